@@ -1,0 +1,127 @@
+// The types every stage shares. Data flows one way:
+// observe (ObservedMap) + declare (DeclaredRule[]) -> diff (Drift) -> report -> deliver.
+
+/** A workload as Istio names it: the pod's owner (a Deployment's name for its pods). */
+export interface WorkloadRef {
+  name: string;
+  namespace: string;
+  /** Deployment, StatefulSet, ... when a source or a manifest told us; absent otherwise. */
+  kind?: string;
+}
+
+export interface ServiceRef {
+  name: string;
+  namespace: string;
+}
+
+export interface ServerRef extends WorkloadRef {
+  /** The Kubernetes Service the caller used (Istio destination_service_name). */
+  service?: ServiceRef;
+}
+
+/** One distinct observed call: (client, server, method, path). */
+export interface ObservedCall {
+  client: WorkloadRef;
+  server: ServerRef;
+  /** Upper-case HTTP method, or null when the metrics carry no method (service-level evidence). */
+  method: string | null;
+  /** Normalized path without query or fragment, or null when not known. */
+  path: string | null;
+  /** Requests (or TCP connections) seen, after deduplicating the two reporters. */
+  count: number;
+  protocol: 'http' | 'grpc' | 'tcp';
+  firstSeen?: string;
+  lastSeen?: string;
+  /** For calls to hosts outside the mesh: the destination host (destination_service). */
+  host?: string;
+}
+
+/** Everything the observe stage found, ready for the diff. */
+export interface ObservedMap {
+  /** Calls between known workloads. */
+  calls: ObservedCall[];
+  /** Calls whose caller is outside the mesh (source_workload unknown). */
+  unattributed: ObservedCall[];
+  /** Calls to destinations that are not workloads of the mesh (external hosts, passthrough). */
+  external: ObservedCall[];
+  warnings: string[];
+  /** How much input was read: series kept, series seen, sources (files or pods). */
+  stats: { series: number; sources: number };
+}
+
+export type TargetType =
+  | 'kubernetes'
+  | 'service'
+  | 'kafka'
+  | 'sql'
+  | 'database'
+  | 'aws'
+  | 'gcp'
+  | 'azure'
+  | 'internet';
+
+/** Target types whose traffic Istio's HTTP metrics can show. */
+export const CHECKABLE_TARGETS: ReadonlySet<TargetType> = new Set(['kubernetes', 'service']);
+
+/**
+ * One declared (target, path, method) pair, or one target without HTTP rules
+ * (method and path null: allows everything), with where it was written.
+ */
+export interface DeclaredRule {
+  client: WorkloadRef;
+  /** The server as declared: a workload for `kubernetes`, a Service name for `service`. */
+  server: { name: string; namespace: string; kind?: string };
+  targetType: TargetType;
+  method: string | null;
+  path: string | null;
+  file: string;
+  line: number;
+}
+
+export interface DeclaredIntents {
+  rules: DeclaredRule[];
+  /** One entry per ClientIntents document read, for export edits and coverage. */
+  documents: { client: WorkloadRef; apiVersion: string; file: string; line: number }[];
+  warnings: string[];
+}
+
+export type StaleReason = 'path-not-called' | 'server-not-called' | 'client-idle';
+
+export interface StaleRule extends DeclaredRule {
+  reason: StaleReason;
+}
+
+export interface MissingCall extends ObservedCall {
+  /** True when the server is named by some declared intent: its ALLOW policies would reject this call. */
+  wouldBeBlocked: boolean;
+  /** Istio path template for a path with ID-like segments. */
+  suggestedPath?: string;
+}
+
+export interface NotCheckedRule extends DeclaredRule {
+  why: 'not-http' | 'no-http-detail';
+}
+
+export type FailOn = 'missing' | 'stale' | 'any' | 'none';
+
+/** The diff's result: what the report renders and the exit code is decided from. */
+export interface Drift {
+  missing: MissingCall[];
+  stale: StaleRule[];
+  covered: ObservedCall[];
+  notChecked: NotCheckedRule[];
+  unattributed: ObservedCall[];
+  external: ObservedCall[];
+  ignored: ObservedCall[];
+  warnings: string[];
+  summary: {
+    observed: number;
+    declared: number;
+    covered: number;
+    missing: number;
+    stale: number;
+    notChecked: number;
+    ignored: number;
+    drift: boolean;
+  };
+}
