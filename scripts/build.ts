@@ -1,0 +1,56 @@
+// Bundles the CLI (and later the action) into dist/, which is committed: users run dist/, not src/.
+// `node scripts/build.ts --check` rebuilds into a temporary folder and fails when dist/ differs.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+const entries: Record<string, string> = { cli: 'src/cli-entry.ts' };
+
+async function bundle(outdir: string): Promise<void> {
+  await build({
+    absWorkingDir: root,
+    entryPoints: entries,
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    legalComments: 'none',
+    // Some dependencies are CommonJS and call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
+
+async function sameTree(a: string, b: string): Promise<string[]> {
+  const differ: string[] = [];
+  const names = new Set([...(await readdir(a)), ...(await readdir(b).catch(() => []))]);
+  for (const name of names) {
+    const [x, y] = await Promise.all([
+      readFile(path.join(a, name)).catch(() => undefined),
+      readFile(path.join(b, name)).catch(() => undefined),
+    ]);
+    if (x === undefined || y === undefined || !x.equals(y)) differ.push(name);
+  }
+  return differ;
+}
+
+if (process.argv.includes('--check')) {
+  const tmp = await mkdtemp(path.join(tmpdir(), 'intent-drift-dist-'));
+  try {
+    await bundle(tmp);
+    const differ = await sameTree(tmp, path.join(root, 'dist'));
+    if (differ.length > 0) {
+      console.error(`dist/ is stale (${differ.join(', ')}): run npm run build and commit dist/`);
+      process.exitCode = 1;
+    } else {
+      console.log('dist/ is up to date');
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+} else {
+  await bundle(path.join(root, 'dist'));
+}

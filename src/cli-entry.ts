@@ -1,0 +1,11 @@
+// Process glue for the CLI: real stdout/stderr, exit code on the process.
+import { main } from './cli.ts';
+
+const code = await main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  write: (text) => process.stdout.write(text),
+  writeError: (text) => process.stderr.write(text),
+});
+process.exitCode = code;

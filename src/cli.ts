@@ -1,0 +1,89 @@
+// The `intent-drift` command: reads flags into Settings, runs the pipeline, prints, and decides
+// the exit code (0 no failing drift, 1 failing drift, 2 bad usage or input).
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type Command, parseCommandLine } from './cli-args.ts';
+import { usage } from './cli-usage.ts';
+import { InputError, isInputError } from './errors.ts';
+import { check, declare, demoSettings, observe } from './pipeline.ts';
+import { runExport } from './run-export.ts';
+import { runPolicies } from './run-policies.ts';
+import type { Settings } from './settings.ts';
+import { renderJsonReport } from './report/json-report.ts';
+import { renderList } from './report/list-report.ts';
+import { renderMarkdownReport } from './report/markdown-report.ts';
+import { renderTextReport } from './report/text-report.ts';
+import { VERSION } from './version.ts';
+
+export interface CliIo {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdoutIsTTY: boolean;
+  write(text: string): void;
+  writeError(text: string): void;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { command, settings } = parseCommandLine(argv, {
+      cwd: io.cwd,
+      colorDefault: colorByDefault(io),
+    });
+    if (command === 'help') {
+      io.write(usage());
+      return 0;
+    }
+    if (command === 'version') {
+      io.write(`${VERSION}\n`);
+      return 0;
+    }
+    return await run(command, settings, io);
+  } catch (err) {
+    if (isInputError(err)) {
+      io.writeError(`intent-drift: ${String(err)}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+async function run(command: Command, settings: Settings, io: CliIo): Promise<number> {
+  switch (command) {
+    case 'check':
+      return runCheck(settings, io);
+    case 'demo':
+      return runCheck(demoSettings(settings), io);
+    case 'list': {
+      const observed = await observe(settings);
+      io.write(renderList(observed, { namespaces: settings.namespaces }));
+      for (const w of observed.warnings) io.writeError(`warning: ${w}\n`);
+      return 0;
+    }
+    case 'export':
+      return runExport(settings, io);
+    case 'policies':
+      return runPolicies(settings, await declare(settings), io);
+    default:
+      throw new InputError(`'${command}' is not available in this version yet`);
+  }
+}
+
+async function runCheck(settings: Settings, io: CliIo): Promise<number> {
+  const result = await check(settings);
+  const json = renderJsonReport(result.drift);
+  if (settings.reportFile !== undefined) {
+    const file = path.resolve(settings.cwd, settings.reportFile);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, json);
+  }
+  if (settings.format === 'json') io.write(json);
+  else if (settings.format === 'markdown') io.write(renderMarkdownReport(result.drift));
+  else io.write(renderTextReport(result.drift, { color: settings.color }));
+  return result.exitCode;
+}
+
+function colorByDefault(io: CliIo): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdoutIsTTY;
+}

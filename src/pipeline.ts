@@ -1,0 +1,91 @@
+// The one pipeline behind the CLI and the action: observe -> declare -> diff. Reporting and
+// delivery stay with the callers, which know where the output goes.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadIntents } from './declare/load-intents.ts';
+import { readWorkloadManifests, type WorkloadLookup } from './declare/workload-manifests.ts';
+import { computeDrift, exitCodeFor } from './diff/compute-drift.ts';
+import { InputError } from './errors.ts';
+import type { DeclaredIntents, Drift, ObservedCall, ObservedMap, WorkloadRef } from './model.ts';
+import { readMetrics } from './observe/read-metrics.ts';
+import { defaultSettings, type Settings } from './settings.ts';
+
+export interface CheckResult {
+  observed: ObservedMap;
+  declared: DeclaredIntents;
+  drift: Drift;
+  exitCode: 0 | 1;
+}
+
+/** The embedded demo's folder: `fixtures/demo` beside `src/` (and beside `dist/` in a bundle). */
+export function demoDirectory(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'demo');
+}
+
+/** Settings that point `check` at the embedded demo, paths shown relative to the package root. */
+export function demoSettings(base: Settings): Settings {
+  const dir = demoDirectory();
+  const root = path.resolve(dir, '..', '..');
+  const rel = (p: string) => path.relative(root, path.join(dir, p));
+  return {
+    ...defaultSettings(root),
+    failOn: base.failOn,
+    format: base.format,
+    reportFile: base.reportFile === undefined ? undefined : path.resolve(base.cwd, base.reportFile),
+    color: base.color,
+    namespaces: base.namespaces,
+    intents: [rel('intents')],
+    metrics: [rel('capture')],
+    workloads: [rel('workloads.yaml')],
+  };
+}
+
+export async function observe(settings: Settings): Promise<ObservedMap> {
+  let map: ObservedMap;
+  switch (settings.source) {
+    case 'metrics':
+      if (settings.metrics.length === 0) throw new InputError('--source metrics needs --metrics PATH');
+      map = await readMetrics(settings.metrics.map((p) => path.resolve(settings.cwd, p)));
+      break;
+    default:
+      throw new InputError(`--source ${settings.source} is not available in this version yet`);
+  }
+  if (settings.workloads.length > 0) {
+    const lookup = await readWorkloadManifests(
+      settings.workloads.map((p) => path.resolve(settings.cwd, p)),
+    );
+    map = attachWorkloadKinds(map, lookup);
+  }
+  return map;
+}
+
+export async function declare(settings: Settings): Promise<DeclaredIntents> {
+  if (settings.intents.length === 0) throw new InputError('no intents given: use --intents PATH');
+  return loadIntents(settings.intents, { cwd: settings.cwd });
+}
+
+export async function check(settings: Settings): Promise<CheckResult> {
+  const [observed, declared] = await Promise.all([observe(settings), declare(settings)]);
+  const drift = computeDrift(observed, declared, { namespaces: settings.namespaces });
+  return { observed, declared, drift, exitCode: exitCodeFor(drift, settings.failOn) };
+}
+
+/** Metrics know workloads by name only; manifests add the kind Otterize writes into intents. */
+export function attachWorkloadKinds(map: ObservedMap, lookup: WorkloadLookup): ObservedMap {
+  const withKind = <T extends WorkloadRef>(ref: T): T => {
+    if (ref.kind !== undefined) return ref;
+    const kind = lookup.kindOf(ref.namespace, ref.name);
+    return kind === undefined ? ref : { ...ref, kind };
+  };
+  const call = (c: ObservedCall): ObservedCall => ({
+    ...c,
+    client: withKind(c.client),
+    server: withKind(c.server),
+  });
+  return {
+    ...map,
+    calls: map.calls.map(call),
+    unattributed: map.unattributed.map(call),
+    external: map.external.map(call),
+  };
+}
