@@ -1,0 +1,17 @@
+// One child process of the benchmark: the npm package parse-prometheus-text-format merely parsing
+// the same sidecar files (it takes a whole string, so each file is read whole). Prints JSON.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+
+const dir = process.argv[2];
+if (dir === undefined) throw new Error('usage: run-peer.ts DIR');
+const metricsDir = path.join(dir, 'metrics');
+const started = performance.now();
+let families = 0;
+for (const name of (await readdir(metricsDir)).sort()) {
+  const text = await readFile(path.join(metricsDir, name), 'utf8');
+  families += parsePrometheusTextFormat(text).length;
+}
+const ms = performance.now() - started;
+process.stdout.write(`${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, families })}\n`);

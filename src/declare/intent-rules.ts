@@ -1,0 +1,90 @@
+// Rules shared by every ClientIntents version: target names, kinds, HTTP methods, and the
+// expansion of HTTP rules into one DeclaredRule per (path, method).
+import type { DeclaredRule, TargetType, WorkloadRef } from '../model.ts';
+import type { YamlMap, YamlSeq } from './read-yaml.ts';
+import { expectMap, expectString, fail, requiredString } from './yaml-fields.ts';
+
+/** The methods the ClientIntents CRD accepts (no HEAD, no ALL). */
+export const INTENT_METHODS: readonly string[] = [
+  'GET',
+  'POST',
+  'PUT',
+  'DELETE',
+  'OPTIONS',
+  'TRACE',
+  'PATCH',
+  'CONNECT',
+];
+
+/** `nginx` is in the client's namespace, `nginx.other-ns` in other-ns; more dots are refused. */
+export function resolveTargetName(
+  file: string,
+  line: number,
+  field: string,
+  name: string,
+  clientNamespace: string,
+): { name: string; namespace: string } {
+  const parts = name.split('.');
+  if (parts.length > 2) fail(file, line, `${field}: "${name}" has more than one dot (use name.namespace)`);
+  const [server, namespace] = parts as [string, string | undefined];
+  if (server === '' || namespace === '') fail(file, line, `${field}: "${name}" is not name or name.namespace`);
+  return { name: server, namespace: namespace ?? clientNamespace };
+}
+
+/** Webhook rule: kinds start with an upper-case letter (`Deployment`, not `deployment`). */
+export function checkKind(file: string, line: number, field: string, kind: string | undefined): void {
+  if (kind !== undefined && !/^[A-Z]/.test(kind)) {
+    fail(file, line, `${field}: "${kind}" must start with an upper-case letter`);
+  }
+}
+
+/** The server, type and place of one target: what its rules share. */
+export interface TargetBase {
+  client: WorkloadRef;
+  server: { name: string; namespace: string; kind?: string };
+  targetType: TargetType;
+  file: string;
+  line: number;
+}
+
+/**
+ * One rule per (path, method) of an HTTP rule list, each at the line of its method;
+ * one rule with null method and path when the target has no HTTP rules (allows all).
+ */
+export function expandHttpRules(base: TargetBase, http: YamlSeq | undefined, field: string): DeclaredRule[] {
+  const whole = (): DeclaredRule => ({ ...base, method: null, path: null });
+  if (!http || http.items.length === 0) return [whole()];
+  const rules: DeclaredRule[] = [];
+  const seen = new Set<string>();
+  http.items.forEach((item, i) => {
+    const ruleField = `${field}[${i}]`;
+    const rule = expectMap(base.file, item, ruleField);
+    const path = requiredString(base.file, rule, 'path', `${ruleField}.path`);
+    for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
+      const key = `${method} ${path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rules.push({ ...base, method, path, line });
+    }
+  });
+  return rules;
+}
+
+function readMethods(file: string, rule: YamlMap, field: string): { method: string; line: number }[] {
+  const entry = rule.entries.get('methods');
+  const node = entry?.value;
+  if (!node || (node.type === 'scalar' && node.value === null)) fail(file, entry?.keyLine ?? rule.line, `${field}: required`);
+  if (node.type !== 'seq') fail(file, node.line, `${field}: must be a list of methods`);
+  if (node.items.length === 0) fail(file, node.line, `${field}: must not be empty`);
+  return node.items.map((item, i) => {
+    const method = expectString(file, item, `${field}[${i}]`);
+    if (!INTENT_METHODS.includes(method)) {
+      const upper = method.toUpperCase();
+      const reason = INTENT_METHODS.includes(upper)
+        ? `"${method}" must be upper case (${upper})`
+        : `unsupported method "${method}" (allowed: ${INTENT_METHODS.join(', ')})`;
+      fail(file, item.line, `${field}[${i}]: ${reason}`);
+    }
+    return { method, line: item.line };
+  });
+}

@@ -1,0 +1,78 @@
+// Turns the documents of one YAML file into ClientIntents rules: picks out the ClientIntents
+// (also inside `kind: List`), checks metadata, and hands the spec to the parser of its version.
+import type { DeclaredRule, WorkloadRef } from '../model.ts';
+import { parseV1Spec } from './parse-v1.ts';
+import { parseV2Spec } from './parse-v2.ts';
+import type { YamlDocument, YamlMap, YamlNode } from './read-yaml.ts';
+import { child, fail, lineOf, optionalSeq, optionalString, requiredMap, requiredString } from './yaml-fields.ts';
+
+export const INTENTS_GROUP = 'k8s.otterize.com';
+export const INTENTS_VERSIONS: readonly string[] = ['v1alpha2', 'v1alpha3', 'v1beta1', 'v2alpha1', 'v2beta1'];
+
+export interface ParsedClientIntents {
+  client: WorkloadRef;
+  apiVersion: string;
+  /** metadata.name */
+  name: string;
+  line: number;
+  rules: DeclaredRule[];
+  warnings: string[];
+}
+
+export interface ParseOptions {
+  /** Namespace of a ClientIntents without metadata.namespace (like `kubectl apply -n`). */
+  defaultNamespace?: string;
+}
+
+export function parseClientIntentsDocuments(
+  documents: YamlDocument[],
+  file: string,
+  opts: ParseOptions = {},
+): ParsedClientIntents[] {
+  const found: ParsedClientIntents[] = [];
+  const visit = (node: YamlNode | null): void => {
+    if (!node || node.type !== 'map') return;
+    const apiVersion = scalarText(child(node, 'apiVersion'));
+    const kind = scalarText(child(node, 'kind'));
+    if (kind === 'List') {
+      const items = optionalSeq(file, node, 'items', 'items');
+      items?.items.forEach(visit);
+      return;
+    }
+    if (kind !== 'ClientIntents' || !apiVersion?.startsWith(`${INTENTS_GROUP}/`)) return;
+    found.push(parseOne(node, file, apiVersion, opts));
+  };
+  for (const doc of documents) visit(doc.root);
+  return found;
+}
+
+function scalarText(node: YamlNode | undefined): string | undefined {
+  return node?.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+function parseOne(root: YamlMap, file: string, apiVersion: string, opts: ParseOptions): ParsedClientIntents {
+  const version = apiVersion.slice(INTENTS_GROUP.length + 1);
+  if (!INTENTS_VERSIONS.includes(version)) {
+    fail(
+      file,
+      lineOf(root, 'apiVersion'),
+      `apiVersion: unknown ClientIntents version "${apiVersion}" (known: ${INTENTS_VERSIONS.join(', ')})`,
+    );
+  }
+  const metadata = requiredMap(file, root, 'metadata', 'metadata');
+  const name = requiredString(file, metadata, 'name', 'metadata.name');
+  const namespace = optionalString(file, metadata, 'namespace', 'metadata.namespace') || opts.defaultNamespace;
+  if (!namespace) fail(file, metadata.line, 'metadata.namespace: required (or pass a default namespace)');
+  const spec = requiredMap(file, root, 'spec', 'spec');
+  const parsed = version.startsWith('v2')
+    ? { warnings: [], ...parseV2Spec(file, spec, namespace) }
+    : parseV1Spec(file, spec, namespace, version);
+  return {
+    client: parsed.client,
+    apiVersion,
+    name,
+    line: root.line,
+    rules: parsed.rules,
+    warnings: parsed.warnings ?? [],
+  };
+}
