@@ -15,7 +15,9 @@ const dir = path.join(import.meta.dirname, 'out', `mesh-${workloads}`);
 const marker = path.join(dir, 'generated.json');
 
 if (!existsSync(marker)) {
-  process.stderr.write(`generating a ${workloads}-workload mesh in ${path.relative(process.cwd(), dir)} ...\n`);
+  process.stderr.write(
+    `generating a ${workloads}-workload mesh in ${path.relative(process.cwd(), dir)} ...\n`,
+  );
   const made = await generateMesh(dir, { workloads, namespaces: 20 });
   await writeFile(marker, JSON.stringify(made));
 }
@@ -29,8 +31,7 @@ async function child(script: string): Promise<{ ms: number; maxRssMiB: number; [
 }
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const best = (xs: { ms: number; maxRssMiB: number }[]) =>
-  xs.reduce((a, b) => (b.ms < a.ms ? b : a));
+const best = (xs: { ms: number; maxRssMiB: number }[]) => xs.reduce((a, b) => (b.ms < a.ms ? b : a));
 const ours: Awaited<ReturnType<typeof child>>[] = [];
 const peer: Awaited<ReturnType<typeof child>>[] = [];
 for (let i = 0; i < rounds; i++) {
@@ -40,9 +41,17 @@ for (let i = 0; i < rounds; i++) {
 const o = best(ours);
 const p = best(peer);
 const mb = (made.bytes / 1e6).toFixed(0);
-console.log(`mesh: ${workloads} workloads, ${made.series} series, ${mb} MB of metrics, ${workloads} intents files`);
+console.log(
+  `mesh: ${workloads} workloads, ${made.series} series, ${mb} MB of metrics, ${workloads} intents files`,
+);
 console.log(`best of ${rounds} runs, each in its own process:`);
-console.log(`  intent-drift check (read + diff)        ${o.ms.toFixed(0).padStart(7)} ms   peak RSS ${o.maxRssMiB.toFixed(0)} MiB`);
-console.log(`  parse-prometheus-text-format (parse)    ${p.ms.toFixed(0).padStart(7)} ms   peak RSS ${p.maxRssMiB.toFixed(0)} MiB`);
-console.log(`  ratio: check is ${(p.ms / o.ms).toFixed(1)}x faster than the peer's parse alone (target >= 10x)`);
+console.log(
+  `  intent-drift check (read + diff)        ${o.ms.toFixed(0).padStart(7)} ms   peak RSS ${o.maxRssMiB.toFixed(0)} MiB`,
+);
+console.log(
+  `  parse-prometheus-text-format (parse)    ${p.ms.toFixed(0).padStart(7)} ms   peak RSS ${p.maxRssMiB.toFixed(0)} MiB`,
+);
+console.log(
+  `  ratio: check is ${(p.ms / o.ms).toFixed(1)}x faster than the peer's parse alone (target >= 10x)`,
+);
 console.log(`  summary: ${JSON.stringify((o as { summary?: unknown }).summary)}`);

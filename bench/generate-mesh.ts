@@ -1,10 +1,11 @@
 // Builds a synthetic mesh for `npm run bench`: one sidecar exposition per workload (Istio 1.30's
 // label order, request_method/request_path appended, the three request histograms) and one
 // ClientIntents file per client. Some intents drift on purpose so the diff has work to do.
+
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { once } from 'node:events';
 
 export interface MeshShape {
   workloads: number;
@@ -68,8 +69,13 @@ function labelText(shape: MeshShape, c: Call, reporter: 'source' | 'destination'
 
 function seriesText(labels: string, count: number): string {
   let out = `istio_requests_total{${labels}} ${count}\n`;
-  for (const family of ['istio_request_bytes', 'istio_request_duration_milliseconds', 'istio_response_bytes']) {
-    for (const le of BUCKETS) out += `${family}_bucket{${labels},le="${le}"} ${Math.min(count, Math.ceil(le))}\n`;
+  for (const family of [
+    'istio_request_bytes',
+    'istio_request_duration_milliseconds',
+    'istio_response_bytes',
+  ]) {
+    for (const le of BUCKETS)
+      out += `${family}_bucket{${labels},le="${le}"} ${Math.min(count, Math.ceil(le))}\n`;
     out += `${family}_bucket{${labels},le="+Inf"} ${count}\n`;
     out += `${family}_sum{${labels}} ${count * 7}\n${family}_count{${labels}} ${count}\n`;
   }
@@ -96,7 +102,10 @@ function intentsText(shape: MeshShape, client: number, calls: Call[]): string {
 }
 
 /** Writes metrics/<workload>.prom and intents/<workload>.yaml under dir; returns series written. */
-export async function generateMesh(dir: string, shape: MeshShape): Promise<{ series: number; bytes: number }> {
+export async function generateMesh(
+  dir: string,
+  shape: MeshShape,
+): Promise<{ series: number; bytes: number }> {
   const calls = meshCalls(shape);
   const bySidecar = new Map<number, { call: Call; reporter: 'source' | 'destination' }[]>();
   const byClient = new Map<number, Call[]>();
@@ -105,13 +114,13 @@ export async function generateMesh(dir: string, shape: MeshShape): Promise<{ ser
       [c.client, 'source'],
       [c.server, 'destination'],
     ] as const) {
-      let list = bySidecar.get(w);
-      if (list === undefined) bySidecar.set(w, (list = []));
+      const list = bySidecar.get(w) ?? [];
       list.push({ call: c, reporter });
+      bySidecar.set(w, list);
     }
-    let mine = byClient.get(c.client);
-    if (mine === undefined) byClient.set(c.client, (mine = []));
+    const mine = byClient.get(c.client) ?? [];
     mine.push(c);
+    byClient.set(c.client, mine);
   }
   await mkdir(path.join(dir, 'metrics'), { recursive: true });
   await mkdir(path.join(dir, 'intents'), { recursive: true });
@@ -130,7 +139,10 @@ export async function generateMesh(dir: string, shape: MeshShape): Promise<{ ser
     if (!out.write(text)) await once(out, 'drain');
     out.end();
     await once(out, 'finish');
-    await writeFile(path.join(dir, 'intents', `${nameOf(w)}.yaml`), intentsText(shape, w, byClient.get(w) ?? []));
+    await writeFile(
+      path.join(dir, 'intents', `${nameOf(w)}.yaml`),
+      intentsText(shape, w, byClient.get(w) ?? []),
+    );
   }
   return { series, bytes };
 }

@@ -14,4 +14,6 @@ for (const name of (await readdir(metricsDir)).sort()) {
   families += parsePrometheusTextFormat(text).length;
 }
 const ms = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, families })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, families })}\n`,
+);

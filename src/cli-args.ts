@@ -9,8 +9,8 @@ import {
   type OutputType,
   REPORT_FORMATS,
   type ReportFormat,
-  SOURCES,
   type Settings,
+  SOURCES,
   type SourceKind,
 } from './settings.ts';
 
@@ -48,10 +48,7 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 }
 
 /** Reads argv (without `node` and the script) into a command and its settings; bad usage throws InputError. */
-export function parseCommandLine(
-  argv: string[],
-  env: { cwd: string; colorDefault: boolean },
-): ParsedCommand {
+export function parseCommandLine(argv: string[], env: { cwd: string; colorDefault: boolean }): ParsedCommand {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });

@@ -6,13 +6,13 @@ import { type Command, parseCommandLine } from './cli-args.ts';
 import { usage } from './cli-usage.ts';
 import { InputError, isInputError } from './errors.ts';
 import { check, declare, demoSettings, observe } from './pipeline.ts';
-import { runExport } from './run-export.ts';
-import { runPolicies } from './run-policies.ts';
-import type { Settings } from './settings.ts';
 import { renderJsonReport } from './report/json-report.ts';
 import { renderList } from './report/list-report.ts';
 import { renderMarkdownReport } from './report/markdown-report.ts';
 import { renderTextReport } from './report/text-report.ts';
+import { runExport } from './run-export.ts';
+import { runPolicies } from './run-policies.ts';
+import type { Settings } from './settings.ts';
 import { VERSION } from './version.ts';
 
 export interface CliIo {

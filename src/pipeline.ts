@@ -51,9 +51,7 @@ export async function observe(settings: Settings): Promise<ObservedMap> {
       throw new InputError(`--source ${settings.source} is not available in this version yet`);
   }
   if (settings.workloads.length > 0) {
-    const lookup = await readWorkloadManifests(
-      settings.workloads.map((p) => path.resolve(settings.cwd, p)),
-    );
+    const lookup = await readWorkloadManifests(settings.workloads, { cwd: settings.cwd });
     map = attachWorkloadKinds(map, lookup);
   }
   return map;

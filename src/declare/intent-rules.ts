@@ -27,7 +27,8 @@ export function resolveTargetName(
   const parts = name.split('.');
   if (parts.length > 2) fail(file, line, `${field}: "${name}" has more than one dot (use name.namespace)`);
   const [server, namespace] = parts as [string, string | undefined];
-  if (server === '' || namespace === '') fail(file, line, `${field}: "${name}" is not name or name.namespace`);
+  if (server === '' || namespace === '')
+    fail(file, line, `${field}: "${name}" is not name or name.namespace`);
   return { name: server, namespace: namespace ?? clientNamespace };
 }
 
@@ -73,7 +74,8 @@ export function expandHttpRules(base: TargetBase, http: YamlSeq | undefined, fie
 function readMethods(file: string, rule: YamlMap, field: string): { method: string; line: number }[] {
   const entry = rule.entries.get('methods');
   const node = entry?.value;
-  if (!node || (node.type === 'scalar' && node.value === null)) fail(file, entry?.keyLine ?? rule.line, `${field}: required`);
+  if (!node || (node.type === 'scalar' && node.value === null))
+    fail(file, entry?.keyLine ?? rule.line, `${field}: required`);
   if (node.type !== 'seq') fail(file, node.line, `${field}: must be a list of methods`);
   if (node.items.length === 0) fail(file, node.line, `${field}: must not be empty`);
   return node.items.map((item, i) => {

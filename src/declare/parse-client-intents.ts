@@ -4,7 +4,7 @@ import type { DeclaredRule, WorkloadRef } from '../model.ts';
 import { parseV1Spec } from './parse-v1.ts';
 import { parseV2Spec } from './parse-v2.ts';
 import type { YamlDocument, YamlMap, YamlNode } from './read-yaml.ts';
-import { child, fail, lineOf, optionalSeq, optionalString, requiredMap, requiredString } from './yaml-fields.ts';
+import { child, fail, lineOf, optionalString, requiredMap, requiredString } from './yaml-fields.ts';
 
 export const INTENTS_GROUP = 'k8s.otterize.com';
 export const INTENTS_VERSIONS: readonly string[] = ['v1alpha2', 'v1alpha3', 'v1beta1', 'v2alpha1', 'v2beta1'];
@@ -31,12 +31,12 @@ export function parseClientIntentsDocuments(
 ): ParsedClientIntents[] {
   const found: ParsedClientIntents[] = [];
   const visit = (node: YamlNode | null): void => {
-    if (!node || node.type !== 'map') return;
+    if (node?.type !== 'map') return;
     const apiVersion = scalarText(child(node, 'apiVersion'));
     const kind = scalarText(child(node, 'kind'));
     if (kind === 'List') {
-      const items = optionalSeq(file, node, 'items', 'items');
-      items?.items.forEach(visit);
+      const items = child(node, 'items');
+      if (items?.type === 'seq') items.items.forEach(visit);
       return;
     }
     if (kind !== 'ClientIntents' || !apiVersion?.startsWith(`${INTENTS_GROUP}/`)) return;
@@ -61,8 +61,14 @@ function parseOne(root: YamlMap, file: string, apiVersion: string, opts: ParseOp
   }
   const metadata = requiredMap(file, root, 'metadata', 'metadata');
   const name = requiredString(file, metadata, 'name', 'metadata.name');
-  const namespace = optionalString(file, metadata, 'namespace', 'metadata.namespace') || opts.defaultNamespace;
-  if (!namespace) fail(file, metadata.line, 'metadata.namespace: required (or pass a default namespace)');
+  const namespace =
+    optionalString(file, metadata, 'namespace', 'metadata.namespace') || opts.defaultNamespace;
+  if (!namespace)
+    fail(
+      file,
+      root.entries.get('metadata')?.keyLine ?? metadata.line,
+      'metadata.namespace: required (or pass a default namespace)',
+    );
   const spec = requiredMap(file, root, 'spec', 'spec');
   const parsed = version.startsWith('v2')
     ? { warnings: [], ...parseV2Spec(file, spec, namespace) }

@@ -3,8 +3,8 @@
 // `type: http`, as in the operator's conversion. `svc:name` or `kind: Service` = a Service.
 import type { DeclaredRule, TargetType, WorkloadRef } from '../model.ts';
 import { checkKind, expandHttpRules, resolveTargetName, type TargetBase } from './intent-rules.ts';
-import type { YamlMap, YamlNode } from './read-yaml.ts';
 import type { ParsedSpec } from './parse-v2.ts';
+import type { YamlMap, YamlNode } from './read-yaml.ts';
 import {
   child,
   expectMap,
@@ -26,7 +26,8 @@ export function parseV1Spec(file: string, spec: YamlMap, namespace: string, vers
   const legacy = version === 'v1alpha2';
   const service = requiredMap(file, spec, 'service', 'spec.service');
   const name = requiredString(file, service, 'name', 'spec.service.name');
-  if (name.includes('.')) fail(file, lineOf(service, 'name'), `spec.service.name: "${name}" must not contain a dot`);
+  if (name.includes('.'))
+    fail(file, lineOf(service, 'name'), `spec.service.name: "${name}" must not contain a dot`);
   const kind = legacy ? undefined : optionalString(file, service, 'kind', 'spec.service.kind');
   checkKind(file, lineOf(service, 'kind'), 'spec.service.kind', kind);
   const client: WorkloadRef = kind ? { name, namespace, kind } : { name, namespace };
@@ -53,7 +54,11 @@ function parseCall(
   const type = optionalString(file, call, 'type', `${field}.type`);
   const types = legacy ? V1ALPHA2_TYPES : V1_TYPES;
   if (type !== undefined && !types.includes(type)) {
-    fail(file, lineOf(call, 'type'), `${field}.type: unsupported type "${type}" (allowed: ${types.join(', ')})`);
+    fail(
+      file,
+      lineOf(call, 'type'),
+      `${field}.type: unsupported type "${type}" (allowed: ${types.join(', ')})`,
+    );
   }
   const base = (server: TargetBase['server'], targetType: TargetType): TargetBase => ({
     client,
@@ -64,13 +69,25 @@ function parseCall(
   });
   if (type !== undefined && !NAMED_TYPES.has(type)) {
     const resource = optionalString(file, call, 'name', `${field}.name`);
-    return [{ ...base({ name: resource || type, namespace: client.namespace }, type as TargetType), method: null, path: null }];
+    return [
+      {
+        ...base({ name: resource || type, namespace: client.namespace }, type as TargetType),
+        method: null,
+        path: null,
+      },
+    ];
   }
 
   const rawName = requiredString(file, call, 'name', `${field}.name`);
   const isSvc = rawName.startsWith('svc:');
   const nameLine = lineOf(call, 'name');
-  const server = resolveTargetName(file, nameLine, `${field}.name`, isSvc ? rawName.slice(4) : rawName, client.namespace);
+  const server = resolveTargetName(
+    file,
+    nameLine,
+    `${field}.name`,
+    isSvc ? rawName.slice(4) : rawName,
+    client.namespace,
+  );
   if (type === 'kafka' || type === 'database') {
     return [{ ...base(server, type), method: null, path: null }];
   }
@@ -81,7 +98,9 @@ function parseCall(
   const httpField = `${field}.${httpKey}`;
   let http = optionalSeq(file, call, httpKey, httpField);
   if (http && http.items.length > 0 && type !== 'http') {
-    warnings.push(`${file}:${http.line}: ${httpField} ignored without type: http (the target allows every path)`);
+    warnings.push(
+      `${file}:${http.line}: ${httpField} ignored without type: http (the target allows every path)`,
+    );
     http = undefined;
   }
   if (isSvc || kind === 'Service') return expandHttpRules(base(server, 'service'), http, httpField);

@@ -35,7 +35,8 @@ export interface ParsedSpec {
 export function parseV2Spec(file: string, spec: YamlMap, namespace: string): ParsedSpec {
   const workload = requiredMap(file, spec, 'workload', 'spec.workload');
   const name = requiredString(file, workload, 'name', 'spec.workload.name');
-  if (name.includes('.')) fail(file, lineOf(workload, 'name'), `spec.workload.name: "${name}" must not contain a dot`);
+  if (name.includes('.'))
+    fail(file, lineOf(workload, 'name'), `spec.workload.name: "${name}" must not contain a dot`);
   const kind = optionalString(file, workload, 'kind', 'spec.workload.kind');
   checkKind(file, lineOf(workload, 'kind'), 'spec.workload.kind', kind);
   const client: WorkloadRef = kind ? { name, namespace, kind } : { name, namespace };
@@ -51,7 +52,10 @@ function parseTarget(file: string, node: YamlNode, field: string, client: Worklo
   const target = expectMap(file, node, field);
   const keys = V2_TARGET_KEYS.filter((key) => target.entries.has(key));
   if (keys.length !== 1) {
-    const found = keys.length === 0 ? `none (has ${[...target.entries.keys()].join(', ') || 'no keys'})` : keys.join(', ');
+    const found =
+      keys.length === 0
+        ? `none (has ${[...target.entries.keys()].join(', ') || 'no keys'})`
+        : keys.join(', ');
     fail(file, target.line, `${field}: needs exactly one of ${V2_TARGET_KEYS.join(', ')}; found ${found}`);
   }
   const type = keys[0]!;
@@ -69,13 +73,24 @@ function parseTarget(file: string, node: YamlNode, field: string, client: Worklo
 
   if (type === 'kubernetes' || type === 'service') {
     const rawName = requiredString(file, body, 'name', `${bodyField}.name`);
-    const server = resolveTargetName(file, lineOf(body, 'name'), `${bodyField}.name`, rawName, client.namespace);
+    const server = resolveTargetName(
+      file,
+      lineOf(body, 'name'),
+      `${bodyField}.name`,
+      rawName,
+      client.namespace,
+    );
     const kind = type === 'kubernetes' ? optionalString(file, body, 'kind', `${bodyField}.kind`) : undefined;
     checkKind(file, lineOf(body, 'kind'), `${bodyField}.kind`, kind);
     const http = optionalSeq(file, body, 'http', `${bodyField}.http`);
     // kubernetes {kind: Service} is the same as a service target.
-    if (type === 'service' || kind === 'Service') return expandHttpRules(base(server, 'service'), http, `${bodyField}.http`);
-    return expandHttpRules(base(kind ? { ...server, kind } : server, 'kubernetes'), http, `${bodyField}.http`);
+    if (type === 'service' || kind === 'Service')
+      return expandHttpRules(base(server, 'service'), http, `${bodyField}.http`);
+    return expandHttpRules(
+      base(kind ? { ...server, kind } : server, 'kubernetes'),
+      http,
+      `${bodyField}.http`,
+    );
   }
   const server = nonHttpServer(file, type, body, bodyField, client.namespace);
   return [{ ...base(server, type), method: null, path: null }];

@@ -48,13 +48,15 @@ export interface YamlDocument {
 
 /** Reads and parses one file; `file` is the name errors carry. */
 export async function readYamlFile(absolutePath: string, file: string): Promise<YamlDocument[]> {
-  let size: number;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
-    size = (await stat(absolutePath)).size;
+    info = await stat(absolutePath);
   } catch (err) {
     throw new InputError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
   }
-  if (size > MAX_YAML_BYTES) throw tooLarge(size, file);
+  // A FIFO or device has no size to check and may never end: only regular files are read.
+  if (!info.isFile()) throw new InputError('not a regular file', { file });
+  if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
   const text = await readFile(absolutePath, 'utf8');
   return parseYamlDocuments(text, file);
 }
@@ -66,7 +68,9 @@ export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
   const lineCounter = new LineCounter();
   const parser = new Parser(lineCounter.addNewLine);
   const composer = new Composer({ prettyErrors: false });
-  const lineOf = (offset: number) => Math.max(1, lineCounter.linePos(offset).line);
+  // An error at the end of the text points at the last line, not the empty one after it.
+  const lastLine = text.replace(/\n+$/, '').split('\n').length;
+  const lineOf = (offset: number) => Math.min(lastLine, Math.max(1, lineCounter.linePos(offset).line));
   const documents: YamlDocument[] = [];
   for (const doc of composer.compose(parser.parse(text))) {
     const error = doc.errors[0];
@@ -90,6 +94,8 @@ function tooLarge(bytes: number, file: string): InputError {
 /** Converts one yaml Document into YamlNodes, expanding aliases within a node budget. */
 class TreeConverter {
   private nodes = 0;
+  /** Line of the outermost alias being expanded: where a budget overrun is reported. */
+  private aliasLine: number | undefined;
   private readonly doc: Document.Parsed;
   private readonly file: string;
   private readonly lineOf: (offset: number) => number;
@@ -105,7 +111,7 @@ class TreeConverter {
     if (++this.nodes > MAX_YAML_NODES) {
       throw new InputError(`too many YAML nodes after expanding aliases (limit ${MAX_YAML_NODES})`, {
         file: this.file,
-        line,
+        line: this.aliasLine ?? line,
       });
     }
     if (depth > MAX_YAML_DEPTH) {
@@ -115,7 +121,10 @@ class TreeConverter {
       const target = node.resolve(this.doc);
       if (!target) throw new InputError(`unknown alias *${node.source}`, { file: this.file, line });
       // The alias stands where it is written: keep its line, take the anchored content.
+      const outermost = this.aliasLine === undefined;
+      if (outermost) this.aliasLine = line;
       const resolved = this.convert(target, depth + 1, line);
+      if (outermost) this.aliasLine = undefined;
       return { ...resolved, line };
     }
     if (isMap(node)) {

@@ -1,0 +1,175 @@
+// The action's inputs (contract §3) read into one typed settings object. Pure: the caller
+// passes a reader (core.getInput in src/main.ts, a map in tests), so nothing here needs
+// @actions/core.
+import { InputError } from './errors.ts';
+import type { FailOn } from './model.ts';
+import { defaultSettings, FAIL_ON, type Settings, SOURCES, type SourceKind } from './settings.ts';
+
+/** Every input name, as action.yml declares it. */
+export const INPUT = {
+  githubToken: 'github-token',
+  intents: 'intents',
+  source: 'source',
+  metrics: 'metrics',
+  snapshot: 'snapshot',
+  prometheusUrl: 'prometheus-url',
+  cluster: 'cluster',
+  kindConfig: 'kind-config',
+  istioVersion: 'istio-version',
+  workloads: 'workloads',
+  traffic: 'traffic',
+  duration: 'duration',
+  namespace: 'namespace',
+  failOn: 'fail-on',
+  comment: 'comment',
+  openPr: 'open-pr',
+  pruneStale: 'prune-stale',
+  prBranch: 'pr-branch',
+  mode: 'mode',
+  reportFile: 'report-file',
+} as const;
+
+/** Every output name, as action.yml declares it. */
+export const OUTPUT = {
+  drift: 'drift',
+  missing: 'missing',
+  stale: 'stale',
+  report: 'report',
+  commentUrl: 'comment-url',
+  pullRequestUrl: 'pull-request-url',
+} as const;
+
+export type ClusterKind = 'none' | 'kind' | 'existing';
+export type ActionMode = 'check' | 'comment';
+const CLUSTERS: readonly ClusterKind[] = ['none', 'kind', 'existing'];
+const MODES: readonly ActionMode[] = ['check', 'comment'];
+
+export interface ActionSettings {
+  /** Never printed. */
+  token: string;
+  mode: ActionMode;
+  /** The pipeline's settings, as the CLI would build them. */
+  check: Settings;
+  prometheusUrl: string | undefined;
+  live: {
+    cluster: ClusterKind;
+    kindConfig: string;
+    istioVersion: string | undefined;
+    traffic: string | undefined;
+    duration: string;
+  };
+  comment: boolean;
+  openPr: boolean;
+  pruneStale: boolean;
+  prBranch: string;
+  /** check mode: where the JSON report is written; comment mode: the report artifact to read. */
+  reportFile: string;
+}
+
+/** Reads one input by name; '' when unset (the way @actions/core reports a missing input). */
+export type InputReader = (name: string) => string;
+
+export function readActionInputs(read: InputReader, cwd: string): ActionSettings {
+  const get = (name: string) => read(name).trim();
+  const mode = oneOf<ActionMode>(INPUT.mode, get(INPUT.mode) || 'check', MODES);
+  const check = defaultSettings(cwd);
+  check.intents = lines(get(INPUT.intents));
+  check.metrics = lines(get(INPUT.metrics));
+  check.snapshots = lines(get(INPUT.snapshot));
+  check.workloads = lines(get(INPUT.workloads));
+  check.namespaces = words(get(INPUT.namespace));
+  check.failOn = oneOf<FailOn>(INPUT.failOn, get(INPUT.failOn) || 'missing', FAIL_ON);
+  check.format = 'markdown';
+  check.source = readSource(get(INPUT.source), check);
+  const reportFile = get(INPUT.reportFile) || 'intent-drift-report.json';
+  check.reportFile = reportFile;
+
+  const token = read(INPUT.githubToken).trim();
+  const comment = bool(INPUT.comment, get(INPUT.comment), true);
+  const openPr = bool(INPUT.openPr, get(INPUT.openPr), false);
+  if (token === '' && (comment || openPr || mode === 'comment')) {
+    throw new InputError(`${INPUT.githubToken} is empty: pass \${{ github.token }} or set comment: false`);
+  }
+  const prBranch = get(INPUT.prBranch) || 'intent-drift/update';
+  if (!/^[A-Za-z0-9._/-]+$/.test(prBranch) || prBranch.includes('..') || prBranch.startsWith('/')) {
+    throw new InputError(`${INPUT.prBranch}: '${prBranch}' is not a valid branch name`);
+  }
+  if (mode === 'check' && check.intents.length === 0) {
+    throw new InputError(`${INPUT.intents} is required: the ClientIntents files or folders to check`);
+  }
+  return {
+    token,
+    mode,
+    check,
+    prometheusUrl: readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl)),
+    live: readLive(get),
+    comment,
+    openPr,
+    pruneStale: bool(INPUT.pruneStale, get(INPUT.pruneStale), false),
+    prBranch,
+    reportFile,
+  };
+}
+
+function readSource(value: string, check: Settings): SourceKind {
+  if (value !== '') return oneOf<SourceKind>(INPUT.source, value, SOURCES);
+  if (check.snapshots.length > 0 && check.metrics.length === 0) return 'snapshot';
+  return 'metrics';
+}
+
+function readLive(get: (name: string) => string): ActionSettings['live'] {
+  const cluster = oneOf<ClusterKind>(INPUT.cluster, get(INPUT.cluster) || 'none', CLUSTERS);
+  const istioVersion = get(INPUT.istioVersion) || undefined;
+  if (istioVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(istioVersion)) {
+    throw new InputError(`${INPUT.istioVersion}: '${istioVersion}' is not a version like 1.30 or 1.30.1`);
+  }
+  const duration = get(INPUT.duration) || '2m';
+  if (!/^\d+(s|m|h)$/.test(duration)) {
+    throw new InputError(`${INPUT.duration}: '${duration}' is not a duration like 90s, 2m or 1h`);
+  }
+  return {
+    cluster,
+    kindConfig: get(INPUT.kindConfig) || 'kind-config.yaml',
+    istioVersion,
+    traffic: get(INPUT.traffic) || undefined,
+    duration,
+  };
+}
+
+function readUrl(name: string, value: string): string | undefined {
+  if (value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(`${name}: not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InputError(`${name}: must be http(s)`);
+  return value;
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(`${name} must be one of ${allowed.join(', ')} (got '${value}')`);
+}
+
+/** YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
+function bool(name: string, value: string, fallback: boolean): boolean {
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(`${name} must be true or false (got '${value}')`);
+}
+
+/** Paths: one per line (a YAML block scalar in the workflow); blank lines and `#` comments skipped. */
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/** Names: separated by newlines, commas or spaces. */
+function words(value: string): string[] {
+  return value.split(/[\s,]+/).filter((w) => w !== '');
+}

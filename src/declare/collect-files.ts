@@ -1,0 +1,69 @@
+// Expands the paths a user gives (files, directories, globs) into a sorted list of YAML files,
+// each with the name reports show: relative to the working directory, with posix slashes.
+import { glob, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../errors.ts';
+
+export interface FoundFile {
+  /** Absolute path, for reading. */
+  absolute: string;
+  /** Name shown in messages and rules: relative to cwd when inside it, posix slashes. */
+  file: string;
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+const YAML_FILE = /\.ya?ml$/i;
+
+export async function collectYamlFiles(paths: string[], cwd: string = process.cwd()): Promise<FoundFile[]> {
+  if (paths.length === 0) throw new InputError('no files given');
+  const found = new Map<string, FoundFile>();
+  for (const given of paths) {
+    const matches = GLOB_CHARS.test(given) ? await expandGlob(given, cwd) : await expandPath(given, cwd);
+    for (const absolute of matches) found.set(absolute, { absolute, file: displayName(absolute, cwd) });
+  }
+  return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+export function displayName(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  const shown =
+    relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
+  return shown.split(path.sep).join('/');
+}
+
+async function expandPath(given: string, cwd: string): Promise<string[]> {
+  const absolute = path.resolve(cwd, given);
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(absolute);
+  } catch {
+    throw new InputError(`${given}: no such file or directory`);
+  }
+  if (!info.isDirectory()) return [absolute];
+  const files = await yamlFilesUnder(absolute);
+  if (files.length === 0) throw new InputError(`${given}: no *.yaml or *.yml files in this directory`);
+  return files;
+}
+
+async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for await (const match of glob(pattern, { cwd })) {
+    const absolute = path.resolve(cwd, match);
+    const info = await stat(absolute);
+    if (info.isDirectory()) files.push(...(await yamlFilesUnder(absolute)));
+    else if (info.isFile()) files.push(absolute);
+  }
+  if (files.length === 0) throw new InputError(`no files match "${pattern}"`);
+  return files;
+}
+
+async function yamlFilesUnder(dir: string): Promise<string[]> {
+  const names = await readdir(dir, { recursive: true });
+  const files: string[] = [];
+  for (const name of names) {
+    if (!YAML_FILE.test(name)) continue;
+    const absolute = path.join(dir, name);
+    if ((await stat(absolute)).isFile()) files.push(absolute);
+  }
+  return files;
+}

@@ -1,0 +1,134 @@
+// Target-level edits inside one ClientIntents document, for both shapes: v2 `spec.targets[]`
+// ({kubernetes|service: {name, kind, http}}) and v1 `spec.calls[]` ({name, kind, type, HTTPResources}).
+import { type Document, isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { MissingCall, StaleRule, TargetType, WorkloadRef } from '../model.ts';
+import type { TargetList } from './edit-intents.ts';
+
+export interface TargetMatch {
+  item: YAMLMap;
+  /** Where the HTTP rules live: the v2 target's body, or the v1 call itself. */
+  body: YAMLMap;
+  /** The server's name as the file writes it. */
+  writtenName: string;
+}
+
+export function findTarget(
+  list: TargetList,
+  server: { name: string; namespace: string },
+  type: TargetType,
+  client: WorkloadRef,
+): TargetMatch | undefined {
+  if (type !== 'kubernetes' && type !== 'service') return undefined;
+  for (const item of list.seq.items) {
+    if (!isMap(item)) continue;
+    const found = list.v2 ? v2Target(item) : v1Call(item);
+    if (!found || found.type !== type) continue;
+    const [name, namespace = client.namespace] = found.name.split('.');
+    if (name === server.name && namespace === server.namespace) {
+      return { item, body: found.body, writtenName: String(found.body.get('name')) };
+    }
+  }
+  return undefined;
+}
+
+function v2Target(item: YAMLMap): { type: TargetType; name: string; body: YAMLMap } | undefined {
+  for (const key of ['kubernetes', 'service'] as const) {
+    const body = item.get(key, true);
+    if (!isMap(body)) continue;
+    const isService = key === 'service' || body.get('kind') === 'Service';
+    return { type: isService ? 'service' : 'kubernetes', name: String(body.get('name') ?? ''), body };
+  }
+  return undefined;
+}
+
+function v1Call(item: YAMLMap): { type: TargetType; name: string; body: YAMLMap } | undefined {
+  const raw = String(item.get('name') ?? '');
+  const isService = raw.startsWith('svc:') || item.get('kind') === 'Service';
+  return { type: isService ? 'service' : 'kubernetes', name: raw.replace(/^svc:/, ''), body: item };
+}
+
+function rulesOf(list: TargetList, match: TargetMatch): YAMLSeq | undefined {
+  const rules = match.body.get(list.v2 ? 'http' : list.resourcesKey, true);
+  return isSeq(rules) && rules.items.length > 0 ? rules : undefined;
+}
+
+function methodsOf(rule: unknown): YAMLSeq | undefined {
+  if (!isMap(rule)) return undefined;
+  const methods = rule.get('methods', true);
+  return isSeq(methods) ? methods : undefined;
+}
+
+function ruleNode(doc: Document, path: string, method: string, flow: boolean) {
+  const node = doc.createNode({ path, methods: [method] });
+  const methods = node.get('methods', true);
+  if (flow && isSeq(methods)) methods.flow = true;
+  return node;
+}
+
+/** Adds `method path` to an existing target; false when it is already there or the target allows all. */
+export function addCallToTarget(
+  doc: Document,
+  list: TargetList,
+  match: TargetMatch,
+  method: string,
+  path: string,
+  flow: boolean,
+): boolean {
+  const rules = rulesOf(list, match);
+  if (!rules) return false;
+  const samePath = rules.items.find((rule) => isMap(rule) && rule.get('path') === path);
+  const methods = methodsOf(samePath);
+  if (!methods) {
+    rules.items.push(ruleNode(doc, path, method, flow));
+    return true;
+  }
+  if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
+  methods.items.push(doc.createNode(method));
+  return true;
+}
+
+export function newTargetNode(
+  doc: Document,
+  list: TargetList,
+  call: MissingCall,
+  name: string,
+  flow: boolean,
+) {
+  const path = call.suggestedPath ?? call.path;
+  const kind = call.server.kind;
+  const rules = call.method !== null && path !== null ? [ruleNode(doc, path, call.method, flow)] : undefined;
+  if (list.v2) {
+    const body = doc.createNode(kind ? { name, kind } : { name }) as YAMLMap;
+    if (rules) body.set('http', doc.createNode(rules));
+    return doc.createNode({ kubernetes: body });
+  }
+  const item = doc.createNode(
+    kind && list.resourcesKey !== 'resources' ? { name, kind } : { name },
+  ) as YAMLMap;
+  if (rules) {
+    item.set('type', 'http');
+    item.set(list.resourcesKey, doc.createNode(rules));
+  }
+  return item;
+}
+
+/**
+ * Removes one stale (method, path), or the whole target for a stale target without HTTP rules.
+ * A target whose last rule goes is removed too: an empty rule list would allow everything.
+ */
+export function removeRuleFromTarget(list: TargetList, match: TargetMatch, rule: StaleRule): boolean {
+  const dropTarget = () => {
+    list.seq.items.splice(list.seq.items.indexOf(match.item), 1);
+    return true;
+  };
+  if (rule.method === null || rule.path === null) return dropTarget();
+  const rules = rulesOf(list, match);
+  const ruleIndex = rules?.items.findIndex((r) => isMap(r) && r.get('path') === rule.path) ?? -1;
+  const methods = methodsOf(rules?.items[ruleIndex]);
+  const methodIndex = methods?.items.findIndex((m) => isScalar(m) && m.value === rule.method) ?? -1;
+  if (!rules || !methods || methodIndex < 0) return false;
+  methods.items.splice(methodIndex, 1);
+  if (methods.items.length > 0) return true;
+  rules.items.splice(ruleIndex, 1);
+  return rules.items.length > 0 ? true : dropTarget();
+}

@@ -1,0 +1,245 @@
+// Minimal edits of committed ClientIntents, as a reviewer would make them by hand: add each
+// missing call to its client's document and target (or a new document in the layout the repo
+// already uses), and remove stale rules when asked. Documents that do not change keep their
+// exact text; changed ones keep their comments, key order and list style (yaml's Document API).
+import { type Document, isMap, isScalar, isSeq, parseAllDocuments, type YAMLSeq } from 'yaml';
+import type { DeclaredIntents, MissingCall, StaleRule, WorkloadRef } from '../model.ts';
+import { buildClientIntents } from './build-client-intents.ts';
+import { newIntentsFiles } from './edit-intents-layout.ts';
+import { addCallToTarget, findTarget, newTargetNode, removeRuleFromTarget } from './edit-intents-targets.ts';
+
+export interface IntentsEditRequest {
+  missing: MissingCall[];
+  /** Rules to remove: empty unless pruning was asked for. */
+  stale: StaleRule[];
+}
+
+export interface IntentChange {
+  action: 'add' | 'remove';
+  client: WorkloadRef;
+  /** The server as written in the intents (`nginx`, `nginx.other-ns`). */
+  server: string;
+  method: string | null;
+  path: string | null;
+  file: string;
+}
+
+export interface IntentsFileEdit {
+  file: string;
+  /** Null for a new file. */
+  before: string | null;
+  after: string;
+}
+
+export interface IntentsEditResult {
+  files: IntentsFileEdit[];
+  changes: IntentChange[];
+  /** Drift that no edit can express (e.g. a call without HTTP detail to a target with HTTP rules). */
+  skipped: string[];
+}
+
+interface ParsedFile {
+  text: string;
+  docs: Document.Parsed[];
+  changed: Set<number>;
+}
+
+/**
+ * `sources` maps each intents file (as DeclaredRule.file names it) to its text. Pure: the
+ * caller reads and writes files.
+ */
+export function editIntents(
+  sources: ReadonlyMap<string, string>,
+  declared: DeclaredIntents,
+  request: IntentsEditRequest,
+): IntentsEditResult {
+  const parsed = new Map<string, ParsedFile>();
+  const open = (file: string): ParsedFile | undefined => {
+    const cached = parsed.get(file);
+    if (cached) return cached;
+    const text = sources.get(file);
+    if (text === undefined) return undefined;
+    const entry = { text, docs: parseAllDocuments(text), changed: new Set<number>() };
+    parsed.set(file, entry);
+    return entry;
+  };
+  const result: IntentsEditResult = { files: [], changes: [], skipped: [] };
+  const homeless: MissingCall[] = [];
+
+  for (const call of request.missing) {
+    const home = findClientDocument(declared, call.client, open);
+    if (home === undefined) {
+      homeless.push(call);
+      continue;
+    }
+    const { file, index, doc } = home;
+    const outcome = addCall(doc, call);
+    if (outcome.skipped) result.skipped.push(outcome.skipped);
+    if (outcome.change) {
+      open(file)?.changed.add(index);
+      result.changes.push({ ...outcome.change, file });
+    }
+  }
+
+  for (const rule of request.stale) {
+    const home = findClientDocument(declared, rule.client, open, rule.file);
+    if (home === undefined) continue;
+    const targets = targetList(home.doc);
+    const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
+    if (!targets || !match) continue;
+    if (removeRuleFromTarget(targets, match, rule)) {
+      open(home.file)?.changed.add(home.index);
+      result.changes.push({
+        action: 'remove',
+        client: rule.client,
+        server: match.writtenName,
+        method: rule.method,
+        path: rule.path,
+        file: home.file,
+      });
+    }
+  }
+
+  for (const [file, entry] of parsed) {
+    if (entry.changed.size > 0)
+      result.files.push({ file, before: entry.text, after: spliceDocuments(entry) });
+  }
+  if (homeless.length > 0) {
+    // New documents go on top of this run's edits when they land in an edited file.
+    const current = new Map(sources);
+    for (const f of result.files) current.set(f.file, f.after);
+    const { intents } = buildClientIntents(homeless, { pathOf: (c) => (c as MissingCall).suggestedPath ?? c.path });
+    for (const edit of newIntentsFiles(intents, declared, current)) {
+      const existing = result.files.find((f) => f.file === edit.file);
+      if (existing) existing.after = edit.after;
+      else result.files.push({ ...edit, before: sources.get(edit.file) ?? null });
+    }
+    for (const call of homeless) {
+      const file = newIntentsFiles(buildClientIntents([call]).intents, declared, current)[0]?.file ?? '';
+      result.changes.push({ action: 'add', ...describeCall(call), file });
+    }
+  }
+  result.files.sort((a, b) => a.file.localeCompare(b.file));
+  return result;
+}
+
+function describeCall(call: MissingCall): Omit<IntentChange, 'action' | 'file'> {
+  return {
+    client: call.client,
+    server: writtenServerName(call),
+    method: call.method,
+    path: call.suggestedPath ?? call.path,
+  };
+}
+
+function writtenServerName(call: MissingCall): string {
+  const { server, client } = call;
+  return server.namespace === client.namespace ? server.name : `${server.name}.${server.namespace}`;
+}
+
+function addCall(
+  doc: Document.Parsed,
+  call: MissingCall,
+): { change?: Omit<IntentChange, 'file'>; skipped?: string } {
+  const targets = targetList(doc);
+  if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
+  const path = call.suggestedPath ?? call.path;
+  const serverNames = [call.server, ...(call.server.service ? [call.server.service] : [])];
+  const match =
+    findTarget(targets, call.server, 'kubernetes', call.client) ??
+    (call.server.service && findTarget(targets, call.server.service, 'service', call.client));
+  if (!match) {
+    const flow = prefersFlowMethods(targets.seq);
+    targets.seq.items.push(newTargetNode(doc, targets, call, writtenServerName(call), flow));
+    return { change: { action: 'add', ...describeCall(call) } };
+  }
+  if (call.method === null || path === null) {
+    const names = serverNames.map((s) => s.name).join('/');
+    return {
+      skipped: `${call.client.name} → ${names}: calls without HTTP detail; the target has HTTP rules`,
+    };
+  }
+  const added = addCallToTarget(doc, targets, match, call.method, path, prefersFlowMethods(targets.seq));
+  return added ? { change: { action: 'add', ...describeCall(call), server: match.writtenName } } : {};
+}
+
+export interface TargetList {
+  seq: YAMLSeq;
+  /** v2alpha1/v2beta1 `spec.targets`; otherwise v1 `spec.calls`. */
+  v2: boolean;
+  /** v1alpha2 names the rule list `resources`, later v1 versions `HTTPResources`. */
+  resourcesKey: string;
+}
+
+function targetList(doc: Document.Parsed): TargetList | undefined {
+  const apiVersion = String(doc.get('apiVersion') ?? '');
+  const v2 = /\/v2/.test(apiVersion);
+  const seq = doc.getIn(['spec', v2 ? 'targets' : 'calls'], true);
+  if (!isSeq(seq)) return undefined;
+  return { seq, v2, resourcesKey: apiVersion.endsWith('v1alpha2') ? 'resources' : 'HTTPResources' };
+}
+
+/** Follows the file's own style: `methods: [GET]` when its lists of methods are flow lists. */
+function prefersFlowMethods(targets: YAMLSeq): boolean {
+  let flow = false;
+  const visit = (node: unknown): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.value === 'methods' && isSeq(pair.value))
+          flow ||= !!pair.value.flow;
+        else visit(pair.value);
+      }
+    } else if (isSeq(node)) node.items.forEach(visit);
+  };
+  visit(targets);
+  return flow;
+}
+
+function findClientDocument(
+  declared: DeclaredIntents,
+  client: WorkloadRef,
+  open: (file: string) => ParsedFile | undefined,
+  preferFile?: string,
+): { file: string; index: number; doc: Document.Parsed } | undefined {
+  const candidates = declared.documents.filter(
+    (d) => d.client.name === client.name && d.client.namespace === client.namespace,
+  );
+  candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
+  for (const candidate of candidates) {
+    const entry = open(candidate.file);
+    const index = entry?.docs.findIndex((doc) => describesClient(doc, client)) ?? -1;
+    if (entry && index >= 0) return { file: candidate.file, index, doc: entry.docs[index]! };
+  }
+  return undefined;
+}
+
+function describesClient(doc: Document.Parsed, client: WorkloadRef): boolean {
+  if (doc.get('kind') !== 'ClientIntents') return false;
+  const namespace = doc.getIn(['metadata', 'namespace']);
+  if (namespace !== undefined && namespace !== client.namespace) return false;
+  const name = doc.getIn(['spec', 'workload', 'name']) ?? doc.getIn(['spec', 'service', 'name']);
+  return name === client.name;
+}
+
+/** Unchanged documents keep their bytes; changed ones are printed in the file's indentation. */
+function spliceDocuments(entry: ParsedFile): string {
+  const style = detectIndentation(entry.text);
+  let out = '';
+  let start = 0;
+  entry.docs.forEach((doc, i) => {
+    const end = doc.range[2];
+    out += entry.changed.has(i)
+      ? doc.toString({ lineWidth: 0, flowCollectionPadding: false, ...style })
+      : entry.text.slice(start, end);
+    start = end;
+  });
+  return out + entry.text.slice(start);
+}
+
+function detectIndentation(text: string): { indent: number; indentSeq: boolean } {
+  const nested = text.match(/^[^\s#-][^\n]*:\s*\n( +)\S/m);
+  const indent = nested?.[1]?.length ?? 2;
+  // `key:\n- item` (sequence at its key's indentation) is the one common alternative.
+  const flatSeq = /^( *)[^\s#-][^\n]*:\s*\n\1- /m.test(text);
+  return { indent, indentSeq: !flatSeq };
+}

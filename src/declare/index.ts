@@ -1,0 +1,27 @@
+// The declare stage: ClientIntents in (every API version, with file and line), ClientIntents
+// and Istio AuthorizationPolicies out.
+export {
+  authorizationPolicies,
+  type PolicyOptions,
+  renderAuthorizationPolicies,
+} from './authorization-policies.ts';
+export {
+  type BuildIntentsOptions,
+  buildClientIntents,
+  type ExportClientIntents,
+} from './build-client-intents.ts';
+export { collectYamlFiles, displayName } from './collect-files.ts';
+export {
+  DEFAULT_EXPORT_API_VERSION,
+  type ExportOptions,
+  exportIntentsDir,
+  exportIntentsFile,
+  renderIntentsDir,
+  renderIntentsFile,
+  resolveExportApiVersion,
+} from './export-intents.ts';
+export { INTENT_METHODS } from './intent-rules.ts';
+export { type LoadIntentsOptions, loadIntents } from './load-intents.ts';
+export { INTENTS_VERSIONS } from './parse-client-intents.ts';
+export { MAX_YAML_BYTES, parseYamlDocuments, readYamlFile } from './read-yaml.ts';
+export { readWorkloadManifests, type WorkloadInfo, type WorkloadLookup } from './workload-manifests.ts';

@@ -1,0 +1,138 @@
+// Reads Kubernetes workload manifests to learn what metrics do not carry: each workload's kind
+// (written into exported intents), service account (for policy principals) and pod labels (for
+// policy selectors). Lenient on purpose: these files are context, not the thing being checked.
+import { collectYamlFiles } from './collect-files.ts';
+import { readYamlFile, type YamlDocument, type YamlMap, type YamlNode } from './read-yaml.ts';
+import { child } from './yaml-fields.ts';
+
+export const WORKLOAD_KINDS: readonly string[] = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'ReplicaSet',
+  'Pod',
+];
+
+export interface WorkloadInfo {
+  name: string;
+  namespace: string;
+  kind: string;
+  /** spec.serviceAccountName of its pods; Kubernetes' `default` when unset. */
+  serviceAccount: string;
+  /** Labels selecting its pods: spec.selector.matchLabels, else the pod template's labels. */
+  labels: Record<string, string>;
+  file: string;
+  line: number;
+}
+
+export interface WorkloadLookup {
+  workloads: WorkloadInfo[];
+  get(namespace: string, name: string): WorkloadInfo | undefined;
+  kindOf(namespace: string, name: string): string | undefined;
+  serviceAccountOf(namespace: string, name: string): string | undefined;
+  labelsOf(namespace: string, name: string): Record<string, string> | undefined;
+}
+
+export interface WorkloadManifestOptions {
+  /** Namespace of manifests without metadata.namespace (default `default`, as kubectl). */
+  defaultNamespace?: string;
+  cwd?: string;
+}
+
+export async function readWorkloadManifests(
+  paths: string[],
+  opts: WorkloadManifestOptions = {},
+): Promise<WorkloadLookup> {
+  const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
+  const workloads: WorkloadInfo[] = [];
+  for (const { absolute, file } of files) {
+    const documents = await readYamlFile(absolute, file);
+    workloads.push(...workloadsFromDocuments(documents, file, opts.defaultNamespace ?? 'default'));
+  }
+  return createWorkloadLookup(workloads);
+}
+
+export function workloadsFromDocuments(
+  documents: YamlDocument[],
+  file: string,
+  defaultNamespace: string,
+): WorkloadInfo[] {
+  const found: WorkloadInfo[] = [];
+  const visit = (node: YamlNode | null | undefined): void => {
+    if (node?.type !== 'map') return;
+    const kind = text(child(node, 'kind'));
+    if (kind === 'List') {
+      const items = child(node, 'items');
+      if (items?.type === 'seq') items.items.forEach(visit);
+      return;
+    }
+    if (!kind || !WORKLOAD_KINDS.includes(kind)) return;
+    const metadata = mapAt(node, ['metadata']);
+    const name = text(metadata && child(metadata, 'name'));
+    if (!name) return;
+    const namespace = text(metadata && child(metadata, 'namespace')) || defaultNamespace;
+    const podSpec = mapAt(node, podSpecPath(kind));
+    const serviceAccount =
+      text(podSpec && child(podSpec, 'serviceAccountName')) ||
+      text(podSpec && child(podSpec, 'serviceAccount')) ||
+      'default';
+    const labels =
+      stringMap(mapAt(node, ['spec', 'selector', 'matchLabels'])) ??
+      stringMap(mapAt(node, podLabelsPath(kind))) ??
+      {};
+    found.push({ name, namespace, kind, serviceAccount, labels, file, line: node.line });
+  };
+  for (const doc of documents) visit(doc.root);
+  return found;
+}
+
+export function createWorkloadLookup(workloads: WorkloadInfo[]): WorkloadLookup {
+  const byKey = new Map(workloads.map((w) => [`${w.namespace}/${w.name}`, w]));
+  const get = (namespace: string, name: string) => byKey.get(`${namespace}/${name}`);
+  return {
+    workloads,
+    get,
+    kindOf: (namespace, name) => get(namespace, name)?.kind,
+    serviceAccountOf: (namespace, name) => get(namespace, name)?.serviceAccount,
+    labelsOf: (namespace, name) => get(namespace, name)?.labels,
+  };
+}
+
+function podTemplatePath(kind: string): string[] {
+  if (kind === 'Pod') return [];
+  if (kind === 'CronJob') return ['spec', 'jobTemplate', 'spec', 'template'];
+  return ['spec', 'template'];
+}
+
+function podSpecPath(kind: string): string[] {
+  return [...podTemplatePath(kind), 'spec'];
+}
+
+function podLabelsPath(kind: string): string[] {
+  return [...podTemplatePath(kind), 'metadata', 'labels'];
+}
+
+function mapAt(node: YamlMap, path: string[]): YamlMap | undefined {
+  let current: YamlNode | undefined = node;
+  for (const key of path) {
+    if (current?.type !== 'map') return undefined;
+    current = child(current, key);
+  }
+  return current?.type === 'map' ? current : undefined;
+}
+
+function text(node: YamlNode | undefined): string | undefined {
+  return node?.type === 'scalar' && node.value !== null ? String(node.value) : undefined;
+}
+
+function stringMap(map: YamlMap | undefined): Record<string, string> | undefined {
+  if (!map || map.entries.size === 0) return undefined;
+  const result: Record<string, string> = {};
+  for (const [key, entry] of map.entries) {
+    const value = text(entry.value);
+    if (value !== undefined) result[key] = value;
+  }
+  return result;
+}

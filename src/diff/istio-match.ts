@@ -1,0 +1,101 @@
+// Istio AuthorizationPolicy matching, as the sidecar applies it to one request.
+//
+// Facts (istio/api security/v1beta1/authorization_policy.proto; istio/istio
+// pilot/pkg/security/authz/matcher/string.go, template.go; pkg/config/security
+// CheckValidPathTemplate; envoyproxy/envoy source/extensions/path/uri_template_lib):
+// - Every string field: `*` = any NON-EMPTY value; `*abc` = suffix (matches "abc" too);
+//   `abc*` = prefix (matches "abc" too); anything else exact. The checks run in that order,
+//   so a `*` in the middle of a value is a literal character. Case-sensitive.
+// - Paths (Istio >= 1.22): a path containing `{*}` or `{**}` is a template, handed to
+//   Envoy's URI template matcher as `*` / `**`, which FULL-matches the path without query:
+//   `{*}`  = one segment: one or more RFC 3986 pchars, never `/` (Envoy's set excludes `=`/`*`);
+//   `{**}` = zero or more pchars including `/` (so `/files/{**}` matches `/files/` and
+//            `/files/a/b`, but not `/files`: the slash before it is literal).
+// - A valid template (Istio's validation): each operator is a whole segment (`/a{*}` is
+//   invalid), `{**}` is the last operator (literal segments may follow it), no `*`, `{`
+//   or `}` outside an operator, literal segments are pchars (no empty segment, so no `//`),
+//   one trailing `/` allowed (it must then be matched). Istio rejects an invalid template;
+//   here it never matches and validatePathPattern says why.
+
+const MATCH_ONE = '{*}';
+const MATCH_ANY = '{**}';
+
+// Envoy: pchar minus `*` and `=` (uri_template_internal.cc kLiteral).
+const SEGMENT_CHARS = "A-Za-z0-9\\-._~%!$&'()+,;:@";
+const ONE_SEGMENT = `[${SEGMENT_CHARS}]+`;
+const ANY_SEGMENTS = `[${SEGMENT_CHARS}/]*`;
+// Istio: literal segments of a template are pchars (here `=` is allowed).
+const VALID_LITERAL = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
+
+/** Istio's string match: exact, `abc*` prefix, `*abc` suffix, `*` any non-empty value. */
+export function matchString(pattern: string, value: string): boolean {
+  if (pattern === '*') return value.length > 0;
+  if (pattern.startsWith('*')) return value.endsWith(pattern.slice(1));
+  if (pattern.endsWith('*')) return value.startsWith(pattern.slice(0, -1));
+  return value === pattern;
+}
+
+/** HTTP methods: the same string match, case-sensitive (Istio compares `:method` as is). */
+export function matchMethod(pattern: string, method: string): boolean {
+  return matchString(pattern, method);
+}
+
+export function isPathTemplate(pattern: string): boolean {
+  return pattern.includes(MATCH_ONE) || pattern.includes(MATCH_ANY);
+}
+
+/**
+ * Why an Istio path pattern can never be applied, or null when it is fine.
+ * Only templates can be invalid; a plain pattern is always a valid string match.
+ */
+export function validatePathPattern(pattern: string): string | null {
+  if (pattern === '') return 'the path is empty';
+  if (!isPathTemplate(pattern)) return null;
+  if (!pattern.startsWith('/')) return 'a path template must start with "/"';
+  const body = pattern.endsWith('/') ? pattern.slice(1, -1) : pattern.slice(1);
+  let seenMatchAny = false;
+  for (const segment of body.split('/')) {
+    if (segment === MATCH_ONE || segment === MATCH_ANY) {
+      if (seenMatchAny) return '{**} must be the last operator of a path template';
+      seenMatchAny = segment === MATCH_ANY;
+      continue;
+    }
+    if (segment.includes('{') || segment.includes('}')) {
+      return `segment "${segment}" mixes {*} or {**} with other characters; an operator must be a whole segment`;
+    }
+    if (segment.includes('*')) return `segment "${segment}" has a "*" outside {*} or {**}`;
+    if (segment === '') return 'a path template cannot have an empty segment ("//")';
+    if (!VALID_LITERAL.test(segment))
+      return `segment "${segment}" has characters a path template cannot hold`;
+  }
+  return null;
+}
+
+// Compiled templates, keyed by pattern: the same few rules are matched against many calls.
+const compiledTemplates = new Map<string, RegExp | null>();
+
+function compileTemplate(pattern: string): RegExp | null {
+  const cached = compiledTemplates.get(pattern);
+  if (cached !== undefined) return cached;
+  let compiled: RegExp | null = null;
+  if (validatePathPattern(pattern) === null) {
+    const segments = pattern.slice(1).split('/');
+    const source = segments
+      .map((segment) => {
+        if (segment === MATCH_ONE) return ONE_SEGMENT;
+        if (segment === MATCH_ANY) return ANY_SEGMENTS;
+        return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('/');
+    compiled = new RegExp(`^/${source}$`);
+  }
+  compiledTemplates.set(pattern, compiled);
+  return compiled;
+}
+
+/** Istio's path match: a template when the pattern holds `{*}`/`{**}`, else the string match. */
+export function matchPath(pattern: string, path: string): boolean {
+  if (!isPathTemplate(pattern)) return matchString(pattern, path);
+  const template = compileTemplate(pattern);
+  return template?.test(path) === true;
+}

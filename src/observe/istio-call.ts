@@ -1,0 +1,80 @@
+// One series' label set -> who called whom, how. Reads only the Istio labels it needs, by name,
+// so label order and extra labels (Prometheus target labels: pod, instance, job, namespace, ...)
+// do not matter.
+import type { ServiceRef, WorkloadRef } from '../model.ts';
+import { TCP_CONNECTIONS_METRIC } from './istio-labels.ts';
+import { normalizePath } from './normalize-path.ts';
+
+export type CallProtocol = 'http' | 'grpc' | 'tcp';
+
+export interface IstioCall {
+  /** source, destination, waypoint, ... ('unknown' when absent). */
+  reporter: string;
+  /** null: the caller is outside the mesh (source_workload unknown). */
+  client: WorkloadRef | null;
+  /** null: the destination is no workload of the mesh (external host, passthrough). */
+  server: WorkloadRef | null;
+  /** The Kubernetes Service the caller used; null when unknown or a passthrough cluster. */
+  service: ServiceRef | null;
+  /**
+   * For a destination outside the mesh only: destination_service (a host), or
+   * destination_service_name when that is all there is. null when `server` is known, so that
+   * scrapes of one pod on several passthrough ports count as one call.
+   */
+  host: string | null;
+  method: string | null;
+  path: string | null;
+  protocol: CallProtocol;
+  /** The series carried request_method or request_path (the mesh-default Telemetry applied). */
+  hasHttpDetail: boolean;
+}
+
+/** Envoy clusters that stand for "no Service": traffic passed through or dropped. */
+const NOT_A_SERVICE = new Set([
+  'PassthroughCluster',
+  'InboundPassthroughCluster',
+  'InboundPassthroughClusterIpv4',
+  'InboundPassthroughClusterIpv6',
+  'BlackHoleCluster',
+]);
+
+/** Istio writes `unknown` for a missing value; an empty string means the same. */
+export function known(value: string | undefined): string | null {
+  return value === undefined || value === '' || value === 'unknown' ? null : value;
+}
+
+function workload(name: string | undefined, namespace: string | undefined): WorkloadRef | null {
+  const n = known(name);
+  const ns = known(namespace);
+  return n === null || ns === null ? null : { name: n, namespace: ns };
+}
+
+function protocolOf(metric: string, labels: Record<string, string>): CallProtocol {
+  if (metric.startsWith('istio_tcp_') || metric === TCP_CONNECTIONS_METRIC) return 'tcp';
+  return labels.request_protocol === 'grpc' ? 'grpc' : 'http';
+}
+
+export function istioCallOf(metric: string, labels: Record<string, string>): IstioCall {
+  const protocol = protocolOf(metric, labels);
+  const serviceName = known(labels.destination_service_name);
+  const serviceNamespace = known(labels.destination_service_namespace);
+  const service =
+    serviceName === null || serviceNamespace === null || NOT_A_SERVICE.has(serviceName)
+      ? null
+      : { name: serviceName, namespace: serviceNamespace };
+  const http = protocol !== 'tcp';
+  const method = http ? known(labels.request_method) : null;
+  const path = http ? known(labels.request_path) : null;
+  const server = workload(labels.destination_workload, labels.destination_workload_namespace);
+  return {
+    reporter: known(labels.reporter) ?? 'unknown',
+    client: workload(labels.source_workload, labels.source_workload_namespace),
+    server,
+    service,
+    host: server === null ? (known(labels.destination_service) ?? serviceName) : null,
+    method: method === null ? null : method.toUpperCase(),
+    path: path === null ? null : normalizePath(path),
+    protocol,
+    hasHttpDetail: http && (labels.request_method !== undefined || labels.request_path !== undefined),
+  };
+}

@@ -1,0 +1,162 @@
+// Samples -> ObservedMap. Counts are summed per distinct call PER REPORTER and kept that way
+// (a later `--window` can subtract an earlier reading per reporter); build() then takes, for each
+// call, the largest reporter's sum: a call between two meshed pods is counted by both sidecars.
+import type { ObservedCall, ObservedMap } from '../model.ts';
+import type { Sample } from './exposition-line.ts';
+import { type IstioCall, istioCallOf } from './istio-call.ts';
+import { OBSERVED_METRICS, REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from './istio-labels.ts';
+
+/** An IstioCall without its reporter: what two reporters of one call agree on. */
+export type CallKey = Omit<IstioCall, 'reporter' | 'hasHttpDetail'>;
+
+export interface CallCounts {
+  call: CallKey;
+  /** reporter -> summed counter values of its series. */
+  byReporter: Map<string, number>;
+}
+
+const UNKNOWN = 'unknown';
+
+function keyOf(c: CallKey): string {
+  return JSON.stringify([c.client, c.server, c.service, c.host, c.method, c.path, c.protocol]);
+}
+
+function pairOf(c: CallKey): string {
+  return JSON.stringify([c.client, c.server ?? c.host]);
+}
+
+function cmp(a: string | null | undefined, b: string | null | undefined): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Sorted by client, server, method, path (then service, host, protocol for a total order). */
+export function compareCalls(a: ObservedCall, b: ObservedCall): number {
+  return (
+    cmp(a.client.namespace, b.client.namespace) ||
+    cmp(a.client.name, b.client.name) ||
+    cmp(a.server.namespace, b.server.namespace) ||
+    cmp(a.server.name, b.server.name) ||
+    cmp(a.method, b.method) ||
+    cmp(a.path, b.path) ||
+    cmp(a.server.service?.namespace, b.server.service?.namespace) ||
+    cmp(a.server.service?.name, b.server.service?.name) ||
+    cmp(a.host, b.host) ||
+    cmp(a.protocol, b.protocol)
+  );
+}
+
+function toObservedCall(c: CallKey, count: number): ObservedCall {
+  const server = c.server ?? { name: c.host ?? UNKNOWN, namespace: c.service?.namespace ?? UNKNOWN };
+  const call: ObservedCall = {
+    client: c.client ?? { name: UNKNOWN, namespace: UNKNOWN },
+    server: c.service === null ? { ...server } : { ...server, service: { ...c.service } },
+    method: c.method,
+    path: c.path,
+    count,
+    protocol: c.protocol,
+  };
+  if (c.server === null && c.host !== null) call.host = c.host;
+  return call;
+}
+
+export class ObservedMapBuilder {
+  private readonly counts = new Map<string, CallCounts>();
+  private requestSeries = 0;
+  private detailedSeries = 0;
+  private nonFinite = 0;
+  private readonly warnings: string[] = [];
+  /** Samples kept (stats.series). */
+  series = 0;
+  /** Files or pods read (stats.sources). */
+  sources = 0;
+
+  /** Adds one sample; returns false when its family is not one the map is built from. */
+  add(sample: Sample): boolean {
+    if (!OBSERVED_METRICS.has(sample.metric)) return false;
+    this.series++;
+    const { reporter, hasHttpDetail, ...call } = istioCallOf(sample.metric, sample.labels);
+    if (sample.metric === REQUESTS_METRIC) {
+      this.requestSeries++;
+      if (hasHttpDetail) this.detailedSeries++;
+    }
+    if (!Number.isFinite(sample.value)) {
+      this.nonFinite++;
+      return true;
+    }
+    const key = keyOf(call);
+    let entry = this.counts.get(key);
+    if (entry === undefined) {
+      entry = { call, byReporter: new Map() };
+      this.counts.set(key, entry);
+    }
+    entry.byReporter.set(reporter, (entry.byReporter.get(reporter) ?? 0) + sample.value);
+    return true;
+  }
+
+  addWarning(message: string): void {
+    this.warnings.push(message);
+  }
+
+  /** Per-call, per-reporter sums so far (for subtracting an earlier reading). */
+  perReporterCounts(): ReadonlyMap<string, CallCounts> {
+    return this.counts;
+  }
+
+  build(): ObservedMap {
+    const warnings = [...this.warnings];
+    const kept: { call: CallKey; count: number }[] = [];
+    for (const { call, byReporter } of this.counts.values()) {
+      const count = Math.max(0, ...byReporter.values());
+      if (count > 0) kept.push({ call, count });
+    }
+    // TCP evidence only for pairs that show no HTTP at all; method-less HTTP series only for pairs
+    // without method/path series (series created before the Telemetry applied keep no detail).
+    const httpPairs = new Set<string>();
+    const detailedPairs = new Set<string>();
+    for (const { call } of kept) {
+      if (call.protocol !== 'tcp') httpPairs.add(pairOf(call));
+      if (call.method !== null || call.path !== null) detailedPairs.add(pairOf(call));
+    }
+    let droppedCoarse = 0;
+    const result: ObservedMap = {
+      calls: [],
+      unattributed: [],
+      external: [],
+      warnings,
+      stats: { series: 0, sources: 0 },
+    };
+    for (const { call, count } of kept) {
+      const pair = pairOf(call);
+      if (call.protocol === 'tcp' && httpPairs.has(pair)) continue;
+      if (call.protocol !== 'tcp' && call.method === null && call.path === null && detailedPairs.has(pair)) {
+        droppedCoarse++;
+        continue;
+      }
+      const observed = toObservedCall(call, count);
+      if (call.client === null) result.unattributed.push(observed);
+      else if (call.server === null) result.external.push(observed);
+      else result.calls.push(observed);
+    }
+    if (this.requestSeries > 0 && this.detailedSeries === 0) {
+      warnings.push(
+        `no ${REQUESTS_METRIC} series carries request_method/request_path labels: the mesh-default Telemetry ` +
+          '(tagOverrides request_method, request_path) seems missing, so calls are known per service only',
+      );
+    } else if (droppedCoarse > 0) {
+      warnings.push(
+        `${droppedCoarse} call(s) without request_method/request_path were dropped where the same client and ` +
+          'server also have series with them (series created before the Telemetry applied?)',
+      );
+    }
+    if (this.nonFinite > 0)
+      warnings.push(`${this.nonFinite} series with a NaN or infinite value were ignored`);
+    if (this.series === 0) warnings.push(`no ${REQUESTS_METRIC} or ${TCP_CONNECTIONS_METRIC} series found`);
+    result.calls.sort(compareCalls);
+    result.unattributed.sort(compareCalls);
+    result.external.sort(compareCalls);
+    result.stats = { series: this.series, sources: this.sources };
+    return result;
+  }
+}

@@ -1,0 +1,137 @@
+// `--metrics PATH...`: files or directories (recursive) of Prometheus text exposition or Envoy
+// JSON stats, told apart by content: the first non-blank byte `{` (or `[`) means JSON. Text is
+// streamed chunk by chunk; JSON is parsed whole (Envoy's JSON output filtered to istio_* is small).
+import { Buffer } from 'node:buffer';
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../errors.ts';
+import type { ObservedMap } from '../model.ts';
+import { readEnvoyStatsJson } from './envoy-json.ts';
+import type { Sample } from './exposition-line.ts';
+import { DEFAULT_CHUNK_BYTES, readFileChunks } from './file-chunks.ts';
+import { OBSERVED_METRICS } from './istio-labels.ts';
+import { ObservedMapBuilder } from './observed-map.ts';
+import { readPrometheusText } from './prometheus-text.ts';
+
+function unreadable(file: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputError('no such file or directory', { file });
+  if (code === 'EACCES' || code === 'EPERM') return new InputError('permission denied', { file });
+  if (code === 'EISDIR') return new InputError('is a directory', { file });
+  return new InputError(`cannot read: ${(err as Error).message}`, { file });
+}
+
+/** Every regular file under `root` (or `root` itself), sorted for a stable order. */
+export async function listMetricFiles(root: string): Promise<string[]> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(root);
+  } catch (err) {
+    throw unreadable(root, err);
+  }
+  if (info.isFile()) return [root];
+  if (!info.isDirectory()) throw new InputError('not a regular file or directory', { file: root });
+  let entries: Dirent[];
+  try {
+    entries = (await readdir(root, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  } catch (err) {
+    throw unreadable(root, err);
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    const child = path.join(root, entry.name);
+    // Only a symbolic link needs a stat to learn what it points to.
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(child).catch((err: unknown) => {
+        throw unreadable(child, err);
+      });
+      isDir = target.isDirectory();
+      isFile = target.isFile();
+    }
+    if (isDir) files.push(...(await listMetricFiles(child)));
+    else if (isFile) files.push(child);
+  }
+  return files;
+}
+
+function isBlankByte(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Reads one file into `onSample`; returns the number of wanted samples. `buffer` (reused between
+ * files) holds one chunk at a time.
+ */
+export async function readMetricsFile(
+  file: string,
+  onSample: (s: Sample) => void,
+  buffer: Buffer = Buffer.allocUnsafe(DEFAULT_CHUNK_BYTES),
+): Promise<number> {
+  let chunks: Generator<Buffer>;
+  let first: number | undefined;
+  // Leading chunks that hold only blanks (rare) are copied: the reader refills its buffer.
+  const blankHead: Buffer[] = [];
+  let current: IteratorResult<Buffer>;
+  try {
+    chunks = readFileChunks(file, buffer);
+    for (current = chunks.next(); !current.done; current = chunks.next()) {
+      const buf = current.value;
+      const from = blankHead.length === 0 && buf.subarray(0, 3).equals(BOM) ? 3 : 0;
+      for (let i = from; i < buf.length && first === undefined; i++)
+        if (!isBlankByte(buf[i]!)) first = buf[i];
+      if (first !== undefined) break;
+      blankHead.push(Buffer.from(buf));
+    }
+  } catch (err) {
+    throw unreadable(file, err);
+  }
+  if (first === undefined) throw new InputError('empty: no metrics in this file', { file });
+  const options = { source: file, metrics: OBSERVED_METRICS, onSample };
+  const firstChunk = current.value;
+  function* all(): Generator<Buffer> {
+    yield* blankHead;
+    yield firstChunk;
+    for (current = chunks.next(); !current.done; current = chunks.next()) yield current.value;
+  }
+  try {
+    if (first === 0x7b || first === 0x5b) {
+      const parts: Buffer[] = [];
+      for (const buf of all()) parts.push(Buffer.from(buf));
+      const text = Buffer.concat(parts)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
+      return readEnvoyStatsJson(text, options).samples;
+    }
+    return (await readPrometheusText(all(), options)).samples;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw unreadable(file, err);
+  } finally {
+    chunks.return(undefined);
+  }
+}
+
+/** Reads every path (file or directory) and builds the observed map. Throws InputError on bad input. */
+export async function readMetrics(paths: string[]): Promise<ObservedMap> {
+  if (paths.length === 0) throw new InputError('no metrics path given');
+  const builder = new ObservedMapBuilder();
+  const onSample = (s: Sample) => {
+    builder.add(s);
+  };
+  const buffer = Buffer.allocUnsafe(DEFAULT_CHUNK_BYTES);
+  for (const root of paths) {
+    const files = await listMetricFiles(root);
+    if (files.length === 0) throw new InputError('no files in this directory', { file: root });
+    for (const file of files) {
+      builder.sources++;
+      const samples = await readMetricsFile(file, onSample, buffer);
+      if (samples === 0) builder.addWarning(`${file}: no istio_requests_total or istio_tcp_* series`);
+    }
+  }
+  return builder.build();
+}

@@ -1,0 +1,118 @@
+// The pull-request comment: the sticky marker, a verdict, tables of missing and stale intents,
+// the rest collapsed. Fits GitHub's comment limit by dropping whole rows, saying how many.
+
+import type { Drift } from '../model.ts';
+import { plural } from './display-text.ts';
+import { buildSections, type FileLink, type MarkdownSection } from './markdown-sections.ts';
+
+/** Finds the sticky comment again (with the token's own login); see contract §3. */
+export const COMMENT_MARKER = '<!-- intent-drift -->';
+
+/** GitHub rejects a comment above 65,536 characters; keep a margin. */
+export const DEFAULT_MAX_LENGTH = 65_000;
+
+export interface MarkdownReportOptions {
+  /** A URL for a declared rule's file and line (e.g. at the PR head commit). */
+  fileLink?: FileLink;
+  /** Cut whole rows beyond this many characters. */
+  maxLength?: number;
+}
+
+function verdict(drift: Drift): string[] {
+  const s = drift.summary;
+  const headline = s.drift
+    ? `### ❌ intent-drift: ${s.missing} missing, ${s.stale} stale`
+    : '### ✅ intent-drift: no drift';
+  const counts = [
+    `${s.covered} covered`,
+    `${s.notChecked} not checked`,
+    `${s.ignored} ignored`,
+    `${plural(s.observed, 'call')} observed`,
+    `${plural(s.declared, 'rule')} declared`,
+  ];
+  return [headline, '', counts.join(' · ')];
+}
+
+function renderSection(section: MarkdownSection, kept: number): string[] {
+  const body: string[] = [];
+  if (section.intro) body.push(section.intro, '');
+  if (kept > 0) body.push(...(section.header ?? []), ...section.rows.slice(0, kept));
+  const left = section.rows.length - kept;
+  if (left > 0) body.push(...(kept > 0 ? [''] : []), `*… and ${left} more not shown here.*`);
+  if (section.collapsed) {
+    return ['', `<details><summary>${section.title}</summary>`, '', ...body, '', '</details>'];
+  }
+  return ['', `#### ${section.title}`, '', ...body];
+}
+
+function renderDocument(drift: Drift, sections: readonly MarkdownSection[], kept: readonly number[]): string {
+  const lines = [COMMENT_MARKER, ...verdict(drift)];
+  const left = sections.reduce((sum, section, i) => sum + section.rows.length - (kept[i] ?? 0), 0);
+  if (left > 0) {
+    lines.push(
+      '',
+      `> **Cut to fit a GitHub comment:** ${plural(left, 'row')} left out. ` +
+        'The full report is in the job summary and in the JSON report.',
+    );
+  }
+  sections.forEach((section, i) => {
+    lines.push(...renderSection(section, kept[i] ?? 0));
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Rows to keep per section within the budget: sections by priority (missing first), rows in
+ * order, each whole. A section whose next row does not fit stops; later ones may still fit.
+ */
+function allocateRows(sections: readonly MarkdownSection[], budget: number): number[] {
+  const kept = sections.map(() => 0);
+  let left = budget;
+  const byPriority = sections
+    .map((section, i) => ({ section, i }))
+    .sort((a, b) => a.section.priority - b.section.priority);
+  for (const { section, i } of byPriority) {
+    // The table header is only written when a row is kept.
+    let used = (section.header ?? []).reduce((sum, line) => sum + line.length + 1, 0);
+    let rows = 0;
+    for (const row of section.rows) {
+      if (used + row.length + 1 > left) break;
+      used += row.length + 1;
+      rows++;
+    }
+    if (rows > 0) {
+      kept[i] = rows;
+      left -= used;
+    }
+  }
+  return kept;
+}
+
+export function renderMarkdownReport(drift: Drift, opts: MarkdownReportOptions = {}): string {
+  const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
+  const sections = buildSections(drift, opts.fileLink);
+  const full = renderDocument(
+    drift,
+    sections,
+    sections.map((s) => s.rows.length),
+  );
+  if (full.length <= maxLength) return full;
+
+  // The frame (marker, verdict, headings, notes) with no rows, plus room for the counts' digits.
+  const frame = renderDocument(
+    drift,
+    sections,
+    sections.map(() => 0),
+  ).length;
+  const kept = allocateRows(sections, maxLength - frame - 64);
+  let text = renderDocument(drift, sections, kept);
+  // The estimate can be off by a few characters: drop more rows, least important first.
+  const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
+  while (text.length > maxLength) {
+    const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
+    if (!victim) break;
+    kept[victim.i] = (kept[victim.i] ?? 0) - 1;
+    text = renderDocument(drift, sections, kept);
+  }
+  return text;
+}

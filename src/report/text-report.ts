@@ -1,0 +1,194 @@
+// The terminal report: a one-line verdict, then per client what is missing and what is stale,
+// then the rest briefly. Colour only when the caller says so (it knows TTY / NO_COLOR).
+
+import type { DeclaredRule, Drift, MissingCall, NotCheckedRule, ObservedCall, StaleRule } from '../model.ts';
+import { countLabel, plural, qualifiedName, showControlChars, targetName } from './display-text.ts';
+
+export interface TextReportOptions {
+  /** ANSI colours; the CLI decides from TTY, NO_COLOR and FORCE_COLOR. */
+  color?: boolean;
+  /** Lines shown for each of not checked / unattributed / external before "... and N more". */
+  briefLimit?: number;
+}
+
+type Paint = (text: string) => string;
+interface Palette {
+  bad: Paint;
+  warn: Paint;
+  good: Paint;
+  dim: Paint;
+  bold: Paint;
+}
+
+const ansi =
+  (open: number, close: number): Paint =>
+  (text) =>
+    `\u001b[${open}m${text}\u001b[${close}m`;
+const COLOURS: Palette = {
+  bad: ansi(31, 39),
+  warn: ansi(33, 39),
+  good: ansi(32, 39),
+  dim: ansi(2, 22),
+  bold: ansi(1, 22),
+};
+const identity: Paint = (text) => text;
+const PLAIN: Palette = { bad: identity, warn: identity, good: identity, dim: identity, bold: identity };
+
+const STALE_REASON: Record<StaleRule['reason'], string> = {
+  'path-not-called': 'path-not-called: the client called this server, never with this method and path',
+  'server-not-called': 'server-not-called: the client never called this server',
+  'client-idle': 'client-idle: the client made no calls at all',
+};
+
+const NOT_CHECKED_WHY: Record<NotCheckedRule['why'], string> = {
+  'not-http': 'not visible in Istio HTTP metrics',
+  'no-http-detail': 'called, but the metrics carry no method or path',
+};
+
+const show = showControlChars;
+
+function operation(method: string | null, path: string | null, unknown: string): string {
+  if (method === null && path === null) return unknown;
+  return `${show(method ?? '*')} ${show(path ?? '*')}`;
+}
+
+function ruleTarget(rule: DeclaredRule): string {
+  const name = show(targetName(rule.server, rule.client.namespace));
+  return rule.targetType === 'kubernetes' ? name : `${rule.targetType} ${name}`;
+}
+
+function missingLine(call: MissingCall, p: Palette): string {
+  const via = call.server.service
+    ? ` via service ${show(targetName(call.server.service, call.client.namespace))}`
+    : '';
+  const template = call.suggestedPath ? `, template ${show(call.suggestedPath)}` : '';
+  const blocked = call.wouldBeBlocked ? `, ${p.bold('would be blocked once enforced')}` : '';
+  const server = show(targetName(call.server, call.client.namespace));
+  const op = operation(call.method, call.path, '(no HTTP detail)');
+  return `    ${p.bad(`+ ${op} -> ${server}`)}${via}: ${countLabel(call.count, call.protocol)}${template}${blocked}`;
+}
+
+function staleLine(rule: StaleRule, p: Palette): string {
+  const op = operation(rule.method, rule.path, '(any request)');
+  return `    ${p.warn(`- ${op} -> ${ruleTarget(rule)}`)} ${p.dim(`${show(rule.file)}:${rule.line}`)} ${STALE_REASON[rule.reason]}`;
+}
+
+interface ClientGroup {
+  client: { name: string; namespace: string };
+  missing: MissingCall[];
+  stale: StaleRule[];
+  covered: number;
+}
+
+function groupByClient(drift: Drift): ClientGroup[] {
+  const groups = new Map<string, ClientGroup>();
+  const groupOf = (client: { name: string; namespace: string }) => {
+    const key = `${client.namespace}/${client.name}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { client, missing: [], stale: [], covered: 0 };
+      groups.set(key, group);
+    }
+    return group;
+  };
+  for (const call of drift.missing) groupOf(call.client).missing.push(call);
+  for (const rule of drift.stale) groupOf(rule.client).stale.push(rule);
+  for (const call of drift.covered) {
+    const group = groups.get(`${call.client.namespace}/${call.client.name}`);
+    if (group) group.covered++;
+  }
+  // Code-unit order by namespace, then name: the order the diff sorts its lists in.
+  const sortKey = (g: ClientGroup) => `${g.client.namespace}\u0000${g.client.name}`;
+  return [...groups.values()].sort((a, b) =>
+    sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0,
+  );
+}
+
+function verdict(drift: Drift, p: Palette): string {
+  const s = drift.summary;
+  const rest = `${s.covered} covered, ${s.notChecked} not checked, ${s.ignored} ignored`;
+  if (s.drift)
+    return `intent-drift: ${p.bad(p.bold('DRIFT'))}: ${s.missing} missing, ${s.stale} stale (${rest})`;
+  return `intent-drift: ${p.good(p.bold('OK'))}: no drift (${rest})`;
+}
+
+function briefSection<T>(
+  title: string,
+  items: readonly T[],
+  line: (item: T) => string,
+  limit: number,
+): string[] {
+  if (items.length === 0) return [];
+  const lines = [
+    '',
+    `${title} (${items.length}):`,
+    ...items.slice(0, limit).map((item) => `  ${line(item)}`),
+  ];
+  if (items.length > limit) lines.push(`  ... and ${items.length - limit} more (see the JSON report)`);
+  return lines;
+}
+
+function callEnds(call: ObservedCall): string {
+  const server =
+    call.host ?? (call.server.service ? qualifiedName(call.server.service) : qualifiedName(call.server));
+  return `${show(qualifiedName(call.client))} -> ${show(server)}`;
+}
+
+export function renderTextReport(drift: Drift, opts: TextReportOptions = {}): string {
+  const p = opts.color ? COLOURS : PLAIN;
+  const limit = opts.briefLimit ?? 10;
+  const lines = [verdict(drift, p)];
+
+  for (const group of groupByClient(drift)) {
+    const counts = [`${group.missing.length} missing`, `${group.stale.length} stale`];
+    if (group.covered > 0) counts.push(`${group.covered} covered`);
+    lines.push(
+      '',
+      `${p.bold(show(group.client.name))} in namespace ${show(group.client.namespace)}: ${counts.join(', ')}`,
+    );
+    if (group.missing.length > 0) {
+      lines.push('  missing (called, not declared):', ...group.missing.map((call) => missingLine(call, p)));
+    }
+    if (group.stale.length > 0) {
+      lines.push('  stale (declared, never called):', ...group.stale.map((rule) => staleLine(rule, p)));
+    }
+  }
+
+  lines.push(
+    ...briefSection(
+      'not checked',
+      drift.notChecked,
+      (r) =>
+        `${show(r.client.name)} -> ${ruleTarget(r)} ${p.dim(`${show(r.file)}:${r.line}`)}: ${NOT_CHECKED_WHY[r.why]}`,
+      limit,
+    ),
+    ...briefSection(
+      'unattributed: callers outside the mesh',
+      drift.unattributed,
+      (c) =>
+        `-> ${show(qualifiedName(c.server))} ${operation(c.method, c.path, '(no HTTP detail)')}: ${countLabel(c.count, c.protocol)}`,
+      limit,
+    ),
+    ...briefSection(
+      'external: destinations outside the mesh',
+      drift.external,
+      (c) => `${callEnds(c)}: ${countLabel(c.count, c.protocol)}`,
+      limit,
+    ),
+    ...briefSection(
+      'ignored by the config',
+      drift.ignored,
+      (c) => `${callEnds(c)} ${operation(c.method, c.path, '(no HTTP detail)')}`,
+      limit,
+    ),
+  );
+
+  if (drift.warnings.length > 0) {
+    lines.push('', ...drift.warnings.map((w) => `${p.warn('warning:')} ${show(w)}`));
+  }
+  lines.push(
+    '',
+    `${plural(drift.summary.observed, 'call')} observed, ${plural(drift.summary.declared, 'rule')} declared.`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,32 @@
+// `intent-drift export`: the observed map as ClientIntents, to stdout, a file or a directory.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CliIo } from './cli.ts';
+import { buildClientIntents, renderIntentsDir, renderIntentsFile } from './declare/index.ts';
+import { observe } from './pipeline.ts';
+import type { Settings } from './settings.ts';
+
+export async function runExport(settings: Settings, io: CliIo): Promise<number> {
+  const observed = await observe(settings);
+  const scope = new Set(settings.namespaces);
+  const calls = observed.calls.filter((c) => scope.size === 0 || scope.has(c.client.namespace));
+  const { intents, warnings } = buildClientIntents(calls, { asService: settings.export.asService });
+  const render = { apiVersion: settings.export.apiVersion, format: settings.export.format };
+  const out = settings.export.output;
+  if (settings.export.outputType === 'dir' && out !== undefined) {
+    const dir = path.resolve(settings.cwd, out);
+    await mkdir(dir, { recursive: true });
+    const files = renderIntentsDir(intents, render);
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+    io.writeError(`wrote ${Object.keys(files).length} ClientIntents file(s) to ${out}\n`);
+  } else if (out !== undefined) {
+    const file = path.resolve(settings.cwd, out);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, renderIntentsFile(intents, render));
+    io.writeError(`wrote ${intents.length} ClientIntents to ${out}\n`);
+  } else {
+    io.write(renderIntentsFile(intents, render));
+  }
+  for (const w of [...observed.warnings, ...warnings]) io.writeError(`warning: ${w}\n`);
+  return 0;
+}

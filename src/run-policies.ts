@@ -1,0 +1,30 @@
+// `intent-drift policies`: the Istio AuthorizationPolicies the declared intents imply.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CliIo } from './cli.ts';
+import {
+  authorizationPolicies,
+  readWorkloadManifests,
+  renderAuthorizationPolicies,
+} from './declare/index.ts';
+import type { DeclaredIntents } from './model.ts';
+import type { Settings } from './settings.ts';
+
+export async function runPolicies(settings: Settings, declared: DeclaredIntents, io: CliIo): Promise<number> {
+  const scope = new Set(settings.namespaces);
+  const rules = declared.rules.filter((r) => scope.size === 0 || scope.has(r.client.namespace));
+  const workloads =
+    settings.workloads.length > 0
+      ? await readWorkloadManifests(settings.workloads, { cwd: settings.cwd })
+      : undefined;
+  const text = renderAuthorizationPolicies(authorizationPolicies(rules, workloads ? { workloads } : {}));
+  if (settings.export.output === undefined) {
+    io.write(text);
+  } else {
+    const file = path.resolve(settings.cwd, settings.export.output);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+  }
+  for (const w of declared.warnings) io.writeError(`warning: ${w}\n`);
+  return 0;
+}

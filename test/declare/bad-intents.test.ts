@@ -1,0 +1,192 @@
+// The bad-input corpus: every file in fixtures/bad/intents/ must fail with exactly this
+// `file:line: message`, as the CLI prints it before exiting 2.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { loadIntents } from '../../src/declare/load-intents.ts';
+import { MAX_YAML_BYTES, MAX_YAML_DOCUMENTS } from '../../src/declare/read-yaml.ts';
+import { InputError } from '../../src/errors.ts';
+import { ROOT } from './helpers.ts';
+
+const DIR = 'fixtures/bad/intents';
+const METHODS = 'GET, POST, PUT, DELETE, OPTIONS, TRACE, PATCH, CONNECT';
+const TARGET_KEYS = 'kubernetes, service, kafka, sql, aws, gcp, azure, internet';
+
+/** [file, line, message] */
+const EXPECTED: [string, number, string][] = [
+  ['alias-bomb.yaml', 7, 'too many YAML nodes after expanding aliases (limit 100000)'],
+  ['complex-key.yaml', 7, 'only plain keys are supported'],
+  ['deep-nesting.yaml', 2, 'YAML nested deeper than 64 levels'],
+  ['duplicate-key.yaml', 9, 'Map keys must be unique'],
+  [
+    'duplicate-name.yaml',
+    11,
+    `duplicate ClientIntents name client in namespace demo; first at ${DIR}/duplicate-name.yaml:1`,
+  ],
+  [
+    'duplicate-workload.yaml',
+    14,
+    `duplicate ClientIntents for workload client (Deployment) in namespace demo; first at ${DIR}/duplicate-workload.yaml:1`,
+  ],
+  [
+    'head-method.yaml',
+    16,
+    `spec.targets[0].kubernetes.http[0].methods[1]: unsupported method "HEAD" (allowed: ${METHODS})`,
+  ],
+  ['http-map.yaml', 13, 'spec.targets[0].kubernetes.http: must be a list, not a map'],
+  ['kind-lower-case.yaml', 9, 'spec.workload.kind: "deployment" must start with an upper-case letter'],
+  [
+    'lower-case-method.yaml',
+    14,
+    'spec.targets[0].kubernetes.http[0].methods[0]: "get" must be upper case (GET)',
+  ],
+  ['metadata-name-missing.yaml', 4, 'metadata.name: required'],
+  [
+    'method-number.yaml',
+    14,
+    'spec.targets[0].kubernetes.http[0].methods[1]: must be a string, not number 42',
+  ],
+  ['methods-empty.yaml', 14, 'spec.targets[0].kubernetes.http[0].methods: must not be empty'],
+  ['methods-missing.yaml', 13, 'spec.targets[0].service.http[0].methods: required'],
+  ['methods-scalar.yaml', 14, 'spec.targets[0].kubernetes.http[0].methods: must be a list of methods'],
+  [
+    'name-empty-namespace.yaml',
+    11,
+    'spec.targets[0].service.name: "nginx-service." is not name or name.namespace',
+  ],
+  ['name-not-string.yaml', 11, 'spec.targets[0].kubernetes.name: must be a string, not a list'],
+  [
+    'name-two-dots.yaml',
+    11,
+    'spec.targets[0].kubernetes.name: "nginx.other-ns.cluster" has more than one dot (use name.namespace)',
+  ],
+  ['path-empty.yaml', 13, 'spec.targets[0].kubernetes.http[0].path: required'],
+  ['path-missing.yaml', 13, 'spec.targets[0].kubernetes.http[0].path: required'],
+  ['spec-list.yaml', 7, 'spec: must be a map, not a list'],
+  ['spec-missing.yaml', 1, 'spec: required'],
+  [
+    'syntax-error.yaml',
+    14,
+    'Flow sequence in block collection must be sufficiently indented and end with a ]',
+  ],
+  ['tab-indentation.yaml', 8, 'Tabs are not allowed as indentation'],
+  [
+    'target-kind-lower-case.yaml',
+    12,
+    'spec.targets[0].kubernetes.kind: "statefulSet" must start with an upper-case letter',
+  ],
+  ['target-null.yaml', 10, 'spec.targets[0].kubernetes: must be a map'],
+  ['targets-map.yaml', 10, 'spec.targets: must be a list, not a map'],
+  ['targets-missing.yaml', 7, 'spec.targets: required'],
+  [
+    'two-target-keys.yaml',
+    10,
+    `spec.targets[0]: needs exactly one of ${TARGET_KEYS}; found kubernetes, service`,
+  ],
+  ['unknown-alias.yaml', 10, 'unknown alias *nginx'],
+  [
+    'unknown-version-v3.yaml',
+    1,
+    'apiVersion: unknown ClientIntents version "k8s.otterize.com/v3" (known: v1alpha2, v1alpha3, v1beta1, v2alpha1, v2beta1)',
+  ],
+  ['v1-call-kind-lower-case.yaml', 11, 'spec.calls[0].kind: "service" must start with an upper-case letter'],
+  ['v1-calls-missing.yaml', 7, 'spec.calls: required'],
+  ['v1-service-name-missing.yaml', 8, 'spec.service.name: required'],
+  ['v1-svc-two-dots.yaml', 10, 'spec.calls[0].name: "nginx.a.b" has more than one dot (use name.namespace)'],
+  [
+    'v1-unknown-type.yaml',
+    11,
+    'spec.calls[0].type: unsupported type "grpc" (allowed: http, kafka, database, aws, gcp, azure, internet)',
+  ],
+  [
+    'v1alpha2-aws-type.yaml',
+    11,
+    'spec.calls[0].type: unsupported type "aws" (allowed: http, kafka, database)',
+  ],
+  [
+    'v1alpha2-head-method.yaml',
+    14,
+    `spec.calls[0].resources[0].methods[0]: unsupported method "HEAD" (allowed: ${METHODS})`,
+  ],
+  ['workload-missing.yaml', 7, 'spec.workload: required'],
+  ['workload-name-dot.yaml', 8, 'spec.workload.name: "client.demo" must not contain a dot'],
+  [
+    'zero-target-keys.yaml',
+    10,
+    `spec.targets[0]: needs exactly one of ${TARGET_KEYS}; found none (has kubernets)`,
+  ],
+];
+
+async function failureOf(paths: string[], cwd: string): Promise<InputError> {
+  try {
+    await loadIntents(paths, { cwd });
+  } catch (err) {
+    assert.ok(err instanceof InputError, `expected an InputError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail(`${paths.join(', ')}: expected an InputError, but it loaded`);
+}
+
+describe('bad ClientIntents corpus', () => {
+  test('the corpus has at least 25 files and the table covers each one', async () => {
+    const files = (await readdir(path.join(ROOT, DIR))).sort();
+    assert.ok(files.length >= 25, `only ${files.length} files`);
+    assert.deepEqual(files, EXPECTED.map(([file]) => file).sort());
+  });
+
+  for (const [name, line, message] of EXPECTED) {
+    test(`${name} -> ${line}: ${message.slice(0, 60)}`, async () => {
+      const err = await failureOf([`${DIR}/${name}`], ROOT);
+      assert.equal(err.file, `${DIR}/${name}`);
+      assert.equal(err.line, line);
+      assert.equal(String(err), `${DIR}/${name}:${line}: ${message}`);
+    });
+  }
+});
+
+describe('bad inputs generated on the fly', () => {
+  let tmp = '';
+  /** A fresh directory per test under one temporary root. */
+  const tempDir = async (name: string) => {
+    tmp ||= await mkdtemp(path.join(os.tmpdir(), 'intent-drift-bad-'));
+    const dir = path.join(tmp, name);
+    await mkdir(dir);
+    return dir;
+  };
+  after(async () => {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  test('a file over the size cap is refused before parsing', async () => {
+    const dir = await tempDir('huge');
+    await writeFile(path.join(dir, 'huge.yaml'), `# ${'x'.repeat(MAX_YAML_BYTES)}\n`);
+    const err = await failureOf(['huge.yaml'], dir);
+    assert.equal(String(err), 'huge.yaml: file too large (4.0 MiB, limit 4.0 MiB)');
+  });
+
+  test('too many documents are refused', async () => {
+    const dir = await tempDir('many');
+    await writeFile(path.join(dir, 'many.yaml'), 'a: 1\n---\n'.repeat(MAX_YAML_DOCUMENTS + 1));
+    const err = await failureOf(['many.yaml'], dir);
+    assert.equal(String(err), `many.yaml: more than ${MAX_YAML_DOCUMENTS} YAML documents`);
+  });
+
+  test('a path that is not a regular file (a FIFO) is refused instead of read forever', async (t) => {
+    if (process.platform === 'win32') return t.skip('no mkfifo');
+    const dir = await tempDir('fifo');
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    const err = await failureOf(['pipe.yaml'], dir);
+    assert.equal(String(err), 'pipe.yaml: not a regular file');
+  });
+
+  test('a directory with one bad file fails on that file', async () => {
+    const dir = await tempDir('mixed');
+    await writeFile(path.join(dir, 'z-bad.yaml'), 'a: [1\n');
+    await writeFile(path.join(dir, 'a-good.yaml'), 'kind: ConfigMap\n');
+    const err = await failureOf(['.'], dir);
+    assert.match(String(err), /^z-bad\.yaml:1: /);
+  });
+});

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { parseAllDocuments } from 'yaml';
+import { buildClientIntents } from '../../src/declare/build-client-intents.ts';
+import {
+  exportIntentsDir,
+  exportIntentsFile,
+  renderIntentsFile,
+  resolveExportApiVersion,
+} from '../../src/declare/export-intents.ts';
+import { INTENTS_VERSIONS } from '../../src/declare/parse-client-intents.ts';
+import { InputError } from '../../src/errors.ts';
+import { DEMO_CALLS, DEMO_NS, RICH_CALLS } from './export-calls.ts';
+import { assertGolden, ROOT } from './helpers.ts';
+
+const fixture = (name: string) => readFile(path.join(ROOT, 'fixtures/intents', name), 'utf8');
+
+describe('export: the demo, as otterize network-mapper export writes it', () => {
+  test('JSON deep-equals Otterize --format json', async () => {
+    const expected = JSON.parse(await fixture('export-istio-demo.json'));
+    const actual = exportIntentsFile(DEMO_CALLS, { format: 'json' });
+    assert.deepEqual(JSON.parse(actual), expected);
+    assert.ok(
+      actual.startsWith('[\n  {\n    "kind": "ClientIntents",\n    "apiVersion"'),
+      'key order kind, apiVersion',
+    );
+  });
+
+  test('YAML parses to the documents of v2beta1.yaml, and matches its golden text', async () => {
+    const expected = parseAllDocuments(await fixture('examples/v2beta1.yaml')).map((d) => d.toJS());
+    const actual = exportIntentsFile(DEMO_CALLS);
+    assert.deepEqual(
+      parseAllDocuments(actual).map((d) => d.toJS()),
+      expected,
+    );
+    await assertGolden('export-demo-v2beta1.yaml', actual);
+  });
+
+  test('the golden YAML is v2beta1.yaml without its comments, byte for byte', async () => {
+    const withoutComments = (await fixture('examples/v2beta1.yaml'))
+      .split('\n')
+      .filter((line) => !line.startsWith('#'))
+      .join('\n');
+    assert.equal(exportIntentsFile(DEMO_CALLS), withoutComments);
+  });
+
+  test('dir output: one <workload>.<namespace>.yaml per client', () => {
+    const files = exportIntentsDir(DEMO_CALLS);
+    assert.deepEqual(Object.keys(files), [`client.${DEMO_NS}.yaml`, `client2.${DEMO_NS}.yaml`]);
+    assert.match(
+      files[`client2.${DEMO_NS}.yaml`]!,
+      /^apiVersion: k8s.otterize.com\/v2beta1\n[\s\S]*- POST\n$/,
+    );
+    assert.doesNotMatch(files[`client2.${DEMO_NS}.yaml`]!, /---|client-path/);
+    const json = exportIntentsDir(DEMO_CALLS, { format: 'json' });
+    assert.deepEqual(Object.keys(json), [`client.${DEMO_NS}.json`, `client2.${DEMO_NS}.json`]);
+    assert.equal(JSON.parse(json[`client.${DEMO_NS}.json`]!).length, 1);
+  });
+});
+
+describe('export: grouping rules', () => {
+  const { intents, warnings } = buildClientIntents(RICH_CALLS);
+
+  test('clients sorted, targets sorted by name, cross-namespace names, methods merged and sorted', () => {
+    assert.deepEqual(
+      intents.map((i) => `${i.client.namespace}/${i.client.name}`),
+      ['jobs/worker', 'shop/frontend'],
+    );
+    const [worker, frontend] = intents;
+    assert.deepEqual(worker!.targets, [
+      {
+        type: 'kubernetes',
+        name: 'orders.payments',
+        kind: 'StatefulSet',
+        http: [{ path: '/orders/7', methods: ['DELETE', 'GET', 'PUT'] }],
+      },
+    ]);
+    assert.deepEqual(
+      frontend!.targets.map((t) => [
+        t.name,
+        t.http === null ? 'any' : t.http.map((h) => `${h.methods} ${h.path}`).join('; '),
+      ]),
+      [
+        ['catalog', 'GET,POST /products; GET /products/42'],
+        ['health', 'any'],
+        ['orders.payments', 'POST /orders'],
+        ['search', 'any'],
+      ],
+    );
+  });
+
+  test('a method ClientIntents cannot name makes its target allow everything, with a warning', () => {
+    assert.deepEqual(warnings, [
+      'frontend -> health: method HEAD cannot be declared; the target allows every method',
+    ]);
+  });
+
+  test('asService writes service targets from the Service the caller used', () => {
+    const built = buildClientIntents(RICH_CALLS, { asService: true });
+    assert.deepEqual(
+      built.intents[1]!.targets.map((t) => `${t.type} ${t.name}`),
+      ['service catalog-svc', 'kubernetes health', 'service orders.payments', 'service search'],
+    );
+    assert.deepEqual(built.warnings, [
+      'no Service known for shop/health: written as a kubernetes target',
+      'frontend -> health: method HEAD cannot be declared; the target allows every method',
+    ]);
+  });
+
+  test('pathOf rewrites paths (Istio templates) before merging', () => {
+    const built = buildClientIntents(RICH_CALLS, {
+      pathOf: (c) => c.path?.replace(/\/\d+$/, '/{*}') ?? null,
+    });
+    assert.deepEqual(built.intents[0]!.targets[0]!.http, [
+      { path: '/orders/{*}', methods: ['DELETE', 'GET', 'PUT'] },
+    ]);
+    assert.deepEqual(built.intents[1]!.targets[0]!.http, [
+      { path: '/products', methods: ['GET', 'POST'] },
+      { path: '/products/{*}', methods: ['GET'] },
+    ]);
+  });
+});
+
+describe('export: every API version (golden files)', () => {
+  for (const version of INTENTS_VERSIONS) {
+    test(`${version}`, async () => {
+      await assertGolden(`export-${version}.yaml`, exportIntentsFile(RICH_CALLS, { apiVersion: version }));
+    });
+  }
+  test('asService in v2beta1 and v1alpha3', async () => {
+    await assertGolden('export-as-service-v2beta1.yaml', exportIntentsFile(RICH_CALLS, { asService: true }));
+    await assertGolden(
+      'export-as-service-v1alpha3.yaml',
+      exportIntentsFile(RICH_CALLS, { asService: true, apiVersion: 'k8s.otterize.com/v1alpha3' }),
+    );
+  });
+
+  test('API version names: full, bare, Otterize v1/v2, unknown', () => {
+    assert.equal(resolveExportApiVersion(), 'k8s.otterize.com/v2beta1');
+    assert.equal(resolveExportApiVersion('v1'), 'k8s.otterize.com/v1alpha3');
+    assert.equal(resolveExportApiVersion('v2'), 'k8s.otterize.com/v2beta1');
+    assert.equal(resolveExportApiVersion('k8s.otterize.com/v1beta1'), 'k8s.otterize.com/v1beta1');
+    assert.throws(() => resolveExportApiVersion('v3'), InputError);
+    assert.throws(
+      () => renderIntentsFile([], { apiVersion: 'k8s.otterize.com/v9' }),
+      /unknown ClientIntents API version/,
+    );
+  });
+
+  test('no calls: empty outputs', () => {
+    assert.equal(exportIntentsFile([]), '');
+    assert.equal(exportIntentsFile([], { format: 'json' }), '[]\n');
+  });
+});

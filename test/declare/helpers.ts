@@ -1,0 +1,22 @@
+// Shared by the declare tests: the project root, a one-line view of a rule, golden files.
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DeclaredRule } from '../../src/model.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** `file:line client -> type server method path`, with kinds in parentheses. */
+export function ruleText(rule: DeclaredRule): string {
+  const kind = (k: string | undefined) => (k ? `(${k})` : '');
+  const client = `${rule.client.namespace}/${rule.client.name}${kind(rule.client.kind)}`;
+  const server = `${rule.server.namespace}/${rule.server.name}${kind(rule.server.kind)}`;
+  return `${rule.file}:${rule.line} ${client} -> ${rule.targetType} ${server} ${rule.method ?? '*'} ${rule.path ?? '*'}`;
+}
+
+/** Byte-for-byte comparison with test/golden/declare/<name>; UPDATE_GOLDEN=1 rewrites it. */
+export async function assertGolden(name: string, actual: string): Promise<void> {
+  const file = path.join(ROOT, 'test/golden/declare', name);
+  if (process.env.UPDATE_GOLDEN === '1') await writeFile(file, actual);
+  assert.equal(actual, await readFile(file, 'utf8'), `golden file test/golden/declare/${name} differs`);
+}

@@ -1,0 +1,106 @@
+// Property: any valid v2beta1 ClientIntents, stringified, loads back as exactly its rules,
+// each at the line that declares it.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { INTENT_METHODS } from '../../src/declare/intent-rules.ts';
+import { loadIntents } from '../../src/declare/load-intents.ts';
+
+const dnsName = fc.stringMatching(/^[a-z]([a-z0-9-]{0,10}[a-z0-9])?$/);
+const kind = fc.constantFrom('Deployment', 'StatefulSet', 'DaemonSet');
+const httpPath = fc.stringMatching(/^\/[A-Za-z0-9_.~{}*/-]{0,20}$/);
+const httpRule = fc.record({
+  path: httpPath,
+  methods: fc.uniqueArray(fc.constantFrom(...INTENT_METHODS), { minLength: 1, maxLength: 4 }),
+});
+const serverName = fc
+  .tuple(dnsName, fc.option(dnsName, { nil: undefined }))
+  .map(([n, ns]) => (ns ? `${n}.${ns}` : n));
+const target = fc.oneof(
+  fc
+    .record(
+      { name: serverName, kind, http: fc.array(httpRule, { maxLength: 3 }) },
+      { requiredKeys: ['name'] },
+    )
+    .map((kubernetes) => ({ kubernetes })),
+  fc
+    .record({ name: serverName, http: fc.array(httpRule, { maxLength: 3 }) }, { requiredKeys: ['name'] })
+    .map((service) => ({ service })),
+  fc.record({ name: serverName }).map((kafka) => ({ kafka })),
+);
+const intents = fc.record({
+  namespace: dnsName,
+  workload: fc.record({ name: dnsName, kind }, { requiredKeys: ['name'] }),
+  targets: fc.array(target, { maxLength: 5 }),
+});
+
+type Intents = typeof intents extends fc.Arbitrary<infer T> ? T : never;
+
+/** The rules the object declares, in order, as `type ns/server METHOD path` (duplicates once). */
+function expectedRules(value: Intents): string[] {
+  const rules: string[] = [];
+  for (const t of value.targets) {
+    const [type, body] = Object.entries(t)[0] as [
+      string,
+      { name: string; kind?: string; http?: { path: string; methods: string[] }[] },
+    ];
+    const [name, ns = value.namespace] = body.name.split('.');
+    const isService = type === 'service';
+    const head = `${isService ? 'service' : type} ${ns}/${name}${!isService && body.kind ? `(${body.kind})` : ''}`;
+    const http = type === 'kafka' ? [] : (body.http ?? []);
+    if (http.length === 0) rules.push(`${head} * *`);
+    const seen = new Set<string>();
+    for (const rule of http) {
+      for (const method of rule.methods) {
+        if (seen.has(`${method} ${rule.path}`)) continue;
+        seen.add(`${method} ${rule.path}`);
+        rules.push(`${head} ${method} ${rule.path}`);
+      }
+    }
+  }
+  return rules;
+}
+
+test('random valid v2beta1 intents load back as exactly their rules', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-property-'));
+  try {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(intents, async (value) => {
+        const manifest = {
+          apiVersion: 'k8s.otterize.com/v2beta1',
+          kind: 'ClientIntents',
+          metadata: { name: value.workload.name, namespace: value.namespace },
+          spec: { workload: value.workload, targets: value.targets },
+        };
+        const text = stringify(manifest);
+        const file = `case-${run++}.yaml`;
+        await writeFile(path.join(dir, file), text);
+        const declared = await loadIntents([file], { cwd: dir });
+        const kindText = value.workload.kind ? `(${value.workload.kind})` : '';
+        assert.deepEqual(
+          declared.rules.map(
+            (r) =>
+              `${r.client.namespace}/${r.client.name}${r.client.kind ? `(${r.client.kind})` : ''} ${r.targetType} ${r.server.namespace}/${r.server.name}${r.server.kind ? `(${r.server.kind})` : ''} ${r.method ?? '*'} ${r.path ?? '*'}`,
+          ),
+          expectedRules(value).map((rule) => `${value.namespace}/${value.workload.name}${kindText} ${rule}`),
+        );
+        const lines = text.split('\n');
+        for (const rule of declared.rules) {
+          const line = lines[rule.line - 1] ?? '';
+          assert.ok(
+            rule.method === null ? /^\s*- \w+:/.test(line) : line.includes(rule.method),
+            `line ${rule.line}: ${line}`,
+          );
+        }
+      }),
+      { numRuns: 200 },
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { loadIntents } from '../../src/declare/load-intents.ts';
+import { InputError } from '../../src/errors.ts';
+import { ROOT, ruleText } from './helpers.ts';
+
+const load = (paths: string[], opts: { defaultNamespace?: string } = {}) =>
+  loadIntents(paths, { cwd: ROOT, ...opts });
+const rulesOf = async (paths: string[], opts: { defaultNamespace?: string } = {}) =>
+  (await load(paths, opts)).rules.map(ruleText);
+
+const EX = 'fixtures/intents/examples';
+const NS = 'otterize-tutorial-istio-mapping';
+
+describe('loadIntents: every API version', () => {
+  test('v1alpha2: resources under calls, no kinds, cross-namespace name', async () => {
+    assert.deepEqual(await rulesOf([`${EX}/v1alpha2.yaml`]), [
+      `${EX}/v1alpha2.yaml:17 ${NS}/client -> kubernetes ${NS}/nginx GET /client-path`,
+      `${EX}/v1alpha2.yaml:18 ${NS}/client -> kubernetes other-namespace/other-server * *`,
+    ]);
+  });
+
+  test('v1alpha3: HTTPResources, svc: prefix, one rule per method', async () => {
+    assert.deepEqual(await rulesOf([`${EX}/v1alpha3.yaml`]), [
+      `${EX}/v1alpha3.yaml:20 ${NS}/client(Deployment) -> kubernetes ${NS}/nginx(Deployment) GET /client-path`,
+      `${EX}/v1alpha3.yaml:25 ${NS}/client(Deployment) -> service ${NS}/nginx-service GET /api/*`,
+      `${EX}/v1alpha3.yaml:25 ${NS}/client(Deployment) -> service ${NS}/nginx-service POST /api/*`,
+      `${EX}/v1alpha3.yaml:26 ${NS}/client(Deployment) -> kubernetes other-namespace/server * *`,
+    ]);
+  });
+
+  test('v1beta1', async () => {
+    assert.deepEqual(await rulesOf([`${EX}/v1beta1.yaml`]), [
+      `${EX}/v1beta1.yaml:17 ${NS}/client2(Deployment) -> kubernetes ${NS}/nginx(Deployment) POST /client2-path`,
+    ]);
+  });
+
+  test('v2alpha1', async () => {
+    assert.deepEqual(await rulesOf([`${EX}/v2alpha1.yaml`]), [
+      `${EX}/v2alpha1.yaml:17 ${NS}/client(Deployment) -> kubernetes ${NS}/nginx(Deployment) GET /client-path`,
+    ]);
+  });
+
+  test('v2beta1: two documents, the line of each method entry', async () => {
+    const declared = await load([`${EX}/v2beta1.yaml`]);
+    assert.deepEqual(declared.rules.map(ruleText), [
+      `${EX}/v2beta1.yaml:21 ${NS}/client(Deployment) -> kubernetes ${NS}/nginx(Deployment) GET /client-path`,
+      `${EX}/v2beta1.yaml:39 ${NS}/client2(Deployment) -> kubernetes ${NS}/nginx(Deployment) POST /client2-path`,
+    ]);
+    assert.deepEqual(declared.documents, [
+      {
+        client: { name: 'client', namespace: NS, kind: 'Deployment' },
+        apiVersion: 'k8s.otterize.com/v2beta1',
+        file: `${EX}/v2beta1.yaml`,
+        line: 5,
+      },
+      {
+        client: { name: 'client2', namespace: NS, kind: 'Deployment' },
+        apiVersion: 'k8s.otterize.com/v2beta1',
+        file: `${EX}/v2beta1.yaml`,
+        line: 23,
+      },
+    ]);
+    assert.deepEqual(declared.warnings, []);
+  });
+
+  test('v2beta1: service target, cross-namespace kubernetes target, kafka target', async () => {
+    const ns = 'otterize-tutorial-istio';
+    const file = `${EX}/v2beta1-service-target.yaml`;
+    assert.deepEqual(await rulesOf([file]), [
+      `${file}:17 ${ns}/client(Deployment) -> service ${ns}/nginx-service GET /client-path`,
+      `${file}:18 ${ns}/client(Deployment) -> kubernetes payments/backend(StatefulSet) * *`,
+      `${file}:21 ${ns}/client(Deployment) -> kafka kafka/kafka * *`,
+    ]);
+  });
+});
+
+describe('loadIntents: files, directories, globs', () => {
+  const repoRules = [
+    'fixtures/intents/repo/frontend.yaml:36 shop/frontend(Deployment) -> kubernetes shop/catalog(Deployment) GET /products',
+    'fixtures/intents/repo/frontend.yaml:39 shop/frontend(Deployment) -> kubernetes shop/catalog(Deployment) GET /products/{*}',
+    'fixtures/intents/repo/frontend.yaml:40 shop/frontend(Deployment) -> kubernetes shop/catalog(Deployment) PUT /products/{*}',
+    'fixtures/intents/repo/frontend.yaml:45 shop/frontend(Deployment) -> service payments/orders-svc POST /orders',
+    'fixtures/intents/repo/frontend.yaml:46 shop/frontend(Deployment) -> kubernetes shop/recommendations * *',
+    'fixtures/intents/repo/frontend.yaml:48 shop/frontend(Deployment) -> internet shop/api.example.com * *',
+    'fixtures/intents/repo/payments/ledger.yaml:10 payments/ledger -> sql payments/ledger-db * *',
+    'fixtures/intents/repo/payments/ledger.yaml:20 payments/ledger -> service payments/audit POST /audit',
+    'fixtures/intents/repo/payments/orders.yml:16 payments/orders(StatefulSet) -> service payments/ledger POST /entries',
+    'fixtures/intents/repo/payments/orders.yml:16 payments/orders(StatefulSet) -> service payments/ledger GET /entries',
+    'fixtures/intents/repo/payments/orders.yml:17 payments/orders(StatefulSet) -> database payments/postgres * *',
+    'fixtures/intents/repo/payments/orders.yml:19 payments/orders(StatefulSet) -> kafka kafka/events * *',
+  ];
+
+  test('a directory is read recursively, *.yaml and *.yml, sorted, other kinds and files skipped', async () => {
+    assert.deepEqual(await rulesOf(['fixtures/intents/repo']), repoRules);
+  });
+
+  test('a glob, a trailing slash and an absolute path give the same rules and names', async () => {
+    assert.deepEqual(await rulesOf(['fixtures/intents/repo/**/*.y*ml']), repoRules);
+    assert.deepEqual(await rulesOf(['fixtures/intents/repo/']), repoRules);
+    assert.deepEqual(await rulesOf([path.join(ROOT, 'fixtures/intents/repo')]), repoRules);
+  });
+
+  test('overlapping paths read each file once', async () => {
+    const rules = await rulesOf([
+      'fixtures/intents/repo/payments/ledger.yaml',
+      'fixtures/intents/repo/payments/*.yaml',
+    ]);
+    assert.equal(rules.length, 2);
+  });
+
+  test('cwd decides the names in rules', async () => {
+    const declared = await loadIntents(['payments/ledger.yaml'], {
+      cwd: path.join(ROOT, 'fixtures/intents/repo'),
+    });
+    assert.deepEqual(
+      declared.rules.map((r) => `${r.file}:${r.line}`),
+      ['payments/ledger.yaml:10', 'payments/ledger.yaml:20'],
+    );
+  });
+
+  test('nothing matched is an InputError naming the path', async () => {
+    await assert.rejects(load(['fixtures/intents/nope.yaml']), {
+      name: 'InputError',
+      message: 'fixtures/intents/nope.yaml: no such file or directory',
+    });
+    await assert.rejects(load(['fixtures/intents/repo/*.json']), {
+      message: 'no files match "fixtures/intents/repo/*.json"',
+    });
+    await assert.rejects(load(['src/declare']), {
+      message: 'src/declare: no *.yaml or *.yml files in this directory',
+    });
+    await assert.rejects(load([]), InputError);
+  });
+});
+
+describe('loadIntents: namespaces, lists, skipped documents', () => {
+  test('a ClientIntents without namespace takes the default namespace, else fails with file:line', async () => {
+    assert.deepEqual(
+      await rulesOf(['fixtures/intents/misc/no-namespace.yaml'], { defaultNamespace: 'jobs' }),
+      ['fixtures/intents/misc/no-namespace.yaml:9 jobs/worker -> kubernetes jobs/queue * *'],
+    );
+    await assert.rejects(load(['fixtures/intents/misc/no-namespace.yaml']), (err: unknown) => {
+      assert.ok(err instanceof InputError);
+      assert.equal(
+        String(err),
+        'fixtures/intents/misc/no-namespace.yaml:3: metadata.namespace: required (or pass a default namespace)',
+      );
+      return true;
+    });
+  });
+
+  test('ClientIntents inside a kind: List are read; other items skipped', async () => {
+    assert.deepEqual(await rulesOf(['fixtures/intents/misc/list.yaml']), [
+      'fixtures/intents/misc/list.yaml:19 demo/client(Deployment) -> kubernetes demo/nginx GET /a',
+      'fixtures/intents/misc/list.yaml:33 demo/client2 -> service demo/nginx-service DELETE /b',
+    ]);
+  });
+
+  test('documents of other kinds, groups and shapes are skipped silently', async () => {
+    const declared = await load(['fixtures/intents/misc/other-kinds.yaml']);
+    assert.deepEqual(declared, { rules: [], documents: [], warnings: [] });
+  });
+
+  test('cloud and internet targets: one not-HTTP rule each, named by their resource', async () => {
+    const file = 'fixtures/intents/misc/cloud-targets.yaml';
+    assert.deepEqual(await rulesOf([file]), [
+      `${file}:11 media/uploader(Deployment) -> aws media/arn:aws:s3:::media-bucket * *`,
+      `${file}:15 media/uploader(Deployment) -> gcp media/projects/_/buckets/media * *`,
+      `${file}:18 media/uploader(Deployment) -> azure media//subscriptions/123/resourceGroups/media * *`,
+      `${file}:21 media/uploader(Deployment) -> internet media/cdn.example.com, 203.0.113.7 * *`,
+      `${file}:34 media/mailer -> internet media/internet * *`,
+      `${file}:37 media/mailer -> aws media/arn:aws:ses:eu-west-1:123:identity/example.com * *`,
+    ]);
+  });
+
+  test('v1 HTTPResources without type: http allow everything, with a warning', async () => {
+    const declared = await load(['fixtures/intents/misc/http-without-type.yaml']);
+    assert.deepEqual(declared.rules.map(ruleText), [
+      'fixtures/intents/misc/http-without-type.yaml:10 demo/client -> kubernetes demo/nginx * *',
+    ]);
+    assert.deepEqual(declared.warnings, [
+      'fixtures/intents/misc/http-without-type.yaml:12: spec.calls[0].HTTPResources ignored without type: http (the target allows every path)',
+    ]);
+  });
+});

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { readWorkloadManifests } from '../../src/declare/workload-manifests.ts';
+import { ROOT } from './helpers.ts';
+
+describe('readWorkloadManifests', () => {
+  test('the demo: kinds, service accounts, selector labels; Services and Namespaces skipped', async () => {
+    const lookup = await readWorkloadManifests(['fixtures/intents/workloads/demo-workloads.yaml'], {
+      cwd: ROOT,
+    });
+    const ns = 'otterize-tutorial-istio-mapping';
+    assert.deepEqual(
+      lookup.workloads.map(
+        (w) =>
+          `${w.file}:${w.line} ${w.kind} ${w.namespace}/${w.name} sa=${w.serviceAccount} ${JSON.stringify(w.labels)}`,
+      ),
+      [
+        `fixtures/intents/workloads/demo-workloads.yaml:9 Deployment ${ns}/client sa=client-service-account {"app":"client"}`,
+        `fixtures/intents/workloads/demo-workloads.yaml:28 Deployment ${ns}/client2 sa=client2-service-account {"app":"client2"}`,
+        `fixtures/intents/workloads/demo-workloads.yaml:47 Deployment ${ns}/nginx sa=default {"app":"nginx"}`,
+      ],
+    );
+    assert.equal(lookup.kindOf(ns, 'nginx'), 'Deployment');
+    assert.equal(lookup.kindOf(ns, 'nginx-service'), undefined);
+    assert.equal(lookup.kindOf('default', 'nginx'), undefined);
+    assert.equal(lookup.serviceAccountOf(ns, 'client2'), 'client2-service-account');
+    assert.deepEqual(lookup.labelsOf(ns, 'client'), { app: 'client' });
+  });
+
+  test('every workload kind, List items, default namespace, pod template labels, legacy serviceAccount', async () => {
+    const lookup = await readWorkloadManifests(['fixtures/intents/workloads/other-kinds.yaml'], {
+      cwd: ROOT,
+      defaultNamespace: 'ops',
+    });
+    assert.deepEqual(
+      lookup.workloads.map(
+        (w) => `${w.kind} ${w.namespace}/${w.name} sa=${w.serviceAccount} ${JSON.stringify(w.labels)}`,
+      ),
+      [
+        'StatefulSet data/db sa=db-sa {"app":"db"}',
+        'DaemonSet kube-system/agent sa=agent-legacy-sa {"name":"agent"}',
+        'CronJob ops/nightly sa=nightly-sa {"job":"nightly"}',
+        'Job data/migrate sa=default {}',
+        'Pod data/debug sa=debug-sa {"run":"debug"}',
+        'ReplicaSet data/legacy sa=default {"tier":"legacy"}',
+      ],
+    );
+  });
+
+  test('without a default namespace, manifests without one are in `default`; directories work', async () => {
+    const lookup = await readWorkloadManifests(['fixtures/intents/workloads'], { cwd: ROOT });
+    assert.equal(lookup.kindOf('default', 'nightly'), 'CronJob');
+    assert.equal(lookup.workloads.length, 9);
+  });
+
+  test('intents files are not workloads, but the Deployment beside them is', async () => {
+    const lookup = await readWorkloadManifests(['fixtures/intents/repo'], { cwd: ROOT });
+    assert.deepEqual(
+      lookup.workloads.map((w) => `${w.kind} ${w.namespace}/${w.name} ${w.serviceAccount}`),
+      ['Deployment shop/frontend frontend-sa'],
+    );
+  });
+
+  test('a YAML syntax error is still an InputError with file:line', async () => {
+    await assert.rejects(
+      readWorkloadManifests(['fixtures/bad/intents/tab-indentation.yaml'], { cwd: ROOT }),
+      {
+        name: 'InputError',
+        message: 'Tabs are not allowed as indentation',
+        line: 8,
+      },
+    );
+  });
+});

@@ -1,0 +1,499 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { computeDrift, exitCodeFor } from '../../src/diff/compute-drift.ts';
+import type { DeclaredRule, Drift, FailOn, ObservedCall } from '../../src/model.ts';
+import { call, declaredIntents, observedMap, rule } from './builders.ts';
+
+function drift(calls: ObservedCall[], rules: DeclaredRule[], namespaces?: string[]): Drift {
+  return computeDrift(observedMap(calls), declaredIntents(rules), namespaces ? { namespaces } : {});
+}
+
+const brief = (c: ObservedCall) => `${c.client.name}->${c.server.name} ${c.method} ${c.path}`;
+const ruleBrief = (r: DeclaredRule) => `${r.client.name}->${r.server.name} ${r.method} ${r.path}`;
+
+describe('covered and missing', () => {
+  test('a declared call is covered, an undeclared one missing', () => {
+    const d = drift(
+      [call('client', 'nginx', 'GET', '/client-path'), call('client2', 'nginx', 'POST', '/client2-path')],
+      [rule('client', 'nginx', 'GET', '/client-path')],
+    );
+    assert.deepEqual(d.covered.map(brief), ['client->nginx GET /client-path']);
+    assert.deepEqual(d.missing.map(brief), ['client2->nginx POST /client2-path']);
+    assert.deepEqual(d.stale, []);
+    assert.equal(d.summary.drift, true);
+  });
+
+  test('method and path must both match', () => {
+    const d = drift(
+      [call('client', 'nginx', 'POST', '/client-path'), call('client', 'nginx', 'GET', '/other')],
+      [rule('client', 'nginx', 'GET', '/client-path')],
+    );
+    assert.equal(d.missing.length, 2);
+    assert.equal(d.stale.length, 1);
+  });
+
+  test('a target without HTTP rules allows every call to it, with or without detail', () => {
+    const d = drift(
+      [call('client', 'nginx', 'DELETE', '/x'), call('client', 'nginx', null, null, { protocol: 'tcp' })],
+      [rule('client', 'nginx', null, null)],
+    );
+    assert.equal(d.covered.length, 2);
+    assert.equal(d.missing.length, 0);
+    assert.equal(d.stale.length, 0);
+  });
+
+  test('path patterns use Istio matching: prefix and templates', () => {
+    const d = drift(
+      [
+        call('client', 'nginx', 'GET', '/api/users'),
+        call('client', 'nginx', 'GET', '/users/42/orders'),
+        call('client', 'nginx', 'GET', '/api'),
+      ],
+      [rule('client', 'nginx', 'GET', '/api/*'), rule('client', 'nginx', 'GET', '/users/{*}/orders')],
+    );
+    assert.deepEqual(
+      d.covered.map((c) => c.path),
+      ['/api/users', '/users/42/orders'],
+    );
+    assert.deepEqual(
+      d.missing.map((c) => c.path),
+      ['/api'],
+    );
+  });
+
+  test('one call marks every rule it matches as used', () => {
+    const d = drift(
+      [call('client', 'nginx', 'GET', '/api/users')],
+      [rule('client', 'nginx', 'GET', '/api/*'), rule('client', 'nginx', 'GET', '/api/users')],
+    );
+    assert.equal(d.stale.length, 0);
+  });
+
+  test('another client rules do not cover a call', () => {
+    const d = drift(
+      [call('client2', 'nginx', 'GET', '/client-path')],
+      [rule('client', 'nginx', 'GET', '/client-path')],
+    );
+    assert.equal(d.missing.length, 1);
+    assert.equal(d.stale[0]?.reason, 'client-idle');
+  });
+
+  test('missing calls are one entry per (client, server, method, path), counts summed', () => {
+    const d = drift(
+      [
+        call('client2', 'nginx', 'POST', '/p', {
+          service: 'nginx-service',
+          count: 3,
+          firstSeen: 't2',
+          lastSeen: 't3',
+        }),
+        call('client2', 'nginx', 'POST', '/p', {
+          service: 'nginx-alt',
+          count: 4,
+          firstSeen: 't1',
+          lastSeen: 't2',
+        }),
+        call('client2', 'nginx', 'GET', '/p', { count: 1 }),
+      ],
+      [],
+    );
+    assert.deepEqual(
+      d.missing.map((c) => [c.method, c.count, c.firstSeen, c.lastSeen]),
+      [
+        ['GET', 1, undefined, undefined],
+        ['POST', 7, 't1', 't3'],
+      ],
+    );
+    assert.equal(d.summary.missing, 2);
+  });
+
+  test('suggestPath fills suggestedPath on missing calls only when it differs', () => {
+    const d = computeDrift(
+      observedMap([call('c', 'nginx', 'GET', '/users/42'), call('c', 'nginx', 'GET', '/health')]),
+      declaredIntents([]),
+      { suggestPath: (p) => p.replace(/\/\d+/g, '/{*}') },
+    );
+    assert.deepEqual(
+      d.missing.map((c) => c.suggestedPath),
+      [undefined, '/users/{*}'],
+    );
+    assert.equal('suggestedPath' in (d.missing[0] ?? {}), false);
+  });
+
+  test('isIgnored moves would-be-missing calls to ignored, never covered ones', () => {
+    const d = computeDrift(
+      observedMap([call('client', 'nginx', 'GET', '/a'), call('client', 'nginx', 'GET', '/b')]),
+      declaredIntents([rule('client', 'nginx', 'GET', '/a')]),
+      { isIgnored: () => true },
+    );
+    assert.deepEqual(
+      d.ignored.map((c) => c.path),
+      ['/b'],
+    );
+    assert.equal(d.covered.length, 1);
+    assert.equal(d.summary.ignored, 1);
+    assert.equal(d.summary.drift, false);
+  });
+});
+
+describe('wouldBeBlocked', () => {
+  test('true when any client declares the server, false for a server nobody declares', () => {
+    const d = drift(
+      [call('client2', 'nginx', 'POST', '/p'), call('client2', 'redis', 'GET', '/r')],
+      [rule('client', 'nginx', 'GET', '/client-path')],
+    );
+    assert.deepEqual(
+      d.missing.map((c) => [c.server.name, c.wouldBeBlocked]),
+      [
+        ['nginx', true],
+        ['redis', false],
+      ],
+    );
+  });
+
+  test('a service target closes the workload reached through that Service', () => {
+    const d = drift(
+      [call('client2', 'nginx', 'POST', '/p', { service: 'nginx-service' })],
+      [rule('client', 'nginx-service', 'GET', '/a', { targetType: 'service' })],
+    );
+    assert.equal(d.missing[0]?.wouldBeBlocked, true);
+  });
+
+  test('rules of clients outside -n still close the server', () => {
+    const d = drift(
+      [call('client2', 'nginx', 'POST', '/p')],
+      [rule('client.other', 'nginx', 'GET', '/a')],
+      ['otterize-tutorial-istio-mapping'],
+    );
+    assert.equal(d.missing[0]?.wouldBeBlocked, true);
+    assert.equal(d.summary.declared, 0);
+  });
+
+  test('a non-HTTP target does not close a workload', () => {
+    const d = drift(
+      [call('client2', 'kafka', 'POST', '/p')],
+      [rule('client', 'kafka', null, null, { targetType: 'kafka' })],
+    );
+    assert.equal(d.missing[0]?.wouldBeBlocked, false);
+  });
+});
+
+describe('stale reasons', () => {
+  test('client-idle, server-not-called and path-not-called', () => {
+    const d = drift(
+      [call('client2', 'nginx', 'POST', '/client2-path')],
+      [
+        rule('client', 'nginx', 'GET', '/client-path'),
+        rule('client2', 'redis', 'GET', '/r'),
+        rule('client2', 'nginx', 'GET', '/old-path'),
+        rule('client2', 'nginx', 'POST', '/client2-path'),
+      ],
+    );
+    assert.deepEqual(
+      d.stale.map((r) => [ruleBrief(r), r.reason]),
+      [
+        ['client->nginx GET /client-path', 'client-idle'],
+        ['client2->redis GET /r', 'server-not-called'],
+        ['client2->nginx GET /old-path', 'path-not-called'],
+      ],
+    );
+  });
+
+  test('a client that only called external hosts is not idle', () => {
+    const external = call('client', 'unknown', 'GET', '/', { service: 'api.github.com' });
+    const d = computeDrift(
+      observedMap([], { external: [external] }),
+      declaredIntents([rule('client', 'nginx', 'GET', '/a')]),
+    );
+    assert.equal(d.stale[0]?.reason, 'server-not-called');
+    assert.equal(d.external.length, 1);
+  });
+
+  test('an allow-all target never called is stale', () => {
+    const d = drift([call('client', 'nginx', 'GET', '/a')], [rule('client', 'redis', null, null)]);
+    assert.deepEqual(
+      d.stale.map((r) => [r.server.name, r.reason]),
+      [['redis', 'server-not-called']],
+    );
+  });
+
+  test('an invalid template is stale and warned about with file:line', () => {
+    const d = drift(
+      [call('client', 'nginx', 'GET', '/ab')],
+      [rule('client', 'nginx', 'GET', '/a{*}', { file: 'intents/c.yaml', line: 9 })],
+    );
+    assert.equal(d.stale[0]?.reason, 'path-not-called');
+    assert.equal(d.warnings.length, 1);
+    assert.match(d.warnings[0] ?? '', /^intents\/c\.yaml:9: path "\/a\{\*\}" never matches: .*whole segment/);
+  });
+});
+
+describe('not checked', () => {
+  test('non-HTTP targets are not checked, never stale', () => {
+    const d = drift(
+      [call('client', 'nginx', 'GET', '/a')],
+      [
+        rule('client', 'nginx', 'GET', '/a'),
+        rule('client', 'kafka.kafka', null, null, { targetType: 'kafka' }),
+      ],
+    );
+    assert.deepEqual(
+      d.notChecked.map((r) => [r.server.name, r.why]),
+      [['kafka', 'not-http']],
+    );
+    assert.equal(d.stale.length, 0);
+    assert.equal(d.summary.notChecked, 1);
+    assert.equal(d.summary.declared, 2);
+  });
+
+  test('HTTP rules of a target called only without method/path: covered call, rules not checked', () => {
+    const d = drift(
+      [call('client', 'nginx', null, null, { protocol: 'tcp' })],
+      [rule('client', 'nginx', 'GET', '/a'), rule('client', 'nginx', 'POST', '/b')],
+    );
+    assert.equal(d.covered.length, 1);
+    assert.equal(d.missing.length, 0);
+    assert.deepEqual(
+      d.notChecked.map((r) => [r.path, r.why]),
+      [
+        ['/a', 'no-http-detail'],
+        ['/b', 'no-http-detail'],
+      ],
+    );
+    assert.equal(d.stale.length, 0);
+  });
+
+  test('with some HTTP detail for the target, unmatched rules are stale again', () => {
+    const d = drift(
+      [call('client', 'nginx', null, null), call('client', 'nginx', 'GET', '/a')],
+      [rule('client', 'nginx', 'GET', '/a'), rule('client', 'nginx', 'POST', '/b')],
+    );
+    assert.deepEqual(
+      d.stale.map((r) => [r.path, r.reason]),
+      [['/b', 'path-not-called']],
+    );
+    assert.equal(d.notChecked.length, 0);
+  });
+
+  test('a call without detail to an undeclared target is missing', () => {
+    const d = drift(
+      [call('client', 'redis', null, null, { protocol: 'tcp' })],
+      [rule('client', 'nginx', 'GET', '/a')],
+    );
+    assert.deepEqual(d.missing.map(brief), ['client->redis null null']);
+  });
+});
+
+describe('targets and identity', () => {
+  test('a service target matches the Service the call went through, not the workload name', () => {
+    const d = drift(
+      [
+        call('client', 'nginx', 'GET', '/a', { service: 'nginx-service' }),
+        call('client', 'nginx', 'GET', '/b'),
+      ],
+      [rule('client', 'nginx-service', 'GET', '/*', { targetType: 'service' })],
+    );
+    assert.deepEqual(
+      d.covered.map((c) => c.path),
+      ['/a'],
+    );
+    assert.deepEqual(
+      d.missing.map((c) => c.path),
+      ['/b'],
+    );
+  });
+
+  test('a kubernetes target of kind Service matches the Service', () => {
+    const d = drift(
+      [call('client', 'nginx', 'GET', '/a', { service: 'nginx-service', serverKind: 'Deployment' })],
+      [rule('client', 'nginx-service', 'GET', '/a', { serverKind: 'Service' })],
+    );
+    assert.equal(d.covered.length, 1);
+  });
+
+  test('cross-namespace targets need the right namespace', () => {
+    const d = drift(
+      [call('client', 'backend.payments', 'GET', '/pay'), call('client', 'backend', 'GET', '/pay')],
+      [rule('client', 'backend.payments', 'GET', '/pay')],
+    );
+    assert.deepEqual(
+      d.covered.map((c) => c.server.namespace),
+      ['payments'],
+    );
+    assert.deepEqual(
+      d.missing.map((c) => [c.server.namespace, c.wouldBeBlocked]),
+      [['otterize-tutorial-istio-mapping', false]],
+    );
+  });
+
+  test('server kinds must agree when both are known', () => {
+    const d = drift(
+      [
+        call('client', 'nginx', 'GET', '/a', { serverKind: 'StatefulSet' }),
+        call('client', 'nginx', 'GET', '/b', { serverKind: 'Deployment' }),
+        call('client', 'nginx', 'GET', '/c'),
+      ],
+      [rule('client', 'nginx', 'GET', '/*', { serverKind: 'Deployment' })],
+    );
+    assert.deepEqual(
+      d.missing.map((c) => c.path),
+      ['/a'],
+    );
+    assert.deepEqual(
+      d.covered.map((c) => c.path),
+      ['/b', '/c'],
+    );
+  });
+
+  test('client kinds must agree when both are known', () => {
+    const d = drift(
+      [
+        call('client', 'nginx', 'GET', '/a', { kind: 'StatefulSet' }),
+        call('client', 'nginx', 'GET', '/a', { kind: 'Deployment' }),
+      ],
+      [rule('client', 'nginx', 'GET', '/a', { kind: 'Deployment' })],
+    );
+    assert.deepEqual(
+      d.missing.map((c) => c.client.kind),
+      ['StatefulSet'],
+    );
+    assert.deepEqual(
+      d.covered.map((c) => c.client.kind),
+      ['Deployment'],
+    );
+  });
+});
+
+describe('-n scopes clients', () => {
+  const calls = [call('client', 'nginx', 'GET', '/a'), call('client.team-b', 'nginx', 'GET', '/b')];
+  const rules = [rule('client', 'nginx', 'GET', '/a'), rule('client.team-b', 'nginx', 'GET', '/old')];
+
+  test('only clients of the listed namespaces count, on both sides', () => {
+    const d = drift(calls, rules, ['otterize-tutorial-istio-mapping']);
+    assert.equal(d.summary.observed, 1);
+    assert.equal(d.summary.declared, 1);
+    assert.equal(d.missing.length, 0);
+    assert.equal(d.stale.length, 0);
+    const other = drift(calls, rules, ['team-b']);
+    assert.deepEqual(
+      other.missing.map((c) => c.path),
+      ['/b'],
+    );
+    assert.deepEqual(
+      other.stale.map((r) => r.path),
+      ['/old'],
+    );
+  });
+
+  test('no namespaces (or an empty list) means every namespace', () => {
+    assert.equal(drift(calls, rules).summary.observed, 2);
+    assert.equal(drift(calls, rules, []).summary.observed, 2);
+  });
+
+  test('unattributed calls are scoped by their server, external ones by their client', () => {
+    const unattributed = [
+      call('unknown.unknown', 'nginx', 'GET', '/'),
+      call('unknown.unknown', 'web.team-b', 'GET', '/'),
+    ];
+    const external = [
+      call('client', 'unknown.unknown', 'GET', '/'),
+      call('client.team-b', 'unknown.unknown', 'GET', '/'),
+    ];
+    const d = computeDrift(observedMap([], { unattributed, external }), declaredIntents([]), {
+      namespaces: ['team-b'],
+    });
+    assert.deepEqual(
+      d.unattributed.map((c) => c.server.name),
+      ['web'],
+    );
+    assert.deepEqual(
+      d.external.map((c) => c.client.namespace),
+      ['team-b'],
+    );
+  });
+});
+
+describe('output', () => {
+  test('is sorted the same whatever the input order', () => {
+    const calls = [
+      call('b', 'nginx', 'GET', '/2'),
+      call('a', 'nginx', 'GET', '/2'),
+      call('a', 'nginx', 'GET', '/1'),
+      call('a.zz', 'nginx', 'GET', '/1'),
+    ];
+    const rules = [
+      rule('b', 'x', 'GET', '/', { line: 5 }),
+      rule('a', 'x', 'GET', '/', { line: 7 }),
+      rule('a', 'y', 'GET', '/', { line: 3 }),
+    ];
+    const forward = drift(calls, rules);
+    const backward = drift([...calls].reverse(), [...rules].reverse());
+    assert.deepEqual(backward, forward);
+    assert.deepEqual(forward.missing.map(brief), [
+      'a->nginx GET /1',
+      'a->nginx GET /2',
+      'b->nginx GET /2',
+      'a->nginx GET /1',
+    ]);
+    assert.deepEqual(
+      forward.stale.map((r) => [r.client.name, r.line]),
+      [
+        ['a', 3],
+        ['a', 7],
+        ['b', 5],
+      ],
+    );
+  });
+
+  test('warnings of both sides pass through, without duplicates', () => {
+    const d = computeDrift(
+      observedMap([], { warnings: ['no method labels', 'x'] }),
+      declaredIntents([], ['x', 'skipped a file']),
+    );
+    assert.deepEqual(d.warnings, ['no method labels', 'x', 'skipped a file']);
+  });
+
+  test('summary counts match the lists', () => {
+    const d = drift(
+      [call('client', 'nginx', 'GET', '/a'), call('client2', 'nginx', 'POST', '/b')],
+      [
+        rule('client', 'nginx', 'GET', '/a'),
+        rule('client2', 'nginx', 'GET', '/old'),
+        rule('client', 'k', null, null, { targetType: 'sql' }),
+      ],
+    );
+    assert.deepEqual(d.summary, {
+      observed: 2,
+      declared: 3,
+      covered: 1,
+      missing: 1,
+      stale: 1,
+      notChecked: 1,
+      ignored: 0,
+      drift: true,
+    });
+  });
+});
+
+describe('exitCodeFor', () => {
+  const base = drift([], []);
+  const withCounts = (missing: number, stale: number): Drift => ({
+    ...base,
+    summary: { ...base.summary, missing, stale, drift: missing + stale > 0 },
+  });
+  const table: [FailOn, missing: number, stale: number, code: 0 | 1][] = [
+    ['missing', 1, 0, 1],
+    ['missing', 0, 1, 0],
+    ['stale', 0, 1, 1],
+    ['stale', 1, 0, 0],
+    ['any', 1, 0, 1],
+    ['any', 0, 1, 1],
+    ['any', 0, 0, 0],
+    ['none', 1, 1, 0],
+  ];
+  for (const [failOn, missing, stale, code] of table) {
+    test(`--fail-on ${failOn} with ${missing} missing, ${stale} stale -> ${code}`, () => {
+      assert.equal(exitCodeFor(withCounts(missing, stale), failOn), code);
+    });
+  }
+});

@@ -1,0 +1,72 @@
+// The corpus of malformed metric inputs: each file must fail with InputError naming the file
+// (and the line, for text) and a message that says what is wrong.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { isInputError } from '../../src/errors.ts';
+import { readMetrics } from '../../src/observe/read-metrics.ts';
+
+const BAD = fileURLToPath(new URL('../../fixtures/metrics/bad/', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../fixtures/metrics/', import.meta.url));
+
+/** file (under fixtures/metrics/bad/) -> expected `where: message` suffix of the rendered error. */
+const EXPECTED: Record<string, string> = {
+  'unterminated-label-value.prom':
+    ':3: unterminated value of label "source_workload" (missing closing quote)',
+  'bad-escape.prom': ':2: bad escape "\\\\t" in the value of label "request_path"',
+  'missing-value.prom': ':2: missing value after istio_requests_total (each series must be on one line)',
+  'non-numeric-value.prom': ':1: non-numeric value "many" for istio_requests_total',
+  'bad-timestamp.prom': ':1: bad timestamp "12:00" (expected integer milliseconds)',
+  'text-after-timestamp.prom': ':1: unexpected text after the timestamp: "extra"',
+  'label-without-value.prom': ':1: expected "=" after label name "source_workload"',
+  'unquoted-label-value.prom': ':1: expected a quoted value for label "reporter"',
+  'duplicate-label.prom': ':1: duplicate label "reporter"',
+  'bad-label-name.prom': ':1: expected a label name at column 22, found "9reporter="',
+  'missing-comma.prom': ':1: expected "," or "}" after the value of label "reporter"',
+  'unterminated-label-set.prom': ':1: expected "," or "}" after the value of label "reporter"',
+  'empty.prom': ': empty: no metrics in this file',
+  'garbage.json': ': not valid JSON: ',
+  'no-stats-array.json': ': expected a "stats" array (Envoy JSON stats), found undefined',
+  'stats-not-array.json': ': expected a "stats" array (Envoy JSON stats), found object',
+  'stats-entry-without-name.json': ': stats[1] has no "name" string',
+  'stats-value-not-number.json': ': stats[0] (istio_requests_total): "value" is string, expected a number',
+  'stats-unknown-label-key.json': ': stats[0] (istio_requests_total): unknown label key "colour"',
+  'top-level-array.json': ': expected an Envoy stats object {"stats": [...]}, found an array',
+  'prometheus-api-response.json':
+    ': this is a Prometheus HTTP API response, not Envoy stats; use --source prometheus',
+};
+
+async function renderedError(file: string): Promise<string> {
+  try {
+    await readMetrics([file]);
+  } catch (err) {
+    assert.ok(isInputError(err), `${file}: expected InputError, got ${String(err)}`);
+    return String(err);
+  }
+  return assert.fail(`${file}: expected an InputError`);
+}
+
+test('every file in fixtures/metrics/bad/ is in the table, and the table has at least 12 entries', () => {
+  assert.deepEqual(readdirSync(BAD).sort(), Object.keys(EXPECTED).sort());
+  assert.ok(Object.keys(EXPECTED).length >= 12);
+});
+
+for (const [name, expected] of Object.entries(EXPECTED)) {
+  test(`bad input ${name}`, async () => {
+    const file = path.join(BAD, name);
+    const message = await renderedError(file);
+    assert.ok(message.startsWith(`${file}${expected}`), `got: ${message}`);
+  });
+}
+
+test('real samples that are not sidecar exposition are rejected clearly', async () => {
+  const pretty = path.join(SAMPLES, 'sample-04-prometheus-side-series-with-target-labels.txt');
+  assert.equal(
+    await renderedError(pretty),
+    `${pretty}:1: missing value after istio_requests_total (each series must be on one line)`,
+  );
+  const api = path.join(SAMPLES, 'sample-05-prometheus-api-query_range-matrix-mixer-era.json');
+  assert.match(await renderedError(api), /: this is a Prometheus HTTP API response, not Envoy stats/);
+});

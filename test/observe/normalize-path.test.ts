@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { normalizePath } from '../../src/observe/normalize-path.ts';
+
+const CASES: [string, string][] = [
+  ['/client-path', '/client-path'],
+  ['/search?q=1&token=secret', '/search'],
+  ['/page#frag', '/page'],
+  ['/a?x=1#y', '/a'],
+  ['/%7Euser/%61bc', '/~user/abc'],
+  ['/a%2fb', '/a%2Fb'], // `/` is reserved: stays encoded (hex upper-cased)
+  ['/a%3Fb', '/a%3Fb'], // an encoded `?` is no query
+  ['/a\\b\\c', '/a/b/c'],
+  ['/a/./b/../c', '/a/c'],
+  ['/a/b/..', '/a/'],
+  ['/a/b/.', '/a/b/'],
+  ['/../../x', '/x'],
+  ['/%2E%2E/secret', '/secret'],
+  ['/a//b', '/a//b'], // BASE does not merge slashes
+  ['/%%34%31', '/A'], // decoded to a fixed point: %%34%31 -> %41 -> A
+  ['', '/'],
+  ['?only=query', '/'],
+  ['*', '*'],
+  ['/ü', '/ü'],
+];
+
+test('normalizePath cases', () => {
+  for (const [raw, want] of CASES) assert.equal(normalizePath(raw), want, JSON.stringify(raw));
+});

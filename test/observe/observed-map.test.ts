@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Sample } from '../../src/observe/exposition-line.ts';
+import { ObservedMapBuilder } from '../../src/observe/observed-map.ts';
+
+const NS = 'demo';
+function series(
+  reporter: string,
+  client: string,
+  server: string,
+  value: number,
+  more: Record<string, string> = {},
+  metric = 'istio_requests_total',
+): Sample {
+  return {
+    metric,
+    value,
+    line: 1,
+    labels: {
+      reporter,
+      source_workload: client,
+      source_workload_namespace: NS,
+      destination_workload: server,
+      destination_workload_namespace: NS,
+      destination_service: `${server}-service.${NS}.svc.cluster.local`,
+      destination_service_name: `${server}-service`,
+      destination_service_namespace: NS,
+      request_protocol: 'http',
+      ...more,
+    },
+  };
+}
+
+function build(samples: Sample[]) {
+  const b = new ObservedMapBuilder();
+  for (const s of samples) b.add(s);
+  return { builder: b, map: b.build() };
+}
+
+const GET_A = { request_method: 'GET', request_path: '/a' };
+
+describe('ObservedMapBuilder', () => {
+  test('sums per reporter, then takes the larger reporter (both sidecars saw the same calls)', () => {
+    const { builder, map } = build([
+      series('source', 'client', 'nginx', 10, { ...GET_A, response_code: '200' }),
+      series('source', 'client', 'nginx', 2, { ...GET_A, response_code: '503' }),
+      series('destination', 'client', 'nginx', 11, { ...GET_A, response_code: '200' }),
+      series('destination', 'client', 'nginx', 2, { ...GET_A, response_code: '503' }),
+    ]);
+    assert.equal(map.calls.length, 1);
+    assert.equal(map.calls[0]?.count, 13);
+    assert.deepEqual(map.calls[0]?.server, {
+      name: 'nginx',
+      namespace: NS,
+      service: { name: 'nginx-service', namespace: NS },
+    });
+    assert.deepEqual(map.warnings, []);
+    assert.equal(map.stats.series, 4);
+    const [counts] = builder.perReporterCounts().values();
+    assert.deepEqual(Object.fromEntries(counts?.byReporter ?? []), { source: 12, destination: 13 });
+  });
+
+  test('TCP evidence is dropped for pairs with HTTP series, kept for TCP-only pairs', () => {
+    const tcp = 'istio_tcp_connections_opened_total';
+    const { map } = build([
+      series('source', 'client', 'nginx', 5, GET_A),
+      series('source', 'client', 'nginx', 3, {}, tcp),
+      series('source', 'client', 'postgres', 7, { request_protocol: 'tcp' }, tcp),
+    ]);
+    assert.deepEqual(
+      map.calls.map((c) => [c.server.name, c.method, c.path, c.protocol, c.count]),
+      [
+        ['nginx', 'GET', '/a', 'http', 5],
+        ['postgres', null, null, 'tcp', 7],
+      ],
+    );
+  });
+
+  test('no method/path labels anywhere: service-level calls and the Telemetry warning', () => {
+    const { map } = build([series('source', 'client', 'nginx', 5)]);
+    assert.deepEqual([map.calls[0]?.method, map.calls[0]?.path], [null, null]);
+    assert.match(
+      map.warnings.join('\n'),
+      /mesh-default Telemetry \(tagOverrides request_method, request_path\) seems missing/,
+    );
+  });
+
+  test('method-less series of a pair that also has detailed series are dropped, with a warning', () => {
+    const { map } = build([
+      series('source', 'client', 'nginx', 5, GET_A),
+      series('source', 'client', 'nginx', 9),
+    ]);
+    assert.equal(map.calls.length, 1);
+    assert.equal(map.calls[0]?.path, '/a');
+    assert.match(map.warnings.join('\n'), /1 call\(s\) without request_method\/request_path were dropped/);
+  });
+
+  test('unknown caller -> unattributed; unknown destination workload -> external with host', () => {
+    const { map } = build([
+      series('destination', 'unknown', 'nginx', 4, GET_A),
+      series('source', 'client', 'unknown', 6, {
+        ...GET_A,
+        destination_service: 'api.example.com',
+        destination_service_name: 'api.example.com',
+        destination_service_namespace: 'unknown',
+      }),
+    ]);
+    assert.equal(map.calls.length, 0);
+    assert.deepEqual(map.unattributed[0]?.client, { name: 'unknown', namespace: 'unknown' });
+    assert.equal(map.unattributed[0]?.server.name, 'nginx');
+    assert.equal(map.external[0]?.host, 'api.example.com');
+    assert.deepEqual(map.external[0]?.server, { name: 'api.example.com', namespace: 'unknown' });
+  });
+
+  test('stable order by client, server, method, path; zero and NaN counts left out', () => {
+    const { map } = build([
+      series('source', 'zed', 'nginx', 1, GET_A),
+      series('source', 'client', 'nginx', 1, { request_method: 'POST', request_path: '/b' }),
+      series('source', 'client', 'nginx', 1, { request_method: 'GET', request_path: '/z' }),
+      series('source', 'client', 'nginx', 1, GET_A),
+      series('source', 'client', 'api', 1, GET_A),
+      series('source', 'client', 'idle', 0, GET_A),
+      series('source', 'client', 'weird', Number.NaN, GET_A),
+    ]);
+    assert.deepEqual(
+      map.calls.map((c) => `${c.client.name} ${c.server.name} ${c.method} ${c.path}`),
+      [
+        'client api GET /a',
+        'client nginx GET /a',
+        'client nginx GET /z',
+        'client nginx POST /b',
+        'zed nginx GET /a',
+      ],
+    );
+    assert.match(map.warnings.join('\n'), /1 series with a NaN or infinite value were ignored/);
+  });
+
+  test('other families are not taken', () => {
+    const b = new ObservedMapBuilder();
+    assert.equal(b.add({ metric: 'istio_request_bytes_sum', labels: {}, value: 1, line: 1 }), false);
+    assert.equal(b.build().stats.series, 0);
+  });
+});

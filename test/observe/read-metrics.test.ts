@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { readMetrics } from '../../src/observe/read-metrics.ts';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/metrics/', import.meta.url));
+const at = (name: string) => path.join(FIXTURES, name);
+const NS = 'otterize-tutorial-istio-mapping';
+
+describe('readMetrics', () => {
+  test('demo captures (one file per sidecar, both reporters): the seed map, deduplicated', async () => {
+    const map = await readMetrics([at('demo')]);
+    assert.deepEqual(
+      map.calls.map((c) => [c.client.name, c.server.name, c.server.service?.name, c.method, c.path, c.count]),
+      [
+        ['client', 'nginx', 'nginx-service', 'GET', '/client-path', 31],
+        ['client2', 'nginx', 'nginx-service', 'POST', '/client2-path', 30],
+      ],
+    );
+    assert.ok(
+      map.calls.every((c) => c.client.namespace === NS && c.server.namespace === NS && c.protocol === 'http'),
+    );
+    assert.deepEqual(map.warnings, []);
+    assert.deepEqual(map.stats, { series: 4, sources: 3 });
+  });
+
+  test('Envoy JSON captures give the same map as the text captures', async () => {
+    assert.deepEqual(await readMetrics([at('demo-envoy-json')]), await readMetrics([at('demo')]));
+  });
+
+  test('sample-01 (Istio 1.7, old label order): service-level calls and the Telemetry warning', async () => {
+    const map = await readMetrics([at('sample-01-istio-1.7.1-sidecar-istio_requests_total.prom')]);
+    assert.deepEqual(
+      map.calls.map((c) => `${c.client.name}->${c.server.name} ${c.method} ${c.path} ${c.count}`),
+      [
+        'productpage-v1->details-v1 null null 6',
+        'productpage-v1->reviews-v1 null null 3',
+        'productpage-v1->reviews-v2 null null 2',
+        'productpage-v1->reviews-v3 null null 1',
+        'istio-ingressgateway->productpage-v1 null null 6',
+      ],
+    );
+    // kubelet / Prometheus scrapes of ports 15000 and 15090 through the inbound passthrough.
+    assert.deepEqual(
+      map.unattributed.map((c) => [c.server.name, c.server.service, c.count]),
+      [['productpage-v1', undefined, 7]],
+    );
+    assert.equal(map.warnings.length, 1);
+    assert.match(map.warnings[0]!, /mesh-default Telemetry/);
+  });
+
+  test('sample-03: an external call to a ServiceEntry host', async () => {
+    const map = await readMetrics([at('sample-03-native-filter-reporter-source-to-serviceentry-host.prom')]);
+    assert.equal(map.calls.length, 0);
+    assert.deepEqual(map.external, [
+      {
+        client: { name: 'curl', namespace: 'test-ext-svc' },
+        server: { name: 'httpbin.org', namespace: 'unknown' },
+        method: null,
+        path: null,
+        count: 163,
+        protocol: 'http',
+        host: 'httpbin.org',
+      },
+    ]);
+  });
+
+  test('sample-04 in one line: Prometheus target labels are ignored', async () => {
+    const map = await readMetrics([at('sample-04-prometheus-side-series-with-target-labels.one-line.prom')]);
+    assert.deepEqual(
+      map.calls.map((c) => [c.client, c.server.name, c.server.namespace, c.count]),
+      [[{ name: 'productpage-v1', namespace: 'default' }, 'details-v1', 'default', 36]],
+    );
+  });
+
+  test('files and directories mix; a file without wanted series gives a warning', async () => {
+    const map = await readMetrics([
+      at('demo/client.prom'),
+      at('sample-02-istio-1.7.1-sidecar-istio_response_bytes-histogram-tail.prom'),
+    ]);
+    assert.equal(map.stats.sources, 2);
+    assert.equal(map.calls.length, 1);
+    assert.match(map.warnings.join('\n'), /sample-02-.*: no istio_requests_total or istio_tcp_\* series/);
+  });
+
+  test('nonexistent path, empty directory, empty file: InputError naming the path', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'observe-'));
+    try {
+      mkdirSync(path.join(dir, 'empty-dir'));
+      writeFileSync(path.join(dir, 'blank.prom'), '\n  \n');
+      await assert.rejects(readMetrics([path.join(dir, 'nope')]), {
+        name: 'InputError',
+        file: path.join(dir, 'nope'),
+        message: 'no such file or directory',
+      });
+      await assert.rejects(readMetrics([path.join(dir, 'empty-dir')]), { file: path.join(dir, 'empty-dir') });
+      await assert.rejects(readMetrics([path.join(dir, 'blank.prom')]), {
+        file: path.join(dir, 'blank.prom'),
+        message: 'empty: no metrics in this file',
+      });
+      await assert.rejects(readMetrics([]), { name: 'InputError' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { computeDrift } from '../../src/diff/compute-drift.ts';
+import { renderJsonReport } from '../../src/report/json-report.ts';
+import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
+import { demoDrift } from './demo-drift.ts';
+
+describe('JSON report', () => {
+  const text = renderJsonReport(demoDrift());
+  const report = JSON.parse(text);
+
+  test('top-level keys in the contract order (extras only added)', () => {
+    assert.deepEqual(Object.keys(report), [
+      'version',
+      'summary',
+      'missing',
+      'stale',
+      'covered',
+      'notChecked',
+      'unattributed',
+      'external',
+      'ignored',
+      'warnings',
+    ]);
+    assert.equal(report.version, 1);
+    assert.deepEqual(Object.keys(report.summary), [
+      'observed',
+      'declared',
+      'covered',
+      'missing',
+      'stale',
+      'notChecked',
+      'ignored',
+      'drift',
+    ]);
+  });
+
+  test('2-space indent, trailing newline', () => {
+    assert.ok(text.startsWith('{\n  "version": 1,\n'));
+    assert.ok(text.endsWith('}\n'));
+  });
+
+  test('CALL and RULE shapes', () => {
+    const missing = report.missing[0];
+    assert.deepEqual(Object.keys(missing).slice(0, 5), ['client', 'server', 'method', 'path', 'count']);
+    assert.deepEqual(missing.server.service, {
+      name: 'nginx-service',
+      namespace: 'otterize-tutorial-istio-mapping',
+    });
+    assert.equal(missing.wouldBeBlocked, true);
+    const stale = report.stale[0];
+    assert.deepEqual(Object.keys(stale), [
+      'client',
+      'server',
+      'targetType',
+      'method',
+      'path',
+      'file',
+      'line',
+      'reason',
+    ]);
+    assert.equal(stale.reason, 'path-not-called');
+    assert.equal(report.notChecked[0].why, 'not-http');
+    assert.equal('reason' in report.notChecked[0], false);
+  });
+
+  test('the same drift renders the same bytes, whatever the key order of the input', () => {
+    const a = call('c', 'nginx', 'GET', '/users/1');
+    const shuffled = {
+      path: a.path,
+      count: a.count,
+      protocol: a.protocol,
+      method: a.method,
+      server: a.server,
+      client: a.client,
+    };
+    const declared = declaredIntents([rule('c', 'nginx', 'GET', '/x', { line: 1, file: 'f.yaml' })]);
+    const opts = { suggestPath: () => '/users/{*}' };
+    const one = renderJsonReport(computeDrift(observedMap([a]), declared, opts));
+    const two = renderJsonReport(computeDrift(observedMap([shuffled]), declared, opts));
+    assert.equal(one, two);
+    assert.equal(JSON.parse(one).missing[0].suggestedPath, '/users/{*}');
+  });
+
+  test('null method and path stay null', () => {
+    const drift = computeDrift(
+      observedMap([call('c', 'db', null, null, { protocol: 'tcp' })]),
+      declaredIntents([]),
+    );
+    const json = JSON.parse(renderJsonReport(drift));
+    assert.equal(json.missing[0].method, null);
+    assert.equal(json.missing[0].path, null);
+    assert.equal(json.missing[0].protocol, 'tcp');
+  });
+});

@@ -1,0 +1,225 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { computeDrift } from '../../src/diff/compute-drift.ts';
+import type { Drift } from '../../src/model.ts';
+import { showControlChars } from '../../src/report/display-text.ts';
+import { codeSpan, safeLinkUrl } from '../../src/report/markdown-escape.ts';
+import { COMMENT_MARKER, renderMarkdownReport } from '../../src/report/markdown-report.ts';
+import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
+
+/** Any raw control (other than the line feeds between lines) or bidi override character. */
+function hasRawControlChars(text: string): boolean {
+  return [...text].some((char) => {
+    const code = char.codePointAt(0) ?? 0;
+    return (code < 0x20 && char !== '\n') || code === 0x7f || code === 0x202e;
+  });
+}
+
+const HOSTILE = [
+  '/a`|<img src=x>',
+  '@octocat',
+  '[x](http://evil)',
+  '<!-- intent-drift -->',
+  '\n# heading',
+  '![i](u)',
+  '/``triple```run`',
+  '` leading backtick',
+  '<script>alert(1)</script>',
+  '/a\\|b',
+  '/bidi\u202eexe.txt',
+  '/esc\u001b[31mred',
+  ' padded ',
+];
+
+/** Drops inline code spans the CommonMark way: a backtick run closed by a run of the same length. */
+function outsideCodeSpans(markdown: string): string {
+  let out = '';
+  let i = 0;
+  while (i < markdown.length) {
+    if (markdown[i] !== '`') {
+      out += markdown[i];
+      i++;
+      continue;
+    }
+    let n = 0;
+    while (markdown[i + n] === '`') n++;
+    const fence = '`'.repeat(n);
+    let close = markdown.indexOf(fence, i + n);
+    while (close !== -1 && (markdown[close - 1] === '`' || markdown[close + n] === '`')) {
+      close = markdown.indexOf(fence, close + 1);
+    }
+    if (close === -1) {
+      out += fence;
+      i += n;
+    } else {
+      out += 'CODE';
+      i = close + n;
+    }
+  }
+  return out;
+}
+
+/** The cells of a GFM table row, split on unescaped pipes, with `\|` turned back into `|`. */
+function cells(row: string): string[] {
+  const parts = row.slice(2, -2).split(/(?<!\\) \| /);
+  return parts.map((part) => part.replaceAll('\\|', '|'));
+}
+
+/** The text of a code span cell (fence and the one padding space removed). */
+function codeText(cell: string): string {
+  const fence = /^`+/.exec(cell)?.[0] ?? '';
+  let inner = cell.slice(fence.length, cell.length - fence.length);
+  if (inner.startsWith(' ') && inner.endsWith(' ') && inner.trim() !== '') inner = inner.slice(1, -1);
+  return inner;
+}
+
+function hostileDrift(): Drift {
+  const calls = HOSTILE.map((text, i) => call(`client${i}`, 'nginx', 'GET', text));
+  const rules = HOSTILE.map((text, i) =>
+    rule(`client${i}`, 'nginx', 'POST', text, { file: `intents/${text}.yaml` }),
+  );
+  return computeDrift(observedMap(calls, { warnings: HOSTILE }), declaredIntents(rules));
+}
+
+describe('markdown: text from traffic and files cannot become markup', () => {
+  const md = renderMarkdownReport(hostileDrift(), { fileLink: (file) => `https://example.test/${file}` });
+  // Link destinations hold the (percent-encoded) file names; check them apart from the prose.
+  const destinations = [...outsideCodeSpans(md).matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1] ?? '');
+  const prose = outsideCodeSpans(md).replace(/\]\([^)]*\)/g, ']');
+
+  test('links only point where fileLink said, encoded', () => {
+    assert.equal(destinations.length, HOSTILE.length);
+    for (const url of destinations)
+      assert.match(url, /^https:\/\/example\.test\/intents\/[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+$/);
+  });
+
+  test('the marker appears once, first', () => {
+    assert.equal(md.split(COMMENT_MARKER).length, 2);
+    assert.ok(md.startsWith(`${COMMENT_MARKER}\n`));
+  });
+
+  test('no link, image, HTML, mention or heading outside code spans', () => {
+    for (const needle of ['<img', '<script', '@octocat', '](http://evil)', '![', '[x]', '<!--']) {
+      assert.equal(prose.replace(COMMENT_MARKER, '').includes(needle), false, needle);
+    }
+    const headings = md.split('\n').filter((line) => line.startsWith('#'));
+    assert.deepEqual(
+      headings.map((h) => h.replace(/:.*/, '')),
+      ['### ❌ intent-drift', '#### Missing intents', '#### Stale intents', '#### Warnings'],
+    );
+  });
+
+  test('no raw control or direction characters reach the comment', () => {
+    assert.equal(hasRawControlChars(md), false);
+  });
+
+  test('every table row keeps its columns and each path reads back exactly', () => {
+    const rows = md.split('\n').filter((line) => line.startsWith('| `client'));
+    assert.equal(rows.length, HOSTILE.length * 2);
+    const paths = new Set<string>();
+    for (const row of rows) {
+      const parts = cells(row);
+      assert.equal(parts.length, 6, row);
+      paths.add(codeText(parts[3] ?? ''));
+    }
+    const expected = HOSTILE.map((p) => showControlChars(p).replaceAll('<!--', '<!-\u200b-'));
+    assert.deepEqual([...paths].sort(), [...new Set(expected)].sort());
+  });
+});
+
+describe('codeSpan', () => {
+  test('the fence is longer than any backtick run inside', () => {
+    assert.equal(codeSpan('a``b'), '```a``b```');
+    assert.equal(codeSpan('`x'), '`` `x ``');
+    assert.equal(codeSpan('plain'), '`plain`');
+  });
+
+  test('any text round-trips through a code span (fence, padding, controls)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (text) => {
+        fc.pre(text.trim() !== '' && !text.includes('<!--'));
+        const span = codeSpan(text);
+        assert.equal(outsideCodeSpans(span), 'CODE');
+        assert.equal(codeText(span), showControlChars(text));
+      }),
+    );
+  });
+});
+
+describe('links', () => {
+  test('only http(s) URLs become links, with breaking characters encoded', () => {
+    assert.equal(safeLinkUrl('javascript:alert(1)'), undefined);
+    assert.equal(safeLinkUrl('https://x.test/a b)c|d'), 'https://x.test/a%20b%29c%7Cd');
+    const drift = computeDrift(
+      observedMap([]),
+      declaredIntents([rule('c', 'nginx', 'GET', '/a', { line: 3 })]),
+    );
+    const unsafe = renderMarkdownReport(drift, { fileLink: () => 'javascript:alert(1)' });
+    assert.equal(unsafe.includes('javascript:'), false);
+    const none = renderMarkdownReport(drift, { fileLink: () => undefined });
+    assert.match(none, /\| `intents\/c\.yaml:3` \|/);
+  });
+});
+
+describe('markdown: size limit', () => {
+  function bigDrift(n: number): Drift {
+    const calls = [];
+    for (let i = 0; i < n; i++)
+      calls.push(call(`client${i % 50}`, `server${i}`, 'GET', `/some/rather/long/path/${i}`));
+    const rules = [];
+    for (let i = 0; i < n / 2; i++) rules.push(rule(`client${i % 50}`, `gone${i}`, 'GET', `/old/${i}`));
+    return computeDrift(observedMap(calls), declaredIntents(rules));
+  }
+
+  test('under the limit nothing is cut', () => {
+    const md = renderMarkdownReport(bigDrift(10));
+    assert.equal(md.includes('Cut to fit'), false);
+  });
+
+  test('over the limit: whole rows cut, missing kept first, the note counts what is left out', () => {
+    const drift = bigDrift(400);
+    const md = renderMarkdownReport(drift, { maxLength: 20_000 });
+    assert.ok(md.length <= 20_000, String(md.length));
+    const missingRows = md
+      .split('\n')
+      .filter((l) => l.startsWith('| `client') && l.endsWith('| **blocked** |'));
+    const openRows = md
+      .split('\n')
+      .filter((l) => l.startsWith('| `client') && l.endsWith('(server has no intents) |'));
+    const staleRows = md
+      .split('\n')
+      .filter((l) => l.includes('server never called') || l.includes('client made no calls'));
+    const shown = missingRows.length + openRows.length + staleRows.length;
+    assert.ok(missingRows.length + openRows.length > 0);
+    const total = drift.missing.length + drift.stale.length;
+    const note =
+      /\*\*Cut to fit a GitHub comment:\*\* (\d+) rows left out\. The full report is in the job summary and in the JSON report\./.exec(
+        md,
+      );
+    assert.ok(note, 'note present');
+    assert.equal(Number(note[1]), total - shown);
+    for (const line of md.split('\n').filter((l) => l.startsWith('|'))) assert.ok(line.endsWith(' |'), line);
+  });
+
+  test('the default limit keeps a huge report under 65,000 characters', () => {
+    const md = renderMarkdownReport(bigDrift(5000));
+    assert.ok(md.length <= 65_000, String(md.length));
+    assert.match(md, /rows left out/);
+    assert.match(md, /\*… and \d+ more not shown here\.\*/);
+  });
+});
+
+describe('markdown: verdict', () => {
+  test('no drift says so, with no empty tables', () => {
+    const drift = computeDrift(
+      observedMap([call('client', 'nginx', 'GET', '/a')]),
+      declaredIntents([rule('client', 'nginx', 'GET', '/a')]),
+    );
+    const md = renderMarkdownReport(drift);
+    assert.match(md, /^<!-- intent-drift -->\n### ✅ intent-drift: no drift\n/);
+    assert.equal(md.includes('Missing intents'), false);
+    assert.equal(md.includes('Stale intents'), false);
+    assert.match(md, /<details><summary>Covered: 1 call<\/summary>/);
+  });
+});

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { computeDrift } from '../../src/diff/compute-drift.ts';
+import { renderTextReport } from '../../src/report/text-report.ts';
+import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
+
+/** Any raw control (other than the line feeds between lines) or bidi override character. */
+function hasRawControlChars(text: string): boolean {
+  return [...text].some((char) => {
+    const code = char.codePointAt(0) ?? 0;
+    return (code < 0x20 && char !== '\n') || code === 0x7f || code === 0x202e;
+  });
+}
+
+describe('text report', () => {
+  test('no drift: an OK verdict and the counts', () => {
+    const drift = computeDrift(
+      observedMap([call('client', 'nginx', 'GET', '/a')]),
+      declaredIntents([rule('client', 'nginx', 'GET', '/a')]),
+    );
+    const text = renderTextReport(drift);
+    assert.equal(text.split('\n')[0], 'intent-drift: OK: no drift (1 covered, 0 not checked, 0 ignored)');
+    assert.match(text, /1 call observed, 1 rule declared\.\n$/);
+  });
+
+  test('groups by client, each stale reason spelled out with file:line', () => {
+    const drift = computeDrift(
+      observedMap([call('b', 'nginx', 'GET', '/x'), call('a', 'redis.data', 'GET', '/k')]),
+      declaredIntents([
+        rule('b', 'nginx', 'GET', '/old', { file: 'i/b.yaml', line: 4 }),
+        rule('b', 'web', null, null, { file: 'i/b.yaml', line: 9 }),
+        rule('c', 'nginx', 'GET', '/x', { file: 'i/c.yaml', line: 2 }),
+      ]),
+    );
+    const text = renderTextReport(drift);
+    const headers = text.split('\n').filter((line) => line.includes(' in namespace '));
+    assert.deepEqual(
+      headers.map((h) => h.split(' ')[0]),
+      ['a', 'b', 'c'],
+    );
+    assert.match(text, /\+ GET \/k -> redis\.data: 10 requests\n/);
+    assert.match(text, /\+ GET \/x -> nginx: 10 requests, would be blocked once enforced\n/);
+    assert.match(text, /- GET \/old -> nginx i\/b\.yaml:4 path-not-called/);
+    assert.match(text, /- \(any request\) -> web i\/b\.yaml:9 server-not-called/);
+    assert.match(text, /- GET \/x -> nginx i\/c\.yaml:2 client-idle/);
+  });
+
+  test('control characters from traffic are shown, never sent to the terminal', () => {
+    const drift = computeDrift(
+      observedMap([call('client', 'nginx', 'GET', '/a\u001b]0;pwned\u0007\n/b')]),
+      declaredIntents([]),
+    );
+    const text = renderTextReport(drift);
+    assert.equal(hasRawControlChars(text), false);
+    assert.match(text, /\/a\\x1b\]0;pwned\\x07\\n\/b/);
+  });
+
+  test('long brief sections stop at the limit', () => {
+    const unattributed = Array.from({ length: 15 }, (_, i) =>
+      call('unknown.unknown', 'nginx', 'GET', `/${i}`),
+    );
+    const drift = computeDrift(observedMap([], { unattributed }), declaredIntents([]));
+    const text = renderTextReport(drift, { briefLimit: 5 });
+    assert.equal(text.split('\n').filter((l) => l.startsWith('  -> nginx')).length, 5);
+    assert.match(text, / {2}\.\.\. and 10 more \(see the JSON report\)/);
+  });
+
+  test('colour only when asked', () => {
+    const drift = computeDrift(observedMap([call('client', 'nginx', 'GET', '/a')]), declaredIntents([]));
+    assert.equal(renderTextReport(drift).includes('\u001b'), false);
+    assert.equal(renderTextReport(drift, { color: false }).includes('\u001b'), false);
+    assert.ok(renderTextReport(drift, { color: true }).includes('\u001b[31m'));
+  });
+});
