@@ -45,7 +45,7 @@ export async function observe(settings: Settings): Promise<ObservedMap> {
   switch (settings.source) {
     case 'metrics':
       if (settings.metrics.length === 0) throw new InputError('--source metrics needs --metrics PATH');
-      map = await readMetrics(settings.metrics.map((p) => path.resolve(settings.cwd, p)));
+      map = await readMetrics(settings.metrics, { cwd: settings.cwd });
       break;
     default:
       throw new InputError(`--source ${settings.source} is not available in this version yet`);

@@ -58,12 +58,13 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
 }
 
 async function yamlFilesUnder(dir: string): Promise<string[]> {
-  const names = await readdir(dir, { recursive: true });
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
-  for (const name of names) {
-    if (!YAML_FILE.test(name)) continue;
-    const absolute = path.join(dir, name);
-    if ((await stat(absolute)).isFile()) files.push(absolute);
+  for (const entry of entries) {
+    if (!YAML_FILE.test(entry.name)) continue;
+    const absolute = path.join(entry.parentPath, entry.name);
+    // Only a symbolic link needs a stat to learn what it points to.
+    if (entry.isFile() || (entry.isSymbolicLink() && (await stat(absolute)).isFile())) files.push(absolute);
   }
   return files;
 }

@@ -1,7 +1,7 @@
 // Reads YAML into plain trees that keep the line of every node, so every later error and
 // every declared rule can say `file:line`. The `yaml` package (not js-yaml) is used because
 // it keeps positions (and comments, for later edits of the files).
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { Composer, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser } from 'yaml';
 import { InputError } from '../errors.ts';
 
@@ -48,17 +48,18 @@ export interface YamlDocument {
 
 /** Reads and parses one file; `file` is the name errors carry. */
 export async function readYamlFile(absolutePath: string, file: string): Promise<YamlDocument[]> {
-  let info: Awaited<ReturnType<typeof stat>>;
+  // Synchronous on purpose: thousands of small intents files read one by one are several times
+  // faster without an event-loop round trip per stat, open, read and close.
+  let info: ReturnType<typeof statSync>;
   try {
-    info = await stat(absolutePath);
+    info = statSync(absolutePath);
   } catch (err) {
     throw new InputError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
   }
   // A FIFO or device has no size to check and may never end: only regular files are read.
   if (!info.isFile()) throw new InputError('not a regular file', { file });
   if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
-  const text = await readFile(absolutePath, 'utf8');
-  return parseYamlDocuments(text, file);
+  return parseYamlDocuments(readFileSync(absolutePath, 'utf8'), file);
 }
 
 /** Parses a multi-document YAML text into positioned trees. */

@@ -68,9 +68,10 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  * files) holds one chunk at a time.
  */
 export async function readMetricsFile(
-  file: string,
+  absolute: string,
   onSample: (s: Sample) => void,
   buffer: Buffer = Buffer.allocUnsafe(DEFAULT_CHUNK_BYTES),
+  file: string = absolute,
 ): Promise<number> {
   let chunks: Generator<Buffer>;
   let first: number | undefined;
@@ -78,7 +79,7 @@ export async function readMetricsFile(
   const blankHead: Buffer[] = [];
   let current: IteratorResult<Buffer>;
   try {
-    chunks = readFileChunks(file, buffer);
+    chunks = readFileChunks(absolute, buffer);
     for (current = chunks.next(); !current.done; current = chunks.next()) {
       const buf = current.value;
       const from = blankHead.length === 0 && buf.subarray(0, 3).equals(BOM) ? 3 : 0;
@@ -116,20 +117,38 @@ export async function readMetricsFile(
   }
 }
 
-/** Reads every path (file or directory) and builds the observed map. Throws InputError on bad input. */
-export async function readMetrics(paths: string[]): Promise<ObservedMap> {
+/** How a file is named in messages: relative to cwd when inside it, as the user would type it. */
+function displayName(absolute: string, cwd: string): string {
+  const rel = path.relative(cwd, absolute);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel)
+    ? absolute
+    : rel.split(path.sep).join('/');
+}
+
+/**
+ * Reads every path (file or directory; relative ones against `cwd`) and builds the observed map.
+ * Throws InputError on bad input.
+ */
+export async function readMetrics(paths: string[], opts: { cwd?: string } = {}): Promise<ObservedMap> {
+  const cwd = opts.cwd ?? process.cwd();
   if (paths.length === 0) throw new InputError('no metrics path given');
   const builder = new ObservedMapBuilder();
   const onSample = (s: Sample) => {
     builder.add(s);
   };
   const buffer = Buffer.allocUnsafe(DEFAULT_CHUNK_BYTES);
-  for (const root of paths) {
-    const files = await listMetricFiles(root);
-    if (files.length === 0) throw new InputError('no files in this directory', { file: root });
-    for (const file of files) {
+  for (const given of paths) {
+    const root = path.resolve(cwd, given);
+    const files = await listMetricFiles(root).catch((err: unknown) => {
+      throw err instanceof InputError && err.file === root
+        ? new InputError(err.message, { file: given })
+        : err;
+    });
+    if (files.length === 0) throw new InputError('no files in this directory', { file: given });
+    for (const absolute of files) {
+      const file = displayName(absolute, cwd);
       builder.sources++;
-      const samples = await readMetricsFile(file, onSample, buffer);
+      const samples = await readMetricsFile(absolute, onSample, buffer, file);
       if (samples === 0) builder.addWarning(`${file}: no istio_requests_total or istio_tcp_* series`);
     }
   }

@@ -10,6 +10,9 @@ import { readMetrics } from '../../src/observe/read-metrics.ts';
 
 const BAD = fileURLToPath(new URL('../../fixtures/metrics/bad/', import.meta.url));
 const SAMPLES = fileURLToPath(new URL('../../fixtures/metrics/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Messages name a file relative to the working directory, as the user typed it. */
+const shown = (file: string) => path.relative(ROOT, file);
 
 /** file (under fixtures/metrics/bad/) -> expected `where: message` suffix of the rendered error. */
 const EXPECTED: Record<string, string> = {
@@ -40,7 +43,7 @@ const EXPECTED: Record<string, string> = {
 
 async function renderedError(file: string): Promise<string> {
   try {
-    await readMetrics([file]);
+    await readMetrics([shown(file)], { cwd: ROOT });
   } catch (err) {
     assert.ok(isInputError(err), `${file}: expected InputError, got ${String(err)}`);
     return String(err);
@@ -57,7 +60,7 @@ for (const [name, expected] of Object.entries(EXPECTED)) {
   test(`bad input ${name}`, async () => {
     const file = path.join(BAD, name);
     const message = await renderedError(file);
-    assert.ok(message.startsWith(`${file}${expected}`), `got: ${message}`);
+    assert.ok(message.startsWith(`${shown(file)}${expected}`), `got: ${message}`);
   });
 }
 
@@ -65,7 +68,7 @@ test('real samples that are not sidecar exposition are rejected clearly', async 
   const pretty = path.join(SAMPLES, 'sample-04-prometheus-side-series-with-target-labels.txt');
   assert.equal(
     await renderedError(pretty),
-    `${pretty}:1: missing value after istio_requests_total (each series must be on one line)`,
+    `${shown(pretty)}:1: missing value after istio_requests_total (each series must be on one line)`,
   );
   const api = path.join(SAMPLES, 'sample-05-prometheus-api-query_range-matrix-mixer-era.json');
   assert.match(await renderedError(api), /: this is a Prometheus HTTP API response, not Envoy stats/);
