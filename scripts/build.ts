@@ -6,7 +6,11 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
-const entries: Record<string, string> = { cli: 'src/cli-entry.ts' };
+const entries: Record<string, string> = {
+  cli: 'src/cli-entry.ts',
+  // Loaded by URL from the bundles (src/declare/intents-worker-client.ts).
+  'intents-worker': 'src/declare/intents-worker.ts',
+};
 
 async function bundle(outdir: string): Promise<void> {
   await build({
@@ -19,7 +23,9 @@ async function bundle(outdir: string): Promise<void> {
     target: 'node22',
     legalComments: 'none',
     // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
 }

@@ -1,7 +1,8 @@
 // Reads ClientIntents from files, directories and globs into DeclaredIntents, refusing
 // what the CRD and the admission webhook would refuse, with `file:line`.
 import type { DeclaredIntents } from '../model.ts';
-import { collectYamlFiles } from './collect-files.ts';
+import { collectYamlFiles, type FoundFile } from './collect-files.ts';
+import { parseFilesInWorker } from './intents-worker-client.ts';
 import { type ParsedClientIntents, parseClientIntentsDocuments } from './parse-client-intents.ts';
 import { readYamlFile } from './read-yaml.ts';
 import { fail } from './yaml-fields.ts';
@@ -11,17 +12,22 @@ export interface LoadIntentsOptions {
   defaultNamespace?: string;
   /** Base of relative paths and of the file names in rules (default: process.cwd()). */
   cwd?: string;
+  /**
+   * Parse in a worker thread when there are at least this many files, so that a caller can read
+   * metrics on the main thread meanwhile (YAML parsing is most of the time of a large check).
+   */
+  workerFromFiles?: number;
 }
+
+export type ParsedFile = { intents: ParsedClientIntents; file: string };
 
 export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}): Promise<DeclaredIntents> {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
-  const parsed: { intents: ParsedClientIntents; file: string }[] = [];
-  for (const { absolute, file } of files) {
-    const documents = await readYamlFile(absolute, file);
-    const options = opts.defaultNamespace === undefined ? {} : { defaultNamespace: opts.defaultNamespace };
-    for (const intents of parseClientIntentsDocuments(documents, file, options))
-      parsed.push({ intents, file });
-  }
+  const namespace = opts.defaultNamespace;
+  const parsed =
+    opts.workerFromFiles !== undefined && files.length >= opts.workerFromFiles
+      ? await parseFilesInWorker(files, namespace)
+      : parseIntentsFiles(files, namespace);
   rejectDuplicates(parsed);
   return {
     rules: parsed.flatMap(({ intents }) => intents.rules),
@@ -33,6 +39,17 @@ export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}
     })),
     warnings: parsed.flatMap(({ intents }) => intents.warnings),
   };
+}
+
+/** Reads and validates each file; throws InputError at the first bad one. */
+export function parseIntentsFiles(files: FoundFile[], defaultNamespace: string | undefined): ParsedFile[] {
+  const options = defaultNamespace === undefined ? {} : { defaultNamespace };
+  const parsed: ParsedFile[] = [];
+  for (const { absolute, file } of files) {
+    for (const intents of parseClientIntentsDocuments(readYamlFile(absolute, file), file, options))
+      parsed.push({ intents, file });
+  }
+  return parsed;
 }
 
 /** Webhook rule: one ClientIntents per workload and kind in a namespace; Kubernetes: one object per name. */

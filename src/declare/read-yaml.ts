@@ -47,7 +47,7 @@ export interface YamlDocument {
 }
 
 /** Reads and parses one file; `file` is the name errors carry. */
-export async function readYamlFile(absolutePath: string, file: string): Promise<YamlDocument[]> {
+export function readYamlFile(absolutePath: string, file: string): YamlDocument[] {
   // Synchronous on purpose: thousands of small intents files read one by one are several times
   // faster without an event-loop round trip per stat, open, read and close.
   let info: ReturnType<typeof statSync>;

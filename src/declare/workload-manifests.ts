@@ -48,7 +48,7 @@ export async function readWorkloadManifests(
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const workloads: WorkloadInfo[] = [];
   for (const { absolute, file } of files) {
-    const documents = await readYamlFile(absolute, file);
+    const documents = readYamlFile(absolute, file);
     workloads.push(...workloadsFromDocuments(documents, file, opts.defaultNamespace ?? 'default'));
   }
   return createWorkloadLookup(workloads);
