@@ -14,7 +14,16 @@ import {
   type SourceKind,
 } from './settings.ts';
 
-export const COMMANDS = ['check', 'list', 'export', 'visualize', 'policies', 'capture', 'demo'] as const;
+export const COMMANDS = [
+  'check',
+  'list',
+  'export',
+  'visualize',
+  'policies',
+  'capture',
+  'reset',
+  'demo',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface ParsedCommand {
@@ -36,6 +45,16 @@ const OPTIONS = {
   'output-type': { type: 'string' },
   'api-version': { type: 'string' },
   'as-service': { type: 'boolean' },
+  kubeconfig: { type: 'string' },
+  context: { type: 'string' },
+  window: { type: 'string' },
+  concurrency: { type: 'string' },
+  'pod-timeout': { type: 'string' },
+  'prometheus-url': { type: 'string' },
+  'prometheus-token-env': { type: 'string' },
+  'prometheus-ca': { type: 'string' },
+  since: { type: 'string' },
+  'mapper-url': { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -73,11 +92,12 @@ export function parseCommandLine(argv: string[], env: { cwd: string; colorDefaul
   settings.namespaces = values.namespace ?? [];
   settings.reportFile = values.report;
   settings.color = values['no-color'] ? false : (values.color ?? env.colorDefault);
-  if (values.source !== undefined) {
-    settings.source = oneOf<SourceKind>('source', values.source, SOURCES);
-  } else if (settings.snapshots.length > 0 && settings.metrics.length === 0) {
-    settings.source = 'snapshot';
-  }
+  settings.output = values.output;
+  readLiveFlags(values, settings);
+  settings.source =
+    values.source === undefined
+      ? impliedSource(settings)
+      : oneOf<SourceKind>('source', values.source, SOURCES);
   if (values['fail-on'] !== undefined) {
     settings.failOn = oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON);
   }
@@ -97,15 +117,47 @@ export function parseCommandLine(argv: string[], env: { cwd: string; colorDefaul
       settings.export.apiVersion = oneOf('api-version', full, API_VERSIONS);
     }
     settings.export.asService = values['as-service'] ?? false;
-    settings.export.output = values.output;
-    if (settings.export.outputType === 'dir' && settings.export.output === undefined) {
+    if (settings.export.outputType === 'dir' && settings.output === undefined) {
       throw new InputError('--output-type dir needs -o DIRECTORY');
     }
   } else {
     if (values.format !== undefined) {
       settings.format = oneOf<ReportFormat>('format', values.format, REPORT_FORMATS);
     }
-    settings.export.output = values.output;
   }
+  if (command === 'capture' && settings.output === undefined) throw new InputError('capture needs -o FILE');
   return { command, settings };
+}
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function readLiveFlags(values: Values, settings: Settings): void {
+  const live = settings.live;
+  live.kubeconfig = values.kubeconfig;
+  live.context = values.context;
+  live.window = values.window;
+  live.podTimeout = values['pod-timeout'];
+  live.prometheusUrl = values['prometheus-url'];
+  live.prometheusCa = values['prometheus-ca'];
+  live.since = values.since;
+  live.mapperUrl = values['mapper-url'];
+  if (values['prometheus-token-env'] !== undefined) live.prometheusTokenEnv = values['prometheus-token-env'];
+  if (values.concurrency !== undefined) {
+    const n = Number(values.concurrency);
+    if (!Number.isInteger(n) || n < 1 || n > 256) {
+      throw new InputError(
+        `--concurrency must be a whole number from 1 to 256 (got '${values.concurrency}')`,
+      );
+    }
+    live.concurrency = n;
+  }
+}
+
+/** Without --source: the source the other flags name; a live cluster's sidecars otherwise. */
+function impliedSource(settings: Settings): SourceKind {
+  if (settings.metrics.length > 0) return 'metrics';
+  if (settings.snapshots.length > 0) return 'snapshot';
+  if (settings.live.prometheusUrl !== undefined) return 'prometheus';
+  if (settings.live.mapperUrl !== undefined) return 'mapper';
+  return 'sidecars';
 }

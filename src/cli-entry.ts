@@ -5,6 +5,7 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
   write: (text) => process.stdout.write(text),
   writeError: (text) => process.stderr.write(text),
 });

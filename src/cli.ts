@@ -3,9 +3,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Command, parseCommandLine } from './cli-args.ts';
+import { observeWithProgress, progressLine } from './cli-progress.ts';
 import { usage } from './cli-usage.ts';
 import { InputError, isInputError } from './errors.ts';
-import { check, declare, demoSettings, observe } from './pipeline.ts';
+import { resetMapperCapture } from './observe/live/mapper-source.ts';
+import { writeSnapshot } from './observe/snapshot/snapshot-file.ts';
+import { check, declare, demoSettings } from './pipeline.ts';
 import { renderJsonReport } from './report/json-report.ts';
 import { renderList } from './report/list-report.ts';
 import { renderMarkdownReport } from './report/markdown-report.ts';
@@ -19,6 +22,7 @@ export interface CliIo {
   cwd: string;
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
+  stderrIsTTY?: boolean;
   write(text: string): void;
   writeError(text: string): void;
 }
@@ -54,9 +58,34 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
     case 'demo':
       return runCheck(demoSettings(settings), io);
     case 'list': {
-      const observed = await observe(settings);
+      const observed = await observeWithProgress(settings, io);
       io.write(renderList(observed, { namespaces: settings.namespaces }));
       for (const w of observed.warnings) io.writeError(`warning: ${w}\n`);
+      return 0;
+    }
+    case 'capture': {
+      if (settings.source === 'metrics' || settings.source === 'snapshot') {
+        throw new InputError('capture reads a live source: --source sidecars, prometheus or mapper');
+      }
+      const observed = await observeWithProgress(settings, io);
+      const file = path.resolve(settings.cwd, settings.output ?? '');
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeSnapshot(file, observed, {
+        source: settings.source,
+        ...(observed.window === undefined ? {} : { window: observed.window }),
+      });
+      for (const w of observed.warnings) io.writeError(`warning: ${w}\n`);
+      io.writeError(`wrote ${observed.calls.length} call(s) to ${settings.output}\n`);
+      return 0;
+    }
+    case 'reset': {
+      const live = settings.live;
+      await resetMapperCapture({
+        ...(live.mapperUrl === undefined ? {} : { url: live.mapperUrl }),
+        ...(live.kubeconfig === undefined ? {} : { kubeconfig: path.resolve(settings.cwd, live.kubeconfig) }),
+        ...(live.context === undefined ? {} : { context: live.context }),
+      });
+      io.writeError('the network mapper forgot what it had captured\n');
       return 0;
     }
     case 'export':
@@ -69,7 +98,8 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
 }
 
 async function runCheck(settings: Settings, io: CliIo): Promise<number> {
-  const result = await check(settings);
+  const progress = progressLine(io.writeError, io.stderrIsTTY === true);
+  const result = await check(settings, progress.listener).finally(() => progress.finish());
   const json = renderJsonReport(result.drift);
   if (settings.reportFile !== undefined) {
     const file = path.resolve(settings.cwd, settings.reportFile);

@@ -7,8 +7,19 @@ import { readWorkloadManifests, type WorkloadLookup } from './declare/workload-m
 import { computeDrift, exitCodeFor } from './diff/compute-drift.ts';
 import { InputError } from './errors.ts';
 import type { DeclaredIntents, Drift, ObservedCall, ObservedMap, WorkloadRef } from './model.ts';
+import { parseDuration, parseSince } from './observe/live/duration.ts';
+import { readMapper } from './observe/live/mapper-source.ts';
+import { readPrometheus } from './observe/live/prometheus-source.ts';
+import { readSidecars, type SidecarsProgress } from './observe/live/sidecars-source.ts';
 import { readMetrics } from './observe/read-metrics.ts';
+import { readSnapshots } from './observe/snapshot/snapshot-merge.ts';
 import { defaultSettings, type Settings } from './settings.ts';
+
+/** What a long read reports while it goes (the CLI draws it; the action logs it). */
+export type ProgressListener = (p: SidecarsProgress) => void;
+
+/** An observed map and, for live sources, the span of traffic it covers. */
+export type Observation = ObservedMap & { window?: { from: string; to: string } };
 
 export interface CheckResult {
   observed: ObservedMap;
@@ -40,21 +51,59 @@ export function demoSettings(base: Settings): Settings {
   };
 }
 
-export async function observe(settings: Settings): Promise<ObservedMap> {
-  let map: ObservedMap;
+export async function observe(settings: Settings, onProgress?: ProgressListener): Promise<Observation> {
+  let map = await readSource(settings, onProgress);
+  if (settings.workloads.length > 0) {
+    const lookup = await readWorkloadManifests(settings.workloads, { cwd: settings.cwd });
+    map = { ...map, ...attachWorkloadKinds(map, lookup) };
+  }
+  return map;
+}
+
+async function readSource(settings: Settings, onProgress?: ProgressListener): Promise<Observation> {
+  const live = settings.live;
+  const access = {
+    ...(live.kubeconfig === undefined ? {} : { kubeconfig: path.resolve(settings.cwd, live.kubeconfig) }),
+    ...(live.context === undefined ? {} : { context: live.context }),
+  };
   switch (settings.source) {
     case 'metrics':
       if (settings.metrics.length === 0) throw new InputError('--source metrics needs --metrics PATH');
-      map = await readMetrics(settings.metrics, { cwd: settings.cwd });
-      break;
-    default:
-      throw new InputError(`--source ${settings.source} is not available in this version yet`);
+      return readMetrics(settings.metrics, { cwd: settings.cwd });
+    case 'snapshot':
+      return readSnapshots(
+        settings.snapshots.map((f) => path.resolve(settings.cwd, f)),
+        live.since === undefined ? {} : { since: parseSince(live.since, new Date()) },
+      );
+    case 'sidecars':
+      return readSidecars({
+        ...access,
+        namespaces: settings.namespaces,
+        concurrency: live.concurrency,
+        ...(live.window === undefined ? {} : { windowMs: parseDuration(live.window, '--window') }),
+        ...(live.podTimeout === undefined
+          ? {}
+          : { timeoutMs: parseDuration(live.podTimeout, '--pod-timeout') }),
+        ...(onProgress === undefined ? {} : { onProgress }),
+      });
+    case 'prometheus': {
+      if (live.prometheusUrl === undefined)
+        throw new InputError('--source prometheus needs --prometheus-url URL');
+      const token = process.env[live.prometheusTokenEnv];
+      return readPrometheus({
+        url: live.prometheusUrl,
+        ...(live.since === undefined ? {} : { since: live.since }),
+        ...(token === undefined || token === '' ? {} : { token }),
+        ...(live.prometheusCa === undefined ? {} : { caFile: path.resolve(settings.cwd, live.prometheusCa) }),
+      });
+    }
+    case 'mapper':
+      return readMapper({
+        ...access,
+        namespaces: settings.namespaces,
+        ...(live.mapperUrl === undefined ? {} : { url: live.mapperUrl }),
+      });
   }
-  if (settings.workloads.length > 0) {
-    const lookup = await readWorkloadManifests(settings.workloads, { cwd: settings.cwd });
-    map = attachWorkloadKinds(map, lookup);
-  }
-  return map;
 }
 
 export async function declare(settings: Settings): Promise<DeclaredIntents> {
@@ -63,8 +112,8 @@ export async function declare(settings: Settings): Promise<DeclaredIntents> {
   return loadIntents(settings.intents, { cwd: settings.cwd, workerFromFiles: 200 });
 }
 
-export async function check(settings: Settings): Promise<CheckResult> {
-  const [observed, declared] = await Promise.all([observe(settings), declare(settings)]);
+export async function check(settings: Settings, onProgress?: ProgressListener): Promise<CheckResult> {
+  const [observed, declared] = await Promise.all([observe(settings, onProgress), declare(settings)]);
   const drift = computeDrift(observed, declared, { namespaces: settings.namespaces });
   return { observed, declared, drift, exitCode: exitCodeFor(drift, settings.failOn) };
 }

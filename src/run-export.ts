@@ -2,17 +2,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliIo } from './cli.ts';
+import { observeWithProgress } from './cli-progress.ts';
 import { buildClientIntents, renderIntentsDir, renderIntentsFile } from './declare/index.ts';
-import { observe } from './pipeline.ts';
 import type { Settings } from './settings.ts';
 
 export async function runExport(settings: Settings, io: CliIo): Promise<number> {
-  const observed = await observe(settings);
+  const observed = await observeWithProgress(settings, io);
   const scope = new Set(settings.namespaces);
   const calls = observed.calls.filter((c) => scope.size === 0 || scope.has(c.client.namespace));
   const { intents, warnings } = buildClientIntents(calls, { asService: settings.export.asService });
   const render = { apiVersion: settings.export.apiVersion, format: settings.export.format };
-  const out = settings.export.output;
+  const out = settings.output;
   if (settings.export.outputType === 'dir' && out !== undefined) {
     const dir = path.resolve(settings.cwd, out);
     await mkdir(dir, { recursive: true });

@@ -18,10 +18,10 @@ export async function runPolicies(settings: Settings, declared: DeclaredIntents,
       ? await readWorkloadManifests(settings.workloads, { cwd: settings.cwd })
       : undefined;
   const text = renderAuthorizationPolicies(authorizationPolicies(rules, workloads ? { workloads } : {}));
-  if (settings.export.output === undefined) {
+  if (settings.output === undefined) {
     io.write(text);
   } else {
-    const file = path.resolve(settings.cwd, settings.export.output);
+    const file = path.resolve(settings.cwd, settings.output);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, text);
   }

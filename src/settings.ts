@@ -34,13 +34,34 @@ export interface Settings {
   /** Also write the JSON report here. */
   reportFile: string | undefined;
   color: boolean;
+  /** `-o`: where export, capture and policies write (stdout when unset, where allowed). */
+  output: string | undefined;
+  live: LiveSettings;
   export: {
     format: ExportFormat;
-    output: string | undefined;
     outputType: OutputType;
     apiVersion: string;
     asService: boolean;
   };
+}
+
+/** How the live sources reach a cluster, Prometheus or Otterize's mapper. */
+export interface LiveSettings {
+  kubeconfig: string | undefined;
+  context: string | undefined;
+  /** `--window`: two sidecar readings this far apart (a duration like `60s`). */
+  window: string | undefined;
+  /** Pods read at once. */
+  concurrency: number;
+  /** Per-pod timeout (a duration). */
+  podTimeout: string | undefined;
+  prometheusUrl: string | undefined;
+  /** Name of the environment variable that holds Prometheus' bearer token. */
+  prometheusTokenEnv: string;
+  prometheusCa: string | undefined;
+  /** `--since`: a duration (`15m`) or an RFC 3339 time; Prometheus range or snapshot filter. */
+  since: string | undefined;
+  mapperUrl: string | undefined;
 }
 
 export function defaultSettings(cwd: string): Settings {
@@ -56,9 +77,21 @@ export function defaultSettings(cwd: string): Settings {
     format: 'text',
     reportFile: undefined,
     color: false,
+    output: undefined,
+    live: {
+      kubeconfig: undefined,
+      context: undefined,
+      window: undefined,
+      concurrency: 16,
+      podTimeout: undefined,
+      prometheusUrl: undefined,
+      prometheusTokenEnv: 'PROMETHEUS_TOKEN',
+      prometheusCa: undefined,
+      since: undefined,
+      mapperUrl: undefined,
+    },
     export: {
       format: 'yaml',
-      output: undefined,
       outputType: 'single-file',
       apiVersion: DEFAULT_API_VERSION,
       asService: false,

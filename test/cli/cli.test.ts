@@ -143,7 +143,9 @@ describe('check', () => {
       ['check', '--no-such-flag'],
       ['export', '--format', 'toml'],
       ['export', '--output-type', 'dir'],
-      ['check', '--source', 'sidecars', '--intents', 'fixtures/demo/intents'],
+      ['check', '--source', 'prometheus', '--intents', 'fixtures/demo/intents'],
+      ['capture', '--metrics', 'fixtures/demo/capture'],
+      ['check', '--concurrency', '0'],
     ]) {
       const run = await runCli(args);
       assert.equal(run.code, 2, `${args.join(' ')} -> ${run.stderr}`);

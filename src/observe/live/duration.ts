@@ -1,0 +1,40 @@
+// Durations as users write them on the command line (`60s`, `15m`, `1h30m`) and `--since`
+// values (a duration back from now, or an RFC 3339 instant).
+import { InputError } from '../../errors.ts';
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
+const WHOLE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+
+/** `90s`, `15m`, `1h30m`, `500ms` -> milliseconds. Throws InputError naming the flag. */
+export function parseDuration(text: string, flag: string): number {
+  const t = text.trim();
+  if (!WHOLE.test(t)) {
+    throw new InputError(`${flag}: "${text}" is not a duration (like 30s, 15m, 1h30m)`);
+  }
+  let ms = 0;
+  for (const m of t.matchAll(PART)) ms += Number(m[1]) * UNIT_MS[m[2]!]!;
+  if (ms <= 0) throw new InputError(`${flag}: the duration must be longer than zero`);
+  return ms;
+}
+
+/** `--since`: a duration back from `now`, or an RFC 3339 time in the past. Returns the start. */
+export function parseSince(text: string, now: Date, flag = '--since'): Date {
+  const t = text.trim();
+  if (RFC3339.test(t)) {
+    const at = new Date(t);
+    if (Number.isNaN(at.getTime())) throw new InputError(`${flag}: "${text}" is not a valid time`);
+    if (at.getTime() >= now.getTime()) throw new InputError(`${flag}: ${t} is not in the past`);
+    return at;
+  }
+  if (!WHOLE.test(t)) {
+    throw new InputError(`${flag}: "${text}" is neither a duration (15m) nor an RFC 3339 time`);
+  }
+  return new Date(now.getTime() - parseDuration(t, flag));
+}
+
+/** Prometheus range selector text for a span, in whole seconds (at least 1s). */
+export function promRange(ms: number): string {
+  return `${Math.max(1, Math.round(ms / 1000))}s`;
+}

@@ -1,0 +1,48 @@
+// Loads the user's cluster access the way kubectl does: --kubeconfig FILE, else $KUBECONFIG,
+// else ~/.kube/config, else the in-cluster service account (client-node's loadFromDefault).
+import { KubeConfig } from '@kubernetes/client-node';
+import { InputError } from '../../errors.ts';
+
+export interface KubeAccess {
+  /** `--kubeconfig FILE`; default: $KUBECONFIG, ~/.kube/config, or in-cluster. */
+  kubeconfig?: string;
+  /** `--context NAME`; default: the kubeconfig's current-context. */
+  context?: string;
+}
+
+export function loadKubeConfig(access: KubeAccess = {}): KubeConfig {
+  const kc = new KubeConfig();
+  try {
+    if (access.kubeconfig !== undefined) kc.loadFromFile(access.kubeconfig);
+    else kc.loadFromDefault();
+  } catch (err) {
+    const where = access.kubeconfig === undefined ? {} : { file: access.kubeconfig };
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    throw new InputError(`cannot load the kubeconfig: ${reason}`, where);
+  }
+  if (access.context !== undefined) {
+    if (kc.getContextObject(access.context) === null) {
+      const known = kc
+        .getContexts()
+        .map((c) => c.name)
+        .join(', ');
+      throw new InputError(`--context ${access.context}: no such context in the kubeconfig (has: ${known})`);
+    }
+    kc.setCurrentContext(access.context);
+  }
+  const cluster = kc.getCurrentCluster();
+  if (cluster === null) throw new InputError('the kubeconfig names no current cluster: use --context');
+  return kc;
+}
+
+/** The API server's base URL, for messages (never carries credentials). */
+export function apiServerOf(kc: KubeConfig): string {
+  const server = kc.getCurrentCluster()?.server ?? '(no cluster)';
+  try {
+    const u = new URL(server);
+    return `${u.protocol}//${u.host}${u.pathname === '/' ? '' : u.pathname}`;
+  } catch {
+    return server;
+  }
+}

@@ -1,0 +1,88 @@
+// Finds the pods that run an Istio sidecar. The injector stamps `sidecar.istio.io/status` on
+// every pod it changes; since Istio 1.28 the proxy may be a native sidecar in initContainers,
+// so the annotation, not the container list, tells a meshed pod.
+import { CoreV1Api, type KubeConfig, type V1Pod, type V1PodList } from '@kubernetes/client-node';
+import { InputError } from '../../errors.ts';
+import { apiServerOf } from './kube-config.ts';
+import { failureOf, permissionHint } from './kube-errors.ts';
+
+export const SIDECAR_STATUS_ANNOTATION = 'sidecar.istio.io/status';
+export const WORKLOAD_NAME_ANNOTATION = 'intents.otterize.com/workload-name';
+
+export interface OwnerRef {
+  kind: string;
+  name: string;
+  controller: boolean;
+}
+
+export interface MeshedPod {
+  name: string;
+  namespace: string;
+  serviceAccount: string;
+  owners: OwnerRef[];
+  annotations: Record<string, string>;
+  labels: Record<string, string>;
+}
+
+export interface PodListing {
+  meshed: MeshedPod[];
+  /** Running pods without a sidecar: never proxied. */
+  unmeshed: number;
+}
+
+const PAGE = 500;
+
+function toMeshedPod(pod: V1Pod): MeshedPod {
+  const meta = pod.metadata ?? {};
+  return {
+    name: meta.name ?? '',
+    namespace: meta.namespace ?? '',
+    serviceAccount: pod.spec?.serviceAccountName ?? 'default',
+    owners: (meta.ownerReferences ?? []).map((o) => ({
+      kind: o.kind,
+      name: o.name,
+      controller: o.controller === true,
+    })),
+    annotations: meta.annotations ?? {},
+    labels: meta.labels ?? {},
+  };
+}
+
+/** Lists Running pods in `namespaces` (all when empty), page by page, keeping the meshed ones. */
+export async function listMeshedPods(kc: KubeConfig, namespaces: readonly string[]): Promise<PodListing> {
+  const core = kc.makeApiClient(CoreV1Api);
+  const fieldSelector = 'status.phase=Running';
+  const listing: PodListing = { meshed: [], unmeshed: 0 };
+  const scopes: (string | null)[] = namespaces.length === 0 ? [null] : [...new Set(namespaces)];
+  for (const namespace of scopes) {
+    let token: string | undefined;
+    do {
+      let page: V1PodList;
+      try {
+        page =
+          namespace === null
+            ? await core.listPodForAllNamespaces({ fieldSelector, limit: PAGE, _continue: token })
+            : await core.listNamespacedPod({ namespace, fieldSelector, limit: PAGE, _continue: token });
+      } catch (err) {
+        throw listFailure(kc, err, namespace);
+      }
+      for (const pod of page.items) {
+        if (pod.metadata?.annotations?.[SIDECAR_STATUS_ANNOTATION] === undefined) listing.unmeshed++;
+        else listing.meshed.push(toMeshedPod(pod));
+      }
+      token = page.metadata?._continue || undefined;
+    } while (token !== undefined);
+  }
+  return listing;
+}
+
+function listFailure(kc: KubeConfig, err: unknown, namespace: string | null): InputError {
+  const f = failureOf(err);
+  const scope = namespace === null ? 'in all namespaces' : `in namespace ${namespace}`;
+  if (f.code === 403) {
+    return new InputError(`cannot list pods ${scope}: ${permissionHint('list', 'pods')}: ${f.message}`);
+  }
+  if (f.code === 401) return new InputError(`${apiServerOf(kc)}: unauthorized: ${f.message}`);
+  if (f.code === 0) return new InputError(`cannot reach the API server ${apiServerOf(kc)}: ${f.message}`);
+  return new InputError(`cannot list pods ${scope}: HTTP ${f.code}: ${f.message}`);
+}

@@ -1,0 +1,118 @@
+// Reads one sidecar's merged exposition (pilot-agent, :15020/stats/prometheus) through the API
+// server's pod proxy, streaming the body into the engine's text reader. Samples are kept per pod
+// and handed over only after the whole body was read, so a retry never counts a pod twice.
+import type { KubeConfig } from '@kubernetes/client-node';
+import { isInputError } from '../../errors.ts';
+import type { Sample } from '../exposition-line.ts';
+import { OBSERVED_METRICS } from '../istio-labels.ts';
+import { readPrometheusText } from '../prometheus-text.ts';
+import { statusOf } from './kube-errors.ts';
+import { kubeRequest, readText } from './kube-http.ts';
+import type { MeshedPod } from './meshed-pods.ts';
+import { delay } from './pool.ts';
+
+export const SIDECAR_METRICS_PORT = 15020;
+export const SIDECAR_METRICS_PATH = 'stats/prometheus';
+
+export type PodFaultKind = 'forbidden' | 'gone' | 'unreachable' | 'timeout' | 'truncated' | 'bad-body';
+
+export interface PodFault {
+  kind: PodFaultKind;
+  /** HTTP status when the API server answered. */
+  code?: number;
+  message: string;
+}
+
+export type PodReading = { ok: true; samples: Sample[] } | { ok: false; fault: PodFault };
+
+export interface PodReadOptions {
+  timeoutMs: number;
+  /** Further attempts after the first, for faults that may pass (5xx, timeout, cut body). */
+  retries: number;
+  backoffMs: number;
+}
+
+export function podProxyPath(pod: { namespace: string; name: string }): string {
+  const ns = encodeURIComponent(pod.namespace);
+  const name = encodeURIComponent(pod.name);
+  return `/api/v1/namespaces/${ns}/pods/${name}:${SIDECAR_METRICS_PORT}/proxy/${SIDECAR_METRICS_PATH}`;
+}
+
+class Truncated extends Error {}
+
+/** Passes chunks through, noticing a body that stops early or ends mid-line. */
+async function* checkedBody(body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let last = -1;
+  try {
+    for await (const chunk of body) {
+      if (chunk.length > 0) last = chunk[chunk.length - 1]!;
+      yield chunk;
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ABORT_ERR') throw err;
+    throw new Truncated(`body cut short (${(err as Error).message})`);
+  }
+  if (last !== -1 && last !== 10) throw new Truncated('body ends in the middle of a line');
+}
+
+async function attempt(kc: KubeConfig, pod: MeshedPod, timeoutMs: number): Promise<PodReading> {
+  const source = `pod ${pod.namespace}/${pod.name}`;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const res = await kubeRequest(kc, podProxyPath(pod), {
+      signal: controller.signal,
+      headers: { Accept: 'text/plain, */*' },
+    });
+    if (res.status !== 200) {
+      const f = statusOf(res.status, await readText(res.body, 64 * 1024));
+      const kind: PodFaultKind = f.code === 403 ? 'forbidden' : f.code === 404 ? 'gone' : 'unreachable';
+      return { ok: false, fault: { kind, code: f.code, message: f.message } };
+    }
+    const samples: Sample[] = [];
+    await readPrometheusText(checkedBody(res.body), {
+      source,
+      metrics: OBSERVED_METRICS,
+      onSample: (s) => samples.push(s),
+    });
+    return { ok: true, samples };
+  } catch (err) {
+    if (controller.signal.aborted) {
+      return { ok: false, fault: { kind: 'timeout', message: `no complete answer within ${timeoutMs} ms` } };
+    }
+    if (err instanceof Truncated) return { ok: false, fault: { kind: 'truncated', message: err.message } };
+    if (isInputError(err)) return { ok: false, fault: { kind: 'bad-body', message: err.toString() } };
+    const e = err as NodeJS.ErrnoException;
+    return { ok: false, fault: { kind: 'unreachable', message: `${e.code ?? 'error'}: ${e.message}` } };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function worthRetrying(f: PodFault): boolean {
+  if (f.kind === 'timeout' || f.kind === 'truncated') return true;
+  return f.kind === 'unreachable' && (f.code === undefined || f.code >= 500);
+}
+
+/** One pod's istio_* samples, retrying passing faults with exponential backoff and jitter. */
+export async function readPodMetrics(
+  kc: KubeConfig,
+  pod: MeshedPod,
+  opts: PodReadOptions,
+): Promise<PodReading> {
+  let reading = await attempt(kc, pod, opts.timeoutMs);
+  for (let i = 0; i < opts.retries && !reading.ok && worthRetrying(reading.fault); i++) {
+    const backoff = opts.backoffMs * 2 ** i;
+    await delay(backoff / 2 + Math.random() * (backoff / 2));
+    reading = await attempt(kc, pod, opts.timeoutMs);
+  }
+  return reading;
+}
+
+/** A warning line naming the pod and what went wrong. */
+export function describeFault(pod: MeshedPod, f: PodFault): string {
+  const where = `pod ${pod.namespace}/${pod.name}: cannot read :${SIDECAR_METRICS_PORT}/${SIDECAR_METRICS_PATH}`;
+  const code = f.code === undefined ? '' : `HTTP ${f.code}: `;
+  return `${where}: ${f.kind}: ${code}${f.message}; skipped`;
+}

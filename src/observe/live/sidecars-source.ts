@@ -1,0 +1,186 @@
+// `--source sidecars`: every meshed pod's :15020/stats/prometheus through the API server's pod
+// proxy, read with bounded concurrency, per-pod timeout and retries; a pod that cannot be read is
+// a warning, not a failed run. With a window: two readings, keep what grew in between.
+import type { KubeConfig } from '@kubernetes/client-node';
+import { InputError } from '../../errors.ts';
+import type { ObservedCall, ObservedMap, WorkloadRef } from '../../model.ts';
+import type { Sample } from '../exposition-line.ts';
+import { ObservedMapBuilder } from '../observed-map.ts';
+import { type KubeAccess, loadKubeConfig } from './kube-config.ts';
+import { permissionHint } from './kube-errors.ts';
+import { listMeshedPods, type MeshedPod } from './meshed-pods.ts';
+import { describeFault, type PodFault, readPodMetrics } from './pod-metrics.ts';
+import { delay, mapPool } from './pool.ts';
+import { type PodSamples, samplesGrown } from './reading-delta.ts';
+import { type LiveWorkload, OwnerResolver } from './workload-owners.ts';
+
+export interface SidecarsProgress {
+  /** `first`/`second` with a window, `single` without. */
+  reading: 'single' | 'first' | 'second' | 'waiting';
+  done: number;
+  total: number;
+}
+
+export interface SidecarsOptions extends KubeAccess {
+  /** `-n`: only these namespaces' pods (all when empty). */
+  namespaces?: readonly string[];
+  /** Pods read at once (default 16). */
+  concurrency?: number;
+  /** Per-pod timeout for one attempt, body included (default 10 s). */
+  timeoutMs?: number;
+  /** Further attempts for passing faults (default 2), backoff base (default 250 ms). */
+  retries?: number;
+  backoffMs?: number;
+  /** `--window`: wait this long between two readings and keep what grew. */
+  windowMs?: number;
+  onProgress?: (p: SidecarsProgress) => void;
+  /** An already loaded config (tests, or a CLI that loaded it once). */
+  kubeConfig?: KubeConfig;
+  /** Stops a window's wait early (Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+export interface SidecarsResult extends ObservedMap {
+  /** Each meshed workload's owner kind, Otterize name and service account. */
+  workloads: LiveWorkload[];
+  pods: { meshed: number; unmeshed: number; read: number; failed: number };
+  /** The window's bounds (ISO 8601), when one was asked for. */
+  window?: { from: string; to: string };
+}
+
+const MAX_POD_WARNINGS = 20;
+
+interface Reading {
+  samples: PodSamples;
+  failed: Map<string, { pod: MeshedPod; fault: PodFault }>;
+}
+
+const podKey = (p: MeshedPod) => `${p.namespace}/${p.name}`;
+
+async function readAll(
+  kc: KubeConfig,
+  pods: readonly MeshedPod[],
+  opts: Required<Pick<SidecarsOptions, 'concurrency' | 'timeoutMs' | 'retries' | 'backoffMs'>>,
+  progress: (done: number) => void,
+): Promise<Reading> {
+  const reading: Reading = { samples: new Map(), failed: new Map() };
+  let done = 0;
+  await mapPool(pods, opts.concurrency, async (pod) => {
+    const r = await readPodMetrics(kc, pod, opts);
+    if (r.ok) reading.samples.set(podKey(pod), r.samples);
+    else reading.failed.set(podKey(pod), { pod, fault: r.fault });
+    progress(++done);
+  });
+  return reading;
+}
+
+/** Per-pod faults as warnings; 403s once per namespace, naming the permission. */
+function faultWarnings(failed: Reading['failed']): string[] {
+  const forbidden = new Map<string, number>();
+  const lines: string[] = [];
+  for (const { pod, fault } of failed.values()) {
+    if (fault.kind === 'forbidden') forbidden.set(pod.namespace, (forbidden.get(pod.namespace) ?? 0) + 1);
+    else lines.push(describeFault(pod, fault));
+  }
+  const out = [...forbidden].map(
+    ([ns, n]) => `namespace ${ns}: ${n} pod(s) not read: ${permissionHint('get', 'pods/proxy')}`,
+  );
+  lines.sort();
+  out.push(...lines.slice(0, MAX_POD_WARNINGS));
+  if (lines.length > MAX_POD_WARNINGS)
+    out.push(`... and ${lines.length - MAX_POD_WARNINGS} more pod(s) not read`);
+  return out;
+}
+
+/** Gives calls the kinds (and Otterize names) of the live workloads. */
+export function attachLiveWorkloads(map: ObservedMap, workloads: readonly LiveWorkload[]): ObservedMap {
+  const byIstioName = new Map(workloads.map((w) => [`${w.namespace}/${w.istioName}`, w]));
+  const ref = <T extends WorkloadRef>(r: T): T => {
+    const w = byIstioName.get(`${r.namespace}/${r.name}`);
+    return w === undefined ? r : { ...r, name: w.name, kind: r.kind ?? w.kind };
+  };
+  const call = (c: ObservedCall): ObservedCall => ({ ...c, client: ref(c.client), server: ref(c.server) });
+  return {
+    ...map,
+    calls: map.calls.map(call),
+    unattributed: map.unattributed.map(call),
+    external: map.external.map(call),
+  };
+}
+
+export async function readSidecars(options: SidecarsOptions = {}): Promise<SidecarsResult> {
+  const kc = options.kubeConfig ?? loadKubeConfig(options);
+  const namespaces = options.namespaces ?? [];
+  const tuning = {
+    concurrency: options.concurrency ?? 16,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    retries: options.retries ?? 2,
+    backoffMs: options.backoffMs ?? 250,
+  };
+  const windowed = options.windowMs !== undefined;
+  const report = (reading: SidecarsProgress['reading'], total: number) => (done: number) =>
+    options.onProgress?.({ reading, done, total });
+
+  const listing = await listMeshedPods(kc, namespaces);
+  const resolver = new OwnerResolver(kc);
+  const owners = resolver.resolveAll(listing.meshed, Math.min(8, tuning.concurrency));
+  const from = new Date();
+  let first = await readAll(
+    kc,
+    listing.meshed,
+    tuning,
+    report(windowed ? 'first' : 'single', listing.meshed.length),
+  );
+  let samples: Sample[];
+  let pods = listing.meshed;
+  let window: SidecarsResult['window'];
+  if (windowed) {
+    options.onProgress?.({ reading: 'waiting', done: 0, total: options.windowMs! });
+    await delay(options.windowMs!, options.signal);
+    const again = await listMeshedPods(kc, namespaces);
+    pods = again.meshed;
+    const second = await readAll(kc, pods, tuning, report('second', pods.length));
+    const unknown = new Set(first.failed.keys());
+    samples = samplesGrown(first.samples, second.samples, unknown);
+    window = { from: from.toISOString(), to: new Date().toISOString() };
+    for (const [key, f] of first.failed) if (!second.failed.has(key)) second.failed.set(key, f);
+    first = second;
+  } else {
+    samples = [...first.samples.values()].flat();
+  }
+  const workloads = await owners;
+  if (
+    pods.length > 0 &&
+    first.samples.size === 0 &&
+    [...first.failed.values()].every((f) => f.fault.kind === 'forbidden')
+  ) {
+    throw new InputError(`cannot read any sidecar's metrics: ${permissionHint('get', 'pods/proxy')}`);
+  }
+
+  const builder = new ObservedMapBuilder();
+  for (const s of samples) builder.add(s);
+  builder.sources = first.samples.size;
+  if (pods.length === 0) {
+    builder.addWarning(
+      `no meshed pods (annotation sidecar.istio.io/status) ${namespaces.length === 0 ? 'in the cluster' : `in namespace(s) ${namespaces.join(', ')}`}` +
+        ' (ambient mode has no sidecars: use --source prometheus with waypoints)',
+    );
+  }
+  for (const w of [...resolver.warnings, ...faultWarnings(first.failed)]) builder.addWarning(w);
+  if (!windowed && pods.length > 0) {
+    builder.addWarning('no --window: counts are cumulative since each sidecar started');
+  }
+  const map = attachLiveWorkloads(builder.build(), workloads);
+  const result: SidecarsResult = {
+    ...map,
+    workloads,
+    pods: {
+      meshed: pods.length,
+      unmeshed: listing.unmeshed,
+      read: first.samples.size,
+      failed: first.failed.size,
+    },
+  };
+  if (window !== undefined) result.window = window;
+  return result;
+}

@@ -1,0 +1,110 @@
+// Pod -> the workload Otterize names in intents: the top of the controller chain (Pod ->
+// ReplicaSet -> Deployment, Pod -> Job -> CronJob, StatefulSet, DaemonSet), unless the pod carries
+// `intents.otterize.com/workload-name`. Reads each ReplicaSet or Job once (cached).
+import { AppsV1Api, BatchV1Api, type KubeConfig, type V1OwnerReference } from '@kubernetes/client-node';
+import { failureOf, permissionHint } from './kube-errors.ts';
+import { type MeshedPod, type OwnerRef, WORKLOAD_NAME_ANNOTATION } from './meshed-pods.ts';
+import { mapPool } from './pool.ts';
+
+export interface LiveWorkload {
+  /** The name Istio's metrics use (the top owner's name). */
+  istioName: string;
+  /** The name Otterize uses: the workload-name annotation, else istioName. */
+  name: string;
+  namespace: string;
+  kind: string;
+  serviceAccount: string;
+  labels: Record<string, string>;
+}
+
+interface Owner {
+  kind: string;
+  name: string;
+}
+
+/** Kinds whose own controller is read to go one level up. */
+const INTERMEDIATE = new Set(['ReplicaSet', 'Job']);
+
+function controllerOf(owners: readonly OwnerRef[] | V1OwnerReference[] | undefined): Owner | undefined {
+  if (owners === undefined || owners.length === 0) return undefined;
+  const c = owners.find((o) => o.controller === true) ?? owners[0]!;
+  return { kind: c.kind, name: c.name };
+}
+
+export class OwnerResolver {
+  private readonly apps: AppsV1Api;
+  private readonly batch: BatchV1Api;
+  private readonly cache = new Map<string, Promise<Owner>>();
+  private readonly denied = new Set<string>();
+  readonly warnings: string[] = [];
+
+  constructor(kc: KubeConfig) {
+    this.apps = kc.makeApiClient(AppsV1Api);
+    this.batch = kc.makeApiClient(BatchV1Api);
+  }
+
+  /** The top owner of an intermediate object, or the object itself when it has none. */
+  private top(namespace: string, owner: Owner, pod: MeshedPod): Promise<Owner> {
+    if (!INTERMEDIATE.has(owner.kind)) return Promise.resolve(owner);
+    const key = `${namespace}/${owner.kind}/${owner.name}`;
+    let found = this.cache.get(key);
+    if (found === undefined) {
+      found = this.readUp(namespace, owner, pod);
+      this.cache.set(key, found);
+    }
+    return found;
+  }
+
+  private async readUp(namespace: string, owner: Owner, pod: MeshedPod): Promise<Owner> {
+    try {
+      const obj =
+        owner.kind === 'ReplicaSet'
+          ? await this.apps.readNamespacedReplicaSet({ name: owner.name, namespace })
+          : await this.batch.readNamespacedJob({ name: owner.name, namespace });
+      const up = controllerOf(obj.metadata?.ownerReferences);
+      return up === undefined ? owner : this.top(namespace, up, pod);
+    } catch (err) {
+      return this.guess(namespace, owner, pod, err);
+    }
+  }
+
+  /** Without read access: a Deployment names its ReplicaSets NAME-<pod-template-hash>. */
+  private guess(namespace: string, owner: Owner, pod: MeshedPod, err: unknown): Owner {
+    const f = failureOf(err);
+    const resource = owner.kind === 'ReplicaSet' ? 'replicasets.apps' : 'jobs.batch';
+    if (!this.denied.has(`${resource}/${f.code}`)) {
+      this.denied.add(`${resource}/${f.code}`);
+      this.warnings.push(
+        f.code === 403
+          ? `cannot read ${owner.kind}s (${permissionHint('get', resource)}): workload kinds are guessed`
+          : `cannot read ${owner.kind} ${namespace}/${owner.name}: ${f.message}; workload kinds are guessed`,
+      );
+    }
+    const hash = pod.labels['pod-template-hash'];
+    if (owner.kind === 'ReplicaSet' && hash !== undefined && owner.name.endsWith(`-${hash}`)) {
+      return { kind: 'Deployment', name: owner.name.slice(0, -hash.length - 1) };
+    }
+    return owner;
+  }
+
+  async resolve(pod: MeshedPod): Promise<LiveWorkload> {
+    const direct = controllerOf(pod.owners) ?? { kind: 'Pod', name: pod.name };
+    const owner = await this.top(pod.namespace, direct, pod);
+    return {
+      istioName: owner.name,
+      name: pod.annotations[WORKLOAD_NAME_ANNOTATION] ?? owner.name,
+      namespace: pod.namespace,
+      kind: owner.kind,
+      serviceAccount: pod.serviceAccount,
+      labels: pod.labels,
+    };
+  }
+
+  /** One entry per workload (several pods of a Deployment collapse into one). */
+  async resolveAll(pods: readonly MeshedPod[], concurrency: number): Promise<LiveWorkload[]> {
+    const all = await mapPool(pods, concurrency, (p) => this.resolve(p));
+    const byKey = new Map<string, LiveWorkload>();
+    for (const w of all) byKey.set(`${w.namespace}/${w.istioName}`, w);
+    return [...byKey.values()];
+  }
+}

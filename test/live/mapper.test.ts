@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { readMapper, resetMapperCapture } from '../../src/observe/live/mapper-source.ts';
+import { DEMO_NS, demoCluster } from '../support/demo-cluster.ts';
+import {
+  type MapperIntentRecord,
+  type MapperStandIn,
+  startMapperServer,
+} from '../support/mapper-graphql-server.ts';
+import { type LiveCluster, liveCluster } from './live-harness.ts';
+
+const deployment = { group: 'apps', version: 'v1', kind: 'Deployment' };
+const demoIntents = (): MapperIntentRecord[] => [
+  {
+    client: { name: 'client', namespace: DEMO_NS, podOwnerKind: deployment },
+    server: {
+      name: 'nginx',
+      namespace: DEMO_NS,
+      podOwnerKind: deployment,
+      kubernetesService: 'nginx-service',
+    },
+    type: 'HTTP',
+    httpResources: [{ path: '/client-path', methods: ['GET'] }],
+  },
+  {
+    client: { name: 'client2', namespace: DEMO_NS, podOwnerKind: deployment },
+    server: { name: 'nginx', namespace: DEMO_NS, podOwnerKind: deployment },
+    type: 'HTTP',
+    httpResources: [{ path: '/client2-path', methods: ['POST', 'PUT'] }],
+  },
+  {
+    client: {
+      name: 'batch',
+      namespace: 'jobs',
+      podOwnerKind: { group: 'batch', version: 'v1', kind: 'CronJob' },
+    },
+    server: { name: 'db', namespace: 'jobs', podOwnerKind: null },
+    type: null,
+    httpResources: null,
+  },
+];
+
+describe('mapper source', () => {
+  let mapper: MapperStandIn;
+  let cluster: LiveCluster;
+  before(async () => {
+    mapper = await startMapperServer(demoIntents());
+    const demo = demoCluster();
+    cluster = await liveCluster({
+      objects: [
+        ...demo.objects,
+        {
+          kind: 'Service',
+          apiVersion: 'v1',
+          metadata: { name: 'otterize-network-mapper', namespace: 'otterize-system' },
+        },
+      ],
+      serviceUpstreams: new Map([['otterize-system/otterize-network-mapper:9090', mapper.url]]),
+    });
+  });
+  after(async () => {
+    await cluster.close();
+    await mapper.close();
+  });
+
+  test('intents through the API server’s service proxy become calls with kinds', async () => {
+    const map = await readMapper({ kubeconfig: cluster.kubeconfig.file, namespaces: [DEMO_NS] });
+    assert.deepEqual(
+      map.calls.map(
+        (c) => `${c.client.kind}/${c.client.name} -> ${c.server.kind}/${c.server.name} ${c.method} ${c.path}`,
+      ),
+      [
+        'Deployment/client -> Deployment/nginx GET /client-path',
+        'Deployment/client2 -> Deployment/nginx POST /client2-path',
+        'Deployment/client2 -> Deployment/nginx PUT /client2-path',
+      ],
+    );
+    assert.deepEqual(map.calls[0]?.server.service, { name: 'nginx-service', namespace: DEMO_NS });
+    assert.deepEqual(mapper.bodies.at(-1)?.variables, { namespaces: [DEMO_NS] });
+    const proxied = cluster.api.requests.at(-1);
+    assert.deepEqual(
+      [proxied?.method, proxied?.path],
+      ['POST', '/api/v1/namespaces/otterize-system/services/otterize-network-mapper:9090/proxy/query'],
+    );
+  });
+
+  test('a non-HTTP intent is service-level evidence; --mapper-url talks directly', async () => {
+    const map = await readMapper({ url: mapper.url });
+    const batch = map.calls.find((c) => c.client.name === 'batch');
+    assert.deepEqual(
+      [batch?.method, batch?.path, batch?.protocol, batch?.client.kind],
+      [null, null, 'tcp', 'CronJob'],
+    );
+    assert.ok(map.warnings.some((w) => w.includes('keeps no request counts')));
+  });
+
+  test('an older mapper without podOwnerKind: falls back to the basic query', async () => {
+    mapper.old = true;
+    try {
+      const map = await readMapper({ url: `${mapper.url}/query` });
+      assert.equal(map.calls.length, 4);
+      assert.equal(map.calls[0]?.client.kind, undefined);
+    } finally {
+      mapper.old = false;
+    }
+  });
+
+  test('403 on the service proxy names the permission; a missing mapper is an input error', async () => {
+    cluster.api.options.deny = ['create services/proxy'];
+    try {
+      await assert.rejects(
+        readMapper({ kubeconfig: cluster.kubeconfig.file }),
+        /missing permission: create services\/proxy/,
+      );
+    } finally {
+      cluster.api.options.deny = [];
+    }
+    await assert.rejects(
+      readMapper({
+        kubeconfig: cluster.kubeconfig.file,
+        service: { namespace: 'x', name: 'nope', port: 9090 },
+      }),
+      /service x\/nope:9090 .*HTTP 404: services "nope" not found/,
+    );
+  });
+
+  test('resetCapture clears what the mapper saw', async () => {
+    await resetMapperCapture({ kubeconfig: cluster.kubeconfig.file });
+    assert.match(mapper.bodies.at(-1)?.query ?? '', /mutation ResetCapture \{ resetCapture \}/);
+    const map = await readMapper({ url: mapper.url });
+    assert.deepEqual(map.calls, []);
+  });
+});

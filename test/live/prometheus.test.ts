@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { readPrometheus } from '../../src/observe/live/prometheus-source.ts';
+import {
+  freePort,
+  PROMETHEUS_BIN,
+  type PrometheusProcess,
+  startPrometheus,
+  waitFor,
+} from '../support/prometheus-process.ts';
+import { type SeriesSpec, sidecarExposition } from '../support/sidecar-metrics.ts';
+
+const NS = 'shop';
+
+/** A sidecar endpoint whose counters grow with time: `perSecond` requests a second per series. */
+async function growingSidecar(series: (Omit<SeriesSpec, 'count'> & { perSecond: number })[]) {
+  const start = Date.now();
+  const server = http.createServer((req, res) => {
+    if (req.url !== '/stats/prometheus') {
+      res.writeHead(404);
+      return res.end();
+    }
+    const seconds = (Date.now() - start) / 1000;
+    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
+    res.end(sidecarExposition(series.map((s) => ({ ...s, count: Math.floor(100 + s.perSecond * seconds) }))));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, target: `127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe('prometheus source against a real Prometheus', {
+  skip: !existsSync(PROMETHEUS_BIN) && `${PROMETHEUS_BIN} missing`,
+}, () => {
+  let prom: PrometheusProcess;
+  const servers: http.Server[] = [];
+  before(async () => {
+    // web's sidecar reports both of its calls as the source; cart's sidecar reports web -> cart as the
+    // destination, at a tenth of the rate, so the test can tell which reporter was used. legacy has no sidecar.
+    const web = await growingSidecar([
+      {
+        reporter: 'source',
+        client: 'web',
+        server: 'cart',
+        namespace: NS,
+        method: 'GET',
+        path: '/cart',
+        perSecond: 1000,
+      },
+      {
+        reporter: 'source',
+        client: 'web',
+        server: 'legacy',
+        namespace: NS,
+        method: 'POST',
+        path: '/old',
+        perSecond: 1000,
+      },
+    ]);
+    const cart = await growingSidecar([
+      {
+        reporter: 'destination',
+        client: 'web',
+        server: 'cart',
+        namespace: NS,
+        method: 'GET',
+        path: '/cart',
+        perSecond: 10,
+      },
+    ]);
+    servers.push(web.server, cart.server);
+    prom = await startPrometheus([web.target, cart.target]);
+  });
+  after(async () => {
+    await prom?.stop();
+    for (const s of servers) {
+      s.closeAllConnections();
+      s.close();
+    }
+  });
+
+  test('increase() over --since, destination preferred, source where the server has no sidecar', async () => {
+    // increase() needs two samples of a series: wait until Prometheus holds them for both reporters.
+    const scraped = encodeURIComponent(
+      'min(count_over_time(istio_requests_total[5m])) >= 2 and count(istio_requests_total) == 3',
+    );
+    await waitFor('two scrapes of both sidecars', 60_000, async () => {
+      const res = await fetch(`${prom.url}/api/v1/query?query=${scraped}`);
+      const body = (await res.json()) as { data?: { result?: unknown[] } };
+      return (body.data?.result?.length ?? 0) > 0 ? true : undefined;
+    });
+    const map = await readPrometheus({ url: prom.url, since: '5m', token: 'secret-token' });
+    assert.equal(map.calls.length, 2);
+    const byServer = Object.fromEntries(map.calls.map((c) => [c.server.name, c]));
+    assert.equal(byServer.cart?.method, 'GET');
+    assert.equal(byServer.cart?.path, '/cart');
+    assert.deepEqual(byServer.cart?.server.service, { name: 'cart-service', namespace: NS });
+    assert.equal(byServer.legacy?.path, '/old');
+    assert.ok(byServer.cart!.count > 0);
+    assert.ok(
+      byServer.cart!.count * 20 < byServer.legacy!.count,
+      `cart ${byServer.cart!.count} should come from the destination (10/s), legacy ${byServer.legacy!.count} from the source (1000/s)`,
+    );
+    assert.ok(Date.parse(map.window.to) - Date.parse(map.window.from) === 300_000);
+  });
+
+  test('an RFC 3339 --since in the past is accepted; a future one is an input error', async () => {
+    const since = new Date(Date.now() - 120_000).toISOString();
+    const map = await readPrometheus({ url: prom.url, since });
+    assert.ok(Array.isArray(map.calls));
+    await assert.rejects(
+      readPrometheus({ url: prom.url, since: '2999-01-01T00:00:00Z' }),
+      /is not in the past/,
+    );
+  });
+});
+
+describe('prometheus failures', () => {
+  test('Prometheus down: input error with the URL and the reason, no query string, no token', async () => {
+    const port = await freePort();
+    await assert.rejects(
+      readPrometheus({ url: `http://127.0.0.1:${port}/prom`, token: 'secret-token' }),
+      (err: Error) => {
+        assert.equal(err.name, 'InputError');
+        assert.match(
+          err.message,
+          new RegExp(`^http://127\\.0\\.0\\.1:${port}/prom/api/v1/query: cannot reach: ECONNREFUSED`),
+        );
+        assert.doesNotMatch(err.message, /query=|increase|secret-token/);
+        return true;
+      },
+    );
+  });
+
+  test('an erroring Prometheus: its errorType and error are the reason', async () => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(422, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          status: 'error',
+          errorType: 'execution',
+          error: 'query processing would load too many samples',
+        }),
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await assert.rejects(
+        readPrometheus({ url }),
+        /api\/v1\/query: query failed: execution: query processing would load too many samples/,
+      );
+    } finally {
+      server.close();
+    }
+  });
+});

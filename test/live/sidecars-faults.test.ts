@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { readSidecars } from '../../src/observe/live/sidecars-source.ts';
+import { DEMO_NS, demoCluster, readCapture } from '../support/demo-cluster.ts';
+import type { PodEndpoint } from '../support/kube-api-server.ts';
+import { liveCluster } from './live-harness.ts';
+
+const CLIENT = `${DEMO_NS}/client-6b8d9c7f5d-x2x9k`;
+const CLIENT2 = `${DEMO_NS}/client2-5f7c8d9b4c-qq7wz`;
+const fast = { timeoutMs: 300, retries: 1, backoffMs: 10 };
+
+/** The demo with one pod's :15020 replaced (undefined: nothing listens there). */
+async function demoWith(pod: string, endpoint: PodEndpoint | undefined, deny?: string[]) {
+  const demo = demoCluster();
+  if (endpoint === undefined) demo.endpoints.delete(pod);
+  else demo.endpoints.set(pod, endpoint);
+  return liveCluster({ objects: demo.objects, endpoints: demo.endpoints, deny });
+}
+
+describe('sidecars faults become warnings naming the pod; the run goes on', () => {
+  for (const [name, endpoint, expected, attempts] of [
+    [
+      'slow pod (timeout)',
+      { delayMs: 2000, metrics: () => readCapture('client.prom') },
+      /client-6b8d9c7f5d-x2x9k.*timeout: no complete answer within 300 ms/,
+      2,
+    ],
+    [
+      'dead pod (nothing on :15020)',
+      undefined,
+      /client-6b8d9c7f5d-x2x9k.*HTTP 503: error trying to reach service: dial tcp .*:15020: connect: connection refused/,
+      2,
+    ],
+    [
+      'HTTP 500 from the agent',
+      { fault: 'http500' },
+      /client-6b8d9c7f5d-x2x9k.*unreachable: HTTP 500: internal error/,
+      2,
+    ],
+    [
+      'truncated body',
+      { fault: 'truncate', metrics: () => readCapture('client.prom') },
+      /client-6b8d9c7f5d-x2x9k.*truncated: body cut short/,
+      2,
+    ],
+  ] as const) {
+    test(name, async () => {
+      const cluster = await demoWith(CLIENT, endpoint as PodEndpoint | undefined);
+      try {
+        const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, ...fast });
+        assert.ok(
+          map.warnings.some((w) => expected.test(w)),
+          map.warnings.join('\n'),
+        );
+        // client's calls still show: nginx's sidecar reports them too (reporter=destination).
+        assert.deepEqual(
+          map.calls.map((c) => c.client.name),
+          ['client', 'client2'],
+          'the other pods are still read',
+        );
+        assert.deepEqual([map.pods.read, map.pods.failed], [2, 1]);
+        assert.equal(cluster.proxied().filter((p) => p === CLIENT).length, attempts, 'retried once');
+      } finally {
+        await cluster.close();
+      }
+    });
+  }
+
+  test('a pod that recovers on retry is counted once', async () => {
+    let calls = 0;
+    const cluster = await demoWith(CLIENT2, {
+      metrics: () => (++calls === 1 ? 'istio_requests_total{reporter="source"' : readCapture('client2.prom')),
+    });
+    try {
+      const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, ...fast });
+      assert.equal(map.calls.find((c) => c.client.name === 'client2')?.count, 291);
+      assert.equal(map.pods.failed, 0);
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  test('403 on list pods is an input error naming the permission', async () => {
+    const cluster = await demoWith(CLIENT, { metrics: () => '' }, ['list pods']);
+    try {
+      await assert.rejects(readSidecars({ kubeconfig: cluster.kubeconfig.file }), (err: Error) => {
+        assert.equal(err.name, 'InputError');
+        assert.match(err.message, /cannot list pods in all namespaces: missing permission: list pods/);
+        assert.match(err.message, /cannot list resource "pods" in API group "" at the cluster scope/);
+        return true;
+      });
+      assert.deepEqual(cluster.proxied(), []);
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  test('403 on pods/proxy names `get pods/proxy`; all pods forbidden fails the run', async () => {
+    const cluster = await demoWith(CLIENT, { metrics: () => '' }, ['get pods/proxy']);
+    try {
+      await assert.rejects(
+        readSidecars({ kubeconfig: cluster.kubeconfig.file, ...fast }),
+        /cannot read any sidecar's metrics: missing permission: get pods\/proxy/,
+      );
+      assert.equal(cluster.proxied().length, 3, 'a 403 is not retried');
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  test('403 on ReplicaSets: kinds guessed from pod-template-hash, with a warning', async () => {
+    const cluster = await demoWith(CLIENT, { metrics: () => readCapture('client.prom') }, [
+      'get replicasets.apps',
+    ]);
+    try {
+      const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file });
+      assert.equal(map.calls[0]?.client.kind, 'Deployment');
+      assert.ok(
+        map.warnings.some((w) => /missing permission: get replicasets\.apps/.test(w)),
+        map.warnings.join('\n'),
+      );
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  test('a wrong token is an input error, not a crash', async () => {
+    const demo = demoCluster();
+    const cluster = await liveCluster(
+      { objects: demo.objects, endpoints: demo.endpoints, token: 'rotated' },
+      'stale',
+    );
+    try {
+      await assert.rejects(readSidecars({ kubeconfig: cluster.kubeconfig.file }), /unauthorized/);
+    } finally {
+      await cluster.close();
+    }
+  });
+});

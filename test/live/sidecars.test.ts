@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { exportIntentsFile } from '../../src/declare/export-intents.ts';
+import { readSidecars, type SidecarsProgress } from '../../src/observe/live/sidecars-source.ts';
+import { DEMO_NS, demoCluster, deploymentChain, pod } from '../support/demo-cluster.ts';
+import { sidecarExposition } from '../support/sidecar-metrics.ts';
+import { type LiveCluster, liveCluster } from './live-harness.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+describe('sidecars source against the demo cluster', () => {
+  let cluster: LiveCluster;
+  const demo = demoCluster();
+  before(async () => {
+    cluster = await liveCluster({ objects: demo.objects, endpoints: demo.endpoints });
+  });
+  after(() => cluster.close());
+
+  test('reads the demo map with Deployment kinds and never proxies pods without sidecars', async () => {
+    const progress: SidecarsProgress[] = [];
+    const map = await readSidecars({
+      kubeconfig: cluster.kubeconfig.file,
+      onProgress: (p) => progress.push(p),
+    });
+    const calls = map.calls.map(
+      (c) =>
+        `${c.client.kind}/${c.client.name} -> ${c.server.kind}/${c.server.name} ${c.method} ${c.path} ${c.count}`,
+    );
+    assert.deepEqual(calls, [
+      'Deployment/client -> Deployment/nginx GET /client-path 287',
+      'Deployment/client2 -> Deployment/nginx POST /client2-path 291',
+    ]);
+    assert.deepEqual(cluster.proxied().sort(), [...demo.meshedPods].sort());
+    for (const unmeshed of demo.unmeshedPods) assert.ok(!cluster.proxied().includes(unmeshed), unmeshed);
+    assert.deepEqual(map.pods, { meshed: 3, unmeshed: 2, read: 3, failed: 0 });
+    assert.deepEqual(progress.at(-1), { reading: 'single', done: 3, total: 3 });
+    assert.ok(map.warnings.some((w) => w.includes('cumulative since each sidecar started')));
+    const accounts = Object.fromEntries(map.workloads.map((w) => [w.name, w.serviceAccount]));
+    assert.deepEqual(accounts, {
+      client: 'client-service-account',
+      client2: 'client2-service-account',
+      nginx: 'default',
+    });
+  });
+
+  test('export --format json of the live map equals Otterize’s own export of the demo', async () => {
+    const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, namespaces: [DEMO_NS] });
+    const ours = JSON.parse(exportIntentsFile(map.calls, { format: 'json' }));
+    const theirs = JSON.parse(
+      await readFile(path.join(ROOT, 'fixtures/intents/export-istio-demo.json'), 'utf8'),
+    );
+    assert.deepEqual(ours, theirs);
+  });
+
+  test('-n lists pods only in the asked namespaces, with the field selector the client sends', async () => {
+    cluster.api.requests.length = 0;
+    await readSidecars({ kubeconfig: cluster.kubeconfig.file, namespaces: ['kube-system'] });
+    const lists = cluster.api.requests.filter((r) => r.path.endsWith('/pods'));
+    assert.deepEqual(
+      lists.map((r) => [r.path, r.query.fieldSelector]),
+      [['/api/v1/namespaces/kube-system/pods', 'status.phase=Running']],
+    );
+    assert.deepEqual(cluster.proxied(), []);
+  });
+
+  test('--context picks the kubeconfig context; an unknown one is an input error', async () => {
+    await assert.rejects(
+      readSidecars({ kubeconfig: cluster.kubeconfig.file, context: 'nope' }),
+      /--context nope: no such context/,
+    );
+    await assert.rejects(
+      readSidecars({ kubeconfig: cluster.kubeconfig.file, context: 'unreachable' }),
+      /cannot reach the API server http:\/\/127\.0\.0\.1:9/,
+    );
+  });
+});
+
+describe('owners and windows', () => {
+  const ns = 'shop';
+  const series = (count: number) =>
+    sidecarExposition([
+      {
+        reporter: 'source',
+        client: 'web',
+        server: 'cart',
+        namespace: ns,
+        method: 'GET',
+        path: '/cart',
+        count,
+      },
+      {
+        reporter: 'source',
+        client: 'web',
+        server: 'cart',
+        namespace: ns,
+        method: 'POST',
+        path: '/idle',
+        count: 5,
+      },
+    ]);
+  let webCount = 10;
+  let cluster: LiveCluster;
+  before(async () => {
+    cluster = await liveCluster({
+      objects: [
+        ...deploymentChain(ns, 'web', 'abc123'),
+        { kind: 'StatefulSet', apiVersion: 'apps/v1', metadata: { name: 'cart', namespace: ns } },
+        { kind: 'CronJob', apiVersion: 'batch/v1', metadata: { name: 'nightly', namespace: ns } },
+        {
+          kind: 'Job',
+          apiVersion: 'batch/v1',
+          metadata: {
+            name: 'nightly-28999',
+            namespace: ns,
+            ownerReferences: [
+              { apiVersion: 'batch/v1', kind: 'CronJob', name: 'nightly', uid: 'cj', controller: true },
+            ],
+          },
+        },
+        pod({
+          ns,
+          name: 'web-abc123-zzz',
+          owner: { kind: 'ReplicaSet', name: 'web-abc123', apiVersion: 'apps/v1' },
+          labels: { 'pod-template-hash': 'abc123' },
+          annotations: { 'intents.otterize.com/workload-name': 'storefront' },
+        }),
+        pod({
+          ns,
+          name: 'cart-0',
+          owner: { kind: 'StatefulSet', name: 'cart', apiVersion: 'apps/v1' },
+          serviceAccount: 'cart-sa',
+        }),
+        pod({
+          ns,
+          name: 'nightly-28999-q',
+          owner: { kind: 'Job', name: 'nightly-28999', apiVersion: 'batch/v1' },
+        }),
+        pod({ ns, name: 'bare', native: true }),
+      ],
+      endpoints: new Map([
+        [
+          `${ns}/web-abc123-zzz`,
+          {
+            metrics: () => {
+              webCount += 7;
+              return series(webCount);
+            },
+          },
+        ],
+        [`${ns}/cart-0`, { metrics: () => sidecarExposition([]) }],
+        [`${ns}/nightly-28999-q`, { metrics: () => sidecarExposition([]) }],
+        [`${ns}/bare`, { metrics: () => sidecarExposition([]) }],
+      ]),
+    });
+  });
+  after(() => cluster.close());
+
+  test('owner chains: Deployment (renamed by annotation), StatefulSet, CronJob, bare Pod', async () => {
+    const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file });
+    const kinds = map.workloads.map((w) => `${w.kind}/${w.name}`).sort();
+    assert.deepEqual(kinds, ['CronJob/nightly', 'Deployment/storefront', 'Pod/bare', 'StatefulSet/cart']);
+    const call = map.calls.find((c) => c.path === '/cart');
+    assert.equal(call?.client.name, 'storefront');
+    assert.equal(call?.client.kind, 'Deployment');
+    assert.equal(call?.server.kind, 'StatefulSet');
+    assert.equal(map.workloads.find((w) => w.name === 'cart')?.serviceAccount, 'cart-sa');
+  });
+
+  test('--window keeps only what grew between the two readings', async () => {
+    const phases = new Set<string>();
+    const map = await readSidecars({
+      kubeconfig: cluster.kubeconfig.file,
+      namespaces: [ns],
+      windowMs: 50,
+      onProgress: (p) => phases.add(p.reading),
+    });
+    assert.deepEqual(
+      map.calls.map((c) => `${c.method} ${c.path} ${c.count}`),
+      ['GET /cart 7'],
+    );
+    assert.ok(map.window && Date.parse(map.window.to) >= Date.parse(map.window.from));
+    assert.deepEqual([...phases], ['first', 'waiting', 'second']);
+    assert.ok(!map.warnings.some((w) => w.includes('cumulative')));
+  });
+});

@@ -1,0 +1,348 @@
+// A stand-in for the Kubernetes API server that speaks its wire format for exactly the calls
+// intent-drift makes: pod/namespace/service lists (labelSelector, fieldSelector, limit/continue),
+// reads of ReplicaSets, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, the pod proxy
+// (`pods/NAME:PORT/proxy/...`) and the service proxy. Failures are Status objects, as the real
+// server sends them; anything else is a 404 or 405 Status. Every request is logged.
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { GENERIC_FIELDS, POD_FIELDS, parseFieldSelector, parseLabelSelector } from './kube-selectors.ts';
+
+export type KubeObject = {
+  kind: string;
+  apiVersion: string;
+  metadata: { name: string; namespace?: string; [k: string]: unknown };
+  [k: string]: unknown;
+};
+
+/** What a pod's port 15020 does when proxied to. Pods without one refuse the connection. */
+export interface PodEndpoint {
+  /** The exposition text (called per request, so counters can grow). */
+  metrics?: () => string;
+  delayMs?: number;
+  fault?: 'http500' | 'hang' | 'truncate';
+}
+
+export interface StandInOptions {
+  objects: KubeObject[];
+  /** `NS/NAME` -> what its :15020 answers. */
+  endpoints?: Map<string, PodEndpoint>;
+  /** Required `Authorization: Bearer` token (default `stand-in-token`). */
+  token?: string;
+  /** RBAC the caller lacks: `list pods`, `get pods/proxy`, `get replicasets.apps`, ... */
+  deny?: string[];
+  /** `NS/NAME:PORT` of a Service -> base URL of the process behind it. */
+  serviceUpstreams?: Map<string, string>;
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+}
+
+export interface StandIn {
+  url: string;
+  requests: LoggedRequest[];
+  options: StandInOptions;
+  close(): Promise<void>;
+}
+
+const USER = 'system:serviceaccount:ci:intent-drift';
+
+interface Resource {
+  group: string;
+  version: string;
+  plural: string;
+  kind: string;
+  namespaced: boolean;
+}
+
+const RESOURCES: Resource[] = [
+  { group: '', version: 'v1', plural: 'namespaces', kind: 'Namespace', namespaced: false },
+  { group: '', version: 'v1', plural: 'pods', kind: 'Pod', namespaced: true },
+  { group: '', version: 'v1', plural: 'services', kind: 'Service', namespaced: true },
+  { group: 'apps', version: 'v1', plural: 'replicasets', kind: 'ReplicaSet', namespaced: true },
+  { group: 'apps', version: 'v1', plural: 'deployments', kind: 'Deployment', namespaced: true },
+  { group: 'apps', version: 'v1', plural: 'statefulsets', kind: 'StatefulSet', namespaced: true },
+  { group: 'apps', version: 'v1', plural: 'daemonsets', kind: 'DaemonSet', namespaced: true },
+  { group: 'batch', version: 'v1', plural: 'jobs', kind: 'Job', namespaced: true },
+  { group: 'batch', version: 'v1', plural: 'cronjobs', kind: 'CronJob', namespaced: true },
+];
+
+function status(res: http.ServerResponse, code: number, reason: string, message: string, details?: object) {
+  const body = JSON.stringify({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    ...(details === undefined ? {} : { details }),
+    code,
+  });
+  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function json(res: http.ServerResponse, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function resourceName(r: Resource): string {
+  return r.group === '' ? r.plural : `${r.plural}.${r.group}`;
+}
+
+export async function startKubeApiServer(options: StandInOptions): Promise<StandIn> {
+  const requests: LoggedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const token = options.token ?? 'stand-in-token';
+  let resourceVersion = 1000;
+
+  const objectsOf = (r: Resource, namespace: string | null) =>
+    options.objects.filter(
+      (o) =>
+        o.kind === r.kind &&
+        o.apiVersion === (r.group === '' ? r.version : `${r.group}/${r.version}`) &&
+        (namespace === null || o.metadata.namespace === namespace),
+    );
+
+  function forbidden(res: http.ServerResponse, verb: string, r: string, ns: string | null, name?: string) {
+    const [resource, sub] = r.split('/');
+    const group = resource!.includes('.') ? resource!.split('.').slice(1).join('.') : '';
+    const plain = resource!.split('.')[0]!;
+    const subject = name === undefined ? plain : `${plain} "${name}"`;
+    const scope = ns === null ? 'at the cluster scope' : `in the namespace "${ns}"`;
+    const shown = sub === undefined ? plain : `${plain}/${sub}`;
+    status(
+      res,
+      403,
+      'Forbidden',
+      `${subject} is forbidden: User "${USER}" cannot ${verb} resource "${shown}" in API group "${group}" ${scope}`,
+      { name, kind: plain },
+    );
+  }
+
+  const denied = (verb: string, r: string) => (options.deny ?? []).includes(`${verb} ${r}`);
+
+  function list(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    r: Resource,
+    ns: string | null,
+    q: URLSearchParams,
+  ) {
+    if (denied('list', resourceName(r))) return forbidden(res, 'list', resourceName(r), ns);
+    let items = objectsOf(r, ns);
+    const labelSelector = q.get('labelSelector');
+    if (labelSelector) {
+      const match = parseLabelSelector(labelSelector);
+      if (match === null)
+        return status(res, 400, 'BadRequest', `unable to parse requirement: ${labelSelector}`);
+      items = items.filter((o) => match((o.metadata.labels as Record<string, string>) ?? {}));
+    }
+    const fieldSelector = q.get('fieldSelector');
+    if (fieldSelector) {
+      const match = parseFieldSelector(fieldSelector, r.kind === 'Pod' ? POD_FIELDS : GENERIC_FIELDS);
+      if (typeof match === 'string') return status(res, 400, 'BadRequest', match);
+      items = items.filter(match);
+    }
+    const offset = q.get('continue') ? Number(Buffer.from(q.get('continue')!, 'base64url').toString()) : 0;
+    if (!Number.isInteger(offset) || offset < 0) {
+      return status(
+        res,
+        410,
+        'Expired',
+        'The provided continue parameter is too old to display a consistent list result.',
+      );
+    }
+    const limit = q.get('limit') ? Number(q.get('limit')) : 0;
+    const page = limit > 0 ? items.slice(offset, offset + limit) : items.slice(offset);
+    const next = offset + page.length;
+    const metadata: Record<string, unknown> = { resourceVersion: String(resourceVersion) };
+    if (limit > 0 && next < items.length) {
+      metadata.continue = Buffer.from(String(next)).toString('base64url');
+      metadata.remainingItemCount = items.length - next;
+    }
+    // Items of a typed list carry no kind/apiVersion of their own.
+    const stripped = page.map(({ kind: _k, apiVersion: _a, ...rest }) => rest);
+    json(res, {
+      kind: `${r.kind}List`,
+      apiVersion: r.group === '' ? 'v1' : `${r.group}/${r.version}`,
+      metadata,
+      items: stripped,
+    });
+    void req;
+  }
+
+  function get(res: http.ServerResponse, r: Resource, ns: string | null, name: string) {
+    if (denied('get', resourceName(r))) return forbidden(res, 'get', resourceName(r), ns, name);
+    const found = objectsOf(r, ns).find((o) => o.metadata.name === name);
+    if (found === undefined) {
+      return status(res, 404, 'NotFound', `${resourceName(r)} "${name}" not found`, { name, kind: r.plural });
+    }
+    json(res, found);
+  }
+
+  function podProxy(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    ns: string,
+    target: string,
+    rest: string,
+  ) {
+    const [name, port] = target.split(':') as [string, string | undefined];
+    if (denied('get', 'pods/proxy')) return forbidden(res, 'get', 'pods/proxy', ns, name);
+    const pod = objectsOf(RESOURCES[1]!, ns).find((o) => o.metadata.name === name);
+    if (pod === undefined)
+      return status(res, 404, 'NotFound', `pods "${name}" not found`, { name, kind: 'pods' });
+    const ip = (pod.status as { podIP?: string } | undefined)?.podIP ?? '10.0.0.1';
+    const endpoint = port === '15020' ? options.endpoints?.get(`${ns}/${name}`) : undefined;
+    if (endpoint === undefined || rest !== 'stats/prometheus') {
+      if (endpoint !== undefined) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        return res.end('404 page not found\n');
+      }
+      return status(
+        res,
+        503,
+        'ServiceUnavailable',
+        `error trying to reach service: dial tcp ${ip}:${port ?? 80}: connect: connection refused`,
+      );
+    }
+    const answer = () => {
+      if (endpoint.fault === 'hang') return; // never answers; the socket is destroyed on close()
+      if (endpoint.fault === 'http500') {
+        res.writeHead(500, { 'Content-Type': 'text/plain' });
+        return res.end('internal error\n');
+      }
+      const text = endpoint.metrics?.() ?? '';
+      if (endpoint.fault === 'truncate') {
+        const cut = Buffer.from(text).subarray(0, Math.floor(Buffer.byteLength(text) / 2));
+        res.writeHead(200, {
+          'Content-Type': 'text/plain; version=0.0.4',
+          'Content-Length': Buffer.byteLength(text),
+        });
+        res.write(cut, () => res.destroy());
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+      res.end(text);
+    };
+    if (endpoint.delayMs) setTimeout(answer, endpoint.delayMs);
+    else answer();
+    void req;
+  }
+
+  function serviceProxy(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    ns: string,
+    target: string,
+    rest: string,
+  ) {
+    const [name, port] = target.split(':') as [string, string | undefined];
+    if (denied(req.method === 'GET' ? 'get' : 'create', 'services/proxy')) {
+      return forbidden(res, req.method === 'GET' ? 'get' : 'create', 'services/proxy', ns, name);
+    }
+    const svc = objectsOf(RESOURCES[2]!, ns).find((o) => o.metadata.name === name);
+    if (svc === undefined)
+      return status(res, 404, 'NotFound', `services "${name}" not found`, { name, kind: 'services' });
+    const upstream = options.serviceUpstreams?.get(`${ns}/${name}:${port ?? ''}`);
+    if (upstream === undefined) {
+      return status(res, 503, 'ServiceUnavailable', `no endpoints available for service "${name}"`);
+    }
+    const up = http.request(
+      new URL(rest, upstream.endsWith('/') ? upstream : `${upstream}/`),
+      { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' } },
+      (upRes) => {
+        res.writeHead(upRes.statusCode ?? 502, {
+          'Content-Type': upRes.headers['content-type'] ?? 'text/plain',
+        });
+        upRes.pipe(res);
+      },
+    );
+    up.on('error', (err) =>
+      status(res, 503, 'ServiceUnavailable', `error trying to reach service: ${err.message}`),
+    );
+    req.pipe(up);
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const query = Object.fromEntries(url.searchParams);
+    requests.push({ method: req.method ?? '', path: url.pathname, query });
+    if (req.headers.authorization !== `Bearer ${token}`) {
+      return status(res, 401, 'Unauthorized', 'Unauthorized');
+    }
+    resourceVersion++;
+    const parts = url.pathname
+      .split('/')
+      .filter((p) => p !== '')
+      .map(decodeURIComponent);
+    let group = '';
+    let version: string | undefined;
+    let rest: string[];
+    if (parts[0] === 'api') {
+      version = parts[1];
+      rest = parts.slice(2);
+    } else if (parts[0] === 'apis') {
+      group = parts[1] ?? '';
+      version = parts[2];
+      rest = parts.slice(3);
+    } else return status(res, 404, 'NotFound', 'the server could not find the requested resource');
+    let ns: string | null = null;
+    if (rest[0] === 'namespaces' && rest.length >= 3) {
+      ns = rest[1]!;
+      rest = rest.slice(2);
+    }
+    const r = RESOURCES.find((x) => x.group === group && x.version === version && x.plural === rest[0]);
+    if (r === undefined || (ns !== null && !r.namespaced)) {
+      return status(res, 404, 'NotFound', 'the server could not find the requested resource');
+    }
+    const isProxy = rest[2] === 'proxy' && ns !== null && (r.plural === 'pods' || r.plural === 'services');
+    if (isProxy) {
+      const tail = url.pathname.split('/proxy/').slice(1).join('/proxy/');
+      if (r.plural === 'pods') {
+        if (req.method !== 'GET')
+          return status(
+            res,
+            405,
+            'MethodNotAllowed',
+            'the server does not allow this method on the requested resource',
+          );
+        return podProxy(req, res, ns!, rest[1]!, tail);
+      }
+      return serviceProxy(req, res, ns!, rest[1]!, tail);
+    }
+    if (rest.length > 2)
+      return status(res, 404, 'NotFound', 'the server could not find the requested resource');
+    if (req.method !== 'GET') {
+      return status(
+        res,
+        405,
+        'MethodNotAllowed',
+        'the server does not allow this method on the requested resource',
+      );
+    }
+    if (rest.length === 1) return list(req, res, r, ns, url.searchParams);
+    return get(res, r, r.namespaced ? ns : null, rest[1]!);
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    options,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
