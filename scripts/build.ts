@@ -8,6 +8,8 @@ import { build } from 'esbuild';
 const root = path.resolve(import.meta.dirname, '..');
 const entries: Record<string, string> = {
   cli: 'src/cli-entry.ts',
+  // The action (action.yml runs dist/index.js).
+  index: 'src/index.ts',
   // Loaded by URL from the bundles (src/declare/intents-worker-client.ts).
   'intents-worker': 'src/declare/intents-worker.ts',
 };
@@ -18,6 +20,9 @@ async function bundle(outdir: string): Promise<void> {
     entryPoints: entries,
     outdir,
     bundle: true,
+    // Live sources are imported dynamically: they become chunks loaded only when used.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node22',
@@ -30,9 +35,14 @@ async function bundle(outdir: string): Promise<void> {
   });
 }
 
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
 async function sameTree(a: string, b: string): Promise<string[]> {
   const differ: string[] = [];
-  const names = new Set([...(await readdir(a)), ...(await readdir(b).catch(() => []))]);
+  const names = new Set([...(await filesUnder(a)), ...(await filesUnder(b))]);
   for (const name of names) {
     const [x, y] = await Promise.all([
       readFile(path.join(a, name)).catch(() => undefined),
@@ -58,5 +68,7 @@ if (process.argv.includes('--check')) {
     await rm(tmp, { recursive: true, force: true });
   }
 } else {
+  // Chunk names carry content hashes: start clean so no stale chunk stays behind.
+  await rm(path.join(root, 'dist'), { recursive: true, force: true });
   await bundle(path.join(root, 'dist'));
 }

@@ -79,6 +79,8 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   check.workloads = lines(get(INPUT.workloads));
   check.namespaces = words(get(INPUT.namespace));
   check.failOn = oneOf<FailOn>(INPUT.failOn, get(INPUT.failOn) || 'missing', FAIL_ON);
+  // The input always has a value (action.yml's default), so it beats the config's failOn.
+  check.failOnExplicit = true;
   check.format = 'markdown';
   check.source = readSource(get(INPUT.source), check);
   const reportFile = get(INPUT.reportFile) || 'intent-drift-report.json';

@@ -45,6 +45,12 @@ const OPTIONS = {
   'output-type': { type: 'string' },
   'api-version': { type: 'string' },
   'as-service': { type: 'boolean' },
+  config: { type: 'string' },
+  'no-templates': { type: 'boolean' },
+  'min-count': { type: 'string' },
+  environment: { type: 'string' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
   kubeconfig: { type: 'string' },
   context: { type: 'string' },
   window: { type: 'string' },
@@ -100,6 +106,19 @@ export function parseCommandLine(argv: string[], env: { cwd: string; colorDefaul
       : oneOf<SourceKind>('source', values.source, SOURCES);
   if (values['fail-on'] !== undefined) {
     settings.failOn = oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON);
+    settings.failOnExplicit = true;
+  }
+  settings.configFile = values.config;
+  settings.templates = !(values['no-templates'] ?? false);
+  settings.environment = values.environment;
+  settings.baselineFile = values.baseline;
+  settings.writeBaselineFile = values['write-baseline'];
+  if (values['min-count'] !== undefined) {
+    const n = Number(values['min-count']);
+    if (!Number.isInteger(n) || n < 1) {
+      throw new InputError(`--min-count must be a whole number of 1 or more (got '${values['min-count']}')`);
+    }
+    settings.minCount = n;
   }
   if (command === 'export') {
     if (values.format !== undefined) {

@@ -8,11 +8,23 @@ Commands:
   list        print the observed map, grouped by client
   export      write the observed map as ClientIntents
   policies    print the Istio AuthorizationPolicies the declared intents imply
+  capture     read a live source once and save what it saw as a snapshot file (-o FILE)
+  reset       make Otterize's network mapper forget what it captured
   demo        check the embedded demo (client, client2, nginx): offline, no cluster
 
-Sources of the observed map:
-  --metrics PATH          Prometheus text exposition or Envoy JSON stats; file or directory (repeatable)
-  --source metrics        the default when --metrics is given
+Sources of the observed map (--source, else implied by the flags below, else sidecars):
+  --metrics PATH          metrics: Prometheus text exposition or Envoy JSON stats; file or directory
+  --snapshot FILE         snapshot: written by capture; repeatable, merged
+  --kubeconfig FILE       sidecars/mapper: default ~/.kube/config or in-cluster
+  --context NAME          sidecars/mapper: kubeconfig context
+  --window DURATION       sidecars: read twice this far apart, keep only the traffic between
+  --concurrency N         sidecars: pods read at once (default 16)
+  --pod-timeout DURATION  sidecars: per-pod timeout (default 10s)
+  --prometheus-url URL    prometheus: its HTTP API
+  --prometheus-token-env  prometheus: env var with a bearer token (default PROMETHEUS_TOKEN)
+  --prometheus-ca FILE    prometheus: CA bundle for https
+  --since WHEN            prometheus range / snapshot filter: 15m, 2h, or an RFC 3339 time
+  --mapper-url URL        mapper: the network-mapper's GraphQL endpoint (else the service proxy)
   --workloads PATH        Kubernetes manifests: workload kinds and service accounts (repeatable)
 
 Declared intents:

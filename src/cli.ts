@@ -5,9 +5,8 @@ import path from 'node:path';
 import { type Command, parseCommandLine } from './cli-args.ts';
 import { observeWithProgress, progressLine } from './cli-progress.ts';
 import { usage } from './cli-usage.ts';
+import { writeBaselineFile } from './config/baseline-file.ts';
 import { InputError, isInputError } from './errors.ts';
-import { resetMapperCapture } from './observe/live/mapper-source.ts';
-import { writeSnapshot } from './observe/snapshot/snapshot-file.ts';
 import { check, declare, demoSettings } from './pipeline.ts';
 import { renderJsonReport } from './report/json-report.ts';
 import { renderList } from './report/list-report.ts';
@@ -68,6 +67,7 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
         throw new InputError('capture reads a live source: --source sidecars, prometheus or mapper');
       }
       const observed = await observeWithProgress(settings, io);
+      const { writeSnapshot } = await import('./observe/snapshot/snapshot-file.ts');
       const file = path.resolve(settings.cwd, settings.output ?? '');
       await mkdir(path.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
@@ -80,6 +80,7 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
     }
     case 'reset': {
       const live = settings.live;
+      const { resetMapperCapture } = await import('./observe/live/mapper-source.ts');
       await resetMapperCapture({
         ...(live.mapperUrl === undefined ? {} : { url: live.mapperUrl }),
         ...(live.kubeconfig === undefined ? {} : { kubeconfig: path.resolve(settings.cwd, live.kubeconfig) }),
@@ -100,6 +101,12 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
 async function runCheck(settings: Settings, io: CliIo): Promise<number> {
   const progress = progressLine(io.writeError, io.stderrIsTTY === true);
   const result = await check(settings, progress.listener).finally(() => progress.finish());
+  if (settings.writeBaselineFile !== undefined) {
+    const n = await writeBaselineFile(settings.cwd, settings.writeBaselineFile, result.beforeBaseline);
+    io.writeError(
+      `wrote a baseline of ${n} drift entr${n === 1 ? 'y' : 'ies'} to ${settings.writeBaselineFile}\n`,
+    );
+  }
   const json = renderJsonReport(result.drift);
   if (settings.reportFile !== undefined) {
     const file = path.resolve(settings.cwd, settings.reportFile);

@@ -2,15 +2,16 @@
 // delivery stay with the callers, which know where the output goes.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readBaselineFile } from './config/baseline-file.ts';
+import { type DriftConfig, driftControls, namespacesOfEnvironment } from './config/drift-config.ts';
+import { loadDriftConfig } from './config/read-config.ts';
 import { loadIntents } from './declare/load-intents.ts';
 import { readWorkloadManifests, type WorkloadLookup } from './declare/workload-manifests.ts';
-import { computeDrift, exitCodeFor } from './diff/compute-drift.ts';
+import { type ControlledDrift, checkDrift } from './diff/drift-controls.ts';
 import { InputError } from './errors.ts';
 import type { DeclaredIntents, Drift, ObservedCall, ObservedMap, WorkloadRef } from './model.ts';
 import { parseDuration, parseSince } from './observe/live/duration.ts';
-import { readMapper } from './observe/live/mapper-source.ts';
-import { readPrometheus } from './observe/live/prometheus-source.ts';
-import { readSidecars, type SidecarsProgress } from './observe/live/sidecars-source.ts';
+import type { SidecarsProgress } from './observe/live/sidecars-source.ts';
 import { readMetrics } from './observe/read-metrics.ts';
 import { readSnapshots } from './observe/snapshot/snapshot-merge.ts';
 import { defaultSettings, type Settings } from './settings.ts';
@@ -24,7 +25,11 @@ export type Observation = ObservedMap & { window?: { from: string; to: string } 
 export interface CheckResult {
   observed: ObservedMap;
   declared: DeclaredIntents;
-  drift: Drift;
+  /** The drift after ignore rules, noise floor, templates and baseline, with their extras. */
+  drift: ControlledDrift;
+  /** The drift before the baseline applied: what `--write-baseline` records. */
+  beforeBaseline: Drift;
+  config: DriftConfig;
   exitCode: 0 | 1;
 }
 
@@ -41,8 +46,15 @@ export function demoSettings(base: Settings): Settings {
   return {
     ...defaultSettings(root),
     failOn: base.failOn,
+    failOnExplicit: base.failOnExplicit,
+    templates: base.templates,
+    minCount: base.minCount,
     format: base.format,
     reportFile: base.reportFile === undefined ? undefined : path.resolve(base.cwd, base.reportFile),
+    writeBaselineFile:
+      base.writeBaselineFile === undefined ? undefined : path.resolve(base.cwd, base.writeBaselineFile),
+    baselineFile: base.baselineFile === undefined ? undefined : path.resolve(base.cwd, base.baselineFile),
+    configFile: base.configFile === undefined ? undefined : path.resolve(base.cwd, base.configFile),
     color: base.color,
     namespaces: base.namespaces,
     intents: [rel('intents')],
@@ -75,7 +87,10 @@ async function readSource(settings: Settings, onProgress?: ProgressListener): Pr
         settings.snapshots.map((f) => path.resolve(settings.cwd, f)),
         live.since === undefined ? {} : { since: parseSince(live.since, new Date()) },
       );
-    case 'sidecars':
+    // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
+    // in the bundle), so offline runs start fast.
+    case 'sidecars': {
+      const { readSidecars } = await import('./observe/live/sidecars-source.ts');
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -86,7 +101,9 @@ async function readSource(settings: Settings, onProgress?: ProgressListener): Pr
           : { timeoutMs: parseDuration(live.podTimeout, '--pod-timeout') }),
         ...(onProgress === undefined ? {} : { onProgress }),
       });
+    }
     case 'prometheus': {
+      const { readPrometheus } = await import('./observe/live/prometheus-source.ts');
       if (live.prometheusUrl === undefined)
         throw new InputError('--source prometheus needs --prometheus-url URL');
       const token = process.env[live.prometheusTokenEnv];
@@ -97,12 +114,14 @@ async function readSource(settings: Settings, onProgress?: ProgressListener): Pr
         ...(live.prometheusCa === undefined ? {} : { caFile: path.resolve(settings.cwd, live.prometheusCa) }),
       });
     }
-    case 'mapper':
+    case 'mapper': {
+      const { readMapper } = await import('./observe/live/mapper-source.ts');
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
         ...(live.mapperUrl === undefined ? {} : { url: live.mapperUrl }),
       });
+    }
   }
 }
 
@@ -112,10 +131,45 @@ export async function declare(settings: Settings): Promise<DeclaredIntents> {
   return loadIntents(settings.intents, { cwd: settings.cwd, workerFromFiles: 200 });
 }
 
+/** The config file (`--config`, else `.intent-drift.yaml` when present, else defaults). */
+export function readConfig(settings: Settings): Promise<DriftConfig> {
+  return loadDriftConfig({
+    cwd: settings.cwd,
+    ...(settings.configFile === undefined ? {} : { file: settings.configFile }),
+  });
+}
+
+/** `-n` plus the namespaces of `--environment`. */
+export function scopeOf(settings: Settings, config: DriftConfig): string[] {
+  if (settings.environment === undefined) return settings.namespaces;
+  const namespaces = namespacesOfEnvironment(config, settings.environment);
+  if (namespaces.length === 0) {
+    throw new InputError(`--environment ${settings.environment}: the config maps no namespace to it`);
+  }
+  return [...new Set([...settings.namespaces, ...namespaces])];
+}
+
 export async function check(settings: Settings, onProgress?: ProgressListener): Promise<CheckResult> {
-  const [observed, declared] = await Promise.all([observe(settings, onProgress), declare(settings)]);
-  const drift = computeDrift(observed, declared, { namespaces: settings.namespaces });
-  return { observed, declared, drift, exitCode: exitCodeFor(drift, settings.failOn) };
+  // Config and baseline first: a typo there should fail before a long live read.
+  const config = await readConfig(settings);
+  const namespaces = scopeOf(settings, config);
+  const baseline =
+    settings.baselineFile === undefined
+      ? undefined
+      : await readBaselineFile(settings.cwd, settings.baselineFile);
+  const [observed, declared] = await Promise.all([
+    observe({ ...settings, namespaces }, onProgress),
+    declare(settings),
+  ]);
+  const controls = driftControls(config, {
+    namespaces,
+    ...(settings.failOnExplicit ? { failOn: settings.failOn } : {}),
+    ...(settings.templates ? {} : { templates: false }),
+    ...(settings.minCount === undefined ? {} : { minCount: settings.minCount }),
+    ...(baseline === undefined ? {} : { baseline }),
+  });
+  const result = checkDrift(observed, declared, controls);
+  return { observed, declared, config, ...result };
 }
 
 /** Metrics know workloads by name only; manifests add the kind Otterize writes into intents. */

@@ -4,13 +4,22 @@ import path from 'node:path';
 import type { CliIo } from './cli.ts';
 import { observeWithProgress } from './cli-progress.ts';
 import { buildClientIntents, renderIntentsDir, renderIntentsFile } from './declare/index.ts';
+import { exportTemplates } from './diff/template-export.ts';
+import { readConfig } from './pipeline.ts';
 import type { Settings } from './settings.ts';
 
 export async function runExport(settings: Settings, io: CliIo): Promise<number> {
   const observed = await observeWithProgress(settings, io);
   const scope = new Set(settings.namespaces);
   const calls = observed.calls.filter((c) => scope.size === 0 || scope.has(c.client.namespace));
-  const { intents, warnings } = buildClientIntents(calls, { asService: settings.export.asService });
+  // One rule per Istio template instead of one per raw ID-like path, unless turned off; each
+  // template's widening is said in a note.
+  const config = await readConfig(settings);
+  const templates = settings.templates && config.templates ? exportTemplates(calls) : undefined;
+  const { intents, warnings } = buildClientIntents(calls, {
+    asService: settings.export.asService,
+    ...(templates === undefined ? {} : { pathOf: templates.pathOf }),
+  });
   const render = { apiVersion: settings.export.apiVersion, format: settings.export.format };
   const out = settings.output;
   if (settings.export.outputType === 'dir' && out !== undefined) {
@@ -28,5 +37,6 @@ export async function runExport(settings: Settings, io: CliIo): Promise<number> 
     io.write(renderIntentsFile(intents, render));
   }
   for (const w of [...observed.warnings, ...warnings]) io.writeError(`warning: ${w}\n`);
+  for (const note of templates?.notes ?? []) io.writeError(`template: ${note}\n`);
   return 0;
 }

@@ -30,6 +30,20 @@ export interface Settings {
   workloads: string[];
   namespaces: string[];
   failOn: FailOn;
+  /** Whether --fail-on was given: only then does it beat the config's failOn. */
+  failOnExplicit: boolean;
+  /** `--config FILE`; undefined: `.intent-drift.yaml` in cwd when there is one. */
+  configFile: string | undefined;
+  /** Collapse ID-like path segments into Istio templates (`--no-templates` turns off). */
+  templates: boolean;
+  /** `--min-count N`: missing calls seen fewer times are noise (overrides the config). */
+  minCount: number | undefined;
+  /** `--environment NAME`: the config's namespaces of that environment join the `-n` scope. */
+  environment: string | undefined;
+  /** `--baseline FILE`: report only drift that is new relative to it. */
+  baselineFile: string | undefined;
+  /** `--write-baseline FILE`: record today's drift. */
+  writeBaselineFile: string | undefined;
   format: ReportFormat;
   /** Also write the JSON report here. */
   reportFile: string | undefined;
@@ -74,6 +88,13 @@ export function defaultSettings(cwd: string): Settings {
     workloads: [],
     namespaces: [],
     failOn: 'missing',
+    failOnExplicit: false,
+    configFile: undefined,
+    templates: true,
+    minCount: undefined,
+    environment: undefined,
+    baselineFile: undefined,
+    writeBaselineFile: undefined,
     format: 'text',
     reportFile: undefined,
     color: false,

@@ -108,7 +108,9 @@ export function editIntents(
     // New documents go on top of this run's edits when they land in an edited file.
     const current = new Map(sources);
     for (const f of result.files) current.set(f.file, f.after);
-    const { intents } = buildClientIntents(homeless, { pathOf: (c) => (c as MissingCall).suggestedPath ?? c.path });
+    const { intents } = buildClientIntents(homeless, {
+      pathOf: (c) => (c as MissingCall).suggestedPath ?? c.path,
+    });
     for (const edit of newIntentsFiles(intents, declared, current)) {
       const existing = result.files.find((f) => f.file === edit.file);
       if (existing) existing.after = edit.after;

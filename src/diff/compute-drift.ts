@@ -19,6 +19,7 @@ import {
   type StaleRule,
 } from '../model.ts';
 import { compareCalls, compareRules } from './drift-order.ts';
+import type { IgnoredBy, IgnoredCall } from './ignore-rules.ts';
 import { validatePathPattern } from './istio-match.ts';
 import {
   buildRuleIndex,
@@ -36,10 +37,13 @@ import {
 export interface DriftOptions {
   /** Only clients in these namespaces; empty or absent: every namespace. */
   namespaces?: string[];
-  /** Known drift from the config: a call it returns true for is ignored instead of missing. */
-  isIgnored?: (call: ObservedCall) => boolean;
+  /**
+   * Known drift from the config: a call it returns true for is ignored instead of missing;
+   * when it returns the matching rule's place, the ignored entry carries it as `ignoredBy`.
+   */
+  isIgnored?: (call: ObservedCall) => boolean | IgnoredBy | undefined;
   /** An Istio path template for a missing call's path, when it has ID-like segments. */
-  suggestPath?: (path: string) => string | undefined;
+  suggestPath?: (path: string, call: ObservedCall) => string | undefined;
 }
 
 export function computeDrift(
@@ -65,8 +69,14 @@ export function computeDrift(
   for (const call of calls) {
     if (isCovered(call, index)) {
       covered.push(call);
-    } else if (opts.isIgnored?.(call)) {
+      continue;
+    }
+    const ignoredBy = opts.isIgnored?.(call);
+    if (ignoredBy === true) {
       ignored.push(call);
+    } else if (ignoredBy) {
+      const entry: IgnoredCall = { ...call, ignoredBy: { file: ignoredBy.file, line: ignoredBy.line } };
+      ignored.push(entry);
     } else {
       addMissing(
         missingByKey,
@@ -165,7 +175,7 @@ function addMissing(
   const key = [refKey(call.client), refKey(call.server), call.method ?? '', call.path ?? ''].join('\u0000');
   const known = byKey.get(key);
   if (!known) {
-    const suggestedPath = call.path === null ? undefined : opts.suggestPath?.(call.path);
+    const suggestedPath = call.path === null ? undefined : opts.suggestPath?.(call.path, call);
     const entry: MissingCall = { ...call, wouldBeBlocked };
     if (suggestedPath !== undefined && suggestedPath !== call.path) entry.suggestedPath = suggestedPath;
     byKey.set(key, entry);

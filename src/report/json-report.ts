@@ -1,7 +1,13 @@
 // The JSON report of the contract (§2): version 1, fixed key order, 2-space indent, trailing
 // newline. Extra fields (protocol, host, wouldBeBlocked, why, external) are additions only.
 
+import type { BaselineOutcome } from '../diff/baseline.ts';
+import type { CoverageReport } from '../diff/coverage.ts';
+import type { NoiseOutcome } from '../diff/drift-controls.ts';
+import type { FailVerdict } from '../diff/fail-policy.ts';
+import type { IgnoredBy } from '../diff/ignore-rules.ts';
 import type { DeclaredRule, Drift, MissingCall, NotCheckedRule, ObservedCall, StaleRule } from '../model.ts';
+import { asControlled, wideningOf } from './drift-extras.ts';
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -22,7 +28,11 @@ export interface JsonCall {
   lastSeen?: string;
   host?: string;
   suggestedPath?: string;
+  /** What suggestedPath allows beyond the path seen (`any segment for 8812`). */
+  suggestedPathWidens?: string;
   wouldBeBlocked?: boolean;
+  /** For an ignored call: the config's ignore rule that matched. */
+  ignoredBy?: IgnoredBy;
 }
 
 export interface JsonRule {
@@ -35,6 +45,7 @@ export interface JsonRule {
   line: number;
   reason?: string;
   why?: string;
+  ignoredBy?: IgnoredBy;
 }
 
 export interface JsonReport {
@@ -48,6 +59,13 @@ export interface JsonReport {
   external: JsonCall[];
   ignored: JsonCall[];
   warnings: string[];
+  // Extras from the drift controls, present only when they ran.
+  ignoredStale?: JsonRule[];
+  coverage?: CoverageReport;
+  noise?: NoiseOutcome;
+  baseline?: BaselineOutcome;
+  environments?: Record<string, string>;
+  failure?: FailVerdict;
 }
 
 // Objects are rebuilt field by field so the key order is fixed whatever the input held.
@@ -72,8 +90,14 @@ function jsonCall(call: ObservedCall | MissingCall): JsonCall {
   if (call.firstSeen !== undefined) out.firstSeen = call.firstSeen;
   if (call.lastSeen !== undefined) out.lastSeen = call.lastSeen;
   if (call.host !== undefined) out.host = call.host;
-  if ('suggestedPath' in call && call.suggestedPath !== undefined) out.suggestedPath = call.suggestedPath;
+  if ('suggestedPath' in call && call.suggestedPath !== undefined) {
+    out.suggestedPath = call.suggestedPath;
+    const widens = wideningOf(call);
+    if (widens !== undefined) out.suggestedPathWidens = widens;
+  }
   if ('wouldBeBlocked' in call) out.wouldBeBlocked = call.wouldBeBlocked;
+  const ignoredBy = (call as { ignoredBy?: IgnoredBy }).ignoredBy;
+  if (ignoredBy !== undefined) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
   return out;
 }
 
@@ -89,12 +113,14 @@ function jsonRule(rule: DeclaredRule | StaleRule | NotCheckedRule): JsonRule {
   };
   if ('reason' in rule) out.reason = rule.reason;
   if ('why' in rule) out.why = rule.why;
+  const ignoredBy = (rule as { ignoredBy?: IgnoredBy }).ignoredBy;
+  if (ignoredBy !== undefined) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
   return out;
 }
 
 export function toJsonReport(drift: Drift): JsonReport {
   const s = drift.summary;
-  return {
+  const report: JsonReport = {
     version: JSON_REPORT_VERSION,
     summary: {
       observed: s.observed,
@@ -115,6 +141,14 @@ export function toJsonReport(drift: Drift): JsonReport {
     ignored: drift.ignored.map(jsonCall),
     warnings: [...drift.warnings],
   };
+  const extras = asControlled(drift);
+  if (extras.ignoredStale) report.ignoredStale = extras.ignoredStale.map(jsonRule);
+  if (extras.coverage) report.coverage = extras.coverage;
+  if (extras.noise) report.noise = { ...extras.noise };
+  if (extras.baseline) report.baseline = { ...extras.baseline };
+  if (extras.environments) report.environments = { ...extras.environments };
+  if (extras.failure) report.failure = { ...extras.failure };
+  return report;
 }
 
 export function renderJsonReport(drift: Drift): string {

@@ -3,6 +3,7 @@
 
 import type { Drift } from '../model.ts';
 import { plural } from './display-text.ts';
+import { asControlled, controlNotes, coverageSummary, splitStale } from './drift-extras.ts';
 import { buildSections, type FileLink, type MarkdownSection } from './markdown-sections.ts';
 
 /** Finds the sticky comment again (with the token's own login); see contract §3. */
@@ -18,19 +19,32 @@ export interface MarkdownReportOptions {
   maxLength?: number;
 }
 
+/**
+ * The headline counts only drift to act on; rules of clients the run never drove, and what
+ * the config ignores, are counted on the line below, and only when there are any.
+ */
 function verdict(drift: Drift): string[] {
   const s = drift.summary;
-  const headline = s.drift
-    ? `### ❌ intent-drift: ${s.missing} missing, ${s.stale} stale`
-    : '### ✅ intent-drift: no drift';
-  const counts = [
-    `${s.covered} covered`,
-    `${s.notChecked} not checked`,
-    `${s.ignored} ignored`,
-    `${plural(s.observed, 'call')} observed`,
-    `${plural(s.declared, 'rule')} declared`,
-  ];
-  return [headline, '', counts.join(' · ')];
+  const { stale, notExercised } = splitStale(drift.stale);
+  const ignored = s.ignored + (asControlled(drift).ignoredStale?.length ?? 0);
+  let headline = '### ✅ intent-drift: no drift';
+  if (s.missing > 0 || stale.length > 0) {
+    headline = `### ❌ intent-drift: ${s.missing} missing, ${stale.length} stale`;
+  } else if (asControlled(drift).failure?.exitCode === 1) {
+    // Rules of idle clients fail the build only under `clientIdle: fail`.
+    headline = `### ❌ intent-drift: ${notExercised.length} not exercised`;
+  } else if (notExercised.length > 0) {
+    headline = '### ✅ intent-drift: no drift in what the run exercised';
+  }
+  const counts = [`${s.covered} covered`];
+  if (s.notChecked > 0) counts.push(`${s.notChecked} not checked`);
+  if (ignored > 0) counts.push(`${ignored} ignored`);
+  if (notExercised.length > 0) counts.push(`${notExercised.length} not exercised`);
+  counts.push(`${plural(s.observed, 'call')} observed`, `${plural(s.declared, 'rule')} declared`);
+  const coverage = coverageSummary(drift);
+  if (coverage !== undefined) counts.push(coverage);
+  const notes = controlNotes(drift).flatMap((note, i) => (i === 0 ? [`> ${note}`] : ['', `> ${note}`]));
+  return [headline, '', counts.join(' · '), ...(notes.length > 0 ? ['', ...notes] : [])];
 }
 
 function renderSection(section: MarkdownSection, kept: number): string[] {

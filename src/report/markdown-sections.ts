@@ -1,66 +1,26 @@
 // The sections of the PR comment, each a heading and a list of whole rows, so the report
 // can drop rows (never half a row) when it has to fit GitHub's size limit.
 
-import type { DeclaredRule, Drift, MissingCall, NotCheckedRule, ObservedCall, StaleRule } from '../model.ts';
+import type { Drift, MissingCall, ObservedCall } from '../model.ts';
 import { plural, qualifiedName } from './display-text.ts';
-import { cellCode, codeSpan, linkedCode, tableRow } from './markdown-escape.ts';
+import { ignoredByText, splitStale } from './drift-extras.ts';
+import {
+  clientCell,
+  declaredAtCell,
+  distinctClients,
+  type FileLink,
+  header,
+  type MarkdownSection,
+  NOT_CHECKED_WHY,
+  STALE_REASON,
+  serverCell,
+  targetCell,
+  valueCell,
+} from './markdown-cells.ts';
+import { controlSections } from './markdown-control-sections.ts';
+import { cellCode, codeSpan, tableRow } from './markdown-escape.ts';
 
-export type FileLink = (file: string, line: number) => string | undefined;
-
-export interface MarkdownSection {
-  /** Heading text we write ourselves (no data from traffic or files). */
-  title: string;
-  /** A sentence under the heading, ours too. */
-  intro?: string;
-  /** Table header and alignment row; absent for a bullet list. */
-  header?: string[];
-  rows: string[];
-  /** Shown in a collapsed <details>. */
-  collapsed: boolean;
-  /** Lower keeps its rows first when the comment must be cut. */
-  priority: number;
-}
-
-const STALE_REASON: Record<StaleRule['reason'], string> = {
-  'path-not-called': 'method and path never called',
-  'server-not-called': 'server never called',
-  'client-idle': 'client made no calls',
-};
-
-const NOT_CHECKED_WHY: Record<NotCheckedRule['why'], string> = {
-  'not-http': 'not visible in Istio HTTP metrics',
-  'no-http-detail': 'called, but no method/path in the metrics',
-};
-
-function header(...titles: string[]): string[] {
-  return [tableRow(titles), tableRow(titles.map((t) => (t === 'count' ? '---:' : '---')))];
-}
-
-function clientCell(ref: { name: string; namespace: string }): string {
-  return cellCode(qualifiedName(ref));
-}
-
-function serverCell(call: ObservedCall): string {
-  const server = cellCode(qualifiedName(call.server));
-  return call.server.service ? `${server} via ${cellCode(qualifiedName(call.server.service))}` : server;
-}
-
-function targetCell(rule: DeclaredRule): string {
-  const target = cellCode(qualifiedName(rule.server));
-  return rule.targetType === 'kubernetes' ? target : `${rule.targetType} ${target}`;
-}
-
-function valueCell(value: string | null, whenNull: string): string {
-  return value === null ? `*${whenNull}*` : cellCode(value);
-}
-
-function declaredAtCell(rule: DeclaredRule, fileLink: FileLink | undefined): string {
-  return linkedCode(`${rule.file}:${rule.line}`, fileLink?.(rule.file, rule.line), { inTable: true });
-}
-
-function distinctClients(items: readonly { client: { name: string; namespace: string } }[]): number {
-  return new Set(items.map((i) => `${i.client.namespace}/${i.client.name}`)).size;
-}
+export type { FileLink, MarkdownSection } from './markdown-cells.ts';
 
 function missingRow(call: MissingCall): string {
   const path = valueCell(call.path, 'unknown');
@@ -84,23 +44,42 @@ function callRow(call: ObservedCall): string {
   ]);
 }
 
+const TEMPLATE_NOTE =
+  'A path shown as `path → template` suggests an Istio template: `{*}` allows any one segment ' +
+  'there and `{**}` any rest of the path, not only the values seen.';
+
+function ignoredRow(call: ObservedCall, withRule: boolean): string {
+  const cells = [
+    clientCell(call.client),
+    serverCell(call),
+    valueCell(call.method, 'unknown'),
+    valueCell(call.path, 'unknown'),
+    String(call.count),
+  ];
+  if (withRule) cells.push(cellCode(ignoredByText(call) ?? '-'));
+  return tableRow(cells);
+}
+
 export function buildSections(drift: Drift, fileLink: FileLink | undefined): MarkdownSection[] {
+  const { stale } = splitStale(drift.stale);
+  const ignoredWithRule = drift.ignored.some((call) => ignoredByText(call) !== undefined);
+  const templated = drift.missing.some((call) => call.suggestedPath !== undefined);
   const sections: MarkdownSection[] = [
     {
       title: `Missing intents: ${plural(drift.missing.length, 'call')} of ${plural(distinctClients(drift.missing), 'client')}`,
       intro:
         'Observed, but no declared intent allows it. **Blocked**: the server already has intents, ' +
-        'so Istio would reject the call once they are enforced.',
+        `so Istio would reject the call once they are enforced.${templated ? ` ${TEMPLATE_NOTE}` : ''}`,
       header: header('client', 'server', 'method', 'path', 'count', 'once enforced'),
       rows: drift.missing.map(missingRow),
       collapsed: false,
       priority: 0,
     },
     {
-      title: `Stale intents: ${plural(drift.stale.length, 'rule')} of ${plural(distinctClients(drift.stale), 'client')}`,
+      title: `Stale intents: ${plural(stale.length, 'rule')} of ${plural(distinctClients(stale), 'client')}`,
       intro: 'Declared, but no observed call used it.',
       header: header('client', 'target', 'method', 'path', 'declared in', 'reason'),
-      rows: drift.stale.map((rule) =>
+      rows: stale.map((rule) =>
         tableRow([
           clientCell(rule.client),
           targetCell(rule),
@@ -113,6 +92,7 @@ export function buildSections(drift: Drift, fileLink: FileLink | undefined): Mar
       collapsed: false,
       priority: 1,
     },
+    ...controlSections(drift, fileLink),
     {
       title: `Covered: ${plural(drift.covered.length, 'call')}`,
       header: header('client', 'server', 'method', 'path', 'count'),
@@ -138,8 +118,10 @@ export function buildSections(drift: Drift, fileLink: FileLink | undefined): Mar
     },
     {
       title: `Ignored by the config: ${plural(drift.ignored.length, 'call')}`,
-      header: header('client', 'server', 'method', 'path', 'count'),
-      rows: drift.ignored.map(callRow),
+      header: ignoredWithRule
+        ? header('client', 'server', 'method', 'path', 'count', 'ignored by')
+        : header('client', 'server', 'method', 'path', 'count'),
+      rows: drift.ignored.map((call) => ignoredRow(call, ignoredWithRule)),
       collapsed: true,
       priority: 4,
     },

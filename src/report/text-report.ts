@@ -3,6 +3,15 @@
 
 import type { DeclaredRule, Drift, MissingCall, NotCheckedRule, ObservedCall, StaleRule } from '../model.ts';
 import { countLabel, plural, qualifiedName, showControlChars, targetName } from './display-text.ts';
+import {
+  asControlled,
+  controlNotes,
+  coverageSummary,
+  environmentOf,
+  ignoredByText,
+  splitStale,
+  wideningOf,
+} from './drift-extras.ts';
 
 export interface TextReportOptions {
   /** ANSI colours; the CLI decides from TTY, NO_COLOR and FORCE_COLOR. */
@@ -61,7 +70,10 @@ function missingLine(call: MissingCall, p: Palette): string {
   const via = call.server.service
     ? ` via service ${show(targetName(call.server.service, call.client.namespace))}`
     : '';
-  const template = call.suggestedPath ? `, template ${show(call.suggestedPath)}` : '';
+  const widening = wideningOf(call);
+  const template = call.suggestedPath
+    ? `, template ${show(call.suggestedPath)}${widening ? ` (allows ${show(widening)})` : ''}`
+    : '';
   const blocked = call.wouldBeBlocked ? `, ${p.bold('would be blocked once enforced')}` : '';
   const server = show(targetName(call.server, call.client.namespace));
   const op = operation(call.method, call.path, '(no HTTP detail)');
@@ -77,6 +89,7 @@ interface ClientGroup {
   client: { name: string; namespace: string };
   missing: MissingCall[];
   stale: StaleRule[];
+  notExercised: StaleRule[];
   covered: number;
 }
 
@@ -86,13 +99,15 @@ function groupByClient(drift: Drift): ClientGroup[] {
     const key = `${client.namespace}/${client.name}`;
     let group = groups.get(key);
     if (!group) {
-      group = { client, missing: [], stale: [], covered: 0 };
+      group = { client, missing: [], stale: [], notExercised: [], covered: 0 };
       groups.set(key, group);
     }
     return group;
   };
   for (const call of drift.missing) groupOf(call.client).missing.push(call);
-  for (const rule of drift.stale) groupOf(rule.client).stale.push(rule);
+  const { stale, notExercised } = splitStale(drift.stale);
+  for (const rule of stale) groupOf(rule.client).stale.push(rule);
+  for (const rule of notExercised) groupOf(rule.client).notExercised.push(rule);
   for (const call of drift.covered) {
     const group = groups.get(`${call.client.namespace}/${call.client.name}`);
     if (group) group.covered++;
@@ -106,10 +121,47 @@ function groupByClient(drift: Drift): ClientGroup[] {
 
 function verdict(drift: Drift, p: Palette): string {
   const s = drift.summary;
-  const rest = `${s.covered} covered, ${s.notChecked} not checked, ${s.ignored} ignored`;
-  if (s.drift)
-    return `intent-drift: ${p.bad(p.bold('DRIFT'))}: ${s.missing} missing, ${s.stale} stale (${rest})`;
-  return `intent-drift: ${p.good(p.bold('OK'))}: no drift (${rest})`;
+  const { stale, notExercised } = splitStale(drift.stale);
+  const ignored = s.ignored + (asControlled(drift).ignoredStale?.length ?? 0);
+  let rest = `${s.covered} covered, ${s.notChecked} not checked, ${ignored} ignored`;
+  if (notExercised.length > 0) rest += `, ${notExercised.length} not exercised`;
+  if (s.missing > 0 || stale.length > 0)
+    return `intent-drift: ${p.bad(p.bold('DRIFT'))}: ${s.missing} missing, ${stale.length} stale (${rest})`;
+  const what = notExercised.length > 0 ? 'no drift in what the run exercised' : 'no drift';
+  return `intent-drift: ${p.good(p.bold('OK'))}: ${what} (${rest})`;
+}
+
+function clientHeading(drift: Drift, group: ClientGroup, p: Palette): string {
+  const counts = [`${group.missing.length} missing`, `${group.stale.length} stale`];
+  if (group.notExercised.length > 0) counts.push(`${group.notExercised.length} not exercised`);
+  if (group.covered > 0) counts.push(`${group.covered} covered`);
+  const coverage = asControlled(drift).coverage?.clients.find(
+    (c) => c.client.name === group.client.name && c.client.namespace === group.client.namespace,
+  );
+  if (coverage && coverage.declared > 0) counts.push(`coverage ${coverage.percent}%`);
+  const environment = environmentOf(drift, group.client.namespace);
+  const where = `namespace ${show(group.client.namespace)}${environment ? ` (${show(environment)})` : ''}`;
+  return `${p.bold(show(group.client.name))} in ${where}: ${counts.join(', ')}`;
+}
+
+function coverageLines(drift: Drift): string[] {
+  const coverage = asControlled(drift).coverage;
+  const summary = coverageSummary(drift);
+  if (!coverage || summary === undefined) return [];
+  const lines = ['', `${summary}:`];
+  for (const c of coverage.clients) {
+    if (c.declared === 0) continue;
+    const environment = environmentOf(drift, c.client.namespace);
+    const reasons = Object.entries(c.stale)
+      .filter(([, n]) => n > 0)
+      .map(([reason, n]) => `${n} ${reason}`);
+    if (c.noDetail > 0) reasons.push(`${c.noDetail} without HTTP detail`);
+    lines.push(
+      `  ${show(qualifiedName(c.client))}${environment ? ` (${show(environment)})` : ''}: ` +
+        `${c.exercised} of ${c.declared} (${c.percent}%)${reasons.length > 0 ? `: ${reasons.join(', ')}` : ''}`,
+    );
+  }
+  return lines;
 }
 
 function briefSection<T>(
@@ -140,17 +192,18 @@ export function renderTextReport(drift: Drift, opts: TextReportOptions = {}): st
   const lines = [verdict(drift, p)];
 
   for (const group of groupByClient(drift)) {
-    const counts = [`${group.missing.length} missing`, `${group.stale.length} stale`];
-    if (group.covered > 0) counts.push(`${group.covered} covered`);
-    lines.push(
-      '',
-      `${p.bold(show(group.client.name))} in namespace ${show(group.client.namespace)}: ${counts.join(', ')}`,
-    );
+    lines.push('', clientHeading(drift, group, p));
     if (group.missing.length > 0) {
       lines.push('  missing (called, not declared):', ...group.missing.map((call) => missingLine(call, p)));
     }
     if (group.stale.length > 0) {
       lines.push('  stale (declared, never called):', ...group.stale.map((rule) => staleLine(rule, p)));
+    }
+    if (group.notExercised.length > 0) {
+      lines.push(
+        '  not exercised (the run drove no calls from this client):',
+        ...group.notExercised.map((rule) => staleLine(rule, p)),
+      );
     }
   }
 
@@ -178,10 +231,24 @@ export function renderTextReport(drift: Drift, opts: TextReportOptions = {}): st
     ...briefSection(
       'ignored by the config',
       drift.ignored,
-      (c) => `${callEnds(c)} ${operation(c.method, c.path, '(no HTTP detail)')}`,
+      (c) => {
+        const by = ignoredByText(c);
+        return `${callEnds(c)} ${operation(c.method, c.path, '(no HTTP detail)')}${by ? ` (by ${show(by)})` : ''}`;
+      },
       limit,
     ),
+    ...briefSection(
+      'stale rules ignored by the config',
+      asControlled(drift).ignoredStale ?? [],
+      (r) =>
+        `${show(r.client.name)} -> ${ruleTarget(r)} ${operation(r.method, r.path, '(any request)')} ` +
+        `${p.dim(`${show(r.file)}:${r.line}`)} (by ${show(ignoredByText(r) ?? '')})`,
+      limit,
+    ),
+    ...coverageLines(drift),
   );
+  const notes = controlNotes(drift);
+  if (notes.length > 0) lines.push('', ...notes);
 
   if (drift.warnings.length > 0) {
     lines.push('', ...drift.warnings.map((w) => `${p.warn('warning:')} ${show(w)}`));

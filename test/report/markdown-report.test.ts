@@ -223,3 +223,22 @@ describe('markdown: verdict', () => {
     assert.match(md, /<details><summary>Covered: 1 call<\/summary>/);
   });
 });
+
+describe('markdown: counts without noise', () => {
+  test('ignored, not exercised and not checked appear only when there are some', () => {
+    const quiet = renderMarkdownReport(
+      computeDrift(
+        observedMap([call('client', 'nginx', 'GET', '/a')]),
+        declaredIntents([rule('client', 'nginx', 'GET', '/a')]),
+      ),
+    );
+    assert.match(quiet, /^1 covered · 1 call observed · 1 rule declared$/m);
+    const idle = renderMarkdownReport(
+      computeDrift(observedMap([]), declaredIntents([rule('idle', 'nginx', 'GET', '/a')])),
+    );
+    assert.match(idle, /^### ✅ intent-drift: no drift in what the run exercised$/m);
+    assert.match(idle, /^0 covered · 1 not exercised · 0 calls observed · 1 rule declared$/m);
+    assert.match(idle, /<details><summary>Not exercised by this run: 1 rule of 1 client<\/summary>/);
+    assert.equal(idle.includes('Stale intents'), false);
+  });
+});

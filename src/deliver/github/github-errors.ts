@@ -1,0 +1,49 @@
+// What a failed GitHub call means for the run: the few cases the action handles, told apart
+// by status and GitHub's own error body.
+export interface GitHubRequestError {
+  status: number;
+  message: string;
+  response?: { data?: unknown; headers?: Record<string, string | undefined> };
+}
+
+export function asRequestError(err: unknown): GitHubRequestError | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const status = (err as { status?: unknown }).status;
+  return typeof status === 'number' ? (err as GitHubRequestError) : undefined;
+}
+
+/** 403 that is not a rate limit (the throttling plugin already retried those): the token may not write. */
+export function isWriteRefused(err: unknown): boolean {
+  const e = asRequestError(err);
+  if (e === undefined) return false;
+  if (e.status !== 403) return false;
+  return e.response?.headers?.['x-ratelimit-remaining'] !== '0' && !/rate limit/i.test(e.message);
+}
+
+/** GitHub's 422 for a body over its limit. */
+export function isBodyTooLong(err: unknown): boolean {
+  const e = asRequestError(err);
+  return e?.status === 422 && /too long|maximum is/i.test(errorDetails(e));
+}
+
+/** GitHub's 422 when a PR for the same head and base is open already. */
+export function isPullRequestExists(err: unknown): boolean {
+  const e = asRequestError(err);
+  return e?.status === 422 && /already exists/i.test(errorDetails(e));
+}
+
+/** One line for the log: status and GitHub's message, never the request (it carries the token). */
+export function describeGitHubError(err: unknown): string {
+  const e = asRequestError(err);
+  if (e === undefined) return err instanceof Error ? err.message : String(err);
+  return `GitHub answered ${e.status}: ${errorDetails(e)}`;
+}
+
+function errorDetails(e: GitHubRequestError): string {
+  const data = e.response?.data as
+    | { message?: string; errors?: { message?: string; code?: string }[] }
+    | undefined;
+  const parts = [data?.message ?? e.message];
+  for (const item of data?.errors ?? []) parts.push(item.message ?? item.code ?? '');
+  return parts.filter((p) => p !== '').join('; ');
+}

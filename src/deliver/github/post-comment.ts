@@ -1,0 +1,49 @@
+// Posting the sticky comment with the degradations GitHub forces: a read-only token (a fork's
+// PR) is a warning, not a failure; a body GitHub still finds too long is replaced by a short one.
+import type { Drift } from '../../model.ts';
+import type { ActionIo } from './action-io.ts';
+import { shortCommentBody } from './comment-body.ts';
+import { describeGitHubError, isBodyTooLong, isWriteRefused } from './github-errors.ts';
+import { tokenIdentity } from './identity.ts';
+import type { GitHubClient } from './octokit.ts';
+import { type IssueRef, upsertStickyComment } from './sticky-comment.ts';
+
+export const READ_ONLY_WARNING =
+  'intent-drift: no PR comment: the token may not write to this pull request (a fork’s PR gets a read-only token). ' +
+  'The job summary, annotations, outputs and JSON report are complete; to comment on fork PRs, use mode: comment ' +
+  'from a workflow_run job (see the fork-safe workflow in the README).';
+
+/** The comment's URL, or undefined when the token may not comment (warned once). */
+export async function postStickyComment(
+  client: GitHubClient,
+  io: ActionIo,
+  where: IssueRef,
+  body: string,
+  fallback: { drift: Drift; runUrl: string | undefined },
+): Promise<string | undefined> {
+  try {
+    const identity = await tokenIdentity(client);
+    io.info(`commenting as ${identity.login} (identity from ${identity.via})`);
+    try {
+      const result = await upsertStickyComment(client, where, identity.login, body);
+      io.info(`comment ${result.action}: ${result.url}`);
+      return result.url;
+    } catch (err) {
+      if (!isBodyTooLong(err)) throw err;
+      io.warning(
+        `intent-drift: GitHub refused the comment as too long (${describeGitHubError(err)}); posting a short one`,
+      );
+      const result = await upsertStickyComment(
+        client,
+        where,
+        identity.login,
+        shortCommentBody(fallback.drift, fallback.runUrl),
+      );
+      return result.url;
+    }
+  } catch (err) {
+    if (!isWriteRefused(err)) throw err;
+    io.warning(READ_ONLY_WARNING);
+    return undefined;
+  }
+}

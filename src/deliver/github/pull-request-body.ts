@@ -1,0 +1,48 @@
+// The auto-opened PR's title and body: each change explained in a table, then the diff. Names
+// and paths from traffic are put in code spans so they cannot become markup or mentions.
+import type { IntentChange } from '../../declare/edit-intents.ts';
+import { cellCode, tableRow } from '../../report/markdown-escape.ts';
+import { GITHUB_BODY_LIMIT } from './comment-body.ts';
+
+const MAX_ROWS = 300;
+
+export const PULL_REQUEST_TITLE = 'intent-drift: update ClientIntents to the observed calls';
+
+export function pullRequestBody(changes: IntentChange[], patch: string, runUrl: string | undefined): string {
+  const added = changes.filter((c) => c.action === 'add').length;
+  const removed = changes.length - added;
+  const head = [
+    `intent-drift updates the committed ClientIntents to what Istio observed: ${added} added, ${removed} removed.`,
+    'Added rules were called but not declared (once enforced, these calls would be blocked); removed rules were declared but never called.',
+    '',
+    tableRow(['change', 'client', 'server', 'method', 'path', 'file']),
+    tableRow(['---', '---', '---', '---', '---', '---']),
+    ...changes
+      .slice(0, MAX_ROWS)
+      .map((c) =>
+        tableRow([
+          c.action === 'add' ? 'add' : 'remove',
+          cellCode(`${c.client.namespace}/${c.client.name}`),
+          cellCode(c.server),
+          c.method === null ? '*any*' : cellCode(c.method),
+          c.path === null ? '*any*' : cellCode(c.path),
+          cellCode(c.file),
+        ]),
+      ),
+    ...(changes.length > MAX_ROWS
+      ? ['', `*… and ${changes.length - MAX_ROWS} more changes, all in the diff.*`]
+      : []),
+    '',
+  ].join('\n');
+  const tail = [
+    '',
+    runUrl === undefined ? '' : `Made by [this run](${runUrl}). `,
+    'Review it like any change to who may call whom; the branch is rewritten by the next run.',
+    '',
+  ].join('\n');
+  const fence = '`'.repeat(Math.max(3, ...(patch.match(/`+/g) ?? []).map((r) => r.length + 1)));
+  const diff = `<details><summary>Diff</summary>\n\n${fence}diff\n${patch.replace(/\n$/, '')}\n${fence}\n\n</details>\n`;
+  const body = head + diff + tail;
+  if (body.length <= GITHUB_BODY_LIMIT) return body;
+  return `${head}\n> The diff is too long for a PR description: see the Files tab.\n${tail}`;
+}

@@ -1,0 +1,119 @@
+// mode: check: run the pipeline, then deliver everywhere the run may: JSON report, job
+// summary, annotations and outputs always; the sticky comment on a pull request; the
+// auto-opened PR when asked.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ActionSettings } from '../../action-inputs.ts';
+import { OUTPUT } from '../../action-inputs.ts';
+import { editIntents, type IntentsEditResult } from '../../declare/edit-intents.ts';
+import { suggestedPatch } from '../../declare/suggested-patch.ts';
+import { InputError } from '../../errors.ts';
+import type { DeclaredIntents, Drift } from '../../model.ts';
+import { check } from '../../pipeline.ts';
+import type { ActionIo, ActionOutcome } from './action-io.ts';
+import { driftAnnotations } from './annotations.ts';
+import { commentBody, jobSummary } from './comment-body.ts';
+import { openIntentsPullRequest } from './open-intents-pr.ts';
+import { postStickyComment } from './post-comment.ts';
+import { renderReportFile } from './report-artifact.ts';
+import { blobLink, type RunContext } from './run-context.ts';
+
+export async function runCheckMode(
+  settings: ActionSettings,
+  context: RunContext,
+  io: ActionIo,
+): Promise<ActionOutcome> {
+  if (settings.live.cluster !== 'none') {
+    throw new InputError(
+      `cluster: ${settings.live.cluster} is not available yet in this version; ` +
+        'capture the sidecars’ metrics in an earlier step and pass them with `metrics`',
+    );
+  }
+  const result = await check(settings.check);
+  const { drift, declared } = result;
+  for (const warning of drift.warnings) io.warning(`intent-drift: ${warning}`);
+  setCountOutputs(io, drift);
+
+  const edit = editIntents(await readIntentsSources(settings.check.cwd, declared), declared, {
+    missing: drift.missing,
+    stale: settings.pruneStale ? drift.stale : [],
+  });
+  for (const note of edit.skipped) io.info(`not in the suggested patch: ${note}`);
+  const patch = suggestedPatch(edit.files);
+  const pr = context.pullRequest;
+
+  const reportPath = path.resolve(settings.check.cwd, settings.reportFile);
+  await mkdir(path.dirname(reportPath), { recursive: true });
+  await writeFile(
+    reportPath,
+    renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch),
+  );
+  io.setOutput(OUTPUT.report, reportPath);
+
+  const fileLink = blobLink(context, pr?.headSha ?? context.sha);
+  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch }));
+  for (const annotation of driftAnnotations(drift, declared)) io.annotate(annotation);
+
+  io.setOutput(OUTPUT.commentUrl, '');
+  if (pr !== undefined && settings.comment) {
+    const client = githubClient(settings, context, io);
+    const body = commentBody(drift, { fileLink, suggestedPatch: patch, runUrl: context.runUrl });
+    const where = { owner: context.owner, repo: context.repo, issue: pr.number };
+    const url = await postStickyComment(client, io, where, body, { drift, runUrl: context.runUrl });
+    io.setOutput(OUTPUT.commentUrl, url ?? '');
+  }
+
+  io.setOutput(OUTPUT.pullRequestUrl, '');
+  if (settings.openPr) await deliverPullRequest(settings, context, io, edit, patch);
+
+  return { failure: result.exitCode === 1 ? failureLine(drift, settings.check.failOn) : undefined };
+}
+
+async function deliverPullRequest(
+  settings: ActionSettings,
+  context: RunContext,
+  io: ActionIo,
+  edit: IntentsEditResult,
+  patch: string,
+): Promise<void> {
+  if (context.pullRequest !== undefined) {
+    io.info('open-pr: skipped on a pull request run (use it on push, schedule or workflow_dispatch)');
+    return;
+  }
+  if (edit.files.length === 0) {
+    io.info('open-pr: the intents need no change');
+    return;
+  }
+  const client = githubClient(settings, context, io);
+  const pr = await openIntentsPullRequest(client, context, settings.prBranch, edit, patch);
+  io.info(`pull request ${pr.action}: ${pr.url}${pr.committed ? '' : ' (branch already up to date)'}`);
+  io.setOutput(OUTPUT.pullRequestUrl, pr.url);
+}
+
+export function setCountOutputs(io: ActionIo, drift: Drift): void {
+  io.setOutput(OUTPUT.drift, String(drift.summary.drift));
+  io.setOutput(OUTPUT.missing, String(drift.summary.missing));
+  io.setOutput(OUTPUT.stale, String(drift.summary.stale));
+}
+
+export function githubClient(settings: ActionSettings, context: RunContext, io: ActionIo) {
+  return io.createClient(settings.token, {
+    baseUrl: context.apiUrl,
+    log: (message) => io.info(message),
+    ...(io.delayUnitMs === undefined ? {} : { delayUnitMs: io.delayUnitMs }),
+  });
+}
+
+/** The step's one error line. */
+export function failureLine(drift: Drift, failOn: string): string {
+  const { missing, stale } = drift.summary;
+  return `intent-drift: ${missing} missing, ${stale} stale (fail-on: ${failOn}); see the job summary`;
+}
+
+async function readIntentsSources(cwd: string, declared: DeclaredIntents): Promise<Map<string, string>> {
+  const sources = new Map<string, string>();
+  for (const file of new Set(declared.documents.map((d) => d.file))) {
+    sources.set(file, await readFile(path.resolve(cwd, file), 'utf8'));
+  }
+  return sources;
+}

@@ -1,0 +1,66 @@
+// mode: comment: the privileged half of the fork-safe split. It runs on the default branch
+// (workflow_run), reads the data-only report a PR run uploaded, checks it against GitHub's own
+// record of that PR, and posts the sticky comment. It never runs or checks out PR code.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ActionSettings } from '../../action-inputs.ts';
+import { OUTPUT } from '../../action-inputs.ts';
+import { InputError } from '../../errors.ts';
+import type { ActionIo, ActionOutcome } from './action-io.ts';
+import { commentBody } from './comment-body.ts';
+import { postStickyComment } from './post-comment.ts';
+import { parseCommentArtifact } from './report-artifact.ts';
+import { githubClient, setCountOutputs } from './run-check.ts';
+import { blobLink, type RunContext } from './run-context.ts';
+
+export async function runCommentMode(
+  settings: ActionSettings,
+  context: RunContext,
+  io: ActionIo,
+): Promise<ActionOutcome> {
+  const file = path.resolve(settings.check.cwd, settings.reportFile);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new InputError('no report to comment from: download the PR run’s artifact first', {
+      file: settings.reportFile,
+    });
+  }
+  const artifact = parseCommentArtifact(text, settings.reportFile);
+  const { number, headSha } = artifact.pullRequest;
+  if (context.workflowRun !== undefined && context.workflowRun.headSha !== headSha) {
+    throw new InputError(
+      `the report is for commit ${headSha}, but the workflow run that made it ran on ${context.workflowRun.headSha}`,
+    );
+  }
+  const client = githubClient(settings, context, io);
+  const { data: pull } = await client.rest.pulls.get({
+    owner: context.owner,
+    repo: context.repo,
+    pull_number: number,
+  });
+  if (pull.head.sha !== headSha) {
+    // A newer push: its own run will comment; an old report must not overwrite a newer one.
+    io.warning(
+      `intent-drift: no comment: the report is for ${headSha}, but pull request #${number} is now at ${pull.head.sha}`,
+    );
+    return { failure: undefined };
+  }
+  setCountOutputs(io, artifact.drift);
+  io.setOutput(OUTPUT.report, file);
+  io.setOutput(OUTPUT.pullRequestUrl, '');
+  const body = commentBody(artifact.drift, {
+    fileLink: blobLink(context, headSha),
+    suggestedPatch: artifact.suggestedPatch,
+    runUrl: context.runUrl,
+  });
+  const where = { owner: context.owner, repo: context.repo, issue: number };
+  const url = await postStickyComment(client, io, where, body, {
+    drift: artifact.drift,
+    runUrl: context.runUrl,
+  });
+  io.setOutput(OUTPUT.commentUrl, url ?? '');
+  // The PR run already failed or passed on this drift; commenting succeeds either way.
+  return { failure: undefined };
+}

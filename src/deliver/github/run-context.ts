@@ -1,0 +1,86 @@
+// What the runner tells a step about where it runs: repository, event, commit, URLs. Read from
+// the environment and the event file once, like @actions/github's context, but as plain data
+// the rest of the code can be tested with.
+import { readFileSync } from 'node:fs';
+import { InputError } from '../../errors.ts';
+
+export interface PullRequestInfo {
+  number: number;
+  headSha: string;
+  /** The head repository is not the base repository: the token cannot write. */
+  fork: boolean;
+}
+
+export interface RunContext {
+  owner: string;
+  repo: string;
+  eventName: string;
+  /** GITHUB_SHA: the commit the workspace holds. */
+  sha: string;
+  /** Branch name of GITHUB_REF when it is a branch. */
+  branch: string | undefined;
+  serverUrl: string;
+  apiUrl: string;
+  runUrl: string | undefined;
+  pullRequest: PullRequestInfo | undefined;
+  /** The workflow_run that produced an artifact (mode: comment). */
+  workflowRun: { headSha: string } | undefined;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function readRunContext(env: Env): RunContext {
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const [owner, repo] = repository.split('/');
+  if (!owner || !repo) throw new InputError('GITHUB_REPOSITORY is not set: run this as a GitHub Action step');
+  const payload = readEvent(env.GITHUB_EVENT_PATH);
+  const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
+  const ref = env.GITHUB_REF ?? '';
+  return {
+    owner,
+    repo,
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined,
+    serverUrl,
+    apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, ''),
+    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    pullRequest: pullRequestOf(payload),
+    workflowRun: workflowRunOf(payload),
+  };
+}
+
+function readEvent(file: string | undefined): Record<string, unknown> {
+  if (!file) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+interface PullRequestPayload {
+  number?: unknown;
+  head?: { sha?: unknown; repo?: { full_name?: unknown } | null };
+  base?: { repo?: { full_name?: unknown } };
+}
+
+function pullRequestOf(payload: Record<string, unknown>): PullRequestInfo | undefined {
+  const pr = payload.pull_request as PullRequestPayload | undefined;
+  if (!pr || typeof pr.number !== 'number' || typeof pr.head?.sha !== 'string') return undefined;
+  const head = pr.head.repo?.full_name;
+  const base = pr.base?.repo?.full_name;
+  // A deleted fork has no head repo: treat it as a fork too.
+  return { number: pr.number, headSha: pr.head.sha, fork: head !== base };
+}
+
+function workflowRunOf(payload: Record<string, unknown>): RunContext['workflowRun'] {
+  const run = payload.workflow_run as { head_sha?: unknown } | undefined;
+  return typeof run?.head_sha === 'string' ? { headSha: run.head_sha } : undefined;
+}
+
+/** Links to a rule's file and line at the PR head commit (or the checked-out commit). */
+export function blobLink(context: RunContext, sha: string) {
+  return (file: string, line: number): string =>
+    `${context.serverUrl}/${context.owner}/${context.repo}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}

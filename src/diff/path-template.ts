@@ -1,0 +1,230 @@
+// Collapses ID-like path segments into Istio path templates (`/users/{*}/orders`,
+// `/static/{**}`), so one intent rule stands for thousands of raw paths.
+//
+// Two passes: the segment's own shape (id-segment.ts), then what varies across the calls of
+// one client -> server: a position whose values change while every other segment stays the
+// same, or a prefix under which paths of many depths appear. Every template is checked with
+// the diff's own matcher against each raw path it replaces; one that would not match (say a
+// segment holding `=`, which Envoy's `{*}` refuses) is dropped and the raw path kept.
+
+import type { ObservedCall } from '../model.ts';
+import { isIdLikeSegment, isVersionSegment } from './id-segment.ts';
+import { matchPath, validatePathPattern } from './istio-match.ts';
+import { refKey } from './rule-index.ts';
+
+export const MATCH_ONE = '{*}';
+export const MATCH_ANY = '{**}';
+
+// Envoy's `{*}` accepts one or more of these (pchar minus `*` and `=`).
+const TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@]+$/;
+
+export interface TemplateOptions {
+  /** Distinct values at one position (same neighbours) before it counts as varying. */
+  minVariants?: number;
+}
+
+export const DEFAULT_MIN_VARIANTS = 5;
+
+interface SplitPath {
+  segments: string[];
+  trailingSlash: boolean;
+}
+
+function splitPath(path: string): SplitPath | null {
+  if (!path.startsWith('/') || path === '/') return null;
+  const trailingSlash = path.endsWith('/');
+  const segments = (trailingSlash ? path.slice(1, -1) : path.slice(1)).split('/');
+  return { segments, trailingSlash };
+}
+
+function joinPath(segments: readonly string[], trailingSlash: boolean): string {
+  return `/${segments.join('/')}${trailingSlash ? '/' : ''}`;
+}
+
+function canBeOneSegment(segment: string): boolean {
+  return TEMPLATE_SEGMENT.test(segment) && isIdLikeSegment(segment);
+}
+
+/** The template only when it is valid and matches the raw path; otherwise the raw path. */
+function checked(raw: string, template: string): string {
+  if (template === raw) return raw;
+  return validatePathPattern(template) === null && matchPath(template, raw) ? template : raw;
+}
+
+/** The path with each ID-like segment as `{*}`, judged by shape alone; unchanged when none. */
+export function templatePath(path: string): string {
+  const split = splitPath(path);
+  if (!split) return path;
+  const segments = split.segments.map((s) => (canBeOneSegment(s) ? MATCH_ONE : s));
+  return checked(path, joinPath(segments, split.trailingSlash));
+}
+
+/** One distinct raw path of a client -> server, and the template it is becoming. */
+interface PathEntry {
+  raw: string;
+  rawSegments: string[];
+  segments: string[];
+  trailingSlash: boolean;
+  /** Set when a varying tail collapsed into `{**}`: the prefix's length. */
+  tailFrom?: number;
+}
+
+function hasDigit(value: string): boolean {
+  return /\d/.test(value);
+}
+
+/**
+ * Whether the distinct values seen at one position are data: enough of them, not versions,
+ * and mostly holding digits; words only at a much higher count (slugs, user names), since
+ * a service's own endpoint names (`/api/users`, `/api/orders`) also vary with equal neighbours.
+ */
+function valuesVary(values: readonly string[], minVariants: number): boolean {
+  if (values.length < minVariants) return false;
+  if (values.some(isVersionSegment)) return false;
+  const withDigits = values.filter(hasDigit).length;
+  return withDigits * 2 >= values.length || values.length >= minVariants * 10;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** Marks positions whose values vary under equal neighbours; repeats until nothing changes. */
+function collapseVaryingSegments(entries: PathEntry[], minVariants: number): void {
+  for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
+    changed = false;
+    const byShape = groupBy(entries, (e) => `${e.segments.length}${e.trailingSlash ? '/' : ''}`);
+    for (const sameShape of byShape.values()) {
+      const width = sameShape[0]?.segments.length ?? 0;
+      for (let i = 0; i < width; i++) {
+        const neighbours = groupBy(sameShape, (e) =>
+          e.segments.map((s, j) => (j === i ? '' : s)).join('\u0000'),
+        );
+        for (const bucket of neighbours.values()) {
+          const values = [...new Set(bucket.map((e) => e.rawSegments[i] ?? ''))];
+          if (!valuesVary(values, minVariants)) continue;
+          for (const entry of bucket) {
+            const value = entry.rawSegments[i] ?? '';
+            if (entry.segments[i] !== MATCH_ONE && TEMPLATE_SEGMENT.test(value)) {
+              entry.segments[i] = MATCH_ONE;
+              changed = true;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * A prefix under which paths of several depths and many first segments appear (a file tree,
+ * a proxy) becomes `prefix/{**}`. Never at the root, after `api` or after a version: that
+ * would allow a whole API.
+ */
+function collapseVaryingTails(entries: PathEntry[], minVariants: number): void {
+  const longest = Math.max(0, ...entries.map((e) => e.segments.length));
+  for (let depth = longest - 1; depth >= 1; depth--) {
+    const candidates = entries.filter((e) => e.tailFrom === undefined && e.segments.length > depth);
+    const byPrefix = groupBy(candidates, (e) => e.segments.slice(0, depth).join('/'));
+    for (const group of byPrefix.values()) {
+      const last = group[0]?.segments[depth - 1] ?? '';
+      if (last === 'api' || last === MATCH_ONE || isVersionSegment(last)) continue;
+      const tails = new Set(group.map((e) => e.rawSegments.slice(depth).join('/')));
+      const depths = new Set(group.map((e) => e.segments.length));
+      const firsts = new Set(group.map((e) => e.rawSegments[depth]));
+      if (tails.size >= minVariants * 2 && depths.size >= 2 && firsts.size >= minVariants) {
+        for (const entry of group) entry.tailFrom = depth;
+      }
+    }
+  }
+}
+
+function entryTemplate(entry: PathEntry): string {
+  if (entry.tailFrom !== undefined) {
+    return checked(entry.raw, `${joinPath(entry.segments.slice(0, entry.tailFrom), false)}/${MATCH_ANY}`);
+  }
+  const template = checked(entry.raw, joinPath(entry.segments, entry.trailingSlash));
+  // A varying-position template that fails the check still gets the shape-only one.
+  return template === entry.raw ? templatePath(entry.raw) : template;
+}
+
+/** Templates for a set of raw paths seen between one client and one server. */
+export function templatePaths(paths: Iterable<string>, opts: TemplateOptions = {}): Map<string, string> {
+  const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
+  const entries: PathEntry[] = [];
+  for (const raw of new Set(paths)) {
+    const split = splitPath(raw);
+    if (!split) continue;
+    const segments = split.segments.map((s) => (canBeOneSegment(s) ? MATCH_ONE : s));
+    entries.push({ raw, rawSegments: split.segments, segments, trailingSlash: split.trailingSlash });
+  }
+  collapseVaryingSegments(entries, minVariants);
+  collapseVaryingTails(entries, minVariants);
+  const out = new Map<string, string>();
+  for (const entry of entries) out.set(entry.raw, entryTemplate(entry));
+  return out;
+}
+
+export interface PathTemplater {
+  /** The template for a call's path (its own path when nothing collapses), null without a path. */
+  pathOf(call: ObservedCall): string | null;
+  /** A template that differs from the path, for `suggestedPath`; undefined otherwise. */
+  suggest(path: string, call?: ObservedCall): string | undefined;
+}
+
+function pairKey(call: ObservedCall): string {
+  return `${refKey(call.client)}\u0000${refKey(call.server)}`;
+}
+
+/** Learns templates from every call (covered ones too) of each client -> server pair. */
+export function buildPathTemplater(
+  calls: readonly ObservedCall[],
+  opts: TemplateOptions = {},
+): PathTemplater {
+  const pathsByPair = new Map<string, string[]>();
+  for (const call of calls) {
+    if (call.path === null) continue;
+    const key = pairKey(call);
+    const list = pathsByPair.get(key);
+    if (list) list.push(call.path);
+    else pathsByPair.set(key, [call.path]);
+  }
+  const templates = new Map<string, Map<string, string>>();
+  for (const [key, paths] of pathsByPair) templates.set(key, templatePaths(paths, opts));
+  const templateOf = (path: string, call: ObservedCall | undefined): string =>
+    (call && templates.get(pairKey(call))?.get(path)) ?? templatePath(path);
+  return {
+    pathOf: (call) => (call.path === null ? null : templateOf(call.path, call)),
+    suggest: (path, call) => {
+      const template = templateOf(path, call);
+      return template === path ? undefined : template;
+    },
+  };
+}
+
+/**
+ * What a template allows beyond the raw path it came from, in words, or undefined when it
+ * allows nothing more: `any segment for 8812` or `anything under /static/ (seen: css/a.css)`.
+ */
+export function templateWidening(raw: string, template: string): string | undefined {
+  if (raw === template) return undefined;
+  const rawSplit = splitPath(raw);
+  const templateSplit = splitPath(template);
+  if (!rawSplit || !templateSplit) return undefined;
+  const parts: string[] = [];
+  templateSplit.segments.forEach((segment, i) => {
+    if (segment === MATCH_ONE) parts.push(`any segment for ${rawSplit.segments[i] ?? ''}`);
+    if (segment === MATCH_ANY) {
+      const prefix = joinPath(templateSplit.segments.slice(0, i), true);
+      parts.push(`anything under ${prefix} (seen: ${rawSplit.segments.slice(i).join('/')})`);
+    }
+  });
+  return parts.length === 0 ? undefined : parts.join('; ');
+}

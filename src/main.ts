@@ -1,0 +1,55 @@
+// The action's shell: inputs into one typed settings object, the run context from the runner's
+// environment, then the same pipeline as the CLI. The only module (with src/index.ts) that
+// imports @actions/core.
+import * as core from '@actions/core';
+import { readActionInputs } from './action-inputs.ts';
+import type { ActionIo } from './deliver/github/action-io.ts';
+import { describeGitHubError } from './deliver/github/github-errors.ts';
+import { createGitHubClient } from './deliver/github/octokit.ts';
+import { runCheckMode } from './deliver/github/run-check.ts';
+import { runCommentMode } from './deliver/github/run-comment.ts';
+import { readRunContext } from './deliver/github/run-context.ts';
+import { isInputError } from './errors.ts';
+
+export async function run(): Promise<void> {
+  try {
+    const settings = readActionInputs((name) => core.getInput(name), process.cwd());
+    const context = readRunContext(process.env);
+    const io = runnerIo();
+    const outcome =
+      settings.mode === 'comment'
+        ? await runCommentMode(settings, context, io)
+        : await runCheckMode(settings, context, io);
+    if (outcome.failure !== undefined) core.setFailed(outcome.failure);
+  } catch (err) {
+    core.setFailed(
+      isInputError(err) ? `intent-drift: ${String(err)}` : `intent-drift: ${describeGitHubError(err)}`,
+    );
+  }
+}
+
+function runnerIo(): ActionIo {
+  // Tests shrink GitHub's retry-after waits; a runner never sets this.
+  const unit = Number(process.env.INTENT_DRIFT_RETRY_UNIT_MS);
+  return {
+    info: (message) => core.info(message),
+    warning: (message) => core.warning(message),
+    annotate: ({ level, title, message, file, line }) => {
+      const properties = {
+        title,
+        ...(file === undefined ? {} : { file }),
+        ...(line === undefined ? {} : { startLine: line }),
+      };
+      if (level === 'error') core.error(message, properties);
+      else if (level === 'warning') core.warning(message, properties);
+      else core.notice(message, properties);
+    },
+    setOutput: (name, value) => core.setOutput(name, value),
+    writeSummary: async (markdown) => {
+      if (!process.env.GITHUB_STEP_SUMMARY) return;
+      await core.summary.addRaw(markdown, true).write();
+    },
+    createClient: createGitHubClient,
+    ...(Number.isFinite(unit) && unit > 0 ? { delayUnitMs: unit } : {}),
+  };
+}

@@ -1,0 +1,100 @@
+// The inputs as a workflow writes them, into the one settings object.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { parse } from 'yaml';
+import { INPUT, OUTPUT, readActionInputs } from '../../src/action-inputs.ts';
+import { isInputError } from '../../src/errors.ts';
+
+const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
+
+describe('readActionInputs', () => {
+  test('defaults, multi-line paths and comma-separated namespaces', () => {
+    const s = readActionInputs(
+      reader({
+        'github-token': 't',
+        intents: 'intents/\n# old\n  deploy/intents\n',
+        namespace: 'shop, web  api',
+        metrics: 'capture',
+      }),
+      '/repo',
+    );
+    assert.deepEqual(s.check.intents, ['intents/', 'deploy/intents']);
+    assert.deepEqual(s.check.namespaces, ['shop', 'web', 'api']);
+    assert.equal(s.check.failOn, 'missing');
+    assert.equal(s.check.source, 'metrics');
+    assert.equal(s.mode, 'check');
+    assert.equal(s.comment, true);
+    assert.equal(s.openPr, false);
+    assert.equal(s.pruneStale, false);
+    assert.equal(s.prBranch, 'intent-drift/update');
+    assert.equal(s.reportFile, 'intent-drift-report.json');
+    assert.deepEqual(s.live, {
+      cluster: 'none',
+      kindConfig: 'kind-config.yaml',
+      istioVersion: undefined,
+      traffic: undefined,
+      duration: '2m',
+    });
+  });
+
+  test('refuses bad values with the input’s name', () => {
+    const bad: [Record<string, string>, RegExp][] = [
+      [{ 'fail-on': 'often' }, /^fail-on must be one of missing, stale, any, none/],
+      [{ comment: 'yes' }, /^comment must be true or false/],
+      [{ cluster: 'minikube' }, /^cluster must be one of none, kind, existing/],
+      [{ 'istio-version': 'latest' }, /^istio-version: 'latest' is not a version/],
+      [{ duration: '2 minutes' }, /^duration: '2 minutes' is not a duration/],
+      [{ 'prometheus-url': 'file:///etc/passwd' }, /^prometheus-url: must be http\(s\)/],
+      [{ 'pr-branch': '../main' }, /^pr-branch: '..\/main' is not a valid branch name/],
+      [{ intents: '' }, /^intents is required/],
+      [{ 'github-token': '' }, /^github-token is empty/],
+    ];
+    for (const [inputs, message] of bad) {
+      assert.throws(
+        () => readActionInputs(reader({ 'github-token': 't', intents: 'i', ...inputs }), '/repo'),
+        (err) => isInputError(err) && message.test(err.message),
+        JSON.stringify(inputs),
+      );
+    }
+  });
+
+  test('action.yml declares exactly the inputs and outputs the code reads', async () => {
+    const action = parse(await readFile(path.resolve(import.meta.dirname, '..', '..', 'action.yml'), 'utf8'));
+    assert.deepEqual(Object.keys(action.inputs).sort(), Object.values(INPUT).sort());
+    assert.deepEqual(Object.keys(action.outputs).sort(), Object.values(OUTPUT).sort());
+    assert.equal(action.runs.using, 'node24');
+    assert.equal(action.runs.main, 'dist/index.js');
+    for (const [name, input] of Object.entries(action.inputs as Record<string, { description?: string }>)) {
+      assert.ok(input.description && input.description.length > 10, `${name} is documented`);
+    }
+  });
+});
+
+describe('the copy-paste workflows in docs/workflows', () => {
+  test('use only inputs the action declares, with the permissions they need', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const action = parse(await readFile(path.join(root, 'action.yml'), 'utf8'));
+    const dir = path.join(root, 'docs', 'workflows');
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.yml'));
+    assert.equal(files.length, 4);
+    for (const file of files) {
+      const workflow = parse(await readFile(path.join(dir, file), 'utf8'));
+      const steps = Object.values(
+        workflow.jobs as Record<string, { steps: { uses?: string; with?: object }[] }>,
+      ).flatMap((job) => job.steps);
+      const ours = steps.filter((s) => s.uses?.startsWith('intent-drift/intent-drift@'));
+      assert.equal(ours.length, 1, file);
+      for (const key of Object.keys(ours[0]!.with ?? {})) assert.ok(key in action.inputs, `${file}: ${key}`);
+      const writes = Object.entries(workflow.permissions ?? {})
+        .filter(([, v]) => v === 'write')
+        .map(([k]) => k);
+      const uses = ours[0]!.with as Record<string, unknown>;
+      if (uses['open-pr'] === true) assert.deepEqual(writes.sort(), ['contents', 'pull-requests'], file);
+      else if (uses.comment === false) assert.deepEqual(writes, [], `${file}: the PR run needs no write`);
+      else assert.deepEqual(writes, ['pull-requests'], file);
+    }
+  });
+});

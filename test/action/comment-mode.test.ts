@@ -1,0 +1,125 @@
+// The fork-safe split: an unprivileged PR run writes the data-only report; a workflow_run
+// job on the default branch posts the comment from it, after checking it.
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { GitHubApiServer } from '../support/github-api-server.ts';
+import { DEMO_INPUTS, HEAD_SHA, pullRequestEvent, runAction, TOKEN } from '../support/run-action.ts';
+
+let server: GitHubApiServer;
+let apiUrl: string;
+
+before(async () => {
+  server = new GitHubApiServer();
+  apiUrl = await server.start();
+});
+after(() => server.stop());
+beforeEach(() => {
+  server.comments.length = 0;
+  server.pulls.length = 0;
+  server.requests.length = 0;
+  server.readOnly = false;
+  server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation' });
+  server.addPull({ number: 7, title: 'feature', body: '', head: 'feature', base: 'main', headSha: HEAD_SHA });
+});
+
+const workflowRunEvent = (headSha = HEAD_SHA) => ({
+  action: 'completed',
+  workflow_run: { head_sha: headSha, event: 'pull_request', pull_requests: [] },
+});
+
+/** The PR run of a fork: read-only token, comment off, the report kept as the artifact. */
+async function forkRunArtifact(): Promise<string> {
+  server.readOnly = true;
+  const run = await runAction({
+    inputs: { ...DEMO_INPUTS, comment: 'false' },
+    apiUrl,
+    event: pullRequestEvent(7, { fork: true }),
+  });
+  server.readOnly = false;
+  return readFile(run.outputs.report!, 'utf8');
+}
+
+async function commentRun(artifact: string, event = workflowRunEvent()) {
+  const workspace = await (await import('../support/run-action.ts')).demoWorkspace();
+  await writeFile(path.join(workspace, 'report.json'), artifact);
+  return runAction({
+    inputs: { 'github-token': TOKEN, mode: 'comment', 'report-file': 'report.json' },
+    apiUrl,
+    workspace,
+    event,
+    eventName: 'workflow_run',
+    ref: 'refs/heads/main',
+  });
+}
+
+describe('mode: comment', () => {
+  test('posts the sticky comment from the PR run’s report, linking at the PR head', async () => {
+    const artifact = await forkRunArtifact();
+    assert.equal(server.comments.length, 0);
+    const run = await commentRun(artifact);
+    assert.equal(run.code, 0, run.stdout);
+    assert.equal(server.comments.length, 1);
+    const body = server.comments[0]!.body;
+    assert.ok(body.startsWith('<!-- intent-drift -->'));
+    assert.ok(body.includes(`/blob/${HEAD_SHA}/intents/client2.yaml#L19`));
+    assert.ok(body.includes('+          - path: /client2-path'), 'carries the suggested patch');
+    assert.equal(run.outputs.missing, '1');
+    assert.match(run.outputs['comment-url']!, /#issuecomment-\d+$/);
+    // A second comment run edits the same comment.
+    await commentRun(artifact);
+    assert.equal(server.comments.length, 1);
+  });
+
+  test('refuses a report from another commit than the workflow run’s', async () => {
+    const artifact = await forkRunArtifact();
+    const run = await commentRun(artifact, workflowRunEvent('f'.repeat(40)));
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /::error::intent-drift: the report is for commit a1b2/);
+    assert.equal(server.comments.length, 0);
+  });
+
+  test('a report older than the PR head is not posted over a newer one', async () => {
+    const artifact = await forkRunArtifact();
+    server.pulls[0]!.headSha = 'e'.repeat(40);
+    const run = await commentRun(artifact, { action: 'completed' } as never);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /::warning::intent-drift: no comment: the report is for a1b2/);
+    assert.equal(server.comments.length, 0);
+  });
+
+  test('tampered reports are refused before anything is posted', async () => {
+    const report = JSON.parse(await forkRunArtifact());
+    // biome-ignore lint/suspicious/noExplicitAny: the tests reach into the report's JSON freely
+    const cases: [string, (r: Record<string, any>) => void, RegExp][] = [
+      [
+        'a path outside the repo',
+        (r) => (r.stale[0].file = '../../etc/passwd'),
+        /stale\[0\]\.file: not a relative path/,
+      ],
+      ['a markdown name', (r) => (r.missing[0].client.name = '[x](https://evil)'), /not a Kubernetes name/],
+      ['no PR stamp', (r) => delete r.pullRequest, /pullRequest/],
+      ['a bad SHA', (r) => (r.pullRequest.headSha = 'HEAD'), /40-digit commit SHA/],
+      ['a PR number that is not one', (r) => (r.pullRequest.number = '7; rm'), /pullRequest.number/],
+      [
+        'a patch that is not a diff',
+        (r) => (r.suggestedPatch = '<img src=x onerror=alert(1)>'),
+        /not a unified diff/,
+      ],
+    ];
+    for (const [what, tamper, message] of cases) {
+      const copy = structuredClone(report);
+      tamper(copy);
+      const run = await commentRun(JSON.stringify(copy));
+      assert.equal(run.code, 1, what);
+      assert.match(run.stdout, message, what);
+    }
+    const notJson = await commentRun('{"version": 1, ');
+    assert.match(
+      notJson.stdout,
+      /::error::intent-drift: report.json: not a usable intent-drift report: not JSON/,
+    );
+    assert.equal(server.comments.length, 0);
+  });
+});

@@ -1,0 +1,128 @@
+// open-pr: the edited intents committed through the git data API to one reused branch, and
+// one pull request, opened once and updated afterwards.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { GitHubApiServer } from '../support/github-api-server.ts';
+import { DEMO_INPUTS, demoWorkspace, runAction, TOKEN } from '../support/run-action.ts';
+
+let server: GitHubApiServer;
+let apiUrl: string;
+let workspace: string;
+let baseSha: string;
+const BRANCH = 'intent-drift/update';
+
+before(async () => {
+  server = new GitHubApiServer();
+  apiUrl = await server.start();
+  workspace = await demoWorkspace();
+});
+after(() => server.stop());
+beforeEach(async () => {
+  server.pulls.length = 0;
+  server.requests.length = 0;
+  server.faults.length = 0;
+  server.git.refs.clear();
+  server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation' });
+  const files: Record<string, string> = { 'README.md': '# shop\n' };
+  for (const name of ['client.yaml', 'client2.yaml']) {
+    files[`intents/${name}`] = await readFile(path.join(workspace, 'intents', name), 'utf8');
+  }
+  baseSha = server.seedCommit('main', files);
+});
+
+const pushRun = (inputs: Record<string, string> = {}) =>
+  runAction({
+    inputs: { ...DEMO_INPUTS, 'open-pr': 'true', 'fail-on': 'none', ...inputs },
+    apiUrl,
+    workspace,
+    event: { ref: 'refs/heads/main', after: baseSha },
+    eventName: 'push',
+    sha: baseSha,
+    ref: 'refs/heads/main',
+  });
+
+describe('open-pr: true', () => {
+  test('commits the minimal edit to the branch and opens one PR', async () => {
+    const run = await pushRun();
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(server.pulls.length, 1);
+    const pull = server.pulls[0]!;
+    assert.equal(pull.head, BRANCH);
+    assert.equal(pull.base, 'main');
+    assert.equal(run.outputs['pull-request-url'], `https://github.com/acme/shop/pull/${pull.number}`);
+    assert.match(
+      pull.body,
+      /\| add \| `otterize-tutorial-istio-mapping\/client2` \| `nginx` \| `POST` \| `\/client2-path` \|/,
+    );
+    assert.match(pull.body, /```diff\n--- a\/intents\/client2.yaml/);
+
+    const files = server.filesAt(BRANCH);
+    const before = await readFile(path.join(workspace, 'intents', 'client2.yaml'), 'utf8');
+    const after = files['intents/client2.yaml']!;
+    // Comments and every existing line kept; the new rule appended to the same target.
+    assert.ok(after.startsWith("# client2's declared calls have drifted on purpose"));
+    assert.equal(
+      after,
+      `${before}          - path: /client2-path\n            methods:\n              - POST\n`,
+    );
+    assert.equal(
+      files['intents/client.yaml'],
+      await readFile(path.join(workspace, 'intents', 'client.yaml'), 'utf8'),
+    );
+    assert.equal(files['README.md'], '# shop\n');
+    const head = server.git.commits.get(server.git.refs.get(`heads/${BRANCH}`)!)!;
+    assert.deepEqual(head.parents, [baseSha]);
+    const writes = server.writes().map((r) => `${r.method} ${r.path.replace('/repos/acme/shop', '')}`);
+    assert.deepEqual(writes, [
+      'POST /git/blobs',
+      'POST /git/trees',
+      'POST /git/commits',
+      'POST /git/refs',
+      'POST /pulls',
+    ]);
+  });
+
+  test('a second run updates the same PR and leaves an up-to-date branch alone', async () => {
+    await pushRun();
+    const headBefore = server.git.refs.get(`heads/${BRANCH}`);
+    const run = await pushRun();
+    assert.equal(server.pulls.length, 1);
+    assert.equal(server.git.refs.get(`heads/${BRANCH}`), headBefore);
+    assert.match(run.stdout, /pull request updated: .*\(branch already up to date\)/);
+    assert.ok(server.requests.some((r) => r.method === 'PATCH' && /\/pulls\/\d+$/.test(r.path)));
+  });
+
+  test('prune-stale: true removes the stale rule too, on the same branch and PR', async () => {
+    await pushRun();
+    const number = server.pulls[0]!.number;
+    await pushRun({ 'prune-stale': 'true' });
+    assert.equal(server.pulls.length, 1);
+    assert.equal(server.pulls[0]!.number, number);
+    const after = server.filesAt(BRANCH)['intents/client2.yaml']!;
+    assert.ok(!after.includes('- path: /client2-old-path'));
+    assert.ok(after.includes('- path: /client2-path'));
+    assert.ok(after.startsWith("# client2's declared calls"), 'comments kept');
+    assert.match(server.pulls[0]!.body, /\| remove \| .* \| `\/client2-old-path` \|/);
+  });
+
+  test('GitHub’s 422 "A pull request already exists" becomes an update of that PR', async () => {
+    await pushRun();
+    // The listing misses the open PR (a race): creating it answers 422.
+    server.faults.push({ method: 'GET', path: /\/pulls$/, status: 200, body: [], times: 1 });
+    const run = await pushRun({ 'prune-stale': 'true' });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(server.pulls.length, 1);
+    const created = server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/pulls'));
+    assert.equal(created.length, 2, 'the second create was refused');
+    assert.match(run.stdout, /pull request updated/);
+  });
+
+  test('no drift, no PR', async () => {
+    const run = await pushRun({ intents: 'intents/client.yaml', metrics: 'capture/client.prom' });
+    assert.equal(server.pulls.length, 0);
+    assert.equal(server.writes().length, 0);
+    assert.equal(run.outputs['pull-request-url'], '');
+  });
+});

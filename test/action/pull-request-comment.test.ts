@@ -1,0 +1,222 @@
+// The action on a pull request, run as a runner runs it, against the GitHub stand-in.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { GitHubApiServer } from '../support/github-api-server.ts';
+import { DEMO_INPUTS, HEAD_SHA, pullRequestEvent, runAction, TOKEN } from '../support/run-action.ts';
+
+const dist = path.resolve(import.meta.dirname, '..', '..', 'dist', 'index.js');
+const golden = path.resolve(import.meta.dirname, '..', 'golden', 'action', 'demo-comment.md');
+let server: GitHubApiServer;
+let apiUrl: string;
+
+before(async () => {
+  server = new GitHubApiServer();
+  apiUrl = await server.start();
+});
+after(() => server.stop());
+beforeEach(() => {
+  server.comments.length = 0;
+  server.requests.length = 0;
+  server.faults.length = 0;
+  server.readOnly = false;
+  server.maxBodyLength = 65_536;
+  server.tokens.clear();
+  server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation' });
+});
+
+const ours = () => server.comments.filter((c) => c.user.login === 'github-actions[bot]');
+const errorLines = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('::error::'));
+
+describe('the sticky comment on a pull request', () => {
+  test('first run: one comment, outputs, summary, annotations, and the step fails on missing', async () => {
+    const run = await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(run.code, 1);
+    assert.deepEqual(errorLines(run.stdout), [
+      '::error::intent-drift: 1 missing, 1 stale (fail-on: missing); see the job summary',
+    ]);
+    assert.equal(ours().length, 1);
+    const comment = ours()[0]!;
+    assert.ok(comment.body.startsWith('<!-- intent-drift -->\n'));
+    assert.equal(run.outputs.drift, 'true');
+    assert.equal(run.outputs.missing, '1');
+    assert.equal(run.outputs.stale, '1');
+    assert.equal(
+      run.outputs['comment-url'],
+      `https://github.com/acme/shop/pull/7#issuecomment-${comment.id}`,
+    );
+    assert.equal(run.outputs['pull-request-url'], '');
+    // The job summary holds the same report (without the link back to itself).
+    assert.ok(run.summary.includes('| `client2.otterize-tutorial-istio-mapping` |'));
+    assert.ok(run.summary.includes('+          - path: /client2-path'));
+    assert.match(
+      run.stdout,
+      /^::warning title=intent-drift%3A stale intent,file=intents\/client2.yaml,line=19::/m,
+    );
+    assert.match(
+      run.stdout,
+      /^::error title=intent-drift%3A missing intent,file=intents\/client2.yaml,line=\d+::/m,
+    );
+    const report = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
+    assert.deepEqual(report.pullRequest, { number: 7, headSha: HEAD_SHA });
+    assert.equal(report.summary.missing, 1);
+    assert.ok(!run.stdout.includes(TOKEN) && !run.stderr.includes(TOKEN), 'the token is never printed');
+  });
+
+  test('the demo comment matches the golden file', async () => {
+    await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    const body = ours()[0]!.body;
+    if (process.env.UPDATE_GOLDEN === '1') {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(golden, body);
+    }
+    assert.equal(body, await readFile(golden, 'utf8'));
+  });
+
+  test('a second run edits our comment in place; an unchanged body is not written again', async () => {
+    const old = server.addComment(7, '<!-- intent-drift -->\nold report', {
+      login: 'github-actions[bot]',
+      type: 'Bot',
+    });
+    await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(ours().length, 1);
+    assert.notEqual(ours()[0]!.body, 'old report');
+    assert.equal(ours()[0]!.id, old.id);
+    const patches = () => server.requests.filter((r) => r.method === 'PATCH').length;
+    assert.equal(patches(), 1);
+    const again = await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(ours().length, 1);
+    assert.equal(patches(), 1, 'same body: no second write');
+    assert.equal(again.outputs['comment-url'], `https://github.com/acme/shop/pull/7#issuecomment-${old.id}`);
+  });
+
+  test('a marker planted by someone else is never edited; ours is found on a later page', async () => {
+    const planted = '<!-- intent-drift -->\nplanted by someone else';
+    server.addComment(7, planted, { login: 'mallory', type: 'User' });
+    for (let i = 0; i < 120; i++) server.addComment(7, `chatter ${i}`, { login: 'dev', type: 'User' });
+    const mine = server.addComment(7, '<!-- intent-drift -->\nold', {
+      login: 'github-actions[bot]',
+      type: 'Bot',
+    });
+    await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(server.comments.find((c) => c.user.login === 'mallory')?.body, planted);
+    assert.equal(ours().length, 1);
+    assert.equal(ours()[0]!.id, mine.id);
+    const pages = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/issues/7/comments'));
+    assert.equal(pages.length, 2, 'followed the Link header to page 2');
+    assert.equal(pages[0]!.query.get('per_page'), '100');
+  });
+
+  test('with only someone else’s marker, a new comment of ours is created', async () => {
+    server.addComment(7, '<!-- intent-drift -->\nplanted', { login: 'mallory', type: 'User' });
+    await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(server.comments.length, 2);
+    assert.equal(ours().length, 1);
+  });
+
+  test('a personal token is identified by GET /user', async () => {
+    server.tokens.set(TOKEN, { login: 'octo-bot', kind: 'user' });
+    server.addComment(7, '<!-- intent-drift -->\nold', { login: 'octo-bot', type: 'User' });
+    await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(server.comments.length, 1);
+    assert.ok(!server.requests.some((r) => r.path === '/graphql'));
+  });
+
+  test('a fork’s read-only token: one warning, no comment, everything else delivered', async () => {
+    server.readOnly = true;
+    const run = await runAction({ inputs: DEMO_INPUTS, apiUrl, event: pullRequestEvent(7, { fork: true }) });
+    assert.equal(server.comments.length, 0);
+    const warnings = run.stdout.split('\n').filter((l) => l.startsWith('::warning::'));
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /no PR comment: the token may not write/);
+    assert.equal(run.outputs['comment-url'], '');
+    assert.equal(run.outputs.missing, '1');
+    assert.ok(run.summary.includes('intent-drift: 1 missing, 1 stale'));
+    assert.ok(JSON.parse(await readFile(run.outputs.report!, 'utf8')).summary.drift);
+    assert.equal(run.code, 1, 'fails for the drift only');
+    const lenient = await runAction({
+      inputs: { ...DEMO_INPUTS, 'fail-on': 'none' },
+      apiUrl,
+      event: pullRequestEvent(7, { fork: true }),
+    });
+    assert.equal(lenient.code, 0);
+  });
+
+  test('GitHub’s 422 for a too-long body: a short comment instead, with a warning', async () => {
+    server.maxBodyLength = 1500;
+    const run = await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(ours().length, 1);
+    assert.ok(ours()[0]!.body.length <= 1500);
+    assert.ok(ours()[0]!.body.startsWith('<!-- intent-drift -->'));
+    assert.match(run.stdout, /refused the comment as too long/);
+  });
+
+  test('rate limits: a primary (403, remaining 0) and a secondary (429) limit are waited out', async () => {
+    const comments = /\/issues\/7\/comments$/;
+    server.faults.push(
+      {
+        method: 'GET',
+        path: comments,
+        status: 403,
+        body: {
+          message: 'API rate limit exceeded for installation ID 1.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+          status: '403',
+        },
+        headers: {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-limit': '1000',
+          'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)),
+        },
+      },
+      {
+        method: 'POST',
+        path: comments,
+        status: 429,
+        body: {
+          message:
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url:
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+          status: '429',
+        },
+        headers: { 'retry-after': '1' },
+      },
+    );
+    const run = await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(server.faults.length, 0, 'both faults fired');
+    assert.equal(ours().length, 1);
+    assert.equal(server.requests.filter((r) => r.method === 'POST' && comments.test(r.path)).length, 2);
+    assert.match(run.stdout, /primary rate limit on GET/);
+    assert.match(run.stdout, /secondary rate limit on POST/);
+  });
+
+  test('comment: false writes no comment and makes no API call', async () => {
+    const run = await runAction({ inputs: { ...DEMO_INPUTS, comment: 'false' }, apiUrl });
+    assert.equal(server.requests.length, 0);
+    assert.equal(run.outputs.missing, '1');
+  });
+
+  test('bad inputs and live clusters fail with one clear line', async () => {
+    const kind = await runAction({ inputs: { ...DEMO_INPUTS, cluster: 'kind' }, apiUrl });
+    assert.equal(kind.code, 1);
+    assert.deepEqual(errorLines(kind.stdout), [
+      '::error::intent-drift: cluster: kind is not available yet in this version; capture the sidecars’ metrics in an earlier step and pass them with `metrics`',
+    ]);
+    const bad = await runAction({ inputs: { ...DEMO_INPUTS, 'fail-on': 'sometimes' }, apiUrl });
+    assert.deepEqual(errorLines(bad.stdout), [
+      "::error::intent-drift: fail-on must be one of missing, stale, any, none (got 'sometimes')",
+    ]);
+  });
+
+  test('the bundled dist/index.js posts the same comment', {
+    skip: !existsSync(dist) && 'dist/ is not built',
+  }, async () => {
+    const run = await runAction({ inputs: DEMO_INPUTS, apiUrl, entry: dist });
+    assert.equal(run.code, 1);
+    assert.equal(ours().length, 1);
+    assert.equal(ours()[0]!.body, await readFile(golden, 'utf8'));
+  });
+});

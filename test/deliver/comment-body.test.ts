@@ -1,0 +1,121 @@
+// The comment always fits GitHub's limit, the patch is fenced so it cannot break out, and
+// annotations stop at what GitHub shows.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { driftAnnotations } from '../../src/deliver/github/annotations.ts';
+import { commentBody, GITHUB_BODY_LIMIT, jobSummary } from '../../src/deliver/github/comment-body.ts';
+import type { DeclaredIntents, Drift, MissingCall, StaleRule } from '../../src/model.ts';
+
+const ref = (name: string) => ({ name, namespace: 'shop' });
+
+function driftOf(missing: number, stale: number): Drift {
+  const calls: MissingCall[] = Array.from({ length: missing }, (_, i) => ({
+    client: ref(`client-${i % 7}`),
+    server: ref('orders'),
+    method: 'GET',
+    path: `/orders/${'x'.repeat(40)}/${i}`,
+    count: i + 1,
+    protocol: 'http',
+    wouldBeBlocked: true,
+  }));
+  const rules: StaleRule[] = Array.from({ length: stale }, (_, i) => ({
+    client: ref('client-0'),
+    server: ref('orders'),
+    targetType: 'kubernetes',
+    method: 'POST',
+    path: `/old/${i}`,
+    file: 'intents/client-0.yaml',
+    line: 10 + i,
+    reason: 'path-not-called',
+  }));
+  return {
+    missing: calls,
+    stale: rules,
+    covered: [],
+    notChecked: [],
+    unattributed: [],
+    external: [],
+    ignored: [],
+    warnings: [],
+    summary: {
+      observed: missing,
+      declared: stale,
+      covered: 0,
+      missing,
+      stale,
+      notChecked: 0,
+      ignored: 0,
+      drift: missing + stale > 0,
+    },
+  };
+}
+
+const declared: DeclaredIntents = {
+  rules: [],
+  documents: [
+    {
+      client: ref('client-0'),
+      apiVersion: 'k8s.otterize.com/v2beta1',
+      file: 'intents/client-0.yaml',
+      line: 2,
+    },
+  ],
+  warnings: [],
+};
+
+describe('commentBody', () => {
+  test('a huge drift is cut under 65,536 characters with a note; the summary keeps it all', () => {
+    const drift = driftOf(3000, 500);
+    const patch = `--- a/x.yaml\n+++ b/x.yaml\n@@ -1,1 +1,2 @@\n a\n+${'b'.repeat(100)}\n`;
+    const body = commentBody(drift, {
+      suggestedPatch: patch,
+      runUrl: 'https://github.com/acme/shop/actions/runs/1',
+    });
+    assert.ok(body.length <= GITHUB_BODY_LIMIT, `${body.length}`);
+    assert.ok(body.startsWith('<!-- intent-drift -->'));
+    assert.match(body, /Cut to fit a GitHub comment/);
+    assert.ok(body.includes('```diff\n--- a/x.yaml'), 'the small patch still fits');
+    assert.ok(
+      body.endsWith('[Full report in the job summary](https://github.com/acme/shop/actions/runs/1)</sub>\n'),
+    );
+    const summary = jobSummary(drift, { suggestedPatch: patch });
+    assert.ok(summary.includes('/orders/' + 'x'.repeat(40) + '/2999'));
+    assert.ok(!summary.includes('Full report in the job summary'));
+  });
+
+  test('a patch too long for a comment is replaced by a note', () => {
+    const patch = `--- a/x.yaml\n+++ b/x.yaml\n@@ -1,1 +1,2 @@\n${'+line\n'.repeat(10_000)}`;
+    const body = commentBody(driftOf(1, 0), { suggestedPatch: patch });
+    assert.ok(body.length <= GITHUB_BODY_LIMIT);
+    assert.match(
+      body,
+      /The suggested patch \(10004 lines\) is too long for a comment: it is in the job summary\./,
+    );
+  });
+
+  test('backticks in the patch get a longer fence', () => {
+    const patch = '--- a/x.yaml\n+++ b/x.yaml\n@@ -1,1 +1,1 @@\n-a\n+# ````` not a fence\n';
+    const body = commentBody(driftOf(1, 0), { suggestedPatch: patch });
+    assert.ok(body.includes('``````diff\n'));
+    assert.ok(body.includes('\n``````\n'));
+  });
+});
+
+describe('driftAnnotations', () => {
+  test('ten errors and ten warnings at most, then one notice with the rest', () => {
+    const annotations = driftAnnotations(driftOf(14, 12), declared);
+    assert.equal(annotations.filter((a) => a.level === 'error').length, 10);
+    assert.equal(annotations.filter((a) => a.level === 'warning').length, 10);
+    const notices = annotations.filter((a) => a.level === 'notice');
+    assert.deepEqual(
+      notices.map((n) => n.message),
+      ['4 more missing and 2 more stale not annotated: see the job summary'],
+    );
+    const first = annotations[0]!;
+    assert.equal(first.file, 'intents/client-0.yaml');
+    assert.equal(first.line, 2);
+    assert.equal(annotations[1]!.file, undefined, 'a client without intents: no file to point at');
+    const warning = annotations.find((a) => a.level === 'warning')!;
+    assert.deepEqual([warning.file, warning.line], ['intents/client-0.yaml', 10]);
+  });
+});

@@ -1,0 +1,263 @@
+// Minimal edits of committed ClientIntents: comments, order and style kept; new documents in
+// the repo's own layout; stale rules pruned without ever widening a target.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { editIntents } from '../../src/declare/edit-intents.ts';
+import { suggestedPatch } from '../../src/declare/suggested-patch.ts';
+import type { DeclaredIntents, MissingCall, StaleRule, WorkloadRef } from '../../src/model.ts';
+
+const NS = 'shop';
+const ref = (name: string, kind = 'Deployment'): WorkloadRef => ({ name, namespace: NS, kind });
+
+function missing(
+  client: string,
+  server: string,
+  method: string | null,
+  path: string | null,
+  extra = {},
+): MissingCall {
+  return {
+    client: ref(client),
+    server: ref(server),
+    method,
+    path,
+    count: 3,
+    protocol: 'http',
+    wouldBeBlocked: true,
+    ...extra,
+  };
+}
+
+function stale(
+  client: string,
+  server: string,
+  method: string | null,
+  path: string | null,
+  file: string,
+): StaleRule {
+  return {
+    client: ref(client),
+    server: ref(server),
+    targetType: 'kubernetes',
+    method,
+    path,
+    file,
+    line: 1,
+    reason: 'path-not-called',
+  };
+}
+
+function declared(docs: [string, string, string?][]): DeclaredIntents {
+  return {
+    rules: [],
+    documents: docs.map(([file, client, apiVersion]) => ({
+      client: ref(client),
+      apiVersion: apiVersion ?? 'k8s.otterize.com/v2beta1',
+      file,
+      line: 1,
+    })),
+    warnings: [],
+  };
+}
+
+const FRONTEND = `# frontend: owned by the web team
+apiVersion: k8s.otterize.com/v2beta1
+kind: ClientIntents
+metadata:
+  name: frontend
+  namespace: shop # the shop namespace
+spec:
+  workload:
+    name: frontend
+    kind: Deployment
+  targets:
+    # orders first: it is the busiest
+    - kubernetes:
+        name: orders
+        kind: Deployment
+        http:
+          - path: /orders
+            methods: [GET]
+          - path: /orders/{*}
+            methods: [GET, DELETE] # DELETE for admins
+    - kubernetes:
+        name: cart
+        http:
+          - path: /cart
+            methods: [GET]
+`;
+
+describe('editIntents', () => {
+  test('adds a method, a path and a target, keeping comments and the flow style of methods', () => {
+    const sources = new Map([['intents/frontend.yaml', FRONTEND]]);
+    const result = editIntents(sources, declared([['intents/frontend.yaml', 'frontend']]), {
+      missing: [
+        missing('frontend', 'orders', 'POST', '/orders'),
+        missing('frontend', 'orders', 'GET', '/orders/123/items', { suggestedPath: '/orders/{*}/items' }),
+        missing('frontend', 'payments', 'POST', '/pay'),
+      ],
+      stale: [],
+    });
+    assert.equal(result.files.length, 1);
+    assert.equal(
+      suggestedPatch(result.files),
+      `--- a/intents/frontend.yaml
++++ b/intents/frontend.yaml
+@@ -15,11 +15,19 @@
+         kind: Deployment
+         http:
+           - path: /orders
+-            methods: [GET]
++            methods: [GET, POST]
+           - path: /orders/{*}
+             methods: [GET, DELETE] # DELETE for admins
++          - path: /orders/{*}/items
++            methods: [GET]
+     - kubernetes:
+         name: cart
+         http:
+           - path: /cart
+             methods: [GET]
++    - kubernetes:
++        name: payments
++        kind: Deployment
++        http:
++          - path: /pay
++            methods: [POST]
+`,
+    );
+    assert.deepEqual(
+      result.changes.map((c) => `${c.action} ${c.server} ${c.method} ${c.path}`),
+      ['add orders POST /orders', 'add orders GET /orders/{*}/items', 'add payments POST /pay'],
+    );
+  });
+
+  test('an already declared call, or one a target without HTTP rules allows, changes nothing', () => {
+    const text = FRONTEND.replace(
+      '        name: cart\n        http:\n          - path: /cart\n            methods: [GET]\n',
+      '        name: cart\n',
+    );
+    const sources = new Map([['intents/frontend.yaml', text]]);
+    const result = editIntents(sources, declared([['intents/frontend.yaml', 'frontend']]), {
+      missing: [
+        missing('frontend', 'orders', 'GET', '/orders'),
+        missing('frontend', 'cart', 'PUT', '/cart/1'),
+      ],
+      stale: [],
+    });
+    assert.deepEqual(result.files, []);
+  });
+
+  test('prunes a stale method, then a rule, and drops a target whose last rule goes', () => {
+    const sources = new Map([['intents/frontend.yaml', FRONTEND]]);
+    const file = 'intents/frontend.yaml';
+    const result = editIntents(sources, declared([[file, 'frontend']]), {
+      missing: [],
+      stale: [
+        stale('frontend', 'orders', 'DELETE', '/orders/{*}', file),
+        stale('frontend', 'orders', 'GET', '/orders', file),
+        stale('frontend', 'cart', 'GET', '/cart', file),
+      ],
+    });
+    const after = result.files[0]!.after;
+    assert.ok(after.includes('methods: [GET] # DELETE for admins'));
+    assert.ok(!after.includes('- path: /orders\n'));
+    assert.ok(!after.includes('cart'), 'an empty rule list would allow everything: the target goes');
+    assert.ok(after.startsWith('# frontend: owned by the web team\n'));
+    assert.ok(after.includes('# orders first: it is the busiest'));
+  });
+
+  test('documents that do not change keep their exact bytes', () => {
+    const other =
+      "---\n# a ConfigMap, untouched\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata:\n  a: 'quoted'\n";
+    const sources = new Map([['all.yaml', FRONTEND + other]]);
+    const result = editIntents(sources, declared([['all.yaml', 'frontend']]), {
+      missing: [missing('frontend', 'cart', 'POST', '/cart')],
+      stale: [],
+    });
+    assert.ok(result.files[0]!.after.endsWith(other));
+  });
+
+  test('v1 intents: adds to HTTPResources of the right call, keeping `- ` at the key’s indentation', () => {
+    const v1 = `apiVersion: k8s.otterize.com/v1alpha3
+kind: ClientIntents
+metadata:
+  name: frontend
+  namespace: shop
+spec:
+  service:
+    name: frontend
+  calls:
+  - name: orders
+    type: http
+    HTTPResources:
+    - path: /orders
+      methods:
+      - GET
+`;
+    const sources = new Map([['intents/frontend.yaml', v1]]);
+    const result = editIntents(
+      sources,
+      declared([['intents/frontend.yaml', 'frontend', 'k8s.otterize.com/v1alpha3']]),
+      {
+        missing: [missing('frontend', 'orders', 'POST', '/orders/new')],
+        stale: [],
+      },
+    );
+    assert.equal(result.files[0]!.after, `${v1}    - path: /orders/new\n      methods:\n      - POST\n`);
+  });
+
+  test('a client without intents gets a new file named like its neighbours, in the same folder', () => {
+    const sources = new Map([['deploy/intents/frontend.shop.yaml', FRONTEND]]);
+    const result = editIntents(sources, declared([['deploy/intents/frontend.shop.yaml', 'frontend']]), {
+      missing: [missing('checkout', 'orders', 'POST', '/orders')],
+      stale: [],
+    });
+    assert.equal(result.files.length, 1);
+    const created = result.files[0]!;
+    assert.equal(created.file, 'deploy/intents/checkout.shop.yaml');
+    assert.equal(created.before, null);
+    assert.match(
+      created.after,
+      /^apiVersion: k8s.otterize.com\/v2beta1\nkind: ClientIntents\nmetadata:\n {2}name: checkout\n/,
+    );
+    assert.match(
+      created.after,
+      /- kubernetes:\n {8}name: orders\n {8}kind: Deployment\n {8}http:\n {10}- path: \/orders\n/,
+    );
+    assert.match(
+      suggestedPatch(result.files),
+      /^--- \/dev\/null\n\+\+\+ b\/deploy\/intents\/checkout.shop.yaml\n/,
+    );
+  });
+
+  test('one multi-document file stays one file: the new client is appended', () => {
+    const second = FRONTEND.replaceAll('frontend', 'backend');
+    const sources = new Map([['intents.yaml', `${FRONTEND}---\n${second}`]]);
+    const result = editIntents(
+      sources,
+      declared([
+        ['intents.yaml', 'frontend'],
+        ['intents.yaml', 'backend'],
+      ]),
+      {
+        missing: [
+          missing('checkout', 'orders', 'POST', '/orders'),
+          missing('frontend', 'cart', 'PUT', '/cart'),
+        ],
+        stale: [],
+      },
+    );
+    assert.equal(result.files.length, 1);
+    const after = result.files[0]!.after;
+    assert.equal(after.split(/^---$/m).length, 3);
+    assert.ok(
+      after.includes('methods: [GET, PUT]'),
+      'the edit of frontend is kept under the appended document',
+    );
+    assert.match(
+      after,
+      /---\napiVersion: k8s.otterize.com\/v2beta1\nkind: ClientIntents\nmetadata:\n {2}name: checkout\n/,
+    );
+  });
+});

@@ -1,0 +1,134 @@
+// The GitHub layer in process, through the real Octokit against the stand-in: identity of
+// each token kind, the sticky comment's search, and GitHub's error bodies.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import {
+  describeGitHubError,
+  isBodyTooLong,
+  isWriteRefused,
+} from '../../src/deliver/github/github-errors.ts';
+import { ACTIONS_BOT_LOGIN, isAuthoredBy, tokenIdentity } from '../../src/deliver/github/identity.ts';
+import { createGitHubClient } from '../../src/deliver/github/octokit.ts';
+import { findStickyComment, upsertStickyComment } from '../../src/deliver/github/sticky-comment.ts';
+import { GitHubApiServer } from '../support/github-api-server.ts';
+
+let server: GitHubApiServer;
+const where = { owner: 'acme', repo: 'shop', issue: 3 };
+const client = (token: string) => createGitHubClient(token, { baseUrl: server.url, delayUnitMs: 1 });
+
+before(async () => {
+  server = new GitHubApiServer();
+  await server.start();
+});
+after(() => server.stop());
+beforeEach(() => {
+  server.comments.length = 0;
+  server.requests.length = 0;
+  server.faults.length = 0;
+  server.readOnly = false;
+  server.tokens.set('pat', { login: 'octo-bot', kind: 'user' });
+  server.tokens.set('app', { login: 'my-app[bot]', kind: 'installation' });
+});
+
+describe('tokenIdentity', () => {
+  test('a personal token by GET /user, an installation token by GraphQL viewer', async () => {
+    assert.deepEqual(await tokenIdentity(client('pat')), { login: 'octo-bot', via: 'rest' });
+    assert.deepEqual(await tokenIdentity(client('app')), { login: 'my-app[bot]', via: 'graphql' });
+  });
+
+  test('falls back to github-actions[bot] when neither answers', async () => {
+    server.faults.push({
+      method: 'POST',
+      path: /^\/graphql$/,
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+    });
+    assert.deepEqual(await tokenIdentity(client('app')), { login: ACTIONS_BOT_LOGIN, via: 'fallback' });
+  });
+
+  test('a bad token is an error, not a fallback', async () => {
+    await assert.rejects(tokenIdentity(client('nope')), (err) => {
+      assert.equal(describeGitHubError(err), 'GitHub answered 401: Bad credentials');
+      return true;
+    });
+  });
+
+  test('isAuthoredBy accepts the [bot] suffix only on bot accounts', () => {
+    assert.ok(isAuthoredBy({ login: 'my-app[bot]', type: 'Bot' }, 'my-app'));
+    assert.ok(!isAuthoredBy({ login: 'my-app[bot]', type: 'User' }, 'my-app'));
+    assert.ok(!isAuthoredBy({ login: 'mallory', type: 'User' }, 'my-app[bot]'));
+    assert.ok(!isAuthoredBy(null, 'x'));
+  });
+});
+
+describe('the sticky comment', () => {
+  test('found by marker and author across pages, created once, then edited', async () => {
+    for (let i = 0; i < 150; i++)
+      server.addComment(3, i === 5 ? '<!-- intent-drift --> fake' : `hi ${i}`, {
+        login: 'dev',
+        type: 'User',
+      });
+    const gh = client('app');
+    assert.equal(await findStickyComment(gh, where, 'my-app[bot]'), undefined);
+    const first = await upsertStickyComment(gh, where, 'my-app[bot]', '<!-- intent-drift -->\none');
+    assert.equal(first.action, 'created');
+    const second = await upsertStickyComment(gh, where, 'my-app[bot]', '<!-- intent-drift -->\ntwo');
+    assert.equal(second.action, 'updated');
+    assert.equal(second.id, first.id);
+    assert.equal(server.comments.filter((c) => c.user.login === 'my-app[bot]').length, 1);
+    assert.equal(server.comments.find((c) => c.id === first.id)?.body, '<!-- intent-drift -->\ntwo');
+    assert.equal(server.comments[5]?.body, '<!-- intent-drift --> fake');
+  });
+
+  test('GitHub’s refusals are told apart: read-only 403, too-long 422, rate limits are not refusals', async () => {
+    server.readOnly = true;
+    const refused = await upsertStickyComment(client('app'), where, 'my-app[bot]', 'x').catch(
+      (e: unknown) => e,
+    );
+    assert.ok(isWriteRefused(refused));
+    assert.equal(describeGitHubError(refused), 'GitHub answered 403: Resource not accessible by integration');
+    server.readOnly = false;
+    server.maxBodyLength = 10;
+    const tooLong = await upsertStickyComment(client('app'), where, 'my-app[bot]', 'x'.repeat(11)).catch(
+      (e: unknown) => e,
+    );
+    server.maxBodyLength = 65_536;
+    assert.ok(isBodyTooLong(tooLong));
+    assert.ok(!isWriteRefused(tooLong));
+    assert.ok(
+      !isWriteRefused({
+        status: 403,
+        message: 'API rate limit exceeded',
+        response: { headers: { 'x-ratelimit-remaining': '0' } },
+      }),
+    );
+  });
+
+  test('a rate limit that does not lift gives up after the retries', async () => {
+    const limited = {
+      method: 'GET',
+      path: /\/issues\/3\/comments$/,
+      status: 403,
+      body: {
+        message: 'API rate limit exceeded',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '403',
+      },
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) },
+      times: 10,
+    };
+    server.faults.push(limited);
+    const logs: string[] = [];
+    const gh = createGitHubClient('app', { baseUrl: server.url, delayUnitMs: 1, log: (m) => logs.push(m) });
+    await assert.rejects(findStickyComment(gh, where, 'my-app[bot]'));
+    assert.equal(server.requests.length, 3, 'the first try and two retries');
+    assert.match(logs.at(-1)!, /giving up/);
+  });
+
+  test('an unknown route is GitHub’s 404', async () => {
+    const err = await client('app')
+      .request('GET /repos/acme/shop/teleport')
+      .catch((e: unknown) => e);
+    assert.equal(describeGitHubError(err), 'GitHub answered 404: Not Found');
+  });
+});

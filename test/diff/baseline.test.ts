@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { applyBaseline, baselineOf, parseBaseline, renderBaseline } from '../../src/diff/baseline.ts';
+import { computeDrift } from '../../src/diff/compute-drift.ts';
+import { isInputError } from '../../src/errors.ts';
+import type { Drift, ObservedCall } from '../../src/model.ts';
+import { call, declaredIntents, NS, observedMap, rule } from './builders.ts';
+
+const rules = [rule('web', 'api', 'GET', '/old', { line: 7 }), rule('web', 'api', 'GET', '/users/{*}')];
+
+function driftOf(calls: ObservedCall[]): Drift {
+  return computeDrift(observedMap(calls), declaredIntents(rules), {
+    suggestPath: (p) => p.replace(/\/\d+/g, '/{*}'),
+  });
+}
+
+describe('baseline', () => {
+  const today = driftOf([call('web', 'api', 'POST', '/orders/1'), call('web', 'api', 'GET', '/users/5')]);
+
+  test('records stable keys: templates for ID paths, no counts, no lines', () => {
+    const baseline = baselineOf(today);
+    assert.deepEqual(baseline, {
+      version: 1,
+      missing: [{ client: `${NS}/web`, server: `${NS}/api`, method: 'POST', path: '/orders/{*}' }],
+      stale: [
+        { client: `${NS}/web`, server: `${NS}/api`, targetType: 'kubernetes', method: 'GET', path: '/old' },
+      ],
+    });
+    assert.equal(renderBaseline(baseline).includes('count'), false);
+  });
+
+  test('round trip: the drift it was written from is all in the baseline', () => {
+    const baseline = parseBaseline(renderBaseline(baselineOf(today)), 'b.json');
+    const { drift, outcome } = applyBaseline(today, baseline);
+    assert.deepEqual([drift.missing, drift.stale], [[], []]);
+    assert.equal(drift.summary.drift, false);
+    assert.deepEqual(outcome, { missing: 1, stale: 1, resolved: 0 });
+  });
+
+  test('new IDs under a recorded template are not new; a new path or method is', () => {
+    const baseline = baselineOf(today);
+    const later = driftOf([
+      call('web', 'api', 'POST', '/orders/99'),
+      call('web', 'api', 'DELETE', '/orders/99'),
+      call('web', 'api', 'GET', '/users/5'),
+    ]);
+    const { drift, outcome } = applyBaseline(later, baseline);
+    assert.deepEqual(
+      drift.missing.map((c) => `${c.method} ${c.path}`),
+      ['DELETE /orders/99'],
+    );
+    assert.equal(drift.summary.missing, 1);
+    assert.equal(outcome.missing, 1);
+  });
+
+  test('entries no longer seen are counted as resolved', () => {
+    const fixed = driftOf([call('web', 'api', 'GET', '/old'), call('web', 'api', 'GET', '/users/5')]);
+    assert.deepEqual(applyBaseline(fixed, baselineOf(today)).outcome, { missing: 0, stale: 0, resolved: 2 });
+  });
+
+  test('a stale rule is the same entry after its line moved', () => {
+    const moved = computeDrift(
+      observedMap([call('web', 'api', 'GET', '/users/5')]),
+      declaredIntents([rule('web', 'api', 'GET', '/old', { line: 40 })]),
+    );
+    assert.equal(applyBaseline(moved, baselineOf(today)).drift.stale.length, 0);
+  });
+
+  test('a file that is not a baseline is an InputError naming it', () => {
+    const bad = [
+      ['{"version": 1,\n "missing": [}', /^b\.json(:2)?: not a baseline/],
+      ['{"version": 1,\n "missing": [] "x"}', /^b\.json:2: not a baseline/],
+      ['[]', /b\.json: not a baseline: not a JSON object/],
+      ['{"version": 2}', /version must be 1/],
+      ['{"version": 1, "missing": [{"client": 1}]}', /missing\[0\]\.client must be a string/],
+      ['{"version": 1, "stale": {}}', /stale must be a list/],
+    ] as const;
+    for (const [text, message] of bad) {
+      assert.throws(
+        () => parseBaseline(text, 'b.json'),
+        (err) => isInputError(err) && message.test(String(err)),
+        text,
+      );
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { computeDrift } from '../../src/diff/compute-drift.ts';
+import { computeCoverage } from '../../src/diff/coverage.ts';
+import { call, declaredIntents, observedMap, rule } from './builders.ts';
+
+describe('coverage', () => {
+  const rules = [
+    rule('web', 'api', 'GET', '/a'),
+    rule('web', 'api', 'GET', '/b'),
+    rule('web', 'db', 'GET', '/q'),
+    rule('web', 'kafka', null, null, { targetType: 'kafka' }),
+    rule('batch', 'api', 'POST', '/run'),
+    rule('edge', 'api', null, null),
+  ];
+  const calls = [
+    call('web', 'api', 'GET', '/a'),
+    call('edge', 'api', null, null, { protocol: 'tcp' }),
+    call('other', 'api', 'GET', '/z'),
+  ];
+  const declared = declaredIntents(rules);
+  const drift = computeDrift(observedMap(calls), declared);
+
+  test('per client: exercised of declared checkable rules, with why the rest was not', () => {
+    const coverage = computeCoverage(declared.rules, drift, {
+      environments: { 'otterize-tutorial-istio-mapping': 'dev' },
+    });
+    const byName = Object.fromEntries(coverage.clients.map((c) => [c.client.name, c]));
+    assert.deepEqual(Object.keys(byName).sort(), ['batch', 'edge', 'web']);
+    assert.equal(byName.web?.declared, 3);
+    assert.equal(byName.web?.exercised, 1);
+    assert.equal(byName.web?.percent, 33);
+    assert.deepEqual(byName.web?.stale, { 'path-not-called': 1, 'server-not-called': 1, 'client-idle': 0 });
+    assert.equal(byName.batch?.percent, 0);
+    assert.equal(byName.batch?.stale['client-idle'], 1);
+    assert.equal(byName.edge?.percent, 100);
+    assert.equal(byName.web?.environment, 'dev');
+    assert.deepEqual(coverage.total, { declared: 5, exercised: 2, percent: 40 });
+  });
+
+  test('a rule called without HTTP detail is neither exercised nor stale', () => {
+    const d = computeDrift(
+      observedMap([call('web', 'api', null, null, { protocol: 'tcp' })]),
+      declaredIntents([rule('web', 'api', 'GET', '/a')]),
+    );
+    const [web] = computeCoverage([rule('web', 'api', 'GET', '/a')], d).clients;
+    assert.equal(web?.noDetail, 1);
+    assert.equal(web?.exercised, 0);
+  });
+
+  test('the namespace scope applies, and nothing declared counts as full coverage', () => {
+    const coverage = computeCoverage(declared.rules, drift, { namespaces: ['elsewhere'] });
+    assert.deepEqual(coverage, { clients: [], total: { declared: 0, exercised: 0, percent: 100 } });
+  });
+});

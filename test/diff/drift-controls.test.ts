@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { baselineOf } from '../../src/diff/baseline.ts';
+import { checkDrift } from '../../src/diff/drift-controls.ts';
+import { evaluateFailure, failOnFor } from '../../src/diff/fail-policy.ts';
+import { call, declaredIntents, NS, observedMap, rule } from './builders.ts';
+
+const observed = observedMap([
+  ...[11, 12, 13].map((id) => call('web', 'api', 'GET', `/users/${id}/orders`, { count: 5 })),
+  call('web', 'api', 'GET', '/probe', { count: 1 }),
+  call('web', 'api', 'GET', '/a'),
+]);
+const declared = declaredIntents([
+  rule('web', 'api', 'GET', '/a'),
+  rule('web', 'api', 'GET', '/legacy', { file: 'i/web.yaml', line: 9 }),
+  rule('batch', 'api', 'POST', '/run', { file: 'i/batch.yaml', line: 4 }),
+]);
+
+describe('checkDrift', () => {
+  test('templates suggested by default, raw paths with templates: false', () => {
+    const on = checkDrift(observed, declared).drift;
+    assert.deepEqual(
+      on.missing.map((c) => c.suggestedPath),
+      [undefined, '/users/{*}/orders', '/users/{*}/orders', '/users/{*}/orders'],
+    );
+    const off = checkDrift(observed, declared, { templates: false }).drift;
+    assert.ok(off.missing.every((c) => c.suggestedPath === undefined));
+  });
+
+  test('minCount drops rare missing calls as noise and says how many', () => {
+    const { drift } = checkDrift(observed, declared, { minCount: 2 });
+    assert.equal(
+      drift.missing.some((c) => c.path === '/probe'),
+      false,
+    );
+    assert.deepEqual(drift.noise, { minCount: 2, calls: 1, requests: 1 });
+    assert.equal(drift.summary.missing, 3);
+  });
+
+  test('ignore rules take stale rules too, with the rule that matched', () => {
+    const { drift } = checkDrift(observed, declared, {
+      ignore: [{ path: '/legacy', file: 'c.yaml', line: 3 }],
+    });
+    assert.deepEqual(
+      drift.ignoredStale?.map((r) => [r.path, r.ignoredBy]),
+      [['/legacy', { file: 'c.yaml', line: 3 }]],
+    );
+    assert.deepEqual(
+      drift.stale.map((r) => r.reason),
+      ['client-idle'],
+    );
+  });
+
+  test('coverage is computed before ignore and baseline take rules away', () => {
+    const { drift } = checkDrift(observed, declared, { ignore: [{ path: '/legacy', file: 'c', line: 1 }] });
+    assert.deepEqual(drift.coverage?.total, { declared: 3, exercised: 1, percent: 33 });
+  });
+
+  test('fail-on stale: fails on stale of active clients, only warns on idle ones', () => {
+    const stale = checkDrift(observed, declared, {
+      policy: { failOn: 'stale', clientIdle: 'warn', overrides: [] },
+    });
+    assert.equal(stale.exitCode, 1);
+    assert.deepEqual(stale.drift.failure, {
+      exitCode: 1,
+      failingMissing: 0,
+      failingStale: 1,
+      idleWarnings: 1,
+    });
+    assert.ok(stale.drift.warnings.some((w) => w.includes('client-idle')));
+
+    const idleOnly = checkDrift(observed, declared, {
+      policy: { failOn: 'stale', clientIdle: 'warn', overrides: [] },
+      ignore: [{ path: '/legacy', file: 'c', line: 1 }],
+    });
+    assert.equal(idleOnly.exitCode, 0);
+    const strict = checkDrift(observed, declared, {
+      policy: { failOn: 'stale', clientIdle: 'fail', overrides: [] },
+      ignore: [{ path: '/legacy', file: 'c', line: 1 }],
+    });
+    assert.equal(strict.exitCode, 1);
+  });
+
+  test('per-client overrides of failOn', () => {
+    const policy = {
+      failOn: 'missing' as const,
+      clientIdle: 'warn' as const,
+      overrides: [{ client: `${NS}/web`, failOn: 'none' as const }],
+    };
+    assert.equal(failOnFor(policy, { name: 'web', namespace: NS }), 'none');
+    assert.equal(failOnFor(policy, { name: 'x', namespace: NS }), 'missing');
+    const { exitCode, drift } = checkDrift(observed, declared, { policy });
+    assert.equal(exitCode, 0);
+    assert.equal(evaluateFailure(drift, { ...policy, overrides: [] }).exitCode, 1);
+  });
+
+  test('a baseline of today leaves nothing new, and beforeBaseline is what to write', () => {
+    const first = checkDrift(observed, declared);
+    const second = checkDrift(observed, declared, {
+      baseline: baselineOf(first.beforeBaseline),
+      policy: { failOn: 'any', clientIdle: 'fail', overrides: [] },
+    });
+    assert.equal(second.exitCode, 0);
+    assert.deepEqual(second.drift.baseline, { missing: 4, stale: 2, resolved: 0 });
+    assert.equal(second.beforeBaseline.missing.length, 4);
+  });
+
+  test('without controls the drift is what computeDrift gives, plus coverage', () => {
+    const { drift } = checkDrift(observed, declared, { templates: false });
+    assert.equal(drift.noise, undefined);
+    assert.equal(drift.baseline, undefined);
+    assert.equal(drift.environments, undefined);
+    assert.deepEqual(drift.ignoredStale, []);
+  });
+});

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { isIdLikeSegment } from '../../src/diff/id-segment.ts';
+import { matchPath, validatePathPattern } from '../../src/diff/istio-match.ts';
+import {
+  buildPathTemplater,
+  templatePath,
+  templatePaths,
+  templateWidening,
+} from '../../src/diff/path-template.ts';
+import { call } from './builders.ts';
+
+describe('ID-like segments, judged by shape', () => {
+  const templated: [string, string][] = [
+    ['/users/8812/orders', '/users/{*}/orders'],
+    ['/api/v1/orders/1024', '/api/v1/orders/{*}'],
+    ['/v2/carts/3f2a9c1d-7b4e-4c1a-9e2f-5d6c7b8a9e0f/items', '/v2/carts/{*}/items'],
+    ['/carts/3F2A9C1D-7B4E-4C1A-9E2F-5D6C7B8A9E0F', '/carts/{*}'],
+    ['/commits/9fceb02d0ae598e95dc970b74767f19372d61af8', '/commits/{*}'],
+    ['/objects/507f1f77bcf86cd799439011', '/objects/{*}'],
+    ['/reports/2024-06-01', '/reports/{*}'],
+    ['/events/2024-06-01T10:15:00Z/ack', '/events/{*}/ack'],
+    ['/customers/cus_NffrFeUfNV2Hib', '/customers/{*}'],
+    ['/share/aZ3kP9qLm2Xw7YtB', '/share/{*}'],
+    ['/avatars/8812.png', '/avatars/{*}'],
+    ['/users/42/', '/users/{*}/'],
+    ['/a/1/b/2/c/3', '/a/{*}/b/{*}/c/{*}'],
+  ];
+  for (const [raw, template] of templated) {
+    test(`${raw} -> ${template}`, () => assert.equal(templatePath(raw), template));
+  }
+
+  const kept = [
+    '/api/v1.2/items',
+    '/v1/users',
+    '/v2beta1/clientintents',
+    '/api/1.2.3/status',
+    '/static/app.js',
+    '/static/app.3f2a9c1.js',
+    '/api/getUserProfile2',
+    '/healthz',
+    '/oauth2/token',
+    '/products/blue-cotton-shirt',
+    '/api/orders',
+    '/',
+    '/a//1', // an empty segment cannot be part of a template
+    '/tok/c2VjcmV0LXRva2VuLTEyMzQ1Ng==', // `=`: Envoy's {*} would not match it
+  ];
+  for (const raw of kept) {
+    test(`${raw} is kept`, () => assert.equal(templatePath(raw), raw));
+  }
+
+  test('words, versions and api are names', () => {
+    for (const segment of ['api', 'v1', 'v1.2', 'users', 'app.js', 'index.html', 'deadbeef', 'abc123']) {
+      assert.equal(isIdLikeSegment(segment), false, segment);
+    }
+  });
+});
+
+describe('segments that vary under the same neighbours', () => {
+  test('order codes with digits collapse once there are enough of them', () => {
+    const paths = ['ord-a1', 'ord-b2', 'ord-c3', 'ord-d4', 'ord-e5'].map((id) => `/orders/${id}/items`);
+    const templates = templatePaths(paths);
+    for (const p of paths) assert.equal(templates.get(p), '/orders/{*}/items');
+    const few = templatePaths(paths.slice(0, 4));
+    for (const p of paths.slice(0, 4)) assert.equal(few.get(p), p);
+  });
+
+  test("a service's own endpoint names are never collapsed", () => {
+    const paths = ['users', 'orders', 'products', 'health', 'login', 'logout', 'carts', 'search'].map(
+      (name) => `/api/${name}`,
+    );
+    for (const [raw, template] of templatePaths(paths)) assert.equal(template, raw);
+  });
+
+  test('versions never collapse, however many', () => {
+    const paths = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'].map((v) => `/${v}/status`);
+    for (const [raw, template] of templatePaths(paths)) assert.equal(template, raw);
+  });
+
+  test('a file tree of many depths under one prefix becomes {**}', () => {
+    const paths = [
+      ...Array.from({ length: 6 }, (_, i) => `/static/dir${i}/file${i}.css`),
+      ...Array.from({ length: 6 }, (_, i) => `/static/img${i}.png`),
+    ];
+    for (const p of paths) assert.equal(templatePaths(paths).get(p), '/static/{**}');
+  });
+
+  test('never {**} right after api or a version', () => {
+    const paths = [
+      ...Array.from({ length: 6 }, (_, i) => `/api/r${i}/x${i}`),
+      ...Array.from({ length: 6 }, (_, i) => `/api/s${i}`),
+    ];
+    for (const [, template] of templatePaths(paths)) assert.equal(template.includes('{**}'), false, template);
+  });
+
+  test('the templater learns per client -> server pair', () => {
+    const ids = ['a1x', 'b2x', 'c3x', 'd4x', 'e5x'];
+    const calls = ids.map((id) => call('client', 'nginx', 'GET', `/p/${id}`));
+    const other = call('client2', 'nginx', 'GET', '/p/a1x');
+    const templater = buildPathTemplater([...calls, other]);
+    assert.equal(templater.suggest('/p/a1x', calls[0]), '/p/{*}');
+    assert.equal(templater.suggest('/p/a1x', other), undefined);
+    assert.equal(templater.pathOf(call('client2', 'nginx', 'GET', '/users/7')), '/users/{*}');
+    assert.equal(templater.pathOf(call('client2', 'nginx', null, null)), null);
+  });
+});
+
+describe('saying what a template widens', () => {
+  test('each {*} and {**} is named with the value it replaces', () => {
+    assert.equal(templateWidening('/users/8812/orders', '/users/{*}/orders'), 'any segment for 8812');
+    assert.equal(
+      templateWidening('/static/css/a.css', '/static/{**}'),
+      'anything under /static/ (seen: css/a.css)',
+    );
+    assert.equal(templateWidening('/a', '/a'), undefined);
+  });
+});
+
+// Paths built from names, versions and values, so the properties meet every branch.
+const segment = fc.oneof(
+  fc.constantFrom('api', 'v1', 'v1.2', 'users', 'orders', 'app.js', 'healthz', '', '{*}', 'a=b'),
+  fc.nat().map(String),
+  fc.uuid(),
+  fc.stringMatching(/^[0-9a-f]{8,40}$/),
+  fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/),
+  fc.stringMatching(/^[A-Za-z0-9\-._~%!$&'()+,;:@=*]{1,12}$/),
+);
+const rawPath = fc
+  .tuple(fc.array(segment, { minLength: 1, maxLength: 6 }), fc.boolean())
+  .map(([segments, slash]) => `/${segments.join('/')}${slash ? '/' : ''}`);
+
+describe('properties', () => {
+  test('a template is valid and matches the raw path it came from', () => {
+    fc.assert(
+      fc.property(rawPath, (raw) => {
+        const template = templatePath(raw);
+        if (template === raw) return;
+        assert.equal(validatePathPattern(template), null, template);
+        assert.ok(matchPath(template, raw), `${template} !~ ${raw}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('every raw path of a group is matched by its template', () => {
+    fc.assert(
+      fc.property(fc.array(rawPath, { maxLength: 40 }), (paths) => {
+        for (const [raw, template] of templatePaths(paths, { minVariants: 2 })) {
+          if (template === raw) continue;
+          assert.equal(validatePathPattern(template), null, template);
+          assert.ok(matchPath(template, raw), `${template} !~ ${raw}`);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('templating is idempotent', () => {
+    fc.assert(
+      fc.property(rawPath, (raw) => {
+        const once = templatePath(raw);
+        assert.equal(templatePath(once), once);
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.array(rawPath, { maxLength: 40 }), (paths) => {
+        const once = [...templatePaths(paths, { minVariants: 2 }).values()];
+        const twice = templatePaths(once, { minVariants: 2 });
+        for (const template of once) assert.equal(twice.get(template) ?? template, template);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,127 @@
+// Runs the action's entry the way a runner does: a child `node src/index.ts` with INPUT_*
+// variables, an event file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and GITHUB_API_URL
+// pointing at the local GitHub stand-in.
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+export const HEAD_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+export const TOKEN = 'ghs_stand-in-installation-token';
+
+export interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  workspace: string;
+}
+
+export interface RunOptions {
+  inputs: Record<string, string>;
+  apiUrl: string;
+  /** The event payload; a pull_request event by default. */
+  event?: Record<string, unknown>;
+  eventName?: string;
+  workspace?: string;
+  sha?: string;
+  ref?: string;
+  /** Run dist/index.js instead of src/index.ts. */
+  entry?: string;
+}
+
+/** A workspace holding the demo as a repository would: intents/, capture/, workloads.yaml. */
+export async function demoWorkspace(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-action-'));
+  for (const name of ['intents', 'capture', 'workloads.yaml']) {
+    await cp(path.join(root, 'fixtures', 'demo', name), path.join(dir, name), { recursive: true });
+  }
+  return dir;
+}
+
+export function pullRequestEvent(number: number, opts: { fork?: boolean; headSha?: string } = {}) {
+  const base = { full_name: 'acme/shop' };
+  return {
+    action: 'synchronize',
+    number,
+    pull_request: {
+      number,
+      head: {
+        sha: opts.headSha ?? HEAD_SHA,
+        ref: 'feature',
+        repo: { full_name: opts.fork ? 'someone/shop' : 'acme/shop' },
+      },
+      base: { ref: 'main', repo: base },
+    },
+    repository: { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' } },
+  };
+}
+
+export const DEMO_INPUTS = {
+  'github-token': TOKEN,
+  intents: 'intents',
+  metrics: 'capture',
+  workloads: 'workloads.yaml',
+};
+
+export async function runAction(opts: RunOptions): Promise<ActionRun> {
+  const workspace = opts.workspace ?? (await demoWorkspace());
+  const runner = await mkdtemp(path.join(tmpdir(), 'intent-drift-runner-'));
+  const files = {
+    event: path.join(runner, 'event.json'),
+    output: path.join(runner, 'output'),
+    summary: path.join(runner, 'summary.md'),
+  };
+  await writeFile(files.event, JSON.stringify(opts.event ?? pullRequestEvent(7)));
+  await writeFile(files.output, '');
+  await writeFile(files.summary, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? runner,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_EVENT_NAME: opts.eventName ?? 'pull_request',
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_API_URL: opts.apiUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_SHA: opts.sha ?? HEAD_SHA,
+    GITHUB_REF: opts.ref ?? 'refs/pull/7/merge',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: runner,
+    INTENT_DRIFT_RETRY_UNIT_MS: '5',
+  };
+  for (const [name, value] of Object.entries(opts.inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  const entry = opts.entry ?? path.join(root, 'src', 'index.ts');
+  const child = spawn(process.execPath, [entry], { cwd: workspace, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputs(await readFile(files.output, 'utf8')),
+    summary: await readFile(files.summary, 'utf8'),
+    workspace,
+  };
+}
+
+/** GITHUB_OUTPUT's `name<<DELIMITER\nvalue\nDELIMITER` records. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const pattern = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(pattern)) outputs[m[1]!] = m[3]!;
+  return outputs;
+}
