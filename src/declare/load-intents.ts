@@ -2,7 +2,7 @@
 // what the CRD and the admission webhook would refuse, with `file:line`.
 import type { DeclaredIntents } from '../model.ts';
 import { collectYamlFiles, type FoundFile } from './collect-files.ts';
-import { parseFilesInWorker } from './intents-worker-client.ts';
+import { parseFilesInWorkers } from './intents-worker-client.ts';
 import { type ParsedClientIntents, parseClientIntentsDocuments } from './parse-client-intents.ts';
 import { readYamlFile } from './read-yaml.ts';
 import { fail } from './yaml-fields.ts';
@@ -13,7 +13,7 @@ export interface LoadIntentsOptions {
   /** Base of relative paths and of the file names in rules (default: process.cwd()). */
   cwd?: string;
   /**
-   * Parse in a worker thread when there are at least this many files, so that a caller can read
+   * Parse in worker threads when there are at least this many files, so that a caller can read
    * metrics on the main thread meanwhile (YAML parsing is most of the time of a large check).
    */
   workerFromFiles?: number;
@@ -26,7 +26,7 @@ export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}
   const namespace = opts.defaultNamespace;
   const parsed =
     opts.workerFromFiles !== undefined && files.length >= opts.workerFromFiles
-      ? await parseFilesInWorker(files, namespace)
+      ? await parseFilesInWorkers(files, namespace)
       : parseIntentsFiles(files, namespace);
   rejectDuplicates(parsed);
   return {

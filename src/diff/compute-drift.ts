@@ -18,7 +18,7 @@ import {
   type StaleReason,
   type StaleRule,
 } from '../model.ts';
-import { compareCalls, compareRules } from './drift-order.ts';
+import { compareCalls, compareRules } from '../order.ts';
 import type { IgnoredBy, IgnoredCall } from './ignore-rules.ts';
 import { validatePathPattern } from './istio-match.ts';
 import {

@@ -2,6 +2,7 @@
 // (a later `--window` can subtract an earlier reading per reporter); build() then takes, for each
 // call, the largest reporter's sum: a call between two meshed pods is counted by both sidecars.
 import type { ObservedCall, ObservedMap } from '../model.ts';
+import { compareCalls } from '../order.ts';
 import type { Sample } from './exposition-line.ts';
 import { type IstioCall, istioCallOf } from './istio-call.ts';
 import { OBSERVED_METRICS, REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from './istio-labels.ts';
@@ -23,28 +24,6 @@ function keyOf(c: CallKey): string {
 
 function pairOf(c: CallKey): string {
   return JSON.stringify([c.client, c.server ?? c.host]);
-}
-
-function cmp(a: string | null | undefined, b: string | null | undefined): number {
-  const x = a ?? '';
-  const y = b ?? '';
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Sorted by client, server, method, path (then service, host, protocol for a total order). */
-export function compareCalls(a: ObservedCall, b: ObservedCall): number {
-  return (
-    cmp(a.client.namespace, b.client.namespace) ||
-    cmp(a.client.name, b.client.name) ||
-    cmp(a.server.namespace, b.server.namespace) ||
-    cmp(a.server.name, b.server.name) ||
-    cmp(a.method, b.method) ||
-    cmp(a.path, b.path) ||
-    cmp(a.server.service?.namespace, b.server.service?.namespace) ||
-    cmp(a.server.service?.name, b.server.service?.name) ||
-    cmp(a.host, b.host) ||
-    cmp(a.protocol, b.protocol)
-  );
 }
 
 function toObservedCall(c: CallKey, count: number): ObservedCall {

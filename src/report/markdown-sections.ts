@@ -1,7 +1,7 @@
 // The sections of the PR comment, each a heading and a list of whole rows, so the report
 // can drop rows (never half a row) when it has to fit GitHub's size limit.
 
-import type { Drift, MissingCall, ObservedCall } from '../model.ts';
+import type { DeclaredRule, Drift, MissingCall, ObservedCall } from '../model.ts';
 import { plural, qualifiedName } from './display-text.ts';
 import { ignoredByText, splitStale } from './drift-extras.ts';
 import {
@@ -44,6 +44,18 @@ function callRow(call: ObservedCall): string {
   ]);
 }
 
+/** A declared rule: who, which target, method and path, where it is written, and why it is listed. */
+function ruleRow(rule: DeclaredRule, fileLink: FileLink | undefined, why: string): string {
+  return tableRow([
+    clientCell(rule.client),
+    targetCell(rule),
+    valueCell(rule.method, 'any'),
+    valueCell(rule.path, 'any'),
+    declaredAtCell(rule, fileLink),
+    why,
+  ]);
+}
+
 const TEMPLATE_NOTE =
   'A path shown as `path → template` suggests an Istio template: `{*}` allows any one segment ' +
   'there and `{**}` any rest of the path, not only the values seen.';
@@ -79,16 +91,7 @@ export function buildSections(drift: Drift, fileLink: FileLink | undefined): Mar
       title: `Stale intents: ${plural(stale.length, 'rule')} of ${plural(distinctClients(stale), 'client')}`,
       intro: 'Declared, but no observed call used it.',
       header: header('client', 'target', 'method', 'path', 'declared in', 'reason'),
-      rows: stale.map((rule) =>
-        tableRow([
-          clientCell(rule.client),
-          targetCell(rule),
-          valueCell(rule.method, 'any'),
-          valueCell(rule.path, 'any'),
-          declaredAtCell(rule, fileLink),
-          STALE_REASON[rule.reason],
-        ]),
-      ),
+      rows: stale.map((rule) => ruleRow(rule, fileLink, STALE_REASON[rule.reason])),
       collapsed: false,
       priority: 1,
     },
@@ -103,16 +106,7 @@ export function buildSections(drift: Drift, fileLink: FileLink | undefined): Mar
     {
       title: `Not checked: ${plural(drift.notChecked.length, 'rule')}`,
       header: header('client', 'target', 'method', 'path', 'declared in', 'why'),
-      rows: drift.notChecked.map((rule) =>
-        tableRow([
-          clientCell(rule.client),
-          targetCell(rule),
-          valueCell(rule.method, 'any'),
-          valueCell(rule.path, 'any'),
-          declaredAtCell(rule, fileLink),
-          NOT_CHECKED_WHY[rule.why],
-        ]),
-      ),
+      rows: drift.notChecked.map((rule) => ruleRow(rule, fileLink, NOT_CHECKED_WHY[rule.why])),
       collapsed: true,
       priority: 3,
     },

@@ -112,7 +112,7 @@ describe('ObservedMapBuilder', () => {
     assert.deepEqual(map.external[0]?.server, { name: 'api.example.com', namespace: 'unknown' });
   });
 
-  test('stable order by client, server, method, path; zero and NaN counts left out', () => {
+  test('stable order by client, server, path, method; zero and NaN counts left out', () => {
     const { map } = build([
       series('source', 'zed', 'nginx', 1, GET_A),
       series('source', 'client', 'nginx', 1, { request_method: 'POST', request_path: '/b' }),
@@ -127,8 +127,8 @@ describe('ObservedMapBuilder', () => {
       [
         'client api GET /a',
         'client nginx GET /a',
-        'client nginx GET /z',
         'client nginx POST /b',
+        'client nginx GET /z',
         'zed nginx GET /a',
       ],
     );

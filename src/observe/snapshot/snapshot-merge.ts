@@ -2,7 +2,7 @@
 // is the earliest, last-seen the latest. `--since` keeps calls last seen at or after a time.
 import { InputError } from '../../errors.ts';
 import type { ObservedMap } from '../../model.ts';
-import { compareCalls } from '../observed-map.ts';
+import { compareCalls } from '../../order.ts';
 import { readSnapshot } from './snapshot-file.ts';
 import { type Snapshot, type SnapshotCall, snapshotToMap } from './snapshot-format.ts';
 

@@ -1,7 +1,7 @@
-// One fixed order for every list of the drift, so reports and golden files never depend on
-// the order the readers happened to produce. Plain code-unit comparison: no locale.
+// One fixed order for every list of calls and rules (observed maps, snapshots, the drift), so
+// reports and golden files never depend on the order the readers happened to produce. Plain code-unit comparison: no locale.
 
-import type { DeclaredRule, ObservedCall } from '../model.ts';
+import type { DeclaredRule, ObservedCall } from './model.ts';
 
 function compareText(a: string | null | undefined, b: string | null | undefined): number {
   if (a === b) return 0;
