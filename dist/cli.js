@@ -31,23 +31,26 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-4QH2SGWO.js";
+} from "./chunks/chunk-NLHTEVYT.js";
 import {
   require_dist
-} from "./chunks/chunk-6DIYOISB.js";
-import "./chunks/chunk-VOE4ZYIO.js";
-import "./chunks/chunk-QHQ6FGBR.js";
-import "./chunks/chunk-DWWUXG4Q.js";
-import "./chunks/chunk-GXKCEEYI.js";
+} from "./chunks/chunk-76BIF3SG.js";
+import "./chunks/chunk-WZX7VDCZ.js";
+import "./chunks/chunk-6SVOZDX7.js";
+import "./chunks/chunk-2NF2SEYA.js";
+import "./chunks/chunk-KCCRQSAY.js";
+import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,
-  __toESM,
   isInputError
-} from "./chunks/chunk-ZQYT7XLP.js";
+} from "./chunks/chunk-WQ4DT2T6.js";
+import {
+  __toESM
+} from "./chunks/chunk-PY5VAGIZ.js";
 
 // src/cli.ts
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path3 from "node:path";
+import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/cli-args.ts
 import { parseArgs } from "node:util";
@@ -242,6 +245,7 @@ Commands:
   check       read the observed map and the declared intents, diff them, report
   list        print the observed map, grouped by client
   export      write the observed map as ClientIntents
+  visualize   draw the map (the drift, with --intents) as -o FILE.svg, .png or .html
   policies    print the Istio AuthorizationPolicies the declared intents imply
   capture     read a live source once and save what it saw as a snapshot file (-o FILE)
   reset       make Otterize's network mapper forget what it captured
@@ -328,9 +332,9 @@ function renderList(source, opts = {}) {
     lines.push(`${show2(client.name)} in namespace ${show2(client.namespace)} calls:`);
     for (const server of [...client.servers.values()].sort(byNameThenNamespace)) {
       lines.push(`  - ${show2(server.name)} in namespace ${show2(server.namespace)}`);
-      for (const path4 of [...server.paths.keys()].sort(codeUnitOrder)) {
-        const methods = [...server.paths.get(path4) ?? []].sort(codeUnitOrder);
-        lines.push(`    - path ${show2(path4)}, methods: [${methods.map(show2).join(",")}]`);
+      for (const path5 of [...server.paths.keys()].sort(codeUnitOrder)) {
+        const methods = [...server.paths.get(path5) ?? []].sort(codeUnitOrder);
+        lines.push(`    - path ${show2(path5)}, methods: [${methods.map(show2).join(",")}]`);
       }
     }
   }
@@ -359,9 +363,9 @@ var NOT_CHECKED_WHY = {
   "no-http-detail": "called, but the metrics carry no method or path"
 };
 var show = showControlChars;
-function operation(method, path4, unknown) {
-  if (method === null && path4 === null) return unknown;
-  return `${show(method ?? "*")} ${show(path4 ?? "*")}`;
+function operation(method, path5, unknown) {
+  if (method === null && path5 === null) return unknown;
+  return `${show(method ?? "*")} ${show(path5 ?? "*")}`;
 }
 function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
@@ -582,7 +586,7 @@ function policyOf(draft, opts) {
     from: [{ source: { principals: [`cluster.local/ns/${client.namespace}/sa/${serviceAccount}`] } }]
   };
   if (!draft.anyOperation) {
-    rule.to = [...draft.methodsByPath].map(([path4, methods]) => ({ operation: { paths: [path4], methods } }));
+    rule.to = [...draft.methodsByPath].map(([path5, methods]) => ({ operation: { paths: [path5], methods } }));
   }
   const manifest = {
     apiVersion: POLICY_API_VERSION,
@@ -686,6 +690,470 @@ async function runPolicies(settings, declared, io) {
   return 0;
 }
 
+// src/run-visualize.ts
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/report/graph-model.ts
+var EDGE_KINDS = [
+  "covered",
+  "missing",
+  "blocked",
+  "stale",
+  "ignored",
+  "observed"
+];
+var UNKNOWN = "unknown";
+function byText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function observedOperation(call) {
+  if (call.method === null && call.path === null) {
+    return call.protocol === "tcp" ? "(TCP, no HTTP detail)" : "(no HTTP detail)";
+  }
+  return `${call.method ?? "*"} ${call.path ?? "*"}`;
+}
+function ruleOperation(rule) {
+  if (rule.method === null && rule.path === null) return "(any request)";
+  return `${rule.method ?? "*"} ${rule.path ?? "*"}`;
+}
+var GraphBuilder = class {
+  nodes = /* @__PURE__ */ new Map();
+  rows = [];
+  workload(ref) {
+    return this.node({
+      key: `w:${qualifiedName(ref)}`,
+      kind: "workload",
+      label: qualifiedName(ref),
+      namespace: ref.namespace
+    });
+  }
+  /** A declared `service` target: a Service, not a workload, though it may share the name. */
+  service(ref) {
+    const label = `${qualifiedName(ref)} (service)`;
+    return this.node({ key: `s:${qualifiedName(ref)}`, kind: "service", label, namespace: ref.namespace });
+  }
+  external(call) {
+    const host = call.host ?? qualifiedName(call.server);
+    return this.node({ key: `x:${host}`, kind: "external", label: host });
+  }
+  unattributed(ref) {
+    const unknown = ref.name === UNKNOWN && ref.namespace === UNKNOWN;
+    const label = unknown ? "outside the mesh" : qualifiedName(ref);
+    return this.node({ key: `u:${qualifiedName(ref)}`, kind: "unattributed", label });
+  }
+  call(kind, from, to, call) {
+    this.rows.push({
+      kind,
+      from,
+      to,
+      operation: observedOperation(call),
+      count: call.count,
+      protocol: call.protocol
+    });
+  }
+  rule(kind, rule) {
+    const from = this.workload(rule.client);
+    const to = rule.targetType === "service" ? this.service(rule.server) : this.workload(rule.server);
+    const row = { kind, from, to, operation: ruleOperation(rule), count: null, protocol: null };
+    row.declaredAt = `${rule.file}:${rule.line}`;
+    this.rows.push(row);
+  }
+  build(mode) {
+    const groups = /* @__PURE__ */ new Map();
+    for (const row of this.rows) {
+      const id = JSON.stringify([row.from, row.to, row.kind]);
+      const edge = groups.get(id) ?? { from: row.from, to: row.to, kind: row.kind, rows: [] };
+      edge.rows.push(row);
+      groups.set(id, edge);
+    }
+    const edges = [...groups.values()].sort(
+      (a, b) => byText(a.from, b.from) || byText(a.to, b.to) || EDGE_KINDS.indexOf(a.kind) - EDGE_KINDS.indexOf(b.kind)
+    );
+    for (const edge of edges) {
+      edge.rows.sort((a, b) => byText(a.operation, b.operation) || (b.count ?? 0) - (a.count ?? 0));
+    }
+    const nodes = [...this.nodes.values()].sort((a, b) => byText(a.key, b.key));
+    return { mode, nodes, edges };
+  }
+  node(node) {
+    if (!this.nodes.has(node.key)) this.nodes.set(node.key, node);
+    return node.key;
+  }
+};
+function addUnjudged(graph, unattributed, external) {
+  for (const c of unattributed)
+    graph.call("observed", graph.unattributed(c.client), graph.workload(c.server), c);
+  for (const c of external) graph.call("observed", graph.workload(c.client), graph.external(c), c);
+}
+function graphOfMap(map) {
+  const graph = new GraphBuilder();
+  for (const c of map.calls) graph.call("observed", graph.workload(c.client), graph.workload(c.server), c);
+  addUnjudged(graph, map.unattributed, map.external);
+  return graph.build("map");
+}
+function missingKind(call) {
+  return call.wouldBeBlocked ? "blocked" : "missing";
+}
+function graphOfDrift(drift) {
+  const graph = new GraphBuilder();
+  const between = (kind, c) => graph.call(kind, graph.workload(c.client), graph.workload(c.server), c);
+  for (const c of drift.covered) between("covered", c);
+  for (const c of drift.missing) between(missingKind(c), c);
+  for (const c of drift.ignored) between("ignored", c);
+  for (const r of drift.stale) graph.rule("stale", r);
+  addUnjudged(graph, drift.unattributed, drift.external);
+  return graph.build("drift");
+}
+
+// src/report/graph-render.ts
+var GRAPH_FONT = "DejaVu Sans";
+var FONT_FALLBACKS = `${GRAPH_FONT},Verdana,sans-serif`;
+var vizInstance;
+function viz() {
+  vizInstance ??= import("./chunks/viz-36SE7LXP.js").then((m) => m.instance());
+  return vizInstance;
+}
+async function renderSvg(dot) {
+  const result = (await viz()).render(dot, { format: "svg" });
+  if (result.status !== "success") {
+    const reasons = result.errors.map((e) => e.message).join("; ");
+    throw new Error(`Graphviz could not draw the graph: ${reasons}`);
+  }
+  return result.output.replaceAll(`font-family="${GRAPH_FONT}"`, `font-family="${FONT_FALLBACKS}"`);
+}
+var resvgModule;
+function resvg() {
+  resvgModule ??= import("@resvg/resvg-js");
+  return resvgModule;
+}
+async function renderPng(svg, options = {}) {
+  const { Resvg } = await resvg();
+  const image = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: options.zoom ?? 2 },
+    background: "white",
+    font: { loadSystemFonts: true, sansSerifFamily: GRAPH_FONT, defaultFontFamily: GRAPH_FONT },
+    logLevel: "off"
+  }).render();
+  return image.asPng();
+}
+var PROBE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="30"><text x="4" y="22" font-family="sans-serif" font-size="20">Ag</text></svg>';
+async function hasUsableFont() {
+  const { Resvg } = await resvg();
+  const pixels = new Resvg(PROBE_SVG, { font: { loadSystemFonts: true }, logLevel: "off" }).render().pixels;
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+  return false;
+}
+
+// src/report/graph-dot.ts
+var MAX_LABEL_LINES = 6;
+var MAX_LINE_CHARS = 64;
+var MISSING_RED = "#d62728";
+var EDGE_STYLES = {
+  covered: {
+    attributes: { color: "#4b5563", fontcolor: "#374151" },
+    legend: "covered: called and declared"
+  },
+  missing: {
+    attributes: { color: MISSING_RED, fontcolor: MISSING_RED, penwidth: "1.5" },
+    legend: "missing: called, not declared"
+  },
+  blocked: {
+    attributes: { color: MISSING_RED, fontcolor: MISSING_RED, style: "dashed,bold", penwidth: "2.5" },
+    legend: "missing, would be blocked once enforced"
+  },
+  stale: {
+    attributes: { color: "#9ca3af", fontcolor: "#6b7280", style: "dotted", penwidth: "1.5" },
+    legend: "stale: declared, never called"
+  },
+  ignored: {
+    attributes: { color: "#b7791f", fontcolor: "#8a5a12", style: "dashed" },
+    legend: "ignored: missing, but an ignore rule accepts it"
+  },
+  observed: {
+    attributes: { color: "#3b6ea8", fontcolor: "#27496d" },
+    legend: "observed call"
+  }
+};
+var NODE_STYLES = {
+  workload: {
+    attributes: { shape: "box", style: "rounded,filled", fillcolor: "#eef3fb", color: "#4a6fa5" },
+    legend: "workload (name.namespace)"
+  },
+  service: {
+    attributes: { shape: "box", style: "rounded,filled,dashed", fillcolor: "#f5f0ff", color: "#7c5cbf" },
+    legend: "Service named by an intent"
+  },
+  external: {
+    attributes: { shape: "ellipse", style: "filled", fillcolor: "#fff7e6", color: "#b7791f" },
+    legend: "host outside the mesh"
+  },
+  unattributed: {
+    attributes: { shape: "hexagon", style: "filled", fillcolor: "#f3f4f6", color: "#6b7280" },
+    legend: "caller outside the mesh"
+  }
+};
+var NODE_KINDS = ["workload", "service", "external", "unattributed"];
+function dotString(text) {
+  const escaped = showControlChars(text).replace(/[\\"&]/g, (c) => c === "&" ? "&amp;" : `\\${c}`);
+  return `"${escaped}"`;
+}
+function dotLines(lines) {
+  const body = lines.map((line) => dotString(line).slice(1, -1)).join("\\l");
+  return `"${body}\\l"`;
+}
+function attributeList(attrs, label) {
+  const parts = Object.entries(attrs).map(([k, v]) => `${k}=${dotString(v)}`);
+  return `[${[...parts, `label=${label}`].join(", ")}]`;
+}
+function cut(text) {
+  const chars = [...text];
+  return chars.length <= MAX_LINE_CHARS ? text : `${chars.slice(0, MAX_LINE_CHARS - 1).join("")}\u2026`;
+}
+function rowText(row) {
+  return row.count === null ? row.operation : `${row.operation} (${row.count})`;
+}
+function edgeLines(edge) {
+  const lines = edge.rows.map((row) => cut(rowText(row)));
+  if (lines.length <= MAX_LABEL_LINES) return lines;
+  const shown = lines.slice(0, MAX_LABEL_LINES - 1);
+  return [...shown, `+${lines.length - shown.length} more`];
+}
+function nodeLines(node, id) {
+  return `${id} ${attributeList(NODE_STYLES[node.kind].attributes, dotString(cut(node.label)))};`;
+}
+var LEGEND_LINES = {
+  covered: "\u2501\u2501\u2501\u2501\u2501",
+  missing: "\u2501\u2501\u2501\u2501\u2501",
+  blocked: "<B>\u2505\u2505\u2505\u2505</B>",
+  stale: "\u2508\u2508\u2508\u2508\u2508",
+  ignored: "\u254D\u254D\u254D\u254D\u254D",
+  observed: "\u2501\u2501\u2501\u2501\u2501"
+};
+function legendLines(graph) {
+  const edgeKinds = EDGE_KINDS.filter((k) => graph.edges.some((e) => e.kind === k));
+  const nodeKinds = NODE_KINDS.filter((k) => k !== "workload" && graph.nodes.some((n) => n.kind === k));
+  const rows = edgeKinds.map((kind) => {
+    const style = EDGE_STYLES[kind];
+    const colour = style.attributes.color ?? "black";
+    const text = kind === "observed" && graph.mode === "drift" ? "observed, not judged" : style.legend;
+    return `<TR><TD ALIGN="LEFT"><FONT COLOR="${colour}">${LEGEND_LINES[kind]}</FONT></TD><TD ALIGN="LEFT">${text}</TD></TR>`;
+  });
+  const out = [
+    "  subgraph cluster_legend {",
+    '    label="legend"; style="rounded"; color="#d1d5db"; fontcolor="#6b7280"; fontsize=11;',
+    `    legend_edges [shape=plain, fontsize=10, label=<<TABLE BORDER="0" CELLSPACING="2">${rows.join("")}</TABLE>>];`
+  ];
+  nodeKinds.forEach((kind, i) => {
+    const style = NODE_STYLES[kind];
+    const attrs = { ...style.attributes, fontsize: "10" };
+    out.push(`    legend_node_${i} ${attributeList(attrs, dotString(style.legend))};`);
+  });
+  out.push("  }");
+  return out;
+}
+function renderGraphDot(graph) {
+  const ids = new Map(graph.nodes.map((node, i) => [node.key, `n${i}`]));
+  const idOf = (key) => ids.get(key) ?? "missing_node";
+  const title = graph.mode === "drift" ? "intent-drift: observed calls vs declared intents" : "intent-drift: observed calls";
+  const font = dotString(GRAPH_FONT);
+  const out = [
+    'digraph "intent-drift" {',
+    `  graph [rankdir=LR, fontname=${font}, fontsize=14, labelloc=t, label=${dotString(title)}, nodesep=0.35, ranksep=1.1, pad=0.25, bgcolor="white"];`,
+    `  node [fontname=${font}, fontsize=12, margin="0.15,0.06"];`,
+    `  edge [fontname=${font}, fontsize=10, arrowsize=0.8];`
+  ];
+  const namespaces = [
+    ...new Set(graph.nodes.flatMap((n) => n.namespace === void 0 ? [] : [n.namespace]))
+  ].sort();
+  namespaces.forEach((namespace, i) => {
+    out.push(`  subgraph cluster_ns${i} {`);
+    out.push(
+      `    label=${dotString(`namespace ${cut(namespace)}`)}; style="rounded,dashed"; color="#9ca3af"; fontcolor="#4b5563"; fontsize=11;`
+    );
+    for (const node of graph.nodes) {
+      if (node.namespace === namespace) out.push(`    ${nodeLines(node, idOf(node.key))}`);
+    }
+    out.push("  }");
+  });
+  for (const node of graph.nodes) {
+    if (node.namespace === void 0) out.push(`  ${nodeLines(node, idOf(node.key))}`);
+  }
+  for (const edge of graph.edges) {
+    const attrs = attributeList(EDGE_STYLES[edge.kind].attributes, dotLines(edgeLines(edge)));
+    out.push(`  ${idOf(edge.from)} -> ${idOf(edge.to)} ${attrs};`);
+  }
+  if (graph.edges.length > 0) out.push(...legendLines(graph));
+  out.push("}", "");
+  return out.join("\n");
+}
+
+// src/report/graph-html.ts
+var HTML_ESCAPES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;"
+};
+function escapeHtml(text) {
+  return showControlChars(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+var VERDICT = {
+  covered: "covered",
+  missing: "missing",
+  blocked: "missing (would be blocked)",
+  stale: "stale",
+  ignored: "ignored",
+  observed: "observed"
+};
+var NODE_RADIUS = { box: "4px", ellipse: "50%", hexagon: "2px" };
+var CSS_LINE = { dotted: "dotted", "dashed,bold": "dashed", dashed: "dashed" };
+var PAGE_CSS = `body{font-family:"DejaVu Sans",Verdana,sans-serif;margin:1.5rem;color:#1f2937}
+h1{font-size:1.3rem}h2{font-size:1.05rem;margin-top:2rem}
+.graph svg{max-width:100%;height:auto}
+.legend{list-style:none;padding:0}.legend li{margin:.25rem 0}
+.swatch{display:inline-block;width:2.5rem;margin-right:.6rem;vertical-align:middle}
+table{border-collapse:collapse;font-size:.9rem}th,td{border:1px solid #d1d5db;padding:.3rem .6rem;text-align:left}
+th{background:#f3f4f6}td.count{text-align:right}code{font-family:"DejaVu Sans Mono",monospace}`;
+function inlineSvg(svg) {
+  const start = svg.indexOf("<svg");
+  if (start < 0) throw new Error("not an SVG document");
+  return svg.slice(start).trimEnd();
+}
+function legendItems(graph) {
+  const items = [];
+  for (const kind of EDGE_KINDS) {
+    if (!graph.edges.some((e) => e.kind === kind)) continue;
+    const attrs = EDGE_STYLES[kind].attributes;
+    const width = attrs.penwidth === void 0 ? 2 : Math.round(Number(attrs.penwidth) + 1);
+    const line = CSS_LINE[attrs.style ?? ""] ?? "solid";
+    const swatch = `border-top:${width}px ${line} ${attrs.color ?? "black"}`;
+    const text = kind === "observed" && graph.mode === "drift" ? "observed, not judged" : EDGE_STYLES[kind].legend;
+    items.push(`<li><span class="swatch" style="${escapeHtml(swatch)}"></span>${escapeHtml(text)}</li>`);
+  }
+  for (const node of Object.keys(NODE_STYLES)) {
+    if (!graph.nodes.some((n) => n.kind === node)) continue;
+    const attrs = NODE_STYLES[node].attributes;
+    const radius = NODE_RADIUS[attrs.shape ?? ""] ?? "0";
+    const swatch = `background:${attrs.fillcolor ?? "white"};border:1px solid ${attrs.color ?? "black"};border-radius:${radius};height:.9rem`;
+    items.push(
+      `<li><span class="swatch" style="${escapeHtml(swatch)}"></span>${escapeHtml(NODE_STYLES[node].legend)}</li>`
+    );
+  }
+  return items;
+}
+function verdictOf(kind, graph) {
+  return kind === "observed" && graph.mode === "drift" ? "observed, not judged" : VERDICT[kind];
+}
+function tableRows(graph) {
+  const labelOf = new Map(graph.nodes.map((n) => [n.key, n.label]));
+  const cell = (text, cls) => `<td${cls ? ` class="${cls}"` : ""}>${text}</td>`;
+  const rows = graph.edges.flatMap((e) => e.rows);
+  return rows.map((row) => {
+    const count = row.count === null ? "" : String(row.count);
+    const cells = [
+      cell(escapeHtml(verdictOf(row.kind, graph))),
+      cell(`<code>${escapeHtml(labelOf.get(row.from) ?? row.from)}</code>`),
+      cell(`<code>${escapeHtml(labelOf.get(row.to) ?? row.to)}</code>`),
+      cell(`<code>${escapeHtml(row.operation)}</code>`),
+      cell(escapeHtml(count), "count"),
+      cell(row.declaredAt === void 0 ? "" : `<code>${escapeHtml(row.declaredAt)}</code>`)
+    ];
+    return `<tr>${cells.join("")}</tr>`;
+  });
+}
+function renderGraphHtml(graph, svg) {
+  const title = graph.mode === "drift" ? "intent-drift: observed calls vs declared intents" : "intent-drift: observed calls";
+  const calls = graph.edges.reduce((n, e) => n + e.rows.length, 0);
+  const summary = EDGE_KINDS.map((kind) => {
+    const n = graph.edges.filter((e) => e.kind === kind).reduce((sum, e) => sum + e.rows.length, 0);
+    return n === 0 ? "" : `${n} ${verdictOf(kind, graph)}`;
+  }).filter((s) => s !== "");
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    // Nothing may load or run: the page is a file people open from CI artifacts.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${PAGE_CSS}</style>`,
+    "</head>",
+    "<body>",
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p>${escapeHtml(calls === 0 ? "Nothing observed or declared." : summary.join(", "))}</p>`,
+    `<div class="graph">${inlineSvg(svg)}</div>`,
+    "<h2>Legend</h2>",
+    `<ul class="legend">${legendItems(graph).join("")}</ul>`,
+    "<h2>Calls and rules</h2>",
+    "<table>",
+    "<thead><tr><th>verdict</th><th>client</th><th>server</th><th>call</th><th>count</th><th>declared at</th></tr></thead>",
+    `<tbody>${tableRows(graph).join("\n")}</tbody>`,
+    "</table>",
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+
+// src/run-visualize.ts
+var VISUALIZE_FORMATS = ["svg", "png", "html"];
+function visualizeFormatOf(output) {
+  if (output === void 0 || output === "")
+    throw new InputError("visualize needs -o FILE (.svg, .png or .html)");
+  const ext = path3.extname(output).toLowerCase().replace(/^\./, "");
+  const format = ext === "htm" ? "html" : ext;
+  if (VISUALIZE_FORMATS.includes(format)) return format;
+  const got = ext === "" ? "no extension" : `.${ext}`;
+  throw new InputError(`visualize -o: the file must end in .svg, .png or .html (got ${got})`);
+}
+async function renderGraph(graph, format) {
+  const svg = await renderSvg(renderGraphDot(graph));
+  if (format === "svg") return svg;
+  if (format === "html") return renderGraphHtml(graph, svg);
+  return renderPng(svg);
+}
+async function runVisualize(settings, io) {
+  const format = visualizeFormatOf(settings.output);
+  const { graph, exitCode, warnings } = await graphToDraw(settings, io);
+  const bytes = await renderGraph(graph, format);
+  const file = path3.resolve(settings.cwd, settings.output ?? "");
+  await mkdir3(path3.dirname(file), { recursive: true });
+  await writeFile3(file, bytes);
+  for (const w of warnings) io.writeError(`warning: ${w}
+`);
+  if (format === "png" && !await hasUsableFont()) {
+    io.writeError(
+      "warning: no font found on this machine: the PNG has no text (Debian: apt-get install fonts-dejavu-core)\n"
+    );
+  }
+  const calls = graph.edges.reduce((n, e) => n + e.rows.length, 0);
+  io.writeError(
+    `drew ${calls} call(s) and rule(s) between ${graph.nodes.length} node(s) to ${settings.output}
+`
+  );
+  return exitCode;
+}
+async function graphToDraw(settings, io) {
+  if (settings.intents.length > 0) {
+    const progress = progressLine(io.writeError, io.stderrIsTTY === true);
+    const result = await check(settings, progress.listener).finally(() => progress.finish());
+    return { graph: graphOfDrift(result.drift), exitCode: result.exitCode, warnings: result.drift.warnings };
+  }
+  const observed = await observeWithProgress(settings, io);
+  const scope = new Set(settings.namespaces);
+  const inScope = (ns) => scope.size === 0 || scope.has(ns);
+  const map = {
+    ...observed,
+    calls: observed.calls.filter((c) => inScope(c.client.namespace)),
+    external: observed.external.filter((c) => inScope(c.client.namespace)),
+    unattributed: observed.unattributed.filter((c) => inScope(c.server.namespace))
+  };
+  return { graph: graphOfMap(map), exitCode: 0, warnings: observed.warnings };
+}
+
 // src/version.ts
 var VERSION = "0.1.0";
 
@@ -733,9 +1201,9 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-JMJELPWO.js");
-      const file = path3.resolve(settings.cwd, settings.output ?? "");
-      await mkdir3(path3.dirname(file), { recursive: true });
+      const { writeSnapshot } = await import("./chunks/snapshot-file-MXJZABGF.js");
+      const file = path4.resolve(settings.cwd, settings.output ?? "");
+      await mkdir4(path4.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
         source: settings.source,
         ...observed.window === void 0 ? {} : { window: observed.window }
@@ -748,10 +1216,10 @@ async function run(command, settings, io) {
     }
     case "reset": {
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-HF42AD45.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-UG4VGM3D.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
-        ...live.kubeconfig === void 0 ? {} : { kubeconfig: path3.resolve(settings.cwd, live.kubeconfig) },
+        ...live.kubeconfig === void 0 ? {} : { kubeconfig: path4.resolve(settings.cwd, live.kubeconfig) },
         ...live.context === void 0 ? {} : { context: live.context }
       });
       io.writeError("the network mapper forgot what it had captured\n");
@@ -761,6 +1229,8 @@ async function run(command, settings, io) {
       return runExport(settings, io);
     case "policies":
       return runPolicies(settings, await declare(settings), io);
+    case "visualize":
+      return runVisualize(settings, io);
     default:
       throw new InputError(`'${command}' is not available in this version yet`);
   }
@@ -777,9 +1247,9 @@ async function runCheck(settings, io) {
   }
   const json = renderJsonReport(result.drift);
   if (settings.reportFile !== void 0) {
-    const file = path3.resolve(settings.cwd, settings.reportFile);
-    await mkdir3(path3.dirname(file), { recursive: true });
-    await writeFile3(file, json);
+    const file = path4.resolve(settings.cwd, settings.reportFile);
+    await mkdir4(path4.dirname(file), { recursive: true });
+    await writeFile4(file, json);
   }
   if (settings.format === "json") io.write(json);
   else if (settings.format === "markdown") io.write(renderMarkdownReport(result.drift));

@@ -13,21 +13,27 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-4QH2SGWO.js";
+} from "./chunks/chunk-NLHTEVYT.js";
 import {
+  collectYamlFiles,
   require_dist
-} from "./chunks/chunk-6DIYOISB.js";
-import "./chunks/chunk-VOE4ZYIO.js";
-import "./chunks/chunk-QHQ6FGBR.js";
-import "./chunks/chunk-DWWUXG4Q.js";
-import "./chunks/chunk-GXKCEEYI.js";
+} from "./chunks/chunk-76BIF3SG.js";
+import "./chunks/chunk-WZX7VDCZ.js";
+import "./chunks/chunk-6SVOZDX7.js";
+import {
+  parseDuration
+} from "./chunks/chunk-2NF2SEYA.js";
+import "./chunks/chunk-KCCRQSAY.js";
+import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,
+  isInputError
+} from "./chunks/chunk-WQ4DT2T6.js";
+import {
   __commonJS,
   __require,
-  __toESM,
-  isInputError
-} from "./chunks/chunk-ZQYT7XLP.js";
+  __toESM
+} from "./chunks/chunk-PY5VAGIZ.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -1068,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path4 && path4[0] !== "/") {
-          path4 = `/${path4}`;
+        if (path5 && path5[0] !== "/") {
+          path5 = `/${path5}`;
         }
-        return new URL(`${origin}${path4}`);
+        return new URL(`${origin}${path5}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1526,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path4);
+        debuglog("sending request to %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path4,
+          path5,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path4);
+        debuglog("trailers received from %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path4,
+          path5,
           error2.message
         );
       });
@@ -1607,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path4, origin }
+            request: { method, path: path5, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path4);
+          debuglog("sending request to %s %s/%s", method, origin, path5);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1672,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -1687,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path4 !== "string") {
+        if (typeof path5 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path4)) {
+        } else if (invalidPathRegex.test(path5)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1757,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path4, query) : path4;
+        this.path = query ? buildURL(path5, query) : path5;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6450,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path4, host, upgrade, blocking, reset } = request2;
+      const { method, path: path5, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6531,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path4} HTTP/1.1\r
+      let header = `${method} ${path5} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7060,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7157,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path4;
+      headers[HTTP2_HEADER_PATH] = path5;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7510,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path4 = search ? `${pathname}${search}` : pathname;
+        const path5 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path4;
+        this.opts.path = path5;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8751,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path4 = "/",
+          path: path5 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path4;
+        opts.path = origin + path5;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10726,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path4) {
-      if (typeof path4 !== "string") {
-        return path4;
+    function safeUrl(path5) {
+      if (typeof path5 !== "string") {
+        return path5;
       }
-      const pathSegments = path4.split("?");
+      const pathSegments = path5.split("?");
       if (pathSegments.length !== 2) {
-        return path4;
+        return path5;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path4);
+    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path5);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10761,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10799,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path4, method, body, headers, query } = opts;
+      const { path: path5, method, body, headers, query } = opts;
       return {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -11264,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path4,
+            Path: path5,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16146,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path4) {
-      for (let i = 0; i < path4.length; ++i) {
-        const code = path4.charCodeAt(i);
+    function validateCookiePath(path5) {
+      for (let i = 0; i < path5.length; ++i) {
+        const code = path5.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19068,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path4 = opts.path;
+          let path5 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path4 = `/${path4}`;
+            path5 = `/${path5}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path4);
+          url = new URL(util.parseOrigin(url).origin + path5);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -21743,6 +21749,7 @@ var INPUT = {
   prometheusUrl: "prometheus-url",
   cluster: "cluster",
   kindConfig: "kind-config",
+  keepCluster: "keep-cluster",
   istioVersion: "istio-version",
   workloads: "workloads",
   traffic: "traffic",
@@ -21778,7 +21785,9 @@ function readActionInputs(read, cwd) {
   check2.failOn = oneOf(INPUT.failOn, get(INPUT.failOn) || "missing", FAIL_ON);
   check2.failOnExplicit = true;
   check2.format = "markdown";
-  check2.source = readSource(get(INPUT.source), check2);
+  const live = readLive(get);
+  check2.source = readSource(get(INPUT.source), check2, live.cluster);
+  check2.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
   const reportFile = get(INPUT.reportFile) || "intent-drift-report.json";
   check2.reportFile = reportFile;
   const token = read(INPUT.githubToken).trim();
@@ -21794,12 +21803,12 @@ function readActionInputs(read, cwd) {
   if (mode === "check" && check2.intents.length === 0) {
     throw new InputError(`${INPUT.intents} is required: the ClientIntents files or folders to check`);
   }
+  if (mode === "check") checkSourceInputs(check2, live);
   return {
     token,
     mode,
     check: check2,
-    prometheusUrl: readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl)),
-    live: readLive(get),
+    live,
     comment,
     openPr,
     pruneStale: bool(INPUT.pruneStale, get(INPUT.pruneStale), false),
@@ -21807,10 +21816,52 @@ function readActionInputs(read, cwd) {
     reportFile
   };
 }
-function readSource(value, check2) {
-  if (value !== "") return oneOf(INPUT.source, value, SOURCES);
+var LIVE_SOURCES = ["sidecars", "prometheus", "mapper"];
+function readSource(value, check2, cluster) {
+  if (value !== "") {
+    const source = oneOf(INPUT.source, value, SOURCES);
+    if (cluster !== "none" && !LIVE_SOURCES.includes(source)) {
+      throw new InputError(
+        `${INPUT.source}: ${source} reads files; with ${INPUT.cluster}: ${cluster} use ${LIVE_SOURCES.join(", ")}`
+      );
+    }
+    return source;
+  }
+  if (cluster !== "none") return "sidecars";
   if (check2.snapshots.length > 0 && check2.metrics.length === 0) return "snapshot";
   return "metrics";
+}
+function checkSourceInputs(check2, live) {
+  if (live.cluster !== "none") {
+    for (const [name2, given] of [
+      [INPUT.metrics, check2.metrics],
+      [INPUT.snapshot, check2.snapshots]
+    ]) {
+      if (given.length > 0) {
+        throw new InputError(
+          `${name2}: files are not read with ${INPUT.cluster}: ${live.cluster}, which reads the cluster live; drop one of them`
+        );
+      }
+    }
+  }
+  if (live.cluster === "kind" && check2.workloads.length === 0) {
+    throw new InputError(
+      `${INPUT.workloads} is required with ${INPUT.cluster}: kind: the manifests to deploy`
+    );
+  }
+  if (check2.source === "prometheus" && check2.live.prometheusUrl === void 0) {
+    throw new InputError(`${INPUT.source}: prometheus needs ${INPUT.prometheusUrl}`);
+  }
+  if (check2.source === "snapshot" && check2.snapshots.length === 0) {
+    throw new InputError(
+      `${INPUT.source}: snapshot needs ${INPUT.snapshot} (a file written by intent-drift capture)`
+    );
+  }
+  if (check2.source === "metrics" && check2.metrics.length === 0) {
+    throw new InputError(
+      `${INPUT.source}: metrics needs ${INPUT.metrics} (or a live ${INPUT.cluster} or ${INPUT.source})`
+    );
+  }
 }
 function readLive(get) {
   const cluster = oneOf(INPUT.cluster, get(INPUT.cluster) || "none", CLUSTERS);
@@ -21825,6 +21876,7 @@ function readLive(get) {
   return {
     cluster,
     kindConfig: get(INPUT.kindConfig) || "kind-config.yaml",
+    keepCluster: bool(INPUT.keepCluster, get(INPUT.keepCluster), false),
     istioVersion,
     traffic: get(INPUT.traffic) || void 0,
     duration
@@ -21904,8 +21956,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path4 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path4} does not exist${EOL5}`);
+        const path5 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -26199,7 +26251,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path4) => path4.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path5) => path5.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -26413,8 +26465,8 @@ function oneAtATimeGroups(unit) {
 }
 
 // src/deliver/github/run-check.ts
-import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
-import path2 from "node:path";
+import { mkdir as mkdir2, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
+import path3 from "node:path";
 
 // src/declare/edit-intents.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -26503,19 +26555,19 @@ function methodsOf(rule) {
   const methods = rule.get("methods", true);
   return (0, import_yaml.isSeq)(methods) ? methods : void 0;
 }
-function ruleNode(doc, path4, method, flow) {
-  const node = doc.createNode({ path: path4, methods: [method] });
+function ruleNode(doc, path5, method, flow) {
+  const node = doc.createNode({ path: path5, methods: [method] });
   const methods = node.get("methods", true);
   if (flow && (0, import_yaml.isSeq)(methods)) methods.flow = true;
   return node;
 }
-function addCallToTarget(doc, list, match, method, path4, flow) {
+function addCallToTarget(doc, list, match, method, path5, flow) {
   const rules = rulesOf(list, match);
   if (!rules) return false;
-  const samePath = rules.items.find((rule) => (0, import_yaml.isMap)(rule) && rule.get("path") === path4);
+  const samePath = rules.items.find((rule) => (0, import_yaml.isMap)(rule) && rule.get("path") === path5);
   const methods = methodsOf(samePath);
   if (!methods) {
-    rules.items.push(ruleNode(doc, path4, method, flow));
+    rules.items.push(ruleNode(doc, path5, method, flow));
     return true;
   }
   if (methods.items.some((m) => (0, import_yaml.isScalar)(m) && m.value === method)) return false;
@@ -26523,9 +26575,9 @@ function addCallToTarget(doc, list, match, method, path4, flow) {
   return true;
 }
 function newTargetNode(doc, list, call, name2, flow) {
-  const path4 = call.suggestedPath ?? call.path;
+  const path5 = call.suggestedPath ?? call.path;
   const kind = call.server.kind;
-  const rules = call.method !== null && path4 !== null ? [ruleNode(doc, path4, call.method, flow)] : void 0;
+  const rules = call.method !== null && path5 !== null ? [ruleNode(doc, path5, call.method, flow)] : void 0;
   if (list.v2) {
     const body = doc.createNode(kind ? { name: name2, kind } : { name: name2 });
     if (rules) body.set("http", doc.createNode(rules));
@@ -26641,7 +26693,7 @@ function writtenServerName(call) {
 function addCall(doc, call) {
   const targets = targetList(doc);
   if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
-  const path4 = call.suggestedPath ?? call.path;
+  const path5 = call.suggestedPath ?? call.path;
   const serverNames = [call.server, ...call.server.service ? [call.server.service] : []];
   const match = findTarget(targets, call.server, "kubernetes", call.client) ?? (call.server.service && findTarget(targets, call.server.service, "service", call.client));
   if (!match) {
@@ -26649,13 +26701,13 @@ function addCall(doc, call) {
     targets.seq.items.push(newTargetNode(doc, targets, call, writtenServerName(call), flow));
     return { change: { action: "add", ...describeCall(call) } };
   }
-  if (call.method === null || path4 === null) {
+  if (call.method === null || path5 === null) {
     const names = serverNames.map((s) => s.name).join("/");
     return {
       skipped: `${call.client.name} \u2192 ${names}: calls without HTTP detail; the target has HTTP rules`
     };
   }
-  const added = addCallToTarget(doc, targets, match, call.method, path4, prefersFlowMethods(targets.seq));
+  const added = addCallToTarget(doc, targets, match, call.method, path5, prefersFlowMethods(targets.seq));
   return added ? { change: { action: "add", ...describeCall(call), server: match.writtenName } } : {};
 }
 function targetList(doc) {
@@ -26816,16 +26868,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path4, added, removed, oldPosInc, options) {
-    const last = path4.lastComponent;
+  addToPath(path5, added, removed, oldPosInc, options) {
+    const last = path5.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path4.oldPos + oldPosInc,
+        oldPos: path5.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path4.oldPos + oldPosInc,
+        oldPos: path5.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -27241,10 +27293,539 @@ function suggestedPatch(changes) {
   }).join("");
 }
 
+// src/deliver/cluster/cluster-check.ts
+import path2 from "node:path";
+
+// src/deliver/cluster/command-runner.ts
+import { spawn } from "node:child_process";
+var ToolMissingError = class extends Error {
+  program;
+  constructor(program) {
+    super(`${program} is not on PATH`);
+    this.name = "ToolMissingError";
+    this.program = program;
+  }
+};
+var MAX_CAPTURE = 256 * 1024;
+var KILL_GRACE_MS = 5e3;
+function childEnvironment(env) {
+  const out = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith("INPUT_") || /^ACTIONS_.*(TOKEN|URL)$/.test(key)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+function maskSecrets(text, secrets) {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("***");
+  return out;
+}
+function commandLine(command) {
+  if (command.quietArgs) return `$ ${command.program} (arguments not shown)`;
+  return `$ ${[command.program, ...command.args].join(" ")}`;
+}
+function createProcessRunner(options) {
+  const base = childEnvironment(options.env ?? process.env);
+  return {
+    run(command) {
+      const secrets = [...options.secrets ?? [], ...Object.values(command.env ?? {})];
+      const mask = (text) => maskSecrets(text, secrets);
+      options.log(mask(commandLine(command)));
+      return new Promise((resolve, reject) => {
+        const child = spawn(command.program, command.args, {
+          env: { ...base, ...command.env },
+          cwd: command.cwd,
+          detached: true,
+          stdio: ["pipe", "pipe", "pipe"]
+        });
+        let timedOut = false;
+        const kill = () => {
+          if (child.exitCode !== null || child.pid === void 0) return;
+          timedOut = true;
+          signalGroup(child.pid, "SIGTERM");
+          setTimeout(() => signalGroup(child.pid, "SIGKILL"), KILL_GRACE_MS).unref();
+        };
+        const timer = command.timeoutMs === void 0 ? void 0 : setTimeout(kill, command.timeoutMs);
+        if (command.signal?.aborted) kill();
+        command.signal?.addEventListener("abort", kill, { once: true });
+        const stdout = new LineCapture((line) => options.log(mask(line)));
+        const stderr = new LineCapture((line) => options.log(mask(line)));
+        child.stdout.on("data", (chunk) => stdout.push(chunk.toString("utf8")));
+        child.stderr.on("data", (chunk) => stderr.push(chunk.toString("utf8")));
+        child.stdin.on("error", () => {
+        });
+        child.stdin.end(command.stdin ?? "");
+        child.on("error", (err) => {
+          clearTimeout(timer);
+          reject(err.code === "ENOENT" ? new ToolMissingError(command.program) : err);
+        });
+        child.on("close", (code) => {
+          clearTimeout(timer);
+          command.signal?.removeEventListener("abort", kill);
+          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
+        });
+      });
+    }
+  };
+}
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+  }
+}
+var LineCapture = class {
+  pending = "";
+  kept = "";
+  onLine;
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  push(text) {
+    this.kept = (this.kept + text).slice(-MAX_CAPTURE);
+    const parts = (this.pending + text).split(/\r?\n/);
+    this.pending = parts.pop() ?? "";
+    for (const line of parts) this.onLine(line);
+  }
+  finish() {
+    if (this.pending !== "") this.onLine(this.pending);
+    this.pending = "";
+    return this.kept;
+  }
+};
+
+// src/deliver/cluster/cluster-step.ts
+var TOOL_HINT = "GitHub's ubuntu runners have kind, helm and kubectl; elsewhere install them first";
+var STDERR_LINES = 5;
+var ClusterStepError = class _ClusterStepError extends Error {
+  step;
+  constructor(step, detail, message = `${step} failed: ${detail}`) {
+    super(message);
+    this.name = "ClusterStepError";
+    this.step = step;
+  }
+  /** One line: `cluster kind: kind is not on PATH (...)`. */
+  static missingTool(step, program) {
+    const detail = `${program} is not on PATH (${TOOL_HINT})`;
+    return new _ClusterStepError(step, detail, `${step}: ${detail}`);
+  }
+};
+async function inStep(ctx, title, body) {
+  const started = ctx.now();
+  ctx.log.startGroup(title);
+  let ok = false;
+  try {
+    const value = await body();
+    ok = true;
+    return value;
+  } finally {
+    const seconds = ((ctx.now() - started) / 1e3).toFixed(1);
+    ctx.log.info(`${title}: ${ok ? "done" : "failed"} in ${seconds}s`);
+    ctx.log.endGroup();
+  }
+}
+async function runTool(ctx, step, command) {
+  try {
+    return await ctx.runner.run(command);
+  } catch (err) {
+    if (err instanceof ToolMissingError) throw ClusterStepError.missingTool(step, err.program);
+    throw new ClusterStepError(step, `${command.program} could not start: ${err.message}`);
+  }
+}
+async function mustRun(ctx, step, command) {
+  const result = await runTool(ctx, step, command);
+  if (result.code === 0 && !result.timedOut) return result;
+  throw new ClusterStepError(step, failureDetail(command, result));
+}
+function failureDetail(command, result) {
+  const what = command.quietArgs ? command.program : `${command.program} ${command.args.slice(0, 2).join(" ")}`;
+  const how = result.timedOut ? "timed out" : `exited with code ${result.code ?? "null (killed)"}`;
+  const tail = lastLines(result.stderr, STDERR_LINES);
+  return tail.length === 0 ? `${what} ${how}` : `${what} ${how}:
+${tail.join("\n")}`;
+}
+function lastLines(text, count) {
+  return text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "").slice(-count);
+}
+
+// src/deliver/cluster/istio-install.ts
+var DEFAULT_ISTIO_VERSION = "1.30.4";
+var ISTIO_CHARTS = "https://istio-release.storage.googleapis.com/charts";
+var ISTIO_NAMESPACE = "istio-system";
+var HELM_WAIT = "5m";
+function helmChartVersion(version) {
+  return /^\d+\.\d+$/.test(version) ? `~${version}.0` : version;
+}
+async function resourceExists(ctx, step, kind, name2, namespace) {
+  const command = {
+    program: "kubectl",
+    args: ["get", kind, name2, "--namespace", namespace, "--output", "name"]
+  };
+  const result = await runTool(ctx, step, command);
+  if (result.code === 0) return true;
+  if (/NotFound|not found/.test(result.stderr)) return false;
+  throw new ClusterStepError(step, failureDetail(command, result));
+}
+async function installIstio(ctx, options) {
+  const step = "Istio";
+  if (options.keepExisting && await resourceExists(ctx, step, "deployment", "istiod", ISTIO_NAMESPACE)) {
+    ctx.log.info(`istiod is already running in ${ISTIO_NAMESPACE}: Istio is not installed again`);
+    return "present";
+  }
+  const version = helmChartVersion(options.version);
+  await mustRun(ctx, step, {
+    program: "helm",
+    args: ["repo", "add", "istio", ISTIO_CHARTS, "--force-update"]
+  });
+  await mustRun(ctx, step, { program: "helm", args: ["repo", "update", "istio"] });
+  const release = (name2, chart, extra) => ({
+    program: "helm",
+    args: [
+      "upgrade",
+      "--install",
+      name2,
+      chart,
+      "--namespace",
+      ISTIO_NAMESPACE,
+      ...extra,
+      "--version",
+      version,
+      "--wait",
+      "--timeout",
+      HELM_WAIT
+    ],
+    timeoutMs: 10 * 6e4
+  });
+  await mustRun(ctx, `${step} (istio/base)`, release("istio-base", "istio/base", ["--create-namespace"]));
+  await mustRun(ctx, `${step} (istio/istiod)`, release("istiod", "istio/istiod", []));
+  return "installed";
+}
+
+// src/deliver/cluster/kind-cluster.ts
+var KIND_CLUSTER_NAME = "intent-drift";
+var CONTROL_PLANE_WAIT = "120s";
+var CREATE_TIMEOUT_MS = 10 * 6e4;
+async function createKindCluster(ctx, options) {
+  await mustRun(ctx, "kind cluster", {
+    program: "kind",
+    args: [
+      "create",
+      "cluster",
+      "--config",
+      options.config,
+      "--name",
+      options.name,
+      "--wait",
+      CONTROL_PLANE_WAIT
+    ],
+    timeoutMs: CREATE_TIMEOUT_MS
+  });
+}
+async function deleteKindCluster(ctx, name2) {
+  try {
+    const result = await runTool(ctx, "kind delete", {
+      program: "kind",
+      args: ["delete", "cluster", "--name", name2],
+      timeoutMs: 5 * 6e4
+    });
+    if (result.code !== 0)
+      ctx.log.warning(`kind delete cluster --name ${name2} exited with code ${result.code}`);
+  } catch (err) {
+    ctx.log.warning(`could not delete the kind cluster ${name2}: ${err.message}`);
+  }
+}
+
+// src/deliver/cluster/telemetry.ts
+var MESH_TELEMETRY_NAME = "mesh-default";
+var MESH_TELEMETRY_YAML = `# Mesh-wide (no selector, in istio-system): add the HTTP method and path to Istio's request
+# metrics, which do not carry them by default. Apply before the workloads start.
+apiVersion: telemetry.istio.io/v1
+kind: Telemetry
+metadata:
+  name: mesh-default
+  namespace: istio-system
+spec:
+  accessLogging:
+    - providers:
+        - name: envoy
+  metrics:
+    - providers:
+        - name: prometheus
+      overrides:
+        - tagOverrides:
+            request_method:
+              value: request.method
+            request_path:
+              value: request.path
+`;
+async function applyMeshTelemetry(ctx, options) {
+  const step = "Telemetry";
+  if (options.keepExisting && await resourceExists(ctx, step, "telemetry", MESH_TELEMETRY_NAME, ISTIO_NAMESPACE)) {
+    ctx.log.warning(
+      `the cluster has a Telemetry ${MESH_TELEMETRY_NAME} in ${ISTIO_NAMESPACE} already: kept as is; it must add request_method and request_path to the metrics, or no call shows its method and path`
+    );
+    return "present";
+  }
+  await mustRun(ctx, step, { program: "kubectl", args: ["apply", "-f", "-"], stdin: MESH_TELEMETRY_YAML });
+  return "applied";
+}
+
+// src/deliver/cluster/traffic.ts
+function startTraffic(ctx, options) {
+  const controller = new AbortController();
+  const started = ctx.now();
+  const done = ctx.runner.run({
+    program: "sh",
+    args: ["-c", options.command],
+    cwd: options.cwd,
+    timeoutMs: options.durationMs,
+    signal: controller.signal,
+    quietArgs: true
+  }).then((result) => {
+    if (result.timedOut) return { kind: "window-closed" };
+    if (result.code === 0) return { kind: "finished", afterMs: ctx.now() - started };
+    const tail = lastLines(result.stderr, 5);
+    const how = `exited with code ${result.code ?? "null (killed)"}`;
+    return { kind: "failed", detail: tail.length === 0 ? how : `${how}:
+${tail.join("\n")}` };
+  }).catch((err) => {
+    const detail = err instanceof ToolMissingError ? err.message : `could not start: ${err.message}`;
+    return { kind: "failed", detail };
+  });
+  return { done, stop: () => controller.abort() };
+}
+function reportTraffic(ctx, outcome) {
+  if (outcome.kind === "window-closed") ctx.log.info("traffic: stopped when the window closed");
+  else if (outcome.kind === "finished") {
+    ctx.log.info(`traffic: finished after ${(outcome.afterMs / 1e3).toFixed(1)}s`);
+  } else {
+    ctx.log.warning(`the traffic command ${outcome.detail}; the reading shows only the traffic there was`);
+  }
+}
+
+// src/deliver/cluster/workloads.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import { readFile } from "node:fs/promises";
+var POD_MAKERS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"]);
+var ROLLOUT_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet"]);
+var INJECTION_LABELS = ["istio-injection", "istio.io/rev"];
+var ROLLOUT_TIMEOUT = "180s";
+function planWorkloads(manifests) {
+  const labelled = /* @__PURE__ */ new Set();
+  const workloadNamespaces = /* @__PURE__ */ new Set();
+  const rollouts = [];
+  for (const manifest of manifests) {
+    for (const doc of (0, import_yaml3.parseAllDocuments)(manifest.text)) {
+      if (doc.errors.length > 0) {
+        throw new InputError(`not valid YAML: ${doc.errors[0].message.split("\n")[0]}`, {
+          file: manifest.file
+        });
+      }
+      const object = doc.toJS();
+      if (object === null || typeof object !== "object" || typeof object.kind !== "string") continue;
+      const name2 = typeof object.metadata?.name === "string" ? object.metadata.name : void 0;
+      if (name2 === void 0) continue;
+      if (object.kind === "Namespace") {
+        const labels = object.metadata?.labels ?? {};
+        if (INJECTION_LABELS.some((l) => l in labels)) labelled.add(name2);
+        continue;
+      }
+      if (!POD_MAKERS.has(object.kind)) continue;
+      const namespace = typeof object.metadata?.namespace === "string" ? object.metadata.namespace : "default";
+      workloadNamespaces.add(namespace);
+      if (ROLLOUT_KINDS.has(object.kind)) rollouts.push({ kind: object.kind, name: name2, namespace });
+    }
+  }
+  return {
+    files: manifests.map((m) => m.absolute),
+    unlabelledNamespaces: [...workloadNamespaces].filter((ns) => !labelled.has(ns)).sort(),
+    rollouts
+  };
+}
+async function readManifests(paths, cwd) {
+  const found = await collectYamlFiles([...paths], cwd);
+  return Promise.all(
+    found.map(async (f) => ({
+      absolute: f.absolute,
+      file: f.file,
+      text: await readFile(f.absolute, "utf8")
+    }))
+  );
+}
+async function deployWorkloads(ctx, plan, options) {
+  const step = "workloads";
+  if (options.labelNamespaces) {
+    for (const namespace of plan.unlabelledNamespaces) await labelForInjection(ctx, step, namespace);
+  } else if (plan.unlabelledNamespaces.length > 0) {
+    ctx.log.info(
+      `namespace(s) ${plan.unlabelledNamespaces.join(", ")}: not labelled by the manifests; on an existing cluster they need istio-injection=enabled already, or their pods get no sidecar`
+    );
+  }
+  for (const file of plan.files)
+    await mustRun(ctx, step, { program: "kubectl", args: ["apply", "-f", file] });
+  for (const r of plan.rollouts) {
+    await mustRun(ctx, `${step} (rollout of ${r.namespace}/${r.name})`, {
+      program: "kubectl",
+      args: [
+        "rollout",
+        "status",
+        `${r.kind.toLowerCase()}/${r.name}`,
+        "--namespace",
+        r.namespace,
+        "--timeout",
+        ROLLOUT_TIMEOUT
+      ]
+    });
+  }
+}
+async function labelForInjection(ctx, step, namespace) {
+  const create = { program: "kubectl", args: ["create", "namespace", namespace] };
+  const created = await runTool(ctx, step, create);
+  if (created.code !== 0 && !/AlreadyExists|already exists/.test(created.stderr)) {
+    throw new ClusterStepError(step, failureDetail(create, created));
+  }
+  await mustRun(ctx, step, {
+    program: "kubectl",
+    args: ["label", "namespace", namespace, "istio-injection=enabled", "--overwrite"]
+  });
+}
+
+// src/deliver/cluster/cluster-run.ts
+var TOOLS = {
+  kind: [
+    { program: "kind", args: ["version"] },
+    { program: "helm", args: ["version", "--short"] },
+    { program: "kubectl", args: ["version", "--client"] }
+  ],
+  existing: [{ program: "kubectl", args: ["version", "--client"] }]
+};
+async function runInCluster(ctx, plan, record) {
+  const kind = plan.cluster === "kind";
+  const workloads = plan.workloads.length === 0 ? void 0 : planWorkloads(await readManifests(plan.workloads, plan.cwd));
+  await inStep(ctx, "tools", async () => {
+    for (const tool of TOOLS[plan.cluster]) await runTool(ctx, `cluster ${plan.cluster}`, tool);
+  });
+  let createStarted = false;
+  let clusterUp = !kind;
+  let traffic;
+  try {
+    if (kind) {
+      createStarted = true;
+      await inStep(
+        ctx,
+        `kind cluster ${plan.clusterName}`,
+        () => createKindCluster(ctx, { config: plan.kindConfig, name: plan.clusterName })
+      );
+      clusterUp = true;
+    }
+    await inStep(
+      ctx,
+      `Istio ${plan.istioVersion}`,
+      () => installIstio(ctx, { version: plan.istioVersion, keepExisting: !kind })
+    );
+    await inStep(
+      ctx,
+      "Telemetry (method and path labels)",
+      () => applyMeshTelemetry(ctx, { keepExisting: !kind })
+    );
+    if (workloads !== void 0) {
+      await inStep(ctx, "workloads", () => deployWorkloads(ctx, workloads, { labelNamespaces: kind }));
+    }
+    const result = await inStep(
+      ctx,
+      `recording (window of ${plan.duration})`,
+      () => record(() => {
+        ctx.log.info(
+          `window open for ${plan.duration}${plan.traffic === void 0 ? "" : ": traffic started"}`
+        );
+        if (plan.traffic !== void 0 && traffic === void 0) {
+          traffic = startTraffic(ctx, { command: plan.traffic, cwd: plan.cwd, durationMs: plan.durationMs });
+        }
+      })
+    );
+    if (traffic !== void 0) {
+      traffic.stop();
+      reportTraffic(ctx, await traffic.done);
+    }
+    return result;
+  } catch (err) {
+    if (traffic !== void 0) {
+      traffic.stop();
+      await traffic.done;
+    }
+    if (clusterUp) await diagnostics(ctx);
+    throw err;
+  } finally {
+    if (kind && createStarted) {
+      if (plan.keepCluster) {
+        ctx.log.info(
+          `keep-cluster: the kind cluster ${plan.clusterName} stays (context kind-${plan.clusterName})`
+        );
+      } else {
+        await inStep(
+          ctx,
+          `deleting the kind cluster ${plan.clusterName}`,
+          () => deleteKindCluster(ctx, plan.clusterName)
+        );
+      }
+    }
+  }
+}
+async function diagnostics(ctx) {
+  await inStep(ctx, "diagnostics: pods", async () => {
+    try {
+      await ctx.runner.run({
+        program: "kubectl",
+        args: ["get", "pods", "--all-namespaces", "--output", "wide"]
+      });
+    } catch {
+    }
+  });
+}
+
+// src/deliver/cluster/cluster-check.ts
+function clusterPlan(settings) {
+  const { live, check: check2 } = settings;
+  if (live.cluster === "none") throw new Error("clusterPlan: cluster none has no life cycle");
+  return {
+    cluster: live.cluster,
+    kindConfig: path2.resolve(check2.cwd, live.kindConfig),
+    clusterName: KIND_CLUSTER_NAME,
+    istioVersion: live.istioVersion ?? DEFAULT_ISTIO_VERSION,
+    workloads: check2.workloads,
+    cwd: check2.cwd,
+    traffic: live.traffic,
+    duration: live.duration,
+    durationMs: parseDuration(live.duration, "duration"),
+    keepCluster: live.keepCluster
+  };
+}
+function recordingFor(settings, plan, deps) {
+  if (settings.source === "sidecars") {
+    return (openWindow) => deps.check({ ...settings, live: { ...settings.live, window: plan.duration } }, (p) => {
+      if (p.reading === "waiting") openWindow();
+      else if (p.done === p.total) deps.log.info(`${p.reading} reading: ${p.total} meshed pod(s) read`);
+    });
+  }
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  return async (openWindow) => {
+    openWindow();
+    await sleep(plan.durationMs);
+    const since = settings.source === "prometheus" ? { since: plan.duration } : {};
+    return deps.check({ ...settings, live: { ...settings.live, ...since } });
+  };
+}
+function checkInCluster(settings, deps) {
+  const plan = clusterPlan(settings);
+  const ctx = { runner: deps.runner, log: deps.log, now: deps.now ?? Date.now };
+  return runInCluster(ctx, plan, recordingFor(settings.check, plan, deps));
+}
+
 // src/deliver/github/annotations.ts
 var ANNOTATIONS_SHOWN = 10;
-function driftAnnotations(drift, declared, cap = ANNOTATIONS_SHOWN) {
-  const errors = drift.missing.map((call) => missingAnnotation(call, declared));
+function driftAnnotations(drift, cap = ANNOTATIONS_SHOWN) {
+  const errors = drift.missing.map(missingAnnotation);
   const warnings = drift.stale.map(staleAnnotation);
   const out = [...errors.slice(0, cap), ...warnings.slice(0, cap)];
   const moreErrors = Math.max(0, errors.length - cap);
@@ -27261,12 +27842,10 @@ function driftAnnotations(drift, declared, cap = ANNOTATIONS_SHOWN) {
 function name(ref) {
   return `${ref.namespace}/${ref.name}`;
 }
-function missingAnnotation(call, declared) {
+function missingAnnotation(call) {
   const what = call.method === null ? "calls" : `${call.method} ${call.suggestedPath ?? call.path ?? ""}`.trim();
   const blocked = call.wouldBeBlocked ? " (would be blocked once enforced)" : "";
-  const home = declared.documents.find(
-    (d) => d.client.name === call.client.name && d.client.namespace === call.client.namespace
-  );
+  const home = call.intentsFile;
   return {
     level: "error",
     title: "intent-drift: missing intent",
@@ -27736,8 +28315,8 @@ var Validator = class {
   methodAndPath(o, at) {
     const method = o.method === null ? null : this.string(o.method, `${at}.method`, 16);
     if (method !== null && !METHOD.test(method)) this.bad(`${at}.method: not an HTTP method`);
-    const path4 = o.path === null ? null : this.string(o.path, `${at}.path`, 4096);
-    return { method, path: path4 };
+    const path5 = o.path === null ? null : this.string(o.path, `${at}.path`, 4096);
+    return { method, path: path5 };
   }
   call(x, at) {
     const o = this.object(x, at);
@@ -27816,12 +28395,7 @@ function blobLink(context3, sha) {
 
 // src/deliver/github/run-check.ts
 async function runCheckMode(settings, context3, io) {
-  if (settings.live.cluster !== "none") {
-    throw new InputError(
-      `cluster: ${settings.live.cluster} is not available yet in this version; capture the sidecars\u2019 metrics in an earlier step and pass them with \`metrics\``
-    );
-  }
-  const result = await check(settings.check);
+  const result = settings.live.cluster === "none" ? await check(settings.check) : await checkLiveCluster(settings, io);
   const { drift, declared } = result;
   for (const warning2 of drift.warnings) io.warning(`intent-drift: ${warning2}`);
   setCountOutputs(io, drift);
@@ -27832,8 +28406,8 @@ async function runCheckMode(settings, context3, io) {
   for (const note of edit.skipped) io.info(`not in the suggested patch: ${note}`);
   const patch = suggestedPatch(edit.files);
   const pr = context3.pullRequest;
-  const reportPath = path2.resolve(settings.check.cwd, settings.reportFile);
-  await mkdir2(path2.dirname(reportPath), { recursive: true });
+  const reportPath = path3.resolve(settings.check.cwd, settings.reportFile);
+  await mkdir2(path3.dirname(reportPath), { recursive: true });
   await writeFile2(
     reportPath,
     renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch)
@@ -27841,7 +28415,7 @@ async function runCheckMode(settings, context3, io) {
   io.setOutput(OUTPUT.report, reportPath);
   const fileLink = blobLink(context3, pr?.headSha ?? context3.sha);
   await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch }));
-  for (const annotation of driftAnnotations(drift, declared)) io.annotate(annotation);
+  for (const annotation of driftAnnotations(drift)) io.annotate(annotation);
   io.setOutput(OUTPUT.commentUrl, "");
   if (pr !== void 0 && settings.comment) {
     const client = githubClient(settings, context3, io);
@@ -27868,6 +28442,20 @@ async function deliverPullRequest(settings, context3, io, edit, patch) {
   io.info(`pull request ${pr.action}: ${pr.url}${pr.committed ? "" : " (branch already up to date)"}`);
   io.setOutput(OUTPUT.pullRequestUrl, pr.url);
 }
+function checkLiveCluster(settings, io) {
+  const log = groupedLog(io);
+  const runner = createProcessRunner({ log: (line) => io.info(line), secrets: [settings.token] });
+  return checkInCluster(settings, { runner, log, check });
+}
+function groupedLog(io) {
+  const commandData = (title) => title.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return {
+    info: (line) => io.info(line),
+    warning: (line) => io.warning(line),
+    startGroup: (title) => io.info(`::group::${commandData(title)}`),
+    endGroup: () => io.info("::endgroup::")
+  };
+}
 function setCountOutputs(io, drift) {
   io.setOutput(OUTPUT.drift, String(drift.summary.drift));
   io.setOutput(OUTPUT.missing, String(drift.summary.missing));
@@ -27887,19 +28475,19 @@ function failureLine(drift, failOn) {
 async function readIntentsSources(cwd, declared) {
   const sources = /* @__PURE__ */ new Map();
   for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readFile(path2.resolve(cwd, file), "utf8"));
+    sources.set(file, await readFile2(path3.resolve(cwd, file), "utf8"));
   }
   return sources;
 }
 
 // src/deliver/github/run-comment.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path3 from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import path4 from "node:path";
 async function runCommentMode(settings, context3, io) {
-  const file = path3.resolve(settings.check.cwd, settings.reportFile);
+  const file = path4.resolve(settings.check.cwd, settings.reportFile);
   let text;
   try {
-    text = await readFile2(file, "utf8");
+    text = await readFile3(file, "utf8");
   } catch {
     throw new InputError("no report to comment from: download the PR run\u2019s artifact first", {
       file: settings.reportFile

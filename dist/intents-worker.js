@@ -1,10 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   parseIntentsFiles
-} from "./chunks/chunk-6DIYOISB.js";
+} from "./chunks/chunk-76BIF3SG.js";
 import {
   isInputError
-} from "./chunks/chunk-ZQYT7XLP.js";
+} from "./chunks/chunk-WQ4DT2T6.js";
+import "./chunks/chunk-PY5VAGIZ.js";
 
 // src/declare/intents-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -23,6 +23,8 @@ async function bundle(outdir: string): Promise<void> {
     // Live sources are imported dynamically: they become chunks loaded only when used.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
+    // A native addon (a platform's .node file): loaded from node_modules at run time.
+    external: ['@resvg/resvg-js'],
     platform: 'node',
     format: 'esm',
     target: 'node22',

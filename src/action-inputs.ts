@@ -15,6 +15,7 @@ export const INPUT = {
   prometheusUrl: 'prometheus-url',
   cluster: 'cluster',
   kindConfig: 'kind-config',
+  keepCluster: 'keep-cluster',
   istioVersion: 'istio-version',
   workloads: 'workloads',
   traffic: 'traffic',
@@ -48,12 +49,16 @@ export interface ActionSettings {
   /** Never printed. */
   token: string;
   mode: ActionMode;
-  /** The pipeline's settings, as the CLI would build them. */
+  /** The pipeline's settings, as the CLI would build them (`prometheus-url` in check.live). */
   check: Settings;
-  prometheusUrl: string | undefined;
+  /** The cluster life cycle (src/deliver/cluster) around a live reading. */
   live: {
+    /** none: read what `source` names; kind/existing: deploy, drive traffic, read over `duration`. */
     cluster: ClusterKind;
     kindConfig: string;
+    /** Leave the kind cluster running after the step. */
+    keepCluster: boolean;
+    /** undefined: the pinned default of src/deliver/cluster/istio-install.ts. */
     istioVersion: string | undefined;
     traffic: string | undefined;
     duration: string;
@@ -82,7 +87,9 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   // The input always has a value (action.yml's default), so it beats the config's failOn.
   check.failOnExplicit = true;
   check.format = 'markdown';
-  check.source = readSource(get(INPUT.source), check);
+  const live = readLive(get);
+  check.source = readSource(get(INPUT.source), check, live.cluster);
+  check.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
   const reportFile = get(INPUT.reportFile) || 'intent-drift-report.json';
   check.reportFile = reportFile;
 
@@ -99,12 +106,12 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   if (mode === 'check' && check.intents.length === 0) {
     throw new InputError(`${INPUT.intents} is required: the ClientIntents files or folders to check`);
   }
+  if (mode === 'check') checkSourceInputs(check, live);
   return {
     token,
     mode,
     check,
-    prometheusUrl: readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl)),
-    live: readLive(get),
+    live,
     comment,
     openPr,
     pruneStale: bool(INPUT.pruneStale, get(INPUT.pruneStale), false),
@@ -113,10 +120,56 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   };
 }
 
-function readSource(value: string, check: Settings): SourceKind {
-  if (value !== '') return oneOf<SourceKind>(INPUT.source, value, SOURCES);
+/** Sources a live cluster can be read with: the files of `metrics` and `snapshot` are not live. */
+const LIVE_SOURCES: readonly SourceKind[] = ['sidecars', 'prometheus', 'mapper'];
+
+function readSource(value: string, check: Settings, cluster: ClusterKind): SourceKind {
+  if (value !== '') {
+    const source = oneOf<SourceKind>(INPUT.source, value, SOURCES);
+    if (cluster !== 'none' && !LIVE_SOURCES.includes(source)) {
+      throw new InputError(
+        `${INPUT.source}: ${source} reads files; with ${INPUT.cluster}: ${cluster} use ${LIVE_SOURCES.join(', ')}`,
+      );
+    }
+    return source;
+  }
+  if (cluster !== 'none') return 'sidecars';
   if (check.snapshots.length > 0 && check.metrics.length === 0) return 'snapshot';
   return 'metrics';
+}
+
+/** The inputs each source and cluster needs, and the ones they would silently ignore. */
+function checkSourceInputs(check: Settings, live: ActionSettings['live']): void {
+  if (live.cluster !== 'none') {
+    for (const [name, given] of [
+      [INPUT.metrics, check.metrics],
+      [INPUT.snapshot, check.snapshots],
+    ] as const) {
+      if (given.length > 0) {
+        throw new InputError(
+          `${name}: files are not read with ${INPUT.cluster}: ${live.cluster}, which reads the cluster live; drop one of them`,
+        );
+      }
+    }
+  }
+  if (live.cluster === 'kind' && check.workloads.length === 0) {
+    throw new InputError(
+      `${INPUT.workloads} is required with ${INPUT.cluster}: kind: the manifests to deploy`,
+    );
+  }
+  if (check.source === 'prometheus' && check.live.prometheusUrl === undefined) {
+    throw new InputError(`${INPUT.source}: prometheus needs ${INPUT.prometheusUrl}`);
+  }
+  if (check.source === 'snapshot' && check.snapshots.length === 0) {
+    throw new InputError(
+      `${INPUT.source}: snapshot needs ${INPUT.snapshot} (a file written by intent-drift capture)`,
+    );
+  }
+  if (check.source === 'metrics' && check.metrics.length === 0) {
+    throw new InputError(
+      `${INPUT.source}: metrics needs ${INPUT.metrics} (or a live ${INPUT.cluster} or ${INPUT.source})`,
+    );
+  }
 }
 
 function readLive(get: (name: string) => string): ActionSettings['live'] {
@@ -132,6 +185,7 @@ function readLive(get: (name: string) => string): ActionSettings['live'] {
   return {
     cluster,
     kindConfig: get(INPUT.kindConfig) || 'kind-config.yaml',
+    keepCluster: bool(INPUT.keepCluster, get(INPUT.keepCluster), false),
     istioVersion,
     traffic: get(INPUT.traffic) || undefined,
     duration,

@@ -7,6 +7,7 @@ Commands:
   check       read the observed map and the declared intents, diff them, report
   list        print the observed map, grouped by client
   export      write the observed map as ClientIntents
+  visualize   draw the map (the drift, with --intents) as -o FILE.svg, .png or .html
   policies    print the Istio AuthorizationPolicies the declared intents imply
   capture     read a live source once and save what it saw as a snapshot file (-o FILE)
   reset       make Otterize's network mapper forget what it captured

@@ -14,6 +14,7 @@ import { renderMarkdownReport } from './report/markdown-report.ts';
 import { renderTextReport } from './report/text-report.ts';
 import { runExport } from './run-export.ts';
 import { runPolicies } from './run-policies.ts';
+import { runVisualize } from './run-visualize.ts';
 import type { Settings } from './settings.ts';
 import { VERSION } from './version.ts';
 
@@ -93,6 +94,8 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
       return runExport(settings, io);
     case 'policies':
       return runPolicies(settings, await declare(settings), io);
+    case 'visualize':
+      return runVisualize(settings, io);
     default:
       throw new InputError(`'${command}' is not available in this version yet`);
   }

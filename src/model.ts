@@ -96,6 +96,8 @@ export interface MissingCall extends ObservedCall {
   wouldBeBlocked: boolean;
   /** Istio path template for a path with ID-like segments. */
   suggestedPath?: string;
+  /** The client's ClientIntents document, where the call would be declared (absent: it has none). */
+  intentsFile?: { file: string; line: number };
 }
 
 export interface NotCheckedRule extends DeclaredRule {

@@ -106,7 +106,7 @@ export function computeDrift(
     }
   }
 
-  const missing = [...missingByKey.values()].sort(compareCalls);
+  const missing = withIntentsFiles([...missingByKey.values()], declared).sort(compareCalls);
   stale.sort(compareRules);
   notChecked.sort(compareRules);
   covered.sort(compareCalls);
@@ -214,4 +214,17 @@ export function exitCodeFor(drift: Drift, failOn: FailOn): 0 | 1 {
     case 'none':
       return 0;
   }
+}
+
+/** Points each missing call at its client's ClientIntents document: where a reviewer adds it. */
+function withIntentsFiles(missing: MissingCall[], declared: DeclaredIntents): MissingCall[] {
+  const home = new Map<string, { file: string; line: number }>();
+  for (const d of declared.documents) {
+    const key = `${d.client.namespace}/${d.client.name}`;
+    if (!home.has(key)) home.set(key, { file: d.file, line: d.line });
+  }
+  return missing.map((call) => {
+    const at = home.get(`${call.client.namespace}/${call.client.name}`);
+    return at === undefined ? call : { ...call, intentsFile: at };
+  });
 }

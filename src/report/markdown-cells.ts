@@ -53,7 +53,7 @@ export function valueCell(value: string | null, whenNull: string): string {
   return value === null ? `*${whenNull}*` : cellCode(value);
 }
 
-export function declaredAtCell(rule: DeclaredRule, fileLink: FileLink | undefined): string {
+export function declaredAtCell(rule: { file: string; line: number }, fileLink: FileLink | undefined): string {
   return linkedCode(`${rule.file}:${rule.line}`, fileLink?.(rule.file, rule.line), { inTable: true });
 }
 

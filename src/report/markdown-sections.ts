@@ -22,7 +22,7 @@ import { cellCode, codeSpan, tableRow } from './markdown-escape.ts';
 
 export type { FileLink, MarkdownSection } from './markdown-cells.ts';
 
-function missingRow(call: MissingCall): string {
+function missingRow(call: MissingCall, fileLink: FileLink | undefined): string {
   const path = valueCell(call.path, 'unknown');
   return tableRow([
     clientCell(call.client),
@@ -31,6 +31,7 @@ function missingRow(call: MissingCall): string {
     call.suggestedPath ? `${path} → ${cellCode(call.suggestedPath)}` : path,
     String(call.count),
     call.wouldBeBlocked ? '**blocked**' : 'open (server has no intents)',
+    call.intentsFile ? declaredAtCell(call.intentsFile, fileLink) : 'a new ClientIntents',
   ]);
 }
 
@@ -82,8 +83,8 @@ export function buildSections(drift: Drift, fileLink: FileLink | undefined): Mar
       intro:
         'Observed, but no declared intent allows it. **Blocked**: the server already has intents, ' +
         `so Istio would reject the call once they are enforced.${templated ? ` ${TEMPLATE_NOTE}` : ''}`,
-      header: header('client', 'server', 'method', 'path', 'count', 'once enforced'),
-      rows: drift.missing.map(missingRow),
+      header: header('client', 'server', 'method', 'path', 'count', 'once enforced', 'declare in'),
+      rows: drift.missing.map((call) => missingRow(call, fileLink)),
       collapsed: false,
       priority: 0,
     },

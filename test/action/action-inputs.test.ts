@@ -33,6 +33,7 @@ describe('readActionInputs', () => {
     assert.deepEqual(s.live, {
       cluster: 'none',
       kindConfig: 'kind-config.yaml',
+      keepCluster: false,
       istioVersion: undefined,
       traffic: undefined,
       duration: '2m',
@@ -50,14 +51,69 @@ describe('readActionInputs', () => {
       [{ 'pr-branch': '../main' }, /^pr-branch: '..\/main' is not a valid branch name/],
       [{ intents: '' }, /^intents is required/],
       [{ 'github-token': '' }, /^github-token is empty/],
+      [{ 'keep-cluster': 'maybe' }, /^keep-cluster must be true or false/],
+      [
+        { cluster: 'kind', workloads: 'w.yaml', metrics: 'capture' },
+        /^metrics: files are not read with cluster: kind/,
+      ],
+      [
+        { cluster: 'existing', metrics: '', snapshot: 's.json' },
+        /^snapshot: files are not read with cluster: existing/,
+      ],
+      [
+        { cluster: 'kind', source: 'metrics', metrics: '' },
+        /^source: metrics reads files; with cluster: kind use sidecars, prometheus, mapper/,
+      ],
+      [{ cluster: 'kind', metrics: '' }, /^workloads is required with cluster: kind/],
+      [{ source: 'prometheus' }, /^source: prometheus needs prometheus-url/],
+      [{ source: 'snapshot' }, /^source: snapshot needs snapshot/],
+      [{ metrics: '' }, /^source: metrics needs metrics/],
     ];
     for (const [inputs, message] of bad) {
       assert.throws(
-        () => readActionInputs(reader({ 'github-token': 't', intents: 'i', ...inputs }), '/repo'),
+        () =>
+          readActionInputs(reader({ 'github-token': 't', intents: 'i', metrics: 'm', ...inputs }), '/repo'),
         (err) => isInputError(err) && message.test(err.message),
         JSON.stringify(inputs),
       );
     }
+  });
+
+  test('live sources and clusters: sidecars by default on a cluster, prometheus-url into the pipeline', () => {
+    const base = { 'github-token': 't', intents: 'i' };
+    const kind = readActionInputs(
+      reader({
+        ...base,
+        cluster: 'kind',
+        workloads: 'deploy/app.yaml',
+        'keep-cluster': 'true',
+        'istio-version': '1.30',
+        traffic: './load.sh',
+        duration: '90s',
+      }),
+      '/repo',
+    );
+    assert.equal(kind.check.source, 'sidecars');
+    assert.deepEqual(kind.check.workloads, ['deploy/app.yaml']);
+    assert.deepEqual(kind.live, {
+      cluster: 'kind',
+      kindConfig: 'kind-config.yaml',
+      keepCluster: true,
+      istioVersion: '1.30',
+      traffic: './load.sh',
+      duration: '90s',
+    });
+    const prom = readActionInputs(
+      reader({ ...base, source: 'prometheus', 'prometheus-url': 'https://prom.example:9090' }),
+      '/repo',
+    );
+    assert.equal(prom.check.source, 'prometheus');
+    assert.equal(prom.check.live.prometheusUrl, 'https://prom.example:9090');
+    const sidecars = readActionInputs(reader({ ...base, source: 'sidecars' }), '/repo');
+    assert.equal(sidecars.check.source, 'sidecars');
+    assert.equal(sidecars.live.cluster, 'none');
+    const snapshot = readActionInputs(reader({ ...base, snapshot: 'snap.json' }), '/repo');
+    assert.equal(snapshot.check.source, 'snapshot');
   });
 
   test('action.yml declares exactly the inputs and outputs the code reads', async () => {

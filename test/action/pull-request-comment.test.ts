@@ -203,7 +203,7 @@ describe('the sticky comment on a pull request', () => {
     const kind = await runAction({ inputs: { ...DEMO_INPUTS, cluster: 'kind' }, apiUrl });
     assert.equal(kind.code, 1);
     assert.deepEqual(errorLines(kind.stdout), [
-      '::error::intent-drift: cluster: kind is not available yet in this version; capture the sidecars’ metrics in an earlier step and pass them with `metrics`',
+      '::error::intent-drift: metrics: files are not read with cluster: kind, which reads the cluster live; drop one of them',
     ]);
     const bad = await runAction({ inputs: { ...DEMO_INPUTS, 'fail-on': 'sometimes' }, apiUrl });
     assert.deepEqual(errorLines(bad.stdout), [

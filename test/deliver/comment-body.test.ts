@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { driftAnnotations } from '../../src/deliver/github/annotations.ts';
 import { commentBody, GITHUB_BODY_LIMIT, jobSummary } from '../../src/deliver/github/comment-body.ts';
-import type { DeclaredIntents, Drift, MissingCall, StaleRule } from '../../src/model.ts';
+import type { Drift, MissingCall, StaleRule } from '../../src/model.ts';
 
 const ref = (name: string) => ({ name, namespace: 'shop' });
 
@@ -17,6 +17,8 @@ function driftOf(missing: number, stale: number): Drift {
     count: i + 1,
     protocol: 'http',
     wouldBeBlocked: true,
+    // computeDrift points a missing call at its client's ClientIntents (only client-0 has one).
+    ...(i % 7 === 0 ? { intentsFile: { file: 'intents/client-0.yaml', line: 2 } } : {}),
   }));
   const rules: StaleRule[] = Array.from({ length: stale }, (_, i) => ({
     client: ref('client-0'),
@@ -49,19 +51,6 @@ function driftOf(missing: number, stale: number): Drift {
     },
   };
 }
-
-const declared: DeclaredIntents = {
-  rules: [],
-  documents: [
-    {
-      client: ref('client-0'),
-      apiVersion: 'k8s.otterize.com/v2beta1',
-      file: 'intents/client-0.yaml',
-      line: 2,
-    },
-  ],
-  warnings: [],
-};
 
 describe('commentBody', () => {
   test('a huge drift is cut under 65,536 characters with a note; the summary keeps it all', () => {
@@ -103,7 +92,7 @@ describe('commentBody', () => {
 
 describe('driftAnnotations', () => {
   test('ten errors and ten warnings at most, then one notice with the rest', () => {
-    const annotations = driftAnnotations(driftOf(14, 12), declared);
+    const annotations = driftAnnotations(driftOf(14, 12));
     assert.equal(annotations.filter((a) => a.level === 'error').length, 10);
     assert.equal(annotations.filter((a) => a.level === 'warning').length, 10);
     const notices = annotations.filter((a) => a.level === 'notice');

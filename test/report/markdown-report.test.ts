@@ -120,7 +120,8 @@ describe('markdown: text from traffic and files cannot become markup', () => {
     const paths = new Set<string>();
     for (const row of rows) {
       const parts = cells(row);
-      assert.equal(parts.length, 6, row);
+      // Missing rows add the "declare in" column; stale rows have six.
+      assert.equal(parts.length, row.includes('| **blocked** |') ? 7 : 6, row);
       paths.add(codeText(parts[3] ?? ''));
     }
     const expected = HOSTILE.map((p) => showControlChars(p).replaceAll('<!--', '<!-\u200b-'));
@@ -183,10 +184,10 @@ describe('markdown: size limit', () => {
     assert.ok(md.length <= 20_000, String(md.length));
     const missingRows = md
       .split('\n')
-      .filter((l) => l.startsWith('| `client') && l.endsWith('| **blocked** |'));
+      .filter((l) => l.startsWith('| `client') && l.includes('| **blocked** |'));
     const openRows = md
       .split('\n')
-      .filter((l) => l.startsWith('| `client') && l.endsWith('(server has no intents) |'));
+      .filter((l) => l.startsWith('| `client') && l.includes('(server has no intents) |'));
     const staleRows = md
       .split('\n')
       .filter((l) => l.includes('server never called') || l.includes('client made no calls'));

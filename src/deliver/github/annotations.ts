@@ -1,7 +1,7 @@
 // Annotations on the intents files: a warning at each stale rule's line, an error on the
 // client's intents file for each missing call. GitHub shows about ten of each per step, so
 // beyond that one notice says how many more the job summary lists.
-import type { DeclaredIntents, Drift, MissingCall, StaleRule } from '../../model.ts';
+import type { Drift, MissingCall, StaleRule } from '../../model.ts';
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';
@@ -13,12 +13,8 @@ export interface Annotation {
 
 export const ANNOTATIONS_SHOWN = 10;
 
-export function driftAnnotations(
-  drift: Drift,
-  declared: DeclaredIntents,
-  cap = ANNOTATIONS_SHOWN,
-): Annotation[] {
-  const errors = drift.missing.map((call) => missingAnnotation(call, declared));
+export function driftAnnotations(drift: Drift, cap = ANNOTATIONS_SHOWN): Annotation[] {
+  const errors = drift.missing.map(missingAnnotation);
   const warnings = drift.stale.map(staleAnnotation);
   const out = [...errors.slice(0, cap), ...warnings.slice(0, cap)];
   const moreErrors = Math.max(0, errors.length - cap);
@@ -37,13 +33,11 @@ function name(ref: { name: string; namespace: string }): string {
   return `${ref.namespace}/${ref.name}`;
 }
 
-function missingAnnotation(call: MissingCall, declared: DeclaredIntents): Annotation {
+function missingAnnotation(call: MissingCall): Annotation {
   const what =
     call.method === null ? 'calls' : `${call.method} ${call.suggestedPath ?? call.path ?? ''}`.trim();
   const blocked = call.wouldBeBlocked ? ' (would be blocked once enforced)' : '';
-  const home = declared.documents.find(
-    (d) => d.client.name === call.client.name && d.client.namespace === call.client.namespace,
-  );
+  const home = call.intentsFile;
   return {
     level: 'error',
     title: 'intent-drift: missing intent',

@@ -7,9 +7,11 @@ import type { ActionSettings } from '../../action-inputs.ts';
 import { OUTPUT } from '../../action-inputs.ts';
 import { editIntents, type IntentsEditResult } from '../../declare/edit-intents.ts';
 import { suggestedPatch } from '../../declare/suggested-patch.ts';
-import { InputError } from '../../errors.ts';
 import type { DeclaredIntents, Drift } from '../../model.ts';
-import { check } from '../../pipeline.ts';
+import { type CheckResult, check } from '../../pipeline.ts';
+import { checkInCluster } from '../cluster/cluster-check.ts';
+import type { ClusterLog } from '../cluster/cluster-step.ts';
+import { createProcessRunner } from '../cluster/command-runner.ts';
 import type { ActionIo, ActionOutcome } from './action-io.ts';
 import { driftAnnotations } from './annotations.ts';
 import { commentBody, jobSummary } from './comment-body.ts';
@@ -23,13 +25,8 @@ export async function runCheckMode(
   context: RunContext,
   io: ActionIo,
 ): Promise<ActionOutcome> {
-  if (settings.live.cluster !== 'none') {
-    throw new InputError(
-      `cluster: ${settings.live.cluster} is not available yet in this version; ` +
-        'capture the sidecars’ metrics in an earlier step and pass them with `metrics`',
-    );
-  }
-  const result = await check(settings.check);
+  const result =
+    settings.live.cluster === 'none' ? await check(settings.check) : await checkLiveCluster(settings, io);
   const { drift, declared } = result;
   for (const warning of drift.warnings) io.warning(`intent-drift: ${warning}`);
   setCountOutputs(io, drift);
@@ -52,7 +49,7 @@ export async function runCheckMode(
 
   const fileLink = blobLink(context, pr?.headSha ?? context.sha);
   await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch }));
-  for (const annotation of driftAnnotations(drift, declared)) io.annotate(annotation);
+  for (const annotation of driftAnnotations(drift)) io.annotate(annotation);
 
   io.setOutput(OUTPUT.commentUrl, '');
   if (pr !== undefined && settings.comment) {
@@ -88,6 +85,28 @@ async function deliverPullRequest(
   const pr = await openIntentsPullRequest(client, context, settings.prBranch, edit, patch);
   io.info(`pull request ${pr.action}: ${pr.url}${pr.committed ? '' : ' (branch already up to date)'}`);
   io.setOutput(OUTPUT.pullRequestUrl, pr.url);
+}
+
+/** `cluster: kind|existing`: the tools run as child processes, their output in the step's log. */
+function checkLiveCluster(settings: ActionSettings, io: ActionIo): Promise<CheckResult> {
+  const log = groupedLog(io);
+  const runner = createProcessRunner({ log: (line) => io.info(line), secrets: [settings.token] });
+  return checkInCluster(settings, { runner, log, check });
+}
+
+/**
+ * Log groups as the runner folds them: the `::group::` workflow commands, which is what
+ * @actions/core's startGroup writes (this folder does not import @actions/core).
+ */
+export function groupedLog(io: ActionIo): ClusterLog {
+  const commandData = (title: string) =>
+    title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return {
+    info: (line) => io.info(line),
+    warning: (line) => io.warning(line),
+    startGroup: (title) => io.info(`::group::${commandData(title)}`),
+    endGroup: () => io.info('::endgroup::'),
+  };
 }
 
 export function setCountOutputs(io: ActionIo, drift: Drift): void {

@@ -5,18 +5,19 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-H7BR2HSE.js";
+} from "./chunk-TAB7GTP7.js";
 import {
   httpRequest,
   parseBaseUrl,
   shownUrl
-} from "./chunk-XZXVETDB.js";
+} from "./chunk-NDKEIXHG.js";
 import {
   compareCalls
-} from "./chunk-GXKCEEYI.js";
+} from "./chunk-DNUDPCNB.js";
 import {
   InputError
-} from "./chunk-ZQYT7XLP.js";
+} from "./chunk-WQ4DT2T6.js";
+import "./chunk-PY5VAGIZ.js";
 
 // src/observe/live/mapper-source.ts
 var DEFAULT_MAPPER_SERVICE = {

@@ -2,8 +2,9 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   loadIntents,
   parseIntentsFiles
-} from "./chunk-6DIYOISB.js";
-import "./chunk-ZQYT7XLP.js";
+} from "./chunk-76BIF3SG.js";
+import "./chunk-WQ4DT2T6.js";
+import "./chunk-PY5VAGIZ.js";
 export {
   loadIntents,
   parseIntentsFiles

@@ -12,29 +12,34 @@ import {
   loadIntents,
   readYamlFile,
   require_dist
-} from "./chunk-6DIYOISB.js";
+} from "./chunk-76BIF3SG.js";
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-VOE4ZYIO.js";
+} from "./chunk-WZX7VDCZ.js";
 import {
   readPrometheusText
-} from "./chunk-QHQ6FGBR.js";
+} from "./chunk-6SVOZDX7.js";
 import {
   parseDuration,
   parseSince
-} from "./chunk-DWWUXG4Q.js";
+} from "./chunk-2NF2SEYA.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
-  ObservedMapBuilder,
-  compareCalls
-} from "./chunk-GXKCEEYI.js";
+  ObservedMapBuilder
+} from "./chunk-KCCRQSAY.js";
 import {
-  InputError,
+  compareCalls,
+  compareRules
+} from "./chunk-DNUDPCNB.js";
+import {
+  InputError
+} from "./chunk-WQ4DT2T6.js";
+import {
   __toESM
-} from "./chunk-ZQYT7XLP.js";
+} from "./chunk-PY5VAGIZ.js";
 
 // src/config/baseline-file.ts
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -607,20 +612,6 @@ function stringMap(map) {
 // src/model.ts
 var CHECKABLE_TARGETS = /* @__PURE__ */ new Set(["kubernetes", "service"]);
 
-// src/diff/drift-order.ts
-function compareText(a, b) {
-  if (a === b) return 0;
-  if (a === null || a === void 0) return -1;
-  if (b === null || b === void 0) return 1;
-  return a < b ? -1 : 1;
-}
-function compareCalls2(a, b) {
-  return compareText(a.client.namespace, b.client.namespace) || compareText(a.client.name, b.client.name) || compareText(a.server.namespace, b.server.namespace) || compareText(a.server.name, b.server.name) || compareText(a.path, b.path) || compareText(a.method, b.method) || compareText(a.server.service?.namespace, b.server.service?.namespace) || compareText(a.server.service?.name, b.server.service?.name) || compareText(a.host, b.host) || compareText(a.client.kind, b.client.kind) || compareText(a.server.kind, b.server.kind) || compareText(a.protocol, b.protocol) || a.count - b.count;
-}
-function compareRules(a, b) {
-  return compareText(a.client.namespace, b.client.namespace) || compareText(a.client.name, b.client.name) || compareText(a.file, b.file) || a.line - b.line || compareText(a.server.namespace, b.server.namespace) || compareText(a.server.name, b.server.name) || compareText(a.targetType, b.targetType) || compareText(a.path, b.path) || compareText(a.method, b.method);
-}
-
 // src/diff/compute-drift.ts
 function computeDrift(observed, declared, opts = {}) {
   const scope = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
@@ -671,18 +662,18 @@ function computeDrift(observed, declared, opts = {}) {
       stale.push({ ...state.rule, reason: staleReason(state, activeClients) });
     }
   }
-  const missing = [...missingByKey.values()].sort(compareCalls2);
+  const missing = withIntentsFiles([...missingByKey.values()], declared).sort(compareCalls);
   stale.sort(compareRules);
   notChecked.sort(compareRules);
-  covered.sort(compareCalls2);
-  ignored.sort(compareCalls2);
+  covered.sort(compareCalls);
+  ignored.sort(compareCalls);
   return {
     missing,
     stale,
     covered,
     notChecked,
-    unattributed: observed.unattributed.filter((call) => inScope(call.server.namespace)).sort(compareCalls2),
-    external: external.sort(compareCalls2),
+    unattributed: observed.unattributed.filter((call) => inScope(call.server.namespace)).sort(compareCalls),
+    external: external.sort(compareCalls),
     ignored,
     warnings: [...new Set(warnings)],
     summary: {
@@ -750,6 +741,17 @@ function templateWarnings(rules) {
     }
   }
   return warnings;
+}
+function withIntentsFiles(missing, declared) {
+  const home = /* @__PURE__ */ new Map();
+  for (const d of declared.documents) {
+    const key = `${d.client.namespace}/${d.client.name}`;
+    if (!home.has(key)) home.set(key, { file: d.file, line: d.line });
+  }
+  return missing.map((call) => {
+    const at = home.get(`${call.client.namespace}/${call.client.name}`);
+    return at === void 0 ? call : { ...call, intentsFile: at };
+  });
 }
 
 // src/diff/coverage.ts
@@ -1524,7 +1526,7 @@ async function readSource(settings, onProgress) {
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
-      const { readSidecars } = await import("./sidecars-source-U5MBIS2W.js");
+      const { readSidecars } = await import("./sidecars-source-ENBGWLXK.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -1535,7 +1537,7 @@ async function readSource(settings, onProgress) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-DOP6AXPS.js");
+      const { readPrometheus } = await import("./prometheus-source-GOHRTFFI.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = process.env[live.prometheusTokenEnv];
@@ -1547,7 +1549,7 @@ async function readSource(settings, onProgress) {
       });
     }
     case "mapper": {
-      const { readMapper } = await import("./mapper-source-HF42AD45.js");
+      const { readMapper } = await import("./mapper-source-UG4VGM3D.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
@@ -1909,7 +1911,7 @@ function controlSections(drift, fileLink) {
 }
 
 // src/report/markdown-sections.ts
-function missingRow(call) {
+function missingRow(call, fileLink) {
   const path5 = valueCell(call.path, "unknown");
   return tableRow([
     clientCell(call.client),
@@ -1917,7 +1919,8 @@ function missingRow(call) {
     valueCell(call.method, "unknown"),
     call.suggestedPath ? `${path5} \u2192 ${cellCode(call.suggestedPath)}` : path5,
     String(call.count),
-    call.wouldBeBlocked ? "**blocked**" : "open (server has no intents)"
+    call.wouldBeBlocked ? "**blocked**" : "open (server has no intents)",
+    call.intentsFile ? declaredAtCell(call.intentsFile, fileLink) : "a new ClientIntents"
   ]);
 }
 function callRow(call) {
@@ -1927,6 +1930,16 @@ function callRow(call) {
     valueCell(call.method, "unknown"),
     valueCell(call.path, "unknown"),
     String(call.count)
+  ]);
+}
+function ruleRow(rule, fileLink, why) {
+  return tableRow([
+    clientCell(rule.client),
+    targetCell(rule),
+    valueCell(rule.method, "any"),
+    valueCell(rule.path, "any"),
+    declaredAtCell(rule, fileLink),
+    why
   ]);
 }
 var TEMPLATE_NOTE = "A path shown as `path \u2192 template` suggests an Istio template: `{*}` allows any one segment there and `{**}` any rest of the path, not only the values seen.";
@@ -1949,8 +1962,8 @@ function buildSections(drift, fileLink) {
     {
       title: `Missing intents: ${plural(drift.missing.length, "call")} of ${plural(distinctClients(drift.missing), "client")}`,
       intro: `Observed, but no declared intent allows it. **Blocked**: the server already has intents, so Istio would reject the call once they are enforced.${templated ? ` ${TEMPLATE_NOTE}` : ""}`,
-      header: header("client", "server", "method", "path", "count", "once enforced"),
-      rows: drift.missing.map(missingRow),
+      header: header("client", "server", "method", "path", "count", "once enforced", "declare in"),
+      rows: drift.missing.map((call) => missingRow(call, fileLink)),
       collapsed: false,
       priority: 0
     },
@@ -1958,16 +1971,7 @@ function buildSections(drift, fileLink) {
       title: `Stale intents: ${plural(stale.length, "rule")} of ${plural(distinctClients(stale), "client")}`,
       intro: "Declared, but no observed call used it.",
       header: header("client", "target", "method", "path", "declared in", "reason"),
-      rows: stale.map(
-        (rule) => tableRow([
-          clientCell(rule.client),
-          targetCell(rule),
-          valueCell(rule.method, "any"),
-          valueCell(rule.path, "any"),
-          declaredAtCell(rule, fileLink),
-          STALE_REASON[rule.reason]
-        ])
-      ),
+      rows: stale.map((rule) => ruleRow(rule, fileLink, STALE_REASON[rule.reason])),
       collapsed: false,
       priority: 1
     },
@@ -1982,16 +1986,7 @@ function buildSections(drift, fileLink) {
     {
       title: `Not checked: ${plural(drift.notChecked.length, "rule")}`,
       header: header("client", "target", "method", "path", "declared in", "why"),
-      rows: drift.notChecked.map(
-        (rule) => tableRow([
-          clientCell(rule.client),
-          targetCell(rule),
-          valueCell(rule.method, "any"),
-          valueCell(rule.path, "any"),
-          declaredAtCell(rule, fileLink),
-          NOT_CHECKED_WHY[rule.why]
-        ])
-      ),
+      rows: drift.notChecked.map((rule) => ruleRow(rule, fileLink, NOT_CHECKED_WHY[rule.why])),
       collapsed: true,
       priority: 3
     },

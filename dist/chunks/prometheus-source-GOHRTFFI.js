@@ -2,20 +2,22 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseSince,
   promRange
-} from "./chunk-DWWUXG4Q.js";
-import {
-  httpRequest,
-  parseBaseUrl,
-  shownUrl
-} from "./chunk-XZXVETDB.js";
+} from "./chunk-2NF2SEYA.js";
 import {
   ObservedMapBuilder,
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-GXKCEEYI.js";
+} from "./chunk-KCCRQSAY.js";
+import {
+  httpRequest,
+  parseBaseUrl,
+  shownUrl
+} from "./chunk-NDKEIXHG.js";
+import "./chunk-DNUDPCNB.js";
 import {
   InputError
-} from "./chunk-ZQYT7XLP.js";
+} from "./chunk-WQ4DT2T6.js";
+import "./chunk-PY5VAGIZ.js";
 
 // src/observe/live/prometheus-source.ts
 var CALL_LABELS = [

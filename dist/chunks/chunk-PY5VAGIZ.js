@@ -35,31 +35,8 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/errors.ts
-var InputError = class extends Error {
-  file;
-  line;
-  constructor(message, where) {
-    super(message);
-    this.name = "InputError";
-    this.file = where?.file;
-    this.line = where?.line;
-  }
-  /** `file:line: message`, `file: message` or `message`. */
-  toString() {
-    if (this.file === void 0) return this.message;
-    const at = this.line === void 0 ? this.file : `${this.file}:${this.line}`;
-    return `${at}: ${this.message}`;
-  }
-};
-function isInputError(err) {
-  return err instanceof InputError;
-}
-
 export {
   __require,
   __commonJS,
-  __toESM,
-  InputError,
-  isInputError
+  __toESM
 };

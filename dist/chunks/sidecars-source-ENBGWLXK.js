@@ -1,7 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-QHQ6FGBR.js";
+} from "./chunk-6SVOZDX7.js";
+import {
+  OBSERVED_METRICS,
+  ObservedMapBuilder
+} from "./chunk-KCCRQSAY.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -13,15 +17,13 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-H7BR2HSE.js";
-import {
-  OBSERVED_METRICS,
-  ObservedMapBuilder
-} from "./chunk-GXKCEEYI.js";
+} from "./chunk-TAB7GTP7.js";
+import "./chunk-DNUDPCNB.js";
 import {
   InputError,
   isInputError
-} from "./chunk-ZQYT7XLP.js";
+} from "./chunk-WQ4DT2T6.js";
+import "./chunk-PY5VAGIZ.js";
 
 // src/observe/live/meshed-pods.ts
 var SIDECAR_STATUS_ANNOTATION = "sidecar.istio.io/status";

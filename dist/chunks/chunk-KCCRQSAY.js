@@ -1,4 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  compareCalls
+} from "./chunk-DNUDPCNB.js";
 
 // src/observe/istio-labels.ts
 var ISTIO_DEFAULT_LABELS = [
@@ -141,14 +144,6 @@ function keyOf(c) {
 function pairOf(c) {
   return JSON.stringify([c.client, c.server ?? c.host]);
 }
-function cmp(a, b) {
-  const x = a ?? "";
-  const y = b ?? "";
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function compareCalls(a, b) {
-  return cmp(a.client.namespace, b.client.namespace) || cmp(a.client.name, b.client.name) || cmp(a.server.namespace, b.server.namespace) || cmp(a.server.name, b.server.name) || cmp(a.method, b.method) || cmp(a.path, b.path) || cmp(a.server.service?.namespace, b.server.service?.namespace) || cmp(a.server.service?.name, b.server.service?.name) || cmp(a.host, b.host) || cmp(a.protocol, b.protocol);
-}
 function toObservedCall(c, count) {
   const server = c.server ?? { name: c.host ?? UNKNOWN, namespace: c.service?.namespace ?? UNKNOWN };
   const call = {
@@ -260,6 +255,5 @@ export {
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC,
   OBSERVED_METRICS,
-  compareCalls,
   ObservedMapBuilder
 };

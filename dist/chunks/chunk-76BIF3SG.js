@@ -1,10 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  InputError,
+  InputError
+} from "./chunk-WQ4DT2T6.js";
+import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-ZQYT7XLP.js";
+} from "./chunk-PY5VAGIZ.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -7392,6 +7394,7 @@ async function yamlFilesUnder(dir) {
 
 // src/declare/intents-worker-client.ts
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 function workerUrl() {
@@ -7399,13 +7402,33 @@ function workerUrl() {
   const url = new URL(here.endsWith(".ts") ? "./intents-worker.ts" : "./intents-worker.js", here);
   return existsSync(fileURLToPath(url)) ? url : void 0;
 }
-async function parseFilesInWorker(files, defaultNamespace) {
+var FILES_PER_WORKER = 400;
+async function parseFilesInWorkers(files, defaultNamespace) {
   const url = workerUrl();
   if (url === void 0) {
-    const { parseIntentsFiles: parseIntentsFiles2 } = await import("./load-intents-FDRIIGJ4.js");
+    const { parseIntentsFiles: parseIntentsFiles2 } = await import("./load-intents-LD5KAENT.js");
     return parseIntentsFiles2(files, defaultNamespace);
   }
-  const reply = await new Promise((resolve, reject) => {
+  const count = Math.max(1, Math.min(availableParallelism(), Math.ceil(files.length / FILES_PER_WORKER)));
+  const size = Math.ceil(files.length / count);
+  const slices = Array.from({ length: count }, (_, i) => files.slice(i * size, (i + 1) * size));
+  const replies = await Promise.all(slices.map((slice) => runWorker(url, slice, defaultNamespace)));
+  const parsed = [];
+  for (const reply of replies) {
+    if ("inputError" in reply) {
+      const { message, file, line } = reply.inputError;
+      throw new InputError(message, {
+        ...file === void 0 ? {} : { file },
+        ...line === void 0 ? {} : { line }
+      });
+    }
+    if ("crash" in reply) throw new Error(`intents worker failed: ${reply.crash}`);
+    parsed.push(...reply.parsed);
+  }
+  return parsed;
+}
+function runWorker(url, files, defaultNamespace) {
+  return new Promise((resolve, reject) => {
     const worker = new Worker(url, { workerData: { files, defaultNamespace } });
     worker.once("message", (message) => {
       resolve(message);
@@ -7414,15 +7437,6 @@ async function parseFilesInWorker(files, defaultNamespace) {
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`intents worker exited with code ${code}`)));
   });
-  if ("parsed" in reply) return reply.parsed;
-  if ("inputError" in reply) {
-    const { message, file, line } = reply.inputError;
-    throw new InputError(message, {
-      ...file === void 0 ? {} : { file },
-      ...line === void 0 ? {} : { line }
-    });
-  }
-  throw new Error(`intents worker failed: ${reply.crash}`);
 }
 
 // src/declare/yaml-fields.ts
@@ -7864,7 +7878,7 @@ var TreeConverter = class {
 async function loadIntents(paths, opts = {}) {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const namespace = opts.defaultNamespace;
-  const parsed = opts.workerFromFiles !== void 0 && files.length >= opts.workerFromFiles ? await parseFilesInWorker(files, namespace) : parseIntentsFiles(files, namespace);
+  const parsed = opts.workerFromFiles !== void 0 && files.length >= opts.workerFromFiles ? await parseFilesInWorkers(files, namespace) : parseIntentsFiles(files, namespace);
   rejectDuplicates(parsed);
   return {
     rules: parsed.flatMap(({ intents }) => intents.rules),

@@ -2,8 +2,9 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   readSnapshot,
   writeSnapshot
-} from "./chunk-VOE4ZYIO.js";
-import "./chunk-ZQYT7XLP.js";
+} from "./chunk-WZX7VDCZ.js";
+import "./chunk-WQ4DT2T6.js";
+import "./chunk-PY5VAGIZ.js";
 export {
   readSnapshot,
   writeSnapshot

@@ -1,0 +1,155 @@
+// Every outside tool of the cluster life cycle (kind, helm, kubectl, the user's traffic command)
+// runs through this one interface, so the life-cycle logic is tested with a recording fake and
+// only `createProcessRunner` knows node:child_process.
+import { spawn } from 'node:child_process';
+
+export interface Command {
+  program: string;
+  args: readonly string[];
+  /** Added to the inherited environment. Values are never logged, and masked in output. */
+  env?: Readonly<Record<string, string>>;
+  stdin?: string;
+  cwd?: string;
+  /** Kill the command (and what it started) after this long; `timedOut` tells. */
+  timeoutMs?: number;
+  /** Kill the command early (the traffic command, when the window closes). */
+  signal?: AbortSignal;
+  /** Log the program only: the arguments are the user's and may hold secrets. */
+  quietArgs?: boolean;
+}
+
+export interface CommandResult {
+  /** The exit code; null when a signal ended it. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Ended by `timeoutMs` or `signal`. */
+  timedOut: boolean;
+}
+
+export interface CommandRunner {
+  /** Resolves with the outcome (any exit code); rejects with ToolMissingError when not on PATH. */
+  run(command: Command): Promise<CommandResult>;
+}
+
+export class ToolMissingError extends Error {
+  readonly program: string;
+  constructor(program: string) {
+    super(`${program} is not on PATH`);
+    this.name = 'ToolMissingError';
+    this.program = program;
+  }
+}
+
+export interface ProcessRunnerOptions {
+  /** Each output line, masked, as it comes. */
+  log: (line: string) => void;
+  /** Values masked wherever output is logged or kept (the GitHub token). */
+  secrets?: readonly string[];
+  /** The environment children inherit (default: this process's, without the action's secrets). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Kept per stream: the tail is what failure messages quote. */
+const MAX_CAPTURE = 256 * 1024;
+const KILL_GRACE_MS = 5000;
+
+/**
+ * What children inherit: the runner's environment minus the action's inputs (`INPUT_GITHUB-TOKEN`)
+ * and the runner's own tokens, which no cluster tool needs.
+ */
+export function childEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith('INPUT_') || /^ACTIONS_.*(TOKEN|URL)$/.test(key)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Replaces every secret (of 4 characters or more, so `***` cannot eat common words) with `***`. */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('***');
+  return out;
+}
+
+/** How a command is shown in the log: `$ kind create cluster ...`. */
+export function commandLine(command: Command): string {
+  if (command.quietArgs) return `$ ${command.program} (arguments not shown)`;
+  return `$ ${[command.program, ...command.args].join(' ')}`;
+}
+
+export function createProcessRunner(options: ProcessRunnerOptions): CommandRunner {
+  const base = childEnvironment(options.env ?? process.env);
+  return {
+    run(command) {
+      const secrets = [...(options.secrets ?? []), ...Object.values(command.env ?? {})];
+      const mask = (text: string) => maskSecrets(text, secrets);
+      options.log(mask(commandLine(command)));
+      return new Promise<CommandResult>((resolve, reject) => {
+        // Its own process group, so a timeout also ends what a `sh -c` started.
+        const child = spawn(command.program, command.args, {
+          env: { ...base, ...command.env },
+          cwd: command.cwd,
+          detached: true,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        let timedOut = false;
+        const kill = () => {
+          if (child.exitCode !== null || child.pid === undefined) return;
+          timedOut = true;
+          signalGroup(child.pid, 'SIGTERM');
+          setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), KILL_GRACE_MS).unref();
+        };
+        const timer = command.timeoutMs === undefined ? undefined : setTimeout(kill, command.timeoutMs);
+        if (command.signal?.aborted) kill();
+        command.signal?.addEventListener('abort', kill, { once: true });
+        const stdout = new LineCapture((line) => options.log(mask(line)));
+        const stderr = new LineCapture((line) => options.log(mask(line)));
+        child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk.toString('utf8')));
+        child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
+        child.stdin.on('error', () => {}); // a program that exits without reading its stdin
+        child.stdin.end(command.stdin ?? '');
+        child.on('error', (err: NodeJS.ErrnoException) => {
+          clearTimeout(timer);
+          reject(err.code === 'ENOENT' ? new ToolMissingError(command.program) : err);
+        });
+        child.on('close', (code) => {
+          clearTimeout(timer);
+          command.signal?.removeEventListener('abort', kill);
+          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
+        });
+      });
+    },
+  };
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Splits a stream into lines for the log and keeps its tail for messages. */
+class LineCapture {
+  private pending = '';
+  private kept = '';
+  private readonly onLine: (line: string) => void;
+  constructor(onLine: (line: string) => void) {
+    this.onLine = onLine;
+  }
+  push(text: string): void {
+    this.kept = (this.kept + text).slice(-MAX_CAPTURE);
+    const parts = (this.pending + text).split(/\r?\n/);
+    this.pending = parts.pop() ?? '';
+    for (const line of parts) this.onLine(line);
+  }
+  finish(): string {
+    if (this.pending !== '') this.onLine(this.pending);
+    this.pending = '';
+    return this.kept;
+  }
+}

@@ -1,0 +1,296 @@
+// The life cycle against the recording runner: the exact commands in order, teardown whatever
+// fails, an existing cluster changed as little as can be, and failures told in one message.
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { type ClusterPlan, runInCluster } from '../../../src/deliver/cluster/cluster-run.ts';
+import { ClusterStepError } from '../../../src/deliver/cluster/cluster-step.ts';
+import { MESH_TELEMETRY_YAML } from '../../../src/deliver/cluster/telemetry.ts';
+import { isInputError } from '../../../src/errors.ts';
+import { type Answer, RecordingLog, RecordingRunner, stepContext } from './fake-tools.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+const NS = 'otterize-tutorial-istio-mapping';
+
+async function workspace(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-cluster-'));
+  await copyFile(path.join(root, 'fixtures', 'demo', 'workloads.yaml'), path.join(dir, 'workloads.yaml'));
+  await copyFile(path.join(root, 'kind-config.yaml'), path.join(dir, 'kind-config.yaml'));
+  return dir;
+}
+
+function plan(cwd: string, over: Partial<ClusterPlan> = {}): ClusterPlan {
+  return {
+    cluster: 'kind',
+    kindConfig: path.join(cwd, 'kind-config.yaml'),
+    clusterName: 'intent-drift',
+    istioVersion: '1.30.4',
+    workloads: ['workloads.yaml'],
+    cwd,
+    traffic: './replay.sh --rate 5',
+    duration: '60s',
+    durationMs: 60_000,
+    keepCluster: false,
+    ...over,
+  };
+}
+
+/** A reading that opens its window, lets the traffic start, and answers `value`. */
+const reading =
+  <T>(value: T) =>
+  async (openWindow: () => void): Promise<T> => {
+    openWindow();
+    await new Promise((resolve) => setImmediate(resolve));
+    return value;
+  };
+
+function setup(script?: (line: string) => Answer) {
+  const runner = new RecordingRunner(script);
+  const log = new RecordingLog();
+  return { runner, log, ctx: stepContext(runner, log) };
+}
+
+const HELM = (release: string, chart: string, extra: string[]) =>
+  [
+    `helm upgrade --install ${release} ${chart} --namespace istio-system`,
+    ...extra,
+    '--version 1.30.4 --wait --timeout 5m',
+  ].join(' ');
+
+function kindSequence(cwd: string): string[] {
+  return [
+    'kind version',
+    'helm version --short',
+    'kubectl version --client',
+    `kind create cluster --config ${cwd}/kind-config.yaml --name intent-drift --wait 120s`,
+    'helm repo add istio https://istio-release.storage.googleapis.com/charts --force-update',
+    'helm repo update istio',
+    HELM('istio-base', 'istio/base', ['--create-namespace']),
+    HELM('istiod', 'istio/istiod', []),
+    'kubectl apply -f -',
+    `kubectl apply -f ${cwd}/workloads.yaml`,
+    `kubectl rollout status deployment/client --namespace ${NS} --timeout 180s`,
+    `kubectl rollout status deployment/client2 --namespace ${NS} --timeout 180s`,
+    `kubectl rollout status deployment/nginx --namespace ${NS} --timeout 180s`,
+    'sh -c ./replay.sh --rate 5',
+    'kind delete cluster --name intent-drift',
+  ];
+}
+
+describe('runInCluster, cluster kind', () => {
+  test('runs the whole life cycle in order and deletes the cluster', async () => {
+    const cwd = await workspace();
+    const { runner, log, ctx } = setup();
+    const result = await runInCluster(ctx, plan(cwd), reading('the check'));
+    assert.equal(result, 'the check');
+    assert.deepEqual(runner.lines(), kindSequence(cwd));
+    // The Telemetry goes in by stdin (the bundle has no fixtures folder), before any workload.
+    assert.equal(runner.calls[8]!.stdin, MESH_TELEMETRY_YAML);
+    // The traffic runs in the workspace, bounded by the window, its arguments kept out of the log.
+    const traffic = runner.calls[13]!;
+    assert.equal(traffic.cwd, cwd);
+    assert.equal(traffic.timeoutMs, 60_000);
+    assert.equal(traffic.quietArgs, true);
+    assert.deepEqual(log.groups(), [
+      'tools',
+      'kind cluster intent-drift',
+      'Istio 1.30.4',
+      'Telemetry (method and path labels)',
+      'workloads',
+      'recording (window of 60s)',
+      'deleting the kind cluster intent-drift',
+    ]);
+    assert.ok(log.entries.includes('Istio 1.30.4: done in 1.0s'), log.entries.join('\n'));
+    assert.ok(log.entries.includes('traffic: stopped when the window closed'));
+    assert.deepEqual(log.warnings(), []);
+  });
+
+  test('labels workload namespaces the manifests leave unlabelled, before applying them', async () => {
+    const cwd = await workspace();
+    await writeFile(
+      path.join(cwd, 'shop.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cart, namespace: shop}\n',
+    );
+    const { runner, ctx } = setup((line) =>
+      line === 'kubectl create namespace shop'
+        ? { code: 1, stderr: 'namespaces "shop" already exists' }
+        : undefined,
+    );
+    await runInCluster(ctx, plan(cwd, { workloads: ['shop.yaml'], traffic: undefined }), reading(1));
+    const lines = runner.lines();
+    const at = lines.indexOf('kubectl create namespace shop');
+    assert.deepEqual(lines.slice(at, at + 4), [
+      'kubectl create namespace shop',
+      'kubectl label namespace shop istio-injection=enabled --overwrite',
+      `kubectl apply -f ${cwd}/shop.yaml`,
+      'kubectl rollout status deployment/cart --namespace shop --timeout 180s',
+    ]);
+    assert.ok(!lines.some((l) => l.startsWith('sh ')), 'no traffic command without `traffic`');
+  });
+
+  test('a failing step still deletes the cluster, after showing the pods', async () => {
+    const cwd = await workspace();
+    const { runner, log, ctx } = setup((line) =>
+      line.includes('istio/istiod')
+        ? {
+            code: 1,
+            stdout: 'installing',
+            stderr: 'line 1\nline 2\nline 3\nline 4\nline 5\nError: context deadline exceeded\n',
+          }
+        : undefined,
+    );
+    let recorded = false;
+    const err = await runInCluster(ctx, plan(cwd), async () => {
+      recorded = true;
+    }).catch((e: unknown) => e);
+    assert.ok(err instanceof ClusterStepError);
+    assert.equal(
+      err.message,
+      'Istio (istio/istiod) failed: helm upgrade --install exited with code 1:\n' +
+        'line 2\nline 3\nline 4\nline 5\nError: context deadline exceeded',
+    );
+    assert.equal(recorded, false);
+    assert.deepEqual(runner.lines().slice(-2), [
+      'kubectl get pods --all-namespaces --output wide',
+      'kind delete cluster --name intent-drift',
+    ]);
+    assert.ok(log.entries.includes('Istio 1.30.4: failed in 1.0s'));
+  });
+
+  test('teardown also follows a failed reading, and stops the traffic', async () => {
+    const cwd = await workspace();
+    const { runner, ctx } = setup();
+    const err = await runInCluster(ctx, plan(cwd), async (openWindow) => {
+      openWindow();
+      throw new Error('cannot read any sidecar');
+    }).catch((e: unknown) => e);
+    assert.equal((err as Error).message, 'cannot read any sidecar');
+    assert.equal(runner.calls.find((c) => c.program === 'sh')!.signal!.aborted, true);
+    assert.equal(runner.lines().at(-1), 'kind delete cluster --name intent-drift');
+  });
+
+  test('kind missing on PATH: one clear line, and nothing else runs', async () => {
+    const cwd = await workspace();
+    const { runner, ctx } = setup((line) => (line.startsWith('kind ') ? 'missing' : undefined));
+    const err = await runInCluster(ctx, plan(cwd), reading(0)).catch((e: unknown) => e);
+    assert.equal(
+      (err as Error).message,
+      "cluster kind: kind is not on PATH (GitHub's ubuntu runners have kind, helm and kubectl; elsewhere install them first)",
+    );
+    assert.deepEqual(runner.lines(), ['kind version']);
+  });
+
+  test('keep-cluster leaves the cluster running', async () => {
+    const cwd = await workspace();
+    const { runner, log, ctx } = setup();
+    await runInCluster(ctx, plan(cwd, { keepCluster: true }), reading(0));
+    assert.ok(!runner.lines().some((l) => l.startsWith('kind delete')));
+    assert.ok(
+      log.entries.includes('keep-cluster: the kind cluster intent-drift stays (context kind-intent-drift)'),
+    );
+  });
+
+  test('a manifest that is not YAML fails before any tool runs', async () => {
+    const cwd = await workspace();
+    await writeFile(path.join(cwd, 'bad.yaml'), 'kind: Deployment\nmetadata: {name: [oops\n');
+    const { runner, ctx } = setup();
+    const err = await runInCluster(ctx, plan(cwd, { workloads: ['bad.yaml'] }), reading(0)).catch(
+      (e: unknown) => e,
+    );
+    assert.ok(isInputError(err) && err.file === 'bad.yaml', String(err));
+    assert.deepEqual(runner.lines(), []);
+  });
+
+  test('a traffic command that fails is a warning with its last stderr lines', async () => {
+    const cwd = await workspace();
+    const { log, ctx } = setup((line) =>
+      line.startsWith('sh ') ? { code: 3, stderr: 'replay: connection refused\n' } : undefined,
+    );
+    const result = await runInCluster(ctx, plan(cwd), reading('read'));
+    assert.equal(result, 'read');
+    assert.deepEqual(log.warnings(), [
+      'warning: the traffic command exited with code 3:\nreplay: connection refused; the reading shows only the traffic there was',
+    ]);
+  });
+});
+
+describe('runInCluster, cluster existing', () => {
+  test('keeps a running istiod and the user’s Telemetry, labels nothing, deletes nothing', async () => {
+    const cwd = await workspace();
+    const { runner, log, ctx } = setup();
+    await runInCluster(ctx, plan(cwd, { cluster: 'existing', traffic: undefined }), reading(0));
+    assert.deepEqual(runner.lines(), [
+      'kubectl version --client',
+      'kubectl get deployment istiod --namespace istio-system --output name',
+      'kubectl get telemetry mesh-default --namespace istio-system --output name',
+      `kubectl apply -f ${cwd}/workloads.yaml`,
+      `kubectl rollout status deployment/client --namespace ${NS} --timeout 180s`,
+      `kubectl rollout status deployment/client2 --namespace ${NS} --timeout 180s`,
+      `kubectl rollout status deployment/nginx --namespace ${NS} --timeout 180s`,
+    ]);
+    assert.ok(
+      log.entries.includes('istiod is already running in istio-system: Istio is not installed again'),
+    );
+    assert.equal(log.warnings().length, 1);
+    assert.match(log.warnings()[0]!, /Telemetry mesh-default in istio-system already: kept as is/);
+  });
+
+  test('installs Istio and the Telemetry when they are not there', async () => {
+    const cwd = await workspace();
+    const { runner, ctx } = setup((line) =>
+      line.startsWith('kubectl get ')
+        ? { code: 1, stderr: 'Error from server (NotFound): deployments.apps "istiod" not found' }
+        : undefined,
+    );
+    await runInCluster(
+      ctx,
+      plan(cwd, { cluster: 'existing', workloads: [], traffic: undefined }),
+      reading(0),
+    );
+    assert.deepEqual(runner.lines(), [
+      'kubectl version --client',
+      'kubectl get deployment istiod --namespace istio-system --output name',
+      'helm repo add istio https://istio-release.storage.googleapis.com/charts --force-update',
+      'helm repo update istio',
+      HELM('istio-base', 'istio/base', ['--create-namespace']),
+      HELM('istiod', 'istio/istiod', []),
+      'kubectl get telemetry mesh-default --namespace istio-system --output name',
+      'kubectl apply -f -',
+    ]);
+  });
+
+  test('an unreachable cluster fails at the first question, with kubectl’s words', async () => {
+    const cwd = await workspace();
+    const { runner, ctx } = setup((line) =>
+      line.startsWith('kubectl get deployment')
+        ? { code: 1, stderr: 'The connection to the server localhost:8080 was refused' }
+        : undefined,
+    );
+    const err = await runInCluster(ctx, plan(cwd, { cluster: 'existing' }), reading(0)).catch(
+      (e: unknown) => e,
+    );
+    assert.equal(
+      (err as Error).message,
+      'Istio failed: kubectl get deployment exited with code 1:\nThe connection to the server localhost:8080 was refused',
+    );
+    assert.equal(runner.lines().at(-1), 'kubectl get pods --all-namespaces --output wide');
+  });
+
+  test('helm missing when Istio must be installed: one line naming the step', async () => {
+    const cwd = await workspace();
+    const { ctx } = setup((line) =>
+      line.startsWith('helm ')
+        ? 'missing'
+        : line.startsWith('kubectl get deployment')
+          ? { code: 1, stderr: 'NotFound' }
+          : undefined,
+    );
+    const err = await runInCluster(ctx, plan(cwd, { cluster: 'existing' }), reading(0)).catch(
+      (e: unknown) => e,
+    );
+    assert.match((err as Error).message, /^Istio: helm is not on PATH \(/);
+    assert.ok(!(err as Error).message.includes('\n'));
+  });
+});

@@ -1,0 +1,106 @@
+// The real runner on node:child_process: output streamed by lines and kept, stdin fed, secrets
+// masked wherever they could show, a missing program told apart, and timeouts that end the
+// whole process group.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ClusterStepError, mustRun } from '../../../src/deliver/cluster/cluster-step.ts';
+import {
+  childEnvironment,
+  commandLine,
+  createProcessRunner,
+  maskSecrets,
+  ToolMissingError,
+} from '../../../src/deliver/cluster/command-runner.ts';
+
+const node = process.execPath;
+
+function runner(secrets: string[] = []) {
+  const logged: string[] = [];
+  return { logged, run: createProcessRunner({ log: (l) => logged.push(l), secrets }) };
+}
+
+describe('createProcessRunner', () => {
+  test('streams each line to the log and returns code, stdout and stderr', async () => {
+    const { logged, run } = runner();
+    const script =
+      'process.stdin.on("data", d => { process.stdout.write("got " + d + "\\nsecond"); console.error("warn"); process.exitCode = 4; })';
+    const result = await run.run({ program: node, args: ['-e', script], stdin: 'input' });
+    assert.deepEqual(result, { code: 4, stdout: 'got input\nsecond', stderr: 'warn\n', timedOut: false });
+    assert.deepEqual(logged.slice(1).sort(), ['got input', 'second', 'warn']);
+    assert.equal(logged[0], `$ ${node} -e ${script}`);
+  });
+
+  test('never shows an env value or a given secret: masked in the log, the output and failures', async () => {
+    const { logged, run } = runner(['ghs_the-installation-token']);
+    const command = {
+      program: node,
+      args: [
+        '-e',
+        'console.error("token=" + process.env.KIND_TOKEN + " gh=ghs_the-installation-token"); process.exit(1)',
+      ],
+      env: { KIND_TOKEN: 's3cr3t-value' },
+    };
+    const result = await run.run(command);
+    assert.equal(result.stderr, 'token=*** gh=***\n');
+    assert.ok(
+      logged.every((l) => !l.includes('s3cr3t-value') && !l.includes('ghs_the')),
+      logged.join('\n'),
+    );
+    const err = await mustRun({ runner: run, log: silentLog, now: Date.now }, 'helm', command).catch(
+      (e) => e,
+    );
+    assert.ok(err instanceof ClusterStepError);
+    assert.ok(!err.message.includes('s3cr3t-value') && err.message.includes('token=***'), err.message);
+  });
+
+  test('children do not inherit the action’s inputs or the runner’s tokens', () => {
+    const env = childEnvironment({
+      PATH: '/usr/bin',
+      'INPUT_GITHUB-TOKEN': 'ghs_x',
+      ACTIONS_RUNTIME_TOKEN: 'rt',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x',
+      KUBECONFIG: '/k',
+    });
+    assert.deepEqual(env, { PATH: '/usr/bin', KUBECONFIG: '/k' });
+  });
+
+  test('a program not on PATH rejects with ToolMissingError', async () => {
+    const { run } = runner();
+    const err = await run.run({ program: 'intent-drift-no-such-tool', args: [] }).catch((e: unknown) => e);
+    assert.ok(err instanceof ToolMissingError);
+    assert.equal(err.message, 'intent-drift-no-such-tool is not on PATH');
+  });
+
+  test('a timeout ends the command and what it started', async () => {
+    const { run } = runner();
+    const started = Date.now();
+    const result = await run.run({ program: 'sh', args: ['-c', 'sleep 30 & wait'], timeoutMs: 200 });
+    assert.equal(result.timedOut, true);
+    assert.equal(result.code, null);
+    assert.ok(Date.now() - started < 5000);
+  });
+
+  test('an abort signal ends it too', async () => {
+    const { run } = runner();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const result = await run.run({ program: 'sh', args: ['-c', 'sleep 30'], signal: controller.signal });
+    assert.equal(result.timedOut, true);
+  });
+});
+
+describe('what the log shows of a command', () => {
+  test('quiet arguments stay out of the log', () => {
+    assert.equal(
+      commandLine({ program: 'sh', args: ['-c', 'curl -H "x: token"'], quietArgs: true }),
+      '$ sh (arguments not shown)',
+    );
+    assert.equal(commandLine({ program: 'kind', args: ['delete', 'cluster'] }), '$ kind delete cluster');
+  });
+
+  test('maskSecrets leaves secrets too short to be told from words', () => {
+    assert.equal(maskSecrets('a abc abcd abcde', ['abc', 'abcde']), 'a abc abcd ***');
+  });
+});
+
+const silentLog = { info() {}, warning() {}, startGroup() {}, endGroup() {} };

@@ -1,0 +1,71 @@
+// A recording stand-in for the outside tools: scripted results per command line, every command
+// kept in order, and a log that records groups. `sh` (the traffic command) runs until stopped.
+
+import type { ClusterLog, StepContext } from '../../../src/deliver/cluster/cluster-step.ts';
+import type { Command, CommandResult, CommandRunner } from '../../../src/deliver/cluster/command-runner.ts';
+import { ToolMissingError } from '../../../src/deliver/cluster/command-runner.ts';
+
+/** What a scripted command answers: a result, `missing` (not on PATH), or undefined (exit 0). */
+export type Answer = Partial<CommandResult> | 'missing' | undefined;
+
+export class RecordingRunner implements CommandRunner {
+  readonly calls: Command[] = [];
+  private readonly script: (line: string, command: Command) => Answer;
+
+  constructor(script: (line: string, command: Command) => Answer = () => undefined) {
+    this.script = script;
+  }
+
+  async run(command: Command): Promise<CommandResult> {
+    this.calls.push(command);
+    const answer = this.script(lineOf(command), command);
+    if (answer === 'missing') throw new ToolMissingError(command.program);
+    const result = { code: 0, stdout: '', stderr: '', timedOut: false, ...answer };
+    if (command.program === 'sh' && answer === undefined) {
+      // Traffic: runs until the window closes.
+      await new Promise<void>((resolve) => {
+        if (command.signal?.aborted) resolve();
+        command.signal?.addEventListener('abort', () => resolve(), { once: true });
+      });
+      return { ...result, code: null, timedOut: true };
+    }
+    return result;
+  }
+
+  /** The commands as typed, `program arg arg`. */
+  lines(): string[] {
+    return this.calls.map(lineOf);
+  }
+}
+
+export function lineOf(command: Command): string {
+  return [command.program, ...command.args].join(' ');
+}
+
+export class RecordingLog implements ClusterLog {
+  readonly entries: string[] = [];
+  info(line: string): void {
+    this.entries.push(line);
+  }
+  warning(line: string): void {
+    this.entries.push(`warning: ${line}`);
+  }
+  startGroup(title: string): void {
+    this.entries.push(`group: ${title}`);
+  }
+  endGroup(): void {
+    this.entries.push('endgroup');
+  }
+  groups(): string[] {
+    return this.entries.filter((e) => e.startsWith('group: ')).map((e) => e.slice('group: '.length));
+  }
+  warnings(): string[] {
+    return this.entries.filter((e) => e.startsWith('warning: '));
+  }
+}
+
+export function stepContext(runner: CommandRunner, log: ClusterLog): StepContext {
+  // A clock that moves one second per reading, so timings are fixed.
+  let t = 0;
+  return { runner, log, now: () => (t += 1000) };
+}

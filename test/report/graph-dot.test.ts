@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { computeDrift } from '../../src/diff/compute-drift.ts';
+import { dotString, edgeLines, MAX_LABEL_LINES, renderGraphDot } from '../../src/report/graph-dot.ts';
+import { graphOfDrift, graphOfMap } from '../../src/report/graph-model.ts';
+import { renderSvg } from '../../src/report/graph-render.ts';
+import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
+import { assertGolden, demoCalls, demoDrift } from './demo-drift.ts';
+import { hostileCalls } from './graph-hostile.ts';
+
+describe('graph DOT', () => {
+  test('the demo drift (golden)', async () => {
+    const dot = renderGraphDot(graphOfDrift(demoDrift()));
+    assert.match(dot, /style="dashed,bold"/, 'the missing call would be blocked: dashed-bold');
+    assert.match(
+      dot,
+      /style="dotted".*label="GET \/old-path\\l"/,
+      'the stale rule: dotted, its declared path',
+    );
+    assert.match(dot, /rankdir=LR/);
+    await assertGolden('graph.dot', dot);
+  });
+
+  test('the observed map alone (golden)', async () => {
+    const dot = renderGraphDot(graphOfMap(observedMap(demoCalls)));
+    assert.doesNotMatch(dot, /#d62728/, 'no verdict, no red');
+    await assertGolden('graph.map.dot', dot);
+  });
+
+  test('nodes are name.namespace, one cluster per namespace', () => {
+    const dot = renderGraphDot(
+      graphOfMap(observedMap([call('a.shop', 'b.pay', 'GET', '/x'), call('c.shop', 'b.pay', 'GET', '/y')])),
+    );
+    assert.match(dot, /label="a\.shop"/);
+    assert.match(dot, /label="b\.pay"/);
+    assert.equal(dot.match(/subgraph cluster_ns\d+/g)?.length, 2);
+    assert.match(dot, /label="namespace pay"/);
+    assert.match(dot, /label="namespace shop"/);
+  });
+
+  test('the same graph whatever order the calls came in', () => {
+    const calls = [call('a', 'b', 'GET', '/1'), call('a', 'b', 'GET', '/2'), call('c', 'b', 'PUT', '/3')];
+    const forward = renderGraphDot(graphOfMap(observedMap(calls)));
+    const backward = renderGraphDot(graphOfMap(observedMap([...calls].reverse())));
+    assert.equal(forward, backward);
+  });
+
+  test('calls of one pair share an edge, capped with +N more', () => {
+    const calls = Array.from({ length: 10 }, (_, i) => call('a', 'b', 'GET', `/p${i}`));
+    const graph = graphOfMap(observedMap(calls));
+    assert.equal(graph.edges.length, 1);
+    const edge = graph.edges[0];
+    assert.ok(edge);
+    const lines = edgeLines(edge);
+    assert.equal(lines.length, MAX_LABEL_LINES);
+    assert.equal(lines.at(-1), `+${10 - (MAX_LABEL_LINES - 1)} more`);
+    assert.equal(lines[0], 'GET /p0 (10)');
+  });
+
+  test('a long path is cut on the graph', () => {
+    const graph = graphOfMap(observedMap([call('a', 'b', 'GET', `/${'x'.repeat(200)}`)]));
+    const edge = graph.edges[0];
+    assert.ok(edge);
+    const [line] = edgeLines(edge);
+    assert.ok(line !== undefined && line.length < 80 && line.endsWith('…'), line);
+  });
+});
+
+describe('graph model', () => {
+  test('a stale service target is its own dashed node, apart from the workload', () => {
+    const drift = computeDrift(
+      observedMap([call('client', 'nginx', 'GET', '/a')]),
+      declaredIntents([
+        rule('client', 'nginx', 'GET', '/a'),
+        rule('client', 'nginx', 'GET', '/old', { targetType: 'service', file: 'i.yaml', line: 9 }),
+      ]),
+    );
+    const graph = graphOfDrift(drift);
+    const service = graph.nodes.find((n) => n.kind === 'service');
+    assert.equal(service?.label, 'nginx.otterize-tutorial-istio-mapping (service)');
+    assert.equal(graph.nodes.filter((n) => n.label.startsWith('nginx.')).length, 2);
+    const stale = graph.edges.find((e) => e.kind === 'stale');
+    assert.equal(stale?.to, service?.key);
+    assert.equal(stale?.rows[0]?.declaredAt, 'i.yaml:9');
+    assert.match(renderGraphDot(graph), /style="rounded,filled,dashed".*\(service\)/);
+  });
+
+  test('ignored calls get their own edge style', () => {
+    const drift = computeDrift(observedMap([]), declaredIntents([]));
+    drift.ignored = [call('a', 'b', 'GET', '/known')];
+    const dot = renderGraphDot(graphOfDrift(drift));
+    assert.match(dot, /color="#b7791f".*style="dashed".*label="GET \/known \(10\)\\l"/);
+    assert.match(dot, /ignored: missing, but an ignore rule accepts it/);
+  });
+
+  test('an empty map draws a titled graph without a legend', async () => {
+    const dot = renderGraphDot(graphOfMap(observedMap([])));
+    assert.doesNotMatch(dot, /->|legend/);
+    assert.match(await renderSvg(dot), /intent&#45;drift: observed calls/);
+  });
+});
+
+describe('escaping names into DOT', () => {
+  test('dotString escapes quotes, backslashes, entities and line breaks', () => {
+    assert.equal(dotString('"];evil'), '"\\"];evil"');
+    assert.equal(dotString('a\\Nb'), '"a\\\\Nb"');
+    assert.equal(dotString('&lt;'), '"&amp;lt;"');
+    assert.equal(dotString('a\nb'), '"a\\\\nb"');
+  });
+
+  test('hostile names stay labels: no extra nodes, shown literally in the SVG', async () => {
+    const graph = graphOfMap(observedMap(hostileCalls()));
+    // Graphviz writes `-` as `&#45;` in SVG text; everything else as XML escapes.
+    const svg = (await renderSvg(renderGraphDot(graph))).replaceAll('&#45;', '-');
+    // 4 hostile clients, nginx, the `"];evil` server, and the legend node.
+    assert.equal(svg.match(/class="node"/g)?.length, graph.nodes.length + 1);
+    assert.equal(graph.nodes.length, 6);
+    assert.equal(svg.match(/class="edge"/g)?.length, graph.edges.length);
+    assert.doesNotMatch(svg, /<img/);
+    assert.ok(svg.includes('&lt;img src=x onerror=alert(1)&gt;.otterize-tutorial-istio-mapping'));
+    assert.ok(svg.includes('&quot;];evil.otterize-tutorial-istio-mapping'));
+    // Backslash, `\N` and an entity reach the picture as typed; a line break as `\n`.
+    assert.ok(svg.includes('back\\slash\\N&amp;amp;x.otterize'), 'backslashes and & literal');
+    assert.ok(svg.includes('two\\nlines.otterize'), 'newline shown as an escape');
+  });
+});
