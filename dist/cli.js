@@ -31,10 +31,10 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-NLHTEVYT.js";
+} from "./chunks/chunk-PG7HNHE3.js";
 import {
   require_dist
-} from "./chunks/chunk-76BIF3SG.js";
+} from "./chunks/chunk-4HA6SVVC.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import "./chunks/chunk-2NF2SEYA.js";

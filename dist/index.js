@@ -13,11 +13,11 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-NLHTEVYT.js";
+} from "./chunks/chunk-PG7HNHE3.js";
 import {
   collectYamlFiles,
   require_dist
-} from "./chunks/chunk-76BIF3SG.js";
+} from "./chunks/chunk-4HA6SVVC.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   parseIntentsFiles
-} from "./chunks/chunk-76BIF3SG.js";
+} from "./chunks/chunk-4HA6SVVC.js";
 import {
   isInputError
 } from "./chunks/chunk-WQ4DT2T6.js";

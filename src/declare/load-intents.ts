@@ -26,7 +26,7 @@ export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}
   const namespace = opts.defaultNamespace;
   const parsed =
     opts.workerFromFiles !== undefined && files.length >= opts.workerFromFiles
-      ? await parseFilesInWorkers(files, namespace)
+      ? await parseFilesInWorkers(files, namespace, parseIntentsFiles)
       : parseIntentsFiles(files, namespace);
   rejectDuplicates(parsed);
   return {

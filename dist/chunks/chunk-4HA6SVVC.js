@@ -7402,17 +7402,20 @@ function workerUrl() {
   const url = new URL(here.endsWith(".ts") ? "./intents-worker.ts" : "./intents-worker.js", here);
   return existsSync(fileURLToPath(url)) ? url : void 0;
 }
-var FILES_PER_WORKER = 400;
-async function parseFilesInWorkers(files, defaultNamespace) {
+var WORKER_SHARE = 0.5;
+async function parseFilesInWorkers(files, defaultNamespace, parseHere) {
   const url = workerUrl();
-  if (url === void 0) {
-    const { parseIntentsFiles: parseIntentsFiles2 } = await import("./load-intents-LD5KAENT.js");
-    return parseIntentsFiles2(files, defaultNamespace);
-  }
-  const count = Math.max(1, Math.min(availableParallelism(), Math.ceil(files.length / FILES_PER_WORKER)));
-  const size = Math.ceil(files.length / count);
-  const slices = Array.from({ length: count }, (_, i) => files.slice(i * size, (i + 1) * size));
-  const replies = await Promise.all(slices.map((slice) => runWorker(url, slice, defaultNamespace)));
+  const workers = Math.min(availableParallelism() - 1, files.length);
+  if (url === void 0 || workers < 1) return parseHere(files, defaultNamespace);
+  const forWorkers = Math.ceil(files.length * WORKER_SHARE);
+  const size = Math.ceil(forWorkers / workers);
+  const slices = Array.from(
+    { length: workers },
+    (_, i) => files.slice(i * size, Math.min((i + 1) * size, forWorkers))
+  );
+  const pending = slices.filter((slice) => slice.length > 0).map((slice) => runWorker(url, slice, defaultNamespace));
+  const here = replyOf(() => parseHere(files.slice(forWorkers), defaultNamespace));
+  const replies = [...await Promise.all(pending), here];
   const parsed = [];
   for (const reply of replies) {
     if ("inputError" in reply) {
@@ -7426,6 +7429,22 @@ async function parseFilesInWorkers(files, defaultNamespace) {
     parsed.push(...reply.parsed);
   }
   return parsed;
+}
+function replyOf(parse) {
+  try {
+    return { parsed: parse() };
+  } catch (err) {
+    if (err instanceof InputError) {
+      return {
+        inputError: {
+          message: err.message,
+          ...err.file === void 0 ? {} : { file: err.file },
+          ...err.line === void 0 ? {} : { line: err.line }
+        }
+      };
+    }
+    throw err;
+  }
 }
 function runWorker(url, files, defaultNamespace) {
   return new Promise((resolve, reject) => {
@@ -7878,7 +7897,7 @@ var TreeConverter = class {
 async function loadIntents(paths, opts = {}) {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const namespace = opts.defaultNamespace;
-  const parsed = opts.workerFromFiles !== void 0 && files.length >= opts.workerFromFiles ? await parseFilesInWorkers(files, namespace) : parseIntentsFiles(files, namespace);
+  const parsed = opts.workerFromFiles !== void 0 && files.length >= opts.workerFromFiles ? await parseFilesInWorkers(files, namespace, parseIntentsFiles) : parseIntentsFiles(files, namespace);
   rejectDuplicates(parsed);
   return {
     rules: parsed.flatMap(({ intents }) => intents.rules),

@@ -12,7 +12,7 @@ import {
   loadIntents,
   readYamlFile,
   require_dist
-} from "./chunk-76BIF3SG.js";
+} from "./chunk-4HA6SVVC.js";
 import {
   readSnapshot,
   snapshotToMap
