@@ -354,9 +354,9 @@ var COLOURS = {
 var identity = (text) => text;
 var PLAIN = { bad: identity, warn: identity, good: identity, dim: identity, bold: identity };
 var STALE_REASON = {
-  "path-not-called": "path-not-called: the client called this server, never with this method and path",
-  "server-not-called": "server-not-called: the client never called this server",
-  "client-idle": "client-idle: the client made no calls at all"
+  "path-not-called": "path-not-called (the client called this server, never with this method and path)",
+  "server-not-called": "server-not-called (the client never called this server)",
+  "client-idle": "client-idle (the client made no calls at all)"
 };
 var NOT_CHECKED_WHY = {
   "not-http": "not visible in Istio HTTP metrics",
@@ -378,11 +378,14 @@ function missingLine(call, p) {
   const blocked = call.wouldBeBlocked ? `, ${p.bold("would be blocked once enforced")}` : "";
   const server = show(targetName(call.server, call.client.namespace));
   const op = operation(call.method, call.path, "(no HTTP detail)");
-  return `    ${p.bad(`+ ${op} -> ${server}`)}${via}: ${countLabel(call.count, call.protocol)}${template}${blocked}`;
+  const home = call.intentsFile ? `
+        ${p.dim(`declare in ${show(call.intentsFile.file)}:${call.intentsFile.line}`)}` : "";
+  return `    ${p.bad(`+ ${op} -> ${server}`)}${via}: ${countLabel(call.count, call.protocol)}${template}${blocked}${home}`;
 }
 function staleLine(rule, p) {
   const op = operation(rule.method, rule.path, "(any request)");
-  return `    ${p.warn(`- ${op} -> ${ruleTarget(rule)}`)} ${p.dim(`${show(rule.file)}:${rule.line}`)} ${STALE_REASON[rule.reason]}`;
+  return `    ${p.warn(`- ${op} -> ${ruleTarget(rule)}`)}: ${STALE_REASON[rule.reason]}
+        ${p.dim(`declared at ${show(rule.file)}:${rule.line}`)}`;
 }
 function groupByClient(drift) {
   const groups = /* @__PURE__ */ new Map();

@@ -44,9 +44,9 @@ const identity: Paint = (text) => text;
 const PLAIN: Palette = { bad: identity, warn: identity, good: identity, dim: identity, bold: identity };
 
 const STALE_REASON: Record<StaleRule['reason'], string> = {
-  'path-not-called': 'path-not-called: the client called this server, never with this method and path',
-  'server-not-called': 'server-not-called: the client never called this server',
-  'client-idle': 'client-idle: the client made no calls at all',
+  'path-not-called': 'path-not-called (the client called this server, never with this method and path)',
+  'server-not-called': 'server-not-called (the client never called this server)',
+  'client-idle': 'client-idle (the client made no calls at all)',
 };
 
 const NOT_CHECKED_WHY: Record<NotCheckedRule['why'], string> = {
@@ -77,12 +77,15 @@ function missingLine(call: MissingCall, p: Palette): string {
   const blocked = call.wouldBeBlocked ? `, ${p.bold('would be blocked once enforced')}` : '';
   const server = show(targetName(call.server, call.client.namespace));
   const op = operation(call.method, call.path, '(no HTTP detail)');
-  return `    ${p.bad(`+ ${op} -> ${server}`)}${via}: ${countLabel(call.count, call.protocol)}${template}${blocked}`;
+  const home = call.intentsFile
+    ? `\n        ${p.dim(`declare in ${show(call.intentsFile.file)}:${call.intentsFile.line}`)}`
+    : '';
+  return `    ${p.bad(`+ ${op} -> ${server}`)}${via}: ${countLabel(call.count, call.protocol)}${template}${blocked}${home}`;
 }
 
 function staleLine(rule: StaleRule, p: Palette): string {
   const op = operation(rule.method, rule.path, '(any request)');
-  return `    ${p.warn(`- ${op} -> ${ruleTarget(rule)}`)} ${p.dim(`${show(rule.file)}:${rule.line}`)} ${STALE_REASON[rule.reason]}`;
+  return `    ${p.warn(`- ${op} -> ${ruleTarget(rule)}`)}: ${STALE_REASON[rule.reason]}\n        ${p.dim(`declared at ${show(rule.file)}:${rule.line}`)}`;
 }
 
 interface ClientGroup {

@@ -40,9 +40,9 @@ describe('text report', () => {
     );
     assert.match(text, /\+ GET \/k -> redis\.data: 10 requests\n/);
     assert.match(text, /\+ GET \/x -> nginx: 10 requests, would be blocked once enforced\n/);
-    assert.match(text, /- GET \/old -> nginx i\/b\.yaml:4 path-not-called/);
-    assert.match(text, /- \(any request\) -> web i\/b\.yaml:9 server-not-called/);
-    assert.match(text, /- GET \/x -> nginx i\/c\.yaml:2 client-idle/);
+    assert.match(text, /- GET \/old -> nginx: path-not-called .*\n +declared at i\/b\.yaml:4\n/);
+    assert.match(text, /- \(any request\) -> web: server-not-called .*\n +declared at i\/b\.yaml:9\n/);
+    assert.match(text, /- GET \/x -> nginx: client-idle .*\n +declared at i\/c\.yaml:2\n/);
   });
 
   test('control characters from traffic are shown, never sent to the terminal', () => {
