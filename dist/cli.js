@@ -31,7 +31,7 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-PG7HNHE3.js";
+} from "./chunks/chunk-S25SUAE5.js";
 import {
   require_dist
 } from "./chunks/chunk-4HA6SVVC.js";

@@ -13,7 +13,7 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-PG7HNHE3.js";
+} from "./chunks/chunk-S25SUAE5.js";
 import {
   collectYamlFiles,
   require_dist

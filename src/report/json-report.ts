@@ -31,6 +31,8 @@ export interface JsonCall {
   /** What suggestedPath allows beyond the path seen (`any segment for 8812`). */
   suggestedPathWidens?: string;
   wouldBeBlocked?: boolean;
+  /** For a missing call: the client's ClientIntents document, where it would be declared. */
+  intentsFile?: { file: string; line: number };
   /** For an ignored call: the config's ignore rule that matched. */
   ignoredBy?: IgnoredBy;
 }
@@ -96,6 +98,9 @@ function jsonCall(call: ObservedCall | MissingCall): JsonCall {
     if (widens !== undefined) out.suggestedPathWidens = widens;
   }
   if ('wouldBeBlocked' in call) out.wouldBeBlocked = call.wouldBeBlocked;
+  if ('intentsFile' in call && call.intentsFile !== undefined) {
+    out.intentsFile = { file: call.intentsFile.file, line: call.intentsFile.line };
+  }
   const ignoredBy = (call as { ignoredBy?: IgnoredBy }).ignoredBy;
   if (ignoredBy !== undefined) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
   return out;

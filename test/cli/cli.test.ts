@@ -48,6 +48,7 @@ describe('demo', () => {
     assert.equal(report.missing[0].method, 'POST');
     assert.equal(report.missing[0].path, '/client2-path');
     assert.equal(report.missing[0].count, 291);
+    assert.deepEqual(report.missing[0].intentsFile, { file: 'fixtures/demo/intents/client2.yaml', line: 3 });
     assert.equal(report.stale[0].path, '/client2-old-path');
     assert.equal(report.stale[0].file, 'fixtures/demo/intents/client2.yaml');
     assert.equal(report.stale[0].reason, 'path-not-called');

@@ -1716,6 +1716,9 @@ function jsonCall(call) {
     if (widens !== void 0) out.suggestedPathWidens = widens;
   }
   if ("wouldBeBlocked" in call) out.wouldBeBlocked = call.wouldBeBlocked;
+  if ("intentsFile" in call && call.intentsFile !== void 0) {
+    out.intentsFile = { file: call.intentsFile.file, line: call.intentsFile.line };
+  }
   const ignoredBy = call.ignoredBy;
   if (ignoredBy !== void 0) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
   return out;
