@@ -8,22 +8,20 @@ import {
   cellCode,
   check,
   clientIntentsManifest,
+  collectYamlFiles,
   defaultSettings,
   renderMarkdownReport,
+  require_dist,
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-S25SUAE5.js";
-import {
-  collectYamlFiles,
-  require_dist
-} from "./chunks/chunk-4HA6SVVC.js";
+} from "./chunks/chunk-HVSV4BHS.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import {
   parseDuration
 } from "./chunks/chunk-2NF2SEYA.js";
-import "./chunks/chunk-KCCRQSAY.js";
+import "./chunks/chunk-TXZ6OYJN.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,

@@ -10,8 +10,6 @@ const entries: Record<string, string> = {
   cli: 'src/cli-entry.ts',
   // The action (action.yml runs dist/index.js).
   index: 'src/index.ts',
-  // Loaded by URL from the bundles (src/declare/intents-worker-client.ts).
-  'intents-worker': 'src/declare/intents-worker.ts',
 };
 
 async function bundle(outdir: string): Promise<void> {

@@ -127,8 +127,7 @@ async function readSource(settings: Settings, onProgress?: ProgressListener): Pr
 
 export async function declare(settings: Settings): Promise<DeclaredIntents> {
   if (settings.intents.length === 0) throw new InputError('no intents given: use --intents PATH');
-  // Hundreds of files: parse them on another core while the metrics are read on this one.
-  return loadIntents(settings.intents, { cwd: settings.cwd, workerFromFiles: 200 });
+  return loadIntents(settings.intents, { cwd: settings.cwd });
 }
 
 /** The config file (`--config`, else `.intent-drift.yaml` when present, else defaults). */

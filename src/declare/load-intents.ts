@@ -2,7 +2,6 @@
 // what the CRD and the admission webhook would refuse, with `file:line`.
 import type { DeclaredIntents } from '../model.ts';
 import { collectYamlFiles, type FoundFile } from './collect-files.ts';
-import { parseFilesInWorkers } from './intents-worker-client.ts';
 import { type ParsedClientIntents, parseClientIntentsDocuments } from './parse-client-intents.ts';
 import { readYamlFile } from './read-yaml.ts';
 import { fail } from './yaml-fields.ts';
@@ -12,22 +11,14 @@ export interface LoadIntentsOptions {
   defaultNamespace?: string;
   /** Base of relative paths and of the file names in rules (default: process.cwd()). */
   cwd?: string;
-  /**
-   * Parse in worker threads when there are at least this many files, so that a caller can read
-   * metrics on the main thread meanwhile (YAML parsing is most of the time of a large check).
-   */
-  workerFromFiles?: number;
 }
 
-export type ParsedFile = { intents: ParsedClientIntents; file: string };
+type ParsedFile = { intents: ParsedClientIntents; file: string };
 
 export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}): Promise<DeclaredIntents> {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const namespace = opts.defaultNamespace;
-  const parsed =
-    opts.workerFromFiles !== undefined && files.length >= opts.workerFromFiles
-      ? await parseFilesInWorkers(files, namespace, parseIntentsFiles)
-      : parseIntentsFiles(files, namespace);
+  const parsed = parseIntentsFiles(files, namespace);
   rejectDuplicates(parsed);
   return {
     rules: parsed.flatMap(({ intents }) => intents.rules),
@@ -42,7 +33,7 @@ export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}
 }
 
 /** Reads and validates each file; throws InputError at the first bad one. */
-export function parseIntentsFiles(files: FoundFile[], defaultNamespace: string | undefined): ParsedFile[] {
+function parseIntentsFiles(files: FoundFile[], defaultNamespace: string | undefined): ParsedFile[] {
   const options = defaultNamespace === undefined ? {} : { defaultNamespace };
   const parsed: ParsedFile[] = [];
   for (const { absolute, file } of files) {

@@ -45,6 +45,7 @@ export class ObservedMapBuilder {
   private requestSeries = 0;
   private detailedSeries = 0;
   private nonFinite = 0;
+  private waypointSeries = 0;
   private readonly warnings: string[] = [];
   /** Samples kept (stats.series). */
   series = 0;
@@ -60,6 +61,7 @@ export class ObservedMapBuilder {
       this.requestSeries++;
       if (hasHttpDetail) this.detailedSeries++;
     }
+    if (reporter === 'waypoint') this.waypointSeries++;
     if (!Number.isFinite(sample.value)) {
       this.nonFinite++;
       return true;
@@ -127,6 +129,18 @@ export class ObservedMapBuilder {
       warnings.push(
         `${droppedCoarse} call(s) without request_method/request_path were dropped where the same client and ` +
           'server also have series with them (series created before the Telemetry applied?)',
+      );
+    }
+    if (this.series > 0 && this.requestSeries === 0) {
+      // ztunnel (ambient mode without waypoints) and plain TCP services report connections only.
+      warnings.push(
+        `only ${TCP_CONNECTIONS_METRIC} series (TCP connections, no HTTP requests): calls are known per service, ` +
+          'and HTTP rules cannot be checked (ambient mode without waypoints, or TCP-only traffic)',
+      );
+    } else if (this.waypointSeries > 0) {
+      warnings.push(
+        `${this.waypointSeries} series reported by waypoints (ambient mode): HTTP detail exists only for traffic ` +
+          'through a waypoint; calls that bypass one are not seen',
       );
     }
     if (this.nonFinite > 0)

@@ -135,6 +135,23 @@ describe('ObservedMapBuilder', () => {
     assert.match(map.warnings.join('\n'), /1 series with a NaN or infinite value were ignored/);
   });
 
+  test('ambient mode: TCP-only evidence and waypoint reporters are said, not silently mapped', () => {
+    const tcpOnly = build([
+      series('source', 'client', 'db', 3, {}, 'istio_tcp_connections_opened_total'),
+    ]).map;
+    assert.equal(tcpOnly.calls.length, 1);
+    assert.equal(tcpOnly.calls[0]!.method, null);
+    assert.match(
+      tcpOnly.warnings.join('\n'),
+      /only istio_tcp_connections_opened_total series .* HTTP rules cannot be checked/,
+    );
+    const waypoint = build([series('waypoint', 'client', 'nginx', 4, GET_A)]).map;
+    assert.equal(waypoint.calls[0]!.path, '/a');
+    assert.match(waypoint.warnings.join('\n'), /1 series reported by waypoints \(ambient mode\)/);
+    const sidecars = build([series('source', 'client', 'nginx', 4, GET_A)]).map;
+    assert.doesNotMatch(sidecars.warnings.join('\n'), /ambient|TCP connections/);
+  });
+
   test('other families are not taken', () => {
     const b = new ObservedMapBuilder();
     assert.equal(b.add({ metric: 'istio_request_bytes_sum', labels: {}, value: 1, line: 1 }), false);

@@ -7,7 +7,7 @@ import {
   ObservedMapBuilder,
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-KCCRQSAY.js";
+} from "./chunk-TXZ6OYJN.js";
 import {
   httpRequest,
   parseBaseUrl,

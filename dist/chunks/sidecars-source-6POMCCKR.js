@@ -5,7 +5,7 @@ import {
 import {
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-KCCRQSAY.js";
+} from "./chunk-TXZ6OYJN.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,

@@ -162,6 +162,7 @@ var ObservedMapBuilder = class {
   requestSeries = 0;
   detailedSeries = 0;
   nonFinite = 0;
+  waypointSeries = 0;
   warnings = [];
   /** Samples kept (stats.series). */
   series = 0;
@@ -176,6 +177,7 @@ var ObservedMapBuilder = class {
       this.requestSeries++;
       if (hasHttpDetail) this.detailedSeries++;
     }
+    if (reporter === "waypoint") this.waypointSeries++;
     if (!Number.isFinite(sample.value)) {
       this.nonFinite++;
       return true;
@@ -236,6 +238,15 @@ var ObservedMapBuilder = class {
     } else if (droppedCoarse > 0) {
       warnings.push(
         `${droppedCoarse} call(s) without request_method/request_path were dropped where the same client and server also have series with them (series created before the Telemetry applied?)`
+      );
+    }
+    if (this.series > 0 && this.requestSeries === 0) {
+      warnings.push(
+        `only ${TCP_CONNECTIONS_METRIC} series (TCP connections, no HTTP requests): calls are known per service, and HTTP rules cannot be checked (ambient mode without waypoints, or TCP-only traffic)`
+      );
+    } else if (this.waypointSeries > 0) {
+      warnings.push(
+        `${this.waypointSeries} series reported by waypoints (ambient mode): HTTP detail exists only for traffic through a waypoint; calls that bypass one are not seen`
       );
     }
     if (this.nonFinite > 0)
