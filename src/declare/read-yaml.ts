@@ -70,8 +70,11 @@ export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
   const parser = new Parser(lineCounter.addNewLine);
   const composer = new Composer({ prettyErrors: false });
   // An error at the end of the text points at the last line, not the empty one after it.
-  const lastLine = text.replace(/\n+$/, '').split('\n').length;
-  const lineOf = (offset: number) => Math.min(lastLine, Math.max(1, lineCounter.linePos(offset).line));
+  // Found by a scan, not a split: this runs for every intents file.
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  const lineOf = (offset: number) =>
+    Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
   const documents: YamlDocument[] = [];
   for (const doc of composer.compose(parser.parse(text))) {
     const error = doc.errors[0];
