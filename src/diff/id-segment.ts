@@ -3,7 +3,7 @@
 // varies across calls. Wrongly templating a name widens access, so every rule leans to
 // "a name" when unsure.
 //
-// Decisions (docs/drift-controls.md): integers, UUIDs, hex of 8+ characters holding a
+// Decisions (README, "Path templates"): integers, UUIDs, hex of 8+ characters holding a
 // digit, dates (2024-06-01, 2024-06-01T10:00:00Z) and random-looking tokens are values;
 // versions (v1, v1.2, v2beta1, 1.2.3), words, slugs and file names are names, except a
 // file name whose stem is itself a value (`8812.png`).

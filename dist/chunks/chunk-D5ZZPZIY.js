@@ -7697,8 +7697,9 @@ function parseYamlDocuments(text2, file) {
   const lineCounter = new import_yaml.LineCounter();
   const parser = new import_yaml.Parser(lineCounter.addNewLine);
   const composer = new import_yaml.Composer({ prettyErrors: false });
-  const lastLine = text2.replace(/\n+$/, "").split("\n").length;
-  const lineOf2 = (offset) => Math.min(lastLine, Math.max(1, lineCounter.linePos(offset).line));
+  let end = text2.length;
+  while (end > 0 && text2.charCodeAt(end - 1) === 10) end--;
+  const lineOf2 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
   const documents = [];
   for (const doc of composer.compose(parser.parse(text2))) {
     const error = doc.errors[0];
