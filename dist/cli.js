@@ -32,7 +32,7 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-D5ZZPZIY.js";
+} from "./chunks/chunk-L3TJLTQJ.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import "./chunks/chunk-2NF2SEYA.js";
@@ -1232,8 +1232,6 @@ async function run(command, settings, io) {
       return runPolicies(settings, await declare(settings), io);
     case "visualize":
       return runVisualize(settings, io);
-    default:
-      throw new InputError(`'${command}' is not available in this version yet`);
   }
 }
 async function runCheck(settings, io) {

@@ -15,7 +15,7 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-D5ZZPZIY.js";
+} from "./chunks/chunk-L3TJLTQJ.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import {

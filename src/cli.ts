@@ -96,8 +96,6 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
       return runPolicies(settings, await declare(settings), io);
     case 'visualize':
       return runVisualize(settings, io);
-    default:
-      throw new InputError(`'${command}' is not available in this version yet`);
   }
 }
 

@@ -14,7 +14,7 @@ import { parseDuration, parseSince } from './observe/live/duration.ts';
 import type { SidecarsProgress } from './observe/live/sidecars-source.ts';
 import { readMetrics } from './observe/read-metrics.ts';
 import { readSnapshots } from './observe/snapshot/snapshot-merge.ts';
-import { defaultSettings, type Settings } from './settings.ts';
+import type { Settings } from './settings.ts';
 
 /** What a long read reports while it goes (the CLI draws it; the action logs it). */
 export type ProgressListener = (p: SidecarsProgress) => void;
@@ -38,28 +38,28 @@ export function demoDirectory(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'demo');
 }
 
-/** Settings that point `check` at the embedded demo, paths shown relative to the package root. */
+/**
+ * Settings that point `check` at the embedded demo: its sources replace the user's, paths the
+ * user gave (report, config, baseline) stay where the user meant them, and the demo's own paths
+ * are shown relative to the package root.
+ */
 export function demoSettings(base: Settings): Settings {
   const dir = demoDirectory();
   const root = path.resolve(dir, '..', '..');
   const rel = (p: string) => path.relative(root, path.join(dir, p));
+  const users = (p: string | undefined) => (p === undefined ? undefined : path.resolve(base.cwd, p));
   return {
-    ...defaultSettings(root),
-    failOn: base.failOn,
-    failOnExplicit: base.failOnExplicit,
-    templates: base.templates,
-    minCount: base.minCount,
-    format: base.format,
-    reportFile: base.reportFile === undefined ? undefined : path.resolve(base.cwd, base.reportFile),
-    writeBaselineFile:
-      base.writeBaselineFile === undefined ? undefined : path.resolve(base.cwd, base.writeBaselineFile),
-    baselineFile: base.baselineFile === undefined ? undefined : path.resolve(base.cwd, base.baselineFile),
-    configFile: base.configFile === undefined ? undefined : path.resolve(base.cwd, base.configFile),
-    color: base.color,
-    namespaces: base.namespaces,
+    ...base,
+    cwd: root,
+    source: 'metrics',
     intents: [rel('intents')],
     metrics: [rel('capture')],
+    snapshots: [],
     workloads: [rel('workloads.yaml')],
+    reportFile: users(base.reportFile),
+    writeBaselineFile: users(base.writeBaselineFile),
+    baselineFile: users(base.baselineFile),
+    configFile: users(base.configFile),
   };
 }
 

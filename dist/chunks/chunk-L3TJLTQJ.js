@@ -9286,60 +9286,6 @@ async function readSnapshots(files, opts = {}) {
   return snapshotToMap(merged);
 }
 
-// src/settings.ts
-var SOURCES = ["metrics", "snapshot", "sidecars", "prometheus", "mapper"];
-var FAIL_ON2 = ["missing", "stale", "any", "none"];
-var REPORT_FORMATS = ["text", "markdown", "json"];
-var API_VERSIONS = [
-  "k8s.otterize.com/v2beta1",
-  "k8s.otterize.com/v2alpha1",
-  "k8s.otterize.com/v1beta1",
-  "k8s.otterize.com/v1alpha3",
-  "k8s.otterize.com/v1alpha2"
-];
-var DEFAULT_API_VERSION = API_VERSIONS[0];
-function defaultSettings(cwd) {
-  return {
-    cwd,
-    intents: [],
-    source: "metrics",
-    metrics: [],
-    snapshots: [],
-    workloads: [],
-    namespaces: [],
-    failOn: "missing",
-    failOnExplicit: false,
-    configFile: void 0,
-    templates: true,
-    minCount: void 0,
-    environment: void 0,
-    baselineFile: void 0,
-    writeBaselineFile: void 0,
-    format: "text",
-    reportFile: void 0,
-    color: false,
-    output: void 0,
-    live: {
-      kubeconfig: void 0,
-      context: void 0,
-      window: void 0,
-      concurrency: 16,
-      podTimeout: void 0,
-      prometheusUrl: void 0,
-      prometheusTokenEnv: "PROMETHEUS_TOKEN",
-      prometheusCa: void 0,
-      since: void 0,
-      mapperUrl: void 0
-    },
-    export: {
-      format: "yaml",
-      outputType: "single-file",
-      apiVersion: DEFAULT_API_VERSION,
-      asService: false
-    }
-  };
-}
-
 // src/pipeline.ts
 function demoDirectory() {
   return path5.resolve(path5.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "demo");
@@ -9348,22 +9294,19 @@ function demoSettings(base) {
   const dir = demoDirectory();
   const root = path5.resolve(dir, "..", "..");
   const rel = (p) => path5.relative(root, path5.join(dir, p));
+  const users = (p) => p === void 0 ? void 0 : path5.resolve(base.cwd, p);
   return {
-    ...defaultSettings(root),
-    failOn: base.failOn,
-    failOnExplicit: base.failOnExplicit,
-    templates: base.templates,
-    minCount: base.minCount,
-    format: base.format,
-    reportFile: base.reportFile === void 0 ? void 0 : path5.resolve(base.cwd, base.reportFile),
-    writeBaselineFile: base.writeBaselineFile === void 0 ? void 0 : path5.resolve(base.cwd, base.writeBaselineFile),
-    baselineFile: base.baselineFile === void 0 ? void 0 : path5.resolve(base.cwd, base.baselineFile),
-    configFile: base.configFile === void 0 ? void 0 : path5.resolve(base.cwd, base.configFile),
-    color: base.color,
-    namespaces: base.namespaces,
+    ...base,
+    cwd: root,
+    source: "metrics",
     intents: [rel("intents")],
     metrics: [rel("capture")],
-    workloads: [rel("workloads.yaml")]
+    snapshots: [],
+    workloads: [rel("workloads.yaml")],
+    reportFile: users(base.reportFile),
+    writeBaselineFile: users(base.writeBaselineFile),
+    baselineFile: users(base.baselineFile),
+    configFile: users(base.configFile)
   };
 }
 async function observe(settings, onProgress) {
@@ -9997,6 +9940,60 @@ function renderMarkdownReport(drift, opts = {}) {
     text2 = renderDocument(drift, sections, kept);
   }
   return text2;
+}
+
+// src/settings.ts
+var SOURCES = ["metrics", "snapshot", "sidecars", "prometheus", "mapper"];
+var FAIL_ON2 = ["missing", "stale", "any", "none"];
+var REPORT_FORMATS = ["text", "markdown", "json"];
+var API_VERSIONS = [
+  "k8s.otterize.com/v2beta1",
+  "k8s.otterize.com/v2alpha1",
+  "k8s.otterize.com/v1beta1",
+  "k8s.otterize.com/v1alpha3",
+  "k8s.otterize.com/v1alpha2"
+];
+var DEFAULT_API_VERSION = API_VERSIONS[0];
+function defaultSettings(cwd) {
+  return {
+    cwd,
+    intents: [],
+    source: "metrics",
+    metrics: [],
+    snapshots: [],
+    workloads: [],
+    namespaces: [],
+    failOn: "missing",
+    failOnExplicit: false,
+    configFile: void 0,
+    templates: true,
+    minCount: void 0,
+    environment: void 0,
+    baselineFile: void 0,
+    writeBaselineFile: void 0,
+    format: "text",
+    reportFile: void 0,
+    color: false,
+    output: void 0,
+    live: {
+      kubeconfig: void 0,
+      context: void 0,
+      window: void 0,
+      concurrency: 16,
+      podTimeout: void 0,
+      prometheusUrl: void 0,
+      prometheusTokenEnv: "PROMETHEUS_TOKEN",
+      prometheusCa: void 0,
+      since: void 0,
+      mapperUrl: void 0
+    },
+    export: {
+      format: "yaml",
+      outputType: "single-file",
+      apiVersion: DEFAULT_API_VERSION,
+      asService: false
+    }
+  };
 }
 
 // src/declare/build-client-intents.ts
