@@ -32,7 +32,7 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-L3TJLTQJ.js";
+} from "./chunks/chunk-BC7JDPAN.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import "./chunks/chunk-2NF2SEYA.js";
@@ -126,7 +126,7 @@ function parseCommandLine(argv, env) {
   settings.reportFile = values.report;
   settings.color = values["no-color"] ? false : values.color ?? env.colorDefault;
   settings.output = values.output;
-  readLiveFlags(values, settings);
+  readLiveFlags(values, settings, env.variables ?? {});
   settings.source = values.source === void 0 ? impliedSource(settings) : oneOf("source", values.source, SOURCES);
   if (values["fail-on"] !== void 0) {
     settings.failOn = oneOf("fail-on", values["fail-on"], FAIL_ON);
@@ -171,7 +171,7 @@ function parseCommandLine(argv, env) {
   if (command === "capture" && settings.output === void 0) throw new InputError("capture needs -o FILE");
   return { command, settings };
 }
-function readLiveFlags(values, settings) {
+function readLiveFlags(values, settings, variables) {
   const live = settings.live;
   live.kubeconfig = values.kubeconfig;
   live.context = values.context;
@@ -182,6 +182,8 @@ function readLiveFlags(values, settings) {
   live.since = values.since;
   live.mapperUrl = values["mapper-url"];
   if (values["prometheus-token-env"] !== void 0) live.prometheusTokenEnv = values["prometheus-token-env"];
+  const token = variables[live.prometheusTokenEnv];
+  live.prometheusToken = token === "" ? void 0 : token;
   if (values.concurrency !== void 0) {
     const n = Number(values.concurrency);
     if (!Number.isInteger(n) || n < 1 || n > 256) {
@@ -1163,7 +1165,8 @@ async function main(argv, io) {
   try {
     const { command, settings } = parseCommandLine(argv, {
       cwd: io.cwd,
-      colorDefault: colorByDefault(io)
+      colorDefault: colorByDefault(io),
+      variables: io.env
     });
     if (command === "help") {
       io.write(usage());

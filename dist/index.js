@@ -15,7 +15,7 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-L3TJLTQJ.js";
+} from "./chunks/chunk-BC7JDPAN.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import {
@@ -21702,6 +21702,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name2, options) {
   const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -28531,6 +28534,11 @@ async function runCommentMode(settings, context3, io) {
 async function run() {
   try {
     const settings = readActionInputs((name2) => getInput(name2), process.cwd());
+    const promToken = process.env[settings.check.live.prometheusTokenEnv];
+    if (promToken) {
+      setSecret(promToken);
+      settings.check.live.prometheusToken = promToken;
+    }
     const context3 = readRunContext(process.env);
     const io = runnerIo();
     const outcome = settings.mode === "comment" ? await runCommentMode(settings, context3, io) : await runCheckMode(settings, context3, io);

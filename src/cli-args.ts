@@ -73,7 +73,10 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 }
 
 /** Reads argv (without `node` and the script) into a command and its settings; bad usage throws InputError. */
-export function parseCommandLine(argv: string[], env: { cwd: string; colorDefault: boolean }): ParsedCommand {
+export function parseCommandLine(
+  argv: string[],
+  env: { cwd: string; colorDefault: boolean; variables?: Record<string, string | undefined> },
+): ParsedCommand {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -99,7 +102,7 @@ export function parseCommandLine(argv: string[], env: { cwd: string; colorDefaul
   settings.reportFile = values.report;
   settings.color = values['no-color'] ? false : (values.color ?? env.colorDefault);
   settings.output = values.output;
-  readLiveFlags(values, settings);
+  readLiveFlags(values, settings, env.variables ?? {});
   settings.source =
     values.source === undefined
       ? impliedSource(settings)
@@ -150,7 +153,11 @@ export function parseCommandLine(argv: string[], env: { cwd: string; colorDefaul
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function readLiveFlags(values: Values, settings: Settings): void {
+function readLiveFlags(
+  values: Values,
+  settings: Settings,
+  variables: Record<string, string | undefined>,
+): void {
   const live = settings.live;
   live.kubeconfig = values.kubeconfig;
   live.context = values.context;
@@ -161,6 +168,8 @@ function readLiveFlags(values: Values, settings: Settings): void {
   live.since = values.since;
   live.mapperUrl = values['mapper-url'];
   if (values['prometheus-token-env'] !== undefined) live.prometheusTokenEnv = values['prometheus-token-env'];
+  const token = variables[live.prometheusTokenEnv];
+  live.prometheusToken = token === '' ? undefined : token;
   if (values.concurrency !== undefined) {
     const n = Number(values.concurrency);
     if (!Number.isInteger(n) || n < 1 || n > 256) {

@@ -32,6 +32,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const { command, settings } = parseCommandLine(argv, {
       cwd: io.cwd,
       colorDefault: colorByDefault(io),
+      variables: io.env,
     });
     if (command === 'help') {
       io.write(usage());

@@ -14,6 +14,12 @@ import { isInputError } from './errors.ts';
 export async function run(): Promise<void> {
   try {
     const settings = readActionInputs((name) => core.getInput(name), process.cwd());
+    // Prometheus' bearer token comes from the step's env, never from an input (inputs are logged).
+    const promToken = process.env[settings.check.live.prometheusTokenEnv];
+    if (promToken) {
+      core.setSecret(promToken);
+      settings.check.live.prometheusToken = promToken;
+    }
     const context = readRunContext(process.env);
     const io = runnerIo();
     const outcome =

@@ -106,7 +106,7 @@ async function readSource(settings: Settings, onProgress?: ProgressListener): Pr
       const { readPrometheus } = await import('./observe/live/prometheus-source.ts');
       if (live.prometheusUrl === undefined)
         throw new InputError('--source prometheus needs --prometheus-url URL');
-      const token = process.env[live.prometheusTokenEnv];
+      const token = live.prometheusToken;
       return readPrometheus({
         url: live.prometheusUrl,
         ...(live.since === undefined ? {} : { since: live.since }),

@@ -72,6 +72,8 @@ export interface LiveSettings {
   prometheusUrl: string | undefined;
   /** Name of the environment variable that holds Prometheus' bearer token. */
   prometheusTokenEnv: string;
+  /** The token itself, read from that variable by the shell (CLI or action); never printed. */
+  prometheusToken: string | undefined;
   prometheusCa: string | undefined;
   /** `--since`: a duration (`15m`) or an RFC 3339 time; Prometheus range or snapshot filter. */
   since: string | undefined;
@@ -107,6 +109,7 @@ export function defaultSettings(cwd: string): Settings {
       podTimeout: undefined,
       prometheusUrl: undefined,
       prometheusTokenEnv: 'PROMETHEUS_TOKEN',
+      prometheusToken: undefined,
       prometheusCa: undefined,
       since: undefined,
       mapperUrl: undefined,

@@ -9349,7 +9349,7 @@ async function readSource(settings, onProgress) {
       const { readPrometheus } = await import("./prometheus-source-XSM7I3JV.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
-      const token = process.env[live.prometheusTokenEnv];
+      const token = live.prometheusToken;
       return readPrometheus({
         url: live.prometheusUrl,
         ...live.since === void 0 ? {} : { since: live.since },
@@ -9983,6 +9983,7 @@ function defaultSettings(cwd) {
       podTimeout: void 0,
       prometheusUrl: void 0,
       prometheusTokenEnv: "PROMETHEUS_TOKEN",
+      prometheusToken: void 0,
       prometheusCa: void 0,
       since: void 0,
       mapperUrl: void 0

@@ -1,0 +1,96 @@
+// The CLI's wiring of the other live sources: Otterize's mapper (a GraphQL stand-in) and
+// Prometheus when it is down, with its bearer token taken from the named env var.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_NS } from '../support/demo-cluster.ts';
+import { type MapperStandIn, startMapperServer } from '../support/mapper-graphql-server.ts';
+import { freePort } from '../support/prometheus-process.ts';
+import { runCli } from './run-cli.ts';
+
+const deployment = { group: 'apps', version: 'v1', kind: 'Deployment' };
+
+describe('CLI with --mapper-url', () => {
+  let mapper: MapperStandIn;
+  before(async () => {
+    mapper = await startMapperServer([
+      {
+        client: { name: 'client', namespace: DEMO_NS, podOwnerKind: deployment },
+        server: {
+          name: 'nginx',
+          namespace: DEMO_NS,
+          podOwnerKind: deployment,
+          kubernetesService: 'nginx-service',
+        },
+        type: 'HTTP',
+        httpResources: [{ path: '/client-path', methods: ['GET'] }],
+      },
+      {
+        client: { name: 'client2', namespace: DEMO_NS, podOwnerKind: deployment },
+        server: { name: 'nginx', namespace: DEMO_NS, podOwnerKind: deployment },
+        type: 'HTTP',
+        httpResources: [{ path: '/client2-path', methods: ['POST'] }],
+      },
+    ]);
+  });
+  after(() => mapper.close());
+
+  test('check reads the mapper and finds the demo drift', async () => {
+    const run = await runCli([
+      'check',
+      '--mapper-url',
+      mapper.url,
+      '--intents',
+      'fixtures/demo/intents',
+      '--format',
+      'json',
+    ]);
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.equal(report.missing.length, 1);
+    assert.equal(report.missing[0].path, '/client2-path');
+    assert.equal(report.stale[0].path, '/client2-old-path');
+    assert.match(report.warnings.join('\n'), /count/i, 'the mapper keeps no counts, and the report says so');
+  });
+
+  test('reset asks the mapper to forget', async () => {
+    const run = await runCli(['reset', '--mapper-url', mapper.url]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /forgot/);
+  });
+});
+
+describe('CLI with --prometheus-url', () => {
+  test('the bearer token comes from the env var --prometheus-token-env names', async () => {
+    const { parseCommandLine } = await import('../../src/cli-args.ts');
+    const parsed = parseCommandLine(
+      ['list', '--prometheus-url', 'http://p:9090', '--prometheus-token-env', 'T'],
+      {
+        cwd: '/',
+        colorDefault: false,
+        variables: { T: 'tok', PROMETHEUS_TOKEN: 'other' },
+      },
+    );
+    assert.equal(parsed.settings.source, 'prometheus');
+    assert.equal(parsed.settings.live.prometheusToken, 'tok');
+    const byDefault = parseCommandLine(['list', '--prometheus-url', 'http://p:9090'], {
+      cwd: '/',
+      colorDefault: false,
+      variables: { PROMETHEUS_TOKEN: 'other' },
+    });
+    assert.equal(byDefault.settings.live.prometheusToken, 'other');
+  });
+
+  test('Prometheus down: exit 2, the URL and the reason, never the token', async () => {
+    const port = await freePort();
+    const run = await runCli(
+      ['list', '--prometheus-url', `http://127.0.0.1:${port}`, '--prometheus-token-env', 'MY_PROM_TOKEN'],
+      { env: { MY_PROM_TOKEN: 'very-secret' } },
+    );
+    assert.equal(run.code, 2);
+    assert.match(
+      run.stderr,
+      new RegExp(`^intent-drift: http://127\\.0\\.0\\.1:${port}/api/v1/query: cannot reach`),
+    );
+    assert.doesNotMatch(run.stderr, /very-secret|query=/);
+  });
+});
