@@ -15,7 +15,7 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-BC7JDPAN.js";
+} from "./chunks/chunk-YIENNZWM.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import {

@@ -1,5 +1,6 @@
 // The one pipeline behind the CLI and the action: observe -> declare -> diff. Reporting and
 // delivery stay with the callers, which know where the output goes.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readBaselineFile } from './config/baseline-file.ts';
@@ -33,9 +34,19 @@ export interface CheckResult {
   exitCode: 0 | 1;
 }
 
-/** The embedded demo's folder: `fixtures/demo` beside `src/` (and beside `dist/` in a bundle). */
+/**
+ * The embedded demo's folder: `fixtures/demo` in the package root, the first folder above this
+ * module that holds `fixtures/demo` (this code may sit in src/, dist/ or a chunk in dist/chunks/).
+ */
 export function demoDirectory(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'demo');
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, 'fixtures', 'demo');
+    if (existsSync(path.join(candidate, 'workloads.yaml'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new InputError('the embedded demo (fixtures/demo) is not part of this installation');
+    dir = parent;
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 // Expands the paths a user gives (files, directories, globs) into a sorted list of YAML files,
 // each with the name reports show: relative to the working directory, with posix slashes.
-import { glob, readdir, stat } from 'node:fs/promises';
+import * as fsPromises from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
 
@@ -46,6 +47,9 @@ async function expandPath(given: string, cwd: string): Promise<string[]> {
 }
 
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+  // fs.promises.glob came in Node.js 22; looked up at call time so the rest runs on older ones.
+  const glob = (fsPromises as Partial<typeof fsPromises>).glob;
+  if (glob === undefined) throw new InputError(`"${pattern}": glob patterns need Node.js 22 or newer`);
   const files: string[] = [];
   for await (const match of glob(pattern, { cwd })) {
     const absolute = path.resolve(cwd, match);

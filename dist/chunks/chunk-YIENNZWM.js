@@ -7632,6 +7632,7 @@ async function writeBaselineFile(cwd, file, drift) {
 }
 
 // src/pipeline.ts
+import { existsSync } from "node:fs";
 import path5 from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -8004,7 +8005,8 @@ function environments(file, node) {
 }
 
 // src/declare/collect-files.ts
-import { glob, readdir, stat as stat3 } from "node:fs/promises";
+import * as fsPromises from "node:fs/promises";
+import { readdir, stat as stat3 } from "node:fs/promises";
 import path3 from "node:path";
 var GLOB_CHARS = /[*?[\]{}]/;
 var YAML_FILE = /\.ya?ml$/i;
@@ -8036,8 +8038,10 @@ async function expandPath(given, cwd) {
   return files;
 }
 async function expandGlob(pattern, cwd) {
+  const glob2 = fsPromises.glob;
+  if (glob2 === void 0) throw new InputError(`"${pattern}": glob patterns need Node.js 22 or newer`);
   const files = [];
-  for await (const match of glob(pattern, { cwd })) {
+  for await (const match of glob2(pattern, { cwd })) {
     const absolute = path3.resolve(cwd, match);
     const info = await stat3(absolute);
     if (info.isDirectory()) files.push(...await yamlFilesUnder(absolute));
@@ -9288,7 +9292,14 @@ async function readSnapshots(files, opts = {}) {
 
 // src/pipeline.ts
 function demoDirectory() {
-  return path5.resolve(path5.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "demo");
+  let dir = path5.dirname(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const candidate = path5.join(dir, "fixtures", "demo");
+    if (existsSync(path5.join(candidate, "workloads.yaml"))) return candidate;
+    const parent = path5.dirname(dir);
+    if (parent === dir) throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
+    dir = parent;
+  }
 }
 function demoSettings(base) {
   const dir = demoDirectory();

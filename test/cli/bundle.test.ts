@@ -1,0 +1,44 @@
+// The CLI as users run it: bin/intent-drift.js over the committed bundle in dist/ (code split
+// into chunks), in a child process. `npm run check-dist` (CI) keeps dist/ equal to src/.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { repoRoot } from './run-cli.ts';
+
+const run = promisify(execFile);
+const bin = path.join(repoRoot, 'bin', 'intent-drift.js');
+
+async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+test('the bundled demo runs from any working directory and finds its fixtures', async () => {
+  const elsewhere = await mkdtemp(path.join(tmpdir(), 'intent-drift-bundle-'));
+  const result = await cli(['demo', '--format', 'json'], elsewhere);
+  assert.equal(result.code, 1, result.stderr);
+  const report = JSON.parse(result.stdout);
+  assert.equal(report.summary.missing, 1);
+  assert.equal(report.stale[0].file, 'fixtures/demo/intents/client2.yaml');
+});
+
+test('the bundled CLI reports bad input as exit 2 with file:line', async () => {
+  const result = await cli(
+    ['check', '--metrics', 'fixtures/demo/capture', '--intents', 'fixtures/bad/intents/head-method.yaml'],
+    repoRoot,
+  );
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /^intent-drift: fixtures\/bad\/intents\/head-method\.yaml:16: /);
+});
