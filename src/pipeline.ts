@@ -44,7 +44,8 @@ export function demoDirectory(): string {
     const candidate = path.join(dir, 'fixtures', 'demo');
     if (existsSync(path.join(candidate, 'workloads.yaml'))) return candidate;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new InputError('the embedded demo (fixtures/demo) is not part of this installation');
+    if (parent === dir)
+      throw new InputError('the embedded demo (fixtures/demo) is not part of this installation');
     dir = parent;
   }
 }

@@ -9297,7 +9297,8 @@ function demoDirectory() {
     const candidate = path5.join(dir, "fixtures", "demo");
     if (existsSync(path5.join(candidate, "workloads.yaml"))) return candidate;
     const parent = path5.dirname(dir);
-    if (parent === dir) throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
+    if (parent === dir)
+      throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
     dir = parent;
   }
 }
