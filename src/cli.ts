@@ -2,9 +2,12 @@
 // the exit code (0 no failing drift, 1 failing drift, 2 bad usage or input).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Command, parseCommandLine } from './cli-args.ts';
-import { observeWithProgress, progressLine } from './cli-progress.ts';
-import { usage } from './cli-usage.ts';
+import { type Command, parseCommandLine } from './cli/args.ts';
+import { runExport } from './cli/export-command.ts';
+import { runPolicies } from './cli/policies-command.ts';
+import { observeWithProgress, progressLine } from './cli/progress.ts';
+import { usage } from './cli/usage.ts';
+import { runVisualize } from './cli/visualize-command.ts';
 import { writeBaselineFile } from './config/baseline-file.ts';
 import { InputError, isInputError } from './errors.ts';
 import { check, declare, demoSettings } from './pipeline.ts';
@@ -12,9 +15,6 @@ import { renderJsonReport } from './report/json-report.ts';
 import { renderList } from './report/list-report.ts';
 import { renderMarkdownReport } from './report/markdown-report.ts';
 import { renderTextReport } from './report/text-report.ts';
-import { runExport } from './run-export.ts';
-import { runPolicies } from './run-policies.ts';
-import { runVisualize } from './run-visualize.ts';
 import type { Settings } from './settings.ts';
 import { VERSION } from './version.ts';
 

@@ -61,7 +61,7 @@ describe('CLI with --mapper-url', () => {
 
 describe('CLI with --prometheus-url', () => {
   test('the bearer token comes from the env var --prometheus-token-env names', async () => {
-    const { parseCommandLine } = await import('../../src/cli-args.ts');
+    const { parseCommandLine } = await import('../../src/cli/args.ts');
     const parsed = parseCommandLine(
       ['list', '--prometheus-url', 'http://p:9090', '--prometheus-token-env', 'T'],
       {

@@ -1,14 +1,14 @@
 // `intent-drift policies`: the Istio AuthorizationPolicies the declared intents imply.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CliIo } from './cli.ts';
+import type { CliIo } from '../cli.ts';
 import {
   authorizationPolicies,
   readWorkloadManifests,
   renderAuthorizationPolicies,
-} from './declare/index.ts';
-import type { DeclaredIntents } from './model.ts';
-import type { Settings } from './settings.ts';
+} from '../declare/index.ts';
+import type { DeclaredIntents } from '../model.ts';
+import type { Settings } from '../settings.ts';
 
 export async function runPolicies(settings: Settings, declared: DeclaredIntents, io: CliIo): Promise<number> {
   const scope = new Set(settings.namespaces);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { InputError } from './errors.ts';
-import type { FailOn } from './model.ts';
+import { InputError } from '../errors.ts';
+import type { FailOn } from '../model.ts';
 import {
   API_VERSIONS,
   defaultSettings,
@@ -12,7 +12,7 @@ import {
   type Settings,
   SOURCES,
   type SourceKind,
-} from './settings.ts';
+} from '../settings.ts';
 
 export const COMMANDS = [
   'check',
