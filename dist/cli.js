@@ -32,7 +32,7 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-EZMCA7P5.js";
+} from "./chunks/chunk-S7OBUOGC.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import "./chunks/chunk-2NF2SEYA.js";
@@ -331,13 +331,16 @@ function progressLine(write, isTTY) {
     }
   };
 }
-async function observeWithProgress(settings, io) {
+async function withProgress(io, read) {
   const progress = progressLine(io.writeError, io.stderrIsTTY === true);
   try {
-    return await observe(settings, progress.listener);
+    return await read(progress.listener);
   } finally {
     progress.finish();
   }
+}
+function observeWithProgress(settings, io) {
+  return withProgress(io, (listener) => observe(settings, listener));
 }
 
 // src/cli/export-command.ts
@@ -897,8 +900,7 @@ async function runVisualize(settings, io) {
 }
 async function graphToDraw(settings, io) {
   if (settings.intents.length > 0) {
-    const progress = progressLine(io.writeError, io.stderrIsTTY === true);
-    const result = await check(settings, progress.listener).finally(() => progress.finish());
+    const result = await withProgress(io, (listener) => check(settings, listener));
     return { graph: graphOfDrift(result.drift), exitCode: result.exitCode, warnings: result.drift.warnings };
   }
   const observed = await observeWithProgress(settings, io);
@@ -1238,8 +1240,7 @@ async function run(command, settings, io) {
   }
 }
 async function runCheck(settings, io) {
-  const progress = progressLine(io.writeError, io.stderrIsTTY === true);
-  const result = await check(settings, progress.listener).finally(() => progress.finish());
+  const result = await withProgress(io, (listener) => check(settings, listener));
   if (settings.writeBaselineFile !== void 0) {
     const n = await writeBaselineFile(settings.cwd, settings.writeBaselineFile, result.beforeBaseline);
     io.writeError(

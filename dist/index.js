@@ -15,7 +15,7 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-EZMCA7P5.js";
+} from "./chunks/chunk-S7OBUOGC.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import {

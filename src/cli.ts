@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type Command, parseCommandLine } from './cli/args.ts';
 import { runExport } from './cli/export-command.ts';
 import { runPolicies } from './cli/policies-command.ts';
-import { observeWithProgress, progressLine } from './cli/progress.ts';
+import { observeWithProgress, withProgress } from './cli/progress.ts';
 import { usage } from './cli/usage.ts';
 import { runVisualize } from './cli/visualize-command.ts';
 import { writeBaselineFile } from './config/baseline-file.ts';
@@ -101,8 +101,7 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
 }
 
 async function runCheck(settings: Settings, io: CliIo): Promise<number> {
-  const progress = progressLine(io.writeError, io.stderrIsTTY === true);
-  const result = await check(settings, progress.listener).finally(() => progress.finish());
+  const result = await withProgress(io, (listener) => check(settings, listener));
   if (settings.writeBaselineFile !== undefined) {
     const n = await writeBaselineFile(settings.cwd, settings.writeBaselineFile, result.beforeBaseline);
     io.writeError(

@@ -79,7 +79,7 @@ export async function observe(settings: Settings, onProgress?: ProgressListener)
   let map = await readSource(settings, onProgress);
   if (settings.workloads.length > 0) {
     const lookup = await readWorkloadManifests(settings.workloads, { cwd: settings.cwd });
-    map = { ...map, ...attachWorkloadKinds(map, lookup) };
+    map = attachWorkloadKinds(map, lookup);
   }
   return map;
 }
@@ -184,7 +184,7 @@ export async function check(settings: Settings, onProgress?: ProgressListener): 
 }
 
 /** Metrics know workloads by name only; manifests add the kind Otterize writes into intents. */
-export function attachWorkloadKinds(map: ObservedMap, lookup: WorkloadLookup): ObservedMap {
+export function attachWorkloadKinds<M extends ObservedMap>(map: M, lookup: WorkloadLookup): M {
   const withKind = <T extends WorkloadRef>(ref: T): T => {
     if (ref.kind !== undefined) return ref;
     const kind = lookup.kindOf(ref.namespace, ref.name);

@@ -34,12 +34,20 @@ export function progressLine(write: (text: string) => void, isTTY: boolean): Pro
   };
 }
 
-/** Observes with a progress line on stderr (live sources report progress; files do not). */
-export async function observeWithProgress(settings: Settings, io: CliIo): Promise<Observation> {
+/** Runs a read with a progress line on stderr, ended whether the read succeeds or not. */
+export async function withProgress<T>(
+  io: CliIo,
+  read: (listener: ProgressListener) => Promise<T>,
+): Promise<T> {
   const progress = progressLine(io.writeError, io.stderrIsTTY === true);
   try {
-    return await observe(settings, progress.listener);
+    return await read(progress.listener);
   } finally {
     progress.finish();
   }
+}
+
+/** Observes with a progress line on stderr (live sources report progress; files do not). */
+export function observeWithProgress(settings: Settings, io: CliIo): Promise<Observation> {
+  return withProgress(io, (listener) => observe(settings, listener));
 }

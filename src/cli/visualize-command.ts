@@ -12,7 +12,7 @@ import { renderGraphHtml } from '../report/graph-html.ts';
 import { type CallGraph, graphOfDrift, graphOfMap } from '../report/graph-model.ts';
 import { hasUsableFont, renderPng, renderSvg } from '../report/graph-render.ts';
 import type { Settings } from '../settings.ts';
-import { observeWithProgress, progressLine } from './progress.ts';
+import { observeWithProgress, withProgress } from './progress.ts';
 
 export const VISUALIZE_FORMATS = ['svg', 'png', 'html'] as const;
 export type VisualizeFormat = (typeof VISUALIZE_FORMATS)[number];
@@ -62,8 +62,7 @@ async function graphToDraw(
   io: CliIo,
 ): Promise<{ graph: CallGraph; exitCode: 0 | 1; warnings: string[] }> {
   if (settings.intents.length > 0) {
-    const progress = progressLine(io.writeError, io.stderrIsTTY === true);
-    const result = await check(settings, progress.listener).finally(() => progress.finish());
+    const result = await withProgress(io, (listener) => check(settings, listener));
     return { graph: graphOfDrift(result.drift), exitCode: result.exitCode, warnings: result.drift.warnings };
   }
   const observed = await observeWithProgress(settings, io);

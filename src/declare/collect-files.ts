@@ -3,6 +3,7 @@
 import * as fsPromises from 'node:fs/promises';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { displayName } from '../display-path.ts';
 import { InputError } from '../errors.ts';
 
 export interface FoundFile {
@@ -23,13 +24,6 @@ export async function collectYamlFiles(paths: string[], cwd: string = process.cw
     for (const absolute of matches) found.set(absolute, { absolute, file: displayName(absolute, cwd) });
   }
   return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-}
-
-export function displayName(absolute: string, cwd: string): string {
-  const relative = path.relative(cwd, absolute);
-  const shown =
-    relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
-  return shown.split(path.sep).join('/');
 }
 
 async function expandPath(given: string, cwd: string): Promise<string[]> {

@@ -1,5 +1,7 @@
 // The declare stage: ClientIntents in (every API version, with file and line), ClientIntents
 // and Istio AuthorizationPolicies out.
+
+export { displayName } from '../display-path.ts';
 export {
   authorizationPolicies,
   type PolicyOptions,
@@ -10,7 +12,7 @@ export {
   buildClientIntents,
   type ExportClientIntents,
 } from './build-client-intents.ts';
-export { collectYamlFiles, displayName } from './collect-files.ts';
+export { collectYamlFiles } from './collect-files.ts';
 export {
   DEFAULT_EXPORT_API_VERSION,
   type ExportOptions,

@@ -5,6 +5,7 @@ import { Buffer } from 'node:buffer';
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { displayName } from '../display-path.ts';
 import { InputError } from '../errors.ts';
 import type { ObservedMap } from '../model.ts';
 import { readEnvoyStatsJson } from './envoy-json.ts';
@@ -115,14 +116,6 @@ export async function readMetricsFile(
   } finally {
     chunks.return(undefined);
   }
-}
-
-/** How a file is named in messages: relative to cwd when inside it, as the user would type it. */
-function displayName(absolute: string, cwd: string): string {
-  const rel = path.relative(cwd, absolute);
-  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel)
-    ? absolute
-    : rel.split(path.sep).join('/');
 }
 
 /**

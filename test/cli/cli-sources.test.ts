@@ -2,35 +2,18 @@
 // Prometheus when it is down, with its bearer token taken from the named env var.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEMO_NS } from '../support/demo-cluster.ts';
-import { type MapperStandIn, startMapperServer } from '../support/mapper-graphql-server.ts';
+import {
+  demoMapperIntents,
+  type MapperStandIn,
+  startMapperServer,
+} from '../support/mapper-graphql-server.ts';
 import { freePort } from '../support/prometheus-process.ts';
 import { runCli } from './run-cli.ts';
-
-const deployment = { group: 'apps', version: 'v1', kind: 'Deployment' };
 
 describe('CLI with --mapper-url', () => {
   let mapper: MapperStandIn;
   before(async () => {
-    mapper = await startMapperServer([
-      {
-        client: { name: 'client', namespace: DEMO_NS, podOwnerKind: deployment },
-        server: {
-          name: 'nginx',
-          namespace: DEMO_NS,
-          podOwnerKind: deployment,
-          kubernetesService: 'nginx-service',
-        },
-        type: 'HTTP',
-        httpResources: [{ path: '/client-path', methods: ['GET'] }],
-      },
-      {
-        client: { name: 'client2', namespace: DEMO_NS, podOwnerKind: deployment },
-        server: { name: 'nginx', namespace: DEMO_NS, podOwnerKind: deployment },
-        type: 'HTTP',
-        httpResources: [{ path: '/client2-path', methods: ['POST'] }],
-      },
-    ]);
+    mapper = await startMapperServer(demoMapperIntents());
   });
   after(() => mapper.close());
 

@@ -3,42 +3,31 @@ import { after, before, describe, test } from 'node:test';
 import { readMapper, resetMapperCapture } from '../../src/observe/live/mapper-source.ts';
 import { DEMO_NS, demoCluster } from '../support/demo-cluster.ts';
 import {
+  demoMapperIntents,
   type MapperIntentRecord,
   type MapperStandIn,
   startMapperServer,
 } from '../support/mapper-graphql-server.ts';
 import { type LiveCluster, liveCluster } from './live-harness.ts';
 
-const deployment = { group: 'apps', version: 'v1', kind: 'Deployment' };
-const demoIntents = (): MapperIntentRecord[] => [
-  {
-    client: { name: 'client', namespace: DEMO_NS, podOwnerKind: deployment },
-    server: {
-      name: 'nginx',
-      namespace: DEMO_NS,
-      podOwnerKind: deployment,
-      kubernetesService: 'nginx-service',
+/** The demo as the mapper records it, with a second method on client2 and a non-HTTP call. */
+const demoIntents = (): MapperIntentRecord[] => {
+  const [client, client2] = demoMapperIntents() as [MapperIntentRecord, MapperIntentRecord];
+  return [
+    client,
+    { ...client2, httpResources: [{ path: '/client2-path', methods: ['POST', 'PUT'] }] },
+    {
+      client: {
+        name: 'batch',
+        namespace: 'jobs',
+        podOwnerKind: { group: 'batch', version: 'v1', kind: 'CronJob' },
+      },
+      server: { name: 'db', namespace: 'jobs', podOwnerKind: null },
+      type: null,
+      httpResources: null,
     },
-    type: 'HTTP',
-    httpResources: [{ path: '/client-path', methods: ['GET'] }],
-  },
-  {
-    client: { name: 'client2', namespace: DEMO_NS, podOwnerKind: deployment },
-    server: { name: 'nginx', namespace: DEMO_NS, podOwnerKind: deployment },
-    type: 'HTTP',
-    httpResources: [{ path: '/client2-path', methods: ['POST', 'PUT'] }],
-  },
-  {
-    client: {
-      name: 'batch',
-      namespace: 'jobs',
-      podOwnerKind: { group: 'batch', version: 'v1', kind: 'CronJob' },
-    },
-    server: { name: 'db', namespace: 'jobs', podOwnerKind: null },
-    type: null,
-    httpResources: null,
-  },
-];
+  ];
+};
 
 describe('mapper source', () => {
   let mapper: MapperStandIn;

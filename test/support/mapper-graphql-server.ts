@@ -3,6 +3,7 @@
 // httpResources) and the `resetCapture` mutation; other documents get a GraphQL error.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEMO_NS } from './demo-cluster.ts';
 
 export interface MapperIdentity {
   name: string;
@@ -29,6 +30,31 @@ export interface MapperStandIn {
 
 function validationError(message: string) {
   return { errors: [{ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }], data: null };
+}
+
+const DEPLOYMENT = { group: 'apps', version: 'v1', kind: 'Deployment' };
+
+/** What a network mapper records for the seed's demo: client GET /client-path, client2 POST /client2-path. */
+export function demoMapperIntents(): MapperIntentRecord[] {
+  return [
+    {
+      client: { name: 'client', namespace: DEMO_NS, podOwnerKind: DEPLOYMENT },
+      server: {
+        name: 'nginx',
+        namespace: DEMO_NS,
+        podOwnerKind: DEPLOYMENT,
+        kubernetesService: 'nginx-service',
+      },
+      type: 'HTTP',
+      httpResources: [{ path: '/client-path', methods: ['GET'] }],
+    },
+    {
+      client: { name: 'client2', namespace: DEMO_NS, podOwnerKind: DEPLOYMENT },
+      server: { name: 'nginx', namespace: DEMO_NS, podOwnerKind: DEPLOYMENT },
+      type: 'HTTP',
+      httpResources: [{ path: '/client2-path', methods: ['POST'] }],
+    },
+  ];
 }
 
 export async function startMapperServer(intents: MapperIntentRecord[]): Promise<MapperStandIn> {

@@ -106,17 +106,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path6) {
-      const ctrl = callVisitor(key, node, visitor, path6);
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path6);
+            const ci = visit_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -127,13 +127,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = visit_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path6);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -154,17 +154,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path6) {
-      const ctrl = await callVisitor(key, node, visitor, path6);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path6);
+            const ci = await visitAsync_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -175,13 +175,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path6);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -208,23 +208,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path6) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path6);
+        return visitor(key, node, path7);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path6);
+        return visitor.Map?.(key, node, path7);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path6);
+        return visitor.Seq?.(key, node, path7);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path6);
+        return visitor.Pair?.(key, node, path7);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path6);
+        return visitor.Scalar?.(key, node, path7);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path6);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path6, node) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -836,10 +836,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path6.length - 1; i >= 0; --i) {
-        const k = path6[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -858,7 +858,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -888,11 +888,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -906,8 +906,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -921,8 +921,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -940,8 +940,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3467,9 +3467,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3544,14 +3544,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection.isEmptyPath(path6)) {
+      deleteIn(path7) {
+        if (Collection.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3566,10 +3566,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection.isEmptyPath(path6))
+      getIn(path7, keepScalar) {
+        if (Collection.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3580,10 +3580,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection.isEmptyPath(path6))
+      hasIn(path7) {
+        if (Collection.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3600,13 +3600,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection.isEmptyPath(path6)) {
+      setIn(path7, value) {
+        if (Collection.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -5567,9 +5567,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path6) => {
+    visit.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path6) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5578,23 +5578,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path6) => {
-      const parent = visit.itemAtPath(cst, path6.slice(0, -1));
-      const field = path6[path6.length - 1][0];
+    visit.parentCollection = (cst, path7) => {
+      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5605,10 +5605,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7421,10 +7421,10 @@ function compileTemplate(pattern) {
   compiledTemplates.set(pattern, compiled);
   return compiled;
 }
-function matchPath(pattern, path6) {
-  if (!isPathTemplate(pattern)) return matchString(pattern, path6);
+function matchPath(pattern, path7) {
+  if (!isPathTemplate(pattern)) return matchString(pattern, path7);
   const template = compileTemplate(pattern);
-  return template?.test(path6) === true;
+  return template?.test(path7) === true;
 }
 
 // src/diff/rule-index.ts
@@ -7633,7 +7633,7 @@ async function writeBaselineFile(cwd, file, drift) {
 
 // src/pipeline.ts
 import { existsSync } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/config/drift-config.ts
@@ -8007,7 +8007,17 @@ function environments(file, node) {
 // src/declare/collect-files.ts
 import * as fsPromises from "node:fs/promises";
 import { readdir, stat as stat3 } from "node:fs/promises";
+import path4 from "node:path";
+
+// src/display-path.ts
 import path3 from "node:path";
+function displayName(absolute, cwd) {
+  const relative = path3.relative(cwd, absolute);
+  const shown = relative === "" || relative.startsWith("..") || path3.isAbsolute(relative) ? absolute : relative;
+  return shown.split(path3.sep).join("/");
+}
+
+// src/declare/collect-files.ts
 var GLOB_CHARS = /[*?[\]{}]/;
 var YAML_FILE = /\.ya?ml$/i;
 async function collectYamlFiles(paths, cwd = process.cwd()) {
@@ -8019,13 +8029,8 @@ async function collectYamlFiles(paths, cwd = process.cwd()) {
   }
   return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
-function displayName(absolute, cwd) {
-  const relative = path3.relative(cwd, absolute);
-  const shown = relative === "" || relative.startsWith("..") || path3.isAbsolute(relative) ? absolute : relative;
-  return shown.split(path3.sep).join("/");
-}
 async function expandPath(given, cwd) {
-  const absolute = path3.resolve(cwd, given);
+  const absolute = path4.resolve(cwd, given);
   let info;
   try {
     info = await stat3(absolute);
@@ -8042,7 +8047,7 @@ async function expandGlob(pattern, cwd) {
   if (glob2 === void 0) throw new InputError(`"${pattern}": glob patterns need Node.js 22 or newer`);
   const files = [];
   for await (const match of glob2(pattern, { cwd })) {
-    const absolute = path3.resolve(cwd, match);
+    const absolute = path4.resolve(cwd, match);
     const info = await stat3(absolute);
     if (info.isDirectory()) files.push(...await yamlFilesUnder(absolute));
     else if (info.isFile()) files.push(absolute);
@@ -8055,7 +8060,7 @@ async function yamlFilesUnder(dir) {
   const files = [];
   for (const entry of entries) {
     if (!YAML_FILE.test(entry.name)) continue;
-    const absolute = path3.join(entry.parentPath, entry.name);
+    const absolute = path4.join(entry.parentPath, entry.name);
     if (entry.isFile() || entry.isSymbolicLink() && (await stat3(absolute)).isFile()) files.push(absolute);
   }
   return files;
@@ -8093,12 +8098,12 @@ function expandHttpRules(base, http, field) {
   http.items.forEach((item, i) => {
     const ruleField = `${field}[${i}]`;
     const rule = expectMap(base.file, item, ruleField);
-    const path6 = requiredString(base.file, rule, "path", `${ruleField}.path`);
+    const path7 = requiredString(base.file, rule, "path", `${ruleField}.path`);
     for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
-      const key = `${method} ${path6}`;
+      const key = `${method} ${path7}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rules.push({ ...base, method, path: path6, line });
+      rules.push({ ...base, method, path: path7, line });
     }
   });
   return rules;
@@ -8458,9 +8463,9 @@ function podSpecPath(kind) {
 function podLabelsPath(kind) {
   return [...podTemplatePath(kind), "metadata", "labels"];
 }
-function mapAt(node, path6) {
+function mapAt(node, path7) {
   let current = node;
-  for (const key of path6) {
+  for (const key of path7) {
     if (current?.type !== "map") return void 0;
     current = child(current, key);
   }
@@ -8691,9 +8696,9 @@ function fieldMatches(glob2, values) {
   if (glob2 === void 0) return true;
   return values.some((value) => value === null ? glob2 === "*" : matchGlob(glob2, value));
 }
-function pathMatches(pattern, path6) {
-  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path6]);
-  return path6 !== null && (path6 === pattern || matchPath(pattern, path6));
+function pathMatches(pattern, path7) {
+  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path7]);
+  return path7 !== null && (path7 === pattern || matchPath(pattern, path7));
 }
 function ignoreRuleMatchesCall(rule, call) {
   const servers = [refKey(call.server)];
@@ -8783,10 +8788,10 @@ var MATCH_ONE2 = "{*}";
 var MATCH_ANY2 = "{**}";
 var TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@]+$/;
 var DEFAULT_MIN_VARIANTS = 5;
-function splitPath(path6) {
-  if (!path6.startsWith("/") || path6 === "/") return null;
-  const trailingSlash = path6.endsWith("/");
-  const segments = (trailingSlash ? path6.slice(1, -1) : path6.slice(1)).split("/");
+function splitPath(path7) {
+  if (!path7.startsWith("/") || path7 === "/") return null;
+  const trailingSlash = path7.endsWith("/");
+  const segments = (trailingSlash ? path7.slice(1, -1) : path7.slice(1)).split("/");
   return { segments, trailingSlash };
 }
 function joinPath(segments, trailingSlash) {
@@ -8799,11 +8804,11 @@ function checked(raw, template) {
   if (template === raw) return raw;
   return validatePathPattern(template) === null && matchPath(template, raw) ? template : raw;
 }
-function templatePath(path6) {
-  const split = splitPath(path6);
-  if (!split) return path6;
+function templatePath(path7) {
+  const split = splitPath(path7);
+  if (!split) return path7;
   const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-  return checked(path6, joinPath(segments, split.trailingSlash));
+  return checked(path7, joinPath(segments, split.trailingSlash));
 }
 function hasDigit(value) {
   return /\d/.test(value);
@@ -8903,12 +8908,12 @@ function buildPathTemplater(calls, opts = {}) {
   }
   const templates = /* @__PURE__ */ new Map();
   for (const [key, paths] of pathsByPair) templates.set(key, templatePaths(paths, opts));
-  const templateOf = (path6, call) => (call && templates.get(pairKey(call))?.get(path6)) ?? templatePath(path6);
+  const templateOf = (path7, call) => (call && templates.get(pairKey(call))?.get(path7)) ?? templatePath(path7);
   return {
     pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
-    suggest: (path6, call) => {
-      const template = templateOf(path6, call);
-      return template === path6 ? void 0 : template;
+    suggest: (path7, call) => {
+      const template = templateOf(path7, call);
+      return template === path7 ? void 0 : template;
     }
   };
 }
@@ -8995,7 +9000,7 @@ function checkDrift(observed, declared, controls = {}) {
 // src/observe/read-metrics.ts
 import { Buffer as Buffer3 } from "node:buffer";
 import { readdir as readdir2, stat as stat4 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/observe/envoy-json.ts
 var ISTIO_STAT_PREFIX = "istiocustom.";
@@ -9133,7 +9138,7 @@ async function listMetricFiles(root) {
   }
   const files = [];
   for (const entry of entries) {
-    const child2 = path4.join(root, entry.name);
+    const child2 = path5.join(root, entry.name);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
@@ -9193,10 +9198,6 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer3.allocUnsafe(
     chunks.return(void 0);
   }
 }
-function displayName2(absolute, cwd) {
-  const rel = path4.relative(cwd, absolute);
-  return rel === "" || rel.startsWith("..") || path4.isAbsolute(rel) ? absolute : rel.split(path4.sep).join("/");
-}
 async function readMetrics(paths, opts = {}) {
   const cwd = opts.cwd ?? process.cwd();
   if (paths.length === 0) throw new InputError("no metrics path given");
@@ -9206,13 +9207,13 @@ async function readMetrics(paths, opts = {}) {
   };
   const buffer = Buffer3.allocUnsafe(DEFAULT_CHUNK_BYTES);
   for (const given of paths) {
-    const root = path4.resolve(cwd, given);
+    const root = path5.resolve(cwd, given);
     const files = await listMetricFiles(root).catch((err) => {
       throw err instanceof InputError && err.file === root ? new InputError(err.message, { file: given }) : err;
     });
     if (files.length === 0) throw new InputError("no files in this directory", { file: given });
     for (const absolute of files) {
-      const file = displayName2(absolute, cwd);
+      const file = displayName(absolute, cwd);
       builder.sources++;
       const samples = await readMetricsFile(absolute, onSample, buffer, file);
       if (samples === 0) builder.addWarning(`${file}: no istio_requests_total or istio_tcp_* series`);
@@ -9292,11 +9293,11 @@ async function readSnapshots(files, opts = {}) {
 
 // src/pipeline.ts
 function demoDirectory() {
-  let dir = path5.dirname(fileURLToPath(import.meta.url));
+  let dir = path6.dirname(fileURLToPath(import.meta.url));
   for (; ; ) {
-    const candidate = path5.join(dir, "fixtures", "demo");
-    if (existsSync(path5.join(candidate, "workloads.yaml"))) return candidate;
-    const parent = path5.dirname(dir);
+    const candidate = path6.join(dir, "fixtures", "demo");
+    if (existsSync(path6.join(candidate, "workloads.yaml"))) return candidate;
+    const parent = path6.dirname(dir);
     if (parent === dir)
       throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
     dir = parent;
@@ -9304,9 +9305,9 @@ function demoDirectory() {
 }
 function demoSettings(base) {
   const dir = demoDirectory();
-  const root = path5.resolve(dir, "..", "..");
-  const rel = (p) => path5.relative(root, path5.join(dir, p));
-  const users = (p) => p === void 0 ? void 0 : path5.resolve(base.cwd, p);
+  const root = path6.resolve(dir, "..", "..");
+  const rel = (p) => path6.relative(root, path6.join(dir, p));
+  const users = (p) => p === void 0 ? void 0 : path6.resolve(base.cwd, p);
   return {
     ...base,
     cwd: root,
@@ -9325,14 +9326,14 @@ async function observe(settings, onProgress) {
   let map = await readSource(settings, onProgress);
   if (settings.workloads.length > 0) {
     const lookup = await readWorkloadManifests(settings.workloads, { cwd: settings.cwd });
-    map = { ...map, ...attachWorkloadKinds(map, lookup) };
+    map = attachWorkloadKinds(map, lookup);
   }
   return map;
 }
 async function readSource(settings, onProgress) {
   const live = settings.live;
   const access = {
-    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path5.resolve(settings.cwd, live.kubeconfig) },
+    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path6.resolve(settings.cwd, live.kubeconfig) },
     ...live.context === void 0 ? {} : { context: live.context }
   };
   switch (settings.source) {
@@ -9341,7 +9342,7 @@ async function readSource(settings, onProgress) {
       return readMetrics(settings.metrics, { cwd: settings.cwd });
     case "snapshot":
       return readSnapshots(
-        settings.snapshots.map((f) => path5.resolve(settings.cwd, f)),
+        settings.snapshots.map((f) => path6.resolve(settings.cwd, f)),
         live.since === void 0 ? {} : { since: parseSince(live.since, /* @__PURE__ */ new Date()) }
       );
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
@@ -9366,7 +9367,7 @@ async function readSource(settings, onProgress) {
         url: live.prometheusUrl,
         ...live.since === void 0 ? {} : { since: live.since },
         ...token === void 0 || token === "" ? {} : { token },
-        ...live.prometheusCa === void 0 ? {} : { caFile: path5.resolve(settings.cwd, live.prometheusCa) }
+        ...live.prometheusCa === void 0 ? {} : { caFile: path6.resolve(settings.cwd, live.prometheusCa) }
       });
     }
     case "mapper": {
@@ -9736,12 +9737,12 @@ function controlSections(drift, fileLink) {
 
 // src/report/markdown-sections.ts
 function missingRow(call, fileLink) {
-  const path6 = valueCell(call.path, "unknown");
+  const path7 = valueCell(call.path, "unknown");
   return tableRow([
     clientCell(call.client),
     serverCell(call),
     valueCell(call.method, "unknown"),
-    call.suggestedPath ? `${path6} \u2192 ${cellCode(call.suggestedPath)}` : path6,
+    call.suggestedPath ? `${path7} \u2192 ${cellCode(call.suggestedPath)}` : path7,
     String(call.count),
     call.wouldBeBlocked ? "**blocked**" : "open (server has no intents)",
     call.intentsFile ? declaredAtCell(call.intentsFile, fileLink) : "a new ClientIntents"
@@ -10047,27 +10048,27 @@ function targetOf(call, asService, warnings) {
   const name = qualified(server.name, server.namespace);
   return server.kind ? { type: "kubernetes", name, kind: server.kind } : { type: "kubernetes", name };
 }
-function addCall(draft, call, path6, warnings) {
-  if (call.method !== null && path6 !== null && !INTENT_METHODS.includes(call.method)) {
+function addCall(draft, call, path7, warnings) {
+  if (call.method !== null && path7 !== null && !INTENT_METHODS.includes(call.method)) {
     warnings.add(
       `${call.client.name} -> ${draft.target.name}: method ${call.method} cannot be declared; the target allows every method`
     );
     draft.allowAll = true;
     return;
   }
-  if (call.method === null || path6 === null) {
+  if (call.method === null || path7 === null) {
     draft.allowAll = true;
     return;
   }
-  let methods = draft.methodsByPath.get(path6);
+  let methods = draft.methodsByPath.get(path7);
   if (!methods) {
     methods = /* @__PURE__ */ new Set();
-    draft.methodsByPath.set(path6, methods);
+    draft.methodsByPath.set(path7, methods);
   }
   methods.add(call.method);
 }
 function finishTarget(draft) {
-  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path6, methods]) => ({ path: path6, methods: [...methods].sort(compare) }));
+  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path7, methods]) => ({ path: path7, methods: [...methods].sort(compare) }));
   return { ...draft.target, http };
 }
 function compare(a, b) {
