@@ -1,82 +1,108 @@
 // Reads YAML into plain trees that keep the line of every node, so every later error and
 // every declared rule can say `file:line`. The `yaml` package (not js-yaml) is used because
 // it keeps positions (and comments, for later edits of the files).
-import { readFileSync, statSync } from 'node:fs';
-import { Composer, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser } from 'yaml';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import {
+  Composer,
+  type CST,
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+} from 'yaml';
 import { InputError } from '../errors.ts';
+import { documentsFromCst } from './yaml-cst-tree.ts';
+import {
+  MAX_YAML_BYTES,
+  MAX_YAML_DEPTH,
+  MAX_YAML_DOCUMENTS,
+  MAX_YAML_NODES,
+  type YamlDocument,
+  type YamlEntry,
+  type YamlNode,
+  type YamlScalar,
+} from './yaml-tree.ts';
 
-/** Larger files are refused: ClientIntents and manifests are small, and parsing must stay bounded. */
-export const MAX_YAML_BYTES = 4 * 1024 * 1024;
-/** Documents per file; a stream of empty `---` documents is refused past this. */
-export const MAX_YAML_DOCUMENTS = 10_000;
-/** Nodes per document after expanding aliases: stops "billion laughs" alias bombs. */
-export const MAX_YAML_NODES = 100_000;
-/** Nesting depth: stops self-referencing aliases and pathological nesting. */
-export const MAX_YAML_DEPTH = 64;
-
-export type YamlNode = YamlMap | YamlSeq | YamlScalar;
-
-export interface YamlMap {
-  type: 'map';
-  line: number;
-  entries: Map<string, YamlEntry>;
-}
-
-export interface YamlEntry {
-  keyLine: number;
-  value: YamlNode;
-}
-
-export interface YamlSeq {
-  type: 'seq';
-  line: number;
-  items: YamlNode[];
-}
-
-export interface YamlScalar {
-  type: 'scalar';
-  line: number;
-  value: string | number | boolean | bigint | null;
-}
-
-export interface YamlDocument {
-  /** Null for an empty document (`---` alone, comments only). */
-  root: YamlNode | null;
-  /** Line where the document's content starts. */
-  line: number;
-}
+export {
+  MAX_YAML_BYTES,
+  MAX_YAML_DEPTH,
+  MAX_YAML_DOCUMENTS,
+  MAX_YAML_NODES,
+  type YamlDocument,
+  type YamlEntry,
+  type YamlMap,
+  type YamlNode,
+  type YamlScalar,
+  type YamlSeq,
+} from './yaml-tree.ts';
 
 /** Reads and parses one file; `file` is the name errors carry. */
 export function readYamlFile(absolutePath: string, file: string): YamlDocument[] {
   // Synchronous on purpose: thousands of small intents files read one by one are several times
-  // faster without an event-loop round trip per stat, open, read and close.
-  let info: ReturnType<typeof statSync>;
+  // faster without an event-loop round trip per open, stat, read and close. The size is asked
+  // of the open file, so the path is looked up once; O_NONBLOCK keeps a FIFO from blocking the open.
+  let text: string;
+  let fd: number;
   try {
-    info = statSync(absolutePath);
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    throw new InputError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
+    throw cannotRead(err, file);
   }
-  // A FIFO or device has no size to check and may never end: only regular files are read.
-  if (!info.isFile()) throw new InputError('not a regular file', { file });
-  if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
-  return parseYamlDocuments(readFileSync(absolutePath, 'utf8'), file);
+  try {
+    const info = fstatSync(fd);
+    // A FIFO or device has no size to check and may never end: only regular files are read.
+    if (!info.isFile()) throw new InputError('not a regular file', { file });
+    if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
+    text = readFileSync(fd, 'utf8');
+  } catch (err) {
+    throw err instanceof InputError ? err : cannotRead(err, file);
+  } finally {
+    closeSync(fd);
+  }
+  return parseYamlDocuments(text, file);
 }
 
 /** Parses a multi-document YAML text into positioned trees. */
 export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
+  const { tokens, lineOf } = tokenize(text, file);
+  return documentsFromCst(tokens, text, lineOf) ?? composeDocuments(tokens, file, lineOf);
+}
+
+/**
+ * The same, always through the yaml Composer: what parseYamlDocuments falls back on, and
+ * the reference its short way is tested against.
+ */
+export function composeYamlDocuments(text: string, file: string): YamlDocument[] {
+  const { tokens, lineOf } = tokenize(text, file);
+  return composeDocuments(tokens, file, lineOf);
+}
+
+function tokenize(text: string, file: string): { tokens: CST.Token[]; lineOf: (offset: number) => number } {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
   const lineCounter = new LineCounter();
-  const parser = new Parser(lineCounter.addNewLine);
-  const composer = new Composer({ prettyErrors: false });
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
   // An error at the end of the text points at the last line, not the empty one after it.
   // Found by a scan, not a split: this runs for every intents file.
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
   const lineOf = (offset: number) =>
     Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
+  return { tokens, lineOf };
+}
+
+function composeDocuments(
+  tokens: CST.Token[],
+  file: string,
+  lineOf: (offset: number) => number,
+): YamlDocument[] {
+  const composer = new Composer({ prettyErrors: false });
   const documents: YamlDocument[] = [];
-  for (const doc of composer.compose(parser.parse(text))) {
+  for (const doc of composer.compose(tokens)) {
     const error = doc.errors[0];
     if (error) throw new InputError(error.message, { file, line: lineOf(error.pos[0]) });
     if (documents.length >= MAX_YAML_DOCUMENTS) {
@@ -88,6 +114,10 @@ export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
     documents.push({ root: root.type === 'scalar' && root.value === null ? null : root, line });
   }
   return documents;
+}
+
+function cannotRead(err: unknown, file: string): InputError {
+  return new InputError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
 }
 
 function tooLarge(bytes: number, file: string): InputError {

@@ -44,7 +44,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -66,7 +66,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -81,7 +81,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
@@ -785,7 +785,7 @@ var require_createNode = __commonJS({
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
       }
-      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema2, sourceObjects } = ctx;
       let ref = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
         ref = sourceObjects.get(value);
@@ -799,7 +799,7 @@ var require_createNode = __commonJS({
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value, tagName, schema2.tags);
       if (!tagObj) {
         if (value && typeof value.toJSON === "function") {
           value = value.toJSON();
@@ -810,7 +810,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema2[identity.MAP] : Symbol.iterator in Object(value) ? schema2[identity.SEQ] : schema2[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -836,7 +836,7 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema2, path7, value) {
       let v = value;
       for (let i = path7.length - 1; i >= 0; --i) {
         const k = path7[i];
@@ -854,16 +854,16 @@ var require_Collection = __commonJS({
         onAnchor: () => {
           throw new Error("This should not happen, please report a bug.");
         },
-        schema,
+        schema: schema2,
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
     var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
-      constructor(type, schema) {
+      constructor(type, schema2) {
         super(type);
         Object.defineProperty(this, "schema", {
-          value: schema,
+          value: schema2,
           configurable: true,
           enumerable: false,
           writable: true
@@ -874,11 +874,11 @@ var require_Collection = __commonJS({
        *
        * @param schema - If defined, overwrites the original's schema
        */
-      clone(schema) {
+      clone(schema2) {
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (schema2)
+          copy.schema = schema2;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema2) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -1416,7 +1416,7 @@ var require_stringify = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
+    function createStringifyContext(doc, options2) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -1436,7 +1436,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
+      }, doc.schema.toStringOptions, options2);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -1830,12 +1830,12 @@ var require_Pair = __commonJS({
         this.key = key;
         this.value = value;
       }
-      clone(schema) {
+      clone(schema2) {
         let { key, value } = this;
         if (identity.isNode(key))
-          key = key.clone(schema);
+          key = key.clone(schema2);
         if (identity.isNode(value))
-          value = value.clone(schema);
+          value = value.clone(schema2);
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
@@ -1858,10 +1858,10 @@ var require_stringifyCollection = __commonJS({
     var identity = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options) {
+    function stringifyCollection(collection, ctx, options2) {
       const flow = ctx.inFlow ?? collection.flow;
       const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      return stringify3(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -2028,17 +2028,17 @@ var require_YAMLMap = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
-      constructor(schema) {
-        super(identity.MAP, schema);
+      constructor(schema2) {
+        super(identity.MAP, schema2);
         this.items = [];
       }
       /**
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj, ctx) {
+      static from(schema2, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map = new this(schema);
+        const map = new this(schema2);
         const add = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
@@ -2054,8 +2054,8 @@ var require_YAMLMap = __commonJS({
           for (const key of Object.keys(obj))
             add(key, obj[key]);
         }
-        if (typeof schema.sortMapEntries === "function") {
-          map.items.sort(schema.sortMapEntries);
+        if (typeof schema2.sortMapEntries === "function") {
+          map.items.sort(schema2.sortMapEntries);
         }
         return map;
       }
@@ -2162,7 +2162,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+      createNode: (schema2, obj, ctx) => YAMLMap.YAMLMap.from(schema2, obj, ctx)
     };
     exports.map = map;
   }
@@ -2182,8 +2182,8 @@ var require_YAMLSeq = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
-      constructor(schema) {
-        super(identity.SEQ, schema);
+      constructor(schema2) {
+        super(identity.SEQ, schema2);
         this.items = [];
       }
       add(value) {
@@ -2258,9 +2258,9 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj, ctx) {
+      static from(schema2, obj, ctx) {
         const { replacer } = ctx;
-        const seq = new this(schema);
+        const seq = new this(schema2);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
@@ -2300,7 +2300,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
     };
     exports.seq = seq;
   }
@@ -2496,7 +2496,7 @@ var require_schema = __commonJS({
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
-    var schema = [
+    var schema2 = [
       map.map,
       seq.seq,
       string.string,
@@ -2509,7 +2509,7 @@ var require_schema = __commonJS({
       float.floatExp,
       float.float
     ];
-    exports.schema = schema;
+    exports.schema = schema2;
   }
 });
 
@@ -2575,8 +2575,8 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
-    exports.schema = schema;
+    var schema2 = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema2;
   }
 });
 
@@ -2680,9 +2680,9 @@ ${cn.comment}` : item.comment;
         onError("Expected a sequence for this tag");
       return seq;
     }
-    function createPairs(schema, iterable, ctx) {
+    function createPairs(schema2, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      const pairs2 = new YAMLSeq.YAMLSeq(schema2);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -2767,8 +2767,8 @@ var require_omap = __commonJS({
         }
         return map;
       }
-      static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+      static from(schema2, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema2, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -2795,7 +2795,7 @@ var require_omap = __commonJS({
         }
         return Object.assign(new YAMLOMap(), pairs$1);
       },
-      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+      createNode: (schema2, iterable, ctx) => YAMLOMap.from(schema2, iterable, ctx)
     };
     exports.YAMLOMap = YAMLOMap;
     exports.omap = omap;
@@ -2970,8 +2970,8 @@ var require_set = __commonJS({
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
-      constructor(schema) {
-        super(schema);
+      constructor(schema2) {
+        super(schema2);
         this.tag = _YAMLSet.tag;
       }
       add(key) {
@@ -3015,9 +3015,9 @@ var require_set = __commonJS({
         else
           throw new Error("Set items must all have null values");
       }
-      static from(schema, iterable, ctx) {
+      static from(schema2, iterable, ctx) {
         const { replacer } = ctx;
-        const set2 = new this(schema);
+        const set2 = new this(schema2);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
@@ -3034,7 +3034,7 @@ var require_set = __commonJS({
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
-      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      createNode: (schema2, iterable, ctx) => YAMLSet.from(schema2, iterable, ctx),
       resolve(map, onError) {
         if (identity.isMap(map)) {
           if (map.hasAllNullValues(true))
@@ -3156,7 +3156,7 @@ var require_schema3 = __commonJS({
     var pairs = require_pairs();
     var set = require_set();
     var timestamp = require_timestamp();
-    var schema = [
+    var schema2 = [
       map.map,
       seq.seq,
       string.string,
@@ -3179,7 +3179,7 @@ var require_schema3 = __commonJS({
       timestamp.floatTime,
       timestamp.timestamp
     ];
-    exports.schema = schema;
+    exports.schema = schema2;
   }
 });
 
@@ -3194,7 +3194,7 @@ var require_tags = __commonJS({
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
-    var schema = require_schema();
+    var schema2 = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
     var merge = require_merge();
@@ -3204,7 +3204,7 @@ var require_tags = __commonJS({
     var set = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
-      ["core", schema.schema],
+      ["core", schema2.schema],
       ["failsafe", [map.map, seq.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
@@ -3288,9 +3288,9 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
-        this.name = typeof schema === "string" && schema || "core";
+        this.name = typeof schema2 === "string" && schema2 || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
@@ -3316,10 +3316,10 @@ var require_stringifyDocument = __commonJS({
     var identity = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
+    function stringifyDocument(doc, options2) {
       const lines = [];
-      let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
+      let hasDirectives = options2.directives === true;
+      if (options2.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
           lines.push(dir);
@@ -3329,7 +3329,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options2);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3404,8 +3404,8 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document = class _Document {
-      constructor(value, replacer, options) {
+    var Document2 = class _Document {
+      constructor(value, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -3414,8 +3414,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -3427,17 +3427,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options);
+        }, options2);
         this.options = opt;
         let { version } = opt;
-        if (options?._directives) {
-          this.directives = options._directives.atDocument();
+        if (options2?._directives) {
+          this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
             version = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.setSchema(version, options2);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -3488,7 +3488,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value, replacer, options2) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value = replacer.call({ "": value }, "", value);
@@ -3499,11 +3499,11 @@ var require_Document = __commonJS({
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -3528,9 +3528,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+      createPair(key, value, options2 = {}) {
+        const k = this.createNode(key, null, options2);
+        const v = this.createNode(value, null, options2);
         return new Pair.Pair(k, v);
       }
       /**
@@ -3616,7 +3616,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
+      setSchema(version, options2 = {}) {
         if (typeof version === "number")
           version = String(version);
         let opt;
@@ -3646,10 +3646,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options.schema instanceof Object)
-          this.schema = options.schema;
+        if (options2.schema instanceof Object)
+          this.schema = options2.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
+          this.schema = new Schema.Schema(Object.assign(opt, options2));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -3679,14 +3679,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options = {}) {
+      toString(options2 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
+        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
+          const s = JSON.stringify(options2.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options);
+        return stringifyDocument.stringifyDocument(this, options2);
       }
     };
     function assertCollection(contents) {
@@ -3694,7 +3694,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document;
+    exports.Document = Document2;
   }
 });
 
@@ -4879,11 +4879,11 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema2, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema2[identity.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema.tags) {
+      for (const tag of schema2.tags) {
         if (!tag.collection && tag.tag === tagName) {
           if (tag.default && tag.test)
             matchWithTest.push(tag);
@@ -4894,18 +4894,18 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt = schema.knownTags[tagName];
+      const kt = schema2.knownTags[tagName];
       if (kt && !kt.collection) {
-        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        schema2.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema2[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
-      if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema: schema2 }, value, token, onError) {
+      const tag = schema2.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema2[identity.SCALAR];
+      if (schema2.compat) {
+        const compat = schema2.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema2[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -5037,14 +5037,14 @@ var require_compose_node = __commonJS({
       }
       return node;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
+    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -5059,13 +5059,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document = require_Document();
+    var Document2 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+    function composeDoc(options2, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options2);
+      const doc = new Document2.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -5104,7 +5104,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -5143,7 +5143,7 @@ var require_composer = __commonJS({
       return { comment, afterEmptyLine };
     }
     var Composer2 = class {
-      constructor(options = {}) {
+      constructor(options2 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -5156,8 +5156,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
-        this.directives = new directives.Directives({ version: options.version || "1.2" });
-        this.options = options;
+        this.directives = new directives.Directives({ version: options2.version || "1.2" });
+        this.options = options2;
       }
       decorate(doc, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
@@ -5293,7 +5293,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc = new Document2.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -5626,7 +5626,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM2:
@@ -5710,7 +5710,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7215,21 +7215,21 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options) {
-      const prettyErrors = options.prettyErrors !== false;
-      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    function parseOptions(options2) {
+      const prettyErrors = options2.prettyErrors !== false;
+      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+    function parseAllDocuments(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+      const composer$1 = new composer.Composer(options2);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
@@ -7240,10 +7240,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+    function parseDocument(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+      const composer$1 = new composer.Composer(options2);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
@@ -7259,14 +7259,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
+      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+        options2 = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7276,29 +7276,29 @@ var require_public_api = __commonJS({
         else
           doc.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify2(value, replacer, options) {
+    function stringify2(value, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options === void 0 && replacer) {
-        options = replacer;
+      } else if (options2 === void 0 && replacer) {
+        options2 = replacer;
       }
-      if (typeof options === "string")
-        options = options.length;
-      if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options2 === "string")
+        options2 = options2.length;
+      if (typeof options2 === "number") {
+        const indent = Math.round(options2);
+        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
-        const { keepUndefined } = options ?? replacer ?? {};
+        const { keepUndefined } = options2 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+        return value.toString(options2);
+      return new Document2.Document(value, _replacer, options2).toString(options2);
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
@@ -7312,7 +7312,7 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
@@ -7328,7 +7328,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
+    exports.Document = Document2.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -7423,8 +7423,8 @@ function compileTemplate(pattern) {
 }
 function matchPath(pattern, path7) {
   if (!isPathTemplate(pattern)) return matchString(pattern, path7);
-  const template = compileTemplate(pattern);
-  return template?.test(path7) === true;
+  const template2 = compileTemplate(pattern);
+  return template2?.test(path7) === true;
 }
 
 // src/diff/rule-index.ts
@@ -7675,34 +7675,298 @@ import { stat as stat2 } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/declare/read-yaml.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+
+// src/declare/yaml-cst-tree.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync, statSync } from "node:fs";
+var GIVE_UP = /* @__PURE__ */ Symbol("give up");
+var template = new import_yaml.Document();
+var schema = template.schema;
+var options = template.options;
+var scalarTags = schema.tags.filter((tag) => !("collection" in tag && tag.collection));
+var valueTags = scalarTags.filter((tag) => tag.default === true && tag.test !== void 0);
+var keyTags = scalarTags.filter(
+  (tag) => (tag.default === true || tag.default === "key") && tag.test !== void 0
+);
+var usable = schema.compat === null || schema.compat === void 0;
+function documentsFromCst(tokens, text2, lineOf2) {
+  if (!usable || text2.includes("	")) return void 0;
+  try {
+    return new CstWalk(text2, lineOf2).stream(tokens);
+  } catch (err) {
+    if (err === GIVE_UP) return void 0;
+    throw err;
+  }
+}
+function giveUp() {
+  throw GIVE_UP;
+}
+var CstWalk = class {
+  nodes = 0;
+  text;
+  lineOf;
+  constructor(text2, lineOf2) {
+    this.text = text2;
+    this.lineOf = lineOf2;
+  }
+  stream(tokens) {
+    const documents = [];
+    let open = false;
+    for (const token of tokens) {
+      switch (token.type) {
+        case "document":
+          if (documents.length >= MAX_YAML_DOCUMENTS) giveUp();
+          documents.push(this.document(token));
+          open = true;
+          break;
+        case "doc-end":
+          if (!open) giveUp();
+          this.trivia(token.end);
+          open = false;
+          break;
+        case "comment":
+          this.comment(token);
+          break;
+        case "newline":
+        case "space":
+          break;
+        default:
+          giveUp();
+      }
+    }
+    return documents;
+  }
+  document(doc) {
+    let docStart = false;
+    let newline = false;
+    for (const token of doc.start) {
+      if (token.type === "doc-start") {
+        if (docStart) giveUp();
+        docStart = true;
+      } else if (token.type === "newline") newline = true;
+      else if (token.type === "comment") this.comment(token);
+      else if (token.type !== "space") giveUp();
+    }
+    const value = doc.value;
+    if (docStart && !newline && (value?.type === "block-map" || value?.type === "block-seq")) giveUp();
+    this.trivia(doc.end);
+    if (value === void 0) {
+      return { root: null, line: this.lineOf(emptyValueOffset(doc.start, endOf(doc.start, doc.offset))) };
+    }
+    const root = this.node(value, 0);
+    return {
+      root: root.type === "scalar" && root.value === null ? null : root,
+      line: this.lineOf(value.offset)
+    };
+  }
+  node(token, depth) {
+    if (++this.nodes > MAX_YAML_NODES || depth > MAX_YAML_DEPTH) giveUp();
+    switch (token.type) {
+      case "block-map":
+        return this.blockMap(token, depth);
+      case "block-seq":
+        return this.blockSeq(token, depth);
+      case "flow-collection":
+        return this.flowSeq(token);
+      case "scalar":
+      case "single-quoted-scalar":
+      case "double-quoted-scalar":
+        if (token.source.includes("\n")) giveUp();
+        return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
+      case "block-scalar":
+        return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
+      default:
+        return giveUp();
+    }
+  }
+  blockMap(map, depth) {
+    const entries = /* @__PURE__ */ new Map();
+    const last = map.items.length - 1;
+    map.items.forEach((item, i) => {
+      this.trivia(item.start);
+      if (item.key === void 0 && item.sep === void 0) {
+        if (i !== last) giveUp();
+        return;
+      }
+      const key = item.key;
+      if (!isOneLineFlowScalar(key) || key.indent !== map.indent || item.explicitKey) giveUp();
+      const sep = item.sep ?? giveUp();
+      let indicator;
+      let newline = false;
+      for (const token of sep) {
+        if (token.type === "map-value-ind") {
+          if (indicator) giveUp();
+          indicator = token;
+        } else if (token.type === "newline") {
+          if (!indicator) giveUp();
+          newline = true;
+        } else if (token.type === "comment") {
+          if (!indicator) giveUp();
+          this.comment(token);
+        } else if (token.type !== "space") giveUp();
+      }
+      if (!indicator || indicator.offset - key.offset > 1e3) giveUp();
+      const value = item.value;
+      if (value?.type === "block-map" && !newline) giveUp();
+      const name = String(this.scalar(key, true));
+      if (entries.has(name)) giveUp();
+      const node = value === void 0 ? this.emptyScalar(sep, endOf(sep, indicator.offset)) : this.node(value, depth + 1);
+      entries.set(name, { keyLine: this.lineOf(key.offset), value: node });
+    });
+    return { type: "map", line: this.lineOf(map.offset), entries };
+  }
+  blockSeq(seq, depth) {
+    const items = [];
+    const last = seq.items.length - 1;
+    seq.items.forEach((item, i) => {
+      let indicator = false;
+      for (const token of item.start) {
+        if (token.type === "seq-item-ind") {
+          if (indicator) giveUp();
+          indicator = true;
+        } else if (token.type === "comment") this.comment(token);
+        else if (token.type !== "space" && token.type !== "newline") giveUp();
+      }
+      if (!indicator) {
+        if (item.value !== void 0 || i !== last) giveUp();
+        return;
+      }
+      items.push(
+        item.value === void 0 ? this.emptyScalar(item.start, endOf(item.start, seq.offset)) : this.node(item.value, depth + 1)
+      );
+    });
+    return { type: "seq", line: this.lineOf(seq.offset), items };
+  }
+  /** `[a, b, "c"]` on one line; flow maps and anything spread over lines go to the Composer. */
+  flowSeq(flow) {
+    if (flow.start.source !== "[") giveUp();
+    const items = [];
+    flow.items.forEach((item, i) => {
+      let commas = 0;
+      for (const token of item.start) {
+        if (token.type === "comma") commas++;
+        else if (token.type !== "space") giveUp();
+      }
+      const value = item.value;
+      if (commas !== (i === 0 ? 0 : 1) || item.key !== void 0 || item.sep !== void 0) giveUp();
+      if (!isOneLineFlowScalar(value) || ++this.nodes > MAX_YAML_NODES) giveUp();
+      items.push({ type: "scalar", line: this.lineOf(value.offset), value: this.scalar(value, false) });
+    });
+    const [close, ...after] = flow.end;
+    if (close?.type !== "flow-seq-end") giveUp();
+    this.trivia(after);
+    return { type: "seq", line: this.lineOf(flow.offset), items };
+  }
+  /** A scalar's value, typed as the core schema types it (plain scalars only; quoted ones are strings). */
+  scalar(token, atKey) {
+    const resolved = import_yaml.CST.resolveAsScalar(token, options.strict, giveUp);
+    if (token.type !== "scalar") return resolved.value;
+    const tag = (atKey ? keyTags : valueTags).find((t) => t.test?.test(resolved.value));
+    if (tag === void 0) return resolved.value;
+    let result;
+    try {
+      result = tag.resolve(resolved.value, giveUp, options);
+    } catch (err) {
+      if (err === GIVE_UP) throw err;
+      return giveUp();
+    }
+    const value = (0, import_yaml.isScalar)(result) ? result.value : result;
+    if (value === null || ["string", "number", "boolean", "bigint"].includes(typeof value)) {
+      return value;
+    }
+    return giveUp();
+  }
+  /** `key:` or `-` with nothing after: null, placed as the Composer places it. */
+  emptyScalar(before, end) {
+    if (++this.nodes > MAX_YAML_NODES) giveUp();
+    return { type: "scalar", line: this.lineOf(emptyValueOffset(before, end)), value: null };
+  }
+  /** Spaces, newlines and comments only. */
+  trivia(tokens) {
+    for (const token of tokens ?? []) {
+      if (token.type === "comment") this.comment(token);
+      else if (token.type !== "space" && token.type !== "newline") giveUp();
+    }
+  }
+  /** A comment must follow white space ("Comments must be separated from other tokens..."). */
+  comment(token) {
+    const before = this.text.charCodeAt(token.offset - 1);
+    if (token.offset > 0 && before !== 32 && before !== 10 && before !== 13) giveUp();
+  }
+};
+function isOneLineFlowScalar(token) {
+  if (token == null) return false;
+  if (token.type !== "scalar" && token.type !== "single-quoted-scalar" && token.type !== "double-quoted-scalar") {
+    return false;
+  }
+  if (token.source.includes("\n")) return false;
+  for (const t of token.end ?? []) if (t.type !== "space") return false;
+  return true;
+}
+function endOf(tokens, fallback) {
+  const last = tokens[tokens.length - 1];
+  return last === void 0 ? fallback : last.offset + last.source.length;
+}
+function emptyValueOffset(before, end) {
+  let i = before.length - 1;
+  let offset = end;
+  while (i >= 0) {
+    const type = before[i].type;
+    if (type !== "space" && type !== "comment" && type !== "newline") break;
+    offset -= before[i].source.length;
+    i--;
+  }
+  if (i < 0) return offset;
+  for (i++; before[i]?.type === "space"; i++) offset += before[i].source.length;
+  return offset;
+}
+
+// src/declare/yaml-tree.ts
 var MAX_YAML_BYTES = 4 * 1024 * 1024;
 var MAX_YAML_DOCUMENTS = 1e4;
 var MAX_YAML_NODES = 1e5;
 var MAX_YAML_DEPTH = 64;
+
+// src/declare/read-yaml.ts
 function readYamlFile(absolutePath, file) {
-  let info;
+  let text2;
+  let fd;
   try {
-    info = statSync(absolutePath);
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    throw new InputError(`cannot read: ${err.code ?? String(err)}`, { file });
+    throw cannotRead(err, file);
   }
-  if (!info.isFile()) throw new InputError("not a regular file", { file });
-  if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
-  return parseYamlDocuments(readFileSync(absolutePath, "utf8"), file);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new InputError("not a regular file", { file });
+    if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
+    text2 = readFileSync(fd, "utf8");
+  } catch (err) {
+    throw err instanceof InputError ? err : cannotRead(err, file);
+  } finally {
+    closeSync(fd);
+  }
+  return parseYamlDocuments(text2, file);
 }
 function parseYamlDocuments(text2, file) {
+  const { tokens, lineOf: lineOf2 } = tokenize(text2, file);
+  return documentsFromCst(tokens, text2, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
+}
+function tokenize(text2, file) {
   const bytes = Buffer.byteLength(text2, "utf8");
   if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
-  const lineCounter = new import_yaml.LineCounter();
-  const parser = new import_yaml.Parser(lineCounter.addNewLine);
-  const composer = new import_yaml.Composer({ prettyErrors: false });
+  const lineCounter = new import_yaml2.LineCounter();
+  const tokens = Array.from(new import_yaml2.Parser(lineCounter.addNewLine).parse(text2));
   let end = text2.length;
   while (end > 0 && text2.charCodeAt(end - 1) === 10) end--;
   const lineOf2 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
+  return { tokens, lineOf: lineOf2 };
+}
+function composeDocuments(tokens, file, lineOf2) {
+  const composer = new import_yaml2.Composer({ prettyErrors: false });
   const documents = [];
-  for (const doc of composer.compose(parser.parse(text2))) {
+  for (const doc of composer.compose(tokens)) {
     const error = doc.errors[0];
     if (error) throw new InputError(error.message, { file, line: lineOf2(error.pos[0]) });
     if (documents.length >= MAX_YAML_DOCUMENTS) {
@@ -7714,6 +7978,9 @@ function parseYamlDocuments(text2, file) {
     documents.push({ root: root.type === "scalar" && root.value === null ? null : root, line });
   }
   return documents;
+}
+function cannotRead(err, file) {
+  return new InputError(`cannot read: ${err.code ?? String(err)}`, { file });
 }
 function tooLarge(bytes, file) {
   const mib = (n) => (n / 1024 / 1024).toFixed(1);
@@ -7742,7 +8009,7 @@ var TreeConverter = class {
     if (depth > MAX_YAML_DEPTH) {
       throw new InputError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, { file: this.file, line });
     }
-    if ((0, import_yaml.isAlias)(node)) {
+    if ((0, import_yaml2.isAlias)(node)) {
       const target = node.resolve(this.doc);
       if (!target) throw new InputError(`unknown alias *${node.source}`, { file: this.file, line });
       const outermost = this.aliasLine === void 0;
@@ -7751,12 +8018,12 @@ var TreeConverter = class {
       if (outermost) this.aliasLine = void 0;
       return { ...resolved, line };
     }
-    if ((0, import_yaml.isMap)(node)) {
+    if ((0, import_yaml2.isMap)(node)) {
       const entries = /* @__PURE__ */ new Map();
       for (const pair of node.items) {
-        if (!(0, import_yaml.isPair)(pair)) continue;
+        if (!(0, import_yaml2.isPair)(pair)) continue;
         const keyLine = this.lineOfNode(pair.key, line);
-        if (!(0, import_yaml.isScalar)(pair.key)) {
+        if (!(0, import_yaml2.isScalar)(pair.key)) {
           throw new InputError("only plain keys are supported", { file: this.file, line: keyLine });
         }
         const value = this.convert(pair.value, depth + 1, keyLine);
@@ -7764,10 +8031,10 @@ var TreeConverter = class {
       }
       return { type: "map", line, entries };
     }
-    if ((0, import_yaml.isSeq)(node)) {
+    if ((0, import_yaml2.isSeq)(node)) {
       return { type: "seq", line, items: node.items.map((item) => this.convert(item, depth + 1, line)) };
     }
-    if ((0, import_yaml.isScalar)(node)) {
+    if ((0, import_yaml2.isScalar)(node)) {
       const value = node.value;
       const plain = value === null || ["string", "number", "boolean", "bigint"].includes(typeof value) ? value : String(value);
       return { type: "scalar", line, value: plain };
@@ -8361,10 +8628,10 @@ async function loadIntents(paths, opts = {}) {
   };
 }
 function parseIntentsFiles(files, defaultNamespace) {
-  const options = defaultNamespace === void 0 ? {} : { defaultNamespace };
+  const options2 = defaultNamespace === void 0 ? {} : { defaultNamespace };
   const parsed = [];
   for (const { absolute, file } of files) {
-    for (const intents of parseClientIntentsDocuments(readYamlFile(absolute, file), file, options))
+    for (const intents of parseClientIntentsDocuments(readYamlFile(absolute, file), file, options2))
       parsed.push({ intents, file });
   }
   return parsed;
@@ -8800,9 +9067,9 @@ function joinPath(segments, trailingSlash) {
 function canBeOneSegment(segment) {
   return TEMPLATE_SEGMENT.test(segment) && isIdLikeSegment(segment);
 }
-function checked(raw, template) {
-  if (template === raw) return raw;
-  return validatePathPattern(template) === null && matchPath(template, raw) ? template : raw;
+function checked(raw, template2) {
+  if (template2 === raw) return raw;
+  return validatePathPattern(template2) === null && matchPath(template2, raw) ? template2 : raw;
 }
 function templatePath(path7) {
   const split = splitPath(path7);
@@ -8876,8 +9143,8 @@ function entryTemplate(entry) {
   if (entry.tailFrom !== void 0) {
     return checked(entry.raw, `${joinPath(entry.segments.slice(0, entry.tailFrom), false)}/${MATCH_ANY2}`);
   }
-  const template = checked(entry.raw, joinPath(entry.segments, entry.trailingSlash));
-  return template === entry.raw ? templatePath(entry.raw) : template;
+  const template2 = checked(entry.raw, joinPath(entry.segments, entry.trailingSlash));
+  return template2 === entry.raw ? templatePath(entry.raw) : template2;
 }
 function templatePaths(paths, opts = {}) {
   const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
@@ -8912,15 +9179,15 @@ function buildPathTemplater(calls, opts = {}) {
   return {
     pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
     suggest: (path7, call) => {
-      const template = templateOf(path7, call);
-      return template === path7 ? void 0 : template;
+      const template2 = templateOf(path7, call);
+      return template2 === path7 ? void 0 : template2;
     }
   };
 }
-function templateWidening(raw, template) {
-  if (raw === template) return void 0;
+function templateWidening(raw, template2) {
+  if (raw === template2) return void 0;
   const rawSplit = splitPath(raw);
-  const templateSplit = splitPath(template);
+  const templateSplit = splitPath(template2);
   if (!rawSplit || !templateSplit) return void 0;
   const parts = [];
   templateSplit.segments.forEach((segment, i) => {
@@ -9049,8 +9316,8 @@ function describe2(value) {
   if (value === null) return "null";
   return Array.isArray(value) ? "an array" : typeof value;
 }
-function readEnvoyStatsJson(text2, options) {
-  const file = options.source;
+function readEnvoyStatsJson(text2, options2) {
+  const file = options2.source;
   let doc;
   try {
     doc = JSON.parse(text2);
@@ -9071,7 +9338,7 @@ function readEnvoyStatsJson(text2, options) {
     }
     throw new InputError(`expected a "stats" array (Envoy JSON stats), found ${describe2(stats)}`, { file });
   }
-  const keys = options.extraLabelKeys === void 0 ? ENVOY_LABEL_KEYS : /* @__PURE__ */ new Set([...ENVOY_LABEL_KEYS, ...options.extraLabelKeys]);
+  const keys = options2.extraLabelKeys === void 0 ? ENVOY_LABEL_KEYS : /* @__PURE__ */ new Set([...ENVOY_LABEL_KEYS, ...options2.extraLabelKeys]);
   let samples = 0;
   for (let i = 0; i < stats.length; i++) {
     const entry = stats[i];
@@ -9081,7 +9348,7 @@ function readEnvoyStatsJson(text2, options) {
     if ("histograms" in entry && !("name" in entry)) continue;
     const { name, value } = entry;
     if (typeof name !== "string") throw new InputError(`${where} has no "name" string`, { file });
-    const wanted = wantedMetric(name, options.metrics);
+    const wanted = wantedMetric(name, options2.metrics);
     if (wanted === null) continue;
     if (typeof value !== "number") {
       throw new InputError(`${where} (${wanted.metric}): "value" is ${describe2(value)}, expected a number`, {
@@ -9091,17 +9358,17 @@ function readEnvoyStatsJson(text2, options) {
     const labels = parseEnvoyLabels(wanted.rest, keys);
     if (typeof labels === "string") throw new InputError(`${where} (${wanted.metric}): ${labels}`, { file });
     samples++;
-    options.onSample({ metric: wanted.metric, labels, value, line: i + 1 });
+    options2.onSample({ metric: wanted.metric, labels, value, line: i + 1 });
   }
   return { entries: stats.length, samples };
 }
 
 // src/observe/file-chunks.ts
 import { Buffer as Buffer2 } from "node:buffer";
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2, readSync } from "node:fs";
 var DEFAULT_CHUNK_BYTES = 1 << 20;
 function* readFileChunks(file, buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES)) {
-  const fd = openSync(file, "r");
+  const fd = openSync2(file, "r");
   try {
     for (; ; ) {
       const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
@@ -9109,7 +9376,7 @@ function* readFileChunks(file, buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES)
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 
@@ -9176,7 +9443,7 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer3.allocUnsafe(
     throw unreadable(file, err);
   }
   if (first === void 0) throw new InputError("empty: no metrics in this file", { file });
-  const options = { source: file, metrics: OBSERVED_METRICS, onSample };
+  const options2 = { source: file, metrics: OBSERVED_METRICS, onSample };
   const firstChunk = current.value;
   function* all() {
     yield* blankHead;
@@ -9188,9 +9455,9 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer3.allocUnsafe(
       const parts = [];
       for (const buf of all()) parts.push(Buffer3.from(buf));
       const text2 = Buffer3.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
-      return readEnvoyStatsJson(text2, options).samples;
+      return readEnvoyStatsJson(text2, options2).samples;
     }
-    return (await readPrometheusText(all(), options)).samples;
+    return (await readPrometheusText(all(), options2)).samples;
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw unreadable(file, err);
@@ -10076,7 +10343,7 @@ function compare(a, b) {
 }
 
 // src/declare/export-intents.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 var DEFAULT_EXPORT_API_VERSION = `${INTENTS_GROUP}/v2beta1`;
 function resolveExportApiVersion(choice = DEFAULT_EXPORT_API_VERSION) {
   const shorthand = { v1: "v1alpha3", v2: "v2beta1" };
@@ -10125,7 +10392,7 @@ function v1Call(target, version) {
   return call;
 }
 function toYamlDocuments(manifests) {
-  return manifests.map((m) => (0, import_yaml2.stringify)(m, { indent: 2, lineWidth: 0, minContentWidth: 0 })).join("---\n");
+  return manifests.map((m) => (0, import_yaml3.stringify)(m, { indent: 2, lineWidth: 0, minContentWidth: 0 })).join("---\n");
 }
 function toJsonArray(manifests) {
   const objects = manifests.map(({ apiVersion, kind, metadata, spec }) => ({

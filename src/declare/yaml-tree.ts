@@ -1,0 +1,42 @@
+// The positioned tree every YAML reader here produces, and the limits that keep reading bounded.
+
+/** Larger files are refused: ClientIntents and manifests are small, and parsing must stay bounded. */
+export const MAX_YAML_BYTES = 4 * 1024 * 1024;
+/** Documents per file; a stream of empty `---` documents is refused past this. */
+export const MAX_YAML_DOCUMENTS = 10_000;
+/** Nodes per document after expanding aliases: stops "billion laughs" alias bombs. */
+export const MAX_YAML_NODES = 100_000;
+/** Nesting depth: stops self-referencing aliases and pathological nesting. */
+export const MAX_YAML_DEPTH = 64;
+
+export type YamlNode = YamlMap | YamlSeq | YamlScalar;
+
+export interface YamlMap {
+  type: 'map';
+  line: number;
+  entries: Map<string, YamlEntry>;
+}
+
+export interface YamlEntry {
+  keyLine: number;
+  value: YamlNode;
+}
+
+export interface YamlSeq {
+  type: 'seq';
+  line: number;
+  items: YamlNode[];
+}
+
+export interface YamlScalar {
+  type: 'scalar';
+  line: number;
+  value: string | number | boolean | bigint | null;
+}
+
+export interface YamlDocument {
+  /** Null for an empty document (`---` alone, comments only). */
+  root: YamlNode | null;
+  /** Line where the document's content starts. */
+  line: number;
+}
