@@ -1,12 +1,15 @@
 // `npm run bench`: the whole check over a 2,000-workload mesh (about 400,000 series, 350 MB,
 // 2,000 intents files) beside parse-prometheus-text-format merely parsing the same files.
-// Each side runs in its own process so that peak memory (max RSS) is its own. Prints ratios;
-// asserts nothing about time.
+// Each side runs in its own process so that peak memory (max RSS) is its own. Our side runs
+// bundled with dist/'s esbuild options, as users run it, and also from src/ for comparison.
+// Prints ratios; asserts nothing about time.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { bundleOptions } from '../scripts/bundle-options.ts';
 import { generateMesh } from './generate-mesh.ts';
 
 const run = promisify(execFile);
@@ -23,8 +26,16 @@ if (!existsSync(marker)) {
 }
 const made = JSON.parse(await (await import('node:fs/promises')).readFile(marker, 'utf8'));
 
+// The check as dist/ ships it: bundled by esbuild with the same options.
+const bundled = path.join(import.meta.dirname, 'out', 'bundle');
+await build({
+  ...bundleOptions,
+  entryPoints: { 'run-check': path.join(import.meta.dirname, 'run-check.ts') },
+  outdir: bundled,
+});
+
 async function child(script: string): Promise<{ ms: number; maxRssMiB: number; [k: string]: unknown }> {
-  const { stdout } = await run(process.execPath, [path.join(import.meta.dirname, script), dir], {
+  const { stdout } = await run(process.execPath, [path.resolve(import.meta.dirname, script), dir], {
     maxBuffer: 1 << 20,
   });
   return JSON.parse(stdout.trim().split('\n').pop()!);
@@ -33,12 +44,15 @@ async function child(script: string): Promise<{ ms: number; maxRssMiB: number; [
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const best = (xs: { ms: number; maxRssMiB: number }[]) => xs.reduce((a, b) => (b.ms < a.ms ? b : a));
 const ours: Awaited<ReturnType<typeof child>>[] = [];
+const fromSource: Awaited<ReturnType<typeof child>>[] = [];
 const peer: Awaited<ReturnType<typeof child>>[] = [];
 for (let i = 0; i < rounds; i++) {
-  ours.push(await child('run-check.ts'));
+  ours.push(await child(path.join(bundled, 'run-check.js')));
+  fromSource.push(await child('run-check.ts'));
   peer.push(await child('run-peer.ts'));
 }
 const o = best(ours);
+const s = best(fromSource);
 const p = best(peer);
 const mb = (made.bytes / 1e6).toFixed(0);
 console.log(
@@ -46,7 +60,10 @@ console.log(
 );
 console.log(`best of ${rounds} runs, each in its own process:`);
 console.log(
-  `  intent-drift check (read + diff)        ${o.ms.toFixed(0).padStart(7)} ms   peak RSS ${o.maxRssMiB.toFixed(0)} MiB`,
+  `  intent-drift check (read + diff)        ${o.ms.toFixed(0).padStart(7)} ms   peak RSS ${o.maxRssMiB.toFixed(0)} MiB   (bundled, as dist/ runs it)`,
+);
+console.log(
+  `  the same check from src/                ${s.ms.toFixed(0).padStart(7)} ms   peak RSS ${s.maxRssMiB.toFixed(0)} MiB   (TypeScript run directly)`,
 );
 console.log(
   `  parse-prometheus-text-format (parse)    ${p.ms.toFixed(0).padStart(7)} ms   peak RSS ${p.maxRssMiB.toFixed(0)} MiB`,

@@ -1,6 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   API_VERSIONS,
+  Document,
   FAIL_ON,
   REPORT_FORMATS,
   SOURCES,
@@ -26,13 +27,12 @@ import {
   renderIntentsFile,
   renderJsonReport,
   renderMarkdownReport,
-  require_dist,
   showControlChars,
   splitStale,
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-FUHATXME.js";
+} from "./chunks/chunk-N3ONZ5II.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import "./chunks/chunk-2NF2SEYA.js";
@@ -42,9 +42,7 @@ import {
   InputError,
   isInputError
 } from "./chunks/chunk-WQ4DT2T6.js";
-import {
-  __toESM
-} from "./chunks/chunk-PY5VAGIZ.js";
+import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli.ts
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
@@ -207,7 +205,6 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 // src/declare/authorization-policies.ts
-var import_yaml = __toESM(require_dist(), 1);
 var POLICY_API_VERSION = "security.istio.io/v1";
 function authorizationPolicies(rules, opts = {}) {
   const drafts = /* @__PURE__ */ new Map();
@@ -281,7 +278,7 @@ function byNamespaceAndName(a, b) {
 }
 function renderAuthorizationPolicies(policies) {
   return policies.map(({ manifest, notes }) => {
-    const doc = new import_yaml.Document(manifest);
+    const doc = new Document(manifest);
     if (doc.contents) doc.contents.commentBefore = notes.map((note) => ` ${note}`).join("\n");
     return doc.toString({ indent: 2, lineWidth: 0, minContentWidth: 0 });
   }).join("---\n");
@@ -573,7 +570,7 @@ var GRAPH_FONT = "DejaVu Sans";
 var FONT_FALLBACKS = `${GRAPH_FONT},Verdana,sans-serif`;
 var vizInstance;
 function viz() {
-  vizInstance ??= import("./chunks/viz-36SE7LXP.js").then((m) => m.instance());
+  vizInstance ??= import("./chunks/viz-BMEYRWJF.js").then((m) => m.instance());
   return vizInstance;
 }
 async function renderSvg(dot) {
@@ -1207,7 +1204,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-MXJZABGF.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-6QO4E37I.js");
       const file = path4.resolve(settings.cwd, settings.output ?? "");
       await mkdir4(path4.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
@@ -1222,7 +1219,7 @@ async function run(command, settings, io) {
     }
     case "reset": {
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-UG4VGM3D.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-MACMNQ2F.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.kubeconfig === void 0 ? {} : { kubeconfig: path4.resolve(settings.cwd, live.kubeconfig) },

@@ -10,12 +10,15 @@ import {
   clientIntentsManifest,
   collectYamlFiles,
   defaultSettings,
+  isMap,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
   renderMarkdownReport,
-  require_dist,
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-FUHATXME.js";
+} from "./chunks/chunk-N3ONZ5II.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import {
@@ -31,7 +34,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-PY5VAGIZ.js";
+} from "./chunks/chunk-HANBNIMK.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -26469,9 +26472,6 @@ function oneAtATimeGroups(unit) {
 import { mkdir as mkdir2, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
 import path3 from "node:path";
 
-// src/declare/edit-intents.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
 // src/declare/edit-intents-layout.ts
 import path from "node:path";
 function newIntentsFiles(intents, declared, sources) {
@@ -26519,11 +26519,10 @@ function withNewline(text) {
 }
 
 // src/declare/edit-intents-targets.ts
-var import_yaml = __toESM(require_dist(), 1);
 function findTarget(list, server, type, client) {
   if (type !== "kubernetes" && type !== "service") return void 0;
   for (const item of list.seq.items) {
-    if (!(0, import_yaml.isMap)(item)) continue;
+    if (!isMap(item)) continue;
     const found = list.v2 ? v2Target(item) : v1Call(item);
     if (!found || found.type !== type) continue;
     const [name2, namespace = client.namespace] = found.name.split(".");
@@ -26536,7 +26535,7 @@ function findTarget(list, server, type, client) {
 function v2Target(item) {
   for (const key of ["kubernetes", "service"]) {
     const body = item.get(key, true);
-    if (!(0, import_yaml.isMap)(body)) continue;
+    if (!isMap(body)) continue;
     const isService = key === "service" || body.get("kind") === "Service";
     return { type: isService ? "service" : "kubernetes", name: String(body.get("name") ?? ""), body };
   }
@@ -26549,29 +26548,29 @@ function v1Call(item) {
 }
 function rulesOf(list, match) {
   const rules = match.body.get(list.v2 ? "http" : list.resourcesKey, true);
-  return (0, import_yaml.isSeq)(rules) && rules.items.length > 0 ? rules : void 0;
+  return isSeq(rules) && rules.items.length > 0 ? rules : void 0;
 }
 function methodsOf(rule) {
-  if (!(0, import_yaml.isMap)(rule)) return void 0;
+  if (!isMap(rule)) return void 0;
   const methods = rule.get("methods", true);
-  return (0, import_yaml.isSeq)(methods) ? methods : void 0;
+  return isSeq(methods) ? methods : void 0;
 }
 function ruleNode(doc, path5, method, flow) {
   const node = doc.createNode({ path: path5, methods: [method] });
   const methods = node.get("methods", true);
-  if (flow && (0, import_yaml.isSeq)(methods)) methods.flow = true;
+  if (flow && isSeq(methods)) methods.flow = true;
   return node;
 }
 function addCallToTarget(doc, list, match, method, path5, flow) {
   const rules = rulesOf(list, match);
   if (!rules) return false;
-  const samePath = rules.items.find((rule) => (0, import_yaml.isMap)(rule) && rule.get("path") === path5);
+  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path5);
   const methods = methodsOf(samePath);
   if (!methods) {
     rules.items.push(ruleNode(doc, path5, method, flow));
     return true;
   }
-  if (methods.items.some((m) => (0, import_yaml.isScalar)(m) && m.value === method)) return false;
+  if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
   methods.items.push(doc.createNode(method));
   return true;
 }
@@ -26600,9 +26599,9 @@ function removeRuleFromTarget(list, match, rule) {
   };
   if (rule.method === null || rule.path === null) return dropTarget();
   const rules = rulesOf(list, match);
-  const ruleIndex = rules?.items.findIndex((r) => (0, import_yaml.isMap)(r) && r.get("path") === rule.path) ?? -1;
+  const ruleIndex = rules?.items.findIndex((r) => isMap(r) && r.get("path") === rule.path) ?? -1;
   const methods = methodsOf(rules?.items[ruleIndex]);
-  const methodIndex = methods?.items.findIndex((m) => (0, import_yaml.isScalar)(m) && m.value === rule.method) ?? -1;
+  const methodIndex = methods?.items.findIndex((m) => isScalar(m) && m.value === rule.method) ?? -1;
   if (!rules || !methods || methodIndex < 0) return false;
   methods.items.splice(methodIndex, 1);
   if (methods.items.length > 0) return true;
@@ -26618,7 +26617,7 @@ function editIntents(sources, declared, request2) {
     if (cached) return cached;
     const text = sources.get(file);
     if (text === void 0) return void 0;
-    const entry = { text, docs: (0, import_yaml2.parseAllDocuments)(text), changed: /* @__PURE__ */ new Set() };
+    const entry = { text, docs: parseAllDocuments(text), changed: /* @__PURE__ */ new Set() };
     parsed.set(file, entry);
     return entry;
   };
@@ -26715,19 +26714,19 @@ function targetList(doc) {
   const apiVersion = String(doc.get("apiVersion") ?? "");
   const v2 = /\/v2/.test(apiVersion);
   const seq = doc.getIn(["spec", v2 ? "targets" : "calls"], true);
-  if (!(0, import_yaml2.isSeq)(seq)) return void 0;
+  if (!isSeq(seq)) return void 0;
   return { seq, v2, resourcesKey: apiVersion.endsWith("v1alpha2") ? "resources" : "HTTPResources" };
 }
 function prefersFlowMethods(targets) {
   let flow = false;
   const visit = (node) => {
-    if ((0, import_yaml2.isMap)(node)) {
+    if (isMap(node)) {
       for (const pair of node.items) {
-        if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "methods" && (0, import_yaml2.isSeq)(pair.value))
+        if (isScalar(pair.key) && pair.key.value === "methods" && isSeq(pair.value))
           flow ||= !!pair.value.flow;
         else visit(pair.value);
       }
-    } else if ((0, import_yaml2.isSeq)(node)) node.items.forEach(visit);
+    } else if (isSeq(node)) node.items.forEach(visit);
   };
   visit(targets);
   return flow;
@@ -27606,7 +27605,6 @@ function reportTraffic(ctx, outcome) {
 }
 
 // src/deliver/cluster/workloads.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 import { readFile } from "node:fs/promises";
 var POD_MAKERS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"]);
 var ROLLOUT_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet"]);
@@ -27617,7 +27615,7 @@ function planWorkloads(manifests) {
   const workloadNamespaces = /* @__PURE__ */ new Set();
   const rollouts = [];
   for (const manifest of manifests) {
-    for (const doc of (0, import_yaml3.parseAllDocuments)(manifest.text)) {
+    for (const doc of parseAllDocuments(manifest.text)) {
       if (doc.errors.length > 0) {
         throw new InputError(`not valid YAML: ${doc.errors[0].message.split("\n")[0]}`, {
           file: manifest.file

@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { bundleOptions } from './bundle-options.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const entries: Record<string, string> = {
@@ -13,26 +14,7 @@ const entries: Record<string, string> = {
 };
 
 async function bundle(outdir: string): Promise<void> {
-  await build({
-    absWorkingDir: root,
-    entryPoints: entries,
-    outdir,
-    bundle: true,
-    // Live sources are imported dynamically: they become chunks loaded only when used.
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    // A native addon (a platform's .node file): loaded from node_modules at run time.
-    external: ['@resvg/resvg-js'],
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    legalComments: 'none',
-    // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
+  await build({ ...bundleOptions, entryPoints: entries, outdir });
 }
 
 async function filesUnder(dir: string): Promise<string[]> {

@@ -5,7 +5,7 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-TAB7GTP7.js";
+} from "./chunk-GAXWSCIP.js";
 import {
   httpRequest,
   parseBaseUrl,
@@ -17,7 +17,7 @@ import {
 import {
   InputError
 } from "./chunk-WQ4DT2T6.js";
-import "./chunk-PY5VAGIZ.js";
+import "./chunk-HANBNIMK.js";
 
 // src/observe/live/mapper-source.ts
 var DEFAULT_MAPPER_SERVICE = {

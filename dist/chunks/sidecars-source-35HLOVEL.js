@@ -17,13 +17,13 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-TAB7GTP7.js";
+} from "./chunk-GAXWSCIP.js";
 import "./chunk-DNUDPCNB.js";
 import {
   InputError,
   isInputError
 } from "./chunk-WQ4DT2T6.js";
-import "./chunk-PY5VAGIZ.js";
+import "./chunk-HANBNIMK.js";
 
 // src/observe/live/meshed-pods.ts
 var SIDECAR_STATUS_ANNOTATION = "sidecar.istio.io/status";

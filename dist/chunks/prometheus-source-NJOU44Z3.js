@@ -17,7 +17,7 @@ import "./chunk-DNUDPCNB.js";
 import {
   InputError
 } from "./chunk-WQ4DT2T6.js";
-import "./chunk-PY5VAGIZ.js";
+import "./chunk-HANBNIMK.js";
 
 // src/observe/live/prometheus-source.ts
 var CALL_LABELS = [

@@ -4,7 +4,7 @@ import {
   writeSnapshot
 } from "./chunk-WZX7VDCZ.js";
 import "./chunk-WQ4DT2T6.js";
-import "./chunk-PY5VAGIZ.js";
+import "./chunk-HANBNIMK.js";
 export {
   readSnapshot,
   writeSnapshot
