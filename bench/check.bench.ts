@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { bundleOptions } from '../scripts/bundle-options.ts';
+import { bundleOptions, workerEntries } from '../scripts/bundle-options.ts';
 import { generateMesh } from './generate-mesh.ts';
 
 const run = promisify(execFile);
@@ -30,7 +30,7 @@ const made = JSON.parse(await (await import('node:fs/promises')).readFile(marker
 const bundled = path.join(import.meta.dirname, 'out', 'bundle');
 await build({
   ...bundleOptions,
-  entryPoints: { 'run-check': path.join(import.meta.dirname, 'run-check.ts') },
+  entryPoints: { 'run-check': path.join(import.meta.dirname, 'run-check.ts'), ...workerEntries },
   outdir: bundled,
 });
 

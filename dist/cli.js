@@ -32,7 +32,8 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-N3ONZ5II.js";
+} from "./chunks/chunk-NBDWPPI4.js";
+import "./chunks/chunk-UF57WOSF.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import "./chunks/chunk-2NF2SEYA.js";

@@ -18,7 +18,8 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-N3ONZ5II.js";
+} from "./chunks/chunk-NBDWPPI4.js";
+import "./chunks/chunk-UF57WOSF.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import {

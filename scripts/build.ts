@@ -4,13 +4,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { bundleOptions } from './bundle-options.ts';
+import { bundleOptions, workerEntries } from './bundle-options.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const entries: Record<string, string> = {
   cli: 'src/cli-entry.ts',
   // The action (action.yml runs dist/index.js).
   index: 'src/index.ts',
+  ...workerEntries,
 };
 
 async function bundle(outdir: string): Promise<void> {

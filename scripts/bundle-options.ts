@@ -13,6 +13,11 @@ const require = createRequire(path.join(root, 'package.json'));
 // the check. The ES build has no such hook; Node.js runs it as well.
 const yamlEsm = path.join(path.dirname(require.resolve('yaml/package.json')), 'browser', 'index.js');
 
+/** Scripts started as worker threads: entries of every bundle, found beside it at run time. */
+export const workerEntries: Record<string, string> = {
+  'metrics-worker': 'src/observe/metrics-worker.ts',
+};
+
 export const bundleOptions: BuildOptions = {
   absWorkingDir: root,
   bundle: true,

@@ -13,7 +13,7 @@ import { InputError } from './errors.ts';
 import type { DeclaredIntents, Drift, ObservedCall, ObservedMap, WorkloadRef } from './model.ts';
 import { parseDuration, parseSince } from './observe/live/duration.ts';
 import type { SidecarsProgress } from './observe/live/sidecars-source.ts';
-import { readMetrics } from './observe/read-metrics.ts';
+import { readMetricsConcurrently } from './observe/read-metrics-concurrently.ts';
 import { readSnapshots } from './observe/snapshot/snapshot-merge.ts';
 import type { Settings } from './settings.ts';
 
@@ -93,7 +93,7 @@ async function readSource(settings: Settings, onProgress?: ProgressListener): Pr
   switch (settings.source) {
     case 'metrics':
       if (settings.metrics.length === 0) throw new InputError('--source metrics needs --metrics PATH');
-      return readMetrics(settings.metrics, { cwd: settings.cwd });
+      return readMetricsConcurrently(settings.metrics, { cwd: settings.cwd });
     case 'snapshot':
       return readSnapshots(
         settings.snapshots.map((f) => path.resolve(settings.cwd, f)),

@@ -42,3 +42,24 @@ test('the bundled CLI reports bad input as exit 2 with file:line', async () => {
   assert.equal(result.code, 2);
   assert.match(result.stderr, /^intent-drift: fixtures\/bad\/intents\/head-method\.yaml:16: /);
 });
+
+test('the bundled CLI finds its metrics worker (dist/metrics-worker.js) and gets the same report', async () => {
+  const args = [
+    'check',
+    '--metrics',
+    'fixtures/demo/capture',
+    '--intents',
+    'fixtures/demo/intents',
+    '--format',
+    'json',
+  ];
+  const inPlace = await cli(args, repoRoot);
+  const withWorker = await run(process.execPath, [bin, ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, INTENT_DRIFT_METRICS_WORKER_MIN_BYTES: '0' },
+  }).catch((err: { code: number; stdout: string; stderr: string }) => err);
+  assert.equal(inPlace.code, 1, inPlace.stderr);
+  assert.equal(withWorker.stderr, '');
+  assert.equal(withWorker.stdout, inPlace.stdout);
+  assert.equal(JSON.parse(withWorker.stdout).summary.missing, 1);
+});

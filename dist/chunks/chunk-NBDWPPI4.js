@@ -1,21 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  displayName,
+  readMetrics
+} from "./chunk-UF57WOSF.js";
+import {
   readSnapshot,
   snapshotToMap
 } from "./chunk-WZX7VDCZ.js";
 import {
-  readPrometheusText
-} from "./chunk-6SVOZDX7.js";
-import {
   parseDuration,
   parseSince
 } from "./chunk-2NF2SEYA.js";
-import {
-  HTTP_DETAIL_LABELS,
-  ISTIO_DEFAULT_LABELS,
-  OBSERVED_METRICS,
-  ObservedMapBuilder
-} from "./chunk-TXZ6OYJN.js";
 import {
   compareCalls,
   compareRules
@@ -89,10 +84,10 @@ function compileTemplate(pattern) {
   compiledTemplates.set(pattern, compiled);
   return compiled;
 }
-function matchPath(pattern, path7) {
-  if (!isPathTemplate(pattern)) return matchString(pattern, path7);
+function matchPath(pattern, path6) {
+  if (!isPathTemplate(pattern)) return matchString(pattern, path6);
   const template2 = compileTemplate(pattern);
-  return template2?.test(path7) === true;
+  return template2?.test(path6) === true;
 }
 
 // src/diff/rule-index.ts
@@ -300,8 +295,8 @@ async function writeBaselineFile(cwd, file, drift) {
 }
 
 // src/pipeline.ts
-import { existsSync } from "node:fs";
-import path6 from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import path5 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/config/drift-config.ts
@@ -397,17 +392,17 @@ function visit(node, visitor) {
 visit.BREAK = BREAK;
 visit.SKIP = SKIP;
 visit.REMOVE = REMOVE;
-function visit_(key, node, visitor, path7) {
-  const ctrl = callVisitor(key, node, visitor, path7);
+function visit_(key, node, visitor, path6) {
+  const ctrl = callVisitor(key, node, visitor, path6);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path7, ctrl);
-    return visit_(key, ctrl, visitor, path7);
+    replaceNode(key, path6, ctrl);
+    return visit_(key, ctrl, visitor, path6);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path7 = Object.freeze(path7.concat(node));
+      path6 = Object.freeze(path6.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = visit_(i, node.items[i], visitor, path7);
+        const ci = visit_(i, node.items[i], visitor, path6);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -418,13 +413,13 @@ function visit_(key, node, visitor, path7) {
         }
       }
     } else if (isPair(node)) {
-      path7 = Object.freeze(path7.concat(node));
-      const ck = visit_("key", node.key, visitor, path7);
+      path6 = Object.freeze(path6.concat(node));
+      const ck = visit_("key", node.key, visitor, path6);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = visit_("value", node.value, visitor, path7);
+      const cv = visit_("value", node.value, visitor, path6);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -445,17 +440,17 @@ async function visitAsync(node, visitor) {
 visitAsync.BREAK = BREAK;
 visitAsync.SKIP = SKIP;
 visitAsync.REMOVE = REMOVE;
-async function visitAsync_(key, node, visitor, path7) {
-  const ctrl = await callVisitor(key, node, visitor, path7);
+async function visitAsync_(key, node, visitor, path6) {
+  const ctrl = await callVisitor(key, node, visitor, path6);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path7, ctrl);
-    return visitAsync_(key, ctrl, visitor, path7);
+    replaceNode(key, path6, ctrl);
+    return visitAsync_(key, ctrl, visitor, path6);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path7 = Object.freeze(path7.concat(node));
+      path6 = Object.freeze(path6.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = await visitAsync_(i, node.items[i], visitor, path7);
+        const ci = await visitAsync_(i, node.items[i], visitor, path6);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -466,13 +461,13 @@ async function visitAsync_(key, node, visitor, path7) {
         }
       }
     } else if (isPair(node)) {
-      path7 = Object.freeze(path7.concat(node));
-      const ck = await visitAsync_("key", node.key, visitor, path7);
+      path6 = Object.freeze(path6.concat(node));
+      const ck = await visitAsync_("key", node.key, visitor, path6);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = await visitAsync_("value", node.value, visitor, path7);
+      const cv = await visitAsync_("value", node.value, visitor, path6);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -499,23 +494,23 @@ function initVisitor(visitor) {
   }
   return visitor;
 }
-function callVisitor(key, node, visitor, path7) {
+function callVisitor(key, node, visitor, path6) {
   if (typeof visitor === "function")
-    return visitor(key, node, path7);
+    return visitor(key, node, path6);
   if (isMap(node))
-    return visitor.Map?.(key, node, path7);
+    return visitor.Map?.(key, node, path6);
   if (isSeq(node))
-    return visitor.Seq?.(key, node, path7);
+    return visitor.Seq?.(key, node, path6);
   if (isPair(node))
-    return visitor.Pair?.(key, node, path7);
+    return visitor.Pair?.(key, node, path6);
   if (isScalar(node))
-    return visitor.Scalar?.(key, node, path7);
+    return visitor.Scalar?.(key, node, path6);
   if (isAlias(node))
-    return visitor.Alias?.(key, node, path7);
+    return visitor.Alias?.(key, node, path6);
   return void 0;
 }
-function replaceNode(key, path7, node) {
-  const parent = path7[path7.length - 1];
+function replaceNode(key, path6, node) {
+  const parent = path6[path6.length - 1];
   if (isCollection(parent)) {
     parent.items[key] = node;
   } else if (isPair(parent)) {
@@ -1046,10 +1041,10 @@ function createNode(value, tagName, ctx) {
 }
 
 // node_modules/yaml/browser/dist/nodes/Collection.js
-function collectionFromPath(schema5, path7, value) {
+function collectionFromPath(schema5, path6, value) {
   let v = value;
-  for (let i = path7.length - 1; i >= 0; --i) {
-    const k = path7[i];
+  for (let i = path6.length - 1; i >= 0; --i) {
+    const k = path6[i];
     if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
       const a = [];
       a[k] = v;
@@ -1068,7 +1063,7 @@ function collectionFromPath(schema5, path7, value) {
     sourceObjects: /* @__PURE__ */ new Map()
   });
 }
-var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
 var Collection = class extends NodeBase {
   constructor(type, schema5) {
     super(type);
@@ -1098,11 +1093,11 @@ var Collection = class extends NodeBase {
    * be a Pair instance or a `{ key, value }` object, which may not have a key
    * that already exists in the map.
    */
-  addIn(path7, value) {
-    if (isEmptyPath(path7))
+  addIn(path6, value) {
+    if (isEmptyPath(path6))
       this.add(value);
     else {
-      const [key, ...rest] = path7;
+      const [key, ...rest] = path6;
       const node = this.get(key, true);
       if (isCollection(node))
         node.addIn(rest, value);
@@ -1116,8 +1111,8 @@ var Collection = class extends NodeBase {
    * Removes a value from the collection.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path7) {
-    const [key, ...rest] = path7;
+  deleteIn(path6) {
+    const [key, ...rest] = path6;
     if (rest.length === 0)
       return this.delete(key);
     const node = this.get(key, true);
@@ -1131,8 +1126,8 @@ var Collection = class extends NodeBase {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path7, keepScalar) {
-    const [key, ...rest] = path7;
+  getIn(path6, keepScalar) {
+    const [key, ...rest] = path6;
     const node = this.get(key, true);
     if (rest.length === 0)
       return !keepScalar && isScalar(node) ? node.value : node;
@@ -1150,8 +1145,8 @@ var Collection = class extends NodeBase {
   /**
    * Checks if the collection includes a value with the key `key`.
    */
-  hasIn(path7) {
-    const [key, ...rest] = path7;
+  hasIn(path6) {
+    const [key, ...rest] = path6;
     if (rest.length === 0)
       return this.has(key);
     const node = this.get(key, true);
@@ -1161,8 +1156,8 @@ var Collection = class extends NodeBase {
    * Sets a value in this collection. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path7, value) {
-    const [key, ...rest] = path7;
+  setIn(path6, value) {
+    const [key, ...rest] = path6;
     if (rest.length === 0) {
       this.set(key, value);
     } else {
@@ -3301,9 +3296,9 @@ var Document = class _Document {
       this.contents.add(value);
   }
   /** Adds a value to the document. */
-  addIn(path7, value) {
+  addIn(path6, value) {
     if (assertCollection(this.contents))
-      this.contents.addIn(path7, value);
+      this.contents.addIn(path6, value);
   }
   /**
    * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3378,14 +3373,14 @@ var Document = class _Document {
    * Removes a value from the document.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path7) {
-    if (isEmptyPath(path7)) {
+  deleteIn(path6) {
+    if (isEmptyPath(path6)) {
       if (this.contents == null)
         return false;
       this.contents = null;
       return true;
     }
-    return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+    return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
   }
   /**
    * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3400,10 +3395,10 @@ var Document = class _Document {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path7, keepScalar) {
-    if (isEmptyPath(path7))
+  getIn(path6, keepScalar) {
+    if (isEmptyPath(path6))
       return !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents;
-    return isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+    return isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
   }
   /**
    * Checks if the document includes a value with the key `key`.
@@ -3414,10 +3409,10 @@ var Document = class _Document {
   /**
    * Checks if the document includes a value at `path`.
    */
-  hasIn(path7) {
-    if (isEmptyPath(path7))
+  hasIn(path6) {
+    if (isEmptyPath(path6))
       return this.contents !== void 0;
-    return isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+    return isCollection(this.contents) ? this.contents.hasIn(path6) : false;
   }
   /**
    * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3434,13 +3429,13 @@ var Document = class _Document {
    * Sets a value in this document. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path7, value) {
-    if (isEmptyPath(path7)) {
+  setIn(path6, value) {
+    if (isEmptyPath(path6)) {
       this.contents = value;
     } else if (this.contents == null) {
-      this.contents = collectionFromPath(this.schema, Array.from(path7), value);
+      this.contents = collectionFromPath(this.schema, Array.from(path6), value);
     } else if (assertCollection(this.contents)) {
-      this.contents.setIn(path7, value);
+      this.contents.setIn(path6, value);
     }
   }
   /**
@@ -5237,9 +5232,9 @@ function visit2(cst, visitor) {
 visit2.BREAK = BREAK2;
 visit2.SKIP = SKIP2;
 visit2.REMOVE = REMOVE2;
-visit2.itemAtPath = (cst, path7) => {
+visit2.itemAtPath = (cst, path6) => {
   let item = cst;
-  for (const [field, index] of path7) {
+  for (const [field, index] of path6) {
     const tok = item?.[field];
     if (tok && "items" in tok) {
       item = tok.items[index];
@@ -5248,23 +5243,23 @@ visit2.itemAtPath = (cst, path7) => {
   }
   return item;
 };
-visit2.parentCollection = (cst, path7) => {
-  const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-  const field = path7[path7.length - 1][0];
+visit2.parentCollection = (cst, path6) => {
+  const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
+  const field = path6[path6.length - 1][0];
   const coll = parent?.[field];
   if (coll && "items" in coll)
     return coll;
   throw new Error("Parent collection not found");
 };
-function _visit(path7, item, visitor) {
-  let ctrl = visitor(item, path7);
+function _visit(path6, item, visitor) {
+  let ctrl = visitor(item, path6);
   if (typeof ctrl === "symbol")
     return ctrl;
   for (const field of ["key", "value"]) {
     const token = item[field];
     if (token && "items" in token) {
       for (let i = 0; i < token.items.length; ++i) {
-        const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+        const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK2)
@@ -5275,10 +5270,10 @@ function _visit(path7, item, visitor) {
         }
       }
       if (typeof ctrl === "function" && field === "key")
-        ctrl = ctrl(item, path7);
+        ctrl = ctrl(item, path6);
     }
   }
-  return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+  return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
 }
 
 // node_modules/yaml/browser/dist/parse/cst.js
@@ -7470,17 +7465,7 @@ function environments(file, node) {
 // src/declare/collect-files.ts
 import * as fsPromises from "node:fs/promises";
 import { readdir, stat as stat3 } from "node:fs/promises";
-import path4 from "node:path";
-
-// src/display-path.ts
 import path3 from "node:path";
-function displayName(absolute, cwd) {
-  const relative = path3.relative(cwd, absolute);
-  const shown = relative === "" || relative.startsWith("..") || path3.isAbsolute(relative) ? absolute : relative;
-  return shown.split(path3.sep).join("/");
-}
-
-// src/declare/collect-files.ts
 var GLOB_CHARS = /[*?[\]{}]/;
 var YAML_FILE = /\.ya?ml$/i;
 async function collectYamlFiles(paths, cwd = process.cwd()) {
@@ -7493,7 +7478,7 @@ async function collectYamlFiles(paths, cwd = process.cwd()) {
   return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
 async function expandPath(given, cwd) {
-  const absolute = path4.resolve(cwd, given);
+  const absolute = path3.resolve(cwd, given);
   let info;
   try {
     info = await stat3(absolute);
@@ -7510,7 +7495,7 @@ async function expandGlob(pattern, cwd) {
   if (glob2 === void 0) throw new InputError(`"${pattern}": glob patterns need Node.js 22 or newer`);
   const files = [];
   for await (const match of glob2(pattern, { cwd })) {
-    const absolute = path4.resolve(cwd, match);
+    const absolute = path3.resolve(cwd, match);
     const info = await stat3(absolute);
     if (info.isDirectory()) files.push(...await yamlFilesUnder(absolute));
     else if (info.isFile()) files.push(absolute);
@@ -7523,7 +7508,7 @@ async function yamlFilesUnder(dir) {
   const files = [];
   for (const entry of entries) {
     if (!YAML_FILE.test(entry.name)) continue;
-    const absolute = path4.join(entry.parentPath, entry.name);
+    const absolute = path3.join(entry.parentPath, entry.name);
     if (entry.isFile() || entry.isSymbolicLink() && (await stat3(absolute)).isFile()) files.push(absolute);
   }
   return files;
@@ -7561,12 +7546,12 @@ function expandHttpRules(base, http, field) {
   http.items.forEach((item, i) => {
     const ruleField = `${field}[${i}]`;
     const rule = expectMap(base.file, item, ruleField);
-    const path7 = requiredString(base.file, rule, "path", `${ruleField}.path`);
+    const path6 = requiredString(base.file, rule, "path", `${ruleField}.path`);
     for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
-      const key = `${method} ${path7}`;
+      const key = `${method} ${path6}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rules.push({ ...base, method, path: path7, line });
+      rules.push({ ...base, method, path: path6, line });
     }
   });
   return rules;
@@ -7926,9 +7911,9 @@ function podSpecPath(kind) {
 function podLabelsPath(kind) {
   return [...podTemplatePath(kind), "metadata", "labels"];
 }
-function mapAt(node, path7) {
+function mapAt(node, path6) {
   let current = node;
-  for (const key of path7) {
+  for (const key of path6) {
     if (current?.type !== "map") return void 0;
     current = child(current, key);
   }
@@ -8159,9 +8144,9 @@ function fieldMatches(glob2, values) {
   if (glob2 === void 0) return true;
   return values.some((value) => value === null ? glob2 === "*" : matchGlob(glob2, value));
 }
-function pathMatches(pattern, path7) {
-  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path7]);
-  return path7 !== null && (path7 === pattern || matchPath(pattern, path7));
+function pathMatches(pattern, path6) {
+  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path6]);
+  return path6 !== null && (path6 === pattern || matchPath(pattern, path6));
 }
 function ignoreRuleMatchesCall(rule, call) {
   const servers = [refKey(call.server)];
@@ -8251,10 +8236,10 @@ var MATCH_ONE2 = "{*}";
 var MATCH_ANY2 = "{**}";
 var TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@]+$/;
 var DEFAULT_MIN_VARIANTS = 5;
-function splitPath(path7) {
-  if (!path7.startsWith("/") || path7 === "/") return null;
-  const trailingSlash = path7.endsWith("/");
-  const segments = (trailingSlash ? path7.slice(1, -1) : path7.slice(1)).split("/");
+function splitPath(path6) {
+  if (!path6.startsWith("/") || path6 === "/") return null;
+  const trailingSlash = path6.endsWith("/");
+  const segments = (trailingSlash ? path6.slice(1, -1) : path6.slice(1)).split("/");
   return { segments, trailingSlash };
 }
 function joinPath(segments, trailingSlash) {
@@ -8267,11 +8252,11 @@ function checked(raw, template2) {
   if (template2 === raw) return raw;
   return validatePathPattern(template2) === null && matchPath(template2, raw) ? template2 : raw;
 }
-function templatePath(path7) {
-  const split = splitPath(path7);
-  if (!split) return path7;
+function templatePath(path6) {
+  const split = splitPath(path6);
+  if (!split) return path6;
   const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-  return checked(path7, joinPath(segments, split.trailingSlash));
+  return checked(path6, joinPath(segments, split.trailingSlash));
 }
 function hasDigit(value) {
   return /\d/.test(value);
@@ -8371,12 +8356,12 @@ function buildPathTemplater(calls, opts = {}) {
   }
   const templates = /* @__PURE__ */ new Map();
   for (const [key, paths] of pathsByPair) templates.set(key, templatePaths(paths, opts));
-  const templateOf = (path7, call) => (call && templates.get(pairKey(call))?.get(path7)) ?? templatePath(path7);
+  const templateOf = (path6, call) => (call && templates.get(pairKey(call))?.get(path6)) ?? templatePath(path6);
   return {
     pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
-    suggest: (path7, call) => {
-      const template2 = templateOf(path7, call);
-      return template2 === path7 ? void 0 : template2;
+    suggest: (path6, call) => {
+      const template2 = templateOf(path6, call);
+      return template2 === path6 ? void 0 : template2;
     }
   };
 }
@@ -8460,229 +8445,79 @@ function checkDrift(observed, declared, controls = {}) {
   return { drift, beforeBaseline, exitCode: failure.exitCode };
 }
 
-// src/observe/read-metrics.ts
-import { Buffer as Buffer3 } from "node:buffer";
-import { readdir as readdir2, stat as stat4 } from "node:fs/promises";
-import path5 from "node:path";
-
-// src/observe/envoy-json.ts
-var ISTIO_STAT_PREFIX = "istiocustom.";
-var ENVOY_LABEL_KEYS = /* @__PURE__ */ new Set([
-  ...ISTIO_DEFAULT_LABELS,
-  ...HTTP_DETAIL_LABELS
-]);
-function keyAt(s, at, keys, seen) {
-  const dot = s.indexOf(".", at);
-  const token = s.slice(at, dot === -1 ? s.length : dot);
-  return keys.has(token) && !seen.has(token) ? token : null;
-}
-function parseEnvoyLabels(s, keys = ENVOY_LABEL_KEYS) {
-  const labels = {};
-  const seen = /* @__PURE__ */ new Set();
-  let pos = 0;
-  while (pos < s.length) {
-    const key = keyAt(s, pos, keys, seen);
-    if (key === null) {
-      const token = s.slice(pos, s.indexOf(".", pos) === -1 ? s.length : s.indexOf(".", pos));
-      return seen.has(token) ? `label "${token}" appears twice` : `unknown label key "${token.slice(0, 40)}"`;
-    }
-    seen.add(key);
-    const valueStart = pos + key.length + 1;
-    if (valueStart > s.length || keyAt(s, valueStart, keys, seen) !== null) {
-      labels[key] = "";
-      pos = valueStart;
-      continue;
-    }
-    let end = s.indexOf(".", valueStart);
-    while (end !== -1 && keyAt(s, end + 1, keys, seen) === null) end = s.indexOf(".", end + 1);
-    if (end === -1) end = s.length;
-    labels[key] = s.slice(valueStart, end);
-    pos = end + 1;
-  }
-  return labels;
-}
-function wantedMetric(name, metrics) {
-  const base = name.startsWith(ISTIO_STAT_PREFIX) ? name.slice(ISTIO_STAT_PREFIX.length) : name;
-  const dot = base.indexOf(".");
-  const metric = dot === -1 ? base : base.slice(0, dot);
-  if (!metrics.has(metric)) return null;
-  return { metric, rest: dot === -1 ? "" : base.slice(dot + 1) };
-}
-function describe2(value) {
-  if (value === null) return "null";
-  return Array.isArray(value) ? "an array" : typeof value;
-}
-function readEnvoyStatsJson(text2, options2) {
-  const file = options2.source;
-  let doc;
-  try {
-    doc = JSON.parse(text2);
-  } catch (err) {
-    throw new InputError(`not valid JSON: ${err.message}`, { file });
-  }
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
-    throw new InputError(`expected an Envoy stats object {"stats": [...]}, found ${describe2(doc)}`, { file });
-  }
-  const stats = doc.stats;
-  if (!Array.isArray(stats)) {
-    const data = doc.data;
-    if (typeof data === "object" && data !== null && "result" in data) {
-      throw new InputError(
-        "this is a Prometheus HTTP API response, not Envoy stats; use --source prometheus to query Prometheus",
-        { file }
-      );
-    }
-    throw new InputError(`expected a "stats" array (Envoy JSON stats), found ${describe2(stats)}`, { file });
-  }
-  const keys = options2.extraLabelKeys === void 0 ? ENVOY_LABEL_KEYS : /* @__PURE__ */ new Set([...ENVOY_LABEL_KEYS, ...options2.extraLabelKeys]);
-  let samples = 0;
-  for (let i = 0; i < stats.length; i++) {
-    const entry = stats[i];
-    const where = `stats[${i}]`;
-    if (typeof entry !== "object" || entry === null)
-      throw new InputError(`${where} is not an object`, { file });
-    if ("histograms" in entry && !("name" in entry)) continue;
-    const { name, value } = entry;
-    if (typeof name !== "string") throw new InputError(`${where} has no "name" string`, { file });
-    const wanted = wantedMetric(name, options2.metrics);
-    if (wanted === null) continue;
-    if (typeof value !== "number") {
-      throw new InputError(`${where} (${wanted.metric}): "value" is ${describe2(value)}, expected a number`, {
-        file
-      });
-    }
-    const labels = parseEnvoyLabels(wanted.rest, keys);
-    if (typeof labels === "string") throw new InputError(`${where} (${wanted.metric}): ${labels}`, { file });
-    samples++;
-    options2.onSample({ metric: wanted.metric, labels, value, line: i + 1 });
-  }
-  return { entries: stats.length, samples };
-}
-
-// src/observe/file-chunks.ts
-import { Buffer as Buffer2 } from "node:buffer";
-import { closeSync as closeSync2, openSync as openSync2, readSync } from "node:fs";
-var DEFAULT_CHUNK_BYTES = 1 << 20;
-function* readFileChunks(file, buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES)) {
-  const fd = openSync2(file, "r");
-  try {
-    for (; ; ) {
-      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
-    }
-  } finally {
-    closeSync2(fd);
-  }
-}
-
-// src/observe/read-metrics.ts
-function unreadable(file, err) {
-  const code = err.code;
-  if (code === "ENOENT") return new InputError("no such file or directory", { file });
-  if (code === "EACCES" || code === "EPERM") return new InputError("permission denied", { file });
-  if (code === "EISDIR") return new InputError("is a directory", { file });
-  return new InputError(`cannot read: ${err.message}`, { file });
-}
-async function listMetricFiles(root) {
-  let info;
-  try {
-    info = await stat4(root);
-  } catch (err) {
-    throw unreadable(root, err);
-  }
-  if (info.isFile()) return [root];
-  if (!info.isDirectory()) throw new InputError("not a regular file or directory", { file: root });
-  let entries;
-  try {
-    entries = (await readdir2(root, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
-  } catch (err) {
-    throw unreadable(root, err);
-  }
-  const files = [];
-  for (const entry of entries) {
-    const child2 = path5.join(root, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      const target = await stat4(child2).catch((err) => {
-        throw unreadable(child2, err);
-      });
-      isDir = target.isDirectory();
-      isFile = target.isFile();
-    }
-    if (isDir) files.push(...await listMetricFiles(child2));
-    else if (isFile) files.push(child2);
-  }
-  return files;
-}
-function isBlankByte(c) {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-var BOM2 = Buffer3.from([239, 187, 191]);
-async function readMetricsFile(absolute, onSample, buffer = Buffer3.allocUnsafe(DEFAULT_CHUNK_BYTES), file = absolute) {
-  let chunks;
-  let first;
-  const blankHead = [];
-  let current;
-  try {
-    chunks = readFileChunks(absolute, buffer);
-    for (current = chunks.next(); !current.done; current = chunks.next()) {
-      const buf = current.value;
-      const from = blankHead.length === 0 && buf.subarray(0, 3).equals(BOM2) ? 3 : 0;
-      for (let i = from; i < buf.length && first === void 0; i++)
-        if (!isBlankByte(buf[i])) first = buf[i];
-      if (first !== void 0) break;
-      blankHead.push(Buffer3.from(buf));
-    }
-  } catch (err) {
-    throw unreadable(file, err);
-  }
-  if (first === void 0) throw new InputError("empty: no metrics in this file", { file });
-  const options2 = { source: file, metrics: OBSERVED_METRICS, onSample };
-  const firstChunk = current.value;
-  function* all() {
-    yield* blankHead;
-    yield firstChunk;
-    for (current = chunks.next(); !current.done; current = chunks.next()) yield current.value;
-  }
-  try {
-    if (first === 123 || first === 91) {
-      const parts = [];
-      for (const buf of all()) parts.push(Buffer3.from(buf));
-      const text2 = Buffer3.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
-      return readEnvoyStatsJson(text2, options2).samples;
-    }
-    return (await readPrometheusText(all(), options2)).samples;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw unreadable(file, err);
-  } finally {
-    chunks.return(void 0);
-  }
-}
-async function readMetrics(paths, opts = {}) {
+// src/observe/read-metrics-concurrently.ts
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path4 from "node:path";
+import { Worker } from "node:worker_threads";
+var WORKER_MIN_BYTES = 64 * 1024 * 1024;
+var WORKER_MIN_BYTES_ENV = "INTENT_DRIFT_METRICS_WORKER_MIN_BYTES";
+function readMetricsConcurrently(paths, opts = {}) {
   const cwd = opts.cwd ?? process.cwd();
-  if (paths.length === 0) throw new InputError("no metrics path given");
-  const builder = new ObservedMapBuilder();
-  const onSample = (s) => {
-    builder.add(s);
-  };
-  const buffer = Buffer3.allocUnsafe(DEFAULT_CHUNK_BYTES);
-  for (const given of paths) {
-    const root = path5.resolve(cwd, given);
-    const files = await listMetricFiles(root).catch((err) => {
-      throw err instanceof InputError && err.file === root ? new InputError(err.message, { file: given }) : err;
-    });
-    if (files.length === 0) throw new InputError("no files in this directory", { file: given });
-    for (const absolute of files) {
-      const file = displayName(absolute, cwd);
-      builder.sources++;
-      const samples = await readMetricsFile(absolute, onSample, buffer, file);
-      if (samples === 0) builder.addWarning(`${file}: no istio_requests_total or istio_tcp_* series`);
-    }
+  const fromEnv = minBytesFromEnv();
+  const minBytes = opts.minBytes ?? fromEnv ?? WORKER_MIN_BYTES;
+  const entry = workerEntry();
+  if (entry === void 0 && fromEnv !== void 0) {
+    throw new InputError(`${WORKER_MIN_BYTES_ENV} is set, but the metrics worker script is missing`);
   }
-  return builder.build();
+  if (entry === void 0 || paths.length === 0 || !atLeastBytes(paths, cwd, minBytes)) {
+    return readMetrics(paths, { cwd });
+  }
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const worker = new Worker(entry, { workerData: { paths, cwd } });
+    opts.onWorker?.(worker.threadId);
+    worker.once("message", (reply) => {
+      settled = true;
+      if ("map" in reply) resolve(reply.map);
+      else if ("inputError" in reply) {
+        const { message, ...where } = reply.inputError;
+        reject(new InputError(message, where));
+      } else reject(new Error(`reading the metrics failed: ${reply.failure}`));
+    });
+    worker.once("error", (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.once("exit", (code) => {
+      if (!settled) reject(new Error(`the metrics reader stopped (exit code ${code}) without an answer`));
+    });
+  });
+}
+function minBytesFromEnv() {
+  const raw = process.env[WORKER_MIN_BYTES_ENV];
+  if (raw === void 0 || raw === "") return void 0;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0)
+    throw new InputError(`${WORKER_MIN_BYTES_ENV} must be a number of bytes, not "${raw}"`);
+  return n;
+}
+function workerEntry() {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const candidates = fromSource ? ["./metrics-worker.ts"] : ["./metrics-worker.js", "../metrics-worker.js"];
+  for (const candidate of candidates) {
+    const url = new URL(candidate, import.meta.url);
+    if (existsSync(url)) return url;
+  }
+  return void 0;
+}
+function atLeastBytes(paths, cwd, min) {
+  if (min <= 0) return true;
+  let total = 0;
+  const visit3 = (p) => {
+    const info = statSync(p);
+    if (info.isFile()) {
+      total += info.size;
+      return total >= min;
+    }
+    if (!info.isDirectory()) return false;
+    for (const name of readdirSync(p)) if (visit3(path4.join(p, name))) return true;
+    return false;
+  };
+  try {
+    return paths.some((p) => visit3(path4.resolve(cwd, p)));
+  } catch {
+    return false;
+  }
 }
 
 // src/observe/snapshot/snapshot-merge.ts
@@ -8756,11 +8591,11 @@ async function readSnapshots(files, opts = {}) {
 
 // src/pipeline.ts
 function demoDirectory() {
-  let dir = path6.dirname(fileURLToPath(import.meta.url));
+  let dir = path5.dirname(fileURLToPath(import.meta.url));
   for (; ; ) {
-    const candidate = path6.join(dir, "fixtures", "demo");
-    if (existsSync(path6.join(candidate, "workloads.yaml"))) return candidate;
-    const parent = path6.dirname(dir);
+    const candidate = path5.join(dir, "fixtures", "demo");
+    if (existsSync2(path5.join(candidate, "workloads.yaml"))) return candidate;
+    const parent = path5.dirname(dir);
     if (parent === dir)
       throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
     dir = parent;
@@ -8768,9 +8603,9 @@ function demoDirectory() {
 }
 function demoSettings(base) {
   const dir = demoDirectory();
-  const root = path6.resolve(dir, "..", "..");
-  const rel = (p) => path6.relative(root, path6.join(dir, p));
-  const users = (p) => p === void 0 ? void 0 : path6.resolve(base.cwd, p);
+  const root = path5.resolve(dir, "..", "..");
+  const rel = (p) => path5.relative(root, path5.join(dir, p));
+  const users = (p) => p === void 0 ? void 0 : path5.resolve(base.cwd, p);
   return {
     ...base,
     cwd: root,
@@ -8796,16 +8631,16 @@ async function observe(settings, onProgress) {
 async function readSource(settings, onProgress) {
   const live = settings.live;
   const access = {
-    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path6.resolve(settings.cwd, live.kubeconfig) },
+    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path5.resolve(settings.cwd, live.kubeconfig) },
     ...live.context === void 0 ? {} : { context: live.context }
   };
   switch (settings.source) {
     case "metrics":
       if (settings.metrics.length === 0) throw new InputError("--source metrics needs --metrics PATH");
-      return readMetrics(settings.metrics, { cwd: settings.cwd });
+      return readMetricsConcurrently(settings.metrics, { cwd: settings.cwd });
     case "snapshot":
       return readSnapshots(
-        settings.snapshots.map((f) => path6.resolve(settings.cwd, f)),
+        settings.snapshots.map((f) => path5.resolve(settings.cwd, f)),
         live.since === void 0 ? {} : { since: parseSince(live.since, /* @__PURE__ */ new Date()) }
       );
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
@@ -8830,7 +8665,7 @@ async function readSource(settings, onProgress) {
         url: live.prometheusUrl,
         ...live.since === void 0 ? {} : { since: live.since },
         ...token === void 0 || token === "" ? {} : { token },
-        ...live.prometheusCa === void 0 ? {} : { caFile: path6.resolve(settings.cwd, live.prometheusCa) }
+        ...live.prometheusCa === void 0 ? {} : { caFile: path5.resolve(settings.cwd, live.prometheusCa) }
       });
     }
     case "mapper": {
@@ -9200,12 +9035,12 @@ function controlSections(drift, fileLink) {
 
 // src/report/markdown-sections.ts
 function missingRow(call, fileLink) {
-  const path7 = valueCell(call.path, "unknown");
+  const path6 = valueCell(call.path, "unknown");
   return tableRow([
     clientCell(call.client),
     serverCell(call),
     valueCell(call.method, "unknown"),
-    call.suggestedPath ? `${path7} \u2192 ${cellCode(call.suggestedPath)}` : path7,
+    call.suggestedPath ? `${path6} \u2192 ${cellCode(call.suggestedPath)}` : path6,
     String(call.count),
     call.wouldBeBlocked ? "**blocked**" : "open (server has no intents)",
     call.intentsFile ? declaredAtCell(call.intentsFile, fileLink) : "a new ClientIntents"
@@ -9511,27 +9346,27 @@ function targetOf(call, asService, warnings) {
   const name = qualified(server.name, server.namespace);
   return server.kind ? { type: "kubernetes", name, kind: server.kind } : { type: "kubernetes", name };
 }
-function addCall(draft, call, path7, warnings) {
-  if (call.method !== null && path7 !== null && !INTENT_METHODS.includes(call.method)) {
+function addCall(draft, call, path6, warnings) {
+  if (call.method !== null && path6 !== null && !INTENT_METHODS.includes(call.method)) {
     warnings.add(
       `${call.client.name} -> ${draft.target.name}: method ${call.method} cannot be declared; the target allows every method`
     );
     draft.allowAll = true;
     return;
   }
-  if (call.method === null || path7 === null) {
+  if (call.method === null || path6 === null) {
     draft.allowAll = true;
     return;
   }
-  let methods = draft.methodsByPath.get(path7);
+  let methods = draft.methodsByPath.get(path6);
   if (!methods) {
     methods = /* @__PURE__ */ new Set();
-    draft.methodsByPath.set(path7, methods);
+    draft.methodsByPath.set(path6, methods);
   }
   methods.add(call.method);
 }
 function finishTarget(draft) {
-  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path7, methods]) => ({ path: path7, methods: [...methods].sort(compare) }));
+  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path6, methods]) => ({ path: path6, methods: [...methods].sort(compare) }));
   return { ...draft.target, http };
 }
 function compare(a, b) {

@@ -1,0 +1,251 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  readPrometheusText
+} from "./chunk-6SVOZDX7.js";
+import {
+  HTTP_DETAIL_LABELS,
+  ISTIO_DEFAULT_LABELS,
+  OBSERVED_METRICS,
+  ObservedMapBuilder
+} from "./chunk-TXZ6OYJN.js";
+import {
+  InputError
+} from "./chunk-WQ4DT2T6.js";
+
+// src/observe/read-metrics.ts
+import { Buffer as Buffer2 } from "node:buffer";
+import { readdir, stat } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/display-path.ts
+import path from "node:path";
+function displayName(absolute, cwd) {
+  const relative = path.relative(cwd, absolute);
+  const shown = relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
+  return shown.split(path.sep).join("/");
+}
+
+// src/observe/envoy-json.ts
+var ISTIO_STAT_PREFIX = "istiocustom.";
+var ENVOY_LABEL_KEYS = /* @__PURE__ */ new Set([
+  ...ISTIO_DEFAULT_LABELS,
+  ...HTTP_DETAIL_LABELS
+]);
+function keyAt(s, at, keys, seen) {
+  const dot = s.indexOf(".", at);
+  const token = s.slice(at, dot === -1 ? s.length : dot);
+  return keys.has(token) && !seen.has(token) ? token : null;
+}
+function parseEnvoyLabels(s, keys = ENVOY_LABEL_KEYS) {
+  const labels = {};
+  const seen = /* @__PURE__ */ new Set();
+  let pos = 0;
+  while (pos < s.length) {
+    const key = keyAt(s, pos, keys, seen);
+    if (key === null) {
+      const token = s.slice(pos, s.indexOf(".", pos) === -1 ? s.length : s.indexOf(".", pos));
+      return seen.has(token) ? `label "${token}" appears twice` : `unknown label key "${token.slice(0, 40)}"`;
+    }
+    seen.add(key);
+    const valueStart = pos + key.length + 1;
+    if (valueStart > s.length || keyAt(s, valueStart, keys, seen) !== null) {
+      labels[key] = "";
+      pos = valueStart;
+      continue;
+    }
+    let end = s.indexOf(".", valueStart);
+    while (end !== -1 && keyAt(s, end + 1, keys, seen) === null) end = s.indexOf(".", end + 1);
+    if (end === -1) end = s.length;
+    labels[key] = s.slice(valueStart, end);
+    pos = end + 1;
+  }
+  return labels;
+}
+function wantedMetric(name, metrics) {
+  const base = name.startsWith(ISTIO_STAT_PREFIX) ? name.slice(ISTIO_STAT_PREFIX.length) : name;
+  const dot = base.indexOf(".");
+  const metric = dot === -1 ? base : base.slice(0, dot);
+  if (!metrics.has(metric)) return null;
+  return { metric, rest: dot === -1 ? "" : base.slice(dot + 1) };
+}
+function describe(value) {
+  if (value === null) return "null";
+  return Array.isArray(value) ? "an array" : typeof value;
+}
+function readEnvoyStatsJson(text, options) {
+  const file = options.source;
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(`not valid JSON: ${err.message}`, { file });
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new InputError(`expected an Envoy stats object {"stats": [...]}, found ${describe(doc)}`, { file });
+  }
+  const stats = doc.stats;
+  if (!Array.isArray(stats)) {
+    const data = doc.data;
+    if (typeof data === "object" && data !== null && "result" in data) {
+      throw new InputError(
+        "this is a Prometheus HTTP API response, not Envoy stats; use --source prometheus to query Prometheus",
+        { file }
+      );
+    }
+    throw new InputError(`expected a "stats" array (Envoy JSON stats), found ${describe(stats)}`, { file });
+  }
+  const keys = options.extraLabelKeys === void 0 ? ENVOY_LABEL_KEYS : /* @__PURE__ */ new Set([...ENVOY_LABEL_KEYS, ...options.extraLabelKeys]);
+  let samples = 0;
+  for (let i = 0; i < stats.length; i++) {
+    const entry = stats[i];
+    const where = `stats[${i}]`;
+    if (typeof entry !== "object" || entry === null)
+      throw new InputError(`${where} is not an object`, { file });
+    if ("histograms" in entry && !("name" in entry)) continue;
+    const { name, value } = entry;
+    if (typeof name !== "string") throw new InputError(`${where} has no "name" string`, { file });
+    const wanted = wantedMetric(name, options.metrics);
+    if (wanted === null) continue;
+    if (typeof value !== "number") {
+      throw new InputError(`${where} (${wanted.metric}): "value" is ${describe(value)}, expected a number`, {
+        file
+      });
+    }
+    const labels = parseEnvoyLabels(wanted.rest, keys);
+    if (typeof labels === "string") throw new InputError(`${where} (${wanted.metric}): ${labels}`, { file });
+    samples++;
+    options.onSample({ metric: wanted.metric, labels, value, line: i + 1 });
+  }
+  return { entries: stats.length, samples };
+}
+
+// src/observe/file-chunks.ts
+import { Buffer } from "node:buffer";
+import { closeSync, openSync, readSync } from "node:fs";
+var DEFAULT_CHUNK_BYTES = 1 << 20;
+function* readFileChunks(file, buffer = Buffer.allocUnsafe(DEFAULT_CHUNK_BYTES)) {
+  const fd = openSync(file, "r");
+  try {
+    for (; ; ) {
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/observe/read-metrics.ts
+function unreadable(file, err) {
+  const code = err.code;
+  if (code === "ENOENT") return new InputError("no such file or directory", { file });
+  if (code === "EACCES" || code === "EPERM") return new InputError("permission denied", { file });
+  if (code === "EISDIR") return new InputError("is a directory", { file });
+  return new InputError(`cannot read: ${err.message}`, { file });
+}
+async function listMetricFiles(root) {
+  let info;
+  try {
+    info = await stat(root);
+  } catch (err) {
+    throw unreadable(root, err);
+  }
+  if (info.isFile()) return [root];
+  if (!info.isDirectory()) throw new InputError("not a regular file or directory", { file: root });
+  let entries;
+  try {
+    entries = (await readdir(root, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
+  } catch (err) {
+    throw unreadable(root, err);
+  }
+  const files = [];
+  for (const entry of entries) {
+    const child = path2.join(root, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(child).catch((err) => {
+        throw unreadable(child, err);
+      });
+      isDir = target.isDirectory();
+      isFile = target.isFile();
+    }
+    if (isDir) files.push(...await listMetricFiles(child));
+    else if (isFile) files.push(child);
+  }
+  return files;
+}
+function isBlankByte(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+var BOM = Buffer2.from([239, 187, 191]);
+async function readMetricsFile(absolute, onSample, buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES), file = absolute) {
+  let chunks;
+  let first;
+  const blankHead = [];
+  let current;
+  try {
+    chunks = readFileChunks(absolute, buffer);
+    for (current = chunks.next(); !current.done; current = chunks.next()) {
+      const buf = current.value;
+      const from = blankHead.length === 0 && buf.subarray(0, 3).equals(BOM) ? 3 : 0;
+      for (let i = from; i < buf.length && first === void 0; i++)
+        if (!isBlankByte(buf[i])) first = buf[i];
+      if (first !== void 0) break;
+      blankHead.push(Buffer2.from(buf));
+    }
+  } catch (err) {
+    throw unreadable(file, err);
+  }
+  if (first === void 0) throw new InputError("empty: no metrics in this file", { file });
+  const options = { source: file, metrics: OBSERVED_METRICS, onSample };
+  const firstChunk = current.value;
+  function* all() {
+    yield* blankHead;
+    yield firstChunk;
+    for (current = chunks.next(); !current.done; current = chunks.next()) yield current.value;
+  }
+  try {
+    if (first === 123 || first === 91) {
+      const parts = [];
+      for (const buf of all()) parts.push(Buffer2.from(buf));
+      const text = Buffer2.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
+      return readEnvoyStatsJson(text, options).samples;
+    }
+    return (await readPrometheusText(all(), options)).samples;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw unreadable(file, err);
+  } finally {
+    chunks.return(void 0);
+  }
+}
+async function readMetrics(paths, opts = {}) {
+  const cwd = opts.cwd ?? process.cwd();
+  if (paths.length === 0) throw new InputError("no metrics path given");
+  const builder = new ObservedMapBuilder();
+  const onSample = (s) => {
+    builder.add(s);
+  };
+  const buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES);
+  for (const given of paths) {
+    const root = path2.resolve(cwd, given);
+    const files = await listMetricFiles(root).catch((err) => {
+      throw err instanceof InputError && err.file === root ? new InputError(err.message, { file: given }) : err;
+    });
+    if (files.length === 0) throw new InputError("no files in this directory", { file: given });
+    for (const absolute of files) {
+      const file = displayName(absolute, cwd);
+      builder.sources++;
+      const samples = await readMetricsFile(absolute, onSample, buffer, file);
+      if (samples === 0) builder.addWarning(`${file}: no istio_requests_total or istio_tcp_* series`);
+    }
+  }
+  return builder.build();
+}
+
+export {
+  displayName,
+  readMetrics
+};

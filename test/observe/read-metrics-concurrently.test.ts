@@ -1,0 +1,87 @@
+// Large captures are read on a worker thread while the main thread parses the intents: the
+// answers and the errors must be the same as reading in place.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { afterEach, describe, test } from 'node:test';
+import { InputError } from '../../src/errors.ts';
+import { readMetrics } from '../../src/observe/read-metrics.ts';
+import {
+  readMetricsConcurrently,
+  WORKER_MIN_BYTES_ENV,
+} from '../../src/observe/read-metrics-concurrently.ts';
+
+const fixtures = path.join(import.meta.dirname, '..', '..', 'fixtures');
+
+async function inWorker(paths: string[], cwd = fixtures) {
+  const threads: number[] = [];
+  const map = await readMetricsConcurrently(paths, { cwd, minBytes: 0, onWorker: (id) => threads.push(id) });
+  assert.equal(threads.length, 1, 'no worker was started');
+  return map;
+}
+
+async function failure(read: Promise<unknown>): Promise<InputError> {
+  try {
+    await read;
+  } catch (err) {
+    assert.ok(err instanceof InputError, `not an InputError: ${err}`);
+    return err;
+  }
+  assert.fail('no error');
+}
+
+describe('readMetricsConcurrently', () => {
+  afterEach(() => {
+    delete process.env[WORKER_MIN_BYTES_ENV];
+  });
+
+  test('a worker reads the demo capture and the public samples as readMetrics does in place', async () => {
+    for (const paths of [
+      ['demo/capture'],
+      ['metrics/demo-envoy-json'],
+      [
+        'metrics/sample-01-istio-1.7.1-sidecar-istio_requests_total.prom',
+        'metrics/sample-03-native-filter-reporter-source-to-serviceentry-host.prom',
+      ],
+    ]) {
+      const expected = await readMetrics(paths, { cwd: fixtures });
+      assert.ok(expected.calls.length + expected.external.length > 0, `${paths} holds no call`);
+      assert.deepStrictEqual(await inWorker(paths), expected);
+    }
+  });
+
+  test('an error in the worker comes back as the same InputError, file and line included', async () => {
+    for (const bad of ['metrics/bad/unterminated-label-value.prom', 'metrics/bad/stats-not-array.json']) {
+      const expected = await failure(readMetrics([bad], { cwd: fixtures }));
+      const got = await failure(inWorker([bad]));
+      assert.equal(String(got), String(expected));
+      assert.equal(got.line, expected.line);
+    }
+  });
+
+  test('a path that does not exist is reported as readMetrics reports it', async () => {
+    const expected = await failure(readMetrics(['no/such/dir'], { cwd: fixtures }));
+    assert.equal(String(await failure(inWorker(['no/such/dir']))), String(expected));
+    const threads: number[] = [];
+    const sized = readMetricsConcurrently(['no/such/dir'], {
+      cwd: fixtures,
+      minBytes: 1,
+      onWorker: (id) => threads.push(id),
+    });
+    assert.equal(String(await failure(sized)), String(expected));
+    assert.equal(threads.length, 0, 'nothing to size, so nothing for a worker');
+  });
+
+  test('small captures are read in place; the size limit comes from the environment when set', async () => {
+    const threads: number[] = [];
+    const onWorker = (id: number) => threads.push(id);
+    await readMetricsConcurrently(['demo/capture'], { cwd: fixtures, onWorker });
+    assert.equal(threads.length, 0, 'a worker for a few kilobytes');
+    process.env[WORKER_MIN_BYTES_ENV] = '0';
+    await readMetricsConcurrently(['demo/capture'], { cwd: fixtures, onWorker });
+    assert.equal(threads.length, 1);
+    process.env[WORKER_MIN_BYTES_ENV] = 'lots';
+    assert.throws(() => readMetricsConcurrently(['demo/capture'], { cwd: fixtures }), {
+      message: `${WORKER_MIN_BYTES_ENV} must be a number of bytes, not "lots"`,
+    });
+  });
+});
