@@ -18,7 +18,7 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-NBDWPPI4.js";
+} from "./chunks/chunk-QKMYFSLL.js";
 import "./chunks/chunk-UF57WOSF.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";

@@ -4,8 +4,9 @@
 
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseYamlDocuments, readYamlFile, type YamlMap, type YamlNode } from '../declare/read-yaml.ts';
+import { parseYamlDocuments, readYamlFile } from '../declare/read-yaml.ts';
 import { expectMap, expectSeq, expectString, fail } from '../declare/yaml-fields.ts';
+import type { YamlMap, YamlNode } from '../declare/yaml-tree.ts';
 import type { FailOverride } from '../diff/fail-policy.ts';
 import type { IgnoreRule } from '../diff/ignore-rules.ts';
 import { isPathTemplate, validatePathPattern } from '../diff/istio-match.ts';

@@ -25,5 +25,6 @@ export {
 export { INTENT_METHODS } from './intent-rules.ts';
 export { type LoadIntentsOptions, loadIntents } from './load-intents.ts';
 export { INTENTS_VERSIONS } from './parse-client-intents.ts';
-export { MAX_YAML_BYTES, parseYamlDocuments, readYamlFile } from './read-yaml.ts';
+export { parseYamlDocuments, readYamlFile } from './read-yaml.ts';
 export { readWorkloadManifests, type WorkloadInfo, type WorkloadLookup } from './workload-manifests.ts';
+export { MAX_YAML_BYTES } from './yaml-tree.ts';

@@ -3,8 +3,8 @@
 import type { DeclaredRule, WorkloadRef } from '../model.ts';
 import { parseV1Spec } from './parse-v1.ts';
 import { parseV2Spec } from './parse-v2.ts';
-import type { YamlDocument, YamlMap, YamlNode } from './read-yaml.ts';
 import { child, fail, lineOf, optionalString, requiredMap, requiredString } from './yaml-fields.ts';
+import type { YamlDocument, YamlMap, YamlNode } from './yaml-tree.ts';
 
 export const INTENTS_GROUP = 'k8s.otterize.com';
 export const INTENTS_VERSIONS: readonly string[] = ['v1alpha2', 'v1alpha3', 'v1beta1', 'v2alpha1', 'v2beta1'];

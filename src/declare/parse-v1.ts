@@ -4,7 +4,6 @@
 import type { DeclaredRule, TargetType, WorkloadRef } from '../model.ts';
 import { checkKind, expandHttpRules, resolveTargetName, type TargetBase } from './intent-rules.ts';
 import type { ParsedSpec } from './parse-v2.ts';
-import type { YamlMap, YamlNode } from './read-yaml.ts';
 import {
   child,
   expectMap,
@@ -16,6 +15,7 @@ import {
   requiredMap,
   requiredString,
 } from './yaml-fields.ts';
+import type { YamlMap, YamlNode } from './yaml-tree.ts';
 
 const V1ALPHA2_TYPES = ['http', 'kafka', 'database'];
 const V1_TYPES = [...V1ALPHA2_TYPES, 'aws', 'gcp', 'azure', 'internet'];

@@ -2,7 +2,6 @@
 // target exactly one of kubernetes, service, kafka, sql, aws, gcp, azure, internet.
 import type { DeclaredRule, TargetType, WorkloadRef } from '../model.ts';
 import { checkKind, expandHttpRules, resolveTargetName, type TargetBase } from './intent-rules.ts';
-import type { YamlMap, YamlNode } from './read-yaml.ts';
 import {
   child,
   expectMap,
@@ -14,6 +13,7 @@ import {
   requiredMap,
   requiredString,
 } from './yaml-fields.ts';
+import type { YamlMap, YamlNode } from './yaml-tree.ts';
 
 export const V2_TARGET_KEYS: readonly TargetType[] = [
   'kubernetes',

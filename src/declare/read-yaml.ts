@@ -27,19 +27,6 @@ import {
   type YamlScalar,
 } from './yaml-tree.ts';
 
-export {
-  MAX_YAML_BYTES,
-  MAX_YAML_DEPTH,
-  MAX_YAML_DOCUMENTS,
-  MAX_YAML_NODES,
-  type YamlDocument,
-  type YamlEntry,
-  type YamlMap,
-  type YamlNode,
-  type YamlScalar,
-  type YamlSeq,
-} from './yaml-tree.ts';
-
 /** Reads and parses one file; `file` is the name errors carry. */
 export function readYamlFile(absolutePath: string, file: string): YamlDocument[] {
   // Synchronous on purpose: thousands of small intents files read one by one are several times

@@ -2,8 +2,9 @@
 // (written into exported intents), service account (for policy principals) and pod labels (for
 // policy selectors). Lenient on purpose: these files are context, not the thing being checked.
 import { collectYamlFiles } from './collect-files.ts';
-import { readYamlFile, type YamlDocument, type YamlMap, type YamlNode } from './read-yaml.ts';
+import { readYamlFile } from './read-yaml.ts';
 import { child } from './yaml-fields.ts';
+import type { YamlDocument, YamlMap, YamlNode } from './yaml-tree.ts';
 
 export const WORKLOAD_KINDS: readonly string[] = [
   'Deployment',

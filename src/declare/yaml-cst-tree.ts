@@ -18,7 +18,7 @@ import {
   MAX_YAML_NODES,
   type YamlDocument,
   type YamlNode,
-} from './read-yaml.ts';
+} from './yaml-tree.ts';
 
 /** Thrown inside the walk to give up; never escapes this module. */
 const GIVE_UP: unique symbol = Symbol('give up');

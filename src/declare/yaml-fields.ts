@@ -1,7 +1,7 @@
 // Typed access to fields of a positioned YAML tree. Every failure is an InputError at the
 // line of the offending node, naming the field by its path (`spec.targets[0].kubernetes.name`).
 import { InputError } from '../errors.ts';
-import type { YamlMap, YamlNode, YamlSeq } from './read-yaml.ts';
+import type { YamlMap, YamlNode, YamlSeq } from './yaml-tree.ts';
 
 export function fail(file: string, line: number, message: string): never {
   throw new InputError(message, { file, line });

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { loadIntents } from '../../src/declare/load-intents.ts';
-import { MAX_YAML_BYTES, MAX_YAML_DOCUMENTS } from '../../src/declare/read-yaml.ts';
+import { MAX_YAML_BYTES, MAX_YAML_DOCUMENTS } from '../../src/declare/yaml-tree.ts';
 import { InputError } from '../../src/errors.ts';
 import { ROOT } from './helpers.ts';
 

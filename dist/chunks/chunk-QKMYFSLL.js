@@ -6870,6 +6870,12 @@ function stringify3(value, replacer, options2) {
   return new Document(value, _replacer, options2).toString(options2);
 }
 
+// src/declare/yaml-tree.ts
+var MAX_YAML_BYTES = 4 * 1024 * 1024;
+var MAX_YAML_DOCUMENTS = 1e4;
+var MAX_YAML_NODES = 1e5;
+var MAX_YAML_DEPTH = 64;
+
 // src/declare/yaml-cst-tree.ts
 var GIVE_UP = /* @__PURE__ */ Symbol("give up");
 var template = new Document();
@@ -7112,12 +7118,6 @@ function emptyValueOffset(before, end) {
   for (i++; before[i]?.type === "space"; i++) offset += before[i].source.length;
   return offset;
 }
-
-// src/declare/yaml-tree.ts
-var MAX_YAML_BYTES = 4 * 1024 * 1024;
-var MAX_YAML_DOCUMENTS = 1e4;
-var MAX_YAML_NODES = 1e5;
-var MAX_YAML_DEPTH = 64;
 
 // src/declare/read-yaml.ts
 function readYamlFile(absolutePath, file) {
