@@ -75,8 +75,12 @@ export function demoSettings(base: Settings): Settings {
   };
 }
 
-export async function observe(settings: Settings, onProgress?: ProgressListener): Promise<Observation> {
-  let map = await readSource(settings, onProgress);
+export async function observe(
+  settings: Settings,
+  onProgress?: ProgressListener,
+  signal?: AbortSignal,
+): Promise<Observation> {
+  let map = await readSource(settings, onProgress, signal);
   if (settings.workloads.length > 0) {
     const lookup = await readWorkloadManifests(settings.workloads, { cwd: settings.cwd });
     map = attachWorkloadKinds(map, lookup);
@@ -84,7 +88,11 @@ export async function observe(settings: Settings, onProgress?: ProgressListener)
   return map;
 }
 
-async function readSource(settings: Settings, onProgress?: ProgressListener): Promise<Observation> {
+async function readSource(
+  settings: Settings,
+  onProgress?: ProgressListener,
+  signal?: AbortSignal,
+): Promise<Observation> {
   const live = settings.live;
   const access = {
     ...(live.kubeconfig === undefined ? {} : { kubeconfig: path.resolve(settings.cwd, live.kubeconfig) }),
@@ -93,7 +101,10 @@ async function readSource(settings: Settings, onProgress?: ProgressListener): Pr
   switch (settings.source) {
     case 'metrics':
       if (settings.metrics.length === 0) throw new InputError('--source metrics needs --metrics PATH');
-      return readMetricsConcurrently(settings.metrics, { cwd: settings.cwd });
+      return readMetricsConcurrently(settings.metrics, {
+        cwd: settings.cwd,
+        ...(signal === undefined ? {} : { signal }),
+      });
     case 'snapshot':
       return readSnapshots(
         settings.snapshots.map((f) => path.resolve(settings.cwd, f)),
@@ -168,10 +179,15 @@ export async function check(settings: Settings, onProgress?: ProgressListener): 
     settings.baselineFile === undefined
       ? undefined
       : await readBaselineFile(settings.cwd, settings.baselineFile);
-  const [observed, declared] = await Promise.all([
-    observe({ ...settings, namespaces }, onProgress),
-    declare(settings),
-  ]);
+  // The observed map is read first: a large capture goes to a worker thread before the intents
+  // are parsed here. Bad intents stop that worker rather than wait for it.
+  const stop = new AbortController();
+  const observing = observe({ ...settings, namespaces }, onProgress, stop.signal);
+  const declaring = declare(settings).catch((err: unknown) => {
+    stop.abort();
+    throw err;
+  });
+  const [observed, declared] = await Promise.all([observing, declaring]);
   const controls = driftControls(config, {
     namespaces,
     ...(settings.failOnExplicit ? { failOn: settings.failOn } : {}),

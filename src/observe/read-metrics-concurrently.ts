@@ -19,6 +19,8 @@ export interface ConcurrentReadOptions {
   cwd?: string;
   /** Captures at least this large go to a worker (default: the env variable, else WORKER_MIN_BYTES). */
   minBytes?: number;
+  /** Stops the worker (the promise then rejects with the signal's reason); an in-place read ignores it. */
+  signal?: AbortSignal;
   /** Told the worker's thread id when one is started (for logs and tests). */
   onWorker?: (threadId: number) => void;
 }
@@ -43,11 +45,22 @@ export function readMetricsConcurrently(
   if (entry === undefined || paths.length === 0 || !atLeastBytes(paths, cwd, minBytes)) {
     return readMetrics(paths, { cwd });
   }
+  const signal = opts.signal;
+  if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise<ObservedMap>((resolve, reject) => {
     let settled = false;
     const worker = new Worker(entry, { workerData: { paths, cwd } });
     opts.onWorker?.(worker.threadId);
+    const stop = () => {
+      if (settled) return;
+      settled = true;
+      reject(signal?.reason);
+      void worker.terminate();
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    worker.once('exit', () => signal?.removeEventListener('abort', stop));
     worker.once('message', (reply: WorkerReply) => {
+      if (settled) return;
       settled = true;
       if ('map' in reply) resolve(reply.map);
       else if ('inputError' in reply) {
@@ -56,6 +69,7 @@ export function readMetricsConcurrently(
       } else reject(new Error(`reading the metrics failed: ${reply.failure}`));
     });
     worker.once('error', (err) => {
+      if (settled) return;
       settled = true;
       reject(err);
     });

@@ -9,6 +9,8 @@ import {
   readMetricsConcurrently,
   WORKER_MIN_BYTES_ENV,
 } from '../../src/observe/read-metrics-concurrently.ts';
+import { check } from '../../src/pipeline.ts';
+import { defaultSettings } from '../../src/settings.ts';
 
 const fixtures = path.join(import.meta.dirname, '..', '..', 'fixtures');
 
@@ -83,5 +85,31 @@ describe('readMetricsConcurrently', () => {
     assert.throws(() => readMetricsConcurrently(['demo/capture'], { cwd: fixtures }), {
       message: `${WORKER_MIN_BYTES_ENV} must be a number of bytes, not "lots"`,
     });
+  });
+
+  test('an abort stops the worker and rejects with its reason', async () => {
+    const stop = new AbortController();
+    const threads: number[] = [];
+    const read = readMetricsConcurrently(['demo/capture'], {
+      cwd: fixtures,
+      minBytes: 0,
+      signal: stop.signal,
+      onWorker: (id) => threads.push(id),
+    });
+    stop.abort();
+    await assert.rejects(read, { name: 'AbortError' });
+    assert.equal(threads.length, 1);
+  });
+
+  test('check: bad intents fail as usual while a worker reads the metrics', async () => {
+    process.env[WORKER_MIN_BYTES_ENV] = '0';
+    const settings = {
+      ...defaultSettings(fixtures),
+      metrics: ['demo/capture'],
+      intents: ['bad/intents/head-method.yaml'],
+    };
+    const err = await failure(check(settings));
+    assert.equal(err.file, 'bad/intents/head-method.yaml');
+    assert.equal(err.line, 16);
   });
 });

@@ -8462,11 +8462,22 @@ function readMetricsConcurrently(paths, opts = {}) {
   if (entry === void 0 || paths.length === 0 || !atLeastBytes(paths, cwd, minBytes)) {
     return readMetrics(paths, { cwd });
   }
+  const signal = opts.signal;
+  if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     let settled = false;
     const worker = new Worker(entry, { workerData: { paths, cwd } });
     opts.onWorker?.(worker.threadId);
+    const stop = () => {
+      if (settled) return;
+      settled = true;
+      reject(signal?.reason);
+      void worker.terminate();
+    };
+    signal?.addEventListener("abort", stop, { once: true });
+    worker.once("exit", () => signal?.removeEventListener("abort", stop));
     worker.once("message", (reply) => {
+      if (settled) return;
       settled = true;
       if ("map" in reply) resolve(reply.map);
       else if ("inputError" in reply) {
@@ -8475,6 +8486,7 @@ function readMetricsConcurrently(paths, opts = {}) {
       } else reject(new Error(`reading the metrics failed: ${reply.failure}`));
     });
     worker.once("error", (err) => {
+      if (settled) return;
       settled = true;
       reject(err);
     });
@@ -8620,15 +8632,15 @@ function demoSettings(base) {
     configFile: users(base.configFile)
   };
 }
-async function observe(settings, onProgress) {
-  let map2 = await readSource(settings, onProgress);
+async function observe(settings, onProgress, signal) {
+  let map2 = await readSource(settings, onProgress, signal);
   if (settings.workloads.length > 0) {
     const lookup = await readWorkloadManifests(settings.workloads, { cwd: settings.cwd });
     map2 = attachWorkloadKinds(map2, lookup);
   }
   return map2;
 }
-async function readSource(settings, onProgress) {
+async function readSource(settings, onProgress, signal) {
   const live = settings.live;
   const access = {
     ...live.kubeconfig === void 0 ? {} : { kubeconfig: path5.resolve(settings.cwd, live.kubeconfig) },
@@ -8637,7 +8649,10 @@ async function readSource(settings, onProgress) {
   switch (settings.source) {
     case "metrics":
       if (settings.metrics.length === 0) throw new InputError("--source metrics needs --metrics PATH");
-      return readMetricsConcurrently(settings.metrics, { cwd: settings.cwd });
+      return readMetricsConcurrently(settings.metrics, {
+        cwd: settings.cwd,
+        ...signal === void 0 ? {} : { signal }
+      });
     case "snapshot":
       return readSnapshots(
         settings.snapshots.map((f) => path5.resolve(settings.cwd, f)),
@@ -8700,10 +8715,13 @@ async function check(settings, onProgress) {
   const config = await readConfig(settings);
   const namespaces = scopeOf(settings, config);
   const baseline = settings.baselineFile === void 0 ? void 0 : await readBaselineFile(settings.cwd, settings.baselineFile);
-  const [observed, declared] = await Promise.all([
-    observe({ ...settings, namespaces }, onProgress),
-    declare(settings)
-  ]);
+  const stop = new AbortController();
+  const observing = observe({ ...settings, namespaces }, onProgress, stop.signal);
+  const declaring = declare(settings).catch((err) => {
+    stop.abort();
+    throw err;
+  });
+  const [observed, declared] = await Promise.all([observing, declaring]);
   const controls = driftControls(config, {
     namespaces,
     ...settings.failOnExplicit ? { failOn: settings.failOn } : {},
