@@ -2,6 +2,8 @@
 // resources), reached through the API server's service proxy (otterize-system/
 // otterize-network-mapper:9090) or directly (--mapper-url). `resetCapture` clears what it saw.
 // The mapper keeps no counts: each (client, server, path, method) it reports counts once.
+// Checked against the mapper's source: it serves gqlgen at `/query` on port 9090 (its resolver's
+// Register), and the query and mutation below follow its src/mappergraphql/schema.graphql.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { InputError } from '../../errors.ts';
 import type { ObservedCall, ObservedMap, WorkloadRef } from '../../model.ts';
