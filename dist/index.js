@@ -27451,7 +27451,7 @@ function lastLines(text, count) {
 }
 
 // src/deliver/cluster/istio-install.ts
-var DEFAULT_ISTIO_VERSION = "1.30.4";
+var DEFAULT_ISTIO_VERSION = "1.30.5";
 var ISTIO_CHARTS = "https://istio-release.storage.googleapis.com/charts";
 var ISTIO_NAMESPACE = "istio-system";
 var HELM_WAIT = "5m";

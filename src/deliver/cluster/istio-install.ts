@@ -3,7 +3,7 @@
 import { ClusterStepError, failureDetail, mustRun, runTool, type StepContext } from './cluster-step.ts';
 
 /** Installed when `istio-version` is not given: a pinned release, so runs are repeatable. */
-export const DEFAULT_ISTIO_VERSION = '1.30.4';
+export const DEFAULT_ISTIO_VERSION = '1.30.5';
 export const ISTIO_CHARTS = 'https://istio-release.storage.googleapis.com/charts';
 export const ISTIO_NAMESPACE = 'istio-system';
 const HELM_WAIT = '5m';

@@ -26,7 +26,7 @@ function plan(cwd: string, over: Partial<ClusterPlan> = {}): ClusterPlan {
     cluster: 'kind',
     kindConfig: path.join(cwd, 'kind-config.yaml'),
     clusterName: 'intent-drift',
-    istioVersion: '1.30.4',
+    istioVersion: '1.30.5',
     workloads: ['workloads.yaml'],
     cwd,
     traffic: './replay.sh --rate 5',
@@ -56,7 +56,7 @@ const HELM = (release: string, chart: string, extra: string[]) =>
   [
     `helm upgrade --install ${release} ${chart} --namespace istio-system`,
     ...extra,
-    '--version 1.30.4 --wait --timeout 5m',
+    '--version 1.30.5 --wait --timeout 5m',
   ].join(' ');
 
 function kindSequence(cwd: string): string[] {
@@ -96,13 +96,13 @@ describe('runInCluster, cluster kind', () => {
     assert.deepEqual(log.groups(), [
       'tools',
       'kind cluster intent-drift',
-      'Istio 1.30.4',
+      'Istio 1.30.5',
       'Telemetry (method and path labels)',
       'workloads',
       'recording (window of 60s)',
       'deleting the kind cluster intent-drift',
     ]);
-    assert.ok(log.entries.includes('Istio 1.30.4: done in 1.0s'), log.entries.join('\n'));
+    assert.ok(log.entries.includes('Istio 1.30.5: done in 1.0s'), log.entries.join('\n'));
     assert.ok(log.entries.includes('traffic: stopped when the window closed'));
     assert.deepEqual(log.warnings(), []);
   });
@@ -156,7 +156,7 @@ describe('runInCluster, cluster kind', () => {
       'kubectl get pods --all-namespaces --output wide',
       'kind delete cluster --name intent-drift',
     ]);
-    assert.ok(log.entries.includes('Istio 1.30.4: failed in 1.0s'));
+    assert.ok(log.entries.includes('Istio 1.30.5: failed in 1.0s'));
   });
 
   test('teardown also follows a failed reading, and stops the traffic', async () => {
