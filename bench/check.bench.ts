@@ -71,4 +71,12 @@ console.log(
 console.log(
   `  ratio: check is ${(p.ms / o.ms).toFixed(1)}x faster than the peer's parse alone (target >= 10x)`,
 );
-console.log(`  summary: ${JSON.stringify((o as { summary?: unknown }).summary)}`);
+const summary = (r: { summary?: unknown }) => JSON.stringify(r.summary);
+console.log(`  summary: ${summary(o)}`);
+// Both builds must find the same drift; a faster wrong answer is no result.
+for (const r of [...ours, ...fromSource]) {
+  if (summary(r) !== summary(o)) {
+    console.error(`the runs disagree: ${summary(r)} against ${summary(o)}`);
+    process.exitCode = 1;
+  }
+}
