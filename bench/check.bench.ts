@@ -71,7 +71,7 @@ console.log(
 console.log(
   `  ratio: check is ${(p.ms / o.ms).toFixed(1)}x faster than the peer's parse alone (target >= 10x)`,
 );
-const summary = (r: { summary?: unknown }) => JSON.stringify(r.summary);
+const summary = (r: object) => JSON.stringify((r as { summary?: unknown }).summary);
 console.log(`  summary: ${summary(o)}`);
 // Both builds must find the same drift; a faster wrong answer is no result.
 for (const r of [...ours, ...fromSource]) {

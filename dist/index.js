@@ -18,7 +18,7 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-G4MUUOTA.js";
+} from "./chunks/chunk-5JHK4T3Q.js";
 import "./chunks/chunk-UF57WOSF.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";

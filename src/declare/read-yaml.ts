@@ -55,7 +55,7 @@ export function readYamlFile(absolutePath: string, file: string): YamlDocument[]
 
 /** Parses a multi-document YAML text into positioned trees. */
 export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
-  const { tokens, lineOf } = tokenize(text, file);
+  const { tokens, lineOf } = tokenizeYaml(text, file);
   return documentsFromCst(tokens, text, lineOf) ?? composeDocuments(tokens, file, lineOf);
 }
 
@@ -64,11 +64,15 @@ export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
  * the reference its short way is tested against.
  */
 export function composeYamlDocuments(text: string, file: string): YamlDocument[] {
-  const { tokens, lineOf } = tokenize(text, file);
+  const { tokens, lineOf } = tokenizeYaml(text, file);
   return composeDocuments(tokens, file, lineOf);
 }
 
-function tokenize(text: string, file: string): { tokens: CST.Token[]; lineOf: (offset: number) => number } {
+/** The Parser's tokens of a whole text, and the line of an offset as errors and rules show it. */
+export function tokenizeYaml(
+  text: string,
+  file: string,
+): { tokens: CST.Token[]; lineOf: (offset: number) => number } {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
   const lineCounter = new LineCounter();

@@ -7,8 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { LineCounter, Parser } from 'yaml';
-import { composeYamlDocuments, parseYamlDocuments } from '../../src/declare/read-yaml.ts';
+import { composeYamlDocuments, parseYamlDocuments, tokenizeYaml } from '../../src/declare/read-yaml.ts';
 import { documentsFromCst } from '../../src/declare/yaml-cst-tree.ts';
 import type { YamlDocument } from '../../src/declare/yaml-tree.ts';
 
@@ -16,11 +15,7 @@ const root = path.join(import.meta.dirname, '..', '..');
 
 /** The short way's answer, or undefined when it hands the text to the Composer. */
 function shortWay(text: string): YamlDocument[] | undefined {
-  const lines = new LineCounter();
-  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
-  const lineOf = (offset: number) => Math.max(1, lines.linePos(Math.min(offset, Math.max(0, end - 1))).line);
+  const { tokens, lineOf } = tokenizeYaml(text, 't.yaml');
   return documentsFromCst(tokens, text, lineOf);
 }
 

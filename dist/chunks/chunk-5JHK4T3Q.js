@@ -6958,7 +6958,8 @@ var CstWalk = class {
     };
   }
   node(token, depth) {
-    if (++this.nodes > MAX_YAML_NODES || depth > MAX_YAML_DEPTH) giveUp();
+    this.count();
+    if (depth > MAX_YAML_DEPTH) giveUp();
     switch (token.type) {
       case "block-map":
         return this.blockMap(token, depth);
@@ -7047,7 +7048,8 @@ var CstWalk = class {
       }
       const value = item.value;
       if (commas !== (i === 0 ? 0 : 1) || item.key !== void 0 || item.sep !== void 0) giveUp();
-      if (!isOneLineFlowScalar(value) || ++this.nodes > MAX_YAML_NODES) giveUp();
+      if (!isOneLineFlowScalar(value)) giveUp();
+      this.count();
       items.push({ type: "scalar", line: this.lineOf(value.offset), value: this.scalar(value, false) });
     });
     const [close, ...after] = flow.end;
@@ -7076,8 +7078,12 @@ var CstWalk = class {
   }
   /** `key:` or `-` with nothing after: null, placed as the Composer places it. */
   emptyScalar(before, end) {
-    if (++this.nodes > MAX_YAML_NODES) giveUp();
+    this.count();
     return { type: "scalar", line: this.lineOf(emptyValueOffset(before, end)), value: null };
+  }
+  /** One more node; past the limit the Composer's path reports it, with its line. */
+  count() {
+    if (++this.nodes > MAX_YAML_NODES) giveUp();
   }
   /** Spaces, newlines and comments only. */
   trivia(tokens) {
@@ -7141,10 +7147,10 @@ function readYamlFile(absolutePath, file) {
   return parseYamlDocuments(text2, file);
 }
 function parseYamlDocuments(text2, file) {
-  const { tokens, lineOf: lineOf2 } = tokenize(text2, file);
+  const { tokens, lineOf: lineOf2 } = tokenizeYaml(text2, file);
   return documentsFromCst(tokens, text2, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
 }
-function tokenize(text2, file) {
+function tokenizeYaml(text2, file) {
   const bytes = Buffer.byteLength(text2, "utf8");
   if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
   const lineCounter = new LineCounter();
