@@ -2,7 +2,7 @@
 // into chunks), in a child process. `npm run check-dist` (CI) keeps dist/ equal to src/.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -62,4 +62,16 @@ test('the bundled CLI finds its metrics worker (dist/metrics-worker.js) and gets
   assert.equal(withWorker.stderr, '');
   assert.equal(withWorker.stdout, inPlace.stdout);
   assert.equal(JSON.parse(withWorker.stdout).summary.missing, 1);
+});
+
+test("the bundle carries the yaml package's ES build, without its per-token process.env lookup", async () => {
+  const dist = path.join(repoRoot, 'dist');
+  const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.js'));
+  const yamlParser = [];
+  for (const file of files) {
+    const text = await readFile(path.join(dist, file), 'utf8');
+    assert.ok(!text.includes('LOG_TOKENS'), `${file} holds the Node.js build of yaml`);
+    if (text.includes('Not a YAML token')) yamlParser.push(file);
+  }
+  assert.equal(yamlParser.length, 1, 'the yaml parser should be bundled exactly once');
 });
