@@ -18,7 +18,7 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-5JHK4T3Q.js";
+} from "./chunks/chunk-OETETETW.js";
 import "./chunks/chunk-UF57WOSF.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";

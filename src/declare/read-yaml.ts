@@ -4,13 +4,14 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import {
   Composer,
-  type CST,
+  CST,
   type Document,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
+  Lexer,
   LineCounter,
   Parser,
 } from 'yaml';
@@ -21,6 +22,8 @@ import {
   MAX_YAML_DEPTH,
   MAX_YAML_DOCUMENTS,
   MAX_YAML_NODES,
+  MAX_YAML_VALUES,
+  PRECOUNT_ABOVE_CHARS,
   type YamlDocument,
   type YamlEntry,
   type YamlNode,
@@ -75,8 +78,15 @@ export function tokenizeYaml(
 ): { tokens: CST.Token[]; lineOf: (offset: number) => number } {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
+  refuseTooManyValues(text, file);
   const lineCounter = new LineCounter();
-  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const tokens: CST.Token[] = [];
+  let documents = 0;
+  for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
+    // Counted as they come: a stream of a million `---` stops here, not after parsing them all.
+    if (token.type === 'document' && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
+    tokens.push(token);
+  }
   // An error at the end of the text points at the last line, not the empty one after it.
   // Found by a scan, not a split: this runs for every intents file.
   let end = text.length;
@@ -91,20 +101,69 @@ function composeDocuments(
   file: string,
   lineOf: (offset: number) => number,
 ): YamlDocument[] {
-  const composer = new Composer({ prettyErrors: false });
+  // The Composer's own duplicate-key check compares each key with every earlier one, which
+  // takes seconds on a map of 20,000 keys; TreeConverter checks with a Set instead.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
   const documents: YamlDocument[] = [];
   for (const doc of composer.compose(tokens)) {
     const error = doc.errors[0];
-    if (error) throw new InputError(error.message, { file, line: lineOf(error.pos[0]) });
-    if (documents.length >= MAX_YAML_DOCUMENTS) {
-      throw new InputError(`more than ${MAX_YAML_DOCUMENTS} YAML documents`, { file });
+    if (error) {
+      // The Composer runs out of stack on nesting thousands deep and says so in engine words.
+      const message =
+        error.code === 'RESOURCE_EXHAUSTION'
+          ? `YAML nested too deeply to read (${error.message})`
+          : error.message;
+      throw new InputError(message, { file, line: lineOf(error.pos[0]) });
     }
+    if (documents.length >= MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
     const converter = new TreeConverter(doc, file, lineOf);
     const root = converter.convert(doc.contents, 0);
     const line = lineOf(doc.contents?.range?.[0] ?? doc.range[0]);
     documents.push({ root: root.type === 'scalar' && root.value === null ? null : root, line });
   }
   return documents;
+}
+
+function tooManyDocuments(file: string): InputError {
+  return new InputError(`more than ${MAX_YAML_DOCUMENTS} YAML documents`, { file });
+}
+
+/**
+ * Large texts are lexed once before parsing, counting scalars, collections and `---` (the lexer
+ * keeps nothing, the parser keeps every token): past MAX_YAML_VALUES the file is refused at the
+ * line where the count ran over, past MAX_YAML_DOCUMENTS as the parse would refuse it.
+ */
+function refuseTooManyValues(text: string, file: string): void {
+  if (text.length <= PRECOUNT_ABOVE_CHARS) return;
+  let values = 0;
+  let documents = 0;
+  let offset = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    // The lexer's markers stand for no source text; every other lexeme is the next piece of it.
+    if (lexeme === CST.SCALAR) {
+      values++;
+      continue;
+    }
+    if (lexeme === CST.DOCUMENT || lexeme === CST.FLOW_END) continue;
+    if (lexeme === '-' || lexeme === '[' || lexeme === '{') values++;
+    else if (lexeme === '---' && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
+    offset += lexeme.length;
+    if (values > MAX_YAML_VALUES) {
+      throw new InputError(
+        `more than ${MAX_YAML_VALUES} YAML values (scalars and collections); refused before parsing`,
+        {
+          file,
+          line: lineAt(text, offset),
+        },
+      );
+    }
+  }
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function cannotRead(err: unknown, file: string): InputError {
@@ -154,12 +213,19 @@ class TreeConverter {
     }
     if (isMap(node)) {
       const entries = new Map<string, YamlEntry>();
+      // Keys are unique by value, as the Composer would check them: 1 and "1" differ, NaN never repeats.
+      const keys = new Set<unknown>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyLine = this.lineOfNode(pair.key, line);
         if (!isScalar(pair.key)) {
           throw new InputError('only plain keys are supported', { file: this.file, line: keyLine });
         }
+        const key = pair.key.value;
+        if (keys.has(key) && !Number.isNaN(key)) {
+          throw new InputError('Map keys must be unique', { file: this.file, line: keyLine });
+        }
+        keys.add(key);
         const value = this.convert(pair.value, depth + 1, keyLine);
         entries.set(String(pair.key.value), { keyLine, value });
       }

@@ -8,6 +8,14 @@ export const MAX_YAML_DOCUMENTS = 10_000;
 export const MAX_YAML_NODES = 100_000;
 /** Nesting depth: stops self-referencing aliases and pathological nesting. */
 export const MAX_YAML_DEPTH = 64;
+/**
+ * Scalars and collections written in one file, counted by the lexer before the parser runs
+ * (on texts over PRECOUNT_ABOVE_CHARS): the parser's memory grows by about 1 KB for each, so a
+ * 4 MiB list of one-letter items would otherwise take seconds and a gigabyte.
+ */
+export const MAX_YAML_VALUES = 200_000;
+/** Texts up to this length are parsed without the count: even at worst, they stay small. */
+export const PRECOUNT_ABOVE_CHARS = 128 * 1024;
 
 export type YamlNode = YamlMap | YamlSeq | YamlScalar;
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { loadIntents } from '../../src/declare/load-intents.ts';
-import { MAX_YAML_BYTES, MAX_YAML_DOCUMENTS } from '../../src/declare/yaml-tree.ts';
+import { MAX_YAML_BYTES, MAX_YAML_DOCUMENTS, MAX_YAML_VALUES } from '../../src/declare/yaml-tree.ts';
 import { InputError } from '../../src/errors.ts';
 import { ROOT } from './helpers.ts';
 
@@ -171,6 +171,41 @@ describe('bad inputs generated on the fly', () => {
     await writeFile(path.join(dir, 'many.yaml'), 'a: 1\n---\n'.repeat(MAX_YAML_DOCUMENTS + 1));
     const err = await failureOf(['many.yaml'], dir);
     assert.equal(String(err), `many.yaml: more than ${MAX_YAML_DOCUMENTS} YAML documents`);
+  });
+
+  test('a million `---` lines stop at the document limit, before the parser keeps them all', async () => {
+    const dir = await tempDir('million-docs');
+    await writeFile(path.join(dir, 'docs.yaml'), '---\n'.repeat(1_000_000));
+    const err = await failureOf(['docs.yaml'], dir);
+    assert.equal(String(err), `docs.yaml: more than ${MAX_YAML_DOCUMENTS} YAML documents`);
+  });
+
+  test('a dense list is refused before parsing, at the line where the count ran over', async () => {
+    // Four megabytes of `- a` would cost the parser seconds and about a gigabyte.
+    const dir = await tempDir('dense');
+    await writeFile(path.join(dir, 'dense.yaml'), '- a\n'.repeat(1_000_000));
+    const err = await failureOf(['dense.yaml'], dir);
+    // Each item is two values (the list entry and its scalar).
+    const line = MAX_YAML_VALUES / 2 + 1;
+    assert.equal(
+      String(err),
+      `dense.yaml:${line}: more than ${MAX_YAML_VALUES} YAML values (scalars and collections); refused before parsing`,
+    );
+  });
+
+  test('a map of 50,000 keys is read, and a repeated key at its end is found at its line', async () => {
+    const dir = await tempDir('wide');
+    const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}: v\n`).join('');
+    await writeFile(path.join(dir, 'wide.yaml'), `${keys}k0: again\n`);
+    const err = await failureOf(['wide.yaml'], dir);
+    assert.equal(String(err), 'wide.yaml:50001: Map keys must be unique');
+  });
+
+  test('nesting thousands deep is refused with a reason, not a crash', async () => {
+    const dir = await tempDir('deep');
+    await writeFile(path.join(dir, 'deep.yaml'), `${'['.repeat(60_000)}${']'.repeat(60_000)}\n`);
+    const err = await failureOf(['deep.yaml'], dir);
+    assert.match(String(err), /^deep\.yaml:1: YAML nested too deeply to read \(/);
   });
 
   test('a path that is not a regular file (a FIFO) is refused instead of read forever', async (t) => {

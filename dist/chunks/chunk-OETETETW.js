@@ -6875,6 +6875,8 @@ var MAX_YAML_BYTES = 4 * 1024 * 1024;
 var MAX_YAML_DOCUMENTS = 1e4;
 var MAX_YAML_NODES = 1e5;
 var MAX_YAML_DEPTH = 64;
+var MAX_YAML_VALUES = 2e5;
+var PRECOUNT_ABOVE_CHARS = 128 * 1024;
 
 // src/declare/yaml-cst-tree.ts
 var GIVE_UP = /* @__PURE__ */ Symbol("give up");
@@ -7153,28 +7155,68 @@ function parseYamlDocuments(text2, file) {
 function tokenizeYaml(text2, file) {
   const bytes = Buffer.byteLength(text2, "utf8");
   if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
+  refuseTooManyValues(text2, file);
   const lineCounter = new LineCounter();
-  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text2));
+  const tokens = [];
+  let documents = 0;
+  for (const token of new Parser(lineCounter.addNewLine).parse(text2)) {
+    if (token.type === "document" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
+    tokens.push(token);
+  }
   let end = text2.length;
   while (end > 0 && text2.charCodeAt(end - 1) === 10) end--;
   const lineOf2 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
   return { tokens, lineOf: lineOf2 };
 }
 function composeDocuments(tokens, file, lineOf2) {
-  const composer = new Composer({ prettyErrors: false });
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
   const documents = [];
   for (const doc of composer.compose(tokens)) {
     const error = doc.errors[0];
-    if (error) throw new InputError(error.message, { file, line: lineOf2(error.pos[0]) });
-    if (documents.length >= MAX_YAML_DOCUMENTS) {
-      throw new InputError(`more than ${MAX_YAML_DOCUMENTS} YAML documents`, { file });
+    if (error) {
+      const message = error.code === "RESOURCE_EXHAUSTION" ? `YAML nested too deeply to read (${error.message})` : error.message;
+      throw new InputError(message, { file, line: lineOf2(error.pos[0]) });
     }
+    if (documents.length >= MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
     const converter = new TreeConverter(doc, file, lineOf2);
     const root = converter.convert(doc.contents, 0);
     const line = lineOf2(doc.contents?.range?.[0] ?? doc.range[0]);
     documents.push({ root: root.type === "scalar" && root.value === null ? null : root, line });
   }
   return documents;
+}
+function tooManyDocuments(file) {
+  return new InputError(`more than ${MAX_YAML_DOCUMENTS} YAML documents`, { file });
+}
+function refuseTooManyValues(text2, file) {
+  if (text2.length <= PRECOUNT_ABOVE_CHARS) return;
+  let values = 0;
+  let documents = 0;
+  let offset = 0;
+  for (const lexeme of new Lexer().lex(text2)) {
+    if (lexeme === cst_exports.SCALAR) {
+      values++;
+      continue;
+    }
+    if (lexeme === cst_exports.DOCUMENT || lexeme === cst_exports.FLOW_END) continue;
+    if (lexeme === "-" || lexeme === "[" || lexeme === "{") values++;
+    else if (lexeme === "---" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
+    offset += lexeme.length;
+    if (values > MAX_YAML_VALUES) {
+      throw new InputError(
+        `more than ${MAX_YAML_VALUES} YAML values (scalars and collections); refused before parsing`,
+        {
+          file,
+          line: lineAt(text2, offset)
+        }
+      );
+    }
+  }
+}
+function lineAt(text2, offset) {
+  let line = 1;
+  for (let i = text2.indexOf("\n"); i !== -1 && i < offset; i = text2.indexOf("\n", i + 1)) line++;
+  return line;
 }
 function cannotRead(err, file) {
   return new InputError(`cannot read: ${err.code ?? String(err)}`, { file });
@@ -7217,12 +7259,18 @@ var TreeConverter = class {
     }
     if (isMap(node)) {
       const entries = /* @__PURE__ */ new Map();
+      const keys = /* @__PURE__ */ new Set();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyLine = this.lineOfNode(pair.key, line);
         if (!isScalar(pair.key)) {
           throw new InputError("only plain keys are supported", { file: this.file, line: keyLine });
         }
+        const key = pair.key.value;
+        if (keys.has(key) && !Number.isNaN(key)) {
+          throw new InputError("Map keys must be unique", { file: this.file, line: keyLine });
+        }
+        keys.add(key);
         const value = this.convert(pair.value, depth + 1, keyLine);
         entries.set(String(pair.key.value), { keyLine, value });
       }
