@@ -26618,7 +26618,7 @@ function editIntents(sources, declared, request2) {
     if (cached) return cached;
     const text = sources.get(file);
     if (text === void 0) return void 0;
-    const entry = { text, docs: parseAllDocuments(text), changed: /* @__PURE__ */ new Set() };
+    const entry = { text, docs: parseAllDocuments(text, { uniqueKeys: false }), changed: /* @__PURE__ */ new Set() };
     parsed.set(file, entry);
     return entry;
   };

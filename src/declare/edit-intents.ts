@@ -59,7 +59,9 @@ export function editIntents(
     if (cached) return cached;
     const text = sources.get(file);
     if (text === undefined) return undefined;
-    const entry = { text, docs: parseAllDocuments(text), changed: new Set<number>() };
+    // Read once already (read-yaml.ts refused repeated keys): skip the Composer's own key check,
+    // which compares every key with every earlier one.
+    const entry = { text, docs: parseAllDocuments(text, { uniqueKeys: false }), changed: new Set<number>() };
     parsed.set(file, entry);
     return entry;
   };
