@@ -32,8 +32,8 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-OETETETW.js";
-import "./chunks/chunk-UF57WOSF.js";
+} from "./chunks/chunk-YDJCGT2R.js";
+import "./chunks/chunk-GEWBOTYQ.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import "./chunks/chunk-2NF2SEYA.js";

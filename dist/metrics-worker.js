@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetrics
-} from "./chunks/chunk-UF57WOSF.js";
+} from "./chunks/chunk-GEWBOTYQ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import "./chunks/chunk-TXZ6OYJN.js";
 import "./chunks/chunk-DNUDPCNB.js";

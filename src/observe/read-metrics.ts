@@ -65,6 +65,12 @@ function isBlankByte(c: number): boolean {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
+ * Envoy's JSON stats are parsed whole (JSON.parse has no stream); a sidecar's are a few MB.
+ * Larger files are refused rather than held in memory several times over.
+ */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+/**
  * Reads one file into `onSample`; returns the number of wanted samples. `buffer` (reused between
  * files) holds one chunk at a time.
  */
@@ -103,7 +109,17 @@ export async function readMetricsFile(
   try {
     if (first === 0x7b || first === 0x5b) {
       const parts: Buffer[] = [];
-      for (const buf of all()) parts.push(Buffer.from(buf));
+      let size = 0;
+      for (const buf of all()) {
+        size += buf.length;
+        if (size > MAX_JSON_BYTES) {
+          throw new InputError(
+            `Envoy JSON stats over ${MAX_JSON_BYTES / 1024 / 1024} MiB; use the text format (the admin port's /stats/prometheus), which is read as a stream`,
+            { file },
+          );
+        }
+        parts.push(Buffer.from(buf));
+      }
       const text = Buffer.concat(parts)
         .toString('utf8')
         .replace(/^\uFEFF/, '');

@@ -1,12 +1,13 @@
 // The corpus of malformed metric inputs: each file must fail with InputError naming the file
 // (and the line, for text) and a message that says what is wrong.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { isInputError } from '../../src/errors.ts';
-import { readMetrics } from '../../src/observe/read-metrics.ts';
+import { MAX_JSON_BYTES, readMetrics } from '../../src/observe/read-metrics.ts';
 
 const BAD = fileURLToPath(new URL('../../fixtures/metrics/bad/', import.meta.url));
 const SAMPLES = fileURLToPath(new URL('../../fixtures/metrics/', import.meta.url));
@@ -72,4 +73,19 @@ test('real samples that are not sidecar exposition are rejected clearly', async 
   );
   const api = path.join(SAMPLES, 'sample-05-prometheus-api-query_range-matrix-mixer-era.json');
   assert.match(await renderedError(api), /: this is a Prometheus HTTP API response, not Envoy stats/);
+});
+
+test('Envoy JSON stats too large to parse whole are refused before they are held in memory', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'intent-drift-json-'));
+  try {
+    const file = path.join(dir, 'huge.json');
+    writeFileSync(file, `{"stats":[${' '.repeat(MAX_JSON_BYTES)}]}`);
+    // Outside the working directory, the file is shown by its absolute path.
+    assert.equal(
+      await renderedError(file),
+      `${file}: Envoy JSON stats over 64 MiB; use the text format (the admin port's /stats/prometheus), which is read as a stream`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -180,6 +180,7 @@ function isBlankByte(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 var BOM = Buffer2.from([239, 187, 191]);
+var MAX_JSON_BYTES = 64 * 1024 * 1024;
 async function readMetricsFile(absolute, onSample, buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES), file = absolute) {
   let chunks;
   let first;
@@ -209,7 +210,17 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer2.allocUnsafe(
   try {
     if (first === 123 || first === 91) {
       const parts = [];
-      for (const buf of all()) parts.push(Buffer2.from(buf));
+      let size = 0;
+      for (const buf of all()) {
+        size += buf.length;
+        if (size > MAX_JSON_BYTES) {
+          throw new InputError(
+            `Envoy JSON stats over ${MAX_JSON_BYTES / 1024 / 1024} MiB; use the text format (the admin port's /stats/prometheus), which is read as a stream`,
+            { file }
+          );
+        }
+        parts.push(Buffer2.from(buf));
+      }
       const text = Buffer2.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
       return readEnvoyStatsJson(text, options).samples;
     }

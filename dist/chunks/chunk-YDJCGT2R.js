@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   displayName,
   readMetrics
-} from "./chunk-UF57WOSF.js";
+} from "./chunk-GEWBOTYQ.js";
 import {
   readSnapshot,
   snapshotToMap
