@@ -32,7 +32,7 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-YDJCGT2R.js";
+} from "./chunks/chunk-KZF3IWNP.js";
 import "./chunks/chunk-GEWBOTYQ.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";

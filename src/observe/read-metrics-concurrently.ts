@@ -1,5 +1,5 @@
 // Reads large metric captures on a worker thread, so that the main thread parses the intents
-// files meanwhile (`check` needs both, and each is about half of its work). Small captures,
+// files meanwhile (`check` needs both, its two largest parts of work). Small captures,
 // the usual case in tests and on pull requests, are read in place: a worker costs some tens
 // of milliseconds to start.
 import { existsSync, readdirSync, statSync } from 'node:fs';

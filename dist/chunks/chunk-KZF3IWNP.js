@@ -7272,7 +7272,7 @@ var TreeConverter = class {
         }
         keys.add(key);
         const value = this.convert(pair.value, depth + 1, keyLine);
-        entries.set(String(pair.key.value), { keyLine, value });
+        entries.set(String(key), { keyLine, value });
       }
       return { type: "map", line, entries };
     }
