@@ -83,7 +83,8 @@ export function tokenizeYaml(
   const tokens: CST.Token[] = [];
   let documents = 0;
   for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
-    // Counted as they come: a stream of a million `---` stops here, not after parsing them all.
+    // The document limit, for both readers of these tokens: counted as they come, so a stream
+    // of a million `---` stops here rather than after parsing them all.
     if (token.type === 'document' && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
     tokens.push(token);
   }
@@ -115,7 +116,6 @@ function composeDocuments(
           : error.message;
       throw new InputError(message, { file, line: lineOf(error.pos[0]) });
     }
-    if (documents.length >= MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
     const converter = new TreeConverter(doc, file, lineOf);
     const root = converter.convert(doc.contents, 0);
     const line = lineOf(doc.contents?.range?.[0] ?? doc.range[0]);

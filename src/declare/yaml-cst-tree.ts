@@ -7,18 +7,13 @@
 //
 // The Composer stays the authority: whenever this meets a token or a shape it does not
 // accept here (anchors, aliases, tags, flow maps, explicit keys, directives, tabs, multi-line
-// keys, duplicate keys, errors, the size limits...) it gives up and the caller composes the
-// same tokens the usual way, which also words every error. test/declare/yaml-cst-tree.test.ts
-// checks, on thousands of generated and mutated documents, that whatever this accepts the
-// Composer accepts too and turns into the same tree, lines included.
+// keys, duplicate keys, errors, the node and depth limits...) it gives up and the caller
+// composes the same tokens the usual way, which also words every error.
+// test/declare/yaml-cst-tree.test.ts checks, on thousands of generated and mutated documents,
+// that whatever this accepts the Composer accepts too and turns into the same tree, lines
+// included.
 import { CST, Document, isScalar, type ScalarTag } from 'yaml';
-import {
-  MAX_YAML_DEPTH,
-  MAX_YAML_DOCUMENTS,
-  MAX_YAML_NODES,
-  type YamlDocument,
-  type YamlNode,
-} from './yaml-tree.ts';
+import { MAX_YAML_DEPTH, MAX_YAML_NODES, type YamlDocument, type YamlNode } from './yaml-tree.ts';
 
 /** Thrown inside the walk to give up; never escapes this module. */
 const GIVE_UP: unique symbol = Symbol('give up');
@@ -79,7 +74,6 @@ class CstWalk {
     for (const token of tokens) {
       switch (token.type) {
         case 'document':
-          if (documents.length >= MAX_YAML_DOCUMENTS) giveUp();
           documents.push(this.document(token));
           open = true;
           break;

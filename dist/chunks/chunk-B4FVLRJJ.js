@@ -6915,7 +6915,6 @@ var CstWalk = class {
     for (const token of tokens) {
       switch (token.type) {
         case "document":
-          if (documents.length >= MAX_YAML_DOCUMENTS) giveUp();
           documents.push(this.document(token));
           open = true;
           break;
@@ -7177,7 +7176,6 @@ function composeDocuments(tokens, file, lineOf2) {
       const message = error.code === "RESOURCE_EXHAUSTION" ? `YAML nested too deeply to read (${error.message})` : error.message;
       throw new InputError(message, { file, line: lineOf2(error.pos[0]) });
     }
-    if (documents.length >= MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
     const converter = new TreeConverter(doc, file, lineOf2);
     const root = converter.convert(doc.contents, 0);
     const line = lineOf2(doc.contents?.range?.[0] ?? doc.range[0]);
