@@ -32,7 +32,7 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-B4FVLRJJ.js";
+} from "./chunks/chunk-ICLIVY3J.js";
 import "./chunks/chunk-GEWBOTYQ.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
@@ -45,9 +45,256 @@ import {
 } from "./chunks/chunk-WQ4DT2T6.js";
 import "./chunks/chunk-HANBNIMK.js";
 
-// src/cli.ts
+// src/cli/main.ts
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
 import path4 from "node:path";
+
+// src/report/list-report.ts
+function byNameThenNamespace(a, b) {
+  const left = `${a.name}\0${a.namespace}`;
+  const right = `${b.name}\0${b.namespace}`;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+function codeUnitOrder(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function collect(calls, namespaces) {
+  const clients = /* @__PURE__ */ new Map();
+  for (const call of calls) {
+    if (namespaces && !namespaces.has(call.client.namespace)) continue;
+    const clientKey = `${call.client.namespace}/${call.client.name}`;
+    let client = clients.get(clientKey);
+    if (!client) {
+      client = { name: call.client.name, namespace: call.client.namespace, servers: /* @__PURE__ */ new Map() };
+      clients.set(clientKey, client);
+    }
+    const serverKey = `${call.server.namespace}/${call.server.name}`;
+    let server = client.servers.get(serverKey);
+    if (!server) {
+      server = { name: call.server.name, namespace: call.server.namespace, paths: /* @__PURE__ */ new Map() };
+      client.servers.set(serverKey, server);
+    }
+    if (call.path === null) continue;
+    let methods = server.paths.get(call.path);
+    if (!methods) {
+      methods = /* @__PURE__ */ new Set();
+      server.paths.set(call.path, methods);
+    }
+    if (call.method !== null) methods.add(call.method);
+  }
+  return [...clients.values()].sort(byNameThenNamespace);
+}
+function renderList(source, opts = {}) {
+  const calls = Array.isArray(source) ? source : source.calls;
+  const namespaces = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
+  const show2 = showControlChars;
+  const lines = [];
+  for (const client of collect(calls, namespaces)) {
+    lines.push(`${show2(client.name)} in namespace ${show2(client.namespace)} calls:`);
+    for (const server of [...client.servers.values()].sort(byNameThenNamespace)) {
+      lines.push(`  - ${show2(server.name)} in namespace ${show2(server.namespace)}`);
+      for (const path5 of [...server.paths.keys()].sort(codeUnitOrder)) {
+        const methods = [...server.paths.get(path5) ?? []].sort(codeUnitOrder);
+        lines.push(`    - path ${show2(path5)}, methods: [${methods.map(show2).join(",")}]`);
+      }
+    }
+  }
+  return lines.length === 0 ? "" : `${lines.join("\n")}
+`;
+}
+
+// src/report/text-report.ts
+var ansi = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
+var COLOURS = {
+  bad: ansi(31, 39),
+  warn: ansi(33, 39),
+  good: ansi(32, 39),
+  dim: ansi(2, 22),
+  bold: ansi(1, 22)
+};
+var identity = (text) => text;
+var PLAIN = { bad: identity, warn: identity, good: identity, dim: identity, bold: identity };
+var STALE_REASON = {
+  "path-not-called": "path-not-called (the client called this server, never with this method and path)",
+  "server-not-called": "server-not-called (the client never called this server)",
+  "client-idle": "client-idle (the client made no calls at all)"
+};
+var NOT_CHECKED_WHY = {
+  "not-http": "not visible in Istio HTTP metrics",
+  "no-http-detail": "called, but the metrics carry no method or path"
+};
+var show = showControlChars;
+function operation(method, path5, unknown) {
+  if (method === null && path5 === null) return unknown;
+  return `${show(method ?? "*")} ${show(path5 ?? "*")}`;
+}
+function ruleTarget(rule) {
+  const name = show(targetName(rule.server, rule.client.namespace));
+  return rule.targetType === "kubernetes" ? name : `${rule.targetType} ${name}`;
+}
+function missingLine(call, p) {
+  const via = call.server.service ? ` via service ${show(targetName(call.server.service, call.client.namespace))}` : "";
+  const widening = wideningOf(call);
+  const template = call.suggestedPath ? `, template ${show(call.suggestedPath)}${widening ? ` (allows ${show(widening)})` : ""}` : "";
+  const blocked = call.wouldBeBlocked ? `, ${p.bold("would be blocked once enforced")}` : "";
+  const server = show(targetName(call.server, call.client.namespace));
+  const op = operation(call.method, call.path, "(no HTTP detail)");
+  const home = call.intentsFile ? `
+        ${p.dim(`declare in ${show(call.intentsFile.file)}:${call.intentsFile.line}`)}` : "";
+  return `    ${p.bad(`+ ${op} -> ${server}`)}${via}: ${countLabel(call.count, call.protocol)}${template}${blocked}${home}`;
+}
+function staleLine(rule, p) {
+  const op = operation(rule.method, rule.path, "(any request)");
+  return `    ${p.warn(`- ${op} -> ${ruleTarget(rule)}`)}: ${STALE_REASON[rule.reason]}
+        ${p.dim(`declared at ${show(rule.file)}:${rule.line}`)}`;
+}
+function groupByClient(drift) {
+  const groups = /* @__PURE__ */ new Map();
+  const groupOf = (client) => {
+    const key = `${client.namespace}/${client.name}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { client, missing: [], stale: [], notExercised: [], covered: 0 };
+      groups.set(key, group);
+    }
+    return group;
+  };
+  for (const call of drift.missing) groupOf(call.client).missing.push(call);
+  const { stale, notExercised } = splitStale(drift.stale);
+  for (const rule of stale) groupOf(rule.client).stale.push(rule);
+  for (const rule of notExercised) groupOf(rule.client).notExercised.push(rule);
+  for (const call of drift.covered) {
+    const group = groups.get(`${call.client.namespace}/${call.client.name}`);
+    if (group) group.covered++;
+  }
+  const sortKey = (g) => `${g.client.namespace}\0${g.client.name}`;
+  return [...groups.values()].sort(
+    (a, b) => sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0
+  );
+}
+function verdict(drift, p) {
+  const s = drift.summary;
+  const { stale, notExercised } = splitStale(drift.stale);
+  const ignored = s.ignored + (asControlled(drift).ignoredStale?.length ?? 0);
+  let rest = `${s.covered} covered, ${s.notChecked} not checked, ${ignored} ignored`;
+  if (notExercised.length > 0) rest += `, ${notExercised.length} not exercised`;
+  if (s.missing > 0 || stale.length > 0)
+    return `intent-drift: ${p.bad(p.bold("DRIFT"))}: ${s.missing} missing, ${stale.length} stale (${rest})`;
+  const what = notExercised.length > 0 ? "no drift in what the run exercised" : "no drift";
+  return `intent-drift: ${p.good(p.bold("OK"))}: ${what} (${rest})`;
+}
+function clientHeading(drift, group, p) {
+  const counts = [`${group.missing.length} missing`, `${group.stale.length} stale`];
+  if (group.notExercised.length > 0) counts.push(`${group.notExercised.length} not exercised`);
+  if (group.covered > 0) counts.push(`${group.covered} covered`);
+  const coverage = asControlled(drift).coverage?.clients.find(
+    (c) => c.client.name === group.client.name && c.client.namespace === group.client.namespace
+  );
+  if (coverage && coverage.declared > 0) counts.push(`coverage ${coverage.percent}%`);
+  const environment = environmentOf(drift, group.client.namespace);
+  const where = `namespace ${show(group.client.namespace)}${environment ? ` (${show(environment)})` : ""}`;
+  return `${p.bold(show(group.client.name))} in ${where}: ${counts.join(", ")}`;
+}
+function coverageLines(drift) {
+  const coverage = asControlled(drift).coverage;
+  const summary = coverageSummary(drift);
+  if (!coverage || summary === void 0) return [];
+  const lines = ["", `${summary}:`];
+  for (const c of coverage.clients) {
+    if (c.declared === 0) continue;
+    const environment = environmentOf(drift, c.client.namespace);
+    const reasons = Object.entries(c.stale).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
+    if (c.noDetail > 0) reasons.push(`${c.noDetail} without HTTP detail`);
+    lines.push(
+      `  ${show(qualifiedName(c.client))}${environment ? ` (${show(environment)})` : ""}: ${c.exercised} of ${c.declared} (${c.percent}%)${reasons.length > 0 ? `: ${reasons.join(", ")}` : ""}`
+    );
+  }
+  return lines;
+}
+function briefSection(title, items, line, limit) {
+  if (items.length === 0) return [];
+  const lines = [
+    "",
+    `${title} (${items.length}):`,
+    ...items.slice(0, limit).map((item) => `  ${line(item)}`)
+  ];
+  if (items.length > limit) lines.push(`  ... and ${items.length - limit} more (see the JSON report)`);
+  return lines;
+}
+function callEnds(call) {
+  const server = call.host ?? (call.server.service ? qualifiedName(call.server.service) : qualifiedName(call.server));
+  return `${show(qualifiedName(call.client))} -> ${show(server)}`;
+}
+function renderTextReport(drift, opts = {}) {
+  const p = opts.color ? COLOURS : PLAIN;
+  const limit = opts.briefLimit ?? 10;
+  const lines = [verdict(drift, p)];
+  for (const group of groupByClient(drift)) {
+    lines.push("", clientHeading(drift, group, p));
+    if (group.missing.length > 0) {
+      lines.push("  missing (called, not declared):", ...group.missing.map((call) => missingLine(call, p)));
+    }
+    if (group.stale.length > 0) {
+      lines.push("  stale (declared, never called):", ...group.stale.map((rule) => staleLine(rule, p)));
+    }
+    if (group.notExercised.length > 0) {
+      lines.push(
+        "  not exercised (the run drove no calls from this client):",
+        ...group.notExercised.map((rule) => staleLine(rule, p))
+      );
+    }
+  }
+  lines.push(
+    ...briefSection(
+      "not checked",
+      drift.notChecked,
+      (r) => `${show(r.client.name)} -> ${ruleTarget(r)} ${p.dim(`${show(r.file)}:${r.line}`)}: ${NOT_CHECKED_WHY[r.why]}`,
+      limit
+    ),
+    ...briefSection(
+      "unattributed: callers outside the mesh",
+      drift.unattributed,
+      (c) => `-> ${show(qualifiedName(c.server))} ${operation(c.method, c.path, "(no HTTP detail)")}: ${countLabel(c.count, c.protocol)}`,
+      limit
+    ),
+    ...briefSection(
+      "external: destinations outside the mesh",
+      drift.external,
+      (c) => `${callEnds(c)}: ${countLabel(c.count, c.protocol)}`,
+      limit
+    ),
+    ...briefSection(
+      "ignored by the config",
+      drift.ignored,
+      (c) => {
+        const by = ignoredByText(c);
+        return `${callEnds(c)} ${operation(c.method, c.path, "(no HTTP detail)")}${by ? ` (by ${show(by)})` : ""}`;
+      },
+      limit
+    ),
+    ...briefSection(
+      "stale rules ignored by the config",
+      asControlled(drift).ignoredStale ?? [],
+      (r) => `${show(r.client.name)} -> ${ruleTarget(r)} ${operation(r.method, r.path, "(any request)")} ${p.dim(`${show(r.file)}:${r.line}`)} (by ${show(ignoredByText(r) ?? "")})`,
+      limit
+    ),
+    ...coverageLines(drift)
+  );
+  const notes = controlNotes(drift);
+  if (notes.length > 0) lines.push("", ...notes);
+  if (drift.warnings.length > 0) {
+    lines.push("", ...drift.warnings.map((w) => `${p.warn("warning:")} ${show(w)}`));
+  }
+  lines.push(
+    "",
+    `${plural(drift.summary.observed, "call")} observed, ${plural(drift.summary.declared, "rule")} declared.`
+  );
+  return `${lines.join("\n")}
+`;
+}
+
+// src/version.ts
+var VERSION = "0.1.0";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -913,254 +1160,7 @@ async function graphToDraw(settings, io) {
   return { graph: graphOfMap(map), exitCode: 0, warnings: observed.warnings };
 }
 
-// src/report/list-report.ts
-function byNameThenNamespace(a, b) {
-  const left = `${a.name}\0${a.namespace}`;
-  const right = `${b.name}\0${b.namespace}`;
-  return left < right ? -1 : left > right ? 1 : 0;
-}
-function codeUnitOrder(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function collect(calls, namespaces) {
-  const clients = /* @__PURE__ */ new Map();
-  for (const call of calls) {
-    if (namespaces && !namespaces.has(call.client.namespace)) continue;
-    const clientKey = `${call.client.namespace}/${call.client.name}`;
-    let client = clients.get(clientKey);
-    if (!client) {
-      client = { name: call.client.name, namespace: call.client.namespace, servers: /* @__PURE__ */ new Map() };
-      clients.set(clientKey, client);
-    }
-    const serverKey = `${call.server.namespace}/${call.server.name}`;
-    let server = client.servers.get(serverKey);
-    if (!server) {
-      server = { name: call.server.name, namespace: call.server.namespace, paths: /* @__PURE__ */ new Map() };
-      client.servers.set(serverKey, server);
-    }
-    if (call.path === null) continue;
-    let methods = server.paths.get(call.path);
-    if (!methods) {
-      methods = /* @__PURE__ */ new Set();
-      server.paths.set(call.path, methods);
-    }
-    if (call.method !== null) methods.add(call.method);
-  }
-  return [...clients.values()].sort(byNameThenNamespace);
-}
-function renderList(source, opts = {}) {
-  const calls = Array.isArray(source) ? source : source.calls;
-  const namespaces = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
-  const show2 = showControlChars;
-  const lines = [];
-  for (const client of collect(calls, namespaces)) {
-    lines.push(`${show2(client.name)} in namespace ${show2(client.namespace)} calls:`);
-    for (const server of [...client.servers.values()].sort(byNameThenNamespace)) {
-      lines.push(`  - ${show2(server.name)} in namespace ${show2(server.namespace)}`);
-      for (const path5 of [...server.paths.keys()].sort(codeUnitOrder)) {
-        const methods = [...server.paths.get(path5) ?? []].sort(codeUnitOrder);
-        lines.push(`    - path ${show2(path5)}, methods: [${methods.map(show2).join(",")}]`);
-      }
-    }
-  }
-  return lines.length === 0 ? "" : `${lines.join("\n")}
-`;
-}
-
-// src/report/text-report.ts
-var ansi = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
-var COLOURS = {
-  bad: ansi(31, 39),
-  warn: ansi(33, 39),
-  good: ansi(32, 39),
-  dim: ansi(2, 22),
-  bold: ansi(1, 22)
-};
-var identity = (text) => text;
-var PLAIN = { bad: identity, warn: identity, good: identity, dim: identity, bold: identity };
-var STALE_REASON = {
-  "path-not-called": "path-not-called (the client called this server, never with this method and path)",
-  "server-not-called": "server-not-called (the client never called this server)",
-  "client-idle": "client-idle (the client made no calls at all)"
-};
-var NOT_CHECKED_WHY = {
-  "not-http": "not visible in Istio HTTP metrics",
-  "no-http-detail": "called, but the metrics carry no method or path"
-};
-var show = showControlChars;
-function operation(method, path5, unknown) {
-  if (method === null && path5 === null) return unknown;
-  return `${show(method ?? "*")} ${show(path5 ?? "*")}`;
-}
-function ruleTarget(rule) {
-  const name = show(targetName(rule.server, rule.client.namespace));
-  return rule.targetType === "kubernetes" ? name : `${rule.targetType} ${name}`;
-}
-function missingLine(call, p) {
-  const via = call.server.service ? ` via service ${show(targetName(call.server.service, call.client.namespace))}` : "";
-  const widening = wideningOf(call);
-  const template = call.suggestedPath ? `, template ${show(call.suggestedPath)}${widening ? ` (allows ${show(widening)})` : ""}` : "";
-  const blocked = call.wouldBeBlocked ? `, ${p.bold("would be blocked once enforced")}` : "";
-  const server = show(targetName(call.server, call.client.namespace));
-  const op = operation(call.method, call.path, "(no HTTP detail)");
-  const home = call.intentsFile ? `
-        ${p.dim(`declare in ${show(call.intentsFile.file)}:${call.intentsFile.line}`)}` : "";
-  return `    ${p.bad(`+ ${op} -> ${server}`)}${via}: ${countLabel(call.count, call.protocol)}${template}${blocked}${home}`;
-}
-function staleLine(rule, p) {
-  const op = operation(rule.method, rule.path, "(any request)");
-  return `    ${p.warn(`- ${op} -> ${ruleTarget(rule)}`)}: ${STALE_REASON[rule.reason]}
-        ${p.dim(`declared at ${show(rule.file)}:${rule.line}`)}`;
-}
-function groupByClient(drift) {
-  const groups = /* @__PURE__ */ new Map();
-  const groupOf = (client) => {
-    const key = `${client.namespace}/${client.name}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { client, missing: [], stale: [], notExercised: [], covered: 0 };
-      groups.set(key, group);
-    }
-    return group;
-  };
-  for (const call of drift.missing) groupOf(call.client).missing.push(call);
-  const { stale, notExercised } = splitStale(drift.stale);
-  for (const rule of stale) groupOf(rule.client).stale.push(rule);
-  for (const rule of notExercised) groupOf(rule.client).notExercised.push(rule);
-  for (const call of drift.covered) {
-    const group = groups.get(`${call.client.namespace}/${call.client.name}`);
-    if (group) group.covered++;
-  }
-  const sortKey = (g) => `${g.client.namespace}\0${g.client.name}`;
-  return [...groups.values()].sort(
-    (a, b) => sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0
-  );
-}
-function verdict(drift, p) {
-  const s = drift.summary;
-  const { stale, notExercised } = splitStale(drift.stale);
-  const ignored = s.ignored + (asControlled(drift).ignoredStale?.length ?? 0);
-  let rest = `${s.covered} covered, ${s.notChecked} not checked, ${ignored} ignored`;
-  if (notExercised.length > 0) rest += `, ${notExercised.length} not exercised`;
-  if (s.missing > 0 || stale.length > 0)
-    return `intent-drift: ${p.bad(p.bold("DRIFT"))}: ${s.missing} missing, ${stale.length} stale (${rest})`;
-  const what = notExercised.length > 0 ? "no drift in what the run exercised" : "no drift";
-  return `intent-drift: ${p.good(p.bold("OK"))}: ${what} (${rest})`;
-}
-function clientHeading(drift, group, p) {
-  const counts = [`${group.missing.length} missing`, `${group.stale.length} stale`];
-  if (group.notExercised.length > 0) counts.push(`${group.notExercised.length} not exercised`);
-  if (group.covered > 0) counts.push(`${group.covered} covered`);
-  const coverage = asControlled(drift).coverage?.clients.find(
-    (c) => c.client.name === group.client.name && c.client.namespace === group.client.namespace
-  );
-  if (coverage && coverage.declared > 0) counts.push(`coverage ${coverage.percent}%`);
-  const environment = environmentOf(drift, group.client.namespace);
-  const where = `namespace ${show(group.client.namespace)}${environment ? ` (${show(environment)})` : ""}`;
-  return `${p.bold(show(group.client.name))} in ${where}: ${counts.join(", ")}`;
-}
-function coverageLines(drift) {
-  const coverage = asControlled(drift).coverage;
-  const summary = coverageSummary(drift);
-  if (!coverage || summary === void 0) return [];
-  const lines = ["", `${summary}:`];
-  for (const c of coverage.clients) {
-    if (c.declared === 0) continue;
-    const environment = environmentOf(drift, c.client.namespace);
-    const reasons = Object.entries(c.stale).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
-    if (c.noDetail > 0) reasons.push(`${c.noDetail} without HTTP detail`);
-    lines.push(
-      `  ${show(qualifiedName(c.client))}${environment ? ` (${show(environment)})` : ""}: ${c.exercised} of ${c.declared} (${c.percent}%)${reasons.length > 0 ? `: ${reasons.join(", ")}` : ""}`
-    );
-  }
-  return lines;
-}
-function briefSection(title, items, line, limit) {
-  if (items.length === 0) return [];
-  const lines = [
-    "",
-    `${title} (${items.length}):`,
-    ...items.slice(0, limit).map((item) => `  ${line(item)}`)
-  ];
-  if (items.length > limit) lines.push(`  ... and ${items.length - limit} more (see the JSON report)`);
-  return lines;
-}
-function callEnds(call) {
-  const server = call.host ?? (call.server.service ? qualifiedName(call.server.service) : qualifiedName(call.server));
-  return `${show(qualifiedName(call.client))} -> ${show(server)}`;
-}
-function renderTextReport(drift, opts = {}) {
-  const p = opts.color ? COLOURS : PLAIN;
-  const limit = opts.briefLimit ?? 10;
-  const lines = [verdict(drift, p)];
-  for (const group of groupByClient(drift)) {
-    lines.push("", clientHeading(drift, group, p));
-    if (group.missing.length > 0) {
-      lines.push("  missing (called, not declared):", ...group.missing.map((call) => missingLine(call, p)));
-    }
-    if (group.stale.length > 0) {
-      lines.push("  stale (declared, never called):", ...group.stale.map((rule) => staleLine(rule, p)));
-    }
-    if (group.notExercised.length > 0) {
-      lines.push(
-        "  not exercised (the run drove no calls from this client):",
-        ...group.notExercised.map((rule) => staleLine(rule, p))
-      );
-    }
-  }
-  lines.push(
-    ...briefSection(
-      "not checked",
-      drift.notChecked,
-      (r) => `${show(r.client.name)} -> ${ruleTarget(r)} ${p.dim(`${show(r.file)}:${r.line}`)}: ${NOT_CHECKED_WHY[r.why]}`,
-      limit
-    ),
-    ...briefSection(
-      "unattributed: callers outside the mesh",
-      drift.unattributed,
-      (c) => `-> ${show(qualifiedName(c.server))} ${operation(c.method, c.path, "(no HTTP detail)")}: ${countLabel(c.count, c.protocol)}`,
-      limit
-    ),
-    ...briefSection(
-      "external: destinations outside the mesh",
-      drift.external,
-      (c) => `${callEnds(c)}: ${countLabel(c.count, c.protocol)}`,
-      limit
-    ),
-    ...briefSection(
-      "ignored by the config",
-      drift.ignored,
-      (c) => {
-        const by = ignoredByText(c);
-        return `${callEnds(c)} ${operation(c.method, c.path, "(no HTTP detail)")}${by ? ` (by ${show(by)})` : ""}`;
-      },
-      limit
-    ),
-    ...briefSection(
-      "stale rules ignored by the config",
-      asControlled(drift).ignoredStale ?? [],
-      (r) => `${show(r.client.name)} -> ${ruleTarget(r)} ${operation(r.method, r.path, "(any request)")} ${p.dim(`${show(r.file)}:${r.line}`)} (by ${show(ignoredByText(r) ?? "")})`,
-      limit
-    ),
-    ...coverageLines(drift)
-  );
-  const notes = controlNotes(drift);
-  if (notes.length > 0) lines.push("", ...notes);
-  if (drift.warnings.length > 0) {
-    lines.push("", ...drift.warnings.map((w) => `${p.warn("warning:")} ${show(w)}`));
-  }
-  lines.push(
-    "",
-    `${plural(drift.summary.observed, "call")} observed, ${plural(drift.summary.declared, "rule")} declared.`
-  );
-  return `${lines.join("\n")}
-`;
-}
-
-// src/version.ts
-var VERSION = "0.1.0";
-
-// src/cli.ts
+// src/cli/main.ts
 async function main(argv, io) {
   try {
     const { command, settings } = parseCommandLine(argv, {
@@ -1263,7 +1263,7 @@ function colorByDefault(io) {
   return io.stdoutIsTTY;
 }
 
-// src/cli-entry.ts
+// src/cli/entry.ts
 var code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

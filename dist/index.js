@@ -18,7 +18,7 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-B4FVLRJJ.js";
+} from "./chunks/chunk-ICLIVY3J.js";
 import "./chunks/chunk-GEWBOTYQ.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
@@ -21744,177 +21744,6 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/action-inputs.ts
-var INPUT = {
-  githubToken: "github-token",
-  intents: "intents",
-  source: "source",
-  metrics: "metrics",
-  snapshot: "snapshot",
-  prometheusUrl: "prometheus-url",
-  cluster: "cluster",
-  kindConfig: "kind-config",
-  keepCluster: "keep-cluster",
-  istioVersion: "istio-version",
-  workloads: "workloads",
-  traffic: "traffic",
-  duration: "duration",
-  namespace: "namespace",
-  failOn: "fail-on",
-  comment: "comment",
-  openPr: "open-pr",
-  pruneStale: "prune-stale",
-  prBranch: "pr-branch",
-  mode: "mode",
-  reportFile: "report-file"
-};
-var OUTPUT = {
-  drift: "drift",
-  missing: "missing",
-  stale: "stale",
-  report: "report",
-  commentUrl: "comment-url",
-  pullRequestUrl: "pull-request-url"
-};
-var CLUSTERS = ["none", "kind", "existing"];
-var MODES = ["check", "comment"];
-function readActionInputs(read, cwd) {
-  const get = (name2) => read(name2).trim();
-  const mode = oneOf(INPUT.mode, get(INPUT.mode) || "check", MODES);
-  const check2 = defaultSettings(cwd);
-  check2.intents = lines(get(INPUT.intents));
-  check2.metrics = lines(get(INPUT.metrics));
-  check2.snapshots = lines(get(INPUT.snapshot));
-  check2.workloads = lines(get(INPUT.workloads));
-  check2.namespaces = words(get(INPUT.namespace));
-  check2.failOn = oneOf(INPUT.failOn, get(INPUT.failOn) || "missing", FAIL_ON);
-  check2.failOnExplicit = true;
-  check2.format = "markdown";
-  const live = readLive(get);
-  check2.source = readSource(get(INPUT.source), check2, live.cluster);
-  check2.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
-  const reportFile = get(INPUT.reportFile) || "intent-drift-report.json";
-  check2.reportFile = reportFile;
-  const token = read(INPUT.githubToken).trim();
-  const comment = bool(INPUT.comment, get(INPUT.comment), true);
-  const openPr = bool(INPUT.openPr, get(INPUT.openPr), false);
-  if (token === "" && (comment || openPr || mode === "comment")) {
-    throw new InputError(`${INPUT.githubToken} is empty: pass \${{ github.token }} or set comment: false`);
-  }
-  const prBranch = get(INPUT.prBranch) || "intent-drift/update";
-  if (!/^[A-Za-z0-9._/-]+$/.test(prBranch) || prBranch.includes("..") || prBranch.startsWith("/")) {
-    throw new InputError(`${INPUT.prBranch}: '${prBranch}' is not a valid branch name`);
-  }
-  if (mode === "check" && check2.intents.length === 0) {
-    throw new InputError(`${INPUT.intents} is required: the ClientIntents files or folders to check`);
-  }
-  if (mode === "check") checkSourceInputs(check2, live);
-  return {
-    token,
-    mode,
-    check: check2,
-    live,
-    comment,
-    openPr,
-    pruneStale: bool(INPUT.pruneStale, get(INPUT.pruneStale), false),
-    prBranch,
-    reportFile
-  };
-}
-var LIVE_SOURCES = ["sidecars", "prometheus", "mapper"];
-function readSource(value, check2, cluster) {
-  if (value !== "") {
-    const source = oneOf(INPUT.source, value, SOURCES);
-    if (cluster !== "none" && !LIVE_SOURCES.includes(source)) {
-      throw new InputError(
-        `${INPUT.source}: ${source} reads files; with ${INPUT.cluster}: ${cluster} use ${LIVE_SOURCES.join(", ")}`
-      );
-    }
-    return source;
-  }
-  if (cluster !== "none") return "sidecars";
-  if (check2.snapshots.length > 0 && check2.metrics.length === 0) return "snapshot";
-  return "metrics";
-}
-function checkSourceInputs(check2, live) {
-  if (live.cluster !== "none") {
-    for (const [name2, given] of [
-      [INPUT.metrics, check2.metrics],
-      [INPUT.snapshot, check2.snapshots]
-    ]) {
-      if (given.length > 0) {
-        throw new InputError(
-          `${name2}: files are not read with ${INPUT.cluster}: ${live.cluster}, which reads the cluster live; drop one of them`
-        );
-      }
-    }
-  }
-  if (live.cluster === "kind" && check2.workloads.length === 0) {
-    throw new InputError(
-      `${INPUT.workloads} is required with ${INPUT.cluster}: kind: the manifests to deploy`
-    );
-  }
-  if (check2.source === "prometheus" && check2.live.prometheusUrl === void 0) {
-    throw new InputError(`${INPUT.source}: prometheus needs ${INPUT.prometheusUrl}`);
-  }
-  if (check2.source === "snapshot" && check2.snapshots.length === 0) {
-    throw new InputError(
-      `${INPUT.source}: snapshot needs ${INPUT.snapshot} (a file written by intent-drift capture)`
-    );
-  }
-  if (check2.source === "metrics" && check2.metrics.length === 0) {
-    throw new InputError(
-      `${INPUT.source}: metrics needs ${INPUT.metrics} (or a live ${INPUT.cluster} or ${INPUT.source})`
-    );
-  }
-}
-function readLive(get) {
-  const cluster = oneOf(INPUT.cluster, get(INPUT.cluster) || "none", CLUSTERS);
-  const istioVersion = get(INPUT.istioVersion) || void 0;
-  if (istioVersion !== void 0 && !/^\d+\.\d+(\.\d+)?$/.test(istioVersion)) {
-    throw new InputError(`${INPUT.istioVersion}: '${istioVersion}' is not a version like 1.30 or 1.30.1`);
-  }
-  const duration = get(INPUT.duration) || "2m";
-  if (!/^\d+(s|m|h)$/.test(duration)) {
-    throw new InputError(`${INPUT.duration}: '${duration}' is not a duration like 90s, 2m or 1h`);
-  }
-  return {
-    cluster,
-    kindConfig: get(INPUT.kindConfig) || "kind-config.yaml",
-    keepCluster: bool(INPUT.keepCluster, get(INPUT.keepCluster), false),
-    istioVersion,
-    traffic: get(INPUT.traffic) || void 0,
-    duration
-  };
-}
-function readUrl(name2, value) {
-  if (value === "") return void 0;
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InputError(`${name2}: not a URL`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new InputError(`${name2}: must be http(s)`);
-  return value;
-}
-function oneOf(name2, value, allowed) {
-  if (allowed.includes(value)) return value;
-  throw new InputError(`${name2} must be one of ${allowed.join(", ")} (got '${value}')`);
-}
-function bool(name2, value, fallback) {
-  if (value === "") return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new InputError(`${name2} must be true or false (got '${value}')`);
-}
-function lines(value) {
-  return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
-}
-function words(value) {
-  return value.split(/[\s,]+/).filter((w) => w !== "");
-}
-
 // src/deliver/github/github-errors.ts
 function asRequestError(err) {
   if (typeof err !== "object" || err === null) return void 0;
@@ -26469,12 +26298,585 @@ function oneAtATimeGroups(unit) {
   return { write: group, notifications: group };
 }
 
-// src/deliver/github/run-check.ts
+// src/deliver/github/run-context.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+function readRunContext(env) {
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  const [owner, repo] = repository.split("/");
+  if (!owner || !repo) throw new InputError("GITHUB_REPOSITORY is not set: run this as a GitHub Action step");
+  const payload = readEvent(env.GITHUB_EVENT_PATH);
+  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
+  const ref = env.GITHUB_REF ?? "";
+  return {
+    owner,
+    repo,
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    sha: env.GITHUB_SHA ?? "",
+    branch: ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : void 0,
+    serverUrl,
+    apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, ""),
+    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0,
+    pullRequest: pullRequestOf(payload),
+    workflowRun: workflowRunOf(payload)
+  };
+}
+function readEvent(file) {
+  if (!file) return {};
+  try {
+    return JSON.parse(readFileSync2(file, "utf8"));
+  } catch {
+    return {};
+  }
+}
+function pullRequestOf(payload) {
+  const pr = payload.pull_request;
+  if (!pr || typeof pr.number !== "number" || typeof pr.head?.sha !== "string") return void 0;
+  const head = pr.head.repo?.full_name;
+  const base = pr.base?.repo?.full_name;
+  return { number: pr.number, headSha: pr.head.sha, fork: head !== base };
+}
+function workflowRunOf(payload) {
+  const run2 = payload.workflow_run;
+  return typeof run2?.head_sha === "string" ? { headSha: run2.head_sha } : void 0;
+}
+function blobLink(context3, sha) {
+  return (file, line) => `${context3.serverUrl}/${context3.owner}/${context3.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}`;
+}
+
+// src/action/check-mode.ts
 import { mkdir as mkdir2, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
 import path3 from "node:path";
 
-// src/declare/edit-intents-layout.ts
+// src/cluster/cluster-check.ts
 import path from "node:path";
+
+// src/cluster/command-runner.ts
+import { spawn } from "node:child_process";
+var ToolMissingError = class extends Error {
+  program;
+  constructor(program) {
+    super(`${program} is not on PATH`);
+    this.name = "ToolMissingError";
+    this.program = program;
+  }
+};
+var MAX_CAPTURE = 256 * 1024;
+var KILL_GRACE_MS = 5e3;
+function childEnvironment(env) {
+  const out = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith("INPUT_") || /^ACTIONS_.*(TOKEN|URL)$/.test(key)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+function maskSecrets(text, secrets) {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("***");
+  return out;
+}
+function commandLine(command) {
+  if (command.quietArgs) return `$ ${command.program} (arguments not shown)`;
+  return `$ ${[command.program, ...command.args].join(" ")}`;
+}
+function createProcessRunner(options) {
+  const base = childEnvironment(options.env ?? process.env);
+  return {
+    run(command) {
+      const secrets = [...options.secrets ?? [], ...Object.values(command.env ?? {})];
+      const mask = (text) => maskSecrets(text, secrets);
+      options.log(mask(commandLine(command)));
+      return new Promise((resolve, reject) => {
+        const child = spawn(command.program, command.args, {
+          env: { ...base, ...command.env },
+          cwd: command.cwd,
+          detached: true,
+          stdio: ["pipe", "pipe", "pipe"]
+        });
+        let timedOut = false;
+        const kill = () => {
+          if (child.exitCode !== null || child.pid === void 0) return;
+          timedOut = true;
+          signalGroup(child.pid, "SIGTERM");
+          setTimeout(() => signalGroup(child.pid, "SIGKILL"), KILL_GRACE_MS).unref();
+        };
+        const timer = command.timeoutMs === void 0 ? void 0 : setTimeout(kill, command.timeoutMs);
+        if (command.signal?.aborted) kill();
+        command.signal?.addEventListener("abort", kill, { once: true });
+        const stdout = new LineCapture((line) => options.log(mask(line)));
+        const stderr = new LineCapture((line) => options.log(mask(line)));
+        child.stdout.on("data", (chunk) => stdout.push(chunk.toString("utf8")));
+        child.stderr.on("data", (chunk) => stderr.push(chunk.toString("utf8")));
+        child.stdin.on("error", () => {
+        });
+        child.stdin.end(command.stdin ?? "");
+        child.on("error", (err) => {
+          clearTimeout(timer);
+          reject(err.code === "ENOENT" ? new ToolMissingError(command.program) : err);
+        });
+        child.on("close", (code) => {
+          clearTimeout(timer);
+          command.signal?.removeEventListener("abort", kill);
+          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
+        });
+      });
+    }
+  };
+}
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+  }
+}
+var LineCapture = class {
+  pending = "";
+  kept = "";
+  onLine;
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  push(text) {
+    this.kept = (this.kept + text).slice(-MAX_CAPTURE);
+    const parts = (this.pending + text).split(/\r?\n/);
+    this.pending = parts.pop() ?? "";
+    for (const line of parts) this.onLine(line);
+  }
+  finish() {
+    if (this.pending !== "") this.onLine(this.pending);
+    this.pending = "";
+    return this.kept;
+  }
+};
+
+// src/cluster/cluster-step.ts
+var TOOL_HINT = "GitHub's ubuntu runners have kind, helm and kubectl; elsewhere install them first";
+var STDERR_LINES = 5;
+var ClusterStepError = class _ClusterStepError extends Error {
+  step;
+  constructor(step, detail, message = `${step} failed: ${detail}`) {
+    super(message);
+    this.name = "ClusterStepError";
+    this.step = step;
+  }
+  /** One line: `cluster kind: kind is not on PATH (...)`. */
+  static missingTool(step, program) {
+    const detail = `${program} is not on PATH (${TOOL_HINT})`;
+    return new _ClusterStepError(step, detail, `${step}: ${detail}`);
+  }
+};
+async function inStep(ctx, title, body) {
+  const started = ctx.now();
+  ctx.log.startGroup(title);
+  let ok = false;
+  try {
+    const value = await body();
+    ok = true;
+    return value;
+  } finally {
+    const seconds = ((ctx.now() - started) / 1e3).toFixed(1);
+    ctx.log.info(`${title}: ${ok ? "done" : "failed"} in ${seconds}s`);
+    ctx.log.endGroup();
+  }
+}
+async function runTool(ctx, step, command) {
+  try {
+    return await ctx.runner.run(command);
+  } catch (err) {
+    if (err instanceof ToolMissingError) throw ClusterStepError.missingTool(step, err.program);
+    throw new ClusterStepError(step, `${command.program} could not start: ${err.message}`);
+  }
+}
+async function mustRun(ctx, step, command) {
+  const result = await runTool(ctx, step, command);
+  if (result.code === 0 && !result.timedOut) return result;
+  throw new ClusterStepError(step, failureDetail(command, result));
+}
+function failureDetail(command, result) {
+  const what = command.quietArgs ? command.program : `${command.program} ${command.args.slice(0, 2).join(" ")}`;
+  const how = result.timedOut ? "timed out" : `exited with code ${result.code ?? "null (killed)"}`;
+  const tail = lastLines(result.stderr, STDERR_LINES);
+  return tail.length === 0 ? `${what} ${how}` : `${what} ${how}:
+${tail.join("\n")}`;
+}
+function lastLines(text, count) {
+  return text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "").slice(-count);
+}
+
+// src/cluster/istio-install.ts
+var DEFAULT_ISTIO_VERSION = "1.30.5";
+var ISTIO_CHARTS = "https://istio-release.storage.googleapis.com/charts";
+var ISTIO_NAMESPACE = "istio-system";
+var HELM_WAIT = "5m";
+function helmChartVersion(version) {
+  return /^\d+\.\d+$/.test(version) ? `~${version}.0` : version;
+}
+async function resourceExists(ctx, step, kind, name2, namespace) {
+  const command = {
+    program: "kubectl",
+    args: ["get", kind, name2, "--namespace", namespace, "--output", "name"]
+  };
+  const result = await runTool(ctx, step, command);
+  if (result.code === 0) return true;
+  if (/NotFound|not found/.test(result.stderr)) return false;
+  throw new ClusterStepError(step, failureDetail(command, result));
+}
+async function installIstio(ctx, options) {
+  const step = "Istio";
+  if (options.keepExisting && await resourceExists(ctx, step, "deployment", "istiod", ISTIO_NAMESPACE)) {
+    ctx.log.info(`istiod is already running in ${ISTIO_NAMESPACE}: Istio is not installed again`);
+    return "present";
+  }
+  const version = helmChartVersion(options.version);
+  await mustRun(ctx, step, {
+    program: "helm",
+    args: ["repo", "add", "istio", ISTIO_CHARTS, "--force-update"]
+  });
+  await mustRun(ctx, step, { program: "helm", args: ["repo", "update", "istio"] });
+  const release = (name2, chart, extra) => ({
+    program: "helm",
+    args: [
+      "upgrade",
+      "--install",
+      name2,
+      chart,
+      "--namespace",
+      ISTIO_NAMESPACE,
+      ...extra,
+      "--version",
+      version,
+      "--wait",
+      "--timeout",
+      HELM_WAIT
+    ],
+    timeoutMs: 10 * 6e4
+  });
+  await mustRun(ctx, `${step} (istio/base)`, release("istio-base", "istio/base", ["--create-namespace"]));
+  await mustRun(ctx, `${step} (istio/istiod)`, release("istiod", "istio/istiod", []));
+  return "installed";
+}
+
+// src/cluster/kind-cluster.ts
+var KIND_CLUSTER_NAME = "intent-drift";
+var CONTROL_PLANE_WAIT = "120s";
+var CREATE_TIMEOUT_MS = 10 * 6e4;
+async function createKindCluster(ctx, options) {
+  await mustRun(ctx, "kind cluster", {
+    program: "kind",
+    args: [
+      "create",
+      "cluster",
+      "--config",
+      options.config,
+      "--name",
+      options.name,
+      "--wait",
+      CONTROL_PLANE_WAIT
+    ],
+    timeoutMs: CREATE_TIMEOUT_MS
+  });
+}
+async function deleteKindCluster(ctx, name2) {
+  try {
+    const result = await runTool(ctx, "kind delete", {
+      program: "kind",
+      args: ["delete", "cluster", "--name", name2],
+      timeoutMs: 5 * 6e4
+    });
+    if (result.code !== 0)
+      ctx.log.warning(`kind delete cluster --name ${name2} exited with code ${result.code}`);
+  } catch (err) {
+    ctx.log.warning(`could not delete the kind cluster ${name2}: ${err.message}`);
+  }
+}
+
+// src/cluster/telemetry.ts
+var MESH_TELEMETRY_NAME = "mesh-default";
+var MESH_TELEMETRY_YAML = `# Mesh-wide (no selector, in istio-system): add the HTTP method and path to Istio's request
+# metrics, which do not carry them by default. Apply before the workloads start.
+apiVersion: telemetry.istio.io/v1
+kind: Telemetry
+metadata:
+  name: mesh-default
+  namespace: istio-system
+spec:
+  accessLogging:
+    - providers:
+        - name: envoy
+  metrics:
+    - providers:
+        - name: prometheus
+      overrides:
+        - tagOverrides:
+            request_method:
+              value: request.method
+            request_path:
+              value: request.path
+`;
+async function applyMeshTelemetry(ctx, options) {
+  const step = "Telemetry";
+  if (options.keepExisting && await resourceExists(ctx, step, "telemetry", MESH_TELEMETRY_NAME, ISTIO_NAMESPACE)) {
+    ctx.log.warning(
+      `the cluster has a Telemetry ${MESH_TELEMETRY_NAME} in ${ISTIO_NAMESPACE} already: kept as is; it must add request_method and request_path to the metrics, or no call shows its method and path`
+    );
+    return "present";
+  }
+  await mustRun(ctx, step, { program: "kubectl", args: ["apply", "-f", "-"], stdin: MESH_TELEMETRY_YAML });
+  return "applied";
+}
+
+// src/cluster/traffic.ts
+function startTraffic(ctx, options) {
+  const controller = new AbortController();
+  const started = ctx.now();
+  const done = ctx.runner.run({
+    program: "sh",
+    args: ["-c", options.command],
+    cwd: options.cwd,
+    timeoutMs: options.durationMs,
+    signal: controller.signal,
+    quietArgs: true
+  }).then((result) => {
+    if (result.timedOut) return { kind: "window-closed" };
+    if (result.code === 0) return { kind: "finished", afterMs: ctx.now() - started };
+    const tail = lastLines(result.stderr, 5);
+    const how = `exited with code ${result.code ?? "null (killed)"}`;
+    return { kind: "failed", detail: tail.length === 0 ? how : `${how}:
+${tail.join("\n")}` };
+  }).catch((err) => {
+    const detail = err instanceof ToolMissingError ? err.message : `could not start: ${err.message}`;
+    return { kind: "failed", detail };
+  });
+  return { done, stop: () => controller.abort() };
+}
+function reportTraffic(ctx, outcome) {
+  if (outcome.kind === "window-closed") ctx.log.info("traffic: stopped when the window closed");
+  else if (outcome.kind === "finished") {
+    ctx.log.info(`traffic: finished after ${(outcome.afterMs / 1e3).toFixed(1)}s`);
+  } else {
+    ctx.log.warning(`the traffic command ${outcome.detail}; the reading shows only the traffic there was`);
+  }
+}
+
+// src/cluster/workloads.ts
+import { readFile } from "node:fs/promises";
+var POD_MAKERS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"]);
+var ROLLOUT_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet"]);
+var INJECTION_LABELS = ["istio-injection", "istio.io/rev"];
+var ROLLOUT_TIMEOUT = "180s";
+function planWorkloads(manifests) {
+  const labelled = /* @__PURE__ */ new Set();
+  const workloadNamespaces = /* @__PURE__ */ new Set();
+  const rollouts = [];
+  for (const manifest of manifests) {
+    for (const doc of parseAllDocuments(manifest.text)) {
+      if (doc.errors.length > 0) {
+        throw new InputError(`not valid YAML: ${doc.errors[0].message.split("\n")[0]}`, {
+          file: manifest.file
+        });
+      }
+      const object = doc.toJS();
+      if (object === null || typeof object !== "object" || typeof object.kind !== "string") continue;
+      const name2 = typeof object.metadata?.name === "string" ? object.metadata.name : void 0;
+      if (name2 === void 0) continue;
+      if (object.kind === "Namespace") {
+        const labels = object.metadata?.labels ?? {};
+        if (INJECTION_LABELS.some((l) => l in labels)) labelled.add(name2);
+        continue;
+      }
+      if (!POD_MAKERS.has(object.kind)) continue;
+      const namespace = typeof object.metadata?.namespace === "string" ? object.metadata.namespace : "default";
+      workloadNamespaces.add(namespace);
+      if (ROLLOUT_KINDS.has(object.kind)) rollouts.push({ kind: object.kind, name: name2, namespace });
+    }
+  }
+  return {
+    files: manifests.map((m) => m.absolute),
+    unlabelledNamespaces: [...workloadNamespaces].filter((ns) => !labelled.has(ns)).sort(),
+    rollouts
+  };
+}
+async function readManifests(paths, cwd) {
+  const found = await collectYamlFiles([...paths], cwd);
+  return Promise.all(
+    found.map(async (f) => ({
+      absolute: f.absolute,
+      file: f.file,
+      text: await readFile(f.absolute, "utf8")
+    }))
+  );
+}
+async function deployWorkloads(ctx, plan, options) {
+  const step = "workloads";
+  if (options.labelNamespaces) {
+    for (const namespace of plan.unlabelledNamespaces) await labelForInjection(ctx, step, namespace);
+  } else if (plan.unlabelledNamespaces.length > 0) {
+    ctx.log.info(
+      `namespace(s) ${plan.unlabelledNamespaces.join(", ")}: not labelled by the manifests; on an existing cluster they need istio-injection=enabled already, or their pods get no sidecar`
+    );
+  }
+  for (const file of plan.files)
+    await mustRun(ctx, step, { program: "kubectl", args: ["apply", "-f", file] });
+  for (const r of plan.rollouts) {
+    await mustRun(ctx, `${step} (rollout of ${r.namespace}/${r.name})`, {
+      program: "kubectl",
+      args: [
+        "rollout",
+        "status",
+        `${r.kind.toLowerCase()}/${r.name}`,
+        "--namespace",
+        r.namespace,
+        "--timeout",
+        ROLLOUT_TIMEOUT
+      ]
+    });
+  }
+}
+async function labelForInjection(ctx, step, namespace) {
+  const create = { program: "kubectl", args: ["create", "namespace", namespace] };
+  const created = await runTool(ctx, step, create);
+  if (created.code !== 0 && !/AlreadyExists|already exists/.test(created.stderr)) {
+    throw new ClusterStepError(step, failureDetail(create, created));
+  }
+  await mustRun(ctx, step, {
+    program: "kubectl",
+    args: ["label", "namespace", namespace, "istio-injection=enabled", "--overwrite"]
+  });
+}
+
+// src/cluster/cluster-run.ts
+var TOOLS = {
+  kind: [
+    { program: "kind", args: ["version"] },
+    { program: "helm", args: ["version", "--short"] },
+    { program: "kubectl", args: ["version", "--client"] }
+  ],
+  existing: [{ program: "kubectl", args: ["version", "--client"] }]
+};
+async function runInCluster(ctx, plan, record) {
+  const kind = plan.cluster === "kind";
+  const workloads = plan.workloads.length === 0 ? void 0 : planWorkloads(await readManifests(plan.workloads, plan.cwd));
+  await inStep(ctx, "tools", async () => {
+    for (const tool of TOOLS[plan.cluster]) await runTool(ctx, `cluster ${plan.cluster}`, tool);
+  });
+  let createStarted = false;
+  let clusterUp = !kind;
+  let traffic;
+  try {
+    if (kind) {
+      createStarted = true;
+      await inStep(
+        ctx,
+        `kind cluster ${plan.clusterName}`,
+        () => createKindCluster(ctx, { config: plan.kindConfig, name: plan.clusterName })
+      );
+      clusterUp = true;
+    }
+    await inStep(
+      ctx,
+      `Istio ${plan.istioVersion}`,
+      () => installIstio(ctx, { version: plan.istioVersion, keepExisting: !kind })
+    );
+    await inStep(
+      ctx,
+      "Telemetry (method and path labels)",
+      () => applyMeshTelemetry(ctx, { keepExisting: !kind })
+    );
+    if (workloads !== void 0) {
+      await inStep(ctx, "workloads", () => deployWorkloads(ctx, workloads, { labelNamespaces: kind }));
+    }
+    const result = await inStep(
+      ctx,
+      `recording (window of ${plan.duration})`,
+      () => record(() => {
+        ctx.log.info(
+          `window open for ${plan.duration}${plan.traffic === void 0 ? "" : ": traffic started"}`
+        );
+        if (plan.traffic !== void 0 && traffic === void 0) {
+          traffic = startTraffic(ctx, { command: plan.traffic, cwd: plan.cwd, durationMs: plan.durationMs });
+        }
+      })
+    );
+    if (traffic !== void 0) {
+      traffic.stop();
+      reportTraffic(ctx, await traffic.done);
+    }
+    return result;
+  } catch (err) {
+    if (traffic !== void 0) {
+      traffic.stop();
+      await traffic.done;
+    }
+    if (clusterUp) await diagnostics(ctx);
+    throw err;
+  } finally {
+    if (kind && createStarted) {
+      if (plan.keepCluster) {
+        ctx.log.info(
+          `keep-cluster: the kind cluster ${plan.clusterName} stays (context kind-${plan.clusterName})`
+        );
+      } else {
+        await inStep(
+          ctx,
+          `deleting the kind cluster ${plan.clusterName}`,
+          () => deleteKindCluster(ctx, plan.clusterName)
+        );
+      }
+    }
+  }
+}
+async function diagnostics(ctx) {
+  await inStep(ctx, "diagnostics: pods", async () => {
+    try {
+      await ctx.runner.run({
+        program: "kubectl",
+        args: ["get", "pods", "--all-namespaces", "--output", "wide"]
+      });
+    } catch {
+    }
+  });
+}
+
+// src/cluster/cluster-check.ts
+function clusterPlan(settings) {
+  const { live, check: check2 } = settings;
+  if (live.cluster === "none") throw new Error("clusterPlan: cluster none has no life cycle");
+  return {
+    cluster: live.cluster,
+    kindConfig: path.resolve(check2.cwd, live.kindConfig),
+    clusterName: KIND_CLUSTER_NAME,
+    istioVersion: live.istioVersion ?? DEFAULT_ISTIO_VERSION,
+    workloads: check2.workloads,
+    cwd: check2.cwd,
+    traffic: live.traffic,
+    duration: live.duration,
+    durationMs: parseDuration(live.duration, "duration"),
+    keepCluster: live.keepCluster
+  };
+}
+function recordingFor(settings, plan, deps) {
+  if (settings.source === "sidecars") {
+    return (openWindow) => deps.check({ ...settings, live: { ...settings.live, window: plan.duration } }, (p) => {
+      if (p.reading === "waiting") openWindow();
+      else if (p.done === p.total) deps.log.info(`${p.reading} reading: ${p.total} meshed pod(s) read`);
+    });
+  }
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  return async (openWindow) => {
+    openWindow();
+    await sleep(plan.durationMs);
+    const since = settings.source === "prometheus" ? { since: plan.duration } : {};
+    return deps.check({ ...settings, live: { ...settings.live, ...since } });
+  };
+}
+function checkInCluster(settings, deps) {
+  const plan = clusterPlan(settings);
+  const ctx = { runner: deps.runner, log: deps.log, now: deps.now ?? Date.now };
+  return runInCluster(ctx, plan, recordingFor(settings.check, plan, deps));
+}
+
+// src/declare/edit-intents-layout.ts
+import path2 from "node:path";
 function newIntentsFiles(intents, declared, sources) {
   const apiVersion = mostCommon(declared.documents.map((d) => d.apiVersion)) ?? DEFAULT_EXPORT_API_VERSION;
   const edits = /* @__PURE__ */ new Map();
@@ -26496,14 +26898,14 @@ function fileFor(one, declared, sources) {
   const files = declared.documents.map((d) => d.file);
   const distinct = [...new Set(files)];
   if (distinct.length === 1 && files.length > 1) return distinct[0];
-  const directory = mostCommon(distinct.map((f) => path.posix.dirname(f))) ?? "intents";
-  const extension = mostCommon(distinct.map((f) => path.posix.extname(f))) ?? ".yaml";
+  const directory = mostCommon(distinct.map((f) => path2.posix.dirname(f))) ?? "intents";
+  const extension = mostCommon(distinct.map((f) => path2.posix.extname(f))) ?? ".yaml";
   const { name: name2, namespace } = one.client;
   const withNamespace = distinct.length > 0 && declared.documents.every(
-    (d) => path.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
+    (d) => path2.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
   );
-  const short = path.posix.join(directory, `${name2}${extension}`);
-  const long = path.posix.join(directory, `${name2}.${namespace}${extension}`);
+  const short = path2.posix.join(directory, `${name2}${extension}`);
+  const long = path2.posix.join(directory, `${name2}.${namespace}${extension}`);
   if (withNamespace || sources.has(short) || files.includes(short)) return long;
   return short;
 }
@@ -27294,534 +27696,6 @@ function suggestedPatch(changes) {
   }).join("");
 }
 
-// src/deliver/cluster/cluster-check.ts
-import path2 from "node:path";
-
-// src/deliver/cluster/command-runner.ts
-import { spawn } from "node:child_process";
-var ToolMissingError = class extends Error {
-  program;
-  constructor(program) {
-    super(`${program} is not on PATH`);
-    this.name = "ToolMissingError";
-    this.program = program;
-  }
-};
-var MAX_CAPTURE = 256 * 1024;
-var KILL_GRACE_MS = 5e3;
-function childEnvironment(env) {
-  const out = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (key.startsWith("INPUT_") || /^ACTIONS_.*(TOKEN|URL)$/.test(key)) continue;
-    out[key] = value;
-  }
-  return out;
-}
-function maskSecrets(text, secrets) {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("***");
-  return out;
-}
-function commandLine(command) {
-  if (command.quietArgs) return `$ ${command.program} (arguments not shown)`;
-  return `$ ${[command.program, ...command.args].join(" ")}`;
-}
-function createProcessRunner(options) {
-  const base = childEnvironment(options.env ?? process.env);
-  return {
-    run(command) {
-      const secrets = [...options.secrets ?? [], ...Object.values(command.env ?? {})];
-      const mask = (text) => maskSecrets(text, secrets);
-      options.log(mask(commandLine(command)));
-      return new Promise((resolve, reject) => {
-        const child = spawn(command.program, command.args, {
-          env: { ...base, ...command.env },
-          cwd: command.cwd,
-          detached: true,
-          stdio: ["pipe", "pipe", "pipe"]
-        });
-        let timedOut = false;
-        const kill = () => {
-          if (child.exitCode !== null || child.pid === void 0) return;
-          timedOut = true;
-          signalGroup(child.pid, "SIGTERM");
-          setTimeout(() => signalGroup(child.pid, "SIGKILL"), KILL_GRACE_MS).unref();
-        };
-        const timer = command.timeoutMs === void 0 ? void 0 : setTimeout(kill, command.timeoutMs);
-        if (command.signal?.aborted) kill();
-        command.signal?.addEventListener("abort", kill, { once: true });
-        const stdout = new LineCapture((line) => options.log(mask(line)));
-        const stderr = new LineCapture((line) => options.log(mask(line)));
-        child.stdout.on("data", (chunk) => stdout.push(chunk.toString("utf8")));
-        child.stderr.on("data", (chunk) => stderr.push(chunk.toString("utf8")));
-        child.stdin.on("error", () => {
-        });
-        child.stdin.end(command.stdin ?? "");
-        child.on("error", (err) => {
-          clearTimeout(timer);
-          reject(err.code === "ENOENT" ? new ToolMissingError(command.program) : err);
-        });
-        child.on("close", (code) => {
-          clearTimeout(timer);
-          command.signal?.removeEventListener("abort", kill);
-          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
-        });
-      });
-    }
-  };
-}
-function signalGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-  }
-}
-var LineCapture = class {
-  pending = "";
-  kept = "";
-  onLine;
-  constructor(onLine) {
-    this.onLine = onLine;
-  }
-  push(text) {
-    this.kept = (this.kept + text).slice(-MAX_CAPTURE);
-    const parts = (this.pending + text).split(/\r?\n/);
-    this.pending = parts.pop() ?? "";
-    for (const line of parts) this.onLine(line);
-  }
-  finish() {
-    if (this.pending !== "") this.onLine(this.pending);
-    this.pending = "";
-    return this.kept;
-  }
-};
-
-// src/deliver/cluster/cluster-step.ts
-var TOOL_HINT = "GitHub's ubuntu runners have kind, helm and kubectl; elsewhere install them first";
-var STDERR_LINES = 5;
-var ClusterStepError = class _ClusterStepError extends Error {
-  step;
-  constructor(step, detail, message = `${step} failed: ${detail}`) {
-    super(message);
-    this.name = "ClusterStepError";
-    this.step = step;
-  }
-  /** One line: `cluster kind: kind is not on PATH (...)`. */
-  static missingTool(step, program) {
-    const detail = `${program} is not on PATH (${TOOL_HINT})`;
-    return new _ClusterStepError(step, detail, `${step}: ${detail}`);
-  }
-};
-async function inStep(ctx, title, body) {
-  const started = ctx.now();
-  ctx.log.startGroup(title);
-  let ok = false;
-  try {
-    const value = await body();
-    ok = true;
-    return value;
-  } finally {
-    const seconds = ((ctx.now() - started) / 1e3).toFixed(1);
-    ctx.log.info(`${title}: ${ok ? "done" : "failed"} in ${seconds}s`);
-    ctx.log.endGroup();
-  }
-}
-async function runTool(ctx, step, command) {
-  try {
-    return await ctx.runner.run(command);
-  } catch (err) {
-    if (err instanceof ToolMissingError) throw ClusterStepError.missingTool(step, err.program);
-    throw new ClusterStepError(step, `${command.program} could not start: ${err.message}`);
-  }
-}
-async function mustRun(ctx, step, command) {
-  const result = await runTool(ctx, step, command);
-  if (result.code === 0 && !result.timedOut) return result;
-  throw new ClusterStepError(step, failureDetail(command, result));
-}
-function failureDetail(command, result) {
-  const what = command.quietArgs ? command.program : `${command.program} ${command.args.slice(0, 2).join(" ")}`;
-  const how = result.timedOut ? "timed out" : `exited with code ${result.code ?? "null (killed)"}`;
-  const tail = lastLines(result.stderr, STDERR_LINES);
-  return tail.length === 0 ? `${what} ${how}` : `${what} ${how}:
-${tail.join("\n")}`;
-}
-function lastLines(text, count) {
-  return text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "").slice(-count);
-}
-
-// src/deliver/cluster/istio-install.ts
-var DEFAULT_ISTIO_VERSION = "1.30.5";
-var ISTIO_CHARTS = "https://istio-release.storage.googleapis.com/charts";
-var ISTIO_NAMESPACE = "istio-system";
-var HELM_WAIT = "5m";
-function helmChartVersion(version) {
-  return /^\d+\.\d+$/.test(version) ? `~${version}.0` : version;
-}
-async function resourceExists(ctx, step, kind, name2, namespace) {
-  const command = {
-    program: "kubectl",
-    args: ["get", kind, name2, "--namespace", namespace, "--output", "name"]
-  };
-  const result = await runTool(ctx, step, command);
-  if (result.code === 0) return true;
-  if (/NotFound|not found/.test(result.stderr)) return false;
-  throw new ClusterStepError(step, failureDetail(command, result));
-}
-async function installIstio(ctx, options) {
-  const step = "Istio";
-  if (options.keepExisting && await resourceExists(ctx, step, "deployment", "istiod", ISTIO_NAMESPACE)) {
-    ctx.log.info(`istiod is already running in ${ISTIO_NAMESPACE}: Istio is not installed again`);
-    return "present";
-  }
-  const version = helmChartVersion(options.version);
-  await mustRun(ctx, step, {
-    program: "helm",
-    args: ["repo", "add", "istio", ISTIO_CHARTS, "--force-update"]
-  });
-  await mustRun(ctx, step, { program: "helm", args: ["repo", "update", "istio"] });
-  const release = (name2, chart, extra) => ({
-    program: "helm",
-    args: [
-      "upgrade",
-      "--install",
-      name2,
-      chart,
-      "--namespace",
-      ISTIO_NAMESPACE,
-      ...extra,
-      "--version",
-      version,
-      "--wait",
-      "--timeout",
-      HELM_WAIT
-    ],
-    timeoutMs: 10 * 6e4
-  });
-  await mustRun(ctx, `${step} (istio/base)`, release("istio-base", "istio/base", ["--create-namespace"]));
-  await mustRun(ctx, `${step} (istio/istiod)`, release("istiod", "istio/istiod", []));
-  return "installed";
-}
-
-// src/deliver/cluster/kind-cluster.ts
-var KIND_CLUSTER_NAME = "intent-drift";
-var CONTROL_PLANE_WAIT = "120s";
-var CREATE_TIMEOUT_MS = 10 * 6e4;
-async function createKindCluster(ctx, options) {
-  await mustRun(ctx, "kind cluster", {
-    program: "kind",
-    args: [
-      "create",
-      "cluster",
-      "--config",
-      options.config,
-      "--name",
-      options.name,
-      "--wait",
-      CONTROL_PLANE_WAIT
-    ],
-    timeoutMs: CREATE_TIMEOUT_MS
-  });
-}
-async function deleteKindCluster(ctx, name2) {
-  try {
-    const result = await runTool(ctx, "kind delete", {
-      program: "kind",
-      args: ["delete", "cluster", "--name", name2],
-      timeoutMs: 5 * 6e4
-    });
-    if (result.code !== 0)
-      ctx.log.warning(`kind delete cluster --name ${name2} exited with code ${result.code}`);
-  } catch (err) {
-    ctx.log.warning(`could not delete the kind cluster ${name2}: ${err.message}`);
-  }
-}
-
-// src/deliver/cluster/telemetry.ts
-var MESH_TELEMETRY_NAME = "mesh-default";
-var MESH_TELEMETRY_YAML = `# Mesh-wide (no selector, in istio-system): add the HTTP method and path to Istio's request
-# metrics, which do not carry them by default. Apply before the workloads start.
-apiVersion: telemetry.istio.io/v1
-kind: Telemetry
-metadata:
-  name: mesh-default
-  namespace: istio-system
-spec:
-  accessLogging:
-    - providers:
-        - name: envoy
-  metrics:
-    - providers:
-        - name: prometheus
-      overrides:
-        - tagOverrides:
-            request_method:
-              value: request.method
-            request_path:
-              value: request.path
-`;
-async function applyMeshTelemetry(ctx, options) {
-  const step = "Telemetry";
-  if (options.keepExisting && await resourceExists(ctx, step, "telemetry", MESH_TELEMETRY_NAME, ISTIO_NAMESPACE)) {
-    ctx.log.warning(
-      `the cluster has a Telemetry ${MESH_TELEMETRY_NAME} in ${ISTIO_NAMESPACE} already: kept as is; it must add request_method and request_path to the metrics, or no call shows its method and path`
-    );
-    return "present";
-  }
-  await mustRun(ctx, step, { program: "kubectl", args: ["apply", "-f", "-"], stdin: MESH_TELEMETRY_YAML });
-  return "applied";
-}
-
-// src/deliver/cluster/traffic.ts
-function startTraffic(ctx, options) {
-  const controller = new AbortController();
-  const started = ctx.now();
-  const done = ctx.runner.run({
-    program: "sh",
-    args: ["-c", options.command],
-    cwd: options.cwd,
-    timeoutMs: options.durationMs,
-    signal: controller.signal,
-    quietArgs: true
-  }).then((result) => {
-    if (result.timedOut) return { kind: "window-closed" };
-    if (result.code === 0) return { kind: "finished", afterMs: ctx.now() - started };
-    const tail = lastLines(result.stderr, 5);
-    const how = `exited with code ${result.code ?? "null (killed)"}`;
-    return { kind: "failed", detail: tail.length === 0 ? how : `${how}:
-${tail.join("\n")}` };
-  }).catch((err) => {
-    const detail = err instanceof ToolMissingError ? err.message : `could not start: ${err.message}`;
-    return { kind: "failed", detail };
-  });
-  return { done, stop: () => controller.abort() };
-}
-function reportTraffic(ctx, outcome) {
-  if (outcome.kind === "window-closed") ctx.log.info("traffic: stopped when the window closed");
-  else if (outcome.kind === "finished") {
-    ctx.log.info(`traffic: finished after ${(outcome.afterMs / 1e3).toFixed(1)}s`);
-  } else {
-    ctx.log.warning(`the traffic command ${outcome.detail}; the reading shows only the traffic there was`);
-  }
-}
-
-// src/deliver/cluster/workloads.ts
-import { readFile } from "node:fs/promises";
-var POD_MAKERS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"]);
-var ROLLOUT_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet"]);
-var INJECTION_LABELS = ["istio-injection", "istio.io/rev"];
-var ROLLOUT_TIMEOUT = "180s";
-function planWorkloads(manifests) {
-  const labelled = /* @__PURE__ */ new Set();
-  const workloadNamespaces = /* @__PURE__ */ new Set();
-  const rollouts = [];
-  for (const manifest of manifests) {
-    for (const doc of parseAllDocuments(manifest.text)) {
-      if (doc.errors.length > 0) {
-        throw new InputError(`not valid YAML: ${doc.errors[0].message.split("\n")[0]}`, {
-          file: manifest.file
-        });
-      }
-      const object = doc.toJS();
-      if (object === null || typeof object !== "object" || typeof object.kind !== "string") continue;
-      const name2 = typeof object.metadata?.name === "string" ? object.metadata.name : void 0;
-      if (name2 === void 0) continue;
-      if (object.kind === "Namespace") {
-        const labels = object.metadata?.labels ?? {};
-        if (INJECTION_LABELS.some((l) => l in labels)) labelled.add(name2);
-        continue;
-      }
-      if (!POD_MAKERS.has(object.kind)) continue;
-      const namespace = typeof object.metadata?.namespace === "string" ? object.metadata.namespace : "default";
-      workloadNamespaces.add(namespace);
-      if (ROLLOUT_KINDS.has(object.kind)) rollouts.push({ kind: object.kind, name: name2, namespace });
-    }
-  }
-  return {
-    files: manifests.map((m) => m.absolute),
-    unlabelledNamespaces: [...workloadNamespaces].filter((ns) => !labelled.has(ns)).sort(),
-    rollouts
-  };
-}
-async function readManifests(paths, cwd) {
-  const found = await collectYamlFiles([...paths], cwd);
-  return Promise.all(
-    found.map(async (f) => ({
-      absolute: f.absolute,
-      file: f.file,
-      text: await readFile(f.absolute, "utf8")
-    }))
-  );
-}
-async function deployWorkloads(ctx, plan, options) {
-  const step = "workloads";
-  if (options.labelNamespaces) {
-    for (const namespace of plan.unlabelledNamespaces) await labelForInjection(ctx, step, namespace);
-  } else if (plan.unlabelledNamespaces.length > 0) {
-    ctx.log.info(
-      `namespace(s) ${plan.unlabelledNamespaces.join(", ")}: not labelled by the manifests; on an existing cluster they need istio-injection=enabled already, or their pods get no sidecar`
-    );
-  }
-  for (const file of plan.files)
-    await mustRun(ctx, step, { program: "kubectl", args: ["apply", "-f", file] });
-  for (const r of plan.rollouts) {
-    await mustRun(ctx, `${step} (rollout of ${r.namespace}/${r.name})`, {
-      program: "kubectl",
-      args: [
-        "rollout",
-        "status",
-        `${r.kind.toLowerCase()}/${r.name}`,
-        "--namespace",
-        r.namespace,
-        "--timeout",
-        ROLLOUT_TIMEOUT
-      ]
-    });
-  }
-}
-async function labelForInjection(ctx, step, namespace) {
-  const create = { program: "kubectl", args: ["create", "namespace", namespace] };
-  const created = await runTool(ctx, step, create);
-  if (created.code !== 0 && !/AlreadyExists|already exists/.test(created.stderr)) {
-    throw new ClusterStepError(step, failureDetail(create, created));
-  }
-  await mustRun(ctx, step, {
-    program: "kubectl",
-    args: ["label", "namespace", namespace, "istio-injection=enabled", "--overwrite"]
-  });
-}
-
-// src/deliver/cluster/cluster-run.ts
-var TOOLS = {
-  kind: [
-    { program: "kind", args: ["version"] },
-    { program: "helm", args: ["version", "--short"] },
-    { program: "kubectl", args: ["version", "--client"] }
-  ],
-  existing: [{ program: "kubectl", args: ["version", "--client"] }]
-};
-async function runInCluster(ctx, plan, record) {
-  const kind = plan.cluster === "kind";
-  const workloads = plan.workloads.length === 0 ? void 0 : planWorkloads(await readManifests(plan.workloads, plan.cwd));
-  await inStep(ctx, "tools", async () => {
-    for (const tool of TOOLS[plan.cluster]) await runTool(ctx, `cluster ${plan.cluster}`, tool);
-  });
-  let createStarted = false;
-  let clusterUp = !kind;
-  let traffic;
-  try {
-    if (kind) {
-      createStarted = true;
-      await inStep(
-        ctx,
-        `kind cluster ${plan.clusterName}`,
-        () => createKindCluster(ctx, { config: plan.kindConfig, name: plan.clusterName })
-      );
-      clusterUp = true;
-    }
-    await inStep(
-      ctx,
-      `Istio ${plan.istioVersion}`,
-      () => installIstio(ctx, { version: plan.istioVersion, keepExisting: !kind })
-    );
-    await inStep(
-      ctx,
-      "Telemetry (method and path labels)",
-      () => applyMeshTelemetry(ctx, { keepExisting: !kind })
-    );
-    if (workloads !== void 0) {
-      await inStep(ctx, "workloads", () => deployWorkloads(ctx, workloads, { labelNamespaces: kind }));
-    }
-    const result = await inStep(
-      ctx,
-      `recording (window of ${plan.duration})`,
-      () => record(() => {
-        ctx.log.info(
-          `window open for ${plan.duration}${plan.traffic === void 0 ? "" : ": traffic started"}`
-        );
-        if (plan.traffic !== void 0 && traffic === void 0) {
-          traffic = startTraffic(ctx, { command: plan.traffic, cwd: plan.cwd, durationMs: plan.durationMs });
-        }
-      })
-    );
-    if (traffic !== void 0) {
-      traffic.stop();
-      reportTraffic(ctx, await traffic.done);
-    }
-    return result;
-  } catch (err) {
-    if (traffic !== void 0) {
-      traffic.stop();
-      await traffic.done;
-    }
-    if (clusterUp) await diagnostics(ctx);
-    throw err;
-  } finally {
-    if (kind && createStarted) {
-      if (plan.keepCluster) {
-        ctx.log.info(
-          `keep-cluster: the kind cluster ${plan.clusterName} stays (context kind-${plan.clusterName})`
-        );
-      } else {
-        await inStep(
-          ctx,
-          `deleting the kind cluster ${plan.clusterName}`,
-          () => deleteKindCluster(ctx, plan.clusterName)
-        );
-      }
-    }
-  }
-}
-async function diagnostics(ctx) {
-  await inStep(ctx, "diagnostics: pods", async () => {
-    try {
-      await ctx.runner.run({
-        program: "kubectl",
-        args: ["get", "pods", "--all-namespaces", "--output", "wide"]
-      });
-    } catch {
-    }
-  });
-}
-
-// src/deliver/cluster/cluster-check.ts
-function clusterPlan(settings) {
-  const { live, check: check2 } = settings;
-  if (live.cluster === "none") throw new Error("clusterPlan: cluster none has no life cycle");
-  return {
-    cluster: live.cluster,
-    kindConfig: path2.resolve(check2.cwd, live.kindConfig),
-    clusterName: KIND_CLUSTER_NAME,
-    istioVersion: live.istioVersion ?? DEFAULT_ISTIO_VERSION,
-    workloads: check2.workloads,
-    cwd: check2.cwd,
-    traffic: live.traffic,
-    duration: live.duration,
-    durationMs: parseDuration(live.duration, "duration"),
-    keepCluster: live.keepCluster
-  };
-}
-function recordingFor(settings, plan, deps) {
-  if (settings.source === "sidecars") {
-    return (openWindow) => deps.check({ ...settings, live: { ...settings.live, window: plan.duration } }, (p) => {
-      if (p.reading === "waiting") openWindow();
-      else if (p.done === p.total) deps.log.info(`${p.reading} reading: ${p.total} meshed pod(s) read`);
-    });
-  }
-  const sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-  return async (openWindow) => {
-    openWindow();
-    await sleep(plan.durationMs);
-    const since = settings.source === "prometheus" ? { since: plan.duration } : {};
-    return deps.check({ ...settings, live: { ...settings.live, ...since } });
-  };
-}
-function checkInCluster(settings, deps) {
-  const plan = clusterPlan(settings);
-  const ctx = { runner: deps.runner, log: deps.log, now: deps.now ?? Date.now };
-  return runInCluster(ctx, plan, recordingFor(settings.check, plan, deps));
-}
-
 // src/deliver/github/annotations.ts
 var ANNOTATIONS_SHOWN = 10;
 function driftAnnotations(drift, cap = ANNOTATIONS_SHOWN) {
@@ -28348,52 +28222,196 @@ var Validator = class {
   }
 };
 
-// src/deliver/github/run-context.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-function readRunContext(env) {
-  const repository = env.GITHUB_REPOSITORY ?? "";
-  const [owner, repo] = repository.split("/");
-  if (!owner || !repo) throw new InputError("GITHUB_REPOSITORY is not set: run this as a GitHub Action step");
-  const payload = readEvent(env.GITHUB_EVENT_PATH);
-  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
-  const ref = env.GITHUB_REF ?? "";
+// src/action/inputs.ts
+var INPUT = {
+  githubToken: "github-token",
+  intents: "intents",
+  source: "source",
+  metrics: "metrics",
+  snapshot: "snapshot",
+  prometheusUrl: "prometheus-url",
+  cluster: "cluster",
+  kindConfig: "kind-config",
+  keepCluster: "keep-cluster",
+  istioVersion: "istio-version",
+  workloads: "workloads",
+  traffic: "traffic",
+  duration: "duration",
+  namespace: "namespace",
+  failOn: "fail-on",
+  comment: "comment",
+  openPr: "open-pr",
+  pruneStale: "prune-stale",
+  prBranch: "pr-branch",
+  mode: "mode",
+  reportFile: "report-file"
+};
+var OUTPUT = {
+  drift: "drift",
+  missing: "missing",
+  stale: "stale",
+  report: "report",
+  commentUrl: "comment-url",
+  pullRequestUrl: "pull-request-url"
+};
+var CLUSTERS = ["none", "kind", "existing"];
+var MODES = ["check", "comment"];
+function readActionInputs(read, cwd) {
+  const get = (name2) => read(name2).trim();
+  const mode = oneOf(INPUT.mode, get(INPUT.mode) || "check", MODES);
+  const check2 = defaultSettings(cwd);
+  check2.intents = lines(get(INPUT.intents));
+  check2.metrics = lines(get(INPUT.metrics));
+  check2.snapshots = lines(get(INPUT.snapshot));
+  check2.workloads = lines(get(INPUT.workloads));
+  check2.namespaces = words(get(INPUT.namespace));
+  check2.failOn = oneOf(INPUT.failOn, get(INPUT.failOn) || "missing", FAIL_ON);
+  check2.failOnExplicit = true;
+  check2.format = "markdown";
+  const live = readLive(get);
+  check2.source = readSource(get(INPUT.source), check2, live.cluster);
+  check2.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
+  const reportFile = get(INPUT.reportFile) || "intent-drift-report.json";
+  check2.reportFile = reportFile;
+  const token = read(INPUT.githubToken).trim();
+  const comment = bool(INPUT.comment, get(INPUT.comment), true);
+  const openPr = bool(INPUT.openPr, get(INPUT.openPr), false);
+  if (token === "" && (comment || openPr || mode === "comment")) {
+    throw new InputError(`${INPUT.githubToken} is empty: pass \${{ github.token }} or set comment: false`);
+  }
+  const prBranch = get(INPUT.prBranch) || "intent-drift/update";
+  if (!/^[A-Za-z0-9._/-]+$/.test(prBranch) || prBranch.includes("..") || prBranch.startsWith("/")) {
+    throw new InputError(`${INPUT.prBranch}: '${prBranch}' is not a valid branch name`);
+  }
+  if (mode === "check" && check2.intents.length === 0) {
+    throw new InputError(`${INPUT.intents} is required: the ClientIntents files or folders to check`);
+  }
+  if (mode === "check") checkSourceInputs(check2, live);
   return {
-    owner,
-    repo,
-    eventName: env.GITHUB_EVENT_NAME ?? "",
-    sha: env.GITHUB_SHA ?? "",
-    branch: ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : void 0,
-    serverUrl,
-    apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, ""),
-    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0,
-    pullRequest: pullRequestOf(payload),
-    workflowRun: workflowRunOf(payload)
+    token,
+    mode,
+    check: check2,
+    live,
+    comment,
+    openPr,
+    pruneStale: bool(INPUT.pruneStale, get(INPUT.pruneStale), false),
+    prBranch,
+    reportFile
   };
 }
-function readEvent(file) {
-  if (!file) return {};
-  try {
-    return JSON.parse(readFileSync2(file, "utf8"));
-  } catch {
-    return {};
+var LIVE_SOURCES = ["sidecars", "prometheus", "mapper"];
+function readSource(value, check2, cluster) {
+  if (value !== "") {
+    const source = oneOf(INPUT.source, value, SOURCES);
+    if (cluster !== "none" && !LIVE_SOURCES.includes(source)) {
+      throw new InputError(
+        `${INPUT.source}: ${source} reads files; with ${INPUT.cluster}: ${cluster} use ${LIVE_SOURCES.join(", ")}`
+      );
+    }
+    return source;
+  }
+  if (cluster !== "none") return "sidecars";
+  if (check2.snapshots.length > 0 && check2.metrics.length === 0) return "snapshot";
+  return "metrics";
+}
+function checkSourceInputs(check2, live) {
+  if (live.cluster !== "none") {
+    for (const [name2, given] of [
+      [INPUT.metrics, check2.metrics],
+      [INPUT.snapshot, check2.snapshots]
+    ]) {
+      if (given.length > 0) {
+        throw new InputError(
+          `${name2}: files are not read with ${INPUT.cluster}: ${live.cluster}, which reads the cluster live; drop one of them`
+        );
+      }
+    }
+  }
+  if (live.cluster === "kind" && check2.workloads.length === 0) {
+    throw new InputError(
+      `${INPUT.workloads} is required with ${INPUT.cluster}: kind: the manifests to deploy`
+    );
+  }
+  if (check2.source === "prometheus" && check2.live.prometheusUrl === void 0) {
+    throw new InputError(`${INPUT.source}: prometheus needs ${INPUT.prometheusUrl}`);
+  }
+  if (check2.source === "snapshot" && check2.snapshots.length === 0) {
+    throw new InputError(
+      `${INPUT.source}: snapshot needs ${INPUT.snapshot} (a file written by intent-drift capture)`
+    );
+  }
+  if (check2.source === "metrics" && check2.metrics.length === 0) {
+    throw new InputError(
+      `${INPUT.source}: metrics needs ${INPUT.metrics} (or a live ${INPUT.cluster} or ${INPUT.source})`
+    );
   }
 }
-function pullRequestOf(payload) {
-  const pr = payload.pull_request;
-  if (!pr || typeof pr.number !== "number" || typeof pr.head?.sha !== "string") return void 0;
-  const head = pr.head.repo?.full_name;
-  const base = pr.base?.repo?.full_name;
-  return { number: pr.number, headSha: pr.head.sha, fork: head !== base };
+function readLive(get) {
+  const cluster = oneOf(INPUT.cluster, get(INPUT.cluster) || "none", CLUSTERS);
+  const istioVersion = get(INPUT.istioVersion) || void 0;
+  if (istioVersion !== void 0 && !/^\d+\.\d+(\.\d+)?$/.test(istioVersion)) {
+    throw new InputError(`${INPUT.istioVersion}: '${istioVersion}' is not a version like 1.30 or 1.30.1`);
+  }
+  const duration = get(INPUT.duration) || "2m";
+  if (!/^\d+(s|m|h)$/.test(duration)) {
+    throw new InputError(`${INPUT.duration}: '${duration}' is not a duration like 90s, 2m or 1h`);
+  }
+  return {
+    cluster,
+    kindConfig: get(INPUT.kindConfig) || "kind-config.yaml",
+    keepCluster: bool(INPUT.keepCluster, get(INPUT.keepCluster), false),
+    istioVersion,
+    traffic: get(INPUT.traffic) || void 0,
+    duration
+  };
 }
-function workflowRunOf(payload) {
-  const run2 = payload.workflow_run;
-  return typeof run2?.head_sha === "string" ? { headSha: run2.head_sha } : void 0;
+function readUrl(name2, value) {
+  if (value === "") return void 0;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(`${name2}: not a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new InputError(`${name2}: must be http(s)`);
+  return value;
 }
-function blobLink(context3, sha) {
-  return (file, line) => `${context3.serverUrl}/${context3.owner}/${context3.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}`;
+function oneOf(name2, value, allowed) {
+  if (allowed.includes(value)) return value;
+  throw new InputError(`${name2} must be one of ${allowed.join(", ")} (got '${value}')`);
+}
+function bool(name2, value, fallback) {
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new InputError(`${name2} must be true or false (got '${value}')`);
+}
+function lines(value) {
+  return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+}
+function words(value) {
+  return value.split(/[\s,]+/).filter((w) => w !== "");
 }
 
-// src/deliver/github/run-check.ts
+// src/action/outcome.ts
+function setCountOutputs(io, drift) {
+  io.setOutput(OUTPUT.drift, String(drift.summary.drift));
+  io.setOutput(OUTPUT.missing, String(drift.summary.missing));
+  io.setOutput(OUTPUT.stale, String(drift.summary.stale));
+}
+function githubClient(settings, context3, io) {
+  return io.createClient(settings.token, {
+    baseUrl: context3.apiUrl,
+    log: (message) => io.info(message),
+    ...io.delayUnitMs === void 0 ? {} : { delayUnitMs: io.delayUnitMs }
+  });
+}
+function failureLine(drift, failOn) {
+  const { missing, stale } = drift.summary;
+  return `intent-drift: ${missing} missing, ${stale} stale (fail-on: ${failOn}); see the job summary`;
+}
+
+// src/action/check-mode.ts
 async function runCheckMode(settings, context3, io) {
   const result = settings.live.cluster === "none" ? await check(settings.check) : await checkLiveCluster(settings, io);
   const { drift, declared } = result;
@@ -28456,22 +28474,6 @@ function groupedLog(io) {
     endGroup: () => io.info("::endgroup::")
   };
 }
-function setCountOutputs(io, drift) {
-  io.setOutput(OUTPUT.drift, String(drift.summary.drift));
-  io.setOutput(OUTPUT.missing, String(drift.summary.missing));
-  io.setOutput(OUTPUT.stale, String(drift.summary.stale));
-}
-function githubClient(settings, context3, io) {
-  return io.createClient(settings.token, {
-    baseUrl: context3.apiUrl,
-    log: (message) => io.info(message),
-    ...io.delayUnitMs === void 0 ? {} : { delayUnitMs: io.delayUnitMs }
-  });
-}
-function failureLine(drift, failOn) {
-  const { missing, stale } = drift.summary;
-  return `intent-drift: ${missing} missing, ${stale} stale (fail-on: ${failOn}); see the job summary`;
-}
 async function readIntentsSources(cwd, declared) {
   const sources = /* @__PURE__ */ new Map();
   for (const file of new Set(declared.documents.map((d) => d.file))) {
@@ -28480,7 +28482,7 @@ async function readIntentsSources(cwd, declared) {
   return sources;
 }
 
-// src/deliver/github/run-comment.ts
+// src/action/comment-mode.ts
 import { readFile as readFile3 } from "node:fs/promises";
 import path4 from "node:path";
 async function runCommentMode(settings, context3, io) {
@@ -28529,7 +28531,7 @@ async function runCommentMode(settings, context3, io) {
   return { failure: void 0 };
 }
 
-// src/main.ts
+// src/action/main.ts
 async function run() {
   try {
     const settings = readActionInputs((name2) => getInput(name2), process.cwd());

@@ -8,7 +8,7 @@ import { bundleOptions, workerEntries } from './bundle-options.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const entries: Record<string, string> = {
-  cli: 'src/cli-entry.ts',
+  cli: 'src/cli/entry.ts',
   // The action (action.yml runs dist/index.js).
   index: 'src/index.ts',
   ...workerEntries,

@@ -1,4 +1,4 @@
 // The action's entry (bundled to dist/index.js): run it.
-import { run } from './main.ts';
+import { run } from './action/main.ts';
 
 await run();

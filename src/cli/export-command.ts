@@ -1,11 +1,11 @@
 // `intent-drift export`: the observed map as ClientIntents, to stdout, a file or a directory.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CliIo } from '../cli.ts';
 import { buildClientIntents, renderIntentsDir, renderIntentsFile } from '../declare/index.ts';
 import { exportTemplates } from '../diff/template-export.ts';
 import { readConfig } from '../pipeline.ts';
 import type { Settings } from '../settings.ts';
+import type { CliIo } from './cli-io.ts';
 import { observeWithProgress } from './progress.ts';
 
 export async function runExport(settings: Settings, io: CliIo): Promise<number> {

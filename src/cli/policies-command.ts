@@ -1,7 +1,6 @@
 // `intent-drift policies`: the Istio AuthorizationPolicies the declared intents imply.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CliIo } from '../cli.ts';
 import {
   authorizationPolicies,
   readWorkloadManifests,
@@ -9,6 +8,7 @@ import {
 } from '../declare/index.ts';
 import type { DeclaredIntents } from '../model.ts';
 import type { Settings } from '../settings.ts';
+import type { CliIo } from './cli-io.ts';
 
 export async function runPolicies(settings: Settings, declared: DeclaredIntents, io: CliIo): Promise<number> {
   const scope = new Set(settings.namespaces);

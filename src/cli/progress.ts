@@ -1,8 +1,9 @@
 // Progress of a live read on stderr: one line redrawn in place on a terminal, a single summary
 // line otherwise (CI logs should not fill with carriage returns).
-import type { CliIo } from '../cli.ts';
+
 import { type Observation, observe, type ProgressListener } from '../pipeline.ts';
 import type { Settings } from '../settings.ts';
+import type { CliIo } from './cli-io.ts';
 
 export interface ProgressLine {
   listener: ProgressListener;

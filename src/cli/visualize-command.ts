@@ -4,7 +4,6 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CliIo } from '../cli.ts';
 import { InputError } from '../errors.ts';
 import { check } from '../pipeline.ts';
 import { renderGraphDot } from '../report/graph-dot.ts';
@@ -12,6 +11,7 @@ import { renderGraphHtml } from '../report/graph-html.ts';
 import { type CallGraph, graphOfDrift, graphOfMap } from '../report/graph-model.ts';
 import { hasUsableFont, renderPng, renderSvg } from '../report/graph-render.ts';
 import type { Settings } from '../settings.ts';
+import type { CliIo } from './cli-io.ts';
 import { observeWithProgress, withProgress } from './progress.ts';
 
 export const VISUALIZE_FORMATS = ['svg', 'png', 'html'] as const;

@@ -4,13 +4,13 @@
 
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseYamlDocuments, readYamlFile } from '../declare/read-yaml.ts';
-import { expectMap, expectSeq, expectString, fail } from '../declare/yaml-fields.ts';
-import type { YamlMap, YamlNode } from '../declare/yaml-tree.ts';
 import type { FailOverride } from '../diff/fail-policy.ts';
 import type { IgnoreRule } from '../diff/ignore-rules.ts';
 import { isPathTemplate, validatePathPattern } from '../diff/istio-match.ts';
 import type { FailOn } from '../model.ts';
+import { parseYamlDocuments, readYamlFile } from '../yaml/read-yaml.ts';
+import { expectMap, expectSeq, expectString, fail } from '../yaml/yaml-fields.ts';
+import type { YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
 import { DEFAULT_CONFIG_FILE, type DriftConfig, defaultDriftConfig } from './drift-config.ts';
 
 const TOP_KEYS = ['ignore', 'templates', 'minCount', 'failOn', 'clientIdle', 'overrides', 'environments'];

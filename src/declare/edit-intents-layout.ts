@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { DeclaredIntents } from '../model.ts';
 import type { ExportClientIntents } from './build-client-intents.ts';
-import type { IntentsFileEdit } from './edit-intents.ts';
+import type { IntentsFileEdit } from './edit-intents-types.ts';
 import { clientIntentsManifest, DEFAULT_EXPORT_API_VERSION, toYamlDocuments } from './export-intents.ts';
 
 export function newIntentsFiles(

@@ -2,7 +2,7 @@
 // ({kubernetes|service: {name, kind, http}}) and v1 `spec.calls[]` ({name, kind, type, HTTPResources}).
 import { type Document, isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { MissingCall, StaleRule, TargetType, WorkloadRef } from '../model.ts';
-import type { TargetList } from './edit-intents.ts';
+import type { TargetList } from './edit-intents-types.ts';
 
 export interface TargetMatch {
   item: YAMLMap;

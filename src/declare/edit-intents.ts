@@ -3,40 +3,16 @@
 // already uses), and remove stale rules when asked. Documents that do not change keep their
 // exact text; changed ones keep their comments, key order and list style (yaml's Document API).
 import { type Document, isMap, isScalar, isSeq, parseAllDocuments, type YAMLSeq } from 'yaml';
-import type { DeclaredIntents, MissingCall, StaleRule, WorkloadRef } from '../model.ts';
+import type { DeclaredIntents, MissingCall, WorkloadRef } from '../model.ts';
 import { buildClientIntents } from './build-client-intents.ts';
 import { newIntentsFiles } from './edit-intents-layout.ts';
 import { addCallToTarget, findTarget, newTargetNode, removeRuleFromTarget } from './edit-intents-targets.ts';
-
-export interface IntentsEditRequest {
-  missing: MissingCall[];
-  /** Rules to remove: empty unless pruning was asked for. */
-  stale: StaleRule[];
-}
-
-export interface IntentChange {
-  action: 'add' | 'remove';
-  client: WorkloadRef;
-  /** The server as written in the intents (`nginx`, `nginx.other-ns`). */
-  server: string;
-  method: string | null;
-  path: string | null;
-  file: string;
-}
-
-export interface IntentsFileEdit {
-  file: string;
-  /** Null for a new file. */
-  before: string | null;
-  after: string;
-}
-
-export interface IntentsEditResult {
-  files: IntentsFileEdit[];
-  changes: IntentChange[];
-  /** Drift that no edit can express (e.g. a call without HTTP detail to a target with HTTP rules). */
-  skipped: string[];
-}
+import type {
+  IntentChange,
+  IntentsEditRequest,
+  IntentsEditResult,
+  TargetList,
+} from './edit-intents-types.ts';
 
 interface ParsedFile {
   text: string;
@@ -165,14 +141,6 @@ function addCall(
   }
   const added = addCallToTarget(doc, targets, match, call.method, path, prefersFlowMethods(targets.seq));
   return added ? { change: { action: 'add', ...describeCall(call), server: match.writtenName } } : {};
-}
-
-export interface TargetList {
-  seq: YAMLSeq;
-  /** v2alpha1/v2beta1 `spec.targets`; otherwise v1 `spec.calls`. */
-  v2: boolean;
-  /** v1alpha2 names the rule list `resources`, later v1 versions `HTTPResources`. */
-  resourcesKey: string;
 }
 
 function targetList(doc: Document.Parsed): TargetList | undefined {

@@ -2,6 +2,9 @@
 // and Istio AuthorizationPolicies out.
 
 export { displayName } from '../display-path.ts';
+export { collectYamlFiles } from '../yaml/collect-files.ts';
+export { parseYamlDocuments, readYamlFile } from '../yaml/read-yaml.ts';
+export { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
 export {
   authorizationPolicies,
   type PolicyOptions,
@@ -12,7 +15,6 @@ export {
   buildClientIntents,
   type ExportClientIntents,
 } from './build-client-intents.ts';
-export { collectYamlFiles } from './collect-files.ts';
 export {
   DEFAULT_EXPORT_API_VERSION,
   type ExportOptions,
@@ -25,6 +27,4 @@ export {
 export { INTENT_METHODS } from './intent-rules.ts';
 export { type LoadIntentsOptions, loadIntents } from './load-intents.ts';
 export { INTENTS_VERSIONS } from './parse-client-intents.ts';
-export { parseYamlDocuments, readYamlFile } from './read-yaml.ts';
 export { readWorkloadManifests, type WorkloadInfo, type WorkloadLookup } from './workload-manifests.ts';
-export { MAX_YAML_BYTES } from './yaml-tree.ts';

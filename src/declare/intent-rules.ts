@@ -1,8 +1,8 @@
 // Rules shared by every ClientIntents version: target names, kinds, HTTP methods, and the
 // expansion of HTTP rules into one DeclaredRule per (path, method).
 import type { DeclaredRule, TargetType, WorkloadRef } from '../model.ts';
-import { expectMap, expectString, fail, requiredString } from './yaml-fields.ts';
-import type { YamlMap, YamlSeq } from './yaml-tree.ts';
+import { expectMap, expectString, fail, requiredString } from '../yaml/yaml-fields.ts';
+import type { YamlMap, YamlSeq } from '../yaml/yaml-tree.ts';
 
 /** The methods the ClientIntents CRD accepts (no HEAD, no ALL). */
 export const INTENT_METHODS: readonly string[] = [

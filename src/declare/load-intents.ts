@@ -1,10 +1,10 @@
 // Reads ClientIntents from files, directories and globs into DeclaredIntents, refusing
 // what the CRD and the admission webhook would refuse, with `file:line`.
 import type { DeclaredIntents } from '../model.ts';
-import { collectYamlFiles, type FoundFile } from './collect-files.ts';
+import { collectYamlFiles, type FoundFile } from '../yaml/collect-files.ts';
+import { readYamlFile } from '../yaml/read-yaml.ts';
+import { fail } from '../yaml/yaml-fields.ts';
 import { type ParsedClientIntents, parseClientIntentsDocuments } from './parse-client-intents.ts';
-import { readYamlFile } from './read-yaml.ts';
-import { fail } from './yaml-fields.ts';
 
 export interface LoadIntentsOptions {
   /** Namespace for ClientIntents without metadata.namespace. */

@@ -1,10 +1,10 @@
 // Turns the documents of one YAML file into ClientIntents rules: picks out the ClientIntents
 // (also inside `kind: List`), checks metadata, and hands the spec to the parser of its version.
 import type { DeclaredRule, WorkloadRef } from '../model.ts';
+import { child, fail, lineOf, optionalString, requiredMap, requiredString } from '../yaml/yaml-fields.ts';
+import type { YamlDocument, YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
 import { parseV1Spec } from './parse-v1.ts';
 import { parseV2Spec } from './parse-v2.ts';
-import { child, fail, lineOf, optionalString, requiredMap, requiredString } from './yaml-fields.ts';
-import type { YamlDocument, YamlMap, YamlNode } from './yaml-tree.ts';
 
 export const INTENTS_GROUP = 'k8s.otterize.com';
 export const INTENTS_VERSIONS: readonly string[] = ['v1alpha2', 'v1alpha3', 'v1beta1', 'v2alpha1', 'v2beta1'];

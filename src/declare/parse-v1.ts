@@ -2,8 +2,6 @@
 // under `resources` (v1alpha2) or `HTTPResources` (v1alpha3, v1beta1) and count only with
 // `type: http`, as in the operator's conversion. `svc:name` or `kind: Service` = a Service.
 import type { DeclaredRule, TargetType, WorkloadRef } from '../model.ts';
-import { checkKind, expandHttpRules, resolveTargetName, type TargetBase } from './intent-rules.ts';
-import type { ParsedSpec } from './parse-v2.ts';
 import {
   child,
   expectMap,
@@ -14,8 +12,10 @@ import {
   optionalString,
   requiredMap,
   requiredString,
-} from './yaml-fields.ts';
-import type { YamlMap, YamlNode } from './yaml-tree.ts';
+} from '../yaml/yaml-fields.ts';
+import type { YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
+import { checkKind, expandHttpRules, resolveTargetName, type TargetBase } from './intent-rules.ts';
+import type { ParsedSpec } from './parse-v2.ts';
 
 const V1ALPHA2_TYPES = ['http', 'kafka', 'database'];
 const V1_TYPES = [...V1ALPHA2_TYPES, 'aws', 'gcp', 'azure', 'internet'];

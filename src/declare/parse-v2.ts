@@ -1,7 +1,6 @@
 // ClientIntents k8s.otterize.com/v2alpha1 and v2beta1: spec.workload + spec.targets[], each
 // target exactly one of kubernetes, service, kafka, sql, aws, gcp, azure, internet.
 import type { DeclaredRule, TargetType, WorkloadRef } from '../model.ts';
-import { checkKind, expandHttpRules, resolveTargetName, type TargetBase } from './intent-rules.ts';
 import {
   child,
   expectMap,
@@ -12,8 +11,9 @@ import {
   optionalString,
   requiredMap,
   requiredString,
-} from './yaml-fields.ts';
-import type { YamlMap, YamlNode } from './yaml-tree.ts';
+} from '../yaml/yaml-fields.ts';
+import type { YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
+import { checkKind, expandHttpRules, resolveTargetName, type TargetBase } from './intent-rules.ts';
 
 export const V2_TARGET_KEYS: readonly TargetType[] = [
   'kubernetes',

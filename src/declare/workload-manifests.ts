@@ -1,10 +1,10 @@
 // Reads Kubernetes workload manifests to learn what metrics do not carry: each workload's kind
 // (written into exported intents), service account (for policy principals) and pod labels (for
 // policy selectors). Lenient on purpose: these files are context, not the thing being checked.
-import { collectYamlFiles } from './collect-files.ts';
-import { readYamlFile } from './read-yaml.ts';
-import { child } from './yaml-fields.ts';
-import type { YamlDocument, YamlMap, YamlNode } from './yaml-tree.ts';
+import { collectYamlFiles } from '../yaml/collect-files.ts';
+import { readYamlFile } from '../yaml/read-yaml.ts';
+import { child } from '../yaml/yaml-fields.ts';
+import type { YamlDocument, YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
 
 export const WORKLOAD_KINDS: readonly string[] = [
   'Deployment',

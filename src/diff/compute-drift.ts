@@ -92,23 +92,9 @@ export function computeDrift(
   const external = observed.external.filter((call) => inScope(call.client.namespace));
   for (const call of external) activeClients.add(refKey(call.client));
 
-  const stale: StaleRule[] = [];
-  const notChecked: NotCheckedRule[] = [];
-  for (const rule of rules) {
-    if (!CHECKABLE_TARGETS.has(rule.targetType)) notChecked.push({ ...rule, why: 'not-http' });
-  }
-  for (const state of states) {
-    if (state.matched) continue;
-    if (!state.calledWithDetail && state.calledWithoutDetail) {
-      notChecked.push({ ...state.rule, why: 'no-http-detail' });
-    } else {
-      stale.push({ ...state.rule, reason: staleReason(state, activeClients) });
-    }
-  }
+  const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
 
   const missing = withIntentsFiles([...missingByKey.values()], declared).sort(compareCalls);
-  stale.sort(compareRules);
-  notChecked.sort(compareRules);
   covered.sort(compareCalls);
   ignored.sort(compareCalls);
   return {
@@ -131,6 +117,31 @@ export function computeDrift(
       drift: missing.length > 0 || stale.length > 0,
     },
   };
+}
+
+/**
+ * Declared rules no call matched: stale (with why), or not checked when the target cannot be
+ * seen in HTTP metrics or its calls carried no method and path.
+ */
+function unmatchedRules(
+  rules: readonly DeclaredRule[],
+  states: readonly RuleState[],
+  activeClients: ReadonlySet<string>,
+): { stale: StaleRule[]; notChecked: NotCheckedRule[] } {
+  const stale: StaleRule[] = [];
+  const notChecked: NotCheckedRule[] = [];
+  for (const rule of rules) {
+    if (!CHECKABLE_TARGETS.has(rule.targetType)) notChecked.push({ ...rule, why: 'not-http' });
+  }
+  for (const state of states) {
+    if (state.matched) continue;
+    if (!state.calledWithDetail && state.calledWithoutDetail) {
+      notChecked.push({ ...state.rule, why: 'no-http-detail' });
+    } else {
+      stale.push({ ...state.rule, reason: staleReason(state, activeClients) });
+    }
+  }
+  return { stale: stale.sort(compareRules), notChecked: notChecked.sort(compareRules) };
 }
 
 /**

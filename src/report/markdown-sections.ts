@@ -74,10 +74,19 @@ function ignoredRow(call: ObservedCall, withRule: boolean): string {
 }
 
 export function buildSections(drift: Drift, fileLink: FileLink | undefined): MarkdownSection[] {
-  const { stale } = splitStale(drift.stale);
-  const ignoredWithRule = drift.ignored.some((call) => ignoredByText(call) !== undefined);
-  const templated = drift.missing.some((call) => call.suggestedPath !== undefined);
   const sections: MarkdownSection[] = [
+    ...driftSections(drift, fileLink),
+    ...controlSections(drift, fileLink),
+    ...contextSections(drift, fileLink),
+  ];
+  return sections.filter((section) => section.rows.length > 0);
+}
+
+/** Missing calls and stale rules: what the verdict is about. */
+function driftSections(drift: Drift, fileLink: FileLink | undefined): MarkdownSection[] {
+  const { stale } = splitStale(drift.stale);
+  const templated = drift.missing.some((call) => call.suggestedPath !== undefined);
+  return [
     {
       title: `Missing intents: ${plural(drift.missing.length, 'call')} of ${plural(distinctClients(drift.missing), 'client')}`,
       intro:
@@ -96,7 +105,13 @@ export function buildSections(drift: Drift, fileLink: FileLink | undefined): Mar
       collapsed: false,
       priority: 1,
     },
-    ...controlSections(drift, fileLink),
+  ];
+}
+
+/** What the reader may want for context: covered, not checked, ignored, outside the mesh, warnings. */
+function contextSections(drift: Drift, fileLink: FileLink | undefined): MarkdownSection[] {
+  const ignoredWithRule = drift.ignored.some((call) => ignoredByText(call) !== undefined);
+  return [
     {
       title: `Covered: ${plural(drift.covered.length, 'call')}`,
       header: header('client', 'server', 'method', 'path', 'count'),
@@ -154,5 +169,4 @@ export function buildSections(drift: Drift, fileLink: FileLink | undefined): Mar
       priority: 2,
     },
   ];
-  return sections.filter((section) => section.rows.length > 0);
 }

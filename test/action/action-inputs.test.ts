@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { INPUT, OUTPUT, readActionInputs } from '../../src/action-inputs.ts';
+import { INPUT, OUTPUT, readActionInputs } from '../../src/action/inputs.ts';
 import { isInputError } from '../../src/errors.ts';
 
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';

@@ -1,6 +1,6 @@
 // Runs the CLI in-process with captured output, as a test would see a terminal.
 import path from 'node:path';
-import { main } from '../../src/cli.ts';
+import { main } from '../../src/cli/main.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 

@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { loadIntents } from '../../src/declare/load-intents.ts';
-import { MAX_YAML_BYTES, MAX_YAML_DOCUMENTS, MAX_YAML_VALUES } from '../../src/declare/yaml-tree.ts';
 import { InputError } from '../../src/errors.ts';
+import { MAX_YAML_BYTES, MAX_YAML_DOCUMENTS, MAX_YAML_VALUES } from '../../src/yaml/yaml-tree.ts';
 import { ROOT } from './helpers.ts';
 
 const DIR = 'fixtures/bad/intents';

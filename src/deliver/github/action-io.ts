@@ -1,4 +1,4 @@
-// What the run needs from the runner, as an interface: src/main.ts implements it with
+// What the run needs from the runner, as an interface: src/action/main.ts implements it with
 // @actions/core, tests with arrays. Nothing under src/deliver imports @actions/core.
 import type { Annotation } from './annotations.ts';
 import type { ClientOptions, GitHubClient } from './octokit.ts';

@@ -1,6 +1,6 @@
 // open-pr: the edited intents go to one reused branch and one pull request, updated on every
 // run that finds drift.
-import type { IntentsEditResult } from '../../declare/edit-intents.ts';
+import type { IntentsEditResult } from '../../declare/edit-intents-types.ts';
 import { InputError } from '../../errors.ts';
 import { commitToBranch } from './branch-commit.ts';
 import type { GitHubClient } from './octokit.ts';

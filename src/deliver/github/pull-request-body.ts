@@ -1,6 +1,6 @@
 // The auto-opened PR's title and body: each change explained in a table, then the diff. Names
 // and paths from traffic are put in code spans so they cannot become markup or mentions.
-import type { IntentChange } from '../../declare/edit-intents.ts';
+import type { IntentChange } from '../../declare/edit-intents-types.ts';
 import { cellCode, tableRow } from '../../report/markdown-escape.ts';
 import { GITHUB_BODY_LIMIT } from './comment-body.ts';
 

@@ -3,14 +3,14 @@
 // whole process group.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ClusterStepError, mustRun } from '../../../src/deliver/cluster/cluster-step.ts';
+import { ClusterStepError, mustRun } from '../../src/cluster/cluster-step.ts';
 import {
   childEnvironment,
   commandLine,
   createProcessRunner,
   maskSecrets,
   ToolMissingError,
-} from '../../../src/deliver/cluster/command-runner.ts';
+} from '../../src/cluster/command-runner.ts';
 
 const node = process.execPath;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseYamlDocuments } from '../../src/declare/read-yaml.ts';
-import { MAX_YAML_DEPTH, type YamlMap } from '../../src/declare/yaml-tree.ts';
+import { parseYamlDocuments } from '../../src/yaml/read-yaml.ts';
+import { MAX_YAML_DEPTH, type YamlMap } from '../../src/yaml/yaml-tree.ts';
 
 describe('parseYamlDocuments', () => {
   test('keeps the line of every node, across documents and empty documents', () => {

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { runAction } from '../../support/run-action.ts';
+import { runAction } from '../support/run-action.ts';
 
-const dist = path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'index.js');
+const dist = path.resolve(import.meta.dirname, '..', '..', 'dist', 'index.js');
 const inputs = {
   'github-token': 'ghs_stand-in-installation-token',
   intents: 'intents',

@@ -2,14 +2,14 @@
 // environment, then the same pipeline as the CLI. The only module (with src/index.ts) that
 // imports @actions/core.
 import * as core from '@actions/core';
-import { readActionInputs } from './action-inputs.ts';
-import type { ActionIo } from './deliver/github/action-io.ts';
-import { describeGitHubError } from './deliver/github/github-errors.ts';
-import { createGitHubClient } from './deliver/github/octokit.ts';
-import { runCheckMode } from './deliver/github/run-check.ts';
-import { runCommentMode } from './deliver/github/run-comment.ts';
-import { readRunContext } from './deliver/github/run-context.ts';
-import { isInputError } from './errors.ts';
+import type { ActionIo } from '../deliver/github/action-io.ts';
+import { describeGitHubError } from '../deliver/github/github-errors.ts';
+import { createGitHubClient } from '../deliver/github/octokit.ts';
+import { readRunContext } from '../deliver/github/run-context.ts';
+import { isInputError } from '../errors.ts';
+import { runCheckMode } from './check-mode.ts';
+import { runCommentMode } from './comment-mode.ts';
+import { readActionInputs } from './inputs.ts';
 
 export async function run(): Promise<void> {
   try {

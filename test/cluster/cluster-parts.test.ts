@@ -4,18 +4,18 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { readActionInputs } from '../../../src/action-inputs.ts';
-import { checkInCluster, clusterPlan, recordingFor } from '../../../src/deliver/cluster/cluster-check.ts';
-import { DEFAULT_ISTIO_VERSION, helmChartVersion } from '../../../src/deliver/cluster/istio-install.ts';
-import { MESH_TELEMETRY_YAML } from '../../../src/deliver/cluster/telemetry.ts';
-import { planWorkloads } from '../../../src/deliver/cluster/workloads.ts';
-import { groupedLog } from '../../../src/deliver/github/run-check.ts';
-import { isInputError } from '../../../src/errors.ts';
-import type { CheckResult } from '../../../src/pipeline.ts';
-import type { Settings } from '../../../src/settings.ts';
+import { groupedLog } from '../../src/action/check-mode.ts';
+import { readActionInputs } from '../../src/action/inputs.ts';
+import { checkInCluster, clusterPlan, recordingFor } from '../../src/cluster/cluster-check.ts';
+import { DEFAULT_ISTIO_VERSION, helmChartVersion } from '../../src/cluster/istio-install.ts';
+import { MESH_TELEMETRY_YAML } from '../../src/cluster/telemetry.ts';
+import { planWorkloads } from '../../src/cluster/workloads.ts';
+import { isInputError } from '../../src/errors.ts';
+import type { CheckResult } from '../../src/pipeline.ts';
+import type { Settings } from '../../src/settings.ts';
 import { RecordingLog, RecordingRunner } from './fake-tools.ts';
 
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 
 test('the embedded Telemetry is fixtures/demo/telemetry.yaml, byte for byte', async () => {
   assert.equal(

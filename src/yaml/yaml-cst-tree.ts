@@ -9,7 +9,7 @@
 // accept here (anchors, aliases, tags, flow maps, explicit keys, directives, tabs, multi-line
 // keys, duplicate keys, errors, the node and depth limits...) it gives up and the caller
 // composes the same tokens the usual way, which also words every error.
-// test/declare/yaml-cst-tree.test.ts checks, on thousands of generated and mutated documents,
+// test/yaml/yaml-cst-tree.test.ts checks, on thousands of generated and mutated documents,
 // that whatever this accepts the Composer accepts too and turns into the same tree, lines
 // included.
 import { CST, Document, isScalar, type ScalarTag } from 'yaml';

@@ -2,30 +2,22 @@
 // the exit code (0 no failing drift, 1 failing drift, 2 bad usage or input).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Command, parseCommandLine } from './cli/args.ts';
-import { runExport } from './cli/export-command.ts';
-import { runPolicies } from './cli/policies-command.ts';
-import { observeWithProgress, withProgress } from './cli/progress.ts';
-import { usage } from './cli/usage.ts';
-import { runVisualize } from './cli/visualize-command.ts';
-import { writeBaselineFile } from './config/baseline-file.ts';
-import { InputError, isInputError } from './errors.ts';
-import { check, declare, demoSettings } from './pipeline.ts';
-import { renderJsonReport } from './report/json-report.ts';
-import { renderList } from './report/list-report.ts';
-import { renderMarkdownReport } from './report/markdown-report.ts';
-import { renderTextReport } from './report/text-report.ts';
-import type { Settings } from './settings.ts';
-import { VERSION } from './version.ts';
-
-export interface CliIo {
-  cwd: string;
-  env: Record<string, string | undefined>;
-  stdoutIsTTY: boolean;
-  stderrIsTTY?: boolean;
-  write(text: string): void;
-  writeError(text: string): void;
-}
+import { writeBaselineFile } from '../config/baseline-file.ts';
+import { InputError, isInputError } from '../errors.ts';
+import { check, declare, demoSettings } from '../pipeline.ts';
+import { renderJsonReport } from '../report/json-report.ts';
+import { renderList } from '../report/list-report.ts';
+import { renderMarkdownReport } from '../report/markdown-report.ts';
+import { renderTextReport } from '../report/text-report.ts';
+import type { Settings } from '../settings.ts';
+import { VERSION } from '../version.ts';
+import { type Command, parseCommandLine } from './args.ts';
+import type { CliIo } from './cli-io.ts';
+import { runExport } from './export-command.ts';
+import { runPolicies } from './policies-command.ts';
+import { observeWithProgress, withProgress } from './progress.ts';
+import { usage } from './usage.ts';
+import { runVisualize } from './visualize-command.ts';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -69,7 +61,7 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
         throw new InputError('capture reads a live source: --source sidecars, prometheus or mapper');
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import('./observe/snapshot/snapshot-file.ts');
+      const { writeSnapshot } = await import('../observe/snapshot/snapshot-file.ts');
       const file = path.resolve(settings.cwd, settings.output ?? '');
       await mkdir(path.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
@@ -82,7 +74,7 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
     }
     case 'reset': {
       const live = settings.live;
-      const { resetMapperCapture } = await import('./observe/live/mapper-source.ts');
+      const { resetMapperCapture } = await import('../observe/live/mapper-source.ts');
       await resetMapperCapture({
         ...(live.mapperUrl === undefined ? {} : { url: live.mapperUrl }),
         ...(live.kubeconfig === undefined ? {} : { kubeconfig: path.resolve(settings.cwd, live.kubeconfig) }),

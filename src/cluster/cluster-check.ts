@@ -3,11 +3,11 @@
 // starts once the first is done); for prometheus and mapper, the traffic runs for `duration`
 // and the source is read after it.
 import path from 'node:path';
-import type { ActionSettings } from '../../action-inputs.ts';
-import { parseDuration } from '../../observe/live/duration.ts';
-import type { CheckResult, ProgressListener } from '../../pipeline.ts';
-import type { Settings } from '../../settings.ts';
+import { parseDuration } from '../observe/live/duration.ts';
+import type { CheckResult, ProgressListener } from '../pipeline.ts';
+import type { Settings } from '../settings.ts';
 import { type ClusterPlan, type Recording, runInCluster } from './cluster-run.ts';
+import type { ClusterSettings } from './cluster-settings.ts';
 import type { ClusterLog } from './cluster-step.ts';
 import type { CommandRunner } from './command-runner.ts';
 import { DEFAULT_ISTIO_VERSION } from './istio-install.ts';
@@ -24,7 +24,13 @@ export interface ClusterCheckDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export function clusterPlan(settings: ActionSettings): ClusterPlan {
+/** The cluster inputs and the pipeline settings they wrap. */
+export interface ClusterCheckSettings {
+  live: ClusterSettings;
+  check: Settings;
+}
+
+export function clusterPlan(settings: ClusterCheckSettings): ClusterPlan {
   const { live, check } = settings;
   if (live.cluster === 'none') throw new Error('clusterPlan: cluster none has no life cycle');
   return {
@@ -63,7 +69,7 @@ export function recordingFor(
   };
 }
 
-export function checkInCluster(settings: ActionSettings, deps: ClusterCheckDeps): Promise<CheckResult> {
+export function checkInCluster(settings: ClusterCheckSettings, deps: ClusterCheckDeps): Promise<CheckResult> {
   const plan = clusterPlan(settings);
   const ctx = { runner: deps.runner, log: deps.log, now: deps.now ?? Date.now };
   return runInCluster(ctx, plan, recordingFor(settings.check, plan, deps));

@@ -5,13 +5,13 @@ import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { type ClusterPlan, runInCluster } from '../../../src/deliver/cluster/cluster-run.ts';
-import { ClusterStepError } from '../../../src/deliver/cluster/cluster-step.ts';
-import { MESH_TELEMETRY_YAML } from '../../../src/deliver/cluster/telemetry.ts';
-import { isInputError } from '../../../src/errors.ts';
+import { type ClusterPlan, runInCluster } from '../../src/cluster/cluster-run.ts';
+import { ClusterStepError } from '../../src/cluster/cluster-step.ts';
+import { MESH_TELEMETRY_YAML } from '../../src/cluster/telemetry.ts';
+import { isInputError } from '../../src/errors.ts';
 import { type Answer, RecordingLog, RecordingRunner, stepContext } from './fake-tools.ts';
 
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 const NS = 'otterize-tutorial-istio-mapping';
 
 async function workspace(): Promise<string> {

@@ -1,9 +1,10 @@
 // The action's inputs (contract §3) read into one typed settings object. Pure: the caller
-// passes a reader (core.getInput in src/main.ts, a map in tests), so nothing here needs
+// passes a reader (core.getInput in src/action/main.ts, a map in tests), so nothing here needs
 // @actions/core.
-import { InputError } from './errors.ts';
-import type { FailOn } from './model.ts';
-import { defaultSettings, FAIL_ON, type Settings, SOURCES, type SourceKind } from './settings.ts';
+import type { ClusterKind, ClusterSettings } from '../cluster/cluster-settings.ts';
+import { InputError } from '../errors.ts';
+import type { FailOn } from '../model.ts';
+import { defaultSettings, FAIL_ON, type Settings, SOURCES, type SourceKind } from '../settings.ts';
 
 /** Every input name, as action.yml declares it. */
 export const INPUT = {
@@ -40,7 +41,6 @@ export const OUTPUT = {
   pullRequestUrl: 'pull-request-url',
 } as const;
 
-export type ClusterKind = 'none' | 'kind' | 'existing';
 export type ActionMode = 'check' | 'comment';
 const CLUSTERS: readonly ClusterKind[] = ['none', 'kind', 'existing'];
 const MODES: readonly ActionMode[] = ['check', 'comment'];
@@ -51,18 +51,8 @@ export interface ActionSettings {
   mode: ActionMode;
   /** The pipeline's settings, as the CLI would build them (`prometheus-url` in check.live). */
   check: Settings;
-  /** The cluster life cycle (src/deliver/cluster) around a live reading. */
-  live: {
-    /** none: read what `source` names; kind/existing: deploy, drive traffic, read over `duration`. */
-    cluster: ClusterKind;
-    kindConfig: string;
-    /** Leave the kind cluster running after the step. */
-    keepCluster: boolean;
-    /** undefined: the pinned default of src/deliver/cluster/istio-install.ts. */
-    istioVersion: string | undefined;
-    traffic: string | undefined;
-    duration: string;
-  };
+  /** The cluster life cycle (src/cluster) around a live reading. */
+  live: ClusterSettings;
   comment: boolean;
   openPr: boolean;
   pruneStale: boolean;
@@ -139,7 +129,7 @@ function readSource(value: string, check: Settings, cluster: ClusterKind): Sourc
 }
 
 /** The inputs each source and cluster needs, and the ones they would silently ignore. */
-function checkSourceInputs(check: Settings, live: ActionSettings['live']): void {
+function checkSourceInputs(check: Settings, live: ClusterSettings): void {
   if (live.cluster !== 'none') {
     for (const [name, given] of [
       [INPUT.metrics, check.metrics],
@@ -172,7 +162,7 @@ function checkSourceInputs(check: Settings, live: ActionSettings['live']): void 
   }
 }
 
-function readLive(get: (name: string) => string): ActionSettings['live'] {
+function readLive(get: (name: string) => string): ClusterSettings {
   const cluster = oneOf<ClusterKind>(INPUT.cluster, get(INPUT.cluster) || 'none', CLUSTERS);
   const istioVersion = get(INPUT.istioVersion) || undefined;
   if (istioVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(istioVersion)) {

@@ -337,7 +337,7 @@ function namespacesOfEnvironment(config, environment) {
 import { stat as stat2 } from "node:fs/promises";
 import path2 from "node:path";
 
-// src/declare/read-yaml.ts
+// src/yaml/read-yaml.ts
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 
 // node_modules/yaml/browser/dist/nodes/identity.js
@@ -6870,7 +6870,7 @@ function stringify3(value, replacer, options2) {
   return new Document(value, _replacer, options2).toString(options2);
 }
 
-// src/declare/yaml-tree.ts
+// src/yaml/yaml-tree.ts
 var MAX_YAML_BYTES = 4 * 1024 * 1024;
 var MAX_YAML_DOCUMENTS = 1e4;
 var MAX_YAML_NODES = 1e5;
@@ -6878,7 +6878,7 @@ var MAX_YAML_DEPTH = 64;
 var MAX_YAML_VALUES = 2e5;
 var PRECOUNT_ABOVE_CHARS = 128 * 1024;
 
-// src/declare/yaml-cst-tree.ts
+// src/yaml/yaml-cst-tree.ts
 var GIVE_UP = /* @__PURE__ */ Symbol("give up");
 var template = new Document();
 var schema4 = template.schema;
@@ -7126,7 +7126,7 @@ function emptyValueOffset(before, end) {
   return offset;
 }
 
-// src/declare/read-yaml.ts
+// src/yaml/read-yaml.ts
 function readYamlFile(absolutePath, file) {
   let text2;
   let fd;
@@ -7290,7 +7290,7 @@ var TreeConverter = class {
   }
 };
 
-// src/declare/yaml-fields.ts
+// src/yaml/yaml-fields.ts
 function fail(file, line, message) {
   throw new InputError(message, { file, line });
 }
@@ -7514,7 +7514,7 @@ function environments(file, node) {
   return out;
 }
 
-// src/declare/collect-files.ts
+// src/yaml/collect-files.ts
 import * as fsPromises from "node:fs/promises";
 import { readdir, stat as stat3 } from "node:fs/promises";
 import path3 from "node:path";
@@ -8024,22 +8024,8 @@ function computeDrift(observed, declared, opts = {}) {
   for (const call of calls) activeClients.add(refKey(call.client));
   const external = observed.external.filter((call) => inScope(call.client.namespace));
   for (const call of external) activeClients.add(refKey(call.client));
-  const stale = [];
-  const notChecked = [];
-  for (const rule of rules) {
-    if (!CHECKABLE_TARGETS.has(rule.targetType)) notChecked.push({ ...rule, why: "not-http" });
-  }
-  for (const state of states) {
-    if (state.matched) continue;
-    if (!state.calledWithDetail && state.calledWithoutDetail) {
-      notChecked.push({ ...state.rule, why: "no-http-detail" });
-    } else {
-      stale.push({ ...state.rule, reason: staleReason(state, activeClients) });
-    }
-  }
+  const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
   const missing = withIntentsFiles([...missingByKey.values()], declared).sort(compareCalls);
-  stale.sort(compareRules);
-  notChecked.sort(compareRules);
   covered.sort(compareCalls);
   ignored.sort(compareCalls);
   return {
@@ -8062,6 +8048,22 @@ function computeDrift(observed, declared, opts = {}) {
       drift: missing.length > 0 || stale.length > 0
     }
   };
+}
+function unmatchedRules(rules, states, activeClients) {
+  const stale = [];
+  const notChecked = [];
+  for (const rule of rules) {
+    if (!CHECKABLE_TARGETS.has(rule.targetType)) notChecked.push({ ...rule, why: "not-http" });
+  }
+  for (const state of states) {
+    if (state.matched) continue;
+    if (!state.calledWithDetail && state.calledWithoutDetail) {
+      notChecked.push({ ...state.rule, why: "no-http-detail" });
+    } else {
+      stale.push({ ...state.rule, reason: staleReason(state, activeClients) });
+    }
+  }
+  return { stale: stale.sort(compareRules), notChecked: notChecked.sort(compareRules) };
 }
 function isCovered(call, index) {
   const byTarget = index.get(refKey(call.client));
@@ -9148,10 +9150,17 @@ function ignoredRow(call, withRule) {
   return tableRow(cells);
 }
 function buildSections(drift, fileLink) {
-  const { stale } = splitStale(drift.stale);
-  const ignoredWithRule = drift.ignored.some((call) => ignoredByText(call) !== void 0);
-  const templated = drift.missing.some((call) => call.suggestedPath !== void 0);
   const sections = [
+    ...driftSections(drift, fileLink),
+    ...controlSections(drift, fileLink),
+    ...contextSections(drift, fileLink)
+  ];
+  return sections.filter((section) => section.rows.length > 0);
+}
+function driftSections(drift, fileLink) {
+  const { stale } = splitStale(drift.stale);
+  const templated = drift.missing.some((call) => call.suggestedPath !== void 0);
+  return [
     {
       title: `Missing intents: ${plural(drift.missing.length, "call")} of ${plural(distinctClients(drift.missing), "client")}`,
       intro: `Observed, but no declared intent allows it. **Blocked**: the server already has intents, so Istio would reject the call once they are enforced.${templated ? ` ${TEMPLATE_NOTE}` : ""}`,
@@ -9167,8 +9176,12 @@ function buildSections(drift, fileLink) {
       rows: stale.map((rule) => ruleRow(rule, fileLink, STALE_REASON[rule.reason])),
       collapsed: false,
       priority: 1
-    },
-    ...controlSections(drift, fileLink),
+    }
+  ];
+}
+function contextSections(drift, fileLink) {
+  const ignoredWithRule = drift.ignored.some((call) => ignoredByText(call) !== void 0);
+  return [
     {
       title: `Covered: ${plural(drift.covered.length, "call")}`,
       header: header("client", "server", "method", "path", "count"),
@@ -9224,7 +9237,6 @@ function buildSections(drift, fileLink) {
       priority: 2
     }
   ];
-  return sections.filter((section) => section.rows.length > 0);
 }
 
 // src/report/markdown-report.ts
@@ -9520,27 +9532,16 @@ function renderIntentsDir(intents, opts = {}) {
 }
 
 export {
-  SOURCES,
-  FAIL_ON2 as FAIL_ON,
-  REPORT_FORMATS,
-  API_VERSIONS,
-  defaultSettings,
+  refKey,
+  writeBaselineFile,
   isMap,
   isScalar,
   isSeq,
   Document,
   parseAllDocuments,
-  buildClientIntents,
   collectYamlFiles,
-  DEFAULT_EXPORT_API_VERSION,
-  clientIntentsManifest,
-  toYamlDocuments,
-  renderIntentsFile,
-  renderIntentsDir,
   readWorkloadManifests,
-  refKey,
   buildPathTemplater,
-  writeBaselineFile,
   demoSettings,
   observe,
   declare,
@@ -9563,5 +9564,16 @@ export {
   cellCode,
   tableRow,
   COMMENT_MARKER,
-  renderMarkdownReport
+  renderMarkdownReport,
+  SOURCES,
+  FAIL_ON2 as FAIL_ON,
+  REPORT_FORMATS,
+  API_VERSIONS,
+  defaultSettings,
+  buildClientIntents,
+  DEFAULT_EXPORT_API_VERSION,
+  clientIntentsManifest,
+  toYamlDocuments,
+  renderIntentsFile,
+  renderIntentsDir
 };

@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { composeYamlDocuments, parseYamlDocuments, tokenizeYaml } from '../../src/declare/read-yaml.ts';
-import { documentsFromCst } from '../../src/declare/yaml-cst-tree.ts';
-import type { YamlDocument } from '../../src/declare/yaml-tree.ts';
+import { composeYamlDocuments, parseYamlDocuments, tokenizeYaml } from '../../src/yaml/read-yaml.ts';
+import { documentsFromCst } from '../../src/yaml/yaml-cst-tree.ts';
+import type { YamlDocument } from '../../src/yaml/yaml-tree.ts';
 
 const root = path.join(import.meta.dirname, '..', '..');
 

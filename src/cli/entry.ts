@@ -1,5 +1,5 @@
 // Process glue for the CLI: real stdout/stderr, exit code on the process.
-import { main } from './cli.ts';
+import { main } from './main.ts';
 
 const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),

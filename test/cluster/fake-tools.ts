@@ -1,9 +1,9 @@
 // A recording stand-in for the outside tools: scripted results per command line, every command
 // kept in order, and a log that records groups. `sh` (the traffic command) runs until stopped.
 
-import type { ClusterLog, StepContext } from '../../../src/deliver/cluster/cluster-step.ts';
-import type { Command, CommandResult, CommandRunner } from '../../../src/deliver/cluster/command-runner.ts';
-import { ToolMissingError } from '../../../src/deliver/cluster/command-runner.ts';
+import type { ClusterLog, StepContext } from '../../src/cluster/cluster-step.ts';
+import type { Command, CommandResult, CommandRunner } from '../../src/cluster/command-runner.ts';
+import { ToolMissingError } from '../../src/cluster/command-runner.ts';
 
 /** What a scripted command answers: a result, `missing` (not on PATH), or undefined (exit 0). */
 export type Answer = Partial<CommandResult> | 'missing' | undefined;

@@ -3,15 +3,15 @@
 // record of that PR, and posts the sticky comment. It never runs or checks out PR code.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ActionSettings } from '../../action-inputs.ts';
-import { OUTPUT } from '../../action-inputs.ts';
-import { InputError } from '../../errors.ts';
-import type { ActionIo, ActionOutcome } from './action-io.ts';
-import { commentBody } from './comment-body.ts';
-import { postStickyComment } from './post-comment.ts';
-import { parseCommentArtifact } from './report-artifact.ts';
-import { githubClient, setCountOutputs } from './run-check.ts';
-import { blobLink, type RunContext } from './run-context.ts';
+import type { ActionIo, ActionOutcome } from '../deliver/github/action-io.ts';
+import { commentBody } from '../deliver/github/comment-body.ts';
+import { postStickyComment } from '../deliver/github/post-comment.ts';
+import { parseCommentArtifact } from '../deliver/github/report-artifact.ts';
+import { blobLink, type RunContext } from '../deliver/github/run-context.ts';
+import { InputError } from '../errors.ts';
+import type { ActionSettings } from './inputs.ts';
+import { OUTPUT } from './inputs.ts';
+import { githubClient, setCountOutputs } from './outcome.ts';
 
 export async function runCommentMode(
   settings: ActionSettings,

@@ -3,22 +3,24 @@
 // auto-opened PR when asked.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ActionSettings } from '../../action-inputs.ts';
-import { OUTPUT } from '../../action-inputs.ts';
-import { editIntents, type IntentsEditResult } from '../../declare/edit-intents.ts';
-import { suggestedPatch } from '../../declare/suggested-patch.ts';
-import type { DeclaredIntents, Drift } from '../../model.ts';
-import { type CheckResult, check } from '../../pipeline.ts';
 import { checkInCluster } from '../cluster/cluster-check.ts';
 import type { ClusterLog } from '../cluster/cluster-step.ts';
 import { createProcessRunner } from '../cluster/command-runner.ts';
-import type { ActionIo, ActionOutcome } from './action-io.ts';
-import { driftAnnotations } from './annotations.ts';
-import { commentBody, jobSummary } from './comment-body.ts';
-import { openIntentsPullRequest } from './open-intents-pr.ts';
-import { postStickyComment } from './post-comment.ts';
-import { renderReportFile } from './report-artifact.ts';
-import { blobLink, type RunContext } from './run-context.ts';
+import { editIntents } from '../declare/edit-intents.ts';
+import type { IntentsEditResult } from '../declare/edit-intents-types.ts';
+import { suggestedPatch } from '../declare/suggested-patch.ts';
+import type { ActionIo, ActionOutcome } from '../deliver/github/action-io.ts';
+import { driftAnnotations } from '../deliver/github/annotations.ts';
+import { commentBody, jobSummary } from '../deliver/github/comment-body.ts';
+import { openIntentsPullRequest } from '../deliver/github/open-intents-pr.ts';
+import { postStickyComment } from '../deliver/github/post-comment.ts';
+import { renderReportFile } from '../deliver/github/report-artifact.ts';
+import { blobLink, type RunContext } from '../deliver/github/run-context.ts';
+import type { DeclaredIntents } from '../model.ts';
+import { type CheckResult, check } from '../pipeline.ts';
+import type { ActionSettings } from './inputs.ts';
+import { OUTPUT } from './inputs.ts';
+import { failureLine, githubClient, setCountOutputs } from './outcome.ts';
 
 export async function runCheckMode(
   settings: ActionSettings,
@@ -107,26 +109,6 @@ export function groupedLog(io: ActionIo): ClusterLog {
     startGroup: (title) => io.info(`::group::${commandData(title)}`),
     endGroup: () => io.info('::endgroup::'),
   };
-}
-
-export function setCountOutputs(io: ActionIo, drift: Drift): void {
-  io.setOutput(OUTPUT.drift, String(drift.summary.drift));
-  io.setOutput(OUTPUT.missing, String(drift.summary.missing));
-  io.setOutput(OUTPUT.stale, String(drift.summary.stale));
-}
-
-export function githubClient(settings: ActionSettings, context: RunContext, io: ActionIo) {
-  return io.createClient(settings.token, {
-    baseUrl: context.apiUrl,
-    log: (message) => io.info(message),
-    ...(io.delayUnitMs === undefined ? {} : { delayUnitMs: io.delayUnitMs }),
-  });
-}
-
-/** The step's one error line. */
-export function failureLine(drift: Drift, failOn: string): string {
-  const { missing, stale } = drift.summary;
-  return `intent-drift: ${missing} missing, ${stale} stale (fail-on: ${failOn}); see the job summary`;
 }
 
 async function readIntentsSources(cwd: string, declared: DeclaredIntents): Promise<Map<string, string>> {

@@ -2,9 +2,9 @@
 // annotations stop at what GitHub shows.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { driftAnnotations } from '../../src/deliver/github/annotations.ts';
-import { commentBody, GITHUB_BODY_LIMIT, jobSummary } from '../../src/deliver/github/comment-body.ts';
-import type { Drift, MissingCall, StaleRule } from '../../src/model.ts';
+import { driftAnnotations } from '../../../src/deliver/github/annotations.ts';
+import { commentBody, GITHUB_BODY_LIMIT, jobSummary } from '../../../src/deliver/github/comment-body.ts';
+import type { Drift, MissingCall, StaleRule } from '../../../src/model.ts';
 
 const ref = (name: string) => ({ name, namespace: 'shop' });
 

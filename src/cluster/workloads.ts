@@ -5,8 +5,8 @@
 // the user's decision, and an existing cluster's namespaces are never relabelled.
 import { readFile } from 'node:fs/promises';
 import { parseAllDocuments } from 'yaml';
-import { collectYamlFiles } from '../../declare/collect-files.ts';
-import { InputError } from '../../errors.ts';
+import { InputError } from '../errors.ts';
+import { collectYamlFiles } from '../yaml/collect-files.ts';
 import { ClusterStepError, failureDetail, mustRun, runTool, type StepContext } from './cluster-step.ts';
 
 /** Kinds that make pods; their namespaces are the ones that need sidecars. */

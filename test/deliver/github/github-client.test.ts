@@ -6,11 +6,11 @@ import {
   describeGitHubError,
   isBodyTooLong,
   isWriteRefused,
-} from '../../src/deliver/github/github-errors.ts';
-import { ACTIONS_BOT_LOGIN, isAuthoredBy, tokenIdentity } from '../../src/deliver/github/identity.ts';
-import { createGitHubClient } from '../../src/deliver/github/octokit.ts';
-import { findStickyComment, upsertStickyComment } from '../../src/deliver/github/sticky-comment.ts';
-import { GitHubApiServer } from '../support/github-api-server.ts';
+} from '../../../src/deliver/github/github-errors.ts';
+import { ACTIONS_BOT_LOGIN, isAuthoredBy, tokenIdentity } from '../../../src/deliver/github/identity.ts';
+import { createGitHubClient } from '../../../src/deliver/github/octokit.ts';
+import { findStickyComment, upsertStickyComment } from '../../../src/deliver/github/sticky-comment.ts';
+import { GitHubApiServer } from '../../support/github-api-server.ts';
 
 let server: GitHubApiServer;
 const where = { owner: 'acme', repo: 'shop', issue: 3 };

@@ -1,0 +1,42 @@
+// The shapes of an intents edit, shared by the editor (edit-intents.ts), its helpers for
+// targets and new files, and the deliverers that commit or describe the edit.
+import type { YAMLSeq } from 'yaml';
+import type { MissingCall, StaleRule, WorkloadRef } from '../model.ts';
+
+export interface IntentsEditRequest {
+  missing: MissingCall[];
+  /** Rules to remove: empty unless pruning was asked for. */
+  stale: StaleRule[];
+}
+
+export interface IntentChange {
+  action: 'add' | 'remove';
+  client: WorkloadRef;
+  /** The server as written in the intents (`nginx`, `nginx.other-ns`). */
+  server: string;
+  method: string | null;
+  path: string | null;
+  file: string;
+}
+
+export interface IntentsFileEdit {
+  file: string;
+  /** Null for a new file. */
+  before: string | null;
+  after: string;
+}
+
+export interface IntentsEditResult {
+  files: IntentsFileEdit[];
+  changes: IntentChange[];
+  /** Drift that no edit can express (e.g. a call without HTTP detail to a target with HTTP rules). */
+  skipped: string[];
+}
+
+export interface TargetList {
+  seq: YAMLSeq;
+  /** v2alpha1/v2beta1 `spec.targets`; otherwise v1 `spec.calls`. */
+  v2: boolean;
+  /** v1alpha2 names the rule list `resources`, later v1 versions `HTTPResources`. */
+  resourcesKey: string;
+}

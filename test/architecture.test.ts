@@ -1,0 +1,117 @@
+// The folders are the architecture: each may import only the rooms beneath it, nothing imports in
+// a circle (type-only imports included), and no file grows past what one concept needs.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { importCycles, readSourceModules, specifiersOf } from '../scripts/import-graph.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const modules = readSourceModules(root);
+const MAX_LINES = 350;
+
+/** The modules at the top of src/ that every stage may use. */
+const SHARED = ['errors', 'model', 'order', 'settings', 'version', 'display-path'];
+
+/** What each folder may import besides itself and SHARED; `pipeline` is the orchestration. */
+const MAY_IMPORT: Record<string, readonly string[]> = {
+  yaml: [],
+  observe: [],
+  diff: [],
+  config: ['yaml', 'diff'],
+  declare: ['yaml', 'diff'],
+  report: ['diff'],
+  deliver: ['declare', 'report'],
+  cluster: ['observe', 'yaml', 'pipeline'],
+  cli: ['pipeline', 'observe', 'declare', 'diff', 'config', 'report', 'yaml'],
+  action: ['pipeline', 'observe', 'declare', 'diff', 'config', 'report', 'yaml', 'deliver', 'cluster'],
+  pipeline: ['observe', 'declare', 'diff', 'config', 'yaml'],
+  index: ['action'],
+};
+
+/** `src/cli/main.ts` → `cli`; `src/pipeline.ts` → `pipeline`. */
+function roomOf(file: string): string {
+  const parts = file.split('/');
+  return parts.length > 2 ? parts[1]! : path.posix.basename(file, '.ts');
+}
+
+describe('architecture', () => {
+  test('the reader finds every kind of import', () => {
+    const text = [
+      "import { a } from './a.ts';",
+      "import type { B } from '../b.ts';",
+      "export { c } from './c.ts';",
+      "export type { D } from './d.ts';",
+      "const e = await import('./e.ts');",
+      "import './f.ts';",
+      'import {\n  g,\n  type H,\n} from "./g.ts";',
+    ].join('\n');
+    assert.deepEqual(specifiersOf(text), [
+      './a.ts',
+      '../b.ts',
+      './c.ts',
+      './d.ts',
+      './e.ts',
+      './f.ts',
+      './g.ts',
+    ]);
+  });
+
+  test('the cycle finder sees a cycle through type-only imports and a self-import', () => {
+    const edges = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a', 'd']],
+      ['d', []],
+      ['e', ['e']],
+    ]);
+    assert.deepEqual(importCycles(edges), [['a', 'b', 'c'], ['e']]);
+  });
+
+  test('src/ has no import cycle', () => {
+    const edges = new Map(modules.map((m) => [m.file, m.imports]));
+    assert.deepEqual(importCycles(edges), []);
+  });
+
+  test('every relative import names a file that exists', () => {
+    const files = new Set(modules.map((m) => m.file));
+    const broken = modules.flatMap((m) =>
+      m.imports.filter((i) => !files.has(i)).map((i) => `${m.file} -> ${i}`),
+    );
+    assert.deepEqual(broken, []);
+  });
+
+  test(`no file in src/ is over ${MAX_LINES} lines`, () => {
+    const long = modules.filter((m) => m.lines > MAX_LINES).map((m) => `${m.file}: ${m.lines}`);
+    assert.deepEqual(long, []);
+  });
+
+  test('each folder imports only the rooms beneath it', () => {
+    const wrong: string[] = [];
+    for (const m of modules) {
+      const from = roomOf(m.file);
+      const allowed = MAY_IMPORT[from];
+      if (allowed === undefined) {
+        if (!SHARED.includes(from)) wrong.push(`${m.file}: src/${from} is not a known room`);
+        continue;
+      }
+      for (const target of m.imports) {
+        const to = roomOf(target);
+        if (to !== from && !SHARED.includes(to) && !allowed.includes(to))
+          wrong.push(`${m.file} -> ${target}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  test('the shared modules import no stage', () => {
+    const wrong = modules
+      .filter((m) => SHARED.includes(roomOf(m.file)))
+      .flatMap((m) => m.imports.filter((i) => !SHARED.includes(roomOf(i))).map((i) => `${m.file} -> ${i}`));
+    assert.deepEqual(wrong, []);
+  });
+
+  test('only the action’s shell imports @actions/core', () => {
+    const users = modules.filter((m) => m.packages.includes('@actions/core')).map((m) => m.file);
+    assert.deepEqual(users, ['src/action/main.ts']);
+  });
+});
