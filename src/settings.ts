@@ -1,6 +1,6 @@
 import type { FailOn } from './model.ts';
 
-/** Where the observed map comes from (contract §1, `--source`). */
+/** Where the observed map comes from (`--source`; docs/cli.md). */
 export type SourceKind = 'metrics' | 'snapshot' | 'sidecars' | 'prometheus' | 'mapper';
 export type ReportFormat = 'text' | 'markdown' | 'json';
 export type ExportFormat = 'yaml' | 'json';

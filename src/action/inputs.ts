@@ -1,4 +1,4 @@
-// The action's inputs (contract §3) read into one typed settings object. Pure: the caller
+// The action's inputs (action.yml) read into one typed settings object. Pure: the caller
 // passes a reader (core.getInput in src/action/main.ts, a map in tests), so nothing here needs
 // @actions/core.
 import type { ClusterKind, ClusterSettings } from '../cluster/cluster-settings.ts';

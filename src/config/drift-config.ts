@@ -1,4 +1,4 @@
-// The `.intent-drift.yaml` settings (contract §4) once read and validated, and how they
+// The `.intent-drift.yaml` settings (README, "Drift you can trust") once read and validated, and how they
 // combine with the command line: a flag given on the command line wins over the config,
 // the config over the defaults.
 

@@ -24,7 +24,7 @@ export interface IgnoredBy {
   line: number;
 }
 
-/** An entry of `ignored` (contract §2 CALL) with the rule that moved it there. */
+/** An entry of `ignored` (a CALL of docs/report.schema.json) with the rule that moved it there. */
 export interface IgnoredCall extends ObservedCall {
   ignoredBy?: IgnoredBy;
 }

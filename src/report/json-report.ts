@@ -1,4 +1,4 @@
-// The JSON report of the contract (§2): version 1, fixed key order, 2-space indent, trailing
+// The JSON report (docs/report.schema.json): version 1, fixed key order, 2-space indent, trailing
 // newline. Extra fields (protocol, host, wouldBeBlocked, why, external) are additions only.
 
 import type { BaselineOutcome } from '../diff/baseline.ts';

@@ -6,7 +6,7 @@ import { plural } from './display-text.ts';
 import { asControlled, controlNotes, coverageSummary, splitStale } from './drift-extras.ts';
 import { buildSections, type FileLink, type MarkdownSection } from './markdown-sections.ts';
 
-/** Finds the sticky comment again (with the token's own login); see contract §3. */
+/** Finds the sticky comment again (with the token's own login); see the README, "The GitHub Action". */
 export const COMMENT_MARKER = '<!-- intent-drift -->';
 
 /** GitHub rejects a comment above 65,536 characters; keep a margin. */

@@ -1,5 +1,5 @@
 // The data-only report that crosses from an unprivileged PR run to the `workflow_run` job that
-// comments (mode: comment): the JSON report (contract §2) plus the PR it belongs to and the
+// comments (mode: comment): the JSON report (docs/report.schema.json) plus the PR it belongs to and the
 // suggested patch. The commenting job trusts none of it: every field is checked for type,
 // shape and size before anything is rendered from it.
 import { InputError } from '../../errors.ts';
