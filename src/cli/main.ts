@@ -1,11 +1,11 @@
 // The `intent-drift` command: reads flags into Settings, runs the pipeline, prints, and decides
 // the exit code (0 no failing drift, 1 failing drift, 2 bad usage or input).
-import { mkdir, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { writeBaselineFile } from '../config/baseline-file.ts';
 import { InputError, isInputError } from '../errors.ts';
 import { check, declare, demoSettings } from '../pipeline.ts';
-import { renderJsonReport } from '../report/json-report.ts';
+import { renderJsonReportChunks } from '../report/json-report.ts';
 import { renderList } from '../report/list-report.ts';
 import { renderMarkdownReport } from '../report/markdown-report.ts';
 import { renderTextReport } from '../report/text-report.ts';
@@ -100,15 +100,27 @@ async function runCheck(settings: Settings, io: CliIo): Promise<number> {
       `wrote a baseline of ${n} drift entr${n === 1 ? 'y' : 'ies'} to ${settings.writeBaselineFile}\n`,
     );
   }
-  const json = renderJsonReport(result.drift);
-  if (settings.reportFile !== undefined) {
-    const file = path.resolve(settings.cwd, settings.reportFile);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, json);
+  // Only the formats asked for are rendered; the JSON report (often the largest) is streamed
+  // to the report file and to stdout chunk by chunk, rendered once for both.
+  const toStdout = settings.format === 'json';
+  if (settings.reportFile !== undefined || toStdout) {
+    let report: FileHandle | undefined;
+    if (settings.reportFile !== undefined) {
+      const file = path.resolve(settings.cwd, settings.reportFile);
+      await mkdir(path.dirname(file), { recursive: true });
+      report = await open(file, 'w');
+    }
+    try {
+      for (const chunk of renderJsonReportChunks(result.drift)) {
+        if (report !== undefined) await report.write(chunk);
+        if (toStdout) io.write(chunk);
+      }
+    } finally {
+      await report?.close();
+    }
   }
-  if (settings.format === 'json') io.write(json);
-  else if (settings.format === 'markdown') io.write(renderMarkdownReport(result.drift));
-  else io.write(renderTextReport(result.drift, { color: settings.color }));
+  if (settings.format === 'markdown') io.write(renderMarkdownReport(result.drift));
+  else if (settings.format === 'text') io.write(renderTextReport(result.drift, { color: settings.color }));
   return result.exitCode;
 }
 

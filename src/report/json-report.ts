@@ -123,39 +123,99 @@ function jsonRule(rule: DeclaredRule | StaleRule | NotCheckedRule): JsonRule {
   return out;
 }
 
-export function toJsonReport(drift: Drift): JsonReport {
+/** The report's fields in order: the long lists as lazily converted items, the rest as values. */
+function reportFields(
+  drift: Drift,
+): [string, unknown | { list: readonly unknown[]; item: (x: never) => unknown }][] {
   const s = drift.summary;
-  const report: JsonReport = {
-    version: JSON_REPORT_VERSION,
-    summary: {
-      observed: s.observed,
-      declared: s.declared,
-      covered: s.covered,
-      missing: s.missing,
-      stale: s.stale,
-      notChecked: s.notChecked,
-      ignored: s.ignored,
-      drift: s.drift,
-    },
-    missing: drift.missing.map(jsonCall),
-    stale: drift.stale.map(jsonRule),
-    covered: drift.covered.map(jsonCall),
-    notChecked: drift.notChecked.map(jsonRule),
-    unattributed: drift.unattributed.map(jsonCall),
-    external: drift.external.map(jsonCall),
-    ignored: drift.ignored.map(jsonCall),
-    warnings: [...drift.warnings],
-  };
+  const list = <T>(items: readonly T[], item: (x: T) => unknown) => ({ list: items, item });
+  const fields: [string, unknown][] = [
+    ['version', JSON_REPORT_VERSION],
+    [
+      'summary',
+      {
+        observed: s.observed,
+        declared: s.declared,
+        covered: s.covered,
+        missing: s.missing,
+        stale: s.stale,
+        notChecked: s.notChecked,
+        ignored: s.ignored,
+        drift: s.drift,
+      },
+    ],
+    ['missing', list(drift.missing, jsonCall)],
+    ['stale', list(drift.stale, jsonRule)],
+    ['covered', list(drift.covered, jsonCall)],
+    ['notChecked', list(drift.notChecked, jsonRule)],
+    ['unattributed', list(drift.unattributed, jsonCall)],
+    ['external', list(drift.external, jsonCall)],
+    ['ignored', list(drift.ignored, jsonCall)],
+    ['warnings', [...drift.warnings]],
+  ];
   const extras = asControlled(drift);
-  if (extras.ignoredStale) report.ignoredStale = extras.ignoredStale.map(jsonRule);
-  if (extras.coverage) report.coverage = extras.coverage;
-  if (extras.noise) report.noise = { ...extras.noise };
-  if (extras.baseline) report.baseline = { ...extras.baseline };
-  if (extras.environments) report.environments = { ...extras.environments };
-  if (extras.failure) report.failure = { ...extras.failure };
-  return report;
+  if (extras.ignoredStale) fields.push(['ignoredStale', list(extras.ignoredStale, jsonRule)]);
+  if (extras.coverage) fields.push(['coverage', extras.coverage]);
+  if (extras.noise) fields.push(['noise', { ...extras.noise }]);
+  if (extras.baseline) fields.push(['baseline', { ...extras.baseline }]);
+  if (extras.environments) fields.push(['environments', { ...extras.environments }]);
+  if (extras.failure) fields.push(['failure', { ...extras.failure }]);
+  return fields as [string, unknown][];
+}
+
+function isList(value: unknown): value is { list: readonly unknown[]; item: (x: unknown) => unknown } {
+  return typeof value === 'object' && value !== null && 'list' in value && 'item' in value;
+}
+
+export function toJsonReport(drift: Drift): JsonReport {
+  const report: Record<string, unknown> = {};
+  for (const [key, value] of reportFields(drift)) {
+    report[key] = isList(value) ? value.list.map((x) => value.item(x)) : value;
+  }
+  return report as unknown as JsonReport;
+}
+
+/** JSON.stringify(value, null, 2) for a value nested `depth` levels down (newlines only ever separate tokens). */
+function indented(value: unknown, depth: number): string {
+  const text = JSON.stringify(value, null, 2);
+  return depth === 0 ? text : text.replaceAll('\n', `\n${'  '.repeat(depth)}`);
+}
+
+/** Joins small pieces into chunks of about this many characters. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * The JSON report in pieces, for a writer that streams: the same characters as
+ * `JSON.stringify(toJsonReport(drift), null, 2) + '\n'`, without ever holding the whole text
+ * or every entry's object at once (a report of 200,000 calls is about 100 MB).
+ */
+export function* renderJsonReportChunks(drift: Drift): Generator<string> {
+  let chunk = '{';
+  const fields = reportFields(drift);
+  for (let f = 0; f < fields.length; f++) {
+    const [key, value] = fields[f]!;
+    chunk += `${f === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    if (!isList(value)) {
+      chunk += indented(value, 1);
+      continue;
+    }
+    if (value.list.length === 0) {
+      chunk += '[]';
+      continue;
+    }
+    chunk += '[';
+    for (let i = 0; i < value.list.length; i++) {
+      chunk += `${i === 0 ? '' : ','}\n    ${indented(value.item(value.list[i]), 2)}`;
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    chunk += '\n  ]';
+  }
+  yield `${chunk}\n}\n`;
 }
 
 export function renderJsonReport(drift: Drift): string {
-  return `${JSON.stringify(toJsonReport(drift), null, 2)}\n`;
+  return [...renderJsonReportChunks(drift)].join('');
 }
