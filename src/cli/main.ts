@@ -8,7 +8,7 @@ import { check, declare, demoSettings } from '../pipeline.ts';
 import { renderJsonReportChunks } from '../report/json-report.ts';
 import { renderList } from '../report/list-report.ts';
 import { renderMarkdownReport } from '../report/markdown-report.ts';
-import { renderTextReport } from '../report/text-report.ts';
+import { renderTextReportChunks } from '../report/text-report.ts';
 import type { Settings } from '../settings.ts';
 import { VERSION } from '../version.ts';
 import { type Command, parseCommandLine } from './args.ts';
@@ -120,7 +120,9 @@ async function runCheck(settings: Settings, io: CliIo): Promise<number> {
     }
   }
   if (settings.format === 'markdown') io.write(renderMarkdownReport(result.drift));
-  else if (settings.format === 'text') io.write(renderTextReport(result.drift, { color: settings.color }));
+  else if (settings.format === 'text') {
+    for (const chunk of renderTextReportChunks(result.drift, { color: settings.color })) io.write(chunk);
+  }
   return result.exitCode;
 }
 

@@ -66,6 +66,7 @@ export function computeDrift(
   const covered: ObservedCall[] = [];
   const ignored: ObservedCall[] = [];
   const missingByKey = new Map<string, MissingCall>();
+  const homes = intentsHomes(declared);
   for (const call of calls) {
     if (isCovered(call, index)) {
       covered.push(call);
@@ -83,6 +84,7 @@ export function computeDrift(
         call,
         callTargetKeys(call).some((key) => closedTargets.has(key)),
         opts,
+        homes,
       );
     }
   }
@@ -94,7 +96,7 @@ export function computeDrift(
 
   const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
 
-  const missing = withIntentsFiles([...missingByKey.values()], declared).sort(compareCalls);
+  const missing = [...missingByKey.values()].sort(compareCalls);
   covered.sort(compareCalls);
   ignored.sort(compareCalls);
   return {
@@ -176,19 +178,25 @@ function staleReason(state: RuleState, activeClients: ReadonlySet<string>): Stal
   return activeClients.has(refKey(state.rule.client)) ? 'server-not-called' : 'client-idle';
 }
 
-/** One missing entry per (client, server, method, path): counts add up, the time span widens. */
+/**
+ * One missing entry per (client, server, method, path): counts add up, the time span widens.
+ * Each entry points at its client's ClientIntents document, where a reviewer adds it.
+ */
 function addMissing(
   byKey: Map<string, MissingCall>,
   call: ObservedCall,
   wouldBeBlocked: boolean,
   opts: DriftOptions,
+  homes: ReadonlyMap<string, { file: string; line: number }>,
 ) {
-  const key = [refKey(call.client), refKey(call.server), call.method ?? '', call.path ?? ''].join('\u0000');
+  const key = `${refKey(call.client)}\u0000${refKey(call.server)}\u0000${call.method ?? ''}\u0000${call.path ?? ''}`;
   const known = byKey.get(key);
   if (!known) {
     const suggestedPath = call.path === null ? undefined : opts.suggestPath?.(call.path, call);
     const entry: MissingCall = { ...call, wouldBeBlocked };
     if (suggestedPath !== undefined && suggestedPath !== call.path) entry.suggestedPath = suggestedPath;
+    const home = homes.get(refKey(call.client));
+    if (home !== undefined) entry.intentsFile = { file: home.file, line: home.line };
     byKey.set(key, entry);
     return;
   }
@@ -227,15 +235,12 @@ export function exitCodeFor(drift: Drift, failOn: FailOn): 0 | 1 {
   }
 }
 
-/** Points each missing call at its client's ClientIntents document: where a reviewer adds it. */
-function withIntentsFiles(missing: MissingCall[], declared: DeclaredIntents): MissingCall[] {
-  const home = new Map<string, { file: string; line: number }>();
+/** Each client's first ClientIntents document. */
+function intentsHomes(declared: DeclaredIntents): Map<string, { file: string; line: number }> {
+  const homes = new Map<string, { file: string; line: number }>();
   for (const d of declared.documents) {
-    const key = `${d.client.namespace}/${d.client.name}`;
-    if (!home.has(key)) home.set(key, { file: d.file, line: d.line });
+    const key = refKey(d.client);
+    if (!homes.has(key)) homes.set(key, { file: d.file, line: d.line });
   }
-  return missing.map((call) => {
-    const at = home.get(`${call.client.namespace}/${call.client.name}`);
-    return at === undefined ? call : { ...call, intentsFile: at };
-  });
+  return homes;
 }

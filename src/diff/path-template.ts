@@ -98,10 +98,13 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 
 /** Marks positions whose values vary under equal neighbours; repeats until nothing changes. */
 function collapseVaryingSegments(entries: PathEntry[], minVariants: number): void {
+  // A position varies only among at least minVariants paths of one shape.
+  if (entries.length < minVariants) return;
   for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
     changed = false;
     const byShape = groupBy(entries, (e) => `${e.segments.length}${e.trailingSlash ? '/' : ''}`);
     for (const sameShape of byShape.values()) {
+      if (sameShape.length < minVariants) continue;
       const width = sameShape[0]?.segments.length ?? 0;
       for (let i = 0; i < width; i++) {
         const neighbours = groupBy(sameShape, (e) =>
@@ -129,6 +132,8 @@ function collapseVaryingSegments(entries: PathEntry[], minVariants: number): voi
  * would allow a whole API.
  */
 function collapseVaryingTails(entries: PathEntry[], minVariants: number): void {
+  // A tail collapses only under at least 2 x minVariants distinct tails.
+  if (entries.length < minVariants * 2) return;
   const longest = Math.max(0, ...entries.map((e) => e.segments.length));
   for (let depth = longest - 1; depth >= 1; depth--) {
     const candidates = entries.filter((e) => e.tailFrom === undefined && e.segments.length > depth);
@@ -155,20 +160,60 @@ function entryTemplate(entry: PathEntry): string {
   return template === entry.raw ? templatePath(entry.raw) : template;
 }
 
+/** What a path is by its own shape: its segments, and its template without other paths. */
+interface PathShape {
+  split: SplitPath;
+  /** Segments with ID-like ones as `{*}`. */
+  segments: string[];
+  /** templatePath(raw). */
+  template: string;
+}
+
+/** Shapes of the distinct paths a diff meets: each path is split and judged once, whichever pairs call it. */
+export class PathShapes {
+  private readonly shapes = new Map<string, PathShape | null>();
+
+  of(raw: string): PathShape | null {
+    let shape = this.shapes.get(raw);
+    if (shape === undefined) {
+      const split = splitPath(raw);
+      shape =
+        split === null
+          ? null
+          : {
+              split,
+              segments: split.segments.map((s) => (canBeOneSegment(s) ? MATCH_ONE : s)),
+              template: templatePath(raw),
+            };
+      this.shapes.set(raw, shape);
+    }
+    return shape;
+  }
+}
+
 /** Templates for a set of raw paths seen between one client and one server. */
-export function templatePaths(paths: Iterable<string>, opts: TemplateOptions = {}): Map<string, string> {
+export function templatePaths(
+  paths: Iterable<string>,
+  opts: TemplateOptions = {},
+  shapes: PathShapes = new PathShapes(),
+): Map<string, string> {
   const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
   const entries: PathEntry[] = [];
   for (const raw of new Set(paths)) {
-    const split = splitPath(raw);
-    if (!split) continue;
-    const segments = split.segments.map((s) => (canBeOneSegment(s) ? MATCH_ONE : s));
-    entries.push({ raw, rawSegments: split.segments, segments, trailingSlash: split.trailingSlash });
+    const shape = shapes.of(raw);
+    if (!shape) continue;
+    const { segments, trailingSlash } = shape.split;
+    entries.push({ raw, rawSegments: segments, segments: [...shape.segments], trailingSlash });
   }
   collapseVaryingSegments(entries, minVariants);
   collapseVaryingTails(entries, minVariants);
   const out = new Map<string, string>();
-  for (const entry of entries) out.set(entry.raw, entryTemplate(entry));
+  for (const entry of entries) {
+    // Nothing collapsed across paths: the path's own template, already known.
+    const alone =
+      entry.tailFrom === undefined && entry.segments.every((s, i) => s === shapes.of(entry.raw)?.segments[i]);
+    out.set(entry.raw, alone ? (shapes.of(entry.raw)?.template ?? entry.raw) : entryTemplate(entry));
+  }
   return out;
 }
 
@@ -196,10 +241,22 @@ export function buildPathTemplater(
     if (list) list.push(call.path);
     else pathsByPair.set(key, [call.path]);
   }
+  // Each pair's templates are worked out when first asked for (most pairs never are: only
+  // missing calls get suggestions), each distinct path's shape once for all pairs.
+  const shapes = new PathShapes();
   const templates = new Map<string, Map<string, string>>();
-  for (const [key, paths] of pathsByPair) templates.set(key, templatePaths(paths, opts));
+  const pairTemplates = (key: string): Map<string, string> | undefined => {
+    let known = templates.get(key);
+    if (known === undefined) {
+      const paths = pathsByPair.get(key);
+      if (paths === undefined) return undefined;
+      known = templatePaths(paths, opts, shapes);
+      templates.set(key, known);
+    }
+    return known;
+  };
   const templateOf = (path: string, call: ObservedCall | undefined): string =>
-    (call && templates.get(pairKey(call))?.get(path)) ?? templatePath(path);
+    (call && pairTemplates(pairKey(call))?.get(path)) ?? shapes.of(path)?.template ?? templatePath(path);
   return {
     pathOf: (call) => (call.path === null ? null : templateOf(call.path, call)),
     suggest: (path, call) => {

@@ -175,14 +175,24 @@ export function toJsonReport(drift: Drift): JsonReport {
   return report as unknown as JsonReport;
 }
 
-/** JSON.stringify(value, null, 2) for a value nested `depth` levels down (newlines only ever separate tokens). */
-function indented(value: unknown, depth: number): string {
-  const text = JSON.stringify(value, null, 2);
-  return depth === 0 ? text : text.replaceAll('\n', `\n${'  '.repeat(depth)}`);
+/** Entries per JSON.stringify call: large enough that the native code does the work, small enough to stay cheap in memory. */
+const BATCH = 1024;
+
+/**
+ * `value` as JSON.stringify(value, null, 2) writes it one level down (inside the report's
+ * object): stringified inside an array, which indents it, and the array's brackets cut off.
+ */
+function nested(value: unknown): string {
+  return JSON.stringify([value], null, 2).slice(4, -2);
 }
 
-/** Joins small pieces into chunks of about this many characters. */
-const CHUNK_CHARS = 64 * 1024;
+/**
+ * Items of a list two levels down, already joined by `,` and newlines and indented: a batch
+ * stringified inside two arrays, whose brackets are cut off (`[\n  [\n` and `\n  ]\n]`).
+ */
+function nestedItems(items: unknown[]): string {
+  return JSON.stringify([items], null, 2).slice(6, -6);
+}
 
 /**
  * The JSON report in pieces, for a writer that streams: the same characters as
@@ -190,30 +200,27 @@ const CHUNK_CHARS = 64 * 1024;
  * or every entry's object at once (a report of 200,000 calls is about 100 MB).
  */
 export function* renderJsonReportChunks(drift: Drift): Generator<string> {
-  let chunk = '{';
+  let head = '{';
   const fields = reportFields(drift);
   for (let f = 0; f < fields.length; f++) {
     const [key, value] = fields[f]!;
-    chunk += `${f === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    head += `${f === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
     if (!isList(value)) {
-      chunk += indented(value, 1);
+      head += nested(value);
       continue;
     }
     if (value.list.length === 0) {
-      chunk += '[]';
+      head += '[]';
       continue;
     }
-    chunk += '[';
-    for (let i = 0; i < value.list.length; i++) {
-      chunk += `${i === 0 ? '' : ','}\n    ${indented(value.item(value.list[i]), 2)}`;
-      if (chunk.length >= CHUNK_CHARS) {
-        yield chunk;
-        chunk = '';
-      }
+    for (let from = 0; from < value.list.length; from += BATCH) {
+      const batch = value.list.slice(from, from + BATCH).map((x) => value.item(x));
+      yield `${head}${from === 0 ? '[\n' : ',\n'}${nestedItems(batch)}`;
+      head = '';
     }
-    chunk += '\n  ]';
+    head += '\n  ]';
   }
-  yield `${chunk}\n}\n`;
+  yield `${head}\n}\n`;
 }
 
 export function renderJsonReport(drift: Drift): string {

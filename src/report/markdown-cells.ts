@@ -6,6 +6,39 @@ import { cellCode, linkedCode, tableRow } from './markdown-escape.ts';
 
 export type FileLink = (file: string, line: number) => string | undefined;
 
+/**
+ * A section's rows, each rendered when first asked for: a comment holds a few hundred rows,
+ * a drift may have 100,000.
+ */
+export class RowList {
+  readonly length: number;
+  private readonly rendered: string[] = [];
+  private readonly render: (i: number) => string;
+
+  constructor(length: number, render: (i: number) => string) {
+    this.length = length;
+    this.render = render;
+  }
+
+  static of<T>(items: readonly T[], row: (item: T) => string): RowList {
+    return new RowList(items.length, (i) => row(items[i]!));
+  }
+
+  get(i: number): string {
+    let row = this.rendered[i];
+    if (row === undefined) {
+      row = this.render(i);
+      this.rendered[i] = row;
+    }
+    return row;
+  }
+
+  /** The first n rows. */
+  first(n: number): string[] {
+    return Array.from({ length: Math.min(n, this.length) }, (_, i) => this.get(i));
+  }
+}
+
 export interface MarkdownSection {
   /** Heading text we write ourselves (no data from traffic or files). */
   title: string;
@@ -13,7 +46,7 @@ export interface MarkdownSection {
   intro?: string;
   /** Table header and alignment row; absent for a bullet list. */
   header?: string[];
-  rows: string[];
+  rows: RowList;
   /** Shown in a collapsed <details>. */
   collapsed: boolean;
   /** Lower keeps its rows first when the comment must be cut. */

@@ -12,6 +12,7 @@ import {
   type FileLink,
   header,
   type MarkdownSection,
+  RowList,
   targetCell,
   valueCell,
 } from './markdown-cells.ts';
@@ -38,9 +39,9 @@ function coverageSection(drift: Drift): MarkdownSection | undefined {
     'coverage',
     'not exercised',
   ];
-  const rows = coverage.clients
-    .filter((c) => c.declared > 0)
-    .map((c) => {
+  const rows = RowList.of(
+    coverage.clients.filter((c) => c.declared > 0),
+    (c) => {
       const why = Object.entries(c.stale)
         .filter(([, n]) => n > 0)
         .map(([reason, n]) => `${n} ${reason}`);
@@ -53,7 +54,8 @@ function coverageSection(drift: Drift): MarkdownSection | undefined {
         `${c.percent}%`,
         why.join(', '),
       ]);
-    });
+    },
+  );
   const { exercised, declared, percent } = coverage.total;
   return {
     title: `Coverage: ${percent}% of the declared rules exercised (${exercised} of ${declared})`,
@@ -75,14 +77,16 @@ export function controlSections(drift: Drift, fileLink: FileLink | undefined): M
         'These clients made no calls during the run, so their rules are neither confirmed nor stale. ' +
         'Drive them in the traffic step to check them.',
       header: header('client', 'target', 'method', 'path', 'declared in', 'reason'),
-      rows: notExercised.map((rule) => tableRow([...ruleCells(rule, fileLink), 'client made no calls'])),
+      rows: RowList.of(notExercised, (rule) =>
+        tableRow([...ruleCells(rule, fileLink), 'client made no calls']),
+      ),
       collapsed: true,
       priority: 3,
     },
     {
       title: `Stale rules ignored by the config: ${plural(ignoredStale.length, 'rule')}`,
       header: header('client', 'target', 'method', 'path', 'declared in', 'ignored by'),
-      rows: ignoredStale.map((rule) =>
+      rows: RowList.of(ignoredStale, (rule) =>
         tableRow([...ruleCells(rule, fileLink), cellCode(ignoredByText(rule) ?? '-')]),
       ),
       collapsed: true,

@@ -50,7 +50,7 @@ function verdict(drift: Drift): string[] {
 function renderSection(section: MarkdownSection, kept: number): string[] {
   const body: string[] = [];
   if (section.intro) body.push(section.intro, '');
-  if (kept > 0) body.push(...(section.header ?? []), ...section.rows.slice(0, kept));
+  if (kept > 0) body.push(...(section.header ?? []), ...section.rows.first(kept));
   const left = section.rows.length - kept;
   if (left > 0) body.push(...(kept > 0 ? [''] : []), `*… and ${left} more not shown here.*`);
   if (section.collapsed) {
@@ -89,7 +89,8 @@ function allocateRows(sections: readonly MarkdownSection[], budget: number): num
     // The table header is only written when a row is kept.
     let used = (section.header ?? []).reduce((sum, line) => sum + line.length + 1, 0);
     let rows = 0;
-    for (const row of section.rows) {
+    for (let r = 0; r < section.rows.length; r++) {
+      const row = section.rows.get(r);
       if (used + row.length + 1 > left) break;
       used += row.length + 1;
       rows++;
@@ -102,15 +103,31 @@ function allocateRows(sections: readonly MarkdownSection[], budget: number): num
   return kept;
 }
 
+/** Whether the rows alone (a part of the whole document) are longer than `limit`. */
+function rowsExceed(sections: readonly MarkdownSection[], limit: number): boolean {
+  let total = 0;
+  for (const section of sections) {
+    for (let r = 0; r < section.rows.length; r++) {
+      total += section.rows.get(r).length;
+      if (total > limit) return true;
+    }
+  }
+  return false;
+}
+
 export function renderMarkdownReport(drift: Drift, opts: MarkdownReportOptions = {}): string {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
   const sections = buildSections(drift, opts.fileLink);
-  const full = renderDocument(
-    drift,
-    sections,
-    sections.map((s) => s.rows.length),
-  );
-  if (full.length <= maxLength) return full;
+  // Rows are rendered as they are needed: once their own lengths pass the limit, the whole
+  // document cannot fit, and only the rows that fit are ever rendered.
+  if (!rowsExceed(sections, maxLength)) {
+    const full = renderDocument(
+      drift,
+      sections,
+      sections.map((s) => s.rows.length),
+    );
+    if (full.length <= maxLength) return full;
+  }
 
   // The frame (marker, verdict, headings, notes) with no rows, plus room for the counts' digits.
   const frame = renderDocument(

@@ -12,6 +12,7 @@ import {
   header,
   type MarkdownSection,
   NOT_CHECKED_WHY,
+  RowList,
   STALE_REASON,
   serverCell,
   targetCell,
@@ -93,7 +94,7 @@ function driftSections(drift: Drift, fileLink: FileLink | undefined): MarkdownSe
         'Observed, but no declared intent allows it. **Blocked**: the server already has intents, ' +
         `so Istio would reject the call once they are enforced.${templated ? ` ${TEMPLATE_NOTE}` : ''}`,
       header: header('client', 'server', 'method', 'path', 'count', 'once enforced', 'declare in'),
-      rows: drift.missing.map((call) => missingRow(call, fileLink)),
+      rows: RowList.of(drift.missing, (call) => missingRow(call, fileLink)),
       collapsed: false,
       priority: 0,
     },
@@ -101,7 +102,7 @@ function driftSections(drift: Drift, fileLink: FileLink | undefined): MarkdownSe
       title: `Stale intents: ${plural(stale.length, 'rule')} of ${plural(distinctClients(stale), 'client')}`,
       intro: 'Declared, but no observed call used it.',
       header: header('client', 'target', 'method', 'path', 'declared in', 'reason'),
-      rows: stale.map((rule) => ruleRow(rule, fileLink, STALE_REASON[rule.reason])),
+      rows: RowList.of(stale, (rule) => ruleRow(rule, fileLink, STALE_REASON[rule.reason])),
       collapsed: false,
       priority: 1,
     },
@@ -115,14 +116,14 @@ function contextSections(drift: Drift, fileLink: FileLink | undefined): Markdown
     {
       title: `Covered: ${plural(drift.covered.length, 'call')}`,
       header: header('client', 'server', 'method', 'path', 'count'),
-      rows: drift.covered.map(callRow),
+      rows: RowList.of(drift.covered, callRow),
       collapsed: true,
       priority: 7,
     },
     {
       title: `Not checked: ${plural(drift.notChecked.length, 'rule')}`,
       header: header('client', 'target', 'method', 'path', 'declared in', 'why'),
-      rows: drift.notChecked.map((rule) => ruleRow(rule, fileLink, NOT_CHECKED_WHY[rule.why])),
+      rows: RowList.of(drift.notChecked, (rule) => ruleRow(rule, fileLink, NOT_CHECKED_WHY[rule.why])),
       collapsed: true,
       priority: 3,
     },
@@ -131,14 +132,14 @@ function contextSections(drift: Drift, fileLink: FileLink | undefined): Markdown
       header: ignoredWithRule
         ? header('client', 'server', 'method', 'path', 'count', 'ignored by')
         : header('client', 'server', 'method', 'path', 'count'),
-      rows: drift.ignored.map((call) => ignoredRow(call, ignoredWithRule)),
+      rows: RowList.of(drift.ignored, (call) => ignoredRow(call, ignoredWithRule)),
       collapsed: true,
       priority: 4,
     },
     {
       title: `Unattributed (callers outside the mesh): ${plural(drift.unattributed.length, 'call')}`,
       header: header('server', 'method', 'path', 'count'),
-      rows: drift.unattributed.map((call) =>
+      rows: RowList.of(drift.unattributed, (call) =>
         tableRow([
           serverCell(call),
           valueCell(call.method, 'unknown'),
@@ -152,7 +153,7 @@ function contextSections(drift: Drift, fileLink: FileLink | undefined): Markdown
     {
       title: `External destinations: ${plural(drift.external.length, 'call')}`,
       header: header('client', 'destination', 'count'),
-      rows: drift.external.map((call) =>
+      rows: RowList.of(drift.external, (call) =>
         tableRow([
           clientCell(call.client),
           cellCode(call.host ?? qualifiedName(call.server.service ?? call.server)),
@@ -164,7 +165,7 @@ function contextSections(drift: Drift, fileLink: FileLink | undefined): Markdown
     },
     {
       title: 'Warnings',
-      rows: drift.warnings.map((warning) => `- ${codeSpan(warning)}`),
+      rows: RowList.of(drift.warnings, (warning) => `- ${codeSpan(warning)}`),
       collapsed: false,
       priority: 2,
     },
