@@ -1,13 +1,27 @@
-// `--source prometheus`: instant queries of increase(...[RANGE]) over `--since`, grouped by the
-// labels the engine reads. A call counted by both sidecars keeps the destination's count (it holds
-// the verified principal); the source's stands in when the server has no sidecar to report it.
+// `--source prometheus`: instant queries of increase(...[RANGE]) over `--since`, aggregated on
+// the server by the labels the engine reads (prometheus-queries.ts). Answers are read as
+// streams (gzip asked for), their rows going straight into the observed map; a large mesh is
+// asked for in parts by namespace, a few at a time, each request with its own timeout.
 import { InputError } from '../../errors.ts';
 import type { ObservedMap } from '../../model.ts';
-import type { Sample } from '../exposition-line.ts';
+import { ByteInterner } from '../compact/byte-interner.ts';
+import { CALL_LABEL_SLOTS, CALL_METRICS } from '../compact/call-tables.ts';
 import { REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from '../istio-labels.ts';
 import { ObservedMapBuilder } from '../observed-map.ts';
 import { parseSince, promRange } from './duration.ts';
-import { type HttpTarget, httpRequest, parseBaseUrl, shownUrl } from './http-client.ts';
+import { type HttpTarget, httpStream, parseBaseUrl, shownUrl } from './http-client.ts';
+import { JsonEvents, JsonSyntaxError } from './json-events.ts';
+import { mapPool } from './pool.ts';
+import { type RowHandler, requestCount, VectorAnswerReader } from './prometheus-answer.ts';
+import {
+  NAMESPACE_LABEL,
+  namespaceScopes,
+  requestsQuery,
+  sizeQuery,
+  tcpQuery,
+} from './prometheus-queries.ts';
+
+export { requestsQuery, tcpQuery } from './prometheus-queries.ts';
 
 export interface PrometheusOptions {
   /** `--prometheus-url`, e.g. http://prometheus.istio-system:9090 (a path prefix is kept). */
@@ -19,84 +33,72 @@ export interface PrometheusOptions {
   /** Bearer token (the CLI reads it from the env var the user names). */
   token?: string;
   caFile?: string;
+  /** Per request (each part of a split read has its own). Default 30 s. */
   timeoutMs?: number;
+  /** Rows per query above which the read is split by namespace. */
+  maxRowsPerQuery?: number;
+  /** Queries in flight at once. */
+  concurrency?: number;
 }
 
-const CALL_LABELS = [
-  'reporter',
-  'source_workload',
-  'source_workload_namespace',
-  'destination_workload',
-  'destination_workload_namespace',
-  'destination_service',
-  'destination_service_name',
-  'destination_service_namespace',
-];
-const HTTP_LABELS = [...CALL_LABELS, 'request_protocol', 'request_method', 'request_path'];
+export const DEFAULT_MAX_ROWS_PER_QUERY = 100_000;
+export const DEFAULT_QUERY_CONCURRENCY = 4;
+/** An error answer (not 200) is read up to this size. */
+const MAX_ERROR_BYTES = 1024 * 1024;
+/** A label value, a key or a message longer than this is no Prometheus answer. */
+const MAX_TOKEN_BYTES = 1024 * 1024;
 
-interface VectorItem {
-  metric: Record<string, string>;
-  value: [number, string];
-}
-
-export function requestsQuery(range: string): string {
-  return `sum by (${HTTP_LABELS.join(', ')}) (increase(${REQUESTS_METRIC}{reporter=~"source|destination"}[${range}])) > 0`;
-}
-
-export function tcpQuery(range: string): string {
-  return `sum by (${CALL_LABELS.join(', ')}) (increase(${TCP_CONNECTIONS_METRIC}{reporter=~"source|destination"}[${range}])) > 0`;
-}
-
-async function instantQuery(base: URL, query: string, at: Date, target: HttpTarget): Promise<VectorItem[]> {
+/** Sends one instant query and reads its answer as a stream of rows. */
+async function instantQuery(
+  base: URL,
+  query: string,
+  at: Date,
+  target: HttpTarget,
+  values: ByteInterner,
+  onRow: RowHandler,
+  signal?: AbortSignal,
+): Promise<number> {
   const url = new URL('api/v1/query', base.href.endsWith('/') ? base : new URL(`${base.href}/`));
   const form = new URLSearchParams({ query, time: (at.getTime() / 1000).toFixed(3) }).toString();
-  const answer = await httpRequest(url, target, {
-    method: 'POST',
-    body: form,
-    contentType: 'application/x-www-form-urlencoded',
-  });
-  let parsed: {
-    status?: string;
-    error?: string;
-    errorType?: string;
-    data?: { resultType?: string; result?: unknown };
-  };
-  try {
-    parsed = JSON.parse(answer.text);
-  } catch {
-    throw new InputError(`${shownUrl(url)}: HTTP ${answer.status}: not a Prometheus API answer`);
-  }
-  if (answer.status !== 200 || parsed.status !== 'success') {
-    const why = parsed.error ?? `HTTP ${answer.status}`;
-    throw new InputError(
-      `${shownUrl(url)}: query failed: ${parsed.errorType ? `${parsed.errorType}: ` : ''}${why}`,
-    );
-  }
-  if (parsed.data?.resultType !== 'vector' || !Array.isArray(parsed.data.result)) {
-    throw new InputError(`${shownUrl(url)}: expected a vector result, got ${parsed.data?.resultType}`);
-  }
-  return parsed.data.result as VectorItem[];
-}
-
-/** Prefer reporter=destination per call; keep reporter=source where no destination reported it. */
-export function preferDestination(metric: string, items: readonly VectorItem[]): Sample[] {
-  const byCall = new Map<string, VectorItem[]>();
-  for (const item of items) {
-    const { reporter: _r, ...rest } = item.metric;
-    const key = JSON.stringify(Object.entries(rest).sort());
-    byCall.set(key, [...(byCall.get(key) ?? []), item]);
-  }
-  const samples: Sample[] = [];
-  for (const group of byCall.values()) {
-    const dest = group.filter((i) => i.metric.reporter === 'destination');
-    for (const item of dest.length > 0 ? dest : group) {
-      const v = Number(item.value[1]);
-      // increase() extrapolates: a single request may read 0.7; count it as one.
-      const count = Number.isFinite(v) && v > 0 ? Math.max(1, Math.round(v)) : 0;
-      samples.push({ metric, labels: item.metric, value: count, line: 0 });
-    }
-  }
-  return samples;
+  const init = { method: 'POST' as const, body: form, contentType: 'application/x-www-form-urlencoded' };
+  return httpStream(
+    url,
+    { ...target, ...(signal === undefined ? {} : { signal }) },
+    init,
+    async (status, body) => {
+      // The rows of a 200 answer go in as they arrive; a problem found later fails the whole read.
+      const reader = new VectorAnswerReader(values, status === 200 ? onRow : () => {});
+      const events = new JsonEvents(reader, { maxToken: MAX_TOKEN_BYTES });
+      let read = 0;
+      try {
+        for await (const chunk of body) {
+          read += chunk.length;
+          // Of an error answer, the start is enough: its status and error come first.
+          if (status !== 200 && read > MAX_ERROR_BYTES) break;
+          events.write(chunk);
+        }
+        if (status === 200) events.end();
+      } catch (err) {
+        if (!(err instanceof JsonSyntaxError)) throw err;
+        if (status === 200) {
+          throw new InputError(
+            `${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer (${err.message})`,
+          );
+        }
+      }
+      const s = reader.summary;
+      if (status !== 200 || s.status !== 'success') {
+        const why = s.error ?? `HTTP ${status}`;
+        throw new InputError(
+          `${shownUrl(url)}: query failed: ${s.errorType ? `${s.errorType}: ` : ''}${why}`,
+        );
+      }
+      if (s.resultType !== 'vector' || !s.resultIsList || reader.malformedRows) {
+        throw new InputError(`${shownUrl(url)}: expected a vector result, got ${s.resultType}`);
+      }
+      return s.rows;
+    },
+  );
 }
 
 export interface PrometheusResult extends ObservedMap {
@@ -110,15 +112,44 @@ export async function readPrometheus(options: PrometheusOptions): Promise<Promet
   const from = parseSince(options.since ?? '1h', now);
   const range = promRange(now.getTime() - from.getTime());
   const target: HttpTarget = { token: options.token, caFile: options.caFile, timeoutMs: options.timeoutMs };
-  const [requests, tcp] = await Promise.all([
-    instantQuery(base, requestsQuery(range), now, target),
-    instantQuery(base, tcpQuery(range), now, target),
-  ]);
   const builder = new ObservedMapBuilder();
   builder.sources = 1;
-  for (const s of preferDestination(REQUESTS_METRIC, requests)) builder.add(s);
-  for (const s of preferDestination(TCP_CONNECTIONS_METRIC, tcp)) builder.add(s);
-  if (requests.length === 0 && tcp.length === 0) {
+  const values = new ByteInterner(builder.strings);
+
+  // How large the answer will be, per callers' namespace: the plan for splitting it.
+  const sizes = new Map<string, number>();
+  const nsSlot = CALL_LABEL_SLOTS.indexOf(NAMESPACE_LABEL);
+  await instantQuery(base, sizeQuery(), now, target, values, (ids, value) => {
+    const ns = ids[nsSlot] === -1 ? '' : builder.strings.value(ids[nsSlot]!);
+    sizes.set(ns, (sizes.get(ns) ?? 0) + (Number.isFinite(value) ? value : 0));
+  });
+  const scopes = namespaceScopes(sizes, options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY);
+  const queries: { text: string; metric: number }[] = [];
+  const metricOf = (name: string) => CALL_METRICS.indexOf(name);
+  for (const scope of scopes) {
+    queries.push({ text: requestsQuery(range, scope), metric: metricOf(REQUESTS_METRIC) });
+    queries.push({
+      text: tcpQuery(range, scope),
+      metric: metricOf(TCP_CONNECTIONS_METRIC),
+    });
+  }
+  // The first failure stops the parts still in flight: the read has failed anyway.
+  const stop = new AbortController();
+  const rows = await mapPool(queries, options.concurrency ?? DEFAULT_QUERY_CONCURRENCY, (q) =>
+    instantQuery(
+      base,
+      q.text,
+      now,
+      target,
+      values,
+      (ids, value) => builder.addInterned(q.metric, ids, requestCount(value)),
+      stop.signal,
+    ).catch((err: unknown) => {
+      stop.abort();
+      throw err;
+    }),
+  );
+  if (rows.every((n) => n === 0)) {
     builder.addWarning(`Prometheus at ${shownUrl(base)} has no Istio traffic in the last ${range}`);
   }
   return { ...builder.build(), window: { from: from.toISOString(), to: now.toISOString() } };
