@@ -37,6 +37,7 @@ const HASH = 35;
 const SPACE = 32;
 const TAB = 9;
 const BRACE = 123;
+const BOM = [0xef, 0xbb, 0xbf];
 
 type Verdict = number | 'skip' | 'undecided';
 
@@ -130,7 +131,14 @@ export class ExpositionScanner {
     if (this.carryWanted) return;
     const joined = this.carry.length === 1 ? this.carry[0]! : Buffer.concat(this.carry);
     this.carry = [joined];
-    const verdict = this.classify(joined, 0, joined.length, false);
+    // The first line may start with a byte order mark, itself cut by the chunk boundary.
+    let from = 0;
+    if (this.lines === 0) {
+      while (from < 3 && from < joined.length && joined[from] === BOM[from]) from++;
+      if (from === joined.length && from < 3) return;
+      if (from < 3) from = 0;
+    }
+    const verdict = this.classify(joined, from, joined.length, false);
     if (verdict === 'skip') {
       this.dropCarry();
       this.skipping = true;

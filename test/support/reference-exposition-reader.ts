@@ -1,6 +1,9 @@
 // The exposition reader as it was before the byte-level one (src/observe/exposition-scanner.ts):
 // every wanted line decoded to a string and parsed by parseExpositionLine. Kept as the reference
 // the byte-level reader is tested against (test/observe/exposition-differential.test.ts).
+// One fix, found by that test and made in both: a first line still partial (cut by a chunk
+// boundary, or the last line without a newline) that starts with a byte order mark was taken
+// for an unwanted line and dropped.
 //
 // Streaming reader of Prometheus text exposition (a sidecar's /stats/prometheus, a federation
 // dump). A sidecar exposes thousands of Envoy and histogram lines for each istio_requests_total
@@ -121,7 +124,13 @@ class ExpositionScanner {
     if (this.carryWanted) return;
     const joined = this.carry.length === 1 ? this.carry[0]! : Buffer.concat(this.carry);
     this.carry = [joined];
-    const verdict = this.classify(joined, 0, joined.length, false);
+    let from = 0;
+    if (this.lines === 0) {
+      while (from < 3 && from < joined.length && joined[from] === [0xef, 0xbb, 0xbf][from]) from++;
+      if (from === joined.length && from < 3) return;
+      if (from < 3) from = 0;
+    }
+    const verdict = this.classify(joined, from, joined.length, false);
     if (verdict === 'skip') {
       this.dropCarry();
       this.skipping = true;
