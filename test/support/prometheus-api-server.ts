@@ -171,12 +171,14 @@ function groupLabels(labels: Record<string, string>, by: readonly string[]): [st
 /** Rows of one term: label set key -> [labels, value]. */
 function evaluate(term: Term, series: Iterable<SeriesValue>): Map<string, [[string, string][], number]> {
   const out = new Map<string, [[string, string][], number]>();
-  const inner = new Map<string, Record<string, string>>();
+  // count by (A) (group by (B) (...)): each distinct B group once, counted under its A labels.
+  const groups = new Map<string, string>();
   for (const s of series) {
     if (s.metric !== term.metric || !matches(s.labels, term.matchers)) continue;
     if (term.kind === 'count') {
-      const g = groupLabels(s.labels, term.groupBy);
-      inner.set(JSON.stringify(g), Object.fromEntries(g));
+      const inner = Object.fromEntries(groupLabels(s.labels, term.groupBy));
+      const g = groupLabels(inner, term.by);
+      groups.set(JSON.stringify(Object.entries(inner)), JSON.stringify(g));
       continue;
     }
     const g = groupLabels(s.labels, term.by);
@@ -186,12 +188,10 @@ function evaluate(term: Term, series: Iterable<SeriesValue>): Map<string, [[stri
     else out.set(key, [g, s.increase]);
   }
   if (term.kind === 'count') {
-    for (const labels of inner.values()) {
-      const g = groupLabels(labels, term.by);
-      const key = JSON.stringify(g);
+    for (const key of groups.values()) {
       const row = out.get(key);
       if (row) row[1] += 1;
-      else out.set(key, [g, 1]);
+      else out.set(key, [JSON.parse(key) as [string, string][], 1]);
     }
     return out;
   }

@@ -52,7 +52,10 @@ class IdMemo {
     }
     const cached = this.results[id]!;
     if (cached !== 0) return cached - 2;
-    const result = this.intern(this.derive(this.strings.value(id)));
+    const value = this.strings.value(id);
+    const derived = this.derive(value);
+    // Mostly the value itself (a path already normal, a method already upper case).
+    const result = derived === value ? id : this.intern(derived);
     this.results[id] = result + 2;
     return result;
   }
@@ -94,9 +97,14 @@ class PairMemo {
         this.results = bigger;
       }
       const s = (id: number) => (id === -1 ? undefined : this.strings.value(id));
-      const result = this.derive(s(a), s(b));
-      this.results[2 * index] = result === null ? -1 : this.strings.intern(result[0]);
-      this.results[2 * index + 1] = result === null ? -1 : this.strings.intern(result[1]);
+      const first = s(a);
+      const second = s(b);
+      const result = this.derive(first, second);
+      // Mostly the two values themselves: their ids need no lookup.
+      const idOf = (value: string, a: number, b: number) =>
+        value === first ? a : value === second ? b : this.strings.intern(value);
+      this.results[2 * index] = result === null ? -1 : idOf(result[0], a, b);
+      this.results[2 * index + 1] = result === null ? -1 : idOf(result[1], a, b);
     }
     this.first = this.results[2 * index]!;
     this.second = this.results[2 * index + 1]!;

@@ -92,7 +92,8 @@ export function httpStream<T>(
         responded = true;
         const encoding = (res.headers['content-encoding'] ?? 'identity').toLowerCase();
         let stream: AsyncIterable<Buffer> = res;
-        if (encoding === 'gzip' || encoding === 'x-gzip') stream = pipeline(res, createGunzip(), () => {});
+        if (encoding === 'gzip' || encoding === 'x-gzip')
+          stream = pipeline(res, createGunzip({ chunkSize: 256 * 1024 }), () => {});
         else if (encoding !== 'identity') {
           res.destroy();
           reject(new InputError(`${shownUrl(url)}: answered in an encoding not asked for (${encoding})`));

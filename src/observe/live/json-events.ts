@@ -15,6 +15,12 @@ export interface JsonHandler {
   string(buf: Buffer, start: number, end: number, escaped: boolean): void;
   number(buf: Buffer, start: number, end: number): void;
   literal(value: boolean | null): void;
+  /**
+   * Optional: reads a whole object starting at buf[p] (`{`) itself and returns where it ends,
+   * or -1 to have it read token by token (it must then have changed nothing it will not redo).
+   * It must accept only valid JSON, and only what it can read entirely from buf.
+   */
+  wholeObject?(buf: Buffer, p: number): number;
 }
 
 export class JsonSyntaxError extends Error {}
@@ -153,6 +159,13 @@ export class JsonEvents {
   }
 
   private value(buf: Buffer, p: number, c: number, final: boolean): number {
+    if (c === 123 && this.handler.wholeObject !== undefined) {
+      const end = this.handler.wholeObject(buf, p);
+      if (end !== -1) {
+        this.afterValue();
+        return end;
+      }
+    }
     if (c === 123 || c === 91) {
       const kind = c === 123 ? OBJECT : ARRAY;
       if (this.depth === this.stack.length) {

@@ -3,10 +3,9 @@
 // each result row is handed on as it arrives, its label values interned from their bytes, so
 // an answer of a million rows is never held whole, as text or as objects.
 import { Buffer } from 'node:buffer';
-import { ByteInterner } from '../compact/byte-interner.ts';
-import { CALL_LABEL_SLOTS, SLOT_COUNT } from '../compact/call-tables.ts';
-import { StringTable } from '../compact/string-table.ts';
+import type { ByteInterner } from '../compact/byte-interner.ts';
 import { type JsonHandler, jsonString } from './json-events.ts';
+import { RowLabels, readPlainRow } from './prometheus-row.ts';
 
 /** What the answer said besides its rows. */
 export interface AnswerSummary {
@@ -51,24 +50,32 @@ export type RowHandler = (ids: Int32Array, value: number) => void;
 export class VectorAnswerReader implements JsonHandler {
   readonly summary: AnswerSummary = { resultIsList: false, rows: 0 };
   private readonly onRow: RowHandler;
-  private readonly values: ByteInterner;
-  private readonly keys = new ByteInterner(new StringTable());
-  /** Key id -> slot in CALL_LABEL_SLOTS, or -1. */
-  private slotOf = new Int8Array(0);
-  private readonly ids = new Int32Array(SLOT_COUNT);
+  private readonly labels: RowLabels;
   /** The path of containers read so far, as states; -1 for one being skipped. */
   private readonly path: number[] = [];
   /** The key just read, in an object the reader follows. */
   private lastKey = '';
   private slot = -1;
   private valueIndex = 0;
-  private rowValue = Number.NaN;
   private malformed = false;
 
   /** `values` interns the label values (into the builder's strings, say). */
   constructor(values: ByteInterner, onRow: RowHandler) {
-    this.values = values;
+    this.labels = new RowLabels(values);
     this.onRow = onRow;
+  }
+
+  /** A row of the common shape, read from its bytes in one go (readPlainRow). */
+  wholeObject(buf: Buffer, p: number): number {
+    if (this.where !== RESULT) return -1;
+    const end = readPlainRow(buf, p, this.labels);
+    if (end !== -1) this.row();
+    return end;
+  }
+
+  private row(): void {
+    this.summary.rows++;
+    this.onRow(this.labels.ids, this.labels.value);
   }
 
   /** A row's shape was not a vector sample's (a matrix, a scalar, something else). */
@@ -91,11 +98,11 @@ export class VectorAnswerReader implements JsonHandler {
     } else if (where === RESULT) {
       if (kind === 'object') {
         next = ROW;
-        this.ids.fill(-1);
-        this.rowValue = Number.NaN;
+        this.labels.startRow();
       } else this.malformed = true;
-    } else if (where === ROW && kind === 'object' && this.lastKey === 'metric') next = METRIC;
-    else if (where === ROW && kind === 'array' && this.lastKey === 'value') {
+    } else if (where === ROW && kind === 'object' && this.lastKey === 'metric') {
+      next = METRIC;
+    } else if (where === ROW && kind === 'array' && this.lastKey === 'value') {
       next = VALUE;
       this.valueIndex = 0;
     } else if (where === METRIC) this.malformed = true;
@@ -112,23 +119,14 @@ export class VectorAnswerReader implements JsonHandler {
 
   close(): void {
     const was = this.path.pop();
-    if (was === ROW) {
-      this.summary.rows++;
-      this.onRow(this.ids, this.rowValue);
-    }
+    if (was === ROW) this.row();
     if (this.where === VALUE) this.valueIndex++;
   }
 
   key(buf: Buffer, start: number, end: number, escaped: boolean): void {
     const where = this.where;
     if (where === METRIC) {
-      const id = escaped
-        ? this.keys.strings.intern(jsonString(buf, start, end, true))
-        : this.keys.intern(buf, start, end);
-      if (id >= this.slotOf.length) {
-        this.slotOf = Int8Array.from(this.keys.strings.values, (name) => CALL_LABEL_SLOTS.indexOf(name));
-      }
-      this.slot = this.slotOf[id]!;
+      this.slot = this.labels.slotOfKey(buf, start, end, escaped);
     } else if (where === ROW) {
       // Two keys per row, the same every time: matched on their bytes, never decoded.
       this.lastKey = escaped ? jsonString(buf, start, end, true) : rowKey(buf, start, end);
@@ -140,13 +138,9 @@ export class VectorAnswerReader implements JsonHandler {
   string(buf: Buffer, start: number, end: number, escaped: boolean): void {
     const where = this.where;
     if (where === METRIC) {
-      if (this.slot !== -1) {
-        this.ids[this.slot] = escaped
-          ? this.values.strings.intern(jsonString(buf, start, end, true))
-          : this.values.intern(buf, start, end);
-      }
+      if (this.slot !== -1) this.labels.setValue(this.slot, buf, start, end, escaped);
     } else if (where === VALUE) {
-      if (this.valueIndex === 1) this.rowValue = Number(jsonString(buf, start, end, escaped));
+      if (this.valueIndex === 1) this.labels.value = Number(jsonString(buf, start, end, escaped));
       this.valueIndex++;
     } else if (where === ROOT) {
       const text = jsonString(buf, start, end, escaped);
@@ -169,7 +163,7 @@ export class VectorAnswerReader implements JsonHandler {
   private scalar(value: number): void {
     const where = this.where;
     if (where === VALUE) {
-      if (this.valueIndex === 1) this.rowValue = value;
+      if (this.valueIndex === 1) this.labels.value = value;
       this.valueIndex++;
     } else if (where === METRIC || where === RESULT) this.malformed = true;
   }

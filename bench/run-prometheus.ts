@@ -1,0 +1,12 @@
+// One child process of the benchmark: `--source prometheus` read from the stand-in at URL, as
+// the pipeline reads it. Prints JSON: time, peak RSS, calls and series read.
+import { readPrometheus } from '../src/observe/live/prometheus-source.ts';
+
+const url = process.argv[2];
+if (url === undefined) throw new Error('usage: run-prometheus.ts URL');
+const started = performance.now();
+const map = await readPrometheus({ url, since: '1h', now: new Date('2026-01-01T00:00:00Z') });
+const ms = performance.now() - started;
+process.stdout.write(
+  `${JSON.stringify({ ms, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024, calls: map.calls.length, series: map.stats.series })}\n`,
+);
