@@ -27,7 +27,6 @@ import {
   clientKindAgrees,
   declaredTargetKeys,
   hasHttpDetail,
-  type RuleIndex,
   type RuleState,
   refKey,
   ruleAllowsCall,
@@ -54,7 +53,7 @@ export function computeDrift(
   const scope = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
   const inScope = (namespace: string) => scope === null || scope.has(namespace);
 
-  const calls = observed.calls.filter((call) => inScope(call.client.namespace));
+  const calls = inOrder(observed.calls.filter((call) => inScope(call.client.namespace)));
   const rules = declared.rules.filter((rule) => inScope(rule.client.namespace));
   const checkable = rules.filter((rule) => CHECKABLE_TARGETS.has(rule.targetType));
   const warnings = [...observed.warnings, ...declared.warnings, ...templateWarnings(checkable)];
@@ -65,10 +64,30 @@ export function computeDrift(
 
   const covered: ObservedCall[] = [];
   const ignored: ObservedCall[] = [];
-  const missingByKey = new Map<string, MissingCall>();
+  const missing: MissingCall[] = [];
   const homes = intentsHomes(declared);
+  // Calls come grouped by client and server (sorted, sharing their reference objects): what
+  // depends only on those is looked up once per group.
+  let client: ObservedCall['client'] | undefined;
+  let server: ObservedCall['server'] | undefined;
+  let byTarget: Map<string, RuleState[]> | undefined;
+  let home: { file: string; line: number } | undefined;
+  let targets: TargetRules[] = [];
+  let closed = false;
   for (const call of calls) {
-    if (isCovered(call, index)) {
+    if (call.client !== client) {
+      client = call.client;
+      server = undefined;
+      byTarget = index.get(refKey(client));
+      home = homes.get(refKey(client));
+    }
+    if (call.server !== server) {
+      server = call.server;
+      const keys = callTargetKeys(call);
+      targets = keys.map((key) => ({ key, states: byTarget?.get(key) ?? [] }));
+      closed = keys.some((key) => closedTargets.has(key));
+    }
+    if (isCovered(call, targets)) {
       covered.push(call);
       continue;
     }
@@ -79,13 +98,7 @@ export function computeDrift(
       const entry: IgnoredCall = { ...call, ignoredBy: { file: ignoredBy.file, line: ignoredBy.line } };
       ignored.push(entry);
     } else {
-      addMissing(
-        missingByKey,
-        call,
-        callTargetKeys(call).some((key) => closedTargets.has(key)),
-        opts,
-        homes,
-      );
+      addMissing(missing, call, closed, opts, home);
     }
   }
 
@@ -96,7 +109,7 @@ export function computeDrift(
 
   const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
 
-  const missing = [...missingByKey.values()].sort(compareCalls);
+  missing.sort(compareCalls);
   covered.sort(compareCalls);
   ignored.sort(compareCalls);
   return {
@@ -151,16 +164,13 @@ function unmatchedRules(
  * matches and every rule whose target it called. Covered when a rule allows it, or when it
  * carries no method/path and its client declared the target at all (nothing to refute).
  */
-function isCovered(call: ObservedCall, index: RuleIndex): boolean {
-  const byTarget = index.get(refKey(call.client));
-  if (!byTarget) return false;
+function isCovered(call: ObservedCall, targets: readonly TargetRules[]): boolean {
   const detail = hasHttpDetail(call);
   let allowed = false;
   let targetDeclared = false;
-  for (const targetKey of callTargetKeys(call)) {
-    for (const state of byTarget.get(targetKey) ?? []) {
-      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, targetKey, call))
-        continue;
+  for (const { key, states } of targets) {
+    for (const state of states) {
+      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, key, call)) continue;
       targetDeclared = true;
       if (detail) state.calledWithDetail = true;
       else state.calledWithoutDetail = true;
@@ -173,31 +183,57 @@ function isCovered(call: ObservedCall, index: RuleIndex): boolean {
   return allowed || (!detail && targetDeclared);
 }
 
+/** A target a call reached, and its client's rules for it. */
+interface TargetRules {
+  key: string;
+  states: readonly RuleState[];
+}
+
 function staleReason(state: RuleState, activeClients: ReadonlySet<string>): StaleReason {
   if (state.calledWithDetail) return 'path-not-called';
   return activeClients.has(refKey(state.rule.client)) ? 'server-not-called' : 'client-idle';
 }
 
+/** The calls in compareCalls order, as every source gives them (sorted here when not). */
+function inOrder(calls: ObservedCall[]): ObservedCall[] {
+  for (let i = 1; i < calls.length; i++) {
+    if (compareCalls(calls[i - 1]!, calls[i]!) > 0) return [...calls].sort(compareCalls);
+  }
+  return calls;
+}
+
+/** Same client, server, method and path: one entry of `missing`. */
+function sameEntry(a: ObservedCall, b: ObservedCall): boolean {
+  return (
+    a.client.name === b.client.name &&
+    a.client.namespace === b.client.namespace &&
+    a.server.name === b.server.name &&
+    a.server.namespace === b.server.namespace &&
+    a.method === b.method &&
+    a.path === b.path
+  );
+}
+
 /**
  * One missing entry per (client, server, method, path): counts add up, the time span widens.
- * Each entry points at its client's ClientIntents document, where a reviewer adds it.
+ * In compareCalls order the calls of one entry are neighbours (those fields sort first), so
+ * a call either joins the last entry or starts one. Each entry points at its client's
+ * ClientIntents document (`home`), where a reviewer adds it.
  */
 function addMissing(
-  byKey: Map<string, MissingCall>,
+  missing: MissingCall[],
   call: ObservedCall,
   wouldBeBlocked: boolean,
   opts: DriftOptions,
-  homes: ReadonlyMap<string, { file: string; line: number }>,
+  home: { file: string; line: number } | undefined,
 ) {
-  const key = `${refKey(call.client)}\u0000${refKey(call.server)}\u0000${call.method ?? ''}\u0000${call.path ?? ''}`;
-  const known = byKey.get(key);
-  if (!known) {
+  const known = missing[missing.length - 1];
+  if (known === undefined || !sameEntry(known, call)) {
     const suggestedPath = call.path === null ? undefined : opts.suggestPath?.(call.path, call);
     const entry: MissingCall = { ...call, wouldBeBlocked };
     if (suggestedPath !== undefined && suggestedPath !== call.path) entry.suggestedPath = suggestedPath;
-    const home = homes.get(refKey(call.client));
     if (home !== undefined) entry.intentsFile = { file: home.file, line: home.line };
-    byKey.set(key, entry);
+    missing.push(entry);
     return;
   }
   known.count += call.count;
