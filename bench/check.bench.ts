@@ -14,8 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
-import { bundleOptions, workerEntries } from '../scripts/bundle-options.ts';
+import { bundleBench } from './bundle.ts';
 import { type GeneratedMesh, generateMesh, type MeshKind } from './generate-mesh.ts';
 
 const run = promisify(execFile);
@@ -162,16 +161,7 @@ async function benchPrometheus(bundled: string): Promise<void> {
 }
 
 // The check as dist/ ships it: bundled by esbuild with the same options.
-const bundled = path.join(out, 'bundle');
-await build({
-  ...bundleOptions,
-  entryPoints: {
-    'run-check': path.join(import.meta.dirname, 'run-check.ts'),
-    'run-prometheus': path.join(import.meta.dirname, 'run-prometheus.ts'),
-    ...workerEntries,
-  },
-  outdir: bundled,
-});
+const bundled = await bundleBench();
 for (const kind of ['sidecar', 'high-cardinality'] as const)
   if (only.includes(kind)) await benchMesh(kind, bundled);
 if (only.includes('prometheus')) await benchPrometheus(bundled);

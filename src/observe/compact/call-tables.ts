@@ -10,6 +10,7 @@ import { known } from '../istio-call.ts';
 import { REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from '../istio-labels.ts';
 import { normalizePath } from '../normalize-path.ts';
 import { CALL_WIDTH, CallDeriver, F_PROTOCOL } from './call-deriver.ts';
+import { ReporterSums } from './reporter-sums.ts';
 import { StringTable } from './string-table.ts';
 import { TupleTable } from './tuple-table.ts';
 
@@ -83,8 +84,7 @@ export class CallTables {
   private readonly deriver: CallDeriver;
   readonly calls = new TupleTable(CALL_WIDTH);
   /** (call, reporter id) -> index into sums. */
-  private readonly byReporter = new TupleTable(2);
-  private sumValues: Float64Array = new Float64Array(1024);
+  private readonly sums = new ReporterSums();
   /** Reporter string id -> 1 + the id of its canonical form ('unknown' for '' and absent). */
   private reporterOf: Int32Array = new Int32Array(64);
   private absentReporter = -1;
@@ -97,7 +97,6 @@ export class CallTables {
     waypointSeries: 0,
   };
   private readonly callKey = new Int32Array(CALL_WIDTH);
-  private readonly pairKey = new Int32Array(2);
 
   constructor(strings: StringTable = new StringTable()) {
     this.strings = strings;
@@ -127,15 +126,7 @@ export class CallTables {
   }
 
   private addSum(call: number, reporter: number, value: number): void {
-    this.pairKey[0] = call;
-    this.pairKey[1] = reporter;
-    const at = this.byReporter.intern(this.pairKey);
-    if (at >= this.sumValues.length) {
-      const bigger = new Float64Array(this.sumValues.length * 2);
-      bigger.set(this.sumValues);
-      this.sumValues = bigger;
-    }
-    this.sumValues[at] = this.sumValues[at]! + value;
+    this.sums.add(call, reporter, value);
   }
 
   /** The id of `known(reporter) ?? 'unknown'`, computed once per distinct reporter value. */
@@ -152,39 +143,33 @@ export class CallTables {
     return canonical;
   }
 
-  /** Per (call, reporter) sums, in insertion order. */
-  *reporterSums(): Generator<{ call: number; reporter: number; sum: number }> {
-    for (let i = 0; i < this.byReporter.size; i++) {
-      yield { call: this.byReporter.at(i, 0), reporter: this.byReporter.at(i, 1), sum: this.sumValues[i]! };
-    }
+  /** Per (call, reporter) sums. */
+  reporterSums(): Generator<{ call: number; reporter: number; sum: number }> {
+    return this.sums.entries();
   }
 
   /** Each call's count: its largest reporter's sum, 0 when none is positive. */
   callCounts(): Float64Array {
-    const counts = new Float64Array(this.calls.size);
-    for (let i = 0; i < this.byReporter.size; i++) {
-      const call = this.byReporter.at(i, 0);
-      const sum = this.sumValues[i]!;
-      if (sum > counts[call]!) counts[call] = sum;
-    }
-    return counts;
+    return this.sums.largest(this.calls.size);
   }
 
   export(): ExportedCalls {
-    const n = this.byReporter.size;
-    const pairs = this.byReporter.entries();
+    const n = this.sums.size;
     const sumCall = new Int32Array(n);
     const sumReporter = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      sumCall[i] = pairs[2 * i]!;
-      sumReporter[i] = pairs[2 * i + 1]!;
+    const sums = new Float64Array(n);
+    let i = 0;
+    for (const e of this.sums.entries()) {
+      sumCall[i] = e.call;
+      sumReporter[i] = e.reporter;
+      sums[i++] = e.sum;
     }
     return {
       strings: this.strings.values.slice(),
       calls: this.calls.entries(),
       sumCall,
       sumReporter,
-      sums: this.sumValues.slice(0, n),
+      sums,
       counters: { ...this.counters },
     };
   }
