@@ -43,6 +43,7 @@ function median(xs: number[]): number {
 }
 
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(7)} ms`;
+const cpuOf = (runs: Run[]) => median(runs.map((r) => r.cpuMs as number));
 const mib = (runs: Run[]) =>
   `${Math.max(...runs.map((r) => r.maxRssMiB))
     .toFixed(0)
@@ -106,7 +107,7 @@ async function benchMesh(kind: MeshKind, bundled: string): Promise<void> {
   );
   console.log(`  ${rounds} rounds, interleaved; median and best, each run in its own process`);
   console.log(
-    `  parse-prometheus-text-format (parse only)  ${fmt(median(peer.map((r) => r.ms)))}  best ${fmt(Math.min(...peer.map((r) => r.ms)))}  peak RSS ${mib(peer)}`,
+    `  parse-prometheus-text-format (parse only)  ${fmt(median(peer.map((r) => r.ms)))}  best ${fmt(Math.min(...peer.map((r) => r.ms)))}  CPU ${fmt(cpuOf(peer))}  peak RSS ${mib(peer)}`,
   );
   const target =
     kind === 'sidecar' ? { json: 20, text: 20, markdown: 20 } : { json: 8, text: 10, markdown: 10 };
@@ -115,9 +116,10 @@ async function benchMesh(kind: MeshKind, bundled: string): Promise<void> {
     const ratio = median(peer.map((r) => r.ms)) / median(ours.map((r) => r.ms));
     const best = Math.min(...peer.map((r) => r.ms)) / Math.min(...ours.map((r) => r.ms));
     const rss = Math.max(...ours.map((r) => r.maxRssMiB));
+    const cpuRatio = cpuOf(peer) / cpuOf(ours);
     console.log(
-      `  intent-drift check --format ${format.padEnd(8)}  ${fmt(median(ours.map((r) => r.ms)))}  best ${fmt(Math.min(...ours.map((r) => r.ms)))}  peak RSS ${mib(ours)}` +
-        `   ${ratio.toFixed(1)}x the peer (best ${best.toFixed(1)}x; target ${target[format]}x, 256 MiB: ${ratio >= target[format] && rss <= 256 ? 'met' : 'MISSED'})`,
+      `  intent-drift check --format ${format.padEnd(8)}  ${fmt(median(ours.map((r) => r.ms)))}  best ${fmt(Math.min(...ours.map((r) => r.ms)))}  CPU ${fmt(cpuOf(ours))}  peak RSS ${mib(ours)}` +
+        `   ${ratio.toFixed(1)}x the peer (best ${best.toFixed(1)}x, CPU time ${cpuRatio.toFixed(1)}x; target ${target[format]}x and 256 MiB: ${ratio >= target[format] && rss <= 256 ? 'met' : 'MISSED'})`,
     );
   }
 }
@@ -151,7 +153,7 @@ async function benchPrometheus(bundled: string): Promise<void> {
       const ms = median(runs.map((r) => r.ms));
       const rss = Math.max(...runs.map((r) => r.maxRssMiB));
       console.log(
-        `\n--source prometheus, ${rows} rows (gzip, split by namespace, 4 at a time): ${fmt(ms)} median, best ${fmt(Math.min(...runs.map((r) => r.ms)))}, peak RSS ${mib(runs)}` +
+        `\n--source prometheus, ${rows} rows (gzip, split by namespace, 4 at a time): ${fmt(ms)} median, best ${fmt(Math.min(...runs.map((r) => r.ms)))}, CPU ${fmt(cpuOf(runs))}, peak RSS ${mib(runs)}` +
           ` (target ${Number.isFinite(limitMs) ? `${limitMs} ms, ` : 'completes, '}${limitMiB} MiB: ${ms <= limitMs && rss <= limitMiB ? 'met' : 'MISSED'})`,
       );
     } finally {

@@ -191,6 +191,20 @@ export class PathShapes {
   }
 }
 
+/** Whether templatePaths could collapse anything across these paths (see the two collapses). */
+function mayVary(paths: readonly [string, PathShape][], minVariants: number): boolean {
+  if (paths.length >= minVariants * 2) return true;
+  if (paths.length < minVariants) return false;
+  const byShape = new Map<string, number>();
+  for (const [, shape] of paths) {
+    const key = `${shape.split.segments.length}${shape.split.trailingSlash ? '/' : ''}`;
+    const n = (byShape.get(key) ?? 0) + 1;
+    if (n >= minVariants) return true;
+    byShape.set(key, n);
+  }
+  return false;
+}
+
 /** Templates for a set of raw paths seen between one client and one server. */
 export function templatePaths(
   paths: Iterable<string>,
@@ -198,13 +212,20 @@ export function templatePaths(
   shapes: PathShapes = new PathShapes(),
 ): Map<string, string> {
   const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
-  const entries: PathEntry[] = [];
+  const distinct: [string, PathShape][] = [];
   for (const raw of new Set(paths)) {
     const shape = shapes.of(raw);
-    if (!shape) continue;
-    const { segments, trailingSlash } = shape.split;
-    entries.push({ raw, rawSegments: segments, segments: [...shape.segments], trailingSlash });
+    if (shape) distinct.push([raw, shape]);
   }
+  // Too few paths of any one shape for a position to vary, too few for a tail to: each path
+  // keeps its own template (the common case: a client calls a server on a few paths).
+  if (!mayVary(distinct, minVariants)) return new Map(distinct.map(([raw, shape]) => [raw, shape.template]));
+  const entries: PathEntry[] = distinct.map(([raw, shape]) => ({
+    raw,
+    rawSegments: shape.split.segments,
+    segments: [...shape.segments],
+    trailingSlash: shape.split.trailingSlash,
+  }));
   collapseVaryingSegments(entries, minVariants);
   collapseVaryingTails(entries, minVariants);
   const out = new Map<string, string>();
@@ -234,12 +255,19 @@ export function buildPathTemplater(
   opts: TemplateOptions = {},
 ): PathTemplater {
   const pathsByPair = new Map<string, string[]>();
+  // Calls come grouped by client and server: the list of the last pair is mostly the next one's.
+  let last: ObservedCall | undefined;
+  let list: string[] = [];
   for (const call of calls) {
     if (call.path === null) continue;
-    const key = pairKey(call);
-    const list = pathsByPair.get(key);
-    if (list) list.push(call.path);
-    else pathsByPair.set(key, [call.path]);
+    if (last === undefined || call.client !== last.client || call.server !== last.server) {
+      const key = pairKey(call);
+      const known = pathsByPair.get(key);
+      if (known) list = known;
+      else pathsByPair.set(key, (list = []));
+      last = call;
+    }
+    list.push(call.path);
   }
   // Each pair's templates are worked out when first asked for (most pairs never are: only
   // missing calls get suggestions), each distinct path's shape once for all pairs.
