@@ -53,8 +53,11 @@ export function computeDrift(
   const scope = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
   const inScope = (namespace: string) => scope === null || scope.has(namespace);
 
-  const calls = inOrder(observed.calls.filter((call) => inScope(call.client.namespace)));
-  const rules = declared.rules.filter((rule) => inScope(rule.client.namespace));
+  // Without -n every call and rule is in scope: the lists are used as they are, not copied.
+  const calls = inOrder(
+    scope === null ? observed.calls : observed.calls.filter((c) => inScope(c.client.namespace)),
+  );
+  const rules = scope === null ? declared.rules : declared.rules.filter((r) => inScope(r.client.namespace));
   const checkable = rules.filter((rule) => CHECKABLE_TARGETS.has(rule.targetType));
   const warnings = [...observed.warnings, ...declared.warnings, ...templateWarnings(checkable)];
 
@@ -74,7 +77,8 @@ export function computeDrift(
   let home: { file: string; line: number } | undefined;
   let targets: TargetRules[] = [];
   let closed = false;
-  for (const call of calls) {
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i]!;
     if (call.client !== client) {
       client = call.client;
       server = undefined;
@@ -103,7 +107,7 @@ export function computeDrift(
   }
 
   const activeClients = new Set<string>();
-  for (const call of calls) activeClients.add(refKey(call.client));
+  for (let i = 0; i < calls.length; i++) activeClients.add(refKey(calls[i]!.client));
   const external = observed.external.filter((call) => inScope(call.client.namespace));
   for (const call of external) activeClients.add(refKey(call.client));
 
@@ -145,10 +149,12 @@ function unmatchedRules(
 ): { stale: StaleRule[]; notChecked: NotCheckedRule[] } {
   const stale: StaleRule[] = [];
   const notChecked: NotCheckedRule[] = [];
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     if (!CHECKABLE_TARGETS.has(rule.targetType)) notChecked.push({ ...rule, why: 'not-http' });
   }
-  for (const state of states) {
+  for (let i = 0; i < states.length; i++) {
+    const state = states[i]!;
     if (state.matched) continue;
     if (!state.calledWithDetail && state.calledWithoutDetail) {
       notChecked.push({ ...state.rule, why: 'no-http-detail' });
@@ -168,8 +174,10 @@ function isCovered(call: ObservedCall, targets: readonly TargetRules[]): boolean
   const detail = hasHttpDetail(call);
   let allowed = false;
   let targetDeclared = false;
-  for (const { key, states } of targets) {
-    for (const state of states) {
+  for (let t = 0; t < targets.length; t++) {
+    const { key, states } = targets[t]!;
+    for (let r = 0; r < states.length; r++) {
+      const state = states[r]!;
       if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, key, call)) continue;
       targetDeclared = true;
       if (detail) state.calledWithDetail = true;
@@ -248,7 +256,8 @@ function addMissing(
 
 function templateWarnings(rules: readonly DeclaredRule[]): string[] {
   const warnings: string[] = [];
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     const problem = rule.path === null ? null : validatePathPattern(rule.path);
     if (problem !== null) {
       warnings.push(`${rule.file}:${rule.line}: path ${JSON.stringify(rule.path)} never matches: ${problem}`);

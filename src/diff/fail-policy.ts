@@ -41,9 +41,10 @@ const failsOnMissing = (failOn: FailOn) => failOn === 'missing' || failOn === 'a
 const failsOnStale = (failOn: FailOn) => failOn === 'stale' || failOn === 'any';
 
 export function evaluateFailure(drift: Drift, policy: FailPolicy): FailVerdict {
-  const failingMissing = drift.missing.filter((call) =>
-    failsOnMissing(failOnFor(policy, call.client)),
-  ).length;
+  let failingMissing = 0;
+  for (let i = 0; i < drift.missing.length; i++) {
+    if (failsOnMissing(failOnFor(policy, drift.missing[i]!.client))) failingMissing++;
+  }
   let failingStale = 0;
   let idleWarnings = 0;
   for (const rule of drift.stale) {

@@ -258,7 +258,8 @@ export function buildPathTemplater(
   // Calls come grouped by client and server: the list of the last pair is mostly the next one's.
   let last: ObservedCall | undefined;
   let list: string[] = [];
-  for (const call of calls) {
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i]!;
     if (call.path === null) continue;
     if (last === undefined || call.client !== last.client || call.server !== last.server) {
       const key = pairKey(call);

@@ -90,7 +90,8 @@ export function ruleAllowsCall(rule: DeclaredRule, call: ObservedCall): boolean 
 export function buildRuleIndex(rules: readonly DeclaredRule[]): { index: RuleIndex; states: RuleState[] } {
   const index: RuleIndex = new Map();
   const states: RuleState[] = [];
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     const state: RuleState = { rule, matched: false, calledWithDetail: false, calledWithoutDetail: false };
     states.push(state);
     const clientKey = refKey(rule.client);
@@ -111,6 +112,6 @@ export function buildRuleIndex(rules: readonly DeclaredRule[]): { index: RuleInd
 /** Every target some checkable rule names, of any client: Istio closes these to other callers. */
 export function declaredTargetKeys(rules: readonly DeclaredRule[]): Set<string> {
   const keys = new Set<string>();
-  for (const rule of rules) for (const key of ruleTargetKeys(rule)) keys.add(key);
+  for (let i = 0; i < rules.length; i++) for (const key of ruleTargetKeys(rules[i]!)) keys.add(key);
   return keys;
 }
