@@ -90,24 +90,26 @@ class PairMemo {
     this.key[0] = a;
     this.key[1] = b;
     const index = this.keys.intern(this.key);
-    if (this.keys.added) {
-      if (2 * index + 1 >= this.results.length) {
-        const bigger = new Int32Array(this.results.length * 2);
-        bigger.set(this.results);
-        this.results = bigger;
-      }
-      const s = (id: number) => (id === -1 ? undefined : this.strings.value(id));
-      const first = s(a);
-      const second = s(b);
-      const result = this.derive(first, second);
-      // Mostly the two values themselves: their ids need no lookup.
-      const idOf = (value: string, a: number, b: number) =>
-        value === first ? a : value === second ? b : this.strings.intern(value);
-      this.results[2 * index] = result === null ? -1 : idOf(result[0], a, b);
-      this.results[2 * index + 1] = result === null ? -1 : idOf(result[1], a, b);
-    }
+    if (this.keys.added) this.add(index, a, b);
     this.first = this.results[2 * index]!;
     this.second = this.results[2 * index + 1]!;
+  }
+
+  /** Derives a new pair (kept apart from get(): its closures would cost every call a context). */
+  private add(index: number, a: number, b: number): void {
+    if (2 * index + 1 >= this.results.length) {
+      const bigger = new Int32Array(this.results.length * 2);
+      bigger.set(this.results);
+      this.results = bigger;
+    }
+    const s = (id: number) => (id === -1 ? undefined : this.strings.value(id));
+    const first = s(a);
+    const second = s(b);
+    const result = this.derive(first, second);
+    // Mostly the two values themselves: their ids need no lookup.
+    const idOf = (value: string) => (value === first ? a : value === second ? b : this.strings.intern(value));
+    this.results[2 * index] = result === null ? -1 : idOf(result[0]);
+    this.results[2 * index + 1] = result === null ? -1 : idOf(result[1]);
   }
 }
 
