@@ -25,19 +25,19 @@ import {
   refKey,
   renderIntentsDir,
   renderIntentsFile,
-  renderJsonReport,
+  renderJsonReportChunks,
   renderMarkdownReport,
   showControlChars,
   splitStale,
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-ICLIVY3J.js";
-import "./chunks/chunk-GEWBOTYQ.js";
+} from "./chunks/chunk-PECEPP2W.js";
+import "./chunks/chunk-FUDIOEVR.js";
 import "./chunks/chunk-WZX7VDCZ.js";
-import "./chunks/chunk-6SVOZDX7.js";
+import "./chunks/chunk-CAYJTVPB.js";
 import "./chunks/chunk-2NF2SEYA.js";
-import "./chunks/chunk-TXZ6OYJN.js";
+import "./chunks/chunk-V2WCLG53.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,
@@ -46,7 +46,7 @@ import {
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
-import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, open } from "node:fs/promises";
 import path4 from "node:path";
 
 // src/report/list-report.ts
@@ -104,7 +104,7 @@ function renderList(source, opts = {}) {
 }
 
 // src/report/text-report.ts
-var ansi = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
+var ansi = (open2, close) => (text) => `\x1B[${open2}m${text}\x1B[${close}m`;
 var COLOURS = {
   bad: ansi(31, 39),
   warn: ansi(33, 39),
@@ -183,13 +183,19 @@ function verdict(drift, p) {
   const what = notExercised.length > 0 ? "no drift in what the run exercised" : "no drift";
   return `intent-drift: ${p.good(p.bold("OK"))}: ${what} (${rest})`;
 }
-function clientHeading(drift, group, p) {
+function coverageByClient(drift) {
+  const byClient = /* @__PURE__ */ new Map();
+  for (const c of asControlled(drift).coverage?.clients ?? []) {
+    const key = `${c.client.namespace}/${c.client.name}`;
+    if (!byClient.has(key)) byClient.set(key, c);
+  }
+  return byClient;
+}
+function clientHeading(drift, group, p, coverageOf) {
   const counts = [`${group.missing.length} missing`, `${group.stale.length} stale`];
   if (group.notExercised.length > 0) counts.push(`${group.notExercised.length} not exercised`);
   if (group.covered > 0) counts.push(`${group.covered} covered`);
-  const coverage = asControlled(drift).coverage?.clients.find(
-    (c) => c.client.name === group.client.name && c.client.namespace === group.client.namespace
-  );
+  const coverage = coverageOf.get(`${group.client.namespace}/${group.client.name}`);
   if (coverage && coverage.declared > 0) counts.push(`coverage ${coverage.percent}%`);
   const environment = environmentOf(drift, group.client.namespace);
   const where = `namespace ${show(group.client.namespace)}${environment ? ` (${show(environment)})` : ""}`;
@@ -225,25 +231,35 @@ function callEnds(call) {
   const server = call.host ?? (call.server.service ? qualifiedName(call.server.service) : qualifiedName(call.server));
   return `${show(qualifiedName(call.client))} -> ${show(server)}`;
 }
-function renderTextReport(drift, opts = {}) {
+function clientLines(drift, group, p, coverageOf) {
+  const lines = ["", clientHeading(drift, group, p, coverageOf)];
+  if (group.missing.length > 0) lines.push("  missing (called, not declared):");
+  for (const call of group.missing) lines.push(missingLine(call, p));
+  if (group.stale.length > 0) lines.push("  stale (declared, never called):");
+  for (const rule of group.stale) lines.push(staleLine(rule, p));
+  if (group.notExercised.length > 0) lines.push("  not exercised (the run drove no calls from this client):");
+  for (const rule of group.notExercised) lines.push(staleLine(rule, p));
+  return lines;
+}
+var CHUNK_CHARS = 64 * 1024;
+function* renderTextReportChunks(drift, opts = {}) {
   const p = opts.color ? COLOURS : PLAIN;
-  const limit = opts.briefLimit ?? 10;
-  const lines = [verdict(drift, p)];
+  const coverageOf = coverageByClient(drift);
+  let chunk = `${verdict(drift, p)}
+`;
   for (const group of groupByClient(drift)) {
-    lines.push("", clientHeading(drift, group, p));
-    if (group.missing.length > 0) {
-      lines.push("  missing (called, not declared):", ...group.missing.map((call) => missingLine(call, p)));
-    }
-    if (group.stale.length > 0) {
-      lines.push("  stale (declared, never called):", ...group.stale.map((rule) => staleLine(rule, p)));
-    }
-    if (group.notExercised.length > 0) {
-      lines.push(
-        "  not exercised (the run drove no calls from this client):",
-        ...group.notExercised.map((rule) => staleLine(rule, p))
-      );
+    chunk += `${clientLines(drift, group, p, coverageOf).join("\n")}
+`;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = "";
     }
   }
+  yield `${chunk}${closingLines(drift, p, opts.briefLimit ?? 10).join("\n")}
+`;
+}
+function closingLines(drift, p, limit) {
+  const lines = [];
   lines.push(
     ...briefSection(
       "not checked",
@@ -289,8 +305,7 @@ function renderTextReport(drift, opts = {}) {
     "",
     `${plural(drift.summary.observed, "call")} observed, ${plural(drift.summary.declared, "rule")} declared.`
   );
-  return `${lines.join("\n")}
-`;
+  return lines;
 }
 
 // src/version.ts
@@ -1220,7 +1235,7 @@ async function run(command, settings, io) {
     }
     case "reset": {
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-MACMNQ2F.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-PRQZPVM7.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.kubeconfig === void 0 ? {} : { kubeconfig: path4.resolve(settings.cwd, live.kubeconfig) },
@@ -1246,15 +1261,27 @@ async function runCheck(settings, io) {
 `
     );
   }
-  const json = renderJsonReport(result.drift);
-  if (settings.reportFile !== void 0) {
-    const file = path4.resolve(settings.cwd, settings.reportFile);
-    await mkdir4(path4.dirname(file), { recursive: true });
-    await writeFile4(file, json);
+  const toStdout = settings.format === "json";
+  if (settings.reportFile !== void 0 || toStdout) {
+    let report;
+    if (settings.reportFile !== void 0) {
+      const file = path4.resolve(settings.cwd, settings.reportFile);
+      await mkdir4(path4.dirname(file), { recursive: true });
+      report = await open(file, "w");
+    }
+    try {
+      for (const chunk of renderJsonReportChunks(result.drift)) {
+        if (report !== void 0) await report.write(chunk);
+        if (toStdout) io.write(chunk);
+      }
+    } finally {
+      await report?.close();
+    }
   }
-  if (settings.format === "json") io.write(json);
-  else if (settings.format === "markdown") io.write(renderMarkdownReport(result.drift));
-  else io.write(renderTextReport(result.drift, { color: settings.color }));
+  if (settings.format === "markdown") io.write(renderMarkdownReport(result.drift));
+  else if (settings.format === "text") {
+    for (const chunk of renderTextReportChunks(result.drift, { color: settings.color })) io.write(chunk);
+  }
   return result.exitCode;
 }
 function colorByDefault(io) {

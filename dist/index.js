@@ -18,14 +18,14 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-ICLIVY3J.js";
-import "./chunks/chunk-GEWBOTYQ.js";
+} from "./chunks/chunk-PECEPP2W.js";
+import "./chunks/chunk-FUDIOEVR.js";
 import "./chunks/chunk-WZX7VDCZ.js";
-import "./chunks/chunk-6SVOZDX7.js";
+import "./chunks/chunk-CAYJTVPB.js";
 import {
   parseDuration
 } from "./chunks/chunk-2NF2SEYA.js";
-import "./chunks/chunk-TXZ6OYJN.js";
+import "./chunks/chunk-V2WCLG53.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,

@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  readMetrics
-} from "./chunks/chunk-GEWBOTYQ.js";
-import "./chunks/chunk-6SVOZDX7.js";
-import "./chunks/chunk-TXZ6OYJN.js";
+  readMetricFiles
+} from "./chunks/chunk-FUDIOEVR.js";
+import "./chunks/chunk-CAYJTVPB.js";
+import "./chunks/chunk-V2WCLG53.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError
@@ -12,10 +12,13 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/metrics-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var { paths, cwd } = workerData;
+var { files } = workerData;
 var reply;
+var transfer = [];
 try {
-  reply = { map: await readMetrics(paths, { cwd }) };
+  const part = (await readMetricFiles(files)).export();
+  reply = { part };
+  transfer = [part.calls, part.sumCall, part.sumReporter, part.sums].map((a) => a.buffer);
 } catch (err) {
   reply = err instanceof InputError ? {
     inputError: {
@@ -25,4 +28,4 @@ try {
     }
   } : { failure: err instanceof Error ? err.stack ?? err.message : String(err) };
 }
-parentPort?.postMessage(reply);
+parentPort?.postMessage(reply, transfer);

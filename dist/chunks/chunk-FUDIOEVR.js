@@ -1,29 +1,19 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  readPrometheusText
-} from "./chunk-6SVOZDX7.js";
+  SeriesReader
+} from "./chunk-CAYJTVPB.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-TXZ6OYJN.js";
+} from "./chunk-V2WCLG53.js";
 import {
   InputError
 } from "./chunk-WQ4DT2T6.js";
 
 // src/observe/read-metrics.ts
 import { Buffer as Buffer2 } from "node:buffer";
-import { readdir, stat } from "node:fs/promises";
-import path2 from "node:path";
-
-// src/display-path.ts
-import path from "node:path";
-function displayName(absolute, cwd) {
-  const relative = path.relative(cwd, absolute);
-  const shown = relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
-  return shown.split(path.sep).join("/");
-}
 
 // src/observe/envoy-json.ts
 var ISTIO_STAT_PREFIX = "istiocustom.";
@@ -136,7 +126,19 @@ function* readFileChunks(file, buffer = Buffer.allocUnsafe(DEFAULT_CHUNK_BYTES))
   }
 }
 
-// src/observe/read-metrics.ts
+// src/observe/metric-files.ts
+import { readdirSync, statSync } from "node:fs";
+import path2 from "node:path";
+
+// src/display-path.ts
+import path from "node:path";
+function displayName(absolute, cwd) {
+  const relative = path.relative(cwd, absolute);
+  const shown = relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
+  return shown.split(path.sep).join("/");
+}
+
+// src/observe/metric-files.ts
 function unreadable(file, err) {
   const code = err.code;
   if (code === "ENOENT") return new InputError("no such file or directory", { file });
@@ -144,44 +146,65 @@ function unreadable(file, err) {
   if (code === "EISDIR") return new InputError("is a directory", { file });
   return new InputError(`cannot read: ${err.message}`, { file });
 }
-async function listMetricFiles(root) {
-  let info;
+function statOf(file) {
   try {
-    info = await stat(root);
+    return statSync(file);
   } catch (err) {
-    throw unreadable(root, err);
+    throw unreadable(file, err);
   }
-  if (info.isFile()) return [root];
+}
+function listMetricFiles(root) {
+  const info = statOf(root);
+  if (info.isFile()) return [{ absolute: root, size: info.size }];
   if (!info.isDirectory()) throw new InputError("not a regular file or directory", { file: root });
   let entries;
   try {
-    entries = (await readdir(root, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
+    entries = readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1);
   } catch (err) {
     throw unreadable(root, err);
   }
   const files = [];
   for (const entry of entries) {
     const child = path2.join(root, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      const target = await stat(child).catch((err) => {
-        throw unreadable(child, err);
-      });
-      isDir = target.isDirectory();
-      isFile = target.isFile();
+    if (entry.isDirectory()) {
+      for (const f of listMetricFiles(child)) files.push(f);
+      continue;
     }
-    if (isDir) files.push(...await listMetricFiles(child));
-    else if (isFile) files.push(child);
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+    const target = statOf(child);
+    if (target.isDirectory()) for (const f of listMetricFiles(child)) files.push(f);
+    else if (target.isFile()) files.push({ absolute: child, size: target.size });
   }
   return files;
 }
+function metricFilesOf(paths, cwd) {
+  if (paths.length === 0) throw new InputError("no metrics path given");
+  const all = [];
+  for (const given of paths) {
+    const root = path2.resolve(cwd, given);
+    let files;
+    try {
+      files = listMetricFiles(root);
+    } catch (err) {
+      throw err instanceof InputError && err.file === root ? new InputError(err.message, { file: given }) : err;
+    }
+    if (files.length === 0) throw new InputError("no files in this directory", { file: given });
+    for (const f of files) all.push({ ...f, file: displayName(f.absolute, cwd) });
+  }
+  return all;
+}
+
+// src/observe/read-metrics.ts
 function isBlankByte(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 var BOM = Buffer2.from([239, 187, 191]);
 var MAX_JSON_BYTES = 64 * 1024 * 1024;
-async function readMetricsFile(absolute, onSample, buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES), file = absolute) {
+function fileReading(builder = new ObservedMapBuilder()) {
+  return { builder, buffer: Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES), series: new SeriesReader(builder) };
+}
+async function readMetricsFile(absolute, reading, file = absolute) {
+  const { builder, buffer } = reading;
   let chunks;
   let first;
   const blankHead = [];
@@ -200,7 +223,13 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer2.allocUnsafe(
     throw unreadable(file, err);
   }
   if (first === void 0) throw new InputError("empty: no metrics in this file", { file });
-  const options = { source: file, metrics: OBSERVED_METRICS, onSample };
+  const options = {
+    source: file,
+    metrics: OBSERVED_METRICS,
+    onSample: (s) => {
+      builder.add(s);
+    }
+  };
   const firstChunk = current.value;
   function* all() {
     yield* blankHead;
@@ -224,7 +253,7 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer2.allocUnsafe(
       const text = Buffer2.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
       return readEnvoyStatsJson(text, options).samples;
     }
-    return (await readPrometheusText(all(), options)).samples;
+    return (await reading.series.read(all(), file)).samples;
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw unreadable(file, err);
@@ -232,31 +261,18 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer2.allocUnsafe(
     chunks.return(void 0);
   }
 }
-async function readMetrics(paths, opts = {}) {
-  const cwd = opts.cwd ?? process.cwd();
-  if (paths.length === 0) throw new InputError("no metrics path given");
-  const builder = new ObservedMapBuilder();
-  const onSample = (s) => {
-    builder.add(s);
-  };
-  const buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES);
-  for (const given of paths) {
-    const root = path2.resolve(cwd, given);
-    const files = await listMetricFiles(root).catch((err) => {
-      throw err instanceof InputError && err.file === root ? new InputError(err.message, { file: given }) : err;
-    });
-    if (files.length === 0) throw new InputError("no files in this directory", { file: given });
-    for (const absolute of files) {
-      const file = displayName(absolute, cwd);
-      builder.sources++;
-      const samples = await readMetricsFile(absolute, onSample, buffer, file);
-      if (samples === 0) builder.addWarning(`${file}: no istio_requests_total or istio_tcp_* series`);
-    }
+async function readMetricFiles(files, builder = new ObservedMapBuilder()) {
+  const reading = fileReading(builder);
+  for (const { absolute, file } of files) {
+    builder.sources++;
+    const samples = await readMetricsFile(absolute, reading, file);
+    if (samples === 0) builder.addWarning(`${file}: no istio_requests_total or istio_tcp_* series`);
   }
-  return builder.build();
+  return builder;
 }
 
 export {
   displayName,
-  readMetrics
+  metricFilesOf,
+  readMetricFiles
 };

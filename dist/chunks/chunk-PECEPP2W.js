@@ -1,8 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   displayName,
-  readMetrics
-} from "./chunk-GEWBOTYQ.js";
+  metricFilesOf,
+  readMetricFiles
+} from "./chunk-FUDIOEVR.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -11,6 +12,9 @@ import {
   parseDuration,
   parseSince
 } from "./chunk-2NF2SEYA.js";
+import {
+  ObservedMapBuilder
+} from "./chunk-V2WCLG53.js";
 import {
   compareCalls,
   compareRules
@@ -84,15 +88,21 @@ function compileTemplate(pattern) {
   compiledTemplates.set(pattern, compiled);
   return compiled;
 }
-function matchPath(pattern, path6) {
-  if (!isPathTemplate(pattern)) return matchString(pattern, path6);
+function matchPath(pattern, path5) {
+  if (!isPathTemplate(pattern)) return matchString(pattern, path5);
   const template2 = compileTemplate(pattern);
-  return template2?.test(path6) === true;
+  return template2?.test(path5) === true;
 }
 
 // src/diff/rule-index.ts
+var refKeys = /* @__PURE__ */ new WeakMap();
 function refKey(ref) {
-  return `${ref.namespace}/${ref.name}`;
+  let key = refKeys.get(ref);
+  if (key === void 0) {
+    key = `${ref.namespace}/${ref.name}`;
+    refKeys.set(ref, key);
+  }
+  return key;
 }
 var WORKLOAD = "w:";
 var SERVICE = "s:";
@@ -102,9 +112,14 @@ function ruleTargetKeys(rule) {
   if (rule.server.kind === "Service") return [SERVICE + key, WORKLOAD + key];
   return [WORKLOAD + key];
 }
+var targetKeys = /* @__PURE__ */ new WeakMap();
 function callTargetKeys(call) {
-  const keys = [WORKLOAD + refKey(call.server)];
-  if (call.server.service) keys.push(SERVICE + refKey(call.server.service));
+  let keys = targetKeys.get(call.server);
+  if (keys === void 0) {
+    keys = [WORKLOAD + refKey(call.server)];
+    if (call.server.service) keys = [...keys, SERVICE + refKey(call.server.service)];
+    targetKeys.set(call.server, keys);
+  }
   return keys;
 }
 function kindsAgree(declared, observed) {
@@ -128,7 +143,8 @@ function ruleAllowsCall(rule, call) {
 function buildRuleIndex(rules) {
   const index = /* @__PURE__ */ new Map();
   const states = [];
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
     const state = { rule, matched: false, calledWithDetail: false, calledWithoutDetail: false };
     states.push(state);
     const clientKey = refKey(rule.client);
@@ -147,7 +163,7 @@ function buildRuleIndex(rules) {
 }
 function declaredTargetKeys(rules) {
   const keys = /* @__PURE__ */ new Set();
-  for (const rule of rules) for (const key of ruleTargetKeys(rule)) keys.add(key);
+  for (let i = 0; i < rules.length; i++) for (const key of ruleTargetKeys(rules[i])) keys.add(key);
   return keys;
 }
 
@@ -296,7 +312,7 @@ async function writeBaselineFile(cwd, file, drift) {
 
 // src/pipeline.ts
 import { existsSync as existsSync2 } from "node:fs";
-import path5 from "node:path";
+import path4 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/config/drift-config.ts
@@ -392,17 +408,17 @@ function visit(node, visitor) {
 visit.BREAK = BREAK;
 visit.SKIP = SKIP;
 visit.REMOVE = REMOVE;
-function visit_(key, node, visitor, path6) {
-  const ctrl = callVisitor(key, node, visitor, path6);
+function visit_(key, node, visitor, path5) {
+  const ctrl = callVisitor(key, node, visitor, path5);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path6, ctrl);
-    return visit_(key, ctrl, visitor, path6);
+    replaceNode(key, path5, ctrl);
+    return visit_(key, ctrl, visitor, path5);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path6 = Object.freeze(path6.concat(node));
+      path5 = Object.freeze(path5.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = visit_(i, node.items[i], visitor, path6);
+        const ci = visit_(i, node.items[i], visitor, path5);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -413,13 +429,13 @@ function visit_(key, node, visitor, path6) {
         }
       }
     } else if (isPair(node)) {
-      path6 = Object.freeze(path6.concat(node));
-      const ck = visit_("key", node.key, visitor, path6);
+      path5 = Object.freeze(path5.concat(node));
+      const ck = visit_("key", node.key, visitor, path5);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = visit_("value", node.value, visitor, path6);
+      const cv = visit_("value", node.value, visitor, path5);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -440,17 +456,17 @@ async function visitAsync(node, visitor) {
 visitAsync.BREAK = BREAK;
 visitAsync.SKIP = SKIP;
 visitAsync.REMOVE = REMOVE;
-async function visitAsync_(key, node, visitor, path6) {
-  const ctrl = await callVisitor(key, node, visitor, path6);
+async function visitAsync_(key, node, visitor, path5) {
+  const ctrl = await callVisitor(key, node, visitor, path5);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path6, ctrl);
-    return visitAsync_(key, ctrl, visitor, path6);
+    replaceNode(key, path5, ctrl);
+    return visitAsync_(key, ctrl, visitor, path5);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path6 = Object.freeze(path6.concat(node));
+      path5 = Object.freeze(path5.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = await visitAsync_(i, node.items[i], visitor, path6);
+        const ci = await visitAsync_(i, node.items[i], visitor, path5);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -461,13 +477,13 @@ async function visitAsync_(key, node, visitor, path6) {
         }
       }
     } else if (isPair(node)) {
-      path6 = Object.freeze(path6.concat(node));
-      const ck = await visitAsync_("key", node.key, visitor, path6);
+      path5 = Object.freeze(path5.concat(node));
+      const ck = await visitAsync_("key", node.key, visitor, path5);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = await visitAsync_("value", node.value, visitor, path6);
+      const cv = await visitAsync_("value", node.value, visitor, path5);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -494,23 +510,23 @@ function initVisitor(visitor) {
   }
   return visitor;
 }
-function callVisitor(key, node, visitor, path6) {
+function callVisitor(key, node, visitor, path5) {
   if (typeof visitor === "function")
-    return visitor(key, node, path6);
+    return visitor(key, node, path5);
   if (isMap(node))
-    return visitor.Map?.(key, node, path6);
+    return visitor.Map?.(key, node, path5);
   if (isSeq(node))
-    return visitor.Seq?.(key, node, path6);
+    return visitor.Seq?.(key, node, path5);
   if (isPair(node))
-    return visitor.Pair?.(key, node, path6);
+    return visitor.Pair?.(key, node, path5);
   if (isScalar(node))
-    return visitor.Scalar?.(key, node, path6);
+    return visitor.Scalar?.(key, node, path5);
   if (isAlias(node))
-    return visitor.Alias?.(key, node, path6);
+    return visitor.Alias?.(key, node, path5);
   return void 0;
 }
-function replaceNode(key, path6, node) {
-  const parent = path6[path6.length - 1];
+function replaceNode(key, path5, node) {
+  const parent = path5[path5.length - 1];
   if (isCollection(parent)) {
     parent.items[key] = node;
   } else if (isPair(parent)) {
@@ -1041,10 +1057,10 @@ function createNode(value, tagName, ctx) {
 }
 
 // node_modules/yaml/browser/dist/nodes/Collection.js
-function collectionFromPath(schema5, path6, value) {
+function collectionFromPath(schema5, path5, value) {
   let v = value;
-  for (let i = path6.length - 1; i >= 0; --i) {
-    const k = path6[i];
+  for (let i = path5.length - 1; i >= 0; --i) {
+    const k = path5[i];
     if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
       const a = [];
       a[k] = v;
@@ -1063,7 +1079,7 @@ function collectionFromPath(schema5, path6, value) {
     sourceObjects: /* @__PURE__ */ new Map()
   });
 }
-var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
 var Collection = class extends NodeBase {
   constructor(type, schema5) {
     super(type);
@@ -1093,11 +1109,11 @@ var Collection = class extends NodeBase {
    * be a Pair instance or a `{ key, value }` object, which may not have a key
    * that already exists in the map.
    */
-  addIn(path6, value) {
-    if (isEmptyPath(path6))
+  addIn(path5, value) {
+    if (isEmptyPath(path5))
       this.add(value);
     else {
-      const [key, ...rest] = path6;
+      const [key, ...rest] = path5;
       const node = this.get(key, true);
       if (isCollection(node))
         node.addIn(rest, value);
@@ -1111,8 +1127,8 @@ var Collection = class extends NodeBase {
    * Removes a value from the collection.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path6) {
-    const [key, ...rest] = path6;
+  deleteIn(path5) {
+    const [key, ...rest] = path5;
     if (rest.length === 0)
       return this.delete(key);
     const node = this.get(key, true);
@@ -1126,8 +1142,8 @@ var Collection = class extends NodeBase {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path6, keepScalar) {
-    const [key, ...rest] = path6;
+  getIn(path5, keepScalar) {
+    const [key, ...rest] = path5;
     const node = this.get(key, true);
     if (rest.length === 0)
       return !keepScalar && isScalar(node) ? node.value : node;
@@ -1145,8 +1161,8 @@ var Collection = class extends NodeBase {
   /**
    * Checks if the collection includes a value with the key `key`.
    */
-  hasIn(path6) {
-    const [key, ...rest] = path6;
+  hasIn(path5) {
+    const [key, ...rest] = path5;
     if (rest.length === 0)
       return this.has(key);
     const node = this.get(key, true);
@@ -1156,8 +1172,8 @@ var Collection = class extends NodeBase {
    * Sets a value in this collection. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path6, value) {
-    const [key, ...rest] = path6;
+  setIn(path5, value) {
+    const [key, ...rest] = path5;
     if (rest.length === 0) {
       this.set(key, value);
     } else {
@@ -3296,9 +3312,9 @@ var Document = class _Document {
       this.contents.add(value);
   }
   /** Adds a value to the document. */
-  addIn(path6, value) {
+  addIn(path5, value) {
     if (assertCollection(this.contents))
-      this.contents.addIn(path6, value);
+      this.contents.addIn(path5, value);
   }
   /**
    * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3373,14 +3389,14 @@ var Document = class _Document {
    * Removes a value from the document.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path6) {
-    if (isEmptyPath(path6)) {
+  deleteIn(path5) {
+    if (isEmptyPath(path5)) {
       if (this.contents == null)
         return false;
       this.contents = null;
       return true;
     }
-    return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+    return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
   }
   /**
    * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3395,10 +3411,10 @@ var Document = class _Document {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path6, keepScalar) {
-    if (isEmptyPath(path6))
+  getIn(path5, keepScalar) {
+    if (isEmptyPath(path5))
       return !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents;
-    return isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+    return isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
   }
   /**
    * Checks if the document includes a value with the key `key`.
@@ -3409,10 +3425,10 @@ var Document = class _Document {
   /**
    * Checks if the document includes a value at `path`.
    */
-  hasIn(path6) {
-    if (isEmptyPath(path6))
+  hasIn(path5) {
+    if (isEmptyPath(path5))
       return this.contents !== void 0;
-    return isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+    return isCollection(this.contents) ? this.contents.hasIn(path5) : false;
   }
   /**
    * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3429,13 +3445,13 @@ var Document = class _Document {
    * Sets a value in this document. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path6, value) {
-    if (isEmptyPath(path6)) {
+  setIn(path5, value) {
+    if (isEmptyPath(path5)) {
       this.contents = value;
     } else if (this.contents == null) {
-      this.contents = collectionFromPath(this.schema, Array.from(path6), value);
+      this.contents = collectionFromPath(this.schema, Array.from(path5), value);
     } else if (assertCollection(this.contents)) {
-      this.contents.setIn(path6, value);
+      this.contents.setIn(path5, value);
     }
   }
   /**
@@ -4172,13 +4188,13 @@ function composeCollection(CN2, ctx, token, props, onError) {
 }
 
 // node_modules/yaml/browser/dist/compose/resolve-block-scalar.js
-function resolveBlockScalar(ctx, scalar, onError) {
-  const start = scalar.offset;
-  const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+function resolveBlockScalar(ctx, scalar2, onError) {
+  const start = scalar2.offset;
+  const header2 = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
   if (!header2)
     return { value: "", type: null, comment: "", range: [start, start, start] };
   const type = header2.mode === ">" ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
-  const lines = scalar.source ? splitLines(scalar.source) : [];
+  const lines = scalar2.source ? splitLines(scalar2.source) : [];
   let chompStart = lines.length;
   for (let i = lines.length - 1; i >= 0; --i) {
     const content = lines[i][1];
@@ -4190,12 +4206,12 @@ function resolveBlockScalar(ctx, scalar, onError) {
   if (chompStart === 0) {
     const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
     let end2 = start + header2.length;
-    if (scalar.source)
-      end2 += scalar.source.length;
+    if (scalar2.source)
+      end2 += scalar2.source.length;
     return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
   }
-  let trimIndent = scalar.indent + header2.indent;
-  let offset = scalar.offset + header2.length;
+  let trimIndent = scalar2.indent + header2.indent;
+  let offset = scalar2.offset + header2.length;
   let contentStart = 0;
   for (let i = 0; i < chompStart; ++i) {
     const [indent, content] = lines[i];
@@ -4273,7 +4289,7 @@ function resolveBlockScalar(ctx, scalar, onError) {
     default:
       value += "\n";
   }
-  const end = start + header2.length + scalar.source.length;
+  const end = start + header2.length + scalar2.source.length;
   return { value, type, comment: header2.comment, range: [start, end, end] };
 }
 function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -4348,8 +4364,8 @@ function splitLines(source) {
 }
 
 // node_modules/yaml/browser/dist/compose/resolve-flow-scalar.js
-function resolveFlowScalar(scalar, strict, onError) {
-  const { offset, type, source, end } = scalar;
+function resolveFlowScalar(scalar2, strict, onError) {
+  const { offset, type, source, end } = scalar2;
   let _type;
   let value;
   const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
@@ -4368,7 +4384,7 @@ function resolveFlowScalar(scalar, strict, onError) {
       break;
     /* istanbul ignore next should not happen */
     default:
-      onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+      onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
       return {
         value: "",
         type: null,
@@ -4573,26 +4589,26 @@ function composeScalar(ctx, token, tagToken, onError) {
     tag = findScalarTagByTest(ctx, value, token, onError);
   else
     tag = ctx.schema[SCALAR];
-  let scalar;
+  let scalar2;
   try {
     const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-    scalar = isScalar(res) ? res : new Scalar(res);
+    scalar2 = isScalar(res) ? res : new Scalar(res);
   } catch (error) {
     const msg = error instanceof Error ? error.message : String(error);
     onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-    scalar = new Scalar(value);
+    scalar2 = new Scalar(value);
   }
-  scalar.range = range;
-  scalar.source = value;
+  scalar2.range = range;
+  scalar2.source = value;
   if (type)
-    scalar.type = type;
+    scalar2.type = type;
   if (tagName)
-    scalar.tag = tagName;
+    scalar2.tag = tagName;
   if (tag.format)
-    scalar.format = tag.format;
+    scalar2.format = tag.format;
   if (comment)
-    scalar.comment = comment;
-  return scalar;
+    scalar2.comment = comment;
+  return scalar2;
 }
 function findScalarTagByName(schema5, value, tagName, tagToken, onError) {
   if (tagName === "!")
@@ -5232,9 +5248,9 @@ function visit2(cst, visitor) {
 visit2.BREAK = BREAK2;
 visit2.SKIP = SKIP2;
 visit2.REMOVE = REMOVE2;
-visit2.itemAtPath = (cst, path6) => {
+visit2.itemAtPath = (cst, path5) => {
   let item = cst;
-  for (const [field, index] of path6) {
+  for (const [field, index] of path5) {
     const tok = item?.[field];
     if (tok && "items" in tok) {
       item = tok.items[index];
@@ -5243,23 +5259,23 @@ visit2.itemAtPath = (cst, path6) => {
   }
   return item;
 };
-visit2.parentCollection = (cst, path6) => {
-  const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-  const field = path6[path6.length - 1][0];
+visit2.parentCollection = (cst, path5) => {
+  const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
+  const field = path5[path5.length - 1][0];
   const coll = parent?.[field];
   if (coll && "items" in coll)
     return coll;
   throw new Error("Parent collection not found");
 };
-function _visit(path6, item, visitor) {
-  let ctrl = visitor(item, path6);
+function _visit(path5, item, visitor) {
+  let ctrl = visitor(item, path5);
   if (typeof ctrl === "symbol")
     return ctrl;
   for (const field of ["key", "value"]) {
     const token = item[field];
     if (token && "items" in token) {
       for (let i = 0; i < token.items.length; ++i) {
-        const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
+        const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK2)
@@ -5270,10 +5286,10 @@ function _visit(path6, item, visitor) {
         }
       }
       if (typeof ctrl === "function" && field === "key")
-        ctrl = ctrl(item, path6);
+        ctrl = ctrl(item, path5);
     }
   }
-  return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+  return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
 }
 
 // node_modules/yaml/browser/dist/parse/cst.js
@@ -6325,37 +6341,37 @@ var Parser = class {
       };
     }
   }
-  *scalar(scalar) {
+  *scalar(scalar2) {
     if (this.type === "map-value-ind") {
       const prev = getPrevProps(this.peek(2));
       const start = getFirstKeyStartProps(prev);
       let sep;
-      if (scalar.end) {
-        sep = scalar.end;
+      if (scalar2.end) {
+        sep = scalar2.end;
         sep.push(this.sourceToken);
-        delete scalar.end;
+        delete scalar2.end;
       } else
         sep = [this.sourceToken];
       const map2 = {
         type: "block-map",
-        offset: scalar.offset,
-        indent: scalar.indent,
-        items: [{ start, key: scalar, sep }]
+        offset: scalar2.offset,
+        indent: scalar2.indent,
+        items: [{ start, key: scalar2, sep }]
       };
       this.onKeyLine = true;
       this.stack[this.stack.length - 1] = map2;
     } else
-      yield* this.lineEnd(scalar);
+      yield* this.lineEnd(scalar2);
   }
-  *blockScalar(scalar) {
+  *blockScalar(scalar2) {
     switch (this.type) {
       case "space":
       case "comment":
       case "newline":
-        scalar.props.push(this.sourceToken);
+        scalar2.props.push(this.sourceToken);
         return;
       case "scalar":
-        scalar.source = this.source;
+        scalar2.source = this.source;
         this.atNewLine = true;
         this.indent = 0;
         if (this.onNewLine) {
@@ -6878,8 +6894,187 @@ var MAX_YAML_DEPTH = 64;
 var MAX_YAML_VALUES = 2e5;
 var PRECOUNT_ABOVE_CHARS = 128 * 1024;
 
-// src/yaml/yaml-cst-tree.ts
+// src/yaml/plain-yaml.ts
 var GIVE_UP = /* @__PURE__ */ Symbol("give up");
+var MAX_PLAIN_CHARS = 128 * 1024;
+var KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
+var PLAIN_STRING = /^[A-Za-z_/][A-Za-z0-9_.\-/{}*~%@+= ]*(?::[A-Za-z0-9_.\-/{}*~%@+=]+)*$/;
+var FLOW_STRING = /^[A-Za-z_/][A-Za-z0-9_.\-/*~%@+= ]*$/;
+var SMALL_INTEGER = /^[0-9]{1,15}$/;
+var NOT_STRINGS = /* @__PURE__ */ new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
+function giveUp() {
+  throw GIVE_UP;
+}
+function plainYamlDocuments(text2) {
+  if (text2.length > MAX_PLAIN_CHARS || text2.includes("	") || text2.charCodeAt(0) === 65279) return void 0;
+  try {
+    return new PlainReader(text2).documents();
+  } catch (err) {
+    if (err === GIVE_UP) return void 0;
+    throw err;
+  }
+}
+var PlainReader = class {
+  lines = [];
+  at = 0;
+  nodes = 0;
+  constructor(text2) {
+    const raw = text2.split("\n");
+    if (raw[raw.length - 1] === "") raw.pop();
+    raw.forEach((line, i) => {
+      let content = line.endsWith("\r") ? line.slice(0, -1) : line;
+      if (content.includes("\r")) giveUp();
+      let indent = 0;
+      while (content.charCodeAt(indent) === 32) indent++;
+      content = content.slice(indent);
+      if (content === "" || content.startsWith("#")) return;
+      this.lines.push({ number: i + 1, indent, text: content });
+    });
+  }
+  documents() {
+    const documents = [];
+    let started = false;
+    while (this.at < this.lines.length) {
+      const line = this.lines[this.at];
+      if (isDocumentStart(line)) {
+        if (started || documents.length > 0) giveUp();
+        started = true;
+        this.at++;
+        continue;
+      }
+      if (line.text.startsWith("%") || line.text.startsWith("...")) giveUp();
+      const root = this.block(line.indent, 0);
+      documents.push({ root, line: root.line });
+      started = false;
+      const next = this.lines[this.at];
+      if (next !== void 0) {
+        if (!isDocumentStart(next)) giveUp();
+        this.at++;
+        started = true;
+        if (this.at >= this.lines.length) giveUp();
+      }
+    }
+    if (documents.length === 0) giveUp();
+    return documents;
+  }
+  count(depth) {
+    if (++this.nodes > MAX_YAML_NODES || depth > MAX_YAML_DEPTH) giveUp();
+  }
+  /** A block map or sequence whose first line is the current one, at `indent`. */
+  block(indent, depth) {
+    const line = this.lines[this.at];
+    if (line.indent !== indent) giveUp();
+    return isSeqItem(line.text) ? this.seq(indent, depth) : this.map(indent, depth);
+  }
+  map(indent, depth) {
+    this.count(depth);
+    const entries = /* @__PURE__ */ new Map();
+    const first = this.lines[this.at].number;
+    for (; ; ) {
+      const line = this.lines[this.at];
+      if (line === void 0 || line.indent < indent || isDocumentStart(line)) break;
+      if (line.indent > indent || isSeqItem(line.text)) giveUp();
+      const colon = line.text.indexOf(":");
+      if (colon === -1) giveUp();
+      const key = line.text.slice(0, colon);
+      const after = line.text.slice(colon + 1);
+      if (!KEY.test(key) || NOT_STRINGS.has(key) || entries.has(key)) giveUp();
+      if (after !== "" && !after.startsWith(" ")) giveUp();
+      this.at++;
+      entries.set(key, { keyLine: line.number, value: this.value(after, line, indent, depth, true) });
+    }
+    return { type: "map", line: first, entries };
+  }
+  seq(indent, depth) {
+    this.count(depth);
+    const items = [];
+    const first = this.lines[this.at].number;
+    for (; ; ) {
+      const line = this.lines[this.at];
+      if (line === void 0 || line.indent < indent || isDocumentStart(line)) break;
+      if (line.indent > indent) giveUp();
+      if (!isSeqItem(line.text)) break;
+      const rest = line.text.slice(1);
+      const gap = rest.length - rest.trimStart().length;
+      const content = rest.slice(gap);
+      if (content !== "" && !content.startsWith("#") && looksLikeKey(content)) {
+        line.indent = indent + 1 + gap;
+        line.text = content;
+        items.push(this.map(line.indent, depth + 1));
+        continue;
+      }
+      this.at++;
+      items.push(this.value(rest, line, indent, depth, false));
+    }
+    return { type: "seq", line: first, items };
+  }
+  /**
+   * The value after `key:` or `-` (`after`, with its leading spaces), at the parent's indent:
+   * a scalar or flow sequence on the line, a block on the next lines, or null.
+   */
+  value(after, line, indent, depth, inMap) {
+    const text2 = after.trimStart();
+    const next = this.lines[this.at];
+    if (text2 === "" || text2.startsWith("#")) {
+      if (next !== void 0 && !isDocumentStart(next)) {
+        if (next.indent > indent) return this.block(next.indent, depth + 1);
+        if (inMap && next.indent === indent && isSeqItem(next.text)) return this.seq(indent, depth + 1);
+      }
+      this.count(depth + 1);
+      return { type: "scalar", line: line.number, value: null };
+    }
+    if (next !== void 0 && next.indent > indent && !isDocumentStart(next)) giveUp();
+    this.count(depth + 1);
+    if (text2.startsWith("[")) return this.flow(text2, line.number, depth + 1);
+    return { type: "scalar", line: line.number, value: scalar(withoutComment(text2), PLAIN_STRING) };
+  }
+  /** `[a, b, "c"]` on one line, nothing but a comment after it. */
+  flow(text2, line, depth) {
+    const close = text2.indexOf("]");
+    const rest = text2.slice(close + 1);
+    if (close === -1 || rest !== "" && !rest.startsWith(" ") || withoutComment(rest) !== "") giveUp();
+    const inner = text2.slice(1, close).trim();
+    const items = [];
+    if (inner !== "") {
+      for (const item of inner.split(",")) {
+        this.count(depth + 1);
+        items.push({ type: "scalar", line, value: scalar(item.trim(), FLOW_STRING) });
+      }
+    }
+    return { type: "seq", line, items };
+  }
+};
+function isDocumentStart(line) {
+  return line.indent === 0 && (line.text === "---" || line.text.startsWith("--- #"));
+}
+function isSeqItem(text2) {
+  return text2 === "-" || text2.startsWith("- ");
+}
+function looksLikeKey(text2) {
+  const colon = text2.indexOf(":");
+  return colon > 0 && (colon === text2.length - 1 || text2[colon + 1] === " ") && KEY.test(text2.slice(0, colon));
+}
+function withoutComment(text2) {
+  const hash = text2.indexOf("#");
+  if (hash === -1) return text2.trimEnd();
+  if (hash > 0 && text2[hash - 1] !== " ") giveUp();
+  return text2.slice(0, hash).trimEnd();
+}
+function scalar(text2, plain) {
+  const quote = text2[0];
+  if (quote === '"' || quote === "'") {
+    const body = text2.slice(1, -1);
+    if (text2.length < 2 || text2[text2.length - 1] !== quote || body.includes(quote) || body.includes("\\"))
+      giveUp();
+    return body;
+  }
+  if (SMALL_INTEGER.test(text2)) return Number.parseInt(text2, 10);
+  if (!plain.test(text2) || NOT_STRINGS.has(text2) || text2.endsWith(" ")) giveUp();
+  return text2;
+}
+
+// src/yaml/yaml-cst-tree.ts
+var GIVE_UP2 = /* @__PURE__ */ Symbol("give up");
 var template = new Document();
 var schema4 = template.schema;
 var options = template.options;
@@ -6894,12 +7089,12 @@ function documentsFromCst(tokens, text2, lineOf2) {
   try {
     return new CstWalk(text2, lineOf2).stream(tokens);
   } catch (err) {
-    if (err === GIVE_UP) return void 0;
+    if (err === GIVE_UP2) return void 0;
     throw err;
   }
 }
-function giveUp() {
-  throw GIVE_UP;
+function giveUp2() {
+  throw GIVE_UP2;
 }
 var CstWalk = class {
   nodes = 0;
@@ -6919,7 +7114,7 @@ var CstWalk = class {
           open = true;
           break;
         case "doc-end":
-          if (!open) giveUp();
+          if (!open) giveUp2();
           this.trivia(token.end);
           open = false;
           break;
@@ -6930,7 +7125,7 @@ var CstWalk = class {
         case "space":
           break;
         default:
-          giveUp();
+          giveUp2();
       }
     }
     return documents;
@@ -6940,14 +7135,14 @@ var CstWalk = class {
     let newline = false;
     for (const token of doc.start) {
       if (token.type === "doc-start") {
-        if (docStart) giveUp();
+        if (docStart) giveUp2();
         docStart = true;
       } else if (token.type === "newline") newline = true;
       else if (token.type === "comment") this.comment(token);
-      else if (token.type !== "space") giveUp();
+      else if (token.type !== "space") giveUp2();
     }
     const value = doc.value;
-    if (docStart && !newline && (value?.type === "block-map" || value?.type === "block-seq")) giveUp();
+    if (docStart && !newline && (value?.type === "block-map" || value?.type === "block-seq")) giveUp2();
     this.trivia(doc.end);
     if (value === void 0) {
       return { root: null, line: this.lineOf(emptyValueOffset(doc.start, endOf(doc.start, doc.offset))) };
@@ -6960,7 +7155,7 @@ var CstWalk = class {
   }
   node(token, depth) {
     this.count();
-    if (depth > MAX_YAML_DEPTH) giveUp();
+    if (depth > MAX_YAML_DEPTH) giveUp2();
     switch (token.type) {
       case "block-map":
         return this.blockMap(token, depth);
@@ -6971,12 +7166,12 @@ var CstWalk = class {
       case "scalar":
       case "single-quoted-scalar":
       case "double-quoted-scalar":
-        if (token.source.includes("\n")) giveUp();
+        if (token.source.includes("\n")) giveUp2();
         return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
       case "block-scalar":
         return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
       default:
-        return giveUp();
+        return giveUp2();
     }
   }
   blockMap(map2, depth) {
@@ -6985,31 +7180,31 @@ var CstWalk = class {
     map2.items.forEach((item, i) => {
       this.trivia(item.start);
       if (item.key === void 0 && item.sep === void 0) {
-        if (i !== last) giveUp();
+        if (i !== last) giveUp2();
         return;
       }
       const key = item.key;
-      if (!isOneLineFlowScalar(key) || key.indent !== map2.indent || item.explicitKey) giveUp();
-      const sep = item.sep ?? giveUp();
+      if (!isOneLineFlowScalar(key) || key.indent !== map2.indent || item.explicitKey) giveUp2();
+      const sep = item.sep ?? giveUp2();
       let indicator;
       let newline = false;
       for (const token of sep) {
         if (token.type === "map-value-ind") {
-          if (indicator) giveUp();
+          if (indicator) giveUp2();
           indicator = token;
         } else if (token.type === "newline") {
-          if (!indicator) giveUp();
+          if (!indicator) giveUp2();
           newline = true;
         } else if (token.type === "comment") {
-          if (!indicator) giveUp();
+          if (!indicator) giveUp2();
           this.comment(token);
-        } else if (token.type !== "space") giveUp();
+        } else if (token.type !== "space") giveUp2();
       }
-      if (!indicator || indicator.offset - key.offset > 1e3) giveUp();
+      if (!indicator || indicator.offset - key.offset > 1e3) giveUp2();
       const value = item.value;
-      if (value?.type === "block-map" && !newline) giveUp();
+      if (value?.type === "block-map" && !newline) giveUp2();
       const name = String(this.scalar(key, true));
-      if (entries.has(name)) giveUp();
+      if (entries.has(name)) giveUp2();
       const node = value === void 0 ? this.emptyScalar(sep, endOf(sep, indicator.offset)) : this.node(value, depth + 1);
       entries.set(name, { keyLine: this.lineOf(key.offset), value: node });
     });
@@ -7022,13 +7217,13 @@ var CstWalk = class {
       let indicator = false;
       for (const token of item.start) {
         if (token.type === "seq-item-ind") {
-          if (indicator) giveUp();
+          if (indicator) giveUp2();
           indicator = true;
         } else if (token.type === "comment") this.comment(token);
-        else if (token.type !== "space" && token.type !== "newline") giveUp();
+        else if (token.type !== "space" && token.type !== "newline") giveUp2();
       }
       if (!indicator) {
-        if (item.value !== void 0 || i !== last) giveUp();
+        if (item.value !== void 0 || i !== last) giveUp2();
         return;
       }
       items.push(
@@ -7039,43 +7234,43 @@ var CstWalk = class {
   }
   /** `[a, b, "c"]` on one line; flow maps and anything spread over lines go to the Composer. */
   flowSeq(flow) {
-    if (flow.start.source !== "[") giveUp();
+    if (flow.start.source !== "[") giveUp2();
     const items = [];
     flow.items.forEach((item, i) => {
       let commas = 0;
       for (const token of item.start) {
         if (token.type === "comma") commas++;
-        else if (token.type !== "space") giveUp();
+        else if (token.type !== "space") giveUp2();
       }
       const value = item.value;
-      if (commas !== (i === 0 ? 0 : 1) || item.key !== void 0 || item.sep !== void 0) giveUp();
-      if (!isOneLineFlowScalar(value)) giveUp();
+      if (commas !== (i === 0 ? 0 : 1) || item.key !== void 0 || item.sep !== void 0) giveUp2();
+      if (!isOneLineFlowScalar(value)) giveUp2();
       this.count();
       items.push({ type: "scalar", line: this.lineOf(value.offset), value: this.scalar(value, false) });
     });
     const [close, ...after] = flow.end;
-    if (close?.type !== "flow-seq-end") giveUp();
+    if (close?.type !== "flow-seq-end") giveUp2();
     this.trivia(after);
     return { type: "seq", line: this.lineOf(flow.offset), items };
   }
   /** A scalar's value, typed as the core schema types it (plain scalars only; quoted ones are strings). */
   scalar(token, atKey) {
-    const resolved = cst_exports.resolveAsScalar(token, options.strict, giveUp);
+    const resolved = cst_exports.resolveAsScalar(token, options.strict, giveUp2);
     if (token.type !== "scalar") return resolved.value;
     const tag = (atKey ? keyTags : valueTags).find((t) => t.test?.test(resolved.value));
     if (tag === void 0) return resolved.value;
     let result;
     try {
-      result = tag.resolve(resolved.value, giveUp, options);
+      result = tag.resolve(resolved.value, giveUp2, options);
     } catch (err) {
-      if (err === GIVE_UP) throw err;
-      return giveUp();
+      if (err === GIVE_UP2) throw err;
+      return giveUp2();
     }
     const value = isScalar(result) ? result.value : result;
     if (value === null || ["string", "number", "boolean", "bigint"].includes(typeof value)) {
       return value;
     }
-    return giveUp();
+    return giveUp2();
   }
   /** `key:` or `-` with nothing after: null, placed as the Composer places it. */
   emptyScalar(before, end) {
@@ -7084,19 +7279,19 @@ var CstWalk = class {
   }
   /** One more node; past the limit the Composer's path reports it, with its line. */
   count() {
-    if (++this.nodes > MAX_YAML_NODES) giveUp();
+    if (++this.nodes > MAX_YAML_NODES) giveUp2();
   }
   /** Spaces, newlines and comments only. */
   trivia(tokens) {
     for (const token of tokens ?? []) {
       if (token.type === "comment") this.comment(token);
-      else if (token.type !== "space" && token.type !== "newline") giveUp();
+      else if (token.type !== "space" && token.type !== "newline") giveUp2();
     }
   }
   /** A comment must follow white space ("Comments must be separated from other tokens..."). */
   comment(token) {
     const before = this.text.charCodeAt(token.offset - 1);
-    if (token.offset > 0 && before !== 32 && before !== 10 && before !== 13) giveUp();
+    if (token.offset > 0 && before !== 32 && before !== 10 && before !== 13) giveUp2();
   }
 };
 function isOneLineFlowScalar(token) {
@@ -7148,6 +7343,8 @@ function readYamlFile(absolutePath, file) {
   return parseYamlDocuments(text2, file);
 }
 function parseYamlDocuments(text2, file) {
+  const plain = plainYamlDocuments(text2);
+  if (plain !== void 0) return plain;
   const { tokens, lineOf: lineOf2 } = tokenizeYaml(text2, file);
   return documentsFromCst(tokens, text2, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
 }
@@ -7598,12 +7795,12 @@ function expandHttpRules(base, http, field) {
   http.items.forEach((item, i) => {
     const ruleField = `${field}[${i}]`;
     const rule = expectMap(base.file, item, ruleField);
-    const path6 = requiredString(base.file, rule, "path", `${ruleField}.path`);
+    const path5 = requiredString(base.file, rule, "path", `${ruleField}.path`);
     for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
-      const key = `${method} ${path6}`;
+      const key = `${method} ${path5}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rules.push({ ...base, method, path: path6, line });
+      rules.push({ ...base, method, path: path5, line });
     }
   });
   return rules;
@@ -7963,9 +8160,9 @@ function podSpecPath(kind) {
 function podLabelsPath(kind) {
   return [...podTemplatePath(kind), "metadata", "labels"];
 }
-function mapAt(node, path6) {
+function mapAt(node, path5) {
   let current = node;
-  for (const key of path6) {
+  for (const key of path5) {
     if (current?.type !== "map") return void 0;
     current = child(current, key);
   }
@@ -7991,17 +8188,39 @@ var CHECKABLE_TARGETS = /* @__PURE__ */ new Set(["kubernetes", "service"]);
 function computeDrift(observed, declared, opts = {}) {
   const scope = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
   const inScope = (namespace) => scope === null || scope.has(namespace);
-  const calls = observed.calls.filter((call) => inScope(call.client.namespace));
-  const rules = declared.rules.filter((rule) => inScope(rule.client.namespace));
+  const calls = inOrder(
+    scope === null ? observed.calls : observed.calls.filter((c) => inScope(c.client.namespace))
+  );
+  const rules = scope === null ? declared.rules : declared.rules.filter((r) => inScope(r.client.namespace));
   const checkable = rules.filter((rule) => CHECKABLE_TARGETS.has(rule.targetType));
   const warnings = [...observed.warnings, ...declared.warnings, ...templateWarnings(checkable)];
   const { index, states } = buildRuleIndex(checkable);
   const closedTargets = declaredTargetKeys(declared.rules.filter((r) => CHECKABLE_TARGETS.has(r.targetType)));
   const covered = [];
   const ignored = [];
-  const missingByKey = /* @__PURE__ */ new Map();
-  for (const call of calls) {
-    if (isCovered(call, index)) {
+  const missing = [];
+  const homes = intentsHomes(declared);
+  let client;
+  let server;
+  let byTarget;
+  let home;
+  let targets = [];
+  let closed = false;
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i];
+    if (call.client !== client) {
+      client = call.client;
+      server = void 0;
+      byTarget = index.get(refKey(client));
+      home = homes.get(refKey(client));
+    }
+    if (call.server !== server) {
+      server = call.server;
+      const keys = callTargetKeys(call);
+      targets = keys.map((key) => ({ key, states: byTarget?.get(key) ?? [] }));
+      closed = keys.some((key) => closedTargets.has(key));
+    }
+    if (isCovered(call, targets)) {
       covered.push(call);
       continue;
     }
@@ -8012,20 +8231,15 @@ function computeDrift(observed, declared, opts = {}) {
       const entry = { ...call, ignoredBy: { file: ignoredBy.file, line: ignoredBy.line } };
       ignored.push(entry);
     } else {
-      addMissing(
-        missingByKey,
-        call,
-        callTargetKeys(call).some((key) => closedTargets.has(key)),
-        opts
-      );
+      addMissing(missing, call, closed, opts, home);
     }
   }
   const activeClients = /* @__PURE__ */ new Set();
-  for (const call of calls) activeClients.add(refKey(call.client));
+  for (let i = 0; i < calls.length; i++) activeClients.add(refKey(calls[i].client));
   const external = observed.external.filter((call) => inScope(call.client.namespace));
   for (const call of external) activeClients.add(refKey(call.client));
   const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
-  const missing = withIntentsFiles([...missingByKey.values()], declared).sort(compareCalls);
+  missing.sort(compareCalls);
   covered.sort(compareCalls);
   ignored.sort(compareCalls);
   return {
@@ -8052,10 +8266,12 @@ function computeDrift(observed, declared, opts = {}) {
 function unmatchedRules(rules, states, activeClients) {
   const stale = [];
   const notChecked = [];
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
     if (!CHECKABLE_TARGETS.has(rule.targetType)) notChecked.push({ ...rule, why: "not-http" });
   }
-  for (const state of states) {
+  for (let i = 0; i < states.length; i++) {
+    const state = states[i];
     if (state.matched) continue;
     if (!state.calledWithDetail && state.calledWithoutDetail) {
       notChecked.push({ ...state.rule, why: "no-http-detail" });
@@ -8065,16 +8281,15 @@ function unmatchedRules(rules, states, activeClients) {
   }
   return { stale: stale.sort(compareRules), notChecked: notChecked.sort(compareRules) };
 }
-function isCovered(call, index) {
-  const byTarget = index.get(refKey(call.client));
-  if (!byTarget) return false;
+function isCovered(call, targets) {
   const detail = hasHttpDetail(call);
   let allowed = false;
   let targetDeclared = false;
-  for (const targetKey of callTargetKeys(call)) {
-    for (const state of byTarget.get(targetKey) ?? []) {
-      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, targetKey, call))
-        continue;
+  for (let t = 0; t < targets.length; t++) {
+    const { key, states } = targets[t];
+    for (let r = 0; r < states.length; r++) {
+      const state = states[r];
+      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, key, call)) continue;
       targetDeclared = true;
       if (detail) state.calledWithDetail = true;
       else state.calledWithoutDetail = true;
@@ -8090,14 +8305,23 @@ function staleReason(state, activeClients) {
   if (state.calledWithDetail) return "path-not-called";
   return activeClients.has(refKey(state.rule.client)) ? "server-not-called" : "client-idle";
 }
-function addMissing(byKey, call, wouldBeBlocked, opts) {
-  const key = [refKey(call.client), refKey(call.server), call.method ?? "", call.path ?? ""].join("\0");
-  const known = byKey.get(key);
-  if (!known) {
+function inOrder(calls) {
+  for (let i = 1; i < calls.length; i++) {
+    if (compareCalls(calls[i - 1], calls[i]) > 0) return [...calls].sort(compareCalls);
+  }
+  return calls;
+}
+function sameEntry(a, b) {
+  return a.client.name === b.client.name && a.client.namespace === b.client.namespace && a.server.name === b.server.name && a.server.namespace === b.server.namespace && a.method === b.method && a.path === b.path;
+}
+function addMissing(missing, call, wouldBeBlocked, opts, home) {
+  const known = missing[missing.length - 1];
+  if (known === void 0 || !sameEntry(known, call)) {
     const suggestedPath = call.path === null ? void 0 : opts.suggestPath?.(call.path, call);
     const entry = { ...call, wouldBeBlocked };
     if (suggestedPath !== void 0 && suggestedPath !== call.path) entry.suggestedPath = suggestedPath;
-    byKey.set(key, entry);
+    if (home !== void 0) entry.intentsFile = { file: home.file, line: home.line };
+    missing.push(entry);
     return;
   }
   known.count += call.count;
@@ -8111,7 +8335,8 @@ function addMissing(byKey, call, wouldBeBlocked, opts) {
 }
 function templateWarnings(rules) {
   const warnings = [];
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
     const problem = rule.path === null ? null : validatePathPattern(rule.path);
     if (problem !== null) {
       warnings.push(`${rule.file}:${rule.line}: path ${JSON.stringify(rule.path)} never matches: ${problem}`);
@@ -8119,16 +8344,13 @@ function templateWarnings(rules) {
   }
   return warnings;
 }
-function withIntentsFiles(missing, declared) {
-  const home = /* @__PURE__ */ new Map();
+function intentsHomes(declared) {
+  const homes = /* @__PURE__ */ new Map();
   for (const d of declared.documents) {
-    const key = `${d.client.namespace}/${d.client.name}`;
-    if (!home.has(key)) home.set(key, { file: d.file, line: d.line });
+    const key = refKey(d.client);
+    if (!homes.has(key)) homes.set(key, { file: d.file, line: d.line });
   }
-  return missing.map((call) => {
-    const at = home.get(`${call.client.namespace}/${call.client.name}`);
-    return at === void 0 ? call : { ...call, intentsFile: at };
-  });
+  return homes;
 }
 
 // src/diff/coverage.ts
@@ -8157,7 +8379,8 @@ function computeCoverage(rules, drift, opts = {}) {
     return entry;
   };
   const inScope = (rule) => scope === null || scope.has(rule.client.namespace);
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
     if (CHECKABLE_TARGETS.has(rule.targetType) && inScope(rule)) entryOf(rule.client).declared++;
   }
   for (const rule of drift.stale) if (inScope(rule)) entryOf(rule.client).stale[rule.reason]++;
@@ -8198,9 +8421,9 @@ function fieldMatches(glob2, values) {
   if (glob2 === void 0) return true;
   return values.some((value) => value === null ? glob2 === "*" : matchGlob(glob2, value));
 }
-function pathMatches(pattern, path6) {
-  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path6]);
-  return path6 !== null && (path6 === pattern || matchPath(pattern, path6));
+function pathMatches(pattern, path5) {
+  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path5]);
+  return path5 !== null && (path5 === pattern || matchPath(pattern, path5));
 }
 function ignoreRuleMatchesCall(rule, call) {
   const servers = [refKey(call.server)];
@@ -8226,9 +8449,10 @@ function failOnFor(policy, client) {
 var failsOnMissing = (failOn) => failOn === "missing" || failOn === "any";
 var failsOnStale = (failOn) => failOn === "stale" || failOn === "any";
 function evaluateFailure(drift, policy) {
-  const failingMissing = drift.missing.filter(
-    (call) => failsOnMissing(failOnFor(policy, call.client))
-  ).length;
+  let failingMissing = 0;
+  for (let i = 0; i < drift.missing.length; i++) {
+    if (failsOnMissing(failOnFor(policy, drift.missing[i].client))) failingMissing++;
+  }
   let failingStale = 0;
   let idleWarnings = 0;
   for (const rule of drift.stale) {
@@ -8290,10 +8514,10 @@ var MATCH_ONE2 = "{*}";
 var MATCH_ANY2 = "{**}";
 var TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@]+$/;
 var DEFAULT_MIN_VARIANTS = 5;
-function splitPath(path6) {
-  if (!path6.startsWith("/") || path6 === "/") return null;
-  const trailingSlash = path6.endsWith("/");
-  const segments = (trailingSlash ? path6.slice(1, -1) : path6.slice(1)).split("/");
+function splitPath(path5) {
+  if (!path5.startsWith("/") || path5 === "/") return null;
+  const trailingSlash = path5.endsWith("/");
+  const segments = (trailingSlash ? path5.slice(1, -1) : path5.slice(1)).split("/");
   return { segments, trailingSlash };
 }
 function joinPath(segments, trailingSlash) {
@@ -8306,11 +8530,11 @@ function checked(raw, template2) {
   if (template2 === raw) return raw;
   return validatePathPattern(template2) === null && matchPath(template2, raw) ? template2 : raw;
 }
-function templatePath(path6) {
-  const split = splitPath(path6);
-  if (!split) return path6;
+function templatePath(path5) {
+  const split = splitPath(path5);
+  if (!split) return path5;
   const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-  return checked(path6, joinPath(segments, split.trailingSlash));
+  return checked(path5, joinPath(segments, split.trailingSlash));
 }
 function hasDigit(value) {
   return /\d/.test(value);
@@ -8332,10 +8556,12 @@ function groupBy(items, keyOf2) {
   return groups;
 }
 function collapseVaryingSegments(entries, minVariants) {
+  if (entries.length < minVariants) return;
   for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
     changed = false;
     const byShape = groupBy(entries, (e) => `${e.segments.length}${e.trailingSlash ? "/" : ""}`);
     for (const sameShape of byShape.values()) {
+      if (sameShape.length < minVariants) continue;
       const width = sameShape[0]?.segments.length ?? 0;
       for (let i = 0; i < width; i++) {
         const neighbours = groupBy(
@@ -8358,6 +8584,7 @@ function collapseVaryingSegments(entries, minVariants) {
   }
 }
 function collapseVaryingTails(entries, minVariants) {
+  if (entries.length < minVariants * 2) return;
   const longest = Math.max(0, ...entries.map((e) => e.segments.length));
   for (let depth = longest - 1; depth >= 1; depth--) {
     const candidates = entries.filter((e) => e.tailFrom === void 0 && e.segments.length > depth);
@@ -8381,19 +8608,55 @@ function entryTemplate(entry) {
   const template2 = checked(entry.raw, joinPath(entry.segments, entry.trailingSlash));
   return template2 === entry.raw ? templatePath(entry.raw) : template2;
 }
-function templatePaths(paths, opts = {}) {
-  const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
-  const entries = [];
-  for (const raw of new Set(paths)) {
-    const split = splitPath(raw);
-    if (!split) continue;
-    const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-    entries.push({ raw, rawSegments: split.segments, segments, trailingSlash: split.trailingSlash });
+var PathShapes = class {
+  shapes = /* @__PURE__ */ new Map();
+  of(raw) {
+    let shape = this.shapes.get(raw);
+    if (shape === void 0) {
+      const split = splitPath(raw);
+      shape = split === null ? null : {
+        split,
+        segments: split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s),
+        template: templatePath(raw)
+      };
+      this.shapes.set(raw, shape);
+    }
+    return shape;
   }
+};
+function mayVary(paths, minVariants) {
+  if (paths.length >= minVariants * 2) return true;
+  if (paths.length < minVariants) return false;
+  const byShape = /* @__PURE__ */ new Map();
+  for (const [, shape] of paths) {
+    const key = `${shape.split.segments.length}${shape.split.trailingSlash ? "/" : ""}`;
+    const n = (byShape.get(key) ?? 0) + 1;
+    if (n >= minVariants) return true;
+    byShape.set(key, n);
+  }
+  return false;
+}
+function templatePaths(paths, opts = {}, shapes = new PathShapes()) {
+  const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
+  const distinct = [];
+  for (const raw of new Set(paths)) {
+    const shape = shapes.of(raw);
+    if (shape) distinct.push([raw, shape]);
+  }
+  if (!mayVary(distinct, minVariants)) return new Map(distinct.map(([raw, shape]) => [raw, shape.template]));
+  const entries = distinct.map(([raw, shape]) => ({
+    raw,
+    rawSegments: shape.split.segments,
+    segments: [...shape.segments],
+    trailingSlash: shape.split.trailingSlash
+  }));
   collapseVaryingSegments(entries, minVariants);
   collapseVaryingTails(entries, minVariants);
   const out = /* @__PURE__ */ new Map();
-  for (const entry of entries) out.set(entry.raw, entryTemplate(entry));
+  for (const entry of entries) {
+    const alone = entry.tailFrom === void 0 && entry.segments.every((s, i) => s === shapes.of(entry.raw)?.segments[i]);
+    out.set(entry.raw, alone ? shapes.of(entry.raw)?.template ?? entry.raw : entryTemplate(entry));
+  }
   return out;
 }
 function pairKey(call) {
@@ -8401,21 +8664,38 @@ function pairKey(call) {
 }
 function buildPathTemplater(calls, opts = {}) {
   const pathsByPair = /* @__PURE__ */ new Map();
-  for (const call of calls) {
+  let last;
+  let list = [];
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i];
     if (call.path === null) continue;
-    const key = pairKey(call);
-    const list = pathsByPair.get(key);
-    if (list) list.push(call.path);
-    else pathsByPair.set(key, [call.path]);
+    if (last === void 0 || call.client !== last.client || call.server !== last.server) {
+      const key = pairKey(call);
+      const known = pathsByPair.get(key);
+      if (known) list = known;
+      else pathsByPair.set(key, list = []);
+      last = call;
+    }
+    list.push(call.path);
   }
+  const shapes = new PathShapes();
   const templates = /* @__PURE__ */ new Map();
-  for (const [key, paths] of pathsByPair) templates.set(key, templatePaths(paths, opts));
-  const templateOf = (path6, call) => (call && templates.get(pairKey(call))?.get(path6)) ?? templatePath(path6);
+  const pairTemplates = (key) => {
+    let known = templates.get(key);
+    if (known === void 0) {
+      const paths = pathsByPair.get(key);
+      if (paths === void 0) return void 0;
+      known = templatePaths(paths, opts, shapes);
+      templates.set(key, known);
+    }
+    return known;
+  };
+  const templateOf = (path5, call) => (call && pairTemplates(pairKey(call))?.get(path5)) ?? shapes.of(path5)?.template ?? templatePath(path5);
   return {
     pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
-    suggest: (path6, call) => {
-      const template2 = templateOf(path6, call);
-      return template2 === path6 ? void 0 : template2;
+    suggest: (path5, call) => {
+      const template2 = templateOf(path5, call);
+      return template2 === path5 ? void 0 : template2;
     }
   };
 }
@@ -8453,7 +8733,9 @@ function checkDrift(observed, declared, controls = {}) {
   const namespaces = controls.namespaces ? [...controls.namespaces] : [];
   const scope = new Set(namespaces);
   const ignore = buildIgnoreMatcher(controls.ignore ?? []);
-  const templater = controls.templates === false ? void 0 : buildPathTemplater(observed.calls.filter((c) => scope.size === 0 || scope.has(c.client.namespace)));
+  const templater = controls.templates === false ? void 0 : buildPathTemplater(
+    scope.size === 0 ? observed.calls : observed.calls.filter((c) => scope.has(c.client.namespace))
+  );
   const raw = computeDrift(observed, declared, {
     namespaces,
     ...controls.ignore && controls.ignore.length > 0 ? { isIgnored: ignore.forCall } : {},
@@ -8500,11 +8782,13 @@ function checkDrift(observed, declared, controls = {}) {
 }
 
 // src/observe/read-metrics-concurrently.ts
-import { existsSync, readdirSync, statSync } from "node:fs";
-import path4 from "node:path";
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 var WORKER_MIN_BYTES = 64 * 1024 * 1024;
 var WORKER_MIN_BYTES_ENV = "INTENT_DRIFT_METRICS_WORKER_MIN_BYTES";
+var SPLIT_MIN_BYTES = 64 * 1024 * 1024;
+var MAX_WORKERS = 2;
 function readMetricsConcurrently(paths, opts = {}) {
   const cwd = opts.cwd ?? process.cwd();
   const fromEnv = minBytesFromEnv();
@@ -8513,14 +8797,47 @@ function readMetricsConcurrently(paths, opts = {}) {
   if (entry === void 0 && fromEnv !== void 0) {
     throw new InputError(`${WORKER_MIN_BYTES_ENV} is set, but the metrics worker script is missing`);
   }
-  if (entry === void 0 || paths.length === 0 || !atLeastBytes(paths, cwd, minBytes)) {
-    return readMetrics(paths, { cwd });
+  let files;
+  try {
+    files = metricFilesOf(paths, cwd);
+  } catch (err) {
+    return Promise.reject(err);
   }
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (entry === void 0 || total < minBytes) return readMetricFiles(files).then((b) => b.build());
   const signal = opts.signal;
   if (signal?.aborted) return Promise.reject(signal.reason);
+  const count2 = opts.workers ?? Math.min(MAX_WORKERS, availableParallelism(), Math.floor(total / SPLIT_MIN_BYTES));
+  const parts = splitBySize(files, Math.max(1, count2));
+  const reads = parts.map((group) => readInWorker(entry, group, opts));
+  return Promise.allSettled(reads).then((settled) => {
+    for (const s of settled) if (s.status === "rejected") throw s.reason;
+    const builder = new ObservedMapBuilder();
+    for (const s of settled) builder.absorb(s.value);
+    return builder.build();
+  });
+}
+function splitBySize(files, count2) {
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  const groups = [];
+  let current = [];
+  let read = 0;
+  for (const f of files) {
+    current.push(f);
+    read += f.size;
+    if (groups.length < count2 - 1 && read >= total * (groups.length + 1) / count2) {
+      groups.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0 || groups.length === 0) groups.push(current);
+  return groups;
+}
+function readInWorker(entry, files, opts) {
+  const signal = opts.signal;
   return new Promise((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(entry, { workerData: { paths, cwd } });
+    const worker = new Worker(entry, { workerData: { files } });
     opts.onWorker?.(worker.threadId);
     const stop = () => {
       if (settled) return;
@@ -8533,7 +8850,7 @@ function readMetricsConcurrently(paths, opts = {}) {
     worker.once("message", (reply) => {
       if (settled) return;
       settled = true;
-      if ("map" in reply) resolve(reply.map);
+      if ("part" in reply) resolve(reply.part);
       else if ("inputError" in reply) {
         const { message, ...where } = reply.inputError;
         reject(new InputError(message, where));
@@ -8565,25 +8882,6 @@ function workerEntry() {
     if (existsSync(url)) return url;
   }
   return void 0;
-}
-function atLeastBytes(paths, cwd, min) {
-  if (min <= 0) return true;
-  let total = 0;
-  const visit3 = (p) => {
-    const info = statSync(p);
-    if (info.isFile()) {
-      total += info.size;
-      return total >= min;
-    }
-    if (!info.isDirectory()) return false;
-    for (const name of readdirSync(p)) if (visit3(path4.join(p, name))) return true;
-    return false;
-  };
-  try {
-    return paths.some((p) => visit3(path4.resolve(cwd, p)));
-  } catch {
-    return false;
-  }
 }
 
 // src/observe/snapshot/snapshot-merge.ts
@@ -8657,11 +8955,11 @@ async function readSnapshots(files, opts = {}) {
 
 // src/pipeline.ts
 function demoDirectory() {
-  let dir = path5.dirname(fileURLToPath(import.meta.url));
+  let dir = path4.dirname(fileURLToPath(import.meta.url));
   for (; ; ) {
-    const candidate = path5.join(dir, "fixtures", "demo");
-    if (existsSync2(path5.join(candidate, "workloads.yaml"))) return candidate;
-    const parent = path5.dirname(dir);
+    const candidate = path4.join(dir, "fixtures", "demo");
+    if (existsSync2(path4.join(candidate, "workloads.yaml"))) return candidate;
+    const parent = path4.dirname(dir);
     if (parent === dir)
       throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
     dir = parent;
@@ -8669,9 +8967,9 @@ function demoDirectory() {
 }
 function demoSettings(base) {
   const dir = demoDirectory();
-  const root = path5.resolve(dir, "..", "..");
-  const rel = (p) => path5.relative(root, path5.join(dir, p));
-  const users = (p) => p === void 0 ? void 0 : path5.resolve(base.cwd, p);
+  const root = path4.resolve(dir, "..", "..");
+  const rel = (p) => path4.relative(root, path4.join(dir, p));
+  const users = (p) => p === void 0 ? void 0 : path4.resolve(base.cwd, p);
   return {
     ...base,
     cwd: root,
@@ -8697,7 +8995,7 @@ async function observe(settings, onProgress, signal) {
 async function readSource(settings, onProgress, signal) {
   const live = settings.live;
   const access = {
-    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path5.resolve(settings.cwd, live.kubeconfig) },
+    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path4.resolve(settings.cwd, live.kubeconfig) },
     ...live.context === void 0 ? {} : { context: live.context }
   };
   switch (settings.source) {
@@ -8709,13 +9007,13 @@ async function readSource(settings, onProgress, signal) {
       });
     case "snapshot":
       return readSnapshots(
-        settings.snapshots.map((f) => path5.resolve(settings.cwd, f)),
+        settings.snapshots.map((f) => path4.resolve(settings.cwd, f)),
         live.since === void 0 ? {} : { since: parseSince(live.since, /* @__PURE__ */ new Date()) }
       );
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
-      const { readSidecars } = await import("./sidecars-source-35HLOVEL.js");
+      const { readSidecars } = await import("./sidecars-source-IMD3ETB6.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -8726,7 +9024,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-NJOU44Z3.js");
+      const { readPrometheus } = await import("./prometheus-source-42CG7IMJ.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -8734,11 +9032,11 @@ async function readSource(settings, onProgress, signal) {
         url: live.prometheusUrl,
         ...live.since === void 0 ? {} : { since: live.since },
         ...token === void 0 || token === "" ? {} : { token },
-        ...live.prometheusCa === void 0 ? {} : { caFile: path5.resolve(settings.cwd, live.prometheusCa) }
+        ...live.prometheusCa === void 0 ? {} : { caFile: path4.resolve(settings.cwd, live.prometheusCa) }
       });
     }
     case "mapper": {
-      const { readMapper } = await import("./mapper-source-MACMNQ2F.js");
+      const { readMapper } = await import("./mapper-source-PRQZPVM7.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
@@ -8807,8 +9105,10 @@ function attachWorkloadKinds(map2, lookup) {
 
 // src/report/display-text.ts
 var UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var HAS_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 function showControlChars(text2) {
+  if (!HAS_UNSAFE.test(text2)) return text2;
   return text2.replace(UNSAFE_CHARS, (char) => {
     const named = NAMED_ESCAPES[char];
     if (named !== void 0) return named;
@@ -8931,40 +9231,83 @@ function jsonRule(rule) {
   if (ignoredBy !== void 0) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
   return out;
 }
-function toJsonReport(drift) {
+function reportFields(drift) {
   const s = drift.summary;
-  const report = {
-    version: JSON_REPORT_VERSION,
-    summary: {
-      observed: s.observed,
-      declared: s.declared,
-      covered: s.covered,
-      missing: s.missing,
-      stale: s.stale,
-      notChecked: s.notChecked,
-      ignored: s.ignored,
-      drift: s.drift
-    },
-    missing: drift.missing.map(jsonCall),
-    stale: drift.stale.map(jsonRule),
-    covered: drift.covered.map(jsonCall),
-    notChecked: drift.notChecked.map(jsonRule),
-    unattributed: drift.unattributed.map(jsonCall),
-    external: drift.external.map(jsonCall),
-    ignored: drift.ignored.map(jsonCall),
-    warnings: [...drift.warnings]
-  };
+  const list = (items, item) => ({ list: items, item });
+  const fields = [
+    ["version", JSON_REPORT_VERSION],
+    [
+      "summary",
+      {
+        observed: s.observed,
+        declared: s.declared,
+        covered: s.covered,
+        missing: s.missing,
+        stale: s.stale,
+        notChecked: s.notChecked,
+        ignored: s.ignored,
+        drift: s.drift
+      }
+    ],
+    ["missing", list(drift.missing, jsonCall)],
+    ["stale", list(drift.stale, jsonRule)],
+    ["covered", list(drift.covered, jsonCall)],
+    ["notChecked", list(drift.notChecked, jsonRule)],
+    ["unattributed", list(drift.unattributed, jsonCall)],
+    ["external", list(drift.external, jsonCall)],
+    ["ignored", list(drift.ignored, jsonCall)],
+    ["warnings", [...drift.warnings]]
+  ];
   const extras = asControlled(drift);
-  if (extras.ignoredStale) report.ignoredStale = extras.ignoredStale.map(jsonRule);
-  if (extras.coverage) report.coverage = extras.coverage;
-  if (extras.noise) report.noise = { ...extras.noise };
-  if (extras.baseline) report.baseline = { ...extras.baseline };
-  if (extras.environments) report.environments = { ...extras.environments };
-  if (extras.failure) report.failure = { ...extras.failure };
+  if (extras.ignoredStale) fields.push(["ignoredStale", list(extras.ignoredStale, jsonRule)]);
+  if (extras.coverage) fields.push(["coverage", extras.coverage]);
+  if (extras.noise) fields.push(["noise", { ...extras.noise }]);
+  if (extras.baseline) fields.push(["baseline", { ...extras.baseline }]);
+  if (extras.environments) fields.push(["environments", { ...extras.environments }]);
+  if (extras.failure) fields.push(["failure", { ...extras.failure }]);
+  return fields;
+}
+function isList(value) {
+  return typeof value === "object" && value !== null && "list" in value && "item" in value;
+}
+function toJsonReport(drift) {
+  const report = {};
+  for (const [key, value] of reportFields(drift)) {
+    report[key] = isList(value) ? value.list.map((x) => value.item(x)) : value;
+  }
   return report;
 }
-function renderJsonReport(drift) {
-  return `${JSON.stringify(toJsonReport(drift), null, 2)}
+var BATCH = 1024;
+function nested(value) {
+  return JSON.stringify([value], null, 2).slice(4, -2);
+}
+function nestedItems(items) {
+  return JSON.stringify([items], null, 2).slice(6, -6);
+}
+function* renderJsonReportChunks(drift) {
+  let head = "{";
+  const fields = reportFields(drift);
+  for (let f = 0; f < fields.length; f++) {
+    const [key, value] = fields[f];
+    head += `${f === 0 ? "" : ","}
+  ${JSON.stringify(key)}: `;
+    if (!isList(value)) {
+      head += nested(value);
+      continue;
+    }
+    if (value.list.length === 0) {
+      head += "[]";
+      continue;
+    }
+    for (let from = 0; from < value.list.length; from += BATCH) {
+      const batch = value.list.slice(from, from + BATCH).map((x) => value.item(x));
+      yield `${head}${from === 0 ? "[\n" : ",\n"}${nestedItems(batch)}`;
+      head = "";
+    }
+    head += "\n  ]";
+  }
+  yield `${head}
+}
 `;
 }
 
@@ -9003,6 +9346,30 @@ function tableRow(cells) {
 }
 
 // src/report/markdown-cells.ts
+var RowList = class _RowList {
+  length;
+  rendered = [];
+  render;
+  constructor(length, render) {
+    this.length = length;
+    this.render = render;
+  }
+  static of(items, row) {
+    return new _RowList(items.length, (i) => row(items[i]));
+  }
+  get(i) {
+    let row = this.rendered[i];
+    if (row === void 0) {
+      row = this.render(i);
+      this.rendered[i] = row;
+    }
+    return row;
+  }
+  /** The first n rows. */
+  first(n) {
+    return Array.from({ length: Math.min(n, this.length) }, (_, i) => this.get(i));
+  }
+};
 var STALE_REASON = {
   "path-not-called": "method and path never called",
   "server-not-called": "server never called",
@@ -9057,18 +9424,21 @@ function coverageSection(drift) {
     "coverage",
     "not exercised"
   ];
-  const rows = coverage.clients.filter((c) => c.declared > 0).map((c) => {
-    const why = Object.entries(c.stale).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
-    if (c.noDetail > 0) why.push(`${c.noDetail} without HTTP detail`);
-    const environment = environmentOf(drift, c.client.namespace);
-    return tableRow([
-      clientCell(c.client),
-      ...withEnvironment ? [environment === void 0 ? "" : cellCode(environment)] : [],
-      `${c.exercised} of ${c.declared}`,
-      `${c.percent}%`,
-      why.join(", ")
-    ]);
-  });
+  const rows = RowList.of(
+    coverage.clients.filter((c) => c.declared > 0),
+    (c) => {
+      const why = Object.entries(c.stale).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
+      if (c.noDetail > 0) why.push(`${c.noDetail} without HTTP detail`);
+      const environment = environmentOf(drift, c.client.namespace);
+      return tableRow([
+        clientCell(c.client),
+        ...withEnvironment ? [environment === void 0 ? "" : cellCode(environment)] : [],
+        `${c.exercised} of ${c.declared}`,
+        `${c.percent}%`,
+        why.join(", ")
+      ]);
+    }
+  );
   const { exercised, declared, percent } = coverage.total;
   return {
     title: `Coverage: ${percent}% of the declared rules exercised (${exercised} of ${declared})`,
@@ -9086,14 +9456,18 @@ function controlSections(drift, fileLink) {
       title: `Not exercised by this run: ${plural(notExercised.length, "rule")} of ${plural(distinctClients(notExercised), "client")}`,
       intro: "These clients made no calls during the run, so their rules are neither confirmed nor stale. Drive them in the traffic step to check them.",
       header: header("client", "target", "method", "path", "declared in", "reason"),
-      rows: notExercised.map((rule) => tableRow([...ruleCells(rule, fileLink), "client made no calls"])),
+      rows: RowList.of(
+        notExercised,
+        (rule) => tableRow([...ruleCells(rule, fileLink), "client made no calls"])
+      ),
       collapsed: true,
       priority: 3
     },
     {
       title: `Stale rules ignored by the config: ${plural(ignoredStale.length, "rule")}`,
       header: header("client", "target", "method", "path", "declared in", "ignored by"),
-      rows: ignoredStale.map(
+      rows: RowList.of(
+        ignoredStale,
         (rule) => tableRow([...ruleCells(rule, fileLink), cellCode(ignoredByText(rule) ?? "-")])
       ),
       collapsed: true,
@@ -9107,12 +9481,12 @@ function controlSections(drift, fileLink) {
 
 // src/report/markdown-sections.ts
 function missingRow(call, fileLink) {
-  const path6 = valueCell(call.path, "unknown");
+  const path5 = valueCell(call.path, "unknown");
   return tableRow([
     clientCell(call.client),
     serverCell(call),
     valueCell(call.method, "unknown"),
-    call.suggestedPath ? `${path6} \u2192 ${cellCode(call.suggestedPath)}` : path6,
+    call.suggestedPath ? `${path5} \u2192 ${cellCode(call.suggestedPath)}` : path5,
     String(call.count),
     call.wouldBeBlocked ? "**blocked**" : "open (server has no intents)",
     call.intentsFile ? declaredAtCell(call.intentsFile, fileLink) : "a new ClientIntents"
@@ -9165,7 +9539,7 @@ function driftSections(drift, fileLink) {
       title: `Missing intents: ${plural(drift.missing.length, "call")} of ${plural(distinctClients(drift.missing), "client")}`,
       intro: `Observed, but no declared intent allows it. **Blocked**: the server already has intents, so Istio would reject the call once they are enforced.${templated ? ` ${TEMPLATE_NOTE}` : ""}`,
       header: header("client", "server", "method", "path", "count", "once enforced", "declare in"),
-      rows: drift.missing.map((call) => missingRow(call, fileLink)),
+      rows: RowList.of(drift.missing, (call) => missingRow(call, fileLink)),
       collapsed: false,
       priority: 0
     },
@@ -9173,7 +9547,7 @@ function driftSections(drift, fileLink) {
       title: `Stale intents: ${plural(stale.length, "rule")} of ${plural(distinctClients(stale), "client")}`,
       intro: "Declared, but no observed call used it.",
       header: header("client", "target", "method", "path", "declared in", "reason"),
-      rows: stale.map((rule) => ruleRow(rule, fileLink, STALE_REASON[rule.reason])),
+      rows: RowList.of(stale, (rule) => ruleRow(rule, fileLink, STALE_REASON[rule.reason])),
       collapsed: false,
       priority: 1
     }
@@ -9185,28 +9559,29 @@ function contextSections(drift, fileLink) {
     {
       title: `Covered: ${plural(drift.covered.length, "call")}`,
       header: header("client", "server", "method", "path", "count"),
-      rows: drift.covered.map(callRow),
+      rows: RowList.of(drift.covered, callRow),
       collapsed: true,
       priority: 7
     },
     {
       title: `Not checked: ${plural(drift.notChecked.length, "rule")}`,
       header: header("client", "target", "method", "path", "declared in", "why"),
-      rows: drift.notChecked.map((rule) => ruleRow(rule, fileLink, NOT_CHECKED_WHY[rule.why])),
+      rows: RowList.of(drift.notChecked, (rule) => ruleRow(rule, fileLink, NOT_CHECKED_WHY[rule.why])),
       collapsed: true,
       priority: 3
     },
     {
       title: `Ignored by the config: ${plural(drift.ignored.length, "call")}`,
       header: ignoredWithRule ? header("client", "server", "method", "path", "count", "ignored by") : header("client", "server", "method", "path", "count"),
-      rows: drift.ignored.map((call) => ignoredRow(call, ignoredWithRule)),
+      rows: RowList.of(drift.ignored, (call) => ignoredRow(call, ignoredWithRule)),
       collapsed: true,
       priority: 4
     },
     {
       title: `Unattributed (callers outside the mesh): ${plural(drift.unattributed.length, "call")}`,
       header: header("server", "method", "path", "count"),
-      rows: drift.unattributed.map(
+      rows: RowList.of(
+        drift.unattributed,
         (call) => tableRow([
           serverCell(call),
           valueCell(call.method, "unknown"),
@@ -9220,7 +9595,8 @@ function contextSections(drift, fileLink) {
     {
       title: `External destinations: ${plural(drift.external.length, "call")}`,
       header: header("client", "destination", "count"),
-      rows: drift.external.map(
+      rows: RowList.of(
+        drift.external,
         (call) => tableRow([
           clientCell(call.client),
           cellCode(call.host ?? qualifiedName(call.server.service ?? call.server)),
@@ -9232,7 +9608,7 @@ function contextSections(drift, fileLink) {
     },
     {
       title: "Warnings",
-      rows: drift.warnings.map((warning) => `- ${codeSpan(warning)}`),
+      rows: RowList.of(drift.warnings, (warning) => `- ${codeSpan(warning)}`),
       collapsed: false,
       priority: 2
     }
@@ -9267,7 +9643,7 @@ function verdict(drift) {
 function renderSection(section, kept) {
   const body = [];
   if (section.intro) body.push(section.intro, "");
-  if (kept > 0) body.push(...section.header ?? [], ...section.rows.slice(0, kept));
+  if (kept > 0) body.push(...section.header ?? [], ...section.rows.first(kept));
   const left = section.rows.length - kept;
   if (left > 0) body.push(...kept > 0 ? [""] : [], `*\u2026 and ${left} more not shown here.*`);
   if (section.collapsed) {
@@ -9297,7 +9673,8 @@ function allocateRows(sections, budget) {
   for (const { section, i } of byPriority) {
     let used = (section.header ?? []).reduce((sum, line) => sum + line.length + 1, 0);
     let rows = 0;
-    for (const row of section.rows) {
+    for (let r = 0; r < section.rows.length; r++) {
+      const row = section.rows.get(r);
       if (used + row.length + 1 > left) break;
       used += row.length + 1;
       rows++;
@@ -9309,15 +9686,27 @@ function allocateRows(sections, budget) {
   }
   return kept;
 }
+function rowsExceed(sections, limit) {
+  let total = 0;
+  for (const section of sections) {
+    for (let r = 0; r < section.rows.length; r++) {
+      total += section.rows.get(r).length;
+      if (total > limit) return true;
+    }
+  }
+  return false;
+}
 function renderMarkdownReport(drift, opts = {}) {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
   const sections = buildSections(drift, opts.fileLink);
-  const full = renderDocument(
-    drift,
-    sections,
-    sections.map((s) => s.rows.length)
-  );
-  if (full.length <= maxLength) return full;
+  if (!rowsExceed(sections, maxLength)) {
+    const full = renderDocument(
+      drift,
+      sections,
+      sections.map((s) => s.rows.length)
+    );
+    if (full.length <= maxLength) return full;
+  }
   const frame = renderDocument(
     drift,
     sections,
@@ -9428,27 +9817,27 @@ function targetOf(call, asService, warnings) {
   const name = qualified(server.name, server.namespace);
   return server.kind ? { type: "kubernetes", name, kind: server.kind } : { type: "kubernetes", name };
 }
-function addCall(draft, call, path6, warnings) {
-  if (call.method !== null && path6 !== null && !INTENT_METHODS.includes(call.method)) {
+function addCall(draft, call, path5, warnings) {
+  if (call.method !== null && path5 !== null && !INTENT_METHODS.includes(call.method)) {
     warnings.add(
       `${call.client.name} -> ${draft.target.name}: method ${call.method} cannot be declared; the target allows every method`
     );
     draft.allowAll = true;
     return;
   }
-  if (call.method === null || path6 === null) {
+  if (call.method === null || path5 === null) {
     draft.allowAll = true;
     return;
   }
-  let methods = draft.methodsByPath.get(path6);
+  let methods = draft.methodsByPath.get(path5);
   if (!methods) {
     methods = /* @__PURE__ */ new Set();
-    draft.methodsByPath.set(path6, methods);
+    draft.methodsByPath.set(path5, methods);
   }
   methods.add(call.method);
 }
 function finishTarget(draft) {
-  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path6, methods]) => ({ path: path6, methods: [...methods].sort(compare) }));
+  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path5, methods]) => ({ path: path5, methods: [...methods].sort(compare) }));
   return { ...draft.target, http };
 }
 function compare(a, b) {
@@ -9560,7 +9949,7 @@ export {
   controlNotes,
   environmentOf,
   toJsonReport,
-  renderJsonReport,
+  renderJsonReportChunks,
   cellCode,
   tableRow,
   COMMENT_MARKER,

@@ -1,11 +1,15 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-6SVOZDX7.js";
+} from "./chunk-CAYJTVPB.js";
+import {
+  delay,
+  mapPool
+} from "./chunk-HYR7AWVW.js";
 import {
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-TXZ6OYJN.js";
+} from "./chunk-V2WCLG53.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -76,33 +80,6 @@ function listFailure(kc, err, namespace) {
   if (f.code === 401) return new InputError(`${apiServerOf(kc)}: unauthorized: ${f.message}`);
   if (f.code === 0) return new InputError(`cannot reach the API server ${apiServerOf(kc)}: ${f.message}`);
   return new InputError(`cannot list pods ${scope}: HTTP ${f.code}: ${f.message}`);
-}
-
-// src/observe/live/pool.ts
-async function mapPool(items, limit, task) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i], i);
-    }
-  };
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
-  await Promise.all(workers);
-  return results;
-}
-function delay(ms, signal) {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }
 
 // src/observe/live/pod-metrics.ts

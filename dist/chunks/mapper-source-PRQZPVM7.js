@@ -10,7 +10,7 @@ import {
   httpRequest,
   parseBaseUrl,
   shownUrl
-} from "./chunk-NDKEIXHG.js";
+} from "./chunk-MVIND7IA.js";
 import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";
