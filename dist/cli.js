@@ -32,7 +32,7 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-PECEPP2W.js";
+} from "./chunks/chunk-IRGMN4WA.js";
 import "./chunks/chunk-FUDIOEVR.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-CAYJTVPB.js";

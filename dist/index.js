@@ -18,7 +18,7 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-PECEPP2W.js";
+} from "./chunks/chunk-IRGMN4WA.js";
 import "./chunks/chunk-FUDIOEVR.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-CAYJTVPB.js";

@@ -265,7 +265,10 @@ export function buildPathTemplater(
       const key = pairKey(call);
       const known = pathsByPair.get(key);
       if (known) list = known;
-      else pathsByPair.set(key, (list = []));
+      else {
+        list = [];
+        pathsByPair.set(key, list);
+      }
       last = call;
     }
     list.push(call.path);

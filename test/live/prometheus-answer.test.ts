@@ -73,7 +73,19 @@ const labelValue = fc.oneof(
   },
 );
 const sampleValue = fc.oneof(
-  fc.constantFrom('"3"', '"0.7"', '"NaN"', '"+Inf"', '"1e3"', '"\\u0035"', '" 5"', '"\u00a05"', '7', 'null', '"x"'),
+  fc.constantFrom(
+    '"3"',
+    '"0.7"',
+    '"NaN"',
+    '"+Inf"',
+    '"1e3"',
+    '"\\u0035"',
+    '" 5"',
+    '"\u00a05"',
+    '7',
+    'null',
+    '"x"',
+  ),
 );
 const row = fc
   .record({

@@ -128,7 +128,7 @@ const sampleValue = fc.constantFrom(
 );
 const blank = fc.constantFrom('', '', '', ' ', '\t', '  ');
 
-function escape(value: string): string {
+function escapeLabelValue(value: string): string {
   return value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
 }
 
@@ -145,7 +145,9 @@ const wantedLine = fc
     braces: fc.constantFrom('{', '{', '{', ' {', ''),
   })
   .map((l) => {
-    const pairs = l.labels.map(([k, v]) => `${l.inner}${k}${l.inner}=${l.inner}"${escape(v)}"`).join(',');
+    const pairs = l.labels
+      .map(([k, v]) => `${l.inner}${k}${l.inner}=${l.inner}"${escapeLabelValue(v)}"`)
+      .join(',');
     const body = l.braces === '' ? '' : `${l.braces}${pairs}${l.trailingComma && pairs !== '' ? ',' : ''}}`;
     const ts = l.timestamp === undefined ? '' : ` ${l.timestamp}`;
     return `${l.before}${l.metric}${body}${l.after} ${l.value}${ts}${l.after}`;

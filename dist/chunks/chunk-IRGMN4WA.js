@@ -8673,7 +8673,10 @@ function buildPathTemplater(calls, opts = {}) {
       const key = pairKey(call);
       const known = pathsByPair.get(key);
       if (known) list = known;
-      else pathsByPair.set(key, list = []);
+      else {
+        list = [];
+        pathsByPair.set(key, list);
+      }
       last = call;
     }
     list.push(call.path);
