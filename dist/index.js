@@ -18,14 +18,14 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-IRGMN4WA.js";
-import "./chunks/chunk-FUDIOEVR.js";
+} from "./chunks/chunk-FRITVNCO.js";
+import "./chunks/chunk-R26AF5FS.js";
 import "./chunks/chunk-WZX7VDCZ.js";
-import "./chunks/chunk-CAYJTVPB.js";
+import "./chunks/chunk-VZ7GDV7R.js";
 import {
   parseDuration
 } from "./chunks/chunk-2NF2SEYA.js";
-import "./chunks/chunk-V2WCLG53.js";
+import "./chunks/chunk-T3Y36MNL.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,

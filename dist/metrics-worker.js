@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetricFiles
-} from "./chunks/chunk-FUDIOEVR.js";
-import "./chunks/chunk-CAYJTVPB.js";
-import "./chunks/chunk-V2WCLG53.js";
+} from "./chunks/chunk-R26AF5FS.js";
+import "./chunks/chunk-VZ7GDV7R.js";
+import "./chunks/chunk-T3Y36MNL.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError

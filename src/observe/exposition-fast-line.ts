@@ -54,8 +54,14 @@ export class LabelNames {
   }
 }
 
+/**
+ * One table of label names for the process: every reader meets the same few dozen, and the
+ * live source starts a reader per pod. It only grows, with the distinct names read.
+ */
+const SHARED_NAMES = new LabelNames();
+
 export class FastLineParser {
-  readonly labelNames = new LabelNames();
+  readonly labelNames = SHARED_NAMES;
   /** The labels of the last line read: name id and value byte range, `count` of them. */
   nameIds = new Int32Array(64);
   starts = new Int32Array(64);

@@ -10,16 +10,17 @@ const EMPTY = -1;
 export class ByteInterner {
   readonly strings: StringTable;
   /** The bytes of every distinct sequence, back to back. */
-  private arena = new Uint8Array(64 * 1024);
+  // Small to start with: the live source makes one per pod; all of it doubles as it fills.
+  private arena = new Uint8Array(4096);
   private used = 0;
   // Per distinct byte sequence: where its bytes are, their hash, and the string id.
-  private offsets = new Int32Array(1024);
-  private lengths = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
-  private ids = new Int32Array(1024);
+  private offsets = new Int32Array(64);
+  private lengths = new Int32Array(64);
+  private hashes = new Int32Array(64);
+  private ids = new Int32Array(64);
   private count = 0;
-  private slots = new Int32Array(2048).fill(EMPTY);
-  private mask = 2047;
+  private slots = new Int32Array(128).fill(EMPTY);
+  private mask = 127;
 
   constructor(strings: StringTable) {
     this.strings = strings;

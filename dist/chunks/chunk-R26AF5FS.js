@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   SeriesReader
-} from "./chunk-CAYJTVPB.js";
+} from "./chunk-VZ7GDV7R.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-V2WCLG53.js";
+} from "./chunk-T3Y36MNL.js";
 import {
   InputError
 } from "./chunk-WQ4DT2T6.js";

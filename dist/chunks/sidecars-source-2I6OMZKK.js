@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-CAYJTVPB.js";
+} from "./chunk-VZ7GDV7R.js";
 import {
   delay,
   mapPool
@@ -9,7 +9,7 @@ import {
 import {
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-V2WCLG53.js";
+} from "./chunk-T3Y36MNL.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,

@@ -5,7 +5,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-V2WCLG53.js";
+} from "./chunk-T3Y36MNL.js";
 import {
   InputError
 } from "./chunk-WQ4DT2T6.js";
@@ -197,8 +197,9 @@ var LabelNames = class {
     return id;
   }
 };
+var SHARED_NAMES = new LabelNames();
 var FastLineParser = class {
-  labelNames = new LabelNames();
+  labelNames = SHARED_NAMES;
   /** The labels of the last line read: name id and value byte range, `count` of them. */
   nameIds = new Int32Array(64);
   starts = new Int32Array(64);

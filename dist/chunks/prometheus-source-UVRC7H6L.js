@@ -15,7 +15,7 @@ import {
   SLOT_COUNT,
   StringTable,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-V2WCLG53.js";
+} from "./chunk-T3Y36MNL.js";
 import {
   httpStream,
   parseBaseUrl,

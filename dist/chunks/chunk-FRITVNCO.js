@@ -3,7 +3,7 @@ import {
   displayName,
   metricFilesOf,
   readMetricFiles
-} from "./chunk-FUDIOEVR.js";
+} from "./chunk-R26AF5FS.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -14,7 +14,7 @@ import {
 } from "./chunk-2NF2SEYA.js";
 import {
   ObservedMapBuilder
-} from "./chunk-V2WCLG53.js";
+} from "./chunk-T3Y36MNL.js";
 import {
   compareCalls,
   compareRules
@@ -9016,7 +9016,7 @@ async function readSource(settings, onProgress, signal) {
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
-      const { readSidecars } = await import("./sidecars-source-IMD3ETB6.js");
+      const { readSidecars } = await import("./sidecars-source-2I6OMZKK.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -9027,7 +9027,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-42CG7IMJ.js");
+      const { readPrometheus } = await import("./prometheus-source-UVRC7H6L.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;

@@ -841,16 +841,17 @@ var EMPTY2 = -1;
 var ByteInterner = class {
   strings;
   /** The bytes of every distinct sequence, back to back. */
-  arena = new Uint8Array(64 * 1024);
+  // Small to start with: the live source makes one per pod; all of it doubles as it fills.
+  arena = new Uint8Array(4096);
   used = 0;
   // Per distinct byte sequence: where its bytes are, their hash, and the string id.
-  offsets = new Int32Array(1024);
-  lengths = new Int32Array(1024);
-  hashes = new Int32Array(1024);
-  ids = new Int32Array(1024);
+  offsets = new Int32Array(64);
+  lengths = new Int32Array(64);
+  hashes = new Int32Array(64);
+  ids = new Int32Array(64);
   count = 0;
-  slots = new Int32Array(2048).fill(EMPTY2);
-  mask = 2047;
+  slots = new Int32Array(128).fill(EMPTY2);
+  mask = 127;
   constructor(strings) {
     this.strings = strings;
   }
