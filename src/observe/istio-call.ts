@@ -78,8 +78,9 @@ export function methodOf(requestMethod: string | undefined): string | null {
 
 /**
  * What one series' labels say. `normalize` is normalizePath, or a memo of it for a caller that
- * meets the same path in many series. CallTables derives the same from interned label values,
- * field by field with the functions above.
+ * meets the same path in many series. The observed map derives the same from interned label
+ * values, field by field with the functions above (compact/call-deriver.ts; a property test
+ * keeps the two equal): a rule about what a label means belongs in those functions.
  */
 export function istioCallOf(
   metric: string,

@@ -3,9 +3,11 @@
 // call, the largest reporter's sum: a call between two meshed pods is counted by both sidecars.
 //
 // Every source enters here: add() for a Sample (label values as strings), addInterned() for
-// the byte reader of metric files (label values already interned into `strings`), absorb() for
-// the tables a metrics worker read. All three meet in CallTables, where istioCallOf decides
-// once per distinct combination of label values what a series means.
+// the byte readers (label values already interned into `strings`), absorb() for the tables a
+// metrics worker read. All three meet in CallTables, where CallDeriver turns a series into a
+// call with istio-call.ts's functions (workloadOf, serviceOf, hostOf, methodOf, protocolOf),
+// each once per distinct value or (name, namespace) pair: the one place a check of names
+// belongs, and a cheap one.
 import type { ObservedMap } from '../model.ts';
 import { compareCalls } from '../order.ts';
 import { keptCalls } from './compact/call-objects.ts';

@@ -1,7 +1,7 @@
 // Reading Prometheus text exposition, two ways over one scanner (exposition-scanner.ts):
-// readPrometheusText hands out Samples (the live sidecar source keeps them per pod), and
-// readPrometheusSeries feeds an ObservedMapBuilder with interned label values, never making a
-// string or an object per series (metric files, where a capture holds hundreds of thousands).
+// readPrometheusText hands out Samples (the live sidecar source keeps them per pod), and a
+// SeriesReader feeds an ObservedMapBuilder with interned label values, never making a string
+// or an object per series (metric files, where a capture holds hundreds of thousands).
 import { Buffer } from 'node:buffer';
 import { ByteInterner } from './compact/byte-interner.ts';
 import { CALL_LABEL_SLOTS, CALL_METRICS, SLOT_COUNT } from './compact/call-tables.ts';
