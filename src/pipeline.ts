@@ -8,10 +8,19 @@ import { type DriftConfig, driftControls, namespacesOfEnvironment } from './conf
 import { loadDriftConfig } from './config/read-config.ts';
 import { loadIntents } from './declare/load-intents.ts';
 import { readWorkloadManifests, type WorkloadLookup } from './declare/workload-manifests.ts';
-import { type ControlledDrift, checkDrift } from './diff/drift-controls.ts';
+import { type ControlledDrift, checkDrift, type DriftControls } from './diff/drift-controls.ts';
 import { InputError } from './errors.ts';
-import type { DeclaredIntents, Drift, ObservedCall, ObservedMap, WorkloadRef } from './model.ts';
+import type {
+  DeclaredIntents,
+  Drift,
+  ObservedCall,
+  ObservedFrom,
+  ObservedMap,
+  WorkloadRef,
+} from './model.ts';
 import { parseDuration, parseSince } from './observe/live/duration.ts';
+import { shownUrl } from './observe/live/http-client.ts';
+import { requireKubeClientNode } from './observe/live/node-support.ts';
 import type { SidecarsProgress } from './observe/live/sidecars-source.ts';
 import { readMetricsConcurrently } from './observe/read-metrics-concurrently.ts';
 import { readSnapshots } from './observe/snapshot/snapshot-merge.ts';
@@ -24,13 +33,15 @@ export type ProgressListener = (p: SidecarsProgress) => void;
 export type Observation = ObservedMap & { window?: { from: string; to: string } };
 
 export interface CheckResult {
-  observed: ObservedMap;
+  observed: Observation;
   declared: DeclaredIntents;
   /** The drift after ignore rules, noise floor, templates and baseline, with their extras. */
   drift: ControlledDrift;
   /** The drift before the baseline applied: what `--write-baseline` records. */
   beforeBaseline: Drift;
   config: DriftConfig;
+  /** What the diff ran with: `--fix` runs it again on the edited intents. */
+  controls: DriftControls;
   exitCode: 0 | 1;
 }
 
@@ -72,6 +83,8 @@ export function demoSettings(base: Settings): Settings {
     writeBaselineFile: users(base.writeBaselineFile),
     baselineFile: users(base.baselineFile),
     configFile: users(base.configFile),
+    // The demo is not the user's repository: its config is only the one given with --config.
+    findConfig: false,
   };
 }
 
@@ -107,12 +120,13 @@ async function readSource(
       });
     case 'snapshot':
       return readSnapshots(
-        settings.snapshots.map((f) => path.resolve(settings.cwd, f)),
+        settings.snapshots.map((f) => (f === '-' ? f : path.resolve(settings.cwd, f))),
         live.since === undefined ? {} : { since: parseSince(live.since, new Date()) },
       );
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case 'sidecars': {
+      requireKubeClientNode('--source sidecars');
       const { readSidecars } = await import('./observe/live/sidecars-source.ts');
       return readSidecars({
         ...access,
@@ -138,6 +152,7 @@ async function readSource(
       });
     }
     case 'mapper': {
+      requireKubeClientNode('--source mapper');
       const { readMapper } = await import('./observe/live/mapper-source.ts');
       return readMapper({
         ...access,
@@ -153,12 +168,31 @@ export async function declare(settings: Settings): Promise<DeclaredIntents> {
   return loadIntents(settings.intents, { cwd: settings.cwd });
 }
 
-/** The config file (`--config`, else `.intent-drift.yaml` when present, else defaults). */
+/** The config file (`--config`, else the nearest `.intent-drift.yaml`, else defaults). */
 export function readConfig(settings: Settings): Promise<DriftConfig> {
   return loadDriftConfig({
     cwd: settings.cwd,
+    search: settings.findConfig,
     ...(settings.configFile === undefined ? {} : { file: settings.configFile }),
   });
+}
+
+/** How reports name the observed data: the source, what it read, and the span of traffic. */
+export function observedFrom(settings: Settings, observation: Observation): ObservedFrom {
+  const live = settings.live;
+  const inputs: Record<typeof settings.source, string[]> = {
+    metrics: settings.metrics,
+    snapshot: settings.snapshots,
+    sidecars: [],
+    prometheus: live.prometheusUrl === undefined ? [] : [shownUrl(live.prometheusUrl)],
+    mapper: live.mapperUrl === undefined ? [] : [shownUrl(live.mapperUrl)],
+  };
+  const from: ObservedFrom = { source: settings.source, inputs: [...inputs[settings.source]] };
+  if (observation.window !== undefined) from.window = { ...observation.window };
+  if (live.since !== undefined && (settings.source === 'prometheus' || settings.source === 'snapshot')) {
+    from.since = live.since;
+  }
+  return from;
 }
 
 /** `-n` plus the namespaces of `--environment`. */
@@ -195,8 +229,29 @@ export async function check(settings: Settings, onProgress?: ProgressListener): 
     ...(settings.minCount === undefined ? {} : { minCount: settings.minCount }),
     ...(baseline === undefined ? {} : { baseline }),
   });
+  return finishCheck(settings, observed, declared, config, controls);
+}
+
+/**
+ * The check again with the same observed calls, config and controls, on the intents as they
+ * are now on disk: what remains after `--fix` edited them.
+ */
+export async function recheck(settings: Settings, before: CheckResult): Promise<CheckResult> {
+  const declared = await declare(settings);
+  return finishCheck(settings, before.observed, declared, before.config, before.controls);
+}
+
+function finishCheck(
+  settings: Settings,
+  observed: Observation,
+  declared: DeclaredIntents,
+  config: DriftConfig,
+  controls: DriftControls,
+): CheckResult {
   const result = checkDrift(observed, declared, controls);
-  return { observed, declared, config, ...result };
+  result.drift.config = config.file ?? null;
+  result.drift.observedFrom = observedFrom(settings, observed);
+  return { observed, declared, config, controls, ...result };
 }
 
 /** Metrics know workloads by name only; manifests add the kind Otterize writes into intents. */

@@ -7,7 +7,7 @@ import type { ActionIo, ActionOutcome } from '../deliver/github/action-io.ts';
 import { commentBody } from '../deliver/github/comment-body.ts';
 import { postStickyComment } from '../deliver/github/post-comment.ts';
 import { parseCommentArtifact } from '../deliver/github/report-artifact.ts';
-import { blobLink, type RunContext } from '../deliver/github/run-context.ts';
+import { blobLink, commitLink, type RunContext } from '../deliver/github/run-context.ts';
 import { InputError } from '../errors.ts';
 import type { ActionSettings } from './inputs.ts';
 import { OUTPUT } from './inputs.ts';
@@ -50,16 +50,19 @@ export async function runCommentMode(
   setCountOutputs(io, artifact.drift);
   io.setOutput(OUTPUT.report, file);
   io.setOutput(OUTPUT.pullRequestUrl, '');
+  // The run that checked is the PR run (its job summary holds the whole report); this one only comments.
+  const checkingRun = context.workflowRun?.url;
+  const header = {
+    commit: { sha: headSha, url: commitLink(context, headSha) },
+    ...(checkingRun === undefined ? {} : { runUrl: checkingRun }),
+  };
   const body = commentBody(artifact.drift, {
     fileLink: blobLink(context, headSha),
     suggestedPatch: artifact.suggestedPatch,
-    runUrl: context.runUrl,
+    ...header,
   });
   const where = { owner: context.owner, repo: context.repo, issue: number };
-  const url = await postStickyComment(client, io, where, body, {
-    drift: artifact.drift,
-    runUrl: context.runUrl,
-  });
+  const url = await postStickyComment(client, io, where, body, { drift: artifact.drift, run: header });
   io.setOutput(OUTPUT.commentUrl, url ?? '');
   // The PR run already failed or passed on this drift; commenting succeeds either way.
   return { failure: undefined };

@@ -1,40 +1,40 @@
 // The `intent-drift` command: reads flags into Settings, runs the pipeline, prints, and decides
-// the exit code (0 no failing drift, 1 failing drift, 2 bad usage or input).
-import { mkdir, writeFile } from 'node:fs/promises';
+// the exit code: 1 on failing drift for check and demo (and another command given --fail-on),
+// 0 once a drawing or writing command's output is written, 2 for bad usage or input.
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { writeBaselineFile } from '../config/baseline-file.ts';
 import { InputError, isInputError } from '../errors.ts';
-import { check, declare, demoSettings } from '../pipeline.ts';
-import { renderJsonReport } from '../report/json-report.ts';
-import { renderList } from '../report/list-report.ts';
-import { renderMarkdownReport } from '../report/markdown-report.ts';
-import { renderTextReport } from '../report/text-report.ts';
+import { requireKubeClientNode } from '../observe/live/node-support.ts';
+import { declare, demoSettings } from '../pipeline.ts';
+import { showControlChars } from '../report/display-text.ts';
+import { renderList, renderListData } from '../report/list-report.ts';
 import type { Settings } from '../settings.ts';
 import { VERSION } from '../version.ts';
 import { type Command, parseCommandLine } from './args.ts';
+import { runCheck } from './check-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { runExport } from './export-command.ts';
+import { commandHelp, globalHelp } from './help.ts';
 import { runPolicies } from './policies-command.ts';
-import { observeWithProgress, withProgress } from './progress.ts';
-import { usage } from './usage.ts';
+import { observeWithProgress } from './progress.ts';
 import { runVisualize } from './visualize-command.ts';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
-    const { command, settings } = parseCommandLine(argv, {
+    const parsed = parseCommandLine(argv, {
       cwd: io.cwd,
       colorDefault: colorByDefault(io),
       variables: io.env,
     });
-    if (command === 'help') {
-      io.write(usage());
+    if (parsed.command === 'help') {
+      io.write(parsed.topic === undefined ? globalHelp() : commandHelp(parsed.topic));
       return 0;
     }
-    if (command === 'version') {
+    if (parsed.command === 'version') {
       io.write(`${VERSION}\n`);
       return 0;
     }
-    return await run(command, settings, io);
+    return await run(parsed.command, parsed.settings, io);
   } catch (err) {
     if (isInputError(err)) {
       io.writeError(`intent-drift: ${String(err)}\n`);
@@ -52,8 +52,12 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
       return runCheck(demoSettings(settings), io);
     case 'list': {
       const observed = await observeWithProgress(settings, io);
-      io.write(renderList(observed, { namespaces: settings.namespaces }));
-      for (const w of observed.warnings) io.writeError(`warning: ${w}\n`);
+      const scope = { namespaces: settings.namespaces };
+      const format = settings.listFormat;
+      io.write(
+        format === 'text' ? renderList(observed, scope) : renderListData(observed, { ...scope, format }),
+      );
+      for (const w of observed.warnings) io.writeError(`warning: ${showControlChars(w)}\n`);
       return 0;
     }
     case 'capture': {
@@ -73,6 +77,7 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
       return 0;
     }
     case 'reset': {
+      requireKubeClientNode('reset');
       const live = settings.live;
       const { resetMapperCapture } = await import('../observe/live/mapper-source.ts');
       await resetMapperCapture({
@@ -90,26 +95,6 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
     case 'visualize':
       return runVisualize(settings, io);
   }
-}
-
-async function runCheck(settings: Settings, io: CliIo): Promise<number> {
-  const result = await withProgress(io, (listener) => check(settings, listener));
-  if (settings.writeBaselineFile !== undefined) {
-    const n = await writeBaselineFile(settings.cwd, settings.writeBaselineFile, result.beforeBaseline);
-    io.writeError(
-      `wrote a baseline of ${n} drift entr${n === 1 ? 'y' : 'ies'} to ${settings.writeBaselineFile}\n`,
-    );
-  }
-  const json = renderJsonReport(result.drift);
-  if (settings.reportFile !== undefined) {
-    const file = path.resolve(settings.cwd, settings.reportFile);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, json);
-  }
-  if (settings.format === 'json') io.write(json);
-  else if (settings.format === 'markdown') io.write(renderMarkdownReport(result.drift));
-  else io.write(renderTextReport(result.drift, { color: settings.color }));
-  return result.exitCode;
 }
 
 function colorByDefault(io: CliIo): boolean {

@@ -23,16 +23,47 @@ const NAME_GLOB = /^[a-z0-9.*-]+$/;
 
 export interface LoadConfigOptions {
   cwd: string;
-  /** `--config FILE`: must exist. Absent: `.intent-drift.yaml` in cwd, if there is one. */
+  /** `--config FILE`: must exist. Absent: the nearest `.intent-drift.yaml` (see findConfigFile). */
   file?: string;
+  /** Look for `.intent-drift.yaml` when no file is given (default true). */
+  search?: boolean;
 }
 
-/** The config to use: the explicit file (missing: exit 2), else the default file, else defaults. */
+/** The config to use: the explicit file (missing: exit 2), else the nearest default file, else defaults. */
 export async function loadDriftConfig(opts: LoadConfigOptions): Promise<DriftConfig> {
-  const shown = opts.file ?? DEFAULT_CONFIG_FILE;
-  const absolute = path.resolve(opts.cwd, shown);
-  if (opts.file === undefined && !(await exists(absolute))) return defaultDriftConfig();
-  return configFromDocuments(await readYamlFile(absolute, shown), shown);
+  if (opts.file !== undefined) {
+    return configFromDocuments(await readYamlFile(path.resolve(opts.cwd, opts.file), opts.file), opts.file);
+  }
+  const found = opts.search === false ? undefined : await findConfigFile(opts.cwd);
+  if (found === undefined) return defaultDriftConfig();
+  return configFromDocuments(await readYamlFile(found.absolute, found.shown), found.shown);
+}
+
+/**
+ * The nearest `.intent-drift.yaml` from `cwd` up to the repository root (the first folder up
+ * that holds `.git`, a folder or a worktree's file), shown relative to cwd
+ * (`../.intent-drift.yaml`). Outside a repository only cwd is looked in: a config far up
+ * (the home folder) should not steer a check by accident.
+ */
+export async function findConfigFile(cwd: string): Promise<{ absolute: string; shown: string } | undefined> {
+  const folders: string[] = [];
+  let reachedRoot = false;
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    folders.push(dir);
+    if (await exists(path.join(dir, '.git'))) {
+      reachedRoot = true;
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  for (const dir of reachedRoot ? folders : folders.slice(0, 1)) {
+    const absolute = path.join(dir, DEFAULT_CONFIG_FILE);
+    if (await exists(absolute)) {
+      const shown = path.relative(cwd, absolute).split(path.sep).join('/');
+      return { absolute, shown };
+    }
+  }
+  return undefined;
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -40,7 +71,8 @@ async function exists(file: string): Promise<boolean> {
     await stat(file);
     return true;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
     throw err;
   }
 }
