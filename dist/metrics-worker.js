@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetrics
-} from "./chunks/chunk-GEWBOTYQ.js";
+} from "./chunks/chunk-3VWSI7QM.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import "./chunks/chunk-TXZ6OYJN.js";
 import "./chunks/chunk-DNUDPCNB.js";

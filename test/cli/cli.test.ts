@@ -48,7 +48,8 @@ describe('demo', () => {
     assert.equal(report.missing[0].method, 'POST');
     assert.equal(report.missing[0].path, '/client2-path');
     assert.equal(report.missing[0].count, 291);
-    assert.deepEqual(report.missing[0].intentsFile, { file: 'fixtures/demo/intents/client2.yaml', line: 3 });
+    // Line 13 holds the target that names nginx: where the rule goes (line 3 is the apiVersion).
+    assert.deepEqual(report.missing[0].intentsFile, { file: 'fixtures/demo/intents/client2.yaml', line: 13 });
     assert.equal(report.stale[0].path, '/client2-old-path');
     assert.equal(report.stale[0].file, 'fixtures/demo/intents/client2.yaml');
     assert.equal(report.stale[0].reason, 'path-not-called');

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   readSnapshot,
   writeSnapshot
-} from "./chunk-WZX7VDCZ.js";
+} from "./chunk-A4RNRO6A.js";
 import "./chunk-WQ4DT2T6.js";
 import "./chunk-HANBNIMK.js";
 export {

@@ -2,15 +2,18 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   displayName,
   readMetrics
-} from "./chunk-GEWBOTYQ.js";
+} from "./chunk-3VWSI7QM.js";
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-WZX7VDCZ.js";
+} from "./chunk-A4RNRO6A.js";
 import {
   parseDuration,
   parseSince
 } from "./chunk-2NF2SEYA.js";
+import {
+  shownUrl
+} from "./chunk-NDKEIXHG.js";
 import {
   compareCalls,
   compareRules
@@ -21,6 +24,30 @@ import {
 import {
   __export
 } from "./chunk-HANBNIMK.js";
+
+// src/observe/live/node-support.ts
+var KUBE_CLIENT_NODE = "22.19.0";
+function atLeast(version, wanted) {
+  const have = version.replace(/^v/, "").split(".").map(Number);
+  const want = wanted.split(".").map(Number);
+  for (let i = 0; i < want.length; i++) {
+    const a = have[i] ?? 0;
+    const b = want[i] ?? 0;
+    if (a !== b) return a > b;
+  }
+  return true;
+}
+function requireKubeClientNode(what, version = process.versions.node) {
+  if (atLeast(version, KUBE_CLIENT_NODE)) return;
+  throw new InputError(
+    `${what} needs Node.js ${KUBE_CLIENT_NODE} or newer (for its Kubernetes client); this is Node.js ${version.replace(/^v/, "")}. Upgrade Node.js, or read --metrics, --snapshot or --prometheus-url, which work on Node.js 20`
+  );
+}
+
+// src/pipeline.ts
+import { existsSync as existsSync2 } from "node:fs";
+import path5 from "node:path";
+import { fileURLToPath } from "node:url";
 
 // src/config/baseline-file.ts
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -84,10 +111,10 @@ function compileTemplate(pattern) {
   compiledTemplates.set(pattern, compiled);
   return compiled;
 }
-function matchPath(pattern, path6) {
-  if (!isPathTemplate(pattern)) return matchString(pattern, path6);
+function matchPath(pattern, path8) {
+  if (!isPathTemplate(pattern)) return matchString(pattern, path8);
   const template2 = compileTemplate(pattern);
-  return template2?.test(path6) === true;
+  return template2?.test(path8) === true;
 }
 
 // src/diff/rule-index.ts
@@ -294,11 +321,6 @@ async function writeBaselineFile(cwd, file, drift) {
   return baseline.missing.length + baseline.stale.length;
 }
 
-// src/pipeline.ts
-import { existsSync as existsSync2 } from "node:fs";
-import path5 from "node:path";
-import { fileURLToPath } from "node:url";
-
 // src/config/drift-config.ts
 var DEFAULT_CONFIG_FILE = ".intent-drift.yaml";
 function defaultDriftConfig() {
@@ -392,17 +414,17 @@ function visit(node, visitor) {
 visit.BREAK = BREAK;
 visit.SKIP = SKIP;
 visit.REMOVE = REMOVE;
-function visit_(key, node, visitor, path6) {
-  const ctrl = callVisitor(key, node, visitor, path6);
+function visit_(key, node, visitor, path8) {
+  const ctrl = callVisitor(key, node, visitor, path8);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path6, ctrl);
-    return visit_(key, ctrl, visitor, path6);
+    replaceNode(key, path8, ctrl);
+    return visit_(key, ctrl, visitor, path8);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path6 = Object.freeze(path6.concat(node));
+      path8 = Object.freeze(path8.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = visit_(i, node.items[i], visitor, path6);
+        const ci = visit_(i, node.items[i], visitor, path8);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -413,13 +435,13 @@ function visit_(key, node, visitor, path6) {
         }
       }
     } else if (isPair(node)) {
-      path6 = Object.freeze(path6.concat(node));
-      const ck = visit_("key", node.key, visitor, path6);
+      path8 = Object.freeze(path8.concat(node));
+      const ck = visit_("key", node.key, visitor, path8);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = visit_("value", node.value, visitor, path6);
+      const cv = visit_("value", node.value, visitor, path8);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -440,17 +462,17 @@ async function visitAsync(node, visitor) {
 visitAsync.BREAK = BREAK;
 visitAsync.SKIP = SKIP;
 visitAsync.REMOVE = REMOVE;
-async function visitAsync_(key, node, visitor, path6) {
-  const ctrl = await callVisitor(key, node, visitor, path6);
+async function visitAsync_(key, node, visitor, path8) {
+  const ctrl = await callVisitor(key, node, visitor, path8);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path6, ctrl);
-    return visitAsync_(key, ctrl, visitor, path6);
+    replaceNode(key, path8, ctrl);
+    return visitAsync_(key, ctrl, visitor, path8);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path6 = Object.freeze(path6.concat(node));
+      path8 = Object.freeze(path8.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = await visitAsync_(i, node.items[i], visitor, path6);
+        const ci = await visitAsync_(i, node.items[i], visitor, path8);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -461,13 +483,13 @@ async function visitAsync_(key, node, visitor, path6) {
         }
       }
     } else if (isPair(node)) {
-      path6 = Object.freeze(path6.concat(node));
-      const ck = await visitAsync_("key", node.key, visitor, path6);
+      path8 = Object.freeze(path8.concat(node));
+      const ck = await visitAsync_("key", node.key, visitor, path8);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = await visitAsync_("value", node.value, visitor, path6);
+      const cv = await visitAsync_("value", node.value, visitor, path8);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -494,23 +516,23 @@ function initVisitor(visitor) {
   }
   return visitor;
 }
-function callVisitor(key, node, visitor, path6) {
+function callVisitor(key, node, visitor, path8) {
   if (typeof visitor === "function")
-    return visitor(key, node, path6);
+    return visitor(key, node, path8);
   if (isMap(node))
-    return visitor.Map?.(key, node, path6);
+    return visitor.Map?.(key, node, path8);
   if (isSeq(node))
-    return visitor.Seq?.(key, node, path6);
+    return visitor.Seq?.(key, node, path8);
   if (isPair(node))
-    return visitor.Pair?.(key, node, path6);
+    return visitor.Pair?.(key, node, path8);
   if (isScalar(node))
-    return visitor.Scalar?.(key, node, path6);
+    return visitor.Scalar?.(key, node, path8);
   if (isAlias(node))
-    return visitor.Alias?.(key, node, path6);
+    return visitor.Alias?.(key, node, path8);
   return void 0;
 }
-function replaceNode(key, path6, node) {
-  const parent = path6[path6.length - 1];
+function replaceNode(key, path8, node) {
+  const parent = path8[path8.length - 1];
   if (isCollection(parent)) {
     parent.items[key] = node;
   } else if (isPair(parent)) {
@@ -1041,10 +1063,10 @@ function createNode(value, tagName, ctx) {
 }
 
 // node_modules/yaml/browser/dist/nodes/Collection.js
-function collectionFromPath(schema5, path6, value) {
+function collectionFromPath(schema5, path8, value) {
   let v = value;
-  for (let i = path6.length - 1; i >= 0; --i) {
-    const k = path6[i];
+  for (let i = path8.length - 1; i >= 0; --i) {
+    const k = path8[i];
     if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
       const a = [];
       a[k] = v;
@@ -1063,7 +1085,7 @@ function collectionFromPath(schema5, path6, value) {
     sourceObjects: /* @__PURE__ */ new Map()
   });
 }
-var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
 var Collection = class extends NodeBase {
   constructor(type, schema5) {
     super(type);
@@ -1093,11 +1115,11 @@ var Collection = class extends NodeBase {
    * be a Pair instance or a `{ key, value }` object, which may not have a key
    * that already exists in the map.
    */
-  addIn(path6, value) {
-    if (isEmptyPath(path6))
+  addIn(path8, value) {
+    if (isEmptyPath(path8))
       this.add(value);
     else {
-      const [key, ...rest] = path6;
+      const [key, ...rest] = path8;
       const node = this.get(key, true);
       if (isCollection(node))
         node.addIn(rest, value);
@@ -1111,8 +1133,8 @@ var Collection = class extends NodeBase {
    * Removes a value from the collection.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path6) {
-    const [key, ...rest] = path6;
+  deleteIn(path8) {
+    const [key, ...rest] = path8;
     if (rest.length === 0)
       return this.delete(key);
     const node = this.get(key, true);
@@ -1126,8 +1148,8 @@ var Collection = class extends NodeBase {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path6, keepScalar) {
-    const [key, ...rest] = path6;
+  getIn(path8, keepScalar) {
+    const [key, ...rest] = path8;
     const node = this.get(key, true);
     if (rest.length === 0)
       return !keepScalar && isScalar(node) ? node.value : node;
@@ -1145,8 +1167,8 @@ var Collection = class extends NodeBase {
   /**
    * Checks if the collection includes a value with the key `key`.
    */
-  hasIn(path6) {
-    const [key, ...rest] = path6;
+  hasIn(path8) {
+    const [key, ...rest] = path8;
     if (rest.length === 0)
       return this.has(key);
     const node = this.get(key, true);
@@ -1156,8 +1178,8 @@ var Collection = class extends NodeBase {
    * Sets a value in this collection. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path6, value) {
-    const [key, ...rest] = path6;
+  setIn(path8, value) {
+    const [key, ...rest] = path8;
     if (rest.length === 0) {
       this.set(key, value);
     } else {
@@ -3296,9 +3318,9 @@ var Document = class _Document {
       this.contents.add(value);
   }
   /** Adds a value to the document. */
-  addIn(path6, value) {
+  addIn(path8, value) {
     if (assertCollection(this.contents))
-      this.contents.addIn(path6, value);
+      this.contents.addIn(path8, value);
   }
   /**
    * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3373,14 +3395,14 @@ var Document = class _Document {
    * Removes a value from the document.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path6) {
-    if (isEmptyPath(path6)) {
+  deleteIn(path8) {
+    if (isEmptyPath(path8)) {
       if (this.contents == null)
         return false;
       this.contents = null;
       return true;
     }
-    return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+    return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
   }
   /**
    * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3395,10 +3417,10 @@ var Document = class _Document {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path6, keepScalar) {
-    if (isEmptyPath(path6))
+  getIn(path8, keepScalar) {
+    if (isEmptyPath(path8))
       return !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents;
-    return isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+    return isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
   }
   /**
    * Checks if the document includes a value with the key `key`.
@@ -3409,10 +3431,10 @@ var Document = class _Document {
   /**
    * Checks if the document includes a value at `path`.
    */
-  hasIn(path6) {
-    if (isEmptyPath(path6))
+  hasIn(path8) {
+    if (isEmptyPath(path8))
       return this.contents !== void 0;
-    return isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+    return isCollection(this.contents) ? this.contents.hasIn(path8) : false;
   }
   /**
    * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3429,13 +3451,13 @@ var Document = class _Document {
    * Sets a value in this document. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path6, value) {
-    if (isEmptyPath(path6)) {
+  setIn(path8, value) {
+    if (isEmptyPath(path8)) {
       this.contents = value;
     } else if (this.contents == null) {
-      this.contents = collectionFromPath(this.schema, Array.from(path6), value);
+      this.contents = collectionFromPath(this.schema, Array.from(path8), value);
     } else if (assertCollection(this.contents)) {
-      this.contents.setIn(path6, value);
+      this.contents.setIn(path8, value);
     }
   }
   /**
@@ -5232,9 +5254,9 @@ function visit2(cst, visitor) {
 visit2.BREAK = BREAK2;
 visit2.SKIP = SKIP2;
 visit2.REMOVE = REMOVE2;
-visit2.itemAtPath = (cst, path6) => {
+visit2.itemAtPath = (cst, path8) => {
   let item = cst;
-  for (const [field, index] of path6) {
+  for (const [field, index] of path8) {
     const tok = item?.[field];
     if (tok && "items" in tok) {
       item = tok.items[index];
@@ -5243,23 +5265,23 @@ visit2.itemAtPath = (cst, path6) => {
   }
   return item;
 };
-visit2.parentCollection = (cst, path6) => {
-  const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-  const field = path6[path6.length - 1][0];
+visit2.parentCollection = (cst, path8) => {
+  const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+  const field = path8[path8.length - 1][0];
   const coll = parent?.[field];
   if (coll && "items" in coll)
     return coll;
   throw new Error("Parent collection not found");
 };
-function _visit(path6, item, visitor) {
-  let ctrl = visitor(item, path6);
+function _visit(path8, item, visitor) {
+  let ctrl = visitor(item, path8);
   if (typeof ctrl === "symbol")
     return ctrl;
   for (const field of ["key", "value"]) {
     const token = item[field];
     if (token && "items" in token) {
       for (let i = 0; i < token.items.length; ++i) {
-        const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
+        const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK2)
@@ -5270,10 +5292,10 @@ function _visit(path6, item, visitor) {
         }
       }
       if (typeof ctrl === "function" && field === "key")
-        ctrl = ctrl(item, path6);
+        ctrl = ctrl(item, path8);
     }
   }
-  return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+  return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
 }
 
 // node_modules/yaml/browser/dist/parse/cst.js
@@ -7351,17 +7373,40 @@ var FAIL_ON = ["missing", "stale", "any", "none"];
 var HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
 var NAME_GLOB = /^[a-z0-9.*-]+$/;
 async function loadDriftConfig(opts) {
-  const shown = opts.file ?? DEFAULT_CONFIG_FILE;
-  const absolute = path2.resolve(opts.cwd, shown);
-  if (opts.file === void 0 && !await exists(absolute)) return defaultDriftConfig();
-  return configFromDocuments(await readYamlFile(absolute, shown), shown);
+  if (opts.file !== void 0) {
+    return configFromDocuments(await readYamlFile(path2.resolve(opts.cwd, opts.file), opts.file), opts.file);
+  }
+  const found = opts.search === false ? void 0 : await findConfigFile(opts.cwd);
+  if (found === void 0) return defaultDriftConfig();
+  return configFromDocuments(await readYamlFile(found.absolute, found.shown), found.shown);
+}
+async function findConfigFile(cwd) {
+  const folders = [];
+  let reachedRoot = false;
+  for (let dir = path2.resolve(cwd); ; dir = path2.dirname(dir)) {
+    folders.push(dir);
+    if (await exists(path2.join(dir, ".git"))) {
+      reachedRoot = true;
+      break;
+    }
+    if (path2.dirname(dir) === dir) break;
+  }
+  for (const dir of reachedRoot ? folders : folders.slice(0, 1)) {
+    const absolute = path2.join(dir, DEFAULT_CONFIG_FILE);
+    if (await exists(absolute)) {
+      const shown = path2.relative(cwd, absolute).split(path2.sep).join("/");
+      return { absolute, shown };
+    }
+  }
+  return void 0;
 }
 async function exists(file) {
   try {
     await stat2(file);
     return true;
   } catch (err) {
-    if (err.code === "ENOENT") return false;
+    const code = err.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return false;
     throw err;
   }
 }
@@ -7591,19 +7636,19 @@ function checkKind(file, line, field, kind) {
   }
 }
 function expandHttpRules(base, http, field) {
-  const whole = () => ({ ...base, method: null, path: null });
+  const whole = () => ({ ...base, method: null, path: null, targetLine: base.line });
   if (!http || http.items.length === 0) return [whole()];
   const rules = [];
   const seen = /* @__PURE__ */ new Set();
   http.items.forEach((item, i) => {
     const ruleField = `${field}[${i}]`;
     const rule = expectMap(base.file, item, ruleField);
-    const path6 = requiredString(base.file, rule, "path", `${ruleField}.path`);
+    const path8 = requiredString(base.file, rule, "path", `${ruleField}.path`);
     for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
-      const key = `${method} ${path6}`;
+      const key = `${method} ${path8}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rules.push({ ...base, method, path: path6, line });
+      rules.push({ ...base, method, path: path8, line, targetLine: base.line });
     }
   });
   return rules;
@@ -7646,7 +7691,7 @@ function parseV1Spec(file, spec, namespace, version) {
   const rules = calls.items.flatMap(
     (item, i) => parseCall(file, item, `spec.calls[${i}]`, client, legacy, warnings)
   );
-  return { client, rules, warnings };
+  return { client, rules, warnings, targetsLine: spec.entries.get("calls")?.keyLine ?? calls.line };
 }
 function parseCall(file, node, field, client, legacy, warnings) {
   const call = expectMap(file, node, field);
@@ -7727,7 +7772,7 @@ function parseV2Spec(file, spec, namespace) {
   if (!targetsNode) fail(file, spec.entries.get("targets")?.keyLine ?? spec.line, "spec.targets: required");
   const targets = expectSeq(file, targetsNode, "spec.targets");
   const rules = targets.items.flatMap((item, i) => parseTarget(file, item, `spec.targets[${i}]`, client));
-  return { client, rules };
+  return { client, rules, targetsLine: spec.entries.get("targets")?.keyLine ?? targets.line };
 }
 function parseTarget(file, node, field, client) {
   const target = expectMap(file, node, field);
@@ -7838,6 +7883,7 @@ function parseOne(root, file, apiVersion, opts) {
     apiVersion,
     name,
     line: root.line,
+    targetsLine: parsed.targetsLine,
     rules: parsed.rules,
     warnings: parsed.warnings ?? []
   };
@@ -7855,7 +7901,8 @@ async function loadIntents(paths, opts = {}) {
       client: intents.client,
       apiVersion: intents.apiVersion,
       file,
-      line: intents.line
+      line: intents.line,
+      targetsLine: intents.targetsLine
     })),
     warnings: parsed.flatMap(({ intents }) => intents.warnings)
   };
@@ -7963,9 +8010,9 @@ function podSpecPath(kind) {
 function podLabelsPath(kind) {
   return [...podTemplatePath(kind), "metadata", "labels"];
 }
-function mapAt(node, path6) {
+function mapAt(node, path8) {
   let current = node;
-  for (const key of path6) {
+  for (const key of path8) {
     if (current?.type !== "map") return void 0;
     current = child(current, key);
   }
@@ -8123,11 +8170,20 @@ function withIntentsFiles(missing, declared) {
   const home = /* @__PURE__ */ new Map();
   for (const d of declared.documents) {
     const key = `${d.client.namespace}/${d.client.name}`;
-    if (!home.has(key)) home.set(key, { file: d.file, line: d.line });
+    if (!home.has(key)) home.set(key, d);
   }
   return missing.map((call) => {
-    const at = home.get(`${call.client.namespace}/${call.client.name}`);
-    return at === void 0 ? call : { ...call, intentsFile: at };
+    const doc = home.get(`${call.client.namespace}/${call.client.name}`);
+    if (doc === void 0) return call;
+    const inDoc = declared.rules.filter(
+      (r) => r.file === doc.file && r.client.name === call.client.name && r.client.namespace === call.client.namespace && r.targetLine !== void 0
+    );
+    const names = (type, ref) => inDoc.find(
+      (r) => r.targetType === type && ref !== void 0 && r.server.name === ref.name && r.server.namespace === ref.namespace
+    );
+    const target = names("kubernetes", call.server) ?? names("service", call.server.service);
+    const line = target?.targetLine ?? doc.targetsLine ?? doc.line;
+    return { ...call, intentsFile: { file: doc.file, line } };
   });
 }
 
@@ -8198,9 +8254,9 @@ function fieldMatches(glob2, values) {
   if (glob2 === void 0) return true;
   return values.some((value) => value === null ? glob2 === "*" : matchGlob(glob2, value));
 }
-function pathMatches(pattern, path6) {
-  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path6]);
-  return path6 !== null && (path6 === pattern || matchPath(pattern, path6));
+function pathMatches(pattern, path8) {
+  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path8]);
+  return path8 !== null && (path8 === pattern || matchPath(pattern, path8));
 }
 function ignoreRuleMatchesCall(rule, call) {
   const servers = [refKey(call.server)];
@@ -8290,10 +8346,10 @@ var MATCH_ONE2 = "{*}";
 var MATCH_ANY2 = "{**}";
 var TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@]+$/;
 var DEFAULT_MIN_VARIANTS = 5;
-function splitPath(path6) {
-  if (!path6.startsWith("/") || path6 === "/") return null;
-  const trailingSlash = path6.endsWith("/");
-  const segments = (trailingSlash ? path6.slice(1, -1) : path6.slice(1)).split("/");
+function splitPath(path8) {
+  if (!path8.startsWith("/") || path8 === "/") return null;
+  const trailingSlash = path8.endsWith("/");
+  const segments = (trailingSlash ? path8.slice(1, -1) : path8.slice(1)).split("/");
   return { segments, trailingSlash };
 }
 function joinPath(segments, trailingSlash) {
@@ -8306,11 +8362,11 @@ function checked(raw, template2) {
   if (template2 === raw) return raw;
   return validatePathPattern(template2) === null && matchPath(template2, raw) ? template2 : raw;
 }
-function templatePath(path6) {
-  const split = splitPath(path6);
-  if (!split) return path6;
+function templatePath(path8) {
+  const split = splitPath(path8);
+  if (!split) return path8;
   const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-  return checked(path6, joinPath(segments, split.trailingSlash));
+  return checked(path8, joinPath(segments, split.trailingSlash));
 }
 function hasDigit(value) {
   return /\d/.test(value);
@@ -8410,12 +8466,12 @@ function buildPathTemplater(calls, opts = {}) {
   }
   const templates = /* @__PURE__ */ new Map();
   for (const [key, paths] of pathsByPair) templates.set(key, templatePaths(paths, opts));
-  const templateOf = (path6, call) => (call && templates.get(pairKey(call))?.get(path6)) ?? templatePath(path6);
+  const templateOf = (path8, call) => (call && templates.get(pairKey(call))?.get(path8)) ?? templatePath(path8);
   return {
     pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
-    suggest: (path6, call) => {
-      const template2 = templateOf(path6, call);
-      return template2 === path6 ? void 0 : template2;
+    suggest: (path8, call) => {
+      const template2 = templateOf(path8, call);
+      return template2 === path8 ? void 0 : template2;
     }
   };
 }
@@ -8513,7 +8569,7 @@ function readMetricsConcurrently(paths, opts = {}) {
   if (entry === void 0 && fromEnv !== void 0) {
     throw new InputError(`${WORKER_MIN_BYTES_ENV} is set, but the metrics worker script is missing`);
   }
-  if (entry === void 0 || paths.length === 0 || !atLeastBytes(paths, cwd, minBytes)) {
+  if (entry === void 0 || paths.length === 0 || paths.includes("-") || !atLeastBytes(paths, cwd, minBytes)) {
     return readMetrics(paths, { cwd });
   }
   const signal = opts.signal;
@@ -8649,7 +8705,7 @@ function filterSince(snapshot, since) {
 }
 async function readSnapshots(files, opts = {}) {
   if (files.length === 0) throw new InputError("--source snapshot needs --snapshot FILE");
-  const snapshots = await Promise.all(files.map((f) => readSnapshot(f)));
+  const snapshots = await Promise.all(files.map((f) => readSnapshot(f, opts.stdin)));
   let merged = mergeSnapshots(snapshots);
   if (opts.since !== void 0) merged = filterSince(merged, opts.since);
   return snapshotToMap(merged);
@@ -8683,7 +8739,9 @@ function demoSettings(base) {
     reportFile: users(base.reportFile),
     writeBaselineFile: users(base.writeBaselineFile),
     baselineFile: users(base.baselineFile),
-    configFile: users(base.configFile)
+    configFile: users(base.configFile),
+    // The demo is not the user's repository: its config is only the one given with --config.
+    findConfig: false
   };
 }
 async function observe(settings, onProgress, signal) {
@@ -8709,12 +8767,13 @@ async function readSource(settings, onProgress, signal) {
       });
     case "snapshot":
       return readSnapshots(
-        settings.snapshots.map((f) => path5.resolve(settings.cwd, f)),
+        settings.snapshots.map((f) => f === "-" ? f : path5.resolve(settings.cwd, f)),
         live.since === void 0 ? {} : { since: parseSince(live.since, /* @__PURE__ */ new Date()) }
       );
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
+      requireKubeClientNode("--source sidecars");
       const { readSidecars } = await import("./sidecars-source-35HLOVEL.js");
       return readSidecars({
         ...access,
@@ -8738,6 +8797,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "mapper": {
+      requireKubeClientNode("--source mapper");
       const { readMapper } = await import("./mapper-source-MACMNQ2F.js");
       return readMapper({
         ...access,
@@ -8754,8 +8814,25 @@ async function declare(settings) {
 function readConfig(settings) {
   return loadDriftConfig({
     cwd: settings.cwd,
+    search: settings.findConfig,
     ...settings.configFile === void 0 ? {} : { file: settings.configFile }
   });
+}
+function observedFrom(settings, observation) {
+  const live = settings.live;
+  const inputs = {
+    metrics: settings.metrics,
+    snapshot: settings.snapshots,
+    sidecars: [],
+    prometheus: live.prometheusUrl === void 0 ? [] : [shownUrl(live.prometheusUrl)],
+    mapper: live.mapperUrl === void 0 ? [] : [shownUrl(live.mapperUrl)]
+  };
+  const from = { source: settings.source, inputs: [...inputs[settings.source]] };
+  if (observation.window !== void 0) from.window = { ...observation.window };
+  if (live.since !== void 0 && (settings.source === "prometheus" || settings.source === "snapshot")) {
+    from.since = live.since;
+  }
+  return from;
 }
 function scopeOf(settings, config) {
   if (settings.environment === void 0) return settings.namespaces;
@@ -8783,8 +8860,17 @@ async function check(settings, onProgress) {
     ...settings.minCount === void 0 ? {} : { minCount: settings.minCount },
     ...baseline === void 0 ? {} : { baseline }
   });
+  return finishCheck(settings, observed, declared, config, controls);
+}
+async function recheck(settings, before) {
+  const declared = await declare(settings);
+  return finishCheck(settings, before.observed, declared, before.config, before.controls);
+}
+function finishCheck(settings, observed, declared, config, controls) {
   const result = checkDrift(observed, declared, controls);
-  return { observed, declared, config, ...result };
+  result.drift.config = config.file ?? null;
+  result.drift.observedFrom = observedFrom(settings, observed);
+  return { observed, declared, config, controls, ...result };
 }
 function attachWorkloadKinds(map2, lookup) {
   const withKind2 = (ref) => {
@@ -8961,384 +9047,27 @@ function toJsonReport(drift) {
   if (extras.baseline) report.baseline = { ...extras.baseline };
   if (extras.environments) report.environments = { ...extras.environments };
   if (extras.failure) report.failure = { ...extras.failure };
+  if (extras.config !== void 0) report.config = extras.config;
+  if (extras.observedFrom) report.observedFrom = jsonObservedFrom(extras.observedFrom);
   return report;
+}
+function jsonObservedFrom(from) {
+  const out = { source: from.source, inputs: [...from.inputs] };
+  if (from.window) out.window = { from: from.window.from, to: from.window.to };
+  if (from.since !== void 0) out.since = from.since;
+  return out;
 }
 function renderJsonReport(drift) {
   return `${JSON.stringify(toJsonReport(drift), null, 2)}
 `;
 }
 
-// src/report/markdown-escape.ts
-var ZERO_WIDTH_SPACE = "\u200B";
-function longestBacktickRun(text2) {
-  let longest = 0;
-  for (const run of text2.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  return longest;
-}
-function codeSpan(text2, opts = {}) {
-  let content = showControlChars(text2).replaceAll("<!--", `<!-${ZERO_WIDTH_SPACE}-`);
-  if (content === "") return "*empty*";
-  if (opts.inTable) content = content.replaceAll("|", "\\|");
-  const fence = "`".repeat(longestBacktickRun(content) + 1);
-  const needsPadding = /^[` ]|[` ]$/.test(content) && content.trim() !== "";
-  return needsPadding ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
-}
-function cellCode(text2) {
-  return codeSpan(text2, { inTable: true });
-}
-function safeLinkUrl(url) {
-  if (!/^https?:\/\/[A-Za-z0-9]/i.test(url)) return void 0;
-  return url.replace(
-    /[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/gu,
-    (char) => char.length === 1 && char.charCodeAt(0) < 128 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char)
-  );
-}
-function linkedCode(text2, url, opts = {}) {
-  const code = codeSpan(text2, opts);
-  const safe = url === void 0 ? void 0 : safeLinkUrl(url);
-  return safe === void 0 ? code : `[${code}](${safe})`;
-}
-function tableRow(cells) {
-  return `| ${cells.join(" | ")} |`;
-}
-
-// src/report/markdown-cells.ts
-var STALE_REASON = {
-  "path-not-called": "method and path never called",
-  "server-not-called": "server never called",
-  "client-idle": "client made no calls"
-};
-var NOT_CHECKED_WHY = {
-  "not-http": "not visible in Istio HTTP metrics",
-  "no-http-detail": "called, but no method/path in the metrics"
-};
-function header(...titles) {
-  return [tableRow(titles), tableRow(titles.map((t) => t === "count" ? "---:" : "---"))];
-}
-function clientCell(ref) {
-  return cellCode(qualifiedName(ref));
-}
-function serverCell(call) {
-  const server = cellCode(qualifiedName(call.server));
-  return call.server.service ? `${server} via ${cellCode(qualifiedName(call.server.service))}` : server;
-}
-function targetCell(rule) {
-  const target = cellCode(qualifiedName(rule.server));
-  return rule.targetType === "kubernetes" ? target : `${rule.targetType} ${target}`;
-}
-function valueCell(value, whenNull) {
-  return value === null ? `*${whenNull}*` : cellCode(value);
-}
-function declaredAtCell(rule, fileLink) {
-  return linkedCode(`${rule.file}:${rule.line}`, fileLink?.(rule.file, rule.line), { inTable: true });
-}
-function distinctClients(items) {
-  return new Set(items.map((i) => `${i.client.namespace}/${i.client.name}`)).size;
-}
-
-// src/report/markdown-control-sections.ts
-function ruleCells(rule, fileLink) {
-  return [
-    clientCell(rule.client),
-    targetCell(rule),
-    valueCell(rule.method, "any"),
-    valueCell(rule.path, "any"),
-    declaredAtCell(rule, fileLink)
-  ];
-}
-function coverageSection(drift) {
-  const coverage = asControlled(drift).coverage;
-  if (!coverage || coverage.total.declared === 0) return void 0;
-  const withEnvironment = coverage.clients.some((c) => c.environment !== void 0);
-  const titles = [
-    "client",
-    ...withEnvironment ? ["environment"] : [],
-    "exercised",
-    "coverage",
-    "not exercised"
-  ];
-  const rows = coverage.clients.filter((c) => c.declared > 0).map((c) => {
-    const why = Object.entries(c.stale).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
-    if (c.noDetail > 0) why.push(`${c.noDetail} without HTTP detail`);
-    const environment = environmentOf(drift, c.client.namespace);
-    return tableRow([
-      clientCell(c.client),
-      ...withEnvironment ? [environment === void 0 ? "" : cellCode(environment)] : [],
-      `${c.exercised} of ${c.declared}`,
-      `${c.percent}%`,
-      why.join(", ")
-    ]);
-  });
-  const { exercised, declared, percent } = coverage.total;
-  return {
-    title: `Coverage: ${percent}% of the declared rules exercised (${exercised} of ${declared})`,
-    header: header(...titles),
-    rows,
-    collapsed: true,
-    priority: 8
-  };
-}
-function controlSections(drift, fileLink) {
-  const { notExercised } = splitStale(drift.stale);
-  const ignoredStale = asControlled(drift).ignoredStale ?? [];
-  const sections = [
-    {
-      title: `Not exercised by this run: ${plural(notExercised.length, "rule")} of ${plural(distinctClients(notExercised), "client")}`,
-      intro: "These clients made no calls during the run, so their rules are neither confirmed nor stale. Drive them in the traffic step to check them.",
-      header: header("client", "target", "method", "path", "declared in", "reason"),
-      rows: notExercised.map((rule) => tableRow([...ruleCells(rule, fileLink), "client made no calls"])),
-      collapsed: true,
-      priority: 3
-    },
-    {
-      title: `Stale rules ignored by the config: ${plural(ignoredStale.length, "rule")}`,
-      header: header("client", "target", "method", "path", "declared in", "ignored by"),
-      rows: ignoredStale.map(
-        (rule) => tableRow([...ruleCells(rule, fileLink), cellCode(ignoredByText(rule) ?? "-")])
-      ),
-      collapsed: true,
-      priority: 4
-    }
-  ];
-  const coverage = coverageSection(drift);
-  if (coverage) sections.push(coverage);
-  return sections;
-}
-
-// src/report/markdown-sections.ts
-function missingRow(call, fileLink) {
-  const path6 = valueCell(call.path, "unknown");
-  return tableRow([
-    clientCell(call.client),
-    serverCell(call),
-    valueCell(call.method, "unknown"),
-    call.suggestedPath ? `${path6} \u2192 ${cellCode(call.suggestedPath)}` : path6,
-    String(call.count),
-    call.wouldBeBlocked ? "**blocked**" : "open (server has no intents)",
-    call.intentsFile ? declaredAtCell(call.intentsFile, fileLink) : "a new ClientIntents"
-  ]);
-}
-function callRow(call) {
-  return tableRow([
-    clientCell(call.client),
-    serverCell(call),
-    valueCell(call.method, "unknown"),
-    valueCell(call.path, "unknown"),
-    String(call.count)
-  ]);
-}
-function ruleRow(rule, fileLink, why) {
-  return tableRow([
-    clientCell(rule.client),
-    targetCell(rule),
-    valueCell(rule.method, "any"),
-    valueCell(rule.path, "any"),
-    declaredAtCell(rule, fileLink),
-    why
-  ]);
-}
-var TEMPLATE_NOTE = "A path shown as `path \u2192 template` suggests an Istio template: `{*}` allows any one segment there and `{**}` any rest of the path, not only the values seen.";
-function ignoredRow(call, withRule) {
-  const cells = [
-    clientCell(call.client),
-    serverCell(call),
-    valueCell(call.method, "unknown"),
-    valueCell(call.path, "unknown"),
-    String(call.count)
-  ];
-  if (withRule) cells.push(cellCode(ignoredByText(call) ?? "-"));
-  return tableRow(cells);
-}
-function buildSections(drift, fileLink) {
-  const sections = [
-    ...driftSections(drift, fileLink),
-    ...controlSections(drift, fileLink),
-    ...contextSections(drift, fileLink)
-  ];
-  return sections.filter((section) => section.rows.length > 0);
-}
-function driftSections(drift, fileLink) {
-  const { stale } = splitStale(drift.stale);
-  const templated = drift.missing.some((call) => call.suggestedPath !== void 0);
-  return [
-    {
-      title: `Missing intents: ${plural(drift.missing.length, "call")} of ${plural(distinctClients(drift.missing), "client")}`,
-      intro: `Observed, but no declared intent allows it. **Blocked**: the server already has intents, so Istio would reject the call once they are enforced.${templated ? ` ${TEMPLATE_NOTE}` : ""}`,
-      header: header("client", "server", "method", "path", "count", "once enforced", "declare in"),
-      rows: drift.missing.map((call) => missingRow(call, fileLink)),
-      collapsed: false,
-      priority: 0
-    },
-    {
-      title: `Stale intents: ${plural(stale.length, "rule")} of ${plural(distinctClients(stale), "client")}`,
-      intro: "Declared, but no observed call used it.",
-      header: header("client", "target", "method", "path", "declared in", "reason"),
-      rows: stale.map((rule) => ruleRow(rule, fileLink, STALE_REASON[rule.reason])),
-      collapsed: false,
-      priority: 1
-    }
-  ];
-}
-function contextSections(drift, fileLink) {
-  const ignoredWithRule = drift.ignored.some((call) => ignoredByText(call) !== void 0);
-  return [
-    {
-      title: `Covered: ${plural(drift.covered.length, "call")}`,
-      header: header("client", "server", "method", "path", "count"),
-      rows: drift.covered.map(callRow),
-      collapsed: true,
-      priority: 7
-    },
-    {
-      title: `Not checked: ${plural(drift.notChecked.length, "rule")}`,
-      header: header("client", "target", "method", "path", "declared in", "why"),
-      rows: drift.notChecked.map((rule) => ruleRow(rule, fileLink, NOT_CHECKED_WHY[rule.why])),
-      collapsed: true,
-      priority: 3
-    },
-    {
-      title: `Ignored by the config: ${plural(drift.ignored.length, "call")}`,
-      header: ignoredWithRule ? header("client", "server", "method", "path", "count", "ignored by") : header("client", "server", "method", "path", "count"),
-      rows: drift.ignored.map((call) => ignoredRow(call, ignoredWithRule)),
-      collapsed: true,
-      priority: 4
-    },
-    {
-      title: `Unattributed (callers outside the mesh): ${plural(drift.unattributed.length, "call")}`,
-      header: header("server", "method", "path", "count"),
-      rows: drift.unattributed.map(
-        (call) => tableRow([
-          serverCell(call),
-          valueCell(call.method, "unknown"),
-          valueCell(call.path, "unknown"),
-          String(call.count)
-        ])
-      ),
-      collapsed: true,
-      priority: 5
-    },
-    {
-      title: `External destinations: ${plural(drift.external.length, "call")}`,
-      header: header("client", "destination", "count"),
-      rows: drift.external.map(
-        (call) => tableRow([
-          clientCell(call.client),
-          cellCode(call.host ?? qualifiedName(call.server.service ?? call.server)),
-          String(call.count)
-        ])
-      ),
-      collapsed: true,
-      priority: 6
-    },
-    {
-      title: "Warnings",
-      rows: drift.warnings.map((warning) => `- ${codeSpan(warning)}`),
-      collapsed: false,
-      priority: 2
-    }
-  ];
-}
-
-// src/report/markdown-report.ts
-var COMMENT_MARKER = "<!-- intent-drift -->";
-var DEFAULT_MAX_LENGTH = 65e3;
-function verdict(drift) {
-  const s = drift.summary;
-  const { stale, notExercised } = splitStale(drift.stale);
-  const ignored = s.ignored + (asControlled(drift).ignoredStale?.length ?? 0);
-  let headline = "### \u2705 intent-drift: no drift";
-  if (s.missing > 0 || stale.length > 0) {
-    headline = `### \u274C intent-drift: ${s.missing} missing, ${stale.length} stale`;
-  } else if (asControlled(drift).failure?.exitCode === 1) {
-    headline = `### \u274C intent-drift: ${notExercised.length} not exercised`;
-  } else if (notExercised.length > 0) {
-    headline = "### \u2705 intent-drift: no drift in what the run exercised";
-  }
-  const counts = [`${s.covered} covered`];
-  if (s.notChecked > 0) counts.push(`${s.notChecked} not checked`);
-  if (ignored > 0) counts.push(`${ignored} ignored`);
-  if (notExercised.length > 0) counts.push(`${notExercised.length} not exercised`);
-  counts.push(`${plural(s.observed, "call")} observed`, `${plural(s.declared, "rule")} declared`);
-  const coverage = coverageSummary(drift);
-  if (coverage !== void 0) counts.push(coverage);
-  const notes = controlNotes(drift).flatMap((note, i) => i === 0 ? [`> ${note}`] : ["", `> ${note}`]);
-  return [headline, "", counts.join(" \xB7 "), ...notes.length > 0 ? ["", ...notes] : []];
-}
-function renderSection(section, kept) {
-  const body = [];
-  if (section.intro) body.push(section.intro, "");
-  if (kept > 0) body.push(...section.header ?? [], ...section.rows.slice(0, kept));
-  const left = section.rows.length - kept;
-  if (left > 0) body.push(...kept > 0 ? [""] : [], `*\u2026 and ${left} more not shown here.*`);
-  if (section.collapsed) {
-    return ["", `<details><summary>${section.title}</summary>`, "", ...body, "", "</details>"];
-  }
-  return ["", `#### ${section.title}`, "", ...body];
-}
-function renderDocument(drift, sections, kept) {
-  const lines = [COMMENT_MARKER, ...verdict(drift)];
-  const left = sections.reduce((sum, section, i) => sum + section.rows.length - (kept[i] ?? 0), 0);
-  if (left > 0) {
-    lines.push(
-      "",
-      `> **Cut to fit a GitHub comment:** ${plural(left, "row")} left out. The full report is in the job summary and in the JSON report.`
-    );
-  }
-  sections.forEach((section, i) => {
-    lines.push(...renderSection(section, kept[i] ?? 0));
-  });
-  return `${lines.join("\n")}
-`;
-}
-function allocateRows(sections, budget) {
-  const kept = sections.map(() => 0);
-  let left = budget;
-  const byPriority = sections.map((section, i) => ({ section, i })).sort((a, b) => a.section.priority - b.section.priority);
-  for (const { section, i } of byPriority) {
-    let used = (section.header ?? []).reduce((sum, line) => sum + line.length + 1, 0);
-    let rows = 0;
-    for (const row of section.rows) {
-      if (used + row.length + 1 > left) break;
-      used += row.length + 1;
-      rows++;
-    }
-    if (rows > 0) {
-      kept[i] = rows;
-      left -= used;
-    }
-  }
-  return kept;
-}
-function renderMarkdownReport(drift, opts = {}) {
-  const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
-  const sections = buildSections(drift, opts.fileLink);
-  const full = renderDocument(
-    drift,
-    sections,
-    sections.map((s) => s.rows.length)
-  );
-  if (full.length <= maxLength) return full;
-  const frame = renderDocument(
-    drift,
-    sections,
-    sections.map(() => 0)
-  ).length;
-  const kept = allocateRows(sections, maxLength - frame - 64);
-  let text2 = renderDocument(drift, sections, kept);
-  const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
-  while (text2.length > maxLength) {
-    const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
-    if (!victim) break;
-    kept[victim.i] = (kept[victim.i] ?? 0) - 1;
-    text2 = renderDocument(drift, sections, kept);
-  }
-  return text2;
-}
-
 // src/settings.ts
 var SOURCES = ["metrics", "snapshot", "sidecars", "prometheus", "mapper"];
 var FAIL_ON2 = ["missing", "stale", "any", "none"];
 var REPORT_FORMATS = ["text", "markdown", "json"];
+var LIST_FORMATS = ["text", "json", "yaml"];
+var EXPORT_FORMATS = ["yaml", "json"];
 var API_VERSIONS = [
   "k8s.otterize.com/v2beta1",
   "k8s.otterize.com/v2alpha1",
@@ -9359,12 +9088,16 @@ function defaultSettings(cwd) {
     failOn: "missing",
     failOnExplicit: false,
     configFile: void 0,
+    findConfig: true,
     templates: true,
     minCount: void 0,
     environment: void 0,
     baselineFile: void 0,
     writeBaselineFile: void 0,
     format: "text",
+    listFormat: "text",
+    fix: false,
+    pruneStale: false,
     reportFile: void 0,
     color: false,
     output: void 0,
@@ -9428,27 +9161,27 @@ function targetOf(call, asService, warnings) {
   const name = qualified(server.name, server.namespace);
   return server.kind ? { type: "kubernetes", name, kind: server.kind } : { type: "kubernetes", name };
 }
-function addCall(draft, call, path6, warnings) {
-  if (call.method !== null && path6 !== null && !INTENT_METHODS.includes(call.method)) {
+function addCall(draft, call, path8, warnings) {
+  if (call.method !== null && path8 !== null && !INTENT_METHODS.includes(call.method)) {
     warnings.add(
       `${call.client.name} -> ${draft.target.name}: method ${call.method} cannot be declared; the target allows every method`
     );
     draft.allowAll = true;
     return;
   }
-  if (call.method === null || path6 === null) {
+  if (call.method === null || path8 === null) {
     draft.allowAll = true;
     return;
   }
-  let methods = draft.methodsByPath.get(path6);
+  let methods = draft.methodsByPath.get(path8);
   if (!methods) {
     methods = /* @__PURE__ */ new Set();
-    draft.methodsByPath.set(path6, methods);
+    draft.methodsByPath.set(path8, methods);
   }
   methods.add(call.method);
 }
 function finishTarget(draft) {
-  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path6, methods]) => ({ path: path6, methods: [...methods].sort(compare) }));
+  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path8, methods]) => ({ path: path8, methods: [...methods].sort(compare) }));
   return { ...draft.target, http };
 }
 function compare(a, b) {
@@ -9531,14 +9264,1385 @@ function renderIntentsDir(intents, opts = {}) {
   return files;
 }
 
+// src/declare/intents-edit-plan.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path7 from "node:path";
+
+// src/declare/edit-intents-layout.ts
+import path6 from "node:path";
+function newIntentsFiles(intents, declared, sources) {
+  const apiVersion = mostCommon(declared.documents.map((d) => d.apiVersion)) ?? DEFAULT_EXPORT_API_VERSION;
+  const edits = /* @__PURE__ */ new Map();
+  for (const one of intents) {
+    const text2 = toYamlDocuments([clientIntentsManifest(one, apiVersion)]);
+    const file = fileFor(one, declared, sources);
+    const current = edits.get(file) ?? {
+      file,
+      before: sources.get(file) ?? null,
+      after: sources.get(file) ?? ""
+    };
+    current.after = current.after === "" ? text2 : `${withNewline(current.after)}---
+${text2}`;
+    edits.set(file, current);
+  }
+  return [...edits.values()];
+}
+function fileFor(one, declared, sources) {
+  const files = declared.documents.map((d) => d.file);
+  const distinct = [...new Set(files)];
+  if (distinct.length === 1 && files.length > 1) return distinct[0];
+  const directory = mostCommon(distinct.map((f) => path6.posix.dirname(f))) ?? "intents";
+  const extension = mostCommon(distinct.map((f) => path6.posix.extname(f))) ?? ".yaml";
+  const { name, namespace } = one.client;
+  const withNamespace = distinct.length > 0 && declared.documents.every(
+    (d) => path6.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
+  );
+  const short = path6.posix.join(directory, `${name}${extension}`);
+  const long = path6.posix.join(directory, `${name}.${namespace}${extension}`);
+  if (withNamespace || sources.has(short) || files.includes(short)) return long;
+  return short;
+}
+function mostCommon(values) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best;
+  for (const [value, count2] of counts) if (best === void 0 || count2 > counts.get(best)) best = value;
+  return best;
+}
+function withNewline(text2) {
+  return text2.endsWith("\n") ? text2 : `${text2}
+`;
+}
+
+// src/declare/edit-intents-targets.ts
+function findTarget(list, server, type, client) {
+  if (type !== "kubernetes" && type !== "service") return void 0;
+  for (const item of list.seq.items) {
+    if (!isMap(item)) continue;
+    const found = list.v2 ? v2Target2(item) : v1Call2(item);
+    if (!found || found.type !== type) continue;
+    const [name, namespace = client.namespace] = found.name.split(".");
+    if (name === server.name && namespace === server.namespace) {
+      return { item, body: found.body, writtenName: String(found.body.get("name")) };
+    }
+  }
+  return void 0;
+}
+function v2Target2(item) {
+  for (const key of ["kubernetes", "service"]) {
+    const body = item.get(key, true);
+    if (!isMap(body)) continue;
+    const isService = key === "service" || body.get("kind") === "Service";
+    return { type: isService ? "service" : "kubernetes", name: String(body.get("name") ?? ""), body };
+  }
+  return void 0;
+}
+function v1Call2(item) {
+  const raw = String(item.get("name") ?? "");
+  const isService = raw.startsWith("svc:") || item.get("kind") === "Service";
+  return { type: isService ? "service" : "kubernetes", name: raw.replace(/^svc:/, ""), body: item };
+}
+function rulesOf(list, match) {
+  const rules = match.body.get(list.v2 ? "http" : list.resourcesKey, true);
+  return isSeq(rules) && rules.items.length > 0 ? rules : void 0;
+}
+function methodsOf(rule) {
+  if (!isMap(rule)) return void 0;
+  const methods = rule.get("methods", true);
+  return isSeq(methods) ? methods : void 0;
+}
+function ruleNode(doc, path8, method, flow) {
+  const node = doc.createNode({ path: path8, methods: [method] });
+  const methods = node.get("methods", true);
+  if (flow && isSeq(methods)) methods.flow = true;
+  return node;
+}
+function addCallToTarget(doc, list, match, method, path8, flow) {
+  const rules = rulesOf(list, match);
+  if (!rules) return false;
+  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path8);
+  const methods = methodsOf(samePath);
+  if (!methods) {
+    rules.items.push(ruleNode(doc, path8, method, flow));
+    return true;
+  }
+  if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
+  methods.items.push(doc.createNode(method));
+  return true;
+}
+function newTargetNode(doc, list, call, name, flow) {
+  const path8 = call.suggestedPath ?? call.path;
+  const kind = call.server.kind;
+  const rules = call.method !== null && path8 !== null ? [ruleNode(doc, path8, call.method, flow)] : void 0;
+  if (list.v2) {
+    const body = doc.createNode(kind ? { name, kind } : { name });
+    if (rules) body.set("http", doc.createNode(rules));
+    return doc.createNode({ kubernetes: body });
+  }
+  const item = doc.createNode(
+    kind && list.resourcesKey !== "resources" ? { name, kind } : { name }
+  );
+  if (rules) {
+    item.set("type", "http");
+    item.set(list.resourcesKey, doc.createNode(rules));
+  }
+  return item;
+}
+function removeRuleFromTarget(list, match, rule) {
+  const dropTarget = () => {
+    list.seq.items.splice(list.seq.items.indexOf(match.item), 1);
+    return true;
+  };
+  if (rule.method === null || rule.path === null) return dropTarget();
+  const rules = rulesOf(list, match);
+  const ruleIndex = rules?.items.findIndex((r) => isMap(r) && r.get("path") === rule.path) ?? -1;
+  const methods = methodsOf(rules?.items[ruleIndex]);
+  const methodIndex = methods?.items.findIndex((m) => isScalar(m) && m.value === rule.method) ?? -1;
+  if (!rules || !methods || methodIndex < 0) return false;
+  methods.items.splice(methodIndex, 1);
+  if (methods.items.length > 0) return true;
+  rules.items.splice(ruleIndex, 1);
+  return rules.items.length > 0 ? true : dropTarget();
+}
+
+// src/declare/edit-intents.ts
+function editIntents(sources, declared, request) {
+  const parsed = /* @__PURE__ */ new Map();
+  const open = (file) => {
+    const cached = parsed.get(file);
+    if (cached) return cached;
+    const text2 = sources.get(file);
+    if (text2 === void 0) return void 0;
+    const entry = { text: text2, docs: parseAllDocuments(text2, { uniqueKeys: false }), changed: /* @__PURE__ */ new Set() };
+    parsed.set(file, entry);
+    return entry;
+  };
+  const result = { files: [], changes: [], skipped: [] };
+  const homeless = [];
+  for (const call of request.missing) {
+    const home = findClientDocument(declared, call.client, open);
+    if (home === void 0) {
+      homeless.push(call);
+      continue;
+    }
+    const { file, index, doc } = home;
+    const outcome = addCall2(doc, call);
+    if (outcome.skipped) result.skipped.push(outcome.skipped);
+    if (outcome.change) {
+      open(file)?.changed.add(index);
+      result.changes.push({ ...outcome.change, file });
+    }
+  }
+  for (const rule of request.stale) {
+    const home = findClientDocument(declared, rule.client, open, rule.file);
+    if (home === void 0) continue;
+    const targets = targetList(home.doc);
+    const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
+    if (!targets || !match) continue;
+    if (removeRuleFromTarget(targets, match, rule)) {
+      open(home.file)?.changed.add(home.index);
+      result.changes.push({
+        action: "remove",
+        client: rule.client,
+        server: match.writtenName,
+        method: rule.method,
+        path: rule.path,
+        file: home.file
+      });
+    }
+  }
+  for (const [file, entry] of parsed) {
+    if (entry.changed.size > 0)
+      result.files.push({ file, before: entry.text, after: spliceDocuments(entry) });
+  }
+  if (homeless.length > 0) {
+    const current = new Map(sources);
+    for (const f of result.files) current.set(f.file, f.after);
+    const { intents } = buildClientIntents(homeless, {
+      pathOf: (c) => c.suggestedPath ?? c.path
+    });
+    for (const edit of newIntentsFiles(intents, declared, current)) {
+      const existing = result.files.find((f) => f.file === edit.file);
+      if (existing) existing.after = edit.after;
+      else result.files.push({ ...edit, before: sources.get(edit.file) ?? null });
+    }
+    for (const call of homeless) {
+      const file = newIntentsFiles(buildClientIntents([call]).intents, declared, current)[0]?.file ?? "";
+      result.changes.push({ action: "add", ...describeCall(call), file });
+    }
+  }
+  result.files.sort((a, b) => a.file.localeCompare(b.file));
+  return result;
+}
+function describeCall(call) {
+  return {
+    client: call.client,
+    server: writtenServerName(call),
+    method: call.method,
+    path: call.suggestedPath ?? call.path
+  };
+}
+function writtenServerName(call) {
+  const { server, client } = call;
+  return server.namespace === client.namespace ? server.name : `${server.name}.${server.namespace}`;
+}
+function addCall2(doc, call) {
+  const targets = targetList(doc);
+  if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
+  const path8 = call.suggestedPath ?? call.path;
+  const serverNames = [call.server, ...call.server.service ? [call.server.service] : []];
+  const match = findTarget(targets, call.server, "kubernetes", call.client) ?? (call.server.service && findTarget(targets, call.server.service, "service", call.client));
+  if (!match) {
+    const flow = prefersFlowMethods(targets.seq);
+    targets.seq.items.push(newTargetNode(doc, targets, call, writtenServerName(call), flow));
+    return { change: { action: "add", ...describeCall(call) } };
+  }
+  if (call.method === null || path8 === null) {
+    const names = serverNames.map((s) => s.name).join("/");
+    return {
+      skipped: `${call.client.name} \u2192 ${names}: calls without HTTP detail; the target has HTTP rules`
+    };
+  }
+  const added = addCallToTarget(doc, targets, match, call.method, path8, prefersFlowMethods(targets.seq));
+  return added ? { change: { action: "add", ...describeCall(call), server: match.writtenName } } : {};
+}
+function targetList(doc) {
+  const apiVersion = String(doc.get("apiVersion") ?? "");
+  const v2 = /\/v2/.test(apiVersion);
+  const seq2 = doc.getIn(["spec", v2 ? "targets" : "calls"], true);
+  if (!isSeq(seq2)) return void 0;
+  return { seq: seq2, v2, resourcesKey: apiVersion.endsWith("v1alpha2") ? "resources" : "HTTPResources" };
+}
+function prefersFlowMethods(targets) {
+  let flow = false;
+  const visit3 = (node) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.value === "methods" && isSeq(pair.value))
+          flow ||= !!pair.value.flow;
+        else visit3(pair.value);
+      }
+    } else if (isSeq(node)) node.items.forEach(visit3);
+  };
+  visit3(targets);
+  return flow;
+}
+function findClientDocument(declared, client, open, preferFile) {
+  const candidates = declared.documents.filter(
+    (d) => d.client.name === client.name && d.client.namespace === client.namespace
+  );
+  candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
+  for (const candidate of candidates) {
+    const entry = open(candidate.file);
+    const index = entry?.docs.findIndex((doc) => describesClient(doc, client)) ?? -1;
+    if (entry && index >= 0) return { file: candidate.file, index, doc: entry.docs[index] };
+  }
+  return void 0;
+}
+function describesClient(doc, client) {
+  if (doc.get("kind") !== "ClientIntents") return false;
+  const namespace = doc.getIn(["metadata", "namespace"]);
+  if (namespace !== void 0 && namespace !== client.namespace) return false;
+  const name = doc.getIn(["spec", "workload", "name"]) ?? doc.getIn(["spec", "service", "name"]);
+  return name === client.name;
+}
+function spliceDocuments(entry) {
+  const style = detectIndentation(entry.text);
+  let out = "";
+  let start = 0;
+  entry.docs.forEach((doc, i) => {
+    const end = doc.range[2];
+    out += entry.changed.has(i) ? doc.toString({ lineWidth: 0, flowCollectionPadding: false, ...style }) : entry.text.slice(start, end);
+    start = end;
+  });
+  return out + entry.text.slice(start);
+}
+function detectIndentation(text2) {
+  const nested = text2.match(/^[^\s#-][^\n]*:\s*\n( +)\S/m);
+  const indent = nested?.[1]?.length ?? 2;
+  const flatSeq = /^( *)[^\s#-][^\n]*:\s*\n\1- /m.test(text2);
+  return { indent, indentSeq: !flatSeq };
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options2 = {}) {
+    let callback;
+    if (typeof options2 === "function") {
+      callback = options2;
+      options2 = {};
+    } else if ("callback" in options2) {
+      callback = options2.callback;
+    }
+    const oldString = this.castInput(oldStr, options2);
+    const newString = this.castInput(newStr, options2);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options2));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options2);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options2.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options2);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options2);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path8, added, removed, oldPosInc, options2) {
+    const last = path8.lastComponent;
+    if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path8.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path8.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options2.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options2.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options2) {
+    if (options2.comparator) {
+      return options2.comparator(left, right);
+    } else {
+      return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options2) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options2) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options2) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options2) {
+    if (options2.ignoreWhitespace) {
+      if (!options2.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options2.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options2);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options2) {
+  return lineDiff.diff(oldStr, newStr, options2);
+}
+function tokenize(value, options2) {
+  if (options2.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options2.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes = new TextEncoder().encode(s);
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b === 7) {
+      result += "\\a";
+    } else if (b === 8) {
+      result += "\\b";
+    } else if (b === 9) {
+      result += "\\t";
+    } else if (b === 10) {
+      result += "\\n";
+    } else if (b === 11) {
+      result += "\\v";
+    } else if (b === 12) {
+      result += "\\f";
+    } else if (b === 13) {
+      result += "\\r";
+    } else if (b === 34) {
+      result += '\\"';
+    } else if (b === 92) {
+      result += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result += String.fromCharCode(b);
+    } else {
+      result += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i++;
+  }
+  result += '"';
+  return result;
+}
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+var FILE_HEADERS_ONLY = {
+  includeIndex: false,
+  includeUnderline: false,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  let optionsObj;
+  if (!options2) {
+    optionsObj = {};
+  } else if (typeof options2 === "function") {
+    optionsObj = { callback: options2 };
+  } else {
+    optionsObj = options2;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines2(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  var _a, _b, _c, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch.oldFileName;
+    let gitNewName = patch.newFileName;
+    if (patch.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch.isDelete) {
+      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+    }
+    if (patch.isCreate) {
+      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+    }
+    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+      ret.push("old mode " + patch.oldMode);
+      ret.push("new mode " + patch.newMode);
+    }
+    if (patch.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
+      ret.push("Index: " + patch.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
+  }
+  for (let i = 0; i < patch.hunks.length; i++) {
+    const hunk = patch.hunks[i];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  if (typeof options2 === "function") {
+    options2 = { callback: options2 };
+  }
+  if (!(options2 === null || options2 === void 0 ? void 0 : options2.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options2 === null || options2 === void 0 ? void 0 : options2.headerOptions);
+  } else {
+    const { callback } = options2;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options2), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options2.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines2(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/declare/suggested-patch.ts
+function suggestedPatch(changes) {
+  return changes.filter((c) => c.before !== c.after).map((c) => {
+    const oldName = c.before === null ? "/dev/null" : `a/${c.file}`;
+    return createTwoFilesPatch(oldName, `b/${c.file}`, c.before ?? "", c.after, void 0, void 0, {
+      context: 3,
+      headerOptions: FILE_HEADERS_ONLY
+    });
+  }).join("");
+}
+
+// src/declare/intents-edit-plan.ts
+async function readIntentsSources(cwd, declared) {
+  const sources = /* @__PURE__ */ new Map();
+  for (const file of new Set(declared.documents.map((d) => d.file))) {
+    sources.set(file, await readFile2(path7.resolve(cwd, file), "utf8"));
+  }
+  return sources;
+}
+async function planIntentsEdit(cwd, declared, drift, pruneStale) {
+  const edit = editIntents(await readIntentsSources(cwd, declared), declared, {
+    missing: drift.missing,
+    stale: pruneStale ? drift.stale : []
+  });
+  return { edit, patch: suggestedPatch(edit.files) };
+}
+
+// src/report/markdown-escape.ts
+var ZERO_WIDTH_SPACE = "\u200B";
+function longestBacktickRun(text2) {
+  let longest = 0;
+  for (const run of text2.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
+}
+function codeSpan(text2, opts = {}) {
+  let content = showControlChars(text2).replaceAll("<!--", `<!-${ZERO_WIDTH_SPACE}-`);
+  if (content === "") return "*empty*";
+  if (opts.inTable) content = content.replaceAll("|", "\\|");
+  const fence = "`".repeat(longestBacktickRun(content) + 1);
+  const needsPadding = /^[` ]|[` ]$/.test(content) && content.trim() !== "";
+  return needsPadding ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
+}
+function cellCode(text2) {
+  return codeSpan(text2, { inTable: true });
+}
+function safeLinkUrl(url) {
+  if (!/^https?:\/\/[A-Za-z0-9]/i.test(url)) return void 0;
+  return url.replace(
+    /[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/gu,
+    (char) => char.length === 1 && char.charCodeAt(0) < 128 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char)
+  );
+}
+function linkedCode(text2, url, opts = {}) {
+  const code = codeSpan(text2, opts);
+  const safe = url === void 0 ? void 0 : safeLinkUrl(url);
+  return safe === void 0 ? code : `[${code}](${safe})`;
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+
+// src/report/markdown-cells.ts
+function header(...titles) {
+  return [tableRow(titles), tableRow(titles.map((t) => t === "count" ? "---:" : "---"))];
+}
+function groupedRows(items, clientOf, row, columns, environmentOf2) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const client = clientOf(item);
+    const key = `${client.namespace}\0${client.name}`;
+    const group = groups.get(key) ?? { client, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  const keys = [...groups.keys()].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  return keys.flatMap((key) => {
+    const { client, items: members } = groups.get(key);
+    const environment = environmentOf2?.(client.namespace);
+    const heading = `**${cellCode(client.name)}** in ${cellCode(client.namespace)}${environment === void 0 ? "" : ` (${cellCode(environment)})`}`;
+    const head = tableRow([heading, ...Array.from({ length: columns - 1 }, () => "")]);
+    return members.map((member, i) => i === 0 ? `${head}
+${row(member)}` : row(member));
+  });
+}
+function operationCell(method, path8, whenNone) {
+  if (method === null && path8 === null) return `*${whenNone}*`;
+  return cellCode(`${method ?? "*"} ${path8 ?? "*"}`);
+}
+function serverCell(call) {
+  const server = cellCode(targetName(call.server, call.client.namespace));
+  const service = call.server.service;
+  return service ? `${server} via ${cellCode(targetName(service, call.client.namespace))}` : server;
+}
+function targetCell(rule) {
+  const target = cellCode(targetName(rule.server, rule.client.namespace));
+  return rule.targetType === "kubernetes" ? target : `${rule.targetType} ${target}`;
+}
+function fileLineCell(at, fileLink) {
+  return linkedCode(`${at.file}:${at.line}`, fileLink?.(at.file, at.line), { inTable: true });
+}
+function distinctClients(items) {
+  return new Set(items.map((i) => `${i.client.namespace}/${i.client.name}`)).size;
+}
+function legend(codes, means) {
+  return [...new Set(codes)].map((code) => `${codeSpan(code)}: ${means[code]}.`).join(" ");
+}
+
+// src/report/vocabulary.ts
+var MISSING_MEANS = "called, not declared";
+var STALE_MEANS = "declared, never called";
+var NOT_EXERCISED_MEANS = "the client made no calls in this run";
+var STALE_REASON_MEANS = {
+  "path-not-called": "the client called this server, never with this method and path",
+  "server-not-called": "the client never called this server",
+  "client-idle": "the client made no calls at all"
+};
+var NOT_CHECKED_MEANS = {
+  "not-http": "not visible in Istio HTTP metrics",
+  "no-http-detail": "called, but the metrics carry no method or path"
+};
+var BLOCKED_MEANS = "its server already has intents, so Istio rejects the call once they are enforced";
+var OPEN_MEANS = "no intent names its server yet, so the call stays allowed";
+var SOURCE_WORDS = {
+  metrics: "sidecar metrics from",
+  snapshot: "snapshot",
+  sidecars: "the sidecars of the kubeconfig's cluster",
+  prometheus: "Prometheus at",
+  mapper: "Otterize's network mapper"
+};
+function span(window) {
+  const show = (iso) => iso.replace("T", " ").replace(/\.\d+/, "").replace(/Z$/, "");
+  const from = show(window.from);
+  const to = show(window.to);
+  const sameDay = from.slice(0, 10) === to.slice(0, 10);
+  return `${from} to ${sameDay ? to.slice(11) : to} UTC`;
+}
+function observedParts(from) {
+  const words = SOURCE_WORDS[from.source] ?? from.source;
+  const tails = [];
+  if (from.since !== void 0) tails.push(`since ${from.since}`);
+  if (from.window !== void 0) tails.push(span(from.window));
+  const tail = tails.length > 0 ? tails.join(", ") : void 0;
+  const values = from.inputs.map((input) => input === "-" ? "stdin" : input);
+  return { text: words, values, ...tail === void 0 ? {} : { tail } };
+}
+
+// src/report/markdown-control-sections.ts
+function coverageSection(drift) {
+  const coverage = asControlled(drift).coverage;
+  if (!coverage || coverage.total.declared === 0) return void 0;
+  const withEnvironment = coverage.clients.some((c) => c.environment !== void 0);
+  const titles = [
+    "client",
+    ...withEnvironment ? ["environment"] : [],
+    "exercised",
+    "coverage",
+    "not exercised"
+  ];
+  const rows = coverage.clients.filter((c) => c.declared > 0).map((c) => {
+    const why = Object.entries(c.stale).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
+    if (c.noDetail > 0) why.push(`${c.noDetail} without HTTP detail`);
+    const environment = environmentOf(drift, c.client.namespace);
+    return tableRow([
+      cellCode(qualifiedName(c.client)),
+      ...withEnvironment ? [environment === void 0 ? "" : cellCode(environment)] : [],
+      `${c.exercised} of ${c.declared}`,
+      `${c.percent}%`,
+      why.join(", ")
+    ]);
+  });
+  const { exercised, declared, percent } = coverage.total;
+  return {
+    title: `Coverage: ${percent}% of the declared rules exercised (${exercised} of ${declared})`,
+    header: header(...titles),
+    rows,
+    collapsed: true,
+    priority: 8
+  };
+}
+function controlSections(drift, fileLink) {
+  const { notExercised } = splitStale(drift.stale);
+  const ignoredStale = asControlled(drift).ignoredStale ?? [];
+  const env = (ns) => environmentOf(drift, ns);
+  const sections = [
+    {
+      title: `Not exercised (${NOT_EXERCISED_MEANS}): ${plural(notExercised.length, "rule")} of ${plural(distinctClients(notExercised), "client")}`,
+      intro: "Their rules are neither confirmed nor stale (`client-idle`). Drive these clients in the traffic step to check them.",
+      header: header("rule", "target", "declared at"),
+      rows: groupedRows(
+        notExercised,
+        (r) => r.client,
+        (r) => tableRow([
+          operationCell(r.method, r.path, "any request"),
+          targetCell(r),
+          fileLineCell(r, fileLink)
+        ]),
+        3,
+        env
+      ),
+      collapsed: true,
+      priority: 3
+    },
+    {
+      title: `Stale rules ignored by the config: ${plural(ignoredStale.length, "rule")}`,
+      header: header("rule", "target", "declared at", "ignored by"),
+      rows: groupedRows(
+        ignoredStale,
+        (r) => r.client,
+        (r) => tableRow([
+          operationCell(r.method, r.path, "any request"),
+          targetCell(r),
+          fileLineCell(r, fileLink),
+          cellCode(ignoredByText(r) ?? "-")
+        ]),
+        4,
+        env
+      ),
+      collapsed: true,
+      priority: 4
+    }
+  ];
+  const coverage = coverageSection(drift);
+  if (coverage) sections.push(coverage);
+  return sections;
+}
+
+// src/report/markdown-sections.ts
+function missingRow(call, fileLink) {
+  const op = operationCell(call.method, call.path, "no HTTP detail");
+  return tableRow([
+    call.suggestedPath ? `${op} \u2192 ${cellCode(call.suggestedPath)}` : op,
+    serverCell(call),
+    String(call.count),
+    call.wouldBeBlocked ? "**blocked**" : "open",
+    call.intentsFile ? fileLineCell(call.intentsFile, fileLink) : "a new ClientIntents"
+  ]);
+}
+function callRow(call, extra = []) {
+  return tableRow([
+    operationCell(call.method, call.path, "no HTTP detail"),
+    serverCell(call),
+    String(call.count),
+    ...extra
+  ]);
+}
+function ruleRow(rule, fileLink, why) {
+  const cells = [operationCell(rule.method, rule.path, "any request"), targetCell(rule)];
+  if (why !== void 0) cells.push(why);
+  cells.push(fileLineCell(rule, fileLink));
+  return tableRow(cells);
+}
+var TEMPLATE_NOTE = "A path shown as `path \u2192 template` suggests an Istio template: `{*}` allows any one segment there and `{**}` any rest of the path, not only the values seen.";
+function buildSections(drift, fileLink) {
+  const sections = [
+    ...driftSections(drift, fileLink),
+    ...controlSections(drift, fileLink),
+    ...contextSections(drift, fileLink)
+  ];
+  return sections.filter((section) => section.rows.length > 0);
+}
+function driftSections(drift, fileLink) {
+  const { stale } = splitStale(drift.stale);
+  const templated = drift.missing.some((call) => call.suggestedPath !== void 0);
+  const env = (ns) => environmentOf(drift, ns);
+  const blocked = drift.missing.some((c) => c.wouldBeBlocked);
+  const open = drift.missing.some((c) => !c.wouldBeBlocked);
+  const once = [
+    ...blocked ? [`**blocked**: ${BLOCKED_MEANS}.`] : [],
+    ...open ? [`open: ${OPEN_MEANS}.`] : []
+  ];
+  return [
+    {
+      title: `Missing (${MISSING_MEANS}): ${plural(drift.missing.length, "call")} of ${plural(distinctClients(drift.missing), "client")}`,
+      intro: [...once, ...templated ? [TEMPLATE_NOTE] : []].join(" "),
+      header: header("call", "server", "count", "once enforced", "declare in"),
+      rows: groupedRows(
+        drift.missing,
+        (c) => c.client,
+        (c) => missingRow(c, fileLink),
+        5,
+        env
+      ),
+      collapsed: false,
+      priority: 0
+    },
+    {
+      title: `Stale (${STALE_MEANS}): ${plural(stale.length, "rule")} of ${plural(distinctClients(stale), "client")}`,
+      intro: legend(
+        stale.map((r) => r.reason),
+        STALE_REASON_MEANS
+      ),
+      header: header("rule", "target", "reason", "declared at"),
+      rows: groupedRows(
+        stale,
+        (r) => r.client,
+        (r) => ruleRow(r, fileLink, cellCode(r.reason)),
+        4,
+        env
+      ),
+      collapsed: false,
+      priority: 1
+    }
+  ];
+}
+function contextSections(drift, fileLink) {
+  const env = (ns) => environmentOf(drift, ns);
+  const ignoredWithRule = drift.ignored.some((call) => ignoredByText(call) !== void 0);
+  return [
+    {
+      title: `Covered (called and declared): ${plural(drift.covered.length, "call")}`,
+      header: header("call", "server", "count"),
+      rows: groupedRows(
+        drift.covered,
+        (c) => c.client,
+        (c) => callRow(c),
+        3,
+        env
+      ),
+      collapsed: true,
+      priority: 7
+    },
+    {
+      title: `Not checked: ${plural(drift.notChecked.length, "rule")}`,
+      header: header("rule", "target", "why", "declared at"),
+      rows: groupedRows(
+        drift.notChecked,
+        (r) => r.client,
+        (r) => ruleRow(r, fileLink, NOT_CHECKED_MEANS[r.why]),
+        4,
+        env
+      ),
+      collapsed: true,
+      priority: 3
+    },
+    {
+      title: `Ignored by the config: ${plural(drift.ignored.length, "call")}`,
+      header: ignoredWithRule ? header("call", "server", "count", "ignored by") : header("call", "server", "count"),
+      rows: groupedRows(
+        drift.ignored,
+        (c) => c.client,
+        (c) => callRow(c, ignoredWithRule ? [cellCode(ignoredByText(c) ?? "-")] : []),
+        ignoredWithRule ? 4 : 3,
+        env
+      ),
+      collapsed: true,
+      priority: 4
+    },
+    {
+      title: `Unattributed (callers outside the mesh): ${plural(drift.unattributed.length, "call")}`,
+      header: header("server", "call", "count"),
+      rows: drift.unattributed.map(
+        (call) => tableRow([
+          cellCode(qualifiedName(call.server)),
+          operationCell(call.method, call.path, "no HTTP detail"),
+          String(call.count)
+        ])
+      ),
+      collapsed: true,
+      priority: 5
+    },
+    {
+      title: `External (destinations outside the mesh): ${plural(drift.external.length, "call")}`,
+      header: header("destination", "count"),
+      rows: groupedRows(
+        drift.external,
+        (c) => c.client,
+        (call) => tableRow([
+          cellCode(call.host ?? qualifiedName(call.server.service ?? call.server)),
+          String(call.count)
+        ]),
+        2,
+        env
+      ),
+      collapsed: true,
+      priority: 6
+    },
+    {
+      title: "Warnings",
+      rows: drift.warnings.map((warning) => `- ${codeSpan(warning)}`),
+      collapsed: false,
+      priority: 2
+    }
+  ];
+}
+
+// src/report/markdown-report.ts
+var COMMENT_MARKER = "<!-- intent-drift -->";
+var DEFAULT_MAX_LENGTH = 65e3;
+var HEADER_VALUES = 3;
+function runLine(drift, run) {
+  const parts = [];
+  if (run.commit !== void 0 && /^[0-9a-f]{7,64}$/i.test(run.commit.sha)) {
+    parts.push(`checked ${linkedCode(run.commit.sha.slice(0, 7), run.commit.url)}`);
+  }
+  const { observedFrom: observedFrom2, config } = asControlled(drift);
+  if (observedFrom2 !== void 0) {
+    const part = observedParts(observedFrom2);
+    const shown = part.values.slice(0, HEADER_VALUES).map((v) => codeSpan(v));
+    const more = part.values.length - shown.length;
+    if (more > 0) shown.push(`and ${more} more`);
+    parts.push(
+      `observed: ${part.text}${shown.length > 0 ? ` ${shown.join(", ")}` : ""}${part.tail ? `, ${part.tail}` : ""}`
+    );
+  }
+  if (config !== void 0) parts.push(config === null ? "no config" : `config ${codeSpan(config)}`);
+  const runUrl = run.runUrl === void 0 ? void 0 : safeLinkUrl(run.runUrl);
+  if (runUrl !== void 0) parts.push(`[workflow run](${runUrl})`);
+  if (parts.length === 0) return void 0;
+  const line = parts.join(" \xB7 ");
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}
+function verdict(drift, run) {
+  const s = drift.summary;
+  const { stale, notExercised } = splitStale(drift.stale);
+  const ignored = s.ignored + (asControlled(drift).ignoredStale?.length ?? 0);
+  let headline = "### \u2705 intent-drift: no drift";
+  if (s.missing > 0 || stale.length > 0) {
+    headline = `### \u274C intent-drift: ${s.missing} missing, ${stale.length} stale`;
+  } else if (asControlled(drift).failure?.exitCode === 1) {
+    headline = `### \u274C intent-drift: ${notExercised.length} not exercised`;
+  } else if (notExercised.length > 0) {
+    headline = "### \u2705 intent-drift: no drift in what the run exercised";
+  }
+  const counts = [`${s.covered} covered`];
+  if (s.notChecked > 0) counts.push(`${s.notChecked} not checked`);
+  if (ignored > 0) counts.push(`${ignored} ignored`);
+  if (notExercised.length > 0) counts.push(`${notExercised.length} not exercised`);
+  counts.push(`${plural(s.observed, "call")} observed`, `${plural(s.declared, "rule")} declared`);
+  const coverage = coverageSummary(drift);
+  if (coverage !== void 0) counts.push(coverage);
+  const notes = controlNotes(drift).flatMap((note, i) => i === 0 ? [`> ${note}`] : ["", `> ${note}`]);
+  const context = runLine(drift, run);
+  return [
+    headline,
+    ...context === void 0 ? [] : ["", context],
+    "",
+    counts.join(" \xB7 "),
+    ...notes.length > 0 ? ["", ...notes] : []
+  ];
+}
+function renderSection(section, kept) {
+  const body = [];
+  if (section.intro) body.push(section.intro, "");
+  if (kept > 0) body.push(...section.header ?? [], ...section.rows.slice(0, kept));
+  const left = section.rows.length - kept;
+  if (left > 0) body.push(...kept > 0 ? [""] : [], `*\u2026 and ${left} more not shown here.*`);
+  if (section.collapsed) {
+    return ["", `<details><summary>${section.title}</summary>`, "", ...body, "", "</details>"];
+  }
+  return ["", `#### ${section.title}`, "", ...body];
+}
+function renderDocument(drift, run, sections, kept) {
+  const lines = [COMMENT_MARKER, ...verdict(drift, run)];
+  const left = sections.reduce((sum, section, i) => sum + section.rows.length - (kept[i] ?? 0), 0);
+  if (left > 0) {
+    lines.push(
+      "",
+      `> **Cut to fit a GitHub comment:** ${plural(left, "row")} left out. The full report is in the job summary and in the JSON report.`
+    );
+  }
+  sections.forEach((section, i) => {
+    lines.push(...renderSection(section, kept[i] ?? 0));
+  });
+  return `${lines.join("\n")}
+`;
+}
+function allocateRows(sections, budget) {
+  const kept = sections.map(() => 0);
+  let left = budget;
+  const byPriority = sections.map((section, i) => ({ section, i })).sort((a, b) => a.section.priority - b.section.priority);
+  for (const { section, i } of byPriority) {
+    let used = (section.header ?? []).reduce((sum, line) => sum + line.length + 1, 0);
+    let rows = 0;
+    for (const row of section.rows) {
+      if (used + row.length + 1 > left) break;
+      used += row.length + 1;
+      rows++;
+    }
+    if (rows > 0) {
+      kept[i] = rows;
+      left -= used;
+    }
+  }
+  return kept;
+}
+function renderMarkdownReport(drift, opts = {}) {
+  const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
+  const sections = buildSections(drift, opts.fileLink);
+  const run = {
+    ...opts.commit === void 0 ? {} : { commit: opts.commit },
+    ...opts.runUrl === void 0 ? {} : { runUrl: opts.runUrl }
+  };
+  const full = renderDocument(
+    drift,
+    run,
+    sections,
+    sections.map((s) => s.rows.length)
+  );
+  if (full.length <= maxLength) return full;
+  const frame = renderDocument(
+    drift,
+    run,
+    sections,
+    sections.map(() => 0)
+  ).length;
+  const kept = allocateRows(sections, maxLength - frame - 64);
+  let text2 = renderDocument(drift, run, sections, kept);
+  const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
+  while (text2.length > maxLength) {
+    const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
+    if (!victim) break;
+    kept[victim.i] = (kept[victim.i] ?? 0) - 1;
+    text2 = renderDocument(drift, run, sections, kept);
+  }
+  return text2;
+}
+
+// src/report/comment-document.ts
+function renderComment(drift, opts) {
+  const limit = opts.limit ?? DEFAULT_MAX_LENGTH;
+  let patch = patchBlock(opts.suggestedPatch);
+  if (patch.length > limit / 3) patch = patchTooLong(opts.suggestedPatch, opts.patchElsewhere);
+  const report = renderMarkdownReport(drift, {
+    maxLength: limit - patch.length,
+    ...opts.fileLink ? { fileLink: opts.fileLink } : {},
+    ...opts.commit ? { commit: opts.commit } : {},
+    ...opts.runUrl ? { runUrl: opts.runUrl } : {}
+  });
+  return report + patch;
+}
+function patchBlock(patch) {
+  if (patch === "") return "";
+  const fence = "`".repeat(Math.max(3, longestBacktickRun2(patch) + 1));
+  const files = (patch.match(/^\+\+\+ /gm) ?? []).length;
+  return [
+    "",
+    `<details><summary>Suggested patch of the intents (${files} ${files === 1 ? "file" : "files"})</summary>`,
+    "",
+    `${fence}diff`,
+    patch.endsWith("\n") ? patch.slice(0, -1) : patch,
+    fence,
+    "",
+    "</details>",
+    ""
+  ].join("\n");
+}
+function patchTooLong(patch, elsewhere = "the job summary") {
+  const lines = patch.split("\n").length;
+  return `
+> The suggested patch (${lines} lines) is too long for a comment: it is in ${elsewhere}.
+`;
+}
+function longestBacktickRun2(text2) {
+  let longest = 0;
+  for (const run of text2.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
+}
+
 export {
+  requireKubeClientNode,
   refKey,
   writeBaselineFile,
-  isMap,
-  isScalar,
-  isSeq,
   Document,
   parseAllDocuments,
+  stringify3 as stringify,
   collectYamlFiles,
   readWorkloadManifests,
   buildPathTemplater,
@@ -9547,6 +10651,7 @@ export {
   declare,
   readConfig,
   check,
+  recheck,
   showControlChars,
   qualifiedName,
   targetName,
@@ -9559,21 +10664,29 @@ export {
   coverageSummary,
   controlNotes,
   environmentOf,
+  jsonCall,
   toJsonReport,
   renderJsonReport,
-  cellCode,
-  tableRow,
-  COMMENT_MARKER,
-  renderMarkdownReport,
   SOURCES,
   FAIL_ON2 as FAIL_ON,
   REPORT_FORMATS,
+  LIST_FORMATS,
+  EXPORT_FORMATS,
   API_VERSIONS,
   defaultSettings,
   buildClientIntents,
-  DEFAULT_EXPORT_API_VERSION,
-  clientIntentsManifest,
-  toYamlDocuments,
   renderIntentsFile,
-  renderIntentsDir
+  renderIntentsDir,
+  planIntentsEdit,
+  cellCode,
+  tableRow,
+  MISSING_MEANS,
+  STALE_MEANS,
+  NOT_EXERCISED_MEANS,
+  STALE_REASON_MEANS,
+  NOT_CHECKED_MEANS,
+  observedParts,
+  COMMENT_MARKER,
+  renderMarkdownReport,
+  renderComment
 };
