@@ -43,7 +43,8 @@ describe('golden reports of the demo with drift', () => {
 
   test('the comment as the action posts it: run header, tables, suggested patch', async () => {
     const sha = '0123abc4567890def0123abc4567890def012345';
-    const fileLink = (file: string, line: number) => `https://github.com/acme/shop/blob/${sha}/${file}#L${line}`;
+    const fileLink = (file: string, line: number) =>
+      `https://github.com/acme/shop/blob/${sha}/${file}#L${line}`;
     const run = {
       ...drift,
       config: '.intent-drift.yaml',

@@ -192,7 +192,9 @@ describe('markdown: size limit', () => {
     assert.ok(md.length <= 20_000, String(md.length));
     const missingRows = md.split('\n').filter((l) => l.startsWith('| `GET') && l.includes('| **blocked** |'));
     const openRows = md.split('\n').filter((l) => l.startsWith('| `GET') && l.includes('| open |'));
-    const staleRows = md.split('\n').filter((l) => l.startsWith('| `GET') && l.includes('| `server-not-called` |'));
+    const staleRows = md
+      .split('\n')
+      .filter((l) => l.startsWith('| `GET') && l.includes('| `server-not-called` |'));
     const shown = missingRows.length + openRows.length + staleRows.length;
     assert.ok(missingRows.length + openRows.length > 0);
     const total = drift.missing.length + drift.stale.length;
