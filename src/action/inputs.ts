@@ -4,6 +4,7 @@
 import type { ClusterKind, ClusterSettings } from '../cluster/cluster-settings.ts';
 import { InputError } from '../errors.ts';
 import type { FailOn } from '../model.ts';
+import { parseSince } from '../observe/live/duration.ts';
 import { defaultSettings, FAIL_ON, type Settings, SOURCES, type SourceKind } from '../settings.ts';
 
 /** Every input name, as action.yml declares it. */
@@ -14,6 +15,7 @@ export const INPUT = {
   metrics: 'metrics',
   snapshot: 'snapshot',
   prometheusUrl: 'prometheus-url',
+  since: 'since',
   cluster: 'cluster',
   kindConfig: 'kind-config',
   keepCluster: 'keep-cluster',
@@ -80,6 +82,7 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   const live = readLive(get);
   check.source = readSource(get(INPUT.source), check, live.cluster);
   check.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
+  check.live.since = readSince(get(INPUT.since), check.source, live.cluster);
   const reportFile = get(INPUT.reportFile) || 'intent-drift-report.json';
   check.reportFile = reportFile;
 
@@ -180,6 +183,21 @@ function readLive(get: (name: string) => string): ClusterSettings {
     traffic: get(INPUT.traffic) || undefined,
     duration,
   };
+}
+
+/** `since`: Prometheus' range, or a snapshot's filter; a live cluster reads over its `duration`. */
+function readSince(value: string, source: SourceKind, cluster: ClusterKind): string | undefined {
+  if (value === '') return undefined;
+  if (cluster !== 'none') {
+    throw new InputError(
+      `${INPUT.since}: a live ${INPUT.cluster} reads over its ${INPUT.duration}; drop ${INPUT.since}`,
+    );
+  }
+  if (source !== 'prometheus' && source !== 'snapshot') {
+    throw new InputError(`${INPUT.since} applies to source prometheus or snapshot, not ${source}`);
+  }
+  parseSince(value, new Date(), INPUT.since);
+  return value;
 }
 
 function readUrl(name: string, value: string): string | undefined {

@@ -47,9 +47,10 @@ function runLine(drift: Drift, run: RunHeader): string | undefined {
     const shown = part.values.slice(0, HEADER_VALUES).map((v) => codeSpan(v));
     const more = part.values.length - shown.length;
     if (more > 0) shown.push(`and ${more} more`);
-    parts.push(
-      `observed: ${part.text}${shown.length > 0 ? ` ${shown.join(', ')}` : ''}${part.tail ? `, ${part.tail}` : ''}`,
-    );
+    // The tail is times and `--since`, written by us or checked (report-artifact.ts); anything
+    // else is left out rather than put into the comment as prose.
+    const tail = part.tail !== undefined && /^[0-9A-Za-z :.,+-]+$/.test(part.tail) ? `, ${part.tail}` : '';
+    parts.push(`observed: ${part.text}${shown.length > 0 ? ` ${shown.join(', ')}` : ''}${tail}`);
   }
   if (config !== undefined) parts.push(config === null ? 'no config' : `config ${codeSpan(config)}`);
   const runUrl = run.runUrl === undefined ? undefined : safeLinkUrl(run.runUrl);

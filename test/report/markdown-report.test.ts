@@ -250,3 +250,56 @@ describe('markdown: counts without noise', () => {
     assert.equal(idle.includes('Stale ('), false);
   });
 });
+
+describe('markdown: the run header', () => {
+  const base = computeDrift(
+    observedMap([call('client', 'nginx', 'GET', '/a')]),
+    declaredIntents([rule('client', 'nginx', 'GET', '/a')]),
+  );
+
+  test('the commit, the observed data, the config and the run, each only when known', () => {
+    const bare = renderMarkdownReport(base);
+    assert.equal(
+      bare.split('\n')[3],
+      '1 covered · 1 call observed · 1 rule declared',
+      'no header line at all',
+    );
+    const sha = 'f'.repeat(40);
+    const full = renderMarkdownReport(
+      {
+        ...base,
+        config: null,
+        observedFrom: {
+          source: 'sidecars',
+          inputs: [],
+          window: { from: '2026-03-01T10:00:00.000Z', to: '2026-03-01T10:02:00.000Z' },
+        },
+      } as Drift,
+      {
+        commit: { sha, url: `https://github.com/a/b/commit/${sha}` },
+        runUrl: 'https://github.com/a/b/actions/runs/1',
+      },
+    );
+    assert.equal(
+      full.split('\n')[3],
+      `Checked [\`fffffff\`](https://github.com/a/b/commit/${sha}) · observed: the sidecars of the kubeconfig's cluster, 2026-03-01 10:00:00 to 10:02:00 UTC · no config · [workflow run](https://github.com/a/b/actions/runs/1)`,
+    );
+  });
+
+  test('hostile values stay inert: inputs in code spans, an odd tail left out, no javascript: link, no fake SHA', () => {
+    const md = renderMarkdownReport(
+      {
+        ...base,
+        config: '[x](http://evil)',
+        observedFrom: {
+          source: 'snapshot',
+          inputs: ['<img src=x>', 'a', 'b', 'c'],
+          since: '[y](http://evil)',
+        },
+      } as Drift,
+      { commit: { sha: '<b>bold</b>' }, runUrl: 'javascript:alert(1)' },
+    );
+    const line = md.split('\n')[3] ?? '';
+    assert.equal(line, 'Observed: snapshot `<img src=x>`, `a`, `b`, and 1 more · config `[x](http://evil)`');
+  });
+});

@@ -30,6 +30,8 @@ export interface RunOptions {
   ref?: string;
   /** Run dist/index.js instead of src/index.ts. */
   entry?: string;
+  /** The step's `env:` (a workflow passes secrets this way). */
+  env?: Record<string, string>;
 }
 
 /** A workspace holding the demo as a repository would: intents/, capture/, workloads.yaml. */
@@ -94,6 +96,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     GITHUB_WORKSPACE: workspace,
     RUNNER_TEMP: runner,
     INTENT_DRIFT_RETRY_UNIT_MS: '5',
+    ...opts.env,
   };
   for (const [name, value] of Object.entries(opts.inputs))
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;

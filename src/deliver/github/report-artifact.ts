@@ -237,7 +237,10 @@ class Validator {
       };
       from.window = { from: time(w.from, `${at}.window.from`), to: time(w.to, `${at}.window.to`) };
     }
-    if (o.since !== undefined) from.since = this.string(o.since, `${at}.since`, 64);
+    if (o.since !== undefined) {
+      from.since = this.string(o.since, `${at}.since`, 64);
+      if (!/^[0-9A-Za-z:.+-]+$/.test(from.since)) this.bad(`${at}.since: not a duration or a time`);
+    }
     return from;
   }
 
