@@ -45,7 +45,7 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-763H4AIF.js";
+} from "./chunks/chunk-Y2CQ6T5C.js";
 import "./chunks/chunk-3VWSI7QM.js";
 import "./chunks/chunk-A4RNRO6A.js";
 import "./chunks/chunk-6SVOZDX7.js";

@@ -14,12 +14,13 @@ import {
   renderMarkdownReport,
   tableRow,
   toJsonReport
-} from "./chunks/chunk-763H4AIF.js";
+} from "./chunks/chunk-Y2CQ6T5C.js";
 import "./chunks/chunk-3VWSI7QM.js";
 import "./chunks/chunk-A4RNRO6A.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import {
-  parseDuration
+  parseDuration,
+  parseSince
 } from "./chunks/chunk-2NF2SEYA.js";
 import "./chunks/chunk-TXZ6OYJN.js";
 import "./chunks/chunk-NDKEIXHG.js";
@@ -27399,7 +27400,10 @@ var Validator = class {
       };
       from.window = { from: time(w.from, `${at}.window.from`), to: time(w.to, `${at}.window.to`) };
     }
-    if (o.since !== void 0) from.since = this.string(o.since, `${at}.since`, 64);
+    if (o.since !== void 0) {
+      from.since = this.string(o.since, `${at}.since`, 64);
+      if (!/^[0-9A-Za-z:.+-]+$/.test(from.since)) this.bad(`${at}.since: not a duration or a time`);
+    }
     return from;
   }
   rule(x, at) {
@@ -27424,6 +27428,7 @@ var INPUT = {
   metrics: "metrics",
   snapshot: "snapshot",
   prometheusUrl: "prometheus-url",
+  since: "since",
   cluster: "cluster",
   kindConfig: "kind-config",
   keepCluster: "keep-cluster",
@@ -27465,6 +27470,7 @@ function readActionInputs(read, cwd) {
   const live = readLive(get);
   check2.source = readSource(get(INPUT.source), check2, live.cluster);
   check2.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
+  check2.live.since = readSince(get(INPUT.since), check2.source, live.cluster);
   const reportFile = get(INPUT.reportFile) || "intent-drift-report.json";
   check2.reportFile = reportFile;
   const token = read(INPUT.githubToken).trim();
@@ -27558,6 +27564,19 @@ function readLive(get) {
     traffic: get(INPUT.traffic) || void 0,
     duration
   };
+}
+function readSince(value, source, cluster) {
+  if (value === "") return void 0;
+  if (cluster !== "none") {
+    throw new InputError(
+      `${INPUT.since}: a live ${INPUT.cluster} reads over its ${INPUT.duration}; drop ${INPUT.since}`
+    );
+  }
+  if (source !== "prometheus" && source !== "snapshot") {
+    throw new InputError(`${INPUT.since} applies to source prometheus or snapshot, not ${source}`);
+  }
+  parseSince(value, /* @__PURE__ */ new Date(), INPUT.since);
+  return value;
 }
 function readUrl(name2, value) {
   if (value === "") return void 0;

@@ -10478,9 +10478,8 @@ function runLine(drift, run) {
     const shown = part.values.slice(0, HEADER_VALUES).map((v) => codeSpan(v));
     const more = part.values.length - shown.length;
     if (more > 0) shown.push(`and ${more} more`);
-    parts.push(
-      `observed: ${part.text}${shown.length > 0 ? ` ${shown.join(", ")}` : ""}${part.tail ? `, ${part.tail}` : ""}`
-    );
+    const tail = part.tail !== void 0 && /^[0-9A-Za-z :.,+-]+$/.test(part.tail) ? `, ${part.tail}` : "";
+    parts.push(`observed: ${part.text}${shown.length > 0 ? ` ${shown.join(", ")}` : ""}${tail}`);
   }
   if (config !== void 0) parts.push(config === null ? "no config" : `config ${codeSpan(config)}`);
   const runUrl = run.runUrl === void 0 ? void 0 : safeLinkUrl(run.runUrl);
