@@ -1517,10 +1517,15 @@ function flagSections(flags, command) {
 }
 function exitLines(command) {
   const lines = ["", "Exit codes:"];
-  const drift = command === void 0 || commandSpec(command).exit === "drift";
+  const own = command === void 0 ? {} : commandSpec(command).exit === "drift" ? {
+    0: `no failing drift${command === "check" ? " (with --write-baseline: the baseline was written)" : ""}`
+  } : {
+    0: "the output was written, drift or not",
+    1: command === "visualize" ? "with --intents and an explicit --fail-on: failing drift" : void 0
+  };
   for (const { code: code2, meaning } of EXIT_CODES) {
-    if (code2 === 1 && !drift && command !== "visualize") continue;
-    lines.push(...wrap(meaning, `  ${code2}  `, 5));
+    const text = code2 in own ? own[code2] : meaning;
+    if (text !== void 0) lines.push(...wrap(text, `  ${code2}  `, 5));
   }
   return lines;
 }
@@ -1534,8 +1539,8 @@ function globalHelp() {
     "Commands:",
     ...COMMAND_TABLE.map((c) => `  ${c.name.padEnd(11)} ${c.summary}`),
     "",
-    "Every flag, with the commands that read it:",
-    ...flagSections(FLAG_TABLE, void 0).slice(1),
+    "Every flag, with the commands that read it in brackets:",
+    ...flagSections(FLAG_TABLE, void 0),
     ...exitLines(void 0)
   ];
   return `${lines.join("\n")}

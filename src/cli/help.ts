@@ -60,12 +60,24 @@ function flagSections(flags: readonly FlagSpec[], command: Command | undefined):
   return lines;
 }
 
+/** A command's own exit codes; every code with every case for the global page. */
 function exitLines(command: Command | undefined): string[] {
   const lines = ['', 'Exit codes:'];
-  const drift = command === undefined || commandSpec(command).exit === 'drift';
+  const own: Record<number, string | undefined> =
+    command === undefined
+      ? {}
+      : commandSpec(command).exit === 'drift'
+        ? {
+            0: `no failing drift${command === 'check' ? ' (with --write-baseline: the baseline was written)' : ''}`,
+          }
+        : {
+            0: 'the output was written, drift or not',
+            1:
+              command === 'visualize' ? 'with --intents and an explicit --fail-on: failing drift' : undefined,
+          };
   for (const { code, meaning } of EXIT_CODES) {
-    if (code === 1 && !drift && command !== 'visualize') continue;
-    lines.push(...wrap(meaning, `  ${code}  `, 5));
+    const text = code in own ? own[code] : meaning;
+    if (text !== undefined) lines.push(...wrap(text, `  ${code}  `, 5));
   }
   return lines;
 }
@@ -81,8 +93,8 @@ export function globalHelp(): string {
     'Commands:',
     ...COMMAND_TABLE.map((c) => `  ${c.name.padEnd(11)} ${c.summary}`),
     '',
-    'Every flag, with the commands that read it:',
-    ...flagSections(FLAG_TABLE, undefined).slice(1),
+    'Every flag, with the commands that read it in brackets:',
+    ...flagSections(FLAG_TABLE, undefined),
     ...exitLines(undefined),
   ];
   return `${lines.join('\n')}\n`;
