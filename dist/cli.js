@@ -362,7 +362,7 @@ var OBSERVED_FLAGS = [
   }
 ];
 
-// src/cli/flags-report.ts
+// src/cli/flags-intents.ts
 var CHECKING = ["check", "demo", "visualize"];
 var INTENTS_FLAGS = [
   {
@@ -401,101 +401,8 @@ var INTENTS_FLAGS = [
     }
   }
 ];
-var VERDICT_FLAGS = [
-  {
-    name: "fail-on",
-    value: "WHAT",
-    kind: "string",
-    group: "verdict",
-    commands: CHECKING,
-    requires: { flag: "intents", on: ["visualize"] },
-    help: "missing, stale, any or none: what exits 1 (default: the config's failOn, else missing)",
-    helpFor: {
-      visualize: "missing, stale, any or none: exit 1 on that drift (default: exit 0 once the picture is written)"
-    },
-    apply: (s, v) => {
-      s.failOn = oneOf("fail-on", v, FAIL_ON);
-      s.failOnExplicit = true;
-    }
-  },
-  {
-    name: "config",
-    value: "FILE",
-    kind: "string",
-    group: "verdict",
-    commands: [...CHECKING, "export"],
-    help: "the drift controls (default: the nearest .intent-drift.yaml from here up to the repository root)",
-    apply: (s, v) => {
-      s.configFile = filePath("config", v);
-    }
-  },
-  {
-    name: "no-templates",
-    kind: "boolean",
-    group: "verdict",
-    commands: [...CHECKING, "export"],
-    help: "keep raw paths; never suggest {*} templates",
-    apply: (s) => {
-      s.templates = false;
-    }
-  },
-  {
-    name: "min-count",
-    value: "N",
-    kind: "string",
-    group: "verdict",
-    commands: CHECKING,
-    requires: { flag: "intents", on: ["visualize"] },
-    help: "missing calls seen fewer than N times are noise",
-    apply: (s, v) => {
-      s.minCount = wholeNumber("min-count", v, 1);
-    }
-  },
-  {
-    name: "baseline",
-    value: "FILE",
-    kind: "string",
-    group: "verdict",
-    commands: CHECKING,
-    requires: { flag: "intents", on: ["visualize"] },
-    help: "report only drift that is not in this baseline",
-    apply: (s, v) => {
-      s.baselineFile = filePath("baseline", v);
-    }
-  },
-  {
-    name: "write-baseline",
-    value: "FILE",
-    kind: "string",
-    group: "verdict",
-    commands: ["check", "demo"],
-    help: "record today's drift as the baseline; exits 0 once written (unless --fail-on is given)",
-    apply: (s, v) => {
-      s.writeBaselineFile = filePath("write-baseline", v);
-    }
-  },
-  {
-    name: "fix",
-    kind: "boolean",
-    group: "verdict",
-    commands: ["check"],
-    help: "add the missing calls to the local intents files (the edit the action suggests), and print the files changed",
-    apply: (s) => {
-      s.fix = true;
-    }
-  },
-  {
-    name: "prune-stale",
-    kind: "boolean",
-    group: "verdict",
-    commands: ["check"],
-    requires: { flag: "fix" },
-    help: "with --fix, also remove the stale rules",
-    apply: (s) => {
-      s.pruneStale = true;
-    }
-  }
-];
+
+// src/cli/flags-output.ts
 var OUTPUT_FLAGS = [
   {
     name: "format",
@@ -612,6 +519,103 @@ var GENERAL_FLAGS = [
     commands: ["check", "list", "export", "visualize", "policies", "capture", "reset", "demo"],
     help: "print the version",
     apply: () => {
+    }
+  }
+];
+
+// src/cli/flags-verdict.ts
+var VERDICT_FLAGS = [
+  {
+    name: "fail-on",
+    value: "WHAT",
+    kind: "string",
+    group: "verdict",
+    commands: CHECKING,
+    requires: { flag: "intents", on: ["visualize"] },
+    help: "missing, stale, any or none: what exits 1 (default: the config's failOn, else missing)",
+    helpFor: {
+      visualize: "missing, stale, any or none: exit 1 on that drift (default: exit 0 once the picture is written)"
+    },
+    apply: (s, v) => {
+      s.failOn = oneOf("fail-on", v, FAIL_ON);
+      s.failOnExplicit = true;
+    }
+  },
+  {
+    name: "config",
+    value: "FILE",
+    kind: "string",
+    group: "verdict",
+    commands: [...CHECKING, "export"],
+    help: "the drift controls (default: the nearest .intent-drift.yaml from here up to the repository root)",
+    apply: (s, v) => {
+      s.configFile = filePath("config", v);
+    }
+  },
+  {
+    name: "no-templates",
+    kind: "boolean",
+    group: "verdict",
+    commands: [...CHECKING, "export"],
+    help: "keep raw paths; never suggest {*} templates",
+    apply: (s) => {
+      s.templates = false;
+    }
+  },
+  {
+    name: "min-count",
+    value: "N",
+    kind: "string",
+    group: "verdict",
+    commands: CHECKING,
+    requires: { flag: "intents", on: ["visualize"] },
+    help: "missing calls seen fewer than N times are noise",
+    apply: (s, v) => {
+      s.minCount = wholeNumber("min-count", v, 1);
+    }
+  },
+  {
+    name: "baseline",
+    value: "FILE",
+    kind: "string",
+    group: "verdict",
+    commands: CHECKING,
+    requires: { flag: "intents", on: ["visualize"] },
+    help: "report only drift that is not in this baseline",
+    apply: (s, v) => {
+      s.baselineFile = filePath("baseline", v);
+    }
+  },
+  {
+    name: "write-baseline",
+    value: "FILE",
+    kind: "string",
+    group: "verdict",
+    commands: ["check", "demo"],
+    help: "record today's drift as the baseline; exits 0 once written (unless --fail-on is given)",
+    apply: (s, v) => {
+      s.writeBaselineFile = filePath("write-baseline", v);
+    }
+  },
+  {
+    name: "fix",
+    kind: "boolean",
+    group: "verdict",
+    commands: ["check"],
+    help: "add the missing calls to the local intents files (the edit the action suggests), and print the files changed",
+    apply: (s) => {
+      s.fix = true;
+    }
+  },
+  {
+    name: "prune-stale",
+    kind: "boolean",
+    group: "verdict",
+    commands: ["check"],
+    requires: { flag: "fix" },
+    help: "with --fix, also remove the stale rules",
+    apply: (s) => {
+      s.pruneStale = true;
     }
   }
 ];

@@ -1,5 +1,5 @@
 // The shape of one command-line flag. Each flag is one entry (flags-observed.ts,
-// flags-report.ts): the parser, the per-command check, `--help` and docs/cli.md all read it,
+// flags-intents.ts, flags-verdict.ts, flags-output.ts): the parser, the per-command check, `--help` and docs/cli.md all read it,
 // so a flag cannot be parsed without being documented, or documented for a command that
 // ignores it.
 import { InputError } from '../errors.ts';

@@ -1,9 +1,12 @@
 // The one flag table: every flag of every command, in the order help and docs/cli.md list
-// them. To add a flag, add one entry to the group's list (flags-observed.ts, flags-report.ts).
+// them. To add a flag, add one entry to its group's list (flags-observed.ts, flags-intents.ts,
+// flags-verdict.ts, flags-output.ts).
 import type { Command } from './command-table.ts';
 import type { FlagSpec } from './flag-spec.ts';
+import { INTENTS_FLAGS } from './flags-intents.ts';
 import { OBSERVED_FLAGS } from './flags-observed.ts';
-import { GENERAL_FLAGS, INTENTS_FLAGS, OUTPUT_FLAGS, VERDICT_FLAGS } from './flags-report.ts';
+import { GENERAL_FLAGS, OUTPUT_FLAGS } from './flags-output.ts';
+import { VERDICT_FLAGS } from './flags-verdict.ts';
 
 export const FLAG_TABLE: readonly FlagSpec[] = [
   ...OBSERVED_FLAGS,
