@@ -45,12 +45,16 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-Y2CQ6T5C.js";
+} from "./chunks/chunk-YFJPUKYR.js";
 import "./chunks/chunk-3VWSI7QM.js";
 import "./chunks/chunk-A4RNRO6A.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import "./chunks/chunk-2NF2SEYA.js";
 import "./chunks/chunk-TXZ6OYJN.js";
+import {
+  HOW_TO_OBSERVE,
+  findKubeconfig
+} from "./chunks/chunk-7NJKBT2O.js";
 import "./chunks/chunk-NDKEIXHG.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
@@ -61,7 +65,7 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
 import { mkdir as mkdir5 } from "node:fs/promises";
-import path7 from "node:path";
+import path6 from "node:path";
 
 // src/report/list-report.ts
 function byNameThenNamespace(a, b) {
@@ -107,9 +111,9 @@ function renderList(source, opts = {}) {
     lines.push(`${show2(client.name)} in namespace ${show2(client.namespace)} calls:`);
     for (const server of [...client.servers.values()].sort(byNameThenNamespace)) {
       lines.push(`  - ${show2(server.name)} in namespace ${show2(server.namespace)}`);
-      for (const path8 of [...server.paths.keys()].sort(codeUnitOrder)) {
-        const methods = [...server.paths.get(path8) ?? []].sort(codeUnitOrder);
-        lines.push(`    - path ${show2(path8)}, methods: [${methods.map(show2).join(",")}]`);
+      for (const path7 of [...server.paths.keys()].sort(codeUnitOrder)) {
+        const methods = [...server.paths.get(path7) ?? []].sort(codeUnitOrder);
+        lines.push(`    - path ${show2(path7)}, methods: [${methods.map(show2).join(",")}]`);
       }
     }
   }
@@ -136,23 +140,6 @@ function renderListData(map, opts) {
 
 // src/version.ts
 var VERSION = "0.1.0";
-
-// src/observe/live/kube-locate.ts
-import { existsSync } from "node:fs";
-import path from "node:path";
-var IN_CLUSTER_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
-function findKubeconfig(env, exists = existsSync) {
-  const listed = (env.KUBECONFIG ?? "").split(path.delimiter).filter((f) => f !== "");
-  if (listed[0] !== void 0) return listed[0];
-  const home = env.HOME ?? env.USERPROFILE;
-  if (home !== void 0 && home !== "") {
-    const file = path.join(home, ".kube", "config");
-    if (exists(file)) return file;
-  }
-  if (env.KUBERNETES_SERVICE_HOST && exists(IN_CLUSTER_TOKEN)) return "the in-cluster service account";
-  return void 0;
-}
-var HOW_TO_OBSERVE = "give --metrics PATH (sidecar metrics files, or - for stdin), --snapshot FILE (written by intent-drift capture), --prometheus-url URL, or a kubeconfig to read the cluster (--kubeconfig FILE, $KUBECONFIG or ~/.kube/config; none found)";
 
 // src/cli/flag-spec.ts
 var FLAG_GROUPS = [
@@ -994,7 +981,7 @@ function finishCommand(command, settings, given, env) {
 
 // src/cli/check-command.ts
 import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
-import path3 from "node:path";
+import path2 from "node:path";
 
 // src/report/text-report.ts
 var ansi = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
@@ -1009,9 +996,9 @@ var identity = (text) => text;
 var PLAIN = { bad: identity, warn: identity, good: identity, dim: identity, bold: identity };
 var STALE_REASON = (reason) => `${reason} (${STALE_REASON_MEANS[reason]})`;
 var show = showControlChars;
-function operation(method, path8, unknown) {
-  if (method === null && path8 === null) return unknown;
-  return `${show(method ?? "*")} ${show(path8 ?? "*")}`;
+function operation(method, path7, unknown) {
+  if (method === null && path7 === null) return unknown;
+  return `${show(method ?? "*")} ${show(path7 ?? "*")}`;
 }
 function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
@@ -1192,7 +1179,7 @@ function runLines(drift) {
 
 // src/cli/fix-intents.ts
 import { realpath, stat, writeFile } from "node:fs/promises";
-import path2 from "node:path";
+import path from "node:path";
 var GLOB_CHARS = /[*?[\]{}]/;
 function globBase(pattern) {
   const segments = pattern.split(/[/\\]/);
@@ -1206,7 +1193,7 @@ async function rootsOf(intents, cwd) {
   const roots = [];
   for (const given of intents) {
     const glob = GLOB_CHARS.test(given);
-    const absolute = await realpath(path2.resolve(cwd, glob ? globBase(given) : given));
+    const absolute = await realpath(path.resolve(cwd, glob ? globBase(given) : given));
     roots.push({ absolute, file: !glob && (await stat(absolute)).isFile() });
   }
   return roots;
@@ -1216,7 +1203,7 @@ async function reachedPath(absolute) {
     return await realpath(absolute);
   } catch {
     try {
-      return path2.join(await realpath(path2.dirname(absolute)), path2.basename(absolute));
+      return path.join(await realpath(path.dirname(absolute)), path.basename(absolute));
     } catch {
       return void 0;
     }
@@ -1224,7 +1211,7 @@ async function reachedPath(absolute) {
 }
 function inside(target, roots) {
   return roots.some(
-    (root) => root.file ? target === root.absolute : target.startsWith(root.absolute + path2.sep)
+    (root) => root.file ? target === root.absolute : target.startsWith(root.absolute + path.sep)
   );
 }
 async function applyIntentsEdit(edit, intents, cwd, io) {
@@ -1232,7 +1219,7 @@ async function applyIntentsEdit(edit, intents, cwd, io) {
   const writes = [];
   for (const change of edit.files) {
     if (change.before === change.after) continue;
-    const absolute = path2.resolve(cwd, change.file);
+    const absolute = path.resolve(cwd, change.file);
     const reached = await reachedPath(absolute);
     if (reached === void 0 || !inside(reached, roots) || !/\.ya?ml$/i.test(reached)) {
       throw new InputError(
@@ -1306,8 +1293,8 @@ async function runCheck(settings, io) {
   }
   const json = renderJsonReport(result.drift);
   if (settings.reportFile !== void 0) {
-    const file = path3.resolve(settings.cwd, settings.reportFile);
-    await mkdir(path3.dirname(file), { recursive: true });
+    const file = path2.resolve(settings.cwd, settings.reportFile);
+    await mkdir(path2.dirname(file), { recursive: true });
     await writeFile2(file, json);
   }
   const plan = settings.fix || settings.format === "markdown" ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale) : void 0;
@@ -1333,7 +1320,7 @@ async function runCheck(settings, io) {
 
 // src/cli/export-command.ts
 import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
-import path4 from "node:path";
+import path3 from "node:path";
 
 // src/declare/authorization-policies.ts
 var POLICY_API_VERSION = "security.istio.io/v1";
@@ -1387,7 +1374,7 @@ function policyOf(draft, opts) {
     from: [{ source: { principals: [`cluster.local/ns/${client.namespace}/sa/${serviceAccount}`] } }]
   };
   if (!draft.anyOperation) {
-    rule.to = [...draft.methodsByPath].map(([path8, methods]) => ({ operation: { paths: [path8], methods } }));
+    rule.to = [...draft.methodsByPath].map(([path7, methods]) => ({ operation: { paths: [path7], methods } }));
   }
   const manifest = {
     apiVersion: POLICY_API_VERSION,
@@ -1449,15 +1436,15 @@ async function runExport(settings, io) {
   const render = { apiVersion: settings.export.apiVersion, format: settings.export.format };
   const out = settings.output;
   if (settings.export.outputType === "dir" && out !== void 0) {
-    const dir = path4.resolve(settings.cwd, out);
+    const dir = path3.resolve(settings.cwd, out);
     await mkdir2(dir, { recursive: true });
     const files = renderIntentsDir(intents, render);
-    for (const [name, text] of Object.entries(files)) await writeFile3(path4.join(dir, name), text);
+    for (const [name, text] of Object.entries(files)) await writeFile3(path3.join(dir, name), text);
     io.writeError(`wrote ${Object.keys(files).length} ClientIntents file(s) to ${out}
 `);
   } else if (out !== void 0) {
-    const file = path4.resolve(settings.cwd, out);
-    await mkdir2(path4.dirname(file), { recursive: true });
+    const file = path3.resolve(settings.cwd, out);
+    await mkdir2(path3.dirname(file), { recursive: true });
     await writeFile3(file, renderIntentsFile(intents, render));
     io.writeError(`wrote ${intents.length} ClientIntents to ${out}
 `);
@@ -1568,7 +1555,7 @@ function commandHelp(command) {
 
 // src/cli/policies-command.ts
 import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
-import path5 from "node:path";
+import path4 from "node:path";
 async function runPolicies(settings, declared, io) {
   const scope = new Set(settings.namespaces);
   const rules = declared.rules.filter((r) => scope.size === 0 || scope.has(r.client.namespace));
@@ -1577,8 +1564,8 @@ async function runPolicies(settings, declared, io) {
   if (settings.output === void 0) {
     io.write(text);
   } else {
-    const file = path5.resolve(settings.cwd, settings.output);
-    await mkdir3(path5.dirname(file), { recursive: true });
+    const file = path4.resolve(settings.cwd, settings.output);
+    await mkdir3(path4.dirname(file), { recursive: true });
     await writeFile4(file, text);
   }
   for (const w of declared.warnings) io.writeError(`warning: ${w}
@@ -1588,7 +1575,7 @@ async function runPolicies(settings, declared, io) {
 
 // src/cli/visualize-command.ts
 import { mkdir as mkdir4, writeFile as writeFile5 } from "node:fs/promises";
-import path6 from "node:path";
+import path5 from "node:path";
 
 // src/report/graph-model.ts
 var EDGE_KINDS = [
@@ -1999,7 +1986,7 @@ var VISUALIZE_FORMATS = ["svg", "png", "html"];
 function visualizeFormatOf(output) {
   if (output === void 0 || output === "")
     throw new InputError("visualize needs -o FILE (.svg, .png or .html)");
-  const ext = path6.extname(output).toLowerCase().replace(/^\./, "");
+  const ext = path5.extname(output).toLowerCase().replace(/^\./, "");
   const format = ext === "htm" ? "html" : ext;
   if (VISUALIZE_FORMATS.includes(format)) return format;
   const got = ext === "" ? "no extension" : `.${ext}`;
@@ -2015,8 +2002,8 @@ async function runVisualize(settings, io) {
   const format = visualizeFormatOf(settings.output);
   const { graph, exitCode, warnings } = await graphToDraw(settings, io);
   const bytes = await renderGraph(graph, format);
-  const file = path6.resolve(settings.cwd, settings.output ?? "");
-  await mkdir4(path6.dirname(file), { recursive: true });
+  const file = path5.resolve(settings.cwd, settings.output ?? "");
+  await mkdir4(path5.dirname(file), { recursive: true });
   await writeFile5(file, bytes);
   for (const w of warnings) io.writeError(`warning: ${w}
 `);
@@ -2099,8 +2086,8 @@ async function run(command, settings, io) {
       }
       const observed = await observeWithProgress(settings, io);
       const { writeSnapshot } = await import("./chunks/snapshot-file-NEMGV35D.js");
-      const file = path7.resolve(settings.cwd, settings.output ?? "");
-      await mkdir5(path7.dirname(file), { recursive: true });
+      const file = path6.resolve(settings.cwd, settings.output ?? "");
+      await mkdir5(path6.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
         source: settings.source,
         ...observed.window === void 0 ? {} : { window: observed.window }
@@ -2114,10 +2101,10 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-MACMNQ2F.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-THES24GK.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
-        ...live.kubeconfig === void 0 ? {} : { kubeconfig: path7.resolve(settings.cwd, live.kubeconfig) },
+        ...live.kubeconfig === void 0 ? {} : { kubeconfig: path6.resolve(settings.cwd, live.kubeconfig) },
         ...live.context === void 0 ? {} : { context: live.context }
       });
       io.writeError("the network mapper forgot what it had captured\n");

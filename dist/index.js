@@ -14,7 +14,7 @@ import {
   renderMarkdownReport,
   tableRow,
   toJsonReport
-} from "./chunks/chunk-Y2CQ6T5C.js";
+} from "./chunks/chunk-YFJPUKYR.js";
 import "./chunks/chunk-3VWSI7QM.js";
 import "./chunks/chunk-A4RNRO6A.js";
 import "./chunks/chunk-6SVOZDX7.js";

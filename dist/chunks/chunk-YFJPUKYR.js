@@ -8774,7 +8774,7 @@ async function readSource(settings, onProgress, signal) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-35HLOVEL.js");
+      const { readSidecars } = await import("./sidecars-source-ENMYWWDD.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -8798,7 +8798,7 @@ async function readSource(settings, onProgress, signal) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-MACMNQ2F.js");
+      const { readMapper } = await import("./mapper-source-THES24GK.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,

@@ -17,7 +17,8 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-GAXWSCIP.js";
+} from "./chunk-6EAWJFJ6.js";
+import "./chunk-7NJKBT2O.js";
 import "./chunk-DNUDPCNB.js";
 import {
   InputError,
