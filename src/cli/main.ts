@@ -37,7 +37,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await run(parsed.command, parsed.settings, io);
   } catch (err) {
     if (isInputError(err)) {
-      io.writeError(`intent-drift: ${String(err)}\n`);
+      io.writeError(`intent-drift: ${showControlChars(String(err))}\n`);
       return 2;
     }
     throw err;

@@ -222,3 +222,14 @@ describe('exit codes: drift decides check and demo only, unless --fail-on is giv
     }
   });
 });
+
+describe('what the user typed is echoed inert', () => {
+  test('control characters in a mistyped flag or value reach the terminal as escapes', async () => {
+    const run = await runCli(['check', '--metrics\u001b[2J', 'x']);
+    assert.equal(run.code, 2);
+    assert.ok(run.stderr.includes('--metrics\\x1b[2J'), run.stderr);
+    const value = await runCli(['check', '--format', 'text\rcolored\u001b[31m']);
+    assert.equal(value.stderr.includes('\u001b'), false);
+    assert.equal(value.stderr.includes('\r'), false);
+  });
+});
