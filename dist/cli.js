@@ -2056,7 +2056,7 @@ async function main(argv, io) {
     return await run(parsed.command, parsed.settings, io);
   } catch (err) {
     if (isInputError(err)) {
-      io.writeError(`intent-drift: ${String(err)}
+      io.writeError(`intent-drift: ${showControlChars(String(err))}
 `);
       return 2;
     }
