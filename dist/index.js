@@ -11,6 +11,7 @@ import {
   collectYamlFiles,
   defaultSettings,
   isMap,
+  isNamespaceName,
   isScalar,
   isSeq,
   parseAllDocuments,
@@ -18,7 +19,7 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-ICLIVY3J.js";
+} from "./chunks/chunk-4GP444OG.js";
 import "./chunks/chunk-GEWBOTYQ.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
@@ -28238,6 +28239,7 @@ var INPUT = {
   traffic: "traffic",
   duration: "duration",
   namespace: "namespace",
+  defaultNamespace: "default-namespace",
   failOn: "fail-on",
   comment: "comment",
   openPr: "open-pr",
@@ -28265,6 +28267,12 @@ function readActionInputs(read, cwd) {
   check2.snapshots = lines(get(INPUT.snapshot));
   check2.workloads = lines(get(INPUT.workloads));
   check2.namespaces = words(get(INPUT.namespace));
+  check2.defaultNamespace = get(INPUT.defaultNamespace) || void 0;
+  if (check2.defaultNamespace !== void 0 && !isNamespaceName(check2.defaultNamespace)) {
+    throw new InputError(
+      `${INPUT.defaultNamespace}: '${check2.defaultNamespace}' is not a Kubernetes namespace name`
+    );
+  }
   check2.failOn = oneOf(INPUT.failOn, get(INPUT.failOn) || "missing", FAIL_ON);
   check2.failOnExplicit = true;
   check2.format = "markdown";
