@@ -16,7 +16,9 @@ import {
   defaultSettings,
   demoSettings,
   environmentOf,
+  fail,
   ignoredByText,
+  isNamespaceName,
   observe,
   plural,
   qualifiedName,
@@ -30,9 +32,10 @@ import {
   showControlChars,
   splitStale,
   targetName,
+  validatePathPattern,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-ICLIVY3J.js";
+} from "./chunks/chunk-4GP444OG.js";
 import "./chunks/chunk-GEWBOTYQ.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
@@ -315,6 +318,7 @@ var OPTIONS = {
   snapshot: { type: "string", multiple: true },
   workloads: { type: "string", multiple: true },
   namespace: { type: "string", short: "n", multiple: true },
+  "default-namespace": { type: "string" },
   "fail-on": { type: "string" },
   format: { type: "string" },
   report: { type: "string" },
@@ -369,6 +373,7 @@ function parseCommandLine(argv, env) {
   settings.snapshots = values.snapshot ?? [];
   settings.workloads = values.workloads ?? [];
   settings.namespaces = values.namespace ?? [];
+  settings.defaultNamespace = checkedNamespace("default-namespace", values["default-namespace"]);
   settings.reportFile = values.report;
   settings.color = values["no-color"] ? false : values.color ?? env.colorDefault;
   settings.output = values.output;
@@ -440,6 +445,11 @@ function readLiveFlags(values, settings, variables) {
     live.concurrency = n;
   }
 }
+function checkedNamespace(flag, value) {
+  if (value === void 0) return void 0;
+  if (isNamespaceName(value)) return value;
+  throw new InputError(`--${flag} must be a Kubernetes namespace name (got '${value}')`);
+}
 function impliedSource(settings) {
   if (settings.metrics.length > 0) return "metrics";
   if (settings.snapshots.length > 0) return "snapshot";
@@ -452,25 +462,43 @@ function impliedSource(settings) {
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+// src/declare/otterize-identity.ts
+import { createHash } from "node:crypto";
+var SERVICE_LABEL = "intents.otterize.com/service";
+var OWNER_KIND_LABEL = "intents.otterize.com/owner-kind";
+var ISTIO_CLIENT_LABEL = "intents.otterize.com/istio-client-with-kind";
+var LEGACY_KIND = "OttrLegacy";
+function hasKind(kind) {
+  return kind !== void 0 && kind !== "" && kind !== LEGACY_KIND;
+}
+function nameWithKind({ name, kind }) {
+  const withKind = hasKind(kind) ? `${name}-${kind.toLowerCase()}` : name;
+  return withKind.replaceAll("_", ".");
+}
+function md5Prefix(text) {
+  return createHash("md5").update(text).digest("hex").slice(0, 6);
+}
+function formattedIdentity({ name, namespace }) {
+  return `${name.slice(0, 20)}-${namespace.slice(0, 20)}-${md5Prefix(`${name}-${namespace}`)}`;
+}
+function formattedIdentityWithKind(identity2) {
+  const { name, namespace, kind } = identity2;
+  if (!hasKind(kind)) return formattedIdentity(identity2);
+  const hash = md5Prefix(`${name}-${namespace}-${kind}`);
+  return `${name.slice(0, 19)}-${namespace.slice(0, 19)}-${kind.slice(0, 5).toLowerCase()}-${hash}`;
+}
+function workloadSelector(server) {
+  if (!hasKind(server.kind)) return { [SERVICE_LABEL]: formattedIdentity(server) };
+  return { [OWNER_KIND_LABEL]: server.kind, [SERVICE_LABEL]: formattedIdentity(server) };
+}
+
 // src/declare/authorization-policies.ts
 var POLICY_API_VERSION = "security.istio.io/v1";
 function authorizationPolicies(rules, opts = {}) {
   const drafts = /* @__PURE__ */ new Map();
   for (const rule of rules) {
     if (rule.targetType !== "kubernetes" && rule.targetType !== "service") continue;
-    const key = [rule.client.namespace, rule.client.name, rule.server.namespace, rule.server.name].join("/");
-    let draft = drafts.get(key);
-    if (!draft) {
-      draft = {
-        client: rule.client,
-        server: { name: rule.server.name, namespace: rule.server.namespace },
-        targetType: rule.targetType,
-        anyOperation: false,
-        methodsByPath: /* @__PURE__ */ new Map(),
-        sources: /* @__PURE__ */ new Map()
-      };
-      drafts.set(key, draft);
-    }
+    const draft = draftFor(drafts, rule);
     const lines = draft.sources.get(rule.file) ?? [];
     if (!lines.includes(rule.line)) lines.push(rule.line);
     draft.sources.set(rule.file, lines);
@@ -478,24 +506,67 @@ function authorizationPolicies(rules, opts = {}) {
       draft.anyOperation = true;
       continue;
     }
+    const problem = validatePathPattern(rule.path);
+    if (problem !== null)
+      fail(
+        rule.file,
+        rule.line,
+        `path ${JSON.stringify(rule.path)}: ${problem} (istiod would refuse the policy)`
+      );
     const methods = draft.methodsByPath.get(rule.path) ?? [];
     if (!methods.includes(rule.method)) methods.push(rule.method);
     draft.methodsByPath.set(rule.path, methods);
   }
-  return [...drafts.values()].map((draft) => policyOf(draft, opts)).sort(byNamespaceAndName);
+  const policies = [];
+  const warnings = [];
+  for (const draft of drafts.values()) {
+    const selector = selectorOf(draft, opts.workloads);
+    if (typeof selector === "string") warnings.push(selector);
+    else policies.push(policyOf(draft, selector, opts.workloads));
+  }
+  return { policies: policies.sort(byNamespaceAndName), warnings };
 }
-function policyOf(draft, opts) {
+function draftFor(drafts, rule) {
+  const server = {
+    name: rule.server.name,
+    namespace: rule.server.namespace,
+    ...rule.targetType === "service" ? { kind: "Service" } : rule.server.kind ? { kind: rule.server.kind } : {}
+  };
+  const key = [policyName(rule.client, server), server.namespace].join("\0");
+  let draft = drafts.get(key);
+  if (!draft) {
+    draft = {
+      client: rule.client,
+      server,
+      anyOperation: false,
+      methodsByPath: /* @__PURE__ */ new Map(),
+      sources: /* @__PURE__ */ new Map()
+    };
+    drafts.set(key, draft);
+  }
+  return draft;
+}
+function policyName(client, server) {
+  return `authorization-policy-to-${nameWithKind(server)}-from-${nameWithKind(client)}.${client.namespace}`;
+}
+function selectorOf(draft, workloads) {
+  const { server, sources } = draft;
+  if (server.kind !== "Service") return workloadSelector(server);
+  const where = [...sources].map(([file, lines]) => `${file}:${lines[0]}`)[0];
+  const service = workloads?.serviceOf(server.namespace, server.name);
+  if (!service) {
+    return `${where}: no policy for Service ${server.namespace}/${server.name}: its manifest is not among --workloads, so its selector is unknown (the operator writes none while the Service does not exist)`;
+  }
+  if (!service.selector) {
+    return `${where}: no policy for Service ${server.namespace}/${server.name}: it has no selector (the operator writes none)`;
+  }
+  return service.selector;
+}
+function policyOf(draft, selector, workloads) {
   const { client, server } = draft;
   const from = [...draft.sources].map(([file, lines]) => `${file}:${lines.join(",")}`);
   const notes = [`from ${from.join(" ")}`];
-  let labels = opts.selectorOf?.(server, draft.targetType);
-  if (!labels && draft.targetType === "kubernetes")
-    labels = opts.workloads?.labelsOf(server.namespace, server.name);
-  if (!labels || Object.keys(labels).length === 0) {
-    labels = { app: server.name };
-    notes.push(`pod labels of ${server.namespace}/${server.name} unknown: assumed app: ${server.name}`);
-  }
-  let serviceAccount = opts.serviceAccountOf?.(client) ?? opts.workloads?.serviceAccountOf(client.namespace, client.name);
+  let serviceAccount = workloads?.serviceAccountOf(client.namespace, client.name);
   if (!serviceAccount) {
     serviceAccount = client.name;
     notes.push(`service account of ${client.namespace}/${client.name} unknown: assumed ${client.name}`);
@@ -510,10 +581,14 @@ function policyOf(draft, opts) {
     apiVersion: POLICY_API_VERSION,
     kind: "AuthorizationPolicy",
     metadata: {
-      name: `authorization-policy-to-${server.name}-from-${client.name}.${client.namespace}`,
-      namespace: server.namespace
+      name: policyName(client, server),
+      namespace: server.namespace,
+      labels: {
+        [SERVICE_LABEL]: formattedIdentityWithKind(server),
+        [ISTIO_CLIENT_LABEL]: formattedIdentityWithKind(client)
+      }
     },
-    spec: { selector: { matchLabels: labels }, action: "ALLOW", rules: [rule] }
+    spec: { selector: { matchLabels: selector }, action: "ALLOW", rules: [rule] }
   };
   return { manifest, notes };
 }
@@ -631,7 +706,8 @@ async function runPolicies(settings, declared, io) {
   const scope = new Set(settings.namespaces);
   const rules = declared.rules.filter((r) => scope.size === 0 || scope.has(r.client.namespace));
   const workloads = settings.workloads.length > 0 ? await readWorkloadManifests(settings.workloads, { cwd: settings.cwd }) : void 0;
-  const text = renderAuthorizationPolicies(authorizationPolicies(rules, workloads ? { workloads } : {}));
+  const { policies, warnings } = authorizationPolicies(rules, workloads ? { workloads } : {});
+  const text = renderAuthorizationPolicies(policies);
   if (settings.output === void 0) {
     io.write(text);
   } else {
@@ -639,7 +715,7 @@ async function runPolicies(settings, declared, io) {
     await mkdir2(path2.dirname(file), { recursive: true });
     await writeFile2(file, text);
   }
-  for (const w of declared.warnings) io.writeError(`warning: ${w}
+  for (const w of [...declared.warnings, ...warnings]) io.writeError(`warning: ${w}
 `);
   return 0;
 }
@@ -676,7 +752,8 @@ Sources of the observed map (--source, else implied by the flags below, else sid
   --workloads PATH        Kubernetes manifests: workload kinds and service accounts (repeatable)
 
 Declared intents:
-  --intents PATH          ClientIntents file, directory or glob (repeatable)
+  --intents PATH          ClientIntents file, directory or glob (repeatable); YAML or JSON
+  --default-namespace NS  namespace of ClientIntents without one (default: the -n namespace, when only one)
 
 Scope and verdict:
   -n, --namespace NS      only clients in this namespace (repeatable)

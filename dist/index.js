@@ -11,6 +11,7 @@ import {
   collectYamlFiles,
   defaultSettings,
   isMap,
+  isNamespaceName,
   isScalar,
   isSeq,
   parseAllDocuments,
@@ -18,7 +19,7 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-ICLIVY3J.js";
+} from "./chunks/chunk-4GP444OG.js";
 import "./chunks/chunk-GEWBOTYQ.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
@@ -26895,13 +26896,14 @@ ${text}`;
   return [...edits.values()];
 }
 function fileFor(one, declared, sources) {
-  const files = declared.documents.map((d) => d.file);
+  const yamlDocuments = declared.documents.filter((d) => !/\.json$/i.test(d.file));
+  const files = yamlDocuments.map((d) => d.file);
   const distinct = [...new Set(files)];
   if (distinct.length === 1 && files.length > 1) return distinct[0];
-  const directory = mostCommon(distinct.map((f) => path2.posix.dirname(f))) ?? "intents";
+  const directory = mostCommon(distinct.map((f) => path2.posix.dirname(f))) ?? mostCommon(declared.documents.map((d) => path2.posix.dirname(d.file))) ?? "intents";
   const extension = mostCommon(distinct.map((f) => path2.posix.extname(f))) ?? ".yaml";
   const { name: name2, namespace } = one.client;
-  const withNamespace = distinct.length > 0 && declared.documents.every(
+  const withNamespace = distinct.length > 0 && yamlDocuments.every(
     (d) => path2.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
   );
   const short = path2.posix.join(directory, `${name2}${extension}`);
@@ -27027,6 +27029,11 @@ function editIntents(sources, declared, request2) {
   const result = { files: [], changes: [], skipped: [] };
   const homeless = [];
   for (const call of request2.missing) {
+    const json = jsonHome(declared, call.client);
+    if (json !== void 0) {
+      result.skipped.push(`${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`);
+      continue;
+    }
     const home = findClientDocument(declared, call.client, open2);
     if (home === void 0) {
       homeless.push(call);
@@ -27041,6 +27048,7 @@ function editIntents(sources, declared, request2) {
     }
   }
   for (const rule of request2.stale) {
+    if (isJsonFile(rule.file)) continue;
     const home = findClientDocument(declared, rule.client, open2, rule.file);
     if (home === void 0) continue;
     const targets = targetList(home.doc);
@@ -27133,6 +27141,14 @@ function prefersFlowMethods(targets) {
   };
   visit(targets);
   return flow;
+}
+function jsonHome(declared, client) {
+  return declared.documents.find(
+    (d) => d.client.name === client.name && d.client.namespace === client.namespace && isJsonFile(d.file)
+  )?.file;
+}
+function isJsonFile(file) {
+  return /\.json$/i.test(file);
 }
 function findClientDocument(declared, client, open2, preferFile) {
   const candidates = declared.documents.filter(
@@ -28238,6 +28254,7 @@ var INPUT = {
   traffic: "traffic",
   duration: "duration",
   namespace: "namespace",
+  defaultNamespace: "default-namespace",
   failOn: "fail-on",
   comment: "comment",
   openPr: "open-pr",
@@ -28265,6 +28282,12 @@ function readActionInputs(read, cwd) {
   check2.snapshots = lines(get(INPUT.snapshot));
   check2.workloads = lines(get(INPUT.workloads));
   check2.namespaces = words(get(INPUT.namespace));
+  check2.defaultNamespace = get(INPUT.defaultNamespace) || void 0;
+  if (check2.defaultNamespace !== void 0 && !isNamespaceName(check2.defaultNamespace)) {
+    throw new InputError(
+      `${INPUT.defaultNamespace}: '${check2.defaultNamespace}' is not a Kubernetes namespace name`
+    );
+  }
   check2.failOn = oneOf(INPUT.failOn, get(INPUT.failOn) || "missing", FAIL_ON);
   check2.failOnExplicit = true;
   check2.format = "markdown";

@@ -7,6 +7,7 @@ import { readBaselineFile } from './config/baseline-file.ts';
 import { type DriftConfig, driftControls, namespacesOfEnvironment } from './config/drift-config.ts';
 import { loadDriftConfig } from './config/read-config.ts';
 import { loadIntents } from './declare/load-intents.ts';
+import { defaultNamespaceFor } from './declare/namespace-defaults.ts';
 import { readWorkloadManifests, type WorkloadLookup } from './declare/workload-manifests.ts';
 import { type ControlledDrift, checkDrift } from './diff/drift-controls.ts';
 import { InputError } from './errors.ts';
@@ -150,7 +151,11 @@ async function readSource(
 
 export async function declare(settings: Settings): Promise<DeclaredIntents> {
   if (settings.intents.length === 0) throw new InputError('no intents given: use --intents PATH');
-  return loadIntents(settings.intents, { cwd: settings.cwd });
+  const defaultNamespace = defaultNamespaceFor(settings.defaultNamespace, settings.namespaces);
+  return loadIntents(settings.intents, {
+    cwd: settings.cwd,
+    ...(defaultNamespace === undefined ? {} : { defaultNamespace }),
+  });
 }
 
 /** The config file (`--config`, else `.intent-drift.yaml` when present, else defaults). */

@@ -29,6 +29,8 @@ export interface Settings {
   /** Kubernetes manifests that tell workload kinds and service accounts (offline sources carry none). */
   workloads: string[];
   namespaces: string[];
+  /** `--default-namespace`: the namespace of ClientIntents that name none (as `kubectl apply -n`). */
+  defaultNamespace: string | undefined;
   failOn: FailOn;
   /** Whether --fail-on was given: only then does it beat the config's failOn. */
   failOnExplicit: boolean;
@@ -89,6 +91,7 @@ export function defaultSettings(cwd: string): Settings {
     snapshots: [],
     workloads: [],
     namespaces: [],
+    defaultNamespace: undefined,
     failOn: 'missing',
     failOnExplicit: false,
     configFile: undefined,

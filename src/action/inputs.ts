@@ -2,6 +2,7 @@
 // passes a reader (core.getInput in src/action/main.ts, a map in tests), so nothing here needs
 // @actions/core.
 import type { ClusterKind, ClusterSettings } from '../cluster/cluster-settings.ts';
+import { isNamespaceName } from '../declare/namespace-defaults.ts';
 import { InputError } from '../errors.ts';
 import type { FailOn } from '../model.ts';
 import { defaultSettings, FAIL_ON, type Settings, SOURCES, type SourceKind } from '../settings.ts';
@@ -22,6 +23,7 @@ export const INPUT = {
   traffic: 'traffic',
   duration: 'duration',
   namespace: 'namespace',
+  defaultNamespace: 'default-namespace',
   failOn: 'fail-on',
   comment: 'comment',
   openPr: 'open-pr',
@@ -73,6 +75,12 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   check.snapshots = lines(get(INPUT.snapshot));
   check.workloads = lines(get(INPUT.workloads));
   check.namespaces = words(get(INPUT.namespace));
+  check.defaultNamespace = get(INPUT.defaultNamespace) || undefined;
+  if (check.defaultNamespace !== undefined && !isNamespaceName(check.defaultNamespace)) {
+    throw new InputError(
+      `${INPUT.defaultNamespace}: '${check.defaultNamespace}' is not a Kubernetes namespace name`,
+    );
+  }
   check.failOn = oneOf<FailOn>(INPUT.failOn, get(INPUT.failOn) || 'missing', FAIL_ON);
   // The input always has a value (action.yml's default), so it beats the config's failOn.
   check.failOnExplicit = true;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isNamespaceName } from '../declare/namespace-defaults.ts';
 import { InputError } from '../errors.ts';
 import type { FailOn } from '../model.ts';
 import {
@@ -38,6 +39,7 @@ const OPTIONS = {
   snapshot: { type: 'string', multiple: true },
   workloads: { type: 'string', multiple: true },
   namespace: { type: 'string', short: 'n', multiple: true },
+  'default-namespace': { type: 'string' },
   'fail-on': { type: 'string' },
   format: { type: 'string' },
   report: { type: 'string' },
@@ -99,6 +101,7 @@ export function parseCommandLine(
   settings.snapshots = values.snapshot ?? [];
   settings.workloads = values.workloads ?? [];
   settings.namespaces = values.namespace ?? [];
+  settings.defaultNamespace = checkedNamespace('default-namespace', values['default-namespace']);
   settings.reportFile = values.report;
   settings.color = values['no-color'] ? false : (values.color ?? env.colorDefault);
   settings.output = values.output;
@@ -179,6 +182,13 @@ function readLiveFlags(
     }
     live.concurrency = n;
   }
+}
+
+/** A namespace given on the command line must be one Kubernetes could hold (an RFC 1123 label). */
+function checkedNamespace(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (isNamespaceName(value)) return value;
+  throw new InputError(`--${flag} must be a Kubernetes namespace name (got '${value}')`);
 }
 
 /** Without --source: the source the other flags name; a live cluster's sidecars otherwise. */

@@ -29,7 +29,8 @@ Sources of the observed map (--source, else implied by the flags below, else sid
   --workloads PATH        Kubernetes manifests: workload kinds and service accounts (repeatable)
 
 Declared intents:
-  --intents PATH          ClientIntents file, directory or glob (repeatable)
+  --intents PATH          ClientIntents file, directory or glob (repeatable); YAML or JSON
+  --default-namespace NS  namespace of ClientIntents without one (default: the -n namespace, when only one)
 
 Scope and verdict:
   -n, --namespace NS      only clients in this namespace (repeatable)

@@ -22,6 +22,7 @@ describe('readActionInputs', () => {
     );
     assert.deepEqual(s.check.intents, ['intents/', 'deploy/intents']);
     assert.deepEqual(s.check.namespaces, ['shop', 'web', 'api']);
+    assert.equal(s.check.defaultNamespace, undefined);
     assert.equal(s.check.failOn, 'missing');
     assert.equal(s.check.source, 'metrics');
     assert.equal(s.mode, 'check');
@@ -40,9 +41,21 @@ describe('readActionInputs', () => {
     });
   });
 
+  test('default-namespace: the namespace of ClientIntents that name none', () => {
+    const s = readActionInputs(
+      reader({ 'github-token': 't', intents: 'intents/', metrics: 'capture', 'default-namespace': ' shop ' }),
+      '/repo',
+    );
+    assert.equal(s.check.defaultNamespace, 'shop');
+  });
+
   test('refuses bad values with the input’s name', () => {
     const bad: [Record<string, string>, RegExp][] = [
       [{ 'fail-on': 'often' }, /^fail-on must be one of missing, stale, any, none/],
+      [
+        { 'default-namespace': 'Shop Floor' },
+        /^default-namespace: 'Shop Floor' is not a Kubernetes namespace name/,
+      ],
       [{ comment: 'yes' }, /^comment must be true or false/],
       [{ cluster: 'minikube' }, /^cluster must be one of none, kind, existing/],
       [{ 'istio-version': 'latest' }, /^istio-version: 'latest' is not a version/],

@@ -188,7 +188,7 @@ describe('list and export', () => {
     );
   });
 
-  test("export --format json equals Otterize's own export of the demo", async () => {
+  test('export --format json equals export-istio-demo.json (the Otterize export format)', async () => {
     const run = await runCli([
       'export',
       '--format',

@@ -46,7 +46,7 @@ describe('sidecars source against the demo cluster', () => {
     });
   });
 
-  test('export --format json of the live map equals Otterize’s own export of the demo', async () => {
+  test('export --format json of the live map equals export-istio-demo.json (the Otterize export format)', async () => {
     const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, namespaces: [DEMO_NS] });
     const ours = JSON.parse(exportIntentsFile(map.calls, { format: 'json' }));
     const theirs = JSON.parse(

@@ -29,7 +29,7 @@ import path from "node:path";
 // src/diff/istio-match.ts
 var MATCH_ONE = "{*}";
 var MATCH_ANY = "{**}";
-var SEGMENT_CHARS = "A-Za-z0-9\\-._~%!$&'()+,;:@";
+var SEGMENT_CHARS = "A-Za-z0-9\\-._~%!$&'()+,;:@=*";
 var ONE_SEGMENT = `[${SEGMENT_CHARS}]+`;
 var ANY_SEGMENTS = `[${SEGMENT_CHARS}/]*`;
 var VALID_LITERAL = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
@@ -221,14 +221,14 @@ function applyBaseline(drift, baseline) {
   };
   return { drift: { ...drift, missing, stale, summary }, outcome };
 }
-function parseBaseline(text2, file) {
+function parseBaseline(text3, file) {
   let raw;
   try {
-    raw = JSON.parse(text2);
+    raw = JSON.parse(text3);
   } catch (err) {
     throw new InputError(`not a baseline: ${err.message}`, {
       file,
-      line: jsonErrorLine(text2, err)
+      line: jsonErrorLine(text3, err)
     });
   }
   const bad = (what) => {
@@ -262,10 +262,10 @@ function parseBaseline(text2, file) {
     }))
   };
 }
-function jsonErrorLine(text2, err) {
+function jsonErrorLine(text3, err) {
   const position = /position (\d+)/.exec(String(err.message))?.[1];
   if (position === void 0) return void 0;
-  return text2.slice(0, Number(position)).split("\n").length;
+  return text3.slice(0, Number(position)).split("\n").length;
 }
 
 // src/config/baseline-file.ts
@@ -1185,14 +1185,14 @@ var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(c
 var FOLD_FLOW = "flow";
 var FOLD_BLOCK = "block";
 var FOLD_QUOTED = "quoted";
-function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
   if (!lineWidth || lineWidth < 0)
-    return text2;
+    return text3;
   if (lineWidth < minContentWidth)
     minContentWidth = 0;
   const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-  if (text2.length <= endStep)
-    return text2;
+  if (text3.length <= endStep)
+    return text3;
   const folds = [];
   const escapedFolds = {};
   let end = lineWidth - indent.length;
@@ -1209,14 +1209,14 @@ function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth 
   let escStart = -1;
   let escEnd = -1;
   if (mode === FOLD_BLOCK) {
-    i = consumeMoreIndentedLines(text2, i, indent.length);
+    i = consumeMoreIndentedLines(text3, i, indent.length);
     if (i !== -1)
       end = i + endStep;
   }
-  for (let ch; ch = text2[i += 1]; ) {
+  for (let ch; ch = text3[i += 1]; ) {
     if (mode === FOLD_QUOTED && ch === "\\") {
       escStart = i;
-      switch (text2[i + 1]) {
+      switch (text3[i + 1]) {
         case "x":
           i += 3;
           break;
@@ -1233,12 +1233,12 @@ function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth 
     }
     if (ch === "\n") {
       if (mode === FOLD_BLOCK)
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
       end = i + indent.length + endStep;
       split = void 0;
     } else {
       if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-        const next = text2[i + 1];
+        const next = text3[i + 1];
         if (next && next !== " " && next !== "\n" && next !== "	")
           split = i;
       }
@@ -1250,12 +1250,12 @@ function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth 
         } else if (mode === FOLD_QUOTED) {
           while (prev === " " || prev === "	") {
             prev = ch;
-            ch = text2[i += 1];
+            ch = text3[i += 1];
             overflow = true;
           }
           const j = i > escEnd + 1 ? i - 2 : escStart - 1;
           if (escapedFolds[j])
-            return text2;
+            return text3;
           folds.push(j);
           escapedFolds[j] = true;
           end = j + endStep;
@@ -1270,39 +1270,39 @@ function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth 
   if (overflow && onOverflow)
     onOverflow();
   if (folds.length === 0)
-    return text2;
+    return text3;
   if (onFold)
     onFold();
-  let res = text2.slice(0, folds[0]);
+  let res = text3.slice(0, folds[0]);
   for (let i2 = 0; i2 < folds.length; ++i2) {
     const fold = folds[i2];
-    const end2 = folds[i2 + 1] || text2.length;
+    const end2 = folds[i2 + 1] || text3.length;
     if (fold === 0)
       res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
     else {
       if (mode === FOLD_QUOTED && escapedFolds[fold])
-        res += `${text2[fold]}\\`;
+        res += `${text3[fold]}\\`;
       res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
     }
   }
   return res;
 }
-function consumeMoreIndentedLines(text2, i, indent) {
+function consumeMoreIndentedLines(text3, i, indent) {
   let end = i;
   let start = i + 1;
-  let ch = text2[start];
+  let ch = text3[start];
   while (ch === " " || ch === "	") {
     if (i < start + indent) {
-      ch = text2[++i];
+      ch = text3[++i];
     } else {
       do {
-        ch = text2[++i];
+        ch = text3[++i];
       } while (ch && ch !== "\n");
       end = i;
       start = i + 1;
-      ch = text2[start];
+      ch = text3[start];
     }
   }
   return end;
@@ -6889,10 +6889,10 @@ var keyTags = scalarTags.filter(
   (tag) => (tag.default === true || tag.default === "key") && tag.test !== void 0
 );
 var usable = schema4.compat === null || schema4.compat === void 0;
-function documentsFromCst(tokens, text2, lineOf2) {
-  if (!usable || text2.includes("	")) return void 0;
+function documentsFromCst(tokens, text3, lineOf2) {
+  if (!usable || text3.includes("	")) return void 0;
   try {
-    return new CstWalk(text2, lineOf2).stream(tokens);
+    return new CstWalk(text3, lineOf2).stream(tokens);
   } catch (err) {
     if (err === GIVE_UP) return void 0;
     throw err;
@@ -6905,8 +6905,8 @@ var CstWalk = class {
   nodes = 0;
   text;
   lineOf;
-  constructor(text2, lineOf2) {
-    this.text = text2;
+  constructor(text3, lineOf2) {
+    this.text = text3;
     this.lineOf = lineOf2;
   }
   stream(tokens) {
@@ -7128,7 +7128,7 @@ function emptyValueOffset(before, end) {
 
 // src/yaml/read-yaml.ts
 function readYamlFile(absolutePath, file) {
-  let text2;
+  let text3;
   let fd;
   try {
     fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -7139,31 +7139,31 @@ function readYamlFile(absolutePath, file) {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new InputError("not a regular file", { file });
     if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
-    text2 = readFileSync(fd, "utf8");
+    text3 = readFileSync(fd, "utf8");
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
     closeSync(fd);
   }
-  return parseYamlDocuments(text2, file);
+  return parseYamlDocuments(text3, file);
 }
-function parseYamlDocuments(text2, file) {
-  const { tokens, lineOf: lineOf2 } = tokenizeYaml(text2, file);
-  return documentsFromCst(tokens, text2, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
+function parseYamlDocuments(text3, file) {
+  const { tokens, lineOf: lineOf2 } = tokenizeYaml(text3, file);
+  return documentsFromCst(tokens, text3, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
 }
-function tokenizeYaml(text2, file) {
-  const bytes = Buffer.byteLength(text2, "utf8");
+function tokenizeYaml(text3, file) {
+  const bytes = Buffer.byteLength(text3, "utf8");
   if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
-  refuseTooManyValues(text2, file);
+  refuseTooManyValues(text3, file);
   const lineCounter = new LineCounter();
   const tokens = [];
   let documents = 0;
-  for (const token of new Parser(lineCounter.addNewLine).parse(text2)) {
+  for (const token of new Parser(lineCounter.addNewLine).parse(text3)) {
     if (token.type === "document" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
     tokens.push(token);
   }
-  let end = text2.length;
-  while (end > 0 && text2.charCodeAt(end - 1) === 10) end--;
+  let end = text3.length;
+  while (end > 0 && text3.charCodeAt(end - 1) === 10) end--;
   const lineOf2 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
   return { tokens, lineOf: lineOf2 };
 }
@@ -7174,7 +7174,7 @@ function composeDocuments(tokens, file, lineOf2) {
     const error = doc.errors[0];
     if (error) {
       const message = error.code === "RESOURCE_EXHAUSTION" ? `YAML nested too deeply to read (${error.message})` : error.message;
-      throw new InputError(message, { file, line: lineOf2(error.pos[0]) });
+      throw new InputError(message, { file, line: lineOf2(errorOffset(doc.errors)) });
     }
     const converter = new TreeConverter(doc, file, lineOf2);
     const root = converter.convert(doc.contents, 0);
@@ -7183,15 +7183,21 @@ function composeDocuments(tokens, file, lineOf2) {
   }
   return documents;
 }
+function errorOffset(errors) {
+  const first = errors[0];
+  if (first.code !== "BLOCK_AS_IMPLICIT_KEY") return first.pos[0];
+  const key = errors.find((e) => e.code === "MULTILINE_IMPLICIT_KEY" && e.pos[0] === first.pos[0]);
+  return key ? key.pos[1] : first.pos[0];
+}
 function tooManyDocuments(file) {
   return new InputError(`more than ${MAX_YAML_DOCUMENTS} YAML documents`, { file });
 }
-function refuseTooManyValues(text2, file) {
-  if (text2.length <= PRECOUNT_ABOVE_CHARS) return;
+function refuseTooManyValues(text3, file) {
+  if (text3.length <= PRECOUNT_ABOVE_CHARS) return;
   let values = 0;
   let documents = 0;
   let offset = 0;
-  for (const lexeme of new Lexer().lex(text2)) {
+  for (const lexeme of new Lexer().lex(text3)) {
     if (lexeme === cst_exports.SCALAR) {
       values++;
       continue;
@@ -7205,15 +7211,15 @@ function refuseTooManyValues(text2, file) {
         `more than ${MAX_YAML_VALUES} YAML values (scalars and collections); refused before parsing`,
         {
           file,
-          line: lineAt(text2, offset)
+          line: lineAt(text3, offset)
         }
       );
     }
   }
 }
-function lineAt(text2, offset) {
+function lineAt(text3, offset) {
   let line = 1;
-  for (let i = text2.indexOf("\n"); i !== -1 && i < offset; i = text2.indexOf("\n", i + 1)) line++;
+  for (let i = text3.indexOf("\n"); i !== -1 && i < offset; i = text3.indexOf("\n", i + 1)) line++;
   return line;
 }
 function cannotRead(err, file) {
@@ -7519,7 +7525,7 @@ import * as fsPromises from "node:fs/promises";
 import { readdir, stat as stat3 } from "node:fs/promises";
 import path3 from "node:path";
 var GLOB_CHARS = /[*?[\]{}]/;
-var YAML_FILE = /\.ya?ml$/i;
+var MANIFEST_FILE = /\.(?:ya?ml|json)$/i;
 async function collectYamlFiles(paths, cwd = process.cwd()) {
   if (paths.length === 0) throw new InputError("no files given");
   const found = /* @__PURE__ */ new Map();
@@ -7539,7 +7545,8 @@ async function expandPath(given, cwd) {
   }
   if (!info.isDirectory()) return [absolute];
   const files = await yamlFilesUnder(absolute);
-  if (files.length === 0) throw new InputError(`${given}: no *.yaml or *.yml files in this directory`);
+  if (files.length === 0)
+    throw new InputError(`${given}: no *.yaml, *.yml or *.json files in this directory`);
   return files;
 }
 async function expandGlob(pattern, cwd) {
@@ -7559,11 +7566,1678 @@ async function yamlFilesUnder(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = [];
   for (const entry of entries) {
-    if (!YAML_FILE.test(entry.name)) continue;
+    if (!MANIFEST_FILE.test(entry.name)) continue;
     const absolute = path3.join(entry.parentPath, entry.name);
     if (entry.isFile() || entry.isSymbolicLink() && (await stat3(absolute)).isFile()) files.push(absolute);
   }
   return files;
+}
+
+// src/declare/apply-order.ts
+function applyInOrder(parsed) {
+  const byName = /* @__PURE__ */ new Map();
+  const byWorkload = /* @__PURE__ */ new Map();
+  const warnings = [];
+  for (const entry of parsed) {
+    const { intents, file } = entry;
+    const nameKey = `${intents.client.namespace}/${intents.name}`;
+    const holder = byWorkload.get(workloadKey(entry));
+    if (holder && holder.intents.name !== intents.name) rejectSecondForWorkload(entry, holder);
+    const earlier = byName.get(nameKey);
+    if (earlier) {
+      warnings.push(
+        `${file}:${intents.line}: ClientIntents ${intents.name} in namespace ${intents.client.namespace} replaces the one at ${earlier.file}:${earlier.intents.line} (same name: kubectl apply updates it), whose rules are not checked`
+      );
+      byName.delete(nameKey);
+      byWorkload.delete(workloadKey(earlier));
+    }
+    byName.set(nameKey, entry);
+    byWorkload.set(workloadKey(entry), entry);
+  }
+  return { applied: [...byName.values()], warnings };
+}
+function workloadKey({ intents: { client } }) {
+  return `${client.namespace}/${client.name}/${client.kind ?? ""}`;
+}
+function rejectSecondForWorkload({ intents, file }, holder) {
+  const { client } = intents;
+  const kind = client.kind ? ` (${client.kind})` : "";
+  fail(
+    file,
+    intents.line,
+    `duplicate ClientIntents for workload ${client.name}${kind} in namespace ${client.namespace}; first at ${holder.file}:${holder.intents.line}`
+  );
+}
+
+// src/declare/clientintents-crd-schemas.json
+var clientintents_crd_schemas_default = {
+  source: "clientintents.k8s.otterize.com, from fixtures/crds/clientintents.k8s.otterize.com.yaml (descriptions dropped)",
+  versions: {
+    v1alpha2: {
+      properties: {
+        apiVersion: {
+          type: "string"
+        },
+        kind: {
+          type: "string"
+        },
+        metadata: {
+          type: "object"
+        },
+        spec: {
+          properties: {
+            calls: {
+              items: {
+                properties: {
+                  databaseResources: {
+                    items: {
+                      properties: {
+                        databaseName: {
+                          type: "string"
+                        },
+                        operations: {
+                          items: {
+                            enum: ["ALL", "SELECT", "INSERT", "UPDATE", "DELETE"],
+                            type: "string"
+                          },
+                          type: "array"
+                        },
+                        table: {
+                          type: "string"
+                        }
+                      },
+                      required: ["databaseName"],
+                      type: "object"
+                    },
+                    type: "array"
+                  },
+                  name: {
+                    type: "string"
+                  },
+                  resources: {
+                    items: {
+                      properties: {
+                        methods: {
+                          items: {
+                            enum: ["GET", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "PATCH", "CONNECT"],
+                            type: "string"
+                          },
+                          type: "array"
+                        },
+                        path: {
+                          type: "string"
+                        }
+                      },
+                      required: ["methods", "path"],
+                      type: "object"
+                    },
+                    type: "array"
+                  },
+                  topics: {
+                    items: {
+                      properties: {
+                        name: {
+                          type: "string"
+                        },
+                        operations: {
+                          items: {
+                            enum: [
+                              "all",
+                              "consume",
+                              "produce",
+                              "create",
+                              "alter",
+                              "delete",
+                              "describe",
+                              "ClusterAction",
+                              "DescribeConfigs",
+                              "AlterConfigs",
+                              "IdempotentWrite"
+                            ],
+                            type: "string"
+                          },
+                          type: "array"
+                        }
+                      },
+                      required: ["name", "operations"],
+                      type: "object"
+                    },
+                    type: "array"
+                  },
+                  type: {
+                    enum: ["http", "kafka", "database"],
+                    type: "string"
+                  }
+                },
+                required: ["name"],
+                type: "object"
+              },
+              type: "array"
+            },
+            service: {
+              properties: {
+                name: {
+                  type: "string"
+                }
+              },
+              required: ["name"],
+              type: "object"
+            }
+          },
+          required: ["calls", "service"],
+          type: "object"
+        },
+        status: {
+          properties: {
+            upToDate: {
+              type: "boolean"
+            }
+          },
+          type: "object"
+        }
+      },
+      type: "object"
+    },
+    v1alpha3: {
+      properties: {
+        apiVersion: {
+          type: "string"
+        },
+        kind: {
+          type: "string"
+        },
+        metadata: {
+          type: "object"
+        },
+        spec: {
+          properties: {
+            calls: {
+              items: {
+                properties: {
+                  HTTPResources: {
+                    items: {
+                      properties: {
+                        methods: {
+                          items: {
+                            enum: ["GET", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "PATCH", "CONNECT"],
+                            type: "string"
+                          },
+                          type: "array"
+                        },
+                        path: {
+                          type: "string"
+                        }
+                      },
+                      required: ["methods", "path"],
+                      type: "object"
+                    },
+                    type: "array"
+                  },
+                  awsActions: {
+                    items: {
+                      type: "string"
+                    },
+                    type: "array"
+                  },
+                  azureKeyVaultPolicy: {
+                    properties: {
+                      certificatePermissions: {
+                        items: {
+                          enum: [
+                            "all",
+                            "backup",
+                            "create",
+                            "delete",
+                            "deleteissuers",
+                            "get",
+                            "getissuers",
+                            "import",
+                            "list",
+                            "listissuers",
+                            "managecontacts",
+                            "manageissuers",
+                            "purge",
+                            "recover",
+                            "restore",
+                            "setissuers",
+                            "update"
+                          ],
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      keyPermissions: {
+                        items: {
+                          enum: [
+                            "all",
+                            "backup",
+                            "create",
+                            "decrypt",
+                            "delete",
+                            "encrypt",
+                            "get",
+                            "getrotationpolicy",
+                            "import",
+                            "list",
+                            "purge",
+                            "recover",
+                            "release",
+                            "restore",
+                            "rotate",
+                            "setrotationpolicy",
+                            "sign",
+                            "unwrapkey",
+                            "update",
+                            "verify",
+                            "wrapkey"
+                          ],
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      secretPermissions: {
+                        items: {
+                          enum: [
+                            "all",
+                            "backup",
+                            "delete",
+                            "get",
+                            "list",
+                            "purge",
+                            "recover",
+                            "restore",
+                            "set"
+                          ],
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      storagePermissions: {
+                        items: {
+                          enum: [
+                            "all",
+                            "backup",
+                            "delete",
+                            "deletesas",
+                            "get",
+                            "getsas",
+                            "list",
+                            "listsas",
+                            "purge",
+                            "recover",
+                            "regeneratekey",
+                            "restore",
+                            "set",
+                            "setsas",
+                            "update"
+                          ],
+                          type: "string"
+                        },
+                        type: "array"
+                      }
+                    },
+                    type: "object"
+                  },
+                  azureRoles: {
+                    items: {
+                      type: "string"
+                    },
+                    type: "array"
+                  },
+                  databaseResources: {
+                    items: {
+                      properties: {
+                        databaseName: {
+                          type: "string"
+                        },
+                        operations: {
+                          items: {
+                            enum: ["ALL", "SELECT", "INSERT", "UPDATE", "DELETE"],
+                            type: "string"
+                          },
+                          type: "array"
+                        },
+                        table: {
+                          type: "string"
+                        }
+                      },
+                      required: ["databaseName"],
+                      type: "object"
+                    },
+                    type: "array"
+                  },
+                  gcpPermissions: {
+                    items: {
+                      type: "string"
+                    },
+                    type: "array"
+                  },
+                  internet: {
+                    properties: {
+                      domains: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      ips: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      ports: {
+                        items: {
+                          type: "integer"
+                        },
+                        type: "array"
+                      }
+                    },
+                    type: "object"
+                  },
+                  kafkaTopics: {
+                    items: {
+                      properties: {
+                        name: {
+                          type: "string"
+                        },
+                        operations: {
+                          items: {
+                            enum: [
+                              "all",
+                              "consume",
+                              "produce",
+                              "create",
+                              "alter",
+                              "delete",
+                              "describe",
+                              "ClusterAction",
+                              "DescribeConfigs",
+                              "AlterConfigs",
+                              "IdempotentWrite"
+                            ],
+                            type: "string"
+                          },
+                          type: "array"
+                        }
+                      },
+                      required: ["name", "operations"],
+                      type: "object"
+                    },
+                    type: "array"
+                  },
+                  kind: {
+                    type: "string"
+                  },
+                  name: {
+                    type: "string"
+                  },
+                  type: {
+                    enum: ["http", "kafka", "database", "aws", "gcp", "azure", "internet"],
+                    type: "string"
+                  }
+                },
+                type: "object"
+              },
+              type: "array"
+            },
+            service: {
+              properties: {
+                kind: {
+                  type: "string"
+                },
+                name: {
+                  type: "string"
+                }
+              },
+              required: ["name"],
+              type: "object"
+            }
+          },
+          required: ["calls", "service"],
+          type: "object"
+        },
+        status: {
+          properties: {
+            observedGeneration: {
+              format: "int64",
+              type: "integer"
+            },
+            resolvedIPs: {
+              items: {
+                properties: {
+                  dns: {
+                    type: "string"
+                  },
+                  ips: {
+                    items: {
+                      type: "string"
+                    },
+                    type: "array"
+                  }
+                },
+                type: "object"
+              },
+              type: "array"
+            },
+            upToDate: {
+              type: "boolean"
+            }
+          },
+          type: "object"
+        }
+      },
+      type: "object"
+    },
+    v1beta1: {
+      properties: {
+        apiVersion: {
+          type: "string"
+        },
+        kind: {
+          type: "string"
+        },
+        metadata: {
+          type: "object"
+        },
+        spec: {
+          properties: {
+            calls: {
+              items: {
+                properties: {
+                  HTTPResources: {
+                    items: {
+                      properties: {
+                        methods: {
+                          items: {
+                            enum: ["GET", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "PATCH", "CONNECT"],
+                            type: "string"
+                          },
+                          type: "array"
+                        },
+                        path: {
+                          type: "string"
+                        }
+                      },
+                      required: ["methods", "path"],
+                      type: "object"
+                    },
+                    type: "array"
+                  },
+                  awsActions: {
+                    items: {
+                      type: "string"
+                    },
+                    type: "array"
+                  },
+                  azureActions: {
+                    items: {
+                      type: "string"
+                    },
+                    type: "array"
+                  },
+                  azureDataActions: {
+                    items: {
+                      type: "string"
+                    },
+                    type: "array"
+                  },
+                  azureKeyVaultPolicy: {
+                    properties: {
+                      certificatePermissions: {
+                        items: {
+                          enum: [
+                            "all",
+                            "backup",
+                            "create",
+                            "delete",
+                            "deleteissuers",
+                            "get",
+                            "getissuers",
+                            "import",
+                            "list",
+                            "listissuers",
+                            "managecontacts",
+                            "manageissuers",
+                            "purge",
+                            "recover",
+                            "restore",
+                            "setissuers",
+                            "update"
+                          ],
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      keyPermissions: {
+                        items: {
+                          enum: [
+                            "all",
+                            "backup",
+                            "create",
+                            "decrypt",
+                            "delete",
+                            "encrypt",
+                            "get",
+                            "getrotationpolicy",
+                            "import",
+                            "list",
+                            "purge",
+                            "recover",
+                            "release",
+                            "restore",
+                            "rotate",
+                            "setrotationpolicy",
+                            "sign",
+                            "unwrapkey",
+                            "update",
+                            "verify",
+                            "wrapkey"
+                          ],
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      secretPermissions: {
+                        items: {
+                          enum: [
+                            "all",
+                            "backup",
+                            "delete",
+                            "get",
+                            "list",
+                            "purge",
+                            "recover",
+                            "restore",
+                            "set"
+                          ],
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      storagePermissions: {
+                        items: {
+                          enum: [
+                            "all",
+                            "backup",
+                            "delete",
+                            "deletesas",
+                            "get",
+                            "getsas",
+                            "list",
+                            "listsas",
+                            "purge",
+                            "recover",
+                            "regeneratekey",
+                            "restore",
+                            "set",
+                            "setsas",
+                            "update"
+                          ],
+                          type: "string"
+                        },
+                        type: "array"
+                      }
+                    },
+                    type: "object"
+                  },
+                  azureRoles: {
+                    items: {
+                      type: "string"
+                    },
+                    type: "array"
+                  },
+                  databaseResources: {
+                    items: {
+                      properties: {
+                        databaseName: {
+                          type: "string"
+                        },
+                        operations: {
+                          items: {
+                            enum: ["ALL", "SELECT", "INSERT", "UPDATE", "DELETE"],
+                            type: "string"
+                          },
+                          type: "array"
+                        },
+                        table: {
+                          type: "string"
+                        }
+                      },
+                      required: ["databaseName"],
+                      type: "object"
+                    },
+                    type: "array"
+                  },
+                  gcpPermissions: {
+                    items: {
+                      type: "string"
+                    },
+                    type: "array"
+                  },
+                  internet: {
+                    properties: {
+                      domains: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      ips: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      ports: {
+                        items: {
+                          type: "integer"
+                        },
+                        type: "array"
+                      }
+                    },
+                    type: "object"
+                  },
+                  kafkaTopics: {
+                    items: {
+                      properties: {
+                        name: {
+                          type: "string"
+                        },
+                        operations: {
+                          items: {
+                            enum: [
+                              "all",
+                              "consume",
+                              "produce",
+                              "create",
+                              "alter",
+                              "delete",
+                              "describe",
+                              "ClusterAction",
+                              "DescribeConfigs",
+                              "AlterConfigs",
+                              "IdempotentWrite"
+                            ],
+                            type: "string"
+                          },
+                          type: "array"
+                        }
+                      },
+                      required: ["name", "operations"],
+                      type: "object"
+                    },
+                    type: "array"
+                  },
+                  kind: {
+                    type: "string"
+                  },
+                  name: {
+                    type: "string"
+                  },
+                  type: {
+                    enum: ["http", "kafka", "database", "aws", "gcp", "azure", "internet"],
+                    type: "string"
+                  }
+                },
+                type: "object"
+              },
+              type: "array"
+            },
+            service: {
+              properties: {
+                kind: {
+                  type: "string"
+                },
+                name: {
+                  type: "string"
+                }
+              },
+              required: ["name"],
+              type: "object"
+            }
+          },
+          required: ["calls", "service"],
+          type: "object"
+        },
+        status: {
+          properties: {
+            observedGeneration: {
+              format: "int64",
+              type: "integer"
+            },
+            resolvedIPs: {
+              items: {
+                properties: {
+                  dns: {
+                    type: "string"
+                  },
+                  ips: {
+                    items: {
+                      type: "string"
+                    },
+                    type: "array"
+                  }
+                },
+                type: "object"
+              },
+              type: "array"
+            },
+            upToDate: {
+              type: "boolean"
+            }
+          },
+          type: "object"
+        }
+      },
+      type: "object"
+    },
+    v2alpha1: {
+      properties: {
+        apiVersion: {
+          type: "string"
+        },
+        kind: {
+          type: "string"
+        },
+        metadata: {
+          type: "object"
+        },
+        spec: {
+          properties: {
+            targets: {
+              items: {
+                properties: {
+                  aws: {
+                    properties: {
+                      actions: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      arn: {
+                        type: "string"
+                      }
+                    },
+                    type: "object"
+                  },
+                  azure: {
+                    properties: {
+                      actions: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      dataActions: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      keyVaultPolicy: {
+                        properties: {
+                          certificatePermissions: {
+                            items: {
+                              enum: [
+                                "all",
+                                "backup",
+                                "create",
+                                "delete",
+                                "deleteissuers",
+                                "get",
+                                "getissuers",
+                                "import",
+                                "list",
+                                "listissuers",
+                                "managecontacts",
+                                "manageissuers",
+                                "purge",
+                                "recover",
+                                "restore",
+                                "setissuers",
+                                "update"
+                              ],
+                              type: "string"
+                            },
+                            type: "array"
+                          },
+                          keyPermissions: {
+                            items: {
+                              enum: [
+                                "all",
+                                "backup",
+                                "create",
+                                "decrypt",
+                                "delete",
+                                "encrypt",
+                                "get",
+                                "getrotationpolicy",
+                                "import",
+                                "list",
+                                "purge",
+                                "recover",
+                                "release",
+                                "restore",
+                                "rotate",
+                                "setrotationpolicy",
+                                "sign",
+                                "unwrapkey",
+                                "update",
+                                "verify",
+                                "wrapkey"
+                              ],
+                              type: "string"
+                            },
+                            type: "array"
+                          },
+                          secretPermissions: {
+                            items: {
+                              enum: [
+                                "all",
+                                "backup",
+                                "delete",
+                                "get",
+                                "list",
+                                "purge",
+                                "recover",
+                                "restore",
+                                "set"
+                              ],
+                              type: "string"
+                            },
+                            type: "array"
+                          },
+                          storagePermissions: {
+                            items: {
+                              enum: [
+                                "all",
+                                "backup",
+                                "delete",
+                                "deletesas",
+                                "get",
+                                "getsas",
+                                "list",
+                                "listsas",
+                                "purge",
+                                "recover",
+                                "regeneratekey",
+                                "restore",
+                                "set",
+                                "setsas",
+                                "update"
+                              ],
+                              type: "string"
+                            },
+                            type: "array"
+                          }
+                        },
+                        type: "object"
+                      },
+                      roles: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      scope: {
+                        type: "string"
+                      }
+                    },
+                    type: "object"
+                  },
+                  gcp: {
+                    properties: {
+                      permissions: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      resource: {
+                        type: "string"
+                      }
+                    },
+                    type: "object"
+                  },
+                  internet: {
+                    properties: {
+                      domains: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      ips: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      ports: {
+                        items: {
+                          type: "integer"
+                        },
+                        type: "array"
+                      }
+                    },
+                    type: "object"
+                  },
+                  kafka: {
+                    properties: {
+                      name: {
+                        type: "string"
+                      },
+                      topics: {
+                        items: {
+                          properties: {
+                            name: {
+                              type: "string"
+                            },
+                            operations: {
+                              items: {
+                                enum: [
+                                  "all",
+                                  "consume",
+                                  "produce",
+                                  "create",
+                                  "alter",
+                                  "delete",
+                                  "describe",
+                                  "ClusterAction",
+                                  "DescribeConfigs",
+                                  "AlterConfigs",
+                                  "IdempotentWrite"
+                                ],
+                                type: "string"
+                              },
+                              type: "array"
+                            }
+                          },
+                          required: ["name", "operations"],
+                          type: "object"
+                        },
+                        type: "array"
+                      }
+                    },
+                    required: ["name"],
+                    type: "object"
+                  },
+                  kubernetes: {
+                    properties: {
+                      http: {
+                        items: {
+                          properties: {
+                            methods: {
+                              items: {
+                                enum: [
+                                  "GET",
+                                  "POST",
+                                  "PUT",
+                                  "DELETE",
+                                  "OPTIONS",
+                                  "TRACE",
+                                  "PATCH",
+                                  "CONNECT"
+                                ],
+                                type: "string"
+                              },
+                              type: "array"
+                            },
+                            path: {
+                              type: "string"
+                            }
+                          },
+                          required: ["methods", "path"],
+                          type: "object"
+                        },
+                        type: "array"
+                      },
+                      kind: {
+                        type: "string"
+                      },
+                      name: {
+                        type: "string"
+                      }
+                    },
+                    required: ["name"],
+                    type: "object"
+                  },
+                  service: {
+                    properties: {
+                      http: {
+                        items: {
+                          properties: {
+                            methods: {
+                              items: {
+                                enum: [
+                                  "GET",
+                                  "POST",
+                                  "PUT",
+                                  "DELETE",
+                                  "OPTIONS",
+                                  "TRACE",
+                                  "PATCH",
+                                  "CONNECT"
+                                ],
+                                type: "string"
+                              },
+                              type: "array"
+                            },
+                            path: {
+                              type: "string"
+                            }
+                          },
+                          required: ["methods", "path"],
+                          type: "object"
+                        },
+                        type: "array"
+                      },
+                      name: {
+                        type: "string"
+                      }
+                    },
+                    required: ["name"],
+                    type: "object"
+                  },
+                  sql: {
+                    properties: {
+                      name: {
+                        type: "string"
+                      },
+                      privileges: {
+                        items: {
+                          properties: {
+                            databaseName: {
+                              type: "string"
+                            },
+                            operations: {
+                              items: {
+                                enum: ["ALL", "SELECT", "INSERT", "UPDATE", "DELETE"],
+                                type: "string"
+                              },
+                              type: "array"
+                            },
+                            table: {
+                              type: "string"
+                            }
+                          },
+                          required: ["databaseName"],
+                          type: "object"
+                        },
+                        type: "array"
+                      }
+                    },
+                    required: ["name"],
+                    type: "object"
+                  }
+                },
+                type: "object"
+              },
+              type: "array"
+            },
+            workload: {
+              properties: {
+                kind: {
+                  type: "string"
+                },
+                name: {
+                  type: "string"
+                }
+              },
+              required: ["name"],
+              type: "object"
+            }
+          },
+          required: ["targets", "workload"],
+          type: "object"
+        },
+        status: {
+          properties: {
+            observedGeneration: {
+              format: "int64",
+              type: "integer"
+            },
+            resolvedIPs: {
+              items: {
+                properties: {
+                  dns: {
+                    type: "string"
+                  },
+                  ips: {
+                    items: {
+                      type: "string"
+                    },
+                    type: "array"
+                  }
+                },
+                type: "object"
+              },
+              type: "array"
+            },
+            upToDate: {
+              type: "boolean"
+            }
+          },
+          type: "object"
+        }
+      },
+      type: "object"
+    },
+    v2beta1: {
+      properties: {
+        apiVersion: {
+          type: "string"
+        },
+        kind: {
+          type: "string"
+        },
+        metadata: {
+          type: "object"
+        },
+        spec: {
+          properties: {
+            targets: {
+              items: {
+                properties: {
+                  aws: {
+                    properties: {
+                      actions: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      arn: {
+                        type: "string"
+                      }
+                    },
+                    type: "object"
+                  },
+                  azure: {
+                    properties: {
+                      actions: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      dataActions: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      keyVaultPolicy: {
+                        properties: {
+                          certificatePermissions: {
+                            items: {
+                              enum: [
+                                "all",
+                                "backup",
+                                "create",
+                                "delete",
+                                "deleteissuers",
+                                "get",
+                                "getissuers",
+                                "import",
+                                "list",
+                                "listissuers",
+                                "managecontacts",
+                                "manageissuers",
+                                "purge",
+                                "recover",
+                                "restore",
+                                "setissuers",
+                                "update"
+                              ],
+                              type: "string"
+                            },
+                            type: "array"
+                          },
+                          keyPermissions: {
+                            items: {
+                              enum: [
+                                "all",
+                                "backup",
+                                "create",
+                                "decrypt",
+                                "delete",
+                                "encrypt",
+                                "get",
+                                "getrotationpolicy",
+                                "import",
+                                "list",
+                                "purge",
+                                "recover",
+                                "release",
+                                "restore",
+                                "rotate",
+                                "setrotationpolicy",
+                                "sign",
+                                "unwrapkey",
+                                "update",
+                                "verify",
+                                "wrapkey"
+                              ],
+                              type: "string"
+                            },
+                            type: "array"
+                          },
+                          secretPermissions: {
+                            items: {
+                              enum: [
+                                "all",
+                                "backup",
+                                "delete",
+                                "get",
+                                "list",
+                                "purge",
+                                "recover",
+                                "restore",
+                                "set"
+                              ],
+                              type: "string"
+                            },
+                            type: "array"
+                          },
+                          storagePermissions: {
+                            items: {
+                              enum: [
+                                "all",
+                                "backup",
+                                "delete",
+                                "deletesas",
+                                "get",
+                                "getsas",
+                                "list",
+                                "listsas",
+                                "purge",
+                                "recover",
+                                "regeneratekey",
+                                "restore",
+                                "set",
+                                "setsas",
+                                "update"
+                              ],
+                              type: "string"
+                            },
+                            type: "array"
+                          }
+                        },
+                        type: "object"
+                      },
+                      roles: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      scope: {
+                        type: "string"
+                      }
+                    },
+                    type: "object"
+                  },
+                  gcp: {
+                    properties: {
+                      permissions: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      resource: {
+                        type: "string"
+                      }
+                    },
+                    type: "object"
+                  },
+                  internet: {
+                    properties: {
+                      domains: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      ips: {
+                        items: {
+                          type: "string"
+                        },
+                        type: "array"
+                      },
+                      ports: {
+                        items: {
+                          type: "integer"
+                        },
+                        type: "array"
+                      }
+                    },
+                    type: "object"
+                  },
+                  kafka: {
+                    properties: {
+                      name: {
+                        type: "string"
+                      },
+                      topics: {
+                        items: {
+                          properties: {
+                            name: {
+                              type: "string"
+                            },
+                            operations: {
+                              items: {
+                                enum: [
+                                  "all",
+                                  "consume",
+                                  "produce",
+                                  "create",
+                                  "alter",
+                                  "delete",
+                                  "describe",
+                                  "ClusterAction",
+                                  "DescribeConfigs",
+                                  "AlterConfigs",
+                                  "IdempotentWrite"
+                                ],
+                                type: "string"
+                              },
+                              type: "array"
+                            }
+                          },
+                          required: ["name", "operations"],
+                          type: "object"
+                        },
+                        type: "array"
+                      }
+                    },
+                    required: ["name"],
+                    type: "object"
+                  },
+                  kubernetes: {
+                    properties: {
+                      http: {
+                        items: {
+                          properties: {
+                            methods: {
+                              items: {
+                                enum: [
+                                  "GET",
+                                  "POST",
+                                  "PUT",
+                                  "DELETE",
+                                  "OPTIONS",
+                                  "TRACE",
+                                  "PATCH",
+                                  "CONNECT"
+                                ],
+                                type: "string"
+                              },
+                              type: "array"
+                            },
+                            path: {
+                              type: "string"
+                            }
+                          },
+                          required: ["methods", "path"],
+                          type: "object"
+                        },
+                        type: "array"
+                      },
+                      kind: {
+                        type: "string"
+                      },
+                      name: {
+                        type: "string"
+                      }
+                    },
+                    required: ["name"],
+                    type: "object"
+                  },
+                  service: {
+                    properties: {
+                      http: {
+                        items: {
+                          properties: {
+                            methods: {
+                              items: {
+                                enum: [
+                                  "GET",
+                                  "POST",
+                                  "PUT",
+                                  "DELETE",
+                                  "OPTIONS",
+                                  "TRACE",
+                                  "PATCH",
+                                  "CONNECT"
+                                ],
+                                type: "string"
+                              },
+                              type: "array"
+                            },
+                            path: {
+                              type: "string"
+                            }
+                          },
+                          required: ["methods", "path"],
+                          type: "object"
+                        },
+                        type: "array"
+                      },
+                      name: {
+                        type: "string"
+                      }
+                    },
+                    required: ["name"],
+                    type: "object"
+                  },
+                  sql: {
+                    properties: {
+                      name: {
+                        type: "string"
+                      },
+                      privileges: {
+                        items: {
+                          properties: {
+                            databaseName: {
+                              type: "string"
+                            },
+                            operations: {
+                              items: {
+                                enum: ["ALL", "SELECT", "INSERT", "UPDATE", "DELETE"],
+                                type: "string"
+                              },
+                              type: "array"
+                            },
+                            table: {
+                              type: "string"
+                            }
+                          },
+                          required: ["databaseName"],
+                          type: "object"
+                        },
+                        type: "array"
+                      }
+                    },
+                    required: ["name"],
+                    type: "object"
+                  }
+                },
+                type: "object"
+              },
+              type: "array"
+            },
+            workload: {
+              properties: {
+                kind: {
+                  type: "string"
+                },
+                name: {
+                  type: "string"
+                }
+              },
+              required: ["name"],
+              type: "object"
+            }
+          },
+          required: ["targets", "workload"],
+          type: "object"
+        },
+        status: {
+          properties: {
+            observedGeneration: {
+              format: "int64",
+              type: "integer"
+            },
+            resolvedIPs: {
+              items: {
+                properties: {
+                  dns: {
+                    type: "string"
+                  },
+                  ips: {
+                    items: {
+                      type: "string"
+                    },
+                    type: "array"
+                  }
+                },
+                type: "object"
+              },
+              type: "array"
+            },
+            upToDate: {
+              type: "boolean"
+            }
+          },
+          type: "object"
+        }
+      },
+      type: "object"
+    }
+  }
+};
+
+// src/declare/crd-schema-check.ts
+var SCHEMAS = clientintents_crd_schemas_default.versions;
+function checkAgainstCrd(file, root, version, scope) {
+  const schema5 = SCHEMAS[version];
+  if (!schema5) return;
+  new SchemaWalk(file, version, scope === "fields").map(root, schema5, "");
+}
+var SchemaWalk = class {
+  file;
+  version;
+  fieldsOnly;
+  constructor(file, version, fieldsOnly) {
+    this.file = file;
+    this.version = version;
+    this.fieldsOnly = fieldsOnly;
+  }
+  node(node, schema5, field) {
+    switch (schema5.type) {
+      case "object":
+        if (node.type !== "map") {
+          this.wrongType(node, field, "a map");
+          return;
+        }
+        this.map(node, schema5, field);
+        return;
+      case "array":
+        if (node.type !== "seq") {
+          this.wrongType(node, field, "a list");
+          return;
+        }
+        if (schema5.items) {
+          const items = schema5.items;
+          node.items.forEach((item, i) => {
+            this.node(item, items, `${field}[${i}]`);
+          });
+        }
+        return;
+      case void 0:
+        return;
+      default:
+        this.scalar(node, schema5, field);
+    }
+  }
+  map(map2, schema5, field) {
+    if (!schema5.properties) return;
+    const properties = schema5.properties;
+    for (const [key, entry] of map2.entries) {
+      if (isNull(entry.value)) continue;
+      const inner = properties[key];
+      const path6 = field === "" ? key : `${field}.${key}`;
+      if (!inner) this.unknownField(entry, path6, Object.keys(properties));
+      this.node(entry.value, inner, path6);
+    }
+    if (this.fieldsOnly) return;
+    for (const key of schema5.required ?? []) {
+      const entry = map2.entries.get(key);
+      if (!entry || isNull(entry.value)) {
+        fail(this.file, entry?.keyLine ?? map2.line, `${field === "" ? key : `${field}.${key}`}: required`);
+      }
+    }
+  }
+  scalar(node, schema5, field) {
+    if (this.fieldsOnly) return;
+    const value = node.type === "scalar" ? node.value : void 0;
+    const ok = schema5.type === "string" ? typeof value === "string" : schema5.type === "boolean" ? typeof value === "boolean" : schema5.type === "integer" ? typeof value === "bigint" || Number.isInteger(value) : typeof value === "number";
+    if (!ok) {
+      this.wrongType(node, field, schema5.type === "integer" ? "an integer" : `a ${schema5.type}`);
+      return;
+    }
+    if (schema5.enum && !schema5.enum.includes(value)) {
+      const allowed = schema5.enum.map(String).join(", ");
+      fail(
+        this.file,
+        node.line,
+        `${field}: unsupported value ${JSON.stringify(value)} (allowed: ${allowed})`
+      );
+    }
+  }
+  /** A mismatch is left to the later, full pass when only fields are looked for. */
+  wrongType(node, field, expected) {
+    if (this.fieldsOnly) return;
+    fail(this.file, node.line, `${field}: must be ${expected}, not ${describe2(node)}`);
+  }
+  unknownField(entry, field, known) {
+    fail(
+      this.file,
+      entry.keyLine,
+      `${field}: unknown field (the ClientIntents ${this.version} schema has ${known.join(", ")} here)`
+    );
+  }
+};
+function isNull(node) {
+  return node.type === "scalar" && node.value === null;
+}
+function describe2(node) {
+  if (node.type === "map") return "a map";
+  if (node.type === "seq") return "a list";
+  if (node.value === null) return "null";
+  return typeof node.value === "string" ? `the string ${JSON.stringify(node.value)}` : String(node.value);
+}
+
+// src/declare/intents-documents.ts
+function documentObjects(doc) {
+  if (doc.root === null) return [];
+  return doc.root.type === "seq" ? doc.root.items : [doc.root];
+}
+
+// src/declare/namespace-defaults.ts
+function defaultNamespaceFor(explicit, namespaces) {
+  if (explicit !== void 0 && explicit !== "") return explicit;
+  return namespaces.length === 1 ? namespaces[0] : void 0;
+}
+function missingNamespaceMessage() {
+  return "metadata.namespace: not set, and no default namespace was given: pass --default-namespace NS (action input default-namespace), or -n NS with a single namespace, as kubectl apply -n NS would";
+}
+function isNamespaceName(value) {
+  return /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/.test(value);
 }
 
 // src/declare/intent-rules.ts
@@ -7781,13 +9455,116 @@ function nonHttpServer(file, type, body, field, namespace) {
     (item) => item.type === "scalar" ? String(item.value) : "?"
   );
   const names = {
-    aws: listed("arns"),
+    aws: [optionalString(file, body, "arn", `${field}.arn`) ?? ""],
     gcp: [optionalString(file, body, "resource", `${field}.resource`) ?? ""],
     azure: [optionalString(file, body, "scope", `${field}.scope`) ?? ""],
     internet: [...listed("domains"), ...listed("ips")]
   };
   const name = (names[type] ?? []).filter((n) => n !== "").join(", ");
   return { name: name || type, namespace };
+}
+
+// src/declare/target-rules.ts
+import { isIP } from "node:net";
+import { domainToASCII } from "node:url";
+var NOT_HTTP_TARGETS = ["kafka", "sql", "aws", "gcp", "azure", "internet"];
+function checkTargetRules(file, spec, version) {
+  if (version.startsWith("v2")) {
+    const targets = child(spec, "targets");
+    if (targets?.type !== "seq") return;
+    targets.items.forEach((target, i) => {
+      if (target.type !== "map") return;
+      for (const type of NOT_HTTP_TARGETS) {
+        const body = child(target, type);
+        if (body?.type === "map") checkV2Target(file, type, body, `spec.targets[${i}].${type}`);
+      }
+    });
+    return;
+  }
+  const calls = child(spec, "calls");
+  if (calls?.type !== "seq") return;
+  calls.items.forEach((call, i) => {
+    if (call.type !== "map") return;
+    const type = optionalString(file, call, "type", `spec.calls[${i}].type`);
+    checkV1Call(file, call, `spec.calls[${i}]`, type, version === "v1alpha2");
+  });
+}
+function checkV2Target(file, type, body, field) {
+  const required = (key) => {
+    if (!text(child(body, key))) fail(file, lineOf(body, key), `${field}.${key}: required`);
+  };
+  if (type === "aws") required("arn");
+  if (type === "gcp") required("resource");
+  if (type === "azure") checkAzure(file, body, field);
+  if (type === "internet") checkInternet(file, body, field);
+}
+function checkAzure(file, body, field) {
+  if (!text(child(body, "scope"))) fail(file, lineOf(body, "scope"), `${field}.scope: required`);
+  const has = (key) => listLength(child(body, key)) > 0;
+  if (!has("actions") && !has("dataActions") && !has("roles") && !child(body, "keyVaultPolicy")) {
+    fail(file, body.line, `${field}: needs at least one of actions, dataActions, roles, keyVaultPolicy`);
+  }
+  if ((has("actions") || has("dataActions")) && has("roles")) {
+    fail(file, lineOf(body, "roles"), `${field}.roles: must be empty when actions or dataActions are set`);
+  }
+}
+function checkInternet(file, body, field) {
+  const domains = strings(child(body, "domains"));
+  const ips = strings(child(body, "ips"));
+  if (domains.length === 0 && ips.length === 0) fail(file, body.line, `${field}: needs ips or domains`);
+  domains.forEach(({ value, line }, i) => {
+    if (!value.startsWith("*") && !isDnsName(value)) {
+      fail(file, line, `${field}.domains[${i}]: ${JSON.stringify(value)} is not a valid DNS name`);
+    }
+  });
+  ips.forEach(({ value, line }, i) => {
+    if (!isIpOrCidr(value)) {
+      fail(file, line, `${field}.ips[${i}]: ${JSON.stringify(value)} is not an IP address or CIDR`);
+    }
+  });
+}
+function isDnsName(value) {
+  const ascii = value === "" ? "" : domainToASCII(value);
+  if (ascii === "") return false;
+  return ascii.replace(/\.$/, "").split(".").every(
+    (label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label) && (label.slice(2, 4) !== "--" || label.startsWith("xn--"))
+  );
+}
+function isIpOrCidr(value) {
+  const slash = value.indexOf("/");
+  if (slash === -1) return isIP(value) !== 0;
+  const address = value.slice(0, slash);
+  const bits = value.slice(slash + 1);
+  const family = isIP(address);
+  if (family === 0 || !/^(0|[1-9]\d{0,2})$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+function text(node) {
+  return node?.type === "scalar" && typeof node.value === "string" && node.value !== "" ? node.value : void 0;
+}
+function listLength(node) {
+  return node?.type === "seq" ? node.items.length : 0;
+}
+function strings(node) {
+  if (node?.type !== "seq") return [];
+  return node.items.map((item) => ({
+    value: item.type === "scalar" && item.value !== null ? String(item.value) : "",
+    line: item.line
+  }));
+}
+function checkV1Call(file, call, field, type, legacy) {
+  const name = optionalString(file, call, "name", `${field}.name`);
+  if (!legacy && !name && type !== "internet") fail(file, lineOf(call, "name"), `${field}.name: required`);
+  if (name && name.split(".").length > 2)
+    fail(file, lineOf(call, "name"), `${field}.name: "${name}" has more than one dot (use name.namespace)`);
+  const topicsKey = legacy ? "topics" : "kafkaTopics";
+  if (type === "http" && child(call, topicsKey))
+    fail(file, lineOf(call, topicsKey), `${field}.${topicsKey}: not allowed on a call of type http`);
+  if (!legacy && type === "internet") {
+    const internet = child(call, "internet");
+    if (!internet) fail(file, call.line, `${field}.internet: required for type internet`);
+    checkInternet(file, expectMap(file, internet, `${field}.internet`), `${field}.internet`);
+  }
 }
 
 // src/declare/parse-client-intents.ts
@@ -7807,7 +9584,7 @@ function parseClientIntentsDocuments(documents, file, opts = {}) {
     if (kind !== "ClientIntents" || !apiVersion?.startsWith(`${INTENTS_GROUP}/`)) return;
     found.push(parseOne(node, file, apiVersion, opts));
   };
-  for (const doc of documents) visit3(doc.root);
+  for (const doc of documents) documentObjects(doc).forEach(visit3);
   return found;
 }
 function scalarText(node) {
@@ -7826,13 +9603,12 @@ function parseOne(root, file, apiVersion, opts) {
   const name = requiredString(file, metadata, "name", "metadata.name");
   const namespace = optionalString(file, metadata, "namespace", "metadata.namespace") || opts.defaultNamespace;
   if (!namespace)
-    fail(
-      file,
-      root.entries.get("metadata")?.keyLine ?? metadata.line,
-      "metadata.namespace: required (or pass a default namespace)"
-    );
+    fail(file, root.entries.get("metadata")?.keyLine ?? metadata.line, missingNamespaceMessage());
+  checkAgainstCrd(file, root, version, "fields");
   const spec = requiredMap(file, root, "spec", "spec");
   const parsed = version.startsWith("v2") ? { warnings: [], ...parseV2Spec(file, spec, namespace) } : parseV1Spec(file, spec, namespace, version);
+  checkAgainstCrd(file, root, version, "all");
+  checkTargetRules(file, spec, version);
   return {
     client: parsed.client,
     apiVersion,
@@ -7847,17 +9623,16 @@ function parseOne(root, file, apiVersion, opts) {
 async function loadIntents(paths, opts = {}) {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const namespace = opts.defaultNamespace;
-  const parsed = parseIntentsFiles(files, namespace);
-  rejectDuplicates(parsed);
+  const { applied, warnings } = applyInOrder(parseIntentsFiles(files, namespace));
   return {
-    rules: parsed.flatMap(({ intents }) => intents.rules),
-    documents: parsed.map(({ intents, file }) => ({
+    rules: applied.flatMap(({ intents }) => intents.rules),
+    documents: applied.map(({ intents, file }) => ({
       client: intents.client,
       apiVersion: intents.apiVersion,
       file,
       line: intents.line
     })),
-    warnings: parsed.flatMap(({ intents }) => intents.warnings)
+    warnings: [...applied.flatMap(({ intents }) => intents.warnings), ...warnings]
   };
 }
 function parseIntentsFiles(files, defaultNamespace) {
@@ -7868,35 +9643,6 @@ function parseIntentsFiles(files, defaultNamespace) {
       parsed.push({ intents, file });
   }
   return parsed;
-}
-function rejectDuplicates(parsed) {
-  const byWorkload = /* @__PURE__ */ new Map();
-  const byName = /* @__PURE__ */ new Map();
-  for (const { intents, file } of parsed) {
-    const { client } = intents;
-    const at = `${file}:${intents.line}`;
-    const workloadKey = `${client.namespace}/${client.name}/${client.kind ?? ""}`;
-    const first = byWorkload.get(workloadKey);
-    if (first) {
-      const kind = client.kind ? ` (${client.kind})` : "";
-      fail(
-        file,
-        intents.line,
-        `duplicate ClientIntents for workload ${client.name}${kind} in namespace ${client.namespace}; first at ${first}`
-      );
-    }
-    byWorkload.set(workloadKey, at);
-    const nameKey = `${client.namespace}/${intents.name}`;
-    const sameName = byName.get(nameKey);
-    if (sameName) {
-      fail(
-        file,
-        intents.line,
-        `duplicate ClientIntents name ${intents.name} in namespace ${client.namespace}; first at ${sameName}`
-      );
-    }
-    byName.set(nameKey, at);
-  }
 }
 
 // src/declare/workload-manifests.ts
@@ -7912,17 +9658,39 @@ var WORKLOAD_KINDS = [
 async function readWorkloadManifests(paths, opts = {}) {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const workloads = [];
+  const services = [];
   for (const { absolute, file } of files) {
     const documents = readYamlFile(absolute, file);
     workloads.push(...workloadsFromDocuments(documents, file, opts.defaultNamespace ?? "default"));
+    services.push(...servicesFromDocuments(documents, opts.defaultNamespace ?? "default"));
   }
-  return createWorkloadLookup(workloads);
+  return createWorkloadLookup(workloads, services);
+}
+function servicesFromDocuments(documents, defaultNamespace) {
+  const found = [];
+  const visit3 = (node) => {
+    if (node?.type !== "map") return;
+    const kind = text2(child(node, "kind"));
+    if (kind === "List") {
+      const items = child(node, "items");
+      if (items?.type === "seq") items.items.forEach(visit3);
+      return;
+    }
+    if (kind !== "Service" || text2(child(node, "apiVersion")) !== "v1") return;
+    const metadata = mapAt(node, ["metadata"]);
+    const name = text2(metadata && child(metadata, "name"));
+    if (!name) return;
+    const namespace = text2(metadata && child(metadata, "namespace")) || defaultNamespace;
+    found.push({ name, namespace, selector: stringMap(mapAt(node, ["spec", "selector"])) ?? null });
+  };
+  for (const doc of documents) visit3(doc.root);
+  return found;
 }
 function workloadsFromDocuments(documents, file, defaultNamespace) {
   const found = [];
   const visit3 = (node) => {
     if (node?.type !== "map") return;
-    const kind = text(child(node, "kind"));
+    const kind = text2(child(node, "kind"));
     if (kind === "List") {
       const items = child(node, "items");
       if (items?.type === "seq") items.items.forEach(visit3);
@@ -7930,22 +9698,25 @@ function workloadsFromDocuments(documents, file, defaultNamespace) {
     }
     if (!kind || !WORKLOAD_KINDS.includes(kind)) return;
     const metadata = mapAt(node, ["metadata"]);
-    const name = text(metadata && child(metadata, "name"));
+    const name = text2(metadata && child(metadata, "name"));
     if (!name) return;
-    const namespace = text(metadata && child(metadata, "namespace")) || defaultNamespace;
+    const namespace = text2(metadata && child(metadata, "namespace")) || defaultNamespace;
     const podSpec = mapAt(node, podSpecPath(kind));
-    const serviceAccount = text(podSpec && child(podSpec, "serviceAccountName")) || text(podSpec && child(podSpec, "serviceAccount")) || "default";
+    const serviceAccount = text2(podSpec && child(podSpec, "serviceAccountName")) || text2(podSpec && child(podSpec, "serviceAccount")) || "default";
     const labels = stringMap(mapAt(node, ["spec", "selector", "matchLabels"])) ?? stringMap(mapAt(node, podLabelsPath(kind))) ?? {};
     found.push({ name, namespace, kind, serviceAccount, labels, file, line: node.line });
   };
   for (const doc of documents) visit3(doc.root);
   return found;
 }
-function createWorkloadLookup(workloads) {
+function createWorkloadLookup(workloads, services = []) {
   const byKey = new Map(workloads.map((w) => [`${w.namespace}/${w.name}`, w]));
   const get = (namespace, name) => byKey.get(`${namespace}/${name}`);
+  const servicesByKey = new Map(services.map((s) => [`${s.namespace}/${s.name}`, s]));
   return {
     workloads,
+    services,
+    serviceOf: (namespace, name) => servicesByKey.get(`${namespace}/${name}`),
     get,
     kindOf: (namespace, name) => get(namespace, name)?.kind,
     serviceAccountOf: (namespace, name) => get(namespace, name)?.serviceAccount,
@@ -7971,14 +9742,14 @@ function mapAt(node, path6) {
   }
   return current?.type === "map" ? current : void 0;
 }
-function text(node) {
+function text2(node) {
   return node?.type === "scalar" && node.value !== null ? String(node.value) : void 0;
 }
 function stringMap(map2) {
   if (!map2 || map2.entries.size === 0) return void 0;
   const result = {};
   for (const [key, entry] of map2.entries) {
-    const value = text(entry.value);
+    const value = text2(entry.value);
     if (value !== void 0) result[key] = value;
   }
   return result;
@@ -8257,8 +10028,8 @@ var TOKEN_CHARS = /^[A-Za-z0-9_-]+$/;
 function isVersionSegment(segment) {
   return VERSION.test(segment) || DOTTED_NUMBER.test(segment);
 }
-function count(text2, pattern) {
-  return text2.match(pattern)?.length ?? 0;
+function count(text3, pattern) {
+  return text3.match(pattern)?.length ?? 0;
 }
 function isRandomRun(run) {
   if (run.length < 10) return false;
@@ -8268,8 +10039,9 @@ function isRandomRun(run) {
   return digits >= 2 || count(run, /[A-Z]/g) >= 3 && count(run, /[a-z]/g) >= 2;
 }
 function isToken(segment) {
-  if (segment.length < 16 || !TOKEN_CHARS.test(segment)) return false;
-  return segment.split(/[-_]/).some(isRandomRun);
+  const body = segment.replace(/={1,2}$/, "");
+  if (body.length < 16 || !TOKEN_CHARS.test(body)) return false;
+  return body.split(/[-_]/).some(isRandomRun);
 }
 function isValueShape(segment) {
   if (INTEGER.test(segment) || UUID.test(segment) || DATE.test(segment) || DATE_TIME.test(segment)) {
@@ -8288,7 +10060,7 @@ function isIdLikeSegment(segment) {
 // src/diff/path-template.ts
 var MATCH_ONE2 = "{*}";
 var MATCH_ANY2 = "{**}";
-var TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@]+$/;
+var TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
 var DEFAULT_MIN_VARIANTS = 5;
 function splitPath(path6) {
   if (!path6.startsWith("/") || path6 === "/") return null;
@@ -8749,7 +10521,11 @@ async function readSource(settings, onProgress, signal) {
 }
 async function declare(settings) {
   if (settings.intents.length === 0) throw new InputError("no intents given: use --intents PATH");
-  return loadIntents(settings.intents, { cwd: settings.cwd });
+  const defaultNamespace = defaultNamespaceFor(settings.defaultNamespace, settings.namespaces);
+  return loadIntents(settings.intents, {
+    cwd: settings.cwd,
+    ...defaultNamespace === void 0 ? {} : { defaultNamespace }
+  });
 }
 function readConfig(settings) {
   return loadDriftConfig({
@@ -8808,8 +10584,8 @@ function attachWorkloadKinds(map2, lookup) {
 // src/report/display-text.ts
 var UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function showControlChars(text2) {
-  return text2.replace(UNSAFE_CHARS, (char) => {
+function showControlChars(text3) {
+  return text3.replace(UNSAFE_CHARS, (char) => {
     const named = NAMED_ESCAPES[char];
     if (named !== void 0) return named;
     const code = char.charCodeAt(0);
@@ -8970,21 +10746,21 @@ function renderJsonReport(drift) {
 
 // src/report/markdown-escape.ts
 var ZERO_WIDTH_SPACE = "\u200B";
-function longestBacktickRun(text2) {
+function longestBacktickRun(text3) {
   let longest = 0;
-  for (const run of text2.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  for (const run of text3.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   return longest;
 }
-function codeSpan(text2, opts = {}) {
-  let content = showControlChars(text2).replaceAll("<!--", `<!-${ZERO_WIDTH_SPACE}-`);
+function codeSpan(text3, opts = {}) {
+  let content = showControlChars(text3).replaceAll("<!--", `<!-${ZERO_WIDTH_SPACE}-`);
   if (content === "") return "*empty*";
   if (opts.inTable) content = content.replaceAll("|", "\\|");
   const fence = "`".repeat(longestBacktickRun(content) + 1);
   const needsPadding = /^[` ]|[` ]$/.test(content) && content.trim() !== "";
   return needsPadding ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
 }
-function cellCode(text2) {
-  return codeSpan(text2, { inTable: true });
+function cellCode(text3) {
+  return codeSpan(text3, { inTable: true });
 }
 function safeLinkUrl(url) {
   if (!/^https?:\/\/[A-Za-z0-9]/i.test(url)) return void 0;
@@ -8993,8 +10769,8 @@ function safeLinkUrl(url) {
     (char) => char.length === 1 && char.charCodeAt(0) < 128 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char)
   );
 }
-function linkedCode(text2, url, opts = {}) {
-  const code = codeSpan(text2, opts);
+function linkedCode(text3, url, opts = {}) {
+  const code = codeSpan(text3, opts);
   const safe = url === void 0 ? void 0 : safeLinkUrl(url);
   return safe === void 0 ? code : `[${code}](${safe})`;
 }
@@ -9324,15 +11100,15 @@ function renderMarkdownReport(drift, opts = {}) {
     sections.map(() => 0)
   ).length;
   const kept = allocateRows(sections, maxLength - frame - 64);
-  let text2 = renderDocument(drift, sections, kept);
+  let text3 = renderDocument(drift, sections, kept);
   const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
-  while (text2.length > maxLength) {
+  while (text3.length > maxLength) {
     const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
     if (!victim) break;
     kept[victim.i] = (kept[victim.i] ?? 0) - 1;
-    text2 = renderDocument(drift, sections, kept);
+    text3 = renderDocument(drift, sections, kept);
   }
-  return text2;
+  return text3;
 }
 
 // src/settings.ts
@@ -9356,6 +11132,7 @@ function defaultSettings(cwd) {
     snapshots: [],
     workloads: [],
     namespaces: [],
+    defaultNamespace: void 0,
     failOn: "missing",
     failOnExplicit: false,
     configFile: void 0,
@@ -9512,10 +11289,13 @@ function toJsonArray(manifests) {
     apiVersion,
     metadata: { ...metadata, creationTimestamp: null },
     spec,
-    status: { upToDate: false, observedGeneration: 0 }
+    status: emptyStatus(String(apiVersion))
   }));
   return `${JSON.stringify(objects, null, 2)}
 `;
+}
+function emptyStatus(apiVersion) {
+  return apiVersion.endsWith("/v1alpha2") ? {} : { upToDate: false, observedGeneration: 0 };
 }
 function renderIntentsFile(intents, opts = {}) {
   const apiVersion = resolveExportApiVersion(opts.apiVersion);
@@ -9532,6 +11312,7 @@ function renderIntentsDir(intents, opts = {}) {
 }
 
 export {
+  validatePathPattern,
   refKey,
   writeBaselineFile,
   isMap,
@@ -9539,7 +11320,9 @@ export {
   isSeq,
   Document,
   parseAllDocuments,
+  fail,
   collectYamlFiles,
+  isNamespaceName,
   readWorkloadManifests,
   buildPathTemplater,
   demoSettings,
