@@ -41,6 +41,8 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   format: { type: 'string' },
   report: { type: 'string' },
+  sarif: { type: 'string' },
+  junit: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'output-type': { type: 'string' },
   'api-version': { type: 'string' },
@@ -100,6 +102,8 @@ export function parseCommandLine(
   settings.workloads = values.workloads ?? [];
   settings.namespaces = values.namespace ?? [];
   settings.reportFile = values.report;
+  settings.sarifFile = values.sarif;
+  settings.junitFile = values.junit;
   settings.color = values['no-color'] ? false : (values.color ?? env.colorDefault);
   settings.output = values.output;
   readLiveFlags(values, settings, env.variables ?? {});
