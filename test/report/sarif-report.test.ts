@@ -142,6 +142,7 @@ describe('SARIF report', () => {
     const calls = [call('web', 'orders', 'GET', '/x[click](0)\u0007/\u202egnp.exe', { count: 3 })];
     const hostile = renderCiReport('sarif', scenarioInputs(undefined, { calls }));
     const text = resultsOf(hostile)[0]!.message.text;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is that none gets through
     assert.ok(!/[\u0000-\u0008\u000b-\u001f\u202e]/.test(text), text);
     assert.ok(text.includes('/x\\[click\\](0)\\\\x07/\\\\u202egnp.exe'), text);
     assert.deepEqual(await multitoolFindings(hostile), []);
