@@ -5,6 +5,7 @@ import {
   FAIL_ON,
   REPORT_FORMATS,
   SOURCES,
+  VERSION,
   asControlled,
   buildClientIntents,
   buildPathTemplater,
@@ -25,6 +26,7 @@ import {
   readConfig,
   readWorkloadManifests,
   refKey,
+  renderCiReport,
   renderIntentsDir,
   renderIntentsFile,
   renderJsonReport,
@@ -35,7 +37,7 @@ import {
   validatePathPattern,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-4GP444OG.js";
+} from "./chunks/chunk-B5TCBK3B.js";
 import "./chunks/chunk-GEWBOTYQ.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
@@ -50,7 +52,7 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/report/list-report.ts
 function byNameThenNamespace(a, b) {
@@ -96,9 +98,9 @@ function renderList(source, opts = {}) {
     lines.push(`${show2(client.name)} in namespace ${show2(client.namespace)} calls:`);
     for (const server of [...client.servers.values()].sort(byNameThenNamespace)) {
       lines.push(`  - ${show2(server.name)} in namespace ${show2(server.namespace)}`);
-      for (const path5 of [...server.paths.keys()].sort(codeUnitOrder)) {
-        const methods = [...server.paths.get(path5) ?? []].sort(codeUnitOrder);
-        lines.push(`    - path ${show2(path5)}, methods: [${methods.map(show2).join(",")}]`);
+      for (const path6 of [...server.paths.keys()].sort(codeUnitOrder)) {
+        const methods = [...server.paths.get(path6) ?? []].sort(codeUnitOrder);
+        lines.push(`    - path ${show2(path6)}, methods: [${methods.map(show2).join(",")}]`);
       }
     }
   }
@@ -127,9 +129,9 @@ var NOT_CHECKED_WHY = {
   "no-http-detail": "called, but the metrics carry no method or path"
 };
 var show = showControlChars;
-function operation(method, path5, unknown) {
-  if (method === null && path5 === null) return unknown;
-  return `${show(method ?? "*")} ${show(path5 ?? "*")}`;
+function operation(method, path6, unknown) {
+  if (method === null && path6 === null) return unknown;
+  return `${show(method ?? "*")} ${show(path6 ?? "*")}`;
 }
 function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
@@ -296,9 +298,6 @@ function renderTextReport(drift, opts = {}) {
 `;
 }
 
-// src/version.ts
-var VERSION = "0.1.0";
-
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 var COMMANDS = [
@@ -322,6 +321,8 @@ var OPTIONS = {
   "fail-on": { type: "string" },
   format: { type: "string" },
   report: { type: "string" },
+  sarif: { type: "string" },
+  junit: { type: "string" },
   output: { type: "string", short: "o" },
   "output-type": { type: "string" },
   "api-version": { type: "string" },
@@ -375,6 +376,8 @@ function parseCommandLine(argv, env) {
   settings.namespaces = values.namespace ?? [];
   settings.defaultNamespace = checkedNamespace("default-namespace", values["default-namespace"]);
   settings.reportFile = values.report;
+  settings.sarifFile = values.sarif;
+  settings.junitFile = values.junit;
   settings.color = values["no-color"] ? false : values.color ?? env.colorDefault;
   settings.output = values.output;
   readLiveFlags(values, settings, env.variables ?? {});
@@ -575,7 +578,7 @@ function policyOf(draft, selector, workloads) {
     from: [{ source: { principals: [`cluster.local/ns/${client.namespace}/sa/${serviceAccount}`] } }]
   };
   if (!draft.anyOperation) {
-    rule.to = [...draft.methodsByPath].map(([path5, methods]) => ({ operation: { paths: [path5], methods } }));
+    rule.to = [...draft.methodsByPath].map(([path6, methods]) => ({ operation: { paths: [path6], methods } }));
   }
   const manifest = {
     apiVersion: POLICY_API_VERSION,
@@ -720,6 +723,16 @@ async function runPolicies(settings, declared, io) {
   return 0;
 }
 
+// src/cli/repository-root.ts
+import { existsSync } from "node:fs";
+import path3 from "node:path";
+function repositoryRoot(cwd) {
+  for (let dir = path3.resolve(cwd); ; dir = path3.dirname(dir)) {
+    if (existsSync(path3.join(dir, ".git"))) return dir;
+    if (path3.dirname(dir) === dir) return path3.resolve(cwd);
+  }
+}
+
 // src/cli/usage.ts
 function usage() {
   return `intent-drift: diff the HTTP calls Istio observed against committed Otterize ClientIntents
@@ -760,8 +773,10 @@ Scope and verdict:
   --fail-on WHAT          missing | stale | any | none (default missing)
 
 Output:
-  --format FMT            check: text | markdown | json (default text); export: yaml | json
+  --format FMT            check: text | markdown | json | sarif | junit (default text); export: yaml | json
   --report FILE           also write the JSON report (check, demo)
+  --sarif FILE            also write SARIF 2.1.0 for GitHub code scanning (check, demo)
+  --junit FILE            also write JUnit XML for CI test reports (check, demo)
   --color, --no-color     colour in text output (default: when stdout is a terminal; NO_COLOR, FORCE_COLOR)
 
 export:
@@ -776,7 +791,7 @@ Exit codes: 0 no failing drift, 1 failing drift (per --fail-on), 2 bad usage, ba
 
 // src/cli/visualize-command.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/report/graph-model.ts
 var EDGE_KINDS = [
@@ -1187,7 +1202,7 @@ var VISUALIZE_FORMATS = ["svg", "png", "html"];
 function visualizeFormatOf(output) {
   if (output === void 0 || output === "")
     throw new InputError("visualize needs -o FILE (.svg, .png or .html)");
-  const ext = path3.extname(output).toLowerCase().replace(/^\./, "");
+  const ext = path4.extname(output).toLowerCase().replace(/^\./, "");
   const format = ext === "htm" ? "html" : ext;
   if (VISUALIZE_FORMATS.includes(format)) return format;
   const got = ext === "" ? "no extension" : `.${ext}`;
@@ -1203,8 +1218,8 @@ async function runVisualize(settings, io) {
   const format = visualizeFormatOf(settings.output);
   const { graph, exitCode, warnings } = await graphToDraw(settings, io);
   const bytes = await renderGraph(graph, format);
-  const file = path3.resolve(settings.cwd, settings.output ?? "");
-  await mkdir3(path3.dirname(file), { recursive: true });
+  const file = path4.resolve(settings.cwd, settings.output ?? "");
+  await mkdir3(path4.dirname(file), { recursive: true });
   await writeFile3(file, bytes);
   for (const w of warnings) io.writeError(`warning: ${w}
 `);
@@ -1283,8 +1298,8 @@ async function run(command, settings, io) {
       }
       const observed = await observeWithProgress(settings, io);
       const { writeSnapshot } = await import("./chunks/snapshot-file-6QO4E37I.js");
-      const file = path4.resolve(settings.cwd, settings.output ?? "");
-      await mkdir4(path4.dirname(file), { recursive: true });
+      const file = path5.resolve(settings.cwd, settings.output ?? "");
+      await mkdir4(path5.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
         source: settings.source,
         ...observed.window === void 0 ? {} : { window: observed.window }
@@ -1300,7 +1315,7 @@ async function run(command, settings, io) {
       const { resetMapperCapture } = await import("./chunks/mapper-source-MACMNQ2F.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
-        ...live.kubeconfig === void 0 ? {} : { kubeconfig: path4.resolve(settings.cwd, live.kubeconfig) },
+        ...live.kubeconfig === void 0 ? {} : { kubeconfig: path5.resolve(settings.cwd, live.kubeconfig) },
         ...live.context === void 0 ? {} : { context: live.context }
       });
       io.writeError("the network mapper forgot what it had captured\n");
@@ -1323,16 +1338,33 @@ async function runCheck(settings, io) {
 `
     );
   }
-  const json = renderJsonReport(result.drift);
-  if (settings.reportFile !== void 0) {
-    const file = path4.resolve(settings.cwd, settings.reportFile);
-    await mkdir4(path4.dirname(file), { recursive: true });
-    await writeFile4(file, json);
+  const ci = { ...result, cwd: settings.cwd, repositoryRoot: repositoryRoot(settings.cwd) };
+  const files = [
+    [settings.reportFile, () => renderJsonReport(result.drift)],
+    [settings.sarifFile, () => renderCiReport("sarif", ci)],
+    [settings.junitFile, () => renderCiReport("junit", ci)]
+  ];
+  for (const [name, render] of files) {
+    if (name === void 0) continue;
+    const file = path5.resolve(settings.cwd, name);
+    await mkdir4(path5.dirname(file), { recursive: true });
+    await writeFile4(file, render());
   }
-  if (settings.format === "json") io.write(json);
-  else if (settings.format === "markdown") io.write(renderMarkdownReport(result.drift));
-  else io.write(renderTextReport(result.drift, { color: settings.color }));
+  io.write(renderReport(result, settings, ci));
   return result.exitCode;
+}
+function renderReport(result, settings, ci) {
+  switch (settings.format) {
+    case "json":
+      return renderJsonReport(result.drift);
+    case "markdown":
+      return renderMarkdownReport(result.drift);
+    case "sarif":
+    case "junit":
+      return renderCiReport(settings.format, ci);
+    case "text":
+      return renderTextReport(result.drift, { color: settings.color });
+  }
 }
 function colorByDefault(io) {
   if (io.env.NO_COLOR !== void 0 && io.env.NO_COLOR !== "") return false;

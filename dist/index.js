@@ -15,11 +15,12 @@ import {
   isScalar,
   isSeq,
   parseAllDocuments,
+  renderCiReport,
   renderMarkdownReport,
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-4GP444OG.js";
+} from "./chunks/chunk-B5TCBK3B.js";
 import "./chunks/chunk-GEWBOTYQ.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
@@ -28261,7 +28262,9 @@ var INPUT = {
   pruneStale: "prune-stale",
   prBranch: "pr-branch",
   mode: "mode",
-  reportFile: "report-file"
+  reportFile: "report-file",
+  sarifFile: "sarif-file",
+  junitFile: "junit-file"
 };
 var OUTPUT = {
   drift: "drift",
@@ -28296,6 +28299,8 @@ function readActionInputs(read, cwd) {
   check2.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
   const reportFile = get(INPUT.reportFile) || "intent-drift-report.json";
   check2.reportFile = reportFile;
+  check2.sarifFile = get(INPUT.sarifFile) || void 0;
+  check2.junitFile = get(INPUT.junitFile) || void 0;
   const token = read(INPUT.githubToken).trim();
   const comment = bool(INPUT.comment, get(INPUT.comment), true);
   const openPr = bool(INPUT.openPr, get(INPUT.openPr), false);
@@ -28454,6 +28459,7 @@ async function runCheckMode(settings, context3, io) {
     renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch)
   );
   io.setOutput(OUTPUT.report, reportPath);
+  await writeCiReports(settings, result);
   const fileLink = blobLink(context3, pr?.headSha ?? context3.sha);
   await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch }));
   for (const annotation of driftAnnotations(drift)) io.annotate(annotation);
@@ -28482,6 +28488,19 @@ async function deliverPullRequest(settings, context3, io, edit, patch) {
   const pr = await openIntentsPullRequest(client, context3, settings.prBranch, edit, patch);
   io.info(`pull request ${pr.action}: ${pr.url}${pr.committed ? "" : " (branch already up to date)"}`);
   io.setOutput(OUTPUT.pullRequestUrl, pr.url);
+}
+async function writeCiReports(settings, result) {
+  const { cwd, sarifFile, junitFile } = settings.check;
+  const inputs = { ...result, cwd, repositoryRoot: cwd };
+  for (const [name2, format] of [
+    [sarifFile, "sarif"],
+    [junitFile, "junit"]
+  ]) {
+    if (name2 === void 0) continue;
+    const file = path3.resolve(cwd, name2);
+    await mkdir2(path3.dirname(file), { recursive: true });
+    await writeFile2(file, renderCiReport(format, inputs));
+  }
 }
 function checkLiveCluster(settings, io) {
   const log = groupedLog(io);

@@ -9,7 +9,8 @@ import { loadDriftConfig } from './config/read-config.ts';
 import { loadIntents } from './declare/load-intents.ts';
 import { defaultNamespaceFor } from './declare/namespace-defaults.ts';
 import { readWorkloadManifests, type WorkloadLookup } from './declare/workload-manifests.ts';
-import { type ControlledDrift, checkDrift } from './diff/drift-controls.ts';
+import { type ControlledDrift, checkDrift, DEFAULT_POLICY } from './diff/drift-controls.ts';
+import type { FailPolicy } from './diff/fail-policy.ts';
 import { InputError } from './errors.ts';
 import type { DeclaredIntents, Drift, ObservedCall, ObservedMap, WorkloadRef } from './model.ts';
 import { parseDuration, parseSince } from './observe/live/duration.ts';
@@ -32,6 +33,10 @@ export interface CheckResult {
   /** The drift before the baseline applied: what `--write-baseline` records. */
   beforeBaseline: Drift;
   config: DriftConfig;
+  /** What fails the build, entry by entry (the flag, the config's failOn and overrides). */
+  policy: FailPolicy;
+  /** The namespaces in scope (`-n` and `--environment`); empty: all. */
+  namespaces: string[];
   exitCode: 0 | 1;
 }
 
@@ -70,6 +75,8 @@ export function demoSettings(base: Settings): Settings {
     snapshots: [],
     workloads: [rel('workloads.yaml')],
     reportFile: users(base.reportFile),
+    sarifFile: users(base.sarifFile),
+    junitFile: users(base.junitFile),
     writeBaselineFile: users(base.writeBaselineFile),
     baselineFile: users(base.baselineFile),
     configFile: users(base.configFile),
@@ -201,7 +208,7 @@ export async function check(settings: Settings, onProgress?: ProgressListener): 
     ...(baseline === undefined ? {} : { baseline }),
   });
   const result = checkDrift(observed, declared, controls);
-  return { observed, declared, config, ...result };
+  return { observed, declared, config, policy: controls.policy ?? DEFAULT_POLICY, namespaces, ...result };
 }
 
 /** Metrics know workloads by name only; manifests add the kind Otterize writes into intents. */

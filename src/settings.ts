@@ -2,13 +2,13 @@ import type { FailOn } from './model.ts';
 
 /** Where the observed map comes from (`--source`; docs/cli.md). */
 export type SourceKind = 'metrics' | 'snapshot' | 'sidecars' | 'prometheus' | 'mapper';
-export type ReportFormat = 'text' | 'markdown' | 'json';
+export type ReportFormat = 'text' | 'markdown' | 'json' | 'sarif' | 'junit';
 export type ExportFormat = 'yaml' | 'json';
 export type OutputType = 'single-file' | 'dir';
 
 export const SOURCES: readonly SourceKind[] = ['metrics', 'snapshot', 'sidecars', 'prometheus', 'mapper'];
 export const FAIL_ON: readonly FailOn[] = ['missing', 'stale', 'any', 'none'];
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'json'];
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'json', 'sarif', 'junit'];
 export const API_VERSIONS = [
   'k8s.otterize.com/v2beta1',
   'k8s.otterize.com/v2alpha1',
@@ -49,6 +49,10 @@ export interface Settings {
   format: ReportFormat;
   /** Also write the JSON report here. */
   reportFile: string | undefined;
+  /** Also write SARIF 2.1.0 (for GitHub code scanning) here. */
+  sarifFile: string | undefined;
+  /** Also write JUnit XML (for GitLab, Jenkins and other CI test reports) here. */
+  junitFile: string | undefined;
   color: boolean;
   /** `-o`: where export, capture and policies write (stdout when unset, where allowed). */
   output: string | undefined;
@@ -102,6 +106,8 @@ export function defaultSettings(cwd: string): Settings {
     writeBaselineFile: undefined,
     format: 'text',
     reportFile: undefined,
+    sarifFile: undefined,
+    junitFile: undefined,
     color: false,
     output: undefined,
     live: {

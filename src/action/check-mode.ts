@@ -10,6 +10,7 @@ import { editIntents } from '../declare/edit-intents.ts';
 import type { IntentsEditResult } from '../declare/edit-intents-types.ts';
 import { suggestedPatch } from '../declare/suggested-patch.ts';
 import type { ActionIo, ActionOutcome } from '../deliver/github/action-io.ts';
+import { renderCiReport } from '../deliver/ci-reports.ts';
 import { driftAnnotations } from '../deliver/github/annotations.ts';
 import { commentBody, jobSummary } from '../deliver/github/comment-body.ts';
 import { openIntentsPullRequest } from '../deliver/github/open-intents-pr.ts';
@@ -48,6 +49,7 @@ export async function runCheckMode(
     renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch),
   );
   io.setOutput(OUTPUT.report, reportPath);
+  await writeCiReports(settings, result);
 
   const fileLink = blobLink(context, pr?.headSha ?? context.sha);
   await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch }));
@@ -87,6 +89,21 @@ async function deliverPullRequest(
   const pr = await openIntentsPullRequest(client, context, settings.prBranch, edit, patch);
   io.info(`pull request ${pr.action}: ${pr.url}${pr.committed ? '' : ' (branch already up to date)'}`);
   io.setOutput(OUTPUT.pullRequestUrl, pr.url);
+}
+
+/** `sarif-file` and `junit-file`: the same check for code scanning and CI test reports. */
+async function writeCiReports(settings: ActionSettings, result: CheckResult): Promise<void> {
+  const { cwd, sarifFile, junitFile } = settings.check;
+  const inputs = { ...result, cwd, repositoryRoot: cwd };
+  for (const [name, format] of [
+    [sarifFile, 'sarif'],
+    [junitFile, 'junit'],
+  ] as const) {
+    if (name === undefined) continue;
+    const file = path.resolve(cwd, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, renderCiReport(format, inputs));
+  }
 }
 
 /** `cluster: kind|existing`: the tools run as child processes, their output in the step's log. */

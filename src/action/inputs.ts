@@ -31,6 +31,8 @@ export const INPUT = {
   prBranch: 'pr-branch',
   mode: 'mode',
   reportFile: 'report-file',
+  sarifFile: 'sarif-file',
+  junitFile: 'junit-file',
 } as const;
 
 /** Every output name, as action.yml declares it. */
@@ -90,6 +92,8 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   check.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
   const reportFile = get(INPUT.reportFile) || 'intent-drift-report.json';
   check.reportFile = reportFile;
+  check.sarifFile = get(INPUT.sarifFile) || undefined;
+  check.junitFile = get(INPUT.junitFile) || undefined;
 
   const token = read(INPUT.githubToken).trim();
   const comment = bool(INPUT.comment, get(INPUT.comment), true);

@@ -43,6 +43,8 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   format: { type: 'string' },
   report: { type: 'string' },
+  sarif: { type: 'string' },
+  junit: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'output-type': { type: 'string' },
   'api-version': { type: 'string' },
@@ -103,6 +105,8 @@ export function parseCommandLine(
   settings.namespaces = values.namespace ?? [];
   settings.defaultNamespace = checkedNamespace('default-namespace', values['default-namespace']);
   settings.reportFile = values.report;
+  settings.sarifFile = values.sarif;
+  settings.junitFile = values.junit;
   settings.color = values['no-color'] ? false : (values.color ?? env.colorDefault);
   settings.output = values.output;
   readLiveFlags(values, settings, env.variables ?? {});

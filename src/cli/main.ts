@@ -3,8 +3,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeBaselineFile } from '../config/baseline-file.ts';
+import { type CiReportInputs, renderCiReport } from '../deliver/ci-reports.ts';
 import { InputError, isInputError } from '../errors.ts';
-import { check, declare, demoSettings } from '../pipeline.ts';
+import { type CheckResult, check, declare, demoSettings } from '../pipeline.ts';
 import { renderJsonReport } from '../report/json-report.ts';
 import { renderList } from '../report/list-report.ts';
 import { renderMarkdownReport } from '../report/markdown-report.ts';
@@ -16,6 +17,7 @@ import type { CliIo } from './cli-io.ts';
 import { runExport } from './export-command.ts';
 import { runPolicies } from './policies-command.ts';
 import { observeWithProgress, withProgress } from './progress.ts';
+import { repositoryRoot } from './repository-root.ts';
 import { usage } from './usage.ts';
 import { runVisualize } from './visualize-command.ts';
 
@@ -100,16 +102,34 @@ async function runCheck(settings: Settings, io: CliIo): Promise<number> {
       `wrote a baseline of ${n} drift entr${n === 1 ? 'y' : 'ies'} to ${settings.writeBaselineFile}\n`,
     );
   }
-  const json = renderJsonReport(result.drift);
-  if (settings.reportFile !== undefined) {
-    const file = path.resolve(settings.cwd, settings.reportFile);
+  const ci: CiReportInputs = { ...result, cwd: settings.cwd, repositoryRoot: repositoryRoot(settings.cwd) };
+  const files: [string | undefined, () => string][] = [
+    [settings.reportFile, () => renderJsonReport(result.drift)],
+    [settings.sarifFile, () => renderCiReport('sarif', ci)],
+    [settings.junitFile, () => renderCiReport('junit', ci)],
+  ];
+  for (const [name, render] of files) {
+    if (name === undefined) continue;
+    const file = path.resolve(settings.cwd, name);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, json);
+    await writeFile(file, render());
   }
-  if (settings.format === 'json') io.write(json);
-  else if (settings.format === 'markdown') io.write(renderMarkdownReport(result.drift));
-  else io.write(renderTextReport(result.drift, { color: settings.color }));
+  io.write(renderReport(result, settings, ci));
   return result.exitCode;
+}
+
+function renderReport(result: CheckResult, settings: Settings, ci: CiReportInputs): string {
+  switch (settings.format) {
+    case 'json':
+      return renderJsonReport(result.drift);
+    case 'markdown':
+      return renderMarkdownReport(result.drift);
+    case 'sarif':
+    case 'junit':
+      return renderCiReport(settings.format, ci);
+    case 'text':
+      return renderTextReport(result.drift, { color: settings.color });
+  }
 }
 
 function colorByDefault(io: CliIo): boolean {

@@ -37,8 +37,10 @@ Scope and verdict:
   --fail-on WHAT          missing | stale | any | none (default missing)
 
 Output:
-  --format FMT            check: text | markdown | json (default text); export: yaml | json
+  --format FMT            check: text | markdown | json | sarif | junit (default text); export: yaml | json
   --report FILE           also write the JSON report (check, demo)
+  --sarif FILE            also write SARIF 2.1.0 for GitHub code scanning (check, demo)
+  --junit FILE            also write JUnit XML for CI test reports (check, demo)
   --color, --no-color     colour in text output (default: when stdout is a terminal; NO_COLOR, FORCE_COLOR)
 
 export:

@@ -84,10 +84,10 @@ function compileTemplate(pattern) {
   compiledTemplates.set(pattern, compiled);
   return compiled;
 }
-function matchPath(pattern, path6) {
-  if (!isPathTemplate(pattern)) return matchString(pattern, path6);
+function matchPath(pattern, path7) {
+  if (!isPathTemplate(pattern)) return matchString(pattern, path7);
   const template2 = compileTemplate(pattern);
-  return template2?.test(path6) === true;
+  return template2?.test(path7) === true;
 }
 
 // src/diff/rule-index.ts
@@ -294,51 +294,11 @@ async function writeBaselineFile(cwd, file, drift) {
   return baseline.missing.length + baseline.stale.length;
 }
 
-// src/pipeline.ts
-import { existsSync as existsSync2 } from "node:fs";
-import path5 from "node:path";
-import { fileURLToPath } from "node:url";
+// src/version.ts
+var VERSION = "0.1.0";
 
-// src/config/drift-config.ts
-var DEFAULT_CONFIG_FILE = ".intent-drift.yaml";
-function defaultDriftConfig() {
-  return {
-    file: void 0,
-    ignore: [],
-    templates: true,
-    minCount: 1,
-    failOn: void 0,
-    clientIdle: "warn",
-    overrides: [],
-    environments: {}
-  };
-}
-function driftControls(config, cli = {}) {
-  const controls = {
-    ignore: config.ignore,
-    templates: cli.templates ?? config.templates,
-    minCount: cli.minCount ?? config.minCount,
-    environments: config.environments,
-    policy: {
-      failOn: cli.failOn ?? config.failOn ?? "missing",
-      clientIdle: config.clientIdle,
-      overrides: config.overrides
-    }
-  };
-  if (cli.namespaces) controls.namespaces = cli.namespaces;
-  if (cli.baseline) controls.baseline = cli.baseline;
-  return controls;
-}
-function namespacesOfEnvironment(config, environment) {
-  return Object.entries(config.environments).filter(([, name]) => name === environment).map(([namespace]) => namespace).sort();
-}
-
-// src/config/read-config.ts
-import { stat as stat2 } from "node:fs/promises";
+// src/deliver/ci-reports.ts
 import path2 from "node:path";
-
-// src/yaml/read-yaml.ts
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 
 // node_modules/yaml/browser/dist/nodes/identity.js
 var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
@@ -392,17 +352,17 @@ function visit(node, visitor) {
 visit.BREAK = BREAK;
 visit.SKIP = SKIP;
 visit.REMOVE = REMOVE;
-function visit_(key, node, visitor, path6) {
-  const ctrl = callVisitor(key, node, visitor, path6);
+function visit_(key, node, visitor, path7) {
+  const ctrl = callVisitor(key, node, visitor, path7);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path6, ctrl);
-    return visit_(key, ctrl, visitor, path6);
+    replaceNode(key, path7, ctrl);
+    return visit_(key, ctrl, visitor, path7);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path6 = Object.freeze(path6.concat(node));
+      path7 = Object.freeze(path7.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = visit_(i, node.items[i], visitor, path6);
+        const ci = visit_(i, node.items[i], visitor, path7);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -413,13 +373,13 @@ function visit_(key, node, visitor, path6) {
         }
       }
     } else if (isPair(node)) {
-      path6 = Object.freeze(path6.concat(node));
-      const ck = visit_("key", node.key, visitor, path6);
+      path7 = Object.freeze(path7.concat(node));
+      const ck = visit_("key", node.key, visitor, path7);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = visit_("value", node.value, visitor, path6);
+      const cv = visit_("value", node.value, visitor, path7);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -440,17 +400,17 @@ async function visitAsync(node, visitor) {
 visitAsync.BREAK = BREAK;
 visitAsync.SKIP = SKIP;
 visitAsync.REMOVE = REMOVE;
-async function visitAsync_(key, node, visitor, path6) {
-  const ctrl = await callVisitor(key, node, visitor, path6);
+async function visitAsync_(key, node, visitor, path7) {
+  const ctrl = await callVisitor(key, node, visitor, path7);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path6, ctrl);
-    return visitAsync_(key, ctrl, visitor, path6);
+    replaceNode(key, path7, ctrl);
+    return visitAsync_(key, ctrl, visitor, path7);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path6 = Object.freeze(path6.concat(node));
+      path7 = Object.freeze(path7.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = await visitAsync_(i, node.items[i], visitor, path6);
+        const ci = await visitAsync_(i, node.items[i], visitor, path7);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -461,13 +421,13 @@ async function visitAsync_(key, node, visitor, path6) {
         }
       }
     } else if (isPair(node)) {
-      path6 = Object.freeze(path6.concat(node));
-      const ck = await visitAsync_("key", node.key, visitor, path6);
+      path7 = Object.freeze(path7.concat(node));
+      const ck = await visitAsync_("key", node.key, visitor, path7);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = await visitAsync_("value", node.value, visitor, path6);
+      const cv = await visitAsync_("value", node.value, visitor, path7);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -494,23 +454,23 @@ function initVisitor(visitor) {
   }
   return visitor;
 }
-function callVisitor(key, node, visitor, path6) {
+function callVisitor(key, node, visitor, path7) {
   if (typeof visitor === "function")
-    return visitor(key, node, path6);
+    return visitor(key, node, path7);
   if (isMap(node))
-    return visitor.Map?.(key, node, path6);
+    return visitor.Map?.(key, node, path7);
   if (isSeq(node))
-    return visitor.Seq?.(key, node, path6);
+    return visitor.Seq?.(key, node, path7);
   if (isPair(node))
-    return visitor.Pair?.(key, node, path6);
+    return visitor.Pair?.(key, node, path7);
   if (isScalar(node))
-    return visitor.Scalar?.(key, node, path6);
+    return visitor.Scalar?.(key, node, path7);
   if (isAlias(node))
-    return visitor.Alias?.(key, node, path6);
+    return visitor.Alias?.(key, node, path7);
   return void 0;
 }
-function replaceNode(key, path6, node) {
-  const parent = path6[path6.length - 1];
+function replaceNode(key, path7, node) {
+  const parent = path7[path7.length - 1];
   if (isCollection(parent)) {
     parent.items[key] = node;
   } else if (isPair(parent)) {
@@ -1041,10 +1001,10 @@ function createNode(value, tagName, ctx) {
 }
 
 // node_modules/yaml/browser/dist/nodes/Collection.js
-function collectionFromPath(schema5, path6, value) {
+function collectionFromPath(schema5, path7, value) {
   let v = value;
-  for (let i = path6.length - 1; i >= 0; --i) {
-    const k = path6[i];
+  for (let i = path7.length - 1; i >= 0; --i) {
+    const k = path7[i];
     if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
       const a = [];
       a[k] = v;
@@ -1063,7 +1023,7 @@ function collectionFromPath(schema5, path6, value) {
     sourceObjects: /* @__PURE__ */ new Map()
   });
 }
-var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
 var Collection = class extends NodeBase {
   constructor(type, schema5) {
     super(type);
@@ -1093,11 +1053,11 @@ var Collection = class extends NodeBase {
    * be a Pair instance or a `{ key, value }` object, which may not have a key
    * that already exists in the map.
    */
-  addIn(path6, value) {
-    if (isEmptyPath(path6))
+  addIn(path7, value) {
+    if (isEmptyPath(path7))
       this.add(value);
     else {
-      const [key, ...rest] = path6;
+      const [key, ...rest] = path7;
       const node = this.get(key, true);
       if (isCollection(node))
         node.addIn(rest, value);
@@ -1111,8 +1071,8 @@ var Collection = class extends NodeBase {
    * Removes a value from the collection.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path6) {
-    const [key, ...rest] = path6;
+  deleteIn(path7) {
+    const [key, ...rest] = path7;
     if (rest.length === 0)
       return this.delete(key);
     const node = this.get(key, true);
@@ -1126,8 +1086,8 @@ var Collection = class extends NodeBase {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path6, keepScalar) {
-    const [key, ...rest] = path6;
+  getIn(path7, keepScalar) {
+    const [key, ...rest] = path7;
     const node = this.get(key, true);
     if (rest.length === 0)
       return !keepScalar && isScalar(node) ? node.value : node;
@@ -1145,8 +1105,8 @@ var Collection = class extends NodeBase {
   /**
    * Checks if the collection includes a value with the key `key`.
    */
-  hasIn(path6) {
-    const [key, ...rest] = path6;
+  hasIn(path7) {
+    const [key, ...rest] = path7;
     if (rest.length === 0)
       return this.has(key);
     const node = this.get(key, true);
@@ -1156,8 +1116,8 @@ var Collection = class extends NodeBase {
    * Sets a value in this collection. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path6, value) {
-    const [key, ...rest] = path6;
+  setIn(path7, value) {
+    const [key, ...rest] = path7;
     if (rest.length === 0) {
       this.set(key, value);
     } else {
@@ -3296,9 +3256,9 @@ var Document = class _Document {
       this.contents.add(value);
   }
   /** Adds a value to the document. */
-  addIn(path6, value) {
+  addIn(path7, value) {
     if (assertCollection(this.contents))
-      this.contents.addIn(path6, value);
+      this.contents.addIn(path7, value);
   }
   /**
    * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3373,14 +3333,14 @@ var Document = class _Document {
    * Removes a value from the document.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path6) {
-    if (isEmptyPath(path6)) {
+  deleteIn(path7) {
+    if (isEmptyPath(path7)) {
       if (this.contents == null)
         return false;
       this.contents = null;
       return true;
     }
-    return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+    return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
   }
   /**
    * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3395,10 +3355,10 @@ var Document = class _Document {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path6, keepScalar) {
-    if (isEmptyPath(path6))
+  getIn(path7, keepScalar) {
+    if (isEmptyPath(path7))
       return !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents;
-    return isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+    return isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
   }
   /**
    * Checks if the document includes a value with the key `key`.
@@ -3409,10 +3369,10 @@ var Document = class _Document {
   /**
    * Checks if the document includes a value at `path`.
    */
-  hasIn(path6) {
-    if (isEmptyPath(path6))
+  hasIn(path7) {
+    if (isEmptyPath(path7))
       return this.contents !== void 0;
-    return isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+    return isCollection(this.contents) ? this.contents.hasIn(path7) : false;
   }
   /**
    * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3429,13 +3389,13 @@ var Document = class _Document {
    * Sets a value in this document. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path6, value) {
-    if (isEmptyPath(path6)) {
+  setIn(path7, value) {
+    if (isEmptyPath(path7)) {
       this.contents = value;
     } else if (this.contents == null) {
-      this.contents = collectionFromPath(this.schema, Array.from(path6), value);
+      this.contents = collectionFromPath(this.schema, Array.from(path7), value);
     } else if (assertCollection(this.contents)) {
-      this.contents.setIn(path6, value);
+      this.contents.setIn(path7, value);
     }
   }
   /**
@@ -5232,9 +5192,9 @@ function visit2(cst, visitor) {
 visit2.BREAK = BREAK2;
 visit2.SKIP = SKIP2;
 visit2.REMOVE = REMOVE2;
-visit2.itemAtPath = (cst, path6) => {
+visit2.itemAtPath = (cst, path7) => {
   let item = cst;
-  for (const [field, index] of path6) {
+  for (const [field, index] of path7) {
     const tok = item?.[field];
     if (tok && "items" in tok) {
       item = tok.items[index];
@@ -5243,23 +5203,23 @@ visit2.itemAtPath = (cst, path6) => {
   }
   return item;
 };
-visit2.parentCollection = (cst, path6) => {
-  const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-  const field = path6[path6.length - 1][0];
+visit2.parentCollection = (cst, path7) => {
+  const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
+  const field = path7[path7.length - 1][0];
   const coll = parent?.[field];
   if (coll && "items" in coll)
     return coll;
   throw new Error("Parent collection not found");
 };
-function _visit(path6, item, visitor) {
-  let ctrl = visitor(item, path6);
+function _visit(path7, item, visitor) {
+  let ctrl = visitor(item, path7);
   if (typeof ctrl === "symbol")
     return ctrl;
   for (const field of ["key", "value"]) {
     const token = item[field];
     if (token && "items" in token) {
       for (let i = 0; i < token.items.length; ++i) {
-        const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
+        const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK2)
@@ -5270,10 +5230,10 @@ function _visit(path6, item, visitor) {
         }
       }
       if (typeof ctrl === "function" && field === "key")
-        ctrl = ctrl(item, path6);
+        ctrl = ctrl(item, path7);
     }
   }
-  return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+  return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
 }
 
 // node_modules/yaml/browser/dist/parse/cst.js
@@ -6870,432 +6830,6 @@ function stringify3(value, replacer, options2) {
   return new Document(value, _replacer, options2).toString(options2);
 }
 
-// src/yaml/yaml-tree.ts
-var MAX_YAML_BYTES = 4 * 1024 * 1024;
-var MAX_YAML_DOCUMENTS = 1e4;
-var MAX_YAML_NODES = 1e5;
-var MAX_YAML_DEPTH = 64;
-var MAX_YAML_VALUES = 2e5;
-var PRECOUNT_ABOVE_CHARS = 128 * 1024;
-
-// src/yaml/yaml-cst-tree.ts
-var GIVE_UP = /* @__PURE__ */ Symbol("give up");
-var template = new Document();
-var schema4 = template.schema;
-var options = template.options;
-var scalarTags = schema4.tags.filter((tag) => !("collection" in tag && tag.collection));
-var valueTags = scalarTags.filter((tag) => tag.default === true && tag.test !== void 0);
-var keyTags = scalarTags.filter(
-  (tag) => (tag.default === true || tag.default === "key") && tag.test !== void 0
-);
-var usable = schema4.compat === null || schema4.compat === void 0;
-function documentsFromCst(tokens, text3, lineOf2) {
-  if (!usable || text3.includes("	")) return void 0;
-  try {
-    return new CstWalk(text3, lineOf2).stream(tokens);
-  } catch (err) {
-    if (err === GIVE_UP) return void 0;
-    throw err;
-  }
-}
-function giveUp() {
-  throw GIVE_UP;
-}
-var CstWalk = class {
-  nodes = 0;
-  text;
-  lineOf;
-  constructor(text3, lineOf2) {
-    this.text = text3;
-    this.lineOf = lineOf2;
-  }
-  stream(tokens) {
-    const documents = [];
-    let open = false;
-    for (const token of tokens) {
-      switch (token.type) {
-        case "document":
-          documents.push(this.document(token));
-          open = true;
-          break;
-        case "doc-end":
-          if (!open) giveUp();
-          this.trivia(token.end);
-          open = false;
-          break;
-        case "comment":
-          this.comment(token);
-          break;
-        case "newline":
-        case "space":
-          break;
-        default:
-          giveUp();
-      }
-    }
-    return documents;
-  }
-  document(doc) {
-    let docStart = false;
-    let newline = false;
-    for (const token of doc.start) {
-      if (token.type === "doc-start") {
-        if (docStart) giveUp();
-        docStart = true;
-      } else if (token.type === "newline") newline = true;
-      else if (token.type === "comment") this.comment(token);
-      else if (token.type !== "space") giveUp();
-    }
-    const value = doc.value;
-    if (docStart && !newline && (value?.type === "block-map" || value?.type === "block-seq")) giveUp();
-    this.trivia(doc.end);
-    if (value === void 0) {
-      return { root: null, line: this.lineOf(emptyValueOffset(doc.start, endOf(doc.start, doc.offset))) };
-    }
-    const root = this.node(value, 0);
-    return {
-      root: root.type === "scalar" && root.value === null ? null : root,
-      line: this.lineOf(value.offset)
-    };
-  }
-  node(token, depth) {
-    this.count();
-    if (depth > MAX_YAML_DEPTH) giveUp();
-    switch (token.type) {
-      case "block-map":
-        return this.blockMap(token, depth);
-      case "block-seq":
-        return this.blockSeq(token, depth);
-      case "flow-collection":
-        return this.flowSeq(token);
-      case "scalar":
-      case "single-quoted-scalar":
-      case "double-quoted-scalar":
-        if (token.source.includes("\n")) giveUp();
-        return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
-      case "block-scalar":
-        return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
-      default:
-        return giveUp();
-    }
-  }
-  blockMap(map2, depth) {
-    const entries = /* @__PURE__ */ new Map();
-    const last = map2.items.length - 1;
-    map2.items.forEach((item, i) => {
-      this.trivia(item.start);
-      if (item.key === void 0 && item.sep === void 0) {
-        if (i !== last) giveUp();
-        return;
-      }
-      const key = item.key;
-      if (!isOneLineFlowScalar(key) || key.indent !== map2.indent || item.explicitKey) giveUp();
-      const sep = item.sep ?? giveUp();
-      let indicator;
-      let newline = false;
-      for (const token of sep) {
-        if (token.type === "map-value-ind") {
-          if (indicator) giveUp();
-          indicator = token;
-        } else if (token.type === "newline") {
-          if (!indicator) giveUp();
-          newline = true;
-        } else if (token.type === "comment") {
-          if (!indicator) giveUp();
-          this.comment(token);
-        } else if (token.type !== "space") giveUp();
-      }
-      if (!indicator || indicator.offset - key.offset > 1e3) giveUp();
-      const value = item.value;
-      if (value?.type === "block-map" && !newline) giveUp();
-      const name = String(this.scalar(key, true));
-      if (entries.has(name)) giveUp();
-      const node = value === void 0 ? this.emptyScalar(sep, endOf(sep, indicator.offset)) : this.node(value, depth + 1);
-      entries.set(name, { keyLine: this.lineOf(key.offset), value: node });
-    });
-    return { type: "map", line: this.lineOf(map2.offset), entries };
-  }
-  blockSeq(seq2, depth) {
-    const items = [];
-    const last = seq2.items.length - 1;
-    seq2.items.forEach((item, i) => {
-      let indicator = false;
-      for (const token of item.start) {
-        if (token.type === "seq-item-ind") {
-          if (indicator) giveUp();
-          indicator = true;
-        } else if (token.type === "comment") this.comment(token);
-        else if (token.type !== "space" && token.type !== "newline") giveUp();
-      }
-      if (!indicator) {
-        if (item.value !== void 0 || i !== last) giveUp();
-        return;
-      }
-      items.push(
-        item.value === void 0 ? this.emptyScalar(item.start, endOf(item.start, seq2.offset)) : this.node(item.value, depth + 1)
-      );
-    });
-    return { type: "seq", line: this.lineOf(seq2.offset), items };
-  }
-  /** `[a, b, "c"]` on one line; flow maps and anything spread over lines go to the Composer. */
-  flowSeq(flow) {
-    if (flow.start.source !== "[") giveUp();
-    const items = [];
-    flow.items.forEach((item, i) => {
-      let commas = 0;
-      for (const token of item.start) {
-        if (token.type === "comma") commas++;
-        else if (token.type !== "space") giveUp();
-      }
-      const value = item.value;
-      if (commas !== (i === 0 ? 0 : 1) || item.key !== void 0 || item.sep !== void 0) giveUp();
-      if (!isOneLineFlowScalar(value)) giveUp();
-      this.count();
-      items.push({ type: "scalar", line: this.lineOf(value.offset), value: this.scalar(value, false) });
-    });
-    const [close, ...after] = flow.end;
-    if (close?.type !== "flow-seq-end") giveUp();
-    this.trivia(after);
-    return { type: "seq", line: this.lineOf(flow.offset), items };
-  }
-  /** A scalar's value, typed as the core schema types it (plain scalars only; quoted ones are strings). */
-  scalar(token, atKey) {
-    const resolved = cst_exports.resolveAsScalar(token, options.strict, giveUp);
-    if (token.type !== "scalar") return resolved.value;
-    const tag = (atKey ? keyTags : valueTags).find((t) => t.test?.test(resolved.value));
-    if (tag === void 0) return resolved.value;
-    let result;
-    try {
-      result = tag.resolve(resolved.value, giveUp, options);
-    } catch (err) {
-      if (err === GIVE_UP) throw err;
-      return giveUp();
-    }
-    const value = isScalar(result) ? result.value : result;
-    if (value === null || ["string", "number", "boolean", "bigint"].includes(typeof value)) {
-      return value;
-    }
-    return giveUp();
-  }
-  /** `key:` or `-` with nothing after: null, placed as the Composer places it. */
-  emptyScalar(before, end) {
-    this.count();
-    return { type: "scalar", line: this.lineOf(emptyValueOffset(before, end)), value: null };
-  }
-  /** One more node; past the limit the Composer's path reports it, with its line. */
-  count() {
-    if (++this.nodes > MAX_YAML_NODES) giveUp();
-  }
-  /** Spaces, newlines and comments only. */
-  trivia(tokens) {
-    for (const token of tokens ?? []) {
-      if (token.type === "comment") this.comment(token);
-      else if (token.type !== "space" && token.type !== "newline") giveUp();
-    }
-  }
-  /** A comment must follow white space ("Comments must be separated from other tokens..."). */
-  comment(token) {
-    const before = this.text.charCodeAt(token.offset - 1);
-    if (token.offset > 0 && before !== 32 && before !== 10 && before !== 13) giveUp();
-  }
-};
-function isOneLineFlowScalar(token) {
-  if (token == null) return false;
-  if (token.type !== "scalar" && token.type !== "single-quoted-scalar" && token.type !== "double-quoted-scalar") {
-    return false;
-  }
-  if (token.source.includes("\n")) return false;
-  for (const t of token.end ?? []) if (t.type !== "space") return false;
-  return true;
-}
-function endOf(tokens, fallback) {
-  const last = tokens[tokens.length - 1];
-  return last === void 0 ? fallback : last.offset + last.source.length;
-}
-function emptyValueOffset(before, end) {
-  let i = before.length - 1;
-  let offset = end;
-  while (i >= 0) {
-    const type = before[i].type;
-    if (type !== "space" && type !== "comment" && type !== "newline") break;
-    offset -= before[i].source.length;
-    i--;
-  }
-  if (i < 0) return offset;
-  for (i++; before[i]?.type === "space"; i++) offset += before[i].source.length;
-  return offset;
-}
-
-// src/yaml/read-yaml.ts
-function readYamlFile(absolutePath, file) {
-  let text3;
-  let fd;
-  try {
-    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (err) {
-    throw cannotRead(err, file);
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) throw new InputError("not a regular file", { file });
-    if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
-    text3 = readFileSync(fd, "utf8");
-  } catch (err) {
-    throw err instanceof InputError ? err : cannotRead(err, file);
-  } finally {
-    closeSync(fd);
-  }
-  return parseYamlDocuments(text3, file);
-}
-function parseYamlDocuments(text3, file) {
-  const { tokens, lineOf: lineOf2 } = tokenizeYaml(text3, file);
-  return documentsFromCst(tokens, text3, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
-}
-function tokenizeYaml(text3, file) {
-  const bytes = Buffer.byteLength(text3, "utf8");
-  if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
-  refuseTooManyValues(text3, file);
-  const lineCounter = new LineCounter();
-  const tokens = [];
-  let documents = 0;
-  for (const token of new Parser(lineCounter.addNewLine).parse(text3)) {
-    if (token.type === "document" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
-    tokens.push(token);
-  }
-  let end = text3.length;
-  while (end > 0 && text3.charCodeAt(end - 1) === 10) end--;
-  const lineOf2 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
-  return { tokens, lineOf: lineOf2 };
-}
-function composeDocuments(tokens, file, lineOf2) {
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
-  const documents = [];
-  for (const doc of composer.compose(tokens)) {
-    const error = doc.errors[0];
-    if (error) {
-      const message = error.code === "RESOURCE_EXHAUSTION" ? `YAML nested too deeply to read (${error.message})` : error.message;
-      throw new InputError(message, { file, line: lineOf2(errorOffset(doc.errors)) });
-    }
-    const converter = new TreeConverter(doc, file, lineOf2);
-    const root = converter.convert(doc.contents, 0);
-    const line = lineOf2(doc.contents?.range?.[0] ?? doc.range[0]);
-    documents.push({ root: root.type === "scalar" && root.value === null ? null : root, line });
-  }
-  return documents;
-}
-function errorOffset(errors) {
-  const first = errors[0];
-  if (first.code !== "BLOCK_AS_IMPLICIT_KEY") return first.pos[0];
-  const key = errors.find((e) => e.code === "MULTILINE_IMPLICIT_KEY" && e.pos[0] === first.pos[0]);
-  return key ? key.pos[1] : first.pos[0];
-}
-function tooManyDocuments(file) {
-  return new InputError(`more than ${MAX_YAML_DOCUMENTS} YAML documents`, { file });
-}
-function refuseTooManyValues(text3, file) {
-  if (text3.length <= PRECOUNT_ABOVE_CHARS) return;
-  let values = 0;
-  let documents = 0;
-  let offset = 0;
-  for (const lexeme of new Lexer().lex(text3)) {
-    if (lexeme === cst_exports.SCALAR) {
-      values++;
-      continue;
-    }
-    if (lexeme === cst_exports.DOCUMENT || lexeme === cst_exports.FLOW_END) continue;
-    if (lexeme === "-" || lexeme === "[" || lexeme === "{") values++;
-    else if (lexeme === "---" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
-    offset += lexeme.length;
-    if (values > MAX_YAML_VALUES) {
-      throw new InputError(
-        `more than ${MAX_YAML_VALUES} YAML values (scalars and collections); refused before parsing`,
-        {
-          file,
-          line: lineAt(text3, offset)
-        }
-      );
-    }
-  }
-}
-function lineAt(text3, offset) {
-  let line = 1;
-  for (let i = text3.indexOf("\n"); i !== -1 && i < offset; i = text3.indexOf("\n", i + 1)) line++;
-  return line;
-}
-function cannotRead(err, file) {
-  return new InputError(`cannot read: ${err.code ?? String(err)}`, { file });
-}
-function tooLarge(bytes, file) {
-  const mib = (n) => (n / 1024 / 1024).toFixed(1);
-  return new InputError(`file too large (${mib(bytes)} MiB, limit ${mib(MAX_YAML_BYTES)} MiB)`, { file });
-}
-var TreeConverter = class {
-  nodes = 0;
-  /** Line of the outermost alias being expanded: where a budget overrun is reported. */
-  aliasLine;
-  doc;
-  file;
-  lineOf;
-  constructor(doc, file, lineOf2) {
-    this.doc = doc;
-    this.file = file;
-    this.lineOf = lineOf2;
-  }
-  convert(node, depth, fallbackLine = 1) {
-    const line = this.lineOfNode(node, fallbackLine);
-    if (++this.nodes > MAX_YAML_NODES) {
-      throw new InputError(`too many YAML nodes after expanding aliases (limit ${MAX_YAML_NODES})`, {
-        file: this.file,
-        line: this.aliasLine ?? line
-      });
-    }
-    if (depth > MAX_YAML_DEPTH) {
-      throw new InputError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, { file: this.file, line });
-    }
-    if (isAlias(node)) {
-      const target = node.resolve(this.doc);
-      if (!target) throw new InputError(`unknown alias *${node.source}`, { file: this.file, line });
-      const outermost = this.aliasLine === void 0;
-      if (outermost) this.aliasLine = line;
-      const resolved = this.convert(target, depth + 1, line);
-      if (outermost) this.aliasLine = void 0;
-      return { ...resolved, line };
-    }
-    if (isMap(node)) {
-      const entries = /* @__PURE__ */ new Map();
-      const keys = /* @__PURE__ */ new Set();
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const keyLine = this.lineOfNode(pair.key, line);
-        if (!isScalar(pair.key)) {
-          throw new InputError("only plain keys are supported", { file: this.file, line: keyLine });
-        }
-        const key = pair.key.value;
-        if (keys.has(key) && !Number.isNaN(key)) {
-          throw new InputError("Map keys must be unique", { file: this.file, line: keyLine });
-        }
-        keys.add(key);
-        const value = this.convert(pair.value, depth + 1, keyLine);
-        entries.set(String(key), { keyLine, value });
-      }
-      return { type: "map", line, entries };
-    }
-    if (isSeq(node)) {
-      return { type: "seq", line, items: node.items.map((item) => this.convert(item, depth + 1, line)) };
-    }
-    if (isScalar(node)) {
-      const value = node.value;
-      const plain = value === null || ["string", "number", "boolean", "bigint"].includes(typeof value) ? value : String(value);
-      return { type: "scalar", line, value: plain };
-    }
-    return { type: "scalar", line, value: null };
-  }
-  lineOfNode(node, fallbackLine) {
-    const range = node?.range;
-    return range ? this.lineOf(range[0]) : fallbackLine;
-  }
-};
-
 // src/yaml/yaml-fields.ts
 function fail(file, line, message) {
   throw new InputError(message, { file, line });
@@ -7349,264 +6883,129 @@ function lineOf(map2, key) {
   return entry ? entry.value.line : map2.line;
 }
 
-// src/config/read-config.ts
-var TOP_KEYS = ["ignore", "templates", "minCount", "failOn", "clientIdle", "overrides", "environments"];
-var IGNORE_KEYS = ["client", "server", "method", "path", "reason"];
-var OVERRIDE_KEYS = ["client", "failOn"];
-var FAIL_ON = ["missing", "stale", "any", "none"];
-var HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
-var NAME_GLOB = /^[a-z0-9.*-]+$/;
-async function loadDriftConfig(opts) {
-  const shown = opts.file ?? DEFAULT_CONFIG_FILE;
-  const absolute = path2.resolve(opts.cwd, shown);
-  if (opts.file === void 0 && !await exists(absolute)) return defaultDriftConfig();
-  return configFromDocuments(await readYamlFile(absolute, shown), shown);
+// src/declare/intent-rules.ts
+var INTENT_METHODS = [
+  "GET",
+  "POST",
+  "PUT",
+  "DELETE",
+  "OPTIONS",
+  "TRACE",
+  "PATCH",
+  "CONNECT"
+];
+function resolveTargetName(file, line, field, name, clientNamespace) {
+  const parts = name.split(".");
+  if (parts.length > 2) fail(file, line, `${field}: "${name}" has more than one dot (use name.namespace)`);
+  const [server, namespace] = parts;
+  if (server === "" || namespace === "")
+    fail(file, line, `${field}: "${name}" is not name or name.namespace`);
+  return { name: server, namespace: namespace ?? clientNamespace };
 }
-async function exists(file) {
-  try {
-    await stat2(file);
-    return true;
-  } catch (err) {
-    if (err.code === "ENOENT") return false;
-    throw err;
+function checkKind(file, line, field, kind) {
+  if (kind !== void 0 && !/^[A-Z]/.test(kind)) {
+    fail(file, line, `${field}: "${kind}" must start with an upper-case letter`);
   }
 }
-function configFromDocuments(documents, file) {
-  const config = defaultDriftConfig();
-  config.file = file;
-  const [first, second] = documents;
-  if (second) fail(file, second.line, "the config must be a single YAML document");
-  if (!first?.root) return config;
-  const top = expectMap(file, first.root, "config");
-  rejectUnknownKeys(file, top, TOP_KEYS, "");
-  for (const [key, entry] of top.entries) {
-    const node = entry.value;
-    if (node.type === "scalar" && node.value === null) continue;
-    switch (key) {
-      case "ignore":
-        config.ignore = expectSeq(file, node, "ignore").items.map((item, i) => ignoreRule(file, item, i));
-        break;
-      case "templates":
-        config.templates = booleanValue(file, node, "templates");
-        break;
-      case "minCount":
-        config.minCount = positiveInteger(file, node, "minCount");
-        break;
-      case "failOn":
-        config.failOn = oneOf(file, node, "failOn", FAIL_ON);
-        break;
-      case "clientIdle":
-        config.clientIdle = oneOf(file, node, "clientIdle", ["warn", "fail"]);
-        break;
-      case "overrides":
-        config.overrides = expectSeq(file, node, "overrides").items.map((item, i) => override(file, item, i));
-        break;
-      case "environments":
-        config.environments = environments(file, node);
-        break;
+function expandHttpRules(base, http, field) {
+  const whole = () => ({ ...base, method: null, path: null });
+  if (!http || http.items.length === 0) return [whole()];
+  const rules = [];
+  const seen = /* @__PURE__ */ new Set();
+  http.items.forEach((item, i) => {
+    const ruleField = `${field}[${i}]`;
+    const rule = expectMap(base.file, item, ruleField);
+    const path7 = requiredString(base.file, rule, "path", `${ruleField}.path`);
+    for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
+      const key = `${method} ${path7}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rules.push({ ...base, method, path: path7, line });
     }
-  }
-  return config;
+  });
+  return rules;
 }
-function rejectUnknownKeys(file, map2, known, field) {
-  for (const [key, entry] of map2.entries) {
-    if (!known.includes(key)) {
-      fail(file, entry.keyLine, `${field}unknown key "${key}" (known: ${known.join(", ")})`);
+function readMethods(file, rule, field) {
+  const entry = rule.entries.get("methods");
+  const node = entry?.value;
+  if (!node || node.type === "scalar" && node.value === null)
+    fail(file, entry?.keyLine ?? rule.line, `${field}: required`);
+  if (node.type !== "seq") fail(file, node.line, `${field}: must be a list of methods`);
+  if (node.items.length === 0) fail(file, node.line, `${field}: must not be empty`);
+  return node.items.map((item, i) => {
+    const method = expectString(file, item, `${field}[${i}]`);
+    if (!INTENT_METHODS.includes(method)) {
+      const upper = method.toUpperCase();
+      const reason = INTENT_METHODS.includes(upper) ? `"${method}" must be upper case (${upper})` : `unsupported method "${method}" (allowed: ${INTENT_METHODS.join(", ")})`;
+      fail(file, item.line, `${field}[${i}]: ${reason}`);
     }
-  }
-}
-function booleanValue(file, node, field) {
-  if (node.type !== "scalar" || typeof node.value !== "boolean")
-    fail(file, node.line, `${field}: must be true or false`);
-  return node.value;
-}
-function positiveInteger(file, node, field) {
-  const value = node.type === "scalar" ? node.value : void 0;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
-    fail(file, node.line, `${field}: must be a whole number of 1 or more`);
-  }
-  return value;
-}
-function oneOf(file, node, field, allowed) {
-  const value = expectString(file, node, field);
-  if (!allowed.includes(value)) {
-    fail(file, node.line, `${field}: must be one of ${allowed.join(", ")} (got "${value}")`);
-  }
-  return value;
-}
-function workloadGlob(file, node, field) {
-  const value = expectString(file, node, field);
-  if (value === "*") return value;
-  const parts = value.split("/");
-  if (parts.length !== 2 || parts.some((part) => !NAME_GLOB.test(part))) {
-    fail(file, node.line, `${field}: must be namespace/name (lower case, "*" globs allowed), got "${value}"`);
-  }
-  return value;
-}
-function methodGlob(file, node, field) {
-  const value = expectString(file, node, field);
-  if (!/^[A-Z*]+$/.test(value)) {
-    fail(file, node.line, `${field}: must be an upper-case HTTP method or a "*" glob, got "${value}"`);
-  }
-  if (!value.includes("*") && !HTTP_METHODS.includes(value)) {
-    fail(file, node.line, `${field}: unknown HTTP method "${value}" (${HTTP_METHODS.join(", ")})`);
-  }
-  return value;
-}
-function pathGlob(file, node, field) {
-  const value = expectString(file, node, field);
-  if (!value.startsWith("/") && !value.startsWith("*")) {
-    fail(file, node.line, `${field}: must start with "/" or "*", got "${value}"`);
-  }
-  if (/[\s\u0000-\u001f\u007f]/.test(value))
-    fail(file, node.line, `${field}: must not hold spaces or control characters`);
-  if (value.includes("?") || value.includes("#")) {
-    fail(file, node.line, `${field}: paths are matched without query or fragment; remove "?" / "#"`);
-  }
-  const problem = isPathTemplate(value) ? validatePathPattern(value) : null;
-  if (problem !== null) fail(file, node.line, `${field}: ${problem}`);
-  return value;
-}
-function ignoreRule(file, node, i) {
-  const field = `ignore[${i}]`;
-  const map2 = expectMap(file, node, field);
-  rejectUnknownKeys(file, map2, IGNORE_KEYS, `${field}: `);
-  const rule = { file, line: map2.line };
-  const value = (key) => {
-    const entry = map2.entries.get(key);
-    return entry && !(entry.value.type === "scalar" && entry.value.value === null) ? entry.value : void 0;
-  };
-  const client = value("client");
-  const server = value("server");
-  const method = value("method");
-  const pathNode = value("path");
-  const reason = value("reason");
-  if (client) rule.client = workloadGlob(file, client, `${field}.client`);
-  if (server) rule.server = workloadGlob(file, server, `${field}.server`);
-  if (method) rule.method = methodGlob(file, method, `${field}.method`);
-  if (pathNode) rule.path = pathGlob(file, pathNode, `${field}.path`);
-  if (reason) expectString(file, reason, `${field}.reason`);
-  if (!client && !server && !method && !pathNode) {
-    fail(file, map2.line, `${field}: name at least one of client, server, method, path (use "*" to mean any)`);
-  }
-  return rule;
-}
-function override(file, node, i) {
-  const field = `overrides[${i}]`;
-  const map2 = expectMap(file, node, field);
-  rejectUnknownKeys(file, map2, OVERRIDE_KEYS, `${field}: `);
-  const client = map2.entries.get("client")?.value;
-  const failOn = map2.entries.get("failOn")?.value;
-  if (!client) fail(file, map2.line, `${field}.client: required`);
-  if (!failOn) fail(file, map2.line, `${field}.failOn: required`);
-  return {
-    client: workloadGlob(file, client, `${field}.client`),
-    failOn: oneOf(file, failOn, `${field}.failOn`, FAIL_ON),
-    file,
-    line: map2.line
-  };
-}
-function environments(file, node) {
-  const map2 = expectMap(file, node, "environments");
-  const out = {};
-  for (const [namespace, entry] of map2.entries) {
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
-      fail(file, entry.keyLine, `environments: "${namespace}" is not a namespace name`);
-    }
-    const name = expectString(file, entry.value, `environments.${namespace}`);
-    if (name === "") fail(file, entry.value.line, `environments.${namespace}: must not be empty`);
-    out[namespace] = name;
-  }
-  return out;
+    return { method, line: item.line };
+  });
 }
 
-// src/yaml/collect-files.ts
-import * as fsPromises from "node:fs/promises";
-import { readdir, stat as stat3 } from "node:fs/promises";
-import path3 from "node:path";
-var GLOB_CHARS = /[*?[\]{}]/;
-var MANIFEST_FILE = /\.(?:ya?ml|json)$/i;
-async function collectYamlFiles(paths, cwd = process.cwd()) {
-  if (paths.length === 0) throw new InputError("no files given");
-  const found = /* @__PURE__ */ new Map();
-  for (const given of paths) {
-    const matches = GLOB_CHARS.test(given) ? await expandGlob(given, cwd) : await expandPath(given, cwd);
-    for (const absolute of matches) found.set(absolute, { absolute, file: displayName(absolute, cwd) });
-  }
-  return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-}
-async function expandPath(given, cwd) {
-  const absolute = path3.resolve(cwd, given);
-  let info;
-  try {
-    info = await stat3(absolute);
-  } catch {
-    throw new InputError(`${given}: no such file or directory`);
-  }
-  if (!info.isDirectory()) return [absolute];
-  const files = await yamlFilesUnder(absolute);
-  if (files.length === 0)
-    throw new InputError(`${given}: no *.yaml, *.yml or *.json files in this directory`);
-  return files;
-}
-async function expandGlob(pattern, cwd) {
-  const glob2 = fsPromises.glob;
-  if (glob2 === void 0) throw new InputError(`"${pattern}": glob patterns need Node.js 22 or newer`);
-  const files = [];
-  for await (const match of glob2(pattern, { cwd })) {
-    const absolute = path3.resolve(cwd, match);
-    const info = await stat3(absolute);
-    if (info.isDirectory()) files.push(...await yamlFilesUnder(absolute));
-    else if (info.isFile()) files.push(absolute);
-  }
-  if (files.length === 0) throw new InputError(`no files match "${pattern}"`);
-  return files;
-}
-async function yamlFilesUnder(dir) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = [];
-  for (const entry of entries) {
-    if (!MANIFEST_FILE.test(entry.name)) continue;
-    const absolute = path3.join(entry.parentPath, entry.name);
-    if (entry.isFile() || entry.isSymbolicLink() && (await stat3(absolute)).isFile()) files.push(absolute);
-  }
-  return files;
-}
-
-// src/declare/apply-order.ts
-function applyInOrder(parsed) {
-  const byName = /* @__PURE__ */ new Map();
-  const byWorkload = /* @__PURE__ */ new Map();
-  const warnings = [];
-  for (const entry of parsed) {
-    const { intents, file } = entry;
-    const nameKey = `${intents.client.namespace}/${intents.name}`;
-    const holder = byWorkload.get(workloadKey(entry));
-    if (holder && holder.intents.name !== intents.name) rejectSecondForWorkload(entry, holder);
-    const earlier = byName.get(nameKey);
-    if (earlier) {
-      warnings.push(
-        `${file}:${intents.line}: ClientIntents ${intents.name} in namespace ${intents.client.namespace} replaces the one at ${earlier.file}:${earlier.intents.line} (same name: kubectl apply updates it), whose rules are not checked`
-      );
-      byName.delete(nameKey);
-      byWorkload.delete(workloadKey(earlier));
+// src/declare/build-client-intents.ts
+function buildClientIntents(calls, opts = {}) {
+  const warnings = /* @__PURE__ */ new Set();
+  const clients = /* @__PURE__ */ new Map();
+  for (const call of calls) {
+    const clientKey = `${call.client.namespace}/${call.client.name}`;
+    let entry = clients.get(clientKey);
+    if (!entry) {
+      entry = { client: { ...call.client }, targets: /* @__PURE__ */ new Map() };
+      clients.set(clientKey, entry);
     }
-    byName.set(nameKey, entry);
-    byWorkload.set(workloadKey(entry), entry);
+    if (!entry.client.kind && call.client.kind) entry.client.kind = call.client.kind;
+    const target = targetOf(call, opts.asService === true, warnings);
+    const targetKey = `${target.type} ${target.name} ${target.kind ?? ""}`;
+    let draft = entry.targets.get(targetKey);
+    if (!draft) {
+      draft = { target, methodsByPath: /* @__PURE__ */ new Map(), allowAll: false };
+      entry.targets.set(targetKey, draft);
+    }
+    addCall(draft, call, opts.pathOf ? opts.pathOf(call) : call.path, warnings);
   }
-  return { applied: [...byName.values()], warnings };
+  const intents = [...clients.values()].sort((a, b) => compare(a.client.namespace, b.client.namespace) || compare(a.client.name, b.client.name)).map(({ client, targets }) => ({
+    client,
+    targets: [...targets.values()].map(finishTarget).sort((a, b) => compare(a.name, b.name) || compare(a.type, b.type))
+  }));
+  return { intents, warnings: [...warnings] };
 }
-function workloadKey({ intents: { client } }) {
-  return `${client.namespace}/${client.name}/${client.kind ?? ""}`;
+function targetOf(call, asService, warnings) {
+  const { client, server } = call;
+  const qualified = (name2, namespace) => namespace === client.namespace ? name2 : `${name2}.${namespace}`;
+  if (asService) {
+    if (server.service)
+      return { type: "service", name: qualified(server.service.name, server.service.namespace) };
+    warnings.add(`no Service known for ${server.namespace}/${server.name}: written as a kubernetes target`);
+  }
+  const name = qualified(server.name, server.namespace);
+  return server.kind ? { type: "kubernetes", name, kind: server.kind } : { type: "kubernetes", name };
 }
-function rejectSecondForWorkload({ intents, file }, holder) {
-  const { client } = intents;
-  const kind = client.kind ? ` (${client.kind})` : "";
-  fail(
-    file,
-    intents.line,
-    `duplicate ClientIntents for workload ${client.name}${kind} in namespace ${client.namespace}; first at ${holder.file}:${holder.intents.line}`
-  );
+function addCall(draft, call, path7, warnings) {
+  if (call.method !== null && path7 !== null && !INTENT_METHODS.includes(call.method)) {
+    warnings.add(
+      `${call.client.name} -> ${draft.target.name}: method ${call.method} cannot be declared; the target allows every method`
+    );
+    draft.allowAll = true;
+    return;
+  }
+  if (call.method === null || path7 === null) {
+    draft.allowAll = true;
+    return;
+  }
+  let methods = draft.methodsByPath.get(path7);
+  if (!methods) {
+    methods = /* @__PURE__ */ new Set();
+    draft.methodsByPath.set(path7, methods);
+  }
+  methods.add(call.method);
+}
+function finishTarget(draft) {
+  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path7, methods]) => ({ path: path7, methods: [...methods].sort(compare) }));
+  return { ...draft.target, http };
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/declare/clientintents-crd-schemas.json
@@ -9170,9 +8569,9 @@ var SchemaWalk = class {
     for (const [key, entry] of map2.entries) {
       if (isNull(entry.value)) continue;
       const inner = properties[key];
-      const path6 = field === "" ? key : `${field}.${key}`;
-      if (!inner) this.unknownField(entry, path6, Object.keys(properties));
-      this.node(entry.value, inner, path6);
+      const path7 = field === "" ? key : `${field}.${key}`;
+      if (!inner) this.unknownField(entry, path7, Object.keys(properties));
+      this.node(entry.value, inner, path7);
     }
     if (this.fieldsOnly) return;
     for (const key of schema5.required ?? []) {
@@ -9238,66 +8637,6 @@ function missingNamespaceMessage() {
 }
 function isNamespaceName(value) {
   return /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/.test(value);
-}
-
-// src/declare/intent-rules.ts
-var INTENT_METHODS = [
-  "GET",
-  "POST",
-  "PUT",
-  "DELETE",
-  "OPTIONS",
-  "TRACE",
-  "PATCH",
-  "CONNECT"
-];
-function resolveTargetName(file, line, field, name, clientNamespace) {
-  const parts = name.split(".");
-  if (parts.length > 2) fail(file, line, `${field}: "${name}" has more than one dot (use name.namespace)`);
-  const [server, namespace] = parts;
-  if (server === "" || namespace === "")
-    fail(file, line, `${field}: "${name}" is not name or name.namespace`);
-  return { name: server, namespace: namespace ?? clientNamespace };
-}
-function checkKind(file, line, field, kind) {
-  if (kind !== void 0 && !/^[A-Z]/.test(kind)) {
-    fail(file, line, `${field}: "${kind}" must start with an upper-case letter`);
-  }
-}
-function expandHttpRules(base, http, field) {
-  const whole = () => ({ ...base, method: null, path: null });
-  if (!http || http.items.length === 0) return [whole()];
-  const rules = [];
-  const seen = /* @__PURE__ */ new Set();
-  http.items.forEach((item, i) => {
-    const ruleField = `${field}[${i}]`;
-    const rule = expectMap(base.file, item, ruleField);
-    const path6 = requiredString(base.file, rule, "path", `${ruleField}.path`);
-    for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
-      const key = `${method} ${path6}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      rules.push({ ...base, method, path: path6, line });
-    }
-  });
-  return rules;
-}
-function readMethods(file, rule, field) {
-  const entry = rule.entries.get("methods");
-  const node = entry?.value;
-  if (!node || node.type === "scalar" && node.value === null)
-    fail(file, entry?.keyLine ?? rule.line, `${field}: required`);
-  if (node.type !== "seq") fail(file, node.line, `${field}: must be a list of methods`);
-  if (node.items.length === 0) fail(file, node.line, `${field}: must not be empty`);
-  return node.items.map((item, i) => {
-    const method = expectString(file, item, `${field}[${i}]`);
-    if (!INTENT_METHODS.includes(method)) {
-      const upper = method.toUpperCase();
-      const reason = INTENT_METHODS.includes(upper) ? `"${method}" must be upper case (${upper})` : `unsupported method "${method}" (allowed: ${INTENT_METHODS.join(", ")})`;
-      fail(file, item.line, `${field}[${i}]: ${reason}`);
-    }
-    return { method, line: item.line };
-  });
 }
 
 // src/declare/parse-v1.ts
@@ -9619,6 +8958,1593 @@ function parseOne(root, file, apiVersion, opts) {
   };
 }
 
+// src/declare/export-intents.ts
+var DEFAULT_EXPORT_API_VERSION = `${INTENTS_GROUP}/v2beta1`;
+function resolveExportApiVersion(choice = DEFAULT_EXPORT_API_VERSION) {
+  const shorthand = { v1: "v1alpha3", v2: "v2beta1" };
+  const bare = choice.startsWith(`${INTENTS_GROUP}/`) ? choice.slice(INTENTS_GROUP.length + 1) : choice;
+  const version = shorthand[bare] ?? bare;
+  if (!INTENTS_VERSIONS.includes(version)) {
+    throw new InputError(
+      `unknown ClientIntents API version "${choice}" (known: ${INTENTS_VERSIONS.join(", ")})`
+    );
+  }
+  return `${INTENTS_GROUP}/${version}`;
+}
+function clientIntentsManifest(intents, apiVersion) {
+  const { client, targets } = intents;
+  const version = apiVersion.slice(INTENTS_GROUP.length + 1);
+  const spec = version.startsWith("v2") ? { workload: withKind({ name: client.name }, client.kind), targets: targets.map(v2Target) } : {
+    service: withKind({ name: client.name }, version === "v1alpha2" ? void 0 : client.kind),
+    calls: targets.map((t) => v1Call(t, version))
+  };
+  return {
+    apiVersion,
+    kind: "ClientIntents",
+    metadata: { name: client.name, namespace: client.namespace },
+    spec
+  };
+}
+function withKind(base, kind) {
+  return kind ? { ...base, kind } : base;
+}
+function v2Target(target) {
+  const body = target.type === "kubernetes" ? withKind({ name: target.name }, target.kind) : { name: target.name };
+  if (target.http) body.http = target.http.map((rule) => ({ path: rule.path, methods: rule.methods }));
+  return { [target.type]: body };
+}
+function v1Call(target, version) {
+  const isService = target.type === "service";
+  const call = { name: isService ? `svc:${target.name}` : target.name };
+  if (!isService && version !== "v1alpha2" && target.kind) call.kind = target.kind;
+  if (target.http) {
+    call.type = "http";
+    call[version === "v1alpha2" ? "resources" : "HTTPResources"] = target.http.map((rule) => ({
+      path: rule.path,
+      methods: rule.methods
+    }));
+  }
+  return call;
+}
+function toYamlDocuments(manifests) {
+  return manifests.map((m) => stringify3(m, { indent: 2, lineWidth: 0, minContentWidth: 0 })).join("---\n");
+}
+function toJsonArray(manifests) {
+  const objects = manifests.map(({ apiVersion, kind, metadata, spec }) => ({
+    kind,
+    apiVersion,
+    metadata: { ...metadata, creationTimestamp: null },
+    spec,
+    status: emptyStatus(String(apiVersion))
+  }));
+  return `${JSON.stringify(objects, null, 2)}
+`;
+}
+function emptyStatus(apiVersion) {
+  return apiVersion.endsWith("/v1alpha2") ? {} : { upToDate: false, observedGeneration: 0 };
+}
+function renderIntentsFile(intents, opts = {}) {
+  const apiVersion = resolveExportApiVersion(opts.apiVersion);
+  const manifests = intents.map((i) => clientIntentsManifest(i, apiVersion));
+  return opts.format === "json" ? toJsonArray(manifests) : toYamlDocuments(manifests);
+}
+function renderIntentsDir(intents, opts = {}) {
+  const extension = opts.format === "json" ? "json" : "yaml";
+  const files = {};
+  for (const one of intents) {
+    files[`${one.client.name}.${one.client.namespace}.${extension}`] = renderIntentsFile([one], opts);
+  }
+  return files;
+}
+
+// src/declare/suggested-rule.ts
+function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
+  const path7 = call.suggestedPath ?? call.path;
+  const { intents } = buildClientIntents([{ ...call, path: path7 }]);
+  const manifest = clientIntentsManifest(intents[0], apiVersion);
+  const spec = manifest.spec;
+  const under = spec.targets === void 0 ? "spec.calls" : "spec.targets";
+  const entries = spec.targets ?? spec.calls ?? [];
+  return { under, yaml: stringify3(entries, { indent: 2, lineWidth: 0, minContentWidth: 0 }) };
+}
+
+// src/diff/ignore-rules.ts
+var globCache = /* @__PURE__ */ new Map();
+function globToRegExp(glob2) {
+  let compiled = globCache.get(glob2);
+  if (!compiled) {
+    const source = glob2.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+    compiled = new RegExp(`^${source}$`, "s");
+    globCache.set(glob2, compiled);
+  }
+  return compiled;
+}
+function matchGlob(glob2, value) {
+  return globToRegExp(glob2).test(value);
+}
+function fieldMatches(glob2, values) {
+  if (glob2 === void 0) return true;
+  return values.some((value) => value === null ? glob2 === "*" : matchGlob(glob2, value));
+}
+function pathMatches(pattern, path7) {
+  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path7]);
+  return path7 !== null && (path7 === pattern || matchPath(pattern, path7));
+}
+function ignoreRuleMatchesCall(rule, call) {
+  const servers = [refKey(call.server)];
+  if (call.server.service) servers.push(refKey(call.server.service));
+  return fieldMatches(rule.client, [refKey(call.client)]) && fieldMatches(rule.server, servers) && fieldMatches(rule.method, [call.method]) && pathMatches(rule.path, call.path);
+}
+function ignoreRuleMatchesDeclared(rule, declared) {
+  return fieldMatches(rule.client, [refKey(declared.client)]) && fieldMatches(rule.server, [refKey(declared.server)]) && fieldMatches(rule.method, [declared.method]) && pathMatches(rule.path, declared.path);
+}
+function buildIgnoreMatcher(rules) {
+  const where = (rule) => rule === void 0 ? void 0 : { file: rule.file, line: rule.line };
+  return {
+    forCall: (call) => where(rules.find((rule) => ignoreRuleMatchesCall(rule, call))),
+    forDeclared: (declared) => where(rules.find((rule) => ignoreRuleMatchesDeclared(rule, declared)))
+  };
+}
+
+// src/diff/fail-policy.ts
+function failOnFor(policy, client) {
+  const key = refKey(client);
+  return policy.overrides.find((o) => matchGlob(o.client, key))?.failOn ?? policy.failOn;
+}
+var failsOnMissing = (failOn) => failOn === "missing" || failOn === "any";
+var failsOnStale = (failOn) => failOn === "stale" || failOn === "any";
+function missingFails(policy, call) {
+  return failsOnMissing(failOnFor(policy, call.client));
+}
+function staleOutcome(policy, rule) {
+  if (!failsOnStale(failOnFor(policy, rule.client))) return "pass";
+  return rule.reason === "client-idle" && policy.clientIdle === "warn" ? "warn" : "fail";
+}
+function evaluateFailure(drift, policy) {
+  const failingMissing = drift.missing.filter((call) => missingFails(policy, call)).length;
+  let failingStale = 0;
+  let idleWarnings = 0;
+  for (const rule of drift.stale) {
+    const outcome = staleOutcome(policy, rule);
+    if (outcome === "warn") idleWarnings++;
+    else if (outcome === "fail") failingStale++;
+  }
+  return {
+    exitCode: failingMissing > 0 || failingStale > 0 ? 1 : 0,
+    failingMissing,
+    failingStale,
+    idleWarnings
+  };
+}
+
+// src/report/display-text.ts
+var UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function showControlChars(text3) {
+  return text3.replace(UNSAFE_CHARS, (char) => {
+    const named = NAMED_ESCAPES[char];
+    if (named !== void 0) return named;
+    const code = char.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+function qualifiedName(ref) {
+  return `${ref.name}.${ref.namespace}`;
+}
+function targetName(server, clientNamespace) {
+  return server.namespace === clientNamespace ? server.name : qualifiedName(server);
+}
+function plural(count2, singular, pluralForm = `${singular}s`) {
+  return `${count2} ${count2 === 1 ? singular : pluralForm}`;
+}
+function countLabel(count2, protocol) {
+  return protocol === "tcp" ? plural(count2, "connection") : plural(count2, "request");
+}
+
+// src/diff/id-segment.ts
+var INTEGER = /^\d+$/;
+var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var HEX = /^[0-9a-f]{8,}$/i;
+var DATE = /^\d{4}-\d{2}-\d{2}$/;
+var DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}(:?\d{2}){1,2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
+var VERSION2 = /^v\d+([._]\d+)*([a-z]+\d*)?$/i;
+var DOTTED_NUMBER = /^\d+(\.\d+){1,3}$/;
+var FILE_NAME = /^(.+)\.([A-Za-z][A-Za-z0-9]{0,4})$/;
+var TOKEN_CHARS = /^[A-Za-z0-9_-]+$/;
+function isVersionSegment(segment) {
+  return VERSION2.test(segment) || DOTTED_NUMBER.test(segment);
+}
+function count(text3, pattern) {
+  return text3.match(pattern)?.length ?? 0;
+}
+function isRandomRun(run) {
+  if (run.length < 10) return false;
+  const digits = count(run, /\d/g);
+  const letters = count(run, /[A-Za-z]/g);
+  if (digits === 0 || letters === 0) return false;
+  return digits >= 2 || count(run, /[A-Z]/g) >= 3 && count(run, /[a-z]/g) >= 2;
+}
+function isToken(segment) {
+  const body = segment.replace(/={1,2}$/, "");
+  if (body.length < 16 || !TOKEN_CHARS.test(body)) return false;
+  return body.split(/[-_]/).some(isRandomRun);
+}
+function isValueShape(segment) {
+  if (INTEGER.test(segment) || UUID.test(segment) || DATE.test(segment) || DATE_TIME.test(segment)) {
+    return true;
+  }
+  if (HEX.test(segment) && /\d/.test(segment) && /[a-f]/i.test(segment)) return true;
+  return isToken(segment);
+}
+function isIdLikeSegment(segment) {
+  if (segment === "" || isVersionSegment(segment)) return false;
+  if (isValueShape(segment)) return true;
+  const file = FILE_NAME.exec(segment);
+  return file !== null && file[1] !== void 0 && isValueShape(file[1]);
+}
+
+// src/diff/path-template.ts
+var MATCH_ONE2 = "{*}";
+var MATCH_ANY2 = "{**}";
+var TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
+var DEFAULT_MIN_VARIANTS = 5;
+function splitPath(path7) {
+  if (!path7.startsWith("/") || path7 === "/") return null;
+  const trailingSlash = path7.endsWith("/");
+  const segments = (trailingSlash ? path7.slice(1, -1) : path7.slice(1)).split("/");
+  return { segments, trailingSlash };
+}
+function joinPath(segments, trailingSlash) {
+  return `/${segments.join("/")}${trailingSlash ? "/" : ""}`;
+}
+function canBeOneSegment(segment) {
+  return TEMPLATE_SEGMENT.test(segment) && isIdLikeSegment(segment);
+}
+function checked(raw, template2) {
+  if (template2 === raw) return raw;
+  return validatePathPattern(template2) === null && matchPath(template2, raw) ? template2 : raw;
+}
+function templatePath(path7) {
+  const split = splitPath(path7);
+  if (!split) return path7;
+  const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
+  return checked(path7, joinPath(segments, split.trailingSlash));
+}
+function hasDigit(value) {
+  return /\d/.test(value);
+}
+function valuesVary(values, minVariants) {
+  if (values.length < minVariants) return false;
+  if (values.some(isVersionSegment)) return false;
+  const withDigits = values.filter(hasDigit).length;
+  return withDigits * 2 >= values.length || values.length >= minVariants * 10;
+}
+function groupBy(items, keyOf2) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf2(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+function collapseVaryingSegments(entries, minVariants) {
+  for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
+    changed = false;
+    const byShape = groupBy(entries, (e) => `${e.segments.length}${e.trailingSlash ? "/" : ""}`);
+    for (const sameShape of byShape.values()) {
+      const width = sameShape[0]?.segments.length ?? 0;
+      for (let i = 0; i < width; i++) {
+        const neighbours = groupBy(
+          sameShape,
+          (e) => e.segments.map((s, j) => j === i ? "" : s).join("\0")
+        );
+        for (const bucket of neighbours.values()) {
+          const values = [...new Set(bucket.map((e) => e.rawSegments[i] ?? ""))];
+          if (!valuesVary(values, minVariants)) continue;
+          for (const entry of bucket) {
+            const value = entry.rawSegments[i] ?? "";
+            if (entry.segments[i] !== MATCH_ONE2 && TEMPLATE_SEGMENT.test(value)) {
+              entry.segments[i] = MATCH_ONE2;
+              changed = true;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+function collapseVaryingTails(entries, minVariants) {
+  const longest = Math.max(0, ...entries.map((e) => e.segments.length));
+  for (let depth = longest - 1; depth >= 1; depth--) {
+    const candidates = entries.filter((e) => e.tailFrom === void 0 && e.segments.length > depth);
+    const byPrefix = groupBy(candidates, (e) => e.segments.slice(0, depth).join("/"));
+    for (const group of byPrefix.values()) {
+      const last = group[0]?.segments[depth - 1] ?? "";
+      if (last === "api" || last === MATCH_ONE2 || isVersionSegment(last)) continue;
+      const tails = new Set(group.map((e) => e.rawSegments.slice(depth).join("/")));
+      const depths = new Set(group.map((e) => e.segments.length));
+      const firsts = new Set(group.map((e) => e.rawSegments[depth]));
+      if (tails.size >= minVariants * 2 && depths.size >= 2 && firsts.size >= minVariants) {
+        for (const entry of group) entry.tailFrom = depth;
+      }
+    }
+  }
+}
+function entryTemplate(entry) {
+  if (entry.tailFrom !== void 0) {
+    return checked(entry.raw, `${joinPath(entry.segments.slice(0, entry.tailFrom), false)}/${MATCH_ANY2}`);
+  }
+  const template2 = checked(entry.raw, joinPath(entry.segments, entry.trailingSlash));
+  return template2 === entry.raw ? templatePath(entry.raw) : template2;
+}
+function templatePaths(paths, opts = {}) {
+  const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
+  const entries = [];
+  for (const raw of new Set(paths)) {
+    const split = splitPath(raw);
+    if (!split) continue;
+    const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
+    entries.push({ raw, rawSegments: split.segments, segments, trailingSlash: split.trailingSlash });
+  }
+  collapseVaryingSegments(entries, minVariants);
+  collapseVaryingTails(entries, minVariants);
+  const out = /* @__PURE__ */ new Map();
+  for (const entry of entries) out.set(entry.raw, entryTemplate(entry));
+  return out;
+}
+function pairKey(call) {
+  return `${refKey(call.client)}\0${refKey(call.server)}`;
+}
+function buildPathTemplater(calls, opts = {}) {
+  const pathsByPair = /* @__PURE__ */ new Map();
+  for (const call of calls) {
+    if (call.path === null) continue;
+    const key = pairKey(call);
+    const list = pathsByPair.get(key);
+    if (list) list.push(call.path);
+    else pathsByPair.set(key, [call.path]);
+  }
+  const templates = /* @__PURE__ */ new Map();
+  for (const [key, paths] of pathsByPair) templates.set(key, templatePaths(paths, opts));
+  const templateOf = (path7, call) => (call && templates.get(pairKey(call))?.get(path7)) ?? templatePath(path7);
+  return {
+    pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
+    suggest: (path7, call) => {
+      const template2 = templateOf(path7, call);
+      return template2 === path7 ? void 0 : template2;
+    }
+  };
+}
+function templateWidening(raw, template2) {
+  if (raw === template2) return void 0;
+  const rawSplit = splitPath(raw);
+  const templateSplit = splitPath(template2);
+  if (!rawSplit || !templateSplit) return void 0;
+  const parts = [];
+  templateSplit.segments.forEach((segment, i) => {
+    if (segment === MATCH_ONE2) parts.push(`any segment for ${rawSplit.segments[i] ?? ""}`);
+    if (segment === MATCH_ANY2) {
+      const prefix = joinPath(templateSplit.segments.slice(0, i), true);
+      parts.push(`anything under ${prefix} (seen: ${rawSplit.segments.slice(i).join("/")})`);
+    }
+  });
+  return parts.length === 0 ? void 0 : parts.join("; ");
+}
+
+// src/report/drift-extras.ts
+function asControlled(drift) {
+  return drift;
+}
+function splitStale(stale) {
+  const order = {
+    "path-not-called": 0,
+    "server-not-called": 1,
+    "client-idle": 2
+  };
+  const sorted = [...stale].sort((a, b) => order[a.reason] - order[b.reason]);
+  return {
+    stale: sorted.filter((rule) => rule.reason !== "client-idle"),
+    notExercised: sorted.filter((rule) => rule.reason === "client-idle")
+  };
+}
+function ignoredByText(entry) {
+  const by = entry.ignoredBy;
+  return by === void 0 ? void 0 : `${by.file}:${by.line}`;
+}
+function wideningOf(call) {
+  if (call.suggestedPath === void 0 || call.path === null) return void 0;
+  return templateWidening(call.path, call.suggestedPath);
+}
+function coverageSummary(drift) {
+  const coverage = asControlled(drift).coverage;
+  if (!coverage || coverage.total.declared === 0) return void 0;
+  const { exercised, declared, percent } = coverage.total;
+  return `coverage ${percent}% (${exercised} of ${plural(declared, "declared rule")} exercised)`;
+}
+function controlNotes(drift) {
+  const { noise, baseline } = asControlled(drift);
+  const notes = [];
+  if (noise && noise.calls > 0) {
+    notes.push(
+      `${plural(noise.calls, "missing call")} (${plural(noise.requests, "request")}) seen fewer than ${noise.minCount} times dropped as noise (minCount).`
+    );
+  }
+  if (baseline && (baseline.missing > 0 || baseline.stale > 0 || baseline.resolved > 0)) {
+    let note = `Baseline: ${baseline.missing} missing and ${baseline.stale} stale already accepted, not reported.`;
+    if (baseline.resolved > 0) {
+      note += ` ${plural(baseline.resolved, "baseline entry", "baseline entries")} no longer seen: refresh with --write-baseline.`;
+    }
+    notes.push(note);
+  }
+  return notes;
+}
+function environmentOf(drift, namespace) {
+  return asControlled(drift).environments?.[namespace];
+}
+
+// src/report/ci-findings.ts
+var show = showControlChars;
+function operation(method, path7) {
+  if (method === null && path7 === null) return "(any request)";
+  return `${show(method ?? "*")} ${show(path7 ?? "*")}`;
+}
+function ruleTarget(rule) {
+  const name = show(targetName(rule.server, rule.client.namespace));
+  return rule.targetType === "kubernetes" ? name : `${rule.targetType} ${name}`;
+}
+var STALE_DETAIL = {
+  "path-not-called": "path-not-called: the client called this server, never with this method and path",
+  "server-not-called": "server-not-called: the client was active but never called this server",
+  "client-idle": "client-idle: the client made no calls at all in this run, so the rule was not exercised"
+};
+function ciFindings(drift, opts) {
+  const where = (file) => opts.repositoryPath ? opts.repositoryPath(file) : file;
+  const { stale, notExercised } = splitStale(drift.stale);
+  const findings = missingGroups(drift.missing).map((calls) => missingFinding(calls, opts, where));
+  for (const rule of [...stale, ...notExercised]) {
+    findings.push({
+      kind: rule.reason === "client-idle" ? "not-exercised" : "stale",
+      client: rule.client,
+      title: `${operation(rule.method, rule.path)} -> ${ruleTarget(rule)}`,
+      detail: [`Declared, but no observed call used it (${STALE_DETAIL[rule.reason]}).`],
+      location: { file: where(rule.file), line: rule.line },
+      outcome: opts.gate.stale(rule),
+      identity: ruleIdentity("stale", rule),
+      rule
+    });
+  }
+  for (const rule of drift.notChecked.filter((r) => r.why === "no-http-detail")) {
+    findings.push({
+      kind: "no-http-detail",
+      client: rule.client,
+      title: `${operation(rule.method, rule.path)} -> ${ruleTarget(rule)}`,
+      detail: [
+        "The client called this target, but the metrics carry no method or path, so this rule could not be checked."
+      ],
+      location: { file: where(rule.file), line: rule.line },
+      outcome: "pass",
+      identity: ruleIdentity("no-http-detail", rule),
+      rule
+    });
+  }
+  return findings;
+}
+function missingGroups(missing) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const call of missing) {
+    const key = JSON.stringify(missingIdentity(call));
+    const group = groups.get(key);
+    if (group) group.push(call);
+    else groups.set(key, [call]);
+  }
+  return [...groups.values()];
+}
+function missingIdentity(call) {
+  return [
+    "missing",
+    qualifiedName(call.client),
+    qualifiedName(call.server),
+    call.method ?? "",
+    call.suggestedPath ?? call.path ?? ""
+  ];
+}
+function ruleIdentity(kind, rule) {
+  return [
+    kind,
+    qualifiedName(rule.client),
+    rule.targetType,
+    qualifiedName(rule.server),
+    rule.method ?? "",
+    rule.path ?? ""
+  ];
+}
+function missingFinding(calls, opts, where) {
+  const first = calls[0];
+  const path7 = first.suggestedPath ?? first.path;
+  const server = show(targetName(first.server, first.client.namespace));
+  const via = first.server.service ? ` via service ${show(targetName(first.server.service, first.client.namespace))}` : "";
+  const count2 = calls.reduce((sum, call) => sum + call.count, 0);
+  const detail = [
+    `Called ${countLabel(count2, first.protocol)}${via}, but no ClientIntents rule of ${show(first.client.name)} allows it.` + (first.wouldBeBlocked ? " The server already has intents, so Istio would block this call once they are enforced." : " Nobody declares this server yet, so enforcement would not block it.")
+  ];
+  if (first.suggestedPath !== void 0) {
+    const seen = calls.map((call) => show(call.path ?? "")).slice(0, 5);
+    const more = calls.length > seen.length ? ` and ${calls.length - seen.length} more` : "";
+    detail.push(
+      `The template ${show(first.suggestedPath)} stands for the paths seen: ${seen.join(", ")}${more}.`
+    );
+  }
+  const home = first.intentsFile ?? opts.fallbackHome?.(first);
+  if (first.intentsFile === void 0) {
+    detail.push(`${show(qualifiedName(first.client))} has no ClientIntents yet: add a document for it.`);
+  }
+  const suggestion = opts.suggest?.(first);
+  return {
+    kind: "missing",
+    client: first.client,
+    title: `${operation(first.method, path7)} -> ${server}`,
+    detail,
+    location: home === void 0 ? void 0 : { file: where(home.file), line: home.line },
+    outcome: calls.some((call) => opts.gate.missing(call)) ? "fail" : "pass",
+    identity: missingIdentity(first),
+    ...suggestion === void 0 ? {} : { suggestion }
+  };
+}
+
+// src/report/xml-text.ts
+var MARKUP = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;"
+};
+var NOT_XML = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;
+function xmlText(text3) {
+  return showControlChars(text3.replace(NOT_XML, "\uFFFD")).replace(/[&<>"']/g, (c) => MARKUP[c]);
+}
+function xmlLines(lines) {
+  return lines.flatMap((line) => line.split("\n")).map(xmlText).join("\n");
+}
+
+// src/report/junit-report.ts
+var FINDING_TYPE = {
+  missing: "missing-intent",
+  stale: "stale-intent",
+  "not-exercised": "intent-not-exercised",
+  "no-http-detail": "http-detail-missing"
+};
+var FINDING_MESSAGE = {
+  missing: () => "called but not declared",
+  stale: (finding) => `declared, never called (${finding.rule?.reason ?? "stale"})`,
+  "not-exercised": () => "declared, not exercised: the client made no calls (client-idle)",
+  "no-http-detail": () => "not checked: the calls carry no method or path"
+};
+var NOT_CHECKED = {
+  "not-http": "not checked: this target is not visible in Istio HTTP metrics",
+  "no-http-detail": "not checked: the calls to this target carry no method or path"
+};
+function ruleKey(rule) {
+  return JSON.stringify([
+    rule.file,
+    rule.line,
+    rule.targetType,
+    qualifiedName(rule.server),
+    rule.method,
+    rule.path
+  ]);
+}
+function ruleName(rule) {
+  const name = showControlChars(targetName(rule.server, rule.client.namespace));
+  const target = rule.targetType === "kubernetes" ? name : `${rule.targetType} ${name}`;
+  return `rule ${operation(rule.method, rule.path)} -> ${target}`;
+}
+function findingCase(finding) {
+  const text3 = [`${finding.title}.`, ...finding.detail];
+  if (finding.location !== void 0) {
+    const verb = finding.kind === "missing" ? "Declare it in" : "Declared at";
+    text3.push(`${verb} ${finding.location.file}:${finding.location.line}.`);
+  }
+  if (finding.suggestion !== void 0) {
+    text3.push(`Suggested entry under ${finding.suggestion.under}:`, finding.suggestion.yaml.trimEnd());
+  }
+  const kind = finding.outcome === "fail" ? "failure" : "skipped";
+  const message = `${FINDING_MESSAGE[finding.kind](finding)}${kind === "skipped" ? " (not failing)" : ""}`;
+  return {
+    name: finding.kind === "missing" ? `missing ${finding.title}` : `rule ${finding.title}`,
+    outcome: { kind, type: FINDING_TYPE[finding.kind], message, text: text3 }
+  };
+}
+function ignoredCallCase(call) {
+  const by = ignoredByText(call);
+  const server = showControlChars(targetName(call.server, call.client.namespace));
+  const message = `ignored by the config${by === void 0 ? "" : ` (${by})`}`;
+  return {
+    name: `missing ${operation(call.method, call.path)} -> ${server}`,
+    outcome: { kind: "skipped", type: "ignored", message, text: [message] }
+  };
+}
+function suitesOf(drift, opts) {
+  const where = (file) => opts.repositoryPath ? opts.repositoryPath(file) : file;
+  const suites = /* @__PURE__ */ new Map();
+  const suiteOf = (client) => {
+    const key = `${client.namespace}\0${client.name}`;
+    let suite = suites.get(key);
+    if (suite === void 0) {
+      suite = { client, file: void 0, cases: [] };
+      suites.set(key, suite);
+    }
+    return suite;
+  };
+  const findings = ciFindings(drift, opts);
+  const ruleFinding = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (finding.rule !== void 0) ruleFinding.set(ruleKey(finding.rule), finding);
+    else suiteOf(finding.client).cases.push(findingCase(finding));
+  }
+  for (const call of drift.ignored) suiteOf(call.client).cases.push(ignoredCallCase(call));
+  const notChecked = new Map(drift.notChecked.map((r) => [ruleKey(r), r]));
+  const ignoredStale = new Map((asControlled(drift).ignoredStale ?? []).map((r) => [ruleKey(r), r]));
+  const rules = opts.declared ?? [...drift.stale, ...drift.notChecked];
+  for (const rule of rules) {
+    const suite = suiteOf(rule.client);
+    suite.file ??= where(rule.file);
+    const key = ruleKey(rule);
+    const finding = ruleFinding.get(key);
+    if (finding !== void 0) {
+      suite.cases.push(findingCase(finding));
+      continue;
+    }
+    const name = ruleName(rule);
+    const skipped = notChecked.get(key);
+    const ignored = ignoredStale.get(key);
+    if (skipped !== void 0) {
+      const message = NOT_CHECKED[skipped.why];
+      suite.cases.push({ name, outcome: { kind: "skipped", type: "not-checked", message, text: [message] } });
+    } else if (ignored !== void 0) {
+      const message = `stale, ignored by the config (${ignoredByText(ignored)}): ${STALE_DETAIL[ignored.reason]}`;
+      suite.cases.push({ name, outcome: { kind: "skipped", type: "ignored", message, text: [message] } });
+    } else {
+      suite.cases.push({ name });
+    }
+  }
+  return [...suites.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, suite]) => suite);
+}
+function caseXml(suite, test) {
+  const classname = `${suite.client.namespace}.${suite.client.name}`;
+  const open = `    <testcase name="${xmlText(test.name)}" classname="${xmlText(classname)}" time="0"`;
+  if (test.outcome === void 0) return [`${open}/>`];
+  const { kind, type, message, text: text3 } = test.outcome;
+  return [
+    `${open}>`,
+    `      <${kind} type="${xmlText(type)}" message="${xmlText(message)}">${xmlLines(text3)}</${kind}>`,
+    "    </testcase>"
+  ];
+}
+function renderJunitReport(drift, opts) {
+  const suites = suitesOf(drift, opts);
+  const count2 = (suite, kind) => suite.cases.filter((c) => kind === void 0 ? true : c.outcome?.kind === kind).length;
+  const total = suites.reduce((n, s) => n + count2(s), 0);
+  const failures = suites.reduce((n, s) => n + count2(s, "failure"), 0);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="intent-drift" tests="${total}" failures="${failures}" errors="0" time="0">`
+  ];
+  for (const suite of suites) {
+    const name = `${suite.client.namespace}/${suite.client.name}`;
+    const file = suite.file === void 0 ? "" : ` file="${xmlText(suite.file)}"`;
+    lines.push(
+      `  <testsuite name="${xmlText(name)}" tests="${count2(suite)}" failures="${count2(suite, "failure")}" errors="0" skipped="${count2(suite, "skipped")}" time="0"${file}>`,
+      ...suite.cases.flatMap((test) => caseXml(suite, test)),
+      "  </testsuite>"
+    );
+  }
+  lines.push("</testsuites>", "");
+  return lines.join("\n");
+}
+
+// src/report/sarif-report.ts
+import { createHash } from "node:crypto";
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://github.com/intent-drift/intent-drift";
+var FINGERPRINT_KEY = "intentDriftFinding/v1";
+var RULES = {
+  missing: {
+    id: "missing-intent",
+    name: "MissingIntent",
+    short: "A call the workload makes is not declared in its ClientIntents",
+    full: "Istio observed this call, but no ClientIntents rule of the client allows it. Once the intents are enforced (an ALLOW AuthorizationPolicy selects the server), the call is denied.",
+    help: [
+      "Declare the call in the client\u2019s ClientIntents: under the target that names the server, add the path and method (or the suggested Istio template, such as /users/{*}).",
+      "`intent-drift check --fix` makes this edit in place, keeping comments; the action\u2019s `open-pr` opens a pull request with it. If the call is not wanted, fix the caller instead."
+    ],
+    level: "error"
+  },
+  stale: {
+    id: "stale-intent",
+    name: "StaleIntent",
+    short: "A declared intent no observed call used",
+    full: "The ClientIntents allow this method and path, but no call in the observed traffic used it: access nobody needs, or a path the run did not exercise.",
+    help: [
+      "Remove the rule if the client no longer makes this call (`intent-drift check --fix --prune-stale`), or drive that call in the replay so the check can see it. Accept it on purpose with an ignore rule in .intent-drift.yaml."
+    ],
+    level: "warning"
+  },
+  "not-exercised": {
+    id: "intent-not-exercised",
+    name: "IntentNotExercised",
+    short: "A declared intent of a client that made no calls in this run",
+    full: "The client made no calls at all while the traffic was recorded, so this rule says nothing about drift: the run did not exercise the client.",
+    help: [
+      "Drive traffic from this client during the check (the traffic input, or its own workload). Set `clientIdle: fail` in .intent-drift.yaml to fail the gate on such rules."
+    ],
+    level: "note"
+  },
+  "no-http-detail": {
+    id: "http-detail-missing",
+    name: "HttpDetailMissing",
+    short: "A declared HTTP rule could not be checked: the metrics carry no method or path",
+    full: "The client called this target, but Istio\u2019s metrics for those calls have no request_method or request_path labels, so the HTTP rules cannot be compared.",
+    help: [
+      "Apply a mesh-wide Telemetry that adds request_method and request_path to istio_requests_total before the workloads start (series created earlier keep their old labels)."
+    ],
+    level: "note"
+  }
+};
+var KINDS = Object.keys(RULES);
+function levelOf(finding) {
+  if (finding.outcome === "fail") return "error";
+  if (finding.kind === "missing" || finding.kind === "stale") return "warning";
+  return finding.outcome === "warn" ? "warning" : "note";
+}
+function sarifText(text3) {
+  return showControlChars(text3).replace(/[\\[\]]/g, (c) => `\\${c}`);
+}
+function sarifLines(lines) {
+  return lines.flatMap((line) => line.split("\n")).map(sarifText).join("\n");
+}
+function relativeUri(file) {
+  return file.split("/").map((segment) => encodeURIComponent(segment)).join("/");
+}
+function fingerprint(identity) {
+  return createHash("sha256").update(JSON.stringify(identity)).digest("hex");
+}
+function sarifRule(kind) {
+  const rule = RULES[kind];
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.short },
+    fullDescription: { text: rule.full },
+    help: { text: rule.help.join("\n\n"), markdown: rule.help.join("\n\n") },
+    defaultConfiguration: { level: rule.level },
+    properties: { tags: ["istio", "otterize", "clientintents"], precision: "high" }
+  };
+}
+function sarifResult(finding) {
+  const lines = [`${finding.title}.`, ...finding.detail];
+  if (finding.suggestion !== void 0) {
+    lines.push(`Suggested entry under ${finding.suggestion.under}:`, finding.suggestion.yaml.trimEnd());
+  }
+  const result = {
+    ruleId: RULES[finding.kind].id,
+    ruleIndex: KINDS.indexOf(finding.kind),
+    level: levelOf(finding),
+    message: { text: sarifLines(lines) }
+  };
+  if (finding.location !== void 0) {
+    const { file, line } = finding.location;
+    result.locations = [
+      { physicalLocation: { artifactLocation: { uri: relativeUri(file) }, region: { startLine: line } } }
+    ];
+  }
+  result.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint(finding.identity) };
+  result.properties = { client: `${finding.client.namespace}/${finding.client.name}` };
+  return result;
+}
+function toSarif(drift, opts) {
+  const findings = ciFindings(drift, opts);
+  const placed = findings.filter((finding) => finding.location !== void 0);
+  const notes = drift.warnings.map(sarifText);
+  if (placed.length < findings.length) {
+    notes.push(
+      `${findings.length - placed.length} finding(s) have no intents file to be shown on (clients without ClientIntents); see the text or JSON report.`
+    );
+  }
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "intent-drift",
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: INFORMATION_URI,
+            rules: KINDS.map(sarifRule)
+          }
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: notes.map((text3) => ({ level: "warning", message: { text: text3 } }))
+          }
+        ],
+        results: placed.map(sarifResult)
+      }
+    ]
+  };
+}
+function renderSarifReport(drift, opts) {
+  return `${JSON.stringify(toSarif(drift, opts), null, 2)}
+`;
+}
+
+// src/deliver/ci-reports.ts
+function ciReportOptions(inputs) {
+  const { declared, policy, cwd, repositoryRoot } = inputs;
+  const scope = new Set(inputs.namespaces);
+  const inScope = (namespace) => scope.size === 0 || scope.has(namespace);
+  const documents = declared.documents.filter((d) => inScope(d.client.namespace));
+  const apiVersionAt = new Map(documents.map((d) => [`${d.file}:${d.line}`, d.apiVersion]));
+  const fallbackHome = (call) => {
+    const home = documents.find((d) => d.client.namespace === call.client.namespace) ?? documents[0];
+    return home === void 0 ? void 0 : { file: home.file, line: home.line };
+  };
+  return {
+    gate: { missing: (call) => missingFails(policy, call), stale: (rule) => staleOutcome(policy, rule) },
+    repositoryPath: (file) => {
+      const relative = path2.relative(repositoryRoot, path2.resolve(cwd, file));
+      return relative.startsWith("..") || path2.isAbsolute(relative) ? file : relative.split(path2.sep).join("/");
+    },
+    suggest: (call) => {
+      const at = call.intentsFile && apiVersionAt.get(`${call.intentsFile.file}:${call.intentsFile.line}`);
+      return suggestedRule(call, at ?? void 0);
+    },
+    fallbackHome,
+    declared: declared.rules.filter((rule) => inScope(rule.client.namespace))
+  };
+}
+function renderCiReport(format, inputs) {
+  const options2 = ciReportOptions(inputs);
+  return format === "sarif" ? renderSarifReport(inputs.drift, options2) : renderJunitReport(inputs.drift, options2);
+}
+
+// src/pipeline.ts
+import { existsSync as existsSync2 } from "node:fs";
+import path6 from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/config/drift-config.ts
+var DEFAULT_CONFIG_FILE = ".intent-drift.yaml";
+function defaultDriftConfig() {
+  return {
+    file: void 0,
+    ignore: [],
+    templates: true,
+    minCount: 1,
+    failOn: void 0,
+    clientIdle: "warn",
+    overrides: [],
+    environments: {}
+  };
+}
+function driftControls(config, cli = {}) {
+  const controls = {
+    ignore: config.ignore,
+    templates: cli.templates ?? config.templates,
+    minCount: cli.minCount ?? config.minCount,
+    environments: config.environments,
+    policy: {
+      failOn: cli.failOn ?? config.failOn ?? "missing",
+      clientIdle: config.clientIdle,
+      overrides: config.overrides
+    }
+  };
+  if (cli.namespaces) controls.namespaces = cli.namespaces;
+  if (cli.baseline) controls.baseline = cli.baseline;
+  return controls;
+}
+function namespacesOfEnvironment(config, environment) {
+  return Object.entries(config.environments).filter(([, name]) => name === environment).map(([namespace]) => namespace).sort();
+}
+
+// src/config/read-config.ts
+import { stat as stat2 } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/yaml/read-yaml.ts
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+
+// src/yaml/yaml-tree.ts
+var MAX_YAML_BYTES = 4 * 1024 * 1024;
+var MAX_YAML_DOCUMENTS = 1e4;
+var MAX_YAML_NODES = 1e5;
+var MAX_YAML_DEPTH = 64;
+var MAX_YAML_VALUES = 2e5;
+var PRECOUNT_ABOVE_CHARS = 128 * 1024;
+
+// src/yaml/yaml-cst-tree.ts
+var GIVE_UP = /* @__PURE__ */ Symbol("give up");
+var template = new Document();
+var schema4 = template.schema;
+var options = template.options;
+var scalarTags = schema4.tags.filter((tag) => !("collection" in tag && tag.collection));
+var valueTags = scalarTags.filter((tag) => tag.default === true && tag.test !== void 0);
+var keyTags = scalarTags.filter(
+  (tag) => (tag.default === true || tag.default === "key") && tag.test !== void 0
+);
+var usable = schema4.compat === null || schema4.compat === void 0;
+function documentsFromCst(tokens, text3, lineOf2) {
+  if (!usable || text3.includes("	")) return void 0;
+  try {
+    return new CstWalk(text3, lineOf2).stream(tokens);
+  } catch (err) {
+    if (err === GIVE_UP) return void 0;
+    throw err;
+  }
+}
+function giveUp() {
+  throw GIVE_UP;
+}
+var CstWalk = class {
+  nodes = 0;
+  text;
+  lineOf;
+  constructor(text3, lineOf2) {
+    this.text = text3;
+    this.lineOf = lineOf2;
+  }
+  stream(tokens) {
+    const documents = [];
+    let open = false;
+    for (const token of tokens) {
+      switch (token.type) {
+        case "document":
+          documents.push(this.document(token));
+          open = true;
+          break;
+        case "doc-end":
+          if (!open) giveUp();
+          this.trivia(token.end);
+          open = false;
+          break;
+        case "comment":
+          this.comment(token);
+          break;
+        case "newline":
+        case "space":
+          break;
+        default:
+          giveUp();
+      }
+    }
+    return documents;
+  }
+  document(doc) {
+    let docStart = false;
+    let newline = false;
+    for (const token of doc.start) {
+      if (token.type === "doc-start") {
+        if (docStart) giveUp();
+        docStart = true;
+      } else if (token.type === "newline") newline = true;
+      else if (token.type === "comment") this.comment(token);
+      else if (token.type !== "space") giveUp();
+    }
+    const value = doc.value;
+    if (docStart && !newline && (value?.type === "block-map" || value?.type === "block-seq")) giveUp();
+    this.trivia(doc.end);
+    if (value === void 0) {
+      return { root: null, line: this.lineOf(emptyValueOffset(doc.start, endOf(doc.start, doc.offset))) };
+    }
+    const root = this.node(value, 0);
+    return {
+      root: root.type === "scalar" && root.value === null ? null : root,
+      line: this.lineOf(value.offset)
+    };
+  }
+  node(token, depth) {
+    this.count();
+    if (depth > MAX_YAML_DEPTH) giveUp();
+    switch (token.type) {
+      case "block-map":
+        return this.blockMap(token, depth);
+      case "block-seq":
+        return this.blockSeq(token, depth);
+      case "flow-collection":
+        return this.flowSeq(token);
+      case "scalar":
+      case "single-quoted-scalar":
+      case "double-quoted-scalar":
+        if (token.source.includes("\n")) giveUp();
+        return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
+      case "block-scalar":
+        return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
+      default:
+        return giveUp();
+    }
+  }
+  blockMap(map2, depth) {
+    const entries = /* @__PURE__ */ new Map();
+    const last = map2.items.length - 1;
+    map2.items.forEach((item, i) => {
+      this.trivia(item.start);
+      if (item.key === void 0 && item.sep === void 0) {
+        if (i !== last) giveUp();
+        return;
+      }
+      const key = item.key;
+      if (!isOneLineFlowScalar(key) || key.indent !== map2.indent || item.explicitKey) giveUp();
+      const sep = item.sep ?? giveUp();
+      let indicator;
+      let newline = false;
+      for (const token of sep) {
+        if (token.type === "map-value-ind") {
+          if (indicator) giveUp();
+          indicator = token;
+        } else if (token.type === "newline") {
+          if (!indicator) giveUp();
+          newline = true;
+        } else if (token.type === "comment") {
+          if (!indicator) giveUp();
+          this.comment(token);
+        } else if (token.type !== "space") giveUp();
+      }
+      if (!indicator || indicator.offset - key.offset > 1e3) giveUp();
+      const value = item.value;
+      if (value?.type === "block-map" && !newline) giveUp();
+      const name = String(this.scalar(key, true));
+      if (entries.has(name)) giveUp();
+      const node = value === void 0 ? this.emptyScalar(sep, endOf(sep, indicator.offset)) : this.node(value, depth + 1);
+      entries.set(name, { keyLine: this.lineOf(key.offset), value: node });
+    });
+    return { type: "map", line: this.lineOf(map2.offset), entries };
+  }
+  blockSeq(seq2, depth) {
+    const items = [];
+    const last = seq2.items.length - 1;
+    seq2.items.forEach((item, i) => {
+      let indicator = false;
+      for (const token of item.start) {
+        if (token.type === "seq-item-ind") {
+          if (indicator) giveUp();
+          indicator = true;
+        } else if (token.type === "comment") this.comment(token);
+        else if (token.type !== "space" && token.type !== "newline") giveUp();
+      }
+      if (!indicator) {
+        if (item.value !== void 0 || i !== last) giveUp();
+        return;
+      }
+      items.push(
+        item.value === void 0 ? this.emptyScalar(item.start, endOf(item.start, seq2.offset)) : this.node(item.value, depth + 1)
+      );
+    });
+    return { type: "seq", line: this.lineOf(seq2.offset), items };
+  }
+  /** `[a, b, "c"]` on one line; flow maps and anything spread over lines go to the Composer. */
+  flowSeq(flow) {
+    if (flow.start.source !== "[") giveUp();
+    const items = [];
+    flow.items.forEach((item, i) => {
+      let commas = 0;
+      for (const token of item.start) {
+        if (token.type === "comma") commas++;
+        else if (token.type !== "space") giveUp();
+      }
+      const value = item.value;
+      if (commas !== (i === 0 ? 0 : 1) || item.key !== void 0 || item.sep !== void 0) giveUp();
+      if (!isOneLineFlowScalar(value)) giveUp();
+      this.count();
+      items.push({ type: "scalar", line: this.lineOf(value.offset), value: this.scalar(value, false) });
+    });
+    const [close, ...after] = flow.end;
+    if (close?.type !== "flow-seq-end") giveUp();
+    this.trivia(after);
+    return { type: "seq", line: this.lineOf(flow.offset), items };
+  }
+  /** A scalar's value, typed as the core schema types it (plain scalars only; quoted ones are strings). */
+  scalar(token, atKey) {
+    const resolved = cst_exports.resolveAsScalar(token, options.strict, giveUp);
+    if (token.type !== "scalar") return resolved.value;
+    const tag = (atKey ? keyTags : valueTags).find((t) => t.test?.test(resolved.value));
+    if (tag === void 0) return resolved.value;
+    let result;
+    try {
+      result = tag.resolve(resolved.value, giveUp, options);
+    } catch (err) {
+      if (err === GIVE_UP) throw err;
+      return giveUp();
+    }
+    const value = isScalar(result) ? result.value : result;
+    if (value === null || ["string", "number", "boolean", "bigint"].includes(typeof value)) {
+      return value;
+    }
+    return giveUp();
+  }
+  /** `key:` or `-` with nothing after: null, placed as the Composer places it. */
+  emptyScalar(before, end) {
+    this.count();
+    return { type: "scalar", line: this.lineOf(emptyValueOffset(before, end)), value: null };
+  }
+  /** One more node; past the limit the Composer's path reports it, with its line. */
+  count() {
+    if (++this.nodes > MAX_YAML_NODES) giveUp();
+  }
+  /** Spaces, newlines and comments only. */
+  trivia(tokens) {
+    for (const token of tokens ?? []) {
+      if (token.type === "comment") this.comment(token);
+      else if (token.type !== "space" && token.type !== "newline") giveUp();
+    }
+  }
+  /** A comment must follow white space ("Comments must be separated from other tokens..."). */
+  comment(token) {
+    const before = this.text.charCodeAt(token.offset - 1);
+    if (token.offset > 0 && before !== 32 && before !== 10 && before !== 13) giveUp();
+  }
+};
+function isOneLineFlowScalar(token) {
+  if (token == null) return false;
+  if (token.type !== "scalar" && token.type !== "single-quoted-scalar" && token.type !== "double-quoted-scalar") {
+    return false;
+  }
+  if (token.source.includes("\n")) return false;
+  for (const t of token.end ?? []) if (t.type !== "space") return false;
+  return true;
+}
+function endOf(tokens, fallback) {
+  const last = tokens[tokens.length - 1];
+  return last === void 0 ? fallback : last.offset + last.source.length;
+}
+function emptyValueOffset(before, end) {
+  let i = before.length - 1;
+  let offset = end;
+  while (i >= 0) {
+    const type = before[i].type;
+    if (type !== "space" && type !== "comment" && type !== "newline") break;
+    offset -= before[i].source.length;
+    i--;
+  }
+  if (i < 0) return offset;
+  for (i++; before[i]?.type === "space"; i++) offset += before[i].source.length;
+  return offset;
+}
+
+// src/yaml/read-yaml.ts
+function readYamlFile(absolutePath, file) {
+  let text3;
+  let fd;
+  try {
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw cannotRead(err, file);
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new InputError("not a regular file", { file });
+    if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
+    text3 = readFileSync(fd, "utf8");
+  } catch (err) {
+    throw err instanceof InputError ? err : cannotRead(err, file);
+  } finally {
+    closeSync(fd);
+  }
+  return parseYamlDocuments(text3, file);
+}
+function parseYamlDocuments(text3, file) {
+  const { tokens, lineOf: lineOf2 } = tokenizeYaml(text3, file);
+  return documentsFromCst(tokens, text3, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
+}
+function tokenizeYaml(text3, file) {
+  const bytes = Buffer.byteLength(text3, "utf8");
+  if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
+  refuseTooManyValues(text3, file);
+  const lineCounter = new LineCounter();
+  const tokens = [];
+  let documents = 0;
+  for (const token of new Parser(lineCounter.addNewLine).parse(text3)) {
+    if (token.type === "document" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
+    tokens.push(token);
+  }
+  let end = text3.length;
+  while (end > 0 && text3.charCodeAt(end - 1) === 10) end--;
+  const lineOf2 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
+  return { tokens, lineOf: lineOf2 };
+}
+function composeDocuments(tokens, file, lineOf2) {
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+  const documents = [];
+  for (const doc of composer.compose(tokens)) {
+    const error = doc.errors[0];
+    if (error) {
+      const message = error.code === "RESOURCE_EXHAUSTION" ? `YAML nested too deeply to read (${error.message})` : error.message;
+      throw new InputError(message, { file, line: lineOf2(errorOffset(doc.errors)) });
+    }
+    const converter = new TreeConverter(doc, file, lineOf2);
+    const root = converter.convert(doc.contents, 0);
+    const line = lineOf2(doc.contents?.range?.[0] ?? doc.range[0]);
+    documents.push({ root: root.type === "scalar" && root.value === null ? null : root, line });
+  }
+  return documents;
+}
+function errorOffset(errors) {
+  const first = errors[0];
+  if (first.code !== "BLOCK_AS_IMPLICIT_KEY") return first.pos[0];
+  const key = errors.find((e) => e.code === "MULTILINE_IMPLICIT_KEY" && e.pos[0] === first.pos[0]);
+  return key ? key.pos[1] : first.pos[0];
+}
+function tooManyDocuments(file) {
+  return new InputError(`more than ${MAX_YAML_DOCUMENTS} YAML documents`, { file });
+}
+function refuseTooManyValues(text3, file) {
+  if (text3.length <= PRECOUNT_ABOVE_CHARS) return;
+  let values = 0;
+  let documents = 0;
+  let offset = 0;
+  for (const lexeme of new Lexer().lex(text3)) {
+    if (lexeme === cst_exports.SCALAR) {
+      values++;
+      continue;
+    }
+    if (lexeme === cst_exports.DOCUMENT || lexeme === cst_exports.FLOW_END) continue;
+    if (lexeme === "-" || lexeme === "[" || lexeme === "{") values++;
+    else if (lexeme === "---" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
+    offset += lexeme.length;
+    if (values > MAX_YAML_VALUES) {
+      throw new InputError(
+        `more than ${MAX_YAML_VALUES} YAML values (scalars and collections); refused before parsing`,
+        {
+          file,
+          line: lineAt(text3, offset)
+        }
+      );
+    }
+  }
+}
+function lineAt(text3, offset) {
+  let line = 1;
+  for (let i = text3.indexOf("\n"); i !== -1 && i < offset; i = text3.indexOf("\n", i + 1)) line++;
+  return line;
+}
+function cannotRead(err, file) {
+  return new InputError(`cannot read: ${err.code ?? String(err)}`, { file });
+}
+function tooLarge(bytes, file) {
+  const mib = (n) => (n / 1024 / 1024).toFixed(1);
+  return new InputError(`file too large (${mib(bytes)} MiB, limit ${mib(MAX_YAML_BYTES)} MiB)`, { file });
+}
+var TreeConverter = class {
+  nodes = 0;
+  /** Line of the outermost alias being expanded: where a budget overrun is reported. */
+  aliasLine;
+  doc;
+  file;
+  lineOf;
+  constructor(doc, file, lineOf2) {
+    this.doc = doc;
+    this.file = file;
+    this.lineOf = lineOf2;
+  }
+  convert(node, depth, fallbackLine = 1) {
+    const line = this.lineOfNode(node, fallbackLine);
+    if (++this.nodes > MAX_YAML_NODES) {
+      throw new InputError(`too many YAML nodes after expanding aliases (limit ${MAX_YAML_NODES})`, {
+        file: this.file,
+        line: this.aliasLine ?? line
+      });
+    }
+    if (depth > MAX_YAML_DEPTH) {
+      throw new InputError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, { file: this.file, line });
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (!target) throw new InputError(`unknown alias *${node.source}`, { file: this.file, line });
+      const outermost = this.aliasLine === void 0;
+      if (outermost) this.aliasLine = line;
+      const resolved = this.convert(target, depth + 1, line);
+      if (outermost) this.aliasLine = void 0;
+      return { ...resolved, line };
+    }
+    if (isMap(node)) {
+      const entries = /* @__PURE__ */ new Map();
+      const keys = /* @__PURE__ */ new Set();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyLine = this.lineOfNode(pair.key, line);
+        if (!isScalar(pair.key)) {
+          throw new InputError("only plain keys are supported", { file: this.file, line: keyLine });
+        }
+        const key = pair.key.value;
+        if (keys.has(key) && !Number.isNaN(key)) {
+          throw new InputError("Map keys must be unique", { file: this.file, line: keyLine });
+        }
+        keys.add(key);
+        const value = this.convert(pair.value, depth + 1, keyLine);
+        entries.set(String(key), { keyLine, value });
+      }
+      return { type: "map", line, entries };
+    }
+    if (isSeq(node)) {
+      return { type: "seq", line, items: node.items.map((item) => this.convert(item, depth + 1, line)) };
+    }
+    if (isScalar(node)) {
+      const value = node.value;
+      const plain = value === null || ["string", "number", "boolean", "bigint"].includes(typeof value) ? value : String(value);
+      return { type: "scalar", line, value: plain };
+    }
+    return { type: "scalar", line, value: null };
+  }
+  lineOfNode(node, fallbackLine) {
+    const range = node?.range;
+    return range ? this.lineOf(range[0]) : fallbackLine;
+  }
+};
+
+// src/config/read-config.ts
+var TOP_KEYS = ["ignore", "templates", "minCount", "failOn", "clientIdle", "overrides", "environments"];
+var IGNORE_KEYS = ["client", "server", "method", "path", "reason"];
+var OVERRIDE_KEYS = ["client", "failOn"];
+var FAIL_ON = ["missing", "stale", "any", "none"];
+var HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
+var NAME_GLOB = /^[a-z0-9.*-]+$/;
+async function loadDriftConfig(opts) {
+  const shown = opts.file ?? DEFAULT_CONFIG_FILE;
+  const absolute = path3.resolve(opts.cwd, shown);
+  if (opts.file === void 0 && !await exists(absolute)) return defaultDriftConfig();
+  return configFromDocuments(await readYamlFile(absolute, shown), shown);
+}
+async function exists(file) {
+  try {
+    await stat2(file);
+    return true;
+  } catch (err) {
+    if (err.code === "ENOENT") return false;
+    throw err;
+  }
+}
+function configFromDocuments(documents, file) {
+  const config = defaultDriftConfig();
+  config.file = file;
+  const [first, second] = documents;
+  if (second) fail(file, second.line, "the config must be a single YAML document");
+  if (!first?.root) return config;
+  const top = expectMap(file, first.root, "config");
+  rejectUnknownKeys(file, top, TOP_KEYS, "");
+  for (const [key, entry] of top.entries) {
+    const node = entry.value;
+    if (node.type === "scalar" && node.value === null) continue;
+    switch (key) {
+      case "ignore":
+        config.ignore = expectSeq(file, node, "ignore").items.map((item, i) => ignoreRule(file, item, i));
+        break;
+      case "templates":
+        config.templates = booleanValue(file, node, "templates");
+        break;
+      case "minCount":
+        config.minCount = positiveInteger(file, node, "minCount");
+        break;
+      case "failOn":
+        config.failOn = oneOf(file, node, "failOn", FAIL_ON);
+        break;
+      case "clientIdle":
+        config.clientIdle = oneOf(file, node, "clientIdle", ["warn", "fail"]);
+        break;
+      case "overrides":
+        config.overrides = expectSeq(file, node, "overrides").items.map((item, i) => override(file, item, i));
+        break;
+      case "environments":
+        config.environments = environments(file, node);
+        break;
+    }
+  }
+  return config;
+}
+function rejectUnknownKeys(file, map2, known, field) {
+  for (const [key, entry] of map2.entries) {
+    if (!known.includes(key)) {
+      fail(file, entry.keyLine, `${field}unknown key "${key}" (known: ${known.join(", ")})`);
+    }
+  }
+}
+function booleanValue(file, node, field) {
+  if (node.type !== "scalar" || typeof node.value !== "boolean")
+    fail(file, node.line, `${field}: must be true or false`);
+  return node.value;
+}
+function positiveInteger(file, node, field) {
+  const value = node.type === "scalar" ? node.value : void 0;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    fail(file, node.line, `${field}: must be a whole number of 1 or more`);
+  }
+  return value;
+}
+function oneOf(file, node, field, allowed) {
+  const value = expectString(file, node, field);
+  if (!allowed.includes(value)) {
+    fail(file, node.line, `${field}: must be one of ${allowed.join(", ")} (got "${value}")`);
+  }
+  return value;
+}
+function workloadGlob(file, node, field) {
+  const value = expectString(file, node, field);
+  if (value === "*") return value;
+  const parts = value.split("/");
+  if (parts.length !== 2 || parts.some((part) => !NAME_GLOB.test(part))) {
+    fail(file, node.line, `${field}: must be namespace/name (lower case, "*" globs allowed), got "${value}"`);
+  }
+  return value;
+}
+function methodGlob(file, node, field) {
+  const value = expectString(file, node, field);
+  if (!/^[A-Z*]+$/.test(value)) {
+    fail(file, node.line, `${field}: must be an upper-case HTTP method or a "*" glob, got "${value}"`);
+  }
+  if (!value.includes("*") && !HTTP_METHODS.includes(value)) {
+    fail(file, node.line, `${field}: unknown HTTP method "${value}" (${HTTP_METHODS.join(", ")})`);
+  }
+  return value;
+}
+function pathGlob(file, node, field) {
+  const value = expectString(file, node, field);
+  if (!value.startsWith("/") && !value.startsWith("*")) {
+    fail(file, node.line, `${field}: must start with "/" or "*", got "${value}"`);
+  }
+  if (/[\s\u0000-\u001f\u007f]/.test(value))
+    fail(file, node.line, `${field}: must not hold spaces or control characters`);
+  if (value.includes("?") || value.includes("#")) {
+    fail(file, node.line, `${field}: paths are matched without query or fragment; remove "?" / "#"`);
+  }
+  const problem = isPathTemplate(value) ? validatePathPattern(value) : null;
+  if (problem !== null) fail(file, node.line, `${field}: ${problem}`);
+  return value;
+}
+function ignoreRule(file, node, i) {
+  const field = `ignore[${i}]`;
+  const map2 = expectMap(file, node, field);
+  rejectUnknownKeys(file, map2, IGNORE_KEYS, `${field}: `);
+  const rule = { file, line: map2.line };
+  const value = (key) => {
+    const entry = map2.entries.get(key);
+    return entry && !(entry.value.type === "scalar" && entry.value.value === null) ? entry.value : void 0;
+  };
+  const client = value("client");
+  const server = value("server");
+  const method = value("method");
+  const pathNode = value("path");
+  const reason = value("reason");
+  if (client) rule.client = workloadGlob(file, client, `${field}.client`);
+  if (server) rule.server = workloadGlob(file, server, `${field}.server`);
+  if (method) rule.method = methodGlob(file, method, `${field}.method`);
+  if (pathNode) rule.path = pathGlob(file, pathNode, `${field}.path`);
+  if (reason) expectString(file, reason, `${field}.reason`);
+  if (!client && !server && !method && !pathNode) {
+    fail(file, map2.line, `${field}: name at least one of client, server, method, path (use "*" to mean any)`);
+  }
+  return rule;
+}
+function override(file, node, i) {
+  const field = `overrides[${i}]`;
+  const map2 = expectMap(file, node, field);
+  rejectUnknownKeys(file, map2, OVERRIDE_KEYS, `${field}: `);
+  const client = map2.entries.get("client")?.value;
+  const failOn = map2.entries.get("failOn")?.value;
+  if (!client) fail(file, map2.line, `${field}.client: required`);
+  if (!failOn) fail(file, map2.line, `${field}.failOn: required`);
+  return {
+    client: workloadGlob(file, client, `${field}.client`),
+    failOn: oneOf(file, failOn, `${field}.failOn`, FAIL_ON),
+    file,
+    line: map2.line
+  };
+}
+function environments(file, node) {
+  const map2 = expectMap(file, node, "environments");
+  const out = {};
+  for (const [namespace, entry] of map2.entries) {
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+      fail(file, entry.keyLine, `environments: "${namespace}" is not a namespace name`);
+    }
+    const name = expectString(file, entry.value, `environments.${namespace}`);
+    if (name === "") fail(file, entry.value.line, `environments.${namespace}: must not be empty`);
+    out[namespace] = name;
+  }
+  return out;
+}
+
+// src/yaml/collect-files.ts
+import * as fsPromises from "node:fs/promises";
+import { readdir, stat as stat3 } from "node:fs/promises";
+import path4 from "node:path";
+var GLOB_CHARS = /[*?[\]{}]/;
+var MANIFEST_FILE = /\.(?:ya?ml|json)$/i;
+async function collectYamlFiles(paths, cwd = process.cwd()) {
+  if (paths.length === 0) throw new InputError("no files given");
+  const found = /* @__PURE__ */ new Map();
+  for (const given of paths) {
+    const matches = GLOB_CHARS.test(given) ? await expandGlob(given, cwd) : await expandPath(given, cwd);
+    for (const absolute of matches) found.set(absolute, { absolute, file: displayName(absolute, cwd) });
+  }
+  return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+async function expandPath(given, cwd) {
+  const absolute = path4.resolve(cwd, given);
+  let info;
+  try {
+    info = await stat3(absolute);
+  } catch {
+    throw new InputError(`${given}: no such file or directory`);
+  }
+  if (!info.isDirectory()) return [absolute];
+  const files = await yamlFilesUnder(absolute);
+  if (files.length === 0)
+    throw new InputError(`${given}: no *.yaml, *.yml or *.json files in this directory`);
+  return files;
+}
+async function expandGlob(pattern, cwd) {
+  const glob2 = fsPromises.glob;
+  if (glob2 === void 0) throw new InputError(`"${pattern}": glob patterns need Node.js 22 or newer`);
+  const files = [];
+  for await (const match of glob2(pattern, { cwd })) {
+    const absolute = path4.resolve(cwd, match);
+    const info = await stat3(absolute);
+    if (info.isDirectory()) files.push(...await yamlFilesUnder(absolute));
+    else if (info.isFile()) files.push(absolute);
+  }
+  if (files.length === 0) throw new InputError(`no files match "${pattern}"`);
+  return files;
+}
+async function yamlFilesUnder(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = [];
+  for (const entry of entries) {
+    if (!MANIFEST_FILE.test(entry.name)) continue;
+    const absolute = path4.join(entry.parentPath, entry.name);
+    if (entry.isFile() || entry.isSymbolicLink() && (await stat3(absolute)).isFile()) files.push(absolute);
+  }
+  return files;
+}
+
+// src/declare/apply-order.ts
+function applyInOrder(parsed) {
+  const byName = /* @__PURE__ */ new Map();
+  const byWorkload = /* @__PURE__ */ new Map();
+  const warnings = [];
+  for (const entry of parsed) {
+    const { intents, file } = entry;
+    const nameKey = `${intents.client.namespace}/${intents.name}`;
+    const holder = byWorkload.get(workloadKey(entry));
+    if (holder && holder.intents.name !== intents.name) rejectSecondForWorkload(entry, holder);
+    const earlier = byName.get(nameKey);
+    if (earlier) {
+      warnings.push(
+        `${file}:${intents.line}: ClientIntents ${intents.name} in namespace ${intents.client.namespace} replaces the one at ${earlier.file}:${earlier.intents.line} (same name: kubectl apply updates it), whose rules are not checked`
+      );
+      byName.delete(nameKey);
+      byWorkload.delete(workloadKey(earlier));
+    }
+    byName.set(nameKey, entry);
+    byWorkload.set(workloadKey(entry), entry);
+  }
+  return { applied: [...byName.values()], warnings };
+}
+function workloadKey({ intents: { client } }) {
+  return `${client.namespace}/${client.name}/${client.kind ?? ""}`;
+}
+function rejectSecondForWorkload({ intents, file }, holder) {
+  const { client } = intents;
+  const kind = client.kind ? ` (${client.kind})` : "";
+  fail(
+    file,
+    intents.line,
+    `duplicate ClientIntents for workload ${client.name}${kind} in namespace ${client.namespace}; first at ${holder.file}:${holder.intents.line}`
+  );
+}
+
 // src/declare/load-intents.ts
 async function loadIntents(paths, opts = {}) {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
@@ -9734,9 +10660,9 @@ function podSpecPath(kind) {
 function podLabelsPath(kind) {
   return [...podTemplatePath(kind), "metadata", "labels"];
 }
-function mapAt(node, path6) {
+function mapAt(node, path7) {
   let current = node;
-  for (const key of path6) {
+  for (const key of path7) {
     if (current?.type !== "map") return void 0;
     current = child(current, key);
   }
@@ -9951,262 +10877,6 @@ function compareKeys(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/diff/ignore-rules.ts
-var globCache = /* @__PURE__ */ new Map();
-function globToRegExp(glob2) {
-  let compiled = globCache.get(glob2);
-  if (!compiled) {
-    const source = glob2.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
-    compiled = new RegExp(`^${source}$`, "s");
-    globCache.set(glob2, compiled);
-  }
-  return compiled;
-}
-function matchGlob(glob2, value) {
-  return globToRegExp(glob2).test(value);
-}
-function fieldMatches(glob2, values) {
-  if (glob2 === void 0) return true;
-  return values.some((value) => value === null ? glob2 === "*" : matchGlob(glob2, value));
-}
-function pathMatches(pattern, path6) {
-  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path6]);
-  return path6 !== null && (path6 === pattern || matchPath(pattern, path6));
-}
-function ignoreRuleMatchesCall(rule, call) {
-  const servers = [refKey(call.server)];
-  if (call.server.service) servers.push(refKey(call.server.service));
-  return fieldMatches(rule.client, [refKey(call.client)]) && fieldMatches(rule.server, servers) && fieldMatches(rule.method, [call.method]) && pathMatches(rule.path, call.path);
-}
-function ignoreRuleMatchesDeclared(rule, declared) {
-  return fieldMatches(rule.client, [refKey(declared.client)]) && fieldMatches(rule.server, [refKey(declared.server)]) && fieldMatches(rule.method, [declared.method]) && pathMatches(rule.path, declared.path);
-}
-function buildIgnoreMatcher(rules) {
-  const where = (rule) => rule === void 0 ? void 0 : { file: rule.file, line: rule.line };
-  return {
-    forCall: (call) => where(rules.find((rule) => ignoreRuleMatchesCall(rule, call))),
-    forDeclared: (declared) => where(rules.find((rule) => ignoreRuleMatchesDeclared(rule, declared)))
-  };
-}
-
-// src/diff/fail-policy.ts
-function failOnFor(policy, client) {
-  const key = refKey(client);
-  return policy.overrides.find((o) => matchGlob(o.client, key))?.failOn ?? policy.failOn;
-}
-var failsOnMissing = (failOn) => failOn === "missing" || failOn === "any";
-var failsOnStale = (failOn) => failOn === "stale" || failOn === "any";
-function evaluateFailure(drift, policy) {
-  const failingMissing = drift.missing.filter(
-    (call) => failsOnMissing(failOnFor(policy, call.client))
-  ).length;
-  let failingStale = 0;
-  let idleWarnings = 0;
-  for (const rule of drift.stale) {
-    if (!failsOnStale(failOnFor(policy, rule.client))) continue;
-    if (rule.reason === "client-idle" && policy.clientIdle === "warn") idleWarnings++;
-    else failingStale++;
-  }
-  return {
-    exitCode: failingMissing > 0 || failingStale > 0 ? 1 : 0,
-    failingMissing,
-    failingStale,
-    idleWarnings
-  };
-}
-
-// src/diff/id-segment.ts
-var INTEGER = /^\d+$/;
-var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var HEX = /^[0-9a-f]{8,}$/i;
-var DATE = /^\d{4}-\d{2}-\d{2}$/;
-var DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}(:?\d{2}){1,2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
-var VERSION = /^v\d+([._]\d+)*([a-z]+\d*)?$/i;
-var DOTTED_NUMBER = /^\d+(\.\d+){1,3}$/;
-var FILE_NAME = /^(.+)\.([A-Za-z][A-Za-z0-9]{0,4})$/;
-var TOKEN_CHARS = /^[A-Za-z0-9_-]+$/;
-function isVersionSegment(segment) {
-  return VERSION.test(segment) || DOTTED_NUMBER.test(segment);
-}
-function count(text3, pattern) {
-  return text3.match(pattern)?.length ?? 0;
-}
-function isRandomRun(run) {
-  if (run.length < 10) return false;
-  const digits = count(run, /\d/g);
-  const letters = count(run, /[A-Za-z]/g);
-  if (digits === 0 || letters === 0) return false;
-  return digits >= 2 || count(run, /[A-Z]/g) >= 3 && count(run, /[a-z]/g) >= 2;
-}
-function isToken(segment) {
-  const body = segment.replace(/={1,2}$/, "");
-  if (body.length < 16 || !TOKEN_CHARS.test(body)) return false;
-  return body.split(/[-_]/).some(isRandomRun);
-}
-function isValueShape(segment) {
-  if (INTEGER.test(segment) || UUID.test(segment) || DATE.test(segment) || DATE_TIME.test(segment)) {
-    return true;
-  }
-  if (HEX.test(segment) && /\d/.test(segment) && /[a-f]/i.test(segment)) return true;
-  return isToken(segment);
-}
-function isIdLikeSegment(segment) {
-  if (segment === "" || isVersionSegment(segment)) return false;
-  if (isValueShape(segment)) return true;
-  const file = FILE_NAME.exec(segment);
-  return file !== null && file[1] !== void 0 && isValueShape(file[1]);
-}
-
-// src/diff/path-template.ts
-var MATCH_ONE2 = "{*}";
-var MATCH_ANY2 = "{**}";
-var TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
-var DEFAULT_MIN_VARIANTS = 5;
-function splitPath(path6) {
-  if (!path6.startsWith("/") || path6 === "/") return null;
-  const trailingSlash = path6.endsWith("/");
-  const segments = (trailingSlash ? path6.slice(1, -1) : path6.slice(1)).split("/");
-  return { segments, trailingSlash };
-}
-function joinPath(segments, trailingSlash) {
-  return `/${segments.join("/")}${trailingSlash ? "/" : ""}`;
-}
-function canBeOneSegment(segment) {
-  return TEMPLATE_SEGMENT.test(segment) && isIdLikeSegment(segment);
-}
-function checked(raw, template2) {
-  if (template2 === raw) return raw;
-  return validatePathPattern(template2) === null && matchPath(template2, raw) ? template2 : raw;
-}
-function templatePath(path6) {
-  const split = splitPath(path6);
-  if (!split) return path6;
-  const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-  return checked(path6, joinPath(segments, split.trailingSlash));
-}
-function hasDigit(value) {
-  return /\d/.test(value);
-}
-function valuesVary(values, minVariants) {
-  if (values.length < minVariants) return false;
-  if (values.some(isVersionSegment)) return false;
-  const withDigits = values.filter(hasDigit).length;
-  return withDigits * 2 >= values.length || values.length >= minVariants * 10;
-}
-function groupBy(items, keyOf2) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf2(item);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-function collapseVaryingSegments(entries, minVariants) {
-  for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
-    changed = false;
-    const byShape = groupBy(entries, (e) => `${e.segments.length}${e.trailingSlash ? "/" : ""}`);
-    for (const sameShape of byShape.values()) {
-      const width = sameShape[0]?.segments.length ?? 0;
-      for (let i = 0; i < width; i++) {
-        const neighbours = groupBy(
-          sameShape,
-          (e) => e.segments.map((s, j) => j === i ? "" : s).join("\0")
-        );
-        for (const bucket of neighbours.values()) {
-          const values = [...new Set(bucket.map((e) => e.rawSegments[i] ?? ""))];
-          if (!valuesVary(values, minVariants)) continue;
-          for (const entry of bucket) {
-            const value = entry.rawSegments[i] ?? "";
-            if (entry.segments[i] !== MATCH_ONE2 && TEMPLATE_SEGMENT.test(value)) {
-              entry.segments[i] = MATCH_ONE2;
-              changed = true;
-            }
-          }
-        }
-      }
-    }
-  }
-}
-function collapseVaryingTails(entries, minVariants) {
-  const longest = Math.max(0, ...entries.map((e) => e.segments.length));
-  for (let depth = longest - 1; depth >= 1; depth--) {
-    const candidates = entries.filter((e) => e.tailFrom === void 0 && e.segments.length > depth);
-    const byPrefix = groupBy(candidates, (e) => e.segments.slice(0, depth).join("/"));
-    for (const group of byPrefix.values()) {
-      const last = group[0]?.segments[depth - 1] ?? "";
-      if (last === "api" || last === MATCH_ONE2 || isVersionSegment(last)) continue;
-      const tails = new Set(group.map((e) => e.rawSegments.slice(depth).join("/")));
-      const depths = new Set(group.map((e) => e.segments.length));
-      const firsts = new Set(group.map((e) => e.rawSegments[depth]));
-      if (tails.size >= minVariants * 2 && depths.size >= 2 && firsts.size >= minVariants) {
-        for (const entry of group) entry.tailFrom = depth;
-      }
-    }
-  }
-}
-function entryTemplate(entry) {
-  if (entry.tailFrom !== void 0) {
-    return checked(entry.raw, `${joinPath(entry.segments.slice(0, entry.tailFrom), false)}/${MATCH_ANY2}`);
-  }
-  const template2 = checked(entry.raw, joinPath(entry.segments, entry.trailingSlash));
-  return template2 === entry.raw ? templatePath(entry.raw) : template2;
-}
-function templatePaths(paths, opts = {}) {
-  const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
-  const entries = [];
-  for (const raw of new Set(paths)) {
-    const split = splitPath(raw);
-    if (!split) continue;
-    const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-    entries.push({ raw, rawSegments: split.segments, segments, trailingSlash: split.trailingSlash });
-  }
-  collapseVaryingSegments(entries, minVariants);
-  collapseVaryingTails(entries, minVariants);
-  const out = /* @__PURE__ */ new Map();
-  for (const entry of entries) out.set(entry.raw, entryTemplate(entry));
-  return out;
-}
-function pairKey(call) {
-  return `${refKey(call.client)}\0${refKey(call.server)}`;
-}
-function buildPathTemplater(calls, opts = {}) {
-  const pathsByPair = /* @__PURE__ */ new Map();
-  for (const call of calls) {
-    if (call.path === null) continue;
-    const key = pairKey(call);
-    const list = pathsByPair.get(key);
-    if (list) list.push(call.path);
-    else pathsByPair.set(key, [call.path]);
-  }
-  const templates = /* @__PURE__ */ new Map();
-  for (const [key, paths] of pathsByPair) templates.set(key, templatePaths(paths, opts));
-  const templateOf = (path6, call) => (call && templates.get(pairKey(call))?.get(path6)) ?? templatePath(path6);
-  return {
-    pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
-    suggest: (path6, call) => {
-      const template2 = templateOf(path6, call);
-      return template2 === path6 ? void 0 : template2;
-    }
-  };
-}
-function templateWidening(raw, template2) {
-  if (raw === template2) return void 0;
-  const rawSplit = splitPath(raw);
-  const templateSplit = splitPath(template2);
-  if (!rawSplit || !templateSplit) return void 0;
-  const parts = [];
-  templateSplit.segments.forEach((segment, i) => {
-    if (segment === MATCH_ONE2) parts.push(`any segment for ${rawSplit.segments[i] ?? ""}`);
-    if (segment === MATCH_ANY2) {
-      const prefix = joinPath(templateSplit.segments.slice(0, i), true);
-      parts.push(`anything under ${prefix} (seen: ${rawSplit.segments.slice(i).join("/")})`);
-    }
-  });
-  return parts.length === 0 ? void 0 : parts.join("; ");
-}
-
 // src/diff/drift-controls.ts
 var DEFAULT_POLICY = { failOn: "missing", clientIdle: "warn", overrides: [] };
 function withCounts(drift) {
@@ -10273,7 +10943,7 @@ function checkDrift(observed, declared, controls = {}) {
 
 // src/observe/read-metrics-concurrently.ts
 import { existsSync, readdirSync, statSync } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 import { Worker } from "node:worker_threads";
 var WORKER_MIN_BYTES = 64 * 1024 * 1024;
 var WORKER_MIN_BYTES_ENV = "INTENT_DRIFT_METRICS_WORKER_MIN_BYTES";
@@ -10348,11 +11018,11 @@ function atLeastBytes(paths, cwd, min) {
       return total >= min;
     }
     if (!info.isDirectory()) return false;
-    for (const name of readdirSync(p)) if (visit3(path4.join(p, name))) return true;
+    for (const name of readdirSync(p)) if (visit3(path5.join(p, name))) return true;
     return false;
   };
   try {
-    return paths.some((p) => visit3(path4.resolve(cwd, p)));
+    return paths.some((p) => visit3(path5.resolve(cwd, p)));
   } catch {
     return false;
   }
@@ -10429,11 +11099,11 @@ async function readSnapshots(files, opts = {}) {
 
 // src/pipeline.ts
 function demoDirectory() {
-  let dir = path5.dirname(fileURLToPath(import.meta.url));
+  let dir = path6.dirname(fileURLToPath(import.meta.url));
   for (; ; ) {
-    const candidate = path5.join(dir, "fixtures", "demo");
-    if (existsSync2(path5.join(candidate, "workloads.yaml"))) return candidate;
-    const parent = path5.dirname(dir);
+    const candidate = path6.join(dir, "fixtures", "demo");
+    if (existsSync2(path6.join(candidate, "workloads.yaml"))) return candidate;
+    const parent = path6.dirname(dir);
     if (parent === dir)
       throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
     dir = parent;
@@ -10441,9 +11111,9 @@ function demoDirectory() {
 }
 function demoSettings(base) {
   const dir = demoDirectory();
-  const root = path5.resolve(dir, "..", "..");
-  const rel = (p) => path5.relative(root, path5.join(dir, p));
-  const users = (p) => p === void 0 ? void 0 : path5.resolve(base.cwd, p);
+  const root = path6.resolve(dir, "..", "..");
+  const rel = (p) => path6.relative(root, path6.join(dir, p));
+  const users = (p) => p === void 0 ? void 0 : path6.resolve(base.cwd, p);
   return {
     ...base,
     cwd: root,
@@ -10453,6 +11123,8 @@ function demoSettings(base) {
     snapshots: [],
     workloads: [rel("workloads.yaml")],
     reportFile: users(base.reportFile),
+    sarifFile: users(base.sarifFile),
+    junitFile: users(base.junitFile),
     writeBaselineFile: users(base.writeBaselineFile),
     baselineFile: users(base.baselineFile),
     configFile: users(base.configFile)
@@ -10469,7 +11141,7 @@ async function observe(settings, onProgress, signal) {
 async function readSource(settings, onProgress, signal) {
   const live = settings.live;
   const access = {
-    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path5.resolve(settings.cwd, live.kubeconfig) },
+    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path6.resolve(settings.cwd, live.kubeconfig) },
     ...live.context === void 0 ? {} : { context: live.context }
   };
   switch (settings.source) {
@@ -10481,7 +11153,7 @@ async function readSource(settings, onProgress, signal) {
       });
     case "snapshot":
       return readSnapshots(
-        settings.snapshots.map((f) => path5.resolve(settings.cwd, f)),
+        settings.snapshots.map((f) => path6.resolve(settings.cwd, f)),
         live.since === void 0 ? {} : { since: parseSince(live.since, /* @__PURE__ */ new Date()) }
       );
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
@@ -10506,7 +11178,7 @@ async function readSource(settings, onProgress, signal) {
         url: live.prometheusUrl,
         ...live.since === void 0 ? {} : { since: live.since },
         ...token === void 0 || token === "" ? {} : { token },
-        ...live.prometheusCa === void 0 ? {} : { caFile: path5.resolve(settings.cwd, live.prometheusCa) }
+        ...live.prometheusCa === void 0 ? {} : { caFile: path6.resolve(settings.cwd, live.prometheusCa) }
       });
     }
     case "mapper": {
@@ -10560,7 +11232,7 @@ async function check(settings, onProgress) {
     ...baseline === void 0 ? {} : { baseline }
   });
   const result = checkDrift(observed, declared, controls);
-  return { observed, declared, config, ...result };
+  return { observed, declared, config, policy: controls.policy ?? DEFAULT_POLICY, namespaces, ...result };
 }
 function attachWorkloadKinds(map2, lookup) {
   const withKind2 = (ref) => {
@@ -10579,81 +11251,6 @@ function attachWorkloadKinds(map2, lookup) {
     unattributed: map2.unattributed.map(call),
     external: map2.external.map(call)
   };
-}
-
-// src/report/display-text.ts
-var UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function showControlChars(text3) {
-  return text3.replace(UNSAFE_CHARS, (char) => {
-    const named = NAMED_ESCAPES[char];
-    if (named !== void 0) return named;
-    const code = char.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-function qualifiedName(ref) {
-  return `${ref.name}.${ref.namespace}`;
-}
-function targetName(server, clientNamespace) {
-  return server.namespace === clientNamespace ? server.name : qualifiedName(server);
-}
-function plural(count2, singular, pluralForm = `${singular}s`) {
-  return `${count2} ${count2 === 1 ? singular : pluralForm}`;
-}
-function countLabel(count2, protocol) {
-  return protocol === "tcp" ? plural(count2, "connection") : plural(count2, "request");
-}
-
-// src/report/drift-extras.ts
-function asControlled(drift) {
-  return drift;
-}
-function splitStale(stale) {
-  const order = {
-    "path-not-called": 0,
-    "server-not-called": 1,
-    "client-idle": 2
-  };
-  const sorted = [...stale].sort((a, b) => order[a.reason] - order[b.reason]);
-  return {
-    stale: sorted.filter((rule) => rule.reason !== "client-idle"),
-    notExercised: sorted.filter((rule) => rule.reason === "client-idle")
-  };
-}
-function ignoredByText(entry) {
-  const by = entry.ignoredBy;
-  return by === void 0 ? void 0 : `${by.file}:${by.line}`;
-}
-function wideningOf(call) {
-  if (call.suggestedPath === void 0 || call.path === null) return void 0;
-  return templateWidening(call.path, call.suggestedPath);
-}
-function coverageSummary(drift) {
-  const coverage = asControlled(drift).coverage;
-  if (!coverage || coverage.total.declared === 0) return void 0;
-  const { exercised, declared, percent } = coverage.total;
-  return `coverage ${percent}% (${exercised} of ${plural(declared, "declared rule")} exercised)`;
-}
-function controlNotes(drift) {
-  const { noise, baseline } = asControlled(drift);
-  const notes = [];
-  if (noise && noise.calls > 0) {
-    notes.push(
-      `${plural(noise.calls, "missing call")} (${plural(noise.requests, "request")}) seen fewer than ${noise.minCount} times dropped as noise (minCount).`
-    );
-  }
-  if (baseline && (baseline.missing > 0 || baseline.stale > 0 || baseline.resolved > 0)) {
-    let note = `Baseline: ${baseline.missing} missing and ${baseline.stale} stale already accepted, not reported.`;
-    if (baseline.resolved > 0) {
-      note += ` ${plural(baseline.resolved, "baseline entry", "baseline entries")} no longer seen: refresh with --write-baseline.`;
-    }
-    notes.push(note);
-  }
-  return notes;
-}
-function environmentOf(drift, namespace) {
-  return asControlled(drift).environments?.[namespace];
 }
 
 // src/report/json-report.ts
@@ -10883,12 +11480,12 @@ function controlSections(drift, fileLink) {
 
 // src/report/markdown-sections.ts
 function missingRow(call, fileLink) {
-  const path6 = valueCell(call.path, "unknown");
+  const path7 = valueCell(call.path, "unknown");
   return tableRow([
     clientCell(call.client),
     serverCell(call),
     valueCell(call.method, "unknown"),
-    call.suggestedPath ? `${path6} \u2192 ${cellCode(call.suggestedPath)}` : path6,
+    call.suggestedPath ? `${path7} \u2192 ${cellCode(call.suggestedPath)}` : path7,
     String(call.count),
     call.wouldBeBlocked ? "**blocked**" : "open (server has no intents)",
     call.intentsFile ? declaredAtCell(call.intentsFile, fileLink) : "a new ClientIntents"
@@ -11114,7 +11711,7 @@ function renderMarkdownReport(drift, opts = {}) {
 // src/settings.ts
 var SOURCES = ["metrics", "snapshot", "sidecars", "prometheus", "mapper"];
 var FAIL_ON2 = ["missing", "stale", "any", "none"];
-var REPORT_FORMATS = ["text", "markdown", "json"];
+var REPORT_FORMATS = ["text", "markdown", "json", "sarif", "junit"];
 var API_VERSIONS = [
   "k8s.otterize.com/v2beta1",
   "k8s.otterize.com/v2alpha1",
@@ -11143,6 +11740,8 @@ function defaultSettings(cwd) {
     writeBaselineFile: void 0,
     format: "text",
     reportFile: void 0,
+    sarifFile: void 0,
+    junitFile: void 0,
     color: false,
     output: void 0,
     live: {
@@ -11167,150 +11766,6 @@ function defaultSettings(cwd) {
   };
 }
 
-// src/declare/build-client-intents.ts
-function buildClientIntents(calls, opts = {}) {
-  const warnings = /* @__PURE__ */ new Set();
-  const clients = /* @__PURE__ */ new Map();
-  for (const call of calls) {
-    const clientKey = `${call.client.namespace}/${call.client.name}`;
-    let entry = clients.get(clientKey);
-    if (!entry) {
-      entry = { client: { ...call.client }, targets: /* @__PURE__ */ new Map() };
-      clients.set(clientKey, entry);
-    }
-    if (!entry.client.kind && call.client.kind) entry.client.kind = call.client.kind;
-    const target = targetOf(call, opts.asService === true, warnings);
-    const targetKey = `${target.type} ${target.name} ${target.kind ?? ""}`;
-    let draft = entry.targets.get(targetKey);
-    if (!draft) {
-      draft = { target, methodsByPath: /* @__PURE__ */ new Map(), allowAll: false };
-      entry.targets.set(targetKey, draft);
-    }
-    addCall(draft, call, opts.pathOf ? opts.pathOf(call) : call.path, warnings);
-  }
-  const intents = [...clients.values()].sort((a, b) => compare(a.client.namespace, b.client.namespace) || compare(a.client.name, b.client.name)).map(({ client, targets }) => ({
-    client,
-    targets: [...targets.values()].map(finishTarget).sort((a, b) => compare(a.name, b.name) || compare(a.type, b.type))
-  }));
-  return { intents, warnings: [...warnings] };
-}
-function targetOf(call, asService, warnings) {
-  const { client, server } = call;
-  const qualified = (name2, namespace) => namespace === client.namespace ? name2 : `${name2}.${namespace}`;
-  if (asService) {
-    if (server.service)
-      return { type: "service", name: qualified(server.service.name, server.service.namespace) };
-    warnings.add(`no Service known for ${server.namespace}/${server.name}: written as a kubernetes target`);
-  }
-  const name = qualified(server.name, server.namespace);
-  return server.kind ? { type: "kubernetes", name, kind: server.kind } : { type: "kubernetes", name };
-}
-function addCall(draft, call, path6, warnings) {
-  if (call.method !== null && path6 !== null && !INTENT_METHODS.includes(call.method)) {
-    warnings.add(
-      `${call.client.name} -> ${draft.target.name}: method ${call.method} cannot be declared; the target allows every method`
-    );
-    draft.allowAll = true;
-    return;
-  }
-  if (call.method === null || path6 === null) {
-    draft.allowAll = true;
-    return;
-  }
-  let methods = draft.methodsByPath.get(path6);
-  if (!methods) {
-    methods = /* @__PURE__ */ new Set();
-    draft.methodsByPath.set(path6, methods);
-  }
-  methods.add(call.method);
-}
-function finishTarget(draft) {
-  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path6, methods]) => ({ path: path6, methods: [...methods].sort(compare) }));
-  return { ...draft.target, http };
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/declare/export-intents.ts
-var DEFAULT_EXPORT_API_VERSION = `${INTENTS_GROUP}/v2beta1`;
-function resolveExportApiVersion(choice = DEFAULT_EXPORT_API_VERSION) {
-  const shorthand = { v1: "v1alpha3", v2: "v2beta1" };
-  const bare = choice.startsWith(`${INTENTS_GROUP}/`) ? choice.slice(INTENTS_GROUP.length + 1) : choice;
-  const version = shorthand[bare] ?? bare;
-  if (!INTENTS_VERSIONS.includes(version)) {
-    throw new InputError(
-      `unknown ClientIntents API version "${choice}" (known: ${INTENTS_VERSIONS.join(", ")})`
-    );
-  }
-  return `${INTENTS_GROUP}/${version}`;
-}
-function clientIntentsManifest(intents, apiVersion) {
-  const { client, targets } = intents;
-  const version = apiVersion.slice(INTENTS_GROUP.length + 1);
-  const spec = version.startsWith("v2") ? { workload: withKind({ name: client.name }, client.kind), targets: targets.map(v2Target) } : {
-    service: withKind({ name: client.name }, version === "v1alpha2" ? void 0 : client.kind),
-    calls: targets.map((t) => v1Call(t, version))
-  };
-  return {
-    apiVersion,
-    kind: "ClientIntents",
-    metadata: { name: client.name, namespace: client.namespace },
-    spec
-  };
-}
-function withKind(base, kind) {
-  return kind ? { ...base, kind } : base;
-}
-function v2Target(target) {
-  const body = target.type === "kubernetes" ? withKind({ name: target.name }, target.kind) : { name: target.name };
-  if (target.http) body.http = target.http.map((rule) => ({ path: rule.path, methods: rule.methods }));
-  return { [target.type]: body };
-}
-function v1Call(target, version) {
-  const isService = target.type === "service";
-  const call = { name: isService ? `svc:${target.name}` : target.name };
-  if (!isService && version !== "v1alpha2" && target.kind) call.kind = target.kind;
-  if (target.http) {
-    call.type = "http";
-    call[version === "v1alpha2" ? "resources" : "HTTPResources"] = target.http.map((rule) => ({
-      path: rule.path,
-      methods: rule.methods
-    }));
-  }
-  return call;
-}
-function toYamlDocuments(manifests) {
-  return manifests.map((m) => stringify3(m, { indent: 2, lineWidth: 0, minContentWidth: 0 })).join("---\n");
-}
-function toJsonArray(manifests) {
-  const objects = manifests.map(({ apiVersion, kind, metadata, spec }) => ({
-    kind,
-    apiVersion,
-    metadata: { ...metadata, creationTimestamp: null },
-    spec,
-    status: emptyStatus(String(apiVersion))
-  }));
-  return `${JSON.stringify(objects, null, 2)}
-`;
-}
-function emptyStatus(apiVersion) {
-  return apiVersion.endsWith("/v1alpha2") ? {} : { upToDate: false, observedGeneration: 0 };
-}
-function renderIntentsFile(intents, opts = {}) {
-  const apiVersion = resolveExportApiVersion(opts.apiVersion);
-  const manifests = intents.map((i) => clientIntentsManifest(i, apiVersion));
-  return opts.format === "json" ? toJsonArray(manifests) : toYamlDocuments(manifests);
-}
-function renderIntentsDir(intents, opts = {}) {
-  const extension = opts.format === "json" ? "json" : "yaml";
-  const files = {};
-  for (const one of intents) {
-    files[`${one.client.name}.${one.client.namespace}.${extension}`] = renderIntentsFile([one], opts);
-  }
-  return files;
-}
-
 export {
   validatePathPattern,
   refKey,
@@ -11321,20 +11776,19 @@ export {
   Document,
   parseAllDocuments,
   fail,
-  collectYamlFiles,
+  buildClientIntents,
   isNamespaceName,
-  readWorkloadManifests,
-  buildPathTemplater,
-  demoSettings,
-  observe,
-  declare,
-  readConfig,
-  check,
+  DEFAULT_EXPORT_API_VERSION,
+  clientIntentsManifest,
+  toYamlDocuments,
+  renderIntentsFile,
+  renderIntentsDir,
   showControlChars,
   qualifiedName,
   targetName,
   plural,
   countLabel,
+  buildPathTemplater,
   asControlled,
   splitStale,
   ignoredByText,
@@ -11342,6 +11796,15 @@ export {
   coverageSummary,
   controlNotes,
   environmentOf,
+  VERSION,
+  renderCiReport,
+  collectYamlFiles,
+  readWorkloadManifests,
+  demoSettings,
+  observe,
+  declare,
+  readConfig,
+  check,
   toJsonReport,
   renderJsonReport,
   cellCode,
@@ -11352,11 +11815,5 @@ export {
   FAIL_ON2 as FAIL_ON,
   REPORT_FORMATS,
   API_VERSIONS,
-  defaultSettings,
-  buildClientIntents,
-  DEFAULT_EXPORT_API_VERSION,
-  clientIntentsManifest,
-  toYamlDocuments,
-  renderIntentsFile,
-  renderIntentsDir
+  defaultSettings
 };
