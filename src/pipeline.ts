@@ -13,6 +13,7 @@ import { InputError } from './errors.ts';
 import type { DeclaredIntents, Drift, ObservedCall, ObservedMap, WorkloadRef } from './model.ts';
 import { parseDuration, parseSince } from './observe/live/duration.ts';
 import type { SidecarsProgress } from './observe/live/sidecars-source.ts';
+import { requireObservedScope } from './observe/observation-scope.ts';
 import { readMetricsConcurrently } from './observe/read-metrics-concurrently.ts';
 import { readSnapshots } from './observe/snapshot/snapshot-merge.ts';
 import type { Settings } from './settings.ts';
@@ -148,6 +149,18 @@ async function readSource(
   }
 }
 
+/**
+ * The observed map for the commands that read no intents (list, export, capture, visualize):
+ * nothing observed in scope, or a `-n` namespace with nothing in it, is an error there too.
+ */
+export async function observeInScope(
+  settings: Settings,
+  onProgress?: ProgressListener,
+): Promise<Observation> {
+  const map = await observe(settings, onProgress);
+  return { ...map, ...requireObservedScope(map, { ...settings, asked: settings.namespaces }) };
+}
+
 export async function declare(settings: Settings): Promise<DeclaredIntents> {
   if (settings.intents.length === 0) throw new InputError('no intents given: use --intents PATH');
   return loadIntents(settings.intents, { cwd: settings.cwd });
@@ -187,7 +200,8 @@ export async function check(settings: Settings, onProgress?: ProgressListener): 
     stop.abort();
     throw err;
   });
-  const [observed, declared] = await Promise.all([observing, declaring]);
+  const [read, declared] = await Promise.all([observing, declaring]);
+  const observed = requireObservedScope(read, { ...settings, namespaces, asked: settings.namespaces }, declared);
   const controls = driftControls(config, {
     namespaces,
     ...(settings.failOnExplicit ? { failOn: settings.failOn } : {}),

@@ -6,6 +6,7 @@ import {
   defaultSettings,
   type ExportFormat,
   FAIL_ON,
+  namespaceList,
   type OutputType,
   REPORT_FORMATS,
   type ReportFormat,
@@ -38,6 +39,7 @@ const OPTIONS = {
   snapshot: { type: 'string', multiple: true },
   workloads: { type: 'string', multiple: true },
   namespace: { type: 'string', short: 'n', multiple: true },
+  'allow-empty': { type: 'boolean' },
   'fail-on': { type: 'string' },
   format: { type: 'string' },
   report: { type: 'string' },
@@ -98,7 +100,8 @@ export function parseCommandLine(
   settings.metrics = values.metrics ?? [];
   settings.snapshots = values.snapshot ?? [];
   settings.workloads = values.workloads ?? [];
-  settings.namespaces = values.namespace ?? [];
+  settings.namespaces = namespaceList(values.namespace ?? [], '--namespace');
+  settings.allowEmpty = values['allow-empty'] ?? false;
   settings.reportFile = values.report;
   settings.color = values['no-color'] ? false : (values.color ?? env.colorDefault);
   settings.output = values.output;
