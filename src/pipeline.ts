@@ -201,7 +201,11 @@ export async function check(settings: Settings, onProgress?: ProgressListener): 
     throw err;
   });
   const [read, declared] = await Promise.all([observing, declaring]);
-  const observed = requireObservedScope(read, { ...settings, namespaces, asked: settings.namespaces }, declared);
+  const observed = requireObservedScope(
+    read,
+    { ...settings, namespaces, asked: settings.namespaces },
+    declared,
+  );
   const controls = driftControls(config, {
     namespaces,
     ...(settings.failOnExplicit ? { failOn: settings.failOn } : {}),

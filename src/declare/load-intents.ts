@@ -4,6 +4,7 @@ import type { DeclaredIntents } from '../model.ts';
 import { collectYamlFiles, type FoundFile } from '../yaml/collect-files.ts';
 import { readYamlFile } from '../yaml/read-yaml.ts';
 import { fail } from '../yaml/yaml-fields.ts';
+import { requireIntentsInEveryPath } from './intents-presence.ts';
 import { type ParsedClientIntents, parseClientIntentsDocuments } from './parse-client-intents.ts';
 
 export interface LoadIntentsOptions {
@@ -19,6 +20,7 @@ export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const namespace = opts.defaultNamespace;
   const parsed = parseIntentsFiles(files, namespace);
+  requireIntentsInEveryPath(files, new Set(parsed.map(({ file }) => file)));
   rejectDuplicates(parsed);
   return {
     rules: parsed.flatMap(({ intents }) => intents.rules),

@@ -3,6 +3,7 @@
 import type { DeclaredRule, WorkloadRef } from '../model.ts';
 import { child, fail, lineOf, optionalString, requiredMap, requiredString } from '../yaml/yaml-fields.ts';
 import type { YamlDocument, YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
+import { rejectNearMissIntents } from './intents-near-miss.ts';
 import { parseV1Spec } from './parse-v1.ts';
 import { parseV2Spec } from './parse-v2.ts';
 
@@ -39,6 +40,7 @@ export function parseClientIntentsDocuments(
       if (items?.type === 'seq') items.items.forEach(visit);
       return;
     }
+    rejectNearMissIntents(node, file);
     if (kind !== 'ClientIntents' || !apiVersion?.startsWith(`${INTENTS_GROUP}/`)) return;
     found.push(parseOne(node, file, apiVersion, opts));
   };
