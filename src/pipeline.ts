@@ -8,9 +8,10 @@ import { type DriftConfig, driftControls, namespacesOfEnvironment } from './conf
 import { loadDriftConfig } from './config/read-config.ts';
 import { loadIntents } from './declare/load-intents.ts';
 import { readWorkloadManifests, type WorkloadLookup } from './declare/workload-manifests.ts';
+import type { Baseline } from './diff/baseline.ts';
 import { type ControlledDrift, checkDrift } from './diff/drift-controls.ts';
 import { InputError } from './errors.ts';
-import type { DeclaredIntents, Drift, ObservedCall, ObservedMap, WorkloadRef } from './model.ts';
+import type { DeclaredIntents, Drift, FailOn, ObservedCall, ObservedMap, WorkloadRef } from './model.ts';
 import { parseDuration, parseSince } from './observe/live/duration.ts';
 import type { SidecarsProgress } from './observe/live/sidecars-source.ts';
 import { requireObservedScope } from './observe/observation-scope.ts';
@@ -32,7 +33,19 @@ export interface CheckResult {
   /** The drift before the baseline applied: what `--write-baseline` records. */
   beforeBaseline: Drift;
   config: DriftConfig;
+  /** The failOn in force: --fail-on when given, else the config's, else missing. */
+  failOn: FailOn;
   exitCode: 0 | 1;
+}
+
+/**
+ * What gates a pull request instead of its own checked-out files: the base commit's config
+ * and baseline (src/action reads them through GitHub's API), so a PR cannot loosen its gate.
+ */
+export interface GateFiles {
+  config: DriftConfig;
+  /** Undefined: the base has no baseline file, so none applies. */
+  baseline: Baseline | undefined;
 }
 
 /**
@@ -184,14 +197,20 @@ export function scopeOf(settings: Settings, config: DriftConfig): string[] {
   return [...new Set([...settings.namespaces, ...namespaces])];
 }
 
-export async function check(settings: Settings, onProgress?: ProgressListener): Promise<CheckResult> {
+export async function check(
+  settings: Settings,
+  onProgress?: ProgressListener,
+  gate?: GateFiles,
+): Promise<CheckResult> {
   // Config and baseline first: a typo there should fail before a long live read.
-  const config = await readConfig(settings);
+  const config = gate === undefined ? await readConfig(settings) : gate.config;
   const namespaces = scopeOf(settings, config);
   const baseline =
-    settings.baselineFile === undefined
-      ? undefined
-      : await readBaselineFile(settings.cwd, settings.baselineFile);
+    gate !== undefined
+      ? gate.baseline
+      : settings.baselineFile === undefined
+        ? undefined
+        : await readBaselineFile(settings.cwd, settings.baselineFile);
   // The observed map is read first: a large capture goes to a worker thread before the intents
   // are parsed here. Bad intents stop that worker rather than wait for it.
   const stop = new AbortController();
@@ -214,7 +233,7 @@ export async function check(settings: Settings, onProgress?: ProgressListener): 
     ...(baseline === undefined ? {} : { baseline }),
   });
   const result = checkDrift(observed, declared, controls);
-  return { observed, declared, config, ...result };
+  return { observed, declared, config, failOn: controls.policy?.failOn ?? 'missing', ...result };
 }
 
 /** Metrics know workloads by name only; manifests add the kind Otterize writes into intents. */

@@ -65,7 +65,7 @@ export async function runCheckMode(
   io.setOutput(OUTPUT.pullRequestUrl, '');
   if (settings.openPr) await deliverPullRequest(settings, context, io, edit, patch);
 
-  return { failure: result.exitCode === 1 ? failureLine(drift, settings.check.failOn) : undefined };
+  return { failure: result.exitCode === 1 ? failureLine(drift, result.failOn) : undefined };
 }
 
 async function deliverPullRequest(

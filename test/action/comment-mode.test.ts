@@ -75,7 +75,7 @@ describe('mode: comment', () => {
   test('refuses a report from another commit than the workflow run’s', async () => {
     const artifact = await forkRunArtifact();
     const run = await commentRun(artifact, workflowRunEvent('f'.repeat(40)));
-    assert.equal(run.code, 1);
+    assert.equal(run.code, 2, 'bad input, not drift');
     assert.match(run.stdout, /::error::intent-drift: the report is for commit a1b2/);
     assert.equal(server.comments.length, 0);
   });
@@ -112,7 +112,7 @@ describe('mode: comment', () => {
       const copy = structuredClone(report);
       tamper(copy);
       const run = await commentRun(JSON.stringify(copy));
-      assert.equal(run.code, 1, what);
+      assert.equal(run.code, 2, what);
       assert.match(run.stdout, message, what);
     }
     const notJson = await commentRun('{"version": 1, ');

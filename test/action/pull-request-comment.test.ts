@@ -201,11 +201,12 @@ describe('the sticky comment on a pull request', () => {
 
   test('bad inputs and live clusters fail with one clear line', async () => {
     const kind = await runAction({ inputs: { ...DEMO_INPUTS, cluster: 'kind' }, apiUrl });
-    assert.equal(kind.code, 1);
+    assert.equal(kind.code, 2, 'exit 1 is drift and nothing else');
     assert.deepEqual(errorLines(kind.stdout), [
       '::error::intent-drift: metrics: files are not read with cluster: kind, which reads the cluster live; drop one of them',
     ]);
     const bad = await runAction({ inputs: { ...DEMO_INPUTS, 'fail-on': 'sometimes' }, apiUrl });
+    assert.equal(bad.code, 2);
     assert.deepEqual(errorLines(bad.stdout), [
       "::error::intent-drift: fail-on must be one of missing, stale, any, none (got 'sometimes')",
     ]);

@@ -35,7 +35,7 @@ for (const entry of [undefined, dist]) {
     const run = await withoutTools(() =>
       runAction({ inputs, apiUrl: 'http://127.0.0.1:9', ...(entry === undefined ? {} : { entry }) }),
     );
-    assert.equal(run.code, 1);
+    assert.equal(run.code, 2, 'a missing tool is not drift');
     const lines = run.stdout.split('\n');
     assert.deepEqual(
       lines.filter((l) => l.startsWith('::error::')),

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 export const HEAD_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
@@ -30,6 +31,25 @@ export interface RunOptions {
   ref?: string;
   /** Run dist/index.js instead of src/index.ts. */
   entry?: string;
+  /** More environment for the child (NODE_OPTIONS to plant a fault, say). */
+  env?: Record<string, string>;
+}
+
+/**
+ * The inputs a runner passes when the workflow leaves them out: every input of action.yml that
+ * has a default, as INPUT_* (the runner evaluates `${{ github.token }}` to the job's token).
+ * Inputs without a default are not passed at all.
+ */
+export async function runnerDefaults(): Promise<Record<string, string>> {
+  const action = parse(await readFile(path.join(root, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: unknown }>;
+  };
+  const defaults: Record<string, string> = {};
+  for (const [name, input] of Object.entries(action.inputs)) {
+    if (input.default === undefined) continue;
+    defaults[name] = String(input.default).replace('${{ github.token }}', TOKEN);
+  }
+  return defaults;
 }
 
 /** A workspace holding the demo as a repository would: intents/, capture/, workloads.yaml. */
@@ -95,8 +115,10 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     RUNNER_TEMP: runner,
     INTENT_DRIFT_RETRY_UNIT_MS: '5',
   };
-  for (const [name, value] of Object.entries(opts.inputs))
+  const inputs = { ...(await runnerDefaults()), ...opts.inputs };
+  for (const [name, value] of Object.entries(inputs))
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  Object.assign(env, opts.env);
   const entry = opts.entry ?? path.join(root, 'src', 'index.ts');
   const child = spawn(process.execPath, [entry], { cwd: workspace, env });
   let stdout = '';
