@@ -2,6 +2,7 @@
 // environment, then the same pipeline as the CLI. The only module (with src/index.ts) that
 // imports @actions/core.
 import * as core from '@actions/core';
+import { ClusterStepError } from '../cluster/cluster-step.ts';
 import type { ActionIo } from '../deliver/github/action-io.ts';
 import { asRequestError, describeGitHubError } from '../deliver/github/github-errors.ts';
 import { createGitHubClient } from '../deliver/github/octokit.ts';
@@ -40,9 +41,11 @@ export async function run(): Promise<void> {
 function fail(err: unknown): void {
   const message = isInputError(err)
     ? `intent-drift: ${String(err)}`
-    : asRequestError(err) !== undefined
-      ? `intent-drift: ${describeGitHubError(err)}`
-      : internalError(err);
+    : err instanceof ClusterStepError
+      ? `intent-drift: ${err.message}`
+      : asRequestError(err) !== undefined
+        ? `intent-drift: ${describeGitHubError(err)}`
+        : internalError(err);
   core.setFailed(showControlChars(message));
   if (!isInputError(err) && process.env.INTENT_DRIFT_DEBUG) core.info((err as Error)?.stack ?? '');
   process.exitCode = 2;

@@ -5,7 +5,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { GitHubApiServer } from '../support/github-api-server.ts';
-import { DEMO_INPUTS, HEAD_SHA, pullRequestEvent, runAction, TOKEN } from '../support/run-action.ts';
+import {
+  BASE_SHA,
+  DEMO_INPUTS,
+  HEAD_SHA,
+  pullRequestEvent,
+  runAction,
+  TOKEN,
+} from '../support/run-action.ts';
 
 let server: GitHubApiServer;
 let apiUrl: string;
@@ -21,7 +28,17 @@ beforeEach(() => {
   server.requests.length = 0;
   server.readOnly = false;
   server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation' });
-  server.addPull({ number: 7, title: 'feature', body: '', head: 'feature', base: 'main', headSha: HEAD_SHA });
+  server.seedCommit('main', {}, BASE_SHA);
+  server.seedCommit('feature', {}, HEAD_SHA);
+  server.addPull({
+    number: 7,
+    title: 'feature',
+    body: '',
+    head: 'feature',
+    base: 'main',
+    headSha: HEAD_SHA,
+    baseSha: BASE_SHA,
+  });
 });
 
 const workflowRunEvent = (headSha = HEAD_SHA) => ({

@@ -5,7 +5,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { GitHubApiServer } from '../support/github-api-server.ts';
-import { DEMO_INPUTS, HEAD_SHA, pullRequestEvent, runAction, TOKEN } from '../support/run-action.ts';
+import {
+  BASE_SHA,
+  DEMO_INPUTS,
+  HEAD_SHA,
+  pullRequestEvent,
+  runAction,
+  TOKEN,
+} from '../support/run-action.ts';
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist', 'index.js');
 const golden = path.resolve(import.meta.dirname, '..', 'golden', 'action', 'demo-comment.md');
@@ -18,6 +25,8 @@ before(async () => {
 });
 after(() => server.stop());
 beforeEach(() => {
+  // The pull request's base commit, where the gate's config is read (it has none here).
+  server.seedCommit('main', {}, BASE_SHA);
   server.comments.length = 0;
   server.requests.length = 0;
   server.faults.length = 0;
@@ -193,9 +202,12 @@ describe('the sticky comment on a pull request', () => {
     assert.match(run.stdout, /secondary rate limit on POST/);
   });
 
-  test('comment: false writes no comment and makes no API call', async () => {
+  test('comment: false writes no comment; its only API calls read the base commit’s gate', async () => {
     const run = await runAction({ inputs: { ...DEMO_INPUTS, comment: 'false' }, apiUrl });
-    assert.equal(server.requests.length, 0);
+    assert.deepEqual(
+      server.requests.map((r) => `${r.method} ${r.path}?${r.query}`),
+      [`GET /repos/acme/shop/contents/.intent-drift.yaml?ref=${BASE_SHA}`],
+    );
     assert.equal(run.outputs.missing, '1');
   });
 

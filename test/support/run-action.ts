@@ -9,6 +9,8 @@ import { parse } from 'yaml';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 export const HEAD_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+/** The pull request's base commit: seed it in the stand-in (`seedCommit('main', files, BASE_SHA)`). */
+export const BASE_SHA = 'b0b1b2b3b4b5b6b7b8b9c0c1c2c3c4c5c6c7c8c9';
 export const TOKEN = 'ghs_stand-in-installation-token';
 
 export interface ActionRun {
@@ -61,7 +63,10 @@ export async function demoWorkspace(): Promise<string> {
   return dir;
 }
 
-export function pullRequestEvent(number: number, opts: { fork?: boolean; headSha?: string } = {}) {
+export function pullRequestEvent(
+  number: number,
+  opts: { fork?: boolean; headSha?: string; baseSha?: string } = {},
+) {
   const base = { full_name: 'acme/shop' };
   return {
     action: 'synchronize',
@@ -73,7 +78,7 @@ export function pullRequestEvent(number: number, opts: { fork?: boolean; headSha
         ref: 'feature',
         repo: { full_name: opts.fork ? 'someone/shop' : 'acme/shop' },
       },
-      base: { ref: 'main', repo: base },
+      base: { ref: 'main', sha: opts.baseSha ?? BASE_SHA, repo: base },
     },
     repository: { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' } },
   };
