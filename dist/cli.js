@@ -17,7 +17,8 @@ import {
   demoSettings,
   environmentOf,
   ignoredByText,
-  observe,
+  namespaceList,
+  observeInScope,
   plural,
   qualifiedName,
   readConfig,
@@ -32,17 +33,19 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-ICLIVY3J.js";
-import "./chunks/chunk-GEWBOTYQ.js";
-import "./chunks/chunk-WZX7VDCZ.js";
-import "./chunks/chunk-6SVOZDX7.js";
-import "./chunks/chunk-2NF2SEYA.js";
+} from "./chunks/chunk-BJNDF7AU.js";
+import "./chunks/chunk-4OF2HOKL.js";
+import "./chunks/chunk-5BKU4NSX.js";
+import "./chunks/chunk-UKTSLPIA.js";
+import "./chunks/chunk-IL4YC4WJ.js";
 import "./chunks/chunk-TXZ6OYJN.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,
+  VERSION,
+  internalError,
   isInputError
-} from "./chunks/chunk-WQ4DT2T6.js";
+} from "./chunks/chunk-M2G6SCZE.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
@@ -293,9 +296,6 @@ function renderTextReport(drift, opts = {}) {
 `;
 }
 
-// src/version.ts
-var VERSION = "0.1.0";
-
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 var COMMANDS = [
@@ -315,6 +315,7 @@ var OPTIONS = {
   snapshot: { type: "string", multiple: true },
   workloads: { type: "string", multiple: true },
   namespace: { type: "string", short: "n", multiple: true },
+  "allow-empty": { type: "boolean" },
   "fail-on": { type: "string" },
   format: { type: "string" },
   report: { type: "string" },
@@ -368,7 +369,8 @@ function parseCommandLine(argv, env) {
   settings.metrics = values.metrics ?? [];
   settings.snapshots = values.snapshot ?? [];
   settings.workloads = values.workloads ?? [];
-  settings.namespaces = values.namespace ?? [];
+  settings.namespaces = namespaceList(values.namespace ?? [], "--namespace");
+  settings.allowEmpty = values["allow-empty"] ?? false;
   settings.reportFile = values.report;
   settings.color = values["no-color"] ? false : values.color ?? env.colorDefault;
   settings.output = values.output;
@@ -585,7 +587,7 @@ async function withProgress(io, read) {
   }
 }
 function observeWithProgress(settings, io) {
-  return withProgress(io, (listener) => observe(settings, listener));
+  return withProgress(io, (listener) => observeInScope(settings, listener));
 }
 
 // src/cli/export-command.ts
@@ -1179,12 +1181,13 @@ async function main(argv, io) {
     }
     return await run(command, settings, io);
   } catch (err) {
-    if (isInputError(err)) {
-      io.writeError(`intent-drift: ${String(err)}
+    io.writeError(
+      `${showControlChars(isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err))}
+`
+    );
+    if (!isInputError(err) && io.env.INTENT_DRIFT_DEBUG) io.writeError(`${err?.stack ?? ""}
 `);
-      return 2;
-    }
-    throw err;
+    return 2;
   }
 }
 async function run(command, settings, io) {
@@ -1205,7 +1208,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-6QO4E37I.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-RQRKQVML.js");
       const file = path4.resolve(settings.cwd, settings.output ?? "");
       await mkdir4(path4.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
@@ -1220,7 +1223,7 @@ async function run(command, settings, io) {
     }
     case "reset": {
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-MACMNQ2F.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-LJ6UXTML.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.kubeconfig === void 0 ? {} : { kubeconfig: path4.resolve(settings.cwd, live.kubeconfig) },
@@ -1264,6 +1267,15 @@ function colorByDefault(io) {
 }
 
 // src/cli/entry.ts
+var crash = (err) => {
+  process.stderr.write(`${showControlChars(internalError(err))}
+`);
+  if (process.env.INTENT_DRIFT_DEBUG) process.stderr.write(`${err?.stack ?? ""}
+`);
+  process.exit(2);
+};
+process.on("uncaughtException", crash);
+process.on("unhandledRejection", crash);
 var code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

@@ -60,11 +60,11 @@ export function requireObservedScope(
   if (scope.length === 0 ? seen.size > 0 : scope.some((ns) => seen.has(ns))) return map;
   if (!settings.allowEmpty) {
     throw new InputError(
-      `${nothingObserved(map, settings, seen)}; if the mesh truly had no traffic, --allow-empty makes this a warning`,
+      `${nothingObserved(map, settings, seen)}; if the mesh truly had no traffic, --allow-empty (the action's allow-empty: true) makes this a warning`,
     );
   }
   // The map's own warnings say what was read instead; the verdict line is enough here.
-  const warning = `${headline(map, settings)} (--allow-empty: reported, not failing)`;
+  const warning = `${headline(map, settings)} (allow-empty: reported, not failing)`;
   return { ...map, warnings: [...map.warnings, warning] };
 }
 

@@ -1,26 +1,51 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  NO_ISTIO_SERIES,
   displayName,
   readMetrics
-} from "./chunk-GEWBOTYQ.js";
+} from "./chunk-4OF2HOKL.js";
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-WZX7VDCZ.js";
+} from "./chunk-5BKU4NSX.js";
 import {
   parseDuration,
   parseSince
-} from "./chunk-2NF2SEYA.js";
+} from "./chunk-IL4YC4WJ.js";
 import {
   compareCalls,
   compareRules
 } from "./chunk-DNUDPCNB.js";
 import {
   InputError
-} from "./chunk-WQ4DT2T6.js";
+} from "./chunk-M2G6SCZE.js";
 import {
   __export
 } from "./chunk-HANBNIMK.js";
+
+// src/report/display-text.ts
+var UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function showControlChars(text3) {
+  return text3.replace(UNSAFE_CHARS, (char) => {
+    const named = NAMED_ESCAPES[char];
+    if (named !== void 0) return named;
+    const code = char.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+function qualifiedName(ref) {
+  return `${ref.name}.${ref.namespace}`;
+}
+function targetName(server, clientNamespace) {
+  return server.namespace === clientNamespace ? server.name : qualifiedName(server);
+}
+function plural(count2, singular, pluralForm = `${singular}s`) {
+  return `${count2} ${count2 === 1 ? singular : pluralForm}`;
+}
+function countLabel(count2, protocol) {
+  return protocol === "tcp" ? plural(count2, "connection") : plural(count2, "request");
+}
 
 // src/config/baseline-file.ts
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -221,14 +246,14 @@ function applyBaseline(drift, baseline) {
   };
   return { drift: { ...drift, missing, stale, summary }, outcome };
 }
-function parseBaseline(text2, file) {
+function parseBaseline(text3, file) {
   let raw;
   try {
-    raw = JSON.parse(text2);
+    raw = JSON.parse(text3);
   } catch (err) {
     throw new InputError(`not a baseline: ${err.message}`, {
       file,
-      line: jsonErrorLine(text2, err)
+      line: jsonErrorLine(text3, err)
     });
   }
   const bad = (what) => {
@@ -262,10 +287,10 @@ function parseBaseline(text2, file) {
     }))
   };
 }
-function jsonErrorLine(text2, err) {
+function jsonErrorLine(text3, err) {
   const position = /position (\d+)/.exec(String(err.message))?.[1];
   if (position === void 0) return void 0;
-  return text2.slice(0, Number(position)).split("\n").length;
+  return text3.slice(0, Number(position)).split("\n").length;
 }
 
 // src/config/baseline-file.ts
@@ -1185,14 +1210,14 @@ var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(c
 var FOLD_FLOW = "flow";
 var FOLD_BLOCK = "block";
 var FOLD_QUOTED = "quoted";
-function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
   if (!lineWidth || lineWidth < 0)
-    return text2;
+    return text3;
   if (lineWidth < minContentWidth)
     minContentWidth = 0;
   const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-  if (text2.length <= endStep)
-    return text2;
+  if (text3.length <= endStep)
+    return text3;
   const folds = [];
   const escapedFolds = {};
   let end = lineWidth - indent.length;
@@ -1209,14 +1234,14 @@ function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth 
   let escStart = -1;
   let escEnd = -1;
   if (mode === FOLD_BLOCK) {
-    i = consumeMoreIndentedLines(text2, i, indent.length);
+    i = consumeMoreIndentedLines(text3, i, indent.length);
     if (i !== -1)
       end = i + endStep;
   }
-  for (let ch; ch = text2[i += 1]; ) {
+  for (let ch; ch = text3[i += 1]; ) {
     if (mode === FOLD_QUOTED && ch === "\\") {
       escStart = i;
-      switch (text2[i + 1]) {
+      switch (text3[i + 1]) {
         case "x":
           i += 3;
           break;
@@ -1233,12 +1258,12 @@ function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth 
     }
     if (ch === "\n") {
       if (mode === FOLD_BLOCK)
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
       end = i + indent.length + endStep;
       split = void 0;
     } else {
       if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-        const next = text2[i + 1];
+        const next = text3[i + 1];
         if (next && next !== " " && next !== "\n" && next !== "	")
           split = i;
       }
@@ -1250,12 +1275,12 @@ function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth 
         } else if (mode === FOLD_QUOTED) {
           while (prev === " " || prev === "	") {
             prev = ch;
-            ch = text2[i += 1];
+            ch = text3[i += 1];
             overflow = true;
           }
           const j = i > escEnd + 1 ? i - 2 : escStart - 1;
           if (escapedFolds[j])
-            return text2;
+            return text3;
           folds.push(j);
           escapedFolds[j] = true;
           end = j + endStep;
@@ -1270,39 +1295,39 @@ function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth 
   if (overflow && onOverflow)
     onOverflow();
   if (folds.length === 0)
-    return text2;
+    return text3;
   if (onFold)
     onFold();
-  let res = text2.slice(0, folds[0]);
+  let res = text3.slice(0, folds[0]);
   for (let i2 = 0; i2 < folds.length; ++i2) {
     const fold = folds[i2];
-    const end2 = folds[i2 + 1] || text2.length;
+    const end2 = folds[i2 + 1] || text3.length;
     if (fold === 0)
       res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
     else {
       if (mode === FOLD_QUOTED && escapedFolds[fold])
-        res += `${text2[fold]}\\`;
+        res += `${text3[fold]}\\`;
       res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
     }
   }
   return res;
 }
-function consumeMoreIndentedLines(text2, i, indent) {
+function consumeMoreIndentedLines(text3, i, indent) {
   let end = i;
   let start = i + 1;
-  let ch = text2[start];
+  let ch = text3[start];
   while (ch === " " || ch === "	") {
     if (i < start + indent) {
-      ch = text2[++i];
+      ch = text3[++i];
     } else {
       do {
-        ch = text2[++i];
+        ch = text3[++i];
       } while (ch && ch !== "\n");
       end = i;
       start = i + 1;
-      ch = text2[start];
+      ch = text3[start];
     }
   }
   return end;
@@ -6889,10 +6914,10 @@ var keyTags = scalarTags.filter(
   (tag) => (tag.default === true || tag.default === "key") && tag.test !== void 0
 );
 var usable = schema4.compat === null || schema4.compat === void 0;
-function documentsFromCst(tokens, text2, lineOf2) {
-  if (!usable || text2.includes("	")) return void 0;
+function documentsFromCst(tokens, text3, lineOf2) {
+  if (!usable || text3.includes("	")) return void 0;
   try {
-    return new CstWalk(text2, lineOf2).stream(tokens);
+    return new CstWalk(text3, lineOf2).stream(tokens);
   } catch (err) {
     if (err === GIVE_UP) return void 0;
     throw err;
@@ -6905,8 +6930,8 @@ var CstWalk = class {
   nodes = 0;
   text;
   lineOf;
-  constructor(text2, lineOf2) {
-    this.text = text2;
+  constructor(text3, lineOf2) {
+    this.text = text3;
     this.lineOf = lineOf2;
   }
   stream(tokens) {
@@ -7128,7 +7153,7 @@ function emptyValueOffset(before, end) {
 
 // src/yaml/read-yaml.ts
 function readYamlFile(absolutePath, file) {
-  let text2;
+  let text3;
   let fd;
   try {
     fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -7139,31 +7164,31 @@ function readYamlFile(absolutePath, file) {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new InputError("not a regular file", { file });
     if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
-    text2 = readFileSync(fd, "utf8");
+    text3 = readFileSync(fd, "utf8");
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
     closeSync(fd);
   }
-  return parseYamlDocuments(text2, file);
+  return parseYamlDocuments(text3, file);
 }
-function parseYamlDocuments(text2, file) {
-  const { tokens, lineOf: lineOf2 } = tokenizeYaml(text2, file);
-  return documentsFromCst(tokens, text2, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
+function parseYamlDocuments(text3, file) {
+  const { tokens, lineOf: lineOf2 } = tokenizeYaml(text3, file);
+  return documentsFromCst(tokens, text3, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
 }
-function tokenizeYaml(text2, file) {
-  const bytes = Buffer.byteLength(text2, "utf8");
+function tokenizeYaml(text3, file) {
+  const bytes = Buffer.byteLength(text3, "utf8");
   if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
-  refuseTooManyValues(text2, file);
+  refuseTooManyValues(text3, file);
   const lineCounter = new LineCounter();
   const tokens = [];
   let documents = 0;
-  for (const token of new Parser(lineCounter.addNewLine).parse(text2)) {
+  for (const token of new Parser(lineCounter.addNewLine).parse(text3)) {
     if (token.type === "document" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
     tokens.push(token);
   }
-  let end = text2.length;
-  while (end > 0 && text2.charCodeAt(end - 1) === 10) end--;
+  let end = text3.length;
+  while (end > 0 && text3.charCodeAt(end - 1) === 10) end--;
   const lineOf2 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
   return { tokens, lineOf: lineOf2 };
 }
@@ -7186,12 +7211,12 @@ function composeDocuments(tokens, file, lineOf2) {
 function tooManyDocuments(file) {
   return new InputError(`more than ${MAX_YAML_DOCUMENTS} YAML documents`, { file });
 }
-function refuseTooManyValues(text2, file) {
-  if (text2.length <= PRECOUNT_ABOVE_CHARS) return;
+function refuseTooManyValues(text3, file) {
+  if (text3.length <= PRECOUNT_ABOVE_CHARS) return;
   let values = 0;
   let documents = 0;
   let offset = 0;
-  for (const lexeme of new Lexer().lex(text2)) {
+  for (const lexeme of new Lexer().lex(text3)) {
     if (lexeme === cst_exports.SCALAR) {
       values++;
       continue;
@@ -7205,15 +7230,15 @@ function refuseTooManyValues(text2, file) {
         `more than ${MAX_YAML_VALUES} YAML values (scalars and collections); refused before parsing`,
         {
           file,
-          line: lineAt(text2, offset)
+          line: lineAt(text3, offset)
         }
       );
     }
   }
 }
-function lineAt(text2, offset) {
+function lineAt(text3, offset) {
   let line = 1;
-  for (let i = text2.indexOf("\n"); i !== -1 && i < offset; i = text2.indexOf("\n", i + 1)) line++;
+  for (let i = text3.indexOf("\n"); i !== -1 && i < offset; i = text3.indexOf("\n", i + 1)) line++;
   return line;
 }
 function cannotRead(err, file) {
@@ -7351,10 +7376,10 @@ var FAIL_ON = ["missing", "stale", "any", "none"];
 var HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
 var NAME_GLOB = /^[a-z0-9.*-]+$/;
 async function loadDriftConfig(opts) {
-  const shown = opts.file ?? DEFAULT_CONFIG_FILE;
-  const absolute = path2.resolve(opts.cwd, shown);
+  const shown2 = opts.file ?? DEFAULT_CONFIG_FILE;
+  const absolute = path2.resolve(opts.cwd, shown2);
   if (opts.file === void 0 && !await exists(absolute)) return defaultDriftConfig();
-  return configFromDocuments(await readYamlFile(absolute, shown), shown);
+  return configFromDocuments(await readYamlFile(absolute, shown2), shown2);
 }
 async function exists(file) {
   try {
@@ -7364,6 +7389,9 @@ async function exists(file) {
     if (err.code === "ENOENT") return false;
     throw err;
   }
+}
+function parseDriftConfig(text3, file) {
+  return configFromDocuments(parseYamlDocuments(text3, file), file);
 }
 function configFromDocuments(documents, file) {
   const config = defaultDriftConfig();
@@ -7525,7 +7553,12 @@ async function collectYamlFiles(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Map();
   for (const given of paths) {
     const matches = GLOB_CHARS.test(given) ? await expandGlob(given, cwd) : await expandPath(given, cwd);
-    for (const absolute of matches) found.set(absolute, { absolute, file: displayName(absolute, cwd) });
+    for (const absolute of matches) {
+      const known = found.get(absolute);
+      if (known === void 0)
+        found.set(absolute, { absolute, file: displayName(absolute, cwd), given: [given] });
+      else if (!known.given.includes(given)) known.given.push(given);
+    }
   }
   return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
@@ -7564,6 +7597,81 @@ async function yamlFilesUnder(dir) {
     if (entry.isFile() || entry.isSymbolicLink() && (await stat3(absolute)).isFile()) files.push(absolute);
   }
   return files;
+}
+
+// src/declare/intents-presence.ts
+var KIND_NAME = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
+var SHOWN = 5;
+function requireIntentsInEveryPath(files, withIntents) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const found of files) {
+    for (const given of found.given) byPath.set(given, [...byPath.get(given) ?? [], found]);
+  }
+  for (const [given, found] of byPath) {
+    if (found.some((f) => withIntents.has(f.file))) continue;
+    const what = found.length === 1 && found[0].file === given ? "" : ` (${found.length} YAML file${found.length === 1 ? "" : "s"})`;
+    throw new InputError(`no ClientIntents here${what}; found ${kindsFound(found)}`, { file: given });
+  }
+}
+function kindsFound(files) {
+  const counts = /* @__PURE__ */ new Map();
+  let documents = 0;
+  const visit3 = (node) => {
+    if (node?.type !== "map") return;
+    const kind = node.entries.get("kind")?.value;
+    const name = kind?.type === "scalar" ? String(kind.value) : "(no kind)";
+    const items = node.entries.get("items")?.value;
+    if (name === "List" && items?.type === "seq") {
+      items.items.forEach(visit3);
+      return;
+    }
+    const shown2 = KIND_NAME.test(name) || name === "(no kind)" ? name : JSON.stringify(name.slice(0, 40));
+    counts.set(shown2, (counts.get(shown2) ?? 0) + 1);
+  };
+  for (const { absolute, file } of files) {
+    for (const doc of readYamlFile(absolute, file)) {
+      if (doc.root !== null) documents++;
+      visit3(doc.root);
+    }
+  }
+  if (documents === 0) return "no YAML documents";
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const listed = sorted.slice(0, SHOWN).map(([kind, n]) => n === 1 ? kind : `${kind} (${n})`);
+  const more = sorted.length - SHOWN;
+  return `${listed.join(", ")}${more > 0 ? `, and ${more} more kinds` : ""}`;
+}
+
+// src/declare/intents-near-miss.ts
+var KIND = "ClientIntents";
+var GROUP = "k8s.otterize.com";
+function text(node) {
+  return node?.type === "scalar" && typeof node.value === "string" ? node.value : void 0;
+}
+function rejectNearMissIntents(document, file) {
+  const kind = text(child(document, "kind"));
+  if (kind === void 0) return;
+  if (kind !== KIND && kind.toLowerCase().replace(/s$/, "") === "clientintent") {
+    fail(
+      file,
+      lineOf(document, "kind"),
+      `kind: ${JSON.stringify(kind)} is not ${KIND} (kinds are case-sensitive); write kind: ${KIND}`
+    );
+  }
+  if (kind !== KIND) return;
+  const apiVersion = text(child(document, "apiVersion"));
+  if (apiVersion === void 0) {
+    fail(file, document.line, `apiVersion: required for kind ${KIND} (${GROUP}/v2beta1, for instance)`);
+  }
+  const slash = apiVersion.indexOf("/");
+  const group = slash === -1 ? "" : apiVersion.slice(0, slash);
+  if (group !== GROUP) {
+    const shown2 = group === "" ? "no API group" : `the API group ${JSON.stringify(group)}`;
+    fail(
+      file,
+      lineOf(document, "apiVersion"),
+      `apiVersion: ${JSON.stringify(apiVersion)} puts ${KIND} in ${shown2}; Otterize's is ${GROUP} (${GROUP}/v2beta1, for instance)`
+    );
+  }
 }
 
 // src/declare/intent-rules.ts
@@ -7804,6 +7912,7 @@ function parseClientIntentsDocuments(documents, file, opts = {}) {
       if (items?.type === "seq") items.items.forEach(visit3);
       return;
     }
+    rejectNearMissIntents(node, file);
     if (kind !== "ClientIntents" || !apiVersion?.startsWith(`${INTENTS_GROUP}/`)) return;
     found.push(parseOne(node, file, apiVersion, opts));
   };
@@ -7848,6 +7957,7 @@ async function loadIntents(paths, opts = {}) {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const namespace = opts.defaultNamespace;
   const parsed = parseIntentsFiles(files, namespace);
+  requireIntentsInEveryPath(files, new Set(parsed.map(({ file }) => file)));
   rejectDuplicates(parsed);
   return {
     rules: parsed.flatMap(({ intents }) => intents.rules),
@@ -7922,7 +8032,7 @@ function workloadsFromDocuments(documents, file, defaultNamespace) {
   const found = [];
   const visit3 = (node) => {
     if (node?.type !== "map") return;
-    const kind = text(child(node, "kind"));
+    const kind = text2(child(node, "kind"));
     if (kind === "List") {
       const items = child(node, "items");
       if (items?.type === "seq") items.items.forEach(visit3);
@@ -7930,11 +8040,11 @@ function workloadsFromDocuments(documents, file, defaultNamespace) {
     }
     if (!kind || !WORKLOAD_KINDS.includes(kind)) return;
     const metadata = mapAt(node, ["metadata"]);
-    const name = text(metadata && child(metadata, "name"));
+    const name = text2(metadata && child(metadata, "name"));
     if (!name) return;
-    const namespace = text(metadata && child(metadata, "namespace")) || defaultNamespace;
+    const namespace = text2(metadata && child(metadata, "namespace")) || defaultNamespace;
     const podSpec = mapAt(node, podSpecPath(kind));
-    const serviceAccount = text(podSpec && child(podSpec, "serviceAccountName")) || text(podSpec && child(podSpec, "serviceAccount")) || "default";
+    const serviceAccount = text2(podSpec && child(podSpec, "serviceAccountName")) || text2(podSpec && child(podSpec, "serviceAccount")) || "default";
     const labels = stringMap(mapAt(node, ["spec", "selector", "matchLabels"])) ?? stringMap(mapAt(node, podLabelsPath(kind))) ?? {};
     found.push({ name, namespace, kind, serviceAccount, labels, file, line: node.line });
   };
@@ -7971,14 +8081,14 @@ function mapAt(node, path6) {
   }
   return current?.type === "map" ? current : void 0;
 }
-function text(node) {
+function text2(node) {
   return node?.type === "scalar" && node.value !== null ? String(node.value) : void 0;
 }
 function stringMap(map2) {
   if (!map2 || map2.entries.size === 0) return void 0;
   const result = {};
   for (const [key, entry] of map2.entries) {
-    const value = text(entry.value);
+    const value = text2(entry.value);
     if (value !== void 0) result[key] = value;
   }
   return result;
@@ -8257,8 +8367,8 @@ var TOKEN_CHARS = /^[A-Za-z0-9_-]+$/;
 function isVersionSegment(segment) {
   return VERSION.test(segment) || DOTTED_NUMBER.test(segment);
 }
-function count(text2, pattern) {
-  return text2.match(pattern)?.length ?? 0;
+function count(text3, pattern) {
+  return text3.match(pattern)?.length ?? 0;
 }
 function isRandomRun(run) {
   if (run.length < 10) return false;
@@ -8499,6 +8609,102 @@ function checkDrift(observed, declared, controls = {}) {
   return { drift, beforeBaseline, exitCode: failure.exitCode };
 }
 
+// src/observe/observation-scope.ts
+var ROUTINE = [
+  /^no --window: counts are cumulative/,
+  /^the network mapper keeps no request counts/,
+  /^no istio_requests_total or istio_tcp_connections_opened_total series found$/
+];
+var EVIDENCE_SHOWN = 4;
+function observedNamespaces(map2) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const call of map2.calls) seen.add(call.client.namespace);
+  for (const call of map2.external) seen.add(call.client.namespace);
+  for (const call of map2.unattributed) seen.add(call.server.namespace);
+  return seen;
+}
+function requireObservedScope(map2, settings, declared) {
+  const seen = observedNamespaces(map2);
+  const declaredIn = new Set((declared?.documents ?? []).map((d) => d.client.namespace));
+  const canTell = seen.size > 0 || declared !== void 0 || !settings.allowEmpty;
+  const unknown = settings.asked.filter((ns) => !seen.has(ns) && !declaredIn.has(ns));
+  if (canTell && unknown.length > 0) {
+    const which = `namespace${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}`;
+    throw new InputError(
+      `${which}: nothing observed and nothing declared there (${namespacesSeen(seen, declared, declaredIn)})`
+    );
+  }
+  const scope = settings.namespaces;
+  if (scope.length === 0 ? seen.size > 0 : scope.some((ns) => seen.has(ns))) return map2;
+  if (!settings.allowEmpty) {
+    throw new InputError(
+      `${nothingObserved(map2, settings, seen)}; if the mesh truly had no traffic, --allow-empty (the action's allow-empty: true) makes this a warning`
+    );
+  }
+  const warning = `${headline(map2, settings)} (allow-empty: reported, not failing)`;
+  return { ...map2, warnings: [...map2.warnings, warning] };
+}
+function namespacesSeen(seen, declared, declaredIn) {
+  const list = (names) => names.size === 0 ? "none" : [...names].sort().map(shown).join(", ");
+  const observed = `observed: ${list(seen)}`;
+  return declared === void 0 ? observed : `${observed}; declared: ${list(declaredIn)}`;
+}
+function shown(name) {
+  return /^[a-z0-9][-a-z0-9.]*$/.test(name) ? name : JSON.stringify(name);
+}
+function nothingObserved(map2, settings, seen) {
+  const parts = [headline(map2, settings)];
+  if (seen.size > 0) {
+    parts.push(`calls were observed in namespace ${[...seen].sort().map(shown).join(", ")} only`);
+  } else {
+    const evidence = map2.warnings.filter((w) => !ROUTINE.some((r) => r.test(w))).map((w) => w.replace(NO_ISTIO_SERIES, " holds "));
+    if (map2.stats.series > 0) {
+      evidence.unshift(`${map2.stats.series} Istio series read, every count 0 (no request in the window)`);
+    }
+    const more = evidence.length - EVIDENCE_SHOWN;
+    if (evidence.length > 0) {
+      parts.push(evidence.slice(0, EVIDENCE_SHOWN).join("; ") + (more > 0 ? `; and ${more} more` : ""));
+    }
+  }
+  parts.push(
+    `likely cause: ${seen.size > 0 ? "-n names namespaces the traffic was not in" : likelyCause(map2, settings.source)}`
+  );
+  return parts.join("; ");
+}
+function headline(map2, settings) {
+  const scope = settings.namespaces.length === 0 ? "" : ` in namespace ${settings.namespaces.join(", ")}`;
+  return `nothing observed${scope}: ${whatWasRead(map2, settings)} held no Istio request or TCP traffic`;
+}
+function whatWasRead(map2, settings) {
+  const files = (n) => `${n} file${n === 1 ? "" : "s"}`;
+  switch (settings.source) {
+    case "metrics":
+      return `the ${files(map2.stats.sources)} read from --metrics ${settings.metrics.join(", ")}`;
+    case "snapshot":
+      return `the snapshot ${settings.snapshots.join(", ")}`;
+    case "sidecars":
+      return `${map2.stats.sources} meshed pod${map2.stats.sources === 1 ? "" : "s"} read through the API server`;
+    case "prometheus":
+      return "Prometheus (--prometheus-url)";
+    case "mapper":
+      return "Otterize's network mapper";
+  }
+}
+function likelyCause(map2, source) {
+  switch (source) {
+    case "metrics":
+      return "files that are not sidecar metrics (--metrics takes a meshed pod's :15020/stats/prometheus or Envoy JSON stats), sidecars that served no request, or pods without a sidecar";
+    case "snapshot":
+      return "a capture taken before any traffic, or --since later than every call in it";
+    case "sidecars":
+      return map2.warnings.some((w) => w.startsWith("no meshed pods")) ? "no meshed pods: label the namespace istio-injection=enabled and restart its workloads" : "no traffic through the sidecars (during the window, with --window)";
+    case "prometheus":
+      return "Prometheus does not scrape the sidecars (Istio's Prometheus addon, or a PodMonitor for port 15020), or no traffic in the range";
+    case "mapper":
+      return "the mapper has seen no traffic yet (reset recently, or its Istio watcher is off)";
+  }
+}
+
 // src/observe/read-metrics-concurrently.ts
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path4 from "node:path";
@@ -8715,7 +8921,7 @@ async function readSource(settings, onProgress, signal) {
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
-      const { readSidecars } = await import("./sidecars-source-35HLOVEL.js");
+      const { readSidecars } = await import("./sidecars-source-VSGHO3VU.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -8726,7 +8932,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-NJOU44Z3.js");
+      const { readPrometheus } = await import("./prometheus-source-FSFEKMNU.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -8738,7 +8944,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "mapper": {
-      const { readMapper } = await import("./mapper-source-MACMNQ2F.js");
+      const { readMapper } = await import("./mapper-source-LJ6UXTML.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
@@ -8746,6 +8952,10 @@ async function readSource(settings, onProgress, signal) {
       });
     }
   }
+}
+async function observeInScope(settings, onProgress) {
+  const map2 = await observe(settings, onProgress);
+  return { ...map2, ...requireObservedScope(map2, { ...settings, asked: settings.namespaces }) };
 }
 async function declare(settings) {
   if (settings.intents.length === 0) throw new InputError("no intents given: use --intents PATH");
@@ -8765,17 +8975,22 @@ function scopeOf(settings, config) {
   }
   return [.../* @__PURE__ */ new Set([...settings.namespaces, ...namespaces])];
 }
-async function check(settings, onProgress) {
-  const config = await readConfig(settings);
+async function check(settings, onProgress, gate) {
+  const config = gate === void 0 ? await readConfig(settings) : gate.config;
   const namespaces = scopeOf(settings, config);
-  const baseline = settings.baselineFile === void 0 ? void 0 : await readBaselineFile(settings.cwd, settings.baselineFile);
+  const baseline = gate !== void 0 ? gate.baseline : settings.baselineFile === void 0 ? void 0 : await readBaselineFile(settings.cwd, settings.baselineFile);
   const stop = new AbortController();
   const observing = observe({ ...settings, namespaces }, onProgress, stop.signal);
   const declaring = declare(settings).catch((err) => {
     stop.abort();
     throw err;
   });
-  const [observed, declared] = await Promise.all([observing, declaring]);
+  const [read, declared] = await Promise.all([observing, declaring]);
+  const observed = requireObservedScope(
+    read,
+    { ...settings, namespaces, asked: settings.namespaces },
+    declared
+  );
   const controls = driftControls(config, {
     namespaces,
     ...settings.failOnExplicit ? { failOn: settings.failOn } : {},
@@ -8784,7 +8999,7 @@ async function check(settings, onProgress) {
     ...baseline === void 0 ? {} : { baseline }
   });
   const result = checkDrift(observed, declared, controls);
-  return { observed, declared, config, ...result };
+  return { observed, declared, config, failOn: controls.policy?.failOn ?? "missing", ...result };
 }
 function attachWorkloadKinds(map2, lookup) {
   const withKind2 = (ref) => {
@@ -8803,30 +9018,6 @@ function attachWorkloadKinds(map2, lookup) {
     unattributed: map2.unattributed.map(call),
     external: map2.external.map(call)
   };
-}
-
-// src/report/display-text.ts
-var UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function showControlChars(text2) {
-  return text2.replace(UNSAFE_CHARS, (char) => {
-    const named = NAMED_ESCAPES[char];
-    if (named !== void 0) return named;
-    const code = char.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-function qualifiedName(ref) {
-  return `${ref.name}.${ref.namespace}`;
-}
-function targetName(server, clientNamespace) {
-  return server.namespace === clientNamespace ? server.name : qualifiedName(server);
-}
-function plural(count2, singular, pluralForm = `${singular}s`) {
-  return `${count2} ${count2 === 1 ? singular : pluralForm}`;
-}
-function countLabel(count2, protocol) {
-  return protocol === "tcp" ? plural(count2, "connection") : plural(count2, "request");
 }
 
 // src/report/drift-extras.ts
@@ -8970,21 +9161,21 @@ function renderJsonReport(drift) {
 
 // src/report/markdown-escape.ts
 var ZERO_WIDTH_SPACE = "\u200B";
-function longestBacktickRun(text2) {
+function longestBacktickRun(text3) {
   let longest = 0;
-  for (const run of text2.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  for (const run of text3.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   return longest;
 }
-function codeSpan(text2, opts = {}) {
-  let content = showControlChars(text2).replaceAll("<!--", `<!-${ZERO_WIDTH_SPACE}-`);
+function codeSpan(text3, opts = {}) {
+  let content = showControlChars(text3).replaceAll("<!--", `<!-${ZERO_WIDTH_SPACE}-`);
   if (content === "") return "*empty*";
   if (opts.inTable) content = content.replaceAll("|", "\\|");
   const fence = "`".repeat(longestBacktickRun(content) + 1);
   const needsPadding = /^[` ]|[` ]$/.test(content) && content.trim() !== "";
   return needsPadding ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
 }
-function cellCode(text2) {
-  return codeSpan(text2, { inTable: true });
+function cellCode(text3) {
+  return codeSpan(text3, { inTable: true });
 }
 function safeLinkUrl(url) {
   if (!/^https?:\/\/[A-Za-z0-9]/i.test(url)) return void 0;
@@ -8993,8 +9184,8 @@ function safeLinkUrl(url) {
     (char) => char.length === 1 && char.charCodeAt(0) < 128 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char)
   );
 }
-function linkedCode(text2, url, opts = {}) {
-  const code = codeSpan(text2, opts);
+function linkedCode(text3, url, opts = {}) {
+  const code = codeSpan(text3, opts);
   const safe = url === void 0 ? void 0 : safeLinkUrl(url);
   return safe === void 0 ? code : `[${code}](${safe})`;
 }
@@ -9246,13 +9437,13 @@ function verdict(drift) {
   const s = drift.summary;
   const { stale, notExercised } = splitStale(drift.stale);
   const ignored = s.ignored + (asControlled(drift).ignoredStale?.length ?? 0);
-  let headline = "### \u2705 intent-drift: no drift";
+  let headline2 = "### \u2705 intent-drift: no drift";
   if (s.missing > 0 || stale.length > 0) {
-    headline = `### \u274C intent-drift: ${s.missing} missing, ${stale.length} stale`;
+    headline2 = `### \u274C intent-drift: ${s.missing} missing, ${stale.length} stale`;
   } else if (asControlled(drift).failure?.exitCode === 1) {
-    headline = `### \u274C intent-drift: ${notExercised.length} not exercised`;
+    headline2 = `### \u274C intent-drift: ${notExercised.length} not exercised`;
   } else if (notExercised.length > 0) {
-    headline = "### \u2705 intent-drift: no drift in what the run exercised";
+    headline2 = "### \u2705 intent-drift: no drift in what the run exercised";
   }
   const counts = [`${s.covered} covered`];
   if (s.notChecked > 0) counts.push(`${s.notChecked} not checked`);
@@ -9262,7 +9453,7 @@ function verdict(drift) {
   const coverage = coverageSummary(drift);
   if (coverage !== void 0) counts.push(coverage);
   const notes = controlNotes(drift).flatMap((note, i) => i === 0 ? [`> ${note}`] : ["", `> ${note}`]);
-  return [headline, "", counts.join(" \xB7 "), ...notes.length > 0 ? ["", ...notes] : []];
+  return [headline2, "", counts.join(" \xB7 "), ...notes.length > 0 ? ["", ...notes] : []];
 }
 function renderSection(section, kept) {
   const body = [];
@@ -9324,15 +9515,15 @@ function renderMarkdownReport(drift, opts = {}) {
     sections.map(() => 0)
   ).length;
   const kept = allocateRows(sections, maxLength - frame - 64);
-  let text2 = renderDocument(drift, sections, kept);
+  let text3 = renderDocument(drift, sections, kept);
   const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
-  while (text2.length > maxLength) {
+  while (text3.length > maxLength) {
     const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
     if (!victim) break;
     kept[victim.i] = (kept[victim.i] ?? 0) - 1;
-    text2 = renderDocument(drift, sections, kept);
+    text3 = renderDocument(drift, sections, kept);
   }
-  return text2;
+  return text3;
 }
 
 // src/settings.ts
@@ -9356,6 +9547,7 @@ function defaultSettings(cwd) {
     snapshots: [],
     workloads: [],
     namespaces: [],
+    allowEmpty: false,
     failOn: "missing",
     failOnExplicit: false,
     configFile: void 0,
@@ -9388,6 +9580,23 @@ function defaultSettings(cwd) {
       asService: false
     }
   };
+}
+var NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+function namespaceList(values, name) {
+  const names = [];
+  for (const value of values) {
+    const parts = value.split(/[\s,]+/).filter((part) => part !== "");
+    if (parts.length === 0) throw new InputError(`${name}: ${JSON.stringify(value)} names no namespace`);
+    for (const part of parts) {
+      if (!NAMESPACE_NAME.test(part)) {
+        throw new InputError(
+          `${name}: ${JSON.stringify(part)} is not a namespace name (lower-case letters, digits and '-', at most 63)`
+        );
+      }
+      if (!names.includes(part)) names.push(part);
+    }
+  }
+  return names;
 }
 
 // src/declare/build-client-intents.ts
@@ -9532,26 +9741,30 @@ function renderIntentsDir(intents, opts = {}) {
 }
 
 export {
-  refKey,
-  writeBaselineFile,
-  isMap,
-  isScalar,
-  isSeq,
-  Document,
-  parseAllDocuments,
-  collectYamlFiles,
-  readWorkloadManifests,
-  buildPathTemplater,
-  demoSettings,
-  observe,
-  declare,
-  readConfig,
-  check,
   showControlChars,
   qualifiedName,
   targetName,
   plural,
   countLabel,
+  refKey,
+  parseBaseline,
+  writeBaselineFile,
+  DEFAULT_CONFIG_FILE,
+  defaultDriftConfig,
+  isMap,
+  isScalar,
+  isSeq,
+  Document,
+  parseAllDocuments,
+  parseDriftConfig,
+  collectYamlFiles,
+  readWorkloadManifests,
+  buildPathTemplater,
+  demoSettings,
+  observeInScope,
+  declare,
+  readConfig,
+  check,
   asControlled,
   splitStale,
   ignoredByText,
@@ -9561,6 +9774,7 @@ export {
   environmentOf,
   toJsonReport,
   renderJsonReport,
+  codeSpan,
   cellCode,
   tableRow,
   COMMENT_MARKER,
@@ -9570,6 +9784,7 @@ export {
   REPORT_FORMATS,
   API_VERSIONS,
   defaultSettings,
+  namespaceList,
   buildClientIntents,
   DEFAULT_EXPORT_API_VERSION,
   clientIntentsManifest,
