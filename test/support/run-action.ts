@@ -42,6 +42,9 @@ export interface RunOptions {
  * has a default, as INPUT_* (the runner evaluates `${{ github.token }}` to the job's token).
  * Inputs without a default are not passed at all.
  */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow expression, literally as action.yml writes it
+const GITHUB_TOKEN_EXPRESSION = '${{ github.token }}';
+
 export async function runnerDefaults(): Promise<Record<string, string>> {
   const action = parse(await readFile(path.join(root, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: unknown }>;
@@ -49,7 +52,7 @@ export async function runnerDefaults(): Promise<Record<string, string>> {
   const defaults: Record<string, string> = {};
   for (const [name, input] of Object.entries(action.inputs)) {
     if (input.default === undefined) continue;
-    defaults[name] = String(input.default).replace('${{ github.token }}', TOKEN);
+    defaults[name] = String(input.default).replace(GITHUB_TOKEN_EXPRESSION, TOKEN);
   }
   return defaults;
 }
