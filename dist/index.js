@@ -28564,6 +28564,11 @@ async function pullRequestGate(settings, context3, io) {
   const files = { config: baseConfig(config, pr.baseSha), baseline: void 0 };
   if (check2.baselineFile !== void 0) {
     const baseline = await sideBySide(repositoryPath(check2.baselineFile, INPUT.baseline), check2.cwd, read);
+    if (baseline.base === void 0 && baseline.head === void 0) {
+      throw new InputError("no such file in the pull request or at its base commit", {
+        file: check2.baselineFile
+      });
+    }
     if (baseline.base !== baseline.head) changes.push(asChange(baseline));
     if (baseline.base !== void 0) files.baseline = parseBaseline(baseline.base, baseline.file);
   }

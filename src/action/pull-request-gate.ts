@@ -58,6 +58,11 @@ export async function pullRequestGate(
   const files: GateFiles = { config: baseConfig(config, pr.baseSha), baseline: undefined };
   if (check.baselineFile !== undefined) {
     const baseline = await sideBySide(repositoryPath(check.baselineFile, INPUT.baseline), check.cwd, read);
+    if (baseline.base === undefined && baseline.head === undefined) {
+      throw new InputError('no such file in the pull request or at its base commit', {
+        file: check.baselineFile,
+      });
+    }
     if (baseline.base !== baseline.head) changes.push(asChange(baseline));
     if (baseline.base !== undefined) files.baseline = parseBaseline(baseline.base, baseline.file);
   }

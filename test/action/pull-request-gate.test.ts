@@ -123,6 +123,13 @@ describe('on a pull request the base commit gates', () => {
     const rewritten = await runAction({ inputs, apiUrl, workspace: dir });
     assert.equal(rewritten.code, 1, rewritten.stdout);
     assert.ok(rewritten.stdout.includes('this pull request changes baseline.json'));
+
+    const missing = await runAction({ inputs: { ...inputs, baseline: 'nope.json' }, apiUrl, workspace: dir });
+    assert.equal(missing.code, 2);
+    assert.match(
+      missing.stdout,
+      /::error::intent-drift: nope\.json: no such file in the pull request or at its base commit/,
+    );
   });
 
   test('a base config with a mistake is exit 2 at its line, saying it is the base’s', async () => {
