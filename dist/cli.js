@@ -5,7 +5,6 @@ import {
   FAIL_ON,
   REPORT_FORMATS,
   SOURCES,
-  VERSION,
   asControlled,
   buildClientIntents,
   buildPathTemplater,
@@ -20,7 +19,8 @@ import {
   fail,
   ignoredByText,
   isNamespaceName,
-  observe,
+  namespaceList,
+  observeInScope,
   plural,
   qualifiedName,
   readConfig,
@@ -37,17 +37,19 @@ import {
   validatePathPattern,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-B5TCBK3B.js";
-import "./chunks/chunk-GEWBOTYQ.js";
-import "./chunks/chunk-WZX7VDCZ.js";
-import "./chunks/chunk-6SVOZDX7.js";
-import "./chunks/chunk-2NF2SEYA.js";
+} from "./chunks/chunk-CI5ZRADJ.js";
+import "./chunks/chunk-4OF2HOKL.js";
+import "./chunks/chunk-5BKU4NSX.js";
+import "./chunks/chunk-UKTSLPIA.js";
+import "./chunks/chunk-IL4YC4WJ.js";
 import "./chunks/chunk-TXZ6OYJN.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,
+  VERSION,
+  internalError,
   isInputError
-} from "./chunks/chunk-WQ4DT2T6.js";
+} from "./chunks/chunk-M2G6SCZE.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
@@ -318,6 +320,7 @@ var OPTIONS = {
   workloads: { type: "string", multiple: true },
   namespace: { type: "string", short: "n", multiple: true },
   "default-namespace": { type: "string" },
+  "allow-empty": { type: "boolean" },
   "fail-on": { type: "string" },
   format: { type: "string" },
   report: { type: "string" },
@@ -373,8 +376,9 @@ function parseCommandLine(argv, env) {
   settings.metrics = values.metrics ?? [];
   settings.snapshots = values.snapshot ?? [];
   settings.workloads = values.workloads ?? [];
-  settings.namespaces = values.namespace ?? [];
+  settings.namespaces = namespaceList(values.namespace ?? [], "--namespace");
   settings.defaultNamespace = checkedNamespace("default-namespace", values["default-namespace"]);
+  settings.allowEmpty = values["allow-empty"] ?? false;
   settings.reportFile = values.report;
   settings.sarifFile = values.sarif;
   settings.junitFile = values.junit;
@@ -663,7 +667,7 @@ async function withProgress(io, read) {
   }
 }
 function observeWithProgress(settings, io) {
-  return withProgress(io, (listener) => observe(settings, listener));
+  return withProgress(io, (listener) => observeInScope(settings, listener));
 }
 
 // src/cli/export-command.ts
@@ -769,8 +773,9 @@ Declared intents:
   --default-namespace NS  namespace of ClientIntents without one (default: the -n namespace, when only one)
 
 Scope and verdict:
-  -n, --namespace NS      only clients in this namespace (repeatable)
-  --fail-on WHAT          missing | stale | any | none (default missing)
+  -n, --namespace NS      only clients in these namespaces (repeatable, or comma lists)
+  --fail-on WHAT          missing | stale | any | none (default: the config's failOn, else missing)
+  --allow-empty           nothing observed is a warning, not an error (exit 2)
 
 Output:
   --format FMT            check: text | markdown | json | sarif | junit (default text); export: yaml | json
@@ -785,7 +790,8 @@ export:
   --api-version V         k8s.otterize.com/v2beta1 (default), v2alpha1, v1beta1, v1alpha3, v1alpha2
   --as-service            targets name the Kubernetes Service the caller used, not the workload
 
-Exit codes: 0 no failing drift, 1 failing drift (per --fail-on), 2 bad usage, bad input or unreachable source.
+Exit codes: 0 no failing drift, 1 failing drift (per --fail-on) and nothing else, 2 bad usage, bad input,
+nothing observed, unreachable source, or an internal error.
 `;
 }
 
@@ -1271,12 +1277,13 @@ async function main(argv, io) {
     }
     return await run(command, settings, io);
   } catch (err) {
-    if (isInputError(err)) {
-      io.writeError(`intent-drift: ${String(err)}
+    io.writeError(
+      `${showControlChars(isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err))}
+`
+    );
+    if (!isInputError(err) && io.env.INTENT_DRIFT_DEBUG) io.writeError(`${err?.stack ?? ""}
 `);
-      return 2;
-    }
-    throw err;
+    return 2;
   }
 }
 async function run(command, settings, io) {
@@ -1297,7 +1304,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-6QO4E37I.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-RQRKQVML.js");
       const file = path5.resolve(settings.cwd, settings.output ?? "");
       await mkdir4(path5.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
@@ -1312,7 +1319,7 @@ async function run(command, settings, io) {
     }
     case "reset": {
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-MACMNQ2F.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-LJ6UXTML.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.kubeconfig === void 0 ? {} : { kubeconfig: path5.resolve(settings.cwd, live.kubeconfig) },
@@ -1373,6 +1380,15 @@ function colorByDefault(io) {
 }
 
 // src/cli/entry.ts
+var crash = (err) => {
+  process.stderr.write(`${showControlChars(internalError(err))}
+`);
+  if (process.env.INTENT_DRIFT_DEBUG) process.stderr.write(`${err?.stack ?? ""}
+`);
+  process.exit(2);
+};
+process.on("uncaughtException", crash);
+process.on("unhandledRejection", crash);
 var code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

@@ -1,6 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   COMMENT_MARKER,
+  DEFAULT_CONFIG_FILE,
   DEFAULT_EXPORT_API_VERSION,
   FAIL_ON,
   SOURCES,
@@ -8,31 +9,38 @@ import {
   cellCode,
   check,
   clientIntentsManifest,
+  codeSpan,
   collectYamlFiles,
+  defaultDriftConfig,
   defaultSettings,
   isMap,
   isNamespaceName,
   isScalar,
   isSeq,
+  namespaceList,
   parseAllDocuments,
+  parseBaseline,
+  parseDriftConfig,
   renderCiReport,
   renderMarkdownReport,
+  showControlChars,
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-B5TCBK3B.js";
-import "./chunks/chunk-GEWBOTYQ.js";
-import "./chunks/chunk-WZX7VDCZ.js";
-import "./chunks/chunk-6SVOZDX7.js";
+} from "./chunks/chunk-CI5ZRADJ.js";
+import "./chunks/chunk-4OF2HOKL.js";
+import "./chunks/chunk-5BKU4NSX.js";
+import "./chunks/chunk-UKTSLPIA.js";
 import {
   parseDuration
-} from "./chunks/chunk-2NF2SEYA.js";
+} from "./chunks/chunk-IL4YC4WJ.js";
 import "./chunks/chunk-TXZ6OYJN.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,
+  internalError,
   isInputError
-} from "./chunks/chunk-WQ4DT2T6.js";
+} from "./chunks/chunk-M2G6SCZE.js";
 import {
   __commonJS,
   __require,
@@ -1078,14 +1086,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1544,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path6,
           error2.message
         );
       });
@@ -1617,9 +1625,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1690,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -1697,11 +1705,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1775,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6468,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6541,7 +6549,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7078,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7175,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7520,9 +7528,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8769,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10736,20 +10744,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10779,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10817,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -11274,10 +11282,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16164,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code = path5.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code = path6.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19078,11 +19086,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -21746,6 +21754,159 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
+// src/cluster/command-runner.ts
+import { spawn } from "node:child_process";
+var ToolMissingError = class extends Error {
+  program;
+  constructor(program) {
+    super(`${program} is not on PATH`);
+    this.name = "ToolMissingError";
+    this.program = program;
+  }
+};
+var MAX_CAPTURE = 256 * 1024;
+var KILL_GRACE_MS = 5e3;
+function childEnvironment(env) {
+  const out = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith("INPUT_") || /^ACTIONS_.*(TOKEN|URL)$/.test(key)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+function maskSecrets(text, secrets) {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("***");
+  return out;
+}
+function commandLine(command) {
+  if (command.quietArgs) return `$ ${command.program} (arguments not shown)`;
+  return `$ ${[command.program, ...command.args].join(" ")}`;
+}
+function createProcessRunner(options) {
+  const base = childEnvironment(options.env ?? process.env);
+  return {
+    run(command) {
+      const secrets = [...options.secrets ?? [], ...Object.values(command.env ?? {})];
+      const mask = (text) => maskSecrets(text, secrets);
+      options.log(mask(commandLine(command)));
+      return new Promise((resolve, reject) => {
+        const child = spawn(command.program, command.args, {
+          env: { ...base, ...command.env },
+          cwd: command.cwd,
+          detached: true,
+          stdio: ["pipe", "pipe", "pipe"]
+        });
+        let timedOut = false;
+        const kill = () => {
+          if (child.exitCode !== null || child.pid === void 0) return;
+          timedOut = true;
+          signalGroup(child.pid, "SIGTERM");
+          setTimeout(() => signalGroup(child.pid, "SIGKILL"), KILL_GRACE_MS).unref();
+        };
+        const timer = command.timeoutMs === void 0 ? void 0 : setTimeout(kill, command.timeoutMs);
+        if (command.signal?.aborted) kill();
+        command.signal?.addEventListener("abort", kill, { once: true });
+        const stdout = new LineCapture((line) => options.log(mask(line)));
+        const stderr = new LineCapture((line) => options.log(mask(line)));
+        child.stdout.on("data", (chunk) => stdout.push(chunk.toString("utf8")));
+        child.stderr.on("data", (chunk) => stderr.push(chunk.toString("utf8")));
+        child.stdin.on("error", () => {
+        });
+        child.stdin.end(command.stdin ?? "");
+        child.on("error", (err) => {
+          clearTimeout(timer);
+          reject(err.code === "ENOENT" ? new ToolMissingError(command.program) : err);
+        });
+        child.on("close", (code) => {
+          clearTimeout(timer);
+          command.signal?.removeEventListener("abort", kill);
+          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
+        });
+      });
+    }
+  };
+}
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+  }
+}
+var LineCapture = class {
+  pending = "";
+  kept = "";
+  onLine;
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  push(text) {
+    this.kept = (this.kept + text).slice(-MAX_CAPTURE);
+    const parts = (this.pending + text).split(/\r?\n/);
+    this.pending = parts.pop() ?? "";
+    for (const line of parts) this.onLine(line);
+  }
+  finish() {
+    if (this.pending !== "") this.onLine(this.pending);
+    this.pending = "";
+    return this.kept;
+  }
+};
+
+// src/cluster/cluster-step.ts
+var TOOL_HINT = "GitHub's ubuntu runners have kind, helm and kubectl; elsewhere install them first";
+var STDERR_LINES = 5;
+var ClusterStepError = class _ClusterStepError extends Error {
+  step;
+  constructor(step, detail, message = `${step} failed: ${detail}`) {
+    super(message);
+    this.name = "ClusterStepError";
+    this.step = step;
+  }
+  /** One line: `cluster kind: kind is not on PATH (...)`. */
+  static missingTool(step, program) {
+    const detail = `${program} is not on PATH (${TOOL_HINT})`;
+    return new _ClusterStepError(step, detail, `${step}: ${detail}`);
+  }
+};
+async function inStep(ctx, title, body) {
+  const started = ctx.now();
+  ctx.log.startGroup(title);
+  let ok = false;
+  try {
+    const value = await body();
+    ok = true;
+    return value;
+  } finally {
+    const seconds = ((ctx.now() - started) / 1e3).toFixed(1);
+    ctx.log.info(`${title}: ${ok ? "done" : "failed"} in ${seconds}s`);
+    ctx.log.endGroup();
+  }
+}
+async function runTool(ctx, step, command) {
+  try {
+    return await ctx.runner.run(command);
+  } catch (err) {
+    if (err instanceof ToolMissingError) throw ClusterStepError.missingTool(step, err.program);
+    throw new ClusterStepError(step, `${command.program} could not start: ${err.message}`);
+  }
+}
+async function mustRun(ctx, step, command) {
+  const result = await runTool(ctx, step, command);
+  if (result.code === 0 && !result.timedOut) return result;
+  throw new ClusterStepError(step, failureDetail(command, result));
+}
+function failureDetail(command, result) {
+  const what = command.quietArgs ? command.program : `${command.program} ${command.args.slice(0, 2).join(" ")}`;
+  const how = result.timedOut ? "timed out" : `exited with code ${result.code ?? "null (killed)"}`;
+  const tail = lastLines(result.stderr, STDERR_LINES);
+  return tail.length === 0 ? `${what} ${how}` : `${what} ${how}:
+${tail.join("\n")}`;
+}
+function lastLines(text, count) {
+  return text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "").slice(-count);
+}
+
 // src/deliver/github/github-errors.ts
 function asRequestError(err) {
   if (typeof err !== "object" || err === null) return void 0;
@@ -21792,8 +21953,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path5 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL5}`);
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -26087,7 +26248,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path5) => path5.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -26335,7 +26496,8 @@ function pullRequestOf(payload) {
   if (!pr || typeof pr.number !== "number" || typeof pr.head?.sha !== "string") return void 0;
   const head = pr.head.repo?.full_name;
   const base = pr.base?.repo?.full_name;
-  return { number: pr.number, headSha: pr.head.sha, fork: head !== base };
+  const baseSha = typeof pr.base?.sha === "string" ? pr.base.sha : void 0;
+  return { number: pr.number, headSha: pr.head.sha, baseSha, fork: head !== base };
 }
 function workflowRunOf(payload) {
   const run2 = payload.workflow_run;
@@ -26346,164 +26508,11 @@ function blobLink(context3, sha) {
 }
 
 // src/action/check-mode.ts
-import { mkdir as mkdir2, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
-import path3 from "node:path";
+import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/cluster/cluster-check.ts
 import path from "node:path";
-
-// src/cluster/command-runner.ts
-import { spawn } from "node:child_process";
-var ToolMissingError = class extends Error {
-  program;
-  constructor(program) {
-    super(`${program} is not on PATH`);
-    this.name = "ToolMissingError";
-    this.program = program;
-  }
-};
-var MAX_CAPTURE = 256 * 1024;
-var KILL_GRACE_MS = 5e3;
-function childEnvironment(env) {
-  const out = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (key.startsWith("INPUT_") || /^ACTIONS_.*(TOKEN|URL)$/.test(key)) continue;
-    out[key] = value;
-  }
-  return out;
-}
-function maskSecrets(text, secrets) {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("***");
-  return out;
-}
-function commandLine(command) {
-  if (command.quietArgs) return `$ ${command.program} (arguments not shown)`;
-  return `$ ${[command.program, ...command.args].join(" ")}`;
-}
-function createProcessRunner(options) {
-  const base = childEnvironment(options.env ?? process.env);
-  return {
-    run(command) {
-      const secrets = [...options.secrets ?? [], ...Object.values(command.env ?? {})];
-      const mask = (text) => maskSecrets(text, secrets);
-      options.log(mask(commandLine(command)));
-      return new Promise((resolve, reject) => {
-        const child = spawn(command.program, command.args, {
-          env: { ...base, ...command.env },
-          cwd: command.cwd,
-          detached: true,
-          stdio: ["pipe", "pipe", "pipe"]
-        });
-        let timedOut = false;
-        const kill = () => {
-          if (child.exitCode !== null || child.pid === void 0) return;
-          timedOut = true;
-          signalGroup(child.pid, "SIGTERM");
-          setTimeout(() => signalGroup(child.pid, "SIGKILL"), KILL_GRACE_MS).unref();
-        };
-        const timer = command.timeoutMs === void 0 ? void 0 : setTimeout(kill, command.timeoutMs);
-        if (command.signal?.aborted) kill();
-        command.signal?.addEventListener("abort", kill, { once: true });
-        const stdout = new LineCapture((line) => options.log(mask(line)));
-        const stderr = new LineCapture((line) => options.log(mask(line)));
-        child.stdout.on("data", (chunk) => stdout.push(chunk.toString("utf8")));
-        child.stderr.on("data", (chunk) => stderr.push(chunk.toString("utf8")));
-        child.stdin.on("error", () => {
-        });
-        child.stdin.end(command.stdin ?? "");
-        child.on("error", (err) => {
-          clearTimeout(timer);
-          reject(err.code === "ENOENT" ? new ToolMissingError(command.program) : err);
-        });
-        child.on("close", (code) => {
-          clearTimeout(timer);
-          command.signal?.removeEventListener("abort", kill);
-          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
-        });
-      });
-    }
-  };
-}
-function signalGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-  }
-}
-var LineCapture = class {
-  pending = "";
-  kept = "";
-  onLine;
-  constructor(onLine) {
-    this.onLine = onLine;
-  }
-  push(text) {
-    this.kept = (this.kept + text).slice(-MAX_CAPTURE);
-    const parts = (this.pending + text).split(/\r?\n/);
-    this.pending = parts.pop() ?? "";
-    for (const line of parts) this.onLine(line);
-  }
-  finish() {
-    if (this.pending !== "") this.onLine(this.pending);
-    this.pending = "";
-    return this.kept;
-  }
-};
-
-// src/cluster/cluster-step.ts
-var TOOL_HINT = "GitHub's ubuntu runners have kind, helm and kubectl; elsewhere install them first";
-var STDERR_LINES = 5;
-var ClusterStepError = class _ClusterStepError extends Error {
-  step;
-  constructor(step, detail, message = `${step} failed: ${detail}`) {
-    super(message);
-    this.name = "ClusterStepError";
-    this.step = step;
-  }
-  /** One line: `cluster kind: kind is not on PATH (...)`. */
-  static missingTool(step, program) {
-    const detail = `${program} is not on PATH (${TOOL_HINT})`;
-    return new _ClusterStepError(step, detail, `${step}: ${detail}`);
-  }
-};
-async function inStep(ctx, title, body) {
-  const started = ctx.now();
-  ctx.log.startGroup(title);
-  let ok = false;
-  try {
-    const value = await body();
-    ok = true;
-    return value;
-  } finally {
-    const seconds = ((ctx.now() - started) / 1e3).toFixed(1);
-    ctx.log.info(`${title}: ${ok ? "done" : "failed"} in ${seconds}s`);
-    ctx.log.endGroup();
-  }
-}
-async function runTool(ctx, step, command) {
-  try {
-    return await ctx.runner.run(command);
-  } catch (err) {
-    if (err instanceof ToolMissingError) throw ClusterStepError.missingTool(step, err.program);
-    throw new ClusterStepError(step, `${command.program} could not start: ${err.message}`);
-  }
-}
-async function mustRun(ctx, step, command) {
-  const result = await runTool(ctx, step, command);
-  if (result.code === 0 && !result.timedOut) return result;
-  throw new ClusterStepError(step, failureDetail(command, result));
-}
-function failureDetail(command, result) {
-  const what = command.quietArgs ? command.program : `${command.program} ${command.args.slice(0, 2).join(" ")}`;
-  const how = result.timedOut ? "timed out" : `exited with code ${result.code ?? "null (killed)"}`;
-  const tail = lastLines(result.stderr, STDERR_LINES);
-  return tail.length === 0 ? `${what} ${how}` : `${what} ${how}:
-${tail.join("\n")}`;
-}
-function lastLines(text, count) {
-  return text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "").slice(-count);
-}
 
 // src/cluster/istio-install.ts
 var DEFAULT_ISTIO_VERSION = "1.30.5";
@@ -26961,19 +26970,19 @@ function methodsOf(rule) {
   const methods = rule.get("methods", true);
   return isSeq(methods) ? methods : void 0;
 }
-function ruleNode(doc, path5, method, flow) {
-  const node = doc.createNode({ path: path5, methods: [method] });
+function ruleNode(doc, path6, method, flow) {
+  const node = doc.createNode({ path: path6, methods: [method] });
   const methods = node.get("methods", true);
   if (flow && isSeq(methods)) methods.flow = true;
   return node;
 }
-function addCallToTarget(doc, list, match, method, path5, flow) {
+function addCallToTarget(doc, list, match, method, path6, flow) {
   const rules = rulesOf(list, match);
   if (!rules) return false;
-  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path5);
+  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path6);
   const methods = methodsOf(samePath);
   if (!methods) {
-    rules.items.push(ruleNode(doc, path5, method, flow));
+    rules.items.push(ruleNode(doc, path6, method, flow));
     return true;
   }
   if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
@@ -26981,9 +26990,9 @@ function addCallToTarget(doc, list, match, method, path5, flow) {
   return true;
 }
 function newTargetNode(doc, list, call, name2, flow) {
-  const path5 = call.suggestedPath ?? call.path;
+  const path6 = call.suggestedPath ?? call.path;
   const kind = call.server.kind;
-  const rules = call.method !== null && path5 !== null ? [ruleNode(doc, path5, call.method, flow)] : void 0;
+  const rules = call.method !== null && path6 !== null ? [ruleNode(doc, path6, call.method, flow)] : void 0;
   if (list.v2) {
     const body = doc.createNode(kind ? { name: name2, kind } : { name: name2 });
     if (rules) body.set("http", doc.createNode(rules));
@@ -27105,7 +27114,7 @@ function writtenServerName(call) {
 function addCall(doc, call) {
   const targets = targetList(doc);
   if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
-  const path5 = call.suggestedPath ?? call.path;
+  const path6 = call.suggestedPath ?? call.path;
   const serverNames = [call.server, ...call.server.service ? [call.server.service] : []];
   const match = findTarget(targets, call.server, "kubernetes", call.client) ?? (call.server.service && findTarget(targets, call.server.service, "service", call.client));
   if (!match) {
@@ -27113,13 +27122,13 @@ function addCall(doc, call) {
     targets.seq.items.push(newTargetNode(doc, targets, call, writtenServerName(call), flow));
     return { change: { action: "add", ...describeCall(call) } };
   }
-  if (call.method === null || path5 === null) {
+  if (call.method === null || path6 === null) {
     const names = serverNames.map((s) => s.name).join("/");
     return {
       skipped: `${call.client.name} \u2192 ${names}: calls without HTTP detail; the target has HTTP rules`
     };
   }
-  const added = addCallToTarget(doc, targets, match, call.method, path5, prefersFlowMethods(targets.seq));
+  const added = addCallToTarget(doc, targets, match, call.method, path6, prefersFlowMethods(targets.seq));
   return added ? { change: { action: "add", ...describeCall(call), server: match.writtenName } } : {};
 }
 function targetList(doc) {
@@ -27288,16 +27297,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path5, added, removed, oldPosInc, options) {
-    const last = path5.lastComponent;
+  addToPath(path6, added, removed, oldPosInc, options) {
+    const last = path6.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path5.oldPos + oldPosInc,
+        oldPos: path6.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path5.oldPos + oldPosInc,
+        oldPos: path6.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -27763,12 +27772,13 @@ function commentBody(drift, opts) {
   const footer = runFooter(opts.runUrl);
   let patch = patchBlock(opts.suggestedPatch);
   if (patch.length > limit / 3) patch = patchTooLong(opts.suggestedPatch);
-  const room = limit - patch.length - footer.length;
+  const note = opts.gateNote ?? "";
+  const room = limit - note.length - patch.length - footer.length;
   const report = renderMarkdownReport(drift, {
     maxLength: room,
     ...opts.fileLink ? { fileLink: opts.fileLink } : {}
   });
-  return report + patch + footer;
+  return report + note + patch + footer;
 }
 function jobSummary(drift, opts) {
   return commentBody(drift, { ...opts, runUrl: void 0, limit: opts.limit ?? SUMMARY_LIMIT });
@@ -27808,6 +27818,54 @@ function longestBacktickRun(text) {
   let longest = 0;
   for (const run2 of text.match(/`+/g) ?? []) longest = Math.max(longest, run2.length);
   return longest;
+}
+
+// src/deliver/github/gate-note.ts
+var DIFF_ROOM = 8e3;
+function gateChangeLines(changes) {
+  return changes.map(
+    (c) => `this pull request changes ${showControlChars(c.file)}; its gate applies after merge (this run used the base branch's)`
+  );
+}
+function gateChangeNote(changes) {
+  if (changes.length === 0) return "";
+  const parts = [""];
+  for (const change of changes) {
+    const file = codeSpan(change.file);
+    parts.push(
+      `> **Note:** this pull request changes ${file}; its gate applies after merge. This check used the base branch's.`,
+      "",
+      `<details><summary>Changes to ${file}</summary>`,
+      "",
+      fenced(cut(change.diff)),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return parts.join("\n");
+}
+function cut(diff) {
+  const lines2 = diff.replace(/\n$/, "").split("\n").map(showControlChars);
+  const kept = [];
+  let size = 0;
+  for (const line of lines2) {
+    if (size + line.length + 1 > DIFF_ROOM) {
+      kept.push(`... ${lines2.length - kept.length} more lines: see the pull request's diff`);
+      break;
+    }
+    kept.push(line);
+    size += line.length + 1;
+  }
+  return kept.join("\n");
+}
+function fenced(text) {
+  let longest = 0;
+  for (const run2 of text.match(/`+/g) ?? []) longest = Math.max(longest, run2.length);
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}diff
+${text}
+${fence}`;
 }
 
 // src/deliver/github/branch-commit.ts
@@ -28206,8 +28264,8 @@ var Validator = class {
   methodAndPath(o, at) {
     const method = o.method === null ? null : this.string(o.method, `${at}.method`, 16);
     if (method !== null && !METHOD.test(method)) this.bad(`${at}.method: not an HTTP method`);
-    const path5 = o.path === null ? null : this.string(o.path, `${at}.path`, 4096);
-    return { method, path: path5 };
+    const path6 = o.path === null ? null : this.string(o.path, `${at}.path`, 4096);
+    return { method, path: path6 };
   }
   call(x, at) {
     const o = this.object(x, at);
@@ -28264,7 +28322,11 @@ var INPUT = {
   mode: "mode",
   reportFile: "report-file",
   sarifFile: "sarif-file",
-  junitFile: "junit-file"
+  junitFile: "junit-file",
+  config: "config",
+  baseline: "baseline",
+  environment: "environment",
+  allowEmpty: "allow-empty"
 };
 var OUTPUT = {
   drift: "drift",
@@ -28284,15 +28346,23 @@ function readActionInputs(read, cwd) {
   check2.metrics = lines(get(INPUT.metrics));
   check2.snapshots = lines(get(INPUT.snapshot));
   check2.workloads = lines(get(INPUT.workloads));
-  check2.namespaces = words(get(INPUT.namespace));
+  const namespaces = get(INPUT.namespace);
+  check2.namespaces = namespaces === "" ? [] : namespaceList([namespaces], INPUT.namespace);
   check2.defaultNamespace = get(INPUT.defaultNamespace) || void 0;
   if (check2.defaultNamespace !== void 0 && !isNamespaceName(check2.defaultNamespace)) {
     throw new InputError(
       `${INPUT.defaultNamespace}: '${check2.defaultNamespace}' is not a Kubernetes namespace name`
     );
   }
-  check2.failOn = oneOf(INPUT.failOn, get(INPUT.failOn) || "missing", FAIL_ON);
-  check2.failOnExplicit = true;
+  const failOn = get(INPUT.failOn);
+  if (failOn !== "") {
+    check2.failOn = oneOf(INPUT.failOn, failOn, FAIL_ON);
+    check2.failOnExplicit = true;
+  }
+  check2.configFile = get(INPUT.config) || void 0;
+  check2.baselineFile = get(INPUT.baseline) || void 0;
+  check2.environment = get(INPUT.environment) || void 0;
+  check2.allowEmpty = bool(INPUT.allowEmpty, get(INPUT.allowEmpty), false);
   check2.format = "markdown";
   const live = readLive(get);
   check2.source = readSource(get(INPUT.source), check2, live.cluster);
@@ -28417,9 +28487,6 @@ function bool(name2, value, fallback) {
 function lines(value) {
   return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 }
-function words(value) {
-  return value.split(/[\s,]+/).filter((w) => w !== "");
-}
 
 // src/action/outcome.ts
 function setCountOutputs(io, drift) {
@@ -28439,11 +28506,174 @@ function failureLine(drift, failOn) {
   return `intent-drift: ${missing} missing, ${stale} stale (fail-on: ${failOn}); see the job summary`;
 }
 
+// src/action/pull-request-gate.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/deliver/github/repository-file.ts
+var MAX_REPOSITORY_FILE_BYTES = 16 * 1024 * 1024;
+async function readRepositoryFile(client, at) {
+  const where = `${at.path} at ${at.ref.slice(0, 7)}`;
+  let data;
+  try {
+    ({ data } = await client.rest.repos.getContent({
+      owner: at.owner,
+      repo: at.repo,
+      path: at.path,
+      ref: at.ref
+    }));
+  } catch (err) {
+    if (asRequestError(err)?.status === 404 && !/no commit found/i.test(describeGitHubError(err))) {
+      return void 0;
+    }
+    throw refused(err, where);
+  }
+  if (Array.isArray(data)) throw new InputError(`${where} is a directory, not a file`);
+  if (data.type !== "file")
+    throw new InputError(`${where} is a ${data.type ?? "strange object"}, not a file`);
+  if ((data.size ?? 0) > MAX_REPOSITORY_FILE_BYTES) {
+    throw new InputError(`${where} is larger than ${MAX_REPOSITORY_FILE_BYTES / 1024 / 1024} MiB`);
+  }
+  if (data.encoding === "base64" && typeof data.content === "string") {
+    return Buffer.from(data.content, "base64").toString("utf8");
+  }
+  if (data.encoding === "none") return readRaw(client, at, where);
+  throw new InputError(`${where}: GitHub answered with an unknown encoding ${JSON.stringify(data.encoding)}`);
+}
+async function readRaw(client, at, where) {
+  try {
+    const { data } = await client.rest.repos.getContent({
+      owner: at.owner,
+      repo: at.repo,
+      path: at.path,
+      ref: at.ref,
+      mediaType: { format: "raw" }
+    });
+    const raw = data;
+    if (typeof raw === "string") return raw;
+    if (raw instanceof ArrayBuffer) return Buffer.from(raw).toString("utf8");
+    throw new InputError(`${where}: GitHub's raw answer was neither text nor bytes`);
+  } catch (err) {
+    throw err instanceof InputError ? err : refused(err, where);
+  }
+}
+function refused(err, where) {
+  const status = asRequestError(err)?.status;
+  if (status === void 0) return err;
+  const hint = status === 403 || status === 401 ? ": the token needs `contents: read` on this repository" : "";
+  return new InputError(`cannot read ${where}: ${describeGitHubError(err)}${hint}`);
+}
+
+// src/action/pull-request-gate.ts
+async function pullRequestGate(settings, context3, io) {
+  const pr = context3.pullRequest;
+  if (pr === void 0) return void 0;
+  if (pr.baseSha === void 0) {
+    throw new InputError(
+      "the pull_request event names no base commit (pull_request.base.sha) to read the gate from"
+    );
+  }
+  if (settings.token === "") {
+    throw new InputError(
+      `${INPUT.githubToken} is empty: on a pull request the gate's config is read from the base commit through the API`
+    );
+  }
+  const client = githubClient(settings, context3, io);
+  const read = (file) => readRepositoryFile(client, { owner: context3.owner, repo: context3.repo, path: file, ref: pr.baseSha });
+  const { check: check2 } = settings;
+  const configFile = repositoryPath(check2.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config);
+  const config = await sideBySide(configFile, check2.cwd, read);
+  if (config.base === void 0 && config.head === void 0 && check2.configFile !== void 0) {
+    throw new InputError("no such file in the pull request or at its base commit", {
+      file: check2.configFile
+    });
+  }
+  const changes = [config].filter((f) => f.base !== f.head).map(asChange);
+  const files = { config: baseConfig(config, pr.baseSha), baseline: void 0 };
+  if (check2.baselineFile !== void 0) {
+    const baseline = await sideBySide(repositoryPath(check2.baselineFile, INPUT.baseline), check2.cwd, read);
+    if (baseline.base === void 0 && baseline.head === void 0) {
+      throw new InputError("no such file in the pull request or at its base commit", {
+        file: check2.baselineFile
+      });
+    }
+    if (baseline.base !== baseline.head) changes.push(asChange(baseline));
+    if (baseline.base !== void 0) files.baseline = parseBaseline(baseline.base, baseline.file);
+  }
+  return { files, changes };
+}
+async function gateChangesOfPullRequest(client, context3, settings, commits) {
+  const at = (ref) => (file) => readRepositoryFile(client, { owner: context3.owner, repo: context3.repo, path: file, ref });
+  const names = [
+    [settings.check.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config],
+    [settings.check.baselineFile, INPUT.baseline]
+  ];
+  const changes = [];
+  for (const [name2, input] of names) {
+    if (name2 === void 0) continue;
+    const file = repositoryPath(name2, input);
+    const [base, head] = await Promise.all([at(commits.base)(file), at(commits.head)(file)]);
+    if (base !== head) changes.push(asChange({ file, base, head }));
+  }
+  return changes;
+}
+async function sideBySide(file, cwd, readBase) {
+  const [base, head] = await Promise.all([readBase(file), readLocal(cwd, file)]);
+  return { file, base, head };
+}
+function baseConfig(side, baseSha) {
+  if (side.base === void 0) return defaultDriftConfig();
+  try {
+    return parseDriftConfig(side.base, side.file);
+  } catch (err) {
+    if (!isInputError(err)) throw err;
+    const where = { file: err.file ?? side.file, ...err.line === void 0 ? {} : { line: err.line } };
+    throw new InputError(
+      `${err.message} (in the base commit ${baseSha.slice(0, 7)}, whose config gates this pull request)`,
+      where
+    );
+  }
+}
+function asChange(side) {
+  const diff = createTwoFilesPatch(
+    side.base === void 0 ? "/dev/null" : `a/${side.file}`,
+    side.head === void 0 ? "/dev/null" : `b/${side.file}`,
+    side.base ?? "",
+    side.head ?? "",
+    void 0,
+    void 0,
+    { context: 3, headerOptions: FILE_HEADERS_ONLY }
+  );
+  return { file: side.file, diff };
+}
+async function readLocal(cwd, file) {
+  try {
+    const text = await readFile2(path3.resolve(cwd, file), "utf8");
+    if (Buffer.byteLength(text) > MAX_REPOSITORY_FILE_BYTES) throw new InputError("file too large", { file });
+    return text;
+  } catch (err) {
+    if (err.code === "ENOENT") return void 0;
+    throw err instanceof InputError ? err : new InputError(`cannot read: ${err.message}`, { file });
+  }
+}
+function repositoryPath(file, input) {
+  const normal = path3.posix.normalize(file.replaceAll("\\", "/")).replace(/^\.\//, "");
+  if (path3.posix.isAbsolute(normal) || normal === "." || normal === ".." || normal.startsWith("../")) {
+    throw new InputError(
+      `${input}: ${JSON.stringify(file)} must be a path inside the repository (on a pull request it is read from the base commit)`
+    );
+  }
+  return normal;
+}
+
 // src/action/check-mode.ts
 async function runCheckMode(settings, context3, io) {
-  const result = settings.live.cluster === "none" ? await check(settings.check) : await checkLiveCluster(settings, io);
+  const gate = await pullRequestGate(settings, context3, io);
+  const result = settings.live.cluster === "none" ? await check(settings.check, void 0, gate?.files) : await checkLiveCluster(settings, io, gate?.files);
   const { drift, declared } = result;
   for (const warning2 of drift.warnings) io.warning(`intent-drift: ${warning2}`);
+  for (const line of gateChangeLines(gate?.changes ?? [])) io.warning(`intent-drift: ${line}`);
+  const gateNote = gateChangeNote(gate?.changes ?? []);
   setCountOutputs(io, drift);
   const edit = editIntents(await readIntentsSources(settings.check.cwd, declared), declared, {
     missing: drift.missing,
@@ -28452,8 +28682,8 @@ async function runCheckMode(settings, context3, io) {
   for (const note of edit.skipped) io.info(`not in the suggested patch: ${note}`);
   const patch = suggestedPatch(edit.files);
   const pr = context3.pullRequest;
-  const reportPath = path3.resolve(settings.check.cwd, settings.reportFile);
-  await mkdir2(path3.dirname(reportPath), { recursive: true });
+  const reportPath = path4.resolve(settings.check.cwd, settings.reportFile);
+  await mkdir2(path4.dirname(reportPath), { recursive: true });
   await writeFile2(
     reportPath,
     renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch)
@@ -28461,19 +28691,19 @@ async function runCheckMode(settings, context3, io) {
   io.setOutput(OUTPUT.report, reportPath);
   await writeCiReports(settings, result);
   const fileLink = blobLink(context3, pr?.headSha ?? context3.sha);
-  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch }));
+  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote }));
   for (const annotation of driftAnnotations(drift)) io.annotate(annotation);
   io.setOutput(OUTPUT.commentUrl, "");
   if (pr !== void 0 && settings.comment) {
     const client = githubClient(settings, context3, io);
-    const body = commentBody(drift, { fileLink, suggestedPatch: patch, runUrl: context3.runUrl });
+    const body = commentBody(drift, { fileLink, suggestedPatch: patch, runUrl: context3.runUrl, gateNote });
     const where = { owner: context3.owner, repo: context3.repo, issue: pr.number };
     const url = await postStickyComment(client, io, where, body, { drift, runUrl: context3.runUrl });
     io.setOutput(OUTPUT.commentUrl, url ?? "");
   }
   io.setOutput(OUTPUT.pullRequestUrl, "");
   if (settings.openPr) await deliverPullRequest(settings, context3, io, edit, patch);
-  return { failure: result.exitCode === 1 ? failureLine(drift, settings.check.failOn) : void 0 };
+  return { failure: result.exitCode === 1 ? failureLine(drift, result.failOn) : void 0 };
 }
 async function deliverPullRequest(settings, context3, io, edit, patch) {
   if (context3.pullRequest !== void 0) {
@@ -28497,15 +28727,15 @@ async function writeCiReports(settings, result) {
     [junitFile, "junit"]
   ]) {
     if (name2 === void 0) continue;
-    const file = path3.resolve(cwd, name2);
-    await mkdir2(path3.dirname(file), { recursive: true });
+    const file = path4.resolve(cwd, name2);
+    await mkdir2(path4.dirname(file), { recursive: true });
     await writeFile2(file, renderCiReport(format, inputs));
   }
 }
-function checkLiveCluster(settings, io) {
+function checkLiveCluster(settings, io, gate) {
   const log = groupedLog(io);
   const runner = createProcessRunner({ log: (line) => io.info(line), secrets: [settings.token] });
-  return checkInCluster(settings, { runner, log, check });
+  return checkInCluster(settings, { runner, log, check: (s, onProgress) => check(s, onProgress, gate) });
 }
 function groupedLog(io) {
   const commandData = (title) => title.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -28519,19 +28749,19 @@ function groupedLog(io) {
 async function readIntentsSources(cwd, declared) {
   const sources = /* @__PURE__ */ new Map();
   for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readFile2(path3.resolve(cwd, file), "utf8"));
+    sources.set(file, await readFile3(path4.resolve(cwd, file), "utf8"));
   }
   return sources;
 }
 
 // src/action/comment-mode.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import path4 from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import path5 from "node:path";
 async function runCommentMode(settings, context3, io) {
-  const file = path4.resolve(settings.check.cwd, settings.reportFile);
+  const file = path5.resolve(settings.check.cwd, settings.reportFile);
   let text;
   try {
-    text = await readFile3(file, "utf8");
+    text = await readFile4(file, "utf8");
   } catch {
     throw new InputError("no report to comment from: download the PR run\u2019s artifact first", {
       file: settings.reportFile
@@ -28559,10 +28789,12 @@ async function runCommentMode(settings, context3, io) {
   setCountOutputs(io, artifact.drift);
   io.setOutput(OUTPUT.report, file);
   io.setOutput(OUTPUT.pullRequestUrl, "");
+  const gateNote = await gateNoteOf(client, context3, settings, io, { base: pull.base.sha, head: headSha });
   const body = commentBody(artifact.drift, {
     fileLink: blobLink(context3, headSha),
     suggestedPatch: artifact.suggestedPatch,
-    runUrl: context3.runUrl
+    runUrl: context3.runUrl,
+    gateNote
   });
   const where = { owner: context3.owner, repo: context3.repo, issue: number };
   const url = await postStickyComment(client, io, where, body, {
@@ -28571,6 +28803,17 @@ async function runCommentMode(settings, context3, io) {
   });
   io.setOutput(OUTPUT.commentUrl, url ?? "");
   return { failure: void 0 };
+}
+async function gateNoteOf(client, context3, settings, io, commits) {
+  try {
+    const changes = await gateChangesOfPullRequest(client, context3, settings, commits);
+    for (const line of gateChangeLines(changes)) io.info(line);
+    return gateChangeNote(changes);
+  } catch (err) {
+    if (!isInputError(err)) throw err;
+    io.warning(`intent-drift: the comment says nothing of changes to the gate files: ${String(err)}`);
+    return "";
+  }
 }
 
 // src/action/main.ts
@@ -28587,10 +28830,22 @@ async function run() {
     const outcome = settings.mode === "comment" ? await runCommentMode(settings, context3, io) : await runCheckMode(settings, context3, io);
     if (outcome.failure !== void 0) setFailed(outcome.failure);
   } catch (err) {
-    setFailed(
-      isInputError(err) ? `intent-drift: ${String(err)}` : `intent-drift: ${describeGitHubError(err)}`
-    );
+    fail(err);
   }
+}
+function fail(err) {
+  const message = isInputError(err) ? `intent-drift: ${String(err)}` : err instanceof ClusterStepError ? `intent-drift: ${err.message}` : asRequestError(err) !== void 0 ? `intent-drift: ${describeGitHubError(err)}` : internalError(err);
+  setFailed(showControlChars(message));
+  if (!isInputError(err) && process.env.INTENT_DRIFT_DEBUG) info(err?.stack ?? "");
+  process.exitCode = 2;
+}
+function exitTwoOnCrash() {
+  const crash = (err) => {
+    fail(err);
+    process.exit(2);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
 }
 function runnerIo() {
   const unit = Number(process.env.INTENT_DRIFT_RETRY_UNIT_MS);
@@ -28618,4 +28873,5 @@ function runnerIo() {
 }
 
 // src/index.ts
+exitTwoOnCrash();
 await run();

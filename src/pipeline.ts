@@ -9,12 +9,14 @@ import { loadDriftConfig } from './config/read-config.ts';
 import { loadIntents } from './declare/load-intents.ts';
 import { defaultNamespaceFor } from './declare/namespace-defaults.ts';
 import { readWorkloadManifests, type WorkloadLookup } from './declare/workload-manifests.ts';
+import type { Baseline } from './diff/baseline.ts';
 import { type ControlledDrift, checkDrift, DEFAULT_POLICY } from './diff/drift-controls.ts';
 import type { FailPolicy } from './diff/fail-policy.ts';
 import { InputError } from './errors.ts';
-import type { DeclaredIntents, Drift, ObservedCall, ObservedMap, WorkloadRef } from './model.ts';
+import type { DeclaredIntents, Drift, FailOn, ObservedCall, ObservedMap, WorkloadRef } from './model.ts';
 import { parseDuration, parseSince } from './observe/live/duration.ts';
 import type { SidecarsProgress } from './observe/live/sidecars-source.ts';
+import { requireObservedScope } from './observe/observation-scope.ts';
 import { readMetricsConcurrently } from './observe/read-metrics-concurrently.ts';
 import { readSnapshots } from './observe/snapshot/snapshot-merge.ts';
 import type { Settings } from './settings.ts';
@@ -37,7 +39,19 @@ export interface CheckResult {
   policy: FailPolicy;
   /** The namespaces in scope (`-n` and `--environment`); empty: all. */
   namespaces: string[];
+  /** The failOn in force: --fail-on when given, else the config's, else missing. */
+  failOn: FailOn;
   exitCode: 0 | 1;
+}
+
+/**
+ * What gates a pull request instead of its own checked-out files: the base commit's config
+ * and baseline (src/action reads them through GitHub's API), so a PR cannot loosen its gate.
+ */
+export interface GateFiles {
+  config: DriftConfig;
+  /** Undefined: the base has no baseline file, so none applies. */
+  baseline: Baseline | undefined;
 }
 
 /**
@@ -156,6 +170,18 @@ async function readSource(
   }
 }
 
+/**
+ * The observed map for the commands that read no intents (list, export, capture, visualize):
+ * nothing observed in scope, or a `-n` namespace with nothing in it, is an error there too.
+ */
+export async function observeInScope(
+  settings: Settings,
+  onProgress?: ProgressListener,
+): Promise<Observation> {
+  const map = await observe(settings, onProgress);
+  return { ...map, ...requireObservedScope(map, { ...settings, asked: settings.namespaces }) };
+}
+
 export async function declare(settings: Settings): Promise<DeclaredIntents> {
   if (settings.intents.length === 0) throw new InputError('no intents given: use --intents PATH');
   const defaultNamespace = defaultNamespaceFor(settings.defaultNamespace, settings.namespaces);
@@ -183,14 +209,20 @@ export function scopeOf(settings: Settings, config: DriftConfig): string[] {
   return [...new Set([...settings.namespaces, ...namespaces])];
 }
 
-export async function check(settings: Settings, onProgress?: ProgressListener): Promise<CheckResult> {
+export async function check(
+  settings: Settings,
+  onProgress?: ProgressListener,
+  gate?: GateFiles,
+): Promise<CheckResult> {
   // Config and baseline first: a typo there should fail before a long live read.
-  const config = await readConfig(settings);
+  const config = gate === undefined ? await readConfig(settings) : gate.config;
   const namespaces = scopeOf(settings, config);
   const baseline =
-    settings.baselineFile === undefined
-      ? undefined
-      : await readBaselineFile(settings.cwd, settings.baselineFile);
+    gate !== undefined
+      ? gate.baseline
+      : settings.baselineFile === undefined
+        ? undefined
+        : await readBaselineFile(settings.cwd, settings.baselineFile);
   // The observed map is read first: a large capture goes to a worker thread before the intents
   // are parsed here. Bad intents stop that worker rather than wait for it.
   const stop = new AbortController();
@@ -199,7 +231,12 @@ export async function check(settings: Settings, onProgress?: ProgressListener): 
     stop.abort();
     throw err;
   });
-  const [observed, declared] = await Promise.all([observing, declaring]);
+  const [read, declared] = await Promise.all([observing, declaring]);
+  const observed = requireObservedScope(
+    read,
+    { ...settings, namespaces, asked: settings.namespaces },
+    declared,
+  );
   const controls = driftControls(config, {
     namespaces,
     ...(settings.failOnExplicit ? { failOn: settings.failOn } : {}),
@@ -208,7 +245,8 @@ export async function check(settings: Settings, onProgress?: ProgressListener): 
     ...(baseline === undefined ? {} : { baseline }),
   });
   const result = checkDrift(observed, declared, controls);
-  return { observed, declared, config, policy: controls.policy ?? DEFAULT_POLICY, namespaces, ...result };
+  const policy = controls.policy ?? DEFAULT_POLICY;
+  return { observed, declared, config, policy, namespaces, failOn: policy.failOn, ...result };
 }
 
 /** Metrics know workloads by name only; manifests add the kind Otterize writes into intents. */

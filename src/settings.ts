@@ -1,3 +1,4 @@
+import { InputError } from './errors.ts';
 import type { FailOn } from './model.ts';
 
 /** Where the observed map comes from (`--source`; docs/cli.md). */
@@ -31,6 +32,8 @@ export interface Settings {
   namespaces: string[];
   /** `--default-namespace`: the namespace of ClientIntents that name none (as `kubectl apply -n`). */
   defaultNamespace: string | undefined;
+  /** `--allow-empty`: nothing observed is a warning, not an error (a cluster with no traffic). */
+  allowEmpty: boolean;
   failOn: FailOn;
   /** Whether --fail-on was given: only then does it beat the config's failOn. */
   failOnExplicit: boolean;
@@ -96,6 +99,7 @@ export function defaultSettings(cwd: string): Settings {
     workloads: [],
     namespaces: [],
     defaultNamespace: undefined,
+    allowEmpty: false,
     failOn: 'missing',
     failOnExplicit: false,
     configFile: undefined,
@@ -130,4 +134,30 @@ export function defaultSettings(cwd: string): Settings {
       asService: false,
     },
   };
+}
+
+/** A Kubernetes namespace name (RFC 1123 label). */
+const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/**
+ * Namespaces as given on the command line or in the action's input: each value a comma (or,
+ * in the action, space or newline) separated list, values repeatable, duplicates dropped.
+ * A value that names no namespace, or a name Kubernetes would refuse, is bad usage: a typo
+ * must not widen or empty the scope silently.
+ */
+export function namespaceList(values: readonly string[], name: string): string[] {
+  const names: string[] = [];
+  for (const value of values) {
+    const parts = value.split(/[\s,]+/).filter((part) => part !== '');
+    if (parts.length === 0) throw new InputError(`${name}: ${JSON.stringify(value)} names no namespace`);
+    for (const part of parts) {
+      if (!NAMESPACE_NAME.test(part)) {
+        throw new InputError(
+          `${name}: ${JSON.stringify(part)} is not a namespace name (lower-case letters, digits and '-', at most 63)`,
+        );
+      }
+      if (!names.includes(part)) names.push(part);
+    }
+  }
+  return names;
 }

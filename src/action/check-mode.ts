@@ -9,29 +9,37 @@ import { createProcessRunner } from '../cluster/command-runner.ts';
 import { editIntents } from '../declare/edit-intents.ts';
 import type { IntentsEditResult } from '../declare/edit-intents-types.ts';
 import { suggestedPatch } from '../declare/suggested-patch.ts';
-import type { ActionIo, ActionOutcome } from '../deliver/github/action-io.ts';
 import { renderCiReport } from '../deliver/ci-reports.ts';
+import type { ActionIo, ActionOutcome } from '../deliver/github/action-io.ts';
 import { driftAnnotations } from '../deliver/github/annotations.ts';
 import { commentBody, jobSummary } from '../deliver/github/comment-body.ts';
+import { gateChangeLines, gateChangeNote } from '../deliver/github/gate-note.ts';
 import { openIntentsPullRequest } from '../deliver/github/open-intents-pr.ts';
 import { postStickyComment } from '../deliver/github/post-comment.ts';
 import { renderReportFile } from '../deliver/github/report-artifact.ts';
 import { blobLink, type RunContext } from '../deliver/github/run-context.ts';
 import type { DeclaredIntents } from '../model.ts';
-import { type CheckResult, check } from '../pipeline.ts';
+import { type CheckResult, check, type GateFiles } from '../pipeline.ts';
 import type { ActionSettings } from './inputs.ts';
 import { OUTPUT } from './inputs.ts';
 import { failureLine, githubClient, setCountOutputs } from './outcome.ts';
+import { pullRequestGate } from './pull-request-gate.ts';
 
 export async function runCheckMode(
   settings: ActionSettings,
   context: RunContext,
   io: ActionIo,
 ): Promise<ActionOutcome> {
+  // On a pull request the base commit's config and baseline gate it (read before the long part).
+  const gate = await pullRequestGate(settings, context, io);
   const result =
-    settings.live.cluster === 'none' ? await check(settings.check) : await checkLiveCluster(settings, io);
+    settings.live.cluster === 'none'
+      ? await check(settings.check, undefined, gate?.files)
+      : await checkLiveCluster(settings, io, gate?.files);
   const { drift, declared } = result;
   for (const warning of drift.warnings) io.warning(`intent-drift: ${warning}`);
+  for (const line of gateChangeLines(gate?.changes ?? [])) io.warning(`intent-drift: ${line}`);
+  const gateNote = gateChangeNote(gate?.changes ?? []);
   setCountOutputs(io, drift);
 
   const edit = editIntents(await readIntentsSources(settings.check.cwd, declared), declared, {
@@ -52,13 +60,13 @@ export async function runCheckMode(
   await writeCiReports(settings, result);
 
   const fileLink = blobLink(context, pr?.headSha ?? context.sha);
-  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch }));
+  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote }));
   for (const annotation of driftAnnotations(drift)) io.annotate(annotation);
 
   io.setOutput(OUTPUT.commentUrl, '');
   if (pr !== undefined && settings.comment) {
     const client = githubClient(settings, context, io);
-    const body = commentBody(drift, { fileLink, suggestedPatch: patch, runUrl: context.runUrl });
+    const body = commentBody(drift, { fileLink, suggestedPatch: patch, runUrl: context.runUrl, gateNote });
     const where = { owner: context.owner, repo: context.repo, issue: pr.number };
     const url = await postStickyComment(client, io, where, body, { drift, runUrl: context.runUrl });
     io.setOutput(OUTPUT.commentUrl, url ?? '');
@@ -67,7 +75,7 @@ export async function runCheckMode(
   io.setOutput(OUTPUT.pullRequestUrl, '');
   if (settings.openPr) await deliverPullRequest(settings, context, io, edit, patch);
 
-  return { failure: result.exitCode === 1 ? failureLine(drift, settings.check.failOn) : undefined };
+  return { failure: result.exitCode === 1 ? failureLine(drift, result.failOn) : undefined };
 }
 
 async function deliverPullRequest(
@@ -107,10 +115,14 @@ async function writeCiReports(settings: ActionSettings, result: CheckResult): Pr
 }
 
 /** `cluster: kind|existing`: the tools run as child processes, their output in the step's log. */
-function checkLiveCluster(settings: ActionSettings, io: ActionIo): Promise<CheckResult> {
+function checkLiveCluster(
+  settings: ActionSettings,
+  io: ActionIo,
+  gate: GateFiles | undefined,
+): Promise<CheckResult> {
   const log = groupedLog(io);
   const runner = createProcessRunner({ log: (line) => io.info(line), secrets: [settings.token] });
-  return checkInCluster(settings, { runner, log, check });
+  return checkInCluster(settings, { runner, log, check: (s, onProgress) => check(s, onProgress, gate) });
 }
 
 /**

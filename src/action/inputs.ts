@@ -5,7 +5,14 @@ import type { ClusterKind, ClusterSettings } from '../cluster/cluster-settings.t
 import { isNamespaceName } from '../declare/namespace-defaults.ts';
 import { InputError } from '../errors.ts';
 import type { FailOn } from '../model.ts';
-import { defaultSettings, FAIL_ON, type Settings, SOURCES, type SourceKind } from '../settings.ts';
+import {
+  defaultSettings,
+  FAIL_ON,
+  namespaceList,
+  type Settings,
+  SOURCES,
+  type SourceKind,
+} from '../settings.ts';
 
 /** Every input name, as action.yml declares it. */
 export const INPUT = {
@@ -33,6 +40,10 @@ export const INPUT = {
   reportFile: 'report-file',
   sarifFile: 'sarif-file',
   junitFile: 'junit-file',
+  config: 'config',
+  baseline: 'baseline',
+  environment: 'environment',
+  allowEmpty: 'allow-empty',
 } as const;
 
 /** Every output name, as action.yml declares it. */
@@ -76,16 +87,24 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   check.metrics = lines(get(INPUT.metrics));
   check.snapshots = lines(get(INPUT.snapshot));
   check.workloads = lines(get(INPUT.workloads));
-  check.namespaces = words(get(INPUT.namespace));
+  const namespaces = get(INPUT.namespace);
+  check.namespaces = namespaces === '' ? [] : namespaceList([namespaces], INPUT.namespace);
   check.defaultNamespace = get(INPUT.defaultNamespace) || undefined;
   if (check.defaultNamespace !== undefined && !isNamespaceName(check.defaultNamespace)) {
     throw new InputError(
       `${INPUT.defaultNamespace}: '${check.defaultNamespace}' is not a Kubernetes namespace name`,
     );
   }
-  check.failOn = oneOf<FailOn>(INPUT.failOn, get(INPUT.failOn) || 'missing', FAIL_ON);
-  // The input always has a value (action.yml's default), so it beats the config's failOn.
-  check.failOnExplicit = true;
+  // Empty (action.yml's default): the config's failOn, else missing. A value given wins.
+  const failOn = get(INPUT.failOn);
+  if (failOn !== '') {
+    check.failOn = oneOf<FailOn>(INPUT.failOn, failOn, FAIL_ON);
+    check.failOnExplicit = true;
+  }
+  check.configFile = get(INPUT.config) || undefined;
+  check.baselineFile = get(INPUT.baseline) || undefined;
+  check.environment = get(INPUT.environment) || undefined;
+  check.allowEmpty = bool(INPUT.allowEmpty, get(INPUT.allowEmpty), false);
   check.format = 'markdown';
   const live = readLive(get);
   check.source = readSource(get(INPUT.source), check, live.cluster);
@@ -225,9 +244,4 @@ function lines(value: string): string[] {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
-}
-
-/** Names: separated by newlines, commas or spaces. */
-function words(value: string): string[] {
-  return value.split(/[\s,]+/).filter((w) => w !== '');
 }

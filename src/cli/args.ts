@@ -7,6 +7,7 @@ import {
   defaultSettings,
   type ExportFormat,
   FAIL_ON,
+  namespaceList,
   type OutputType,
   REPORT_FORMATS,
   type ReportFormat,
@@ -40,6 +41,7 @@ const OPTIONS = {
   workloads: { type: 'string', multiple: true },
   namespace: { type: 'string', short: 'n', multiple: true },
   'default-namespace': { type: 'string' },
+  'allow-empty': { type: 'boolean' },
   'fail-on': { type: 'string' },
   format: { type: 'string' },
   report: { type: 'string' },
@@ -102,8 +104,9 @@ export function parseCommandLine(
   settings.metrics = values.metrics ?? [];
   settings.snapshots = values.snapshot ?? [];
   settings.workloads = values.workloads ?? [];
-  settings.namespaces = values.namespace ?? [];
+  settings.namespaces = namespaceList(values.namespace ?? [], '--namespace');
   settings.defaultNamespace = checkedNamespace('default-namespace', values['default-namespace']);
+  settings.allowEmpty = values['allow-empty'] ?? false;
   settings.reportFile = values.report;
   settings.sarifFile = values.sarif;
   settings.junitFile = values.junit;

@@ -4,8 +4,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeBaselineFile } from '../config/baseline-file.ts';
 import { type CiReportInputs, renderCiReport } from '../deliver/ci-reports.ts';
-import { InputError, isInputError } from '../errors.ts';
+import { InputError, internalError, isInputError } from '../errors.ts';
 import { type CheckResult, check, declare, demoSettings } from '../pipeline.ts';
+import { showControlChars } from '../report/display-text.ts';
 import { renderJsonReport } from '../report/json-report.ts';
 import { renderList } from '../report/list-report.ts';
 import { renderMarkdownReport } from '../report/markdown-report.ts';
@@ -38,11 +39,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     return await run(command, settings, io);
   } catch (err) {
-    if (isInputError(err)) {
-      io.writeError(`intent-drift: ${String(err)}\n`);
-      return 2;
-    }
-    throw err;
+    // Exit 1 means drift and nothing else: bad input and our own bugs are both 2.
+    io.writeError(
+      `${showControlChars(isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err))}\n`,
+    );
+    if (!isInputError(err) && io.env.INTENT_DRIFT_DEBUG) io.writeError(`${(err as Error)?.stack ?? ''}\n`);
+    return 2;
   }
 }
 

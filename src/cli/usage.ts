@@ -33,8 +33,9 @@ Declared intents:
   --default-namespace NS  namespace of ClientIntents without one (default: the -n namespace, when only one)
 
 Scope and verdict:
-  -n, --namespace NS      only clients in this namespace (repeatable)
-  --fail-on WHAT          missing | stale | any | none (default missing)
+  -n, --namespace NS      only clients in these namespaces (repeatable, or comma lists)
+  --fail-on WHAT          missing | stale | any | none (default: the config's failOn, else missing)
+  --allow-empty           nothing observed is a warning, not an error (exit 2)
 
 Output:
   --format FMT            check: text | markdown | json | sarif | junit (default text); export: yaml | json
@@ -49,6 +50,7 @@ export:
   --api-version V         k8s.otterize.com/v2beta1 (default), v2alpha1, v1beta1, v1alpha3, v1alpha2
   --as-service            targets name the Kubernetes Service the caller used, not the workload
 
-Exit codes: 0 no failing drift, 1 failing drift (per --fail-on), 2 bad usage, bad input or unreachable source.
+Exit codes: 0 no failing drift, 1 failing drift (per --fail-on) and nothing else, 2 bad usage, bad input,
+nothing observed, unreachable source, or an internal error.
 `;
 }

@@ -4,6 +4,7 @@ import type { DeclaredIntents } from '../model.ts';
 import { collectYamlFiles, type FoundFile } from '../yaml/collect-files.ts';
 import { readYamlFile } from '../yaml/read-yaml.ts';
 import { applyInOrder, type ParsedFile } from './apply-order.ts';
+import { requireIntentsInEveryPath } from './intents-presence.ts';
 import { parseClientIntentsDocuments } from './parse-client-intents.ts';
 
 export interface LoadIntentsOptions {
@@ -16,7 +17,9 @@ export interface LoadIntentsOptions {
 export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}): Promise<DeclaredIntents> {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const namespace = opts.defaultNamespace;
-  const { applied, warnings } = applyInOrder(parseIntentsFiles(files, namespace));
+  const parsed = parseIntentsFiles(files, namespace);
+  requireIntentsInEveryPath(files, new Set(parsed.map(({ file }) => file)));
+  const { applied, warnings } = applyInOrder(parsed);
   return {
     rules: applied.flatMap(({ intents }) => intents.rules),
     documents: applied.map(({ intents, file }) => ({

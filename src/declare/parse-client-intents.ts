@@ -5,6 +5,7 @@ import { child, fail, lineOf, optionalString, requiredMap, requiredString } from
 import type { YamlDocument, YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
 import { checkAgainstCrd } from './crd-schema-check.ts';
 import { documentObjects } from './intents-documents.ts';
+import { rejectNearMissIntents } from './intents-near-miss.ts';
 import { missingNamespaceMessage } from './namespace-defaults.ts';
 import { parseV1Spec } from './parse-v1.ts';
 import { parseV2Spec } from './parse-v2.ts';
@@ -43,6 +44,7 @@ export function parseClientIntentsDocuments(
       if (items?.type === 'seq') items.items.forEach(visit);
       return;
     }
+    rejectNearMissIntents(node, file);
     if (kind !== 'ClientIntents' || !apiVersion?.startsWith(`${INTENTS_GROUP}/`)) return;
     found.push(parseOne(node, file, apiVersion, opts));
   };

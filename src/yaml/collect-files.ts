@@ -12,6 +12,8 @@ export interface FoundFile {
   absolute: string;
   /** Name shown in messages and rules: relative to cwd when inside it, posix slashes. */
   file: string;
+  /** The paths as given (file, directory or glob) that named this file. */
+  given: string[];
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -22,7 +24,12 @@ export async function collectYamlFiles(paths: string[], cwd: string = process.cw
   const found = new Map<string, FoundFile>();
   for (const given of paths) {
     const matches = GLOB_CHARS.test(given) ? await expandGlob(given, cwd) : await expandPath(given, cwd);
-    for (const absolute of matches) found.set(absolute, { absolute, file: displayName(absolute, cwd) });
+    for (const absolute of matches) {
+      const known = found.get(absolute);
+      if (known === undefined)
+        found.set(absolute, { absolute, file: displayName(absolute, cwd), given: [given] });
+      else if (!known.given.includes(given)) known.given.push(given);
+    }
   }
   return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

@@ -24,6 +24,11 @@ describe('readActionInputs', () => {
     assert.deepEqual(s.check.namespaces, ['shop', 'web', 'api']);
     assert.equal(s.check.defaultNamespace, undefined);
     assert.equal(s.check.failOn, 'missing');
+    assert.equal(s.check.failOnExplicit, false, 'an empty fail-on leaves it to the config');
+    assert.equal(s.check.allowEmpty, false);
+    assert.equal(s.check.configFile, undefined);
+    assert.equal(s.check.baselineFile, undefined);
+    assert.equal(s.check.environment, undefined);
     assert.equal(s.check.source, 'metrics');
     assert.equal(s.mode, 'check');
     assert.equal(s.comment, true);
@@ -49,6 +54,30 @@ describe('readActionInputs', () => {
     assert.equal(s.check.defaultNamespace, 'shop');
   });
 
+  test('fail-on given wins over the config; config, baseline, environment and allow-empty', () => {
+    const s = readActionInputs(
+      reader({
+        'github-token': 't',
+        intents: 'i',
+        metrics: 'm',
+        'fail-on': 'stale',
+        config: 'ci/drift.yaml',
+        baseline: 'ci/baseline.json',
+        environment: 'prod',
+        'allow-empty': 'true',
+        namespace: 'shop\nshop,web',
+      }),
+      '/repo',
+    );
+    assert.equal(s.check.failOn, 'stale');
+    assert.equal(s.check.failOnExplicit, true);
+    assert.equal(s.check.configFile, 'ci/drift.yaml');
+    assert.equal(s.check.baselineFile, 'ci/baseline.json');
+    assert.equal(s.check.environment, 'prod');
+    assert.equal(s.check.allowEmpty, true);
+    assert.deepEqual(s.check.namespaces, ['shop', 'web']);
+  });
+
   test('refuses bad values with the input’s name', () => {
     const bad: [Record<string, string>, RegExp][] = [
       [{ 'fail-on': 'often' }, /^fail-on must be one of missing, stale, any, none/],
@@ -65,6 +94,8 @@ describe('readActionInputs', () => {
       [{ intents: '' }, /^intents is required/],
       [{ 'github-token': '' }, /^github-token is empty/],
       [{ 'keep-cluster': 'maybe' }, /^keep-cluster must be true or false/],
+      [{ 'allow-empty': 'sometimes' }, /^allow-empty must be true or false/],
+      [{ namespace: 'shop,Web' }, /^namespace: "Web" is not a namespace name/],
       [
         { cluster: 'kind', workloads: 'w.yaml', metrics: 'capture' },
         /^metrics: files are not read with cluster: kind/,
@@ -162,6 +193,10 @@ describe('the copy-paste workflows in docs/workflows', () => {
         .filter(([, v]) => v === 'write')
         .map(([k]) => k);
       const uses = ours[0]!.with as Record<string, unknown>;
+      // On pull requests the gate reads the base branch's config through the contents API.
+      const onPullRequest = 'pull_request' in (workflow.on ?? {}) || uses.mode === 'comment';
+      if (onPullRequest)
+        assert.ok(['read', 'write'].includes(workflow.permissions?.contents), `${file}: contents`);
       if (uses['sarif-file'] !== undefined) assert.deepEqual(writes, ['security-events'], file);
       else if (uses['open-pr'] === true) assert.deepEqual(writes.sort(), ['contents', 'pull-requests'], file);
       else if (uses.comment === false) assert.deepEqual(writes, [], `${file}: the PR run needs no write`);

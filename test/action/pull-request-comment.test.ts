@@ -5,7 +5,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { GitHubApiServer } from '../support/github-api-server.ts';
-import { DEMO_INPUTS, HEAD_SHA, pullRequestEvent, runAction, TOKEN } from '../support/run-action.ts';
+import {
+  BASE_SHA,
+  DEMO_INPUTS,
+  HEAD_SHA,
+  pullRequestEvent,
+  runAction,
+  TOKEN,
+} from '../support/run-action.ts';
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist', 'index.js');
 const golden = path.resolve(import.meta.dirname, '..', 'golden', 'action', 'demo-comment.md');
@@ -18,6 +25,8 @@ before(async () => {
 });
 after(() => server.stop());
 beforeEach(() => {
+  // The pull request's base commit, where the gate's config is read (it has none here).
+  server.seedCommit('main', {}, BASE_SHA);
   server.comments.length = 0;
   server.requests.length = 0;
   server.faults.length = 0;
@@ -193,19 +202,23 @@ describe('the sticky comment on a pull request', () => {
     assert.match(run.stdout, /secondary rate limit on POST/);
   });
 
-  test('comment: false writes no comment and makes no API call', async () => {
+  test('comment: false writes no comment; its only API calls read the base commit’s gate', async () => {
     const run = await runAction({ inputs: { ...DEMO_INPUTS, comment: 'false' }, apiUrl });
-    assert.equal(server.requests.length, 0);
+    assert.deepEqual(
+      server.requests.map((r) => `${r.method} ${r.path}?${r.query}`),
+      [`GET /repos/acme/shop/contents/.intent-drift.yaml?ref=${BASE_SHA}`],
+    );
     assert.equal(run.outputs.missing, '1');
   });
 
   test('bad inputs and live clusters fail with one clear line', async () => {
     const kind = await runAction({ inputs: { ...DEMO_INPUTS, cluster: 'kind' }, apiUrl });
-    assert.equal(kind.code, 1);
+    assert.equal(kind.code, 2, 'exit 1 is drift and nothing else');
     assert.deepEqual(errorLines(kind.stdout), [
       '::error::intent-drift: metrics: files are not read with cluster: kind, which reads the cluster live; drop one of them',
     ]);
     const bad = await runAction({ inputs: { ...DEMO_INPUTS, 'fail-on': 'sometimes' }, apiUrl });
+    assert.equal(bad.code, 2);
     assert.deepEqual(errorLines(bad.stdout), [
       "::error::intent-drift: fail-on must be one of missing, stale, any, none (got 'sometimes')",
     ]);

@@ -66,7 +66,12 @@ describe('CI report files', () => {
 
     test('sarif-file and junit-file are written in the workspace, next to the JSON report', async () => {
       const run = await runAction({
-        inputs: { ...DEMO_INPUTS, comment: 'false', 'sarif-file': 'out/drift.sarif', 'junit-file': 'out/junit.xml' },
+        inputs: {
+          ...DEMO_INPUTS,
+          comment: 'false',
+          'sarif-file': 'out/drift.sarif',
+          'junit-file': 'out/junit.xml',
+        },
         apiUrl,
       });
       assert.equal(run.code, 1);

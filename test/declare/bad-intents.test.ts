@@ -20,6 +20,21 @@ const KAFKA_OPERATIONS =
 /** [file, line, message] */
 const EXPECTED: [string, number, string][] = [
   ['alias-bomb.yaml', 7, 'too many YAML nodes after expanding aliases (limit 100000)'],
+  [
+    'api-group-otterize-com.yaml',
+    2,
+    'apiVersion: "otterize.com/v2beta1" puts ClientIntents in the API group "otterize.com"; Otterize\'s is k8s.otterize.com (k8s.otterize.com/v2beta1, for instance)',
+  ],
+  [
+    'api-version-missing.yaml',
+    1,
+    'apiVersion: required for kind ClientIntents (k8s.otterize.com/v2beta1, for instance)',
+  ],
+  [
+    'api-version-no-group.yaml',
+    1,
+    'apiVersion: "v2beta1" puts ClientIntents in no API group; Otterize\'s is k8s.otterize.com (k8s.otterize.com/v2beta1, for instance)',
+  ],
   ['complex-key.yaml', 7, 'only plain keys are supported'],
   ['deep-nesting.yaml', 2, 'YAML nested deeper than 64 levels'],
   ['duplicate-key.yaml', 9, 'Map keys must be unique'],
@@ -34,6 +49,16 @@ const EXPECTED: [string, number, string][] = [
     `spec.targets[0].kubernetes.http[0].methods[1]: unsupported method "HEAD" (allowed: ${METHODS})`,
   ],
   ['http-map.yaml', 13, 'spec.targets[0].kubernetes.http: must be a list, not a map'],
+  [
+    'kind-case-near-miss.yaml',
+    3,
+    'kind: "clientintents" is not ClientIntents (kinds are case-sensitive); write kind: ClientIntents',
+  ],
+  [
+    'kind-singular-near-miss.yaml',
+    8,
+    'kind: "ClientIntent" is not ClientIntents (kinds are case-sensitive); write kind: ClientIntents',
+  ],
   ['kind-lower-case.yaml', 9, 'spec.workload.kind: "deployment" must start with an upper-case letter'],
   [
     'lower-case-method.yaml',

@@ -162,9 +162,11 @@ describe('loadIntents: namespaces, lists, skipped documents', () => {
     ]);
   });
 
-  test('documents of other kinds, groups and shapes are skipped silently', async () => {
-    const declared = await load(['fixtures/intents/misc/other-kinds.yaml']);
-    assert.deepEqual(declared, { rules: [], documents: [], warnings: [] });
+  test('documents of other kinds, groups and shapes beside a ClientIntents are skipped silently', async () => {
+    const file = 'fixtures/intents/misc/other-kinds.yaml';
+    const declared = await load([file]);
+    assert.deepEqual(declared.rules.map(ruleText), [`${file}:36 demo/client -> kubernetes demo/nginx * *`]);
+    assert.deepEqual(declared.warnings, []);
   });
 
   test('cloud and internet targets: one not-HTTP rule each, named by their resource', async () => {

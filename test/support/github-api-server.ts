@@ -5,12 +5,15 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { contentsRoutes } from './github-contents-routes.ts';
 import { type GitState, gitRoutes } from './github-git-routes.ts';
 
 export interface Identity {
   login: string;
   /** installation: GITHUB_TOKEN or an app token, which GET /user refuses. */
   kind: 'user' | 'installation';
+  /** `none`: a token without the contents permission (the contents API answers 403). */
+  contents?: 'none' | 'read';
 }
 
 export interface StoredComment {
@@ -29,6 +32,8 @@ export interface StoredPull {
   state: 'open' | 'closed';
   /** The head commit, for GET pulls/:number (comment mode checks it). */
   headSha?: string;
+  /** The base commit GitHub compares the pull request with (else the base branch's head). */
+  baseSha?: string;
 }
 
 export interface Fault {
@@ -46,11 +51,15 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   body: unknown;
+  /** The Accept header (media types such as the contents API's raw one). */
+  accept?: string;
 }
 
 export interface Reply {
   status: number;
   body?: unknown;
+  /** Sent as is instead of JSON (a raw media type). */
+  raw?: string;
   headers?: Record<string, string>;
 }
 
@@ -108,8 +117,8 @@ export class GitHubApiServer {
     return comment;
   }
 
-  /** Stores files as a commit on `branch` and returns its sha. */
-  seedCommit(branch: string, files: Record<string, string>): string {
+  /** Stores files as a commit on `branch` and returns its sha (`sha` names it, as an event's base.sha would). */
+  seedCommit(branch: string, files: Record<string, string>, sha?: string): string {
     const tree = Object.entries(files).map(([path, content]) => ({
       path,
       mode: '100644',
@@ -118,7 +127,7 @@ export class GitHubApiServer {
     }));
     const treeSha = sha1(JSON.stringify(tree));
     this.git.trees.set(treeSha, tree);
-    const commitSha = sha1(`seed ${treeSha}`);
+    const commitSha = sha ?? sha1(`seed ${treeSha}`);
     this.git.commits.set(commitSha, { sha: commitSha, tree: treeSha, parents: [], message: 'seed' });
     this.git.refs.set(`heads/${branch}`, commitSha);
     return commitSha;
@@ -156,6 +165,11 @@ export class GitHubApiServer {
       ['GET', r('/pulls/(\\d+)'), (_req, m) => this.getPull(Number(m[1]))],
       ['PATCH', r('/pulls/(\\d+)'), (req, m) => this.updatePull(req, Number(m[1]))],
       ...gitRoutes(this.git, r, (content) => this.storeBlob(content)),
+      ...contentsRoutes(this.git, r, () => ({
+        owner: this.owner,
+        name: this.repo,
+        defaultBranch: this.defaultBranch,
+      })),
     ];
   }
 
@@ -168,6 +182,7 @@ export class GitHubApiServer {
       path: decodeURIComponent(url.pathname),
       query: url.searchParams,
       body: raw === '' ? undefined : JSON.parse(raw),
+      ...(req.headers.accept === undefined ? {} : { accept: req.headers.accept }),
     };
     this.requests.push(recorded);
     const reply = this.answer(recorded, req.headers.authorization);
@@ -180,7 +195,7 @@ export class GitHubApiServer {
       ...reply.headers,
     };
     res.writeHead(reply.status, headers);
-    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+    res.end(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
   }
 
   private answer(req: RecordedRequest, authorization: string | undefined): Reply {
@@ -300,7 +315,7 @@ export class GitHubApiServer {
         label: `${this.owner}:${p.head}`,
         sha: p.headSha ?? this.git.refs.get(`heads/${p.head}`),
       },
-      base: { ref: p.base },
+      base: { ref: p.base, sha: p.baseSha ?? this.git.refs.get(`heads/${p.base}`) },
     };
   }
 

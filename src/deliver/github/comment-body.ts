@@ -15,6 +15,8 @@ export interface BodyOptions {
   suggestedPatch: string;
   /** A link to the run, where the job summary holds the full report. */
   runUrl?: string;
+  /** The note that the pull request changes its own gate files (gate-note.ts); '' or absent: none. */
+  gateNote?: string;
   limit?: number;
 }
 
@@ -24,12 +26,13 @@ export function commentBody(drift: Drift, opts: BodyOptions): string {
   let patch = patchBlock(opts.suggestedPatch);
   // The tables matter more than the patch: the patch gets at most a third of the room.
   if (patch.length > limit / 3) patch = patchTooLong(opts.suggestedPatch);
-  const room = limit - patch.length - footer.length;
+  const note = opts.gateNote ?? '';
+  const room = limit - note.length - patch.length - footer.length;
   const report = renderMarkdownReport(drift, {
     maxLength: room,
     ...(opts.fileLink ? { fileLink: opts.fileLink } : {}),
   });
-  return report + patch + footer;
+  return report + note + patch + footer;
 }
 
 export function jobSummary(drift: Drift, opts: BodyOptions): string {

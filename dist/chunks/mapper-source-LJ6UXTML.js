@@ -5,18 +5,18 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-GAXWSCIP.js";
+} from "./chunk-A37CJ33G.js";
 import {
   httpRequest,
   parseBaseUrl,
   shownUrl
-} from "./chunk-NDKEIXHG.js";
+} from "./chunk-QJXY56EE.js";
 import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";
 import {
   InputError
-} from "./chunk-WQ4DT2T6.js";
+} from "./chunk-M2G6SCZE.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/mapper-source.ts

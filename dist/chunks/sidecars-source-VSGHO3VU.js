@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-6SVOZDX7.js";
+} from "./chunk-UKTSLPIA.js";
 import {
   OBSERVED_METRICS,
   ObservedMapBuilder
@@ -17,12 +17,12 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-GAXWSCIP.js";
+} from "./chunk-A37CJ33G.js";
 import "./chunk-DNUDPCNB.js";
 import {
   InputError,
   isInputError
-} from "./chunk-WQ4DT2T6.js";
+} from "./chunk-M2G6SCZE.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/meshed-pods.ts

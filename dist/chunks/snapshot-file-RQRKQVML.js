@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   readSnapshot,
   writeSnapshot
-} from "./chunk-WZX7VDCZ.js";
-import "./chunk-WQ4DT2T6.js";
+} from "./chunk-5BKU4NSX.js";
+import "./chunk-M2G6SCZE.js";
 import "./chunk-HANBNIMK.js";
 export {
   readSnapshot,

@@ -1,26 +1,52 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  NO_ISTIO_SERIES,
   displayName,
   readMetrics
-} from "./chunk-GEWBOTYQ.js";
+} from "./chunk-4OF2HOKL.js";
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-WZX7VDCZ.js";
+} from "./chunk-5BKU4NSX.js";
 import {
   parseDuration,
   parseSince
-} from "./chunk-2NF2SEYA.js";
+} from "./chunk-IL4YC4WJ.js";
 import {
   compareCalls,
   compareRules
 } from "./chunk-DNUDPCNB.js";
 import {
-  InputError
-} from "./chunk-WQ4DT2T6.js";
+  InputError,
+  VERSION
+} from "./chunk-M2G6SCZE.js";
 import {
   __export
 } from "./chunk-HANBNIMK.js";
+
+// src/report/display-text.ts
+var UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function showControlChars(text4) {
+  return text4.replace(UNSAFE_CHARS, (char) => {
+    const named = NAMED_ESCAPES[char];
+    if (named !== void 0) return named;
+    const code = char.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+function qualifiedName(ref) {
+  return `${ref.name}.${ref.namespace}`;
+}
+function targetName(server, clientNamespace) {
+  return server.namespace === clientNamespace ? server.name : qualifiedName(server);
+}
+function plural(count2, singular, pluralForm = `${singular}s`) {
+  return `${count2} ${count2 === 1 ? singular : pluralForm}`;
+}
+function countLabel(count2, protocol) {
+  return protocol === "tcp" ? plural(count2, "connection") : plural(count2, "request");
+}
 
 // src/config/baseline-file.ts
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -221,14 +247,14 @@ function applyBaseline(drift, baseline) {
   };
   return { drift: { ...drift, missing, stale, summary }, outcome };
 }
-function parseBaseline(text3, file) {
+function parseBaseline(text4, file) {
   let raw;
   try {
-    raw = JSON.parse(text3);
+    raw = JSON.parse(text4);
   } catch (err) {
     throw new InputError(`not a baseline: ${err.message}`, {
       file,
-      line: jsonErrorLine(text3, err)
+      line: jsonErrorLine(text4, err)
     });
   }
   const bad = (what) => {
@@ -262,10 +288,10 @@ function parseBaseline(text3, file) {
     }))
   };
 }
-function jsonErrorLine(text3, err) {
+function jsonErrorLine(text4, err) {
   const position = /position (\d+)/.exec(String(err.message))?.[1];
   if (position === void 0) return void 0;
-  return text3.slice(0, Number(position)).split("\n").length;
+  return text4.slice(0, Number(position)).split("\n").length;
 }
 
 // src/config/baseline-file.ts
@@ -293,9 +319,6 @@ async function writeBaselineFile(cwd, file, drift) {
   await writeFile(absolute, renderBaseline(baseline));
   return baseline.missing.length + baseline.stale.length;
 }
-
-// src/version.ts
-var VERSION = "0.1.0";
 
 // src/deliver/ci-reports.ts
 import path2 from "node:path";
@@ -1145,14 +1168,14 @@ var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(c
 var FOLD_FLOW = "flow";
 var FOLD_BLOCK = "block";
 var FOLD_QUOTED = "quoted";
-function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
   if (!lineWidth || lineWidth < 0)
-    return text3;
+    return text4;
   if (lineWidth < minContentWidth)
     minContentWidth = 0;
   const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-  if (text3.length <= endStep)
-    return text3;
+  if (text4.length <= endStep)
+    return text4;
   const folds = [];
   const escapedFolds = {};
   let end = lineWidth - indent.length;
@@ -1169,14 +1192,14 @@ function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth 
   let escStart = -1;
   let escEnd = -1;
   if (mode === FOLD_BLOCK) {
-    i = consumeMoreIndentedLines(text3, i, indent.length);
+    i = consumeMoreIndentedLines(text4, i, indent.length);
     if (i !== -1)
       end = i + endStep;
   }
-  for (let ch; ch = text3[i += 1]; ) {
+  for (let ch; ch = text4[i += 1]; ) {
     if (mode === FOLD_QUOTED && ch === "\\") {
       escStart = i;
-      switch (text3[i + 1]) {
+      switch (text4[i + 1]) {
         case "x":
           i += 3;
           break;
@@ -1193,12 +1216,12 @@ function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth 
     }
     if (ch === "\n") {
       if (mode === FOLD_BLOCK)
-        i = consumeMoreIndentedLines(text3, i, indent.length);
+        i = consumeMoreIndentedLines(text4, i, indent.length);
       end = i + indent.length + endStep;
       split = void 0;
     } else {
       if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-        const next = text3[i + 1];
+        const next = text4[i + 1];
         if (next && next !== " " && next !== "\n" && next !== "	")
           split = i;
       }
@@ -1210,12 +1233,12 @@ function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth 
         } else if (mode === FOLD_QUOTED) {
           while (prev === " " || prev === "	") {
             prev = ch;
-            ch = text3[i += 1];
+            ch = text4[i += 1];
             overflow = true;
           }
           const j = i > escEnd + 1 ? i - 2 : escStart - 1;
           if (escapedFolds[j])
-            return text3;
+            return text4;
           folds.push(j);
           escapedFolds[j] = true;
           end = j + endStep;
@@ -1230,39 +1253,39 @@ function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth 
   if (overflow && onOverflow)
     onOverflow();
   if (folds.length === 0)
-    return text3;
+    return text4;
   if (onFold)
     onFold();
-  let res = text3.slice(0, folds[0]);
+  let res = text4.slice(0, folds[0]);
   for (let i2 = 0; i2 < folds.length; ++i2) {
     const fold = folds[i2];
-    const end2 = folds[i2 + 1] || text3.length;
+    const end2 = folds[i2 + 1] || text4.length;
     if (fold === 0)
       res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
     else {
       if (mode === FOLD_QUOTED && escapedFolds[fold])
-        res += `${text3[fold]}\\`;
+        res += `${text4[fold]}\\`;
       res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
     }
   }
   return res;
 }
-function consumeMoreIndentedLines(text3, i, indent) {
+function consumeMoreIndentedLines(text4, i, indent) {
   let end = i;
   let start = i + 1;
-  let ch = text3[start];
+  let ch = text4[start];
   while (ch === " " || ch === "	") {
     if (i < start + indent) {
-      ch = text3[++i];
+      ch = text4[++i];
     } else {
       do {
-        ch = text3[++i];
+        ch = text4[++i];
       } while (ch && ch !== "\n");
       end = i;
       start = i + 1;
-      ch = text3[start];
+      ch = text4[start];
     }
   }
   return end;
@@ -8639,6 +8662,39 @@ function isNamespaceName(value) {
   return /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/.test(value);
 }
 
+// src/declare/intents-near-miss.ts
+var KIND = "ClientIntents";
+var GROUP = "k8s.otterize.com";
+function text(node) {
+  return node?.type === "scalar" && typeof node.value === "string" ? node.value : void 0;
+}
+function rejectNearMissIntents(document, file) {
+  const kind = text(child(document, "kind"));
+  if (kind === void 0) return;
+  if (kind !== KIND && kind.toLowerCase().replace(/s$/, "") === "clientintent") {
+    fail(
+      file,
+      lineOf(document, "kind"),
+      `kind: ${JSON.stringify(kind)} is not ${KIND} (kinds are case-sensitive); write kind: ${KIND}`
+    );
+  }
+  if (kind !== KIND) return;
+  const apiVersion = text(child(document, "apiVersion"));
+  if (apiVersion === void 0) {
+    fail(file, document.line, `apiVersion: required for kind ${KIND} (${GROUP}/v2beta1, for instance)`);
+  }
+  const slash = apiVersion.indexOf("/");
+  const group = slash === -1 ? "" : apiVersion.slice(0, slash);
+  if (group !== GROUP) {
+    const shown2 = group === "" ? "no API group" : `the API group ${JSON.stringify(group)}`;
+    fail(
+      file,
+      lineOf(document, "apiVersion"),
+      `apiVersion: ${JSON.stringify(apiVersion)} puts ${KIND} in ${shown2}; Otterize's is ${GROUP} (${GROUP}/v2beta1, for instance)`
+    );
+  }
+}
+
 // src/declare/parse-v1.ts
 var V1ALPHA2_TYPES = ["http", "kafka", "database"];
 var V1_TYPES = [...V1ALPHA2_TYPES, "aws", "gcp", "azure", "internet"];
@@ -8830,7 +8886,7 @@ function checkTargetRules(file, spec, version) {
 }
 function checkV2Target(file, type, body, field) {
   const required = (key) => {
-    if (!text(child(body, key))) fail(file, lineOf(body, key), `${field}.${key}: required`);
+    if (!text2(child(body, key))) fail(file, lineOf(body, key), `${field}.${key}: required`);
   };
   if (type === "aws") required("arn");
   if (type === "gcp") required("resource");
@@ -8838,7 +8894,7 @@ function checkV2Target(file, type, body, field) {
   if (type === "internet") checkInternet(file, body, field);
 }
 function checkAzure(file, body, field) {
-  if (!text(child(body, "scope"))) fail(file, lineOf(body, "scope"), `${field}.scope: required`);
+  if (!text2(child(body, "scope"))) fail(file, lineOf(body, "scope"), `${field}.scope: required`);
   const has = (key) => listLength(child(body, key)) > 0;
   if (!has("actions") && !has("dataActions") && !has("roles") && !child(body, "keyVaultPolicy")) {
     fail(file, body.line, `${field}: needs at least one of actions, dataActions, roles, keyVaultPolicy`);
@@ -8878,7 +8934,7 @@ function isIpOrCidr(value) {
   if (family === 0 || !/^(0|[1-9]\d{0,2})$/.test(bits)) return false;
   return Number(bits) <= (family === 4 ? 32 : 128);
 }
-function text(node) {
+function text2(node) {
   return node?.type === "scalar" && typeof node.value === "string" && node.value !== "" ? node.value : void 0;
 }
 function listLength(node) {
@@ -8920,6 +8976,7 @@ function parseClientIntentsDocuments(documents, file, opts = {}) {
       if (items?.type === "seq") items.items.forEach(visit3);
       return;
     }
+    rejectNearMissIntents(node, file);
     if (kind !== "ClientIntents" || !apiVersion?.startsWith(`${INTENTS_GROUP}/`)) return;
     found.push(parseOne(node, file, apiVersion, opts));
   };
@@ -9117,30 +9174,6 @@ function evaluateFailure(drift, policy) {
   };
 }
 
-// src/report/display-text.ts
-var UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function showControlChars(text3) {
-  return text3.replace(UNSAFE_CHARS, (char) => {
-    const named = NAMED_ESCAPES[char];
-    if (named !== void 0) return named;
-    const code = char.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-function qualifiedName(ref) {
-  return `${ref.name}.${ref.namespace}`;
-}
-function targetName(server, clientNamespace) {
-  return server.namespace === clientNamespace ? server.name : qualifiedName(server);
-}
-function plural(count2, singular, pluralForm = `${singular}s`) {
-  return `${count2} ${count2 === 1 ? singular : pluralForm}`;
-}
-function countLabel(count2, protocol) {
-  return protocol === "tcp" ? plural(count2, "connection") : plural(count2, "request");
-}
-
 // src/diff/id-segment.ts
 var INTEGER = /^\d+$/;
 var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -9154,8 +9187,8 @@ var TOKEN_CHARS = /^[A-Za-z0-9_-]+$/;
 function isVersionSegment(segment) {
   return VERSION2.test(segment) || DOTTED_NUMBER.test(segment);
 }
-function count(text3, pattern) {
-  return text3.match(pattern)?.length ?? 0;
+function count(text4, pattern) {
+  return text4.match(pattern)?.length ?? 0;
 }
 function isRandomRun(run) {
   if (run.length < 10) return false;
@@ -9502,8 +9535,8 @@ var MARKUP = {
   "'": "&apos;"
 };
 var NOT_XML = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;
-function xmlText(text3) {
-  return showControlChars(text3.replace(NOT_XML, "\uFFFD")).replace(/[&<>"']/g, (c) => MARKUP[c]);
+function xmlText(text4) {
+  return showControlChars(text4.replace(NOT_XML, "\uFFFD")).replace(/[&<>"']/g, (c) => MARKUP[c]);
 }
 function xmlLines(lines) {
   return lines.flatMap((line) => line.split("\n")).map(xmlText).join("\n");
@@ -9542,19 +9575,19 @@ function ruleName(rule) {
   return `rule ${operation(rule.method, rule.path)} -> ${target}`;
 }
 function findingCase(finding) {
-  const text3 = [`${finding.title}.`, ...finding.detail];
+  const text4 = [`${finding.title}.`, ...finding.detail];
   if (finding.location !== void 0) {
     const verb = finding.kind === "missing" ? "Declare it in" : "Declared at";
-    text3.push(`${verb} ${finding.location.file}:${finding.location.line}.`);
+    text4.push(`${verb} ${finding.location.file}:${finding.location.line}.`);
   }
   if (finding.suggestion !== void 0) {
-    text3.push(`Suggested entry under ${finding.suggestion.under}:`, finding.suggestion.yaml.trimEnd());
+    text4.push(`Suggested entry under ${finding.suggestion.under}:`, finding.suggestion.yaml.trimEnd());
   }
   const kind = finding.outcome === "fail" ? "failure" : "skipped";
   const message = `${FINDING_MESSAGE[finding.kind](finding)}${kind === "skipped" ? " (not failing)" : ""}`;
   return {
     name: finding.kind === "missing" ? `missing ${finding.title}` : `rule ${finding.title}`,
-    outcome: { kind, type: FINDING_TYPE[finding.kind], message, text: text3 }
+    outcome: { kind, type: FINDING_TYPE[finding.kind], message, text: text4 }
   };
 }
 function ignoredCallCase(call) {
@@ -9616,10 +9649,10 @@ function caseXml(suite, test) {
   const classname = `${suite.client.namespace}.${suite.client.name}`;
   const open = `    <testcase name="${xmlText(test.name)}" classname="${xmlText(classname)}" time="0"`;
   if (test.outcome === void 0) return [`${open}/>`];
-  const { kind, type, message, text: text3 } = test.outcome;
+  const { kind, type, message, text: text4 } = test.outcome;
   return [
     `${open}>`,
-    `      <${kind} type="${xmlText(type)}" message="${xmlText(message)}">${xmlLines(text3)}</${kind}>`,
+    `      <${kind} type="${xmlText(type)}" message="${xmlText(message)}">${xmlLines(text4)}</${kind}>`,
     "    </testcase>"
   ];
 }
@@ -9699,8 +9732,8 @@ function levelOf(finding) {
   if (finding.kind === "missing" || finding.kind === "stale") return "warning";
   return finding.outcome === "warn" ? "warning" : "note";
 }
-function sarifText(text3) {
-  return showControlChars(text3).replace(/[\\[\]]/g, (c) => `\\${c}`);
+function sarifText(text4) {
+  return showControlChars(text4).replace(/[\\[\]]/g, (c) => `\\${c}`);
 }
 function sarifLines(lines) {
   return lines.flatMap((line) => line.split("\n")).map(sarifText).join("\n");
@@ -9770,7 +9803,7 @@ function toSarif(drift, opts) {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: notes.map((text3) => ({ level: "warning", message: { text: text3 } }))
+            toolExecutionNotifications: notes.map((text4) => ({ level: "warning", message: { text: text4 } }))
           }
         ],
         results: placed.map(sarifResult)
@@ -9878,10 +9911,10 @@ var keyTags = scalarTags.filter(
   (tag) => (tag.default === true || tag.default === "key") && tag.test !== void 0
 );
 var usable = schema4.compat === null || schema4.compat === void 0;
-function documentsFromCst(tokens, text3, lineOf2) {
-  if (!usable || text3.includes("	")) return void 0;
+function documentsFromCst(tokens, text4, lineOf2) {
+  if (!usable || text4.includes("	")) return void 0;
   try {
-    return new CstWalk(text3, lineOf2).stream(tokens);
+    return new CstWalk(text4, lineOf2).stream(tokens);
   } catch (err) {
     if (err === GIVE_UP) return void 0;
     throw err;
@@ -9894,8 +9927,8 @@ var CstWalk = class {
   nodes = 0;
   text;
   lineOf;
-  constructor(text3, lineOf2) {
-    this.text = text3;
+  constructor(text4, lineOf2) {
+    this.text = text4;
     this.lineOf = lineOf2;
   }
   stream(tokens) {
@@ -10117,7 +10150,7 @@ function emptyValueOffset(before, end) {
 
 // src/yaml/read-yaml.ts
 function readYamlFile(absolutePath, file) {
-  let text3;
+  let text4;
   let fd;
   try {
     fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -10128,31 +10161,31 @@ function readYamlFile(absolutePath, file) {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new InputError("not a regular file", { file });
     if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
-    text3 = readFileSync(fd, "utf8");
+    text4 = readFileSync(fd, "utf8");
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
     closeSync(fd);
   }
-  return parseYamlDocuments(text3, file);
+  return parseYamlDocuments(text4, file);
 }
-function parseYamlDocuments(text3, file) {
-  const { tokens, lineOf: lineOf2 } = tokenizeYaml(text3, file);
-  return documentsFromCst(tokens, text3, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
+function parseYamlDocuments(text4, file) {
+  const { tokens, lineOf: lineOf2 } = tokenizeYaml(text4, file);
+  return documentsFromCst(tokens, text4, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
 }
-function tokenizeYaml(text3, file) {
-  const bytes = Buffer.byteLength(text3, "utf8");
+function tokenizeYaml(text4, file) {
+  const bytes = Buffer.byteLength(text4, "utf8");
   if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
-  refuseTooManyValues(text3, file);
+  refuseTooManyValues(text4, file);
   const lineCounter = new LineCounter();
   const tokens = [];
   let documents = 0;
-  for (const token of new Parser(lineCounter.addNewLine).parse(text3)) {
+  for (const token of new Parser(lineCounter.addNewLine).parse(text4)) {
     if (token.type === "document" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
     tokens.push(token);
   }
-  let end = text3.length;
-  while (end > 0 && text3.charCodeAt(end - 1) === 10) end--;
+  let end = text4.length;
+  while (end > 0 && text4.charCodeAt(end - 1) === 10) end--;
   const lineOf2 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
   return { tokens, lineOf: lineOf2 };
 }
@@ -10181,12 +10214,12 @@ function errorOffset(errors) {
 function tooManyDocuments(file) {
   return new InputError(`more than ${MAX_YAML_DOCUMENTS} YAML documents`, { file });
 }
-function refuseTooManyValues(text3, file) {
-  if (text3.length <= PRECOUNT_ABOVE_CHARS) return;
+function refuseTooManyValues(text4, file) {
+  if (text4.length <= PRECOUNT_ABOVE_CHARS) return;
   let values = 0;
   let documents = 0;
   let offset = 0;
-  for (const lexeme of new Lexer().lex(text3)) {
+  for (const lexeme of new Lexer().lex(text4)) {
     if (lexeme === cst_exports.SCALAR) {
       values++;
       continue;
@@ -10200,15 +10233,15 @@ function refuseTooManyValues(text3, file) {
         `more than ${MAX_YAML_VALUES} YAML values (scalars and collections); refused before parsing`,
         {
           file,
-          line: lineAt(text3, offset)
+          line: lineAt(text4, offset)
         }
       );
     }
   }
 }
-function lineAt(text3, offset) {
+function lineAt(text4, offset) {
   let line = 1;
-  for (let i = text3.indexOf("\n"); i !== -1 && i < offset; i = text3.indexOf("\n", i + 1)) line++;
+  for (let i = text4.indexOf("\n"); i !== -1 && i < offset; i = text4.indexOf("\n", i + 1)) line++;
   return line;
 }
 function cannotRead(err, file) {
@@ -10293,10 +10326,10 @@ var FAIL_ON = ["missing", "stale", "any", "none"];
 var HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
 var NAME_GLOB = /^[a-z0-9.*-]+$/;
 async function loadDriftConfig(opts) {
-  const shown = opts.file ?? DEFAULT_CONFIG_FILE;
-  const absolute = path3.resolve(opts.cwd, shown);
+  const shown2 = opts.file ?? DEFAULT_CONFIG_FILE;
+  const absolute = path3.resolve(opts.cwd, shown2);
   if (opts.file === void 0 && !await exists(absolute)) return defaultDriftConfig();
-  return configFromDocuments(await readYamlFile(absolute, shown), shown);
+  return configFromDocuments(await readYamlFile(absolute, shown2), shown2);
 }
 async function exists(file) {
   try {
@@ -10306,6 +10339,9 @@ async function exists(file) {
     if (err.code === "ENOENT") return false;
     throw err;
   }
+}
+function parseDriftConfig(text4, file) {
+  return configFromDocuments(parseYamlDocuments(text4, file), file);
 }
 function configFromDocuments(documents, file) {
   const config = defaultDriftConfig();
@@ -10467,7 +10503,12 @@ async function collectYamlFiles(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Map();
   for (const given of paths) {
     const matches = GLOB_CHARS.test(given) ? await expandGlob(given, cwd) : await expandPath(given, cwd);
-    for (const absolute of matches) found.set(absolute, { absolute, file: displayName(absolute, cwd) });
+    for (const absolute of matches) {
+      const known = found.get(absolute);
+      if (known === void 0)
+        found.set(absolute, { absolute, file: displayName(absolute, cwd), given: [given] });
+      else if (!known.given.includes(given)) known.given.push(given);
+    }
   }
   return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
@@ -10545,11 +10586,55 @@ function rejectSecondForWorkload({ intents, file }, holder) {
   );
 }
 
+// src/declare/intents-presence.ts
+var KIND_NAME = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
+var SHOWN = 5;
+function requireIntentsInEveryPath(files, withIntents) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const found of files) {
+    for (const given of found.given) byPath.set(given, [...byPath.get(given) ?? [], found]);
+  }
+  for (const [given, found] of byPath) {
+    if (found.some((f) => withIntents.has(f.file))) continue;
+    const what = found.length === 1 && found[0].file === given ? "" : ` (${found.length} YAML file${found.length === 1 ? "" : "s"})`;
+    throw new InputError(`no ClientIntents here${what}; found ${kindsFound(found)}`, { file: given });
+  }
+}
+function kindsFound(files) {
+  const counts = /* @__PURE__ */ new Map();
+  let documents = 0;
+  const visit3 = (node) => {
+    if (node?.type !== "map") return;
+    const kind = node.entries.get("kind")?.value;
+    const name = kind?.type === "scalar" ? String(kind.value) : "(no kind)";
+    const items = node.entries.get("items")?.value;
+    if (name === "List" && items?.type === "seq") {
+      items.items.forEach(visit3);
+      return;
+    }
+    const shown2 = KIND_NAME.test(name) || name === "(no kind)" ? name : JSON.stringify(name.slice(0, 40));
+    counts.set(shown2, (counts.get(shown2) ?? 0) + 1);
+  };
+  for (const { absolute, file } of files) {
+    for (const doc of readYamlFile(absolute, file)) {
+      if (doc.root !== null) documents++;
+      visit3(doc.root);
+    }
+  }
+  if (documents === 0) return "no YAML documents";
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const listed = sorted.slice(0, SHOWN).map(([kind, n]) => n === 1 ? kind : `${kind} (${n})`);
+  const more = sorted.length - SHOWN;
+  return `${listed.join(", ")}${more > 0 ? `, and ${more} more kinds` : ""}`;
+}
+
 // src/declare/load-intents.ts
 async function loadIntents(paths, opts = {}) {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const namespace = opts.defaultNamespace;
-  const { applied, warnings } = applyInOrder(parseIntentsFiles(files, namespace));
+  const parsed = parseIntentsFiles(files, namespace);
+  requireIntentsInEveryPath(files, new Set(parsed.map(({ file }) => file)));
+  const { applied, warnings } = applyInOrder(parsed);
   return {
     rules: applied.flatMap(({ intents }) => intents.rules),
     documents: applied.map(({ intents, file }) => ({
@@ -10596,17 +10681,17 @@ function servicesFromDocuments(documents, defaultNamespace) {
   const found = [];
   const visit3 = (node) => {
     if (node?.type !== "map") return;
-    const kind = text2(child(node, "kind"));
+    const kind = text3(child(node, "kind"));
     if (kind === "List") {
       const items = child(node, "items");
       if (items?.type === "seq") items.items.forEach(visit3);
       return;
     }
-    if (kind !== "Service" || text2(child(node, "apiVersion")) !== "v1") return;
+    if (kind !== "Service" || text3(child(node, "apiVersion")) !== "v1") return;
     const metadata = mapAt(node, ["metadata"]);
-    const name = text2(metadata && child(metadata, "name"));
+    const name = text3(metadata && child(metadata, "name"));
     if (!name) return;
-    const namespace = text2(metadata && child(metadata, "namespace")) || defaultNamespace;
+    const namespace = text3(metadata && child(metadata, "namespace")) || defaultNamespace;
     found.push({ name, namespace, selector: stringMap(mapAt(node, ["spec", "selector"])) ?? null });
   };
   for (const doc of documents) visit3(doc.root);
@@ -10616,7 +10701,7 @@ function workloadsFromDocuments(documents, file, defaultNamespace) {
   const found = [];
   const visit3 = (node) => {
     if (node?.type !== "map") return;
-    const kind = text2(child(node, "kind"));
+    const kind = text3(child(node, "kind"));
     if (kind === "List") {
       const items = child(node, "items");
       if (items?.type === "seq") items.items.forEach(visit3);
@@ -10624,11 +10709,11 @@ function workloadsFromDocuments(documents, file, defaultNamespace) {
     }
     if (!kind || !WORKLOAD_KINDS.includes(kind)) return;
     const metadata = mapAt(node, ["metadata"]);
-    const name = text2(metadata && child(metadata, "name"));
+    const name = text3(metadata && child(metadata, "name"));
     if (!name) return;
-    const namespace = text2(metadata && child(metadata, "namespace")) || defaultNamespace;
+    const namespace = text3(metadata && child(metadata, "namespace")) || defaultNamespace;
     const podSpec = mapAt(node, podSpecPath(kind));
-    const serviceAccount = text2(podSpec && child(podSpec, "serviceAccountName")) || text2(podSpec && child(podSpec, "serviceAccount")) || "default";
+    const serviceAccount = text3(podSpec && child(podSpec, "serviceAccountName")) || text3(podSpec && child(podSpec, "serviceAccount")) || "default";
     const labels = stringMap(mapAt(node, ["spec", "selector", "matchLabels"])) ?? stringMap(mapAt(node, podLabelsPath(kind))) ?? {};
     found.push({ name, namespace, kind, serviceAccount, labels, file, line: node.line });
   };
@@ -10668,14 +10753,14 @@ function mapAt(node, path7) {
   }
   return current?.type === "map" ? current : void 0;
 }
-function text2(node) {
+function text3(node) {
   return node?.type === "scalar" && node.value !== null ? String(node.value) : void 0;
 }
 function stringMap(map2) {
   if (!map2 || map2.entries.size === 0) return void 0;
   const result = {};
   for (const [key, entry] of map2.entries) {
-    const value = text2(entry.value);
+    const value = text3(entry.value);
     if (value !== void 0) result[key] = value;
   }
   return result;
@@ -10941,6 +11026,102 @@ function checkDrift(observed, declared, controls = {}) {
   return { drift, beforeBaseline, exitCode: failure.exitCode };
 }
 
+// src/observe/observation-scope.ts
+var ROUTINE = [
+  /^no --window: counts are cumulative/,
+  /^the network mapper keeps no request counts/,
+  /^no istio_requests_total or istio_tcp_connections_opened_total series found$/
+];
+var EVIDENCE_SHOWN = 4;
+function observedNamespaces(map2) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const call of map2.calls) seen.add(call.client.namespace);
+  for (const call of map2.external) seen.add(call.client.namespace);
+  for (const call of map2.unattributed) seen.add(call.server.namespace);
+  return seen;
+}
+function requireObservedScope(map2, settings, declared) {
+  const seen = observedNamespaces(map2);
+  const declaredIn = new Set((declared?.documents ?? []).map((d) => d.client.namespace));
+  const canTell = seen.size > 0 || declared !== void 0 || !settings.allowEmpty;
+  const unknown = settings.asked.filter((ns) => !seen.has(ns) && !declaredIn.has(ns));
+  if (canTell && unknown.length > 0) {
+    const which = `namespace${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}`;
+    throw new InputError(
+      `${which}: nothing observed and nothing declared there (${namespacesSeen(seen, declared, declaredIn)})`
+    );
+  }
+  const scope = settings.namespaces;
+  if (scope.length === 0 ? seen.size > 0 : scope.some((ns) => seen.has(ns))) return map2;
+  if (!settings.allowEmpty) {
+    throw new InputError(
+      `${nothingObserved(map2, settings, seen)}; if the mesh truly had no traffic, --allow-empty (the action's allow-empty: true) makes this a warning`
+    );
+  }
+  const warning = `${headline(map2, settings)} (allow-empty: reported, not failing)`;
+  return { ...map2, warnings: [...map2.warnings, warning] };
+}
+function namespacesSeen(seen, declared, declaredIn) {
+  const list = (names) => names.size === 0 ? "none" : [...names].sort().map(shown).join(", ");
+  const observed = `observed: ${list(seen)}`;
+  return declared === void 0 ? observed : `${observed}; declared: ${list(declaredIn)}`;
+}
+function shown(name) {
+  return /^[a-z0-9][-a-z0-9.]*$/.test(name) ? name : JSON.stringify(name);
+}
+function nothingObserved(map2, settings, seen) {
+  const parts = [headline(map2, settings)];
+  if (seen.size > 0) {
+    parts.push(`calls were observed in namespace ${[...seen].sort().map(shown).join(", ")} only`);
+  } else {
+    const evidence = map2.warnings.filter((w) => !ROUTINE.some((r) => r.test(w))).map((w) => w.replace(NO_ISTIO_SERIES, " holds "));
+    if (map2.stats.series > 0) {
+      evidence.unshift(`${map2.stats.series} Istio series read, every count 0 (no request in the window)`);
+    }
+    const more = evidence.length - EVIDENCE_SHOWN;
+    if (evidence.length > 0) {
+      parts.push(evidence.slice(0, EVIDENCE_SHOWN).join("; ") + (more > 0 ? `; and ${more} more` : ""));
+    }
+  }
+  parts.push(
+    `likely cause: ${seen.size > 0 ? "-n names namespaces the traffic was not in" : likelyCause(map2, settings.source)}`
+  );
+  return parts.join("; ");
+}
+function headline(map2, settings) {
+  const scope = settings.namespaces.length === 0 ? "" : ` in namespace ${settings.namespaces.join(", ")}`;
+  return `nothing observed${scope}: ${whatWasRead(map2, settings)} held no Istio request or TCP traffic`;
+}
+function whatWasRead(map2, settings) {
+  const files = (n) => `${n} file${n === 1 ? "" : "s"}`;
+  switch (settings.source) {
+    case "metrics":
+      return `the ${files(map2.stats.sources)} read from --metrics ${settings.metrics.join(", ")}`;
+    case "snapshot":
+      return `the snapshot ${settings.snapshots.join(", ")}`;
+    case "sidecars":
+      return `${map2.stats.sources} meshed pod${map2.stats.sources === 1 ? "" : "s"} read through the API server`;
+    case "prometheus":
+      return "Prometheus (--prometheus-url)";
+    case "mapper":
+      return "Otterize's network mapper";
+  }
+}
+function likelyCause(map2, source) {
+  switch (source) {
+    case "metrics":
+      return "files that are not sidecar metrics (--metrics takes a meshed pod's :15020/stats/prometheus or Envoy JSON stats), sidecars that served no request, or pods without a sidecar";
+    case "snapshot":
+      return "a capture taken before any traffic, or --since later than every call in it";
+    case "sidecars":
+      return map2.warnings.some((w) => w.startsWith("no meshed pods")) ? "no meshed pods: label the namespace istio-injection=enabled and restart its workloads" : "no traffic through the sidecars (during the window, with --window)";
+    case "prometheus":
+      return "Prometheus does not scrape the sidecars (Istio's Prometheus addon, or a PodMonitor for port 15020), or no traffic in the range";
+    case "mapper":
+      return "the mapper has seen no traffic yet (reset recently, or its Istio watcher is off)";
+  }
+}
+
 // src/observe/read-metrics-concurrently.ts
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path5 from "node:path";
@@ -11159,7 +11340,7 @@ async function readSource(settings, onProgress, signal) {
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
-      const { readSidecars } = await import("./sidecars-source-35HLOVEL.js");
+      const { readSidecars } = await import("./sidecars-source-VSGHO3VU.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11170,7 +11351,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-NJOU44Z3.js");
+      const { readPrometheus } = await import("./prometheus-source-FSFEKMNU.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11182,7 +11363,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "mapper": {
-      const { readMapper } = await import("./mapper-source-MACMNQ2F.js");
+      const { readMapper } = await import("./mapper-source-LJ6UXTML.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
@@ -11190,6 +11371,10 @@ async function readSource(settings, onProgress, signal) {
       });
     }
   }
+}
+async function observeInScope(settings, onProgress) {
+  const map2 = await observe(settings, onProgress);
+  return { ...map2, ...requireObservedScope(map2, { ...settings, asked: settings.namespaces }) };
 }
 async function declare(settings) {
   if (settings.intents.length === 0) throw new InputError("no intents given: use --intents PATH");
@@ -11213,17 +11398,22 @@ function scopeOf(settings, config) {
   }
   return [.../* @__PURE__ */ new Set([...settings.namespaces, ...namespaces])];
 }
-async function check(settings, onProgress) {
-  const config = await readConfig(settings);
+async function check(settings, onProgress, gate) {
+  const config = gate === void 0 ? await readConfig(settings) : gate.config;
   const namespaces = scopeOf(settings, config);
-  const baseline = settings.baselineFile === void 0 ? void 0 : await readBaselineFile(settings.cwd, settings.baselineFile);
+  const baseline = gate !== void 0 ? gate.baseline : settings.baselineFile === void 0 ? void 0 : await readBaselineFile(settings.cwd, settings.baselineFile);
   const stop = new AbortController();
   const observing = observe({ ...settings, namespaces }, onProgress, stop.signal);
   const declaring = declare(settings).catch((err) => {
     stop.abort();
     throw err;
   });
-  const [observed, declared] = await Promise.all([observing, declaring]);
+  const [read, declared] = await Promise.all([observing, declaring]);
+  const observed = requireObservedScope(
+    read,
+    { ...settings, namespaces, asked: settings.namespaces },
+    declared
+  );
   const controls = driftControls(config, {
     namespaces,
     ...settings.failOnExplicit ? { failOn: settings.failOn } : {},
@@ -11232,7 +11422,8 @@ async function check(settings, onProgress) {
     ...baseline === void 0 ? {} : { baseline }
   });
   const result = checkDrift(observed, declared, controls);
-  return { observed, declared, config, policy: controls.policy ?? DEFAULT_POLICY, namespaces, ...result };
+  const policy = controls.policy ?? DEFAULT_POLICY;
+  return { observed, declared, config, policy, namespaces, failOn: policy.failOn, ...result };
 }
 function attachWorkloadKinds(map2, lookup) {
   const withKind2 = (ref) => {
@@ -11343,21 +11534,21 @@ function renderJsonReport(drift) {
 
 // src/report/markdown-escape.ts
 var ZERO_WIDTH_SPACE = "\u200B";
-function longestBacktickRun(text3) {
+function longestBacktickRun(text4) {
   let longest = 0;
-  for (const run of text3.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  for (const run of text4.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   return longest;
 }
-function codeSpan(text3, opts = {}) {
-  let content = showControlChars(text3).replaceAll("<!--", `<!-${ZERO_WIDTH_SPACE}-`);
+function codeSpan(text4, opts = {}) {
+  let content = showControlChars(text4).replaceAll("<!--", `<!-${ZERO_WIDTH_SPACE}-`);
   if (content === "") return "*empty*";
   if (opts.inTable) content = content.replaceAll("|", "\\|");
   const fence = "`".repeat(longestBacktickRun(content) + 1);
   const needsPadding = /^[` ]|[` ]$/.test(content) && content.trim() !== "";
   return needsPadding ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
 }
-function cellCode(text3) {
-  return codeSpan(text3, { inTable: true });
+function cellCode(text4) {
+  return codeSpan(text4, { inTable: true });
 }
 function safeLinkUrl(url) {
   if (!/^https?:\/\/[A-Za-z0-9]/i.test(url)) return void 0;
@@ -11366,8 +11557,8 @@ function safeLinkUrl(url) {
     (char) => char.length === 1 && char.charCodeAt(0) < 128 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char)
   );
 }
-function linkedCode(text3, url, opts = {}) {
-  const code = codeSpan(text3, opts);
+function linkedCode(text4, url, opts = {}) {
+  const code = codeSpan(text4, opts);
   const safe = url === void 0 ? void 0 : safeLinkUrl(url);
   return safe === void 0 ? code : `[${code}](${safe})`;
 }
@@ -11619,13 +11810,13 @@ function verdict(drift) {
   const s = drift.summary;
   const { stale, notExercised } = splitStale(drift.stale);
   const ignored = s.ignored + (asControlled(drift).ignoredStale?.length ?? 0);
-  let headline = "### \u2705 intent-drift: no drift";
+  let headline2 = "### \u2705 intent-drift: no drift";
   if (s.missing > 0 || stale.length > 0) {
-    headline = `### \u274C intent-drift: ${s.missing} missing, ${stale.length} stale`;
+    headline2 = `### \u274C intent-drift: ${s.missing} missing, ${stale.length} stale`;
   } else if (asControlled(drift).failure?.exitCode === 1) {
-    headline = `### \u274C intent-drift: ${notExercised.length} not exercised`;
+    headline2 = `### \u274C intent-drift: ${notExercised.length} not exercised`;
   } else if (notExercised.length > 0) {
-    headline = "### \u2705 intent-drift: no drift in what the run exercised";
+    headline2 = "### \u2705 intent-drift: no drift in what the run exercised";
   }
   const counts = [`${s.covered} covered`];
   if (s.notChecked > 0) counts.push(`${s.notChecked} not checked`);
@@ -11635,7 +11826,7 @@ function verdict(drift) {
   const coverage = coverageSummary(drift);
   if (coverage !== void 0) counts.push(coverage);
   const notes = controlNotes(drift).flatMap((note, i) => i === 0 ? [`> ${note}`] : ["", `> ${note}`]);
-  return [headline, "", counts.join(" \xB7 "), ...notes.length > 0 ? ["", ...notes] : []];
+  return [headline2, "", counts.join(" \xB7 "), ...notes.length > 0 ? ["", ...notes] : []];
 }
 function renderSection(section, kept) {
   const body = [];
@@ -11697,15 +11888,15 @@ function renderMarkdownReport(drift, opts = {}) {
     sections.map(() => 0)
   ).length;
   const kept = allocateRows(sections, maxLength - frame - 64);
-  let text3 = renderDocument(drift, sections, kept);
+  let text4 = renderDocument(drift, sections, kept);
   const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
-  while (text3.length > maxLength) {
+  while (text4.length > maxLength) {
     const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
     if (!victim) break;
     kept[victim.i] = (kept[victim.i] ?? 0) - 1;
-    text3 = renderDocument(drift, sections, kept);
+    text4 = renderDocument(drift, sections, kept);
   }
-  return text3;
+  return text4;
 }
 
 // src/settings.ts
@@ -11730,6 +11921,7 @@ function defaultSettings(cwd) {
     workloads: [],
     namespaces: [],
     defaultNamespace: void 0,
+    allowEmpty: false,
     failOn: "missing",
     failOnExplicit: false,
     configFile: void 0,
@@ -11765,10 +11957,33 @@ function defaultSettings(cwd) {
     }
   };
 }
+var NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+function namespaceList(values, name) {
+  const names = [];
+  for (const value of values) {
+    const parts = value.split(/[\s,]+/).filter((part) => part !== "");
+    if (parts.length === 0) throw new InputError(`${name}: ${JSON.stringify(value)} names no namespace`);
+    for (const part of parts) {
+      if (!NAMESPACE_NAME.test(part)) {
+        throw new InputError(
+          `${name}: ${JSON.stringify(part)} is not a namespace name (lower-case letters, digits and '-', at most 63)`
+        );
+      }
+      if (!names.includes(part)) names.push(part);
+    }
+  }
+  return names;
+}
 
 export {
+  showControlChars,
+  qualifiedName,
+  targetName,
+  plural,
+  countLabel,
   validatePathPattern,
   refKey,
+  parseBaseline,
   writeBaselineFile,
   isMap,
   isScalar,
@@ -11783,11 +11998,6 @@ export {
   toYamlDocuments,
   renderIntentsFile,
   renderIntentsDir,
-  showControlChars,
-  qualifiedName,
-  targetName,
-  plural,
-  countLabel,
   buildPathTemplater,
   asControlled,
   splitStale,
@@ -11796,17 +12006,20 @@ export {
   coverageSummary,
   controlNotes,
   environmentOf,
-  VERSION,
   renderCiReport,
+  DEFAULT_CONFIG_FILE,
+  defaultDriftConfig,
+  parseDriftConfig,
   collectYamlFiles,
   readWorkloadManifests,
   demoSettings,
-  observe,
+  observeInScope,
   declare,
   readConfig,
   check,
   toJsonReport,
   renderJsonReport,
+  codeSpan,
   cellCode,
   tableRow,
   COMMENT_MARKER,
@@ -11815,5 +12028,6 @@ export {
   FAIL_ON2 as FAIL_ON,
   REPORT_FORMATS,
   API_VERSIONS,
-  defaultSettings
+  defaultSettings,
+  namespaceList
 };

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseSince,
   promRange
-} from "./chunk-2NF2SEYA.js";
+} from "./chunk-IL4YC4WJ.js";
 import {
   ObservedMapBuilder,
   REQUESTS_METRIC,
@@ -12,11 +12,11 @@ import {
   httpRequest,
   parseBaseUrl,
   shownUrl
-} from "./chunk-NDKEIXHG.js";
+} from "./chunk-QJXY56EE.js";
 import "./chunk-DNUDPCNB.js";
 import {
   InputError
-} from "./chunk-WQ4DT2T6.js";
+} from "./chunk-M2G6SCZE.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/prometheus-source.ts

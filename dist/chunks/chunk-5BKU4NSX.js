@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-WQ4DT2T6.js";
+} from "./chunk-M2G6SCZE.js";
 
 // src/observe/snapshot/snapshot-file.ts
 import { readFile, writeFile } from "node:fs/promises";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-6SVOZDX7.js";
+} from "./chunk-UKTSLPIA.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
@@ -10,10 +10,10 @@ import {
 } from "./chunk-TXZ6OYJN.js";
 import {
   InputError
-} from "./chunk-WQ4DT2T6.js";
+} from "./chunk-M2G6SCZE.js";
 
 // src/observe/read-metrics.ts
-import { Buffer as Buffer2 } from "node:buffer";
+import { Buffer as Buffer3 } from "node:buffer";
 import { readdir, stat } from "node:fs/promises";
 import path2 from "node:path";
 
@@ -23,6 +23,84 @@ function displayName(absolute, cwd) {
   const relative = path.relative(cwd, absolute);
   const shown = relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
   return shown.split(path.sep).join("/");
+}
+
+// src/observe/content-sniff.ts
+import { closeSync, openSync, readSync } from "node:fs";
+var SNIFF_BYTES = 64 * 1024;
+var NO_ISTIO_SERIES = ": no istio_requests_total or istio_tcp_* series: it holds ";
+var METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+var KIND_NAME = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
+var SHOWN = 3;
+var SAMPLE_LINE = /^([^{\s]+)(?:\{.*\})?\s+[-+]?(?:[0-9.]+(?:[eE][-+]?[0-9]+)?|NaN|Inf)(?:\s+-?\d+)?$/;
+function describeOtherContent(absolute) {
+  let head;
+  try {
+    head = readHead(absolute);
+  } catch {
+    return "content that could not be read again";
+  }
+  return describeText(head.replace(/^\uFEFF/, "").trimStart());
+}
+function describeText(text) {
+  const first = text[0];
+  if (first === void 0) return "nothing but blank lines";
+  if (first === "{" || first === "[") {
+    return /"stats"\s*:/.test(text) ? "Envoy JSON stats without istiocustom.istio_requests_total entries: the sidecar has served no request, or the stats were filtered to other names" : 'JSON that is not Envoy stats ({"stats": [...]})';
+  }
+  if (first === "<") return "HTML or XML, not metrics (an error page, or a web page saved by mistake?)";
+  const kinds = yamlKinds(text);
+  if (kinds !== void 0) {
+    const shown = kinds.length === 0 ? "no kind" : `kind ${listed(kinds)}`;
+    return `YAML (${shown}), not metrics`;
+  }
+  const families = metricFamilies(text);
+  if (families.length === 0) return "text that is neither Prometheus exposition, Envoy JSON stats nor YAML";
+  const names = listed(families);
+  if (families.some((f) => f.startsWith("istio_") || f.startsWith("envoy_"))) {
+    return `an Istio sidecar's metrics (${names}) without istio_requests_total: it has served no request since it started, or a Telemetry removed the metric`;
+  }
+  return `Prometheus text of another exporter (${names}), not an Istio sidecar's`;
+}
+function readHead(absolute) {
+  const fd = openSync(absolute, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(SNIFF_BYTES);
+    const size = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
+    return buffer.toString("utf8", 0, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+function yamlKinds(text) {
+  let manifest = false;
+  const kinds = /* @__PURE__ */ new Set();
+  for (const line of text.split("\n")) {
+    const m = /^(apiVersion|kind):[ \t]*["']?([^"'\s#]*)/.exec(line);
+    if (m === null) continue;
+    manifest = true;
+    if (m[1] === "kind" && KIND_NAME.test(m[2] ?? "")) kinds.add(m[2]);
+  }
+  return manifest ? [...kinds].sort() : void 0;
+}
+function metricFamilies(text) {
+  const families = /* @__PURE__ */ new Set();
+  const lines = text.split("\n");
+  if (lines.length > 1) lines.pop();
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const typed = /^#\s*TYPE\s+(\S+)/.exec(line);
+    if (typed === null && line.startsWith("#")) continue;
+    const name = typed ? typed[1] : SAMPLE_LINE.exec(line)?.[1];
+    if (name === void 0 || !METRIC_NAME.test(name)) return [];
+    families.add(name.replace(/_(bucket|sum|count)$/, ""));
+  }
+  return [...families].sort();
+}
+function listed(names) {
+  const more = names.length - SHOWN;
+  return names.slice(0, SHOWN).join(", ") + (more > 0 ? `, and ${more} more` : "");
 }
 
 // src/observe/envoy-json.ts
@@ -120,19 +198,19 @@ function readEnvoyStatsJson(text, options) {
 }
 
 // src/observe/file-chunks.ts
-import { Buffer } from "node:buffer";
-import { closeSync, openSync, readSync } from "node:fs";
+import { Buffer as Buffer2 } from "node:buffer";
+import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
 var DEFAULT_CHUNK_BYTES = 1 << 20;
-function* readFileChunks(file, buffer = Buffer.allocUnsafe(DEFAULT_CHUNK_BYTES)) {
-  const fd = openSync(file, "r");
+function* readFileChunks(file, buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES)) {
+  const fd = openSync2(file, "r");
   try {
     for (; ; ) {
-      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
+      const bytesRead = readSync2(fd, buffer, 0, buffer.length, null);
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 
@@ -179,9 +257,9 @@ async function listMetricFiles(root) {
 function isBlankByte(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
-var BOM = Buffer2.from([239, 187, 191]);
+var BOM = Buffer3.from([239, 187, 191]);
 var MAX_JSON_BYTES = 64 * 1024 * 1024;
-async function readMetricsFile(absolute, onSample, buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES), file = absolute) {
+async function readMetricsFile(absolute, onSample, buffer = Buffer3.allocUnsafe(DEFAULT_CHUNK_BYTES), file = absolute) {
   let chunks;
   let first;
   const blankHead = [];
@@ -194,7 +272,7 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer2.allocUnsafe(
       for (let i = from; i < buf.length && first === void 0; i++)
         if (!isBlankByte(buf[i])) first = buf[i];
       if (first !== void 0) break;
-      blankHead.push(Buffer2.from(buf));
+      blankHead.push(Buffer3.from(buf));
     }
   } catch (err) {
     throw unreadable(file, err);
@@ -219,9 +297,9 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer2.allocUnsafe(
             { file }
           );
         }
-        parts.push(Buffer2.from(buf));
+        parts.push(Buffer3.from(buf));
       }
-      const text = Buffer2.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
+      const text = Buffer3.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
       return readEnvoyStatsJson(text, options).samples;
     }
     return (await readPrometheusText(all(), options)).samples;
@@ -239,7 +317,7 @@ async function readMetrics(paths, opts = {}) {
   const onSample = (s) => {
     builder.add(s);
   };
-  const buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES);
+  const buffer = Buffer3.allocUnsafe(DEFAULT_CHUNK_BYTES);
   for (const given of paths) {
     const root = path2.resolve(cwd, given);
     const files = await listMetricFiles(root).catch((err) => {
@@ -250,7 +328,9 @@ async function readMetrics(paths, opts = {}) {
       const file = displayName(absolute, cwd);
       builder.sources++;
       const samples = await readMetricsFile(absolute, onSample, buffer, file);
-      if (samples === 0) builder.addWarning(`${file}: no istio_requests_total or istio_tcp_* series`);
+      if (samples === 0) {
+        builder.addWarning(`${file}${NO_ISTIO_SERIES}${describeOtherContent(absolute)}`);
+      }
     }
   }
   return builder.build();
@@ -258,5 +338,6 @@ async function readMetrics(paths, opts = {}) {
 
 export {
   displayName,
+  NO_ISTIO_SERIES,
   readMetrics
 };
