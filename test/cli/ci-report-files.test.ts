@@ -73,6 +73,9 @@ describe('CI report files', () => {
           'junit-file': 'out/junit.xml',
         },
         apiUrl,
+        event: { ref: 'refs/heads/main' },
+        eventName: 'push',
+        ref: 'refs/heads/main',
       });
       assert.equal(run.code, 1);
       const sarif = JSON.parse(await readFile(path.join(run.workspace, 'out/drift.sarif'), 'utf8'));
