@@ -46,6 +46,8 @@ export class ObservedMapBuilder {
   private detailedSeries = 0;
   private nonFinite = 0;
   private waypointSeries = 0;
+  /** Request series with a positive count, per reporter. */
+  private readonly reporters = new Map<string, number>();
   private readonly warnings: string[] = [];
   /** Samples kept (stats.series). */
   series = 0;
@@ -60,6 +62,7 @@ export class ObservedMapBuilder {
     if (sample.metric === REQUESTS_METRIC) {
       this.requestSeries++;
       if (hasHttpDetail) this.detailedSeries++;
+      if (sample.value > 0) this.reporters.set(reporter, (this.reporters.get(reporter) ?? 0) + 1);
     }
     if (reporter === 'waypoint') this.waypointSeries++;
     if (!Number.isFinite(sample.value)) {
@@ -74,6 +77,18 @@ export class ObservedMapBuilder {
     }
     entry.byReporter.set(reporter, (entry.byReporter.get(reporter) ?? 0) + sample.value);
     return true;
+  }
+
+  /** Request series with a positive count that `reporter` wrote (`source`: a caller's sidecar). */
+  requestSeriesReportedBy(reporter: string): number {
+    return this.reporters.get(reporter) ?? 0;
+  }
+
+  /** Request series with a positive count, whoever reported them. */
+  requestSeriesCounted(): number {
+    let n = 0;
+    for (const count of this.reporters.values()) n += count;
+    return n;
   }
 
   addWarning(message: string): void {

@@ -50,6 +50,15 @@ export interface SidecarsResult extends ObservedMap {
 
 const MAX_POD_WARNINGS = 20;
 
+/**
+ * Every meshed pod was read, yet no caller's sidecar counted a call: the traffic entered from
+ * outside the mesh, which Istio sees only from the server's side (source unknown).
+ */
+export const NO_CLIENT_SIDECAR =
+  'no client sidecar saw any call (no istio_requests_total series with reporter="source"): the traffic came ' +
+  "from outside the mesh (kubectl port-forward and NodePort skip the caller's sidecar); drive it from a " +
+  'meshed pod, e.g. kubectl exec deploy/CLIENT -- curl http://SERVICE:PORT/PATH';
+
 interface Reading {
   samples: PodSamples;
   failed: Map<string, { pod: MeshedPod; fault: PodFault }>;
@@ -169,6 +178,9 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
   for (const w of [...resolver.warnings, ...faultWarnings(first.failed)]) builder.addWarning(w);
   if (!windowed && pods.length > 0) {
     builder.addWarning('no --window: counts are cumulative since each sidecar started');
+  }
+  if (builder.requestSeriesCounted() > 0 && builder.requestSeriesReportedBy('source') === 0) {
+    builder.addWarning(NO_CLIENT_SIDECAR);
   }
   const map = attachLiveWorkloads(builder.build(), workloads);
   const result: SidecarsResult = {
