@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetrics
-} from "./chunks/chunk-GEWBOTYQ.js";
+} from "./chunks/chunk-VLEOPJW4.js";
 import "./chunks/chunk-6SVOZDX7.js";
-import "./chunks/chunk-TXZ6OYJN.js";
+import "./chunks/chunk-ILFWOB6T.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError

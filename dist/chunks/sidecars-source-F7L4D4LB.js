@@ -5,7 +5,7 @@ import {
 import {
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-TXZ6OYJN.js";
+} from "./chunk-ILFWOB6T.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -284,6 +284,7 @@ var OwnerResolver = class {
 
 // src/observe/live/sidecars-source.ts
 var MAX_POD_WARNINGS = 20;
+var NO_CLIENT_SIDECAR = `no client sidecar saw any call (no istio_requests_total series with reporter="source"): the traffic came from outside the mesh (kubectl port-forward and NodePort skip the caller's sidecar); drive it from a meshed pod, e.g. kubectl exec deploy/CLIENT -- curl http://SERVICE:PORT/PATH`;
 var podKey = (p) => `${p.namespace}/${p.name}`;
 async function readAll(kc, pods, opts, progress) {
   const reading = { samples: /* @__PURE__ */ new Map(), failed: /* @__PURE__ */ new Map() };
@@ -380,6 +381,9 @@ async function readSidecars(options = {}) {
   if (!windowed && pods.length > 0) {
     builder.addWarning("no --window: counts are cumulative since each sidecar started");
   }
+  if (builder.requestSeriesCounted() > 0 && builder.requestSeriesReportedBy("source") === 0) {
+    builder.addWarning(NO_CLIENT_SIDECAR);
+  }
   const map = attachLiveWorkloads(builder.build(), workloads);
   const result = {
     ...map,
@@ -395,6 +399,7 @@ async function readSidecars(options = {}) {
   return result;
 }
 export {
+  NO_CLIENT_SIDECAR,
   attachLiveWorkloads,
   readSidecars
 };

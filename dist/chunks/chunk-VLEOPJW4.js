@@ -7,7 +7,7 @@ import {
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-TXZ6OYJN.js";
+} from "./chunk-ILFWOB6T.js";
 import {
   InputError
 } from "./chunk-WQ4DT2T6.js";

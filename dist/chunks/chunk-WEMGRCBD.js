@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   displayName,
   readMetrics
-} from "./chunk-GEWBOTYQ.js";
+} from "./chunk-VLEOPJW4.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -6847,6 +6847,44 @@ function parseAllDocuments(source, options2 = {}) {
     return docs;
   return Object.assign([], { empty: true }, composer.streamInfo());
 }
+function parseDocument(source, options2 = {}) {
+  const { lineCounter, prettyErrors } = parseOptions(options2);
+  const parser = new Parser(lineCounter?.addNewLine);
+  const composer = new Composer(options2);
+  let doc = null;
+  for (const _doc of composer.compose(parser.parse(source), true, source.length)) {
+    if (!doc)
+      doc = _doc;
+    else if (doc.options.logLevel !== "silent") {
+      doc.errors.push(new YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+      break;
+    }
+  }
+  if (prettyErrors && lineCounter) {
+    doc.errors.forEach(prettifyError(source, lineCounter));
+    doc.warnings.forEach(prettifyError(source, lineCounter));
+  }
+  return doc;
+}
+function parse(src, reviver, options2) {
+  let _reviver = void 0;
+  if (typeof reviver === "function") {
+    _reviver = reviver;
+  } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+    options2 = reviver;
+  }
+  const doc = parseDocument(src, options2);
+  if (!doc)
+    return null;
+  doc.warnings.forEach((warning) => warn(doc.options.logLevel, warning));
+  if (doc.errors.length > 0) {
+    if (doc.options.logLevel !== "silent")
+      throw doc.errors[0];
+    else
+      doc.errors = [];
+  }
+  return doc.toJS(Object.assign({ reviver: _reviver }, options2));
+}
 function stringify3(value, replacer, options2) {
   let _replacer = null;
   if (typeof replacer === "function" || Array.isArray(replacer)) {
@@ -8715,7 +8753,7 @@ async function readSource(settings, onProgress, signal) {
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
-      const { readSidecars } = await import("./sidecars-source-35HLOVEL.js");
+      const { readSidecars } = await import("./sidecars-source-F7L4D4LB.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -8726,7 +8764,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-NJOU44Z3.js");
+      const { readPrometheus } = await import("./prometheus-source-JF6VM6YD.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -9538,7 +9576,13 @@ export {
   isScalar,
   isSeq,
   Document,
+  cst_exports,
   parseAllDocuments,
+  parse,
+  MAX_YAML_BYTES,
+  parseYamlDocuments,
+  tokenizeYaml,
+  child,
   collectYamlFiles,
   readWorkloadManifests,
   buildPathTemplater,

@@ -7,7 +7,7 @@ import {
   ObservedMapBuilder,
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-TXZ6OYJN.js";
+} from "./chunk-ILFWOB6T.js";
 import {
   httpRequest,
   parseBaseUrl,
