@@ -32,12 +32,12 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-WEMGRCBD.js";
-import "./chunks/chunk-VLEOPJW4.js";
+} from "./chunks/chunk-QADXJE4E.js";
+import "./chunks/chunk-6YJJD527.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
 import "./chunks/chunk-2NF2SEYA.js";
-import "./chunks/chunk-ILFWOB6T.js";
+import "./chunks/chunk-JPR35M4U.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,

@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetrics
-} from "./chunks/chunk-VLEOPJW4.js";
+} from "./chunks/chunk-6YJJD527.js";
 import "./chunks/chunk-6SVOZDX7.js";
-import "./chunks/chunk-ILFWOB6T.js";
+import "./chunks/chunk-JPR35M4U.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError

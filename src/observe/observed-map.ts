@@ -21,6 +21,15 @@ export interface CallCounts {
 
 const UNKNOWN = 'unknown';
 
+/**
+ * Said when a live source saw calls but no caller's sidecar counted one: the traffic entered
+ * from outside the mesh, which Istio sees only from the server's side (source unknown).
+ */
+export const NO_CLIENT_SIDECAR =
+  'no client sidecar saw any call (no istio_requests_total series with reporter="source"): the traffic came ' +
+  "from outside the mesh (kubectl port-forward and NodePort skip the caller's sidecar); drive it from a " +
+  'meshed pod, e.g. kubectl exec deploy/CLIENT -- curl http://SERVICE:PORT/PATH';
+
 /** `destination_service` of a Kubernetes Service: `<name>.<namespace>.svc.<cluster domain>`. */
 function isServiceHost(c: CallKey): boolean {
   return (

@@ -263,6 +263,16 @@ describe('the Istio pin is written once', () => {
     );
   });
 
+  test('the README names the same pin', async () => {
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+    const defaults = [
+      ...readme.matchAll(/pinned `([\d.]+)`/g),
+      ...readme.matchAll(/\| `istio-version` \| `([\d.]+)` \|/g),
+    ].map((m) => m[1]);
+    assert.ok(defaults.length >= 2, 'the README names the default');
+    assert.deepEqual(new Set(defaults), new Set([DEFAULT_ISTIO_VERSION]));
+  });
+
   test('scripts/istio-version.ts prints the pin', async () => {
     const { execFileSync } = await import('node:child_process');
     const out = execFileSync(process.execPath, [path.join(root, 'scripts', 'istio-version.ts')], {

@@ -4,11 +4,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { exportIntentsFile } from '../../src/declare/export-intents.ts';
-import {
-  NO_CLIENT_SIDECAR,
-  readSidecars,
-  type SidecarsProgress,
-} from '../../src/observe/live/sidecars-source.ts';
+import { readSidecars, type SidecarsProgress } from '../../src/observe/live/sidecars-source.ts';
+import { NO_CLIENT_SIDECAR } from '../../src/observe/observed-map.ts';
 import { DEMO_NS, demoCluster, deploymentChain, pod } from '../support/demo-cluster.ts';
 import { sidecarExposition } from '../support/sidecar-metrics.ts';
 import { type LiveCluster, liveCluster } from './live-harness.ts';

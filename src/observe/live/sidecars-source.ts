@@ -5,7 +5,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { InputError } from '../../errors.ts';
 import type { ObservedCall, ObservedMap, WorkloadRef } from '../../model.ts';
 import type { Sample } from '../exposition-line.ts';
-import { ObservedMapBuilder } from '../observed-map.ts';
+import { NO_CLIENT_SIDECAR, ObservedMapBuilder } from '../observed-map.ts';
 import { type KubeAccess, loadKubeConfig } from './kube-config.ts';
 import { permissionHint } from './kube-errors.ts';
 import { listMeshedPods, type MeshedPod } from './meshed-pods.ts';
@@ -49,15 +49,6 @@ export interface SidecarsResult extends ObservedMap {
 }
 
 const MAX_POD_WARNINGS = 20;
-
-/**
- * Every meshed pod was read, yet no caller's sidecar counted a call: the traffic entered from
- * outside the mesh, which Istio sees only from the server's side (source unknown).
- */
-export const NO_CLIENT_SIDECAR =
-  'no client sidecar saw any call (no istio_requests_total series with reporter="source"): the traffic came ' +
-  "from outside the mesh (kubectl port-forward and NodePort skip the caller's sidecar); drive it from a " +
-  'meshed pod, e.g. kubectl exec deploy/CLIENT -- curl http://SERVICE:PORT/PATH';
 
 interface Reading {
   samples: PodSamples;

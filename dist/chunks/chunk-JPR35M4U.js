@@ -138,6 +138,7 @@ function istioCallOf(metric, labels) {
 
 // src/observe/observed-map.ts
 var UNKNOWN = "unknown";
+var NO_CLIENT_SIDECAR = `no client sidecar saw any call (no istio_requests_total series with reporter="source"): the traffic came from outside the mesh (kubectl port-forward and NodePort skip the caller's sidecar); drive it from a meshed pod, e.g. kubectl exec deploy/CLIENT -- curl http://SERVICE:PORT/PATH`;
 function isServiceHost(c) {
   return c.server === null && c.service !== null && c.host?.startsWith(`${c.service.name}.${c.service.namespace}.svc.`) === true;
 }
@@ -321,5 +322,6 @@ export {
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC,
   OBSERVED_METRICS,
+  NO_CLIENT_SIDECAR,
   ObservedMapBuilder
 };

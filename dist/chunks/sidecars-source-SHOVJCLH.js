@@ -3,9 +3,10 @@ import {
   readPrometheusText
 } from "./chunk-6SVOZDX7.js";
 import {
+  NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-ILFWOB6T.js";
+} from "./chunk-JPR35M4U.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -284,7 +285,6 @@ var OwnerResolver = class {
 
 // src/observe/live/sidecars-source.ts
 var MAX_POD_WARNINGS = 20;
-var NO_CLIENT_SIDECAR = `no client sidecar saw any call (no istio_requests_total series with reporter="source"): the traffic came from outside the mesh (kubectl port-forward and NodePort skip the caller's sidecar); drive it from a meshed pod, e.g. kubectl exec deploy/CLIENT -- curl http://SERVICE:PORT/PATH`;
 var podKey = (p) => `${p.namespace}/${p.name}`;
 async function readAll(kc, pods, opts, progress) {
   const reading = { samples: /* @__PURE__ */ new Map(), failed: /* @__PURE__ */ new Map() };
@@ -399,7 +399,6 @@ async function readSidecars(options = {}) {
   return result;
 }
 export {
-  NO_CLIENT_SIDECAR,
   attachLiveWorkloads,
   readSidecars
 };

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   displayName,
   readMetrics
-} from "./chunk-VLEOPJW4.js";
+} from "./chunk-6YJJD527.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -8753,7 +8753,7 @@ async function readSource(settings, onProgress, signal) {
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
-      const { readSidecars } = await import("./sidecars-source-F7L4D4LB.js");
+      const { readSidecars } = await import("./sidecars-source-SHOVJCLH.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -8764,7 +8764,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-JF6VM6YD.js");
+      const { readPrometheus } = await import("./prometheus-source-4O47MRA4.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;

@@ -7,7 +7,7 @@ import {
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-ILFWOB6T.js";
+} from "./chunk-JPR35M4U.js";
 import {
   InputError
 } from "./chunk-WQ4DT2T6.js";
