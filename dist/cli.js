@@ -37,12 +37,12 @@ import {
   validatePathPattern,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-CI5ZRADJ.js";
-import "./chunks/chunk-4OF2HOKL.js";
+} from "./chunks/chunk-6UREIL76.js";
+import "./chunks/chunk-AO5AWLLO.js";
 import "./chunks/chunk-5BKU4NSX.js";
 import "./chunks/chunk-UKTSLPIA.js";
 import "./chunks/chunk-IL4YC4WJ.js";
-import "./chunks/chunk-TXZ6OYJN.js";
+import "./chunks/chunk-JPR35M4U.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,

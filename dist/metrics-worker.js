@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetrics
-} from "./chunks/chunk-4OF2HOKL.js";
+} from "./chunks/chunk-AO5AWLLO.js";
 import "./chunks/chunk-UKTSLPIA.js";
-import "./chunks/chunk-TXZ6OYJN.js";
+import "./chunks/chunk-JPR35M4U.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError

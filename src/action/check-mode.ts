@@ -20,6 +20,7 @@ import { renderReportFile } from '../deliver/github/report-artifact.ts';
 import { blobLink, type RunContext } from '../deliver/github/run-context.ts';
 import type { DeclaredIntents } from '../model.ts';
 import { type CheckResult, check, type GateFiles } from '../pipeline.ts';
+import { showControlChars } from '../report/display-text.ts';
 import type { ActionSettings } from './inputs.ts';
 import { OUTPUT } from './inputs.ts';
 import { failureLine, githubClient, setCountOutputs } from './outcome.ts';
@@ -121,7 +122,7 @@ function checkLiveCluster(
   gate: GateFiles | undefined,
 ): Promise<CheckResult> {
   const log = groupedLog(io);
-  const runner = createProcessRunner({ log: (line) => io.info(line), secrets: [settings.token] });
+  const runner = createProcessRunner({ log: (line) => io.info(inertLine(line)), secrets: [settings.token] });
   return checkInCluster(settings, { runner, log, check: (s, onProgress) => check(s, onProgress, gate) });
 }
 
@@ -133,11 +134,21 @@ export function groupedLog(io: ActionIo): ClusterLog {
   const commandData = (title: string) =>
     title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   return {
-    info: (line) => io.info(line),
+    info: (line) => io.info(inertLine(line)),
     warning: (line) => io.warning(line),
     startGroup: (title) => io.info(`::group::${commandData(title)}`),
     endGroup: () => io.info('::endgroup::'),
   };
+}
+
+/**
+ * A log line that cannot act as a workflow command: tool output and the repository's file names
+ * reach the log, and a line starting `::` (or the older `##[`) would be run by the runner.
+ * Control characters (terminal escapes) are shown as escapes.
+ */
+export function inertLine(line: string): string {
+  const shown = showControlChars(line);
+  return /^\s*(::|##\[)/.test(shown) ? `> ${shown}` : shown;
 }
 
 async function readIntentsSources(cwd: string, declared: DeclaredIntents): Promise<Map<string, string>> {

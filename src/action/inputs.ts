@@ -2,6 +2,7 @@
 // passes a reader (core.getInput in src/action/main.ts, a map in tests), so nothing here needs
 // @actions/core.
 import type { ClusterKind, ClusterSettings } from '../cluster/cluster-settings.ts';
+import { istioVersionProblem } from '../cluster/istio-install.ts';
 import { isNamespaceName } from '../declare/namespace-defaults.ts';
 import { InputError } from '../errors.ts';
 import type { FailOn } from '../model.ts';
@@ -196,16 +197,15 @@ function checkSourceInputs(check: Settings, live: ClusterSettings): void {
 function readLive(get: (name: string) => string): ClusterSettings {
   const cluster = oneOf<ClusterKind>(INPUT.cluster, get(INPUT.cluster) || 'none', CLUSTERS);
   const istioVersion = get(INPUT.istioVersion) || undefined;
-  if (istioVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(istioVersion)) {
-    throw new InputError(`${INPUT.istioVersion}: '${istioVersion}' is not a version like 1.30 or 1.30.1`);
-  }
+  const versionProblem = istioVersion === undefined ? undefined : istioVersionProblem(istioVersion);
+  if (versionProblem !== undefined) throw new InputError(`${INPUT.istioVersion}: ${versionProblem}`);
   const duration = get(INPUT.duration) || '2m';
   if (!/^\d+(s|m|h)$/.test(duration)) {
     throw new InputError(`${INPUT.duration}: '${duration}' is not a duration like 90s, 2m or 1h`);
   }
   return {
     cluster,
-    kindConfig: get(INPUT.kindConfig) || 'kind-config.yaml',
+    kindConfig: get(INPUT.kindConfig) || undefined,
     keepCluster: bool(INPUT.keepCluster, get(INPUT.keepCluster), false),
     istioVersion,
     traffic: get(INPUT.traffic) || undefined,

@@ -38,7 +38,7 @@ describe('readActionInputs', () => {
     assert.equal(s.reportFile, 'intent-drift-report.json');
     assert.deepEqual(s.live, {
       cluster: 'none',
-      kindConfig: 'kind-config.yaml',
+      kindConfig: undefined,
       keepCluster: false,
       istioVersion: undefined,
       traffic: undefined,
@@ -88,6 +88,11 @@ describe('readActionInputs', () => {
       [{ comment: 'yes' }, /^comment must be true or false/],
       [{ cluster: 'minikube' }, /^cluster must be one of none, kind, existing/],
       [{ 'istio-version': 'latest' }, /^istio-version: 'latest' is not a version/],
+      [
+        { 'istio-version': '1.21.6' },
+        /^istio-version: 1\.21\.6 is older than 1\.22, the first Istio with the Telemetry v1 API/,
+      ],
+      [{ 'istio-version': '0.8' }, /^istio-version: 0\.8 is older than 1\.22/],
       [{ duration: '2 minutes' }, /^duration: '2 minutes' is not a duration/],
       [{ 'prometheus-url': 'file:///etc/passwd' }, /^prometheus-url: must be http\(s\)/],
       [{ 'pr-branch': '../main' }, /^pr-branch: '..\/main' is not a valid branch name/],
@@ -141,7 +146,7 @@ describe('readActionInputs', () => {
     assert.deepEqual(kind.check.workloads, ['deploy/app.yaml']);
     assert.deepEqual(kind.live, {
       cluster: 'kind',
-      kindConfig: 'kind-config.yaml',
+      kindConfig: undefined,
       keepCluster: true,
       istioVersion: '1.30',
       traffic: './load.sh',

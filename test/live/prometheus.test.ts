@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { readPrometheus } from '../../src/observe/live/prometheus-source.ts';
+import { NO_CLIENT_SIDECAR } from '../../src/observe/observed-map.ts';
 import {
   freePort,
   PROMETHEUS_BIN,
@@ -152,6 +153,42 @@ describe('prometheus failures', () => {
         readPrometheus({ url }),
         /api\/v1\/query: query failed: execution: query processing would load too many samples/,
       );
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('traffic from outside the mesh, as Prometheus holds it', () => {
+  test('only reporter="destination" series: the warning to drive traffic from a meshed pod', async () => {
+    // The /api/v1/query answer of a Prometheus whose only request series is nginx's own, the caller
+    // unknown (a kubectl port-forward into it).
+    const metric = {
+      reporter: 'destination',
+      source_workload: 'unknown',
+      source_workload_namespace: 'unknown',
+      destination_workload: 'nginx',
+      destination_workload_namespace: NS,
+      destination_service_name: 'nginx',
+      destination_service_namespace: NS,
+      request_protocol: 'http',
+      request_method: 'GET',
+      request_path: '/',
+    };
+    const server = http.createServer(async (req, res) => {
+      // The client POSTs the query as a form, as Prometheus' API allows.
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const query = new URLSearchParams(body).get('query') ?? '';
+      const result = query.includes('istio_requests_total') ? [{ metric, value: [1780000000, '12'] }] : [];
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result } }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const map = await readPrometheus({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      assert.equal(map.unattributed.length, 1);
+      assert.ok(map.warnings.includes(NO_CLIENT_SIDECAR), map.warnings.join('\n'));
     } finally {
       server.close();
     }

@@ -5,7 +5,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { InputError } from '../../errors.ts';
 import type { ObservedCall, ObservedMap, WorkloadRef } from '../../model.ts';
 import type { Sample } from '../exposition-line.ts';
-import { ObservedMapBuilder } from '../observed-map.ts';
+import { NO_CLIENT_SIDECAR, ObservedMapBuilder } from '../observed-map.ts';
 import { type KubeAccess, loadKubeConfig } from './kube-config.ts';
 import { permissionHint } from './kube-errors.ts';
 import { listMeshedPods, type MeshedPod } from './meshed-pods.ts';
@@ -169,6 +169,9 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
   for (const w of [...resolver.warnings, ...faultWarnings(first.failed)]) builder.addWarning(w);
   if (!windowed && pods.length > 0) {
     builder.addWarning('no --window: counts are cumulative since each sidecar started');
+  }
+  if (builder.requestSeriesCounted() > 0 && builder.requestSeriesReportedBy('source') === 0) {
+    builder.addWarning(NO_CLIENT_SIDECAR);
   }
   const map = attachLiveWorkloads(builder.build(), workloads);
   const result: SidecarsResult = {

@@ -138,6 +138,43 @@ function istioCallOf(metric, labels) {
 
 // src/observe/observed-map.ts
 var UNKNOWN = "unknown";
+var NO_CLIENT_SIDECAR = `no client sidecar saw any call (no istio_requests_total series with reporter="source"): the traffic came from outside the mesh (kubectl port-forward and NodePort skip the caller's sidecar); drive it from a meshed pod, e.g. kubectl exec deploy/CLIENT -- curl http://SERVICE:PORT/PATH`;
+function isServiceHost(c) {
+  return c.server === null && c.service !== null && c.host?.startsWith(`${c.service.name}.${c.service.namespace}.svc.`) === true;
+}
+function serviceKey(service) {
+  return `${service.namespace}/${service.name}`;
+}
+function attributeServiceCalls(counts) {
+  const behind = /* @__PURE__ */ new Map();
+  for (const { call } of counts) {
+    if (call.server === null || call.service === null) continue;
+    const key = serviceKey(call.service);
+    if (!behind.has(key)) behind.set(key, /* @__PURE__ */ new Map());
+    behind.get(key).set(JSON.stringify(call.server), call.server);
+  }
+  const merged = /* @__PURE__ */ new Map();
+  let toService = 0;
+  for (const entry of counts) {
+    let call = entry.call;
+    if (isServiceHost(call)) {
+      const servers = [...behind.get(serviceKey(call.service))?.values() ?? []];
+      const server = servers.length === 1 ? servers[0] : { ...call.service, kind: "Service" };
+      if (servers.length !== 1 && Math.max(0, ...entry.byReporter.values()) > 0) toService++;
+      call = { ...call, server, host: null };
+    }
+    const key = keyOf(call);
+    const into = merged.get(key);
+    if (into === void 0) {
+      merged.set(key, { call, byReporter: new Map(entry.byReporter) });
+      continue;
+    }
+    for (const [reporter, n] of entry.byReporter) {
+      into.byReporter.set(reporter, (into.byReporter.get(reporter) ?? 0) + n);
+    }
+  }
+  return { merged: [...merged.values()], toService };
+}
 function keyOf(c) {
   return JSON.stringify([c.client, c.server, c.service, c.host, c.method, c.path, c.protocol]);
 }
@@ -163,6 +200,8 @@ var ObservedMapBuilder = class {
   detailedSeries = 0;
   nonFinite = 0;
   waypointSeries = 0;
+  /** Request series with a positive count, per reporter. */
+  reporters = /* @__PURE__ */ new Map();
   warnings = [];
   /** Samples kept (stats.series). */
   series = 0;
@@ -176,6 +215,7 @@ var ObservedMapBuilder = class {
     if (sample.metric === REQUESTS_METRIC) {
       this.requestSeries++;
       if (hasHttpDetail) this.detailedSeries++;
+      if (sample.value > 0) this.reporters.set(reporter, (this.reporters.get(reporter) ?? 0) + 1);
     }
     if (reporter === "waypoint") this.waypointSeries++;
     if (!Number.isFinite(sample.value)) {
@@ -191,6 +231,16 @@ var ObservedMapBuilder = class {
     entry.byReporter.set(reporter, (entry.byReporter.get(reporter) ?? 0) + sample.value);
     return true;
   }
+  /** Request series with a positive count that `reporter` wrote (`source`: a caller's sidecar). */
+  requestSeriesReportedBy(reporter) {
+    return this.reporters.get(reporter) ?? 0;
+  }
+  /** Request series with a positive count, whoever reported them. */
+  requestSeriesCounted() {
+    let n = 0;
+    for (const count of this.reporters.values()) n += count;
+    return n;
+  }
   addWarning(message) {
     this.warnings.push(message);
   }
@@ -201,7 +251,13 @@ var ObservedMapBuilder = class {
   build() {
     const warnings = [...this.warnings];
     const kept = [];
-    for (const { call, byReporter } of this.counts.values()) {
+    const { merged, toService } = attributeServiceCalls([...this.counts.values()]);
+    if (toService > 0) {
+      warnings.push(
+        `${toService} call(s) to a Service that no workload answered (503 UH: no ready endpoint) are listed as calls to the Service: its workload is not in the metrics read`
+      );
+    }
+    for (const { call, byReporter } of merged) {
       const count = Math.max(0, ...byReporter.values());
       if (count > 0) kept.push({ call, count });
     }
@@ -266,5 +322,6 @@ export {
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC,
   OBSERVED_METRICS,
+  NO_CLIENT_SIDECAR,
   ObservedMapBuilder
 };

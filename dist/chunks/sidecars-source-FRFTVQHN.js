@@ -3,9 +3,10 @@ import {
   readPrometheusText
 } from "./chunk-UKTSLPIA.js";
 import {
+  NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-TXZ6OYJN.js";
+} from "./chunk-JPR35M4U.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -379,6 +380,9 @@ async function readSidecars(options = {}) {
   for (const w of [...resolver.warnings, ...faultWarnings(first.failed)]) builder.addWarning(w);
   if (!windowed && pods.length > 0) {
     builder.addWarning("no --window: counts are cumulative since each sidecar started");
+  }
+  if (builder.requestSeriesCounted() > 0 && builder.requestSeriesReportedBy("source") === 0) {
+    builder.addWarning(NO_CLIENT_SIDECAR);
   }
   const map = attachLiveWorkloads(builder.build(), workloads);
   const result = {

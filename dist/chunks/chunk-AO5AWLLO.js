@@ -7,7 +7,7 @@ import {
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-TXZ6OYJN.js";
+} from "./chunk-JPR35M4U.js";
 import {
   InputError
 } from "./chunk-M2G6SCZE.js";

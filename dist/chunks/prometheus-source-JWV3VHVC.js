@@ -4,10 +4,11 @@ import {
   promRange
 } from "./chunk-IL4YC4WJ.js";
 import {
+  NO_CLIENT_SIDECAR,
   ObservedMapBuilder,
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-TXZ6OYJN.js";
+} from "./chunk-JPR35M4U.js";
 import {
   httpRequest,
   parseBaseUrl,
@@ -96,6 +97,9 @@ async function readPrometheus(options) {
   for (const s of preferDestination(TCP_CONNECTIONS_METRIC, tcp)) builder.add(s);
   if (requests.length === 0 && tcp.length === 0) {
     builder.addWarning(`Prometheus at ${shownUrl(base)} has no Istio traffic in the last ${range}`);
+  }
+  if (requests.length > 0 && !requests.some((r) => r.metric.reporter === "source")) {
+    builder.addWarning(NO_CLIENT_SIDECAR);
   }
   return { ...builder.build(), window: { from: from.toISOString(), to: now.toISOString() } };
 }

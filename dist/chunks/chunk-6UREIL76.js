@@ -3,7 +3,7 @@ import {
   NO_ISTIO_SERIES,
   displayName,
   readMetrics
-} from "./chunk-4OF2HOKL.js";
+} from "./chunk-AO5AWLLO.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -6830,6 +6830,44 @@ function parseAllDocuments(source, options2 = {}) {
     return docs;
   return Object.assign([], { empty: true }, composer.streamInfo());
 }
+function parseDocument(source, options2 = {}) {
+  const { lineCounter, prettyErrors } = parseOptions(options2);
+  const parser = new Parser(lineCounter?.addNewLine);
+  const composer = new Composer(options2);
+  let doc = null;
+  for (const _doc of composer.compose(parser.parse(source), true, source.length)) {
+    if (!doc)
+      doc = _doc;
+    else if (doc.options.logLevel !== "silent") {
+      doc.errors.push(new YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+      break;
+    }
+  }
+  if (prettyErrors && lineCounter) {
+    doc.errors.forEach(prettifyError(source, lineCounter));
+    doc.warnings.forEach(prettifyError(source, lineCounter));
+  }
+  return doc;
+}
+function parse(src, reviver, options2) {
+  let _reviver = void 0;
+  if (typeof reviver === "function") {
+    _reviver = reviver;
+  } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+    options2 = reviver;
+  }
+  const doc = parseDocument(src, options2);
+  if (!doc)
+    return null;
+  doc.warnings.forEach((warning) => warn(doc.options.logLevel, warning));
+  if (doc.errors.length > 0) {
+    if (doc.options.logLevel !== "silent")
+      throw doc.errors[0];
+    else
+      doc.errors = [];
+  }
+  return doc.toJS(Object.assign({ reviver: _reviver }, options2));
+}
 function stringify3(value, replacer, options2) {
   let _replacer = null;
   if (typeof replacer === "function" || Array.isArray(replacer)) {
@@ -8650,18 +8688,6 @@ function documentObjects(doc) {
   return doc.root.type === "seq" ? doc.root.items : [doc.root];
 }
 
-// src/declare/namespace-defaults.ts
-function defaultNamespaceFor(explicit, namespaces) {
-  if (explicit !== void 0 && explicit !== "") return explicit;
-  return namespaces.length === 1 ? namespaces[0] : void 0;
-}
-function missingNamespaceMessage() {
-  return "metadata.namespace: not set, and no default namespace was given: pass --default-namespace NS (action input default-namespace), or -n NS with a single namespace, as kubectl apply -n NS would";
-}
-function isNamespaceName(value) {
-  return /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/.test(value);
-}
-
 // src/declare/intents-near-miss.ts
 var KIND = "ClientIntents";
 var GROUP = "k8s.otterize.com";
@@ -8693,6 +8719,18 @@ function rejectNearMissIntents(document, file) {
       `apiVersion: ${JSON.stringify(apiVersion)} puts ${KIND} in ${shown2}; Otterize's is ${GROUP} (${GROUP}/v2beta1, for instance)`
     );
   }
+}
+
+// src/declare/namespace-defaults.ts
+function defaultNamespaceFor(explicit, namespaces) {
+  if (explicit !== void 0 && explicit !== "") return explicit;
+  return namespaces.length === 1 ? namespaces[0] : void 0;
+}
+function missingNamespaceMessage() {
+  return "metadata.namespace: not set, and no default namespace was given: pass --default-namespace NS (action input default-namespace), or -n NS with a single namespace, as kubectl apply -n NS would";
+}
+function isNamespaceName(value) {
+  return /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/.test(value);
 }
 
 // src/declare/parse-v1.ts
@@ -11340,7 +11378,7 @@ async function readSource(settings, onProgress, signal) {
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
-      const { readSidecars } = await import("./sidecars-source-VSGHO3VU.js");
+      const { readSidecars } = await import("./sidecars-source-FRFTVQHN.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11351,7 +11389,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-FSFEKMNU.js");
+      const { readPrometheus } = await import("./prometheus-source-JWV3VHVC.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11989,8 +12027,11 @@ export {
   isScalar,
   isSeq,
   Document,
+  cst_exports,
   parseAllDocuments,
+  parse,
   fail,
+  child,
   buildClientIntents,
   isNamespaceName,
   DEFAULT_EXPORT_API_VERSION,
@@ -12009,6 +12050,9 @@ export {
   renderCiReport,
   DEFAULT_CONFIG_FILE,
   defaultDriftConfig,
+  MAX_YAML_BYTES,
+  parseYamlDocuments,
+  tokenizeYaml,
   parseDriftConfig,
   collectYamlFiles,
   readWorkloadManifests,
