@@ -47,6 +47,7 @@ const OPTIONS = {
   'as-service': { type: 'boolean' },
   config: { type: 'string' },
   'no-templates': { type: 'boolean' },
+  'only-drift': { type: 'boolean' },
   'min-count': { type: 'string' },
   environment: { type: 'string' },
   baseline: { type: 'string' },
@@ -148,6 +149,9 @@ export function parseCommandLine(
     }
   }
   if (command === 'capture' && settings.output === undefined) throw new InputError('capture needs -o FILE');
+  if (values['only-drift'] && command !== 'visualize')
+    throw new InputError('--only-drift applies to visualize only');
+  settings.visualize.onlyDrift = values['only-drift'] ?? false;
   return { command, settings };
 }
 
