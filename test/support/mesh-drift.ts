@@ -42,7 +42,8 @@ export function meshWorkloads(shape: MeshShape): Workload[] {
  */
 function meshPairs(shape: MeshShape, all: Workload[]): [Workload, Workload][] {
   const byTeamTier = new Map<string, Workload[]>();
-  for (const w of all) byTeamTier.set(`${w.team}/${w.tier}`, [...(byTeamTier.get(`${w.team}/${w.tier}`) ?? []), w]);
+  for (const w of all)
+    byTeamTier.set(`${w.team}/${w.tier}`, [...(byTeamTier.get(`${w.team}/${w.tier}`) ?? []), w]);
   const pick = (team: number, tier: number, n: number) => {
     const list = byTeamTier.get(`${team}/${tier}`) ?? [];
     return list.length === 0 ? undefined : list[n % list.length];

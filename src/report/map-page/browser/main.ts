@@ -67,10 +67,10 @@ export function markSelection(svg: SVGElement, state: MapState, view: MapView): 
 /** The status line: what passes the filters. */
 export function statusText(view: MapView): string {
   if (view.total === 0) return 'Nothing observed or declared.';
-  if (view.shown === 0) return 'No line matches these filters.';
-  const boxes = view.groups.filter((g) => g.collapsed).length;
-  const collapsed = boxes > 0 ? `; ${boxes} of ${view.groups.length} boxes collapsed` : '';
-  return `Showing ${view.shown} of ${view.total} lines between ${view.units.length} boxes${collapsed}.`;
+  if (view.shown === 0) return 'No edge matches these filters.';
+  const closed = view.groups.filter((g) => g.collapsed).length;
+  const collapsed = closed > 0 ? `, ${closed} of ${view.groups.length} namespaces collapsed` : '';
+  return `Showing ${view.shown} of ${view.total} edges in ${view.units.length} boxes${collapsed}.`;
 }
 
 /** Handles a click or key on the drawing: open or close a box, or show details. */
