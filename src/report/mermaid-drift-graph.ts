@@ -8,7 +8,7 @@
 // code (`#60;` for `<`), so no name can close the label, start markup, end the code fence or
 // write a sticky-comment marker.
 
-import type { Drift } from '../model.ts';
+import type { Drift, StaleRule } from '../model.ts';
 import { plural } from './display-text.ts';
 import { EDGE_STYLES, MISSING_RED, rowText } from './graph-dot.ts';
 import { type CallGraph, type EdgeKind, type GraphEdge, graphOfDrift, onlyDrift } from './graph-model.ts';
@@ -83,12 +83,23 @@ function flowchart(graph: CallGraph, edges: readonly GraphEdge[]): string[] {
 }
 
 /**
+ * Without the rules of clients that made no calls in the run (client-idle): the comment's
+ * headline does not count them as stale either, since the run cannot vouch for them.
+ */
+function actionable(graph: CallGraph): CallGraph {
+  const edges = graph.edges
+    .map((e) => ({ ...e, rows: e.rows.filter((r) => (r.rule as StaleRule | undefined)?.reason !== 'client-idle') }))
+    .filter((e) => e.rows.length > 0);
+  return { ...graph, edges };
+}
+
+/**
  * The drift graph as a markdown block (a heading or a collapsed block, the fenced flowchart,
  * the cap's note), starting with a blank line; empty when nothing drifts or it would not fit
  * in `room` characters.
  */
 export function mermaidDriftGraph(drift: Drift, room = Number.POSITIVE_INFINITY): string {
-  const graph = onlyDrift(graphOfDrift(drift));
+  const graph = actionable(onlyDrift(graphOfDrift(drift)));
   if (graph.edges.length === 0) return '';
   const edges = [...graph.edges].sort((a, b) => (PRIORITY[a.kind] ?? 9) - (PRIORITY[b.kind] ?? 9));
   const drawn = edges.slice(0, MAX_EDGES);

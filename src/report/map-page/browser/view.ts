@@ -30,7 +30,7 @@ export function edgePasses(data: MapPageData, state: MapState, edge: number, que
     if (!envs.includes(state.environment)) return false;
   }
   if (query === '') return true;
-  if (ends.some((n) => n !== undefined && n.label.toLowerCase().includes(query))) return true;
+  if (ends.some((n) => n?.label.toLowerCase().includes(query))) return true;
   return e.rows.some((r) => r.call.toLowerCase().includes(query));
 }
 
