@@ -18,7 +18,7 @@ import {
   tableRow,
   toJsonReport,
   toYamlDocuments
-} from "./chunks/chunk-ICLIVY3J.js";
+} from "./chunks/chunk-NKMEFAWO.js";
 import "./chunks/chunk-GEWBOTYQ.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";

@@ -88,7 +88,10 @@ function flowchart(graph: CallGraph, edges: readonly GraphEdge[]): string[] {
  */
 function actionable(graph: CallGraph): CallGraph {
   const edges = graph.edges
-    .map((e) => ({ ...e, rows: e.rows.filter((r) => (r.rule as StaleRule | undefined)?.reason !== 'client-idle') }))
+    .map((e) => ({
+      ...e,
+      rows: e.rows.filter((r) => (r.rule as StaleRule | undefined)?.reason !== 'client-idle'),
+    }))
     .filter((e) => e.rows.length > 0);
   return { ...graph, edges };
 }

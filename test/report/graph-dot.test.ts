@@ -13,8 +13,8 @@ import {
 import { DRIFT_KINDS, graphOfDrift, graphOfMap, onlyDrift } from '../../src/report/graph-model.ts';
 import { renderSvg } from '../../src/report/graph-render.ts';
 import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
-import { assertGolden, demoCalls, demoDrift } from './demo-drift.ts';
 import { meshDrift } from '../support/mesh-drift.ts';
+import { assertGolden, demoCalls, demoDrift } from './demo-drift.ts';
 import { hostileCalls } from './graph-hostile.ts';
 
 describe('graph DOT', () => {

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { computeDrift } from '../../src/diff/compute-drift.ts';
 import { commentBody, shortCommentBody } from '../../src/deliver/github/comment-body.ts';
+import { computeDrift } from '../../src/diff/compute-drift.ts';
 import { renderMarkdownReport } from '../../src/report/markdown-report.ts';
-import { MAX_EDGES, mermaidDriftGraph, mermaidText, OPEN_EDGES } from '../../src/report/mermaid-drift-graph.ts';
+import {
+  MAX_EDGES,
+  mermaidDriftGraph,
+  mermaidText,
+  OPEN_EDGES,
+} from '../../src/report/mermaid-drift-graph.ts';
 import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
 import { meshDrift } from '../support/mesh-drift.ts';
 import { demoDrift } from './demo-drift.ts';
@@ -28,7 +33,10 @@ describe('the Mermaid drift graph', () => {
   });
 
   test('no drift, no graph', () => {
-    const drift = computeDrift(observedMap([call('a', 'b', 'GET', '/x')]), declaredIntents([rule('a', 'b', 'GET', '/x')]));
+    const drift = computeDrift(
+      observedMap([call('a', 'b', 'GET', '/x')]),
+      declaredIntents([rule('a', 'b', 'GET', '/x')]),
+    );
     assert.equal(mermaidDriftGraph(drift), '');
   });
 
@@ -67,14 +75,20 @@ describe('the Mermaid drift graph', () => {
   });
 
   test('hostile names cannot end a label, the block or the comment', () => {
-    const drift = computeDrift(observedMap(hostileCalls()), declaredIntents([rule('client', 'nginx', 'GET', '/x')]));
+    const drift = computeDrift(
+      observedMap(hostileCalls()),
+      declaredIntents([rule('client', 'nginx', 'GET', '/x')]),
+    );
     const block = mermaidDriftGraph(drift);
     const body = block.slice(block.indexOf('```mermaid\n') + 11, block.lastIndexOf('\n```'));
     // Our own line breaks and arrows aside, no markup character is left.
     const text = body.replaceAll('<br>', '').replace(/ (==>|-->|-\.->)\|/g, ' |');
     assert.doesNotMatch(text, /[<>`&]/);
     for (const line of body.split('\n').slice(1)) {
-      assert.match(line, /^ {2}(subgraph ns\d+\["[^"]*"\]|end|linkStyle \d+ [^"]*| {2}n\d+\["[^"]*"\]|n\d+ \S+\|"[^"]*"\| n\d+)$/);
+      assert.match(
+        line,
+        /^ {2}(subgraph ns\d+\["[^"]*"\]|end|linkStyle \d+ [^"]*| {2}n\d+\["[^"]*"\]|n\d+ \S+\|"[^"]*"\| n\d+)$/,
+      );
     }
     for (const name of HOSTILE_NAMES) assert.ok(block.includes(mermaidText(name)), name);
   });
