@@ -20,6 +20,8 @@ const ALL: MapState = {
 };
 
 const environments = { 'team-1': 'prod', 'team-2': 'prod', 'team-3': 'staging' };
+const PLAIN = { source: 'test', environments: {}, onlyDrift: false, warnings: [] };
+const demo = mapPageData(graphOfDrift(demoDrift()), PLAIN);
 const mesh = mapPageData(graphOfDrift(meshDrift({ workloads: 500, namespaces: 50 })), {
   source: 'test',
   environments,
