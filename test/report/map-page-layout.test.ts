@@ -50,17 +50,8 @@ describe('the page: what is shown', () => {
     assert.equal(view.shown, mesh.edges.length);
     assert.equal(view.units.length, 50);
     assert.ok(view.units.every((u) => u.kind === 'group'));
-    const demo = visibleMap(
-      mapPageData(graphOfDrift(demoDrift()), {
-        ...mesh,
-        environments: {},
-        source: '',
-        warnings: [],
-        onlyDrift: false,
-      }),
-      ALL,
-    );
-    assert.ok(demo.units.every((u) => u.kind !== 'group'));
+    const demoView = visibleMap(demo, ALL);
+    assert.ok(demoView.units.every((u) => u.kind !== 'group'));
   });
 
   test('a collapsed box draws one line per pair, as its most urgent kind', () => {
@@ -116,19 +107,10 @@ describe('the page: what is shown', () => {
   test('a box the reader opened stays open, one closed stays closed', () => {
     const opened = visibleMap(mesh, { ...ALL, collapsed: { 'ns:team-3': false } });
     assert.ok(opened.units.some((u) => u.group === 'ns:team-3' && u.kind === 'workload'));
-    const closed = visibleMap(
-      mapPageData(graphOfDrift(demoDrift()), {
-        ...mesh,
-        environments: {},
-        source: '',
-        warnings: [],
-        onlyDrift: false,
-      }),
-      {
-        ...ALL,
-        collapsed: { 'ns:otterize-tutorial-istio-mapping': true },
-      },
-    );
+    const closed = visibleMap(demo, {
+      ...ALL,
+      collapsed: { 'ns:otterize-tutorial-istio-mapping': true },
+    });
     assert.ok(closed.units.some((u) => u.key === 'g:ns:otterize-tutorial-istio-mapping'));
   });
 });
