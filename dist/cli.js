@@ -1072,7 +1072,9 @@ var MAP_PAGE_SCRIPT = [
   "    if (b.x > ax + 8) {",
   "      const bend = Math.max(30, (b.x - ax) / 2);",
   "      const d2 = `M${r(ax)},${r(ay)} C${r(ax + bend)},${r(ay)} ${r(b.x - bend)},${r(by)} ${r(b.x - 2)},${r(by)}`;",
-  "      return { d: d2, mx: r((ax + b.x) / 2), my: r((ay + by) / 2) };",
+  "      const t = 0.35;",
+  "      const along = (p0, p1, p2, p3) => (1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t ** 2 * p2 + t ** 3 * p3;",
+  "      return { d: d2, mx: r(along(ax, ax + bend, b.x - bend, b.x)), my: r(along(ay, ay, by, by)) };",
   "    }",
   "    const bx = b.x + b.w;",
   "    const out = Math.max(ax, bx) + 50 + Math.abs(ay - by) / 8;",
@@ -1301,7 +1303,10 @@ var MAP_PAGE_SCRIPT = [
   "    return list;",
   "  }",
   "  function showLinkDetails(panel, data, view, link) {",
-  "    const title = (key) => view.units.find((u) => u.key === key)?.title ?? key;",
+  "    const title = (key) => {",
+  "      const unit = view.units.find((u) => u.key === key);",
+  '      return unit === void 0 ? key : unit.kind === "group" ? unit.label : unit.title;',
+  "    };",
   '    const parts = [htmlNode("h2", {}, `${title(link.from)} \u2192 ${title(link.to)}`)];',
   "    parts.push(",
   "      htmlNode(",
@@ -1504,8 +1509,12 @@ var MAP_PAGE_SCRIPT = [
   "    const sel = state.selected;",
   "    if (sel === null) return;",
   '    if (sel.kind === "link") {',
+  "      const link = view.links.find((l) => l.key === sel.key);",
+  "      const ends = /* @__PURE__ */ new Set([link?.from, link?.to]);",
   '      for (const el of svg.querySelectorAll("[data-link]"))',
   '        if (el.getAttribute("data-link") === sel.key) el.classList.add("selected");',
+  '      for (const el of svg.querySelectorAll("[data-unit]"))',
+  '        if (ends.has(el.getAttribute("data-unit") ?? "")) el.classList.add("related");',
   "      return;",
   "    }",
   "    const unit = `n:${sel.node}`;",
@@ -1665,7 +1674,7 @@ aside h3{font-size:.9rem;margin:.8rem 0 .3rem;word-break:break-all}
 .line{fill:none}
 .hit{fill:none;stroke:transparent;stroke-width:12}
 .link-label{font-size:10px;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:3px}
-.has-selection .link:not(.selected):not(.related),.has-selection .unit:not(.selected):not(.related){opacity:.25}
+.has-selection .link:not(.selected):not(.related),.has-selection .unit:not(.selected):not(.related){opacity:.3}
 .link.selected .line{stroke-width:4}
 .unit.selected rect{stroke-width:3}
 #map :focus{outline:none}

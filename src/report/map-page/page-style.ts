@@ -31,7 +31,7 @@ aside h3{font-size:.9rem;margin:.8rem 0 .3rem;word-break:break-all}
 .line{fill:none}
 .hit{fill:none;stroke:transparent;stroke-width:12}
 .link-label{font-size:10px;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:3px}
-.has-selection .link:not(.selected):not(.related),.has-selection .unit:not(.selected):not(.related){opacity:.25}
+.has-selection .link:not(.selected):not(.related),.has-selection .unit:not(.selected):not(.related){opacity:.3}
 .link.selected .line{stroke-width:4}
 .unit.selected rect{stroke-width:3}
 #map :focus{outline:none}

@@ -219,7 +219,7 @@ export function placeColumns(
 
 /**
  * The curve of a line from one box to another, `offset` pixels off the centre line (parallel
- * lines of different kinds), and the middle of the curve for its label. A line to a box on the
+ * lines of different kinds), and where on the curve its label goes. A line to a box on the
  * left, or within one column, bends out to the right and comes back.
  */
 export function linkPath(a: Box, b: Box, offset: number): { d: string; mx: number; my: number } {
@@ -235,7 +235,12 @@ export function linkPath(a: Box, b: Box, offset: number): { d: string; mx: numbe
   if (b.x > ax + 8) {
     const bend = Math.max(30, (b.x - ax) / 2);
     const d = `M${r(ax)},${r(ay)} C${r(ax + bend)},${r(ay)} ${r(b.x - bend)},${r(by)} ${r(b.x - 2)},${r(by)}`;
-    return { d, mx: r((ax + b.x) / 2), my: r((ay + by) / 2) };
+    // The label sits a third of the way along, nearer the caller: lines that meet at a busy
+    // server keep their labels apart.
+    const t = 0.35;
+    const along = (p0: number, p1: number, p2: number, p3: number) =>
+      (1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t ** 2 * p2 + t ** 3 * p3;
+    return { d, mx: r(along(ax, ax + bend, b.x - bend, b.x)), my: r(along(ay, ay, by, by)) };
   }
   const bx = b.x + b.w;
   const out = Math.max(ax, bx) + 50 + Math.abs(ay - by) / 8;

@@ -49,8 +49,12 @@ export function markSelection(svg: SVGElement, state: MapState, view: MapView): 
   const sel = state.selected;
   if (sel === null) return;
   if (sel.kind === 'link') {
+    const link = view.links.find((l) => l.key === sel.key);
+    const ends = new Set([link?.from, link?.to]);
     for (const el of svg.querySelectorAll('[data-link]'))
       if (el.getAttribute('data-link') === sel.key) el.classList.add('selected');
+    for (const el of svg.querySelectorAll('[data-unit]'))
+      if (ends.has(el.getAttribute('data-unit') ?? '')) el.classList.add('related');
     return;
   }
   const unit = `n:${sel.node}`;

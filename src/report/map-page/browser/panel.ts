@@ -81,7 +81,10 @@ export function rowsList(data: MapPageData, edges: number[], ends?: (edge: numbe
 
 /** A line's calls and rules, one table per pair of nodes behind it. */
 export function showLinkDetails(panel: HTMLElement, data: MapPageData, view: MapView, link: ViewLink): void {
-  const title = (key: string) => view.units.find((u) => u.key === key)?.title ?? key;
+  const title = (key: string) => {
+    const unit = view.units.find((u) => u.key === key);
+    return unit === undefined ? key : unit.kind === 'group' ? unit.label : unit.title;
+  };
   const parts: HTMLElement[] = [htmlNode('h2', {}, `${title(link.from)} → ${title(link.to)}`)];
   parts.push(
     htmlNode(
