@@ -165,6 +165,29 @@ describe('the interactive map in Chromium', { skip: BROWSER_SKIP }, () => {
     assertSealed(watched, file);
   });
 
+  test('on a narrow screen the details go below the map; the keyboard opens them too', async () => {
+    const graph = graphOfDrift(meshDrift({ workloads: 20, namespaces: 2 }));
+    const file = await writePage(
+      'narrow.html',
+      renderMapPage(mapPageData(graph, { source: 'test', environments: {}, onlyDrift: false, warnings: [] })),
+    );
+    const watched = await browser.page({ width: 600, height: 900 });
+    await watched.page.goto(pathToFileURL(file).href);
+    await watched.page.waitForSelector('html[data-ready="true"]');
+    const { page } = watched;
+    const graphBox = await page.locator('#graph').boundingBox();
+    const details = await page.locator('#details').boundingBox();
+    assert.ok(graphBox && details && details.y >= graphBox.y + graphBox.height - 1, 'details below the map');
+    assert.ok(
+      (await page.evaluate(() => document.documentElement.scrollWidth)) <= 600,
+      'no sideways page scroll',
+    );
+    await page.focus('#map [data-link$=">blocked"]');
+    await page.keyboard.press('Enter');
+    assert.match((await page.textContent('#details')) ?? '', /would be blocked once enforced/);
+    assertSealed(watched, file);
+  });
+
   test('hostile names stay text: no element, no request, no script', async () => {
     const graph = graphOfMap(observedMap(hostileCalls()));
     const file = await writePage(
