@@ -188,6 +188,18 @@ describe('the interactive map in Chromium', { skip: BROWSER_SKIP }, () => {
     assertSealed(watched, file);
   });
 
+  test('an empty map says so, without errors', async () => {
+    const graph = graphOfMap(observedMap([]));
+    const file = await writePage(
+      'empty.html',
+      renderMapPage(mapPageData(graph, { source: 'test', environments: {}, onlyDrift: false, warnings: [] })),
+    );
+    const watched = await open(file);
+    assert.equal(await watched.page.textContent('#status'), 'Nothing observed or declared.');
+    assert.equal(await watched.page.isHidden('#drift-control'), true, 'no drift to filter without intents');
+    assertSealed(watched, file);
+  });
+
   test('hostile names stay text: no element, no request, no script', async () => {
     const graph = graphOfMap(observedMap(hostileCalls()));
     const file = await writePage(
