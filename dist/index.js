@@ -33,7 +33,7 @@ import {
   toJsonReport,
   toYamlDocuments,
   tokenizeYaml
-} from "./chunks/chunk-6UREIL76.js";
+} from "./chunks/chunk-X26MRHWN.js";
 import "./chunks/chunk-AO5AWLLO.js";
 import "./chunks/chunk-5BKU4NSX.js";
 import "./chunks/chunk-UKTSLPIA.js";

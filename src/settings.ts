@@ -66,6 +66,10 @@ export interface Settings {
     apiVersion: string;
     asService: boolean;
   };
+  visualize: {
+    /** `--only-drift`: draw only missing and stale (the page starts with them only). */
+    onlyDrift: boolean;
+  };
 }
 
 /** How the live sources reach a cluster, Prometheus or Otterize's mapper. */
@@ -133,6 +137,7 @@ export function defaultSettings(cwd: string): Settings {
       apiVersion: DEFAULT_API_VERSION,
       asService: false,
     },
+    visualize: { onlyDrift: false },
   };
 }
 

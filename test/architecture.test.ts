@@ -84,7 +84,9 @@ describe('architecture', () => {
   });
 
   test(`no file in src/ is over ${MAX_LINES} lines`, () => {
-    const long = modules.filter((m) => m.lines > MAX_LINES).map((m) => `${m.file}: ${m.lines}`);
+    // A generated file (the map page's bundled script) is read from its sources, not as one.
+    const written = modules.filter((m) => !m.file.endsWith('.generated.ts'));
+    const long = written.filter((m) => m.lines > MAX_LINES).map((m) => `${m.file}: ${m.lines}`);
     assert.deepEqual(long, []);
   });
 

@@ -53,6 +53,7 @@ const OPTIONS = {
   'as-service': { type: 'boolean' },
   config: { type: 'string' },
   'no-templates': { type: 'boolean' },
+  'only-drift': { type: 'boolean' },
   'min-count': { type: 'string' },
   environment: { type: 'string' },
   baseline: { type: 'string' },
@@ -158,6 +159,9 @@ export function parseCommandLine(
     }
   }
   if (command === 'capture' && settings.output === undefined) throw new InputError('capture needs -o FILE');
+  if (values['only-drift'] && command !== 'visualize')
+    throw new InputError('--only-drift applies to visualize only');
+  settings.visualize.onlyDrift = values['only-drift'] ?? false;
   return { command, settings };
 }
 

@@ -50,6 +50,10 @@ export:
   --api-version V         k8s.otterize.com/v2beta1 (default), v2alpha1, v1beta1, v1alpha3, v1alpha2
   --as-service            targets name the Kubernetes Service the caller used, not the workload
 
+visualize:
+  -o FILE                 .svg, .png (Graphviz) or .html (an interactive page: filters, search, details)
+  --only-drift            only missing and stale calls and rules (needs --intents)
+
 Exit codes: 0 no failing drift, 1 failing drift (per --fail-on) and nothing else, 2 bad usage, bad input,
 nothing observed, unreachable source, or an internal error.
 `;

@@ -11841,6 +11841,430 @@ function contextSections(drift, fileLink) {
   ];
 }
 
+// src/report/graph-model.ts
+var EDGE_KINDS = [
+  "covered",
+  "missing",
+  "blocked",
+  "stale",
+  "ignored",
+  "observed"
+];
+var UNKNOWN = "unknown";
+function byText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function observedOperation(call) {
+  if (call.method === null && call.path === null) {
+    return call.protocol === "tcp" ? "(TCP, no HTTP detail)" : "(no HTTP detail)";
+  }
+  return `${call.method ?? "*"} ${call.path ?? "*"}`;
+}
+function ruleOperation(rule) {
+  if (rule.method === null && rule.path === null) return "(any request)";
+  return `${rule.method ?? "*"} ${rule.path ?? "*"}`;
+}
+var GraphBuilder = class {
+  nodes = /* @__PURE__ */ new Map();
+  rows = [];
+  workload(ref) {
+    return this.node({
+      key: `w:${qualifiedName(ref)}`,
+      kind: "workload",
+      label: qualifiedName(ref),
+      name: ref.name,
+      namespace: ref.namespace
+    });
+  }
+  /** A declared `service` target: a Service, not a workload, though it may share the name. */
+  service(ref) {
+    const label = `${qualifiedName(ref)} (service)`;
+    const name = `${ref.name} (service)`;
+    return this.node({
+      key: `s:${qualifiedName(ref)}`,
+      kind: "service",
+      label,
+      name,
+      namespace: ref.namespace
+    });
+  }
+  external(call) {
+    const host = call.host ?? qualifiedName(call.server);
+    return this.node({ key: `x:${host}`, kind: "external", label: host, name: host });
+  }
+  unattributed(ref) {
+    const unknown = ref.name === UNKNOWN && ref.namespace === UNKNOWN;
+    const label = unknown ? "outside the mesh" : qualifiedName(ref);
+    return this.node({ key: `u:${qualifiedName(ref)}`, kind: "unattributed", label, name: label });
+  }
+  call(kind, from, to, call) {
+    this.rows.push({
+      kind,
+      from,
+      to,
+      operation: observedOperation(call),
+      count: call.count,
+      protocol: call.protocol,
+      call
+    });
+  }
+  rule(kind, rule) {
+    const from = this.workload(rule.client);
+    const to = rule.targetType === "service" ? this.service(rule.server) : this.workload(rule.server);
+    const row = {
+      kind,
+      from,
+      to,
+      operation: ruleOperation(rule),
+      count: null,
+      protocol: null,
+      rule
+    };
+    row.declaredAt = `${rule.file}:${rule.line}`;
+    this.rows.push(row);
+  }
+  build(mode) {
+    const groups = /* @__PURE__ */ new Map();
+    for (const row of this.rows) {
+      const id = JSON.stringify([row.from, row.to, row.kind]);
+      const edge = groups.get(id) ?? { from: row.from, to: row.to, kind: row.kind, rows: [] };
+      edge.rows.push(row);
+      groups.set(id, edge);
+    }
+    const edges = [...groups.values()].sort(
+      (a, b) => byText(a.from, b.from) || byText(a.to, b.to) || EDGE_KINDS.indexOf(a.kind) - EDGE_KINDS.indexOf(b.kind)
+    );
+    for (const edge of edges) {
+      edge.rows.sort((a, b) => byText(a.operation, b.operation) || (b.count ?? 0) - (a.count ?? 0));
+    }
+    const nodes = [...this.nodes.values()].sort((a, b) => byText(a.key, b.key));
+    return { mode, nodes, edges };
+  }
+  node(node) {
+    if (!this.nodes.has(node.key)) this.nodes.set(node.key, node);
+    return node.key;
+  }
+};
+function addUnjudged(graph, unattributed, external) {
+  for (const c of unattributed)
+    graph.call("observed", graph.unattributed(c.client), graph.workload(c.server), c);
+  for (const c of external) graph.call("observed", graph.workload(c.client), graph.external(c), c);
+}
+function graphOfMap(map2) {
+  const graph = new GraphBuilder();
+  for (const c of map2.calls) graph.call("observed", graph.workload(c.client), graph.workload(c.server), c);
+  addUnjudged(graph, map2.unattributed, map2.external);
+  return graph.build("map");
+}
+function missingKind(call) {
+  return call.wouldBeBlocked ? "blocked" : "missing";
+}
+function graphOfDrift(drift) {
+  const graph = new GraphBuilder();
+  const between = (kind, c) => graph.call(kind, graph.workload(c.client), graph.workload(c.server), c);
+  for (const c of drift.covered) between("covered", c);
+  for (const c of drift.missing) between(missingKind(c), c);
+  for (const c of drift.ignored) between("ignored", c);
+  for (const r of drift.stale) graph.rule("stale", r);
+  addUnjudged(graph, drift.unattributed, drift.external);
+  return graph.build("drift");
+}
+var DRIFT_KINDS = /* @__PURE__ */ new Set(["missing", "blocked", "stale"]);
+function onlyDrift(graph) {
+  const edges = graph.edges.filter((e) => DRIFT_KINDS.has(e.kind));
+  const used = new Set(edges.flatMap((e) => [e.from, e.to]));
+  return { ...graph, nodes: graph.nodes.filter((n) => used.has(n.key)), edges };
+}
+
+// src/report/graph-render.ts
+var GRAPH_FONT = "DejaVu Sans";
+var FONT_FALLBACKS = `${GRAPH_FONT},Verdana,sans-serif`;
+var vizInstance;
+function viz() {
+  vizInstance ??= import("./viz-BMEYRWJF.js").then((m) => m.instance());
+  return vizInstance;
+}
+async function renderSvg(dot) {
+  const result = (await viz()).render(dot, { format: "svg" });
+  if (result.status !== "success") {
+    const reasons = result.errors.map((e) => e.message).join("; ");
+    throw new Error(`Graphviz could not draw the graph: ${reasons}`);
+  }
+  return result.output.replaceAll(`font-family="${GRAPH_FONT}"`, `font-family="${FONT_FALLBACKS}"`);
+}
+var resvgModule;
+function resvg() {
+  resvgModule ??= import("@resvg/resvg-js");
+  return resvgModule;
+}
+async function renderPng(svg, options2 = {}) {
+  const { Resvg } = await resvg();
+  const image = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: options2.zoom ?? 2 },
+    background: "white",
+    font: { loadSystemFonts: true, sansSerifFamily: GRAPH_FONT, defaultFontFamily: GRAPH_FONT },
+    logLevel: "off"
+  }).render();
+  return image.asPng();
+}
+var PROBE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="30"><text x="4" y="22" font-family="sans-serif" font-size="20">Ag</text></svg>';
+async function hasUsableFont() {
+  const { Resvg } = await resvg();
+  const pixels = new Resvg(PROBE_SVG, { font: { loadSystemFonts: true }, logLevel: "off" }).render().pixels;
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+  return false;
+}
+
+// src/report/picture-text.ts
+function pictureText(text4) {
+  return showControlChars(text4);
+}
+var HTML_ESCAPES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;"
+};
+function escapeHtml(text4) {
+  return pictureText(text4).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+// src/report/graph-dot.ts
+var MAX_LABEL_LINES = 6;
+var MAX_LINE_CHARS = 64;
+var MISSING_RED = "#d62728";
+var EDGE_STYLES = {
+  covered: {
+    attributes: { color: "#4b5563", fontcolor: "#374151" },
+    legend: "covered: called and declared"
+  },
+  missing: {
+    attributes: { color: MISSING_RED, fontcolor: MISSING_RED, penwidth: "1.5" },
+    legend: "missing: called, not declared"
+  },
+  blocked: {
+    attributes: { color: MISSING_RED, fontcolor: MISSING_RED, style: "dashed,bold", penwidth: "2.5" },
+    legend: "missing, would be blocked once enforced"
+  },
+  stale: {
+    attributes: { color: "#6b7280", fontcolor: "#4b5563", style: "dotted", penwidth: "1.5" },
+    legend: "stale: declared, never called"
+  },
+  ignored: {
+    attributes: { color: "#b7791f", fontcolor: "#8a5a12", style: "dashed" },
+    legend: "ignored: missing, but an ignore rule accepts it"
+  },
+  observed: {
+    attributes: { color: "#3b6ea8", fontcolor: "#27496d" },
+    legend: "observed call"
+  }
+};
+var NODE_STYLES = {
+  workload: {
+    attributes: { shape: "box", style: "rounded,filled", fillcolor: "#eef3fb", color: "#4a6fa5" },
+    legend: "workload (name.namespace)"
+  },
+  service: {
+    attributes: { shape: "box", style: "rounded,filled,dashed", fillcolor: "#f5f0ff", color: "#7c5cbf" },
+    legend: "Service named by an intent"
+  },
+  external: {
+    attributes: { shape: "ellipse", style: "filled", fillcolor: "#fff7e6", color: "#b7791f" },
+    legend: "host outside the mesh"
+  },
+  unattributed: {
+    attributes: { shape: "hexagon", style: "filled", fillcolor: "#f3f4f6", color: "#6b7280" },
+    legend: "caller outside the mesh"
+  }
+};
+var NODE_KINDS = ["workload", "service", "external", "unattributed"];
+function dotString(text4) {
+  const escaped = pictureText(text4).replace(/[\\"&]/g, (c) => c === "&" ? "&amp;" : `\\${c}`);
+  return `"${escaped}"`;
+}
+function dotLines(lines) {
+  const body = lines.map((line) => dotString(line).slice(1, -1)).join("\\l");
+  return `"${body}\\l"`;
+}
+function attributeList(attrs, label) {
+  const parts = Object.entries(attrs).map(([k, v]) => `${k}=${dotString(v)}`);
+  return `[${[...parts, `label=${label}`].join(", ")}]`;
+}
+function cut(text4) {
+  const chars = [...text4];
+  return chars.length <= MAX_LINE_CHARS ? text4 : `${chars.slice(0, MAX_LINE_CHARS - 1).join("")}\u2026`;
+}
+function rowText(row) {
+  return row.count === null ? row.operation : `${row.operation} (${row.count})`;
+}
+function edgeLines(edge) {
+  const lines = edge.rows.map((row) => cut(rowText(row)));
+  if (lines.length <= MAX_LABEL_LINES) return lines;
+  const shown2 = lines.slice(0, MAX_LABEL_LINES - 1);
+  return [...shown2, `+${lines.length - shown2.length} more`];
+}
+function nodeLines(node, id) {
+  const label = node.namespace === void 0 ? node.label : node.name;
+  return `${id} ${attributeList(NODE_STYLES[node.kind].attributes, dotString(cut(label)))};`;
+}
+var BUSY_EDGES = 30;
+var FAINT = { color: "#c5cad3", penwidth: "0.8", arrowsize: "0.5" };
+var MAX_LAID_OUT_LABELS = 20;
+function edgeLine(edge, ids, busy, mode) {
+  const style = EDGE_STYLES[edge.kind].attributes;
+  const faint = busy && !DRIFT_KINDS.has(edge.kind);
+  const attrs = faint ? { ...style, ...FAINT } : style;
+  const label = faint ? '""' : dotLines(edgeLines(edge));
+  const list = mode === "xlabel" && !faint ? `${attributeList(attrs, '""').slice(0, -1)}, xlabel=${label}]` : attributeList(attrs, label);
+  return `${ids(edge.from)} -> ${ids(edge.to)} ${list};`;
+}
+var LEGEND_LINES = {
+  covered: "\u2501\u2501\u2501\u2501\u2501",
+  missing: "\u2501\u2501\u2501\u2501\u2501",
+  blocked: "<B>\u2505\u2505\u2505\u2505</B>",
+  stale: "\u2508\u2508\u2508\u2508\u2508",
+  ignored: "\u254D\u254D\u254D\u254D\u254D",
+  observed: "\u2501\u2501\u2501\u2501\u2501"
+};
+function legendLines(graph, busy) {
+  const edgeKinds = EDGE_KINDS.filter((k) => graph.edges.some((e) => e.kind === k));
+  const nodeKinds = NODE_KINDS.filter((k) => k !== "workload" && graph.nodes.some((n) => n.kind === k));
+  const rows = edgeKinds.map((kind) => {
+    const style = EDGE_STYLES[kind];
+    const faint = busy && !DRIFT_KINDS.has(kind);
+    const colour = (faint ? FAINT.color : style.attributes.color) ?? "black";
+    const text4 = `${kind === "observed" && graph.mode === "drift" ? "observed, not judged" : style.legend}${faint ? " (unlabelled)" : ""}`;
+    return `<TR><TD ALIGN="LEFT"><FONT COLOR="${colour}">${LEGEND_LINES[kind]}</FONT></TD><TD ALIGN="LEFT">${text4}</TD></TR>`;
+  });
+  const out = [
+    "  subgraph cluster_legend {",
+    '    label="legend"; style="rounded"; color="#d1d5db"; fontcolor="#6b7280"; fontsize=11;',
+    `    legend_edges [shape=plain, fontsize=10, label=<<TABLE BORDER="0" CELLSPACING="2">${rows.join("")}</TABLE>>];`
+  ];
+  nodeKinds.forEach((kind, i) => {
+    const style = NODE_STYLES[kind];
+    const attrs = { ...style.attributes, fontsize: "10" };
+    out.push(`    legend_node_${i} ${attributeList(attrs, dotString(style.legend))};`);
+  });
+  out.push("  }");
+  return out;
+}
+function renderGraphDot(graph) {
+  const ids = new Map(graph.nodes.map((node, i) => [node.key, `n${i}`]));
+  const idOf = (key) => ids.get(key) ?? "missing_node";
+  const title = graph.mode === "drift" ? "intent-drift: observed calls vs declared intents" : "intent-drift: observed calls";
+  const font = dotString(GRAPH_FONT);
+  const out = [
+    'digraph "intent-drift" {',
+    `  graph [rankdir=LR, newrank=true, fontname=${font}, fontsize=14, labelloc=t, label=${dotString(title)}, nodesep=0.35, ranksep=1.1, pad=0.25, bgcolor="white"];`,
+    `  node [fontname=${font}, fontsize=12, margin="0.15,0.06"];`,
+    `  edge [fontname=${font}, fontsize=10, arrowsize=0.8];`
+  ];
+  const namespaces = [
+    ...new Set(graph.nodes.flatMap((n) => n.namespace === void 0 ? [] : [n.namespace]))
+  ].sort();
+  namespaces.forEach((namespace, i) => {
+    out.push(`  subgraph cluster_ns${i} {`);
+    out.push(
+      `    label=${dotString(`namespace ${cut(namespace)}`)}; style="rounded,dashed"; color="#9ca3af"; fontcolor="#4b5563"; fontsize=11;`
+    );
+    for (const node of graph.nodes) {
+      if (node.namespace === namespace) out.push(`    ${nodeLines(node, idOf(node.key))}`);
+    }
+    out.push("  }");
+  });
+  for (const node of graph.nodes) {
+    if (node.namespace === void 0) out.push(`  ${nodeLines(node, idOf(node.key))}`);
+  }
+  const busy = graph.edges.length >= BUSY_EDGES;
+  const calm = graph.edges.filter((e) => !DRIFT_KINDS.has(e.kind));
+  const drifting = graph.edges.filter((e) => DRIFT_KINDS.has(e.kind));
+  const labelled = busy ? drifting.length : graph.edges.length;
+  const mode = labelled > MAX_LAID_OUT_LABELS ? "xlabel" : "label";
+  for (const edge of [...calm, ...drifting]) out.push(`  ${edgeLine(edge, idOf, busy, mode)}`);
+  if (graph.edges.length > 0) out.push(...legendLines(graph, busy));
+  out.push("}", "");
+  return out.join("\n");
+}
+
+// src/report/mermaid-drift-graph.ts
+var MAX_EDGES = 50;
+var OPEN_EDGES = 10;
+var LINES_PER_EDGE = 3;
+var PLAIN = /^[A-Za-z0-9 ./_:()+,=-]$/;
+function mermaidText(text4) {
+  let out = "";
+  for (const char of pictureText(text4)) {
+    out += PLAIN.test(char) ? char : `#${char.codePointAt(0)};`;
+  }
+  return out;
+}
+var PRIORITY = { blocked: 0, missing: 1, stale: 2 };
+var ARROW = { blocked: "==>", missing: "-->", stale: "-.->" };
+var LINK_STYLE = {
+  blocked: `stroke:${MISSING_RED},stroke-width:3px,color:${MISSING_RED}`,
+  missing: `stroke:${MISSING_RED},stroke-width:2px,color:${MISSING_RED}`,
+  stale: `stroke:${EDGE_STYLES.stale.attributes.color},stroke-width:1.5px,stroke-dasharray:5 4`
+};
+var VERDICT = {
+  blocked: "missing, would be blocked",
+  missing: "missing",
+  stale: "stale"
+};
+function edgeLabel(edge) {
+  const lines = edge.rows.map((row) => mermaidText(rowText(row)));
+  const shown2 = lines.length <= LINES_PER_EDGE ? lines : [...lines.slice(0, LINES_PER_EDGE - 1)];
+  if (shown2.length < lines.length) shown2.push(`+${lines.length - shown2.length} more`);
+  return [`${VERDICT[edge.kind] ?? edge.kind}:`, ...shown2].join("<br>");
+}
+function flowchart(graph, edges) {
+  const used = new Set(edges.flatMap((e) => [e.from, e.to]));
+  const nodes = graph.nodes.filter((n) => used.has(n.key));
+  const ids = new Map(nodes.map((n, i) => [n.key, `n${i}`]));
+  const out = ["flowchart LR"];
+  const namespaces = [...new Set(nodes.flatMap((n) => n.namespace === void 0 ? [] : [n.namespace]))];
+  namespaces.sort().forEach((namespace, i) => {
+    out.push(`  subgraph ns${i}["namespace ${mermaidText(namespace)}"]`);
+    for (const n of nodes)
+      if (n.namespace === namespace) out.push(`    ${ids.get(n.key)}["${mermaidText(n.name)}"]`);
+    out.push("  end");
+  });
+  for (const n of nodes)
+    if (n.namespace === void 0) out.push(`  ${ids.get(n.key)}["${mermaidText(n.label)}"]`);
+  edges.forEach((edge) => {
+    out.push(
+      `  ${ids.get(edge.from)} ${ARROW[edge.kind] ?? "-->"}|"${edgeLabel(edge)}"| ${ids.get(edge.to)}`
+    );
+  });
+  edges.forEach((edge, i) => {
+    out.push(`  linkStyle ${i} ${LINK_STYLE[edge.kind] ?? ""}`);
+  });
+  return out;
+}
+function actionable(graph) {
+  const edges = graph.edges.map((e) => ({
+    ...e,
+    rows: e.rows.filter((r) => r.rule?.reason !== "client-idle")
+  })).filter((e) => e.rows.length > 0);
+  return { ...graph, edges };
+}
+function mermaidDriftGraph(drift, room = Number.POSITIVE_INFINITY) {
+  const graph = actionable(onlyDrift(graphOfDrift(drift)));
+  if (graph.edges.length === 0) return "";
+  const edges = [...graph.edges].sort((a, b) => (PRIORITY[a.kind] ?? 9) - (PRIORITY[b.kind] ?? 9));
+  const drawn = edges.slice(0, MAX_EDGES);
+  const left = edges.length - drawn.length;
+  const title = `Drift graph: ${plural(edges.length, "drifting edge")}${left > 0 ? `, ${drawn.length} drawn` : ""}`;
+  const body = ["```mermaid", ...flowchart(graph, drawn), "```"];
+  if (left > 0)
+    body.push("", `*${plural(left, "more drifting edge")} not drawn: the tables list every call and rule.*`);
+  const block = edges.length > OPEN_EDGES ? ["", `<details><summary>${title}</summary>`, "", ...body, "", "</details>"] : ["", `#### ${title}`, "", ...body];
+  const text4 = `${block.join("\n")}
+`;
+  return text4.length <= room ? text4 : "";
+}
+
 // src/report/markdown-report.ts
 var COMMENT_MARKER = "<!-- intent-drift -->";
 var DEFAULT_MAX_LENGTH = 65e3;
@@ -11912,6 +12336,10 @@ function allocateRows(sections, budget) {
   return kept;
 }
 function renderMarkdownReport(drift, opts = {}) {
+  const graph = mermaidDriftGraph(drift, (opts.maxLength ?? DEFAULT_MAX_LENGTH) / 4);
+  return renderTables(drift, { ...opts, maxLength: (opts.maxLength ?? DEFAULT_MAX_LENGTH) - graph.length }) + graph;
+}
+function renderTables(drift, opts) {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
   const sections = buildSections(drift, opts.fileLink);
   const full = renderDocument(
@@ -11992,7 +12420,8 @@ function defaultSettings(cwd) {
       outputType: "single-file",
       apiVersion: DEFAULT_API_VERSION,
       asService: false
-    }
+    },
+    visualize: { onlyDrift: false }
   };
 }
 var NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -12066,6 +12495,17 @@ export {
   codeSpan,
   cellCode,
   tableRow,
+  graphOfMap,
+  graphOfDrift,
+  onlyDrift,
+  renderSvg,
+  renderPng,
+  hasUsableFont,
+  pictureText,
+  escapeHtml,
+  EDGE_STYLES,
+  NODE_STYLES,
+  renderGraphDot,
   COMMENT_MARKER,
   renderMarkdownReport,
   SOURCES,
