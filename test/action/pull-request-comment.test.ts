@@ -109,6 +109,38 @@ describe('the sticky comment on a pull request', () => {
     assert.equal(pages[0]!.query.get('per_page'), '100');
   });
 
+  test('GitHub would let our token edit the planted comment: only our author check stops it', async () => {
+    const planted = server.addComment(7, '<!-- intent-drift -->\nplanted', {
+      login: 'mallory',
+      type: 'User',
+    });
+    const edited = await fetch(`${apiUrl}/repos/acme/shop/issues/comments/${planted.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: '<!-- intent-drift -->\nprobe' }),
+    });
+    assert.equal(edited.status, 200, 'a token with write access edits anyone’s comment');
+    planted.body = '<!-- intent-drift -->\nplanted';
+    server.requests.length = 0;
+    await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(planted.body, '<!-- intent-drift -->\nplanted');
+    assert.ok(!server.requests.some((r) => r.method === 'PATCH'), 'no edit was even tried');
+    assert.equal(ours().length, 1);
+  });
+
+  test('a token GraphQL refuses `viewer` (HTTP 200, FORBIDDEN): the fallback login, and the run fails only for drift', async () => {
+    server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation', viewerForbidden: true });
+    const run = await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(run.code, 1);
+    assert.deepEqual(errorLines(run.stdout), [
+      '::error::intent-drift: 1 missing, 1 stale (fail-on: missing); see the job summary',
+    ]);
+    assert.match(run.stdout, /commenting as github-actions\[bot\] \(identity from fallback\)/);
+    assert.equal(ours().length, 1);
+    await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(ours().length, 1, 'found again and edited, not duplicated');
+  });
+
   test('with only someone else’s marker, a new comment of ours is created', async () => {
     server.addComment(7, '<!-- intent-drift -->\nplanted', { login: 'mallory', type: 'User' });
     await runAction({ inputs: DEMO_INPUTS, apiUrl });
