@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { GitHubApiServer } from '../support/github-api-server.ts';
+import { assertGolden, UPDATING_GOLDEN } from '../support/golden.ts';
 import { DEMO_INPUTS, HEAD_SHA, pullRequestEvent, runAction, TOKEN } from '../support/run-action.ts';
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist', 'index.js');
@@ -67,12 +68,7 @@ describe('the sticky comment on a pull request', () => {
 
   test('the demo comment matches the golden file', async () => {
     await runAction({ inputs: DEMO_INPUTS, apiUrl });
-    const body = ours()[0]!.body;
-    if (process.env.UPDATE_GOLDEN === '1') {
-      const { writeFile } = await import('node:fs/promises');
-      await writeFile(golden, body);
-    }
-    assert.equal(body, await readFile(golden, 'utf8'));
+    await assertGolden('test/golden/action/demo-comment.md', ours()[0]!.body);
   });
 
   test('a second run edits our comment in place; an unchanged body is not written again', async () => {
@@ -244,7 +240,7 @@ describe('the sticky comment on a pull request', () => {
   });
 
   test('the bundled dist/index.js posts the same comment', {
-    skip: !existsSync(dist) && 'dist/ is not built',
+    skip: (!existsSync(dist) && 'dist/ is not built') || (UPDATING_GOLDEN && 'updating golden files'),
   }, async () => {
     const run = await runAction({ inputs: DEMO_INPUTS, apiUrl, entry: dist });
     assert.equal(run.code, 1);
