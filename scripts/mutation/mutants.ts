@@ -172,7 +172,7 @@ export const MUTANTS: Mutant[] = [
     file: 'src/observe/live/sidecars-source.ts',
     from: "[...first.failed.values()].every((f) => f.fault.kind === 'forbidden')",
     to: "[...first.failed.values()].some((f) => f.fault.kind === 'forbidden')",
-    why: 'one forbidden pod among readable ones fails the whole read',
+    why: 'no pod readable, one forbidden, others dead: all blamed on a missing permission',
     tests: [`${LIVE}/sidecars-faults.test.ts`],
   },
   {
@@ -181,7 +181,7 @@ export const MUTANTS: Mutant[] = [
     from: 'const delta = s.value >= old ? s.value - old : s.value;',
     to: 'const delta = s.value - old;',
     why: 'a proxy restarted within the window loses its traffic',
-    tests: [`${LIVE}/sidecars.test.ts`, 'test/observe/read-metrics.test.ts'],
+    tests: [`${LIVE}/reading-delta.test.ts`, `${LIVE}/sidecars.test.ts`],
   },
   {
     id: 'live/prefer-source',
@@ -229,7 +229,7 @@ export const MUTANTS: Mutant[] = [
     from: 'return `${u.protocol}//${u.host}${u.pathname}`;',
     to: 'return `${u.protocol}//${u.host}${u.pathname}${u.search}`;',
     why: 'error messages print the URL with its query string (where tokens hide)',
-    tests: [`${LIVE}/prometheus.test.ts`, 'test/cli/cli-sources.test.ts'],
+    tests: [`${LIVE}/mapper.test.ts`, `${LIVE}/prometheus.test.ts`],
   },
   // --- src/deliver and src/action: the issue's list
   {

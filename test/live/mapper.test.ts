@@ -9,6 +9,7 @@ import {
   type MapperStandIn,
   startMapperServer,
 } from '../support/mapper-graphql-server.ts';
+import { freePort } from '../support/prometheus-process.ts';
 import { type LiveCluster, liveCluster } from './live-harness.ts';
 
 /**
@@ -174,6 +175,22 @@ describe('mapper source', () => {
     } finally {
       await gate.close();
     }
+  });
+
+  test('an unreachable --mapper-url: the error names the endpoint, never its query string', async () => {
+    const port = await freePort();
+    await assert.rejects(
+      readMapper({ url: `http://127.0.0.1:${port}/query?access_token=very-secret`, token: 'also-secret' }),
+      (err: Error) => {
+        assert.equal(err.name, 'InputError');
+        assert.match(
+          err.message,
+          new RegExp(`^http://127\\.0\\.0\\.1:${port}/query: cannot reach: ECONNREFUSED`),
+        );
+        assert.doesNotMatch(err.message, /access_token|very-secret|also-secret/);
+        return true;
+      },
+    );
   });
 
   test('resetCapture clears what the mapper saw', async () => {

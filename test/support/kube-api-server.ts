@@ -31,7 +31,10 @@ export interface StandInOptions {
   endpoints?: Map<string, PodEndpoint>;
   /** Required `Authorization: Bearer` token (default `stand-in-token`). */
   token?: string;
-  /** RBAC the caller lacks: `list pods`, `get pods/proxy`, `get replicasets.apps`, ... */
+  /**
+   * RBAC the caller lacks: `list pods`, `get pods/proxy`, `get replicasets.apps`, ... everywhere,
+   * or in one namespace only (a RoleBinding elsewhere): `get pods/proxy in restricted`.
+   */
   deny?: string[];
   /** `NS/NAME:PORT` of a Service -> base URL of the process behind it. */
   serviceUpstreams?: Map<string, string>;
@@ -147,7 +150,8 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
     );
   }
 
-  const denied = (verb: string, r: string) => (options.deny ?? []).includes(`${verb} ${r}`);
+  const denied = (verb: string, r: string, ns: string | null) =>
+    (options.deny ?? []).some((d) => d === `${verb} ${r}` || (ns !== null && d === `${verb} ${r} in ${ns}`));
 
   function list(
     req: http.IncomingMessage,
@@ -156,7 +160,7 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
     ns: string | null,
     q: URLSearchParams,
   ) {
-    if (denied('list', resourceName(r))) return forbidden(res, 'list', resourceName(r), ns);
+    if (denied('list', resourceName(r), ns)) return forbidden(res, 'list', resourceName(r), ns);
     const tests: ((o: KubeObject) => boolean)[] = [];
     const labelSelector = q.get('labelSelector');
     if (labelSelector) {
@@ -200,7 +204,7 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
   }
 
   function get(res: http.ServerResponse, r: Resource, ns: string | null, name: string) {
-    if (denied('get', resourceName(r))) return forbidden(res, 'get', resourceName(r), ns, name);
+    if (denied('get', resourceName(r), ns)) return forbidden(res, 'get', resourceName(r), ns, name);
     const found = objectsOf(r, ns).find((o) => o.metadata.name === name);
     if (found === undefined) {
       return status(res, 404, 'NotFound', `${resourceName(r)} "${name}" not found`, { name, kind: r.plural });
@@ -216,7 +220,7 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
     rest: string,
   ) {
     const [name, port] = target.split(':') as [string, string | undefined];
-    if (denied('get', 'pods/proxy')) return forbidden(res, 'get', 'pods/proxy', ns, name);
+    if (denied('get', 'pods/proxy', ns)) return forbidden(res, 'get', 'pods/proxy', ns, name);
     const pod = objectsOf(RESOURCES[1]!, ns).find((o) => o.metadata.name === name);
     if (pod === undefined)
       return status(res, 404, 'NotFound', `pods "${name}" not found`, { name, kind: 'pods' });
@@ -266,7 +270,7 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
     rest: string,
   ) {
     const [name, port] = target.split(':') as [string, string | undefined];
-    if (denied(req.method === 'GET' ? 'get' : 'create', 'services/proxy')) {
+    if (denied(req.method === 'GET' ? 'get' : 'create', 'services/proxy', ns)) {
       return forbidden(res, req.method === 'GET' ? 'get' : 'create', 'services/proxy', ns, name);
     }
     const svc = objectsOf(RESOURCES[2]!, ns).find((o) => o.metadata.name === name);
