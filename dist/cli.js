@@ -32,7 +32,7 @@ import {
   targetName,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-ICLIVY3J.js";
+} from "./chunks/chunk-23U7YD2C.js";
 import "./chunks/chunk-GEWBOTYQ.js";
 import "./chunks/chunk-WZX7VDCZ.js";
 import "./chunks/chunk-6SVOZDX7.js";
@@ -338,6 +338,7 @@ var OPTIONS = {
   "prometheus-ca": { type: "string" },
   since: { type: "string" },
   "mapper-url": { type: "string" },
+  "mapper-token-env": { type: "string" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -430,6 +431,9 @@ function readLiveFlags(values, settings, variables) {
   if (values["prometheus-token-env"] !== void 0) live.prometheusTokenEnv = values["prometheus-token-env"];
   const token = variables[live.prometheusTokenEnv];
   live.prometheusToken = token === "" ? void 0 : token;
+  if (values["mapper-token-env"] !== void 0) live.mapperTokenEnv = values["mapper-token-env"];
+  const mapperToken = variables[live.mapperTokenEnv];
+  live.mapperToken = mapperToken === "" ? void 0 : mapperToken;
   if (values.concurrency !== void 0) {
     const n = Number(values.concurrency);
     if (!Number.isInteger(n) || n < 1 || n > 256) {
@@ -673,6 +677,7 @@ Sources of the observed map (--source, else implied by the flags below, else sid
   --prometheus-ca FILE    prometheus: CA bundle for https
   --since WHEN            prometheus range / snapshot filter: 15m, 2h, or an RFC 3339 time
   --mapper-url URL        mapper: the network-mapper's GraphQL endpoint (else the service proxy)
+  --mapper-token-env      mapper: env var with a bearer token for --mapper-url (default MAPPER_TOKEN)
   --workloads PATH        Kubernetes manifests: workload kinds and service accounts (repeatable)
 
 Declared intents:
@@ -1220,9 +1225,10 @@ async function run(command, settings, io) {
     }
     case "reset": {
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-MACMNQ2F.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-U4BDFE5P.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
+        ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },
         ...live.kubeconfig === void 0 ? {} : { kubeconfig: path4.resolve(settings.cwd, live.kubeconfig) },
         ...live.context === void 0 ? {} : { context: live.context }
       });

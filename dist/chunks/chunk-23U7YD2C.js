@@ -8715,7 +8715,7 @@ async function readSource(settings, onProgress, signal) {
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
-      const { readSidecars } = await import("./sidecars-source-35HLOVEL.js");
+      const { readSidecars } = await import("./sidecars-source-VP7S4I2F.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -8726,7 +8726,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-NJOU44Z3.js");
+      const { readPrometheus } = await import("./prometheus-source-QFDVNCW6.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -8738,11 +8738,12 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "mapper": {
-      const { readMapper } = await import("./mapper-source-MACMNQ2F.js");
+      const { readMapper } = await import("./mapper-source-U4BDFE5P.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
-        ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl }
+        ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
+        ...live.mapperToken === void 0 || live.mapperToken === "" ? {} : { token: live.mapperToken }
       });
     }
   }
@@ -9379,7 +9380,9 @@ function defaultSettings(cwd) {
       prometheusToken: void 0,
       prometheusCa: void 0,
       since: void 0,
-      mapperUrl: void 0
+      mapperUrl: void 0,
+      mapperTokenEnv: "MAPPER_TOKEN",
+      mapperToken: void 0
     },
     export: {
       format: "yaml",
