@@ -48,7 +48,7 @@ import {
   validatePathPattern,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-X26MRHWN.js";
+} from "./chunks/chunk-3DA35Y7C.js";
 import "./chunks/chunk-AO5AWLLO.js";
 import "./chunks/chunk-5BKU4NSX.js";
 import "./chunks/chunk-UKTSLPIA.js";
@@ -358,6 +358,7 @@ var OPTIONS = {
   "prometheus-ca": { type: "string" },
   since: { type: "string" },
   "mapper-url": { type: "string" },
+  "mapper-token-env": { type: "string" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -457,6 +458,9 @@ function readLiveFlags(values, settings, variables) {
   if (values["prometheus-token-env"] !== void 0) live.prometheusTokenEnv = values["prometheus-token-env"];
   const token = variables[live.prometheusTokenEnv];
   live.prometheusToken = token === "" ? void 0 : token;
+  if (values["mapper-token-env"] !== void 0) live.mapperTokenEnv = values["mapper-token-env"];
+  const mapperToken = variables[live.mapperTokenEnv];
+  live.mapperToken = mapperToken === "" ? void 0 : mapperToken;
   if (values.concurrency !== void 0) {
     const n = Number(values.concurrency);
     if (!Number.isInteger(n) || n < 1 || n > 256) {
@@ -781,6 +785,7 @@ Sources of the observed map (--source, else implied by the flags below, else sid
   --prometheus-ca FILE    prometheus: CA bundle for https
   --since WHEN            prometheus range / snapshot filter: 15m, 2h, or an RFC 3339 time
   --mapper-url URL        mapper: the network-mapper's GraphQL endpoint (else the service proxy)
+  --mapper-token-env      mapper: env var with a bearer token for --mapper-url (default MAPPER_TOKEN)
   --workloads PATH        Kubernetes manifests: workload kinds and service accounts (repeatable)
 
 Declared intents:
@@ -2083,9 +2088,10 @@ async function run(command, settings, io) {
     }
     case "reset": {
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-LJ6UXTML.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-WAG34FQX.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
+        ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },
         ...live.kubeconfig === void 0 ? {} : { kubeconfig: path5.resolve(settings.cwd, live.kubeconfig) },
         ...live.context === void 0 ? {} : { context: live.context }
       });

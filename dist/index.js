@@ -33,7 +33,7 @@ import {
   toJsonReport,
   toYamlDocuments,
   tokenizeYaml
-} from "./chunks/chunk-X26MRHWN.js";
+} from "./chunks/chunk-3DA35Y7C.js";
 import "./chunks/chunk-AO5AWLLO.js";
 import "./chunks/chunk-5BKU4NSX.js";
 import "./chunks/chunk-UKTSLPIA.js";
@@ -21915,6 +21915,17 @@ function lastLines(text2, count) {
 }
 
 // src/deliver/github/github-errors.ts
+function asGraphqlFailure(err) {
+  if (typeof err !== "object" || err === null) return void 0;
+  const e = err;
+  return e.name === "GraphqlResponseError" && Array.isArray(e.errors) ? err : void 0;
+}
+function isGraphqlRefusal(err) {
+  const failure = asGraphqlFailure(err);
+  if (failure === void 0 || failure.errors.length === 0) return false;
+  return failure.errors.every((e) => REFUSALS.has(e.type ?? ""));
+}
+var REFUSALS = /* @__PURE__ */ new Set(["FORBIDDEN", "NOT_FOUND", "INSUFFICIENT_SCOPES"]);
 function asRequestError(err) {
   if (typeof err !== "object" || err === null) return void 0;
   const status = err.status;
@@ -21935,6 +21946,11 @@ function isPullRequestExists(err) {
   return e?.status === 422 && /already exists/i.test(errorDetails(e));
 }
 function describeGitHubError(err) {
+  const failure = asGraphqlFailure(err);
+  if (failure !== void 0) {
+    const parts = failure.errors.map((x) => `${x.type ? `${x.type}: ` : ""}${oneLine(x.message ?? "")}`);
+    return `GitHub GraphQL answered with errors: ${parts.join("; ")}`;
+  }
   const e = asRequestError(err);
   if (e === void 0) return err instanceof Error ? err.message : String(err);
   return `GitHub answered ${e.status}: ${errorDetails(e)}`;
@@ -21944,6 +21960,9 @@ function errorDetails(e) {
   const parts = [data?.message ?? e.message];
   for (const item of data?.errors ?? []) parts.push(item.message ?? item.code ?? "");
   return parts.filter((p) => p !== "").join("; ");
+}
+function oneLine(text2) {
+  return text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -28545,6 +28564,7 @@ function isAuthoredBy(user, login) {
   return user.type === "Bot" && user.login === `${login}[bot]`;
 }
 function isAuthRefusal(err) {
+  if (isGraphqlRefusal(err)) return true;
   const status = err.status;
   return status === 403 || status === 404;
 }

@@ -165,6 +165,7 @@ async function readSource(
         ...access,
         namespaces: settings.namespaces,
         ...(live.mapperUrl === undefined ? {} : { url: live.mapperUrl }),
+        ...(live.mapperToken === undefined || live.mapperToken === '' ? {} : { token: live.mapperToken }),
       });
     }
   }

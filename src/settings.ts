@@ -91,6 +91,10 @@ export interface LiveSettings {
   /** `--since`: a duration (`15m`) or an RFC 3339 time; Prometheus range or snapshot filter. */
   since: string | undefined;
   mapperUrl: string | undefined;
+  /** Name of the environment variable that holds a bearer token for `--mapper-url`. */
+  mapperTokenEnv: string;
+  /** That token (an auth proxy in front of the mapper wants it); never printed. */
+  mapperToken: string | undefined;
 }
 
 export function defaultSettings(cwd: string): Settings {
@@ -130,6 +134,8 @@ export function defaultSettings(cwd: string): Settings {
       prometheusCa: undefined,
       since: undefined,
       mapperUrl: undefined,
+      mapperTokenEnv: 'MAPPER_TOKEN',
+      mapperToken: undefined,
     },
     export: {
       format: 'yaml',

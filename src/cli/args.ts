@@ -68,6 +68,7 @@ const OPTIONS = {
   'prometheus-ca': { type: 'string' },
   since: { type: 'string' },
   'mapper-url': { type: 'string' },
+  'mapper-token-env': { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -184,6 +185,9 @@ function readLiveFlags(
   if (values['prometheus-token-env'] !== undefined) live.prometheusTokenEnv = values['prometheus-token-env'];
   const token = variables[live.prometheusTokenEnv];
   live.prometheusToken = token === '' ? undefined : token;
+  if (values['mapper-token-env'] !== undefined) live.mapperTokenEnv = values['mapper-token-env'];
+  const mapperToken = variables[live.mapperTokenEnv];
+  live.mapperToken = mapperToken === '' ? undefined : mapperToken;
   if (values.concurrency !== undefined) {
     const n = Number(values.concurrency);
     if (!Number.isInteger(n) || n < 1 || n > 256) {

@@ -81,6 +81,7 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
       const { resetMapperCapture } = await import('../observe/live/mapper-source.ts');
       await resetMapperCapture({
         ...(live.mapperUrl === undefined ? {} : { url: live.mapperUrl }),
+        ...(live.mapperToken === undefined ? {} : { token: live.mapperToken }),
         ...(live.kubeconfig === undefined ? {} : { kubeconfig: path.resolve(settings.cwd, live.kubeconfig) }),
         ...(live.context === undefined ? {} : { context: live.context }),
       });

@@ -26,6 +26,7 @@ Sources of the observed map (--source, else implied by the flags below, else sid
   --prometheus-ca FILE    prometheus: CA bundle for https
   --since WHEN            prometheus range / snapshot filter: 15m, 2h, or an RFC 3339 time
   --mapper-url URL        mapper: the network-mapper's GraphQL endpoint (else the service proxy)
+  --mapper-token-env      mapper: env var with a bearer token for --mapper-url (default MAPPER_TOKEN)
   --workloads PATH        Kubernetes manifests: workload kinds and service accounts (repeatable)
 
 Declared intents:

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { GitHubApiServer } from '../support/github-api-server.ts';
+import { assertGolden, UPDATING_GOLDEN } from '../support/golden.ts';
 import {
   BASE_SHA,
   DEMO_INPUTS,
@@ -76,12 +77,7 @@ describe('the sticky comment on a pull request', () => {
 
   test('the demo comment matches the golden file', async () => {
     await runAction({ inputs: DEMO_INPUTS, apiUrl });
-    const body = ours()[0]!.body;
-    if (process.env.UPDATE_GOLDEN === '1') {
-      const { writeFile } = await import('node:fs/promises');
-      await writeFile(golden, body);
-    }
-    assert.equal(body, await readFile(golden, 'utf8'));
+    await assertGolden('test/golden/action/demo-comment.md', ours()[0]!.body);
   });
 
   test('a second run edits our comment in place; an unchanged body is not written again', async () => {
@@ -116,6 +112,38 @@ describe('the sticky comment on a pull request', () => {
     const pages = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/issues/7/comments'));
     assert.equal(pages.length, 2, 'followed the Link header to page 2');
     assert.equal(pages[0]!.query.get('per_page'), '100');
+  });
+
+  test('GitHub would let our token edit the planted comment: only our author check stops it', async () => {
+    const planted = server.addComment(7, '<!-- intent-drift -->\nplanted', {
+      login: 'mallory',
+      type: 'User',
+    });
+    const edited = await fetch(`${apiUrl}/repos/acme/shop/issues/comments/${planted.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: '<!-- intent-drift -->\nprobe' }),
+    });
+    assert.equal(edited.status, 200, 'a token with write access edits anyone’s comment');
+    planted.body = '<!-- intent-drift -->\nplanted';
+    server.requests.length = 0;
+    await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(planted.body, '<!-- intent-drift -->\nplanted');
+    assert.ok(!server.requests.some((r) => r.method === 'PATCH'), 'no edit was even tried');
+    assert.equal(ours().length, 1);
+  });
+
+  test('a token GraphQL refuses `viewer` (HTTP 200, FORBIDDEN): the fallback login, and the run fails only for drift', async () => {
+    server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation', viewerForbidden: true });
+    const run = await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(run.code, 1);
+    assert.deepEqual(errorLines(run.stdout), [
+      '::error::intent-drift: 1 missing, 1 stale (fail-on: missing); see the job summary',
+    ]);
+    assert.match(run.stdout, /commenting as github-actions\[bot\] \(identity from fallback\)/);
+    assert.equal(ours().length, 1);
+    await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(ours().length, 1, 'found again and edited, not duplicated');
   });
 
   test('with only someone else’s marker, a new comment of ours is created', async () => {
@@ -225,7 +253,7 @@ describe('the sticky comment on a pull request', () => {
   });
 
   test('the bundled dist/index.js posts the same comment', {
-    skip: !existsSync(dist) && 'dist/ is not built',
+    skip: (!existsSync(dist) && 'dist/ is not built') || (UPDATING_GOLDEN && 'updating golden files'),
   }, async () => {
     const run = await runAction({ inputs: DEMO_INPUTS, apiUrl, entry: dist });
     assert.equal(run.code, 1);

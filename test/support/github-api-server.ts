@@ -1,12 +1,15 @@
 // A stand-in for api.github.com that speaks its REST wire format for exactly the calls the
 // action makes, keeps state in memory, and answers everything else with GitHub's 404. Faults
 // (403, 422, 429, rate limits) are planted per route so tests can drive the real Octokit
-// through them.
+// through them. It is as permissive as GitHub where our safety must come from our own code:
+// any token that may write edits anyone's comment, and a `head` filter without `owner:` is
+// ignored (all open PRs come back). GraphQL answers errors with HTTP 200 (github-graphql.ts).
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contentsRoutes } from './github-contents-routes.ts';
 import { type GitState, gitRoutes } from './github-git-routes.ts';
+import { answerGraphql } from './github-graphql.ts';
 
 export interface Identity {
   login: string;
@@ -14,6 +17,8 @@ export interface Identity {
   kind: 'user' | 'installation';
   /** `none`: a token without the contents permission (the contents API answers 403). */
   contents?: 'none' | 'read';
+  /** GraphQL refuses `viewer` to this token: HTTP 200 with a FORBIDDEN error (a narrow app token). */
+  viewerForbidden?: boolean;
 }
 
 export interface StoredComment {
@@ -28,6 +33,8 @@ export interface StoredPull {
   title: string;
   body: string;
   head: string;
+  /** Owner of the head repository (a fork's owner); default the repository's owner. */
+  headOwner?: string;
   base: string;
   state: 'open' | 'closed';
   /** The head commit, for GET pulls/:number (comment mode checks it). */
@@ -226,9 +233,12 @@ export class GitHubApiServer {
   }
 
   private graphql(req: RecordedRequest): Reply {
-    const { identity, query } = req.body as { identity: Identity; query: string };
-    if (!/viewer\s*\{\s*login\s*\}/.test(query)) return githubError(404, 'Not Found');
-    return { status: 200, body: { data: { viewer: { login: identity.login } } } };
+    const { identity, query, variables } = req.body as {
+      identity: Identity;
+      query: string;
+      variables?: Record<string, unknown>;
+    };
+    return answerGraphql(identity, query, variables ?? {});
   }
 
   private repository() {
@@ -292,11 +302,11 @@ export class GitHubApiServer {
   }
 
   private updateComment(req: RecordedRequest, id: number): Reply {
-    const { body, identity } = req.body as { body: string; identity: Identity };
+    const { body } = req.body as { body: string };
     const comment = this.comments.find((c) => c.id === id);
     if (comment === undefined) return githubError(404, 'Not Found');
-    if (comment.user.login !== identity.login)
-      return githubError(403, 'Must have admin rights to Repository.');
+    // GitHub lets anyone with write access edit any comment (a read-only token got its 403 in
+    // answer()): only the action's own author check keeps it off a comment someone else wrote.
     const refused = this.tooLong(body);
     if (refused) return refused;
     comment.body = body;
@@ -312,7 +322,7 @@ export class GitHubApiServer {
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
       head: {
         ref: p.head,
-        label: `${this.owner}:${p.head}`,
+        label: `${p.headOwner ?? this.owner}:${p.head}`,
         sha: p.headSha ?? this.git.refs.get(`heads/${p.head}`),
       },
       base: { ref: p.base, sha: p.baseSha ?? this.git.refs.get(`heads/${p.base}`) },
@@ -320,11 +330,12 @@ export class GitHubApiServer {
   }
 
   private listPulls(req: RecordedRequest): Reply {
-    const head = req.query.get('head');
+    // GitHub filters by `head` only in its `owner:branch` form; a bare branch name is ignored.
+    const head = req.query.get('head')?.includes(':') ? req.query.get('head') : null;
     const state = req.query.get('state') ?? 'open';
     const found = this.pulls.filter(
       (p) =>
-        (head === null || `${this.owner}:${p.head}` === head) &&
+        (head === null || `${p.headOwner ?? this.owner}:${p.head}` === head) &&
         (state === 'all' || p.state === state) &&
         (req.query.get('base') === null || p.base === req.query.get('base')),
     );
@@ -340,7 +351,8 @@ export class GitHubApiServer {
         errors: [{ resource: 'PullRequest', field: 'head', code: 'invalid' }],
       });
     }
-    if (this.pulls.some((p) => p.head === head && p.base === base && p.state === 'open')) {
+    const ours = (p: StoredPull) => (p.headOwner ?? this.owner) === this.owner;
+    if (this.pulls.some((p) => ours(p) && p.head === head && p.base === base && p.state === 'open')) {
       return githubError(422, 'Validation Failed', {
         errors: [
           {

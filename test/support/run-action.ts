@@ -66,6 +66,22 @@ export async function demoWorkspace(): Promise<string> {
   return dir;
 }
 
+/**
+ * A workspace with fixtures/action-asymmetric: 3 covered, 2 missing, 1 stale, so that every
+ * output and count of a run tells which figure it carries (the demo's 1 and 1 cannot).
+ */
+export async function asymmetricWorkspace(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-action-'));
+  for (const name of ['intents', 'capture']) {
+    await cp(path.join(root, 'fixtures', 'action-asymmetric', name), path.join(dir, name), {
+      recursive: true,
+    });
+  }
+  return dir;
+}
+
+export const ASYMMETRIC_INPUTS = { 'github-token': TOKEN, intents: 'intents', metrics: 'capture' };
+
 export function pullRequestEvent(
   number: number,
   opts: { fork?: boolean; headSha?: string; baseSha?: string } = {},

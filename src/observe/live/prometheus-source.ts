@@ -55,6 +55,12 @@ async function instantQuery(base: URL, query: string, at: Date, target: HttpTarg
     body: form,
     contentType: 'application/x-www-form-urlencoded',
   });
+  if (answer.status === 401 || answer.status === 403) {
+    // Prometheus has no bearer tokens of its own: an auth proxy in front refused us.
+    throw new InputError(
+      `${shownUrl(url)}: HTTP ${answer.status}: not authorized: check the bearer token (--prometheus-token-env)`,
+    );
+  }
   let parsed: {
     status?: string;
     error?: string;

@@ -38,6 +38,8 @@ export interface SidecarsOptions extends KubeAccess {
   kubeConfig?: KubeConfig;
   /** Stops a window's wait early (Ctrl-C). */
   signal?: AbortSignal;
+  /** Pods per list request (default 500); tests page a small cluster with a small size. */
+  pageSize?: number;
 }
 
 export interface SidecarsResult extends ObservedMap {
@@ -121,7 +123,7 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
   const report = (reading: SidecarsProgress['reading'], total: number) => (done: number) =>
     options.onProgress?.({ reading, done, total });
 
-  const listing = await listMeshedPods(kc, namespaces);
+  const listing = await listMeshedPods(kc, namespaces, options.pageSize);
   const resolver = new OwnerResolver(kc);
   const owners = resolver.resolveAll(listing.meshed, Math.min(8, tuning.concurrency));
   const from = new Date();
@@ -137,7 +139,7 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
   if (windowed) {
     options.onProgress?.({ reading: 'waiting', done: 0, total: options.windowMs! });
     await delay(options.windowMs!, options.signal);
-    const again = await listMeshedPods(kc, namespaces);
+    const again = await listMeshedPods(kc, namespaces, options.pageSize);
     pods = again.meshed;
     const second = await readAll(kc, pods, tuning, report('second', pods.length));
     const unknown = new Set(first.failed.keys());

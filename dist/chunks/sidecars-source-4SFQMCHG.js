@@ -29,7 +29,7 @@ import "./chunk-HANBNIMK.js";
 // src/observe/live/meshed-pods.ts
 var SIDECAR_STATUS_ANNOTATION = "sidecar.istio.io/status";
 var WORKLOAD_NAME_ANNOTATION = "intents.otterize.com/workload-name";
-var PAGE = 500;
+var POD_PAGE_SIZE = 500;
 function toMeshedPod(pod) {
   const meta = pod.metadata ?? {};
   return {
@@ -45,28 +45,43 @@ function toMeshedPod(pod) {
     labels: meta.labels ?? {}
   };
 }
-async function listMeshedPods(kc, namespaces) {
+async function listMeshedPods(kc, namespaces, pageSize = POD_PAGE_SIZE) {
   const core = kc.makeApiClient(ObjectCoreV1Api);
-  const fieldSelector = "status.phase=Running";
   const listing = { meshed: [], unmeshed: 0 };
   const scopes = namespaces.length === 0 ? [null] : [...new Set(namespaces)];
   for (const namespace of scopes) {
-    let token;
-    do {
-      let page;
+    let pods;
+    try {
+      pods = await listScope(core, namespace, pageSize);
+    } catch (err) {
+      if (!isExpiredContinue(err)) throw listFailure(kc, err, namespace);
       try {
-        page = namespace === null ? await core.listPodForAllNamespaces({ fieldSelector, limit: PAGE, _continue: token }) : await core.listNamespacedPod({ namespace, fieldSelector, limit: PAGE, _continue: token });
-      } catch (err) {
-        throw listFailure(kc, err, namespace);
+        pods = await listScope(core, namespace, pageSize);
+      } catch (again) {
+        throw listFailure(kc, again, namespace);
       }
-      for (const pod of page.items) {
-        if (pod.metadata?.annotations?.[SIDECAR_STATUS_ANNOTATION] === void 0) listing.unmeshed++;
-        else listing.meshed.push(toMeshedPod(pod));
-      }
-      token = page.metadata?._continue || void 0;
-    } while (token !== void 0);
+    }
+    for (const pod of pods) {
+      if (pod.metadata?.annotations?.[SIDECAR_STATUS_ANNOTATION] === void 0) listing.unmeshed++;
+      else listing.meshed.push(toMeshedPod(pod));
+    }
   }
   return listing;
+}
+async function listScope(core, namespace, limit) {
+  const fieldSelector = "status.phase=Running";
+  const pods = [];
+  let token;
+  do {
+    const page = namespace === null ? await core.listPodForAllNamespaces({ fieldSelector, limit, _continue: token }) : await core.listNamespacedPod({ namespace, fieldSelector, limit, _continue: token });
+    pods.push(...page.items);
+    token = page.metadata?._continue || void 0;
+  } while (token !== void 0);
+  return pods;
+}
+function isExpiredContinue(err) {
+  const f = failureOf(err);
+  return f.code === 410 && f.reason === "Expired";
 }
 function listFailure(kc, err, namespace) {
   const f = failureOf(err);
@@ -338,7 +353,7 @@ async function readSidecars(options = {}) {
   };
   const windowed = options.windowMs !== void 0;
   const report = (reading, total) => (done) => options.onProgress?.({ reading, done, total });
-  const listing = await listMeshedPods(kc, namespaces);
+  const listing = await listMeshedPods(kc, namespaces, options.pageSize);
   const resolver = new OwnerResolver(kc);
   const owners = resolver.resolveAll(listing.meshed, Math.min(8, tuning.concurrency));
   const from = /* @__PURE__ */ new Date();
@@ -354,7 +369,7 @@ async function readSidecars(options = {}) {
   if (windowed) {
     options.onProgress?.({ reading: "waiting", done: 0, total: options.windowMs });
     await delay(options.windowMs, options.signal);
-    const again = await listMeshedPods(kc, namespaces);
+    const again = await listMeshedPods(kc, namespaces, options.pageSize);
     pods = again.meshed;
     const second = await readAll(kc, pods, tuning, report("second", pods.length));
     const unknown = new Set(first.failed.keys());

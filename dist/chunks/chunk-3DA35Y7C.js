@@ -11378,7 +11378,7 @@ async function readSource(settings, onProgress, signal) {
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
-      const { readSidecars } = await import("./sidecars-source-FRFTVQHN.js");
+      const { readSidecars } = await import("./sidecars-source-4SFQMCHG.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11389,7 +11389,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-JWV3VHVC.js");
+      const { readPrometheus } = await import("./prometheus-source-CNBVB5UZ.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11401,11 +11401,12 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "mapper": {
-      const { readMapper } = await import("./mapper-source-LJ6UXTML.js");
+      const { readMapper } = await import("./mapper-source-WAG34FQX.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
-        ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl }
+        ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
+        ...live.mapperToken === void 0 || live.mapperToken === "" ? {} : { token: live.mapperToken }
       });
     }
   }
@@ -12413,7 +12414,9 @@ function defaultSettings(cwd) {
       prometheusToken: void 0,
       prometheusCa: void 0,
       since: void 0,
-      mapperUrl: void 0
+      mapperUrl: void 0,
+      mapperTokenEnv: "MAPPER_TOKEN",
+      mapperToken: void 0
     },
     export: {
       format: "yaml",

@@ -46,9 +46,14 @@ async function post(options, body) {
     where = shownUrl(url);
     ({ status, text } = await httpRequest(
       url,
-      { timeoutMs: options.timeoutMs },
+      { timeoutMs: options.timeoutMs, ...options.token === void 0 ? {} : { token: options.token } },
       { method: "POST", body: JSON.stringify(body) }
     ));
+    if (status === 401 || status === 403) {
+      throw new InputError(
+        `${where}: HTTP ${status}: not authorized: check the bearer token (--mapper-token-env)`
+      );
+    }
   } else {
     const kc = options.kubeConfig ?? loadKubeConfig(options);
     const svc = options.service ?? DEFAULT_MAPPER_SERVICE;

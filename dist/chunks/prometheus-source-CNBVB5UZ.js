@@ -46,6 +46,11 @@ async function instantQuery(base, query, at, target) {
     body: form,
     contentType: "application/x-www-form-urlencoded"
   });
+  if (answer.status === 401 || answer.status === 403) {
+    throw new InputError(
+      `${shownUrl(url)}: HTTP ${answer.status}: not authorized: check the bearer token (--prometheus-token-env)`
+    );
+  }
   let parsed;
   try {
     parsed = JSON.parse(answer.text);
