@@ -1,34 +1,51 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   COMMENT_MARKER,
+  DEFAULT_CONFIG_FILE,
   FAIL_ON,
+  FILE_HEADERS_ONLY,
+  MAX_YAML_BYTES,
   SOURCES,
   asControlled,
   cellCode,
   check,
+  child,
+  codeSpan,
   collectYamlFiles,
+  createTwoFilesPatch,
+  cst_exports,
+  defaultDriftConfig,
   defaultSettings,
-  parseAllDocuments,
+  isNamespaceName,
+  namespaceList,
+  parse,
+  parseBaseline,
+  parseDriftConfig,
+  parseYamlDocuments,
   planIntentsEdit,
+  renderCiReport,
   renderComment,
   renderMarkdownReport,
+  showControlChars,
   tableRow,
-  toJsonReport
-} from "./chunks/chunk-YFJPUKYR.js";
-import "./chunks/chunk-3VWSI7QM.js";
-import "./chunks/chunk-A4RNRO6A.js";
-import "./chunks/chunk-6SVOZDX7.js";
+  toJsonReport,
+  tokenizeYaml
+} from "./chunks/chunk-C6KO7PXH.js";
+import "./chunks/chunk-IHS3PIGT.js";
+import "./chunks/chunk-BW5DOQ3S.js";
+import "./chunks/chunk-UKTSLPIA.js";
 import {
   parseDuration,
   parseSince
-} from "./chunks/chunk-2NF2SEYA.js";
-import "./chunks/chunk-TXZ6OYJN.js";
-import "./chunks/chunk-NDKEIXHG.js";
+} from "./chunks/chunk-IL4YC4WJ.js";
+import "./chunks/chunk-JPR35M4U.js";
+import "./chunks/chunk-QJXY56EE.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,
+  internalError,
   isInputError
-} from "./chunks/chunk-WQ4DT2T6.js";
+} from "./chunks/chunk-M2G6SCZE.js";
 import {
   __commonJS,
   __require,
@@ -1074,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path4 && path4[0] !== "/") {
-          path4 = `/${path4}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path4}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path4);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path4,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path4);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path6, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path4,
+          path6,
           error2.message
         );
       });
@@ -1613,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path4, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path4);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path4,
+        path: path6,
         method,
         body,
         headers,
@@ -1693,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path4 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path4)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path4, query) : path4;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6456,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path4, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path4} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path4;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path4 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path4;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8757,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path4 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path4;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10732,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path4) {
-      if (typeof path4 !== "string") {
-        return path4;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path4.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path4;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path4);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path4, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path4,
+        path: path6,
         method,
         body,
         headers,
@@ -11270,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path4,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16152,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path4) {
-      for (let i = 0; i < path4.length; ++i) {
-        const code = path4.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code = path6.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19074,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path4 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path4 = `/${path4}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path4);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -21532,8 +21549,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -21629,10 +21646,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -21661,9 +21678,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -21674,8 +21691,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -21742,7 +21759,172 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
+// src/cluster/command-runner.ts
+import { spawn } from "node:child_process";
+var ToolMissingError = class extends Error {
+  program;
+  constructor(program) {
+    super(`${program} is not on PATH`);
+    this.name = "ToolMissingError";
+    this.program = program;
+  }
+};
+var MAX_CAPTURE = 256 * 1024;
+var KILL_GRACE_MS = 5e3;
+function childEnvironment(env) {
+  const out = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith("INPUT_") || /^ACTIONS_.*(TOKEN|URL)$/.test(key)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+function maskSecrets(text2, secrets) {
+  let out = text2;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("***");
+  return out;
+}
+function commandLine(command) {
+  if (command.quietArgs) return `$ ${command.program} (arguments not shown)`;
+  return `$ ${[command.program, ...command.args].join(" ")}`;
+}
+function createProcessRunner(options) {
+  const base = childEnvironment(options.env ?? process.env);
+  return {
+    run(command) {
+      const secrets = [...options.secrets ?? [], ...Object.values(command.env ?? {})];
+      const mask = (text2) => maskSecrets(text2, secrets);
+      options.log(mask(commandLine(command)));
+      return new Promise((resolve, reject) => {
+        const child2 = spawn(command.program, command.args, {
+          env: { ...base, ...command.env },
+          cwd: command.cwd,
+          detached: true,
+          stdio: ["pipe", "pipe", "pipe"]
+        });
+        let timedOut = false;
+        const kill = () => {
+          if (child2.exitCode !== null || child2.pid === void 0) return;
+          timedOut = true;
+          signalGroup(child2.pid, "SIGTERM");
+          setTimeout(() => signalGroup(child2.pid, "SIGKILL"), KILL_GRACE_MS).unref();
+        };
+        const timer = setTimeout(kill, command.timeoutMs);
+        if (command.signal?.aborted) kill();
+        command.signal?.addEventListener("abort", kill, { once: true });
+        const stdout = new LineCapture(command.quietOutput ? () => {
+        } : (line) => options.log(mask(line)));
+        const stderr = new LineCapture((line) => options.log(mask(line)));
+        child2.stdout.on("data", (chunk) => stdout.push(chunk.toString("utf8")));
+        child2.stderr.on("data", (chunk) => stderr.push(chunk.toString("utf8")));
+        child2.stdin.on("error", () => {
+        });
+        child2.stdin.end(command.stdin ?? "");
+        child2.on("error", (err) => {
+          clearTimeout(timer);
+          reject(err.code === "ENOENT" ? new ToolMissingError(command.program) : err);
+        });
+        child2.on("close", (code) => {
+          clearTimeout(timer);
+          command.signal?.removeEventListener("abort", kill);
+          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
+        });
+      });
+    }
+  };
+}
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+  }
+}
+var LineCapture = class {
+  pending = "";
+  kept = "";
+  onLine;
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  push(text2) {
+    this.kept = (this.kept + text2).slice(-MAX_CAPTURE);
+    const parts = (this.pending + text2).split(/\r?\n/);
+    this.pending = parts.pop() ?? "";
+    for (const line of parts) this.onLine(line);
+  }
+  finish() {
+    if (this.pending !== "") this.onLine(this.pending);
+    this.pending = "";
+    return this.kept;
+  }
+};
+
+// src/cluster/cluster-step.ts
+var TOOL_HINT = "GitHub's ubuntu runners have kind, helm and kubectl; elsewhere install them first";
+var STDERR_LINES = 5;
+var ClusterStepError = class _ClusterStepError extends Error {
+  step;
+  constructor(step, detail, message = `${step} failed: ${detail}`) {
+    super(message);
+    this.name = "ClusterStepError";
+    this.step = step;
+  }
+  /** One line: `cluster kind: kind is not on PATH (...)`. */
+  static missingTool(step, program) {
+    const detail = `${program} is not on PATH (${TOOL_HINT})`;
+    return new _ClusterStepError(step, detail, `${step}: ${detail}`);
+  }
+};
+async function inStep(ctx, title, body) {
+  const started = ctx.now();
+  ctx.log.startGroup(title);
+  let ok = false;
+  try {
+    const value = await body();
+    ok = true;
+    return value;
+  } finally {
+    const seconds = ((ctx.now() - started) / 1e3).toFixed(1);
+    ctx.log.info(`${title}: ${ok ? "done" : "failed"} in ${seconds}s`);
+    ctx.log.endGroup();
+  }
+}
+async function runTool(ctx, step, command) {
+  try {
+    return await ctx.runner.run(command);
+  } catch (err) {
+    if (err instanceof ToolMissingError) throw ClusterStepError.missingTool(step, err.program);
+    throw new ClusterStepError(step, `${command.program} could not start: ${err.message}`);
+  }
+}
+async function mustRun(ctx, step, command) {
+  const result = await runTool(ctx, step, command);
+  if (result.code === 0 && !result.timedOut) return result;
+  throw new ClusterStepError(step, failureDetail(command, result));
+}
+function failureDetail(command, result) {
+  const what = command.quietArgs ? command.program : `${command.program} ${command.args.slice(0, 2).join(" ")}`;
+  const how = result.timedOut ? "timed out" : `exited with code ${result.code ?? "null (killed)"}`;
+  const tail = lastLines(result.stderr, STDERR_LINES);
+  return tail.length === 0 ? `${what} ${how}` : `${what} ${how}:
+${tail.join("\n")}`;
+}
+function lastLines(text2, count) {
+  return text2.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "").slice(-count);
+}
+
 // src/deliver/github/github-errors.ts
+function asGraphqlFailure(err) {
+  if (typeof err !== "object" || err === null) return void 0;
+  const e = err;
+  return e.name === "GraphqlResponseError" && Array.isArray(e.errors) ? err : void 0;
+}
+function isGraphqlRefusal(err) {
+  const failure = asGraphqlFailure(err);
+  if (failure === void 0 || failure.errors.length === 0) return false;
+  return failure.errors.every((e) => REFUSALS.has(e.type ?? ""));
+}
+var REFUSALS = /* @__PURE__ */ new Set(["FORBIDDEN", "NOT_FOUND", "INSUFFICIENT_SCOPES"]);
 function asRequestError(err) {
   if (typeof err !== "object" || err === null) return void 0;
   const status = err.status;
@@ -21763,6 +21945,11 @@ function isPullRequestExists(err) {
   return e?.status === 422 && /already exists/i.test(errorDetails(e));
 }
 function describeGitHubError(err) {
+  const failure = asGraphqlFailure(err);
+  if (failure !== void 0) {
+    const parts = failure.errors.map((x) => `${x.type ? `${x.type}: ` : ""}${oneLine(x.message ?? "")}`);
+    return `GitHub GraphQL answered with errors: ${parts.join("; ")}`;
+  }
   const e = asRequestError(err);
   if (e === void 0) return err instanceof Error ? err.message : String(err);
   return `GitHub answered ${e.status}: ${errorDetails(e)}`;
@@ -21772,6 +21959,9 @@ function errorDetails(e) {
   const parts = [data?.message ?? e.message];
   for (const item of data?.errors ?? []) parts.push(item.message ?? item.code ?? "");
   return parts.filter((p) => p !== "").join("; ");
+}
+function oneLine(text2) {
+  return text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -21788,8 +21978,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path4 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path4} does not exist${EOL5}`);
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -22247,7 +22437,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse(options) {
+function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -22311,7 +22501,7 @@ function parse(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse(merge(defaults2, route, options));
+  return parse2(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -22320,7 +22510,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse
+    parse: parse2
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -22366,7 +22556,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse2(header, options) {
+function parse3(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -22751,8 +22941,8 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context3) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -22810,8 +23000,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -22825,18 +23015,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -23002,14 +23192,14 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -26083,7 +26273,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path4) => path4.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -26331,7 +26521,8 @@ function pullRequestOf(payload) {
   if (!pr || typeof pr.number !== "number" || typeof pr.head?.sha !== "string") return void 0;
   const head = pr.head.repo?.full_name;
   const base = pr.base?.repo?.full_name;
-  return { number: pr.number, headSha: pr.head.sha, fork: head !== base };
+  const baseSha = typeof pr.base?.sha === "string" ? pr.base.sha : void 0;
+  return { number: pr.number, headSha: pr.head.sha, baseSha, fork: head !== base };
 }
 function workflowRunOf(payload, serverUrl) {
   const run2 = payload.workflow_run;
@@ -26355,194 +26546,122 @@ function runHeader(context3, sha) {
 
 // src/action/check-mode.ts
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import path2 from "node:path";
+import path4 from "node:path";
 
 // src/cluster/cluster-check.ts
-import path from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import path2 from "node:path";
 
-// src/cluster/command-runner.ts
-import { spawn } from "node:child_process";
-var ToolMissingError = class extends Error {
-  program;
-  constructor(program) {
-    super(`${program} is not on PATH`);
-    this.name = "ToolMissingError";
-    this.program = program;
-  }
-};
-var MAX_CAPTURE = 256 * 1024;
-var KILL_GRACE_MS = 5e3;
-function childEnvironment(env) {
-  const out = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (key.startsWith("INPUT_") || /^ACTIONS_.*(TOKEN|URL)$/.test(key)) continue;
-    out[key] = value;
-  }
-  return out;
-}
-function maskSecrets(text, secrets) {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("***");
-  return out;
-}
-function commandLine(command) {
-  if (command.quietArgs) return `$ ${command.program} (arguments not shown)`;
-  return `$ ${[command.program, ...command.args].join(" ")}`;
-}
-function createProcessRunner(options) {
-  const base = childEnvironment(options.env ?? process.env);
-  return {
-    run(command) {
-      const secrets = [...options.secrets ?? [], ...Object.values(command.env ?? {})];
-      const mask = (text) => maskSecrets(text, secrets);
-      options.log(mask(commandLine(command)));
-      return new Promise((resolve, reject) => {
-        const child = spawn(command.program, command.args, {
-          env: { ...base, ...command.env },
-          cwd: command.cwd,
-          detached: true,
-          stdio: ["pipe", "pipe", "pipe"]
-        });
-        let timedOut = false;
-        const kill = () => {
-          if (child.exitCode !== null || child.pid === void 0) return;
-          timedOut = true;
-          signalGroup(child.pid, "SIGTERM");
-          setTimeout(() => signalGroup(child.pid, "SIGKILL"), KILL_GRACE_MS).unref();
-        };
-        const timer = command.timeoutMs === void 0 ? void 0 : setTimeout(kill, command.timeoutMs);
-        if (command.signal?.aborted) kill();
-        command.signal?.addEventListener("abort", kill, { once: true });
-        const stdout = new LineCapture((line) => options.log(mask(line)));
-        const stderr = new LineCapture((line) => options.log(mask(line)));
-        child.stdout.on("data", (chunk) => stdout.push(chunk.toString("utf8")));
-        child.stderr.on("data", (chunk) => stderr.push(chunk.toString("utf8")));
-        child.stdin.on("error", () => {
-        });
-        child.stdin.end(command.stdin ?? "");
-        child.on("error", (err) => {
-          clearTimeout(timer);
-          reject(err.code === "ENOENT" ? new ToolMissingError(command.program) : err);
-        });
-        child.on("close", (code) => {
-          clearTimeout(timer);
-          command.signal?.removeEventListener("abort", kill);
-          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
-        });
-      });
-    }
-  };
-}
-function signalGroup(pid, signal) {
+// src/cluster/kubectl-json.ts
+var GET_TIMEOUT_MS = 6e4;
+async function readJson(ctx, step, args) {
+  const result = await mustRun(ctx, step, {
+    program: "kubectl",
+    args: [...args, "--output", "json"],
+    timeoutMs: GET_TIMEOUT_MS,
+    quietOutput: true
+  });
   try {
-    process.kill(-pid, signal);
+    const parsed = JSON.parse(result.stdout);
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
+      return parsed;
+    }
   } catch {
   }
+  throw new ClusterStepError(step, `kubectl ${args.slice(0, 2).join(" ")} did not write a JSON object`);
 }
-var LineCapture = class {
-  pending = "";
-  kept = "";
-  onLine;
-  constructor(onLine) {
-    this.onLine = onLine;
-  }
-  push(text) {
-    this.kept = (this.kept + text).slice(-MAX_CAPTURE);
-    const parts = (this.pending + text).split(/\r?\n/);
-    this.pending = parts.pop() ?? "";
-    for (const line of parts) this.onLine(line);
-  }
-  finish() {
-    if (this.pending !== "") this.onLine(this.pending);
-    this.pending = "";
-    return this.kept;
-  }
-};
-
-// src/cluster/cluster-step.ts
-var TOOL_HINT = "GitHub's ubuntu runners have kind, helm and kubectl; elsewhere install them first";
-var STDERR_LINES = 5;
-var ClusterStepError = class _ClusterStepError extends Error {
-  step;
-  constructor(step, detail, message = `${step} failed: ${detail}`) {
-    super(message);
-    this.name = "ClusterStepError";
-    this.step = step;
-  }
-  /** One line: `cluster kind: kind is not on PATH (...)`. */
-  static missingTool(step, program) {
-    const detail = `${program} is not on PATH (${TOOL_HINT})`;
-    return new _ClusterStepError(step, detail, `${step}: ${detail}`);
-  }
-};
-async function inStep(ctx, title, body) {
-  const started = ctx.now();
-  ctx.log.startGroup(title);
-  let ok = false;
-  try {
-    const value = await body();
-    ok = true;
-    return value;
-  } finally {
-    const seconds = ((ctx.now() - started) / 1e3).toFixed(1);
-    ctx.log.info(`${title}: ${ok ? "done" : "failed"} in ${seconds}s`);
-    ctx.log.endGroup();
-  }
-}
-async function runTool(ctx, step, command) {
-  try {
-    return await ctx.runner.run(command);
-  } catch (err) {
-    if (err instanceof ToolMissingError) throw ClusterStepError.missingTool(step, err.program);
-    throw new ClusterStepError(step, `${command.program} could not start: ${err.message}`);
-  }
-}
-async function mustRun(ctx, step, command) {
-  const result = await runTool(ctx, step, command);
-  if (result.code === 0 && !result.timedOut) return result;
-  throw new ClusterStepError(step, failureDetail(command, result));
-}
-function failureDetail(command, result) {
-  const what = command.quietArgs ? command.program : `${command.program} ${command.args.slice(0, 2).join(" ")}`;
-  const how = result.timedOut ? "timed out" : `exited with code ${result.code ?? "null (killed)"}`;
-  const tail = lastLines(result.stderr, STDERR_LINES);
-  return tail.length === 0 ? `${what} ${how}` : `${what} ${how}:
-${tail.join("\n")}`;
-}
-function lastLines(text, count) {
-  return text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "").slice(-count);
+function itemsOf(list) {
+  const items = list.items;
+  if (!Array.isArray(items)) return [];
+  return items.filter((i) => i !== null && typeof i === "object");
 }
 
 // src/cluster/istio-install.ts
 var DEFAULT_ISTIO_VERSION = "1.30.5";
+var OLDEST_ISTIO_VERSION = "1.22";
 var ISTIO_CHARTS = "https://istio-release.storage.googleapis.com/charts";
 var ISTIO_NAMESPACE = "istio-system";
 var HELM_WAIT = "5m";
+var HELM_TIMEOUT_MS = 10 * 6e4;
+var HELM_REPO_TIMEOUT_MS = 2 * 6e4;
+var KUBECTL_GET_TIMEOUT_MS = 6e4;
+var KIND_RESOURCE_VALUES = [
+  "resources.requests.cpu=10m",
+  "resources.requests.memory=100Mi",
+  "global.proxy.resources.requests.cpu=10m",
+  "global.proxy.resources.requests.memory=40Mi"
+];
+function istioVersionProblem(version) {
+  const match = /^(\d+)\.(\d+)(\.\d+)?$/.exec(version);
+  if (match === null) return `'${version}' is not a version like 1.30 or 1.30.1`;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  if (major > 1 || major === 1 && minor >= 22) return void 0;
+  return `${version} is older than ${OLDEST_ISTIO_VERSION}, the first Istio with the Telemetry v1 API (telemetry.istio.io/v1) that adds method and path to the metrics; use 1.22 or newer`;
+}
 function helmChartVersion(version) {
   return /^\d+\.\d+$/.test(version) ? `~${version}.0` : version;
 }
-async function resourceExists(ctx, step, kind, name2, namespace) {
+async function findIstiods(ctx, step) {
+  const list = await readJson(ctx, step, [
+    "get",
+    "deployments",
+    "--all-namespaces",
+    "--selector",
+    "app=istiod"
+  ]);
+  const found = [];
+  for (const item of itemsOf(list)) {
+    const metadata = item.metadata;
+    if (typeof metadata?.name !== "string" || typeof metadata.namespace !== "string") continue;
+    const labels = metadata.labels ?? {};
+    const rev = labels["istio.io/rev"];
+    found.push({
+      namespace: metadata.namespace,
+      name: metadata.name,
+      revision: typeof rev === "string" && rev !== "" ? rev : "default"
+    });
+  }
+  return found.sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+}
+async function rootNamespaceOf(ctx, istiod) {
+  const name2 = istiod.revision === "default" ? "istio" : `istio-${istiod.revision}`;
   const command = {
     program: "kubectl",
-    args: ["get", kind, name2, "--namespace", namespace, "--output", "name"]
+    args: ["get", "configmap", name2, "--namespace", istiod.namespace, "--output", "json"],
+    timeoutMs: KUBECTL_GET_TIMEOUT_MS,
+    quietOutput: true
   };
-  const result = await runTool(ctx, step, command);
-  if (result.code === 0) return true;
-  if (/NotFound|not found/.test(result.stderr)) return false;
-  throw new ClusterStepError(step, failureDetail(command, result));
+  const result = await runTool(ctx, "Istio", command);
+  if (result.code !== 0) return ISTIO_NAMESPACE;
+  try {
+    const mesh = JSON.parse(result.stdout).data?.mesh;
+    const root = typeof mesh === "string" ? parse(mesh)?.rootNamespace : void 0;
+    return typeof root === "string" && root !== "" ? root : ISTIO_NAMESPACE;
+  } catch {
+    return ISTIO_NAMESPACE;
+  }
 }
 async function installIstio(ctx, options) {
   const step = "Istio";
-  if (options.keepExisting && await resourceExists(ctx, step, "deployment", "istiod", ISTIO_NAMESPACE)) {
-    ctx.log.info(`istiod is already running in ${ISTIO_NAMESPACE}: Istio is not installed again`);
-    return "present";
+  if (options.keepExisting) {
+    const istiods = await findIstiods(ctx, step);
+    if (istiods.length > 0) {
+      const names = istiods.map((i) => `${i.namespace}/${i.name} (revision ${i.revision})`).join(", ");
+      ctx.log.info(`istiod is already running: ${names}; Istio is not installed again`);
+      return { state: "present", rootNamespace: await rootNamespaceOf(ctx, istiods[0]), istiods };
+    }
   }
   const version = helmChartVersion(options.version);
   await mustRun(ctx, step, {
     program: "helm",
-    args: ["repo", "add", "istio", ISTIO_CHARTS, "--force-update"]
+    args: ["repo", "add", "istio", ISTIO_CHARTS, "--force-update"],
+    timeoutMs: HELM_REPO_TIMEOUT_MS
   });
-  await mustRun(ctx, step, { program: "helm", args: ["repo", "update", "istio"] });
+  await mustRun(ctx, step, {
+    program: "helm",
+    args: ["repo", "update", "istio"],
+    timeoutMs: HELM_REPO_TIMEOUT_MS
+  });
   const release = (name2, chart, extra) => ({
     program: "helm",
     args: [
@@ -26559,39 +26678,74 @@ async function installIstio(ctx, options) {
       "--timeout",
       HELM_WAIT
     ],
-    timeoutMs: 10 * 6e4
+    timeoutMs: HELM_TIMEOUT_MS
   });
+  const small = options.smallRequests ? KIND_RESOURCE_VALUES.flatMap((v) => ["--set", v]) : [];
   await mustRun(ctx, `${step} (istio/base)`, release("istio-base", "istio/base", ["--create-namespace"]));
-  await mustRun(ctx, `${step} (istio/istiod)`, release("istiod", "istio/istiod", []));
-  return "installed";
+  await mustRun(ctx, `${step} (istio/istiod)`, release("istiod", "istio/istiod", small));
+  if (options.keepExisting) {
+    ctx.log.info(
+      `there was no istiod: Istio ${options.version} installed; it stays after this step (helm uninstall istiod, then istio-base, in ${ISTIO_NAMESPACE} removes it)`
+    );
+  }
+  return {
+    state: "installed",
+    rootNamespace: ISTIO_NAMESPACE,
+    istiods: [{ namespace: ISTIO_NAMESPACE, name: "istiod", revision: "default" }]
+  };
 }
 
 // src/cluster/kind-cluster.ts
 var KIND_CLUSTER_NAME = "intent-drift";
 var CONTROL_PLANE_WAIT = "120s";
 var CREATE_TIMEOUT_MS = 10 * 6e4;
+var LIST_TIMEOUT_MS = 6e4;
+var DELETE_TIMEOUT_MS = 5 * 6e4;
+var NAME_TAKEN = /already exist for a cluster with the name/;
+var KindClusterTakenError = class extends ClusterStepError {
+  constructor(name2) {
+    super(
+      "kind cluster",
+      `a kind cluster named ${name2} exists already (kept by an earlier step, or another job on this runner): it is not this run's to replace or delete; delete it (kind delete cluster --name ${name2}) or check it with cluster: existing`
+    );
+    this.name = "KindClusterTakenError";
+  }
+};
+async function kindClusters(ctx) {
+  const result = await mustRun(ctx, "kind cluster", {
+    program: "kind",
+    args: ["get", "clusters"],
+    timeoutMs: LIST_TIMEOUT_MS
+  });
+  return result.stdout.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+}
 async function createKindCluster(ctx, options) {
-  await mustRun(ctx, "kind cluster", {
+  if ((await kindClusters(ctx)).includes(options.name)) throw new KindClusterTakenError(options.name);
+  options.onNameFree();
+  const command = {
     program: "kind",
     args: [
       "create",
       "cluster",
-      "--config",
-      options.config,
+      ...options.config === void 0 ? [] : ["--config", options.config],
       "--name",
       options.name,
       "--wait",
       CONTROL_PLANE_WAIT
     ],
     timeoutMs: CREATE_TIMEOUT_MS
-  });
+  };
+  const result = await runTool(ctx, "kind cluster", command);
+  if (result.code === 0 && !result.timedOut) return;
+  if (NAME_TAKEN.test(result.stderr)) throw new KindClusterTakenError(options.name);
+  throw new ClusterStepError("kind cluster", failureDetail(command, result));
 }
 async function deleteKindCluster(ctx, name2) {
   try {
     const result = await runTool(ctx, "kind delete", {
       program: "kind",
       args: ["delete", "cluster", "--name", name2],
-      timeoutMs: 5 * 6e4
+      timeoutMs: DELETE_TIMEOUT_MS
     });
     if (result.code !== 0)
       ctx.log.warning(`kind delete cluster --name ${name2} exited with code ${result.code}`);
@@ -26600,8 +26754,76 @@ async function deleteKindCluster(ctx, name2) {
   }
 }
 
+// src/cluster/telemetry-spec.ts
+function telemetriesOf(items) {
+  const out = [];
+  for (const item of items) {
+    const metadata = item.metadata ?? {};
+    if (typeof metadata.name !== "string" || typeof metadata.namespace !== "string") continue;
+    const spec = item.spec !== null && typeof item.spec === "object" ? item.spec : {};
+    const created = typeof metadata.creationTimestamp === "string" ? metadata.creationTimestamp : "";
+    out.push({ name: metadata.name, namespace: metadata.namespace, created, spec });
+  }
+  return out;
+}
+function isEmpty(value) {
+  if (value === void 0 || value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object") return Object.keys(value).length === 0;
+  return false;
+}
+function isNamespaceWide(spec) {
+  const selector = spec.selector;
+  return isEmpty(selector?.matchLabels) && isEmpty(spec.targetRefs) && isEmpty(spec.targetRef);
+}
+function namespaceWide(telemetries) {
+  const cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  return telemetries.filter((t) => isNamespaceWide(t.spec)).sort(
+    (a, b) => cmp(Date.parse(a.created) ? a.created : "", Date.parse(b.created) ? b.created : "") || cmp(a.name, b.name) || cmp(a.namespace, b.namespace)
+  );
+}
+var HTTP_TAGS = ["request_method", "request_path"];
+function requestCountTags(specs) {
+  const state = {
+    client: { tags: /* @__PURE__ */ new Set(), disabled: false, allDisabled: false },
+    server: { tags: /* @__PURE__ */ new Set(), disabled: false, allDisabled: false }
+  };
+  let providers = ["prometheus"];
+  for (const spec of specs) {
+    const metrics = Array.isArray(spec.metrics) ? spec.metrics : [];
+    for (const entry of metrics) {
+      const m = entry ?? {};
+      const names = Array.isArray(m.providers) ? m.providers.map((p) => p?.name).filter((n) => typeof n === "string") : [];
+      if (names.length > 0) providers = names;
+      if (!providers.includes("prometheus")) continue;
+      const overrides = Array.isArray(m.overrides) ? m.overrides : [];
+      for (const o of overrides) applyOverride(state, o ?? {});
+    }
+  }
+  const ok = (s) => !s.disabled && !s.allDisabled && HTTP_TAGS.every((t) => s.tags.has(t));
+  return { client: ok(state.client), server: ok(state.server) };
+}
+function applyOverride(state, override) {
+  const match = override.match ?? {};
+  const metric = match.customMetric !== void 0 ? "CUSTOM" : match.metric ?? "ALL_METRICS";
+  const modes = match.mode === "CLIENT" ? ["client"] : match.mode === "SERVER" ? ["server"] : ["client", "server"];
+  const tagOverrides = override.tagOverrides ?? {};
+  for (const mode of modes) {
+    if (metric === "ALL_METRICS" && override.disabled === true) {
+      state[mode].allDisabled = true;
+      continue;
+    }
+    state[mode].allDisabled = false;
+    if (metric !== "ALL_METRICS" && metric !== "REQUEST_COUNT") continue;
+    if (typeof override.disabled === "boolean") state[mode].disabled = override.disabled;
+    for (const [tag, change] of Object.entries(tagOverrides)) {
+      if (change?.operation === "REMOVE") state[mode].tags.delete(tag);
+      else if (typeof change?.value === "string" && change.value !== "") state[mode].tags.add(tag);
+    }
+  }
+}
+
 // src/cluster/telemetry.ts
-var MESH_TELEMETRY_NAME = "mesh-default";
 var MESH_TELEMETRY_YAML = `# Mesh-wide (no selector, in istio-system): add the HTTP method and path to Istio's request
 # metrics, which do not carry them by default. Apply before the workloads start.
 apiVersion: telemetry.istio.io/v1
@@ -26623,16 +26845,121 @@ spec:
             request_path:
               value: request.path
 `;
-async function applyMeshTelemetry(ctx, options) {
-  const step = "Telemetry";
-  if (options.keepExisting && await resourceExists(ctx, step, "telemetry", MESH_TELEMETRY_NAME, ISTIO_NAMESPACE)) {
-    ctx.log.warning(
-      `the cluster has a Telemetry ${MESH_TELEMETRY_NAME} in ${ISTIO_NAMESPACE} already: kept as is; it must add request_method and request_path to the metrics, or no call shows its method and path`
+var ADDED_TELEMETRY_NAME = "intent-drift";
+var TELEMETRIES = "telemetries.telemetry.istio.io";
+var APPLY_TIMEOUT_MS = 2 * 6e4;
+function addedTelemetryYaml(namespace) {
+  return `apiVersion: telemetry.istio.io/v1
+kind: Telemetry
+metadata:
+  name: ${ADDED_TELEMETRY_NAME}
+  namespace: ${namespace}
+  labels:
+    app.kubernetes.io/managed-by: intent-drift
+spec:
+  metrics:
+    - overrides:
+        - match:
+            metric: REQUEST_COUNT
+            mode: CLIENT_AND_SERVER
+          tagOverrides:
+            request_method:
+              value: request.method
+            request_path:
+              value: request.path
+`;
+}
+async function applyMeshTelemetry(ctx) {
+  await mustRun(ctx, "Telemetry", {
+    program: "kubectl",
+    args: ["apply", "-f", "-"],
+    stdin: MESH_TELEMETRY_YAML,
+    timeoutMs: APPLY_TIMEOUT_MS
+  });
+}
+async function listTelemetries(ctx, namespace) {
+  return telemetriesOf(
+    itemsOf(await readJson(ctx, "Telemetry", ["get", TELEMETRIES, "--namespace", namespace]))
+  );
+}
+async function addTelemetry(ctx, namespace) {
+  await mustRun(ctx, "Telemetry", {
+    program: "kubectl",
+    args: ["create", "-f", "-"],
+    stdin: addedTelemetryYaml(namespace),
+    timeoutMs: APPLY_TIMEOUT_MS
+  });
+  return { namespace, name: ADDED_TELEMETRY_NAME };
+}
+function decides(wide, namespace) {
+  const t = wide[0];
+  const among = wide.length === 1 ? `the only one without a selector in ${namespace}` : `the oldest of ${wide.length} without a selector in ${namespace}; Istio uses the oldest`;
+  return `Telemetry ${t.namespace}/${t.name} decides (${among})`;
+}
+var ADDS_BOTH = "it adds request_method and request_path: nothing to add";
+async function ensureRequestTags(ctx, options, added) {
+  const root = options.rootNamespace;
+  const wide = namespaceWide(await listTelemetries(ctx, root));
+  if (wide.length === 0) {
+    added.push(await addTelemetry(ctx, root));
+    ctx.log.info(
+      `no Telemetry without a selector in ${root}: added ${root}/${ADDED_TELEMETRY_NAME} (request_method and request_path on istio_requests_total only); it is removed at the end of this step`
     );
-    return "present";
+    return;
   }
-  await mustRun(ctx, step, { program: "kubectl", args: ["apply", "-f", "-"], stdin: MESH_TELEMETRY_YAML });
-  return "applied";
+  const rootSpec = wide[0].spec;
+  const tags = requestCountTags([rootSpec]);
+  if (tags.client && tags.server) {
+    ctx.log.info(`${decides(wide, root)}; ${ADDS_BOTH}`);
+    return;
+  }
+  ctx.log.info(
+    `${decides(wide, root)}; it does not add request_method and request_path to both sidecars' metrics`
+  );
+  if (options.workloadNamespaces.length === 0) {
+    ctx.log.warning(
+      `${wide[0].namespace}/${wide[0].name} is the mesh's Telemetry and is not changed: without workloads there is no namespace to add method and path in; add tagOverrides request_method and request_path to it (see fixtures/demo/telemetry.yaml), or no call shows its method and path`
+    );
+    return;
+  }
+  await addInNamespaces(ctx, rootSpec, options.workloadNamespaces, added);
+}
+async function addInNamespaces(ctx, rootSpec, namespaces, added) {
+  for (const namespace of namespaces) {
+    const own = namespaceWide(await listTelemetries(ctx, namespace));
+    if (own.length > 0) {
+      const tags = requestCountTags([rootSpec, own[0].spec]);
+      if (tags.client && tags.server) ctx.log.info(`${decides(own, namespace)}; ${ADDS_BOTH}`);
+      else {
+        ctx.log.warning(
+          `${decides(own, namespace)} and is not changed; with it, calls in ${namespace} show no method and path: add tagOverrides request_method and request_path to it`
+        );
+      }
+      continue;
+    }
+    added.push(await addTelemetry(ctx, namespace));
+    ctx.log.info(
+      `added ${namespace}/${ADDED_TELEMETRY_NAME} (request_method and request_path on istio_requests_total, over the mesh's Telemetry); it is removed at the end of this step`
+    );
+  }
+}
+async function removeAddedTelemetry(ctx, added) {
+  for (const t of added) {
+    const what = `Telemetry ${t.namespace}/${t.name}`;
+    try {
+      const result = await runTool(ctx, "Telemetry", {
+        program: "kubectl",
+        args: ["delete", TELEMETRIES, t.name, "--namespace", t.namespace, "--ignore-not-found"],
+        timeoutMs: APPLY_TIMEOUT_MS
+      });
+      if (result.code === 0 && !result.timedOut) ctx.log.info(`removed the ${what} this run added`);
+      else ctx.log.warning(`could not remove the ${what} this run added: delete it by hand`);
+    } catch (err) {
+      ctx.log.warning(
+        `could not remove the ${what} this run added (${err.message}): delete it by hand`
+      );
+    }
+  }
 }
 
 // src/cluster/traffic.ts
@@ -26668,65 +26995,191 @@ function reportTraffic(ctx, outcome) {
   }
 }
 
-// src/cluster/workloads.ts
-import { readFile } from "node:fs/promises";
+// src/cluster/workload-plan.ts
+import { readFile, stat as stat2 } from "node:fs/promises";
+import path from "node:path";
 var POD_MAKERS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"]);
 var ROLLOUT_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet"]);
 var INJECTION_LABELS = ["istio-injection", "istio.io/rev"];
-var ROLLOUT_TIMEOUT = "180s";
-function planWorkloads(manifests) {
-  const labelled = /* @__PURE__ */ new Set();
-  const workloadNamespaces = /* @__PURE__ */ new Set();
-  const rollouts = [];
-  for (const manifest of manifests) {
-    for (const doc of parseAllDocuments(manifest.text)) {
-      if (doc.errors.length > 0) {
-        throw new InputError(`not valid YAML: ${doc.errors[0].message.split("\n")[0]}`, {
-          file: manifest.file
-        });
-      }
-      const object = doc.toJS();
-      if (object === null || typeof object !== "object" || typeof object.kind !== "string") continue;
-      const name2 = typeof object.metadata?.name === "string" ? object.metadata.name : void 0;
-      if (name2 === void 0) continue;
-      if (object.kind === "Namespace") {
-        const labels = object.metadata?.labels ?? {};
-        if (INJECTION_LABELS.some((l) => l in labels)) labelled.add(name2);
-        continue;
-      }
-      if (!POD_MAKERS.has(object.kind)) continue;
-      const namespace = typeof object.metadata?.namespace === "string" ? object.metadata.namespace : "default";
-      workloadNamespaces.add(namespace);
-      if (ROLLOUT_KINDS.has(object.kind)) rollouts.push({ kind: object.kind, name: name2, namespace });
-    }
-  }
-  return {
-    files: manifests.map((m) => m.absolute),
-    unlabelledNamespaces: [...workloadNamespaces].filter((ns) => !labelled.has(ns)).sort(),
-    rollouts
+var NOT_APPLIED_GROUPS = {
+  "k8s.otterize.com": "intents are what the check reads, and enforcing them would block the calls it records",
+  "kustomize.config.k8s.io": "kubectl apply -f does not run kustomize"
+};
+var KUSTOMIZATION_FILE = /^(kustomization\.ya?ml|Kustomization)$/;
+var NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+function text(node) {
+  return node?.type === "scalar" && typeof node.value === "string" ? node.value : void 0;
+}
+function map(node) {
+  return node?.type === "map" ? node : void 0;
+}
+function groupOf(apiVersion) {
+  return apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
+}
+var PlanBuilder = class {
+  plan = {
+    namespaces: [],
+    files: [],
+    skipped: [],
+    workloadNamespaces: [],
+    unlabelledNamespaces: [],
+    rollouts: []
   };
+  labelled = /* @__PURE__ */ new Set();
+  workloadNamespaces = /* @__PURE__ */ new Set();
+  addFile(manifest) {
+    const { tokens } = tokenizeYaml(manifest.text, manifest.file);
+    const sources = tokens.filter((t) => t.type === "document").map((t) => cst_exports.stringify(t));
+    const documents = parseYamlDocuments(manifest.text, manifest.file);
+    if (sources.length !== documents.length) {
+      throw new InputError("could not split the file into its YAML documents", { file: manifest.file });
+    }
+    const kept = [];
+    documents.forEach(({ root, line }, i) => {
+      if (root === null) return;
+      const doc = this.classify(manifest.file, line, root, sources[i]);
+      if (doc === void 0) return;
+      if (doc.kind === "Namespace") this.plan.namespaces.push(doc);
+      else kept.push(doc);
+    });
+    if (kept.length > 0) this.plan.files.push({ file: manifest.file, documents: kept });
+  }
+  classify(file, line, root, source) {
+    const node = map(root);
+    const apiVersion = text(node && child(node, "apiVersion"));
+    const kind = text(node && child(node, "kind"));
+    if (node === void 0 || apiVersion === void 0 || kind === void 0) {
+      const kustomize = KUSTOMIZATION_FILE.test(path.posix.basename(file));
+      this.plan.skipped.push({
+        note: `${file}:${line}: not a Kubernetes object (no apiVersion and kind), not applied` + (kustomize ? `: ${NOT_APPLIED_GROUPS["kustomize.config.k8s.io"]}; list the output of kustomize build instead` : ""),
+        warn: kustomize
+      });
+      return void 0;
+    }
+    const group = groupOf(apiVersion);
+    const why = NOT_APPLIED_GROUPS[group];
+    if (why !== void 0) {
+      const name2 = text(map(child(node, "metadata")) && child(map(child(node, "metadata")), "name"));
+      this.plan.skipped.push({
+        note: `${file}:${line}: ${kind}${name2 === void 0 ? "" : ` ${name2}`} (${group}) not applied: ${why}`,
+        warn: group !== "k8s.otterize.com"
+      });
+      return void 0;
+    }
+    this.visit(file, node);
+    return { file, line, kind, text: source };
+  }
+  /** Namespaces and rollouts of one object, or of each item of a List. */
+  visit(file, node) {
+    const kind = text(child(node, "kind"));
+    if (kind === "List") {
+      const items = child(node, "items");
+      if (items?.type === "seq") {
+        for (const item of items.items) if (item.type === "map") this.visit(file, item);
+      }
+      return;
+    }
+    const metadata = map(child(node, "metadata"));
+    const name2 = text(metadata && child(metadata, "name"));
+    if (kind === void 0 || name2 === void 0) return;
+    if (kind === "Namespace") {
+      checkNamespace(name2, file, node.line);
+      const labels = map(metadata && child(metadata, "labels"));
+      if (labels !== void 0 && INJECTION_LABELS.some((l) => labels.entries.has(l)))
+        this.labelled.add(name2);
+      return;
+    }
+    if (!POD_MAKERS.has(kind)) return;
+    const namespace = text(metadata && child(metadata, "namespace")) ?? "default";
+    checkNamespace(namespace, file, node.line);
+    this.workloadNamespaces.add(namespace);
+    if (ROLLOUT_KINDS.has(kind)) this.plan.rollouts.push({ kind, name: name2, namespace });
+  }
+  build() {
+    this.plan.workloadNamespaces = [...this.workloadNamespaces].sort();
+    this.plan.unlabelledNamespaces = this.plan.workloadNamespaces.filter((ns) => !this.labelled.has(ns));
+    return this.plan;
+  }
+};
+function checkNamespace(namespace, file, line) {
+  if (!NAMESPACE_NAME.test(namespace)) {
+    throw new InputError(`'${namespace}' is not a namespace name (lower-case letters, digits and -)`, {
+      file,
+      line
+    });
+  }
 }
-async function readManifests(paths, cwd) {
+function planWorkloads(manifests, excluded = []) {
+  const builder = new PlanBuilder();
+  for (const file of excluded)
+    builder.plan.skipped.push({ note: `${file}: an intents path, not applied`, warn: false });
+  for (const manifest of manifests) builder.addFile(manifest);
+  return builder.build();
+}
+async function readManifests(paths, cwd, intents = []) {
   const found = await collectYamlFiles([...paths], cwd);
-  return Promise.all(
-    found.map(async (f) => ({
-      absolute: f.absolute,
-      file: f.file,
-      text: await readFile(f.absolute, "utf8")
-    }))
-  );
+  const intentsFiles = intents.length === 0 ? /* @__PURE__ */ new Set() : new Set((await collectYamlFiles([...intents], cwd)).map((f) => f.absolute));
+  const manifests = [];
+  const excluded = [];
+  for (const f of found) {
+    if (intentsFiles.has(f.absolute)) {
+      excluded.push(f.file);
+      continue;
+    }
+    const info2 = await stat2(f.absolute);
+    if (info2.size > MAX_YAML_BYTES) throw new InputError("file too large for a manifest", { file: f.file });
+    manifests.push({ file: f.file, text: await readFile(f.absolute, "utf8") });
+  }
+  return { manifests, excluded };
 }
-async function deployWorkloads(ctx, plan, options) {
-  const step = "workloads";
+
+// src/cluster/workloads.ts
+var ROLLOUT_TIMEOUT = "180s";
+var ROLLOUT_TIMEOUT_MS = 24e4;
+var APPLY_TIMEOUT_MS2 = 2 * 6e4;
+var NAMESPACE_TIMEOUT_MS = 6e4;
+function documentStream(documents) {
+  return documents.map((d) => {
+    const body = d.text.endsWith("\n") ? d.text : `${d.text}
+`;
+    return /^---(\s|$)/.test(body) ? body : `---
+${body}`;
+  }).join("");
+}
+function apply(ctx, step, documents) {
+  return mustRun(ctx, step, {
+    program: "kubectl",
+    args: ["apply", "-f", "-"],
+    stdin: documentStream(documents),
+    timeoutMs: APPLY_TIMEOUT_MS2
+  });
+}
+async function prepareNamespaces(ctx, plan, options) {
+  const step = "namespaces";
+  for (const s of plan.skipped) {
+    if (s.warn) ctx.log.warning(s.note);
+    else ctx.log.info(s.note);
+  }
   if (options.labelNamespaces) {
     for (const namespace of plan.unlabelledNamespaces) await labelForInjection(ctx, step, namespace);
   } else if (plan.unlabelledNamespaces.length > 0) {
+    const revisions = (options.revisions ?? []).filter((r) => r !== "default");
+    const label = revisions.length === 0 ? "istio-injection=enabled" : `istio.io/rev=${revisions.join(" or istio.io/rev=")} (or istio-injection=enabled with a default revision)`;
     ctx.log.info(
-      `namespace(s) ${plan.unlabelledNamespaces.join(", ")}: not labelled by the manifests; on an existing cluster they need istio-injection=enabled already, or their pods get no sidecar`
+      `namespace(s) ${plan.unlabelledNamespaces.join(", ")}: not labelled by the manifests; on an existing cluster they need ${label} already, or their pods get no sidecar`
     );
   }
-  for (const file of plan.files)
-    await mustRun(ctx, step, { program: "kubectl", args: ["apply", "-f", file] });
+  if (plan.namespaces.length > 0) {
+    ctx.log.info(`applying ${plan.namespaces.length} Namespace document(s) first`);
+    await apply(ctx, step, plan.namespaces);
+  }
+}
+async function deployWorkloads(ctx, plan) {
+  const step = "workloads";
+  for (const { file, documents } of plan.files) {
+    ctx.log.info(`applying ${documents.length} document(s) of ${file}`);
+    await apply(ctx, `${step} (${file})`, documents);
+  }
   for (const r of plan.rollouts) {
     await mustRun(ctx, `${step} (rollout of ${r.namespace}/${r.name})`, {
       program: "kubectl",
@@ -26738,23 +27191,31 @@ async function deployWorkloads(ctx, plan, options) {
         r.namespace,
         "--timeout",
         ROLLOUT_TIMEOUT
-      ]
+      ],
+      timeoutMs: ROLLOUT_TIMEOUT_MS
     });
   }
 }
 async function labelForInjection(ctx, step, namespace) {
-  const create = { program: "kubectl", args: ["create", "namespace", namespace] };
+  const create = {
+    program: "kubectl",
+    args: ["create", "namespace", namespace],
+    timeoutMs: NAMESPACE_TIMEOUT_MS
+  };
   const created = await runTool(ctx, step, create);
   if (created.code !== 0 && !/AlreadyExists|already exists/.test(created.stderr)) {
     throw new ClusterStepError(step, failureDetail(create, created));
   }
   await mustRun(ctx, step, {
     program: "kubectl",
-    args: ["label", "namespace", namespace, "istio-injection=enabled", "--overwrite"]
+    args: ["label", "namespace", namespace, "istio-injection=enabled", "--overwrite"],
+    timeoutMs: NAMESPACE_TIMEOUT_MS
   });
 }
 
 // src/cluster/cluster-run.ts
+var VERSION_TIMEOUT_MS = 6e4;
+var DIAGNOSTICS_TIMEOUT_MS = 6e4;
 var TOOLS = {
   kind: [
     { program: "kind", args: ["version"] },
@@ -26765,36 +27226,42 @@ var TOOLS = {
 };
 async function runInCluster(ctx, plan, record) {
   const kind = plan.cluster === "kind";
-  const workloads = plan.workloads.length === 0 ? void 0 : planWorkloads(await readManifests(plan.workloads, plan.cwd));
+  let workloads;
+  if (plan.workloads.length > 0) {
+    const { manifests, excluded } = await readManifests(plan.workloads, plan.cwd, plan.intents);
+    workloads = planWorkloads(manifests, excluded);
+  }
   await inStep(ctx, "tools", async () => {
-    for (const tool of TOOLS[plan.cluster]) await runTool(ctx, `cluster ${plan.cluster}`, tool);
+    for (const tool of TOOLS[plan.cluster]) {
+      await runTool(ctx, `cluster ${plan.cluster}`, { ...tool, timeoutMs: VERSION_TIMEOUT_MS });
+    }
   });
-  let createStarted = false;
+  const undo = { clusterOurs: false, telemetry: [], traffic: void 0 };
   let clusterUp = !kind;
-  let traffic;
   try {
     if (kind) {
-      createStarted = true;
       await inStep(
         ctx,
         `kind cluster ${plan.clusterName}`,
-        () => createKindCluster(ctx, { config: plan.kindConfig, name: plan.clusterName })
+        () => createKindCluster(ctx, {
+          config: plan.kindConfig,
+          name: plan.clusterName,
+          onNameFree: () => {
+            undo.clusterOurs = true;
+          }
+        }).catch((err) => {
+          if (err instanceof KindClusterTakenError) undo.clusterOurs = false;
+          throw err;
+        })
       );
       clusterUp = true;
     }
-    await inStep(
+    const istio = await inStep(
       ctx,
       `Istio ${plan.istioVersion}`,
-      () => installIstio(ctx, { version: plan.istioVersion, keepExisting: !kind })
+      () => installIstio(ctx, { version: plan.istioVersion, keepExisting: !kind, smallRequests: kind })
     );
-    await inStep(
-      ctx,
-      "Telemetry (method and path labels)",
-      () => applyMeshTelemetry(ctx, { keepExisting: !kind })
-    );
-    if (workloads !== void 0) {
-      await inStep(ctx, "workloads", () => deployWorkloads(ctx, workloads, { labelNamespaces: kind }));
-    }
+    await setUpMesh(ctx, plan, istio, workloads, undo);
     const result = await inStep(
       ctx,
       `recording (window of ${plan.duration})`,
@@ -26802,45 +27269,77 @@ async function runInCluster(ctx, plan, record) {
         ctx.log.info(
           `window open for ${plan.duration}${plan.traffic === void 0 ? "" : ": traffic started"}`
         );
-        if (plan.traffic !== void 0 && traffic === void 0) {
-          traffic = startTraffic(ctx, { command: plan.traffic, cwd: plan.cwd, durationMs: plan.durationMs });
+        if (plan.traffic !== void 0 && undo.traffic === void 0) {
+          undo.traffic = startTraffic(ctx, {
+            command: plan.traffic,
+            cwd: plan.cwd,
+            durationMs: plan.durationMs
+          });
         }
       })
     );
-    if (traffic !== void 0) {
-      traffic.stop();
-      reportTraffic(ctx, await traffic.done);
+    if (undo.traffic !== void 0) {
+      undo.traffic.stop();
+      reportTraffic(ctx, await undo.traffic.done);
     }
     return result;
   } catch (err) {
-    if (traffic !== void 0) {
-      traffic.stop();
-      await traffic.done;
+    if (undo.traffic !== void 0) {
+      undo.traffic.stop();
+      await undo.traffic.done;
     }
     if (clusterUp) await diagnostics(ctx);
     throw err;
   } finally {
-    if (kind && createStarted) {
-      if (plan.keepCluster) {
-        ctx.log.info(
-          `keep-cluster: the kind cluster ${plan.clusterName} stays (context kind-${plan.clusterName})`
-        );
-      } else {
-        await inStep(
-          ctx,
-          `deleting the kind cluster ${plan.clusterName}`,
-          () => deleteKindCluster(ctx, plan.clusterName)
-        );
-      }
-    }
+    await teardown(ctx, plan, undo);
   }
+}
+async function setUpMesh(ctx, plan, istio, workloads, undo) {
+  const kind = plan.cluster === "kind";
+  if (workloads !== void 0) {
+    await inStep(
+      ctx,
+      "namespaces",
+      () => prepareNamespaces(ctx, workloads, {
+        labelNamespaces: kind,
+        revisions: istio.istiods.map((i) => i.revision)
+      })
+    );
+  }
+  await inStep(ctx, "Telemetry (method and path labels)", async () => {
+    if (kind) return applyMeshTelemetry(ctx);
+    await ensureRequestTags(
+      ctx,
+      { rootNamespace: istio.rootNamespace, workloadNamespaces: workloads?.workloadNamespaces ?? [] },
+      undo.telemetry
+    );
+  });
+  if (workloads !== void 0) await inStep(ctx, "workloads", () => deployWorkloads(ctx, workloads));
+}
+async function teardown(ctx, plan, undo) {
+  if (undo.telemetry.length > 0) {
+    await inStep(ctx, "restoring the mesh", () => removeAddedTelemetry(ctx, undo.telemetry));
+  }
+  if (plan.cluster !== "kind" || !undo.clusterOurs) return;
+  if (plan.keepCluster) {
+    ctx.log.info(
+      `keep-cluster: the kind cluster ${plan.clusterName} stays (context kind-${plan.clusterName})`
+    );
+    return;
+  }
+  await inStep(
+    ctx,
+    `deleting the kind cluster ${plan.clusterName}`,
+    () => deleteKindCluster(ctx, plan.clusterName)
+  );
 }
 async function diagnostics(ctx) {
   await inStep(ctx, "diagnostics: pods", async () => {
     try {
       await ctx.runner.run({
         program: "kubectl",
-        args: ["get", "pods", "--all-namespaces", "--output", "wide"]
+        args: ["get", "pods", "--all-namespaces", "--output", "wide"],
+        timeoutMs: DIAGNOSTICS_TIMEOUT_MS
       });
     } catch {
     }
@@ -26853,16 +27352,27 @@ function clusterPlan(settings) {
   if (live.cluster === "none") throw new Error("clusterPlan: cluster none has no life cycle");
   return {
     cluster: live.cluster,
-    kindConfig: path.resolve(check2.cwd, live.kindConfig),
+    kindConfig: live.cluster === "kind" ? kindConfigFile(live.kindConfig, check2.cwd) : void 0,
     clusterName: KIND_CLUSTER_NAME,
     istioVersion: live.istioVersion ?? DEFAULT_ISTIO_VERSION,
     workloads: check2.workloads,
+    intents: check2.intents,
     cwd: check2.cwd,
     traffic: live.traffic,
     duration: live.duration,
     durationMs: parseDuration(live.duration, "duration"),
     keepCluster: live.keepCluster
   };
+}
+var DEFAULT_KIND_CONFIG = "kind-config.yaml";
+function kindConfigFile(input, cwd) {
+  if (input !== void 0) {
+    const file = path2.resolve(cwd, input);
+    if (!existsSync3(file)) throw new InputError(`kind-config: ${input}: no such file`);
+    return file;
+  }
+  const fallback = path2.resolve(cwd, DEFAULT_KIND_CONFIG);
+  return existsSync3(fallback) ? fallback : void 0;
 }
 function recordingFor(settings, plan, deps) {
   if (settings.source === "sidecars") {
@@ -26943,6 +27453,54 @@ function jobSummary(drift, opts) {
 }
 function shortCommentBody(drift, run2) {
   return renderMarkdownReport(drift, { maxLength: 1e3, ...run2 });
+}
+
+// src/deliver/github/gate-note.ts
+var DIFF_ROOM = 8e3;
+function gateChangeLines(changes) {
+  return changes.map(
+    (c) => `this pull request changes ${showControlChars(c.file)}; its gate applies after merge (this run used the base branch's)`
+  );
+}
+function gateChangeNote(changes) {
+  if (changes.length === 0) return "";
+  const parts = [""];
+  for (const change of changes) {
+    const file = codeSpan(change.file);
+    parts.push(
+      `> **Note:** this pull request changes ${file}; its gate applies after merge. This check used the base branch's.`,
+      "",
+      `<details><summary>Changes to ${file}</summary>`,
+      "",
+      fenced(cut(change.diff)),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return parts.join("\n");
+}
+function cut(diff) {
+  const lines2 = diff.replace(/\n$/, "").split("\n").map(showControlChars);
+  const kept = [];
+  let size = 0;
+  for (const line of lines2) {
+    if (size + line.length + 1 > DIFF_ROOM) {
+      kept.push(`... ${lines2.length - kept.length} more lines: see the pull request's diff`);
+      break;
+    }
+    kept.push(line);
+    size += line.length + 1;
+  }
+  return kept.join("\n");
+}
+function fenced(text2) {
+  let longest = 0;
+  for (const run2 of text2.match(/`+/g) ?? []) longest = Math.max(longest, run2.length);
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}diff
+${text2}
+${fence}`;
 }
 
 // src/deliver/github/branch-commit.ts
@@ -27143,6 +27701,7 @@ function isAuthoredBy(user, login) {
   return user.type === "Bot" && user.login === `${login}[bot]`;
 }
 function isAuthRefusal(err) {
+  if (isGraphqlRefusal(err)) return true;
   const status = err.status;
   return status === 403 || status === 404;
 }
@@ -27228,14 +27787,14 @@ function renderReportFile(drift, pullRequest, suggestedPatch) {
   return `${JSON.stringify(report, null, 2)}
 `;
 }
-function parseCommentArtifact(text, file) {
+function parseCommentArtifact(text2, file) {
   const bad = (what) => {
     throw new InputError(`not a usable intent-drift report: ${what}`, { file });
   };
-  if (text.length > MAX_ARTIFACT_BYTES) bad("larger than 20 MiB");
+  if (text2.length > MAX_ARTIFACT_BYTES) bad("larger than 20 MiB");
   let raw;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text2);
   } catch {
     return bad("not JSON");
   }
@@ -27350,8 +27909,8 @@ var Validator = class {
   methodAndPath(o, at) {
     const method = o.method === null ? null : this.string(o.method, `${at}.method`, 16);
     if (method !== null && !METHOD.test(method)) this.bad(`${at}.method: not an HTTP method`);
-    const path4 = o.path === null ? null : this.string(o.path, `${at}.path`, 4096);
-    return { method, path: path4 };
+    const path6 = o.path === null ? null : this.string(o.path, `${at}.path`, 4096);
+    return { method, path: path6 };
   }
   call(x, at) {
     const o = this.object(x, at);
@@ -27394,9 +27953,9 @@ var Validator = class {
     if (o.window !== void 0) {
       const w = this.object(o.window, `${at}.window`);
       const time = (t, where) => {
-        const text = this.string(t, where, 40);
-        if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(text)) this.bad(`${where}: not a UTC time`);
-        return text;
+        const text2 = this.string(t, where, 40);
+        if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(text2)) this.bad(`${where}: not a UTC time`);
+        return text2;
       };
       from.window = { from: time(w.from, `${at}.window.from`), to: time(w.to, `${at}.window.to`) };
     }
@@ -27437,13 +27996,20 @@ var INPUT = {
   traffic: "traffic",
   duration: "duration",
   namespace: "namespace",
+  defaultNamespace: "default-namespace",
   failOn: "fail-on",
   comment: "comment",
   openPr: "open-pr",
   pruneStale: "prune-stale",
   prBranch: "pr-branch",
   mode: "mode",
-  reportFile: "report-file"
+  reportFile: "report-file",
+  sarifFile: "sarif-file",
+  junitFile: "junit-file",
+  config: "config",
+  baseline: "baseline",
+  environment: "environment",
+  allowEmpty: "allow-empty"
 };
 var OUTPUT = {
   drift: "drift",
@@ -27463,9 +28029,23 @@ function readActionInputs(read, cwd) {
   check2.metrics = lines(get(INPUT.metrics));
   check2.snapshots = lines(get(INPUT.snapshot));
   check2.workloads = lines(get(INPUT.workloads));
-  check2.namespaces = words(get(INPUT.namespace));
-  check2.failOn = oneOf(INPUT.failOn, get(INPUT.failOn) || "missing", FAIL_ON);
-  check2.failOnExplicit = true;
+  const namespaces = get(INPUT.namespace);
+  check2.namespaces = namespaces === "" ? [] : namespaceList([namespaces], INPUT.namespace);
+  check2.defaultNamespace = get(INPUT.defaultNamespace) || void 0;
+  if (check2.defaultNamespace !== void 0 && !isNamespaceName(check2.defaultNamespace)) {
+    throw new InputError(
+      `${INPUT.defaultNamespace}: '${check2.defaultNamespace}' is not a Kubernetes namespace name`
+    );
+  }
+  const failOn = get(INPUT.failOn);
+  if (failOn !== "") {
+    check2.failOn = oneOf(INPUT.failOn, failOn, FAIL_ON);
+    check2.failOnExplicit = true;
+  }
+  check2.configFile = get(INPUT.config) || void 0;
+  check2.baselineFile = get(INPUT.baseline) || void 0;
+  check2.environment = get(INPUT.environment) || void 0;
+  check2.allowEmpty = bool(INPUT.allowEmpty, get(INPUT.allowEmpty), false);
   check2.format = "markdown";
   const live = readLive(get);
   check2.source = readSource(get(INPUT.source), check2, live.cluster);
@@ -27473,6 +28053,8 @@ function readActionInputs(read, cwd) {
   check2.live.since = readSince(get(INPUT.since), check2.source, live.cluster);
   const reportFile = get(INPUT.reportFile) || "intent-drift-report.json";
   check2.reportFile = reportFile;
+  check2.sarifFile = get(INPUT.sarifFile) || void 0;
+  check2.junitFile = get(INPUT.junitFile) || void 0;
   const token = read(INPUT.githubToken).trim();
   const comment = bool(INPUT.comment, get(INPUT.comment), true);
   const openPr = bool(INPUT.openPr, get(INPUT.openPr), false);
@@ -27549,16 +28131,15 @@ function checkSourceInputs(check2, live) {
 function readLive(get) {
   const cluster = oneOf(INPUT.cluster, get(INPUT.cluster) || "none", CLUSTERS);
   const istioVersion = get(INPUT.istioVersion) || void 0;
-  if (istioVersion !== void 0 && !/^\d+\.\d+(\.\d+)?$/.test(istioVersion)) {
-    throw new InputError(`${INPUT.istioVersion}: '${istioVersion}' is not a version like 1.30 or 1.30.1`);
-  }
+  const versionProblem = istioVersion === void 0 ? void 0 : istioVersionProblem(istioVersion);
+  if (versionProblem !== void 0) throw new InputError(`${INPUT.istioVersion}: ${versionProblem}`);
   const duration = get(INPUT.duration) || "2m";
   if (!/^\d+(s|m|h)$/.test(duration)) {
     throw new InputError(`${INPUT.duration}: '${duration}' is not a duration like 90s, 2m or 1h`);
   }
   return {
     cluster,
-    kindConfig: get(INPUT.kindConfig) || "kind-config.yaml",
+    kindConfig: get(INPUT.kindConfig) || void 0,
     keepCluster: bool(INPUT.keepCluster, get(INPUT.keepCluster), false),
     istioVersion,
     traffic: get(INPUT.traffic) || void 0,
@@ -27602,9 +28183,6 @@ function bool(name2, value, fallback) {
 function lines(value) {
   return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 }
-function words(value) {
-  return value.split(/[\s,]+/).filter((w) => w !== "");
-}
 
 // src/action/outcome.ts
 function setCountOutputs(io, drift) {
@@ -27624,38 +28202,202 @@ function failureLine(drift, failOn) {
   return `intent-drift: ${missing} missing, ${stale} stale (fail-on: ${failOn}); see the job summary`;
 }
 
+// src/action/pull-request-gate.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/deliver/github/repository-file.ts
+var MAX_REPOSITORY_FILE_BYTES = 16 * 1024 * 1024;
+async function readRepositoryFile(client, at) {
+  const where = `${at.path} at ${at.ref.slice(0, 7)}`;
+  let data;
+  try {
+    ({ data } = await client.rest.repos.getContent({
+      owner: at.owner,
+      repo: at.repo,
+      path: at.path,
+      ref: at.ref
+    }));
+  } catch (err) {
+    if (asRequestError(err)?.status === 404 && !/no commit found/i.test(describeGitHubError(err))) {
+      return void 0;
+    }
+    throw refused(err, where);
+  }
+  if (Array.isArray(data)) throw new InputError(`${where} is a directory, not a file`);
+  if (data.type !== "file")
+    throw new InputError(`${where} is a ${data.type ?? "strange object"}, not a file`);
+  if ((data.size ?? 0) > MAX_REPOSITORY_FILE_BYTES) {
+    throw new InputError(`${where} is larger than ${MAX_REPOSITORY_FILE_BYTES / 1024 / 1024} MiB`);
+  }
+  if (data.encoding === "base64" && typeof data.content === "string") {
+    return Buffer.from(data.content, "base64").toString("utf8");
+  }
+  if (data.encoding === "none") return readRaw(client, at, where);
+  throw new InputError(`${where}: GitHub answered with an unknown encoding ${JSON.stringify(data.encoding)}`);
+}
+async function readRaw(client, at, where) {
+  try {
+    const { data } = await client.rest.repos.getContent({
+      owner: at.owner,
+      repo: at.repo,
+      path: at.path,
+      ref: at.ref,
+      mediaType: { format: "raw" }
+    });
+    const raw = data;
+    if (typeof raw === "string") return raw;
+    if (raw instanceof ArrayBuffer) return Buffer.from(raw).toString("utf8");
+    throw new InputError(`${where}: GitHub's raw answer was neither text nor bytes`);
+  } catch (err) {
+    throw err instanceof InputError ? err : refused(err, where);
+  }
+}
+function refused(err, where) {
+  const status = asRequestError(err)?.status;
+  if (status === void 0) return err;
+  const hint = status === 403 || status === 401 ? ": the token needs `contents: read` on this repository" : "";
+  return new InputError(`cannot read ${where}: ${describeGitHubError(err)}${hint}`);
+}
+
+// src/action/pull-request-gate.ts
+async function pullRequestGate(settings, context3, io) {
+  const pr = context3.pullRequest;
+  if (pr === void 0) return void 0;
+  if (pr.baseSha === void 0) {
+    throw new InputError(
+      "the pull_request event names no base commit (pull_request.base.sha) to read the gate from"
+    );
+  }
+  if (settings.token === "") {
+    throw new InputError(
+      `${INPUT.githubToken} is empty: on a pull request the gate's config is read from the base commit through the API`
+    );
+  }
+  const client = githubClient(settings, context3, io);
+  const read = (file) => readRepositoryFile(client, { owner: context3.owner, repo: context3.repo, path: file, ref: pr.baseSha });
+  const { check: check2 } = settings;
+  const configFile = repositoryPath(check2.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config);
+  const config = await sideBySide(configFile, check2.cwd, read);
+  if (config.base === void 0 && config.head === void 0 && check2.configFile !== void 0) {
+    throw new InputError("no such file in the pull request or at its base commit", {
+      file: check2.configFile
+    });
+  }
+  const changes = [config].filter((f) => f.base !== f.head).map(asChange);
+  const files = { config: baseConfig(config, pr.baseSha), baseline: void 0 };
+  if (check2.baselineFile !== void 0) {
+    const baseline = await sideBySide(repositoryPath(check2.baselineFile, INPUT.baseline), check2.cwd, read);
+    if (baseline.base === void 0 && baseline.head === void 0) {
+      throw new InputError("no such file in the pull request or at its base commit", {
+        file: check2.baselineFile
+      });
+    }
+    if (baseline.base !== baseline.head) changes.push(asChange(baseline));
+    if (baseline.base !== void 0) files.baseline = parseBaseline(baseline.base, baseline.file);
+  }
+  return { files, changes };
+}
+async function gateChangesOfPullRequest(client, context3, settings, commits) {
+  const at = (ref) => (file) => readRepositoryFile(client, { owner: context3.owner, repo: context3.repo, path: file, ref });
+  const names = [
+    [settings.check.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config],
+    [settings.check.baselineFile, INPUT.baseline]
+  ];
+  const changes = [];
+  for (const [name2, input] of names) {
+    if (name2 === void 0) continue;
+    const file = repositoryPath(name2, input);
+    const [base, head] = await Promise.all([at(commits.base)(file), at(commits.head)(file)]);
+    if (base !== head) changes.push(asChange({ file, base, head }));
+  }
+  return changes;
+}
+async function sideBySide(file, cwd, readBase) {
+  const [base, head] = await Promise.all([readBase(file), readLocal(cwd, file)]);
+  return { file, base, head };
+}
+function baseConfig(side, baseSha) {
+  if (side.base === void 0) return defaultDriftConfig();
+  try {
+    return parseDriftConfig(side.base, side.file);
+  } catch (err) {
+    if (!isInputError(err)) throw err;
+    const where = { file: err.file ?? side.file, ...err.line === void 0 ? {} : { line: err.line } };
+    throw new InputError(
+      `${err.message} (in the base commit ${baseSha.slice(0, 7)}, whose config gates this pull request)`,
+      where
+    );
+  }
+}
+function asChange(side) {
+  const diff = createTwoFilesPatch(
+    side.base === void 0 ? "/dev/null" : `a/${side.file}`,
+    side.head === void 0 ? "/dev/null" : `b/${side.file}`,
+    side.base ?? "",
+    side.head ?? "",
+    void 0,
+    void 0,
+    { context: 3, headerOptions: FILE_HEADERS_ONLY }
+  );
+  return { file: side.file, diff };
+}
+async function readLocal(cwd, file) {
+  try {
+    const text2 = await readFile2(path3.resolve(cwd, file), "utf8");
+    if (Buffer.byteLength(text2) > MAX_REPOSITORY_FILE_BYTES) throw new InputError("file too large", { file });
+    return text2;
+  } catch (err) {
+    if (err.code === "ENOENT") return void 0;
+    throw err instanceof InputError ? err : new InputError(`cannot read: ${err.message}`, { file });
+  }
+}
+function repositoryPath(file, input) {
+  const normal = path3.posix.normalize(file.replaceAll("\\", "/")).replace(/^\.\//, "");
+  if (path3.posix.isAbsolute(normal) || normal === "." || normal === ".." || normal.startsWith("../")) {
+    throw new InputError(
+      `${input}: ${JSON.stringify(file)} must be a path inside the repository (on a pull request it is read from the base commit)`
+    );
+  }
+  return normal;
+}
+
 // src/action/check-mode.ts
 async function runCheckMode(settings, context3, io) {
-  const result = settings.live.cluster === "none" ? await check(settings.check) : await checkLiveCluster(settings, io);
+  const gate = await pullRequestGate(settings, context3, io);
+  const result = settings.live.cluster === "none" ? await check(settings.check, void 0, gate?.files) : await checkLiveCluster(settings, io, gate?.files);
   const { drift, declared } = result;
   for (const warning2 of drift.warnings) io.warning(`intent-drift: ${warning2}`);
+  for (const line of gateChangeLines(gate?.changes ?? [])) io.warning(`intent-drift: ${line}`);
+  const gateNote = gateChangeNote(gate?.changes ?? []);
   setCountOutputs(io, drift);
   const { edit, patch } = await planIntentsEdit(settings.check.cwd, declared, drift, settings.pruneStale);
   for (const note of edit.skipped) io.info(`not in the suggested patch: ${note}`);
   const pr = context3.pullRequest;
-  const reportPath = path2.resolve(settings.check.cwd, settings.reportFile);
-  await mkdir2(path2.dirname(reportPath), { recursive: true });
+  const reportPath = path4.resolve(settings.check.cwd, settings.reportFile);
+  await mkdir2(path4.dirname(reportPath), { recursive: true });
   await writeFile2(
     reportPath,
     renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch)
   );
   io.setOutput(OUTPUT.report, reportPath);
+  await writeCiReports(settings, result);
   const checked = pr?.headSha ?? context3.sha;
   const fileLink = blobLink(context3, checked);
   const header = runHeader(context3, checked);
-  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, ...header }));
+  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote, ...header }));
   for (const annotation of driftAnnotations(drift)) io.annotate(annotation);
   io.setOutput(OUTPUT.commentUrl, "");
   if (pr !== void 0 && settings.comment) {
     const client = githubClient(settings, context3, io);
-    const body = commentBody(drift, { fileLink, suggestedPatch: patch, ...header });
+    const body = commentBody(drift, { fileLink, suggestedPatch: patch, gateNote, ...header });
     const where = { owner: context3.owner, repo: context3.repo, issue: pr.number };
     const url = await postStickyComment(client, io, where, body, { drift, run: header });
     io.setOutput(OUTPUT.commentUrl, url ?? "");
   }
   io.setOutput(OUTPUT.pullRequestUrl, "");
   if (settings.openPr) await deliverPullRequest(settings, context3, io, edit, patch);
-  return { failure: result.exitCode === 1 ? failureLine(drift, settings.check.failOn) : void 0 };
+  return { failure: result.exitCode === 1 ? failureLine(drift, result.failOn) : void 0 };
 }
 async function deliverPullRequest(settings, context3, io, edit, patch) {
   if (context3.pullRequest !== void 0) {
@@ -27671,35 +28413,52 @@ async function deliverPullRequest(settings, context3, io, edit, patch) {
   io.info(`pull request ${pr.action}: ${pr.url}${pr.committed ? "" : " (branch already up to date)"}`);
   io.setOutput(OUTPUT.pullRequestUrl, pr.url);
 }
-function checkLiveCluster(settings, io) {
+async function writeCiReports(settings, result) {
+  const { cwd, sarifFile, junitFile } = settings.check;
+  const inputs = { ...result, cwd, repositoryRoot: cwd };
+  for (const [name2, format] of [
+    [sarifFile, "sarif"],
+    [junitFile, "junit"]
+  ]) {
+    if (name2 === void 0) continue;
+    const file = path4.resolve(cwd, name2);
+    await mkdir2(path4.dirname(file), { recursive: true });
+    await writeFile2(file, renderCiReport(format, inputs));
+  }
+}
+function checkLiveCluster(settings, io, gate) {
   const log = groupedLog(io);
-  const runner = createProcessRunner({ log: (line) => io.info(line), secrets: [settings.token] });
-  return checkInCluster(settings, { runner, log, check });
+  const runner = createProcessRunner({ log: (line) => io.info(inertLine(line)), secrets: [settings.token] });
+  return checkInCluster(settings, { runner, log, check: (s, onProgress) => check(s, onProgress, gate) });
 }
 function groupedLog(io) {
   const commandData = (title) => title.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   return {
-    info: (line) => io.info(line),
+    info: (line) => io.info(inertLine(line)),
     warning: (line) => io.warning(line),
     startGroup: (title) => io.info(`::group::${commandData(title)}`),
     endGroup: () => io.info("::endgroup::")
   };
 }
+function inertLine(line) {
+  const shown = showControlChars(line);
+  return /^\s*(::|##\[)/.test(shown) ? `> ${shown}` : shown;
+}
 
 // src/action/comment-mode.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path3 from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import path5 from "node:path";
 async function runCommentMode(settings, context3, io) {
-  const file = path3.resolve(settings.check.cwd, settings.reportFile);
-  let text;
+  const file = path5.resolve(settings.check.cwd, settings.reportFile);
+  let text2;
   try {
-    text = await readFile2(file, "utf8");
+    text2 = await readFile3(file, "utf8");
   } catch {
     throw new InputError("no report to comment from: download the PR run\u2019s artifact first", {
       file: settings.reportFile
     });
   }
-  const artifact = parseCommentArtifact(text, settings.reportFile);
+  const artifact = parseCommentArtifact(text2, settings.reportFile);
   const { number, headSha } = artifact.pullRequest;
   if (context3.workflowRun !== void 0 && context3.workflowRun.headSha !== headSha) {
     throw new InputError(
@@ -27721,6 +28480,7 @@ async function runCommentMode(settings, context3, io) {
   setCountOutputs(io, artifact.drift);
   io.setOutput(OUTPUT.report, file);
   io.setOutput(OUTPUT.pullRequestUrl, "");
+  const gateNote = await gateNoteOf(client, context3, settings, io, { base: pull.base.sha, head: headSha });
   const checkingRun = context3.workflowRun?.url;
   const header = {
     commit: { sha: headSha, url: commitLink(context3, headSha) },
@@ -27729,12 +28489,24 @@ async function runCommentMode(settings, context3, io) {
   const body = commentBody(artifact.drift, {
     fileLink: blobLink(context3, headSha),
     suggestedPatch: artifact.suggestedPatch,
+    gateNote,
     ...header
   });
   const where = { owner: context3.owner, repo: context3.repo, issue: number };
   const url = await postStickyComment(client, io, where, body, { drift: artifact.drift, run: header });
   io.setOutput(OUTPUT.commentUrl, url ?? "");
   return { failure: void 0 };
+}
+async function gateNoteOf(client, context3, settings, io, commits) {
+  try {
+    const changes = await gateChangesOfPullRequest(client, context3, settings, commits);
+    for (const line of gateChangeLines(changes)) io.info(line);
+    return gateChangeNote(changes);
+  } catch (err) {
+    if (!isInputError(err)) throw err;
+    io.warning(`intent-drift: the comment says nothing of changes to the gate files: ${String(err)}`);
+    return "";
+  }
 }
 
 // src/action/main.ts
@@ -27751,10 +28523,22 @@ async function run() {
     const outcome = settings.mode === "comment" ? await runCommentMode(settings, context3, io) : await runCheckMode(settings, context3, io);
     if (outcome.failure !== void 0) setFailed(outcome.failure);
   } catch (err) {
-    setFailed(
-      isInputError(err) ? `intent-drift: ${String(err)}` : `intent-drift: ${describeGitHubError(err)}`
-    );
+    fail(err);
   }
+}
+function fail(err) {
+  const message = isInputError(err) ? `intent-drift: ${String(err)}` : err instanceof ClusterStepError ? `intent-drift: ${err.message}` : asRequestError(err) !== void 0 ? `intent-drift: ${describeGitHubError(err)}` : internalError(err);
+  setFailed(showControlChars(message));
+  if (!isInputError(err) && process.env.INTENT_DRIFT_DEBUG) info(err?.stack ?? "");
+  process.exitCode = 2;
+}
+function exitTwoOnCrash() {
+  const crash = (err) => {
+    fail(err);
+    process.exit(2);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
 }
 function runnerIo() {
   const unit = Number(process.env.INTENT_DRIFT_RETRY_UNIT_MS);
@@ -27782,4 +28566,5 @@ function runnerIo() {
 }
 
 // src/index.ts
+exitTwoOnCrash();
 await run();

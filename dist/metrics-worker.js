@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetrics
-} from "./chunks/chunk-3VWSI7QM.js";
-import "./chunks/chunk-6SVOZDX7.js";
-import "./chunks/chunk-TXZ6OYJN.js";
+} from "./chunks/chunk-IHS3PIGT.js";
+import "./chunks/chunk-UKTSLPIA.js";
+import "./chunks/chunk-JPR35M4U.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError
-} from "./chunks/chunk-WQ4DT2T6.js";
+} from "./chunks/chunk-M2G6SCZE.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/metrics-worker.ts

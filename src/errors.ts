@@ -1,3 +1,5 @@
+import { ISSUES_URL, VERSION } from './version.ts';
+
 /**
  * Bad usage, bad input or an unreachable source: the CLI prints `file:line: message`
  * on one line and exits 2. Nothing else in the code decides an exit code.
@@ -19,6 +21,19 @@ export class InputError extends Error {
     const at = this.line === undefined ? this.file : `${this.file}:${this.line}`;
     return `${at}: ${this.message}`;
   }
+}
+
+/**
+ * The one line for an exception nothing expected: a bug, said as one and worth a report. The
+ * CLI and the action print it and exit 2; exit 1 means drift and nothing else.
+ */
+export function internalError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return (
+    `intent-drift: internal error: ${message.split('\n')[0] ?? ''} ` +
+    `(a bug in intent-drift ${VERSION}: please report it at ${ISSUES_URL} with the command or workflow step ` +
+    'that caused it; INTENT_DRIFT_DEBUG=1 prints the stack)'
+  );
 }
 
 export function isInputError(err: unknown): err is InputError {

@@ -1,15 +1,16 @@
+import { InputError } from './errors.ts';
 import type { FailOn } from './model.ts';
 
 /** Where the observed map comes from (`--source`; docs/cli.md). */
 export type SourceKind = 'metrics' | 'snapshot' | 'sidecars' | 'prometheus' | 'mapper';
-export type ReportFormat = 'text' | 'markdown' | 'json';
+export type ReportFormat = 'text' | 'markdown' | 'json' | 'sarif' | 'junit';
 export type ExportFormat = 'yaml' | 'json';
 export type ListFormat = 'text' | 'json' | 'yaml';
 export type OutputType = 'single-file' | 'dir';
 
 export const SOURCES: readonly SourceKind[] = ['metrics', 'snapshot', 'sidecars', 'prometheus', 'mapper'];
 export const FAIL_ON: readonly FailOn[] = ['missing', 'stale', 'any', 'none'];
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'json'];
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'json', 'sarif', 'junit'];
 export const LIST_FORMATS: readonly ListFormat[] = ['text', 'json', 'yaml'];
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json'];
 export const API_VERSIONS = [
@@ -32,6 +33,10 @@ export interface Settings {
   /** Kubernetes manifests that tell workload kinds and service accounts (offline sources carry none). */
   workloads: string[];
   namespaces: string[];
+  /** `--default-namespace`: the namespace of ClientIntents that name none (as `kubectl apply -n`). */
+  defaultNamespace: string | undefined;
+  /** `--allow-empty`: nothing observed is a warning, not an error (a cluster with no traffic). */
+  allowEmpty: boolean;
   failOn: FailOn;
   /** Whether --fail-on was given: only then does it beat the config's failOn. */
   failOnExplicit: boolean;
@@ -61,6 +66,10 @@ export interface Settings {
   pruneStale: boolean;
   /** Also write the JSON report here. */
   reportFile: string | undefined;
+  /** Also write SARIF 2.1.0 (for GitHub code scanning) here. */
+  sarifFile: string | undefined;
+  /** Also write JUnit XML (for GitLab, Jenkins and other CI test reports) here. */
+  junitFile: string | undefined;
   color: boolean;
   /** `-o`: where export, capture and policies write (stdout when unset, where allowed). */
   output: string | undefined;
@@ -70,6 +79,10 @@ export interface Settings {
     outputType: OutputType;
     apiVersion: string;
     asService: boolean;
+  };
+  visualize: {
+    /** `--only-drift`: draw only missing and stale (the page starts with them only). */
+    onlyDrift: boolean;
   };
 }
 
@@ -92,6 +105,10 @@ export interface LiveSettings {
   /** `--since`: a duration (`15m`) or an RFC 3339 time; Prometheus range or snapshot filter. */
   since: string | undefined;
   mapperUrl: string | undefined;
+  /** Name of the environment variable that holds a bearer token for `--mapper-url`. */
+  mapperTokenEnv: string;
+  /** That token (an auth proxy in front of the mapper wants it); never printed. */
+  mapperToken: string | undefined;
 }
 
 export function defaultSettings(cwd: string): Settings {
@@ -103,6 +120,8 @@ export function defaultSettings(cwd: string): Settings {
     snapshots: [],
     workloads: [],
     namespaces: [],
+    defaultNamespace: undefined,
+    allowEmpty: false,
     failOn: 'missing',
     failOnExplicit: false,
     configFile: undefined,
@@ -117,6 +136,8 @@ export function defaultSettings(cwd: string): Settings {
     fix: false,
     pruneStale: false,
     reportFile: undefined,
+    sarifFile: undefined,
+    junitFile: undefined,
     color: false,
     output: undefined,
     live: {
@@ -131,6 +152,8 @@ export function defaultSettings(cwd: string): Settings {
       prometheusCa: undefined,
       since: undefined,
       mapperUrl: undefined,
+      mapperTokenEnv: 'MAPPER_TOKEN',
+      mapperToken: undefined,
     },
     export: {
       format: 'yaml',
@@ -138,5 +161,32 @@ export function defaultSettings(cwd: string): Settings {
       apiVersion: DEFAULT_API_VERSION,
       asService: false,
     },
+    visualize: { onlyDrift: false },
   };
+}
+
+/** A Kubernetes namespace name (RFC 1123 label). */
+const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/**
+ * Namespaces as given on the command line or in the action's input: each value a comma (or,
+ * in the action, space or newline) separated list, values repeatable, duplicates dropped.
+ * A value that names no namespace, or a name Kubernetes would refuse, is bad usage: a typo
+ * must not widen or empty the scope silently.
+ */
+export function namespaceList(values: readonly string[], name: string): string[] {
+  const names: string[] = [];
+  for (const value of values) {
+    const parts = value.split(/[\s,]+/).filter((part) => part !== '');
+    if (parts.length === 0) throw new InputError(`${name}: ${JSON.stringify(value)} names no namespace`);
+    for (const part of parts) {
+      if (!NAMESPACE_NAME.test(part)) {
+        throw new InputError(
+          `${name}: ${JSON.stringify(part)} is not a namespace name (lower-case letters, digits and '-', at most 63)`,
+        );
+      }
+      if (!names.includes(part)) names.push(part);
+    }
+  }
+  return names;
 }

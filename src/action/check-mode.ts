@@ -8,27 +8,37 @@ import type { ClusterLog } from '../cluster/cluster-step.ts';
 import { createProcessRunner } from '../cluster/command-runner.ts';
 import type { IntentsEditResult } from '../declare/edit-intents-types.ts';
 import { planIntentsEdit } from '../declare/intents-edit-plan.ts';
+import { renderCiReport } from '../deliver/ci-reports.ts';
 import type { ActionIo, ActionOutcome } from '../deliver/github/action-io.ts';
 import { driftAnnotations } from '../deliver/github/annotations.ts';
 import { commentBody, jobSummary } from '../deliver/github/comment-body.ts';
+import { gateChangeLines, gateChangeNote } from '../deliver/github/gate-note.ts';
 import { openIntentsPullRequest } from '../deliver/github/open-intents-pr.ts';
 import { postStickyComment } from '../deliver/github/post-comment.ts';
 import { renderReportFile } from '../deliver/github/report-artifact.ts';
 import { blobLink, type RunContext, runHeader } from '../deliver/github/run-context.ts';
-import { type CheckResult, check } from '../pipeline.ts';
+import { type CheckResult, check, type GateFiles } from '../pipeline.ts';
+import { showControlChars } from '../report/display-text.ts';
 import type { ActionSettings } from './inputs.ts';
 import { OUTPUT } from './inputs.ts';
 import { failureLine, githubClient, setCountOutputs } from './outcome.ts';
+import { pullRequestGate } from './pull-request-gate.ts';
 
 export async function runCheckMode(
   settings: ActionSettings,
   context: RunContext,
   io: ActionIo,
 ): Promise<ActionOutcome> {
+  // On a pull request the base commit's config and baseline gate it (read before the long part).
+  const gate = await pullRequestGate(settings, context, io);
   const result =
-    settings.live.cluster === 'none' ? await check(settings.check) : await checkLiveCluster(settings, io);
+    settings.live.cluster === 'none'
+      ? await check(settings.check, undefined, gate?.files)
+      : await checkLiveCluster(settings, io, gate?.files);
   const { drift, declared } = result;
   for (const warning of drift.warnings) io.warning(`intent-drift: ${warning}`);
+  for (const line of gateChangeLines(gate?.changes ?? [])) io.warning(`intent-drift: ${line}`);
+  const gateNote = gateChangeNote(gate?.changes ?? []);
   setCountOutputs(io, drift);
 
   const { edit, patch } = await planIntentsEdit(settings.check.cwd, declared, drift, settings.pruneStale);
@@ -42,17 +52,18 @@ export async function runCheckMode(
     renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch),
   );
   io.setOutput(OUTPUT.report, reportPath);
+  await writeCiReports(settings, result);
 
   const checked = pr?.headSha ?? context.sha;
   const fileLink = blobLink(context, checked);
   const header = runHeader(context, checked);
-  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, ...header }));
+  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote, ...header }));
   for (const annotation of driftAnnotations(drift)) io.annotate(annotation);
 
   io.setOutput(OUTPUT.commentUrl, '');
   if (pr !== undefined && settings.comment) {
     const client = githubClient(settings, context, io);
-    const body = commentBody(drift, { fileLink, suggestedPatch: patch, ...header });
+    const body = commentBody(drift, { fileLink, suggestedPatch: patch, gateNote, ...header });
     const where = { owner: context.owner, repo: context.repo, issue: pr.number };
     const url = await postStickyComment(client, io, where, body, { drift, run: header });
     io.setOutput(OUTPUT.commentUrl, url ?? '');
@@ -61,7 +72,7 @@ export async function runCheckMode(
   io.setOutput(OUTPUT.pullRequestUrl, '');
   if (settings.openPr) await deliverPullRequest(settings, context, io, edit, patch);
 
-  return { failure: result.exitCode === 1 ? failureLine(drift, settings.check.failOn) : undefined };
+  return { failure: result.exitCode === 1 ? failureLine(drift, result.failOn) : undefined };
 }
 
 async function deliverPullRequest(
@@ -85,11 +96,30 @@ async function deliverPullRequest(
   io.setOutput(OUTPUT.pullRequestUrl, pr.url);
 }
 
+/** `sarif-file` and `junit-file`: the same check for code scanning and CI test reports. */
+async function writeCiReports(settings: ActionSettings, result: CheckResult): Promise<void> {
+  const { cwd, sarifFile, junitFile } = settings.check;
+  const inputs = { ...result, cwd, repositoryRoot: cwd };
+  for (const [name, format] of [
+    [sarifFile, 'sarif'],
+    [junitFile, 'junit'],
+  ] as const) {
+    if (name === undefined) continue;
+    const file = path.resolve(cwd, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, renderCiReport(format, inputs));
+  }
+}
+
 /** `cluster: kind|existing`: the tools run as child processes, their output in the step's log. */
-function checkLiveCluster(settings: ActionSettings, io: ActionIo): Promise<CheckResult> {
+function checkLiveCluster(
+  settings: ActionSettings,
+  io: ActionIo,
+  gate: GateFiles | undefined,
+): Promise<CheckResult> {
   const log = groupedLog(io);
-  const runner = createProcessRunner({ log: (line) => io.info(line), secrets: [settings.token] });
-  return checkInCluster(settings, { runner, log, check });
+  const runner = createProcessRunner({ log: (line) => io.info(inertLine(line)), secrets: [settings.token] });
+  return checkInCluster(settings, { runner, log, check: (s, onProgress) => check(s, onProgress, gate) });
 }
 
 /**
@@ -100,9 +130,19 @@ export function groupedLog(io: ActionIo): ClusterLog {
   const commandData = (title: string) =>
     title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   return {
-    info: (line) => io.info(line),
+    info: (line) => io.info(inertLine(line)),
     warning: (line) => io.warning(line),
     startGroup: (title) => io.info(`::group::${commandData(title)}`),
     endGroup: () => io.info('::endgroup::'),
   };
+}
+
+/**
+ * A log line that cannot act as a workflow command: tool output and the repository's file names
+ * reach the log, and a line starting `::` (or the older `##[`) would be run by the runner.
+ * Control characters (terminal escapes) are shown as escapes.
+ */
+export function inertLine(line: string): string {
+  const shown = showControlChars(line);
+  return /^\s*(::|##\[)/.test(shown) ? `> ${shown}` : shown;
 }

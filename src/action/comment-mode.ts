@@ -5,13 +5,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ActionIo, ActionOutcome } from '../deliver/github/action-io.ts';
 import { commentBody } from '../deliver/github/comment-body.ts';
+import { gateChangeLines, gateChangeNote } from '../deliver/github/gate-note.ts';
+import type { GitHubClient } from '../deliver/github/octokit.ts';
 import { postStickyComment } from '../deliver/github/post-comment.ts';
 import { parseCommentArtifact } from '../deliver/github/report-artifact.ts';
 import { blobLink, commitLink, type RunContext } from '../deliver/github/run-context.ts';
-import { InputError } from '../errors.ts';
+import { InputError, isInputError } from '../errors.ts';
 import type { ActionSettings } from './inputs.ts';
 import { OUTPUT } from './inputs.ts';
 import { githubClient, setCountOutputs } from './outcome.ts';
+import { gateChangesOfPullRequest } from './pull-request-gate.ts';
 
 export async function runCommentMode(
   settings: ActionSettings,
@@ -50,6 +53,7 @@ export async function runCommentMode(
   setCountOutputs(io, artifact.drift);
   io.setOutput(OUTPUT.report, file);
   io.setOutput(OUTPUT.pullRequestUrl, '');
+  const gateNote = await gateNoteOf(client, context, settings, io, { base: pull.base.sha, head: headSha });
   // The run that checked is the PR run (its job summary holds the whole report); this one only comments.
   const checkingRun = context.workflowRun?.url;
   const header = {
@@ -59,6 +63,7 @@ export async function runCommentMode(
   const body = commentBody(artifact.drift, {
     fileLink: blobLink(context, headSha),
     suggestedPatch: artifact.suggestedPatch,
+    gateNote,
     ...header,
   });
   const where = { owner: context.owner, repo: context.repo, issue: number };
@@ -66,4 +71,27 @@ export async function runCommentMode(
   io.setOutput(OUTPUT.commentUrl, url ?? '');
   // The PR run already failed or passed on this drift; commenting succeeds either way.
   return { failure: undefined };
+}
+
+/**
+ * Whether the pull request changes its own gate files, read here through the API rather than
+ * taken from the artifact (which the PR run could have written anything into). This run only
+ * comments: when the files cannot be read, the comment goes without the note, with a warning.
+ */
+async function gateNoteOf(
+  client: GitHubClient,
+  context: RunContext,
+  settings: ActionSettings,
+  io: ActionIo,
+  commits: { base: string; head: string },
+): Promise<string> {
+  try {
+    const changes = await gateChangesOfPullRequest(client, context, settings, commits);
+    for (const line of gateChangeLines(changes)) io.info(line);
+    return gateChangeNote(changes);
+  } catch (err) {
+    if (!isInputError(err)) throw err;
+    io.warning(`intent-drift: the comment says nothing of changes to the gate files: ${String(err)}`);
+    return '';
+  }
 }

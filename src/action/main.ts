@@ -2,11 +2,13 @@
 // environment, then the same pipeline as the CLI. The only module (with src/index.ts) that
 // imports @actions/core.
 import * as core from '@actions/core';
+import { ClusterStepError } from '../cluster/cluster-step.ts';
 import type { ActionIo } from '../deliver/github/action-io.ts';
-import { describeGitHubError } from '../deliver/github/github-errors.ts';
+import { asRequestError, describeGitHubError } from '../deliver/github/github-errors.ts';
 import { createGitHubClient } from '../deliver/github/octokit.ts';
 import { readRunContext } from '../deliver/github/run-context.ts';
-import { isInputError } from '../errors.ts';
+import { internalError, isInputError } from '../errors.ts';
+import { showControlChars } from '../report/display-text.ts';
 import { runCheckMode } from './check-mode.ts';
 import { runCommentMode } from './comment-mode.ts';
 import { readActionInputs } from './inputs.ts';
@@ -28,10 +30,35 @@ export async function run(): Promise<void> {
         : await runCheckMode(settings, context, io);
     if (outcome.failure !== undefined) core.setFailed(outcome.failure);
   } catch (err) {
-    core.setFailed(
-      isInputError(err) ? `intent-drift: ${String(err)}` : `intent-drift: ${describeGitHubError(err)}`,
-    );
+    fail(err);
   }
+}
+
+/**
+ * The step fails with exit code 2 for anything but drift (core.setFailed would say 1): bad
+ * inputs, an unreachable source or GitHub, and our own bugs, which say so.
+ */
+function fail(err: unknown): void {
+  const message = isInputError(err)
+    ? `intent-drift: ${String(err)}`
+    : err instanceof ClusterStepError
+      ? `intent-drift: ${err.message}`
+      : asRequestError(err) !== undefined
+        ? `intent-drift: ${describeGitHubError(err)}`
+        : internalError(err);
+  core.setFailed(showControlChars(message));
+  if (!isInputError(err) && process.env.INTENT_DRIFT_DEBUG) core.info((err as Error)?.stack ?? '');
+  process.exitCode = 2;
+}
+
+/** Node exits 1 on an uncaught exception: whatever escapes run() is an internal error, exit 2. */
+export function exitTwoOnCrash(): void {
+  const crash = (err: unknown) => {
+    fail(err);
+    process.exit(2);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
 }
 
 function runnerIo(): ActionIo {

@@ -83,8 +83,11 @@ export function parseCommandLine(argv: string[], env: CommandLineEnv): ParsedCom
     else if (flag.kind === 'list') flag.apply(settings, entry.values, ctx);
     else flag.apply(settings, entry.values[0] ?? '', ctx);
   }
+  // Tokens are read from the environment, never from argv (a flag would show in `ps`).
   const token = ctx.variables[settings.live.prometheusTokenEnv];
   settings.live.prometheusToken = token === '' ? undefined : token;
+  const mapperToken = ctx.variables[settings.live.mapperTokenEnv];
+  settings.live.mapperToken = mapperToken === '' ? undefined : mapperToken;
 
   finishCommand(command, settings, given, env);
   return { command, settings, given };

@@ -1,11 +1,13 @@
-// `intent-drift check` and `demo`: the report in the format asked for, the JSON report file, the
-// baseline, and `--fix`. The exit code: 1 on failing drift; 0 once `--write-baseline` has written
+// `intent-drift check` and `demo`: the report in the format asked for, the report files (JSON,
+// SARIF, JUnit), the baseline, and `--fix`. The exit code: 1 on failing drift; 0 once `--write-baseline` has written
 // its file (unless --fail-on is given); after `--fix`, what the check says of the edited intents.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeBaselineFile } from '../config/baseline-file.ts';
+import { repositoryRoot } from '../config/repository-root.ts';
 import { planIntentsEdit } from '../declare/intents-edit-plan.ts';
-import { check, recheck } from '../pipeline.ts';
+import { type CiReportInputs, renderCiReport } from '../deliver/ci-reports.ts';
+import { type CheckResult, check, recheck } from '../pipeline.ts';
 import { renderComment } from '../report/comment-document.ts';
 import { renderJsonReport } from '../report/json-report.ts';
 import { renderTextReport } from '../report/text-report.ts';
@@ -22,20 +24,13 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
       `wrote a baseline of ${n} drift entr${n === 1 ? 'y' : 'ies'} to ${settings.writeBaselineFile}\n`,
     );
   }
-  const json = renderJsonReport(result.drift);
-  if (settings.reportFile !== undefined) {
-    const file = path.resolve(settings.cwd, settings.reportFile);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, json);
-  }
+  const ci: CiReportInputs = { ...result, cwd: settings.cwd, repositoryRoot: repositoryRoot(settings.cwd) };
+  await writeReportFiles(settings, result, ci);
   const plan =
     settings.fix || settings.format === 'markdown'
       ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale)
       : undefined;
-  if (settings.format === 'json') io.write(json);
-  else if (settings.format === 'markdown')
-    io.write(renderComment(result.drift, { suggestedPatch: plan?.patch ?? '' }));
-  else io.write(renderTextReport(result.drift, { color: settings.color }));
+  io.write(renderReport(result, settings, ci, plan?.patch ?? ''));
 
   let exitCode = result.exitCode;
   if (settings.fix && plan !== undefined) {
@@ -52,4 +47,33 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
   // Writing a baseline accepts today's drift: the command succeeded once the file is written.
   if (settings.writeBaselineFile !== undefined && !settings.failOnExplicit) return 0;
   return exitCode;
+}
+
+/** `--report`, `--sarif`, `--junit`: the same check, each written where asked. */
+async function writeReportFiles(settings: Settings, result: CheckResult, ci: CiReportInputs): Promise<void> {
+  const files: [string | undefined, () => string][] = [
+    [settings.reportFile, () => renderJsonReport(result.drift)],
+    [settings.sarifFile, () => renderCiReport('sarif', ci)],
+    [settings.junitFile, () => renderCiReport('junit', ci)],
+  ];
+  for (const [name, render] of files) {
+    if (name === undefined) continue;
+    const file = path.resolve(settings.cwd, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, render());
+  }
+}
+
+function renderReport(result: CheckResult, settings: Settings, ci: CiReportInputs, patch: string): string {
+  switch (settings.format) {
+    case 'json':
+      return renderJsonReport(result.drift);
+    case 'markdown':
+      return renderComment(result.drift, { suggestedPatch: patch });
+    case 'sarif':
+    case 'junit':
+      return renderCiReport(settings.format, ci);
+    case 'text':
+      return renderTextReport(result.drift, { color: settings.color });
+  }
 }

@@ -135,7 +135,7 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
   {
     name: 'demo',
     summary: 'check the embedded demo (client, client2, nginx): offline, no cluster',
-    usage: 'demo [--format text|markdown|json] [flags]',
+    usage: 'demo [--format text|markdown|json|sarif|junit] [flags]',
     examples: [
       { run: 'intent-drift demo', does: 'the demo drift in the terminal; exits 1 (it drifts on purpose)' },
       {

@@ -165,6 +165,19 @@ export const OBSERVED_FLAGS: readonly FlagSpec[] = [
     },
   },
   {
+    name: 'mapper-token-env',
+    value: 'NAME',
+    kind: 'string',
+    group: 'observed',
+    commands: [...OBSERVING, 'reset'],
+    sources: ['mapper'],
+    requires: { flag: 'mapper-url' },
+    help: 'the environment variable holding a bearer token for --mapper-url, for an auth proxy in front of the mapper (default MAPPER_TOKEN; the service proxy uses the kubeconfig)',
+    apply: (s, v) => {
+      s.live.mapperTokenEnv = v;
+    },
+  },
+  {
     name: 'workloads',
     value: 'PATH',
     kind: 'list',

@@ -18,7 +18,7 @@ export const OUTPUT_FLAGS: readonly FlagSpec[] = [
     kind: 'string',
     group: 'output',
     commands: ['check', 'demo', 'list', 'export'],
-    help: 'text (default), markdown (the pull-request comment) or json (docs/report.schema.json)',
+    help: 'text (default), markdown (the pull-request comment), json (docs/report.schema.json), sarif (SARIF 2.1.0 for code scanning) or junit (JUnit XML for CI test reports)',
     helpFor: { list: 'text (default), json or yaml', export: 'yaml (default) or json' },
     apply: (s, v, { command }) => {
       if (command === 'export') s.export.format = oneOf<ExportFormat>('format', v, EXPORT_FORMATS);
@@ -38,6 +38,28 @@ export const OUTPUT_FLAGS: readonly FlagSpec[] = [
     },
   },
   {
+    name: 'sarif',
+    value: 'FILE',
+    kind: 'string',
+    group: 'output',
+    commands: ['check', 'demo'],
+    help: 'also write SARIF 2.1.0 for GitHub code scanning (paths from the repository root)',
+    apply: (s, v) => {
+      s.sarifFile = filePath('sarif', v);
+    },
+  },
+  {
+    name: 'junit',
+    value: 'FILE',
+    kind: 'string',
+    group: 'output',
+    commands: ['check', 'demo'],
+    help: 'also write JUnit XML for CI test reports (GitLab, Jenkins)',
+    apply: (s, v) => {
+      s.junitFile = filePath('junit', v);
+    },
+  },
+  {
     name: 'output',
     short: 'o',
     value: 'PATH',
@@ -47,7 +69,8 @@ export const OUTPUT_FLAGS: readonly FlagSpec[] = [
     help: 'where the output goes',
     helpFor: {
       export: 'a file, or a folder with --output-type dir (default: stdout)',
-      visualize: 'the picture: .svg, .png or .html (required)',
+      visualize:
+        'the picture: .svg or .png (Graphviz), or .html (an interactive page: filters, search, details); required',
       policies: 'a file (default: stdout)',
       capture: 'the snapshot file (required)',
     },
@@ -86,6 +109,17 @@ export const OUTPUT_FLAGS: readonly FlagSpec[] = [
     help: 'targets name the Kubernetes Service the caller used, not the workload',
     apply: (s) => {
       s.export.asService = true;
+    },
+  },
+  {
+    name: 'only-drift',
+    kind: 'boolean',
+    group: 'output',
+    commands: ['visualize'],
+    requires: { flag: 'intents' },
+    help: 'draw only missing and stale calls and rules (.svg, .png); the .html page starts with its "drift only" filter on',
+    apply: (s) => {
+      s.visualize.onlyDrift = true;
     },
   },
   {

@@ -3,6 +3,7 @@ import type { FailOn } from '../model.ts';
 import { FAIL_ON } from '../settings.ts';
 import { type FlagSpec, filePath, oneOf, wholeNumber } from './flag-spec.ts';
 import { CHECKING } from './flags-intents.ts';
+import { OBSERVING } from './flags-observed.ts';
 
 export const VERDICT_FLAGS: readonly FlagSpec[] = [
   {
@@ -20,6 +21,16 @@ export const VERDICT_FLAGS: readonly FlagSpec[] = [
     apply: (s, v) => {
       s.failOn = oneOf<FailOn>('fail-on', v, FAIL_ON);
       s.failOnExplicit = true;
+    },
+  },
+  {
+    name: 'allow-empty',
+    kind: 'boolean',
+    group: 'verdict',
+    commands: OBSERVING,
+    help: "nothing observed in scope is a warning (in the report's warnings), not exit 2: for a cluster that truly had no traffic",
+    apply: (s) => {
+      s.allowEmpty = true;
     },
   },
   {

@@ -20,7 +20,7 @@ export const EXIT_CODES: readonly { code: number; meaning: string }[] = [
   {
     code: 2,
     meaning:
-      'bad usage, bad input or an unreachable source: one line on stderr, file:line where there is one',
+      'bad usage, bad input, nothing observed in scope, or an unreachable source: one line on stderr, file:line where there is one; an unexpected exception is "intent-drift: internal error: ..." (a bug: please report it), also 2',
   },
 ];
 

@@ -3,7 +3,7 @@
 // 0 once a drawing or writing command's output is written, 2 for bad usage or input.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError, isInputError } from '../errors.ts';
+import { InputError, internalError, isInputError } from '../errors.ts';
 import { requireKubeClientNode } from '../observe/live/node-support.ts';
 import { declare, demoSettings } from '../pipeline.ts';
 import { showControlChars } from '../report/display-text.ts';
@@ -36,11 +36,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     return await run(parsed.command, parsed.settings, io);
   } catch (err) {
-    if (isInputError(err)) {
-      io.writeError(`intent-drift: ${showControlChars(String(err))}\n`);
-      return 2;
-    }
-    throw err;
+    // Exit 1 means drift and nothing else: bad input and our own bugs are both 2.
+    io.writeError(
+      `${showControlChars(isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err))}\n`,
+    );
+    if (!isInputError(err) && io.env.INTENT_DRIFT_DEBUG) io.writeError(`${(err as Error)?.stack ?? ''}\n`);
+    return 2;
   }
 }
 
@@ -72,7 +73,7 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
         source: settings.source,
         ...(observed.window === undefined ? {} : { window: observed.window }),
       });
-      for (const w of observed.warnings) io.writeError(`warning: ${w}\n`);
+      for (const w of observed.warnings) io.writeError(`warning: ${showControlChars(w)}\n`);
       io.writeError(`wrote ${observed.calls.length} call(s) to ${settings.output}\n`);
       return 0;
     }
@@ -82,6 +83,7 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
       const { resetMapperCapture } = await import('../observe/live/mapper-source.ts');
       await resetMapperCapture({
         ...(live.mapperUrl === undefined ? {} : { url: live.mapperUrl }),
+        ...(live.mapperToken === undefined ? {} : { token: live.mapperToken }),
         ...(live.kubeconfig === undefined ? {} : { kubeconfig: path.resolve(settings.cwd, live.kubeconfig) }),
         ...(live.context === undefined ? {} : { context: live.context }),
       });

@@ -17,7 +17,8 @@ export async function runPolicies(settings: Settings, declared: DeclaredIntents,
     settings.workloads.length > 0
       ? await readWorkloadManifests(settings.workloads, { cwd: settings.cwd })
       : undefined;
-  const text = renderAuthorizationPolicies(authorizationPolicies(rules, workloads ? { workloads } : {}));
+  const { policies, warnings } = authorizationPolicies(rules, workloads ? { workloads } : {});
+  const text = renderAuthorizationPolicies(policies);
   if (settings.output === undefined) {
     io.write(text);
   } else {
@@ -25,6 +26,6 @@ export async function runPolicies(settings: Settings, declared: DeclaredIntents,
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, text);
   }
-  for (const w of declared.warnings) io.writeError(`warning: ${w}\n`);
+  for (const w of [...declared.warnings, ...warnings]) io.writeError(`warning: ${w}\n`);
   return 0;
 }

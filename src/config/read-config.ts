@@ -12,6 +12,7 @@ import { parseYamlDocuments, readYamlFile } from '../yaml/read-yaml.ts';
 import { expectMap, expectSeq, expectString, fail } from '../yaml/yaml-fields.ts';
 import type { YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
 import { DEFAULT_CONFIG_FILE, type DriftConfig, defaultDriftConfig } from './drift-config.ts';
+import { findRepositoryRoot } from './repository-root.ts';
 
 const TOP_KEYS = ['ignore', 'templates', 'minCount', 'failOn', 'clientIdle', 'overrides', 'environments'];
 const IGNORE_KEYS = ['client', 'server', 'method', 'path', 'reason'];
@@ -40,23 +41,18 @@ export async function loadDriftConfig(opts: LoadConfigOptions): Promise<DriftCon
 }
 
 /**
- * The nearest `.intent-drift.yaml` from `cwd` up to the repository root (the first folder up
- * that holds `.git`, a folder or a worktree's file), shown relative to cwd
- * (`../.intent-drift.yaml`). Outside a repository only cwd is looked in: a config far up
- * (the home folder) should not steer a check by accident.
+ * The nearest `.intent-drift.yaml` from `cwd` up to the repository root (repository-root.ts),
+ * shown relative to cwd (`../.intent-drift.yaml`). Outside a repository only cwd is looked
+ * in: a config far up (the home folder) should not steer a check by accident.
  */
 export async function findConfigFile(cwd: string): Promise<{ absolute: string; shown: string } | undefined> {
-  const folders: string[] = [];
-  let reachedRoot = false;
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    folders.push(dir);
-    if (await exists(path.join(dir, '.git'))) {
-      reachedRoot = true;
-      break;
-    }
-    if (path.dirname(dir) === dir) break;
+  const start = path.resolve(cwd);
+  const root = findRepositoryRoot(start);
+  const folders: string[] = [start];
+  if (root !== undefined) {
+    for (let dir = start; dir !== root; dir = path.dirname(dir)) folders.push(path.dirname(dir));
   }
-  for (const dir of reachedRoot ? folders : folders.slice(0, 1)) {
+  for (const dir of folders) {
     const absolute = path.join(dir, DEFAULT_CONFIG_FILE);
     if (await exists(absolute)) {
       const shown = path.relative(cwd, absolute).split(path.sep).join('/');

@@ -33,16 +33,21 @@ function fileFor(
   declared: DeclaredIntents,
   sources: ReadonlyMap<string, string>,
 ): string {
-  const files = declared.documents.map((d) => d.file);
+  // New documents are YAML: JSON files are neither appended to nor imitated in name.
+  const yamlDocuments = declared.documents.filter((d) => !/\.json$/i.test(d.file));
+  const files = yamlDocuments.map((d) => d.file);
   const distinct = [...new Set(files)];
   // Every client in one multi-document file: keep it that way.
   if (distinct.length === 1 && files.length > 1) return distinct[0]!;
-  const directory = mostCommon(distinct.map((f) => path.posix.dirname(f))) ?? 'intents';
+  const directory =
+    mostCommon(distinct.map((f) => path.posix.dirname(f))) ??
+    mostCommon(declared.documents.map((d) => path.posix.dirname(d.file))) ??
+    'intents';
   const extension = mostCommon(distinct.map((f) => path.posix.extname(f))) ?? '.yaml';
   const { name, namespace } = one.client;
   const withNamespace =
     distinct.length > 0 &&
-    declared.documents.every((d) =>
+    yamlDocuments.every((d) =>
       path.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`),
     );
   const short = path.posix.join(directory, `${name}${extension}`);

@@ -45,6 +45,11 @@ export function editIntents(
   const homeless: MissingCall[] = [];
 
   for (const call of request.missing) {
+    const json = jsonHome(declared, call.client);
+    if (json !== undefined) {
+      result.skipped.push(`${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`);
+      continue;
+    }
     const home = findClientDocument(declared, call.client, open);
     if (home === undefined) {
       homeless.push(call);
@@ -60,6 +65,7 @@ export function editIntents(
   }
 
   for (const rule of request.stale) {
+    if (isJsonFile(rule.file)) continue;
     const home = findClientDocument(declared, rule.client, open, rule.file);
     if (home === undefined) continue;
     const targets = targetList(home.doc);
@@ -165,6 +171,21 @@ function prefersFlowMethods(targets: YAMLSeq): boolean {
   };
   visit(targets);
   return flow;
+}
+
+/**
+ * JSON intents (an export kept as JSON) are read but never edited: the edits keep YAML's
+ * comments and layout, which JSON has not; a YAML document added beside them would duplicate
+ * the client. The file of such a client's JSON document, if any.
+ */
+function jsonHome(declared: DeclaredIntents, client: WorkloadRef): string | undefined {
+  return declared.documents.find(
+    (d) => d.client.name === client.name && d.client.namespace === client.namespace && isJsonFile(d.file),
+  )?.file;
+}
+
+function isJsonFile(file: string): boolean {
+  return /\.json$/i.test(file);
 }
 
 function findClientDocument(

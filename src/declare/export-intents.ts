@@ -92,9 +92,18 @@ export function toJsonArray(manifests: Record<string, unknown>[]): string {
     apiVersion,
     metadata: { ...(metadata as object), creationTimestamp: null },
     spec,
-    status: { upToDate: false, observedGeneration: 0 },
+    status: emptyStatus(String(apiVersion)),
   }));
   return `${JSON.stringify(objects, null, 2)}\n`;
+}
+
+/**
+ * The zero status each version's Go type marshals to: v1alpha2's IntentsStatus has only
+ * `upToDate,omitempty` (so `{}`), and its schema has no observedGeneration; the later versions
+ * always write upToDate and observedGeneration (intents-operator src/operator/api/<version>).
+ */
+function emptyStatus(apiVersion: string): Record<string, unknown> {
+  return apiVersion.endsWith('/v1alpha2') ? {} : { upToDate: false, observedGeneration: 0 };
 }
 
 export function renderIntentsFile(intents: ExportClientIntents[], opts: RenderOptions = {}): string {

@@ -116,7 +116,7 @@ function nonHttpServer(
       item.type === 'scalar' ? String(item.value) : '?',
     );
   const names: Record<string, string[]> = {
-    aws: listed('arns'),
+    aws: [optionalString(file, body, 'arn', `${field}.arn`) ?? ''],
     gcp: [optionalString(file, body, 'resource', `${field}.resource`) ?? ''],
     azure: [optionalString(file, body, 'scope', `${field}.scope`) ?? ''],
     internet: [...listed('domains'), ...listed('ips')],

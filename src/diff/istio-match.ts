@@ -8,9 +8,14 @@
 //   so a `*` in the middle of a value is a literal character. Case-sensitive.
 // - Paths (Istio >= 1.22): a path containing `{*}` or `{**}` is a template, handed to
 //   Envoy's URI template matcher as `*` / `**`, which FULL-matches the path without query:
-//   `{*}`  = one segment: one or more RFC 3986 pchars, never `/` (Envoy's set excludes `=`/`*`);
+//   `{*}`  = one segment: one or more RFC 3986 pchars, never `/`;
 //   `{**}` = zero or more pchars including `/` (so `/files/{**}` matches `/files/` and
 //            `/files/a/b`, but not `/files`: the slash before it is literal).
+//   Envoy's set (kLiteral in uri_template_internal.cc) holds `=` since Envoy 1.28, older than
+//   Istio's templates, and `*` since Envoy 1.35 (Istio 1.27; envoyproxy/envoy#39169, runtime
+//   guard envoy.reloadable_features.uri_template_match_on_asterisk; also backported to some
+//   Envoy 1.31 to 1.34 patches). Matching here follows current Envoy: both are matched; on an
+//   older proxy a segment holding `*` is not, and such a call is denied there.
 // - A valid template (Istio's validation): each operator is a whole segment (`/a{*}` is
 //   invalid), `{**}` is the last operator (literal segments may follow it), no `*`, `{`
 //   or `}` outside an operator, literal segments are pchars (no empty segment, so no `//`),
@@ -20,8 +25,8 @@
 const MATCH_ONE = '{*}';
 const MATCH_ANY = '{**}';
 
-// Envoy: pchar minus `*` and `=` (uri_template_internal.cc kLiteral).
-const SEGMENT_CHARS = "A-Za-z0-9\\-._~%!$&'()+,;:@";
+// Envoy: the RFC 3986 pchars, `=` and `*` included (uri_template_internal.cc kLiteral).
+const SEGMENT_CHARS = "A-Za-z0-9\\-._~%!$&'()+,;:@=*";
 const ONE_SEGMENT = `[${SEGMENT_CHARS}]+`;
 const ANY_SEGMENTS = `[${SEGMENT_CHARS}/]*`;
 // Istio: literal segments of a template are pchars (here `=` is allowed).

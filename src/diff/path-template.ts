@@ -4,8 +4,8 @@
 // Two passes: the segment's own shape (id-segment.ts), then what varies across the calls of
 // one client -> server: a position whose values change while every other segment stays the
 // same, or a prefix under which paths of many depths appear. Every template is checked with
-// the diff's own matcher against each raw path it replaces; one that would not match (say a
-// segment holding `=`, which Envoy's `{*}` refuses) is dropped and the raw path kept.
+// the diff's own matcher against each raw path it replaces; one that would not match (say an
+// empty segment) is dropped and the raw path kept.
 
 import type { ObservedCall } from '../model.ts';
 import { isIdLikeSegment, isVersionSegment } from './id-segment.ts';
@@ -15,8 +15,9 @@ import { refKey } from './rule-index.ts';
 export const MATCH_ONE = '{*}';
 export const MATCH_ANY = '{**}';
 
-// Envoy's `{*}` accepts one or more of these (pchar minus `*` and `=`).
-const TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@]+$/;
+// What `{*}` matches on every Istio with templates: the pchars, `=` included. A segment holding
+// `*` is matched by Envoy 1.35 and later only (Istio 1.27), so it stays raw in suggestions.
+const TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
 
 export interface TemplateOptions {
   /** Distinct values at one position (same neighbours) before it counts as varying. */

@@ -1,7 +1,10 @@
 // Samples -> ObservedMap. Counts are summed per distinct call PER REPORTER and kept that way
 // (a later `--window` can subtract an earlier reading per reporter); build() then takes, for each
 // call, the largest reporter's sum: a call between two meshed pods is counted by both sidecars.
-import type { ObservedCall, ObservedMap } from '../model.ts';
+// A call to a Service of the mesh that no workload answered (the caller's sidecar writes 503 UH,
+// `no healthy upstream`, while the Service has no ready endpoint) is a call to that Service, not
+// to an external host: it joins the workload the same Service leads to in the other series.
+import type { ObservedCall, ObservedMap, WorkloadRef } from '../model.ts';
 import { compareCalls } from '../order.ts';
 import type { Sample } from './exposition-line.ts';
 import { type IstioCall, istioCallOf } from './istio-call.ts';
@@ -17,6 +20,64 @@ export interface CallCounts {
 }
 
 const UNKNOWN = 'unknown';
+
+/**
+ * Said when a live source saw calls but no caller's sidecar counted one: the traffic entered
+ * from outside the mesh, which Istio sees only from the server's side (source unknown).
+ */
+export const NO_CLIENT_SIDECAR =
+  'no client sidecar saw any call (no istio_requests_total series with reporter="source"): the traffic came ' +
+  "from outside the mesh (kubectl port-forward and NodePort skip the caller's sidecar); drive it from a " +
+  'meshed pod, e.g. kubectl exec deploy/CLIENT -- curl http://SERVICE:PORT/PATH';
+
+/** `destination_service` of a Kubernetes Service: `<name>.<namespace>.svc.<cluster domain>`. */
+function isServiceHost(c: CallKey): boolean {
+  return (
+    c.server === null &&
+    c.service !== null &&
+    c.host?.startsWith(`${c.service.name}.${c.service.namespace}.svc.`) === true
+  );
+}
+
+function serviceKey(service: NonNullable<CallKey['service']>): string {
+  return `${service.namespace}/${service.name}`;
+}
+
+/**
+ * The counts with each unanswered call to a mesh Service given its server: the one workload the
+ * Service leads to elsewhere in the map, else the Service itself (kind Service), as an intent
+ * naming the Service would. Counts of calls that become equal are added, per reporter.
+ */
+function attributeServiceCalls(counts: readonly CallCounts[]): { merged: CallCounts[]; toService: number } {
+  const behind = new Map<string, Map<string, WorkloadRef>>();
+  for (const { call } of counts) {
+    if (call.server === null || call.service === null) continue;
+    const key = serviceKey(call.service);
+    if (!behind.has(key)) behind.set(key, new Map());
+    behind.get(key)!.set(JSON.stringify(call.server), call.server);
+  }
+  const merged = new Map<string, CallCounts>();
+  let toService = 0;
+  for (const entry of counts) {
+    let call = entry.call;
+    if (isServiceHost(call)) {
+      const servers = [...(behind.get(serviceKey(call.service!))?.values() ?? [])];
+      const server = servers.length === 1 ? servers[0]! : { ...call.service!, kind: 'Service' as const };
+      if (servers.length !== 1 && Math.max(0, ...entry.byReporter.values()) > 0) toService++;
+      call = { ...call, server, host: null };
+    }
+    const key = keyOf(call);
+    const into = merged.get(key);
+    if (into === undefined) {
+      merged.set(key, { call, byReporter: new Map(entry.byReporter) });
+      continue;
+    }
+    for (const [reporter, n] of entry.byReporter) {
+      into.byReporter.set(reporter, (into.byReporter.get(reporter) ?? 0) + n);
+    }
+  }
+  return { merged: [...merged.values()], toService };
+}
 
 function keyOf(c: CallKey): string {
   return JSON.stringify([c.client, c.server, c.service, c.host, c.method, c.path, c.protocol]);
@@ -46,6 +107,8 @@ export class ObservedMapBuilder {
   private detailedSeries = 0;
   private nonFinite = 0;
   private waypointSeries = 0;
+  /** Request series with a positive count, per reporter. */
+  private readonly reporters = new Map<string, number>();
   private readonly warnings: string[] = [];
   /** Samples kept (stats.series). */
   series = 0;
@@ -60,6 +123,7 @@ export class ObservedMapBuilder {
     if (sample.metric === REQUESTS_METRIC) {
       this.requestSeries++;
       if (hasHttpDetail) this.detailedSeries++;
+      if (sample.value > 0) this.reporters.set(reporter, (this.reporters.get(reporter) ?? 0) + 1);
     }
     if (reporter === 'waypoint') this.waypointSeries++;
     if (!Number.isFinite(sample.value)) {
@@ -76,6 +140,18 @@ export class ObservedMapBuilder {
     return true;
   }
 
+  /** Request series with a positive count that `reporter` wrote (`source`: a caller's sidecar). */
+  requestSeriesReportedBy(reporter: string): number {
+    return this.reporters.get(reporter) ?? 0;
+  }
+
+  /** Request series with a positive count, whoever reported them. */
+  requestSeriesCounted(): number {
+    let n = 0;
+    for (const count of this.reporters.values()) n += count;
+    return n;
+  }
+
   addWarning(message: string): void {
     this.warnings.push(message);
   }
@@ -88,7 +164,14 @@ export class ObservedMapBuilder {
   build(): ObservedMap {
     const warnings = [...this.warnings];
     const kept: { call: CallKey; count: number }[] = [];
-    for (const { call, byReporter } of this.counts.values()) {
+    const { merged, toService } = attributeServiceCalls([...this.counts.values()]);
+    if (toService > 0) {
+      warnings.push(
+        `${toService} call(s) to a Service that no workload answered (503 UH: no ready endpoint) are listed ` +
+          'as calls to the Service: its workload is not in the metrics read',
+      );
+    }
+    for (const { call, byReporter } of merged) {
       const count = Math.max(0, ...byReporter.values());
       if (count > 0) kept.push({ call, count });
     }

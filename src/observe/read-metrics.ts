@@ -8,6 +8,7 @@ import path from 'node:path';
 import { displayName } from '../display-path.ts';
 import { InputError } from '../errors.ts';
 import type { ObservedMap } from '../model.ts';
+import { describeOtherContent, NO_ISTIO_SERIES } from './content-sniff.ts';
 import { readEnvoyStatsJson } from './envoy-json.ts';
 import type { Sample } from './exposition-line.ts';
 import { DEFAULT_CHUNK_BYTES, readFileChunks } from './file-chunks.ts';
@@ -171,7 +172,9 @@ export async function readMetrics(paths: string[], opts: ReadMetricsOptions = {}
       const file = displayName(absolute, cwd);
       builder.sources++;
       const samples = await readMetricsFile(absolute, onSample, buffer, file);
-      if (samples === 0) builder.addWarning(`${file}: no istio_requests_total or istio_tcp_* series`);
+      if (samples === 0) {
+        builder.addWarning(`${file}${NO_ISTIO_SERIES}${describeOtherContent(absolute)}`);
+      }
     }
   }
   return builder.build();

@@ -1,7 +1,7 @@
-// The pull-request comment as the action posts it: the report's markdown, then the suggested
-// patch of the intents in a collapsed block. It always fits the given limit: rows give way first,
-// and a patch longer than a third of the room is replaced by a note. `demo --format markdown`
-// prints the same document.
+// The pull-request comment as the action posts it: the report's markdown, the note that the pull
+// request changes its own gate (when it does), then the suggested patch of the intents in a
+// collapsed block. It always fits the given limit: rows give way first, and a patch longer than
+// a third of the room is replaced by a note. `demo --format markdown` prints the same document.
 import type { Drift } from '../model.ts';
 import { DEFAULT_MAX_LENGTH, type RunHeader, renderMarkdownReport } from './markdown-report.ts';
 import type { FileLink } from './markdown-sections.ts';
@@ -14,6 +14,8 @@ export interface CommentOptions extends RunHeader {
   limit?: number;
   /** Where the patch is shown in full when it is too long here. */
   patchElsewhere?: string;
+  /** Markdown that says the pull request changes its own gate files; '' or absent: none. */
+  gateNote?: string;
 }
 
 export function renderComment(drift: Drift, opts: CommentOptions): string {
@@ -21,13 +23,14 @@ export function renderComment(drift: Drift, opts: CommentOptions): string {
   let patch = patchBlock(opts.suggestedPatch);
   // The tables matter more than the patch: the patch gets at most a third of the room.
   if (patch.length > limit / 3) patch = patchTooLong(opts.suggestedPatch, opts.patchElsewhere);
+  const note = opts.gateNote ?? '';
   const report = renderMarkdownReport(drift, {
-    maxLength: limit - patch.length,
+    maxLength: limit - note.length - patch.length,
     ...(opts.fileLink ? { fileLink: opts.fileLink } : {}),
     ...(opts.commit ? { commit: opts.commit } : {}),
     ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
   });
-  return report + patch;
+  return report + note + patch;
 }
 
 function patchBlock(patch: string): string {

@@ -6,6 +6,7 @@ import { plural } from './display-text.ts';
 import { asControlled, controlNotes, coverageSummary, splitStale } from './drift-extras.ts';
 import { codeSpan, linkedCode, safeLinkUrl } from './markdown-escape.ts';
 import { buildSections, type FileLink, type MarkdownSection } from './markdown-sections.ts';
+import { mermaidDriftGraph } from './mermaid-drift-graph.ts';
 import { observedParts } from './vocabulary.ts';
 
 /** Finds the sticky comment again (with the token's own login); see the README, "The GitHub Action". */
@@ -156,6 +157,14 @@ function allocateRows(sections: readonly MarkdownSection[], budget: number): num
 }
 
 export function renderMarkdownReport(drift: Drift, opts: MarkdownReportOptions = {}): string {
+  // The drift graph goes last and may take a quarter of the room; the tables get the rest.
+  const graph = mermaidDriftGraph(drift, (opts.maxLength ?? DEFAULT_MAX_LENGTH) / 4);
+  return (
+    renderTables(drift, { ...opts, maxLength: (opts.maxLength ?? DEFAULT_MAX_LENGTH) - graph.length }) + graph
+  );
+}
+
+function renderTables(drift: Drift, opts: MarkdownReportOptions): string {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
   const sections = buildSections(drift, opts.fileLink);
   const run: RunHeader = {

@@ -5,7 +5,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { GitHubApiServer } from '../support/github-api-server.ts';
-import { DEMO_INPUTS, HEAD_SHA, pullRequestEvent, runAction, TOKEN } from '../support/run-action.ts';
+import {
+  BASE_SHA,
+  DEMO_INPUTS,
+  HEAD_SHA,
+  pullRequestEvent,
+  runAction,
+  TOKEN,
+} from '../support/run-action.ts';
 
 let server: GitHubApiServer;
 let apiUrl: string;
@@ -21,7 +28,17 @@ beforeEach(() => {
   server.requests.length = 0;
   server.readOnly = false;
   server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation' });
-  server.addPull({ number: 7, title: 'feature', body: '', head: 'feature', base: 'main', headSha: HEAD_SHA });
+  server.seedCommit('main', {}, BASE_SHA);
+  server.seedCommit('feature', {}, HEAD_SHA);
+  server.addPull({
+    number: 7,
+    title: 'feature',
+    body: '',
+    head: 'feature',
+    base: 'main',
+    headSha: HEAD_SHA,
+    baseSha: BASE_SHA,
+  });
 });
 
 const workflowRunEvent = (headSha = HEAD_SHA) => ({
@@ -89,7 +106,7 @@ describe('mode: comment', () => {
   test('refuses a report from another commit than the workflow run’s', async () => {
     const artifact = await forkRunArtifact();
     const run = await commentRun(artifact, workflowRunEvent('f'.repeat(40)));
-    assert.equal(run.code, 1);
+    assert.equal(run.code, 2, 'bad input, not drift');
     assert.match(run.stdout, /::error::intent-drift: the report is for commit a1b2/);
     assert.equal(server.comments.length, 0);
   });
@@ -147,7 +164,7 @@ describe('mode: comment', () => {
       const copy = structuredClone(report);
       tamper(copy);
       const run = await commentRun(JSON.stringify(copy));
-      assert.equal(run.code, 1, what);
+      assert.equal(run.code, 2, what);
       assert.match(run.stdout, message, what);
     }
     const notJson = await commentRun('{"version": 1, ');

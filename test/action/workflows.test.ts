@@ -49,8 +49,9 @@ function expand(value: unknown, vars: Record<string, string>): string {
 }
 
 describe('docs/workflows', () => {
-  test('the four workflows are there', () => {
+  test('the five workflows are there', () => {
     assert.deepEqual(Object.keys(workflows).sort(), [
+      'intent-drift-code-scanning.yml',
       'intent-drift-fork-check.yml',
       'intent-drift-fork-comment.yml',
       'intent-drift-nightly-pr.yml',

@@ -73,16 +73,23 @@ describe('list --format', () => {
   });
 
   test('-n scopes the data as it scopes the text', async () => {
-    const run = await runCli([
+    // Two namespaces read (the demo's and shop), one asked for: only its clients' calls.
+    const both = [
       'list',
       '--metrics',
       'fixtures/demo/capture',
-      '--format',
-      'json',
-      '-n',
-      'other',
-    ]);
-    assert.deepEqual(JSON.parse(run.stdout).calls, []);
+      '--metrics',
+      'fixtures/action-asymmetric/capture',
+    ];
+    const run = await runCli([...both, '--format', 'json', '-n', 'shop']);
+    assert.equal(run.code, 0, run.stderr);
+    const clients = JSON.parse(run.stdout).calls.map(
+      (c: { client: { namespace: string } }) => c.client.namespace,
+    );
+    assert.ok(clients.length > 0);
+    assert.deepEqual([...new Set(clients)], ['shop']);
+    const text = await runCli([...both, '-n', 'shop']);
+    assert.doesNotMatch(text.stdout, new RegExp(NS));
   });
 
   test('another format is exit 2 naming the allowed ones', async () => {

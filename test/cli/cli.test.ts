@@ -106,12 +106,14 @@ describe('check', () => {
     assert.equal(JSON.parse(run.stdout).summary.covered, 1);
   });
 
-  test('-n scopes clients: another namespace has nothing to fail on', async () => {
+  test('-n scopes clients: a namespace with nothing observed and nothing declared is exit 2, not OK', async () => {
     const run = await runCli(['check', ...demoArgs, '-n', 'elsewhere', '--format', 'json']);
-    assert.equal(run.code, 0, run.stderr);
-    const report = JSON.parse(run.stdout);
-    assert.equal(report.summary.observed, 0);
-    assert.equal(report.summary.declared, 0);
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, '');
+    assert.equal(
+      run.stderr,
+      `intent-drift: namespace elsewhere: nothing observed and nothing declared there (observed: ${NS}; declared: ${NS})\n`,
+    );
   });
 
   test('-n with the demo namespace keeps everything', async () => {
@@ -214,7 +216,7 @@ describe('list and export', () => {
     );
   });
 
-  test("export --format json equals Otterize's own export of the demo", async () => {
+  test('export --format json equals export-istio-demo.json (the Otterize export format)', async () => {
     const run = await runCli([
       'export',
       '--format',

@@ -14,6 +14,8 @@ export const SUMMARY_LIMIT = 900_000;
 export interface BodyOptions extends RunHeader {
   fileLink?: FileLink;
   suggestedPatch: string;
+  /** The note that the pull request changes its own gate files (gate-note.ts); '' or absent: none. */
+  gateNote?: string;
   limit?: number;
 }
 

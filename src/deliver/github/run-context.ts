@@ -8,6 +8,8 @@ import type { RunHeader } from '../../report/markdown-report.ts';
 export interface PullRequestInfo {
   number: number;
   headSha: string;
+  /** The base branch's commit the pull request was compared with (pull_request.base.sha). */
+  baseSha: string | undefined;
   /** The head repository is not the base repository: the token cannot write. */
   fork: boolean;
 }
@@ -63,7 +65,7 @@ function readEvent(file: string | undefined): Record<string, unknown> {
 interface PullRequestPayload {
   number?: unknown;
   head?: { sha?: unknown; repo?: { full_name?: unknown } | null };
-  base?: { repo?: { full_name?: unknown } };
+  base?: { sha?: unknown; repo?: { full_name?: unknown } };
 }
 
 function pullRequestOf(payload: Record<string, unknown>): PullRequestInfo | undefined {
@@ -72,7 +74,8 @@ function pullRequestOf(payload: Record<string, unknown>): PullRequestInfo | unde
   const head = pr.head.repo?.full_name;
   const base = pr.base?.repo?.full_name;
   // A deleted fork has no head repo: treat it as a fork too.
-  return { number: pr.number, headSha: pr.head.sha, fork: head !== base };
+  const baseSha = typeof pr.base?.sha === 'string' ? pr.base.sha : undefined;
+  return { number: pr.number, headSha: pr.head.sha, baseSha, fork: head !== base };
 }
 
 function workflowRunOf(payload: Record<string, unknown>, serverUrl: string): RunContext['workflowRun'] {

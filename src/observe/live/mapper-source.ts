@@ -16,6 +16,8 @@ import { kubeRequest, readText } from './kube-http.ts';
 export interface MapperOptions extends KubeAccess {
   /** `--mapper-url`: talk to the mapper directly (its GraphQL endpoint, default path /query). */
   url?: string;
+  /** Bearer token for `url` (an auth proxy in front of the mapper); the service proxy uses the kubeconfig's. */
+  token?: string;
   /** The mapper's Service when going through the API server. */
   service?: { namespace: string; name: string; port: number };
   /** Only clients in these namespaces (passed to the mapper). */
@@ -72,9 +74,14 @@ async function post(options: MapperOptions, body: object): Promise<GraphQLAnswer
     where = shownUrl(url);
     ({ status, text } = await httpRequest(
       url,
-      { timeoutMs: options.timeoutMs },
+      { timeoutMs: options.timeoutMs, ...(options.token === undefined ? {} : { token: options.token }) },
       { method: 'POST', body: JSON.stringify(body) },
     ));
+    if (status === 401 || status === 403) {
+      throw new InputError(
+        `${where}: HTTP ${status}: not authorized: check the bearer token (--mapper-token-env)`,
+      );
+    }
   } else {
     const kc = options.kubeConfig ?? loadKubeConfig(options);
     const svc = options.service ?? DEFAULT_MAPPER_SERVICE;

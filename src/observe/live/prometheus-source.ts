@@ -5,7 +5,7 @@ import { InputError } from '../../errors.ts';
 import type { ObservedMap } from '../../model.ts';
 import type { Sample } from '../exposition-line.ts';
 import { REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from '../istio-labels.ts';
-import { ObservedMapBuilder } from '../observed-map.ts';
+import { NO_CLIENT_SIDECAR, ObservedMapBuilder } from '../observed-map.ts';
 import { parseSince, promRange } from './duration.ts';
 import { type HttpTarget, httpRequest, parseBaseUrl, shownUrl } from './http-client.ts';
 
@@ -55,6 +55,12 @@ async function instantQuery(base: URL, query: string, at: Date, target: HttpTarg
     body: form,
     contentType: 'application/x-www-form-urlencoded',
   });
+  if (answer.status === 401 || answer.status === 403) {
+    // Prometheus has no bearer tokens of its own: an auth proxy in front refused us.
+    throw new InputError(
+      `${shownUrl(url)}: HTTP ${answer.status}: not authorized: check the bearer token (--prometheus-token-env)`,
+    );
+  }
   let parsed: {
     status?: string;
     error?: string;
@@ -120,6 +126,9 @@ export async function readPrometheus(options: PrometheusOptions): Promise<Promet
   for (const s of preferDestination(TCP_CONNECTIONS_METRIC, tcp)) builder.add(s);
   if (requests.length === 0 && tcp.length === 0) {
     builder.addWarning(`Prometheus at ${shownUrl(base)} has no Istio traffic in the last ${range}`);
+  }
+  if (requests.length > 0 && !requests.some((r) => r.metric.reporter === 'source')) {
+    builder.addWarning(NO_CLIENT_SIDECAR);
   }
   return { ...builder.build(), window: { from: from.toISOString(), to: now.toISOString() } };
 }

@@ -1,0 +1,82 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  InputError
+} from "./chunk-M2G6SCZE.js";
+
+// src/observe/live/http-client.ts
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+function shownUrl(url) {
+  try {
+    const u = new URL(String(url));
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return "(invalid URL)";
+  }
+}
+function parseBaseUrl(text, flag) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InputError(`${flag}: not a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new InputError(`${flag}: must be http or https`);
+  return url;
+}
+async function httpRequest(url, target, init = {}) {
+  let ca;
+  if (target.caFile !== void 0) {
+    try {
+      ca = readFileSync(target.caFile);
+    } catch (err) {
+      throw new InputError(`cannot read the CA file: ${err.message}`, { file: target.caFile });
+    }
+  }
+  const headers = { Accept: "application/json" };
+  if (target.token !== void 0) headers.Authorization = `Bearer ${target.token}`;
+  const body = init.body === void 0 ? void 0 : Buffer.from(init.body);
+  if (body !== void 0) {
+    headers["Content-Type"] = init.contentType ?? "application/json";
+    headers["Content-Length"] = body.length;
+  }
+  const timeoutMs = target.timeoutMs ?? 3e4;
+  const transport = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = transport.request(
+      url,
+      {
+        method: init.method ?? "GET",
+        headers,
+        ...ca === void 0 ? {} : { ca },
+        signal: AbortSignal.timeout(timeoutMs)
+      },
+      (res) => {
+        const parts = [];
+        res.on("data", (c) => parts.push(c));
+        res.on(
+          "end",
+          () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString("utf8") })
+        );
+        res.on("error", (err) => reject(unreachable(url, err)));
+      }
+    );
+    req.on("error", (err) => reject(unreachable(url, err)));
+    req.end(body);
+  });
+}
+function unreachable(url, err) {
+  const e = err;
+  const reason = e.name === "TimeoutError" || e.code === "ABORT_ERR" ? "timed out" : e.code ?? e.message;
+  return new InputError(
+    `${shownUrl(url)}: cannot reach: ${reason}${e.code && e.message && reason === e.code ? ` (${e.message})` : ""}`
+  );
+}
+
+export {
+  shownUrl,
+  parseBaseUrl,
+  httpRequest
+};
