@@ -3,10 +3,17 @@ import {
   API_VERSIONS,
   Document,
   EDGE_STYLES,
+  EXPORT_FORMATS,
   FAIL_ON,
+  LIST_FORMATS,
+  MISSING_MEANS,
   NODE_STYLES,
+  NOT_CHECKED_MEANS,
+  NOT_EXERCISED_MEANS,
   REPORT_FORMATS,
   SOURCES,
+  STALE_MEANS,
+  STALE_REASON_MEANS,
   asControlled,
   buildClientIntents,
   buildPathTemplater,
@@ -25,35 +32,47 @@ import {
   hasUsableFont,
   ignoredByText,
   isNamespaceName,
+  jsonCall,
   namespaceList,
   observeInScope,
+  observedParts,
   onlyDrift,
   pictureText,
+  planIntentsEdit,
   plural,
   qualifiedName,
   readConfig,
   readWorkloadManifests,
+  recheck,
   refKey,
   renderCiReport,
+  renderComment,
   renderGraphDot,
   renderIntentsDir,
   renderIntentsFile,
   renderJsonReport,
-  renderMarkdownReport,
   renderPng,
   renderSvg,
+  repositoryRoot,
+  requireKubeClientNode,
   showControlChars,
   splitStale,
+  stringify,
   targetName,
   validatePathPattern,
   wideningOf,
   writeBaselineFile
-} from "./chunks/chunk-3DA35Y7C.js";
-import "./chunks/chunk-AO5AWLLO.js";
-import "./chunks/chunk-5BKU4NSX.js";
+} from "./chunks/chunk-C6KO7PXH.js";
+import "./chunks/chunk-IHS3PIGT.js";
+import "./chunks/chunk-BW5DOQ3S.js";
 import "./chunks/chunk-UKTSLPIA.js";
 import "./chunks/chunk-IL4YC4WJ.js";
 import "./chunks/chunk-JPR35M4U.js";
+import {
+  HOW_TO_OBSERVE,
+  findKubeconfig
+} from "./chunks/chunk-7NJKBT2O.js";
+import "./chunks/chunk-QJXY56EE.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,
@@ -64,8 +83,8 @@ import {
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
-import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
-import path5 from "node:path";
+import { mkdir as mkdir5 } from "node:fs/promises";
+import path6 from "node:path";
 
 // src/report/list-report.ts
 function byNameThenNamespace(a, b) {
@@ -111,15 +130,947 @@ function renderList(source, opts = {}) {
     lines.push(`${show2(client.name)} in namespace ${show2(client.namespace)} calls:`);
     for (const server of [...client.servers.values()].sort(byNameThenNamespace)) {
       lines.push(`  - ${show2(server.name)} in namespace ${show2(server.namespace)}`);
-      for (const path6 of [...server.paths.keys()].sort(codeUnitOrder)) {
-        const methods = [...server.paths.get(path6) ?? []].sort(codeUnitOrder);
-        lines.push(`    - path ${show2(path6)}, methods: [${methods.map(show2).join(",")}]`);
+      for (const path7 of [...server.paths.keys()].sort(codeUnitOrder)) {
+        const methods = [...server.paths.get(path7) ?? []].sort(codeUnitOrder);
+        lines.push(`    - path ${show2(path7)}, methods: [${methods.map(show2).join(",")}]`);
       }
     }
   }
   return lines.length === 0 ? "" : `${lines.join("\n")}
 `;
 }
+function listData(map, opts = {}) {
+  const namespaces = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
+  const inScope = (ns) => namespaces === null || namespaces.has(ns);
+  return {
+    version: 1,
+    calls: map.calls.filter((c) => inScope(c.client.namespace)).map(jsonCall),
+    unattributed: map.unattributed.filter((c) => inScope(c.server.namespace)).map(jsonCall),
+    external: map.external.filter((c) => inScope(c.client.namespace)).map(jsonCall),
+    warnings: [...map.warnings]
+  };
+}
+function renderListData(map, opts) {
+  const data = listData(map, opts);
+  if (opts.format === "json") return `${JSON.stringify(data, null, 2)}
+`;
+  return stringify(data, { lineWidth: 0 });
+}
+
+// src/cli/flag-spec.ts
+var FLAG_GROUPS = [
+  { group: "observed", title: "Where the observed calls come from" },
+  { group: "intents", title: "Declared intents and scope" },
+  { group: "verdict", title: "Verdict and drift controls" },
+  { group: "output", title: "Output" },
+  { group: "general", title: "General" }
+];
+function flagSignature(flag) {
+  const long = `--${flag.name}${flag.value === void 0 ? "" : ` ${flag.value}`}`;
+  return flag.short === void 0 ? long : `-${flag.short}, ${long}`;
+}
+function flagHelp(flag, command) {
+  const own = command === void 0 ? void 0 : flag.helpFor?.[command];
+  return own ?? flag.help;
+}
+function oneOf(flag, value, allowed) {
+  if (allowed.includes(value)) return value;
+  throw new InputError(`--${flag} must be one of ${allowed.join(", ")} (got '${value}')`);
+}
+function wholeNumber(flag, value, min, max = Number.MAX_SAFE_INTEGER) {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
+    throw new InputError(`--${flag} must be a whole number ${range} (got '${value}')`);
+  }
+  return n;
+}
+function filePath(flag, value, stdin = false) {
+  if (value === "-" && !stdin) {
+    throw new InputError(`--${flag} does not read stdin: give a file name instead of '-'`);
+  }
+  if (value === "") throw new InputError(`--${flag} needs a non-empty value`);
+  return value;
+}
+
+// src/cli/flags-observed.ts
+var OBSERVING = ["check", "list", "export", "visualize", "capture"];
+var READING_FILES = ["check", "list", "export", "visualize"];
+var OBSERVED_FLAGS = [
+  {
+    name: "source",
+    value: "S",
+    kind: "string",
+    group: "observed",
+    commands: OBSERVING,
+    help: "metrics, snapshot, sidecars, prometheus or mapper; default: what the flags below name, else sidecars when a kubeconfig is found",
+    apply: (s, v) => {
+      s.source = oneOf("source", v, SOURCES);
+    }
+  },
+  {
+    name: "metrics",
+    value: "PATH",
+    kind: "list",
+    group: "observed",
+    commands: READING_FILES,
+    sources: ["metrics"],
+    help: "sidecar metrics (Prometheus text or Envoy JSON stats): a file, a folder, or '-' for stdin; repeatable",
+    apply: (s, v) => {
+      s.metrics = v.map((p) => filePath("metrics", p, true));
+    }
+  },
+  {
+    name: "snapshot",
+    value: "FILE",
+    kind: "list",
+    group: "observed",
+    commands: READING_FILES,
+    sources: ["snapshot"],
+    help: "a file written by capture, or '-' for stdin; repeatable, merged",
+    apply: (s, v) => {
+      s.snapshots = v.map((p) => filePath("snapshot", p, true));
+    }
+  },
+  {
+    name: "kubeconfig",
+    value: "FILE",
+    kind: "string",
+    group: "observed",
+    commands: [...OBSERVING, "reset"],
+    sources: ["sidecars", "mapper"],
+    help: "the cluster to read (default $KUBECONFIG, ~/.kube/config, or the in-cluster account)",
+    apply: (s, v) => {
+      s.live.kubeconfig = filePath("kubeconfig", v);
+    }
+  },
+  {
+    name: "context",
+    value: "NAME",
+    kind: "string",
+    group: "observed",
+    commands: [...OBSERVING, "reset"],
+    sources: ["sidecars", "mapper"],
+    help: "the kubeconfig context",
+    apply: (s, v) => {
+      s.live.context = v;
+    }
+  },
+  {
+    name: "window",
+    value: "DURATION",
+    kind: "string",
+    group: "observed",
+    commands: OBSERVING,
+    sources: ["sidecars"],
+    help: "read the sidecars twice this far apart and keep only what grew in between (60s)",
+    apply: (s, v) => {
+      s.live.window = v;
+    }
+  },
+  {
+    name: "concurrency",
+    value: "N",
+    kind: "string",
+    group: "observed",
+    commands: OBSERVING,
+    sources: ["sidecars"],
+    help: "pods read at once (1 to 256, default 16)",
+    apply: (s, v) => {
+      s.live.concurrency = wholeNumber("concurrency", v, 1, 256);
+    }
+  },
+  {
+    name: "pod-timeout",
+    value: "DURATION",
+    kind: "string",
+    group: "observed",
+    commands: OBSERVING,
+    sources: ["sidecars"],
+    help: "per-pod timeout (default 10s)",
+    apply: (s, v) => {
+      s.live.podTimeout = v;
+    }
+  },
+  {
+    name: "prometheus-url",
+    value: "URL",
+    kind: "string",
+    group: "observed",
+    commands: OBSERVING,
+    sources: ["prometheus"],
+    help: "Prometheus' base URL, http or https",
+    apply: (s, v) => {
+      s.live.prometheusUrl = v;
+    }
+  },
+  {
+    name: "prometheus-token-env",
+    value: "NAME",
+    kind: "string",
+    group: "observed",
+    commands: OBSERVING,
+    sources: ["prometheus"],
+    help: "the environment variable holding a bearer token (default PROMETHEUS_TOKEN)",
+    apply: (s, v) => {
+      s.live.prometheusTokenEnv = v;
+    }
+  },
+  {
+    name: "prometheus-ca",
+    value: "FILE",
+    kind: "string",
+    group: "observed",
+    commands: OBSERVING,
+    sources: ["prometheus"],
+    help: "a CA bundle for https",
+    apply: (s, v) => {
+      s.live.prometheusCa = filePath("prometheus-ca", v);
+    }
+  },
+  {
+    name: "since",
+    value: "WHEN",
+    kind: "string",
+    group: "observed",
+    commands: OBSERVING,
+    sources: ["prometheus", "snapshot"],
+    help: "the range read (15m, 2h) or an RFC 3339 time; for a snapshot, the calls last seen since then",
+    apply: (s, v) => {
+      s.live.since = v;
+    }
+  },
+  {
+    name: "mapper-url",
+    value: "URL",
+    kind: "string",
+    group: "observed",
+    commands: [...OBSERVING, "reset"],
+    sources: ["mapper"],
+    help: "the network mapper's GraphQL endpoint (else the API server's service proxy)",
+    apply: (s, v) => {
+      s.live.mapperUrl = v;
+    }
+  },
+  {
+    name: "mapper-token-env",
+    value: "NAME",
+    kind: "string",
+    group: "observed",
+    commands: [...OBSERVING, "reset"],
+    sources: ["mapper"],
+    requires: { flag: "mapper-url" },
+    help: "the environment variable holding a bearer token for --mapper-url, for an auth proxy in front of the mapper (default MAPPER_TOKEN; the service proxy uses the kubeconfig)",
+    apply: (s, v) => {
+      s.live.mapperTokenEnv = v;
+    }
+  },
+  {
+    name: "workloads",
+    value: "PATH",
+    kind: "list",
+    group: "observed",
+    commands: [...OBSERVING, "policies"],
+    help: "Kubernetes manifests: the workload kinds and service accounts the sources do not tell; repeatable",
+    apply: (s, v) => {
+      s.workloads = v.map((p) => filePath("workloads", p));
+    }
+  }
+];
+
+// src/cli/flags-intents.ts
+var CHECKING = ["check", "demo", "visualize"];
+var INTENTS_FLAGS = [
+  {
+    name: "intents",
+    value: "PATH",
+    kind: "list",
+    group: "intents",
+    commands: ["check", "visualize", "policies"],
+    help: "ClientIntents, YAML or JSON: a file, a folder (recursive, *.yaml/*.yml/*.json) or a glob; repeatable",
+    apply: (s, v) => {
+      s.intents = v.map((p) => filePath("intents", p));
+    }
+  },
+  {
+    name: "default-namespace",
+    value: "NS",
+    kind: "string",
+    group: "intents",
+    commands: ["check", "visualize", "policies"],
+    requires: { flag: "intents", on: ["visualize"] },
+    help: "the namespace of ClientIntents without metadata.namespace (as kubectl apply -n NS); default: the -n namespace when exactly one is given, else such ClientIntents are an error",
+    apply: (s, v) => {
+      if (!isNamespaceName(v)) {
+        throw new InputError(`--default-namespace must be a Kubernetes namespace name (got '${v}')`);
+      }
+      s.defaultNamespace = v;
+    }
+  },
+  {
+    name: "namespace",
+    short: "n",
+    value: "NS",
+    kind: "list",
+    group: "intents",
+    commands: [...OBSERVING, "policies", "demo"],
+    help: "only clients in these namespaces; repeatable, and comma lists (-n shop,web); a namespace with nothing observed and nothing declared is an error",
+    apply: (s, v) => {
+      s.namespaces = namespaceList(v, "--namespace");
+    }
+  },
+  {
+    name: "environment",
+    value: "NAME",
+    kind: "string",
+    group: "intents",
+    commands: CHECKING,
+    requires: { flag: "intents", on: ["visualize"] },
+    help: "only the namespaces the config's environments map to this name",
+    apply: (s, v) => {
+      s.environment = v;
+    }
+  }
+];
+
+// src/cli/flags-output.ts
+var OUTPUT_FLAGS = [
+  {
+    name: "format",
+    value: "FMT",
+    kind: "string",
+    group: "output",
+    commands: ["check", "demo", "list", "export"],
+    help: "text (default), markdown (the pull-request comment), json (docs/report.schema.json), sarif (SARIF 2.1.0 for code scanning) or junit (JUnit XML for CI test reports)",
+    helpFor: { list: "text (default), json or yaml", export: "yaml (default) or json" },
+    apply: (s, v, { command }) => {
+      if (command === "export") s.export.format = oneOf("format", v, EXPORT_FORMATS);
+      else if (command === "list") s.listFormat = oneOf("format", v, LIST_FORMATS);
+      else s.format = oneOf("format", v, REPORT_FORMATS);
+    }
+  },
+  {
+    name: "report",
+    value: "FILE",
+    kind: "string",
+    group: "output",
+    commands: ["check", "demo"],
+    help: "also write the JSON report to this file",
+    apply: (s, v) => {
+      s.reportFile = filePath("report", v);
+    }
+  },
+  {
+    name: "sarif",
+    value: "FILE",
+    kind: "string",
+    group: "output",
+    commands: ["check", "demo"],
+    help: "also write SARIF 2.1.0 for GitHub code scanning (paths from the repository root)",
+    apply: (s, v) => {
+      s.sarifFile = filePath("sarif", v);
+    }
+  },
+  {
+    name: "junit",
+    value: "FILE",
+    kind: "string",
+    group: "output",
+    commands: ["check", "demo"],
+    help: "also write JUnit XML for CI test reports (GitLab, Jenkins)",
+    apply: (s, v) => {
+      s.junitFile = filePath("junit", v);
+    }
+  },
+  {
+    name: "output",
+    short: "o",
+    value: "PATH",
+    kind: "string",
+    group: "output",
+    commands: ["export", "visualize", "policies", "capture"],
+    help: "where the output goes",
+    helpFor: {
+      export: "a file, or a folder with --output-type dir (default: stdout)",
+      visualize: "the picture: .svg or .png (Graphviz), or .html (an interactive page: filters, search, details); required",
+      policies: "a file (default: stdout)",
+      capture: "the snapshot file (required)"
+    },
+    apply: (s, v) => {
+      s.output = filePath("output", v);
+    }
+  },
+  {
+    name: "output-type",
+    value: "TYPE",
+    kind: "string",
+    group: "output",
+    commands: ["export"],
+    help: "single-file (default) or dir (one <workload>.<namespace>.yaml per client; needs -o)",
+    apply: (s, v) => {
+      s.export.outputType = oneOf("output-type", v, ["single-file", "dir"]);
+    }
+  },
+  {
+    name: "api-version",
+    value: "V",
+    kind: "string",
+    group: "output",
+    commands: ["export"],
+    help: "k8s.otterize.com/v2beta1 (default), v2alpha1, v1beta1, v1alpha3 or v1alpha2",
+    apply: (s, v) => {
+      const full = v.includes("/") ? v : `k8s.otterize.com/${v}`;
+      s.export.apiVersion = oneOf("api-version", full, API_VERSIONS);
+    }
+  },
+  {
+    name: "as-service",
+    kind: "boolean",
+    group: "output",
+    commands: ["export"],
+    help: "targets name the Kubernetes Service the caller used, not the workload",
+    apply: (s) => {
+      s.export.asService = true;
+    }
+  },
+  {
+    name: "only-drift",
+    kind: "boolean",
+    group: "output",
+    commands: ["visualize"],
+    requires: { flag: "intents" },
+    help: 'draw only missing and stale calls and rules (.svg, .png); the .html page starts with its "drift only" filter on',
+    apply: (s) => {
+      s.visualize.onlyDrift = true;
+    }
+  },
+  {
+    name: "color",
+    kind: "boolean",
+    group: "output",
+    commands: ["check", "demo"],
+    help: "colour the text report (default: when stdout is a terminal; NO_COLOR and FORCE_COLOR are honoured)",
+    apply: (s) => {
+      s.color = true;
+    }
+  },
+  {
+    name: "no-color",
+    kind: "boolean",
+    group: "output",
+    commands: ["check", "demo"],
+    help: "never colour the text report",
+    apply: (s) => {
+      s.color = false;
+    }
+  }
+];
+var GENERAL_FLAGS = [
+  {
+    name: "help",
+    short: "h",
+    kind: "boolean",
+    group: "general",
+    commands: ["check", "list", "export", "visualize", "policies", "capture", "reset", "demo"],
+    help: "print the help of the command (or, without one, the commands and every flag)",
+    apply: () => {
+    }
+  },
+  {
+    name: "version",
+    kind: "boolean",
+    group: "general",
+    commands: ["check", "list", "export", "visualize", "policies", "capture", "reset", "demo"],
+    help: "print the version",
+    apply: () => {
+    }
+  }
+];
+
+// src/cli/flags-verdict.ts
+var VERDICT_FLAGS = [
+  {
+    name: "fail-on",
+    value: "WHAT",
+    kind: "string",
+    group: "verdict",
+    commands: CHECKING,
+    requires: { flag: "intents", on: ["visualize"] },
+    help: "missing, stale, any or none: what exits 1 (default: the config's failOn, else missing)",
+    helpFor: {
+      visualize: "missing, stale, any or none: exit 1 on that drift (default: exit 0 once the picture is written)"
+    },
+    apply: (s, v) => {
+      s.failOn = oneOf("fail-on", v, FAIL_ON);
+      s.failOnExplicit = true;
+    }
+  },
+  {
+    name: "allow-empty",
+    kind: "boolean",
+    group: "verdict",
+    commands: OBSERVING,
+    help: "nothing observed in scope is a warning (in the report's warnings), not exit 2: for a cluster that truly had no traffic",
+    apply: (s) => {
+      s.allowEmpty = true;
+    }
+  },
+  {
+    name: "config",
+    value: "FILE",
+    kind: "string",
+    group: "verdict",
+    commands: [...CHECKING, "export"],
+    help: "the drift controls (default: the nearest .intent-drift.yaml from here up to the repository root)",
+    apply: (s, v) => {
+      s.configFile = filePath("config", v);
+    }
+  },
+  {
+    name: "no-templates",
+    kind: "boolean",
+    group: "verdict",
+    commands: [...CHECKING, "export"],
+    help: "keep raw paths; never suggest {*} templates",
+    apply: (s) => {
+      s.templates = false;
+    }
+  },
+  {
+    name: "min-count",
+    value: "N",
+    kind: "string",
+    group: "verdict",
+    commands: CHECKING,
+    requires: { flag: "intents", on: ["visualize"] },
+    help: "missing calls seen fewer than N times are noise",
+    apply: (s, v) => {
+      s.minCount = wholeNumber("min-count", v, 1);
+    }
+  },
+  {
+    name: "baseline",
+    value: "FILE",
+    kind: "string",
+    group: "verdict",
+    commands: CHECKING,
+    requires: { flag: "intents", on: ["visualize"] },
+    help: "report only drift that is not in this baseline",
+    apply: (s, v) => {
+      s.baselineFile = filePath("baseline", v);
+    }
+  },
+  {
+    name: "write-baseline",
+    value: "FILE",
+    kind: "string",
+    group: "verdict",
+    commands: ["check", "demo"],
+    help: "record today's drift as the baseline; exits 0 once written (unless --fail-on is given)",
+    apply: (s, v) => {
+      s.writeBaselineFile = filePath("write-baseline", v);
+    }
+  },
+  {
+    name: "fix",
+    kind: "boolean",
+    group: "verdict",
+    commands: ["check"],
+    help: "add the missing calls to the local intents files (the edit the action suggests), and print the files changed",
+    apply: (s) => {
+      s.fix = true;
+    }
+  },
+  {
+    name: "prune-stale",
+    kind: "boolean",
+    group: "verdict",
+    commands: ["check"],
+    requires: { flag: "fix" },
+    help: "with --fix, also remove the stale rules",
+    apply: (s) => {
+      s.pruneStale = true;
+    }
+  }
+];
+
+// src/cli/flag-table.ts
+var FLAG_TABLE = [
+  ...OBSERVED_FLAGS,
+  ...INTENTS_FLAGS,
+  ...VERDICT_FLAGS,
+  ...OUTPUT_FLAGS,
+  ...GENERAL_FLAGS
+];
+function flagByName(name) {
+  return FLAG_TABLE.find((f) => f.name === name);
+}
+function flagByShort(letter) {
+  return FLAG_TABLE.find((f) => f.short === letter);
+}
+function flagsOf(command) {
+  return FLAG_TABLE.filter((f) => f.commands.includes(command));
+}
+
+// src/cli/argv.ts
+function looksLikeFlag(arg) {
+  return arg.startsWith("-") && arg !== "-" && !/^-\d/.test(arg);
+}
+function splitArgv(argv) {
+  const out = { positionals: [], flags: /* @__PURE__ */ new Map(), unknown: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") {
+      out.positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!looksLikeFlag(arg)) {
+      out.positionals.push(arg);
+      continue;
+    }
+    const long = arg.startsWith("--");
+    const eq = arg.indexOf("=");
+    const name = long ? arg.slice(2, eq === -1 ? void 0 : eq) : arg.slice(1, eq === -1 ? void 0 : eq);
+    const inline = eq === -1 ? void 0 : arg.slice(eq + 1);
+    const flag = long ? flagByName(name) : name.length === 1 ? flagByShort(name) : void 0;
+    if (flag === void 0) {
+      out.unknown.push(long ? `--${name}` : `-${name}`);
+      continue;
+    }
+    const shown2 = long ? `--${flag.name}` : `-${flag.short}`;
+    let given = out.flags.get(flag.name);
+    if (given !== void 0 && flag.kind !== "list") {
+      throw new InputError(`${shown2} is given twice: give it once`);
+    }
+    given ??= { flag, values: [] };
+    out.flags.set(flag.name, given);
+    if (flag.kind === "boolean") {
+      if (inline !== void 0) throw new InputError(`${shown2} takes no value (got '${inline}')`);
+      continue;
+    }
+    let value = inline;
+    if (value === void 0) {
+      const next = argv[i + 1];
+      if (next === void 0 || looksLikeFlag(next)) {
+        throw new InputError(`${shown2} needs a value (${flag.value ?? "VALUE"})`);
+      }
+      value = next;
+      i++;
+    }
+    given.values.push(value);
+  }
+  return out;
+}
+
+// src/cli/command-table.ts
+var COMMANDS = [
+  "check",
+  "list",
+  "export",
+  "visualize",
+  "policies",
+  "capture",
+  "reset",
+  "demo"
+];
+var COMMAND_TABLE = [
+  {
+    name: "check",
+    summary: "read the observed calls and the declared intents, diff them, report",
+    usage: "check --intents PATH (--metrics PATH | --snapshot FILE | --prometheus-url URL | a kubeconfig) [flags]",
+    examples: [
+      {
+        run: "intent-drift check --intents deploy/intents --metrics capture/",
+        does: "diff the sidecar metrics in capture/ against the intents; exit 1 on a missing call"
+      },
+      {
+        run: "intent-drift check --intents deploy/intents --metrics capture/ --fix",
+        does: "also add the missing calls to the intents files, keeping their comments"
+      }
+    ],
+    exit: "drift"
+  },
+  {
+    name: "list",
+    summary: "print the observed calls, grouped by client",
+    usage: "list (--metrics PATH | --snapshot FILE | --prometheus-url URL | a kubeconfig) [flags]",
+    examples: [
+      { run: "intent-drift list --metrics capture/", does: "who calls whom, with methods and paths" },
+      {
+        run: "kubectl get --raw /api/v1/namespaces/shop/pods/web-0:15020/proxy/stats/prometheus | intent-drift list --metrics - --format json",
+        does: "one sidecar's calls, read from stdin, as JSON"
+      }
+    ],
+    exit: "output"
+  },
+  {
+    name: "export",
+    summary: "write the observed calls as ClientIntents",
+    usage: "export (--metrics PATH | --snapshot FILE | --prometheus-url URL | a kubeconfig) [-o PATH] [flags]",
+    examples: [
+      {
+        run: "intent-drift export --metrics capture/ --workloads deploy/ -o intents/",
+        does: "one ClientIntents per client, with the workload kinds from the manifests"
+      },
+      {
+        run: "intent-drift export --snapshot staging.json --output-type dir -o intents/",
+        does: "one file per client, named <workload>.<namespace>.yaml"
+      }
+    ],
+    exit: "output"
+  },
+  {
+    name: "visualize",
+    summary: "draw the observed calls (and the drift, with --intents) as -o FILE.svg, .png or .html",
+    usage: "visualize -o FILE.svg|.png|.html (--metrics PATH | --snapshot FILE | ...) [--intents PATH] [flags]",
+    examples: [
+      { run: "intent-drift visualize --metrics capture/ -o map.svg", does: "draw who calls whom" },
+      {
+        run: "intent-drift visualize --metrics capture/ --intents deploy/intents -o drift.png",
+        does: "draw the drift: missing calls red, stale rules dotted"
+      }
+    ],
+    exit: "output"
+  },
+  {
+    name: "policies",
+    summary: "print the Istio AuthorizationPolicies the declared intents imply",
+    usage: "policies --intents PATH [--workloads PATH] [-o FILE]",
+    examples: [
+      { run: "intent-drift policies --intents deploy/intents", does: "print the policies" },
+      {
+        run: "intent-drift policies --intents deploy/intents --workloads deploy/ -o policies.yaml",
+        does: "with the real selectors and service accounts, to a file"
+      }
+    ],
+    exit: "output"
+  },
+  {
+    name: "capture",
+    summary: "read a live source once and save what it saw as a snapshot file",
+    usage: "capture -o FILE (--prometheus-url URL | --mapper-url URL | a kubeconfig) [flags]",
+    examples: [
+      {
+        run: "intent-drift capture -o staging.json --window 2m",
+        does: "record 2 minutes of the kubeconfig's cluster's sidecars"
+      },
+      {
+        run: "intent-drift capture -o staging.json --prometheus-url http://prometheus:9090 --since 1h",
+        does: "save Prometheus' last hour"
+      }
+    ],
+    exit: "output"
+  },
+  {
+    name: "reset",
+    summary: "make Otterize's network mapper forget what it captured",
+    usage: "reset [--mapper-url URL | --kubeconfig FILE [--context NAME]]",
+    examples: [
+      { run: "intent-drift reset", does: "through the kubeconfig's API server" },
+      {
+        run: "intent-drift reset --mapper-url http://localhost:9090/query",
+        does: "at a port-forwarded mapper"
+      }
+    ],
+    exit: "output"
+  },
+  {
+    name: "demo",
+    summary: "check the embedded demo (client, client2, nginx): offline, no cluster",
+    usage: "demo [--format text|markdown|json|sarif|junit] [flags]",
+    examples: [
+      { run: "intent-drift demo", does: "the demo drift in the terminal; exits 1 (it drifts on purpose)" },
+      {
+        run: "intent-drift demo --format markdown",
+        does: "the pull-request comment, as the action posts it"
+      }
+    ],
+    exit: "drift"
+  }
+];
+function commandSpec(name) {
+  const spec = COMMAND_TABLE.find((c) => c.name === name);
+  if (spec === void 0) throw new Error(`no command ${name}`);
+  return spec;
+}
+
+// src/cli/did-you-mean.ts
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = Array.from(
+    { length: rows },
+    (_, i) => Array.from({ length: cols }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
+  );
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, d[i - 2][j - 2] + 1);
+      }
+      d[i][j] = best;
+    }
+  }
+  return d[a.length][b.length];
+}
+function closestNames(typed, known) {
+  if (typed === "") return [];
+  const limit = Math.min(3, Math.max(1, Math.floor(typed.length / 3)));
+  let best = Number.POSITIVE_INFINITY;
+  let names = [];
+  for (const name of known) {
+    const distance = editDistance(typed.toLowerCase(), name);
+    if (distance < best) {
+      best = distance;
+      names = [name];
+    } else if (distance === best && !names.includes(name)) names.push(name);
+  }
+  if (best <= limit) return names.slice(0, 3);
+  if (typed.length >= 3) {
+    const prefixed = known.filter((name) => name.startsWith(typed.toLowerCase()));
+    if (prefixed.length > 0) return [...new Set(prefixed)].slice(0, 3);
+  }
+  return [];
+}
+function didYouMean(names) {
+  if (names.length === 0) return "";
+  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+  return `: did you mean ${listed}?`;
+}
+
+// src/cli/source-choice.ts
+var NAMING_FLAGS = [
+  ["metrics", "metrics"],
+  ["snapshot", "snapshot"],
+  ["prometheus-url", "prometheus"],
+  ["mapper-url", "mapper"]
+];
+var LIVE = ["sidecars", "prometheus", "mapper"];
+function resolveSource(settings, given, kubeconfigFound) {
+  if (given.has("source")) return { source: settings.source, namedBy: "--source" };
+  for (const [flag, source] of NAMING_FLAGS) {
+    if (given.has(flag)) return { source, namedBy: `--${flag}` };
+  }
+  if (!kubeconfigFound()) throw new InputError(`no observed data: ${HOW_TO_OBSERVE}`);
+  return { source: "sidecars", namedBy: "default" };
+}
+function describe(choice) {
+  if (choice.namedBy === "default") return `${choice.source} (the default with a kubeconfig)`;
+  if (choice.namedBy === "--source") return `${choice.source} (--source ${choice.source})`;
+  return `${choice.source} (named by ${choice.namedBy})`;
+}
+function checkSource(command, choice, settings, given) {
+  const { source } = choice;
+  if (command === "capture" && !LIVE.includes(source)) {
+    throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
+  }
+  for (const flag of FLAG_TABLE) {
+    if (!given.has(flag.name) || flag.sources === void 0 || flag.sources.includes(source)) continue;
+    const wants = flag.sources.map((s) => `--source ${s}`).join(" or ");
+    throw new InputError(`--${flag.name} applies to ${wants}, but this run reads ${describe(choice)}`);
+  }
+  if (source === "metrics" && settings.metrics.length === 0) {
+    throw new InputError("--source metrics needs --metrics PATH");
+  }
+  if (source === "snapshot" && settings.snapshots.length === 0) {
+    throw new InputError("--source snapshot needs --snapshot FILE");
+  }
+  if (source === "prometheus" && settings.live.prometheusUrl === void 0) {
+    throw new InputError("--source prometheus needs --prometheus-url URL");
+  }
+  const stdin = [...settings.metrics, ...settings.snapshots].filter((p) => p === "-").length;
+  if (stdin > 1) throw new InputError("stdin ('-') can be read once: give it to one --metrics or --snapshot");
+}
+function needsKubeconfig(settings) {
+  return settings.source === "sidecars" || settings.source === "mapper" && settings.live.mapperUrl === void 0;
+}
+
+// src/cli/args.ts
+function commandNamed(name) {
+  if (COMMANDS.includes(name)) return name;
+  const near = closestNames(name, COMMANDS).map((c) => `'${c}'`);
+  throw new InputError(`unknown command '${name}'${didYouMean(near)} (commands: ${COMMANDS.join(", ")})`);
+}
+function unknownFlag(typed, command) {
+  const bare = typed.replace(/^-+/, "");
+  const own = command === void 0 ? [] : flagsOf(command).map((f) => f.name);
+  const all = FLAG_TABLE.map((f) => f.name);
+  const near = closestNames(bare, own);
+  const names = (near.length > 0 ? near : closestNames(bare, all)).map((n) => `--${n}`);
+  const help = command === void 0 ? "intent-drift --help" : `intent-drift ${command} --help`;
+  return new InputError(`unknown flag ${typed}${didYouMean(names)} (${help} lists the flags)`);
+}
+function parseCommandLine(argv, env) {
+  const split = splitArgv(argv);
+  const settings = defaultSettings(env.cwd);
+  const given = new Set(split.flags.keys());
+  const [first, ...rest] = split.positionals;
+  if (given.has("version")) return { command: "version", settings, given };
+  if (first === "help" || given.has("help") || first === void 0) {
+    const topicName = first === "help" ? rest[0] : first;
+    if (first === "help" && rest.length > 1) throw new InputError(`unexpected argument '${rest[1]}'`);
+    const topic = topicName === void 0 ? void 0 : commandNamed(topicName);
+    return { command: "help", topic, settings, given };
+  }
+  const command = commandNamed(first);
+  const typo = split.unknown[0];
+  if (typo !== void 0) throw unknownFlag(typo, command);
+  if (rest.length > 0) throw new InputError(`unexpected argument '${rest[0]}' after ${command}`);
+  for (const { flag } of split.flags.values()) {
+    if (!flag.commands.includes(command)) {
+      const where = flag.commands.filter((c) => c !== command);
+      throw new InputError(
+        `--${flag.name} does not apply to ${command} (it applies to ${where.join(", ")}); intent-drift ${command} --help lists the flags of ${command}`
+      );
+    }
+    const needed = flag.requires;
+    if (needed && (needed.on === void 0 || needed.on.includes(command)) && !given.has(needed.flag)) {
+      throw new InputError(`--${flag.name} needs --${needed.flag}${needed.on ? ` with ${command}` : ""}`);
+    }
+  }
+  settings.color = env.colorDefault;
+  const ctx = { command, variables: env.variables ?? {} };
+  for (const flag of FLAG_TABLE) {
+    const entry = split.flags.get(flag.name);
+    if (entry === void 0) continue;
+    if (flag.kind === "boolean") flag.apply(settings, ctx);
+    else if (flag.kind === "list") flag.apply(settings, entry.values, ctx);
+    else flag.apply(settings, entry.values[0] ?? "", ctx);
+  }
+  const token = ctx.variables[settings.live.prometheusTokenEnv];
+  settings.live.prometheusToken = token === "" ? void 0 : token;
+  const mapperToken = ctx.variables[settings.live.mapperTokenEnv];
+  settings.live.mapperToken = mapperToken === "" ? void 0 : mapperToken;
+  finishCommand(command, settings, given, env);
+  return { command, settings, given };
+}
+function finishCommand(command, settings, given, env) {
+  const kubeconfig = () => settings.live.kubeconfig !== void 0 || findKubeconfig(env.variables ?? {}, env.fileExists) !== void 0;
+  if (["check", "list", "export", "visualize", "capture"].includes(command)) {
+    const choice = resolveSource(settings, given, kubeconfig);
+    settings.source = choice.source;
+    checkSource(command, choice, settings, given);
+    if (needsKubeconfig(settings) && !kubeconfig()) {
+      throw new InputError(
+        `--source ${settings.source} reads the cluster through a kubeconfig: ${HOW_TO_OBSERVE}`
+      );
+    }
+  }
+  if (command === "reset" && settings.live.mapperUrl === void 0 && !kubeconfig()) {
+    throw new InputError(
+      "reset needs the mapper: --mapper-url URL, or a kubeconfig (--kubeconfig FILE, $KUBECONFIG or ~/.kube/config; none found)"
+    );
+  }
+  if (command === "export" && settings.export.outputType === "dir" && settings.output === void 0) {
+    throw new InputError("--output-type dir needs -o DIRECTORY");
+  }
+  if (command === "capture" && settings.output === void 0) throw new InputError("capture needs -o FILE");
+}
+
+// src/cli/check-command.ts
+import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
+import path2 from "node:path";
 
 // src/report/text-report.ts
 var ansi = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
@@ -132,19 +1083,11 @@ var COLOURS = {
 };
 var identity = (text) => text;
 var PLAIN = { bad: identity, warn: identity, good: identity, dim: identity, bold: identity };
-var STALE_REASON = {
-  "path-not-called": "path-not-called (the client called this server, never with this method and path)",
-  "server-not-called": "server-not-called (the client never called this server)",
-  "client-idle": "client-idle (the client made no calls at all)"
-};
-var NOT_CHECKED_WHY = {
-  "not-http": "not visible in Istio HTTP metrics",
-  "no-http-detail": "called, but the metrics carry no method or path"
-};
+var STALE_REASON = (reason) => `${reason} (${STALE_REASON_MEANS[reason]})`;
 var show = showControlChars;
-function operation(method, path6, unknown) {
-  if (method === null && path6 === null) return unknown;
-  return `${show(method ?? "*")} ${show(path6 ?? "*")}`;
+function operation(method, path7, unknown) {
+  if (method === null && path7 === null) return unknown;
+  return `${show(method ?? "*")} ${show(path7 ?? "*")}`;
 }
 function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
@@ -163,7 +1106,7 @@ function missingLine(call, p) {
 }
 function staleLine(rule, p) {
   const op = operation(rule.method, rule.path, "(any request)");
-  return `    ${p.warn(`- ${op} -> ${ruleTarget(rule)}`)}: ${STALE_REASON[rule.reason]}
+  return `    ${p.warn(`- ${op} -> ${ruleTarget(rule)}`)}: ${STALE_REASON(rule.reason)}
         ${p.dim(`declared at ${show(rule.file)}:${rule.line}`)}`;
 }
 function groupByClient(drift) {
@@ -250,14 +1193,14 @@ function renderTextReport(drift, opts = {}) {
   for (const group of groupByClient(drift)) {
     lines.push("", clientHeading(drift, group, p));
     if (group.missing.length > 0) {
-      lines.push("  missing (called, not declared):", ...group.missing.map((call) => missingLine(call, p)));
+      lines.push(`  missing (${MISSING_MEANS}):`, ...group.missing.map((call) => missingLine(call, p)));
     }
     if (group.stale.length > 0) {
-      lines.push("  stale (declared, never called):", ...group.stale.map((rule) => staleLine(rule, p)));
+      lines.push(`  stale (${STALE_MEANS}):`, ...group.stale.map((rule) => staleLine(rule, p)));
     }
     if (group.notExercised.length > 0) {
       lines.push(
-        "  not exercised (the run drove no calls from this client):",
+        `  not exercised (${NOT_EXERCISED_MEANS}):`,
         ...group.notExercised.map((rule) => staleLine(rule, p))
       );
     }
@@ -266,7 +1209,7 @@ function renderTextReport(drift, opts = {}) {
     ...briefSection(
       "not checked",
       drift.notChecked,
-      (r) => `${show(r.client.name)} -> ${ruleTarget(r)} ${p.dim(`${show(r.file)}:${r.line}`)}: ${NOT_CHECKED_WHY[r.why]}`,
+      (r) => `${show(r.client.name)} -> ${ruleTarget(r)} ${p.dim(`${show(r.file)}:${r.line}`)}: ${NOT_CHECKED_MEANS[r.why]}`,
       limit
     ),
     ...briefSection(
@@ -305,188 +1248,187 @@ function renderTextReport(drift, opts = {}) {
   }
   lines.push(
     "",
-    `${plural(drift.summary.observed, "call")} observed, ${plural(drift.summary.declared, "rule")} declared.`
+    `${plural(drift.summary.observed, "call")} observed, ${plural(drift.summary.declared, "rule")} declared.`,
+    ...runLines(drift)
   );
   return `${lines.join("\n")}
 `;
 }
+function runLines(drift) {
+  const { observedFrom, config } = asControlled(drift);
+  const lines = [];
+  if (observedFrom !== void 0) {
+    const part = observedParts(observedFrom);
+    const values = part.values.map(show).join(", ");
+    lines.push(`observed: ${part.text}${values ? ` ${values}` : ""}${part.tail ? `, ${part.tail}` : ""}`);
+  }
+  if (config !== void 0) lines.push(`config: ${config === null ? "none" : show(config)}`);
+  return lines;
+}
 
-// src/cli/args.ts
-import { parseArgs } from "node:util";
-var COMMANDS = [
-  "check",
-  "list",
-  "export",
-  "visualize",
-  "policies",
-  "capture",
-  "reset",
-  "demo"
-];
-var OPTIONS = {
-  intents: { type: "string", multiple: true },
-  source: { type: "string" },
-  metrics: { type: "string", multiple: true },
-  snapshot: { type: "string", multiple: true },
-  workloads: { type: "string", multiple: true },
-  namespace: { type: "string", short: "n", multiple: true },
-  "default-namespace": { type: "string" },
-  "allow-empty": { type: "boolean" },
-  "fail-on": { type: "string" },
-  format: { type: "string" },
-  report: { type: "string" },
-  sarif: { type: "string" },
-  junit: { type: "string" },
-  output: { type: "string", short: "o" },
-  "output-type": { type: "string" },
-  "api-version": { type: "string" },
-  "as-service": { type: "boolean" },
-  config: { type: "string" },
-  "no-templates": { type: "boolean" },
-  "only-drift": { type: "boolean" },
-  "min-count": { type: "string" },
-  environment: { type: "string" },
-  baseline: { type: "string" },
-  "write-baseline": { type: "string" },
-  kubeconfig: { type: "string" },
-  context: { type: "string" },
-  window: { type: "string" },
-  concurrency: { type: "string" },
-  "pod-timeout": { type: "string" },
-  "prometheus-url": { type: "string" },
-  "prometheus-token-env": { type: "string" },
-  "prometheus-ca": { type: "string" },
-  since: { type: "string" },
-  "mapper-url": { type: "string" },
-  "mapper-token-env": { type: "string" },
-  color: { type: "boolean" },
-  "no-color": { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean" }
-};
-function oneOf(flag, value, allowed) {
-  if (allowed.includes(value)) return value;
-  throw new InputError(`--${flag} must be one of ${allowed.join(", ")} (got '${value}')`);
+// src/cli/fix-intents.ts
+import { realpath, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+var GLOB_CHARS = /[*?[\]{}]/;
+function globBase(pattern) {
+  const segments = pattern.split(/[/\\]/);
+  const fixed = segments.slice(
+    0,
+    segments.findIndex((s) => GLOB_CHARS.test(s))
+  );
+  return fixed.length === 0 ? "." : fixed.join("/") || "/";
 }
-function parseCommandLine(argv, env) {
-  let parsed;
+async function rootsOf(intents, cwd) {
+  const roots = [];
+  for (const given of intents) {
+    const glob = GLOB_CHARS.test(given);
+    const absolute = await realpath(path.resolve(cwd, glob ? globBase(given) : given));
+    roots.push({ absolute, file: !glob && (await stat(absolute)).isFile() });
+  }
+  return roots;
+}
+async function reachedPath(absolute) {
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new InputError(err.message.split("\n")[0] ?? "bad arguments");
-  }
-  const { values, positionals } = parsed;
-  const settings = defaultSettings(env.cwd);
-  if (values.version) return { command: "version", settings };
-  const [name, ...extra] = positionals;
-  if (values.help || name === void 0 || name === "help") return { command: "help", settings };
-  if (!COMMANDS.includes(name)) {
-    throw new InputError(`unknown command '${name}' (commands: ${COMMANDS.join(", ")})`);
-  }
-  if (extra.length > 0) throw new InputError(`unexpected argument '${extra[0]}'`);
-  const command = name;
-  settings.intents = values.intents ?? [];
-  settings.metrics = values.metrics ?? [];
-  settings.snapshots = values.snapshot ?? [];
-  settings.workloads = values.workloads ?? [];
-  settings.namespaces = namespaceList(values.namespace ?? [], "--namespace");
-  settings.defaultNamespace = checkedNamespace("default-namespace", values["default-namespace"]);
-  settings.allowEmpty = values["allow-empty"] ?? false;
-  settings.reportFile = values.report;
-  settings.sarifFile = values.sarif;
-  settings.junitFile = values.junit;
-  settings.color = values["no-color"] ? false : values.color ?? env.colorDefault;
-  settings.output = values.output;
-  readLiveFlags(values, settings, env.variables ?? {});
-  settings.source = values.source === void 0 ? impliedSource(settings) : oneOf("source", values.source, SOURCES);
-  if (values["fail-on"] !== void 0) {
-    settings.failOn = oneOf("fail-on", values["fail-on"], FAIL_ON);
-    settings.failOnExplicit = true;
-  }
-  settings.configFile = values.config;
-  settings.templates = !(values["no-templates"] ?? false);
-  settings.environment = values.environment;
-  settings.baselineFile = values.baseline;
-  settings.writeBaselineFile = values["write-baseline"];
-  if (values["min-count"] !== void 0) {
-    const n = Number(values["min-count"]);
-    if (!Number.isInteger(n) || n < 1) {
-      throw new InputError(`--min-count must be a whole number of 1 or more (got '${values["min-count"]}')`);
-    }
-    settings.minCount = n;
-  }
-  if (command === "export") {
-    if (values.format !== void 0) {
-      settings.export.format = oneOf("format", values.format, ["yaml", "json"]);
-    }
-    if (values["output-type"] !== void 0) {
-      settings.export.outputType = oneOf("output-type", values["output-type"], [
-        "single-file",
-        "dir"
-      ]);
-    }
-    if (values["api-version"] !== void 0) {
-      const wanted = values["api-version"];
-      const full = wanted.includes("/") ? wanted : `k8s.otterize.com/${wanted}`;
-      settings.export.apiVersion = oneOf("api-version", full, API_VERSIONS);
-    }
-    settings.export.asService = values["as-service"] ?? false;
-    if (settings.export.outputType === "dir" && settings.output === void 0) {
-      throw new InputError("--output-type dir needs -o DIRECTORY");
-    }
-  } else {
-    if (values.format !== void 0) {
-      settings.format = oneOf("format", values.format, REPORT_FORMATS);
+    return await realpath(absolute);
+  } catch {
+    try {
+      return path.join(await realpath(path.dirname(absolute)), path.basename(absolute));
+    } catch {
+      return void 0;
     }
   }
-  if (command === "capture" && settings.output === void 0) throw new InputError("capture needs -o FILE");
-  if (values["only-drift"] && command !== "visualize")
-    throw new InputError("--only-drift applies to visualize only");
-  settings.visualize.onlyDrift = values["only-drift"] ?? false;
-  return { command, settings };
 }
-function readLiveFlags(values, settings, variables) {
-  const live = settings.live;
-  live.kubeconfig = values.kubeconfig;
-  live.context = values.context;
-  live.window = values.window;
-  live.podTimeout = values["pod-timeout"];
-  live.prometheusUrl = values["prometheus-url"];
-  live.prometheusCa = values["prometheus-ca"];
-  live.since = values.since;
-  live.mapperUrl = values["mapper-url"];
-  if (values["prometheus-token-env"] !== void 0) live.prometheusTokenEnv = values["prometheus-token-env"];
-  const token = variables[live.prometheusTokenEnv];
-  live.prometheusToken = token === "" ? void 0 : token;
-  if (values["mapper-token-env"] !== void 0) live.mapperTokenEnv = values["mapper-token-env"];
-  const mapperToken = variables[live.mapperTokenEnv];
-  live.mapperToken = mapperToken === "" ? void 0 : mapperToken;
-  if (values.concurrency !== void 0) {
-    const n = Number(values.concurrency);
-    if (!Number.isInteger(n) || n < 1 || n > 256) {
+function inside(target, roots) {
+  return roots.some(
+    (root) => root.file ? target === root.absolute : target.startsWith(root.absolute + path.sep)
+  );
+}
+async function applyIntentsEdit(edit, intents, cwd, io) {
+  const roots = await rootsOf(intents, cwd);
+  const writes = [];
+  for (const change of edit.files) {
+    if (change.before === change.after) continue;
+    const absolute = path.resolve(cwd, change.file);
+    const reached = await reachedPath(absolute);
+    if (reached === void 0 || !inside(reached, roots) || !/\.ya?ml$/i.test(reached)) {
       throw new InputError(
-        `--concurrency must be a whole number from 1 to 256 (got '${values.concurrency}')`
+        `--fix would write ${showControlChars(change.file)}, outside the --intents paths given: nothing was written`
       );
     }
-    live.concurrency = n;
+    writes.push({ file: change.file, absolute, text: change.after });
+  }
+  for (const { absolute, text } of writes) await writeFile(absolute, text);
+  for (const { file } of writes) {
+    const changes = edit.changes.filter((c) => c.file === file);
+    const added = changes.filter((c) => c.action === "add").length;
+    const removed = changes.length - added;
+    const what = [
+      added > 0 ? `${plural(added, "rule")} added` : "",
+      removed > 0 ? `${plural(removed, "rule")} removed` : ""
+    ].filter((x) => x !== "").join(", ");
+    io.writeError(`fixed ${showControlChars(file)}${what === "" ? "" : `: ${what}`}
+`);
+  }
+  for (const note of edit.skipped) io.writeError(`not fixed: ${showControlChars(note)}
+`);
+  return writes.map((w) => w.file);
+}
+
+// src/cli/progress.ts
+var PHASE = {
+  single: "reading sidecars",
+  first: "first reading",
+  waiting: "waiting for traffic",
+  second: "second reading"
+};
+function progressLine(write, isTTY) {
+  let last;
+  const started = Date.now();
+  return {
+    listener(p) {
+      last = p;
+      if (isTTY) write(`\r\x1B[K${PHASE[p.reading]}: ${p.done}/${p.total} pods`);
+    },
+    finish() {
+      if (last === void 0) return;
+      const seconds = ((Date.now() - started) / 1e3).toFixed(1);
+      if (isTTY) write(`\r\x1B[K`);
+      write(`read ${last.done}/${last.total} meshed pods in ${seconds}s
+`);
+    }
+  };
+}
+async function withProgress(io, read) {
+  const progress = progressLine(io.writeError, io.stderrIsTTY === true);
+  try {
+    return await read(progress.listener);
+  } finally {
+    progress.finish();
   }
 }
-function checkedNamespace(flag, value) {
-  if (value === void 0) return void 0;
-  if (isNamespaceName(value)) return value;
-  throw new InputError(`--${flag} must be a Kubernetes namespace name (got '${value}')`);
+function observeWithProgress(settings, io) {
+  return withProgress(io, (listener) => observeInScope(settings, listener));
 }
-function impliedSource(settings) {
-  if (settings.metrics.length > 0) return "metrics";
-  if (settings.snapshots.length > 0) return "snapshot";
-  if (settings.live.prometheusUrl !== void 0) return "prometheus";
-  if (settings.live.mapperUrl !== void 0) return "mapper";
-  return "sidecars";
+
+// src/cli/check-command.ts
+async function runCheck(settings, io) {
+  const result = await withProgress(io, (listener) => check(settings, listener));
+  if (settings.writeBaselineFile !== void 0) {
+    const n = await writeBaselineFile(settings.cwd, settings.writeBaselineFile, result.beforeBaseline);
+    io.writeError(
+      `wrote a baseline of ${n} drift entr${n === 1 ? "y" : "ies"} to ${settings.writeBaselineFile}
+`
+    );
+  }
+  const ci = { ...result, cwd: settings.cwd, repositoryRoot: repositoryRoot(settings.cwd) };
+  await writeReportFiles(settings, result, ci);
+  const plan = settings.fix || settings.format === "markdown" ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale) : void 0;
+  io.write(renderReport(result, settings, ci, plan?.patch ?? ""));
+  let exitCode = result.exitCode;
+  if (settings.fix && plan !== void 0) {
+    const written = await applyIntentsEdit(plan.edit, settings.intents, settings.cwd, io);
+    if (written.length === 0) io.writeError("--fix: the intents need no change\n");
+    const after = written.length === 0 ? result : await recheck(settings, result);
+    const s = after.drift.summary;
+    io.writeError(
+      `after the fix: ${s.missing} missing, ${s.stale} stale: ${after.exitCode === 1 ? "still failing" : "no failing drift"}${s.stale > 0 && !settings.pruneStale ? " (--prune-stale also removes stale rules)" : ""}
+`
+    );
+    exitCode = after.exitCode;
+  }
+  if (settings.writeBaselineFile !== void 0 && !settings.failOnExplicit) return 0;
+  return exitCode;
+}
+async function writeReportFiles(settings, result, ci) {
+  const files = [
+    [settings.reportFile, () => renderJsonReport(result.drift)],
+    [settings.sarifFile, () => renderCiReport("sarif", ci)],
+    [settings.junitFile, () => renderCiReport("junit", ci)]
+  ];
+  for (const [name, render] of files) {
+    if (name === void 0) continue;
+    const file = path2.resolve(settings.cwd, name);
+    await mkdir(path2.dirname(file), { recursive: true });
+    await writeFile2(file, render());
+  }
+}
+function renderReport(result, settings, ci, patch) {
+  switch (settings.format) {
+    case "json":
+      return renderJsonReport(result.drift);
+    case "markdown":
+      return renderComment(result.drift, { suggestedPatch: patch });
+    case "sarif":
+    case "junit":
+      return renderCiReport(settings.format, ci);
+    case "text":
+      return renderTextReport(result.drift, { color: settings.color });
+  }
 }
 
 // src/cli/export-command.ts
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
+import path3 from "node:path";
 
 // src/declare/otterize-identity.ts
 import { createHash } from "node:crypto";
@@ -601,7 +1543,7 @@ function policyOf(draft, selector, workloads) {
     from: [{ source: { principals: [`cluster.local/ns/${client.namespace}/sa/${serviceAccount}`] } }]
   };
   if (!draft.anyOperation) {
-    rule.to = [...draft.methodsByPath].map(([path6, methods]) => ({ operation: { paths: [path6], methods } }));
+    rule.to = [...draft.methodsByPath].map(([path7, methods]) => ({ operation: { paths: [path7], methods } }));
   }
   const manifest = {
     apiVersion: POLICY_API_VERSION,
@@ -653,42 +1595,6 @@ function exportTemplates(calls, opts = {}) {
   return { pathOf: templater.pathOf, notes };
 }
 
-// src/cli/progress.ts
-var PHASE = {
-  single: "reading sidecars",
-  first: "first reading",
-  waiting: "waiting for traffic",
-  second: "second reading"
-};
-function progressLine(write, isTTY) {
-  let last;
-  const started = Date.now();
-  return {
-    listener(p) {
-      last = p;
-      if (isTTY) write(`\r\x1B[K${PHASE[p.reading]}: ${p.done}/${p.total} pods`);
-    },
-    finish() {
-      if (last === void 0) return;
-      const seconds = ((Date.now() - started) / 1e3).toFixed(1);
-      if (isTTY) write(`\r\x1B[K`);
-      write(`read ${last.done}/${last.total} meshed pods in ${seconds}s
-`);
-    }
-  };
-}
-async function withProgress(io, read) {
-  const progress = progressLine(io.writeError, io.stderrIsTTY === true);
-  try {
-    return await read(progress.listener);
-  } finally {
-    progress.finish();
-  }
-}
-function observeWithProgress(settings, io) {
-  return withProgress(io, (listener) => observeInScope(settings, listener));
-}
-
 // src/cli/export-command.ts
 async function runExport(settings, io) {
   const observed = await observeWithProgress(settings, io);
@@ -703,16 +1609,16 @@ async function runExport(settings, io) {
   const render = { apiVersion: settings.export.apiVersion, format: settings.export.format };
   const out = settings.output;
   if (settings.export.outputType === "dir" && out !== void 0) {
-    const dir = path.resolve(settings.cwd, out);
-    await mkdir(dir, { recursive: true });
+    const dir = path3.resolve(settings.cwd, out);
+    await mkdir2(dir, { recursive: true });
     const files = renderIntentsDir(intents, render);
-    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+    for (const [name, text] of Object.entries(files)) await writeFile3(path3.join(dir, name), text);
     io.writeError(`wrote ${Object.keys(files).length} ClientIntents file(s) to ${out}
 `);
   } else if (out !== void 0) {
-    const file = path.resolve(settings.cwd, out);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, renderIntentsFile(intents, render));
+    const file = path3.resolve(settings.cwd, out);
+    await mkdir2(path3.dirname(file), { recursive: true });
+    await writeFile3(file, renderIntentsFile(intents, render));
     io.writeError(`wrote ${intents.length} ClientIntents to ${out}
 `);
   } else {
@@ -725,9 +1631,104 @@ async function runExport(settings, io) {
   return 0;
 }
 
+// src/cli/help.ts
+var WIDTH = 100;
+var EXIT_CODES = [
+  {
+    code: 0,
+    meaning: "no failing drift; for list, export, visualize, policies, capture, reset and check --write-baseline: the output was written"
+  },
+  {
+    code: 1,
+    meaning: "failing drift (per --fail-on, the config's failOn and overrides): check and demo, or another command given --fail-on"
+  },
+  {
+    code: 2,
+    meaning: 'bad usage, bad input, nothing observed in scope, or an unreachable source: one line on stderr, file:line where there is one; an unexpected exception is "intent-drift: internal error: ..." (a bug: please report it), also 2'
+  }
+];
+function wrap(text, lead, indent) {
+  const lines = [];
+  let line = lead;
+  for (const word of text.split(" ")) {
+    const sep = line.length === 0 || line.endsWith(" ") ? "" : " ";
+    if (line.trim() !== "" && line.length + sep.length + word.length > WIDTH && line.length > indent) {
+      lines.push(line);
+      line = `${" ".repeat(indent)}${word}`;
+    } else line += `${sep}${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+function flagLine(flag, command, column) {
+  const sources = flag.sources === void 0 ? "" : `${flag.sources.join("/")}: `;
+  const needs = flag.requires && (!flag.requires.on || command && flag.requires.on.includes(command));
+  const suffix = needs ? ` (needs --${flag.requires?.flag})` : "";
+  const where = command === void 0 ? ` [${flag.commands.join(", ")}]` : "";
+  const lead = `  ${flagSignature(flag)}`.padEnd(column);
+  return wrap(`${sources}${flagHelp(flag, command)}${suffix}${where}`, `${lead}`, column);
+}
+function flagSections(flags, command) {
+  const column = Math.min(34, Math.max(...flags.map((f) => flagSignature(f).length)) + 4);
+  const lines = [];
+  for (const { group, title } of FLAG_GROUPS) {
+    const inGroup = flags.filter((f) => f.group === group);
+    if (inGroup.length === 0) continue;
+    lines.push("", `${title}:`);
+    for (const flag of inGroup) lines.push(...flagLine(flag, command, column));
+  }
+  return lines;
+}
+function exitLines(command) {
+  const lines = ["", "Exit codes:"];
+  const own = command === void 0 ? {} : commandSpec(command).exit === "drift" ? {
+    0: `no failing drift${command === "check" ? " (with --write-baseline: the baseline was written)" : ""}`
+  } : {
+    0: "the output was written, drift or not",
+    1: command === "visualize" ? "with --intents and an explicit --fail-on: failing drift" : void 0
+  };
+  for (const { code: code2, meaning } of EXIT_CODES) {
+    const text = code2 in own ? own[code2] : meaning;
+    if (text !== void 0) lines.push(...wrap(text, `  ${code2}  `, 5));
+  }
+  return lines;
+}
+function globalHelp() {
+  const lines = [
+    "intent-drift: diff the HTTP calls Istio observed against committed Otterize ClientIntents",
+    "",
+    "Usage: intent-drift <command> [flags]",
+    "       intent-drift <command> --help    (or intent-drift help <command>): its flags and examples",
+    "",
+    "Commands:",
+    ...COMMAND_TABLE.map((c) => `  ${c.name.padEnd(11)} ${c.summary}`),
+    "",
+    "Every flag, with the commands that read it in brackets:",
+    ...flagSections(FLAG_TABLE, void 0),
+    ...exitLines(void 0)
+  ];
+  return `${lines.join("\n")}
+`;
+}
+function commandHelp(command) {
+  const spec = commandSpec(command);
+  const lines = [
+    `intent-drift ${command}: ${spec.summary}`,
+    "",
+    ...wrap(spec.usage, "Usage: intent-drift ", 7),
+    ...flagSections(flagsOf(command), command),
+    "",
+    "Examples:",
+    ...spec.examples.flatMap((e) => [`  ${e.run}`, ...wrap(e.does, "      ", 6)]),
+    ...exitLines(command)
+  ];
+  return `${lines.join("\n")}
+`;
+}
+
 // src/cli/policies-command.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import path2 from "node:path";
+import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
+import path4 from "node:path";
 async function runPolicies(settings, declared, io) {
   const scope = new Set(settings.namespaces);
   const rules = declared.rules.filter((r) => scope.size === 0 || scope.has(r.client.namespace));
@@ -737,91 +1738,18 @@ async function runPolicies(settings, declared, io) {
   if (settings.output === void 0) {
     io.write(text);
   } else {
-    const file = path2.resolve(settings.cwd, settings.output);
-    await mkdir2(path2.dirname(file), { recursive: true });
-    await writeFile2(file, text);
+    const file = path4.resolve(settings.cwd, settings.output);
+    await mkdir3(path4.dirname(file), { recursive: true });
+    await writeFile4(file, text);
   }
   for (const w of [...declared.warnings, ...warnings]) io.writeError(`warning: ${w}
 `);
   return 0;
 }
 
-// src/cli/repository-root.ts
-import { existsSync } from "node:fs";
-import path3 from "node:path";
-function repositoryRoot(cwd) {
-  for (let dir = path3.resolve(cwd); ; dir = path3.dirname(dir)) {
-    if (existsSync(path3.join(dir, ".git"))) return dir;
-    if (path3.dirname(dir) === dir) return path3.resolve(cwd);
-  }
-}
-
-// src/cli/usage.ts
-function usage() {
-  return `intent-drift: diff the HTTP calls Istio observed against committed Otterize ClientIntents
-
-Usage: intent-drift <command> [flags]
-
-Commands:
-  check       read the observed map and the declared intents, diff them, report
-  list        print the observed map, grouped by client
-  export      write the observed map as ClientIntents
-  visualize   draw the map (the drift, with --intents) as -o FILE.svg, .png or .html
-  policies    print the Istio AuthorizationPolicies the declared intents imply
-  capture     read a live source once and save what it saw as a snapshot file (-o FILE)
-  reset       make Otterize's network mapper forget what it captured
-  demo        check the embedded demo (client, client2, nginx): offline, no cluster
-
-Sources of the observed map (--source, else implied by the flags below, else sidecars):
-  --metrics PATH          metrics: Prometheus text exposition or Envoy JSON stats; file or directory
-  --snapshot FILE         snapshot: written by capture; repeatable, merged
-  --kubeconfig FILE       sidecars/mapper: default ~/.kube/config or in-cluster
-  --context NAME          sidecars/mapper: kubeconfig context
-  --window DURATION       sidecars: read twice this far apart, keep only the traffic between
-  --concurrency N         sidecars: pods read at once (default 16)
-  --pod-timeout DURATION  sidecars: per-pod timeout (default 10s)
-  --prometheus-url URL    prometheus: its HTTP API
-  --prometheus-token-env  prometheus: env var with a bearer token (default PROMETHEUS_TOKEN)
-  --prometheus-ca FILE    prometheus: CA bundle for https
-  --since WHEN            prometheus range / snapshot filter: 15m, 2h, or an RFC 3339 time
-  --mapper-url URL        mapper: the network-mapper's GraphQL endpoint (else the service proxy)
-  --mapper-token-env      mapper: env var with a bearer token for --mapper-url (default MAPPER_TOKEN)
-  --workloads PATH        Kubernetes manifests: workload kinds and service accounts (repeatable)
-
-Declared intents:
-  --intents PATH          ClientIntents file, directory or glob (repeatable); YAML or JSON
-  --default-namespace NS  namespace of ClientIntents without one (default: the -n namespace, when only one)
-
-Scope and verdict:
-  -n, --namespace NS      only clients in these namespaces (repeatable, or comma lists)
-  --fail-on WHAT          missing | stale | any | none (default: the config's failOn, else missing)
-  --allow-empty           nothing observed is a warning, not an error (exit 2)
-
-Output:
-  --format FMT            check: text | markdown | json | sarif | junit (default text); export: yaml | json
-  --report FILE           also write the JSON report (check, demo)
-  --sarif FILE            also write SARIF 2.1.0 for GitHub code scanning (check, demo)
-  --junit FILE            also write JUnit XML for CI test reports (check, demo)
-  --color, --no-color     colour in text output (default: when stdout is a terminal; NO_COLOR, FORCE_COLOR)
-
-export:
-  -o PATH                 file (or directory with --output-type dir); default stdout
-  --output-type TYPE      single-file | dir (one <workload>.<namespace>.yaml per client)
-  --api-version V         k8s.otterize.com/v2beta1 (default), v2alpha1, v1beta1, v1alpha3, v1alpha2
-  --as-service            targets name the Kubernetes Service the caller used, not the workload
-
-visualize:
-  -o FILE                 .svg, .png (Graphviz) or .html (an interactive page: filters, search, details)
-  --only-drift            only missing and stale calls and rules (needs --intents)
-
-Exit codes: 0 no failing drift, 1 failing drift (per --fail-on) and nothing else, 2 bad usage, bad input,
-nothing observed, unreachable source, or an internal error.
-`;
-}
-
 // src/cli/visualize-command.ts
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path4 from "node:path";
+import { mkdir as mkdir4, writeFile as writeFile5 } from "node:fs/promises";
+import path5 from "node:path";
 
 // src/report/map-page/suggested-rule.ts
 var PLAIN_SCALAR = /^[A-Za-z0-9/][A-Za-z0-9_./{}*-]*$/;
@@ -1951,7 +2879,7 @@ var VISUALIZE_FORMATS = ["svg", "png", "html"];
 function visualizeFormatOf(output) {
   if (output === void 0 || output === "")
     throw new InputError("visualize needs -o FILE (.svg, .png or .html)");
-  const ext = path4.extname(output).toLowerCase().replace(/^\./, "");
+  const ext = path5.extname(output).toLowerCase().replace(/^\./, "");
   const format = ext === "htm" ? "html" : ext;
   if (VISUALIZE_FORMATS.includes(format)) return format;
   const got = ext === "" ? "no extension" : `.${ext}`;
@@ -1969,9 +2897,9 @@ async function runVisualize(settings, io) {
   }
   const { graph, exitCode, warnings, context } = await graphToDraw(settings, io);
   const bytes = await renderGraph(graph, format, context);
-  const file = path4.resolve(settings.cwd, settings.output ?? "");
-  await mkdir3(path4.dirname(file), { recursive: true });
-  await writeFile3(file, bytes);
+  const file = path5.resolve(settings.cwd, settings.output ?? "");
+  await mkdir4(path5.dirname(file), { recursive: true });
+  await writeFile5(file, bytes);
   for (const w of warnings) io.writeError(`warning: ${w}
 `);
   if (format === "png" && !await hasUsableFont()) {
@@ -1985,7 +2913,7 @@ async function runVisualize(settings, io) {
     `drew ${calls} call(s) and rule(s) between ${drawn.nodes.length} node(s) to ${settings.output}
 `
   );
-  return exitCode;
+  return settings.failOnExplicit ? exitCode : 0;
 }
 async function graphToDraw(settings, io) {
   const onlyDriftWanted = settings.visualize.onlyDrift;
@@ -2030,21 +2958,21 @@ async function graphToDraw(settings, io) {
 // src/cli/main.ts
 async function main(argv, io) {
   try {
-    const { command, settings } = parseCommandLine(argv, {
+    const parsed = parseCommandLine(argv, {
       cwd: io.cwd,
       colorDefault: colorByDefault(io),
       variables: io.env
     });
-    if (command === "help") {
-      io.write(usage());
+    if (parsed.command === "help") {
+      io.write(parsed.topic === void 0 ? globalHelp() : commandHelp(parsed.topic));
       return 0;
     }
-    if (command === "version") {
+    if (parsed.command === "version") {
       io.write(`${VERSION}
 `);
       return 0;
     }
-    return await run(command, settings, io);
+    return await run(parsed.command, parsed.settings, io);
   } catch (err) {
     io.writeError(
       `${showControlChars(isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err))}
@@ -2063,8 +2991,12 @@ async function run(command, settings, io) {
       return runCheck(demoSettings(settings), io);
     case "list": {
       const observed = await observeWithProgress(settings, io);
-      io.write(renderList(observed, { namespaces: settings.namespaces }));
-      for (const w of observed.warnings) io.writeError(`warning: ${w}
+      const scope = { namespaces: settings.namespaces };
+      const format = settings.listFormat;
+      io.write(
+        format === "text" ? renderList(observed, scope) : renderListData(observed, { ...scope, format })
+      );
+      for (const w of observed.warnings) io.writeError(`warning: ${showControlChars(w)}
 `);
       return 0;
     }
@@ -2073,26 +3005,27 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-RQRKQVML.js");
-      const file = path5.resolve(settings.cwd, settings.output ?? "");
-      await mkdir4(path5.dirname(file), { recursive: true });
+      const { writeSnapshot } = await import("./chunks/snapshot-file-CUT2FHVA.js");
+      const file = path6.resolve(settings.cwd, settings.output ?? "");
+      await mkdir5(path6.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
         source: settings.source,
         ...observed.window === void 0 ? {} : { window: observed.window }
       });
-      for (const w of observed.warnings) io.writeError(`warning: ${w}
+      for (const w of observed.warnings) io.writeError(`warning: ${showControlChars(w)}
 `);
       io.writeError(`wrote ${observed.calls.length} call(s) to ${settings.output}
 `);
       return 0;
     }
     case "reset": {
+      requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-WAG34FQX.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-56V6YQEP.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },
-        ...live.kubeconfig === void 0 ? {} : { kubeconfig: path5.resolve(settings.cwd, live.kubeconfig) },
+        ...live.kubeconfig === void 0 ? {} : { kubeconfig: path6.resolve(settings.cwd, live.kubeconfig) },
         ...live.context === void 0 ? {} : { context: live.context }
       });
       io.writeError("the network mapper forgot what it had captured\n");
@@ -2104,43 +3037,6 @@ async function run(command, settings, io) {
       return runPolicies(settings, await declare(settings), io);
     case "visualize":
       return runVisualize(settings, io);
-  }
-}
-async function runCheck(settings, io) {
-  const result = await withProgress(io, (listener) => check(settings, listener));
-  if (settings.writeBaselineFile !== void 0) {
-    const n = await writeBaselineFile(settings.cwd, settings.writeBaselineFile, result.beforeBaseline);
-    io.writeError(
-      `wrote a baseline of ${n} drift entr${n === 1 ? "y" : "ies"} to ${settings.writeBaselineFile}
-`
-    );
-  }
-  const ci = { ...result, cwd: settings.cwd, repositoryRoot: repositoryRoot(settings.cwd) };
-  const files = [
-    [settings.reportFile, () => renderJsonReport(result.drift)],
-    [settings.sarifFile, () => renderCiReport("sarif", ci)],
-    [settings.junitFile, () => renderCiReport("junit", ci)]
-  ];
-  for (const [name, render] of files) {
-    if (name === void 0) continue;
-    const file = path5.resolve(settings.cwd, name);
-    await mkdir4(path5.dirname(file), { recursive: true });
-    await writeFile4(file, render());
-  }
-  io.write(renderReport(result, settings, ci));
-  return result.exitCode;
-}
-function renderReport(result, settings, ci) {
-  switch (settings.format) {
-    case "json":
-      return renderJsonReport(result.drift);
-    case "markdown":
-      return renderMarkdownReport(result.drift);
-    case "sarif":
-    case "junit":
-      return renderCiReport(settings.format, ci);
-    case "text":
-      return renderTextReport(result.drift, { color: settings.color });
   }
 }
 function colorByDefault(io) {

@@ -2,45 +2,44 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   COMMENT_MARKER,
   DEFAULT_CONFIG_FILE,
-  DEFAULT_EXPORT_API_VERSION,
   FAIL_ON,
+  FILE_HEADERS_ONLY,
   MAX_YAML_BYTES,
   SOURCES,
-  buildClientIntents,
+  asControlled,
   cellCode,
   check,
   child,
-  clientIntentsManifest,
   codeSpan,
   collectYamlFiles,
+  createTwoFilesPatch,
   cst_exports,
   defaultDriftConfig,
   defaultSettings,
-  isMap,
   isNamespaceName,
-  isScalar,
-  isSeq,
   namespaceList,
   parse,
-  parseAllDocuments,
   parseBaseline,
   parseDriftConfig,
   parseYamlDocuments,
+  planIntentsEdit,
   renderCiReport,
+  renderComment,
   renderMarkdownReport,
   showControlChars,
   tableRow,
   toJsonReport,
-  toYamlDocuments,
   tokenizeYaml
-} from "./chunks/chunk-3DA35Y7C.js";
-import "./chunks/chunk-AO5AWLLO.js";
-import "./chunks/chunk-5BKU4NSX.js";
+} from "./chunks/chunk-C6KO7PXH.js";
+import "./chunks/chunk-IHS3PIGT.js";
+import "./chunks/chunk-BW5DOQ3S.js";
 import "./chunks/chunk-UKTSLPIA.js";
 import {
-  parseDuration
+  parseDuration,
+  parseSince
 } from "./chunks/chunk-IL4YC4WJ.js";
 import "./chunks/chunk-JPR35M4U.js";
+import "./chunks/chunk-QJXY56EE.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError,
@@ -1092,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1550,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path7);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path7,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path7);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path6, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path7,
+          path6,
           error2.message
         );
       });
@@ -1631,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path7);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1696,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path6,
         method,
         body,
         headers,
@@ -1711,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path7 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1781,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path7, query) : path7;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6474,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path7, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6555,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path7} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7084,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7181,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7534,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8775,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10750,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path7.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path7;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10785,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10823,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path7, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path7,
+        path: path6,
         method,
         body,
         headers,
@@ -11288,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16170,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i = 0; i < path7.length; ++i) {
-        const code = path7.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code = path6.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19092,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path7);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -21979,8 +21978,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path7 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path7} does not exist${EOL5}`);
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -26274,7 +26273,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -26506,7 +26505,7 @@ function readRunContext(env) {
     apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, ""),
     runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0,
     pullRequest: pullRequestOf(payload),
-    workflowRun: workflowRunOf(payload)
+    workflowRun: workflowRunOf(payload, serverUrl)
   };
 }
 function readEvent(file) {
@@ -26525,17 +26524,29 @@ function pullRequestOf(payload) {
   const baseSha = typeof pr.base?.sha === "string" ? pr.base.sha : void 0;
   return { number: pr.number, headSha: pr.head.sha, baseSha, fork: head !== base };
 }
-function workflowRunOf(payload) {
+function workflowRunOf(payload, serverUrl) {
   const run2 = payload.workflow_run;
-  return typeof run2?.head_sha === "string" ? { headSha: run2.head_sha } : void 0;
+  if (typeof run2?.head_sha !== "string") return void 0;
+  const url = run2.html_url;
+  const own = typeof url === "string" && url.startsWith(`${serverUrl}/`) && /^[\x21-\x7e]+$/.test(url);
+  return own ? { headSha: run2.head_sha, url } : { headSha: run2.head_sha };
 }
 function blobLink(context3, sha) {
   return (file, line) => `${context3.serverUrl}/${context3.owner}/${context3.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}`;
 }
+function commitLink(context3, sha) {
+  return `${context3.serverUrl}/${context3.owner}/${context3.repo}/commit/${sha}`;
+}
+function runHeader(context3, sha) {
+  return {
+    ...sha === "" ? {} : { commit: { sha, url: commitLink(context3, sha) } },
+    ...context3.runUrl === void 0 ? {} : { runUrl: context3.runUrl }
+  };
+}
 
 // src/action/check-mode.ts
-import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import path5 from "node:path";
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/cluster/cluster-check.ts
 import { existsSync as existsSync3 } from "node:fs";
@@ -27384,842 +27395,6 @@ function checkInCluster(settings, deps) {
   return runInCluster(ctx, plan, recordingFor(settings.check, plan, deps));
 }
 
-// src/declare/edit-intents-layout.ts
-import path3 from "node:path";
-function newIntentsFiles(intents, declared, sources) {
-  const apiVersion = mostCommon(declared.documents.map((d) => d.apiVersion)) ?? DEFAULT_EXPORT_API_VERSION;
-  const edits = /* @__PURE__ */ new Map();
-  for (const one of intents) {
-    const text2 = toYamlDocuments([clientIntentsManifest(one, apiVersion)]);
-    const file = fileFor(one, declared, sources);
-    const current = edits.get(file) ?? {
-      file,
-      before: sources.get(file) ?? null,
-      after: sources.get(file) ?? ""
-    };
-    current.after = current.after === "" ? text2 : `${withNewline(current.after)}---
-${text2}`;
-    edits.set(file, current);
-  }
-  return [...edits.values()];
-}
-function fileFor(one, declared, sources) {
-  const yamlDocuments = declared.documents.filter((d) => !/\.json$/i.test(d.file));
-  const files = yamlDocuments.map((d) => d.file);
-  const distinct = [...new Set(files)];
-  if (distinct.length === 1 && files.length > 1) return distinct[0];
-  const directory = mostCommon(distinct.map((f) => path3.posix.dirname(f))) ?? mostCommon(declared.documents.map((d) => path3.posix.dirname(d.file))) ?? "intents";
-  const extension = mostCommon(distinct.map((f) => path3.posix.extname(f))) ?? ".yaml";
-  const { name: name2, namespace } = one.client;
-  const withNamespace = distinct.length > 0 && yamlDocuments.every(
-    (d) => path3.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
-  );
-  const short = path3.posix.join(directory, `${name2}${extension}`);
-  const long = path3.posix.join(directory, `${name2}.${namespace}${extension}`);
-  if (withNamespace || sources.has(short) || files.includes(short)) return long;
-  return short;
-}
-function mostCommon(values) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best;
-  for (const [value, count] of counts) if (best === void 0 || count > counts.get(best)) best = value;
-  return best;
-}
-function withNewline(text2) {
-  return text2.endsWith("\n") ? text2 : `${text2}
-`;
-}
-
-// src/declare/edit-intents-targets.ts
-function findTarget(list, server, type, client) {
-  if (type !== "kubernetes" && type !== "service") return void 0;
-  for (const item of list.seq.items) {
-    if (!isMap(item)) continue;
-    const found = list.v2 ? v2Target(item) : v1Call(item);
-    if (!found || found.type !== type) continue;
-    const [name2, namespace = client.namespace] = found.name.split(".");
-    if (name2 === server.name && namespace === server.namespace) {
-      return { item, body: found.body, writtenName: String(found.body.get("name")) };
-    }
-  }
-  return void 0;
-}
-function v2Target(item) {
-  for (const key of ["kubernetes", "service"]) {
-    const body = item.get(key, true);
-    if (!isMap(body)) continue;
-    const isService = key === "service" || body.get("kind") === "Service";
-    return { type: isService ? "service" : "kubernetes", name: String(body.get("name") ?? ""), body };
-  }
-  return void 0;
-}
-function v1Call(item) {
-  const raw = String(item.get("name") ?? "");
-  const isService = raw.startsWith("svc:") || item.get("kind") === "Service";
-  return { type: isService ? "service" : "kubernetes", name: raw.replace(/^svc:/, ""), body: item };
-}
-function rulesOf(list, match) {
-  const rules = match.body.get(list.v2 ? "http" : list.resourcesKey, true);
-  return isSeq(rules) && rules.items.length > 0 ? rules : void 0;
-}
-function methodsOf(rule) {
-  if (!isMap(rule)) return void 0;
-  const methods = rule.get("methods", true);
-  return isSeq(methods) ? methods : void 0;
-}
-function ruleNode(doc, path7, method, flow) {
-  const node = doc.createNode({ path: path7, methods: [method] });
-  const methods = node.get("methods", true);
-  if (flow && isSeq(methods)) methods.flow = true;
-  return node;
-}
-function addCallToTarget(doc, list, match, method, path7, flow) {
-  const rules = rulesOf(list, match);
-  if (!rules) return false;
-  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path7);
-  const methods = methodsOf(samePath);
-  if (!methods) {
-    rules.items.push(ruleNode(doc, path7, method, flow));
-    return true;
-  }
-  if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
-  methods.items.push(doc.createNode(method));
-  return true;
-}
-function newTargetNode(doc, list, call, name2, flow) {
-  const path7 = call.suggestedPath ?? call.path;
-  const kind = call.server.kind;
-  const rules = call.method !== null && path7 !== null ? [ruleNode(doc, path7, call.method, flow)] : void 0;
-  if (list.v2) {
-    const body = doc.createNode(kind ? { name: name2, kind } : { name: name2 });
-    if (rules) body.set("http", doc.createNode(rules));
-    return doc.createNode({ kubernetes: body });
-  }
-  const item = doc.createNode(
-    kind && list.resourcesKey !== "resources" ? { name: name2, kind } : { name: name2 }
-  );
-  if (rules) {
-    item.set("type", "http");
-    item.set(list.resourcesKey, doc.createNode(rules));
-  }
-  return item;
-}
-function removeRuleFromTarget(list, match, rule) {
-  const dropTarget = () => {
-    list.seq.items.splice(list.seq.items.indexOf(match.item), 1);
-    return true;
-  };
-  if (rule.method === null || rule.path === null) return dropTarget();
-  const rules = rulesOf(list, match);
-  const ruleIndex = rules?.items.findIndex((r) => isMap(r) && r.get("path") === rule.path) ?? -1;
-  const methods = methodsOf(rules?.items[ruleIndex]);
-  const methodIndex = methods?.items.findIndex((m) => isScalar(m) && m.value === rule.method) ?? -1;
-  if (!rules || !methods || methodIndex < 0) return false;
-  methods.items.splice(methodIndex, 1);
-  if (methods.items.length > 0) return true;
-  rules.items.splice(ruleIndex, 1);
-  return rules.items.length > 0 ? true : dropTarget();
-}
-
-// src/declare/edit-intents.ts
-function editIntents(sources, declared, request2) {
-  const parsed = /* @__PURE__ */ new Map();
-  const open2 = (file) => {
-    const cached = parsed.get(file);
-    if (cached) return cached;
-    const text2 = sources.get(file);
-    if (text2 === void 0) return void 0;
-    const entry = { text: text2, docs: parseAllDocuments(text2, { uniqueKeys: false }), changed: /* @__PURE__ */ new Set() };
-    parsed.set(file, entry);
-    return entry;
-  };
-  const result = { files: [], changes: [], skipped: [] };
-  const homeless = [];
-  for (const call of request2.missing) {
-    const json = jsonHome(declared, call.client);
-    if (json !== void 0) {
-      result.skipped.push(`${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`);
-      continue;
-    }
-    const home = findClientDocument(declared, call.client, open2);
-    if (home === void 0) {
-      homeless.push(call);
-      continue;
-    }
-    const { file, index, doc } = home;
-    const outcome = addCall(doc, call);
-    if (outcome.skipped) result.skipped.push(outcome.skipped);
-    if (outcome.change) {
-      open2(file)?.changed.add(index);
-      result.changes.push({ ...outcome.change, file });
-    }
-  }
-  for (const rule of request2.stale) {
-    if (isJsonFile(rule.file)) continue;
-    const home = findClientDocument(declared, rule.client, open2, rule.file);
-    if (home === void 0) continue;
-    const targets = targetList(home.doc);
-    const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
-    if (!targets || !match) continue;
-    if (removeRuleFromTarget(targets, match, rule)) {
-      open2(home.file)?.changed.add(home.index);
-      result.changes.push({
-        action: "remove",
-        client: rule.client,
-        server: match.writtenName,
-        method: rule.method,
-        path: rule.path,
-        file: home.file
-      });
-    }
-  }
-  for (const [file, entry] of parsed) {
-    if (entry.changed.size > 0)
-      result.files.push({ file, before: entry.text, after: spliceDocuments(entry) });
-  }
-  if (homeless.length > 0) {
-    const current = new Map(sources);
-    for (const f of result.files) current.set(f.file, f.after);
-    const { intents } = buildClientIntents(homeless, {
-      pathOf: (c) => c.suggestedPath ?? c.path
-    });
-    for (const edit of newIntentsFiles(intents, declared, current)) {
-      const existing = result.files.find((f) => f.file === edit.file);
-      if (existing) existing.after = edit.after;
-      else result.files.push({ ...edit, before: sources.get(edit.file) ?? null });
-    }
-    for (const call of homeless) {
-      const file = newIntentsFiles(buildClientIntents([call]).intents, declared, current)[0]?.file ?? "";
-      result.changes.push({ action: "add", ...describeCall(call), file });
-    }
-  }
-  result.files.sort((a, b) => a.file.localeCompare(b.file));
-  return result;
-}
-function describeCall(call) {
-  return {
-    client: call.client,
-    server: writtenServerName(call),
-    method: call.method,
-    path: call.suggestedPath ?? call.path
-  };
-}
-function writtenServerName(call) {
-  const { server, client } = call;
-  return server.namespace === client.namespace ? server.name : `${server.name}.${server.namespace}`;
-}
-function addCall(doc, call) {
-  const targets = targetList(doc);
-  if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
-  const path7 = call.suggestedPath ?? call.path;
-  const serverNames = [call.server, ...call.server.service ? [call.server.service] : []];
-  const match = findTarget(targets, call.server, "kubernetes", call.client) ?? (call.server.service && findTarget(targets, call.server.service, "service", call.client));
-  if (!match) {
-    const flow = prefersFlowMethods(targets.seq);
-    targets.seq.items.push(newTargetNode(doc, targets, call, writtenServerName(call), flow));
-    return { change: { action: "add", ...describeCall(call) } };
-  }
-  if (call.method === null || path7 === null) {
-    const names = serverNames.map((s) => s.name).join("/");
-    return {
-      skipped: `${call.client.name} \u2192 ${names}: calls without HTTP detail; the target has HTTP rules`
-    };
-  }
-  const added = addCallToTarget(doc, targets, match, call.method, path7, prefersFlowMethods(targets.seq));
-  return added ? { change: { action: "add", ...describeCall(call), server: match.writtenName } } : {};
-}
-function targetList(doc) {
-  const apiVersion = String(doc.get("apiVersion") ?? "");
-  const v2 = /\/v2/.test(apiVersion);
-  const seq = doc.getIn(["spec", v2 ? "targets" : "calls"], true);
-  if (!isSeq(seq)) return void 0;
-  return { seq, v2, resourcesKey: apiVersion.endsWith("v1alpha2") ? "resources" : "HTTPResources" };
-}
-function prefersFlowMethods(targets) {
-  let flow = false;
-  const visit = (node) => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (isScalar(pair.key) && pair.key.value === "methods" && isSeq(pair.value))
-          flow ||= !!pair.value.flow;
-        else visit(pair.value);
-      }
-    } else if (isSeq(node)) node.items.forEach(visit);
-  };
-  visit(targets);
-  return flow;
-}
-function jsonHome(declared, client) {
-  return declared.documents.find(
-    (d) => d.client.name === client.name && d.client.namespace === client.namespace && isJsonFile(d.file)
-  )?.file;
-}
-function isJsonFile(file) {
-  return /\.json$/i.test(file);
-}
-function findClientDocument(declared, client, open2, preferFile) {
-  const candidates = declared.documents.filter(
-    (d) => d.client.name === client.name && d.client.namespace === client.namespace
-  );
-  candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
-  for (const candidate of candidates) {
-    const entry = open2(candidate.file);
-    const index = entry?.docs.findIndex((doc) => describesClient(doc, client)) ?? -1;
-    if (entry && index >= 0) return { file: candidate.file, index, doc: entry.docs[index] };
-  }
-  return void 0;
-}
-function describesClient(doc, client) {
-  if (doc.get("kind") !== "ClientIntents") return false;
-  const namespace = doc.getIn(["metadata", "namespace"]);
-  if (namespace !== void 0 && namespace !== client.namespace) return false;
-  const name2 = doc.getIn(["spec", "workload", "name"]) ?? doc.getIn(["spec", "service", "name"]);
-  return name2 === client.name;
-}
-function spliceDocuments(entry) {
-  const style = detectIndentation(entry.text);
-  let out = "";
-  let start = 0;
-  entry.docs.forEach((doc, i) => {
-    const end = doc.range[2];
-    out += entry.changed.has(i) ? doc.toString({ lineWidth: 0, flowCollectionPadding: false, ...style }) : entry.text.slice(start, end);
-    start = end;
-  });
-  return out + entry.text.slice(start);
-}
-function detectIndentation(text2) {
-  const nested = text2.match(/^[^\s#-][^\n]*:\s*\n( +)\S/m);
-  const indent = nested?.[1]?.length ?? 2;
-  const flatSeq = /^( *)[^\s#-][^\n]*:\s*\n\1- /m.test(text2);
-  return { indent, indentSeq: !flatSeq };
-}
-
-// node_modules/diff/libesm/diff/base.js
-var Diff = class {
-  diff(oldStr, newStr, options = {}) {
-    let callback;
-    if (typeof options === "function") {
-      callback = options;
-      options = {};
-    } else if ("callback" in options) {
-      callback = options.callback;
-    }
-    const oldString = this.castInput(oldStr, options);
-    const newString = this.castInput(newStr, options);
-    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-    const newTokens = this.removeEmpty(this.tokenize(newString, options));
-    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-  }
-  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-    var _a;
-    const done = (value) => {
-      value = this.postProcess(value, options);
-      if (callback) {
-        setTimeout(function() {
-          callback(value);
-        }, 0);
-        return void 0;
-      } else {
-        return value;
-      }
-    };
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let editLength = 1;
-    let maxEditLength = newLen + oldLen;
-    if (options.maxEditLength != null) {
-      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-    }
-    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
-    const abortAfterTimestamp = Date.now() + maxExecutionTime;
-    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-    }
-    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-    const execEditLength = () => {
-      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
-        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-        if (removePath) {
-          bestPath[diagonalPath - 1] = void 0;
-        }
-        let canAdd = false;
-        if (addPath) {
-          const addPathNewPos = addPath.oldPos - diagonalPath;
-          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-        }
-        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-        if (!canAdd && !canRemove) {
-          bestPath[diagonalPath] = void 0;
-          continue;
-        }
-        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options);
-        } else {
-          basePath = this.addToPath(removePath, false, true, 1, options);
-        }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-        } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
-            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-          }
-          if (newPos + 1 >= newLen) {
-            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-          }
-        }
-      }
-      editLength++;
-    };
-    if (callback) {
-      (function exec() {
-        setTimeout(function() {
-          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-            return callback(void 0);
-          }
-          if (!execEditLength()) {
-            exec();
-          }
-        }, 0);
-      })();
-    } else {
-      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-        const ret = execEditLength();
-        if (ret) {
-          return ret;
-        }
-      }
-    }
-  }
-  addToPath(path7, added, removed, oldPosInc, options) {
-    const last = path7.lastComponent;
-    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
-      return {
-        oldPos: path7.oldPos + oldPosInc,
-        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
-      };
-    } else {
-      return {
-        oldPos: path7.oldPos + oldPosInc,
-        lastComponent: { count: 1, added, removed, previousComponent: last }
-      };
-    }
-  }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-      newPos++;
-      oldPos++;
-      commonCount++;
-      if (options.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-      }
-    }
-    if (commonCount && !options.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-    }
-    basePath.oldPos = oldPos;
-    return newPos;
-  }
-  equals(left, right, options) {
-    if (options.comparator) {
-      return options.comparator(left, right);
-    } else {
-      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
-    }
-  }
-  removeEmpty(array) {
-    const ret = [];
-    for (let i = 0; i < array.length; i++) {
-      if (array[i]) {
-        ret.push(array[i]);
-      }
-    }
-    return ret;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value, options) {
-    return value;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value, options) {
-    return Array.from(value);
-  }
-  join(chars) {
-    return chars.join("");
-  }
-  postProcess(changeObjects, options) {
-    return changeObjects;
-  }
-  get useLongestToken() {
-    return false;
-  }
-  buildValues(lastComponent, newTokens, oldTokens) {
-    const components = [];
-    let nextComponent;
-    while (lastComponent) {
-      components.push(lastComponent);
-      nextComponent = lastComponent.previousComponent;
-      delete lastComponent.previousComponent;
-      lastComponent = nextComponent;
-    }
-    components.reverse();
-    const componentLen = components.length;
-    let componentPos = 0, newPos = 0, oldPos = 0;
-    for (; componentPos < componentLen; componentPos++) {
-      const component = components[componentPos];
-      if (!component.removed) {
-        if (!component.added && this.useLongestToken) {
-          let value = newTokens.slice(newPos, newPos + component.count);
-          value = value.map(function(value2, i) {
-            const oldValue = oldTokens[oldPos + i];
-            return oldValue.length > value2.length ? oldValue : value2;
-          });
-          component.value = this.join(value);
-        } else {
-          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-        }
-        newPos += component.count;
-        if (!component.added) {
-          oldPos += component.count;
-        }
-      } else {
-        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-        oldPos += component.count;
-      }
-    }
-    return components;
-  }
-};
-
-// node_modules/diff/libesm/diff/line.js
-var LineDiff = class extends Diff {
-  constructor() {
-    super(...arguments);
-    this.tokenize = tokenize;
-  }
-  equals(left, right, options) {
-    if (options.ignoreWhitespace) {
-      if (!options.newlineIsToken || !left.includes("\n")) {
-        left = left.trim();
-      }
-      if (!options.newlineIsToken || !right.includes("\n")) {
-        right = right.trim();
-      }
-    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-      if (left.endsWith("\n")) {
-        left = left.slice(0, -1);
-      }
-      if (right.endsWith("\n")) {
-        right = right.slice(0, -1);
-      }
-    }
-    return super.equals(left, right, options);
-  }
-};
-var lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options) {
-  return lineDiff.diff(oldStr, newStr, options);
-}
-function tokenize(value, options) {
-  if (options.stripTrailingCr) {
-    value = value.replace(/\r\n/g, "\n");
-  }
-  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-    linesAndNewlines.pop();
-  }
-  for (let i = 0; i < linesAndNewlines.length; i++) {
-    const line = linesAndNewlines[i];
-    if (i % 2 && !options.newlineIsToken) {
-      retLines[retLines.length - 1] += line;
-    } else {
-      retLines.push(line);
-    }
-  }
-  return retLines;
-}
-
-// node_modules/diff/libesm/patch/create.js
-function needsQuoting(s) {
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
-      return true;
-    }
-  }
-  return false;
-}
-function quoteFileNameIfNeeded(s) {
-  if (!needsQuoting(s)) {
-    return s;
-  }
-  let result = '"';
-  const bytes = new TextEncoder().encode(s);
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    if (b === 7) {
-      result += "\\a";
-    } else if (b === 8) {
-      result += "\\b";
-    } else if (b === 9) {
-      result += "\\t";
-    } else if (b === 10) {
-      result += "\\n";
-    } else if (b === 11) {
-      result += "\\v";
-    } else if (b === 12) {
-      result += "\\f";
-    } else if (b === 13) {
-      result += "\\r";
-    } else if (b === 34) {
-      result += '\\"';
-    } else if (b === 92) {
-      result += "\\\\";
-    } else if (b >= 32 && b <= 126) {
-      result += String.fromCharCode(b);
-    } else {
-      result += "\\" + b.toString(8).padStart(3, "0");
-    }
-    i++;
-  }
-  result += '"';
-  return result;
-}
-var INCLUDE_HEADERS = {
-  includeIndex: true,
-  includeUnderline: true,
-  includeFileHeaders: true
-};
-var FILE_HEADERS_ONLY = {
-  includeIndex: false,
-  includeUnderline: false,
-  includeFileHeaders: true
-};
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  let optionsObj;
-  if (!options) {
-    optionsObj = {};
-  } else if (typeof options === "function") {
-    optionsObj = { callback: options };
-  } else {
-    optionsObj = options;
-  }
-  if (typeof optionsObj.context === "undefined") {
-    optionsObj.context = 4;
-  }
-  const context3 = optionsObj.context;
-  if (optionsObj.newlineIsToken) {
-    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-  }
-  if (!optionsObj.callback) {
-    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-  } else {
-    const { callback } = optionsObj;
-    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-      const patch = diffLinesResultToPatch(diff);
-      callback(patch);
-    } }));
-  }
-  function diffLinesResultToPatch(diff) {
-    if (!diff) {
-      return;
-    }
-    diff.push({ value: "", lines: [] });
-    function contextLines(lines2) {
-      return lines2.map(function(entry) {
-        return " " + entry;
-      });
-    }
-    const hunks = [];
-    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines2 = current.lines || splitLines(current.value);
-      current.lines = lines2;
-      if (current.added || current.removed) {
-        if (!oldRangeStart) {
-          const prev = diff[i - 1];
-          oldRangeStart = oldLine;
-          newRangeStart = newLine;
-          if (prev) {
-            curRange = context3 > 0 ? contextLines(prev.lines.slice(-context3)) : [];
-            oldRangeStart -= curRange.length;
-            newRangeStart -= curRange.length;
-          }
-        }
-        for (const line of lines2) {
-          curRange.push((current.added ? "+" : "-") + line);
-        }
-        if (current.added) {
-          newLine += lines2.length;
-        } else {
-          oldLine += lines2.length;
-        }
-      } else {
-        if (oldRangeStart) {
-          if (lines2.length <= context3 * 2 && i < diff.length - 2) {
-            for (const line of contextLines(lines2)) {
-              curRange.push(line);
-            }
-          } else {
-            const contextSize = Math.min(lines2.length, context3);
-            for (const line of contextLines(lines2.slice(0, contextSize))) {
-              curRange.push(line);
-            }
-            const hunk = {
-              oldStart: oldRangeStart,
-              oldLines: oldLine - oldRangeStart + contextSize,
-              newStart: newRangeStart,
-              newLines: newLine - newRangeStart + contextSize,
-              lines: curRange
-            };
-            hunks.push(hunk);
-            oldRangeStart = 0;
-            newRangeStart = 0;
-            curRange = [];
-          }
-        }
-        oldLine += lines2.length;
-        newLine += lines2.length;
-      }
-    }
-    for (const hunk of hunks) {
-      for (let i = 0; i < hunk.lines.length; i++) {
-        if (hunk.lines[i].endsWith("\n")) {
-          hunk.lines[i] = hunk.lines[i].slice(0, -1);
-        } else {
-          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
-          i++;
-        }
-      }
-    }
-    return {
-      oldFileName,
-      newFileName,
-      oldHeader,
-      newHeader,
-      hunks
-    };
-  }
-}
-function formatPatch(patch, headerOptions) {
-  var _a, _b, _c, _d, _e, _f;
-  if (!headerOptions) {
-    headerOptions = INCLUDE_HEADERS;
-  }
-  if (Array.isArray(patch)) {
-    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
-      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
-    }
-    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
-  }
-  const ret = [];
-  if (patch.isGit) {
-    headerOptions = INCLUDE_HEADERS;
-    if (!patch.oldFileName) {
-      throw new Error("oldFileName must be specified for Git patches");
-    }
-    if (!patch.newFileName) {
-      throw new Error("newFileName must be specified for Git patches");
-    }
-    let gitOldName = patch.oldFileName;
-    let gitNewName = patch.newFileName;
-    if (patch.isCreate && gitOldName === "/dev/null") {
-      gitOldName = gitNewName.replace(/^b\//, "a/");
-    } else if (patch.isDelete && gitNewName === "/dev/null") {
-      gitNewName = gitOldName.replace(/^a\//, "b/");
-    }
-    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
-    if (patch.isDelete) {
-      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
-    }
-    if (patch.isCreate) {
-      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
-    }
-    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
-      ret.push("old mode " + patch.oldMode);
-      ret.push("new mode " + patch.newMode);
-    }
-    if (patch.isRename) {
-      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
-      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
-    }
-    if (patch.isCopy) {
-      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
-      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
-    }
-  } else {
-    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
-      ret.push("Index: " + patch.oldFileName);
-    }
-    if (headerOptions.includeUnderline) {
-      ret.push("===================================================================");
-    }
-  }
-  const hasHunks = patch.hunks.length > 0;
-  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
-    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
-    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
-  }
-  for (let i = 0; i < patch.hunks.length; i++) {
-    const hunk = patch.hunks[i];
-    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
-    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
-    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
-    for (const line of hunk.lines) {
-      ret.push(line);
-    }
-  }
-  return ret.join("\n") + "\n";
-}
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  if (typeof options === "function") {
-    options = { callback: options };
-  }
-  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
-    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
-    if (!patchObj) {
-      return;
-    }
-    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
-  } else {
-    const { callback } = options;
-    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
-      if (!patchObj) {
-        callback(void 0);
-      } else {
-        callback(formatPatch(patchObj, options.headerOptions));
-      }
-    } }));
-  }
-}
-function splitLines(text2) {
-  const hasTrailingNl = text2.endsWith("\n");
-  const result = text2.split("\n").map((line) => line + "\n");
-  if (hasTrailingNl) {
-    result.pop();
-  } else {
-    result.push(result.pop().slice(0, -1));
-  }
-  return result;
-}
-
-// src/declare/suggested-patch.ts
-function suggestedPatch(changes) {
-  return changes.filter((c) => c.before !== c.after).map((c) => {
-    const oldName = c.before === null ? "/dev/null" : `a/${c.file}`;
-    return createTwoFilesPatch(oldName, `b/${c.file}`, c.before ?? "", c.after, void 0, void 0, {
-      context: 3,
-      headerOptions: FILE_HEADERS_ONLY
-    });
-  }).join("");
-}
-
 // src/deliver/github/annotations.ts
 var ANNOTATIONS_SHOWN = 10;
 function driftAnnotations(drift, cap = ANNOTATIONS_SHOWN) {
@@ -28266,56 +27441,18 @@ function staleAnnotation(rule) {
 var GITHUB_BODY_LIMIT = 65536;
 var SUMMARY_LIMIT = 9e5;
 function commentBody(drift, opts) {
-  const limit = opts.limit ?? GITHUB_BODY_LIMIT;
-  const footer = runFooter(opts.runUrl);
-  let patch = patchBlock(opts.suggestedPatch);
-  if (patch.length > limit / 3) patch = patchTooLong(opts.suggestedPatch);
-  const note = opts.gateNote ?? "";
-  const room = limit - note.length - patch.length - footer.length;
-  const report = renderMarkdownReport(drift, {
-    maxLength: room,
-    ...opts.fileLink ? { fileLink: opts.fileLink } : {}
-  });
-  return report + note + patch + footer;
+  return renderComment(drift, { ...opts, limit: opts.limit ?? GITHUB_BODY_LIMIT });
 }
 function jobSummary(drift, opts) {
-  return commentBody(drift, { ...opts, runUrl: void 0, limit: opts.limit ?? SUMMARY_LIMIT });
+  const { runUrl: _inTheRunAlready, ...rest } = opts;
+  return renderComment(drift, {
+    ...rest,
+    limit: opts.limit ?? SUMMARY_LIMIT,
+    patchElsewhere: "the JSON report"
+  });
 }
-function shortCommentBody(drift, runUrl) {
-  const report = renderMarkdownReport(drift, { maxLength: 1e3 });
-  return report + runFooter(runUrl);
-}
-function patchBlock(patch) {
-  if (patch === "") return "";
-  const fence = "`".repeat(Math.max(3, longestBacktickRun(patch) + 1));
-  const files = (patch.match(/^\+\+\+ /gm) ?? []).length;
-  return [
-    "",
-    `<details><summary>Suggested patch of the intents (${files} ${files === 1 ? "file" : "files"})</summary>`,
-    "",
-    `${fence}diff`,
-    patch.endsWith("\n") ? patch.slice(0, -1) : patch,
-    fence,
-    "",
-    "</details>",
-    ""
-  ].join("\n");
-}
-function patchTooLong(patch) {
-  const lines2 = patch.split("\n").length;
-  return `
-> The suggested patch (${lines2} lines) is too long for a comment: it is in the job summary.
-`;
-}
-function runFooter(runUrl) {
-  return runUrl === void 0 ? "" : `
-<sub>[Full report in the job summary](${runUrl})</sub>
-`;
-}
-function longestBacktickRun(text2) {
-  let longest = 0;
-  for (const run2 of text2.match(/`+/g) ?? []) longest = Math.max(longest, run2.length);
-  return longest;
+function shortCommentBody(drift, run2) {
+  return renderMarkdownReport(drift, { maxLength: 1e3, ...run2 });
 }
 
 // src/deliver/github/gate-note.ts
@@ -28628,7 +27765,7 @@ async function postStickyComment(client, io, where, body, fallback) {
         client,
         where,
         identity.login,
-        shortCommentBody(fallback.drift, fallback.runUrl)
+        shortCommentBody(fallback.drift, fallback.run)
       );
       return result.url;
     }
@@ -28643,10 +27780,10 @@ async function postStickyComment(client, io, where, body, fallback) {
 var MAX_ARTIFACT_BYTES = 20 * 1024 * 1024;
 var MAX_ENTRIES = 5e4;
 var MAX_PATCH = 2 * 1024 * 1024;
-function renderReportFile(drift, pullRequest, suggestedPatch2) {
+function renderReportFile(drift, pullRequest, suggestedPatch) {
   const report = { ...toJsonReport(drift) };
   if (pullRequest) report.pullRequest = { number: pullRequest.number, headSha: pullRequest.headSha };
-  if (suggestedPatch2) report.suggestedPatch = suggestedPatch2;
+  if (suggestedPatch) report.suggestedPatch = suggestedPatch;
   return `${JSON.stringify(report, null, 2)}
 `;
 }
@@ -28676,6 +27813,9 @@ function parseCommentArtifact(text2, file) {
       wouldBeBlocked: v.object(x, at).wouldBeBlocked === true,
       ...v.optional(v.object(x, at).suggestedPath, (p) => ({
         suggestedPath: v.string(p, `${at}.suggestedPath`, 4096)
+      })),
+      ...v.optional(v.object(x, at).intentsFile, (f) => ({
+        intentsFile: v.fileLine(f, `${at}.intentsFile`)
       }))
     })),
     stale: v.list(top.stale, "stale", (x, at) => ({
@@ -28706,6 +27846,12 @@ function parseCommentArtifact(text2, file) {
       drift: s.drift === true
     }
   };
+  const controlled = asControlled(drift);
+  if (top.config !== void 0) {
+    controlled.config = top.config === null ? null : v.relativePath(top.config, "config");
+  }
+  if (top.observedFrom !== void 0)
+    controlled.observedFrom = v.observedFrom(top.observedFrom, "observedFrom");
   const patch = top.suggestedPatch === void 0 ? "" : v.string(top.suggestedPatch, "suggestedPatch", MAX_PATCH);
   if (patch !== "" && !isUnifiedDiff(patch)) bad("suggestedPatch is not a unified diff");
   return { pullRequest: { number, headSha }, drift, suggestedPatch: patch };
@@ -28763,8 +27909,8 @@ var Validator = class {
   methodAndPath(o, at) {
     const method = o.method === null ? null : this.string(o.method, `${at}.method`, 16);
     if (method !== null && !METHOD.test(method)) this.bad(`${at}.method: not an HTTP method`);
-    const path7 = o.path === null ? null : this.string(o.path, `${at}.path`, 4096);
-    return { method, path: path7 };
+    const path6 = o.path === null ? null : this.string(o.path, `${at}.path`, 4096);
+    return { method, path: path6 };
   }
   call(x, at) {
     const o = this.object(x, at);
@@ -28780,11 +27926,48 @@ var Validator = class {
       protocol: this.oneOf(o.protocol ?? "http", `${at}.protocol`, ["http", "grpc", "tcp"])
     };
   }
+  /** A repository-relative path: links are built from it. */
+  relativePath(x, at) {
+    const file = this.string(x, at, 1024);
+    if (!/^[\w@+.-][\w@+./-]*$/.test(file) || file.split("/").includes(".."))
+      this.bad(`${at}: not a relative path`);
+    return file;
+  }
+  fileLine(x, at) {
+    const o = this.object(x, at);
+    return { file: this.relativePath(o.file, `${at}.file`), line: this.integer(o.line, `${at}.line`, 1) };
+  }
+  /** Source names, inputs and times as the report writes them; anything else is refused. */
+  observedFrom(x, at) {
+    const o = this.object(x, at);
+    const source = this.oneOf(o.source, `${at}.source`, [
+      "metrics",
+      "snapshot",
+      "sidecars",
+      "prometheus",
+      "mapper"
+    ]);
+    const inputs = this.list(o.inputs, `${at}.inputs`, (item, i) => this.string(item, i, 1024));
+    if (inputs.length > 100) this.bad(`${at}.inputs: more than 100`);
+    const from = { source, inputs };
+    if (o.window !== void 0) {
+      const w = this.object(o.window, `${at}.window`);
+      const time = (t, where) => {
+        const text2 = this.string(t, where, 40);
+        if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(text2)) this.bad(`${where}: not a UTC time`);
+        return text2;
+      };
+      from.window = { from: time(w.from, `${at}.window.from`), to: time(w.to, `${at}.window.to`) };
+    }
+    if (o.since !== void 0) {
+      from.since = this.string(o.since, `${at}.since`, 64);
+      if (!/^[0-9A-Za-z:.+-]+$/.test(from.since)) this.bad(`${at}.since: not a duration or a time`);
+    }
+    return from;
+  }
   rule(x, at) {
     const o = this.object(x, at);
-    const file = this.string(o.file, `${at}.file`, 1024);
-    if (!/^[\w@+.-][\w@+./-]*$/.test(file) || file.split("/").includes(".."))
-      this.bad(`${at}.file: not a relative path`);
+    const file = this.relativePath(o.file, `${at}.file`);
     return {
       client: this.ref(o.client, `${at}.client`),
       server: this.ref(o.server, `${at}.server`),
@@ -28804,6 +27987,7 @@ var INPUT = {
   metrics: "metrics",
   snapshot: "snapshot",
   prometheusUrl: "prometheus-url",
+  since: "since",
   cluster: "cluster",
   kindConfig: "kind-config",
   keepCluster: "keep-cluster",
@@ -28866,6 +28050,7 @@ function readActionInputs(read, cwd) {
   const live = readLive(get);
   check2.source = readSource(get(INPUT.source), check2, live.cluster);
   check2.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
+  check2.live.since = readSince(get(INPUT.since), check2.source, live.cluster);
   const reportFile = get(INPUT.reportFile) || "intent-drift-report.json";
   check2.reportFile = reportFile;
   check2.sarifFile = get(INPUT.sarifFile) || void 0;
@@ -28961,6 +28146,19 @@ function readLive(get) {
     duration
   };
 }
+function readSince(value, source, cluster) {
+  if (value === "") return void 0;
+  if (cluster !== "none") {
+    throw new InputError(
+      `${INPUT.since}: a live ${INPUT.cluster} reads over its ${INPUT.duration}; drop ${INPUT.since}`
+    );
+  }
+  if (source !== "prometheus" && source !== "snapshot") {
+    throw new InputError(`${INPUT.since} applies to source prometheus or snapshot, not ${source}`);
+  }
+  parseSince(value, /* @__PURE__ */ new Date(), INPUT.since);
+  return value;
+}
 function readUrl(name2, value) {
   if (value === "") return void 0;
   let url;
@@ -29006,7 +28204,7 @@ function failureLine(drift, failOn) {
 
 // src/action/pull-request-gate.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import path4 from "node:path";
+import path3 from "node:path";
 
 // src/deliver/github/repository-file.ts
 var MAX_REPOSITORY_FILE_BYTES = 16 * 1024 * 1024;
@@ -29146,7 +28344,7 @@ function asChange(side) {
 }
 async function readLocal(cwd, file) {
   try {
-    const text2 = await readFile2(path4.resolve(cwd, file), "utf8");
+    const text2 = await readFile2(path3.resolve(cwd, file), "utf8");
     if (Buffer.byteLength(text2) > MAX_REPOSITORY_FILE_BYTES) throw new InputError("file too large", { file });
     return text2;
   } catch (err) {
@@ -29155,8 +28353,8 @@ async function readLocal(cwd, file) {
   }
 }
 function repositoryPath(file, input) {
-  const normal = path4.posix.normalize(file.replaceAll("\\", "/")).replace(/^\.\//, "");
-  if (path4.posix.isAbsolute(normal) || normal === "." || normal === ".." || normal.startsWith("../")) {
+  const normal = path3.posix.normalize(file.replaceAll("\\", "/")).replace(/^\.\//, "");
+  if (path3.posix.isAbsolute(normal) || normal === "." || normal === ".." || normal.startsWith("../")) {
     throw new InputError(
       `${input}: ${JSON.stringify(file)} must be a path inside the repository (on a pull request it is read from the base commit)`
     );
@@ -29173,30 +28371,28 @@ async function runCheckMode(settings, context3, io) {
   for (const line of gateChangeLines(gate?.changes ?? [])) io.warning(`intent-drift: ${line}`);
   const gateNote = gateChangeNote(gate?.changes ?? []);
   setCountOutputs(io, drift);
-  const edit = editIntents(await readIntentsSources(settings.check.cwd, declared), declared, {
-    missing: drift.missing,
-    stale: settings.pruneStale ? drift.stale : []
-  });
+  const { edit, patch } = await planIntentsEdit(settings.check.cwd, declared, drift, settings.pruneStale);
   for (const note of edit.skipped) io.info(`not in the suggested patch: ${note}`);
-  const patch = suggestedPatch(edit.files);
   const pr = context3.pullRequest;
-  const reportPath = path5.resolve(settings.check.cwd, settings.reportFile);
-  await mkdir2(path5.dirname(reportPath), { recursive: true });
+  const reportPath = path4.resolve(settings.check.cwd, settings.reportFile);
+  await mkdir2(path4.dirname(reportPath), { recursive: true });
   await writeFile2(
     reportPath,
     renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch)
   );
   io.setOutput(OUTPUT.report, reportPath);
   await writeCiReports(settings, result);
-  const fileLink = blobLink(context3, pr?.headSha ?? context3.sha);
-  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote }));
+  const checked = pr?.headSha ?? context3.sha;
+  const fileLink = blobLink(context3, checked);
+  const header = runHeader(context3, checked);
+  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote, ...header }));
   for (const annotation of driftAnnotations(drift)) io.annotate(annotation);
   io.setOutput(OUTPUT.commentUrl, "");
   if (pr !== void 0 && settings.comment) {
     const client = githubClient(settings, context3, io);
-    const body = commentBody(drift, { fileLink, suggestedPatch: patch, runUrl: context3.runUrl, gateNote });
+    const body = commentBody(drift, { fileLink, suggestedPatch: patch, gateNote, ...header });
     const where = { owner: context3.owner, repo: context3.repo, issue: pr.number };
-    const url = await postStickyComment(client, io, where, body, { drift, runUrl: context3.runUrl });
+    const url = await postStickyComment(client, io, where, body, { drift, run: header });
     io.setOutput(OUTPUT.commentUrl, url ?? "");
   }
   io.setOutput(OUTPUT.pullRequestUrl, "");
@@ -29225,8 +28421,8 @@ async function writeCiReports(settings, result) {
     [junitFile, "junit"]
   ]) {
     if (name2 === void 0) continue;
-    const file = path5.resolve(cwd, name2);
-    await mkdir2(path5.dirname(file), { recursive: true });
+    const file = path4.resolve(cwd, name2);
+    await mkdir2(path4.dirname(file), { recursive: true });
     await writeFile2(file, renderCiReport(format, inputs));
   }
 }
@@ -29248,22 +28444,15 @@ function inertLine(line) {
   const shown = showControlChars(line);
   return /^\s*(::|##\[)/.test(shown) ? `> ${shown}` : shown;
 }
-async function readIntentsSources(cwd, declared) {
-  const sources = /* @__PURE__ */ new Map();
-  for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readFile3(path5.resolve(cwd, file), "utf8"));
-  }
-  return sources;
-}
 
 // src/action/comment-mode.ts
-import { readFile as readFile4 } from "node:fs/promises";
-import path6 from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import path5 from "node:path";
 async function runCommentMode(settings, context3, io) {
-  const file = path6.resolve(settings.check.cwd, settings.reportFile);
+  const file = path5.resolve(settings.check.cwd, settings.reportFile);
   let text2;
   try {
-    text2 = await readFile4(file, "utf8");
+    text2 = await readFile3(file, "utf8");
   } catch {
     throw new InputError("no report to comment from: download the PR run\u2019s artifact first", {
       file: settings.reportFile
@@ -29292,17 +28481,19 @@ async function runCommentMode(settings, context3, io) {
   io.setOutput(OUTPUT.report, file);
   io.setOutput(OUTPUT.pullRequestUrl, "");
   const gateNote = await gateNoteOf(client, context3, settings, io, { base: pull.base.sha, head: headSha });
+  const checkingRun = context3.workflowRun?.url;
+  const header = {
+    commit: { sha: headSha, url: commitLink(context3, headSha) },
+    ...checkingRun === void 0 ? {} : { runUrl: checkingRun }
+  };
   const body = commentBody(artifact.drift, {
     fileLink: blobLink(context3, headSha),
     suggestedPatch: artifact.suggestedPatch,
-    runUrl: context3.runUrl,
-    gateNote
+    gateNote,
+    ...header
   });
   const where = { owner: context3.owner, repo: context3.repo, issue: number };
-  const url = await postStickyComment(client, io, where, body, {
-    drift: artifact.drift,
-    runUrl: context3.runUrl
-  });
+  const url = await postStickyComment(client, io, where, body, { drift: artifact.drift, run: header });
   io.setOutput(OUTPUT.commentUrl, url ?? "");
   return { failure: void 0 };
 }

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetrics
-} from "./chunks/chunk-AO5AWLLO.js";
+} from "./chunks/chunk-IHS3PIGT.js";
 import "./chunks/chunk-UKTSLPIA.js";
 import "./chunks/chunk-JPR35M4U.js";
 import "./chunks/chunk-DNUDPCNB.js";

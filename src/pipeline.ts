@@ -10,11 +10,26 @@ import { loadIntents } from './declare/load-intents.ts';
 import { defaultNamespaceFor } from './declare/namespace-defaults.ts';
 import { readWorkloadManifests, type WorkloadLookup } from './declare/workload-manifests.ts';
 import type { Baseline } from './diff/baseline.ts';
-import { type ControlledDrift, checkDrift, DEFAULT_POLICY } from './diff/drift-controls.ts';
+import {
+  type ControlledDrift,
+  checkDrift,
+  DEFAULT_POLICY,
+  type DriftControls,
+} from './diff/drift-controls.ts';
 import type { FailPolicy } from './diff/fail-policy.ts';
 import { InputError } from './errors.ts';
-import type { DeclaredIntents, Drift, FailOn, ObservedCall, ObservedMap, WorkloadRef } from './model.ts';
+import type {
+  DeclaredIntents,
+  Drift,
+  FailOn,
+  ObservedCall,
+  ObservedFrom,
+  ObservedMap,
+  WorkloadRef,
+} from './model.ts';
 import { parseDuration, parseSince } from './observe/live/duration.ts';
+import { shownUrl } from './observe/live/http-client.ts';
+import { requireKubeClientNode } from './observe/live/node-support.ts';
 import type { SidecarsProgress } from './observe/live/sidecars-source.ts';
 import { requireObservedScope } from './observe/observation-scope.ts';
 import { readMetricsConcurrently } from './observe/read-metrics-concurrently.ts';
@@ -28,13 +43,15 @@ export type ProgressListener = (p: SidecarsProgress) => void;
 export type Observation = ObservedMap & { window?: { from: string; to: string } };
 
 export interface CheckResult {
-  observed: ObservedMap;
+  observed: Observation;
   declared: DeclaredIntents;
   /** The drift after ignore rules, noise floor, templates and baseline, with their extras. */
   drift: ControlledDrift;
   /** The drift before the baseline applied: what `--write-baseline` records. */
   beforeBaseline: Drift;
   config: DriftConfig;
+  /** What the diff ran with: `--fix` runs it again on the edited intents. */
+  controls: DriftControls;
   /** What fails the build, entry by entry (the flag, the config's failOn and overrides). */
   policy: FailPolicy;
   /** The namespaces in scope (`-n` and `--environment`); empty: all. */
@@ -94,6 +111,8 @@ export function demoSettings(base: Settings): Settings {
     writeBaselineFile: users(base.writeBaselineFile),
     baselineFile: users(base.baselineFile),
     configFile: users(base.configFile),
+    // The demo is not the user's repository: its config is only the one given with --config.
+    findConfig: false,
   };
 }
 
@@ -129,12 +148,13 @@ async function readSource(
       });
     case 'snapshot':
       return readSnapshots(
-        settings.snapshots.map((f) => path.resolve(settings.cwd, f)),
+        settings.snapshots.map((f) => (f === '-' ? f : path.resolve(settings.cwd, f))),
         live.since === undefined ? {} : { since: parseSince(live.since, new Date()) },
       );
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case 'sidecars': {
+      requireKubeClientNode('--source sidecars');
       const { readSidecars } = await import('./observe/live/sidecars-source.ts');
       return readSidecars({
         ...access,
@@ -160,6 +180,7 @@ async function readSource(
       });
     }
     case 'mapper': {
+      requireKubeClientNode('--source mapper');
       const { readMapper } = await import('./observe/live/mapper-source.ts');
       return readMapper({
         ...access,
@@ -192,12 +213,31 @@ export async function declare(settings: Settings): Promise<DeclaredIntents> {
   });
 }
 
-/** The config file (`--config`, else `.intent-drift.yaml` when present, else defaults). */
+/** The config file (`--config`, else the nearest `.intent-drift.yaml`, else defaults). */
 export function readConfig(settings: Settings): Promise<DriftConfig> {
   return loadDriftConfig({
     cwd: settings.cwd,
+    search: settings.findConfig,
     ...(settings.configFile === undefined ? {} : { file: settings.configFile }),
   });
+}
+
+/** How reports name the observed data: the source, what it read, and the span of traffic. */
+export function observedFrom(settings: Settings, observation: Observation): ObservedFrom {
+  const live = settings.live;
+  const inputs: Record<typeof settings.source, string[]> = {
+    metrics: settings.metrics,
+    snapshot: settings.snapshots,
+    sidecars: [],
+    prometheus: live.prometheusUrl === undefined ? [] : [shownUrl(live.prometheusUrl)],
+    mapper: live.mapperUrl === undefined ? [] : [shownUrl(live.mapperUrl)],
+  };
+  const from: ObservedFrom = { source: settings.source, inputs: [...inputs[settings.source]] };
+  if (observation.window !== undefined) from.window = { ...observation.window };
+  if (live.since !== undefined && (settings.source === 'prometheus' || settings.source === 'snapshot')) {
+    from.since = live.since;
+  }
+  return from;
 }
 
 /** `-n` plus the namespaces of `--environment`. */
@@ -245,9 +285,31 @@ export async function check(
     ...(settings.minCount === undefined ? {} : { minCount: settings.minCount }),
     ...(baseline === undefined ? {} : { baseline }),
   });
+  return finishCheck(settings, observed, declared, config, controls, namespaces);
+}
+
+/**
+ * The check again with the same observed calls, config and controls, on the intents as they
+ * are now on disk: what remains after `--fix` edited them.
+ */
+export async function recheck(settings: Settings, before: CheckResult): Promise<CheckResult> {
+  const declared = await declare(settings);
+  return finishCheck(settings, before.observed, declared, before.config, before.controls, before.namespaces);
+}
+
+function finishCheck(
+  settings: Settings,
+  observed: Observation,
+  declared: DeclaredIntents,
+  config: DriftConfig,
+  controls: DriftControls,
+  namespaces: string[],
+): CheckResult {
   const result = checkDrift(observed, declared, controls);
+  result.drift.config = config.file ?? null;
+  result.drift.observedFrom = observedFrom(settings, observed);
   const policy = controls.policy ?? DEFAULT_POLICY;
-  return { observed, declared, config, policy, namespaces, failOn: policy.failOn, ...result };
+  return { observed, declared, config, controls, policy, namespaces, failOn: policy.failOn, ...result };
 }
 
 /** Metrics know workloads by name only; manifests add the kind Otterize writes into intents. */

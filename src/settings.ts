@@ -5,11 +5,14 @@ import type { FailOn } from './model.ts';
 export type SourceKind = 'metrics' | 'snapshot' | 'sidecars' | 'prometheus' | 'mapper';
 export type ReportFormat = 'text' | 'markdown' | 'json' | 'sarif' | 'junit';
 export type ExportFormat = 'yaml' | 'json';
+export type ListFormat = 'text' | 'json' | 'yaml';
 export type OutputType = 'single-file' | 'dir';
 
 export const SOURCES: readonly SourceKind[] = ['metrics', 'snapshot', 'sidecars', 'prometheus', 'mapper'];
 export const FAIL_ON: readonly FailOn[] = ['missing', 'stale', 'any', 'none'];
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'json', 'sarif', 'junit'];
+export const LIST_FORMATS: readonly ListFormat[] = ['text', 'json', 'yaml'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json'];
 export const API_VERSIONS = [
   'k8s.otterize.com/v2beta1',
   'k8s.otterize.com/v2alpha1',
@@ -37,8 +40,13 @@ export interface Settings {
   failOn: FailOn;
   /** Whether --fail-on was given: only then does it beat the config's failOn. */
   failOnExplicit: boolean;
-  /** `--config FILE`; undefined: `.intent-drift.yaml` in cwd when there is one. */
+  /**
+   * `--config FILE`; undefined: the nearest `.intent-drift.yaml` from cwd up to the repository
+   * root, when there is one and `findConfig` is on.
+   */
   configFile: string | undefined;
+  /** Look for `.intent-drift.yaml` when no `--config` is given (the demo does not). */
+  findConfig: boolean;
   /** Collapse ID-like path segments into Istio templates (`--no-templates` turns off). */
   templates: boolean;
   /** `--min-count N`: missing calls seen fewer times are noise (overrides the config). */
@@ -50,6 +58,12 @@ export interface Settings {
   /** `--write-baseline FILE`: record today's drift. */
   writeBaselineFile: string | undefined;
   format: ReportFormat;
+  /** `list --format`. */
+  listFormat: ListFormat;
+  /** `check --fix`: apply the minimal intents edits to the local files. */
+  fix: boolean;
+  /** `--prune-stale` (with `--fix`): also remove stale rules. */
+  pruneStale: boolean;
   /** Also write the JSON report here. */
   reportFile: string | undefined;
   /** Also write SARIF 2.1.0 (for GitHub code scanning) here. */
@@ -111,12 +125,16 @@ export function defaultSettings(cwd: string): Settings {
     failOn: 'missing',
     failOnExplicit: false,
     configFile: undefined,
+    findConfig: true,
     templates: true,
     minCount: undefined,
     environment: undefined,
     baselineFile: undefined,
     writeBaselineFile: undefined,
     format: 'text',
+    listFormat: 'text',
+    fix: false,
+    pruneStale: false,
     reportFile: undefined,
     sarifFile: undefined,
     junitFile: undefined,

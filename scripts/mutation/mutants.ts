@@ -379,8 +379,8 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'action/prune-stale-ignored',
-    file: 'src/action/check-mode.ts',
-    from: 'stale: settings.pruneStale ? drift.stale : [],',
+    file: 'src/declare/intents-edit-plan.ts',
+    from: 'stale: pruneStale ? drift.stale : [],',
     to: 'stale: [],',
     why: 'prune-stale: true removes nothing',
     tests: [`${ACTION}/asymmetric-drift.test.ts`],

@@ -1,14 +1,13 @@
 // mode: check: run the pipeline, then deliver everywhere the run may: JSON report, job
 // summary, annotations and outputs always; the sticky comment on a pull request; the
 // auto-opened PR when asked.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkInCluster } from '../cluster/cluster-check.ts';
 import type { ClusterLog } from '../cluster/cluster-step.ts';
 import { createProcessRunner } from '../cluster/command-runner.ts';
-import { editIntents } from '../declare/edit-intents.ts';
 import type { IntentsEditResult } from '../declare/edit-intents-types.ts';
-import { suggestedPatch } from '../declare/suggested-patch.ts';
+import { planIntentsEdit } from '../declare/intents-edit-plan.ts';
 import { renderCiReport } from '../deliver/ci-reports.ts';
 import type { ActionIo, ActionOutcome } from '../deliver/github/action-io.ts';
 import { driftAnnotations } from '../deliver/github/annotations.ts';
@@ -17,8 +16,7 @@ import { gateChangeLines, gateChangeNote } from '../deliver/github/gate-note.ts'
 import { openIntentsPullRequest } from '../deliver/github/open-intents-pr.ts';
 import { postStickyComment } from '../deliver/github/post-comment.ts';
 import { renderReportFile } from '../deliver/github/report-artifact.ts';
-import { blobLink, type RunContext } from '../deliver/github/run-context.ts';
-import type { DeclaredIntents } from '../model.ts';
+import { blobLink, type RunContext, runHeader } from '../deliver/github/run-context.ts';
 import { type CheckResult, check, type GateFiles } from '../pipeline.ts';
 import { showControlChars } from '../report/display-text.ts';
 import type { ActionSettings } from './inputs.ts';
@@ -43,12 +41,8 @@ export async function runCheckMode(
   const gateNote = gateChangeNote(gate?.changes ?? []);
   setCountOutputs(io, drift);
 
-  const edit = editIntents(await readIntentsSources(settings.check.cwd, declared), declared, {
-    missing: drift.missing,
-    stale: settings.pruneStale ? drift.stale : [],
-  });
+  const { edit, patch } = await planIntentsEdit(settings.check.cwd, declared, drift, settings.pruneStale);
   for (const note of edit.skipped) io.info(`not in the suggested patch: ${note}`);
-  const patch = suggestedPatch(edit.files);
   const pr = context.pullRequest;
 
   const reportPath = path.resolve(settings.check.cwd, settings.reportFile);
@@ -60,16 +54,18 @@ export async function runCheckMode(
   io.setOutput(OUTPUT.report, reportPath);
   await writeCiReports(settings, result);
 
-  const fileLink = blobLink(context, pr?.headSha ?? context.sha);
-  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote }));
+  const checked = pr?.headSha ?? context.sha;
+  const fileLink = blobLink(context, checked);
+  const header = runHeader(context, checked);
+  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote, ...header }));
   for (const annotation of driftAnnotations(drift)) io.annotate(annotation);
 
   io.setOutput(OUTPUT.commentUrl, '');
   if (pr !== undefined && settings.comment) {
     const client = githubClient(settings, context, io);
-    const body = commentBody(drift, { fileLink, suggestedPatch: patch, runUrl: context.runUrl, gateNote });
+    const body = commentBody(drift, { fileLink, suggestedPatch: patch, gateNote, ...header });
     const where = { owner: context.owner, repo: context.repo, issue: pr.number };
-    const url = await postStickyComment(client, io, where, body, { drift, runUrl: context.runUrl });
+    const url = await postStickyComment(client, io, where, body, { drift, run: header });
     io.setOutput(OUTPUT.commentUrl, url ?? '');
   }
 
@@ -149,12 +145,4 @@ export function groupedLog(io: ActionIo): ClusterLog {
 export function inertLine(line: string): string {
   const shown = showControlChars(line);
   return /^\s*(::|##\[)/.test(shown) ? `> ${shown}` : shown;
-}
-
-async function readIntentsSources(cwd: string, declared: DeclaredIntents): Promise<Map<string, string>> {
-  const sources = new Map<string, string>();
-  for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readFile(path.resolve(cwd, file), 'utf8'));
-  }
-  return sources;
 }

@@ -9,7 +9,7 @@ import { gateChangeLines, gateChangeNote } from '../deliver/github/gate-note.ts'
 import type { GitHubClient } from '../deliver/github/octokit.ts';
 import { postStickyComment } from '../deliver/github/post-comment.ts';
 import { parseCommentArtifact } from '../deliver/github/report-artifact.ts';
-import { blobLink, type RunContext } from '../deliver/github/run-context.ts';
+import { blobLink, commitLink, type RunContext } from '../deliver/github/run-context.ts';
 import { InputError, isInputError } from '../errors.ts';
 import type { ActionSettings } from './inputs.ts';
 import { OUTPUT } from './inputs.ts';
@@ -54,17 +54,20 @@ export async function runCommentMode(
   io.setOutput(OUTPUT.report, file);
   io.setOutput(OUTPUT.pullRequestUrl, '');
   const gateNote = await gateNoteOf(client, context, settings, io, { base: pull.base.sha, head: headSha });
+  // The run that checked is the PR run (its job summary holds the whole report); this one only comments.
+  const checkingRun = context.workflowRun?.url;
+  const header = {
+    commit: { sha: headSha, url: commitLink(context, headSha) },
+    ...(checkingRun === undefined ? {} : { runUrl: checkingRun }),
+  };
   const body = commentBody(artifact.drift, {
     fileLink: blobLink(context, headSha),
     suggestedPatch: artifact.suggestedPatch,
-    runUrl: context.runUrl,
     gateNote,
+    ...header,
   });
   const where = { owner: context.owner, repo: context.repo, issue: number };
-  const url = await postStickyComment(client, io, where, body, {
-    drift: artifact.drift,
-    runUrl: context.runUrl,
-  });
+  const url = await postStickyComment(client, io, where, body, { drift: artifact.drift, run: header });
   io.setOutput(OUTPUT.commentUrl, url ?? '');
   // The PR run already failed or passed on this drift; commenting succeeds either way.
   return { failure: undefined };

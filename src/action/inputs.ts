@@ -6,6 +6,7 @@ import { istioVersionProblem } from '../cluster/istio-install.ts';
 import { isNamespaceName } from '../declare/namespace-defaults.ts';
 import { InputError } from '../errors.ts';
 import type { FailOn } from '../model.ts';
+import { parseSince } from '../observe/live/duration.ts';
 import {
   defaultSettings,
   FAIL_ON,
@@ -23,6 +24,7 @@ export const INPUT = {
   metrics: 'metrics',
   snapshot: 'snapshot',
   prometheusUrl: 'prometheus-url',
+  since: 'since',
   cluster: 'cluster',
   kindConfig: 'kind-config',
   keepCluster: 'keep-cluster',
@@ -110,6 +112,7 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   const live = readLive(get);
   check.source = readSource(get(INPUT.source), check, live.cluster);
   check.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
+  check.live.since = readSince(get(INPUT.since), check.source, live.cluster);
   const reportFile = get(INPUT.reportFile) || 'intent-drift-report.json';
   check.reportFile = reportFile;
   check.sarifFile = get(INPUT.sarifFile) || undefined;
@@ -211,6 +214,21 @@ function readLive(get: (name: string) => string): ClusterSettings {
     traffic: get(INPUT.traffic) || undefined,
     duration,
   };
+}
+
+/** `since`: Prometheus' range, or a snapshot's filter; a live cluster reads over its `duration`. */
+function readSince(value: string, source: SourceKind, cluster: ClusterKind): string | undefined {
+  if (value === '') return undefined;
+  if (cluster !== 'none') {
+    throw new InputError(
+      `${INPUT.since}: a live ${INPUT.cluster} reads over its ${INPUT.duration}; drop ${INPUT.since}`,
+    );
+  }
+  if (source !== 'prometheus' && source !== 'snapshot') {
+    throw new InputError(`${INPUT.since} applies to source prometheus or snapshot, not ${source}`);
+  }
+  parseSince(value, new Date(), INPUT.since);
+  return value;
 }
 
 function readUrl(name: string, value: string): string | undefined {

@@ -1,43 +1,40 @@
 // The `intent-drift` command: reads flags into Settings, runs the pipeline, prints, and decides
-// the exit code (0 no failing drift, 1 failing drift, 2 bad usage or input).
-import { mkdir, writeFile } from 'node:fs/promises';
+// the exit code: 1 on failing drift for check and demo (and another command given --fail-on),
+// 0 once a drawing or writing command's output is written, 2 for bad usage or input.
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { writeBaselineFile } from '../config/baseline-file.ts';
-import { type CiReportInputs, renderCiReport } from '../deliver/ci-reports.ts';
 import { InputError, internalError, isInputError } from '../errors.ts';
-import { type CheckResult, check, declare, demoSettings } from '../pipeline.ts';
+import { requireKubeClientNode } from '../observe/live/node-support.ts';
+import { declare, demoSettings } from '../pipeline.ts';
 import { showControlChars } from '../report/display-text.ts';
-import { renderJsonReport } from '../report/json-report.ts';
-import { renderList } from '../report/list-report.ts';
-import { renderMarkdownReport } from '../report/markdown-report.ts';
-import { renderTextReport } from '../report/text-report.ts';
+import { renderList, renderListData } from '../report/list-report.ts';
 import type { Settings } from '../settings.ts';
 import { VERSION } from '../version.ts';
 import { type Command, parseCommandLine } from './args.ts';
+import { runCheck } from './check-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { runExport } from './export-command.ts';
+import { commandHelp, globalHelp } from './help.ts';
 import { runPolicies } from './policies-command.ts';
-import { observeWithProgress, withProgress } from './progress.ts';
-import { repositoryRoot } from './repository-root.ts';
-import { usage } from './usage.ts';
+import { observeWithProgress } from './progress.ts';
 import { runVisualize } from './visualize-command.ts';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
-    const { command, settings } = parseCommandLine(argv, {
+    const parsed = parseCommandLine(argv, {
       cwd: io.cwd,
       colorDefault: colorByDefault(io),
       variables: io.env,
     });
-    if (command === 'help') {
-      io.write(usage());
+    if (parsed.command === 'help') {
+      io.write(parsed.topic === undefined ? globalHelp() : commandHelp(parsed.topic));
       return 0;
     }
-    if (command === 'version') {
+    if (parsed.command === 'version') {
       io.write(`${VERSION}\n`);
       return 0;
     }
-    return await run(command, settings, io);
+    return await run(parsed.command, parsed.settings, io);
   } catch (err) {
     // Exit 1 means drift and nothing else: bad input and our own bugs are both 2.
     io.writeError(
@@ -56,8 +53,12 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
       return runCheck(demoSettings(settings), io);
     case 'list': {
       const observed = await observeWithProgress(settings, io);
-      io.write(renderList(observed, { namespaces: settings.namespaces }));
-      for (const w of observed.warnings) io.writeError(`warning: ${w}\n`);
+      const scope = { namespaces: settings.namespaces };
+      const format = settings.listFormat;
+      io.write(
+        format === 'text' ? renderList(observed, scope) : renderListData(observed, { ...scope, format }),
+      );
+      for (const w of observed.warnings) io.writeError(`warning: ${showControlChars(w)}\n`);
       return 0;
     }
     case 'capture': {
@@ -72,11 +73,12 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
         source: settings.source,
         ...(observed.window === undefined ? {} : { window: observed.window }),
       });
-      for (const w of observed.warnings) io.writeError(`warning: ${w}\n`);
+      for (const w of observed.warnings) io.writeError(`warning: ${showControlChars(w)}\n`);
       io.writeError(`wrote ${observed.calls.length} call(s) to ${settings.output}\n`);
       return 0;
     }
     case 'reset': {
+      requireKubeClientNode('reset');
       const live = settings.live;
       const { resetMapperCapture } = await import('../observe/live/mapper-source.ts');
       await resetMapperCapture({
@@ -94,44 +96,6 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
       return runPolicies(settings, await declare(settings), io);
     case 'visualize':
       return runVisualize(settings, io);
-  }
-}
-
-async function runCheck(settings: Settings, io: CliIo): Promise<number> {
-  const result = await withProgress(io, (listener) => check(settings, listener));
-  if (settings.writeBaselineFile !== undefined) {
-    const n = await writeBaselineFile(settings.cwd, settings.writeBaselineFile, result.beforeBaseline);
-    io.writeError(
-      `wrote a baseline of ${n} drift entr${n === 1 ? 'y' : 'ies'} to ${settings.writeBaselineFile}\n`,
-    );
-  }
-  const ci: CiReportInputs = { ...result, cwd: settings.cwd, repositoryRoot: repositoryRoot(settings.cwd) };
-  const files: [string | undefined, () => string][] = [
-    [settings.reportFile, () => renderJsonReport(result.drift)],
-    [settings.sarifFile, () => renderCiReport('sarif', ci)],
-    [settings.junitFile, () => renderCiReport('junit', ci)],
-  ];
-  for (const [name, render] of files) {
-    if (name === undefined) continue;
-    const file = path.resolve(settings.cwd, name);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, render());
-  }
-  io.write(renderReport(result, settings, ci));
-  return result.exitCode;
-}
-
-function renderReport(result: CheckResult, settings: Settings, ci: CiReportInputs): string {
-  switch (settings.format) {
-    case 'json':
-      return renderJsonReport(result.drift);
-    case 'markdown':
-      return renderMarkdownReport(result.drift);
-    case 'sarif':
-    case 'junit':
-      return renderCiReport(settings.format, ci);
-    case 'text':
-      return renderTextReport(result.drift, { color: settings.color });
   }
 }
 

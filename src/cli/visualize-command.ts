@@ -1,6 +1,8 @@
 // `intent-drift visualize -o FILE`: draws the observed map, or with --intents the drift, as
-// .svg or .png (Graphviz) or .html (the interactive page) by the file's ending. With --intents
-// the exit code follows --fail-on like `check` (the picture is written either way).
+// .svg or .png (Graphviz) or .html (the interactive page) by the file's ending. It exits 0 once
+// the picture is written, so `visualize -o x.png && open x.png` works; with --intents and an
+// explicit --fail-on, the drift decides the exit code as in `check` (the picture is written
+// either way).
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -66,7 +68,7 @@ export async function runVisualize(settings: Settings, io: CliIo): Promise<numbe
   io.writeError(
     `drew ${calls} call(s) and rule(s) between ${drawn.nodes.length} node(s) to ${settings.output}\n`,
   );
-  return exitCode;
+  return settings.failOnExplicit ? exitCode : 0;
 }
 
 interface Drawing {

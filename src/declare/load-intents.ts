@@ -27,6 +27,7 @@ export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}
       apiVersion: intents.apiVersion,
       file,
       line: intents.line,
+      targetsLine: intents.targetsLine,
     })),
     warnings: [...applied.flatMap(({ intents }) => intents.warnings), ...warnings],
   };

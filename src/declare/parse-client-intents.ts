@@ -20,6 +20,8 @@ export interface ParsedClientIntents {
   /** metadata.name */
   name: string;
   line: number;
+  /** The line of its `targets:` (v1 `calls:`) list. */
+  targetsLine: number;
   rules: DeclaredRule[];
   warnings: string[];
 }
@@ -83,6 +85,7 @@ function parseOne(root: YamlMap, file: string, apiVersion: string, opts: ParseOp
     apiVersion,
     name,
     line: root.line,
+    targetsLine: parsed.targetsLine,
     rules: parsed.rules,
     warnings: parsed.warnings ?? [],
   };

@@ -28,7 +28,11 @@ export function ciReportOptions(inputs: CiReportInputs): CiReportOptions {
   const scope = new Set(inputs.namespaces);
   const inScope = (namespace: string) => scope.size === 0 || scope.has(namespace);
   const documents = declared.documents.filter((d) => inScope(d.client.namespace));
-  const apiVersionAt = new Map(documents.map((d) => [`${d.file}:${d.line}`, d.apiVersion]));
+  // The client's own document in the file the call points at (the line is the target's, not
+  // the document's): its API version is the one the suggested rule is written in.
+  const apiVersionOf = new Map(
+    documents.map((d) => [`${d.file}\n${d.client.namespace}/${d.client.name}`, d.apiVersion]),
+  );
   const fallbackHome = (call: MissingCall) => {
     const home = documents.find((d) => d.client.namespace === call.client.namespace) ?? documents[0];
     return home === undefined ? undefined : { file: home.file, line: home.line };
@@ -42,7 +46,9 @@ export function ciReportOptions(inputs: CiReportInputs): CiReportOptions {
         : relative.split(path.sep).join('/');
     },
     suggest: (call) => {
-      const at = call.intentsFile && apiVersionAt.get(`${call.intentsFile.file}:${call.intentsFile.line}`);
+      const at =
+        call.intentsFile &&
+        apiVersionOf.get(`${call.intentsFile.file}\n${call.client.namespace}/${call.client.name}`);
       return suggestedRule(call, at ?? undefined);
     },
     fallbackHome,

@@ -227,15 +227,37 @@ export function exitCodeFor(drift: Drift, failOn: FailOn): 0 | 1 {
   }
 }
 
-/** Points each missing call at its client's ClientIntents document: where a reviewer adds it. */
+/**
+ * Points each missing call where a reviewer adds it, as the suggested edit does: the target in
+ * its client's ClientIntents that names the server (its workload first, else the Service the
+ * caller used), else that document's list of targets, where a new target goes.
+ */
 function withIntentsFiles(missing: MissingCall[], declared: DeclaredIntents): MissingCall[] {
-  const home = new Map<string, { file: string; line: number }>();
+  const home = new Map<string, DeclaredIntents['documents'][number]>();
   for (const d of declared.documents) {
     const key = `${d.client.namespace}/${d.client.name}`;
-    if (!home.has(key)) home.set(key, { file: d.file, line: d.line });
+    if (!home.has(key)) home.set(key, d);
   }
   return missing.map((call) => {
-    const at = home.get(`${call.client.namespace}/${call.client.name}`);
-    return at === undefined ? call : { ...call, intentsFile: at };
+    const doc = home.get(`${call.client.namespace}/${call.client.name}`);
+    if (doc === undefined) return call;
+    const inDoc = declared.rules.filter(
+      (r) =>
+        r.file === doc.file &&
+        r.client.name === call.client.name &&
+        r.client.namespace === call.client.namespace &&
+        r.targetLine !== undefined,
+    );
+    const names = (type: string, ref: { name: string; namespace: string } | undefined) =>
+      inDoc.find(
+        (r) =>
+          r.targetType === type &&
+          ref !== undefined &&
+          r.server.name === ref.name &&
+          r.server.namespace === ref.namespace,
+      );
+    const target = names('kubernetes', call.server) ?? names('service', call.server.service);
+    const line = target?.targetLine ?? doc.targetsLine ?? doc.line;
+    return { ...call, intentsFile: { file: doc.file, line } };
   });
 }

@@ -42,7 +42,13 @@ export function readMetricsConcurrently(
   if (entry === undefined && fromEnv !== undefined) {
     throw new InputError(`${WORKER_MIN_BYTES_ENV} is set, but the metrics worker script is missing`);
   }
-  if (entry === undefined || paths.length === 0 || !atLeastBytes(paths, cwd, minBytes)) {
+  // stdin is read in place: a worker thread cannot take over the process's stdin.
+  if (
+    entry === undefined ||
+    paths.length === 0 ||
+    paths.includes('-') ||
+    !atLeastBytes(paths, cwd, minBytes)
+  ) {
     return readMetrics(paths, { cwd });
   }
   const signal = opts.signal;

@@ -15,6 +15,7 @@ import { DEFAULT_CHUNK_BYTES, readFileChunks } from './file-chunks.ts';
 import { OBSERVED_METRICS } from './istio-labels.ts';
 import { ObservedMapBuilder } from './observed-map.ts';
 import { readPrometheusText } from './prometheus-text.ts';
+import { readMetricsStream, STDIN_NAME } from './read-metrics-stream.ts';
 
 function unreadable(file: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException).code;
@@ -135,11 +136,17 @@ export async function readMetricsFile(
   }
 }
 
+export interface ReadMetricsOptions {
+  cwd?: string;
+  /** What `-` reads (default: the process's stdin). */
+  stdin?: AsyncIterable<Uint8Array | string>;
+}
+
 /**
- * Reads every path (file or directory; relative ones against `cwd`) and builds the observed map.
- * Throws InputError on bad input.
+ * Reads every path (file or directory; relative ones against `cwd`; `-` for stdin) and builds
+ * the observed map. Throws InputError on bad input.
  */
-export async function readMetrics(paths: string[], opts: { cwd?: string } = {}): Promise<ObservedMap> {
+export async function readMetrics(paths: string[], opts: ReadMetricsOptions = {}): Promise<ObservedMap> {
   const cwd = opts.cwd ?? process.cwd();
   if (paths.length === 0) throw new InputError('no metrics path given');
   const builder = new ObservedMapBuilder();
@@ -148,6 +155,12 @@ export async function readMetrics(paths: string[], opts: { cwd?: string } = {}):
   };
   const buffer = Buffer.allocUnsafe(DEFAULT_CHUNK_BYTES);
   for (const given of paths) {
+    if (given === '-') {
+      builder.sources++;
+      const samples = await readMetricsStream(opts.stdin ?? process.stdin, onSample);
+      if (samples === 0) builder.addWarning(`${STDIN_NAME}: no istio_requests_total or istio_tcp_* series`);
+      continue;
+    }
     const root = path.resolve(cwd, given);
     const files = await listMetricFiles(root).catch((err: unknown) => {
       throw err instanceof InputError && err.file === root

@@ -6,7 +6,15 @@ import type { CoverageReport } from '../diff/coverage.ts';
 import type { NoiseOutcome } from '../diff/drift-controls.ts';
 import type { FailVerdict } from '../diff/fail-policy.ts';
 import type { IgnoredBy } from '../diff/ignore-rules.ts';
-import type { DeclaredRule, Drift, MissingCall, NotCheckedRule, ObservedCall, StaleRule } from '../model.ts';
+import type {
+  DeclaredRule,
+  Drift,
+  MissingCall,
+  NotCheckedRule,
+  ObservedCall,
+  ObservedFrom,
+  StaleRule,
+} from '../model.ts';
 import { asControlled, wideningOf } from './drift-extras.ts';
 
 export const JSON_REPORT_VERSION = 1;
@@ -68,6 +76,9 @@ export interface JsonReport {
   baseline?: BaselineOutcome;
   environments?: Record<string, string>;
   failure?: FailVerdict;
+  /** The config file read, as shown to the user; null: none was found. */
+  config?: string | null;
+  observedFrom?: ObservedFrom;
 }
 
 // Objects are rebuilt field by field so the key order is fixed whatever the input held.
@@ -77,7 +88,7 @@ function jsonRef(ref: { name: string; namespace: string; kind?: string }): JsonR
   return out;
 }
 
-function jsonCall(call: ObservedCall | MissingCall): JsonCall {
+export function jsonCall(call: ObservedCall | MissingCall): JsonCall {
   const server: JsonCall['server'] = jsonRef(call.server);
   if (call.server.service)
     server.service = { name: call.server.service.name, namespace: call.server.service.namespace };
@@ -153,7 +164,16 @@ export function toJsonReport(drift: Drift): JsonReport {
   if (extras.baseline) report.baseline = { ...extras.baseline };
   if (extras.environments) report.environments = { ...extras.environments };
   if (extras.failure) report.failure = { ...extras.failure };
+  if (extras.config !== undefined) report.config = extras.config;
+  if (extras.observedFrom) report.observedFrom = jsonObservedFrom(extras.observedFrom);
   return report;
+}
+
+function jsonObservedFrom(from: ObservedFrom): ObservedFrom {
+  const out: ObservedFrom = { source: from.source, inputs: [...from.inputs] };
+  if (from.window) out.window = { from: from.window.from, to: from.window.to };
+  if (from.since !== undefined) out.since = from.since;
+  return out;
 }
 
 export function renderJsonReport(drift: Drift): string {

@@ -4,8 +4,10 @@
 import type { Drift } from '../model.ts';
 import { plural } from './display-text.ts';
 import { asControlled, controlNotes, coverageSummary, splitStale } from './drift-extras.ts';
+import { codeSpan, linkedCode, safeLinkUrl } from './markdown-escape.ts';
 import { buildSections, type FileLink, type MarkdownSection } from './markdown-sections.ts';
 import { mermaidDriftGraph } from './mermaid-drift-graph.ts';
+import { observedParts } from './vocabulary.ts';
 
 /** Finds the sticky comment again (with the token's own login); see the README, "The GitHub Action". */
 export const COMMENT_MARKER = '<!-- intent-drift -->';
@@ -13,18 +15,57 @@ export const COMMENT_MARKER = '<!-- intent-drift -->';
 /** GitHub rejects a comment above 65,536 characters; keep a margin. */
 export const DEFAULT_MAX_LENGTH = 65_000;
 
-export interface MarkdownReportOptions {
+/** What the comment says about the run beside the drift (the action knows; the CLI may not). */
+export interface RunHeader {
+  /** The commit checked (a PR's head): shown as its short SHA, linked when there is a URL. */
+  commit?: { sha: string; url?: string };
+  /** The workflow run, where the job summary holds the whole report. */
+  runUrl?: string;
+}
+
+export interface MarkdownReportOptions extends RunHeader {
   /** A URL for a declared rule's file and line (e.g. at the PR head commit). */
   fileLink?: FileLink;
   /** Cut whole rows beyond this many characters. */
   maxLength?: number;
 }
 
+/** Values shown in the header before "and N more". */
+const HEADER_VALUES = 3;
+
+/**
+ * `Checked a1b2c3d · sidecar metrics from capture/ · config .intent-drift.yaml · workflow run`:
+ * what was checked against what, so a reader can trust (or doubt) the verdict.
+ */
+function runLine(drift: Drift, run: RunHeader): string | undefined {
+  const parts: string[] = [];
+  if (run.commit !== undefined && /^[0-9a-f]{7,64}$/i.test(run.commit.sha)) {
+    parts.push(`checked ${linkedCode(run.commit.sha.slice(0, 7), run.commit.url)}`);
+  }
+  const { observedFrom, config } = asControlled(drift);
+  if (observedFrom !== undefined) {
+    const part = observedParts(observedFrom);
+    const shown = part.values.slice(0, HEADER_VALUES).map((v) => codeSpan(v));
+    const more = part.values.length - shown.length;
+    if (more > 0) shown.push(`and ${more} more`);
+    // The tail is times and `--since`, written by us or checked (report-artifact.ts); anything
+    // else is left out rather than put into the comment as prose.
+    const tail = part.tail !== undefined && /^[0-9A-Za-z :.,+-]+$/.test(part.tail) ? `, ${part.tail}` : '';
+    parts.push(`observed: ${part.text}${shown.length > 0 ? ` ${shown.join(', ')}` : ''}${tail}`);
+  }
+  if (config !== undefined) parts.push(config === null ? 'no config' : `config ${codeSpan(config)}`);
+  const runUrl = run.runUrl === undefined ? undefined : safeLinkUrl(run.runUrl);
+  if (runUrl !== undefined) parts.push(`[workflow run](${runUrl})`);
+  if (parts.length === 0) return undefined;
+  const line = parts.join(' · ');
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
 /**
  * The headline counts only drift to act on; rules of clients the run never drove, and what
  * the config ignores, are counted on the line below, and only when there are any.
  */
-function verdict(drift: Drift): string[] {
+function verdict(drift: Drift, run: RunHeader): string[] {
   const s = drift.summary;
   const { stale, notExercised } = splitStale(drift.stale);
   const ignored = s.ignored + (asControlled(drift).ignoredStale?.length ?? 0);
@@ -45,7 +86,14 @@ function verdict(drift: Drift): string[] {
   const coverage = coverageSummary(drift);
   if (coverage !== undefined) counts.push(coverage);
   const notes = controlNotes(drift).flatMap((note, i) => (i === 0 ? [`> ${note}`] : ['', `> ${note}`]));
-  return [headline, '', counts.join(' · '), ...(notes.length > 0 ? ['', ...notes] : [])];
+  const context = runLine(drift, run);
+  return [
+    headline,
+    ...(context === undefined ? [] : ['', context]),
+    '',
+    counts.join(' · '),
+    ...(notes.length > 0 ? ['', ...notes] : []),
+  ];
 }
 
 function renderSection(section: MarkdownSection, kept: number): string[] {
@@ -60,8 +108,13 @@ function renderSection(section: MarkdownSection, kept: number): string[] {
   return ['', `#### ${section.title}`, '', ...body];
 }
 
-function renderDocument(drift: Drift, sections: readonly MarkdownSection[], kept: readonly number[]): string {
-  const lines = [COMMENT_MARKER, ...verdict(drift)];
+function renderDocument(
+  drift: Drift,
+  run: RunHeader,
+  sections: readonly MarkdownSection[],
+  kept: readonly number[],
+): string {
+  const lines = [COMMENT_MARKER, ...verdict(drift, run)];
   const left = sections.reduce((sum, section, i) => sum + section.rows.length - (kept[i] ?? 0), 0);
   if (left > 0) {
     lines.push(
@@ -114,8 +167,13 @@ export function renderMarkdownReport(drift: Drift, opts: MarkdownReportOptions =
 function renderTables(drift: Drift, opts: MarkdownReportOptions): string {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
   const sections = buildSections(drift, opts.fileLink);
+  const run: RunHeader = {
+    ...(opts.commit === undefined ? {} : { commit: opts.commit }),
+    ...(opts.runUrl === undefined ? {} : { runUrl: opts.runUrl }),
+  };
   const full = renderDocument(
     drift,
+    run,
     sections,
     sections.map((s) => s.rows.length),
   );
@@ -124,18 +182,19 @@ function renderTables(drift: Drift, opts: MarkdownReportOptions): string {
   // The frame (marker, verdict, headings, notes) with no rows, plus room for the counts' digits.
   const frame = renderDocument(
     drift,
+    run,
     sections,
     sections.map(() => 0),
   ).length;
   const kept = allocateRows(sections, maxLength - frame - 64);
-  let text = renderDocument(drift, sections, kept);
+  let text = renderDocument(drift, run, sections, kept);
   // The estimate can be off by a few characters: drop more rows, least important first.
   const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
   while (text.length > maxLength) {
     const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
     if (!victim) break;
     kept[victim.i] = (kept[victim.i] ?? 0) - 1;
-    text = renderDocument(drift, sections, kept);
+    text = renderDocument(drift, run, sections, kept);
   }
   return text;
 }

@@ -117,6 +117,22 @@ describe('readActionInputs', () => {
       [{ source: 'prometheus' }, /^source: prometheus needs prometheus-url/],
       [{ source: 'snapshot' }, /^source: snapshot needs snapshot/],
       [{ metrics: '' }, /^source: metrics needs metrics/],
+      [{ since: '24h' }, /^since applies to source prometheus or snapshot, not metrics/],
+      [
+        { source: 'prometheus', 'prometheus-url': 'http://p:9090', since: 'yesterday' },
+        /^since: "yesterday" is neither a duration/,
+      ],
+      [
+        {
+          cluster: 'kind',
+          workloads: 'w.yaml',
+          metrics: '',
+          source: 'prometheus',
+          'prometheus-url': 'http://p',
+          since: '1h',
+        },
+        /^since: a live cluster reads over its duration/,
+      ],
     ];
     for (const [inputs, message] of bad) {
       assert.throws(
@@ -158,6 +174,12 @@ describe('readActionInputs', () => {
     );
     assert.equal(prom.check.source, 'prometheus');
     assert.equal(prom.check.live.prometheusUrl, 'https://prom.example:9090');
+    assert.equal(prom.check.live.since, undefined, 'Prometheus’ own default range (1h)');
+    const nightly = readActionInputs(
+      reader({ ...base, source: 'prometheus', 'prometheus-url': 'https://prom.example:9090', since: '24h' }),
+      '/repo',
+    );
+    assert.equal(nightly.check.live.since, '24h');
     const sidecars = readActionInputs(reader({ ...base, source: 'sidecars' }), '/repo');
     assert.equal(sidecars.check.source, 'sidecars');
     assert.equal(sidecars.live.cluster, 'none');

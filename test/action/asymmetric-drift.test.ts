@@ -59,9 +59,10 @@ describe('the action on 3 covered, 2 missing, 1 stale', () => {
       missing.map((l) =>
         /file=([^,]+),line=(\d+)::.*: (\w+ \S+) is called but not declared/.exec(l)?.slice(1),
       ),
+      // At the target that names the server (catalog, queue): where the rule goes.
       [
-        ['intents/web.yaml', '2', 'POST /orders'],
-        ['intents/worker.yaml', '2', 'DELETE /jobs/done'],
+        ['intents/web.yaml', '12', 'POST /orders'],
+        ['intents/worker.yaml', '12', 'DELETE /jobs/done'],
       ],
     );
     assert.deepEqual(
@@ -72,11 +73,11 @@ describe('the action on 3 covered, 2 missing, 1 stale', () => {
     );
     assert.ok(run.summary.includes('intent-drift: 2 missing, 1 stale'));
     assert.ok(run.summary.includes('3 covered · 5 calls observed · 4 rules declared'));
-    assert.ok(run.summary.includes('#### Missing intents: 2 calls of 2 clients'));
-    assert.ok(run.summary.includes('#### Stale intents: 1 rule of 1 client'));
+    assert.ok(run.summary.includes('#### Missing (called, not declared): 2 calls of 2 clients'));
+    assert.ok(run.summary.includes('#### Stale (declared, never called): 1 rule of 1 client'));
     const comment = server.comments[0]!.body;
     assert.ok(comment.includes('### ❌ intent-drift: 2 missing, 1 stale'));
-    assert.ok(comment.includes('`POST` | `/orders`') && comment.includes('`DELETE` | `/jobs/done`'));
+    assert.ok(comment.includes('| `POST /orders` |') && comment.includes('| `DELETE /jobs/done` |'));
     const report = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
     assert.deepEqual(
       [report.summary.covered, report.summary.missing, report.summary.stale, report.summary.observed],

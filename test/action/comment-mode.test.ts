@@ -43,7 +43,12 @@ beforeEach(() => {
 
 const workflowRunEvent = (headSha = HEAD_SHA) => ({
   action: 'completed',
-  workflow_run: { head_sha: headSha, event: 'pull_request', pull_requests: [] },
+  workflow_run: {
+    head_sha: headSha,
+    event: 'pull_request',
+    pull_requests: [],
+    html_url: 'https://github.com/acme/shop/actions/runs/99',
+  },
 });
 
 /** The PR run of a fork: read-only token, comment off, the report kept as the artifact. */
@@ -82,6 +87,15 @@ describe('mode: comment', () => {
     assert.ok(body.startsWith('<!-- intent-drift -->'));
     assert.ok(body.includes(`/blob/${HEAD_SHA}/intents/client2.yaml#L19`));
     assert.ok(body.includes('+          - path: /client2-path'), 'carries the suggested patch');
+    // The header as the PR run would have written it: the commit checked, the data it observed,
+    // the config (none here), and the checking run's page from the workflow_run event.
+    assert.ok(
+      body.includes(
+        `Checked [\`${HEAD_SHA.slice(0, 7)}\`](https://github.com/acme/shop/commit/${HEAD_SHA}) · observed: sidecar metrics from \`capture\` · no config · [workflow run](https://github.com/acme/shop/actions/runs/99)\n`,
+      ),
+      body.split('\n').slice(0, 5).join('\n'),
+    );
+    assert.ok(body.includes(`/blob/${HEAD_SHA}/intents/client2.yaml#L13`), 'declare in: the target’s line');
     assert.equal(run.outputs.missing, '1');
     assert.match(run.outputs['comment-url']!, /#issuecomment-\d+$/);
     // A second comment run edits the same comment.
@@ -119,6 +133,27 @@ describe('mode: comment', () => {
       ['no PR stamp', (r) => delete r.pullRequest, /pullRequest/],
       ['a bad SHA', (r) => (r.pullRequest.headSha = 'HEAD'), /40-digit commit SHA/],
       ['a PR number that is not one', (r) => (r.pullRequest.number = '7; rm'), /pullRequest.number/],
+      [
+        'a declare-in file outside the repo',
+        (r) => (r.missing[0].intentsFile = { file: '/etc/passwd', line: 1 }),
+        /missing\[0\]\.intentsFile\.file: not a relative path/,
+      ],
+      [
+        'a config path outside the repo',
+        (r) => (r.config = '../../secrets.yaml'),
+        /config: not a relative path/,
+      ],
+      ['an unknown source', (r) => (r.observedFrom.source = 'evil'), /observedFrom\.source must be one of/],
+      [
+        'a window that is not a time',
+        (r) => (r.observedFrom.window = { from: '<b>', to: 'x' }),
+        /observedFrom\.window\.from: not a UTC time/,
+      ],
+      [
+        'a since that is not one',
+        (r) => (r.observedFrom.since = '[x](http://evil)'),
+        /observedFrom\.since: not a duration/,
+      ],
       [
         'a patch that is not a diff',
         (r) => (r.suggestedPatch = '<img src=x onerror=alert(1)>'),

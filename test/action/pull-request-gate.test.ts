@@ -110,7 +110,7 @@ describe('on a pull request the base commit gates', () => {
   test('the base’s baseline gates; a baseline the PR rewrites to accept its drift does not', async () => {
     const dir = await checkout({});
     const write = await runCli(['check', ...DEMO_FLAGS, '--write-baseline', 'baseline.json'], { cwd: dir });
-    assert.equal(write.code, 1, write.stderr);
+    assert.equal(write.code, 0, write.stderr); // exit 0 once the baseline is written
     const accepting = await readFile(path.join(dir, 'baseline.json'), 'utf8');
     const inputs = { ...DEMO_INPUTS, baseline: 'baseline.json', 'fail-on': 'any' };
 

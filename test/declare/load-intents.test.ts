@@ -56,12 +56,14 @@ describe('loadIntents: every API version', () => {
         apiVersion: 'k8s.otterize.com/v2beta1',
         file: `${EX}/v2beta1.yaml`,
         line: 5,
+        targetsLine: 14,
       },
       {
         client: { name: 'client2', namespace: NS, kind: 'Deployment' },
         apiVersion: 'k8s.otterize.com/v2beta1',
         file: `${EX}/v2beta1.yaml`,
         line: 23,
+        targetsLine: 32,
       },
     ]);
     assert.deepEqual(declared.warnings, []);

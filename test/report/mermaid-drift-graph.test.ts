@@ -107,7 +107,7 @@ describe('the drift graph in the comment', () => {
   });
 
   test('left out when it would take more than a quarter of the room', () => {
-    const short = shortCommentBody(demoDrift(), undefined);
+    const short = shortCommentBody(demoDrift(), {});
     assert.doesNotMatch(short, /mermaid/);
     const tight = renderMarkdownReport(manyMissing(60), { maxLength: 20_000 });
     assert.doesNotMatch(tight, /mermaid/);

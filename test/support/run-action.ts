@@ -33,7 +33,7 @@ export interface RunOptions {
   ref?: string;
   /** Run dist/index.js instead of src/index.ts. */
   entry?: string;
-  /** More environment for the child (NODE_OPTIONS to plant a fault, say). */
+  /** The step's `env:` (a workflow passes secrets this way), or NODE_OPTIONS to plant a fault. */
   env?: Record<string, string>;
 }
 

@@ -3,7 +3,15 @@
 // suggested patch. The commenting job trusts none of it: every field is checked for type,
 // shape and size before anything is rendered from it.
 import { InputError } from '../../errors.ts';
-import type { Drift, MissingCall, NotCheckedRule, ObservedCall, StaleRule } from '../../model.ts';
+import type {
+  Drift,
+  MissingCall,
+  NotCheckedRule,
+  ObservedCall,
+  ObservedFrom,
+  StaleRule,
+} from '../../model.ts';
+import { asControlled } from '../../report/drift-extras.ts';
 import { toJsonReport } from '../../report/json-report.ts';
 
 export interface PullRequestStamp {
@@ -60,6 +68,9 @@ export function parseCommentArtifact(text: string, file: string): CommentArtifac
       ...v.optional(v.object(x, at).suggestedPath, (p) => ({
         suggestedPath: v.string(p, `${at}.suggestedPath`, 4096),
       })),
+      ...v.optional(v.object(x, at).intentsFile, (f) => ({
+        intentsFile: v.fileLine(f, `${at}.intentsFile`),
+      })),
     })) as MissingCall[],
     stale: v.list(top.stale, 'stale', (x, at) => ({
       ...v.rule(x, at),
@@ -89,6 +100,12 @@ export function parseCommentArtifact(text: string, file: string): CommentArtifac
       drift: s.drift === true,
     },
   };
+  const controlled = asControlled(drift);
+  if (top.config !== undefined) {
+    controlled.config = top.config === null ? null : v.relativePath(top.config, 'config');
+  }
+  if (top.observedFrom !== undefined)
+    controlled.observedFrom = v.observedFrom(top.observedFrom, 'observedFrom');
   const patch =
     top.suggestedPatch === undefined ? '' : v.string(top.suggestedPatch, 'suggestedPatch', MAX_PATCH);
   if (patch !== '' && !isUnifiedDiff(patch)) bad('suggestedPatch is not a unified diff');
@@ -185,12 +202,51 @@ class Validator {
     };
   }
 
+  /** A repository-relative path: links are built from it. */
+  relativePath(x: unknown, at: string): string {
+    const file = this.string(x, at, 1024);
+    if (!/^[\w@+.-][\w@+./-]*$/.test(file) || file.split('/').includes('..'))
+      this.bad(`${at}: not a relative path`);
+    return file;
+  }
+
+  fileLine(x: unknown, at: string): { file: string; line: number } {
+    const o = this.object(x, at);
+    return { file: this.relativePath(o.file, `${at}.file`), line: this.integer(o.line, `${at}.line`, 1) };
+  }
+
+  /** Source names, inputs and times as the report writes them; anything else is refused. */
+  observedFrom(x: unknown, at: string): ObservedFrom {
+    const o = this.object(x, at);
+    const source = this.oneOf(o.source, `${at}.source`, [
+      'metrics',
+      'snapshot',
+      'sidecars',
+      'prometheus',
+      'mapper',
+    ]);
+    const inputs = this.list(o.inputs, `${at}.inputs`, (item, i) => this.string(item, i, 1024));
+    if (inputs.length > 100) this.bad(`${at}.inputs: more than 100`);
+    const from: ObservedFrom = { source, inputs };
+    if (o.window !== undefined) {
+      const w = this.object(o.window, `${at}.window`);
+      const time = (t: unknown, where: string) => {
+        const text = this.string(t, where, 40);
+        if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(text)) this.bad(`${where}: not a UTC time`);
+        return text;
+      };
+      from.window = { from: time(w.from, `${at}.window.from`), to: time(w.to, `${at}.window.to`) };
+    }
+    if (o.since !== undefined) {
+      from.since = this.string(o.since, `${at}.since`, 64);
+      if (!/^[0-9A-Za-z:.+-]+$/.test(from.since)) this.bad(`${at}.since: not a duration or a time`);
+    }
+    return from;
+  }
+
   rule(x: unknown, at: string) {
     const o = this.object(x, at);
-    const file = this.string(o.file, `${at}.file`, 1024);
-    // A repository-relative path: links are built from it.
-    if (!/^[\w@+.-][\w@+./-]*$/.test(file) || file.split('/').includes('..'))
-      this.bad(`${at}.file: not a relative path`);
+    const file = this.relativePath(o.file, `${at}.file`);
     return {
       client: this.ref(o.client, `${at}.client`),
       server: this.ref(o.server, `${at}.server`),

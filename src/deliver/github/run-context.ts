@@ -3,6 +3,7 @@
 // the rest of the code can be tested with.
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.ts';
+import type { RunHeader } from '../../report/markdown-report.ts';
 
 export interface PullRequestInfo {
   number: number;
@@ -25,8 +26,8 @@ export interface RunContext {
   apiUrl: string;
   runUrl: string | undefined;
   pullRequest: PullRequestInfo | undefined;
-  /** The workflow_run that produced an artifact (mode: comment). */
-  workflowRun: { headSha: string } | undefined;
+  /** The workflow_run that produced an artifact (mode: comment), and its page when given. */
+  workflowRun: { headSha: string; url?: string } | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -48,7 +49,7 @@ export function readRunContext(env: Env): RunContext {
     apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, ''),
     runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
     pullRequest: pullRequestOf(payload),
-    workflowRun: workflowRunOf(payload),
+    workflowRun: workflowRunOf(payload, serverUrl),
   };
 }
 
@@ -77,13 +78,30 @@ function pullRequestOf(payload: Record<string, unknown>): PullRequestInfo | unde
   return { number: pr.number, headSha: pr.head.sha, baseSha, fork: head !== base };
 }
 
-function workflowRunOf(payload: Record<string, unknown>): RunContext['workflowRun'] {
-  const run = payload.workflow_run as { head_sha?: unknown } | undefined;
-  return typeof run?.head_sha === 'string' ? { headSha: run.head_sha } : undefined;
+function workflowRunOf(payload: Record<string, unknown>, serverUrl: string): RunContext['workflowRun'] {
+  const run = payload.workflow_run as { head_sha?: unknown; html_url?: unknown } | undefined;
+  if (typeof run?.head_sha !== 'string') return undefined;
+  // The checking run's page, where its job summary is; only a page on this GitHub is linked.
+  const url = run.html_url;
+  const own = typeof url === 'string' && url.startsWith(`${serverUrl}/`) && /^[\x21-\x7e]+$/.test(url);
+  return own ? { headSha: run.head_sha, url } : { headSha: run.head_sha };
 }
 
 /** Links to a rule's file and line at the PR head commit (or the checked-out commit). */
 export function blobLink(context: RunContext, sha: string) {
   return (file: string, line: number): string =>
     `${context.serverUrl}/${context.owner}/${context.repo}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}
+
+/** The commit's page: what the comment's "checked a1b2c3d" links to. */
+export function commitLink(context: RunContext, sha: string): string {
+  return `${context.serverUrl}/${context.owner}/${context.repo}/commit/${sha}`;
+}
+
+/** The header of a comment about `sha`: the commit, linked, and the run. */
+export function runHeader(context: RunContext, sha: string): RunHeader {
+  return {
+    ...(sha === '' ? {} : { commit: { sha, url: commitLink(context, sha) } }),
+    ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
+  };
 }

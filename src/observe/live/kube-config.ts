@@ -2,6 +2,10 @@
 // else ~/.kube/config, else the in-cluster service account (client-node's loadFromDefault).
 import { KubeConfig } from '@kubernetes/client-node';
 import { InputError } from '../../errors.ts';
+import { findKubeconfig, HOW_TO_OBSERVE } from './kube-locate.ts';
+
+/** No kubeconfig anywhere client-node would look. */
+class NoKubeconfig extends Error {}
 
 export interface KubeAccess {
   /** `--kubeconfig FILE`; default: $KUBECONFIG, ~/.kube/config, or in-cluster. */
@@ -14,8 +18,11 @@ export function loadKubeConfig(access: KubeAccess = {}): KubeConfig {
   const kc = new KubeConfig();
   try {
     if (access.kubeconfig !== undefined) kc.loadFromFile(access.kubeconfig);
+    // Without any, client-node falls back to http://localhost:8080, whose error says nothing useful.
+    else if (findKubeconfig(process.env) === undefined) throw new NoKubeconfig();
     else kc.loadFromDefault();
   } catch (err) {
+    if (err instanceof NoKubeconfig) throw new InputError(`no kubeconfig: ${HOW_TO_OBSERVE}`);
     const where = access.kubeconfig === undefined ? {} : { file: access.kubeconfig };
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : (err as Error).message;

@@ -1,5 +1,6 @@
 // Writes and reads snapshot files, checking the shape on the way in: a bad file is an
 // InputError naming the file and what is wrong, never a crash deeper in the pipeline.
+import { Buffer } from 'node:buffer';
 import { readFile, writeFile } from 'node:fs/promises';
 import { InputError } from '../../errors.ts';
 import type { ObservedMap } from '../../model.ts';
@@ -44,12 +45,35 @@ function checkCall(v: unknown): string | null {
   return null;
 }
 
-/** Reads one snapshot file; throws InputError(file: reason) when it is not one. */
-export async function readSnapshot(file: string): Promise<Snapshot> {
+/** A snapshot on stdin is held whole, like a file; beyond this it is refused. */
+const MAX_STDIN_BYTES = 512 * 1024 * 1024;
+
+async function readStream(input: AsyncIterable<Uint8Array | string>): Promise<string> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    const buf = Buffer.from(chunk);
+    size += buf.length;
+    if (size > MAX_STDIN_BYTES) throw new InputError('a snapshot over 512 MiB', { file: 'stdin' });
+    parts.push(buf);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/**
+ * Reads one snapshot file (`-`: stdin, by default the process's); throws InputError(file:
+ * reason) when it is not one.
+ */
+export async function readSnapshot(
+  given: string,
+  stdin: AsyncIterable<Uint8Array | string> = process.stdin,
+): Promise<Snapshot> {
+  const file = given === '-' ? 'stdin' : given;
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = given === '-' ? await readStream(stdin) : await readFile(file, 'utf8');
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read: ${(err as Error).message}`, {
       file,

@@ -64,12 +64,14 @@ describe('commentBody', () => {
     assert.ok(body.startsWith('<!-- intent-drift -->'));
     assert.match(body, /Cut to fit a GitHub comment/);
     assert.ok(body.includes('```diff\n--- a/x.yaml'), 'the small patch still fits');
-    assert.ok(
-      body.endsWith('[Full report in the job summary](https://github.com/acme/shop/actions/runs/1)</sub>\n'),
-    );
-    const summary = jobSummary(drift, { suggestedPatch: patch });
+    // The run (where the job summary holds everything) is linked in the header line.
+    assert.match(body, /^[^\n]*\[workflow run\]\(https:\/\/github\.com\/acme\/shop\/actions\/runs\/1\)$/m);
+    const summary = jobSummary(drift, {
+      suggestedPatch: patch,
+      runUrl: 'https://github.com/acme/shop/actions/runs/1',
+    });
     assert.ok(summary.includes('/orders/' + 'x'.repeat(40) + '/2999'));
-    assert.ok(!summary.includes('Full report in the job summary'));
+    assert.ok(!summary.includes('[workflow run]'), 'the summary is in the run already');
   });
 
   test('a patch too long for a comment is replaced by a note', () => {

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   readSnapshot,
   writeSnapshot
-} from "./chunk-5BKU4NSX.js";
+} from "./chunk-BW5DOQ3S.js";
 import "./chunk-M2G6SCZE.js";
 import "./chunk-HANBNIMK.js";
 export {

@@ -13,7 +13,7 @@ import {
 } from "./chunk-M2G6SCZE.js";
 
 // src/observe/read-metrics.ts
-import { Buffer as Buffer3 } from "node:buffer";
+import { Buffer as Buffer4 } from "node:buffer";
 import { readdir, stat } from "node:fs/promises";
 import path2 from "node:path";
 
@@ -214,6 +214,56 @@ function* readFileChunks(file, buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES)
   }
 }
 
+// src/observe/read-metrics-stream.ts
+import { Buffer as Buffer3 } from "node:buffer";
+var STDIN_NAME = "stdin";
+var MAX_JSON_BYTES = 64 * 1024 * 1024;
+function firstContentByte(buf, from) {
+  for (let i = from; i < buf.length; i++) {
+    const c = buf[i];
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return c;
+  }
+  return void 0;
+}
+async function readMetricsStream(input, onSample, source = STDIN_NAME) {
+  const iterator = input[Symbol.asyncIterator]();
+  const head = [];
+  let first;
+  while (first === void 0) {
+    const next = await iterator.next();
+    if (next.done) throw new InputError("empty: no metrics on stdin", { file: source });
+    const buf = Buffer3.from(next.value);
+    const bom = head.length === 0 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
+    head.push(buf);
+    first = firstContentByte(buf, bom);
+  }
+  async function* all() {
+    yield* head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      yield Buffer3.from(next.value);
+  }
+  const options = { source, metrics: OBSERVED_METRICS, onSample };
+  if (first === 123 || first === 91) {
+    const parts = [];
+    let size = 0;
+    for await (const buf of all()) {
+      size += buf.length;
+      if (size > MAX_JSON_BYTES) {
+        throw new InputError(
+          `Envoy JSON stats over ${MAX_JSON_BYTES / 1024 / 1024} MiB; pipe the text format`,
+          {
+            file: source
+          }
+        );
+      }
+      parts.push(buf);
+    }
+    const text = Buffer3.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
+    return readEnvoyStatsJson(text, options).samples;
+  }
+  return (await readPrometheusText(all(), options)).samples;
+}
+
 // src/observe/read-metrics.ts
 function unreadable(file, err) {
   const code = err.code;
@@ -257,9 +307,9 @@ async function listMetricFiles(root) {
 function isBlankByte(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
-var BOM = Buffer3.from([239, 187, 191]);
-var MAX_JSON_BYTES = 64 * 1024 * 1024;
-async function readMetricsFile(absolute, onSample, buffer = Buffer3.allocUnsafe(DEFAULT_CHUNK_BYTES), file = absolute) {
+var BOM = Buffer4.from([239, 187, 191]);
+var MAX_JSON_BYTES2 = 64 * 1024 * 1024;
+async function readMetricsFile(absolute, onSample, buffer = Buffer4.allocUnsafe(DEFAULT_CHUNK_BYTES), file = absolute) {
   let chunks;
   let first;
   const blankHead = [];
@@ -272,7 +322,7 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer3.allocUnsafe(
       for (let i = from; i < buf.length && first === void 0; i++)
         if (!isBlankByte(buf[i])) first = buf[i];
       if (first !== void 0) break;
-      blankHead.push(Buffer3.from(buf));
+      blankHead.push(Buffer4.from(buf));
     }
   } catch (err) {
     throw unreadable(file, err);
@@ -291,15 +341,15 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer3.allocUnsafe(
       let size = 0;
       for (const buf of all()) {
         size += buf.length;
-        if (size > MAX_JSON_BYTES) {
+        if (size > MAX_JSON_BYTES2) {
           throw new InputError(
-            `Envoy JSON stats over ${MAX_JSON_BYTES / 1024 / 1024} MiB; use the text format (the admin port's /stats/prometheus), which is read as a stream`,
+            `Envoy JSON stats over ${MAX_JSON_BYTES2 / 1024 / 1024} MiB; use the text format (the admin port's /stats/prometheus), which is read as a stream`,
             { file }
           );
         }
-        parts.push(Buffer3.from(buf));
+        parts.push(Buffer4.from(buf));
       }
-      const text = Buffer3.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
+      const text = Buffer4.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
       return readEnvoyStatsJson(text, options).samples;
     }
     return (await readPrometheusText(all(), options)).samples;
@@ -317,8 +367,14 @@ async function readMetrics(paths, opts = {}) {
   const onSample = (s) => {
     builder.add(s);
   };
-  const buffer = Buffer3.allocUnsafe(DEFAULT_CHUNK_BYTES);
+  const buffer = Buffer4.allocUnsafe(DEFAULT_CHUNK_BYTES);
   for (const given of paths) {
+    if (given === "-") {
+      builder.sources++;
+      const samples = await readMetricsStream(opts.stdin ?? process.stdin, onSample);
+      if (samples === 0) builder.addWarning(`${STDIN_NAME}: no istio_requests_total or istio_tcp_* series`);
+      continue;
+    }
     const root = path2.resolve(cwd, given);
     const files = await listMetricFiles(root).catch((err) => {
       throw err instanceof InputError && err.file === root ? new InputError(err.message, { file: given }) : err;

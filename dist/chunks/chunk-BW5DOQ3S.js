@@ -4,6 +4,7 @@ import {
 } from "./chunk-M2G6SCZE.js";
 
 // src/observe/snapshot/snapshot-file.ts
+import { Buffer } from "node:buffer";
 import { readFile, writeFile } from "node:fs/promises";
 
 // src/observe/snapshot/snapshot-format.ts
@@ -70,11 +71,25 @@ function checkCall(v) {
   }
   return null;
 }
-async function readSnapshot(file) {
+var MAX_STDIN_BYTES = 512 * 1024 * 1024;
+async function readStream(input) {
+  const parts = [];
+  let size = 0;
+  for await (const chunk of input) {
+    const buf = Buffer.from(chunk);
+    size += buf.length;
+    if (size > MAX_STDIN_BYTES) throw new InputError("a snapshot over 512 MiB", { file: "stdin" });
+    parts.push(buf);
+  }
+  return Buffer.concat(parts).toString("utf8");
+}
+async function readSnapshot(given, stdin = process.stdin) {
+  const file = given === "-" ? "stdin" : given;
   let text;
   try {
-    text = await readFile(file, "utf8");
+    text = given === "-" ? await readStream(stdin) : await readFile(file, "utf8");
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = err.code;
     throw new InputError(code === "ENOENT" ? "no such file" : `cannot read: ${err.message}`, {
       file

@@ -18,7 +18,8 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-A37CJ33G.js";
+} from "./chunk-ECHNNBQX.js";
+import "./chunk-7NJKBT2O.js";
 import "./chunk-DNUDPCNB.js";
 import {
   InputError,

@@ -3,15 +3,18 @@ import {
   NO_ISTIO_SERIES,
   displayName,
   readMetrics
-} from "./chunk-AO5AWLLO.js";
+} from "./chunk-IHS3PIGT.js";
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-5BKU4NSX.js";
+} from "./chunk-BW5DOQ3S.js";
 import {
   parseDuration,
   parseSince
 } from "./chunk-IL4YC4WJ.js";
+import {
+  shownUrl
+} from "./chunk-QJXY56EE.js";
 import {
   compareCalls,
   compareRules
@@ -47,6 +50,30 @@ function plural(count2, singular, pluralForm = `${singular}s`) {
 function countLabel(count2, protocol) {
   return protocol === "tcp" ? plural(count2, "connection") : plural(count2, "request");
 }
+
+// src/observe/live/node-support.ts
+var KUBE_CLIENT_NODE = "22.19.0";
+function atLeast(version, wanted) {
+  const have = version.replace(/^v/, "").split(".").map(Number);
+  const want = wanted.split(".").map(Number);
+  for (let i = 0; i < want.length; i++) {
+    const a = have[i] ?? 0;
+    const b = want[i] ?? 0;
+    if (a !== b) return a > b;
+  }
+  return true;
+}
+function requireKubeClientNode(what, version = process.versions.node) {
+  if (atLeast(version, KUBE_CLIENT_NODE)) return;
+  throw new InputError(
+    `${what} needs Node.js ${KUBE_CLIENT_NODE} or newer (for its Kubernetes client); this is Node.js ${version.replace(/^v/, "")}. Upgrade Node.js, or read --metrics, --snapshot or --prometheus-url, which work on Node.js 20`
+  );
+}
+
+// src/pipeline.ts
+import { existsSync as existsSync3 } from "node:fs";
+import path6 from "node:path";
+import { fileURLToPath } from "node:url";
 
 // src/config/baseline-file.ts
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -110,10 +137,10 @@ function compileTemplate(pattern) {
   compiledTemplates.set(pattern, compiled);
   return compiled;
 }
-function matchPath(pattern, path7) {
-  if (!isPathTemplate(pattern)) return matchString(pattern, path7);
+function matchPath(pattern, path10) {
+  if (!isPathTemplate(pattern)) return matchString(pattern, path10);
   const template2 = compileTemplate(pattern);
-  return template2?.test(path7) === true;
+  return template2?.test(path10) === true;
 }
 
 // src/diff/rule-index.ts
@@ -320,8 +347,46 @@ async function writeBaselineFile(cwd, file, drift) {
   return baseline.missing.length + baseline.stale.length;
 }
 
-// src/deliver/ci-reports.ts
-import path2 from "node:path";
+// src/config/drift-config.ts
+var DEFAULT_CONFIG_FILE = ".intent-drift.yaml";
+function defaultDriftConfig() {
+  return {
+    file: void 0,
+    ignore: [],
+    templates: true,
+    minCount: 1,
+    failOn: void 0,
+    clientIdle: "warn",
+    overrides: [],
+    environments: {}
+  };
+}
+function driftControls(config, cli = {}) {
+  const controls = {
+    ignore: config.ignore,
+    templates: cli.templates ?? config.templates,
+    minCount: cli.minCount ?? config.minCount,
+    environments: config.environments,
+    policy: {
+      failOn: cli.failOn ?? config.failOn ?? "missing",
+      clientIdle: config.clientIdle,
+      overrides: config.overrides
+    }
+  };
+  if (cli.namespaces) controls.namespaces = cli.namespaces;
+  if (cli.baseline) controls.baseline = cli.baseline;
+  return controls;
+}
+function namespacesOfEnvironment(config, environment) {
+  return Object.entries(config.environments).filter(([, name]) => name === environment).map(([namespace]) => namespace).sort();
+}
+
+// src/config/read-config.ts
+import { stat as stat2 } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/yaml/read-yaml.ts
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 
 // node_modules/yaml/browser/dist/nodes/identity.js
 var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
@@ -375,17 +440,17 @@ function visit(node, visitor) {
 visit.BREAK = BREAK;
 visit.SKIP = SKIP;
 visit.REMOVE = REMOVE;
-function visit_(key, node, visitor, path7) {
-  const ctrl = callVisitor(key, node, visitor, path7);
+function visit_(key, node, visitor, path10) {
+  const ctrl = callVisitor(key, node, visitor, path10);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path7, ctrl);
-    return visit_(key, ctrl, visitor, path7);
+    replaceNode(key, path10, ctrl);
+    return visit_(key, ctrl, visitor, path10);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path7 = Object.freeze(path7.concat(node));
+      path10 = Object.freeze(path10.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = visit_(i, node.items[i], visitor, path7);
+        const ci = visit_(i, node.items[i], visitor, path10);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -396,13 +461,13 @@ function visit_(key, node, visitor, path7) {
         }
       }
     } else if (isPair(node)) {
-      path7 = Object.freeze(path7.concat(node));
-      const ck = visit_("key", node.key, visitor, path7);
+      path10 = Object.freeze(path10.concat(node));
+      const ck = visit_("key", node.key, visitor, path10);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = visit_("value", node.value, visitor, path7);
+      const cv = visit_("value", node.value, visitor, path10);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -423,17 +488,17 @@ async function visitAsync(node, visitor) {
 visitAsync.BREAK = BREAK;
 visitAsync.SKIP = SKIP;
 visitAsync.REMOVE = REMOVE;
-async function visitAsync_(key, node, visitor, path7) {
-  const ctrl = await callVisitor(key, node, visitor, path7);
+async function visitAsync_(key, node, visitor, path10) {
+  const ctrl = await callVisitor(key, node, visitor, path10);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path7, ctrl);
-    return visitAsync_(key, ctrl, visitor, path7);
+    replaceNode(key, path10, ctrl);
+    return visitAsync_(key, ctrl, visitor, path10);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path7 = Object.freeze(path7.concat(node));
+      path10 = Object.freeze(path10.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = await visitAsync_(i, node.items[i], visitor, path7);
+        const ci = await visitAsync_(i, node.items[i], visitor, path10);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -444,13 +509,13 @@ async function visitAsync_(key, node, visitor, path7) {
         }
       }
     } else if (isPair(node)) {
-      path7 = Object.freeze(path7.concat(node));
-      const ck = await visitAsync_("key", node.key, visitor, path7);
+      path10 = Object.freeze(path10.concat(node));
+      const ck = await visitAsync_("key", node.key, visitor, path10);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = await visitAsync_("value", node.value, visitor, path7);
+      const cv = await visitAsync_("value", node.value, visitor, path10);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -477,23 +542,23 @@ function initVisitor(visitor) {
   }
   return visitor;
 }
-function callVisitor(key, node, visitor, path7) {
+function callVisitor(key, node, visitor, path10) {
   if (typeof visitor === "function")
-    return visitor(key, node, path7);
+    return visitor(key, node, path10);
   if (isMap(node))
-    return visitor.Map?.(key, node, path7);
+    return visitor.Map?.(key, node, path10);
   if (isSeq(node))
-    return visitor.Seq?.(key, node, path7);
+    return visitor.Seq?.(key, node, path10);
   if (isPair(node))
-    return visitor.Pair?.(key, node, path7);
+    return visitor.Pair?.(key, node, path10);
   if (isScalar(node))
-    return visitor.Scalar?.(key, node, path7);
+    return visitor.Scalar?.(key, node, path10);
   if (isAlias(node))
-    return visitor.Alias?.(key, node, path7);
+    return visitor.Alias?.(key, node, path10);
   return void 0;
 }
-function replaceNode(key, path7, node) {
-  const parent = path7[path7.length - 1];
+function replaceNode(key, path10, node) {
+  const parent = path10[path10.length - 1];
   if (isCollection(parent)) {
     parent.items[key] = node;
   } else if (isPair(parent)) {
@@ -1024,10 +1089,10 @@ function createNode(value, tagName, ctx) {
 }
 
 // node_modules/yaml/browser/dist/nodes/Collection.js
-function collectionFromPath(schema5, path7, value) {
+function collectionFromPath(schema5, path10, value) {
   let v = value;
-  for (let i = path7.length - 1; i >= 0; --i) {
-    const k = path7[i];
+  for (let i = path10.length - 1; i >= 0; --i) {
+    const k = path10[i];
     if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
       const a = [];
       a[k] = v;
@@ -1046,7 +1111,7 @@ function collectionFromPath(schema5, path7, value) {
     sourceObjects: /* @__PURE__ */ new Map()
   });
 }
-var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
 var Collection = class extends NodeBase {
   constructor(type, schema5) {
     super(type);
@@ -1076,11 +1141,11 @@ var Collection = class extends NodeBase {
    * be a Pair instance or a `{ key, value }` object, which may not have a key
    * that already exists in the map.
    */
-  addIn(path7, value) {
-    if (isEmptyPath(path7))
+  addIn(path10, value) {
+    if (isEmptyPath(path10))
       this.add(value);
     else {
-      const [key, ...rest] = path7;
+      const [key, ...rest] = path10;
       const node = this.get(key, true);
       if (isCollection(node))
         node.addIn(rest, value);
@@ -1094,8 +1159,8 @@ var Collection = class extends NodeBase {
    * Removes a value from the collection.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path7) {
-    const [key, ...rest] = path7;
+  deleteIn(path10) {
+    const [key, ...rest] = path10;
     if (rest.length === 0)
       return this.delete(key);
     const node = this.get(key, true);
@@ -1109,8 +1174,8 @@ var Collection = class extends NodeBase {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path7, keepScalar) {
-    const [key, ...rest] = path7;
+  getIn(path10, keepScalar) {
+    const [key, ...rest] = path10;
     const node = this.get(key, true);
     if (rest.length === 0)
       return !keepScalar && isScalar(node) ? node.value : node;
@@ -1128,8 +1193,8 @@ var Collection = class extends NodeBase {
   /**
    * Checks if the collection includes a value with the key `key`.
    */
-  hasIn(path7) {
-    const [key, ...rest] = path7;
+  hasIn(path10) {
+    const [key, ...rest] = path10;
     if (rest.length === 0)
       return this.has(key);
     const node = this.get(key, true);
@@ -1139,8 +1204,8 @@ var Collection = class extends NodeBase {
    * Sets a value in this collection. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path7, value) {
-    const [key, ...rest] = path7;
+  setIn(path10, value) {
+    const [key, ...rest] = path10;
     if (rest.length === 0) {
       this.set(key, value);
     } else {
@@ -3279,9 +3344,9 @@ var Document = class _Document {
       this.contents.add(value);
   }
   /** Adds a value to the document. */
-  addIn(path7, value) {
+  addIn(path10, value) {
     if (assertCollection(this.contents))
-      this.contents.addIn(path7, value);
+      this.contents.addIn(path10, value);
   }
   /**
    * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3356,14 +3421,14 @@ var Document = class _Document {
    * Removes a value from the document.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path7) {
-    if (isEmptyPath(path7)) {
+  deleteIn(path10) {
+    if (isEmptyPath(path10)) {
       if (this.contents == null)
         return false;
       this.contents = null;
       return true;
     }
-    return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+    return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
   }
   /**
    * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3378,10 +3443,10 @@ var Document = class _Document {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path7, keepScalar) {
-    if (isEmptyPath(path7))
+  getIn(path10, keepScalar) {
+    if (isEmptyPath(path10))
       return !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents;
-    return isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+    return isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
   }
   /**
    * Checks if the document includes a value with the key `key`.
@@ -3392,10 +3457,10 @@ var Document = class _Document {
   /**
    * Checks if the document includes a value at `path`.
    */
-  hasIn(path7) {
-    if (isEmptyPath(path7))
+  hasIn(path10) {
+    if (isEmptyPath(path10))
       return this.contents !== void 0;
-    return isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+    return isCollection(this.contents) ? this.contents.hasIn(path10) : false;
   }
   /**
    * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3412,13 +3477,13 @@ var Document = class _Document {
    * Sets a value in this document. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path7, value) {
-    if (isEmptyPath(path7)) {
+  setIn(path10, value) {
+    if (isEmptyPath(path10)) {
       this.contents = value;
     } else if (this.contents == null) {
-      this.contents = collectionFromPath(this.schema, Array.from(path7), value);
+      this.contents = collectionFromPath(this.schema, Array.from(path10), value);
     } else if (assertCollection(this.contents)) {
-      this.contents.setIn(path7, value);
+      this.contents.setIn(path10, value);
     }
   }
   /**
@@ -5215,9 +5280,9 @@ function visit2(cst, visitor) {
 visit2.BREAK = BREAK2;
 visit2.SKIP = SKIP2;
 visit2.REMOVE = REMOVE2;
-visit2.itemAtPath = (cst, path7) => {
+visit2.itemAtPath = (cst, path10) => {
   let item = cst;
-  for (const [field, index] of path7) {
+  for (const [field, index] of path10) {
     const tok = item?.[field];
     if (tok && "items" in tok) {
       item = tok.items[index];
@@ -5226,23 +5291,23 @@ visit2.itemAtPath = (cst, path7) => {
   }
   return item;
 };
-visit2.parentCollection = (cst, path7) => {
-  const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-  const field = path7[path7.length - 1][0];
+visit2.parentCollection = (cst, path10) => {
+  const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
+  const field = path10[path10.length - 1][0];
   const coll = parent?.[field];
   if (coll && "items" in coll)
     return coll;
   throw new Error("Parent collection not found");
 };
-function _visit(path7, item, visitor) {
-  let ctrl = visitor(item, path7);
+function _visit(path10, item, visitor) {
+  let ctrl = visitor(item, path10);
   if (typeof ctrl === "symbol")
     return ctrl;
   for (const field of ["key", "value"]) {
     const token = item[field];
     if (token && "items" in token) {
       for (let i = 0; i < token.items.length; ++i) {
-        const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+        const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK2)
@@ -5253,10 +5318,10 @@ function _visit(path7, item, visitor) {
         }
       }
       if (typeof ctrl === "function" && field === "key")
-        ctrl = ctrl(item, path7);
+        ctrl = ctrl(item, path10);
     }
   }
-  return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+  return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
 }
 
 // node_modules/yaml/browser/dist/parse/cst.js
@@ -6891,6 +6956,432 @@ function stringify3(value, replacer, options2) {
   return new Document(value, _replacer, options2).toString(options2);
 }
 
+// src/yaml/yaml-tree.ts
+var MAX_YAML_BYTES = 4 * 1024 * 1024;
+var MAX_YAML_DOCUMENTS = 1e4;
+var MAX_YAML_NODES = 1e5;
+var MAX_YAML_DEPTH = 64;
+var MAX_YAML_VALUES = 2e5;
+var PRECOUNT_ABOVE_CHARS = 128 * 1024;
+
+// src/yaml/yaml-cst-tree.ts
+var GIVE_UP = /* @__PURE__ */ Symbol("give up");
+var template = new Document();
+var schema4 = template.schema;
+var options = template.options;
+var scalarTags = schema4.tags.filter((tag) => !("collection" in tag && tag.collection));
+var valueTags = scalarTags.filter((tag) => tag.default === true && tag.test !== void 0);
+var keyTags = scalarTags.filter(
+  (tag) => (tag.default === true || tag.default === "key") && tag.test !== void 0
+);
+var usable = schema4.compat === null || schema4.compat === void 0;
+function documentsFromCst(tokens, text4, lineOf2) {
+  if (!usable || text4.includes("	")) return void 0;
+  try {
+    return new CstWalk(text4, lineOf2).stream(tokens);
+  } catch (err) {
+    if (err === GIVE_UP) return void 0;
+    throw err;
+  }
+}
+function giveUp() {
+  throw GIVE_UP;
+}
+var CstWalk = class {
+  nodes = 0;
+  text;
+  lineOf;
+  constructor(text4, lineOf2) {
+    this.text = text4;
+    this.lineOf = lineOf2;
+  }
+  stream(tokens) {
+    const documents = [];
+    let open = false;
+    for (const token of tokens) {
+      switch (token.type) {
+        case "document":
+          documents.push(this.document(token));
+          open = true;
+          break;
+        case "doc-end":
+          if (!open) giveUp();
+          this.trivia(token.end);
+          open = false;
+          break;
+        case "comment":
+          this.comment(token);
+          break;
+        case "newline":
+        case "space":
+          break;
+        default:
+          giveUp();
+      }
+    }
+    return documents;
+  }
+  document(doc) {
+    let docStart = false;
+    let newline = false;
+    for (const token of doc.start) {
+      if (token.type === "doc-start") {
+        if (docStart) giveUp();
+        docStart = true;
+      } else if (token.type === "newline") newline = true;
+      else if (token.type === "comment") this.comment(token);
+      else if (token.type !== "space") giveUp();
+    }
+    const value = doc.value;
+    if (docStart && !newline && (value?.type === "block-map" || value?.type === "block-seq")) giveUp();
+    this.trivia(doc.end);
+    if (value === void 0) {
+      return { root: null, line: this.lineOf(emptyValueOffset(doc.start, endOf(doc.start, doc.offset))) };
+    }
+    const root = this.node(value, 0);
+    return {
+      root: root.type === "scalar" && root.value === null ? null : root,
+      line: this.lineOf(value.offset)
+    };
+  }
+  node(token, depth) {
+    this.count();
+    if (depth > MAX_YAML_DEPTH) giveUp();
+    switch (token.type) {
+      case "block-map":
+        return this.blockMap(token, depth);
+      case "block-seq":
+        return this.blockSeq(token, depth);
+      case "flow-collection":
+        return this.flowSeq(token);
+      case "scalar":
+      case "single-quoted-scalar":
+      case "double-quoted-scalar":
+        if (token.source.includes("\n")) giveUp();
+        return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
+      case "block-scalar":
+        return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
+      default:
+        return giveUp();
+    }
+  }
+  blockMap(map2, depth) {
+    const entries = /* @__PURE__ */ new Map();
+    const last = map2.items.length - 1;
+    map2.items.forEach((item, i) => {
+      this.trivia(item.start);
+      if (item.key === void 0 && item.sep === void 0) {
+        if (i !== last) giveUp();
+        return;
+      }
+      const key = item.key;
+      if (!isOneLineFlowScalar(key) || key.indent !== map2.indent || item.explicitKey) giveUp();
+      const sep = item.sep ?? giveUp();
+      let indicator;
+      let newline = false;
+      for (const token of sep) {
+        if (token.type === "map-value-ind") {
+          if (indicator) giveUp();
+          indicator = token;
+        } else if (token.type === "newline") {
+          if (!indicator) giveUp();
+          newline = true;
+        } else if (token.type === "comment") {
+          if (!indicator) giveUp();
+          this.comment(token);
+        } else if (token.type !== "space") giveUp();
+      }
+      if (!indicator || indicator.offset - key.offset > 1e3) giveUp();
+      const value = item.value;
+      if (value?.type === "block-map" && !newline) giveUp();
+      const name = String(this.scalar(key, true));
+      if (entries.has(name)) giveUp();
+      const node = value === void 0 ? this.emptyScalar(sep, endOf(sep, indicator.offset)) : this.node(value, depth + 1);
+      entries.set(name, { keyLine: this.lineOf(key.offset), value: node });
+    });
+    return { type: "map", line: this.lineOf(map2.offset), entries };
+  }
+  blockSeq(seq2, depth) {
+    const items = [];
+    const last = seq2.items.length - 1;
+    seq2.items.forEach((item, i) => {
+      let indicator = false;
+      for (const token of item.start) {
+        if (token.type === "seq-item-ind") {
+          if (indicator) giveUp();
+          indicator = true;
+        } else if (token.type === "comment") this.comment(token);
+        else if (token.type !== "space" && token.type !== "newline") giveUp();
+      }
+      if (!indicator) {
+        if (item.value !== void 0 || i !== last) giveUp();
+        return;
+      }
+      items.push(
+        item.value === void 0 ? this.emptyScalar(item.start, endOf(item.start, seq2.offset)) : this.node(item.value, depth + 1)
+      );
+    });
+    return { type: "seq", line: this.lineOf(seq2.offset), items };
+  }
+  /** `[a, b, "c"]` on one line; flow maps and anything spread over lines go to the Composer. */
+  flowSeq(flow) {
+    if (flow.start.source !== "[") giveUp();
+    const items = [];
+    flow.items.forEach((item, i) => {
+      let commas = 0;
+      for (const token of item.start) {
+        if (token.type === "comma") commas++;
+        else if (token.type !== "space") giveUp();
+      }
+      const value = item.value;
+      if (commas !== (i === 0 ? 0 : 1) || item.key !== void 0 || item.sep !== void 0) giveUp();
+      if (!isOneLineFlowScalar(value)) giveUp();
+      this.count();
+      items.push({ type: "scalar", line: this.lineOf(value.offset), value: this.scalar(value, false) });
+    });
+    const [close, ...after] = flow.end;
+    if (close?.type !== "flow-seq-end") giveUp();
+    this.trivia(after);
+    return { type: "seq", line: this.lineOf(flow.offset), items };
+  }
+  /** A scalar's value, typed as the core schema types it (plain scalars only; quoted ones are strings). */
+  scalar(token, atKey) {
+    const resolved = cst_exports.resolveAsScalar(token, options.strict, giveUp);
+    if (token.type !== "scalar") return resolved.value;
+    const tag = (atKey ? keyTags : valueTags).find((t) => t.test?.test(resolved.value));
+    if (tag === void 0) return resolved.value;
+    let result;
+    try {
+      result = tag.resolve(resolved.value, giveUp, options);
+    } catch (err) {
+      if (err === GIVE_UP) throw err;
+      return giveUp();
+    }
+    const value = isScalar(result) ? result.value : result;
+    if (value === null || ["string", "number", "boolean", "bigint"].includes(typeof value)) {
+      return value;
+    }
+    return giveUp();
+  }
+  /** `key:` or `-` with nothing after: null, placed as the Composer places it. */
+  emptyScalar(before, end) {
+    this.count();
+    return { type: "scalar", line: this.lineOf(emptyValueOffset(before, end)), value: null };
+  }
+  /** One more node; past the limit the Composer's path reports it, with its line. */
+  count() {
+    if (++this.nodes > MAX_YAML_NODES) giveUp();
+  }
+  /** Spaces, newlines and comments only. */
+  trivia(tokens) {
+    for (const token of tokens ?? []) {
+      if (token.type === "comment") this.comment(token);
+      else if (token.type !== "space" && token.type !== "newline") giveUp();
+    }
+  }
+  /** A comment must follow white space ("Comments must be separated from other tokens..."). */
+  comment(token) {
+    const before = this.text.charCodeAt(token.offset - 1);
+    if (token.offset > 0 && before !== 32 && before !== 10 && before !== 13) giveUp();
+  }
+};
+function isOneLineFlowScalar(token) {
+  if (token == null) return false;
+  if (token.type !== "scalar" && token.type !== "single-quoted-scalar" && token.type !== "double-quoted-scalar") {
+    return false;
+  }
+  if (token.source.includes("\n")) return false;
+  for (const t of token.end ?? []) if (t.type !== "space") return false;
+  return true;
+}
+function endOf(tokens, fallback) {
+  const last = tokens[tokens.length - 1];
+  return last === void 0 ? fallback : last.offset + last.source.length;
+}
+function emptyValueOffset(before, end) {
+  let i = before.length - 1;
+  let offset = end;
+  while (i >= 0) {
+    const type = before[i].type;
+    if (type !== "space" && type !== "comment" && type !== "newline") break;
+    offset -= before[i].source.length;
+    i--;
+  }
+  if (i < 0) return offset;
+  for (i++; before[i]?.type === "space"; i++) offset += before[i].source.length;
+  return offset;
+}
+
+// src/yaml/read-yaml.ts
+function readYamlFile(absolutePath, file) {
+  let text4;
+  let fd;
+  try {
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw cannotRead(err, file);
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new InputError("not a regular file", { file });
+    if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
+    text4 = readFileSync(fd, "utf8");
+  } catch (err) {
+    throw err instanceof InputError ? err : cannotRead(err, file);
+  } finally {
+    closeSync(fd);
+  }
+  return parseYamlDocuments(text4, file);
+}
+function parseYamlDocuments(text4, file) {
+  const { tokens, lineOf: lineOf2 } = tokenizeYaml(text4, file);
+  return documentsFromCst(tokens, text4, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
+}
+function tokenizeYaml(text4, file) {
+  const bytes = Buffer.byteLength(text4, "utf8");
+  if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
+  refuseTooManyValues(text4, file);
+  const lineCounter = new LineCounter();
+  const tokens = [];
+  let documents = 0;
+  for (const token of new Parser(lineCounter.addNewLine).parse(text4)) {
+    if (token.type === "document" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
+    tokens.push(token);
+  }
+  let end = text4.length;
+  while (end > 0 && text4.charCodeAt(end - 1) === 10) end--;
+  const lineOf2 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
+  return { tokens, lineOf: lineOf2 };
+}
+function composeDocuments(tokens, file, lineOf2) {
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+  const documents = [];
+  for (const doc of composer.compose(tokens)) {
+    const error = doc.errors[0];
+    if (error) {
+      const message = error.code === "RESOURCE_EXHAUSTION" ? `YAML nested too deeply to read (${error.message})` : error.message;
+      throw new InputError(message, { file, line: lineOf2(errorOffset(doc.errors)) });
+    }
+    const converter = new TreeConverter(doc, file, lineOf2);
+    const root = converter.convert(doc.contents, 0);
+    const line = lineOf2(doc.contents?.range?.[0] ?? doc.range[0]);
+    documents.push({ root: root.type === "scalar" && root.value === null ? null : root, line });
+  }
+  return documents;
+}
+function errorOffset(errors) {
+  const first = errors[0];
+  if (first.code !== "BLOCK_AS_IMPLICIT_KEY") return first.pos[0];
+  const key = errors.find((e) => e.code === "MULTILINE_IMPLICIT_KEY" && e.pos[0] === first.pos[0]);
+  return key ? key.pos[1] : first.pos[0];
+}
+function tooManyDocuments(file) {
+  return new InputError(`more than ${MAX_YAML_DOCUMENTS} YAML documents`, { file });
+}
+function refuseTooManyValues(text4, file) {
+  if (text4.length <= PRECOUNT_ABOVE_CHARS) return;
+  let values = 0;
+  let documents = 0;
+  let offset = 0;
+  for (const lexeme of new Lexer().lex(text4)) {
+    if (lexeme === cst_exports.SCALAR) {
+      values++;
+      continue;
+    }
+    if (lexeme === cst_exports.DOCUMENT || lexeme === cst_exports.FLOW_END) continue;
+    if (lexeme === "-" || lexeme === "[" || lexeme === "{") values++;
+    else if (lexeme === "---" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
+    offset += lexeme.length;
+    if (values > MAX_YAML_VALUES) {
+      throw new InputError(
+        `more than ${MAX_YAML_VALUES} YAML values (scalars and collections); refused before parsing`,
+        {
+          file,
+          line: lineAt(text4, offset)
+        }
+      );
+    }
+  }
+}
+function lineAt(text4, offset) {
+  let line = 1;
+  for (let i = text4.indexOf("\n"); i !== -1 && i < offset; i = text4.indexOf("\n", i + 1)) line++;
+  return line;
+}
+function cannotRead(err, file) {
+  return new InputError(`cannot read: ${err.code ?? String(err)}`, { file });
+}
+function tooLarge(bytes, file) {
+  const mib = (n) => (n / 1024 / 1024).toFixed(1);
+  return new InputError(`file too large (${mib(bytes)} MiB, limit ${mib(MAX_YAML_BYTES)} MiB)`, { file });
+}
+var TreeConverter = class {
+  nodes = 0;
+  /** Line of the outermost alias being expanded: where a budget overrun is reported. */
+  aliasLine;
+  doc;
+  file;
+  lineOf;
+  constructor(doc, file, lineOf2) {
+    this.doc = doc;
+    this.file = file;
+    this.lineOf = lineOf2;
+  }
+  convert(node, depth, fallbackLine = 1) {
+    const line = this.lineOfNode(node, fallbackLine);
+    if (++this.nodes > MAX_YAML_NODES) {
+      throw new InputError(`too many YAML nodes after expanding aliases (limit ${MAX_YAML_NODES})`, {
+        file: this.file,
+        line: this.aliasLine ?? line
+      });
+    }
+    if (depth > MAX_YAML_DEPTH) {
+      throw new InputError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, { file: this.file, line });
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (!target) throw new InputError(`unknown alias *${node.source}`, { file: this.file, line });
+      const outermost = this.aliasLine === void 0;
+      if (outermost) this.aliasLine = line;
+      const resolved = this.convert(target, depth + 1, line);
+      if (outermost) this.aliasLine = void 0;
+      return { ...resolved, line };
+    }
+    if (isMap(node)) {
+      const entries = /* @__PURE__ */ new Map();
+      const keys = /* @__PURE__ */ new Set();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyLine = this.lineOfNode(pair.key, line);
+        if (!isScalar(pair.key)) {
+          throw new InputError("only plain keys are supported", { file: this.file, line: keyLine });
+        }
+        const key = pair.key.value;
+        if (keys.has(key) && !Number.isNaN(key)) {
+          throw new InputError("Map keys must be unique", { file: this.file, line: keyLine });
+        }
+        keys.add(key);
+        const value = this.convert(pair.value, depth + 1, keyLine);
+        entries.set(String(key), { keyLine, value });
+      }
+      return { type: "map", line, entries };
+    }
+    if (isSeq(node)) {
+      return { type: "seq", line, items: node.items.map((item) => this.convert(item, depth + 1, line)) };
+    }
+    if (isScalar(node)) {
+      const value = node.value;
+      const plain = value === null || ["string", "number", "boolean", "bigint"].includes(typeof value) ? value : String(value);
+      return { type: "scalar", line, value: plain };
+    }
+    return { type: "scalar", line, value: null };
+  }
+  lineOfNode(node, fallbackLine) {
+    const range = node?.range;
+    return range ? this.lineOf(range[0]) : fallbackLine;
+  }
+};
+
 // src/yaml/yaml-fields.ts
 function fail(file, line, message) {
   throw new InputError(message, { file, line });
@@ -6944,129 +7435,346 @@ function lineOf(map2, key) {
   return entry ? entry.value.line : map2.line;
 }
 
-// src/declare/intent-rules.ts
-var INTENT_METHODS = [
-  "GET",
-  "POST",
-  "PUT",
-  "DELETE",
-  "OPTIONS",
-  "TRACE",
-  "PATCH",
-  "CONNECT"
-];
-function resolveTargetName(file, line, field, name, clientNamespace) {
-  const parts = name.split(".");
-  if (parts.length > 2) fail(file, line, `${field}: "${name}" has more than one dot (use name.namespace)`);
-  const [server, namespace] = parts;
-  if (server === "" || namespace === "")
-    fail(file, line, `${field}: "${name}" is not name or name.namespace`);
-  return { name: server, namespace: namespace ?? clientNamespace };
-}
-function checkKind(file, line, field, kind) {
-  if (kind !== void 0 && !/^[A-Z]/.test(kind)) {
-    fail(file, line, `${field}: "${kind}" must start with an upper-case letter`);
+// src/config/repository-root.ts
+import { existsSync } from "node:fs";
+import path2 from "node:path";
+function findRepositoryRoot(cwd) {
+  for (let dir = path2.resolve(cwd); ; dir = path2.dirname(dir)) {
+    if (existsSync(path2.join(dir, ".git"))) return dir;
+    if (path2.dirname(dir) === dir) return void 0;
   }
 }
-function expandHttpRules(base, http, field) {
-  const whole = () => ({ ...base, method: null, path: null });
-  if (!http || http.items.length === 0) return [whole()];
-  const rules = [];
-  const seen = /* @__PURE__ */ new Set();
-  http.items.forEach((item, i) => {
-    const ruleField = `${field}[${i}]`;
-    const rule = expectMap(base.file, item, ruleField);
-    const path7 = requiredString(base.file, rule, "path", `${ruleField}.path`);
-    for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
-      const key = `${method} ${path7}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      rules.push({ ...base, method, path: path7, line });
-    }
-  });
-  return rules;
-}
-function readMethods(file, rule, field) {
-  const entry = rule.entries.get("methods");
-  const node = entry?.value;
-  if (!node || node.type === "scalar" && node.value === null)
-    fail(file, entry?.keyLine ?? rule.line, `${field}: required`);
-  if (node.type !== "seq") fail(file, node.line, `${field}: must be a list of methods`);
-  if (node.items.length === 0) fail(file, node.line, `${field}: must not be empty`);
-  return node.items.map((item, i) => {
-    const method = expectString(file, item, `${field}[${i}]`);
-    if (!INTENT_METHODS.includes(method)) {
-      const upper = method.toUpperCase();
-      const reason = INTENT_METHODS.includes(upper) ? `"${method}" must be upper case (${upper})` : `unsupported method "${method}" (allowed: ${INTENT_METHODS.join(", ")})`;
-      fail(file, item.line, `${field}[${i}]: ${reason}`);
-    }
-    return { method, line: item.line };
-  });
+function repositoryRoot(cwd) {
+  return findRepositoryRoot(cwd) ?? path2.resolve(cwd);
 }
 
-// src/declare/build-client-intents.ts
-function buildClientIntents(calls, opts = {}) {
-  const warnings = /* @__PURE__ */ new Set();
-  const clients = /* @__PURE__ */ new Map();
-  for (const call of calls) {
-    const clientKey = `${call.client.namespace}/${call.client.name}`;
-    let entry = clients.get(clientKey);
-    if (!entry) {
-      entry = { client: { ...call.client }, targets: /* @__PURE__ */ new Map() };
-      clients.set(clientKey, entry);
+// src/config/read-config.ts
+var TOP_KEYS = ["ignore", "templates", "minCount", "failOn", "clientIdle", "overrides", "environments"];
+var IGNORE_KEYS = ["client", "server", "method", "path", "reason"];
+var OVERRIDE_KEYS = ["client", "failOn"];
+var FAIL_ON = ["missing", "stale", "any", "none"];
+var HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
+var NAME_GLOB = /^[a-z0-9.*-]+$/;
+async function loadDriftConfig(opts) {
+  if (opts.file !== void 0) {
+    return configFromDocuments(await readYamlFile(path3.resolve(opts.cwd, opts.file), opts.file), opts.file);
+  }
+  const found = opts.search === false ? void 0 : await findConfigFile(opts.cwd);
+  if (found === void 0) return defaultDriftConfig();
+  return configFromDocuments(await readYamlFile(found.absolute, found.shown), found.shown);
+}
+async function findConfigFile(cwd) {
+  const start = path3.resolve(cwd);
+  const root = findRepositoryRoot(start);
+  const folders = [start];
+  if (root !== void 0) {
+    for (let dir = start; dir !== root; dir = path3.dirname(dir)) folders.push(path3.dirname(dir));
+  }
+  for (const dir of folders) {
+    const absolute = path3.join(dir, DEFAULT_CONFIG_FILE);
+    if (await exists(absolute)) {
+      const shown2 = path3.relative(cwd, absolute).split(path3.sep).join("/");
+      return { absolute, shown: shown2 };
     }
-    if (!entry.client.kind && call.client.kind) entry.client.kind = call.client.kind;
-    const target = targetOf(call, opts.asService === true, warnings);
-    const targetKey = `${target.type} ${target.name} ${target.kind ?? ""}`;
-    let draft = entry.targets.get(targetKey);
-    if (!draft) {
-      draft = { target, methodsByPath: /* @__PURE__ */ new Map(), allowAll: false };
-      entry.targets.set(targetKey, draft);
+  }
+  return void 0;
+}
+async function exists(file) {
+  try {
+    await stat2(file);
+    return true;
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return false;
+    throw err;
+  }
+}
+function parseDriftConfig(text4, file) {
+  return configFromDocuments(parseYamlDocuments(text4, file), file);
+}
+function configFromDocuments(documents, file) {
+  const config = defaultDriftConfig();
+  config.file = file;
+  const [first, second] = documents;
+  if (second) fail(file, second.line, "the config must be a single YAML document");
+  if (!first?.root) return config;
+  const top = expectMap(file, first.root, "config");
+  rejectUnknownKeys(file, top, TOP_KEYS, "");
+  for (const [key, entry] of top.entries) {
+    const node = entry.value;
+    if (node.type === "scalar" && node.value === null) continue;
+    switch (key) {
+      case "ignore":
+        config.ignore = expectSeq(file, node, "ignore").items.map((item, i) => ignoreRule(file, item, i));
+        break;
+      case "templates":
+        config.templates = booleanValue(file, node, "templates");
+        break;
+      case "minCount":
+        config.minCount = positiveInteger(file, node, "minCount");
+        break;
+      case "failOn":
+        config.failOn = oneOf(file, node, "failOn", FAIL_ON);
+        break;
+      case "clientIdle":
+        config.clientIdle = oneOf(file, node, "clientIdle", ["warn", "fail"]);
+        break;
+      case "overrides":
+        config.overrides = expectSeq(file, node, "overrides").items.map((item, i) => override(file, item, i));
+        break;
+      case "environments":
+        config.environments = environments(file, node);
+        break;
     }
-    addCall(draft, call, opts.pathOf ? opts.pathOf(call) : call.path, warnings);
   }
-  const intents = [...clients.values()].sort((a, b) => compare(a.client.namespace, b.client.namespace) || compare(a.client.name, b.client.name)).map(({ client, targets }) => ({
-    client,
-    targets: [...targets.values()].map(finishTarget).sort((a, b) => compare(a.name, b.name) || compare(a.type, b.type))
-  }));
-  return { intents, warnings: [...warnings] };
+  return config;
 }
-function targetOf(call, asService, warnings) {
-  const { client, server } = call;
-  const qualified = (name2, namespace) => namespace === client.namespace ? name2 : `${name2}.${namespace}`;
-  if (asService) {
-    if (server.service)
-      return { type: "service", name: qualified(server.service.name, server.service.namespace) };
-    warnings.add(`no Service known for ${server.namespace}/${server.name}: written as a kubernetes target`);
+function rejectUnknownKeys(file, map2, known, field) {
+  for (const [key, entry] of map2.entries) {
+    if (!known.includes(key)) {
+      fail(file, entry.keyLine, `${field}unknown key "${key}" (known: ${known.join(", ")})`);
+    }
   }
-  const name = qualified(server.name, server.namespace);
-  return server.kind ? { type: "kubernetes", name, kind: server.kind } : { type: "kubernetes", name };
 }
-function addCall(draft, call, path7, warnings) {
-  if (call.method !== null && path7 !== null && !INTENT_METHODS.includes(call.method)) {
-    warnings.add(
-      `${call.client.name} -> ${draft.target.name}: method ${call.method} cannot be declared; the target allows every method`
-    );
-    draft.allowAll = true;
-    return;
-  }
-  if (call.method === null || path7 === null) {
-    draft.allowAll = true;
-    return;
-  }
-  let methods = draft.methodsByPath.get(path7);
-  if (!methods) {
-    methods = /* @__PURE__ */ new Set();
-    draft.methodsByPath.set(path7, methods);
-  }
-  methods.add(call.method);
+function booleanValue(file, node, field) {
+  if (node.type !== "scalar" || typeof node.value !== "boolean")
+    fail(file, node.line, `${field}: must be true or false`);
+  return node.value;
 }
-function finishTarget(draft) {
-  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path7, methods]) => ({ path: path7, methods: [...methods].sort(compare) }));
-  return { ...draft.target, http };
+function positiveInteger(file, node, field) {
+  const value = node.type === "scalar" ? node.value : void 0;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    fail(file, node.line, `${field}: must be a whole number of 1 or more`);
+  }
+  return value;
 }
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+function oneOf(file, node, field, allowed) {
+  const value = expectString(file, node, field);
+  if (!allowed.includes(value)) {
+    fail(file, node.line, `${field}: must be one of ${allowed.join(", ")} (got "${value}")`);
+  }
+  return value;
+}
+function workloadGlob(file, node, field) {
+  const value = expectString(file, node, field);
+  if (value === "*") return value;
+  const parts = value.split("/");
+  if (parts.length !== 2 || parts.some((part) => !NAME_GLOB.test(part))) {
+    fail(file, node.line, `${field}: must be namespace/name (lower case, "*" globs allowed), got "${value}"`);
+  }
+  return value;
+}
+function methodGlob(file, node, field) {
+  const value = expectString(file, node, field);
+  if (!/^[A-Z*]+$/.test(value)) {
+    fail(file, node.line, `${field}: must be an upper-case HTTP method or a "*" glob, got "${value}"`);
+  }
+  if (!value.includes("*") && !HTTP_METHODS.includes(value)) {
+    fail(file, node.line, `${field}: unknown HTTP method "${value}" (${HTTP_METHODS.join(", ")})`);
+  }
+  return value;
+}
+function pathGlob(file, node, field) {
+  const value = expectString(file, node, field);
+  if (!value.startsWith("/") && !value.startsWith("*")) {
+    fail(file, node.line, `${field}: must start with "/" or "*", got "${value}"`);
+  }
+  if (/[\s\u0000-\u001f\u007f]/.test(value))
+    fail(file, node.line, `${field}: must not hold spaces or control characters`);
+  if (value.includes("?") || value.includes("#")) {
+    fail(file, node.line, `${field}: paths are matched without query or fragment; remove "?" / "#"`);
+  }
+  const problem = isPathTemplate(value) ? validatePathPattern(value) : null;
+  if (problem !== null) fail(file, node.line, `${field}: ${problem}`);
+  return value;
+}
+function ignoreRule(file, node, i) {
+  const field = `ignore[${i}]`;
+  const map2 = expectMap(file, node, field);
+  rejectUnknownKeys(file, map2, IGNORE_KEYS, `${field}: `);
+  const rule = { file, line: map2.line };
+  const value = (key) => {
+    const entry = map2.entries.get(key);
+    return entry && !(entry.value.type === "scalar" && entry.value.value === null) ? entry.value : void 0;
+  };
+  const client = value("client");
+  const server = value("server");
+  const method = value("method");
+  const pathNode = value("path");
+  const reason = value("reason");
+  if (client) rule.client = workloadGlob(file, client, `${field}.client`);
+  if (server) rule.server = workloadGlob(file, server, `${field}.server`);
+  if (method) rule.method = methodGlob(file, method, `${field}.method`);
+  if (pathNode) rule.path = pathGlob(file, pathNode, `${field}.path`);
+  if (reason) expectString(file, reason, `${field}.reason`);
+  if (!client && !server && !method && !pathNode) {
+    fail(file, map2.line, `${field}: name at least one of client, server, method, path (use "*" to mean any)`);
+  }
+  return rule;
+}
+function override(file, node, i) {
+  const field = `overrides[${i}]`;
+  const map2 = expectMap(file, node, field);
+  rejectUnknownKeys(file, map2, OVERRIDE_KEYS, `${field}: `);
+  const client = map2.entries.get("client")?.value;
+  const failOn = map2.entries.get("failOn")?.value;
+  if (!client) fail(file, map2.line, `${field}.client: required`);
+  if (!failOn) fail(file, map2.line, `${field}.failOn: required`);
+  return {
+    client: workloadGlob(file, client, `${field}.client`),
+    failOn: oneOf(file, failOn, `${field}.failOn`, FAIL_ON),
+    file,
+    line: map2.line
+  };
+}
+function environments(file, node) {
+  const map2 = expectMap(file, node, "environments");
+  const out = {};
+  for (const [namespace, entry] of map2.entries) {
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+      fail(file, entry.keyLine, `environments: "${namespace}" is not a namespace name`);
+    }
+    const name = expectString(file, entry.value, `environments.${namespace}`);
+    if (name === "") fail(file, entry.value.line, `environments.${namespace}: must not be empty`);
+    out[namespace] = name;
+  }
+  return out;
+}
+
+// src/yaml/collect-files.ts
+import * as fsPromises from "node:fs/promises";
+import { readdir, stat as stat3 } from "node:fs/promises";
+import path4 from "node:path";
+var GLOB_CHARS = /[*?[\]{}]/;
+var MANIFEST_FILE = /\.(?:ya?ml|json)$/i;
+async function collectYamlFiles(paths, cwd = process.cwd()) {
+  if (paths.length === 0) throw new InputError("no files given");
+  const found = /* @__PURE__ */ new Map();
+  for (const given of paths) {
+    const matches = GLOB_CHARS.test(given) ? await expandGlob(given, cwd) : await expandPath(given, cwd);
+    for (const absolute of matches) {
+      const known = found.get(absolute);
+      if (known === void 0)
+        found.set(absolute, { absolute, file: displayName(absolute, cwd), given: [given] });
+      else if (!known.given.includes(given)) known.given.push(given);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+async function expandPath(given, cwd) {
+  const absolute = path4.resolve(cwd, given);
+  let info;
+  try {
+    info = await stat3(absolute);
+  } catch {
+    throw new InputError(`${given}: no such file or directory`);
+  }
+  if (!info.isDirectory()) return [absolute];
+  const files = await yamlFilesUnder(absolute);
+  if (files.length === 0)
+    throw new InputError(`${given}: no *.yaml, *.yml or *.json files in this directory`);
+  return files;
+}
+async function expandGlob(pattern, cwd) {
+  const glob2 = fsPromises.glob;
+  if (glob2 === void 0) throw new InputError(`"${pattern}": glob patterns need Node.js 22 or newer`);
+  const files = [];
+  for await (const match of glob2(pattern, { cwd })) {
+    const absolute = path4.resolve(cwd, match);
+    const info = await stat3(absolute);
+    if (info.isDirectory()) files.push(...await yamlFilesUnder(absolute));
+    else if (info.isFile()) files.push(absolute);
+  }
+  if (files.length === 0) throw new InputError(`no files match "${pattern}"`);
+  return files;
+}
+async function yamlFilesUnder(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = [];
+  for (const entry of entries) {
+    if (!MANIFEST_FILE.test(entry.name)) continue;
+    const absolute = path4.join(entry.parentPath, entry.name);
+    if (entry.isFile() || entry.isSymbolicLink() && (await stat3(absolute)).isFile()) files.push(absolute);
+  }
+  return files;
+}
+
+// src/declare/apply-order.ts
+function applyInOrder(parsed) {
+  const byName = /* @__PURE__ */ new Map();
+  const byWorkload = /* @__PURE__ */ new Map();
+  const warnings = [];
+  for (const entry of parsed) {
+    const { intents, file } = entry;
+    const nameKey = `${intents.client.namespace}/${intents.name}`;
+    const holder = byWorkload.get(workloadKey(entry));
+    if (holder && holder.intents.name !== intents.name) rejectSecondForWorkload(entry, holder);
+    const earlier = byName.get(nameKey);
+    if (earlier) {
+      warnings.push(
+        `${file}:${intents.line}: ClientIntents ${intents.name} in namespace ${intents.client.namespace} replaces the one at ${earlier.file}:${earlier.intents.line} (same name: kubectl apply updates it), whose rules are not checked`
+      );
+      byName.delete(nameKey);
+      byWorkload.delete(workloadKey(earlier));
+    }
+    byName.set(nameKey, entry);
+    byWorkload.set(workloadKey(entry), entry);
+  }
+  return { applied: [...byName.values()], warnings };
+}
+function workloadKey({ intents: { client } }) {
+  return `${client.namespace}/${client.name}/${client.kind ?? ""}`;
+}
+function rejectSecondForWorkload({ intents, file }, holder) {
+  const { client } = intents;
+  const kind = client.kind ? ` (${client.kind})` : "";
+  fail(
+    file,
+    intents.line,
+    `duplicate ClientIntents for workload ${client.name}${kind} in namespace ${client.namespace}; first at ${holder.file}:${holder.intents.line}`
+  );
+}
+
+// src/declare/intents-presence.ts
+var KIND_NAME = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
+var SHOWN = 5;
+function requireIntentsInEveryPath(files, withIntents) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const found of files) {
+    for (const given of found.given) byPath.set(given, [...byPath.get(given) ?? [], found]);
+  }
+  for (const [given, found] of byPath) {
+    if (found.some((f) => withIntents.has(f.file))) continue;
+    const what = found.length === 1 && found[0].file === given ? "" : ` (${found.length} YAML file${found.length === 1 ? "" : "s"})`;
+    throw new InputError(`no ClientIntents here${what}; found ${kindsFound(found)}`, { file: given });
+  }
+}
+function kindsFound(files) {
+  const counts = /* @__PURE__ */ new Map();
+  let documents = 0;
+  const visit3 = (node) => {
+    if (node?.type !== "map") return;
+    const kind = node.entries.get("kind")?.value;
+    const name = kind?.type === "scalar" ? String(kind.value) : "(no kind)";
+    const items = node.entries.get("items")?.value;
+    if (name === "List" && items?.type === "seq") {
+      items.items.forEach(visit3);
+      return;
+    }
+    const shown2 = KIND_NAME.test(name) || name === "(no kind)" ? name : JSON.stringify(name.slice(0, 40));
+    counts.set(shown2, (counts.get(shown2) ?? 0) + 1);
+  };
+  for (const { absolute, file } of files) {
+    for (const doc of readYamlFile(absolute, file)) {
+      if (doc.root !== null) documents++;
+      visit3(doc.root);
+    }
+  }
+  if (documents === 0) return "no YAML documents";
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const listed = sorted.slice(0, SHOWN).map(([kind, n]) => n === 1 ? kind : `${kind} (${n})`);
+  const more = sorted.length - SHOWN;
+  return `${listed.join(", ")}${more > 0 ? `, and ${more} more kinds` : ""}`;
 }
 
 // src/declare/clientintents-crd-schemas.json
@@ -8630,9 +9338,9 @@ var SchemaWalk = class {
     for (const [key, entry] of map2.entries) {
       if (isNull(entry.value)) continue;
       const inner = properties[key];
-      const path7 = field === "" ? key : `${field}.${key}`;
-      if (!inner) this.unknownField(entry, path7, Object.keys(properties));
-      this.node(entry.value, inner, path7);
+      const path10 = field === "" ? key : `${field}.${key}`;
+      if (!inner) this.unknownField(entry, path10, Object.keys(properties));
+      this.node(entry.value, inner, path10);
     }
     if (this.fieldsOnly) return;
     for (const key of schema5.required ?? []) {
@@ -8733,6 +9441,66 @@ function isNamespaceName(value) {
   return /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/.test(value);
 }
 
+// src/declare/intent-rules.ts
+var INTENT_METHODS = [
+  "GET",
+  "POST",
+  "PUT",
+  "DELETE",
+  "OPTIONS",
+  "TRACE",
+  "PATCH",
+  "CONNECT"
+];
+function resolveTargetName(file, line, field, name, clientNamespace) {
+  const parts = name.split(".");
+  if (parts.length > 2) fail(file, line, `${field}: "${name}" has more than one dot (use name.namespace)`);
+  const [server, namespace] = parts;
+  if (server === "" || namespace === "")
+    fail(file, line, `${field}: "${name}" is not name or name.namespace`);
+  return { name: server, namespace: namespace ?? clientNamespace };
+}
+function checkKind(file, line, field, kind) {
+  if (kind !== void 0 && !/^[A-Z]/.test(kind)) {
+    fail(file, line, `${field}: "${kind}" must start with an upper-case letter`);
+  }
+}
+function expandHttpRules(base, http, field) {
+  const whole = () => ({ ...base, method: null, path: null, targetLine: base.line });
+  if (!http || http.items.length === 0) return [whole()];
+  const rules = [];
+  const seen = /* @__PURE__ */ new Set();
+  http.items.forEach((item, i) => {
+    const ruleField = `${field}[${i}]`;
+    const rule = expectMap(base.file, item, ruleField);
+    const path10 = requiredString(base.file, rule, "path", `${ruleField}.path`);
+    for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
+      const key = `${method} ${path10}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rules.push({ ...base, method, path: path10, line, targetLine: base.line });
+    }
+  });
+  return rules;
+}
+function readMethods(file, rule, field) {
+  const entry = rule.entries.get("methods");
+  const node = entry?.value;
+  if (!node || node.type === "scalar" && node.value === null)
+    fail(file, entry?.keyLine ?? rule.line, `${field}: required`);
+  if (node.type !== "seq") fail(file, node.line, `${field}: must be a list of methods`);
+  if (node.items.length === 0) fail(file, node.line, `${field}: must not be empty`);
+  return node.items.map((item, i) => {
+    const method = expectString(file, item, `${field}[${i}]`);
+    if (!INTENT_METHODS.includes(method)) {
+      const upper = method.toUpperCase();
+      const reason = INTENT_METHODS.includes(upper) ? `"${method}" must be upper case (${upper})` : `unsupported method "${method}" (allowed: ${INTENT_METHODS.join(", ")})`;
+      fail(file, item.line, `${field}[${i}]: ${reason}`);
+    }
+    return { method, line: item.line };
+  });
+}
+
 // src/declare/parse-v1.ts
 var V1ALPHA2_TYPES = ["http", "kafka", "database"];
 var V1_TYPES = [...V1ALPHA2_TYPES, "aws", "gcp", "azure", "internet"];
@@ -8753,7 +9521,7 @@ function parseV1Spec(file, spec, namespace, version) {
   const rules = calls.items.flatMap(
     (item, i) => parseCall(file, item, `spec.calls[${i}]`, client, legacy, warnings)
   );
-  return { client, rules, warnings };
+  return { client, rules, warnings, targetsLine: spec.entries.get("calls")?.keyLine ?? calls.line };
 }
 function parseCall(file, node, field, client, legacy, warnings) {
   const call = expectMap(file, node, field);
@@ -8834,7 +9602,7 @@ function parseV2Spec(file, spec, namespace) {
   if (!targetsNode) fail(file, spec.entries.get("targets")?.keyLine ?? spec.line, "spec.targets: required");
   const targets = expectSeq(file, targetsNode, "spec.targets");
   const rules = targets.items.flatMap((item, i) => parseTarget(file, item, `spec.targets[${i}]`, client));
-  return { client, rules };
+  return { client, rules, targetsLine: spec.entries.get("targets")?.keyLine ?? targets.line };
 }
 function parseTarget(file, node, field, client) {
   const target = expectMap(file, node, field);
@@ -9048,99 +9816,354 @@ function parseOne(root, file, apiVersion, opts) {
     apiVersion,
     name,
     line: root.line,
+    targetsLine: parsed.targetsLine,
     rules: parsed.rules,
     warnings: parsed.warnings ?? []
   };
 }
 
-// src/declare/export-intents.ts
-var DEFAULT_EXPORT_API_VERSION = `${INTENTS_GROUP}/v2beta1`;
-function resolveExportApiVersion(choice = DEFAULT_EXPORT_API_VERSION) {
-  const shorthand = { v1: "v1alpha3", v2: "v2beta1" };
-  const bare = choice.startsWith(`${INTENTS_GROUP}/`) ? choice.slice(INTENTS_GROUP.length + 1) : choice;
-  const version = shorthand[bare] ?? bare;
-  if (!INTENTS_VERSIONS.includes(version)) {
-    throw new InputError(
-      `unknown ClientIntents API version "${choice}" (known: ${INTENTS_VERSIONS.join(", ")})`
-    );
-  }
-  return `${INTENTS_GROUP}/${version}`;
-}
-function clientIntentsManifest(intents, apiVersion) {
-  const { client, targets } = intents;
-  const version = apiVersion.slice(INTENTS_GROUP.length + 1);
-  const spec = version.startsWith("v2") ? { workload: withKind({ name: client.name }, client.kind), targets: targets.map(v2Target) } : {
-    service: withKind({ name: client.name }, version === "v1alpha2" ? void 0 : client.kind),
-    calls: targets.map((t) => v1Call(t, version))
-  };
+// src/declare/load-intents.ts
+async function loadIntents(paths, opts = {}) {
+  const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
+  const namespace = opts.defaultNamespace;
+  const parsed = parseIntentsFiles(files, namespace);
+  requireIntentsInEveryPath(files, new Set(parsed.map(({ file }) => file)));
+  const { applied, warnings } = applyInOrder(parsed);
   return {
-    apiVersion,
-    kind: "ClientIntents",
-    metadata: { name: client.name, namespace: client.namespace },
-    spec
+    rules: applied.flatMap(({ intents }) => intents.rules),
+    documents: applied.map(({ intents, file }) => ({
+      client: intents.client,
+      apiVersion: intents.apiVersion,
+      file,
+      line: intents.line,
+      targetsLine: intents.targetsLine
+    })),
+    warnings: [...applied.flatMap(({ intents }) => intents.warnings), ...warnings]
   };
 }
-function withKind(base, kind) {
-  return kind ? { ...base, kind } : base;
-}
-function v2Target(target) {
-  const body = target.type === "kubernetes" ? withKind({ name: target.name }, target.kind) : { name: target.name };
-  if (target.http) body.http = target.http.map((rule) => ({ path: rule.path, methods: rule.methods }));
-  return { [target.type]: body };
-}
-function v1Call(target, version) {
-  const isService = target.type === "service";
-  const call = { name: isService ? `svc:${target.name}` : target.name };
-  if (!isService && version !== "v1alpha2" && target.kind) call.kind = target.kind;
-  if (target.http) {
-    call.type = "http";
-    call[version === "v1alpha2" ? "resources" : "HTTPResources"] = target.http.map((rule) => ({
-      path: rule.path,
-      methods: rule.methods
-    }));
+function parseIntentsFiles(files, defaultNamespace) {
+  const options2 = defaultNamespace === void 0 ? {} : { defaultNamespace };
+  const parsed = [];
+  for (const { absolute, file } of files) {
+    for (const intents of parseClientIntentsDocuments(readYamlFile(absolute, file), file, options2))
+      parsed.push({ intents, file });
   }
-  return call;
-}
-function toYamlDocuments(manifests) {
-  return manifests.map((m) => stringify3(m, { indent: 2, lineWidth: 0, minContentWidth: 0 })).join("---\n");
-}
-function toJsonArray(manifests) {
-  const objects = manifests.map(({ apiVersion, kind, metadata, spec }) => ({
-    kind,
-    apiVersion,
-    metadata: { ...metadata, creationTimestamp: null },
-    spec,
-    status: emptyStatus(String(apiVersion))
-  }));
-  return `${JSON.stringify(objects, null, 2)}
-`;
-}
-function emptyStatus(apiVersion) {
-  return apiVersion.endsWith("/v1alpha2") ? {} : { upToDate: false, observedGeneration: 0 };
-}
-function renderIntentsFile(intents, opts = {}) {
-  const apiVersion = resolveExportApiVersion(opts.apiVersion);
-  const manifests = intents.map((i) => clientIntentsManifest(i, apiVersion));
-  return opts.format === "json" ? toJsonArray(manifests) : toYamlDocuments(manifests);
-}
-function renderIntentsDir(intents, opts = {}) {
-  const extension = opts.format === "json" ? "json" : "yaml";
-  const files = {};
-  for (const one of intents) {
-    files[`${one.client.name}.${one.client.namespace}.${extension}`] = renderIntentsFile([one], opts);
-  }
-  return files;
+  return parsed;
 }
 
-// src/declare/suggested-rule.ts
-function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
-  const path7 = call.suggestedPath ?? call.path;
-  const { intents } = buildClientIntents([{ ...call, path: path7 }]);
-  const manifest = clientIntentsManifest(intents[0], apiVersion);
-  const spec = manifest.spec;
-  const under = spec.targets === void 0 ? "spec.calls" : "spec.targets";
-  const entries = spec.targets ?? spec.calls ?? [];
-  return { under, yaml: stringify3(entries, { indent: 2, lineWidth: 0, minContentWidth: 0 }) };
+// src/declare/workload-manifests.ts
+var WORKLOAD_KINDS = [
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "Job",
+  "CronJob",
+  "ReplicaSet",
+  "Pod"
+];
+async function readWorkloadManifests(paths, opts = {}) {
+  const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
+  const workloads = [];
+  const services = [];
+  for (const { absolute, file } of files) {
+    const documents = readYamlFile(absolute, file);
+    workloads.push(...workloadsFromDocuments(documents, file, opts.defaultNamespace ?? "default"));
+    services.push(...servicesFromDocuments(documents, opts.defaultNamespace ?? "default"));
+  }
+  return createWorkloadLookup(workloads, services);
+}
+function servicesFromDocuments(documents, defaultNamespace) {
+  const found = [];
+  const visit3 = (node) => {
+    if (node?.type !== "map") return;
+    const kind = text3(child(node, "kind"));
+    if (kind === "List") {
+      const items = child(node, "items");
+      if (items?.type === "seq") items.items.forEach(visit3);
+      return;
+    }
+    if (kind !== "Service" || text3(child(node, "apiVersion")) !== "v1") return;
+    const metadata = mapAt(node, ["metadata"]);
+    const name = text3(metadata && child(metadata, "name"));
+    if (!name) return;
+    const namespace = text3(metadata && child(metadata, "namespace")) || defaultNamespace;
+    found.push({ name, namespace, selector: stringMap(mapAt(node, ["spec", "selector"])) ?? null });
+  };
+  for (const doc of documents) visit3(doc.root);
+  return found;
+}
+function workloadsFromDocuments(documents, file, defaultNamespace) {
+  const found = [];
+  const visit3 = (node) => {
+    if (node?.type !== "map") return;
+    const kind = text3(child(node, "kind"));
+    if (kind === "List") {
+      const items = child(node, "items");
+      if (items?.type === "seq") items.items.forEach(visit3);
+      return;
+    }
+    if (!kind || !WORKLOAD_KINDS.includes(kind)) return;
+    const metadata = mapAt(node, ["metadata"]);
+    const name = text3(metadata && child(metadata, "name"));
+    if (!name) return;
+    const namespace = text3(metadata && child(metadata, "namespace")) || defaultNamespace;
+    const podSpec = mapAt(node, podSpecPath(kind));
+    const serviceAccount = text3(podSpec && child(podSpec, "serviceAccountName")) || text3(podSpec && child(podSpec, "serviceAccount")) || "default";
+    const labels = stringMap(mapAt(node, ["spec", "selector", "matchLabels"])) ?? stringMap(mapAt(node, podLabelsPath(kind))) ?? {};
+    found.push({ name, namespace, kind, serviceAccount, labels, file, line: node.line });
+  };
+  for (const doc of documents) visit3(doc.root);
+  return found;
+}
+function createWorkloadLookup(workloads, services = []) {
+  const byKey = new Map(workloads.map((w) => [`${w.namespace}/${w.name}`, w]));
+  const get = (namespace, name) => byKey.get(`${namespace}/${name}`);
+  const servicesByKey = new Map(services.map((s) => [`${s.namespace}/${s.name}`, s]));
+  return {
+    workloads,
+    services,
+    serviceOf: (namespace, name) => servicesByKey.get(`${namespace}/${name}`),
+    get,
+    kindOf: (namespace, name) => get(namespace, name)?.kind,
+    serviceAccountOf: (namespace, name) => get(namespace, name)?.serviceAccount,
+    labelsOf: (namespace, name) => get(namespace, name)?.labels
+  };
+}
+function podTemplatePath(kind) {
+  if (kind === "Pod") return [];
+  if (kind === "CronJob") return ["spec", "jobTemplate", "spec", "template"];
+  return ["spec", "template"];
+}
+function podSpecPath(kind) {
+  return [...podTemplatePath(kind), "spec"];
+}
+function podLabelsPath(kind) {
+  return [...podTemplatePath(kind), "metadata", "labels"];
+}
+function mapAt(node, path10) {
+  let current = node;
+  for (const key of path10) {
+    if (current?.type !== "map") return void 0;
+    current = child(current, key);
+  }
+  return current?.type === "map" ? current : void 0;
+}
+function text3(node) {
+  return node?.type === "scalar" && node.value !== null ? String(node.value) : void 0;
+}
+function stringMap(map2) {
+  if (!map2 || map2.entries.size === 0) return void 0;
+  const result = {};
+  for (const [key, entry] of map2.entries) {
+    const value = text3(entry.value);
+    if (value !== void 0) result[key] = value;
+  }
+  return result;
+}
+
+// src/model.ts
+var CHECKABLE_TARGETS = /* @__PURE__ */ new Set(["kubernetes", "service"]);
+
+// src/diff/compute-drift.ts
+function computeDrift(observed, declared, opts = {}) {
+  const scope = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
+  const inScope = (namespace) => scope === null || scope.has(namespace);
+  const calls = observed.calls.filter((call) => inScope(call.client.namespace));
+  const rules = declared.rules.filter((rule) => inScope(rule.client.namespace));
+  const checkable = rules.filter((rule) => CHECKABLE_TARGETS.has(rule.targetType));
+  const warnings = [...observed.warnings, ...declared.warnings, ...templateWarnings(checkable)];
+  const { index, states } = buildRuleIndex(checkable);
+  const closedTargets = declaredTargetKeys(declared.rules.filter((r) => CHECKABLE_TARGETS.has(r.targetType)));
+  const covered = [];
+  const ignored = [];
+  const missingByKey = /* @__PURE__ */ new Map();
+  for (const call of calls) {
+    if (isCovered(call, index)) {
+      covered.push(call);
+      continue;
+    }
+    const ignoredBy = opts.isIgnored?.(call);
+    if (ignoredBy === true) {
+      ignored.push(call);
+    } else if (ignoredBy) {
+      const entry = { ...call, ignoredBy: { file: ignoredBy.file, line: ignoredBy.line } };
+      ignored.push(entry);
+    } else {
+      addMissing(
+        missingByKey,
+        call,
+        callTargetKeys(call).some((key) => closedTargets.has(key)),
+        opts
+      );
+    }
+  }
+  const activeClients = /* @__PURE__ */ new Set();
+  for (const call of calls) activeClients.add(refKey(call.client));
+  const external = observed.external.filter((call) => inScope(call.client.namespace));
+  for (const call of external) activeClients.add(refKey(call.client));
+  const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
+  const missing = withIntentsFiles([...missingByKey.values()], declared).sort(compareCalls);
+  covered.sort(compareCalls);
+  ignored.sort(compareCalls);
+  return {
+    missing,
+    stale,
+    covered,
+    notChecked,
+    unattributed: observed.unattributed.filter((call) => inScope(call.server.namespace)).sort(compareCalls),
+    external: external.sort(compareCalls),
+    ignored,
+    warnings: [...new Set(warnings)],
+    summary: {
+      observed: calls.length,
+      declared: rules.length,
+      covered: covered.length,
+      missing: missing.length,
+      stale: stale.length,
+      notChecked: notChecked.length,
+      ignored: ignored.length,
+      drift: missing.length > 0 || stale.length > 0
+    }
+  };
+}
+function unmatchedRules(rules, states, activeClients) {
+  const stale = [];
+  const notChecked = [];
+  for (const rule of rules) {
+    if (!CHECKABLE_TARGETS.has(rule.targetType)) notChecked.push({ ...rule, why: "not-http" });
+  }
+  for (const state of states) {
+    if (state.matched) continue;
+    if (!state.calledWithDetail && state.calledWithoutDetail) {
+      notChecked.push({ ...state.rule, why: "no-http-detail" });
+    } else {
+      stale.push({ ...state.rule, reason: staleReason(state, activeClients) });
+    }
+  }
+  return { stale: stale.sort(compareRules), notChecked: notChecked.sort(compareRules) };
+}
+function isCovered(call, index) {
+  const byTarget = index.get(refKey(call.client));
+  if (!byTarget) return false;
+  const detail = hasHttpDetail(call);
+  let allowed = false;
+  let targetDeclared = false;
+  for (const targetKey of callTargetKeys(call)) {
+    for (const state of byTarget.get(targetKey) ?? []) {
+      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, targetKey, call))
+        continue;
+      targetDeclared = true;
+      if (detail) state.calledWithDetail = true;
+      else state.calledWithoutDetail = true;
+      if (ruleAllowsCall(state.rule, call)) {
+        state.matched = true;
+        allowed = true;
+      }
+    }
+  }
+  return allowed || !detail && targetDeclared;
+}
+function staleReason(state, activeClients) {
+  if (state.calledWithDetail) return "path-not-called";
+  return activeClients.has(refKey(state.rule.client)) ? "server-not-called" : "client-idle";
+}
+function addMissing(byKey, call, wouldBeBlocked, opts) {
+  const key = [refKey(call.client), refKey(call.server), call.method ?? "", call.path ?? ""].join("\0");
+  const known = byKey.get(key);
+  if (!known) {
+    const suggestedPath = call.path === null ? void 0 : opts.suggestPath?.(call.path, call);
+    const entry = { ...call, wouldBeBlocked };
+    if (suggestedPath !== void 0 && suggestedPath !== call.path) entry.suggestedPath = suggestedPath;
+    byKey.set(key, entry);
+    return;
+  }
+  known.count += call.count;
+  known.wouldBeBlocked ||= wouldBeBlocked;
+  if (call.firstSeen !== void 0 && (known.firstSeen === void 0 || call.firstSeen < known.firstSeen)) {
+    known.firstSeen = call.firstSeen;
+  }
+  if (call.lastSeen !== void 0 && (known.lastSeen === void 0 || call.lastSeen > known.lastSeen)) {
+    known.lastSeen = call.lastSeen;
+  }
+}
+function templateWarnings(rules) {
+  const warnings = [];
+  for (const rule of rules) {
+    const problem = rule.path === null ? null : validatePathPattern(rule.path);
+    if (problem !== null) {
+      warnings.push(`${rule.file}:${rule.line}: path ${JSON.stringify(rule.path)} never matches: ${problem}`);
+    }
+  }
+  return warnings;
+}
+function withIntentsFiles(missing, declared) {
+  const home = /* @__PURE__ */ new Map();
+  for (const d of declared.documents) {
+    const key = `${d.client.namespace}/${d.client.name}`;
+    if (!home.has(key)) home.set(key, d);
+  }
+  return missing.map((call) => {
+    const doc = home.get(`${call.client.namespace}/${call.client.name}`);
+    if (doc === void 0) return call;
+    const inDoc = declared.rules.filter(
+      (r) => r.file === doc.file && r.client.name === call.client.name && r.client.namespace === call.client.namespace && r.targetLine !== void 0
+    );
+    const names = (type, ref) => inDoc.find(
+      (r) => r.targetType === type && ref !== void 0 && r.server.name === ref.name && r.server.namespace === ref.namespace
+    );
+    const target = names("kubernetes", call.server) ?? names("service", call.server.service);
+    const line = target?.targetLine ?? doc.targetsLine ?? doc.line;
+    return { ...call, intentsFile: { file: doc.file, line } };
+  });
+}
+
+// src/diff/coverage.ts
+function percentOf(part, whole) {
+  return whole === 0 ? 100 : Math.floor(part * 100 / whole);
+}
+function computeCoverage(rules, drift, opts = {}) {
+  const scope = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
+  const byClient = /* @__PURE__ */ new Map();
+  const entryOf = (client) => {
+    const key = refKey(client);
+    let entry = byClient.get(key);
+    if (!entry) {
+      const environment = opts.environments?.[client.namespace];
+      entry = {
+        client: { name: client.name, namespace: client.namespace },
+        ...environment === void 0 ? {} : { environment },
+        declared: 0,
+        exercised: 0,
+        stale: { "path-not-called": 0, "server-not-called": 0, "client-idle": 0 },
+        noDetail: 0,
+        percent: 0
+      };
+      byClient.set(key, entry);
+    }
+    return entry;
+  };
+  const inScope = (rule) => scope === null || scope.has(rule.client.namespace);
+  for (const rule of rules) {
+    if (CHECKABLE_TARGETS.has(rule.targetType) && inScope(rule)) entryOf(rule.client).declared++;
+  }
+  for (const rule of drift.stale) if (inScope(rule)) entryOf(rule.client).stale[rule.reason]++;
+  for (const rule of drift.notChecked) {
+    if (rule.why === "no-http-detail" && inScope(rule)) entryOf(rule.client).noDetail++;
+  }
+  let declared = 0;
+  let exercised = 0;
+  const clients = [...byClient.values()].sort((a, b) => compareKeys(refKey(a.client), refKey(b.client)));
+  for (const entry of clients) {
+    const stale = entry.stale["path-not-called"] + entry.stale["server-not-called"] + entry.stale["client-idle"];
+    entry.exercised = Math.max(0, entry.declared - stale - entry.noDetail);
+    entry.percent = percentOf(entry.exercised, entry.declared);
+    declared += entry.declared;
+    exercised += entry.exercised;
+  }
+  return { clients, total: { declared, exercised, percent: percentOf(exercised, declared) } };
+}
+function compareKeys(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/diff/ignore-rules.ts
@@ -9161,9 +10184,9 @@ function fieldMatches(glob2, values) {
   if (glob2 === void 0) return true;
   return values.some((value) => value === null ? glob2 === "*" : matchGlob(glob2, value));
 }
-function pathMatches(pattern, path7) {
-  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path7]);
-  return path7 !== null && (path7 === pattern || matchPath(pattern, path7));
+function pathMatches(pattern, path10) {
+  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path10]);
+  return path10 !== null && (path10 === pattern || matchPath(pattern, path10));
 }
 function ignoreRuleMatchesCall(rule, call) {
   const servers = [refKey(call.server)];
@@ -9259,10 +10282,10 @@ var MATCH_ONE2 = "{*}";
 var MATCH_ANY2 = "{**}";
 var TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
 var DEFAULT_MIN_VARIANTS = 5;
-function splitPath(path7) {
-  if (!path7.startsWith("/") || path7 === "/") return null;
-  const trailingSlash = path7.endsWith("/");
-  const segments = (trailingSlash ? path7.slice(1, -1) : path7.slice(1)).split("/");
+function splitPath(path10) {
+  if (!path10.startsWith("/") || path10 === "/") return null;
+  const trailingSlash = path10.endsWith("/");
+  const segments = (trailingSlash ? path10.slice(1, -1) : path10.slice(1)).split("/");
   return { segments, trailingSlash };
 }
 function joinPath(segments, trailingSlash) {
@@ -9275,11 +10298,11 @@ function checked(raw, template2) {
   if (template2 === raw) return raw;
   return validatePathPattern(template2) === null && matchPath(template2, raw) ? template2 : raw;
 }
-function templatePath(path7) {
-  const split = splitPath(path7);
-  if (!split) return path7;
+function templatePath(path10) {
+  const split = splitPath(path10);
+  if (!split) return path10;
   const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-  return checked(path7, joinPath(segments, split.trailingSlash));
+  return checked(path10, joinPath(segments, split.trailingSlash));
 }
 function hasDigit(value) {
   return /\d/.test(value);
@@ -9379,12 +10402,12 @@ function buildPathTemplater(calls, opts = {}) {
   }
   const templates = /* @__PURE__ */ new Map();
   for (const [key, paths] of pathsByPair) templates.set(key, templatePaths(paths, opts));
-  const templateOf = (path7, call) => (call && templates.get(pairKey(call))?.get(path7)) ?? templatePath(path7);
+  const templateOf = (path10, call) => (call && templates.get(pairKey(call))?.get(path10)) ?? templatePath(path10);
   return {
     pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
-    suggest: (path7, call) => {
-      const template2 = templateOf(path7, call);
-      return template2 === path7 ? void 0 : template2;
+    suggest: (path10, call) => {
+      const template2 = templateOf(path10, call);
+      return template2 === path10 ? void 0 : template2;
     }
   };
 }
@@ -9402,6 +10425,519 @@ function templateWidening(raw, template2) {
     }
   });
   return parts.length === 0 ? void 0 : parts.join("; ");
+}
+
+// src/diff/drift-controls.ts
+var DEFAULT_POLICY = { failOn: "missing", clientIdle: "warn", overrides: [] };
+function withCounts(drift) {
+  const { missing, stale } = drift;
+  return {
+    ...drift,
+    summary: {
+      ...drift.summary,
+      missing: missing.length,
+      stale: stale.length,
+      drift: missing.length > 0 || stale.length > 0
+    }
+  };
+}
+function checkDrift(observed, declared, controls = {}) {
+  const namespaces = controls.namespaces ? [...controls.namespaces] : [];
+  const scope = new Set(namespaces);
+  const ignore = buildIgnoreMatcher(controls.ignore ?? []);
+  const templater = controls.templates === false ? void 0 : buildPathTemplater(observed.calls.filter((c) => scope.size === 0 || scope.has(c.client.namespace)));
+  const raw = computeDrift(observed, declared, {
+    namespaces,
+    ...controls.ignore && controls.ignore.length > 0 ? { isIgnored: ignore.forCall } : {},
+    ...templater ? { suggestPath: templater.suggest } : {}
+  });
+  const coverage = computeCoverage(declared.rules, raw, {
+    namespaces,
+    ...controls.environments ? { environments: controls.environments } : {}
+  });
+  const ignoredStale = [];
+  const stale = [];
+  for (const rule of raw.stale) {
+    const by = ignore.forDeclared(rule);
+    if (by) ignoredStale.push({ ...rule, ignoredBy: by });
+    else stale.push(rule);
+  }
+  const minCount = controls.minCount ?? 1;
+  const missing = raw.missing.filter((call) => call.count >= minCount);
+  const dropped = raw.missing.filter((call) => call.count < minCount);
+  const beforeBaseline = withCounts({ ...raw, missing, stale });
+  let current = beforeBaseline;
+  let baselineOutcome;
+  if (controls.baseline) {
+    const applied = applyBaseline(beforeBaseline, controls.baseline);
+    current = applied.drift;
+    baselineOutcome = applied.outcome;
+  }
+  const failure = evaluateFailure(current, controls.policy ?? DEFAULT_POLICY);
+  const warnings = [...current.warnings];
+  if (failure.idleWarnings > 0) {
+    warnings.push(
+      `${failure.idleWarnings} stale ${failure.idleWarnings === 1 ? "rule belongs" : "rules belong"} to clients that made no calls in this run (client-idle): reported, not failing (config clientIdle: fail to change)`
+    );
+  }
+  const drift = { ...current, warnings, coverage, ignoredStale, failure };
+  if (minCount > 1) {
+    drift.noise = { minCount, calls: dropped.length, requests: dropped.reduce((sum, c) => sum + c.count, 0) };
+  }
+  if (baselineOutcome) drift.baseline = baselineOutcome;
+  if (controls.environments && Object.keys(controls.environments).length > 0) {
+    drift.environments = controls.environments;
+  }
+  return { drift, beforeBaseline, exitCode: failure.exitCode };
+}
+
+// src/observe/observation-scope.ts
+var ROUTINE = [
+  /^no --window: counts are cumulative/,
+  /^the network mapper keeps no request counts/,
+  /^no istio_requests_total or istio_tcp_connections_opened_total series found$/
+];
+var EVIDENCE_SHOWN = 4;
+function observedNamespaces(map2) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const call of map2.calls) seen.add(call.client.namespace);
+  for (const call of map2.external) seen.add(call.client.namespace);
+  for (const call of map2.unattributed) seen.add(call.server.namespace);
+  return seen;
+}
+function requireObservedScope(map2, settings, declared) {
+  const seen = observedNamespaces(map2);
+  const declaredIn = new Set((declared?.documents ?? []).map((d) => d.client.namespace));
+  const canTell = seen.size > 0 || declared !== void 0 || !settings.allowEmpty;
+  const unknown = settings.asked.filter((ns) => !seen.has(ns) && !declaredIn.has(ns));
+  if (canTell && unknown.length > 0) {
+    const which = `namespace${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}`;
+    throw new InputError(
+      `${which}: nothing observed and nothing declared there (${namespacesSeen(seen, declared, declaredIn)})`
+    );
+  }
+  const scope = settings.namespaces;
+  if (scope.length === 0 ? seen.size > 0 : scope.some((ns) => seen.has(ns))) return map2;
+  if (!settings.allowEmpty) {
+    throw new InputError(
+      `${nothingObserved(map2, settings, seen)}; if the mesh truly had no traffic, --allow-empty (the action's allow-empty: true) makes this a warning`
+    );
+  }
+  const warning = `${headline(map2, settings)} (allow-empty: reported, not failing)`;
+  return { ...map2, warnings: [...map2.warnings, warning] };
+}
+function namespacesSeen(seen, declared, declaredIn) {
+  const list = (names) => names.size === 0 ? "none" : [...names].sort().map(shown).join(", ");
+  const observed = `observed: ${list(seen)}`;
+  return declared === void 0 ? observed : `${observed}; declared: ${list(declaredIn)}`;
+}
+function shown(name) {
+  return /^[a-z0-9][-a-z0-9.]*$/.test(name) ? name : JSON.stringify(name);
+}
+function nothingObserved(map2, settings, seen) {
+  const parts = [headline(map2, settings)];
+  if (seen.size > 0) {
+    parts.push(`calls were observed in namespace ${[...seen].sort().map(shown).join(", ")} only`);
+  } else {
+    const evidence = map2.warnings.filter((w) => !ROUTINE.some((r) => r.test(w))).map((w) => w.replace(NO_ISTIO_SERIES, " holds "));
+    if (map2.stats.series > 0) {
+      evidence.unshift(`${map2.stats.series} Istio series read, every count 0 (no request in the window)`);
+    }
+    const more = evidence.length - EVIDENCE_SHOWN;
+    if (evidence.length > 0) {
+      parts.push(evidence.slice(0, EVIDENCE_SHOWN).join("; ") + (more > 0 ? `; and ${more} more` : ""));
+    }
+  }
+  parts.push(
+    `likely cause: ${seen.size > 0 ? "-n names namespaces the traffic was not in" : likelyCause(map2, settings.source)}`
+  );
+  return parts.join("; ");
+}
+function headline(map2, settings) {
+  const scope = settings.namespaces.length === 0 ? "" : ` in namespace ${settings.namespaces.join(", ")}`;
+  return `nothing observed${scope}: ${whatWasRead(map2, settings)} held no Istio request or TCP traffic`;
+}
+function whatWasRead(map2, settings) {
+  const files = (n) => `${n} file${n === 1 ? "" : "s"}`;
+  switch (settings.source) {
+    case "metrics":
+      return `the ${files(map2.stats.sources)} read from --metrics ${settings.metrics.join(", ")}`;
+    case "snapshot":
+      return `the snapshot ${settings.snapshots.join(", ")}`;
+    case "sidecars":
+      return `${map2.stats.sources} meshed pod${map2.stats.sources === 1 ? "" : "s"} read through the API server`;
+    case "prometheus":
+      return "Prometheus (--prometheus-url)";
+    case "mapper":
+      return "Otterize's network mapper";
+  }
+}
+function likelyCause(map2, source) {
+  switch (source) {
+    case "metrics":
+      return "files that are not sidecar metrics (--metrics takes a meshed pod's :15020/stats/prometheus or Envoy JSON stats), sidecars that served no request, or pods without a sidecar";
+    case "snapshot":
+      return "a capture taken before any traffic, or --since later than every call in it";
+    case "sidecars":
+      return map2.warnings.some((w) => w.startsWith("no meshed pods")) ? "no meshed pods: label the namespace istio-injection=enabled and restart its workloads" : "no traffic through the sidecars (during the window, with --window)";
+    case "prometheus":
+      return "Prometheus does not scrape the sidecars (Istio's Prometheus addon, or a PodMonitor for port 15020), or no traffic in the range";
+    case "mapper":
+      return "the mapper has seen no traffic yet (reset recently, or its Istio watcher is off)";
+  }
+}
+
+// src/observe/read-metrics-concurrently.ts
+import { existsSync as existsSync2, readdirSync, statSync } from "node:fs";
+import path5 from "node:path";
+import { Worker } from "node:worker_threads";
+var WORKER_MIN_BYTES = 64 * 1024 * 1024;
+var WORKER_MIN_BYTES_ENV = "INTENT_DRIFT_METRICS_WORKER_MIN_BYTES";
+function readMetricsConcurrently(paths, opts = {}) {
+  const cwd = opts.cwd ?? process.cwd();
+  const fromEnv = minBytesFromEnv();
+  const minBytes = opts.minBytes ?? fromEnv ?? WORKER_MIN_BYTES;
+  const entry = workerEntry();
+  if (entry === void 0 && fromEnv !== void 0) {
+    throw new InputError(`${WORKER_MIN_BYTES_ENV} is set, but the metrics worker script is missing`);
+  }
+  if (entry === void 0 || paths.length === 0 || paths.includes("-") || !atLeastBytes(paths, cwd, minBytes)) {
+    return readMetrics(paths, { cwd });
+  }
+  const signal = opts.signal;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const worker = new Worker(entry, { workerData: { paths, cwd } });
+    opts.onWorker?.(worker.threadId);
+    const stop = () => {
+      if (settled) return;
+      settled = true;
+      reject(signal?.reason);
+      void worker.terminate();
+    };
+    signal?.addEventListener("abort", stop, { once: true });
+    worker.once("exit", () => signal?.removeEventListener("abort", stop));
+    worker.once("message", (reply) => {
+      if (settled) return;
+      settled = true;
+      if ("map" in reply) resolve(reply.map);
+      else if ("inputError" in reply) {
+        const { message, ...where } = reply.inputError;
+        reject(new InputError(message, where));
+      } else reject(new Error(`reading the metrics failed: ${reply.failure}`));
+    });
+    worker.once("error", (err) => {
+      if (settled) return;
+      settled = true;
+      reject(err);
+    });
+    worker.once("exit", (code) => {
+      if (!settled) reject(new Error(`the metrics reader stopped (exit code ${code}) without an answer`));
+    });
+  });
+}
+function minBytesFromEnv() {
+  const raw = process.env[WORKER_MIN_BYTES_ENV];
+  if (raw === void 0 || raw === "") return void 0;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0)
+    throw new InputError(`${WORKER_MIN_BYTES_ENV} must be a number of bytes, not "${raw}"`);
+  return n;
+}
+function workerEntry() {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const candidates = fromSource ? ["./metrics-worker.ts"] : ["./metrics-worker.js", "../metrics-worker.js"];
+  for (const candidate of candidates) {
+    const url = new URL(candidate, import.meta.url);
+    if (existsSync2(url)) return url;
+  }
+  return void 0;
+}
+function atLeastBytes(paths, cwd, min) {
+  if (min <= 0) return true;
+  let total = 0;
+  const visit3 = (p) => {
+    const info = statSync(p);
+    if (info.isFile()) {
+      total += info.size;
+      return total >= min;
+    }
+    if (!info.isDirectory()) return false;
+    for (const name of readdirSync(p)) if (visit3(path5.join(p, name))) return true;
+    return false;
+  };
+  try {
+    return paths.some((p) => visit3(path5.resolve(cwd, p)));
+  } catch {
+    return false;
+  }
+}
+
+// src/observe/snapshot/snapshot-merge.ts
+function callKey(c) {
+  return JSON.stringify([
+    c.client.namespace,
+    c.client.name,
+    c.server.namespace,
+    c.server.name,
+    c.server.service?.namespace ?? null,
+    c.server.service?.name ?? null,
+    c.method,
+    c.path,
+    c.protocol,
+    c.host ?? null
+  ]);
+}
+function mergeCalls(lists) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const list of lists) {
+    for (const c of list) {
+      const key = callKey(c);
+      const seen = byKey.get(key);
+      if (seen === void 0) {
+        byKey.set(key, { ...c, client: { ...c.client }, server: { ...c.server } });
+        continue;
+      }
+      seen.count += c.count;
+      if (Date.parse(c.firstSeen) < Date.parse(seen.firstSeen)) seen.firstSeen = c.firstSeen;
+      if (Date.parse(c.lastSeen) > Date.parse(seen.lastSeen)) seen.lastSeen = c.lastSeen;
+      seen.client.kind ??= c.client.kind;
+      seen.server.kind ??= c.server.kind;
+    }
+  }
+  return [...byKey.values()].sort(compareCalls);
+}
+function mergeSnapshots(snapshots) {
+  const times = snapshots.map((s) => s.capturedAt).sort();
+  const sources = [...new Set(snapshots.map((s) => s.source))];
+  return {
+    kind: "IntentDriftSnapshot",
+    version: 1,
+    source: sources.length === 1 ? sources[0] : "merged",
+    capturedAt: times[times.length - 1] ?? (/* @__PURE__ */ new Date()).toISOString(),
+    calls: mergeCalls(snapshots.map((s) => s.calls)),
+    unattributed: mergeCalls(snapshots.map((s) => s.unattributed)),
+    external: mergeCalls(snapshots.map((s) => s.external)),
+    warnings: [...new Set(snapshots.flatMap((s) => s.warnings))],
+    stats: {
+      series: snapshots.reduce((n, s) => n + s.stats.series, 0),
+      sources: snapshots.reduce((n, s) => n + s.stats.sources, 0)
+    }
+  };
+}
+function filterSince(snapshot, since) {
+  const keep = (c) => Date.parse(c.lastSeen) >= since.getTime();
+  return {
+    ...snapshot,
+    calls: snapshot.calls.filter(keep),
+    unattributed: snapshot.unattributed.filter(keep),
+    external: snapshot.external.filter(keep)
+  };
+}
+async function readSnapshots(files, opts = {}) {
+  if (files.length === 0) throw new InputError("--source snapshot needs --snapshot FILE");
+  const snapshots = await Promise.all(files.map((f) => readSnapshot(f, opts.stdin)));
+  let merged = mergeSnapshots(snapshots);
+  if (opts.since !== void 0) merged = filterSince(merged, opts.since);
+  return snapshotToMap(merged);
+}
+
+// src/pipeline.ts
+function demoDirectory() {
+  let dir = path6.dirname(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const candidate = path6.join(dir, "fixtures", "demo");
+    if (existsSync3(path6.join(candidate, "workloads.yaml"))) return candidate;
+    const parent = path6.dirname(dir);
+    if (parent === dir)
+      throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
+    dir = parent;
+  }
+}
+function demoSettings(base) {
+  const dir = demoDirectory();
+  const root = path6.resolve(dir, "..", "..");
+  const rel = (p) => path6.relative(root, path6.join(dir, p));
+  const users = (p) => p === void 0 ? void 0 : path6.resolve(base.cwd, p);
+  return {
+    ...base,
+    cwd: root,
+    source: "metrics",
+    intents: [rel("intents")],
+    metrics: [rel("capture")],
+    snapshots: [],
+    workloads: [rel("workloads.yaml")],
+    reportFile: users(base.reportFile),
+    sarifFile: users(base.sarifFile),
+    junitFile: users(base.junitFile),
+    writeBaselineFile: users(base.writeBaselineFile),
+    baselineFile: users(base.baselineFile),
+    configFile: users(base.configFile),
+    // The demo is not the user's repository: its config is only the one given with --config.
+    findConfig: false
+  };
+}
+async function observe(settings, onProgress, signal) {
+  let map2 = await readSource(settings, onProgress, signal);
+  if (settings.workloads.length > 0) {
+    const lookup = await readWorkloadManifests(settings.workloads, { cwd: settings.cwd });
+    map2 = attachWorkloadKinds(map2, lookup);
+  }
+  return map2;
+}
+async function readSource(settings, onProgress, signal) {
+  const live = settings.live;
+  const access = {
+    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path6.resolve(settings.cwd, live.kubeconfig) },
+    ...live.context === void 0 ? {} : { context: live.context }
+  };
+  switch (settings.source) {
+    case "metrics":
+      if (settings.metrics.length === 0) throw new InputError("--source metrics needs --metrics PATH");
+      return readMetricsConcurrently(settings.metrics, {
+        cwd: settings.cwd,
+        ...signal === void 0 ? {} : { signal }
+      });
+    case "snapshot":
+      return readSnapshots(
+        settings.snapshots.map((f) => f === "-" ? f : path6.resolve(settings.cwd, f)),
+        live.since === void 0 ? {} : { since: parseSince(live.since, /* @__PURE__ */ new Date()) }
+      );
+    // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
+    // in the bundle), so offline runs start fast.
+    case "sidecars": {
+      requireKubeClientNode("--source sidecars");
+      const { readSidecars } = await import("./sidecars-source-4BVMIUBT.js");
+      return readSidecars({
+        ...access,
+        namespaces: settings.namespaces,
+        concurrency: live.concurrency,
+        ...live.window === void 0 ? {} : { windowMs: parseDuration(live.window, "--window") },
+        ...live.podTimeout === void 0 ? {} : { timeoutMs: parseDuration(live.podTimeout, "--pod-timeout") },
+        ...onProgress === void 0 ? {} : { onProgress }
+      });
+    }
+    case "prometheus": {
+      const { readPrometheus } = await import("./prometheus-source-CNBVB5UZ.js");
+      if (live.prometheusUrl === void 0)
+        throw new InputError("--source prometheus needs --prometheus-url URL");
+      const token = live.prometheusToken;
+      return readPrometheus({
+        url: live.prometheusUrl,
+        ...live.since === void 0 ? {} : { since: live.since },
+        ...token === void 0 || token === "" ? {} : { token },
+        ...live.prometheusCa === void 0 ? {} : { caFile: path6.resolve(settings.cwd, live.prometheusCa) }
+      });
+    }
+    case "mapper": {
+      requireKubeClientNode("--source mapper");
+      const { readMapper } = await import("./mapper-source-56V6YQEP.js");
+      return readMapper({
+        ...access,
+        namespaces: settings.namespaces,
+        ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
+        ...live.mapperToken === void 0 || live.mapperToken === "" ? {} : { token: live.mapperToken }
+      });
+    }
+  }
+}
+async function observeInScope(settings, onProgress) {
+  const map2 = await observe(settings, onProgress);
+  return { ...map2, ...requireObservedScope(map2, { ...settings, asked: settings.namespaces }) };
+}
+async function declare(settings) {
+  if (settings.intents.length === 0) throw new InputError("no intents given: use --intents PATH");
+  const defaultNamespace = defaultNamespaceFor(settings.defaultNamespace, settings.namespaces);
+  return loadIntents(settings.intents, {
+    cwd: settings.cwd,
+    ...defaultNamespace === void 0 ? {} : { defaultNamespace }
+  });
+}
+function readConfig(settings) {
+  return loadDriftConfig({
+    cwd: settings.cwd,
+    search: settings.findConfig,
+    ...settings.configFile === void 0 ? {} : { file: settings.configFile }
+  });
+}
+function observedFrom(settings, observation) {
+  const live = settings.live;
+  const inputs = {
+    metrics: settings.metrics,
+    snapshot: settings.snapshots,
+    sidecars: [],
+    prometheus: live.prometheusUrl === void 0 ? [] : [shownUrl(live.prometheusUrl)],
+    mapper: live.mapperUrl === void 0 ? [] : [shownUrl(live.mapperUrl)]
+  };
+  const from = { source: settings.source, inputs: [...inputs[settings.source]] };
+  if (observation.window !== void 0) from.window = { ...observation.window };
+  if (live.since !== void 0 && (settings.source === "prometheus" || settings.source === "snapshot")) {
+    from.since = live.since;
+  }
+  return from;
+}
+function scopeOf(settings, config) {
+  if (settings.environment === void 0) return settings.namespaces;
+  const namespaces = namespacesOfEnvironment(config, settings.environment);
+  if (namespaces.length === 0) {
+    throw new InputError(`--environment ${settings.environment}: the config maps no namespace to it`);
+  }
+  return [.../* @__PURE__ */ new Set([...settings.namespaces, ...namespaces])];
+}
+async function check(settings, onProgress, gate) {
+  const config = gate === void 0 ? await readConfig(settings) : gate.config;
+  const namespaces = scopeOf(settings, config);
+  const baseline = gate !== void 0 ? gate.baseline : settings.baselineFile === void 0 ? void 0 : await readBaselineFile(settings.cwd, settings.baselineFile);
+  const stop = new AbortController();
+  const observing = observe({ ...settings, namespaces }, onProgress, stop.signal);
+  const declaring = declare(settings).catch((err) => {
+    stop.abort();
+    throw err;
+  });
+  const [read, declared] = await Promise.all([observing, declaring]);
+  const observed = requireObservedScope(
+    read,
+    { ...settings, namespaces, asked: settings.namespaces },
+    declared
+  );
+  const controls = driftControls(config, {
+    namespaces,
+    ...settings.failOnExplicit ? { failOn: settings.failOn } : {},
+    ...settings.templates ? {} : { templates: false },
+    ...settings.minCount === void 0 ? {} : { minCount: settings.minCount },
+    ...baseline === void 0 ? {} : { baseline }
+  });
+  return finishCheck(settings, observed, declared, config, controls, namespaces);
+}
+async function recheck(settings, before) {
+  const declared = await declare(settings);
+  return finishCheck(settings, before.observed, declared, before.config, before.controls, before.namespaces);
+}
+function finishCheck(settings, observed, declared, config, controls, namespaces) {
+  const result = checkDrift(observed, declared, controls);
+  result.drift.config = config.file ?? null;
+  result.drift.observedFrom = observedFrom(settings, observed);
+  const policy = controls.policy ?? DEFAULT_POLICY;
+  return { observed, declared, config, controls, policy, namespaces, failOn: policy.failOn, ...result };
+}
+function attachWorkloadKinds(map2, lookup) {
+  const withKind2 = (ref) => {
+    if (ref.kind !== void 0) return ref;
+    const kind = lookup.kindOf(ref.namespace, ref.name);
+    return kind === void 0 ? ref : { ...ref, kind };
+  };
+  const call = (c) => ({
+    ...c,
+    client: withKind2(c.client),
+    server: withKind2(c.server)
+  });
+  return {
+    ...map2,
+    calls: map2.calls.map(call),
+    unattributed: map2.unattributed.map(call),
+    external: map2.external.map(call)
+  };
 }
 
 // src/report/drift-extras.ts
@@ -9455,11 +10991,1206 @@ function environmentOf(drift, namespace) {
   return asControlled(drift).environments?.[namespace];
 }
 
+// src/report/json-report.ts
+var JSON_REPORT_VERSION = 1;
+function jsonRef(ref) {
+  const out = { name: ref.name, namespace: ref.namespace };
+  if (ref.kind !== void 0) out.kind = ref.kind;
+  return out;
+}
+function jsonCall(call) {
+  const server = jsonRef(call.server);
+  if (call.server.service)
+    server.service = { name: call.server.service.name, namespace: call.server.service.namespace };
+  const out = {
+    client: jsonRef(call.client),
+    server,
+    method: call.method,
+    path: call.path,
+    count: call.count,
+    protocol: call.protocol
+  };
+  if (call.firstSeen !== void 0) out.firstSeen = call.firstSeen;
+  if (call.lastSeen !== void 0) out.lastSeen = call.lastSeen;
+  if (call.host !== void 0) out.host = call.host;
+  if ("suggestedPath" in call && call.suggestedPath !== void 0) {
+    out.suggestedPath = call.suggestedPath;
+    const widens = wideningOf(call);
+    if (widens !== void 0) out.suggestedPathWidens = widens;
+  }
+  if ("wouldBeBlocked" in call) out.wouldBeBlocked = call.wouldBeBlocked;
+  if ("intentsFile" in call && call.intentsFile !== void 0) {
+    out.intentsFile = { file: call.intentsFile.file, line: call.intentsFile.line };
+  }
+  const ignoredBy = call.ignoredBy;
+  if (ignoredBy !== void 0) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
+  return out;
+}
+function jsonRule(rule) {
+  const out = {
+    client: jsonRef(rule.client),
+    server: jsonRef(rule.server),
+    targetType: rule.targetType,
+    method: rule.method,
+    path: rule.path,
+    file: rule.file,
+    line: rule.line
+  };
+  if ("reason" in rule) out.reason = rule.reason;
+  if ("why" in rule) out.why = rule.why;
+  const ignoredBy = rule.ignoredBy;
+  if (ignoredBy !== void 0) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
+  return out;
+}
+function toJsonReport(drift) {
+  const s = drift.summary;
+  const report = {
+    version: JSON_REPORT_VERSION,
+    summary: {
+      observed: s.observed,
+      declared: s.declared,
+      covered: s.covered,
+      missing: s.missing,
+      stale: s.stale,
+      notChecked: s.notChecked,
+      ignored: s.ignored,
+      drift: s.drift
+    },
+    missing: drift.missing.map(jsonCall),
+    stale: drift.stale.map(jsonRule),
+    covered: drift.covered.map(jsonCall),
+    notChecked: drift.notChecked.map(jsonRule),
+    unattributed: drift.unattributed.map(jsonCall),
+    external: drift.external.map(jsonCall),
+    ignored: drift.ignored.map(jsonCall),
+    warnings: [...drift.warnings]
+  };
+  const extras = asControlled(drift);
+  if (extras.ignoredStale) report.ignoredStale = extras.ignoredStale.map(jsonRule);
+  if (extras.coverage) report.coverage = extras.coverage;
+  if (extras.noise) report.noise = { ...extras.noise };
+  if (extras.baseline) report.baseline = { ...extras.baseline };
+  if (extras.environments) report.environments = { ...extras.environments };
+  if (extras.failure) report.failure = { ...extras.failure };
+  if (extras.config !== void 0) report.config = extras.config;
+  if (extras.observedFrom) report.observedFrom = jsonObservedFrom(extras.observedFrom);
+  return report;
+}
+function jsonObservedFrom(from) {
+  const out = { source: from.source, inputs: [...from.inputs] };
+  if (from.window) out.window = { from: from.window.from, to: from.window.to };
+  if (from.since !== void 0) out.since = from.since;
+  return out;
+}
+function renderJsonReport(drift) {
+  return `${JSON.stringify(toJsonReport(drift), null, 2)}
+`;
+}
+
+// src/settings.ts
+var SOURCES = ["metrics", "snapshot", "sidecars", "prometheus", "mapper"];
+var FAIL_ON2 = ["missing", "stale", "any", "none"];
+var REPORT_FORMATS = ["text", "markdown", "json", "sarif", "junit"];
+var LIST_FORMATS = ["text", "json", "yaml"];
+var EXPORT_FORMATS = ["yaml", "json"];
+var API_VERSIONS = [
+  "k8s.otterize.com/v2beta1",
+  "k8s.otterize.com/v2alpha1",
+  "k8s.otterize.com/v1beta1",
+  "k8s.otterize.com/v1alpha3",
+  "k8s.otterize.com/v1alpha2"
+];
+var DEFAULT_API_VERSION = API_VERSIONS[0];
+function defaultSettings(cwd) {
+  return {
+    cwd,
+    intents: [],
+    source: "metrics",
+    metrics: [],
+    snapshots: [],
+    workloads: [],
+    namespaces: [],
+    defaultNamespace: void 0,
+    allowEmpty: false,
+    failOn: "missing",
+    failOnExplicit: false,
+    configFile: void 0,
+    findConfig: true,
+    templates: true,
+    minCount: void 0,
+    environment: void 0,
+    baselineFile: void 0,
+    writeBaselineFile: void 0,
+    format: "text",
+    listFormat: "text",
+    fix: false,
+    pruneStale: false,
+    reportFile: void 0,
+    sarifFile: void 0,
+    junitFile: void 0,
+    color: false,
+    output: void 0,
+    live: {
+      kubeconfig: void 0,
+      context: void 0,
+      window: void 0,
+      concurrency: 16,
+      podTimeout: void 0,
+      prometheusUrl: void 0,
+      prometheusTokenEnv: "PROMETHEUS_TOKEN",
+      prometheusToken: void 0,
+      prometheusCa: void 0,
+      since: void 0,
+      mapperUrl: void 0,
+      mapperTokenEnv: "MAPPER_TOKEN",
+      mapperToken: void 0
+    },
+    export: {
+      format: "yaml",
+      outputType: "single-file",
+      apiVersion: DEFAULT_API_VERSION,
+      asService: false
+    },
+    visualize: { onlyDrift: false }
+  };
+}
+var NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+function namespaceList(values, name) {
+  const names = [];
+  for (const value of values) {
+    const parts = value.split(/[\s,]+/).filter((part) => part !== "");
+    if (parts.length === 0) throw new InputError(`${name}: ${JSON.stringify(value)} names no namespace`);
+    for (const part of parts) {
+      if (!NAMESPACE_NAME.test(part)) {
+        throw new InputError(
+          `${name}: ${JSON.stringify(part)} is not a namespace name (lower-case letters, digits and '-', at most 63)`
+        );
+      }
+      if (!names.includes(part)) names.push(part);
+    }
+  }
+  return names;
+}
+
+// src/declare/build-client-intents.ts
+function buildClientIntents(calls, opts = {}) {
+  const warnings = /* @__PURE__ */ new Set();
+  const clients = /* @__PURE__ */ new Map();
+  for (const call of calls) {
+    const clientKey = `${call.client.namespace}/${call.client.name}`;
+    let entry = clients.get(clientKey);
+    if (!entry) {
+      entry = { client: { ...call.client }, targets: /* @__PURE__ */ new Map() };
+      clients.set(clientKey, entry);
+    }
+    if (!entry.client.kind && call.client.kind) entry.client.kind = call.client.kind;
+    const target = targetOf(call, opts.asService === true, warnings);
+    const targetKey = `${target.type} ${target.name} ${target.kind ?? ""}`;
+    let draft = entry.targets.get(targetKey);
+    if (!draft) {
+      draft = { target, methodsByPath: /* @__PURE__ */ new Map(), allowAll: false };
+      entry.targets.set(targetKey, draft);
+    }
+    addCall(draft, call, opts.pathOf ? opts.pathOf(call) : call.path, warnings);
+  }
+  const intents = [...clients.values()].sort((a, b) => compare(a.client.namespace, b.client.namespace) || compare(a.client.name, b.client.name)).map(({ client, targets }) => ({
+    client,
+    targets: [...targets.values()].map(finishTarget).sort((a, b) => compare(a.name, b.name) || compare(a.type, b.type))
+  }));
+  return { intents, warnings: [...warnings] };
+}
+function targetOf(call, asService, warnings) {
+  const { client, server } = call;
+  const qualified = (name2, namespace) => namespace === client.namespace ? name2 : `${name2}.${namespace}`;
+  if (asService) {
+    if (server.service)
+      return { type: "service", name: qualified(server.service.name, server.service.namespace) };
+    warnings.add(`no Service known for ${server.namespace}/${server.name}: written as a kubernetes target`);
+  }
+  const name = qualified(server.name, server.namespace);
+  return server.kind ? { type: "kubernetes", name, kind: server.kind } : { type: "kubernetes", name };
+}
+function addCall(draft, call, path10, warnings) {
+  if (call.method !== null && path10 !== null && !INTENT_METHODS.includes(call.method)) {
+    warnings.add(
+      `${call.client.name} -> ${draft.target.name}: method ${call.method} cannot be declared; the target allows every method`
+    );
+    draft.allowAll = true;
+    return;
+  }
+  if (call.method === null || path10 === null) {
+    draft.allowAll = true;
+    return;
+  }
+  let methods = draft.methodsByPath.get(path10);
+  if (!methods) {
+    methods = /* @__PURE__ */ new Set();
+    draft.methodsByPath.set(path10, methods);
+  }
+  methods.add(call.method);
+}
+function finishTarget(draft) {
+  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path10, methods]) => ({ path: path10, methods: [...methods].sort(compare) }));
+  return { ...draft.target, http };
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/declare/export-intents.ts
+var DEFAULT_EXPORT_API_VERSION = `${INTENTS_GROUP}/v2beta1`;
+function resolveExportApiVersion(choice = DEFAULT_EXPORT_API_VERSION) {
+  const shorthand = { v1: "v1alpha3", v2: "v2beta1" };
+  const bare = choice.startsWith(`${INTENTS_GROUP}/`) ? choice.slice(INTENTS_GROUP.length + 1) : choice;
+  const version = shorthand[bare] ?? bare;
+  if (!INTENTS_VERSIONS.includes(version)) {
+    throw new InputError(
+      `unknown ClientIntents API version "${choice}" (known: ${INTENTS_VERSIONS.join(", ")})`
+    );
+  }
+  return `${INTENTS_GROUP}/${version}`;
+}
+function clientIntentsManifest(intents, apiVersion) {
+  const { client, targets } = intents;
+  const version = apiVersion.slice(INTENTS_GROUP.length + 1);
+  const spec = version.startsWith("v2") ? { workload: withKind({ name: client.name }, client.kind), targets: targets.map(v2Target) } : {
+    service: withKind({ name: client.name }, version === "v1alpha2" ? void 0 : client.kind),
+    calls: targets.map((t) => v1Call(t, version))
+  };
+  return {
+    apiVersion,
+    kind: "ClientIntents",
+    metadata: { name: client.name, namespace: client.namespace },
+    spec
+  };
+}
+function withKind(base, kind) {
+  return kind ? { ...base, kind } : base;
+}
+function v2Target(target) {
+  const body = target.type === "kubernetes" ? withKind({ name: target.name }, target.kind) : { name: target.name };
+  if (target.http) body.http = target.http.map((rule) => ({ path: rule.path, methods: rule.methods }));
+  return { [target.type]: body };
+}
+function v1Call(target, version) {
+  const isService = target.type === "service";
+  const call = { name: isService ? `svc:${target.name}` : target.name };
+  if (!isService && version !== "v1alpha2" && target.kind) call.kind = target.kind;
+  if (target.http) {
+    call.type = "http";
+    call[version === "v1alpha2" ? "resources" : "HTTPResources"] = target.http.map((rule) => ({
+      path: rule.path,
+      methods: rule.methods
+    }));
+  }
+  return call;
+}
+function toYamlDocuments(manifests) {
+  return manifests.map((m) => stringify3(m, { indent: 2, lineWidth: 0, minContentWidth: 0 })).join("---\n");
+}
+function toJsonArray(manifests) {
+  const objects = manifests.map(({ apiVersion, kind, metadata, spec }) => ({
+    kind,
+    apiVersion,
+    metadata: { ...metadata, creationTimestamp: null },
+    spec,
+    status: emptyStatus(String(apiVersion))
+  }));
+  return `${JSON.stringify(objects, null, 2)}
+`;
+}
+function emptyStatus(apiVersion) {
+  return apiVersion.endsWith("/v1alpha2") ? {} : { upToDate: false, observedGeneration: 0 };
+}
+function renderIntentsFile(intents, opts = {}) {
+  const apiVersion = resolveExportApiVersion(opts.apiVersion);
+  const manifests = intents.map((i) => clientIntentsManifest(i, apiVersion));
+  return opts.format === "json" ? toJsonArray(manifests) : toYamlDocuments(manifests);
+}
+function renderIntentsDir(intents, opts = {}) {
+  const extension = opts.format === "json" ? "json" : "yaml";
+  const files = {};
+  for (const one of intents) {
+    files[`${one.client.name}.${one.client.namespace}.${extension}`] = renderIntentsFile([one], opts);
+  }
+  return files;
+}
+
+// src/declare/intents-edit-plan.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path8 from "node:path";
+
+// src/declare/edit-intents-layout.ts
+import path7 from "node:path";
+function newIntentsFiles(intents, declared, sources) {
+  const apiVersion = mostCommon(declared.documents.map((d) => d.apiVersion)) ?? DEFAULT_EXPORT_API_VERSION;
+  const edits = /* @__PURE__ */ new Map();
+  for (const one of intents) {
+    const text4 = toYamlDocuments([clientIntentsManifest(one, apiVersion)]);
+    const file = fileFor(one, declared, sources);
+    const current = edits.get(file) ?? {
+      file,
+      before: sources.get(file) ?? null,
+      after: sources.get(file) ?? ""
+    };
+    current.after = current.after === "" ? text4 : `${withNewline(current.after)}---
+${text4}`;
+    edits.set(file, current);
+  }
+  return [...edits.values()];
+}
+function fileFor(one, declared, sources) {
+  const yamlDocuments = declared.documents.filter((d) => !/\.json$/i.test(d.file));
+  const files = yamlDocuments.map((d) => d.file);
+  const distinct = [...new Set(files)];
+  if (distinct.length === 1 && files.length > 1) return distinct[0];
+  const directory = mostCommon(distinct.map((f) => path7.posix.dirname(f))) ?? mostCommon(declared.documents.map((d) => path7.posix.dirname(d.file))) ?? "intents";
+  const extension = mostCommon(distinct.map((f) => path7.posix.extname(f))) ?? ".yaml";
+  const { name, namespace } = one.client;
+  const withNamespace = distinct.length > 0 && yamlDocuments.every(
+    (d) => path7.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
+  );
+  const short = path7.posix.join(directory, `${name}${extension}`);
+  const long = path7.posix.join(directory, `${name}.${namespace}${extension}`);
+  if (withNamespace || sources.has(short) || files.includes(short)) return long;
+  return short;
+}
+function mostCommon(values) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best;
+  for (const [value, count2] of counts) if (best === void 0 || count2 > counts.get(best)) best = value;
+  return best;
+}
+function withNewline(text4) {
+  return text4.endsWith("\n") ? text4 : `${text4}
+`;
+}
+
+// src/declare/edit-intents-targets.ts
+function findTarget(list, server, type, client) {
+  if (type !== "kubernetes" && type !== "service") return void 0;
+  for (const item of list.seq.items) {
+    if (!isMap(item)) continue;
+    const found = list.v2 ? v2Target2(item) : v1Call2(item);
+    if (!found || found.type !== type) continue;
+    const [name, namespace = client.namespace] = found.name.split(".");
+    if (name === server.name && namespace === server.namespace) {
+      return { item, body: found.body, writtenName: String(found.body.get("name")) };
+    }
+  }
+  return void 0;
+}
+function v2Target2(item) {
+  for (const key of ["kubernetes", "service"]) {
+    const body = item.get(key, true);
+    if (!isMap(body)) continue;
+    const isService = key === "service" || body.get("kind") === "Service";
+    return { type: isService ? "service" : "kubernetes", name: String(body.get("name") ?? ""), body };
+  }
+  return void 0;
+}
+function v1Call2(item) {
+  const raw = String(item.get("name") ?? "");
+  const isService = raw.startsWith("svc:") || item.get("kind") === "Service";
+  return { type: isService ? "service" : "kubernetes", name: raw.replace(/^svc:/, ""), body: item };
+}
+function rulesOf(list, match) {
+  const rules = match.body.get(list.v2 ? "http" : list.resourcesKey, true);
+  return isSeq(rules) && rules.items.length > 0 ? rules : void 0;
+}
+function methodsOf(rule) {
+  if (!isMap(rule)) return void 0;
+  const methods = rule.get("methods", true);
+  return isSeq(methods) ? methods : void 0;
+}
+function ruleNode(doc, path10, method, flow) {
+  const node = doc.createNode({ path: path10, methods: [method] });
+  const methods = node.get("methods", true);
+  if (flow && isSeq(methods)) methods.flow = true;
+  return node;
+}
+function addCallToTarget(doc, list, match, method, path10, flow) {
+  const rules = rulesOf(list, match);
+  if (!rules) return false;
+  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path10);
+  const methods = methodsOf(samePath);
+  if (!methods) {
+    rules.items.push(ruleNode(doc, path10, method, flow));
+    return true;
+  }
+  if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
+  methods.items.push(doc.createNode(method));
+  return true;
+}
+function newTargetNode(doc, list, call, name, flow) {
+  const path10 = call.suggestedPath ?? call.path;
+  const kind = call.server.kind;
+  const rules = call.method !== null && path10 !== null ? [ruleNode(doc, path10, call.method, flow)] : void 0;
+  if (list.v2) {
+    const body = doc.createNode(kind ? { name, kind } : { name });
+    if (rules) body.set("http", doc.createNode(rules));
+    return doc.createNode({ kubernetes: body });
+  }
+  const item = doc.createNode(
+    kind && list.resourcesKey !== "resources" ? { name, kind } : { name }
+  );
+  if (rules) {
+    item.set("type", "http");
+    item.set(list.resourcesKey, doc.createNode(rules));
+  }
+  return item;
+}
+function removeRuleFromTarget(list, match, rule) {
+  const dropTarget = () => {
+    list.seq.items.splice(list.seq.items.indexOf(match.item), 1);
+    return true;
+  };
+  if (rule.method === null || rule.path === null) return dropTarget();
+  const rules = rulesOf(list, match);
+  const ruleIndex = rules?.items.findIndex((r) => isMap(r) && r.get("path") === rule.path) ?? -1;
+  const methods = methodsOf(rules?.items[ruleIndex]);
+  const methodIndex = methods?.items.findIndex((m) => isScalar(m) && m.value === rule.method) ?? -1;
+  if (!rules || !methods || methodIndex < 0) return false;
+  methods.items.splice(methodIndex, 1);
+  if (methods.items.length > 0) return true;
+  rules.items.splice(ruleIndex, 1);
+  return rules.items.length > 0 ? true : dropTarget();
+}
+
+// src/declare/edit-intents.ts
+function editIntents(sources, declared, request) {
+  const parsed = /* @__PURE__ */ new Map();
+  const open = (file) => {
+    const cached = parsed.get(file);
+    if (cached) return cached;
+    const text4 = sources.get(file);
+    if (text4 === void 0) return void 0;
+    const entry = { text: text4, docs: parseAllDocuments(text4, { uniqueKeys: false }), changed: /* @__PURE__ */ new Set() };
+    parsed.set(file, entry);
+    return entry;
+  };
+  const result = { files: [], changes: [], skipped: [] };
+  const homeless = [];
+  for (const call of request.missing) {
+    const json = jsonHome(declared, call.client);
+    if (json !== void 0) {
+      result.skipped.push(`${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`);
+      continue;
+    }
+    const home = findClientDocument(declared, call.client, open);
+    if (home === void 0) {
+      homeless.push(call);
+      continue;
+    }
+    const { file, index, doc } = home;
+    const outcome = addCall2(doc, call);
+    if (outcome.skipped) result.skipped.push(outcome.skipped);
+    if (outcome.change) {
+      open(file)?.changed.add(index);
+      result.changes.push({ ...outcome.change, file });
+    }
+  }
+  for (const rule of request.stale) {
+    if (isJsonFile(rule.file)) continue;
+    const home = findClientDocument(declared, rule.client, open, rule.file);
+    if (home === void 0) continue;
+    const targets = targetList(home.doc);
+    const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
+    if (!targets || !match) continue;
+    if (removeRuleFromTarget(targets, match, rule)) {
+      open(home.file)?.changed.add(home.index);
+      result.changes.push({
+        action: "remove",
+        client: rule.client,
+        server: match.writtenName,
+        method: rule.method,
+        path: rule.path,
+        file: home.file
+      });
+    }
+  }
+  for (const [file, entry] of parsed) {
+    if (entry.changed.size > 0)
+      result.files.push({ file, before: entry.text, after: spliceDocuments(entry) });
+  }
+  if (homeless.length > 0) {
+    const current = new Map(sources);
+    for (const f of result.files) current.set(f.file, f.after);
+    const { intents } = buildClientIntents(homeless, {
+      pathOf: (c) => c.suggestedPath ?? c.path
+    });
+    for (const edit of newIntentsFiles(intents, declared, current)) {
+      const existing = result.files.find((f) => f.file === edit.file);
+      if (existing) existing.after = edit.after;
+      else result.files.push({ ...edit, before: sources.get(edit.file) ?? null });
+    }
+    for (const call of homeless) {
+      const file = newIntentsFiles(buildClientIntents([call]).intents, declared, current)[0]?.file ?? "";
+      result.changes.push({ action: "add", ...describeCall(call), file });
+    }
+  }
+  result.files.sort((a, b) => a.file.localeCompare(b.file));
+  return result;
+}
+function describeCall(call) {
+  return {
+    client: call.client,
+    server: writtenServerName(call),
+    method: call.method,
+    path: call.suggestedPath ?? call.path
+  };
+}
+function writtenServerName(call) {
+  const { server, client } = call;
+  return server.namespace === client.namespace ? server.name : `${server.name}.${server.namespace}`;
+}
+function addCall2(doc, call) {
+  const targets = targetList(doc);
+  if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
+  const path10 = call.suggestedPath ?? call.path;
+  const serverNames = [call.server, ...call.server.service ? [call.server.service] : []];
+  const match = findTarget(targets, call.server, "kubernetes", call.client) ?? (call.server.service && findTarget(targets, call.server.service, "service", call.client));
+  if (!match) {
+    const flow = prefersFlowMethods(targets.seq);
+    targets.seq.items.push(newTargetNode(doc, targets, call, writtenServerName(call), flow));
+    return { change: { action: "add", ...describeCall(call) } };
+  }
+  if (call.method === null || path10 === null) {
+    const names = serverNames.map((s) => s.name).join("/");
+    return {
+      skipped: `${call.client.name} \u2192 ${names}: calls without HTTP detail; the target has HTTP rules`
+    };
+  }
+  const added = addCallToTarget(doc, targets, match, call.method, path10, prefersFlowMethods(targets.seq));
+  return added ? { change: { action: "add", ...describeCall(call), server: match.writtenName } } : {};
+}
+function targetList(doc) {
+  const apiVersion = String(doc.get("apiVersion") ?? "");
+  const v2 = /\/v2/.test(apiVersion);
+  const seq2 = doc.getIn(["spec", v2 ? "targets" : "calls"], true);
+  if (!isSeq(seq2)) return void 0;
+  return { seq: seq2, v2, resourcesKey: apiVersion.endsWith("v1alpha2") ? "resources" : "HTTPResources" };
+}
+function prefersFlowMethods(targets) {
+  let flow = false;
+  const visit3 = (node) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.value === "methods" && isSeq(pair.value))
+          flow ||= !!pair.value.flow;
+        else visit3(pair.value);
+      }
+    } else if (isSeq(node)) node.items.forEach(visit3);
+  };
+  visit3(targets);
+  return flow;
+}
+function jsonHome(declared, client) {
+  return declared.documents.find(
+    (d) => d.client.name === client.name && d.client.namespace === client.namespace && isJsonFile(d.file)
+  )?.file;
+}
+function isJsonFile(file) {
+  return /\.json$/i.test(file);
+}
+function findClientDocument(declared, client, open, preferFile) {
+  const candidates = declared.documents.filter(
+    (d) => d.client.name === client.name && d.client.namespace === client.namespace
+  );
+  candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
+  for (const candidate of candidates) {
+    const entry = open(candidate.file);
+    const index = entry?.docs.findIndex((doc) => describesClient(doc, client)) ?? -1;
+    if (entry && index >= 0) return { file: candidate.file, index, doc: entry.docs[index] };
+  }
+  return void 0;
+}
+function describesClient(doc, client) {
+  if (doc.get("kind") !== "ClientIntents") return false;
+  const namespace = doc.getIn(["metadata", "namespace"]);
+  if (namespace !== void 0 && namespace !== client.namespace) return false;
+  const name = doc.getIn(["spec", "workload", "name"]) ?? doc.getIn(["spec", "service", "name"]);
+  return name === client.name;
+}
+function spliceDocuments(entry) {
+  const style = detectIndentation(entry.text);
+  let out = "";
+  let start = 0;
+  entry.docs.forEach((doc, i) => {
+    const end = doc.range[2];
+    out += entry.changed.has(i) ? doc.toString({ lineWidth: 0, flowCollectionPadding: false, ...style }) : entry.text.slice(start, end);
+    start = end;
+  });
+  return out + entry.text.slice(start);
+}
+function detectIndentation(text4) {
+  const nested = text4.match(/^[^\s#-][^\n]*:\s*\n( +)\S/m);
+  const indent = nested?.[1]?.length ?? 2;
+  const flatSeq = /^( *)[^\s#-][^\n]*:\s*\n\1- /m.test(text4);
+  return { indent, indentSeq: !flatSeq };
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options2 = {}) {
+    let callback;
+    if (typeof options2 === "function") {
+      callback = options2;
+      options2 = {};
+    } else if ("callback" in options2) {
+      callback = options2.callback;
+    }
+    const oldString = this.castInput(oldStr, options2);
+    const newString = this.castInput(newStr, options2);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options2));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options2);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options2.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options2);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options2);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path10, added, removed, oldPosInc, options2) {
+    const last = path10.lastComponent;
+    if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path10.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path10.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options2.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options2.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options2) {
+    if (options2.comparator) {
+      return options2.comparator(left, right);
+    } else {
+      return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options2) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options2) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options2) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options2) {
+    if (options2.ignoreWhitespace) {
+      if (!options2.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options2.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options2);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options2) {
+  return lineDiff.diff(oldStr, newStr, options2);
+}
+function tokenize(value, options2) {
+  if (options2.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options2.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes = new TextEncoder().encode(s);
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b === 7) {
+      result += "\\a";
+    } else if (b === 8) {
+      result += "\\b";
+    } else if (b === 9) {
+      result += "\\t";
+    } else if (b === 10) {
+      result += "\\n";
+    } else if (b === 11) {
+      result += "\\v";
+    } else if (b === 12) {
+      result += "\\f";
+    } else if (b === 13) {
+      result += "\\r";
+    } else if (b === 34) {
+      result += '\\"';
+    } else if (b === 92) {
+      result += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result += String.fromCharCode(b);
+    } else {
+      result += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i++;
+  }
+  result += '"';
+  return result;
+}
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+var FILE_HEADERS_ONLY = {
+  includeIndex: false,
+  includeUnderline: false,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  let optionsObj;
+  if (!options2) {
+    optionsObj = {};
+  } else if (typeof options2 === "function") {
+    optionsObj = { callback: options2 };
+  } else {
+    optionsObj = options2;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines2(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  var _a, _b, _c, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch.oldFileName;
+    let gitNewName = patch.newFileName;
+    if (patch.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch.isDelete) {
+      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+    }
+    if (patch.isCreate) {
+      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+    }
+    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+      ret.push("old mode " + patch.oldMode);
+      ret.push("new mode " + patch.newMode);
+    }
+    if (patch.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
+      ret.push("Index: " + patch.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
+  }
+  for (let i = 0; i < patch.hunks.length; i++) {
+    const hunk = patch.hunks[i];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  if (typeof options2 === "function") {
+    options2 = { callback: options2 };
+  }
+  if (!(options2 === null || options2 === void 0 ? void 0 : options2.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options2 === null || options2 === void 0 ? void 0 : options2.headerOptions);
+  } else {
+    const { callback } = options2;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options2), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options2.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines2(text4) {
+  const hasTrailingNl = text4.endsWith("\n");
+  const result = text4.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/declare/suggested-patch.ts
+function suggestedPatch(changes) {
+  return changes.filter((c) => c.before !== c.after).map((c) => {
+    const oldName = c.before === null ? "/dev/null" : `a/${c.file}`;
+    return createTwoFilesPatch(oldName, `b/${c.file}`, c.before ?? "", c.after, void 0, void 0, {
+      context: 3,
+      headerOptions: FILE_HEADERS_ONLY
+    });
+  }).join("");
+}
+
+// src/declare/intents-edit-plan.ts
+async function readIntentsSources(cwd, declared) {
+  const sources = /* @__PURE__ */ new Map();
+  for (const file of new Set(declared.documents.map((d) => d.file))) {
+    sources.set(file, await readFile2(path8.resolve(cwd, file), "utf8"));
+  }
+  return sources;
+}
+async function planIntentsEdit(cwd, declared, drift, pruneStale) {
+  const edit = editIntents(await readIntentsSources(cwd, declared), declared, {
+    missing: drift.missing,
+    stale: pruneStale ? drift.stale : []
+  });
+  return { edit, patch: suggestedPatch(edit.files) };
+}
+
+// src/deliver/ci-reports.ts
+import path9 from "node:path";
+
+// src/declare/suggested-rule.ts
+function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
+  const path10 = call.suggestedPath ?? call.path;
+  const { intents } = buildClientIntents([{ ...call, path: path10 }]);
+  const manifest = clientIntentsManifest(intents[0], apiVersion);
+  const spec = manifest.spec;
+  const under = spec.targets === void 0 ? "spec.calls" : "spec.targets";
+  const entries = spec.targets ?? spec.calls ?? [];
+  return { under, yaml: stringify3(entries, { indent: 2, lineWidth: 0, minContentWidth: 0 }) };
+}
+
 // src/report/ci-findings.ts
 var show = showControlChars;
-function operation(method, path7) {
-  if (method === null && path7 === null) return "(any request)";
-  return `${show(method ?? "*")} ${show(path7 ?? "*")}`;
+function operation(method, path10) {
+  if (method === null && path10 === null) return "(any request)";
+  return `${show(method ?? "*")} ${show(path10 ?? "*")}`;
 }
 function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
@@ -9533,7 +12264,7 @@ function ruleIdentity(kind, rule) {
 }
 function missingFinding(calls, opts, where) {
   const first = calls[0];
-  const path7 = first.suggestedPath ?? first.path;
+  const path10 = first.suggestedPath ?? first.path;
   const server = show(targetName(first.server, first.client.namespace));
   const via = first.server.service ? ` via service ${show(targetName(first.server.service, first.client.namespace))}` : "";
   const count2 = calls.reduce((sum, call) => sum + call.count, 0);
@@ -9555,7 +12286,7 @@ function missingFinding(calls, opts, where) {
   return {
     kind: "missing",
     client: first.client,
-    title: `${operation(first.method, path7)} -> ${server}`,
+    title: `${operation(first.method, path10)} -> ${server}`,
     detail,
     location: home === void 0 ? void 0 : { file: where(home.file), line: home.line },
     outcome: calls.some((call) => opts.gate.missing(call)) ? "fail" : "pass",
@@ -9856,11 +12587,14 @@ function renderSarifReport(drift, opts) {
 
 // src/deliver/ci-reports.ts
 function ciReportOptions(inputs) {
-  const { declared, policy, cwd, repositoryRoot } = inputs;
+  const { declared, policy, cwd, repositoryRoot: repositoryRoot2 } = inputs;
   const scope = new Set(inputs.namespaces);
   const inScope = (namespace) => scope.size === 0 || scope.has(namespace);
   const documents = declared.documents.filter((d) => inScope(d.client.namespace));
-  const apiVersionAt = new Map(documents.map((d) => [`${d.file}:${d.line}`, d.apiVersion]));
+  const apiVersionOf = new Map(
+    documents.map((d) => [`${d.file}
+${d.client.namespace}/${d.client.name}`, d.apiVersion])
+  );
   const fallbackHome = (call) => {
     const home = documents.find((d) => d.client.namespace === call.client.namespace) ?? documents[0];
     return home === void 0 ? void 0 : { file: home.file, line: home.line };
@@ -9868,11 +12602,12 @@ function ciReportOptions(inputs) {
   return {
     gate: { missing: (call) => missingFails(policy, call), stale: (rule) => staleOutcome(policy, rule) },
     repositoryPath: (file) => {
-      const relative = path2.relative(repositoryRoot, path2.resolve(cwd, file));
-      return relative.startsWith("..") || path2.isAbsolute(relative) ? file : relative.split(path2.sep).join("/");
+      const relative = path9.relative(repositoryRoot2, path9.resolve(cwd, file));
+      return relative.startsWith("..") || path9.isAbsolute(relative) ? file : relative.split(path9.sep).join("/");
     },
     suggest: (call) => {
-      const at = call.intentsFile && apiVersionAt.get(`${call.intentsFile.file}:${call.intentsFile.line}`);
+      const at = call.intentsFile && apiVersionOf.get(`${call.intentsFile.file}
+${call.client.namespace}/${call.client.name}`);
       return suggestedRule(call, at ?? void 0);
     },
     fallbackHome,
@@ -9882,1964 +12617,6 @@ function ciReportOptions(inputs) {
 function renderCiReport(format, inputs) {
   const options2 = ciReportOptions(inputs);
   return format === "sarif" ? renderSarifReport(inputs.drift, options2) : renderJunitReport(inputs.drift, options2);
-}
-
-// src/pipeline.ts
-import { existsSync as existsSync2 } from "node:fs";
-import path6 from "node:path";
-import { fileURLToPath } from "node:url";
-
-// src/config/drift-config.ts
-var DEFAULT_CONFIG_FILE = ".intent-drift.yaml";
-function defaultDriftConfig() {
-  return {
-    file: void 0,
-    ignore: [],
-    templates: true,
-    minCount: 1,
-    failOn: void 0,
-    clientIdle: "warn",
-    overrides: [],
-    environments: {}
-  };
-}
-function driftControls(config, cli = {}) {
-  const controls = {
-    ignore: config.ignore,
-    templates: cli.templates ?? config.templates,
-    minCount: cli.minCount ?? config.minCount,
-    environments: config.environments,
-    policy: {
-      failOn: cli.failOn ?? config.failOn ?? "missing",
-      clientIdle: config.clientIdle,
-      overrides: config.overrides
-    }
-  };
-  if (cli.namespaces) controls.namespaces = cli.namespaces;
-  if (cli.baseline) controls.baseline = cli.baseline;
-  return controls;
-}
-function namespacesOfEnvironment(config, environment) {
-  return Object.entries(config.environments).filter(([, name]) => name === environment).map(([namespace]) => namespace).sort();
-}
-
-// src/config/read-config.ts
-import { stat as stat2 } from "node:fs/promises";
-import path3 from "node:path";
-
-// src/yaml/read-yaml.ts
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
-
-// src/yaml/yaml-tree.ts
-var MAX_YAML_BYTES = 4 * 1024 * 1024;
-var MAX_YAML_DOCUMENTS = 1e4;
-var MAX_YAML_NODES = 1e5;
-var MAX_YAML_DEPTH = 64;
-var MAX_YAML_VALUES = 2e5;
-var PRECOUNT_ABOVE_CHARS = 128 * 1024;
-
-// src/yaml/yaml-cst-tree.ts
-var GIVE_UP = /* @__PURE__ */ Symbol("give up");
-var template = new Document();
-var schema4 = template.schema;
-var options = template.options;
-var scalarTags = schema4.tags.filter((tag) => !("collection" in tag && tag.collection));
-var valueTags = scalarTags.filter((tag) => tag.default === true && tag.test !== void 0);
-var keyTags = scalarTags.filter(
-  (tag) => (tag.default === true || tag.default === "key") && tag.test !== void 0
-);
-var usable = schema4.compat === null || schema4.compat === void 0;
-function documentsFromCst(tokens, text4, lineOf2) {
-  if (!usable || text4.includes("	")) return void 0;
-  try {
-    return new CstWalk(text4, lineOf2).stream(tokens);
-  } catch (err) {
-    if (err === GIVE_UP) return void 0;
-    throw err;
-  }
-}
-function giveUp() {
-  throw GIVE_UP;
-}
-var CstWalk = class {
-  nodes = 0;
-  text;
-  lineOf;
-  constructor(text4, lineOf2) {
-    this.text = text4;
-    this.lineOf = lineOf2;
-  }
-  stream(tokens) {
-    const documents = [];
-    let open = false;
-    for (const token of tokens) {
-      switch (token.type) {
-        case "document":
-          documents.push(this.document(token));
-          open = true;
-          break;
-        case "doc-end":
-          if (!open) giveUp();
-          this.trivia(token.end);
-          open = false;
-          break;
-        case "comment":
-          this.comment(token);
-          break;
-        case "newline":
-        case "space":
-          break;
-        default:
-          giveUp();
-      }
-    }
-    return documents;
-  }
-  document(doc) {
-    let docStart = false;
-    let newline = false;
-    for (const token of doc.start) {
-      if (token.type === "doc-start") {
-        if (docStart) giveUp();
-        docStart = true;
-      } else if (token.type === "newline") newline = true;
-      else if (token.type === "comment") this.comment(token);
-      else if (token.type !== "space") giveUp();
-    }
-    const value = doc.value;
-    if (docStart && !newline && (value?.type === "block-map" || value?.type === "block-seq")) giveUp();
-    this.trivia(doc.end);
-    if (value === void 0) {
-      return { root: null, line: this.lineOf(emptyValueOffset(doc.start, endOf(doc.start, doc.offset))) };
-    }
-    const root = this.node(value, 0);
-    return {
-      root: root.type === "scalar" && root.value === null ? null : root,
-      line: this.lineOf(value.offset)
-    };
-  }
-  node(token, depth) {
-    this.count();
-    if (depth > MAX_YAML_DEPTH) giveUp();
-    switch (token.type) {
-      case "block-map":
-        return this.blockMap(token, depth);
-      case "block-seq":
-        return this.blockSeq(token, depth);
-      case "flow-collection":
-        return this.flowSeq(token);
-      case "scalar":
-      case "single-quoted-scalar":
-      case "double-quoted-scalar":
-        if (token.source.includes("\n")) giveUp();
-        return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
-      case "block-scalar":
-        return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
-      default:
-        return giveUp();
-    }
-  }
-  blockMap(map2, depth) {
-    const entries = /* @__PURE__ */ new Map();
-    const last = map2.items.length - 1;
-    map2.items.forEach((item, i) => {
-      this.trivia(item.start);
-      if (item.key === void 0 && item.sep === void 0) {
-        if (i !== last) giveUp();
-        return;
-      }
-      const key = item.key;
-      if (!isOneLineFlowScalar(key) || key.indent !== map2.indent || item.explicitKey) giveUp();
-      const sep = item.sep ?? giveUp();
-      let indicator;
-      let newline = false;
-      for (const token of sep) {
-        if (token.type === "map-value-ind") {
-          if (indicator) giveUp();
-          indicator = token;
-        } else if (token.type === "newline") {
-          if (!indicator) giveUp();
-          newline = true;
-        } else if (token.type === "comment") {
-          if (!indicator) giveUp();
-          this.comment(token);
-        } else if (token.type !== "space") giveUp();
-      }
-      if (!indicator || indicator.offset - key.offset > 1e3) giveUp();
-      const value = item.value;
-      if (value?.type === "block-map" && !newline) giveUp();
-      const name = String(this.scalar(key, true));
-      if (entries.has(name)) giveUp();
-      const node = value === void 0 ? this.emptyScalar(sep, endOf(sep, indicator.offset)) : this.node(value, depth + 1);
-      entries.set(name, { keyLine: this.lineOf(key.offset), value: node });
-    });
-    return { type: "map", line: this.lineOf(map2.offset), entries };
-  }
-  blockSeq(seq2, depth) {
-    const items = [];
-    const last = seq2.items.length - 1;
-    seq2.items.forEach((item, i) => {
-      let indicator = false;
-      for (const token of item.start) {
-        if (token.type === "seq-item-ind") {
-          if (indicator) giveUp();
-          indicator = true;
-        } else if (token.type === "comment") this.comment(token);
-        else if (token.type !== "space" && token.type !== "newline") giveUp();
-      }
-      if (!indicator) {
-        if (item.value !== void 0 || i !== last) giveUp();
-        return;
-      }
-      items.push(
-        item.value === void 0 ? this.emptyScalar(item.start, endOf(item.start, seq2.offset)) : this.node(item.value, depth + 1)
-      );
-    });
-    return { type: "seq", line: this.lineOf(seq2.offset), items };
-  }
-  /** `[a, b, "c"]` on one line; flow maps and anything spread over lines go to the Composer. */
-  flowSeq(flow) {
-    if (flow.start.source !== "[") giveUp();
-    const items = [];
-    flow.items.forEach((item, i) => {
-      let commas = 0;
-      for (const token of item.start) {
-        if (token.type === "comma") commas++;
-        else if (token.type !== "space") giveUp();
-      }
-      const value = item.value;
-      if (commas !== (i === 0 ? 0 : 1) || item.key !== void 0 || item.sep !== void 0) giveUp();
-      if (!isOneLineFlowScalar(value)) giveUp();
-      this.count();
-      items.push({ type: "scalar", line: this.lineOf(value.offset), value: this.scalar(value, false) });
-    });
-    const [close, ...after] = flow.end;
-    if (close?.type !== "flow-seq-end") giveUp();
-    this.trivia(after);
-    return { type: "seq", line: this.lineOf(flow.offset), items };
-  }
-  /** A scalar's value, typed as the core schema types it (plain scalars only; quoted ones are strings). */
-  scalar(token, atKey) {
-    const resolved = cst_exports.resolveAsScalar(token, options.strict, giveUp);
-    if (token.type !== "scalar") return resolved.value;
-    const tag = (atKey ? keyTags : valueTags).find((t) => t.test?.test(resolved.value));
-    if (tag === void 0) return resolved.value;
-    let result;
-    try {
-      result = tag.resolve(resolved.value, giveUp, options);
-    } catch (err) {
-      if (err === GIVE_UP) throw err;
-      return giveUp();
-    }
-    const value = isScalar(result) ? result.value : result;
-    if (value === null || ["string", "number", "boolean", "bigint"].includes(typeof value)) {
-      return value;
-    }
-    return giveUp();
-  }
-  /** `key:` or `-` with nothing after: null, placed as the Composer places it. */
-  emptyScalar(before, end) {
-    this.count();
-    return { type: "scalar", line: this.lineOf(emptyValueOffset(before, end)), value: null };
-  }
-  /** One more node; past the limit the Composer's path reports it, with its line. */
-  count() {
-    if (++this.nodes > MAX_YAML_NODES) giveUp();
-  }
-  /** Spaces, newlines and comments only. */
-  trivia(tokens) {
-    for (const token of tokens ?? []) {
-      if (token.type === "comment") this.comment(token);
-      else if (token.type !== "space" && token.type !== "newline") giveUp();
-    }
-  }
-  /** A comment must follow white space ("Comments must be separated from other tokens..."). */
-  comment(token) {
-    const before = this.text.charCodeAt(token.offset - 1);
-    if (token.offset > 0 && before !== 32 && before !== 10 && before !== 13) giveUp();
-  }
-};
-function isOneLineFlowScalar(token) {
-  if (token == null) return false;
-  if (token.type !== "scalar" && token.type !== "single-quoted-scalar" && token.type !== "double-quoted-scalar") {
-    return false;
-  }
-  if (token.source.includes("\n")) return false;
-  for (const t of token.end ?? []) if (t.type !== "space") return false;
-  return true;
-}
-function endOf(tokens, fallback) {
-  const last = tokens[tokens.length - 1];
-  return last === void 0 ? fallback : last.offset + last.source.length;
-}
-function emptyValueOffset(before, end) {
-  let i = before.length - 1;
-  let offset = end;
-  while (i >= 0) {
-    const type = before[i].type;
-    if (type !== "space" && type !== "comment" && type !== "newline") break;
-    offset -= before[i].source.length;
-    i--;
-  }
-  if (i < 0) return offset;
-  for (i++; before[i]?.type === "space"; i++) offset += before[i].source.length;
-  return offset;
-}
-
-// src/yaml/read-yaml.ts
-function readYamlFile(absolutePath, file) {
-  let text4;
-  let fd;
-  try {
-    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (err) {
-    throw cannotRead(err, file);
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) throw new InputError("not a regular file", { file });
-    if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
-    text4 = readFileSync(fd, "utf8");
-  } catch (err) {
-    throw err instanceof InputError ? err : cannotRead(err, file);
-  } finally {
-    closeSync(fd);
-  }
-  return parseYamlDocuments(text4, file);
-}
-function parseYamlDocuments(text4, file) {
-  const { tokens, lineOf: lineOf2 } = tokenizeYaml(text4, file);
-  return documentsFromCst(tokens, text4, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
-}
-function tokenizeYaml(text4, file) {
-  const bytes = Buffer.byteLength(text4, "utf8");
-  if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
-  refuseTooManyValues(text4, file);
-  const lineCounter = new LineCounter();
-  const tokens = [];
-  let documents = 0;
-  for (const token of new Parser(lineCounter.addNewLine).parse(text4)) {
-    if (token.type === "document" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
-    tokens.push(token);
-  }
-  let end = text4.length;
-  while (end > 0 && text4.charCodeAt(end - 1) === 10) end--;
-  const lineOf2 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
-  return { tokens, lineOf: lineOf2 };
-}
-function composeDocuments(tokens, file, lineOf2) {
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
-  const documents = [];
-  for (const doc of composer.compose(tokens)) {
-    const error = doc.errors[0];
-    if (error) {
-      const message = error.code === "RESOURCE_EXHAUSTION" ? `YAML nested too deeply to read (${error.message})` : error.message;
-      throw new InputError(message, { file, line: lineOf2(errorOffset(doc.errors)) });
-    }
-    const converter = new TreeConverter(doc, file, lineOf2);
-    const root = converter.convert(doc.contents, 0);
-    const line = lineOf2(doc.contents?.range?.[0] ?? doc.range[0]);
-    documents.push({ root: root.type === "scalar" && root.value === null ? null : root, line });
-  }
-  return documents;
-}
-function errorOffset(errors) {
-  const first = errors[0];
-  if (first.code !== "BLOCK_AS_IMPLICIT_KEY") return first.pos[0];
-  const key = errors.find((e) => e.code === "MULTILINE_IMPLICIT_KEY" && e.pos[0] === first.pos[0]);
-  return key ? key.pos[1] : first.pos[0];
-}
-function tooManyDocuments(file) {
-  return new InputError(`more than ${MAX_YAML_DOCUMENTS} YAML documents`, { file });
-}
-function refuseTooManyValues(text4, file) {
-  if (text4.length <= PRECOUNT_ABOVE_CHARS) return;
-  let values = 0;
-  let documents = 0;
-  let offset = 0;
-  for (const lexeme of new Lexer().lex(text4)) {
-    if (lexeme === cst_exports.SCALAR) {
-      values++;
-      continue;
-    }
-    if (lexeme === cst_exports.DOCUMENT || lexeme === cst_exports.FLOW_END) continue;
-    if (lexeme === "-" || lexeme === "[" || lexeme === "{") values++;
-    else if (lexeme === "---" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
-    offset += lexeme.length;
-    if (values > MAX_YAML_VALUES) {
-      throw new InputError(
-        `more than ${MAX_YAML_VALUES} YAML values (scalars and collections); refused before parsing`,
-        {
-          file,
-          line: lineAt(text4, offset)
-        }
-      );
-    }
-  }
-}
-function lineAt(text4, offset) {
-  let line = 1;
-  for (let i = text4.indexOf("\n"); i !== -1 && i < offset; i = text4.indexOf("\n", i + 1)) line++;
-  return line;
-}
-function cannotRead(err, file) {
-  return new InputError(`cannot read: ${err.code ?? String(err)}`, { file });
-}
-function tooLarge(bytes, file) {
-  const mib = (n) => (n / 1024 / 1024).toFixed(1);
-  return new InputError(`file too large (${mib(bytes)} MiB, limit ${mib(MAX_YAML_BYTES)} MiB)`, { file });
-}
-var TreeConverter = class {
-  nodes = 0;
-  /** Line of the outermost alias being expanded: where a budget overrun is reported. */
-  aliasLine;
-  doc;
-  file;
-  lineOf;
-  constructor(doc, file, lineOf2) {
-    this.doc = doc;
-    this.file = file;
-    this.lineOf = lineOf2;
-  }
-  convert(node, depth, fallbackLine = 1) {
-    const line = this.lineOfNode(node, fallbackLine);
-    if (++this.nodes > MAX_YAML_NODES) {
-      throw new InputError(`too many YAML nodes after expanding aliases (limit ${MAX_YAML_NODES})`, {
-        file: this.file,
-        line: this.aliasLine ?? line
-      });
-    }
-    if (depth > MAX_YAML_DEPTH) {
-      throw new InputError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, { file: this.file, line });
-    }
-    if (isAlias(node)) {
-      const target = node.resolve(this.doc);
-      if (!target) throw new InputError(`unknown alias *${node.source}`, { file: this.file, line });
-      const outermost = this.aliasLine === void 0;
-      if (outermost) this.aliasLine = line;
-      const resolved = this.convert(target, depth + 1, line);
-      if (outermost) this.aliasLine = void 0;
-      return { ...resolved, line };
-    }
-    if (isMap(node)) {
-      const entries = /* @__PURE__ */ new Map();
-      const keys = /* @__PURE__ */ new Set();
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const keyLine = this.lineOfNode(pair.key, line);
-        if (!isScalar(pair.key)) {
-          throw new InputError("only plain keys are supported", { file: this.file, line: keyLine });
-        }
-        const key = pair.key.value;
-        if (keys.has(key) && !Number.isNaN(key)) {
-          throw new InputError("Map keys must be unique", { file: this.file, line: keyLine });
-        }
-        keys.add(key);
-        const value = this.convert(pair.value, depth + 1, keyLine);
-        entries.set(String(key), { keyLine, value });
-      }
-      return { type: "map", line, entries };
-    }
-    if (isSeq(node)) {
-      return { type: "seq", line, items: node.items.map((item) => this.convert(item, depth + 1, line)) };
-    }
-    if (isScalar(node)) {
-      const value = node.value;
-      const plain = value === null || ["string", "number", "boolean", "bigint"].includes(typeof value) ? value : String(value);
-      return { type: "scalar", line, value: plain };
-    }
-    return { type: "scalar", line, value: null };
-  }
-  lineOfNode(node, fallbackLine) {
-    const range = node?.range;
-    return range ? this.lineOf(range[0]) : fallbackLine;
-  }
-};
-
-// src/config/read-config.ts
-var TOP_KEYS = ["ignore", "templates", "minCount", "failOn", "clientIdle", "overrides", "environments"];
-var IGNORE_KEYS = ["client", "server", "method", "path", "reason"];
-var OVERRIDE_KEYS = ["client", "failOn"];
-var FAIL_ON = ["missing", "stale", "any", "none"];
-var HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
-var NAME_GLOB = /^[a-z0-9.*-]+$/;
-async function loadDriftConfig(opts) {
-  const shown2 = opts.file ?? DEFAULT_CONFIG_FILE;
-  const absolute = path3.resolve(opts.cwd, shown2);
-  if (opts.file === void 0 && !await exists(absolute)) return defaultDriftConfig();
-  return configFromDocuments(await readYamlFile(absolute, shown2), shown2);
-}
-async function exists(file) {
-  try {
-    await stat2(file);
-    return true;
-  } catch (err) {
-    if (err.code === "ENOENT") return false;
-    throw err;
-  }
-}
-function parseDriftConfig(text4, file) {
-  return configFromDocuments(parseYamlDocuments(text4, file), file);
-}
-function configFromDocuments(documents, file) {
-  const config = defaultDriftConfig();
-  config.file = file;
-  const [first, second] = documents;
-  if (second) fail(file, second.line, "the config must be a single YAML document");
-  if (!first?.root) return config;
-  const top = expectMap(file, first.root, "config");
-  rejectUnknownKeys(file, top, TOP_KEYS, "");
-  for (const [key, entry] of top.entries) {
-    const node = entry.value;
-    if (node.type === "scalar" && node.value === null) continue;
-    switch (key) {
-      case "ignore":
-        config.ignore = expectSeq(file, node, "ignore").items.map((item, i) => ignoreRule(file, item, i));
-        break;
-      case "templates":
-        config.templates = booleanValue(file, node, "templates");
-        break;
-      case "minCount":
-        config.minCount = positiveInteger(file, node, "minCount");
-        break;
-      case "failOn":
-        config.failOn = oneOf(file, node, "failOn", FAIL_ON);
-        break;
-      case "clientIdle":
-        config.clientIdle = oneOf(file, node, "clientIdle", ["warn", "fail"]);
-        break;
-      case "overrides":
-        config.overrides = expectSeq(file, node, "overrides").items.map((item, i) => override(file, item, i));
-        break;
-      case "environments":
-        config.environments = environments(file, node);
-        break;
-    }
-  }
-  return config;
-}
-function rejectUnknownKeys(file, map2, known, field) {
-  for (const [key, entry] of map2.entries) {
-    if (!known.includes(key)) {
-      fail(file, entry.keyLine, `${field}unknown key "${key}" (known: ${known.join(", ")})`);
-    }
-  }
-}
-function booleanValue(file, node, field) {
-  if (node.type !== "scalar" || typeof node.value !== "boolean")
-    fail(file, node.line, `${field}: must be true or false`);
-  return node.value;
-}
-function positiveInteger(file, node, field) {
-  const value = node.type === "scalar" ? node.value : void 0;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
-    fail(file, node.line, `${field}: must be a whole number of 1 or more`);
-  }
-  return value;
-}
-function oneOf(file, node, field, allowed) {
-  const value = expectString(file, node, field);
-  if (!allowed.includes(value)) {
-    fail(file, node.line, `${field}: must be one of ${allowed.join(", ")} (got "${value}")`);
-  }
-  return value;
-}
-function workloadGlob(file, node, field) {
-  const value = expectString(file, node, field);
-  if (value === "*") return value;
-  const parts = value.split("/");
-  if (parts.length !== 2 || parts.some((part) => !NAME_GLOB.test(part))) {
-    fail(file, node.line, `${field}: must be namespace/name (lower case, "*" globs allowed), got "${value}"`);
-  }
-  return value;
-}
-function methodGlob(file, node, field) {
-  const value = expectString(file, node, field);
-  if (!/^[A-Z*]+$/.test(value)) {
-    fail(file, node.line, `${field}: must be an upper-case HTTP method or a "*" glob, got "${value}"`);
-  }
-  if (!value.includes("*") && !HTTP_METHODS.includes(value)) {
-    fail(file, node.line, `${field}: unknown HTTP method "${value}" (${HTTP_METHODS.join(", ")})`);
-  }
-  return value;
-}
-function pathGlob(file, node, field) {
-  const value = expectString(file, node, field);
-  if (!value.startsWith("/") && !value.startsWith("*")) {
-    fail(file, node.line, `${field}: must start with "/" or "*", got "${value}"`);
-  }
-  if (/[\s\u0000-\u001f\u007f]/.test(value))
-    fail(file, node.line, `${field}: must not hold spaces or control characters`);
-  if (value.includes("?") || value.includes("#")) {
-    fail(file, node.line, `${field}: paths are matched without query or fragment; remove "?" / "#"`);
-  }
-  const problem = isPathTemplate(value) ? validatePathPattern(value) : null;
-  if (problem !== null) fail(file, node.line, `${field}: ${problem}`);
-  return value;
-}
-function ignoreRule(file, node, i) {
-  const field = `ignore[${i}]`;
-  const map2 = expectMap(file, node, field);
-  rejectUnknownKeys(file, map2, IGNORE_KEYS, `${field}: `);
-  const rule = { file, line: map2.line };
-  const value = (key) => {
-    const entry = map2.entries.get(key);
-    return entry && !(entry.value.type === "scalar" && entry.value.value === null) ? entry.value : void 0;
-  };
-  const client = value("client");
-  const server = value("server");
-  const method = value("method");
-  const pathNode = value("path");
-  const reason = value("reason");
-  if (client) rule.client = workloadGlob(file, client, `${field}.client`);
-  if (server) rule.server = workloadGlob(file, server, `${field}.server`);
-  if (method) rule.method = methodGlob(file, method, `${field}.method`);
-  if (pathNode) rule.path = pathGlob(file, pathNode, `${field}.path`);
-  if (reason) expectString(file, reason, `${field}.reason`);
-  if (!client && !server && !method && !pathNode) {
-    fail(file, map2.line, `${field}: name at least one of client, server, method, path (use "*" to mean any)`);
-  }
-  return rule;
-}
-function override(file, node, i) {
-  const field = `overrides[${i}]`;
-  const map2 = expectMap(file, node, field);
-  rejectUnknownKeys(file, map2, OVERRIDE_KEYS, `${field}: `);
-  const client = map2.entries.get("client")?.value;
-  const failOn = map2.entries.get("failOn")?.value;
-  if (!client) fail(file, map2.line, `${field}.client: required`);
-  if (!failOn) fail(file, map2.line, `${field}.failOn: required`);
-  return {
-    client: workloadGlob(file, client, `${field}.client`),
-    failOn: oneOf(file, failOn, `${field}.failOn`, FAIL_ON),
-    file,
-    line: map2.line
-  };
-}
-function environments(file, node) {
-  const map2 = expectMap(file, node, "environments");
-  const out = {};
-  for (const [namespace, entry] of map2.entries) {
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
-      fail(file, entry.keyLine, `environments: "${namespace}" is not a namespace name`);
-    }
-    const name = expectString(file, entry.value, `environments.${namespace}`);
-    if (name === "") fail(file, entry.value.line, `environments.${namespace}: must not be empty`);
-    out[namespace] = name;
-  }
-  return out;
-}
-
-// src/yaml/collect-files.ts
-import * as fsPromises from "node:fs/promises";
-import { readdir, stat as stat3 } from "node:fs/promises";
-import path4 from "node:path";
-var GLOB_CHARS = /[*?[\]{}]/;
-var MANIFEST_FILE = /\.(?:ya?ml|json)$/i;
-async function collectYamlFiles(paths, cwd = process.cwd()) {
-  if (paths.length === 0) throw new InputError("no files given");
-  const found = /* @__PURE__ */ new Map();
-  for (const given of paths) {
-    const matches = GLOB_CHARS.test(given) ? await expandGlob(given, cwd) : await expandPath(given, cwd);
-    for (const absolute of matches) {
-      const known = found.get(absolute);
-      if (known === void 0)
-        found.set(absolute, { absolute, file: displayName(absolute, cwd), given: [given] });
-      else if (!known.given.includes(given)) known.given.push(given);
-    }
-  }
-  return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-}
-async function expandPath(given, cwd) {
-  const absolute = path4.resolve(cwd, given);
-  let info;
-  try {
-    info = await stat3(absolute);
-  } catch {
-    throw new InputError(`${given}: no such file or directory`);
-  }
-  if (!info.isDirectory()) return [absolute];
-  const files = await yamlFilesUnder(absolute);
-  if (files.length === 0)
-    throw new InputError(`${given}: no *.yaml, *.yml or *.json files in this directory`);
-  return files;
-}
-async function expandGlob(pattern, cwd) {
-  const glob2 = fsPromises.glob;
-  if (glob2 === void 0) throw new InputError(`"${pattern}": glob patterns need Node.js 22 or newer`);
-  const files = [];
-  for await (const match of glob2(pattern, { cwd })) {
-    const absolute = path4.resolve(cwd, match);
-    const info = await stat3(absolute);
-    if (info.isDirectory()) files.push(...await yamlFilesUnder(absolute));
-    else if (info.isFile()) files.push(absolute);
-  }
-  if (files.length === 0) throw new InputError(`no files match "${pattern}"`);
-  return files;
-}
-async function yamlFilesUnder(dir) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = [];
-  for (const entry of entries) {
-    if (!MANIFEST_FILE.test(entry.name)) continue;
-    const absolute = path4.join(entry.parentPath, entry.name);
-    if (entry.isFile() || entry.isSymbolicLink() && (await stat3(absolute)).isFile()) files.push(absolute);
-  }
-  return files;
-}
-
-// src/declare/apply-order.ts
-function applyInOrder(parsed) {
-  const byName = /* @__PURE__ */ new Map();
-  const byWorkload = /* @__PURE__ */ new Map();
-  const warnings = [];
-  for (const entry of parsed) {
-    const { intents, file } = entry;
-    const nameKey = `${intents.client.namespace}/${intents.name}`;
-    const holder = byWorkload.get(workloadKey(entry));
-    if (holder && holder.intents.name !== intents.name) rejectSecondForWorkload(entry, holder);
-    const earlier = byName.get(nameKey);
-    if (earlier) {
-      warnings.push(
-        `${file}:${intents.line}: ClientIntents ${intents.name} in namespace ${intents.client.namespace} replaces the one at ${earlier.file}:${earlier.intents.line} (same name: kubectl apply updates it), whose rules are not checked`
-      );
-      byName.delete(nameKey);
-      byWorkload.delete(workloadKey(earlier));
-    }
-    byName.set(nameKey, entry);
-    byWorkload.set(workloadKey(entry), entry);
-  }
-  return { applied: [...byName.values()], warnings };
-}
-function workloadKey({ intents: { client } }) {
-  return `${client.namespace}/${client.name}/${client.kind ?? ""}`;
-}
-function rejectSecondForWorkload({ intents, file }, holder) {
-  const { client } = intents;
-  const kind = client.kind ? ` (${client.kind})` : "";
-  fail(
-    file,
-    intents.line,
-    `duplicate ClientIntents for workload ${client.name}${kind} in namespace ${client.namespace}; first at ${holder.file}:${holder.intents.line}`
-  );
-}
-
-// src/declare/intents-presence.ts
-var KIND_NAME = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
-var SHOWN = 5;
-function requireIntentsInEveryPath(files, withIntents) {
-  const byPath = /* @__PURE__ */ new Map();
-  for (const found of files) {
-    for (const given of found.given) byPath.set(given, [...byPath.get(given) ?? [], found]);
-  }
-  for (const [given, found] of byPath) {
-    if (found.some((f) => withIntents.has(f.file))) continue;
-    const what = found.length === 1 && found[0].file === given ? "" : ` (${found.length} YAML file${found.length === 1 ? "" : "s"})`;
-    throw new InputError(`no ClientIntents here${what}; found ${kindsFound(found)}`, { file: given });
-  }
-}
-function kindsFound(files) {
-  const counts = /* @__PURE__ */ new Map();
-  let documents = 0;
-  const visit3 = (node) => {
-    if (node?.type !== "map") return;
-    const kind = node.entries.get("kind")?.value;
-    const name = kind?.type === "scalar" ? String(kind.value) : "(no kind)";
-    const items = node.entries.get("items")?.value;
-    if (name === "List" && items?.type === "seq") {
-      items.items.forEach(visit3);
-      return;
-    }
-    const shown2 = KIND_NAME.test(name) || name === "(no kind)" ? name : JSON.stringify(name.slice(0, 40));
-    counts.set(shown2, (counts.get(shown2) ?? 0) + 1);
-  };
-  for (const { absolute, file } of files) {
-    for (const doc of readYamlFile(absolute, file)) {
-      if (doc.root !== null) documents++;
-      visit3(doc.root);
-    }
-  }
-  if (documents === 0) return "no YAML documents";
-  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const listed = sorted.slice(0, SHOWN).map(([kind, n]) => n === 1 ? kind : `${kind} (${n})`);
-  const more = sorted.length - SHOWN;
-  return `${listed.join(", ")}${more > 0 ? `, and ${more} more kinds` : ""}`;
-}
-
-// src/declare/load-intents.ts
-async function loadIntents(paths, opts = {}) {
-  const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
-  const namespace = opts.defaultNamespace;
-  const parsed = parseIntentsFiles(files, namespace);
-  requireIntentsInEveryPath(files, new Set(parsed.map(({ file }) => file)));
-  const { applied, warnings } = applyInOrder(parsed);
-  return {
-    rules: applied.flatMap(({ intents }) => intents.rules),
-    documents: applied.map(({ intents, file }) => ({
-      client: intents.client,
-      apiVersion: intents.apiVersion,
-      file,
-      line: intents.line
-    })),
-    warnings: [...applied.flatMap(({ intents }) => intents.warnings), ...warnings]
-  };
-}
-function parseIntentsFiles(files, defaultNamespace) {
-  const options2 = defaultNamespace === void 0 ? {} : { defaultNamespace };
-  const parsed = [];
-  for (const { absolute, file } of files) {
-    for (const intents of parseClientIntentsDocuments(readYamlFile(absolute, file), file, options2))
-      parsed.push({ intents, file });
-  }
-  return parsed;
-}
-
-// src/declare/workload-manifests.ts
-var WORKLOAD_KINDS = [
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "Job",
-  "CronJob",
-  "ReplicaSet",
-  "Pod"
-];
-async function readWorkloadManifests(paths, opts = {}) {
-  const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
-  const workloads = [];
-  const services = [];
-  for (const { absolute, file } of files) {
-    const documents = readYamlFile(absolute, file);
-    workloads.push(...workloadsFromDocuments(documents, file, opts.defaultNamespace ?? "default"));
-    services.push(...servicesFromDocuments(documents, opts.defaultNamespace ?? "default"));
-  }
-  return createWorkloadLookup(workloads, services);
-}
-function servicesFromDocuments(documents, defaultNamespace) {
-  const found = [];
-  const visit3 = (node) => {
-    if (node?.type !== "map") return;
-    const kind = text3(child(node, "kind"));
-    if (kind === "List") {
-      const items = child(node, "items");
-      if (items?.type === "seq") items.items.forEach(visit3);
-      return;
-    }
-    if (kind !== "Service" || text3(child(node, "apiVersion")) !== "v1") return;
-    const metadata = mapAt(node, ["metadata"]);
-    const name = text3(metadata && child(metadata, "name"));
-    if (!name) return;
-    const namespace = text3(metadata && child(metadata, "namespace")) || defaultNamespace;
-    found.push({ name, namespace, selector: stringMap(mapAt(node, ["spec", "selector"])) ?? null });
-  };
-  for (const doc of documents) visit3(doc.root);
-  return found;
-}
-function workloadsFromDocuments(documents, file, defaultNamespace) {
-  const found = [];
-  const visit3 = (node) => {
-    if (node?.type !== "map") return;
-    const kind = text3(child(node, "kind"));
-    if (kind === "List") {
-      const items = child(node, "items");
-      if (items?.type === "seq") items.items.forEach(visit3);
-      return;
-    }
-    if (!kind || !WORKLOAD_KINDS.includes(kind)) return;
-    const metadata = mapAt(node, ["metadata"]);
-    const name = text3(metadata && child(metadata, "name"));
-    if (!name) return;
-    const namespace = text3(metadata && child(metadata, "namespace")) || defaultNamespace;
-    const podSpec = mapAt(node, podSpecPath(kind));
-    const serviceAccount = text3(podSpec && child(podSpec, "serviceAccountName")) || text3(podSpec && child(podSpec, "serviceAccount")) || "default";
-    const labels = stringMap(mapAt(node, ["spec", "selector", "matchLabels"])) ?? stringMap(mapAt(node, podLabelsPath(kind))) ?? {};
-    found.push({ name, namespace, kind, serviceAccount, labels, file, line: node.line });
-  };
-  for (const doc of documents) visit3(doc.root);
-  return found;
-}
-function createWorkloadLookup(workloads, services = []) {
-  const byKey = new Map(workloads.map((w) => [`${w.namespace}/${w.name}`, w]));
-  const get = (namespace, name) => byKey.get(`${namespace}/${name}`);
-  const servicesByKey = new Map(services.map((s) => [`${s.namespace}/${s.name}`, s]));
-  return {
-    workloads,
-    services,
-    serviceOf: (namespace, name) => servicesByKey.get(`${namespace}/${name}`),
-    get,
-    kindOf: (namespace, name) => get(namespace, name)?.kind,
-    serviceAccountOf: (namespace, name) => get(namespace, name)?.serviceAccount,
-    labelsOf: (namespace, name) => get(namespace, name)?.labels
-  };
-}
-function podTemplatePath(kind) {
-  if (kind === "Pod") return [];
-  if (kind === "CronJob") return ["spec", "jobTemplate", "spec", "template"];
-  return ["spec", "template"];
-}
-function podSpecPath(kind) {
-  return [...podTemplatePath(kind), "spec"];
-}
-function podLabelsPath(kind) {
-  return [...podTemplatePath(kind), "metadata", "labels"];
-}
-function mapAt(node, path7) {
-  let current = node;
-  for (const key of path7) {
-    if (current?.type !== "map") return void 0;
-    current = child(current, key);
-  }
-  return current?.type === "map" ? current : void 0;
-}
-function text3(node) {
-  return node?.type === "scalar" && node.value !== null ? String(node.value) : void 0;
-}
-function stringMap(map2) {
-  if (!map2 || map2.entries.size === 0) return void 0;
-  const result = {};
-  for (const [key, entry] of map2.entries) {
-    const value = text3(entry.value);
-    if (value !== void 0) result[key] = value;
-  }
-  return result;
-}
-
-// src/model.ts
-var CHECKABLE_TARGETS = /* @__PURE__ */ new Set(["kubernetes", "service"]);
-
-// src/diff/compute-drift.ts
-function computeDrift(observed, declared, opts = {}) {
-  const scope = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
-  const inScope = (namespace) => scope === null || scope.has(namespace);
-  const calls = observed.calls.filter((call) => inScope(call.client.namespace));
-  const rules = declared.rules.filter((rule) => inScope(rule.client.namespace));
-  const checkable = rules.filter((rule) => CHECKABLE_TARGETS.has(rule.targetType));
-  const warnings = [...observed.warnings, ...declared.warnings, ...templateWarnings(checkable)];
-  const { index, states } = buildRuleIndex(checkable);
-  const closedTargets = declaredTargetKeys(declared.rules.filter((r) => CHECKABLE_TARGETS.has(r.targetType)));
-  const covered = [];
-  const ignored = [];
-  const missingByKey = /* @__PURE__ */ new Map();
-  for (const call of calls) {
-    if (isCovered(call, index)) {
-      covered.push(call);
-      continue;
-    }
-    const ignoredBy = opts.isIgnored?.(call);
-    if (ignoredBy === true) {
-      ignored.push(call);
-    } else if (ignoredBy) {
-      const entry = { ...call, ignoredBy: { file: ignoredBy.file, line: ignoredBy.line } };
-      ignored.push(entry);
-    } else {
-      addMissing(
-        missingByKey,
-        call,
-        callTargetKeys(call).some((key) => closedTargets.has(key)),
-        opts
-      );
-    }
-  }
-  const activeClients = /* @__PURE__ */ new Set();
-  for (const call of calls) activeClients.add(refKey(call.client));
-  const external = observed.external.filter((call) => inScope(call.client.namespace));
-  for (const call of external) activeClients.add(refKey(call.client));
-  const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
-  const missing = withIntentsFiles([...missingByKey.values()], declared).sort(compareCalls);
-  covered.sort(compareCalls);
-  ignored.sort(compareCalls);
-  return {
-    missing,
-    stale,
-    covered,
-    notChecked,
-    unattributed: observed.unattributed.filter((call) => inScope(call.server.namespace)).sort(compareCalls),
-    external: external.sort(compareCalls),
-    ignored,
-    warnings: [...new Set(warnings)],
-    summary: {
-      observed: calls.length,
-      declared: rules.length,
-      covered: covered.length,
-      missing: missing.length,
-      stale: stale.length,
-      notChecked: notChecked.length,
-      ignored: ignored.length,
-      drift: missing.length > 0 || stale.length > 0
-    }
-  };
-}
-function unmatchedRules(rules, states, activeClients) {
-  const stale = [];
-  const notChecked = [];
-  for (const rule of rules) {
-    if (!CHECKABLE_TARGETS.has(rule.targetType)) notChecked.push({ ...rule, why: "not-http" });
-  }
-  for (const state of states) {
-    if (state.matched) continue;
-    if (!state.calledWithDetail && state.calledWithoutDetail) {
-      notChecked.push({ ...state.rule, why: "no-http-detail" });
-    } else {
-      stale.push({ ...state.rule, reason: staleReason(state, activeClients) });
-    }
-  }
-  return { stale: stale.sort(compareRules), notChecked: notChecked.sort(compareRules) };
-}
-function isCovered(call, index) {
-  const byTarget = index.get(refKey(call.client));
-  if (!byTarget) return false;
-  const detail = hasHttpDetail(call);
-  let allowed = false;
-  let targetDeclared = false;
-  for (const targetKey of callTargetKeys(call)) {
-    for (const state of byTarget.get(targetKey) ?? []) {
-      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, targetKey, call))
-        continue;
-      targetDeclared = true;
-      if (detail) state.calledWithDetail = true;
-      else state.calledWithoutDetail = true;
-      if (ruleAllowsCall(state.rule, call)) {
-        state.matched = true;
-        allowed = true;
-      }
-    }
-  }
-  return allowed || !detail && targetDeclared;
-}
-function staleReason(state, activeClients) {
-  if (state.calledWithDetail) return "path-not-called";
-  return activeClients.has(refKey(state.rule.client)) ? "server-not-called" : "client-idle";
-}
-function addMissing(byKey, call, wouldBeBlocked, opts) {
-  const key = [refKey(call.client), refKey(call.server), call.method ?? "", call.path ?? ""].join("\0");
-  const known = byKey.get(key);
-  if (!known) {
-    const suggestedPath = call.path === null ? void 0 : opts.suggestPath?.(call.path, call);
-    const entry = { ...call, wouldBeBlocked };
-    if (suggestedPath !== void 0 && suggestedPath !== call.path) entry.suggestedPath = suggestedPath;
-    byKey.set(key, entry);
-    return;
-  }
-  known.count += call.count;
-  known.wouldBeBlocked ||= wouldBeBlocked;
-  if (call.firstSeen !== void 0 && (known.firstSeen === void 0 || call.firstSeen < known.firstSeen)) {
-    known.firstSeen = call.firstSeen;
-  }
-  if (call.lastSeen !== void 0 && (known.lastSeen === void 0 || call.lastSeen > known.lastSeen)) {
-    known.lastSeen = call.lastSeen;
-  }
-}
-function templateWarnings(rules) {
-  const warnings = [];
-  for (const rule of rules) {
-    const problem = rule.path === null ? null : validatePathPattern(rule.path);
-    if (problem !== null) {
-      warnings.push(`${rule.file}:${rule.line}: path ${JSON.stringify(rule.path)} never matches: ${problem}`);
-    }
-  }
-  return warnings;
-}
-function withIntentsFiles(missing, declared) {
-  const home = /* @__PURE__ */ new Map();
-  for (const d of declared.documents) {
-    const key = `${d.client.namespace}/${d.client.name}`;
-    if (!home.has(key)) home.set(key, { file: d.file, line: d.line });
-  }
-  return missing.map((call) => {
-    const at = home.get(`${call.client.namespace}/${call.client.name}`);
-    return at === void 0 ? call : { ...call, intentsFile: at };
-  });
-}
-
-// src/diff/coverage.ts
-function percentOf(part, whole) {
-  return whole === 0 ? 100 : Math.floor(part * 100 / whole);
-}
-function computeCoverage(rules, drift, opts = {}) {
-  const scope = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
-  const byClient = /* @__PURE__ */ new Map();
-  const entryOf = (client) => {
-    const key = refKey(client);
-    let entry = byClient.get(key);
-    if (!entry) {
-      const environment = opts.environments?.[client.namespace];
-      entry = {
-        client: { name: client.name, namespace: client.namespace },
-        ...environment === void 0 ? {} : { environment },
-        declared: 0,
-        exercised: 0,
-        stale: { "path-not-called": 0, "server-not-called": 0, "client-idle": 0 },
-        noDetail: 0,
-        percent: 0
-      };
-      byClient.set(key, entry);
-    }
-    return entry;
-  };
-  const inScope = (rule) => scope === null || scope.has(rule.client.namespace);
-  for (const rule of rules) {
-    if (CHECKABLE_TARGETS.has(rule.targetType) && inScope(rule)) entryOf(rule.client).declared++;
-  }
-  for (const rule of drift.stale) if (inScope(rule)) entryOf(rule.client).stale[rule.reason]++;
-  for (const rule of drift.notChecked) {
-    if (rule.why === "no-http-detail" && inScope(rule)) entryOf(rule.client).noDetail++;
-  }
-  let declared = 0;
-  let exercised = 0;
-  const clients = [...byClient.values()].sort((a, b) => compareKeys(refKey(a.client), refKey(b.client)));
-  for (const entry of clients) {
-    const stale = entry.stale["path-not-called"] + entry.stale["server-not-called"] + entry.stale["client-idle"];
-    entry.exercised = Math.max(0, entry.declared - stale - entry.noDetail);
-    entry.percent = percentOf(entry.exercised, entry.declared);
-    declared += entry.declared;
-    exercised += entry.exercised;
-  }
-  return { clients, total: { declared, exercised, percent: percentOf(exercised, declared) } };
-}
-function compareKeys(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/diff/drift-controls.ts
-var DEFAULT_POLICY = { failOn: "missing", clientIdle: "warn", overrides: [] };
-function withCounts(drift) {
-  const { missing, stale } = drift;
-  return {
-    ...drift,
-    summary: {
-      ...drift.summary,
-      missing: missing.length,
-      stale: stale.length,
-      drift: missing.length > 0 || stale.length > 0
-    }
-  };
-}
-function checkDrift(observed, declared, controls = {}) {
-  const namespaces = controls.namespaces ? [...controls.namespaces] : [];
-  const scope = new Set(namespaces);
-  const ignore = buildIgnoreMatcher(controls.ignore ?? []);
-  const templater = controls.templates === false ? void 0 : buildPathTemplater(observed.calls.filter((c) => scope.size === 0 || scope.has(c.client.namespace)));
-  const raw = computeDrift(observed, declared, {
-    namespaces,
-    ...controls.ignore && controls.ignore.length > 0 ? { isIgnored: ignore.forCall } : {},
-    ...templater ? { suggestPath: templater.suggest } : {}
-  });
-  const coverage = computeCoverage(declared.rules, raw, {
-    namespaces,
-    ...controls.environments ? { environments: controls.environments } : {}
-  });
-  const ignoredStale = [];
-  const stale = [];
-  for (const rule of raw.stale) {
-    const by = ignore.forDeclared(rule);
-    if (by) ignoredStale.push({ ...rule, ignoredBy: by });
-    else stale.push(rule);
-  }
-  const minCount = controls.minCount ?? 1;
-  const missing = raw.missing.filter((call) => call.count >= minCount);
-  const dropped = raw.missing.filter((call) => call.count < minCount);
-  const beforeBaseline = withCounts({ ...raw, missing, stale });
-  let current = beforeBaseline;
-  let baselineOutcome;
-  if (controls.baseline) {
-    const applied = applyBaseline(beforeBaseline, controls.baseline);
-    current = applied.drift;
-    baselineOutcome = applied.outcome;
-  }
-  const failure = evaluateFailure(current, controls.policy ?? DEFAULT_POLICY);
-  const warnings = [...current.warnings];
-  if (failure.idleWarnings > 0) {
-    warnings.push(
-      `${failure.idleWarnings} stale ${failure.idleWarnings === 1 ? "rule belongs" : "rules belong"} to clients that made no calls in this run (client-idle): reported, not failing (config clientIdle: fail to change)`
-    );
-  }
-  const drift = { ...current, warnings, coverage, ignoredStale, failure };
-  if (minCount > 1) {
-    drift.noise = { minCount, calls: dropped.length, requests: dropped.reduce((sum, c) => sum + c.count, 0) };
-  }
-  if (baselineOutcome) drift.baseline = baselineOutcome;
-  if (controls.environments && Object.keys(controls.environments).length > 0) {
-    drift.environments = controls.environments;
-  }
-  return { drift, beforeBaseline, exitCode: failure.exitCode };
-}
-
-// src/observe/observation-scope.ts
-var ROUTINE = [
-  /^no --window: counts are cumulative/,
-  /^the network mapper keeps no request counts/,
-  /^no istio_requests_total or istio_tcp_connections_opened_total series found$/
-];
-var EVIDENCE_SHOWN = 4;
-function observedNamespaces(map2) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const call of map2.calls) seen.add(call.client.namespace);
-  for (const call of map2.external) seen.add(call.client.namespace);
-  for (const call of map2.unattributed) seen.add(call.server.namespace);
-  return seen;
-}
-function requireObservedScope(map2, settings, declared) {
-  const seen = observedNamespaces(map2);
-  const declaredIn = new Set((declared?.documents ?? []).map((d) => d.client.namespace));
-  const canTell = seen.size > 0 || declared !== void 0 || !settings.allowEmpty;
-  const unknown = settings.asked.filter((ns) => !seen.has(ns) && !declaredIn.has(ns));
-  if (canTell && unknown.length > 0) {
-    const which = `namespace${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}`;
-    throw new InputError(
-      `${which}: nothing observed and nothing declared there (${namespacesSeen(seen, declared, declaredIn)})`
-    );
-  }
-  const scope = settings.namespaces;
-  if (scope.length === 0 ? seen.size > 0 : scope.some((ns) => seen.has(ns))) return map2;
-  if (!settings.allowEmpty) {
-    throw new InputError(
-      `${nothingObserved(map2, settings, seen)}; if the mesh truly had no traffic, --allow-empty (the action's allow-empty: true) makes this a warning`
-    );
-  }
-  const warning = `${headline(map2, settings)} (allow-empty: reported, not failing)`;
-  return { ...map2, warnings: [...map2.warnings, warning] };
-}
-function namespacesSeen(seen, declared, declaredIn) {
-  const list = (names) => names.size === 0 ? "none" : [...names].sort().map(shown).join(", ");
-  const observed = `observed: ${list(seen)}`;
-  return declared === void 0 ? observed : `${observed}; declared: ${list(declaredIn)}`;
-}
-function shown(name) {
-  return /^[a-z0-9][-a-z0-9.]*$/.test(name) ? name : JSON.stringify(name);
-}
-function nothingObserved(map2, settings, seen) {
-  const parts = [headline(map2, settings)];
-  if (seen.size > 0) {
-    parts.push(`calls were observed in namespace ${[...seen].sort().map(shown).join(", ")} only`);
-  } else {
-    const evidence = map2.warnings.filter((w) => !ROUTINE.some((r) => r.test(w))).map((w) => w.replace(NO_ISTIO_SERIES, " holds "));
-    if (map2.stats.series > 0) {
-      evidence.unshift(`${map2.stats.series} Istio series read, every count 0 (no request in the window)`);
-    }
-    const more = evidence.length - EVIDENCE_SHOWN;
-    if (evidence.length > 0) {
-      parts.push(evidence.slice(0, EVIDENCE_SHOWN).join("; ") + (more > 0 ? `; and ${more} more` : ""));
-    }
-  }
-  parts.push(
-    `likely cause: ${seen.size > 0 ? "-n names namespaces the traffic was not in" : likelyCause(map2, settings.source)}`
-  );
-  return parts.join("; ");
-}
-function headline(map2, settings) {
-  const scope = settings.namespaces.length === 0 ? "" : ` in namespace ${settings.namespaces.join(", ")}`;
-  return `nothing observed${scope}: ${whatWasRead(map2, settings)} held no Istio request or TCP traffic`;
-}
-function whatWasRead(map2, settings) {
-  const files = (n) => `${n} file${n === 1 ? "" : "s"}`;
-  switch (settings.source) {
-    case "metrics":
-      return `the ${files(map2.stats.sources)} read from --metrics ${settings.metrics.join(", ")}`;
-    case "snapshot":
-      return `the snapshot ${settings.snapshots.join(", ")}`;
-    case "sidecars":
-      return `${map2.stats.sources} meshed pod${map2.stats.sources === 1 ? "" : "s"} read through the API server`;
-    case "prometheus":
-      return "Prometheus (--prometheus-url)";
-    case "mapper":
-      return "Otterize's network mapper";
-  }
-}
-function likelyCause(map2, source) {
-  switch (source) {
-    case "metrics":
-      return "files that are not sidecar metrics (--metrics takes a meshed pod's :15020/stats/prometheus or Envoy JSON stats), sidecars that served no request, or pods without a sidecar";
-    case "snapshot":
-      return "a capture taken before any traffic, or --since later than every call in it";
-    case "sidecars":
-      return map2.warnings.some((w) => w.startsWith("no meshed pods")) ? "no meshed pods: label the namespace istio-injection=enabled and restart its workloads" : "no traffic through the sidecars (during the window, with --window)";
-    case "prometheus":
-      return "Prometheus does not scrape the sidecars (Istio's Prometheus addon, or a PodMonitor for port 15020), or no traffic in the range";
-    case "mapper":
-      return "the mapper has seen no traffic yet (reset recently, or its Istio watcher is off)";
-  }
-}
-
-// src/observe/read-metrics-concurrently.ts
-import { existsSync, readdirSync, statSync } from "node:fs";
-import path5 from "node:path";
-import { Worker } from "node:worker_threads";
-var WORKER_MIN_BYTES = 64 * 1024 * 1024;
-var WORKER_MIN_BYTES_ENV = "INTENT_DRIFT_METRICS_WORKER_MIN_BYTES";
-function readMetricsConcurrently(paths, opts = {}) {
-  const cwd = opts.cwd ?? process.cwd();
-  const fromEnv = minBytesFromEnv();
-  const minBytes = opts.minBytes ?? fromEnv ?? WORKER_MIN_BYTES;
-  const entry = workerEntry();
-  if (entry === void 0 && fromEnv !== void 0) {
-    throw new InputError(`${WORKER_MIN_BYTES_ENV} is set, but the metrics worker script is missing`);
-  }
-  if (entry === void 0 || paths.length === 0 || !atLeastBytes(paths, cwd, minBytes)) {
-    return readMetrics(paths, { cwd });
-  }
-  const signal = opts.signal;
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const worker = new Worker(entry, { workerData: { paths, cwd } });
-    opts.onWorker?.(worker.threadId);
-    const stop = () => {
-      if (settled) return;
-      settled = true;
-      reject(signal?.reason);
-      void worker.terminate();
-    };
-    signal?.addEventListener("abort", stop, { once: true });
-    worker.once("exit", () => signal?.removeEventListener("abort", stop));
-    worker.once("message", (reply) => {
-      if (settled) return;
-      settled = true;
-      if ("map" in reply) resolve(reply.map);
-      else if ("inputError" in reply) {
-        const { message, ...where } = reply.inputError;
-        reject(new InputError(message, where));
-      } else reject(new Error(`reading the metrics failed: ${reply.failure}`));
-    });
-    worker.once("error", (err) => {
-      if (settled) return;
-      settled = true;
-      reject(err);
-    });
-    worker.once("exit", (code) => {
-      if (!settled) reject(new Error(`the metrics reader stopped (exit code ${code}) without an answer`));
-    });
-  });
-}
-function minBytesFromEnv() {
-  const raw = process.env[WORKER_MIN_BYTES_ENV];
-  if (raw === void 0 || raw === "") return void 0;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0)
-    throw new InputError(`${WORKER_MIN_BYTES_ENV} must be a number of bytes, not "${raw}"`);
-  return n;
-}
-function workerEntry() {
-  const fromSource = import.meta.url.endsWith(".ts");
-  const candidates = fromSource ? ["./metrics-worker.ts"] : ["./metrics-worker.js", "../metrics-worker.js"];
-  for (const candidate of candidates) {
-    const url = new URL(candidate, import.meta.url);
-    if (existsSync(url)) return url;
-  }
-  return void 0;
-}
-function atLeastBytes(paths, cwd, min) {
-  if (min <= 0) return true;
-  let total = 0;
-  const visit3 = (p) => {
-    const info = statSync(p);
-    if (info.isFile()) {
-      total += info.size;
-      return total >= min;
-    }
-    if (!info.isDirectory()) return false;
-    for (const name of readdirSync(p)) if (visit3(path5.join(p, name))) return true;
-    return false;
-  };
-  try {
-    return paths.some((p) => visit3(path5.resolve(cwd, p)));
-  } catch {
-    return false;
-  }
-}
-
-// src/observe/snapshot/snapshot-merge.ts
-function callKey(c) {
-  return JSON.stringify([
-    c.client.namespace,
-    c.client.name,
-    c.server.namespace,
-    c.server.name,
-    c.server.service?.namespace ?? null,
-    c.server.service?.name ?? null,
-    c.method,
-    c.path,
-    c.protocol,
-    c.host ?? null
-  ]);
-}
-function mergeCalls(lists) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const list of lists) {
-    for (const c of list) {
-      const key = callKey(c);
-      const seen = byKey.get(key);
-      if (seen === void 0) {
-        byKey.set(key, { ...c, client: { ...c.client }, server: { ...c.server } });
-        continue;
-      }
-      seen.count += c.count;
-      if (Date.parse(c.firstSeen) < Date.parse(seen.firstSeen)) seen.firstSeen = c.firstSeen;
-      if (Date.parse(c.lastSeen) > Date.parse(seen.lastSeen)) seen.lastSeen = c.lastSeen;
-      seen.client.kind ??= c.client.kind;
-      seen.server.kind ??= c.server.kind;
-    }
-  }
-  return [...byKey.values()].sort(compareCalls);
-}
-function mergeSnapshots(snapshots) {
-  const times = snapshots.map((s) => s.capturedAt).sort();
-  const sources = [...new Set(snapshots.map((s) => s.source))];
-  return {
-    kind: "IntentDriftSnapshot",
-    version: 1,
-    source: sources.length === 1 ? sources[0] : "merged",
-    capturedAt: times[times.length - 1] ?? (/* @__PURE__ */ new Date()).toISOString(),
-    calls: mergeCalls(snapshots.map((s) => s.calls)),
-    unattributed: mergeCalls(snapshots.map((s) => s.unattributed)),
-    external: mergeCalls(snapshots.map((s) => s.external)),
-    warnings: [...new Set(snapshots.flatMap((s) => s.warnings))],
-    stats: {
-      series: snapshots.reduce((n, s) => n + s.stats.series, 0),
-      sources: snapshots.reduce((n, s) => n + s.stats.sources, 0)
-    }
-  };
-}
-function filterSince(snapshot, since) {
-  const keep = (c) => Date.parse(c.lastSeen) >= since.getTime();
-  return {
-    ...snapshot,
-    calls: snapshot.calls.filter(keep),
-    unattributed: snapshot.unattributed.filter(keep),
-    external: snapshot.external.filter(keep)
-  };
-}
-async function readSnapshots(files, opts = {}) {
-  if (files.length === 0) throw new InputError("--source snapshot needs --snapshot FILE");
-  const snapshots = await Promise.all(files.map((f) => readSnapshot(f)));
-  let merged = mergeSnapshots(snapshots);
-  if (opts.since !== void 0) merged = filterSince(merged, opts.since);
-  return snapshotToMap(merged);
-}
-
-// src/pipeline.ts
-function demoDirectory() {
-  let dir = path6.dirname(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    const candidate = path6.join(dir, "fixtures", "demo");
-    if (existsSync2(path6.join(candidate, "workloads.yaml"))) return candidate;
-    const parent = path6.dirname(dir);
-    if (parent === dir)
-      throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
-    dir = parent;
-  }
-}
-function demoSettings(base) {
-  const dir = demoDirectory();
-  const root = path6.resolve(dir, "..", "..");
-  const rel = (p) => path6.relative(root, path6.join(dir, p));
-  const users = (p) => p === void 0 ? void 0 : path6.resolve(base.cwd, p);
-  return {
-    ...base,
-    cwd: root,
-    source: "metrics",
-    intents: [rel("intents")],
-    metrics: [rel("capture")],
-    snapshots: [],
-    workloads: [rel("workloads.yaml")],
-    reportFile: users(base.reportFile),
-    sarifFile: users(base.sarifFile),
-    junitFile: users(base.junitFile),
-    writeBaselineFile: users(base.writeBaselineFile),
-    baselineFile: users(base.baselineFile),
-    configFile: users(base.configFile)
-  };
-}
-async function observe(settings, onProgress, signal) {
-  let map2 = await readSource(settings, onProgress, signal);
-  if (settings.workloads.length > 0) {
-    const lookup = await readWorkloadManifests(settings.workloads, { cwd: settings.cwd });
-    map2 = attachWorkloadKinds(map2, lookup);
-  }
-  return map2;
-}
-async function readSource(settings, onProgress, signal) {
-  const live = settings.live;
-  const access = {
-    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path6.resolve(settings.cwd, live.kubeconfig) },
-    ...live.context === void 0 ? {} : { context: live.context }
-  };
-  switch (settings.source) {
-    case "metrics":
-      if (settings.metrics.length === 0) throw new InputError("--source metrics needs --metrics PATH");
-      return readMetricsConcurrently(settings.metrics, {
-        cwd: settings.cwd,
-        ...signal === void 0 ? {} : { signal }
-      });
-    case "snapshot":
-      return readSnapshots(
-        settings.snapshots.map((f) => path6.resolve(settings.cwd, f)),
-        live.since === void 0 ? {} : { since: parseSince(live.since, /* @__PURE__ */ new Date()) }
-      );
-    // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
-    // in the bundle), so offline runs start fast.
-    case "sidecars": {
-      const { readSidecars } = await import("./sidecars-source-4SFQMCHG.js");
-      return readSidecars({
-        ...access,
-        namespaces: settings.namespaces,
-        concurrency: live.concurrency,
-        ...live.window === void 0 ? {} : { windowMs: parseDuration(live.window, "--window") },
-        ...live.podTimeout === void 0 ? {} : { timeoutMs: parseDuration(live.podTimeout, "--pod-timeout") },
-        ...onProgress === void 0 ? {} : { onProgress }
-      });
-    }
-    case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-CNBVB5UZ.js");
-      if (live.prometheusUrl === void 0)
-        throw new InputError("--source prometheus needs --prometheus-url URL");
-      const token = live.prometheusToken;
-      return readPrometheus({
-        url: live.prometheusUrl,
-        ...live.since === void 0 ? {} : { since: live.since },
-        ...token === void 0 || token === "" ? {} : { token },
-        ...live.prometheusCa === void 0 ? {} : { caFile: path6.resolve(settings.cwd, live.prometheusCa) }
-      });
-    }
-    case "mapper": {
-      const { readMapper } = await import("./mapper-source-WAG34FQX.js");
-      return readMapper({
-        ...access,
-        namespaces: settings.namespaces,
-        ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
-        ...live.mapperToken === void 0 || live.mapperToken === "" ? {} : { token: live.mapperToken }
-      });
-    }
-  }
-}
-async function observeInScope(settings, onProgress) {
-  const map2 = await observe(settings, onProgress);
-  return { ...map2, ...requireObservedScope(map2, { ...settings, asked: settings.namespaces }) };
-}
-async function declare(settings) {
-  if (settings.intents.length === 0) throw new InputError("no intents given: use --intents PATH");
-  const defaultNamespace = defaultNamespaceFor(settings.defaultNamespace, settings.namespaces);
-  return loadIntents(settings.intents, {
-    cwd: settings.cwd,
-    ...defaultNamespace === void 0 ? {} : { defaultNamespace }
-  });
-}
-function readConfig(settings) {
-  return loadDriftConfig({
-    cwd: settings.cwd,
-    ...settings.configFile === void 0 ? {} : { file: settings.configFile }
-  });
-}
-function scopeOf(settings, config) {
-  if (settings.environment === void 0) return settings.namespaces;
-  const namespaces = namespacesOfEnvironment(config, settings.environment);
-  if (namespaces.length === 0) {
-    throw new InputError(`--environment ${settings.environment}: the config maps no namespace to it`);
-  }
-  return [.../* @__PURE__ */ new Set([...settings.namespaces, ...namespaces])];
-}
-async function check(settings, onProgress, gate) {
-  const config = gate === void 0 ? await readConfig(settings) : gate.config;
-  const namespaces = scopeOf(settings, config);
-  const baseline = gate !== void 0 ? gate.baseline : settings.baselineFile === void 0 ? void 0 : await readBaselineFile(settings.cwd, settings.baselineFile);
-  const stop = new AbortController();
-  const observing = observe({ ...settings, namespaces }, onProgress, stop.signal);
-  const declaring = declare(settings).catch((err) => {
-    stop.abort();
-    throw err;
-  });
-  const [read, declared] = await Promise.all([observing, declaring]);
-  const observed = requireObservedScope(
-    read,
-    { ...settings, namespaces, asked: settings.namespaces },
-    declared
-  );
-  const controls = driftControls(config, {
-    namespaces,
-    ...settings.failOnExplicit ? { failOn: settings.failOn } : {},
-    ...settings.templates ? {} : { templates: false },
-    ...settings.minCount === void 0 ? {} : { minCount: settings.minCount },
-    ...baseline === void 0 ? {} : { baseline }
-  });
-  const result = checkDrift(observed, declared, controls);
-  const policy = controls.policy ?? DEFAULT_POLICY;
-  return { observed, declared, config, policy, namespaces, failOn: policy.failOn, ...result };
-}
-function attachWorkloadKinds(map2, lookup) {
-  const withKind2 = (ref) => {
-    if (ref.kind !== void 0) return ref;
-    const kind = lookup.kindOf(ref.namespace, ref.name);
-    return kind === void 0 ? ref : { ...ref, kind };
-  };
-  const call = (c) => ({
-    ...c,
-    client: withKind2(c.client),
-    server: withKind2(c.server)
-  });
-  return {
-    ...map2,
-    calls: map2.calls.map(call),
-    unattributed: map2.unattributed.map(call),
-    external: map2.external.map(call)
-  };
-}
-
-// src/report/json-report.ts
-var JSON_REPORT_VERSION = 1;
-function jsonRef(ref) {
-  const out = { name: ref.name, namespace: ref.namespace };
-  if (ref.kind !== void 0) out.kind = ref.kind;
-  return out;
-}
-function jsonCall(call) {
-  const server = jsonRef(call.server);
-  if (call.server.service)
-    server.service = { name: call.server.service.name, namespace: call.server.service.namespace };
-  const out = {
-    client: jsonRef(call.client),
-    server,
-    method: call.method,
-    path: call.path,
-    count: call.count,
-    protocol: call.protocol
-  };
-  if (call.firstSeen !== void 0) out.firstSeen = call.firstSeen;
-  if (call.lastSeen !== void 0) out.lastSeen = call.lastSeen;
-  if (call.host !== void 0) out.host = call.host;
-  if ("suggestedPath" in call && call.suggestedPath !== void 0) {
-    out.suggestedPath = call.suggestedPath;
-    const widens = wideningOf(call);
-    if (widens !== void 0) out.suggestedPathWidens = widens;
-  }
-  if ("wouldBeBlocked" in call) out.wouldBeBlocked = call.wouldBeBlocked;
-  if ("intentsFile" in call && call.intentsFile !== void 0) {
-    out.intentsFile = { file: call.intentsFile.file, line: call.intentsFile.line };
-  }
-  const ignoredBy = call.ignoredBy;
-  if (ignoredBy !== void 0) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
-  return out;
-}
-function jsonRule(rule) {
-  const out = {
-    client: jsonRef(rule.client),
-    server: jsonRef(rule.server),
-    targetType: rule.targetType,
-    method: rule.method,
-    path: rule.path,
-    file: rule.file,
-    line: rule.line
-  };
-  if ("reason" in rule) out.reason = rule.reason;
-  if ("why" in rule) out.why = rule.why;
-  const ignoredBy = rule.ignoredBy;
-  if (ignoredBy !== void 0) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
-  return out;
-}
-function toJsonReport(drift) {
-  const s = drift.summary;
-  const report = {
-    version: JSON_REPORT_VERSION,
-    summary: {
-      observed: s.observed,
-      declared: s.declared,
-      covered: s.covered,
-      missing: s.missing,
-      stale: s.stale,
-      notChecked: s.notChecked,
-      ignored: s.ignored,
-      drift: s.drift
-    },
-    missing: drift.missing.map(jsonCall),
-    stale: drift.stale.map(jsonRule),
-    covered: drift.covered.map(jsonCall),
-    notChecked: drift.notChecked.map(jsonRule),
-    unattributed: drift.unattributed.map(jsonCall),
-    external: drift.external.map(jsonCall),
-    ignored: drift.ignored.map(jsonCall),
-    warnings: [...drift.warnings]
-  };
-  const extras = asControlled(drift);
-  if (extras.ignoredStale) report.ignoredStale = extras.ignoredStale.map(jsonRule);
-  if (extras.coverage) report.coverage = extras.coverage;
-  if (extras.noise) report.noise = { ...extras.noise };
-  if (extras.baseline) report.baseline = { ...extras.baseline };
-  if (extras.environments) report.environments = { ...extras.environments };
-  if (extras.failure) report.failure = { ...extras.failure };
-  return report;
-}
-function renderJsonReport(drift) {
-  return `${JSON.stringify(toJsonReport(drift), null, 2)}
-`;
-}
-
-// src/report/markdown-escape.ts
-var ZERO_WIDTH_SPACE = "\u200B";
-function longestBacktickRun(text4) {
-  let longest = 0;
-  for (const run of text4.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  return longest;
-}
-function codeSpan(text4, opts = {}) {
-  let content = showControlChars(text4).replaceAll("<!--", `<!-${ZERO_WIDTH_SPACE}-`);
-  if (content === "") return "*empty*";
-  if (opts.inTable) content = content.replaceAll("|", "\\|");
-  const fence = "`".repeat(longestBacktickRun(content) + 1);
-  const needsPadding = /^[` ]|[` ]$/.test(content) && content.trim() !== "";
-  return needsPadding ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
-}
-function cellCode(text4) {
-  return codeSpan(text4, { inTable: true });
-}
-function safeLinkUrl(url) {
-  if (!/^https?:\/\/[A-Za-z0-9]/i.test(url)) return void 0;
-  return url.replace(
-    /[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/gu,
-    (char) => char.length === 1 && char.charCodeAt(0) < 128 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char)
-  );
-}
-function linkedCode(text4, url, opts = {}) {
-  const code = codeSpan(text4, opts);
-  const safe = url === void 0 ? void 0 : safeLinkUrl(url);
-  return safe === void 0 ? code : `[${code}](${safe})`;
-}
-function tableRow(cells) {
-  return `| ${cells.join(" | ")} |`;
-}
-
-// src/report/markdown-cells.ts
-var STALE_REASON = {
-  "path-not-called": "method and path never called",
-  "server-not-called": "server never called",
-  "client-idle": "client made no calls"
-};
-var NOT_CHECKED_WHY = {
-  "not-http": "not visible in Istio HTTP metrics",
-  "no-http-detail": "called, but no method/path in the metrics"
-};
-function header(...titles) {
-  return [tableRow(titles), tableRow(titles.map((t) => t === "count" ? "---:" : "---"))];
-}
-function clientCell(ref) {
-  return cellCode(qualifiedName(ref));
-}
-function serverCell(call) {
-  const server = cellCode(qualifiedName(call.server));
-  return call.server.service ? `${server} via ${cellCode(qualifiedName(call.server.service))}` : server;
-}
-function targetCell(rule) {
-  const target = cellCode(qualifiedName(rule.server));
-  return rule.targetType === "kubernetes" ? target : `${rule.targetType} ${target}`;
-}
-function valueCell(value, whenNull) {
-  return value === null ? `*${whenNull}*` : cellCode(value);
-}
-function declaredAtCell(rule, fileLink) {
-  return linkedCode(`${rule.file}:${rule.line}`, fileLink?.(rule.file, rule.line), { inTable: true });
-}
-function distinctClients(items) {
-  return new Set(items.map((i) => `${i.client.namespace}/${i.client.name}`)).size;
-}
-
-// src/report/markdown-control-sections.ts
-function ruleCells(rule, fileLink) {
-  return [
-    clientCell(rule.client),
-    targetCell(rule),
-    valueCell(rule.method, "any"),
-    valueCell(rule.path, "any"),
-    declaredAtCell(rule, fileLink)
-  ];
-}
-function coverageSection(drift) {
-  const coverage = asControlled(drift).coverage;
-  if (!coverage || coverage.total.declared === 0) return void 0;
-  const withEnvironment = coverage.clients.some((c) => c.environment !== void 0);
-  const titles = [
-    "client",
-    ...withEnvironment ? ["environment"] : [],
-    "exercised",
-    "coverage",
-    "not exercised"
-  ];
-  const rows = coverage.clients.filter((c) => c.declared > 0).map((c) => {
-    const why = Object.entries(c.stale).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
-    if (c.noDetail > 0) why.push(`${c.noDetail} without HTTP detail`);
-    const environment = environmentOf(drift, c.client.namespace);
-    return tableRow([
-      clientCell(c.client),
-      ...withEnvironment ? [environment === void 0 ? "" : cellCode(environment)] : [],
-      `${c.exercised} of ${c.declared}`,
-      `${c.percent}%`,
-      why.join(", ")
-    ]);
-  });
-  const { exercised, declared, percent } = coverage.total;
-  return {
-    title: `Coverage: ${percent}% of the declared rules exercised (${exercised} of ${declared})`,
-    header: header(...titles),
-    rows,
-    collapsed: true,
-    priority: 8
-  };
-}
-function controlSections(drift, fileLink) {
-  const { notExercised } = splitStale(drift.stale);
-  const ignoredStale = asControlled(drift).ignoredStale ?? [];
-  const sections = [
-    {
-      title: `Not exercised by this run: ${plural(notExercised.length, "rule")} of ${plural(distinctClients(notExercised), "client")}`,
-      intro: "These clients made no calls during the run, so their rules are neither confirmed nor stale. Drive them in the traffic step to check them.",
-      header: header("client", "target", "method", "path", "declared in", "reason"),
-      rows: notExercised.map((rule) => tableRow([...ruleCells(rule, fileLink), "client made no calls"])),
-      collapsed: true,
-      priority: 3
-    },
-    {
-      title: `Stale rules ignored by the config: ${plural(ignoredStale.length, "rule")}`,
-      header: header("client", "target", "method", "path", "declared in", "ignored by"),
-      rows: ignoredStale.map(
-        (rule) => tableRow([...ruleCells(rule, fileLink), cellCode(ignoredByText(rule) ?? "-")])
-      ),
-      collapsed: true,
-      priority: 4
-    }
-  ];
-  const coverage = coverageSection(drift);
-  if (coverage) sections.push(coverage);
-  return sections;
-}
-
-// src/report/markdown-sections.ts
-function missingRow(call, fileLink) {
-  const path7 = valueCell(call.path, "unknown");
-  return tableRow([
-    clientCell(call.client),
-    serverCell(call),
-    valueCell(call.method, "unknown"),
-    call.suggestedPath ? `${path7} \u2192 ${cellCode(call.suggestedPath)}` : path7,
-    String(call.count),
-    call.wouldBeBlocked ? "**blocked**" : "open (server has no intents)",
-    call.intentsFile ? declaredAtCell(call.intentsFile, fileLink) : "a new ClientIntents"
-  ]);
-}
-function callRow(call) {
-  return tableRow([
-    clientCell(call.client),
-    serverCell(call),
-    valueCell(call.method, "unknown"),
-    valueCell(call.path, "unknown"),
-    String(call.count)
-  ]);
-}
-function ruleRow(rule, fileLink, why) {
-  return tableRow([
-    clientCell(rule.client),
-    targetCell(rule),
-    valueCell(rule.method, "any"),
-    valueCell(rule.path, "any"),
-    declaredAtCell(rule, fileLink),
-    why
-  ]);
-}
-var TEMPLATE_NOTE = "A path shown as `path \u2192 template` suggests an Istio template: `{*}` allows any one segment there and `{**}` any rest of the path, not only the values seen.";
-function ignoredRow(call, withRule) {
-  const cells = [
-    clientCell(call.client),
-    serverCell(call),
-    valueCell(call.method, "unknown"),
-    valueCell(call.path, "unknown"),
-    String(call.count)
-  ];
-  if (withRule) cells.push(cellCode(ignoredByText(call) ?? "-"));
-  return tableRow(cells);
-}
-function buildSections(drift, fileLink) {
-  const sections = [
-    ...driftSections(drift, fileLink),
-    ...controlSections(drift, fileLink),
-    ...contextSections(drift, fileLink)
-  ];
-  return sections.filter((section) => section.rows.length > 0);
-}
-function driftSections(drift, fileLink) {
-  const { stale } = splitStale(drift.stale);
-  const templated = drift.missing.some((call) => call.suggestedPath !== void 0);
-  return [
-    {
-      title: `Missing intents: ${plural(drift.missing.length, "call")} of ${plural(distinctClients(drift.missing), "client")}`,
-      intro: `Observed, but no declared intent allows it. **Blocked**: the server already has intents, so Istio would reject the call once they are enforced.${templated ? ` ${TEMPLATE_NOTE}` : ""}`,
-      header: header("client", "server", "method", "path", "count", "once enforced", "declare in"),
-      rows: drift.missing.map((call) => missingRow(call, fileLink)),
-      collapsed: false,
-      priority: 0
-    },
-    {
-      title: `Stale intents: ${plural(stale.length, "rule")} of ${plural(distinctClients(stale), "client")}`,
-      intro: "Declared, but no observed call used it.",
-      header: header("client", "target", "method", "path", "declared in", "reason"),
-      rows: stale.map((rule) => ruleRow(rule, fileLink, STALE_REASON[rule.reason])),
-      collapsed: false,
-      priority: 1
-    }
-  ];
-}
-function contextSections(drift, fileLink) {
-  const ignoredWithRule = drift.ignored.some((call) => ignoredByText(call) !== void 0);
-  return [
-    {
-      title: `Covered: ${plural(drift.covered.length, "call")}`,
-      header: header("client", "server", "method", "path", "count"),
-      rows: drift.covered.map(callRow),
-      collapsed: true,
-      priority: 7
-    },
-    {
-      title: `Not checked: ${plural(drift.notChecked.length, "rule")}`,
-      header: header("client", "target", "method", "path", "declared in", "why"),
-      rows: drift.notChecked.map((rule) => ruleRow(rule, fileLink, NOT_CHECKED_WHY[rule.why])),
-      collapsed: true,
-      priority: 3
-    },
-    {
-      title: `Ignored by the config: ${plural(drift.ignored.length, "call")}`,
-      header: ignoredWithRule ? header("client", "server", "method", "path", "count", "ignored by") : header("client", "server", "method", "path", "count"),
-      rows: drift.ignored.map((call) => ignoredRow(call, ignoredWithRule)),
-      collapsed: true,
-      priority: 4
-    },
-    {
-      title: `Unattributed (callers outside the mesh): ${plural(drift.unattributed.length, "call")}`,
-      header: header("server", "method", "path", "count"),
-      rows: drift.unattributed.map(
-        (call) => tableRow([
-          serverCell(call),
-          valueCell(call.method, "unknown"),
-          valueCell(call.path, "unknown"),
-          String(call.count)
-        ])
-      ),
-      collapsed: true,
-      priority: 5
-    },
-    {
-      title: `External destinations: ${plural(drift.external.length, "call")}`,
-      header: header("client", "destination", "count"),
-      rows: drift.external.map(
-        (call) => tableRow([
-          clientCell(call.client),
-          cellCode(call.host ?? qualifiedName(call.server.service ?? call.server)),
-          String(call.count)
-        ])
-      ),
-      collapsed: true,
-      priority: 6
-    },
-    {
-      title: "Warnings",
-      rows: drift.warnings.map((warning) => `- ${codeSpan(warning)}`),
-      collapsed: false,
-      priority: 2
-    }
-  ];
 }
 
 // src/report/graph-model.ts
@@ -12189,6 +12966,364 @@ function renderGraphDot(graph) {
   return out.join("\n");
 }
 
+// src/report/markdown-escape.ts
+var ZERO_WIDTH_SPACE = "\u200B";
+function longestBacktickRun(text4) {
+  let longest = 0;
+  for (const run of text4.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
+}
+function codeSpan(text4, opts = {}) {
+  let content = showControlChars(text4).replaceAll("<!--", `<!-${ZERO_WIDTH_SPACE}-`);
+  if (content === "") return "*empty*";
+  if (opts.inTable) content = content.replaceAll("|", "\\|");
+  const fence = "`".repeat(longestBacktickRun(content) + 1);
+  const needsPadding = /^[` ]|[` ]$/.test(content) && content.trim() !== "";
+  return needsPadding ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
+}
+function cellCode(text4) {
+  return codeSpan(text4, { inTable: true });
+}
+function safeLinkUrl(url) {
+  if (!/^https?:\/\/[A-Za-z0-9]/i.test(url)) return void 0;
+  return url.replace(
+    /[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/gu,
+    (char) => char.length === 1 && char.charCodeAt(0) < 128 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char)
+  );
+}
+function linkedCode(text4, url, opts = {}) {
+  const code = codeSpan(text4, opts);
+  const safe = url === void 0 ? void 0 : safeLinkUrl(url);
+  return safe === void 0 ? code : `[${code}](${safe})`;
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+
+// src/report/markdown-cells.ts
+function header(...titles) {
+  return [tableRow(titles), tableRow(titles.map((t) => t === "count" ? "---:" : "---"))];
+}
+function groupedRows(items, clientOf, row, columns, environmentOf2) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const client = clientOf(item);
+    const key = `${client.namespace}\0${client.name}`;
+    const group = groups.get(key) ?? { client, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  const keys = [...groups.keys()].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  return keys.flatMap((key) => {
+    const { client, items: members } = groups.get(key);
+    const environment = environmentOf2?.(client.namespace);
+    const heading = `**${cellCode(client.name)}** in ${cellCode(client.namespace)}${environment === void 0 ? "" : ` (${cellCode(environment)})`}`;
+    const head = tableRow([heading, ...Array.from({ length: columns - 1 }, () => "")]);
+    return members.map((member, i) => i === 0 ? `${head}
+${row(member)}` : row(member));
+  });
+}
+function operationCell(method, path10, whenNone) {
+  if (method === null && path10 === null) return `*${whenNone}*`;
+  return cellCode(`${method ?? "*"} ${path10 ?? "*"}`);
+}
+function serverCell(call) {
+  const server = cellCode(targetName(call.server, call.client.namespace));
+  const service = call.server.service;
+  return service ? `${server} via ${cellCode(targetName(service, call.client.namespace))}` : server;
+}
+function targetCell(rule) {
+  const target = cellCode(targetName(rule.server, rule.client.namespace));
+  return rule.targetType === "kubernetes" ? target : `${rule.targetType} ${target}`;
+}
+function fileLineCell(at, fileLink) {
+  return linkedCode(`${at.file}:${at.line}`, fileLink?.(at.file, at.line), { inTable: true });
+}
+function distinctClients(items) {
+  return new Set(items.map((i) => `${i.client.namespace}/${i.client.name}`)).size;
+}
+function legend(codes, means) {
+  return [...new Set(codes)].map((code) => `${codeSpan(code)}: ${means[code]}.`).join(" ");
+}
+
+// src/report/vocabulary.ts
+var MISSING_MEANS = "called, not declared";
+var STALE_MEANS = "declared, never called";
+var NOT_EXERCISED_MEANS = "the client made no calls in this run";
+var STALE_REASON_MEANS = {
+  "path-not-called": "the client called this server, never with this method and path",
+  "server-not-called": "the client never called this server",
+  "client-idle": "the client made no calls at all"
+};
+var NOT_CHECKED_MEANS = {
+  "not-http": "not visible in Istio HTTP metrics",
+  "no-http-detail": "called, but the metrics carry no method or path"
+};
+var BLOCKED_MEANS = "its server already has intents, so Istio rejects the call once they are enforced";
+var OPEN_MEANS = "no intent names its server yet, so the call stays allowed";
+var SOURCE_WORDS = {
+  metrics: "sidecar metrics from",
+  snapshot: "snapshot",
+  sidecars: "the sidecars of the kubeconfig's cluster",
+  prometheus: "Prometheus at",
+  mapper: "Otterize's network mapper"
+};
+function span(window) {
+  const show2 = (iso) => iso.replace("T", " ").replace(/\.\d+/, "").replace(/Z$/, "");
+  const from = show2(window.from);
+  const to = show2(window.to);
+  const sameDay = from.slice(0, 10) === to.slice(0, 10);
+  return `${from} to ${sameDay ? to.slice(11) : to} UTC`;
+}
+function observedParts(from) {
+  const words = SOURCE_WORDS[from.source] ?? from.source;
+  const tails = [];
+  if (from.since !== void 0) tails.push(`since ${from.since}`);
+  if (from.window !== void 0) tails.push(span(from.window));
+  const tail = tails.length > 0 ? tails.join(", ") : void 0;
+  const values = from.inputs.map((input) => input === "-" ? "stdin" : input);
+  return { text: words, values, ...tail === void 0 ? {} : { tail } };
+}
+
+// src/report/markdown-control-sections.ts
+function coverageSection(drift) {
+  const coverage = asControlled(drift).coverage;
+  if (!coverage || coverage.total.declared === 0) return void 0;
+  const withEnvironment = coverage.clients.some((c) => c.environment !== void 0);
+  const titles = [
+    "client",
+    ...withEnvironment ? ["environment"] : [],
+    "exercised",
+    "coverage",
+    "not exercised"
+  ];
+  const rows = coverage.clients.filter((c) => c.declared > 0).map((c) => {
+    const why = Object.entries(c.stale).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
+    if (c.noDetail > 0) why.push(`${c.noDetail} without HTTP detail`);
+    const environment = environmentOf(drift, c.client.namespace);
+    return tableRow([
+      cellCode(qualifiedName(c.client)),
+      ...withEnvironment ? [environment === void 0 ? "" : cellCode(environment)] : [],
+      `${c.exercised} of ${c.declared}`,
+      `${c.percent}%`,
+      why.join(", ")
+    ]);
+  });
+  const { exercised, declared, percent } = coverage.total;
+  return {
+    title: `Coverage: ${percent}% of the declared rules exercised (${exercised} of ${declared})`,
+    header: header(...titles),
+    rows,
+    collapsed: true,
+    priority: 8
+  };
+}
+function controlSections(drift, fileLink) {
+  const { notExercised } = splitStale(drift.stale);
+  const ignoredStale = asControlled(drift).ignoredStale ?? [];
+  const env = (ns) => environmentOf(drift, ns);
+  const sections = [
+    {
+      title: `Not exercised (${NOT_EXERCISED_MEANS}): ${plural(notExercised.length, "rule")} of ${plural(distinctClients(notExercised), "client")}`,
+      intro: "Their rules are neither confirmed nor stale (`client-idle`). Drive these clients in the traffic step to check them.",
+      header: header("rule", "target", "declared at"),
+      rows: groupedRows(
+        notExercised,
+        (r) => r.client,
+        (r) => tableRow([
+          operationCell(r.method, r.path, "any request"),
+          targetCell(r),
+          fileLineCell(r, fileLink)
+        ]),
+        3,
+        env
+      ),
+      collapsed: true,
+      priority: 3
+    },
+    {
+      title: `Stale rules ignored by the config: ${plural(ignoredStale.length, "rule")}`,
+      header: header("rule", "target", "declared at", "ignored by"),
+      rows: groupedRows(
+        ignoredStale,
+        (r) => r.client,
+        (r) => tableRow([
+          operationCell(r.method, r.path, "any request"),
+          targetCell(r),
+          fileLineCell(r, fileLink),
+          cellCode(ignoredByText(r) ?? "-")
+        ]),
+        4,
+        env
+      ),
+      collapsed: true,
+      priority: 4
+    }
+  ];
+  const coverage = coverageSection(drift);
+  if (coverage) sections.push(coverage);
+  return sections;
+}
+
+// src/report/markdown-sections.ts
+function missingRow(call, fileLink) {
+  const op = operationCell(call.method, call.path, "no HTTP detail");
+  return tableRow([
+    call.suggestedPath ? `${op} \u2192 ${cellCode(call.suggestedPath)}` : op,
+    serverCell(call),
+    String(call.count),
+    call.wouldBeBlocked ? "**blocked**" : "open",
+    call.intentsFile ? fileLineCell(call.intentsFile, fileLink) : "a new ClientIntents"
+  ]);
+}
+function callRow(call, extra = []) {
+  return tableRow([
+    operationCell(call.method, call.path, "no HTTP detail"),
+    serverCell(call),
+    String(call.count),
+    ...extra
+  ]);
+}
+function ruleRow(rule, fileLink, why) {
+  const cells = [operationCell(rule.method, rule.path, "any request"), targetCell(rule)];
+  if (why !== void 0) cells.push(why);
+  cells.push(fileLineCell(rule, fileLink));
+  return tableRow(cells);
+}
+var TEMPLATE_NOTE = "A path shown as `path \u2192 template` suggests an Istio template: `{*}` allows any one segment there and `{**}` any rest of the path, not only the values seen.";
+function buildSections(drift, fileLink) {
+  const sections = [
+    ...driftSections(drift, fileLink),
+    ...controlSections(drift, fileLink),
+    ...contextSections(drift, fileLink)
+  ];
+  return sections.filter((section) => section.rows.length > 0);
+}
+function driftSections(drift, fileLink) {
+  const { stale } = splitStale(drift.stale);
+  const templated = drift.missing.some((call) => call.suggestedPath !== void 0);
+  const env = (ns) => environmentOf(drift, ns);
+  const blocked = drift.missing.some((c) => c.wouldBeBlocked);
+  const open = drift.missing.some((c) => !c.wouldBeBlocked);
+  const once = [
+    ...blocked ? [`**blocked**: ${BLOCKED_MEANS}.`] : [],
+    ...open ? [`open: ${OPEN_MEANS}.`] : []
+  ];
+  return [
+    {
+      title: `Missing (${MISSING_MEANS}): ${plural(drift.missing.length, "call")} of ${plural(distinctClients(drift.missing), "client")}`,
+      intro: [...once, ...templated ? [TEMPLATE_NOTE] : []].join(" "),
+      header: header("call", "server", "count", "once enforced", "declare in"),
+      rows: groupedRows(
+        drift.missing,
+        (c) => c.client,
+        (c) => missingRow(c, fileLink),
+        5,
+        env
+      ),
+      collapsed: false,
+      priority: 0
+    },
+    {
+      title: `Stale (${STALE_MEANS}): ${plural(stale.length, "rule")} of ${plural(distinctClients(stale), "client")}`,
+      intro: legend(
+        stale.map((r) => r.reason),
+        STALE_REASON_MEANS
+      ),
+      header: header("rule", "target", "reason", "declared at"),
+      rows: groupedRows(
+        stale,
+        (r) => r.client,
+        (r) => ruleRow(r, fileLink, cellCode(r.reason)),
+        4,
+        env
+      ),
+      collapsed: false,
+      priority: 1
+    }
+  ];
+}
+function contextSections(drift, fileLink) {
+  const env = (ns) => environmentOf(drift, ns);
+  const ignoredWithRule = drift.ignored.some((call) => ignoredByText(call) !== void 0);
+  return [
+    {
+      title: `Covered (called and declared): ${plural(drift.covered.length, "call")}`,
+      header: header("call", "server", "count"),
+      rows: groupedRows(
+        drift.covered,
+        (c) => c.client,
+        (c) => callRow(c),
+        3,
+        env
+      ),
+      collapsed: true,
+      priority: 7
+    },
+    {
+      title: `Not checked: ${plural(drift.notChecked.length, "rule")}`,
+      header: header("rule", "target", "why", "declared at"),
+      rows: groupedRows(
+        drift.notChecked,
+        (r) => r.client,
+        (r) => ruleRow(r, fileLink, NOT_CHECKED_MEANS[r.why]),
+        4,
+        env
+      ),
+      collapsed: true,
+      priority: 3
+    },
+    {
+      title: `Ignored by the config: ${plural(drift.ignored.length, "call")}`,
+      header: ignoredWithRule ? header("call", "server", "count", "ignored by") : header("call", "server", "count"),
+      rows: groupedRows(
+        drift.ignored,
+        (c) => c.client,
+        (c) => callRow(c, ignoredWithRule ? [cellCode(ignoredByText(c) ?? "-")] : []),
+        ignoredWithRule ? 4 : 3,
+        env
+      ),
+      collapsed: true,
+      priority: 4
+    },
+    {
+      title: `Unattributed (callers outside the mesh): ${plural(drift.unattributed.length, "call")}`,
+      header: header("server", "call", "count"),
+      rows: drift.unattributed.map(
+        (call) => tableRow([
+          cellCode(qualifiedName(call.server)),
+          operationCell(call.method, call.path, "no HTTP detail"),
+          String(call.count)
+        ])
+      ),
+      collapsed: true,
+      priority: 5
+    },
+    {
+      title: `External (destinations outside the mesh): ${plural(drift.external.length, "call")}`,
+      header: header("destination", "count"),
+      rows: groupedRows(
+        drift.external,
+        (c) => c.client,
+        (call) => tableRow([
+          cellCode(call.host ?? qualifiedName(call.server.service ?? call.server)),
+          String(call.count)
+        ]),
+        2,
+        env
+      ),
+      collapsed: true,
+      priority: 6
+    },
+    {
+      title: "Warnings",
+      rows: drift.warnings.map((warning) => `- ${codeSpan(warning)}`),
+      collapsed: false,
+      priority: 2
+    }
+  ];
+}
+
 // src/report/mermaid-drift-graph.ts
 var MAX_EDGES = 50;
 var OPEN_EDGES = 10;
@@ -12269,7 +13404,29 @@ function mermaidDriftGraph(drift, room = Number.POSITIVE_INFINITY) {
 // src/report/markdown-report.ts
 var COMMENT_MARKER = "<!-- intent-drift -->";
 var DEFAULT_MAX_LENGTH = 65e3;
-function verdict(drift) {
+var HEADER_VALUES = 3;
+function runLine(drift, run) {
+  const parts = [];
+  if (run.commit !== void 0 && /^[0-9a-f]{7,64}$/i.test(run.commit.sha)) {
+    parts.push(`checked ${linkedCode(run.commit.sha.slice(0, 7), run.commit.url)}`);
+  }
+  const { observedFrom: observedFrom2, config } = asControlled(drift);
+  if (observedFrom2 !== void 0) {
+    const part = observedParts(observedFrom2);
+    const shown2 = part.values.slice(0, HEADER_VALUES).map((v) => codeSpan(v));
+    const more = part.values.length - shown2.length;
+    if (more > 0) shown2.push(`and ${more} more`);
+    const tail = part.tail !== void 0 && /^[0-9A-Za-z :.,+-]+$/.test(part.tail) ? `, ${part.tail}` : "";
+    parts.push(`observed: ${part.text}${shown2.length > 0 ? ` ${shown2.join(", ")}` : ""}${tail}`);
+  }
+  if (config !== void 0) parts.push(config === null ? "no config" : `config ${codeSpan(config)}`);
+  const runUrl = run.runUrl === void 0 ? void 0 : safeLinkUrl(run.runUrl);
+  if (runUrl !== void 0) parts.push(`[workflow run](${runUrl})`);
+  if (parts.length === 0) return void 0;
+  const line = parts.join(" \xB7 ");
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}
+function verdict(drift, run) {
   const s = drift.summary;
   const { stale, notExercised } = splitStale(drift.stale);
   const ignored = s.ignored + (asControlled(drift).ignoredStale?.length ?? 0);
@@ -12289,7 +13446,14 @@ function verdict(drift) {
   const coverage = coverageSummary(drift);
   if (coverage !== void 0) counts.push(coverage);
   const notes = controlNotes(drift).flatMap((note, i) => i === 0 ? [`> ${note}`] : ["", `> ${note}`]);
-  return [headline2, "", counts.join(" \xB7 "), ...notes.length > 0 ? ["", ...notes] : []];
+  const context = runLine(drift, run);
+  return [
+    headline2,
+    ...context === void 0 ? [] : ["", context],
+    "",
+    counts.join(" \xB7 "),
+    ...notes.length > 0 ? ["", ...notes] : []
+  ];
 }
 function renderSection(section, kept) {
   const body = [];
@@ -12302,8 +13466,8 @@ function renderSection(section, kept) {
   }
   return ["", `#### ${section.title}`, "", ...body];
 }
-function renderDocument(drift, sections, kept) {
-  const lines = [COMMENT_MARKER, ...verdict(drift)];
+function renderDocument(drift, run, sections, kept) {
+  const lines = [COMMENT_MARKER, ...verdict(drift, run)];
   const left = sections.reduce((sum, section, i) => sum + section.rows.length - (kept[i] ?? 0), 0);
   if (left > 0) {
     lines.push(
@@ -12343,106 +13507,75 @@ function renderMarkdownReport(drift, opts = {}) {
 function renderTables(drift, opts) {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
   const sections = buildSections(drift, opts.fileLink);
+  const run = {
+    ...opts.commit === void 0 ? {} : { commit: opts.commit },
+    ...opts.runUrl === void 0 ? {} : { runUrl: opts.runUrl }
+  };
   const full = renderDocument(
     drift,
+    run,
     sections,
     sections.map((s) => s.rows.length)
   );
   if (full.length <= maxLength) return full;
   const frame = renderDocument(
     drift,
+    run,
     sections,
     sections.map(() => 0)
   ).length;
   const kept = allocateRows(sections, maxLength - frame - 64);
-  let text4 = renderDocument(drift, sections, kept);
+  let text4 = renderDocument(drift, run, sections, kept);
   const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
   while (text4.length > maxLength) {
     const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
     if (!victim) break;
     kept[victim.i] = (kept[victim.i] ?? 0) - 1;
-    text4 = renderDocument(drift, sections, kept);
+    text4 = renderDocument(drift, run, sections, kept);
   }
   return text4;
 }
 
-// src/settings.ts
-var SOURCES = ["metrics", "snapshot", "sidecars", "prometheus", "mapper"];
-var FAIL_ON2 = ["missing", "stale", "any", "none"];
-var REPORT_FORMATS = ["text", "markdown", "json", "sarif", "junit"];
-var API_VERSIONS = [
-  "k8s.otterize.com/v2beta1",
-  "k8s.otterize.com/v2alpha1",
-  "k8s.otterize.com/v1beta1",
-  "k8s.otterize.com/v1alpha3",
-  "k8s.otterize.com/v1alpha2"
-];
-var DEFAULT_API_VERSION = API_VERSIONS[0];
-function defaultSettings(cwd) {
-  return {
-    cwd,
-    intents: [],
-    source: "metrics",
-    metrics: [],
-    snapshots: [],
-    workloads: [],
-    namespaces: [],
-    defaultNamespace: void 0,
-    allowEmpty: false,
-    failOn: "missing",
-    failOnExplicit: false,
-    configFile: void 0,
-    templates: true,
-    minCount: void 0,
-    environment: void 0,
-    baselineFile: void 0,
-    writeBaselineFile: void 0,
-    format: "text",
-    reportFile: void 0,
-    sarifFile: void 0,
-    junitFile: void 0,
-    color: false,
-    output: void 0,
-    live: {
-      kubeconfig: void 0,
-      context: void 0,
-      window: void 0,
-      concurrency: 16,
-      podTimeout: void 0,
-      prometheusUrl: void 0,
-      prometheusTokenEnv: "PROMETHEUS_TOKEN",
-      prometheusToken: void 0,
-      prometheusCa: void 0,
-      since: void 0,
-      mapperUrl: void 0,
-      mapperTokenEnv: "MAPPER_TOKEN",
-      mapperToken: void 0
-    },
-    export: {
-      format: "yaml",
-      outputType: "single-file",
-      apiVersion: DEFAULT_API_VERSION,
-      asService: false
-    },
-    visualize: { onlyDrift: false }
-  };
+// src/report/comment-document.ts
+function renderComment(drift, opts) {
+  const limit = opts.limit ?? DEFAULT_MAX_LENGTH;
+  let patch = patchBlock(opts.suggestedPatch);
+  if (patch.length > limit / 3) patch = patchTooLong(opts.suggestedPatch, opts.patchElsewhere);
+  const note = opts.gateNote ?? "";
+  const report = renderMarkdownReport(drift, {
+    maxLength: limit - note.length - patch.length,
+    ...opts.fileLink ? { fileLink: opts.fileLink } : {},
+    ...opts.commit ? { commit: opts.commit } : {},
+    ...opts.runUrl ? { runUrl: opts.runUrl } : {}
+  });
+  return report + note + patch;
 }
-var NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-function namespaceList(values, name) {
-  const names = [];
-  for (const value of values) {
-    const parts = value.split(/[\s,]+/).filter((part) => part !== "");
-    if (parts.length === 0) throw new InputError(`${name}: ${JSON.stringify(value)} names no namespace`);
-    for (const part of parts) {
-      if (!NAMESPACE_NAME.test(part)) {
-        throw new InputError(
-          `${name}: ${JSON.stringify(part)} is not a namespace name (lower-case letters, digits and '-', at most 63)`
-        );
-      }
-      if (!names.includes(part)) names.push(part);
-    }
-  }
-  return names;
+function patchBlock(patch) {
+  if (patch === "") return "";
+  const fence = "`".repeat(Math.max(3, longestBacktickRun2(patch) + 1));
+  const files = (patch.match(/^\+\+\+ /gm) ?? []).length;
+  return [
+    "",
+    `<details><summary>Suggested patch of the intents (${files} ${files === 1 ? "file" : "files"})</summary>`,
+    "",
+    `${fence}diff`,
+    patch.endsWith("\n") ? patch.slice(0, -1) : patch,
+    fence,
+    "",
+    "</details>",
+    ""
+  ].join("\n");
+}
+function patchTooLong(patch, elsewhere = "the job summary") {
+  const lines = patch.split("\n").length;
+  return `
+> The suggested patch (${lines} lines) is too long for a comment: it is in ${elsewhere}.
+`;
+}
+function longestBacktickRun2(text4) {
+  let longest = 0;
+  for (const run of text4.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
 }
 
 export {
@@ -12451,27 +13584,34 @@ export {
   targetName,
   plural,
   countLabel,
+  requireKubeClientNode,
   validatePathPattern,
   refKey,
   parseBaseline,
   writeBaselineFile,
-  isMap,
-  isScalar,
-  isSeq,
+  DEFAULT_CONFIG_FILE,
+  defaultDriftConfig,
   Document,
   cst_exports,
-  parseAllDocuments,
   parse,
+  stringify3 as stringify,
+  MAX_YAML_BYTES,
+  parseYamlDocuments,
+  tokenizeYaml,
   fail,
   child,
-  buildClientIntents,
+  repositoryRoot,
+  parseDriftConfig,
+  collectYamlFiles,
   isNamespaceName,
-  DEFAULT_EXPORT_API_VERSION,
-  clientIntentsManifest,
-  toYamlDocuments,
-  renderIntentsFile,
-  renderIntentsDir,
+  readWorkloadManifests,
   buildPathTemplater,
+  demoSettings,
+  observeInScope,
+  declare,
+  readConfig,
+  check,
+  recheck,
   asControlled,
   splitStale,
   ignoredByText,
@@ -12479,25 +13619,33 @@ export {
   coverageSummary,
   controlNotes,
   environmentOf,
-  renderCiReport,
-  DEFAULT_CONFIG_FILE,
-  defaultDriftConfig,
-  MAX_YAML_BYTES,
-  parseYamlDocuments,
-  tokenizeYaml,
-  parseDriftConfig,
-  collectYamlFiles,
-  readWorkloadManifests,
-  demoSettings,
-  observeInScope,
-  declare,
-  readConfig,
-  check,
+  jsonCall,
   toJsonReport,
   renderJsonReport,
+  SOURCES,
+  FAIL_ON2 as FAIL_ON,
+  REPORT_FORMATS,
+  LIST_FORMATS,
+  EXPORT_FORMATS,
+  API_VERSIONS,
+  defaultSettings,
+  namespaceList,
+  buildClientIntents,
+  renderIntentsFile,
+  renderIntentsDir,
+  FILE_HEADERS_ONLY,
+  createTwoFilesPatch,
+  planIntentsEdit,
+  renderCiReport,
   codeSpan,
   cellCode,
   tableRow,
+  MISSING_MEANS,
+  STALE_MEANS,
+  NOT_EXERCISED_MEANS,
+  STALE_REASON_MEANS,
+  NOT_CHECKED_MEANS,
+  observedParts,
   graphOfMap,
   graphOfDrift,
   onlyDrift,
@@ -12511,10 +13659,5 @@ export {
   renderGraphDot,
   COMMENT_MARKER,
   renderMarkdownReport,
-  SOURCES,
-  FAIL_ON2 as FAIL_ON,
-  REPORT_FORMATS,
-  API_VERSIONS,
-  defaultSettings,
-  namespaceList
+  renderComment
 };
