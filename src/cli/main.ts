@@ -9,6 +9,7 @@ import { renderJsonReport } from '../report/json-report.ts';
 import { renderList } from '../report/list-report.ts';
 import { renderMarkdownReport } from '../report/markdown-report.ts';
 import { renderTextReport } from '../report/text-report.ts';
+import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import { VERSION } from '../version.ts';
 import { type Command, parseCommandLine } from './args.ts';
@@ -40,7 +41,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.writeError(`intent-drift: ${String(err)}\n`);
       return 2;
     }
-    throw err;
+    // Never exit 1 for a crash: 1 means drift. The message may quote a library's words (a URL
+    // with credentials): scrubbed and kept to one line like every other.
+    io.writeError(
+      `intent-drift: internal error: ${safeLine(err instanceof Error ? err.message : String(err))}\n`,
+    );
+    return 2;
   }
 }
 
@@ -53,7 +59,7 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
     case 'list': {
       const observed = await observeWithProgress(settings, io);
       io.write(renderList(observed, { namespaces: settings.namespaces }));
-      for (const w of observed.warnings) io.writeError(`warning: ${w}\n`);
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}\n`);
       return 0;
     }
     case 'capture': {
@@ -68,8 +74,8 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
         source: settings.source,
         ...(observed.window === undefined ? {} : { window: observed.window }),
       });
-      for (const w of observed.warnings) io.writeError(`warning: ${w}\n`);
-      io.writeError(`wrote ${observed.calls.length} call(s) to ${settings.output}\n`);
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}\n`);
+      io.writeError(`wrote ${observed.calls.length} call(s) to ${safeLine(settings.output ?? '')}\n`);
       return 0;
     }
     case 'reset': {
@@ -100,7 +106,8 @@ async function runCheck(settings: Settings, io: CliIo): Promise<number> {
       `wrote a baseline of ${n} drift entr${n === 1 ? 'y' : 'ies'} to ${settings.writeBaselineFile}\n`,
     );
   }
-  const json = renderJsonReport(result.drift);
+  const json =
+    settings.reportFile !== undefined || settings.format === 'json' ? renderJsonReport(result.drift) : '';
   if (settings.reportFile !== undefined) {
     const file = path.resolve(settings.cwd, settings.reportFile);
     await mkdir(path.dirname(file), { recursive: true });

@@ -10,6 +10,7 @@ import { renderGraphDot } from '../report/graph-dot.ts';
 import { renderGraphHtml } from '../report/graph-html.ts';
 import { type CallGraph, graphOfDrift, graphOfMap } from '../report/graph-model.ts';
 import { hasUsableFont, renderPng, renderSvg } from '../report/graph-render.ts';
+import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import type { CliIo } from './cli-io.ts';
 import { observeWithProgress, withProgress } from './progress.ts';
@@ -44,7 +45,7 @@ export async function runVisualize(settings: Settings, io: CliIo): Promise<numbe
   const file = path.resolve(settings.cwd, settings.output ?? '');
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, bytes);
-  for (const w of warnings) io.writeError(`warning: ${w}\n`);
+  for (const w of warnings) io.writeError(`warning: ${safeLine(w)}\n`);
   if (format === 'png' && !(await hasUsableFont())) {
     io.writeError(
       'warning: no font found on this machine: the PNG has no text (Debian: apt-get install fonts-dejavu-core)\n',
@@ -52,7 +53,7 @@ export async function runVisualize(settings: Settings, io: CliIo): Promise<numbe
   }
   const calls = graph.edges.reduce((n, e) => n + e.rows.length, 0);
   io.writeError(
-    `drew ${calls} call(s) and rule(s) between ${graph.nodes.length} node(s) to ${settings.output}\n`,
+    `drew ${calls} call(s) and rule(s) between ${graph.nodes.length} node(s) to ${safeLine(settings.output ?? '')}\n`,
   );
   return exitCode;
 }

@@ -50,7 +50,8 @@ export async function readWorkloadManifests(
   const workloads: WorkloadInfo[] = [];
   for (const { absolute, file } of files) {
     const documents = readYamlFile(absolute, file);
-    workloads.push(...workloadsFromDocuments(documents, file, opts.defaultNamespace ?? 'default'));
+    for (const w of workloadsFromDocuments(documents, file, opts.defaultNamespace ?? 'default'))
+      workloads.push(w);
   }
   return createWorkloadLookup(workloads);
 }

@@ -50,7 +50,10 @@ function verdict(drift: Drift): string[] {
 function renderSection(section: MarkdownSection, kept: number): string[] {
   const body: string[] = [];
   if (section.intro) body.push(section.intro, '');
-  if (kept > 0) body.push(...(section.header ?? []), ...section.rows.slice(0, kept));
+  if (kept > 0) {
+    for (const line of section.header ?? []) body.push(line);
+    for (let i = 0; i < kept; i++) body.push(section.rows[i]!);
+  }
   const left = section.rows.length - kept;
   if (left > 0) body.push(...(kept > 0 ? [''] : []), `*… and ${left} more not shown here.*`);
   if (section.collapsed) {
@@ -70,7 +73,7 @@ function renderDocument(drift: Drift, sections: readonly MarkdownSection[], kept
     );
   }
   sections.forEach((section, i) => {
-    lines.push(...renderSection(section, kept[i] ?? 0));
+    for (const line of renderSection(section, kept[i] ?? 0)) lines.push(line);
   });
   return `${lines.join('\n')}\n`;
 }

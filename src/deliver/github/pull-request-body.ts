@@ -40,7 +40,9 @@ export function pullRequestBody(changes: IntentChange[], patch: string, runUrl: 
     'Review it like any change to who may call whom; the branch is rewritten by the next run.',
     '',
   ].join('\n');
-  const fence = '`'.repeat(Math.max(3, ...(patch.match(/`+/g) ?? []).map((r) => r.length + 1)));
+  let longestRun = 0;
+  for (const run of patch.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run.length);
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
   const diff = `<details><summary>Diff</summary>\n\n${fence}diff\n${patch.replace(/\n$/, '')}\n${fence}\n\n</details>\n`;
   const body = head + diff + tail;
   if (body.length <= GITHUB_BODY_LIMIT) return body;
