@@ -11,6 +11,9 @@ const UNSAFE_CHARS =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 
+const UNSAFE_BEYOND_C0 =
+  /[\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
 const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** Whether the text holds a character that showControlChars would escape. */
@@ -34,6 +37,15 @@ export function escapeOf(char: string): string {
 /** The text on one line, each unsafe character shown as an escape (`\n`, `\x1b`, `\u202e`). */
 export function showControlChars(text: string): string {
   return text.replace(UNSAFE_CHARS, escapeOf);
+}
+
+/**
+ * JSON text (from JSON.stringify) with every unsafe character it still holds raw written as a
+ * `\uXXXX` escape: the same data, but nothing that moves a terminal's cursor or text.
+ */
+export function jsonWithEscapes(json: string): string {
+  // JSON.stringify escapes C0 inside strings already; the line feeds left are its own layout.
+  return json.replace(UNSAFE_BEYOND_C0, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // `scheme://user:password@host/path?query#fragment` anywhere in a message. The character class

@@ -22,6 +22,9 @@ import type { ActionSettings } from './inputs.ts';
 import { OUTPUT } from './inputs.ts';
 import { failureLine, githubClient, setCountOutputs } from './outcome.ts';
 
+/** Notes about drift the patch cannot express, printed one per line up to this many. */
+const MAX_SKIPPED_NOTES = 50;
+
 export async function runCheckMode(
   settings: ActionSettings,
   context: RunContext,
@@ -37,7 +40,10 @@ export async function runCheckMode(
     missing: drift.missing,
     stale: settings.pruneStale ? drift.stale : [],
   });
-  for (const note of edit.skipped) io.info(`not in the suggested patch: ${note}`);
+  for (const note of edit.skipped.slice(0, MAX_SKIPPED_NOTES)) io.info(`not in the suggested patch: ${note}`);
+  if (edit.skipped.length > MAX_SKIPPED_NOTES) {
+    io.info(`not in the suggested patch: ${edit.skipped.length - MAX_SKIPPED_NOTES} more`);
+  }
   const patch = suggestedPatch(edit.files);
   const pr = context.pullRequest;
 
@@ -96,18 +102,13 @@ function checkLiveCluster(settings: ActionSettings, io: ActionIo): Promise<Check
   return checkInCluster(settings, { runner, log, check });
 }
 
-/**
- * Log groups as the runner folds them: the `::group::` workflow commands, which is what
- * @actions/core's startGroup writes (this folder does not import @actions/core).
- */
+/** The cluster steps' log: folded groups, tool output as info lines (escaped by the io). */
 export function groupedLog(io: ActionIo): ClusterLog {
-  const commandData = (title: string) =>
-    title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   return {
     info: (line) => io.info(line),
     warning: (line) => io.warning(line),
-    startGroup: (title) => io.info(`::group::${commandData(title)}`),
-    endGroup: () => io.info('::endgroup::'),
+    startGroup: (title) => io.startGroup(title),
+    endGroup: () => io.endGroup(),
   };
 }
 

@@ -6,7 +6,9 @@ import type { ActionIo } from '../deliver/github/action-io.ts';
 import { describeGitHubError } from '../deliver/github/github-errors.ts';
 import { createGitHubClient } from '../deliver/github/octokit.ts';
 import { readRunContext } from '../deliver/github/run-context.ts';
+import { logLine } from '../deliver/github/workflow-commands.ts';
 import { isInputError } from '../errors.ts';
+import { showControlChars } from '../safe-text.ts';
 import { runCheckMode } from './check-mode.ts';
 import { runCommentMode } from './comment-mode.ts';
 import { readActionInputs } from './inputs.ts';
@@ -26,10 +28,12 @@ export async function run(): Promise<void> {
       settings.mode === 'comment'
         ? await runCommentMode(settings, context, io)
         : await runCheckMode(settings, context, io);
-    if (outcome.failure !== undefined) core.setFailed(outcome.failure);
+    if (outcome.failure !== undefined) core.setFailed(logLine(outcome.failure));
   } catch (err) {
     core.setFailed(
-      isInputError(err) ? `intent-drift: ${String(err)}` : `intent-drift: ${describeGitHubError(err)}`,
+      logLine(
+        isInputError(err) ? `intent-drift: ${String(err)}` : `intent-drift: ${describeGitHubError(err)}`,
+      ),
     );
   }
 }
@@ -37,18 +41,22 @@ export async function run(): Promise<void> {
 function runnerIo(): ActionIo {
   // Tests shrink GitHub's retry-after waits; a runner never sets this.
   const unit = Number(process.env.INTENT_DRIFT_RETRY_UNIT_MS);
+  // Every line printed here may carry outside data: logLine keeps each one line, escaped, and
+  // never a workflow command (core escapes a command's data, but not a plain info line).
   return {
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
+    info: (message) => core.info(logLine(message)),
+    warning: (message) => core.warning(logLine(message)),
+    startGroup: (title) => core.startGroup(logLine(title)),
+    endGroup: () => core.endGroup(),
     annotate: ({ level, title, message, file, line }) => {
       const properties = {
-        title,
-        ...(file === undefined ? {} : { file }),
+        title: logLine(title),
+        ...(file === undefined ? {} : { file: showControlChars(file) }),
         ...(line === undefined ? {} : { startLine: line }),
       };
-      if (level === 'error') core.error(message, properties);
-      else if (level === 'warning') core.warning(message, properties);
-      else core.notice(message, properties);
+      if (level === 'error') core.error(logLine(message), properties);
+      else if (level === 'warning') core.warning(logLine(message), properties);
+      else core.notice(logLine(message), properties);
     },
     setOutput: (name, value) => core.setOutput(name, value),
     writeSummary: async (markdown) => {

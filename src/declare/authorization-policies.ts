@@ -3,9 +3,10 @@
 // Pod labels and service accounts are not in ClientIntents: they come from a workload lookup
 // (manifests) or a caller's callback; otherwise `app: <server>` and sa `<client>` are assumed,
 // and the policy carries a comment saying so.
-import { Document } from 'yaml';
+
 import type { DeclaredRule, WorkloadRef } from '../model.ts';
 import type { WorkloadLookup } from './workload-manifests.ts';
+import { yamlDocumentText } from './yaml-output.ts';
 
 export const POLICY_API_VERSION = 'security.istio.io/v1';
 
@@ -117,11 +118,8 @@ function byNamespaceAndName(a: AuthorizationPolicyManifest, b: AuthorizationPoli
 /** Multi-document YAML, each policy preceded by its notes as comments. */
 export function renderAuthorizationPolicies(policies: AuthorizationPolicyManifest[]): string {
   return policies
-    .map(({ manifest, notes }) => {
-      const doc = new Document(manifest);
-      // On the contents, not the document: no blank line between the comment and the policy.
-      if (doc.contents) doc.contents.commentBefore = notes.map((note) => ` ${note}`).join('\n');
-      return doc.toString({ indent: 2, lineWidth: 0, minContentWidth: 0 });
-    })
+    .map(({ manifest, notes }) =>
+      yamlDocumentText(manifest, { indent: 2, lineWidth: 0, minContentWidth: 0 }, notes),
+    )
     .join('---\n');
 }

@@ -29,6 +29,11 @@ export interface StoredPull {
   state: 'open' | 'closed';
   /** The head commit, for GET pulls/:number (comment mode checks it). */
   headSha?: string;
+  /**
+   * The head repository's full name (a fork's `someone/shop`); default this repository. Null as
+   * GitHub answers when the fork was deleted.
+   */
+  headRepo?: string | null;
 }
 
 export interface Fault {
@@ -297,10 +302,11 @@ export class GitHubApiServer {
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
       head: {
         ref: p.head,
-        label: `${this.owner}:${p.head}`,
+        label: `${(p.headRepo ?? `${this.owner}/${this.repo}`).split('/')[0]}:${p.head}`,
         sha: p.headSha ?? this.git.refs.get(`heads/${p.head}`),
+        repo: p.headRepo === null ? null : { full_name: p.headRepo ?? `${this.owner}/${this.repo}` },
       },
-      base: { ref: p.base },
+      base: { ref: p.base, repo: { full_name: `${this.owner}/${this.repo}` } },
     };
   }
 
