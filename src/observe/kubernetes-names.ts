@@ -16,7 +16,7 @@ function isLowerAlnum(code: number): boolean {
 
 /** `[a-z0-9]([-a-z0-9]*[a-z0-9])?` within text[from, to). */
 function isLabelPart(text: string, from: number, to: number): boolean {
-  if (to <= from || to - from > MAX_LABEL) return false;
+  if (to <= from) return false;
   if (!isLowerAlnum(text.charCodeAt(from)) || !isLowerAlnum(text.charCodeAt(to - 1))) return false;
   for (let i = from + 1; i < to - 1; i++) {
     const code = text.charCodeAt(i);
@@ -27,10 +27,13 @@ function isLabelPart(text: string, from: number, to: number): boolean {
 
 /** A DNS-1123 label: namespaces, Services (`[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63). */
 export function isDnsLabel(name: string): boolean {
-  return isLabelPart(name, 0, name.length);
+  return name.length <= MAX_LABEL && isLabelPart(name, 0, name.length);
 }
 
-/** A DNS-1123 subdomain: the names of most Kubernetes objects (labels joined by dots, at most 253). */
+/**
+ * A DNS-1123 subdomain: the names of most Kubernetes objects (label-shaped parts joined by dots,
+ * at most 253 in all; like the API server's IsDNS1123Subdomain, no limit per part).
+ */
 export function isDnsSubdomain(name: string): boolean {
   if (name.length === 0 || name.length > MAX_SUBDOMAIN) return false;
   let from = 0;
