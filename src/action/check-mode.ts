@@ -1,7 +1,7 @@
 // mode: check: run the pipeline, then deliver everywhere the run may: JSON report, job
 // summary, annotations and outputs always; the sticky comment on a pull request; the
 // auto-opened PR when asked.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkInCluster } from '../cluster/cluster-check.ts';
 import type { ClusterLog } from '../cluster/cluster-step.ts';
@@ -18,6 +18,8 @@ import { renderReportFile } from '../deliver/github/report-artifact.ts';
 import { blobLink, type RunContext } from '../deliver/github/run-context.ts';
 import type { DeclaredIntents } from '../model.ts';
 import { type CheckResult, check } from '../pipeline.ts';
+import { readRegularFile } from '../regular-file.ts';
+import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
 import type { ActionSettings } from './inputs.ts';
 import { OUTPUT } from './inputs.ts';
 import { failureLine, githubClient, setCountOutputs } from './outcome.ts';
@@ -115,7 +117,7 @@ export function groupedLog(io: ActionIo): ClusterLog {
 async function readIntentsSources(cwd: string, declared: DeclaredIntents): Promise<Map<string, string>> {
   const sources = new Map<string, string>();
   for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readFile(path.resolve(cwd, file), 'utf8'));
+    sources.set(file, await readRegularFile(path.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES }));
   }
   return sources;
 }

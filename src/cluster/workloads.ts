@@ -3,10 +3,11 @@
 // manifests leave unlabelled is created and labelled `istio-injection=enabled` before anything is
 // applied. A namespace the manifests label (`istio-injection` or `istio.io/rev`, any value) is
 // the user's decision, and an existing cluster's namespaces are never relabelled.
-import { readFile } from 'node:fs/promises';
 import { parseAllDocuments } from 'yaml';
 import { InputError } from '../errors.ts';
+import { readRegularFile } from '../regular-file.ts';
 import { collectYamlFiles } from '../yaml/collect-files.ts';
+import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
 import { ClusterStepError, failureDetail, mustRun, runTool, type StepContext } from './cluster-step.ts';
 
 /** Kinds that make pods; their namespaces are the ones that need sidecars. */
@@ -78,7 +79,7 @@ export async function readManifests(paths: readonly string[], cwd: string): Prom
     found.map(async (f) => ({
       absolute: f.absolute,
       file: f.file,
-      text: await readFile(f.absolute, 'utf8'),
+      text: await readRegularFile(f.absolute, { file: f.file, maxBytes: MAX_YAML_BYTES }),
     })),
   );
 }
