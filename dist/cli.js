@@ -1,7 +1,6 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   API_VERSIONS,
-  Document,
   FAIL_ON,
   REPORT_FORMATS,
   SOURCES,
@@ -27,22 +26,26 @@ import {
   renderIntentsFile,
   renderJsonReport,
   renderMarkdownReport,
-  showControlChars,
   splitStale,
   targetName,
   wideningOf,
-  writeBaselineFile
-} from "./chunks/chunk-ICLIVY3J.js";
-import "./chunks/chunk-GEWBOTYQ.js";
-import "./chunks/chunk-WZX7VDCZ.js";
-import "./chunks/chunk-6SVOZDX7.js";
-import "./chunks/chunk-2NF2SEYA.js";
-import "./chunks/chunk-TXZ6OYJN.js";
+  writeBaselineFile,
+  writeFileInside,
+  yamlDocumentText
+} from "./chunks/chunk-ZUO4FGMT.js";
+import "./chunks/chunk-TEF2IMFU.js";
+import "./chunks/chunk-JTVS2FC6.js";
+import "./chunks/chunk-FIB5BB2F.js";
+import "./chunks/chunk-RA26E3OJ.js";
+import "./chunks/chunk-MOX5MFZY.js";
 import "./chunks/chunk-DNUDPCNB.js";
+import "./chunks/chunk-GIGKOOMT.js";
 import {
   InputError,
-  isInputError
-} from "./chunks/chunk-WQ4DT2T6.js";
+  isInputError,
+  safeLine,
+  showControlChars
+} from "./chunks/chunk-OOV6GRI2.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
@@ -232,10 +235,12 @@ function renderTextReport(drift, opts = {}) {
   for (const group of groupByClient(drift)) {
     lines.push("", clientHeading(drift, group, p));
     if (group.missing.length > 0) {
-      lines.push("  missing (called, not declared):", ...group.missing.map((call) => missingLine(call, p)));
+      lines.push("  missing (called, not declared):");
+      for (const call of group.missing) lines.push(missingLine(call, p));
     }
     if (group.stale.length > 0) {
-      lines.push("  stale (declared, never called):", ...group.stale.map((rule) => staleLine(rule, p)));
+      lines.push("  stale (declared, never called):");
+      for (const rule of group.stale) lines.push(staleLine(rule, p));
     }
     if (group.notExercised.length > 0) {
       lines.push(
@@ -281,9 +286,11 @@ function renderTextReport(drift, opts = {}) {
     ...coverageLines(drift)
   );
   const notes = controlNotes(drift);
-  if (notes.length > 0) lines.push("", ...notes);
+  if (notes.length > 0) lines.push("");
+  for (const note of notes) lines.push(note);
   if (drift.warnings.length > 0) {
-    lines.push("", ...drift.warnings.map((w) => `${p.warn("warning:")} ${show(w)}`));
+    lines.push("");
+    for (const w of drift.warnings) lines.push(`${p.warn("warning:")} ${show(w)}`);
   }
   lines.push(
     "",
@@ -525,11 +532,9 @@ function byNamespaceAndName(a, b) {
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 function renderAuthorizationPolicies(policies) {
-  return policies.map(({ manifest, notes }) => {
-    const doc = new Document(manifest);
-    if (doc.contents) doc.contents.commentBefore = notes.map((note) => ` ${note}`).join("\n");
-    return doc.toString({ indent: 2, lineWidth: 0, minContentWidth: 0 });
-  }).join("---\n");
+  return policies.map(
+    ({ manifest, notes }) => yamlDocumentText(manifest, { indent: 2, lineWidth: 0, minContentWidth: 0 }, notes)
+  ).join("---\n");
 }
 
 // src/diff/template-export.ts
@@ -603,23 +608,23 @@ async function runExport(settings, io) {
   const out = settings.output;
   if (settings.export.outputType === "dir" && out !== void 0) {
     const dir = path.resolve(settings.cwd, out);
-    await mkdir(dir, { recursive: true });
     const files = renderIntentsDir(intents, render);
-    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
-    io.writeError(`wrote ${Object.keys(files).length} ClientIntents file(s) to ${out}
+    await mkdir(dir, { recursive: true });
+    for (const [name, text] of Object.entries(files)) await writeFileInside(dir, name, text);
+    io.writeError(`wrote ${Object.keys(files).length} ClientIntents file(s) to ${safeLine(out)}
 `);
   } else if (out !== void 0) {
     const file = path.resolve(settings.cwd, out);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, renderIntentsFile(intents, render));
-    io.writeError(`wrote ${intents.length} ClientIntents to ${out}
+    io.writeError(`wrote ${intents.length} ClientIntents to ${safeLine(out)}
 `);
   } else {
     io.write(renderIntentsFile(intents, render));
   }
-  for (const w of [...observed.warnings, ...warnings]) io.writeError(`warning: ${w}
+  for (const w of [...observed.warnings, ...warnings]) io.writeError(`warning: ${safeLine(w)}
 `);
-  for (const note of templates?.notes ?? []) io.writeError(`template: ${note}
+  for (const note of templates?.notes ?? []) io.writeError(`template: ${safeLine(note)}
 `);
   return 0;
 }
@@ -639,7 +644,7 @@ async function runPolicies(settings, declared, io) {
     await mkdir2(path2.dirname(file), { recursive: true });
     await writeFile2(file, text);
   }
-  for (const w of declared.warnings) io.writeError(`warning: ${w}
+  for (const w of declared.warnings) io.writeError(`warning: ${safeLine(w)}
 `);
   return 0;
 }
@@ -1129,7 +1134,7 @@ async function runVisualize(settings, io) {
   const file = path3.resolve(settings.cwd, settings.output ?? "");
   await mkdir3(path3.dirname(file), { recursive: true });
   await writeFile3(file, bytes);
-  for (const w of warnings) io.writeError(`warning: ${w}
+  for (const w of warnings) io.writeError(`warning: ${safeLine(w)}
 `);
   if (format === "png" && !await hasUsableFont()) {
     io.writeError(
@@ -1138,7 +1143,7 @@ async function runVisualize(settings, io) {
   }
   const calls = graph.edges.reduce((n, e) => n + e.rows.length, 0);
   io.writeError(
-    `drew ${calls} call(s) and rule(s) between ${graph.nodes.length} node(s) to ${settings.output}
+    `drew ${calls} call(s) and rule(s) between ${graph.nodes.length} node(s) to ${safeLine(settings.output ?? "")}
 `
   );
   return exitCode;
@@ -1184,7 +1189,11 @@ async function main(argv, io) {
 `);
       return 2;
     }
-    throw err;
+    io.writeError(
+      `intent-drift: internal error: ${safeLine(err instanceof Error ? err.message : String(err))}
+`
+    );
+    return 2;
   }
 }
 async function run(command, settings, io) {
@@ -1196,7 +1205,7 @@ async function run(command, settings, io) {
     case "list": {
       const observed = await observeWithProgress(settings, io);
       io.write(renderList(observed, { namespaces: settings.namespaces }));
-      for (const w of observed.warnings) io.writeError(`warning: ${w}
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}
 `);
       return 0;
     }
@@ -1205,22 +1214,22 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-6QO4E37I.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-7YQ2SXG5.js");
       const file = path4.resolve(settings.cwd, settings.output ?? "");
       await mkdir4(path4.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
         source: settings.source,
         ...observed.window === void 0 ? {} : { window: observed.window }
       });
-      for (const w of observed.warnings) io.writeError(`warning: ${w}
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}
 `);
-      io.writeError(`wrote ${observed.calls.length} call(s) to ${settings.output}
+      io.writeError(`wrote ${observed.calls.length} call(s) to ${safeLine(settings.output ?? "")}
 `);
       return 0;
     }
     case "reset": {
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-MACMNQ2F.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-QTRV3YIX.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.kubeconfig === void 0 ? {} : { kubeconfig: path4.resolve(settings.cwd, live.kubeconfig) },
@@ -1246,7 +1255,7 @@ async function runCheck(settings, io) {
 `
     );
   }
-  const json = renderJsonReport(result.drift);
+  const json = settings.reportFile !== void 0 || settings.format === "json" ? renderJsonReport(result.drift) : "";
   if (settings.reportFile !== void 0) {
     const file = path4.resolve(settings.cwd, settings.reportFile);
     await mkdir4(path4.dirname(file), { recursive: true });

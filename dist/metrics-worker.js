@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetrics
-} from "./chunks/chunk-GEWBOTYQ.js";
-import "./chunks/chunk-6SVOZDX7.js";
-import "./chunks/chunk-TXZ6OYJN.js";
+} from "./chunks/chunk-TEF2IMFU.js";
+import "./chunks/chunk-FIB5BB2F.js";
+import "./chunks/chunk-MOX5MFZY.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError
-} from "./chunks/chunk-WQ4DT2T6.js";
+} from "./chunks/chunk-OOV6GRI2.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/metrics-worker.ts

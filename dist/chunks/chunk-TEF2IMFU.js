@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-6SVOZDX7.js";
+} from "./chunk-FIB5BB2F.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-TXZ6OYJN.js";
+} from "./chunk-MOX5MFZY.js";
 import {
   InputError
-} from "./chunk-WQ4DT2T6.js";
+} from "./chunk-OOV6GRI2.js";
 
 // src/observe/read-metrics.ts
 import { Buffer as Buffer2 } from "node:buffer";
@@ -171,7 +171,7 @@ async function listMetricFiles(root) {
       isDir = target.isDirectory();
       isFile = target.isFile();
     }
-    if (isDir) files.push(...await listMetricFiles(child));
+    if (isDir) for (const found of await listMetricFiles(child)) files.push(found);
     else if (isFile) files.push(child);
   }
   return files;

@@ -1,7 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  assertRegularFileSync
+} from "./chunk-GIGKOOMT.js";
+import {
   InputError
-} from "./chunk-WQ4DT2T6.js";
+} from "./chunk-OOV6GRI2.js";
 
 // src/observe/live/http-client.ts
 import { readFileSync } from "node:fs";
@@ -29,6 +32,7 @@ function parseBaseUrl(text, flag) {
 async function httpRequest(url, target, init = {}) {
   let ca;
   if (target.caFile !== void 0) {
+    assertRegularFileSync(target.caFile, { maxBytes: 4 * 1024 * 1024 });
     try {
       ca = readFileSync(target.caFile);
     } catch (err) {

@@ -2,6 +2,9 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";
+import {
+  NameGate
+} from "./chunk-OOV6GRI2.js";
 
 // src/observe/istio-labels.ts
 var ISTIO_DEFAULT_LABELS = [
@@ -164,6 +167,8 @@ var ObservedMapBuilder = class {
   nonFinite = 0;
   waypointSeries = 0;
   warnings = [];
+  /** Every source's calls enter here: names that are not Kubernetes names stop at the gate. */
+  names = new NameGate();
   /** Samples kept (stats.series). */
   series = 0;
   /** Files or pods read (stats.sources). */
@@ -173,6 +178,7 @@ var ObservedMapBuilder = class {
     if (!OBSERVED_METRICS.has(sample.metric)) return false;
     this.series++;
     const { reporter, hasHttpDetail, ...call } = istioCallOf(sample.metric, sample.labels);
+    if (!this.names.admit(call)) return true;
     if (sample.metric === REQUESTS_METRIC) {
       this.requestSeries++;
       if (hasHttpDetail) this.detailedSeries++;
@@ -202,7 +208,8 @@ var ObservedMapBuilder = class {
     const warnings = [...this.warnings];
     const kept = [];
     for (const { call, byReporter } of this.counts.values()) {
-      const count = Math.max(0, ...byReporter.values());
+      let count = 0;
+      for (const value of byReporter.values()) if (value > count) count = value;
       if (count > 0) kept.push({ call, count });
     }
     const httpPairs = /* @__PURE__ */ new Set();
@@ -249,6 +256,8 @@ var ObservedMapBuilder = class {
         `${this.waypointSeries} series reported by waypoints (ambient mode): HTTP detail exists only for traffic through a waypoint; calls that bypass one are not seen`
       );
     }
+    const refused = this.names.warning("series");
+    if (refused !== void 0) warnings.push(refused);
     if (this.nonFinite > 0)
       warnings.push(`${this.nonFinite} series with a NaN or infinite value were ignored`);
     if (this.series === 0) warnings.push(`no ${REQUESTS_METRIC} or ${TCP_CONNECTIONS_METRIC} series found`);

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-6SVOZDX7.js";
+} from "./chunk-FIB5BB2F.js";
 import {
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-TXZ6OYJN.js";
+} from "./chunk-MOX5MFZY.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -17,12 +17,15 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-GAXWSCIP.js";
+} from "./chunk-JF7KXG4L.js";
 import "./chunk-DNUDPCNB.js";
+import "./chunk-GIGKOOMT.js";
 import {
   InputError,
-  isInputError
-} from "./chunk-WQ4DT2T6.js";
+  NameGate,
+  isInputError,
+  showControlChars
+} from "./chunk-OOV6GRI2.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/meshed-pods.ts
@@ -194,7 +197,7 @@ function samplesGrown(before, after, unknownPods) {
     if (unknownPods.has(pod)) continue;
     const earlier = before.get(pod);
     if (earlier === void 0) {
-      grown.push(...samples);
+      for (const sample of samples) grown.push(sample);
       continue;
     }
     const then = /* @__PURE__ */ new Map();
@@ -221,6 +224,7 @@ var OwnerResolver = class {
   cache = /* @__PURE__ */ new Map();
   denied = /* @__PURE__ */ new Set();
   warnings = [];
+  names = new NameGate();
   constructor(kc) {
     this.apps = kc.makeApiClient(ObjectAppsV1Api);
     this.batch = kc.makeApiClient(ObjectBatchV1Api);
@@ -266,12 +270,23 @@ var OwnerResolver = class {
     const owner = await this.top(pod.namespace, direct, pod);
     return {
       istioName: owner.name,
-      name: pod.annotations[WORKLOAD_NAME_ANNOTATION] ?? owner.name,
+      name: this.annotatedName(pod) ?? owner.name,
       namespace: pod.namespace,
       kind: owner.kind,
       serviceAccount: pod.serviceAccount,
       labels: pod.labels
     };
+  }
+  /** The pod's workload-name annotation when it is a Kubernetes name; a warning once otherwise. */
+  annotatedName(pod) {
+    const name = pod.annotations[WORKLOAD_NAME_ANNOTATION];
+    if (name === void 0 || this.names.admitWorkload({ name, namespace: pod.namespace })) return name;
+    if (this.names.count === 1) {
+      this.warnings.push(
+        `pod ${pod.namespace}/${pod.name}: annotation ${WORKLOAD_NAME_ANNOTATION} is not a Kubernetes name: "${showControlChars(name.slice(0, 80))}"; the pod's owner names it instead`
+      );
+    }
+    return void 0;
   }
   /** One entry per workload (several pods of a Deployment collapse into one). */
   async resolveAll(pods, concurrency) {
