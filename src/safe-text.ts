@@ -16,12 +16,17 @@ const UNSAFE_BEYOND_C0 =
 
 const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** Whether the text holds a character that showControlChars would escape. */
+// GitHub's runner reads `##[name ...]` anywhere in a line of a step's output as a workflow
+// command (its legacy form; actions/runner ActionCommand.TryParse), and the CLI runs in CI steps
+// too: outside text never shows this sequence as it is.
+const LEGACY_COMMAND = '##[';
+
+/** Whether the text holds a character (or sequence) that showControlChars would escape. */
 export function hasUnsafeChars(text: string): boolean {
   UNSAFE_CHARS.lastIndex = 0;
   const found = UNSAFE_CHARS.test(text);
   UNSAFE_CHARS.lastIndex = 0;
-  return found;
+  return found || text.includes(LEGACY_COMMAND);
 }
 
 /** `\x1b`, `\u202e`: how one unsafe character is shown. */
@@ -34,9 +39,12 @@ export function escapeOf(char: string): string {
     : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** The text on one line, each unsafe character shown as an escape (`\n`, `\x1b`, `\u202e`). */
+/**
+ * The text on one line, each unsafe character shown as an escape (`\n`, `\x1b`, `\u202e`), and
+ * the runner's legacy command opener `##[` as `##\x5b`.
+ */
 export function showControlChars(text: string): string {
-  return text.replace(UNSAFE_CHARS, escapeOf);
+  return text.replace(UNSAFE_CHARS, escapeOf).replaceAll(LEGACY_COMMAND, '##\\x5b');
 }
 
 /**
@@ -45,7 +53,10 @@ export function showControlChars(text: string): string {
  */
 export function jsonWithEscapes(json: string): string {
   // JSON.stringify escapes C0 inside strings already; the line feeds left are its own layout.
-  return json.replace(UNSAFE_BEYOND_C0, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // `##[` can only stand inside a string, where `\u005b` is the same `[`.
+  return json
+    .replace(UNSAFE_BEYOND_C0, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replaceAll(LEGACY_COMMAND, '##\\u005b');
 }
 
 // `scheme://user:password@host/path?query#fragment` anywhere in a message. The character class

@@ -1,5 +1,6 @@
 // YAML we print (exported intents, policies) carries names and paths from traffic and from the
-// intents of a fork. A string holding a control, bidi or zero-width character is written as a
+// intents of a fork. A string holding a control, bidi or zero-width character (or the runner's
+// `##[`) is written as a
 // double-quoted scalar with that character as an escape (`"\u202e"`): the same value for any
 // YAML reader, and nothing raw reaches a terminal or a reviewer's diff view.
 import { Document, Scalar, type ToStringOptions } from 'yaml';
@@ -35,8 +36,10 @@ export function yamlDocumentText(
     // On the contents, not the document: no blank line between the comment and what it describes.
     doc.contents.commentBefore = comment.map((line) => ` ${showControlChars(line)}`).join('\n');
   }
-  // Only double-quoted scalars can still hold such a character here, where `\uXXXX` is an escape.
+  // Only double-quoted scalars can still hold such a character (or `##[`) here, where `\uXXXX`
+  // is an escape.
   return doc
     .toString(options)
-    .replace(UNSAFE_BEYOND_NEWLINE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(UNSAFE_BEYOND_NEWLINE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replaceAll('##[', '##\\u005b');
 }

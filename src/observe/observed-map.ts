@@ -3,6 +3,7 @@
 // call, the largest reporter's sum: a call between two meshed pods is counted by both sidecars.
 import type { ObservedCall, ObservedMap } from '../model.ts';
 import { compareCalls } from '../order.ts';
+import { scrubSecrets } from '../safe-text.ts';
 import type { Sample } from './exposition-line.ts';
 import { type IstioCall, istioCallOf } from './istio-call.ts';
 import { OBSERVED_METRICS, REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from './istio-labels.ts';
@@ -80,8 +81,9 @@ export class ObservedMapBuilder {
     return true;
   }
 
+  /** A warning for the report; it may quote a library's message, so credentials are scrubbed. */
   addWarning(message: string): void {
-    this.warnings.push(message);
+    this.warnings.push(scrubSecrets(message));
   }
 
   /** Per-call, per-reporter sums so far (for subtracting an earlier reading). */

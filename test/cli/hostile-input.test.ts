@@ -202,6 +202,7 @@ describe('escape sequences never reach an output raw', () => {
     '/bidi\u202etxt.exe',
     '/zero\u200bwidth\u200d\u2066\u2069\ufeff',
     '/c1\u009b31m\u0085',
+    '/legacy##[add-mask]x',
   ];
 
   test('text, markdown, JSON, list, export, policies, visualize (html) and stderr', async () => {
@@ -230,10 +231,32 @@ describe('escape sequences never reach an output raw', () => {
     });
     assert.ok(drawn.code === 0 || drawn.code === 1, drawn.stderr);
     outputs.push(['visualize html', await readFile(path.join(dir, 'g.html'), 'utf8')]);
-    for (const [what, text] of outputs) assert.deepEqual(rawUnsafeChars(text), [], what);
+    for (const [what, text] of outputs) {
+      assert.deepEqual(rawUnsafeChars(text), [], what);
+      // The runner reads `##[name]` anywhere in a CI step's output as a command.
+      assert.ok(!text.includes('##['), what);
+    }
     // The data is all there, shown as escapes.
     assert.match(outputs[0]![1], /\/bidi\\u202etxt\.exe/);
   });
+});
+
+test('a crash is exit 2 with one scrubbed line, never 1 (which means drift)', async () => {
+  const { main } = await import('../../src/cli/main.ts');
+  let stderr = '';
+  const code = await main(['demo'], {
+    cwd: repoRoot,
+    env: {},
+    stdoutIsTTY: false,
+    write: () => {
+      throw new Error('boom at https://u:secret@example.com/x?token=abc\n::warning::x');
+    },
+    writeError: (text) => {
+      stderr += text;
+    },
+  });
+  assert.equal(code, 2);
+  assert.equal(stderr, 'intent-drift: internal error: boom at https://example.com/x\\n::warning::x\n');
 });
 
 describe('readers refuse what they cannot read', () => {

@@ -155,3 +155,13 @@ describe('Kubernetes names', () => {
     assert.match(snapshot.warnings.at(-1)!, /^1 call\(s\) of .* left out: .*namespace "\.\.\/\.\.\/etc"/);
   });
 });
+
+test('warnings a live source adds never carry credentials', () => {
+  const b = new ObservedMapBuilder();
+  b.addWarning(
+    'pod shop/a: cannot read: request to https://admin:hunter2@10.0.0.1:6443/api?token=abc failed',
+  );
+  assert.deepEqual(b.build().warnings.slice(0, 1), [
+    'pod shop/a: cannot read: request to https://10.0.0.1:6443/api failed',
+  ]);
+});

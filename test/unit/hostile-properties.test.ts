@@ -219,6 +219,7 @@ describe('no unsafe character reaches any output', () => {
         };
         for (const [what, text] of Object.entries(outputs)) {
           assert.deepEqual(rawUnsafeChars(text), [], what);
+          assert.ok(!text.includes('##['), `${what}: the runner's legacy command opener`);
         }
       }),
       RUNS,
