@@ -32,20 +32,20 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-ZUO4FGMT.js";
-import "./chunks/chunk-TEF2IMFU.js";
-import "./chunks/chunk-JTVS2FC6.js";
-import "./chunks/chunk-FIB5BB2F.js";
-import "./chunks/chunk-RA26E3OJ.js";
-import "./chunks/chunk-MOX5MFZY.js";
+} from "./chunks/chunk-KPSNSHCG.js";
+import "./chunks/chunk-G5SHRTBH.js";
+import "./chunks/chunk-UOC5V4G2.js";
+import "./chunks/chunk-SIL76G56.js";
+import "./chunks/chunk-KS3M3US7.js";
+import "./chunks/chunk-LJYUS5LM.js";
 import "./chunks/chunk-DNUDPCNB.js";
-import "./chunks/chunk-GIGKOOMT.js";
+import "./chunks/chunk-5HE2LTP3.js";
 import {
   InputError,
   isInputError,
   safeLine,
   showControlChars
-} from "./chunks/chunk-OOV6GRI2.js";
+} from "./chunks/chunk-PZ3YZTHI.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
@@ -1214,7 +1214,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-7YQ2SXG5.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-5AQMD6JY.js");
       const file = path4.resolve(settings.cwd, settings.output ?? "");
       await mkdir4(path4.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
@@ -1229,7 +1229,7 @@ async function run(command, settings, io) {
     }
     case "reset": {
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-QTRV3YIX.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-ARHEZS5I.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.kubeconfig === void 0 ? {} : { kubeconfig: path4.resolve(settings.cwd, live.kubeconfig) },

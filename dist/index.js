@@ -25,24 +25,24 @@ import {
   toJsonReport,
   toYamlDocuments,
   undeclarableReason
-} from "./chunks/chunk-ZUO4FGMT.js";
-import "./chunks/chunk-TEF2IMFU.js";
-import "./chunks/chunk-JTVS2FC6.js";
-import "./chunks/chunk-FIB5BB2F.js";
+} from "./chunks/chunk-KPSNSHCG.js";
+import "./chunks/chunk-G5SHRTBH.js";
+import "./chunks/chunk-UOC5V4G2.js";
+import "./chunks/chunk-SIL76G56.js";
 import {
   parseDuration
-} from "./chunks/chunk-RA26E3OJ.js";
-import "./chunks/chunk-MOX5MFZY.js";
+} from "./chunks/chunk-KS3M3US7.js";
+import "./chunks/chunk-LJYUS5LM.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   readRegularFile
-} from "./chunks/chunk-GIGKOOMT.js";
+} from "./chunks/chunk-5HE2LTP3.js";
 import {
   InputError,
   isInputError,
   safeLine,
   showControlChars
-} from "./chunks/chunk-OOV6GRI2.js";
+} from "./chunks/chunk-PZ3YZTHI.js";
 import {
   __commonJS,
   __require,

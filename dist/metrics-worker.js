@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetrics
-} from "./chunks/chunk-TEF2IMFU.js";
-import "./chunks/chunk-FIB5BB2F.js";
-import "./chunks/chunk-MOX5MFZY.js";
+} from "./chunks/chunk-G5SHRTBH.js";
+import "./chunks/chunk-SIL76G56.js";
+import "./chunks/chunk-LJYUS5LM.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError
-} from "./chunks/chunk-OOV6GRI2.js";
+} from "./chunks/chunk-PZ3YZTHI.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/metrics-worker.ts

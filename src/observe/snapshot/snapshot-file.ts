@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { InputError } from '../../errors.ts';
 import type { ObservedMap } from '../../model.ts';
 import { readRegularFile } from '../../regular-file.ts';
+import { jsonWithEscapes } from '../../safe-text.ts';
 import { checkSnapshot } from './snapshot-check.ts';
 import { type Snapshot, type SnapshotMeta, toSnapshot } from './snapshot-format.ts';
 
@@ -13,7 +14,7 @@ export const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
 
 export async function writeSnapshot(file: string, map: ObservedMap, meta: SnapshotMeta): Promise<Snapshot> {
   const snapshot = toSnapshot(map, meta);
-  await writeFile(file, `${JSON.stringify(snapshot, null, 2)}\n`);
+  await writeFile(file, `${jsonWithEscapes(JSON.stringify(snapshot, null, 2))}\n`);
   return snapshot;
 }
 

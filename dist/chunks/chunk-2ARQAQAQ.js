@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   assertRegularFileSync
-} from "./chunk-GIGKOOMT.js";
+} from "./chunk-5HE2LTP3.js";
 import {
   InputError
-} from "./chunk-OOV6GRI2.js";
+} from "./chunk-PZ3YZTHI.js";
 
 // src/observe/live/http-client.ts
 import { readFileSync } from "node:fs";

@@ -2,22 +2,22 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseSince,
   promRange
-} from "./chunk-RA26E3OJ.js";
+} from "./chunk-KS3M3US7.js";
 import {
   ObservedMapBuilder,
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-MOX5MFZY.js";
+} from "./chunk-LJYUS5LM.js";
 import {
   httpRequest,
   parseBaseUrl,
   shownUrl
-} from "./chunk-7LA52CUH.js";
+} from "./chunk-2ARQAQAQ.js";
 import "./chunk-DNUDPCNB.js";
-import "./chunk-GIGKOOMT.js";
+import "./chunk-5HE2LTP3.js";
 import {
   InputError
-} from "./chunk-OOV6GRI2.js";
+} from "./chunk-PZ3YZTHI.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/prometheus-source.ts

@@ -3,9 +3,9 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-JTVS2FC6.js";
-import "./chunk-GIGKOOMT.js";
-import "./chunk-OOV6GRI2.js";
+} from "./chunk-UOC5V4G2.js";
+import "./chunk-5HE2LTP3.js";
+import "./chunk-PZ3YZTHI.js";
 import "./chunk-HANBNIMK.js";
 export {
   MAX_SNAPSHOT_BYTES,

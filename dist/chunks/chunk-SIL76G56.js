@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-OOV6GRI2.js";
+} from "./chunk-PZ3YZTHI.js";
 
 // src/observe/prometheus-text.ts
 import { Buffer } from "node:buffer";

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-FIB5BB2F.js";
+} from "./chunk-SIL76G56.js";
 import {
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-MOX5MFZY.js";
+} from "./chunk-LJYUS5LM.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -17,15 +17,15 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-JF7KXG4L.js";
+} from "./chunk-6BSTRU7K.js";
 import "./chunk-DNUDPCNB.js";
-import "./chunk-GIGKOOMT.js";
+import "./chunk-5HE2LTP3.js";
 import {
   InputError,
   NameGate,
   isInputError,
   showControlChars
-} from "./chunk-OOV6GRI2.js";
+} from "./chunk-PZ3YZTHI.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/meshed-pods.ts

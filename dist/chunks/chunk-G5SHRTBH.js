@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-FIB5BB2F.js";
+} from "./chunk-SIL76G56.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-MOX5MFZY.js";
+} from "./chunk-LJYUS5LM.js";
 import {
   InputError
-} from "./chunk-OOV6GRI2.js";
+} from "./chunk-PZ3YZTHI.js";
 
 // src/observe/read-metrics.ts
 import { Buffer as Buffer2 } from "node:buffer";

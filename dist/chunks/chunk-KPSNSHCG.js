@@ -2,15 +2,15 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   displayName,
   readMetrics
-} from "./chunk-TEF2IMFU.js";
+} from "./chunk-G5SHRTBH.js";
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-JTVS2FC6.js";
+} from "./chunk-UOC5V4G2.js";
 import {
   parseDuration,
   parseSince
-} from "./chunk-RA26E3OJ.js";
+} from "./chunk-KS3M3US7.js";
 import {
   compareCalls,
   compareRules
@@ -20,7 +20,7 @@ import {
   hasUnsafeChars,
   jsonWithEscapes,
   showControlChars
-} from "./chunk-OOV6GRI2.js";
+} from "./chunk-PZ3YZTHI.js";
 import {
   __export
 } from "./chunk-HANBNIMK.js";
@@ -8770,7 +8770,7 @@ async function readSource(settings, onProgress, signal) {
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
-      const { readSidecars } = await import("./sidecars-source-5T7CCRWN.js");
+      const { readSidecars } = await import("./sidecars-source-INTSZ5OU.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -8781,7 +8781,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-GASVOL54.js");
+      const { readPrometheus } = await import("./prometheus-source-NWLS6DPS.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -8793,7 +8793,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "mapper": {
-      const { readMapper } = await import("./mapper-source-QTRV3YIX.js");
+      const { readMapper } = await import("./mapper-source-ARHEZS5I.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
@@ -9606,7 +9606,7 @@ function yamlDocumentText(value, options2, comment) {
   if (comment !== void 0 && comment.length > 0 && doc.contents) {
     doc.contents.commentBefore = comment.map((line) => ` ${showControlChars(line)}`).join("\n");
   }
-  return doc.toString(options2).replace(UNSAFE_BEYOND_NEWLINE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return doc.toString(options2).replace(UNSAFE_BEYOND_NEWLINE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll("##[", "##\\u005b");
 }
 
 // src/declare/export-intents.ts

@@ -7,11 +7,12 @@ var UNSAFE_CHARS = (
 );
 var UNSAFE_BEYOND_C0 = /[\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+var LEGACY_COMMAND = "##[";
 function hasUnsafeChars(text) {
   UNSAFE_CHARS.lastIndex = 0;
   const found = UNSAFE_CHARS.test(text);
   UNSAFE_CHARS.lastIndex = 0;
-  return found;
+  return found || text.includes(LEGACY_COMMAND);
 }
 function escapeOf(char) {
   const named = NAMED_ESCAPES[char];
@@ -20,10 +21,10 @@ function escapeOf(char) {
   return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 function showControlChars(text) {
-  return text.replace(UNSAFE_CHARS, escapeOf);
+  return text.replace(UNSAFE_CHARS, escapeOf).replaceAll(LEGACY_COMMAND, "##\\x5b");
 }
 function jsonWithEscapes(json) {
-  return json.replace(UNSAFE_BEYOND_C0, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return json.replace(UNSAFE_BEYOND_C0, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll(LEGACY_COMMAND, "##\\u005b");
 }
 var URL_IN_TEXT = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>()[\]{}`]+/gi;
 var SECRET_FIELD = /\b((?:access[-_]?|id[-_]?|refresh[-_]?|auth[-_]?|bearer[-_]?)?token|password|passwd|secret|api[-_]?key|client-key-data|client-key|authorization|private[-_]?key)(["']?\s*[:=]\s*["']?)(?:(?:bearer|basic)\s+)?[^\s"',;&]+/gi;
@@ -146,6 +147,7 @@ export {
   hasUnsafeChars,
   showControlChars,
   jsonWithEscapes,
+  scrubSecrets,
   safeLine,
   InputError,
   isInputError,

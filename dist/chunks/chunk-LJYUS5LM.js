@@ -3,8 +3,9 @@ import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";
 import {
-  NameGate
-} from "./chunk-OOV6GRI2.js";
+  NameGate,
+  scrubSecrets
+} from "./chunk-PZ3YZTHI.js";
 
 // src/observe/istio-labels.ts
 var ISTIO_DEFAULT_LABELS = [
@@ -197,8 +198,9 @@ var ObservedMapBuilder = class {
     entry.byReporter.set(reporter, (entry.byReporter.get(reporter) ?? 0) + sample.value);
     return true;
   }
+  /** A warning for the report; it may quote a library's message, so credentials are scrubbed. */
   addWarning(message) {
-    this.warnings.push(message);
+    this.warnings.push(scrubSecrets(message));
   }
   /** Per-call, per-reporter sums so far (for subtracting an earlier reading). */
   perReporterCounts() {

@@ -1,12 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readRegularFile
-} from "./chunk-GIGKOOMT.js";
+} from "./chunk-5HE2LTP3.js";
 import {
   InputError,
   NameGate,
-  isKindName
-} from "./chunk-OOV6GRI2.js";
+  isKindName,
+  jsonWithEscapes
+} from "./chunk-PZ3YZTHI.js";
 
 // src/observe/snapshot/snapshot-file.ts
 import { writeFile } from "node:fs/promises";
@@ -201,7 +202,7 @@ function checkSnapshot(doc, file) {
 var MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
 async function writeSnapshot(file, map, meta) {
   const snapshot = toSnapshot(map, meta);
-  await writeFile(file, `${JSON.stringify(snapshot, null, 2)}
+  await writeFile(file, `${jsonWithEscapes(JSON.stringify(snapshot, null, 2))}
 `);
   return snapshot;
 }

@@ -5,21 +5,21 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-JF7KXG4L.js";
+} from "./chunk-6BSTRU7K.js";
 import {
   httpRequest,
   parseBaseUrl,
   shownUrl
-} from "./chunk-7LA52CUH.js";
+} from "./chunk-2ARQAQAQ.js";
 import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";
-import "./chunk-GIGKOOMT.js";
+import "./chunk-5HE2LTP3.js";
 import {
   InputError,
   NameGate,
   isKindName
-} from "./chunk-OOV6GRI2.js";
+} from "./chunk-PZ3YZTHI.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/mapper-answer.ts
