@@ -1,7 +1,6 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   API_VERSIONS,
-  Document,
   EDGE_STYLES,
   FAIL_ON,
   NODE_STYLES,
@@ -42,25 +41,29 @@ import {
   renderMarkdownReport,
   renderPng,
   renderSvg,
-  showControlChars,
   splitStale,
   targetName,
   validatePathPattern,
   wideningOf,
-  writeBaselineFile
-} from "./chunks/chunk-3DA35Y7C.js";
-import "./chunks/chunk-AO5AWLLO.js";
-import "./chunks/chunk-5BKU4NSX.js";
-import "./chunks/chunk-UKTSLPIA.js";
-import "./chunks/chunk-IL4YC4WJ.js";
-import "./chunks/chunk-JPR35M4U.js";
+  writeBaselineFile,
+  writeFileInside,
+  yamlDocumentText
+} from "./chunks/chunk-DEANF5DN.js";
+import "./chunks/chunk-MN3PMIMA.js";
+import "./chunks/chunk-DDIDGTK3.js";
+import "./chunks/chunk-7KPM7XR7.js";
+import "./chunks/chunk-XJEDLGNN.js";
+import "./chunks/chunk-HK7ALFSV.js";
 import "./chunks/chunk-DNUDPCNB.js";
+import "./chunks/chunk-UKM54L6T.js";
 import {
   InputError,
   VERSION,
   internalError,
-  isInputError
-} from "./chunks/chunk-M2G6SCZE.js";
+  isInputError,
+  safeLine,
+  showControlChars
+} from "./chunks/chunk-KT4XNEDS.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
@@ -250,10 +253,12 @@ function renderTextReport(drift, opts = {}) {
   for (const group of groupByClient(drift)) {
     lines.push("", clientHeading(drift, group, p));
     if (group.missing.length > 0) {
-      lines.push("  missing (called, not declared):", ...group.missing.map((call) => missingLine(call, p)));
+      lines.push("  missing (called, not declared):");
+      for (const call of group.missing) lines.push(missingLine(call, p));
     }
     if (group.stale.length > 0) {
-      lines.push("  stale (declared, never called):", ...group.stale.map((rule) => staleLine(rule, p)));
+      lines.push("  stale (declared, never called):");
+      for (const rule of group.stale) lines.push(staleLine(rule, p));
     }
     if (group.notExercised.length > 0) {
       lines.push(
@@ -299,9 +304,11 @@ function renderTextReport(drift, opts = {}) {
     ...coverageLines(drift)
   );
   const notes = controlNotes(drift);
-  if (notes.length > 0) lines.push("", ...notes);
+  if (notes.length > 0) lines.push("");
+  for (const note of notes) lines.push(note);
   if (drift.warnings.length > 0) {
-    lines.push("", ...drift.warnings.map((w) => `${p.warn("warning:")} ${show(w)}`));
+    lines.push("");
+    for (const w of drift.warnings) lines.push(`${p.warn("warning:")} ${show(w)}`);
   }
   lines.push(
     "",
@@ -626,11 +633,9 @@ function byNamespaceAndName(a, b) {
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 function renderAuthorizationPolicies(policies) {
-  return policies.map(({ manifest, notes }) => {
-    const doc = new Document(manifest);
-    if (doc.contents) doc.contents.commentBefore = notes.map((note) => ` ${note}`).join("\n");
-    return doc.toString({ indent: 2, lineWidth: 0, minContentWidth: 0 });
-  }).join("---\n");
+  return policies.map(
+    ({ manifest, notes }) => yamlDocumentText(manifest, { indent: 2, lineWidth: 0, minContentWidth: 0 }, notes)
+  ).join("---\n");
 }
 
 // src/diff/template-export.ts
@@ -704,23 +709,23 @@ async function runExport(settings, io) {
   const out = settings.output;
   if (settings.export.outputType === "dir" && out !== void 0) {
     const dir = path.resolve(settings.cwd, out);
-    await mkdir(dir, { recursive: true });
     const files = renderIntentsDir(intents, render);
-    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
-    io.writeError(`wrote ${Object.keys(files).length} ClientIntents file(s) to ${out}
+    await mkdir(dir, { recursive: true });
+    for (const [name, text] of Object.entries(files)) await writeFileInside(dir, name, text);
+    io.writeError(`wrote ${Object.keys(files).length} ClientIntents file(s) to ${safeLine(out)}
 `);
   } else if (out !== void 0) {
     const file = path.resolve(settings.cwd, out);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, renderIntentsFile(intents, render));
-    io.writeError(`wrote ${intents.length} ClientIntents to ${out}
+    io.writeError(`wrote ${intents.length} ClientIntents to ${safeLine(out)}
 `);
   } else {
     io.write(renderIntentsFile(intents, render));
   }
-  for (const w of [...observed.warnings, ...warnings]) io.writeError(`warning: ${w}
+  for (const w of [...observed.warnings, ...warnings]) io.writeError(`warning: ${safeLine(w)}
 `);
-  for (const note of templates?.notes ?? []) io.writeError(`template: ${note}
+  for (const note of templates?.notes ?? []) io.writeError(`template: ${safeLine(note)}
 `);
   return 0;
 }
@@ -741,7 +746,7 @@ async function runPolicies(settings, declared, io) {
     await mkdir2(path2.dirname(file), { recursive: true });
     await writeFile2(file, text);
   }
-  for (const w of [...declared.warnings, ...warnings]) io.writeError(`warning: ${w}
+  for (const w of [...declared.warnings, ...warnings]) io.writeError(`warning: ${safeLine(w)}
 `);
   return 0;
 }
@@ -1972,7 +1977,7 @@ async function runVisualize(settings, io) {
   const file = path4.resolve(settings.cwd, settings.output ?? "");
   await mkdir3(path4.dirname(file), { recursive: true });
   await writeFile3(file, bytes);
-  for (const w of warnings) io.writeError(`warning: ${w}
+  for (const w of warnings) io.writeError(`warning: ${safeLine(w)}
 `);
   if (format === "png" && !await hasUsableFont()) {
     io.writeError(
@@ -1982,7 +1987,7 @@ async function runVisualize(settings, io) {
   const drawn = format !== "html" && context.onlyDrift ? onlyDrift(graph) : graph;
   const calls = drawn.edges.reduce((n, e) => n + e.rows.length, 0);
   io.writeError(
-    `drew ${calls} call(s) and rule(s) between ${drawn.nodes.length} node(s) to ${settings.output}
+    `drew ${calls} call(s) and rule(s) between ${drawn.nodes.length} node(s) to ${safeLine(settings.output ?? "")}
 `
   );
   return exitCode;
@@ -2046,10 +2051,8 @@ async function main(argv, io) {
     }
     return await run(command, settings, io);
   } catch (err) {
-    io.writeError(
-      `${showControlChars(isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err))}
-`
-    );
+    io.writeError(`${isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err)}
+`);
     if (!isInputError(err) && io.env.INTENT_DRIFT_DEBUG) io.writeError(`${err?.stack ?? ""}
 `);
     return 2;
@@ -2064,7 +2067,7 @@ async function run(command, settings, io) {
     case "list": {
       const observed = await observeWithProgress(settings, io);
       io.write(renderList(observed, { namespaces: settings.namespaces }));
-      for (const w of observed.warnings) io.writeError(`warning: ${w}
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}
 `);
       return 0;
     }
@@ -2073,22 +2076,22 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-RQRKQVML.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-LKHMLLUW.js");
       const file = path5.resolve(settings.cwd, settings.output ?? "");
       await mkdir4(path5.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
         source: settings.source,
         ...observed.window === void 0 ? {} : { window: observed.window }
       });
-      for (const w of observed.warnings) io.writeError(`warning: ${w}
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}
 `);
-      io.writeError(`wrote ${observed.calls.length} call(s) to ${settings.output}
+      io.writeError(`wrote ${observed.calls.length} call(s) to ${safeLine(settings.output ?? "")}
 `);
       return 0;
     }
     case "reset": {
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-WAG34FQX.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-5JJQ3M7L.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

@@ -1,7 +1,7 @@
 // mode: check: run the pipeline, then deliver everywhere the run may: JSON report, job
 // summary, annotations and outputs always; the sticky comment on a pull request; the
 // auto-opened PR when asked.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkInCluster } from '../cluster/cluster-check.ts';
 import type { ClusterLog } from '../cluster/cluster-step.ts';
@@ -20,11 +20,15 @@ import { renderReportFile } from '../deliver/github/report-artifact.ts';
 import { blobLink, type RunContext } from '../deliver/github/run-context.ts';
 import type { DeclaredIntents } from '../model.ts';
 import { type CheckResult, check, type GateFiles } from '../pipeline.ts';
-import { showControlChars } from '../report/display-text.ts';
+import { readRegularFile } from '../regular-file.ts';
+import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
 import type { ActionSettings } from './inputs.ts';
 import { OUTPUT } from './inputs.ts';
 import { failureLine, githubClient, setCountOutputs } from './outcome.ts';
 import { pullRequestGate } from './pull-request-gate.ts';
+
+/** Notes about drift the patch cannot express, printed one per line up to this many. */
+const MAX_SKIPPED_NOTES = 50;
 
 export async function runCheckMode(
   settings: ActionSettings,
@@ -47,7 +51,10 @@ export async function runCheckMode(
     missing: drift.missing,
     stale: settings.pruneStale ? drift.stale : [],
   });
-  for (const note of edit.skipped) io.info(`not in the suggested patch: ${note}`);
+  for (const note of edit.skipped.slice(0, MAX_SKIPPED_NOTES)) io.info(`not in the suggested patch: ${note}`);
+  if (edit.skipped.length > MAX_SKIPPED_NOTES) {
+    io.info(`not in the suggested patch: ${edit.skipped.length - MAX_SKIPPED_NOTES} more`);
+  }
   const patch = suggestedPatch(edit.files);
   const pr = context.pullRequest;
 
@@ -122,39 +129,24 @@ function checkLiveCluster(
   gate: GateFiles | undefined,
 ): Promise<CheckResult> {
   const log = groupedLog(io);
-  const runner = createProcessRunner({ log: (line) => io.info(inertLine(line)), secrets: [settings.token] });
+  const runner = createProcessRunner({ log: (line) => io.info(line), secrets: [settings.token] });
   return checkInCluster(settings, { runner, log, check: (s, onProgress) => check(s, onProgress, gate) });
 }
 
-/**
- * Log groups as the runner folds them: the `::group::` workflow commands, which is what
- * @actions/core's startGroup writes (this folder does not import @actions/core).
- */
+/** The cluster steps' log: folded groups, tool output as info lines (escaped by the io). */
 export function groupedLog(io: ActionIo): ClusterLog {
-  const commandData = (title: string) =>
-    title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   return {
-    info: (line) => io.info(inertLine(line)),
+    info: (line) => io.info(line),
     warning: (line) => io.warning(line),
-    startGroup: (title) => io.info(`::group::${commandData(title)}`),
-    endGroup: () => io.info('::endgroup::'),
+    startGroup: (title) => io.startGroup(title),
+    endGroup: () => io.endGroup(),
   };
-}
-
-/**
- * A log line that cannot act as a workflow command: tool output and the repository's file names
- * reach the log, and a line starting `::` (or the older `##[`) would be run by the runner.
- * Control characters (terminal escapes) are shown as escapes.
- */
-export function inertLine(line: string): string {
-  const shown = showControlChars(line);
-  return /^\s*(::|##\[)/.test(shown) ? `> ${shown}` : shown;
 }
 
 async function readIntentsSources(cwd: string, declared: DeclaredIntents): Promise<Map<string, string>> {
   const sources = new Map<string, string>();
   for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readFile(path.resolve(cwd, file), 'utf8'));
+    sources.set(file, await readRegularFile(path.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES }));
   }
   return sources;
 }

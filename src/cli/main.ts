@@ -6,11 +6,11 @@ import { writeBaselineFile } from '../config/baseline-file.ts';
 import { type CiReportInputs, renderCiReport } from '../deliver/ci-reports.ts';
 import { InputError, internalError, isInputError } from '../errors.ts';
 import { type CheckResult, check, declare, demoSettings } from '../pipeline.ts';
-import { showControlChars } from '../report/display-text.ts';
 import { renderJsonReport } from '../report/json-report.ts';
 import { renderList } from '../report/list-report.ts';
 import { renderMarkdownReport } from '../report/markdown-report.ts';
 import { renderTextReport } from '../report/text-report.ts';
+import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import { VERSION } from '../version.ts';
 import { type Command, parseCommandLine } from './args.ts';
@@ -40,9 +40,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await run(command, settings, io);
   } catch (err) {
     // Exit 1 means drift and nothing else: bad input and our own bugs are both 2.
-    io.writeError(
-      `${showControlChars(isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err))}\n`,
-    );
+    // Both are scrubbed and escaped once, where they are made: a second pass would read the
+    // escapes written the first time (`\n`) as part of a URL.
+    io.writeError(`${isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err)}\n`);
     if (!isInputError(err) && io.env.INTENT_DRIFT_DEBUG) io.writeError(`${(err as Error)?.stack ?? ''}\n`);
     return 2;
   }
@@ -57,7 +57,7 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
     case 'list': {
       const observed = await observeWithProgress(settings, io);
       io.write(renderList(observed, { namespaces: settings.namespaces }));
-      for (const w of observed.warnings) io.writeError(`warning: ${w}\n`);
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}\n`);
       return 0;
     }
     case 'capture': {
@@ -72,8 +72,8 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
         source: settings.source,
         ...(observed.window === undefined ? {} : { window: observed.window }),
       });
-      for (const w of observed.warnings) io.writeError(`warning: ${w}\n`);
-      io.writeError(`wrote ${observed.calls.length} call(s) to ${settings.output}\n`);
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}\n`);
+      io.writeError(`wrote ${observed.calls.length} call(s) to ${safeLine(settings.output ?? '')}\n`);
       return 0;
     }
     case 'reset': {

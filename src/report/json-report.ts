@@ -7,6 +7,7 @@ import type { NoiseOutcome } from '../diff/drift-controls.ts';
 import type { FailVerdict } from '../diff/fail-policy.ts';
 import type { IgnoredBy } from '../diff/ignore-rules.ts';
 import type { DeclaredRule, Drift, MissingCall, NotCheckedRule, ObservedCall, StaleRule } from '../model.ts';
+import { jsonWithEscapes } from '../safe-text.ts';
 import { asControlled, wideningOf } from './drift-extras.ts';
 
 export const JSON_REPORT_VERSION = 1;
@@ -156,6 +157,11 @@ export function toJsonReport(drift: Drift): JsonReport {
   return report;
 }
 
+/** A JSON document as the report files are written: 2-space indent, trailing newline, no raw control characters. */
+export function jsonText(value: unknown): string {
+  return `${jsonWithEscapes(JSON.stringify(value, null, 2))}\n`;
+}
+
 export function renderJsonReport(drift: Drift): string {
-  return `${JSON.stringify(toJsonReport(drift), null, 2)}\n`;
+  return jsonText(toJsonReport(drift));
 }

@@ -16,9 +16,13 @@ export const DEFAULT_MAX_LENGTH = 65_000;
 export interface MarkdownReportOptions {
   /** A URL for a declared rule's file and line (e.g. at the PR head commit). */
   fileLink?: FileLink;
-  /** Cut whole rows beyond this many characters. */
+  /** Cut whole rows beyond this size (by `measure`). */
   maxLength?: number;
+  /** How a text's size is counted: characters (default; GitHub's comment limit), or UTF-8 bytes (the job summary's). */
+  measure?: (text: string) => number;
 }
+
+const characters = (text: string): number => text.length;
 
 /**
  * The headline counts only drift to act on; rules of clients the run never drove, and what
@@ -51,7 +55,10 @@ function verdict(drift: Drift): string[] {
 function renderSection(section: MarkdownSection, kept: number): string[] {
   const body: string[] = [];
   if (section.intro) body.push(section.intro, '');
-  if (kept > 0) body.push(...(section.header ?? []), ...section.rows.slice(0, kept));
+  if (kept > 0) {
+    for (const line of section.header ?? []) body.push(line);
+    for (let i = 0; i < kept; i++) body.push(section.rows[i]!);
+  }
   const left = section.rows.length - kept;
   if (left > 0) body.push(...(kept > 0 ? [''] : []), `*… and ${left} more not shown here.*`);
   if (section.collapsed) {
@@ -71,7 +78,7 @@ function renderDocument(drift: Drift, sections: readonly MarkdownSection[], kept
     );
   }
   sections.forEach((section, i) => {
-    lines.push(...renderSection(section, kept[i] ?? 0));
+    for (const line of renderSection(section, kept[i] ?? 0)) lines.push(line);
   });
   return `${lines.join('\n')}\n`;
 }
@@ -80,7 +87,11 @@ function renderDocument(drift: Drift, sections: readonly MarkdownSection[], kept
  * Rows to keep per section within the budget: sections by priority (missing first), rows in
  * order, each whole. A section whose next row does not fit stops; later ones may still fit.
  */
-function allocateRows(sections: readonly MarkdownSection[], budget: number): number[] {
+function allocateRows(
+  sections: readonly MarkdownSection[],
+  budget: number,
+  measure: (text: string) => number,
+): number[] {
   const kept = sections.map(() => 0);
   let left = budget;
   const byPriority = sections
@@ -88,11 +99,12 @@ function allocateRows(sections: readonly MarkdownSection[], budget: number): num
     .sort((a, b) => a.section.priority - b.section.priority);
   for (const { section, i } of byPriority) {
     // The table header is only written when a row is kept.
-    let used = (section.header ?? []).reduce((sum, line) => sum + line.length + 1, 0);
+    let used = (section.header ?? []).reduce((sum, line) => sum + measure(line) + 1, 0);
     let rows = 0;
     for (const row of section.rows) {
-      if (used + row.length + 1 > left) break;
-      used += row.length + 1;
+      const size = measure(row) + 1;
+      if (used + size > left) break;
+      used += size;
       rows++;
     }
     if (rows > 0) {
@@ -113,25 +125,26 @@ export function renderMarkdownReport(drift: Drift, opts: MarkdownReportOptions =
 
 function renderTables(drift: Drift, opts: MarkdownReportOptions): string {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
+  const measure = opts.measure ?? characters;
   const sections = buildSections(drift, opts.fileLink);
   const full = renderDocument(
     drift,
     sections,
     sections.map((s) => s.rows.length),
   );
-  if (full.length <= maxLength) return full;
+  if (measure(full) <= maxLength) return full;
 
   // The frame (marker, verdict, headings, notes) with no rows, plus room for the counts' digits.
   const frame = renderDocument(
     drift,
     sections,
     sections.map(() => 0),
-  ).length;
-  const kept = allocateRows(sections, maxLength - frame - 64);
+  );
+  const kept = allocateRows(sections, maxLength - measure(frame) - 64, measure);
   let text = renderDocument(drift, sections, kept);
   // The estimate can be off by a few characters: drop more rows, least important first.
   const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
-  while (text.length > maxLength) {
+  while (measure(text) > maxLength) {
     const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
     if (!victim) break;
     kept[victim.i] = (kept[victim.i] ?? 0) - 1;

@@ -26,7 +26,16 @@ export interface RunContext {
   runUrl: string | undefined;
   pullRequest: PullRequestInfo | undefined;
   /** The workflow_run that produced an artifact (mode: comment). */
-  workflowRun: { headSha: string } | undefined;
+  workflowRun: WorkflowRunInfo | undefined;
+}
+
+/** What GitHub says about the run that produced an artifact: never what the artifact says. */
+export interface WorkflowRunInfo {
+  headSha: string;
+  /** `workflow_run.head_repository.full_name`: the fork the PR run checked out, or this repository. */
+  headRepository: string | undefined;
+  /** `workflow_run.head_branch`. */
+  headBranch: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -78,8 +87,16 @@ function pullRequestOf(payload: Record<string, unknown>): PullRequestInfo | unde
 }
 
 function workflowRunOf(payload: Record<string, unknown>): RunContext['workflowRun'] {
-  const run = payload.workflow_run as { head_sha?: unknown } | undefined;
-  return typeof run?.head_sha === 'string' ? { headSha: run.head_sha } : undefined;
+  const run = payload.workflow_run as
+    | { head_sha?: unknown; head_branch?: unknown; head_repository?: { full_name?: unknown } | null }
+    | undefined;
+  if (typeof run?.head_sha !== 'string') return undefined;
+  const repository = run.head_repository?.full_name;
+  return {
+    headSha: run.head_sha,
+    headRepository: typeof repository === 'string' ? repository : undefined,
+    headBranch: typeof run.head_branch === 'string' ? run.head_branch : undefined,
+  };
 }
 
 /** Links to a rule's file and line at the PR head commit (or the checked-out commit). */

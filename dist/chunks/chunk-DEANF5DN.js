@@ -3,38 +3,31 @@ import {
   NO_ISTIO_SERIES,
   displayName,
   readMetrics
-} from "./chunk-AO5AWLLO.js";
+} from "./chunk-MN3PMIMA.js";
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-5BKU4NSX.js";
+} from "./chunk-DDIDGTK3.js";
 import {
   parseDuration,
   parseSince
-} from "./chunk-IL4YC4WJ.js";
+} from "./chunk-XJEDLGNN.js";
 import {
   compareCalls,
   compareRules
 } from "./chunk-DNUDPCNB.js";
 import {
   InputError,
-  VERSION
-} from "./chunk-M2G6SCZE.js";
+  VERSION,
+  hasUnsafeChars,
+  jsonWithEscapes,
+  showControlChars
+} from "./chunk-KT4XNEDS.js";
 import {
   __export
 } from "./chunk-HANBNIMK.js";
 
 // src/report/display-text.ts
-var UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function showControlChars(text4) {
-  return text4.replace(UNSAFE_CHARS, (char) => {
-    const named = NAMED_ESCAPES[char];
-    if (named !== void 0) return named;
-    const code = char.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
 function qualifiedName(ref) {
   return `${ref.name}.${ref.namespace}`;
 }
@@ -55,9 +48,9 @@ import path from "node:path";
 // src/diff/istio-match.ts
 var MATCH_ONE = "{*}";
 var MATCH_ANY = "{**}";
-var SEGMENT_CHARS = "A-Za-z0-9\\-._~%!$&'()+,;:@=*";
-var ONE_SEGMENT = `[${SEGMENT_CHARS}]+`;
-var ANY_SEGMENTS = `[${SEGMENT_CHARS}/]*`;
+var SEGMENT_CHARS = new Set(
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~%!$&'()+,;:@=*"
+);
 var VALID_LITERAL = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
 function matchString(pattern, value) {
   if (pattern === "*") return value.length > 0;
@@ -93,27 +86,46 @@ function validatePathPattern(pattern) {
   }
   return null;
 }
-var compiledTemplates = /* @__PURE__ */ new Map();
-function compileTemplate(pattern) {
-  const cached = compiledTemplates.get(pattern);
-  if (cached !== void 0) return cached;
-  let compiled = null;
-  if (validatePathPattern(pattern) === null) {
-    const segments = pattern.slice(1).split("/");
-    const source = segments.map((segment) => {
-      if (segment === MATCH_ONE) return ONE_SEGMENT;
-      if (segment === MATCH_ANY) return ANY_SEGMENTS;
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("/");
-    compiled = new RegExp(`^/${source}$`);
-  }
-  compiledTemplates.set(pattern, compiled);
-  return compiled;
+function isOneSegment(text4) {
+  if (text4 === "") return false;
+  for (const char of text4) if (!SEGMENT_CHARS.has(char)) return false;
+  return true;
 }
-function matchPath(pattern, path7) {
-  if (!isPathTemplate(pattern)) return matchString(pattern, path7);
-  const template2 = compileTemplate(pattern);
-  return template2?.test(path7) === true;
+function isAnySegments(text4) {
+  for (const char of text4) if (char !== "/" && !SEGMENT_CHARS.has(char)) return false;
+  return true;
+}
+function segmentMatches(pattern, segment) {
+  return pattern === MATCH_ONE ? isOneSegment(segment) : pattern === segment;
+}
+var splitTemplates = /* @__PURE__ */ new Map();
+function templateSegments(pattern) {
+  let segments = splitTemplates.get(pattern);
+  if (segments === void 0) {
+    segments = validatePathPattern(pattern) === null ? pattern.slice(1).split("/") : null;
+    splitTemplates.set(pattern, segments);
+  }
+  return segments;
+}
+function matchTemplate(segments, path8) {
+  if (!path8.startsWith("/")) return false;
+  const parts = path8.slice(1).split("/");
+  const any = segments.indexOf(MATCH_ANY);
+  if (any === -1) {
+    return parts.length === segments.length && segments.every((s, i) => segmentMatches(s, parts[i]));
+  }
+  const after = segments.length - any - 1;
+  if (parts.length < any + 1 + after) return false;
+  for (let i = 0; i < any; i++) if (!segmentMatches(segments[i], parts[i])) return false;
+  for (let i = 1; i <= after; i++) {
+    if (!segmentMatches(segments[segments.length - i], parts[parts.length - i])) return false;
+  }
+  return isAnySegments(parts.slice(any, parts.length - after).join("/"));
+}
+function matchPath(pattern, path8) {
+  if (!isPathTemplate(pattern)) return matchString(pattern, path8);
+  const segments = templateSegments(pattern);
+  return segments !== null && matchTemplate(segments, path8);
 }
 
 // src/diff/rule-index.ts
@@ -375,17 +387,17 @@ function visit(node, visitor) {
 visit.BREAK = BREAK;
 visit.SKIP = SKIP;
 visit.REMOVE = REMOVE;
-function visit_(key, node, visitor, path7) {
-  const ctrl = callVisitor(key, node, visitor, path7);
+function visit_(key, node, visitor, path8) {
+  const ctrl = callVisitor(key, node, visitor, path8);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path7, ctrl);
-    return visit_(key, ctrl, visitor, path7);
+    replaceNode(key, path8, ctrl);
+    return visit_(key, ctrl, visitor, path8);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path7 = Object.freeze(path7.concat(node));
+      path8 = Object.freeze(path8.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = visit_(i, node.items[i], visitor, path7);
+        const ci = visit_(i, node.items[i], visitor, path8);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -396,13 +408,13 @@ function visit_(key, node, visitor, path7) {
         }
       }
     } else if (isPair(node)) {
-      path7 = Object.freeze(path7.concat(node));
-      const ck = visit_("key", node.key, visitor, path7);
+      path8 = Object.freeze(path8.concat(node));
+      const ck = visit_("key", node.key, visitor, path8);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = visit_("value", node.value, visitor, path7);
+      const cv = visit_("value", node.value, visitor, path8);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -423,17 +435,17 @@ async function visitAsync(node, visitor) {
 visitAsync.BREAK = BREAK;
 visitAsync.SKIP = SKIP;
 visitAsync.REMOVE = REMOVE;
-async function visitAsync_(key, node, visitor, path7) {
-  const ctrl = await callVisitor(key, node, visitor, path7);
+async function visitAsync_(key, node, visitor, path8) {
+  const ctrl = await callVisitor(key, node, visitor, path8);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path7, ctrl);
-    return visitAsync_(key, ctrl, visitor, path7);
+    replaceNode(key, path8, ctrl);
+    return visitAsync_(key, ctrl, visitor, path8);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path7 = Object.freeze(path7.concat(node));
+      path8 = Object.freeze(path8.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = await visitAsync_(i, node.items[i], visitor, path7);
+        const ci = await visitAsync_(i, node.items[i], visitor, path8);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -444,13 +456,13 @@ async function visitAsync_(key, node, visitor, path7) {
         }
       }
     } else if (isPair(node)) {
-      path7 = Object.freeze(path7.concat(node));
-      const ck = await visitAsync_("key", node.key, visitor, path7);
+      path8 = Object.freeze(path8.concat(node));
+      const ck = await visitAsync_("key", node.key, visitor, path8);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = await visitAsync_("value", node.value, visitor, path7);
+      const cv = await visitAsync_("value", node.value, visitor, path8);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -477,23 +489,23 @@ function initVisitor(visitor) {
   }
   return visitor;
 }
-function callVisitor(key, node, visitor, path7) {
+function callVisitor(key, node, visitor, path8) {
   if (typeof visitor === "function")
-    return visitor(key, node, path7);
+    return visitor(key, node, path8);
   if (isMap(node))
-    return visitor.Map?.(key, node, path7);
+    return visitor.Map?.(key, node, path8);
   if (isSeq(node))
-    return visitor.Seq?.(key, node, path7);
+    return visitor.Seq?.(key, node, path8);
   if (isPair(node))
-    return visitor.Pair?.(key, node, path7);
+    return visitor.Pair?.(key, node, path8);
   if (isScalar(node))
-    return visitor.Scalar?.(key, node, path7);
+    return visitor.Scalar?.(key, node, path8);
   if (isAlias(node))
-    return visitor.Alias?.(key, node, path7);
+    return visitor.Alias?.(key, node, path8);
   return void 0;
 }
-function replaceNode(key, path7, node) {
-  const parent = path7[path7.length - 1];
+function replaceNode(key, path8, node) {
+  const parent = path8[path8.length - 1];
   if (isCollection(parent)) {
     parent.items[key] = node;
   } else if (isPair(parent)) {
@@ -1024,10 +1036,10 @@ function createNode(value, tagName, ctx) {
 }
 
 // node_modules/yaml/browser/dist/nodes/Collection.js
-function collectionFromPath(schema5, path7, value) {
+function collectionFromPath(schema5, path8, value) {
   let v = value;
-  for (let i = path7.length - 1; i >= 0; --i) {
-    const k = path7[i];
+  for (let i = path8.length - 1; i >= 0; --i) {
+    const k = path8[i];
     if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
       const a = [];
       a[k] = v;
@@ -1046,7 +1058,7 @@ function collectionFromPath(schema5, path7, value) {
     sourceObjects: /* @__PURE__ */ new Map()
   });
 }
-var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
 var Collection = class extends NodeBase {
   constructor(type, schema5) {
     super(type);
@@ -1076,11 +1088,11 @@ var Collection = class extends NodeBase {
    * be a Pair instance or a `{ key, value }` object, which may not have a key
    * that already exists in the map.
    */
-  addIn(path7, value) {
-    if (isEmptyPath(path7))
+  addIn(path8, value) {
+    if (isEmptyPath(path8))
       this.add(value);
     else {
-      const [key, ...rest] = path7;
+      const [key, ...rest] = path8;
       const node = this.get(key, true);
       if (isCollection(node))
         node.addIn(rest, value);
@@ -1094,8 +1106,8 @@ var Collection = class extends NodeBase {
    * Removes a value from the collection.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path7) {
-    const [key, ...rest] = path7;
+  deleteIn(path8) {
+    const [key, ...rest] = path8;
     if (rest.length === 0)
       return this.delete(key);
     const node = this.get(key, true);
@@ -1109,8 +1121,8 @@ var Collection = class extends NodeBase {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path7, keepScalar) {
-    const [key, ...rest] = path7;
+  getIn(path8, keepScalar) {
+    const [key, ...rest] = path8;
     const node = this.get(key, true);
     if (rest.length === 0)
       return !keepScalar && isScalar(node) ? node.value : node;
@@ -1128,8 +1140,8 @@ var Collection = class extends NodeBase {
   /**
    * Checks if the collection includes a value with the key `key`.
    */
-  hasIn(path7) {
-    const [key, ...rest] = path7;
+  hasIn(path8) {
+    const [key, ...rest] = path8;
     if (rest.length === 0)
       return this.has(key);
     const node = this.get(key, true);
@@ -1139,8 +1151,8 @@ var Collection = class extends NodeBase {
    * Sets a value in this collection. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path7, value) {
-    const [key, ...rest] = path7;
+  setIn(path8, value) {
+    const [key, ...rest] = path8;
     if (rest.length === 0) {
       this.set(key, value);
     } else {
@@ -3279,9 +3291,9 @@ var Document = class _Document {
       this.contents.add(value);
   }
   /** Adds a value to the document. */
-  addIn(path7, value) {
+  addIn(path8, value) {
     if (assertCollection(this.contents))
-      this.contents.addIn(path7, value);
+      this.contents.addIn(path8, value);
   }
   /**
    * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3356,14 +3368,14 @@ var Document = class _Document {
    * Removes a value from the document.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path7) {
-    if (isEmptyPath(path7)) {
+  deleteIn(path8) {
+    if (isEmptyPath(path8)) {
       if (this.contents == null)
         return false;
       this.contents = null;
       return true;
     }
-    return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+    return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
   }
   /**
    * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3378,10 +3390,10 @@ var Document = class _Document {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path7, keepScalar) {
-    if (isEmptyPath(path7))
+  getIn(path8, keepScalar) {
+    if (isEmptyPath(path8))
       return !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents;
-    return isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+    return isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
   }
   /**
    * Checks if the document includes a value with the key `key`.
@@ -3392,10 +3404,10 @@ var Document = class _Document {
   /**
    * Checks if the document includes a value at `path`.
    */
-  hasIn(path7) {
-    if (isEmptyPath(path7))
+  hasIn(path8) {
+    if (isEmptyPath(path8))
       return this.contents !== void 0;
-    return isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+    return isCollection(this.contents) ? this.contents.hasIn(path8) : false;
   }
   /**
    * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3412,13 +3424,13 @@ var Document = class _Document {
    * Sets a value in this document. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path7, value) {
-    if (isEmptyPath(path7)) {
+  setIn(path8, value) {
+    if (isEmptyPath(path8)) {
       this.contents = value;
     } else if (this.contents == null) {
-      this.contents = collectionFromPath(this.schema, Array.from(path7), value);
+      this.contents = collectionFromPath(this.schema, Array.from(path8), value);
     } else if (assertCollection(this.contents)) {
-      this.contents.setIn(path7, value);
+      this.contents.setIn(path8, value);
     }
   }
   /**
@@ -5215,9 +5227,9 @@ function visit2(cst, visitor) {
 visit2.BREAK = BREAK2;
 visit2.SKIP = SKIP2;
 visit2.REMOVE = REMOVE2;
-visit2.itemAtPath = (cst, path7) => {
+visit2.itemAtPath = (cst, path8) => {
   let item = cst;
-  for (const [field, index] of path7) {
+  for (const [field, index] of path8) {
     const tok = item?.[field];
     if (tok && "items" in tok) {
       item = tok.items[index];
@@ -5226,23 +5238,23 @@ visit2.itemAtPath = (cst, path7) => {
   }
   return item;
 };
-visit2.parentCollection = (cst, path7) => {
-  const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-  const field = path7[path7.length - 1][0];
+visit2.parentCollection = (cst, path8) => {
+  const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+  const field = path8[path8.length - 1][0];
   const coll = parent?.[field];
   if (coll && "items" in coll)
     return coll;
   throw new Error("Parent collection not found");
 };
-function _visit(path7, item, visitor) {
-  let ctrl = visitor(item, path7);
+function _visit(path8, item, visitor) {
+  let ctrl = visitor(item, path8);
   if (typeof ctrl === "symbol")
     return ctrl;
   for (const field of ["key", "value"]) {
     const token = item[field];
     if (token && "items" in token) {
       for (let i = 0; i < token.items.length; ++i) {
-        const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+        const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK2)
@@ -5253,10 +5265,10 @@ function _visit(path7, item, visitor) {
         }
       }
       if (typeof ctrl === "function" && field === "key")
-        ctrl = ctrl(item, path7);
+        ctrl = ctrl(item, path8);
     }
   }
-  return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+  return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
 }
 
 // node_modules/yaml/browser/dist/parse/cst.js
@@ -6976,12 +6988,12 @@ function expandHttpRules(base, http, field) {
   http.items.forEach((item, i) => {
     const ruleField = `${field}[${i}]`;
     const rule = expectMap(base.file, item, ruleField);
-    const path7 = requiredString(base.file, rule, "path", `${ruleField}.path`);
+    const path8 = requiredString(base.file, rule, "path", `${ruleField}.path`);
     for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
-      const key = `${method} ${path7}`;
+      const key = `${method} ${path8}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rules.push({ ...base, method, path: path7, line });
+      rules.push({ ...base, method, path: path8, line });
     }
   });
   return rules;
@@ -7004,11 +7016,33 @@ function readMethods(file, rule, field) {
   });
 }
 
+// src/declare/target-name.ts
+function operatorTargetName(server, clientNamespace) {
+  if (server.name === "" || server.name.includes(".") || server.namespace.includes(".")) return void 0;
+  return server.namespace === clientNamespace ? server.name : `${server.name}.${server.namespace}`;
+}
+function isDeclarableClient(client) {
+  return client.name !== "" && !client.name.includes(".");
+}
+function undeclarableReason(client, server) {
+  const who = `${showControlChars(client.namespace)}/${showControlChars(client.name)}`;
+  if (!isDeclarableClient(client)) {
+    return `${who}: a client whose name holds a dot cannot have ClientIntents (the operator's webhook refuses it); its calls are left out`;
+  }
+  if (operatorTargetName(server, client.namespace) === void 0) {
+    const target = `${showControlChars(server.namespace)}/${showControlChars(server.name)}`;
+    return `${who} -> ${target}: the intents-operator reads a dot in a target name as name.namespace, so this workload cannot be named in a target; the call is left out`;
+  }
+  return void 0;
+}
+
 // src/declare/build-client-intents.ts
 function buildClientIntents(calls, opts = {}) {
   const warnings = /* @__PURE__ */ new Set();
   const clients = /* @__PURE__ */ new Map();
   for (const call of calls) {
+    const target = targetOf(call, opts.asService === true, warnings);
+    if (target === void 0) continue;
     const clientKey = `${call.client.namespace}/${call.client.name}`;
     let entry = clients.get(clientKey);
     if (!entry) {
@@ -7016,7 +7050,6 @@ function buildClientIntents(calls, opts = {}) {
       clients.set(clientKey, entry);
     }
     if (!entry.client.kind && call.client.kind) entry.client.kind = call.client.kind;
-    const target = targetOf(call, opts.asService === true, warnings);
     const targetKey = `${target.type} ${target.name} ${target.kind ?? ""}`;
     let draft = entry.targets.get(targetKey);
     if (!draft) {
@@ -7033,36 +7066,42 @@ function buildClientIntents(calls, opts = {}) {
 }
 function targetOf(call, asService, warnings) {
   const { client, server } = call;
-  const qualified = (name2, namespace) => namespace === client.namespace ? name2 : `${name2}.${namespace}`;
-  if (asService) {
-    if (server.service)
-      return { type: "service", name: qualified(server.service.name, server.service.namespace) };
+  if (asService && server.service) {
+    const name2 = operatorTargetName(server.service, client.namespace);
+    const why2 = undeclarableReason(client, server.service);
+    if (name2 !== void 0 && why2 === void 0) return { type: "service", name: name2 };
+  } else if (asService) {
     warnings.add(`no Service known for ${server.namespace}/${server.name}: written as a kubernetes target`);
   }
-  const name = qualified(server.name, server.namespace);
+  const name = operatorTargetName(server, client.namespace);
+  const why = undeclarableReason(client, server);
+  if (name === void 0 || why !== void 0) {
+    warnings.add(why ?? `${client.namespace}/${client.name}: no target name for ${server.name}`);
+    return void 0;
+  }
   return server.kind ? { type: "kubernetes", name, kind: server.kind } : { type: "kubernetes", name };
 }
-function addCall(draft, call, path7, warnings) {
-  if (call.method !== null && path7 !== null && !INTENT_METHODS.includes(call.method)) {
+function addCall(draft, call, path8, warnings) {
+  if (call.method !== null && path8 !== null && !INTENT_METHODS.includes(call.method)) {
     warnings.add(
       `${call.client.name} -> ${draft.target.name}: method ${call.method} cannot be declared; the target allows every method`
     );
     draft.allowAll = true;
     return;
   }
-  if (call.method === null || path7 === null) {
+  if (call.method === null || path8 === null) {
     draft.allowAll = true;
     return;
   }
-  let methods = draft.methodsByPath.get(path7);
+  let methods = draft.methodsByPath.get(path8);
   if (!methods) {
     methods = /* @__PURE__ */ new Set();
-    draft.methodsByPath.set(path7, methods);
+    draft.methodsByPath.set(path8, methods);
   }
   methods.add(call.method);
 }
 function finishTarget(draft) {
-  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path7, methods]) => ({ path: path7, methods: [...methods].sort(compare) }));
+  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path8, methods]) => ({ path: path8, methods: [...methods].sort(compare) }));
   return { ...draft.target, http };
 }
 function compare(a, b) {
@@ -8630,9 +8669,9 @@ var SchemaWalk = class {
     for (const [key, entry] of map2.entries) {
       if (isNull(entry.value)) continue;
       const inner = properties[key];
-      const path7 = field === "" ? key : `${field}.${key}`;
-      if (!inner) this.unknownField(entry, path7, Object.keys(properties));
-      this.node(entry.value, inner, path7);
+      const path8 = field === "" ? key : `${field}.${key}`;
+      if (!inner) this.unknownField(entry, path8, Object.keys(properties));
+      this.node(entry.value, inner, path8);
     }
     if (this.fieldsOnly) return;
     for (const key of schema5.required ?? []) {
@@ -9053,6 +9092,32 @@ function parseOne(root, file, apiVersion, opts) {
   };
 }
 
+// src/declare/yaml-output.ts
+var UNSAFE_BEYOND_NEWLINE = (
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g
+);
+function quotedWhereUnsafe(value) {
+  if (typeof value === "string") {
+    if (!hasUnsafeChars(value)) return value;
+    const scalar = new Scalar(value);
+    scalar.type = Scalar.QUOTE_DOUBLE;
+    return scalar;
+  }
+  if (Array.isArray(value)) return value.map(quotedWhereUnsafe);
+  if (value !== null && typeof value === "object" && !(value instanceof Scalar)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, quotedWhereUnsafe(v)]));
+  }
+  return value;
+}
+function yamlDocumentText(value, options2, comment) {
+  const doc = new Document(quotedWhereUnsafe(value));
+  if (comment !== void 0 && comment.length > 0 && doc.contents) {
+    doc.contents.commentBefore = comment.map((line) => ` ${showControlChars(line)}`).join("\n");
+  }
+  return doc.toString(options2).replace(UNSAFE_BEYOND_NEWLINE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll("##[", "##\\u005b");
+}
+
 // src/declare/export-intents.ts
 var DEFAULT_EXPORT_API_VERSION = `${INTENTS_GROUP}/v2beta1`;
 function resolveExportApiVersion(choice = DEFAULT_EXPORT_API_VERSION) {
@@ -9102,7 +9167,7 @@ function v1Call(target, version) {
   return call;
 }
 function toYamlDocuments(manifests) {
-  return manifests.map((m) => stringify3(m, { indent: 2, lineWidth: 0, minContentWidth: 0 })).join("---\n");
+  return manifests.map((m) => yamlDocumentText(m, { indent: 2, lineWidth: 0, minContentWidth: 0 })).join("---\n");
 }
 function toJsonArray(manifests) {
   const objects = manifests.map(({ apiVersion, kind, metadata, spec }) => ({
@@ -9112,7 +9177,7 @@ function toJsonArray(manifests) {
     spec,
     status: emptyStatus(String(apiVersion))
   }));
-  return `${JSON.stringify(objects, null, 2)}
+  return `${jsonWithEscapes(JSON.stringify(objects, null, 2))}
 `;
 }
 function emptyStatus(apiVersion) {
@@ -9134,8 +9199,8 @@ function renderIntentsDir(intents, opts = {}) {
 
 // src/declare/suggested-rule.ts
 function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
-  const path7 = call.suggestedPath ?? call.path;
-  const { intents } = buildClientIntents([{ ...call, path: path7 }]);
+  const path8 = call.suggestedPath ?? call.path;
+  const { intents } = buildClientIntents([{ ...call, path: path8 }]);
   const manifest = clientIntentsManifest(intents[0], apiVersion);
   const spec = manifest.spec;
   const under = spec.targets === void 0 ? "spec.calls" : "spec.targets";
@@ -9144,26 +9209,31 @@ function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
 }
 
 // src/diff/ignore-rules.ts
-var globCache = /* @__PURE__ */ new Map();
-function globToRegExp(glob2) {
-  let compiled = globCache.get(glob2);
-  if (!compiled) {
-    const source = glob2.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
-    compiled = new RegExp(`^${source}$`, "s");
-    globCache.set(glob2, compiled);
-  }
-  return compiled;
-}
 function matchGlob(glob2, value) {
-  return globToRegExp(glob2).test(value);
+  const parts = glob2.split("*");
+  if (parts.length === 1) return glob2 === value;
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (value.length < first.length + last.length) return false;
+  if (!value.startsWith(first) || !value.endsWith(last)) return false;
+  let at = first.length;
+  const end = value.length - last.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const part = parts[i];
+    if (part === "") continue;
+    const found = value.indexOf(part, at);
+    if (found === -1 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 function fieldMatches(glob2, values) {
   if (glob2 === void 0) return true;
   return values.some((value) => value === null ? glob2 === "*" : matchGlob(glob2, value));
 }
-function pathMatches(pattern, path7) {
-  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path7]);
-  return path7 !== null && (path7 === pattern || matchPath(pattern, path7));
+function pathMatches(pattern, path8) {
+  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path8]);
+  return path8 !== null && (path8 === pattern || matchPath(pattern, path8));
 }
 function ignoreRuleMatchesCall(rule, call) {
   const servers = [refKey(call.server)];
@@ -9254,15 +9324,125 @@ function isIdLikeSegment(segment) {
   return file !== null && file[1] !== void 0 && isValueShape(file[1]);
 }
 
-// src/diff/path-template.ts
+// src/diff/path-variance.ts
 var MATCH_ONE2 = "{*}";
 var MATCH_ANY2 = "{**}";
 var TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
+var SequenceIds = class {
+  children = /* @__PURE__ */ new Map();
+  next = 1;
+  /** The id of `parent` extended by `segment` (0 is the empty sequence). */
+  extend(parent, segment) {
+    let children = this.children.get(parent);
+    if (children === void 0) {
+      children = /* @__PURE__ */ new Map();
+      this.children.set(parent, children);
+    }
+    let id = children.get(segment);
+    if (id === void 0) {
+      id = this.next++;
+      children.set(segment, id);
+    }
+    return id;
+  }
+  /** ids[k]: the first k segments (ids[0] = 0, the empty prefix). */
+  prefixes(segments) {
+    const out = [0];
+    for (let k = 0; k < segments.length; k++) out.push(this.extend(out[k], segments[k]));
+    return out;
+  }
+  /** ids[k]: the segments from k to the end (ids[length] = 0, the empty suffix). */
+  suffixes(segments) {
+    const out = new Array(segments.length + 1);
+    out[segments.length] = 0;
+    for (let k = segments.length - 1; k >= 0; k--) out[k] = this.extend(-1 - out[k + 1], segments[k]);
+    return out;
+  }
+};
+function hasDigit(value) {
+  return /\d/.test(value);
+}
+function valuesVary(values, minVariants) {
+  if (values.length < minVariants) return false;
+  if (values.some(isVersionSegment)) return false;
+  const withDigits = values.filter(hasDigit).length;
+  return withDigits * 2 >= values.length || values.length >= minVariants * 10;
+}
+function pushTo(groups, key, item) {
+  const list = groups.get(key);
+  if (list) list.push(item);
+  else groups.set(key, [item]);
+}
+function collapseShape(sameShape, minVariants) {
+  const ids = new SequenceIds();
+  const suffixes = sameShape.map((e) => ids.suffixes(e.segments));
+  const prefix = sameShape.map(() => 0);
+  const width = sameShape[0]?.segments.length ?? 0;
+  let changed = false;
+  for (let i = 0; i < width; i++) {
+    const neighbours = /* @__PURE__ */ new Map();
+    for (let n = 0; n < sameShape.length; n++) pushTo(neighbours, `${prefix[n]}:${suffixes[n][i + 1]}`, n);
+    for (const bucket of neighbours.values()) {
+      const values = [...new Set(bucket.map((n) => sameShape[n].rawSegments[i] ?? ""))];
+      if (!valuesVary(values, minVariants)) continue;
+      for (const n of bucket) {
+        const entry = sameShape[n];
+        const value = entry.rawSegments[i] ?? "";
+        if (entry.segments[i] !== MATCH_ONE2 && TEMPLATE_SEGMENT.test(value)) {
+          entry.segments[i] = MATCH_ONE2;
+          changed = true;
+        }
+      }
+    }
+    sameShape.forEach((entry, n) => {
+      prefix[n] = ids.extend(prefix[n], entry.segments[i]);
+    });
+  }
+  return changed;
+}
+function collapseVaryingSegments(entries, minVariants) {
+  const byShape = /* @__PURE__ */ new Map();
+  for (const e of entries) pushTo(byShape, `${e.segments.length}${e.trailingSlash ? "/" : ""}`, e);
+  for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
+    changed = false;
+    for (const sameShape of byShape.values()) changed = collapseShape(sameShape, minVariants) || changed;
+  }
+}
+function collapseVaryingTails(entries, minVariants) {
+  const ids = new SequenceIds();
+  const prefixes = entries.map((e) => ids.prefixes(e.segments));
+  const rawTails = entries.map((e) => ids.suffixes(e.rawSegments));
+  const byLength = [];
+  entries.forEach((e, n) => {
+    const sameLength = byLength[e.segments.length];
+    if (sameLength === void 0) byLength[e.segments.length] = [n];
+    else sameLength.push(n);
+  });
+  const longer = [];
+  for (let depth = byLength.length - 2; depth >= 1; depth--) {
+    for (const n of byLength[depth + 1] ?? []) longer.push(n);
+    const byPrefix = /* @__PURE__ */ new Map();
+    for (const n of longer) if (entries[n].tailFrom === void 0) pushTo(byPrefix, prefixes[n][depth], n);
+    for (const group of byPrefix.values()) {
+      const last = entries[group[0]].segments[depth - 1] ?? "";
+      if (last === "api" || last === MATCH_ONE2 || isVersionSegment(last)) continue;
+      const tails = new Set(group.map((n) => rawTails[n][depth]));
+      const depths = new Set(group.map((n) => entries[n].segments.length));
+      const firsts = new Set(group.map((n) => entries[n].rawSegments[depth]));
+      if (tails.size >= minVariants * 2 && depths.size >= 2 && firsts.size >= minVariants) {
+        for (const n of group) entries[n].tailFrom = depth;
+      }
+    }
+  }
+}
+
+// src/diff/path-template.ts
 var DEFAULT_MIN_VARIANTS = 5;
-function splitPath(path7) {
-  if (!path7.startsWith("/") || path7 === "/") return null;
-  const trailingSlash = path7.endsWith("/");
-  const segments = (trailingSlash ? path7.slice(1, -1) : path7.slice(1)).split("/");
+var MAX_COMPARED_SEGMENTS = 64;
+function splitPath(path8) {
+  if (!path8.startsWith("/") || path8 === "/") return null;
+  const trailingSlash = path8.endsWith("/");
+  const segments = (trailingSlash ? path8.slice(1, -1) : path8.slice(1)).split("/");
   return { segments, trailingSlash };
 }
 function joinPath(segments, trailingSlash) {
@@ -9275,73 +9455,11 @@ function checked(raw, template2) {
   if (template2 === raw) return raw;
   return validatePathPattern(template2) === null && matchPath(template2, raw) ? template2 : raw;
 }
-function templatePath(path7) {
-  const split = splitPath(path7);
-  if (!split) return path7;
+function templatePath(path8) {
+  const split = splitPath(path8);
+  if (!split) return path8;
   const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-  return checked(path7, joinPath(segments, split.trailingSlash));
-}
-function hasDigit(value) {
-  return /\d/.test(value);
-}
-function valuesVary(values, minVariants) {
-  if (values.length < minVariants) return false;
-  if (values.some(isVersionSegment)) return false;
-  const withDigits = values.filter(hasDigit).length;
-  return withDigits * 2 >= values.length || values.length >= minVariants * 10;
-}
-function groupBy(items, keyOf2) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf2(item);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-function collapseVaryingSegments(entries, minVariants) {
-  for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
-    changed = false;
-    const byShape = groupBy(entries, (e) => `${e.segments.length}${e.trailingSlash ? "/" : ""}`);
-    for (const sameShape of byShape.values()) {
-      const width = sameShape[0]?.segments.length ?? 0;
-      for (let i = 0; i < width; i++) {
-        const neighbours = groupBy(
-          sameShape,
-          (e) => e.segments.map((s, j) => j === i ? "" : s).join("\0")
-        );
-        for (const bucket of neighbours.values()) {
-          const values = [...new Set(bucket.map((e) => e.rawSegments[i] ?? ""))];
-          if (!valuesVary(values, minVariants)) continue;
-          for (const entry of bucket) {
-            const value = entry.rawSegments[i] ?? "";
-            if (entry.segments[i] !== MATCH_ONE2 && TEMPLATE_SEGMENT.test(value)) {
-              entry.segments[i] = MATCH_ONE2;
-              changed = true;
-            }
-          }
-        }
-      }
-    }
-  }
-}
-function collapseVaryingTails(entries, minVariants) {
-  const longest = Math.max(0, ...entries.map((e) => e.segments.length));
-  for (let depth = longest - 1; depth >= 1; depth--) {
-    const candidates = entries.filter((e) => e.tailFrom === void 0 && e.segments.length > depth);
-    const byPrefix = groupBy(candidates, (e) => e.segments.slice(0, depth).join("/"));
-    for (const group of byPrefix.values()) {
-      const last = group[0]?.segments[depth - 1] ?? "";
-      if (last === "api" || last === MATCH_ONE2 || isVersionSegment(last)) continue;
-      const tails = new Set(group.map((e) => e.rawSegments.slice(depth).join("/")));
-      const depths = new Set(group.map((e) => e.segments.length));
-      const firsts = new Set(group.map((e) => e.rawSegments[depth]));
-      if (tails.size >= minVariants * 2 && depths.size >= 2 && firsts.size >= minVariants) {
-        for (const entry of group) entry.tailFrom = depth;
-      }
-    }
-  }
+  return checked(path8, joinPath(segments, split.trailingSlash));
 }
 function entryTemplate(entry) {
   if (entry.tailFrom !== void 0) {
@@ -9359,8 +9477,9 @@ function templatePaths(paths, opts = {}) {
     const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
     entries.push({ raw, rawSegments: split.segments, segments, trailingSlash: split.trailingSlash });
   }
-  collapseVaryingSegments(entries, minVariants);
-  collapseVaryingTails(entries, minVariants);
+  const compared = entries.filter((e) => e.segments.length <= MAX_COMPARED_SEGMENTS);
+  collapseVaryingSegments(compared, minVariants);
+  collapseVaryingTails(compared, minVariants);
   const out = /* @__PURE__ */ new Map();
   for (const entry of entries) out.set(entry.raw, entryTemplate(entry));
   return out;
@@ -9379,12 +9498,12 @@ function buildPathTemplater(calls, opts = {}) {
   }
   const templates = /* @__PURE__ */ new Map();
   for (const [key, paths] of pathsByPair) templates.set(key, templatePaths(paths, opts));
-  const templateOf = (path7, call) => (call && templates.get(pairKey(call))?.get(path7)) ?? templatePath(path7);
+  const templateOf = (path8, call) => (call && templates.get(pairKey(call))?.get(path8)) ?? templatePath(path8);
   return {
     pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
-    suggest: (path7, call) => {
-      const template2 = templateOf(path7, call);
-      return template2 === path7 ? void 0 : template2;
+    suggest: (path8, call) => {
+      const template2 = templateOf(path8, call);
+      return template2 === path8 ? void 0 : template2;
     }
   };
 }
@@ -9457,9 +9576,9 @@ function environmentOf(drift, namespace) {
 
 // src/report/ci-findings.ts
 var show = showControlChars;
-function operation(method, path7) {
-  if (method === null && path7 === null) return "(any request)";
-  return `${show(method ?? "*")} ${show(path7 ?? "*")}`;
+function operation(method, path8) {
+  if (method === null && path8 === null) return "(any request)";
+  return `${show(method ?? "*")} ${show(path8 ?? "*")}`;
 }
 function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
@@ -9533,7 +9652,7 @@ function ruleIdentity(kind, rule) {
 }
 function missingFinding(calls, opts, where) {
   const first = calls[0];
-  const path7 = first.suggestedPath ?? first.path;
+  const path8 = first.suggestedPath ?? first.path;
   const server = show(targetName(first.server, first.client.namespace));
   const via = first.server.service ? ` via service ${show(targetName(first.server.service, first.client.namespace))}` : "";
   const count2 = calls.reduce((sum, call) => sum + call.count, 0);
@@ -9555,7 +9674,7 @@ function missingFinding(calls, opts, where) {
   return {
     kind: "missing",
     client: first.client,
-    title: `${operation(first.method, path7)} -> ${server}`,
+    title: `${operation(first.method, path8)} -> ${server}`,
     detail,
     location: home === void 0 ? void 0 : { file: where(home.file), line: home.line },
     outcome: calls.some((call) => opts.gate.missing(call)) ? "fail" : "pass",
@@ -9685,11 +9804,11 @@ function suitesOf(drift, opts) {
 }
 function caseXml(suite, test) {
   const classname = `${suite.client.namespace}.${suite.client.name}`;
-  const open = `    <testcase name="${xmlText(test.name)}" classname="${xmlText(classname)}" time="0"`;
-  if (test.outcome === void 0) return [`${open}/>`];
+  const open2 = `    <testcase name="${xmlText(test.name)}" classname="${xmlText(classname)}" time="0"`;
+  if (test.outcome === void 0) return [`${open2}/>`];
   const { kind, type, message, text: text4 } = test.outcome;
   return [
-    `${open}>`,
+    `${open2}>`,
     `      <${kind} type="${xmlText(type)}" message="${xmlText(message)}">${xmlLines(text4)}</${kind}>`,
     "    </testcase>"
   ];
@@ -9971,17 +10090,17 @@ var CstWalk = class {
   }
   stream(tokens) {
     const documents = [];
-    let open = false;
+    let open2 = false;
     for (const token of tokens) {
       switch (token.type) {
         case "document":
           documents.push(this.document(token));
-          open = true;
+          open2 = true;
           break;
         case "doc-end":
-          if (!open) giveUp();
+          if (!open2) giveUp();
           this.trivia(token.end);
-          open = false;
+          open2 = false;
           break;
         case "comment":
           this.comment(token);
@@ -10571,7 +10690,7 @@ async function expandGlob(pattern, cwd) {
   for await (const match of glob2(pattern, { cwd })) {
     const absolute = path4.resolve(cwd, match);
     const info = await stat3(absolute);
-    if (info.isDirectory()) files.push(...await yamlFilesUnder(absolute));
+    if (info.isDirectory()) for (const found of await yamlFilesUnder(absolute)) files.push(found);
     else if (info.isFile()) files.push(absolute);
   }
   if (files.length === 0) throw new InputError(`no files match "${pattern}"`);
@@ -10710,8 +10829,9 @@ async function readWorkloadManifests(paths, opts = {}) {
   const services = [];
   for (const { absolute, file } of files) {
     const documents = readYamlFile(absolute, file);
-    workloads.push(...workloadsFromDocuments(documents, file, opts.defaultNamespace ?? "default"));
-    services.push(...servicesFromDocuments(documents, opts.defaultNamespace ?? "default"));
+    for (const w of workloadsFromDocuments(documents, file, opts.defaultNamespace ?? "default"))
+      workloads.push(w);
+    for (const s of servicesFromDocuments(documents, opts.defaultNamespace ?? "default")) services.push(s);
   }
   return createWorkloadLookup(workloads, services);
 }
@@ -10783,9 +10903,9 @@ function podSpecPath(kind) {
 function podLabelsPath(kind) {
   return [...podTemplatePath(kind), "metadata", "labels"];
 }
-function mapAt(node, path7) {
+function mapAt(node, path8) {
   let current = node;
-  for (const key of path7) {
+  for (const key of path8) {
     if (current?.type !== "map") return void 0;
     current = child(current, key);
   }
@@ -11378,7 +11498,7 @@ async function readSource(settings, onProgress, signal) {
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
-      const { readSidecars } = await import("./sidecars-source-4SFQMCHG.js");
+      const { readSidecars } = await import("./sidecars-source-OQA4BW6W.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11389,7 +11509,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-CNBVB5UZ.js");
+      const { readPrometheus } = await import("./prometheus-source-GI4WTWVG.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11401,7 +11521,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "mapper": {
-      const { readMapper } = await import("./mapper-source-WAG34FQX.js");
+      const { readMapper } = await import("./mapper-source-5JJQ3M7L.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
@@ -11566,20 +11686,23 @@ function toJsonReport(drift) {
   if (extras.failure) report.failure = { ...extras.failure };
   return report;
 }
-function renderJsonReport(drift) {
-  return `${JSON.stringify(toJsonReport(drift), null, 2)}
+function jsonText(value) {
+  return `${jsonWithEscapes(JSON.stringify(value, null, 2))}
 `;
+}
+function renderJsonReport(drift) {
+  return jsonText(toJsonReport(drift));
 }
 
 // src/report/markdown-escape.ts
-var ZERO_WIDTH_SPACE = "\u200B";
+var BROKEN_COMMENT_OPEN = "<\\x21--";
 function longestBacktickRun(text4) {
   let longest = 0;
   for (const run of text4.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   return longest;
 }
 function codeSpan(text4, opts = {}) {
-  let content = showControlChars(text4).replaceAll("<!--", `<!-${ZERO_WIDTH_SPACE}-`);
+  let content = showControlChars(text4).replaceAll("<!--", BROKEN_COMMENT_OPEN);
   if (content === "") return "*empty*";
   if (opts.inTable) content = content.replaceAll("|", "\\|");
   const fence = "`".repeat(longestBacktickRun(content) + 1);
@@ -11710,12 +11833,12 @@ function controlSections(drift, fileLink) {
 
 // src/report/markdown-sections.ts
 function missingRow(call, fileLink) {
-  const path7 = valueCell(call.path, "unknown");
+  const path8 = valueCell(call.path, "unknown");
   return tableRow([
     clientCell(call.client),
     serverCell(call),
     valueCell(call.method, "unknown"),
-    call.suggestedPath ? `${path7} \u2192 ${cellCode(call.suggestedPath)}` : path7,
+    call.suggestedPath ? `${path8} \u2192 ${cellCode(call.suggestedPath)}` : path8,
     String(call.count),
     call.wouldBeBlocked ? "**blocked**" : "open (server has no intents)",
     call.intentsFile ? declaredAtCell(call.intentsFile, fileLink) : "a new ClientIntents"
@@ -12269,6 +12392,7 @@ function mermaidDriftGraph(drift, room = Number.POSITIVE_INFINITY) {
 // src/report/markdown-report.ts
 var COMMENT_MARKER = "<!-- intent-drift -->";
 var DEFAULT_MAX_LENGTH = 65e3;
+var characters = (text4) => text4.length;
 function verdict(drift) {
   const s = drift.summary;
   const { stale, notExercised } = splitStale(drift.stale);
@@ -12294,7 +12418,10 @@ function verdict(drift) {
 function renderSection(section, kept) {
   const body = [];
   if (section.intro) body.push(section.intro, "");
-  if (kept > 0) body.push(...section.header ?? [], ...section.rows.slice(0, kept));
+  if (kept > 0) {
+    for (const line of section.header ?? []) body.push(line);
+    for (let i = 0; i < kept; i++) body.push(section.rows[i]);
+  }
   const left = section.rows.length - kept;
   if (left > 0) body.push(...kept > 0 ? [""] : [], `*\u2026 and ${left} more not shown here.*`);
   if (section.collapsed) {
@@ -12312,21 +12439,22 @@ function renderDocument(drift, sections, kept) {
     );
   }
   sections.forEach((section, i) => {
-    lines.push(...renderSection(section, kept[i] ?? 0));
+    for (const line of renderSection(section, kept[i] ?? 0)) lines.push(line);
   });
   return `${lines.join("\n")}
 `;
 }
-function allocateRows(sections, budget) {
+function allocateRows(sections, budget, measure) {
   const kept = sections.map(() => 0);
   let left = budget;
   const byPriority = sections.map((section, i) => ({ section, i })).sort((a, b) => a.section.priority - b.section.priority);
   for (const { section, i } of byPriority) {
-    let used = (section.header ?? []).reduce((sum, line) => sum + line.length + 1, 0);
+    let used = (section.header ?? []).reduce((sum, line) => sum + measure(line) + 1, 0);
     let rows = 0;
     for (const row of section.rows) {
-      if (used + row.length + 1 > left) break;
-      used += row.length + 1;
+      const size = measure(row) + 1;
+      if (used + size > left) break;
+      used += size;
       rows++;
     }
     if (rows > 0) {
@@ -12342,22 +12470,23 @@ function renderMarkdownReport(drift, opts = {}) {
 }
 function renderTables(drift, opts) {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
+  const measure = opts.measure ?? characters;
   const sections = buildSections(drift, opts.fileLink);
   const full = renderDocument(
     drift,
     sections,
     sections.map((s) => s.rows.length)
   );
-  if (full.length <= maxLength) return full;
+  if (measure(full) <= maxLength) return full;
   const frame = renderDocument(
     drift,
     sections,
     sections.map(() => 0)
-  ).length;
-  const kept = allocateRows(sections, maxLength - frame - 64);
+  );
+  const kept = allocateRows(sections, maxLength - measure(frame) - 64, measure);
   let text4 = renderDocument(drift, sections, kept);
   const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
-  while (text4.length > maxLength) {
+  while (measure(text4) > maxLength) {
     const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
     if (!victim) break;
     kept[victim.i] = (kept[victim.i] ?? 0) - 1;
@@ -12445,8 +12574,54 @@ function namespaceList(values, name) {
   return names;
 }
 
+// src/contained-path.ts
+import { constants as constants2 } from "node:fs";
+import { mkdir as mkdir2, open } from "node:fs/promises";
+import path7 from "node:path";
+function isPlainFileName(name) {
+  return name !== "" && !name.startsWith(".") && !name.includes("/") && !name.includes("\\") && !name.includes("\0") && name.length <= 255;
+}
+function isRepositoryPath(file) {
+  if (file === "" || file.startsWith("/") || file.includes("\\") || file.includes("\0")) return false;
+  return file.split("/").every(
+    (segment) => segment !== "" && segment !== "." && segment !== ".." && segment.toLowerCase() !== ".git"
+  );
+}
+function isInsideDirectory(file, directory) {
+  if (!isRepositoryPath(file)) return false;
+  const dir = path7.posix.normalize(directory);
+  if (dir === ".") return true;
+  if (!isRepositoryPath(dir)) return false;
+  return file.startsWith(`${dir}/`);
+}
+async function writeFileInside(root, name, text4) {
+  if (!isPlainFileName(name)) {
+    throw new InputError(`refusing to write "${name}": not a plain file name inside ${root}`);
+  }
+  const target = path7.join(root, name);
+  const relative = path7.relative(root, target);
+  if (relative !== name || path7.isAbsolute(relative)) {
+    throw new InputError(`refusing to write "${name}": it would land outside ${root}`);
+  }
+  await mkdir2(root, { recursive: true });
+  const flags = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_TRUNC | constants2.O_NOFOLLOW;
+  let handle;
+  try {
+    handle = await open(target, flags, 420);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ELOOP") throw new InputError("is a symbolic link: not written through", { file: target });
+    throw new InputError(`cannot write: ${code ?? err.message}`, { file: target });
+  }
+  try {
+    await handle.writeFile(text4);
+  } finally {
+    await handle.close();
+  }
+  return target;
+}
+
 export {
-  showControlChars,
   qualifiedName,
   targetName,
   plural,
@@ -12458,14 +12633,16 @@ export {
   isMap,
   isScalar,
   isSeq,
-  Document,
   cst_exports,
   parseAllDocuments,
   parse,
   fail,
   child,
+  operatorTargetName,
+  undeclarableReason,
   buildClientIntents,
   isNamespaceName,
+  yamlDocumentText,
   DEFAULT_EXPORT_API_VERSION,
   clientIntentsManifest,
   toYamlDocuments,
@@ -12494,6 +12671,7 @@ export {
   readConfig,
   check,
   toJsonReport,
+  jsonText,
   renderJsonReport,
   codeSpan,
   cellCode,
@@ -12516,5 +12694,9 @@ export {
   REPORT_FORMATS,
   API_VERSIONS,
   defaultSettings,
-  namespaceList
+  namespaceList,
+  isPlainFileName,
+  isRepositoryPath,
+  isInsideDirectory,
+  writeFileInside
 };
