@@ -1,7 +1,6 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   API_VERSIONS,
-  Document,
   EDGE_STYLES,
   EXPORT_FORMATS,
   FAIL_ON,
@@ -55,31 +54,35 @@ import {
   renderSvg,
   repositoryRoot,
   requireKubeClientNode,
-  showControlChars,
   splitStale,
   stringify,
   targetName,
   validatePathPattern,
   wideningOf,
-  writeBaselineFile
-} from "./chunks/chunk-C6KO7PXH.js";
-import "./chunks/chunk-IHS3PIGT.js";
-import "./chunks/chunk-BW5DOQ3S.js";
-import "./chunks/chunk-UKTSLPIA.js";
-import "./chunks/chunk-IL4YC4WJ.js";
-import "./chunks/chunk-JPR35M4U.js";
+  writeBaselineFile,
+  writeFileInside,
+  yamlDocumentText
+} from "./chunks/chunk-2UQJFX6C.js";
+import "./chunks/chunk-TN2SYOVG.js";
+import "./chunks/chunk-Y7JNOJBC.js";
+import "./chunks/chunk-7KPM7XR7.js";
+import "./chunks/chunk-XJEDLGNN.js";
+import "./chunks/chunk-HK7ALFSV.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig
 } from "./chunks/chunk-7NJKBT2O.js";
-import "./chunks/chunk-QJXY56EE.js";
+import "./chunks/chunk-2E4OYBWP.js";
 import "./chunks/chunk-DNUDPCNB.js";
+import "./chunks/chunk-UKM54L6T.js";
 import {
   InputError,
   VERSION,
   internalError,
-  isInputError
-} from "./chunks/chunk-M2G6SCZE.js";
+  isInputError,
+  safeLine,
+  showControlChars
+} from "./chunks/chunk-KT4XNEDS.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
@@ -1193,10 +1196,12 @@ function renderTextReport(drift, opts = {}) {
   for (const group of groupByClient(drift)) {
     lines.push("", clientHeading(drift, group, p));
     if (group.missing.length > 0) {
-      lines.push(`  missing (${MISSING_MEANS}):`, ...group.missing.map((call) => missingLine(call, p)));
+      lines.push(`  missing (${MISSING_MEANS}):`);
+      for (const call of group.missing) lines.push(missingLine(call, p));
     }
     if (group.stale.length > 0) {
-      lines.push(`  stale (${STALE_MEANS}):`, ...group.stale.map((rule) => staleLine(rule, p)));
+      lines.push(`  stale (${STALE_MEANS}):`);
+      for (const rule of group.stale) lines.push(staleLine(rule, p));
     }
     if (group.notExercised.length > 0) {
       lines.push(
@@ -1242,9 +1247,11 @@ function renderTextReport(drift, opts = {}) {
     ...coverageLines(drift)
   );
   const notes = controlNotes(drift);
-  if (notes.length > 0) lines.push("", ...notes);
+  if (notes.length > 0) lines.push("");
+  for (const note of notes) lines.push(note);
   if (drift.warnings.length > 0) {
-    lines.push("", ...drift.warnings.map((w) => `${p.warn("warning:")} ${show(w)}`));
+    lines.push("");
+    for (const w of drift.warnings) lines.push(`${p.warn("warning:")} ${show(w)}`);
   }
   lines.push(
     "",
@@ -1568,11 +1575,9 @@ function byNamespaceAndName(a, b) {
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 function renderAuthorizationPolicies(policies) {
-  return policies.map(({ manifest, notes }) => {
-    const doc = new Document(manifest);
-    if (doc.contents) doc.contents.commentBefore = notes.map((note) => ` ${note}`).join("\n");
-    return doc.toString({ indent: 2, lineWidth: 0, minContentWidth: 0 });
-  }).join("---\n");
+  return policies.map(
+    ({ manifest, notes }) => yamlDocumentText(manifest, { indent: 2, lineWidth: 0, minContentWidth: 0 }, notes)
+  ).join("---\n");
 }
 
 // src/diff/template-export.ts
@@ -1610,23 +1615,23 @@ async function runExport(settings, io) {
   const out = settings.output;
   if (settings.export.outputType === "dir" && out !== void 0) {
     const dir = path3.resolve(settings.cwd, out);
-    await mkdir2(dir, { recursive: true });
     const files = renderIntentsDir(intents, render);
-    for (const [name, text] of Object.entries(files)) await writeFile3(path3.join(dir, name), text);
-    io.writeError(`wrote ${Object.keys(files).length} ClientIntents file(s) to ${out}
+    await mkdir2(dir, { recursive: true });
+    for (const [name, text] of Object.entries(files)) await writeFileInside(dir, name, text);
+    io.writeError(`wrote ${Object.keys(files).length} ClientIntents file(s) to ${safeLine(out)}
 `);
   } else if (out !== void 0) {
     const file = path3.resolve(settings.cwd, out);
     await mkdir2(path3.dirname(file), { recursive: true });
     await writeFile3(file, renderIntentsFile(intents, render));
-    io.writeError(`wrote ${intents.length} ClientIntents to ${out}
+    io.writeError(`wrote ${intents.length} ClientIntents to ${safeLine(out)}
 `);
   } else {
     io.write(renderIntentsFile(intents, render));
   }
-  for (const w of [...observed.warnings, ...warnings]) io.writeError(`warning: ${w}
+  for (const w of [...observed.warnings, ...warnings]) io.writeError(`warning: ${safeLine(w)}
 `);
-  for (const note of templates?.notes ?? []) io.writeError(`template: ${note}
+  for (const note of templates?.notes ?? []) io.writeError(`template: ${safeLine(note)}
 `);
   return 0;
 }
@@ -1742,7 +1747,7 @@ async function runPolicies(settings, declared, io) {
     await mkdir3(path4.dirname(file), { recursive: true });
     await writeFile4(file, text);
   }
-  for (const w of [...declared.warnings, ...warnings]) io.writeError(`warning: ${w}
+  for (const w of [...declared.warnings, ...warnings]) io.writeError(`warning: ${safeLine(w)}
 `);
   return 0;
 }
@@ -2900,7 +2905,7 @@ async function runVisualize(settings, io) {
   const file = path5.resolve(settings.cwd, settings.output ?? "");
   await mkdir4(path5.dirname(file), { recursive: true });
   await writeFile5(file, bytes);
-  for (const w of warnings) io.writeError(`warning: ${w}
+  for (const w of warnings) io.writeError(`warning: ${safeLine(w)}
 `);
   if (format === "png" && !await hasUsableFont()) {
     io.writeError(
@@ -2910,7 +2915,7 @@ async function runVisualize(settings, io) {
   const drawn = format !== "html" && context.onlyDrift ? onlyDrift(graph) : graph;
   const calls = drawn.edges.reduce((n, e) => n + e.rows.length, 0);
   io.writeError(
-    `drew ${calls} call(s) and rule(s) between ${drawn.nodes.length} node(s) to ${settings.output}
+    `drew ${calls} call(s) and rule(s) between ${drawn.nodes.length} node(s) to ${safeLine(settings.output ?? "")}
 `
   );
   return settings.failOnExplicit ? exitCode : 0;
@@ -2974,10 +2979,8 @@ async function main(argv, io) {
     }
     return await run(parsed.command, parsed.settings, io);
   } catch (err) {
-    io.writeError(
-      `${showControlChars(isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err))}
-`
-    );
+    io.writeError(`${isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err)}
+`);
     if (!isInputError(err) && io.env.INTENT_DRIFT_DEBUG) io.writeError(`${err?.stack ?? ""}
 `);
     return 2;
@@ -2996,7 +2999,7 @@ async function run(command, settings, io) {
       io.write(
         format === "text" ? renderList(observed, scope) : renderListData(observed, { ...scope, format })
       );
-      for (const w of observed.warnings) io.writeError(`warning: ${showControlChars(w)}
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}
 `);
       return 0;
     }
@@ -3005,23 +3008,23 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-CUT2FHVA.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-A7K7S3ZR.js");
       const file = path6.resolve(settings.cwd, settings.output ?? "");
       await mkdir5(path6.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
         source: settings.source,
         ...observed.window === void 0 ? {} : { window: observed.window }
       });
-      for (const w of observed.warnings) io.writeError(`warning: ${showControlChars(w)}
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}
 `);
-      io.writeError(`wrote ${observed.calls.length} call(s) to ${settings.output}
+      io.writeError(`wrote ${observed.calls.length} call(s) to ${safeLine(settings.output ?? "")}
 `);
       return 0;
     }
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-56V6YQEP.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-UV4MPIVR.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

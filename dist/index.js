@@ -17,6 +17,8 @@ import {
   defaultDriftConfig,
   defaultSettings,
   isNamespaceName,
+  isRepositoryPath,
+  jsonText,
   namespaceList,
   parse,
   parseBaseline,
@@ -26,26 +28,31 @@ import {
   renderCiReport,
   renderComment,
   renderMarkdownReport,
-  showControlChars,
+  shownPatch,
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-C6KO7PXH.js";
-import "./chunks/chunk-IHS3PIGT.js";
-import "./chunks/chunk-BW5DOQ3S.js";
-import "./chunks/chunk-UKTSLPIA.js";
+} from "./chunks/chunk-2UQJFX6C.js";
+import "./chunks/chunk-TN2SYOVG.js";
+import "./chunks/chunk-Y7JNOJBC.js";
+import "./chunks/chunk-7KPM7XR7.js";
 import {
   parseDuration,
   parseSince
-} from "./chunks/chunk-IL4YC4WJ.js";
-import "./chunks/chunk-JPR35M4U.js";
-import "./chunks/chunk-QJXY56EE.js";
+} from "./chunks/chunk-XJEDLGNN.js";
+import "./chunks/chunk-HK7ALFSV.js";
+import "./chunks/chunk-2E4OYBWP.js";
 import "./chunks/chunk-DNUDPCNB.js";
+import {
+  readRegularFile
+} from "./chunks/chunk-UKM54L6T.js";
 import {
   InputError,
   internalError,
-  isInputError
-} from "./chunks/chunk-M2G6SCZE.js";
+  isInputError,
+  safeLine,
+  showControlChars
+} from "./chunks/chunk-KT4XNEDS.js";
 import {
   __commonJS,
   __require,
@@ -21288,6 +21295,9 @@ function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
+function issue(name2, message = "") {
+  issueCommand(name2, {}, message);
+}
 var CMD_STRING = "::";
 var Command = class {
   constructor(command, properties, message) {
@@ -21757,6 +21767,12 @@ function notice(message, properties = {}) {
 }
 function info(message) {
   process.stdout.write(message + os4.EOL);
+}
+function startGroup(name2) {
+  issue("group", name2);
+}
+function endGroup() {
+  issue("endgroup");
 }
 
 // src/cluster/command-runner.ts
@@ -26527,9 +26543,15 @@ function pullRequestOf(payload) {
 function workflowRunOf(payload, serverUrl) {
   const run2 = payload.workflow_run;
   if (typeof run2?.head_sha !== "string") return void 0;
+  const repository = run2.head_repository?.full_name;
   const url = run2.html_url;
   const own = typeof url === "string" && url.startsWith(`${serverUrl}/`) && /^[\x21-\x7e]+$/.test(url);
-  return own ? { headSha: run2.head_sha, url } : { headSha: run2.head_sha };
+  return {
+    headSha: run2.head_sha,
+    headRepository: typeof repository === "string" ? repository : void 0,
+    headBranch: typeof run2.head_branch === "string" ? run2.head_branch : void 0,
+    ...own ? { url } : {}
+  };
 }
 function blobLink(context3, sha) {
   return (file, line) => `${context3.serverUrl}/${context3.owner}/${context3.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}`;
@@ -26542,6 +26564,16 @@ function runHeader(context3, sha) {
     ...sha === "" ? {} : { commit: { sha, url: commitLink(context3, sha) } },
     ...context3.runUrl === void 0 ? {} : { runUrl: context3.runUrl }
   };
+}
+
+// src/deliver/github/workflow-commands.ts
+function logLine(text2) {
+  return defuseCommands(safeLine(text2));
+}
+function defuseCommands(safe) {
+  const indent = safe.length - safe.trimStart().length;
+  const line = safe.startsWith("::", indent) ? `${safe.slice(0, indent)}\\x3a${safe.slice(indent + 1)}` : safe;
+  return line.replaceAll("##[", "##\\x5b");
 }
 
 // src/action/check-mode.ts
@@ -26996,7 +27028,7 @@ function reportTraffic(ctx, outcome) {
 }
 
 // src/cluster/workload-plan.ts
-import { readFile, stat as stat2 } from "node:fs/promises";
+import { stat as stat2 } from "node:fs/promises";
 import path from "node:path";
 var POD_MAKERS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"]);
 var ROLLOUT_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet"]);
@@ -27128,7 +27160,10 @@ async function readManifests(paths, cwd, intents = []) {
     }
     const info2 = await stat2(f.absolute);
     if (info2.size > MAX_YAML_BYTES) throw new InputError("file too large for a manifest", { file: f.file });
-    manifests.push({ file: f.file, text: await readFile(f.absolute, "utf8") });
+    manifests.push({
+      file: f.file,
+      text: await readRegularFile(f.absolute, { file: f.file, maxBytes: MAX_YAML_BYTES })
+    });
   }
   return { manifests, excluded };
 }
@@ -27439,7 +27474,8 @@ function staleAnnotation(rule) {
 
 // src/deliver/github/comment-body.ts
 var GITHUB_BODY_LIMIT = 65536;
-var SUMMARY_LIMIT = 9e5;
+var SUMMARY_LIMIT = 1e6;
+var utf8Bytes = (text2) => Buffer.byteLength(text2, "utf8");
 function commentBody(drift, opts) {
   return renderComment(drift, { ...opts, limit: opts.limit ?? GITHUB_BODY_LIMIT });
 }
@@ -27448,7 +27484,8 @@ function jobSummary(drift, opts) {
   return renderComment(drift, {
     ...rest,
     limit: opts.limit ?? SUMMARY_LIMIT,
-    patchElsewhere: "the JSON report"
+    patchElsewhere: "the JSON report",
+    measure: opts.measure ?? utf8Bytes
   });
 }
 function shortCommentBody(drift, run2) {
@@ -27523,6 +27560,11 @@ async function commitToBranch(client, req) {
     if (head.tree.sha === newTree.sha && head.parents[0]?.sha === req.baseSha) {
       return { sha: current, updated: false };
     }
+    if (!isOurCommit(head)) {
+      throw new InputError(
+        `pr-branch '${req.branch}' is at ${current}, a commit intent-drift did not make: refusing to reset it (name another pr-branch, or delete that branch)`
+      );
+    }
   }
   const { data: commit } = await client.rest.git.createCommit({
     ...repo,
@@ -27540,6 +27582,13 @@ async function commitToBranch(client, req) {
   }
   await client.rest.git.updateRef({ ...repo, ref: `heads/${req.branch}`, sha: commit.sha, force: true });
   return { sha: commit.sha, updated: true };
+}
+function commitSubject(added, removed) {
+  return `intent-drift: declare ${added} observed calls, remove ${removed} stale rules`;
+}
+var OUR_SUBJECT = /^intent-drift: declare \d+ observed calls, remove \d+ stale rules$/;
+function isOurCommit(commit) {
+  return OUR_SUBJECT.test(commit.message.split("\n")[0] ?? "") && commit.parents.length === 1;
 }
 async function branchHead(client, req) {
   try {
@@ -27586,11 +27635,13 @@ function pullRequestBody(changes, patch, runUrl) {
     "Review it like any change to who may call whom; the branch is rewritten by the next run.",
     ""
   ].join("\n");
-  const fence = "`".repeat(Math.max(3, ...(patch.match(/`+/g) ?? []).map((r) => r.length + 1)));
+  let longestRun = 0;
+  for (const run2 of patch.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run2.length);
+  const fence = "`".repeat(Math.max(3, longestRun + 1));
   const diff = `<details><summary>Diff</summary>
 
 ${fence}diff
-${patch.replace(/\n$/, "")}
+${shownPatch(patch.replace(/\n$/, ""))}
 ${fence}
 
 </details>
@@ -27651,6 +27702,10 @@ async function openIntentsPullRequest(client, context3, branch, edit, patch) {
   if (base === branch)
     throw new InputError(`pr-branch '${branch}' is the branch this run checks: pick another`);
   if (!/^[0-9a-f]{40}$/.test(context3.sha)) throw new InputError("GITHUB_SHA is not a commit SHA");
+  const outside = edit.files.find((f) => !isRepositoryPath(f.file));
+  if (outside !== void 0) {
+    throw new InputError(`refusing to commit "${outside.file}": not a path inside the repository`);
+  }
   const added = edit.changes.filter((c) => c.action === "add").length;
   const removed = edit.changes.length - added;
   const commit = await commitToBranch(client, {
@@ -27659,7 +27714,7 @@ async function openIntentsPullRequest(client, context3, branch, edit, patch) {
     branch,
     baseSha: context3.sha,
     files: edit.files.map((f) => ({ path: f.file, content: f.after })),
-    message: `intent-drift: declare ${added} observed calls, remove ${removed} stale rules`
+    message: commitSubject(added, removed)
   });
   const pr = await openOrUpdatePullRequest(client, {
     owner: context3.owner,
@@ -27776,95 +27831,31 @@ async function postStickyComment(client, io, where, body, fallback) {
   }
 }
 
-// src/deliver/github/report-artifact.ts
-var MAX_ARTIFACT_BYTES = 20 * 1024 * 1024;
-var MAX_ENTRIES = 5e4;
-var MAX_PATCH = 2 * 1024 * 1024;
-function renderReportFile(drift, pullRequest, suggestedPatch) {
-  const report = { ...toJsonReport(drift) };
-  if (pullRequest) report.pullRequest = { number: pullRequest.number, headSha: pullRequest.headSha };
-  if (suggestedPatch) report.suggestedPatch = suggestedPatch;
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-function parseCommentArtifact(text2, file) {
-  const bad = (what) => {
-    throw new InputError(`not a usable intent-drift report: ${what}`, { file });
-  };
-  if (text2.length > MAX_ARTIFACT_BYTES) bad("larger than 20 MiB");
-  let raw;
-  try {
-    raw = JSON.parse(text2);
-  } catch {
-    return bad("not JSON");
-  }
-  const v = new Validator(bad);
-  const top = v.object(raw, "report");
-  if (top.version !== 1) bad("version must be 1");
-  const pr = v.object(top.pullRequest, "pullRequest (written by a run on a pull request)");
-  const number = v.integer(pr.number, "pullRequest.number", 1);
-  const headSha = v.string(pr.headSha, "pullRequest.headSha", 40);
-  if (!/^[0-9a-f]{40}$/.test(headSha)) bad("pullRequest.headSha must be a 40-digit commit SHA");
-  const s = v.object(top.summary, "summary");
-  const count = (key) => v.integer(s[key], `summary.${key}`, 0);
-  const drift = {
-    missing: v.list(top.missing, "missing", (x, at) => ({
-      ...v.call(x, at),
-      wouldBeBlocked: v.object(x, at).wouldBeBlocked === true,
-      ...v.optional(v.object(x, at).suggestedPath, (p) => ({
-        suggestedPath: v.string(p, `${at}.suggestedPath`, 4096)
-      })),
-      ...v.optional(v.object(x, at).intentsFile, (f) => ({
-        intentsFile: v.fileLine(f, `${at}.intentsFile`)
-      }))
-    })),
-    stale: v.list(top.stale, "stale", (x, at) => ({
-      ...v.rule(x, at),
-      reason: v.oneOf(v.object(x, at).reason, `${at}.reason`, [
-        "path-not-called",
-        "server-not-called",
-        "client-idle"
-      ])
-    })),
-    covered: v.list(top.covered, "covered", (x, at) => v.call(x, at)),
-    notChecked: v.list(top.notChecked, "notChecked", (x, at) => ({
-      ...v.rule(x, at),
-      why: v.oneOf(v.object(x, at).why, `${at}.why`, ["not-http", "no-http-detail"])
-    })),
-    unattributed: v.list(top.unattributed, "unattributed", (x, at) => v.call(x, at)),
-    external: top.external === void 0 ? [] : v.list(top.external, "external", (x, at) => v.call(x, at)),
-    ignored: v.list(top.ignored, "ignored", (x, at) => v.call(x, at)),
-    warnings: v.list(top.warnings, "warnings", (x, at) => v.string(x, at, 4096)),
-    summary: {
-      observed: count("observed"),
-      declared: count("declared"),
-      covered: count("covered"),
-      missing: count("missing"),
-      stale: count("stale"),
-      notChecked: count("notChecked"),
-      ignored: count("ignored"),
-      drift: s.drift === true
-    }
-  };
-  const controlled = asControlled(drift);
-  if (top.config !== void 0) {
-    controlled.config = top.config === null ? null : v.relativePath(top.config, "config");
-  }
-  if (top.observedFrom !== void 0)
-    controlled.observedFrom = v.observedFrom(top.observedFrom, "observedFrom");
-  const patch = top.suggestedPatch === void 0 ? "" : v.string(top.suggestedPatch, "suggestedPatch", MAX_PATCH);
-  if (patch !== "" && !isUnifiedDiff(patch)) bad("suggestedPatch is not a unified diff");
-  return { pullRequest: { number, headSha }, drift, suggestedPatch: patch };
-}
-function isUnifiedDiff(patch) {
-  return patch.split("\n").every(
-    (line) => line === "" || /^(--- |\+\+\+ |@@ -\d+(,\d+)? \+\d+(,\d+)? @@|[ +-]|\\ No newline)/.test(line)
-  );
-}
+// src/deliver/github/artifact-validator.ts
+var ARTIFACT_LIMITS = {
+  /** The whole file, in bytes. */
+  bytes: 20 * 1024 * 1024,
+  /** Entries per list. */
+  entries: 5e4,
+  /** A path, a suggested path, a warning, a declared non-Kubernetes target's name. */
+  text: 4096,
+  /** The suggested patch, in characters. */
+  patch: 2 * 1024 * 1024
+};
+var ARTIFACT_LISTS = [
+  "covered",
+  "ignored",
+  "unattributed",
+  "external",
+  "notChecked",
+  "stale",
+  "missing"
+];
 var NAME = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,251}[A-Za-z0-9])?$/;
 var METHOD = /^[A-Z]{1,16}$/;
 var TARGET_TYPES = ["kubernetes", "service", "kafka", "sql", "database", "aws", "gcp", "azure", "internet"];
-var Validator = class {
+var KUBERNETES_TARGETS = /* @__PURE__ */ new Set(["kubernetes", "service"]);
+var ArtifactValidator = class {
   bad;
   constructor(bad) {
     this.bad = bad;
@@ -27888,19 +27879,17 @@ var Validator = class {
       return this.bad(`${at} must be one of ${allowed.join(", ")}`);
     return x;
   }
-  optional(x, read) {
-    return x === void 0 ? {} : read(x);
-  }
   list(x, at, read) {
     if (!Array.isArray(x)) return this.bad(`${at} must be a list`);
-    if (x.length > MAX_ENTRIES) return this.bad(`${at} has more than ${MAX_ENTRIES} entries`);
+    if (x.length > ARTIFACT_LIMITS.entries)
+      return this.bad(`${at} has more than ${ARTIFACT_LIMITS.entries} entries`);
     return x.map((item, i) => read(item, `${at}[${i}]`));
   }
-  ref(x, at) {
+  ref(x, at, freeName = false) {
     const o = this.object(x, at);
-    const name2 = this.string(o.name, `${at}.name`, 253);
+    const name2 = this.string(o.name, `${at}.name`, freeName ? ARTIFACT_LIMITS.text : 253);
     const namespace = this.string(o.namespace, `${at}.namespace`, 253);
-    if (!NAME.test(name2) || !NAME.test(namespace)) this.bad(`${at}: not a Kubernetes name`);
+    if (!freeName && !NAME.test(name2) || !NAME.test(namespace)) this.bad(`${at}: not a Kubernetes name`);
     if (o.kind === void 0) return { name: name2, namespace };
     const kind = this.string(o.kind, `${at}.kind`, 63);
     if (!/^[A-Z][A-Za-z0-9]*$/.test(kind)) this.bad(`${at}.kind: not a Kubernetes kind`);
@@ -27909,7 +27898,7 @@ var Validator = class {
   methodAndPath(o, at) {
     const method = o.method === null ? null : this.string(o.method, `${at}.method`, 16);
     if (method !== null && !METHOD.test(method)) this.bad(`${at}.method: not an HTTP method`);
-    const path6 = o.path === null ? null : this.string(o.path, `${at}.path`, 4096);
+    const path6 = o.path === null ? null : this.string(o.path, `${at}.path`, ARTIFACT_LIMITS.text);
     return { method, path: path6 };
   }
   call(x, at) {
@@ -27926,11 +27915,19 @@ var Validator = class {
       protocol: this.oneOf(o.protocol ?? "http", `${at}.protocol`, ["http", "grpc", "tcp"])
     };
   }
+  missingCall(x, at) {
+    const o = this.object(x, at);
+    return {
+      ...this.call(x, at),
+      wouldBeBlocked: o.wouldBeBlocked === true,
+      ...o.suggestedPath === void 0 ? {} : { suggestedPath: this.string(o.suggestedPath, `${at}.suggestedPath`, ARTIFACT_LIMITS.text) },
+      ...o.intentsFile === void 0 ? {} : { intentsFile: this.fileLine(o.intentsFile, `${at}.intentsFile`) }
+    };
+  }
   /** A repository-relative path: links are built from it. */
   relativePath(x, at) {
     const file = this.string(x, at, 1024);
-    if (!/^[\w@+.-][\w@+./-]*$/.test(file) || file.split("/").includes(".."))
-      this.bad(`${at}: not a relative path`);
+    if (!/^[\w@+.-][\w@+./-]*$/.test(file) || file.split("/").includes("..")) this.bad(`${at}: not a relative path`);
     return file;
   }
   fileLine(x, at) {
@@ -27940,13 +27937,8 @@ var Validator = class {
   /** Source names, inputs and times as the report writes them; anything else is refused. */
   observedFrom(x, at) {
     const o = this.object(x, at);
-    const source = this.oneOf(o.source, `${at}.source`, [
-      "metrics",
-      "snapshot",
-      "sidecars",
-      "prometheus",
-      "mapper"
-    ]);
+    const sources = ["metrics", "snapshot", "sidecars", "prometheus", "mapper"];
+    const source = this.oneOf(o.source, `${at}.source`, sources);
     const inputs = this.list(o.inputs, `${at}.inputs`, (item, i) => this.string(item, i, 1024));
     if (inputs.length > 100) this.bad(`${at}.inputs: more than 100`);
     const from = { source, inputs };
@@ -27968,16 +27960,195 @@ var Validator = class {
   rule(x, at) {
     const o = this.object(x, at);
     const file = this.relativePath(o.file, `${at}.file`);
+    const targetType = this.oneOf(o.targetType, `${at}.targetType`, TARGET_TYPES);
     return {
       client: this.ref(o.client, `${at}.client`),
-      server: this.ref(o.server, `${at}.server`),
-      targetType: this.oneOf(o.targetType, `${at}.targetType`, TARGET_TYPES),
+      server: this.ref(o.server, `${at}.server`, !KUBERNETES_TARGETS.has(targetType)),
+      targetType,
       ...this.methodAndPath(o, at),
       file,
       line: this.integer(o.line, `${at}.line`, 1)
     };
   }
+  staleRule(x, at) {
+    const reasons = ["path-not-called", "server-not-called", "client-idle"];
+    return { ...this.rule(x, at), reason: this.oneOf(this.object(x, at).reason, `${at}.reason`, reasons) };
+  }
+  notCheckedRule(x, at) {
+    const whys = ["not-http", "no-http-detail"];
+    return { ...this.rule(x, at), why: this.oneOf(this.object(x, at).why, `${at}.why`, whys) };
+  }
+  /** The reader of one entry of a list. */
+  entry(list, x, at) {
+    if (list === "missing") return this.missingCall(x, at);
+    if (list === "stale") return this.staleRule(x, at);
+    if (list === "notChecked") return this.notCheckedRule(x, at);
+    return this.call(x, at);
+  }
 };
+function isUnifiedDiff(patch) {
+  return patch.split("\n").every(
+    (line) => line === "" || /^(--- |\+\+\+ |@@ -\d+(,\d+)? \+\d+(,\d+)? @@|[ +-]|\\ No newline)/.test(line)
+  );
+}
+
+// src/deliver/github/artifact-fit.ts
+var Refused = class extends Error {
+};
+var validator = new ArtifactValidator((what) => {
+  throw new Refused(what);
+});
+function cutText(text2, max) {
+  if (text2.length <= max) return text2;
+  let kept = max - 32;
+  const code = text2.charCodeAt(kept - 1);
+  if (code >= 55296 && code <= 56319) kept--;
+  return `${text2.slice(0, kept)}\u2026[cut ${text2.length - kept} chars]`;
+}
+function cutEntry(entry) {
+  const out = { ...entry };
+  for (const key of ["path", "suggestedPath", "suggestedPathWidens", "host"]) {
+    if (typeof out[key] === "string") out[key] = cutText(out[key], ARTIFACT_LIMITS.text);
+  }
+  return out;
+}
+function accepted(list, entry) {
+  try {
+    validator.entry(list, entry, list);
+    return true;
+  } catch (err) {
+    if (err instanceof Refused) return false;
+    throw err;
+  }
+}
+function bytesOf(report) {
+  return Buffer.byteLength(JSON.stringify(report, null, 2), "utf8") + 1;
+}
+function fitForComment(report, extra) {
+  const out = { ...report };
+  const omitted = {};
+  for (const list of ARTIFACT_LISTS) {
+    const kept = [];
+    for (const entry of report[list]) {
+      const cut2 = cutEntry(entry);
+      if (kept.length < ARTIFACT_LIMITS.entries && accepted(list, cut2)) kept.push(cut2);
+      else omitted[list] = (omitted[list] ?? 0) + 1;
+    }
+    out[list] = kept;
+  }
+  out.warnings = report.warnings.slice(0, ARTIFACT_LIMITS.entries - 1).map((w) => cutText(w, ARTIFACT_LIMITS.text));
+  for (let guard = 0; bytesOf({ ...out, ...extra, omitted }) > ARTIFACT_LIMITS.bytes && guard < 64; guard++) {
+    if (out.ignoredStale !== void 0 || out.coverage !== void 0) {
+      delete out.ignoredStale;
+      delete out.coverage;
+      continue;
+    }
+    const list = ARTIFACT_LISTS.find((l) => out[l].length > 0);
+    if (list === void 0) break;
+    const entries = out[list];
+    const keep = Math.floor(entries.length / 2);
+    omitted[list] = (omitted[list] ?? 0) + entries.length - keep;
+    out[list] = entries.slice(0, keep);
+  }
+  const counts = ARTIFACT_LISTS.filter((l) => (omitted[l] ?? 0) > 0).map((l) => `${omitted[l]} ${l}`);
+  if (counts.length > 0) {
+    out.warnings.push(
+      `left out of this report (too large, or not what the commenting job accepts): ${counts.join(", ")}; the job summary of the run lists them`
+    );
+    out.omitted = omitted;
+  }
+  return { report: out, omitted };
+}
+
+// src/deliver/github/report-artifact.ts
+function renderReportFile(drift, pullRequest, suggestedPatch) {
+  const full = toJsonReport(drift);
+  if (!pullRequest) return jsonText(full);
+  const extra = {
+    pullRequest: { number: pullRequest.number, headSha: pullRequest.headSha }
+  };
+  const patchFits = suggestedPatch !== void 0 && suggestedPatch.length <= ARTIFACT_LIMITS.patch && isUnifiedDiff(suggestedPatch);
+  if (suggestedPatch && patchFits) extra.suggestedPatch = suggestedPatch;
+  const { report } = fitForComment(full, extra);
+  if (suggestedPatch && !patchFits) {
+    report.warnings.push(
+      "the suggested patch is too large for this report: it is in the job summary of the run"
+    );
+  }
+  return jsonText({ ...report, ...extra });
+}
+function parseCommentArtifact(text2, file) {
+  const bad = (what) => {
+    throw new InputError(`not a usable intent-drift report: ${what}`, { file });
+  };
+  if (Buffer.byteLength(text2, "utf8") > ARTIFACT_LIMITS.bytes) bad("larger than 20 MiB");
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    return bad("not JSON");
+  }
+  const v = new ArtifactValidator(bad);
+  const top = v.object(raw, "report");
+  if (top.version !== 1) bad("version must be 1");
+  const pr = v.object(top.pullRequest, "pullRequest (written by a run on a pull request)");
+  const number = v.integer(pr.number, "pullRequest.number", 1);
+  const headSha = v.string(pr.headSha, "pullRequest.headSha", 40);
+  if (!/^[0-9a-f]{40}$/.test(headSha)) bad("pullRequest.headSha must be a 40-digit commit SHA");
+  const s = v.object(top.summary, "summary");
+  const omitted = readOmitted(v, top.omitted);
+  const lists = {};
+  for (const list of ARTIFACT_LISTS) {
+    const value = list === "external" && top.external === void 0 ? [] : top[list];
+    lists[list] = v.list(value, list, (x, at) => v.entry(list, x, at));
+  }
+  const missing = lists.missing;
+  const stale = lists.stale;
+  const total = (list) => lists[list].length + (omitted[list] ?? 0);
+  const drift = {
+    missing,
+    stale,
+    covered: lists.covered,
+    notChecked: lists.notChecked,
+    unattributed: lists.unattributed,
+    external: lists.external,
+    ignored: lists.ignored,
+    warnings: v.list(top.warnings, "warnings", (x, at) => v.string(x, at, ARTIFACT_LIMITS.text)),
+    // Counted from the lists (and what the writer said it left out), never taken on trust; the
+    // totals the lists cannot show are at least what the lists hold.
+    summary: {
+      observed: Math.max(
+        v.integer(s.observed, "summary.observed", 0),
+        total("covered") + total("missing") + total("ignored")
+      ),
+      declared: Math.max(v.integer(s.declared, "summary.declared", 0), total("stale") + total("notChecked")),
+      covered: total("covered"),
+      missing: total("missing"),
+      stale: total("stale"),
+      notChecked: total("notChecked"),
+      ignored: total("ignored"),
+      drift: total("missing") > 0 || total("stale") > 0
+    }
+  };
+  const controlled = asControlled(drift);
+  if (top.config !== void 0) {
+    controlled.config = top.config === null ? null : v.relativePath(top.config, "config");
+  }
+  if (top.observedFrom !== void 0) controlled.observedFrom = v.observedFrom(top.observedFrom, "observedFrom");
+  const patch = top.suggestedPatch === void 0 ? "" : v.string(top.suggestedPatch, "suggestedPatch", ARTIFACT_LIMITS.patch);
+  if (patch !== "" && !isUnifiedDiff(patch)) bad("suggestedPatch is not a unified diff");
+  return { pullRequest: { number, headSha }, drift, suggestedPatch: patch };
+}
+function readOmitted(v, raw) {
+  if (raw === void 0) return {};
+  const o = v.object(raw, "omitted");
+  const omitted = {};
+  for (const [key, value] of Object.entries(o)) {
+    const list = v.oneOf(key, "omitted", ARTIFACT_LISTS);
+    omitted[list] = v.integer(value, `omitted.${key}`, 0);
+  }
+  return omitted;
+}
 
 // src/action/inputs.ts
 var INPUT = {
@@ -28203,7 +28374,7 @@ function failureLine(drift, failOn) {
 }
 
 // src/action/pull-request-gate.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path3 from "node:path";
 
 // src/deliver/github/repository-file.ts
@@ -28344,7 +28515,7 @@ function asChange(side) {
 }
 async function readLocal(cwd, file) {
   try {
-    const text2 = await readFile2(path3.resolve(cwd, file), "utf8");
+    const text2 = await readFile(path3.resolve(cwd, file), "utf8");
     if (Buffer.byteLength(text2) > MAX_REPOSITORY_FILE_BYTES) throw new InputError("file too large", { file });
     return text2;
   } catch (err) {
@@ -28363,6 +28534,7 @@ function repositoryPath(file, input) {
 }
 
 // src/action/check-mode.ts
+var MAX_SKIPPED_NOTES = 50;
 async function runCheckMode(settings, context3, io) {
   const gate = await pullRequestGate(settings, context3, io);
   const result = settings.live.cluster === "none" ? await check(settings.check, void 0, gate?.files) : await checkLiveCluster(settings, io, gate?.files);
@@ -28372,7 +28544,10 @@ async function runCheckMode(settings, context3, io) {
   const gateNote = gateChangeNote(gate?.changes ?? []);
   setCountOutputs(io, drift);
   const { edit, patch } = await planIntentsEdit(settings.check.cwd, declared, drift, settings.pruneStale);
-  for (const note of edit.skipped) io.info(`not in the suggested patch: ${note}`);
+  for (const note of edit.skipped.slice(0, MAX_SKIPPED_NOTES)) io.info(`not in the suggested patch: ${note}`);
+  if (edit.skipped.length > MAX_SKIPPED_NOTES) {
+    io.info(`not in the suggested patch: ${edit.skipped.length - MAX_SKIPPED_NOTES} more`);
+  }
   const pr = context3.pullRequest;
   const reportPath = path4.resolve(settings.check.cwd, settings.reportFile);
   await mkdir2(path4.dirname(reportPath), { recursive: true });
@@ -28428,41 +28603,44 @@ async function writeCiReports(settings, result) {
 }
 function checkLiveCluster(settings, io, gate) {
   const log = groupedLog(io);
-  const runner = createProcessRunner({ log: (line) => io.info(inertLine(line)), secrets: [settings.token] });
+  const runner = createProcessRunner({ log: (line) => io.info(line), secrets: [settings.token] });
   return checkInCluster(settings, { runner, log, check: (s, onProgress) => check(s, onProgress, gate) });
 }
 function groupedLog(io) {
-  const commandData = (title) => title.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   return {
-    info: (line) => io.info(inertLine(line)),
+    info: (line) => io.info(line),
     warning: (line) => io.warning(line),
-    startGroup: (title) => io.info(`::group::${commandData(title)}`),
-    endGroup: () => io.info("::endgroup::")
+    startGroup: (title) => io.startGroup(title),
+    endGroup: () => io.endGroup()
   };
-}
-function inertLine(line) {
-  const shown = showControlChars(line);
-  return /^\s*(::|##\[)/.test(shown) ? `> ${shown}` : shown;
 }
 
 // src/action/comment-mode.ts
-import { readFile as readFile3 } from "node:fs/promises";
 import path5 from "node:path";
 async function runCommentMode(settings, context3, io) {
-  const file = path5.resolve(settings.check.cwd, settings.reportFile);
-  let text2;
-  try {
-    text2 = await readFile3(file, "utf8");
-  } catch {
-    throw new InputError("no report to comment from: download the PR run\u2019s artifact first", {
-      file: settings.reportFile
-    });
+  const run2 = context3.workflowRun;
+  if (run2 === void 0) {
+    throw new InputError(
+      "mode: comment posts the report of another run: run it on a workflow_run event (see docs/workflows/intent-drift-fork-comment.yml)"
+    );
   }
+  const file = path5.resolve(settings.check.cwd, settings.reportFile);
+  const text2 = await readRegularFile(file, {
+    file: settings.reportFile,
+    maxBytes: ARTIFACT_LIMITS.bytes
+  }).catch((err) => {
+    if (err instanceof InputError && /no such file/.test(err.message)) {
+      throw new InputError("no report to comment from: download the PR run\u2019s artifact first", {
+        file: settings.reportFile
+      });
+    }
+    throw err;
+  });
   const artifact = parseCommentArtifact(text2, settings.reportFile);
   const { number, headSha } = artifact.pullRequest;
-  if (context3.workflowRun !== void 0 && context3.workflowRun.headSha !== headSha) {
+  if (run2.headSha !== headSha) {
     throw new InputError(
-      `the report is for commit ${headSha}, but the workflow run that made it ran on ${context3.workflowRun.headSha}`
+      `the report is for commit ${headSha}, but the workflow run that made it ran on ${run2.headSha}`
     );
   }
   const client = githubClient(settings, context3, io);
@@ -28471,6 +28649,7 @@ async function runCommentMode(settings, context3, io) {
     repo: context3.repo,
     pull_number: number
   });
+  checkSameOrigin(pull.head, run2, number);
   if (pull.head.sha !== headSha) {
     io.warning(
       `intent-drift: no comment: the report is for ${headSha}, but pull request #${number} is now at ${pull.head.sha}`
@@ -28508,6 +28687,17 @@ async function gateNoteOf(client, context3, settings, io, commits) {
     return "";
   }
 }
+function checkSameOrigin(head, run2, number) {
+  const repository = head.repo?.full_name;
+  if (run2.headRepository === void 0 || run2.headBranch === void 0) {
+    throw new InputError("the workflow_run event names no head repository or branch: refusing to comment");
+  }
+  if (repository !== run2.headRepository || head.ref !== run2.headBranch) {
+    throw new InputError(
+      `pull request #${number} is ${repository ?? "(a deleted repository)"}:${head.ref}, but the run that made the report ran on ${run2.headRepository}:${run2.headBranch}: refusing to comment`
+    );
+  }
+}
 
 // src/action/main.ts
 async function run() {
@@ -28521,15 +28711,15 @@ async function run() {
     const context3 = readRunContext(process.env);
     const io = runnerIo();
     const outcome = settings.mode === "comment" ? await runCommentMode(settings, context3, io) : await runCheckMode(settings, context3, io);
-    if (outcome.failure !== void 0) setFailed(outcome.failure);
+    if (outcome.failure !== void 0) setFailed(logLine(outcome.failure));
   } catch (err) {
     fail(err);
   }
 }
 function fail(err) {
-  const message = isInputError(err) ? `intent-drift: ${String(err)}` : err instanceof ClusterStepError ? `intent-drift: ${err.message}` : asRequestError(err) !== void 0 ? `intent-drift: ${describeGitHubError(err)}` : internalError(err);
-  setFailed(showControlChars(message));
-  if (!isInputError(err) && process.env.INTENT_DRIFT_DEBUG) info(err?.stack ?? "");
+  const message = isInputError(err) ? `intent-drift: ${String(err)}` : err instanceof ClusterStepError ? `intent-drift: ${safeLine(err.message)}` : asRequestError(err) !== void 0 ? `intent-drift: ${safeLine(describeGitHubError(err))}` : internalError(err);
+  setFailed(defuseCommands(message));
+  if (!isInputError(err) && process.env.INTENT_DRIFT_DEBUG) info(logLine(err?.stack ?? ""));
   process.exitCode = 2;
 }
 function exitTwoOnCrash() {
@@ -28543,17 +28733,19 @@ function exitTwoOnCrash() {
 function runnerIo() {
   const unit = Number(process.env.INTENT_DRIFT_RETRY_UNIT_MS);
   return {
-    info: (message) => info(message),
-    warning: (message) => warning(message),
+    info: (message) => info(logLine(message)),
+    warning: (message) => warning(logLine(message)),
+    startGroup: (title) => startGroup(logLine(title)),
+    endGroup: () => endGroup(),
     annotate: ({ level, title, message, file, line }) => {
       const properties = {
-        title,
-        ...file === void 0 ? {} : { file },
+        title: logLine(title),
+        ...file === void 0 ? {} : { file: showControlChars(file) },
         ...line === void 0 ? {} : { startLine: line }
       };
-      if (level === "error") error(message, properties);
-      else if (level === "warning") warning(message, properties);
-      else notice(message, properties);
+      if (level === "error") error(logLine(message), properties);
+      else if (level === "warning") warning(logLine(message), properties);
+      else notice(logLine(message), properties);
     },
     setOutput: (name2, value) => setOutput(name2, value),
     writeSummary: async (markdown) => {

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetrics
-} from "./chunks/chunk-IHS3PIGT.js";
-import "./chunks/chunk-UKTSLPIA.js";
-import "./chunks/chunk-JPR35M4U.js";
+} from "./chunks/chunk-TN2SYOVG.js";
+import "./chunks/chunk-7KPM7XR7.js";
+import "./chunks/chunk-HK7ALFSV.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError
-} from "./chunks/chunk-M2G6SCZE.js";
+} from "./chunks/chunk-KT4XNEDS.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/metrics-worker.ts

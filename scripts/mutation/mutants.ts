@@ -48,7 +48,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'live/mapper-all-method',
-    file: 'src/observe/live/mapper-source.ts',
+    file: 'src/observe/live/mapper-answer.ts',
     from: ".filter((m) => m !== 'ALL')",
     to: '',
     why: "the mapper's ALL method is taken for an HTTP method",
@@ -361,7 +361,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'deliver/artifact-path-escape',
-    file: 'src/deliver/github/report-artifact.ts',
+    file: 'src/deliver/github/artifact-validator.ts',
     from: " || file.split('/').includes('..')",
     to: '',
     why: "a tampered report's ../ file paths are accepted in comment mode",
@@ -398,8 +398,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'action/workflow-run-sha-unchecked',
     file: 'src/action/comment-mode.ts',
-    from: 'context.workflowRun !== undefined && context.workflowRun.headSha !== headSha',
-    to: 'false',
+    from: 'if (run.headSha !== headSha) {',
+    to: 'if (false) {',
     why: "comment mode accepts a report from another commit than the workflow run's",
     tests: [`${ACTION}/comment-mode.test.ts`],
     names: 'another commit',
@@ -407,9 +407,9 @@ export const MUTANTS: Mutant[] = [
   // --- src/report: the issue's list
   {
     id: 'report/unsafe-chars-narrowed',
-    file: 'src/report/display-text.ts',
-    from: /^const UNSAFE_CHARS = .*$/m,
-    to: 'const UNSAFE_CHARS = /[\\u0000-\\u001f\\u007f\\u202e]/g;',
+    file: 'src/safe-text.ts',
+    from: /^ {2}\/\[\\u0000-\\u001f\\u007f-\\u009f\\u061c.*$/m,
+    to: '  /[\\u0000-\\u001f\\u007f\\u202e]/g;',
     why: 'only C0, DEL and U+202E treated as unsafe display characters',
     tests: [
       'test/report/unsafe-display-chars.test.ts',
@@ -446,16 +446,16 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'diff/one-segment-spans-slash',
     file: 'src/diff/istio-match.ts',
-    from: 'if (segment === MATCH_ONE) return ONE_SEGMENT;',
-    to: 'if (segment === MATCH_ONE) return ANY_SEGMENTS;',
-    why: '`{*}` matches across `/`',
+    from: "  if (text === '') return false;\n  for (const char of text) if (!SEGMENT_CHARS.has(char)) return false;",
+    to: '  for (const char of text) if (!SEGMENT_CHARS.has(char)) return false;',
+    why: '`{*}` matches an empty segment',
     tests: DIFF,
   },
   {
     id: 'diff/template-not-anchored',
     file: 'src/diff/istio-match.ts',
-    from: 'compiled = new RegExp(`^/${source}$`);',
-    to: 'compiled = new RegExp(`^/${source}`);',
+    from: 'return parts.length === segments.length && segments.every((s, i) => segmentMatches(s, parts[i]!));',
+    to: 'return parts.length >= segments.length && segments.every((s, i) => segmentMatches(s, parts[i]!));',
     why: 'a path template matches any longer path',
     tests: DIFF,
   },
@@ -486,8 +486,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'diff/glob-partial',
     file: 'src/diff/ignore-rules.ts',
-    from: "compiled = new RegExp(`^${source}$`, 's');",
-    to: "compiled = new RegExp(source, 's');",
+    from: 'if (!value.startsWith(first) || !value.endsWith(last)) return false;',
+    to: 'if (!value.includes(first) || !value.includes(last)) return false;',
     why: 'an ignore glob matches part of a value',
     tests: ['test/diff/ignore-rules.test.ts'],
   },

@@ -18,11 +18,13 @@ import { postStickyComment } from '../deliver/github/post-comment.ts';
 import { renderReportFile } from '../deliver/github/report-artifact.ts';
 import { blobLink, type RunContext, runHeader } from '../deliver/github/run-context.ts';
 import { type CheckResult, check, type GateFiles } from '../pipeline.ts';
-import { showControlChars } from '../report/display-text.ts';
 import type { ActionSettings } from './inputs.ts';
 import { OUTPUT } from './inputs.ts';
 import { failureLine, githubClient, setCountOutputs } from './outcome.ts';
 import { pullRequestGate } from './pull-request-gate.ts';
+
+/** Notes about drift the patch cannot express, printed one per line up to this many. */
+const MAX_SKIPPED_NOTES = 50;
 
 export async function runCheckMode(
   settings: ActionSettings,
@@ -42,7 +44,10 @@ export async function runCheckMode(
   setCountOutputs(io, drift);
 
   const { edit, patch } = await planIntentsEdit(settings.check.cwd, declared, drift, settings.pruneStale);
-  for (const note of edit.skipped) io.info(`not in the suggested patch: ${note}`);
+  for (const note of edit.skipped.slice(0, MAX_SKIPPED_NOTES)) io.info(`not in the suggested patch: ${note}`);
+  if (edit.skipped.length > MAX_SKIPPED_NOTES) {
+    io.info(`not in the suggested patch: ${edit.skipped.length - MAX_SKIPPED_NOTES} more`);
+  }
   const pr = context.pullRequest;
 
   const reportPath = path.resolve(settings.check.cwd, settings.reportFile);
@@ -118,31 +123,16 @@ function checkLiveCluster(
   gate: GateFiles | undefined,
 ): Promise<CheckResult> {
   const log = groupedLog(io);
-  const runner = createProcessRunner({ log: (line) => io.info(inertLine(line)), secrets: [settings.token] });
+  const runner = createProcessRunner({ log: (line) => io.info(line), secrets: [settings.token] });
   return checkInCluster(settings, { runner, log, check: (s, onProgress) => check(s, onProgress, gate) });
 }
 
-/**
- * Log groups as the runner folds them: the `::group::` workflow commands, which is what
- * @actions/core's startGroup writes (this folder does not import @actions/core).
- */
+/** The cluster steps' log: folded groups, tool output as info lines (escaped by the io). */
 export function groupedLog(io: ActionIo): ClusterLog {
-  const commandData = (title: string) =>
-    title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   return {
-    info: (line) => io.info(inertLine(line)),
+    info: (line) => io.info(line),
     warning: (line) => io.warning(line),
-    startGroup: (title) => io.info(`::group::${commandData(title)}`),
-    endGroup: () => io.info('::endgroup::'),
+    startGroup: (title) => io.startGroup(title),
+    endGroup: () => io.endGroup(),
   };
-}
-
-/**
- * A log line that cannot act as a workflow command: tool output and the repository's file names
- * reach the log, and a line starting `::` (or the older `##[`) would be run by the runner.
- * Control characters (terminal escapes) are shown as escapes.
- */
-export function inertLine(line: string): string {
-  const shown = showControlChars(line);
-  return /^\s*(::|##\[)/.test(shown) ? `> ${shown}` : shown;
 }

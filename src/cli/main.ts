@@ -6,8 +6,8 @@ import path from 'node:path';
 import { InputError, internalError, isInputError } from '../errors.ts';
 import { requireKubeClientNode } from '../observe/live/node-support.ts';
 import { declare, demoSettings } from '../pipeline.ts';
-import { showControlChars } from '../report/display-text.ts';
 import { renderList, renderListData } from '../report/list-report.ts';
+import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import { VERSION } from '../version.ts';
 import { type Command, parseCommandLine } from './args.ts';
@@ -37,9 +37,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await run(parsed.command, parsed.settings, io);
   } catch (err) {
     // Exit 1 means drift and nothing else: bad input and our own bugs are both 2.
-    io.writeError(
-      `${showControlChars(isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err))}\n`,
-    );
+    // Both are scrubbed and escaped once, where they are made: a second pass would read the
+    // escapes written the first time (`\n`) as part of a URL.
+    io.writeError(`${isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err)}\n`);
     if (!isInputError(err) && io.env.INTENT_DRIFT_DEBUG) io.writeError(`${(err as Error)?.stack ?? ''}\n`);
     return 2;
   }
@@ -58,7 +58,7 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
       io.write(
         format === 'text' ? renderList(observed, scope) : renderListData(observed, { ...scope, format }),
       );
-      for (const w of observed.warnings) io.writeError(`warning: ${showControlChars(w)}\n`);
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}\n`);
       return 0;
     }
     case 'capture': {
@@ -73,8 +73,8 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
         source: settings.source,
         ...(observed.window === undefined ? {} : { window: observed.window }),
       });
-      for (const w of observed.warnings) io.writeError(`warning: ${showControlChars(w)}\n`);
-      io.writeError(`wrote ${observed.calls.length} call(s) to ${settings.output}\n`);
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}\n`);
+      io.writeError(`wrote ${observed.calls.length} call(s) to ${safeLine(settings.output ?? '')}\n`);
       return 0;
     }
     case 'reset': {

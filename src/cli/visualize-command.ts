@@ -13,6 +13,7 @@ import { type CallGraph, graphOfDrift, graphOfMap, onlyDrift } from '../report/g
 import { hasUsableFont, renderPng, renderSvg } from '../report/graph-render.ts';
 import { type MapPageContext, mapPageData } from '../report/map-page/page-data.ts';
 import { renderMapPage } from '../report/map-page/page-html.ts';
+import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import type { CliIo } from './cli-io.ts';
 import { observeWithProgress, withProgress } from './progress.ts';
@@ -57,7 +58,7 @@ export async function runVisualize(settings: Settings, io: CliIo): Promise<numbe
   const file = path.resolve(settings.cwd, settings.output ?? '');
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, bytes);
-  for (const w of warnings) io.writeError(`warning: ${w}\n`);
+  for (const w of warnings) io.writeError(`warning: ${safeLine(w)}\n`);
   if (format === 'png' && !(await hasUsableFont())) {
     io.writeError(
       'warning: no font found on this machine: the PNG has no text (Debian: apt-get install fonts-dejavu-core)\n',
@@ -66,7 +67,7 @@ export async function runVisualize(settings: Settings, io: CliIo): Promise<numbe
   const drawn = format !== 'html' && context.onlyDrift ? onlyDrift(graph) : graph;
   const calls = drawn.edges.reduce((n, e) => n + e.rows.length, 0);
   io.writeError(
-    `drew ${calls} call(s) and rule(s) between ${drawn.nodes.length} node(s) to ${settings.output}\n`,
+    `drew ${calls} call(s) and rule(s) between ${drawn.nodes.length} node(s) to ${safeLine(settings.output ?? '')}\n`,
   );
   return settings.failOnExplicit ? exitCode : 0;
 }

@@ -4,10 +4,11 @@
 // documents go to the cluster: never a file of the `intents` paths, never an Otterize resource
 // (a fresh cluster has no Otterize CRDs, and enforcing intents would block the calls being
 // recorded), never a kustomization (kubectl apply -f does not run kustomize).
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CST } from 'yaml';
 import { InputError } from '../errors.ts';
+import { readRegularFile } from '../regular-file.ts';
 import { collectYamlFiles } from '../yaml/collect-files.ts';
 import { parseYamlDocuments, tokenizeYaml } from '../yaml/read-yaml.ts';
 import { child } from '../yaml/yaml-fields.ts';
@@ -204,7 +205,10 @@ export async function readManifests(
     }
     const info = await stat(f.absolute);
     if (info.size > MAX_YAML_BYTES) throw new InputError('file too large for a manifest', { file: f.file });
-    manifests.push({ file: f.file, text: await readFile(f.absolute, 'utf8') });
+    manifests.push({
+      file: f.file,
+      text: await readRegularFile(f.absolute, { file: f.file, maxBytes: MAX_YAML_BYTES }),
+    });
   }
   return { manifests, excluded };
 }

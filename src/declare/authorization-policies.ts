@@ -6,7 +6,6 @@
 // workload, the Service's spec.selector for a Service), from the client's service-account
 // principal, with one operation per HTTP path. Service accounts and Service selectors come from
 // manifests; an unknown service account is assumed and said so in a comment above the policy.
-import { Document } from 'yaml';
 import { validatePathPattern } from '../diff/istio-match.ts';
 import type { DeclaredRule, WorkloadRef } from '../model.ts';
 import { fail } from '../yaml/yaml-fields.ts';
@@ -19,6 +18,7 @@ import {
   workloadSelector,
 } from './otterize-identity.ts';
 import type { WorkloadLookup } from './workload-manifests.ts';
+import { yamlDocumentText } from './yaml-output.ts';
 
 /**
  * security.istio.io/v1, where the operator's client writes v1beta1: the two are served with the
@@ -184,11 +184,8 @@ function byNamespaceAndName(a: AuthorizationPolicyManifest, b: AuthorizationPoli
 /** Multi-document YAML, each policy preceded by its notes as comments. */
 export function renderAuthorizationPolicies(policies: AuthorizationPolicyManifest[]): string {
   return policies
-    .map(({ manifest, notes }) => {
-      const doc = new Document(manifest);
-      // On the contents, not the document: no blank line between the comment and the policy.
-      if (doc.contents) doc.contents.commentBefore = notes.map((note) => ` ${note}`).join('\n');
-      return doc.toString({ indent: 2, lineWidth: 0, minContentWidth: 0 });
-    })
+    .map(({ manifest, notes }) =>
+      yamlDocumentText(manifest, { indent: 2, lineWidth: 0, minContentWidth: 0 }, notes),
+    )
     .join('---\n');
 }

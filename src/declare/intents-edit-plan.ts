@@ -1,8 +1,9 @@
 // The minimal intents edit for a check's drift, read from the files as they are on disk: what
 // the action suggests as a patch and commits with open-pr, and what `check --fix` writes.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DeclaredIntents, Drift } from '../model.ts';
+import { readRegularFile } from '../regular-file.ts';
+import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
 import { editIntents } from './edit-intents.ts';
 import type { IntentsEditResult } from './edit-intents-types.ts';
 import { suggestedPatch } from './suggested-patch.ts';
@@ -20,7 +21,7 @@ export async function readIntentsSources(
 ): Promise<Map<string, string>> {
   const sources = new Map<string, string>();
   for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readFile(path.resolve(cwd, file), 'utf8'));
+    sources.set(file, await readRegularFile(path.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES }));
   }
   return sources;
 }

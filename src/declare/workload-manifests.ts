@@ -61,8 +61,9 @@ export async function readWorkloadManifests(
   const services: ServiceInfo[] = [];
   for (const { absolute, file } of files) {
     const documents = readYamlFile(absolute, file);
-    workloads.push(...workloadsFromDocuments(documents, file, opts.defaultNamespace ?? 'default'));
-    services.push(...servicesFromDocuments(documents, opts.defaultNamespace ?? 'default'));
+    for (const w of workloadsFromDocuments(documents, file, opts.defaultNamespace ?? 'default'))
+      workloads.push(w);
+    for (const s of servicesFromDocuments(documents, opts.defaultNamespace ?? 'default')) services.push(s);
   }
   return createWorkloadLookup(workloads, services);
 }

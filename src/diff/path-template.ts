@@ -8,16 +8,19 @@
 // empty segment) is dropped and the raw path kept.
 
 import type { ObservedCall } from '../model.ts';
-import { isIdLikeSegment, isVersionSegment } from './id-segment.ts';
+import { isIdLikeSegment } from './id-segment.ts';
 import { matchPath, validatePathPattern } from './istio-match.ts';
+import {
+  collapseVaryingSegments,
+  collapseVaryingTails,
+  MATCH_ANY,
+  MATCH_ONE,
+  type PathEntry,
+  TEMPLATE_SEGMENT,
+} from './path-variance.ts';
 import { refKey } from './rule-index.ts';
 
-export const MATCH_ONE = '{*}';
-export const MATCH_ANY = '{**}';
-
-// What `{*}` matches on every Istio with templates: the pchars, `=` included. A segment holding
-// `*` is matched by Envoy 1.35 and later only (Istio 1.27), so it stays raw in suggestions.
-const TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
+export { MATCH_ANY, MATCH_ONE } from './path-variance.ts';
 
 export interface TemplateOptions {
   /** Distinct values at one position (same neighbours) before it counts as varying. */
@@ -25,6 +28,9 @@ export interface TemplateOptions {
 }
 
 export const DEFAULT_MIN_VARIANTS = 5;
+
+/** Paths with more segments are templated by the shape of their segments only. */
+export const MAX_COMPARED_SEGMENTS = 64;
 
 interface SplitPath {
   segments: string[];
@@ -60,93 +66,6 @@ export function templatePath(path: string): string {
   return checked(path, joinPath(segments, split.trailingSlash));
 }
 
-/** One distinct raw path of a client -> server, and the template it is becoming. */
-interface PathEntry {
-  raw: string;
-  rawSegments: string[];
-  segments: string[];
-  trailingSlash: boolean;
-  /** Set when a varying tail collapsed into `{**}`: the prefix's length. */
-  tailFrom?: number;
-}
-
-function hasDigit(value: string): boolean {
-  return /\d/.test(value);
-}
-
-/**
- * Whether the distinct values seen at one position are data: enough of them, not versions,
- * and mostly holding digits; words only at a much higher count (slugs, user names), since
- * a service's own endpoint names (`/api/users`, `/api/orders`) also vary with equal neighbours.
- */
-function valuesVary(values: readonly string[], minVariants: number): boolean {
-  if (values.length < minVariants) return false;
-  if (values.some(isVersionSegment)) return false;
-  const withDigits = values.filter(hasDigit).length;
-  return withDigits * 2 >= values.length || values.length >= minVariants * 10;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
-/** Marks positions whose values vary under equal neighbours; repeats until nothing changes. */
-function collapseVaryingSegments(entries: PathEntry[], minVariants: number): void {
-  for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
-    changed = false;
-    const byShape = groupBy(entries, (e) => `${e.segments.length}${e.trailingSlash ? '/' : ''}`);
-    for (const sameShape of byShape.values()) {
-      const width = sameShape[0]?.segments.length ?? 0;
-      for (let i = 0; i < width; i++) {
-        const neighbours = groupBy(sameShape, (e) =>
-          e.segments.map((s, j) => (j === i ? '' : s)).join('\u0000'),
-        );
-        for (const bucket of neighbours.values()) {
-          const values = [...new Set(bucket.map((e) => e.rawSegments[i] ?? ''))];
-          if (!valuesVary(values, minVariants)) continue;
-          for (const entry of bucket) {
-            const value = entry.rawSegments[i] ?? '';
-            if (entry.segments[i] !== MATCH_ONE && TEMPLATE_SEGMENT.test(value)) {
-              entry.segments[i] = MATCH_ONE;
-              changed = true;
-            }
-          }
-        }
-      }
-    }
-  }
-}
-
-/**
- * A prefix under which paths of several depths and many first segments appear (a file tree,
- * a proxy) becomes `prefix/{**}`. Never at the root, after `api` or after a version: that
- * would allow a whole API.
- */
-function collapseVaryingTails(entries: PathEntry[], minVariants: number): void {
-  const longest = Math.max(0, ...entries.map((e) => e.segments.length));
-  for (let depth = longest - 1; depth >= 1; depth--) {
-    const candidates = entries.filter((e) => e.tailFrom === undefined && e.segments.length > depth);
-    const byPrefix = groupBy(candidates, (e) => e.segments.slice(0, depth).join('/'));
-    for (const group of byPrefix.values()) {
-      const last = group[0]?.segments[depth - 1] ?? '';
-      if (last === 'api' || last === MATCH_ONE || isVersionSegment(last)) continue;
-      const tails = new Set(group.map((e) => e.rawSegments.slice(depth).join('/')));
-      const depths = new Set(group.map((e) => e.segments.length));
-      const firsts = new Set(group.map((e) => e.rawSegments[depth]));
-      if (tails.size >= minVariants * 2 && depths.size >= 2 && firsts.size >= minVariants) {
-        for (const entry of group) entry.tailFrom = depth;
-      }
-    }
-  }
-}
-
 function entryTemplate(entry: PathEntry): string {
   if (entry.tailFrom !== undefined) {
     return checked(entry.raw, `${joinPath(entry.segments.slice(0, entry.tailFrom), false)}/${MATCH_ANY}`);
@@ -166,8 +85,10 @@ export function templatePaths(paths: Iterable<string>, opts: TemplateOptions = {
     const segments = split.segments.map((s) => (canBeOneSegment(s) ? MATCH_ONE : s));
     entries.push({ raw, rawSegments: split.segments, segments, trailingSlash: split.trailingSlash });
   }
-  collapseVaryingSegments(entries, minVariants);
-  collapseVaryingTails(entries, minVariants);
+  // Paths deeper than any API's are left to the shape pass alone: bounded work per path.
+  const compared = entries.filter((e) => e.segments.length <= MAX_COMPARED_SEGMENTS);
+  collapseVaryingSegments(compared, minVariants);
+  collapseVaryingTails(compared, minVariants);
   const out = new Map<string, string>();
   for (const entry of entries) out.set(entry.raw, entryTemplate(entry));
   return out;

@@ -6,9 +6,11 @@
 // to an external host: it joins the workload the same Service leads to in the other series.
 import type { ObservedCall, ObservedMap, WorkloadRef } from '../model.ts';
 import { compareCalls } from '../order.ts';
+import { scrubSecrets } from '../safe-text.ts';
 import type { Sample } from './exposition-line.ts';
 import { type IstioCall, istioCallOf } from './istio-call.ts';
 import { OBSERVED_METRICS, REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from './istio-labels.ts';
+import { NameGate } from './kubernetes-names.ts';
 
 /** An IstioCall without its reporter: what two reporters of one call agree on. */
 export type CallKey = Omit<IstioCall, 'reporter' | 'hasHttpDetail'>;
@@ -110,6 +112,8 @@ export class ObservedMapBuilder {
   /** Request series with a positive count, per reporter. */
   private readonly reporters = new Map<string, number>();
   private readonly warnings: string[] = [];
+  /** Every source's calls enter here: names that are not Kubernetes names stop at the gate. */
+  private readonly names = new NameGate();
   /** Samples kept (stats.series). */
   series = 0;
   /** Files or pods read (stats.sources). */
@@ -120,6 +124,7 @@ export class ObservedMapBuilder {
     if (!OBSERVED_METRICS.has(sample.metric)) return false;
     this.series++;
     const { reporter, hasHttpDetail, ...call } = istioCallOf(sample.metric, sample.labels);
+    if (!this.names.admit(call)) return true;
     if (sample.metric === REQUESTS_METRIC) {
       this.requestSeries++;
       if (hasHttpDetail) this.detailedSeries++;
@@ -152,8 +157,9 @@ export class ObservedMapBuilder {
     return n;
   }
 
+  /** A warning for the report; it may quote a library's message, so credentials are scrubbed. */
   addWarning(message: string): void {
-    this.warnings.push(message);
+    this.warnings.push(scrubSecrets(message));
   }
 
   /** Per-call, per-reporter sums so far (for subtracting an earlier reading). */
@@ -172,7 +178,8 @@ export class ObservedMapBuilder {
       );
     }
     for (const { call, byReporter } of merged) {
-      const count = Math.max(0, ...byReporter.values());
+      let count = 0;
+      for (const value of byReporter.values()) if (value > count) count = value;
       if (count > 0) kept.push({ call, count });
     }
     // TCP evidence only for pairs that show no HTTP at all; method-less HTTP series only for pairs
@@ -226,6 +233,8 @@ export class ObservedMapBuilder {
           'through a waypoint; calls that bypass one are not seen',
       );
     }
+    const refused = this.names.warning('series');
+    if (refused !== undefined) warnings.push(refused);
     if (this.nonFinite > 0)
       warnings.push(`${this.nonFinite} series with a NaN or infinite value were ignored`);
     if (this.series === 0) warnings.push(`no ${REQUESTS_METRIC} or ${TCP_CONNECTIONS_METRIC} series found`);

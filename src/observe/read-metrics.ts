@@ -54,7 +54,7 @@ export async function listMetricFiles(root: string): Promise<string[]> {
       isDir = target.isDirectory();
       isFile = target.isFile();
     }
-    if (isDir) files.push(...(await listMetricFiles(child)));
+    if (isDir) for (const found of await listMetricFiles(child)) files.push(found);
     else if (isFile) files.push(child);
   }
   return files;

@@ -3,6 +3,7 @@
 // collapsed block. It always fits the given limit: rows give way first, and a patch longer than
 // a third of the room is replaced by a note. `demo --format markdown` prints the same document.
 import type { Drift } from '../model.ts';
+import { showControlChars } from './display-text.ts';
 import { DEFAULT_MAX_LENGTH, type RunHeader, renderMarkdownReport } from './markdown-report.ts';
 import type { FileLink } from './markdown-sections.ts';
 
@@ -16,16 +17,20 @@ export interface CommentOptions extends RunHeader {
   patchElsewhere?: string;
   /** Markdown that says the pull request changes its own gate files; '' or absent: none. */
   gateNote?: string;
+  /** How size is counted against `limit` (default characters, as GitHub counts a comment). */
+  measure?: (text: string) => number;
 }
 
 export function renderComment(drift: Drift, opts: CommentOptions): string {
   const limit = opts.limit ?? DEFAULT_MAX_LENGTH;
+  const measure = opts.measure ?? ((text: string) => text.length);
   let patch = patchBlock(opts.suggestedPatch);
   // The tables matter more than the patch: the patch gets at most a third of the room.
-  if (patch.length > limit / 3) patch = patchTooLong(opts.suggestedPatch, opts.patchElsewhere);
+  if (measure(patch) > limit / 3) patch = patchTooLong(opts.suggestedPatch, opts.patchElsewhere);
   const note = opts.gateNote ?? '';
   const report = renderMarkdownReport(drift, {
-    maxLength: limit - note.length - patch.length,
+    maxLength: limit - measure(note) - measure(patch),
+    measure,
     ...(opts.fileLink ? { fileLink: opts.fileLink } : {}),
     ...(opts.commit ? { commit: opts.commit } : {}),
     ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
@@ -42,12 +47,17 @@ function patchBlock(patch: string): string {
     `<details><summary>Suggested patch of the intents (${files} ${files === 1 ? 'file' : 'files'})</summary>`,
     '',
     `${fence}diff`,
-    patch.endsWith('\n') ? patch.slice(0, -1) : patch,
+    shownPatch(patch.endsWith('\n') ? patch.slice(0, -1) : patch),
     fence,
     '',
     '</details>',
     '',
   ].join('\n');
+}
+
+/** The patch for reading: each line with its control, bidi and zero-width characters shown escaped. */
+export function shownPatch(patch: string): string {
+  return patch.split('\n').map(showControlChars).join('\n');
 }
 
 function patchTooLong(patch: string, elsewhere = 'the job summary'): string {

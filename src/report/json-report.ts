@@ -15,6 +15,7 @@ import type {
   ObservedFrom,
   StaleRule,
 } from '../model.ts';
+import { jsonWithEscapes } from '../safe-text.ts';
 import { asControlled, wideningOf } from './drift-extras.ts';
 
 export const JSON_REPORT_VERSION = 1;
@@ -176,6 +177,11 @@ function jsonObservedFrom(from: ObservedFrom): ObservedFrom {
   return out;
 }
 
+/** A JSON document as the report files are written: 2-space indent, trailing newline, no raw control characters. */
+export function jsonText(value: unknown): string {
+  return `${jsonWithEscapes(JSON.stringify(value, null, 2))}\n`;
+}
+
 export function renderJsonReport(drift: Drift): string {
-  return `${JSON.stringify(toJsonReport(drift), null, 2)}\n`;
+  return jsonText(toJsonReport(drift));
 }

@@ -26,8 +26,10 @@ export interface RunHeader {
 export interface MarkdownReportOptions extends RunHeader {
   /** A URL for a declared rule's file and line (e.g. at the PR head commit). */
   fileLink?: FileLink;
-  /** Cut whole rows beyond this many characters. */
+  /** Cut whole rows beyond this size (by `measure`). */
   maxLength?: number;
+  /** How a text's size is counted: characters (default; GitHub's comment limit), or UTF-8 bytes (the job summary's). */
+  measure?: (text: string) => number;
 }
 
 /** Values shown in the header before "and N more". */
@@ -60,6 +62,8 @@ function runLine(drift: Drift, run: RunHeader): string | undefined {
   const line = parts.join(' · ');
   return line.charAt(0).toUpperCase() + line.slice(1);
 }
+
+const characters = (text: string): number => text.length;
 
 /**
  * The headline counts only drift to act on; rules of clients the run never drove, and what
@@ -99,7 +103,10 @@ function verdict(drift: Drift, run: RunHeader): string[] {
 function renderSection(section: MarkdownSection, kept: number): string[] {
   const body: string[] = [];
   if (section.intro) body.push(section.intro, '');
-  if (kept > 0) body.push(...(section.header ?? []), ...section.rows.slice(0, kept));
+  if (kept > 0) {
+    for (const line of section.header ?? []) body.push(line);
+    for (let i = 0; i < kept; i++) body.push(section.rows[i]!);
+  }
   const left = section.rows.length - kept;
   if (left > 0) body.push(...(kept > 0 ? [''] : []), `*… and ${left} more not shown here.*`);
   if (section.collapsed) {
@@ -124,7 +131,7 @@ function renderDocument(
     );
   }
   sections.forEach((section, i) => {
-    lines.push(...renderSection(section, kept[i] ?? 0));
+    for (const line of renderSection(section, kept[i] ?? 0)) lines.push(line);
   });
   return `${lines.join('\n')}\n`;
 }
@@ -133,7 +140,11 @@ function renderDocument(
  * Rows to keep per section within the budget: sections by priority (missing first), rows in
  * order, each whole. A section whose next row does not fit stops; later ones may still fit.
  */
-function allocateRows(sections: readonly MarkdownSection[], budget: number): number[] {
+function allocateRows(
+  sections: readonly MarkdownSection[],
+  budget: number,
+  measure: (text: string) => number,
+): number[] {
   const kept = sections.map(() => 0);
   let left = budget;
   const byPriority = sections
@@ -141,11 +152,12 @@ function allocateRows(sections: readonly MarkdownSection[], budget: number): num
     .sort((a, b) => a.section.priority - b.section.priority);
   for (const { section, i } of byPriority) {
     // The table header is only written when a row is kept.
-    let used = (section.header ?? []).reduce((sum, line) => sum + line.length + 1, 0);
+    let used = (section.header ?? []).reduce((sum, line) => sum + measure(line) + 1, 0);
     let rows = 0;
     for (const row of section.rows) {
-      if (used + row.length + 1 > left) break;
-      used += row.length + 1;
+      const size = measure(row) + 1;
+      if (used + size > left) break;
+      used += size;
       rows++;
     }
     if (rows > 0) {
@@ -160,12 +172,16 @@ export function renderMarkdownReport(drift: Drift, opts: MarkdownReportOptions =
   // The drift graph goes last and may take a quarter of the room; the tables get the rest.
   const graph = mermaidDriftGraph(drift, (opts.maxLength ?? DEFAULT_MAX_LENGTH) / 4);
   return (
-    renderTables(drift, { ...opts, maxLength: (opts.maxLength ?? DEFAULT_MAX_LENGTH) - graph.length }) + graph
+    renderTables(drift, {
+      ...opts,
+      maxLength: (opts.maxLength ?? DEFAULT_MAX_LENGTH) - (opts.measure ?? characters)(graph),
+    }) + graph
   );
 }
 
 function renderTables(drift: Drift, opts: MarkdownReportOptions): string {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
+  const measure = opts.measure ?? characters;
   const sections = buildSections(drift, opts.fileLink);
   const run: RunHeader = {
     ...(opts.commit === undefined ? {} : { commit: opts.commit }),
@@ -177,7 +193,7 @@ function renderTables(drift: Drift, opts: MarkdownReportOptions): string {
     sections,
     sections.map((s) => s.rows.length),
   );
-  if (full.length <= maxLength) return full;
+  if (measure(full) <= maxLength) return full;
 
   // The frame (marker, verdict, headings, notes) with no rows, plus room for the counts' digits.
   const frame = renderDocument(
@@ -185,12 +201,12 @@ function renderTables(drift: Drift, opts: MarkdownReportOptions): string {
     run,
     sections,
     sections.map(() => 0),
-  ).length;
-  const kept = allocateRows(sections, maxLength - frame - 64);
+  );
+  const kept = allocateRows(sections, maxLength - measure(frame) - 64, measure);
   let text = renderDocument(drift, run, sections, kept);
   // The estimate can be off by a few characters: drop more rows, least important first.
   const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
-  while (text.length > maxLength) {
+  while (measure(text) > maxLength) {
     const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
     if (!victim) break;
     kept[victim.i] = (kept[victim.i] ?? 0) - 1;

@@ -196,10 +196,12 @@ export function renderTextReport(drift: Drift, opts: TextReportOptions = {}): st
   for (const group of groupByClient(drift)) {
     lines.push('', clientHeading(drift, group, p));
     if (group.missing.length > 0) {
-      lines.push(`  missing (${MISSING_MEANS}):`, ...group.missing.map((call) => missingLine(call, p)));
+      lines.push(`  missing (${MISSING_MEANS}):`);
+      for (const call of group.missing) lines.push(missingLine(call, p));
     }
     if (group.stale.length > 0) {
-      lines.push(`  stale (${STALE_MEANS}):`, ...group.stale.map((rule) => staleLine(rule, p)));
+      lines.push(`  stale (${STALE_MEANS}):`);
+      for (const rule of group.stale) lines.push(staleLine(rule, p));
     }
     if (group.notExercised.length > 0) {
       lines.push(
@@ -250,10 +252,12 @@ export function renderTextReport(drift: Drift, opts: TextReportOptions = {}): st
     ...coverageLines(drift),
   );
   const notes = controlNotes(drift);
-  if (notes.length > 0) lines.push('', ...notes);
+  if (notes.length > 0) lines.push('');
+  for (const note of notes) lines.push(note);
 
   if (drift.warnings.length > 0) {
-    lines.push('', ...drift.warnings.map((w) => `${p.warn('warning:')} ${show(w)}`));
+    lines.push('');
+    for (const w of drift.warnings) lines.push(`${p.warn('warning:')} ${show(w)}`);
   }
   lines.push(
     '',

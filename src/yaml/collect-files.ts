@@ -57,7 +57,7 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   for await (const match of glob(pattern, { cwd })) {
     const absolute = path.resolve(cwd, match);
     const info = await stat(absolute);
-    if (info.isDirectory()) files.push(...(await yamlFilesUnder(absolute)));
+    if (info.isDirectory()) for (const found of await yamlFilesUnder(absolute)) files.push(found);
     else if (info.isFile()) files.push(absolute);
   }
   if (files.length === 0) throw new InputError(`no files match "${pattern}"`);

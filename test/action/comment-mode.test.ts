@@ -38,13 +38,16 @@ beforeEach(() => {
     base: 'main',
     headSha: HEAD_SHA,
     baseSha: BASE_SHA,
+    headRepo: 'someone/shop',
   });
 });
 
-const workflowRunEvent = (headSha = HEAD_SHA) => ({
+const workflowRunEvent = (headSha = HEAD_SHA, origin = { repo: 'someone/shop', branch: 'feature' }) => ({
   action: 'completed',
   workflow_run: {
     head_sha: headSha,
+    head_branch: origin.branch,
+    head_repository: { full_name: origin.repo },
     event: 'pull_request',
     pull_requests: [],
     html_url: 'https://github.com/acme/shop/actions/runs/99',
@@ -114,7 +117,7 @@ describe('mode: comment', () => {
   test('a report older than the PR head is not posted over a newer one', async () => {
     const artifact = await forkRunArtifact();
     server.pulls[0]!.headSha = 'e'.repeat(40);
-    const run = await commentRun(artifact, { action: 'completed' } as never);
+    const run = await commentRun(artifact);
     assert.equal(run.code, 0);
     assert.match(run.stdout, /::warning::intent-drift: no comment: the report is for a1b2/);
     assert.equal(server.comments.length, 0);

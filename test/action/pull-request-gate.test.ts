@@ -252,7 +252,15 @@ describe('mode: comment reads both sides of the gate files itself', () => {
       inputs: { 'github-token': TOKEN, mode: 'comment', 'report-file': 'report.json' },
       apiUrl,
       workspace,
-      event: { action: 'completed', workflow_run: { head_sha: HEAD_SHA, event: 'pull_request' } },
+      event: {
+        action: 'completed',
+        workflow_run: {
+          head_sha: HEAD_SHA,
+          head_branch: 'feature',
+          head_repository: { full_name: 'acme/shop' },
+          event: 'pull_request',
+        },
+      },
       eventName: 'workflow_run',
       ref: 'refs/heads/main',
     });

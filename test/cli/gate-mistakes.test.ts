@@ -130,7 +130,7 @@ describe('nothing observed is exit 2, naming what was read, what it held and the
       const line = oneLine(await cli(['check', '--prometheus-url', url, ...DEMO]));
       assert.equal(
         line,
-        `intent-drift: nothing observed: Prometheus (--prometheus-url) held no Istio request or TCP traffic; Prometheus at ${url}/ has no Istio traffic in the last 3600s; likely cause: Prometheus does not scrape the sidecars (Istio's Prometheus addon, or a PodMonitor for port 15020), or no traffic in the range; if the mesh truly had no traffic, --allow-empty (the action's allow-empty: true) makes this a warning`,
+        `intent-drift: nothing observed: Prometheus (--prometheus-url) held no Istio request or TCP traffic; Prometheus at ${url} has no Istio traffic in the last 3600s; likely cause: Prometheus does not scrape the sidecars (Istio's Prometheus addon, or a PodMonitor for port 15020), or no traffic in the range; if the mesh truly had no traffic, --allow-empty (the action's allow-empty: true) makes this a warning`,
       );
     } finally {
       server.close();

@@ -15,6 +15,7 @@ import {
 } from '../../src/cluster/istio-install.ts';
 import { MESH_TELEMETRY_YAML } from '../../src/cluster/telemetry.ts';
 import { planWorkloads } from '../../src/cluster/workload-plan.ts';
+import { logLine } from '../../src/deliver/github/workflow-commands.ts';
 import { isInputError } from '../../src/errors.ts';
 import type { CheckResult } from '../../src/pipeline.ts';
 import type { Settings } from '../../src/settings.ts';
@@ -84,7 +85,7 @@ describe('planWorkloads', () => {
         planWorkloads([
           { file: 'x.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: "a\\nb"\n' },
         ]),
-      (err) => isInputError(err) && String(err).startsWith("x.yaml:1: 'a\nb' is not a namespace name"),
+      (err) => isInputError(err) && String(err).startsWith("x.yaml:1: 'a\\nb' is not a namespace name"),
     );
   });
 
@@ -225,11 +226,13 @@ describe('from the action’s settings', () => {
   });
 });
 
-test('groupedLog folds steps with the runner’s workflow commands', () => {
+test('groupedLog folds steps through the io, which escapes each line', () => {
   const lines: string[] = [];
   const log = groupedLog({
     info: (l: string) => lines.push(l),
     warning: (l: string) => lines.push(`W ${l}`),
+    startGroup: (t: string) => lines.push(`G ${t}`),
+    endGroup: () => lines.push('E'),
   } as never);
   log.startGroup('Istio 1.30%\nx');
   log.info('$ helm repo update istio');
@@ -239,13 +242,16 @@ test('groupedLog folds steps with the runner’s workflow commands', () => {
   log.info('  ##[error]x\u001b[31m');
   log.endGroup();
   assert.deepEqual(lines, [
-    '::group::Istio 1.30%25%0Ax',
+    'G Istio 1.30%\nx',
     '$ helm repo update istio',
     'W careful',
-    '> ::add-mask::deploy/x.yaml: an intents path, not applied',
-    '>   ##[error]x\\x1b[31m',
-    '::endgroup::',
+    '::add-mask::deploy/x.yaml: an intents path, not applied',
+    '  ##[error]x\u001b[31m',
+    'E',
   ]);
+  // The runner's io (src/action/main.ts) prints each through logLine: no line runs as a command.
+  assert.equal(logLine(lines[3]!), '\\x3a:add-mask::deploy/x.yaml: an intents path, not applied');
+  assert.equal(logLine(lines[4]!), '##\\x5berror]x\\x1b[31m');
 });
 
 describe('the Istio pin is written once', () => {

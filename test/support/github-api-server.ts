@@ -41,6 +41,11 @@ export interface StoredPull {
   headSha?: string;
   /** The base commit GitHub compares the pull request with (else the base branch's head). */
   baseSha?: string;
+  /**
+   * The head repository's full name (a fork's `someone/shop`); default this repository. Null as
+   * GitHub answers when the fork was deleted.
+   */
+  headRepo?: string | null;
 }
 
 export interface Fault {
@@ -322,10 +327,15 @@ export class GitHubApiServer {
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
       head: {
         ref: p.head,
-        label: `${p.headOwner ?? this.owner}:${p.head}`,
+        label: `${p.headRepo ? p.headRepo.split('/')[0] : (p.headOwner ?? this.owner)}:${p.head}`,
         sha: p.headSha ?? this.git.refs.get(`heads/${p.head}`),
+        repo: p.headRepo === null ? null : { full_name: p.headRepo ?? `${this.owner}/${this.repo}` },
       },
-      base: { ref: p.base, sha: p.baseSha ?? this.git.refs.get(`heads/${p.base}`) },
+      base: {
+        ref: p.base,
+        sha: p.baseSha ?? this.git.refs.get(`heads/${p.base}`),
+        repo: { full_name: `${this.owner}/${this.repo}` },
+      },
     };
   }
 

@@ -8,8 +8,11 @@ import type { FileLink } from '../../report/markdown-sections.ts';
 
 /** GitHub's limit for a comment or PR body. */
 export const GITHUB_BODY_LIMIT = 65_536;
-/** A step's job summary is at most 1 MiB; leave room for what else the job writes. */
-export const SUMMARY_LIMIT = 900_000;
+/** A step's job summary is at most 1 MiB, counted in bytes: keep a margin below it. */
+export const SUMMARY_LIMIT = 1_000_000;
+
+/** The job summary's measure: UTF-8 bytes (a `…` or a CJK path takes 3 of them). */
+export const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 export interface BodyOptions extends RunHeader {
   fileLink?: FileLink;
@@ -17,18 +20,22 @@ export interface BodyOptions extends RunHeader {
   /** The note that the pull request changes its own gate files (gate-note.ts); '' or absent: none. */
   gateNote?: string;
   limit?: number;
+  /** How size is counted against `limit` (default characters, as GitHub counts a comment). */
+  measure?: (text: string) => number;
 }
 
 export function commentBody(drift: Drift, opts: BodyOptions): string {
   return renderComment(drift, { ...opts, limit: opts.limit ?? GITHUB_BODY_LIMIT });
 }
 
+/** The job summary: the same content, within its limit of bytes. */
 export function jobSummary(drift: Drift, opts: BodyOptions): string {
   const { runUrl: _inTheRunAlready, ...rest } = opts;
   return renderComment(drift, {
     ...rest,
     limit: opts.limit ?? SUMMARY_LIMIT,
     patchElsewhere: 'the JSON report',
+    measure: opts.measure ?? utf8Bytes,
   });
 }
 

@@ -26,8 +26,19 @@ export interface RunContext {
   apiUrl: string;
   runUrl: string | undefined;
   pullRequest: PullRequestInfo | undefined;
-  /** The workflow_run that produced an artifact (mode: comment), and its page when given. */
-  workflowRun: { headSha: string; url?: string } | undefined;
+  /** The workflow_run that produced an artifact (mode: comment). */
+  workflowRun: WorkflowRunInfo | undefined;
+}
+
+/** What GitHub says about the run that produced an artifact: never what the artifact says. */
+export interface WorkflowRunInfo {
+  headSha: string;
+  /** `workflow_run.head_repository.full_name`: the fork the PR run checked out, or this repository. */
+  headRepository: string | undefined;
+  /** `workflow_run.head_branch`. */
+  headBranch: string | undefined;
+  /** The checking run's page, where its job summary is (only a page on this GitHub). */
+  url?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -79,12 +90,24 @@ function pullRequestOf(payload: Record<string, unknown>): PullRequestInfo | unde
 }
 
 function workflowRunOf(payload: Record<string, unknown>, serverUrl: string): RunContext['workflowRun'] {
-  const run = payload.workflow_run as { head_sha?: unknown; html_url?: unknown } | undefined;
+  const run = payload.workflow_run as
+    | {
+        head_sha?: unknown;
+        head_branch?: unknown;
+        head_repository?: { full_name?: unknown } | null;
+        html_url?: unknown;
+      }
+    | undefined;
   if (typeof run?.head_sha !== 'string') return undefined;
-  // The checking run's page, where its job summary is; only a page on this GitHub is linked.
+  const repository = run.head_repository?.full_name;
   const url = run.html_url;
   const own = typeof url === 'string' && url.startsWith(`${serverUrl}/`) && /^[\x21-\x7e]+$/.test(url);
-  return own ? { headSha: run.head_sha, url } : { headSha: run.head_sha };
+  return {
+    headSha: run.head_sha,
+    headRepository: typeof repository === 'string' ? repository : undefined,
+    headBranch: typeof run.head_branch === 'string' ? run.head_branch : undefined,
+    ...(own ? { url } : {}),
+  };
 }
 
 /** Links to a rule's file and line at the PR head commit (or the checked-out commit). */

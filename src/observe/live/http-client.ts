@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { InputError } from '../../errors.ts';
+import { assertRegularFileSync } from '../../regular-file.ts';
 
 export interface HttpTarget {
   /** Bearer token sent as Authorization (never printed). */
@@ -47,6 +48,8 @@ export async function httpRequest(
 ): Promise<HttpAnswer> {
   let ca: Buffer | undefined;
   if (target.caFile !== undefined) {
+    // A FIFO or device as the CA file would block or never end: only a regular file is read.
+    assertRegularFileSync(target.caFile, { maxBytes: 4 * 1024 * 1024 });
     try {
       ca = readFileSync(target.caFile);
     } catch (err) {

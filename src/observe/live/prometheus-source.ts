@@ -62,26 +62,54 @@ async function instantQuery(base: URL, query: string, at: Date, target: HttpTarg
     );
   }
   let parsed: {
-    status?: string;
-    error?: string;
-    errorType?: string;
-    data?: { resultType?: string; result?: unknown };
+    status?: unknown;
+    error?: unknown;
+    errorType?: unknown;
+    data?: { resultType?: unknown; result?: unknown } | null;
   };
+  const notAnswer = () =>
+    new InputError(`${shownUrl(url)}: HTTP ${answer.status}: not a Prometheus API answer`);
   try {
     parsed = JSON.parse(answer.text);
   } catch {
-    throw new InputError(`${shownUrl(url)}: HTTP ${answer.status}: not a Prometheus API answer`);
+    throw notAnswer();
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw notAnswer();
   if (answer.status !== 200 || parsed.status !== 'success') {
-    const why = parsed.error ?? `HTTP ${answer.status}`;
-    throw new InputError(
-      `${shownUrl(url)}: query failed: ${parsed.errorType ? `${parsed.errorType}: ` : ''}${why}`,
-    );
+    const why = typeof parsed.error === 'string' ? parsed.error : `HTTP ${answer.status}`;
+    const type = typeof parsed.errorType === 'string' ? `${parsed.errorType}: ` : '';
+    throw new InputError(`${shownUrl(url)}: query failed: ${type}${why}`);
   }
   if (parsed.data?.resultType !== 'vector' || !Array.isArray(parsed.data.result)) {
-    throw new InputError(`${shownUrl(url)}: expected a vector result, got ${parsed.data?.resultType}`);
+    throw new InputError(
+      `${shownUrl(url)}: expected a vector result, got ${String(parsed.data?.resultType)}`,
+    );
   }
-  return parsed.data.result as VectorItem[];
+  return parsed.data.result.map((item, i) => vectorItem(item, `${shownUrl(url)}: result[${i}]`));
+}
+
+/** One sample of a vector answer, `{metric: {label: value}, value: [time, "number"]}`, or exit 2. */
+function vectorItem(item: unknown, where: string): VectorItem {
+  const bad = (what: string): never => {
+    throw new InputError(`${where}: ${what} (not a Prometheus vector sample)`);
+  };
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) bad('not an object');
+  const { metric, value } = item as { metric?: unknown; value?: unknown };
+  if (typeof metric !== 'object' || metric === null || Array.isArray(metric)) bad('metric is not an object');
+  const labels: Record<string, string> = {};
+  for (const [name, text] of Object.entries(metric as object)) {
+    if (typeof text !== 'string') bad(`metric.${name} is not a string`);
+    labels[name] = text as string;
+  }
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    typeof value[0] !== 'number' ||
+    typeof value[1] !== 'string'
+  ) {
+    bad('value is not [time, "number"]');
+  }
+  return { metric: labels, value: value as [number, string] };
 }
 
 /** Prefer reporter=destination per call; keep reporter=source where no destination reported it. */
@@ -90,7 +118,9 @@ export function preferDestination(metric: string, items: readonly VectorItem[]):
   for (const item of items) {
     const { reporter: _r, ...rest } = item.metric;
     const key = JSON.stringify(Object.entries(rest).sort());
-    byCall.set(key, [...(byCall.get(key) ?? []), item]);
+    const group = byCall.get(key);
+    if (group === undefined) byCall.set(key, [item]);
+    else group.push(item);
   }
   const samples: Sample[] = [];
   for (const group of byCall.values()) {

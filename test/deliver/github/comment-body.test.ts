@@ -92,6 +92,19 @@ describe('commentBody', () => {
   });
 });
 
+describe('jobSummary', () => {
+  test('stays under 1 MiB counted in bytes, even when every character takes three', () => {
+    const drift = driftOf(6000, 0);
+    // CJK paths: one UTF-16 unit, three UTF-8 bytes each.
+    for (const [i, call] of drift.missing.entries()) call.path = `/订单/${'数据'.repeat(150)}/${i}`;
+    const summary = jobSummary(drift, { suggestedPatch: '' });
+    const bytes = Buffer.byteLength(summary, 'utf8');
+    assert.ok(bytes <= 1024 * 1024, `${bytes} bytes`);
+    assert.ok(bytes > 900_000, `${bytes} bytes: the room is used`);
+    assert.match(summary, /Cut to fit a GitHub comment|more not shown here/);
+  });
+});
+
 describe('driftAnnotations', () => {
   test('ten errors and ten warnings at most, then one notice with the rest', () => {
     const annotations = driftAnnotations(driftOf(14, 12));

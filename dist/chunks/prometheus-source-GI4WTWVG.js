@@ -2,22 +2,23 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseSince,
   promRange
-} from "./chunk-IL4YC4WJ.js";
+} from "./chunk-XJEDLGNN.js";
 import {
   NO_CLIENT_SIDECAR,
   ObservedMapBuilder,
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-JPR35M4U.js";
+} from "./chunk-HK7ALFSV.js";
 import {
   httpRequest,
   parseBaseUrl,
   shownUrl
-} from "./chunk-QJXY56EE.js";
+} from "./chunk-2E4OYBWP.js";
 import "./chunk-DNUDPCNB.js";
+import "./chunk-UKM54L6T.js";
 import {
   InputError
-} from "./chunk-M2G6SCZE.js";
+} from "./chunk-KT4XNEDS.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/prometheus-source.ts
@@ -52,28 +53,50 @@ async function instantQuery(base, query, at, target) {
     );
   }
   let parsed;
+  const notAnswer = () => new InputError(`${shownUrl(url)}: HTTP ${answer.status}: not a Prometheus API answer`);
   try {
     parsed = JSON.parse(answer.text);
   } catch {
-    throw new InputError(`${shownUrl(url)}: HTTP ${answer.status}: not a Prometheus API answer`);
+    throw notAnswer();
   }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw notAnswer();
   if (answer.status !== 200 || parsed.status !== "success") {
-    const why = parsed.error ?? `HTTP ${answer.status}`;
-    throw new InputError(
-      `${shownUrl(url)}: query failed: ${parsed.errorType ? `${parsed.errorType}: ` : ""}${why}`
-    );
+    const why = typeof parsed.error === "string" ? parsed.error : `HTTP ${answer.status}`;
+    const type = typeof parsed.errorType === "string" ? `${parsed.errorType}: ` : "";
+    throw new InputError(`${shownUrl(url)}: query failed: ${type}${why}`);
   }
   if (parsed.data?.resultType !== "vector" || !Array.isArray(parsed.data.result)) {
-    throw new InputError(`${shownUrl(url)}: expected a vector result, got ${parsed.data?.resultType}`);
+    throw new InputError(
+      `${shownUrl(url)}: expected a vector result, got ${String(parsed.data?.resultType)}`
+    );
   }
-  return parsed.data.result;
+  return parsed.data.result.map((item, i) => vectorItem(item, `${shownUrl(url)}: result[${i}]`));
+}
+function vectorItem(item, where) {
+  const bad = (what) => {
+    throw new InputError(`${where}: ${what} (not a Prometheus vector sample)`);
+  };
+  if (typeof item !== "object" || item === null || Array.isArray(item)) bad("not an object");
+  const { metric, value } = item;
+  if (typeof metric !== "object" || metric === null || Array.isArray(metric)) bad("metric is not an object");
+  const labels = {};
+  for (const [name, text] of Object.entries(metric)) {
+    if (typeof text !== "string") bad(`metric.${name} is not a string`);
+    labels[name] = text;
+  }
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== "number" || typeof value[1] !== "string") {
+    bad('value is not [time, "number"]');
+  }
+  return { metric: labels, value };
 }
 function preferDestination(metric, items) {
   const byCall = /* @__PURE__ */ new Map();
   for (const item of items) {
     const { reporter: _r, ...rest } = item.metric;
     const key = JSON.stringify(Object.entries(rest).sort());
-    byCall.set(key, [...byCall.get(key) ?? [], item]);
+    const group = byCall.get(key);
+    if (group === void 0) byCall.set(key, [item]);
+    else group.push(item);
   }
   const samples = [];
   for (const group of byCall.values()) {

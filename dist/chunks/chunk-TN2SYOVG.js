@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-UKTSLPIA.js";
+} from "./chunk-7KPM7XR7.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-JPR35M4U.js";
+} from "./chunk-HK7ALFSV.js";
 import {
   InputError
-} from "./chunk-M2G6SCZE.js";
+} from "./chunk-KT4XNEDS.js";
 
 // src/observe/read-metrics.ts
 import { Buffer as Buffer4 } from "node:buffer";
@@ -299,7 +299,7 @@ async function listMetricFiles(root) {
       isDir = target.isDirectory();
       isFile = target.isFile();
     }
-    if (isDir) files.push(...await listMetricFiles(child));
+    if (isDir) for (const found of await listMetricFiles(child)) files.push(found);
     else if (isFile) files.push(child);
   }
   return files;

@@ -3,41 +3,37 @@ import {
   NO_ISTIO_SERIES,
   displayName,
   readMetrics
-} from "./chunk-IHS3PIGT.js";
+} from "./chunk-TN2SYOVG.js";
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-BW5DOQ3S.js";
+} from "./chunk-Y7JNOJBC.js";
 import {
   parseDuration,
   parseSince
-} from "./chunk-IL4YC4WJ.js";
+} from "./chunk-XJEDLGNN.js";
 import {
   shownUrl
-} from "./chunk-QJXY56EE.js";
+} from "./chunk-2E4OYBWP.js";
 import {
   compareCalls,
   compareRules
 } from "./chunk-DNUDPCNB.js";
 import {
+  readRegularFile
+} from "./chunk-UKM54L6T.js";
+import {
   InputError,
-  VERSION
-} from "./chunk-M2G6SCZE.js";
+  VERSION,
+  hasUnsafeChars,
+  jsonWithEscapes,
+  showControlChars
+} from "./chunk-KT4XNEDS.js";
 import {
   __export
 } from "./chunk-HANBNIMK.js";
 
 // src/report/display-text.ts
-var UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function showControlChars(text4) {
-  return text4.replace(UNSAFE_CHARS, (char) => {
-    const named = NAMED_ESCAPES[char];
-    if (named !== void 0) return named;
-    const code = char.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
 function qualifiedName(ref) {
   return `${ref.name}.${ref.namespace}`;
 }
@@ -82,9 +78,9 @@ import path from "node:path";
 // src/diff/istio-match.ts
 var MATCH_ONE = "{*}";
 var MATCH_ANY = "{**}";
-var SEGMENT_CHARS = "A-Za-z0-9\\-._~%!$&'()+,;:@=*";
-var ONE_SEGMENT = `[${SEGMENT_CHARS}]+`;
-var ANY_SEGMENTS = `[${SEGMENT_CHARS}/]*`;
+var SEGMENT_CHARS = new Set(
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~%!$&'()+,;:@=*"
+);
 var VALID_LITERAL = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
 function matchString(pattern, value) {
   if (pattern === "*") return value.length > 0;
@@ -120,27 +116,46 @@ function validatePathPattern(pattern) {
   }
   return null;
 }
-var compiledTemplates = /* @__PURE__ */ new Map();
-function compileTemplate(pattern) {
-  const cached = compiledTemplates.get(pattern);
-  if (cached !== void 0) return cached;
-  let compiled = null;
-  if (validatePathPattern(pattern) === null) {
-    const segments = pattern.slice(1).split("/");
-    const source = segments.map((segment) => {
-      if (segment === MATCH_ONE) return ONE_SEGMENT;
-      if (segment === MATCH_ANY) return ANY_SEGMENTS;
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("/");
-    compiled = new RegExp(`^/${source}$`);
-  }
-  compiledTemplates.set(pattern, compiled);
-  return compiled;
+function isOneSegment(text4) {
+  if (text4 === "") return false;
+  for (const char of text4) if (!SEGMENT_CHARS.has(char)) return false;
+  return true;
 }
-function matchPath(pattern, path10) {
-  if (!isPathTemplate(pattern)) return matchString(pattern, path10);
-  const template2 = compileTemplate(pattern);
-  return template2?.test(path10) === true;
+function isAnySegments(text4) {
+  for (const char of text4) if (char !== "/" && !SEGMENT_CHARS.has(char)) return false;
+  return true;
+}
+function segmentMatches(pattern, segment) {
+  return pattern === MATCH_ONE ? isOneSegment(segment) : pattern === segment;
+}
+var splitTemplates = /* @__PURE__ */ new Map();
+function templateSegments(pattern) {
+  let segments = splitTemplates.get(pattern);
+  if (segments === void 0) {
+    segments = validatePathPattern(pattern) === null ? pattern.slice(1).split("/") : null;
+    splitTemplates.set(pattern, segments);
+  }
+  return segments;
+}
+function matchTemplate(segments, path11) {
+  if (!path11.startsWith("/")) return false;
+  const parts = path11.slice(1).split("/");
+  const any = segments.indexOf(MATCH_ANY);
+  if (any === -1) {
+    return parts.length === segments.length && segments.every((s, i) => segmentMatches(s, parts[i]));
+  }
+  const after = segments.length - any - 1;
+  if (parts.length < any + 1 + after) return false;
+  for (let i = 0; i < any; i++) if (!segmentMatches(segments[i], parts[i])) return false;
+  for (let i = 1; i <= after; i++) {
+    if (!segmentMatches(segments[segments.length - i], parts[parts.length - i])) return false;
+  }
+  return isAnySegments(parts.slice(any, parts.length - after).join("/"));
+}
+function matchPath(pattern, path11) {
+  if (!isPathTemplate(pattern)) return matchString(pattern, path11);
+  const segments = templateSegments(pattern);
+  return segments !== null && matchTemplate(segments, path11);
 }
 
 // src/diff/rule-index.ts
@@ -440,17 +455,17 @@ function visit(node, visitor) {
 visit.BREAK = BREAK;
 visit.SKIP = SKIP;
 visit.REMOVE = REMOVE;
-function visit_(key, node, visitor, path10) {
-  const ctrl = callVisitor(key, node, visitor, path10);
+function visit_(key, node, visitor, path11) {
+  const ctrl = callVisitor(key, node, visitor, path11);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path10, ctrl);
-    return visit_(key, ctrl, visitor, path10);
+    replaceNode(key, path11, ctrl);
+    return visit_(key, ctrl, visitor, path11);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path10 = Object.freeze(path10.concat(node));
+      path11 = Object.freeze(path11.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = visit_(i, node.items[i], visitor, path10);
+        const ci = visit_(i, node.items[i], visitor, path11);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -461,13 +476,13 @@ function visit_(key, node, visitor, path10) {
         }
       }
     } else if (isPair(node)) {
-      path10 = Object.freeze(path10.concat(node));
-      const ck = visit_("key", node.key, visitor, path10);
+      path11 = Object.freeze(path11.concat(node));
+      const ck = visit_("key", node.key, visitor, path11);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = visit_("value", node.value, visitor, path10);
+      const cv = visit_("value", node.value, visitor, path11);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -488,17 +503,17 @@ async function visitAsync(node, visitor) {
 visitAsync.BREAK = BREAK;
 visitAsync.SKIP = SKIP;
 visitAsync.REMOVE = REMOVE;
-async function visitAsync_(key, node, visitor, path10) {
-  const ctrl = await callVisitor(key, node, visitor, path10);
+async function visitAsync_(key, node, visitor, path11) {
+  const ctrl = await callVisitor(key, node, visitor, path11);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path10, ctrl);
-    return visitAsync_(key, ctrl, visitor, path10);
+    replaceNode(key, path11, ctrl);
+    return visitAsync_(key, ctrl, visitor, path11);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path10 = Object.freeze(path10.concat(node));
+      path11 = Object.freeze(path11.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = await visitAsync_(i, node.items[i], visitor, path10);
+        const ci = await visitAsync_(i, node.items[i], visitor, path11);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -509,13 +524,13 @@ async function visitAsync_(key, node, visitor, path10) {
         }
       }
     } else if (isPair(node)) {
-      path10 = Object.freeze(path10.concat(node));
-      const ck = await visitAsync_("key", node.key, visitor, path10);
+      path11 = Object.freeze(path11.concat(node));
+      const ck = await visitAsync_("key", node.key, visitor, path11);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = await visitAsync_("value", node.value, visitor, path10);
+      const cv = await visitAsync_("value", node.value, visitor, path11);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -542,23 +557,23 @@ function initVisitor(visitor) {
   }
   return visitor;
 }
-function callVisitor(key, node, visitor, path10) {
+function callVisitor(key, node, visitor, path11) {
   if (typeof visitor === "function")
-    return visitor(key, node, path10);
+    return visitor(key, node, path11);
   if (isMap(node))
-    return visitor.Map?.(key, node, path10);
+    return visitor.Map?.(key, node, path11);
   if (isSeq(node))
-    return visitor.Seq?.(key, node, path10);
+    return visitor.Seq?.(key, node, path11);
   if (isPair(node))
-    return visitor.Pair?.(key, node, path10);
+    return visitor.Pair?.(key, node, path11);
   if (isScalar(node))
-    return visitor.Scalar?.(key, node, path10);
+    return visitor.Scalar?.(key, node, path11);
   if (isAlias(node))
-    return visitor.Alias?.(key, node, path10);
+    return visitor.Alias?.(key, node, path11);
   return void 0;
 }
-function replaceNode(key, path10, node) {
-  const parent = path10[path10.length - 1];
+function replaceNode(key, path11, node) {
+  const parent = path11[path11.length - 1];
   if (isCollection(parent)) {
     parent.items[key] = node;
   } else if (isPair(parent)) {
@@ -1089,10 +1104,10 @@ function createNode(value, tagName, ctx) {
 }
 
 // node_modules/yaml/browser/dist/nodes/Collection.js
-function collectionFromPath(schema5, path10, value) {
+function collectionFromPath(schema5, path11, value) {
   let v = value;
-  for (let i = path10.length - 1; i >= 0; --i) {
-    const k = path10[i];
+  for (let i = path11.length - 1; i >= 0; --i) {
+    const k = path11[i];
     if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
       const a = [];
       a[k] = v;
@@ -1111,7 +1126,7 @@ function collectionFromPath(schema5, path10, value) {
     sourceObjects: /* @__PURE__ */ new Map()
   });
 }
-var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
 var Collection = class extends NodeBase {
   constructor(type, schema5) {
     super(type);
@@ -1141,11 +1156,11 @@ var Collection = class extends NodeBase {
    * be a Pair instance or a `{ key, value }` object, which may not have a key
    * that already exists in the map.
    */
-  addIn(path10, value) {
-    if (isEmptyPath(path10))
+  addIn(path11, value) {
+    if (isEmptyPath(path11))
       this.add(value);
     else {
-      const [key, ...rest] = path10;
+      const [key, ...rest] = path11;
       const node = this.get(key, true);
       if (isCollection(node))
         node.addIn(rest, value);
@@ -1159,8 +1174,8 @@ var Collection = class extends NodeBase {
    * Removes a value from the collection.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path10) {
-    const [key, ...rest] = path10;
+  deleteIn(path11) {
+    const [key, ...rest] = path11;
     if (rest.length === 0)
       return this.delete(key);
     const node = this.get(key, true);
@@ -1174,8 +1189,8 @@ var Collection = class extends NodeBase {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path10, keepScalar) {
-    const [key, ...rest] = path10;
+  getIn(path11, keepScalar) {
+    const [key, ...rest] = path11;
     const node = this.get(key, true);
     if (rest.length === 0)
       return !keepScalar && isScalar(node) ? node.value : node;
@@ -1193,8 +1208,8 @@ var Collection = class extends NodeBase {
   /**
    * Checks if the collection includes a value with the key `key`.
    */
-  hasIn(path10) {
-    const [key, ...rest] = path10;
+  hasIn(path11) {
+    const [key, ...rest] = path11;
     if (rest.length === 0)
       return this.has(key);
     const node = this.get(key, true);
@@ -1204,8 +1219,8 @@ var Collection = class extends NodeBase {
    * Sets a value in this collection. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path10, value) {
-    const [key, ...rest] = path10;
+  setIn(path11, value) {
+    const [key, ...rest] = path11;
     if (rest.length === 0) {
       this.set(key, value);
     } else {
@@ -3344,9 +3359,9 @@ var Document = class _Document {
       this.contents.add(value);
   }
   /** Adds a value to the document. */
-  addIn(path10, value) {
+  addIn(path11, value) {
     if (assertCollection(this.contents))
-      this.contents.addIn(path10, value);
+      this.contents.addIn(path11, value);
   }
   /**
    * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3421,14 +3436,14 @@ var Document = class _Document {
    * Removes a value from the document.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path10) {
-    if (isEmptyPath(path10)) {
+  deleteIn(path11) {
+    if (isEmptyPath(path11)) {
       if (this.contents == null)
         return false;
       this.contents = null;
       return true;
     }
-    return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+    return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
   }
   /**
    * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3443,10 +3458,10 @@ var Document = class _Document {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path10, keepScalar) {
-    if (isEmptyPath(path10))
+  getIn(path11, keepScalar) {
+    if (isEmptyPath(path11))
       return !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents;
-    return isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+    return isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
   }
   /**
    * Checks if the document includes a value with the key `key`.
@@ -3457,10 +3472,10 @@ var Document = class _Document {
   /**
    * Checks if the document includes a value at `path`.
    */
-  hasIn(path10) {
-    if (isEmptyPath(path10))
+  hasIn(path11) {
+    if (isEmptyPath(path11))
       return this.contents !== void 0;
-    return isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+    return isCollection(this.contents) ? this.contents.hasIn(path11) : false;
   }
   /**
    * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3477,13 +3492,13 @@ var Document = class _Document {
    * Sets a value in this document. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path10, value) {
-    if (isEmptyPath(path10)) {
+  setIn(path11, value) {
+    if (isEmptyPath(path11)) {
       this.contents = value;
     } else if (this.contents == null) {
-      this.contents = collectionFromPath(this.schema, Array.from(path10), value);
+      this.contents = collectionFromPath(this.schema, Array.from(path11), value);
     } else if (assertCollection(this.contents)) {
-      this.contents.setIn(path10, value);
+      this.contents.setIn(path11, value);
     }
   }
   /**
@@ -5280,9 +5295,9 @@ function visit2(cst, visitor) {
 visit2.BREAK = BREAK2;
 visit2.SKIP = SKIP2;
 visit2.REMOVE = REMOVE2;
-visit2.itemAtPath = (cst, path10) => {
+visit2.itemAtPath = (cst, path11) => {
   let item = cst;
-  for (const [field, index] of path10) {
+  for (const [field, index] of path11) {
     const tok = item?.[field];
     if (tok && "items" in tok) {
       item = tok.items[index];
@@ -5291,23 +5306,23 @@ visit2.itemAtPath = (cst, path10) => {
   }
   return item;
 };
-visit2.parentCollection = (cst, path10) => {
-  const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
-  const field = path10[path10.length - 1][0];
+visit2.parentCollection = (cst, path11) => {
+  const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
+  const field = path11[path11.length - 1][0];
   const coll = parent?.[field];
   if (coll && "items" in coll)
     return coll;
   throw new Error("Parent collection not found");
 };
-function _visit(path10, item, visitor) {
-  let ctrl = visitor(item, path10);
+function _visit(path11, item, visitor) {
+  let ctrl = visitor(item, path11);
   if (typeof ctrl === "symbol")
     return ctrl;
   for (const field of ["key", "value"]) {
     const token = item[field];
     if (token && "items" in token) {
       for (let i = 0; i < token.items.length; ++i) {
-        const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+        const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK2)
@@ -5318,10 +5333,10 @@ function _visit(path10, item, visitor) {
         }
       }
       if (typeof ctrl === "function" && field === "key")
-        ctrl = ctrl(item, path10);
+        ctrl = ctrl(item, path11);
     }
   }
-  return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+  return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
 }
 
 // node_modules/yaml/browser/dist/parse/cst.js
@@ -6997,17 +7012,17 @@ var CstWalk = class {
   }
   stream(tokens) {
     const documents = [];
-    let open = false;
+    let open2 = false;
     for (const token of tokens) {
       switch (token.type) {
         case "document":
           documents.push(this.document(token));
-          open = true;
+          open2 = true;
           break;
         case "doc-end":
-          if (!open) giveUp();
+          if (!open2) giveUp();
           this.trivia(token.end);
-          open = false;
+          open2 = false;
           break;
         case "comment":
           this.comment(token);
@@ -7682,7 +7697,7 @@ async function expandGlob(pattern, cwd) {
   for await (const match of glob2(pattern, { cwd })) {
     const absolute = path4.resolve(cwd, match);
     const info = await stat3(absolute);
-    if (info.isDirectory()) files.push(...await yamlFilesUnder(absolute));
+    if (info.isDirectory()) for (const found of await yamlFilesUnder(absolute)) files.push(found);
     else if (info.isFile()) files.push(absolute);
   }
   if (files.length === 0) throw new InputError(`no files match "${pattern}"`);
@@ -9338,9 +9353,9 @@ var SchemaWalk = class {
     for (const [key, entry] of map2.entries) {
       if (isNull(entry.value)) continue;
       const inner = properties[key];
-      const path10 = field === "" ? key : `${field}.${key}`;
-      if (!inner) this.unknownField(entry, path10, Object.keys(properties));
-      this.node(entry.value, inner, path10);
+      const path11 = field === "" ? key : `${field}.${key}`;
+      if (!inner) this.unknownField(entry, path11, Object.keys(properties));
+      this.node(entry.value, inner, path11);
     }
     if (this.fieldsOnly) return;
     for (const key of schema5.required ?? []) {
@@ -9473,12 +9488,12 @@ function expandHttpRules(base, http, field) {
   http.items.forEach((item, i) => {
     const ruleField = `${field}[${i}]`;
     const rule = expectMap(base.file, item, ruleField);
-    const path10 = requiredString(base.file, rule, "path", `${ruleField}.path`);
+    const path11 = requiredString(base.file, rule, "path", `${ruleField}.path`);
     for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
-      const key = `${method} ${path10}`;
+      const key = `${method} ${path11}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rules.push({ ...base, method, path: path10, line, targetLine: base.line });
+      rules.push({ ...base, method, path: path11, line, targetLine: base.line });
     }
   });
   return rules;
@@ -9867,8 +9882,9 @@ async function readWorkloadManifests(paths, opts = {}) {
   const services = [];
   for (const { absolute, file } of files) {
     const documents = readYamlFile(absolute, file);
-    workloads.push(...workloadsFromDocuments(documents, file, opts.defaultNamespace ?? "default"));
-    services.push(...servicesFromDocuments(documents, opts.defaultNamespace ?? "default"));
+    for (const w of workloadsFromDocuments(documents, file, opts.defaultNamespace ?? "default"))
+      workloads.push(w);
+    for (const s of servicesFromDocuments(documents, opts.defaultNamespace ?? "default")) services.push(s);
   }
   return createWorkloadLookup(workloads, services);
 }
@@ -9940,9 +9956,9 @@ function podSpecPath(kind) {
 function podLabelsPath(kind) {
   return [...podTemplatePath(kind), "metadata", "labels"];
 }
-function mapAt(node, path10) {
+function mapAt(node, path11) {
   let current = node;
-  for (const key of path10) {
+  for (const key of path11) {
     if (current?.type !== "map") return void 0;
     current = child(current, key);
   }
@@ -10167,26 +10183,31 @@ function compareKeys(a, b) {
 }
 
 // src/diff/ignore-rules.ts
-var globCache = /* @__PURE__ */ new Map();
-function globToRegExp(glob2) {
-  let compiled = globCache.get(glob2);
-  if (!compiled) {
-    const source = glob2.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
-    compiled = new RegExp(`^${source}$`, "s");
-    globCache.set(glob2, compiled);
-  }
-  return compiled;
-}
 function matchGlob(glob2, value) {
-  return globToRegExp(glob2).test(value);
+  const parts = glob2.split("*");
+  if (parts.length === 1) return glob2 === value;
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (value.length < first.length + last.length) return false;
+  if (!value.startsWith(first) || !value.endsWith(last)) return false;
+  let at = first.length;
+  const end = value.length - last.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const part = parts[i];
+    if (part === "") continue;
+    const found = value.indexOf(part, at);
+    if (found === -1 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 function fieldMatches(glob2, values) {
   if (glob2 === void 0) return true;
   return values.some((value) => value === null ? glob2 === "*" : matchGlob(glob2, value));
 }
-function pathMatches(pattern, path10) {
-  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path10]);
-  return path10 !== null && (path10 === pattern || matchPath(pattern, path10));
+function pathMatches(pattern, path11) {
+  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path11]);
+  return path11 !== null && (path11 === pattern || matchPath(pattern, path11));
 }
 function ignoreRuleMatchesCall(rule, call) {
   const servers = [refKey(call.server)];
@@ -10277,15 +10298,125 @@ function isIdLikeSegment(segment) {
   return file !== null && file[1] !== void 0 && isValueShape(file[1]);
 }
 
-// src/diff/path-template.ts
+// src/diff/path-variance.ts
 var MATCH_ONE2 = "{*}";
 var MATCH_ANY2 = "{**}";
 var TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
+var SequenceIds = class {
+  children = /* @__PURE__ */ new Map();
+  next = 1;
+  /** The id of `parent` extended by `segment` (0 is the empty sequence). */
+  extend(parent, segment) {
+    let children = this.children.get(parent);
+    if (children === void 0) {
+      children = /* @__PURE__ */ new Map();
+      this.children.set(parent, children);
+    }
+    let id = children.get(segment);
+    if (id === void 0) {
+      id = this.next++;
+      children.set(segment, id);
+    }
+    return id;
+  }
+  /** ids[k]: the first k segments (ids[0] = 0, the empty prefix). */
+  prefixes(segments) {
+    const out = [0];
+    for (let k = 0; k < segments.length; k++) out.push(this.extend(out[k], segments[k]));
+    return out;
+  }
+  /** ids[k]: the segments from k to the end (ids[length] = 0, the empty suffix). */
+  suffixes(segments) {
+    const out = new Array(segments.length + 1);
+    out[segments.length] = 0;
+    for (let k = segments.length - 1; k >= 0; k--) out[k] = this.extend(-1 - out[k + 1], segments[k]);
+    return out;
+  }
+};
+function hasDigit(value) {
+  return /\d/.test(value);
+}
+function valuesVary(values, minVariants) {
+  if (values.length < minVariants) return false;
+  if (values.some(isVersionSegment)) return false;
+  const withDigits = values.filter(hasDigit).length;
+  return withDigits * 2 >= values.length || values.length >= minVariants * 10;
+}
+function pushTo(groups, key, item) {
+  const list = groups.get(key);
+  if (list) list.push(item);
+  else groups.set(key, [item]);
+}
+function collapseShape(sameShape, minVariants) {
+  const ids = new SequenceIds();
+  const suffixes = sameShape.map((e) => ids.suffixes(e.segments));
+  const prefix = sameShape.map(() => 0);
+  const width = sameShape[0]?.segments.length ?? 0;
+  let changed = false;
+  for (let i = 0; i < width; i++) {
+    const neighbours = /* @__PURE__ */ new Map();
+    for (let n = 0; n < sameShape.length; n++) pushTo(neighbours, `${prefix[n]}:${suffixes[n][i + 1]}`, n);
+    for (const bucket of neighbours.values()) {
+      const values = [...new Set(bucket.map((n) => sameShape[n].rawSegments[i] ?? ""))];
+      if (!valuesVary(values, minVariants)) continue;
+      for (const n of bucket) {
+        const entry = sameShape[n];
+        const value = entry.rawSegments[i] ?? "";
+        if (entry.segments[i] !== MATCH_ONE2 && TEMPLATE_SEGMENT.test(value)) {
+          entry.segments[i] = MATCH_ONE2;
+          changed = true;
+        }
+      }
+    }
+    sameShape.forEach((entry, n) => {
+      prefix[n] = ids.extend(prefix[n], entry.segments[i]);
+    });
+  }
+  return changed;
+}
+function collapseVaryingSegments(entries, minVariants) {
+  const byShape = /* @__PURE__ */ new Map();
+  for (const e of entries) pushTo(byShape, `${e.segments.length}${e.trailingSlash ? "/" : ""}`, e);
+  for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
+    changed = false;
+    for (const sameShape of byShape.values()) changed = collapseShape(sameShape, minVariants) || changed;
+  }
+}
+function collapseVaryingTails(entries, minVariants) {
+  const ids = new SequenceIds();
+  const prefixes = entries.map((e) => ids.prefixes(e.segments));
+  const rawTails = entries.map((e) => ids.suffixes(e.rawSegments));
+  const byLength = [];
+  entries.forEach((e, n) => {
+    const sameLength = byLength[e.segments.length];
+    if (sameLength === void 0) byLength[e.segments.length] = [n];
+    else sameLength.push(n);
+  });
+  const longer = [];
+  for (let depth = byLength.length - 2; depth >= 1; depth--) {
+    for (const n of byLength[depth + 1] ?? []) longer.push(n);
+    const byPrefix = /* @__PURE__ */ new Map();
+    for (const n of longer) if (entries[n].tailFrom === void 0) pushTo(byPrefix, prefixes[n][depth], n);
+    for (const group of byPrefix.values()) {
+      const last = entries[group[0]].segments[depth - 1] ?? "";
+      if (last === "api" || last === MATCH_ONE2 || isVersionSegment(last)) continue;
+      const tails = new Set(group.map((n) => rawTails[n][depth]));
+      const depths = new Set(group.map((n) => entries[n].segments.length));
+      const firsts = new Set(group.map((n) => entries[n].rawSegments[depth]));
+      if (tails.size >= minVariants * 2 && depths.size >= 2 && firsts.size >= minVariants) {
+        for (const n of group) entries[n].tailFrom = depth;
+      }
+    }
+  }
+}
+
+// src/diff/path-template.ts
 var DEFAULT_MIN_VARIANTS = 5;
-function splitPath(path10) {
-  if (!path10.startsWith("/") || path10 === "/") return null;
-  const trailingSlash = path10.endsWith("/");
-  const segments = (trailingSlash ? path10.slice(1, -1) : path10.slice(1)).split("/");
+var MAX_COMPARED_SEGMENTS = 64;
+function splitPath(path11) {
+  if (!path11.startsWith("/") || path11 === "/") return null;
+  const trailingSlash = path11.endsWith("/");
+  const segments = (trailingSlash ? path11.slice(1, -1) : path11.slice(1)).split("/");
   return { segments, trailingSlash };
 }
 function joinPath(segments, trailingSlash) {
@@ -10298,73 +10429,11 @@ function checked(raw, template2) {
   if (template2 === raw) return raw;
   return validatePathPattern(template2) === null && matchPath(template2, raw) ? template2 : raw;
 }
-function templatePath(path10) {
-  const split = splitPath(path10);
-  if (!split) return path10;
+function templatePath(path11) {
+  const split = splitPath(path11);
+  if (!split) return path11;
   const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-  return checked(path10, joinPath(segments, split.trailingSlash));
-}
-function hasDigit(value) {
-  return /\d/.test(value);
-}
-function valuesVary(values, minVariants) {
-  if (values.length < minVariants) return false;
-  if (values.some(isVersionSegment)) return false;
-  const withDigits = values.filter(hasDigit).length;
-  return withDigits * 2 >= values.length || values.length >= minVariants * 10;
-}
-function groupBy(items, keyOf2) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf2(item);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-function collapseVaryingSegments(entries, minVariants) {
-  for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
-    changed = false;
-    const byShape = groupBy(entries, (e) => `${e.segments.length}${e.trailingSlash ? "/" : ""}`);
-    for (const sameShape of byShape.values()) {
-      const width = sameShape[0]?.segments.length ?? 0;
-      for (let i = 0; i < width; i++) {
-        const neighbours = groupBy(
-          sameShape,
-          (e) => e.segments.map((s, j) => j === i ? "" : s).join("\0")
-        );
-        for (const bucket of neighbours.values()) {
-          const values = [...new Set(bucket.map((e) => e.rawSegments[i] ?? ""))];
-          if (!valuesVary(values, minVariants)) continue;
-          for (const entry of bucket) {
-            const value = entry.rawSegments[i] ?? "";
-            if (entry.segments[i] !== MATCH_ONE2 && TEMPLATE_SEGMENT.test(value)) {
-              entry.segments[i] = MATCH_ONE2;
-              changed = true;
-            }
-          }
-        }
-      }
-    }
-  }
-}
-function collapseVaryingTails(entries, minVariants) {
-  const longest = Math.max(0, ...entries.map((e) => e.segments.length));
-  for (let depth = longest - 1; depth >= 1; depth--) {
-    const candidates = entries.filter((e) => e.tailFrom === void 0 && e.segments.length > depth);
-    const byPrefix = groupBy(candidates, (e) => e.segments.slice(0, depth).join("/"));
-    for (const group of byPrefix.values()) {
-      const last = group[0]?.segments[depth - 1] ?? "";
-      if (last === "api" || last === MATCH_ONE2 || isVersionSegment(last)) continue;
-      const tails = new Set(group.map((e) => e.rawSegments.slice(depth).join("/")));
-      const depths = new Set(group.map((e) => e.segments.length));
-      const firsts = new Set(group.map((e) => e.rawSegments[depth]));
-      if (tails.size >= minVariants * 2 && depths.size >= 2 && firsts.size >= minVariants) {
-        for (const entry of group) entry.tailFrom = depth;
-      }
-    }
-  }
+  return checked(path11, joinPath(segments, split.trailingSlash));
 }
 function entryTemplate(entry) {
   if (entry.tailFrom !== void 0) {
@@ -10382,8 +10451,9 @@ function templatePaths(paths, opts = {}) {
     const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
     entries.push({ raw, rawSegments: split.segments, segments, trailingSlash: split.trailingSlash });
   }
-  collapseVaryingSegments(entries, minVariants);
-  collapseVaryingTails(entries, minVariants);
+  const compared = entries.filter((e) => e.segments.length <= MAX_COMPARED_SEGMENTS);
+  collapseVaryingSegments(compared, minVariants);
+  collapseVaryingTails(compared, minVariants);
   const out = /* @__PURE__ */ new Map();
   for (const entry of entries) out.set(entry.raw, entryTemplate(entry));
   return out;
@@ -10402,12 +10472,12 @@ function buildPathTemplater(calls, opts = {}) {
   }
   const templates = /* @__PURE__ */ new Map();
   for (const [key, paths] of pathsByPair) templates.set(key, templatePaths(paths, opts));
-  const templateOf = (path10, call) => (call && templates.get(pairKey(call))?.get(path10)) ?? templatePath(path10);
+  const templateOf = (path11, call) => (call && templates.get(pairKey(call))?.get(path11)) ?? templatePath(path11);
   return {
     pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
-    suggest: (path10, call) => {
-      const template2 = templateOf(path10, call);
-      return template2 === path10 ? void 0 : template2;
+    suggest: (path11, call) => {
+      const template2 = templateOf(path11, call);
+      return template2 === path11 ? void 0 : template2;
     }
   };
 }
@@ -10808,7 +10878,7 @@ async function readSource(settings, onProgress, signal) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-4BVMIUBT.js");
+      const { readSidecars } = await import("./sidecars-source-HL7X7DVD.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -10819,7 +10889,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-CNBVB5UZ.js");
+      const { readPrometheus } = await import("./prometheus-source-GI4WTWVG.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -10832,7 +10902,7 @@ async function readSource(settings, onProgress, signal) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-56V6YQEP.js");
+      const { readMapper } = await import("./mapper-source-UV4MPIVR.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
@@ -11082,9 +11152,12 @@ function jsonObservedFrom(from) {
   if (from.since !== void 0) out.since = from.since;
   return out;
 }
-function renderJsonReport(drift) {
-  return `${JSON.stringify(toJsonReport(drift), null, 2)}
+function jsonText(value) {
+  return `${jsonWithEscapes(JSON.stringify(value, null, 2))}
 `;
+}
+function renderJsonReport(drift) {
+  return jsonText(toJsonReport(drift));
 }
 
 // src/settings.ts
@@ -11172,11 +11245,33 @@ function namespaceList(values, name) {
   return names;
 }
 
+// src/declare/target-name.ts
+function operatorTargetName(server, clientNamespace) {
+  if (server.name === "" || server.name.includes(".") || server.namespace.includes(".")) return void 0;
+  return server.namespace === clientNamespace ? server.name : `${server.name}.${server.namespace}`;
+}
+function isDeclarableClient(client) {
+  return client.name !== "" && !client.name.includes(".");
+}
+function undeclarableReason(client, server) {
+  const who = `${showControlChars(client.namespace)}/${showControlChars(client.name)}`;
+  if (!isDeclarableClient(client)) {
+    return `${who}: a client whose name holds a dot cannot have ClientIntents (the operator's webhook refuses it); its calls are left out`;
+  }
+  if (operatorTargetName(server, client.namespace) === void 0) {
+    const target = `${showControlChars(server.namespace)}/${showControlChars(server.name)}`;
+    return `${who} -> ${target}: the intents-operator reads a dot in a target name as name.namespace, so this workload cannot be named in a target; the call is left out`;
+  }
+  return void 0;
+}
+
 // src/declare/build-client-intents.ts
 function buildClientIntents(calls, opts = {}) {
   const warnings = /* @__PURE__ */ new Set();
   const clients = /* @__PURE__ */ new Map();
   for (const call of calls) {
+    const target = targetOf(call, opts.asService === true, warnings);
+    if (target === void 0) continue;
     const clientKey = `${call.client.namespace}/${call.client.name}`;
     let entry = clients.get(clientKey);
     if (!entry) {
@@ -11184,7 +11279,6 @@ function buildClientIntents(calls, opts = {}) {
       clients.set(clientKey, entry);
     }
     if (!entry.client.kind && call.client.kind) entry.client.kind = call.client.kind;
-    const target = targetOf(call, opts.asService === true, warnings);
     const targetKey = `${target.type} ${target.name} ${target.kind ?? ""}`;
     let draft = entry.targets.get(targetKey);
     if (!draft) {
@@ -11201,40 +11295,119 @@ function buildClientIntents(calls, opts = {}) {
 }
 function targetOf(call, asService, warnings) {
   const { client, server } = call;
-  const qualified = (name2, namespace) => namespace === client.namespace ? name2 : `${name2}.${namespace}`;
-  if (asService) {
-    if (server.service)
-      return { type: "service", name: qualified(server.service.name, server.service.namespace) };
+  if (asService && server.service) {
+    const name2 = operatorTargetName(server.service, client.namespace);
+    const why2 = undeclarableReason(client, server.service);
+    if (name2 !== void 0 && why2 === void 0) return { type: "service", name: name2 };
+  } else if (asService) {
     warnings.add(`no Service known for ${server.namespace}/${server.name}: written as a kubernetes target`);
   }
-  const name = qualified(server.name, server.namespace);
+  const name = operatorTargetName(server, client.namespace);
+  const why = undeclarableReason(client, server);
+  if (name === void 0 || why !== void 0) {
+    warnings.add(why ?? `${client.namespace}/${client.name}: no target name for ${server.name}`);
+    return void 0;
+  }
   return server.kind ? { type: "kubernetes", name, kind: server.kind } : { type: "kubernetes", name };
 }
-function addCall(draft, call, path10, warnings) {
-  if (call.method !== null && path10 !== null && !INTENT_METHODS.includes(call.method)) {
+function addCall(draft, call, path11, warnings) {
+  if (call.method !== null && path11 !== null && !INTENT_METHODS.includes(call.method)) {
     warnings.add(
       `${call.client.name} -> ${draft.target.name}: method ${call.method} cannot be declared; the target allows every method`
     );
     draft.allowAll = true;
     return;
   }
-  if (call.method === null || path10 === null) {
+  if (call.method === null || path11 === null) {
     draft.allowAll = true;
     return;
   }
-  let methods = draft.methodsByPath.get(path10);
+  let methods = draft.methodsByPath.get(path11);
   if (!methods) {
     methods = /* @__PURE__ */ new Set();
-    draft.methodsByPath.set(path10, methods);
+    draft.methodsByPath.set(path11, methods);
   }
   methods.add(call.method);
 }
 function finishTarget(draft) {
-  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path10, methods]) => ({ path: path10, methods: [...methods].sort(compare) }));
+  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path11, methods]) => ({ path: path11, methods: [...methods].sort(compare) }));
   return { ...draft.target, http };
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/contained-path.ts
+import { constants as constants2 } from "node:fs";
+import { mkdir as mkdir2, open } from "node:fs/promises";
+import path7 from "node:path";
+function isPlainFileName(name) {
+  return name !== "" && !name.startsWith(".") && !name.includes("/") && !name.includes("\\") && !name.includes("\0") && name.length <= 255;
+}
+function isRepositoryPath(file) {
+  if (file === "" || file.startsWith("/") || file.includes("\\") || file.includes("\0")) return false;
+  return file.split("/").every(
+    (segment) => segment !== "" && segment !== "." && segment !== ".." && segment.toLowerCase() !== ".git"
+  );
+}
+function isInsideDirectory(file, directory) {
+  if (!isRepositoryPath(file)) return false;
+  const dir = path7.posix.normalize(directory);
+  if (dir === ".") return true;
+  if (!isRepositoryPath(dir)) return false;
+  return file.startsWith(`${dir}/`);
+}
+async function writeFileInside(root, name, text4) {
+  if (!isPlainFileName(name)) {
+    throw new InputError(`refusing to write "${name}": not a plain file name inside ${root}`);
+  }
+  const target = path7.join(root, name);
+  const relative = path7.relative(root, target);
+  if (relative !== name || path7.isAbsolute(relative)) {
+    throw new InputError(`refusing to write "${name}": it would land outside ${root}`);
+  }
+  await mkdir2(root, { recursive: true });
+  const flags = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_TRUNC | constants2.O_NOFOLLOW;
+  let handle;
+  try {
+    handle = await open(target, flags, 420);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ELOOP") throw new InputError("is a symbolic link: not written through", { file: target });
+    throw new InputError(`cannot write: ${code ?? err.message}`, { file: target });
+  }
+  try {
+    await handle.writeFile(text4);
+  } finally {
+    await handle.close();
+  }
+  return target;
+}
+
+// src/declare/yaml-output.ts
+var UNSAFE_BEYOND_NEWLINE = (
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g
+);
+function quotedWhereUnsafe(value) {
+  if (typeof value === "string") {
+    if (!hasUnsafeChars(value)) return value;
+    const scalar = new Scalar(value);
+    scalar.type = Scalar.QUOTE_DOUBLE;
+    return scalar;
+  }
+  if (Array.isArray(value)) return value.map(quotedWhereUnsafe);
+  if (value !== null && typeof value === "object" && !(value instanceof Scalar)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, quotedWhereUnsafe(v)]));
+  }
+  return value;
+}
+function yamlDocumentText(value, options2, comment) {
+  const doc = new Document(quotedWhereUnsafe(value));
+  if (comment !== void 0 && comment.length > 0 && doc.contents) {
+    doc.contents.commentBefore = comment.map((line) => ` ${showControlChars(line)}`).join("\n");
+  }
+  return doc.toString(options2).replace(UNSAFE_BEYOND_NEWLINE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll("##[", "##\\u005b");
 }
 
 // src/declare/export-intents.ts
@@ -11286,7 +11459,7 @@ function v1Call(target, version) {
   return call;
 }
 function toYamlDocuments(manifests) {
-  return manifests.map((m) => stringify3(m, { indent: 2, lineWidth: 0, minContentWidth: 0 })).join("---\n");
+  return manifests.map((m) => yamlDocumentText(m, { indent: 2, lineWidth: 0, minContentWidth: 0 })).join("---\n");
 }
 function toJsonArray(manifests) {
   const objects = manifests.map(({ apiVersion, kind, metadata, spec }) => ({
@@ -11296,7 +11469,7 @@ function toJsonArray(manifests) {
     spec,
     status: emptyStatus(String(apiVersion))
   }));
-  return `${JSON.stringify(objects, null, 2)}
+  return `${jsonWithEscapes(JSON.stringify(objects, null, 2))}
 `;
 }
 function emptyStatus(apiVersion) {
@@ -11317,17 +11490,22 @@ function renderIntentsDir(intents, opts = {}) {
 }
 
 // src/declare/intents-edit-plan.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/declare/edit-intents-layout.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function newIntentsFiles(intents, declared, sources) {
   const apiVersion = mostCommon(declared.documents.map((d) => d.apiVersion)) ?? DEFAULT_EXPORT_API_VERSION;
   const edits = /* @__PURE__ */ new Map();
+  const skipped = [];
   for (const one of intents) {
     const text4 = toYamlDocuments([clientIntentsManifest(one, apiVersion)]);
     const file = fileFor(one, declared, sources);
+    if (file === void 0) {
+      const who = `${showControlChars(one.client.namespace)}/${showControlChars(one.client.name)}`;
+      skipped.push(`${who}: its name would make a file outside the intents folder; no new intents file`);
+      continue;
+    }
     const current = edits.get(file) ?? {
       file,
       before: sources.get(file) ?? null,
@@ -11337,23 +11515,26 @@ function newIntentsFiles(intents, declared, sources) {
 ${text4}`;
     edits.set(file, current);
   }
-  return [...edits.values()];
+  return { edits: [...edits.values()], skipped };
 }
 function fileFor(one, declared, sources) {
   const yamlDocuments = declared.documents.filter((d) => !/\.json$/i.test(d.file));
   const files = yamlDocuments.map((d) => d.file);
   const distinct = [...new Set(files)];
   if (distinct.length === 1 && files.length > 1) return distinct[0];
-  const directory = mostCommon(distinct.map((f) => path7.posix.dirname(f))) ?? mostCommon(declared.documents.map((d) => path7.posix.dirname(d.file))) ?? "intents";
-  const extension = mostCommon(distinct.map((f) => path7.posix.extname(f))) ?? ".yaml";
+  const directory = mostCommon(distinct.map((f) => path8.posix.dirname(f))) ?? mostCommon(declared.documents.map((d) => path8.posix.dirname(d.file))) ?? "intents";
+  const extension = mostCommon(distinct.map((f) => path8.posix.extname(f))) ?? ".yaml";
   const { name, namespace } = one.client;
   const withNamespace = distinct.length > 0 && yamlDocuments.every(
-    (d) => path7.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
+    (d) => path8.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
   );
-  const short = path7.posix.join(directory, `${name}${extension}`);
-  const long = path7.posix.join(directory, `${name}.${namespace}${extension}`);
-  if (withNamespace || sources.has(short) || files.includes(short)) return long;
-  return short;
+  const shortName = `${name}${extension}`;
+  const longName = `${name}.${namespace}${extension}`;
+  const short = path8.posix.join(directory, shortName);
+  const chosen = withNamespace || sources.has(short) || files.includes(short) ? longName : shortName;
+  if (!isPlainFileName(chosen)) return void 0;
+  const file = path8.posix.join(directory, chosen);
+  return isInsideDirectory(file, directory) ? file : void 0;
 }
 function mostCommon(values) {
   const counts = /* @__PURE__ */ new Map();
@@ -11404,19 +11585,19 @@ function methodsOf(rule) {
   const methods = rule.get("methods", true);
   return isSeq(methods) ? methods : void 0;
 }
-function ruleNode(doc, path10, method, flow) {
-  const node = doc.createNode({ path: path10, methods: [method] });
+function ruleNode(doc, path11, method, flow) {
+  const node = doc.createNode({ path: path11, methods: [method] });
   const methods = node.get("methods", true);
   if (flow && isSeq(methods)) methods.flow = true;
   return node;
 }
-function addCallToTarget(doc, list, match, method, path10, flow) {
+function addCallToTarget(doc, list, match, method, path11, flow) {
   const rules = rulesOf(list, match);
   if (!rules) return false;
-  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path10);
+  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path11);
   const methods = methodsOf(samePath);
   if (!methods) {
-    rules.items.push(ruleNode(doc, path10, method, flow));
+    rules.items.push(ruleNode(doc, path11, method, flow));
     return true;
   }
   if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
@@ -11424,9 +11605,9 @@ function addCallToTarget(doc, list, match, method, path10, flow) {
   return true;
 }
 function newTargetNode(doc, list, call, name, flow) {
-  const path10 = call.suggestedPath ?? call.path;
+  const path11 = call.suggestedPath ?? call.path;
   const kind = call.server.kind;
-  const rules = call.method !== null && path10 !== null ? [ruleNode(doc, path10, call.method, flow)] : void 0;
+  const rules = call.method !== null && path11 !== null ? [ruleNode(doc, path11, call.method, flow)] : void 0;
   if (list.v2) {
     const body = doc.createNode(kind ? { name, kind } : { name });
     if (rules) body.set("http", doc.createNode(rules));
@@ -11461,7 +11642,7 @@ function removeRuleFromTarget(list, match, rule) {
 // src/declare/edit-intents.ts
 function editIntents(sources, declared, request) {
   const parsed = /* @__PURE__ */ new Map();
-  const open = (file) => {
+  const open2 = (file) => {
     const cached = parsed.get(file);
     if (cached) return cached;
     const text4 = sources.get(file);
@@ -11473,12 +11654,17 @@ function editIntents(sources, declared, request) {
   const result = { files: [], changes: [], skipped: [] };
   const homeless = [];
   for (const call of request.missing) {
+    const undeclarable = undeclarableReason(call.client, call.server);
+    if (undeclarable !== void 0) {
+      result.skipped.push(undeclarable);
+      continue;
+    }
     const json = jsonHome(declared, call.client);
     if (json !== void 0) {
       result.skipped.push(`${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`);
       continue;
     }
-    const home = findClientDocument(declared, call.client, open);
+    const home = findClientDocument(declared, call.client, open2);
     if (home === void 0) {
       homeless.push(call);
       continue;
@@ -11487,19 +11673,19 @@ function editIntents(sources, declared, request) {
     const outcome = addCall2(doc, call);
     if (outcome.skipped) result.skipped.push(outcome.skipped);
     if (outcome.change) {
-      open(file)?.changed.add(index);
+      open2(file)?.changed.add(index);
       result.changes.push({ ...outcome.change, file });
     }
   }
   for (const rule of request.stale) {
     if (isJsonFile(rule.file)) continue;
-    const home = findClientDocument(declared, rule.client, open, rule.file);
+    const home = findClientDocument(declared, rule.client, open2, rule.file);
     if (home === void 0) continue;
     const targets = targetList(home.doc);
     const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
     if (!targets || !match) continue;
     if (removeRuleFromTarget(targets, match, rule)) {
-      open(home.file)?.changed.add(home.index);
+      open2(home.file)?.changed.add(home.index);
       result.changes.push({
         action: "remove",
         client: rule.client,
@@ -11517,20 +11703,23 @@ function editIntents(sources, declared, request) {
   if (homeless.length > 0) {
     const current = new Map(sources);
     for (const f of result.files) current.set(f.file, f.after);
-    const { intents } = buildClientIntents(homeless, {
+    const { intents, warnings } = buildClientIntents(homeless, {
       pathOf: (c) => c.suggestedPath ?? c.path
     });
-    for (const edit of newIntentsFiles(intents, declared, current)) {
+    const created = newIntentsFiles(intents, declared, current);
+    for (const note of [...warnings, ...created.skipped]) result.skipped.push(note);
+    for (const edit of created.edits) {
       const existing = result.files.find((f) => f.file === edit.file);
       if (existing) existing.after = edit.after;
       else result.files.push({ ...edit, before: sources.get(edit.file) ?? null });
     }
     for (const call of homeless) {
-      const file = newIntentsFiles(buildClientIntents([call]).intents, declared, current)[0]?.file ?? "";
-      result.changes.push({ action: "add", ...describeCall(call), file });
+      const file = newIntentsFiles(buildClientIntents([call]).intents, declared, current).edits[0]?.file;
+      if (file !== void 0) result.changes.push({ action: "add", ...describeCall(call), file });
     }
   }
   result.files.sort((a, b) => a.file.localeCompare(b.file));
+  result.skipped = [...new Set(result.skipped)];
   return result;
 }
 function describeCall(call) {
@@ -11542,13 +11731,12 @@ function describeCall(call) {
   };
 }
 function writtenServerName(call) {
-  const { server, client } = call;
-  return server.namespace === client.namespace ? server.name : `${server.name}.${server.namespace}`;
+  return operatorTargetName(call.server, call.client.namespace) ?? call.server.name;
 }
 function addCall2(doc, call) {
   const targets = targetList(doc);
   if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
-  const path10 = call.suggestedPath ?? call.path;
+  const path11 = call.suggestedPath ?? call.path;
   const serverNames = [call.server, ...call.server.service ? [call.server.service] : []];
   const match = findTarget(targets, call.server, "kubernetes", call.client) ?? (call.server.service && findTarget(targets, call.server.service, "service", call.client));
   if (!match) {
@@ -11556,13 +11744,13 @@ function addCall2(doc, call) {
     targets.seq.items.push(newTargetNode(doc, targets, call, writtenServerName(call), flow));
     return { change: { action: "add", ...describeCall(call) } };
   }
-  if (call.method === null || path10 === null) {
+  if (call.method === null || path11 === null) {
     const names = serverNames.map((s) => s.name).join("/");
     return {
       skipped: `${call.client.name} \u2192 ${names}: calls without HTTP detail; the target has HTTP rules`
     };
   }
-  const added = addCallToTarget(doc, targets, match, call.method, path10, prefersFlowMethods(targets.seq));
+  const added = addCallToTarget(doc, targets, match, call.method, path11, prefersFlowMethods(targets.seq));
   return added ? { change: { action: "add", ...describeCall(call), server: match.writtenName } } : {};
 }
 function targetList(doc) {
@@ -11594,13 +11782,13 @@ function jsonHome(declared, client) {
 function isJsonFile(file) {
   return /\.json$/i.test(file);
 }
-function findClientDocument(declared, client, open, preferFile) {
+function findClientDocument(declared, client, open2, preferFile) {
   const candidates = declared.documents.filter(
     (d) => d.client.name === client.name && d.client.namespace === client.namespace
   );
   candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
   for (const candidate of candidates) {
-    const entry = open(candidate.file);
+    const entry = open2(candidate.file);
     const index = entry?.docs.findIndex((doc) => describesClient(doc, client)) ?? -1;
     if (entry && index >= 0) return { file: candidate.file, index, doc: entry.docs[index] };
   }
@@ -11731,16 +11919,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path10, added, removed, oldPosInc, options2) {
-    const last = path10.lastComponent;
+  addToPath(path11, added, removed, oldPosInc, options2) {
+    const last = path11.lastComponent;
     if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path10.oldPos + oldPosInc,
+        oldPos: path11.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path10.oldPos + oldPosInc,
+        oldPos: path11.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -12160,7 +12348,7 @@ function suggestedPatch(changes) {
 async function readIntentsSources(cwd, declared) {
   const sources = /* @__PURE__ */ new Map();
   for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readFile2(path8.resolve(cwd, file), "utf8"));
+    sources.set(file, await readRegularFile(path9.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES }));
   }
   return sources;
 }
@@ -12173,12 +12361,12 @@ async function planIntentsEdit(cwd, declared, drift, pruneStale) {
 }
 
 // src/deliver/ci-reports.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/declare/suggested-rule.ts
 function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
-  const path10 = call.suggestedPath ?? call.path;
-  const { intents } = buildClientIntents([{ ...call, path: path10 }]);
+  const path11 = call.suggestedPath ?? call.path;
+  const { intents } = buildClientIntents([{ ...call, path: path11 }]);
   const manifest = clientIntentsManifest(intents[0], apiVersion);
   const spec = manifest.spec;
   const under = spec.targets === void 0 ? "spec.calls" : "spec.targets";
@@ -12188,9 +12376,9 @@ function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
 
 // src/report/ci-findings.ts
 var show = showControlChars;
-function operation(method, path10) {
-  if (method === null && path10 === null) return "(any request)";
-  return `${show(method ?? "*")} ${show(path10 ?? "*")}`;
+function operation(method, path11) {
+  if (method === null && path11 === null) return "(any request)";
+  return `${show(method ?? "*")} ${show(path11 ?? "*")}`;
 }
 function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
@@ -12264,7 +12452,7 @@ function ruleIdentity(kind, rule) {
 }
 function missingFinding(calls, opts, where) {
   const first = calls[0];
-  const path10 = first.suggestedPath ?? first.path;
+  const path11 = first.suggestedPath ?? first.path;
   const server = show(targetName(first.server, first.client.namespace));
   const via = first.server.service ? ` via service ${show(targetName(first.server.service, first.client.namespace))}` : "";
   const count2 = calls.reduce((sum, call) => sum + call.count, 0);
@@ -12286,7 +12474,7 @@ function missingFinding(calls, opts, where) {
   return {
     kind: "missing",
     client: first.client,
-    title: `${operation(first.method, path10)} -> ${server}`,
+    title: `${operation(first.method, path11)} -> ${server}`,
     detail,
     location: home === void 0 ? void 0 : { file: where(home.file), line: home.line },
     outcome: calls.some((call) => opts.gate.missing(call)) ? "fail" : "pass",
@@ -12416,11 +12604,11 @@ function suitesOf(drift, opts) {
 }
 function caseXml(suite, test) {
   const classname = `${suite.client.namespace}.${suite.client.name}`;
-  const open = `    <testcase name="${xmlText(test.name)}" classname="${xmlText(classname)}" time="0"`;
-  if (test.outcome === void 0) return [`${open}/>`];
+  const open2 = `    <testcase name="${xmlText(test.name)}" classname="${xmlText(classname)}" time="0"`;
+  if (test.outcome === void 0) return [`${open2}/>`];
   const { kind, type, message, text: text4 } = test.outcome;
   return [
-    `${open}>`,
+    `${open2}>`,
     `      <${kind} type="${xmlText(type)}" message="${xmlText(message)}">${xmlLines(text4)}</${kind}>`,
     "    </testcase>"
   ];
@@ -12602,8 +12790,8 @@ ${d.client.namespace}/${d.client.name}`, d.apiVersion])
   return {
     gate: { missing: (call) => missingFails(policy, call), stale: (rule) => staleOutcome(policy, rule) },
     repositoryPath: (file) => {
-      const relative = path9.relative(repositoryRoot2, path9.resolve(cwd, file));
-      return relative.startsWith("..") || path9.isAbsolute(relative) ? file : relative.split(path9.sep).join("/");
+      const relative = path10.relative(repositoryRoot2, path10.resolve(cwd, file));
+      return relative.startsWith("..") || path10.isAbsolute(relative) ? file : relative.split(path10.sep).join("/");
     },
     suggest: (call) => {
       const at = call.intentsFile && apiVersionOf.get(`${call.intentsFile.file}
@@ -12967,14 +13155,14 @@ function renderGraphDot(graph) {
 }
 
 // src/report/markdown-escape.ts
-var ZERO_WIDTH_SPACE = "\u200B";
+var BROKEN_COMMENT_OPEN = "<\\x21--";
 function longestBacktickRun(text4) {
   let longest = 0;
   for (const run of text4.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   return longest;
 }
 function codeSpan(text4, opts = {}) {
-  let content = showControlChars(text4).replaceAll("<!--", `<!-${ZERO_WIDTH_SPACE}-`);
+  let content = showControlChars(text4).replaceAll("<!--", BROKEN_COMMENT_OPEN);
   if (content === "") return "*empty*";
   if (opts.inTable) content = content.replaceAll("|", "\\|");
   const fence = "`".repeat(longestBacktickRun(content) + 1);
@@ -13023,9 +13211,9 @@ function groupedRows(items, clientOf, row, columns, environmentOf2) {
 ${row(member)}` : row(member));
   });
 }
-function operationCell(method, path10, whenNone) {
-  if (method === null && path10 === null) return `*${whenNone}*`;
-  return cellCode(`${method ?? "*"} ${path10 ?? "*"}`);
+function operationCell(method, path11, whenNone) {
+  if (method === null && path11 === null) return `*${whenNone}*`;
+  return cellCode(`${method ?? "*"} ${path11 ?? "*"}`);
 }
 function serverCell(call) {
   const server = cellCode(targetName(call.server, call.client.namespace));
@@ -13204,10 +13392,10 @@ function driftSections(drift, fileLink) {
   const templated = drift.missing.some((call) => call.suggestedPath !== void 0);
   const env = (ns) => environmentOf(drift, ns);
   const blocked = drift.missing.some((c) => c.wouldBeBlocked);
-  const open = drift.missing.some((c) => !c.wouldBeBlocked);
+  const open2 = drift.missing.some((c) => !c.wouldBeBlocked);
   const once = [
     ...blocked ? [`**blocked**: ${BLOCKED_MEANS}.`] : [],
-    ...open ? [`open: ${OPEN_MEANS}.`] : []
+    ...open2 ? [`open: ${OPEN_MEANS}.`] : []
   ];
   return [
     {
@@ -13426,6 +13614,7 @@ function runLine(drift, run) {
   const line = parts.join(" \xB7 ");
   return line.charAt(0).toUpperCase() + line.slice(1);
 }
+var characters = (text4) => text4.length;
 function verdict(drift, run) {
   const s = drift.summary;
   const { stale, notExercised } = splitStale(drift.stale);
@@ -13458,7 +13647,10 @@ function verdict(drift, run) {
 function renderSection(section, kept) {
   const body = [];
   if (section.intro) body.push(section.intro, "");
-  if (kept > 0) body.push(...section.header ?? [], ...section.rows.slice(0, kept));
+  if (kept > 0) {
+    for (const line of section.header ?? []) body.push(line);
+    for (let i = 0; i < kept; i++) body.push(section.rows[i]);
+  }
   const left = section.rows.length - kept;
   if (left > 0) body.push(...kept > 0 ? [""] : [], `*\u2026 and ${left} more not shown here.*`);
   if (section.collapsed) {
@@ -13476,21 +13668,22 @@ function renderDocument(drift, run, sections, kept) {
     );
   }
   sections.forEach((section, i) => {
-    lines.push(...renderSection(section, kept[i] ?? 0));
+    for (const line of renderSection(section, kept[i] ?? 0)) lines.push(line);
   });
   return `${lines.join("\n")}
 `;
 }
-function allocateRows(sections, budget) {
+function allocateRows(sections, budget, measure) {
   const kept = sections.map(() => 0);
   let left = budget;
   const byPriority = sections.map((section, i) => ({ section, i })).sort((a, b) => a.section.priority - b.section.priority);
   for (const { section, i } of byPriority) {
-    let used = (section.header ?? []).reduce((sum, line) => sum + line.length + 1, 0);
+    let used = (section.header ?? []).reduce((sum, line) => sum + measure(line) + 1, 0);
     let rows = 0;
     for (const row of section.rows) {
-      if (used + row.length + 1 > left) break;
-      used += row.length + 1;
+      const size = measure(row) + 1;
+      if (used + size > left) break;
+      used += size;
       rows++;
     }
     if (rows > 0) {
@@ -13502,10 +13695,14 @@ function allocateRows(sections, budget) {
 }
 function renderMarkdownReport(drift, opts = {}) {
   const graph = mermaidDriftGraph(drift, (opts.maxLength ?? DEFAULT_MAX_LENGTH) / 4);
-  return renderTables(drift, { ...opts, maxLength: (opts.maxLength ?? DEFAULT_MAX_LENGTH) - graph.length }) + graph;
+  return renderTables(drift, {
+    ...opts,
+    maxLength: (opts.maxLength ?? DEFAULT_MAX_LENGTH) - (opts.measure ?? characters)(graph)
+  }) + graph;
 }
 function renderTables(drift, opts) {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
+  const measure = opts.measure ?? characters;
   const sections = buildSections(drift, opts.fileLink);
   const run = {
     ...opts.commit === void 0 ? {} : { commit: opts.commit },
@@ -13517,17 +13714,17 @@ function renderTables(drift, opts) {
     sections,
     sections.map((s) => s.rows.length)
   );
-  if (full.length <= maxLength) return full;
+  if (measure(full) <= maxLength) return full;
   const frame = renderDocument(
     drift,
     run,
     sections,
     sections.map(() => 0)
-  ).length;
-  const kept = allocateRows(sections, maxLength - frame - 64);
+  );
+  const kept = allocateRows(sections, maxLength - measure(frame) - 64, measure);
   let text4 = renderDocument(drift, run, sections, kept);
   const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
-  while (text4.length > maxLength) {
+  while (measure(text4) > maxLength) {
     const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
     if (!victim) break;
     kept[victim.i] = (kept[victim.i] ?? 0) - 1;
@@ -13539,11 +13736,13 @@ function renderTables(drift, opts) {
 // src/report/comment-document.ts
 function renderComment(drift, opts) {
   const limit = opts.limit ?? DEFAULT_MAX_LENGTH;
+  const measure = opts.measure ?? ((text4) => text4.length);
   let patch = patchBlock(opts.suggestedPatch);
-  if (patch.length > limit / 3) patch = patchTooLong(opts.suggestedPatch, opts.patchElsewhere);
+  if (measure(patch) > limit / 3) patch = patchTooLong(opts.suggestedPatch, opts.patchElsewhere);
   const note = opts.gateNote ?? "";
   const report = renderMarkdownReport(drift, {
-    maxLength: limit - note.length - patch.length,
+    maxLength: limit - measure(note) - measure(patch),
+    measure,
     ...opts.fileLink ? { fileLink: opts.fileLink } : {},
     ...opts.commit ? { commit: opts.commit } : {},
     ...opts.runUrl ? { runUrl: opts.runUrl } : {}
@@ -13559,12 +13758,15 @@ function patchBlock(patch) {
     `<details><summary>Suggested patch of the intents (${files} ${files === 1 ? "file" : "files"})</summary>`,
     "",
     `${fence}diff`,
-    patch.endsWith("\n") ? patch.slice(0, -1) : patch,
+    shownPatch(patch.endsWith("\n") ? patch.slice(0, -1) : patch),
     fence,
     "",
     "</details>",
     ""
   ].join("\n");
+}
+function shownPatch(patch) {
+  return patch.split("\n").map(showControlChars).join("\n");
 }
 function patchTooLong(patch, elsewhere = "the job summary") {
   const lines = patch.split("\n").length;
@@ -13579,7 +13781,6 @@ function longestBacktickRun2(text4) {
 }
 
 export {
-  showControlChars,
   qualifiedName,
   targetName,
   plural,
@@ -13591,7 +13792,6 @@ export {
   writeBaselineFile,
   DEFAULT_CONFIG_FILE,
   defaultDriftConfig,
-  Document,
   cst_exports,
   parse,
   stringify3 as stringify,
@@ -13621,6 +13821,7 @@ export {
   environmentOf,
   jsonCall,
   toJsonReport,
+  jsonText,
   renderJsonReport,
   SOURCES,
   FAIL_ON2 as FAIL_ON,
@@ -13631,6 +13832,9 @@ export {
   defaultSettings,
   namespaceList,
   buildClientIntents,
+  isRepositoryPath,
+  writeFileInside,
+  yamlDocumentText,
   renderIntentsFile,
   renderIntentsDir,
   FILE_HEADERS_ONLY,
@@ -13659,5 +13863,6 @@ export {
   renderGraphDot,
   COMMENT_MARKER,
   renderMarkdownReport,
-  renderComment
+  renderComment,
+  shownPatch
 };

@@ -1,11 +1,14 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-BW5DOQ3S.js";
-import "./chunk-M2G6SCZE.js";
+} from "./chunk-Y7JNOJBC.js";
+import "./chunk-UKM54L6T.js";
+import "./chunk-KT4XNEDS.js";
 import "./chunk-HANBNIMK.js";
 export {
+  MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
 };

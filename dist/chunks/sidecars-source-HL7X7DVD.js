@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-UKTSLPIA.js";
+} from "./chunk-7KPM7XR7.js";
 import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-JPR35M4U.js";
+} from "./chunk-HK7ALFSV.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -18,13 +18,16 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-ECHNNBQX.js";
+} from "./chunk-DLWBOMPS.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-DNUDPCNB.js";
+import "./chunk-UKM54L6T.js";
 import {
   InputError,
-  isInputError
-} from "./chunk-M2G6SCZE.js";
+  NameGate,
+  isInputError,
+  showControlChars
+} from "./chunk-KT4XNEDS.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/meshed-pods.ts
@@ -211,7 +214,7 @@ function samplesGrown(before, after, unknownPods) {
     if (unknownPods.has(pod)) continue;
     const earlier = before.get(pod);
     if (earlier === void 0) {
-      grown.push(...samples);
+      for (const sample of samples) grown.push(sample);
       continue;
     }
     const then = /* @__PURE__ */ new Map();
@@ -238,6 +241,7 @@ var OwnerResolver = class {
   cache = /* @__PURE__ */ new Map();
   denied = /* @__PURE__ */ new Set();
   warnings = [];
+  names = new NameGate();
   constructor(kc) {
     this.apps = kc.makeApiClient(ObjectAppsV1Api);
     this.batch = kc.makeApiClient(ObjectBatchV1Api);
@@ -283,12 +287,23 @@ var OwnerResolver = class {
     const owner = await this.top(pod.namespace, direct, pod);
     return {
       istioName: owner.name,
-      name: pod.annotations[WORKLOAD_NAME_ANNOTATION] ?? owner.name,
+      name: this.annotatedName(pod) ?? owner.name,
       namespace: pod.namespace,
       kind: owner.kind,
       serviceAccount: pod.serviceAccount,
       labels: pod.labels
     };
+  }
+  /** The pod's workload-name annotation when it is a Kubernetes name; a warning once otherwise. */
+  annotatedName(pod) {
+    const name = pod.annotations[WORKLOAD_NAME_ANNOTATION];
+    if (name === void 0 || this.names.admitWorkload({ name, namespace: pod.namespace })) return name;
+    if (this.names.count === 1) {
+      this.warnings.push(
+        `pod ${pod.namespace}/${pod.name}: annotation ${WORKLOAD_NAME_ANNOTATION} is not a Kubernetes name: "${showControlChars(name.slice(0, 80))}"; the pod's owner names it instead`
+      );
+    }
+    return void 0;
   }
   /** One entry per workload (several pods of a Deployment collapse into one). */
   async resolveAll(pods, concurrency) {

@@ -2,6 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";
+import {
+  NameGate,
+  scrubSecrets
+} from "./chunk-KT4XNEDS.js";
 
 // src/observe/istio-labels.ts
 var ISTIO_DEFAULT_LABELS = [
@@ -203,6 +207,8 @@ var ObservedMapBuilder = class {
   /** Request series with a positive count, per reporter. */
   reporters = /* @__PURE__ */ new Map();
   warnings = [];
+  /** Every source's calls enter here: names that are not Kubernetes names stop at the gate. */
+  names = new NameGate();
   /** Samples kept (stats.series). */
   series = 0;
   /** Files or pods read (stats.sources). */
@@ -212,6 +218,7 @@ var ObservedMapBuilder = class {
     if (!OBSERVED_METRICS.has(sample.metric)) return false;
     this.series++;
     const { reporter, hasHttpDetail, ...call } = istioCallOf(sample.metric, sample.labels);
+    if (!this.names.admit(call)) return true;
     if (sample.metric === REQUESTS_METRIC) {
       this.requestSeries++;
       if (hasHttpDetail) this.detailedSeries++;
@@ -241,8 +248,9 @@ var ObservedMapBuilder = class {
     for (const count of this.reporters.values()) n += count;
     return n;
   }
+  /** A warning for the report; it may quote a library's message, so credentials are scrubbed. */
   addWarning(message) {
-    this.warnings.push(message);
+    this.warnings.push(scrubSecrets(message));
   }
   /** Per-call, per-reporter sums so far (for subtracting an earlier reading). */
   perReporterCounts() {
@@ -258,7 +266,8 @@ var ObservedMapBuilder = class {
       );
     }
     for (const { call, byReporter } of merged) {
-      const count = Math.max(0, ...byReporter.values());
+      let count = 0;
+      for (const value of byReporter.values()) if (value > count) count = value;
       if (count > 0) kept.push({ call, count });
     }
     const httpPairs = /* @__PURE__ */ new Set();
@@ -305,6 +314,8 @@ var ObservedMapBuilder = class {
         `${this.waypointSeries} series reported by waypoints (ambient mode): HTTP detail exists only for traffic through a waypoint; calls that bypass one are not seen`
       );
     }
+    const refused = this.names.warning("series");
+    if (refused !== void 0) warnings.push(refused);
     if (this.nonFinite > 0)
       warnings.push(`${this.nonFinite} series with a NaN or infinite value were ignored`);
     if (this.series === 0) warnings.push(`no ${REQUESTS_METRIC} or ${TCP_CONNECTIONS_METRIC} series found`);

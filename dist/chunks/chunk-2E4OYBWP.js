@@ -1,7 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  assertRegularFileSync
+} from "./chunk-UKM54L6T.js";
+import {
   InputError
-} from "./chunk-M2G6SCZE.js";
+} from "./chunk-KT4XNEDS.js";
 
 // src/observe/live/http-client.ts
 import { readFileSync } from "node:fs";
@@ -29,6 +32,7 @@ function parseBaseUrl(text, flag) {
 async function httpRequest(url, target, init = {}) {
   let ca;
   if (target.caFile !== void 0) {
+    assertRegularFileSync(target.caFile, { maxBytes: 4 * 1024 * 1024 });
     try {
       ca = readFileSync(target.caFile);
     } catch (err) {
