@@ -27927,7 +27927,8 @@ var ArtifactValidator = class {
   /** A repository-relative path: links are built from it. */
   relativePath(x, at) {
     const file = this.string(x, at, 1024);
-    if (!/^[\w@+.-][\w@+./-]*$/.test(file) || file.split("/").includes("..")) this.bad(`${at}: not a relative path`);
+    if (!/^[\w@+.-][\w@+./-]*$/.test(file) || file.split("/").includes(".."))
+      this.bad(`${at}: not a relative path`);
     return file;
   }
   fileLine(x, at) {
@@ -28134,7 +28135,8 @@ function parseCommentArtifact(text2, file) {
   if (top.config !== void 0) {
     controlled.config = top.config === null ? null : v.relativePath(top.config, "config");
   }
-  if (top.observedFrom !== void 0) controlled.observedFrom = v.observedFrom(top.observedFrom, "observedFrom");
+  if (top.observedFrom !== void 0)
+    controlled.observedFrom = v.observedFrom(top.observedFrom, "observedFrom");
   const patch = top.suggestedPatch === void 0 ? "" : v.string(top.suggestedPatch, "suggestedPatch", ARTIFACT_LIMITS.patch);
   if (patch !== "" && !isUnifiedDiff(patch)) bad("suggestedPatch is not a unified diff");
   return { pullRequest: { number, headSha }, drift, suggestedPatch: patch };
