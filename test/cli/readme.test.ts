@@ -34,6 +34,19 @@ function slug(heading: string): string {
 }
 
 describe('README', () => {
+  test('the quick start is two commands: the demo, and the tests that .ci/run runs', async () => {
+    const at = readme.indexOf('## Quick start');
+    const open = readme.indexOf('```sh\n', at);
+    const close = readme.indexOf('\n```', open);
+    const commands = readme
+      .slice(open + 6, close)
+      .split('\n')
+      .map((line) => line.replace(/\s+#.*$/, ''));
+    assert.deepEqual(commands, ['npm ci && npx intent-drift demo', 'npm test']);
+    const ci = await readFile(path.join(repoRoot, '.ci', 'run'), 'utf8');
+    assert.equal(ci.trimEnd().split('\n').at(-1), 'npm test');
+  });
+
   test('the quick start shows what `intent-drift demo` prints', async () => {
     const run = await runCli(['demo']);
     assert.equal(blockAfter('so `demo` exits 1 (failing drift) and prints:'), run.stdout);
