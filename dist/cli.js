@@ -30,7 +30,6 @@ import {
   graphOfMap,
   hasUsableFont,
   ignoredByText,
-  isNamespaceName,
   jsonCall,
   namespaceList,
   observeInScope,
@@ -62,27 +61,28 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-2UQJFX6C.js";
-import "./chunks/chunk-TN2SYOVG.js";
-import "./chunks/chunk-Y7JNOJBC.js";
-import "./chunks/chunk-7KPM7XR7.js";
-import "./chunks/chunk-XJEDLGNN.js";
-import "./chunks/chunk-HK7ALFSV.js";
+} from "./chunks/chunk-IZZASY7B.js";
+import "./chunks/chunk-UM5LDRSR.js";
+import "./chunks/chunk-L5TO5LT4.js";
+import "./chunks/chunk-IC6GPLUO.js";
+import "./chunks/chunk-ZPTFCTOP.js";
+import "./chunks/chunk-PKCODQIK.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig
 } from "./chunks/chunk-7NJKBT2O.js";
-import "./chunks/chunk-2E4OYBWP.js";
+import "./chunks/chunk-434LG6IT.js";
 import "./chunks/chunk-DNUDPCNB.js";
-import "./chunks/chunk-UKM54L6T.js";
+import "./chunks/chunk-AUPPVEQV.js";
 import {
   InputError,
   VERSION,
   internalError,
+  isDnsLabel,
   isInputError,
   safeLine,
   showControlChars
-} from "./chunks/chunk-KT4XNEDS.js";
+} from "./chunks/chunk-KJZBDJRW.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
@@ -404,7 +404,7 @@ var INTENTS_FLAGS = [
     requires: { flag: "intents", on: ["visualize"] },
     help: "the namespace of ClientIntents without metadata.namespace (as kubectl apply -n NS); default: the -n namespace when exactly one is given, else such ClientIntents are an error",
     apply: (s, v) => {
-      if (!isNamespaceName(v)) {
+      if (!isDnsLabel(v)) {
         throw new InputError(`--default-namespace must be a Kubernetes namespace name (got '${v}')`);
       }
       s.defaultNamespace = v;
@@ -3008,7 +3008,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-A7K7S3ZR.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-P6DBEKGB.js");
       const file = path6.resolve(settings.cwd, settings.output ?? "");
       await mkdir5(path6.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
@@ -3024,7 +3024,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-UV4MPIVR.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-IRYO5WTM.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

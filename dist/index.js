@@ -16,7 +16,6 @@ import {
   cst_exports,
   defaultDriftConfig,
   defaultSettings,
-  isNamespaceName,
   isRepositoryPath,
   jsonText,
   namespaceList,
@@ -32,27 +31,28 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-2UQJFX6C.js";
-import "./chunks/chunk-TN2SYOVG.js";
-import "./chunks/chunk-Y7JNOJBC.js";
-import "./chunks/chunk-7KPM7XR7.js";
+} from "./chunks/chunk-IZZASY7B.js";
+import "./chunks/chunk-UM5LDRSR.js";
+import "./chunks/chunk-L5TO5LT4.js";
+import "./chunks/chunk-IC6GPLUO.js";
 import {
   parseDuration,
   parseSince
-} from "./chunks/chunk-XJEDLGNN.js";
-import "./chunks/chunk-HK7ALFSV.js";
-import "./chunks/chunk-2E4OYBWP.js";
+} from "./chunks/chunk-ZPTFCTOP.js";
+import "./chunks/chunk-PKCODQIK.js";
+import "./chunks/chunk-434LG6IT.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   readRegularFile
-} from "./chunks/chunk-UKM54L6T.js";
+} from "./chunks/chunk-AUPPVEQV.js";
 import {
   InputError,
   internalError,
+  isDnsLabel,
   isInputError,
   safeLine,
   showControlChars
-} from "./chunks/chunk-KT4XNEDS.js";
+} from "./chunks/chunk-KJZBDJRW.js";
 import {
   __commonJS,
   __require,
@@ -27038,7 +27038,6 @@ var NOT_APPLIED_GROUPS = {
   "kustomize.config.k8s.io": "kubectl apply -f does not run kustomize"
 };
 var KUSTOMIZATION_FILE = /^(kustomization\.ya?ml|Kustomization)$/;
-var NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 function text(node) {
   return node?.type === "scalar" && typeof node.value === "string" ? node.value : void 0;
 }
@@ -27134,7 +27133,7 @@ var PlanBuilder = class {
   }
 };
 function checkNamespace(namespace, file, line) {
-  if (!NAMESPACE_NAME.test(namespace)) {
+  if (!isDnsLabel(namespace)) {
     throw new InputError(`'${namespace}' is not a namespace name (lower-case letters, digits and -)`, {
       file,
       line
@@ -28205,7 +28204,7 @@ function readActionInputs(read, cwd) {
   const namespaces = get(INPUT.namespace);
   check2.namespaces = namespaces === "" ? [] : namespaceList([namespaces], INPUT.namespace);
   check2.defaultNamespace = get(INPUT.defaultNamespace) || void 0;
-  if (check2.defaultNamespace !== void 0 && !isNamespaceName(check2.defaultNamespace)) {
+  if (check2.defaultNamespace !== void 0 && !isDnsLabel(check2.defaultNamespace)) {
     throw new InputError(
       `${INPUT.defaultNamespace}: '${check2.defaultNamespace}' is not a Kubernetes namespace name`
     );

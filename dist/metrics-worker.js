@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetrics
-} from "./chunks/chunk-TN2SYOVG.js";
-import "./chunks/chunk-7KPM7XR7.js";
-import "./chunks/chunk-HK7ALFSV.js";
+} from "./chunks/chunk-UM5LDRSR.js";
+import "./chunks/chunk-IC6GPLUO.js";
+import "./chunks/chunk-PKCODQIK.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError
-} from "./chunks/chunk-KT4XNEDS.js";
+} from "./chunks/chunk-KJZBDJRW.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/metrics-worker.ts

@@ -1,4 +1,5 @@
 import { InputError } from './errors.ts';
+import { isDnsLabel } from './kubernetes-names.ts';
 import type { FailOn } from './model.ts';
 
 /** Where the observed map comes from (`--source`; docs/cli.md). */
@@ -165,9 +166,6 @@ export function defaultSettings(cwd: string): Settings {
   };
 }
 
-/** A Kubernetes namespace name (RFC 1123 label). */
-const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
 /**
  * Namespaces as given on the command line or in the action's input: each value a comma (or,
  * in the action, space or newline) separated list, values repeatable, duplicates dropped.
@@ -180,7 +178,7 @@ export function namespaceList(values: readonly string[], name: string): string[]
     const parts = value.split(/[\s,]+/).filter((part) => part !== '');
     if (parts.length === 0) throw new InputError(`${name}: ${JSON.stringify(value)} names no namespace`);
     for (const part of parts) {
-      if (!NAMESPACE_NAME.test(part)) {
+      if (!isDnsLabel(part)) {
         throw new InputError(
           `${name}: ${JSON.stringify(part)} is not a namespace name (lower-case letters, digits and '-', at most 63)`,
         );

@@ -12,6 +12,7 @@ const MAX_LINES = 350;
 
 /** The modules at the top of src/ that every stage may use. */
 const SHARED = [
+  'kubernetes-names',
   'errors',
   'model',
   'order',

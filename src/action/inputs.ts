@@ -3,8 +3,8 @@
 // @actions/core.
 import type { ClusterKind, ClusterSettings } from '../cluster/cluster-settings.ts';
 import { istioVersionProblem } from '../cluster/istio-install.ts';
-import { isNamespaceName } from '../declare/namespace-defaults.ts';
 import { InputError } from '../errors.ts';
+import { isDnsLabel } from '../kubernetes-names.ts';
 import type { FailOn } from '../model.ts';
 import { parseSince } from '../observe/live/duration.ts';
 import {
@@ -93,7 +93,7 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   const namespaces = get(INPUT.namespace);
   check.namespaces = namespaces === '' ? [] : namespaceList([namespaces], INPUT.namespace);
   check.defaultNamespace = get(INPUT.defaultNamespace) || undefined;
-  if (check.defaultNamespace !== undefined && !isNamespaceName(check.defaultNamespace)) {
+  if (check.defaultNamespace !== undefined && !isDnsLabel(check.defaultNamespace)) {
     throw new InputError(
       `${INPUT.defaultNamespace}: '${check.defaultNamespace}' is not a Kubernetes namespace name`,
     );

@@ -1,6 +1,7 @@
 // Flags for the declared intents and the scope of a check: one entry per flag (flag-spec.ts).
-import { isNamespaceName } from '../declare/namespace-defaults.ts';
+
 import { InputError } from '../errors.ts';
+import { isDnsLabel } from '../kubernetes-names.ts';
 import { namespaceList } from '../settings.ts';
 import type { Command } from './command-table.ts';
 import { type FlagSpec, filePath } from './flag-spec.ts';
@@ -31,7 +32,7 @@ export const INTENTS_FLAGS: readonly FlagSpec[] = [
     help: 'the namespace of ClientIntents without metadata.namespace (as kubectl apply -n NS); default: the -n namespace when exactly one is given, else such ClientIntents are an error',
     apply: (s, v) => {
       // A namespace given here must be one Kubernetes could hold (an RFC 1123 label).
-      if (!isNamespaceName(v)) {
+      if (!isDnsLabel(v)) {
         throw new InputError(`--default-namespace must be a Kubernetes namespace name (got '${v}')`);
       }
       s.defaultNamespace = v;

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CST } from 'yaml';
 import { InputError } from '../errors.ts';
+import { isDnsLabel } from '../kubernetes-names.ts';
 import { readRegularFile } from '../regular-file.ts';
 import { collectYamlFiles } from '../yaml/collect-files.ts';
 import { parseYamlDocuments, tokenizeYaml } from '../yaml/read-yaml.ts';
@@ -25,8 +26,6 @@ const NOT_APPLIED_GROUPS: Record<string, string> = {
   'kustomize.config.k8s.io': 'kubectl apply -f does not run kustomize',
 };
 const KUSTOMIZATION_FILE = /^(kustomization\.ya?ml|Kustomization)$/;
-/** A namespace name (RFC 1123 label), checked where it enters: it reaches kubectl and generated YAML. */
-const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export interface ManifestFile {
   /** As the user named it, for messages. */
@@ -162,7 +161,8 @@ class PlanBuilder {
 }
 
 function checkNamespace(namespace: string, file: string, line: number): void {
-  if (!NAMESPACE_NAME.test(namespace)) {
+  // A namespace name (RFC 1123 label), checked where it enters: it reaches kubectl and generated YAML.
+  if (!isDnsLabel(namespace)) {
     throw new InputError(`'${namespace}' is not a namespace name (lower-case letters, digits and -)`, {
       file,
       line,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { FailOverride } from '../diff/fail-policy.ts';
 import type { IgnoreRule } from '../diff/ignore-rules.ts';
 import { isPathTemplate, validatePathPattern } from '../diff/istio-match.ts';
+import { isDnsLabel } from '../kubernetes-names.ts';
 import type { FailOn } from '../model.ts';
 import { parseYamlDocuments, readYamlFile } from '../yaml/read-yaml.ts';
 import { expectMap, expectSeq, expectString, fail } from '../yaml/yaml-fields.ts';
@@ -232,7 +233,7 @@ function environments(file: string, node: YamlNode): Record<string, string> {
   const map = expectMap(file, node, 'environments');
   const out: Record<string, string> = {};
   for (const [namespace, entry] of map.entries) {
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+    if (!isDnsLabel(namespace)) {
       fail(file, entry.keyLine, `environments: "${namespace}" is not a namespace name`);
     }
     const name = expectString(file, entry.value, `environments.${namespace}`);

@@ -20,8 +20,3 @@ export function missingNamespaceMessage(): string {
     '(action input default-namespace), or -n NS with a single namespace, as kubectl apply -n NS would'
   );
 }
-
-/** A name Kubernetes accepts for a namespace: an RFC 1123 label. */
-export function isNamespaceName(value: string): boolean {
-  return /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/.test(value);
-}

@@ -4,6 +4,7 @@
 // the same) and clientintents_webhook_v1.go / _v1alpha3.go (v1beta1, v1alpha3) at df11253.
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
+import { isDnsLabel } from '../kubernetes-names.ts';
 import { child, expectMap, fail, lineOf, optionalString } from '../yaml/yaml-fields.ts';
 import type { YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
 
@@ -82,11 +83,7 @@ function isDnsName(value: string): boolean {
   return ascii
     .replace(/\.$/, '')
     .split('.')
-    .every(
-      (label) =>
-        /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label) &&
-        (label.slice(2, 4) !== '--' || label.startsWith('xn--')),
-    );
+    .every((label) => isDnsLabel(label) && (label.slice(2, 4) !== '--' || label.startsWith('xn--')));
 }
 
 function isIpOrCidr(value: string): boolean {

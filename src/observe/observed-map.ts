@@ -10,7 +10,7 @@ import { scrubSecrets } from '../safe-text.ts';
 import type { Sample } from './exposition-line.ts';
 import { type IstioCall, istioCallOf } from './istio-call.ts';
 import { OBSERVED_METRICS, REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from './istio-labels.ts';
-import { NameGate } from './kubernetes-names.ts';
+import { NameGate } from './name-gate.ts';
 
 /** An IstioCall without its reporter: what two reporters of one call agree on. */
 export type CallKey = Omit<IstioCall, 'reporter' | 'hasHttpDetail'>;

@@ -2,9 +2,10 @@
 // (a wrong shape is exit 2 with the field named, never a TypeError), then turned into calls. Its
 // names go through the same gate as metric labels: the mapper reports what pods told it.
 import { InputError } from '../../errors.ts';
+import { isKindName } from '../../kubernetes-names.ts';
 import type { ObservedCall, WorkloadRef } from '../../model.ts';
 import { compareCalls } from '../../order.ts';
-import { isKindName, NameGate } from '../kubernetes-names.ts';
+import { NameGate } from '../name-gate.ts';
 
 interface Identity {
   name: string;

@@ -7,7 +7,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { InputError } from '../../errors.ts';
 import type { ObservedMap } from '../../model.ts';
-import { NameGate } from '../kubernetes-names.ts';
+import { NameGate } from '../name-gate.ts';
 import { httpRequest, parseBaseUrl, shownUrl } from './http-client.ts';
 import { type KubeAccess, loadKubeConfig } from './kube-config.ts';
 import { permissionHint, statusOf } from './kube-errors.ts';

@@ -3,7 +3,7 @@
 // `intents.otterize.com/workload-name`. Reads each ReplicaSet or Job once (cached).
 import { AppsV1Api, BatchV1Api, type KubeConfig, type V1OwnerReference } from '@kubernetes/client-node';
 import { showControlChars } from '../../safe-text.ts';
-import { NameGate } from '../kubernetes-names.ts';
+import { NameGate } from '../name-gate.ts';
 import { failureOf, permissionHint } from './kube-errors.ts';
 import { type MeshedPod, type OwnerRef, WORKLOAD_NAME_ANNOTATION } from './meshed-pods.ts';
 import { mapPool } from './pool.ts';

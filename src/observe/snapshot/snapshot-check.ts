@@ -4,7 +4,8 @@
 // Names that are not Kubernetes names are not an error: like metric labels, those calls stay out
 // of the map and are counted in one warning.
 import { InputError } from '../../errors.ts';
-import { isKindName, NameGate } from '../kubernetes-names.ts';
+import { isKindName } from '../../kubernetes-names.ts';
+import { NameGate } from '../name-gate.ts';
 import { SNAPSHOT_KIND, SNAPSHOT_VERSION, type Snapshot, type SnapshotCall } from './snapshot-format.ts';
 
 type Obj = Record<string, unknown>;

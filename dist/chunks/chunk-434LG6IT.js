@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   assertRegularFileSync
-} from "./chunk-UKM54L6T.js";
+} from "./chunk-AUPPVEQV.js";
 import {
   InputError
-} from "./chunk-KT4XNEDS.js";
+} from "./chunk-KJZBDJRW.js";
 
 // src/observe/live/http-client.ts
 import { readFileSync } from "node:fs";

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readRegularFile
-} from "./chunk-UKM54L6T.js";
+} from "./chunk-AUPPVEQV.js";
 import {
   InputError,
   NameGate,
   isKindName,
   jsonWithEscapes
-} from "./chunk-KT4XNEDS.js";
+} from "./chunk-KJZBDJRW.js";
 
 // src/observe/snapshot/snapshot-file.ts
 import { Buffer } from "node:buffer";

@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-7KPM7XR7.js";
+} from "./chunk-IC6GPLUO.js";
 import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-HK7ALFSV.js";
+} from "./chunk-PKCODQIK.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -18,16 +18,16 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-DLWBOMPS.js";
+} from "./chunk-H6LMO2HE.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-DNUDPCNB.js";
-import "./chunk-UKM54L6T.js";
+import "./chunk-AUPPVEQV.js";
 import {
   InputError,
   NameGate,
   isInputError,
   showControlChars
-} from "./chunk-KT4XNEDS.js";
+} from "./chunk-KJZBDJRW.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/meshed-pods.ts

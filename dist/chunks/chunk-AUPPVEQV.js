@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-KT4XNEDS.js";
+} from "./chunk-KJZBDJRW.js";
 
 // src/regular-file.ts
 import { closeSync, constants, fstatSync, openSync } from "node:fs";

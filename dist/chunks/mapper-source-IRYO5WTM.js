@@ -5,22 +5,22 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-DLWBOMPS.js";
+} from "./chunk-H6LMO2HE.js";
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,
   parseBaseUrl,
   shownUrl
-} from "./chunk-2E4OYBWP.js";
+} from "./chunk-434LG6IT.js";
 import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";
-import "./chunk-UKM54L6T.js";
+import "./chunk-AUPPVEQV.js";
 import {
   InputError,
   NameGate,
   isKindName
-} from "./chunk-KT4XNEDS.js";
+} from "./chunk-KJZBDJRW.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/mapper-answer.ts

@@ -5,7 +5,7 @@ import {
 import {
   NameGate,
   scrubSecrets
-} from "./chunk-KT4XNEDS.js";
+} from "./chunk-KJZBDJRW.js";
 
 // src/observe/istio-labels.ts
 var ISTIO_DEFAULT_LABELS = [

@@ -2,23 +2,23 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseSince,
   promRange
-} from "./chunk-XJEDLGNN.js";
+} from "./chunk-ZPTFCTOP.js";
 import {
   NO_CLIENT_SIDECAR,
   ObservedMapBuilder,
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-HK7ALFSV.js";
+} from "./chunk-PKCODQIK.js";
 import {
   httpRequest,
   parseBaseUrl,
   shownUrl
-} from "./chunk-2E4OYBWP.js";
+} from "./chunk-434LG6IT.js";
 import "./chunk-DNUDPCNB.js";
-import "./chunk-UKM54L6T.js";
+import "./chunk-AUPPVEQV.js";
 import {
   InputError
-} from "./chunk-KT4XNEDS.js";
+} from "./chunk-KJZBDJRW.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/prometheus-source.ts

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-KT4XNEDS.js";
+} from "./chunk-KJZBDJRW.js";
 
 // src/observe/prometheus-text.ts
 import { Buffer } from "node:buffer";

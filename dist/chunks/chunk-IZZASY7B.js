@@ -3,32 +3,33 @@ import {
   NO_ISTIO_SERIES,
   displayName,
   readMetrics
-} from "./chunk-TN2SYOVG.js";
+} from "./chunk-UM5LDRSR.js";
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-Y7JNOJBC.js";
+} from "./chunk-L5TO5LT4.js";
 import {
   parseDuration,
   parseSince
-} from "./chunk-XJEDLGNN.js";
+} from "./chunk-ZPTFCTOP.js";
 import {
   shownUrl
-} from "./chunk-2E4OYBWP.js";
+} from "./chunk-434LG6IT.js";
 import {
   compareCalls,
   compareRules
 } from "./chunk-DNUDPCNB.js";
 import {
   readRegularFile
-} from "./chunk-UKM54L6T.js";
+} from "./chunk-AUPPVEQV.js";
 import {
   InputError,
   VERSION,
   hasUnsafeChars,
+  isDnsLabel,
   jsonWithEscapes,
   showControlChars
-} from "./chunk-KT4XNEDS.js";
+} from "./chunk-KJZBDJRW.js";
 import {
   __export
 } from "./chunk-HANBNIMK.js";
@@ -7646,7 +7647,7 @@ function environments(file, node) {
   const map2 = expectMap(file, node, "environments");
   const out = {};
   for (const [namespace, entry] of map2.entries) {
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+    if (!isDnsLabel(namespace)) {
       fail(file, entry.keyLine, `environments: "${namespace}" is not a namespace name`);
     }
     const name = expectString(file, entry.value, `environments.${namespace}`);
@@ -9452,9 +9453,6 @@ function defaultNamespaceFor(explicit, namespaces) {
 function missingNamespaceMessage() {
   return "metadata.namespace: not set, and no default namespace was given: pass --default-namespace NS (action input default-namespace), or -n NS with a single namespace, as kubectl apply -n NS would";
 }
-function isNamespaceName(value) {
-  return /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/.test(value);
-}
 
 // src/declare/intent-rules.ts
 var INTENT_METHODS = [
@@ -9742,9 +9740,7 @@ function checkInternet(file, body, field) {
 function isDnsName(value) {
   const ascii = value === "" ? "" : domainToASCII(value);
   if (ascii === "") return false;
-  return ascii.replace(/\.$/, "").split(".").every(
-    (label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label) && (label.slice(2, 4) !== "--" || label.startsWith("xn--"))
-  );
+  return ascii.replace(/\.$/, "").split(".").every((label) => isDnsLabel(label) && (label.slice(2, 4) !== "--" || label.startsWith("xn--")));
 }
 function isIpOrCidr(value) {
   const slash = value.indexOf("/");
@@ -10878,7 +10874,7 @@ async function readSource(settings, onProgress, signal) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-HL7X7DVD.js");
+      const { readSidecars } = await import("./sidecars-source-YUOZVULT.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -10889,7 +10885,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-GI4WTWVG.js");
+      const { readPrometheus } = await import("./prometheus-source-7Z2OYD3W.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -10902,7 +10898,7 @@ async function readSource(settings, onProgress, signal) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-UV4MPIVR.js");
+      const { readMapper } = await import("./mapper-source-IRYO5WTM.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
@@ -11227,14 +11223,13 @@ function defaultSettings(cwd) {
     visualize: { onlyDrift: false }
   };
 }
-var NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 function namespaceList(values, name) {
   const names = [];
   for (const value of values) {
     const parts = value.split(/[\s,]+/).filter((part) => part !== "");
     if (parts.length === 0) throw new InputError(`${name}: ${JSON.stringify(value)} names no namespace`);
     for (const part of parts) {
-      if (!NAMESPACE_NAME.test(part)) {
+      if (!isDnsLabel(part)) {
         throw new InputError(
           `${name}: ${JSON.stringify(part)} is not a namespace name (lower-case letters, digits and '-', at most 63)`
         );
@@ -13803,7 +13798,6 @@ export {
   repositoryRoot,
   parseDriftConfig,
   collectYamlFiles,
-  isNamespaceName,
   readWorkloadManifests,
   buildPathTemplater,
   demoSettings,

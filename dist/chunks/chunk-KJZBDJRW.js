@@ -76,7 +76,7 @@ function isInputError(err) {
   return err instanceof InputError;
 }
 
-// src/observe/kubernetes-names.ts
+// src/kubernetes-names.ts
 var MAX_SUBDOMAIN = 253;
 var MAX_LABEL = 63;
 function isLowerAlnum(code) {
@@ -108,6 +108,8 @@ function isDnsSubdomain(name) {
 function isKindName(kind) {
   return /^[A-Z][A-Za-z0-9]{0,62}$/.test(kind);
 }
+
+// src/observe/name-gate.ts
 var MAX_EXAMPLES = 3;
 var EXAMPLE_CHARS = 80;
 function shown(text) {
@@ -161,6 +163,7 @@ export {
   InputError,
   internalError,
   isInputError,
+  isDnsLabel,
   isKindName,
   NameGate
 };

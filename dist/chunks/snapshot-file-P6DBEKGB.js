@@ -3,9 +3,9 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-Y7JNOJBC.js";
-import "./chunk-UKM54L6T.js";
-import "./chunk-KT4XNEDS.js";
+} from "./chunk-L5TO5LT4.js";
+import "./chunk-AUPPVEQV.js";
+import "./chunk-KJZBDJRW.js";
 import "./chunk-HANBNIMK.js";
 export {
   MAX_SNAPSHOT_BYTES,

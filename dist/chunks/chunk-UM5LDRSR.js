@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-7KPM7XR7.js";
+} from "./chunk-IC6GPLUO.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-HK7ALFSV.js";
+} from "./chunk-PKCODQIK.js";
 import {
   InputError
-} from "./chunk-KT4XNEDS.js";
+} from "./chunk-KJZBDJRW.js";
 
 // src/observe/read-metrics.ts
 import { Buffer as Buffer4 } from "node:buffer";
