@@ -1,36 +1,58 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   COMMENT_MARKER,
-  DEFAULT_EXPORT_API_VERSION,
+  DEFAULT_CONFIG_FILE,
   FAIL_ON,
+  FILE_HEADERS_ONLY,
+  MAX_YAML_BYTES,
   SOURCES,
-  buildClientIntents,
+  asControlled,
   cellCode,
   check,
-  clientIntentsManifest,
+  child,
+  codeSpan,
   collectYamlFiles,
+  createTwoFilesPatch,
+  cst_exports,
+  defaultDriftConfig,
   defaultSettings,
-  isMap,
-  isScalar,
-  isSeq,
-  parseAllDocuments,
+  isRepositoryPath,
+  jsonText,
+  namespaceList,
+  parse,
+  parseBaseline,
+  parseDriftConfig,
+  parseYamlDocuments,
+  planIntentsEdit,
+  renderCiReport,
+  renderComment,
   renderMarkdownReport,
+  shownPatch,
   tableRow,
   toJsonReport,
-  toYamlDocuments
-} from "./chunks/chunk-FRITVNCO.js";
-import "./chunks/chunk-R26AF5FS.js";
-import "./chunks/chunk-WZX7VDCZ.js";
-import "./chunks/chunk-VZ7GDV7R.js";
+  tokenizeYaml
+} from "./chunks/chunk-BNQCXWRN.js";
+import "./chunks/chunk-FCFVR4N7.js";
+import "./chunks/chunk-4MTP6PPP.js";
+import "./chunks/chunk-UOA24LVI.js";
 import {
-  parseDuration
-} from "./chunks/chunk-2NF2SEYA.js";
-import "./chunks/chunk-T3Y36MNL.js";
+  parseDuration,
+  parseSince
+} from "./chunks/chunk-CUFRODQG.js";
+import "./chunks/chunk-UBGRSCGD.js";
+import "./chunks/chunk-WKM3RJJW.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
+  readRegularFile
+} from "./chunks/chunk-VVWLQGLY.js";
+import {
   InputError,
-  isInputError
-} from "./chunks/chunk-WQ4DT2T6.js";
+  internalError,
+  isDnsLabel,
+  isInputError,
+  safeLine,
+  showControlChars
+} from "./chunks/chunk-AXTUN44H.js";
 import {
   __commonJS,
   __require,
@@ -1076,14 +1098,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1534,39 +1556,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path6,
           error2.message
         );
       });
@@ -1615,9 +1637,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1680,7 +1702,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -1695,11 +1717,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1765,7 +1787,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6458,7 +6480,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6539,7 +6561,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7068,7 +7090,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7165,7 +7187,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7518,9 +7540,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8759,10 +8781,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10734,20 +10756,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10769,7 +10791,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10807,9 +10829,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -11272,10 +11294,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16154,9 +16176,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code = path5.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code = path6.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19076,11 +19098,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -21273,6 +21295,9 @@ function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
+function issue(name2, message = "") {
+  issueCommand(name2, {}, message);
+}
 var CMD_STRING = "::";
 var Command = class {
   constructor(command, properties, message) {
@@ -21534,8 +21559,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -21631,10 +21656,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -21663,9 +21688,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -21676,8 +21701,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -21743,8 +21768,179 @@ function notice(message, properties = {}) {
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
+function startGroup(name2) {
+  issue("group", name2);
+}
+function endGroup() {
+  issue("endgroup");
+}
+
+// src/cluster/command-runner.ts
+import { spawn } from "node:child_process";
+var ToolMissingError = class extends Error {
+  program;
+  constructor(program) {
+    super(`${program} is not on PATH`);
+    this.name = "ToolMissingError";
+    this.program = program;
+  }
+};
+var MAX_CAPTURE = 256 * 1024;
+var KILL_GRACE_MS = 5e3;
+function childEnvironment(env) {
+  const out = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith("INPUT_") || /^ACTIONS_.*(TOKEN|URL)$/.test(key)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+function maskSecrets(text2, secrets) {
+  let out = text2;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("***");
+  return out;
+}
+function commandLine(command) {
+  if (command.quietArgs) return `$ ${command.program} (arguments not shown)`;
+  return `$ ${[command.program, ...command.args].join(" ")}`;
+}
+function createProcessRunner(options) {
+  const base = childEnvironment(options.env ?? process.env);
+  return {
+    run(command) {
+      const secrets = [...options.secrets ?? [], ...Object.values(command.env ?? {})];
+      const mask = (text2) => maskSecrets(text2, secrets);
+      options.log(mask(commandLine(command)));
+      return new Promise((resolve, reject) => {
+        const child2 = spawn(command.program, command.args, {
+          env: { ...base, ...command.env },
+          cwd: command.cwd,
+          detached: true,
+          stdio: ["pipe", "pipe", "pipe"]
+        });
+        let timedOut = false;
+        const kill = () => {
+          if (child2.exitCode !== null || child2.pid === void 0) return;
+          timedOut = true;
+          signalGroup(child2.pid, "SIGTERM");
+          setTimeout(() => signalGroup(child2.pid, "SIGKILL"), KILL_GRACE_MS).unref();
+        };
+        const timer = setTimeout(kill, command.timeoutMs);
+        if (command.signal?.aborted) kill();
+        command.signal?.addEventListener("abort", kill, { once: true });
+        const stdout = new LineCapture(command.quietOutput ? () => {
+        } : (line) => options.log(mask(line)));
+        const stderr = new LineCapture((line) => options.log(mask(line)));
+        child2.stdout.on("data", (chunk) => stdout.push(chunk.toString("utf8")));
+        child2.stderr.on("data", (chunk) => stderr.push(chunk.toString("utf8")));
+        child2.stdin.on("error", () => {
+        });
+        child2.stdin.end(command.stdin ?? "");
+        child2.on("error", (err) => {
+          clearTimeout(timer);
+          reject(err.code === "ENOENT" ? new ToolMissingError(command.program) : err);
+        });
+        child2.on("close", (code) => {
+          clearTimeout(timer);
+          command.signal?.removeEventListener("abort", kill);
+          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
+        });
+      });
+    }
+  };
+}
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+  }
+}
+var LineCapture = class {
+  pending = "";
+  kept = "";
+  onLine;
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  push(text2) {
+    this.kept = (this.kept + text2).slice(-MAX_CAPTURE);
+    const parts = (this.pending + text2).split(/\r?\n/);
+    this.pending = parts.pop() ?? "";
+    for (const line of parts) this.onLine(line);
+  }
+  finish() {
+    if (this.pending !== "") this.onLine(this.pending);
+    this.pending = "";
+    return this.kept;
+  }
+};
+
+// src/cluster/cluster-step.ts
+var TOOL_HINT = "GitHub's ubuntu runners have kind, helm and kubectl; elsewhere install them first";
+var STDERR_LINES = 5;
+var ClusterStepError = class _ClusterStepError extends Error {
+  step;
+  constructor(step, detail, message = `${step} failed: ${detail}`) {
+    super(message);
+    this.name = "ClusterStepError";
+    this.step = step;
+  }
+  /** One line: `cluster kind: kind is not on PATH (...)`. */
+  static missingTool(step, program) {
+    const detail = `${program} is not on PATH (${TOOL_HINT})`;
+    return new _ClusterStepError(step, detail, `${step}: ${detail}`);
+  }
+};
+async function inStep(ctx, title, body) {
+  const started = ctx.now();
+  ctx.log.startGroup(title);
+  let ok = false;
+  try {
+    const value = await body();
+    ok = true;
+    return value;
+  } finally {
+    const seconds = ((ctx.now() - started) / 1e3).toFixed(1);
+    ctx.log.info(`${title}: ${ok ? "done" : "failed"} in ${seconds}s`);
+    ctx.log.endGroup();
+  }
+}
+async function runTool(ctx, step, command) {
+  try {
+    return await ctx.runner.run(command);
+  } catch (err) {
+    if (err instanceof ToolMissingError) throw ClusterStepError.missingTool(step, err.program);
+    throw new ClusterStepError(step, `${command.program} could not start: ${err.message}`);
+  }
+}
+async function mustRun(ctx, step, command) {
+  const result = await runTool(ctx, step, command);
+  if (result.code === 0 && !result.timedOut) return result;
+  throw new ClusterStepError(step, failureDetail(command, result));
+}
+function failureDetail(command, result) {
+  const what = command.quietArgs ? command.program : `${command.program} ${command.args.slice(0, 2).join(" ")}`;
+  const how = result.timedOut ? "timed out" : `exited with code ${result.code ?? "null (killed)"}`;
+  const tail = lastLines(result.stderr, STDERR_LINES);
+  return tail.length === 0 ? `${what} ${how}` : `${what} ${how}:
+${tail.join("\n")}`;
+}
+function lastLines(text2, count) {
+  return text2.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "").slice(-count);
+}
 
 // src/deliver/github/github-errors.ts
+function asGraphqlFailure(err) {
+  if (typeof err !== "object" || err === null) return void 0;
+  const e = err;
+  return e.name === "GraphqlResponseError" && Array.isArray(e.errors) ? err : void 0;
+}
+function isGraphqlRefusal(err) {
+  const failure = asGraphqlFailure(err);
+  if (failure === void 0 || failure.errors.length === 0) return false;
+  return failure.errors.every((e) => REFUSALS.has(e.type ?? ""));
+}
+var REFUSALS = /* @__PURE__ */ new Set(["FORBIDDEN", "NOT_FOUND", "INSUFFICIENT_SCOPES"]);
 function asRequestError(err) {
   if (typeof err !== "object" || err === null) return void 0;
   const status = err.status;
@@ -21765,6 +21961,11 @@ function isPullRequestExists(err) {
   return e?.status === 422 && /already exists/i.test(errorDetails(e));
 }
 function describeGitHubError(err) {
+  const failure = asGraphqlFailure(err);
+  if (failure !== void 0) {
+    const parts = failure.errors.map((x) => `${x.type ? `${x.type}: ` : ""}${oneLine(x.message ?? "")}`);
+    return `GitHub GraphQL answered with errors: ${parts.join("; ")}`;
+  }
   const e = asRequestError(err);
   if (e === void 0) return err instanceof Error ? err.message : String(err);
   return `GitHub answered ${e.status}: ${errorDetails(e)}`;
@@ -21774,6 +21975,9 @@ function errorDetails(e) {
   const parts = [data?.message ?? e.message];
   for (const item of data?.errors ?? []) parts.push(item.message ?? item.code ?? "");
   return parts.filter((p) => p !== "").join("; ");
+}
+function oneLine(text2) {
+  return text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -21790,8 +21994,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path5 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL5}`);
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -22249,7 +22453,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse(options) {
+function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -22313,7 +22517,7 @@ function parse(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse(merge(defaults2, route, options));
+  return parse2(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -22322,7 +22526,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse
+    parse: parse2
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -22368,7 +22572,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse2(header, options) {
+function parse3(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -22753,8 +22957,8 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context3) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -22812,8 +23016,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -22827,18 +23031,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -23004,14 +23208,14 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -26085,7 +26289,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path5) => path5.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -26317,7 +26521,7 @@ function readRunContext(env) {
     apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, ""),
     runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0,
     pullRequest: pullRequestOf(payload),
-    workflowRun: workflowRunOf(payload)
+    workflowRun: workflowRunOf(payload, serverUrl)
   };
 }
 function readEvent(file) {
@@ -26333,206 +26537,163 @@ function pullRequestOf(payload) {
   if (!pr || typeof pr.number !== "number" || typeof pr.head?.sha !== "string") return void 0;
   const head = pr.head.repo?.full_name;
   const base = pr.base?.repo?.full_name;
-  return { number: pr.number, headSha: pr.head.sha, fork: head !== base };
+  const baseSha = typeof pr.base?.sha === "string" ? pr.base.sha : void 0;
+  return { number: pr.number, headSha: pr.head.sha, baseSha, fork: head !== base };
 }
-function workflowRunOf(payload) {
+function workflowRunOf(payload, serverUrl) {
   const run2 = payload.workflow_run;
-  return typeof run2?.head_sha === "string" ? { headSha: run2.head_sha } : void 0;
+  if (typeof run2?.head_sha !== "string") return void 0;
+  const repository = run2.head_repository?.full_name;
+  const url = run2.html_url;
+  const own = typeof url === "string" && url.startsWith(`${serverUrl}/`) && /^[\x21-\x7e]+$/.test(url);
+  return {
+    headSha: run2.head_sha,
+    headRepository: typeof repository === "string" ? repository : void 0,
+    headBranch: typeof run2.head_branch === "string" ? run2.head_branch : void 0,
+    ...own ? { url } : {}
+  };
 }
 function blobLink(context3, sha) {
   return (file, line) => `${context3.serverUrl}/${context3.owner}/${context3.repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}`;
 }
-
-// src/action/check-mode.ts
-import { mkdir as mkdir2, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
-import path3 from "node:path";
-
-// src/cluster/cluster-check.ts
-import path from "node:path";
-
-// src/cluster/command-runner.ts
-import { spawn } from "node:child_process";
-var ToolMissingError = class extends Error {
-  program;
-  constructor(program) {
-    super(`${program} is not on PATH`);
-    this.name = "ToolMissingError";
-    this.program = program;
-  }
-};
-var MAX_CAPTURE = 256 * 1024;
-var KILL_GRACE_MS = 5e3;
-function childEnvironment(env) {
-  const out = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (key.startsWith("INPUT_") || /^ACTIONS_.*(TOKEN|URL)$/.test(key)) continue;
-    out[key] = value;
-  }
-  return out;
+function commitLink(context3, sha) {
+  return `${context3.serverUrl}/${context3.owner}/${context3.repo}/commit/${sha}`;
 }
-function maskSecrets(text, secrets) {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("***");
-  return out;
-}
-function commandLine(command) {
-  if (command.quietArgs) return `$ ${command.program} (arguments not shown)`;
-  return `$ ${[command.program, ...command.args].join(" ")}`;
-}
-function createProcessRunner(options) {
-  const base = childEnvironment(options.env ?? process.env);
+function runHeader(context3, sha) {
   return {
-    run(command) {
-      const secrets = [...options.secrets ?? [], ...Object.values(command.env ?? {})];
-      const mask = (text) => maskSecrets(text, secrets);
-      options.log(mask(commandLine(command)));
-      return new Promise((resolve, reject) => {
-        const child = spawn(command.program, command.args, {
-          env: { ...base, ...command.env },
-          cwd: command.cwd,
-          detached: true,
-          stdio: ["pipe", "pipe", "pipe"]
-        });
-        let timedOut = false;
-        const kill = () => {
-          if (child.exitCode !== null || child.pid === void 0) return;
-          timedOut = true;
-          signalGroup(child.pid, "SIGTERM");
-          setTimeout(() => signalGroup(child.pid, "SIGKILL"), KILL_GRACE_MS).unref();
-        };
-        const timer = command.timeoutMs === void 0 ? void 0 : setTimeout(kill, command.timeoutMs);
-        if (command.signal?.aborted) kill();
-        command.signal?.addEventListener("abort", kill, { once: true });
-        const stdout = new LineCapture((line) => options.log(mask(line)));
-        const stderr = new LineCapture((line) => options.log(mask(line)));
-        child.stdout.on("data", (chunk) => stdout.push(chunk.toString("utf8")));
-        child.stderr.on("data", (chunk) => stderr.push(chunk.toString("utf8")));
-        child.stdin.on("error", () => {
-        });
-        child.stdin.end(command.stdin ?? "");
-        child.on("error", (err) => {
-          clearTimeout(timer);
-          reject(err.code === "ENOENT" ? new ToolMissingError(command.program) : err);
-        });
-        child.on("close", (code) => {
-          clearTimeout(timer);
-          command.signal?.removeEventListener("abort", kill);
-          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
-        });
-      });
-    }
+    ...sha === "" ? {} : { commit: { sha, url: commitLink(context3, sha) } },
+    ...context3.runUrl === void 0 ? {} : { runUrl: context3.runUrl }
   };
 }
-function signalGroup(pid, signal) {
+
+// src/deliver/github/workflow-commands.ts
+function logLine(text2) {
+  return defuseCommands(safeLine(text2));
+}
+function defuseCommands(safe) {
+  const indent = safe.length - safe.trimStart().length;
+  const line = safe.startsWith("::", indent) ? `${safe.slice(0, indent)}\\x3a${safe.slice(indent + 1)}` : safe;
+  return line.replaceAll("##[", "##\\x5b");
+}
+
+// src/action/check-mode.ts
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import path4 from "node:path";
+
+// src/cluster/cluster-check.ts
+import { existsSync as existsSync3 } from "node:fs";
+import path2 from "node:path";
+
+// src/cluster/kubectl-json.ts
+var GET_TIMEOUT_MS = 6e4;
+async function readJson(ctx, step, args) {
+  const result = await mustRun(ctx, step, {
+    program: "kubectl",
+    args: [...args, "--output", "json"],
+    timeoutMs: GET_TIMEOUT_MS,
+    quietOutput: true
+  });
   try {
-    process.kill(-pid, signal);
+    const parsed = JSON.parse(result.stdout);
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
+      return parsed;
+    }
   } catch {
   }
+  throw new ClusterStepError(step, `kubectl ${args.slice(0, 2).join(" ")} did not write a JSON object`);
 }
-var LineCapture = class {
-  pending = "";
-  kept = "";
-  onLine;
-  constructor(onLine) {
-    this.onLine = onLine;
-  }
-  push(text) {
-    this.kept = (this.kept + text).slice(-MAX_CAPTURE);
-    const parts = (this.pending + text).split(/\r?\n/);
-    this.pending = parts.pop() ?? "";
-    for (const line of parts) this.onLine(line);
-  }
-  finish() {
-    if (this.pending !== "") this.onLine(this.pending);
-    this.pending = "";
-    return this.kept;
-  }
-};
-
-// src/cluster/cluster-step.ts
-var TOOL_HINT = "GitHub's ubuntu runners have kind, helm and kubectl; elsewhere install them first";
-var STDERR_LINES = 5;
-var ClusterStepError = class _ClusterStepError extends Error {
-  step;
-  constructor(step, detail, message = `${step} failed: ${detail}`) {
-    super(message);
-    this.name = "ClusterStepError";
-    this.step = step;
-  }
-  /** One line: `cluster kind: kind is not on PATH (...)`. */
-  static missingTool(step, program) {
-    const detail = `${program} is not on PATH (${TOOL_HINT})`;
-    return new _ClusterStepError(step, detail, `${step}: ${detail}`);
-  }
-};
-async function inStep(ctx, title, body) {
-  const started = ctx.now();
-  ctx.log.startGroup(title);
-  let ok = false;
-  try {
-    const value = await body();
-    ok = true;
-    return value;
-  } finally {
-    const seconds = ((ctx.now() - started) / 1e3).toFixed(1);
-    ctx.log.info(`${title}: ${ok ? "done" : "failed"} in ${seconds}s`);
-    ctx.log.endGroup();
-  }
-}
-async function runTool(ctx, step, command) {
-  try {
-    return await ctx.runner.run(command);
-  } catch (err) {
-    if (err instanceof ToolMissingError) throw ClusterStepError.missingTool(step, err.program);
-    throw new ClusterStepError(step, `${command.program} could not start: ${err.message}`);
-  }
-}
-async function mustRun(ctx, step, command) {
-  const result = await runTool(ctx, step, command);
-  if (result.code === 0 && !result.timedOut) return result;
-  throw new ClusterStepError(step, failureDetail(command, result));
-}
-function failureDetail(command, result) {
-  const what = command.quietArgs ? command.program : `${command.program} ${command.args.slice(0, 2).join(" ")}`;
-  const how = result.timedOut ? "timed out" : `exited with code ${result.code ?? "null (killed)"}`;
-  const tail = lastLines(result.stderr, STDERR_LINES);
-  return tail.length === 0 ? `${what} ${how}` : `${what} ${how}:
-${tail.join("\n")}`;
-}
-function lastLines(text, count) {
-  return text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "").slice(-count);
+function itemsOf(list) {
+  const items = list.items;
+  if (!Array.isArray(items)) return [];
+  return items.filter((i) => i !== null && typeof i === "object");
 }
 
 // src/cluster/istio-install.ts
 var DEFAULT_ISTIO_VERSION = "1.30.5";
+var OLDEST_ISTIO_VERSION = "1.22";
 var ISTIO_CHARTS = "https://istio-release.storage.googleapis.com/charts";
 var ISTIO_NAMESPACE = "istio-system";
 var HELM_WAIT = "5m";
+var HELM_TIMEOUT_MS = 10 * 6e4;
+var HELM_REPO_TIMEOUT_MS = 2 * 6e4;
+var KUBECTL_GET_TIMEOUT_MS = 6e4;
+var KIND_RESOURCE_VALUES = [
+  "resources.requests.cpu=10m",
+  "resources.requests.memory=100Mi",
+  "global.proxy.resources.requests.cpu=10m",
+  "global.proxy.resources.requests.memory=40Mi"
+];
+function istioVersionProblem(version) {
+  const match = /^(\d+)\.(\d+)(\.\d+)?$/.exec(version);
+  if (match === null) return `'${version}' is not a version like 1.30 or 1.30.1`;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  if (major > 1 || major === 1 && minor >= 22) return void 0;
+  return `${version} is older than ${OLDEST_ISTIO_VERSION}, the first Istio with the Telemetry v1 API (telemetry.istio.io/v1) that adds method and path to the metrics; use 1.22 or newer`;
+}
 function helmChartVersion(version) {
   return /^\d+\.\d+$/.test(version) ? `~${version}.0` : version;
 }
-async function resourceExists(ctx, step, kind, name2, namespace) {
+async function findIstiods(ctx, step) {
+  const list = await readJson(ctx, step, [
+    "get",
+    "deployments",
+    "--all-namespaces",
+    "--selector",
+    "app=istiod"
+  ]);
+  const found = [];
+  for (const item of itemsOf(list)) {
+    const metadata = item.metadata;
+    if (typeof metadata?.name !== "string" || typeof metadata.namespace !== "string") continue;
+    const labels = metadata.labels ?? {};
+    const rev = labels["istio.io/rev"];
+    found.push({
+      namespace: metadata.namespace,
+      name: metadata.name,
+      revision: typeof rev === "string" && rev !== "" ? rev : "default"
+    });
+  }
+  return found.sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+}
+async function rootNamespaceOf(ctx, istiod) {
+  const name2 = istiod.revision === "default" ? "istio" : `istio-${istiod.revision}`;
   const command = {
     program: "kubectl",
-    args: ["get", kind, name2, "--namespace", namespace, "--output", "name"]
+    args: ["get", "configmap", name2, "--namespace", istiod.namespace, "--output", "json"],
+    timeoutMs: KUBECTL_GET_TIMEOUT_MS,
+    quietOutput: true
   };
-  const result = await runTool(ctx, step, command);
-  if (result.code === 0) return true;
-  if (/NotFound|not found/.test(result.stderr)) return false;
-  throw new ClusterStepError(step, failureDetail(command, result));
+  const result = await runTool(ctx, "Istio", command);
+  if (result.code !== 0) return ISTIO_NAMESPACE;
+  try {
+    const mesh = JSON.parse(result.stdout).data?.mesh;
+    const root = typeof mesh === "string" ? parse(mesh)?.rootNamespace : void 0;
+    return typeof root === "string" && root !== "" ? root : ISTIO_NAMESPACE;
+  } catch {
+    return ISTIO_NAMESPACE;
+  }
 }
 async function installIstio(ctx, options) {
   const step = "Istio";
-  if (options.keepExisting && await resourceExists(ctx, step, "deployment", "istiod", ISTIO_NAMESPACE)) {
-    ctx.log.info(`istiod is already running in ${ISTIO_NAMESPACE}: Istio is not installed again`);
-    return "present";
+  if (options.keepExisting) {
+    const istiods = await findIstiods(ctx, step);
+    if (istiods.length > 0) {
+      const names = istiods.map((i) => `${i.namespace}/${i.name} (revision ${i.revision})`).join(", ");
+      ctx.log.info(`istiod is already running: ${names}; Istio is not installed again`);
+      return { state: "present", rootNamespace: await rootNamespaceOf(ctx, istiods[0]), istiods };
+    }
   }
   const version = helmChartVersion(options.version);
   await mustRun(ctx, step, {
     program: "helm",
-    args: ["repo", "add", "istio", ISTIO_CHARTS, "--force-update"]
+    args: ["repo", "add", "istio", ISTIO_CHARTS, "--force-update"],
+    timeoutMs: HELM_REPO_TIMEOUT_MS
   });
-  await mustRun(ctx, step, { program: "helm", args: ["repo", "update", "istio"] });
+  await mustRun(ctx, step, {
+    program: "helm",
+    args: ["repo", "update", "istio"],
+    timeoutMs: HELM_REPO_TIMEOUT_MS
+  });
   const release = (name2, chart, extra) => ({
     program: "helm",
     args: [
@@ -26549,39 +26710,74 @@ async function installIstio(ctx, options) {
       "--timeout",
       HELM_WAIT
     ],
-    timeoutMs: 10 * 6e4
+    timeoutMs: HELM_TIMEOUT_MS
   });
+  const small = options.smallRequests ? KIND_RESOURCE_VALUES.flatMap((v) => ["--set", v]) : [];
   await mustRun(ctx, `${step} (istio/base)`, release("istio-base", "istio/base", ["--create-namespace"]));
-  await mustRun(ctx, `${step} (istio/istiod)`, release("istiod", "istio/istiod", []));
-  return "installed";
+  await mustRun(ctx, `${step} (istio/istiod)`, release("istiod", "istio/istiod", small));
+  if (options.keepExisting) {
+    ctx.log.info(
+      `there was no istiod: Istio ${options.version} installed; it stays after this step (helm uninstall istiod, then istio-base, in ${ISTIO_NAMESPACE} removes it)`
+    );
+  }
+  return {
+    state: "installed",
+    rootNamespace: ISTIO_NAMESPACE,
+    istiods: [{ namespace: ISTIO_NAMESPACE, name: "istiod", revision: "default" }]
+  };
 }
 
 // src/cluster/kind-cluster.ts
 var KIND_CLUSTER_NAME = "intent-drift";
 var CONTROL_PLANE_WAIT = "120s";
 var CREATE_TIMEOUT_MS = 10 * 6e4;
+var LIST_TIMEOUT_MS = 6e4;
+var DELETE_TIMEOUT_MS = 5 * 6e4;
+var NAME_TAKEN = /already exist for a cluster with the name/;
+var KindClusterTakenError = class extends ClusterStepError {
+  constructor(name2) {
+    super(
+      "kind cluster",
+      `a kind cluster named ${name2} exists already (kept by an earlier step, or another job on this runner): it is not this run's to replace or delete; delete it (kind delete cluster --name ${name2}) or check it with cluster: existing`
+    );
+    this.name = "KindClusterTakenError";
+  }
+};
+async function kindClusters(ctx) {
+  const result = await mustRun(ctx, "kind cluster", {
+    program: "kind",
+    args: ["get", "clusters"],
+    timeoutMs: LIST_TIMEOUT_MS
+  });
+  return result.stdout.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+}
 async function createKindCluster(ctx, options) {
-  await mustRun(ctx, "kind cluster", {
+  if ((await kindClusters(ctx)).includes(options.name)) throw new KindClusterTakenError(options.name);
+  options.onNameFree();
+  const command = {
     program: "kind",
     args: [
       "create",
       "cluster",
-      "--config",
-      options.config,
+      ...options.config === void 0 ? [] : ["--config", options.config],
       "--name",
       options.name,
       "--wait",
       CONTROL_PLANE_WAIT
     ],
     timeoutMs: CREATE_TIMEOUT_MS
-  });
+  };
+  const result = await runTool(ctx, "kind cluster", command);
+  if (result.code === 0 && !result.timedOut) return;
+  if (NAME_TAKEN.test(result.stderr)) throw new KindClusterTakenError(options.name);
+  throw new ClusterStepError("kind cluster", failureDetail(command, result));
 }
 async function deleteKindCluster(ctx, name2) {
   try {
     const result = await runTool(ctx, "kind delete", {
       program: "kind",
       args: ["delete", "cluster", "--name", name2],
-      timeoutMs: 5 * 6e4
+      timeoutMs: DELETE_TIMEOUT_MS
     });
     if (result.code !== 0)
       ctx.log.warning(`kind delete cluster --name ${name2} exited with code ${result.code}`);
@@ -26590,8 +26786,76 @@ async function deleteKindCluster(ctx, name2) {
   }
 }
 
+// src/cluster/telemetry-spec.ts
+function telemetriesOf(items) {
+  const out = [];
+  for (const item of items) {
+    const metadata = item.metadata ?? {};
+    if (typeof metadata.name !== "string" || typeof metadata.namespace !== "string") continue;
+    const spec = item.spec !== null && typeof item.spec === "object" ? item.spec : {};
+    const created = typeof metadata.creationTimestamp === "string" ? metadata.creationTimestamp : "";
+    out.push({ name: metadata.name, namespace: metadata.namespace, created, spec });
+  }
+  return out;
+}
+function isEmpty(value) {
+  if (value === void 0 || value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object") return Object.keys(value).length === 0;
+  return false;
+}
+function isNamespaceWide(spec) {
+  const selector = spec.selector;
+  return isEmpty(selector?.matchLabels) && isEmpty(spec.targetRefs) && isEmpty(spec.targetRef);
+}
+function namespaceWide(telemetries) {
+  const cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  return telemetries.filter((t) => isNamespaceWide(t.spec)).sort(
+    (a, b) => cmp(Date.parse(a.created) ? a.created : "", Date.parse(b.created) ? b.created : "") || cmp(a.name, b.name) || cmp(a.namespace, b.namespace)
+  );
+}
+var HTTP_TAGS = ["request_method", "request_path"];
+function requestCountTags(specs) {
+  const state = {
+    client: { tags: /* @__PURE__ */ new Set(), disabled: false, allDisabled: false },
+    server: { tags: /* @__PURE__ */ new Set(), disabled: false, allDisabled: false }
+  };
+  let providers = ["prometheus"];
+  for (const spec of specs) {
+    const metrics = Array.isArray(spec.metrics) ? spec.metrics : [];
+    for (const entry of metrics) {
+      const m = entry ?? {};
+      const names = Array.isArray(m.providers) ? m.providers.map((p) => p?.name).filter((n) => typeof n === "string") : [];
+      if (names.length > 0) providers = names;
+      if (!providers.includes("prometheus")) continue;
+      const overrides = Array.isArray(m.overrides) ? m.overrides : [];
+      for (const o of overrides) applyOverride(state, o ?? {});
+    }
+  }
+  const ok = (s) => !s.disabled && !s.allDisabled && HTTP_TAGS.every((t) => s.tags.has(t));
+  return { client: ok(state.client), server: ok(state.server) };
+}
+function applyOverride(state, override) {
+  const match = override.match ?? {};
+  const metric = match.customMetric !== void 0 ? "CUSTOM" : match.metric ?? "ALL_METRICS";
+  const modes = match.mode === "CLIENT" ? ["client"] : match.mode === "SERVER" ? ["server"] : ["client", "server"];
+  const tagOverrides = override.tagOverrides ?? {};
+  for (const mode of modes) {
+    if (metric === "ALL_METRICS" && override.disabled === true) {
+      state[mode].allDisabled = true;
+      continue;
+    }
+    state[mode].allDisabled = false;
+    if (metric !== "ALL_METRICS" && metric !== "REQUEST_COUNT") continue;
+    if (typeof override.disabled === "boolean") state[mode].disabled = override.disabled;
+    for (const [tag, change] of Object.entries(tagOverrides)) {
+      if (change?.operation === "REMOVE") state[mode].tags.delete(tag);
+      else if (typeof change?.value === "string" && change.value !== "") state[mode].tags.add(tag);
+    }
+  }
+}
+
 // src/cluster/telemetry.ts
-var MESH_TELEMETRY_NAME = "mesh-default";
 var MESH_TELEMETRY_YAML = `# Mesh-wide (no selector, in istio-system): add the HTTP method and path to Istio's request
 # metrics, which do not carry them by default. Apply before the workloads start.
 apiVersion: telemetry.istio.io/v1
@@ -26613,16 +26877,121 @@ spec:
             request_path:
               value: request.path
 `;
-async function applyMeshTelemetry(ctx, options) {
-  const step = "Telemetry";
-  if (options.keepExisting && await resourceExists(ctx, step, "telemetry", MESH_TELEMETRY_NAME, ISTIO_NAMESPACE)) {
-    ctx.log.warning(
-      `the cluster has a Telemetry ${MESH_TELEMETRY_NAME} in ${ISTIO_NAMESPACE} already: kept as is; it must add request_method and request_path to the metrics, or no call shows its method and path`
+var ADDED_TELEMETRY_NAME = "intent-drift";
+var TELEMETRIES = "telemetries.telemetry.istio.io";
+var APPLY_TIMEOUT_MS = 2 * 6e4;
+function addedTelemetryYaml(namespace) {
+  return `apiVersion: telemetry.istio.io/v1
+kind: Telemetry
+metadata:
+  name: ${ADDED_TELEMETRY_NAME}
+  namespace: ${namespace}
+  labels:
+    app.kubernetes.io/managed-by: intent-drift
+spec:
+  metrics:
+    - overrides:
+        - match:
+            metric: REQUEST_COUNT
+            mode: CLIENT_AND_SERVER
+          tagOverrides:
+            request_method:
+              value: request.method
+            request_path:
+              value: request.path
+`;
+}
+async function applyMeshTelemetry(ctx) {
+  await mustRun(ctx, "Telemetry", {
+    program: "kubectl",
+    args: ["apply", "-f", "-"],
+    stdin: MESH_TELEMETRY_YAML,
+    timeoutMs: APPLY_TIMEOUT_MS
+  });
+}
+async function listTelemetries(ctx, namespace) {
+  return telemetriesOf(
+    itemsOf(await readJson(ctx, "Telemetry", ["get", TELEMETRIES, "--namespace", namespace]))
+  );
+}
+async function addTelemetry(ctx, namespace) {
+  await mustRun(ctx, "Telemetry", {
+    program: "kubectl",
+    args: ["create", "-f", "-"],
+    stdin: addedTelemetryYaml(namespace),
+    timeoutMs: APPLY_TIMEOUT_MS
+  });
+  return { namespace, name: ADDED_TELEMETRY_NAME };
+}
+function decides(wide, namespace) {
+  const t = wide[0];
+  const among = wide.length === 1 ? `the only one without a selector in ${namespace}` : `the oldest of ${wide.length} without a selector in ${namespace}; Istio uses the oldest`;
+  return `Telemetry ${t.namespace}/${t.name} decides (${among})`;
+}
+var ADDS_BOTH = "it adds request_method and request_path: nothing to add";
+async function ensureRequestTags(ctx, options, added) {
+  const root = options.rootNamespace;
+  const wide = namespaceWide(await listTelemetries(ctx, root));
+  if (wide.length === 0) {
+    added.push(await addTelemetry(ctx, root));
+    ctx.log.info(
+      `no Telemetry without a selector in ${root}: added ${root}/${ADDED_TELEMETRY_NAME} (request_method and request_path on istio_requests_total only); it is removed at the end of this step`
     );
-    return "present";
+    return;
   }
-  await mustRun(ctx, step, { program: "kubectl", args: ["apply", "-f", "-"], stdin: MESH_TELEMETRY_YAML });
-  return "applied";
+  const rootSpec = wide[0].spec;
+  const tags = requestCountTags([rootSpec]);
+  if (tags.client && tags.server) {
+    ctx.log.info(`${decides(wide, root)}; ${ADDS_BOTH}`);
+    return;
+  }
+  ctx.log.info(
+    `${decides(wide, root)}; it does not add request_method and request_path to both sidecars' metrics`
+  );
+  if (options.workloadNamespaces.length === 0) {
+    ctx.log.warning(
+      `${wide[0].namespace}/${wide[0].name} is the mesh's Telemetry and is not changed: without workloads there is no namespace to add method and path in; add tagOverrides request_method and request_path to it (see fixtures/demo/telemetry.yaml), or no call shows its method and path`
+    );
+    return;
+  }
+  await addInNamespaces(ctx, rootSpec, options.workloadNamespaces, added);
+}
+async function addInNamespaces(ctx, rootSpec, namespaces, added) {
+  for (const namespace of namespaces) {
+    const own = namespaceWide(await listTelemetries(ctx, namespace));
+    if (own.length > 0) {
+      const tags = requestCountTags([rootSpec, own[0].spec]);
+      if (tags.client && tags.server) ctx.log.info(`${decides(own, namespace)}; ${ADDS_BOTH}`);
+      else {
+        ctx.log.warning(
+          `${decides(own, namespace)} and is not changed; with it, calls in ${namespace} show no method and path: add tagOverrides request_method and request_path to it`
+        );
+      }
+      continue;
+    }
+    added.push(await addTelemetry(ctx, namespace));
+    ctx.log.info(
+      `added ${namespace}/${ADDED_TELEMETRY_NAME} (request_method and request_path on istio_requests_total, over the mesh's Telemetry); it is removed at the end of this step`
+    );
+  }
+}
+async function removeAddedTelemetry(ctx, added) {
+  for (const t of added) {
+    const what = `Telemetry ${t.namespace}/${t.name}`;
+    try {
+      const result = await runTool(ctx, "Telemetry", {
+        program: "kubectl",
+        args: ["delete", TELEMETRIES, t.name, "--namespace", t.namespace, "--ignore-not-found"],
+        timeoutMs: APPLY_TIMEOUT_MS
+      });
+      if (result.code === 0 && !result.timedOut) ctx.log.info(`removed the ${what} this run added`);
+      else ctx.log.warning(`could not remove the ${what} this run added: delete it by hand`);
+    } catch (err) {
+      ctx.log.warning(
+        `could not remove the ${what} this run added (${err.message}): delete it by hand`
+      );
+    }
+  }
 }
 
 // src/cluster/traffic.ts
@@ -26658,65 +27027,193 @@ function reportTraffic(ctx, outcome) {
   }
 }
 
-// src/cluster/workloads.ts
-import { readFile } from "node:fs/promises";
+// src/cluster/workload-plan.ts
+import { stat as stat2 } from "node:fs/promises";
+import path from "node:path";
 var POD_MAKERS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"]);
 var ROLLOUT_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet"]);
 var INJECTION_LABELS = ["istio-injection", "istio.io/rev"];
-var ROLLOUT_TIMEOUT = "180s";
-function planWorkloads(manifests) {
-  const labelled = /* @__PURE__ */ new Set();
-  const workloadNamespaces = /* @__PURE__ */ new Set();
-  const rollouts = [];
-  for (const manifest of manifests) {
-    for (const doc of parseAllDocuments(manifest.text)) {
-      if (doc.errors.length > 0) {
-        throw new InputError(`not valid YAML: ${doc.errors[0].message.split("\n")[0]}`, {
-          file: manifest.file
-        });
-      }
-      const object = doc.toJS();
-      if (object === null || typeof object !== "object" || typeof object.kind !== "string") continue;
-      const name2 = typeof object.metadata?.name === "string" ? object.metadata.name : void 0;
-      if (name2 === void 0) continue;
-      if (object.kind === "Namespace") {
-        const labels = object.metadata?.labels ?? {};
-        if (INJECTION_LABELS.some((l) => l in labels)) labelled.add(name2);
-        continue;
-      }
-      if (!POD_MAKERS.has(object.kind)) continue;
-      const namespace = typeof object.metadata?.namespace === "string" ? object.metadata.namespace : "default";
-      workloadNamespaces.add(namespace);
-      if (ROLLOUT_KINDS.has(object.kind)) rollouts.push({ kind: object.kind, name: name2, namespace });
-    }
-  }
-  return {
-    files: manifests.map((m) => m.absolute),
-    unlabelledNamespaces: [...workloadNamespaces].filter((ns) => !labelled.has(ns)).sort(),
-    rollouts
+var NOT_APPLIED_GROUPS = {
+  "k8s.otterize.com": "intents are what the check reads, and enforcing them would block the calls it records",
+  "kustomize.config.k8s.io": "kubectl apply -f does not run kustomize"
+};
+var KUSTOMIZATION_FILE = /^(kustomization\.ya?ml|Kustomization)$/;
+function text(node) {
+  return node?.type === "scalar" && typeof node.value === "string" ? node.value : void 0;
+}
+function map(node) {
+  return node?.type === "map" ? node : void 0;
+}
+function groupOf(apiVersion) {
+  return apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
+}
+var PlanBuilder = class {
+  plan = {
+    namespaces: [],
+    files: [],
+    skipped: [],
+    workloadNamespaces: [],
+    unlabelledNamespaces: [],
+    rollouts: []
   };
+  labelled = /* @__PURE__ */ new Set();
+  workloadNamespaces = /* @__PURE__ */ new Set();
+  addFile(manifest) {
+    const { tokens } = tokenizeYaml(manifest.text, manifest.file);
+    const sources = tokens.filter((t) => t.type === "document").map((t) => cst_exports.stringify(t));
+    const documents = parseYamlDocuments(manifest.text, manifest.file);
+    if (sources.length !== documents.length) {
+      throw new InputError("could not split the file into its YAML documents", { file: manifest.file });
+    }
+    const kept = [];
+    documents.forEach(({ root, line }, i) => {
+      if (root === null) return;
+      const doc = this.classify(manifest.file, line, root, sources[i]);
+      if (doc === void 0) return;
+      if (doc.kind === "Namespace") this.plan.namespaces.push(doc);
+      else kept.push(doc);
+    });
+    if (kept.length > 0) this.plan.files.push({ file: manifest.file, documents: kept });
+  }
+  classify(file, line, root, source) {
+    const node = map(root);
+    const apiVersion = text(node && child(node, "apiVersion"));
+    const kind = text(node && child(node, "kind"));
+    if (node === void 0 || apiVersion === void 0 || kind === void 0) {
+      const kustomize = KUSTOMIZATION_FILE.test(path.posix.basename(file));
+      this.plan.skipped.push({
+        note: `${file}:${line}: not a Kubernetes object (no apiVersion and kind), not applied` + (kustomize ? `: ${NOT_APPLIED_GROUPS["kustomize.config.k8s.io"]}; list the output of kustomize build instead` : ""),
+        warn: kustomize
+      });
+      return void 0;
+    }
+    const group = groupOf(apiVersion);
+    const why = NOT_APPLIED_GROUPS[group];
+    if (why !== void 0) {
+      const name2 = text(map(child(node, "metadata")) && child(map(child(node, "metadata")), "name"));
+      this.plan.skipped.push({
+        note: `${file}:${line}: ${kind}${name2 === void 0 ? "" : ` ${name2}`} (${group}) not applied: ${why}`,
+        warn: group !== "k8s.otterize.com"
+      });
+      return void 0;
+    }
+    this.visit(file, node);
+    return { file, line, kind, text: source };
+  }
+  /** Namespaces and rollouts of one object, or of each item of a List. */
+  visit(file, node) {
+    const kind = text(child(node, "kind"));
+    if (kind === "List") {
+      const items = child(node, "items");
+      if (items?.type === "seq") {
+        for (const item of items.items) if (item.type === "map") this.visit(file, item);
+      }
+      return;
+    }
+    const metadata = map(child(node, "metadata"));
+    const name2 = text(metadata && child(metadata, "name"));
+    if (kind === void 0 || name2 === void 0) return;
+    if (kind === "Namespace") {
+      checkNamespace(name2, file, node.line);
+      const labels = map(metadata && child(metadata, "labels"));
+      if (labels !== void 0 && INJECTION_LABELS.some((l) => labels.entries.has(l)))
+        this.labelled.add(name2);
+      return;
+    }
+    if (!POD_MAKERS.has(kind)) return;
+    const namespace = text(metadata && child(metadata, "namespace")) ?? "default";
+    checkNamespace(namespace, file, node.line);
+    this.workloadNamespaces.add(namespace);
+    if (ROLLOUT_KINDS.has(kind)) this.plan.rollouts.push({ kind, name: name2, namespace });
+  }
+  build() {
+    this.plan.workloadNamespaces = [...this.workloadNamespaces].sort();
+    this.plan.unlabelledNamespaces = this.plan.workloadNamespaces.filter((ns) => !this.labelled.has(ns));
+    return this.plan;
+  }
+};
+function checkNamespace(namespace, file, line) {
+  if (!isDnsLabel(namespace)) {
+    throw new InputError(`'${namespace}' is not a namespace name (lower-case letters, digits and -)`, {
+      file,
+      line
+    });
+  }
 }
-async function readManifests(paths, cwd) {
+function planWorkloads(manifests, excluded = []) {
+  const builder = new PlanBuilder();
+  for (const file of excluded)
+    builder.plan.skipped.push({ note: `${file}: an intents path, not applied`, warn: false });
+  for (const manifest of manifests) builder.addFile(manifest);
+  return builder.build();
+}
+async function readManifests(paths, cwd, intents = []) {
   const found = await collectYamlFiles([...paths], cwd);
-  return Promise.all(
-    found.map(async (f) => ({
-      absolute: f.absolute,
+  const intentsFiles = intents.length === 0 ? /* @__PURE__ */ new Set() : new Set((await collectYamlFiles([...intents], cwd)).map((f) => f.absolute));
+  const manifests = [];
+  const excluded = [];
+  for (const f of found) {
+    if (intentsFiles.has(f.absolute)) {
+      excluded.push(f.file);
+      continue;
+    }
+    const info2 = await stat2(f.absolute);
+    if (info2.size > MAX_YAML_BYTES) throw new InputError("file too large for a manifest", { file: f.file });
+    manifests.push({
       file: f.file,
-      text: await readFile(f.absolute, "utf8")
-    }))
-  );
+      text: await readRegularFile(f.absolute, { file: f.file, maxBytes: MAX_YAML_BYTES })
+    });
+  }
+  return { manifests, excluded };
 }
-async function deployWorkloads(ctx, plan, options) {
-  const step = "workloads";
+
+// src/cluster/workloads.ts
+var ROLLOUT_TIMEOUT = "180s";
+var ROLLOUT_TIMEOUT_MS = 24e4;
+var APPLY_TIMEOUT_MS2 = 2 * 6e4;
+var NAMESPACE_TIMEOUT_MS = 6e4;
+function documentStream(documents) {
+  return documents.map((d) => {
+    const body = d.text.endsWith("\n") ? d.text : `${d.text}
+`;
+    return /^---(\s|$)/.test(body) ? body : `---
+${body}`;
+  }).join("");
+}
+function apply(ctx, step, documents) {
+  return mustRun(ctx, step, {
+    program: "kubectl",
+    args: ["apply", "-f", "-"],
+    stdin: documentStream(documents),
+    timeoutMs: APPLY_TIMEOUT_MS2
+  });
+}
+async function prepareNamespaces(ctx, plan, options) {
+  const step = "namespaces";
+  for (const s of plan.skipped) {
+    if (s.warn) ctx.log.warning(s.note);
+    else ctx.log.info(s.note);
+  }
   if (options.labelNamespaces) {
     for (const namespace of plan.unlabelledNamespaces) await labelForInjection(ctx, step, namespace);
   } else if (plan.unlabelledNamespaces.length > 0) {
+    const revisions = (options.revisions ?? []).filter((r) => r !== "default");
+    const label = revisions.length === 0 ? "istio-injection=enabled" : `istio.io/rev=${revisions.join(" or istio.io/rev=")} (or istio-injection=enabled with a default revision)`;
     ctx.log.info(
-      `namespace(s) ${plan.unlabelledNamespaces.join(", ")}: not labelled by the manifests; on an existing cluster they need istio-injection=enabled already, or their pods get no sidecar`
+      `namespace(s) ${plan.unlabelledNamespaces.join(", ")}: not labelled by the manifests; on an existing cluster they need ${label} already, or their pods get no sidecar`
     );
   }
-  for (const file of plan.files)
-    await mustRun(ctx, step, { program: "kubectl", args: ["apply", "-f", file] });
+  if (plan.namespaces.length > 0) {
+    ctx.log.info(`applying ${plan.namespaces.length} Namespace document(s) first`);
+    await apply(ctx, step, plan.namespaces);
+  }
+}
+async function deployWorkloads(ctx, plan) {
+  const step = "workloads";
+  for (const { file, documents } of plan.files) {
+    ctx.log.info(`applying ${documents.length} document(s) of ${file}`);
+    await apply(ctx, `${step} (${file})`, documents);
+  }
   for (const r of plan.rollouts) {
     await mustRun(ctx, `${step} (rollout of ${r.namespace}/${r.name})`, {
       program: "kubectl",
@@ -26728,23 +27225,31 @@ async function deployWorkloads(ctx, plan, options) {
         r.namespace,
         "--timeout",
         ROLLOUT_TIMEOUT
-      ]
+      ],
+      timeoutMs: ROLLOUT_TIMEOUT_MS
     });
   }
 }
 async function labelForInjection(ctx, step, namespace) {
-  const create = { program: "kubectl", args: ["create", "namespace", namespace] };
+  const create = {
+    program: "kubectl",
+    args: ["create", "namespace", namespace],
+    timeoutMs: NAMESPACE_TIMEOUT_MS
+  };
   const created = await runTool(ctx, step, create);
   if (created.code !== 0 && !/AlreadyExists|already exists/.test(created.stderr)) {
     throw new ClusterStepError(step, failureDetail(create, created));
   }
   await mustRun(ctx, step, {
     program: "kubectl",
-    args: ["label", "namespace", namespace, "istio-injection=enabled", "--overwrite"]
+    args: ["label", "namespace", namespace, "istio-injection=enabled", "--overwrite"],
+    timeoutMs: NAMESPACE_TIMEOUT_MS
   });
 }
 
 // src/cluster/cluster-run.ts
+var VERSION_TIMEOUT_MS = 6e4;
+var DIAGNOSTICS_TIMEOUT_MS = 6e4;
 var TOOLS = {
   kind: [
     { program: "kind", args: ["version"] },
@@ -26755,36 +27260,42 @@ var TOOLS = {
 };
 async function runInCluster(ctx, plan, record) {
   const kind = plan.cluster === "kind";
-  const workloads = plan.workloads.length === 0 ? void 0 : planWorkloads(await readManifests(plan.workloads, plan.cwd));
+  let workloads;
+  if (plan.workloads.length > 0) {
+    const { manifests, excluded } = await readManifests(plan.workloads, plan.cwd, plan.intents);
+    workloads = planWorkloads(manifests, excluded);
+  }
   await inStep(ctx, "tools", async () => {
-    for (const tool of TOOLS[plan.cluster]) await runTool(ctx, `cluster ${plan.cluster}`, tool);
+    for (const tool of TOOLS[plan.cluster]) {
+      await runTool(ctx, `cluster ${plan.cluster}`, { ...tool, timeoutMs: VERSION_TIMEOUT_MS });
+    }
   });
-  let createStarted = false;
+  const undo = { clusterOurs: false, telemetry: [], traffic: void 0 };
   let clusterUp = !kind;
-  let traffic;
   try {
     if (kind) {
-      createStarted = true;
       await inStep(
         ctx,
         `kind cluster ${plan.clusterName}`,
-        () => createKindCluster(ctx, { config: plan.kindConfig, name: plan.clusterName })
+        () => createKindCluster(ctx, {
+          config: plan.kindConfig,
+          name: plan.clusterName,
+          onNameFree: () => {
+            undo.clusterOurs = true;
+          }
+        }).catch((err) => {
+          if (err instanceof KindClusterTakenError) undo.clusterOurs = false;
+          throw err;
+        })
       );
       clusterUp = true;
     }
-    await inStep(
+    const istio = await inStep(
       ctx,
       `Istio ${plan.istioVersion}`,
-      () => installIstio(ctx, { version: plan.istioVersion, keepExisting: !kind })
+      () => installIstio(ctx, { version: plan.istioVersion, keepExisting: !kind, smallRequests: kind })
     );
-    await inStep(
-      ctx,
-      "Telemetry (method and path labels)",
-      () => applyMeshTelemetry(ctx, { keepExisting: !kind })
-    );
-    if (workloads !== void 0) {
-      await inStep(ctx, "workloads", () => deployWorkloads(ctx, workloads, { labelNamespaces: kind }));
-    }
+    await setUpMesh(ctx, plan, istio, workloads, undo);
     const result = await inStep(
       ctx,
       `recording (window of ${plan.duration})`,
@@ -26792,45 +27303,77 @@ async function runInCluster(ctx, plan, record) {
         ctx.log.info(
           `window open for ${plan.duration}${plan.traffic === void 0 ? "" : ": traffic started"}`
         );
-        if (plan.traffic !== void 0 && traffic === void 0) {
-          traffic = startTraffic(ctx, { command: plan.traffic, cwd: plan.cwd, durationMs: plan.durationMs });
+        if (plan.traffic !== void 0 && undo.traffic === void 0) {
+          undo.traffic = startTraffic(ctx, {
+            command: plan.traffic,
+            cwd: plan.cwd,
+            durationMs: plan.durationMs
+          });
         }
       })
     );
-    if (traffic !== void 0) {
-      traffic.stop();
-      reportTraffic(ctx, await traffic.done);
+    if (undo.traffic !== void 0) {
+      undo.traffic.stop();
+      reportTraffic(ctx, await undo.traffic.done);
     }
     return result;
   } catch (err) {
-    if (traffic !== void 0) {
-      traffic.stop();
-      await traffic.done;
+    if (undo.traffic !== void 0) {
+      undo.traffic.stop();
+      await undo.traffic.done;
     }
     if (clusterUp) await diagnostics(ctx);
     throw err;
   } finally {
-    if (kind && createStarted) {
-      if (plan.keepCluster) {
-        ctx.log.info(
-          `keep-cluster: the kind cluster ${plan.clusterName} stays (context kind-${plan.clusterName})`
-        );
-      } else {
-        await inStep(
-          ctx,
-          `deleting the kind cluster ${plan.clusterName}`,
-          () => deleteKindCluster(ctx, plan.clusterName)
-        );
-      }
-    }
+    await teardown(ctx, plan, undo);
   }
+}
+async function setUpMesh(ctx, plan, istio, workloads, undo) {
+  const kind = plan.cluster === "kind";
+  if (workloads !== void 0) {
+    await inStep(
+      ctx,
+      "namespaces",
+      () => prepareNamespaces(ctx, workloads, {
+        labelNamespaces: kind,
+        revisions: istio.istiods.map((i) => i.revision)
+      })
+    );
+  }
+  await inStep(ctx, "Telemetry (method and path labels)", async () => {
+    if (kind) return applyMeshTelemetry(ctx);
+    await ensureRequestTags(
+      ctx,
+      { rootNamespace: istio.rootNamespace, workloadNamespaces: workloads?.workloadNamespaces ?? [] },
+      undo.telemetry
+    );
+  });
+  if (workloads !== void 0) await inStep(ctx, "workloads", () => deployWorkloads(ctx, workloads));
+}
+async function teardown(ctx, plan, undo) {
+  if (undo.telemetry.length > 0) {
+    await inStep(ctx, "restoring the mesh", () => removeAddedTelemetry(ctx, undo.telemetry));
+  }
+  if (plan.cluster !== "kind" || !undo.clusterOurs) return;
+  if (plan.keepCluster) {
+    ctx.log.info(
+      `keep-cluster: the kind cluster ${plan.clusterName} stays (context kind-${plan.clusterName})`
+    );
+    return;
+  }
+  await inStep(
+    ctx,
+    `deleting the kind cluster ${plan.clusterName}`,
+    () => deleteKindCluster(ctx, plan.clusterName)
+  );
 }
 async function diagnostics(ctx) {
   await inStep(ctx, "diagnostics: pods", async () => {
     try {
       await ctx.runner.run({
         program: "kubectl",
-        args: ["get", "pods", "--all-namespaces", "--output", "wide"]
+        args: ["get", "pods", "--all-namespaces", "--output", "wide"],
+        timeoutMs: DIAGNOSTICS_TIMEOUT_MS
       });
     } catch {
     }
@@ -26843,16 +27386,27 @@ function clusterPlan(settings) {
   if (live.cluster === "none") throw new Error("clusterPlan: cluster none has no life cycle");
   return {
     cluster: live.cluster,
-    kindConfig: path.resolve(check2.cwd, live.kindConfig),
+    kindConfig: live.cluster === "kind" ? kindConfigFile(live.kindConfig, check2.cwd) : void 0,
     clusterName: KIND_CLUSTER_NAME,
     istioVersion: live.istioVersion ?? DEFAULT_ISTIO_VERSION,
     workloads: check2.workloads,
+    intents: check2.intents,
     cwd: check2.cwd,
     traffic: live.traffic,
     duration: live.duration,
     durationMs: parseDuration(live.duration, "duration"),
     keepCluster: live.keepCluster
   };
+}
+var DEFAULT_KIND_CONFIG = "kind-config.yaml";
+function kindConfigFile(input, cwd) {
+  if (input !== void 0) {
+    const file = path2.resolve(cwd, input);
+    if (!existsSync3(file)) throw new InputError(`kind-config: ${input}: no such file`);
+    return file;
+  }
+  const fallback = path2.resolve(cwd, DEFAULT_KIND_CONFIG);
+  return existsSync3(fallback) ? fallback : void 0;
 }
 function recordingFor(settings, plan, deps) {
   if (settings.source === "sidecars") {
@@ -26873,827 +27427,6 @@ function checkInCluster(settings, deps) {
   const plan = clusterPlan(settings);
   const ctx = { runner: deps.runner, log: deps.log, now: deps.now ?? Date.now };
   return runInCluster(ctx, plan, recordingFor(settings.check, plan, deps));
-}
-
-// src/declare/edit-intents-layout.ts
-import path2 from "node:path";
-function newIntentsFiles(intents, declared, sources) {
-  const apiVersion = mostCommon(declared.documents.map((d) => d.apiVersion)) ?? DEFAULT_EXPORT_API_VERSION;
-  const edits = /* @__PURE__ */ new Map();
-  for (const one of intents) {
-    const text = toYamlDocuments([clientIntentsManifest(one, apiVersion)]);
-    const file = fileFor(one, declared, sources);
-    const current = edits.get(file) ?? {
-      file,
-      before: sources.get(file) ?? null,
-      after: sources.get(file) ?? ""
-    };
-    current.after = current.after === "" ? text : `${withNewline(current.after)}---
-${text}`;
-    edits.set(file, current);
-  }
-  return [...edits.values()];
-}
-function fileFor(one, declared, sources) {
-  const files = declared.documents.map((d) => d.file);
-  const distinct = [...new Set(files)];
-  if (distinct.length === 1 && files.length > 1) return distinct[0];
-  const directory = mostCommon(distinct.map((f) => path2.posix.dirname(f))) ?? "intents";
-  const extension = mostCommon(distinct.map((f) => path2.posix.extname(f))) ?? ".yaml";
-  const { name: name2, namespace } = one.client;
-  const withNamespace = distinct.length > 0 && declared.documents.every(
-    (d) => path2.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
-  );
-  const short = path2.posix.join(directory, `${name2}${extension}`);
-  const long = path2.posix.join(directory, `${name2}.${namespace}${extension}`);
-  if (withNamespace || sources.has(short) || files.includes(short)) return long;
-  return short;
-}
-function mostCommon(values) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best;
-  for (const [value, count] of counts) if (best === void 0 || count > counts.get(best)) best = value;
-  return best;
-}
-function withNewline(text) {
-  return text.endsWith("\n") ? text : `${text}
-`;
-}
-
-// src/declare/edit-intents-targets.ts
-function findTarget(list, server, type, client) {
-  if (type !== "kubernetes" && type !== "service") return void 0;
-  for (const item of list.seq.items) {
-    if (!isMap(item)) continue;
-    const found = list.v2 ? v2Target(item) : v1Call(item);
-    if (!found || found.type !== type) continue;
-    const [name2, namespace = client.namespace] = found.name.split(".");
-    if (name2 === server.name && namespace === server.namespace) {
-      return { item, body: found.body, writtenName: String(found.body.get("name")) };
-    }
-  }
-  return void 0;
-}
-function v2Target(item) {
-  for (const key of ["kubernetes", "service"]) {
-    const body = item.get(key, true);
-    if (!isMap(body)) continue;
-    const isService = key === "service" || body.get("kind") === "Service";
-    return { type: isService ? "service" : "kubernetes", name: String(body.get("name") ?? ""), body };
-  }
-  return void 0;
-}
-function v1Call(item) {
-  const raw = String(item.get("name") ?? "");
-  const isService = raw.startsWith("svc:") || item.get("kind") === "Service";
-  return { type: isService ? "service" : "kubernetes", name: raw.replace(/^svc:/, ""), body: item };
-}
-function rulesOf(list, match) {
-  const rules = match.body.get(list.v2 ? "http" : list.resourcesKey, true);
-  return isSeq(rules) && rules.items.length > 0 ? rules : void 0;
-}
-function methodsOf(rule) {
-  if (!isMap(rule)) return void 0;
-  const methods = rule.get("methods", true);
-  return isSeq(methods) ? methods : void 0;
-}
-function ruleNode(doc, path5, method, flow) {
-  const node = doc.createNode({ path: path5, methods: [method] });
-  const methods = node.get("methods", true);
-  if (flow && isSeq(methods)) methods.flow = true;
-  return node;
-}
-function addCallToTarget(doc, list, match, method, path5, flow) {
-  const rules = rulesOf(list, match);
-  if (!rules) return false;
-  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path5);
-  const methods = methodsOf(samePath);
-  if (!methods) {
-    rules.items.push(ruleNode(doc, path5, method, flow));
-    return true;
-  }
-  if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
-  methods.items.push(doc.createNode(method));
-  return true;
-}
-function newTargetNode(doc, list, call, name2, flow) {
-  const path5 = call.suggestedPath ?? call.path;
-  const kind = call.server.kind;
-  const rules = call.method !== null && path5 !== null ? [ruleNode(doc, path5, call.method, flow)] : void 0;
-  if (list.v2) {
-    const body = doc.createNode(kind ? { name: name2, kind } : { name: name2 });
-    if (rules) body.set("http", doc.createNode(rules));
-    return doc.createNode({ kubernetes: body });
-  }
-  const item = doc.createNode(
-    kind && list.resourcesKey !== "resources" ? { name: name2, kind } : { name: name2 }
-  );
-  if (rules) {
-    item.set("type", "http");
-    item.set(list.resourcesKey, doc.createNode(rules));
-  }
-  return item;
-}
-function removeRuleFromTarget(list, match, rule) {
-  const dropTarget = () => {
-    list.seq.items.splice(list.seq.items.indexOf(match.item), 1);
-    return true;
-  };
-  if (rule.method === null || rule.path === null) return dropTarget();
-  const rules = rulesOf(list, match);
-  const ruleIndex = rules?.items.findIndex((r) => isMap(r) && r.get("path") === rule.path) ?? -1;
-  const methods = methodsOf(rules?.items[ruleIndex]);
-  const methodIndex = methods?.items.findIndex((m) => isScalar(m) && m.value === rule.method) ?? -1;
-  if (!rules || !methods || methodIndex < 0) return false;
-  methods.items.splice(methodIndex, 1);
-  if (methods.items.length > 0) return true;
-  rules.items.splice(ruleIndex, 1);
-  return rules.items.length > 0 ? true : dropTarget();
-}
-
-// src/declare/edit-intents.ts
-function editIntents(sources, declared, request2) {
-  const parsed = /* @__PURE__ */ new Map();
-  const open2 = (file) => {
-    const cached = parsed.get(file);
-    if (cached) return cached;
-    const text = sources.get(file);
-    if (text === void 0) return void 0;
-    const entry = { text, docs: parseAllDocuments(text, { uniqueKeys: false }), changed: /* @__PURE__ */ new Set() };
-    parsed.set(file, entry);
-    return entry;
-  };
-  const result = { files: [], changes: [], skipped: [] };
-  const homeless = [];
-  for (const call of request2.missing) {
-    const home = findClientDocument(declared, call.client, open2);
-    if (home === void 0) {
-      homeless.push(call);
-      continue;
-    }
-    const { file, index, doc } = home;
-    const outcome = addCall(doc, call);
-    if (outcome.skipped) result.skipped.push(outcome.skipped);
-    if (outcome.change) {
-      open2(file)?.changed.add(index);
-      result.changes.push({ ...outcome.change, file });
-    }
-  }
-  for (const rule of request2.stale) {
-    const home = findClientDocument(declared, rule.client, open2, rule.file);
-    if (home === void 0) continue;
-    const targets = targetList(home.doc);
-    const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
-    if (!targets || !match) continue;
-    if (removeRuleFromTarget(targets, match, rule)) {
-      open2(home.file)?.changed.add(home.index);
-      result.changes.push({
-        action: "remove",
-        client: rule.client,
-        server: match.writtenName,
-        method: rule.method,
-        path: rule.path,
-        file: home.file
-      });
-    }
-  }
-  for (const [file, entry] of parsed) {
-    if (entry.changed.size > 0)
-      result.files.push({ file, before: entry.text, after: spliceDocuments(entry) });
-  }
-  if (homeless.length > 0) {
-    const current = new Map(sources);
-    for (const f of result.files) current.set(f.file, f.after);
-    const { intents } = buildClientIntents(homeless, {
-      pathOf: (c) => c.suggestedPath ?? c.path
-    });
-    for (const edit of newIntentsFiles(intents, declared, current)) {
-      const existing = result.files.find((f) => f.file === edit.file);
-      if (existing) existing.after = edit.after;
-      else result.files.push({ ...edit, before: sources.get(edit.file) ?? null });
-    }
-    for (const call of homeless) {
-      const file = newIntentsFiles(buildClientIntents([call]).intents, declared, current)[0]?.file ?? "";
-      result.changes.push({ action: "add", ...describeCall(call), file });
-    }
-  }
-  result.files.sort((a, b) => a.file.localeCompare(b.file));
-  return result;
-}
-function describeCall(call) {
-  return {
-    client: call.client,
-    server: writtenServerName(call),
-    method: call.method,
-    path: call.suggestedPath ?? call.path
-  };
-}
-function writtenServerName(call) {
-  const { server, client } = call;
-  return server.namespace === client.namespace ? server.name : `${server.name}.${server.namespace}`;
-}
-function addCall(doc, call) {
-  const targets = targetList(doc);
-  if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
-  const path5 = call.suggestedPath ?? call.path;
-  const serverNames = [call.server, ...call.server.service ? [call.server.service] : []];
-  const match = findTarget(targets, call.server, "kubernetes", call.client) ?? (call.server.service && findTarget(targets, call.server.service, "service", call.client));
-  if (!match) {
-    const flow = prefersFlowMethods(targets.seq);
-    targets.seq.items.push(newTargetNode(doc, targets, call, writtenServerName(call), flow));
-    return { change: { action: "add", ...describeCall(call) } };
-  }
-  if (call.method === null || path5 === null) {
-    const names = serverNames.map((s) => s.name).join("/");
-    return {
-      skipped: `${call.client.name} \u2192 ${names}: calls without HTTP detail; the target has HTTP rules`
-    };
-  }
-  const added = addCallToTarget(doc, targets, match, call.method, path5, prefersFlowMethods(targets.seq));
-  return added ? { change: { action: "add", ...describeCall(call), server: match.writtenName } } : {};
-}
-function targetList(doc) {
-  const apiVersion = String(doc.get("apiVersion") ?? "");
-  const v2 = /\/v2/.test(apiVersion);
-  const seq = doc.getIn(["spec", v2 ? "targets" : "calls"], true);
-  if (!isSeq(seq)) return void 0;
-  return { seq, v2, resourcesKey: apiVersion.endsWith("v1alpha2") ? "resources" : "HTTPResources" };
-}
-function prefersFlowMethods(targets) {
-  let flow = false;
-  const visit = (node) => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (isScalar(pair.key) && pair.key.value === "methods" && isSeq(pair.value))
-          flow ||= !!pair.value.flow;
-        else visit(pair.value);
-      }
-    } else if (isSeq(node)) node.items.forEach(visit);
-  };
-  visit(targets);
-  return flow;
-}
-function findClientDocument(declared, client, open2, preferFile) {
-  const candidates = declared.documents.filter(
-    (d) => d.client.name === client.name && d.client.namespace === client.namespace
-  );
-  candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
-  for (const candidate of candidates) {
-    const entry = open2(candidate.file);
-    const index = entry?.docs.findIndex((doc) => describesClient(doc, client)) ?? -1;
-    if (entry && index >= 0) return { file: candidate.file, index, doc: entry.docs[index] };
-  }
-  return void 0;
-}
-function describesClient(doc, client) {
-  if (doc.get("kind") !== "ClientIntents") return false;
-  const namespace = doc.getIn(["metadata", "namespace"]);
-  if (namespace !== void 0 && namespace !== client.namespace) return false;
-  const name2 = doc.getIn(["spec", "workload", "name"]) ?? doc.getIn(["spec", "service", "name"]);
-  return name2 === client.name;
-}
-function spliceDocuments(entry) {
-  const style = detectIndentation(entry.text);
-  let out = "";
-  let start = 0;
-  entry.docs.forEach((doc, i) => {
-    const end = doc.range[2];
-    out += entry.changed.has(i) ? doc.toString({ lineWidth: 0, flowCollectionPadding: false, ...style }) : entry.text.slice(start, end);
-    start = end;
-  });
-  return out + entry.text.slice(start);
-}
-function detectIndentation(text) {
-  const nested = text.match(/^[^\s#-][^\n]*:\s*\n( +)\S/m);
-  const indent = nested?.[1]?.length ?? 2;
-  const flatSeq = /^( *)[^\s#-][^\n]*:\s*\n\1- /m.test(text);
-  return { indent, indentSeq: !flatSeq };
-}
-
-// node_modules/diff/libesm/diff/base.js
-var Diff = class {
-  diff(oldStr, newStr, options = {}) {
-    let callback;
-    if (typeof options === "function") {
-      callback = options;
-      options = {};
-    } else if ("callback" in options) {
-      callback = options.callback;
-    }
-    const oldString = this.castInput(oldStr, options);
-    const newString = this.castInput(newStr, options);
-    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-    const newTokens = this.removeEmpty(this.tokenize(newString, options));
-    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-  }
-  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-    var _a;
-    const done = (value) => {
-      value = this.postProcess(value, options);
-      if (callback) {
-        setTimeout(function() {
-          callback(value);
-        }, 0);
-        return void 0;
-      } else {
-        return value;
-      }
-    };
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let editLength = 1;
-    let maxEditLength = newLen + oldLen;
-    if (options.maxEditLength != null) {
-      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-    }
-    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
-    const abortAfterTimestamp = Date.now() + maxExecutionTime;
-    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-    }
-    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-    const execEditLength = () => {
-      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
-        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-        if (removePath) {
-          bestPath[diagonalPath - 1] = void 0;
-        }
-        let canAdd = false;
-        if (addPath) {
-          const addPathNewPos = addPath.oldPos - diagonalPath;
-          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-        }
-        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-        if (!canAdd && !canRemove) {
-          bestPath[diagonalPath] = void 0;
-          continue;
-        }
-        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options);
-        } else {
-          basePath = this.addToPath(removePath, false, true, 1, options);
-        }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-        } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
-            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-          }
-          if (newPos + 1 >= newLen) {
-            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-          }
-        }
-      }
-      editLength++;
-    };
-    if (callback) {
-      (function exec() {
-        setTimeout(function() {
-          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-            return callback(void 0);
-          }
-          if (!execEditLength()) {
-            exec();
-          }
-        }, 0);
-      })();
-    } else {
-      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-        const ret = execEditLength();
-        if (ret) {
-          return ret;
-        }
-      }
-    }
-  }
-  addToPath(path5, added, removed, oldPosInc, options) {
-    const last = path5.lastComponent;
-    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
-      return {
-        oldPos: path5.oldPos + oldPosInc,
-        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
-      };
-    } else {
-      return {
-        oldPos: path5.oldPos + oldPosInc,
-        lastComponent: { count: 1, added, removed, previousComponent: last }
-      };
-    }
-  }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-      newPos++;
-      oldPos++;
-      commonCount++;
-      if (options.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-      }
-    }
-    if (commonCount && !options.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-    }
-    basePath.oldPos = oldPos;
-    return newPos;
-  }
-  equals(left, right, options) {
-    if (options.comparator) {
-      return options.comparator(left, right);
-    } else {
-      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
-    }
-  }
-  removeEmpty(array) {
-    const ret = [];
-    for (let i = 0; i < array.length; i++) {
-      if (array[i]) {
-        ret.push(array[i]);
-      }
-    }
-    return ret;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value, options) {
-    return value;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value, options) {
-    return Array.from(value);
-  }
-  join(chars) {
-    return chars.join("");
-  }
-  postProcess(changeObjects, options) {
-    return changeObjects;
-  }
-  get useLongestToken() {
-    return false;
-  }
-  buildValues(lastComponent, newTokens, oldTokens) {
-    const components = [];
-    let nextComponent;
-    while (lastComponent) {
-      components.push(lastComponent);
-      nextComponent = lastComponent.previousComponent;
-      delete lastComponent.previousComponent;
-      lastComponent = nextComponent;
-    }
-    components.reverse();
-    const componentLen = components.length;
-    let componentPos = 0, newPos = 0, oldPos = 0;
-    for (; componentPos < componentLen; componentPos++) {
-      const component = components[componentPos];
-      if (!component.removed) {
-        if (!component.added && this.useLongestToken) {
-          let value = newTokens.slice(newPos, newPos + component.count);
-          value = value.map(function(value2, i) {
-            const oldValue = oldTokens[oldPos + i];
-            return oldValue.length > value2.length ? oldValue : value2;
-          });
-          component.value = this.join(value);
-        } else {
-          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-        }
-        newPos += component.count;
-        if (!component.added) {
-          oldPos += component.count;
-        }
-      } else {
-        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-        oldPos += component.count;
-      }
-    }
-    return components;
-  }
-};
-
-// node_modules/diff/libesm/diff/line.js
-var LineDiff = class extends Diff {
-  constructor() {
-    super(...arguments);
-    this.tokenize = tokenize;
-  }
-  equals(left, right, options) {
-    if (options.ignoreWhitespace) {
-      if (!options.newlineIsToken || !left.includes("\n")) {
-        left = left.trim();
-      }
-      if (!options.newlineIsToken || !right.includes("\n")) {
-        right = right.trim();
-      }
-    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-      if (left.endsWith("\n")) {
-        left = left.slice(0, -1);
-      }
-      if (right.endsWith("\n")) {
-        right = right.slice(0, -1);
-      }
-    }
-    return super.equals(left, right, options);
-  }
-};
-var lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options) {
-  return lineDiff.diff(oldStr, newStr, options);
-}
-function tokenize(value, options) {
-  if (options.stripTrailingCr) {
-    value = value.replace(/\r\n/g, "\n");
-  }
-  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-    linesAndNewlines.pop();
-  }
-  for (let i = 0; i < linesAndNewlines.length; i++) {
-    const line = linesAndNewlines[i];
-    if (i % 2 && !options.newlineIsToken) {
-      retLines[retLines.length - 1] += line;
-    } else {
-      retLines.push(line);
-    }
-  }
-  return retLines;
-}
-
-// node_modules/diff/libesm/patch/create.js
-function needsQuoting(s) {
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
-      return true;
-    }
-  }
-  return false;
-}
-function quoteFileNameIfNeeded(s) {
-  if (!needsQuoting(s)) {
-    return s;
-  }
-  let result = '"';
-  const bytes = new TextEncoder().encode(s);
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    if (b === 7) {
-      result += "\\a";
-    } else if (b === 8) {
-      result += "\\b";
-    } else if (b === 9) {
-      result += "\\t";
-    } else if (b === 10) {
-      result += "\\n";
-    } else if (b === 11) {
-      result += "\\v";
-    } else if (b === 12) {
-      result += "\\f";
-    } else if (b === 13) {
-      result += "\\r";
-    } else if (b === 34) {
-      result += '\\"';
-    } else if (b === 92) {
-      result += "\\\\";
-    } else if (b >= 32 && b <= 126) {
-      result += String.fromCharCode(b);
-    } else {
-      result += "\\" + b.toString(8).padStart(3, "0");
-    }
-    i++;
-  }
-  result += '"';
-  return result;
-}
-var INCLUDE_HEADERS = {
-  includeIndex: true,
-  includeUnderline: true,
-  includeFileHeaders: true
-};
-var FILE_HEADERS_ONLY = {
-  includeIndex: false,
-  includeUnderline: false,
-  includeFileHeaders: true
-};
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  let optionsObj;
-  if (!options) {
-    optionsObj = {};
-  } else if (typeof options === "function") {
-    optionsObj = { callback: options };
-  } else {
-    optionsObj = options;
-  }
-  if (typeof optionsObj.context === "undefined") {
-    optionsObj.context = 4;
-  }
-  const context3 = optionsObj.context;
-  if (optionsObj.newlineIsToken) {
-    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-  }
-  if (!optionsObj.callback) {
-    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-  } else {
-    const { callback } = optionsObj;
-    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-      const patch = diffLinesResultToPatch(diff);
-      callback(patch);
-    } }));
-  }
-  function diffLinesResultToPatch(diff) {
-    if (!diff) {
-      return;
-    }
-    diff.push({ value: "", lines: [] });
-    function contextLines(lines2) {
-      return lines2.map(function(entry) {
-        return " " + entry;
-      });
-    }
-    const hunks = [];
-    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines2 = current.lines || splitLines(current.value);
-      current.lines = lines2;
-      if (current.added || current.removed) {
-        if (!oldRangeStart) {
-          const prev = diff[i - 1];
-          oldRangeStart = oldLine;
-          newRangeStart = newLine;
-          if (prev) {
-            curRange = context3 > 0 ? contextLines(prev.lines.slice(-context3)) : [];
-            oldRangeStart -= curRange.length;
-            newRangeStart -= curRange.length;
-          }
-        }
-        for (const line of lines2) {
-          curRange.push((current.added ? "+" : "-") + line);
-        }
-        if (current.added) {
-          newLine += lines2.length;
-        } else {
-          oldLine += lines2.length;
-        }
-      } else {
-        if (oldRangeStart) {
-          if (lines2.length <= context3 * 2 && i < diff.length - 2) {
-            for (const line of contextLines(lines2)) {
-              curRange.push(line);
-            }
-          } else {
-            const contextSize = Math.min(lines2.length, context3);
-            for (const line of contextLines(lines2.slice(0, contextSize))) {
-              curRange.push(line);
-            }
-            const hunk = {
-              oldStart: oldRangeStart,
-              oldLines: oldLine - oldRangeStart + contextSize,
-              newStart: newRangeStart,
-              newLines: newLine - newRangeStart + contextSize,
-              lines: curRange
-            };
-            hunks.push(hunk);
-            oldRangeStart = 0;
-            newRangeStart = 0;
-            curRange = [];
-          }
-        }
-        oldLine += lines2.length;
-        newLine += lines2.length;
-      }
-    }
-    for (const hunk of hunks) {
-      for (let i = 0; i < hunk.lines.length; i++) {
-        if (hunk.lines[i].endsWith("\n")) {
-          hunk.lines[i] = hunk.lines[i].slice(0, -1);
-        } else {
-          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
-          i++;
-        }
-      }
-    }
-    return {
-      oldFileName,
-      newFileName,
-      oldHeader,
-      newHeader,
-      hunks
-    };
-  }
-}
-function formatPatch(patch, headerOptions) {
-  var _a, _b, _c, _d, _e, _f;
-  if (!headerOptions) {
-    headerOptions = INCLUDE_HEADERS;
-  }
-  if (Array.isArray(patch)) {
-    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
-      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
-    }
-    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
-  }
-  const ret = [];
-  if (patch.isGit) {
-    headerOptions = INCLUDE_HEADERS;
-    if (!patch.oldFileName) {
-      throw new Error("oldFileName must be specified for Git patches");
-    }
-    if (!patch.newFileName) {
-      throw new Error("newFileName must be specified for Git patches");
-    }
-    let gitOldName = patch.oldFileName;
-    let gitNewName = patch.newFileName;
-    if (patch.isCreate && gitOldName === "/dev/null") {
-      gitOldName = gitNewName.replace(/^b\//, "a/");
-    } else if (patch.isDelete && gitNewName === "/dev/null") {
-      gitNewName = gitOldName.replace(/^a\//, "b/");
-    }
-    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
-    if (patch.isDelete) {
-      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
-    }
-    if (patch.isCreate) {
-      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
-    }
-    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
-      ret.push("old mode " + patch.oldMode);
-      ret.push("new mode " + patch.newMode);
-    }
-    if (patch.isRename) {
-      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
-      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
-    }
-    if (patch.isCopy) {
-      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
-      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
-    }
-  } else {
-    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
-      ret.push("Index: " + patch.oldFileName);
-    }
-    if (headerOptions.includeUnderline) {
-      ret.push("===================================================================");
-    }
-  }
-  const hasHunks = patch.hunks.length > 0;
-  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
-    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
-    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
-  }
-  for (let i = 0; i < patch.hunks.length; i++) {
-    const hunk = patch.hunks[i];
-    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
-    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
-    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
-    for (const line of hunk.lines) {
-      ret.push(line);
-    }
-  }
-  return ret.join("\n") + "\n";
-}
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  if (typeof options === "function") {
-    options = { callback: options };
-  }
-  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
-    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
-    if (!patchObj) {
-      return;
-    }
-    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
-  } else {
-    const { callback } = options;
-    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
-      if (!patchObj) {
-        callback(void 0);
-      } else {
-        callback(formatPatch(patchObj, options.headerOptions));
-      }
-    } }));
-  }
-}
-function splitLines(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line) => line + "\n");
-  if (hasTrailingNl) {
-    result.pop();
-  } else {
-    result.push(result.pop().slice(0, -1));
-  }
-  return result;
-}
-
-// src/declare/suggested-patch.ts
-function suggestedPatch(changes) {
-  return changes.filter((c) => c.before !== c.after).map((c) => {
-    const oldName = c.before === null ? "/dev/null" : `a/${c.file}`;
-    return createTwoFilesPatch(oldName, `b/${c.file}`, c.before ?? "", c.after, void 0, void 0, {
-      context: 3,
-      headerOptions: FILE_HEADERS_ONLY
-    });
-  }).join("");
 }
 
 // src/deliver/github/annotations.ts
@@ -27740,57 +27473,70 @@ function staleAnnotation(rule) {
 
 // src/deliver/github/comment-body.ts
 var GITHUB_BODY_LIMIT = 65536;
-var SUMMARY_LIMIT = 9e5;
+var SUMMARY_LIMIT = 1e6;
+var utf8Bytes = (text2) => Buffer.byteLength(text2, "utf8");
 function commentBody(drift, opts) {
-  const limit = opts.limit ?? GITHUB_BODY_LIMIT;
-  const footer = runFooter(opts.runUrl);
-  let patch = patchBlock(opts.suggestedPatch);
-  if (patch.length > limit / 3) patch = patchTooLong(opts.suggestedPatch);
-  const room = limit - patch.length - footer.length;
-  const report = renderMarkdownReport(drift, {
-    maxLength: room,
-    ...opts.fileLink ? { fileLink: opts.fileLink } : {}
-  });
-  return report + patch + footer;
+  return renderComment(drift, { ...opts, limit: opts.limit ?? GITHUB_BODY_LIMIT });
 }
 function jobSummary(drift, opts) {
-  return commentBody(drift, { ...opts, runUrl: void 0, limit: opts.limit ?? SUMMARY_LIMIT });
+  const { runUrl: _inTheRunAlready, ...rest } = opts;
+  return renderComment(drift, {
+    ...rest,
+    limit: opts.limit ?? SUMMARY_LIMIT,
+    patchElsewhere: "the JSON report",
+    measure: opts.measure ?? utf8Bytes
+  });
 }
-function shortCommentBody(drift, runUrl) {
-  const report = renderMarkdownReport(drift, { maxLength: 1e3 });
-  return report + runFooter(runUrl);
+function shortCommentBody(drift, run2) {
+  return renderMarkdownReport(drift, { maxLength: 1e3, ...run2 });
 }
-function patchBlock(patch) {
-  if (patch === "") return "";
-  const fence = "`".repeat(Math.max(3, longestBacktickRun(patch) + 1));
-  const files = (patch.match(/^\+\+\+ /gm) ?? []).length;
-  return [
-    "",
-    `<details><summary>Suggested patch of the intents (${files} ${files === 1 ? "file" : "files"})</summary>`,
-    "",
-    `${fence}diff`,
-    patch.endsWith("\n") ? patch.slice(0, -1) : patch,
-    fence,
-    "",
-    "</details>",
-    ""
-  ].join("\n");
+
+// src/deliver/github/gate-note.ts
+var DIFF_ROOM = 8e3;
+function gateChangeLines(changes) {
+  return changes.map(
+    (c) => `this pull request changes ${showControlChars(c.file)}; its gate applies after merge (this run used the base branch's)`
+  );
 }
-function patchTooLong(patch) {
-  const lines2 = patch.split("\n").length;
-  return `
-> The suggested patch (${lines2} lines) is too long for a comment: it is in the job summary.
-`;
+function gateChangeNote(changes) {
+  if (changes.length === 0) return "";
+  const parts = [""];
+  for (const change of changes) {
+    const file = codeSpan(change.file);
+    parts.push(
+      `> **Note:** this pull request changes ${file}; its gate applies after merge. This check used the base branch's.`,
+      "",
+      `<details><summary>Changes to ${file}</summary>`,
+      "",
+      fenced(cut(change.diff)),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return parts.join("\n");
 }
-function runFooter(runUrl) {
-  return runUrl === void 0 ? "" : `
-<sub>[Full report in the job summary](${runUrl})</sub>
-`;
+function cut(diff) {
+  const lines2 = diff.replace(/\n$/, "").split("\n").map(showControlChars);
+  const kept = [];
+  let size = 0;
+  for (const line of lines2) {
+    if (size + line.length + 1 > DIFF_ROOM) {
+      kept.push(`... ${lines2.length - kept.length} more lines: see the pull request's diff`);
+      break;
+    }
+    kept.push(line);
+    size += line.length + 1;
+  }
+  return kept.join("\n");
 }
-function longestBacktickRun(text) {
+function fenced(text2) {
   let longest = 0;
-  for (const run2 of text.match(/`+/g) ?? []) longest = Math.max(longest, run2.length);
-  return longest;
+  for (const run2 of text2.match(/`+/g) ?? []) longest = Math.max(longest, run2.length);
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}diff
+${text2}
+${fence}`;
 }
 
 // src/deliver/github/branch-commit.ts
@@ -27813,6 +27559,11 @@ async function commitToBranch(client, req) {
     if (head.tree.sha === newTree.sha && head.parents[0]?.sha === req.baseSha) {
       return { sha: current, updated: false };
     }
+    if (!isOurCommit(head)) {
+      throw new InputError(
+        `pr-branch '${req.branch}' is at ${current}, a commit intent-drift did not make: refusing to reset it (name another pr-branch, or delete that branch)`
+      );
+    }
   }
   const { data: commit } = await client.rest.git.createCommit({
     ...repo,
@@ -27830,6 +27581,13 @@ async function commitToBranch(client, req) {
   }
   await client.rest.git.updateRef({ ...repo, ref: `heads/${req.branch}`, sha: commit.sha, force: true });
   return { sha: commit.sha, updated: true };
+}
+function commitSubject(added, removed) {
+  return `intent-drift: declare ${added} observed calls, remove ${removed} stale rules`;
+}
+var OUR_SUBJECT = /^intent-drift: declare \d+ observed calls, remove \d+ stale rules$/;
+function isOurCommit(commit) {
+  return OUR_SUBJECT.test(commit.message.split("\n")[0] ?? "") && commit.parents.length === 1;
 }
 async function branchHead(client, req) {
   try {
@@ -27876,11 +27634,13 @@ function pullRequestBody(changes, patch, runUrl) {
     "Review it like any change to who may call whom; the branch is rewritten by the next run.",
     ""
   ].join("\n");
-  const fence = "`".repeat(Math.max(3, ...(patch.match(/`+/g) ?? []).map((r) => r.length + 1)));
+  let longestRun = 0;
+  for (const run2 of patch.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run2.length);
+  const fence = "`".repeat(Math.max(3, longestRun + 1));
   const diff = `<details><summary>Diff</summary>
 
 ${fence}diff
-${patch.replace(/\n$/, "")}
+${shownPatch(patch.replace(/\n$/, ""))}
 ${fence}
 
 </details>
@@ -27941,6 +27701,10 @@ async function openIntentsPullRequest(client, context3, branch, edit, patch) {
   if (base === branch)
     throw new InputError(`pr-branch '${branch}' is the branch this run checks: pick another`);
   if (!/^[0-9a-f]{40}$/.test(context3.sha)) throw new InputError("GITHUB_SHA is not a commit SHA");
+  const outside = edit.files.find((f) => !isRepositoryPath(f.file));
+  if (outside !== void 0) {
+    throw new InputError(`refusing to commit "${outside.file}": not a path inside the repository`);
+  }
   const added = edit.changes.filter((c) => c.action === "add").length;
   const removed = edit.changes.length - added;
   const commit = await commitToBranch(client, {
@@ -27949,7 +27713,7 @@ async function openIntentsPullRequest(client, context3, branch, edit, patch) {
     branch,
     baseSha: context3.sha,
     files: edit.files.map((f) => ({ path: f.file, content: f.after })),
-    message: `intent-drift: declare ${added} observed calls, remove ${removed} stale rules`
+    message: commitSubject(added, removed)
   });
   const pr = await openOrUpdatePullRequest(client, {
     owner: context3.owner,
@@ -27991,6 +27755,7 @@ function isAuthoredBy(user, login) {
   return user.type === "Bot" && user.login === `${login}[bot]`;
 }
 function isAuthRefusal(err) {
+  if (isGraphqlRefusal(err)) return true;
   const status = err.status;
   return status === 403 || status === 404;
 }
@@ -28054,7 +27819,7 @@ async function postStickyComment(client, io, where, body, fallback) {
         client,
         where,
         identity.login,
-        shortCommentBody(fallback.drift, fallback.runUrl)
+        shortCommentBody(fallback.drift, fallback.run)
       );
       return result.url;
     }
@@ -28065,86 +27830,31 @@ async function postStickyComment(client, io, where, body, fallback) {
   }
 }
 
-// src/deliver/github/report-artifact.ts
-var MAX_ARTIFACT_BYTES = 20 * 1024 * 1024;
-var MAX_ENTRIES = 5e4;
-var MAX_PATCH = 2 * 1024 * 1024;
-function renderReportFile(drift, pullRequest, suggestedPatch2) {
-  const report = { ...toJsonReport(drift) };
-  if (pullRequest) report.pullRequest = { number: pullRequest.number, headSha: pullRequest.headSha };
-  if (suggestedPatch2) report.suggestedPatch = suggestedPatch2;
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-function parseCommentArtifact(text, file) {
-  const bad = (what) => {
-    throw new InputError(`not a usable intent-drift report: ${what}`, { file });
-  };
-  if (text.length > MAX_ARTIFACT_BYTES) bad("larger than 20 MiB");
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return bad("not JSON");
-  }
-  const v = new Validator(bad);
-  const top = v.object(raw, "report");
-  if (top.version !== 1) bad("version must be 1");
-  const pr = v.object(top.pullRequest, "pullRequest (written by a run on a pull request)");
-  const number = v.integer(pr.number, "pullRequest.number", 1);
-  const headSha = v.string(pr.headSha, "pullRequest.headSha", 40);
-  if (!/^[0-9a-f]{40}$/.test(headSha)) bad("pullRequest.headSha must be a 40-digit commit SHA");
-  const s = v.object(top.summary, "summary");
-  const count = (key) => v.integer(s[key], `summary.${key}`, 0);
-  const drift = {
-    missing: v.list(top.missing, "missing", (x, at) => ({
-      ...v.call(x, at),
-      wouldBeBlocked: v.object(x, at).wouldBeBlocked === true,
-      ...v.optional(v.object(x, at).suggestedPath, (p) => ({
-        suggestedPath: v.string(p, `${at}.suggestedPath`, 4096)
-      }))
-    })),
-    stale: v.list(top.stale, "stale", (x, at) => ({
-      ...v.rule(x, at),
-      reason: v.oneOf(v.object(x, at).reason, `${at}.reason`, [
-        "path-not-called",
-        "server-not-called",
-        "client-idle"
-      ])
-    })),
-    covered: v.list(top.covered, "covered", (x, at) => v.call(x, at)),
-    notChecked: v.list(top.notChecked, "notChecked", (x, at) => ({
-      ...v.rule(x, at),
-      why: v.oneOf(v.object(x, at).why, `${at}.why`, ["not-http", "no-http-detail"])
-    })),
-    unattributed: v.list(top.unattributed, "unattributed", (x, at) => v.call(x, at)),
-    external: top.external === void 0 ? [] : v.list(top.external, "external", (x, at) => v.call(x, at)),
-    ignored: v.list(top.ignored, "ignored", (x, at) => v.call(x, at)),
-    warnings: v.list(top.warnings, "warnings", (x, at) => v.string(x, at, 4096)),
-    summary: {
-      observed: count("observed"),
-      declared: count("declared"),
-      covered: count("covered"),
-      missing: count("missing"),
-      stale: count("stale"),
-      notChecked: count("notChecked"),
-      ignored: count("ignored"),
-      drift: s.drift === true
-    }
-  };
-  const patch = top.suggestedPatch === void 0 ? "" : v.string(top.suggestedPatch, "suggestedPatch", MAX_PATCH);
-  if (patch !== "" && !isUnifiedDiff(patch)) bad("suggestedPatch is not a unified diff");
-  return { pullRequest: { number, headSha }, drift, suggestedPatch: patch };
-}
-function isUnifiedDiff(patch) {
-  return patch.split("\n").every(
-    (line) => line === "" || /^(--- |\+\+\+ |@@ -\d+(,\d+)? \+\d+(,\d+)? @@|[ +-]|\\ No newline)/.test(line)
-  );
-}
+// src/deliver/github/artifact-validator.ts
+var ARTIFACT_LIMITS = {
+  /** The whole file, in bytes. */
+  bytes: 20 * 1024 * 1024,
+  /** Entries per list. */
+  entries: 5e4,
+  /** A path, a suggested path, a warning, a declared non-Kubernetes target's name. */
+  text: 4096,
+  /** The suggested patch, in characters. */
+  patch: 2 * 1024 * 1024
+};
+var ARTIFACT_LISTS = [
+  "covered",
+  "ignored",
+  "unattributed",
+  "external",
+  "notChecked",
+  "stale",
+  "missing"
+];
 var NAME = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,251}[A-Za-z0-9])?$/;
 var METHOD = /^[A-Z]{1,16}$/;
 var TARGET_TYPES = ["kubernetes", "service", "kafka", "sql", "database", "aws", "gcp", "azure", "internet"];
-var Validator = class {
+var KUBERNETES_TARGETS = /* @__PURE__ */ new Set(["kubernetes", "service"]);
+var ArtifactValidator = class {
   bad;
   constructor(bad) {
     this.bad = bad;
@@ -28168,19 +27878,17 @@ var Validator = class {
       return this.bad(`${at} must be one of ${allowed.join(", ")}`);
     return x;
   }
-  optional(x, read) {
-    return x === void 0 ? {} : read(x);
-  }
   list(x, at, read) {
     if (!Array.isArray(x)) return this.bad(`${at} must be a list`);
-    if (x.length > MAX_ENTRIES) return this.bad(`${at} has more than ${MAX_ENTRIES} entries`);
+    if (x.length > ARTIFACT_LIMITS.entries)
+      return this.bad(`${at} has more than ${ARTIFACT_LIMITS.entries} entries`);
     return x.map((item, i) => read(item, `${at}[${i}]`));
   }
-  ref(x, at) {
+  ref(x, at, freeName = false) {
     const o = this.object(x, at);
-    const name2 = this.string(o.name, `${at}.name`, 253);
+    const name2 = this.string(o.name, `${at}.name`, freeName ? ARTIFACT_LIMITS.text : 253);
     const namespace = this.string(o.namespace, `${at}.namespace`, 253);
-    if (!NAME.test(name2) || !NAME.test(namespace)) this.bad(`${at}: not a Kubernetes name`);
+    if (!freeName && !NAME.test(name2) || !NAME.test(namespace)) this.bad(`${at}: not a Kubernetes name`);
     if (o.kind === void 0) return { name: name2, namespace };
     const kind = this.string(o.kind, `${at}.kind`, 63);
     if (!/^[A-Z][A-Za-z0-9]*$/.test(kind)) this.bad(`${at}.kind: not a Kubernetes kind`);
@@ -28189,8 +27897,8 @@ var Validator = class {
   methodAndPath(o, at) {
     const method = o.method === null ? null : this.string(o.method, `${at}.method`, 16);
     if (method !== null && !METHOD.test(method)) this.bad(`${at}.method: not an HTTP method`);
-    const path5 = o.path === null ? null : this.string(o.path, `${at}.path`, 4096);
-    return { method, path: path5 };
+    const path6 = o.path === null ? null : this.string(o.path, `${at}.path`, ARTIFACT_LIMITS.text);
+    return { method, path: path6 };
   }
   call(x, at) {
     const o = this.object(x, at);
@@ -28206,21 +27914,242 @@ var Validator = class {
       protocol: this.oneOf(o.protocol ?? "http", `${at}.protocol`, ["http", "grpc", "tcp"])
     };
   }
+  missingCall(x, at) {
+    const o = this.object(x, at);
+    return {
+      ...this.call(x, at),
+      wouldBeBlocked: o.wouldBeBlocked === true,
+      ...o.suggestedPath === void 0 ? {} : { suggestedPath: this.string(o.suggestedPath, `${at}.suggestedPath`, ARTIFACT_LIMITS.text) },
+      ...o.intentsFile === void 0 ? {} : { intentsFile: this.fileLine(o.intentsFile, `${at}.intentsFile`) }
+    };
+  }
+  /** A repository-relative path: links are built from it. */
+  relativePath(x, at) {
+    const file = this.string(x, at, 1024);
+    if (!/^[\w@+.-][\w@+./-]*$/.test(file) || file.split("/").includes(".."))
+      this.bad(`${at}: not a relative path`);
+    return file;
+  }
+  fileLine(x, at) {
+    const o = this.object(x, at);
+    return { file: this.relativePath(o.file, `${at}.file`), line: this.integer(o.line, `${at}.line`, 1) };
+  }
+  /** Source names, inputs and times as the report writes them; anything else is refused. */
+  observedFrom(x, at) {
+    const o = this.object(x, at);
+    const sources = ["metrics", "snapshot", "sidecars", "prometheus", "mapper"];
+    const source = this.oneOf(o.source, `${at}.source`, sources);
+    const inputs = this.list(o.inputs, `${at}.inputs`, (item, i) => this.string(item, i, 1024));
+    if (inputs.length > 100) this.bad(`${at}.inputs: more than 100`);
+    const from = { source, inputs };
+    if (o.window !== void 0) {
+      const w = this.object(o.window, `${at}.window`);
+      const time = (t, where) => {
+        const text2 = this.string(t, where, 40);
+        if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(text2)) this.bad(`${where}: not a UTC time`);
+        return text2;
+      };
+      from.window = { from: time(w.from, `${at}.window.from`), to: time(w.to, `${at}.window.to`) };
+    }
+    if (o.since !== void 0) {
+      from.since = this.string(o.since, `${at}.since`, 64);
+      if (!/^[0-9A-Za-z:.+-]+$/.test(from.since)) this.bad(`${at}.since: not a duration or a time`);
+    }
+    return from;
+  }
   rule(x, at) {
     const o = this.object(x, at);
-    const file = this.string(o.file, `${at}.file`, 1024);
-    if (!/^[\w@+.-][\w@+./-]*$/.test(file) || file.split("/").includes(".."))
-      this.bad(`${at}.file: not a relative path`);
+    const file = this.relativePath(o.file, `${at}.file`);
+    const targetType = this.oneOf(o.targetType, `${at}.targetType`, TARGET_TYPES);
     return {
       client: this.ref(o.client, `${at}.client`),
-      server: this.ref(o.server, `${at}.server`),
-      targetType: this.oneOf(o.targetType, `${at}.targetType`, TARGET_TYPES),
+      server: this.ref(o.server, `${at}.server`, !KUBERNETES_TARGETS.has(targetType)),
+      targetType,
       ...this.methodAndPath(o, at),
       file,
       line: this.integer(o.line, `${at}.line`, 1)
     };
   }
+  staleRule(x, at) {
+    const reasons = ["path-not-called", "server-not-called", "client-idle"];
+    return { ...this.rule(x, at), reason: this.oneOf(this.object(x, at).reason, `${at}.reason`, reasons) };
+  }
+  notCheckedRule(x, at) {
+    const whys = ["not-http", "no-http-detail"];
+    return { ...this.rule(x, at), why: this.oneOf(this.object(x, at).why, `${at}.why`, whys) };
+  }
+  /** The reader of one entry of a list. */
+  entry(list, x, at) {
+    if (list === "missing") return this.missingCall(x, at);
+    if (list === "stale") return this.staleRule(x, at);
+    if (list === "notChecked") return this.notCheckedRule(x, at);
+    return this.call(x, at);
+  }
 };
+function isUnifiedDiff(patch) {
+  return patch.split("\n").every(
+    (line) => line === "" || /^(--- |\+\+\+ |@@ -\d+(,\d+)? \+\d+(,\d+)? @@|[ +-]|\\ No newline)/.test(line)
+  );
+}
+
+// src/deliver/github/artifact-fit.ts
+var Refused = class extends Error {
+};
+var validator = new ArtifactValidator((what) => {
+  throw new Refused(what);
+});
+function cutText(text2, max) {
+  if (text2.length <= max) return text2;
+  let kept = max - 32;
+  const code = text2.charCodeAt(kept - 1);
+  if (code >= 55296 && code <= 56319) kept--;
+  return `${text2.slice(0, kept)}\u2026[cut ${text2.length - kept} chars]`;
+}
+function cutEntry(entry) {
+  const out = { ...entry };
+  for (const key of ["path", "suggestedPath", "suggestedPathWidens", "host"]) {
+    if (typeof out[key] === "string") out[key] = cutText(out[key], ARTIFACT_LIMITS.text);
+  }
+  return out;
+}
+function accepted(list, entry) {
+  try {
+    validator.entry(list, entry, list);
+    return true;
+  } catch (err) {
+    if (err instanceof Refused) return false;
+    throw err;
+  }
+}
+function bytesOf(report) {
+  return Buffer.byteLength(JSON.stringify(report, null, 2), "utf8") + 1;
+}
+function fitForComment(report, extra) {
+  const out = { ...report };
+  const omitted = {};
+  for (const list of ARTIFACT_LISTS) {
+    const kept = [];
+    for (const entry of report[list]) {
+      const cut2 = cutEntry(entry);
+      if (kept.length < ARTIFACT_LIMITS.entries && accepted(list, cut2)) kept.push(cut2);
+      else omitted[list] = (omitted[list] ?? 0) + 1;
+    }
+    out[list] = kept;
+  }
+  out.warnings = report.warnings.slice(0, ARTIFACT_LIMITS.entries - 1).map((w) => cutText(w, ARTIFACT_LIMITS.text));
+  for (let guard = 0; bytesOf({ ...out, ...extra, omitted }) > ARTIFACT_LIMITS.bytes && guard < 64; guard++) {
+    if (out.ignoredStale !== void 0 || out.coverage !== void 0) {
+      delete out.ignoredStale;
+      delete out.coverage;
+      continue;
+    }
+    const list = ARTIFACT_LISTS.find((l) => out[l].length > 0);
+    if (list === void 0) break;
+    const entries = out[list];
+    const keep = Math.floor(entries.length / 2);
+    omitted[list] = (omitted[list] ?? 0) + entries.length - keep;
+    out[list] = entries.slice(0, keep);
+  }
+  const counts = ARTIFACT_LISTS.filter((l) => (omitted[l] ?? 0) > 0).map((l) => `${omitted[l]} ${l}`);
+  if (counts.length > 0) {
+    out.warnings.push(
+      `left out of this report (too large, or not what the commenting job accepts): ${counts.join(", ")}; the job summary of the run lists them`
+    );
+    out.omitted = omitted;
+  }
+  return { report: out, omitted };
+}
+
+// src/deliver/github/report-artifact.ts
+function renderReportFile(drift, pullRequest, suggestedPatch) {
+  const full = toJsonReport(drift);
+  if (!pullRequest) return jsonText(full);
+  const extra = {
+    pullRequest: { number: pullRequest.number, headSha: pullRequest.headSha }
+  };
+  const patchFits = suggestedPatch !== void 0 && suggestedPatch.length <= ARTIFACT_LIMITS.patch && isUnifiedDiff(suggestedPatch);
+  if (suggestedPatch && patchFits) extra.suggestedPatch = suggestedPatch;
+  const { report } = fitForComment(full, extra);
+  if (suggestedPatch && !patchFits) {
+    report.warnings.push(
+      "the suggested patch is too large for this report: it is in the job summary of the run"
+    );
+  }
+  return jsonText({ ...report, ...extra });
+}
+function parseCommentArtifact(text2, file) {
+  const bad = (what) => {
+    throw new InputError(`not a usable intent-drift report: ${what}`, { file });
+  };
+  if (Buffer.byteLength(text2, "utf8") > ARTIFACT_LIMITS.bytes) bad("larger than 20 MiB");
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    return bad("not JSON");
+  }
+  const v = new ArtifactValidator(bad);
+  const top = v.object(raw, "report");
+  if (top.version !== 1) bad("version must be 1");
+  const pr = v.object(top.pullRequest, "pullRequest (written by a run on a pull request)");
+  const number = v.integer(pr.number, "pullRequest.number", 1);
+  const headSha = v.string(pr.headSha, "pullRequest.headSha", 40);
+  if (!/^[0-9a-f]{40}$/.test(headSha)) bad("pullRequest.headSha must be a 40-digit commit SHA");
+  const s = v.object(top.summary, "summary");
+  const omitted = readOmitted(v, top.omitted);
+  const lists = {};
+  for (const list of ARTIFACT_LISTS) {
+    const value = list === "external" && top.external === void 0 ? [] : top[list];
+    lists[list] = v.list(value, list, (x, at) => v.entry(list, x, at));
+  }
+  const missing = lists.missing;
+  const stale = lists.stale;
+  const total = (list) => lists[list].length + (omitted[list] ?? 0);
+  const drift = {
+    missing,
+    stale,
+    covered: lists.covered,
+    notChecked: lists.notChecked,
+    unattributed: lists.unattributed,
+    external: lists.external,
+    ignored: lists.ignored,
+    warnings: v.list(top.warnings, "warnings", (x, at) => v.string(x, at, ARTIFACT_LIMITS.text)),
+    // Counted from the lists (and what the writer said it left out), never taken on trust; the
+    // totals the lists cannot show are at least what the lists hold.
+    summary: {
+      observed: Math.max(
+        v.integer(s.observed, "summary.observed", 0),
+        total("covered") + total("missing") + total("ignored")
+      ),
+      declared: Math.max(v.integer(s.declared, "summary.declared", 0), total("stale") + total("notChecked")),
+      covered: total("covered"),
+      missing: total("missing"),
+      stale: total("stale"),
+      notChecked: total("notChecked"),
+      ignored: total("ignored"),
+      drift: total("missing") > 0 || total("stale") > 0
+    }
+  };
+  const controlled = asControlled(drift);
+  if (top.config !== void 0) {
+    controlled.config = top.config === null ? null : v.relativePath(top.config, "config");
+  }
+  if (top.observedFrom !== void 0)
+    controlled.observedFrom = v.observedFrom(top.observedFrom, "observedFrom");
+  const patch = top.suggestedPatch === void 0 ? "" : v.string(top.suggestedPatch, "suggestedPatch", ARTIFACT_LIMITS.patch);
+  if (patch !== "" && !isUnifiedDiff(patch)) bad("suggestedPatch is not a unified diff");
+  return { pullRequest: { number, headSha }, drift, suggestedPatch: patch };
+}
+function readOmitted(v, raw) {
+  if (raw === void 0) return {};
+  const o = v.object(raw, "omitted");
+  const omitted = {};
+  for (const [key, value] of Object.entries(o)) {
+    const list = v.oneOf(key, "omitted", ARTIFACT_LISTS);
+    omitted[list] = v.integer(value, `omitted.${key}`, 0);
+  }
+  return omitted;
+}
 
 // src/action/inputs.ts
 var INPUT = {
@@ -28230,6 +28159,7 @@ var INPUT = {
   metrics: "metrics",
   snapshot: "snapshot",
   prometheusUrl: "prometheus-url",
+  since: "since",
   cluster: "cluster",
   kindConfig: "kind-config",
   keepCluster: "keep-cluster",
@@ -28238,13 +28168,20 @@ var INPUT = {
   traffic: "traffic",
   duration: "duration",
   namespace: "namespace",
+  defaultNamespace: "default-namespace",
   failOn: "fail-on",
   comment: "comment",
   openPr: "open-pr",
   pruneStale: "prune-stale",
   prBranch: "pr-branch",
   mode: "mode",
-  reportFile: "report-file"
+  reportFile: "report-file",
+  sarifFile: "sarif-file",
+  junitFile: "junit-file",
+  config: "config",
+  baseline: "baseline",
+  environment: "environment",
+  allowEmpty: "allow-empty"
 };
 var OUTPUT = {
   drift: "drift",
@@ -28264,15 +28201,32 @@ function readActionInputs(read, cwd) {
   check2.metrics = lines(get(INPUT.metrics));
   check2.snapshots = lines(get(INPUT.snapshot));
   check2.workloads = lines(get(INPUT.workloads));
-  check2.namespaces = words(get(INPUT.namespace));
-  check2.failOn = oneOf(INPUT.failOn, get(INPUT.failOn) || "missing", FAIL_ON);
-  check2.failOnExplicit = true;
+  const namespaces = get(INPUT.namespace);
+  check2.namespaces = namespaces === "" ? [] : namespaceList([namespaces], INPUT.namespace);
+  check2.defaultNamespace = get(INPUT.defaultNamespace) || void 0;
+  if (check2.defaultNamespace !== void 0 && !isDnsLabel(check2.defaultNamespace)) {
+    throw new InputError(
+      `${INPUT.defaultNamespace}: '${check2.defaultNamespace}' is not a Kubernetes namespace name`
+    );
+  }
+  const failOn = get(INPUT.failOn);
+  if (failOn !== "") {
+    check2.failOn = oneOf(INPUT.failOn, failOn, FAIL_ON);
+    check2.failOnExplicit = true;
+  }
+  check2.configFile = get(INPUT.config) || void 0;
+  check2.baselineFile = get(INPUT.baseline) || void 0;
+  check2.environment = get(INPUT.environment) || void 0;
+  check2.allowEmpty = bool(INPUT.allowEmpty, get(INPUT.allowEmpty), false);
   check2.format = "markdown";
   const live = readLive(get);
   check2.source = readSource(get(INPUT.source), check2, live.cluster);
   check2.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
+  check2.live.since = readSince(get(INPUT.since), check2.source, live.cluster);
   const reportFile = get(INPUT.reportFile) || "intent-drift-report.json";
   check2.reportFile = reportFile;
+  check2.sarifFile = get(INPUT.sarifFile) || void 0;
+  check2.junitFile = get(INPUT.junitFile) || void 0;
   const token = read(INPUT.githubToken).trim();
   const comment = bool(INPUT.comment, get(INPUT.comment), true);
   const openPr = bool(INPUT.openPr, get(INPUT.openPr), false);
@@ -28349,21 +28303,33 @@ function checkSourceInputs(check2, live) {
 function readLive(get) {
   const cluster = oneOf(INPUT.cluster, get(INPUT.cluster) || "none", CLUSTERS);
   const istioVersion = get(INPUT.istioVersion) || void 0;
-  if (istioVersion !== void 0 && !/^\d+\.\d+(\.\d+)?$/.test(istioVersion)) {
-    throw new InputError(`${INPUT.istioVersion}: '${istioVersion}' is not a version like 1.30 or 1.30.1`);
-  }
+  const versionProblem = istioVersion === void 0 ? void 0 : istioVersionProblem(istioVersion);
+  if (versionProblem !== void 0) throw new InputError(`${INPUT.istioVersion}: ${versionProblem}`);
   const duration = get(INPUT.duration) || "2m";
   if (!/^\d+(s|m|h)$/.test(duration)) {
     throw new InputError(`${INPUT.duration}: '${duration}' is not a duration like 90s, 2m or 1h`);
   }
   return {
     cluster,
-    kindConfig: get(INPUT.kindConfig) || "kind-config.yaml",
+    kindConfig: get(INPUT.kindConfig) || void 0,
     keepCluster: bool(INPUT.keepCluster, get(INPUT.keepCluster), false),
     istioVersion,
     traffic: get(INPUT.traffic) || void 0,
     duration
   };
+}
+function readSince(value, source, cluster) {
+  if (value === "") return void 0;
+  if (cluster !== "none") {
+    throw new InputError(
+      `${INPUT.since}: a live ${INPUT.cluster} reads over its ${INPUT.duration}; drop ${INPUT.since}`
+    );
+  }
+  if (source !== "prometheus" && source !== "snapshot") {
+    throw new InputError(`${INPUT.since} applies to source prometheus or snapshot, not ${source}`);
+  }
+  parseSince(value, /* @__PURE__ */ new Date(), INPUT.since);
+  return value;
 }
 function readUrl(name2, value) {
   if (value === "") return void 0;
@@ -28389,9 +28355,6 @@ function bool(name2, value, fallback) {
 function lines(value) {
   return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 }
-function words(value) {
-  return value.split(/[\s,]+/).filter((w) => w !== "");
-}
 
 // src/action/outcome.ts
 function setCountOutputs(io, drift) {
@@ -28411,40 +28374,206 @@ function failureLine(drift, failOn) {
   return `intent-drift: ${missing} missing, ${stale} stale (fail-on: ${failOn}); see the job summary`;
 }
 
+// src/action/pull-request-gate.ts
+import { readFile } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/deliver/github/repository-file.ts
+var MAX_REPOSITORY_FILE_BYTES = 16 * 1024 * 1024;
+async function readRepositoryFile(client, at) {
+  const where = `${at.path} at ${at.ref.slice(0, 7)}`;
+  let data;
+  try {
+    ({ data } = await client.rest.repos.getContent({
+      owner: at.owner,
+      repo: at.repo,
+      path: at.path,
+      ref: at.ref
+    }));
+  } catch (err) {
+    if (asRequestError(err)?.status === 404 && !/no commit found/i.test(describeGitHubError(err))) {
+      return void 0;
+    }
+    throw refused(err, where);
+  }
+  if (Array.isArray(data)) throw new InputError(`${where} is a directory, not a file`);
+  if (data.type !== "file")
+    throw new InputError(`${where} is a ${data.type ?? "strange object"}, not a file`);
+  if ((data.size ?? 0) > MAX_REPOSITORY_FILE_BYTES) {
+    throw new InputError(`${where} is larger than ${MAX_REPOSITORY_FILE_BYTES / 1024 / 1024} MiB`);
+  }
+  if (data.encoding === "base64" && typeof data.content === "string") {
+    return Buffer.from(data.content, "base64").toString("utf8");
+  }
+  if (data.encoding === "none") return readRaw(client, at, where);
+  throw new InputError(`${where}: GitHub answered with an unknown encoding ${JSON.stringify(data.encoding)}`);
+}
+async function readRaw(client, at, where) {
+  try {
+    const { data } = await client.rest.repos.getContent({
+      owner: at.owner,
+      repo: at.repo,
+      path: at.path,
+      ref: at.ref,
+      mediaType: { format: "raw" }
+    });
+    const raw = data;
+    if (typeof raw === "string") return raw;
+    if (raw instanceof ArrayBuffer) return Buffer.from(raw).toString("utf8");
+    throw new InputError(`${where}: GitHub's raw answer was neither text nor bytes`);
+  } catch (err) {
+    throw err instanceof InputError ? err : refused(err, where);
+  }
+}
+function refused(err, where) {
+  const status = asRequestError(err)?.status;
+  if (status === void 0) return err;
+  const hint = status === 403 || status === 401 ? ": the token needs `contents: read` on this repository" : "";
+  return new InputError(`cannot read ${where}: ${describeGitHubError(err)}${hint}`);
+}
+
+// src/action/pull-request-gate.ts
+async function pullRequestGate(settings, context3, io) {
+  const pr = context3.pullRequest;
+  if (pr === void 0) return void 0;
+  if (pr.baseSha === void 0) {
+    throw new InputError(
+      "the pull_request event names no base commit (pull_request.base.sha) to read the gate from"
+    );
+  }
+  if (settings.token === "") {
+    throw new InputError(
+      `${INPUT.githubToken} is empty: on a pull request the gate's config is read from the base commit through the API`
+    );
+  }
+  const client = githubClient(settings, context3, io);
+  const read = (file) => readRepositoryFile(client, { owner: context3.owner, repo: context3.repo, path: file, ref: pr.baseSha });
+  const { check: check2 } = settings;
+  const configFile = repositoryPath(check2.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config);
+  const config = await sideBySide(configFile, check2.cwd, read);
+  if (config.base === void 0 && config.head === void 0 && check2.configFile !== void 0) {
+    throw new InputError("no such file in the pull request or at its base commit", {
+      file: check2.configFile
+    });
+  }
+  const changes = [config].filter((f) => f.base !== f.head).map(asChange);
+  const files = { config: baseConfig(config, pr.baseSha), baseline: void 0 };
+  if (check2.baselineFile !== void 0) {
+    const baseline = await sideBySide(repositoryPath(check2.baselineFile, INPUT.baseline), check2.cwd, read);
+    if (baseline.base === void 0 && baseline.head === void 0) {
+      throw new InputError("no such file in the pull request or at its base commit", {
+        file: check2.baselineFile
+      });
+    }
+    if (baseline.base !== baseline.head) changes.push(asChange(baseline));
+    if (baseline.base !== void 0) files.baseline = parseBaseline(baseline.base, baseline.file);
+  }
+  return { files, changes };
+}
+async function gateChangesOfPullRequest(client, context3, settings, commits) {
+  const at = (ref) => (file) => readRepositoryFile(client, { owner: context3.owner, repo: context3.repo, path: file, ref });
+  const names = [
+    [settings.check.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config],
+    [settings.check.baselineFile, INPUT.baseline]
+  ];
+  const changes = [];
+  for (const [name2, input] of names) {
+    if (name2 === void 0) continue;
+    const file = repositoryPath(name2, input);
+    const [base, head] = await Promise.all([at(commits.base)(file), at(commits.head)(file)]);
+    if (base !== head) changes.push(asChange({ file, base, head }));
+  }
+  return changes;
+}
+async function sideBySide(file, cwd, readBase) {
+  const [base, head] = await Promise.all([readBase(file), readLocal(cwd, file)]);
+  return { file, base, head };
+}
+function baseConfig(side, baseSha) {
+  if (side.base === void 0) return defaultDriftConfig();
+  try {
+    return parseDriftConfig(side.base, side.file);
+  } catch (err) {
+    if (!isInputError(err)) throw err;
+    const where = { file: err.file ?? side.file, ...err.line === void 0 ? {} : { line: err.line } };
+    throw new InputError(
+      `${err.message} (in the base commit ${baseSha.slice(0, 7)}, whose config gates this pull request)`,
+      where
+    );
+  }
+}
+function asChange(side) {
+  const diff = createTwoFilesPatch(
+    side.base === void 0 ? "/dev/null" : `a/${side.file}`,
+    side.head === void 0 ? "/dev/null" : `b/${side.file}`,
+    side.base ?? "",
+    side.head ?? "",
+    void 0,
+    void 0,
+    { context: 3, headerOptions: FILE_HEADERS_ONLY }
+  );
+  return { file: side.file, diff };
+}
+async function readLocal(cwd, file) {
+  try {
+    const text2 = await readFile(path3.resolve(cwd, file), "utf8");
+    if (Buffer.byteLength(text2) > MAX_REPOSITORY_FILE_BYTES) throw new InputError("file too large", { file });
+    return text2;
+  } catch (err) {
+    if (err.code === "ENOENT") return void 0;
+    throw err instanceof InputError ? err : new InputError(`cannot read: ${err.message}`, { file });
+  }
+}
+function repositoryPath(file, input) {
+  const normal = path3.posix.normalize(file.replaceAll("\\", "/")).replace(/^\.\//, "");
+  if (path3.posix.isAbsolute(normal) || normal === "." || normal === ".." || normal.startsWith("../")) {
+    throw new InputError(
+      `${input}: ${JSON.stringify(file)} must be a path inside the repository (on a pull request it is read from the base commit)`
+    );
+  }
+  return normal;
+}
+
 // src/action/check-mode.ts
+var MAX_SKIPPED_NOTES = 50;
 async function runCheckMode(settings, context3, io) {
-  const result = settings.live.cluster === "none" ? await check(settings.check) : await checkLiveCluster(settings, io);
+  const gate = await pullRequestGate(settings, context3, io);
+  const result = settings.live.cluster === "none" ? await check(settings.check, void 0, gate?.files) : await checkLiveCluster(settings, io, gate?.files);
   const { drift, declared } = result;
   for (const warning2 of drift.warnings) io.warning(`intent-drift: ${warning2}`);
+  for (const line of gateChangeLines(gate?.changes ?? [])) io.warning(`intent-drift: ${line}`);
+  const gateNote = gateChangeNote(gate?.changes ?? []);
   setCountOutputs(io, drift);
-  const edit = editIntents(await readIntentsSources(settings.check.cwd, declared), declared, {
-    missing: drift.missing,
-    stale: settings.pruneStale ? drift.stale : []
-  });
-  for (const note of edit.skipped) io.info(`not in the suggested patch: ${note}`);
-  const patch = suggestedPatch(edit.files);
+  const { edit, patch } = await planIntentsEdit(settings.check.cwd, declared, drift, settings.pruneStale);
+  for (const note of edit.skipped.slice(0, MAX_SKIPPED_NOTES)) io.info(`not in the suggested patch: ${note}`);
+  if (edit.skipped.length > MAX_SKIPPED_NOTES) {
+    io.info(`not in the suggested patch: ${edit.skipped.length - MAX_SKIPPED_NOTES} more`);
+  }
   const pr = context3.pullRequest;
-  const reportPath = path3.resolve(settings.check.cwd, settings.reportFile);
-  await mkdir2(path3.dirname(reportPath), { recursive: true });
+  const reportPath = path4.resolve(settings.check.cwd, settings.reportFile);
+  await mkdir2(path4.dirname(reportPath), { recursive: true });
   await writeFile2(
     reportPath,
     renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch)
   );
   io.setOutput(OUTPUT.report, reportPath);
-  const fileLink = blobLink(context3, pr?.headSha ?? context3.sha);
-  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch }));
+  await writeCiReports(settings, result);
+  const checked = pr?.headSha ?? context3.sha;
+  const fileLink = blobLink(context3, checked);
+  const header = runHeader(context3, checked);
+  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote, ...header }));
   for (const annotation of driftAnnotations(drift)) io.annotate(annotation);
   io.setOutput(OUTPUT.commentUrl, "");
   if (pr !== void 0 && settings.comment) {
     const client = githubClient(settings, context3, io);
-    const body = commentBody(drift, { fileLink, suggestedPatch: patch, runUrl: context3.runUrl });
+    const body = commentBody(drift, { fileLink, suggestedPatch: patch, gateNote, ...header });
     const where = { owner: context3.owner, repo: context3.repo, issue: pr.number };
-    const url = await postStickyComment(client, io, where, body, { drift, runUrl: context3.runUrl });
+    const url = await postStickyComment(client, io, where, body, { drift, run: header });
     io.setOutput(OUTPUT.commentUrl, url ?? "");
   }
   io.setOutput(OUTPUT.pullRequestUrl, "");
   if (settings.openPr) await deliverPullRequest(settings, context3, io, edit, patch);
-  return { failure: result.exitCode === 1 ? failureLine(drift, settings.check.failOn) : void 0 };
+  return { failure: result.exitCode === 1 ? failureLine(drift, result.failOn) : void 0 };
 }
 async function deliverPullRequest(settings, context3, io, edit, patch) {
   if (context3.pullRequest !== void 0) {
@@ -28460,46 +28589,59 @@ async function deliverPullRequest(settings, context3, io, edit, patch) {
   io.info(`pull request ${pr.action}: ${pr.url}${pr.committed ? "" : " (branch already up to date)"}`);
   io.setOutput(OUTPUT.pullRequestUrl, pr.url);
 }
-function checkLiveCluster(settings, io) {
+async function writeCiReports(settings, result) {
+  const { cwd, sarifFile, junitFile } = settings.check;
+  const inputs = { ...result, cwd, repositoryRoot: cwd };
+  for (const [name2, format] of [
+    [sarifFile, "sarif"],
+    [junitFile, "junit"]
+  ]) {
+    if (name2 === void 0) continue;
+    const file = path4.resolve(cwd, name2);
+    await mkdir2(path4.dirname(file), { recursive: true });
+    await writeFile2(file, renderCiReport(format, inputs));
+  }
+}
+function checkLiveCluster(settings, io, gate) {
   const log = groupedLog(io);
   const runner = createProcessRunner({ log: (line) => io.info(line), secrets: [settings.token] });
-  return checkInCluster(settings, { runner, log, check });
+  return checkInCluster(settings, { runner, log, check: (s, onProgress) => check(s, onProgress, gate) });
 }
 function groupedLog(io) {
-  const commandData = (title) => title.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   return {
     info: (line) => io.info(line),
     warning: (line) => io.warning(line),
-    startGroup: (title) => io.info(`::group::${commandData(title)}`),
-    endGroup: () => io.info("::endgroup::")
+    startGroup: (title) => io.startGroup(title),
+    endGroup: () => io.endGroup()
   };
-}
-async function readIntentsSources(cwd, declared) {
-  const sources = /* @__PURE__ */ new Map();
-  for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readFile2(path3.resolve(cwd, file), "utf8"));
-  }
-  return sources;
 }
 
 // src/action/comment-mode.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 async function runCommentMode(settings, context3, io) {
-  const file = path4.resolve(settings.check.cwd, settings.reportFile);
-  let text;
-  try {
-    text = await readFile3(file, "utf8");
-  } catch {
-    throw new InputError("no report to comment from: download the PR run\u2019s artifact first", {
-      file: settings.reportFile
-    });
-  }
-  const artifact = parseCommentArtifact(text, settings.reportFile);
-  const { number, headSha } = artifact.pullRequest;
-  if (context3.workflowRun !== void 0 && context3.workflowRun.headSha !== headSha) {
+  const run2 = context3.workflowRun;
+  if (run2 === void 0) {
     throw new InputError(
-      `the report is for commit ${headSha}, but the workflow run that made it ran on ${context3.workflowRun.headSha}`
+      "mode: comment posts the report of another run: run it on a workflow_run event (see docs/workflows/intent-drift-fork-comment.yml)"
+    );
+  }
+  const file = path5.resolve(settings.check.cwd, settings.reportFile);
+  const text2 = await readRegularFile(file, {
+    file: settings.reportFile,
+    maxBytes: ARTIFACT_LIMITS.bytes
+  }).catch((err) => {
+    if (err instanceof InputError && /no such file/.test(err.message)) {
+      throw new InputError("no report to comment from: download the PR run\u2019s artifact first", {
+        file: settings.reportFile
+      });
+    }
+    throw err;
+  });
+  const artifact = parseCommentArtifact(text2, settings.reportFile);
+  const { number, headSha } = artifact.pullRequest;
+  if (run2.headSha !== headSha) {
+    throw new InputError(
+      `the report is for commit ${headSha}, but the workflow run that made it ran on ${run2.headSha}`
     );
   }
   const client = githubClient(settings, context3, io);
@@ -28508,6 +28650,7 @@ async function runCommentMode(settings, context3, io) {
     repo: context3.repo,
     pull_number: number
   });
+  checkSameOrigin(pull.head, run2, number);
   if (pull.head.sha !== headSha) {
     io.warning(
       `intent-drift: no comment: the report is for ${headSha}, but pull request #${number} is now at ${pull.head.sha}`
@@ -28517,18 +28660,44 @@ async function runCommentMode(settings, context3, io) {
   setCountOutputs(io, artifact.drift);
   io.setOutput(OUTPUT.report, file);
   io.setOutput(OUTPUT.pullRequestUrl, "");
+  const gateNote = await gateNoteOf(client, context3, settings, io, { base: pull.base.sha, head: headSha });
+  const checkingRun = context3.workflowRun?.url;
+  const header = {
+    commit: { sha: headSha, url: commitLink(context3, headSha) },
+    ...checkingRun === void 0 ? {} : { runUrl: checkingRun }
+  };
   const body = commentBody(artifact.drift, {
     fileLink: blobLink(context3, headSha),
     suggestedPatch: artifact.suggestedPatch,
-    runUrl: context3.runUrl
+    gateNote,
+    ...header
   });
   const where = { owner: context3.owner, repo: context3.repo, issue: number };
-  const url = await postStickyComment(client, io, where, body, {
-    drift: artifact.drift,
-    runUrl: context3.runUrl
-  });
+  const url = await postStickyComment(client, io, where, body, { drift: artifact.drift, run: header });
   io.setOutput(OUTPUT.commentUrl, url ?? "");
   return { failure: void 0 };
+}
+async function gateNoteOf(client, context3, settings, io, commits) {
+  try {
+    const changes = await gateChangesOfPullRequest(client, context3, settings, commits);
+    for (const line of gateChangeLines(changes)) io.info(line);
+    return gateChangeNote(changes);
+  } catch (err) {
+    if (!isInputError(err)) throw err;
+    io.warning(`intent-drift: the comment says nothing of changes to the gate files: ${String(err)}`);
+    return "";
+  }
+}
+function checkSameOrigin(head, run2, number) {
+  const repository = head.repo?.full_name;
+  if (run2.headRepository === void 0 || run2.headBranch === void 0) {
+    throw new InputError("the workflow_run event names no head repository or branch: refusing to comment");
+  }
+  if (repository !== run2.headRepository || head.ref !== run2.headBranch) {
+    throw new InputError(
+      `pull request #${number} is ${repository ?? "(a deleted repository)"}:${head.ref}, but the run that made the report ran on ${run2.headRepository}:${run2.headBranch}: refusing to comment`
+    );
+  }
 }
 
 // src/action/main.ts
@@ -28543,27 +28712,41 @@ async function run() {
     const context3 = readRunContext(process.env);
     const io = runnerIo();
     const outcome = settings.mode === "comment" ? await runCommentMode(settings, context3, io) : await runCheckMode(settings, context3, io);
-    if (outcome.failure !== void 0) setFailed(outcome.failure);
+    if (outcome.failure !== void 0) setFailed(logLine(outcome.failure));
   } catch (err) {
-    setFailed(
-      isInputError(err) ? `intent-drift: ${String(err)}` : `intent-drift: ${describeGitHubError(err)}`
-    );
+    fail(err);
   }
+}
+function fail(err) {
+  const message = isInputError(err) ? `intent-drift: ${String(err)}` : err instanceof ClusterStepError ? `intent-drift: ${safeLine(err.message)}` : asRequestError(err) !== void 0 ? `intent-drift: ${safeLine(describeGitHubError(err))}` : internalError(err);
+  setFailed(defuseCommands(message));
+  if (!isInputError(err) && process.env.INTENT_DRIFT_DEBUG) info(logLine(err?.stack ?? ""));
+  process.exitCode = 2;
+}
+function exitTwoOnCrash() {
+  const crash = (err) => {
+    fail(err);
+    process.exit(2);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
 }
 function runnerIo() {
   const unit = Number(process.env.INTENT_DRIFT_RETRY_UNIT_MS);
   return {
-    info: (message) => info(message),
-    warning: (message) => warning(message),
+    info: (message) => info(logLine(message)),
+    warning: (message) => warning(logLine(message)),
+    startGroup: (title) => startGroup(logLine(title)),
+    endGroup: () => endGroup(),
     annotate: ({ level, title, message, file, line }) => {
       const properties = {
-        title,
-        ...file === void 0 ? {} : { file },
+        title: logLine(title),
+        ...file === void 0 ? {} : { file: showControlChars(file) },
         ...line === void 0 ? {} : { startLine: line }
       };
-      if (level === "error") error(message, properties);
-      else if (level === "warning") warning(message, properties);
-      else notice(message, properties);
+      if (level === "error") error(logLine(message), properties);
+      else if (level === "warning") warning(logLine(message), properties);
+      else notice(logLine(message), properties);
     },
     setOutput: (name2, value) => setOutput(name2, value),
     writeSummary: async (markdown) => {
@@ -28576,4 +28759,5 @@ function runnerIo() {
 }
 
 // src/index.ts
+exitTwoOnCrash();
 await run();

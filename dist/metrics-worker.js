@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetricFiles
-} from "./chunks/chunk-R26AF5FS.js";
-import "./chunks/chunk-VZ7GDV7R.js";
-import "./chunks/chunk-T3Y36MNL.js";
+} from "./chunks/chunk-FCFVR4N7.js";
+import "./chunks/chunk-UOA24LVI.js";
+import "./chunks/chunk-UBGRSCGD.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError
-} from "./chunks/chunk-WQ4DT2T6.js";
+} from "./chunks/chunk-AXTUN44H.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/metrics-worker.ts

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { bundleOptions, workerEntries } from './bundle-options.ts';
+import { PAGE_SCRIPT_FILE, pageScriptIsFresh, writePageScript } from './page-script.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const entries: Record<string, string> = {
@@ -41,6 +42,7 @@ if (process.argv.includes('--check')) {
   try {
     await bundle(tmp);
     const differ = await sameTree(tmp, path.join(root, 'dist'));
+    if (!(await pageScriptIsFresh())) differ.push(PAGE_SCRIPT_FILE);
     if (differ.length > 0) {
       console.error(`dist/ is stale (${differ.join(', ')}): run npm run build and commit dist/`);
       process.exitCode = 1;
@@ -51,6 +53,8 @@ if (process.argv.includes('--check')) {
     await rm(tmp, { recursive: true, force: true });
   }
 } else {
+  // The map page's script is part of src/, bundled into dist/ with the rest: first.
+  await writePageScript();
   // Chunk names carry content hashes: start clean so no stale chunk stays behind.
   await rm(path.join(root, 'dist'), { recursive: true, force: true });
   await bundle(path.join(root, 'dist'));

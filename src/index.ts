@@ -1,4 +1,5 @@
 // The action's entry (bundled to dist/index.js): run it.
-import { run } from './action/main.ts';
+import { exitTwoOnCrash, run } from './action/main.ts';
 
+exitTwoOnCrash();
 await run();

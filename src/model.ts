@@ -76,12 +76,17 @@ export interface DeclaredRule {
   path: string | null;
   file: string;
   line: number;
+  /** The line of the target the rule belongs to (`- kubernetes:`), where a rule for its server goes. */
+  targetLine?: number;
 }
 
 export interface DeclaredIntents {
   rules: DeclaredRule[];
-  /** One entry per ClientIntents document read, for export edits and coverage. */
-  documents: { client: WorkloadRef; apiVersion: string; file: string; line: number }[];
+  /**
+   * One entry per ClientIntents document read, for export edits and coverage; `targetsLine` is
+   * the line of its `targets:` (or v1 `calls:`) list, where a new target goes.
+   */
+  documents: { client: WorkloadRef; apiVersion: string; file: string; line: number; targetsLine?: number }[];
   warnings: string[];
 }
 
@@ -105,6 +110,18 @@ export interface NotCheckedRule extends DeclaredRule {
 }
 
 export type FailOn = 'missing' | 'stale' | 'any' | 'none';
+
+/** Where a run's observed calls came from, as reports name it. */
+export interface ObservedFrom {
+  /** `metrics`, `snapshot`, `sidecars`, `prometheus` or `mapper`. */
+  source: string;
+  /** The files or folders read (`-` for stdin), or the URL asked; empty for a kubeconfig's cluster. */
+  inputs: string[];
+  /** A live reading's span of traffic. */
+  window?: { from: string; to: string };
+  /** `--since` as given (Prometheus' range, a snapshot's filter). */
+  since?: string;
+}
 
 /** The diff's result: what the report renders and the exit code is decided from. */
 export interface Drift {

@@ -7,12 +7,31 @@ import { readBaselineFile } from './config/baseline-file.ts';
 import { type DriftConfig, driftControls, namespacesOfEnvironment } from './config/drift-config.ts';
 import { loadDriftConfig } from './config/read-config.ts';
 import { loadIntents } from './declare/load-intents.ts';
+import { defaultNamespaceFor } from './declare/namespace-defaults.ts';
 import { readWorkloadManifests, type WorkloadLookup } from './declare/workload-manifests.ts';
-import { type ControlledDrift, checkDrift } from './diff/drift-controls.ts';
+import type { Baseline } from './diff/baseline.ts';
+import {
+  type ControlledDrift,
+  checkDrift,
+  DEFAULT_POLICY,
+  type DriftControls,
+} from './diff/drift-controls.ts';
+import type { FailPolicy } from './diff/fail-policy.ts';
 import { InputError } from './errors.ts';
-import type { DeclaredIntents, Drift, ObservedCall, ObservedMap, WorkloadRef } from './model.ts';
+import type {
+  DeclaredIntents,
+  Drift,
+  FailOn,
+  ObservedCall,
+  ObservedFrom,
+  ObservedMap,
+  WorkloadRef,
+} from './model.ts';
 import { parseDuration, parseSince } from './observe/live/duration.ts';
+import { shownUrl } from './observe/live/http-client.ts';
+import { requireKubeClientNode } from './observe/live/node-support.ts';
 import type { SidecarsProgress } from './observe/live/sidecars-source.ts';
+import { requireObservedScope } from './observe/observation-scope.ts';
 import { readMetricsConcurrently } from './observe/read-metrics-concurrently.ts';
 import { readSnapshots } from './observe/snapshot/snapshot-merge.ts';
 import type { Settings } from './settings.ts';
@@ -24,14 +43,32 @@ export type ProgressListener = (p: SidecarsProgress) => void;
 export type Observation = ObservedMap & { window?: { from: string; to: string } };
 
 export interface CheckResult {
-  observed: ObservedMap;
+  observed: Observation;
   declared: DeclaredIntents;
   /** The drift after ignore rules, noise floor, templates and baseline, with their extras. */
   drift: ControlledDrift;
   /** The drift before the baseline applied: what `--write-baseline` records. */
   beforeBaseline: Drift;
   config: DriftConfig;
+  /** What the diff ran with: `--fix` runs it again on the edited intents. */
+  controls: DriftControls;
+  /** What fails the build, entry by entry (the flag, the config's failOn and overrides). */
+  policy: FailPolicy;
+  /** The namespaces in scope (`-n` and `--environment`); empty: all. */
+  namespaces: string[];
+  /** The failOn in force: --fail-on when given, else the config's, else missing. */
+  failOn: FailOn;
   exitCode: 0 | 1;
+}
+
+/**
+ * What gates a pull request instead of its own checked-out files: the base commit's config
+ * and baseline (src/action reads them through GitHub's API), so a PR cannot loosen its gate.
+ */
+export interface GateFiles {
+  config: DriftConfig;
+  /** Undefined: the base has no baseline file, so none applies. */
+  baseline: Baseline | undefined;
 }
 
 /**
@@ -69,9 +106,13 @@ export function demoSettings(base: Settings): Settings {
     snapshots: [],
     workloads: [rel('workloads.yaml')],
     reportFile: users(base.reportFile),
+    sarifFile: users(base.sarifFile),
+    junitFile: users(base.junitFile),
     writeBaselineFile: users(base.writeBaselineFile),
     baselineFile: users(base.baselineFile),
     configFile: users(base.configFile),
+    // The demo is not the user's repository: its config is only the one given with --config.
+    findConfig: false,
   };
 }
 
@@ -107,12 +148,13 @@ async function readSource(
       });
     case 'snapshot':
       return readSnapshots(
-        settings.snapshots.map((f) => path.resolve(settings.cwd, f)),
+        settings.snapshots.map((f) => (f === '-' ? f : path.resolve(settings.cwd, f))),
         live.since === undefined ? {} : { since: parseSince(live.since, new Date()) },
       );
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case 'sidecars': {
+      requireKubeClientNode('--source sidecars');
       const { readSidecars } = await import('./observe/live/sidecars-source.ts');
       return readSidecars({
         ...access,
@@ -138,27 +180,64 @@ async function readSource(
       });
     }
     case 'mapper': {
+      requireKubeClientNode('--source mapper');
       const { readMapper } = await import('./observe/live/mapper-source.ts');
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
         ...(live.mapperUrl === undefined ? {} : { url: live.mapperUrl }),
+        ...(live.mapperToken === undefined || live.mapperToken === '' ? {} : { token: live.mapperToken }),
       });
     }
   }
 }
 
-export async function declare(settings: Settings): Promise<DeclaredIntents> {
-  if (settings.intents.length === 0) throw new InputError('no intents given: use --intents PATH');
-  return loadIntents(settings.intents, { cwd: settings.cwd });
+/**
+ * The observed map for the commands that read no intents (list, export, capture, visualize):
+ * nothing observed in scope, or a `-n` namespace with nothing in it, is an error there too.
+ */
+export async function observeInScope(
+  settings: Settings,
+  onProgress?: ProgressListener,
+): Promise<Observation> {
+  const map = await observe(settings, onProgress);
+  return { ...map, ...requireObservedScope(map, { ...settings, asked: settings.namespaces }) };
 }
 
-/** The config file (`--config`, else `.intent-drift.yaml` when present, else defaults). */
+export async function declare(settings: Settings): Promise<DeclaredIntents> {
+  if (settings.intents.length === 0) throw new InputError('no intents given: use --intents PATH');
+  const defaultNamespace = defaultNamespaceFor(settings.defaultNamespace, settings.namespaces);
+  return loadIntents(settings.intents, {
+    cwd: settings.cwd,
+    ...(defaultNamespace === undefined ? {} : { defaultNamespace }),
+  });
+}
+
+/** The config file (`--config`, else the nearest `.intent-drift.yaml`, else defaults). */
 export function readConfig(settings: Settings): Promise<DriftConfig> {
   return loadDriftConfig({
     cwd: settings.cwd,
+    search: settings.findConfig,
     ...(settings.configFile === undefined ? {} : { file: settings.configFile }),
   });
+}
+
+/** How reports name the observed data: the source, what it read, and the span of traffic. */
+export function observedFrom(settings: Settings, observation: Observation): ObservedFrom {
+  const live = settings.live;
+  const inputs: Record<typeof settings.source, string[]> = {
+    metrics: settings.metrics,
+    snapshot: settings.snapshots,
+    sidecars: [],
+    prometheus: live.prometheusUrl === undefined ? [] : [shownUrl(live.prometheusUrl)],
+    mapper: live.mapperUrl === undefined ? [] : [shownUrl(live.mapperUrl)],
+  };
+  const from: ObservedFrom = { source: settings.source, inputs: [...inputs[settings.source]] };
+  if (observation.window !== undefined) from.window = { ...observation.window };
+  if (live.since !== undefined && (settings.source === 'prometheus' || settings.source === 'snapshot')) {
+    from.since = live.since;
+  }
+  return from;
 }
 
 /** `-n` plus the namespaces of `--environment`. */
@@ -171,14 +250,20 @@ export function scopeOf(settings: Settings, config: DriftConfig): string[] {
   return [...new Set([...settings.namespaces, ...namespaces])];
 }
 
-export async function check(settings: Settings, onProgress?: ProgressListener): Promise<CheckResult> {
+export async function check(
+  settings: Settings,
+  onProgress?: ProgressListener,
+  gate?: GateFiles,
+): Promise<CheckResult> {
   // Config and baseline first: a typo there should fail before a long live read.
-  const config = await readConfig(settings);
+  const config = gate === undefined ? await readConfig(settings) : gate.config;
   const namespaces = scopeOf(settings, config);
   const baseline =
-    settings.baselineFile === undefined
-      ? undefined
-      : await readBaselineFile(settings.cwd, settings.baselineFile);
+    gate !== undefined
+      ? gate.baseline
+      : settings.baselineFile === undefined
+        ? undefined
+        : await readBaselineFile(settings.cwd, settings.baselineFile);
   // The observed map is read first: a large capture goes to a worker thread before the intents
   // are parsed here. Bad intents stop that worker rather than wait for it.
   const stop = new AbortController();
@@ -187,7 +272,12 @@ export async function check(settings: Settings, onProgress?: ProgressListener): 
     stop.abort();
     throw err;
   });
-  const [observed, declared] = await Promise.all([observing, declaring]);
+  const [read, declared] = await Promise.all([observing, declaring]);
+  const observed = requireObservedScope(
+    read,
+    { ...settings, namespaces, asked: settings.namespaces },
+    declared,
+  );
   const controls = driftControls(config, {
     namespaces,
     ...(settings.failOnExplicit ? { failOn: settings.failOn } : {}),
@@ -195,8 +285,31 @@ export async function check(settings: Settings, onProgress?: ProgressListener): 
     ...(settings.minCount === undefined ? {} : { minCount: settings.minCount }),
     ...(baseline === undefined ? {} : { baseline }),
   });
+  return finishCheck(settings, observed, declared, config, controls, namespaces);
+}
+
+/**
+ * The check again with the same observed calls, config and controls, on the intents as they
+ * are now on disk: what remains after `--fix` edited them.
+ */
+export async function recheck(settings: Settings, before: CheckResult): Promise<CheckResult> {
+  const declared = await declare(settings);
+  return finishCheck(settings, before.observed, declared, before.config, before.controls, before.namespaces);
+}
+
+function finishCheck(
+  settings: Settings,
+  observed: Observation,
+  declared: DeclaredIntents,
+  config: DriftConfig,
+  controls: DriftControls,
+  namespaces: string[],
+): CheckResult {
   const result = checkDrift(observed, declared, controls);
-  return { observed, declared, config, ...result };
+  result.drift.config = config.file ?? null;
+  result.drift.observedFrom = observedFrom(settings, observed);
+  const policy = controls.policy ?? DEFAULT_POLICY;
+  return { observed, declared, config, controls, policy, namespaces, failOn: policy.failOn, ...result };
 }
 
 /** Metrics know workloads by name only; manifests add the kind Otterize writes into intents. */

@@ -1,6 +1,7 @@
 // The folders are the architecture: each may import only the rooms beneath it, nothing imports in
 // a circle (type-only imports included), and no file grows past what one concept needs.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { importCycles, readSourceModules, specifiersOf } from '../scripts/import-graph.ts';
@@ -10,7 +11,18 @@ const modules = readSourceModules(root);
 const MAX_LINES = 350;
 
 /** The modules at the top of src/ that every stage may use. */
-const SHARED = ['errors', 'model', 'order', 'settings', 'version', 'display-path'];
+const SHARED = [
+  'kubernetes-names',
+  'errors',
+  'model',
+  'order',
+  'settings',
+  'version',
+  'display-path',
+  'safe-text',
+  'regular-file',
+  'contained-path',
+];
 
 /** What each folder may import besides itself and SHARED; `pipeline` is the orchestration. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
@@ -20,9 +32,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   config: ['yaml', 'diff'],
   declare: ['yaml', 'diff'],
   report: ['diff'],
-  deliver: ['declare', 'report'],
+  deliver: ['declare', 'diff', 'report'],
   cluster: ['observe', 'yaml', 'pipeline'],
-  cli: ['pipeline', 'observe', 'declare', 'diff', 'config', 'report', 'yaml'],
+  cli: ['pipeline', 'observe', 'declare', 'diff', 'config', 'report', 'yaml', 'deliver'],
   action: ['pipeline', 'observe', 'declare', 'diff', 'config', 'report', 'yaml', 'deliver', 'cluster'],
   pipeline: ['observe', 'declare', 'diff', 'config', 'yaml'],
   index: ['action'],
@@ -74,14 +86,18 @@ describe('architecture', () => {
 
   test('every relative import names a file that exists', () => {
     const files = new Set(modules.map((m) => m.file));
+    // Data imported as JSON (the CRD's schemas) is not a module of the graph, but must exist.
+    const exists = (i: string) => files.has(i) || (i.endsWith('.json') && existsSync(path.join(root, i)));
     const broken = modules.flatMap((m) =>
-      m.imports.filter((i) => !files.has(i)).map((i) => `${m.file} -> ${i}`),
+      m.imports.filter((i) => !exists(i)).map((i) => `${m.file} -> ${i}`),
     );
     assert.deepEqual(broken, []);
   });
 
   test(`no file in src/ is over ${MAX_LINES} lines`, () => {
-    const long = modules.filter((m) => m.lines > MAX_LINES).map((m) => `${m.file}: ${m.lines}`);
+    // A generated file (the map page's bundled script) is read from its sources, not as one.
+    const written = modules.filter((m) => !m.file.endsWith('.generated.ts'));
+    const long = written.filter((m) => m.lines > MAX_LINES).map((m) => `${m.file}: ${m.lines}`);
     assert.deepEqual(long, []);
   });
 

@@ -1,44 +1,53 @@
 // mode: check: run the pipeline, then deliver everywhere the run may: JSON report, job
 // summary, annotations and outputs always; the sticky comment on a pull request; the
 // auto-opened PR when asked.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkInCluster } from '../cluster/cluster-check.ts';
 import type { ClusterLog } from '../cluster/cluster-step.ts';
 import { createProcessRunner } from '../cluster/command-runner.ts';
-import { editIntents } from '../declare/edit-intents.ts';
 import type { IntentsEditResult } from '../declare/edit-intents-types.ts';
-import { suggestedPatch } from '../declare/suggested-patch.ts';
+import { planIntentsEdit } from '../declare/intents-edit-plan.ts';
+import { renderCiReport } from '../deliver/ci-reports.ts';
 import type { ActionIo, ActionOutcome } from '../deliver/github/action-io.ts';
 import { driftAnnotations } from '../deliver/github/annotations.ts';
 import { commentBody, jobSummary } from '../deliver/github/comment-body.ts';
+import { gateChangeLines, gateChangeNote } from '../deliver/github/gate-note.ts';
 import { openIntentsPullRequest } from '../deliver/github/open-intents-pr.ts';
 import { postStickyComment } from '../deliver/github/post-comment.ts';
 import { renderReportFile } from '../deliver/github/report-artifact.ts';
-import { blobLink, type RunContext } from '../deliver/github/run-context.ts';
-import type { DeclaredIntents } from '../model.ts';
-import { type CheckResult, check } from '../pipeline.ts';
+import { blobLink, type RunContext, runHeader } from '../deliver/github/run-context.ts';
+import { type CheckResult, check, type GateFiles } from '../pipeline.ts';
 import type { ActionSettings } from './inputs.ts';
 import { OUTPUT } from './inputs.ts';
 import { failureLine, githubClient, setCountOutputs } from './outcome.ts';
+import { pullRequestGate } from './pull-request-gate.ts';
+
+/** Notes about drift the patch cannot express, printed one per line up to this many. */
+const MAX_SKIPPED_NOTES = 50;
 
 export async function runCheckMode(
   settings: ActionSettings,
   context: RunContext,
   io: ActionIo,
 ): Promise<ActionOutcome> {
+  // On a pull request the base commit's config and baseline gate it (read before the long part).
+  const gate = await pullRequestGate(settings, context, io);
   const result =
-    settings.live.cluster === 'none' ? await check(settings.check) : await checkLiveCluster(settings, io);
+    settings.live.cluster === 'none'
+      ? await check(settings.check, undefined, gate?.files)
+      : await checkLiveCluster(settings, io, gate?.files);
   const { drift, declared } = result;
   for (const warning of drift.warnings) io.warning(`intent-drift: ${warning}`);
+  for (const line of gateChangeLines(gate?.changes ?? [])) io.warning(`intent-drift: ${line}`);
+  const gateNote = gateChangeNote(gate?.changes ?? []);
   setCountOutputs(io, drift);
 
-  const edit = editIntents(await readIntentsSources(settings.check.cwd, declared), declared, {
-    missing: drift.missing,
-    stale: settings.pruneStale ? drift.stale : [],
-  });
-  for (const note of edit.skipped) io.info(`not in the suggested patch: ${note}`);
-  const patch = suggestedPatch(edit.files);
+  const { edit, patch } = await planIntentsEdit(settings.check.cwd, declared, drift, settings.pruneStale);
+  for (const note of edit.skipped.slice(0, MAX_SKIPPED_NOTES)) io.info(`not in the suggested patch: ${note}`);
+  if (edit.skipped.length > MAX_SKIPPED_NOTES) {
+    io.info(`not in the suggested patch: ${edit.skipped.length - MAX_SKIPPED_NOTES} more`);
+  }
   const pr = context.pullRequest;
 
   const reportPath = path.resolve(settings.check.cwd, settings.reportFile);
@@ -48,24 +57,27 @@ export async function runCheckMode(
     renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch),
   );
   io.setOutput(OUTPUT.report, reportPath);
+  await writeCiReports(settings, result);
 
-  const fileLink = blobLink(context, pr?.headSha ?? context.sha);
-  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch }));
+  const checked = pr?.headSha ?? context.sha;
+  const fileLink = blobLink(context, checked);
+  const header = runHeader(context, checked);
+  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote, ...header }));
   for (const annotation of driftAnnotations(drift)) io.annotate(annotation);
 
   io.setOutput(OUTPUT.commentUrl, '');
   if (pr !== undefined && settings.comment) {
     const client = githubClient(settings, context, io);
-    const body = commentBody(drift, { fileLink, suggestedPatch: patch, runUrl: context.runUrl });
+    const body = commentBody(drift, { fileLink, suggestedPatch: patch, gateNote, ...header });
     const where = { owner: context.owner, repo: context.repo, issue: pr.number };
-    const url = await postStickyComment(client, io, where, body, { drift, runUrl: context.runUrl });
+    const url = await postStickyComment(client, io, where, body, { drift, run: header });
     io.setOutput(OUTPUT.commentUrl, url ?? '');
   }
 
   io.setOutput(OUTPUT.pullRequestUrl, '');
   if (settings.openPr) await deliverPullRequest(settings, context, io, edit, patch);
 
-  return { failure: result.exitCode === 1 ? failureLine(drift, settings.check.failOn) : undefined };
+  return { failure: result.exitCode === 1 ? failureLine(drift, result.failOn) : undefined };
 }
 
 async function deliverPullRequest(
@@ -89,32 +101,38 @@ async function deliverPullRequest(
   io.setOutput(OUTPUT.pullRequestUrl, pr.url);
 }
 
-/** `cluster: kind|existing`: the tools run as child processes, their output in the step's log. */
-function checkLiveCluster(settings: ActionSettings, io: ActionIo): Promise<CheckResult> {
-  const log = groupedLog(io);
-  const runner = createProcessRunner({ log: (line) => io.info(line), secrets: [settings.token] });
-  return checkInCluster(settings, { runner, log, check });
+/** `sarif-file` and `junit-file`: the same check for code scanning and CI test reports. */
+async function writeCiReports(settings: ActionSettings, result: CheckResult): Promise<void> {
+  const { cwd, sarifFile, junitFile } = settings.check;
+  const inputs = { ...result, cwd, repositoryRoot: cwd };
+  for (const [name, format] of [
+    [sarifFile, 'sarif'],
+    [junitFile, 'junit'],
+  ] as const) {
+    if (name === undefined) continue;
+    const file = path.resolve(cwd, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, renderCiReport(format, inputs));
+  }
 }
 
-/**
- * Log groups as the runner folds them: the `::group::` workflow commands, which is what
- * @actions/core's startGroup writes (this folder does not import @actions/core).
- */
+/** `cluster: kind|existing`: the tools run as child processes, their output in the step's log. */
+function checkLiveCluster(
+  settings: ActionSettings,
+  io: ActionIo,
+  gate: GateFiles | undefined,
+): Promise<CheckResult> {
+  const log = groupedLog(io);
+  const runner = createProcessRunner({ log: (line) => io.info(line), secrets: [settings.token] });
+  return checkInCluster(settings, { runner, log, check: (s, onProgress) => check(s, onProgress, gate) });
+}
+
+/** The cluster steps' log: folded groups, tool output as info lines (escaped by the io). */
 export function groupedLog(io: ActionIo): ClusterLog {
-  const commandData = (title: string) =>
-    title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   return {
     info: (line) => io.info(line),
     warning: (line) => io.warning(line),
-    startGroup: (title) => io.info(`::group::${commandData(title)}`),
-    endGroup: () => io.info('::endgroup::'),
+    startGroup: (title) => io.startGroup(title),
+    endGroup: () => io.endGroup(),
   };
-}
-
-async function readIntentsSources(cwd: string, declared: DeclaredIntents): Promise<Map<string, string>> {
-  const sources = new Map<string, string>();
-  for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readFile(path.resolve(cwd, file), 'utf8'));
-  }
-  return sources;
 }

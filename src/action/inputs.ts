@@ -2,9 +2,19 @@
 // passes a reader (core.getInput in src/action/main.ts, a map in tests), so nothing here needs
 // @actions/core.
 import type { ClusterKind, ClusterSettings } from '../cluster/cluster-settings.ts';
+import { istioVersionProblem } from '../cluster/istio-install.ts';
 import { InputError } from '../errors.ts';
+import { isDnsLabel } from '../kubernetes-names.ts';
 import type { FailOn } from '../model.ts';
-import { defaultSettings, FAIL_ON, type Settings, SOURCES, type SourceKind } from '../settings.ts';
+import { parseSince } from '../observe/live/duration.ts';
+import {
+  defaultSettings,
+  FAIL_ON,
+  namespaceList,
+  type Settings,
+  SOURCES,
+  type SourceKind,
+} from '../settings.ts';
 
 /** Every input name, as action.yml declares it. */
 export const INPUT = {
@@ -14,6 +24,7 @@ export const INPUT = {
   metrics: 'metrics',
   snapshot: 'snapshot',
   prometheusUrl: 'prometheus-url',
+  since: 'since',
   cluster: 'cluster',
   kindConfig: 'kind-config',
   keepCluster: 'keep-cluster',
@@ -22,6 +33,7 @@ export const INPUT = {
   traffic: 'traffic',
   duration: 'duration',
   namespace: 'namespace',
+  defaultNamespace: 'default-namespace',
   failOn: 'fail-on',
   comment: 'comment',
   openPr: 'open-pr',
@@ -29,6 +41,12 @@ export const INPUT = {
   prBranch: 'pr-branch',
   mode: 'mode',
   reportFile: 'report-file',
+  sarifFile: 'sarif-file',
+  junitFile: 'junit-file',
+  config: 'config',
+  baseline: 'baseline',
+  environment: 'environment',
+  allowEmpty: 'allow-empty',
 } as const;
 
 /** Every output name, as action.yml declares it. */
@@ -72,16 +90,33 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   check.metrics = lines(get(INPUT.metrics));
   check.snapshots = lines(get(INPUT.snapshot));
   check.workloads = lines(get(INPUT.workloads));
-  check.namespaces = words(get(INPUT.namespace));
-  check.failOn = oneOf<FailOn>(INPUT.failOn, get(INPUT.failOn) || 'missing', FAIL_ON);
-  // The input always has a value (action.yml's default), so it beats the config's failOn.
-  check.failOnExplicit = true;
+  const namespaces = get(INPUT.namespace);
+  check.namespaces = namespaces === '' ? [] : namespaceList([namespaces], INPUT.namespace);
+  check.defaultNamespace = get(INPUT.defaultNamespace) || undefined;
+  if (check.defaultNamespace !== undefined && !isDnsLabel(check.defaultNamespace)) {
+    throw new InputError(
+      `${INPUT.defaultNamespace}: '${check.defaultNamespace}' is not a Kubernetes namespace name`,
+    );
+  }
+  // Empty (action.yml's default): the config's failOn, else missing. A value given wins.
+  const failOn = get(INPUT.failOn);
+  if (failOn !== '') {
+    check.failOn = oneOf<FailOn>(INPUT.failOn, failOn, FAIL_ON);
+    check.failOnExplicit = true;
+  }
+  check.configFile = get(INPUT.config) || undefined;
+  check.baselineFile = get(INPUT.baseline) || undefined;
+  check.environment = get(INPUT.environment) || undefined;
+  check.allowEmpty = bool(INPUT.allowEmpty, get(INPUT.allowEmpty), false);
   check.format = 'markdown';
   const live = readLive(get);
   check.source = readSource(get(INPUT.source), check, live.cluster);
   check.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
+  check.live.since = readSince(get(INPUT.since), check.source, live.cluster);
   const reportFile = get(INPUT.reportFile) || 'intent-drift-report.json';
   check.reportFile = reportFile;
+  check.sarifFile = get(INPUT.sarifFile) || undefined;
+  check.junitFile = get(INPUT.junitFile) || undefined;
 
   const token = read(INPUT.githubToken).trim();
   const comment = bool(INPUT.comment, get(INPUT.comment), true);
@@ -165,21 +200,35 @@ function checkSourceInputs(check: Settings, live: ClusterSettings): void {
 function readLive(get: (name: string) => string): ClusterSettings {
   const cluster = oneOf<ClusterKind>(INPUT.cluster, get(INPUT.cluster) || 'none', CLUSTERS);
   const istioVersion = get(INPUT.istioVersion) || undefined;
-  if (istioVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(istioVersion)) {
-    throw new InputError(`${INPUT.istioVersion}: '${istioVersion}' is not a version like 1.30 or 1.30.1`);
-  }
+  const versionProblem = istioVersion === undefined ? undefined : istioVersionProblem(istioVersion);
+  if (versionProblem !== undefined) throw new InputError(`${INPUT.istioVersion}: ${versionProblem}`);
   const duration = get(INPUT.duration) || '2m';
   if (!/^\d+(s|m|h)$/.test(duration)) {
     throw new InputError(`${INPUT.duration}: '${duration}' is not a duration like 90s, 2m or 1h`);
   }
   return {
     cluster,
-    kindConfig: get(INPUT.kindConfig) || 'kind-config.yaml',
+    kindConfig: get(INPUT.kindConfig) || undefined,
     keepCluster: bool(INPUT.keepCluster, get(INPUT.keepCluster), false),
     istioVersion,
     traffic: get(INPUT.traffic) || undefined,
     duration,
   };
+}
+
+/** `since`: Prometheus' range, or a snapshot's filter; a live cluster reads over its `duration`. */
+function readSince(value: string, source: SourceKind, cluster: ClusterKind): string | undefined {
+  if (value === '') return undefined;
+  if (cluster !== 'none') {
+    throw new InputError(
+      `${INPUT.since}: a live ${INPUT.cluster} reads over its ${INPUT.duration}; drop ${INPUT.since}`,
+    );
+  }
+  if (source !== 'prometheus' && source !== 'snapshot') {
+    throw new InputError(`${INPUT.since} applies to source prometheus or snapshot, not ${source}`);
+  }
+  parseSince(value, new Date(), INPUT.since);
+  return value;
 }
 
 function readUrl(name: string, value: string): string | undefined {
@@ -213,9 +262,4 @@ function lines(value: string): string[] {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
-}
-
-/** Names: separated by newlines, commas or spaces. */
-function words(value: string): string[] {
-  return value.split(/[\s,]+/).filter((w) => w !== '');
 }

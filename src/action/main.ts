@@ -2,11 +2,14 @@
 // environment, then the same pipeline as the CLI. The only module (with src/index.ts) that
 // imports @actions/core.
 import * as core from '@actions/core';
+import { ClusterStepError } from '../cluster/cluster-step.ts';
 import type { ActionIo } from '../deliver/github/action-io.ts';
-import { describeGitHubError } from '../deliver/github/github-errors.ts';
+import { asRequestError, describeGitHubError } from '../deliver/github/github-errors.ts';
 import { createGitHubClient } from '../deliver/github/octokit.ts';
 import { readRunContext } from '../deliver/github/run-context.ts';
-import { isInputError } from '../errors.ts';
+import { defuseCommands, logLine } from '../deliver/github/workflow-commands.ts';
+import { internalError, isInputError } from '../errors.ts';
+import { safeLine, showControlChars } from '../safe-text.ts';
 import { runCheckMode } from './check-mode.ts';
 import { runCommentMode } from './comment-mode.ts';
 import { readActionInputs } from './inputs.ts';
@@ -26,29 +29,60 @@ export async function run(): Promise<void> {
       settings.mode === 'comment'
         ? await runCommentMode(settings, context, io)
         : await runCheckMode(settings, context, io);
-    if (outcome.failure !== undefined) core.setFailed(outcome.failure);
+    if (outcome.failure !== undefined) core.setFailed(logLine(outcome.failure));
   } catch (err) {
-    core.setFailed(
-      isInputError(err) ? `intent-drift: ${String(err)}` : `intent-drift: ${describeGitHubError(err)}`,
-    );
+    fail(err);
   }
+}
+
+/**
+ * The step fails with exit code 2 for anything but drift (core.setFailed would say 1): bad
+ * inputs, an unreachable source or GitHub, and our own bugs, which say so.
+ */
+function fail(err: unknown): void {
+  // InputError and internalError are scrubbed and escaped once, where they are made; the rest
+  // quotes a tool or GitHub and is made safe here.
+  const message = isInputError(err)
+    ? `intent-drift: ${String(err)}`
+    : err instanceof ClusterStepError
+      ? `intent-drift: ${safeLine(err.message)}`
+      : asRequestError(err) !== undefined
+        ? `intent-drift: ${safeLine(describeGitHubError(err))}`
+        : internalError(err);
+  core.setFailed(defuseCommands(message));
+  if (!isInputError(err) && process.env.INTENT_DRIFT_DEBUG) core.info(logLine((err as Error)?.stack ?? ''));
+  process.exitCode = 2;
+}
+
+/** Node exits 1 on an uncaught exception: whatever escapes run() is an internal error, exit 2. */
+export function exitTwoOnCrash(): void {
+  const crash = (err: unknown) => {
+    fail(err);
+    process.exit(2);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
 }
 
 function runnerIo(): ActionIo {
   // Tests shrink GitHub's retry-after waits; a runner never sets this.
   const unit = Number(process.env.INTENT_DRIFT_RETRY_UNIT_MS);
+  // Every line printed here may carry outside data: logLine keeps each one line, escaped, and
+  // never a workflow command (core escapes a command's data, but not a plain info line).
   return {
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
+    info: (message) => core.info(logLine(message)),
+    warning: (message) => core.warning(logLine(message)),
+    startGroup: (title) => core.startGroup(logLine(title)),
+    endGroup: () => core.endGroup(),
     annotate: ({ level, title, message, file, line }) => {
       const properties = {
-        title,
-        ...(file === undefined ? {} : { file }),
+        title: logLine(title),
+        ...(file === undefined ? {} : { file: showControlChars(file) }),
         ...(line === undefined ? {} : { startLine: line }),
       };
-      if (level === 'error') core.error(message, properties);
-      else if (level === 'warning') core.warning(message, properties);
-      else core.notice(message, properties);
+      if (level === 'error') core.error(logLine(message), properties);
+      else if (level === 'warning') core.warning(logLine(message), properties);
+      else core.notice(logLine(message), properties);
     },
     setOutput: (name, value) => core.setOutput(name, value),
     writeSummary: async (markdown) => {

@@ -1,191 +1,125 @@
-import { parseArgs } from 'node:util';
+// argv into a command and its Settings, driven by the flag table: unknown commands and flags
+// get "did you mean", a flag the command does not read is an error naming the command, and a
+// flag of another source than the one read is an error naming both. Bad usage throws InputError.
 import { InputError } from '../errors.ts';
-import type { FailOn } from '../model.ts';
-import {
-  API_VERSIONS,
-  defaultSettings,
-  type ExportFormat,
-  FAIL_ON,
-  type OutputType,
-  REPORT_FORMATS,
-  type ReportFormat,
-  type Settings,
-  SOURCES,
-  type SourceKind,
-} from '../settings.ts';
+import { findKubeconfig, HOW_TO_OBSERVE } from '../observe/live/kube-locate.ts';
+import { defaultSettings, type Settings } from '../settings.ts';
+import { splitArgv } from './argv.ts';
+import { COMMANDS, type Command } from './command-table.ts';
+import { closestNames, didYouMean } from './did-you-mean.ts';
+import { FLAG_TABLE, flagsOf } from './flag-table.ts';
+import { checkSource, needsKubeconfig, resolveSource } from './source-choice.ts';
 
-export const COMMANDS = [
-  'check',
-  'list',
-  'export',
-  'visualize',
-  'policies',
-  'capture',
-  'reset',
-  'demo',
-] as const;
-export type Command = (typeof COMMANDS)[number];
+export { COMMANDS, type Command } from './command-table.ts';
 
-export interface ParsedCommand {
-  command: Command | 'help' | 'version';
-  settings: Settings;
+export type ParsedCommand =
+  | { command: Command; settings: Settings; given: ReadonlySet<string> }
+  | { command: 'help'; topic: Command | undefined; settings: Settings; given: ReadonlySet<string> }
+  | { command: 'version'; settings: Settings; given: ReadonlySet<string> };
+
+export interface CommandLineEnv {
+  cwd: string;
+  colorDefault: boolean;
+  variables?: Record<string, string | undefined>;
+  /** Whether a file exists (the kubeconfig search); the real file system by default. */
+  fileExists?: (file: string) => boolean;
 }
 
-const OPTIONS = {
-  intents: { type: 'string', multiple: true },
-  source: { type: 'string' },
-  metrics: { type: 'string', multiple: true },
-  snapshot: { type: 'string', multiple: true },
-  workloads: { type: 'string', multiple: true },
-  namespace: { type: 'string', short: 'n', multiple: true },
-  'fail-on': { type: 'string' },
-  format: { type: 'string' },
-  report: { type: 'string' },
-  output: { type: 'string', short: 'o' },
-  'output-type': { type: 'string' },
-  'api-version': { type: 'string' },
-  'as-service': { type: 'boolean' },
-  config: { type: 'string' },
-  'no-templates': { type: 'boolean' },
-  'min-count': { type: 'string' },
-  environment: { type: 'string' },
-  baseline: { type: 'string' },
-  'write-baseline': { type: 'string' },
-  kubeconfig: { type: 'string' },
-  context: { type: 'string' },
-  window: { type: 'string' },
-  concurrency: { type: 'string' },
-  'pod-timeout': { type: 'string' },
-  'prometheus-url': { type: 'string' },
-  'prometheus-token-env': { type: 'string' },
-  'prometheus-ca': { type: 'string' },
-  since: { type: 'string' },
-  'mapper-url': { type: 'string' },
-  color: { type: 'boolean' },
-  'no-color': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
-} as const;
-
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new InputError(`--${flag} must be one of ${allowed.join(', ')} (got '${value}')`);
+function commandNamed(name: string): Command {
+  if ((COMMANDS as readonly string[]).includes(name)) return name as Command;
+  const near = closestNames(name, COMMANDS).map((c) => `'${c}'`);
+  throw new InputError(`unknown command '${name}'${didYouMean(near)} (commands: ${COMMANDS.join(', ')})`);
 }
 
-/** Reads argv (without `node` and the script) into a command and its settings; bad usage throws InputError. */
-export function parseCommandLine(
-  argv: string[],
-  env: { cwd: string; colorDefault: boolean; variables?: Record<string, string | undefined> },
-): ParsedCommand {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new InputError((err as Error).message.split('\n')[0] ?? 'bad arguments');
-  }
-  const { values, positionals } = parsed;
+function unknownFlag(typed: string, command: Command | undefined): InputError {
+  const bare = typed.replace(/^-+/, '');
+  const own = command === undefined ? [] : flagsOf(command).map((f) => f.name);
+  const all = FLAG_TABLE.map((f) => f.name);
+  const near = closestNames(bare, own);
+  const names = (near.length > 0 ? near : closestNames(bare, all)).map((n) => `--${n}`);
+  const help = command === undefined ? 'intent-drift --help' : `intent-drift ${command} --help`;
+  return new InputError(`unknown flag ${typed}${didYouMean(names)} (${help} lists the flags)`);
+}
+
+/** Reads argv (without `node` and the script) into a command and its settings. */
+export function parseCommandLine(argv: string[], env: CommandLineEnv): ParsedCommand {
+  const split = splitArgv(argv);
   const settings = defaultSettings(env.cwd);
-  if (values.version) return { command: 'version', settings };
-  const [name, ...extra] = positionals;
-  if (values.help || name === undefined || name === 'help') return { command: 'help', settings };
-  if (!(COMMANDS as readonly string[]).includes(name)) {
-    throw new InputError(`unknown command '${name}' (commands: ${COMMANDS.join(', ')})`);
+  const given = new Set(split.flags.keys());
+  const [first, ...rest] = split.positionals;
+  if (given.has('version')) return { command: 'version', settings, given };
+  if (first === 'help' || given.has('help') || first === undefined) {
+    const topicName = first === 'help' ? rest[0] : first;
+    if (first === 'help' && rest.length > 1) throw new InputError(`unexpected argument '${rest[1]}'`);
+    const topic = topicName === undefined ? undefined : commandNamed(topicName);
+    return { command: 'help', topic, settings, given };
   }
-  if (extra.length > 0) throw new InputError(`unexpected argument '${extra[0]}'`);
-  const command = name as Command;
+  const command = commandNamed(first);
+  const typo = split.unknown[0];
+  if (typo !== undefined) throw unknownFlag(typo, command);
+  if (rest.length > 0) throw new InputError(`unexpected argument '${rest[0]}' after ${command}`);
 
-  settings.intents = values.intents ?? [];
-  settings.metrics = values.metrics ?? [];
-  settings.snapshots = values.snapshot ?? [];
-  settings.workloads = values.workloads ?? [];
-  settings.namespaces = values.namespace ?? [];
-  settings.reportFile = values.report;
-  settings.color = values['no-color'] ? false : (values.color ?? env.colorDefault);
-  settings.output = values.output;
-  readLiveFlags(values, settings, env.variables ?? {});
-  settings.source =
-    values.source === undefined
-      ? impliedSource(settings)
-      : oneOf<SourceKind>('source', values.source, SOURCES);
-  if (values['fail-on'] !== undefined) {
-    settings.failOn = oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON);
-    settings.failOnExplicit = true;
-  }
-  settings.configFile = values.config;
-  settings.templates = !(values['no-templates'] ?? false);
-  settings.environment = values.environment;
-  settings.baselineFile = values.baseline;
-  settings.writeBaselineFile = values['write-baseline'];
-  if (values['min-count'] !== undefined) {
-    const n = Number(values['min-count']);
-    if (!Number.isInteger(n) || n < 1) {
-      throw new InputError(`--min-count must be a whole number of 1 or more (got '${values['min-count']}')`);
-    }
-    settings.minCount = n;
-  }
-  if (command === 'export') {
-    if (values.format !== undefined) {
-      settings.export.format = oneOf<ExportFormat>('format', values.format, ['yaml', 'json']);
-    }
-    if (values['output-type'] !== undefined) {
-      settings.export.outputType = oneOf<OutputType>('output-type', values['output-type'], [
-        'single-file',
-        'dir',
-      ]);
-    }
-    if (values['api-version'] !== undefined) {
-      const wanted = values['api-version'];
-      const full = wanted.includes('/') ? wanted : `k8s.otterize.com/${wanted}`;
-      settings.export.apiVersion = oneOf('api-version', full, API_VERSIONS);
-    }
-    settings.export.asService = values['as-service'] ?? false;
-    if (settings.export.outputType === 'dir' && settings.output === undefined) {
-      throw new InputError('--output-type dir needs -o DIRECTORY');
-    }
-  } else {
-    if (values.format !== undefined) {
-      settings.format = oneOf<ReportFormat>('format', values.format, REPORT_FORMATS);
-    }
-  }
-  if (command === 'capture' && settings.output === undefined) throw new InputError('capture needs -o FILE');
-  return { command, settings };
-}
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
-
-function readLiveFlags(
-  values: Values,
-  settings: Settings,
-  variables: Record<string, string | undefined>,
-): void {
-  const live = settings.live;
-  live.kubeconfig = values.kubeconfig;
-  live.context = values.context;
-  live.window = values.window;
-  live.podTimeout = values['pod-timeout'];
-  live.prometheusUrl = values['prometheus-url'];
-  live.prometheusCa = values['prometheus-ca'];
-  live.since = values.since;
-  live.mapperUrl = values['mapper-url'];
-  if (values['prometheus-token-env'] !== undefined) live.prometheusTokenEnv = values['prometheus-token-env'];
-  const token = variables[live.prometheusTokenEnv];
-  live.prometheusToken = token === '' ? undefined : token;
-  if (values.concurrency !== undefined) {
-    const n = Number(values.concurrency);
-    if (!Number.isInteger(n) || n < 1 || n > 256) {
+  for (const { flag } of split.flags.values()) {
+    if (!flag.commands.includes(command)) {
+      const where = flag.commands.filter((c) => c !== command);
       throw new InputError(
-        `--concurrency must be a whole number from 1 to 256 (got '${values.concurrency}')`,
+        `--${flag.name} does not apply to ${command} (it applies to ${where.join(', ')}); ` +
+          `intent-drift ${command} --help lists the flags of ${command}`,
       );
     }
-    live.concurrency = n;
+    const needed = flag.requires;
+    if (needed && (needed.on === undefined || needed.on.includes(command)) && !given.has(needed.flag)) {
+      throw new InputError(`--${flag.name} needs --${needed.flag}${needed.on ? ` with ${command}` : ''}`);
+    }
   }
+
+  settings.color = env.colorDefault;
+  const ctx = { command, variables: env.variables ?? {} };
+  // Table order, not argv order: later entries may refine earlier ones (--no-color after --color).
+  for (const flag of FLAG_TABLE) {
+    const entry = split.flags.get(flag.name);
+    if (entry === undefined) continue;
+    if (flag.kind === 'boolean') flag.apply(settings, ctx);
+    else if (flag.kind === 'list') flag.apply(settings, entry.values, ctx);
+    else flag.apply(settings, entry.values[0] ?? '', ctx);
+  }
+  // Tokens are read from the environment, never from argv (a flag would show in `ps`).
+  const token = ctx.variables[settings.live.prometheusTokenEnv];
+  settings.live.prometheusToken = token === '' ? undefined : token;
+  const mapperToken = ctx.variables[settings.live.mapperTokenEnv];
+  settings.live.mapperToken = mapperToken === '' ? undefined : mapperToken;
+
+  finishCommand(command, settings, given, env);
+  return { command, settings, given };
 }
 
-/** Without --source: the source the other flags name; a live cluster's sidecars otherwise. */
-function impliedSource(settings: Settings): SourceKind {
-  if (settings.metrics.length > 0) return 'metrics';
-  if (settings.snapshots.length > 0) return 'snapshot';
-  if (settings.live.prometheusUrl !== undefined) return 'prometheus';
-  if (settings.live.mapperUrl !== undefined) return 'mapper';
-  return 'sidecars';
+/** What one command needs beyond its flags' own values. */
+function finishCommand(
+  command: Command,
+  settings: Settings,
+  given: ReadonlySet<string>,
+  env: CommandLineEnv,
+) {
+  const kubeconfig = () =>
+    settings.live.kubeconfig !== undefined ||
+    findKubeconfig(env.variables ?? {}, env.fileExists) !== undefined;
+  if (['check', 'list', 'export', 'visualize', 'capture'].includes(command)) {
+    const choice = resolveSource(settings, given, kubeconfig);
+    settings.source = choice.source;
+    checkSource(command, choice, settings, given);
+    if (needsKubeconfig(settings) && !kubeconfig()) {
+      throw new InputError(
+        `--source ${settings.source} reads the cluster through a kubeconfig: ${HOW_TO_OBSERVE}`,
+      );
+    }
+  }
+  if (command === 'reset' && settings.live.mapperUrl === undefined && !kubeconfig()) {
+    throw new InputError(
+      'reset needs the mapper: --mapper-url URL, or a kubeconfig (--kubeconfig FILE, $KUBECONFIG or ~/.kube/config; none found)',
+    );
+  }
+  if (command === 'export' && settings.export.outputType === 'dir' && settings.output === undefined) {
+    throw new InputError('--output-type dir needs -o DIRECTORY');
+  }
+  if (command === 'capture' && settings.output === undefined) throw new InputError('capture needs -o FILE');
 }

@@ -1,5 +1,17 @@
 // Process glue for the CLI: real stdout/stderr, exit code on the process.
+import { internalError } from '../errors.ts';
+import { showControlChars } from '../report/display-text.ts';
 import { main } from './main.ts';
+
+// Node exits 1 on an uncaught exception, which would read as "drift": whatever escapes main
+// (an event emitter's error, a rejection nobody awaited) is an internal error, exit 2.
+const crash = (err: unknown) => {
+  process.stderr.write(`${showControlChars(internalError(err))}\n`);
+  if (process.env.INTENT_DRIFT_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+  process.exit(2);
+};
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
 
 const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),

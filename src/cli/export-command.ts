@@ -1,9 +1,11 @@
 // `intent-drift export`: the observed map as ClientIntents, to stdout, a file or a directory.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileInside } from '../contained-path.ts';
 import { buildClientIntents, renderIntentsDir, renderIntentsFile } from '../declare/index.ts';
 import { exportTemplates } from '../diff/template-export.ts';
 import { readConfig } from '../pipeline.ts';
+import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import type { CliIo } from './cli-io.ts';
 import { observeWithProgress } from './progress.ts';
@@ -24,19 +26,20 @@ export async function runExport(settings: Settings, io: CliIo): Promise<number> 
   const out = settings.output;
   if (settings.export.outputType === 'dir' && out !== undefined) {
     const dir = path.resolve(settings.cwd, out);
-    await mkdir(dir, { recursive: true });
     const files = renderIntentsDir(intents, render);
-    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
-    io.writeError(`wrote ${Object.keys(files).length} ClientIntents file(s) to ${out}\n`);
+    await mkdir(dir, { recursive: true });
+    // Each file is named from a workload and its namespace: it must stay in the folder.
+    for (const [name, text] of Object.entries(files)) await writeFileInside(dir, name, text);
+    io.writeError(`wrote ${Object.keys(files).length} ClientIntents file(s) to ${safeLine(out)}\n`);
   } else if (out !== undefined) {
     const file = path.resolve(settings.cwd, out);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, renderIntentsFile(intents, render));
-    io.writeError(`wrote ${intents.length} ClientIntents to ${out}\n`);
+    io.writeError(`wrote ${intents.length} ClientIntents to ${safeLine(out)}\n`);
   } else {
     io.write(renderIntentsFile(intents, render));
   }
-  for (const w of [...observed.warnings, ...warnings]) io.writeError(`warning: ${w}\n`);
-  for (const note of templates?.notes ?? []) io.writeError(`template: ${note}\n`);
+  for (const w of [...observed.warnings, ...warnings]) io.writeError(`warning: ${safeLine(w)}\n`);
+  for (const note of templates?.notes ?? []) io.writeError(`template: ${safeLine(note)}\n`);
   return 0;
 }

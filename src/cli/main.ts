@@ -1,46 +1,47 @@
 // The `intent-drift` command: reads flags into Settings, runs the pipeline, prints, and decides
-// the exit code (0 no failing drift, 1 failing drift, 2 bad usage or input).
-import { type FileHandle, mkdir, open } from 'node:fs/promises';
+// the exit code: 1 on failing drift for check and demo (and another command given --fail-on),
+// 0 once a drawing or writing command's output is written, 2 for bad usage or input.
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { writeBaselineFile } from '../config/baseline-file.ts';
-import { InputError, isInputError } from '../errors.ts';
-import { check, declare, demoSettings } from '../pipeline.ts';
-import { renderJsonReportChunks } from '../report/json-report.ts';
-import { renderList } from '../report/list-report.ts';
-import { renderMarkdownReport } from '../report/markdown-report.ts';
-import { renderTextReportChunks } from '../report/text-report.ts';
+import { InputError, internalError, isInputError } from '../errors.ts';
+import { requireKubeClientNode } from '../observe/live/node-support.ts';
+import { declare, demoSettings } from '../pipeline.ts';
+import { renderList, renderListData } from '../report/list-report.ts';
+import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import { VERSION } from '../version.ts';
 import { type Command, parseCommandLine } from './args.ts';
+import { runCheck } from './check-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { runExport } from './export-command.ts';
+import { commandHelp, globalHelp } from './help.ts';
 import { runPolicies } from './policies-command.ts';
-import { observeWithProgress, withProgress } from './progress.ts';
-import { usage } from './usage.ts';
+import { observeWithProgress } from './progress.ts';
 import { runVisualize } from './visualize-command.ts';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
-    const { command, settings } = parseCommandLine(argv, {
+    const parsed = parseCommandLine(argv, {
       cwd: io.cwd,
       colorDefault: colorByDefault(io),
       variables: io.env,
     });
-    if (command === 'help') {
-      io.write(usage());
+    if (parsed.command === 'help') {
+      io.write(parsed.topic === undefined ? globalHelp() : commandHelp(parsed.topic));
       return 0;
     }
-    if (command === 'version') {
+    if (parsed.command === 'version') {
       io.write(`${VERSION}\n`);
       return 0;
     }
-    return await run(command, settings, io);
+    return await run(parsed.command, parsed.settings, io);
   } catch (err) {
-    if (isInputError(err)) {
-      io.writeError(`intent-drift: ${String(err)}\n`);
-      return 2;
-    }
-    throw err;
+    // Exit 1 means drift and nothing else: bad input and our own bugs are both 2.
+    // Both are scrubbed and escaped once, where they are made: a second pass would read the
+    // escapes written the first time (`\n`) as part of a URL.
+    io.writeError(`${isInputError(err) ? `intent-drift: ${String(err)}` : internalError(err)}\n`);
+    if (!isInputError(err) && io.env.INTENT_DRIFT_DEBUG) io.writeError(`${(err as Error)?.stack ?? ''}\n`);
+    return 2;
   }
 }
 
@@ -52,8 +53,12 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
       return runCheck(demoSettings(settings), io);
     case 'list': {
       const observed = await observeWithProgress(settings, io);
-      io.write(renderList(observed, { namespaces: settings.namespaces }));
-      for (const w of observed.warnings) io.writeError(`warning: ${w}\n`);
+      const scope = { namespaces: settings.namespaces };
+      const format = settings.listFormat;
+      io.write(
+        format === 'text' ? renderList(observed, scope) : renderListData(observed, { ...scope, format }),
+      );
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}\n`);
       return 0;
     }
     case 'capture': {
@@ -68,15 +73,17 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
         source: settings.source,
         ...(observed.window === undefined ? {} : { window: observed.window }),
       });
-      for (const w of observed.warnings) io.writeError(`warning: ${w}\n`);
-      io.writeError(`wrote ${observed.calls.length} call(s) to ${settings.output}\n`);
+      for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}\n`);
+      io.writeError(`wrote ${observed.calls.length} call(s) to ${safeLine(settings.output ?? '')}\n`);
       return 0;
     }
     case 'reset': {
+      requireKubeClientNode('reset');
       const live = settings.live;
       const { resetMapperCapture } = await import('../observe/live/mapper-source.ts');
       await resetMapperCapture({
         ...(live.mapperUrl === undefined ? {} : { url: live.mapperUrl }),
+        ...(live.mapperToken === undefined ? {} : { token: live.mapperToken }),
         ...(live.kubeconfig === undefined ? {} : { kubeconfig: path.resolve(settings.cwd, live.kubeconfig) }),
         ...(live.context === undefined ? {} : { context: live.context }),
       });
@@ -90,40 +97,6 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
     case 'visualize':
       return runVisualize(settings, io);
   }
-}
-
-async function runCheck(settings: Settings, io: CliIo): Promise<number> {
-  const result = await withProgress(io, (listener) => check(settings, listener));
-  if (settings.writeBaselineFile !== undefined) {
-    const n = await writeBaselineFile(settings.cwd, settings.writeBaselineFile, result.beforeBaseline);
-    io.writeError(
-      `wrote a baseline of ${n} drift entr${n === 1 ? 'y' : 'ies'} to ${settings.writeBaselineFile}\n`,
-    );
-  }
-  // Only the formats asked for are rendered; the JSON report (often the largest) is streamed
-  // to the report file and to stdout chunk by chunk, rendered once for both.
-  const toStdout = settings.format === 'json';
-  if (settings.reportFile !== undefined || toStdout) {
-    let report: FileHandle | undefined;
-    if (settings.reportFile !== undefined) {
-      const file = path.resolve(settings.cwd, settings.reportFile);
-      await mkdir(path.dirname(file), { recursive: true });
-      report = await open(file, 'w');
-    }
-    try {
-      for (const chunk of renderJsonReportChunks(result.drift)) {
-        if (report !== undefined) await report.write(chunk);
-        if (toStdout) io.write(chunk);
-      }
-    } finally {
-      await report?.close();
-    }
-  }
-  if (settings.format === 'markdown') io.write(renderMarkdownReport(result.drift));
-  else if (settings.format === 'text') {
-    for (const chunk of renderTextReportChunks(result.drift, { color: settings.color })) io.write(chunk);
-  }
-  return result.exitCode;
 }
 
 function colorByDefault(io: CliIo): boolean {

@@ -7,6 +7,7 @@ import {
   renderAuthorizationPolicies,
 } from '../declare/index.ts';
 import type { DeclaredIntents } from '../model.ts';
+import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -17,7 +18,8 @@ export async function runPolicies(settings: Settings, declared: DeclaredIntents,
     settings.workloads.length > 0
       ? await readWorkloadManifests(settings.workloads, { cwd: settings.cwd })
       : undefined;
-  const text = renderAuthorizationPolicies(authorizationPolicies(rules, workloads ? { workloads } : {}));
+  const { policies, warnings } = authorizationPolicies(rules, workloads ? { workloads } : {});
+  const text = renderAuthorizationPolicies(policies);
   if (settings.output === undefined) {
     io.write(text);
   } else {
@@ -25,6 +27,6 @@ export async function runPolicies(settings: Settings, declared: DeclaredIntents,
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, text);
   }
-  for (const w of declared.warnings) io.writeError(`warning: ${w}\n`);
+  for (const w of [...declared.warnings, ...warnings]) io.writeError(`warning: ${safeLine(w)}\n`);
   return 0;
 }

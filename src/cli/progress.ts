@@ -1,7 +1,7 @@
 // Progress of a live read on stderr: one line redrawn in place on a terminal, a single summary
 // line otherwise (CI logs should not fill with carriage returns).
 
-import { type Observation, observe, type ProgressListener } from '../pipeline.ts';
+import { type Observation, observeInScope, type ProgressListener } from '../pipeline.ts';
 import type { Settings } from '../settings.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -48,7 +48,10 @@ export async function withProgress<T>(
   }
 }
 
-/** Observes with a progress line on stderr (live sources report progress; files do not). */
+/**
+ * Observes with a progress line on stderr (live sources report progress; files do not);
+ * nothing observed in scope is an error (see observeInScope).
+ */
 export function observeWithProgress(settings: Settings, io: CliIo): Promise<Observation> {
-  return withProgress(io, (listener) => observe(settings, listener));
+  return withProgress(io, (listener) => observeInScope(settings, listener));
 }

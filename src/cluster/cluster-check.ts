@@ -2,7 +2,9 @@
 // reading is the pipeline's: for `source: sidecars` two readings `duration` apart (the traffic
 // starts once the first is done); for prometheus and mapper, the traffic runs for `duration`
 // and the source is read after it.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { InputError } from '../errors.ts';
 import { parseDuration } from '../observe/live/duration.ts';
 import type { CheckResult, ProgressListener } from '../pipeline.ts';
 import type { Settings } from '../settings.ts';
@@ -35,16 +37,36 @@ export function clusterPlan(settings: ClusterCheckSettings): ClusterPlan {
   if (live.cluster === 'none') throw new Error('clusterPlan: cluster none has no life cycle');
   return {
     cluster: live.cluster,
-    kindConfig: path.resolve(check.cwd, live.kindConfig),
+    kindConfig: live.cluster === 'kind' ? kindConfigFile(live.kindConfig, check.cwd) : undefined,
     clusterName: KIND_CLUSTER_NAME,
     istioVersion: live.istioVersion ?? DEFAULT_ISTIO_VERSION,
     workloads: check.workloads,
+    intents: check.intents,
     cwd: check.cwd,
     traffic: live.traffic,
     duration: live.duration,
     durationMs: parseDuration(live.duration, 'duration'),
     keepCluster: live.keepCluster,
   };
+}
+
+/** The file kind reads when the repository has one (kind-config.yaml by default); kind's default cluster otherwise. */
+export const DEFAULT_KIND_CONFIG = 'kind-config.yaml';
+
+/**
+ * The kind config to pass as `--config`: the `kind-config` input's file, which must exist; without
+ * the input, kind-config.yaml when the repository has one. kind reads a missing file as an error
+ * (pkg/internal/apis/config/encoding/load.go: "error reading file") and only an empty path as its
+ * default, so `--config` is passed only for a file that is there.
+ */
+export function kindConfigFile(input: string | undefined, cwd: string): string | undefined {
+  if (input !== undefined) {
+    const file = path.resolve(cwd, input);
+    if (!existsSync(file)) throw new InputError(`kind-config: ${input}: no such file`);
+    return file;
+  }
+  const fallback = path.resolve(cwd, DEFAULT_KIND_CONFIG);
+  return existsSync(fallback) ? fallback : undefined;
 }
 
 /** The reading for the settings' source, opening the window at the right moment. */

@@ -6,7 +6,8 @@ export type ClusterKind = 'none' | 'kind' | 'existing';
 export interface ClusterSettings {
   /** none: read what `source` names; kind/existing: deploy, drive traffic, read over `duration`. */
   cluster: ClusterKind;
-  kindConfig: string;
+  /** The `kind-config` input; undefined when not given (kind-config.yaml if the repository has one). */
+  kindConfig: string | undefined;
   /** Leave the kind cluster running after the step. */
   keepCluster: boolean;
   /** undefined: the pinned default of istio-install.ts. */

@@ -10,12 +10,14 @@ export interface Command {
   env?: Readonly<Record<string, string>>;
   stdin?: string;
   cwd?: string;
-  /** Kill the command (and what it started) after this long; `timedOut` tells. */
-  timeoutMs?: number;
+  /** Kill the command (and what it started) after this long; `timedOut` tells. Every tool call has one. */
+  timeoutMs: number;
   /** Kill the command early (the traffic command, when the window closes). */
   signal?: AbortSignal;
   /** Log the program only: the arguments are the user's and may hold secrets. */
   quietArgs?: boolean;
+  /** Keep stdout out of the log (JSON the life cycle reads, not the reader's business). */
+  quietOutput?: boolean;
 }
 
 export interface CommandResult {
@@ -102,10 +104,10 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
           signalGroup(child.pid, 'SIGTERM');
           setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), KILL_GRACE_MS).unref();
         };
-        const timer = command.timeoutMs === undefined ? undefined : setTimeout(kill, command.timeoutMs);
+        const timer = setTimeout(kill, command.timeoutMs);
         if (command.signal?.aborted) kill();
         command.signal?.addEventListener('abort', kill, { once: true });
-        const stdout = new LineCapture((line) => options.log(mask(line)));
+        const stdout = new LineCapture(command.quietOutput ? () => {} : (line) => options.log(mask(line)));
         const stderr = new LineCapture((line) => options.log(mask(line)));
         child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk.toString('utf8')));
         child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));

@@ -1,12 +1,15 @@
-// The mesh-wide Telemetry that adds request_method and request_path to Istio's request metrics
-// (domain: they are not labels by default). It goes in before the workloads: series created
-// earlier keep the old labels. Embedded, because the bundled action cannot count on the
-// repository's fixtures; a test keeps it equal to fixtures/demo/telemetry.yaml.
-import { mustRun, type StepContext } from './cluster-step.ts';
-import { ISTIO_NAMESPACE, resourceExists } from './istio-install.ts';
+// The Telemetry that adds request_method and request_path to Istio's request metrics (domain:
+// they are not labels by default). On a kind cluster (ours) the mesh-wide `mesh-default` goes in,
+// equal to fixtures/demo/telemetry.yaml. On an existing cluster only what is missing is added,
+// the smallest resource that does it (method and path on REQUEST_COUNT, nothing else), and
+// removed again at the end: the mesh is left as it was found.
+import { mustRun, runTool, type StepContext } from './cluster-step.ts';
+import { itemsOf, readJson } from './kubectl-json.ts';
+import { namespaceWide, requestCountTags, type TelemetryObject, telemetriesOf } from './telemetry-spec.ts';
 
 export const MESH_TELEMETRY_NAME = 'mesh-default';
 
+/** Embedded, because the bundled action cannot count on the repository's fixtures. */
 export const MESH_TELEMETRY_YAML = `# Mesh-wide (no selector, in istio-system): add the HTTP method and path to Istio's request
 # metrics, which do not carry them by default. Apply before the workloads start.
 apiVersion: telemetry.istio.io/v1
@@ -29,26 +32,165 @@ spec:
               value: request.path
 `;
 
-export interface TelemetryOptions {
-  /** `cluster: existing`: a mesh-default Telemetry already there is the user's; keep it. */
-  keepExisting: boolean;
+/** The name of what `cluster: existing` adds, and removes at the end. */
+export const ADDED_TELEMETRY_NAME = 'intent-drift';
+const TELEMETRIES = 'telemetries.telemetry.istio.io';
+const APPLY_TIMEOUT_MS = 2 * 60_000;
+
+/**
+ * Method and path on istio_requests_total only (the histograms keep their labels), for both
+ * sidecars of a call. No providers: the mesh's default ones (or the root Telemetry's) stay in force.
+ */
+export function addedTelemetryYaml(namespace: string): string {
+  return `apiVersion: telemetry.istio.io/v1
+kind: Telemetry
+metadata:
+  name: ${ADDED_TELEMETRY_NAME}
+  namespace: ${namespace}
+  labels:
+    app.kubernetes.io/managed-by: intent-drift
+spec:
+  metrics:
+    - overrides:
+        - match:
+            metric: REQUEST_COUNT
+            mode: CLIENT_AND_SERVER
+          tagOverrides:
+            request_method:
+              value: request.method
+            request_path:
+              value: request.path
+`;
 }
 
-export async function applyMeshTelemetry(
+export interface AddedTelemetry {
+  namespace: string;
+  name: string;
+}
+
+/** `cluster: kind`: the cluster is ours, the full mesh-wide Telemetry goes in. */
+export async function applyMeshTelemetry(ctx: StepContext): Promise<void> {
+  await mustRun(ctx, 'Telemetry', {
+    program: 'kubectl',
+    args: ['apply', '-f', '-'],
+    stdin: MESH_TELEMETRY_YAML,
+    timeoutMs: APPLY_TIMEOUT_MS,
+  });
+}
+
+async function listTelemetries(ctx: StepContext, namespace: string): Promise<TelemetryObject[]> {
+  return telemetriesOf(
+    itemsOf(await readJson(ctx, 'Telemetry', ['get', TELEMETRIES, '--namespace', namespace])),
+  );
+}
+
+async function addTelemetry(ctx: StepContext, namespace: string): Promise<AddedTelemetry> {
+  await mustRun(ctx, 'Telemetry', {
+    program: 'kubectl',
+    args: ['create', '-f', '-'],
+    stdin: addedTelemetryYaml(namespace),
+    timeoutMs: APPLY_TIMEOUT_MS,
+  });
+  return { namespace, name: ADDED_TELEMETRY_NAME };
+}
+
+function decides(wide: readonly TelemetryObject[], namespace: string): string {
+  const t = wide[0]!;
+  const among =
+    wide.length === 1
+      ? `the only one without a selector in ${namespace}`
+      : `the oldest of ${wide.length} without a selector in ${namespace}; Istio uses the oldest`;
+  return `Telemetry ${t.namespace}/${t.name} decides (${among})`;
+}
+
+const ADDS_BOTH = 'it adds request_method and request_path: nothing to add';
+
+/**
+ * `cluster: existing`: what Istio already does for method and path, and the least that makes it
+ * do so. What it adds goes into `added` as it goes (for removeAddedTelemetry, even after a failure).
+ */
+export async function ensureRequestTags(
   ctx: StepContext,
-  options: TelemetryOptions,
-): Promise<'applied' | 'present'> {
-  const step = 'Telemetry';
-  if (
-    options.keepExisting &&
-    (await resourceExists(ctx, step, 'telemetry', MESH_TELEMETRY_NAME, ISTIO_NAMESPACE))
-  ) {
-    ctx.log.warning(
-      `the cluster has a Telemetry ${MESH_TELEMETRY_NAME} in ${ISTIO_NAMESPACE} already: kept as is; ` +
-        'it must add request_method and request_path to the metrics, or no call shows its method and path',
+  options: { rootNamespace: string; workloadNamespaces: readonly string[] },
+  added: AddedTelemetry[],
+): Promise<void> {
+  const root = options.rootNamespace;
+  const wide = namespaceWide(await listTelemetries(ctx, root));
+  if (wide.length === 0) {
+    added.push(await addTelemetry(ctx, root));
+    ctx.log.info(
+      `no Telemetry without a selector in ${root}: added ${root}/${ADDED_TELEMETRY_NAME} ` +
+        '(request_method and request_path on istio_requests_total only); it is removed at the end of this step',
     );
-    return 'present';
+    return;
   }
-  await mustRun(ctx, step, { program: 'kubectl', args: ['apply', '-f', '-'], stdin: MESH_TELEMETRY_YAML });
-  return 'applied';
+  const rootSpec = wide[0]!.spec;
+  const tags = requestCountTags([rootSpec]);
+  if (tags.client && tags.server) {
+    ctx.log.info(`${decides(wide, root)}; ${ADDS_BOTH}`);
+    return;
+  }
+  ctx.log.info(
+    `${decides(wide, root)}; it does not add request_method and request_path to both sidecars' metrics`,
+  );
+  if (options.workloadNamespaces.length === 0) {
+    ctx.log.warning(
+      `${wide[0]!.namespace}/${wide[0]!.name} is the mesh's Telemetry and is not changed: without workloads ` +
+        'there is no namespace to add method and path in; add tagOverrides request_method and request_path ' +
+        'to it (see fixtures/demo/telemetry.yaml), or no call shows its method and path',
+    );
+    return;
+  }
+  await addInNamespaces(ctx, rootSpec, options.workloadNamespaces, added);
+}
+
+/** A namespace-wide Telemetry per workload namespace, merged over the root's (mergeMetrics). */
+async function addInNamespaces(
+  ctx: StepContext,
+  rootSpec: Record<string, unknown>,
+  namespaces: readonly string[],
+  added: AddedTelemetry[],
+): Promise<void> {
+  for (const namespace of namespaces) {
+    const own = namespaceWide(await listTelemetries(ctx, namespace));
+    if (own.length > 0) {
+      const tags = requestCountTags([rootSpec, own[0]!.spec]);
+      if (tags.client && tags.server) ctx.log.info(`${decides(own, namespace)}; ${ADDS_BOTH}`);
+      else {
+        ctx.log.warning(
+          `${decides(own, namespace)} and is not changed; with it, calls in ${namespace} show no method and ` +
+            'path: add tagOverrides request_method and request_path to it',
+        );
+      }
+      continue;
+    }
+    added.push(await addTelemetry(ctx, namespace));
+    ctx.log.info(
+      `added ${namespace}/${ADDED_TELEMETRY_NAME} (request_method and request_path on istio_requests_total, ` +
+        `over the mesh's Telemetry); it is removed at the end of this step`,
+    );
+  }
+}
+
+/** Removes what ensureRequestTags added; a failure is a warning naming what is left behind. */
+export async function removeAddedTelemetry(
+  ctx: StepContext,
+  added: readonly AddedTelemetry[],
+): Promise<void> {
+  for (const t of added) {
+    const what = `Telemetry ${t.namespace}/${t.name}`;
+    try {
+      const result = await runTool(ctx, 'Telemetry', {
+        program: 'kubectl',
+        args: ['delete', TELEMETRIES, t.name, '--namespace', t.namespace, '--ignore-not-found'],
+        timeoutMs: APPLY_TIMEOUT_MS,
+      });
+      if (result.code === 0 && !result.timedOut) ctx.log.info(`removed the ${what} this run added`);
+      else ctx.log.warning(`could not remove the ${what} this run added: delete it by hand`);
+    } catch (err) {
+      ctx.log.warning(
+        `could not remove the ${what} this run added (${(err as Error).message}): delete it by hand`,
+      );
+    }
+  }
 }

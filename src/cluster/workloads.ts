@@ -1,109 +1,81 @@
-// Deploys the `workloads` manifests and waits until they run. Sidecars are injected only into
-// pods of a namespace labelled for it, so on a kind cluster (ours) each workload namespace the
-// manifests leave unlabelled is created and labelled `istio-injection=enabled` before anything is
-// applied. A namespace the manifests label (`istio-injection` or `istio.io/rev`, any value) is
-// the user's decision, and an existing cluster's namespaces are never relabelled.
-import { readFile } from 'node:fs/promises';
-import { parseAllDocuments } from 'yaml';
-import { InputError } from '../errors.ts';
-import { collectYamlFiles } from '../yaml/collect-files.ts';
+// Deploys the planned manifests and waits until they run, in two steps. `namespaces`: sidecars are
+// injected only into pods of a namespace labelled for it, so on a kind cluster (ours) each
+// workload namespace the manifests leave unlabelled is created and labelled
+// `istio-injection=enabled`; then every Namespace document is applied, before any object that
+// needs it. A namespace the manifests label (`istio-injection` or `istio.io/rev`, any value) is
+// the user's decision, and an existing cluster's namespaces are never relabelled. `workloads`:
+// the other documents, file by file, through kubectl's stdin (only the planned documents, not
+// the whole files), then `kubectl rollout status` for each.
 import { ClusterStepError, failureDetail, mustRun, runTool, type StepContext } from './cluster-step.ts';
+import type { ManifestDocument, WorkloadPlan } from './workload-plan.ts';
 
-/** Kinds that make pods; their namespaces are the ones that need sidecars. */
-const POD_MAKERS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicaSet', 'Pod']);
-/** Kinds `kubectl rollout status` waits for. */
-const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
-const INJECTION_LABELS = ['istio-injection', 'istio.io/rev'];
 const ROLLOUT_TIMEOUT = '180s';
+/** kubectl's own wait, and a minute more for kubectl itself. */
+const ROLLOUT_TIMEOUT_MS = 240_000;
+const APPLY_TIMEOUT_MS = 2 * 60_000;
+const NAMESPACE_TIMEOUT_MS = 60_000;
 
-export interface ManifestFile {
-  /** Absolute path, what kubectl applies. */
-  absolute: string;
-  /** As the user named it, for messages. */
-  file: string;
-  text: string;
-}
-
-export interface WorkloadPlan {
-  files: string[];
-  /** Workload namespaces the manifests leave without an injection label, sorted. */
-  unlabelledNamespaces: string[];
-  rollouts: { kind: string; name: string; namespace: string }[];
-}
-
-interface ManifestObject {
-  kind?: unknown;
-  metadata?: { name?: unknown; namespace?: unknown; labels?: Record<string, unknown> };
-}
-
-/** What to apply, label and wait for, from the manifests' text. Pure. */
-export function planWorkloads(manifests: readonly ManifestFile[]): WorkloadPlan {
-  const labelled = new Set<string>();
-  const workloadNamespaces = new Set<string>();
-  const rollouts: WorkloadPlan['rollouts'] = [];
-  for (const manifest of manifests) {
-    for (const doc of parseAllDocuments(manifest.text)) {
-      if (doc.errors.length > 0) {
-        throw new InputError(`not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, {
-          file: manifest.file,
-        });
-      }
-      const object = doc.toJS() as ManifestObject | null;
-      if (object === null || typeof object !== 'object' || typeof object.kind !== 'string') continue;
-      const name = typeof object.metadata?.name === 'string' ? object.metadata.name : undefined;
-      if (name === undefined) continue;
-      if (object.kind === 'Namespace') {
-        const labels = object.metadata?.labels ?? {};
-        if (INJECTION_LABELS.some((l) => l in labels)) labelled.add(name);
-        continue;
-      }
-      if (!POD_MAKERS.has(object.kind)) continue;
-      const namespace =
-        typeof object.metadata?.namespace === 'string' ? object.metadata.namespace : 'default';
-      workloadNamespaces.add(namespace);
-      if (ROLLOUT_KINDS.has(object.kind)) rollouts.push({ kind: object.kind, name, namespace });
-    }
-  }
-  return {
-    files: manifests.map((m) => m.absolute),
-    unlabelledNamespaces: [...workloadNamespaces].filter((ns) => !labelled.has(ns)).sort(),
-    rollouts,
-  };
-}
-
-/** Expands the `workloads` paths (files, folders, globs) and reads them. */
-export async function readManifests(paths: readonly string[], cwd: string): Promise<ManifestFile[]> {
-  const found = await collectYamlFiles([...paths], cwd);
-  return Promise.all(
-    found.map(async (f) => ({
-      absolute: f.absolute,
-      file: f.file,
-      text: await readFile(f.absolute, 'utf8'),
-    })),
-  );
-}
-
-export interface DeployOptions {
+export interface NamespaceOptions {
   /** Label the unlabelled workload namespaces for injection (kind: the cluster is ours). */
   labelNamespaces: boolean;
+  /** Revisions of the istiods found (`cluster: existing`), for the hint on unlabelled namespaces. */
+  revisions?: readonly string[];
 }
 
-export async function deployWorkloads(
+/** One stream of documents for `kubectl apply -f -`. */
+export function documentStream(documents: readonly ManifestDocument[]): string {
+  return documents
+    .map((d) => {
+      const body = d.text.endsWith('\n') ? d.text : `${d.text}\n`;
+      return /^---(\s|$)/.test(body) ? body : `---\n${body}`;
+    })
+    .join('');
+}
+
+function apply(ctx: StepContext, step: string, documents: readonly ManifestDocument[]) {
+  return mustRun(ctx, step, {
+    program: 'kubectl',
+    args: ['apply', '-f', '-'],
+    stdin: documentStream(documents),
+    timeoutMs: APPLY_TIMEOUT_MS,
+  });
+}
+
+export async function prepareNamespaces(
   ctx: StepContext,
   plan: WorkloadPlan,
-  options: DeployOptions,
+  options: NamespaceOptions,
 ): Promise<void> {
-  const step = 'workloads';
+  const step = 'namespaces';
+  for (const s of plan.skipped) {
+    if (s.warn) ctx.log.warning(s.note);
+    else ctx.log.info(s.note);
+  }
   if (options.labelNamespaces) {
     for (const namespace of plan.unlabelledNamespaces) await labelForInjection(ctx, step, namespace);
   } else if (plan.unlabelledNamespaces.length > 0) {
+    const revisions = (options.revisions ?? []).filter((r) => r !== 'default');
+    const label =
+      revisions.length === 0
+        ? 'istio-injection=enabled'
+        : `istio.io/rev=${revisions.join(' or istio.io/rev=')} (or istio-injection=enabled with a default revision)`;
     ctx.log.info(
       `namespace(s) ${plan.unlabelledNamespaces.join(', ')}: not labelled by the manifests; ` +
-        'on an existing cluster they need istio-injection=enabled already, or their pods get no sidecar',
+        `on an existing cluster they need ${label} already, or their pods get no sidecar`,
     );
   }
-  for (const file of plan.files)
-    await mustRun(ctx, step, { program: 'kubectl', args: ['apply', '-f', file] });
+  if (plan.namespaces.length > 0) {
+    ctx.log.info(`applying ${plan.namespaces.length} Namespace document(s) first`);
+    await apply(ctx, step, plan.namespaces);
+  }
+}
+
+export async function deployWorkloads(ctx: StepContext, plan: WorkloadPlan): Promise<void> {
+  const step = 'workloads';
+  for (const { file, documents } of plan.files) {
+    ctx.log.info(`applying ${documents.length} document(s) of ${file}`);
+    await apply(ctx, `${step} (${file})`, documents);
+  }
   for (const r of plan.rollouts) {
     await mustRun(ctx, `${step} (rollout of ${r.namespace}/${r.name})`, {
       program: 'kubectl',
@@ -116,6 +88,7 @@ export async function deployWorkloads(
         '--timeout',
         ROLLOUT_TIMEOUT,
       ],
+      timeoutMs: ROLLOUT_TIMEOUT_MS,
     });
   }
 }
@@ -123,7 +96,11 @@ export async function deployWorkloads(
 async function labelForInjection(ctx: StepContext, step: string, namespace: string): Promise<void> {
   // Created imperatively (no last-applied annotation), so a later `kubectl apply` of the user's
   // own Namespace document merges with the label instead of removing it.
-  const create = { program: 'kubectl', args: ['create', 'namespace', namespace] };
+  const create = {
+    program: 'kubectl',
+    args: ['create', 'namespace', namespace],
+    timeoutMs: NAMESPACE_TIMEOUT_MS,
+  };
   const created = await runTool(ctx, step, create);
   if (created.code !== 0 && !/AlreadyExists|already exists/.test(created.stderr)) {
     throw new ClusterStepError(step, failureDetail(create, created));
@@ -131,5 +108,6 @@ async function labelForInjection(ctx: StepContext, step: string, namespace: stri
   await mustRun(ctx, step, {
     program: 'kubectl',
     args: ['label', 'namespace', namespace, 'istio-injection=enabled', '--overwrite'],
+    timeoutMs: NAMESPACE_TIMEOUT_MS,
   });
 }

@@ -7,11 +7,13 @@ import path from 'node:path';
 import type { FailOverride } from '../diff/fail-policy.ts';
 import type { IgnoreRule } from '../diff/ignore-rules.ts';
 import { isPathTemplate, validatePathPattern } from '../diff/istio-match.ts';
+import { isDnsLabel } from '../kubernetes-names.ts';
 import type { FailOn } from '../model.ts';
 import { parseYamlDocuments, readYamlFile } from '../yaml/read-yaml.ts';
 import { expectMap, expectSeq, expectString, fail } from '../yaml/yaml-fields.ts';
 import type { YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
 import { DEFAULT_CONFIG_FILE, type DriftConfig, defaultDriftConfig } from './drift-config.ts';
+import { findRepositoryRoot } from './repository-root.ts';
 
 const TOP_KEYS = ['ignore', 'templates', 'minCount', 'failOn', 'clientIdle', 'overrides', 'environments'];
 const IGNORE_KEYS = ['client', 'server', 'method', 'path', 'reason'];
@@ -23,16 +25,42 @@ const NAME_GLOB = /^[a-z0-9.*-]+$/;
 
 export interface LoadConfigOptions {
   cwd: string;
-  /** `--config FILE`: must exist. Absent: `.intent-drift.yaml` in cwd, if there is one. */
+  /** `--config FILE`: must exist. Absent: the nearest `.intent-drift.yaml` (see findConfigFile). */
   file?: string;
+  /** Look for `.intent-drift.yaml` when no file is given (default true). */
+  search?: boolean;
 }
 
-/** The config to use: the explicit file (missing: exit 2), else the default file, else defaults. */
+/** The config to use: the explicit file (missing: exit 2), else the nearest default file, else defaults. */
 export async function loadDriftConfig(opts: LoadConfigOptions): Promise<DriftConfig> {
-  const shown = opts.file ?? DEFAULT_CONFIG_FILE;
-  const absolute = path.resolve(opts.cwd, shown);
-  if (opts.file === undefined && !(await exists(absolute))) return defaultDriftConfig();
-  return configFromDocuments(await readYamlFile(absolute, shown), shown);
+  if (opts.file !== undefined) {
+    return configFromDocuments(await readYamlFile(path.resolve(opts.cwd, opts.file), opts.file), opts.file);
+  }
+  const found = opts.search === false ? undefined : await findConfigFile(opts.cwd);
+  if (found === undefined) return defaultDriftConfig();
+  return configFromDocuments(await readYamlFile(found.absolute, found.shown), found.shown);
+}
+
+/**
+ * The nearest `.intent-drift.yaml` from `cwd` up to the repository root (repository-root.ts),
+ * shown relative to cwd (`../.intent-drift.yaml`). Outside a repository only cwd is looked
+ * in: a config far up (the home folder) should not steer a check by accident.
+ */
+export async function findConfigFile(cwd: string): Promise<{ absolute: string; shown: string } | undefined> {
+  const start = path.resolve(cwd);
+  const root = findRepositoryRoot(start);
+  const folders: string[] = [start];
+  if (root !== undefined) {
+    for (let dir = start; dir !== root; dir = path.dirname(dir)) folders.push(path.dirname(dir));
+  }
+  for (const dir of folders) {
+    const absolute = path.join(dir, DEFAULT_CONFIG_FILE);
+    if (await exists(absolute)) {
+      const shown = path.relative(cwd, absolute).split(path.sep).join('/');
+      return { absolute, shown };
+    }
+  }
+  return undefined;
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -40,7 +68,8 @@ async function exists(file: string): Promise<boolean> {
     await stat(file);
     return true;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
     throw err;
   }
 }
@@ -204,7 +233,7 @@ function environments(file: string, node: YamlNode): Record<string, string> {
   const map = expectMap(file, node, 'environments');
   const out: Record<string, string> = {};
   for (const [namespace, entry] of map.entries) {
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+    if (!isDnsLabel(namespace)) {
       fail(file, entry.keyLine, `environments: "${namespace}" is not a namespace name`);
     }
     const name = expectString(file, entry.value, `environments.${namespace}`);

@@ -1,24 +1,34 @@
-// The Istio AuthorizationPolicies that declared intents imply, shaped like the ones Otterize's
-// intents-operator generates: one ALLOW policy per (client, server), in the server's namespace.
-// Pod labels and service accounts are not in ClientIntents: they come from a workload lookup
-// (manifests) or a caller's callback; otherwise `app: <server>` and sa `<client>` are assumed,
-// and the policy carries a comment saying so.
-import { Document } from 'yaml';
+// The Istio AuthorizationPolicies that declared intents imply, as Otterize's intents-operator
+// writes them (src/operator/controllers/istiopolicy/policy_manager.go at df11253): one ALLOW
+// policy per kubernetes or service target, in the server's namespace, named
+// `authorization-policy-to-<server>-from-<client>.<client namespace>` with kinds in the names,
+// labelled with both identities, selecting the server's pods (the operator's pod labels for a
+// workload, the Service's spec.selector for a Service), from the client's service-account
+// principal, with one operation per HTTP path. Service accounts and Service selectors come from
+// manifests; an unknown service account is assumed and said so in a comment above the policy.
+import { validatePathPattern } from '../diff/istio-match.ts';
 import type { DeclaredRule, WorkloadRef } from '../model.ts';
+import { fail } from '../yaml/yaml-fields.ts';
+import {
+  formattedIdentityWithKind,
+  ISTIO_CLIENT_LABEL,
+  nameWithKind,
+  type OtterizeIdentity,
+  SERVICE_LABEL,
+  workloadSelector,
+} from './otterize-identity.ts';
 import type { WorkloadLookup } from './workload-manifests.ts';
+import { yamlDocumentText } from './yaml-output.ts';
 
+/**
+ * security.istio.io/v1, where the operator's client writes v1beta1: the two are served with the
+ * same schema (one object either way), and v1 is the version Istio documents since 1.22.
+ */
 export const POLICY_API_VERSION = 'security.istio.io/v1';
 
 export interface PolicyOptions {
-  /** Kinds, service accounts and pod labels from workload manifests. */
+  /** Service accounts of clients and selectors of Services, from manifests. */
   workloads?: WorkloadLookup;
-  /** Labels selecting a server's pods; wins over `workloads`. */
-  selectorOf?: (
-    server: { name: string; namespace: string },
-    targetType: string,
-  ) => Record<string, string> | undefined;
-  /** The client's service account; wins over `workloads`. */
-  serviceAccountOf?: (client: WorkloadRef) => string | undefined;
 }
 
 export interface AuthorizationPolicyManifest {
@@ -29,8 +39,8 @@ export interface AuthorizationPolicyManifest {
 
 interface PolicyDraft {
   client: WorkloadRef;
-  server: { name: string; namespace: string };
-  targetType: string;
+  /** The server with its kind as the operator sees it (`Service` for a Service target). */
+  server: OtterizeIdentity;
   anyOperation: boolean;
   methodsByPath: Map<string, string[]>;
   /** Declaring file -> lines, for the comment above the policy. */
@@ -40,23 +50,11 @@ interface PolicyDraft {
 export function authorizationPolicies(
   rules: DeclaredRule[],
   opts: PolicyOptions = {},
-): AuthorizationPolicyManifest[] {
+): { policies: AuthorizationPolicyManifest[]; warnings: string[] } {
   const drafts = new Map<string, PolicyDraft>();
   for (const rule of rules) {
     if (rule.targetType !== 'kubernetes' && rule.targetType !== 'service') continue;
-    const key = [rule.client.namespace, rule.client.name, rule.server.namespace, rule.server.name].join('/');
-    let draft = drafts.get(key);
-    if (!draft) {
-      draft = {
-        client: rule.client,
-        server: { name: rule.server.name, namespace: rule.server.namespace },
-        targetType: rule.targetType,
-        anyOperation: false,
-        methodsByPath: new Map(),
-        sources: new Map(),
-      };
-      drafts.set(key, draft);
-    }
+    const draft = draftFor(drafts, rule);
     const lines = draft.sources.get(rule.file) ?? [];
     if (!lines.includes(rule.line)) lines.push(rule.line);
     draft.sources.set(rule.file, lines);
@@ -64,26 +62,91 @@ export function authorizationPolicies(
       draft.anyOperation = true;
       continue;
     }
+    // istiod refuses the whole policy for a path template it cannot apply; so do we.
+    const problem = validatePathPattern(rule.path);
+    if (problem !== null)
+      fail(
+        rule.file,
+        rule.line,
+        `path ${JSON.stringify(rule.path)}: ${problem} (istiod would refuse the policy)`,
+      );
     const methods = draft.methodsByPath.get(rule.path) ?? [];
     if (!methods.includes(rule.method)) methods.push(rule.method);
     draft.methodsByPath.set(rule.path, methods);
   }
-  return [...drafts.values()].map((draft) => policyOf(draft, opts)).sort(byNamespaceAndName);
+  const policies: AuthorizationPolicyManifest[] = [];
+  const warnings: string[] = [];
+  for (const draft of drafts.values()) {
+    const selector = selectorOf(draft, opts.workloads);
+    if (typeof selector === 'string') warnings.push(selector);
+    else policies.push(policyOf(draft, selector, opts.workloads));
+  }
+  return { policies: policies.sort(byNamespaceAndName), warnings };
 }
 
-function policyOf(draft: PolicyDraft, opts: PolicyOptions): AuthorizationPolicyManifest {
+/**
+ * One draft per target as the operator names it; two targets naming the same server the same
+ * way share a policy (the operator would write both under one name, the later one winning).
+ */
+function draftFor(drafts: Map<string, PolicyDraft>, rule: DeclaredRule): PolicyDraft {
+  const server: OtterizeIdentity = {
+    name: rule.server.name,
+    namespace: rule.server.namespace,
+    ...(rule.targetType === 'service'
+      ? { kind: 'Service' }
+      : rule.server.kind
+        ? { kind: rule.server.kind }
+        : {}),
+  };
+  const key = [policyName(rule.client, server), server.namespace].join('\u0000');
+  let draft = drafts.get(key);
+  if (!draft) {
+    draft = {
+      client: rule.client,
+      server,
+      anyOperation: false,
+      methodsByPath: new Map(),
+      sources: new Map(),
+    };
+    drafts.set(key, draft);
+  }
+  return draft;
+}
+
+function policyName(client: WorkloadRef, server: OtterizeIdentity): string {
+  return `authorization-policy-to-${nameWithKind(server)}-from-${nameWithKind(client)}.${client.namespace}`;
+}
+
+/** The pods the policy selects, or a warning when the operator would write no policy. */
+function selectorOf(
+  draft: PolicyDraft,
+  workloads: WorkloadLookup | undefined,
+): Record<string, string> | string {
+  const { server, sources } = draft;
+  if (server.kind !== 'Service') return workloadSelector(server);
+  const where = [...sources].map(([file, lines]) => `${file}:${lines[0]}`)[0];
+  const service = workloads?.serviceOf(server.namespace, server.name);
+  if (!service) {
+    return (
+      `${where}: no policy for Service ${server.namespace}/${server.name}: its manifest is not among --workloads, ` +
+      'so its selector is unknown (the operator writes none while the Service does not exist)'
+    );
+  }
+  if (!service.selector) {
+    return `${where}: no policy for Service ${server.namespace}/${server.name}: it has no selector (the operator writes none)`;
+  }
+  return service.selector;
+}
+
+function policyOf(
+  draft: PolicyDraft,
+  selector: Record<string, string>,
+  workloads: WorkloadLookup | undefined,
+): AuthorizationPolicyManifest {
   const { client, server } = draft;
   const from = [...draft.sources].map(([file, lines]) => `${file}:${lines.join(',')}`);
   const notes = [`from ${from.join(' ')}`];
-  let labels = opts.selectorOf?.(server, draft.targetType);
-  if (!labels && draft.targetType === 'kubernetes')
-    labels = opts.workloads?.labelsOf(server.namespace, server.name);
-  if (!labels || Object.keys(labels).length === 0) {
-    labels = { app: server.name };
-    notes.push(`pod labels of ${server.namespace}/${server.name} unknown: assumed app: ${server.name}`);
-  }
-  let serviceAccount =
-    opts.serviceAccountOf?.(client) ?? opts.workloads?.serviceAccountOf(client.namespace, client.name);
+  let serviceAccount = workloads?.serviceAccountOf(client.namespace, client.name);
   if (!serviceAccount) {
     serviceAccount = client.name;
     notes.push(`service account of ${client.namespace}/${client.name} unknown: assumed ${client.name}`);
@@ -98,10 +161,14 @@ function policyOf(draft: PolicyDraft, opts: PolicyOptions): AuthorizationPolicyM
     apiVersion: POLICY_API_VERSION,
     kind: 'AuthorizationPolicy',
     metadata: {
-      name: `authorization-policy-to-${server.name}-from-${client.name}.${client.namespace}`,
+      name: policyName(client, server),
       namespace: server.namespace,
+      labels: {
+        [SERVICE_LABEL]: formattedIdentityWithKind(server),
+        [ISTIO_CLIENT_LABEL]: formattedIdentityWithKind(client),
+      },
     },
-    spec: { selector: { matchLabels: labels }, action: 'ALLOW', rules: [rule] },
+    spec: { selector: { matchLabels: selector }, action: 'ALLOW', rules: [rule] },
   };
   return { manifest, notes };
 }
@@ -117,11 +184,8 @@ function byNamespaceAndName(a: AuthorizationPolicyManifest, b: AuthorizationPoli
 /** Multi-document YAML, each policy preceded by its notes as comments. */
 export function renderAuthorizationPolicies(policies: AuthorizationPolicyManifest[]): string {
   return policies
-    .map(({ manifest, notes }) => {
-      const doc = new Document(manifest);
-      // On the contents, not the document: no blank line between the comment and the policy.
-      if (doc.contents) doc.contents.commentBefore = notes.map((note) => ` ${note}`).join('\n');
-      return doc.toString({ indent: 2, lineWidth: 0, minContentWidth: 0 });
-    })
+    .map(({ manifest, notes }) =>
+      yamlDocumentText(manifest, { indent: 2, lineWidth: 0, minContentWidth: 0 }, notes),
+    )
     .join('---\n');
 }

@@ -2,6 +2,7 @@
 // client, its targets sorted by name, one HTTP rule per path with the methods merged.
 import type { ObservedCall, WorkloadRef } from '../model.ts';
 import { INTENT_METHODS } from './intent-rules.ts';
+import { operatorTargetName, undeclarableReason } from './target-name.ts';
 
 export interface ExportHttpRule {
   path: string;
@@ -43,6 +44,8 @@ export function buildClientIntents(
   const warnings = new Set<string>();
   const clients = new Map<string, { client: WorkloadRef; targets: Map<string, TargetDraft> }>();
   for (const call of calls) {
+    const target = targetOf(call, opts.asService === true, warnings);
+    if (target === undefined) continue;
     const clientKey = `${call.client.namespace}/${call.client.name}`;
     let entry = clients.get(clientKey);
     if (!entry) {
@@ -50,7 +53,6 @@ export function buildClientIntents(
       clients.set(clientKey, entry);
     }
     if (!entry.client.kind && call.client.kind) entry.client.kind = call.client.kind;
-    const target = targetOf(call, opts.asService === true, warnings);
     const targetKey = `${target.type} ${target.name} ${target.kind ?? ''}`;
     let draft = entry.targets.get(targetKey);
     if (!draft) {
@@ -70,16 +72,26 @@ export function buildClientIntents(
   return { intents, warnings: [...warnings] };
 }
 
-function targetOf(call: ObservedCall, asService: boolean, warnings: Set<string>): Omit<ExportTarget, 'http'> {
+/** The target naming the call's server, or undefined (with a warning) when none can. */
+function targetOf(
+  call: ObservedCall,
+  asService: boolean,
+  warnings: Set<string>,
+): Omit<ExportTarget, 'http'> | undefined {
   const { client, server } = call;
-  const qualified = (name: string, namespace: string) =>
-    namespace === client.namespace ? name : `${name}.${namespace}`;
-  if (asService) {
-    if (server.service)
-      return { type: 'service', name: qualified(server.service.name, server.service.namespace) };
+  if (asService && server.service) {
+    const name = operatorTargetName(server.service, client.namespace);
+    const why = undeclarableReason(client, server.service);
+    if (name !== undefined && why === undefined) return { type: 'service', name };
+  } else if (asService) {
     warnings.add(`no Service known for ${server.namespace}/${server.name}: written as a kubernetes target`);
   }
-  const name = qualified(server.name, server.namespace);
+  const name = operatorTargetName(server, client.namespace);
+  const why = undeclarableReason(client, server);
+  if (name === undefined || why !== undefined) {
+    warnings.add(why ?? `${client.namespace}/${client.name}: no target name for ${server.name}`);
+    return undefined;
+  }
   return server.kind ? { type: 'kubernetes', name, kind: server.kind } : { type: 'kubernetes', name };
 }
 

@@ -13,6 +13,7 @@ import type {
   IntentsEditResult,
   TargetList,
 } from './edit-intents-types.ts';
+import { operatorTargetName, undeclarableReason } from './target-name.ts';
 
 interface ParsedFile {
   text: string;
@@ -45,6 +46,17 @@ export function editIntents(
   const homeless: MissingCall[] = [];
 
   for (const call of request.missing) {
+    // A server (or client) the operator cannot name is never written: it would grant another.
+    const undeclarable = undeclarableReason(call.client, call.server);
+    if (undeclarable !== undefined) {
+      result.skipped.push(undeclarable);
+      continue;
+    }
+    const json = jsonHome(declared, call.client);
+    if (json !== undefined) {
+      result.skipped.push(`${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`);
+      continue;
+    }
     const home = findClientDocument(declared, call.client, open);
     if (home === undefined) {
       homeless.push(call);
@@ -60,6 +72,7 @@ export function editIntents(
   }
 
   for (const rule of request.stale) {
+    if (isJsonFile(rule.file)) continue;
     const home = findClientDocument(declared, rule.client, open, rule.file);
     if (home === undefined) continue;
     const targets = targetList(home.doc);
@@ -86,20 +99,23 @@ export function editIntents(
     // New documents go on top of this run's edits when they land in an edited file.
     const current = new Map(sources);
     for (const f of result.files) current.set(f.file, f.after);
-    const { intents } = buildClientIntents(homeless, {
+    const { intents, warnings } = buildClientIntents(homeless, {
       pathOf: (c) => (c as MissingCall).suggestedPath ?? c.path,
     });
-    for (const edit of newIntentsFiles(intents, declared, current)) {
+    const created = newIntentsFiles(intents, declared, current);
+    for (const note of [...warnings, ...created.skipped]) result.skipped.push(note);
+    for (const edit of created.edits) {
       const existing = result.files.find((f) => f.file === edit.file);
       if (existing) existing.after = edit.after;
       else result.files.push({ ...edit, before: sources.get(edit.file) ?? null });
     }
     for (const call of homeless) {
-      const file = newIntentsFiles(buildClientIntents([call]).intents, declared, current)[0]?.file ?? '';
-      result.changes.push({ action: 'add', ...describeCall(call), file });
+      const file = newIntentsFiles(buildClientIntents([call]).intents, declared, current).edits[0]?.file;
+      if (file !== undefined) result.changes.push({ action: 'add', ...describeCall(call), file });
     }
   }
   result.files.sort((a, b) => a.file.localeCompare(b.file));
+  result.skipped = [...new Set(result.skipped)];
   return result;
 }
 
@@ -113,8 +129,7 @@ function describeCall(call: MissingCall): Omit<IntentChange, 'action' | 'file'> 
 }
 
 function writtenServerName(call: MissingCall): string {
-  const { server, client } = call;
-  return server.namespace === client.namespace ? server.name : `${server.name}.${server.namespace}`;
+  return operatorTargetName(call.server, call.client.namespace) ?? call.server.name;
 }
 
 function addCall(
@@ -165,6 +180,21 @@ function prefersFlowMethods(targets: YAMLSeq): boolean {
   };
   visit(targets);
   return flow;
+}
+
+/**
+ * JSON intents (an export kept as JSON) are read but never edited: the edits keep YAML's
+ * comments and layout, which JSON has not; a YAML document added beside them would duplicate
+ * the client. The file of such a client's JSON document, if any.
+ */
+function jsonHome(declared: DeclaredIntents, client: WorkloadRef): string | undefined {
+  return declared.documents.find(
+    (d) => d.client.name === client.name && d.client.namespace === client.namespace && isJsonFile(d.file),
+  )?.file;
+}
+
+function isJsonFile(file: string): boolean {
+  return /\.json$/i.test(file);
 }
 
 function findClientDocument(

@@ -1,8 +1,8 @@
 // Writes grouped intents as ClientIntents manifests of any API version, in YAML (multi-document,
 // like Otterize's printer) or JSON (a top-level array, like `--format json`). Pure: returns text.
-import { stringify } from 'yaml';
 import { InputError } from '../errors.ts';
 import type { ObservedCall } from '../model.ts';
+import { jsonWithEscapes } from '../safe-text.ts';
 import {
   type BuildIntentsOptions,
   buildClientIntents,
@@ -10,6 +10,7 @@ import {
   type ExportTarget,
 } from './build-client-intents.ts';
 import { INTENTS_GROUP, INTENTS_VERSIONS } from './parse-client-intents.ts';
+import { yamlDocumentText } from './yaml-output.ts';
 
 export const DEFAULT_EXPORT_API_VERSION = `${INTENTS_GROUP}/v2beta1`;
 
@@ -82,7 +83,9 @@ function v1Call(target: ExportTarget, version: string): Record<string, unknown> 
 
 /** Multi-document YAML, 2-space indent, block lists, no line folding. */
 export function toYamlDocuments(manifests: Record<string, unknown>[]): string {
-  return manifests.map((m) => stringify(m, { indent: 2, lineWidth: 0, minContentWidth: 0 })).join('---\n');
+  return manifests
+    .map((m) => yamlDocumentText(m, { indent: 2, lineWidth: 0, minContentWidth: 0 }))
+    .join('---\n');
 }
 
 /** Otterize's `--format json`: kind first, creationTimestamp null and an empty status, as the Go types marshal. */
@@ -92,9 +95,18 @@ export function toJsonArray(manifests: Record<string, unknown>[]): string {
     apiVersion,
     metadata: { ...(metadata as object), creationTimestamp: null },
     spec,
-    status: { upToDate: false, observedGeneration: 0 },
+    status: emptyStatus(String(apiVersion)),
   }));
-  return `${JSON.stringify(objects, null, 2)}\n`;
+  return `${jsonWithEscapes(JSON.stringify(objects, null, 2))}\n`;
+}
+
+/**
+ * The zero status each version's Go type marshals to: v1alpha2's IntentsStatus has only
+ * `upToDate,omitempty` (so `{}`), and its schema has no observedGeneration; the later versions
+ * always write upToDate and observedGeneration (intents-operator src/operator/api/<version>).
+ */
+function emptyStatus(apiVersion: string): Record<string, unknown> {
+  return apiVersion.endsWith('/v1alpha2') ? {} : { upToDate: false, observedGeneration: 0 };
 }
 
 export function renderIntentsFile(intents: ExportClientIntents[], opts: RenderOptions = {}): string {

@@ -53,7 +53,7 @@ export interface TargetBase {
  * one rule with null method and path when the target has no HTTP rules (allows all).
  */
 export function expandHttpRules(base: TargetBase, http: YamlSeq | undefined, field: string): DeclaredRule[] {
-  const whole = (): DeclaredRule => ({ ...base, method: null, path: null });
+  const whole = (): DeclaredRule => ({ ...base, method: null, path: null, targetLine: base.line });
   if (!http || http.items.length === 0) return [whole()];
   const rules: DeclaredRule[] = [];
   const seen = new Set<string>();
@@ -65,7 +65,7 @@ export function expandHttpRules(base: TargetBase, http: YamlSeq | undefined, fie
       const key = `${method} ${path}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rules.push({ ...base, method, path, line });
+      rules.push({ ...base, method, path, line, targetLine: base.line });
     }
   });
   return rules;

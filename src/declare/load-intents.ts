@@ -3,8 +3,9 @@
 import type { DeclaredIntents } from '../model.ts';
 import { collectYamlFiles, type FoundFile } from '../yaml/collect-files.ts';
 import { readYamlFile } from '../yaml/read-yaml.ts';
-import { fail } from '../yaml/yaml-fields.ts';
-import { type ParsedClientIntents, parseClientIntentsDocuments } from './parse-client-intents.ts';
+import { applyInOrder, type ParsedFile } from './apply-order.ts';
+import { requireIntentsInEveryPath } from './intents-presence.ts';
+import { parseClientIntentsDocuments } from './parse-client-intents.ts';
 
 export interface LoadIntentsOptions {
   /** Namespace for ClientIntents without metadata.namespace. */
@@ -13,22 +14,22 @@ export interface LoadIntentsOptions {
   cwd?: string;
 }
 
-type ParsedFile = { intents: ParsedClientIntents; file: string };
-
 export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}): Promise<DeclaredIntents> {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const namespace = opts.defaultNamespace;
   const parsed = parseIntentsFiles(files, namespace);
-  rejectDuplicates(parsed);
+  requireIntentsInEveryPath(files, new Set(parsed.map(({ file }) => file)));
+  const { applied, warnings } = applyInOrder(parsed);
   return {
-    rules: parsed.flatMap(({ intents }) => intents.rules),
-    documents: parsed.map(({ intents, file }) => ({
+    rules: applied.flatMap(({ intents }) => intents.rules),
+    documents: applied.map(({ intents, file }) => ({
       client: intents.client,
       apiVersion: intents.apiVersion,
       file,
       line: intents.line,
+      targetsLine: intents.targetsLine,
     })),
-    warnings: parsed.flatMap(({ intents }) => intents.warnings),
+    warnings: [...applied.flatMap(({ intents }) => intents.warnings), ...warnings],
   };
 }
 
@@ -41,35 +42,4 @@ function parseIntentsFiles(files: FoundFile[], defaultNamespace: string | undefi
       parsed.push({ intents, file });
   }
   return parsed;
-}
-
-/** Webhook rule: one ClientIntents per workload and kind in a namespace; Kubernetes: one object per name. */
-function rejectDuplicates(parsed: { intents: ParsedClientIntents; file: string }[]): void {
-  const byWorkload = new Map<string, string>();
-  const byName = new Map<string, string>();
-  for (const { intents, file } of parsed) {
-    const { client } = intents;
-    const at = `${file}:${intents.line}`;
-    const workloadKey = `${client.namespace}/${client.name}/${client.kind ?? ''}`;
-    const first = byWorkload.get(workloadKey);
-    if (first) {
-      const kind = client.kind ? ` (${client.kind})` : '';
-      fail(
-        file,
-        intents.line,
-        `duplicate ClientIntents for workload ${client.name}${kind} in namespace ${client.namespace}; first at ${first}`,
-      );
-    }
-    byWorkload.set(workloadKey, at);
-    const nameKey = `${client.namespace}/${intents.name}`;
-    const sameName = byName.get(nameKey);
-    if (sameName) {
-      fail(
-        file,
-        intents.line,
-        `duplicate ClientIntents name ${intents.name} in namespace ${client.namespace}; first at ${sameName}`,
-      );
-    }
-    byName.set(nameKey, at);
-  }
 }

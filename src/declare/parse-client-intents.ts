@@ -3,8 +3,13 @@
 import type { DeclaredRule, WorkloadRef } from '../model.ts';
 import { child, fail, lineOf, optionalString, requiredMap, requiredString } from '../yaml/yaml-fields.ts';
 import type { YamlDocument, YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
+import { checkAgainstCrd } from './crd-schema-check.ts';
+import { documentObjects } from './intents-documents.ts';
+import { rejectNearMissIntents } from './intents-near-miss.ts';
+import { missingNamespaceMessage } from './namespace-defaults.ts';
 import { parseV1Spec } from './parse-v1.ts';
 import { parseV2Spec } from './parse-v2.ts';
+import { checkTargetRules } from './target-rules.ts';
 
 export const INTENTS_GROUP = 'k8s.otterize.com';
 export const INTENTS_VERSIONS: readonly string[] = ['v1alpha2', 'v1alpha3', 'v1beta1', 'v2alpha1', 'v2beta1'];
@@ -15,6 +20,8 @@ export interface ParsedClientIntents {
   /** metadata.name */
   name: string;
   line: number;
+  /** The line of its `targets:` (v1 `calls:`) list. */
+  targetsLine: number;
   rules: DeclaredRule[];
   warnings: string[];
 }
@@ -39,10 +46,11 @@ export function parseClientIntentsDocuments(
       if (items?.type === 'seq') items.items.forEach(visit);
       return;
     }
+    rejectNearMissIntents(node, file);
     if (kind !== 'ClientIntents' || !apiVersion?.startsWith(`${INTENTS_GROUP}/`)) return;
     found.push(parseOne(node, file, apiVersion, opts));
   };
-  for (const doc of documents) visit(doc.root);
+  for (const doc of documents) documentObjects(doc).forEach(visit);
   return found;
 }
 
@@ -64,20 +72,20 @@ function parseOne(root: YamlMap, file: string, apiVersion: string, opts: ParseOp
   const namespace =
     optionalString(file, metadata, 'namespace', 'metadata.namespace') || opts.defaultNamespace;
   if (!namespace)
-    fail(
-      file,
-      root.entries.get('metadata')?.keyLine ?? metadata.line,
-      'metadata.namespace: required (or pass a default namespace)',
-    );
+    fail(file, root.entries.get('metadata')?.keyLine ?? metadata.line, missingNamespaceMessage());
+  checkAgainstCrd(file, root, version, 'fields');
   const spec = requiredMap(file, root, 'spec', 'spec');
   const parsed = version.startsWith('v2')
     ? { warnings: [], ...parseV2Spec(file, spec, namespace) }
     : parseV1Spec(file, spec, namespace, version);
+  checkAgainstCrd(file, root, version, 'all');
+  checkTargetRules(file, spec, version);
   return {
     client: parsed.client,
     apiVersion,
     name,
     line: root.line,
+    targetsLine: parsed.targetsLine,
     rules: parsed.rules,
     warnings: parsed.warnings ?? [],
   };

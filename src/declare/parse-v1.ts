@@ -39,7 +39,7 @@ export function parseV1Spec(file: string, spec: YamlMap, namespace: string, vers
   const rules = calls.items.flatMap((item, i) =>
     parseCall(file, item, `spec.calls[${i}]`, client, legacy, warnings),
   );
-  return { client, rules, warnings };
+  return { client, rules, warnings, targetsLine: spec.entries.get('calls')?.keyLine ?? calls.line };
 }
 
 function parseCall(

@@ -30,6 +30,8 @@ export interface ParsedSpec {
   client: WorkloadRef;
   rules: DeclaredRule[];
   warnings?: string[];
+  /** The line of the `targets:` (v1 `calls:`) key. */
+  targetsLine: number;
 }
 
 export function parseV2Spec(file: string, spec: YamlMap, namespace: string): ParsedSpec {
@@ -45,7 +47,7 @@ export function parseV2Spec(file: string, spec: YamlMap, namespace: string): Par
   if (!targetsNode) fail(file, spec.entries.get('targets')?.keyLine ?? spec.line, 'spec.targets: required');
   const targets = expectSeq(file, targetsNode, 'spec.targets');
   const rules = targets.items.flatMap((item, i) => parseTarget(file, item, `spec.targets[${i}]`, client));
-  return { client, rules };
+  return { client, rules, targetsLine: spec.entries.get('targets')?.keyLine ?? targets.line };
 }
 
 function parseTarget(file: string, node: YamlNode, field: string, client: WorkloadRef): DeclaredRule[] {
@@ -114,7 +116,7 @@ function nonHttpServer(
       item.type === 'scalar' ? String(item.value) : '?',
     );
   const names: Record<string, string[]> = {
-    aws: listed('arns'),
+    aws: [optionalString(file, body, 'arn', `${field}.arn`) ?? ''],
     gcp: [optionalString(file, body, 'resource', `${field}.resource`) ?? ''],
     azure: [optionalString(file, body, 'scope', `${field}.scope`) ?? ''],
     internet: [...listed('domains'), ...listed('ips')],

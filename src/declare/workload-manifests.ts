@@ -1,6 +1,7 @@
 // Reads Kubernetes workload manifests to learn what metrics do not carry: each workload's kind
-// (written into exported intents), service account (for policy principals) and pod labels (for
-// policy selectors). Lenient on purpose: these files are context, not the thing being checked.
+// (written into exported intents), service account (for policy principals) and pod labels, and
+// each Service's selector (what a policy for a Service target selects, as the operator does).
+// Lenient on purpose: these files are context, not the thing being checked.
 import { collectYamlFiles } from '../yaml/collect-files.ts';
 import { readYamlFile } from '../yaml/read-yaml.ts';
 import { child } from '../yaml/yaml-fields.ts';
@@ -28,8 +29,17 @@ export interface WorkloadInfo {
   line: number;
 }
 
+/** A Service's spec.selector; null when it has none (it selects no pods by label). */
+export interface ServiceInfo {
+  name: string;
+  namespace: string;
+  selector: Record<string, string> | null;
+}
+
 export interface WorkloadLookup {
   workloads: WorkloadInfo[];
+  services: ServiceInfo[];
+  serviceOf(namespace: string, name: string): ServiceInfo | undefined;
   get(namespace: string, name: string): WorkloadInfo | undefined;
   kindOf(namespace: string, name: string): string | undefined;
   serviceAccountOf(namespace: string, name: string): string | undefined;
@@ -48,11 +58,35 @@ export async function readWorkloadManifests(
 ): Promise<WorkloadLookup> {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const workloads: WorkloadInfo[] = [];
+  const services: ServiceInfo[] = [];
   for (const { absolute, file } of files) {
     const documents = readYamlFile(absolute, file);
-    workloads.push(...workloadsFromDocuments(documents, file, opts.defaultNamespace ?? 'default'));
+    for (const w of workloadsFromDocuments(documents, file, opts.defaultNamespace ?? 'default'))
+      workloads.push(w);
+    for (const s of servicesFromDocuments(documents, opts.defaultNamespace ?? 'default')) services.push(s);
   }
-  return createWorkloadLookup(workloads);
+  return createWorkloadLookup(workloads, services);
+}
+
+export function servicesFromDocuments(documents: YamlDocument[], defaultNamespace: string): ServiceInfo[] {
+  const found: ServiceInfo[] = [];
+  const visit = (node: YamlNode | null | undefined): void => {
+    if (node?.type !== 'map') return;
+    const kind = text(child(node, 'kind'));
+    if (kind === 'List') {
+      const items = child(node, 'items');
+      if (items?.type === 'seq') items.items.forEach(visit);
+      return;
+    }
+    if (kind !== 'Service' || text(child(node, 'apiVersion')) !== 'v1') return;
+    const metadata = mapAt(node, ['metadata']);
+    const name = text(metadata && child(metadata, 'name'));
+    if (!name) return;
+    const namespace = text(metadata && child(metadata, 'namespace')) || defaultNamespace;
+    found.push({ name, namespace, selector: stringMap(mapAt(node, ['spec', 'selector'])) ?? null });
+  };
+  for (const doc of documents) visit(doc.root);
+  return found;
 }
 
 export function workloadsFromDocuments(
@@ -89,11 +123,17 @@ export function workloadsFromDocuments(
   return found;
 }
 
-export function createWorkloadLookup(workloads: WorkloadInfo[]): WorkloadLookup {
+export function createWorkloadLookup(
+  workloads: WorkloadInfo[],
+  services: ServiceInfo[] = [],
+): WorkloadLookup {
   const byKey = new Map(workloads.map((w) => [`${w.namespace}/${w.name}`, w]));
   const get = (namespace: string, name: string) => byKey.get(`${namespace}/${name}`);
+  const servicesByKey = new Map(services.map((s) => [`${s.namespace}/${s.name}`, s]));
   return {
     workloads,
+    services,
+    serviceOf: (namespace, name) => servicesByKey.get(`${namespace}/${name}`),
     get,
     kindOf: (namespace, name) => get(namespace, name)?.kind,
     serviceAccountOf: (namespace, name) => get(namespace, name)?.serviceAccount,

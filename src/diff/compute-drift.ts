@@ -74,7 +74,8 @@ export function computeDrift(
   let client: ObservedCall['client'] | undefined;
   let server: ObservedCall['server'] | undefined;
   let byTarget: Map<string, RuleState[]> | undefined;
-  let home: { file: string; line: number } | undefined;
+  let home: IntentsHome | undefined;
+  let intentsFile: { file: string; line: number } | undefined;
   let targets: TargetRules[] = [];
   let closed = false;
   for (let i = 0; i < calls.length; i++) {
@@ -87,6 +88,7 @@ export function computeDrift(
     }
     if (call.server !== server) {
       server = call.server;
+      intentsFile = home === undefined ? undefined : intentsFileFor(home, server);
       const keys = callTargetKeys(call);
       targets = keys.map((key) => ({ key, states: byTarget?.get(key) ?? [] }));
       closed = keys.some((key) => closedTargets.has(key));
@@ -102,7 +104,7 @@ export function computeDrift(
       const entry: IgnoredCall = { ...call, ignoredBy: { file: ignoredBy.file, line: ignoredBy.line } };
       ignored.push(entry);
     } else {
-      addMissing(missing, call, closed, opts, home);
+      addMissing(missing, call, closed, opts, intentsFile);
     }
   }
 
@@ -225,22 +227,22 @@ function sameEntry(a: ObservedCall, b: ObservedCall): boolean {
 /**
  * One missing entry per (client, server, method, path): counts add up, the time span widens.
  * In compareCalls order the calls of one entry are neighbours (those fields sort first), so
- * a call either joins the last entry or starts one. Each entry points at its client's
- * ClientIntents document (`home`), where a reviewer adds it.
+ * a call either joins the last entry or starts one. Each entry points where in its client's
+ * ClientIntents a reviewer adds it (`intentsFile`).
  */
 function addMissing(
   missing: MissingCall[],
   call: ObservedCall,
   wouldBeBlocked: boolean,
   opts: DriftOptions,
-  home: { file: string; line: number } | undefined,
+  intentsFile: { file: string; line: number } | undefined,
 ) {
   const known = missing[missing.length - 1];
   if (known === undefined || !sameEntry(known, call)) {
     const suggestedPath = call.path === null ? undefined : opts.suggestPath?.(call.path, call);
     const entry: MissingCall = { ...call, wouldBeBlocked };
     if (suggestedPath !== undefined && suggestedPath !== call.path) entry.suggestedPath = suggestedPath;
-    if (home !== undefined) entry.intentsFile = { file: home.file, line: home.line };
+    if (intentsFile !== undefined) entry.intentsFile = { file: intentsFile.file, line: intentsFile.line };
     missing.push(entry);
     return;
   }
@@ -280,12 +282,40 @@ export function exitCodeFor(drift: Drift, failOn: FailOn): 0 | 1 {
   }
 }
 
-/** Each client's first ClientIntents document. */
-function intentsHomes(declared: DeclaredIntents): Map<string, { file: string; line: number }> {
-  const homes = new Map<string, { file: string; line: number }>();
-  for (const d of declared.documents) {
-    const key = refKey(d.client);
-    if (!homes.has(key)) homes.set(key, { file: d.file, line: d.line });
+/** A client's first ClientIntents document, and the targets written in it (with their lines). */
+interface IntentsHome {
+  doc: DeclaredIntents['documents'][number];
+  targets: DeclaredRule[];
+}
+
+/** Each client's first ClientIntents document, with its targets: where a reviewer adds a call. */
+function intentsHomes(declared: DeclaredIntents): Map<string, IntentsHome> {
+  const homes = new Map<string, IntentsHome>();
+  for (const doc of declared.documents) {
+    const key = refKey(doc.client);
+    if (!homes.has(key)) homes.set(key, { doc, targets: [] });
+  }
+  for (let i = 0; i < declared.rules.length; i++) {
+    const rule = declared.rules[i]!;
+    const home = homes.get(refKey(rule.client));
+    if (home !== undefined && rule.file === home.doc.file && rule.targetLine !== undefined)
+      home.targets.push(rule);
   }
   return homes;
+}
+
+/**
+ * Where a reviewer adds a missing call, as the suggested edit does: the target in its client's
+ * ClientIntents that names the server (its workload first, else the Service the caller used),
+ * else that document's list of targets, where a new target goes.
+ */
+function intentsFileFor(home: IntentsHome, server: ObservedCall['server']): { file: string; line: number } {
+  const names = (type: string, ref: { name: string; namespace: string } | undefined) =>
+    ref === undefined
+      ? undefined
+      : home.targets.find(
+          (r) => r.targetType === type && r.server.name === ref.name && r.server.namespace === ref.namespace,
+        );
+  const target = names('kubernetes', server) ?? names('service', server.service);
+  return { file: home.doc.file, line: target?.targetLine ?? home.doc.targetsLine ?? home.doc.line };
 }

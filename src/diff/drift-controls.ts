@@ -5,7 +5,7 @@
 // The extras ride on the Drift object as extra fields (DriftExtras) so every renderer and the
 // report artifact carry them without new parameters.
 
-import type { DeclaredIntents, Drift, ObservedMap, StaleRule } from '../model.ts';
+import type { DeclaredIntents, Drift, ObservedFrom, ObservedMap, StaleRule } from '../model.ts';
 import { applyBaseline, type Baseline, type BaselineOutcome } from './baseline.ts';
 import { computeDrift } from './compute-drift.ts';
 import { type CoverageReport, computeCoverage } from './coverage.ts';
@@ -43,6 +43,10 @@ export interface DriftExtras {
   baseline?: BaselineOutcome;
   environments?: Readonly<Record<string, string>>;
   failure?: FailVerdict;
+  /** The config file read (as shown to the user), null when none was found; set by the pipeline. */
+  config?: string | null;
+  /** Where the observed calls came from; set by the pipeline. */
+  observedFrom?: ObservedFrom;
 }
 
 /** A Drift that may carry the extras; every renderer accepts it. */

@@ -3,7 +3,7 @@
 // no calls at all (`client-idle`) only warn unless the config says `clientIdle: fail`: the
 // run did not exercise that client, which says nothing about its intents.
 
-import type { Drift, FailOn } from '../model.ts';
+import type { Drift, FailOn, StaleRule } from '../model.ts';
 import { matchGlob } from './ignore-rules.ts';
 import { refKey } from './rule-index.ts';
 
@@ -40,17 +40,33 @@ export function failOnFor(policy: FailPolicy, client: { name: string; namespace:
 const failsOnMissing = (failOn: FailOn) => failOn === 'missing' || failOn === 'any';
 const failsOnStale = (failOn: FailOn) => failOn === 'stale' || failOn === 'any';
 
+/** Whether this missing call fails the build under the policy. */
+export function missingFails(
+  policy: FailPolicy,
+  call: { client: { name: string; namespace: string } },
+): boolean {
+  return failsOnMissing(failOnFor(policy, call.client));
+}
+
+/**
+ * What a stale rule does to the build: fail, only warn (a rule of an idle client under
+ * `clientIdle: warn`), or nothing (the policy does not look at stale rules for its client).
+ */
+export function staleOutcome(policy: FailPolicy, rule: StaleRule): 'fail' | 'warn' | 'pass' {
+  if (!failsOnStale(failOnFor(policy, rule.client))) return 'pass';
+  return rule.reason === 'client-idle' && policy.clientIdle === 'warn' ? 'warn' : 'fail';
+}
+
 export function evaluateFailure(drift: Drift, policy: FailPolicy): FailVerdict {
   let failingMissing = 0;
-  for (let i = 0; i < drift.missing.length; i++) {
-    if (failsOnMissing(failOnFor(policy, drift.missing[i]!.client))) failingMissing++;
-  }
+  for (let i = 0; i < drift.missing.length; i++)
+    if (missingFails(policy, drift.missing[i]!)) failingMissing++;
   let failingStale = 0;
   let idleWarnings = 0;
   for (const rule of drift.stale) {
-    if (!failsOnStale(failOnFor(policy, rule.client))) continue;
-    if (rule.reason === 'client-idle' && policy.clientIdle === 'warn') idleWarnings++;
-    else failingStale++;
+    const outcome = staleOutcome(policy, rule);
+    if (outcome === 'warn') idleWarnings++;
+    else if (outcome === 'fail') failingStale++;
   }
   return {
     exitCode: failingMissing > 0 || failingStale > 0 ? 1 : 0,

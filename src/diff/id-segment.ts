@@ -40,10 +40,14 @@ function isRandomRun(run: string): boolean {
   return digits >= 2 || (count(run, /[A-Z]/g) >= 3 && count(run, /[a-z]/g) >= 2);
 }
 
-/** A generated token, alone or behind a short prefix (`cus_NffrFeUfNV2Hib`, `tok-...`). */
+/**
+ * A generated token, alone or behind a short prefix (`cus_NffrFeUfNV2Hib`, `tok-...`), base64
+ * padding (`=`, `==`) included: Envoy's `{*}` matches `=`.
+ */
 function isToken(segment: string): boolean {
-  if (segment.length < 16 || !TOKEN_CHARS.test(segment)) return false;
-  return segment.split(/[-_]/).some(isRandomRun);
+  const body = segment.replace(/={1,2}$/, '');
+  if (body.length < 16 || !TOKEN_CHARS.test(body)) return false;
+  return body.split(/[-_]/).some(isRandomRun);
 }
 
 function isValueShape(segment: string): boolean {

@@ -34,24 +34,30 @@ export interface IgnoredStaleRule extends StaleRule {
   ignoredBy: IgnoredBy;
 }
 
-const globCache = new Map<string, RegExp>();
-
-/** `*` = any run of characters (none included); everything else literal; whole value. */
-export function globToRegExp(glob: string): RegExp {
-  let compiled = globCache.get(glob);
-  if (!compiled) {
-    const source = glob
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    compiled = new RegExp(`^${source}$`, 's');
-    globCache.set(glob, compiled);
-  }
-  return compiled;
-}
-
+/**
+ * `*` = any run of characters (none included); everything else literal; the whole value. No
+ * regex is built from the glob (a config may come from a fork's pull request): the literal parts
+ * are found left to right, each search starting where the previous part ended, so the work is
+ * bounded by the value's length times the number of parts, never exponential.
+ */
 export function matchGlob(glob: string, value: string): boolean {
-  return globToRegExp(glob).test(value);
+  const parts = glob.split('*');
+  if (parts.length === 1) return glob === value;
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (value.length < first.length + last.length) return false;
+  if (!value.startsWith(first) || !value.endsWith(last)) return false;
+  // The middle parts, in order, leftmost first, between the prefix and the suffix.
+  let at = first.length;
+  const end = value.length - last.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const part = parts[i]!;
+    if (part === '') continue;
+    const found = value.indexOf(part, at);
+    if (found === -1 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 
 function fieldMatches(glob: string | undefined, values: readonly (string | null)[]): boolean {

@@ -8,9 +8,14 @@
 //   so a `*` in the middle of a value is a literal character. Case-sensitive.
 // - Paths (Istio >= 1.22): a path containing `{*}` or `{**}` is a template, handed to
 //   Envoy's URI template matcher as `*` / `**`, which FULL-matches the path without query:
-//   `{*}`  = one segment: one or more RFC 3986 pchars, never `/` (Envoy's set excludes `=`/`*`);
+//   `{*}`  = one segment: one or more RFC 3986 pchars, never `/`;
 //   `{**}` = zero or more pchars including `/` (so `/files/{**}` matches `/files/` and
 //            `/files/a/b`, but not `/files`: the slash before it is literal).
+//   Envoy's set (kLiteral in uri_template_internal.cc) holds `=` since Envoy 1.28, older than
+//   Istio's templates, and `*` since Envoy 1.35 (Istio 1.27; envoyproxy/envoy#39169, runtime
+//   guard envoy.reloadable_features.uri_template_match_on_asterisk; also backported to some
+//   Envoy 1.31 to 1.34 patches). Matching here follows current Envoy: both are matched; on an
+//   older proxy a segment holding `*` is not, and such a call is denied there.
 // - A valid template (Istio's validation): each operator is a whole segment (`/a{*}` is
 //   invalid), `{**}` is the last operator (literal segments may follow it), no `*`, `{`
 //   or `}` outside an operator, literal segments are pchars (no empty segment, so no `//`),
@@ -20,10 +25,10 @@
 const MATCH_ONE = '{*}';
 const MATCH_ANY = '{**}';
 
-// Envoy: pchar minus `*` and `=` (uri_template_internal.cc kLiteral).
-const SEGMENT_CHARS = "A-Za-z0-9\\-._~%!$&'()+,;:@";
-const ONE_SEGMENT = `[${SEGMENT_CHARS}]+`;
-const ANY_SEGMENTS = `[${SEGMENT_CHARS}/]*`;
+// Envoy: the RFC 3986 pchars, `=` and `*` included (uri_template_internal.cc kLiteral).
+const SEGMENT_CHARS = new Set(
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~%!$&'()+,;:@=*",
+);
 // Istio: literal segments of a template are pchars (here `=` is allowed).
 const VALID_LITERAL = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
 
@@ -71,31 +76,61 @@ export function validatePathPattern(pattern: string): string | null {
   return null;
 }
 
-// Compiled templates, keyed by pattern: the same few rules are matched against many calls.
-const compiledTemplates = new Map<string, RegExp | null>();
+/** Envoy's `{*}`: one or more segment characters. */
+function isOneSegment(text: string): boolean {
+  if (text === '') return false;
+  for (const char of text) if (!SEGMENT_CHARS.has(char)) return false;
+  return true;
+}
 
-function compileTemplate(pattern: string): RegExp | null {
-  const cached = compiledTemplates.get(pattern);
-  if (cached !== undefined) return cached;
-  let compiled: RegExp | null = null;
-  if (validatePathPattern(pattern) === null) {
-    const segments = pattern.slice(1).split('/');
-    const source = segments
-      .map((segment) => {
-        if (segment === MATCH_ONE) return ONE_SEGMENT;
-        if (segment === MATCH_ANY) return ANY_SEGMENTS;
-        return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      })
-      .join('/');
-    compiled = new RegExp(`^/${source}$`);
+/** Envoy's `{**}`: zero or more segment characters or slashes. */
+function isAnySegments(text: string): boolean {
+  for (const char of text) if (char !== '/' && !SEGMENT_CHARS.has(char)) return false;
+  return true;
+}
+
+function segmentMatches(pattern: string, segment: string): boolean {
+  return pattern === MATCH_ONE ? isOneSegment(segment) : pattern === segment;
+}
+
+// Validated templates split into segments, keyed by pattern: the same few rules meet many calls.
+const splitTemplates = new Map<string, string[] | null>();
+
+function templateSegments(pattern: string): string[] | null {
+  let segments = splitTemplates.get(pattern);
+  if (segments === undefined) {
+    segments = validatePathPattern(pattern) === null ? pattern.slice(1).split('/') : null;
+    splitTemplates.set(pattern, segments);
   }
-  compiledTemplates.set(pattern, compiled);
-  return compiled;
+  return segments;
+}
+
+/**
+ * A valid template against a path, segment by segment, in one pass: no regex is built from the
+ * pattern (intents may come from a fork's pull request). Literals hold no `/` and `{*}` matches
+ * none, so the segments before `{**}` pair with the path's first segments and those after it with
+ * its last ones; `{**}` takes what lies between, slashes included.
+ */
+function matchTemplate(segments: readonly string[], path: string): boolean {
+  if (!path.startsWith('/')) return false;
+  const parts = path.slice(1).split('/');
+  const any = segments.indexOf(MATCH_ANY);
+  if (any === -1) {
+    return parts.length === segments.length && segments.every((s, i) => segmentMatches(s, parts[i]!));
+  }
+  const after = segments.length - any - 1;
+  // `{**}` sits between two slashes (or after the last one): it needs a segment of its own.
+  if (parts.length < any + 1 + after) return false;
+  for (let i = 0; i < any; i++) if (!segmentMatches(segments[i]!, parts[i]!)) return false;
+  for (let i = 1; i <= after; i++) {
+    if (!segmentMatches(segments[segments.length - i]!, parts[parts.length - i]!)) return false;
+  }
+  return isAnySegments(parts.slice(any, parts.length - after).join('/'));
 }
 
 /** Istio's path match: a template when the pattern holds `{*}`/`{**}`, else the string match. */
 export function matchPath(pattern: string, path: string): boolean {
   if (!isPathTemplate(pattern)) return matchString(pattern, path);
-  const template = compileTemplate(pattern);
-  return template?.test(path) === true;
+  const segments = templateSegments(pattern);
+  return segments !== null && matchTemplate(segments, path);
 }

@@ -4,19 +4,23 @@
 // Two passes: the segment's own shape (id-segment.ts), then what varies across the calls of
 // one client -> server: a position whose values change while every other segment stays the
 // same, or a prefix under which paths of many depths appear. Every template is checked with
-// the diff's own matcher against each raw path it replaces; one that would not match (say a
-// segment holding `=`, which Envoy's `{*}` refuses) is dropped and the raw path kept.
+// the diff's own matcher against each raw path it replaces; one that would not match (say an
+// empty segment) is dropped and the raw path kept.
 
 import type { ObservedCall } from '../model.ts';
-import { isIdLikeSegment, isVersionSegment } from './id-segment.ts';
+import { isIdLikeSegment } from './id-segment.ts';
 import { matchPath, validatePathPattern } from './istio-match.ts';
+import {
+  collapseVaryingSegments,
+  collapseVaryingTails,
+  MATCH_ANY,
+  MATCH_ONE,
+  type PathEntry,
+  TEMPLATE_SEGMENT,
+} from './path-variance.ts';
 import { refKey } from './rule-index.ts';
 
-export const MATCH_ONE = '{*}';
-export const MATCH_ANY = '{**}';
-
-// Envoy's `{*}` accepts one or more of these (pchar minus `*` and `=`).
-const TEMPLATE_SEGMENT = /^[A-Za-z0-9\-._~%!$&'()+,;:@]+$/;
+export { MATCH_ANY, MATCH_ONE } from './path-variance.ts';
 
 export interface TemplateOptions {
   /** Distinct values at one position (same neighbours) before it counts as varying. */
@@ -24,6 +28,9 @@ export interface TemplateOptions {
 }
 
 export const DEFAULT_MIN_VARIANTS = 5;
+
+/** Paths with more segments are templated by the shape of their segments only. */
+export const MAX_COMPARED_SEGMENTS = 64;
 
 interface SplitPath {
   segments: string[];
@@ -57,98 +64,6 @@ export function templatePath(path: string): string {
   if (!split) return path;
   const segments = split.segments.map((s) => (canBeOneSegment(s) ? MATCH_ONE : s));
   return checked(path, joinPath(segments, split.trailingSlash));
-}
-
-/** One distinct raw path of a client -> server, and the template it is becoming. */
-interface PathEntry {
-  raw: string;
-  rawSegments: string[];
-  segments: string[];
-  trailingSlash: boolean;
-  /** Set when a varying tail collapsed into `{**}`: the prefix's length. */
-  tailFrom?: number;
-}
-
-function hasDigit(value: string): boolean {
-  return /\d/.test(value);
-}
-
-/**
- * Whether the distinct values seen at one position are data: enough of them, not versions,
- * and mostly holding digits; words only at a much higher count (slugs, user names), since
- * a service's own endpoint names (`/api/users`, `/api/orders`) also vary with equal neighbours.
- */
-function valuesVary(values: readonly string[], minVariants: number): boolean {
-  if (values.length < minVariants) return false;
-  if (values.some(isVersionSegment)) return false;
-  const withDigits = values.filter(hasDigit).length;
-  return withDigits * 2 >= values.length || values.length >= minVariants * 10;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
-/** Marks positions whose values vary under equal neighbours; repeats until nothing changes. */
-function collapseVaryingSegments(entries: PathEntry[], minVariants: number): void {
-  // A position varies only among at least minVariants paths of one shape.
-  if (entries.length < minVariants) return;
-  for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
-    changed = false;
-    const byShape = groupBy(entries, (e) => `${e.segments.length}${e.trailingSlash ? '/' : ''}`);
-    for (const sameShape of byShape.values()) {
-      if (sameShape.length < minVariants) continue;
-      const width = sameShape[0]?.segments.length ?? 0;
-      for (let i = 0; i < width; i++) {
-        const neighbours = groupBy(sameShape, (e) =>
-          e.segments.map((s, j) => (j === i ? '' : s)).join('\u0000'),
-        );
-        for (const bucket of neighbours.values()) {
-          const values = [...new Set(bucket.map((e) => e.rawSegments[i] ?? ''))];
-          if (!valuesVary(values, minVariants)) continue;
-          for (const entry of bucket) {
-            const value = entry.rawSegments[i] ?? '';
-            if (entry.segments[i] !== MATCH_ONE && TEMPLATE_SEGMENT.test(value)) {
-              entry.segments[i] = MATCH_ONE;
-              changed = true;
-            }
-          }
-        }
-      }
-    }
-  }
-}
-
-/**
- * A prefix under which paths of several depths and many first segments appear (a file tree,
- * a proxy) becomes `prefix/{**}`. Never at the root, after `api` or after a version: that
- * would allow a whole API.
- */
-function collapseVaryingTails(entries: PathEntry[], minVariants: number): void {
-  // A tail collapses only under at least 2 x minVariants distinct tails.
-  if (entries.length < minVariants * 2) return;
-  const longest = Math.max(0, ...entries.map((e) => e.segments.length));
-  for (let depth = longest - 1; depth >= 1; depth--) {
-    const candidates = entries.filter((e) => e.tailFrom === undefined && e.segments.length > depth);
-    const byPrefix = groupBy(candidates, (e) => e.segments.slice(0, depth).join('/'));
-    for (const group of byPrefix.values()) {
-      const last = group[0]?.segments[depth - 1] ?? '';
-      if (last === 'api' || last === MATCH_ONE || isVersionSegment(last)) continue;
-      const tails = new Set(group.map((e) => e.rawSegments.slice(depth).join('/')));
-      const depths = new Set(group.map((e) => e.segments.length));
-      const firsts = new Set(group.map((e) => e.rawSegments[depth]));
-      if (tails.size >= minVariants * 2 && depths.size >= 2 && firsts.size >= minVariants) {
-        for (const entry of group) entry.tailFrom = depth;
-      }
-    }
-  }
 }
 
 function entryTemplate(entry: PathEntry): string {
@@ -191,7 +106,7 @@ export class PathShapes {
   }
 }
 
-/** Whether templatePaths could collapse anything across these paths (see the two collapses). */
+/** Whether templatePaths could collapse anything across these paths (see path-variance.ts). */
 function mayVary(paths: readonly [string, PathShape][], minVariants: number): boolean {
   if (paths.length >= minVariants * 2) return true;
   if (paths.length < minVariants) return false;
@@ -226,14 +141,16 @@ export function templatePaths(
     segments: [...shape.segments],
     trailingSlash: shape.split.trailingSlash,
   }));
-  collapseVaryingSegments(entries, minVariants);
-  collapseVaryingTails(entries, minVariants);
+  // Paths deeper than any API's are left to the shape pass alone: bounded work per path.
+  const compared = entries.filter((e) => e.segments.length <= MAX_COMPARED_SEGMENTS);
+  collapseVaryingSegments(compared, minVariants);
+  collapseVaryingTails(compared, minVariants);
   const out = new Map<string, string>();
   for (const entry of entries) {
     // Nothing collapsed across paths: the path's own template, already known.
-    const alone =
-      entry.tailFrom === undefined && entry.segments.every((s, i) => s === shapes.of(entry.raw)?.segments[i]);
-    out.set(entry.raw, alone ? (shapes.of(entry.raw)?.template ?? entry.raw) : entryTemplate(entry));
+    const own = shapes.of(entry.raw);
+    const alone = entry.tailFrom === undefined && entry.segments.every((s, i) => s === own?.segments[i]);
+    out.set(entry.raw, alone ? (own?.template ?? entry.raw) : entryTemplate(entry));
   }
   return out;
 }

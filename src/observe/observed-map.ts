@@ -7,9 +7,12 @@
 // metrics worker read. All three meet in CallTables, where CallDeriver turns a series into a
 // call with istio-call.ts's functions (workloadOf, serviceOf, hostOf, methodOf, protocolOf),
 // each once per distinct value or (name, namespace) pair: the one place a check of names
-// belongs, and a cheap one.
+// belongs, and a cheap one (names that are not Kubernetes names stop there, name-gate.ts).
+// A call to a Service of the mesh that no workload answered (503 UH) is a call to that
+// Service, not to an external host: build() gives it its server (compact/service-calls.ts).
 import type { ObservedMap } from '../model.ts';
 import { compareCalls } from '../order.ts';
+import { scrubSecrets } from '../safe-text.ts';
 import { keptCalls } from './compact/call-objects.ts';
 import {
   CALL_LABEL_SLOTS,
@@ -25,6 +28,15 @@ import { REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from './istio-labels.ts';
 
 /** An IstioCall without its reporter: what two reporters of one call agree on. */
 export type CallKey = Omit<IstioCall, 'reporter' | 'hasHttpDetail'>;
+
+/**
+ * Said when a live source saw calls but no caller's sidecar counted one: the traffic entered
+ * from outside the mesh, which Istio sees only from the server's side (source unknown).
+ */
+export const NO_CLIENT_SIDECAR =
+  'no client sidecar saw any call (no istio_requests_total series with reporter="source"): the traffic came ' +
+  "from outside the mesh (kubectl port-forward and NodePort skip the caller's sidecar); drive it from a " +
+  'meshed pod, e.g. kubectl exec deploy/CLIENT -- curl http://SERVICE:PORT/PATH';
 
 export interface CallCounts {
   call: CallKey;
@@ -78,8 +90,19 @@ export class ObservedMapBuilder {
     this.tables.addSeries(metric, ids, value);
   }
 
+  /** Request series with a positive count that `reporter` wrote (`source`: a caller's sidecar). */
+  requestSeriesReportedBy(reporter: string): number {
+    return this.tables.requestSeriesReportedBy(reporter);
+  }
+
+  /** Request series with a positive count, whoever reported them. */
+  requestSeriesCounted(): number {
+    return this.tables.requestSeriesCounted();
+  }
+
+  /** A warning for the report; it may quote a library's message, so credentials are scrubbed. */
   addWarning(message: string): void {
-    this.warnings.push(message);
+    this.warnings.push(scrubSecrets(message));
   }
 
   /** The tables as transferable data (a worker's answer). */
@@ -128,6 +151,12 @@ export class ObservedMapBuilder {
     const warnings = [...this.warnings];
     const kept = keptCalls(this.tables);
     const c = this.tables.counters;
+    if (kept.toService > 0) {
+      warnings.push(
+        `${kept.toService} call(s) to a Service that no workload answered (503 UH: no ready endpoint) are listed ` +
+          'as calls to the Service: its workload is not in the metrics read',
+      );
+    }
     if (c.requestSeries > 0 && c.detailedSeries === 0) {
       warnings.push(
         `no ${REQUESTS_METRIC} series carries request_method/request_path labels: the mesh-default Telemetry ` +
@@ -151,6 +180,8 @@ export class ObservedMapBuilder {
           'through a waypoint; calls that bypass one are not seen',
       );
     }
+    const refused = this.tables.names.warning('series');
+    if (refused !== undefined) warnings.push(refused);
     if (c.nonFinite > 0) warnings.push(`${c.nonFinite} series with a NaN or infinite value were ignored`);
     if (c.series === 0) warnings.push(`no ${REQUESTS_METRIC} or ${TCP_CONNECTIONS_METRIC} series found`);
     kept.calls.sort(compareCalls);

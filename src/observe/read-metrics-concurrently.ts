@@ -14,7 +14,7 @@ import type { MetricFile } from './metric-files.ts';
 import { metricFilesOf } from './metric-files.ts';
 import type { WorkerReply } from './metrics-worker.ts';
 import { type ExportedMap, ObservedMapBuilder } from './observed-map.ts';
-import { readMetricFiles } from './read-metrics.ts';
+import { readMetricFiles, readMetrics } from './read-metrics.ts';
 
 /** Captures at least this large go to a worker. */
 export const WORKER_MIN_BYTES = 64 * 1024 * 1024;
@@ -54,6 +54,8 @@ export function readMetricsConcurrently(
   if (entry === undefined && fromEnv !== undefined) {
     throw new InputError(`${WORKER_MIN_BYTES_ENV} is set, but the metrics worker script is missing`);
   }
+  // stdin is read in place: a worker thread cannot take over the process's stdin.
+  if (paths.includes('-')) return readMetrics(paths, { cwd });
   let files: MetricFile[];
   try {
     files = metricFilesOf(paths, cwd);

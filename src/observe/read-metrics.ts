@@ -4,6 +4,7 @@
 import { Buffer } from 'node:buffer';
 import { InputError } from '../errors.ts';
 import type { ObservedMap } from '../model.ts';
+import { describeOtherContent, NO_ISTIO_SERIES } from './content-sniff.ts';
 import { readEnvoyStatsJson } from './envoy-json.ts';
 import type { Sample } from './exposition-line.ts';
 import { DEFAULT_CHUNK_BYTES, readFileChunks } from './file-chunks.ts';
@@ -11,6 +12,7 @@ import { OBSERVED_METRICS } from './istio-labels.ts';
 import { type MetricFile, metricFilesOf, unreadable } from './metric-files.ts';
 import { ObservedMapBuilder } from './observed-map.ts';
 import { SeriesReader } from './prometheus-text.ts';
+import { readMetricsStream, STDIN_NAME } from './read-metrics-stream.ts';
 
 function isBlankByte(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
@@ -105,25 +107,46 @@ export async function readMetricsFile(
   }
 }
 
-/** Reads the files into `builder`, in order: one source each, a warning for a file without calls. */
+/**
+ * Reads the files into the reading's builder, in order: one source each, and for a file without
+ * calls a warning that says what it holds instead.
+ */
 export async function readMetricFiles(
   files: readonly MetricFile[],
-  builder: ObservedMapBuilder = new ObservedMapBuilder(),
+  reading: FileReading = fileReading(),
 ): Promise<ObservedMapBuilder> {
-  const reading = fileReading(builder);
+  const { builder } = reading;
   for (const { absolute, file } of files) {
     builder.sources++;
     const samples = await readMetricsFile(absolute, reading, file);
-    if (samples === 0) builder.addWarning(`${file}: no istio_requests_total or istio_tcp_* series`);
+    if (samples === 0) builder.addWarning(`${file}${NO_ISTIO_SERIES}${describeOtherContent(absolute)}`);
   }
   return builder;
 }
 
+export interface ReadMetricsOptions {
+  cwd?: string;
+  /** What `-` reads (default: the process's stdin). */
+  stdin?: AsyncIterable<Uint8Array | string>;
+}
+
 /**
- * Reads every path (file or directory; relative ones against `cwd`) and builds the observed map.
- * Throws InputError on bad input.
+ * Reads every path (file or directory; relative ones against `cwd`; `-` for stdin) and builds
+ * the observed map. Throws InputError on bad input.
  */
-export async function readMetrics(paths: string[], opts: { cwd?: string } = {}): Promise<ObservedMap> {
-  const files = metricFilesOf(paths, opts.cwd ?? process.cwd());
-  return (await readMetricFiles(files)).build();
+export async function readMetrics(paths: string[], opts: ReadMetricsOptions = {}): Promise<ObservedMap> {
+  const cwd = opts.cwd ?? process.cwd();
+  if (paths.length === 0) throw new InputError('no metrics path given');
+  const reading = fileReading();
+  const { builder } = reading;
+  for (const given of paths) {
+    if (given === '-') {
+      builder.sources++;
+      const samples = await readMetricsStream(opts.stdin ?? process.stdin, reading);
+      if (samples === 0) builder.addWarning(`${STDIN_NAME}: no istio_requests_total or istio_tcp_* series`);
+      continue;
+    }
+    await readMetricFiles(metricFilesOf([given], cwd), reading);
+  }
+  return builder.build();
 }

@@ -1,27 +1,6 @@
-// Text from traffic and files (names, paths, warnings) shown to people: never let it carry
-// terminal escapes, line breaks or invisible direction changes into the output.
-
-// C0 controls, DEL, C1 controls, line/paragraph separators, bidi embeddings and isolates.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-// The same, to test: most text has none, and a test costs less than a replace that finds nothing.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const HAS_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-
-const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** The text on one line, each unsafe character shown as an escape (`\n`, `\x1b`, `\u202e`). */
-export function showControlChars(text: string): string {
-  if (!HAS_UNSAFE.test(text)) return text;
-  return text.replace(UNSAFE_CHARS, (char) => {
-    const named = NAMED_ESCAPES[char];
-    if (named !== undefined) return named;
-    const code = char.charCodeAt(0);
-    return code <= 0xff
-      ? `\\x${code.toString(16).padStart(2, '0')}`
-      : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
+// What every renderer shows of outside text (names, paths, warnings): the one escaping rule
+// lives in src/safe-text.ts, so logs and errors use the same; renderers import it from here.
+export { hasUnsafeChars, showControlChars } from '../safe-text.ts';
 
 /** `name.namespace`, the way Otterize names a workload across namespaces. */
 export function qualifiedName(ref: { name: string; namespace: string }): string {

@@ -6,9 +6,9 @@
 // HTML-like label) with `\` and `"` escaped, `&` written as an entity (Graphviz decodes
 // entities in labels), and control characters shown as escapes so no line break gets in.
 
-import { showControlChars } from './display-text.ts';
 import {
   type CallGraph,
+  DRIFT_KINDS,
   EDGE_KINDS,
   type EdgeKind,
   type GraphEdge,
@@ -17,6 +17,7 @@ import {
   type NodeKind,
 } from './graph-model.ts';
 import { GRAPH_FONT } from './graph-render.ts';
+import { pictureText } from './picture-text.ts';
 
 /** Label lines per edge before `+N more`. */
 export const MAX_LABEL_LINES = 6;
@@ -45,7 +46,7 @@ export const EDGE_STYLES: Record<EdgeKind, Style> = {
     legend: 'missing, would be blocked once enforced',
   },
   stale: {
-    attributes: { color: '#9ca3af', fontcolor: '#6b7280', style: 'dotted', penwidth: '1.5' },
+    attributes: { color: '#6b7280', fontcolor: '#4b5563', style: 'dotted', penwidth: '1.5' },
     legend: 'stale: declared, never called',
   },
   ignored: {
@@ -81,7 +82,7 @@ const NODE_KINDS: readonly NodeKind[] = ['workload', 'service', 'external', 'una
 
 /** Any text as a DOT quoted string that Graphviz shows literally. */
 export function dotString(text: string): string {
-  const escaped = showControlChars(text).replace(/[\\"&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`));
+  const escaped = pictureText(text).replace(/[\\"&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`));
   return `"${escaped}"`;
 }
 
@@ -115,8 +116,37 @@ export function edgeLines(edge: GraphEdge): string[] {
   return [...shown, `+${lines.length - shown.length} more`];
 }
 
+// Inside a namespace's box the box names the namespace: the node shows the bare name.
 function nodeLines(node: GraphNode, id: string): string {
-  return `${id} ${attributeList(NODE_STYLES[node.kind].attributes, dotString(cut(node.label)))};`;
+  const label = node.namespace === undefined ? node.label : node.name;
+  return `${id} ${attributeList(NODE_STYLES[node.kind].attributes, dotString(cut(label)))};`;
+}
+
+/**
+ * From this many edges on, a picture is busy: only drifting edges keep their labels, the others
+ * are drawn thin and faint beneath them, so the red stays findable among 50+ workloads.
+ */
+export const BUSY_EDGES = 30;
+
+const FAINT: Record<string, string> = { color: '#c5cad3', penwidth: '0.8', arrowsize: '0.5' };
+
+/** Beyond this many labelled edges, labels are placed after the layout (xlabel). */
+export const MAX_LAID_OUT_LABELS = 20;
+
+type LabelMode = 'label' | 'xlabel';
+
+function edgeLine(edge: GraphEdge, ids: (key: string) => string, busy: boolean, mode: LabelMode): string {
+  const style = EDGE_STYLES[edge.kind].attributes;
+  const faint = busy && !DRIFT_KINDS.has(edge.kind);
+  const attrs = faint ? { ...style, ...FAINT } : style;
+  const label = faint ? '""' : dotLines(edgeLines(edge));
+  // Ordinary labels each take a rank of the layout: many of them tear the namespace boxes
+  // apart. Past a few, they are placed once the layout is done (xlabel), near their edge.
+  const list =
+    mode === 'xlabel' && !faint
+      ? `${attributeList(attrs, '""').slice(0, -1)}, xlabel=${label}]`
+      : attributeList(attrs, label);
+  return `${ids(edge.from)} -> ${ids(edge.to)} ${list};`;
 }
 
 /** How each edge kind looks in the legend: its colour and a line drawn in box-drawing characters. */
@@ -131,13 +161,14 @@ const LEGEND_LINES: Record<EdgeKind, string> = {
 
 // The legend is one plain node with an HTML-like label: only the fixed text above and below
 // goes in it, never a name from traffic or files.
-function legendLines(graph: CallGraph): string[] {
+function legendLines(graph: CallGraph, busy: boolean): string[] {
   const edgeKinds = EDGE_KINDS.filter((k) => graph.edges.some((e) => e.kind === k));
   const nodeKinds = NODE_KINDS.filter((k) => k !== 'workload' && graph.nodes.some((n) => n.kind === k));
   const rows = edgeKinds.map((kind) => {
     const style = EDGE_STYLES[kind];
-    const colour = style.attributes.color ?? 'black';
-    const text = kind === 'observed' && graph.mode === 'drift' ? 'observed, not judged' : style.legend;
+    const faint = busy && !DRIFT_KINDS.has(kind);
+    const colour = (faint ? FAINT.color : style.attributes.color) ?? 'black';
+    const text = `${kind === 'observed' && graph.mode === 'drift' ? 'observed, not judged' : style.legend}${faint ? ' (unlabelled)' : ''}`;
     return `<TR><TD ALIGN="LEFT"><FONT COLOR="${colour}">${LEGEND_LINES[kind]}</FONT></TD><TD ALIGN="LEFT">${text}</TD></TR>`;
   });
   const out = [
@@ -165,7 +196,7 @@ export function renderGraphDot(graph: CallGraph): string {
   const font = dotString(GRAPH_FONT);
   const out = [
     'digraph "intent-drift" {',
-    `  graph [rankdir=LR, fontname=${font}, fontsize=14, labelloc=t, label=${dotString(title)}, nodesep=0.35, ranksep=1.1, pad=0.25, bgcolor="white"];`,
+    `  graph [rankdir=LR, newrank=true, fontname=${font}, fontsize=14, labelloc=t, label=${dotString(title)}, nodesep=0.35, ranksep=1.1, pad=0.25, bgcolor="white"];`,
     `  node [fontname=${font}, fontsize=12, margin="0.15,0.06"];`,
     `  edge [fontname=${font}, fontsize=10, arrowsize=0.8];`,
   ];
@@ -185,11 +216,14 @@ export function renderGraphDot(graph: CallGraph): string {
   for (const node of graph.nodes) {
     if (node.namespace === undefined) out.push(`  ${nodeLines(node, idOf(node.key))}`);
   }
-  for (const edge of graph.edges) {
-    const attrs = attributeList(EDGE_STYLES[edge.kind].attributes, dotLines(edgeLines(edge)));
-    out.push(`  ${idOf(edge.from)} -> ${idOf(edge.to)} ${attrs};`);
-  }
-  if (graph.edges.length > 0) out.push(...legendLines(graph));
+  // Drift last: Graphviz draws later edges on top.
+  const busy = graph.edges.length >= BUSY_EDGES;
+  const calm = graph.edges.filter((e) => !DRIFT_KINDS.has(e.kind));
+  const drifting = graph.edges.filter((e) => DRIFT_KINDS.has(e.kind));
+  const labelled = busy ? drifting.length : graph.edges.length;
+  const mode: LabelMode = labelled > MAX_LAID_OUT_LABELS ? 'xlabel' : 'label';
+  for (const edge of [...calm, ...drifting]) out.push(`  ${edgeLine(edge, idOf, busy, mode)}`);
+  if (graph.edges.length > 0) out.push(...legendLines(graph, busy));
   out.push('}', '');
   return out.join('\n');
 }

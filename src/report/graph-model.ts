@@ -3,7 +3,15 @@
 // Built from the observed map alone, or from a drift (covered, missing, stale, ignored). Sorted
 // throughout so the DOT, SVG and HTML made from it are byte-stable.
 
-import type { DeclaredRule, Drift, MissingCall, ObservedCall, ObservedMap, WorkloadRef } from '../model.ts';
+import type {
+  DeclaredRule,
+  Drift,
+  MissingCall,
+  ObservedCall,
+  ObservedMap,
+  StaleRule,
+  WorkloadRef,
+} from '../model.ts';
 import { qualifiedName } from './display-text.ts';
 
 export type NodeKind = 'workload' | 'service' | 'external' | 'unattributed';
@@ -26,6 +34,8 @@ export interface GraphNode {
   kind: NodeKind;
   /** `name.namespace`, a host, or `outside the mesh`: raw text, escaped by each renderer. */
   label: string;
+  /** The label inside its namespace's box, where the namespace is already shown: `nginx`. */
+  name: string;
   /** The namespace cluster the node sits in; none for external hosts and unknown callers. */
   namespace?: string;
 }
@@ -42,6 +52,9 @@ export interface GraphRow {
   protocol: ObservedCall['protocol'] | null;
   /** `intents/client.yaml:14` for a declared rule. */
   declaredAt?: string;
+  /** What the row was drawn from, for the renderers that show details (the HTML page). */
+  call?: ObservedCall | MissingCall;
+  rule?: DeclaredRule | StaleRule;
 }
 
 export interface GraphEdge {
@@ -86,6 +99,7 @@ class GraphBuilder {
       key: `w:${qualifiedName(ref)}`,
       kind: 'workload',
       label: qualifiedName(ref),
+      name: ref.name,
       namespace: ref.namespace,
     });
   }
@@ -93,18 +107,25 @@ class GraphBuilder {
   /** A declared `service` target: a Service, not a workload, though it may share the name. */
   service(ref: { name: string; namespace: string }): string {
     const label = `${qualifiedName(ref)} (service)`;
-    return this.node({ key: `s:${qualifiedName(ref)}`, kind: 'service', label, namespace: ref.namespace });
+    const name = `${ref.name} (service)`;
+    return this.node({
+      key: `s:${qualifiedName(ref)}`,
+      kind: 'service',
+      label,
+      name,
+      namespace: ref.namespace,
+    });
   }
 
   external(call: ObservedCall): string {
     const host = call.host ?? qualifiedName(call.server);
-    return this.node({ key: `x:${host}`, kind: 'external', label: host });
+    return this.node({ key: `x:${host}`, kind: 'external', label: host, name: host });
   }
 
   unattributed(ref: WorkloadRef): string {
     const unknown = ref.name === UNKNOWN && ref.namespace === UNKNOWN;
     const label = unknown ? 'outside the mesh' : qualifiedName(ref);
-    return this.node({ key: `u:${qualifiedName(ref)}`, kind: 'unattributed', label });
+    return this.node({ key: `u:${qualifiedName(ref)}`, kind: 'unattributed', label, name: label });
   }
 
   call(kind: EdgeKind, from: string, to: string, call: ObservedCall): void {
@@ -115,13 +136,22 @@ class GraphBuilder {
       operation: observedOperation(call),
       count: call.count,
       protocol: call.protocol,
+      call,
     });
   }
 
   rule(kind: EdgeKind, rule: DeclaredRule): void {
     const from = this.workload(rule.client);
     const to = rule.targetType === 'service' ? this.service(rule.server) : this.workload(rule.server);
-    const row: GraphRow = { kind, from, to, operation: ruleOperation(rule), count: null, protocol: null };
+    const row: GraphRow = {
+      kind,
+      from,
+      to,
+      operation: ruleOperation(rule),
+      count: null,
+      protocol: null,
+      rule,
+    };
     row.declaredAt = `${rule.file}:${rule.line}`;
     this.rows.push(row);
   }
@@ -182,4 +212,14 @@ export function graphOfDrift(drift: Drift): CallGraph {
   for (const r of drift.stale) graph.rule('stale', r);
   addUnjudged(graph, drift.unattributed, drift.external);
   return graph.build('drift');
+}
+
+/** The edge kinds that are drift to act on: what `--only-drift` and the Mermaid graph keep. */
+export const DRIFT_KINDS: ReadonlySet<EdgeKind> = new Set(['missing', 'blocked', 'stale']);
+
+/** Only the drifting edges and the nodes they join (`visualize --only-drift`). */
+export function onlyDrift(graph: CallGraph): CallGraph {
+  const edges = graph.edges.filter((e) => DRIFT_KINDS.has(e.kind));
+  const used = new Set(edges.flatMap((e) => [e.from, e.to]));
+  return { ...graph, nodes: graph.nodes.filter((n) => used.has(n.key)), edges };
 }

@@ -6,7 +6,16 @@ import type { CoverageReport } from '../diff/coverage.ts';
 import type { NoiseOutcome } from '../diff/drift-controls.ts';
 import type { FailVerdict } from '../diff/fail-policy.ts';
 import type { IgnoredBy } from '../diff/ignore-rules.ts';
-import type { DeclaredRule, Drift, MissingCall, NotCheckedRule, ObservedCall, StaleRule } from '../model.ts';
+import type {
+  DeclaredRule,
+  Drift,
+  MissingCall,
+  NotCheckedRule,
+  ObservedCall,
+  ObservedFrom,
+  StaleRule,
+} from '../model.ts';
+import { jsonWithEscapes } from '../safe-text.ts';
 import { asControlled, wideningOf } from './drift-extras.ts';
 
 export const JSON_REPORT_VERSION = 1;
@@ -68,6 +77,9 @@ export interface JsonReport {
   baseline?: BaselineOutcome;
   environments?: Record<string, string>;
   failure?: FailVerdict;
+  /** The config file read, as shown to the user; null: none was found. */
+  config?: string | null;
+  observedFrom?: ObservedFrom;
 }
 
 // Objects are rebuilt field by field so the key order is fixed whatever the input held.
@@ -77,7 +89,7 @@ function jsonRef(ref: { name: string; namespace: string; kind?: string }): JsonR
   return out;
 }
 
-function jsonCall(call: ObservedCall | MissingCall): JsonCall {
+export function jsonCall(call: ObservedCall | MissingCall): JsonCall {
   const server: JsonCall['server'] = jsonRef(call.server);
   if (call.server.service)
     server.service = { name: call.server.service.name, namespace: call.server.service.namespace };
@@ -160,7 +172,16 @@ function reportFields(
   if (extras.baseline) fields.push(['baseline', { ...extras.baseline }]);
   if (extras.environments) fields.push(['environments', { ...extras.environments }]);
   if (extras.failure) fields.push(['failure', { ...extras.failure }]);
+  if (extras.config !== undefined) fields.push(['config', extras.config]);
+  if (extras.observedFrom) fields.push(['observedFrom', jsonObservedFrom(extras.observedFrom)]);
   return fields as [string, unknown][];
+}
+
+function jsonObservedFrom(from: ObservedFrom): ObservedFrom {
+  const out: ObservedFrom = { source: from.source, inputs: [...from.inputs] };
+  if (from.window) out.window = { from: from.window.from, to: from.window.to };
+  if (from.since !== undefined) out.since = from.since;
+  return out;
 }
 
 function isList(value: unknown): value is { list: readonly unknown[]; item: (x: unknown) => unknown } {
@@ -194,10 +215,16 @@ function nestedItems(items: unknown[]): string {
   return JSON.stringify([items], null, 2).slice(6, -6);
 }
 
+/** A JSON document as the report files are written: 2-space indent, trailing newline, no raw control characters. */
+export function jsonText(value: unknown): string {
+  return `${jsonWithEscapes(JSON.stringify(value, null, 2))}\n`;
+}
+
 /**
  * The JSON report in pieces, for a writer that streams: the same characters as
- * `JSON.stringify(toJsonReport(drift), null, 2) + '\n'`, without ever holding the whole text
- * or every entry's object at once (a report of 200,000 calls is about 100 MB).
+ * `jsonText(toJsonReport(drift))`, without ever holding the whole text or every entry's object
+ * at once (a report of 200,000 calls is about 100 MB). Each piece ends between two values, so
+ * no string is cut and jsonWithEscapes gives the same escapes piece by piece.
  */
 export function* renderJsonReportChunks(drift: Drift): Generator<string> {
   let head = '{';
@@ -215,12 +242,12 @@ export function* renderJsonReportChunks(drift: Drift): Generator<string> {
     }
     for (let from = 0; from < value.list.length; from += BATCH) {
       const batch = value.list.slice(from, from + BATCH).map((x) => value.item(x));
-      yield `${head}${from === 0 ? '[\n' : ',\n'}${nestedItems(batch)}`;
+      yield jsonWithEscapes(`${head}${from === 0 ? '[\n' : ',\n'}${nestedItems(batch)}`);
       head = '';
     }
     head += '\n  ]';
   }
-  yield `${head}\n}\n`;
+  yield jsonWithEscapes(`${head}\n}\n`);
 }
 
 export function renderJsonReport(drift: Drift): string {

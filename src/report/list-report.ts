@@ -2,8 +2,10 @@
 // (otterize-cli intentsoutput): `X in namespace N calls:`, `  - S in namespace N`,
 // `    - path P, methods: [GET,POST]` (methods comma-joined, no spaces).
 
+import { stringify } from 'yaml';
 import type { ObservedCall, ObservedMap } from '../model.ts';
 import { showControlChars } from './display-text.ts';
+import { type JsonCall, jsonCall } from './json-report.ts';
 
 export interface ListOptions {
   /** Only clients in these namespaces; empty or absent: all. */
@@ -81,4 +83,31 @@ export function renderList(source: ObservedMap | readonly ObservedCall[], opts: 
     }
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/** `list --format json|yaml`: the observed calls with the report's CALL fields (docs/cli.md). */
+export interface ListData {
+  version: 1;
+  calls: JsonCall[];
+  unattributed: JsonCall[];
+  external: JsonCall[];
+  warnings: string[];
+}
+
+export function listData(map: ObservedMap, opts: ListOptions = {}): ListData {
+  const namespaces = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
+  const inScope = (ns: string) => namespaces === null || namespaces.has(ns);
+  return {
+    version: 1,
+    calls: map.calls.filter((c) => inScope(c.client.namespace)).map(jsonCall),
+    unattributed: map.unattributed.filter((c) => inScope(c.server.namespace)).map(jsonCall),
+    external: map.external.filter((c) => inScope(c.client.namespace)).map(jsonCall),
+    warnings: [...map.warnings],
+  };
+}
+
+export function renderListData(map: ObservedMap, opts: ListOptions & { format: 'json' | 'yaml' }): string {
+  const data = listData(map, opts);
+  if (opts.format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
+  return stringify(data, { lineWidth: 0 });
 }

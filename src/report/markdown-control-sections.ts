@@ -2,31 +2,22 @@
 // stale rules an ignore rule accepts, and coverage per client. All collapsed: they explain
 // the verdict, they are not the drift to act on.
 
-import type { Drift, StaleRule } from '../model.ts';
-import { plural } from './display-text.ts';
+import type { Drift } from '../model.ts';
+import { plural, qualifiedName } from './display-text.ts';
 import { asControlled, environmentOf, ignoredByText, splitStale } from './drift-extras.ts';
 import {
-  clientCell,
-  declaredAtCell,
   distinctClients,
   type FileLink,
+  fileLineCell,
+  groupedRows,
   header,
   type MarkdownSection,
+  operationCell,
   RowList,
   targetCell,
-  valueCell,
 } from './markdown-cells.ts';
 import { cellCode, tableRow } from './markdown-escape.ts';
-
-function ruleCells(rule: StaleRule, fileLink: FileLink | undefined): string[] {
-  return [
-    clientCell(rule.client),
-    targetCell(rule),
-    valueCell(rule.method, 'any'),
-    valueCell(rule.path, 'any'),
-    declaredAtCell(rule, fileLink),
-  ];
-}
+import { NOT_EXERCISED_MEANS } from './vocabulary.ts';
 
 function coverageSection(drift: Drift): MarkdownSection | undefined {
   const coverage = asControlled(drift).coverage;
@@ -48,7 +39,7 @@ function coverageSection(drift: Drift): MarkdownSection | undefined {
       if (c.noDetail > 0) why.push(`${c.noDetail} without HTTP detail`);
       const environment = environmentOf(drift, c.client.namespace);
       return tableRow([
-        clientCell(c.client),
+        cellCode(qualifiedName(c.client)),
         ...(withEnvironment ? [environment === undefined ? '' : cellCode(environment)] : []),
         `${c.exercised} of ${c.declared}`,
         `${c.percent}%`,
@@ -70,24 +61,43 @@ function coverageSection(drift: Drift): MarkdownSection | undefined {
 export function controlSections(drift: Drift, fileLink: FileLink | undefined): MarkdownSection[] {
   const { notExercised } = splitStale(drift.stale);
   const ignoredStale = asControlled(drift).ignoredStale ?? [];
+  const env = (ns: string) => environmentOf(drift, ns);
   const sections: MarkdownSection[] = [
     {
-      title: `Not exercised by this run: ${plural(notExercised.length, 'rule')} of ${plural(distinctClients(notExercised), 'client')}`,
+      title: `Not exercised (${NOT_EXERCISED_MEANS}): ${plural(notExercised.length, 'rule')} of ${plural(distinctClients(notExercised), 'client')}`,
       intro:
-        'These clients made no calls during the run, so their rules are neither confirmed nor stale. ' +
-        'Drive them in the traffic step to check them.',
-      header: header('client', 'target', 'method', 'path', 'declared in', 'reason'),
-      rows: RowList.of(notExercised, (rule) =>
-        tableRow([...ruleCells(rule, fileLink), 'client made no calls']),
+        'Their rules are neither confirmed nor stale (`client-idle`). Drive these clients in the traffic step to check them.',
+      header: header('rule', 'target', 'declared at'),
+      rows: groupedRows(
+        notExercised,
+        (r) => r.client,
+        (r) =>
+          tableRow([
+            operationCell(r.method, r.path, 'any request'),
+            targetCell(r),
+            fileLineCell(r, fileLink),
+          ]),
+        3,
+        env,
       ),
       collapsed: true,
       priority: 3,
     },
     {
       title: `Stale rules ignored by the config: ${plural(ignoredStale.length, 'rule')}`,
-      header: header('client', 'target', 'method', 'path', 'declared in', 'ignored by'),
-      rows: RowList.of(ignoredStale, (rule) =>
-        tableRow([...ruleCells(rule, fileLink), cellCode(ignoredByText(rule) ?? '-')]),
+      header: header('rule', 'target', 'declared at', 'ignored by'),
+      rows: groupedRows(
+        ignoredStale,
+        (r) => r.client,
+        (r) =>
+          tableRow([
+            operationCell(r.method, r.path, 'any request'),
+            targetCell(r),
+            fileLineCell(r, fileLink),
+            cellCode(ignoredByText(r) ?? '-'),
+          ]),
+        4,
+        env,
       ),
       collapsed: true,
       priority: 4,

@@ -3,12 +3,14 @@
 // images, HTML, headings, emphasis, emoji or @mentions. What a code span cannot stop is
 // handled before: line breaks and control characters (shown as escapes), a backtick run
 // (the fence is longer), `|` in a table (escaped; cmark-gfm drops exactly the one backslash
-// before each pipe, even inside code), and the sticky-comment marker `<!--` (broken with a
-// zero-width space so the comment never holds a second marker).
+// before each pipe, even inside code), and the sticky-comment marker `<!--` (its `!` shown as
+// the escape `\x21`, so the comment never holds a second marker and no invisible character is
+// added).
 
 import { showControlChars } from './display-text.ts';
 
-const ZERO_WIDTH_SPACE = '\u200b';
+/** `<!--` with its `!` written as an escape, in the vocabulary of showControlChars. */
+const BROKEN_COMMENT_OPEN = '<\\x21--';
 
 export interface CodeSpanOptions {
   /** The span sits in a table cell: escape `|` so the cell is not split. */
@@ -23,7 +25,7 @@ function longestBacktickRun(text: string): number {
 
 /** Any text as an inert inline code span. */
 export function codeSpan(text: string, opts: CodeSpanOptions = {}): string {
-  let content = showControlChars(text).replaceAll('<!--', `<!-${ZERO_WIDTH_SPACE}-`);
+  let content = showControlChars(text).replaceAll('<!--', BROKEN_COMMENT_OPEN);
   if (content === '') return '*empty*';
   if (opts.inTable) content = content.replaceAll('|', '\\|');
   const fence = '`'.repeat(longestBacktickRun(content) + 1);

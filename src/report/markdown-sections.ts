@@ -1,78 +1,67 @@
 // The sections of the PR comment, each a heading and a list of whole rows, so the report
-// can drop rows (never half a row) when it has to fit GitHub's size limit.
+// can drop rows (never half a row) when it has to fit GitHub's size limit. Tables have at most
+// five columns and are grouped by client, so they fit a comment's width.
 
 import type { DeclaredRule, Drift, MissingCall, ObservedCall } from '../model.ts';
 import { plural, qualifiedName } from './display-text.ts';
-import { ignoredByText, splitStale } from './drift-extras.ts';
+import { environmentOf, ignoredByText, splitStale } from './drift-extras.ts';
 import {
-  clientCell,
-  declaredAtCell,
   distinctClients,
   type FileLink,
+  fileLineCell,
+  groupedRows,
   header,
+  legend,
   type MarkdownSection,
-  NOT_CHECKED_WHY,
+  operationCell,
   RowList,
-  STALE_REASON,
   serverCell,
   targetCell,
-  valueCell,
 } from './markdown-cells.ts';
 import { controlSections } from './markdown-control-sections.ts';
 import { cellCode, codeSpan, tableRow } from './markdown-escape.ts';
+import {
+  BLOCKED_MEANS,
+  MISSING_MEANS,
+  NOT_CHECKED_MEANS,
+  OPEN_MEANS,
+  STALE_MEANS,
+  STALE_REASON_MEANS,
+} from './vocabulary.ts';
 
 export type { FileLink, MarkdownSection } from './markdown-cells.ts';
 
 function missingRow(call: MissingCall, fileLink: FileLink | undefined): string {
-  const path = valueCell(call.path, 'unknown');
+  const op = operationCell(call.method, call.path, 'no HTTP detail');
   return tableRow([
-    clientCell(call.client),
+    call.suggestedPath ? `${op} → ${cellCode(call.suggestedPath)}` : op,
     serverCell(call),
-    valueCell(call.method, 'unknown'),
-    call.suggestedPath ? `${path} → ${cellCode(call.suggestedPath)}` : path,
     String(call.count),
-    call.wouldBeBlocked ? '**blocked**' : 'open (server has no intents)',
-    call.intentsFile ? declaredAtCell(call.intentsFile, fileLink) : 'a new ClientIntents',
+    call.wouldBeBlocked ? '**blocked**' : 'open',
+    call.intentsFile ? fileLineCell(call.intentsFile, fileLink) : 'a new ClientIntents',
   ]);
 }
 
-function callRow(call: ObservedCall): string {
+function callRow(call: ObservedCall, extra: string[] = []): string {
   return tableRow([
-    clientCell(call.client),
+    operationCell(call.method, call.path, 'no HTTP detail'),
     serverCell(call),
-    valueCell(call.method, 'unknown'),
-    valueCell(call.path, 'unknown'),
     String(call.count),
+    ...extra,
   ]);
 }
 
-/** A declared rule: who, which target, method and path, where it is written, and why it is listed. */
-function ruleRow(rule: DeclaredRule, fileLink: FileLink | undefined, why: string): string {
-  return tableRow([
-    clientCell(rule.client),
-    targetCell(rule),
-    valueCell(rule.method, 'any'),
-    valueCell(rule.path, 'any'),
-    declaredAtCell(rule, fileLink),
-    why,
-  ]);
+/** A declared rule: method and path, target, (why it is listed,) where it is written. */
+function ruleRow(rule: DeclaredRule, fileLink: FileLink | undefined, why?: string): string {
+  const cells = [operationCell(rule.method, rule.path, 'any request'), targetCell(rule)];
+  if (why !== undefined) cells.push(why);
+  cells.push(fileLineCell(rule, fileLink));
+  return tableRow(cells);
 }
 
 const TEMPLATE_NOTE =
   'A path shown as `path → template` suggests an Istio template: `{*}` allows any one segment ' +
   'there and `{**}` any rest of the path, not only the values seen.';
-
-function ignoredRow(call: ObservedCall, withRule: boolean): string {
-  const cells = [
-    clientCell(call.client),
-    serverCell(call),
-    valueCell(call.method, 'unknown'),
-    valueCell(call.path, 'unknown'),
-    String(call.count),
-  ];
-  if (withRule) cells.push(cellCode(ignoredByText(call) ?? '-'));
-  return tableRow(cells);
-}
 
 export function buildSections(drift: Drift, fileLink: FileLink | undefined): MarkdownSection[] {
   const sections: MarkdownSection[] = [
@@ -87,22 +76,42 @@ export function buildSections(drift: Drift, fileLink: FileLink | undefined): Mar
 function driftSections(drift: Drift, fileLink: FileLink | undefined): MarkdownSection[] {
   const { stale } = splitStale(drift.stale);
   const templated = drift.missing.some((call) => call.suggestedPath !== undefined);
+  const env = (ns: string) => environmentOf(drift, ns);
+  const blocked = drift.missing.some((c) => c.wouldBeBlocked);
+  const open = drift.missing.some((c) => !c.wouldBeBlocked);
+  const once = [
+    ...(blocked ? [`**blocked**: ${BLOCKED_MEANS}.`] : []),
+    ...(open ? [`open: ${OPEN_MEANS}.`] : []),
+  ];
   return [
     {
-      title: `Missing intents: ${plural(drift.missing.length, 'call')} of ${plural(distinctClients(drift.missing), 'client')}`,
-      intro:
-        'Observed, but no declared intent allows it. **Blocked**: the server already has intents, ' +
-        `so Istio would reject the call once they are enforced.${templated ? ` ${TEMPLATE_NOTE}` : ''}`,
-      header: header('client', 'server', 'method', 'path', 'count', 'once enforced', 'declare in'),
-      rows: RowList.of(drift.missing, (call) => missingRow(call, fileLink)),
+      title: `Missing (${MISSING_MEANS}): ${plural(drift.missing.length, 'call')} of ${plural(distinctClients(drift.missing), 'client')}`,
+      intro: [...once, ...(templated ? [TEMPLATE_NOTE] : [])].join(' '),
+      header: header('call', 'server', 'count', 'once enforced', 'declare in'),
+      rows: groupedRows(
+        drift.missing,
+        (c) => c.client,
+        (c) => missingRow(c, fileLink),
+        5,
+        env,
+      ),
       collapsed: false,
       priority: 0,
     },
     {
-      title: `Stale intents: ${plural(stale.length, 'rule')} of ${plural(distinctClients(stale), 'client')}`,
-      intro: 'Declared, but no observed call used it.',
-      header: header('client', 'target', 'method', 'path', 'declared in', 'reason'),
-      rows: RowList.of(stale, (rule) => ruleRow(rule, fileLink, STALE_REASON[rule.reason])),
+      title: `Stale (${STALE_MEANS}): ${plural(stale.length, 'rule')} of ${plural(distinctClients(stale), 'client')}`,
+      intro: legend(
+        stale.map((r) => r.reason),
+        STALE_REASON_MEANS,
+      ),
+      header: header('rule', 'target', 'reason', 'declared at'),
+      rows: groupedRows(
+        stale,
+        (r) => r.client,
+        (r) => ruleRow(r, fileLink, cellCode(r.reason)),
+        4,
+        env,
+      ),
       collapsed: false,
       priority: 1,
     },
@@ -111,39 +120,57 @@ function driftSections(drift: Drift, fileLink: FileLink | undefined): MarkdownSe
 
 /** What the reader may want for context: covered, not checked, ignored, outside the mesh, warnings. */
 function contextSections(drift: Drift, fileLink: FileLink | undefined): MarkdownSection[] {
+  const env = (ns: string) => environmentOf(drift, ns);
   const ignoredWithRule = drift.ignored.some((call) => ignoredByText(call) !== undefined);
   return [
     {
-      title: `Covered: ${plural(drift.covered.length, 'call')}`,
-      header: header('client', 'server', 'method', 'path', 'count'),
-      rows: RowList.of(drift.covered, callRow),
+      title: `Covered (called and declared): ${plural(drift.covered.length, 'call')}`,
+      header: header('call', 'server', 'count'),
+      rows: groupedRows(
+        drift.covered,
+        (c) => c.client,
+        (c) => callRow(c),
+        3,
+        env,
+      ),
       collapsed: true,
       priority: 7,
     },
     {
       title: `Not checked: ${plural(drift.notChecked.length, 'rule')}`,
-      header: header('client', 'target', 'method', 'path', 'declared in', 'why'),
-      rows: RowList.of(drift.notChecked, (rule) => ruleRow(rule, fileLink, NOT_CHECKED_WHY[rule.why])),
+      header: header('rule', 'target', 'why', 'declared at'),
+      rows: groupedRows(
+        drift.notChecked,
+        (r) => r.client,
+        (r) => ruleRow(r, fileLink, NOT_CHECKED_MEANS[r.why]),
+        4,
+        env,
+      ),
       collapsed: true,
       priority: 3,
     },
     {
       title: `Ignored by the config: ${plural(drift.ignored.length, 'call')}`,
       header: ignoredWithRule
-        ? header('client', 'server', 'method', 'path', 'count', 'ignored by')
-        : header('client', 'server', 'method', 'path', 'count'),
-      rows: RowList.of(drift.ignored, (call) => ignoredRow(call, ignoredWithRule)),
+        ? header('call', 'server', 'count', 'ignored by')
+        : header('call', 'server', 'count'),
+      rows: groupedRows(
+        drift.ignored,
+        (c) => c.client,
+        (c) => callRow(c, ignoredWithRule ? [cellCode(ignoredByText(c) ?? '-')] : []),
+        ignoredWithRule ? 4 : 3,
+        env,
+      ),
       collapsed: true,
       priority: 4,
     },
     {
       title: `Unattributed (callers outside the mesh): ${plural(drift.unattributed.length, 'call')}`,
-      header: header('server', 'method', 'path', 'count'),
+      header: header('server', 'call', 'count'),
       rows: RowList.of(drift.unattributed, (call) =>
         tableRow([
-          serverCell(call),
-          valueCell(call.method, 'unknown'),
-          valueCell(call.path, 'unknown'),
+          cellCode(qualifiedName(call.server)),
+          operationCell(call.method, call.path, 'no HTTP detail'),
           String(call.count),
         ]),
       ),
@@ -151,14 +178,18 @@ function contextSections(drift: Drift, fileLink: FileLink | undefined): Markdown
       priority: 5,
     },
     {
-      title: `External destinations: ${plural(drift.external.length, 'call')}`,
-      header: header('client', 'destination', 'count'),
-      rows: RowList.of(drift.external, (call) =>
-        tableRow([
-          clientCell(call.client),
-          cellCode(call.host ?? qualifiedName(call.server.service ?? call.server)),
-          String(call.count),
-        ]),
+      title: `External (destinations outside the mesh): ${plural(drift.external.length, 'call')}`,
+      header: header('destination', 'count'),
+      rows: groupedRows(
+        drift.external,
+        (c) => c.client,
+        (call) =>
+          tableRow([
+            cellCode(call.host ?? qualifiedName(call.server.service ?? call.server)),
+            String(call.count),
+          ]),
+        2,
+        env,
       ),
       collapsed: true,
       priority: 6,

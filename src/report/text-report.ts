@@ -1,7 +1,7 @@
 // The terminal report: a one-line verdict, then per client what is missing and what is stale,
 // then the rest briefly. Colour only when the caller says so (it knows TTY / NO_COLOR).
 
-import type { DeclaredRule, Drift, MissingCall, NotCheckedRule, ObservedCall, StaleRule } from '../model.ts';
+import type { DeclaredRule, Drift, MissingCall, ObservedCall, StaleRule } from '../model.ts';
 import { countLabel, plural, qualifiedName, showControlChars, targetName } from './display-text.ts';
 import {
   asControlled,
@@ -12,6 +12,14 @@ import {
   splitStale,
   wideningOf,
 } from './drift-extras.ts';
+import {
+  MISSING_MEANS,
+  NOT_CHECKED_MEANS,
+  NOT_EXERCISED_MEANS,
+  observedParts,
+  STALE_MEANS,
+  STALE_REASON_MEANS,
+} from './vocabulary.ts';
 
 export interface TextReportOptions {
   /** ANSI colours; the CLI decides from TTY, NO_COLOR and FORCE_COLOR. */
@@ -43,16 +51,7 @@ const COLOURS: Palette = {
 const identity: Paint = (text) => text;
 const PLAIN: Palette = { bad: identity, warn: identity, good: identity, dim: identity, bold: identity };
 
-const STALE_REASON: Record<StaleRule['reason'], string> = {
-  'path-not-called': 'path-not-called (the client called this server, never with this method and path)',
-  'server-not-called': 'server-not-called (the client never called this server)',
-  'client-idle': 'client-idle (the client made no calls at all)',
-};
-
-const NOT_CHECKED_WHY: Record<NotCheckedRule['why'], string> = {
-  'not-http': 'not visible in Istio HTTP metrics',
-  'no-http-detail': 'called, but the metrics carry no method or path',
-};
+const STALE_REASON = (reason: StaleRule['reason']): string => `${reason} (${STALE_REASON_MEANS[reason]})`;
 
 const show = showControlChars;
 
@@ -85,7 +84,7 @@ function missingLine(call: MissingCall, p: Palette): string {
 
 function staleLine(rule: StaleRule, p: Palette): string {
   const op = operation(rule.method, rule.path, '(any request)');
-  return `    ${p.warn(`- ${op} -> ${ruleTarget(rule)}`)}: ${STALE_REASON[rule.reason]}\n        ${p.dim(`declared at ${show(rule.file)}:${rule.line}`)}`;
+  return `    ${p.warn(`- ${op} -> ${ruleTarget(rule)}`)}: ${STALE_REASON(rule.reason)}\n        ${p.dim(`declared at ${show(rule.file)}:${rule.line}`)}`;
 }
 
 interface ClientGroup {
@@ -210,11 +209,11 @@ function clientLines(
   coverageOf: ReadonlyMap<string, { declared: number; percent: number }>,
 ): string[] {
   const lines = ['', clientHeading(drift, group, p, coverageOf)];
-  if (group.missing.length > 0) lines.push('  missing (called, not declared):');
+  if (group.missing.length > 0) lines.push(`  missing (${MISSING_MEANS}):`);
   for (const call of group.missing) lines.push(missingLine(call, p));
-  if (group.stale.length > 0) lines.push('  stale (declared, never called):');
+  if (group.stale.length > 0) lines.push(`  stale (${STALE_MEANS}):`);
   for (const rule of group.stale) lines.push(staleLine(rule, p));
-  if (group.notExercised.length > 0) lines.push('  not exercised (the run drove no calls from this client):');
+  if (group.notExercised.length > 0) lines.push(`  not exercised (${NOT_EXERCISED_MEANS}):`);
   for (const rule of group.notExercised) lines.push(staleLine(rule, p));
   return lines;
 }
@@ -252,7 +251,7 @@ function closingLines(drift: Drift, p: Palette, limit: number): string[] {
       'not checked',
       drift.notChecked,
       (r) =>
-        `${show(r.client.name)} -> ${ruleTarget(r)} ${p.dim(`${show(r.file)}:${r.line}`)}: ${NOT_CHECKED_WHY[r.why]}`,
+        `${show(r.client.name)} -> ${ruleTarget(r)} ${p.dim(`${show(r.file)}:${r.line}`)}: ${NOT_CHECKED_MEANS[r.why]}`,
       limit,
     ),
     ...briefSection(
@@ -288,14 +287,30 @@ function closingLines(drift: Drift, p: Palette, limit: number): string[] {
     ...coverageLines(drift),
   );
   const notes = controlNotes(drift);
-  if (notes.length > 0) lines.push('', ...notes);
+  if (notes.length > 0) lines.push('');
+  for (const note of notes) lines.push(note);
 
   if (drift.warnings.length > 0) {
-    lines.push('', ...drift.warnings.map((w) => `${p.warn('warning:')} ${show(w)}`));
+    lines.push('');
+    for (const w of drift.warnings) lines.push(`${p.warn('warning:')} ${show(w)}`);
   }
   lines.push(
     '',
     `${plural(drift.summary.observed, 'call')} observed, ${plural(drift.summary.declared, 'rule')} declared.`,
+    ...runLines(drift),
   );
+  return lines;
+}
+
+/** Where the calls came from and which config was read: the last lines, when the pipeline said. */
+function runLines(drift: Drift): string[] {
+  const { observedFrom, config } = asControlled(drift);
+  const lines: string[] = [];
+  if (observedFrom !== undefined) {
+    const part = observedParts(observedFrom);
+    const values = part.values.map(show).join(', ');
+    lines.push(`observed: ${part.text}${values ? ` ${values}` : ''}${part.tail ? `, ${part.tail}` : ''}`);
+  }
+  if (config !== undefined) lines.push(`config: ${config === null ? 'none' : show(config)}`);
   return lines;
 }

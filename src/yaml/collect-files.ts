@@ -1,5 +1,6 @@
-// Expands the paths a user gives (files, directories, globs) into a sorted list of YAML files,
-// each with the name reports show: relative to the working directory, with posix slashes.
+// Expands the paths a user gives (files, directories, globs) into a sorted list of manifest
+// files, each with the name reports show: relative to the working directory, with posix slashes.
+// A directory yields its `.yaml`, `.yml` and `.json` files, as `kubectl apply -f DIR` reads them.
 import * as fsPromises from 'node:fs/promises';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,17 +12,24 @@ export interface FoundFile {
   absolute: string;
   /** Name shown in messages and rules: relative to cwd when inside it, posix slashes. */
   file: string;
+  /** The paths as given (file, directory or glob) that named this file. */
+  given: string[];
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
-const YAML_FILE = /\.ya?ml$/i;
+const MANIFEST_FILE = /\.(?:ya?ml|json)$/i;
 
 export async function collectYamlFiles(paths: string[], cwd: string = process.cwd()): Promise<FoundFile[]> {
   if (paths.length === 0) throw new InputError('no files given');
   const found = new Map<string, FoundFile>();
   for (const given of paths) {
     const matches = GLOB_CHARS.test(given) ? await expandGlob(given, cwd) : await expandPath(given, cwd);
-    for (const absolute of matches) found.set(absolute, { absolute, file: displayName(absolute, cwd) });
+    for (const absolute of matches) {
+      const known = found.get(absolute);
+      if (known === undefined)
+        found.set(absolute, { absolute, file: displayName(absolute, cwd), given: [given] });
+      else if (!known.given.includes(given)) known.given.push(given);
+    }
   }
   return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
@@ -36,7 +44,8 @@ async function expandPath(given: string, cwd: string): Promise<string[]> {
   }
   if (!info.isDirectory()) return [absolute];
   const files = await yamlFilesUnder(absolute);
-  if (files.length === 0) throw new InputError(`${given}: no *.yaml or *.yml files in this directory`);
+  if (files.length === 0)
+    throw new InputError(`${given}: no *.yaml, *.yml or *.json files in this directory`);
   return files;
 }
 
@@ -48,7 +57,7 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   for await (const match of glob(pattern, { cwd })) {
     const absolute = path.resolve(cwd, match);
     const info = await stat(absolute);
-    if (info.isDirectory()) files.push(...(await yamlFilesUnder(absolute)));
+    if (info.isDirectory()) for (const found of await yamlFilesUnder(absolute)) files.push(found);
     else if (info.isFile()) files.push(absolute);
   }
   if (files.length === 0) throw new InputError(`no files match "${pattern}"`);
@@ -59,7 +68,7 @@ async function yamlFilesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {
-    if (!YAML_FILE.test(entry.name)) continue;
+    if (!MANIFEST_FILE.test(entry.name)) continue;
     const absolute = path.join(entry.parentPath, entry.name);
     // Only a symbolic link needs a stat to learn what it points to.
     if (entry.isFile() || (entry.isSymbolicLink() && (await stat(absolute)).isFile())) files.push(absolute);

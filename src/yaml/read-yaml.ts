@@ -120,7 +120,7 @@ function composeDocuments(
         error.code === 'RESOURCE_EXHAUSTION'
           ? `YAML nested too deeply to read (${error.message})`
           : error.message;
-      throw new InputError(message, { file, line: lineOf(error.pos[0]) });
+      throw new InputError(message, { file, line: lineOf(errorOffset(doc.errors)) });
     }
     const converter = new TreeConverter(doc, file, lineOf);
     const root = converter.convert(doc.contents, 0);
@@ -128,6 +128,18 @@ function composeDocuments(
     documents.push({ root: root.type === 'scalar' && root.value === null ? null : root, line });
   }
   return documents;
+}
+
+/**
+ * Where the first error is. A key indented under a plain value (`apiVersion: v1` then
+ * `   kind: X` one line down) is reported by the parser at the value's start, a line above the
+ * mistake; its companion error spans the whole would-be key, whose end is the offending line.
+ */
+function errorOffset(errors: readonly { code: string; pos: [number, number] }[]): number {
+  const first = errors[0]!;
+  if (first.code !== 'BLOCK_AS_IMPLICIT_KEY') return first.pos[0];
+  const key = errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === first.pos[0]);
+  return key ? key.pos[1] : first.pos[0];
 }
 
 function tooManyDocuments(file: string): InputError {

@@ -22,7 +22,13 @@ describe('readActionInputs', () => {
     );
     assert.deepEqual(s.check.intents, ['intents/', 'deploy/intents']);
     assert.deepEqual(s.check.namespaces, ['shop', 'web', 'api']);
+    assert.equal(s.check.defaultNamespace, undefined);
     assert.equal(s.check.failOn, 'missing');
+    assert.equal(s.check.failOnExplicit, false, 'an empty fail-on leaves it to the config');
+    assert.equal(s.check.allowEmpty, false);
+    assert.equal(s.check.configFile, undefined);
+    assert.equal(s.check.baselineFile, undefined);
+    assert.equal(s.check.environment, undefined);
     assert.equal(s.check.source, 'metrics');
     assert.equal(s.mode, 'check');
     assert.equal(s.comment, true);
@@ -32,7 +38,7 @@ describe('readActionInputs', () => {
     assert.equal(s.reportFile, 'intent-drift-report.json');
     assert.deepEqual(s.live, {
       cluster: 'none',
-      kindConfig: 'kind-config.yaml',
+      kindConfig: undefined,
       keepCluster: false,
       istioVersion: undefined,
       traffic: undefined,
@@ -40,18 +46,61 @@ describe('readActionInputs', () => {
     });
   });
 
+  test('default-namespace: the namespace of ClientIntents that name none', () => {
+    const s = readActionInputs(
+      reader({ 'github-token': 't', intents: 'intents/', metrics: 'capture', 'default-namespace': ' shop ' }),
+      '/repo',
+    );
+    assert.equal(s.check.defaultNamespace, 'shop');
+  });
+
+  test('fail-on given wins over the config; config, baseline, environment and allow-empty', () => {
+    const s = readActionInputs(
+      reader({
+        'github-token': 't',
+        intents: 'i',
+        metrics: 'm',
+        'fail-on': 'stale',
+        config: 'ci/drift.yaml',
+        baseline: 'ci/baseline.json',
+        environment: 'prod',
+        'allow-empty': 'true',
+        namespace: 'shop\nshop,web',
+      }),
+      '/repo',
+    );
+    assert.equal(s.check.failOn, 'stale');
+    assert.equal(s.check.failOnExplicit, true);
+    assert.equal(s.check.configFile, 'ci/drift.yaml');
+    assert.equal(s.check.baselineFile, 'ci/baseline.json');
+    assert.equal(s.check.environment, 'prod');
+    assert.equal(s.check.allowEmpty, true);
+    assert.deepEqual(s.check.namespaces, ['shop', 'web']);
+  });
+
   test('refuses bad values with the input’s name', () => {
     const bad: [Record<string, string>, RegExp][] = [
       [{ 'fail-on': 'often' }, /^fail-on must be one of missing, stale, any, none/],
+      [
+        { 'default-namespace': 'Shop Floor' },
+        /^default-namespace: 'Shop Floor' is not a Kubernetes namespace name/,
+      ],
       [{ comment: 'yes' }, /^comment must be true or false/],
       [{ cluster: 'minikube' }, /^cluster must be one of none, kind, existing/],
       [{ 'istio-version': 'latest' }, /^istio-version: 'latest' is not a version/],
+      [
+        { 'istio-version': '1.21.6' },
+        /^istio-version: 1\.21\.6 is older than 1\.22, the first Istio with the Telemetry v1 API/,
+      ],
+      [{ 'istio-version': '0.8' }, /^istio-version: 0\.8 is older than 1\.22/],
       [{ duration: '2 minutes' }, /^duration: '2 minutes' is not a duration/],
       [{ 'prometheus-url': 'file:///etc/passwd' }, /^prometheus-url: must be http\(s\)/],
       [{ 'pr-branch': '../main' }, /^pr-branch: '..\/main' is not a valid branch name/],
       [{ intents: '' }, /^intents is required/],
       [{ 'github-token': '' }, /^github-token is empty/],
       [{ 'keep-cluster': 'maybe' }, /^keep-cluster must be true or false/],
+      [{ 'allow-empty': 'sometimes' }, /^allow-empty must be true or false/],
+      [{ namespace: 'shop,Web' }, /^namespace: "Web" is not a namespace name/],
       [
         { cluster: 'kind', workloads: 'w.yaml', metrics: 'capture' },
         /^metrics: files are not read with cluster: kind/,
@@ -68,6 +117,22 @@ describe('readActionInputs', () => {
       [{ source: 'prometheus' }, /^source: prometheus needs prometheus-url/],
       [{ source: 'snapshot' }, /^source: snapshot needs snapshot/],
       [{ metrics: '' }, /^source: metrics needs metrics/],
+      [{ since: '24h' }, /^since applies to source prometheus or snapshot, not metrics/],
+      [
+        { source: 'prometheus', 'prometheus-url': 'http://p:9090', since: 'yesterday' },
+        /^since: "yesterday" is neither a duration/,
+      ],
+      [
+        {
+          cluster: 'kind',
+          workloads: 'w.yaml',
+          metrics: '',
+          source: 'prometheus',
+          'prometheus-url': 'http://p',
+          since: '1h',
+        },
+        /^since: a live cluster reads over its duration/,
+      ],
     ];
     for (const [inputs, message] of bad) {
       assert.throws(
@@ -97,7 +162,7 @@ describe('readActionInputs', () => {
     assert.deepEqual(kind.check.workloads, ['deploy/app.yaml']);
     assert.deepEqual(kind.live, {
       cluster: 'kind',
-      kindConfig: 'kind-config.yaml',
+      kindConfig: undefined,
       keepCluster: true,
       istioVersion: '1.30',
       traffic: './load.sh',
@@ -109,6 +174,12 @@ describe('readActionInputs', () => {
     );
     assert.equal(prom.check.source, 'prometheus');
     assert.equal(prom.check.live.prometheusUrl, 'https://prom.example:9090');
+    assert.equal(prom.check.live.since, undefined, 'Prometheus’ own default range (1h)');
+    const nightly = readActionInputs(
+      reader({ ...base, source: 'prometheus', 'prometheus-url': 'https://prom.example:9090', since: '24h' }),
+      '/repo',
+    );
+    assert.equal(nightly.check.live.since, '24h');
     const sidecars = readActionInputs(reader({ ...base, source: 'sidecars' }), '/repo');
     assert.equal(sidecars.check.source, 'sidecars');
     assert.equal(sidecars.live.cluster, 'none');
@@ -135,7 +206,8 @@ describe('the copy-paste workflows in docs/workflows', () => {
     const action = parse(await readFile(path.join(root, 'action.yml'), 'utf8'));
     const dir = path.join(root, 'docs', 'workflows');
     const files = (await readdir(dir)).filter((f) => f.endsWith('.yml'));
-    assert.equal(files.length, 4);
+    assert.ok(files.includes('intent-drift-code-scanning.yml'));
+    assert.ok(files.length >= 5);
     for (const file of files) {
       const workflow = parse(await readFile(path.join(dir, file), 'utf8'));
       const steps = Object.values(
@@ -148,7 +220,12 @@ describe('the copy-paste workflows in docs/workflows', () => {
         .filter(([, v]) => v === 'write')
         .map(([k]) => k);
       const uses = ours[0]!.with as Record<string, unknown>;
-      if (uses['open-pr'] === true) assert.deepEqual(writes.sort(), ['contents', 'pull-requests'], file);
+      // On pull requests the gate reads the base branch's config through the contents API.
+      const onPullRequest = 'pull_request' in (workflow.on ?? {}) || uses.mode === 'comment';
+      if (onPullRequest)
+        assert.ok(['read', 'write'].includes(workflow.permissions?.contents), `${file}: contents`);
+      if (uses['sarif-file'] !== undefined) assert.deepEqual(writes, ['security-events'], file);
+      else if (uses['open-pr'] === true) assert.deepEqual(writes.sort(), ['contents', 'pull-requests'], file);
       else if (uses.comment === false) assert.deepEqual(writes, [], `${file}: the PR run needs no write`);
       else assert.deepEqual(writes, ['pull-requests'], file);
     }

@@ -5,7 +5,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { GitHubApiServer } from '../support/github-api-server.ts';
-import { DEMO_INPUTS, HEAD_SHA, pullRequestEvent, runAction, TOKEN } from '../support/run-action.ts';
+import {
+  BASE_SHA,
+  DEMO_INPUTS,
+  HEAD_SHA,
+  pullRequestEvent,
+  runAction,
+  TOKEN,
+} from '../support/run-action.ts';
 
 let server: GitHubApiServer;
 let apiUrl: string;
@@ -21,12 +28,30 @@ beforeEach(() => {
   server.requests.length = 0;
   server.readOnly = false;
   server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation' });
-  server.addPull({ number: 7, title: 'feature', body: '', head: 'feature', base: 'main', headSha: HEAD_SHA });
+  server.seedCommit('main', {}, BASE_SHA);
+  server.seedCommit('feature', {}, HEAD_SHA);
+  server.addPull({
+    number: 7,
+    title: 'feature',
+    body: '',
+    head: 'feature',
+    base: 'main',
+    headSha: HEAD_SHA,
+    baseSha: BASE_SHA,
+    headRepo: 'someone/shop',
+  });
 });
 
-const workflowRunEvent = (headSha = HEAD_SHA) => ({
+const workflowRunEvent = (headSha = HEAD_SHA, origin = { repo: 'someone/shop', branch: 'feature' }) => ({
   action: 'completed',
-  workflow_run: { head_sha: headSha, event: 'pull_request', pull_requests: [] },
+  workflow_run: {
+    head_sha: headSha,
+    head_branch: origin.branch,
+    head_repository: { full_name: origin.repo },
+    event: 'pull_request',
+    pull_requests: [],
+    html_url: 'https://github.com/acme/shop/actions/runs/99',
+  },
 });
 
 /** The PR run of a fork: read-only token, comment off, the report kept as the artifact. */
@@ -65,6 +90,15 @@ describe('mode: comment', () => {
     assert.ok(body.startsWith('<!-- intent-drift -->'));
     assert.ok(body.includes(`/blob/${HEAD_SHA}/intents/client2.yaml#L19`));
     assert.ok(body.includes('+          - path: /client2-path'), 'carries the suggested patch');
+    // The header as the PR run would have written it: the commit checked, the data it observed,
+    // the config (none here), and the checking run's page from the workflow_run event.
+    assert.ok(
+      body.includes(
+        `Checked [\`${HEAD_SHA.slice(0, 7)}\`](https://github.com/acme/shop/commit/${HEAD_SHA}) · observed: sidecar metrics from \`capture\` · no config · [workflow run](https://github.com/acme/shop/actions/runs/99)\n`,
+      ),
+      body.split('\n').slice(0, 5).join('\n'),
+    );
+    assert.ok(body.includes(`/blob/${HEAD_SHA}/intents/client2.yaml#L13`), 'declare in: the target’s line');
     assert.equal(run.outputs.missing, '1');
     assert.match(run.outputs['comment-url']!, /#issuecomment-\d+$/);
     // A second comment run edits the same comment.
@@ -75,7 +109,7 @@ describe('mode: comment', () => {
   test('refuses a report from another commit than the workflow run’s', async () => {
     const artifact = await forkRunArtifact();
     const run = await commentRun(artifact, workflowRunEvent('f'.repeat(40)));
-    assert.equal(run.code, 1);
+    assert.equal(run.code, 2, 'bad input, not drift');
     assert.match(run.stdout, /::error::intent-drift: the report is for commit a1b2/);
     assert.equal(server.comments.length, 0);
   });
@@ -83,7 +117,7 @@ describe('mode: comment', () => {
   test('a report older than the PR head is not posted over a newer one', async () => {
     const artifact = await forkRunArtifact();
     server.pulls[0]!.headSha = 'e'.repeat(40);
-    const run = await commentRun(artifact, { action: 'completed' } as never);
+    const run = await commentRun(artifact);
     assert.equal(run.code, 0);
     assert.match(run.stdout, /::warning::intent-drift: no comment: the report is for a1b2/);
     assert.equal(server.comments.length, 0);
@@ -103,6 +137,27 @@ describe('mode: comment', () => {
       ['a bad SHA', (r) => (r.pullRequest.headSha = 'HEAD'), /40-digit commit SHA/],
       ['a PR number that is not one', (r) => (r.pullRequest.number = '7; rm'), /pullRequest.number/],
       [
+        'a declare-in file outside the repo',
+        (r) => (r.missing[0].intentsFile = { file: '/etc/passwd', line: 1 }),
+        /missing\[0\]\.intentsFile\.file: not a relative path/,
+      ],
+      [
+        'a config path outside the repo',
+        (r) => (r.config = '../../secrets.yaml'),
+        /config: not a relative path/,
+      ],
+      ['an unknown source', (r) => (r.observedFrom.source = 'evil'), /observedFrom\.source must be one of/],
+      [
+        'a window that is not a time',
+        (r) => (r.observedFrom.window = { from: '<b>', to: 'x' }),
+        /observedFrom\.window\.from: not a UTC time/,
+      ],
+      [
+        'a since that is not one',
+        (r) => (r.observedFrom.since = '[x](http://evil)'),
+        /observedFrom\.since: not a duration/,
+      ],
+      [
         'a patch that is not a diff',
         (r) => (r.suggestedPatch = '<img src=x onerror=alert(1)>'),
         /not a unified diff/,
@@ -112,7 +167,7 @@ describe('mode: comment', () => {
       const copy = structuredClone(report);
       tamper(copy);
       const run = await commentRun(JSON.stringify(copy));
-      assert.equal(run.code, 1, what);
+      assert.equal(run.code, 2, what);
       assert.match(run.stdout, message, what);
     }
     const notJson = await commentRun('{"version": 1, ');

@@ -119,6 +119,38 @@ describe('open-pr: true', () => {
     assert.match(run.stdout, /pull request updated/);
   });
 
+  test('other open PRs (one from a fork on a branch of the same name) are never updated', async () => {
+    server.seedCommit('feature/login', { 'README.md': '# login\n' });
+    server.addPull({
+      number: 41,
+      title: 'Login page',
+      body: 'by a teammate',
+      head: 'feature/login',
+      base: 'main',
+    });
+    server.addPull({
+      number: 42,
+      title: 'fork with the same branch name',
+      body: 'by a contributor',
+      head: BRANCH,
+      headOwner: 'someone',
+      base: 'main',
+    });
+    const run = await pushRun();
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const ours = server.pulls.filter((p) => p.number !== 41 && p.number !== 42);
+    assert.equal(ours.length, 1, 'opened our own PR');
+    assert.equal(run.outputs['pull-request-url'], `https://github.com/acme/shop/pull/${ours[0]!.number}`);
+    assert.deepEqual(
+      server.pulls.filter((p) => p.number === 41 || p.number === 42).map((p) => [p.title, p.body]),
+      [
+        ['Login page', 'by a teammate'],
+        ['fork with the same branch name', 'by a contributor'],
+      ],
+    );
+    assert.ok(!server.requests.some((r) => r.method === 'PATCH' && /\/pulls\/4[12]$/.test(r.path)));
+  });
+
   test('no drift, no PR', async () => {
     const run = await pushRun({ intents: 'intents/client.yaml', metrics: 'capture/client.prom' });
     assert.equal(server.pulls.length, 0);

@@ -5,7 +5,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { GitHubApiServer } from '../support/github-api-server.ts';
-import { DEMO_INPUTS, HEAD_SHA, pullRequestEvent, runAction, TOKEN } from '../support/run-action.ts';
+import { assertGolden, UPDATING_GOLDEN } from '../support/golden.ts';
+import {
+  BASE_SHA,
+  DEMO_INPUTS,
+  HEAD_SHA,
+  pullRequestEvent,
+  runAction,
+  TOKEN,
+} from '../support/run-action.ts';
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist', 'index.js');
 const golden = path.resolve(import.meta.dirname, '..', 'golden', 'action', 'demo-comment.md');
@@ -18,6 +26,8 @@ before(async () => {
 });
 after(() => server.stop());
 beforeEach(() => {
+  // The pull request's base commit, where the gate's config is read (it has none here).
+  server.seedCommit('main', {}, BASE_SHA);
   server.comments.length = 0;
   server.requests.length = 0;
   server.faults.length = 0;
@@ -67,12 +77,7 @@ describe('the sticky comment on a pull request', () => {
 
   test('the demo comment matches the golden file', async () => {
     await runAction({ inputs: DEMO_INPUTS, apiUrl });
-    const body = ours()[0]!.body;
-    if (process.env.UPDATE_GOLDEN === '1') {
-      const { writeFile } = await import('node:fs/promises');
-      await writeFile(golden, body);
-    }
-    assert.equal(body, await readFile(golden, 'utf8'));
+    await assertGolden('test/golden/action/demo-comment.md', ours()[0]!.body);
   });
 
   test('a second run edits our comment in place; an unchanged body is not written again', async () => {
@@ -107,6 +112,38 @@ describe('the sticky comment on a pull request', () => {
     const pages = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/issues/7/comments'));
     assert.equal(pages.length, 2, 'followed the Link header to page 2');
     assert.equal(pages[0]!.query.get('per_page'), '100');
+  });
+
+  test('GitHub would let our token edit the planted comment: only our author check stops it', async () => {
+    const planted = server.addComment(7, '<!-- intent-drift -->\nplanted', {
+      login: 'mallory',
+      type: 'User',
+    });
+    const edited = await fetch(`${apiUrl}/repos/acme/shop/issues/comments/${planted.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: '<!-- intent-drift -->\nprobe' }),
+    });
+    assert.equal(edited.status, 200, 'a token with write access edits anyone’s comment');
+    planted.body = '<!-- intent-drift -->\nplanted';
+    server.requests.length = 0;
+    await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(planted.body, '<!-- intent-drift -->\nplanted');
+    assert.ok(!server.requests.some((r) => r.method === 'PATCH'), 'no edit was even tried');
+    assert.equal(ours().length, 1);
+  });
+
+  test('a token GraphQL refuses `viewer` (HTTP 200, FORBIDDEN): the fallback login, and the run fails only for drift', async () => {
+    server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation', viewerForbidden: true });
+    const run = await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(run.code, 1);
+    assert.deepEqual(errorLines(run.stdout), [
+      '::error::intent-drift: 1 missing, 1 stale (fail-on: missing); see the job summary',
+    ]);
+    assert.match(run.stdout, /commenting as github-actions\[bot\] \(identity from fallback\)/);
+    assert.equal(ours().length, 1);
+    await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(ours().length, 1, 'found again and edited, not duplicated');
   });
 
   test('with only someone else’s marker, a new comment of ours is created', async () => {
@@ -193,26 +230,30 @@ describe('the sticky comment on a pull request', () => {
     assert.match(run.stdout, /secondary rate limit on POST/);
   });
 
-  test('comment: false writes no comment and makes no API call', async () => {
+  test('comment: false writes no comment; its only API calls read the base commit’s gate', async () => {
     const run = await runAction({ inputs: { ...DEMO_INPUTS, comment: 'false' }, apiUrl });
-    assert.equal(server.requests.length, 0);
+    assert.deepEqual(
+      server.requests.map((r) => `${r.method} ${r.path}?${r.query}`),
+      [`GET /repos/acme/shop/contents/.intent-drift.yaml?ref=${BASE_SHA}`],
+    );
     assert.equal(run.outputs.missing, '1');
   });
 
   test('bad inputs and live clusters fail with one clear line', async () => {
     const kind = await runAction({ inputs: { ...DEMO_INPUTS, cluster: 'kind' }, apiUrl });
-    assert.equal(kind.code, 1);
+    assert.equal(kind.code, 2, 'exit 1 is drift and nothing else');
     assert.deepEqual(errorLines(kind.stdout), [
       '::error::intent-drift: metrics: files are not read with cluster: kind, which reads the cluster live; drop one of them',
     ]);
     const bad = await runAction({ inputs: { ...DEMO_INPUTS, 'fail-on': 'sometimes' }, apiUrl });
+    assert.equal(bad.code, 2);
     assert.deepEqual(errorLines(bad.stdout), [
       "::error::intent-drift: fail-on must be one of missing, stale, any, none (got 'sometimes')",
     ]);
   });
 
   test('the bundled dist/index.js posts the same comment', {
-    skip: !existsSync(dist) && 'dist/ is not built',
+    skip: (!existsSync(dist) && 'dist/ is not built') || (UPDATING_GOLDEN && 'updating golden files'),
   }, async () => {
     const run = await runAction({ inputs: DEMO_INPUTS, apiUrl, entry: dist });
     assert.equal(run.code, 1);

@@ -17,7 +17,7 @@ describe('CLI on a live (stand-in) cluster', () => {
   });
   after(() => cluster.close());
 
-  test("export --format json -n NS equals Otterize's own export of the demo", async () => {
+  test('export --format json -n NS equals export-istio-demo.json (the Otterize export format)', async () => {
     const run = await runCli([
       'export',
       '--format',

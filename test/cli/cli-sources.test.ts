@@ -2,6 +2,7 @@
 // Prometheus when it is down, with its bearer token taken from the named env var.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { startBearerGate } from '../support/bearer-gate.ts';
 import {
   demoMapperIntents,
   type MapperStandIn,
@@ -33,6 +34,27 @@ describe('CLI with --mapper-url', () => {
     assert.equal(report.missing[0].path, '/client2-path');
     assert.equal(report.stale[0].path, '/client2-old-path');
     assert.match(report.warnings.join('\n'), /count/i, 'the mapper keeps no counts, and the report says so');
+  });
+
+  test('behind a bearer-token proxy: the token from the env var --mapper-token-env names', async () => {
+    const gate = await startBearerGate(mapper.url, 'mapper-secret');
+    try {
+      const args = ['check', '--mapper-url', gate.url, '--intents', 'fixtures/demo/intents'];
+      const ok = await runCli(args, { env: { MAPPER_TOKEN: 'mapper-secret' } });
+      assert.equal(ok.code, 1, ok.stderr);
+      assert.match(ok.stdout, /1 missing, 1 stale/);
+      const named = await runCli([...args, '--mapper-token-env', 'MY_MAPPER'], {
+        env: { MY_MAPPER: 'mapper-secret', MAPPER_TOKEN: 'not-this-one' },
+      });
+      assert.equal(named.code, 1, named.stderr);
+      const refused = await runCli(args, { env: { MAPPER_TOKEN: 'stale-secret' } });
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, /HTTP 401: not authorized/);
+      assert.doesNotMatch(refused.stderr, /stale-secret/);
+      assert.ok(gate.seen.filter((r) => r.authorized).length >= 2);
+    } finally {
+      await gate.close();
+    }
   });
 
   test('reset asks the mapper to forget', async () => {

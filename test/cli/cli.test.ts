@@ -48,7 +48,8 @@ describe('demo', () => {
     assert.equal(report.missing[0].method, 'POST');
     assert.equal(report.missing[0].path, '/client2-path');
     assert.equal(report.missing[0].count, 291);
-    assert.deepEqual(report.missing[0].intentsFile, { file: 'fixtures/demo/intents/client2.yaml', line: 3 });
+    // Line 13 holds the target that names nginx: where the rule goes (line 3 is the apiVersion).
+    assert.deepEqual(report.missing[0].intentsFile, { file: 'fixtures/demo/intents/client2.yaml', line: 13 });
     assert.equal(report.stale[0].path, '/client2-old-path');
     assert.equal(report.stale[0].file, 'fixtures/demo/intents/client2.yaml');
     assert.equal(report.stale[0].reason, 'path-not-called');
@@ -73,6 +74,31 @@ describe('demo', () => {
   });
 });
 
+describe('demo --format markdown', () => {
+  test('is the comment as the action posts it: header, grouped tables, declare-in line, suggested patch', async () => {
+    const run = await runCli(['demo', '--format', 'markdown']);
+    assert.equal(run.code, 1);
+    const lines = run.stdout.split('\n');
+    assert.deepEqual(lines.slice(0, 4), [
+      '<!-- intent-drift -->',
+      '### ❌ intent-drift: 1 missing, 1 stale',
+      '',
+      'Observed: sidecar metrics from `fixtures/demo/capture` · no config',
+    ]);
+    assert.ok(lines.includes('| **`client2`** in `otterize-tutorial-istio-mapping` |  |  |  |  |'));
+    assert.ok(
+      lines.includes(
+        '| `POST /client2-path` | `nginx` via `nginx-service` | 291 | **blocked** | `fixtures/demo/intents/client2.yaml:13` |',
+      ),
+    );
+    assert.ok(lines.includes('<details><summary>Suggested patch of the intents (1 file)</summary>'));
+    assert.ok(lines.includes('+          - path: /client2-path'));
+    const action = await readFile(path.join(repoRoot, 'test/golden/action/demo-comment.md'), 'utf8');
+    const tables = (md: string) => md.split('\n').filter((l) => l.startsWith('| ') && !l.includes('.yaml:'));
+    assert.deepEqual(tables(run.stdout), tables(action), 'the same tables the action posts');
+  });
+});
+
 describe('check', () => {
   test('the same drift when given the demo files explicitly', async () => {
     const run = await runCli(['check', ...demoArgs, '--format', 'json']);
@@ -80,12 +106,14 @@ describe('check', () => {
     assert.equal(JSON.parse(run.stdout).summary.covered, 1);
   });
 
-  test('-n scopes clients: another namespace has nothing to fail on', async () => {
+  test('-n scopes clients: a namespace with nothing observed and nothing declared is exit 2, not OK', async () => {
     const run = await runCli(['check', ...demoArgs, '-n', 'elsewhere', '--format', 'json']);
-    assert.equal(run.code, 0, run.stderr);
-    const report = JSON.parse(run.stdout);
-    assert.equal(report.summary.observed, 0);
-    assert.equal(report.summary.declared, 0);
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, '');
+    assert.equal(
+      run.stderr,
+      `intent-drift: namespace elsewhere: nothing observed and nothing declared there (observed: ${NS}; declared: ${NS})\n`,
+    );
   });
 
   test('-n with the demo namespace keeps everything', async () => {
@@ -188,7 +216,7 @@ describe('list and export', () => {
     );
   });
 
-  test("export --format json equals Otterize's own export of the demo", async () => {
+  test('export --format json equals export-istio-demo.json (the Otterize export format)', async () => {
     const run = await runCli([
       'export',
       '--format',

@@ -33,9 +33,17 @@ for (const entry of [undefined, dist]) {
     skip: entry !== undefined && !existsSync(entry) && 'dist/ is not built',
   }, async () => {
     const run = await withoutTools(() =>
-      runAction({ inputs, apiUrl: 'http://127.0.0.1:9', ...(entry === undefined ? {} : { entry }) }),
+      // A push: a pull request would first read its base commit's config from the (absent) API.
+      runAction({
+        inputs,
+        apiUrl: 'http://127.0.0.1:9',
+        event: {},
+        eventName: 'push',
+        ref: 'refs/heads/main',
+        ...(entry === undefined ? {} : { entry }),
+      }),
     );
-    assert.equal(run.code, 1);
+    assert.equal(run.code, 2, 'a missing tool is not drift');
     const lines = run.stdout.split('\n');
     assert.deepEqual(
       lines.filter((l) => l.startsWith('::error::')),

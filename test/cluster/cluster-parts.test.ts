@@ -4,12 +4,18 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { parse } from 'yaml';
 import { groupedLog } from '../../src/action/check-mode.ts';
 import { readActionInputs } from '../../src/action/inputs.ts';
 import { checkInCluster, clusterPlan, recordingFor } from '../../src/cluster/cluster-check.ts';
-import { DEFAULT_ISTIO_VERSION, helmChartVersion } from '../../src/cluster/istio-install.ts';
+import {
+  DEFAULT_ISTIO_VERSION,
+  helmChartVersion,
+  istioVersionProblem,
+} from '../../src/cluster/istio-install.ts';
 import { MESH_TELEMETRY_YAML } from '../../src/cluster/telemetry.ts';
-import { planWorkloads } from '../../src/cluster/workloads.ts';
+import { planWorkloads } from '../../src/cluster/workload-plan.ts';
+import { logLine } from '../../src/deliver/github/workflow-commands.ts';
 import { isInputError } from '../../src/errors.ts';
 import type { CheckResult } from '../../src/pipeline.ts';
 import type { Settings } from '../../src/settings.ts';
@@ -27,11 +33,18 @@ test('the embedded Telemetry is fixtures/demo/telemetry.yaml, byte for byte', as
 describe('planWorkloads', () => {
   test('the demo: one labelled namespace, three rollouts', async () => {
     const file = path.join(root, 'fixtures', 'demo', 'workloads.yaml');
-    const plan = planWorkloads([
-      { absolute: file, file: 'workloads.yaml', text: await readFile(file, 'utf8') },
-    ]);
-    assert.deepEqual(plan.files, [file]);
+    const plan = planWorkloads([{ file: 'workloads.yaml', text: await readFile(file, 'utf8') }]);
+    assert.deepEqual(
+      plan.namespaces.map((d) => `${d.file}:${d.line} ${d.kind}`),
+      ['workloads.yaml:4 Namespace'],
+    );
+    assert.deepEqual(
+      plan.files.map((f) => f.documents.map((d) => d.kind).join(' ')),
+      ['ServiceAccount ServiceAccount Deployment Deployment Deployment Service'],
+    );
+    assert.deepEqual(plan.workloadNamespaces, ['otterize-tutorial-istio-mapping']);
     assert.deepEqual(plan.unlabelledNamespaces, []);
+    assert.deepEqual(plan.skipped, []);
     assert.deepEqual(
       plan.rollouts.map((r) => `${r.kind}/${r.name}`),
       ['Deployment/client', 'Deployment/client2', 'Deployment/nginx'],
@@ -49,7 +62,8 @@ describe('planWorkloads', () => {
       'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: config-only}',
       '# only a comment',
     ].join('\n---\n');
-    const plan = planWorkloads([{ absolute: '/w/all.yaml', file: 'all.yaml', text }]);
+    const plan = planWorkloads([{ file: 'all.yaml', text }]);
+    assert.deepEqual(plan.workloadNamespaces, ['canary', 'default', 'off', 'shop']);
     assert.deepEqual(plan.unlabelledNamespaces, ['default', 'shop']);
     assert.deepEqual(plan.rollouts, [
       { kind: 'StatefulSet', name: 'db', namespace: 'shop' },
@@ -58,11 +72,48 @@ describe('planWorkloads', () => {
     ]);
   });
 
-  test('YAML errors name the file', () => {
+  test('YAML errors name the file and line', () => {
     assert.throws(
-      () => planWorkloads([{ absolute: '/w/x.yaml', file: 'x.yaml', text: 'a: [b\n' }]),
-      (err) => isInputError(err) && String(err).startsWith('x.yaml: not valid YAML'),
+      () => planWorkloads([{ file: 'x.yaml', text: 'kind: Pod\na: [b\n' }]),
+      (err) => isInputError(err) && String(err).startsWith('x.yaml:2: '),
     );
+  });
+
+  test('a namespace that is not a namespace name is refused where it is written', () => {
+    assert.throws(
+      () =>
+        planWorkloads([
+          { file: 'x.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: "a\\nb"\n' },
+        ]),
+      (err) => isInputError(err) && String(err).startsWith("x.yaml:1: 'a\\nb' is not a namespace name"),
+    );
+  });
+
+  test('left out, with the reason: intents files, Otterize kinds, kustomizations, non-objects', () => {
+    const text = [
+      'apiVersion: k8s.otterize.com/v1alpha3\nkind: ClientIntents\nmetadata: {name: c}',
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]',
+      '- just\n- a list',
+      'apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: apps/v1, kind: Deployment, metadata: {name: d, namespace: listed}}',
+    ].join('\n---\n');
+    const plan = planWorkloads([{ file: 'mixed.yaml', text }], ['intents/c.yaml']);
+    assert.deepEqual(plan.skipped, [
+      { note: 'intents/c.yaml: an intents path, not applied', warn: false },
+      {
+        note: 'mixed.yaml:1: ClientIntents c (k8s.otterize.com) not applied: intents are what the check reads, and enforcing them would block the calls it records',
+        warn: false,
+      },
+      {
+        note: 'mixed.yaml:5: Kustomization (kustomize.config.k8s.io) not applied: kubectl apply -f does not run kustomize',
+        warn: true,
+      },
+      { note: 'mixed.yaml:9: not a Kubernetes object (no apiVersion and kind), not applied', warn: false },
+    ]);
+    assert.deepEqual(
+      plan.files.map((f) => f.documents.map((d) => d.kind)),
+      [['List']],
+    );
+    assert.deepEqual(plan.rollouts, [{ kind: 'Deployment', name: 'd', namespace: 'listed' }]);
   });
 });
 
@@ -76,14 +127,15 @@ describe('from the action’s settings', () => {
   const inputs = (extra: Record<string, string>) => (name: string) =>
     ({ intents: 'intents', 'github-token': 't', workloads: 'workloads.yaml', ...extra })[name] ?? '';
 
-  test('clusterPlan: the pinned Istio, the kind config from the workspace, the window', () => {
+  test('clusterPlan: the pinned Istio, no kind config where the workspace has none, the window', () => {
     const settings = readActionInputs(inputs({ cluster: 'kind', duration: '90s' }), '/repo');
     assert.deepEqual(clusterPlan(settings), {
       cluster: 'kind',
-      kindConfig: '/repo/kind-config.yaml',
+      kindConfig: undefined,
       clusterName: 'intent-drift',
       istioVersion: DEFAULT_ISTIO_VERSION,
       workloads: ['workloads.yaml'],
+      intents: ['intents'],
       cwd: '/repo',
       traffic: undefined,
       duration: '90s',
@@ -141,7 +193,21 @@ describe('from the action’s settings', () => {
 
   test('checkInCluster: the life cycle around the pipeline’s check', async () => {
     const settings = readActionInputs(inputs({ cluster: 'existing', workloads: '' }), '/repo');
-    const runner = new RecordingRunner();
+    const items = (list: object[]) => ({ stdout: JSON.stringify({ items: list }) });
+    const runner = new RecordingRunner((line) => {
+      if (line.startsWith('kubectl get deployments')) {
+        return items([
+          { metadata: { name: 'istiod', namespace: 'istio-system', labels: { app: 'istiod' } } },
+        ]);
+      }
+      if (line.startsWith('kubectl get configmap')) return { code: 1, stderr: 'NotFound' };
+      if (line.startsWith('kubectl get telemetries')) {
+        const tags = { request_method: { value: 'request.method' }, request_path: { value: 'request.path' } };
+        const spec = { metrics: [{ overrides: [{ tagOverrides: tags }] }] };
+        return items([{ metadata: { name: 'mesh-default', namespace: 'istio-system' }, spec }]);
+      }
+      return undefined;
+    });
     const result = await checkInCluster(settings, {
       runner,
       log: new RecordingLog(),
@@ -153,26 +219,79 @@ describe('from the action’s settings', () => {
     assert.equal(result.exitCode, 0);
     assert.deepEqual(runner.lines(), [
       'kubectl version --client',
-      'kubectl get deployment istiod --namespace istio-system --output name',
-      'kubectl get telemetry mesh-default --namespace istio-system --output name',
+      'kubectl get deployments --all-namespaces --selector app=istiod --output json',
+      'kubectl get configmap istio --namespace istio-system --output json',
+      'kubectl get telemetries.telemetry.istio.io --namespace istio-system --output json',
     ]);
   });
 });
 
-test('groupedLog folds steps with the runner’s workflow commands', () => {
+test('groupedLog folds steps through the io, which escapes each line', () => {
   const lines: string[] = [];
   const log = groupedLog({
     info: (l: string) => lines.push(l),
     warning: (l: string) => lines.push(`W ${l}`),
+    startGroup: (t: string) => lines.push(`G ${t}`),
+    endGroup: () => lines.push('E'),
   } as never);
   log.startGroup('Istio 1.30%\nx');
   log.info('$ helm repo update istio');
   log.warning('careful');
+  // A file named by the repository (or a tool's output line) never runs as a workflow command.
+  log.info('::add-mask::deploy/x.yaml: an intents path, not applied');
+  log.info('  ##[error]x\u001b[31m');
   log.endGroup();
   assert.deepEqual(lines, [
-    '::group::Istio 1.30%25%0Ax',
+    'G Istio 1.30%\nx',
     '$ helm repo update istio',
     'W careful',
-    '::endgroup::',
+    '::add-mask::deploy/x.yaml: an intents path, not applied',
+    '  ##[error]x\u001b[31m',
+    'E',
   ]);
+  // The runner's io (src/action/main.ts) prints each through logLine: no line runs as a command.
+  assert.equal(logLine(lines[3]!), '\\x3a:add-mask::deploy/x.yaml: an intents path, not applied');
+  assert.equal(logLine(lines[4]!), '##\\x5berror]x\\x1b[31m');
+});
+
+describe('the Istio pin is written once', () => {
+  test('the kind workflow reads it from the code and writes no Istio version of its own', async () => {
+    const text = await readFile(path.join(root, '.github', 'workflows', 'kind-e2e.yml'), 'utf8');
+    assert.doesNotMatch(text, /\b1\.\d{2}\.\d+\b/, 'a version written in the workflow');
+    assert.match(text, /node scripts\/istio-version\.ts/);
+    const workflow = parse(text) as { jobs: Record<string, { steps: { run?: string; with?: object }[] }> };
+    // The action's own job runs in a repository without kind-config.yaml, on the action's pin.
+    const action = workflow.jobs.action!.steps;
+    assert.ok(action.some((s) => s.run?.includes('git rm --quiet kind-config.yaml')));
+    const withs = action.map((s) => s.with ?? {});
+    assert.ok(
+      withs.some((w) => 'cluster' in w) && withs.every((w) => !('kind-config' in w || 'istio-version' in w)),
+    );
+  });
+
+  test('the README names the same pin', async () => {
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+    const defaults = [
+      ...readme.matchAll(/pinned `([\d.]+)`/g),
+      ...readme.matchAll(/\| `istio-version` \| `([\d.]+)` \|/g),
+    ].map((m) => m[1]);
+    assert.ok(defaults.length >= 2, 'the README names the default');
+    assert.deepEqual(new Set(defaults), new Set([DEFAULT_ISTIO_VERSION]));
+  });
+
+  test('scripts/istio-version.ts prints the pin', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const out = execFileSync(process.execPath, [path.join(root, 'scripts', 'istio-version.ts')], {
+      encoding: 'utf8',
+    });
+    assert.equal(out, `${DEFAULT_ISTIO_VERSION}\n`);
+  });
+
+  test('istio-version before 1.22 (no Telemetry v1 API) is refused', () => {
+    assert.equal(istioVersionProblem('1.22'), undefined);
+    assert.equal(istioVersionProblem('1.30.5'), undefined);
+    assert.match(istioVersionProblem('1.21.6') ?? '', /^1\.21\.6 is older than 1\.22/);
+    assert.match(istioVersionProblem('1.9') ?? '', /older than 1\.22/);
+    assert.match(istioVersionProblem('v1.30') ?? '', /is not a version/);
+  });
 });

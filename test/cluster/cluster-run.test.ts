@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { type ClusterPlan, runInCluster } from '../../src/cluster/cluster-run.ts';
 import { ClusterStepError } from '../../src/cluster/cluster-step.ts';
-import { MESH_TELEMETRY_YAML } from '../../src/cluster/telemetry.ts';
+import { addedTelemetryYaml, MESH_TELEMETRY_YAML } from '../../src/cluster/telemetry.ts';
 import { isInputError } from '../../src/errors.ts';
 import { type Answer, RecordingLog, RecordingRunner, stepContext } from './fake-tools.ts';
 
@@ -28,6 +28,7 @@ function plan(cwd: string, over: Partial<ClusterPlan> = {}): ClusterPlan {
     clusterName: 'intent-drift',
     istioVersion: '1.30.5',
     workloads: ['workloads.yaml'],
+    intents: [],
     cwd,
     traffic: './replay.sh --rate 5',
     duration: '60s',
@@ -59,18 +60,27 @@ const HELM = (release: string, chart: string, extra: string[]) =>
     '--version 1.30.5 --wait --timeout 5m',
   ].join(' ');
 
+const SMALL_REQUESTS = [
+  '--set resources.requests.cpu=10m',
+  '--set resources.requests.memory=100Mi',
+  '--set global.proxy.resources.requests.cpu=10m',
+  '--set global.proxy.resources.requests.memory=40Mi',
+];
+
 function kindSequence(cwd: string): string[] {
   return [
     'kind version',
     'helm version --short',
     'kubectl version --client',
+    'kind get clusters',
     `kind create cluster --config ${cwd}/kind-config.yaml --name intent-drift --wait 120s`,
     'helm repo add istio https://istio-release.storage.googleapis.com/charts --force-update',
     'helm repo update istio',
     HELM('istio-base', 'istio/base', ['--create-namespace']),
-    HELM('istiod', 'istio/istiod', []),
+    HELM('istiod', 'istio/istiod', SMALL_REQUESTS),
     'kubectl apply -f -',
-    `kubectl apply -f ${cwd}/workloads.yaml`,
+    'kubectl apply -f -',
+    'kubectl apply -f -',
     `kubectl rollout status deployment/client --namespace ${NS} --timeout 180s`,
     `kubectl rollout status deployment/client2 --namespace ${NS} --timeout 180s`,
     `kubectl rollout status deployment/nginx --namespace ${NS} --timeout 180s`,
@@ -86,10 +96,18 @@ describe('runInCluster, cluster kind', () => {
     const result = await runInCluster(ctx, plan(cwd), reading('the check'));
     assert.equal(result, 'the check');
     assert.deepEqual(runner.lines(), kindSequence(cwd));
-    // The Telemetry goes in by stdin (the bundle has no fixtures folder), before any workload.
-    assert.equal(runner.calls[8]!.stdin, MESH_TELEMETRY_YAML);
+    // The demo's labelled Namespace first; the Telemetry by stdin (the bundle has no fixtures
+    // folder), before any workload; then the rest of workloads.yaml, without its Namespace.
+    assert.equal(
+      runner.calls[9]!.stdin,
+      '---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: otterize-tutorial-istio-mapping\n' +
+        '  labels:\n    istio-injection: enabled\n',
+    );
+    assert.equal(runner.calls[10]!.stdin, MESH_TELEMETRY_YAML);
+    assert.doesNotMatch(runner.calls[11]!.stdin!, /kind: Namespace/);
+    assert.equal(runner.calls[11]!.stdin!.match(/^kind: Deployment$/gm)?.length, 3);
     // The traffic runs in the workspace, bounded by the window, its arguments kept out of the log.
-    const traffic = runner.calls[13]!;
+    const traffic = runner.calls[15]!;
     assert.equal(traffic.cwd, cwd);
     assert.equal(traffic.timeoutMs, 60_000);
     assert.equal(traffic.quietArgs, true);
@@ -97,6 +115,7 @@ describe('runInCluster, cluster kind', () => {
       'tools',
       'kind cluster intent-drift',
       'Istio 1.30.5',
+      'namespaces',
       'Telemetry (method and path labels)',
       'workloads',
       'recording (window of 60s)',
@@ -121,12 +140,15 @@ describe('runInCluster, cluster kind', () => {
     await runInCluster(ctx, plan(cwd, { workloads: ['shop.yaml'], traffic: undefined }), reading(1));
     const lines = runner.lines();
     const at = lines.indexOf('kubectl create namespace shop');
-    assert.deepEqual(lines.slice(at, at + 4), [
+    assert.deepEqual(lines.slice(at, at + 5), [
       'kubectl create namespace shop',
       'kubectl label namespace shop istio-injection=enabled --overwrite',
-      `kubectl apply -f ${cwd}/shop.yaml`,
+      'kubectl apply -f -',
+      'kubectl apply -f -',
       'kubectl rollout status deployment/cart --namespace shop --timeout 180s',
     ]);
+    assert.equal(runner.calls[at + 2]!.stdin, MESH_TELEMETRY_YAML);
+    assert.match(runner.calls[at + 3]!.stdin!, /name: cart, namespace: shop/);
     assert.ok(!lines.some((l) => l.startsWith('sh ')), 'no traffic command without `traffic`');
   });
 
@@ -216,33 +238,227 @@ describe('runInCluster, cluster kind', () => {
   });
 });
 
+const NOT_FOUND = { code: 1, stderr: 'Error from server (NotFound): configmaps "istio" not found' };
+const list = (items: object[]): Answer => ({
+  stdout: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }),
+});
+const istiod = (name: string, rev: string) => ({
+  metadata: { name, namespace: 'istio-system', labels: { app: 'istiod', 'istio.io/rev': rev } },
+});
+const telemetry = (name: string, namespace: string, created: string, spec: object) => ({
+  metadata: { name, namespace, creationTimestamp: created },
+  spec,
+});
+/** fixtures/demo/telemetry.yaml's spec, as the API server returns it. */
+const MESH_DEFAULT_SPEC = {
+  accessLogging: [{ providers: [{ name: 'envoy' }] }],
+  metrics: [
+    {
+      providers: [{ name: 'prometheus' }],
+      overrides: [
+        {
+          tagOverrides: {
+            request_method: { value: 'request.method' },
+            request_path: { value: 'request.path' },
+          },
+        },
+      ],
+    },
+  ],
+};
+const GET_ISTIODS = 'kubectl get deployments --all-namespaces --selector app=istiod --output json';
+const GET_ROOT_TELEMETRY =
+  'kubectl get telemetries.telemetry.istio.io --namespace istio-system --output json';
+const DELETE_ADDED = (ns: string) =>
+  `kubectl delete telemetries.telemetry.istio.io intent-drift --namespace ${ns} --ignore-not-found`;
+
 describe('runInCluster, cluster existing', () => {
-  test('keeps a running istiod and the user’s Telemetry, labels nothing, deletes nothing', async () => {
+  test('keeps a running istiod and a Telemetry that adds method and path: labels, adds and deletes nothing', async () => {
     const cwd = await workspace();
-    const { runner, log, ctx } = setup();
+    const { runner, log, ctx } = setup((line) => {
+      if (line === GET_ISTIODS) return list([istiod('istiod', 'default')]);
+      if (line.startsWith('kubectl get configmap')) return NOT_FOUND;
+      if (line === GET_ROOT_TELEMETRY) {
+        return list([telemetry('mesh-default', 'istio-system', '2026-01-01T00:00:00Z', MESH_DEFAULT_SPEC)]);
+      }
+      return undefined;
+    });
     await runInCluster(ctx, plan(cwd, { cluster: 'existing', traffic: undefined }), reading(0));
     assert.deepEqual(runner.lines(), [
       'kubectl version --client',
-      'kubectl get deployment istiod --namespace istio-system --output name',
-      'kubectl get telemetry mesh-default --namespace istio-system --output name',
-      `kubectl apply -f ${cwd}/workloads.yaml`,
+      GET_ISTIODS,
+      'kubectl get configmap istio --namespace istio-system --output json',
+      'kubectl apply -f -',
+      GET_ROOT_TELEMETRY,
+      'kubectl apply -f -',
       `kubectl rollout status deployment/client --namespace ${NS} --timeout 180s`,
       `kubectl rollout status deployment/client2 --namespace ${NS} --timeout 180s`,
       `kubectl rollout status deployment/nginx --namespace ${NS} --timeout 180s`,
     ]);
     assert.ok(
-      log.entries.includes('istiod is already running in istio-system: Istio is not installed again'),
+      log.entries.includes(
+        'istiod is already running: istio-system/istiod (revision default); Istio is not installed again',
+      ),
     );
-    assert.equal(log.warnings().length, 1);
-    assert.match(log.warnings()[0]!, /Telemetry mesh-default in istio-system already: kept as is/);
+    assert.ok(
+      log.entries.includes(
+        'Telemetry istio-system/mesh-default decides (the only one without a selector in istio-system); ' +
+          'it adds request_method and request_path: nothing to add',
+      ),
+    );
+    assert.deepEqual(log.warnings(), []);
+    // The JSON kubectl writes is read, not logged.
+    for (const c of runner.calls.filter((c) => c.args.includes('json'))) assert.equal(c.quietOutput, true);
+  });
+
+  test('an istiod installed with a revision is recognised; its mesh config names the root namespace', async () => {
+    const cwd = await workspace();
+    await writeFile(
+      path.join(cwd, 'shop.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cart, namespace: shop}\n',
+    );
+    const { runner, log, ctx } = setup((line) => {
+      if (line === GET_ISTIODS) return list([istiod('istiod-1-30', '1-30')]);
+      if (line === 'kubectl get configmap istio-1-30 --namespace istio-system --output json') {
+        return {
+          stdout: JSON.stringify({
+            data: { mesh: 'rootNamespace: mesh-root\ntrustDomain: cluster.local\n' },
+          }),
+        };
+      }
+      if (line.startsWith('kubectl get telemetries')) return list([]);
+      return undefined;
+    });
+    await runInCluster(
+      ctx,
+      plan(cwd, { cluster: 'existing', workloads: ['shop.yaml'], traffic: undefined }),
+      reading(0),
+    );
+    assert.ok(!runner.lines().some((l) => l.startsWith('helm')), 'no second Istio');
+    assert.ok(
+      log.entries.includes(
+        'istiod is already running: istio-system/istiod-1-30 (revision 1-30); Istio is not installed again',
+      ),
+    );
+    assert.ok(
+      runner
+        .lines()
+        .includes('kubectl get telemetries.telemetry.istio.io --namespace mesh-root --output json'),
+    );
+    assert.ok(
+      log.entries.some(
+        (l) =>
+          l.startsWith('namespace(s) shop: not labelled by the manifests') && l.includes('istio.io/rev=1-30'),
+      ),
+      log.entries.join('\n'),
+    );
+  });
+
+  test('no mesh-wide Telemetry: adds the smallest one, and removes it at the end, saying so', async () => {
+    const cwd = await workspace();
+    const { runner, log, ctx } = setup((line) => {
+      if (line === GET_ISTIODS) return list([istiod('istiod', 'default')]);
+      if (line.startsWith('kubectl get configmap')) return NOT_FOUND;
+      if (line.startsWith('kubectl get telemetries')) {
+        return list([
+          telemetry('gateway-logs', 'istio-system', '2025-01-01T00:00:00Z', {
+            selector: { matchLabels: { app: 'gw' } },
+          }),
+        ]);
+      }
+      return undefined;
+    });
+    await runInCluster(
+      ctx,
+      plan(cwd, { cluster: 'existing', workloads: [], traffic: undefined }),
+      reading(0),
+    );
+    const create = runner.calls.find((c) => c.args[0] === 'create')!;
+    assert.deepEqual(create.args, ['create', '-f', '-']);
+    assert.equal(create.stdin, addedTelemetryYaml('istio-system'));
+    assert.match(create.stdin!, /metric: REQUEST_COUNT/);
+    assert.doesNotMatch(create.stdin!, /accessLogging|providers/);
+    assert.equal(runner.lines().at(-1), DELETE_ADDED('istio-system'));
+    assert.deepEqual(log.groups().slice(-1), ['restoring the mesh']);
+    assert.ok(
+      log.entries.some((l) =>
+        l.startsWith('no Telemetry without a selector in istio-system: added istio-system/intent-drift'),
+      ),
+    );
+    assert.ok(log.entries.includes('removed the Telemetry istio-system/intent-drift this run added'));
+  });
+
+  test('what was added is removed even when a later step fails', async () => {
+    const cwd = await workspace();
+    const { runner, ctx } = setup((line) => {
+      if (line === GET_ISTIODS) return list([istiod('istiod', 'default')]);
+      if (line.startsWith('kubectl get configmap')) return NOT_FOUND;
+      if (line.startsWith('kubectl get telemetries')) return list([]);
+      if (line.startsWith('kubectl rollout status deployment/nginx'))
+        return { code: 1, stderr: 'error: timed out waiting' };
+      return undefined;
+    });
+    const err = await runInCluster(
+      ctx,
+      plan(cwd, { cluster: 'existing', traffic: undefined }),
+      reading(0),
+    ).catch((e: unknown) => e);
+    assert.ok(err instanceof ClusterStepError);
+    assert.deepEqual(runner.lines().slice(-2), [
+      'kubectl get pods --all-namespaces --output wide',
+      DELETE_ADDED('istio-system'),
+    ]);
+  });
+
+  test('a mesh-wide Telemetry without the tags: added per workload namespace, over it, and removed', async () => {
+    const cwd = await workspace();
+    await writeFile(
+      path.join(cwd, 'two.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a, namespace: shop}\n---\n' +
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: b, namespace: owned}\n',
+    );
+    const { runner, log, ctx } = setup((line) => {
+      if (line === GET_ISTIODS) return list([istiod('istiod', 'default')]);
+      if (line.startsWith('kubectl get configmap')) return NOT_FOUND;
+      if (line === GET_ROOT_TELEMETRY) {
+        return list([
+          telemetry('logs-only', 'istio-system', '2025-01-01T00:00:00Z', { accessLogging: [{}] }),
+        ]);
+      }
+      if (line.includes('--namespace owned')) {
+        return list([
+          telemetry('owned-metrics', 'owned', '2025-02-01T00:00:00Z', {
+            metrics: [{ providers: [{ name: 'prometheus' }] }],
+          }),
+        ]);
+      }
+      if (line.startsWith('kubectl get telemetries')) return list([]);
+      return undefined;
+    });
+    await runInCluster(
+      ctx,
+      plan(cwd, { cluster: 'existing', workloads: ['two.yaml'], traffic: undefined }),
+      reading(0),
+    );
+    const creates = runner.calls.filter((c) => c.args[0] === 'create');
+    assert.deepEqual(
+      creates.map((c) => c.stdin),
+      [addedTelemetryYaml('shop')],
+    );
+    assert.ok(
+      log.entries.includes(
+        'Telemetry istio-system/logs-only decides (the only one without a selector in istio-system); ' +
+          "it does not add request_method and request_path to both sidecars' metrics",
+      ),
+    );
+    assert.match(log.warnings().join('\n'), /Telemetry owned\/owned-metrics decides .* and is not changed/);
+    assert.equal(runner.lines().at(-1), DELETE_ADDED('shop'));
   });
 
   test('installs Istio and the Telemetry when they are not there', async () => {
     const cwd = await workspace();
     const { runner, ctx } = setup((line) =>
-      line.startsWith('kubectl get ')
-        ? { code: 1, stderr: 'Error from server (NotFound): deployments.apps "istiod" not found' }
-        : undefined,
+      line === GET_ISTIODS ? list([]) : line.startsWith('kubectl get telemetries') ? list([]) : undefined,
     );
     await runInCluster(
       ctx,
@@ -251,20 +467,21 @@ describe('runInCluster, cluster existing', () => {
     );
     assert.deepEqual(runner.lines(), [
       'kubectl version --client',
-      'kubectl get deployment istiod --namespace istio-system --output name',
+      GET_ISTIODS,
       'helm repo add istio https://istio-release.storage.googleapis.com/charts --force-update',
       'helm repo update istio',
       HELM('istio-base', 'istio/base', ['--create-namespace']),
       HELM('istiod', 'istio/istiod', []),
-      'kubectl get telemetry mesh-default --namespace istio-system --output name',
-      'kubectl apply -f -',
+      GET_ROOT_TELEMETRY,
+      'kubectl create -f -',
+      DELETE_ADDED('istio-system'),
     ]);
   });
 
   test('an unreachable cluster fails at the first question, with kubectl’s words', async () => {
     const cwd = await workspace();
     const { runner, ctx } = setup((line) =>
-      line.startsWith('kubectl get deployment')
+      line.startsWith('kubectl get deployments')
         ? { code: 1, stderr: 'The connection to the server localhost:8080 was refused' }
         : undefined,
     );
@@ -273,7 +490,7 @@ describe('runInCluster, cluster existing', () => {
     );
     assert.equal(
       (err as Error).message,
-      'Istio failed: kubectl get deployment exited with code 1:\nThe connection to the server localhost:8080 was refused',
+      'Istio failed: kubectl get deployments exited with code 1:\nThe connection to the server localhost:8080 was refused',
     );
     assert.equal(runner.lines().at(-1), 'kubectl get pods --all-namespaces --output wide');
   });
@@ -281,11 +498,7 @@ describe('runInCluster, cluster existing', () => {
   test('helm missing when Istio must be installed: one line naming the step', async () => {
     const cwd = await workspace();
     const { ctx } = setup((line) =>
-      line.startsWith('helm ')
-        ? 'missing'
-        : line.startsWith('kubectl get deployment')
-          ? { code: 1, stderr: 'NotFound' }
-          : undefined,
+      line.startsWith('helm ') ? 'missing' : line === GET_ISTIODS ? list([]) : undefined,
     );
     const err = await runInCluster(ctx, plan(cwd, { cluster: 'existing' }), reading(0)).catch(
       (e: unknown) => e,

@@ -24,10 +24,23 @@ describe('createProcessRunner', () => {
     const { logged, run } = runner();
     const script =
       'process.stdin.on("data", d => { process.stdout.write("got " + d + "\\nsecond"); console.error("warn"); process.exitCode = 4; })';
-    const result = await run.run({ program: node, args: ['-e', script], stdin: 'input' });
+    const result = await run.run({ program: node, args: ['-e', script], stdin: 'input', timeoutMs: 10_000 });
     assert.deepEqual(result, { code: 4, stdout: 'got input\nsecond', stderr: 'warn\n', timedOut: false });
     assert.deepEqual(logged.slice(1).sort(), ['got input', 'second', 'warn']);
     assert.equal(logged[0], `$ ${node} -e ${script}`);
+  });
+
+  test('quietOutput keeps stdout (JSON read by the life cycle) out of the log, not stderr', async () => {
+    const { logged, run } = runner();
+    const script = 'console.log(JSON.stringify({ items: [] })); console.error("a warning")';
+    const result = await run.run({
+      program: node,
+      args: ['-e', script],
+      timeoutMs: 10_000,
+      quietOutput: true,
+    });
+    assert.equal(result.stdout, '{"items":[]}\n');
+    assert.deepEqual(logged.slice(1), ['a warning']);
   });
 
   test('never shows an env value or a given secret: masked in the log, the output and failures', async () => {
@@ -39,6 +52,7 @@ describe('createProcessRunner', () => {
         'console.error("token=" + process.env.KIND_TOKEN + " gh=ghs_the-installation-token"); process.exit(1)',
       ],
       env: { KIND_TOKEN: 's3cr3t-value' },
+      timeoutMs: 10_000,
     };
     const result = await run.run(command);
     assert.equal(result.stderr, 'token=*** gh=***\n');
@@ -66,7 +80,9 @@ describe('createProcessRunner', () => {
 
   test('a program not on PATH rejects with ToolMissingError', async () => {
     const { run } = runner();
-    const err = await run.run({ program: 'intent-drift-no-such-tool', args: [] }).catch((e: unknown) => e);
+    const err = await run
+      .run({ program: 'intent-drift-no-such-tool', args: [], timeoutMs: 10_000 })
+      .catch((e: unknown) => e);
     assert.ok(err instanceof ToolMissingError);
     assert.equal(err.message, 'intent-drift-no-such-tool is not on PATH');
   });
@@ -84,7 +100,12 @@ describe('createProcessRunner', () => {
     const { run } = runner();
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const result = await run.run({ program: 'sh', args: ['-c', 'sleep 30'], signal: controller.signal });
+    const result = await run.run({
+      program: 'sh',
+      args: ['-c', 'sleep 30'],
+      signal: controller.signal,
+      timeoutMs: 60_000,
+    });
     assert.equal(result.timedOut, true);
   });
 });
@@ -92,10 +113,13 @@ describe('createProcessRunner', () => {
 describe('what the log shows of a command', () => {
   test('quiet arguments stay out of the log', () => {
     assert.equal(
-      commandLine({ program: 'sh', args: ['-c', 'curl -H "x: token"'], quietArgs: true }),
+      commandLine({ program: 'sh', args: ['-c', 'curl -H "x: token"'], quietArgs: true, timeoutMs: 1 }),
       '$ sh (arguments not shown)',
     );
-    assert.equal(commandLine({ program: 'kind', args: ['delete', 'cluster'] }), '$ kind delete cluster');
+    assert.equal(
+      commandLine({ program: 'kind', args: ['delete', 'cluster'], timeoutMs: 1 }),
+      '$ kind delete cluster',
+    );
   });
 
   test('maskSecrets leaves secrets too short to be told from words', () => {

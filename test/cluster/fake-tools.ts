@@ -1,5 +1,6 @@
 // A recording stand-in for the outside tools: scripted results per command line, every command
 // kept in order, and a log that records groups. `sh` (the traffic command) runs until stopped.
+// Like the process runner's callers must, every command carries a timeout: one without is refused.
 
 import type { ClusterLog, StepContext } from '../../src/cluster/cluster-step.ts';
 import type { Command, CommandResult, CommandRunner } from '../../src/cluster/command-runner.ts';
@@ -17,6 +18,9 @@ export class RecordingRunner implements CommandRunner {
   }
 
   async run(command: Command): Promise<CommandResult> {
+    if (!(Number.isFinite(command.timeoutMs) && command.timeoutMs > 0)) {
+      throw new Error(`no timeout on: ${lineOf(command)}`);
+    }
     this.calls.push(command);
     const answer = this.script(lineOf(command), command);
     if (answer === 'missing') throw new ToolMissingError(command.program);

@@ -13,18 +13,31 @@ import { ROOT } from './helpers.ts';
 const DIR = 'fixtures/bad/intents';
 const METHODS = 'GET, POST, PUT, DELETE, OPTIONS, TRACE, PATCH, CONNECT';
 const TARGET_KEYS = 'kubernetes, service, kafka, sql, aws, gcp, azure, internet';
+const SCHEMA_TARGET_KEYS = 'aws, azure, gcp, internet, kafka, kubernetes, service, sql';
+const KAFKA_OPERATIONS =
+  'all, consume, produce, create, alter, delete, describe, ClusterAction, DescribeConfigs, AlterConfigs, IdempotentWrite';
 
 /** [file, line, message] */
 const EXPECTED: [string, number, string][] = [
   ['alias-bomb.yaml', 7, 'too many YAML nodes after expanding aliases (limit 100000)'],
+  [
+    'api-group-otterize-com.yaml',
+    2,
+    'apiVersion: "otterize.com/v2beta1" puts ClientIntents in the API group "otterize.com"; Otterize\'s is k8s.otterize.com (k8s.otterize.com/v2beta1, for instance)',
+  ],
+  [
+    'api-version-missing.yaml',
+    1,
+    'apiVersion: required for kind ClientIntents (k8s.otterize.com/v2beta1, for instance)',
+  ],
+  [
+    'api-version-no-group.yaml',
+    1,
+    'apiVersion: "v2beta1" puts ClientIntents in no API group; Otterize\'s is k8s.otterize.com (k8s.otterize.com/v2beta1, for instance)',
+  ],
   ['complex-key.yaml', 7, 'only plain keys are supported'],
   ['deep-nesting.yaml', 2, 'YAML nested deeper than 64 levels'],
   ['duplicate-key.yaml', 9, 'Map keys must be unique'],
-  [
-    'duplicate-name.yaml',
-    11,
-    `duplicate ClientIntents name client in namespace demo; first at ${DIR}/duplicate-name.yaml:1`,
-  ],
   [
     'duplicate-workload.yaml',
     14,
@@ -36,6 +49,16 @@ const EXPECTED: [string, number, string][] = [
     `spec.targets[0].kubernetes.http[0].methods[1]: unsupported method "HEAD" (allowed: ${METHODS})`,
   ],
   ['http-map.yaml', 13, 'spec.targets[0].kubernetes.http: must be a list, not a map'],
+  [
+    'kind-case-near-miss.yaml',
+    3,
+    'kind: "clientintents" is not ClientIntents (kinds are case-sensitive); write kind: ClientIntents',
+  ],
+  [
+    'kind-singular-near-miss.yaml',
+    8,
+    'kind: "ClientIntent" is not ClientIntents (kinds are case-sensitive); write kind: ClientIntents',
+  ],
   ['kind-lower-case.yaml', 9, 'spec.workload.kind: "deployment" must start with an upper-case letter'],
   [
     'lower-case-method.yaml',
@@ -115,7 +138,66 @@ const EXPECTED: [string, number, string][] = [
   [
     'zero-target-keys.yaml',
     10,
-    `spec.targets[0]: needs exactly one of ${TARGET_KEYS}; found none (has kubernets)`,
+    `spec.targets[0].kubernets: unknown field (the ClientIntents v2beta1 schema has ${SCHEMA_TARGET_KEYS} here)`,
+  ],
+  // The real CRD's schema (fixtures/crds/), and the webhook's rules for non-HTTP targets.
+  [
+    'aws-arns-unknown-field.yaml',
+    11,
+    'spec.targets[0].aws.arns: unknown field (the ClientIntents v2beta1 schema has actions, arn here)',
+  ],
+  ['aws-arn-missing.yaml', 11, 'spec.targets[0].aws.arn: required'],
+  [
+    'kafka-operation-enum.yaml',
+    14,
+    `spec.targets[0].kafka.topics[0].operations[0]: unsupported value "read" (allowed: ${KAFKA_OPERATIONS})`,
+  ],
+  [
+    'sql-operation-enum.yaml',
+    14,
+    'spec.targets[0].sql.privileges[0].operations[1]: unsupported value "DROP" (allowed: ALL, SELECT, INSERT, UPDATE, DELETE)',
+  ],
+  [
+    'azure-actions-with-roles.yaml',
+    13,
+    'spec.targets[0].azure.roles: must be empty when actions or dataActions are set',
+  ],
+  [
+    'azure-no-permissions.yaml',
+    11,
+    'spec.targets[0].azure: needs at least one of actions, dataActions, roles, keyVaultPolicy',
+  ],
+  ['internet-bad-ip.yaml', 11, 'spec.targets[0].internet.ips[1]: "300.1.2.3" is not an IP address or CIDR'],
+  [
+    'internet-bad-domain.yaml',
+    11,
+    'spec.targets[0].internet.domains[1]: "bad_host.example.com" is not a valid DNS name',
+  ],
+  [
+    'internet-port-string.yaml',
+    12,
+    'spec.targets[0].internet.ports[0]: must be an integer, not the string "443"',
+  ],
+  ['v1-internet-without-object.yaml', 10, 'spec.calls[0].internet: required for type internet'],
+  [
+    'v1-misspelt-http-resources.yaml',
+    12,
+    'spec.calls[0].HTTPresources: unknown field (the ClientIntents v1alpha3 schema has HTTPResources, awsActions, ' +
+      'azureKeyVaultPolicy, azureRoles, databaseResources, gcpPermissions, internet, kafkaTopics, kind, name, type here)',
+  ],
+  [
+    'v1alpha2-status-observed-generation.yaml',
+    13,
+    'status.observedGeneration: unknown field (the ClientIntents v1alpha2 schema has upToDate here)',
+  ],
+  // The key is on line 2; the YAML parser's own position is line 1.
+  ['key-indented-under-value.yaml', 2, 'Nested mappings are not allowed in compact mappings'],
+  // JSON, as Otterize's `export --format json` writes it: the same checks, the same lines.
+  ['json-missing-comma.json', 9, 'Missing , between flow map items'],
+  [
+    'json-head-method.json',
+    8,
+    `spec.targets[0].kubernetes.http[0].methods[0]: unsupported method "HEAD" (allowed: ${METHODS})`,
   ],
 ];
 

@@ -261,3 +261,33 @@ spec:
     );
   });
 });
+
+describe('JSON intents are read, never edited', () => {
+  const json = '[\n  {"kind": "ClientIntents", "apiVersion": "k8s.otterize.com/v2beta1"}\n]\n';
+  const sources = new Map([['intents/all.json', json]]);
+  const decl = declared([['intents/all.json', 'frontend']]);
+
+  test('a missing call of a client whose intents are JSON is skipped, the JSON untouched', () => {
+    const result = editIntents(sources, decl, {
+      missing: [missing('frontend', 'catalog', 'GET', '/products')],
+      stale: [stale('frontend', 'catalog', 'GET', '/old', 'intents/all.json')],
+    });
+    assert.deepEqual(result.files, []);
+    assert.deepEqual(result.changes, []);
+    assert.deepEqual(result.skipped, [
+      'frontend: its ClientIntents are JSON (intents/all.json); edit them by hand',
+    ]);
+  });
+
+  test('a new client gets a YAML file beside the JSON, never a YAML document inside it', () => {
+    const result = editIntents(sources, decl, {
+      missing: [missing('worker', 'catalog', 'GET', '/a')],
+      stale: [],
+    });
+    assert.deepEqual(
+      result.files.map((f) => [f.file, f.before]),
+      [['intents/worker.yaml', null]],
+    );
+    assert.match(result.files[0]!.after, /^apiVersion: k8s.otterize.com\/v2beta1\nkind: ClientIntents\n/);
+  });
+});

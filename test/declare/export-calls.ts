@@ -59,3 +59,15 @@ export const RICH_CALLS: ObservedCall[] = [
   call(worker, orders, 'GET', '/orders/7'),
   call(worker, orders, 'DELETE', '/orders/7'),
 ];
+
+/**
+ * The network-mapper's own end-to-end tutorial (otterize-tutorial-mapper: client and client2
+ * call server, TCP only), whose real `export --format json` is
+ * fixtures/intents/upstream/network-mapper/simple-tutorial-intents.json.
+ */
+const MAPPER_NS = 'otterize-tutorial-mapper';
+const mapperServer: ServerRef = { name: 'server', namespace: MAPPER_NS, kind: 'Deployment' };
+export const MAPPER_TUTORIAL_CALLS: ObservedCall[] = [
+  call({ name: 'client2', namespace: MAPPER_NS, kind: 'Deployment' }, mapperServer, null, null),
+  call({ name: 'client', namespace: MAPPER_NS, kind: 'Deployment' }, mapperServer, null, null),
+];

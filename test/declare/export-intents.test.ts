@@ -12,13 +12,20 @@ import {
 } from '../../src/declare/export-intents.ts';
 import { INTENTS_VERSIONS } from '../../src/declare/parse-client-intents.ts';
 import { InputError } from '../../src/errors.ts';
-import { DEMO_CALLS, DEMO_NS, RICH_CALLS } from './export-calls.ts';
+import { DEMO_CALLS, DEMO_NS, MAPPER_TUTORIAL_CALLS, RICH_CALLS } from './export-calls.ts';
 import { assertGolden, ROOT } from './helpers.ts';
 
 const fixture = (name: string) => readFile(path.join(ROOT, 'fixtures/intents', name), 'utf8');
 
 describe('export: the demo, as otterize network-mapper export writes it', () => {
-  test('JSON deep-equals Otterize --format json', async () => {
+  test("JSON equals network-mapper's real export of its tutorial, byte for byte", async () => {
+    // Real: what `otterize network-mapper export --format=json` printed in the network-mapper's
+    // end-to-end test (sources in fixtures/intents/upstream/README.md).
+    const real = await fixture('upstream/network-mapper/simple-tutorial-intents.json');
+    assert.equal(exportIntentsFile(MAPPER_TUTORIAL_CALLS, { format: 'json' }), real);
+  });
+
+  test('JSON of the Istio demo deep-equals export-istio-demo.json (the same format, with HTTP rules)', async () => {
     const expected = JSON.parse(await fixture('export-istio-demo.json'));
     const actual = exportIntentsFile(DEMO_CALLS, { format: 'json' });
     assert.deepEqual(JSON.parse(actual), expected);

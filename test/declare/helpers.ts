@@ -1,8 +1,7 @@
 // Shared by the declare tests: the project root, a one-line view of a rule, golden files.
-import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DeclaredRule } from '../../src/model.ts';
+import { assertGolden as assertGoldenFile } from '../support/golden.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -14,9 +13,7 @@ export function ruleText(rule: DeclaredRule): string {
   return `${rule.file}:${rule.line} ${client} -> ${rule.targetType} ${server} ${rule.method ?? '*'} ${rule.path ?? '*'}`;
 }
 
-/** Byte-for-byte comparison with test/golden/declare/<name>; UPDATE_GOLDEN=1 rewrites it. */
-export async function assertGolden(name: string, actual: string): Promise<void> {
-  const file = path.join(ROOT, 'test/golden/declare', name);
-  if (process.env.UPDATE_GOLDEN === '1') await writeFile(file, actual);
-  assert.equal(actual, await readFile(file, 'utf8'), `golden file test/golden/declare/${name} differs`);
+/** Byte-for-byte comparison with test/golden/declare/<name> (see test/support/golden.ts). */
+export function assertGolden(name: string, actual: string): Promise<void> {
+  return assertGoldenFile(`test/golden/declare/${name}`, actual);
 }

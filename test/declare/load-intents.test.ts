@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { loadIntents } from '../../src/declare/load-intents.ts';
@@ -54,12 +56,14 @@ describe('loadIntents: every API version', () => {
         apiVersion: 'k8s.otterize.com/v2beta1',
         file: `${EX}/v2beta1.yaml`,
         line: 5,
+        targetsLine: 14,
       },
       {
         client: { name: 'client2', namespace: NS, kind: 'Deployment' },
         apiVersion: 'k8s.otterize.com/v2beta1',
         file: `${EX}/v2beta1.yaml`,
         line: 23,
+        targetsLine: 32,
       },
     ]);
     assert.deepEqual(declared.warnings, []);
@@ -128,8 +132,8 @@ describe('loadIntents: files, directories, globs', () => {
     await assert.rejects(load(['fixtures/intents/repo/*.json']), {
       message: 'no files match "fixtures/intents/repo/*.json"',
     });
-    await assert.rejects(load(['src/declare']), {
-      message: 'src/declare: no *.yaml or *.yml files in this directory',
+    await assert.rejects(load(['src/diff']), {
+      message: 'src/diff: no *.yaml, *.yml or *.json files in this directory',
     });
     await assert.rejects(load([]), InputError);
   });
@@ -145,7 +149,9 @@ describe('loadIntents: namespaces, lists, skipped documents', () => {
       assert.ok(err instanceof InputError);
       assert.equal(
         String(err),
-        'fixtures/intents/misc/no-namespace.yaml:3: metadata.namespace: required (or pass a default namespace)',
+        'fixtures/intents/misc/no-namespace.yaml:3: metadata.namespace: not set, and no default namespace was given: ' +
+          'pass --default-namespace NS (action input default-namespace), or -n NS with a single namespace, ' +
+          'as kubectl apply -n NS would',
       );
       return true;
     });
@@ -158,20 +164,22 @@ describe('loadIntents: namespaces, lists, skipped documents', () => {
     ]);
   });
 
-  test('documents of other kinds, groups and shapes are skipped silently', async () => {
-    const declared = await load(['fixtures/intents/misc/other-kinds.yaml']);
-    assert.deepEqual(declared, { rules: [], documents: [], warnings: [] });
+  test('documents of other kinds, groups and shapes beside a ClientIntents are skipped silently', async () => {
+    const file = 'fixtures/intents/misc/other-kinds.yaml';
+    const declared = await load([file]);
+    assert.deepEqual(declared.rules.map(ruleText), [`${file}:36 demo/client -> kubernetes demo/nginx * *`]);
+    assert.deepEqual(declared.warnings, []);
   });
 
   test('cloud and internet targets: one not-HTTP rule each, named by their resource', async () => {
     const file = 'fixtures/intents/misc/cloud-targets.yaml';
     assert.deepEqual(await rulesOf([file]), [
       `${file}:11 media/uploader(Deployment) -> aws media/arn:aws:s3:::media-bucket * *`,
-      `${file}:15 media/uploader(Deployment) -> gcp media/projects/_/buckets/media * *`,
-      `${file}:18 media/uploader(Deployment) -> azure media//subscriptions/123/resourceGroups/media * *`,
-      `${file}:21 media/uploader(Deployment) -> internet media/cdn.example.com, 203.0.113.7 * *`,
-      `${file}:34 media/mailer -> internet media/internet * *`,
-      `${file}:37 media/mailer -> aws media/arn:aws:ses:eu-west-1:123:identity/example.com * *`,
+      `${file}:14 media/uploader(Deployment) -> gcp media/projects/_/buckets/media * *`,
+      `${file}:17 media/uploader(Deployment) -> azure media//subscriptions/123/resourceGroups/media * *`,
+      `${file}:20 media/uploader(Deployment) -> internet media/cdn.example.com, 203.0.113.7 * *`,
+      `${file}:33 media/mailer -> internet media/internet * *`,
+      `${file}:36 media/mailer -> aws media/arn:aws:ses:eu-west-1:123:identity/example.com * *`,
     ]);
   });
 
@@ -183,5 +191,59 @@ describe('loadIntents: namespaces, lists, skipped documents', () => {
     assert.deepEqual(declared.warnings, [
       'fixtures/intents/misc/http-without-type.yaml:12: spec.calls[0].HTTPResources ignored without type: http (the target allows every path)',
     ]);
+  });
+});
+
+describe('loadIntents: the same name twice is an update, as kubectl apply makes it', () => {
+  const doc = (workload: string, server: string) =>
+    `apiVersion: k8s.otterize.com/v2beta1\nkind: ClientIntents\nmetadata:\n  name: client\n  namespace: demo\n` +
+    `spec:\n  workload:\n    name: ${workload}\n  targets:\n    - kubernetes:\n        name: ${server}\n`;
+
+  test('within a file: the later document replaces the earlier, with a warning', async () => {
+    const file = 'fixtures/intents/misc/same-name-update.yaml';
+    const declared = await load([file]);
+    assert.deepEqual(
+      declared.documents.map((d) => `${d.file}:${d.line} ${d.client.name}`),
+      [`${file}:11 client2`],
+    );
+    assert.deepEqual(declared.warnings, [
+      `${file}:11: ClientIntents client in namespace demo replaces the one at ${file}:1 ` +
+        '(same name: kubectl apply updates it), whose rules are not checked',
+    ]);
+  });
+
+  test('across files: "later" is the later file in path order, whatever order the paths were given in', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-update-'));
+    try {
+      await writeFile(path.join(dir, 'b.yaml'), doc('client', 'new-server'));
+      await writeFile(path.join(dir, 'a.yaml'), doc('client', 'old-server'));
+      const declared = await loadIntents(['b.yaml', 'a.yaml'], { cwd: dir });
+      assert.deepEqual(declared.rules.map(ruleText), [
+        'b.yaml:10 demo/client -> kubernetes demo/new-server * *',
+      ]);
+      assert.equal(declared.warnings.length, 1);
+      assert.match(
+        declared.warnings[0]!,
+        /^b\.yaml:1: ClientIntents client in namespace demo replaces the one at a\.yaml:1 /,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('another name for the same workload is still refused, as the webhook refuses it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-update-'));
+    try {
+      await writeFile(path.join(dir, 'a.yaml'), doc('client', 'server'));
+      await writeFile(
+        path.join(dir, 'b.yaml'),
+        doc('client', 'server').replace('name: client\n  namespace', 'name: other\n  namespace'),
+      );
+      await assert.rejects(loadIntents(['.'], { cwd: dir }), {
+        message: 'duplicate ClientIntents for workload client in namespace demo; first at a.yaml:1',
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -50,7 +50,18 @@ describe('readWorkloadManifests', () => {
   test('without a default namespace, manifests without one are in `default`; directories work', async () => {
     const lookup = await readWorkloadManifests(['fixtures/intents/workloads'], { cwd: ROOT });
     assert.equal(lookup.kindOf('default', 'nightly'), 'CronJob');
-    assert.equal(lookup.workloads.length, 9);
+    // demo-workloads.yaml (3), other-kinds.yaml (6), repo-services.yaml (2).
+    assert.equal(lookup.workloads.length, 11);
+  });
+
+  test("Services: each one's spec.selector, for the policies of Service targets", async () => {
+    const lookup = await readWorkloadManifests(['fixtures/intents/workloads'], { cwd: ROOT });
+    assert.deepEqual(lookup.serviceOf('payments', 'ledger')?.selector, { app: 'ledger', tier: 'backend' });
+    assert.deepEqual(lookup.serviceOf('otterize-tutorial-istio-mapping', 'nginx-service')?.selector, {
+      app: 'nginx',
+    });
+    assert.equal(lookup.serviceOf('payments', 'nope'), undefined);
+    assert.equal(lookup.serviceOf('shop', 'frontend'), undefined, 'a Deployment is no Service');
   });
 
   test('intents files are not workloads, but the Deployment beside them is', async () => {

@@ -19,6 +19,9 @@ describe('globs', () => {
     assert.ok(matchGlob('*/frontend', 'shop/frontend'));
     assert.ok(matchGlob('/orders/*', '/orders/1/items'));
     assert.ok(matchGlob('*', ''));
+    // Anchored at both ends: a prefix or suffix glob never matches a value that only contains it.
+    assert.equal(matchGlob('shop/*', 'myshop/frontend'), false);
+    assert.equal(matchGlob('*/frontend', 'shop/frontend-v2'), false);
     assert.equal(matchGlob('shop/front', 'shop/frontend'), false);
     assert.equal(matchGlob('/a.b', '/aXb'), false);
     assert.equal(matchGlob('/a(b)?', '/a(b)?'), true);

@@ -26,6 +26,8 @@ describe('ID-like segments, judged by shape', () => {
     ['/avatars/8812.png', '/avatars/{*}'],
     ['/users/42/', '/users/{*}/'],
     ['/a/1/b/2/c/3', '/a/{*}/b/{*}/c/{*}'],
+    // Base64 with its padding: Envoy's {*} matches `=` (since 1.28, before Istio had templates).
+    ['/tok/c2VjcmV0LXRva2VuLTEyMzQ1Ng==', '/tok/{*}'],
   ];
   for (const [raw, template] of templated) {
     test(`${raw} -> ${template}`, () => assert.equal(templatePath(raw), template));
@@ -45,7 +47,7 @@ describe('ID-like segments, judged by shape', () => {
     '/api/orders',
     '/',
     '/a//1', // an empty segment cannot be part of a template
-    '/tok/c2VjcmV0LXRva2VuLTEyMzQ1Ng==', // `=`: Envoy's {*} would not match it
+    '/q/aZ3kP9qLm2Xw7Yt*', // `*`: matched by {*} only on Envoy 1.35 and later (Istio 1.27)
   ];
   for (const raw of kept) {
     test(`${raw} is kept`, () => assert.equal(templatePath(raw), raw));

@@ -2,6 +2,9 @@
 // and the rest token by token. On random answers (labels with escapes and UTF-8, blanks, other
 // key orders, extra keys, broken rows) cut into random chunks, the rows and the verdict are the
 // ones the token-by-token reader gives alone, and it accepts exactly what JSON.parse accepts.
+// Each element of `data.result` is checked as the source checked it when it parsed the whole
+// answer (`vectorItem` below, kept as the reference): the same rows, and the same first
+// element refused with the same words.
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { describe, test } from 'node:test';
@@ -21,7 +24,7 @@ class TokenByToken extends VectorAnswerReader {
   }
 }
 
-type Read = { rows: string[]; summary: unknown; malformed: boolean } | 'syntax error';
+type Read = { rows: string[]; summary: unknown; problem: string | undefined } | 'syntax error';
 
 function read(text: string, cuts: number[], Reader: typeof VectorAnswerReader): Read {
   const strings = new StringTable();
@@ -46,19 +49,68 @@ function read(text: string, cuts: number[], Reader: typeof VectorAnswerReader): 
     if (err instanceof JsonSyntaxError) return 'syntax error';
     throw err;
   }
-  return { rows, summary: { ...reader.summary }, malformed: reader.malformedRows };
+  return { rows, summary: { ...reader.summary }, problem: reader.problem };
+}
+
+/**
+ * The reference: how the source checked each element of a parsed answer's `data.result`
+ * before it read answers as streams. The row it gives (labels in slot order, then the value),
+ * or what is wrong with the element.
+ */
+function vectorItem(item: unknown): { row: string } | { problem: string } {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return { problem: 'not an object' };
+  const { metric, value } = item as { metric?: unknown; value?: unknown };
+  if (typeof metric !== 'object' || metric === null || Array.isArray(metric)) {
+    return { problem: 'metric is not an object' };
+  }
+  for (const [name, text] of Object.entries(metric as object)) {
+    if (typeof text !== 'string') return { problem: `metric.${name} is not a string` };
+  }
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    typeof value[0] !== 'number' ||
+    typeof value[1] !== 'string'
+  ) {
+    return { problem: 'value is not [time, "number"]' };
+  }
+  const labels = CALL_LABEL_SLOTS.map((slot) =>
+    Object.hasOwn(metric as object, slot) ? `${slot}=${(metric as Record<string, string>)[slot]}` : '-',
+  );
+  return { row: `${labels.join(' ')} ${Number(value[1])}` };
+}
+
+/** What the stream reader must say of a parsed answer whose result is a list: rows, or the first problem. */
+function expectedOf(parsed: unknown): { rows: string[]; problem: string | undefined } | undefined {
+  const result = (parsed as { data?: { result?: unknown } } | null)?.data?.result;
+  if (!Array.isArray(result)) return undefined;
+  const rows: string[] = [];
+  for (let i = 0; i < result.length; i++) {
+    const item = vectorItem(result[i]);
+    if ('problem' in item) return { rows: [], problem: `result[${i}]: ${item.problem}` };
+    rows.push(item.row);
+  }
+  return { rows, problem: undefined };
 }
 
 function agrees(text: string, cuts: number[]): void {
   const fast = read(text, cuts, VectorAnswerReader);
   assert.deepStrictEqual(fast, read(text, [], TokenByToken), `for ${JSON.stringify(text)}`);
+  let parsed: unknown;
   let parses = true;
   try {
-    JSON.parse(text);
+    // What the reader gets are the text's UTF-8 bytes (an edit may leave half a surrogate pair).
+    parsed = JSON.parse(Buffer.from(text).toString('utf8'));
   } catch {
     parses = false;
   }
   assert.equal(fast !== 'syntax error', parses, `JSON.parse disagrees on ${JSON.stringify(text)}`);
+  if (fast === 'syntax error' || !(fast.summary as { rootIsObject: boolean }).rootIsObject) return;
+  const expected = expectedOf(parsed);
+  // Keys repeated at the top (JSON.parse keeps the last) are beyond what the reader follows.
+  if (expected === undefined || !(fast.summary as { resultIsList: boolean }).resultIsList) return;
+  assert.equal(fast.problem, expected.problem, `the first element refused, in ${JSON.stringify(text)}`);
+  if (expected.problem === undefined) assert.deepEqual(fast.rows, expected.rows, JSON.stringify(text));
 }
 
 const key = fc.oneof(
@@ -92,7 +144,31 @@ const row = fc
     labels: fc.array(fc.tuple(key, labelValue), { maxLength: 6 }),
     time: fc.constantFrom('1700000000.5', '1700000000', '-1', '1e9'),
     value: sampleValue,
-    order: fc.constantFrom('metric-first', 'value-first', 'no-value', 'extra-key'),
+    order: fc.constantFrom('metric-first', 'value-first', 'no-value', 'extra-key', 'broken'),
+    broken: fc.constantFrom(
+      'null',
+      '3',
+      '"x"',
+      '[]',
+      '{"metric":null,"value":[1,"2"]}',
+      '{"metric":[],"value":[1,"2"]}',
+      '{"value":[1,"2"]}',
+      '{"metric":{"reporter":5},"value":[1,"2"]}',
+      '{"metric":{"a":{"b":"c"}},"value":[1,"2"]}',
+      '{"metric":{"reporter":"source","pod":null},"value":[1,"2"]}',
+      '{"metric":{},"value":[1]}',
+      '{"metric":{},"value":[1,"2",3]}',
+      '{"metric":{},"value":["1","2"]}',
+      '{"metric":{},"value":[1,2]}',
+      '{"metric":{},"value":[true,"2"]}',
+      '{"metric":{},"value":{"0":1,"1":"2"}}',
+      '{"metric":{},"value":"1"}',
+      '{"metric":{"a":"b"},"metric":{"a":1},"value":[1,"2"]}',
+      '{"metric":{"a":1},"metric":{"a":"b"},"value":[1,"2"]}',
+      '{"metric":5,"metric":{"a":"b"},"value":[1,"2"]}',
+      '{"metric":{},"value":[1,"2"],"value":[1]}',
+      '{"metric":{},"value":[[1],"2"]}',
+    ),
   })
   .map((r) => {
     const metric = `{${r.labels.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
@@ -104,6 +180,8 @@ const row = fc
         return `{"value":${value},"metric":${metric}}`;
       case 'no-value':
         return `{"metric":${metric}}`;
+      case 'broken':
+        return r.broken;
       default:
         return `{"metric":${metric},"value":${value},"x":[1,{"y":2}]}`;
     }

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, test } from 'node:test';
 import { readPrometheus } from '../../src/observe/live/prometheus-source.ts';
+import { NO_CLIENT_SIDECAR } from '../../src/observe/observed-map.ts';
 import { type SeriesValue, startPrometheusApi } from '../support/prometheus-api-server.ts';
 
 const REQUESTS = 'istio_requests_total';
@@ -119,9 +120,15 @@ describe('prometheus source: streamed answers', () => {
     const map = await readPrometheus({ url: api.url, since: '10m' });
     assert.deepEqual(seen(map), expected(calls));
     assert.equal(map.stats.series, calls.length);
-    // The size, then requests and TCP at once: the mesh is small.
-    assert.equal(api.queries.length, 3);
+    // The size, then requests and TCP at once (the mesh is small), and whether a caller's
+    // sidecar counted a request: the rows no longer say who reported them.
+    assert.equal(api.queries.length, 4);
     assert.match(api.queries[1]!.query, /reporter="destination".* or .*reporter="source"/);
+    assert.match(
+      api.queries[3]!.query,
+      /^sum by \(reporter\) \(increase\(istio_requests_total\{reporter="source"\}/,
+    );
+    assert.ok(!map.warnings.includes(NO_CLIENT_SIDECAR), map.warnings.join('\n'));
     assert.ok(api.queries.every((q) => q.acceptEncoding?.includes('gzip') && q.method === 'POST'));
   });
 
@@ -158,6 +165,44 @@ describe('prometheus source: streamed answers', () => {
       'no part for the rest',
     );
     assert.ok(parts.length >= 8);
+  });
+
+  test('no caller sidecar counted a request: the warning, asked part by part until one has one', async () => {
+    const serverOnly = mesh(4, 10).map(({ source: _s, ...c }) => ({ ...c, destination: c.destination ?? 1 }));
+    const outside = await standIn(serverOnly);
+    const map = await readPrometheus({ url: outside.url, since: '10m', maxRowsPerQuery: 10, concurrency: 2 });
+    assert.deepEqual(seen(map), expected(serverOnly));
+    assert.ok(map.warnings.includes(NO_CLIENT_SIDECAR), map.warnings.join('\n'));
+    const checks = (api: { queries: { query: string }[] }) =>
+      api.queries.filter((q) => q.query.startsWith('sum by (reporter)')).length;
+    const parts = outside.queries.filter((q) => q.query.startsWith('sum by (source_workload')).length / 2;
+    assert.equal(checks(outside), parts, 'every part asked, none had one');
+    // Each asks for its own part's callers, never the whole mesh at once.
+    const scopeOf = (prefix: string) =>
+      outside.queries
+        .filter(
+          (q) => q.query.startsWith(prefix) && q.query.includes('istio_requests_total{reporter="source"'),
+        )
+        .map((q) => /source_workload_namespace[!=]~"[^"]*"/.exec(q.query)?.[0] ?? 'all')
+        .sort();
+    assert.deepEqual(scopeOf('sum by (reporter)'), scopeOf('sum by (source_workload'));
+    assert.ok(!scopeOf('sum by (reporter)').includes('all'));
+    // Only the last part's callers have sidecars: found there, after every other part was asked.
+    const lastOnly = mesh(4, 10).map((c) =>
+      c.ns === 'ns-3' ? c : { ...c, source: undefined, destination: 1 },
+    );
+    const inside = await standIn(lastOnly);
+    const seenInside = await readPrometheus({
+      url: inside.url,
+      since: '10m',
+      maxRowsPerQuery: 10,
+      concurrency: 1,
+    });
+    assert.ok(!seenInside.warnings.includes(NO_CLIENT_SIDECAR), seenInside.warnings.join('\n'));
+    // With every caller meshed, the first part says so and the others are not asked.
+    const meshed = await standIn(mesh(4, 10));
+    await readPrometheus({ url: meshed.url, since: '10m', maxRowsPerQuery: 10, concurrency: 1 });
+    assert.equal(checks(meshed), 1);
   });
 
   test('split or not, one at a time or four: the same map', async () => {
@@ -204,7 +249,8 @@ describe('prometheus source: streamed answers', () => {
     const body = `{"status":"success","data":{"resultType":"vector","result":[${[
       row(
         {
-          source_workload: 'caf\u00e9',
+          // A Kubernetes name (the name gate refuses others), written with an escape below.
+          source_workload: 'cafe',
           source_workload_namespace: 'shop',
           destination_workload: 'api',
           destination_workload_namespace: 'shop',
@@ -223,12 +269,12 @@ describe('prometheus source: streamed answers', () => {
         '0.4',
       ),
     ].join(',')}]}}`;
-    const url = await rawServer(200, body.replace('caf\u00e9', 'caf\\u00e9'));
+    const url = await rawServer(200, body.replace('cafe', 'caf\\u0065'));
     const map = await readPrometheus({ url, since: '10m' });
     assert.deepEqual(
       map.calls.map((c) => [c.client.name, c.path, c.count]),
       [
-        ['caf\u00e9', '/a"b/c/\u00fc', 3],
+        ['cafe', '/a"b/c/\u00fc', 3],
         ['x', null, 1],
       ],
     );

@@ -4,6 +4,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { readPrometheus } from '../../src/observe/live/prometheus-source.ts';
+import { NO_CLIENT_SIDECAR } from '../../src/observe/observed-map.ts';
+import { type BearerGate, startBearerGate } from '../support/bearer-gate.ts';
+import { startPrometheusApi } from '../support/prometheus-api-server.ts';
 import {
   freePort,
   PROMETHEUS_BIN,
@@ -35,6 +38,8 @@ describe('prometheus source against a real Prometheus', {
   skip: !existsSync(PROMETHEUS_BIN) && `${PROMETHEUS_BIN} missing`,
 }, () => {
   let prom: PrometheusProcess;
+  /** Prometheus as clusters expose it to CI: behind a proxy that wants a bearer token. */
+  let gate: BearerGate;
   const servers: http.Server[] = [];
   before(async () => {
     // web's sidecar reports both of its calls as the source; cart's sidecar reports web -> cart as the
@@ -72,8 +77,10 @@ describe('prometheus source against a real Prometheus', {
     ]);
     servers.push(web.server, cart.server);
     prom = await startPrometheus([web.target, cart.target]);
+    gate = await startBearerGate(prom.url, 'secret-token');
   });
   after(async () => {
+    await gate?.close();
     await prom?.stop();
     for (const s of servers) {
       s.closeAllConnections();
@@ -91,7 +98,8 @@ describe('prometheus source against a real Prometheus', {
       const body = (await res.json()) as { data?: { result?: unknown[] } };
       return (body.data?.result?.length ?? 0) > 0 ? true : undefined;
     });
-    const map = await readPrometheus({ url: prom.url, since: '5m', token: 'secret-token' });
+    const map = await readPrometheus({ url: gate.url, since: '5m', token: 'secret-token' });
+    assert.ok(gate.seen.length >= 2 && gate.seen.every((r) => r.authorized), 'every query carried the token');
     assert.equal(map.calls.length, 2);
     const byServer = Object.fromEntries(map.calls.map((c) => [c.server.name, c]));
     assert.equal(byServer.cart?.method, 'GET');
@@ -108,7 +116,7 @@ describe('prometheus source against a real Prometheus', {
 
   test('an RFC 3339 --since in the past is accepted; a future one is an input error', async () => {
     const since = new Date(Date.now() - 120_000).toISOString();
-    const map = await readPrometheus({ url: prom.url, since });
+    const map = await readPrometheus({ url: gate.url, since, token: 'secret-token' });
     assert.ok(Array.isArray(map.calls));
     await assert.rejects(
       readPrometheus({ url: prom.url, since: '2999-01-01T00:00:00Z' }),
@@ -154,6 +162,80 @@ describe('prometheus failures', () => {
       );
     } finally {
       server.close();
+    }
+  });
+});
+
+describe('traffic from outside the mesh, as Prometheus holds it', () => {
+  test('only reporter="destination" series: the warning to drive traffic from a meshed pod', async () => {
+    // A Prometheus whose only request series is nginx's own, the caller unknown (a kubectl
+    // port-forward into it). The stand-in evaluates the queries the source sends, so the
+    // question whether any caller's sidecar counted a request gets Prometheus' answer: none.
+    const labels = {
+      reporter: 'destination',
+      source_workload: 'unknown',
+      source_workload_namespace: 'unknown',
+      destination_workload: 'nginx',
+      destination_workload_namespace: NS,
+      destination_service_name: 'nginx',
+      destination_service_namespace: NS,
+      request_protocol: 'http',
+      request_method: 'GET',
+      request_path: '/',
+    };
+    const api = await startPrometheusApi({
+      series: () => [{ metric: 'istio_requests_total', labels, increase: 12 }],
+    });
+    try {
+      const map = await readPrometheus({ url: api.url });
+      assert.equal(map.unattributed.length, 1);
+      assert.ok(map.warnings.includes(NO_CLIENT_SIDECAR), map.warnings.join('\n'));
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('prometheus behind a bearer-token proxy', () => {
+  /** A Prometheus API that answers every query with an empty vector. */
+  async function emptyPrometheus() {
+    const server = http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  }
+
+  test('the token goes with every query; without it or with a wrong one, exit 2 naming the 401', async () => {
+    const upstream = await emptyPrometheus();
+    const gate = await startBearerGate(upstream.url, 'prom-token');
+    try {
+      const map = await readPrometheus({ url: gate.url, since: '5m', token: 'prom-token' });
+      assert.deepEqual(map.calls, []);
+      // The size of the answer, the requests, the TCP connections, and whether a caller's
+      // sidecar counted a request.
+      assert.deepEqual(
+        gate.seen.map((r) => [r.method, r.path, r.authorized]),
+        [
+          ['POST', '/api/v1/query', true],
+          ['POST', '/api/v1/query', true],
+          ['POST', '/api/v1/query', true],
+          ['POST', '/api/v1/query', true],
+        ],
+      );
+      for (const token of [undefined, 'wrong-token']) {
+        await assert.rejects(readPrometheus({ url: gate.url, since: '5m', token }), (err: Error) => {
+          assert.equal(err.name, 'InputError');
+          assert.match(err.message, /api\/v1\/query: HTTP 401: not authorized: check the bearer token/);
+          assert.doesNotMatch(err.message, /prom-token|wrong-token/);
+          return true;
+        });
+      }
+    } finally {
+      await gate.close();
+      upstream.server.close();
     }
   });
 });

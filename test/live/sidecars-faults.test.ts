@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readSidecars } from '../../src/observe/live/sidecars-source.ts';
-import { DEMO_NS, demoCluster, readCapture } from '../support/demo-cluster.ts';
+import { DEMO_NS, demoCluster, namespace, pod, readCapture } from '../support/demo-cluster.ts';
 import type { PodEndpoint } from '../support/kube-api-server.ts';
 import { liveCluster } from './live-harness.ts';
 
@@ -103,6 +103,31 @@ describe('sidecars faults become warnings naming the pod; the run goes on', () =
         /cannot read any sidecar's metrics: missing permission: get pods\/proxy/,
       );
       assert.equal(cluster.proxied().length, 3, 'a 403 is not retried');
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  test('no pod readable, one forbidden and the others dead: warnings for each, not a permission error', async () => {
+    const demo = demoCluster();
+    demo.objects.push(namespace('restricted'), pod({ ns: 'restricted', name: 'audit-0' }));
+    demo.endpoints.clear();
+    demo.endpoints.set('restricted/audit-0', { metrics: () => readCapture('client.prom') });
+    const cluster = await liveCluster({
+      objects: demo.objects,
+      endpoints: demo.endpoints,
+      deny: ['get pods/proxy in restricted'],
+    });
+    try {
+      const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, ...fast });
+      assert.deepEqual([map.pods.read, map.pods.failed], [0, 4]);
+      assert.ok(
+        map.warnings.some((w) =>
+          /namespace restricted: 1 pod\(s\) not read: missing permission: get pods\/proxy/.test(w),
+        ),
+        map.warnings.join('\n'),
+      );
+      assert.equal(map.warnings.filter((w) => /connection refused/.test(w)).length, 3);
     } finally {
       await cluster.close();
     }

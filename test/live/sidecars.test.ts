@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { exportIntentsFile } from '../../src/declare/export-intents.ts';
 import { readSidecars, type SidecarsProgress } from '../../src/observe/live/sidecars-source.ts';
+import { NO_CLIENT_SIDECAR } from '../../src/observe/observed-map.ts';
 import { DEMO_NS, demoCluster, deploymentChain, pod } from '../support/demo-cluster.ts';
 import { sidecarExposition } from '../support/sidecar-metrics.ts';
 import { type LiveCluster, liveCluster } from './live-harness.ts';
@@ -38,6 +39,7 @@ describe('sidecars source against the demo cluster', () => {
     assert.deepEqual(map.pods, { meshed: 3, unmeshed: 2, read: 3, failed: 0 });
     assert.deepEqual(progress.at(-1), { reading: 'single', done: 3, total: 3 });
     assert.ok(map.warnings.some((w) => w.includes('cumulative since each sidecar started')));
+    assert.ok(!map.warnings.includes(NO_CLIENT_SIDECAR), 'the clients’ sidecars saw their calls');
     const accounts = Object.fromEntries(map.workloads.map((w) => [w.name, w.serviceAccount]));
     assert.deepEqual(accounts, {
       client: 'client-service-account',
@@ -46,7 +48,7 @@ describe('sidecars source against the demo cluster', () => {
     });
   });
 
-  test('export --format json of the live map equals Otterize’s own export of the demo', async () => {
+  test('export --format json of the live map equals export-istio-demo.json (the Otterize export format)', async () => {
     const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, namespaces: [DEMO_NS] });
     const ours = JSON.parse(exportIntentsFile(map.calls, { format: 'json' }));
     const theirs = JSON.parse(
@@ -184,5 +186,53 @@ describe('owners and windows', () => {
     assert.ok(map.window && Date.parse(map.window.to) >= Date.parse(map.window.from));
     assert.deepEqual([...phases], ['first', 'waiting', 'second']);
     assert.ok(!map.warnings.some((w) => w.includes('cumulative')));
+  });
+});
+
+describe('traffic that no client sidecar saw', () => {
+  // kubectl port-forward into nginx: the server's sidecar counts the calls (caller unknown), and the
+  // meshed client pods, which made no call, count nothing.
+  const ns = 'web';
+  let cluster: LiveCluster;
+  before(async () => {
+    const fromOutside = sidecarExposition([
+      {
+        reporter: 'destination',
+        client: 'unknown',
+        server: 'nginx',
+        namespace: ns,
+        method: 'GET',
+        path: '/',
+        count: 12,
+      },
+    ]);
+    cluster = await liveCluster({
+      objects: [
+        ...deploymentChain(ns, 'nginx', 'abc123'),
+        ...deploymentChain(ns, 'client', 'def456'),
+        pod({
+          ns,
+          name: 'nginx-abc123-a',
+          owner: { kind: 'ReplicaSet', name: 'nginx-abc123', apiVersion: 'apps/v1' },
+        }),
+        pod({
+          ns,
+          name: 'client-def456-b',
+          owner: { kind: 'ReplicaSet', name: 'client-def456', apiVersion: 'apps/v1' },
+        }),
+      ],
+      endpoints: new Map([
+        [`${ns}/nginx-abc123-a`, { metrics: () => fromOutside }],
+        [`${ns}/client-def456-b`, { metrics: () => sidecarExposition([]) }],
+      ]),
+    });
+  });
+  after(() => cluster.close());
+
+  test('is told apart: a warning says to drive traffic from a meshed pod', async () => {
+    const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file });
+    assert.equal(map.unattributed.length, 1);
+    assert.ok(map.warnings.includes(NO_CLIENT_SIDECAR), map.warnings.join('\n'));
+    assert.match(NO_CLIENT_SIDECAR, /kubectl exec deploy\/CLIENT -- curl/);
   });
 });

@@ -122,7 +122,7 @@ describe('snapshots', () => {
           unattributed: [],
           external: [],
         },
-        /calls\[0\]: client needs name and namespace/,
+        /calls\[0\]\.client\.namespace: must be a string/,
       ],
     ];
     for (const [name, doc, expected] of cases) {

@@ -112,6 +112,57 @@ describe('ObservedMapBuilder', () => {
     assert.deepEqual(map.external[0]?.server, { name: 'api.example.com', namespace: 'unknown' });
   });
 
+  // istio/proxy istio_stats.cc: with no upstream host the client sidecar knows the Service from the
+  // cluster's metadata (destination_service, _name, _namespace) but no peer: every destination_*
+  // workload label reads unknown, response_flags UH.
+  const UNANSWERED = {
+    ...GET_A,
+    response_code: '503',
+    response_flags: 'UH',
+    destination_workload: 'unknown',
+    destination_workload_namespace: 'unknown',
+    destination_service: `nginx-service.${NS}.svc.cluster.local`,
+    destination_service_name: 'nginx-service',
+    destination_service_namespace: NS,
+  };
+
+  test('503 UH to a mesh Service: the workload the Service leads to, never an external host', () => {
+    const { map } = build([
+      series('source', 'client', 'unknown', 3, UNANSWERED),
+      series('source', 'client', 'nginx', 284, { ...GET_A, response_code: '404' }),
+      series('destination', 'client', 'nginx', 284, { ...GET_A, response_code: '404' }),
+    ]);
+    assert.deepEqual(map.external, []);
+    assert.equal(map.calls.length, 1);
+    // The client's sidecar saw 287 calls, the server's 284 (the 3 never reached it).
+    assert.equal(map.calls[0]?.count, 287);
+    assert.equal(map.calls[0]?.server.name, 'nginx');
+    assert.equal(map.calls[0]?.host, undefined);
+    assert.deepEqual(map.warnings, []);
+  });
+
+  test('503 UH to a mesh Service whose workload the metrics never name: a call to the Service', () => {
+    const { map } = build([series('source', 'client', 'unknown', 5, UNANSWERED)]);
+    assert.deepEqual(map.external, []);
+    assert.deepEqual(map.calls[0]?.server, {
+      name: 'nginx-service',
+      namespace: NS,
+      kind: 'Service',
+      service: { name: 'nginx-service', namespace: NS },
+    });
+    assert.match(map.warnings.join('\n'), /1 call\(s\) to a Service that no workload answered/);
+  });
+
+  test('a host that only looks like a Service (other namespace in the name) stays external', () => {
+    const { map } = build([
+      series('source', 'client', 'unknown', 2, {
+        ...UNANSWERED,
+        destination_service: 'nginx-service.other.svc.cluster.local',
+      }),
+    ]);
+    assert.equal(map.external.length, 1);
+  });
+
   test('stable order by client, server, path, method; zero and NaN counts left out', () => {
     const { map } = build([
       series('source', 'zed', 'nginx', 1, GET_A),

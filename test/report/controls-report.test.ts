@@ -64,7 +64,7 @@ describe('reports with drift controls', () => {
   test('text', async () => {
     const text = renderTextReport(drift);
     assert.match(text, /template \/orders\/\{\*\}\/items \(allows any segment for 1024\)/);
-    assert.match(text, /not exercised \(the run drove no calls from this client\):/);
+    assert.match(text, /not exercised \(the client made no calls in this run\):/);
     assert.match(text, /\(by \.intent-drift\.yaml:2\)/);
     await assertGolden('controls.txt', text);
   });

@@ -2,16 +2,10 @@
 // and called (covered); client2 -> nginx POST /client2-path called, not declared (missing);
 // client2 -> nginx GET /old-path declared, never called (stale); a kafka target (not checked);
 // plus a caller outside the mesh, an external host and a reader warning.
-
-import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
 import type { Drift } from '../../src/model.ts';
 import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { assertGolden as assertGoldenFile } from '../support/golden.ts';
 
 export const demoCalls = [
   call('client', 'nginx', 'GET', '/client-path', {
@@ -65,9 +59,7 @@ export function demoDrift(): Drift {
   return computeDrift(observed, declared);
 }
 
-/** Byte-for-byte comparison with test/golden/report/<name>; UPDATE_GOLDEN=1 rewrites it. */
-export async function assertGolden(name: string, actual: string): Promise<void> {
-  const file = path.join(ROOT, 'test/golden/report', name);
-  if (process.env.UPDATE_GOLDEN === '1') await writeFile(file, actual);
-  assert.equal(actual, await readFile(file, 'utf8'), `golden file test/golden/report/${name} differs`);
+/** Byte-for-byte comparison with test/golden/report/<name> (see test/support/golden.ts). */
+export function assertGolden(name: string, actual: string): Promise<void> {
+  return assertGoldenFile(`test/golden/report/${name}`, actual);
 }

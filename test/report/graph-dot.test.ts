@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
-import { dotString, edgeLines, MAX_LABEL_LINES, renderGraphDot } from '../../src/report/graph-dot.ts';
-import { graphOfDrift, graphOfMap } from '../../src/report/graph-model.ts';
+import {
+  BUSY_EDGES,
+  dotString,
+  edgeLines,
+  MAX_LABEL_LINES,
+  MAX_LAID_OUT_LABELS,
+  MISSING_RED,
+  renderGraphDot,
+} from '../../src/report/graph-dot.ts';
+import { DRIFT_KINDS, graphOfDrift, graphOfMap, onlyDrift } from '../../src/report/graph-model.ts';
 import { renderSvg } from '../../src/report/graph-render.ts';
 import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
+import { meshDrift } from '../support/mesh-drift.ts';
 import { assertGolden, demoCalls, demoDrift } from './demo-drift.ts';
 import { hostileCalls } from './graph-hostile.ts';
 
@@ -27,15 +36,51 @@ describe('graph DOT', () => {
     await assertGolden('graph.map.dot', dot);
   });
 
-  test('nodes are name.namespace, one cluster per namespace', () => {
+  test('one cluster per namespace, whose nodes show their bare names', () => {
     const dot = renderGraphDot(
       graphOfMap(observedMap([call('a.shop', 'b.pay', 'GET', '/x'), call('c.shop', 'b.pay', 'GET', '/y')])),
     );
-    assert.match(dot, /label="a\.shop"/);
-    assert.match(dot, /label="b\.pay"/);
+    assert.match(dot, /label="a"\];/);
+    assert.match(dot, /label="b"\];/);
+    assert.doesNotMatch(dot, /label="[abc]\.(shop|pay)"/, 'the cluster already names the namespace');
     assert.equal(dot.match(/subgraph cluster_ns\d+/g)?.length, 2);
     assert.match(dot, /label="namespace pay"/);
     assert.match(dot, /label="namespace shop"/);
+  });
+
+  test('a busy graph: covered edges faint and unlabelled, drift labelled and drawn last', () => {
+    const graph = graphOfDrift(meshDrift({ workloads: 60, namespaces: 6 }));
+    assert.ok(graph.edges.length >= BUSY_EDGES);
+    const dot = renderGraphDot(graph);
+    const edges = dot.split('\n').filter((l) => l.includes(' -> '));
+    const covered = edges.filter((l) => l.includes('color="#c5cad3"'));
+    assert.equal(covered.length, graph.edges.filter((e) => e.kind === 'covered').length);
+    for (const line of covered) assert.match(line, /label=""\];$/);
+    const drift = edges.filter((l) => l.includes(MISSING_RED) || l.includes('style="dotted"'));
+    assert.ok(drift.length > 0);
+    for (const line of drift) assert.match(line, /label="[A-Z]+ \//);
+    assert.ok(edges.indexOf(drift[0] ?? '') > edges.indexOf(covered.at(-1) ?? ''), 'drift on top');
+    assert.match(dot, /covered: called and declared \(unlabelled\)/);
+  });
+
+  test('many drifting edges are labelled after the layout (xlabel)', () => {
+    const graph = graphOfDrift(meshDrift({ workloads: 500, namespaces: 50 }));
+    const dot = renderGraphDot(graph);
+    assert.ok(graph.edges.filter((e) => DRIFT_KINDS.has(e.kind)).length > MAX_LAID_OUT_LABELS);
+    assert.match(dot, /xlabel="[A-Z]+ \//);
+    assert.doesNotMatch(dot, / label="[A-Z]+ \//);
+  });
+
+  test('only the drift: its edges and the nodes they join', () => {
+    const graph = onlyDrift(graphOfDrift(demoDrift()));
+    assert.deepEqual(
+      graph.edges.map((e) => e.kind),
+      ['blocked', 'stale'],
+    );
+    assert.deepEqual(
+      graph.nodes.map((n) => n.name),
+      ['client2', 'nginx'],
+    );
   });
 
   test('the same graph whatever order the calls came in', () => {
@@ -117,10 +162,10 @@ describe('escaping names into DOT', () => {
     assert.equal(graph.nodes.length, 6);
     assert.equal(svg.match(/class="edge"/g)?.length, graph.edges.length);
     assert.doesNotMatch(svg, /<img/);
-    assert.ok(svg.includes('&lt;img src=x onerror=alert(1)&gt;.otterize-tutorial-istio-mapping'));
-    assert.ok(svg.includes('&quot;];evil.otterize-tutorial-istio-mapping'));
+    assert.ok(svg.includes('>&lt;img src=x onerror=alert(1)&gt;</text>'));
+    assert.ok(svg.includes('>&quot;];evil</text>'));
     // Backslash, `\N` and an entity reach the picture as typed; a line break as `\n`.
-    assert.ok(svg.includes('back\\slash\\N&amp;amp;x.otterize'), 'backslashes and & literal');
-    assert.ok(svg.includes('two\\nlines.otterize'), 'newline shown as an escape');
+    assert.ok(svg.includes('>back\\slash\\N&amp;amp;x</text>'), 'backslashes and & literal');
+    assert.ok(svg.includes('>two\\nlines</text>'), 'newline shown as an escape');
   });
 });

@@ -106,7 +106,12 @@ describe('markdown: text from traffic and files cannot become markup', () => {
     const headings = md.split('\n').filter((line) => line.startsWith('#'));
     assert.deepEqual(
       headings.map((h) => h.replace(/:.*/, '')),
-      ['### ❌ intent-drift', '#### Missing intents', '#### Stale intents', '#### Warnings'],
+      [
+        '### ❌ intent-drift',
+        '#### Missing (called, not declared)',
+        '#### Stale (declared, never called)',
+        '#### Warnings',
+      ],
     );
   });
 
@@ -115,16 +120,19 @@ describe('markdown: text from traffic and files cannot become markup', () => {
   });
 
   test('every table row keeps its columns and each path reads back exactly', () => {
-    const rows = md.split('\n').filter((line) => line.startsWith('| `client'));
+    const lines = md.split('\n').filter((line) => line.startsWith('| '));
+    const groups = lines.filter((line) => line.startsWith('| **`client'));
+    assert.equal(groups.length, HOSTILE.length * 2, 'one client heading row per group, in each table');
+    const rows = lines.filter((line) => /^\| `+ ?(GET|POST) /.test(line));
     assert.equal(rows.length, HOSTILE.length * 2);
     const paths = new Set<string>();
     for (const row of rows) {
       const parts = cells(row);
-      // Missing rows add the "declare in" column; stale rows have six.
-      assert.equal(parts.length, row.includes('| **blocked** |') ? 7 : 6, row);
-      paths.add(codeText(parts[3] ?? ''));
+      // Missing: call, server, count, once enforced, declare in; stale: rule, target, reason, declared at.
+      assert.equal(parts.length, row.includes('| **blocked** |') ? 5 : 4, row);
+      paths.add(codeText(parts[0] ?? '').replace(/^(GET|POST) /, ''));
     }
-    const expected = HOSTILE.map((p) => showControlChars(p).replaceAll('<!--', '<!-\u200b-'));
+    const expected = HOSTILE.map((p) => showControlChars(p).replaceAll('<!--', '<\\x21--'));
     assert.deepEqual([...paths].sort(), [...new Set(expected)].sort());
   });
 });
@@ -182,15 +190,11 @@ describe('markdown: size limit', () => {
     const drift = bigDrift(400);
     const md = renderMarkdownReport(drift, { maxLength: 20_000 });
     assert.ok(md.length <= 20_000, String(md.length));
-    const missingRows = md
-      .split('\n')
-      .filter((l) => l.startsWith('| `client') && l.includes('| **blocked** |'));
-    const openRows = md
-      .split('\n')
-      .filter((l) => l.startsWith('| `client') && l.includes('(server has no intents) |'));
+    const missingRows = md.split('\n').filter((l) => l.startsWith('| `GET') && l.includes('| **blocked** |'));
+    const openRows = md.split('\n').filter((l) => l.startsWith('| `GET') && l.includes('| open |'));
     const staleRows = md
       .split('\n')
-      .filter((l) => l.includes('server never called') || l.includes('client made no calls'));
+      .filter((l) => l.startsWith('| `GET') && l.includes('| `server-not-called` |'));
     const shown = missingRows.length + openRows.length + staleRows.length;
     assert.ok(missingRows.length + openRows.length > 0);
     const total = drift.missing.length + drift.stale.length;
@@ -219,9 +223,9 @@ describe('markdown: verdict', () => {
     );
     const md = renderMarkdownReport(drift);
     assert.match(md, /^<!-- intent-drift -->\n### ✅ intent-drift: no drift\n/);
-    assert.equal(md.includes('Missing intents'), false);
-    assert.equal(md.includes('Stale intents'), false);
-    assert.match(md, /<details><summary>Covered: 1 call<\/summary>/);
+    assert.equal(md.includes('Missing ('), false);
+    assert.equal(md.includes('Stale ('), false);
+    assert.match(md, /<details><summary>Covered \(called and declared\): 1 call<\/summary>/);
   });
 });
 
@@ -239,7 +243,63 @@ describe('markdown: counts without noise', () => {
     );
     assert.match(idle, /^### ✅ intent-drift: no drift in what the run exercised$/m);
     assert.match(idle, /^0 covered · 1 not exercised · 0 calls observed · 1 rule declared$/m);
-    assert.match(idle, /<details><summary>Not exercised by this run: 1 rule of 1 client<\/summary>/);
-    assert.equal(idle.includes('Stale intents'), false);
+    assert.match(
+      idle,
+      /<details><summary>Not exercised \(the client made no calls in this run\): 1 rule of 1 client<\/summary>/,
+    );
+    assert.equal(idle.includes('Stale ('), false);
+  });
+});
+
+describe('markdown: the run header', () => {
+  const base = computeDrift(
+    observedMap([call('client', 'nginx', 'GET', '/a')]),
+    declaredIntents([rule('client', 'nginx', 'GET', '/a')]),
+  );
+
+  test('the commit, the observed data, the config and the run, each only when known', () => {
+    const bare = renderMarkdownReport(base);
+    assert.equal(
+      bare.split('\n')[3],
+      '1 covered · 1 call observed · 1 rule declared',
+      'no header line at all',
+    );
+    const sha = 'f'.repeat(40);
+    const full = renderMarkdownReport(
+      {
+        ...base,
+        config: null,
+        observedFrom: {
+          source: 'sidecars',
+          inputs: [],
+          window: { from: '2026-03-01T10:00:00.000Z', to: '2026-03-01T10:02:00.000Z' },
+        },
+      } as Drift,
+      {
+        commit: { sha, url: `https://github.com/a/b/commit/${sha}` },
+        runUrl: 'https://github.com/a/b/actions/runs/1',
+      },
+    );
+    assert.equal(
+      full.split('\n')[3],
+      `Checked [\`fffffff\`](https://github.com/a/b/commit/${sha}) · observed: the sidecars of the kubeconfig's cluster, 2026-03-01 10:00:00 to 10:02:00 UTC · no config · [workflow run](https://github.com/a/b/actions/runs/1)`,
+    );
+  });
+
+  test('hostile values stay inert: inputs in code spans, an odd tail left out, no javascript: link, no fake SHA', () => {
+    const md = renderMarkdownReport(
+      {
+        ...base,
+        config: '[x](http://evil)',
+        observedFrom: {
+          source: 'snapshot',
+          inputs: ['<img src=x>', 'a', 'b', 'c'],
+          since: '[y](http://evil)',
+        },
+      } as Drift,
+      { commit: { sha: '<b>bold</b>' }, runUrl: 'javascript:alert(1)' },
+    );
+    const line = md.split('\n')[3] ?? '';
+    assert.equal(line, 'Observed: snapshot `<img src=x>`, `a`, `b`, and 1 more · config `[x](http://evil)`');
   });
 });

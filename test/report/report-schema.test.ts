@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { runCli } from '../cli/run-cli.ts';
 import { GitHubApiServer } from '../support/github-api-server.ts';
-import { DEMO_INPUTS, runAction, TOKEN } from '../support/run-action.ts';
+import { BASE_SHA, DEMO_INPUTS, runAction, TOKEN } from '../support/run-action.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const schema = JSON.parse(await readFile(path.join(root, 'docs', 'report.schema.json'), 'utf8'));
@@ -40,6 +40,8 @@ describe('the JSON report schema', () => {
       server = new GitHubApiServer();
       apiUrl = await server.start();
       server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation' });
+      // The pull request's base commit, where the action reads the gate's config.
+      server.seedCommit('main', {}, BASE_SHA);
     });
     after(() => server.stop());
 

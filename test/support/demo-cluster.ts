@@ -54,10 +54,21 @@ export function deploymentChain(ns: string, name: string, hash: string): KubeObj
   ];
 }
 
+export interface OwnerSpec {
+  kind: string;
+  name: string;
+  apiVersion: string;
+  /** Default true for `owner`, false for each of `owners`. */
+  controller?: boolean;
+}
+
 export interface PodSpec {
   ns: string;
   name: string;
-  owner?: { kind: string; name: string; apiVersion: string };
+  /** The one owner, as controller. */
+  owner?: OwnerSpec;
+  /** Several owners (at most one of them the controller, as the API server enforces). */
+  owners?: OwnerSpec[];
   labels?: Record<string, string>;
   serviceAccount?: string;
   meshed?: boolean;
@@ -84,10 +95,7 @@ export function pod(p: PodSpec): KubeObject {
       uid: `pod-${p.name}`,
       labels: p.labels ?? {},
       annotations,
-      ownerReferences:
-        p.owner === undefined
-          ? undefined
-          : [{ ...p.owner, uid: `owner-${p.owner.name}`, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: ownerReferences(p),
     },
     spec: {
       serviceAccountName: p.serviceAccount ?? 'default',
@@ -96,6 +104,22 @@ export function pod(p: PodSpec): KubeObject {
     },
     status: { phase: p.phase ?? 'Running', podIP: `10.244.0.${Math.floor(Math.random() * 250) + 2}` },
   };
+}
+
+function ownerReferences(p: PodSpec): object[] | undefined {
+  const owners = p.owners ?? (p.owner === undefined ? [] : [{ controller: true, ...p.owner }]);
+  if (owners.filter((o) => o.controller === true).length > 1) {
+    throw new Error(`pod ${p.name}: only one ownerReference may be the controller`);
+  }
+  if (owners.length === 0) return undefined;
+  return owners.map((o) => ({
+    apiVersion: o.apiVersion,
+    kind: o.kind,
+    name: o.name,
+    uid: `owner-${o.name}`,
+    controller: o.controller === true,
+    blockOwnerDeletion: o.controller === true,
+  }));
 }
 
 export function readCapture(file: string): string {

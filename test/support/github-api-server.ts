@@ -1,16 +1,24 @@
 // A stand-in for api.github.com that speaks its REST wire format for exactly the calls the
 // action makes, keeps state in memory, and answers everything else with GitHub's 404. Faults
 // (403, 422, 429, rate limits) are planted per route so tests can drive the real Octokit
-// through them.
+// through them. It is as permissive as GitHub where our safety must come from our own code:
+// any token that may write edits anyone's comment, and a `head` filter without `owner:` is
+// ignored (all open PRs come back). GraphQL answers errors with HTTP 200 (github-graphql.ts).
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { contentsRoutes } from './github-contents-routes.ts';
 import { type GitState, gitRoutes } from './github-git-routes.ts';
+import { answerGraphql } from './github-graphql.ts';
 
 export interface Identity {
   login: string;
   /** installation: GITHUB_TOKEN or an app token, which GET /user refuses. */
   kind: 'user' | 'installation';
+  /** `none`: a token without the contents permission (the contents API answers 403). */
+  contents?: 'none' | 'read';
+  /** GraphQL refuses `viewer` to this token: HTTP 200 with a FORBIDDEN error (a narrow app token). */
+  viewerForbidden?: boolean;
 }
 
 export interface StoredComment {
@@ -25,10 +33,19 @@ export interface StoredPull {
   title: string;
   body: string;
   head: string;
+  /** Owner of the head repository (a fork's owner); default the repository's owner. */
+  headOwner?: string;
   base: string;
   state: 'open' | 'closed';
   /** The head commit, for GET pulls/:number (comment mode checks it). */
   headSha?: string;
+  /** The base commit GitHub compares the pull request with (else the base branch's head). */
+  baseSha?: string;
+  /**
+   * The head repository's full name (a fork's `someone/shop`); default this repository. Null as
+   * GitHub answers when the fork was deleted.
+   */
+  headRepo?: string | null;
 }
 
 export interface Fault {
@@ -46,11 +63,15 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   body: unknown;
+  /** The Accept header (media types such as the contents API's raw one). */
+  accept?: string;
 }
 
 export interface Reply {
   status: number;
   body?: unknown;
+  /** Sent as is instead of JSON (a raw media type). */
+  raw?: string;
   headers?: Record<string, string>;
 }
 
@@ -108,8 +129,8 @@ export class GitHubApiServer {
     return comment;
   }
 
-  /** Stores files as a commit on `branch` and returns its sha. */
-  seedCommit(branch: string, files: Record<string, string>): string {
+  /** Stores files as a commit on `branch` and returns its sha (`sha` names it, as an event's base.sha would). */
+  seedCommit(branch: string, files: Record<string, string>, sha?: string): string {
     const tree = Object.entries(files).map(([path, content]) => ({
       path,
       mode: '100644',
@@ -118,7 +139,7 @@ export class GitHubApiServer {
     }));
     const treeSha = sha1(JSON.stringify(tree));
     this.git.trees.set(treeSha, tree);
-    const commitSha = sha1(`seed ${treeSha}`);
+    const commitSha = sha ?? sha1(`seed ${treeSha}`);
     this.git.commits.set(commitSha, { sha: commitSha, tree: treeSha, parents: [], message: 'seed' });
     this.git.refs.set(`heads/${branch}`, commitSha);
     return commitSha;
@@ -156,6 +177,11 @@ export class GitHubApiServer {
       ['GET', r('/pulls/(\\d+)'), (_req, m) => this.getPull(Number(m[1]))],
       ['PATCH', r('/pulls/(\\d+)'), (req, m) => this.updatePull(req, Number(m[1]))],
       ...gitRoutes(this.git, r, (content) => this.storeBlob(content)),
+      ...contentsRoutes(this.git, r, () => ({
+        owner: this.owner,
+        name: this.repo,
+        defaultBranch: this.defaultBranch,
+      })),
     ];
   }
 
@@ -168,6 +194,7 @@ export class GitHubApiServer {
       path: decodeURIComponent(url.pathname),
       query: url.searchParams,
       body: raw === '' ? undefined : JSON.parse(raw),
+      ...(req.headers.accept === undefined ? {} : { accept: req.headers.accept }),
     };
     this.requests.push(recorded);
     const reply = this.answer(recorded, req.headers.authorization);
@@ -180,7 +207,7 @@ export class GitHubApiServer {
       ...reply.headers,
     };
     res.writeHead(reply.status, headers);
-    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+    res.end(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
   }
 
   private answer(req: RecordedRequest, authorization: string | undefined): Reply {
@@ -211,9 +238,12 @@ export class GitHubApiServer {
   }
 
   private graphql(req: RecordedRequest): Reply {
-    const { identity, query } = req.body as { identity: Identity; query: string };
-    if (!/viewer\s*\{\s*login\s*\}/.test(query)) return githubError(404, 'Not Found');
-    return { status: 200, body: { data: { viewer: { login: identity.login } } } };
+    const { identity, query, variables } = req.body as {
+      identity: Identity;
+      query: string;
+      variables?: Record<string, unknown>;
+    };
+    return answerGraphql(identity, query, variables ?? {});
   }
 
   private repository() {
@@ -277,11 +307,11 @@ export class GitHubApiServer {
   }
 
   private updateComment(req: RecordedRequest, id: number): Reply {
-    const { body, identity } = req.body as { body: string; identity: Identity };
+    const { body } = req.body as { body: string };
     const comment = this.comments.find((c) => c.id === id);
     if (comment === undefined) return githubError(404, 'Not Found');
-    if (comment.user.login !== identity.login)
-      return githubError(403, 'Must have admin rights to Repository.');
+    // GitHub lets anyone with write access edit any comment (a read-only token got its 403 in
+    // answer()): only the action's own author check keeps it off a comment someone else wrote.
     const refused = this.tooLong(body);
     if (refused) return refused;
     comment.body = body;
@@ -297,19 +327,25 @@ export class GitHubApiServer {
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
       head: {
         ref: p.head,
-        label: `${this.owner}:${p.head}`,
+        label: `${p.headRepo ? p.headRepo.split('/')[0] : (p.headOwner ?? this.owner)}:${p.head}`,
         sha: p.headSha ?? this.git.refs.get(`heads/${p.head}`),
+        repo: p.headRepo === null ? null : { full_name: p.headRepo ?? `${this.owner}/${this.repo}` },
       },
-      base: { ref: p.base },
+      base: {
+        ref: p.base,
+        sha: p.baseSha ?? this.git.refs.get(`heads/${p.base}`),
+        repo: { full_name: `${this.owner}/${this.repo}` },
+      },
     };
   }
 
   private listPulls(req: RecordedRequest): Reply {
-    const head = req.query.get('head');
+    // GitHub filters by `head` only in its `owner:branch` form; a bare branch name is ignored.
+    const head = req.query.get('head')?.includes(':') ? req.query.get('head') : null;
     const state = req.query.get('state') ?? 'open';
     const found = this.pulls.filter(
       (p) =>
-        (head === null || `${this.owner}:${p.head}` === head) &&
+        (head === null || `${p.headOwner ?? this.owner}:${p.head}` === head) &&
         (state === 'all' || p.state === state) &&
         (req.query.get('base') === null || p.base === req.query.get('base')),
     );
@@ -325,7 +361,8 @@ export class GitHubApiServer {
         errors: [{ resource: 'PullRequest', field: 'head', code: 'invalid' }],
       });
     }
-    if (this.pulls.some((p) => p.head === head && p.base === base && p.state === 'open')) {
+    const ours = (p: StoredPull) => (p.headOwner ?? this.owner) === this.owner;
+    if (this.pulls.some((p) => ours(p) && p.head === head && p.base === base && p.state === 'open')) {
       return githubError(422, 'Validation Failed', {
         errors: [
           {

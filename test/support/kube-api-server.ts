@@ -2,9 +2,12 @@
 // intent-drift makes: pod/namespace/service lists (labelSelector, fieldSelector, limit/continue),
 // reads of ReplicaSets, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, the pod proxy
 // (`pods/NAME:PORT/proxy/...`) and the service proxy. Failures are Status objects, as the real
-// server sends them; anything else is a 404 or 405 Status. Every request is logged.
+// server sends them; anything else is a 404 or 405 Status. Every request is logged. Lists page
+// as the real server pages them (kube-paging.ts); the server may sit under a path prefix, as
+// behind Rancher or another proxy, and then answers only below it.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { ListSnapshots } from './kube-paging.ts';
 import { GENERIC_FIELDS, POD_FIELDS, parseFieldSelector, parseLabelSelector } from './kube-selectors.ts';
 
 export type KubeObject = {
@@ -28,22 +31,37 @@ export interface StandInOptions {
   endpoints?: Map<string, PodEndpoint>;
   /** Required `Authorization: Bearer` token (default `stand-in-token`). */
   token?: string;
-  /** RBAC the caller lacks: `list pods`, `get pods/proxy`, `get replicasets.apps`, ... */
+  /**
+   * RBAC the caller lacks: `list pods`, `get pods/proxy`, `get replicasets.apps`, ... everywhere,
+   * or in one namespace only (a RoleBinding elsewhere): `get pods/proxy in restricted`.
+   */
   deny?: string[];
   /** `NS/NAME:PORT` of a Service -> base URL of the process behind it. */
   serviceUpstreams?: Map<string, string>;
+  /** Serve below this path (`/k8s/clusters/c-m-abc`), as a proxy in front of the API server does. */
+  pathPrefix?: string;
+  /** Pages filtered after reading `limit` keys: fewer items than asked for (the contract allows it). */
+  sparsePages?: boolean;
+  /** Called with each request before it is answered (a test may compact() here). */
+  beforeRequest?: (request: LoggedRequest) => void;
 }
 
 export interface LoggedRequest {
   method: string;
+  /** The API path, below the path prefix. */
   path: string;
   query: Record<string, string>;
+  /** The request missed the path prefix (and was answered 404). */
+  outsidePrefix?: true;
 }
 
 export interface StandIn {
+  /** The server URL a kubeconfig names (with the path prefix). */
   url: string;
   requests: LoggedRequest[];
   options: StandInOptions;
+  /** Forgets the list snapshots so far: their continue tokens answer 410 Expired. */
+  compact(): void;
   close(): Promise<void>;
 }
 
@@ -69,11 +87,18 @@ const RESOURCES: Resource[] = [
   { group: 'batch', version: 'v1', plural: 'cronjobs', kind: 'CronJob', namespaced: true },
 ];
 
-function status(res: http.ServerResponse, code: number, reason: string, message: string, details?: object) {
+function status(
+  res: http.ServerResponse,
+  code: number,
+  reason: string,
+  message: string,
+  details?: object,
+  listMeta: Record<string, unknown> = {},
+) {
   const body = JSON.stringify({
     kind: 'Status',
     apiVersion: 'v1',
-    metadata: {},
+    metadata: listMeta,
     status: 'Failure',
     message,
     reason,
@@ -98,7 +123,8 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
   const requests: LoggedRequest[] = [];
   const sockets = new Set<Socket>();
   const token = options.token ?? 'stand-in-token';
-  let resourceVersion = 1000;
+  const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '');
+  const snapshots = new ListSnapshots<KubeObject>();
 
   const objectsOf = (r: Resource, namespace: string | null) =>
     options.objects.filter(
@@ -124,7 +150,8 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
     );
   }
 
-  const denied = (verb: string, r: string) => (options.deny ?? []).includes(`${verb} ${r}`);
+  const denied = (verb: string, r: string, ns: string | null) =>
+    (options.deny ?? []).some((d) => d === `${verb} ${r}` || (ns !== null && d === `${verb} ${r} in ${ns}`));
 
   function list(
     req: http.IncomingMessage,
@@ -133,40 +160,40 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
     ns: string | null,
     q: URLSearchParams,
   ) {
-    if (denied('list', resourceName(r))) return forbidden(res, 'list', resourceName(r), ns);
-    let items = objectsOf(r, ns);
+    if (denied('list', resourceName(r), ns)) return forbidden(res, 'list', resourceName(r), ns);
+    const tests: ((o: KubeObject) => boolean)[] = [];
     const labelSelector = q.get('labelSelector');
     if (labelSelector) {
       const match = parseLabelSelector(labelSelector);
       if (match === null)
         return status(res, 400, 'BadRequest', `unable to parse requirement: ${labelSelector}`);
-      items = items.filter((o) => match((o.metadata.labels as Record<string, string>) ?? {}));
+      tests.push((o) => match((o.metadata.labels as Record<string, string>) ?? {}));
     }
     const fieldSelector = q.get('fieldSelector');
     if (fieldSelector) {
       const match = parseFieldSelector(fieldSelector, r.kind === 'Pod' ? POD_FIELDS : GENERIC_FIELDS);
       if (typeof match === 'string') return status(res, 400, 'BadRequest', match);
-      items = items.filter(match);
+      tests.push(match);
     }
-    const offset = q.get('continue') ? Number(Buffer.from(q.get('continue')!, 'base64url').toString()) : 0;
-    if (!Number.isInteger(offset) || offset < 0) {
-      return status(
-        res,
-        410,
-        'Expired',
-        'The provided continue parameter is too old to display a consistent list result.',
-      );
+    const matches = (o: KubeObject) => tests.every((t) => t(o));
+    const page = snapshots.page({
+      current: () => objectsOf(r, ns),
+      keyOf: (o) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`,
+      matches,
+      selective: Boolean(labelSelector || fieldSelector),
+      limit: q.get('limit') ? Number(q.get('limit')) : 0,
+      continueToken: q.get('continue'),
+      sparse: options.sparsePages === true,
+    });
+    if ('code' in page) {
+      const listMeta = page.continueToken === undefined ? {} : { continue: page.continueToken };
+      return status(res, page.code, page.reason, page.message, undefined, listMeta);
     }
-    const limit = q.get('limit') ? Number(q.get('limit')) : 0;
-    const page = limit > 0 ? items.slice(offset, offset + limit) : items.slice(offset);
-    const next = offset + page.length;
-    const metadata: Record<string, unknown> = { resourceVersion: String(resourceVersion) };
-    if (limit > 0 && next < items.length) {
-      metadata.continue = Buffer.from(String(next)).toString('base64url');
-      metadata.remainingItemCount = items.length - next;
-    }
+    const metadata: Record<string, unknown> = { resourceVersion: page.resourceVersion };
+    if (page.continueToken !== undefined) metadata.continue = page.continueToken;
+    if (page.remainingItemCount !== undefined) metadata.remainingItemCount = page.remainingItemCount;
     // Items of a typed list carry no kind/apiVersion of their own.
-    const stripped = page.map(({ kind: _k, apiVersion: _a, ...rest }) => rest);
+    const stripped = page.items.map(({ kind: _k, apiVersion: _a, ...rest }) => rest);
     json(res, {
       kind: `${r.kind}List`,
       apiVersion: r.group === '' ? 'v1' : `${r.group}/${r.version}`,
@@ -177,7 +204,7 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
   }
 
   function get(res: http.ServerResponse, r: Resource, ns: string | null, name: string) {
-    if (denied('get', resourceName(r))) return forbidden(res, 'get', resourceName(r), ns, name);
+    if (denied('get', resourceName(r), ns)) return forbidden(res, 'get', resourceName(r), ns, name);
     const found = objectsOf(r, ns).find((o) => o.metadata.name === name);
     if (found === undefined) {
       return status(res, 404, 'NotFound', `${resourceName(r)} "${name}" not found`, { name, kind: r.plural });
@@ -193,7 +220,7 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
     rest: string,
   ) {
     const [name, port] = target.split(':') as [string, string | undefined];
-    if (denied('get', 'pods/proxy')) return forbidden(res, 'get', 'pods/proxy', ns, name);
+    if (denied('get', 'pods/proxy', ns)) return forbidden(res, 'get', 'pods/proxy', ns, name);
     const pod = objectsOf(RESOURCES[1]!, ns).find((o) => o.metadata.name === name);
     if (pod === undefined)
       return status(res, 404, 'NotFound', `pods "${name}" not found`, { name, kind: 'pods' });
@@ -243,7 +270,7 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
     rest: string,
   ) {
     const [name, port] = target.split(':') as [string, string | undefined];
-    if (denied(req.method === 'GET' ? 'get' : 'create', 'services/proxy')) {
+    if (denied(req.method === 'GET' ? 'get' : 'create', 'services/proxy', ns)) {
       return forbidden(res, req.method === 'GET' ? 'get' : 'create', 'services/proxy', ns, name);
     }
     const svc = objectsOf(RESOURCES[2]!, ns).find((o) => o.metadata.name === name);
@@ -272,12 +299,21 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const query = Object.fromEntries(url.searchParams);
-    requests.push({ method: req.method ?? '', path: url.pathname, query });
+    const below = prefix === '' || url.pathname.startsWith(`${prefix}/`);
+    const apiPath = below ? url.pathname.slice(prefix.length) : url.pathname;
+    const logged: LoggedRequest = { method: req.method ?? '', path: apiPath, query };
+    if (!below) logged.outsidePrefix = true;
+    requests.push(logged);
+    options.beforeRequest?.(logged);
+    if (!below) {
+      // The proxy in front knows nothing outside its prefix: a plain 404, not a Status.
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return res.end('404 page not found\n');
+    }
     if (req.headers.authorization !== `Bearer ${token}`) {
       return status(res, 401, 'Unauthorized', 'Unauthorized');
     }
-    resourceVersion++;
-    const parts = url.pathname
+    const parts = apiPath
       .split('/')
       .filter((p) => p !== '')
       .map(decodeURIComponent);
@@ -303,7 +339,7 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
     }
     const isProxy = rest[2] === 'proxy' && ns !== null && (r.plural === 'pods' || r.plural === 'services');
     if (isProxy) {
-      const tail = url.pathname.split('/proxy/').slice(1).join('/proxy/');
+      const tail = apiPath.split('/proxy/').slice(1).join('/proxy/');
       if (r.plural === 'pods') {
         if (req.method !== 'GET')
           return status(
@@ -336,9 +372,10 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     requests,
     options,
+    compact: () => snapshots.compact(),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

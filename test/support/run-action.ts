@@ -5,9 +5,12 @@ import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 export const HEAD_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+/** The pull request's base commit: seed it in the stand-in (`seedCommit('main', files, BASE_SHA)`). */
+export const BASE_SHA = 'b0b1b2b3b4b5b6b7b8b9c0c1c2c3c4c5c6c7c8c9';
 export const TOKEN = 'ghs_stand-in-installation-token';
 
 export interface ActionRun {
@@ -30,6 +33,28 @@ export interface RunOptions {
   ref?: string;
   /** Run dist/index.js instead of src/index.ts. */
   entry?: string;
+  /** The step's `env:` (a workflow passes secrets this way), or NODE_OPTIONS to plant a fault. */
+  env?: Record<string, string>;
+}
+
+/**
+ * The inputs a runner passes when the workflow leaves them out: every input of action.yml that
+ * has a default, as INPUT_* (the runner evaluates `${{ github.token }}` to the job's token).
+ * Inputs without a default are not passed at all.
+ */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow expression, literally as action.yml writes it
+const GITHUB_TOKEN_EXPRESSION = '${{ github.token }}';
+
+export async function runnerDefaults(): Promise<Record<string, string>> {
+  const action = parse(await readFile(path.join(root, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: unknown }>;
+  };
+  const defaults: Record<string, string> = {};
+  for (const [name, input] of Object.entries(action.inputs)) {
+    if (input.default === undefined) continue;
+    defaults[name] = String(input.default).replace(GITHUB_TOKEN_EXPRESSION, TOKEN);
+  }
+  return defaults;
 }
 
 /** A workspace holding the demo as a repository would: intents/, capture/, workloads.yaml. */
@@ -41,7 +66,26 @@ export async function demoWorkspace(): Promise<string> {
   return dir;
 }
 
-export function pullRequestEvent(number: number, opts: { fork?: boolean; headSha?: string } = {}) {
+/**
+ * A workspace with fixtures/action-asymmetric: 3 covered, 2 missing, 1 stale, so that every
+ * output and count of a run tells which figure it carries (the demo's 1 and 1 cannot).
+ */
+export async function asymmetricWorkspace(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-action-'));
+  for (const name of ['intents', 'capture']) {
+    await cp(path.join(root, 'fixtures', 'action-asymmetric', name), path.join(dir, name), {
+      recursive: true,
+    });
+  }
+  return dir;
+}
+
+export const ASYMMETRIC_INPUTS = { 'github-token': TOKEN, intents: 'intents', metrics: 'capture' };
+
+export function pullRequestEvent(
+  number: number,
+  opts: { fork?: boolean; headSha?: string; baseSha?: string } = {},
+) {
   const base = { full_name: 'acme/shop' };
   return {
     action: 'synchronize',
@@ -53,7 +97,7 @@ export function pullRequestEvent(number: number, opts: { fork?: boolean; headSha
         ref: 'feature',
         repo: { full_name: opts.fork ? 'someone/shop' : 'acme/shop' },
       },
-      base: { ref: 'main', repo: base },
+      base: { ref: 'main', sha: opts.baseSha ?? BASE_SHA, repo: base },
     },
     repository: { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' } },
   };
@@ -95,8 +139,10 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     RUNNER_TEMP: runner,
     INTENT_DRIFT_RETRY_UNIT_MS: '5',
   };
-  for (const [name, value] of Object.entries(opts.inputs))
+  const inputs = { ...(await runnerDefaults()), ...opts.inputs };
+  for (const [name, value] of Object.entries(inputs))
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  Object.assign(env, opts.env);
   const entry = opts.entry ?? path.join(root, 'src', 'index.ts');
   const child = spawn(process.execPath, [entry], { cwd: workspace, env });
   let stdout = '';

@@ -3,9 +3,16 @@
 import type { Annotation } from './annotations.ts';
 import type { ClientOptions, GitHubClient } from './octokit.ts';
 
+/**
+ * Every string given here may carry outside data: the implementation prints each as one log
+ * line the runner cannot read as a workflow command (workflow-commands.ts, logLine).
+ */
 export interface ActionIo {
   info(message: string): void;
   warning(message: string): void;
+  /** A folded group in the log (`::group::`), and its end. */
+  startGroup(title: string): void;
+  endGroup(): void;
   annotate(annotation: Annotation): void;
   setOutput(name: string, value: string): void;
   writeSummary(markdown: string): Promise<void>;

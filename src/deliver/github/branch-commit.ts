@@ -1,6 +1,8 @@
 // Commits files to one reused branch through the REST git data API (blobs, a tree on the base
 // commit's tree, a commit, the ref): no push credentials, and GitHub signs the commit because
-// it has no author of ours. Each run resets the branch to one fresh commit on the base.
+// it has no author of ours. Each run resets the branch to one fresh commit on the base, and
+// refuses to when the branch's head is a commit it did not make.
+import { InputError } from '../../errors.ts';
 import { asRequestError } from './github-errors.ts';
 import type { GitHubClient } from './octokit.ts';
 
@@ -44,6 +46,13 @@ export async function commitToBranch(
     if (head.tree.sha === newTree.sha && head.parents[0]?.sha === req.baseSha) {
       return { sha: current, updated: false };
     }
+    // The branch is reset to a fresh commit: only ever one intent-drift made, never someone's work.
+    if (!isOurCommit(head)) {
+      throw new InputError(
+        `pr-branch '${req.branch}' is at ${current}, a commit intent-drift did not make: refusing to reset it ` +
+          '(name another pr-branch, or delete that branch)',
+      );
+    }
   }
   const { data: commit } = await client.rest.git.createCommit({
     ...repo,
@@ -62,6 +71,18 @@ export async function commitToBranch(
   }
   await client.rest.git.updateRef({ ...repo, ref: `heads/${req.branch}`, sha: commit.sha, force: true });
   return { sha: commit.sha, updated: true };
+}
+
+/** The subject line of every commit this module makes. */
+export function commitSubject(added: number, removed: number): string {
+  return `intent-drift: declare ${added} observed calls, remove ${removed} stale rules`;
+}
+
+const OUR_SUBJECT = /^intent-drift: declare \d+ observed calls, remove \d+ stale rules$/;
+
+/** One of ours: our subject line, one parent (we never merge). */
+function isOurCommit(commit: { message: string; parents: { sha: string }[] }): boolean {
+  return OUR_SUBJECT.test(commit.message.split('\n')[0] ?? '') && commit.parents.length === 1;
 }
 
 async function branchHead(client: GitHubClient, req: BranchCommitRequest): Promise<string | undefined> {

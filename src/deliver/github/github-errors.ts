@@ -1,10 +1,31 @@
 // What a failed GitHub call means for the run: the few cases the action handles, told apart
-// by status and GitHub's own error body.
+// by status and GitHub's own error body. GraphQL failures come with HTTP 200 and an `errors`
+// array; Octokit throws them as a GraphqlResponseError, which has no status at all.
 export interface GitHubRequestError {
   status: number;
   message: string;
   response?: { data?: unknown; headers?: Record<string, string | undefined> };
 }
+
+export interface GraphqlFailure {
+  errors: { type?: string; message?: string }[];
+}
+
+/** Octokit's GraphqlResponseError (told by shape: the bundle may hold several copies of the class). */
+export function asGraphqlFailure(err: unknown): GraphqlFailure | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { name?: unknown; errors?: unknown };
+  return e.name === 'GraphqlResponseError' && Array.isArray(e.errors) ? (err as GraphqlFailure) : undefined;
+}
+
+/** GraphQL's own refusal of a field to this token (FORBIDDEN, NOT_FOUND, INSUFFICIENT_SCOPES). */
+export function isGraphqlRefusal(err: unknown): boolean {
+  const failure = asGraphqlFailure(err);
+  if (failure === undefined || failure.errors.length === 0) return false;
+  return failure.errors.every((e) => REFUSALS.has(e.type ?? ''));
+}
+
+const REFUSALS = new Set(['FORBIDDEN', 'NOT_FOUND', 'INSUFFICIENT_SCOPES']);
 
 export function asRequestError(err: unknown): GitHubRequestError | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
@@ -34,6 +55,11 @@ export function isPullRequestExists(err: unknown): boolean {
 
 /** One line for the log: status and GitHub's message, never the request (it carries the token). */
 export function describeGitHubError(err: unknown): string {
+  const failure = asGraphqlFailure(err);
+  if (failure !== undefined) {
+    const parts = failure.errors.map((x) => `${x.type ? `${x.type}: ` : ''}${oneLine(x.message ?? '')}`);
+    return `GitHub GraphQL answered with errors: ${parts.join('; ')}`;
+  }
   const e = asRequestError(err);
   if (e === undefined) return err instanceof Error ? err.message : String(err);
   return `GitHub answered ${e.status}: ${errorDetails(e)}`;
@@ -46,4 +72,8 @@ function errorDetails(e: GitHubRequestError): string {
   const parts = [data?.message ?? e.message];
   for (const item of data?.errors ?? []) parts.push(item.message ?? item.code ?? '');
   return parts.filter((p) => p !== '').join('; ');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }

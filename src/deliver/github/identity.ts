@@ -1,6 +1,7 @@
 // Who the token is, so the sticky comment is only ever one we wrote. GET /user answers for
 // personal tokens; installation tokens (GITHUB_TOKEN, app tokens) get 403 there but GraphQL's
 // `viewer` answers for both, with the bot's login (`github-actions[bot]`, `my-app[bot]`).
+import { isGraphqlRefusal } from './github-errors.ts';
 import type { GitHubClient } from './octokit.ts';
 
 /** The login GITHUB_TOKEN's comments carry: the last resort when the API will not say. */
@@ -43,8 +44,12 @@ export function isAuthoredBy(
   return user.type === 'Bot' && user.login === `${login}[bot]`;
 }
 
-/** The endpoint refuses this kind of token (403, 404); a bad token (401) stays an error. */
+/**
+ * The endpoint refuses this kind of token: 403 or 404, or GraphQL's FORBIDDEN-type errors, which
+ * GitHub sends with HTTP 200 (no status on the error). A bad token (401) stays an error.
+ */
 function isAuthRefusal(err: unknown): boolean {
+  if (isGraphqlRefusal(err)) return true;
   const status = (err as { status?: number }).status;
   return status === 403 || status === 404;
 }

@@ -1,8 +1,10 @@
 // open-pr: the edited intents go to one reused branch and one pull request, updated on every
 // run that finds drift.
+
+import { isRepositoryPath } from '../../contained-path.ts';
 import type { IntentsEditResult } from '../../declare/edit-intents-types.ts';
 import { InputError } from '../../errors.ts';
-import { commitToBranch } from './branch-commit.ts';
+import { commitSubject, commitToBranch } from './branch-commit.ts';
 import type { GitHubClient } from './octokit.ts';
 import { PULL_REQUEST_TITLE, pullRequestBody } from './pull-request-body.ts';
 import type { RunContext } from './run-context.ts';
@@ -19,6 +21,11 @@ export async function openIntentsPullRequest(
   if (base === branch)
     throw new InputError(`pr-branch '${branch}' is the branch this run checks: pick another`);
   if (!/^[0-9a-f]{40}$/.test(context.sha)) throw new InputError('GITHUB_SHA is not a commit SHA');
+  // Every file is one of the repository's own paths: never `..`, an absolute path or `.git/`.
+  const outside = edit.files.find((f) => !isRepositoryPath(f.file));
+  if (outside !== undefined) {
+    throw new InputError(`refusing to commit "${outside.file}": not a path inside the repository`);
+  }
   const added = edit.changes.filter((c) => c.action === 'add').length;
   const removed = edit.changes.length - added;
   const commit = await commitToBranch(client, {
@@ -27,7 +34,7 @@ export async function openIntentsPullRequest(
     branch,
     baseSha: context.sha,
     files: edit.files.map((f) => ({ path: f.file, content: f.after })),
-    message: `intent-drift: declare ${added} observed calls, remove ${removed} stale rules`,
+    message: commitSubject(added, removed),
   });
   const pr = await openOrUpdatePullRequest(client, {
     owner: context.owner,

@@ -1,6 +1,7 @@
 // Posting the sticky comment with the degradations GitHub forces: a read-only token (a fork's
 // PR) is a warning, not a failure; a body GitHub still finds too long is replaced by a short one.
 import type { Drift } from '../../model.ts';
+import type { RunHeader } from '../../report/markdown-report.ts';
 import type { ActionIo } from './action-io.ts';
 import { shortCommentBody } from './comment-body.ts';
 import { describeGitHubError, isBodyTooLong, isWriteRefused } from './github-errors.ts';
@@ -19,7 +20,7 @@ export async function postStickyComment(
   io: ActionIo,
   where: IssueRef,
   body: string,
-  fallback: { drift: Drift; runUrl: string | undefined },
+  fallback: { drift: Drift; run: RunHeader },
 ): Promise<string | undefined> {
   try {
     const identity = await tokenIdentity(client);
@@ -37,7 +38,7 @@ export async function postStickyComment(
         client,
         where,
         identity.login,
-        shortCommentBody(fallback.drift, fallback.runUrl),
+        shortCommentBody(fallback.drift, fallback.run),
       );
       return result.url;
     }

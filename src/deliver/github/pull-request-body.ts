@@ -1,6 +1,7 @@
 // The auto-opened PR's title and body: each change explained in a table, then the diff. Names
 // and paths from traffic are put in code spans so they cannot become markup or mentions.
 import type { IntentChange } from '../../declare/edit-intents-types.ts';
+import { shownPatch } from '../../report/comment-document.ts';
 import { cellCode, tableRow } from '../../report/markdown-escape.ts';
 import { GITHUB_BODY_LIMIT } from './comment-body.ts';
 
@@ -40,8 +41,10 @@ export function pullRequestBody(changes: IntentChange[], patch: string, runUrl: 
     'Review it like any change to who may call whom; the branch is rewritten by the next run.',
     '',
   ].join('\n');
-  const fence = '`'.repeat(Math.max(3, ...(patch.match(/`+/g) ?? []).map((r) => r.length + 1)));
-  const diff = `<details><summary>Diff</summary>\n\n${fence}diff\n${patch.replace(/\n$/, '')}\n${fence}\n\n</details>\n`;
+  let longestRun = 0;
+  for (const run of patch.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run.length);
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  const diff = `<details><summary>Diff</summary>\n\n${fence}diff\n${shownPatch(patch.replace(/\n$/, ''))}\n${fence}\n\n</details>\n`;
   const body = head + diff + tail;
   if (body.length <= GITHUB_BODY_LIMIT) return body;
   return `${head}\n> The diff is too long for a PR description: see the Files tab.\n${tail}`;

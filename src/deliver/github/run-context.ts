@@ -3,10 +3,13 @@
 // the rest of the code can be tested with.
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.ts';
+import type { RunHeader } from '../../report/markdown-report.ts';
 
 export interface PullRequestInfo {
   number: number;
   headSha: string;
+  /** The base branch's commit the pull request was compared with (pull_request.base.sha). */
+  baseSha: string | undefined;
   /** The head repository is not the base repository: the token cannot write. */
   fork: boolean;
 }
@@ -24,7 +27,18 @@ export interface RunContext {
   runUrl: string | undefined;
   pullRequest: PullRequestInfo | undefined;
   /** The workflow_run that produced an artifact (mode: comment). */
-  workflowRun: { headSha: string } | undefined;
+  workflowRun: WorkflowRunInfo | undefined;
+}
+
+/** What GitHub says about the run that produced an artifact: never what the artifact says. */
+export interface WorkflowRunInfo {
+  headSha: string;
+  /** `workflow_run.head_repository.full_name`: the fork the PR run checked out, or this repository. */
+  headRepository: string | undefined;
+  /** `workflow_run.head_branch`. */
+  headBranch: string | undefined;
+  /** The checking run's page, where its job summary is (only a page on this GitHub). */
+  url?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -46,7 +60,7 @@ export function readRunContext(env: Env): RunContext {
     apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, ''),
     runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
     pullRequest: pullRequestOf(payload),
-    workflowRun: workflowRunOf(payload),
+    workflowRun: workflowRunOf(payload, serverUrl),
   };
 }
 
@@ -62,7 +76,7 @@ function readEvent(file: string | undefined): Record<string, unknown> {
 interface PullRequestPayload {
   number?: unknown;
   head?: { sha?: unknown; repo?: { full_name?: unknown } | null };
-  base?: { repo?: { full_name?: unknown } };
+  base?: { sha?: unknown; repo?: { full_name?: unknown } };
 }
 
 function pullRequestOf(payload: Record<string, unknown>): PullRequestInfo | undefined {
@@ -71,16 +85,46 @@ function pullRequestOf(payload: Record<string, unknown>): PullRequestInfo | unde
   const head = pr.head.repo?.full_name;
   const base = pr.base?.repo?.full_name;
   // A deleted fork has no head repo: treat it as a fork too.
-  return { number: pr.number, headSha: pr.head.sha, fork: head !== base };
+  const baseSha = typeof pr.base?.sha === 'string' ? pr.base.sha : undefined;
+  return { number: pr.number, headSha: pr.head.sha, baseSha, fork: head !== base };
 }
 
-function workflowRunOf(payload: Record<string, unknown>): RunContext['workflowRun'] {
-  const run = payload.workflow_run as { head_sha?: unknown } | undefined;
-  return typeof run?.head_sha === 'string' ? { headSha: run.head_sha } : undefined;
+function workflowRunOf(payload: Record<string, unknown>, serverUrl: string): RunContext['workflowRun'] {
+  const run = payload.workflow_run as
+    | {
+        head_sha?: unknown;
+        head_branch?: unknown;
+        head_repository?: { full_name?: unknown } | null;
+        html_url?: unknown;
+      }
+    | undefined;
+  if (typeof run?.head_sha !== 'string') return undefined;
+  const repository = run.head_repository?.full_name;
+  const url = run.html_url;
+  const own = typeof url === 'string' && url.startsWith(`${serverUrl}/`) && /^[\x21-\x7e]+$/.test(url);
+  return {
+    headSha: run.head_sha,
+    headRepository: typeof repository === 'string' ? repository : undefined,
+    headBranch: typeof run.head_branch === 'string' ? run.head_branch : undefined,
+    ...(own ? { url } : {}),
+  };
 }
 
 /** Links to a rule's file and line at the PR head commit (or the checked-out commit). */
 export function blobLink(context: RunContext, sha: string) {
   return (file: string, line: number): string =>
     `${context.serverUrl}/${context.owner}/${context.repo}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}
+
+/** The commit's page: what the comment's "checked a1b2c3d" links to. */
+export function commitLink(context: RunContext, sha: string): string {
+  return `${context.serverUrl}/${context.owner}/${context.repo}/commit/${sha}`;
+}
+
+/** The header of a comment about `sha`: the commit, linked, and the run. */
+export function runHeader(context: RunContext, sha: string): RunHeader {
+  return {
+    ...(sha === '' ? {} : { commit: { sha, url: commitLink(context, sha) } }),
+    ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
+  };
 }

@@ -1,7 +1,8 @@
 // istioCallOf over interned label values: each part of a call (the client, the server, the
 // Service, the host, the method, the path, the protocol) is decided by istio-call.ts's own
 // function once per distinct value or pair of values, then remembered by id. A series then
-// costs a few array and table lookups, whatever its strings.
+// costs a few array and table lookups, whatever its strings. The names a call enters the map
+// with are checked here too (name-gate.ts's rules), once per distinct name and namespace.
 import {
   type CallProtocol,
   hostOf,
@@ -11,6 +12,7 @@ import {
   serviceOf,
   workloadOf,
 } from '../istio-call.ts';
+import { badService, badWorkload } from '../name-gate.ts';
 import type { StringTable } from './string-table.ts';
 import { TupleTable } from './tuple-table.ts';
 
@@ -65,23 +67,35 @@ class IdMemo {
   }
 }
 
-/** A (string id, string id) -> (id, id) memo, for refs made of a name and a namespace. */
+type Derived = [string, string] | null;
+
+/**
+ * A (string id, string id) -> (id, id) memo, for refs made of a name and a namespace; with
+ * `check`, also what is wrong with the derived names (undefined when nothing is).
+ */
 class PairMemo {
   private readonly keys = new TupleTable(2);
   private results: Int32Array = new Int32Array(512);
+  /** Pair index -> what `check` found wrong; most pairs have nothing, so a sparse map. */
+  private readonly faults = new Map<number, string>();
   private readonly key = new Int32Array(2);
-  private readonly derive: (a: string | undefined, b: string | undefined) => [string, string] | null;
+  private readonly derive: (a: string | undefined, b: string | undefined) => Derived;
+  private readonly check: ((derived: [string, string]) => string | undefined) | undefined;
   private readonly strings: StringTable;
   /** The two ids of the last get() (-2 before the first). */
   first = -2;
   second = -1;
+  /** What `check` found wrong with the last get()'s names. */
+  fault: string | undefined;
 
   constructor(
     strings: StringTable,
-    derive: (a: string | undefined, b: string | undefined) => [string, string] | null,
+    derive: (a: string | undefined, b: string | undefined) => Derived,
+    check?: (derived: [string, string]) => string | undefined,
   ) {
     this.strings = strings;
     this.derive = derive;
+    this.check = check;
   }
 
   get(a: number, b: number): void {
@@ -93,6 +107,7 @@ class PairMemo {
     if (this.keys.added) this.add(index, a, b);
     this.first = this.results[2 * index]!;
     this.second = this.results[2 * index + 1]!;
+    this.fault = this.faults.size === 0 ? undefined : this.faults.get(index);
   }
 
   /** Derives a new pair (kept apart from get(): its closures would cost every call a context). */
@@ -110,6 +125,8 @@ class PairMemo {
     const idOf = (value: string) => (value === first ? a : value === second ? b : this.strings.intern(value));
     this.results[2 * index] = result === null ? -1 : idOf(result[0]);
     this.results[2 * index + 1] = result === null ? -1 : idOf(result[1]);
+    const fault = result === null ? undefined : this.check?.(result);
+    if (fault !== undefined) this.faults.set(index, fault);
   }
 }
 
@@ -139,8 +156,17 @@ export class CallDeriver {
   constructor(strings: StringTable, metrics: readonly string[], normalize: (path: string) => string) {
     const ref = (r: { name: string; namespace: string } | null): [string, string] | null =>
       r === null ? null : [r.name, r.namespace];
-    this.workloads = new PairMemo(strings, (n, ns) => ref(workloadOf(n, ns)));
-    this.services = new PairMemo(strings, (n, ns) => ref(serviceOf(n, ns)));
+    const named = ([name, namespace]: [string, string]) => ({ name, namespace });
+    this.workloads = new PairMemo(
+      strings,
+      (n, ns) => ref(workloadOf(n, ns)),
+      (w) => badWorkload(named(w)),
+    );
+    this.services = new PairMemo(
+      strings,
+      (n, ns) => ref(serviceOf(n, ns)),
+      (s) => badService(named(s)),
+    );
     this.hosts = new PairMemo(strings, (ds, name) => {
       const host = hostOf(ds, name);
       return host === null ? null : [host, host];
@@ -154,18 +180,25 @@ export class CallDeriver {
     this.protocols = metrics.map((metric) => new IdMemo(strings, (value) => protocolOf(metric, value)));
   }
 
-  /** Fills `call` (CALL_WIDTH ids) with what the series of `metric` with label values `ids` says. */
-  derive(metric: number, ids: ArrayLike<number>, call: Int32Array): void {
+  /**
+   * Fills `call` (CALL_WIDTH ids) with what the series of `metric` with label values `ids` says.
+   * Returns what is wrong with its names (the first of client, server, Service, as NameGate
+   * checks them), or undefined when the call may enter the map.
+   */
+  derive(metric: number, ids: ArrayLike<number>, call: Int32Array): string | undefined {
     this.workloads.get(ids[SOURCE_WORKLOAD]!, ids[SOURCE_NS]!);
     call[F_CLIENT_NAME] = this.workloads.first;
     call[F_CLIENT_NS] = this.workloads.second;
+    let fault = this.workloads.fault;
     this.workloads.get(ids[DESTINATION_WORKLOAD]!, ids[DESTINATION_NS]!);
     const server = this.workloads.first;
     call[F_SERVER_NAME] = server;
     call[F_SERVER_NS] = this.workloads.second;
+    fault ??= this.workloads.fault;
     this.services.get(ids[SERVICE_NAME]!, ids[SERVICE_NS]!);
     call[F_SERVICE_NAME] = this.services.first;
     call[F_SERVICE_NS] = this.services.second;
+    fault ??= this.services.fault;
     if (server === -1) {
       this.hosts.get(ids[DESTINATION_SERVICE]!, ids[SERVICE_NAME]!);
       call[F_HOST] = this.hosts.first;
@@ -175,5 +208,6 @@ export class CallDeriver {
     const http = PROTOCOLS[protocol] !== 'tcp';
     call[F_METHOD] = http ? this.methods.get(ids[REQUEST_METHOD]!) : -1;
     call[F_PATH] = http ? this.paths.get(ids[REQUEST_PATH]!) : -1;
+    return fault;
   }
 }

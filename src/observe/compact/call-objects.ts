@@ -4,7 +4,6 @@
 // (the pipeline and the exporters copy before they change one).
 import type { ObservedCall, ServerRef, WorkloadRef } from '../../model.ts';
 import {
-  CALL_WIDTH,
   type CallTables,
   F_CLIENT_NAME,
   F_CLIENT_NS,
@@ -16,6 +15,7 @@ import {
   F_SERVER_NS,
   PROTOCOLS,
 } from './call-tables.ts';
+import { attributeServiceCalls, F_KIND, SERVICE_KIND } from './service-calls.ts';
 import { TupleTable } from './tuple-table.ts';
 
 const UNKNOWN = 'unknown';
@@ -26,6 +26,8 @@ export interface KeptCalls {
   unattributed: ObservedCall[];
   external: ObservedCall[];
   droppedCoarse: number;
+  /** Calls to a Service that no workload answered, now listed as calls to the Service itself. */
+  toService: number;
 }
 
 /** Reference objects, one per distinct tuple of string ids. */
@@ -52,27 +54,30 @@ class RefCache<T> {
 /**
  * The calls to report: counts > 0; TCP evidence only for pairs that show no HTTP at all;
  * method-less HTTP calls only for pairs without method/path calls (series created before the
- * Telemetry applied keep no detail).
+ * Telemetry applied keep no detail). Unanswered calls to a mesh Service are first given their
+ * server (service-calls.ts).
  */
 export function keptCalls(tables: CallTables): KeptCalls {
-  const counts = tables.callCounts();
-  const t = tables.calls.entries();
+  const { t, width, counts, toService } = attributeServiceCalls(tables);
   const n = counts.length;
+  const kindOf = (c: number) => (width > F_KIND ? t[c * width + F_KIND]! : 0);
   const s = (id: number) => tables.strings.value(id);
-  // A pair is (client, server) or (client, host) when the server is outside the mesh.
-  const pairs = new TupleTable(5);
+  // A pair is (client, server) or (client, host) when the server is outside the mesh; a
+  // Service standing in for its server is a server of its own.
+  const pairs = new TupleTable(6);
   const pairOf = new Int32Array(n);
-  const pairKey = new Int32Array(5);
+  const pairKey = new Int32Array(6);
   let http: Uint8Array = new Uint8Array(1024);
   let detailed: Uint8Array = new Uint8Array(1024);
   for (let c = 0; c < n; c++) {
     if (!(counts[c]! > 0)) continue;
-    const b = c * CALL_WIDTH;
+    const b = c * width;
     pairKey[0] = t[b + F_CLIENT_NAME]!;
     pairKey[1] = t[b + F_CLIENT_NS]!;
     pairKey[2] = t[b + F_SERVER_NAME]!;
     pairKey[3] = t[b + F_SERVER_NS]!;
     pairKey[4] = t[b + F_HOST]!;
+    pairKey[5] = kindOf(c);
     const p = pairs.intern(pairKey);
     pairOf[c] = p;
     if (p >= http.length) {
@@ -85,12 +90,12 @@ export function keptCalls(tables: CallTables): KeptCalls {
   const clients = new RefCache<WorkloadRef>(2, (k) =>
     k[0] === -1 ? { name: UNKNOWN, namespace: UNKNOWN } : { name: s(k[0]!), namespace: s(k[1]!) },
   );
-  const servers = new RefCache<ServerRef>(5, (k) => serverRef(k, s));
-  const out: KeptCalls = { calls: [], unattributed: [], external: [], droppedCoarse: 0 };
+  const servers = new RefCache<ServerRef>(6, (k) => serverRef(k, s));
+  const out: KeptCalls = { calls: [], unattributed: [], external: [], droppedCoarse: 0, toService };
   for (let c = 0; c < n; c++) {
     const count = counts[c]!;
     if (!(count > 0)) continue;
-    const b = c * CALL_WIDTH;
+    const b = c * width;
     const protocol = PROTOCOLS[t[b + F_PROTOCOL]!]!;
     const method = t[b + F_METHOD]!;
     const path = t[b + F_PATH]!;
@@ -102,6 +107,7 @@ export function keptCalls(tables: CallTables): KeptCalls {
     clients.key[0] = t[b + F_CLIENT_NAME]!;
     clients.key[1] = t[b + F_CLIENT_NS]!;
     for (let i = 0; i < 5; i++) servers.key[i] = t[b + F_SERVER_NAME + i]!;
+    servers.key[5] = kindOf(c);
     const call: ObservedCall = {
       client: clients.get(),
       server: servers.get(),
@@ -120,10 +126,10 @@ export function keptCalls(tables: CallTables): KeptCalls {
   return out;
 }
 
-/** The server as the report names it: the workload, else the host, with the Service used. */
+/** The server as the report names it: the workload (or Service), else the host, with the Service used. */
 function serverRef(k: Int32Array, s: (id: number) => string): ServerRef {
-  // k holds F_SERVER_NAME .. F_HOST: server name, server ns, service name, service ns, host.
-  const [name, ns, serviceName, serviceNs, host] = k;
+  // k holds F_SERVER_NAME .. F_HOST (server name, server ns, service name, service ns, host), then the kind.
+  const [name, ns, serviceName, serviceNs, host, kind] = k;
   const server: ServerRef =
     name !== -1
       ? { name: s(name!), namespace: s(ns!) }
@@ -131,6 +137,7 @@ function serverRef(k: Int32Array, s: (id: number) => string): ServerRef {
           name: host === -1 ? UNKNOWN : s(host!),
           namespace: serviceNs === -1 ? UNKNOWN : s(serviceNs!),
         };
+  if (kind === SERVICE_KIND) server.kind = 'Service';
   if (serviceName !== -1) server.service = { name: s(serviceName!), namespace: s(serviceNs!) };
   return server;
 }

@@ -1,6 +1,7 @@
 // The observed map while it is being read, as interned ids in typed arrays. Per series: the
 // label values the engine reads (CALL_LABEL_SLOTS) as string ids, turned into a call by
-// CallDeriver (istio-call.ts's rules, once per distinct value); counts are summed per (call,
+// CallDeriver (istio-call.ts's rules, once per distinct value); a series whose names are not
+// Kubernetes names is counted and left out (name-gate.ts); counts are summed per (call,
 // reporter), as the builder needs them (the largest reporter wins at the end).
 //
 // A table can be exported as plain arrays (a string table and typed arrays that a worker
@@ -8,6 +9,7 @@
 // workers.
 import { known } from '../istio-call.ts';
 import { REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from '../istio-labels.ts';
+import { NameGate, type RefusedNames } from '../name-gate.ts';
 import { normalizePath } from '../normalize-path.ts';
 import { CALL_WIDTH, CallDeriver, F_PROTOCOL } from './call-deriver.ts';
 import { ReporterSums } from './reporter-sums.ts';
@@ -55,6 +57,9 @@ export interface ExportedCalls {
   sumReporter: Int32Array;
   sums: Float64Array;
   counters: SeriesCounters;
+  /** Request series with a positive count, per reporter. */
+  requestSeriesByReporter: [string, number][];
+  refused: RefusedNames;
 }
 
 export {
@@ -97,6 +102,10 @@ export class CallTables {
     waypointSeries: 0,
   };
   private readonly callKey = new Int32Array(CALL_WIDTH);
+  /** Series whose names may not enter the map, counted with a few examples. */
+  readonly names = new NameGate();
+  /** Canonical reporter id -> request series with a positive count it wrote. */
+  private readonly positiveByReporter = new Map<number, number>();
 
   constructor(strings: StringTable = new StringTable()) {
     this.strings = strings;
@@ -111,18 +120,36 @@ export class CallTables {
   addSeries(metric: number, ids: ArrayLike<number>, value: number): void {
     const c = this.counters;
     c.series++;
+    const refused = this.deriver.derive(metric, ids, this.callKey);
+    if (refused !== undefined) {
+      this.names.refuse(refused);
+      return;
+    }
+    const reporter = this.canonicalReporter(ids[0]!);
     if (metric === REQUESTS) {
       c.requestSeries++;
       if (ids[METHOD_SLOT]! !== -1 || ids[PATH_SLOT]! !== -1) c.detailedSeries++;
+      if (value > 0) this.positiveByReporter.set(reporter, (this.positiveByReporter.get(reporter) ?? 0) + 1);
     }
-    const reporter = this.canonicalReporter(ids[0]!);
     if (reporter === this.waypoint) c.waypointSeries++;
     if (!Number.isFinite(value)) {
       c.nonFinite++;
       return;
     }
-    this.deriver.derive(metric, ids, this.callKey);
     this.addSum(this.calls.intern(this.callKey), reporter, value);
+  }
+
+  /** Request series with a positive count that `reporter` wrote. */
+  requestSeriesReportedBy(reporter: string): number {
+    const id = this.strings.find(reporter);
+    return id === -1 ? 0 : (this.positiveByReporter.get(id) ?? 0);
+  }
+
+  /** Request series with a positive count, whoever reported them. */
+  requestSeriesCounted(): number {
+    let n = 0;
+    for (const count of this.positiveByReporter.values()) n += count;
+    return n;
   }
 
   private addSum(call: number, reporter: number, value: number): void {
@@ -171,6 +198,8 @@ export class CallTables {
       sumReporter,
       sums,
       counters: { ...this.counters },
+      requestSeriesByReporter: [...this.positiveByReporter].map(([id, n]) => [this.strings.value(id), n]),
+      refused: this.names.export(),
     };
   }
 
@@ -195,5 +224,10 @@ export class CallTables {
     for (const k of Object.keys(this.counters) as (keyof SeriesCounters)[]) {
       this.counters[k] += part.counters[k];
     }
+    for (const [reporter, n] of part.requestSeriesByReporter) {
+      const id = this.strings.intern(reporter);
+      this.positiveByReporter.set(id, (this.positiveByReporter.get(id) ?? 0) + n);
+    }
+    this.names.absorb(part.refused);
   }
 }

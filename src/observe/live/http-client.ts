@@ -6,6 +6,7 @@ import https from 'node:https';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError, isInputError } from '../../errors.ts';
+import { assertRegularFileSync } from '../../regular-file.ts';
 
 export interface HttpTarget {
   /** Bearer token sent as Authorization (never printed). */
@@ -46,6 +47,8 @@ export function parseBaseUrl(text: string, flag: string): URL {
 
 function caOf(target: HttpTarget): Buffer | undefined {
   if (target.caFile === undefined) return undefined;
+  // A FIFO or device as the CA file would block or never end: only a regular file is read.
+  assertRegularFileSync(target.caFile, { maxBytes: 4 * 1024 * 1024 });
   try {
     return readFileSync(target.caFile);
   } catch (err) {

@@ -2,6 +2,11 @@
 // else ~/.kube/config, else the in-cluster service account (client-node's loadFromDefault).
 import { KubeConfig } from '@kubernetes/client-node';
 import { InputError } from '../../errors.ts';
+import { assertRegularFileSync } from '../../regular-file.ts';
+import { findKubeconfig, HOW_TO_OBSERVE } from './kube-locate.ts';
+
+/** No kubeconfig anywhere client-node would look. */
+class NoKubeconfig extends Error {}
 
 export interface KubeAccess {
   /** `--kubeconfig FILE`; default: $KUBECONFIG, ~/.kube/config, or in-cluster. */
@@ -12,13 +17,22 @@ export interface KubeAccess {
 
 export function loadKubeConfig(access: KubeAccess = {}): KubeConfig {
   const kc = new KubeConfig();
+  // A FIFO given as --kubeconfig would block the read forever: only a regular file is read.
+  if (access.kubeconfig !== undefined)
+    assertRegularFileSync(access.kubeconfig, { maxBytes: 16 * 1024 * 1024 });
   try {
     if (access.kubeconfig !== undefined) kc.loadFromFile(access.kubeconfig);
+    // Without any, client-node falls back to http://localhost:8080, whose error says nothing useful.
+    else if (findKubeconfig(process.env) === undefined) throw new NoKubeconfig();
     else kc.loadFromDefault();
   } catch (err) {
+    if (err instanceof NoKubeconfig) throw new InputError(`no kubeconfig: ${HOW_TO_OBSERVE}`);
     const where = access.kubeconfig === undefined ? {} : { file: access.kubeconfig };
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    // The YAML parser's message quotes the file around the error (a `token:` line included):
+    // only its first line, which names the problem and the position, is shown.
+    const reason =
+      code === 'ENOENT' ? 'no such file' : ((err as Error).message.split('\n')[0] ?? 'unreadable');
     throw new InputError(`cannot load the kubeconfig: ${reason}`, where);
   }
   if (access.context !== undefined) {

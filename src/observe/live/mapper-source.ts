@@ -6,16 +6,19 @@
 // Register), and the query and mutation below follow its src/mappergraphql/schema.graphql.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { InputError } from '../../errors.ts';
-import type { ObservedCall, ObservedMap, WorkloadRef } from '../../model.ts';
-import { compareCalls } from '../../order.ts';
+import type { ObservedMap } from '../../model.ts';
+import { NameGate } from '../name-gate.ts';
 import { httpRequest, parseBaseUrl, shownUrl } from './http-client.ts';
 import { type KubeAccess, loadKubeConfig } from './kube-config.ts';
 import { permissionHint, statusOf } from './kube-errors.ts';
 import { kubeRequest, readText } from './kube-http.ts';
+import { callsOfIntents, parseMapperIntents } from './mapper-answer.ts';
 
 export interface MapperOptions extends KubeAccess {
   /** `--mapper-url`: talk to the mapper directly (its GraphQL endpoint, default path /query). */
   url?: string;
+  /** Bearer token for `url` (an auth proxy in front of the mapper); the service proxy uses the kubeconfig's. */
+  token?: string;
   /** The mapper's Service when going through the API server. */
   service?: { namespace: string; name: string; port: number };
   /** Only clients in these namespaces (passed to the mapper). */
@@ -43,23 +46,25 @@ export const INTENTS_QUERY = `query Intents($namespaces: [String!]) {
 export const INTENTS_QUERY_BASIC = INTENTS_QUERY.replaceAll(IDENTITY, 'name namespace');
 export const RESET_MUTATION = 'mutation ResetCapture { resetCapture }';
 
-interface Identity {
-  name: string;
-  namespace: string;
-  podOwnerKind?: { kind: string } | null;
-  kubernetesService?: string | null;
-}
-
-interface MapperIntent {
-  client: Identity;
-  server: Identity;
-  type: string | null;
-  httpResources?: { path: string; methods?: string[] | null }[] | null;
-}
-
 interface GraphQLAnswer {
   data?: Record<string, unknown> | null;
-  errors?: { message: string }[];
+  /** The errors' messages. */
+  errors: string[];
+}
+
+/** A GraphQL response object (`data`, `errors[].message`), or exit 2 naming what is wrong. */
+function graphQLAnswer(parsed: unknown, where: string, status: number): GraphQLAnswer {
+  const notAnswer = () => new InputError(`${where}: HTTP ${status}: not a GraphQL answer`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw notAnswer();
+  const { data, errors } = parsed as { data?: unknown; errors?: unknown };
+  if (data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data)))
+    throw notAnswer();
+  if (errors !== undefined && !Array.isArray(errors)) throw notAnswer();
+  const messages = (errors ?? []).map((e: unknown) => {
+    const message = typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : undefined;
+    return typeof message === 'string' ? message : 'an error without a message';
+  });
+  return { data: data as GraphQLAnswer['data'], errors: messages };
 }
 
 async function post(options: MapperOptions, body: object): Promise<GraphQLAnswer> {
@@ -72,9 +77,14 @@ async function post(options: MapperOptions, body: object): Promise<GraphQLAnswer
     where = shownUrl(url);
     ({ status, text } = await httpRequest(
       url,
-      { timeoutMs: options.timeoutMs },
+      { timeoutMs: options.timeoutMs, ...(options.token === undefined ? {} : { token: options.token }) },
       { method: 'POST', body: JSON.stringify(body) },
     ));
+    if (status === 401 || status === 403) {
+      throw new InputError(
+        `${where}: HTTP ${status}: not authorized: check the bearer token (--mapper-token-env)`,
+      );
+    }
   } else {
     const kc = options.kubeConfig ?? loadKubeConfig(options);
     const svc = options.service ?? DEFAULT_MAPPER_SERVICE;
@@ -102,56 +112,18 @@ async function post(options: MapperOptions, body: object): Promise<GraphQLAnswer
       throw new InputError(`${where}: HTTP ${status}: ${statusOf(status, text).message}`);
     }
   }
-  let answer: GraphQLAnswer;
+  let parsed: unknown;
   try {
-    answer = JSON.parse(text) as GraphQLAnswer;
+    parsed = JSON.parse(text);
   } catch {
     throw new InputError(`${where}: HTTP ${status}: not a GraphQL answer`);
   }
-  if (status !== 200 && answer.errors === undefined) throw new InputError(`${where}: HTTP ${status}`);
-  if (
-    answer.errors !== undefined &&
-    answer.errors.length > 0 &&
-    (answer.data === undefined || answer.data === null)
-  ) {
-    throw new InputError(`${where}: mapper error: ${answer.errors.map((e) => e.message).join('; ')}`);
+  const answer = graphQLAnswer(parsed, where, status);
+  if (status !== 200 && answer.errors.length === 0) throw new InputError(`${where}: HTTP ${status}`);
+  if (answer.errors.length > 0 && (answer.data === undefined || answer.data === null)) {
+    throw new InputError(`${where}: mapper error: ${answer.errors.join('; ')}`);
   }
   return answer;
-}
-
-function workload(id: Identity): WorkloadRef {
-  const kind = id.podOwnerKind?.kind;
-  return kind ? { name: id.name, namespace: id.namespace, kind } : { name: id.name, namespace: id.namespace };
-}
-
-export function callsOfIntents(intents: readonly MapperIntent[]): ObservedCall[] {
-  const calls: ObservedCall[] = [];
-  for (const intent of intents) {
-    const client = workload(intent.client);
-    const server: ObservedCall['server'] = workload(intent.server);
-    if (intent.server.kubernetesService) {
-      server.service = { name: intent.server.kubernetesService, namespace: intent.server.namespace };
-    }
-    const resources = intent.type === 'HTTP' ? (intent.httpResources ?? []) : [];
-    if (resources.length === 0) {
-      calls.push({
-        client,
-        server,
-        method: null,
-        path: null,
-        count: 1,
-        protocol: intent.type === 'HTTP' ? 'http' : 'tcp',
-      });
-      continue;
-    }
-    for (const r of resources) {
-      const methods = (r.methods ?? []).filter((m) => m !== 'ALL');
-      for (const method of methods.length === 0 ? [null] : methods) {
-        calls.push({ client, server, method, path: r.path || null, count: 1, protocol: 'http' });
-      }
-    }
-  }
-  return calls.sort(compareCalls);
 }
 
 export async function readMapper(options: MapperOptions = {}): Promise<ObservedMap> {
@@ -163,10 +135,12 @@ export async function readMapper(options: MapperOptions = {}): Promise<ObservedM
     throw err;
   });
   if (answer === null) answer = await post(options, { query: INTENTS_QUERY_BASIC, variables });
-  const intents = answer.data?.intents;
-  if (!Array.isArray(intents)) throw new InputError('the mapper answered without an `intents` list');
-  const calls = callsOfIntents(intents as MapperIntent[]);
+  const intents = parseMapperIntents(answer.data?.intents);
+  const gate = new NameGate();
+  const calls = callsOfIntents(intents, gate);
   const warnings = ['the network mapper keeps no request counts: each call it saw counts once'];
+  const refused = gate.warning('intent(s) of the mapper');
+  if (refused !== undefined) warnings.push(refused);
   if (calls.length === 0) warnings.push('the network mapper reported no intents');
   return { calls, unattributed: [], external: [], warnings, stats: { series: intents.length, sources: 1 } };
 }

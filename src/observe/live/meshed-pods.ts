@@ -30,7 +30,8 @@ export interface PodListing {
   unmeshed: number;
 }
 
-const PAGE = 500;
+/** Pods asked for per list request: the API server pages big clusters' lists by `limit`/`continue`. */
+export const POD_PAGE_SIZE = 500;
 
 function toMeshedPod(pod: V1Pod): MeshedPod {
   const meta = pod.metadata ?? {};
@@ -48,32 +49,59 @@ function toMeshedPod(pod: V1Pod): MeshedPod {
   };
 }
 
-/** Lists Running pods in `namespaces` (all when empty), page by page, keeping the meshed ones. */
-export async function listMeshedPods(kc: KubeConfig, namespaces: readonly string[]): Promise<PodListing> {
+/**
+ * Lists Running pods in `namespaces` (all when empty), page by page, keeping the meshed ones.
+ * A page may hold fewer pods than asked for, even none: only an empty `continue` ends a list.
+ */
+export async function listMeshedPods(
+  kc: KubeConfig,
+  namespaces: readonly string[],
+  pageSize = POD_PAGE_SIZE,
+): Promise<PodListing> {
   const core = kc.makeApiClient(CoreV1Api);
-  const fieldSelector = 'status.phase=Running';
   const listing: PodListing = { meshed: [], unmeshed: 0 };
   const scopes: (string | null)[] = namespaces.length === 0 ? [null] : [...new Set(namespaces)];
   for (const namespace of scopes) {
-    let token: string | undefined;
-    do {
-      let page: V1PodList;
+    let pods: V1Pod[];
+    try {
+      pods = await listScope(core, namespace, pageSize);
+    } catch (err) {
+      if (!isExpiredContinue(err)) throw listFailure(kc, err, namespace);
+      // The list outlived the server's history (about 5 minutes): read it again, whole, once.
       try {
-        page =
-          namespace === null
-            ? await core.listPodForAllNamespaces({ fieldSelector, limit: PAGE, _continue: token })
-            : await core.listNamespacedPod({ namespace, fieldSelector, limit: PAGE, _continue: token });
-      } catch (err) {
-        throw listFailure(kc, err, namespace);
+        pods = await listScope(core, namespace, pageSize);
+      } catch (again) {
+        throw listFailure(kc, again, namespace);
       }
-      for (const pod of page.items) {
-        if (pod.metadata?.annotations?.[SIDECAR_STATUS_ANNOTATION] === undefined) listing.unmeshed++;
-        else listing.meshed.push(toMeshedPod(pod));
-      }
-      token = page.metadata?._continue || undefined;
-    } while (token !== undefined);
+    }
+    for (const pod of pods) {
+      if (pod.metadata?.annotations?.[SIDECAR_STATUS_ANNOTATION] === undefined) listing.unmeshed++;
+      else listing.meshed.push(toMeshedPod(pod));
+    }
   }
   return listing;
+}
+
+/** One consistent list: every page read from the snapshot of the first. */
+async function listScope(core: CoreV1Api, namespace: string | null, limit: number): Promise<V1Pod[]> {
+  const fieldSelector = 'status.phase=Running';
+  const pods: V1Pod[] = [];
+  let token: string | undefined;
+  do {
+    const page: V1PodList =
+      namespace === null
+        ? await core.listPodForAllNamespaces({ fieldSelector, limit, _continue: token })
+        : await core.listNamespacedPod({ namespace, fieldSelector, limit, _continue: token });
+    pods.push(...page.items);
+    token = page.metadata?._continue || undefined;
+  } while (token !== undefined);
+  return pods;
+}
+
+/** 410 Expired on a continued page: the snapshot the token pointed at was compacted away. */
+function isExpiredContinue(err: unknown): boolean {
+  const f = failureOf(err);
+  return f.code === 410 && f.reason === 'Expired';
 }
 
 function listFailure(kc: KubeConfig, err: unknown, namespace: string | null): InputError {

@@ -90,3 +90,12 @@ export function namespaceScopes(sizes: ReadonlyMap<string, number>, maxRows: num
   scopes.push({ kind: 'not-in', namespaces: [...sizes.keys()] });
   return scopes;
 }
+
+/**
+ * One row when a caller's sidecar (reporter="source") counted a request in the range, none
+ * otherwise: the requests query's rows no longer say who reported them, and a mesh whose
+ * calls only the servers' sidecars saw was driven from outside it (NO_CLIENT_SIDECAR).
+ */
+export function clientSidecarQuery(range: string, scope: NamespaceScope = { kind: 'all' }): string {
+  return `sum by (reporter) (increase(${REQUESTS_METRIC}{${matchers('source', scope)}}[${range}])) > 0`;
+}

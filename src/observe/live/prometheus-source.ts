@@ -7,14 +7,16 @@ import type { ObservedMap } from '../../model.ts';
 import { ByteInterner } from '../compact/byte-interner.ts';
 import { CALL_LABEL_SLOTS, CALL_METRICS } from '../compact/call-tables.ts';
 import { REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from '../istio-labels.ts';
-import { ObservedMapBuilder } from '../observed-map.ts';
+import { NO_CLIENT_SIDECAR, ObservedMapBuilder } from '../observed-map.ts';
 import { parseSince, promRange } from './duration.ts';
 import { type HttpTarget, httpStream, parseBaseUrl, shownUrl } from './http-client.ts';
 import { JsonEvents, JsonSyntaxError } from './json-events.ts';
 import { mapPool } from './pool.ts';
 import { type RowHandler, requestCount, VectorAnswerReader } from './prometheus-answer.ts';
 import {
+  clientSidecarQuery,
   NAMESPACE_LABEL,
+  type NamespaceScope,
   namespaceScopes,
   requestsQuery,
   sizeQuery,
@@ -80,30 +82,61 @@ async function instantQuery(
         if (status === 200) events.end();
       } catch (err) {
         if (!(err instanceof JsonSyntaxError)) throw err;
-        if (status === 200) {
-          throw new InputError(
-            `${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer (${err.message})`,
-          );
-        }
-      }
-      const s = reader.summary;
-      if (status !== 200 || s.status !== 'success') {
-        const why = s.error ?? `HTTP ${status}`;
+        if (status === 401 || status === 403) throw notAuthorized(url, status);
         throw new InputError(
-          `${shownUrl(url)}: query failed: ${s.errorType ? `${s.errorType}: ` : ''}${why}`,
+          `${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer (${err.message})`,
         );
       }
-      if (s.resultType !== 'vector' || !s.resultIsList || reader.malformedRows) {
-        throw new InputError(`${shownUrl(url)}: expected a vector result, got ${s.resultType}`);
-      }
-      return s.rows;
+      return verdict(url, status, reader);
     },
   );
+}
+
+function notAuthorized(url: URL, status: number): InputError {
+  // Prometheus has no bearer tokens of its own: an auth proxy in front refused us.
+  return new InputError(
+    `${shownUrl(url)}: HTTP ${status}: not authorized: check the bearer token (--prometheus-token-env)`,
+  );
+}
+
+/** The rows of an answer read whole, or the input error that says what was wrong with it. */
+function verdict(url: URL, status: number, reader: VectorAnswerReader): number {
+  if (status === 401 || status === 403) throw notAuthorized(url, status);
+  const s = reader.summary;
+  if (!s.rootIsObject) throw new InputError(`${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer`);
+  if (status !== 200 || s.status !== 'success') {
+    const why = s.error ?? `HTTP ${status}`;
+    throw new InputError(`${shownUrl(url)}: query failed: ${s.errorType ? `${s.errorType}: ` : ''}${why}`);
+  }
+  if (s.resultType !== 'vector' || !s.resultIsList) {
+    throw new InputError(`${shownUrl(url)}: expected a vector result, got ${String(s.resultType)}`);
+  }
+  if (reader.problem !== undefined) {
+    throw new InputError(`${shownUrl(url)}: ${reader.problem} (not a Prometheus vector sample)`);
+  }
+  return s.rows;
 }
 
 export interface PrometheusResult extends ObservedMap {
   /** The span the increase() covered (ISO 8601). */
   window: { from: string; to: string };
+}
+
+const REQUESTS = CALL_METRICS.indexOf(REQUESTS_METRIC);
+const TCP = CALL_METRICS.indexOf(TCP_CONNECTIONS_METRIC);
+
+/**
+ * Per part: its requests and its TCP connections (`metric` indexes CALL_METRICS), then, after
+ * every part's rows, whether a caller's sidecar counted a request in it (`metric` -1).
+ */
+function partQueries(range: string, scopes: readonly NamespaceScope[]): { text: string; metric: number }[] {
+  const queries: { text: string; metric: number }[] = [];
+  for (const scope of scopes) {
+    queries.push({ text: requestsQuery(range, scope), metric: REQUESTS });
+    queries.push({ text: tcpQuery(range, scope), metric: TCP });
+  }
+  for (const scope of scopes) queries.push({ text: clientSidecarQuery(range, scope), metric: -1 });
+  return queries;
 }
 
 export async function readPrometheus(options: PrometheusOptions): Promise<PrometheusResult> {
@@ -124,33 +157,32 @@ export async function readPrometheus(options: PrometheusOptions): Promise<Promet
     sizes.set(ns, (sizes.get(ns) ?? 0) + (Number.isFinite(value) ? value : 0));
   });
   const scopes = namespaceScopes(sizes, options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY);
-  const queries: { text: string; metric: number }[] = [];
-  const metricOf = (name: string) => CALL_METRICS.indexOf(name);
-  for (const scope of scopes) {
-    queries.push({ text: requestsQuery(range, scope), metric: metricOf(REQUESTS_METRIC) });
-    queries.push({
-      text: tcpQuery(range, scope),
-      metric: metricOf(TCP_CONNECTIONS_METRIC),
-    });
-  }
+  const queries = partQueries(range, scopes);
+  // Rows are one per call, without the reporter: whether a caller's sidecar counted any request
+  // is asked apart, part by part, until one says so.
+  let clientSidecarSeen = false;
   // The first failure stops the parts still in flight: the read has failed anyway.
   const stop = new AbortController();
-  const rows = await mapPool(queries, options.concurrency ?? DEFAULT_QUERY_CONCURRENCY, (q) =>
-    instantQuery(
-      base,
-      q.text,
-      now,
-      target,
-      values,
-      (ids, value) => builder.addInterned(q.metric, ids, requestCount(value)),
-      stop.signal,
-    ).catch((err: unknown) => {
+  const rows = await mapPool(queries, options.concurrency ?? DEFAULT_QUERY_CONCURRENCY, async (q) => {
+    if (q.metric === -1 && clientSidecarSeen) return 0;
+    const onRow: RowHandler =
+      q.metric === -1
+        ? () => {
+            clientSidecarSeen = true;
+          }
+        : (ids, value) => builder.addInterned(q.metric, ids, requestCount(value));
+    try {
+      const n = await instantQuery(base, q.text, now, target, values, onRow, stop.signal);
+      return q.metric === -1 ? 0 : n;
+    } catch (err) {
       stop.abort();
       throw err;
-    }),
-  );
+    }
+  });
   if (rows.every((n) => n === 0)) {
     builder.addWarning(`Prometheus at ${shownUrl(base)} has no Istio traffic in the last ${range}`);
   }
+  const requestRows = rows.reduce((sum, n, i) => (queries[i]!.metric === REQUESTS ? sum + n : sum), 0);
+  if (requestRows > 0 && !clientSidecarSeen) builder.addWarning(NO_CLIENT_SIDECAR);
   return { ...builder.build(), window: { from: from.toISOString(), to: now.toISOString() } };
 }

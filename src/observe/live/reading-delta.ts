@@ -26,7 +26,7 @@ export function samplesGrown(
     if (unknownPods.has(pod)) continue;
     const earlier = before.get(pod);
     if (earlier === undefined) {
-      grown.push(...samples);
+      for (const sample of samples) grown.push(sample);
       continue;
     }
     const then = new Map<string, number>();

@@ -5,7 +5,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { InputError } from '../../errors.ts';
 import type { ObservedCall, ObservedMap, WorkloadRef } from '../../model.ts';
 import type { Sample } from '../exposition-line.ts';
-import { ObservedMapBuilder } from '../observed-map.ts';
+import { NO_CLIENT_SIDECAR, ObservedMapBuilder } from '../observed-map.ts';
 import { type KubeAccess, loadKubeConfig } from './kube-config.ts';
 import { permissionHint } from './kube-errors.ts';
 import { listMeshedPods, type MeshedPod } from './meshed-pods.ts';
@@ -38,6 +38,8 @@ export interface SidecarsOptions extends KubeAccess {
   kubeConfig?: KubeConfig;
   /** Stops a window's wait early (Ctrl-C). */
   signal?: AbortSignal;
+  /** Pods per list request (default 500); tests page a small cluster with a small size. */
+  pageSize?: number;
 }
 
 export interface SidecarsResult extends ObservedMap {
@@ -121,7 +123,7 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
   const report = (reading: SidecarsProgress['reading'], total: number) => (done: number) =>
     options.onProgress?.({ reading, done, total });
 
-  const listing = await listMeshedPods(kc, namespaces);
+  const listing = await listMeshedPods(kc, namespaces, options.pageSize);
   const resolver = new OwnerResolver(kc);
   const owners = resolver.resolveAll(listing.meshed, Math.min(8, tuning.concurrency));
   const from = new Date();
@@ -137,7 +139,7 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
   if (windowed) {
     options.onProgress?.({ reading: 'waiting', done: 0, total: options.windowMs! });
     await delay(options.windowMs!, options.signal);
-    const again = await listMeshedPods(kc, namespaces);
+    const again = await listMeshedPods(kc, namespaces, options.pageSize);
     pods = again.meshed;
     const second = await readAll(kc, pods, tuning, report('second', pods.length));
     const unknown = new Set(first.failed.keys());
@@ -169,6 +171,9 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
   for (const w of [...resolver.warnings, ...faultWarnings(first.failed)]) builder.addWarning(w);
   if (!windowed && pods.length > 0) {
     builder.addWarning('no --window: counts are cumulative since each sidecar started');
+  }
+  if (builder.requestSeriesCounted() > 0 && builder.requestSeriesReportedBy('source') === 0) {
+    builder.addWarning(NO_CLIENT_SIDECAR);
   }
   const map = attachLiveWorkloads(builder.build(), workloads);
   const result: SidecarsResult = {

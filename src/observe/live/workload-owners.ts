@@ -2,6 +2,8 @@
 // ReplicaSet -> Deployment, Pod -> Job -> CronJob, StatefulSet, DaemonSet), unless the pod carries
 // `intents.otterize.com/workload-name`. Reads each ReplicaSet or Job once (cached).
 import { AppsV1Api, BatchV1Api, type KubeConfig, type V1OwnerReference } from '@kubernetes/client-node';
+import { showControlChars } from '../../safe-text.ts';
+import { NameGate } from '../name-gate.ts';
 import { failureOf, permissionHint } from './kube-errors.ts';
 import { type MeshedPod, type OwnerRef, WORKLOAD_NAME_ANNOTATION } from './meshed-pods.ts';
 import { mapPool } from './pool.ts';
@@ -37,6 +39,7 @@ export class OwnerResolver {
   private readonly cache = new Map<string, Promise<Owner>>();
   private readonly denied = new Set<string>();
   readonly warnings: string[] = [];
+  private readonly names = new NameGate();
 
   constructor(kc: KubeConfig) {
     this.apps = kc.makeApiClient(AppsV1Api);
@@ -92,12 +95,25 @@ export class OwnerResolver {
     const owner = await this.top(pod.namespace, direct, pod);
     return {
       istioName: owner.name,
-      name: pod.annotations[WORKLOAD_NAME_ANNOTATION] ?? owner.name,
+      name: this.annotatedName(pod) ?? owner.name,
       namespace: pod.namespace,
       kind: owner.kind,
       serviceAccount: pod.serviceAccount,
       labels: pod.labels,
     };
+  }
+
+  /** The pod's workload-name annotation when it is a Kubernetes name; a warning once otherwise. */
+  private annotatedName(pod: MeshedPod): string | undefined {
+    const name = pod.annotations[WORKLOAD_NAME_ANNOTATION];
+    if (name === undefined || this.names.admitWorkload({ name, namespace: pod.namespace })) return name;
+    if (this.names.count === 1) {
+      this.warnings.push(
+        `pod ${pod.namespace}/${pod.name}: annotation ${WORKLOAD_NAME_ANNOTATION} is not a Kubernetes name: ` +
+          `"${showControlChars(name.slice(0, 80))}"; the pod's owner names it instead`,
+      );
+    }
+    return undefined;
   }
 
   /** One entry per workload (several pods of a Deployment collapse into one). */

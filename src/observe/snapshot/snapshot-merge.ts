@@ -74,6 +74,8 @@ export function filterSince(snapshot: Snapshot, since: Date): Snapshot {
 export interface ReadSnapshotsOptions {
   /** `--since`: already resolved to a time (see parseSince). */
   since?: Date;
+  /** What a file named `-` reads (default: the process's stdin). */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 /** `--source snapshot`: reads, merges and filters the files into one observed map. */
@@ -82,7 +84,7 @@ export async function readSnapshots(
   opts: ReadSnapshotsOptions = {},
 ): Promise<ObservedMap> {
   if (files.length === 0) throw new InputError('--source snapshot needs --snapshot FILE');
-  const snapshots = await Promise.all(files.map((f) => readSnapshot(f)));
+  const snapshots = await Promise.all(files.map((f) => readSnapshot(f, opts.stdin)));
   let merged = mergeSnapshots(snapshots);
   if (opts.since !== undefined) merged = filterSince(merged, opts.since);
   return snapshotToMap(merged);

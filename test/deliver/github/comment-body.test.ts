@@ -64,12 +64,14 @@ describe('commentBody', () => {
     assert.ok(body.startsWith('<!-- intent-drift -->'));
     assert.match(body, /Cut to fit a GitHub comment/);
     assert.ok(body.includes('```diff\n--- a/x.yaml'), 'the small patch still fits');
-    assert.ok(
-      body.endsWith('[Full report in the job summary](https://github.com/acme/shop/actions/runs/1)</sub>\n'),
-    );
-    const summary = jobSummary(drift, { suggestedPatch: patch });
+    // The run (where the job summary holds everything) is linked in the header line.
+    assert.match(body, /^[^\n]*\[workflow run\]\(https:\/\/github\.com\/acme\/shop\/actions\/runs\/1\)$/m);
+    const summary = jobSummary(drift, {
+      suggestedPatch: patch,
+      runUrl: 'https://github.com/acme/shop/actions/runs/1',
+    });
     assert.ok(summary.includes('/orders/' + 'x'.repeat(40) + '/2999'));
-    assert.ok(!summary.includes('Full report in the job summary'));
+    assert.ok(!summary.includes('[workflow run]'), 'the summary is in the run already');
   });
 
   test('a patch too long for a comment is replaced by a note', () => {
@@ -87,6 +89,19 @@ describe('commentBody', () => {
     const body = commentBody(driftOf(1, 0), { suggestedPatch: patch });
     assert.ok(body.includes('``````diff\n'));
     assert.ok(body.includes('\n``````\n'));
+  });
+});
+
+describe('jobSummary', () => {
+  test('stays under 1 MiB counted in bytes, even when every character takes three', () => {
+    const drift = driftOf(6000, 0);
+    // CJK paths: one UTF-16 unit, three UTF-8 bytes each.
+    for (const [i, call] of drift.missing.entries()) call.path = `/订单/${'数据'.repeat(150)}/${i}`;
+    const summary = jobSummary(drift, { suggestedPatch: '' });
+    const bytes = Buffer.byteLength(summary, 'utf8');
+    assert.ok(bytes <= 1024 * 1024, `${bytes} bytes`);
+    assert.ok(bytes > 900_000, `${bytes} bytes: the room is used`);
+    assert.match(summary, /Cut to fit a GitHub comment|more not shown here/);
   });
 });
 

@@ -36,7 +36,12 @@ describe('tokenIdentity', () => {
     assert.deepEqual(await tokenIdentity(client('app')), { login: 'my-app[bot]', via: 'graphql' });
   });
 
-  test('falls back to github-actions[bot] when neither answers', async () => {
+  test('falls back to github-actions[bot] when neither answers: GraphQL refuses with HTTP 200', async () => {
+    server.tokens.set('narrow', { login: 'narrow-app[bot]', kind: 'installation', viewerForbidden: true });
+    assert.deepEqual(await tokenIdentity(client('narrow')), { login: ACTIONS_BOT_LOGIN, via: 'fallback' });
+    const graphql = server.requests.filter((r) => r.path === '/graphql');
+    assert.equal(graphql.length, 1, 'asked GraphQL once, not retried');
+    // An HTTP 403 on /graphql (a proxy, an outage page) is a refusal too.
     server.faults.push({
       method: 'POST',
       path: /^\/graphql$/,
@@ -44,6 +49,41 @@ describe('tokenIdentity', () => {
       body: { message: 'Resource not accessible by integration' },
     });
     assert.deepEqual(await tokenIdentity(client('app')), { login: ACTIONS_BOT_LOGIN, via: 'fallback' });
+  });
+
+  test('GraphQL errors that are not refusals stay errors, told in one line', async () => {
+    server.faults.push({
+      method: 'POST',
+      path: /^\/graphql$/,
+      status: 200,
+      body: {
+        errors: [
+          { type: 'INTERNAL', message: 'Something went wrong\nwhile executing your query.' },
+          { type: 'TIMEOUT', message: 'Timeout on validation of query' },
+        ],
+      },
+    });
+    const err = await tokenIdentity(client('app')).catch((e: unknown) => e);
+    assert.ok(err instanceof Error);
+    assert.equal(
+      describeGitHubError(err),
+      'GitHub GraphQL answered with errors: INTERNAL: Something went wrong while executing your query.; TIMEOUT: Timeout on validation of query',
+    );
+    assert.ok(!isWriteRefused(err));
+  });
+
+  test('the GraphQL stand-in answers as GitHub: validation errors with HTTP 200, only selected fields', async () => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: 'token app', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ viewer { logn } }' }),
+    });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    assert.equal(body.errors[0]?.message, "Field 'logn' doesn't exist on type 'User'");
+    assert.equal(body.errors[0]?.extensions.code, 'undefinedField');
+    const data = await client('app').graphql<{ me: object }>('query { me: viewer { login } }');
+    assert.deepEqual(data, { me: { login: 'my-app[bot]' } });
   });
 
   test('a bad token is an error, not a fallback', async () => {

@@ -1,0 +1,427 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  SeriesReader
+} from "./chunk-UOA24LVI.js";
+import {
+  HTTP_DETAIL_LABELS,
+  ISTIO_DEFAULT_LABELS,
+  OBSERVED_METRICS,
+  ObservedMapBuilder
+} from "./chunk-UBGRSCGD.js";
+import {
+  InputError
+} from "./chunk-AXTUN44H.js";
+
+// src/observe/read-metrics.ts
+import { Buffer as Buffer4 } from "node:buffer";
+
+// src/observe/content-sniff.ts
+import { closeSync, openSync, readSync } from "node:fs";
+var SNIFF_BYTES = 64 * 1024;
+var NO_ISTIO_SERIES = ": no istio_requests_total or istio_tcp_* series: it holds ";
+var METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+var KIND_NAME = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
+var SHOWN = 3;
+var SAMPLE_LINE = /^([^{\s]+)(?:\{.*\})?\s+[-+]?(?:[0-9.]+(?:[eE][-+]?[0-9]+)?|NaN|Inf)(?:\s+-?\d+)?$/;
+function describeOtherContent(absolute) {
+  let head;
+  try {
+    head = readHead(absolute);
+  } catch {
+    return "content that could not be read again";
+  }
+  return describeText(head.replace(/^\uFEFF/, "").trimStart());
+}
+function describeText(text) {
+  const first = text[0];
+  if (first === void 0) return "nothing but blank lines";
+  if (first === "{" || first === "[") {
+    return /"stats"\s*:/.test(text) ? "Envoy JSON stats without istiocustom.istio_requests_total entries: the sidecar has served no request, or the stats were filtered to other names" : 'JSON that is not Envoy stats ({"stats": [...]})';
+  }
+  if (first === "<") return "HTML or XML, not metrics (an error page, or a web page saved by mistake?)";
+  const kinds = yamlKinds(text);
+  if (kinds !== void 0) {
+    const shown = kinds.length === 0 ? "no kind" : `kind ${listed(kinds)}`;
+    return `YAML (${shown}), not metrics`;
+  }
+  const families = metricFamilies(text);
+  if (families.length === 0) return "text that is neither Prometheus exposition, Envoy JSON stats nor YAML";
+  const names = listed(families);
+  if (families.some((f) => f.startsWith("istio_") || f.startsWith("envoy_"))) {
+    return `an Istio sidecar's metrics (${names}) without istio_requests_total: it has served no request since it started, or a Telemetry removed the metric`;
+  }
+  return `Prometheus text of another exporter (${names}), not an Istio sidecar's`;
+}
+function readHead(absolute) {
+  const fd = openSync(absolute, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(SNIFF_BYTES);
+    const size = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
+    return buffer.toString("utf8", 0, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+function yamlKinds(text) {
+  let manifest = false;
+  const kinds = /* @__PURE__ */ new Set();
+  for (const line of text.split("\n")) {
+    const m = /^(apiVersion|kind):[ \t]*["']?([^"'\s#]*)/.exec(line);
+    if (m === null) continue;
+    manifest = true;
+    if (m[1] === "kind" && KIND_NAME.test(m[2] ?? "")) kinds.add(m[2]);
+  }
+  return manifest ? [...kinds].sort() : void 0;
+}
+function metricFamilies(text) {
+  const families = /* @__PURE__ */ new Set();
+  const lines = text.split("\n");
+  if (lines.length > 1) lines.pop();
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const typed = /^#\s*TYPE\s+(\S+)/.exec(line);
+    if (typed === null && line.startsWith("#")) continue;
+    const name = typed ? typed[1] : SAMPLE_LINE.exec(line)?.[1];
+    if (name === void 0 || !METRIC_NAME.test(name)) return [];
+    families.add(name.replace(/_(bucket|sum|count)$/, ""));
+  }
+  return [...families].sort();
+}
+function listed(names) {
+  const more = names.length - SHOWN;
+  return names.slice(0, SHOWN).join(", ") + (more > 0 ? `, and ${more} more` : "");
+}
+
+// src/observe/envoy-json.ts
+var ISTIO_STAT_PREFIX = "istiocustom.";
+var ENVOY_LABEL_KEYS = /* @__PURE__ */ new Set([
+  ...ISTIO_DEFAULT_LABELS,
+  ...HTTP_DETAIL_LABELS
+]);
+function keyAt(s, at, keys, seen) {
+  const dot = s.indexOf(".", at);
+  const token = s.slice(at, dot === -1 ? s.length : dot);
+  return keys.has(token) && !seen.has(token) ? token : null;
+}
+function parseEnvoyLabels(s, keys = ENVOY_LABEL_KEYS) {
+  const labels = {};
+  const seen = /* @__PURE__ */ new Set();
+  let pos = 0;
+  while (pos < s.length) {
+    const key = keyAt(s, pos, keys, seen);
+    if (key === null) {
+      const token = s.slice(pos, s.indexOf(".", pos) === -1 ? s.length : s.indexOf(".", pos));
+      return seen.has(token) ? `label "${token}" appears twice` : `unknown label key "${token.slice(0, 40)}"`;
+    }
+    seen.add(key);
+    const valueStart = pos + key.length + 1;
+    if (valueStart > s.length || keyAt(s, valueStart, keys, seen) !== null) {
+      labels[key] = "";
+      pos = valueStart;
+      continue;
+    }
+    let end = s.indexOf(".", valueStart);
+    while (end !== -1 && keyAt(s, end + 1, keys, seen) === null) end = s.indexOf(".", end + 1);
+    if (end === -1) end = s.length;
+    labels[key] = s.slice(valueStart, end);
+    pos = end + 1;
+  }
+  return labels;
+}
+function wantedMetric(name, metrics) {
+  const base = name.startsWith(ISTIO_STAT_PREFIX) ? name.slice(ISTIO_STAT_PREFIX.length) : name;
+  const dot = base.indexOf(".");
+  const metric = dot === -1 ? base : base.slice(0, dot);
+  if (!metrics.has(metric)) return null;
+  return { metric, rest: dot === -1 ? "" : base.slice(dot + 1) };
+}
+function describe(value) {
+  if (value === null) return "null";
+  return Array.isArray(value) ? "an array" : typeof value;
+}
+function readEnvoyStatsJson(text, options) {
+  const file = options.source;
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(`not valid JSON: ${err.message}`, { file });
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new InputError(`expected an Envoy stats object {"stats": [...]}, found ${describe(doc)}`, { file });
+  }
+  const stats = doc.stats;
+  if (!Array.isArray(stats)) {
+    const data = doc.data;
+    if (typeof data === "object" && data !== null && "result" in data) {
+      throw new InputError(
+        "this is a Prometheus HTTP API response, not Envoy stats; use --source prometheus to query Prometheus",
+        { file }
+      );
+    }
+    throw new InputError(`expected a "stats" array (Envoy JSON stats), found ${describe(stats)}`, { file });
+  }
+  const keys = options.extraLabelKeys === void 0 ? ENVOY_LABEL_KEYS : /* @__PURE__ */ new Set([...ENVOY_LABEL_KEYS, ...options.extraLabelKeys]);
+  let samples = 0;
+  for (let i = 0; i < stats.length; i++) {
+    const entry = stats[i];
+    const where = `stats[${i}]`;
+    if (typeof entry !== "object" || entry === null)
+      throw new InputError(`${where} is not an object`, { file });
+    if ("histograms" in entry && !("name" in entry)) continue;
+    const { name, value } = entry;
+    if (typeof name !== "string") throw new InputError(`${where} has no "name" string`, { file });
+    const wanted = wantedMetric(name, options.metrics);
+    if (wanted === null) continue;
+    if (typeof value !== "number") {
+      throw new InputError(`${where} (${wanted.metric}): "value" is ${describe(value)}, expected a number`, {
+        file
+      });
+    }
+    const labels = parseEnvoyLabels(wanted.rest, keys);
+    if (typeof labels === "string") throw new InputError(`${where} (${wanted.metric}): ${labels}`, { file });
+    samples++;
+    options.onSample({ metric: wanted.metric, labels, value, line: i + 1 });
+  }
+  return { entries: stats.length, samples };
+}
+
+// src/observe/file-chunks.ts
+import { Buffer as Buffer2 } from "node:buffer";
+import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
+var DEFAULT_CHUNK_BYTES = 1 << 20;
+function* readFileChunks(file, buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES)) {
+  const fd = openSync2(file, "r");
+  try {
+    for (; ; ) {
+      const bytesRead = readSync2(fd, buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    closeSync2(fd);
+  }
+}
+
+// src/observe/metric-files.ts
+import { readdirSync, statSync } from "node:fs";
+import path2 from "node:path";
+
+// src/display-path.ts
+import path from "node:path";
+function displayName(absolute, cwd) {
+  const relative = path.relative(cwd, absolute);
+  const shown = relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
+  return shown.split(path.sep).join("/");
+}
+
+// src/observe/metric-files.ts
+function unreadable(file, err) {
+  const code = err.code;
+  if (code === "ENOENT") return new InputError("no such file or directory", { file });
+  if (code === "EACCES" || code === "EPERM") return new InputError("permission denied", { file });
+  if (code === "EISDIR") return new InputError("is a directory", { file });
+  return new InputError(`cannot read: ${err.message}`, { file });
+}
+function statOf(file) {
+  try {
+    return statSync(file);
+  } catch (err) {
+    throw unreadable(file, err);
+  }
+}
+function listMetricFiles(root) {
+  const info = statOf(root);
+  if (info.isFile()) return [{ absolute: root, size: info.size }];
+  if (!info.isDirectory()) throw new InputError("not a regular file or directory", { file: root });
+  let entries;
+  try {
+    entries = readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1);
+  } catch (err) {
+    throw unreadable(root, err);
+  }
+  const files = [];
+  for (const entry of entries) {
+    const child = path2.join(root, entry.name);
+    if (entry.isDirectory()) {
+      for (const f of listMetricFiles(child)) files.push(f);
+      continue;
+    }
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+    const target = statOf(child);
+    if (target.isDirectory()) for (const f of listMetricFiles(child)) files.push(f);
+    else if (target.isFile()) files.push({ absolute: child, size: target.size });
+  }
+  return files;
+}
+function metricFilesOf(paths, cwd) {
+  if (paths.length === 0) throw new InputError("no metrics path given");
+  const all = [];
+  for (const given of paths) {
+    const root = path2.resolve(cwd, given);
+    let files;
+    try {
+      files = listMetricFiles(root);
+    } catch (err) {
+      throw err instanceof InputError && err.file === root ? new InputError(err.message, { file: given }) : err;
+    }
+    if (files.length === 0) throw new InputError("no files in this directory", { file: given });
+    for (const f of files) all.push({ ...f, file: displayName(f.absolute, cwd) });
+  }
+  return all;
+}
+
+// src/observe/read-metrics-stream.ts
+import { Buffer as Buffer3 } from "node:buffer";
+var STDIN_NAME = "stdin";
+var MAX_JSON_BYTES = 64 * 1024 * 1024;
+function firstContentByte(buf, from) {
+  for (let i = from; i < buf.length; i++) {
+    const c = buf[i];
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return c;
+  }
+  return void 0;
+}
+async function readMetricsStream(input, reading, source = STDIN_NAME) {
+  const iterator = input[Symbol.asyncIterator]();
+  const head = [];
+  let first;
+  while (first === void 0) {
+    const next = await iterator.next();
+    if (next.done) throw new InputError("empty: no metrics on stdin", { file: source });
+    const buf = Buffer3.from(next.value);
+    const bom = head.length === 0 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
+    head.push(buf);
+    first = firstContentByte(buf, bom);
+  }
+  async function* all() {
+    yield* head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      yield Buffer3.from(next.value);
+  }
+  const onSample = (s) => {
+    reading.builder.add(s);
+  };
+  const options = { source, metrics: OBSERVED_METRICS, onSample };
+  if (first === 123 || first === 91) {
+    const parts = [];
+    let size = 0;
+    for await (const buf of all()) {
+      size += buf.length;
+      if (size > MAX_JSON_BYTES) {
+        throw new InputError(
+          `Envoy JSON stats over ${MAX_JSON_BYTES / 1024 / 1024} MiB; pipe the text format`,
+          {
+            file: source
+          }
+        );
+      }
+      parts.push(buf);
+    }
+    const text = Buffer3.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
+    return readEnvoyStatsJson(text, options).samples;
+  }
+  return (await reading.series.read(all(), source)).samples;
+}
+
+// src/observe/read-metrics.ts
+function isBlankByte(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+var BOM = Buffer4.from([239, 187, 191]);
+var MAX_JSON_BYTES2 = 64 * 1024 * 1024;
+function fileReading(builder = new ObservedMapBuilder()) {
+  return { builder, buffer: Buffer4.allocUnsafe(DEFAULT_CHUNK_BYTES), series: new SeriesReader(builder) };
+}
+async function readMetricsFile(absolute, reading, file = absolute) {
+  const { builder, buffer } = reading;
+  let chunks;
+  let first;
+  const blankHead = [];
+  let current;
+  try {
+    chunks = readFileChunks(absolute, buffer);
+    for (current = chunks.next(); !current.done; current = chunks.next()) {
+      const buf = current.value;
+      const from = blankHead.length === 0 && buf.subarray(0, 3).equals(BOM) ? 3 : 0;
+      for (let i = from; i < buf.length && first === void 0; i++)
+        if (!isBlankByte(buf[i])) first = buf[i];
+      if (first !== void 0) break;
+      blankHead.push(Buffer4.from(buf));
+    }
+  } catch (err) {
+    throw unreadable(file, err);
+  }
+  if (first === void 0) throw new InputError("empty: no metrics in this file", { file });
+  const options = {
+    source: file,
+    metrics: OBSERVED_METRICS,
+    onSample: (s) => {
+      builder.add(s);
+    }
+  };
+  const firstChunk = current.value;
+  function* all() {
+    yield* blankHead;
+    yield firstChunk;
+    for (current = chunks.next(); !current.done; current = chunks.next()) yield current.value;
+  }
+  try {
+    if (first === 123 || first === 91) {
+      const parts = [];
+      let size = 0;
+      for (const buf of all()) {
+        size += buf.length;
+        if (size > MAX_JSON_BYTES2) {
+          throw new InputError(
+            `Envoy JSON stats over ${MAX_JSON_BYTES2 / 1024 / 1024} MiB; use the text format (the admin port's /stats/prometheus), which is read as a stream`,
+            { file }
+          );
+        }
+        parts.push(Buffer4.from(buf));
+      }
+      const text = Buffer4.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
+      return readEnvoyStatsJson(text, options).samples;
+    }
+    return (await reading.series.read(all(), file)).samples;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw unreadable(file, err);
+  } finally {
+    chunks.return(void 0);
+  }
+}
+async function readMetricFiles(files, reading = fileReading()) {
+  const { builder } = reading;
+  for (const { absolute, file } of files) {
+    builder.sources++;
+    const samples = await readMetricsFile(absolute, reading, file);
+    if (samples === 0) builder.addWarning(`${file}${NO_ISTIO_SERIES}${describeOtherContent(absolute)}`);
+  }
+  return builder;
+}
+async function readMetrics(paths, opts = {}) {
+  const cwd = opts.cwd ?? process.cwd();
+  if (paths.length === 0) throw new InputError("no metrics path given");
+  const reading = fileReading();
+  const { builder } = reading;
+  for (const given of paths) {
+    if (given === "-") {
+      builder.sources++;
+      const samples = await readMetricsStream(opts.stdin ?? process.stdin, reading);
+      if (samples === 0) builder.addWarning(`${STDIN_NAME}: no istio_requests_total or istio_tcp_* series`);
+      continue;
+    }
+    await readMetricFiles(metricFilesOf([given], cwd), reading);
+  }
+  return builder.build();
+}
+
+export {
+  displayName,
+  NO_ISTIO_SERIES,
+  metricFilesOf,
+  readMetricFiles,
+  readMetrics
+};

@@ -1,0 +1,412 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  readPrometheusText
+} from "./chunk-UOA24LVI.js";
+import {
+  delay,
+  mapPool
+} from "./chunk-HYR7AWVW.js";
+import {
+  NO_CLIENT_SIDECAR,
+  OBSERVED_METRICS,
+  ObservedMapBuilder
+} from "./chunk-UBGRSCGD.js";
+import {
+  ObjectAppsV1Api,
+  ObjectBatchV1Api,
+  ObjectCoreV1Api,
+  apiServerOf,
+  failureOf,
+  kubeRequest,
+  loadKubeConfig,
+  permissionHint,
+  readText,
+  statusOf
+} from "./chunk-DQZVP7FF.js";
+import "./chunk-7NJKBT2O.js";
+import "./chunk-DNUDPCNB.js";
+import "./chunk-VVWLQGLY.js";
+import {
+  InputError,
+  NameGate,
+  isInputError,
+  showControlChars
+} from "./chunk-AXTUN44H.js";
+import "./chunk-HANBNIMK.js";
+
+// src/observe/live/meshed-pods.ts
+var SIDECAR_STATUS_ANNOTATION = "sidecar.istio.io/status";
+var WORKLOAD_NAME_ANNOTATION = "intents.otterize.com/workload-name";
+var POD_PAGE_SIZE = 500;
+function toMeshedPod(pod) {
+  const meta = pod.metadata ?? {};
+  return {
+    name: meta.name ?? "",
+    namespace: meta.namespace ?? "",
+    serviceAccount: pod.spec?.serviceAccountName ?? "default",
+    owners: (meta.ownerReferences ?? []).map((o) => ({
+      kind: o.kind,
+      name: o.name,
+      controller: o.controller === true
+    })),
+    annotations: meta.annotations ?? {},
+    labels: meta.labels ?? {}
+  };
+}
+async function listMeshedPods(kc, namespaces, pageSize = POD_PAGE_SIZE) {
+  const core = kc.makeApiClient(ObjectCoreV1Api);
+  const listing = { meshed: [], unmeshed: 0 };
+  const scopes = namespaces.length === 0 ? [null] : [...new Set(namespaces)];
+  for (const namespace of scopes) {
+    let pods;
+    try {
+      pods = await listScope(core, namespace, pageSize);
+    } catch (err) {
+      if (!isExpiredContinue(err)) throw listFailure(kc, err, namespace);
+      try {
+        pods = await listScope(core, namespace, pageSize);
+      } catch (again) {
+        throw listFailure(kc, again, namespace);
+      }
+    }
+    for (const pod of pods) {
+      if (pod.metadata?.annotations?.[SIDECAR_STATUS_ANNOTATION] === void 0) listing.unmeshed++;
+      else listing.meshed.push(toMeshedPod(pod));
+    }
+  }
+  return listing;
+}
+async function listScope(core, namespace, limit) {
+  const fieldSelector = "status.phase=Running";
+  const pods = [];
+  let token;
+  do {
+    const page = namespace === null ? await core.listPodForAllNamespaces({ fieldSelector, limit, _continue: token }) : await core.listNamespacedPod({ namespace, fieldSelector, limit, _continue: token });
+    pods.push(...page.items);
+    token = page.metadata?._continue || void 0;
+  } while (token !== void 0);
+  return pods;
+}
+function isExpiredContinue(err) {
+  const f = failureOf(err);
+  return f.code === 410 && f.reason === "Expired";
+}
+function listFailure(kc, err, namespace) {
+  const f = failureOf(err);
+  const scope = namespace === null ? "in all namespaces" : `in namespace ${namespace}`;
+  if (f.code === 403) {
+    return new InputError(`cannot list pods ${scope}: ${permissionHint("list", "pods")}: ${f.message}`);
+  }
+  if (f.code === 401) return new InputError(`${apiServerOf(kc)}: unauthorized: ${f.message}`);
+  if (f.code === 0) return new InputError(`cannot reach the API server ${apiServerOf(kc)}: ${f.message}`);
+  return new InputError(`cannot list pods ${scope}: HTTP ${f.code}: ${f.message}`);
+}
+
+// src/observe/live/pod-metrics.ts
+var SIDECAR_METRICS_PORT = 15020;
+var SIDECAR_METRICS_PATH = "stats/prometheus";
+function podProxyPath(pod) {
+  const ns = encodeURIComponent(pod.namespace);
+  const name = encodeURIComponent(pod.name);
+  return `/api/v1/namespaces/${ns}/pods/${name}:${SIDECAR_METRICS_PORT}/proxy/${SIDECAR_METRICS_PATH}`;
+}
+var Truncated = class extends Error {
+};
+async function* checkedBody(body) {
+  let last = -1;
+  try {
+    for await (const chunk of body) {
+      if (chunk.length > 0) last = chunk[chunk.length - 1];
+      yield chunk;
+    }
+  } catch (err) {
+    const code = err.code;
+    if (code === "ABORT_ERR") throw err;
+    throw new Truncated(`body cut short (${err.message})`);
+  }
+  if (last !== -1 && last !== 10) throw new Truncated("body ends in the middle of a line");
+}
+async function attempt(kc, pod, timeoutMs) {
+  const source = `pod ${pod.namespace}/${pod.name}`;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const res = await kubeRequest(kc, podProxyPath(pod), {
+      signal: controller.signal,
+      headers: { Accept: "text/plain, */*" }
+    });
+    if (res.status !== 200) {
+      const f = statusOf(res.status, await readText(res.body, 64 * 1024));
+      const kind = f.code === 403 ? "forbidden" : f.code === 404 ? "gone" : "unreachable";
+      return { ok: false, fault: { kind, code: f.code, message: f.message } };
+    }
+    const samples = [];
+    await readPrometheusText(checkedBody(res.body), {
+      source,
+      metrics: OBSERVED_METRICS,
+      onSample: (s) => samples.push(s)
+    });
+    return { ok: true, samples };
+  } catch (err) {
+    if (controller.signal.aborted) {
+      return { ok: false, fault: { kind: "timeout", message: `no complete answer within ${timeoutMs} ms` } };
+    }
+    if (err instanceof Truncated) return { ok: false, fault: { kind: "truncated", message: err.message } };
+    if (isInputError(err)) return { ok: false, fault: { kind: "bad-body", message: err.toString() } };
+    const e = err;
+    return { ok: false, fault: { kind: "unreachable", message: `${e.code ?? "error"}: ${e.message}` } };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function worthRetrying(f) {
+  if (f.kind === "timeout" || f.kind === "truncated") return true;
+  return f.kind === "unreachable" && (f.code === void 0 || f.code >= 500);
+}
+async function readPodMetrics(kc, pod, opts) {
+  let reading = await attempt(kc, pod, opts.timeoutMs);
+  for (let i = 0; i < opts.retries && !reading.ok && worthRetrying(reading.fault); i++) {
+    const backoff = opts.backoffMs * 2 ** i;
+    await delay(backoff / 2 + Math.random() * (backoff / 2));
+    reading = await attempt(kc, pod, opts.timeoutMs);
+  }
+  return reading;
+}
+function describeFault(pod, f) {
+  const where = `pod ${pod.namespace}/${pod.name}: cannot read :${SIDECAR_METRICS_PORT}/${SIDECAR_METRICS_PATH}`;
+  const code = f.code === void 0 ? "" : `HTTP ${f.code}: `;
+  return `${where}: ${f.kind}: ${code}${f.message}; skipped`;
+}
+
+// src/observe/live/reading-delta.ts
+function seriesKey(s) {
+  const keys = Object.keys(s.labels).sort();
+  let key = s.metric;
+  for (const k of keys) key += `\0${k}=${s.labels[k]}`;
+  return key;
+}
+function samplesGrown(before, after, unknownPods) {
+  const grown = [];
+  for (const [pod, samples] of after) {
+    if (unknownPods.has(pod)) continue;
+    const earlier = before.get(pod);
+    if (earlier === void 0) {
+      for (const sample of samples) grown.push(sample);
+      continue;
+    }
+    const then = /* @__PURE__ */ new Map();
+    for (const s of earlier) then.set(seriesKey(s), (then.get(seriesKey(s)) ?? 0) + s.value);
+    for (const s of samples) {
+      const old = then.get(seriesKey(s)) ?? 0;
+      const delta = s.value >= old ? s.value - old : s.value;
+      if (delta > 0) grown.push({ ...s, value: delta });
+    }
+  }
+  return grown;
+}
+
+// src/observe/live/workload-owners.ts
+var INTERMEDIATE = /* @__PURE__ */ new Set(["ReplicaSet", "Job"]);
+function controllerOf(owners) {
+  if (owners === void 0 || owners.length === 0) return void 0;
+  const c = owners.find((o) => o.controller === true) ?? owners[0];
+  return { kind: c.kind, name: c.name };
+}
+var OwnerResolver = class {
+  apps;
+  batch;
+  cache = /* @__PURE__ */ new Map();
+  denied = /* @__PURE__ */ new Set();
+  warnings = [];
+  names = new NameGate();
+  constructor(kc) {
+    this.apps = kc.makeApiClient(ObjectAppsV1Api);
+    this.batch = kc.makeApiClient(ObjectBatchV1Api);
+  }
+  /** The top owner of an intermediate object, or the object itself when it has none. */
+  top(namespace, owner, pod) {
+    if (!INTERMEDIATE.has(owner.kind)) return Promise.resolve(owner);
+    const key = `${namespace}/${owner.kind}/${owner.name}`;
+    let found = this.cache.get(key);
+    if (found === void 0) {
+      found = this.readUp(namespace, owner, pod);
+      this.cache.set(key, found);
+    }
+    return found;
+  }
+  async readUp(namespace, owner, pod) {
+    try {
+      const obj = owner.kind === "ReplicaSet" ? await this.apps.readNamespacedReplicaSet({ name: owner.name, namespace }) : await this.batch.readNamespacedJob({ name: owner.name, namespace });
+      const up = controllerOf(obj.metadata?.ownerReferences);
+      return up === void 0 ? owner : this.top(namespace, up, pod);
+    } catch (err) {
+      return this.guess(namespace, owner, pod, err);
+    }
+  }
+  /** Without read access: a Deployment names its ReplicaSets NAME-<pod-template-hash>. */
+  guess(namespace, owner, pod, err) {
+    const f = failureOf(err);
+    const resource = owner.kind === "ReplicaSet" ? "replicasets.apps" : "jobs.batch";
+    if (!this.denied.has(`${resource}/${f.code}`)) {
+      this.denied.add(`${resource}/${f.code}`);
+      this.warnings.push(
+        f.code === 403 ? `cannot read ${owner.kind}s (${permissionHint("get", resource)}): workload kinds are guessed` : `cannot read ${owner.kind} ${namespace}/${owner.name}: ${f.message}; workload kinds are guessed`
+      );
+    }
+    const hash = pod.labels["pod-template-hash"];
+    if (owner.kind === "ReplicaSet" && hash !== void 0 && owner.name.endsWith(`-${hash}`)) {
+      return { kind: "Deployment", name: owner.name.slice(0, -hash.length - 1) };
+    }
+    return owner;
+  }
+  async resolve(pod) {
+    const direct = controllerOf(pod.owners) ?? { kind: "Pod", name: pod.name };
+    const owner = await this.top(pod.namespace, direct, pod);
+    return {
+      istioName: owner.name,
+      name: this.annotatedName(pod) ?? owner.name,
+      namespace: pod.namespace,
+      kind: owner.kind,
+      serviceAccount: pod.serviceAccount,
+      labels: pod.labels
+    };
+  }
+  /** The pod's workload-name annotation when it is a Kubernetes name; a warning once otherwise. */
+  annotatedName(pod) {
+    const name = pod.annotations[WORKLOAD_NAME_ANNOTATION];
+    if (name === void 0 || this.names.admitWorkload({ name, namespace: pod.namespace })) return name;
+    if (this.names.count === 1) {
+      this.warnings.push(
+        `pod ${pod.namespace}/${pod.name}: annotation ${WORKLOAD_NAME_ANNOTATION} is not a Kubernetes name: "${showControlChars(name.slice(0, 80))}"; the pod's owner names it instead`
+      );
+    }
+    return void 0;
+  }
+  /** One entry per workload (several pods of a Deployment collapse into one). */
+  async resolveAll(pods, concurrency) {
+    const all = await mapPool(pods, concurrency, (p) => this.resolve(p));
+    const byKey = /* @__PURE__ */ new Map();
+    for (const w of all) byKey.set(`${w.namespace}/${w.istioName}`, w);
+    return [...byKey.values()];
+  }
+};
+
+// src/observe/live/sidecars-source.ts
+var MAX_POD_WARNINGS = 20;
+var podKey = (p) => `${p.namespace}/${p.name}`;
+async function readAll(kc, pods, opts, progress) {
+  const reading = { samples: /* @__PURE__ */ new Map(), failed: /* @__PURE__ */ new Map() };
+  let done = 0;
+  await mapPool(pods, opts.concurrency, async (pod) => {
+    const r = await readPodMetrics(kc, pod, opts);
+    if (r.ok) reading.samples.set(podKey(pod), r.samples);
+    else reading.failed.set(podKey(pod), { pod, fault: r.fault });
+    progress(++done);
+  });
+  return reading;
+}
+function faultWarnings(failed) {
+  const forbidden = /* @__PURE__ */ new Map();
+  const lines = [];
+  for (const { pod, fault } of failed.values()) {
+    if (fault.kind === "forbidden") forbidden.set(pod.namespace, (forbidden.get(pod.namespace) ?? 0) + 1);
+    else lines.push(describeFault(pod, fault));
+  }
+  const out = [...forbidden].map(
+    ([ns, n]) => `namespace ${ns}: ${n} pod(s) not read: ${permissionHint("get", "pods/proxy")}`
+  );
+  lines.sort();
+  out.push(...lines.slice(0, MAX_POD_WARNINGS));
+  if (lines.length > MAX_POD_WARNINGS)
+    out.push(`... and ${lines.length - MAX_POD_WARNINGS} more pod(s) not read`);
+  return out;
+}
+function attachLiveWorkloads(map, workloads) {
+  const byIstioName = new Map(workloads.map((w) => [`${w.namespace}/${w.istioName}`, w]));
+  const ref = (r) => {
+    const w = byIstioName.get(`${r.namespace}/${r.name}`);
+    return w === void 0 ? r : { ...r, name: w.name, kind: r.kind ?? w.kind };
+  };
+  const call = (c) => ({ ...c, client: ref(c.client), server: ref(c.server) });
+  return {
+    ...map,
+    calls: map.calls.map(call),
+    unattributed: map.unattributed.map(call),
+    external: map.external.map(call)
+  };
+}
+async function readSidecars(options = {}) {
+  const kc = options.kubeConfig ?? loadKubeConfig(options);
+  const namespaces = options.namespaces ?? [];
+  const tuning = {
+    concurrency: options.concurrency ?? 16,
+    timeoutMs: options.timeoutMs ?? 1e4,
+    retries: options.retries ?? 2,
+    backoffMs: options.backoffMs ?? 250
+  };
+  const windowed = options.windowMs !== void 0;
+  const report = (reading, total) => (done) => options.onProgress?.({ reading, done, total });
+  const listing = await listMeshedPods(kc, namespaces, options.pageSize);
+  const resolver = new OwnerResolver(kc);
+  const owners = resolver.resolveAll(listing.meshed, Math.min(8, tuning.concurrency));
+  const from = /* @__PURE__ */ new Date();
+  let first = await readAll(
+    kc,
+    listing.meshed,
+    tuning,
+    report(windowed ? "first" : "single", listing.meshed.length)
+  );
+  let samples;
+  let pods = listing.meshed;
+  let window;
+  if (windowed) {
+    options.onProgress?.({ reading: "waiting", done: 0, total: options.windowMs });
+    await delay(options.windowMs, options.signal);
+    const again = await listMeshedPods(kc, namespaces, options.pageSize);
+    pods = again.meshed;
+    const second = await readAll(kc, pods, tuning, report("second", pods.length));
+    const unknown = new Set(first.failed.keys());
+    samples = samplesGrown(first.samples, second.samples, unknown);
+    window = { from: from.toISOString(), to: (/* @__PURE__ */ new Date()).toISOString() };
+    for (const [key, f] of first.failed) if (!second.failed.has(key)) second.failed.set(key, f);
+    first = second;
+  } else {
+    samples = [...first.samples.values()].flat();
+  }
+  const workloads = await owners;
+  if (pods.length > 0 && first.samples.size === 0 && [...first.failed.values()].every((f) => f.fault.kind === "forbidden")) {
+    throw new InputError(`cannot read any sidecar's metrics: ${permissionHint("get", "pods/proxy")}`);
+  }
+  const builder = new ObservedMapBuilder();
+  for (const s of samples) builder.add(s);
+  builder.sources = first.samples.size;
+  if (pods.length === 0) {
+    builder.addWarning(
+      `no meshed pods (annotation sidecar.istio.io/status) ${namespaces.length === 0 ? "in the cluster" : `in namespace(s) ${namespaces.join(", ")}`} (ambient mode has no sidecars: use --source prometheus with waypoints)`
+    );
+  }
+  for (const w of [...resolver.warnings, ...faultWarnings(first.failed)]) builder.addWarning(w);
+  if (!windowed && pods.length > 0) {
+    builder.addWarning("no --window: counts are cumulative since each sidecar started");
+  }
+  if (builder.requestSeriesCounted() > 0 && builder.requestSeriesReportedBy("source") === 0) {
+    builder.addWarning(NO_CLIENT_SIDECAR);
+  }
+  const map = attachLiveWorkloads(builder.build(), workloads);
+  const result = {
+    ...map,
+    workloads,
+    pods: {
+      meshed: pods.length,
+      unmeshed: listing.unmeshed,
+      read: first.samples.size,
+      failed: first.failed.size
+    }
+  };
+  if (window !== void 0) result.window = window;
+  return result;
+}
+export {
+  attachLiveWorkloads,
+  readSidecars
+};

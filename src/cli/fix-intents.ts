@@ -1,0 +1,94 @@
+// `check --fix [--prune-stale]`: the minimal, comment-keeping edit the action suggests and
+// commits, written to the local intents files. Files are written only inside the intents paths
+// given (a file given is the only file; a folder or a glob's folder holds new files too),
+// resolved through symbolic links, or nothing is written at all.
+import { realpath, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { IntentsEditResult } from '../declare/edit-intents-types.ts';
+import { InputError } from '../errors.ts';
+import { plural, showControlChars } from '../report/display-text.ts';
+import type { CliIo } from './cli-io.ts';
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+interface Root {
+  absolute: string;
+  /** A file given by name: only it may be written. */
+  file: boolean;
+}
+
+/** The folder a glob reads from: its segments before the first one with a glob character. */
+function globBase(pattern: string): string {
+  const segments = pattern.split(/[/\\]/);
+  const fixed = segments.slice(
+    0,
+    segments.findIndex((s) => GLOB_CHARS.test(s)),
+  );
+  return fixed.length === 0 ? '.' : fixed.join('/') || '/';
+}
+
+async function rootsOf(intents: readonly string[], cwd: string): Promise<Root[]> {
+  const roots: Root[] = [];
+  for (const given of intents) {
+    const glob = GLOB_CHARS.test(given);
+    const absolute = await realpath(path.resolve(cwd, glob ? globBase(given) : given));
+    roots.push({ absolute, file: !glob && (await stat(absolute)).isFile() });
+  }
+  return roots;
+}
+
+/** The real path a write would reach: the file's own when it exists, else its folder's. */
+async function reachedPath(absolute: string): Promise<string | undefined> {
+  try {
+    return await realpath(absolute);
+  } catch {
+    try {
+      return path.join(await realpath(path.dirname(absolute)), path.basename(absolute));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function inside(target: string, roots: readonly Root[]): boolean {
+  return roots.some((root) =>
+    root.file ? target === root.absolute : target.startsWith(root.absolute + path.sep),
+  );
+}
+
+/** Writes the edit; returns the files written. Refuses the whole edit if one file falls outside. */
+export async function applyIntentsEdit(
+  edit: IntentsEditResult,
+  intents: readonly string[],
+  cwd: string,
+  io: CliIo,
+): Promise<string[]> {
+  const roots = await rootsOf(intents, cwd);
+  const writes: { file: string; absolute: string; text: string }[] = [];
+  for (const change of edit.files) {
+    if (change.before === change.after) continue;
+    const absolute = path.resolve(cwd, change.file);
+    const reached = await reachedPath(absolute);
+    if (reached === undefined || !inside(reached, roots) || !/\.ya?ml$/i.test(reached)) {
+      throw new InputError(
+        `--fix would write ${showControlChars(change.file)}, outside the --intents paths given: nothing was written`,
+      );
+    }
+    writes.push({ file: change.file, absolute, text: change.after });
+  }
+  for (const { absolute, text } of writes) await writeFile(absolute, text);
+  for (const { file } of writes) {
+    const changes = edit.changes.filter((c) => c.file === file);
+    const added = changes.filter((c) => c.action === 'add').length;
+    const removed = changes.length - added;
+    const what = [
+      added > 0 ? `${plural(added, 'rule')} added` : '',
+      removed > 0 ? `${plural(removed, 'rule')} removed` : '',
+    ]
+      .filter((x) => x !== '')
+      .join(', ');
+    io.writeError(`fixed ${showControlChars(file)}${what === '' ? '' : `: ${what}`}\n`);
+  }
+  for (const note of edit.skipped) io.writeError(`not fixed: ${showControlChars(note)}\n`);
+  return writes.map((w) => w.file);
+}

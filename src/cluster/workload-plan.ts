@@ -1,0 +1,214 @@
+// What the `workloads` manifests ask the cluster for, read before any tool runs: the Namespace
+// documents (applied first, whatever file they sit in), the other Kubernetes objects of each
+// file, the rollouts to wait for, and the namespaces that need sidecar injection. Only workload
+// documents go to the cluster: never a file of the `intents` paths, never an Otterize resource
+// (a fresh cluster has no Otterize CRDs, and enforcing intents would block the calls being
+// recorded), never a kustomization (kubectl apply -f does not run kustomize).
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CST } from 'yaml';
+import { InputError } from '../errors.ts';
+import { isDnsLabel } from '../kubernetes-names.ts';
+import { readRegularFile } from '../regular-file.ts';
+import { collectYamlFiles } from '../yaml/collect-files.ts';
+import { parseYamlDocuments, tokenizeYaml } from '../yaml/read-yaml.ts';
+import { child } from '../yaml/yaml-fields.ts';
+import { MAX_YAML_BYTES, type YamlMap, type YamlNode } from '../yaml/yaml-tree.ts';
+
+/** Kinds that make pods; their namespaces are the ones that need sidecars. */
+const POD_MAKERS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicaSet', 'Pod']);
+/** Kinds `kubectl rollout status` waits for. */
+const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+const INJECTION_LABELS = ['istio-injection', 'istio.io/rev'];
+/** API groups whose documents are never applied, and why. */
+const NOT_APPLIED_GROUPS: Record<string, string> = {
+  'k8s.otterize.com': 'intents are what the check reads, and enforcing them would block the calls it records',
+  'kustomize.config.k8s.io': 'kubectl apply -f does not run kustomize',
+};
+const KUSTOMIZATION_FILE = /^(kustomization\.ya?ml|Kustomization)$/;
+
+export interface ManifestFile {
+  /** As the user named it, for messages. */
+  file: string;
+  text: string;
+}
+
+export interface ManifestDocument {
+  file: string;
+  line: number;
+  kind: string;
+  /** The document's own text, as written. */
+  text: string;
+}
+
+export interface WorkloadPlan {
+  /** Namespace documents, applied before anything else. */
+  namespaces: ManifestDocument[];
+  /** Every other object to apply, file by file in the order given. */
+  files: { file: string; documents: ManifestDocument[] }[];
+  /** What was left out and why, for the log; `warn` when the user should look. */
+  skipped: { note: string; warn: boolean }[];
+  /** Namespaces holding pod-making workloads, sorted. */
+  workloadNamespaces: string[];
+  /** Of those, the ones the manifests leave without an injection label. */
+  unlabelledNamespaces: string[];
+  rollouts: { kind: string; name: string; namespace: string }[];
+}
+
+function text(node: YamlNode | undefined): string | undefined {
+  return node?.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+function map(node: YamlNode | undefined): YamlMap | undefined {
+  return node?.type === 'map' ? node : undefined;
+}
+
+function groupOf(apiVersion: string): string {
+  return apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+}
+
+class PlanBuilder {
+  readonly plan: WorkloadPlan = {
+    namespaces: [],
+    files: [],
+    skipped: [],
+    workloadNamespaces: [],
+    unlabelledNamespaces: [],
+    rollouts: [],
+  };
+  private readonly labelled = new Set<string>();
+  private readonly workloadNamespaces = new Set<string>();
+
+  addFile(manifest: ManifestFile): void {
+    const { tokens } = tokenizeYaml(manifest.text, manifest.file);
+    const sources = tokens.filter((t) => t.type === 'document').map((t) => CST.stringify(t));
+    const documents = parseYamlDocuments(manifest.text, manifest.file);
+    if (sources.length !== documents.length) {
+      throw new InputError('could not split the file into its YAML documents', { file: manifest.file });
+    }
+    const kept: ManifestDocument[] = [];
+    documents.forEach(({ root, line }, i) => {
+      if (root === null) return;
+      const doc = this.classify(manifest.file, line, root, sources[i]!);
+      if (doc === undefined) return;
+      if (doc.kind === 'Namespace') this.plan.namespaces.push(doc);
+      else kept.push(doc);
+    });
+    if (kept.length > 0) this.plan.files.push({ file: manifest.file, documents: kept });
+  }
+
+  private classify(file: string, line: number, root: YamlNode, source: string): ManifestDocument | undefined {
+    const node = map(root);
+    const apiVersion = text(node && child(node, 'apiVersion'));
+    const kind = text(node && child(node, 'kind'));
+    if (node === undefined || apiVersion === undefined || kind === undefined) {
+      const kustomize = KUSTOMIZATION_FILE.test(path.posix.basename(file));
+      this.plan.skipped.push({
+        note:
+          `${file}:${line}: not a Kubernetes object (no apiVersion and kind), not applied` +
+          (kustomize
+            ? `: ${NOT_APPLIED_GROUPS['kustomize.config.k8s.io']}; list the output of kustomize build instead`
+            : ''),
+        warn: kustomize,
+      });
+      return undefined;
+    }
+    const group = groupOf(apiVersion);
+    const why = NOT_APPLIED_GROUPS[group];
+    if (why !== undefined) {
+      const name = text(map(child(node, 'metadata')) && child(map(child(node, 'metadata'))!, 'name'));
+      this.plan.skipped.push({
+        note: `${file}:${line}: ${kind}${name === undefined ? '' : ` ${name}`} (${group}) not applied: ${why}`,
+        warn: group !== 'k8s.otterize.com',
+      });
+      return undefined;
+    }
+    this.visit(file, node);
+    return { file, line, kind, text: source };
+  }
+
+  /** Namespaces and rollouts of one object, or of each item of a List. */
+  private visit(file: string, node: YamlMap): void {
+    const kind = text(child(node, 'kind'));
+    if (kind === 'List') {
+      const items = child(node, 'items');
+      if (items?.type === 'seq')
+        for (const item of items.items) if (item.type === 'map') this.visit(file, item);
+      return;
+    }
+    const metadata = map(child(node, 'metadata'));
+    const name = text(metadata && child(metadata, 'name'));
+    if (kind === undefined || name === undefined) return;
+    if (kind === 'Namespace') {
+      checkNamespace(name, file, node.line);
+      const labels = map(metadata && child(metadata, 'labels'));
+      if (labels !== undefined && INJECTION_LABELS.some((l) => labels.entries.has(l)))
+        this.labelled.add(name);
+      return;
+    }
+    if (!POD_MAKERS.has(kind)) return;
+    const namespace = text(metadata && child(metadata, 'namespace')) ?? 'default';
+    checkNamespace(namespace, file, node.line);
+    this.workloadNamespaces.add(namespace);
+    if (ROLLOUT_KINDS.has(kind)) this.plan.rollouts.push({ kind, name, namespace });
+  }
+
+  build(): WorkloadPlan {
+    this.plan.workloadNamespaces = [...this.workloadNamespaces].sort();
+    this.plan.unlabelledNamespaces = this.plan.workloadNamespaces.filter((ns) => !this.labelled.has(ns));
+    return this.plan;
+  }
+}
+
+function checkNamespace(namespace: string, file: string, line: number): void {
+  // A namespace name (RFC 1123 label), checked where it enters: it reaches kubectl and generated YAML.
+  if (!isDnsLabel(namespace)) {
+    throw new InputError(`'${namespace}' is not a namespace name (lower-case letters, digits and -)`, {
+      file,
+      line,
+    });
+  }
+}
+
+/** What to apply, label and wait for, from the manifests' text. Pure. */
+export function planWorkloads(
+  manifests: readonly ManifestFile[],
+  excluded: readonly string[] = [],
+): WorkloadPlan {
+  const builder = new PlanBuilder();
+  for (const file of excluded)
+    builder.plan.skipped.push({ note: `${file}: an intents path, not applied`, warn: false });
+  for (const manifest of manifests) builder.addFile(manifest);
+  return builder.build();
+}
+
+/**
+ * Expands the `workloads` paths (files, folders, globs) and reads them, leaving out the files of
+ * the `intents` paths (returned apart, for the log).
+ */
+export async function readManifests(
+  paths: readonly string[],
+  cwd: string,
+  intents: readonly string[] = [],
+): Promise<{ manifests: ManifestFile[]; excluded: string[] }> {
+  const found = await collectYamlFiles([...paths], cwd);
+  const intentsFiles =
+    intents.length === 0
+      ? new Set<string>()
+      : new Set((await collectYamlFiles([...intents], cwd)).map((f) => f.absolute));
+  const manifests: ManifestFile[] = [];
+  const excluded: string[] = [];
+  for (const f of found) {
+    if (intentsFiles.has(f.absolute)) {
+      excluded.push(f.file);
+      continue;
+    }
+    const info = await stat(f.absolute);
+    if (info.size > MAX_YAML_BYTES) throw new InputError('file too large for a manifest', { file: f.file });
+    manifests.push({
+      file: f.file,
+      text: await readRegularFile(f.absolute, { file: f.file, maxBytes: MAX_YAML_BYTES }),
+    });
+  }
+  return { manifests, excluded };
+}

@@ -1,0 +1,41 @@
+// The minimal intents edit for a check's drift, read from the files as they are on disk: what
+// the action suggests as a patch and commits with open-pr, and what `check --fix` writes.
+import path from 'node:path';
+import type { DeclaredIntents, Drift } from '../model.ts';
+import { readRegularFile } from '../regular-file.ts';
+import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
+import { editIntents } from './edit-intents.ts';
+import type { IntentsEditResult } from './edit-intents-types.ts';
+import { suggestedPatch } from './suggested-patch.ts';
+
+export interface IntentsEditPlan {
+  edit: IntentsEditResult;
+  /** The edit as one unified diff ('' when nothing changes). */
+  patch: string;
+}
+
+/** Each intents file the declared rules came from, by the name the rules carry. */
+export async function readIntentsSources(
+  cwd: string,
+  declared: DeclaredIntents,
+): Promise<Map<string, string>> {
+  const sources = new Map<string, string>();
+  for (const file of new Set(declared.documents.map((d) => d.file))) {
+    sources.set(file, await readRegularFile(path.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES }));
+  }
+  return sources;
+}
+
+/** Adds the missing calls; removes the stale rules too when `pruneStale`. */
+export async function planIntentsEdit(
+  cwd: string,
+  declared: DeclaredIntents,
+  drift: Drift,
+  pruneStale: boolean,
+): Promise<IntentsEditPlan> {
+  const edit = editIntents(await readIntentsSources(cwd, declared), declared, {
+    missing: drift.missing,
+    stale: pruneStale ? drift.stale : [],
+  });
+  return { edit, patch: suggestedPatch(edit.files) };
+}

@@ -1,0 +1,41 @@
+// Documents that are almost ClientIntents: a kind written in another case, ClientIntents
+// under another API group. The API server would refuse them or store them as something
+// Otterize never reads; skipping them as "other kinds" would report every call they were
+// meant to allow as missing, with no word why. So they are errors at their line.
+import { child, fail, lineOf } from '../yaml/yaml-fields.ts';
+import type { YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
+
+const KIND = 'ClientIntents';
+const GROUP = 'k8s.otterize.com';
+
+function text(node: YamlNode | undefined): string | undefined {
+  return node?.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** Throws InputError at `file:line` when the document is a near miss of a ClientIntents. */
+export function rejectNearMissIntents(document: YamlMap, file: string): void {
+  const kind = text(child(document, 'kind'));
+  if (kind === undefined) return;
+  if (kind !== KIND && kind.toLowerCase().replace(/s$/, '') === 'clientintent') {
+    fail(
+      file,
+      lineOf(document, 'kind'),
+      `kind: ${JSON.stringify(kind)} is not ${KIND} (kinds are case-sensitive); write kind: ${KIND}`,
+    );
+  }
+  if (kind !== KIND) return;
+  const apiVersion = text(child(document, 'apiVersion'));
+  if (apiVersion === undefined) {
+    fail(file, document.line, `apiVersion: required for kind ${KIND} (${GROUP}/v2beta1, for instance)`);
+  }
+  const slash = apiVersion.indexOf('/');
+  const group = slash === -1 ? '' : apiVersion.slice(0, slash);
+  if (group !== GROUP) {
+    const shown = group === '' ? 'no API group' : `the API group ${JSON.stringify(group)}`;
+    fail(
+      file,
+      lineOf(document, 'apiVersion'),
+      `apiVersion: ${JSON.stringify(apiVersion)} puts ${KIND} in ${shown}; Otterize's is ${GROUP} (${GROUP}/v2beta1, for instance)`,
+    );
+  }
+}

@@ -1,0 +1,59 @@
+// Every path given as intents must yield at least one ClientIntents. A path that names the
+// workloads' manifests, a folder of something else, or a glob that matches the wrong files
+// would otherwise declare nothing, and every observed call would be reported missing with no
+// word why. Other kinds beside ClientIntents stay skipped: only a path with none at all fails.
+import { InputError } from '../errors.ts';
+import type { FoundFile } from '../yaml/collect-files.ts';
+import { readYamlFile } from '../yaml/read-yaml.ts';
+import type { YamlNode } from '../yaml/yaml-tree.ts';
+
+const KIND_NAME = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
+const SHOWN = 5;
+
+/** Throws InputError naming the first given path none of whose files held a ClientIntents. */
+export function requireIntentsInEveryPath(
+  files: readonly FoundFile[],
+  withIntents: ReadonlySet<string>,
+): void {
+  const byPath = new Map<string, FoundFile[]>();
+  for (const found of files) {
+    for (const given of found.given) byPath.set(given, [...(byPath.get(given) ?? []), found]);
+  }
+  for (const [given, found] of byPath) {
+    if (found.some((f) => withIntents.has(f.file))) continue;
+    const what =
+      found.length === 1 && found[0]!.file === given
+        ? ''
+        : ` (${found.length} YAML file${found.length === 1 ? '' : 's'})`;
+    throw new InputError(`no ClientIntents here${what}; found ${kindsFound(found)}`, { file: given });
+  }
+}
+
+/** `Deployment (2), Service`, read again: this runs only on the way to an error. */
+function kindsFound(files: readonly FoundFile[]): string {
+  const counts = new Map<string, number>();
+  let documents = 0;
+  const visit = (node: YamlNode | null): void => {
+    if (node?.type !== 'map') return;
+    const kind = node.entries.get('kind')?.value;
+    const name = kind?.type === 'scalar' ? String(kind.value) : '(no kind)';
+    const items = node.entries.get('items')?.value;
+    if (name === 'List' && items?.type === 'seq') {
+      items.items.forEach(visit);
+      return;
+    }
+    const shown = KIND_NAME.test(name) || name === '(no kind)' ? name : JSON.stringify(name.slice(0, 40));
+    counts.set(shown, (counts.get(shown) ?? 0) + 1);
+  };
+  for (const { absolute, file } of files) {
+    for (const doc of readYamlFile(absolute, file)) {
+      if (doc.root !== null) documents++;
+      visit(doc.root);
+    }
+  }
+  if (documents === 0) return 'no YAML documents';
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const listed = sorted.slice(0, SHOWN).map(([kind, n]) => (n === 1 ? kind : `${kind} (${n})`));
+  const more = sorted.length - SHOWN;
+  return `${listed.join(', ')}${more > 0 ? `, and ${more} more kinds` : ''}`;
+}

@@ -1,0 +1,25 @@
+// The intents a missing call asks for, as the lines to add to the client's ClientIntents: the
+// target entry (`spec.targets` in v2, `spec.calls` in v1) in the API version of the client's own
+// document, written by the exporter so it reads exactly as `export` would write it.
+import { stringify } from 'yaml';
+import type { MissingCall } from '../model.ts';
+import { buildClientIntents } from './build-client-intents.ts';
+import { clientIntentsManifest, DEFAULT_EXPORT_API_VERSION } from './export-intents.ts';
+
+export interface SuggestedRule {
+  /** `spec.targets` or `spec.calls`: where the entry goes. */
+  under: string;
+  /** The list entry, in YAML, indented as a list item at column 0. */
+  yaml: string;
+}
+
+/** `apiVersion` of the client's document (default: the exporter's, for a client without one). */
+export function suggestedRule(call: MissingCall, apiVersion = DEFAULT_EXPORT_API_VERSION): SuggestedRule {
+  const path = call.suggestedPath ?? call.path;
+  const { intents } = buildClientIntents([{ ...call, path }]);
+  const manifest = clientIntentsManifest(intents[0]!, apiVersion);
+  const spec = manifest.spec as { targets?: unknown[]; calls?: unknown[] };
+  const under = spec.targets === undefined ? 'spec.calls' : 'spec.targets';
+  const entries = spec.targets ?? spec.calls ?? [];
+  return { under, yaml: stringify(entries, { indent: 2, lineWidth: 0, minContentWidth: 0 }) };
+}

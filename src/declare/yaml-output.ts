@@ -1,0 +1,45 @@
+// YAML we print (exported intents, policies) carries names and paths from traffic and from the
+// intents of a fork. A string holding a control, bidi or zero-width character (or the runner's
+// `##[`) is written as a
+// double-quoted scalar with that character as an escape (`"\u202e"`): the same value for any
+// YAML reader, and nothing raw reaches a terminal or a reviewer's diff view.
+import { Document, Scalar, type ToStringOptions } from 'yaml';
+import { hasUnsafeChars, showControlChars } from '../safe-text.ts';
+
+const UNSAFE_BEYOND_NEWLINE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/** The value with each string that holds an unsafe character made a double-quoted scalar. */
+function quotedWhereUnsafe(value: unknown): unknown {
+  if (typeof value === 'string') {
+    if (!hasUnsafeChars(value)) return value;
+    const scalar = new Scalar(value);
+    scalar.type = Scalar.QUOTE_DOUBLE;
+    return scalar;
+  }
+  if (Array.isArray(value)) return value.map(quotedWhereUnsafe);
+  if (value !== null && typeof value === 'object' && !(value instanceof Scalar)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, quotedWhereUnsafe(v)]));
+  }
+  return value;
+}
+
+/** One YAML document's text; `comment` (our own notes) goes above it, each line escaped. */
+export function yamlDocumentText(
+  value: unknown,
+  options: ToStringOptions,
+  comment?: readonly string[],
+): string {
+  const doc = new Document(quotedWhereUnsafe(value));
+  if (comment !== undefined && comment.length > 0 && doc.contents) {
+    // On the contents, not the document: no blank line between the comment and what it describes.
+    doc.contents.commentBefore = comment.map((line) => ` ${showControlChars(line)}`).join('\n');
+  }
+  // Only double-quoted scalars can still hold such a character (or `##[`) here, where `\uXXXX`
+  // is an escape.
+  return doc
+    .toString(options)
+    .replace(UNSAFE_BEYOND_NEWLINE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replaceAll('##[', '##\\u005b');
+}

@@ -1,0 +1,72 @@
+// The pull-request comment as the action posts it: the report's markdown, the note that the pull
+// request changes its own gate (when it does), then the suggested patch of the intents in a
+// collapsed block. It always fits the given limit: rows give way first, and a patch longer than
+// a third of the room is replaced by a note. `demo --format markdown` prints the same document.
+import type { Drift } from '../model.ts';
+import { showControlChars } from './display-text.ts';
+import { DEFAULT_MAX_LENGTH, type RunHeader, renderMarkdownReport } from './markdown-report.ts';
+import type { FileLink } from './markdown-sections.ts';
+
+export interface CommentOptions extends RunHeader {
+  fileLink?: FileLink;
+  /** A unified diff of the intents files ('' when nothing would change). */
+  suggestedPatch: string;
+  /** The whole document stays within this many characters. */
+  limit?: number;
+  /** Where the patch is shown in full when it is too long here. */
+  patchElsewhere?: string;
+  /** Markdown that says the pull request changes its own gate files; '' or absent: none. */
+  gateNote?: string;
+  /** How size is counted against `limit` (default characters, as GitHub counts a comment). */
+  measure?: (text: string) => number;
+}
+
+export function renderComment(drift: Drift, opts: CommentOptions): string {
+  const limit = opts.limit ?? DEFAULT_MAX_LENGTH;
+  const measure = opts.measure ?? ((text: string) => text.length);
+  let patch = patchBlock(opts.suggestedPatch);
+  // The tables matter more than the patch: the patch gets at most a third of the room.
+  if (measure(patch) > limit / 3) patch = patchTooLong(opts.suggestedPatch, opts.patchElsewhere);
+  const note = opts.gateNote ?? '';
+  const report = renderMarkdownReport(drift, {
+    maxLength: limit - measure(note) - measure(patch),
+    measure,
+    ...(opts.fileLink ? { fileLink: opts.fileLink } : {}),
+    ...(opts.commit ? { commit: opts.commit } : {}),
+    ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
+  });
+  return report + note + patch;
+}
+
+function patchBlock(patch: string): string {
+  if (patch === '') return '';
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(patch) + 1));
+  const files = (patch.match(/^\+\+\+ /gm) ?? []).length;
+  return [
+    '',
+    `<details><summary>Suggested patch of the intents (${files} ${files === 1 ? 'file' : 'files'})</summary>`,
+    '',
+    `${fence}diff`,
+    shownPatch(patch.endsWith('\n') ? patch.slice(0, -1) : patch),
+    fence,
+    '',
+    '</details>',
+    '',
+  ].join('\n');
+}
+
+/** The patch for reading: each line with its control, bidi and zero-width characters shown escaped. */
+export function shownPatch(patch: string): string {
+  return patch.split('\n').map(showControlChars).join('\n');
+}
+
+function patchTooLong(patch: string, elsewhere = 'the job summary'): string {
+  const lines = patch.split('\n').length;
+  return `\n> The suggested patch (${lines} lines) is too long for a comment: it is in ${elsewhere}.\n`;
+}
+
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
+}

@@ -1,0 +1,272 @@
+// A pull request cannot loosen its own gate: on pull_request events the config and the baseline
+// come from the base commit (the contents API of the GitHub stand-in), whatever the PR's
+// checkout holds; push runs use the checkout; the comment says when the PR changes them.
+import assert from 'node:assert/strict';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { runCli } from '../cli/run-cli.ts';
+import { GitHubApiServer } from '../support/github-api-server.ts';
+import {
+  BASE_SHA,
+  DEMO_INPUTS,
+  demoWorkspace,
+  HEAD_SHA,
+  pullRequestEvent,
+  runAction,
+  TOKEN,
+} from '../support/run-action.ts';
+
+const CONFIG = '.intent-drift.yaml';
+const NS = 'otterize-tutorial-istio-mapping';
+const LOOSE = `# accept everything\nfailOn: none\nignore:\n  - path: "*"\n`;
+const IGNORE_MISSING = `ignore:\n  - client: ${NS}/client2\n    path: /client2-path\n`;
+
+let server: GitHubApiServer;
+let apiUrl: string;
+
+before(async () => {
+  server = new GitHubApiServer();
+  apiUrl = await server.start();
+});
+after(() => server.stop());
+beforeEach(() => {
+  server.comments.length = 0;
+  server.pulls.length = 0;
+  server.requests.length = 0;
+  server.git.refs.clear();
+  server.git.commits.clear();
+  server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation' });
+});
+
+/** The demo's workspace (the PR's checkout) with these extra files. */
+async function checkout(files: Record<string, string>): Promise<string> {
+  const dir = await demoWorkspace();
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  return dir;
+}
+
+const DEMO_FLAGS = ['--metrics', 'capture', '--intents', 'intents', '--workloads', 'workloads.yaml'];
+const errorLines = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('::error::'));
+const ours = () => server.comments.filter((c) => c.user.login === 'github-actions[bot]');
+
+describe('on a pull request the base commit gates', () => {
+  test('a PR that adds a config accepting everything still fails on its drift, and says so', async () => {
+    server.seedCommit('main', { 'README.md': '# shop\n' }, BASE_SHA);
+    const run = await runAction({
+      inputs: DEMO_INPUTS,
+      apiUrl,
+      workspace: await checkout({ [CONFIG]: LOOSE }),
+    });
+    assert.equal(run.code, 1, run.stdout);
+    assert.deepEqual(errorLines(run.stdout), [
+      '::error::intent-drift: 1 missing, 1 stale (fail-on: missing); see the job summary',
+    ]);
+    const line =
+      "this pull request changes .intent-drift.yaml; its gate applies after merge (this run used the base branch's)";
+    assert.ok(run.stdout.includes(`::warning::intent-drift: ${line}`));
+    for (const body of [ours()[0]!.body, run.summary]) {
+      assert.ok(
+        body.includes(
+          "> **Note:** this pull request changes `.intent-drift.yaml`; its gate applies after merge. This check used the base branch's.",
+        ),
+      );
+      assert.ok(body.includes('<details><summary>Changes to `.intent-drift.yaml`</summary>'));
+      assert.ok(body.includes('```diff\n--- /dev/null\n+++ b/.intent-drift.yaml\n'));
+      assert.ok(body.includes('\n+failOn: none\n'));
+    }
+    assert.deepEqual(
+      server.requests.filter((r) => r.path.includes('/contents/')).map((r) => `${r.path}?${r.query}`),
+      [`/repos/acme/shop/contents/.intent-drift.yaml?ref=${BASE_SHA}`],
+    );
+  });
+
+  test('the base config applies when the PR leaves it alone: no note', async () => {
+    server.seedCommit('main', { [CONFIG]: 'failOn: none\n' }, BASE_SHA);
+    const run = await runAction({
+      inputs: DEMO_INPUTS,
+      apiUrl,
+      workspace: await checkout({ [CONFIG]: 'failOn: none\n' }),
+    });
+    assert.equal(run.code, 0, run.stdout);
+    assert.ok(!ours()[0]!.body.includes('**Note:**'));
+    assert.ok(!run.stdout.includes('this pull request changes'));
+  });
+
+  test('the base’s ignore rule holds even when the PR removes it (its gate applies after merge)', async () => {
+    server.seedCommit('main', { [CONFIG]: IGNORE_MISSING }, BASE_SHA);
+    const run = await runAction({
+      inputs: DEMO_INPUTS,
+      apiUrl,
+      workspace: await checkout({ [CONFIG]: '{}\n' }),
+    });
+    assert.equal(run.code, 0, run.stdout);
+    assert.equal(run.outputs.missing, '0');
+    const report = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
+    assert.deepEqual(report.ignored[0].ignoredBy, { file: CONFIG, line: 2 });
+    assert.ok(ours()[0]!.body.includes('\n-    path: /client2-path\n'));
+  });
+
+  test('the base’s baseline gates; a baseline the PR rewrites to accept its drift does not', async () => {
+    const dir = await checkout({});
+    const write = await runCli(['check', ...DEMO_FLAGS, '--write-baseline', 'baseline.json'], { cwd: dir });
+    assert.equal(write.code, 0, write.stderr); // exit 0 once the baseline is written
+    const accepting = await readFile(path.join(dir, 'baseline.json'), 'utf8');
+    const inputs = { ...DEMO_INPUTS, baseline: 'baseline.json', 'fail-on': 'any' };
+
+    server.seedCommit('main', { 'baseline.json': accepting }, BASE_SHA);
+    const accepted = await runAction({ inputs, apiUrl, workspace: dir });
+    assert.equal(accepted.code, 0, accepted.stdout);
+    assert.ok(!accepted.stdout.includes('this pull request changes'));
+
+    server.seedCommit('main', { 'baseline.json': '{"version": 1, "missing": [], "stale": []}\n' }, BASE_SHA);
+    const rewritten = await runAction({ inputs, apiUrl, workspace: dir });
+    assert.equal(rewritten.code, 1, rewritten.stdout);
+    assert.ok(rewritten.stdout.includes('this pull request changes baseline.json'));
+
+    const missing = await runAction({ inputs: { ...inputs, baseline: 'nope.json' }, apiUrl, workspace: dir });
+    assert.equal(missing.code, 2);
+    assert.match(
+      missing.stdout,
+      /::error::intent-drift: nope\.json: no such file in the pull request or at its base commit/,
+    );
+  });
+
+  test('a base config with a mistake is exit 2 at its line, saying it is the base’s', async () => {
+    server.seedCommit('main', { [CONFIG]: 'failOn: sometimes\n' }, BASE_SHA);
+    const run = await runAction({ inputs: DEMO_INPUTS, apiUrl, workspace: await checkout({}) });
+    assert.equal(run.code, 2);
+    assert.deepEqual(errorLines(run.stdout), [
+      '::error::intent-drift: .intent-drift.yaml:1: failOn: must be one of missing, stale, any, none (got "sometimes") (in the base commit b0b1b2b, whose config gates this pull request)',
+    ]);
+  });
+
+  test('a token that may not read contents fails closed (exit 2), naming the permission', async () => {
+    server.seedCommit('main', {}, BASE_SHA);
+    server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation', contents: 'none' });
+    const run = await runAction({
+      inputs: DEMO_INPUTS,
+      apiUrl,
+      workspace: await checkout({ [CONFIG]: LOOSE }),
+    });
+    assert.equal(run.code, 2);
+    assert.deepEqual(errorLines(run.stdout), [
+      '::error::intent-drift: cannot read .intent-drift.yaml at b0b1b2b: GitHub answered 403: Resource not accessible by integration: the token needs `contents: read` on this repository',
+    ]);
+    assert.equal(server.comments.length, 0);
+  });
+
+  test('a base commit GitHub does not know is no "no config": exit 2', async () => {
+    const run = await runAction({
+      inputs: DEMO_INPUTS,
+      apiUrl,
+      workspace: await checkout({ [CONFIG]: LOOSE }),
+    });
+    assert.equal(run.code, 2);
+    assert.match(errorLines(run.stdout)[0]!, /No commit found for the ref b0b1b2b3/);
+  });
+
+  test('an event without base.sha, or an empty token, fails closed', async () => {
+    const event = pullRequestEvent(7) as { pull_request: { base: Record<string, unknown> } };
+    delete event.pull_request.base.sha;
+    const noBase = await runAction({ inputs: DEMO_INPUTS, apiUrl, event });
+    assert.equal(noBase.code, 2);
+    assert.match(errorLines(noBase.stdout)[0]!, /names no base commit/);
+    const noToken = await runAction({
+      inputs: { ...DEMO_INPUTS, 'github-token': '', comment: 'false' },
+      apiUrl,
+    });
+    assert.equal(noToken.code, 2);
+    assert.match(errorLines(noToken.stdout)[0]!, /github-token is empty: on a pull request/);
+  });
+});
+
+describe('push runs use the checked-out config; fail-on’s empty default defers to it', () => {
+  const push = (workspace: string, inputs: Record<string, string> = {}) =>
+    runAction({
+      inputs: { ...DEMO_INPUTS, comment: 'false', ...inputs },
+      apiUrl,
+      workspace,
+      event: { ref: 'refs/heads/main' },
+      eventName: 'push',
+      ref: 'refs/heads/main',
+    });
+
+  test('the config’s failOn applies, an explicit input wins, no API call is made', async () => {
+    const dir = await checkout({ [CONFIG]: 'failOn: none\n' });
+    const lenient = await push(dir);
+    assert.equal(lenient.code, 0, lenient.stdout);
+    const strict = await push(dir, { 'fail-on': 'missing' });
+    assert.equal(strict.code, 1);
+    assert.deepEqual(errorLines(strict.stdout), [
+      '::error::intent-drift: 1 missing, 1 stale (fail-on: missing); see the job summary',
+    ]);
+    const stale = await push(await checkout({ [CONFIG]: 'failOn: stale\n' }));
+    assert.deepEqual(errorLines(stale.stdout), [
+      '::error::intent-drift: 1 missing, 1 stale (fail-on: stale); see the job summary',
+    ]);
+    assert.equal(server.requests.length, 0);
+  });
+
+  test('the config, baseline and environment inputs reach the check', async () => {
+    const dir = await checkout({
+      'gate.yaml': `environments:\n  ${NS}: prod\n${IGNORE_MISSING}`,
+    });
+    const run = await push(dir, { config: 'gate.yaml', environment: 'prod' });
+    assert.equal(run.code, 0, run.stdout);
+    assert.equal(run.outputs.missing, '0');
+    const wrong = await push(dir, { config: 'gate.yaml', environment: 'staging' });
+    assert.equal(wrong.code, 2);
+    assert.match(errorLines(wrong.stdout)[0]!, /--environment staging: the config maps no namespace to it/);
+    await rm(path.join(dir, 'gate.yaml'));
+    const missing = await push(dir, { config: 'gate.yaml' });
+    assert.equal(missing.code, 2);
+  });
+});
+
+describe('mode: comment reads both sides of the gate files itself', () => {
+  test('the comment carries the note when the PR’s head changes the config', async () => {
+    server.seedCommit('main', { [CONFIG]: 'failOn: missing\n' }, BASE_SHA);
+    server.seedCommit('feature', { [CONFIG]: LOOSE }, HEAD_SHA);
+    server.addPull({
+      number: 7,
+      title: 'feature',
+      body: '',
+      head: 'feature',
+      base: 'main',
+      headSha: HEAD_SHA,
+      baseSha: BASE_SHA,
+    });
+    server.readOnly = true;
+    const check = await runAction({
+      inputs: { ...DEMO_INPUTS, comment: 'false' },
+      apiUrl,
+      event: pullRequestEvent(7, { fork: true }),
+      workspace: await checkout({ [CONFIG]: LOOSE }),
+    });
+    server.readOnly = false;
+    assert.equal(check.code, 1, 'the fork’s run is gated by the base config');
+    const workspace = await demoWorkspace();
+    await writeFile(path.join(workspace, 'report.json'), await readFile(check.outputs.report!, 'utf8'));
+    const run = await runAction({
+      inputs: { 'github-token': TOKEN, mode: 'comment', 'report-file': 'report.json' },
+      apiUrl,
+      workspace,
+      event: {
+        action: 'completed',
+        workflow_run: {
+          head_sha: HEAD_SHA,
+          head_branch: 'feature',
+          head_repository: { full_name: 'acme/shop' },
+          event: 'pull_request',
+        },
+      },
+      eventName: 'workflow_run',
+      ref: 'refs/heads/main',
+    });
+    assert.equal(run.code, 0, run.stdout);
+    const body = ours()[0]!.body;
+    assert.ok(body.includes('> **Note:** this pull request changes `.intent-drift.yaml`'));
+    assert.ok(body.includes('\n-failOn: missing\n'));
+  });
+});

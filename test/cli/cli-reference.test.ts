@@ -1,0 +1,44 @@
+// docs/cli.md is generated from the command and flag tables, and the tables are what the
+// parser reads: the reference cannot list a flag the CLI does not take, or miss one it does.
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { renderCliReference } from '../../src/cli/cli-reference.ts';
+import { COMMANDS } from '../../src/cli/command-table.ts';
+import { flagSignature } from '../../src/cli/flag-spec.ts';
+import { FLAG_TABLE } from '../../src/cli/flag-table.ts';
+import { repoRoot, runCli } from './run-cli.ts';
+
+describe('docs/cli.md', () => {
+  test('equals what the tables render (npm run docs:cli rewrites it)', async () => {
+    const committed = await readFile(path.join(repoRoot, 'docs', 'cli.md'), 'utf8');
+    assert.equal(committed, renderCliReference(), 'docs/cli.md is stale: run npm run docs:cli');
+  });
+
+  test('lists every flag and every command once', () => {
+    const doc = renderCliReference();
+    for (const flag of FLAG_TABLE) {
+      const rows = doc.split('\n').filter((line) => line.startsWith(`| \`${flagSignature(flag)}\` |`));
+      assert.equal(rows.length, 1, `--${flag.name}`);
+    }
+    for (const command of COMMANDS) assert.match(doc, new RegExp(`^\\| \`${command}\` \\|`, 'm'));
+  });
+
+  test('every flag the table gives a command is accepted by that command, and refused by the others', async () => {
+    // In a folder of its own: `demo --report x` and `demo --write-baseline x` do write `x`.
+    const cwd = await mkdtemp(path.join(tmpdir(), 'intent-drift-flags-'));
+    for (const flag of FLAG_TABLE) {
+      if (flag.name === 'help' || flag.name === 'version') continue;
+      for (const command of COMMANDS) {
+        const run = await runCli([command, `--${flag.name}`, ...(flag.kind === 'boolean' ? [] : ['x'])], {
+          cwd,
+        });
+        const refused = run.stderr.includes(`--${flag.name} does not apply to ${command}`);
+        assert.equal(refused, !flag.commands.includes(command), `${command} --${flag.name}: ${run.stderr}`);
+        if (refused) assert.equal(run.code, 2);
+      }
+    }
+  });
+});

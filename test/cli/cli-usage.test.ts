@@ -1,0 +1,235 @@
+// The CLI as a new user meets it: help per command, "did you mean", flags that do not apply,
+// no observed data, and the exit codes of the commands that write.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { parseCommandLine } from '../../src/cli/args.ts';
+import { COMMAND_TABLE } from '../../src/cli/command-table.ts';
+import { flagSignature } from '../../src/cli/flag-spec.ts';
+import { FLAG_TABLE, flagsOf } from '../../src/cli/flag-table.ts';
+import { runCli } from './run-cli.ts';
+
+const demo = ['--metrics', 'fixtures/demo/capture', '--intents', 'fixtures/demo/intents'];
+
+describe('help', () => {
+  test('each command prints its own usage, the flags it reads, two examples and its exit codes', async () => {
+    for (const spec of COMMAND_TABLE) {
+      const run = await runCli([spec.name, '--help']);
+      assert.equal(run.code, 0, run.stderr);
+      assert.ok(run.stdout.startsWith(`intent-drift ${spec.name}: ${spec.summary}\n`), spec.name);
+      assert.match(run.stdout, new RegExp(`^Usage: intent-drift ${spec.name} `, 'm'));
+      for (const flag of FLAG_TABLE) {
+        const listed = run.stdout.includes(`  ${flagSignature(flag)} `);
+        assert.equal(listed, flag.commands.includes(spec.name), `${spec.name} --help and --${flag.name}`);
+      }
+      const examples = run.stdout.split('\nExamples:\n')[1]?.split('\n\n')[0] ?? '';
+      const runs = examples.split('\n').filter((l) => /^ {2}\S/.test(l));
+      assert.equal(runs.length, 2, spec.name);
+      for (const line of runs) assert.match(line, new RegExp(`intent-drift ${spec.name}`));
+      assert.match(run.stdout, /^Exit codes:$/m);
+      assert.equal((await runCli(['help', spec.name])).stdout, run.stdout, 'help <command> says the same');
+    }
+  });
+
+  test('check --help lists the drift controls the old page left out', async () => {
+    const { stdout } = await runCli(['check', '--help']);
+    for (const flag of [
+      '--config FILE',
+      '--baseline FILE',
+      '--write-baseline FILE',
+      '--min-count N',
+      '--no-templates',
+      '--environment NAME',
+      '--fix',
+      '--prune-stale',
+      '--version',
+    ]) {
+      assert.ok(stdout.includes(`  ${flag} `), flag);
+    }
+    assert.equal(stdout.includes('--output-type'), false, 'an export flag is not on the check page');
+  });
+
+  test('--help without a command lists every command and every flag', async () => {
+    const run = await runCli(['--help']);
+    assert.equal(run.code, 0);
+    for (const spec of COMMAND_TABLE)
+      assert.match(run.stdout, new RegExp(`^  ${spec.name} +${spec.summary.slice(0, 20)}`, 'm'));
+    for (const flag of FLAG_TABLE) assert.ok(run.stdout.includes(`  ${flagSignature(flag)} `), flag.name);
+    assert.equal((await runCli([])).stdout, run.stdout);
+  });
+
+  test('help wins over other flags, but a mistyped command is still named', async () => {
+    assert.equal((await runCli(['check', '--bogus', '--help'])).code, 0);
+    const run = await runCli(['help', 'chek']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /did you mean 'check'\?/);
+  });
+});
+
+describe('did you mean', () => {
+  const cases: [string[], RegExp][] = [
+    [['chekc'], /^intent-drift: unknown command 'chekc': did you mean 'check'\? \(commands: check, list/],
+    [['vizualize'], /did you mean 'visualize'\?/],
+    [
+      ['check', '--metric', 'capture/'],
+      /^intent-drift: unknown flag --metric: did you mean --metrics\? \(intent-drift check --help lists the flags\)\n$/,
+    ],
+    [['list', '--fromat', 'json'], /unknown flag --fromat: did you mean --format\?/],
+    [['check', '--prom', 'x'], /did you mean --prometheus-url, --prometheus-token-env or --prometheus-ca\?/],
+    [['check', '-metrics', 'x'], /unknown flag -metrics: did you mean --metrics\?/],
+    [['export', '--fail-ob', 'x'], /unknown flag --fail-ob: did you mean --fail-on\?/],
+  ];
+  for (const [args, expected] of cases) {
+    test(args.join(' '), async () => {
+      const run = await runCli(args);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, expected);
+      assert.equal(run.stderr.split('\n').length, 2, 'one line');
+    });
+  }
+
+  test('nothing near: no guess', async () => {
+    const run = await runCli(['check', '--zzzzzzzzzz']);
+    assert.equal(
+      run.stderr,
+      'intent-drift: unknown flag --zzzzzzzzzz (intent-drift check --help lists the flags)\n',
+    );
+  });
+});
+
+describe('flags that do not apply', () => {
+  test('a flag of another command is an error naming the command', async () => {
+    const run = await runCli([
+      'visualize',
+      '-o',
+      'x.svg',
+      '--report',
+      'r.json',
+      '--metrics',
+      'fixtures/demo/capture',
+    ]);
+    assert.equal(run.code, 2);
+    assert.equal(
+      run.stderr,
+      'intent-drift: --report does not apply to visualize (it applies to check, demo); intent-drift visualize --help lists the flags of visualize\n',
+    );
+    assert.match((await runCli(['list', '--metrics', 'x', '--fix'])).stderr, /--fix does not apply to list/);
+    assert.match((await runCli(['demo', '--metrics', 'x'])).stderr, /--metrics does not apply to demo/);
+  });
+
+  test('a flag of another source is an error naming both', async () => {
+    const run = await runCli(['list', '--metrics', 'fixtures/demo/capture', '--window', '60s']);
+    assert.equal(run.code, 2);
+    assert.equal(
+      run.stderr,
+      'intent-drift: --window applies to --source sidecars, but this run reads metrics (named by --metrics)\n',
+    );
+    const two = await runCli(['check', ...demo, '--prometheus-url', 'http://p:9090']);
+    assert.match(two.stderr, /--prometheus-url applies to --source prometheus, but this run reads metrics/);
+    const since = await runCli(['list', '--metrics', 'fixtures/demo/capture', '--since', '15m']);
+    assert.match(since.stderr, /--since applies to --source prometheus or --source snapshot/);
+  });
+
+  test('a flag that needs another', async () => {
+    assert.match((await runCli(['check', ...demo, '--prune-stale'])).stderr, /--prune-stale needs --fix\n$/);
+  });
+
+  test('a value that is another flag, a flag given twice, a value on a switch', async () => {
+    assert.match(
+      (await runCli(['check', '--metrics', '--intents', 'x'])).stderr,
+      /--metrics needs a value \(PATH\)/,
+    );
+    assert.match(
+      (await runCli(['check', ...demo, '--format', 'json', '--format', 'text'])).stderr,
+      /--format is given twice/,
+    );
+    assert.match((await runCli(['check', ...demo, '--fix=yes'])).stderr, /--fix takes no value/);
+  });
+});
+
+describe('no observed data', () => {
+  const env = (home: string) => ({ HOME: home });
+
+  test('no data-source flag and no kubeconfig: exit 2 saying how to give observed data', async () => {
+    const home = await mkdtemp(path.join(tmpdir(), 'intent-drift-home-'));
+    for (const command of ['check', 'list', 'export', 'capture']) {
+      const args =
+        command === 'capture' ? ['capture', '-o', 'x.json'] : [command, '--intents', 'fixtures/demo/intents'];
+      const run = await runCli(command === 'check' ? args : args.filter((a) => !a.includes('intents')), {
+        env: env(home),
+      });
+      assert.equal(run.code, 2, `${command}: ${run.stderr}`);
+      assert.match(
+        run.stderr,
+        /^intent-drift: no observed data: give --metrics PATH .*--snapshot FILE .*--prometheus-url URL, or a kubeconfig .*none found\)\n$/,
+      );
+      assert.doesNotMatch(run.stderr, /localhost:8080/);
+    }
+    const sidecars = await runCli(['list', '--source', 'sidecars'], { env: env(home) });
+    assert.match(
+      sidecars.stderr,
+      /^intent-drift: --source sidecars reads the cluster through a kubeconfig: give --metrics/,
+    );
+    assert.match(
+      (await runCli(['reset'], { env: env(home) })).stderr,
+      /reset needs the mapper: --mapper-url URL, or a kubeconfig/,
+    );
+  });
+
+  test('with a kubeconfig found ($KUBECONFIG, ~/.kube/config), the default source is the cluster', async () => {
+    const home = await mkdtemp(path.join(tmpdir(), 'intent-drift-home-'));
+    await mkdir(path.join(home, '.kube'));
+    await writeFile(path.join(home, '.kube', 'config'), 'apiVersion: v1\nkind: Config\n');
+    const ctx = { cwd: '/', colorDefault: false };
+    const fromHome = parseCommandLine(['list'], { ...ctx, variables: { HOME: home } });
+    assert.equal(fromHome.command === 'list' && fromHome.settings.source, 'sidecars');
+    const fromVar = parseCommandLine(['list'], { ...ctx, variables: { KUBECONFIG: '/some/file' } });
+    assert.equal(fromVar.command === 'list' && fromVar.settings.source, 'sidecars');
+  });
+});
+
+describe('exit codes: drift decides check and demo only, unless --fail-on is given', () => {
+  test('list, export, policies exit 0 on the drifting demo', async () => {
+    assert.equal((await runCli(['list', '--metrics', 'fixtures/demo/capture'])).code, 0);
+    assert.equal((await runCli(['export', '--metrics', 'fixtures/demo/capture'])).code, 0);
+    assert.equal((await runCli(['policies', '--intents', 'fixtures/demo/intents'])).code, 0);
+    assert.equal((await runCli(['check', ...demo])).code, 1);
+    assert.equal((await runCli(['demo'])).code, 1);
+  });
+
+  test('check --write-baseline exits 0 once the baseline is written, so `&& git add` goes on', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-baseline-'));
+    const file = path.join(dir, 'baseline.json');
+    const run = await runCli(['check', ...demo, '--write-baseline', file]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /wrote a baseline of 2 drift entries/);
+    assert.ok(JSON.parse(await readFile(file, 'utf8')));
+    assert.equal(
+      (await runCli(['check', ...demo, '--write-baseline', file, '--fail-on', 'missing'])).code,
+      1,
+    );
+    assert.equal((await runCli(['check', ...demo, '--baseline', file])).code, 0, 'the baseline accepts it');
+  });
+
+  test('every command the table says writes has output exit 0', () => {
+    const writing = COMMAND_TABLE.filter((c) => c.exit === 'output').map((c) => c.name);
+    assert.deepEqual(writing, ['list', 'export', 'visualize', 'policies', 'capture', 'reset']);
+    for (const command of writing) {
+      const failOn = flagsOf(command).some((f) => f.name === 'fail-on');
+      assert.equal(failOn, command === 'visualize', `${command} takes --fail-on only to draw drift`);
+    }
+  });
+});
+
+describe('what the user typed is echoed inert', () => {
+  test('control characters in a mistyped flag or value reach the terminal as escapes', async () => {
+    const run = await runCli(['check', '--metrics\u001b[2J', 'x']);
+    assert.equal(run.code, 2);
+    assert.ok(run.stderr.includes('--metrics\\x1b[2J'), run.stderr);
+    const value = await runCli(['check', '--format', 'text\rcolored\u001b[31m']);
+    assert.equal(value.stderr.includes('\u001b'), false);
+    assert.equal(value.stderr.includes('\r'), false);
+  });
+});

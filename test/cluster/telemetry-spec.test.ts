@@ -1,0 +1,93 @@
+// How Istio 1.30 picks and merges Telemetry resources (pilot/pkg/model/telemetry.go), as far as
+// the method and path labels on istio_requests_total go.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parse } from 'yaml';
+import { addedTelemetryYaml, MESH_TELEMETRY_YAML } from '../../src/cluster/telemetry.ts';
+import {
+  isNamespaceWide,
+  namespaceWide,
+  requestCountTags,
+  type TelemetryObject,
+} from '../../src/cluster/telemetry-spec.ts';
+
+const TAGS = { request_method: { value: 'request.method' }, request_path: { value: 'request.path' } };
+const t = (name: string, created: string, spec: Record<string, unknown> = {}): TelemetryObject => ({
+  name,
+  namespace: 'istio-system',
+  created,
+  spec,
+});
+
+describe('namespaceWide: the resource Istio uses for a namespace', () => {
+  test('no selector labels and no target reference', () => {
+    assert.equal(isNamespaceWide({}), true);
+    assert.equal(isNamespaceWide({ selector: {} }), true);
+    assert.equal(isNamespaceWide({ selector: { matchLabels: {} } }), true);
+    assert.equal(isNamespaceWide({ selector: { matchLabels: { app: 'a' } } }), false);
+    assert.equal(isNamespaceWide({ targetRefs: [{ kind: 'Gateway', name: 'gw' }] }), false);
+    assert.equal(isNamespaceWide({ targetRef: { kind: 'Service', name: 's' } }), false);
+  });
+
+  test('oldest first; same second: by name (sortConfigByCreationTime)', () => {
+    const sorted = namespaceWide([
+      t('b', '2026-01-01T00:00:00Z'),
+      t('selected', '2020-01-01T00:00:00Z', { selector: { matchLabels: { app: 'x' } } }),
+      t('a', '2026-01-01T00:00:00Z'),
+      t('old', '2025-06-30T23:59:59Z'),
+    ]);
+    assert.deepEqual(
+      sorted.map((x) => x.name),
+      ['old', 'a', 'b'],
+    );
+  });
+});
+
+describe('requestCountTags: method and path on istio_requests_total, per sidecar', () => {
+  const both = { client: true, server: true };
+  const none = { client: false, server: false };
+
+  test('the demo’s mesh-default and what cluster existing adds both qualify', () => {
+    assert.deepEqual(requestCountTags([parse(MESH_TELEMETRY_YAML).spec]), both);
+    assert.deepEqual(requestCountTags([parse(addedTelemetryYaml('shop')).spec]), both);
+  });
+
+  test('a match on another metric, one mode, one tag, or another provider does not', () => {
+    const over = (override: object, providers?: string[]) => [
+      {
+        metrics: [
+          { ...(providers ? { providers: providers.map((name) => ({ name })) } : {}), overrides: [override] },
+        ],
+      },
+    ];
+    assert.deepEqual(
+      requestCountTags(over({ match: { metric: 'REQUEST_DURATION' }, tagOverrides: TAGS })),
+      none,
+    );
+    assert.deepEqual(requestCountTags(over({ match: { mode: 'SERVER' }, tagOverrides: TAGS })), {
+      client: false,
+      server: true,
+    });
+    assert.deepEqual(requestCountTags(over({ tagOverrides: { request_path: TAGS.request_path } })), none);
+    assert.deepEqual(requestCountTags(over({ tagOverrides: TAGS }, ['stackdriver'])), none);
+    assert.deepEqual(requestCountTags(over({ match: { customMetric: 'x' }, tagOverrides: TAGS })), none);
+    assert.deepEqual(requestCountTags([{ accessLogging: [{}] }]), none);
+  });
+
+  test('later overrides win: REMOVE, disabled, and a namespace’s resource over the root’s', () => {
+    const root = { metrics: [{ overrides: [{ tagOverrides: TAGS }] }] };
+    const remove = {
+      metrics: [{ overrides: [{ tagOverrides: { request_path: { operation: 'REMOVE' } } }] }],
+    };
+    assert.deepEqual(requestCountTags([root, remove]), none);
+    const off = { metrics: [{ overrides: [{ match: { metric: 'REQUEST_COUNT' }, disabled: true }] }] };
+    assert.deepEqual(requestCountTags([root, off]), none);
+    // ALL_METRICS disabled at the root, then a namespace override: enabled again (mergeMetrics).
+    const allOff = { metrics: [{ overrides: [{ disabled: true }] }] };
+    assert.deepEqual(requestCountTags([allOff]), none);
+    assert.deepEqual(requestCountTags([allOff, parse(addedTelemetryYaml('shop')).spec]), both);
+    // Providers named at the root are inherited by an entry that names none.
+    const rootSd = { metrics: [{ providers: [{ name: 'stackdriver' }] }] };
+    assert.deepEqual(requestCountTags([rootSd, parse(addedTelemetryYaml('shop')).spec]), none);
+  });
+});

@@ -1,0 +1,100 @@
+// Every intents path must yield a ClientIntents: a path of manifests, a folder of something
+// else or a glob that matches the wrong files is an error naming the path and what it held.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { loadIntents } from '../../src/declare/load-intents.ts';
+import { InputError } from '../../src/errors.ts';
+
+const INTENTS = `apiVersion: k8s.otterize.com/v2beta1
+kind: ClientIntents
+metadata:
+  name: client
+  namespace: demo
+spec:
+  workload:
+    name: client
+  targets:
+    - kubernetes:
+        name: nginx
+`;
+const DEPLOYMENT = (name: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+`;
+
+let dir = '';
+before(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-presence-'));
+  await mkdir(path.join(dir, 'intents'));
+  await mkdir(path.join(dir, 'deploy'));
+  await writeFile(path.join(dir, 'intents', 'client.yaml'), INTENTS);
+  // Other kinds beside a ClientIntents stay skipped.
+  await writeFile(
+    path.join(dir, 'intents', 'mixed.yaml'),
+    `${DEPLOYMENT('web')}---\n${INTENTS.replaceAll('client', 'web')}`,
+  );
+  await writeFile(
+    path.join(dir, 'deploy', 'workloads.yaml'),
+    `${DEPLOYMENT('a')}---\n${DEPLOYMENT('b')}---\nkind: Service\n`,
+  );
+  await writeFile(
+    path.join(dir, 'deploy', 'list.yaml'),
+    'kind: List\nitems:\n  - kind: ConfigMap\n  - kind: ConfigMap\n',
+  );
+  await writeFile(path.join(dir, 'empty.yaml'), '# nothing yet\n');
+  await writeFile(path.join(dir, 'hostile.yaml'), 'kind: "Evil\\e[31m"\n');
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+async function failure(paths: string[]): Promise<string> {
+  try {
+    await loadIntents(paths, { cwd: dir });
+  } catch (err) {
+    assert.ok(err instanceof InputError, String(err));
+    return String(err);
+  }
+  return assert.fail('expected an InputError');
+}
+
+describe('an intents path must hold a ClientIntents', () => {
+  test('a manifests file: the path and the kinds it holds, most frequent first', async () => {
+    assert.equal(
+      await failure(['deploy/workloads.yaml']),
+      'deploy/workloads.yaml: no ClientIntents here; found Deployment (2), Service',
+    );
+  });
+
+  test('a folder: how many files it held, and the kinds inside List items', async () => {
+    assert.equal(
+      await failure(['deploy']),
+      'deploy: no ClientIntents here (2 YAML files); found ConfigMap (2), Deployment (2), Service',
+    );
+  });
+
+  test('a glob, and the path named among good ones', async () => {
+    assert.equal(
+      await failure(['intents', 'deploy/*.yaml']),
+      'deploy/*.yaml: no ClientIntents here (2 YAML files); found ConfigMap (2), Deployment (2), Service',
+    );
+  });
+
+  test('a file without documents, and a kind that is not a name (quoted, escaped)', async () => {
+    assert.equal(await failure(['empty.yaml']), 'empty.yaml: no ClientIntents here; found no YAML documents');
+    assert.equal(
+      await failure(['hostile.yaml']),
+      'hostile.yaml: no ClientIntents here; found "Evil\\u001b[31m"',
+    );
+  });
+
+  test('a mixed file passes, other kinds skipped; one file named by two paths passes', async () => {
+    const declared = await loadIntents(['intents', 'intents/mixed.yaml'], { cwd: dir });
+    assert.deepEqual(
+      declared.documents.map((d) => `${d.file}:${d.line} ${d.client.name}`),
+      ['intents/client.yaml:1 client', 'intents/mixed.yaml:6 web'],
+    );
+  });
+});

@@ -1,0 +1,60 @@
+// A file at a commit through the real Octokit and the stand-in's contents API: base64 wrapped in
+// lines, the raw media type above 1 MB, and the answers that must not read as "no file".
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { createGitHubClient } from '../../../src/deliver/github/octokit.ts';
+import { readRepositoryFile } from '../../../src/deliver/github/repository-file.ts';
+import { InputError } from '../../../src/errors.ts';
+import { GitHubApiServer } from '../../support/github-api-server.ts';
+import { INLINE_CONTENT_LIMIT } from '../../support/github-contents-routes.ts';
+
+let server: GitHubApiServer;
+let sha = '';
+const client = () => createGitHubClient('app', { baseUrl: server.url, delayUnitMs: 1 });
+const at = (path: string, ref = sha) =>
+  readRepositoryFile(client(), { owner: 'acme', repo: 'shop', path, ref });
+// Long enough for several base64 lines, with UTF-8 beyond ASCII.
+const CONFIG = `# gate of the shop — é, ü, 漢字\n${'ignore:\n  - server: "monitoring/*"\n'.repeat(20)}`;
+const LARGE = `{"version": 1, "missing": [${'{"client": "shop/a"},'.repeat(INLINE_CONTENT_LIMIT / 20)}{}]}\n`;
+
+before(async () => {
+  server = new GitHubApiServer();
+  await server.start();
+});
+after(() => server.stop());
+beforeEach(() => {
+  server.requests.length = 0;
+  server.tokens.set('app', { login: 'my-app[bot]', kind: 'installation' });
+  sha = server.seedCommit('main', { '.intent-drift.yaml': CONFIG, 'ci/baseline.json': LARGE });
+});
+
+describe('readRepositoryFile', () => {
+  test('decodes GitHub’s base64, wrapped in lines of 60 characters', async () => {
+    assert.equal(await at('.intent-drift.yaml'), CONFIG);
+    const answer = server.requests[0]!;
+    assert.equal(answer.path, '/repos/acme/shop/contents/.intent-drift.yaml');
+    assert.equal(answer.query.get('ref'), sha);
+  });
+
+  test('a file over 1 MB comes without content, and is asked for again raw', async () => {
+    assert.equal(await at('ci/baseline.json'), LARGE);
+    assert.deepEqual(
+      server.requests.map((r) => r.accept),
+      ['application/vnd.github.v3+json', 'application/vnd.github.v3.raw'],
+    );
+  });
+
+  test('no such file: undefined; a directory: an error', async () => {
+    assert.equal(await at('missing.yaml'), undefined);
+    await assert.rejects(
+      at('ci'),
+      (err) => err instanceof InputError && /ci at [0-9a-f]{7} is a directory/.test(err.message),
+    );
+  });
+
+  test('an unknown commit and a token without contents access are errors, never "no file"', async () => {
+    await assert.rejects(at('.intent-drift.yaml', 'f'.repeat(40)), /No commit found for the ref f{40}/);
+    server.tokens.set('app', { login: 'my-app[bot]', kind: 'installation', contents: 'none' });
+    await assert.rejects(at('.intent-drift.yaml'), /GitHub answered 403: .*the token needs `contents: read`/);
+  });
+});

@@ -1,0 +1,47 @@
+// What a metrics file without Istio series is said to hold: recognisable at once, and never the
+// file's own text (only names that match strict patterns).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { describeText } from '../../src/observe/content-sniff.ts';
+
+test('each kind of wrong file is named for what it is', () => {
+  const cases: [string, string][] = [
+    ['apiVersion: v1\nkind: List\nitems:\n- kind: Service\n', 'YAML (kind List), not metrics'],
+    [
+      '---\napiVersion: apps/v1\nkind: Deployment\n---\nkind: "Service"\n',
+      'YAML (kind Deployment, Service), not metrics',
+    ],
+    [
+      '<!DOCTYPE html><title>502 Bad Gateway</title>',
+      'HTML or XML, not metrics (an error page, or a web page saved by mistake?)',
+    ],
+    ['{"data": {"result": []}}', 'JSON that is not Envoy stats ({"stats": [...]})'],
+    ['hello world\n', 'text that is neither Prometheus exposition, Envoy JSON stats nor YAML'],
+    ['', 'nothing but blank lines'],
+  ];
+  for (const [text, said] of cases) assert.equal(describeText(text), said, JSON.stringify(text));
+});
+
+test('metric families: histogram suffixes folded, three shown, the rest counted', () => {
+  const text = [
+    '# TYPE envoy_cluster_upstream_cx_total counter',
+    'envoy_cluster_upstream_cx_total{cluster="a"} 3',
+    'istio_request_bytes_bucket{le="1"} 1',
+    'istio_request_bytes_sum 10',
+    'istio_build{component="proxy"} 1',
+    'istio_agent_startup 1 1700000000000',
+    '',
+  ].join('\n');
+  assert.equal(
+    describeText(text),
+    "an Istio sidecar's metrics (envoy_cluster_upstream_cx_total, istio_agent_startup, istio_build, and 1 more) without istio_requests_total: it has served no request since it started, or a Telemetry removed the metric",
+  );
+});
+
+test('file text never reaches the message: a name with escapes is not a family, a kind with them is dropped', () => {
+  assert.equal(
+    describeText('evil\u001b[2J 1\n'),
+    'text that is neither Prometheus exposition, Envoy JSON stats nor YAML',
+  );
+  assert.equal(describeText('kind: Evil\u001b[2J\n'), 'YAML (no kind), not metrics');
+});

@@ -1,0 +1,131 @@
+// The checks every observed map passes before a verdict: what "nothing observed" says for each
+// source, and when a namespace counts as a typo.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { DeclaredIntents, ObservedCall, ObservedMap } from '../../src/model.ts';
+import { requireObservedScope, type ScopeSettings } from '../../src/observe/observation-scope.ts';
+
+const call = (clientNs: string, serverNs = clientNs): ObservedCall => ({
+  client: { name: 'web', namespace: clientNs },
+  server: { name: 'api', namespace: serverNs },
+  method: 'GET',
+  path: '/',
+  count: 3,
+  protocol: 'http',
+});
+const map = (calls: ObservedCall[], extra: Partial<ObservedMap> = {}): ObservedMap => ({
+  calls,
+  unattributed: [],
+  external: [],
+  warnings: [],
+  stats: { series: calls.length, sources: 1 },
+  ...extra,
+});
+const settings = (extra: Partial<ScopeSettings> = {}): ScopeSettings => ({
+  namespaces: [],
+  asked: [],
+  allowEmpty: false,
+  source: 'metrics',
+  metrics: ['capture'],
+  snapshots: [],
+  ...extra,
+});
+const declaredIn = (...namespaces: string[]): DeclaredIntents => ({
+  rules: [],
+  documents: namespaces.map((namespace) => ({
+    client: { name: 'web', namespace },
+    apiVersion: 'k8s.otterize.com/v2beta1',
+    file: 'i.yaml',
+    line: 1,
+  })),
+  warnings: [],
+});
+const message = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (err) {
+    return String(err);
+  }
+  return assert.fail('expected an InputError');
+};
+
+describe('nothing observed, per source', () => {
+  test('series read, every count 0: no request in the window', () => {
+    const empty = map([], { stats: { series: 12, sources: 3 } });
+    assert.match(
+      message(() => requireObservedScope(empty, settings({ source: 'sidecars' }))),
+      /^nothing observed: 3 meshed pods read through the API server held no Istio request or TCP traffic; 12 Istio series read, every count 0 \(no request in the window\); likely cause: no traffic through the sidecars/,
+    );
+  });
+
+  test('the mapper and a snapshot name their own causes; routine notes are not evidence', () => {
+    const mapper = map([], {
+      warnings: [
+        'the network mapper keeps no request counts: each call it saw counts once',
+        'the network mapper reported no intents',
+      ],
+    });
+    assert.equal(
+      message(() => requireObservedScope(mapper, settings({ source: 'mapper' }))),
+      "nothing observed: Otterize's network mapper held no Istio request or TCP traffic; the network mapper reported no intents; likely cause: the mapper has seen no traffic yet (reset recently, or its Istio watcher is off); if the mesh truly had no traffic, --allow-empty (the action's allow-empty: true) makes this a warning",
+    );
+    assert.match(
+      message(() => requireObservedScope(map([]), settings({ source: 'snapshot', snapshots: ['s.json'] }))),
+      /^nothing observed: the snapshot s\.json held no .*likely cause: a capture taken before any traffic, or --since later than every call in it;/,
+    );
+  });
+
+  test('unattributed calls count by their server, external ones by their client', () => {
+    const outside = map([], { unattributed: [{ ...call('x', 'shop') }] });
+    assert.equal(requireObservedScope(outside, settings({ namespaces: ['shop'], asked: ['shop'] })), outside);
+    const external = map([], { external: [call('shop', 'unknown')] });
+    assert.equal(
+      requireObservedScope(external, settings({ namespaces: ['shop'], asked: ['shop'] })),
+      external,
+    );
+  });
+});
+
+describe('namespaces', () => {
+  test('declared but not observed is no typo; an environment’s namespace is not checked as one', () => {
+    const observed = map([call('web')]);
+    const scoped = settings({ namespaces: ['web', 'batch'], asked: ['web', 'batch'] });
+    assert.equal(requireObservedScope(observed, scoped, declaredIn('batch')), observed);
+    const byEnvironment = settings({ namespaces: ['web', 'quiet'], asked: [] });
+    assert.equal(requireObservedScope(observed, byEnvironment, declaredIn()), observed);
+  });
+
+  test('names from labels are quoted when they are not plain names', () => {
+    const hostile = map([call('evil\u001b[2J')]);
+    assert.equal(
+      message(() => requireObservedScope(hostile, settings({ namespaces: ['shop'], asked: ['shop'] }))),
+      'namespace shop: nothing observed and nothing declared there (observed: "evil\\u001b[2J")',
+    );
+  });
+
+  test('allow-empty with nothing observed anywhere and no intents read: a warning, a namespace cannot be told', () => {
+    const empty = map([], {
+      warnings: ['no meshed pods (annotation sidecar.istio.io/status) in namespace(s) shop'],
+      stats: { series: 0, sources: 0 },
+    });
+    const out = requireObservedScope(
+      empty,
+      settings({ source: 'sidecars', namespaces: ['shop'], asked: ['shop'], allowEmpty: true }),
+    );
+    assert.equal(
+      out.warnings.at(-1),
+      'nothing observed in namespace shop: 0 meshed pods read through the API server held no Istio request or TCP traffic (allow-empty: reported, not failing)',
+    );
+    // With intents read, an unknown namespace is still a typo.
+    assert.match(
+      message(() =>
+        requireObservedScope(
+          empty,
+          settings({ namespaces: ['shpo'], asked: ['shpo'], allowEmpty: true }),
+          declaredIn('shop'),
+        ),
+      ),
+      /^namespace shpo: nothing observed and nothing declared there \(observed: none; declared: shop\)$/,
+    );
+  });
+});

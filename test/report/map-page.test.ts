@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { pageScriptIsFresh } from '../../scripts/page-script.ts';
+import { computeDrift } from '../../src/diff/compute-drift.ts';
+import type { MissingCall } from '../../src/model.ts';
+import { graphOfDrift, graphOfMap } from '../../src/report/graph-model.ts';
+import { type MapPageContext, mapPageData } from '../../src/report/map-page/page-data.ts';
+import { jsonForScript, renderMapPage } from '../../src/report/map-page/page-html.ts';
+import { MAP_PAGE_SCRIPT } from '../../src/report/map-page/page-script.generated.ts';
+import { suggestedRule } from '../../src/report/map-page/suggested-rule.ts';
+import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
+import { assertGolden, demoDrift } from './demo-drift.ts';
+import { hostileCalls } from './graph-hostile.ts';
+
+const CONTEXT: MapPageContext = {
+  source: 'metrics fixtures/demo/capture (4 series from 3 sources)',
+  window: { from: '2026-03-01T10:00:00Z', to: '2026-03-01T10:05:00Z' },
+  environments: { 'otterize-tutorial-istio-mapping': 'demo' },
+  onlyDrift: false,
+  warnings: ['capture/nginx.prom: 4 series without request_path'],
+};
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
+}
+
+function between(html: string, open: string, close: string): string {
+  const start = html.indexOf(open);
+  assert.ok(start >= 0, open);
+  return html.slice(start + open.length, html.indexOf(close, start));
+}
+
+describe('the map page', () => {
+  test('the demo drift page (golden)', async () => {
+    await assertGolden('map-page.html', renderMapPage(mapPageData(graphOfDrift(demoDrift()), CONTEXT)));
+  });
+
+  test('a strict CSP: the inline script and style by hash, nothing else', () => {
+    const html = renderMapPage(mapPageData(graphOfDrift(demoDrift()), CONTEXT));
+    const csp = between(html, '<meta http-equiv="Content-Security-Policy" content="', '">');
+    const script = between(html, '<script>', '</script>');
+    const style = between(html, '<style>', '</style>');
+    assert.equal(script, MAP_PAGE_SCRIPT);
+    assert.equal(
+      csp,
+      `default-src 'none'; script-src 'sha256-${sha256(script)}'; style-src 'sha256-${sha256(style)}'; base-uri 'none'; form-action 'none'`,
+    );
+    assert.equal(html.match(/<script/g)?.length, 2, 'the data block and the script');
+    assert.doesNotMatch(html, /\son[a-z]+=|javascript:|<link|<img|<iframe|\ssrc=|\shref=|@import/i);
+    const urls = [...html.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((m) => m[0]);
+    assert.deepEqual([...new Set(urls)], ['http://www.w3.org/2000/svg']);
+  });
+
+  test('the data block cannot end its element, and parses back', () => {
+    const text = jsonForScript({ a: '</script><script>alert(1)</script>', b: '<!-- & \u2028' });
+    assert.doesNotMatch(text, /[<>&\u2028]/);
+    assert.deepEqual(JSON.parse(text), { a: '</script><script>alert(1)</script>', b: '<!-- & \u2028' });
+  });
+
+  test('the details of each kind of row', () => {
+    const data = mapPageData(graphOfDrift(demoDrift()), CONTEXT);
+    const rows = data.edges.flatMap((e) => e.rows.map((r) => ({ kind: e.kind, ...r })));
+    const blocked = rows.find((r) => r.kind === 'blocked');
+    assert.deepEqual(blocked, {
+      kind: 'blocked',
+      call: 'POST /client2-path',
+      verdict: 'missing',
+      count: '118 requests',
+      via: 'via service nginx-service.otterize-tutorial-istio-mapping',
+      seen: '2026-03-01T10:00:01Z to 2026-03-01T10:04:01Z',
+      note: 'would be blocked once enforced: the server already has intents',
+      where: 'declare in a new ClientIntents',
+      rule: '- kubernetes:\n    name: nginx\n    kind: Deployment\n    http:\n      - path: /client2-path\n        methods:\n          - POST',
+    });
+    const stale = rows.find((r) => r.kind === 'stale');
+    assert.equal(stale?.where, 'declared at intents/client2.yaml:14');
+    assert.match(stale?.note ?? '', /^path-not-called: /);
+    assert.equal(rows.find((r) => r.kind === 'covered')?.note, undefined);
+    assert.equal(data.window, '2026-03-01T10:00:00Z to 2026-03-01T10:05:00Z');
+    assert.deepEqual(data.environments, { 'otterize-tutorial-istio-mapping': 'demo' });
+  });
+
+  test('a missing call to a server without intents would not be blocked; templates are shown', () => {
+    const drift = computeDrift(
+      observedMap([call('a', 'b', 'GET', '/users/8812/orders')]),
+      declaredIntents([]),
+    );
+    const [missing] = drift.missing;
+    assert.ok(missing);
+    // What the drift controls add with `templates: true` (diff/drift-controls.ts).
+    missing.suggestedPath = '/users/{*}/orders';
+    const [row] = mapPageData(graphOfDrift(drift), CONTEXT).edges[0]?.rows ?? [];
+    assert.equal(row?.note, 'allowed once enforced: the server has no intents yet');
+    assert.match(row?.template ?? '', /^\/users\/\{\*\}\/orders/);
+    assert.match(row?.rule ?? '', /- path: \/users\/\{\*\}\/orders\n/);
+  });
+
+  test('every text from traffic or files reaches the data through pictureText', () => {
+    const graph = graphOfMap(observedMap(hostileCalls()));
+    const data = mapPageData(graph, { ...CONTEXT, source: 'a\u202eb', warnings: ['x\u001b[31m'] });
+    const json = JSON.stringify(data);
+    assert.doesNotMatch(json, /\\n(?!lines)|\\u001b|\u202e/);
+    assert.ok(data.nodes.some((n) => n.name === 'two\\nlines'));
+    assert.equal(data.source, 'a\\u202eb');
+    assert.deepEqual(data.warnings, ['x\\x1b[31m']);
+  });
+
+  test('the committed page script is built from src/report/map-page/browser/', async () => {
+    assert.ok(await pageScriptIsFresh(), 'page-script.generated.ts is stale: run npm run build');
+  });
+});
+
+describe('suggested rule', () => {
+  const missing = (path: string, server = 'nginx'): MissingCall => ({
+    ...call('client', server, 'GET', path, { serverKind: 'Deployment' }),
+    wouldBeBlocked: true,
+  });
+
+  test('plain names and paths as they are; anything else double-quoted', () => {
+    assert.match(suggestedRule(missing('/a/{*}/b.json')) ?? '', /- path: \/a\/\{\*\}\/b\.json\n/);
+    assert.match(suggestedRule(missing('/a: b #c')) ?? '', /- path: "\/a: b #c"\n/);
+    assert.match(suggestedRule(missing('/x', 'api.shop')) ?? '', /name: api\.shop\n/);
+    assert.match(suggestedRule(missing('/two\nlines')) ?? '', /- path: "\/two\\\\nlines"\n/);
+  });
+
+  test('none for a call without method and path', () => {
+    const noDetail: MissingCall = { ...call('a', 'b', null, null), wouldBeBlocked: false };
+    assert.equal(suggestedRule(noDetail), undefined);
+  });
+
+  test('the rule the page suggests makes the call covered', async () => {
+    const { parse } = await import('yaml');
+    const drift = demoDrift();
+    const target = parse(suggestedRule(drift.missing[0] as MissingCall) ?? '')[0];
+    const http = target.kubernetes.http[0];
+    const added = rule('client2', target.kubernetes.name, http.methods[0], http.path);
+    const observed = observedMap([...drift.covered, ...drift.missing]);
+    const after = computeDrift(
+      observed,
+      declaredIntents([rule('client', 'nginx', 'GET', '/client-path'), added]),
+    );
+    assert.equal(after.summary.missing, 0);
+  });
+});

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { commentBody, shortCommentBody } from '../../src/deliver/github/comment-body.ts';
+import { computeDrift } from '../../src/diff/compute-drift.ts';
+import { renderMarkdownReport } from '../../src/report/markdown-report.ts';
+import {
+  MAX_EDGES,
+  mermaidDriftGraph,
+  mermaidText,
+  OPEN_EDGES,
+} from '../../src/report/mermaid-drift-graph.ts';
+import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
+import { meshDrift } from '../support/mesh-drift.ts';
+import { demoDrift } from './demo-drift.ts';
+import { HOSTILE_NAMES, hostileCalls } from './graph-hostile.ts';
+
+/** n missing calls, each from its own client to one declared server. */
+function manyMissing(n: number) {
+  const calls = Array.from({ length: n }, (_, i) => call(`c${i}`, 'api', 'GET', `/p${i}`));
+  return computeDrift(observedMap(calls), declaredIntents([rule('other', 'api', 'GET', '/x')]));
+}
+
+describe('the Mermaid drift graph', () => {
+  test('only drift: covered calls and their clients are not drawn', () => {
+    const block = mermaidDriftGraph(demoDrift());
+    assert.match(block, /^\n#### Drift graph: 2 drifting edges\n\n```mermaid\nflowchart LR\n/);
+    assert.match(block, /n0\["client2"\]/);
+    assert.doesNotMatch(block, /"client"/);
+    assert.match(block, /n0 ==>\|"missing, would be blocked:<br>POST \/client2-path \(118\)"\| n1/);
+    assert.match(block, /n0 -\.->\|"stale:<br>GET \/old-path"\| n1/);
+    assert.match(block, /linkStyle 0 stroke:#d62728/);
+    assert.match(block, /linkStyle 1 [^\n]*stroke-dasharray/);
+  });
+
+  test('no drift, no graph', () => {
+    const drift = computeDrift(
+      observedMap([call('a', 'b', 'GET', '/x')]),
+      declaredIntents([rule('a', 'b', 'GET', '/x')]),
+    );
+    assert.equal(mermaidDriftGraph(drift), '');
+  });
+
+  test('missing to a server without intents is a thin red arrow', () => {
+    const drift = computeDrift(observedMap([call('a', 'b', 'GET', '/x')]), declaredIntents([]));
+    const block = mermaidDriftGraph(drift);
+    assert.match(block, /n0 -->\|"missing:<br>GET \/x \(10\)"\| n1/);
+    assert.match(block, /linkStyle 0 stroke:#d62728,stroke-width:2px/);
+  });
+
+  test(`open up to ${OPEN_EDGES} edges, collapsed beyond`, () => {
+    assert.match(mermaidDriftGraph(manyMissing(OPEN_EDGES)), /#### Drift graph: 10 drifting edges/);
+    const collapsed = mermaidDriftGraph(manyMissing(OPEN_EDGES + 1));
+    assert.match(collapsed, /^\n<details><summary>Drift graph: 11 drifting edges<\/summary>\n/);
+    assert.match(collapsed, /```\n\n<\/details>\n$/);
+  });
+
+  test(`capped at ${MAX_EDGES} edges with a note, blocked first`, () => {
+    const block = mermaidDriftGraph(manyMissing(MAX_EDGES + 7));
+    assert.match(block, /<summary>Drift graph: 57 drifting edges, 50 drawn<\/summary>/);
+    assert.equal(block.match(/==>/g)?.length, MAX_EDGES);
+    assert.equal(block.match(/linkStyle \d+/g)?.length, MAX_EDGES);
+    assert.match(block, /\*7 more drifting edges not drawn: the tables list every call and rule\.\*/);
+    const mesh = mermaidDriftGraph(meshDrift({ workloads: 500, namespaces: 50 }));
+    const arrows = [...mesh.matchAll(/ (==>|-->|-\.->)\|/g)].map((m) => m[1]);
+    assert.equal(arrows.length, MAX_EDGES);
+    assert.ok(arrows.indexOf('-.->') === -1 || arrows.lastIndexOf('==>') < arrows.indexOf('-.->'));
+  });
+
+  test('mermaidText: plain text stays, everything else is an entity code', () => {
+    assert.equal(mermaidText('GET /a-b_c.d:1 (2), x+y=z'), 'GET /a-b_c.d:1 (2), x+y=z');
+    assert.equal(mermaidText('"];x'), '#34;#93;#59;x');
+    assert.equal(mermaidText('<!-- `x` #1;'), '#60;#33;-- #96;x#96; #35;1#59;');
+    assert.equal(mermaidText('/{*}/é😀'), '/#123;#42;#125;/#233;#128512;');
+    assert.equal(mermaidText('a\nb\u202e'), 'a#92;nb#92;u202e', 'controls shown as escapes first');
+  });
+
+  test('hostile names cannot end a label, the block or the comment', () => {
+    const drift = computeDrift(
+      observedMap(hostileCalls()),
+      declaredIntents([rule('client', 'nginx', 'GET', '/x')]),
+    );
+    const block = mermaidDriftGraph(drift);
+    const body = block.slice(block.indexOf('```mermaid\n') + 11, block.lastIndexOf('\n```'));
+    // Our own line breaks and arrows aside, no markup character is left.
+    const text = body.replaceAll('<br>', '').replace(/ (==>|-->|-\.->)\|/g, ' |');
+    assert.doesNotMatch(text, /[<>`&]/);
+    for (const line of body.split('\n').slice(1)) {
+      assert.match(
+        line,
+        /^ {2}(subgraph ns\d+\["[^"]*"\]|end|linkStyle \d+ [^"]*| {2}n\d+\["[^"]*"\]|n\d+ \S+\|"[^"]*"\| n\d+)$/,
+      );
+    }
+    for (const name of HOSTILE_NAMES) assert.ok(block.includes(mermaidText(name)), name);
+  });
+});
+
+describe('the drift graph in the comment', () => {
+  test('appended once after the tables, counted in the comment limit', () => {
+    const report = renderMarkdownReport(demoDrift());
+    assert.equal(report.match(/```mermaid/g)?.length, 1);
+    assert.ok(report.indexOf('#### Drift graph') > report.indexOf('#### Warnings'));
+    const big = meshDrift({ workloads: 500, namespaces: 50 });
+    for (const limit of [65_536, 20_000, 4_000]) {
+      const body = commentBody(big, { suggestedPatch: '', limit });
+      assert.ok(body.length <= limit, `${body.length} > ${limit}`);
+    }
+  });
+
+  test('left out when it would take more than a quarter of the room', () => {
+    const short = shortCommentBody(demoDrift(), {});
+    assert.doesNotMatch(short, /mermaid/);
+    const tight = renderMarkdownReport(manyMissing(60), { maxLength: 20_000 });
+    assert.doesNotMatch(tight, /mermaid/);
+    assert.match(renderMarkdownReport(manyMissing(60)), /```mermaid/);
+  });
+});

@@ -1,0 +1,130 @@
+// The one escaping rule and the one scrubbing rule every output shares (src/safe-text.ts), and
+// the action's log line (workflow commands defused).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { logLine } from '../../src/deliver/github/workflow-commands.ts';
+import { InputError } from '../../src/errors.ts';
+import { jsonWithEscapes, safeLine, scrubSecrets, showControlChars } from '../../src/safe-text.ts';
+import { rawUnsafeChars, UNSAFE_CODE_POINTS } from '../support/unsafe-chars.ts';
+
+describe('showControlChars', () => {
+  test('escapes every unsafe character: C0, DEL, C1, bidi, zero-width, separators, BOM', () => {
+    for (const code of UNSAFE_CODE_POINTS) {
+      const shown = showControlChars(`a${String.fromCodePoint(code)}b`);
+      assert.deepEqual(rawUnsafeChars(shown, []), [], `U+${code.toString(16)}`);
+      assert.notEqual(shown, `a${String.fromCodePoint(code)}b`);
+    }
+    assert.equal(showControlChars('\u001b]0;title\u0007'), '\\x1b]0;title\\x07');
+    assert.equal(showControlChars('/a\u202etxt.exe'), '/a\\u202etxt.exe');
+    assert.equal(showControlChars('x\ny\tz'), 'x\\ny\\tz');
+  });
+
+  test('leaves letters, digits, punctuation and emoji of every script alone', () => {
+    const kept = '/café/中文/🙂/a-b_c.d~e%20f/עברית';
+    assert.equal(showControlChars(kept), kept);
+  });
+
+  test('the result never holds an unsafe character (property)', () => {
+    const unsafe = fc.constantFrom(...UNSAFE_CODE_POINTS.map((c) => String.fromCodePoint(c)));
+    const text = fc
+      .array(fc.oneof(unsafe, fc.string({ unit: 'binary' })), { maxLength: 12 })
+      .map((p) => p.join(''));
+    fc.assert(fc.property(text, (t) => rawUnsafeChars(showControlChars(t), []).length === 0));
+  });
+
+  test('JSON keeps its data and its layout, with no raw unsafe character', () => {
+    const value = { path: '/a\u202eb\u200b\u0085\u007f\u001b', list: ['\ufeff'] };
+    const text = jsonWithEscapes(JSON.stringify(value, null, 2));
+    assert.deepEqual(JSON.parse(text), value);
+    assert.deepEqual(rawUnsafeChars(text), []);
+  });
+});
+
+describe('scrubSecrets', () => {
+  test('URLs lose their userinfo, query string and fragment', () => {
+    assert.equal(
+      scrubSecrets(
+        'Request cannot be constructed: https://admin:hunter2@10.0.0.1:6443/api/v1/pods?token=abc&limit=5#x',
+      ),
+      'Request cannot be constructed: https://10.0.0.1:6443/api/v1/pods',
+    );
+    assert.equal(scrubSecrets('see http://u@host/'), 'see http://host');
+  });
+
+  test('values of credential fields and parsers’ code frames are dropped', () => {
+    const yamlError = [
+      'deficient indentation (12:1)',
+      '',
+      '  9 |   user:',
+      ' 10 |     token: sk-SECRET-TOKEN-123',
+      ' 11 |     bad: [unclosed',
+      '------^',
+    ].join('\n');
+    const scrubbed = scrubSecrets(yamlError);
+    assert.equal(scrubbed, 'deficient indentation (12:1)');
+    for (const text of [
+      'token: sk-SECRET',
+      'client-key-data: LS0tLS1CRUdJTi',
+      '"password":"hunter2"',
+      'Authorization: Bearer sk-SECRET',
+      'api_key=sk-SECRET',
+    ]) {
+      const out = scrubSecrets(text);
+      assert.ok(!/SECRET|hunter2|LS0tLS1/.test(out), `${text} -> ${out}`);
+      assert.match(out, /\*\*\*/);
+    }
+    assert.equal(scrubSecrets('the token may not comment'), 'the token may not comment');
+  });
+
+  test('every InputError is one safe line from the start', () => {
+    const err = new InputError('bad value "a\nb\u202e" at https://u:p@h/x?t=1');
+    assert.equal(err.message, 'bad value "a\\nb\\u202e" at https://h/x');
+    assert.equal(safeLine('x\u001b[2J'), 'x\\x1b[2J');
+  });
+});
+
+describe('logLine: what the action prints', () => {
+  /** The runner's two parsers (actions/runner src/Runner.Common/ActionCommand.cs). */
+  const isCommand = (line: string) => line.trimStart().startsWith('::') || line.includes('##[');
+
+  test('a line never starts a workflow command, nor holds a legacy one', () => {
+    for (const hostile of [
+      '::add-mask::secret',
+      '  ::warning file=x::pwned',
+      '\u00a0::error::x',
+      '\u3000::stop-commands::tok',
+      'path /a\n::warning::pwned',
+      'x ##[warning]pwned',
+      '##[add-mask]x',
+      'a\r\n::set-output name=x::y',
+    ]) {
+      const line = logLine(hostile);
+      assert.ok(!line.includes('\n') && !line.includes('\r'), line);
+      assert.ok(!isCommand(line), line);
+    }
+  });
+
+  test('any text (property)', () => {
+    const piece = fc.constantFrom(
+      '::',
+      '##[',
+      '\n',
+      '\r',
+      ' ',
+      '\u00a0',
+      'warning',
+      ']',
+      'a',
+      '\u202e',
+      '\u001b',
+    );
+    const text = fc.array(piece, { maxLength: 16 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const line = logLine(t);
+        return !isCommand(line) && rawUnsafeChars(line, []).length === 0;
+      }),
+    );
+  });
+});
