@@ -61,7 +61,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-BNQCXWRN.js";
+} from "./chunks/chunk-7NV53BEA.js";
 import "./chunks/chunk-FCFVR4N7.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-UOA24LVI.js";
@@ -71,7 +71,7 @@ import {
   HOW_TO_OBSERVE,
   findKubeconfig
 } from "./chunks/chunk-7NJKBT2O.js";
-import "./chunks/chunk-WKM3RJJW.js";
+import "./chunks/chunk-AIIHFPHU.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import "./chunks/chunk-VVWLQGLY.js";
 import {
@@ -3057,7 +3057,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-MWCVOF4V.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-4NWFNWZ7.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

@@ -31,7 +31,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-BNQCXWRN.js";
+} from "./chunks/chunk-7NV53BEA.js";
 import "./chunks/chunk-FCFVR4N7.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-UOA24LVI.js";
@@ -40,7 +40,7 @@ import {
   parseSince
 } from "./chunks/chunk-CUFRODQG.js";
 import "./chunks/chunk-UBGRSCGD.js";
-import "./chunks/chunk-WKM3RJJW.js";
+import "./chunks/chunk-AIIHFPHU.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   readRegularFile

@@ -62,6 +62,22 @@ export interface RequestInit {
   contentType?: string;
 }
 
+/** The headers of a request (the bearer token, the body's type and length) and its body. */
+function requestHeaders(
+  target: HttpTarget,
+  init: RequestInit,
+  extra: Record<string, string> = {},
+): { headers: Record<string, string | number>; body: Buffer | undefined } {
+  const headers: Record<string, string | number> = { Accept: 'application/json', ...extra };
+  if (target.token !== undefined) headers.Authorization = `Bearer ${target.token}`;
+  const body = init.body === undefined ? undefined : Buffer.from(init.body);
+  if (body !== undefined) {
+    headers['Content-Type'] = init.contentType ?? 'application/json';
+    headers['Content-Length'] = body.length;
+  }
+  return { headers, body };
+}
+
 /**
  * One request whose answer is read as a stream by `consume` (the body's chunks, gunzipped when
  * the server compressed them: gzip is asked for). The timeout covers this request, its body
@@ -74,13 +90,7 @@ export function httpStream<T>(
   consume: (status: number, body: AsyncIterable<Buffer>) => Promise<T>,
 ): Promise<T> {
   const ca = caOf(target);
-  const headers: Record<string, string | number> = { Accept: 'application/json', 'Accept-Encoding': 'gzip' };
-  if (target.token !== undefined) headers.Authorization = `Bearer ${target.token}`;
-  const body = init.body === undefined ? undefined : Buffer.from(init.body);
-  if (body !== undefined) {
-    headers['Content-Type'] = init.contentType ?? 'application/json';
-    headers['Content-Length'] = body.length;
-  }
+  const { headers, body } = requestHeaders(target, init, { 'Accept-Encoding': 'gzip' });
   const timeout = AbortSignal.timeout(target.timeoutMs ?? 30_000);
   const signal = target.signal === undefined ? timeout : AbortSignal.any([timeout, target.signal]);
   const transport = url.protocol === 'https:' ? https : http;
@@ -115,13 +125,7 @@ export function httpStream<T>(
 
 export async function httpRequest(url: URL, target: HttpTarget, init: RequestInit = {}): Promise<HttpAnswer> {
   const ca = caOf(target);
-  const headers: Record<string, string | number> = { Accept: 'application/json' };
-  if (target.token !== undefined) headers.Authorization = `Bearer ${target.token}`;
-  const body = init.body === undefined ? undefined : Buffer.from(init.body);
-  if (body !== undefined) {
-    headers['Content-Type'] = init.contentType ?? 'application/json';
-    headers['Content-Length'] = body.length;
-  }
+  const { headers, body } = requestHeaders(target, init);
   const timeoutMs = target.timeoutMs ?? 30_000;
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise<HttpAnswer>((resolve, reject) => {

@@ -11,7 +11,7 @@ import {
   httpRequest,
   parseBaseUrl,
   shownUrl
-} from "./chunk-WKM3RJJW.js";
+} from "./chunk-AIIHFPHU.js";
 import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";

@@ -19,7 +19,7 @@ import {
 } from "./chunk-UBGRSCGD.js";
 import {
   shownUrl
-} from "./chunk-WKM3RJJW.js";
+} from "./chunk-AIIHFPHU.js";
 import {
   compareCalls,
   compareRules
@@ -11197,7 +11197,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-XTL3VLMK.js");
+      const { readPrometheus } = await import("./prometheus-source-VRRHRRIN.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11210,7 +11210,7 @@ async function readSource(settings, onProgress, signal) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-MWCVOF4V.js");
+      const { readMapper } = await import("./mapper-source-4NWFNWZ7.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,

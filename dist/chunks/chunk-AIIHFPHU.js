@@ -41,15 +41,19 @@ function caOf(target) {
     throw new InputError(`cannot read the CA file: ${err.message}`, { file: target.caFile });
   }
 }
-function httpStream(url, target, init, consume) {
-  const ca = caOf(target);
-  const headers = { Accept: "application/json", "Accept-Encoding": "gzip" };
+function requestHeaders(target, init, extra = {}) {
+  const headers = { Accept: "application/json", ...extra };
   if (target.token !== void 0) headers.Authorization = `Bearer ${target.token}`;
   const body = init.body === void 0 ? void 0 : Buffer.from(init.body);
   if (body !== void 0) {
     headers["Content-Type"] = init.contentType ?? "application/json";
     headers["Content-Length"] = body.length;
   }
+  return { headers, body };
+}
+function httpStream(url, target, init, consume) {
+  const ca = caOf(target);
+  const { headers, body } = requestHeaders(target, init, { "Accept-Encoding": "gzip" });
   const timeout = AbortSignal.timeout(target.timeoutMs ?? 3e4);
   const signal = target.signal === void 0 ? timeout : AbortSignal.any([timeout, target.signal]);
   const transport = url.protocol === "https:" ? https : http;
@@ -82,13 +86,7 @@ function httpStream(url, target, init, consume) {
 }
 async function httpRequest(url, target, init = {}) {
   const ca = caOf(target);
-  const headers = { Accept: "application/json" };
-  if (target.token !== void 0) headers.Authorization = `Bearer ${target.token}`;
-  const body = init.body === void 0 ? void 0 : Buffer.from(init.body);
-  if (body !== void 0) {
-    headers["Content-Type"] = init.contentType ?? "application/json";
-    headers["Content-Length"] = body.length;
-  }
+  const { headers, body } = requestHeaders(target, init);
   const timeoutMs = target.timeoutMs ?? 3e4;
   const transport = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {

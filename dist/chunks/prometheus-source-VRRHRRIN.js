@@ -21,7 +21,7 @@ import {
   httpStream,
   parseBaseUrl,
   shownUrl
-} from "./chunk-WKM3RJJW.js";
+} from "./chunk-AIIHFPHU.js";
 import "./chunk-DNUDPCNB.js";
 import "./chunk-VVWLQGLY.js";
 import {
