@@ -31,15 +31,15 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-7NV53BEA.js";
-import "./chunks/chunk-FCFVR4N7.js";
+} from "./chunks/chunk-GLSARGBO.js";
+import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
-import "./chunks/chunk-UOA24LVI.js";
+import "./chunks/chunk-DHOHQYZQ.js";
 import {
   parseDuration,
   parseSince
 } from "./chunks/chunk-CUFRODQG.js";
-import "./chunks/chunk-UBGRSCGD.js";
+import "./chunks/chunk-PCWJZML7.js";
 import "./chunks/chunk-AIIHFPHU.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {

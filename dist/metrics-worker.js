@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetricFiles
-} from "./chunks/chunk-FCFVR4N7.js";
-import "./chunks/chunk-UOA24LVI.js";
-import "./chunks/chunk-UBGRSCGD.js";
+} from "./chunks/chunk-O4OC7RXD.js";
+import "./chunks/chunk-DHOHQYZQ.js";
+import "./chunks/chunk-PCWJZML7.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError

@@ -113,7 +113,7 @@ export class ObservedMapBuilder {
   /** Takes in what another builder read (a worker's answer), after what this one holds. */
   absorb(part: ExportedMap): void {
     this.tables.absorb(part);
-    this.warnings.push(...part.warnings);
+    for (const warning of part.warnings) this.warnings.push(warning);
     this.sources += part.sources;
   }
 

@@ -16,7 +16,7 @@ import {
   SLOT_COUNT,
   StringTable,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-UBGRSCGD.js";
+} from "./chunk-PCWJZML7.js";
 import {
   httpStream,
   parseBaseUrl,

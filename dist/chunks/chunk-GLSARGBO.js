@@ -5,7 +5,7 @@ import {
   metricFilesOf,
   readMetricFiles,
   readMetrics
-} from "./chunk-FCFVR4N7.js";
+} from "./chunk-O4OC7RXD.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -16,7 +16,7 @@ import {
 } from "./chunk-CUFRODQG.js";
 import {
   ObservedMapBuilder
-} from "./chunk-UBGRSCGD.js";
+} from "./chunk-PCWJZML7.js";
 import {
   shownUrl
 } from "./chunk-AIIHFPHU.js";
@@ -11186,7 +11186,7 @@ async function readSource(settings, onProgress, signal) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-7X2UMX2H.js");
+      const { readSidecars } = await import("./sidecars-source-7ED3TBBU.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11197,7 +11197,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-VRRHRRIN.js");
+      const { readPrometheus } = await import("./prometheus-source-OIDUSMFO.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;

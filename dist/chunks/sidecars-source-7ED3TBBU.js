@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-UOA24LVI.js";
+} from "./chunk-DHOHQYZQ.js";
 import {
   delay,
   mapPool
@@ -10,7 +10,7 @@ import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-UBGRSCGD.js";
+} from "./chunk-PCWJZML7.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,

@@ -919,7 +919,7 @@ var ObservedMapBuilder = class {
   /** Takes in what another builder read (a worker's answer), after what this one holds. */
   absorb(part) {
     this.tables.absorb(part);
-    this.warnings.push(...part.warnings);
+    for (const warning of part.warnings) this.warnings.push(warning);
     this.sources += part.sources;
   }
   /** Per-call, per-reporter sums so far (for subtracting an earlier reading). */

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   SeriesReader
-} from "./chunk-UOA24LVI.js";
+} from "./chunk-DHOHQYZQ.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-UBGRSCGD.js";
+} from "./chunk-PCWJZML7.js";
 import {
   InputError
 } from "./chunk-AXTUN44H.js";

@@ -5,7 +5,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-UBGRSCGD.js";
+} from "./chunk-PCWJZML7.js";
 import {
   InputError
 } from "./chunk-AXTUN44H.js";
