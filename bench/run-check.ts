@@ -1,13 +1,29 @@
-// One child process of the benchmark: the whole `check` over a generated mesh. Prints JSON.
-import { check } from '../src/pipeline.ts';
-import { defaultSettings } from '../src/settings.ts';
+// One child process of the benchmark: the whole `intent-drift check` (read, diff, render the
+// report in the asked format, write it) over a generated mesh, as the CLI runs it, with the
+// report written to a file. Prints JSON: time, peak RSS, exit code.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { main } from '../src/cli/main.ts';
 
-const dir = process.argv[2];
-if (dir === undefined) throw new Error('usage: run-check.ts DIR');
-const settings = { ...defaultSettings(dir), metrics: ['metrics'], intents: ['intents'] };
+const [dir, format, out] = process.argv.slice(2);
+if (dir === undefined || format === undefined || out === undefined)
+  throw new Error('usage: run-check.ts DIR FORMAT OUTFILE');
+const fd = openSync(out, 'w');
 const started = performance.now();
-const result = await check(settings);
+/** CPU time of the whole process, every thread (user + system). */
+const cpuMs = () => (process.cpuUsage().user + process.cpuUsage().system) / 1000;
+const code = await main(['check', '--metrics', 'metrics', '--intents', 'intents', '--format', format], {
+  cwd: dir,
+  env: {},
+  stdoutIsTTY: false,
+  write: (text) => {
+    writeSync(fd, text);
+  },
+  writeError: (text) => {
+    process.stderr.write(text);
+  },
+});
 const ms = performance.now() - started;
+closeSync(fd);
 process.stdout.write(
-  `${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, summary: result.drift.summary })}\n`,
+  `${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMs(), code })}\n`,
 );

@@ -8,6 +8,8 @@ const dir = process.argv[2];
 if (dir === undefined) throw new Error('usage: run-peer.ts DIR');
 const metricsDir = path.join(dir, 'metrics');
 const started = performance.now();
+/** CPU time of the whole process, every thread (user + system). */
+const cpuMs = () => (process.cpuUsage().user + process.cpuUsage().system) / 1000;
 let families = 0;
 for (const name of (await readdir(metricsDir)).sort()) {
   const text = await readFile(path.join(metricsDir, name), 'utf8');
@@ -15,5 +17,5 @@ for (const name of (await readdir(metricsDir)).sort()) {
 }
 const ms = performance.now() - started;
 process.stdout.write(
-  `${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, families })}\n`,
+  `${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMs(), families })}\n`,
 );

@@ -48,7 +48,7 @@ import {
   renderGraphDot,
   renderIntentsDir,
   renderIntentsFile,
-  renderJsonReport,
+  renderJsonReportChunks,
   renderPng,
   renderSvg,
   repositoryRoot,
@@ -61,19 +61,19 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-IZZASY7B.js";
-import "./chunks/chunk-UM5LDRSR.js";
-import "./chunks/chunk-L5TO5LT4.js";
-import "./chunks/chunk-IC6GPLUO.js";
-import "./chunks/chunk-ZPTFCTOP.js";
-import "./chunks/chunk-PKCODQIK.js";
+} from "./chunks/chunk-GLSARGBO.js";
+import "./chunks/chunk-O4OC7RXD.js";
+import "./chunks/chunk-4MTP6PPP.js";
+import "./chunks/chunk-DHOHQYZQ.js";
+import "./chunks/chunk-CUFRODQG.js";
+import "./chunks/chunk-PCWJZML7.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig
 } from "./chunks/chunk-7NJKBT2O.js";
-import "./chunks/chunk-434LG6IT.js";
+import "./chunks/chunk-AIIHFPHU.js";
 import "./chunks/chunk-DNUDPCNB.js";
-import "./chunks/chunk-AUPPVEQV.js";
+import "./chunks/chunk-VVWLQGLY.js";
 import {
   InputError,
   VERSION,
@@ -82,7 +82,7 @@ import {
   isInputError,
   safeLine,
   showControlChars
-} from "./chunks/chunk-KJZBDJRW.js";
+} from "./chunks/chunk-AXTUN44H.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
@@ -1072,11 +1072,11 @@ function finishCommand(command, settings, given, env) {
 }
 
 // src/cli/check-command.ts
-import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir, open, writeFile as writeFile2 } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/report/text-report.ts
-var ansi = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
+var ansi = (open2, close) => (text) => `\x1B[${open2}m${text}\x1B[${close}m`;
 var COLOURS = {
   bad: ansi(31, 39),
   warn: ansi(33, 39),
@@ -1147,13 +1147,19 @@ function verdict(drift, p) {
   const what = notExercised.length > 0 ? "no drift in what the run exercised" : "no drift";
   return `intent-drift: ${p.good(p.bold("OK"))}: ${what} (${rest})`;
 }
-function clientHeading(drift, group, p) {
+function coverageByClient(drift) {
+  const byClient = /* @__PURE__ */ new Map();
+  for (const c of asControlled(drift).coverage?.clients ?? []) {
+    const key = `${c.client.namespace}/${c.client.name}`;
+    if (!byClient.has(key)) byClient.set(key, c);
+  }
+  return byClient;
+}
+function clientHeading(drift, group, p, coverageOf) {
   const counts = [`${group.missing.length} missing`, `${group.stale.length} stale`];
   if (group.notExercised.length > 0) counts.push(`${group.notExercised.length} not exercised`);
   if (group.covered > 0) counts.push(`${group.covered} covered`);
-  const coverage = asControlled(drift).coverage?.clients.find(
-    (c) => c.client.name === group.client.name && c.client.namespace === group.client.namespace
-  );
+  const coverage = coverageOf.get(`${group.client.namespace}/${group.client.name}`);
   if (coverage && coverage.declared > 0) counts.push(`coverage ${coverage.percent}%`);
   const environment = environmentOf(drift, group.client.namespace);
   const where = `namespace ${show(group.client.namespace)}${environment ? ` (${show(environment)})` : ""}`;
@@ -1189,27 +1195,35 @@ function callEnds(call) {
   const server = call.host ?? (call.server.service ? qualifiedName(call.server.service) : qualifiedName(call.server));
   return `${show(qualifiedName(call.client))} -> ${show(server)}`;
 }
-function renderTextReport(drift, opts = {}) {
+function clientLines(drift, group, p, coverageOf) {
+  const lines = ["", clientHeading(drift, group, p, coverageOf)];
+  if (group.missing.length > 0) lines.push(`  missing (${MISSING_MEANS}):`);
+  for (const call of group.missing) lines.push(missingLine(call, p));
+  if (group.stale.length > 0) lines.push(`  stale (${STALE_MEANS}):`);
+  for (const rule of group.stale) lines.push(staleLine(rule, p));
+  if (group.notExercised.length > 0) lines.push(`  not exercised (${NOT_EXERCISED_MEANS}):`);
+  for (const rule of group.notExercised) lines.push(staleLine(rule, p));
+  return lines;
+}
+var CHUNK_CHARS = 64 * 1024;
+function* renderTextReportChunks(drift, opts = {}) {
   const p = opts.color ? COLOURS : PLAIN;
-  const limit = opts.briefLimit ?? 10;
-  const lines = [verdict(drift, p)];
+  const coverageOf = coverageByClient(drift);
+  let chunk = `${verdict(drift, p)}
+`;
   for (const group of groupByClient(drift)) {
-    lines.push("", clientHeading(drift, group, p));
-    if (group.missing.length > 0) {
-      lines.push(`  missing (${MISSING_MEANS}):`);
-      for (const call of group.missing) lines.push(missingLine(call, p));
-    }
-    if (group.stale.length > 0) {
-      lines.push(`  stale (${STALE_MEANS}):`);
-      for (const rule of group.stale) lines.push(staleLine(rule, p));
-    }
-    if (group.notExercised.length > 0) {
-      lines.push(
-        `  not exercised (${NOT_EXERCISED_MEANS}):`,
-        ...group.notExercised.map((rule) => staleLine(rule, p))
-      );
+    chunk += `${clientLines(drift, group, p, coverageOf).join("\n")}
+`;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = "";
     }
   }
+  yield `${chunk}${closingLines(drift, p, opts.briefLimit ?? 10).join("\n")}
+`;
+}
+function closingLines(drift, p, limit) {
+  const lines = [];
   lines.push(
     ...briefSection(
       "not checked",
@@ -1258,8 +1272,7 @@ function renderTextReport(drift, opts = {}) {
     `${plural(drift.summary.observed, "call")} observed, ${plural(drift.summary.declared, "rule")} declared.`,
     ...runLines(drift)
   );
-  return `${lines.join("\n")}
-`;
+  return lines;
 }
 function runLines(drift) {
   const { observedFrom, config } = asControlled(drift);
@@ -1388,9 +1401,13 @@ async function runCheck(settings, io) {
     );
   }
   const ci = { ...result, cwd: settings.cwd, repositoryRoot: repositoryRoot(settings.cwd) };
-  await writeReportFiles(settings, result, ci);
+  const jsonToStdout = settings.format === "json" && !settings.fix;
+  await writeJsonReport(settings, result, jsonToStdout ? io : void 0);
+  await writeReportFiles(settings, ci);
   const plan = settings.fix || settings.format === "markdown" ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale) : void 0;
-  io.write(renderReport(result, settings, ci, plan?.patch ?? ""));
+  if (!jsonToStdout) {
+    for (const piece of renderReport(result, settings, ci, plan?.patch ?? "")) io.write(piece);
+  }
   let exitCode = result.exitCode;
   if (settings.fix && plan !== void 0) {
     const written = await applyIntentsEdit(plan.edit, settings.intents, settings.cwd, io);
@@ -1406,9 +1423,25 @@ async function runCheck(settings, io) {
   if (settings.writeBaselineFile !== void 0 && !settings.failOnExplicit) return 0;
   return exitCode;
 }
-async function writeReportFiles(settings, result, ci) {
+async function writeJsonReport(settings, result, io) {
+  if (settings.reportFile === void 0 && io === void 0) return;
+  let report;
+  if (settings.reportFile !== void 0) {
+    const file = path2.resolve(settings.cwd, settings.reportFile);
+    await mkdir(path2.dirname(file), { recursive: true });
+    report = await open(file, "w");
+  }
+  try {
+    for (const chunk of renderJsonReportChunks(result.drift)) {
+      if (report !== void 0) await report.write(chunk);
+      io?.write(chunk);
+    }
+  } finally {
+    await report?.close();
+  }
+}
+async function writeReportFiles(settings, ci) {
   const files = [
-    [settings.reportFile, () => renderJsonReport(result.drift)],
     [settings.sarifFile, () => renderCiReport("sarif", ci)],
     [settings.junitFile, () => renderCiReport("junit", ci)]
   ];
@@ -1422,14 +1455,14 @@ async function writeReportFiles(settings, result, ci) {
 function renderReport(result, settings, ci, patch) {
   switch (settings.format) {
     case "json":
-      return renderJsonReport(result.drift);
+      return renderJsonReportChunks(result.drift);
     case "markdown":
-      return renderComment(result.drift, { suggestedPatch: patch });
+      return [renderComment(result.drift, { suggestedPatch: patch })];
     case "sarif":
     case "junit":
-      return renderCiReport(settings.format, ci);
+      return [renderCiReport(settings.format, ci)];
     case "text":
-      return renderTextReport(result.drift, { color: settings.color });
+      return renderTextReportChunks(result.drift, { color: settings.color });
   }
 }
 
@@ -3008,7 +3041,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-P6DBEKGB.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-FFXDMBP4.js");
       const file = path6.resolve(settings.cwd, settings.output ?? "");
       await mkdir5(path6.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
@@ -3024,7 +3057,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-IRYO5WTM.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-4NWFNWZ7.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

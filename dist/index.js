@@ -31,20 +31,20 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-IZZASY7B.js";
-import "./chunks/chunk-UM5LDRSR.js";
-import "./chunks/chunk-L5TO5LT4.js";
-import "./chunks/chunk-IC6GPLUO.js";
+} from "./chunks/chunk-GLSARGBO.js";
+import "./chunks/chunk-O4OC7RXD.js";
+import "./chunks/chunk-4MTP6PPP.js";
+import "./chunks/chunk-DHOHQYZQ.js";
 import {
   parseDuration,
   parseSince
-} from "./chunks/chunk-ZPTFCTOP.js";
-import "./chunks/chunk-PKCODQIK.js";
-import "./chunks/chunk-434LG6IT.js";
+} from "./chunks/chunk-CUFRODQG.js";
+import "./chunks/chunk-PCWJZML7.js";
+import "./chunks/chunk-AIIHFPHU.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   readRegularFile
-} from "./chunks/chunk-AUPPVEQV.js";
+} from "./chunks/chunk-VVWLQGLY.js";
 import {
   InputError,
   internalError,
@@ -52,7 +52,7 @@ import {
   isInputError,
   safeLine,
   showControlChars
-} from "./chunks/chunk-KJZBDJRW.js";
+} from "./chunks/chunk-AXTUN44H.js";
 import {
   __commonJS,
   __require,

@@ -1,21 +1,24 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  readMetrics
-} from "./chunks/chunk-UM5LDRSR.js";
-import "./chunks/chunk-IC6GPLUO.js";
-import "./chunks/chunk-PKCODQIK.js";
+  readMetricFiles
+} from "./chunks/chunk-O4OC7RXD.js";
+import "./chunks/chunk-DHOHQYZQ.js";
+import "./chunks/chunk-PCWJZML7.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError
-} from "./chunks/chunk-KJZBDJRW.js";
+} from "./chunks/chunk-AXTUN44H.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/metrics-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var { paths, cwd } = workerData;
+var { files } = workerData;
 var reply;
+var transfer = [];
 try {
-  reply = { map: await readMetrics(paths, { cwd }) };
+  const part = (await readMetricFiles(files)).export();
+  reply = { part };
+  transfer = [part.calls, part.sumCall, part.sumReporter, part.sums].map((a) => a.buffer);
 } catch (err) {
   reply = err instanceof InputError ? {
     inputError: {
@@ -25,4 +28,4 @@ try {
     }
   } : { failure: err instanceof Error ? err.stack ?? err.message : String(err) };
 }
-parentPort?.postMessage(reply);
+parentPort?.postMessage(reply, transfer);

@@ -1,7 +1,7 @@
 // `intent-drift check` and `demo`: the report in the format asked for, the report files (JSON,
 // SARIF, JUnit), the baseline, and `--fix`. The exit code: 1 on failing drift; 0 once `--write-baseline` has written
 // its file (unless --fail-on is given); after `--fix`, what the check says of the edited intents.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeBaselineFile } from '../config/baseline-file.ts';
 import { repositoryRoot } from '../config/repository-root.ts';
@@ -9,8 +9,8 @@ import { planIntentsEdit } from '../declare/intents-edit-plan.ts';
 import { type CiReportInputs, renderCiReport } from '../deliver/ci-reports.ts';
 import { type CheckResult, check, recheck } from '../pipeline.ts';
 import { renderComment } from '../report/comment-document.ts';
-import { renderJsonReport } from '../report/json-report.ts';
-import { renderTextReport } from '../report/text-report.ts';
+import { renderJsonReportChunks } from '../report/json-report.ts';
+import { renderTextReportChunks } from '../report/text-report.ts';
 import type { Settings } from '../settings.ts';
 import type { CliIo } from './cli-io.ts';
 import { applyIntentsEdit } from './fix-intents.ts';
@@ -25,12 +25,19 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
     );
   }
   const ci: CiReportInputs = { ...result, cwd: settings.cwd, repositoryRoot: repositoryRoot(settings.cwd) };
-  await writeReportFiles(settings, result, ci);
+  // The JSON report (often the largest) is rendered once for the report file and stdout, and
+  // streamed to both; not under --fix, whose plan comes before the report is printed.
+  const jsonToStdout = settings.format === 'json' && !settings.fix;
+  await writeJsonReport(settings, result, jsonToStdout ? io : undefined);
+  await writeReportFiles(settings, ci);
   const plan =
     settings.fix || settings.format === 'markdown'
       ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale)
       : undefined;
-  io.write(renderReport(result, settings, ci, plan?.patch ?? ''));
+  if (!jsonToStdout) {
+    // Only the format asked for is rendered, and written in pieces as it is.
+    for (const piece of renderReport(result, settings, ci, plan?.patch ?? '')) io.write(piece);
+  }
 
   let exitCode = result.exitCode;
   if (settings.fix && plan !== undefined) {
@@ -49,10 +56,32 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
   return exitCode;
 }
 
-/** `--report`, `--sarif`, `--junit`: the same check, each written where asked. */
-async function writeReportFiles(settings: Settings, result: CheckResult, ci: CiReportInputs): Promise<void> {
+/** `--report` (and stdout, when given `io`): the JSON report, written chunk by chunk. */
+async function writeJsonReport(
+  settings: Settings,
+  result: CheckResult,
+  io: CliIo | undefined,
+): Promise<void> {
+  if (settings.reportFile === undefined && io === undefined) return;
+  let report: FileHandle | undefined;
+  if (settings.reportFile !== undefined) {
+    const file = path.resolve(settings.cwd, settings.reportFile);
+    await mkdir(path.dirname(file), { recursive: true });
+    report = await open(file, 'w');
+  }
+  try {
+    for (const chunk of renderJsonReportChunks(result.drift)) {
+      if (report !== undefined) await report.write(chunk);
+      io?.write(chunk);
+    }
+  } finally {
+    await report?.close();
+  }
+}
+
+/** `--sarif`, `--junit`: the same check, each written where asked. */
+async function writeReportFiles(settings: Settings, ci: CiReportInputs): Promise<void> {
   const files: [string | undefined, () => string][] = [
-    [settings.reportFile, () => renderJsonReport(result.drift)],
     [settings.sarifFile, () => renderCiReport('sarif', ci)],
     [settings.junitFile, () => renderCiReport('junit', ci)],
   ];
@@ -64,16 +93,21 @@ async function writeReportFiles(settings: Settings, result: CheckResult, ci: CiR
   }
 }
 
-function renderReport(result: CheckResult, settings: Settings, ci: CiReportInputs, patch: string): string {
+function renderReport(
+  result: CheckResult,
+  settings: Settings,
+  ci: CiReportInputs,
+  patch: string,
+): Iterable<string> {
   switch (settings.format) {
     case 'json':
-      return renderJsonReport(result.drift);
+      return renderJsonReportChunks(result.drift);
     case 'markdown':
-      return renderComment(result.drift, { suggestedPatch: patch });
+      return [renderComment(result.drift, { suggestedPatch: patch })];
     case 'sarif':
     case 'junit':
-      return renderCiReport(settings.format, ci);
+      return [renderCiReport(settings.format, ci)];
     case 'text':
-      return renderTextReport(result.drift, { color: settings.color });
+      return renderTextReportChunks(result.drift, { color: settings.color });
   }
 }

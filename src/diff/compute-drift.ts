@@ -27,7 +27,6 @@ import {
   clientKindAgrees,
   declaredTargetKeys,
   hasHttpDetail,
-  type RuleIndex,
   type RuleState,
   refKey,
   ruleAllowsCall,
@@ -54,8 +53,11 @@ export function computeDrift(
   const scope = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
   const inScope = (namespace: string) => scope === null || scope.has(namespace);
 
-  const calls = observed.calls.filter((call) => inScope(call.client.namespace));
-  const rules = declared.rules.filter((rule) => inScope(rule.client.namespace));
+  // Without -n every call and rule is in scope: the lists are used as they are, not copied.
+  const calls = inOrder(
+    scope === null ? observed.calls : observed.calls.filter((c) => inScope(c.client.namespace)),
+  );
+  const rules = scope === null ? declared.rules : declared.rules.filter((r) => inScope(r.client.namespace));
   const checkable = rules.filter((rule) => CHECKABLE_TARGETS.has(rule.targetType));
   const warnings = [...observed.warnings, ...declared.warnings, ...templateWarnings(checkable)];
 
@@ -65,9 +67,33 @@ export function computeDrift(
 
   const covered: ObservedCall[] = [];
   const ignored: ObservedCall[] = [];
-  const missingByKey = new Map<string, MissingCall>();
-  for (const call of calls) {
-    if (isCovered(call, index)) {
+  const missing: MissingCall[] = [];
+  const homes = intentsHomes(declared);
+  // Calls come grouped by client and server (sorted, sharing their reference objects): what
+  // depends only on those is looked up once per group.
+  let client: ObservedCall['client'] | undefined;
+  let server: ObservedCall['server'] | undefined;
+  let byTarget: Map<string, RuleState[]> | undefined;
+  let home: IntentsHome | undefined;
+  let intentsFile: { file: string; line: number } | undefined;
+  let targets: TargetRules[] = [];
+  let closed = false;
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i]!;
+    if (call.client !== client) {
+      client = call.client;
+      server = undefined;
+      byTarget = index.get(refKey(client));
+      home = homes.get(refKey(client));
+    }
+    if (call.server !== server) {
+      server = call.server;
+      intentsFile = home === undefined ? undefined : intentsFileFor(home, server);
+      const keys = callTargetKeys(call);
+      targets = keys.map((key) => ({ key, states: byTarget?.get(key) ?? [] }));
+      closed = keys.some((key) => closedTargets.has(key));
+    }
+    if (isCovered(call, targets)) {
       covered.push(call);
       continue;
     }
@@ -78,23 +104,18 @@ export function computeDrift(
       const entry: IgnoredCall = { ...call, ignoredBy: { file: ignoredBy.file, line: ignoredBy.line } };
       ignored.push(entry);
     } else {
-      addMissing(
-        missingByKey,
-        call,
-        callTargetKeys(call).some((key) => closedTargets.has(key)),
-        opts,
-      );
+      addMissing(missing, call, closed, opts, intentsFile);
     }
   }
 
   const activeClients = new Set<string>();
-  for (const call of calls) activeClients.add(refKey(call.client));
+  for (let i = 0; i < calls.length; i++) activeClients.add(refKey(calls[i]!.client));
   const external = observed.external.filter((call) => inScope(call.client.namespace));
   for (const call of external) activeClients.add(refKey(call.client));
 
   const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
 
-  const missing = withIntentsFiles([...missingByKey.values()], declared).sort(compareCalls);
+  missing.sort(compareCalls);
   covered.sort(compareCalls);
   ignored.sort(compareCalls);
   return {
@@ -130,10 +151,12 @@ function unmatchedRules(
 ): { stale: StaleRule[]; notChecked: NotCheckedRule[] } {
   const stale: StaleRule[] = [];
   const notChecked: NotCheckedRule[] = [];
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     if (!CHECKABLE_TARGETS.has(rule.targetType)) notChecked.push({ ...rule, why: 'not-http' });
   }
-  for (const state of states) {
+  for (let i = 0; i < states.length; i++) {
+    const state = states[i]!;
     if (state.matched) continue;
     if (!state.calledWithDetail && state.calledWithoutDetail) {
       notChecked.push({ ...state.rule, why: 'no-http-detail' });
@@ -149,16 +172,15 @@ function unmatchedRules(
  * matches and every rule whose target it called. Covered when a rule allows it, or when it
  * carries no method/path and its client declared the target at all (nothing to refute).
  */
-function isCovered(call: ObservedCall, index: RuleIndex): boolean {
-  const byTarget = index.get(refKey(call.client));
-  if (!byTarget) return false;
+function isCovered(call: ObservedCall, targets: readonly TargetRules[]): boolean {
   const detail = hasHttpDetail(call);
   let allowed = false;
   let targetDeclared = false;
-  for (const targetKey of callTargetKeys(call)) {
-    for (const state of byTarget.get(targetKey) ?? []) {
-      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, targetKey, call))
-        continue;
+  for (let t = 0; t < targets.length; t++) {
+    const { key, states } = targets[t]!;
+    for (let r = 0; r < states.length; r++) {
+      const state = states[r]!;
+      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, key, call)) continue;
       targetDeclared = true;
       if (detail) state.calledWithDetail = true;
       else state.calledWithoutDetail = true;
@@ -171,25 +193,57 @@ function isCovered(call: ObservedCall, index: RuleIndex): boolean {
   return allowed || (!detail && targetDeclared);
 }
 
+/** A target a call reached, and its client's rules for it. */
+interface TargetRules {
+  key: string;
+  states: readonly RuleState[];
+}
+
 function staleReason(state: RuleState, activeClients: ReadonlySet<string>): StaleReason {
   if (state.calledWithDetail) return 'path-not-called';
   return activeClients.has(refKey(state.rule.client)) ? 'server-not-called' : 'client-idle';
 }
 
-/** One missing entry per (client, server, method, path): counts add up, the time span widens. */
+/** The calls in compareCalls order, as every source gives them (sorted here when not). */
+function inOrder(calls: ObservedCall[]): ObservedCall[] {
+  for (let i = 1; i < calls.length; i++) {
+    if (compareCalls(calls[i - 1]!, calls[i]!) > 0) return [...calls].sort(compareCalls);
+  }
+  return calls;
+}
+
+/** Same client, server, method and path: one entry of `missing`. */
+function sameEntry(a: ObservedCall, b: ObservedCall): boolean {
+  return (
+    a.client.name === b.client.name &&
+    a.client.namespace === b.client.namespace &&
+    a.server.name === b.server.name &&
+    a.server.namespace === b.server.namespace &&
+    a.method === b.method &&
+    a.path === b.path
+  );
+}
+
+/**
+ * One missing entry per (client, server, method, path): counts add up, the time span widens.
+ * In compareCalls order the calls of one entry are neighbours (those fields sort first), so
+ * a call either joins the last entry or starts one. Each entry points where in its client's
+ * ClientIntents a reviewer adds it (`intentsFile`).
+ */
 function addMissing(
-  byKey: Map<string, MissingCall>,
+  missing: MissingCall[],
   call: ObservedCall,
   wouldBeBlocked: boolean,
   opts: DriftOptions,
+  intentsFile: { file: string; line: number } | undefined,
 ) {
-  const key = [refKey(call.client), refKey(call.server), call.method ?? '', call.path ?? ''].join('\u0000');
-  const known = byKey.get(key);
-  if (!known) {
+  const known = missing[missing.length - 1];
+  if (known === undefined || !sameEntry(known, call)) {
     const suggestedPath = call.path === null ? undefined : opts.suggestPath?.(call.path, call);
     const entry: MissingCall = { ...call, wouldBeBlocked };
     if (suggestedPath !== undefined && suggestedPath !== call.path) entry.suggestedPath = suggestedPath;
-    byKey.set(key, entry);
+    if (intentsFile !== undefined) entry.intentsFile = { file: intentsFile.file, line: intentsFile.line };
+    missing.push(entry);
     return;
   }
   known.count += call.count;
@@ -204,7 +258,8 @@ function addMissing(
 
 function templateWarnings(rules: readonly DeclaredRule[]): string[] {
   const warnings: string[] = [];
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     const problem = rule.path === null ? null : validatePathPattern(rule.path);
     if (problem !== null) {
       warnings.push(`${rule.file}:${rule.line}: path ${JSON.stringify(rule.path)} never matches: ${problem}`);
@@ -227,37 +282,40 @@ export function exitCodeFor(drift: Drift, failOn: FailOn): 0 | 1 {
   }
 }
 
-/**
- * Points each missing call where a reviewer adds it, as the suggested edit does: the target in
- * its client's ClientIntents that names the server (its workload first, else the Service the
- * caller used), else that document's list of targets, where a new target goes.
- */
-function withIntentsFiles(missing: MissingCall[], declared: DeclaredIntents): MissingCall[] {
-  const home = new Map<string, DeclaredIntents['documents'][number]>();
-  for (const d of declared.documents) {
-    const key = `${d.client.namespace}/${d.client.name}`;
-    if (!home.has(key)) home.set(key, d);
+/** A client's first ClientIntents document, and the targets written in it (with their lines). */
+interface IntentsHome {
+  doc: DeclaredIntents['documents'][number];
+  targets: DeclaredRule[];
+}
+
+/** Each client's first ClientIntents document, with its targets: where a reviewer adds a call. */
+function intentsHomes(declared: DeclaredIntents): Map<string, IntentsHome> {
+  const homes = new Map<string, IntentsHome>();
+  for (const doc of declared.documents) {
+    const key = refKey(doc.client);
+    if (!homes.has(key)) homes.set(key, { doc, targets: [] });
   }
-  return missing.map((call) => {
-    const doc = home.get(`${call.client.namespace}/${call.client.name}`);
-    if (doc === undefined) return call;
-    const inDoc = declared.rules.filter(
-      (r) =>
-        r.file === doc.file &&
-        r.client.name === call.client.name &&
-        r.client.namespace === call.client.namespace &&
-        r.targetLine !== undefined,
-    );
-    const names = (type: string, ref: { name: string; namespace: string } | undefined) =>
-      inDoc.find(
-        (r) =>
-          r.targetType === type &&
-          ref !== undefined &&
-          r.server.name === ref.name &&
-          r.server.namespace === ref.namespace,
-      );
-    const target = names('kubernetes', call.server) ?? names('service', call.server.service);
-    const line = target?.targetLine ?? doc.targetsLine ?? doc.line;
-    return { ...call, intentsFile: { file: doc.file, line } };
-  });
+  for (let i = 0; i < declared.rules.length; i++) {
+    const rule = declared.rules[i]!;
+    const home = homes.get(refKey(rule.client));
+    if (home !== undefined && rule.file === home.doc.file && rule.targetLine !== undefined)
+      home.targets.push(rule);
+  }
+  return homes;
+}
+
+/**
+ * Where a reviewer adds a missing call, as the suggested edit does: the target in its client's
+ * ClientIntents that names the server (its workload first, else the Service the caller used),
+ * else that document's list of targets, where a new target goes.
+ */
+function intentsFileFor(home: IntentsHome, server: ObservedCall['server']): { file: string; line: number } {
+  const names = (type: string, ref: { name: string; namespace: string } | undefined) =>
+    ref === undefined
+      ? undefined
+      : home.targets.find(
+          (r) => r.targetType === type && r.server.name === ref.name && r.server.namespace === ref.namespace,
+        );
+  const target = names('kubernetes', server) ?? names('service', server.service);
+  return { file: home.doc.file, line: target?.targetLine ?? home.doc.targetsLine ?? home.doc.line };
 }

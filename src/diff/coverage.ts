@@ -66,7 +66,8 @@ export function computeCoverage(
     return entry;
   };
   const inScope = (rule: DeclaredRule) => scope === null || scope.has(rule.client.namespace);
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     if (CHECKABLE_TARGETS.has(rule.targetType) && inScope(rule)) entryOf(rule.client).declared++;
   }
   for (const rule of drift.stale) if (inScope(rule)) entryOf(rule.client).stale[rule.reason]++;

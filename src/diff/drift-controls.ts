@@ -85,7 +85,9 @@ export function checkDrift(
   const templater =
     controls.templates === false
       ? undefined
-      : buildPathTemplater(observed.calls.filter((c) => scope.size === 0 || scope.has(c.client.namespace)));
+      : buildPathTemplater(
+          scope.size === 0 ? observed.calls : observed.calls.filter((c) => scope.has(c.client.namespace)),
+        );
   const raw = computeDrift(observed, declared, {
     namespaces,
     ...(controls.ignore && controls.ignore.length > 0 ? { isIgnored: ignore.forCall } : {}),

@@ -58,7 +58,9 @@ export function staleOutcome(policy: FailPolicy, rule: StaleRule): 'fail' | 'war
 }
 
 export function evaluateFailure(drift: Drift, policy: FailPolicy): FailVerdict {
-  const failingMissing = drift.missing.filter((call) => missingFails(policy, call)).length;
+  let failingMissing = 0;
+  for (let i = 0; i < drift.missing.length; i++)
+    if (missingFails(policy, drift.missing[i]!)) failingMissing++;
   let failingStale = 0;
   let idleWarnings = 0;
   for (const rule of drift.stale) {

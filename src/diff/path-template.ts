@@ -75,22 +75,83 @@ function entryTemplate(entry: PathEntry): string {
   return template === entry.raw ? templatePath(entry.raw) : template;
 }
 
-/** Templates for a set of raw paths seen between one client and one server. */
-export function templatePaths(paths: Iterable<string>, opts: TemplateOptions = {}): Map<string, string> {
-  const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
-  const entries: PathEntry[] = [];
-  for (const raw of new Set(paths)) {
-    const split = splitPath(raw);
-    if (!split) continue;
-    const segments = split.segments.map((s) => (canBeOneSegment(s) ? MATCH_ONE : s));
-    entries.push({ raw, rawSegments: split.segments, segments, trailingSlash: split.trailingSlash });
+/** What a path is by its own shape: its segments, and its template without other paths. */
+interface PathShape {
+  split: SplitPath;
+  /** Segments with ID-like ones as `{*}`. */
+  segments: string[];
+  /** templatePath(raw). */
+  template: string;
+}
+
+/** Shapes of the distinct paths a diff meets: each path is split and judged once, whichever pairs call it. */
+export class PathShapes {
+  private readonly shapes = new Map<string, PathShape | null>();
+
+  of(raw: string): PathShape | null {
+    let shape = this.shapes.get(raw);
+    if (shape === undefined) {
+      const split = splitPath(raw);
+      shape =
+        split === null
+          ? null
+          : {
+              split,
+              segments: split.segments.map((s) => (canBeOneSegment(s) ? MATCH_ONE : s)),
+              template: templatePath(raw),
+            };
+      this.shapes.set(raw, shape);
+    }
+    return shape;
   }
+}
+
+/** Whether templatePaths could collapse anything across these paths (see path-variance.ts). */
+function mayVary(paths: readonly [string, PathShape][], minVariants: number): boolean {
+  if (paths.length >= minVariants * 2) return true;
+  if (paths.length < minVariants) return false;
+  const byShape = new Map<string, number>();
+  for (const [, shape] of paths) {
+    const key = `${shape.split.segments.length}${shape.split.trailingSlash ? '/' : ''}`;
+    const n = (byShape.get(key) ?? 0) + 1;
+    if (n >= minVariants) return true;
+    byShape.set(key, n);
+  }
+  return false;
+}
+
+/** Templates for a set of raw paths seen between one client and one server. */
+export function templatePaths(
+  paths: Iterable<string>,
+  opts: TemplateOptions = {},
+  shapes: PathShapes = new PathShapes(),
+): Map<string, string> {
+  const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
+  const distinct: [string, PathShape][] = [];
+  for (const raw of new Set(paths)) {
+    const shape = shapes.of(raw);
+    if (shape) distinct.push([raw, shape]);
+  }
+  // Too few paths of any one shape for a position to vary, too few for a tail to: each path
+  // keeps its own template (the common case: a client calls a server on a few paths).
+  if (!mayVary(distinct, minVariants)) return new Map(distinct.map(([raw, shape]) => [raw, shape.template]));
+  const entries: PathEntry[] = distinct.map(([raw, shape]) => ({
+    raw,
+    rawSegments: shape.split.segments,
+    segments: [...shape.segments],
+    trailingSlash: shape.split.trailingSlash,
+  }));
   // Paths deeper than any API's are left to the shape pass alone: bounded work per path.
   const compared = entries.filter((e) => e.segments.length <= MAX_COMPARED_SEGMENTS);
   collapseVaryingSegments(compared, minVariants);
   collapseVaryingTails(compared, minVariants);
   const out = new Map<string, string>();
-  for (const entry of entries) out.set(entry.raw, entryTemplate(entry));
+  for (const entry of entries) {
+    // Nothing collapsed across paths: the path's own template, already known.
+    const own = shapes.of(entry.raw);
+    const alone = entry.tailFrom === undefined && entry.segments.every((s, i) => s === own?.segments[i]);
+    out.set(entry.raw, alone ? (own?.template ?? entry.raw) : entryTemplate(entry));
+  }
   return out;
 }
 
@@ -111,17 +172,40 @@ export function buildPathTemplater(
   opts: TemplateOptions = {},
 ): PathTemplater {
   const pathsByPair = new Map<string, string[]>();
-  for (const call of calls) {
+  // Calls come grouped by client and server: the list of the last pair is mostly the next one's.
+  let last: ObservedCall | undefined;
+  let list: string[] = [];
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i]!;
     if (call.path === null) continue;
-    const key = pairKey(call);
-    const list = pathsByPair.get(key);
-    if (list) list.push(call.path);
-    else pathsByPair.set(key, [call.path]);
+    if (last === undefined || call.client !== last.client || call.server !== last.server) {
+      const key = pairKey(call);
+      const known = pathsByPair.get(key);
+      if (known) list = known;
+      else {
+        list = [];
+        pathsByPair.set(key, list);
+      }
+      last = call;
+    }
+    list.push(call.path);
   }
+  // Each pair's templates are worked out when first asked for (most pairs never are: only
+  // missing calls get suggestions), each distinct path's shape once for all pairs.
+  const shapes = new PathShapes();
   const templates = new Map<string, Map<string, string>>();
-  for (const [key, paths] of pathsByPair) templates.set(key, templatePaths(paths, opts));
+  const pairTemplates = (key: string): Map<string, string> | undefined => {
+    let known = templates.get(key);
+    if (known === undefined) {
+      const paths = pathsByPair.get(key);
+      if (paths === undefined) return undefined;
+      known = templatePaths(paths, opts, shapes);
+      templates.set(key, known);
+    }
+    return known;
+  };
   const templateOf = (path: string, call: ObservedCall | undefined): string =>
-    (call && templates.get(pairKey(call))?.get(path)) ?? templatePath(path);
+    (call && pairTemplates(pairKey(call))?.get(path)) ?? shapes.of(path)?.template ?? templatePath(path);
   return {
     pathOf: (call) => (call.path === null ? null : templateOf(call.path, call)),
     suggest: (path, call) => {

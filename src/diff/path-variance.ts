@@ -119,11 +119,15 @@ function collapseShape(sameShape: readonly PathEntry[], minVariants: number): bo
 
 /** Marks positions whose values vary under equal neighbours; repeats until nothing changes. */
 export function collapseVaryingSegments(entries: PathEntry[], minVariants: number): void {
+  // A position varies only among at least minVariants paths of one shape.
+  if (entries.length < minVariants) return;
   const byShape = new Map<string, PathEntry[]>();
   for (const e of entries) pushTo(byShape, `${e.segments.length}${e.trailingSlash ? '/' : ''}`, e);
   for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
     changed = false;
-    for (const sameShape of byShape.values()) changed = collapseShape(sameShape, minVariants) || changed;
+    for (const sameShape of byShape.values()) {
+      if (sameShape.length >= minVariants) changed = collapseShape(sameShape, minVariants) || changed;
+    }
   }
 }
 
@@ -133,6 +137,8 @@ export function collapseVaryingSegments(entries: PathEntry[], minVariants: numbe
  * would allow a whole API.
  */
 export function collapseVaryingTails(entries: PathEntry[], minVariants: number): void {
+  // A tail collapses only under at least 2 x minVariants distinct tails.
+  if (entries.length < minVariants * 2) return;
   const ids = new SequenceIds();
   const prefixes = entries.map((e) => ids.prefixes(e.segments));
   const rawTails = entries.map((e) => ids.suffixes(e.rawSegments));

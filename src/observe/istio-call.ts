@@ -43,37 +43,62 @@ export function known(value: string | undefined): string | null {
   return value === undefined || value === '' || value === 'unknown' ? null : value;
 }
 
-function workload(name: string | undefined, namespace: string | undefined): WorkloadRef | null {
+/** A workload, when both its name and namespace are known. */
+export function workloadOf(name: string | undefined, namespace: string | undefined): WorkloadRef | null {
   const n = known(name);
   const ns = known(namespace);
   return n === null || ns === null ? null : { name: n, namespace: ns };
 }
 
-function protocolOf(metric: string, labels: Record<string, string>): CallProtocol {
-  if (metric.startsWith('istio_tcp_') || metric === TCP_CONNECTIONS_METRIC) return 'tcp';
-  return labels.request_protocol === 'grpc' ? 'grpc' : 'http';
+/** The Kubernetes Service the caller used; null when unknown or a passthrough cluster. */
+export function serviceOf(name: string | undefined, namespace: string | undefined): ServiceRef | null {
+  const n = known(name);
+  const ns = known(namespace);
+  return n === null || ns === null || NOT_A_SERVICE.has(n) ? null : { name: n, namespace: ns };
 }
 
-export function istioCallOf(metric: string, labels: Record<string, string>): IstioCall {
-  const protocol = protocolOf(metric, labels);
-  const serviceName = known(labels.destination_service_name);
-  const serviceNamespace = known(labels.destination_service_namespace);
-  const service =
-    serviceName === null || serviceNamespace === null || NOT_A_SERVICE.has(serviceName)
-      ? null
-      : { name: serviceName, namespace: serviceNamespace };
+/** For a destination outside the mesh: its host, else the Service name it was given. */
+export function hostOf(
+  destinationService: string | undefined,
+  serviceName: string | undefined,
+): string | null {
+  return known(destinationService) ?? known(serviceName);
+}
+
+export function protocolOf(metric: string, requestProtocol: string | undefined): CallProtocol {
+  if (metric.startsWith('istio_tcp_') || metric === TCP_CONNECTIONS_METRIC) return 'tcp';
+  return requestProtocol === 'grpc' ? 'grpc' : 'http';
+}
+
+/** HTTP methods are compared upper case. */
+export function methodOf(requestMethod: string | undefined): string | null {
+  const method = known(requestMethod);
+  return method === null ? null : method.toUpperCase();
+}
+
+/**
+ * What one series' labels say. `normalize` is normalizePath, or a memo of it for a caller that
+ * meets the same path in many series. The observed map derives the same from interned label
+ * values, field by field with the functions above (compact/call-deriver.ts; a property test
+ * keeps the two equal): a rule about what a label means belongs in those functions.
+ */
+export function istioCallOf(
+  metric: string,
+  labels: Record<string, string>,
+  normalize: (path: string) => string = normalizePath,
+): IstioCall {
+  const protocol = protocolOf(metric, labels.request_protocol);
   const http = protocol !== 'tcp';
-  const method = http ? known(labels.request_method) : null;
   const path = http ? known(labels.request_path) : null;
-  const server = workload(labels.destination_workload, labels.destination_workload_namespace);
+  const server = workloadOf(labels.destination_workload, labels.destination_workload_namespace);
   return {
     reporter: known(labels.reporter) ?? 'unknown',
-    client: workload(labels.source_workload, labels.source_workload_namespace),
+    client: workloadOf(labels.source_workload, labels.source_workload_namespace),
     server,
-    service,
-    host: server === null ? (known(labels.destination_service) ?? serviceName) : null,
-    method: method === null ? null : method.toUpperCase(),
-    path: path === null ? null : normalizePath(path),
+    service: serviceOf(labels.destination_service_name, labels.destination_service_namespace),
+    host: server === null ? hostOf(labels.destination_service, labels.destination_service_name) : null,
+    method: http ? methodOf(labels.request_method) : null,
+    path: path === null ? null : normalize(path),
     protocol,
     hasHttpDetail: http && (labels.request_method !== undefined || labels.request_path !== undefined),
   };

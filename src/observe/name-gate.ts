@@ -19,6 +19,12 @@ export interface NamedCall {
 }
 
 const MAX_EXAMPLES = 3;
+
+/** What a gate refused: how many, and up to three examples. */
+export interface RefusedNames {
+  count: number;
+  examples: string[];
+}
 const EXAMPLE_CHARS = 80;
 
 function shown(text: string): string {
@@ -38,9 +44,30 @@ export class NameGate {
   admit(call: NamedCall): boolean {
     const bad = badWorkload(call.client) ?? badWorkload(call.server) ?? badService(call.service ?? null);
     if (bad === undefined) return true;
+    this.refuse(bad);
+    return false;
+  }
+
+  /**
+   * Counts one refused unit; `bad` is what badWorkload or badService said of its first bad name
+   * (for readers that check each distinct name once and remember the verdict).
+   */
+  refuse(bad: string): void {
     this.refused++;
     if (this.examples.length < MAX_EXAMPLES && !this.examples.includes(bad)) this.examples.push(bad);
-    return false;
+  }
+
+  /** What this gate refused, to hand to another (a metrics worker's answer). */
+  export(): RefusedNames {
+    return { count: this.refused, examples: [...this.examples] };
+  }
+
+  /** Adds what another gate refused, after what this one did. */
+  absorb(other: RefusedNames): void {
+    this.refused += other.count;
+    for (const bad of other.examples) {
+      if (this.examples.length < MAX_EXAMPLES && !this.examples.includes(bad)) this.examples.push(bad);
+    }
   }
 
   /** Whether this one workload name may be used (e.g. a pod's workload-name annotation). */
@@ -62,14 +89,16 @@ export class NameGate {
   }
 }
 
-function badWorkload(ref: NamedRef | null): string | undefined {
+/** What is wrong with a workload's names (as the gate's example shows it), or undefined. */
+export function badWorkload(ref: NamedRef | null): string | undefined {
   if (ref === null) return undefined;
   if (!isDnsSubdomain(ref.name)) return `workload ${shown(ref.name)}`;
   if (!isDnsLabel(ref.namespace)) return `namespace ${shown(ref.namespace)}`;
   return undefined;
 }
 
-function badService(ref: NamedRef | null): string | undefined {
+/** What is wrong with a Service's names, or undefined. */
+export function badService(ref: NamedRef | null): string | undefined {
   if (ref === null) return undefined;
   if (!isDnsLabel(ref.name)) return `service ${shown(ref.name)}`;
   if (!isDnsLabel(ref.namespace)) return `namespace ${shown(ref.namespace)}`;

@@ -67,8 +67,17 @@ function removeDotSegments(path: string): string {
   return `/${out.join('/')}`;
 }
 
+/** Nothing to cut, decode or turn (and, checked apart, no `.` segment): the path is its own normal form. */
+const ALREADY_NORMAL = /^\/[^?#%\\]*$/;
+
 /** Normalizes an observed request path (pure). `''` becomes `/`. */
 export function normalizePath(raw: string): string {
+  if (ALREADY_NORMAL.test(raw) && !raw.includes('/.')) return raw;
+  return normalizeFully(raw);
+}
+
+/** normalizePath without its shortcut for paths already normal (tests compare the two). */
+export function normalizeFully(raw: string): string {
   let path = raw;
   const cut = path.search(/[?#]/);
   if (cut !== -1) path = path.slice(0, cut);

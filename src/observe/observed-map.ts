@@ -1,27 +1,33 @@
-// Samples -> ObservedMap. Counts are summed per distinct call PER REPORTER and kept that way
+// Series -> ObservedMap. Counts are summed per distinct call PER REPORTER and kept that way
 // (a later `--window` can subtract an earlier reading per reporter); build() then takes, for each
 // call, the largest reporter's sum: a call between two meshed pods is counted by both sidecars.
-// A call to a Service of the mesh that no workload answered (the caller's sidecar writes 503 UH,
-// `no healthy upstream`, while the Service has no ready endpoint) is a call to that Service, not
-// to an external host: it joins the workload the same Service leads to in the other series.
-import type { ObservedCall, ObservedMap, WorkloadRef } from '../model.ts';
+//
+// Every source enters here: add() for a Sample (label values as strings), addInterned() for
+// the byte readers (label values already interned into `strings`), absorb() for the tables a
+// metrics worker read. All three meet in CallTables, where CallDeriver turns a series into a
+// call with istio-call.ts's functions (workloadOf, serviceOf, hostOf, methodOf, protocolOf),
+// each once per distinct value or (name, namespace) pair: the one place a check of names
+// belongs, and a cheap one (names that are not Kubernetes names stop there, name-gate.ts).
+// A call to a Service of the mesh that no workload answered (503 UH) is a call to that
+// Service, not to an external host: build() gives it its server (compact/service-calls.ts).
+import type { ObservedMap } from '../model.ts';
 import { compareCalls } from '../order.ts';
 import { scrubSecrets } from '../safe-text.ts';
+import { keptCalls } from './compact/call-objects.ts';
+import {
+  CALL_LABEL_SLOTS,
+  CALL_METRICS,
+  CallTables,
+  type ExportedCalls,
+  SLOT_COUNT,
+} from './compact/call-tables.ts';
+import type { StringTable } from './compact/string-table.ts';
 import type { Sample } from './exposition-line.ts';
-import { type IstioCall, istioCallOf } from './istio-call.ts';
-import { OBSERVED_METRICS, REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from './istio-labels.ts';
-import { NameGate } from './name-gate.ts';
+import type { IstioCall } from './istio-call.ts';
+import { REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from './istio-labels.ts';
 
 /** An IstioCall without its reporter: what two reporters of one call agree on. */
 export type CallKey = Omit<IstioCall, 'reporter' | 'hasHttpDetail'>;
-
-export interface CallCounts {
-  call: CallKey;
-  /** reporter -> summed counter values of its series. */
-  byReporter: Map<string, number>;
-}
-
-const UNKNOWN = 'unknown';
 
 /**
  * Said when a live source saw calls but no caller's sidecar counted one: the traffic entered
@@ -32,129 +38,66 @@ export const NO_CLIENT_SIDECAR =
   "from outside the mesh (kubectl port-forward and NodePort skip the caller's sidecar); drive it from a " +
   'meshed pod, e.g. kubectl exec deploy/CLIENT -- curl http://SERVICE:PORT/PATH';
 
-/** `destination_service` of a Kubernetes Service: `<name>.<namespace>.svc.<cluster domain>`. */
-function isServiceHost(c: CallKey): boolean {
-  return (
-    c.server === null &&
-    c.service !== null &&
-    c.host?.startsWith(`${c.service.name}.${c.service.namespace}.svc.`) === true
-  );
+export interface CallCounts {
+  call: CallKey;
+  /** reporter -> summed counter values of its series. */
+  byReporter: Map<string, number>;
 }
 
-function serviceKey(service: NonNullable<CallKey['service']>): string {
-  return `${service.namespace}/${service.name}`;
-}
-
-/**
- * The counts with each unanswered call to a mesh Service given its server: the one workload the
- * Service leads to elsewhere in the map, else the Service itself (kind Service), as an intent
- * naming the Service would. Counts of calls that become equal are added, per reporter.
- */
-function attributeServiceCalls(counts: readonly CallCounts[]): { merged: CallCounts[]; toService: number } {
-  const behind = new Map<string, Map<string, WorkloadRef>>();
-  for (const { call } of counts) {
-    if (call.server === null || call.service === null) continue;
-    const key = serviceKey(call.service);
-    if (!behind.has(key)) behind.set(key, new Map());
-    behind.get(key)!.set(JSON.stringify(call.server), call.server);
-  }
-  const merged = new Map<string, CallCounts>();
-  let toService = 0;
-  for (const entry of counts) {
-    let call = entry.call;
-    if (isServiceHost(call)) {
-      const servers = [...(behind.get(serviceKey(call.service!))?.values() ?? [])];
-      const server = servers.length === 1 ? servers[0]! : { ...call.service!, kind: 'Service' as const };
-      if (servers.length !== 1 && Math.max(0, ...entry.byReporter.values()) > 0) toService++;
-      call = { ...call, server, host: null };
-    }
-    const key = keyOf(call);
-    const into = merged.get(key);
-    if (into === undefined) {
-      merged.set(key, { call, byReporter: new Map(entry.byReporter) });
-      continue;
-    }
-    for (const [reporter, n] of entry.byReporter) {
-      into.byReporter.set(reporter, (into.byReporter.get(reporter) ?? 0) + n);
-    }
-  }
-  return { merged: [...merged.values()], toService };
-}
-
-function keyOf(c: CallKey): string {
-  return JSON.stringify([c.client, c.server, c.service, c.host, c.method, c.path, c.protocol]);
-}
-
-function pairOf(c: CallKey): string {
-  return JSON.stringify([c.client, c.server ?? c.host]);
-}
-
-function toObservedCall(c: CallKey, count: number): ObservedCall {
-  const server = c.server ?? { name: c.host ?? UNKNOWN, namespace: c.service?.namespace ?? UNKNOWN };
-  const call: ObservedCall = {
-    client: c.client ?? { name: UNKNOWN, namespace: UNKNOWN },
-    server: c.service === null ? { ...server } : { ...server, service: { ...c.service } },
-    method: c.method,
-    path: c.path,
-    count,
-    protocol: c.protocol,
-  };
-  if (c.server === null && c.host !== null) call.host = c.host;
-  return call;
+/** What a metrics worker hands back: the tables, and what the builder counted besides. */
+export interface ExportedMap extends ExportedCalls {
+  warnings: string[];
+  sources: number;
 }
 
 export class ObservedMapBuilder {
-  private readonly counts = new Map<string, CallCounts>();
-  private requestSeries = 0;
-  private detailedSeries = 0;
-  private nonFinite = 0;
-  private waypointSeries = 0;
-  /** Request series with a positive count, per reporter. */
-  private readonly reporters = new Map<string, number>();
+  private readonly tables = new CallTables();
   private readonly warnings: string[] = [];
-  /** Every source's calls enter here: names that are not Kubernetes names stop at the gate. */
-  private readonly names = new NameGate();
-  /** Samples kept (stats.series). */
-  series = 0;
+  private readonly ids = new Int32Array(SLOT_COUNT);
   /** Files or pods read (stats.sources). */
   sources = 0;
 
+  /** The string table label values are interned into (shared with the byte reader). */
+  get strings(): StringTable {
+    return this.tables.strings;
+  }
+
+  /** Samples kept (stats.series). */
+  get series(): number {
+    return this.tables.counters.series;
+  }
+
   /** Adds one sample; returns false when its family is not one the map is built from. */
   add(sample: Sample): boolean {
-    if (!OBSERVED_METRICS.has(sample.metric)) return false;
-    this.series++;
-    const { reporter, hasHttpDetail, ...call } = istioCallOf(sample.metric, sample.labels);
-    if (!this.names.admit(call)) return true;
-    if (sample.metric === REQUESTS_METRIC) {
-      this.requestSeries++;
-      if (hasHttpDetail) this.detailedSeries++;
-      if (sample.value > 0) this.reporters.set(reporter, (this.reporters.get(reporter) ?? 0) + 1);
+    const metric = CALL_METRICS.indexOf(sample.metric);
+    if (metric === -1) return false;
+    const strings = this.tables.strings;
+    for (let i = 0; i < SLOT_COUNT; i++) {
+      const value = Object.hasOwn(sample.labels, CALL_LABEL_SLOTS[i]!)
+        ? sample.labels[CALL_LABEL_SLOTS[i]!]
+        : undefined;
+      this.ids[i] = value === undefined ? -1 : strings.intern(value);
     }
-    if (reporter === 'waypoint') this.waypointSeries++;
-    if (!Number.isFinite(sample.value)) {
-      this.nonFinite++;
-      return true;
-    }
-    const key = keyOf(call);
-    let entry = this.counts.get(key);
-    if (entry === undefined) {
-      entry = { call, byReporter: new Map() };
-      this.counts.set(key, entry);
-    }
-    entry.byReporter.set(reporter, (entry.byReporter.get(reporter) ?? 0) + sample.value);
+    this.tables.addSeries(metric, this.ids, sample.value);
     return true;
+  }
+
+  /**
+   * Adds one series read by the byte reader: `metric` indexes CALL_METRICS, `ids` holds the
+   * string id (in `strings`) of each label of CALL_LABEL_SLOTS, -1 where the series has none.
+   */
+  addInterned(metric: number, ids: ArrayLike<number>, value: number): void {
+    this.tables.addSeries(metric, ids, value);
   }
 
   /** Request series with a positive count that `reporter` wrote (`source`: a caller's sidecar). */
   requestSeriesReportedBy(reporter: string): number {
-    return this.reporters.get(reporter) ?? 0;
+    return this.tables.requestSeriesReportedBy(reporter);
   }
 
   /** Request series with a positive count, whoever reported them. */
   requestSeriesCounted(): number {
-    let n = 0;
-    for (const count of this.reporters.values()) n += count;
-    return n;
+    return this.tables.requestSeriesCounted();
   }
 
   /** A warning for the report; it may quote a library's message, so credentials are scrubbed. */
@@ -162,86 +105,94 @@ export class ObservedMapBuilder {
     this.warnings.push(scrubSecrets(message));
   }
 
+  /** The tables as transferable data (a worker's answer). */
+  export(): ExportedMap {
+    return { ...this.tables.export(), warnings: [...this.warnings], sources: this.sources };
+  }
+
+  /** Takes in what another builder read (a worker's answer), after what this one holds. */
+  absorb(part: ExportedMap): void {
+    this.tables.absorb(part);
+    for (const warning of part.warnings) this.warnings.push(warning);
+    this.sources += part.sources;
+  }
+
   /** Per-call, per-reporter sums so far (for subtracting an earlier reading). */
   perReporterCounts(): ReadonlyMap<string, CallCounts> {
-    return this.counts;
+    const out = new Map<string, CallCounts>();
+    const { calls, strings } = this.tables;
+    const s = (id: number) => (id === -1 ? null : strings.value(id));
+    for (const { call, reporter, sum } of this.tables.reporterSums()) {
+      const key = String(call);
+      let entry = out.get(key);
+      if (entry === undefined) {
+        const f = (i: number) => calls.at(call, i);
+        const ref = (a: number, b: number) => (f(a) === -1 ? null : { name: s(f(a))!, namespace: s(f(b))! });
+        entry = {
+          call: {
+            client: ref(0, 1),
+            server: ref(2, 3),
+            service: ref(4, 5),
+            host: s(f(6)),
+            method: s(f(7)),
+            path: s(f(8)),
+            protocol: (['http', 'grpc', 'tcp'] as const)[f(9)]!,
+          },
+          byReporter: new Map(),
+        };
+        out.set(key, entry);
+      }
+      entry.byReporter.set(strings.value(reporter), sum);
+    }
+    return out;
   }
 
   build(): ObservedMap {
     const warnings = [...this.warnings];
-    const kept: { call: CallKey; count: number }[] = [];
-    const { merged, toService } = attributeServiceCalls([...this.counts.values()]);
-    if (toService > 0) {
+    const kept = keptCalls(this.tables);
+    const c = this.tables.counters;
+    if (kept.toService > 0) {
       warnings.push(
-        `${toService} call(s) to a Service that no workload answered (503 UH: no ready endpoint) are listed ` +
+        `${kept.toService} call(s) to a Service that no workload answered (503 UH: no ready endpoint) are listed ` +
           'as calls to the Service: its workload is not in the metrics read',
       );
     }
-    for (const { call, byReporter } of merged) {
-      let count = 0;
-      for (const value of byReporter.values()) if (value > count) count = value;
-      if (count > 0) kept.push({ call, count });
-    }
-    // TCP evidence only for pairs that show no HTTP at all; method-less HTTP series only for pairs
-    // without method/path series (series created before the Telemetry applied keep no detail).
-    const httpPairs = new Set<string>();
-    const detailedPairs = new Set<string>();
-    for (const { call } of kept) {
-      if (call.protocol !== 'tcp') httpPairs.add(pairOf(call));
-      if (call.method !== null || call.path !== null) detailedPairs.add(pairOf(call));
-    }
-    let droppedCoarse = 0;
-    const result: ObservedMap = {
-      calls: [],
-      unattributed: [],
-      external: [],
-      warnings,
-      stats: { series: 0, sources: 0 },
-    };
-    for (const { call, count } of kept) {
-      const pair = pairOf(call);
-      if (call.protocol === 'tcp' && httpPairs.has(pair)) continue;
-      if (call.protocol !== 'tcp' && call.method === null && call.path === null && detailedPairs.has(pair)) {
-        droppedCoarse++;
-        continue;
-      }
-      const observed = toObservedCall(call, count);
-      if (call.client === null) result.unattributed.push(observed);
-      else if (call.server === null) result.external.push(observed);
-      else result.calls.push(observed);
-    }
-    if (this.requestSeries > 0 && this.detailedSeries === 0) {
+    if (c.requestSeries > 0 && c.detailedSeries === 0) {
       warnings.push(
         `no ${REQUESTS_METRIC} series carries request_method/request_path labels: the mesh-default Telemetry ` +
           '(tagOverrides request_method, request_path) seems missing, so calls are known per service only',
       );
-    } else if (droppedCoarse > 0) {
+    } else if (kept.droppedCoarse > 0) {
       warnings.push(
-        `${droppedCoarse} call(s) without request_method/request_path were dropped where the same client and ` +
+        `${kept.droppedCoarse} call(s) without request_method/request_path were dropped where the same client and ` +
           'server also have series with them (series created before the Telemetry applied?)',
       );
     }
-    if (this.series > 0 && this.requestSeries === 0) {
+    if (c.series > 0 && c.requestSeries === 0) {
       // ztunnel (ambient mode without waypoints) and plain TCP services report connections only.
       warnings.push(
         `only ${TCP_CONNECTIONS_METRIC} series (TCP connections, no HTTP requests): calls are known per service, ` +
           'and HTTP rules cannot be checked (ambient mode without waypoints, or TCP-only traffic)',
       );
-    } else if (this.waypointSeries > 0) {
+    } else if (c.waypointSeries > 0) {
       warnings.push(
-        `${this.waypointSeries} series reported by waypoints (ambient mode): HTTP detail exists only for traffic ` +
+        `${c.waypointSeries} series reported by waypoints (ambient mode): HTTP detail exists only for traffic ` +
           'through a waypoint; calls that bypass one are not seen',
       );
     }
-    const refused = this.names.warning('series');
+    const refused = this.tables.names.warning('series');
     if (refused !== undefined) warnings.push(refused);
-    if (this.nonFinite > 0)
-      warnings.push(`${this.nonFinite} series with a NaN or infinite value were ignored`);
-    if (this.series === 0) warnings.push(`no ${REQUESTS_METRIC} or ${TCP_CONNECTIONS_METRIC} series found`);
-    result.calls.sort(compareCalls);
-    result.unattributed.sort(compareCalls);
-    result.external.sort(compareCalls);
-    result.stats = { series: this.series, sources: this.sources };
-    return result;
+    if (c.nonFinite > 0) warnings.push(`${c.nonFinite} series with a NaN or infinite value were ignored`);
+    if (c.series === 0) warnings.push(`no ${REQUESTS_METRIC} or ${TCP_CONNECTIONS_METRIC} series found`);
+    kept.calls.sort(compareCalls);
+    kept.unattributed.sort(compareCalls);
+    kept.external.sort(compareCalls);
+    return {
+      calls: kept.calls,
+      unattributed: kept.unattributed,
+      external: kept.external,
+      warnings,
+      stats: { series: c.series, sources: this.sources },
+    };
   }
 }

@@ -1,12 +1,15 @@
-// Streaming reader of Prometheus text exposition (a sidecar's /stats/prometheus, a federation
-// dump). A sidecar exposes thousands of Envoy and histogram lines for each istio_requests_total
-// line, so the reader works on bytes: it finds line ends with Buffer.indexOf (native memchr),
-// skips unwanted lines by comparing a few leading bytes, and decodes only wanted lines.
-// Memory stays at one chunk plus the partial last line; a partial line already known to be
-// unwanted is dropped rather than carried.
+// Reading Prometheus text exposition, two ways over one scanner (exposition-scanner.ts):
+// readPrometheusText hands out Samples (the live sidecar source keeps them per pod), and a
+// SeriesReader feeds an ObservedMapBuilder with interned label values, never making a string
+// or an object per series (metric files, where a capture holds hundreds of thousands).
 import { Buffer } from 'node:buffer';
-import { InputError } from '../errors.ts';
-import { parseExpositionLine, type Sample } from './exposition-line.ts';
+import { ByteInterner } from './compact/byte-interner.ts';
+import { CALL_LABEL_SLOTS, CALL_METRICS, SLOT_COUNT } from './compact/call-tables.ts';
+import { StringTable } from './compact/string-table.ts';
+import { FastLineParser } from './exposition-fast-line.ts';
+import type { Sample } from './exposition-line.ts';
+import { ExpositionScanner, type SeriesSink } from './exposition-scanner.ts';
+import type { ObservedMapBuilder } from './observed-map.ts';
 
 export type { Sample } from './exposition-line.ts';
 
@@ -23,168 +26,111 @@ export interface ReadTextSummary {
   samples: number;
 }
 
-/** A wanted line longer than this is not a sidecar's exposition; refuse rather than buffer it. */
-const MAX_WANTED_LINE = 4 * 1024 * 1024;
-
-const NL = 10;
-const CR = 13;
-const HASH = 35;
-const SPACE = 32;
-const TAB = 9;
-const BRACE = 123;
-
-type Verdict = number | 'skip' | 'undecided';
-
-class ExpositionScanner {
-  private readonly names: string[];
-  private readonly nameBytes: Buffer[];
-  private readonly firstBytes = new Uint8Array(256);
-  private readonly options: ReadTextOptions;
-  /** Pieces of the current partial line, when it may be wanted. */
-  private carry: Buffer[] = [];
-  private carryLength = 0;
-  /** The carried partial line is known to be wanted: no need to classify it again. */
-  private carryWanted = false;
-  /** The current partial line is known to be unwanted: its bytes are dropped. */
-  private skipping = false;
-  lines = 0;
-  samples = 0;
-
-  constructor(options: ReadTextOptions) {
-    this.options = options;
-    this.names = [...options.metrics];
-    this.nameBytes = this.names.map((n) => Buffer.from(n, 'utf8'));
-    for (const b of this.nameBytes) if (b.length > 0) this.firstBytes[b[0]!] = 1;
-  }
-
-  /**
-   * Which wanted family the line in buf[start, end) belongs to, 'skip', or 'undecided' when the
-   * bytes so far (a partial line) are too few to tell.
-   */
-  private classify(buf: Uint8Array, start: number, end: number, complete: boolean): Verdict {
-    let s = start;
-    while (s < end && (buf[s] === SPACE || buf[s] === TAB)) s++;
-    if (s === end) return complete ? 'skip' : 'undecided';
-    const c0 = buf[s]!;
-    if (c0 === HASH || this.firstBytes[c0] === 0) return 'skip';
-    let undecided = false;
-    for (let w = 0; w < this.nameBytes.length; w++) {
-      const name = this.nameBytes[w]!;
-      const n = name.length;
-      let i = 0;
-      while (i < n && s + i < end && buf[s + i] === name[i]) i++;
-      if (i < n) {
-        if (s + i === end && !complete) undecided = true;
-        continue;
-      }
-      if (s + n === end) {
-        if (complete) return w; // a bare name: wanted, and malformed
-        undecided = true;
-        continue;
-      }
-      const after = buf[s + n];
-      if (after === BRACE || after === SPACE || after === TAB || (after === CR && s + n + 1 === end))
-        return w;
-    }
-    return undecided ? 'undecided' : 'skip';
-  }
-
-  /** One complete line (without its \n). */
-  private line(buf: Buffer, start: number, end: number): void {
-    this.lines++;
-    if (this.lines === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) {
-      start += 3; // UTF-8 byte order mark
-    }
-    if (end > start && buf[end - 1] === CR) end--;
-    const verdict = this.classify(buf, start, end, true);
-    if (typeof verdict !== 'number') return;
-    const text = buf.toString('utf8', start, end).trimStart();
-    const sample = parseExpositionLine(text, this.names[verdict]!, this.options.source, this.lines);
-    this.samples++;
-    this.options.onSample(sample);
-  }
-
-  private keep(part: Buffer): void {
-    // Copy: the caller may reuse its chunk buffer.
-    this.carry.push(Buffer.from(part));
-    this.carryLength += part.length;
-    if (this.carryLength > MAX_WANTED_LINE) {
-      throw new InputError(`line longer than ${MAX_WANTED_LINE} bytes`, {
-        file: this.options.source,
-        line: this.lines + 1,
-      });
-    }
-    if (this.carryWanted) return;
-    const joined = this.carry.length === 1 ? this.carry[0]! : Buffer.concat(this.carry);
-    this.carry = [joined];
-    const verdict = this.classify(joined, 0, joined.length, false);
-    if (verdict === 'skip') {
-      this.dropCarry();
-      this.skipping = true;
-    } else if (typeof verdict === 'number') {
-      this.carryWanted = true;
-    }
-  }
-
-  private dropCarry(): void {
-    this.carry = [];
-    this.carryLength = 0;
-    this.carryWanted = false;
-  }
-
-  chunk(buf: Buffer): void {
-    let pos = 0;
-    if (this.skipping || this.carryLength > 0) {
-      const nl = buf.indexOf(NL);
-      if (nl === -1) {
-        if (!this.skipping) this.keep(buf);
-        return;
-      }
-      if (this.skipping) {
-        this.skipping = false;
-        this.lines++;
-      } else {
-        const whole = Buffer.concat([...this.carry, buf.subarray(0, nl)]);
-        this.dropCarry();
-        this.line(whole, 0, whole.length);
-      }
-      pos = nl + 1;
-    }
-    for (;;) {
-      const nl = buf.indexOf(NL, pos);
-      if (nl === -1) break;
-      this.line(buf, pos, nl);
-      pos = nl + 1;
-    }
-    if (pos < buf.length) this.keep(buf.subarray(pos));
-  }
-
-  end(): void {
-    if (this.skipping) {
-      this.lines++;
-    } else if (this.carryLength > 0) {
-      const whole = Buffer.concat(this.carry);
-      this.dropCarry();
-      this.line(whole, 0, whole.length);
-    }
-  }
-}
+type Chunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
 function asBuffer(chunk: Uint8Array | string): Buffer {
   if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
+async function scan(input: Chunks, scanner: ExpositionScanner): Promise<ReadTextSummary> {
+  for await (const chunk of input) scanner.chunk(asBuffer(chunk));
+  scanner.end();
+  return { lines: scanner.lines, samples: scanner.samples };
+}
+
+/** Labels of a line the fast reader took, as a record (values decoded once per distinct value). */
+function labelsOf(parsed: FastLineParser, buf: Buffer, values: ByteInterner): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (let i = 0; i < parsed.count; i++) {
+    const name = parsed.labelNames.names[parsed.nameIds[i]!]!;
+    const value = values.strings.value(values.intern(buf, parsed.starts[i]!, parsed.ends[i]!));
+    // defineProperty keeps a label named __proto__ an ordinary key.
+    if (name === '__proto__')
+      Object.defineProperty(labels, name, { value, enumerable: true, writable: true });
+    else labels[name] = value;
+  }
+  return labels;
+}
+
 /**
  * Reads Prometheus text exposition chunk by chunk and calls onSample for every series of a
  * wanted family. Throws InputError(`source:line: ...`) on a malformed wanted line.
  */
-export async function readPrometheusText(
-  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
-  options: ReadTextOptions,
-): Promise<ReadTextSummary> {
-  const scanner = new ExpositionScanner(options);
-  for await (const chunk of input) scanner.chunk(asBuffer(chunk));
-  scanner.end();
-  return { lines: scanner.lines, samples: scanner.samples };
+export function readPrometheusText(input: Chunks, options: ReadTextOptions): Promise<ReadTextSummary> {
+  const metrics = [...options.metrics];
+  const values = new ByteInterner(new StringTable());
+  const sink: SeriesSink = {
+    parsed(metric, parsed, buf, line) {
+      const sample: Sample = {
+        metric: metrics[metric]!,
+        labels: labelsOf(parsed, buf, values),
+        value: parsed.value,
+        line,
+      };
+      if (parsed.timestamp !== undefined) sample.timestamp = parsed.timestamp;
+      options.onSample(sample);
+    },
+    sample: (_metric, sample) => options.onSample(sample),
+  };
+  return scan(input, new ExpositionScanner({ source: options.source, metrics, sink }));
+}
+
+/**
+ * Reads the istio_requests_total and istio_tcp_connections_opened_total series of expositions
+ * into a builder. One reader serves all the files of a read: label names, their layout and the
+ * interned values carry over from file to file.
+ */
+export class SeriesReader {
+  private readonly builder: ObservedMapBuilder;
+  private readonly values: ByteInterner;
+  private readonly fast = new FastLineParser();
+  private readonly ids = new Int32Array(SLOT_COUNT);
+  /** Per slot, the interner's entry of the previous line's value: most values repeat line to line. */
+  private readonly previous = new Int32Array(SLOT_COUNT).fill(-1);
+  /** Label name id (the line parser's) -> slot in CALL_LABEL_SLOTS, or -1; grows as names appear. */
+  private slotOf = new Int8Array(0);
+  private readonly sink: SeriesSink;
+
+  constructor(builder: ObservedMapBuilder) {
+    this.builder = builder;
+    this.values = new ByteInterner(builder.strings);
+    this.sink = {
+      parsed: (metric, parsed, buf) => this.parsed(metric, parsed, buf),
+      sample: (_metric, sample) => {
+        builder.add(sample);
+      },
+    };
+  }
+
+  private parsed(metric: number, parsed: FastLineParser, buf: Buffer): void {
+    const names = parsed.labelNames.names;
+    if (this.slotOf.length < names.length) {
+      this.slotOf = Int8Array.from(names, (name) => CALL_LABEL_SLOTS.indexOf(name));
+    }
+    const { ids, slotOf, values, previous } = this;
+    ids.fill(-1);
+    const nameIds = parsed.nameIds;
+    for (let i = 0; i < parsed.count; i++) {
+      const slot = slotOf[nameIds[i]!]!;
+      if (slot === -1) continue;
+      const start = parsed.starts[i]!;
+      const end = parsed.ends[i]!;
+      const entry = previous[slot]!;
+      if (entry !== -1 && values.holds(entry, buf, start, end)) ids[slot] = values.idOf(entry);
+      else {
+        ids[slot] = values.intern(buf, start, end);
+        previous[slot] = values.lastEntry;
+      }
+    }
+    this.builder.addInterned(metric, ids, parsed.value);
+  }
+
+  /** Reads one exposition. Throws InputError(`source:line: ...`) on a malformed wanted line. */
+  read(input: Chunks, source: string): Promise<ReadTextSummary> {
+    return scan(
+      input,
+      new ExpositionScanner({ source, metrics: CALL_METRICS, sink: this.sink, fast: this.fast }),
+    );
+  }
 }

@@ -1,33 +1,45 @@
-// Reads large metric captures on a worker thread, so that the main thread parses the intents
-// files meanwhile (`check` needs both, its two largest parts of work). Small captures,
-// the usual case in tests and on pull requests, are read in place: a worker costs some tens
-// of milliseconds to start.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+// Reads large metric captures on worker threads, so that the main thread parses the intents
+// files meanwhile (`check` needs both, its two largest parts of work), and a capture of
+// hundreds of megabytes is split by size between workers, one per core. Each worker hands
+// back its tables (observed-map.ts's export: strings plus transferred typed arrays), merged
+// here in file order. Small captures, the usual case in tests and on pull requests, are read
+// in place: a worker costs some tens of milliseconds to start.
+
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.ts';
 import type { ObservedMap } from '../model.ts';
+import type { MetricFile } from './metric-files.ts';
+import { metricFilesOf } from './metric-files.ts';
 import type { WorkerReply } from './metrics-worker.ts';
-import { readMetrics } from './read-metrics.ts';
+import { type ExportedMap, ObservedMapBuilder } from './observed-map.ts';
+import { readMetricFiles, readMetrics } from './read-metrics.ts';
 
 /** Captures at least this large go to a worker. */
 export const WORKER_MIN_BYTES = 64 * 1024 * 1024;
 /** Overrides WORKER_MIN_BYTES: 0 always uses a worker, a huge number never does. */
 export const WORKER_MIN_BYTES_ENV = 'INTENT_DRIFT_METRICS_WORKER_MIN_BYTES';
+/** A capture is split between workers when each would still read at least this much. */
+export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
+/** At most this many metrics workers (the intents are parsed on the main thread meanwhile). */
+export const MAX_WORKERS = 2;
 
 export interface ConcurrentReadOptions {
   cwd?: string;
   /** Captures at least this large go to a worker (default: the env variable, else WORKER_MIN_BYTES). */
   minBytes?: number;
-  /** Stops the worker (the promise then rejects with the signal's reason); an in-place read ignores it. */
+  /** How many workers share a capture that goes to workers (default: by size and cores). */
+  workers?: number;
+  /** Stops the workers (the promise then rejects with the signal's reason); an in-place read ignores it. */
   signal?: AbortSignal;
-  /** Told the worker's thread id when one is started (for logs and tests). */
+  /** Told each worker's thread id when it is started (for logs and tests). */
   onWorker?: (threadId: number) => void;
 }
 
 /**
- * readMetrics, on a worker thread when the capture is large. The worker starts before this
- * returns (nothing here awaits first), so whatever the caller does next runs alongside it.
+ * readMetrics, on worker threads when the capture is large. The workers start before this
+ * returns (nothing here awaits first), so whatever the caller does next runs alongside them.
  */
 export function readMetricsConcurrently(
   paths: string[],
@@ -43,19 +55,53 @@ export function readMetricsConcurrently(
     throw new InputError(`${WORKER_MIN_BYTES_ENV} is set, but the metrics worker script is missing`);
   }
   // stdin is read in place: a worker thread cannot take over the process's stdin.
-  if (
-    entry === undefined ||
-    paths.length === 0 ||
-    paths.includes('-') ||
-    !atLeastBytes(paths, cwd, minBytes)
-  ) {
-    return readMetrics(paths, { cwd });
+  if (paths.includes('-')) return readMetrics(paths, { cwd });
+  let files: MetricFile[];
+  try {
+    files = metricFilesOf(paths, cwd);
+  } catch (err) {
+    return Promise.reject(err);
   }
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (entry === undefined || total < minBytes) return readMetricFiles(files).then((b) => b.build());
   const signal = opts.signal;
   if (signal?.aborted) return Promise.reject(signal.reason);
-  return new Promise<ObservedMap>((resolve, reject) => {
+  const count =
+    opts.workers ?? Math.min(MAX_WORKERS, availableParallelism(), Math.floor(total / SPLIT_MIN_BYTES));
+  const parts = splitBySize(files, Math.max(1, count));
+  const reads = parts.map((group) => readInWorker(entry, group, opts));
+  return Promise.allSettled(reads).then((settled) => {
+    // The first failure in file order wins, whichever worker met it first.
+    for (const s of settled) if (s.status === 'rejected') throw s.reason;
+    const builder = new ObservedMapBuilder();
+    for (const s of settled) builder.absorb((s as PromiseFulfilledResult<ExportedMap>).value);
+    return builder.build();
+  });
+}
+
+/** Consecutive groups of files of about equal size (file order is the order of warnings). */
+export function splitBySize(files: readonly MetricFile[], count: number): MetricFile[][] {
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  const groups: MetricFile[][] = [];
+  let current: MetricFile[] = [];
+  let read = 0;
+  for (const f of files) {
+    current.push(f);
+    read += f.size;
+    if (groups.length < count - 1 && read >= (total * (groups.length + 1)) / count) {
+      groups.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0 || groups.length === 0) groups.push(current);
+  return groups;
+}
+
+function readInWorker(entry: URL, files: MetricFile[], opts: ConcurrentReadOptions): Promise<ExportedMap> {
+  const signal = opts.signal;
+  return new Promise<ExportedMap>((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(entry, { workerData: { paths, cwd } });
+    const worker = new Worker(entry, { workerData: { files } });
     opts.onWorker?.(worker.threadId);
     const stop = () => {
       if (settled) return;
@@ -68,7 +114,7 @@ export function readMetricsConcurrently(
     worker.once('message', (reply: WorkerReply) => {
       if (settled) return;
       settled = true;
-      if ('map' in reply) resolve(reply.map);
+      if ('part' in reply) resolve(reply.part);
       else if ('inputError' in reply) {
         const { message, ...where } = reply.inputError;
         reject(new InputError(message, where));
@@ -106,28 +152,4 @@ function workerEntry(): URL | undefined {
     if (existsSync(url)) return url;
   }
   return undefined;
-}
-
-/**
- * Whether the files under `paths` add up to `min` bytes; stops counting once they do. Any
- * trouble (a missing path, say) answers false: the in-place read then reports it as usual.
- */
-function atLeastBytes(paths: string[], cwd: string, min: number): boolean {
-  if (min <= 0) return true;
-  let total = 0;
-  const visit = (p: string): boolean => {
-    const info = statSync(p);
-    if (info.isFile()) {
-      total += info.size;
-      return total >= min;
-    }
-    if (!info.isDirectory()) return false;
-    for (const name of readdirSync(p)) if (visit(path.join(p, name))) return true;
-    return false;
-  };
-  try {
-    return paths.some((p) => visit(path.resolve(cwd, p)));
-  } catch {
-    return false;
-  }
 }

@@ -6,7 +6,8 @@ import { InputError } from '../errors.ts';
 import { readEnvoyStatsJson } from './envoy-json.ts';
 import type { Sample } from './exposition-line.ts';
 import { OBSERVED_METRICS } from './istio-labels.ts';
-import { readPrometheusText } from './prometheus-text.ts';
+import type { ObservedMapBuilder } from './observed-map.ts';
+import type { SeriesReader } from './prometheus-text.ts';
 
 /** How stdin is named in messages and reports. */
 export const STDIN_NAME = 'stdin';
@@ -21,10 +22,10 @@ function firstContentByte(buf: Buffer, from: number): number | undefined {
   return undefined;
 }
 
-/** Reads one stream into `onSample`; returns the number of wanted samples. */
+/** Reads one stream into the reading's builder; returns the number of wanted samples. */
 export async function readMetricsStream(
   input: AsyncIterable<Uint8Array | string>,
-  onSample: (s: Sample) => void,
+  reading: { builder: ObservedMapBuilder; series: SeriesReader },
   source: string = STDIN_NAME,
 ): Promise<number> {
   const iterator = input[Symbol.asyncIterator]();
@@ -43,6 +44,9 @@ export async function readMetricsStream(
     for (let next = await iterator.next(); !next.done; next = await iterator.next())
       yield Buffer.from(next.value);
   }
+  const onSample = (s: Sample) => {
+    reading.builder.add(s);
+  };
   const options = { source, metrics: OBSERVED_METRICS, onSample };
   if (first === 0x7b || first === 0x5b) {
     const parts: Buffer[] = [];
@@ -64,5 +68,5 @@ export async function readMetricsStream(
       .replace(/^\uFEFF/, '');
     return readEnvoyStatsJson(text, options).samples;
   }
-  return (await readPrometheusText(all(), options)).samples;
+  return (await reading.series.read(all(), source)).samples;
 }

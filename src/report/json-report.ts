@@ -135,39 +135,46 @@ function jsonRule(rule: DeclaredRule | StaleRule | NotCheckedRule): JsonRule {
   return out;
 }
 
-export function toJsonReport(drift: Drift): JsonReport {
+/** The report's fields in order: the long lists as lazily converted items, the rest as values. */
+function reportFields(
+  drift: Drift,
+): [string, unknown | { list: readonly unknown[]; item: (x: never) => unknown }][] {
   const s = drift.summary;
-  const report: JsonReport = {
-    version: JSON_REPORT_VERSION,
-    summary: {
-      observed: s.observed,
-      declared: s.declared,
-      covered: s.covered,
-      missing: s.missing,
-      stale: s.stale,
-      notChecked: s.notChecked,
-      ignored: s.ignored,
-      drift: s.drift,
-    },
-    missing: drift.missing.map(jsonCall),
-    stale: drift.stale.map(jsonRule),
-    covered: drift.covered.map(jsonCall),
-    notChecked: drift.notChecked.map(jsonRule),
-    unattributed: drift.unattributed.map(jsonCall),
-    external: drift.external.map(jsonCall),
-    ignored: drift.ignored.map(jsonCall),
-    warnings: [...drift.warnings],
-  };
+  const list = <T>(items: readonly T[], item: (x: T) => unknown) => ({ list: items, item });
+  const fields: [string, unknown][] = [
+    ['version', JSON_REPORT_VERSION],
+    [
+      'summary',
+      {
+        observed: s.observed,
+        declared: s.declared,
+        covered: s.covered,
+        missing: s.missing,
+        stale: s.stale,
+        notChecked: s.notChecked,
+        ignored: s.ignored,
+        drift: s.drift,
+      },
+    ],
+    ['missing', list(drift.missing, jsonCall)],
+    ['stale', list(drift.stale, jsonRule)],
+    ['covered', list(drift.covered, jsonCall)],
+    ['notChecked', list(drift.notChecked, jsonRule)],
+    ['unattributed', list(drift.unattributed, jsonCall)],
+    ['external', list(drift.external, jsonCall)],
+    ['ignored', list(drift.ignored, jsonCall)],
+    ['warnings', [...drift.warnings]],
+  ];
   const extras = asControlled(drift);
-  if (extras.ignoredStale) report.ignoredStale = extras.ignoredStale.map(jsonRule);
-  if (extras.coverage) report.coverage = extras.coverage;
-  if (extras.noise) report.noise = { ...extras.noise };
-  if (extras.baseline) report.baseline = { ...extras.baseline };
-  if (extras.environments) report.environments = { ...extras.environments };
-  if (extras.failure) report.failure = { ...extras.failure };
-  if (extras.config !== undefined) report.config = extras.config;
-  if (extras.observedFrom) report.observedFrom = jsonObservedFrom(extras.observedFrom);
-  return report;
+  if (extras.ignoredStale) fields.push(['ignoredStale', list(extras.ignoredStale, jsonRule)]);
+  if (extras.coverage) fields.push(['coverage', extras.coverage]);
+  if (extras.noise) fields.push(['noise', { ...extras.noise }]);
+  if (extras.baseline) fields.push(['baseline', { ...extras.baseline }]);
+  if (extras.environments) fields.push(['environments', { ...extras.environments }]);
+  if (extras.failure) fields.push(['failure', { ...extras.failure }]);
+  if (extras.config !== undefined) fields.push(['config', extras.config]);
+  if (extras.observedFrom) fields.push(['observedFrom', jsonObservedFrom(extras.observedFrom)]);
+  return fields as [string, unknown][];
 }
 
 function jsonObservedFrom(from: ObservedFrom): ObservedFrom {
@@ -177,11 +184,72 @@ function jsonObservedFrom(from: ObservedFrom): ObservedFrom {
   return out;
 }
 
+function isList(value: unknown): value is { list: readonly unknown[]; item: (x: unknown) => unknown } {
+  return typeof value === 'object' && value !== null && 'list' in value && 'item' in value;
+}
+
+export function toJsonReport(drift: Drift): JsonReport {
+  const report: Record<string, unknown> = {};
+  for (const [key, value] of reportFields(drift)) {
+    report[key] = isList(value) ? value.list.map((x) => value.item(x)) : value;
+  }
+  return report as unknown as JsonReport;
+}
+
+/** Entries per JSON.stringify call: large enough that the native code does the work, small enough to stay cheap in memory. */
+const BATCH = 1024;
+
+/**
+ * `value` as JSON.stringify(value, null, 2) writes it one level down (inside the report's
+ * object): stringified inside an array, which indents it, and the array's brackets cut off.
+ */
+function nested(value: unknown): string {
+  return JSON.stringify([value], null, 2).slice(4, -2);
+}
+
+/**
+ * Items of a list two levels down, already joined by `,` and newlines and indented: a batch
+ * stringified inside two arrays, whose brackets are cut off (`[\n  [\n` and `\n  ]\n]`).
+ */
+function nestedItems(items: unknown[]): string {
+  return JSON.stringify([items], null, 2).slice(6, -6);
+}
+
 /** A JSON document as the report files are written: 2-space indent, trailing newline, no raw control characters. */
 export function jsonText(value: unknown): string {
   return `${jsonWithEscapes(JSON.stringify(value, null, 2))}\n`;
 }
 
+/**
+ * The JSON report in pieces, for a writer that streams: the same characters as
+ * `jsonText(toJsonReport(drift))`, without ever holding the whole text or every entry's object
+ * at once (a report of 200,000 calls is about 100 MB). Each piece ends between two values, so
+ * no string is cut and jsonWithEscapes gives the same escapes piece by piece.
+ */
+export function* renderJsonReportChunks(drift: Drift): Generator<string> {
+  let head = '{';
+  const fields = reportFields(drift);
+  for (let f = 0; f < fields.length; f++) {
+    const [key, value] = fields[f]!;
+    head += `${f === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    if (!isList(value)) {
+      head += nested(value);
+      continue;
+    }
+    if (value.list.length === 0) {
+      head += '[]';
+      continue;
+    }
+    for (let from = 0; from < value.list.length; from += BATCH) {
+      const batch = value.list.slice(from, from + BATCH).map((x) => value.item(x));
+      yield jsonWithEscapes(`${head}${from === 0 ? '[\n' : ',\n'}${nestedItems(batch)}`);
+      head = '';
+    }
+    head += '\n  ]';
+  }
+  yield jsonWithEscapes(`${head}\n}\n`);
+}
+
 export function renderJsonReport(drift: Drift): string {
-  return jsonText(toJsonReport(drift));
+  return [...renderJsonReportChunks(drift)].join('');
 }

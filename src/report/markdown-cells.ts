@@ -8,6 +8,39 @@ import { cellCode, codeSpan, linkedCode, tableRow } from './markdown-escape.ts';
 
 export type FileLink = (file: string, line: number) => string | undefined;
 
+/**
+ * A section's rows, each rendered when first asked for: a comment holds a few hundred rows,
+ * a drift may have 100,000.
+ */
+export class RowList {
+  readonly length: number;
+  private readonly rendered: string[] = [];
+  private readonly render: (i: number) => string;
+
+  constructor(length: number, render: (i: number) => string) {
+    this.length = length;
+    this.render = render;
+  }
+
+  static of<T>(items: readonly T[], row: (item: T) => string): RowList {
+    return new RowList(items.length, (i) => row(items[i]!));
+  }
+
+  get(i: number): string {
+    let row = this.rendered[i];
+    if (row === undefined) {
+      row = this.render(i);
+      this.rendered[i] = row;
+    }
+    return row;
+  }
+
+  /** The first n rows. */
+  first(n: number): string[] {
+    return Array.from({ length: Math.min(n, this.length) }, (_, i) => this.get(i));
+  }
+}
+
 export interface MarkdownSection {
   /** Heading text we write ourselves (no data from traffic or files). */
   title: string;
@@ -16,7 +49,7 @@ export interface MarkdownSection {
   /** Table header and alignment row; absent for a bullet list. */
   header?: string[];
   /** Whole rows; a row may carry its group's heading row before it (one unit when cutting). */
-  rows: string[];
+  rows: RowList;
   /** Shown in a collapsed <details>. */
   collapsed: boolean;
   /** Lower keeps its rows first when the comment must be cut. */
@@ -31,7 +64,8 @@ export function header(...titles: string[]): string[] {
 
 /**
  * Rows grouped by client, groups in namespace then name order, items in their given order
- * within a group; the group's heading row rides on its first row.
+ * within a group; the group's heading row rides on its first row. Grouped at once, rendered
+ * row by row as the comment asks for them.
  */
 export function groupedRows<T>(
   items: readonly T[],
@@ -39,22 +73,43 @@ export function groupedRows<T>(
   row: (item: T) => string,
   columns: number,
   environmentOf?: (namespace: string) => string | undefined,
-): string[] {
+): RowList {
   const groups = new Map<string, { client: Ref; items: T[] }>();
-  for (const item of items) {
+  // Items come mostly grouped already (sorted by client): the last group is mostly the next one's.
+  let last: { ref: Ref; group: { client: Ref; items: T[] } } | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const client = clientOf(item);
-    const key = `${client.namespace}\u0000${client.name}`;
-    const group = groups.get(key) ?? { client, items: [] };
-    group.items.push(item);
-    groups.set(key, group);
+    if (last === undefined || last.ref !== client) {
+      const key = `${client.namespace}\u0000${client.name}`;
+      let group = groups.get(key);
+      if (group === undefined) {
+        group = { client, items: [] };
+        groups.set(key, group);
+      }
+      last = { ref: client, group };
+    }
+    last.group.items.push(item);
   }
   const keys = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return keys.flatMap((key) => {
+  const ordered: T[] = [];
+  /** For the first row of each group, its client; undefined for the others. */
+  const heads: (Ref | undefined)[] = [];
+  for (const key of keys) {
     const { client, items: members } = groups.get(key)!;
+    for (let i = 0; i < members.length; i++) {
+      ordered.push(members[i]!);
+      heads.push(i === 0 ? client : undefined);
+    }
+  }
+  const headRow = (client: Ref) => {
     const environment = environmentOf?.(client.namespace);
     const heading = `**${cellCode(client.name)}** in ${cellCode(client.namespace)}${environment === undefined ? '' : ` (${cellCode(environment)})`}`;
-    const head = tableRow([heading, ...Array.from({ length: columns - 1 }, () => '')]);
-    return members.map((member, i) => (i === 0 ? `${head}\n${row(member)}` : row(member)));
+    return tableRow([heading, ...Array.from({ length: columns - 1 }, () => '')]);
+  };
+  return new RowList(ordered.length, (i) => {
+    const client = heads[i];
+    return client === undefined ? row(ordered[i]!) : `${headRow(client)}\n${row(ordered[i]!)}`;
   });
 }
 
@@ -81,7 +136,15 @@ export function fileLineCell(at: { file: string; line: number }, fileLink: FileL
 }
 
 export function distinctClients(items: readonly { client: Ref }[]): number {
-  return new Set(items.map((i) => `${i.client.namespace}/${i.client.name}`)).size;
+  const seen = new Set<string>();
+  let last: Ref | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const client = items[i]!.client;
+    // Neighbours mostly share their client object: one key per run of them.
+    if (client !== last) seen.add(`${client.namespace}/${client.name}`);
+    last = client;
+  }
+  return seen.size;
 }
 
 /** `` `path-not-called`: the client called this server, ... `` for each code used. */

@@ -13,6 +13,7 @@ import {
   header,
   type MarkdownSection,
   operationCell,
+  RowList,
   targetCell,
 } from './markdown-cells.ts';
 import { cellCode, tableRow } from './markdown-escape.ts';
@@ -29,9 +30,9 @@ function coverageSection(drift: Drift): MarkdownSection | undefined {
     'coverage',
     'not exercised',
   ];
-  const rows = coverage.clients
-    .filter((c) => c.declared > 0)
-    .map((c) => {
+  const rows = RowList.of(
+    coverage.clients.filter((c) => c.declared > 0),
+    (c) => {
       const why = Object.entries(c.stale)
         .filter(([, n]) => n > 0)
         .map(([reason, n]) => `${n} ${reason}`);
@@ -44,7 +45,8 @@ function coverageSection(drift: Drift): MarkdownSection | undefined {
         `${c.percent}%`,
         why.join(', '),
       ]);
-    });
+    },
+  );
   const { exercised, declared, percent } = coverage.total;
   return {
     title: `Coverage: ${percent}% of the declared rules exercised (${exercised} of ${declared})`,

@@ -105,7 +105,7 @@ function renderSection(section: MarkdownSection, kept: number): string[] {
   if (section.intro) body.push(section.intro, '');
   if (kept > 0) {
     for (const line of section.header ?? []) body.push(line);
-    for (let i = 0; i < kept; i++) body.push(section.rows[i]!);
+    for (let i = 0; i < kept; i++) body.push(section.rows.get(i));
   }
   const left = section.rows.length - kept;
   if (left > 0) body.push(...(kept > 0 ? [''] : []), `*… and ${left} more not shown here.*`);
@@ -154,8 +154,8 @@ function allocateRows(
     // The table header is only written when a row is kept.
     let used = (section.header ?? []).reduce((sum, line) => sum + measure(line) + 1, 0);
     let rows = 0;
-    for (const row of section.rows) {
-      const size = measure(row) + 1;
+    for (let r = 0; r < section.rows.length; r++) {
+      const size = measure(section.rows.get(r)) + 1;
       if (used + size > left) break;
       used += size;
       rows++;
@@ -179,6 +179,22 @@ export function renderMarkdownReport(drift: Drift, opts: MarkdownReportOptions =
   );
 }
 
+/** Whether the rows alone (a part of the whole document) measure more than `limit`. */
+function rowsExceed(
+  sections: readonly MarkdownSection[],
+  limit: number,
+  measure: (text: string) => number,
+): boolean {
+  let total = 0;
+  for (const section of sections) {
+    for (let r = 0; r < section.rows.length; r++) {
+      total += measure(section.rows.get(r));
+      if (total > limit) return true;
+    }
+  }
+  return false;
+}
+
 function renderTables(drift: Drift, opts: MarkdownReportOptions): string {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
   const measure = opts.measure ?? characters;
@@ -187,13 +203,17 @@ function renderTables(drift: Drift, opts: MarkdownReportOptions): string {
     ...(opts.commit === undefined ? {} : { commit: opts.commit }),
     ...(opts.runUrl === undefined ? {} : { runUrl: opts.runUrl }),
   };
-  const full = renderDocument(
-    drift,
-    run,
-    sections,
-    sections.map((s) => s.rows.length),
-  );
-  if (measure(full) <= maxLength) return full;
+  // Rows are rendered as they are needed: once their own sizes pass the limit, the whole
+  // document cannot fit, and only the rows that fit are ever rendered.
+  if (!rowsExceed(sections, maxLength, measure)) {
+    const full = renderDocument(
+      drift,
+      run,
+      sections,
+      sections.map((s) => s.rows.length),
+    );
+    if (measure(full) <= maxLength) return full;
+  }
 
   // The frame (marker, verdict, headings, notes) with no rows, plus room for the counts' digits.
   const frame = renderDocument(

@@ -14,6 +14,7 @@ import {
   legend,
   type MarkdownSection,
   operationCell,
+  RowList,
   serverCell,
   targetCell,
 } from './markdown-cells.ts';
@@ -166,7 +167,7 @@ function contextSections(drift: Drift, fileLink: FileLink | undefined): Markdown
     {
       title: `Unattributed (callers outside the mesh): ${plural(drift.unattributed.length, 'call')}`,
       header: header('server', 'call', 'count'),
-      rows: drift.unattributed.map((call) =>
+      rows: RowList.of(drift.unattributed, (call) =>
         tableRow([
           cellCode(qualifiedName(call.server)),
           operationCell(call.method, call.path, 'no HTTP detail'),
@@ -195,7 +196,7 @@ function contextSections(drift: Drift, fileLink: FileLink | undefined): Markdown
     },
     {
       title: 'Warnings',
-      rows: drift.warnings.map((warning) => `- ${codeSpan(warning)}`),
+      rows: RowList.of(drift.warnings, (warning) => `- ${codeSpan(warning)}`),
       collapsed: false,
       priority: 2,
     },

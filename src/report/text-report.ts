@@ -133,13 +133,26 @@ function verdict(drift: Drift, p: Palette): string {
   return `intent-drift: ${p.good(p.bold('OK'))}: ${what} (${rest})`;
 }
 
-function clientHeading(drift: Drift, group: ClientGroup, p: Palette): string {
+/** Each client's coverage, by `namespace/name`. */
+function coverageByClient(drift: Drift): Map<string, { declared: number; percent: number }> {
+  const byClient = new Map<string, { declared: number; percent: number }>();
+  for (const c of asControlled(drift).coverage?.clients ?? []) {
+    const key = `${c.client.namespace}/${c.client.name}`;
+    if (!byClient.has(key)) byClient.set(key, c);
+  }
+  return byClient;
+}
+
+function clientHeading(
+  drift: Drift,
+  group: ClientGroup,
+  p: Palette,
+  coverageOf: ReadonlyMap<string, { declared: number; percent: number }>,
+): string {
   const counts = [`${group.missing.length} missing`, `${group.stale.length} stale`];
   if (group.notExercised.length > 0) counts.push(`${group.notExercised.length} not exercised`);
   if (group.covered > 0) counts.push(`${group.covered} covered`);
-  const coverage = asControlled(drift).coverage?.clients.find(
-    (c) => c.client.name === group.client.name && c.client.namespace === group.client.namespace,
-  );
+  const coverage = coverageOf.get(`${group.client.namespace}/${group.client.name}`);
   if (coverage && coverage.declared > 0) counts.push(`coverage ${coverage.percent}%`);
   const environment = environmentOf(drift, group.client.namespace);
   const where = `namespace ${show(group.client.namespace)}${environment ? ` (${show(environment)})` : ''}`;
@@ -188,29 +201,51 @@ function callEnds(call: ObservedCall): string {
   return `${show(qualifiedName(call.client))} -> ${show(server)}`;
 }
 
-export function renderTextReport(drift: Drift, opts: TextReportOptions = {}): string {
-  const p = opts.color ? COLOURS : PLAIN;
-  const limit = opts.briefLimit ?? 10;
-  const lines = [verdict(drift, p)];
+/** The lines of one client's part: what is missing, stale and not exercised. */
+function clientLines(
+  drift: Drift,
+  group: ClientGroup,
+  p: Palette,
+  coverageOf: ReadonlyMap<string, { declared: number; percent: number }>,
+): string[] {
+  const lines = ['', clientHeading(drift, group, p, coverageOf)];
+  if (group.missing.length > 0) lines.push(`  missing (${MISSING_MEANS}):`);
+  for (const call of group.missing) lines.push(missingLine(call, p));
+  if (group.stale.length > 0) lines.push(`  stale (${STALE_MEANS}):`);
+  for (const rule of group.stale) lines.push(staleLine(rule, p));
+  if (group.notExercised.length > 0) lines.push(`  not exercised (${NOT_EXERCISED_MEANS}):`);
+  for (const rule of group.notExercised) lines.push(staleLine(rule, p));
+  return lines;
+}
 
+/** Joins lines into chunks of about this many characters. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * The text report in pieces, for a writer that streams: one client at a time, never the
+ * whole text at once (100,000 missing calls make some 17 MB).
+ */
+export function* renderTextReportChunks(drift: Drift, opts: TextReportOptions = {}): Generator<string> {
+  const p = opts.color ? COLOURS : PLAIN;
+  const coverageOf = coverageByClient(drift);
+  let chunk = `${verdict(drift, p)}\n`;
   for (const group of groupByClient(drift)) {
-    lines.push('', clientHeading(drift, group, p));
-    if (group.missing.length > 0) {
-      lines.push(`  missing (${MISSING_MEANS}):`);
-      for (const call of group.missing) lines.push(missingLine(call, p));
-    }
-    if (group.stale.length > 0) {
-      lines.push(`  stale (${STALE_MEANS}):`);
-      for (const rule of group.stale) lines.push(staleLine(rule, p));
-    }
-    if (group.notExercised.length > 0) {
-      lines.push(
-        `  not exercised (${NOT_EXERCISED_MEANS}):`,
-        ...group.notExercised.map((rule) => staleLine(rule, p)),
-      );
+    chunk += `${clientLines(drift, group, p, coverageOf).join('\n')}\n`;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
     }
   }
+  yield `${chunk}${closingLines(drift, p, opts.briefLimit ?? 10).join('\n')}\n`;
+}
 
+export function renderTextReport(drift: Drift, opts: TextReportOptions = {}): string {
+  return [...renderTextReportChunks(drift, opts)].join('');
+}
+
+/** After the clients: the brief sections, coverage, notes, warnings and the count line. */
+function closingLines(drift: Drift, p: Palette, limit: number): string[] {
+  const lines: string[] = [];
   lines.push(
     ...briefSection(
       'not checked',
@@ -264,7 +299,7 @@ export function renderTextReport(drift: Drift, opts: TextReportOptions = {}): st
     `${plural(drift.summary.observed, 'call')} observed, ${plural(drift.summary.declared, 'rule')} declared.`,
     ...runLines(drift),
   );
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 /** Where the calls came from and which config was read: the last lines, when the pipeline said. */

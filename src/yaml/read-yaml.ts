@@ -16,6 +16,7 @@ import {
   Parser,
 } from 'yaml';
 import { InputError } from '../errors.ts';
+import { plainYamlDocuments } from './plain-yaml.ts';
 import { documentsFromCst } from './yaml-cst-tree.ts';
 import {
   MAX_YAML_BYTES,
@@ -56,8 +57,13 @@ export function readYamlFile(absolutePath: string, file: string): YamlDocument[]
   return parseYamlDocuments(text, file);
 }
 
-/** Parses a multi-document YAML text into positioned trees. */
+/**
+ * Parses a multi-document YAML text into positioned trees: plain block YAML by a reader of its
+ * own, the rest through `yaml`'s parser (the CST short way when it can, else the Composer).
+ */
 export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
+  const plain = plainYamlDocuments(text);
+  if (plain !== undefined) return plain;
   const { tokens, lineOf } = tokenizeYaml(text, file);
   return documentsFromCst(tokens, text, lineOf) ?? composeDocuments(tokens, file, lineOf);
 }

@@ -23,6 +23,36 @@ describe('covered and missing', () => {
     assert.equal(d.summary.drift, true);
   });
 
+  test('calls of one client, server, method and path make one missing entry, in any input order', () => {
+    const calls = [
+      call('client', 'nginx', 'GET', '/a', {
+        service: 'nginx-a',
+        count: 3,
+        firstSeen: '2026-01-02',
+        lastSeen: '2026-01-03',
+      }),
+      call('other', 'nginx', 'GET', '/a', { count: 1 }),
+      call('client', 'nginx', 'GET', '/a', {
+        service: 'nginx-b',
+        count: 4,
+        firstSeen: '2026-01-01',
+        lastSeen: '2026-01-02',
+      }),
+      call('client', 'nginx', 'POST', '/a', { count: 5 }),
+    ];
+    for (const order of [calls, [...calls].reverse(), [calls[2]!, calls[1]!, calls[3]!, calls[0]!]]) {
+      const d = drift(order, [rule('client', 'api', 'GET', '/x')]);
+      assert.deepEqual(
+        d.missing.map((c) => `${brief(c)} ${c.count} ${c.firstSeen} ${c.lastSeen}`),
+        [
+          'client->nginx GET /a 7 2026-01-01 2026-01-03',
+          'client->nginx POST /a 5 undefined undefined',
+          'other->nginx GET /a 1 undefined undefined',
+        ],
+      );
+    }
+  });
+
   test('method and path must both match', () => {
     const d = drift(
       [call('client', 'nginx', 'POST', '/client-path'), call('client', 'nginx', 'GET', '/other')],

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { readPrometheus } from '../../src/observe/live/prometheus-source.ts';
 import { NO_CLIENT_SIDECAR } from '../../src/observe/observed-map.ts';
 import { type BearerGate, startBearerGate } from '../support/bearer-gate.ts';
+import { startPrometheusApi } from '../support/prometheus-api-server.ts';
 import {
   freePort,
   PROMETHEUS_BIN,
@@ -167,9 +168,10 @@ describe('prometheus failures', () => {
 
 describe('traffic from outside the mesh, as Prometheus holds it', () => {
   test('only reporter="destination" series: the warning to drive traffic from a meshed pod', async () => {
-    // The /api/v1/query answer of a Prometheus whose only request series is nginx's own, the caller
-    // unknown (a kubectl port-forward into it).
-    const metric = {
+    // A Prometheus whose only request series is nginx's own, the caller unknown (a kubectl
+    // port-forward into it). The stand-in evaluates the queries the source sends, so the
+    // question whether any caller's sidecar counted a request gets Prometheus' answer: none.
+    const labels = {
       reporter: 'destination',
       source_workload: 'unknown',
       source_workload_namespace: 'unknown',
@@ -181,22 +183,15 @@ describe('traffic from outside the mesh, as Prometheus holds it', () => {
       request_method: 'GET',
       request_path: '/',
     };
-    const server = http.createServer(async (req, res) => {
-      // The client POSTs the query as a form, as Prometheus' API allows.
-      let body = '';
-      for await (const chunk of req) body += chunk;
-      const query = new URLSearchParams(body).get('query') ?? '';
-      const result = query.includes('istio_requests_total') ? [{ metric, value: [1780000000, '12'] }] : [];
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result } }));
+    const api = await startPrometheusApi({
+      series: () => [{ metric: 'istio_requests_total', labels, increase: 12 }],
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const map = await readPrometheus({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      const map = await readPrometheus({ url: api.url });
       assert.equal(map.unattributed.length, 1);
       assert.ok(map.warnings.includes(NO_CLIENT_SIDECAR), map.warnings.join('\n'));
     } finally {
-      server.close();
+      await api.close();
     }
   });
 });
@@ -219,9 +214,13 @@ describe('prometheus behind a bearer-token proxy', () => {
     try {
       const map = await readPrometheus({ url: gate.url, since: '5m', token: 'prom-token' });
       assert.deepEqual(map.calls, []);
+      // The size of the answer, the requests, the TCP connections, and whether a caller's
+      // sidecar counted a request.
       assert.deepEqual(
         gate.seen.map((r) => [r.method, r.path, r.authorized]),
         [
+          ['POST', '/api/v1/query', true],
+          ['POST', '/api/v1/query', true],
           ['POST', '/api/v1/query', true],
           ['POST', '/api/v1/query', true],
         ],

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { normalizePath } from '../../src/observe/normalize-path.ts';
+import fc from 'fast-check';
+import { normalizeFully, normalizePath } from '../../src/observe/normalize-path.ts';
 
 const CASES: [string, string][] = [
   ['/client-path', '/client-path'],
@@ -26,4 +27,16 @@ const CASES: [string, string][] = [
 
 test('normalizePath cases', () => {
   for (const [raw, want] of CASES) assert.equal(normalizePath(raw), want, JSON.stringify(raw));
+});
+
+test('the shortcut for paths already normal gives what the full normalization gives', () => {
+  fc.assert(
+    fc.property(
+      fc.string({ unit: fc.constantFrom('/', '.', '..', '?', '#', '%', '2', 'E', '\\', 'a', '~', '') }),
+      (raw) => {
+        assert.equal(normalizePath(raw), normalizeFully(raw), JSON.stringify(raw));
+      },
+    ),
+    { numRuns: 5000 },
+  );
 });

@@ -119,6 +119,18 @@ describe('readPrometheusText', () => {
 });
 
 describe('chunk boundaries', () => {
+  test('a byte order mark cut by a chunk boundary, or before a last line without a newline, is skipped', async () => {
+    const bytes = new Uint8Array(Buffer.from('\uFEFFistio_requests_total{reporter="source"} 4'));
+    for (let i = 0; i <= bytes.length; i++) {
+      const { samples } = await samplesOf(cutAt(bytes, [i]));
+      assert.deepEqual(
+        samples.map((s) => [s.labels.reporter, s.value, s.line]),
+        [['source', 4, 1]],
+        `split at ${i}`,
+      );
+    }
+  });
+
   for (const name of [
     'sample-01-istio-1.7.1-sidecar-istio_requests_total.prom',
     'sample-03-native-filter-reporter-source-to-serviceentry-host.prom',

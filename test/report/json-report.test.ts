@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
-import { renderJsonReport } from '../../src/report/json-report.ts';
+import type { ControlledDrift } from '../../src/diff/drift-controls.ts';
+import {
+  jsonText,
+  renderJsonReport,
+  renderJsonReportChunks,
+  toJsonReport,
+} from '../../src/report/json-report.ts';
 import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
+import { rawUnsafeChars, UNSAFE_SAMPLES } from '../support/unsafe-chars.ts';
 import { demoDrift } from './demo-drift.ts';
 
 describe('JSON report', () => {
@@ -91,5 +98,29 @@ describe('JSON report', () => {
     assert.equal(json.missing[0].method, null);
     assert.equal(json.missing[0].path, null);
     assert.equal(json.missing[0].protocol, 'tcp');
+  });
+
+  test('streamed in pieces, the same bytes as jsonText of the whole report, unsafe characters escaped', () => {
+    // Over two of the writer's batches of entries, with every unsafe character, `##[` and
+    // quotes in names and paths, the config and where the calls came from.
+    const hostile = Object.values(UNSAFE_SAMPLES).join('');
+    const calls = Array.from({ length: 2500 }, (_, i) =>
+      call(`c${i % 7}`, `s${i % 11}`, i % 3 === 0 ? 'GET' : null, `/p/${i}/${hostile}##[x]"\\`),
+    );
+    const declared = declaredIntents([
+      rule('c1', 's1', 'GET', `/p/1/${hostile}`, { line: 3, file: `intents/${hostile}.yaml` }),
+    ]);
+    const drift = computeDrift(observedMap(calls), declared) as ControlledDrift;
+    drift.warnings.push(`a warning with ${hostile} and ##[error]`);
+    drift.config = `.intent-drift${UNSAFE_SAMPLES.rlo}.yaml`;
+    drift.observedFrom = { source: 'metrics', inputs: [`cap${UNSAFE_SAMPLES.lineSeparator}ture/`, '-'] };
+    const pieces = [...renderJsonReportChunks(drift)];
+    assert.ok(pieces.length > 2, 'written in pieces');
+    const streamed = pieces.join('');
+    assert.equal(streamed, jsonText(toJsonReport(drift)));
+    assert.equal(streamed, renderJsonReport(drift));
+    assert.deepEqual(rawUnsafeChars(streamed), []);
+    assert.ok(!streamed.includes('##['));
+    assert.deepEqual(JSON.parse(streamed), JSON.parse(JSON.stringify(toJsonReport(drift))));
   });
 });

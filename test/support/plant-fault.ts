@@ -1,15 +1,24 @@
 // Loaded with `node --import` into a CLI or action child to plant a bug by hand: the process
 // must then exit 2 with "internal error", never 1 (which means drift). INTENT_DRIFT_PLANT says
-// which: `writeFile` makes fs.promises.writeFile throw a TypeError (reached by writing the report);
-// `uncaught` throws from a timer, outside every try.
+// which: `writeFile` makes writing a file throw a TypeError (reached by writing the report):
+// fs.promises.writeFile, and the write of a file opened with fs.promises.open (the JSON report
+// is streamed into one); `uncaught` throws from a timer, outside every try.
 import fs from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
 
 const plant = process.env.INTENT_DRIFT_PLANT;
 if (plant === 'writeFile') {
-  fs.writeFile = (async () => {
+  const broken = async () => {
     throw new TypeError('planted: writeFile is broken');
-  }) as unknown as typeof fs.writeFile;
+  };
+  fs.writeFile = broken as unknown as typeof fs.writeFile;
+  const open = fs.open;
+  fs.open = (async (...args: Parameters<typeof fs.open>) => {
+    const handle = await open(...args);
+    handle.write = broken as unknown as typeof handle.write;
+    handle.writeFile = broken as unknown as typeof handle.writeFile;
+    return handle;
+  }) as typeof fs.open;
   syncBuiltinESMExports();
 } else if (plant === 'uncaught') {
   setTimeout(() => {

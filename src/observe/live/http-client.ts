@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { InputError } from '../../errors.ts';
+import { pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { InputError, isInputError } from '../../errors.ts';
 import { assertRegularFileSync } from '../../regular-file.ts';
 
 export interface HttpTarget {
@@ -12,6 +14,8 @@ export interface HttpTarget {
   /** PEM file of the CA that signed the server's certificate. */
   caFile?: string;
   timeoutMs?: number;
+  /** Stops the request (httpStream only). */
+  signal?: AbortSignal;
 }
 
 export interface HttpAnswer {
@@ -41,28 +45,87 @@ export function parseBaseUrl(text: string, flag: string): URL {
   return url;
 }
 
-export async function httpRequest(
-  url: URL,
-  target: HttpTarget,
-  init: { method?: 'GET' | 'POST'; body?: string; contentType?: string } = {},
-): Promise<HttpAnswer> {
-  let ca: Buffer | undefined;
-  if (target.caFile !== undefined) {
-    // A FIFO or device as the CA file would block or never end: only a regular file is read.
-    assertRegularFileSync(target.caFile, { maxBytes: 4 * 1024 * 1024 });
-    try {
-      ca = readFileSync(target.caFile);
-    } catch (err) {
-      throw new InputError(`cannot read the CA file: ${(err as Error).message}`, { file: target.caFile });
-    }
+function caOf(target: HttpTarget): Buffer | undefined {
+  if (target.caFile === undefined) return undefined;
+  // A FIFO or device as the CA file would block or never end: only a regular file is read.
+  assertRegularFileSync(target.caFile, { maxBytes: 4 * 1024 * 1024 });
+  try {
+    return readFileSync(target.caFile);
+  } catch (err) {
+    throw new InputError(`cannot read the CA file: ${(err as Error).message}`, { file: target.caFile });
   }
-  const headers: Record<string, string | number> = { Accept: 'application/json' };
+}
+
+export interface RequestInit {
+  method?: 'GET' | 'POST';
+  body?: string;
+  contentType?: string;
+}
+
+/** The headers of a request (the bearer token, the body's type and length) and its body. */
+function requestHeaders(
+  target: HttpTarget,
+  init: RequestInit,
+  extra: Record<string, string> = {},
+): { headers: Record<string, string | number>; body: Buffer | undefined } {
+  const headers: Record<string, string | number> = { Accept: 'application/json', ...extra };
   if (target.token !== undefined) headers.Authorization = `Bearer ${target.token}`;
   const body = init.body === undefined ? undefined : Buffer.from(init.body);
   if (body !== undefined) {
     headers['Content-Type'] = init.contentType ?? 'application/json';
     headers['Content-Length'] = body.length;
   }
+  return { headers, body };
+}
+
+/**
+ * One request whose answer is read as a stream by `consume` (the body's chunks, gunzipped when
+ * the server compressed them: gzip is asked for). The timeout covers this request, its body
+ * included; errors name the endpoint without its query string.
+ */
+export function httpStream<T>(
+  url: URL,
+  target: HttpTarget,
+  init: RequestInit,
+  consume: (status: number, body: AsyncIterable<Buffer>) => Promise<T>,
+): Promise<T> {
+  const ca = caOf(target);
+  const { headers, body } = requestHeaders(target, init, { 'Accept-Encoding': 'gzip' });
+  const timeout = AbortSignal.timeout(target.timeoutMs ?? 30_000);
+  const signal = target.signal === undefined ? timeout : AbortSignal.any([timeout, target.signal]);
+  const transport = url.protocol === 'https:' ? https : http;
+  return new Promise<T>((resolve, reject) => {
+    const fail = (err: unknown) =>
+      reject(isInputError(err) ? err : unreachable(url, timeout.aborted ? timeout.reason : (err as Error)));
+    const req = transport.request(
+      url,
+      { method: init.method ?? 'GET', headers, ...(ca === undefined ? {} : { ca }), signal },
+      (res) => {
+        // From here on the body's stream reports what goes wrong (a cut, the timeout).
+        responded = true;
+        const encoding = (res.headers['content-encoding'] ?? 'identity').toLowerCase();
+        let stream: AsyncIterable<Buffer> = res;
+        if (encoding === 'gzip' || encoding === 'x-gzip')
+          stream = pipeline(res, createGunzip({ chunkSize: 256 * 1024 }), () => {});
+        else if (encoding !== 'identity') {
+          res.destroy();
+          reject(new InputError(`${shownUrl(url)}: answered in an encoding not asked for (${encoding})`));
+          return;
+        }
+        consume(res.statusCode ?? 0, stream).then(resolve, fail);
+      },
+    );
+    let responded = false;
+    req.on('error', (err) => {
+      if (!responded) fail(err);
+    });
+    req.end(body);
+  });
+}
+
+export async function httpRequest(url: URL, target: HttpTarget, init: RequestInit = {}): Promise<HttpAnswer> {
+  const ca = caOf(target);
+  const { headers, body } = requestHeaders(target, init);
   const timeoutMs = target.timeoutMs ?? 30_000;
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise<HttpAnswer>((resolve, reject) => {

@@ -1,13 +1,29 @@
-// `--source prometheus`: instant queries of increase(...[RANGE]) over `--since`, grouped by the
-// labels the engine reads. A call counted by both sidecars keeps the destination's count (it holds
-// the verified principal); the source's stands in when the server has no sidecar to report it.
+// `--source prometheus`: instant queries of increase(...[RANGE]) over `--since`, aggregated on
+// the server by the labels the engine reads (prometheus-queries.ts). Answers are read as
+// streams (gzip asked for), their rows going straight into the observed map; a large mesh is
+// asked for in parts by namespace, a few at a time, each request with its own timeout.
 import { InputError } from '../../errors.ts';
 import type { ObservedMap } from '../../model.ts';
-import type { Sample } from '../exposition-line.ts';
+import { ByteInterner } from '../compact/byte-interner.ts';
+import { CALL_LABEL_SLOTS, CALL_METRICS } from '../compact/call-tables.ts';
 import { REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from '../istio-labels.ts';
 import { NO_CLIENT_SIDECAR, ObservedMapBuilder } from '../observed-map.ts';
 import { parseSince, promRange } from './duration.ts';
-import { type HttpTarget, httpRequest, parseBaseUrl, shownUrl } from './http-client.ts';
+import { type HttpTarget, httpStream, parseBaseUrl, shownUrl } from './http-client.ts';
+import { JsonEvents, JsonSyntaxError } from './json-events.ts';
+import { mapPool } from './pool.ts';
+import { type RowHandler, requestCount, VectorAnswerReader } from './prometheus-answer.ts';
+import {
+  clientSidecarQuery,
+  NAMESPACE_LABEL,
+  type NamespaceScope,
+  namespaceScopes,
+  requestsQuery,
+  sizeQuery,
+  tcpQuery,
+} from './prometheus-queries.ts';
+
+export { requestsQuery, tcpQuery } from './prometheus-queries.ts';
 
 export interface PrometheusOptions {
   /** `--prometheus-url`, e.g. http://prometheus.istio-system:9090 (a path prefix is kept). */
@@ -19,125 +35,108 @@ export interface PrometheusOptions {
   /** Bearer token (the CLI reads it from the env var the user names). */
   token?: string;
   caFile?: string;
+  /** Per request (each part of a split read has its own). Default 30 s. */
   timeoutMs?: number;
+  /** Rows per query above which the read is split by namespace. */
+  maxRowsPerQuery?: number;
+  /** Queries in flight at once. */
+  concurrency?: number;
 }
 
-const CALL_LABELS = [
-  'reporter',
-  'source_workload',
-  'source_workload_namespace',
-  'destination_workload',
-  'destination_workload_namespace',
-  'destination_service',
-  'destination_service_name',
-  'destination_service_namespace',
-];
-const HTTP_LABELS = [...CALL_LABELS, 'request_protocol', 'request_method', 'request_path'];
+export const DEFAULT_MAX_ROWS_PER_QUERY = 100_000;
+export const DEFAULT_QUERY_CONCURRENCY = 4;
+/** An error answer (not 200) is read up to this size. */
+const MAX_ERROR_BYTES = 1024 * 1024;
+/** A label value, a key or a message longer than this is no Prometheus answer. */
+const MAX_TOKEN_BYTES = 1024 * 1024;
 
-interface VectorItem {
-  metric: Record<string, string>;
-  value: [number, string];
-}
-
-export function requestsQuery(range: string): string {
-  return `sum by (${HTTP_LABELS.join(', ')}) (increase(${REQUESTS_METRIC}{reporter=~"source|destination"}[${range}])) > 0`;
-}
-
-export function tcpQuery(range: string): string {
-  return `sum by (${CALL_LABELS.join(', ')}) (increase(${TCP_CONNECTIONS_METRIC}{reporter=~"source|destination"}[${range}])) > 0`;
-}
-
-async function instantQuery(base: URL, query: string, at: Date, target: HttpTarget): Promise<VectorItem[]> {
+/** Sends one instant query and reads its answer as a stream of rows. */
+async function instantQuery(
+  base: URL,
+  query: string,
+  at: Date,
+  target: HttpTarget,
+  values: ByteInterner,
+  onRow: RowHandler,
+  signal?: AbortSignal,
+): Promise<number> {
   const url = new URL('api/v1/query', base.href.endsWith('/') ? base : new URL(`${base.href}/`));
   const form = new URLSearchParams({ query, time: (at.getTime() / 1000).toFixed(3) }).toString();
-  const answer = await httpRequest(url, target, {
-    method: 'POST',
-    body: form,
-    contentType: 'application/x-www-form-urlencoded',
-  });
-  if (answer.status === 401 || answer.status === 403) {
-    // Prometheus has no bearer tokens of its own: an auth proxy in front refused us.
-    throw new InputError(
-      `${shownUrl(url)}: HTTP ${answer.status}: not authorized: check the bearer token (--prometheus-token-env)`,
-    );
-  }
-  let parsed: {
-    status?: unknown;
-    error?: unknown;
-    errorType?: unknown;
-    data?: { resultType?: unknown; result?: unknown } | null;
-  };
-  const notAnswer = () =>
-    new InputError(`${shownUrl(url)}: HTTP ${answer.status}: not a Prometheus API answer`);
-  try {
-    parsed = JSON.parse(answer.text);
-  } catch {
-    throw notAnswer();
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw notAnswer();
-  if (answer.status !== 200 || parsed.status !== 'success') {
-    const why = typeof parsed.error === 'string' ? parsed.error : `HTTP ${answer.status}`;
-    const type = typeof parsed.errorType === 'string' ? `${parsed.errorType}: ` : '';
-    throw new InputError(`${shownUrl(url)}: query failed: ${type}${why}`);
-  }
-  if (parsed.data?.resultType !== 'vector' || !Array.isArray(parsed.data.result)) {
-    throw new InputError(
-      `${shownUrl(url)}: expected a vector result, got ${String(parsed.data?.resultType)}`,
-    );
-  }
-  return parsed.data.result.map((item, i) => vectorItem(item, `${shownUrl(url)}: result[${i}]`));
+  const init = { method: 'POST' as const, body: form, contentType: 'application/x-www-form-urlencoded' };
+  return httpStream(
+    url,
+    { ...target, ...(signal === undefined ? {} : { signal }) },
+    init,
+    async (status, body) => {
+      // The rows of a 200 answer go in as they arrive; a problem found later fails the whole read.
+      const reader = new VectorAnswerReader(values, status === 200 ? onRow : () => {});
+      const events = new JsonEvents(reader, { maxToken: MAX_TOKEN_BYTES });
+      let read = 0;
+      try {
+        for await (const chunk of body) {
+          read += chunk.length;
+          // Of an error answer, the start is enough: its status and error come first.
+          if (status !== 200 && read > MAX_ERROR_BYTES) break;
+          events.write(chunk);
+        }
+        if (status === 200) events.end();
+      } catch (err) {
+        if (!(err instanceof JsonSyntaxError)) throw err;
+        if (status === 401 || status === 403) throw notAuthorized(url, status);
+        throw new InputError(
+          `${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer (${err.message})`,
+        );
+      }
+      return verdict(url, status, reader);
+    },
+  );
 }
 
-/** One sample of a vector answer, `{metric: {label: value}, value: [time, "number"]}`, or exit 2. */
-function vectorItem(item: unknown, where: string): VectorItem {
-  const bad = (what: string): never => {
-    throw new InputError(`${where}: ${what} (not a Prometheus vector sample)`);
-  };
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) bad('not an object');
-  const { metric, value } = item as { metric?: unknown; value?: unknown };
-  if (typeof metric !== 'object' || metric === null || Array.isArray(metric)) bad('metric is not an object');
-  const labels: Record<string, string> = {};
-  for (const [name, text] of Object.entries(metric as object)) {
-    if (typeof text !== 'string') bad(`metric.${name} is not a string`);
-    labels[name] = text as string;
-  }
-  if (
-    !Array.isArray(value) ||
-    value.length !== 2 ||
-    typeof value[0] !== 'number' ||
-    typeof value[1] !== 'string'
-  ) {
-    bad('value is not [time, "number"]');
-  }
-  return { metric: labels, value: value as [number, string] };
+function notAuthorized(url: URL, status: number): InputError {
+  // Prometheus has no bearer tokens of its own: an auth proxy in front refused us.
+  return new InputError(
+    `${shownUrl(url)}: HTTP ${status}: not authorized: check the bearer token (--prometheus-token-env)`,
+  );
 }
 
-/** Prefer reporter=destination per call; keep reporter=source where no destination reported it. */
-export function preferDestination(metric: string, items: readonly VectorItem[]): Sample[] {
-  const byCall = new Map<string, VectorItem[]>();
-  for (const item of items) {
-    const { reporter: _r, ...rest } = item.metric;
-    const key = JSON.stringify(Object.entries(rest).sort());
-    const group = byCall.get(key);
-    if (group === undefined) byCall.set(key, [item]);
-    else group.push(item);
+/** The rows of an answer read whole, or the input error that says what was wrong with it. */
+function verdict(url: URL, status: number, reader: VectorAnswerReader): number {
+  if (status === 401 || status === 403) throw notAuthorized(url, status);
+  const s = reader.summary;
+  if (!s.rootIsObject) throw new InputError(`${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer`);
+  if (status !== 200 || s.status !== 'success') {
+    const why = s.error ?? `HTTP ${status}`;
+    throw new InputError(`${shownUrl(url)}: query failed: ${s.errorType ? `${s.errorType}: ` : ''}${why}`);
   }
-  const samples: Sample[] = [];
-  for (const group of byCall.values()) {
-    const dest = group.filter((i) => i.metric.reporter === 'destination');
-    for (const item of dest.length > 0 ? dest : group) {
-      const v = Number(item.value[1]);
-      // increase() extrapolates: a single request may read 0.7; count it as one.
-      const count = Number.isFinite(v) && v > 0 ? Math.max(1, Math.round(v)) : 0;
-      samples.push({ metric, labels: item.metric, value: count, line: 0 });
-    }
+  if (s.resultType !== 'vector' || !s.resultIsList) {
+    throw new InputError(`${shownUrl(url)}: expected a vector result, got ${String(s.resultType)}`);
   }
-  return samples;
+  if (reader.problem !== undefined) {
+    throw new InputError(`${shownUrl(url)}: ${reader.problem} (not a Prometheus vector sample)`);
+  }
+  return s.rows;
 }
 
 export interface PrometheusResult extends ObservedMap {
   /** The span the increase() covered (ISO 8601). */
   window: { from: string; to: string };
+}
+
+const REQUESTS = CALL_METRICS.indexOf(REQUESTS_METRIC);
+const TCP = CALL_METRICS.indexOf(TCP_CONNECTIONS_METRIC);
+
+/**
+ * Per part: its requests and its TCP connections (`metric` indexes CALL_METRICS), then, after
+ * every part's rows, whether a caller's sidecar counted a request in it (`metric` -1).
+ */
+function partQueries(range: string, scopes: readonly NamespaceScope[]): { text: string; metric: number }[] {
+  const queries: { text: string; metric: number }[] = [];
+  for (const scope of scopes) {
+    queries.push({ text: requestsQuery(range, scope), metric: REQUESTS });
+    queries.push({ text: tcpQuery(range, scope), metric: TCP });
+  }
+  for (const scope of scopes) queries.push({ text: clientSidecarQuery(range, scope), metric: -1 });
+  return queries;
 }
 
 export async function readPrometheus(options: PrometheusOptions): Promise<PrometheusResult> {
@@ -146,19 +145,44 @@ export async function readPrometheus(options: PrometheusOptions): Promise<Promet
   const from = parseSince(options.since ?? '1h', now);
   const range = promRange(now.getTime() - from.getTime());
   const target: HttpTarget = { token: options.token, caFile: options.caFile, timeoutMs: options.timeoutMs };
-  const [requests, tcp] = await Promise.all([
-    instantQuery(base, requestsQuery(range), now, target),
-    instantQuery(base, tcpQuery(range), now, target),
-  ]);
   const builder = new ObservedMapBuilder();
   builder.sources = 1;
-  for (const s of preferDestination(REQUESTS_METRIC, requests)) builder.add(s);
-  for (const s of preferDestination(TCP_CONNECTIONS_METRIC, tcp)) builder.add(s);
-  if (requests.length === 0 && tcp.length === 0) {
+  const values = new ByteInterner(builder.strings);
+
+  // How large the answer will be, per callers' namespace: the plan for splitting it.
+  const sizes = new Map<string, number>();
+  const nsSlot = CALL_LABEL_SLOTS.indexOf(NAMESPACE_LABEL);
+  await instantQuery(base, sizeQuery(), now, target, values, (ids, value) => {
+    const ns = ids[nsSlot] === -1 ? '' : builder.strings.value(ids[nsSlot]!);
+    sizes.set(ns, (sizes.get(ns) ?? 0) + (Number.isFinite(value) ? value : 0));
+  });
+  const scopes = namespaceScopes(sizes, options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY);
+  const queries = partQueries(range, scopes);
+  // Rows are one per call, without the reporter: whether a caller's sidecar counted any request
+  // is asked apart, part by part, until one says so.
+  let clientSidecarSeen = false;
+  // The first failure stops the parts still in flight: the read has failed anyway.
+  const stop = new AbortController();
+  const rows = await mapPool(queries, options.concurrency ?? DEFAULT_QUERY_CONCURRENCY, async (q) => {
+    if (q.metric === -1 && clientSidecarSeen) return 0;
+    const onRow: RowHandler =
+      q.metric === -1
+        ? () => {
+            clientSidecarSeen = true;
+          }
+        : (ids, value) => builder.addInterned(q.metric, ids, requestCount(value));
+    try {
+      const n = await instantQuery(base, q.text, now, target, values, onRow, stop.signal);
+      return q.metric === -1 ? 0 : n;
+    } catch (err) {
+      stop.abort();
+      throw err;
+    }
+  });
+  if (rows.every((n) => n === 0)) {
     builder.addWarning(`Prometheus at ${shownUrl(base)} has no Istio traffic in the last ${range}`);
   }
-  if (requests.length > 0 && !requests.some((r) => r.metric.reporter === 'source')) {
-    builder.addWarning(NO_CLIENT_SIDECAR);
-  }
+  const requestRows = rows.reduce((sum, n, i) => (queries[i]!.metric === REQUESTS ? sum + n : sum), 0);
+  if (requestRows > 0 && !clientSidecarSeen) builder.addWarning(NO_CLIENT_SIDECAR);
   return { ...builder.build(), window: { from: from.toISOString(), to: now.toISOString() } };
 }

@@ -5,22 +5,22 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-H6LMO2HE.js";
+} from "./chunk-DQZVP7FF.js";
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,
   parseBaseUrl,
   shownUrl
-} from "./chunk-434LG6IT.js";
+} from "./chunk-AIIHFPHU.js";
 import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";
-import "./chunk-AUPPVEQV.js";
+import "./chunk-VVWLQGLY.js";
 import {
   InputError,
   NameGate,
   isKindName
-} from "./chunk-KJZBDJRW.js";
+} from "./chunk-AXTUN44H.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/mapper-answer.ts

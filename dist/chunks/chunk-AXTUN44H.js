@@ -5,14 +5,12 @@ var UNSAFE_CHARS = (
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g
 );
+var HAS_UNSAFE = new RegExp(UNSAFE_CHARS.source);
 var UNSAFE_BEYOND_C0 = /[\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 var LEGACY_COMMAND = "##[";
 function hasUnsafeChars(text) {
-  UNSAFE_CHARS.lastIndex = 0;
-  const found = UNSAFE_CHARS.test(text);
-  UNSAFE_CHARS.lastIndex = 0;
-  return found || text.includes(LEGACY_COMMAND);
+  return HAS_UNSAFE.test(text) || text.includes(LEGACY_COMMAND);
 }
 function escapeOf(char) {
   const named = NAMED_ESCAPES[char];
@@ -21,6 +19,7 @@ function escapeOf(char) {
   return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 function showControlChars(text) {
+  if (!hasUnsafeChars(text)) return text;
   return text.replace(UNSAFE_CHARS, escapeOf).replaceAll(LEGACY_COMMAND, "##\\x5b");
 }
 function jsonWithEscapes(json) {
@@ -123,9 +122,27 @@ var NameGate = class {
   admit(call) {
     const bad = badWorkload(call.client) ?? badWorkload(call.server) ?? badService(call.service ?? null);
     if (bad === void 0) return true;
+    this.refuse(bad);
+    return false;
+  }
+  /**
+   * Counts one refused unit; `bad` is what badWorkload or badService said of its first bad name
+   * (for readers that check each distinct name once and remember the verdict).
+   */
+  refuse(bad) {
     this.refused++;
     if (this.examples.length < MAX_EXAMPLES && !this.examples.includes(bad)) this.examples.push(bad);
-    return false;
+  }
+  /** What this gate refused, to hand to another (a metrics worker's answer). */
+  export() {
+    return { count: this.refused, examples: [...this.examples] };
+  }
+  /** Adds what another gate refused, after what this one did. */
+  absorb(other) {
+    this.refused += other.count;
+    for (const bad of other.examples) {
+      if (this.examples.length < MAX_EXAMPLES && !this.examples.includes(bad)) this.examples.push(bad);
+    }
   }
   /** Whether this one workload name may be used (e.g. a pod's workload-name annotation). */
   admitWorkload(ref) {
@@ -165,5 +182,7 @@ export {
   isInputError,
   isDnsLabel,
   isKindName,
-  NameGate
+  NameGate,
+  badWorkload,
+  badService
 };

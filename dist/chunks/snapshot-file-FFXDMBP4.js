@@ -3,9 +3,9 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-L5TO5LT4.js";
-import "./chunk-AUPPVEQV.js";
-import "./chunk-KJZBDJRW.js";
+} from "./chunk-4MTP6PPP.js";
+import "./chunk-VVWLQGLY.js";
+import "./chunk-AXTUN44H.js";
 import "./chunk-HANBNIMK.js";
 export {
   MAX_SNAPSHOT_BYTES,

@@ -2,26 +2,31 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   NO_ISTIO_SERIES,
   displayName,
+  metricFilesOf,
+  readMetricFiles,
   readMetrics
-} from "./chunk-UM5LDRSR.js";
+} from "./chunk-O4OC7RXD.js";
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-L5TO5LT4.js";
+} from "./chunk-4MTP6PPP.js";
 import {
   parseDuration,
   parseSince
-} from "./chunk-ZPTFCTOP.js";
+} from "./chunk-CUFRODQG.js";
+import {
+  ObservedMapBuilder
+} from "./chunk-PCWJZML7.js";
 import {
   shownUrl
-} from "./chunk-434LG6IT.js";
+} from "./chunk-AIIHFPHU.js";
 import {
   compareCalls,
   compareRules
 } from "./chunk-DNUDPCNB.js";
 import {
   readRegularFile
-} from "./chunk-AUPPVEQV.js";
+} from "./chunk-VVWLQGLY.js";
 import {
   InputError,
   VERSION,
@@ -29,7 +34,7 @@ import {
   isDnsLabel,
   jsonWithEscapes,
   showControlChars
-} from "./chunk-KJZBDJRW.js";
+} from "./chunk-AXTUN44H.js";
 import {
   __export
 } from "./chunk-HANBNIMK.js";
@@ -69,7 +74,7 @@ function requireKubeClientNode(what, version = process.versions.node) {
 
 // src/pipeline.ts
 import { existsSync as existsSync3 } from "node:fs";
-import path6 from "node:path";
+import path5 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/config/baseline-file.ts
@@ -138,9 +143,9 @@ function templateSegments(pattern) {
   }
   return segments;
 }
-function matchTemplate(segments, path11) {
-  if (!path11.startsWith("/")) return false;
-  const parts = path11.slice(1).split("/");
+function matchTemplate(segments, path10) {
+  if (!path10.startsWith("/")) return false;
+  const parts = path10.slice(1).split("/");
   const any = segments.indexOf(MATCH_ANY);
   if (any === -1) {
     return parts.length === segments.length && segments.every((s, i) => segmentMatches(s, parts[i]));
@@ -153,15 +158,21 @@ function matchTemplate(segments, path11) {
   }
   return isAnySegments(parts.slice(any, parts.length - after).join("/"));
 }
-function matchPath(pattern, path11) {
-  if (!isPathTemplate(pattern)) return matchString(pattern, path11);
+function matchPath(pattern, path10) {
+  if (!isPathTemplate(pattern)) return matchString(pattern, path10);
   const segments = templateSegments(pattern);
-  return segments !== null && matchTemplate(segments, path11);
+  return segments !== null && matchTemplate(segments, path10);
 }
 
 // src/diff/rule-index.ts
+var refKeys = /* @__PURE__ */ new WeakMap();
 function refKey(ref) {
-  return `${ref.namespace}/${ref.name}`;
+  let key = refKeys.get(ref);
+  if (key === void 0) {
+    key = `${ref.namespace}/${ref.name}`;
+    refKeys.set(ref, key);
+  }
+  return key;
 }
 var WORKLOAD = "w:";
 var SERVICE = "s:";
@@ -171,9 +182,14 @@ function ruleTargetKeys(rule) {
   if (rule.server.kind === "Service") return [SERVICE + key, WORKLOAD + key];
   return [WORKLOAD + key];
 }
+var targetKeys = /* @__PURE__ */ new WeakMap();
 function callTargetKeys(call) {
-  const keys = [WORKLOAD + refKey(call.server)];
-  if (call.server.service) keys.push(SERVICE + refKey(call.server.service));
+  let keys = targetKeys.get(call.server);
+  if (keys === void 0) {
+    keys = [WORKLOAD + refKey(call.server)];
+    if (call.server.service) keys = [...keys, SERVICE + refKey(call.server.service)];
+    targetKeys.set(call.server, keys);
+  }
   return keys;
 }
 function kindsAgree(declared, observed) {
@@ -197,7 +213,8 @@ function ruleAllowsCall(rule, call) {
 function buildRuleIndex(rules) {
   const index = /* @__PURE__ */ new Map();
   const states = [];
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
     const state = { rule, matched: false, calledWithDetail: false, calledWithoutDetail: false };
     states.push(state);
     const clientKey = refKey(rule.client);
@@ -216,7 +233,7 @@ function buildRuleIndex(rules) {
 }
 function declaredTargetKeys(rules) {
   const keys = /* @__PURE__ */ new Set();
-  for (const rule of rules) for (const key of ruleTargetKeys(rule)) keys.add(key);
+  for (let i = 0; i < rules.length; i++) for (const key of ruleTargetKeys(rules[i])) keys.add(key);
   return keys;
 }
 
@@ -456,17 +473,17 @@ function visit(node, visitor) {
 visit.BREAK = BREAK;
 visit.SKIP = SKIP;
 visit.REMOVE = REMOVE;
-function visit_(key, node, visitor, path11) {
-  const ctrl = callVisitor(key, node, visitor, path11);
+function visit_(key, node, visitor, path10) {
+  const ctrl = callVisitor(key, node, visitor, path10);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path11, ctrl);
-    return visit_(key, ctrl, visitor, path11);
+    replaceNode(key, path10, ctrl);
+    return visit_(key, ctrl, visitor, path10);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path11 = Object.freeze(path11.concat(node));
+      path10 = Object.freeze(path10.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = visit_(i, node.items[i], visitor, path11);
+        const ci = visit_(i, node.items[i], visitor, path10);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -477,13 +494,13 @@ function visit_(key, node, visitor, path11) {
         }
       }
     } else if (isPair(node)) {
-      path11 = Object.freeze(path11.concat(node));
-      const ck = visit_("key", node.key, visitor, path11);
+      path10 = Object.freeze(path10.concat(node));
+      const ck = visit_("key", node.key, visitor, path10);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = visit_("value", node.value, visitor, path11);
+      const cv = visit_("value", node.value, visitor, path10);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -504,17 +521,17 @@ async function visitAsync(node, visitor) {
 visitAsync.BREAK = BREAK;
 visitAsync.SKIP = SKIP;
 visitAsync.REMOVE = REMOVE;
-async function visitAsync_(key, node, visitor, path11) {
-  const ctrl = await callVisitor(key, node, visitor, path11);
+async function visitAsync_(key, node, visitor, path10) {
+  const ctrl = await callVisitor(key, node, visitor, path10);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path11, ctrl);
-    return visitAsync_(key, ctrl, visitor, path11);
+    replaceNode(key, path10, ctrl);
+    return visitAsync_(key, ctrl, visitor, path10);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path11 = Object.freeze(path11.concat(node));
+      path10 = Object.freeze(path10.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = await visitAsync_(i, node.items[i], visitor, path11);
+        const ci = await visitAsync_(i, node.items[i], visitor, path10);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -525,13 +542,13 @@ async function visitAsync_(key, node, visitor, path11) {
         }
       }
     } else if (isPair(node)) {
-      path11 = Object.freeze(path11.concat(node));
-      const ck = await visitAsync_("key", node.key, visitor, path11);
+      path10 = Object.freeze(path10.concat(node));
+      const ck = await visitAsync_("key", node.key, visitor, path10);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = await visitAsync_("value", node.value, visitor, path11);
+      const cv = await visitAsync_("value", node.value, visitor, path10);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -558,23 +575,23 @@ function initVisitor(visitor) {
   }
   return visitor;
 }
-function callVisitor(key, node, visitor, path11) {
+function callVisitor(key, node, visitor, path10) {
   if (typeof visitor === "function")
-    return visitor(key, node, path11);
+    return visitor(key, node, path10);
   if (isMap(node))
-    return visitor.Map?.(key, node, path11);
+    return visitor.Map?.(key, node, path10);
   if (isSeq(node))
-    return visitor.Seq?.(key, node, path11);
+    return visitor.Seq?.(key, node, path10);
   if (isPair(node))
-    return visitor.Pair?.(key, node, path11);
+    return visitor.Pair?.(key, node, path10);
   if (isScalar(node))
-    return visitor.Scalar?.(key, node, path11);
+    return visitor.Scalar?.(key, node, path10);
   if (isAlias(node))
-    return visitor.Alias?.(key, node, path11);
+    return visitor.Alias?.(key, node, path10);
   return void 0;
 }
-function replaceNode(key, path11, node) {
-  const parent = path11[path11.length - 1];
+function replaceNode(key, path10, node) {
+  const parent = path10[path10.length - 1];
   if (isCollection(parent)) {
     parent.items[key] = node;
   } else if (isPair(parent)) {
@@ -1105,10 +1122,10 @@ function createNode(value, tagName, ctx) {
 }
 
 // node_modules/yaml/browser/dist/nodes/Collection.js
-function collectionFromPath(schema5, path11, value) {
+function collectionFromPath(schema5, path10, value) {
   let v = value;
-  for (let i = path11.length - 1; i >= 0; --i) {
-    const k = path11[i];
+  for (let i = path10.length - 1; i >= 0; --i) {
+    const k = path10[i];
     if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
       const a = [];
       a[k] = v;
@@ -1127,7 +1144,7 @@ function collectionFromPath(schema5, path11, value) {
     sourceObjects: /* @__PURE__ */ new Map()
   });
 }
-var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
 var Collection = class extends NodeBase {
   constructor(type, schema5) {
     super(type);
@@ -1157,11 +1174,11 @@ var Collection = class extends NodeBase {
    * be a Pair instance or a `{ key, value }` object, which may not have a key
    * that already exists in the map.
    */
-  addIn(path11, value) {
-    if (isEmptyPath(path11))
+  addIn(path10, value) {
+    if (isEmptyPath(path10))
       this.add(value);
     else {
-      const [key, ...rest] = path11;
+      const [key, ...rest] = path10;
       const node = this.get(key, true);
       if (isCollection(node))
         node.addIn(rest, value);
@@ -1175,8 +1192,8 @@ var Collection = class extends NodeBase {
    * Removes a value from the collection.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path11) {
-    const [key, ...rest] = path11;
+  deleteIn(path10) {
+    const [key, ...rest] = path10;
     if (rest.length === 0)
       return this.delete(key);
     const node = this.get(key, true);
@@ -1190,8 +1207,8 @@ var Collection = class extends NodeBase {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path11, keepScalar) {
-    const [key, ...rest] = path11;
+  getIn(path10, keepScalar) {
+    const [key, ...rest] = path10;
     const node = this.get(key, true);
     if (rest.length === 0)
       return !keepScalar && isScalar(node) ? node.value : node;
@@ -1209,8 +1226,8 @@ var Collection = class extends NodeBase {
   /**
    * Checks if the collection includes a value with the key `key`.
    */
-  hasIn(path11) {
-    const [key, ...rest] = path11;
+  hasIn(path10) {
+    const [key, ...rest] = path10;
     if (rest.length === 0)
       return this.has(key);
     const node = this.get(key, true);
@@ -1220,8 +1237,8 @@ var Collection = class extends NodeBase {
    * Sets a value in this collection. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path11, value) {
-    const [key, ...rest] = path11;
+  setIn(path10, value) {
+    const [key, ...rest] = path10;
     if (rest.length === 0) {
       this.set(key, value);
     } else {
@@ -3360,9 +3377,9 @@ var Document = class _Document {
       this.contents.add(value);
   }
   /** Adds a value to the document. */
-  addIn(path11, value) {
+  addIn(path10, value) {
     if (assertCollection(this.contents))
-      this.contents.addIn(path11, value);
+      this.contents.addIn(path10, value);
   }
   /**
    * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3437,14 +3454,14 @@ var Document = class _Document {
    * Removes a value from the document.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path11) {
-    if (isEmptyPath(path11)) {
+  deleteIn(path10) {
+    if (isEmptyPath(path10)) {
       if (this.contents == null)
         return false;
       this.contents = null;
       return true;
     }
-    return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+    return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
   }
   /**
    * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3459,10 +3476,10 @@ var Document = class _Document {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path11, keepScalar) {
-    if (isEmptyPath(path11))
+  getIn(path10, keepScalar) {
+    if (isEmptyPath(path10))
       return !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents;
-    return isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+    return isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
   }
   /**
    * Checks if the document includes a value with the key `key`.
@@ -3473,10 +3490,10 @@ var Document = class _Document {
   /**
    * Checks if the document includes a value at `path`.
    */
-  hasIn(path11) {
-    if (isEmptyPath(path11))
+  hasIn(path10) {
+    if (isEmptyPath(path10))
       return this.contents !== void 0;
-    return isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+    return isCollection(this.contents) ? this.contents.hasIn(path10) : false;
   }
   /**
    * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3493,13 +3510,13 @@ var Document = class _Document {
    * Sets a value in this document. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path11, value) {
-    if (isEmptyPath(path11)) {
+  setIn(path10, value) {
+    if (isEmptyPath(path10)) {
       this.contents = value;
     } else if (this.contents == null) {
-      this.contents = collectionFromPath(this.schema, Array.from(path11), value);
+      this.contents = collectionFromPath(this.schema, Array.from(path10), value);
     } else if (assertCollection(this.contents)) {
-      this.contents.setIn(path11, value);
+      this.contents.setIn(path10, value);
     }
   }
   /**
@@ -4236,13 +4253,13 @@ function composeCollection(CN2, ctx, token, props, onError) {
 }
 
 // node_modules/yaml/browser/dist/compose/resolve-block-scalar.js
-function resolveBlockScalar(ctx, scalar, onError) {
-  const start = scalar.offset;
-  const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+function resolveBlockScalar(ctx, scalar2, onError) {
+  const start = scalar2.offset;
+  const header2 = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
   if (!header2)
     return { value: "", type: null, comment: "", range: [start, start, start] };
   const type = header2.mode === ">" ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
-  const lines = scalar.source ? splitLines(scalar.source) : [];
+  const lines = scalar2.source ? splitLines(scalar2.source) : [];
   let chompStart = lines.length;
   for (let i = lines.length - 1; i >= 0; --i) {
     const content = lines[i][1];
@@ -4254,12 +4271,12 @@ function resolveBlockScalar(ctx, scalar, onError) {
   if (chompStart === 0) {
     const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
     let end2 = start + header2.length;
-    if (scalar.source)
-      end2 += scalar.source.length;
+    if (scalar2.source)
+      end2 += scalar2.source.length;
     return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
   }
-  let trimIndent = scalar.indent + header2.indent;
-  let offset = scalar.offset + header2.length;
+  let trimIndent = scalar2.indent + header2.indent;
+  let offset = scalar2.offset + header2.length;
   let contentStart = 0;
   for (let i = 0; i < chompStart; ++i) {
     const [indent, content] = lines[i];
@@ -4337,7 +4354,7 @@ function resolveBlockScalar(ctx, scalar, onError) {
     default:
       value += "\n";
   }
-  const end = start + header2.length + scalar.source.length;
+  const end = start + header2.length + scalar2.source.length;
   return { value, type, comment: header2.comment, range: [start, end, end] };
 }
 function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -4412,8 +4429,8 @@ function splitLines(source) {
 }
 
 // node_modules/yaml/browser/dist/compose/resolve-flow-scalar.js
-function resolveFlowScalar(scalar, strict, onError) {
-  const { offset, type, source, end } = scalar;
+function resolveFlowScalar(scalar2, strict, onError) {
+  const { offset, type, source, end } = scalar2;
   let _type;
   let value;
   const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
@@ -4432,7 +4449,7 @@ function resolveFlowScalar(scalar, strict, onError) {
       break;
     /* istanbul ignore next should not happen */
     default:
-      onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+      onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
       return {
         value: "",
         type: null,
@@ -4637,26 +4654,26 @@ function composeScalar(ctx, token, tagToken, onError) {
     tag = findScalarTagByTest(ctx, value, token, onError);
   else
     tag = ctx.schema[SCALAR];
-  let scalar;
+  let scalar2;
   try {
     const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-    scalar = isScalar(res) ? res : new Scalar(res);
+    scalar2 = isScalar(res) ? res : new Scalar(res);
   } catch (error) {
     const msg = error instanceof Error ? error.message : String(error);
     onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-    scalar = new Scalar(value);
+    scalar2 = new Scalar(value);
   }
-  scalar.range = range;
-  scalar.source = value;
+  scalar2.range = range;
+  scalar2.source = value;
   if (type)
-    scalar.type = type;
+    scalar2.type = type;
   if (tagName)
-    scalar.tag = tagName;
+    scalar2.tag = tagName;
   if (tag.format)
-    scalar.format = tag.format;
+    scalar2.format = tag.format;
   if (comment)
-    scalar.comment = comment;
-  return scalar;
+    scalar2.comment = comment;
+  return scalar2;
 }
 function findScalarTagByName(schema5, value, tagName, tagToken, onError) {
   if (tagName === "!")
@@ -5296,9 +5313,9 @@ function visit2(cst, visitor) {
 visit2.BREAK = BREAK2;
 visit2.SKIP = SKIP2;
 visit2.REMOVE = REMOVE2;
-visit2.itemAtPath = (cst, path11) => {
+visit2.itemAtPath = (cst, path10) => {
   let item = cst;
-  for (const [field, index] of path11) {
+  for (const [field, index] of path10) {
     const tok = item?.[field];
     if (tok && "items" in tok) {
       item = tok.items[index];
@@ -5307,23 +5324,23 @@ visit2.itemAtPath = (cst, path11) => {
   }
   return item;
 };
-visit2.parentCollection = (cst, path11) => {
-  const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
-  const field = path11[path11.length - 1][0];
+visit2.parentCollection = (cst, path10) => {
+  const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
+  const field = path10[path10.length - 1][0];
   const coll = parent?.[field];
   if (coll && "items" in coll)
     return coll;
   throw new Error("Parent collection not found");
 };
-function _visit(path11, item, visitor) {
-  let ctrl = visitor(item, path11);
+function _visit(path10, item, visitor) {
+  let ctrl = visitor(item, path10);
   if (typeof ctrl === "symbol")
     return ctrl;
   for (const field of ["key", "value"]) {
     const token = item[field];
     if (token && "items" in token) {
       for (let i = 0; i < token.items.length; ++i) {
-        const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+        const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK2)
@@ -5334,10 +5351,10 @@ function _visit(path11, item, visitor) {
         }
       }
       if (typeof ctrl === "function" && field === "key")
-        ctrl = ctrl(item, path11);
+        ctrl = ctrl(item, path10);
     }
   }
-  return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+  return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
 }
 
 // node_modules/yaml/browser/dist/parse/cst.js
@@ -6389,37 +6406,37 @@ var Parser = class {
       };
     }
   }
-  *scalar(scalar) {
+  *scalar(scalar2) {
     if (this.type === "map-value-ind") {
       const prev = getPrevProps(this.peek(2));
       const start = getFirstKeyStartProps(prev);
       let sep;
-      if (scalar.end) {
-        sep = scalar.end;
+      if (scalar2.end) {
+        sep = scalar2.end;
         sep.push(this.sourceToken);
-        delete scalar.end;
+        delete scalar2.end;
       } else
         sep = [this.sourceToken];
       const map2 = {
         type: "block-map",
-        offset: scalar.offset,
-        indent: scalar.indent,
-        items: [{ start, key: scalar, sep }]
+        offset: scalar2.offset,
+        indent: scalar2.indent,
+        items: [{ start, key: scalar2, sep }]
       };
       this.onKeyLine = true;
       this.stack[this.stack.length - 1] = map2;
     } else
-      yield* this.lineEnd(scalar);
+      yield* this.lineEnd(scalar2);
   }
-  *blockScalar(scalar) {
+  *blockScalar(scalar2) {
     switch (this.type) {
       case "space":
       case "comment":
       case "newline":
-        scalar.props.push(this.sourceToken);
+        scalar2.props.push(this.sourceToken);
         return;
       case "scalar":
-        scalar.source = this.source;
+        scalar2.source = this.source;
         this.atNewLine = true;
         this.indent = 0;
         if (this.onNewLine) {
@@ -6980,8 +6997,187 @@ var MAX_YAML_DEPTH = 64;
 var MAX_YAML_VALUES = 2e5;
 var PRECOUNT_ABOVE_CHARS = 128 * 1024;
 
-// src/yaml/yaml-cst-tree.ts
+// src/yaml/plain-yaml.ts
 var GIVE_UP = /* @__PURE__ */ Symbol("give up");
+var MAX_PLAIN_CHARS = 128 * 1024;
+var KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
+var PLAIN_STRING = /^[A-Za-z_/][A-Za-z0-9_.\-/{}*~%@+= ]*(?::[A-Za-z0-9_.\-/{}*~%@+=]+)*$/;
+var FLOW_STRING = /^[A-Za-z_/][A-Za-z0-9_.\-/*~%@+= ]*$/;
+var SMALL_INTEGER = /^[0-9]{1,15}$/;
+var NOT_STRINGS = /* @__PURE__ */ new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
+function giveUp() {
+  throw GIVE_UP;
+}
+function plainYamlDocuments(text4) {
+  if (text4.length > MAX_PLAIN_CHARS || text4.includes("	") || text4.charCodeAt(0) === 65279) return void 0;
+  try {
+    return new PlainReader(text4).documents();
+  } catch (err) {
+    if (err === GIVE_UP) return void 0;
+    throw err;
+  }
+}
+var PlainReader = class {
+  lines = [];
+  at = 0;
+  nodes = 0;
+  constructor(text4) {
+    const raw = text4.split("\n");
+    if (raw[raw.length - 1] === "") raw.pop();
+    raw.forEach((line, i) => {
+      let content = line.endsWith("\r") ? line.slice(0, -1) : line;
+      if (content.includes("\r")) giveUp();
+      let indent = 0;
+      while (content.charCodeAt(indent) === 32) indent++;
+      content = content.slice(indent);
+      if (content === "" || content.startsWith("#")) return;
+      this.lines.push({ number: i + 1, indent, text: content });
+    });
+  }
+  documents() {
+    const documents = [];
+    let started = false;
+    while (this.at < this.lines.length) {
+      const line = this.lines[this.at];
+      if (isDocumentStart(line)) {
+        if (started || documents.length > 0) giveUp();
+        started = true;
+        this.at++;
+        continue;
+      }
+      if (line.text.startsWith("%") || line.text.startsWith("...")) giveUp();
+      const root = this.block(line.indent, 0);
+      documents.push({ root, line: root.line });
+      started = false;
+      const next = this.lines[this.at];
+      if (next !== void 0) {
+        if (!isDocumentStart(next)) giveUp();
+        this.at++;
+        started = true;
+        if (this.at >= this.lines.length) giveUp();
+      }
+    }
+    if (documents.length === 0) giveUp();
+    return documents;
+  }
+  count(depth) {
+    if (++this.nodes > MAX_YAML_NODES || depth > MAX_YAML_DEPTH) giveUp();
+  }
+  /** A block map or sequence whose first line is the current one, at `indent`. */
+  block(indent, depth) {
+    const line = this.lines[this.at];
+    if (line.indent !== indent) giveUp();
+    return isSeqItem(line.text) ? this.seq(indent, depth) : this.map(indent, depth);
+  }
+  map(indent, depth) {
+    this.count(depth);
+    const entries = /* @__PURE__ */ new Map();
+    const first = this.lines[this.at].number;
+    for (; ; ) {
+      const line = this.lines[this.at];
+      if (line === void 0 || line.indent < indent || isDocumentStart(line)) break;
+      if (line.indent > indent || isSeqItem(line.text)) giveUp();
+      const colon = line.text.indexOf(":");
+      if (colon === -1) giveUp();
+      const key = line.text.slice(0, colon);
+      const after = line.text.slice(colon + 1);
+      if (!KEY.test(key) || NOT_STRINGS.has(key) || entries.has(key)) giveUp();
+      if (after !== "" && !after.startsWith(" ")) giveUp();
+      this.at++;
+      entries.set(key, { keyLine: line.number, value: this.value(after, line, indent, depth, true) });
+    }
+    return { type: "map", line: first, entries };
+  }
+  seq(indent, depth) {
+    this.count(depth);
+    const items = [];
+    const first = this.lines[this.at].number;
+    for (; ; ) {
+      const line = this.lines[this.at];
+      if (line === void 0 || line.indent < indent || isDocumentStart(line)) break;
+      if (line.indent > indent) giveUp();
+      if (!isSeqItem(line.text)) break;
+      const rest = line.text.slice(1);
+      const gap = rest.length - rest.trimStart().length;
+      const content = rest.slice(gap);
+      if (content !== "" && !content.startsWith("#") && looksLikeKey(content)) {
+        line.indent = indent + 1 + gap;
+        line.text = content;
+        items.push(this.map(line.indent, depth + 1));
+        continue;
+      }
+      this.at++;
+      items.push(this.value(rest, line, indent, depth, false));
+    }
+    return { type: "seq", line: first, items };
+  }
+  /**
+   * The value after `key:` or `-` (`after`, with its leading spaces), at the parent's indent:
+   * a scalar or flow sequence on the line, a block on the next lines, or null.
+   */
+  value(after, line, indent, depth, inMap) {
+    const text4 = after.trimStart();
+    const next = this.lines[this.at];
+    if (text4 === "" || text4.startsWith("#")) {
+      if (next !== void 0 && !isDocumentStart(next)) {
+        if (next.indent > indent) return this.block(next.indent, depth + 1);
+        if (inMap && next.indent === indent && isSeqItem(next.text)) return this.seq(indent, depth + 1);
+      }
+      this.count(depth + 1);
+      return { type: "scalar", line: line.number, value: null };
+    }
+    if (next !== void 0 && next.indent > indent && !isDocumentStart(next)) giveUp();
+    this.count(depth + 1);
+    if (text4.startsWith("[")) return this.flow(text4, line.number, depth + 1);
+    return { type: "scalar", line: line.number, value: scalar(withoutComment(text4), PLAIN_STRING) };
+  }
+  /** `[a, b, "c"]` on one line, nothing but a comment after it. */
+  flow(text4, line, depth) {
+    const close = text4.indexOf("]");
+    const rest = text4.slice(close + 1);
+    if (close === -1 || rest !== "" && !rest.startsWith(" ") || withoutComment(rest) !== "") giveUp();
+    const inner = text4.slice(1, close).trim();
+    const items = [];
+    if (inner !== "") {
+      for (const item of inner.split(",")) {
+        this.count(depth + 1);
+        items.push({ type: "scalar", line, value: scalar(item.trim(), FLOW_STRING) });
+      }
+    }
+    return { type: "seq", line, items };
+  }
+};
+function isDocumentStart(line) {
+  return line.indent === 0 && (line.text === "---" || line.text.startsWith("--- #"));
+}
+function isSeqItem(text4) {
+  return text4 === "-" || text4.startsWith("- ");
+}
+function looksLikeKey(text4) {
+  const colon = text4.indexOf(":");
+  return colon > 0 && (colon === text4.length - 1 || text4[colon + 1] === " ") && KEY.test(text4.slice(0, colon));
+}
+function withoutComment(text4) {
+  const hash = text4.indexOf("#");
+  if (hash === -1) return text4.trimEnd();
+  if (hash > 0 && text4[hash - 1] !== " ") giveUp();
+  return text4.slice(0, hash).trimEnd();
+}
+function scalar(text4, plain) {
+  const quote = text4[0];
+  if (quote === '"' || quote === "'") {
+    const body = text4.slice(1, -1);
+    if (text4.length < 2 || text4[text4.length - 1] !== quote || body.includes(quote) || body.includes("\\"))
+      giveUp();
+    return body;
+  }
+  if (SMALL_INTEGER.test(text4)) return Number.parseInt(text4, 10);
+  if (!plain.test(text4) || NOT_STRINGS.has(text4) || text4.endsWith(" ")) giveUp();
+  return text4;
+}
+
+// src/yaml/yaml-cst-tree.ts
+var GIVE_UP2 = /* @__PURE__ */ Symbol("give up");
 var template = new Document();
 var schema4 = template.schema;
 var options = template.options;
@@ -6996,12 +7192,12 @@ function documentsFromCst(tokens, text4, lineOf2) {
   try {
     return new CstWalk(text4, lineOf2).stream(tokens);
   } catch (err) {
-    if (err === GIVE_UP) return void 0;
+    if (err === GIVE_UP2) return void 0;
     throw err;
   }
 }
-function giveUp() {
-  throw GIVE_UP;
+function giveUp2() {
+  throw GIVE_UP2;
 }
 var CstWalk = class {
   nodes = 0;
@@ -7021,7 +7217,7 @@ var CstWalk = class {
           open2 = true;
           break;
         case "doc-end":
-          if (!open2) giveUp();
+          if (!open2) giveUp2();
           this.trivia(token.end);
           open2 = false;
           break;
@@ -7032,7 +7228,7 @@ var CstWalk = class {
         case "space":
           break;
         default:
-          giveUp();
+          giveUp2();
       }
     }
     return documents;
@@ -7042,14 +7238,14 @@ var CstWalk = class {
     let newline = false;
     for (const token of doc.start) {
       if (token.type === "doc-start") {
-        if (docStart) giveUp();
+        if (docStart) giveUp2();
         docStart = true;
       } else if (token.type === "newline") newline = true;
       else if (token.type === "comment") this.comment(token);
-      else if (token.type !== "space") giveUp();
+      else if (token.type !== "space") giveUp2();
     }
     const value = doc.value;
-    if (docStart && !newline && (value?.type === "block-map" || value?.type === "block-seq")) giveUp();
+    if (docStart && !newline && (value?.type === "block-map" || value?.type === "block-seq")) giveUp2();
     this.trivia(doc.end);
     if (value === void 0) {
       return { root: null, line: this.lineOf(emptyValueOffset(doc.start, endOf(doc.start, doc.offset))) };
@@ -7062,7 +7258,7 @@ var CstWalk = class {
   }
   node(token, depth) {
     this.count();
-    if (depth > MAX_YAML_DEPTH) giveUp();
+    if (depth > MAX_YAML_DEPTH) giveUp2();
     switch (token.type) {
       case "block-map":
         return this.blockMap(token, depth);
@@ -7073,12 +7269,12 @@ var CstWalk = class {
       case "scalar":
       case "single-quoted-scalar":
       case "double-quoted-scalar":
-        if (token.source.includes("\n")) giveUp();
+        if (token.source.includes("\n")) giveUp2();
         return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
       case "block-scalar":
         return { type: "scalar", line: this.lineOf(token.offset), value: this.scalar(token, false) };
       default:
-        return giveUp();
+        return giveUp2();
     }
   }
   blockMap(map2, depth) {
@@ -7087,31 +7283,31 @@ var CstWalk = class {
     map2.items.forEach((item, i) => {
       this.trivia(item.start);
       if (item.key === void 0 && item.sep === void 0) {
-        if (i !== last) giveUp();
+        if (i !== last) giveUp2();
         return;
       }
       const key = item.key;
-      if (!isOneLineFlowScalar(key) || key.indent !== map2.indent || item.explicitKey) giveUp();
-      const sep = item.sep ?? giveUp();
+      if (!isOneLineFlowScalar(key) || key.indent !== map2.indent || item.explicitKey) giveUp2();
+      const sep = item.sep ?? giveUp2();
       let indicator;
       let newline = false;
       for (const token of sep) {
         if (token.type === "map-value-ind") {
-          if (indicator) giveUp();
+          if (indicator) giveUp2();
           indicator = token;
         } else if (token.type === "newline") {
-          if (!indicator) giveUp();
+          if (!indicator) giveUp2();
           newline = true;
         } else if (token.type === "comment") {
-          if (!indicator) giveUp();
+          if (!indicator) giveUp2();
           this.comment(token);
-        } else if (token.type !== "space") giveUp();
+        } else if (token.type !== "space") giveUp2();
       }
-      if (!indicator || indicator.offset - key.offset > 1e3) giveUp();
+      if (!indicator || indicator.offset - key.offset > 1e3) giveUp2();
       const value = item.value;
-      if (value?.type === "block-map" && !newline) giveUp();
+      if (value?.type === "block-map" && !newline) giveUp2();
       const name = String(this.scalar(key, true));
-      if (entries.has(name)) giveUp();
+      if (entries.has(name)) giveUp2();
       const node = value === void 0 ? this.emptyScalar(sep, endOf(sep, indicator.offset)) : this.node(value, depth + 1);
       entries.set(name, { keyLine: this.lineOf(key.offset), value: node });
     });
@@ -7124,13 +7320,13 @@ var CstWalk = class {
       let indicator = false;
       for (const token of item.start) {
         if (token.type === "seq-item-ind") {
-          if (indicator) giveUp();
+          if (indicator) giveUp2();
           indicator = true;
         } else if (token.type === "comment") this.comment(token);
-        else if (token.type !== "space" && token.type !== "newline") giveUp();
+        else if (token.type !== "space" && token.type !== "newline") giveUp2();
       }
       if (!indicator) {
-        if (item.value !== void 0 || i !== last) giveUp();
+        if (item.value !== void 0 || i !== last) giveUp2();
         return;
       }
       items.push(
@@ -7141,43 +7337,43 @@ var CstWalk = class {
   }
   /** `[a, b, "c"]` on one line; flow maps and anything spread over lines go to the Composer. */
   flowSeq(flow) {
-    if (flow.start.source !== "[") giveUp();
+    if (flow.start.source !== "[") giveUp2();
     const items = [];
     flow.items.forEach((item, i) => {
       let commas = 0;
       for (const token of item.start) {
         if (token.type === "comma") commas++;
-        else if (token.type !== "space") giveUp();
+        else if (token.type !== "space") giveUp2();
       }
       const value = item.value;
-      if (commas !== (i === 0 ? 0 : 1) || item.key !== void 0 || item.sep !== void 0) giveUp();
-      if (!isOneLineFlowScalar(value)) giveUp();
+      if (commas !== (i === 0 ? 0 : 1) || item.key !== void 0 || item.sep !== void 0) giveUp2();
+      if (!isOneLineFlowScalar(value)) giveUp2();
       this.count();
       items.push({ type: "scalar", line: this.lineOf(value.offset), value: this.scalar(value, false) });
     });
     const [close, ...after] = flow.end;
-    if (close?.type !== "flow-seq-end") giveUp();
+    if (close?.type !== "flow-seq-end") giveUp2();
     this.trivia(after);
     return { type: "seq", line: this.lineOf(flow.offset), items };
   }
   /** A scalar's value, typed as the core schema types it (plain scalars only; quoted ones are strings). */
   scalar(token, atKey) {
-    const resolved = cst_exports.resolveAsScalar(token, options.strict, giveUp);
+    const resolved = cst_exports.resolveAsScalar(token, options.strict, giveUp2);
     if (token.type !== "scalar") return resolved.value;
     const tag = (atKey ? keyTags : valueTags).find((t) => t.test?.test(resolved.value));
     if (tag === void 0) return resolved.value;
     let result;
     try {
-      result = tag.resolve(resolved.value, giveUp, options);
+      result = tag.resolve(resolved.value, giveUp2, options);
     } catch (err) {
-      if (err === GIVE_UP) throw err;
-      return giveUp();
+      if (err === GIVE_UP2) throw err;
+      return giveUp2();
     }
     const value = isScalar(result) ? result.value : result;
     if (value === null || ["string", "number", "boolean", "bigint"].includes(typeof value)) {
       return value;
     }
-    return giveUp();
+    return giveUp2();
   }
   /** `key:` or `-` with nothing after: null, placed as the Composer places it. */
   emptyScalar(before, end) {
@@ -7186,19 +7382,19 @@ var CstWalk = class {
   }
   /** One more node; past the limit the Composer's path reports it, with its line. */
   count() {
-    if (++this.nodes > MAX_YAML_NODES) giveUp();
+    if (++this.nodes > MAX_YAML_NODES) giveUp2();
   }
   /** Spaces, newlines and comments only. */
   trivia(tokens) {
     for (const token of tokens ?? []) {
       if (token.type === "comment") this.comment(token);
-      else if (token.type !== "space" && token.type !== "newline") giveUp();
+      else if (token.type !== "space" && token.type !== "newline") giveUp2();
     }
   }
   /** A comment must follow white space ("Comments must be separated from other tokens..."). */
   comment(token) {
     const before = this.text.charCodeAt(token.offset - 1);
-    if (token.offset > 0 && before !== 32 && before !== 10 && before !== 13) giveUp();
+    if (token.offset > 0 && before !== 32 && before !== 10 && before !== 13) giveUp2();
   }
 };
 function isOneLineFlowScalar(token) {
@@ -7250,6 +7446,8 @@ function readYamlFile(absolutePath, file) {
   return parseYamlDocuments(text4, file);
 }
 function parseYamlDocuments(text4, file) {
+  const plain = plainYamlDocuments(text4);
+  if (plain !== void 0) return plain;
   const { tokens, lineOf: lineOf2 } = tokenizeYaml(text4, file);
   return documentsFromCst(tokens, text4, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
 }
@@ -9354,9 +9552,9 @@ var SchemaWalk = class {
     for (const [key, entry] of map2.entries) {
       if (isNull(entry.value)) continue;
       const inner = properties[key];
-      const path11 = field === "" ? key : `${field}.${key}`;
-      if (!inner) this.unknownField(entry, path11, Object.keys(properties));
-      this.node(entry.value, inner, path11);
+      const path10 = field === "" ? key : `${field}.${key}`;
+      if (!inner) this.unknownField(entry, path10, Object.keys(properties));
+      this.node(entry.value, inner, path10);
     }
     if (this.fieldsOnly) return;
     for (const key of schema5.required ?? []) {
@@ -9486,12 +9684,12 @@ function expandHttpRules(base, http, field) {
   http.items.forEach((item, i) => {
     const ruleField = `${field}[${i}]`;
     const rule = expectMap(base.file, item, ruleField);
-    const path11 = requiredString(base.file, rule, "path", `${ruleField}.path`);
+    const path10 = requiredString(base.file, rule, "path", `${ruleField}.path`);
     for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
-      const key = `${method} ${path11}`;
+      const key = `${method} ${path10}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rules.push({ ...base, method, path: path11, line, targetLine: base.line });
+      rules.push({ ...base, method, path: path10, line, targetLine: base.line });
     }
   });
   return rules;
@@ -9952,9 +10150,9 @@ function podSpecPath(kind) {
 function podLabelsPath(kind) {
   return [...podTemplatePath(kind), "metadata", "labels"];
 }
-function mapAt(node, path11) {
+function mapAt(node, path10) {
   let current = node;
-  for (const key of path11) {
+  for (const key of path10) {
     if (current?.type !== "map") return void 0;
     current = child(current, key);
   }
@@ -9980,17 +10178,41 @@ var CHECKABLE_TARGETS = /* @__PURE__ */ new Set(["kubernetes", "service"]);
 function computeDrift(observed, declared, opts = {}) {
   const scope = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
   const inScope = (namespace) => scope === null || scope.has(namespace);
-  const calls = observed.calls.filter((call) => inScope(call.client.namespace));
-  const rules = declared.rules.filter((rule) => inScope(rule.client.namespace));
+  const calls = inOrder(
+    scope === null ? observed.calls : observed.calls.filter((c) => inScope(c.client.namespace))
+  );
+  const rules = scope === null ? declared.rules : declared.rules.filter((r) => inScope(r.client.namespace));
   const checkable = rules.filter((rule) => CHECKABLE_TARGETS.has(rule.targetType));
   const warnings = [...observed.warnings, ...declared.warnings, ...templateWarnings(checkable)];
   const { index, states } = buildRuleIndex(checkable);
   const closedTargets = declaredTargetKeys(declared.rules.filter((r) => CHECKABLE_TARGETS.has(r.targetType)));
   const covered = [];
   const ignored = [];
-  const missingByKey = /* @__PURE__ */ new Map();
-  for (const call of calls) {
-    if (isCovered(call, index)) {
+  const missing = [];
+  const homes = intentsHomes(declared);
+  let client;
+  let server;
+  let byTarget;
+  let home;
+  let intentsFile;
+  let targets = [];
+  let closed = false;
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i];
+    if (call.client !== client) {
+      client = call.client;
+      server = void 0;
+      byTarget = index.get(refKey(client));
+      home = homes.get(refKey(client));
+    }
+    if (call.server !== server) {
+      server = call.server;
+      intentsFile = home === void 0 ? void 0 : intentsFileFor(home, server);
+      const keys = callTargetKeys(call);
+      targets = keys.map((key) => ({ key, states: byTarget?.get(key) ?? [] }));
+      closed = keys.some((key) => closedTargets.has(key));
+    }
+    if (isCovered(call, targets)) {
       covered.push(call);
       continue;
     }
@@ -10001,20 +10223,15 @@ function computeDrift(observed, declared, opts = {}) {
       const entry = { ...call, ignoredBy: { file: ignoredBy.file, line: ignoredBy.line } };
       ignored.push(entry);
     } else {
-      addMissing(
-        missingByKey,
-        call,
-        callTargetKeys(call).some((key) => closedTargets.has(key)),
-        opts
-      );
+      addMissing(missing, call, closed, opts, intentsFile);
     }
   }
   const activeClients = /* @__PURE__ */ new Set();
-  for (const call of calls) activeClients.add(refKey(call.client));
+  for (let i = 0; i < calls.length; i++) activeClients.add(refKey(calls[i].client));
   const external = observed.external.filter((call) => inScope(call.client.namespace));
   for (const call of external) activeClients.add(refKey(call.client));
   const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
-  const missing = withIntentsFiles([...missingByKey.values()], declared).sort(compareCalls);
+  missing.sort(compareCalls);
   covered.sort(compareCalls);
   ignored.sort(compareCalls);
   return {
@@ -10041,10 +10258,12 @@ function computeDrift(observed, declared, opts = {}) {
 function unmatchedRules(rules, states, activeClients) {
   const stale = [];
   const notChecked = [];
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
     if (!CHECKABLE_TARGETS.has(rule.targetType)) notChecked.push({ ...rule, why: "not-http" });
   }
-  for (const state of states) {
+  for (let i = 0; i < states.length; i++) {
+    const state = states[i];
     if (state.matched) continue;
     if (!state.calledWithDetail && state.calledWithoutDetail) {
       notChecked.push({ ...state.rule, why: "no-http-detail" });
@@ -10054,16 +10273,15 @@ function unmatchedRules(rules, states, activeClients) {
   }
   return { stale: stale.sort(compareRules), notChecked: notChecked.sort(compareRules) };
 }
-function isCovered(call, index) {
-  const byTarget = index.get(refKey(call.client));
-  if (!byTarget) return false;
+function isCovered(call, targets) {
   const detail = hasHttpDetail(call);
   let allowed = false;
   let targetDeclared = false;
-  for (const targetKey of callTargetKeys(call)) {
-    for (const state of byTarget.get(targetKey) ?? []) {
-      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, targetKey, call))
-        continue;
+  for (let t = 0; t < targets.length; t++) {
+    const { key, states } = targets[t];
+    for (let r = 0; r < states.length; r++) {
+      const state = states[r];
+      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, key, call)) continue;
       targetDeclared = true;
       if (detail) state.calledWithDetail = true;
       else state.calledWithoutDetail = true;
@@ -10079,14 +10297,23 @@ function staleReason(state, activeClients) {
   if (state.calledWithDetail) return "path-not-called";
   return activeClients.has(refKey(state.rule.client)) ? "server-not-called" : "client-idle";
 }
-function addMissing(byKey, call, wouldBeBlocked, opts) {
-  const key = [refKey(call.client), refKey(call.server), call.method ?? "", call.path ?? ""].join("\0");
-  const known = byKey.get(key);
-  if (!known) {
+function inOrder(calls) {
+  for (let i = 1; i < calls.length; i++) {
+    if (compareCalls(calls[i - 1], calls[i]) > 0) return [...calls].sort(compareCalls);
+  }
+  return calls;
+}
+function sameEntry(a, b) {
+  return a.client.name === b.client.name && a.client.namespace === b.client.namespace && a.server.name === b.server.name && a.server.namespace === b.server.namespace && a.method === b.method && a.path === b.path;
+}
+function addMissing(missing, call, wouldBeBlocked, opts, intentsFile) {
+  const known = missing[missing.length - 1];
+  if (known === void 0 || !sameEntry(known, call)) {
     const suggestedPath = call.path === null ? void 0 : opts.suggestPath?.(call.path, call);
     const entry = { ...call, wouldBeBlocked };
     if (suggestedPath !== void 0 && suggestedPath !== call.path) entry.suggestedPath = suggestedPath;
-    byKey.set(key, entry);
+    if (intentsFile !== void 0) entry.intentsFile = { file: intentsFile.file, line: intentsFile.line };
+    missing.push(entry);
     return;
   }
   known.count += call.count;
@@ -10100,7 +10327,8 @@ function addMissing(byKey, call, wouldBeBlocked, opts) {
 }
 function templateWarnings(rules) {
   const warnings = [];
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
     const problem = rule.path === null ? null : validatePathPattern(rule.path);
     if (problem !== null) {
       warnings.push(`${rule.file}:${rule.line}: path ${JSON.stringify(rule.path)} never matches: ${problem}`);
@@ -10108,25 +10336,26 @@ function templateWarnings(rules) {
   }
   return warnings;
 }
-function withIntentsFiles(missing, declared) {
-  const home = /* @__PURE__ */ new Map();
-  for (const d of declared.documents) {
-    const key = `${d.client.namespace}/${d.client.name}`;
-    if (!home.has(key)) home.set(key, d);
+function intentsHomes(declared) {
+  const homes = /* @__PURE__ */ new Map();
+  for (const doc of declared.documents) {
+    const key = refKey(doc.client);
+    if (!homes.has(key)) homes.set(key, { doc, targets: [] });
   }
-  return missing.map((call) => {
-    const doc = home.get(`${call.client.namespace}/${call.client.name}`);
-    if (doc === void 0) return call;
-    const inDoc = declared.rules.filter(
-      (r) => r.file === doc.file && r.client.name === call.client.name && r.client.namespace === call.client.namespace && r.targetLine !== void 0
-    );
-    const names = (type, ref) => inDoc.find(
-      (r) => r.targetType === type && ref !== void 0 && r.server.name === ref.name && r.server.namespace === ref.namespace
-    );
-    const target = names("kubernetes", call.server) ?? names("service", call.server.service);
-    const line = target?.targetLine ?? doc.targetsLine ?? doc.line;
-    return { ...call, intentsFile: { file: doc.file, line } };
-  });
+  for (let i = 0; i < declared.rules.length; i++) {
+    const rule = declared.rules[i];
+    const home = homes.get(refKey(rule.client));
+    if (home !== void 0 && rule.file === home.doc.file && rule.targetLine !== void 0)
+      home.targets.push(rule);
+  }
+  return homes;
+}
+function intentsFileFor(home, server) {
+  const names = (type, ref) => ref === void 0 ? void 0 : home.targets.find(
+    (r) => r.targetType === type && r.server.name === ref.name && r.server.namespace === ref.namespace
+  );
+  const target = names("kubernetes", server) ?? names("service", server.service);
+  return { file: home.doc.file, line: target?.targetLine ?? home.doc.targetsLine ?? home.doc.line };
 }
 
 // src/diff/coverage.ts
@@ -10155,7 +10384,8 @@ function computeCoverage(rules, drift, opts = {}) {
     return entry;
   };
   const inScope = (rule) => scope === null || scope.has(rule.client.namespace);
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
     if (CHECKABLE_TARGETS.has(rule.targetType) && inScope(rule)) entryOf(rule.client).declared++;
   }
   for (const rule of drift.stale) if (inScope(rule)) entryOf(rule.client).stale[rule.reason]++;
@@ -10201,9 +10431,9 @@ function fieldMatches(glob2, values) {
   if (glob2 === void 0) return true;
   return values.some((value) => value === null ? glob2 === "*" : matchGlob(glob2, value));
 }
-function pathMatches(pattern, path11) {
-  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path11]);
-  return path11 !== null && (path11 === pattern || matchPath(pattern, path11));
+function pathMatches(pattern, path10) {
+  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path10]);
+  return path10 !== null && (path10 === pattern || matchPath(pattern, path10));
 }
 function ignoreRuleMatchesCall(rule, call) {
   const servers = [refKey(call.server)];
@@ -10236,7 +10466,9 @@ function staleOutcome(policy, rule) {
   return rule.reason === "client-idle" && policy.clientIdle === "warn" ? "warn" : "fail";
 }
 function evaluateFailure(drift, policy) {
-  const failingMissing = drift.missing.filter((call) => missingFails(policy, call)).length;
+  let failingMissing = 0;
+  for (let i = 0; i < drift.missing.length; i++)
+    if (missingFails(policy, drift.missing[i])) failingMissing++;
   let failingStale = 0;
   let idleWarnings = 0;
   for (const rule of drift.stale) {
@@ -10371,14 +10603,18 @@ function collapseShape(sameShape, minVariants) {
   return changed;
 }
 function collapseVaryingSegments(entries, minVariants) {
+  if (entries.length < minVariants) return;
   const byShape = /* @__PURE__ */ new Map();
   for (const e of entries) pushTo(byShape, `${e.segments.length}${e.trailingSlash ? "/" : ""}`, e);
   for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
     changed = false;
-    for (const sameShape of byShape.values()) changed = collapseShape(sameShape, minVariants) || changed;
+    for (const sameShape of byShape.values()) {
+      if (sameShape.length >= minVariants) changed = collapseShape(sameShape, minVariants) || changed;
+    }
   }
 }
 function collapseVaryingTails(entries, minVariants) {
+  if (entries.length < minVariants * 2) return;
   const ids = new SequenceIds();
   const prefixes = entries.map((e) => ids.prefixes(e.segments));
   const rawTails = entries.map((e) => ids.suffixes(e.rawSegments));
@@ -10409,10 +10645,10 @@ function collapseVaryingTails(entries, minVariants) {
 // src/diff/path-template.ts
 var DEFAULT_MIN_VARIANTS = 5;
 var MAX_COMPARED_SEGMENTS = 64;
-function splitPath(path11) {
-  if (!path11.startsWith("/") || path11 === "/") return null;
-  const trailingSlash = path11.endsWith("/");
-  const segments = (trailingSlash ? path11.slice(1, -1) : path11.slice(1)).split("/");
+function splitPath(path10) {
+  if (!path10.startsWith("/") || path10 === "/") return null;
+  const trailingSlash = path10.endsWith("/");
+  const segments = (trailingSlash ? path10.slice(1, -1) : path10.slice(1)).split("/");
   return { segments, trailingSlash };
 }
 function joinPath(segments, trailingSlash) {
@@ -10425,11 +10661,11 @@ function checked(raw, template2) {
   if (template2 === raw) return raw;
   return validatePathPattern(template2) === null && matchPath(template2, raw) ? template2 : raw;
 }
-function templatePath(path11) {
-  const split = splitPath(path11);
-  if (!split) return path11;
+function templatePath(path10) {
+  const split = splitPath(path10);
+  if (!split) return path10;
   const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-  return checked(path11, joinPath(segments, split.trailingSlash));
+  return checked(path10, joinPath(segments, split.trailingSlash));
 }
 function entryTemplate(entry) {
   if (entry.tailFrom !== void 0) {
@@ -10438,20 +10674,57 @@ function entryTemplate(entry) {
   const template2 = checked(entry.raw, joinPath(entry.segments, entry.trailingSlash));
   return template2 === entry.raw ? templatePath(entry.raw) : template2;
 }
-function templatePaths(paths, opts = {}) {
-  const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
-  const entries = [];
-  for (const raw of new Set(paths)) {
-    const split = splitPath(raw);
-    if (!split) continue;
-    const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-    entries.push({ raw, rawSegments: split.segments, segments, trailingSlash: split.trailingSlash });
+var PathShapes = class {
+  shapes = /* @__PURE__ */ new Map();
+  of(raw) {
+    let shape = this.shapes.get(raw);
+    if (shape === void 0) {
+      const split = splitPath(raw);
+      shape = split === null ? null : {
+        split,
+        segments: split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s),
+        template: templatePath(raw)
+      };
+      this.shapes.set(raw, shape);
+    }
+    return shape;
   }
+};
+function mayVary(paths, minVariants) {
+  if (paths.length >= minVariants * 2) return true;
+  if (paths.length < minVariants) return false;
+  const byShape = /* @__PURE__ */ new Map();
+  for (const [, shape] of paths) {
+    const key = `${shape.split.segments.length}${shape.split.trailingSlash ? "/" : ""}`;
+    const n = (byShape.get(key) ?? 0) + 1;
+    if (n >= minVariants) return true;
+    byShape.set(key, n);
+  }
+  return false;
+}
+function templatePaths(paths, opts = {}, shapes = new PathShapes()) {
+  const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
+  const distinct = [];
+  for (const raw of new Set(paths)) {
+    const shape = shapes.of(raw);
+    if (shape) distinct.push([raw, shape]);
+  }
+  if (!mayVary(distinct, minVariants)) return new Map(distinct.map(([raw, shape]) => [raw, shape.template]));
+  const entries = distinct.map(([raw, shape]) => ({
+    raw,
+    rawSegments: shape.split.segments,
+    segments: [...shape.segments],
+    trailingSlash: shape.split.trailingSlash
+  }));
   const compared = entries.filter((e) => e.segments.length <= MAX_COMPARED_SEGMENTS);
   collapseVaryingSegments(compared, minVariants);
   collapseVaryingTails(compared, minVariants);
   const out = /* @__PURE__ */ new Map();
-  for (const entry of entries) out.set(entry.raw, entryTemplate(entry));
+  for (const entry of entries) {
+    const own = shapes.of(entry.raw);
+    const alone = entry.tailFrom === void 0 && entry.segments.every((s, i) => s === own?.segments[i]);
+    out.set(entry.raw, alone ? own?.template ?? entry.raw : entryTemplate(entry));
+  }
   return out;
 }
 function pairKey(call) {
@@ -10459,21 +10732,41 @@ function pairKey(call) {
 }
 function buildPathTemplater(calls, opts = {}) {
   const pathsByPair = /* @__PURE__ */ new Map();
-  for (const call of calls) {
+  let last;
+  let list = [];
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i];
     if (call.path === null) continue;
-    const key = pairKey(call);
-    const list = pathsByPair.get(key);
-    if (list) list.push(call.path);
-    else pathsByPair.set(key, [call.path]);
+    if (last === void 0 || call.client !== last.client || call.server !== last.server) {
+      const key = pairKey(call);
+      const known = pathsByPair.get(key);
+      if (known) list = known;
+      else {
+        list = [];
+        pathsByPair.set(key, list);
+      }
+      last = call;
+    }
+    list.push(call.path);
   }
+  const shapes = new PathShapes();
   const templates = /* @__PURE__ */ new Map();
-  for (const [key, paths] of pathsByPair) templates.set(key, templatePaths(paths, opts));
-  const templateOf = (path11, call) => (call && templates.get(pairKey(call))?.get(path11)) ?? templatePath(path11);
+  const pairTemplates = (key) => {
+    let known = templates.get(key);
+    if (known === void 0) {
+      const paths = pathsByPair.get(key);
+      if (paths === void 0) return void 0;
+      known = templatePaths(paths, opts, shapes);
+      templates.set(key, known);
+    }
+    return known;
+  };
+  const templateOf = (path10, call) => (call && pairTemplates(pairKey(call))?.get(path10)) ?? shapes.of(path10)?.template ?? templatePath(path10);
   return {
     pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
-    suggest: (path11, call) => {
-      const template2 = templateOf(path11, call);
-      return template2 === path11 ? void 0 : template2;
+    suggest: (path10, call) => {
+      const template2 = templateOf(path10, call);
+      return template2 === path10 ? void 0 : template2;
     }
   };
 }
@@ -10511,7 +10804,9 @@ function checkDrift(observed, declared, controls = {}) {
   const namespaces = controls.namespaces ? [...controls.namespaces] : [];
   const scope = new Set(namespaces);
   const ignore = buildIgnoreMatcher(controls.ignore ?? []);
-  const templater = controls.templates === false ? void 0 : buildPathTemplater(observed.calls.filter((c) => scope.size === 0 || scope.has(c.client.namespace)));
+  const templater = controls.templates === false ? void 0 : buildPathTemplater(
+    scope.size === 0 ? observed.calls : observed.calls.filter((c) => scope.has(c.client.namespace))
+  );
   const raw = computeDrift(observed, declared, {
     namespaces,
     ...controls.ignore && controls.ignore.length > 0 ? { isIgnored: ignore.forCall } : {},
@@ -10654,11 +10949,13 @@ function likelyCause(map2, source) {
 }
 
 // src/observe/read-metrics-concurrently.ts
-import { existsSync as existsSync2, readdirSync, statSync } from "node:fs";
-import path5 from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 var WORKER_MIN_BYTES = 64 * 1024 * 1024;
 var WORKER_MIN_BYTES_ENV = "INTENT_DRIFT_METRICS_WORKER_MIN_BYTES";
+var SPLIT_MIN_BYTES = 64 * 1024 * 1024;
+var MAX_WORKERS = 2;
 function readMetricsConcurrently(paths, opts = {}) {
   const cwd = opts.cwd ?? process.cwd();
   const fromEnv = minBytesFromEnv();
@@ -10667,14 +10964,48 @@ function readMetricsConcurrently(paths, opts = {}) {
   if (entry === void 0 && fromEnv !== void 0) {
     throw new InputError(`${WORKER_MIN_BYTES_ENV} is set, but the metrics worker script is missing`);
   }
-  if (entry === void 0 || paths.length === 0 || paths.includes("-") || !atLeastBytes(paths, cwd, minBytes)) {
-    return readMetrics(paths, { cwd });
+  if (paths.includes("-")) return readMetrics(paths, { cwd });
+  let files;
+  try {
+    files = metricFilesOf(paths, cwd);
+  } catch (err) {
+    return Promise.reject(err);
   }
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (entry === void 0 || total < minBytes) return readMetricFiles(files).then((b) => b.build());
   const signal = opts.signal;
   if (signal?.aborted) return Promise.reject(signal.reason);
+  const count2 = opts.workers ?? Math.min(MAX_WORKERS, availableParallelism(), Math.floor(total / SPLIT_MIN_BYTES));
+  const parts = splitBySize(files, Math.max(1, count2));
+  const reads = parts.map((group) => readInWorker(entry, group, opts));
+  return Promise.allSettled(reads).then((settled) => {
+    for (const s of settled) if (s.status === "rejected") throw s.reason;
+    const builder = new ObservedMapBuilder();
+    for (const s of settled) builder.absorb(s.value);
+    return builder.build();
+  });
+}
+function splitBySize(files, count2) {
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  const groups = [];
+  let current = [];
+  let read = 0;
+  for (const f of files) {
+    current.push(f);
+    read += f.size;
+    if (groups.length < count2 - 1 && read >= total * (groups.length + 1) / count2) {
+      groups.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0 || groups.length === 0) groups.push(current);
+  return groups;
+}
+function readInWorker(entry, files, opts) {
+  const signal = opts.signal;
   return new Promise((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(entry, { workerData: { paths, cwd } });
+    const worker = new Worker(entry, { workerData: { files } });
     opts.onWorker?.(worker.threadId);
     const stop = () => {
       if (settled) return;
@@ -10687,7 +11018,7 @@ function readMetricsConcurrently(paths, opts = {}) {
     worker.once("message", (reply) => {
       if (settled) return;
       settled = true;
-      if ("map" in reply) resolve(reply.map);
+      if ("part" in reply) resolve(reply.part);
       else if ("inputError" in reply) {
         const { message, ...where } = reply.inputError;
         reject(new InputError(message, where));
@@ -10719,25 +11050,6 @@ function workerEntry() {
     if (existsSync2(url)) return url;
   }
   return void 0;
-}
-function atLeastBytes(paths, cwd, min) {
-  if (min <= 0) return true;
-  let total = 0;
-  const visit3 = (p) => {
-    const info = statSync(p);
-    if (info.isFile()) {
-      total += info.size;
-      return total >= min;
-    }
-    if (!info.isDirectory()) return false;
-    for (const name of readdirSync(p)) if (visit3(path5.join(p, name))) return true;
-    return false;
-  };
-  try {
-    return paths.some((p) => visit3(path5.resolve(cwd, p)));
-  } catch {
-    return false;
-  }
 }
 
 // src/observe/snapshot/snapshot-merge.ts
@@ -10811,11 +11123,11 @@ async function readSnapshots(files, opts = {}) {
 
 // src/pipeline.ts
 function demoDirectory() {
-  let dir = path6.dirname(fileURLToPath(import.meta.url));
+  let dir = path5.dirname(fileURLToPath(import.meta.url));
   for (; ; ) {
-    const candidate = path6.join(dir, "fixtures", "demo");
-    if (existsSync3(path6.join(candidate, "workloads.yaml"))) return candidate;
-    const parent = path6.dirname(dir);
+    const candidate = path5.join(dir, "fixtures", "demo");
+    if (existsSync3(path5.join(candidate, "workloads.yaml"))) return candidate;
+    const parent = path5.dirname(dir);
     if (parent === dir)
       throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
     dir = parent;
@@ -10823,9 +11135,9 @@ function demoDirectory() {
 }
 function demoSettings(base) {
   const dir = demoDirectory();
-  const root = path6.resolve(dir, "..", "..");
-  const rel = (p) => path6.relative(root, path6.join(dir, p));
-  const users = (p) => p === void 0 ? void 0 : path6.resolve(base.cwd, p);
+  const root = path5.resolve(dir, "..", "..");
+  const rel = (p) => path5.relative(root, path5.join(dir, p));
+  const users = (p) => p === void 0 ? void 0 : path5.resolve(base.cwd, p);
   return {
     ...base,
     cwd: root,
@@ -10855,7 +11167,7 @@ async function observe(settings, onProgress, signal) {
 async function readSource(settings, onProgress, signal) {
   const live = settings.live;
   const access = {
-    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path6.resolve(settings.cwd, live.kubeconfig) },
+    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path5.resolve(settings.cwd, live.kubeconfig) },
     ...live.context === void 0 ? {} : { context: live.context }
   };
   switch (settings.source) {
@@ -10867,14 +11179,14 @@ async function readSource(settings, onProgress, signal) {
       });
     case "snapshot":
       return readSnapshots(
-        settings.snapshots.map((f) => f === "-" ? f : path6.resolve(settings.cwd, f)),
+        settings.snapshots.map((f) => f === "-" ? f : path5.resolve(settings.cwd, f)),
         live.since === void 0 ? {} : { since: parseSince(live.since, /* @__PURE__ */ new Date()) }
       );
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-YUOZVULT.js");
+      const { readSidecars } = await import("./sidecars-source-7ED3TBBU.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -10885,7 +11197,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-7Z2OYD3W.js");
+      const { readPrometheus } = await import("./prometheus-source-OIDUSMFO.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -10893,12 +11205,12 @@ async function readSource(settings, onProgress, signal) {
         url: live.prometheusUrl,
         ...live.since === void 0 ? {} : { since: live.since },
         ...token === void 0 || token === "" ? {} : { token },
-        ...live.prometheusCa === void 0 ? {} : { caFile: path6.resolve(settings.cwd, live.prometheusCa) }
+        ...live.prometheusCa === void 0 ? {} : { caFile: path5.resolve(settings.cwd, live.prometheusCa) }
       });
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-IRYO5WTM.js");
+      const { readMapper } = await import("./mapper-source-4NWFNWZ7.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
@@ -11108,39 +11420,43 @@ function jsonRule(rule) {
   if (ignoredBy !== void 0) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
   return out;
 }
-function toJsonReport(drift) {
+function reportFields(drift) {
   const s = drift.summary;
-  const report = {
-    version: JSON_REPORT_VERSION,
-    summary: {
-      observed: s.observed,
-      declared: s.declared,
-      covered: s.covered,
-      missing: s.missing,
-      stale: s.stale,
-      notChecked: s.notChecked,
-      ignored: s.ignored,
-      drift: s.drift
-    },
-    missing: drift.missing.map(jsonCall),
-    stale: drift.stale.map(jsonRule),
-    covered: drift.covered.map(jsonCall),
-    notChecked: drift.notChecked.map(jsonRule),
-    unattributed: drift.unattributed.map(jsonCall),
-    external: drift.external.map(jsonCall),
-    ignored: drift.ignored.map(jsonCall),
-    warnings: [...drift.warnings]
-  };
+  const list = (items, item) => ({ list: items, item });
+  const fields = [
+    ["version", JSON_REPORT_VERSION],
+    [
+      "summary",
+      {
+        observed: s.observed,
+        declared: s.declared,
+        covered: s.covered,
+        missing: s.missing,
+        stale: s.stale,
+        notChecked: s.notChecked,
+        ignored: s.ignored,
+        drift: s.drift
+      }
+    ],
+    ["missing", list(drift.missing, jsonCall)],
+    ["stale", list(drift.stale, jsonRule)],
+    ["covered", list(drift.covered, jsonCall)],
+    ["notChecked", list(drift.notChecked, jsonRule)],
+    ["unattributed", list(drift.unattributed, jsonCall)],
+    ["external", list(drift.external, jsonCall)],
+    ["ignored", list(drift.ignored, jsonCall)],
+    ["warnings", [...drift.warnings]]
+  ];
   const extras = asControlled(drift);
-  if (extras.ignoredStale) report.ignoredStale = extras.ignoredStale.map(jsonRule);
-  if (extras.coverage) report.coverage = extras.coverage;
-  if (extras.noise) report.noise = { ...extras.noise };
-  if (extras.baseline) report.baseline = { ...extras.baseline };
-  if (extras.environments) report.environments = { ...extras.environments };
-  if (extras.failure) report.failure = { ...extras.failure };
-  if (extras.config !== void 0) report.config = extras.config;
-  if (extras.observedFrom) report.observedFrom = jsonObservedFrom(extras.observedFrom);
-  return report;
+  if (extras.ignoredStale) fields.push(["ignoredStale", list(extras.ignoredStale, jsonRule)]);
+  if (extras.coverage) fields.push(["coverage", extras.coverage]);
+  if (extras.noise) fields.push(["noise", { ...extras.noise }]);
+  if (extras.baseline) fields.push(["baseline", { ...extras.baseline }]);
+  if (extras.environments) fields.push(["environments", { ...extras.environments }]);
+  if (extras.failure) fields.push(["failure", { ...extras.failure }]);
+  if (extras.config !== void 0) fields.push(["config", extras.config]);
+  if (extras.observedFrom) fields.push(["observedFrom", jsonObservedFrom(extras.observedFrom)]);
+  return fields;
 }
 function jsonObservedFrom(from) {
   const out = { source: from.source, inputs: [...from.inputs] };
@@ -11148,12 +11464,52 @@ function jsonObservedFrom(from) {
   if (from.since !== void 0) out.since = from.since;
   return out;
 }
+function isList(value) {
+  return typeof value === "object" && value !== null && "list" in value && "item" in value;
+}
+function toJsonReport(drift) {
+  const report = {};
+  for (const [key, value] of reportFields(drift)) {
+    report[key] = isList(value) ? value.list.map((x) => value.item(x)) : value;
+  }
+  return report;
+}
+var BATCH = 1024;
+function nested(value) {
+  return JSON.stringify([value], null, 2).slice(4, -2);
+}
+function nestedItems(items) {
+  return JSON.stringify([items], null, 2).slice(6, -6);
+}
 function jsonText(value) {
   return `${jsonWithEscapes(JSON.stringify(value, null, 2))}
 `;
 }
-function renderJsonReport(drift) {
-  return jsonText(toJsonReport(drift));
+function* renderJsonReportChunks(drift) {
+  let head = "{";
+  const fields = reportFields(drift);
+  for (let f = 0; f < fields.length; f++) {
+    const [key, value] = fields[f];
+    head += `${f === 0 ? "" : ","}
+  ${JSON.stringify(key)}: `;
+    if (!isList(value)) {
+      head += nested(value);
+      continue;
+    }
+    if (value.list.length === 0) {
+      head += "[]";
+      continue;
+    }
+    for (let from = 0; from < value.list.length; from += BATCH) {
+      const batch = value.list.slice(from, from + BATCH).map((x) => value.item(x));
+      yield jsonWithEscapes(`${head}${from === 0 ? "[\n" : ",\n"}${nestedItems(batch)}`);
+      head = "";
+    }
+    head += "\n  ]";
+  }
+  yield jsonWithEscapes(`${head}
+}
+`);
 }
 
 // src/settings.ts
@@ -11305,27 +11661,27 @@ function targetOf(call, asService, warnings) {
   }
   return server.kind ? { type: "kubernetes", name, kind: server.kind } : { type: "kubernetes", name };
 }
-function addCall(draft, call, path11, warnings) {
-  if (call.method !== null && path11 !== null && !INTENT_METHODS.includes(call.method)) {
+function addCall(draft, call, path10, warnings) {
+  if (call.method !== null && path10 !== null && !INTENT_METHODS.includes(call.method)) {
     warnings.add(
       `${call.client.name} -> ${draft.target.name}: method ${call.method} cannot be declared; the target allows every method`
     );
     draft.allowAll = true;
     return;
   }
-  if (call.method === null || path11 === null) {
+  if (call.method === null || path10 === null) {
     draft.allowAll = true;
     return;
   }
-  let methods = draft.methodsByPath.get(path11);
+  let methods = draft.methodsByPath.get(path10);
   if (!methods) {
     methods = /* @__PURE__ */ new Set();
-    draft.methodsByPath.set(path11, methods);
+    draft.methodsByPath.set(path10, methods);
   }
   methods.add(call.method);
 }
 function finishTarget(draft) {
-  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path11, methods]) => ({ path: path11, methods: [...methods].sort(compare) }));
+  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path10, methods]) => ({ path: path10, methods: [...methods].sort(compare) }));
   return { ...draft.target, http };
 }
 function compare(a, b) {
@@ -11335,7 +11691,7 @@ function compare(a, b) {
 // src/contained-path.ts
 import { constants as constants2 } from "node:fs";
 import { mkdir as mkdir2, open } from "node:fs/promises";
-import path7 from "node:path";
+import path6 from "node:path";
 function isPlainFileName(name) {
   return name !== "" && !name.startsWith(".") && !name.includes("/") && !name.includes("\\") && !name.includes("\0") && name.length <= 255;
 }
@@ -11347,7 +11703,7 @@ function isRepositoryPath(file) {
 }
 function isInsideDirectory(file, directory) {
   if (!isRepositoryPath(file)) return false;
-  const dir = path7.posix.normalize(directory);
+  const dir = path6.posix.normalize(directory);
   if (dir === ".") return true;
   if (!isRepositoryPath(dir)) return false;
   return file.startsWith(`${dir}/`);
@@ -11356,9 +11712,9 @@ async function writeFileInside(root, name, text4) {
   if (!isPlainFileName(name)) {
     throw new InputError(`refusing to write "${name}": not a plain file name inside ${root}`);
   }
-  const target = path7.join(root, name);
-  const relative = path7.relative(root, target);
-  if (relative !== name || path7.isAbsolute(relative)) {
+  const target = path6.join(root, name);
+  const relative = path6.relative(root, target);
+  if (relative !== name || path6.isAbsolute(relative)) {
     throw new InputError(`refusing to write "${name}": it would land outside ${root}`);
   }
   await mkdir2(root, { recursive: true });
@@ -11387,9 +11743,9 @@ var UNSAFE_BEYOND_NEWLINE = (
 function quotedWhereUnsafe(value) {
   if (typeof value === "string") {
     if (!hasUnsafeChars(value)) return value;
-    const scalar = new Scalar(value);
-    scalar.type = Scalar.QUOTE_DOUBLE;
-    return scalar;
+    const scalar2 = new Scalar(value);
+    scalar2.type = Scalar.QUOTE_DOUBLE;
+    return scalar2;
   }
   if (Array.isArray(value)) return value.map(quotedWhereUnsafe);
   if (value !== null && typeof value === "object" && !(value instanceof Scalar)) {
@@ -11485,10 +11841,10 @@ function renderIntentsDir(intents, opts = {}) {
 }
 
 // src/declare/intents-edit-plan.ts
-import path9 from "node:path";
+import path8 from "node:path";
 
 // src/declare/edit-intents-layout.ts
-import path8 from "node:path";
+import path7 from "node:path";
 function newIntentsFiles(intents, declared, sources) {
   const apiVersion = mostCommon(declared.documents.map((d) => d.apiVersion)) ?? DEFAULT_EXPORT_API_VERSION;
   const edits = /* @__PURE__ */ new Map();
@@ -11517,18 +11873,18 @@ function fileFor(one, declared, sources) {
   const files = yamlDocuments.map((d) => d.file);
   const distinct = [...new Set(files)];
   if (distinct.length === 1 && files.length > 1) return distinct[0];
-  const directory = mostCommon(distinct.map((f) => path8.posix.dirname(f))) ?? mostCommon(declared.documents.map((d) => path8.posix.dirname(d.file))) ?? "intents";
-  const extension = mostCommon(distinct.map((f) => path8.posix.extname(f))) ?? ".yaml";
+  const directory = mostCommon(distinct.map((f) => path7.posix.dirname(f))) ?? mostCommon(declared.documents.map((d) => path7.posix.dirname(d.file))) ?? "intents";
+  const extension = mostCommon(distinct.map((f) => path7.posix.extname(f))) ?? ".yaml";
   const { name, namespace } = one.client;
   const withNamespace = distinct.length > 0 && yamlDocuments.every(
-    (d) => path8.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
+    (d) => path7.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
   );
   const shortName = `${name}${extension}`;
   const longName = `${name}.${namespace}${extension}`;
-  const short = path8.posix.join(directory, shortName);
+  const short = path7.posix.join(directory, shortName);
   const chosen = withNamespace || sources.has(short) || files.includes(short) ? longName : shortName;
   if (!isPlainFileName(chosen)) return void 0;
-  const file = path8.posix.join(directory, chosen);
+  const file = path7.posix.join(directory, chosen);
   return isInsideDirectory(file, directory) ? file : void 0;
 }
 function mostCommon(values) {
@@ -11580,19 +11936,19 @@ function methodsOf(rule) {
   const methods = rule.get("methods", true);
   return isSeq(methods) ? methods : void 0;
 }
-function ruleNode(doc, path11, method, flow) {
-  const node = doc.createNode({ path: path11, methods: [method] });
+function ruleNode(doc, path10, method, flow) {
+  const node = doc.createNode({ path: path10, methods: [method] });
   const methods = node.get("methods", true);
   if (flow && isSeq(methods)) methods.flow = true;
   return node;
 }
-function addCallToTarget(doc, list, match, method, path11, flow) {
+function addCallToTarget(doc, list, match, method, path10, flow) {
   const rules = rulesOf(list, match);
   if (!rules) return false;
-  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path11);
+  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path10);
   const methods = methodsOf(samePath);
   if (!methods) {
-    rules.items.push(ruleNode(doc, path11, method, flow));
+    rules.items.push(ruleNode(doc, path10, method, flow));
     return true;
   }
   if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
@@ -11600,9 +11956,9 @@ function addCallToTarget(doc, list, match, method, path11, flow) {
   return true;
 }
 function newTargetNode(doc, list, call, name, flow) {
-  const path11 = call.suggestedPath ?? call.path;
+  const path10 = call.suggestedPath ?? call.path;
   const kind = call.server.kind;
-  const rules = call.method !== null && path11 !== null ? [ruleNode(doc, path11, call.method, flow)] : void 0;
+  const rules = call.method !== null && path10 !== null ? [ruleNode(doc, path10, call.method, flow)] : void 0;
   if (list.v2) {
     const body = doc.createNode(kind ? { name, kind } : { name });
     if (rules) body.set("http", doc.createNode(rules));
@@ -11731,7 +12087,7 @@ function writtenServerName(call) {
 function addCall2(doc, call) {
   const targets = targetList(doc);
   if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
-  const path11 = call.suggestedPath ?? call.path;
+  const path10 = call.suggestedPath ?? call.path;
   const serverNames = [call.server, ...call.server.service ? [call.server.service] : []];
   const match = findTarget(targets, call.server, "kubernetes", call.client) ?? (call.server.service && findTarget(targets, call.server.service, "service", call.client));
   if (!match) {
@@ -11739,13 +12095,13 @@ function addCall2(doc, call) {
     targets.seq.items.push(newTargetNode(doc, targets, call, writtenServerName(call), flow));
     return { change: { action: "add", ...describeCall(call) } };
   }
-  if (call.method === null || path11 === null) {
+  if (call.method === null || path10 === null) {
     const names = serverNames.map((s) => s.name).join("/");
     return {
       skipped: `${call.client.name} \u2192 ${names}: calls without HTTP detail; the target has HTTP rules`
     };
   }
-  const added = addCallToTarget(doc, targets, match, call.method, path11, prefersFlowMethods(targets.seq));
+  const added = addCallToTarget(doc, targets, match, call.method, path10, prefersFlowMethods(targets.seq));
   return added ? { change: { action: "add", ...describeCall(call), server: match.writtenName } } : {};
 }
 function targetList(doc) {
@@ -11808,8 +12164,8 @@ function spliceDocuments(entry) {
   return out + entry.text.slice(start);
 }
 function detectIndentation(text4) {
-  const nested = text4.match(/^[^\s#-][^\n]*:\s*\n( +)\S/m);
-  const indent = nested?.[1]?.length ?? 2;
+  const nested2 = text4.match(/^[^\s#-][^\n]*:\s*\n( +)\S/m);
+  const indent = nested2?.[1]?.length ?? 2;
   const flatSeq = /^( *)[^\s#-][^\n]*:\s*\n\1- /m.test(text4);
   return { indent, indentSeq: !flatSeq };
 }
@@ -11914,16 +12270,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path11, added, removed, oldPosInc, options2) {
-    const last = path11.lastComponent;
+  addToPath(path10, added, removed, oldPosInc, options2) {
+    const last = path10.lastComponent;
     if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path11.oldPos + oldPosInc,
+        oldPos: path10.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path11.oldPos + oldPosInc,
+        oldPos: path10.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -12343,7 +12699,7 @@ function suggestedPatch(changes) {
 async function readIntentsSources(cwd, declared) {
   const sources = /* @__PURE__ */ new Map();
   for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readRegularFile(path9.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES }));
+    sources.set(file, await readRegularFile(path8.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES }));
   }
   return sources;
 }
@@ -12356,12 +12712,12 @@ async function planIntentsEdit(cwd, declared, drift, pruneStale) {
 }
 
 // src/deliver/ci-reports.ts
-import path10 from "node:path";
+import path9 from "node:path";
 
 // src/declare/suggested-rule.ts
 function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
-  const path11 = call.suggestedPath ?? call.path;
-  const { intents } = buildClientIntents([{ ...call, path: path11 }]);
+  const path10 = call.suggestedPath ?? call.path;
+  const { intents } = buildClientIntents([{ ...call, path: path10 }]);
   const manifest = clientIntentsManifest(intents[0], apiVersion);
   const spec = manifest.spec;
   const under = spec.targets === void 0 ? "spec.calls" : "spec.targets";
@@ -12371,9 +12727,9 @@ function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
 
 // src/report/ci-findings.ts
 var show = showControlChars;
-function operation(method, path11) {
-  if (method === null && path11 === null) return "(any request)";
-  return `${show(method ?? "*")} ${show(path11 ?? "*")}`;
+function operation(method, path10) {
+  if (method === null && path10 === null) return "(any request)";
+  return `${show(method ?? "*")} ${show(path10 ?? "*")}`;
 }
 function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
@@ -12447,7 +12803,7 @@ function ruleIdentity(kind, rule) {
 }
 function missingFinding(calls, opts, where) {
   const first = calls[0];
-  const path11 = first.suggestedPath ?? first.path;
+  const path10 = first.suggestedPath ?? first.path;
   const server = show(targetName(first.server, first.client.namespace));
   const via = first.server.service ? ` via service ${show(targetName(first.server.service, first.client.namespace))}` : "";
   const count2 = calls.reduce((sum, call) => sum + call.count, 0);
@@ -12469,7 +12825,7 @@ function missingFinding(calls, opts, where) {
   return {
     kind: "missing",
     client: first.client,
-    title: `${operation(first.method, path11)} -> ${server}`,
+    title: `${operation(first.method, path10)} -> ${server}`,
     detail,
     location: home === void 0 ? void 0 : { file: where(home.file), line: home.line },
     outcome: calls.some((call) => opts.gate.missing(call)) ? "fail" : "pass",
@@ -12785,8 +13141,8 @@ ${d.client.namespace}/${d.client.name}`, d.apiVersion])
   return {
     gate: { missing: (call) => missingFails(policy, call), stale: (rule) => staleOutcome(policy, rule) },
     repositoryPath: (file) => {
-      const relative = path10.relative(repositoryRoot2, path10.resolve(cwd, file));
-      return relative.startsWith("..") || path10.isAbsolute(relative) ? file : relative.split(path10.sep).join("/");
+      const relative = path9.relative(repositoryRoot2, path9.resolve(cwd, file));
+      return relative.startsWith("..") || path9.isAbsolute(relative) ? file : relative.split(path9.sep).join("/");
     },
     suggest: (call) => {
       const at = call.intentsFile && apiVersionOf.get(`${call.intentsFile.file}
@@ -13184,31 +13540,74 @@ function tableRow(cells) {
 }
 
 // src/report/markdown-cells.ts
+var RowList = class _RowList {
+  length;
+  rendered = [];
+  render;
+  constructor(length, render) {
+    this.length = length;
+    this.render = render;
+  }
+  static of(items, row) {
+    return new _RowList(items.length, (i) => row(items[i]));
+  }
+  get(i) {
+    let row = this.rendered[i];
+    if (row === void 0) {
+      row = this.render(i);
+      this.rendered[i] = row;
+    }
+    return row;
+  }
+  /** The first n rows. */
+  first(n) {
+    return Array.from({ length: Math.min(n, this.length) }, (_, i) => this.get(i));
+  }
+};
 function header(...titles) {
   return [tableRow(titles), tableRow(titles.map((t) => t === "count" ? "---:" : "---"))];
 }
 function groupedRows(items, clientOf, row, columns, environmentOf2) {
   const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
+  let last;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const client = clientOf(item);
-    const key = `${client.namespace}\0${client.name}`;
-    const group = groups.get(key) ?? { client, items: [] };
-    group.items.push(item);
-    groups.set(key, group);
+    if (last === void 0 || last.ref !== client) {
+      const key = `${client.namespace}\0${client.name}`;
+      let group = groups.get(key);
+      if (group === void 0) {
+        group = { client, items: [] };
+        groups.set(key, group);
+      }
+      last = { ref: client, group };
+    }
+    last.group.items.push(item);
   }
   const keys = [...groups.keys()].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-  return keys.flatMap((key) => {
+  const ordered = [];
+  const heads = [];
+  for (const key of keys) {
     const { client, items: members } = groups.get(key);
+    for (let i = 0; i < members.length; i++) {
+      ordered.push(members[i]);
+      heads.push(i === 0 ? client : void 0);
+    }
+  }
+  const headRow = (client) => {
     const environment = environmentOf2?.(client.namespace);
     const heading = `**${cellCode(client.name)}** in ${cellCode(client.namespace)}${environment === void 0 ? "" : ` (${cellCode(environment)})`}`;
-    const head = tableRow([heading, ...Array.from({ length: columns - 1 }, () => "")]);
-    return members.map((member, i) => i === 0 ? `${head}
-${row(member)}` : row(member));
+    return tableRow([heading, ...Array.from({ length: columns - 1 }, () => "")]);
+  };
+  return new RowList(ordered.length, (i) => {
+    const client = heads[i];
+    return client === void 0 ? row(ordered[i]) : `${headRow(client)}
+${row(ordered[i])}`;
   });
 }
-function operationCell(method, path11, whenNone) {
-  if (method === null && path11 === null) return `*${whenNone}*`;
-  return cellCode(`${method ?? "*"} ${path11 ?? "*"}`);
+function operationCell(method, path10, whenNone) {
+  if (method === null && path10 === null) return `*${whenNone}*`;
+  return cellCode(`${method ?? "*"} ${path10 ?? "*"}`);
 }
 function serverCell(call) {
   const server = cellCode(targetName(call.server, call.client.namespace));
@@ -13223,7 +13622,14 @@ function fileLineCell(at, fileLink) {
   return linkedCode(`${at.file}:${at.line}`, fileLink?.(at.file, at.line), { inTable: true });
 }
 function distinctClients(items) {
-  return new Set(items.map((i) => `${i.client.namespace}/${i.client.name}`)).size;
+  const seen = /* @__PURE__ */ new Set();
+  let last;
+  for (let i = 0; i < items.length; i++) {
+    const client = items[i].client;
+    if (client !== last) seen.add(`${client.namespace}/${client.name}`);
+    last = client;
+  }
+  return seen.size;
 }
 function legend(codes, means) {
   return [...new Set(codes)].map((code) => `${codeSpan(code)}: ${means[code]}.`).join(" ");
@@ -13280,18 +13686,21 @@ function coverageSection(drift) {
     "coverage",
     "not exercised"
   ];
-  const rows = coverage.clients.filter((c) => c.declared > 0).map((c) => {
-    const why = Object.entries(c.stale).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
-    if (c.noDetail > 0) why.push(`${c.noDetail} without HTTP detail`);
-    const environment = environmentOf(drift, c.client.namespace);
-    return tableRow([
-      cellCode(qualifiedName(c.client)),
-      ...withEnvironment ? [environment === void 0 ? "" : cellCode(environment)] : [],
-      `${c.exercised} of ${c.declared}`,
-      `${c.percent}%`,
-      why.join(", ")
-    ]);
-  });
+  const rows = RowList.of(
+    coverage.clients.filter((c) => c.declared > 0),
+    (c) => {
+      const why = Object.entries(c.stale).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
+      if (c.noDetail > 0) why.push(`${c.noDetail} without HTTP detail`);
+      const environment = environmentOf(drift, c.client.namespace);
+      return tableRow([
+        cellCode(qualifiedName(c.client)),
+        ...withEnvironment ? [environment === void 0 ? "" : cellCode(environment)] : [],
+        `${c.exercised} of ${c.declared}`,
+        `${c.percent}%`,
+        why.join(", ")
+      ]);
+    }
+  );
   const { exercised, declared, percent } = coverage.total;
   return {
     title: `Coverage: ${percent}% of the declared rules exercised (${exercised} of ${declared})`,
@@ -13472,7 +13881,8 @@ function contextSections(drift, fileLink) {
     {
       title: `Unattributed (callers outside the mesh): ${plural(drift.unattributed.length, "call")}`,
       header: header("server", "call", "count"),
-      rows: drift.unattributed.map(
+      rows: RowList.of(
+        drift.unattributed,
         (call) => tableRow([
           cellCode(qualifiedName(call.server)),
           operationCell(call.method, call.path, "no HTTP detail"),
@@ -13500,7 +13910,7 @@ function contextSections(drift, fileLink) {
     },
     {
       title: "Warnings",
-      rows: drift.warnings.map((warning) => `- ${codeSpan(warning)}`),
+      rows: RowList.of(drift.warnings, (warning) => `- ${codeSpan(warning)}`),
       collapsed: false,
       priority: 2
     }
@@ -13644,7 +14054,7 @@ function renderSection(section, kept) {
   if (section.intro) body.push(section.intro, "");
   if (kept > 0) {
     for (const line of section.header ?? []) body.push(line);
-    for (let i = 0; i < kept; i++) body.push(section.rows[i]);
+    for (let i = 0; i < kept; i++) body.push(section.rows.get(i));
   }
   const left = section.rows.length - kept;
   if (left > 0) body.push(...kept > 0 ? [""] : [], `*\u2026 and ${left} more not shown here.*`);
@@ -13675,8 +14085,8 @@ function allocateRows(sections, budget, measure) {
   for (const { section, i } of byPriority) {
     let used = (section.header ?? []).reduce((sum, line) => sum + measure(line) + 1, 0);
     let rows = 0;
-    for (const row of section.rows) {
-      const size = measure(row) + 1;
+    for (let r = 0; r < section.rows.length; r++) {
+      const size = measure(section.rows.get(r)) + 1;
       if (used + size > left) break;
       used += size;
       rows++;
@@ -13695,6 +14105,16 @@ function renderMarkdownReport(drift, opts = {}) {
     maxLength: (opts.maxLength ?? DEFAULT_MAX_LENGTH) - (opts.measure ?? characters)(graph)
   }) + graph;
 }
+function rowsExceed(sections, limit, measure) {
+  let total = 0;
+  for (const section of sections) {
+    for (let r = 0; r < section.rows.length; r++) {
+      total += measure(section.rows.get(r));
+      if (total > limit) return true;
+    }
+  }
+  return false;
+}
 function renderTables(drift, opts) {
   const maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
   const measure = opts.measure ?? characters;
@@ -13703,13 +14123,15 @@ function renderTables(drift, opts) {
     ...opts.commit === void 0 ? {} : { commit: opts.commit },
     ...opts.runUrl === void 0 ? {} : { runUrl: opts.runUrl }
   };
-  const full = renderDocument(
-    drift,
-    run,
-    sections,
-    sections.map((s) => s.rows.length)
-  );
-  if (measure(full) <= maxLength) return full;
+  if (!rowsExceed(sections, maxLength, measure)) {
+    const full = renderDocument(
+      drift,
+      run,
+      sections,
+      sections.map((s) => s.rows.length)
+    );
+    if (measure(full) <= maxLength) return full;
+  }
   const frame = renderDocument(
     drift,
     run,
@@ -13816,7 +14238,7 @@ export {
   jsonCall,
   toJsonReport,
   jsonText,
-  renderJsonReport,
+  renderJsonReportChunks,
   SOURCES,
   FAIL_ON2 as FAIL_ON,
   REPORT_FORMATS,

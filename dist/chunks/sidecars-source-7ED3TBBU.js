@@ -1,12 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-IC6GPLUO.js";
+} from "./chunk-DHOHQYZQ.js";
+import {
+  delay,
+  mapPool
+} from "./chunk-HYR7AWVW.js";
 import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-PKCODQIK.js";
+} from "./chunk-PCWJZML7.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -18,16 +22,16 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-H6LMO2HE.js";
+} from "./chunk-DQZVP7FF.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-DNUDPCNB.js";
-import "./chunk-AUPPVEQV.js";
+import "./chunk-VVWLQGLY.js";
 import {
   InputError,
   NameGate,
   isInputError,
   showControlChars
-} from "./chunk-KJZBDJRW.js";
+} from "./chunk-AXTUN44H.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/meshed-pods.ts
@@ -96,33 +100,6 @@ function listFailure(kc, err, namespace) {
   if (f.code === 401) return new InputError(`${apiServerOf(kc)}: unauthorized: ${f.message}`);
   if (f.code === 0) return new InputError(`cannot reach the API server ${apiServerOf(kc)}: ${f.message}`);
   return new InputError(`cannot list pods ${scope}: HTTP ${f.code}: ${f.message}`);
-}
-
-// src/observe/live/pool.ts
-async function mapPool(items, limit, task) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i], i);
-    }
-  };
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
-  await Promise.all(workers);
-  return results;
-}
-function delay(ms, signal) {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }
 
 // src/observe/live/pod-metrics.ts

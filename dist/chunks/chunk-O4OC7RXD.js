@@ -1,29 +1,19 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  readPrometheusText
-} from "./chunk-IC6GPLUO.js";
+  SeriesReader
+} from "./chunk-DHOHQYZQ.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-PKCODQIK.js";
+} from "./chunk-PCWJZML7.js";
 import {
   InputError
-} from "./chunk-KJZBDJRW.js";
+} from "./chunk-AXTUN44H.js";
 
 // src/observe/read-metrics.ts
 import { Buffer as Buffer4 } from "node:buffer";
-import { readdir, stat } from "node:fs/promises";
-import path2 from "node:path";
-
-// src/display-path.ts
-import path from "node:path";
-function displayName(absolute, cwd) {
-  const relative = path.relative(cwd, absolute);
-  const shown = relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
-  return shown.split(path.sep).join("/");
-}
 
 // src/observe/content-sniff.ts
 import { closeSync, openSync, readSync } from "node:fs";
@@ -214,6 +204,74 @@ function* readFileChunks(file, buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES)
   }
 }
 
+// src/observe/metric-files.ts
+import { readdirSync, statSync } from "node:fs";
+import path2 from "node:path";
+
+// src/display-path.ts
+import path from "node:path";
+function displayName(absolute, cwd) {
+  const relative = path.relative(cwd, absolute);
+  const shown = relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
+  return shown.split(path.sep).join("/");
+}
+
+// src/observe/metric-files.ts
+function unreadable(file, err) {
+  const code = err.code;
+  if (code === "ENOENT") return new InputError("no such file or directory", { file });
+  if (code === "EACCES" || code === "EPERM") return new InputError("permission denied", { file });
+  if (code === "EISDIR") return new InputError("is a directory", { file });
+  return new InputError(`cannot read: ${err.message}`, { file });
+}
+function statOf(file) {
+  try {
+    return statSync(file);
+  } catch (err) {
+    throw unreadable(file, err);
+  }
+}
+function listMetricFiles(root) {
+  const info = statOf(root);
+  if (info.isFile()) return [{ absolute: root, size: info.size }];
+  if (!info.isDirectory()) throw new InputError("not a regular file or directory", { file: root });
+  let entries;
+  try {
+    entries = readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1);
+  } catch (err) {
+    throw unreadable(root, err);
+  }
+  const files = [];
+  for (const entry of entries) {
+    const child = path2.join(root, entry.name);
+    if (entry.isDirectory()) {
+      for (const f of listMetricFiles(child)) files.push(f);
+      continue;
+    }
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+    const target = statOf(child);
+    if (target.isDirectory()) for (const f of listMetricFiles(child)) files.push(f);
+    else if (target.isFile()) files.push({ absolute: child, size: target.size });
+  }
+  return files;
+}
+function metricFilesOf(paths, cwd) {
+  if (paths.length === 0) throw new InputError("no metrics path given");
+  const all = [];
+  for (const given of paths) {
+    const root = path2.resolve(cwd, given);
+    let files;
+    try {
+      files = listMetricFiles(root);
+    } catch (err) {
+      throw err instanceof InputError && err.file === root ? new InputError(err.message, { file: given }) : err;
+    }
+    if (files.length === 0) throw new InputError("no files in this directory", { file: given });
+    for (const f of files) all.push({ ...f, file: displayName(f.absolute, cwd) });
+  }
+  return all;
+}
+
 // src/observe/read-metrics-stream.ts
 import { Buffer as Buffer3 } from "node:buffer";
 var STDIN_NAME = "stdin";
@@ -225,7 +283,7 @@ function firstContentByte(buf, from) {
   }
   return void 0;
 }
-async function readMetricsStream(input, onSample, source = STDIN_NAME) {
+async function readMetricsStream(input, reading, source = STDIN_NAME) {
   const iterator = input[Symbol.asyncIterator]();
   const head = [];
   let first;
@@ -242,6 +300,9 @@ async function readMetricsStream(input, onSample, source = STDIN_NAME) {
     for (let next = await iterator.next(); !next.done; next = await iterator.next())
       yield Buffer3.from(next.value);
   }
+  const onSample = (s) => {
+    reading.builder.add(s);
+  };
   const options = { source, metrics: OBSERVED_METRICS, onSample };
   if (first === 123 || first === 91) {
     const parts = [];
@@ -261,55 +322,20 @@ async function readMetricsStream(input, onSample, source = STDIN_NAME) {
     const text = Buffer3.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
     return readEnvoyStatsJson(text, options).samples;
   }
-  return (await readPrometheusText(all(), options)).samples;
+  return (await reading.series.read(all(), source)).samples;
 }
 
 // src/observe/read-metrics.ts
-function unreadable(file, err) {
-  const code = err.code;
-  if (code === "ENOENT") return new InputError("no such file or directory", { file });
-  if (code === "EACCES" || code === "EPERM") return new InputError("permission denied", { file });
-  if (code === "EISDIR") return new InputError("is a directory", { file });
-  return new InputError(`cannot read: ${err.message}`, { file });
-}
-async function listMetricFiles(root) {
-  let info;
-  try {
-    info = await stat(root);
-  } catch (err) {
-    throw unreadable(root, err);
-  }
-  if (info.isFile()) return [root];
-  if (!info.isDirectory()) throw new InputError("not a regular file or directory", { file: root });
-  let entries;
-  try {
-    entries = (await readdir(root, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
-  } catch (err) {
-    throw unreadable(root, err);
-  }
-  const files = [];
-  for (const entry of entries) {
-    const child = path2.join(root, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      const target = await stat(child).catch((err) => {
-        throw unreadable(child, err);
-      });
-      isDir = target.isDirectory();
-      isFile = target.isFile();
-    }
-    if (isDir) for (const found of await listMetricFiles(child)) files.push(found);
-    else if (isFile) files.push(child);
-  }
-  return files;
-}
 function isBlankByte(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 var BOM = Buffer4.from([239, 187, 191]);
 var MAX_JSON_BYTES2 = 64 * 1024 * 1024;
-async function readMetricsFile(absolute, onSample, buffer = Buffer4.allocUnsafe(DEFAULT_CHUNK_BYTES), file = absolute) {
+function fileReading(builder = new ObservedMapBuilder()) {
+  return { builder, buffer: Buffer4.allocUnsafe(DEFAULT_CHUNK_BYTES), series: new SeriesReader(builder) };
+}
+async function readMetricsFile(absolute, reading, file = absolute) {
+  const { builder, buffer } = reading;
   let chunks;
   let first;
   const blankHead = [];
@@ -328,7 +354,13 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer4.allocUnsafe(
     throw unreadable(file, err);
   }
   if (first === void 0) throw new InputError("empty: no metrics in this file", { file });
-  const options = { source: file, metrics: OBSERVED_METRICS, onSample };
+  const options = {
+    source: file,
+    metrics: OBSERVED_METRICS,
+    onSample: (s) => {
+      builder.add(s);
+    }
+  };
   const firstChunk = current.value;
   function* all() {
     yield* blankHead;
@@ -352,7 +384,7 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer4.allocUnsafe(
       const text = Buffer4.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
       return readEnvoyStatsJson(text, options).samples;
     }
-    return (await readPrometheusText(all(), options)).samples;
+    return (await reading.series.read(all(), file)).samples;
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw unreadable(file, err);
@@ -360,34 +392,28 @@ async function readMetricsFile(absolute, onSample, buffer = Buffer4.allocUnsafe(
     chunks.return(void 0);
   }
 }
+async function readMetricFiles(files, reading = fileReading()) {
+  const { builder } = reading;
+  for (const { absolute, file } of files) {
+    builder.sources++;
+    const samples = await readMetricsFile(absolute, reading, file);
+    if (samples === 0) builder.addWarning(`${file}${NO_ISTIO_SERIES}${describeOtherContent(absolute)}`);
+  }
+  return builder;
+}
 async function readMetrics(paths, opts = {}) {
   const cwd = opts.cwd ?? process.cwd();
   if (paths.length === 0) throw new InputError("no metrics path given");
-  const builder = new ObservedMapBuilder();
-  const onSample = (s) => {
-    builder.add(s);
-  };
-  const buffer = Buffer4.allocUnsafe(DEFAULT_CHUNK_BYTES);
+  const reading = fileReading();
+  const { builder } = reading;
   for (const given of paths) {
     if (given === "-") {
       builder.sources++;
-      const samples = await readMetricsStream(opts.stdin ?? process.stdin, onSample);
+      const samples = await readMetricsStream(opts.stdin ?? process.stdin, reading);
       if (samples === 0) builder.addWarning(`${STDIN_NAME}: no istio_requests_total or istio_tcp_* series`);
       continue;
     }
-    const root = path2.resolve(cwd, given);
-    const files = await listMetricFiles(root).catch((err) => {
-      throw err instanceof InputError && err.file === root ? new InputError(err.message, { file: given }) : err;
-    });
-    if (files.length === 0) throw new InputError("no files in this directory", { file: given });
-    for (const absolute of files) {
-      const file = displayName(absolute, cwd);
-      builder.sources++;
-      const samples = await readMetricsFile(absolute, onSample, buffer, file);
-      if (samples === 0) {
-        builder.addWarning(`${file}${NO_ISTIO_SERIES}${describeOtherContent(absolute)}`);
-      }
-    }
+    await readMetricFiles(metricFilesOf([given], cwd), reading);
   }
   return builder.build();
 }
@@ -395,5 +421,7 @@ async function readMetrics(paths, opts = {}) {
 export {
   displayName,
   NO_ISTIO_SERIES,
+  metricFilesOf,
+  readMetricFiles,
   readMetrics
 };

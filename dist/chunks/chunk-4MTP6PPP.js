@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readRegularFile
-} from "./chunk-AUPPVEQV.js";
+} from "./chunk-VVWLQGLY.js";
 import {
   InputError,
   NameGate,
   isKindName,
   jsonWithEscapes
-} from "./chunk-KJZBDJRW.js";
+} from "./chunk-AXTUN44H.js";
 
 // src/observe/snapshot/snapshot-file.ts
 import { Buffer } from "node:buffer";

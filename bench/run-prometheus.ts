@@ -1,0 +1,14 @@
+// One child process of the benchmark: `--source prometheus` read from the stand-in at URL, as
+// the pipeline reads it. Prints JSON: time, peak RSS, calls and series read.
+import { readPrometheus } from '../src/observe/live/prometheus-source.ts';
+
+const url = process.argv[2];
+if (url === undefined) throw new Error('usage: run-prometheus.ts URL');
+const started = performance.now();
+/** CPU time of the whole process, every thread (user + system). */
+const cpuMs = () => (process.cpuUsage().user + process.cpuUsage().system) / 1000;
+const map = await readPrometheus({ url, since: '1h', now: new Date('2026-01-01T00:00:00Z') });
+const ms = performance.now() - started;
+process.stdout.write(
+  `${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMs(), calls: map.calls.length, series: map.stats.series })}\n`,
+);

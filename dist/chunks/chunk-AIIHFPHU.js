@@ -1,0 +1,128 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  assertRegularFileSync
+} from "./chunk-VVWLQGLY.js";
+import {
+  InputError,
+  isInputError
+} from "./chunk-AXTUN44H.js";
+
+// src/observe/live/http-client.ts
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+import { pipeline } from "node:stream";
+import { createGunzip } from "node:zlib";
+function shownUrl(url) {
+  try {
+    const u = new URL(String(url));
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return "(invalid URL)";
+  }
+}
+function parseBaseUrl(text, flag) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InputError(`${flag}: not a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new InputError(`${flag}: must be http or https`);
+  return url;
+}
+function caOf(target) {
+  if (target.caFile === void 0) return void 0;
+  assertRegularFileSync(target.caFile, { maxBytes: 4 * 1024 * 1024 });
+  try {
+    return readFileSync(target.caFile);
+  } catch (err) {
+    throw new InputError(`cannot read the CA file: ${err.message}`, { file: target.caFile });
+  }
+}
+function requestHeaders(target, init, extra = {}) {
+  const headers = { Accept: "application/json", ...extra };
+  if (target.token !== void 0) headers.Authorization = `Bearer ${target.token}`;
+  const body = init.body === void 0 ? void 0 : Buffer.from(init.body);
+  if (body !== void 0) {
+    headers["Content-Type"] = init.contentType ?? "application/json";
+    headers["Content-Length"] = body.length;
+  }
+  return { headers, body };
+}
+function httpStream(url, target, init, consume) {
+  const ca = caOf(target);
+  const { headers, body } = requestHeaders(target, init, { "Accept-Encoding": "gzip" });
+  const timeout = AbortSignal.timeout(target.timeoutMs ?? 3e4);
+  const signal = target.signal === void 0 ? timeout : AbortSignal.any([timeout, target.signal]);
+  const transport = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const fail = (err) => reject(isInputError(err) ? err : unreachable(url, timeout.aborted ? timeout.reason : err));
+    const req = transport.request(
+      url,
+      { method: init.method ?? "GET", headers, ...ca === void 0 ? {} : { ca }, signal },
+      (res) => {
+        responded = true;
+        const encoding = (res.headers["content-encoding"] ?? "identity").toLowerCase();
+        let stream = res;
+        if (encoding === "gzip" || encoding === "x-gzip")
+          stream = pipeline(res, createGunzip({ chunkSize: 256 * 1024 }), () => {
+          });
+        else if (encoding !== "identity") {
+          res.destroy();
+          reject(new InputError(`${shownUrl(url)}: answered in an encoding not asked for (${encoding})`));
+          return;
+        }
+        consume(res.statusCode ?? 0, stream).then(resolve, fail);
+      }
+    );
+    let responded = false;
+    req.on("error", (err) => {
+      if (!responded) fail(err);
+    });
+    req.end(body);
+  });
+}
+async function httpRequest(url, target, init = {}) {
+  const ca = caOf(target);
+  const { headers, body } = requestHeaders(target, init);
+  const timeoutMs = target.timeoutMs ?? 3e4;
+  const transport = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = transport.request(
+      url,
+      {
+        method: init.method ?? "GET",
+        headers,
+        ...ca === void 0 ? {} : { ca },
+        signal: AbortSignal.timeout(timeoutMs)
+      },
+      (res) => {
+        const parts = [];
+        res.on("data", (c) => parts.push(c));
+        res.on(
+          "end",
+          () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString("utf8") })
+        );
+        res.on("error", (err) => reject(unreachable(url, err)));
+      }
+    );
+    req.on("error", (err) => reject(unreachable(url, err)));
+    req.end(body);
+  });
+}
+function unreachable(url, err) {
+  const e = err;
+  const reason = e.name === "TimeoutError" || e.code === "ABORT_ERR" ? "timed out" : e.code ?? e.message;
+  return new InputError(
+    `${shownUrl(url)}: cannot reach: ${reason}${e.code && e.message && reason === e.code ? ` (${e.message})` : ""}`
+  );
+}
+
+export {
+  shownUrl,
+  parseBaseUrl,
+  httpStream,
+  httpRequest
+};

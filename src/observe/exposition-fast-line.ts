@@ -1,0 +1,213 @@
+// The common shape of a wanted exposition line, read from its bytes without decoding it:
+// `name{label="value",...} value [timestamp]` with no blanks inside the braces and no escapes.
+// Label names are matched against the previous line's layout (sidecars write every series of
+// a family with the same labels in the same order), values are left as byte ranges for the
+// caller to intern. Anything else (blanks, escapes, a duplicate label, a malformed line)
+// answers false, and the caller parses the line with parseExpositionLine, which accepts the
+// same grammar and words every error: this reader only ever takes lines that one accepts,
+// with the same result (test/observe/exposition-differential.test.ts).
+import type { Buffer } from 'node:buffer';
+import { parseSampleValue } from './exposition-line.ts';
+
+const TAB = 9;
+const SPACE = 32;
+const QUOTE = 34;
+const COMMA = 44;
+const EQUALS = 61;
+const BACKSLASH = 92;
+const OPEN = 123;
+const CLOSE = 125;
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+function isBlank(c: number | undefined): boolean {
+  return c === SPACE || c === TAB;
+}
+
+/** Label names as small ids, with their bytes for matching. */
+export class LabelNames {
+  readonly names: string[] = [];
+  readonly bytes: Uint8Array[] = [];
+  /** Each name's bytes as big-endian 32-bit words (the tail, under 4 bytes, compared bytewise). */
+  readonly words: Int32Array[] = [];
+  private readonly ids = new Map<string, number>();
+
+  idOf(buf: Buffer, start: number, end: number): number {
+    const name = buf.toString('latin1', start, end);
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(name);
+      const bytes = Uint8Array.from(buf.subarray(start, end));
+      this.bytes.push(bytes);
+      const view = new DataView(bytes.buffer);
+      this.words.push(Int32Array.from({ length: bytes.length >> 2 }, (_, i) => view.getInt32(i * 4)));
+      this.ids.set(name, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * One table of label names for the process: every reader meets the same few dozen, and the
+ * live source starts a reader per pod. It only grows, with the distinct names read.
+ */
+const SHARED_NAMES = new LabelNames();
+
+export class FastLineParser {
+  readonly labelNames = SHARED_NAMES;
+  /** The labels of the last line read: name id and value byte range, `count` of them. */
+  nameIds = new Int32Array(64);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  count = 0;
+  value = 0;
+  timestamp: number | undefined;
+  /** Name ids of the previous line, position by position. */
+  private layout = new Int32Array(64).fill(-1);
+  /** Per name id, the stamp of the last line it appeared on (duplicates). */
+  private seen = new Int32Array(64);
+  private stamp = 0;
+
+  /**
+   * Reads buf[from, end), the part of a line after the metric name. True when the line has the
+   * common shape and is valid; false sends the caller to the full parser.
+   */
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  private viewOf: ArrayBufferLike | undefined;
+  private viewAt = 0;
+
+  parse(buf: Buffer, from: number, end: number): boolean {
+    if (buf[from] !== OPEN) return false;
+    if (this.viewOf !== buf.buffer || this.viewAt !== buf.byteOffset) {
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.buffer.byteLength - buf.byteOffset);
+      this.viewOf = buf.buffer;
+      this.viewAt = buf.byteOffset;
+    }
+    let p = from + 1;
+    let n = 0;
+    this.stamp++;
+    if (buf[p] === CLOSE) p++;
+    else {
+      for (;;) {
+        const id = this.labelName(buf, p, end, n);
+        if (id === -1 || this.seen[id] === this.stamp) return false;
+        this.seen[id] = this.stamp;
+        p += this.labelNames.bytes[id]!.length + 1;
+        if (buf[p] !== QUOTE) return false;
+        const start = ++p;
+        for (;;) {
+          if (p >= end) return false;
+          const c = buf[p]!;
+          if (c === QUOTE) break;
+          if (c === BACKSLASH) return false;
+          p++;
+        }
+        if (n === this.nameIds.length) this.grow();
+        this.nameIds[n] = id;
+        this.starts[n] = start;
+        this.ends[n] = p;
+        n++;
+        p++;
+        const c = buf[p];
+        if (c === CLOSE) {
+          p++;
+          break;
+        }
+        if (c !== COMMA) return false;
+        p++;
+        if (buf[p] === CLOSE) {
+          p++;
+          break;
+        }
+      }
+    }
+    this.count = n;
+    return this.valueAndTimestamp(buf, p, end);
+  }
+
+  /** The id of the label name at p (followed by `=`), trying the previous line's name first. */
+  private labelName(buf: Buffer, p: number, end: number, n: number): number {
+    if (n < this.layout.length) {
+      const guess = this.layout[n]!;
+      if (guess !== -1) {
+        const name = this.labelNames.bytes[guess]!;
+        const length = name.length;
+        if (p + length < end && buf[p + length] === EQUALS) {
+          const words = this.labelNames.words[guess]!;
+          const view = this.view;
+          let w = 0;
+          while (w < words.length && view.getInt32(p + 4 * w) === words[w]) w++;
+          if (w === words.length) {
+            let i = 4 * w;
+            while (i < length && buf[p + i] === name[i]) i++;
+            if (i === length) return guess;
+          }
+        }
+      }
+    }
+    if (p >= end || !isNameStart(buf[p]!)) return -1;
+    let q = p + 1;
+    while (q < end && isNameChar(buf[q]!)) q++;
+    if (buf[q] !== EQUALS) return -1;
+    const id = this.labelNames.idOf(buf, p, q);
+    if (id >= this.seen.length) {
+      const seen = new Int32Array(this.seen.length * 2);
+      seen.set(this.seen);
+      this.seen = seen;
+    }
+    if (n < this.layout.length) this.layout[n] = id;
+    return id;
+  }
+
+  private valueAndTimestamp(buf: Buffer, from: number, end: number): boolean {
+    let p = from;
+    while (p < end && isBlank(buf[p])) p++;
+    if (p >= end) return false;
+    const start = p;
+    let integer = 0;
+    let digitsOnly = true;
+    while (p < end && !isBlank(buf[p])) {
+      const d = buf[p]! - 48;
+      if (d < 0 || d > 9) digitsOnly = false;
+      else integer = integer * 10 + d;
+      p++;
+    }
+    // Up to 15 digits a double holds exactly; longer tokens and the rest go through the parser's rule.
+    let value: number | undefined = integer;
+    if (!digitsOnly || p - start > 15) value = parseSampleValue(buf.toString('utf8', start, p));
+    if (value === undefined) return false;
+    this.value = value;
+    while (p < end && isBlank(buf[p])) p++;
+    this.timestamp = undefined;
+    if (p === end) return true;
+    // A timestamp: -?digits, then nothing but blanks (the parser's /^-?\d+$/).
+    const tsStart = p;
+    if (buf[p] === 45) p++;
+    const digitsFrom = p;
+    while (p < end && buf[p]! >= 48 && buf[p]! <= 57) p++;
+    if (p === digitsFrom) return false;
+    const tsEnd = p;
+    while (p < end && isBlank(buf[p])) p++;
+    if (p !== end) return false;
+    this.timestamp = Number(buf.toString('latin1', tsStart, tsEnd));
+    return true;
+  }
+
+  private grow(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.nameIds = grow(this.nameIds);
+    this.starts = grow(this.starts);
+    this.ends = grow(this.ends);
+  }
+}

@@ -1,0 +1,320 @@
+// The prometheus source on answers a real Prometheus here cannot produce: tens of thousands of
+// rows, split by namespace, gzipped or not, cut into small chunks, slow, or broken. The
+// stand-in (test/support/prometheus-api-server.ts) evaluates the queries the source sends.
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, describe, test } from 'node:test';
+import { readPrometheus } from '../../src/observe/live/prometheus-source.ts';
+import { NO_CLIENT_SIDECAR } from '../../src/observe/observed-map.ts';
+import { type SeriesValue, startPrometheusApi } from '../support/prometheus-api-server.ts';
+
+const REQUESTS = 'istio_requests_total';
+
+interface MeshCall {
+  client: string;
+  server: string;
+  ns: string;
+  method: string;
+  path: string;
+  /** Requests counted by each reporter (absent: that sidecar did not report). */
+  source?: number;
+  destination?: number;
+}
+
+function seriesOf(c: MeshCall): SeriesValue[] {
+  const labels = (reporter: string): Record<string, string> => ({
+    reporter,
+    source_workload: c.client,
+    source_workload_namespace: c.ns,
+    source_principal: `spiffe://cluster.local/ns/${c.ns}/sa/${c.client}`,
+    destination_workload: c.server,
+    destination_workload_namespace: c.ns,
+    destination_service: `${c.server}.${c.ns}.svc.cluster.local`,
+    destination_service_name: c.server,
+    destination_service_namespace: c.ns,
+    request_protocol: 'http',
+    request_method: c.method,
+    request_path: c.path,
+    response_code: '200',
+  });
+  const out: SeriesValue[] = [];
+  if (c.destination !== undefined)
+    out.push({ metric: REQUESTS, labels: labels('destination'), increase: c.destination });
+  if (c.source !== undefined) out.push({ metric: REQUESTS, labels: labels('source'), increase: c.source });
+  return out;
+}
+
+/** `namespaces` x `perNamespace` calls; every seventh server has no sidecar (source only). */
+function mesh(namespaces: number, perNamespace: number): MeshCall[] {
+  const calls: MeshCall[] = [];
+  for (let n = 0; n < namespaces; n++) {
+    for (let i = 0; i < perNamespace; i++) {
+      const sourceOnly = i % 7 === 0;
+      calls.push({
+        client: `c${i % 50}`,
+        server: `s${i}`,
+        ns: `ns-${n}`,
+        method: i % 2 === 0 ? 'GET' : 'POST',
+        path: `/api/${i}`,
+        source: 10 + i,
+        ...(sourceOnly ? {} : { destination: 3 + (i % 5) }),
+      });
+    }
+  }
+  return calls;
+}
+
+/** What the map must hold: one call each, the destination's count where it reported. */
+function expected(calls: MeshCall[]): string[] {
+  return calls
+    .map(
+      (c) => `${c.ns}/${c.client} -> ${c.ns}/${c.server} ${c.method} ${c.path} ${c.destination ?? c.source}`,
+    )
+    .sort();
+}
+
+function seen(map: Awaited<ReturnType<typeof readPrometheus>>): string[] {
+  return map.calls
+    .map(
+      (c) =>
+        `${c.client.namespace}/${c.client.name} -> ${c.server.namespace}/${c.server.name} ${c.method} ${c.path} ${c.count}`,
+    )
+    .sort();
+}
+
+const closers: (() => Promise<void>)[] = [];
+after(async () => {
+  for (const close of closers) await close();
+});
+
+async function standIn(calls: MeshCall[], opts: { delayMs?: (q: string) => number } = {}) {
+  const api = await startPrometheusApi({ series: () => calls.flatMap(seriesOf), ...opts });
+  closers.push(api.close);
+  return api;
+}
+
+/** A server that answers every query with `body` (as given, no compression), written in small pieces. */
+async function rawServer(status: number, body: string, piece = 7) {
+  const server = http.createServer(async (_req, res) => {
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    const bytes = Buffer.from(body);
+    for (let at = 0; at < bytes.length; at += piece) res.write(bytes.subarray(at, at + piece));
+    res.end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  closers.push(
+    () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  );
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe('prometheus source: streamed answers', () => {
+  test('one call per row, the destination preferred in the query, gzip asked for', async () => {
+    const calls = mesh(3, 40);
+    const api = await standIn(calls);
+    const map = await readPrometheus({ url: api.url, since: '10m' });
+    assert.deepEqual(seen(map), expected(calls));
+    assert.equal(map.stats.series, calls.length);
+    // The size, then requests and TCP at once (the mesh is small), and whether a caller's
+    // sidecar counted a request: the rows no longer say who reported them.
+    assert.equal(api.queries.length, 4);
+    assert.match(api.queries[1]!.query, /reporter="destination".* or .*reporter="source"/);
+    assert.match(
+      api.queries[3]!.query,
+      /^sum by \(reporter\) \(increase\(istio_requests_total\{reporter="source"\}/,
+    );
+    assert.ok(!map.warnings.includes(NO_CLIENT_SIDECAR), map.warnings.join('\n'));
+    assert.ok(api.queries.every((q) => q.acceptEncoding?.includes('gzip') && q.method === 'POST'));
+  });
+
+  test('a large mesh is read in parts by namespace, and a namespace the size query missed is not lost', async () => {
+    const calls = mesh(6, 30);
+    let sized = false;
+    const late: MeshCall = {
+      client: 'new',
+      server: 'svc',
+      ns: 'ns-late',
+      method: 'GET',
+      path: '/late',
+      destination: 4,
+    };
+    const api = await startPrometheusApi({
+      series: () => {
+        const all = calls.flatMap(seriesOf);
+        // The late namespace appears once the size query has been answered.
+        if (sized) all.push(...seriesOf(late));
+        sized = true;
+        return all;
+      },
+    });
+    closers.push(api.close);
+    const map = await readPrometheus({ url: api.url, since: '10m', maxRowsPerQuery: 60, concurrency: 2 });
+    assert.deepEqual(seen(map), expected([...calls, late]));
+    const parts = api.queries.filter((q) => q.query.startsWith('sum by'));
+    assert.ok(
+      parts.some((q) => /source_workload_namespace=~"ns-0\|ns-1"/.test(q.query)),
+      'no grouped part',
+    );
+    assert.ok(
+      parts.some((q) => q.query.includes('source_workload_namespace!~')),
+      'no part for the rest',
+    );
+    assert.ok(parts.length >= 8);
+  });
+
+  test('no caller sidecar counted a request: the warning, asked part by part until one has one', async () => {
+    const serverOnly = mesh(4, 10).map(({ source: _s, ...c }) => ({ ...c, destination: c.destination ?? 1 }));
+    const outside = await standIn(serverOnly);
+    const map = await readPrometheus({ url: outside.url, since: '10m', maxRowsPerQuery: 10, concurrency: 2 });
+    assert.deepEqual(seen(map), expected(serverOnly));
+    assert.ok(map.warnings.includes(NO_CLIENT_SIDECAR), map.warnings.join('\n'));
+    const checks = (api: { queries: { query: string }[] }) =>
+      api.queries.filter((q) => q.query.startsWith('sum by (reporter)')).length;
+    const parts = outside.queries.filter((q) => q.query.startsWith('sum by (source_workload')).length / 2;
+    assert.equal(checks(outside), parts, 'every part asked, none had one');
+    // Each asks for its own part's callers, never the whole mesh at once.
+    const scopeOf = (prefix: string) =>
+      outside.queries
+        .filter(
+          (q) => q.query.startsWith(prefix) && q.query.includes('istio_requests_total{reporter="source"'),
+        )
+        .map((q) => /source_workload_namespace[!=]~"[^"]*"/.exec(q.query)?.[0] ?? 'all')
+        .sort();
+    assert.deepEqual(scopeOf('sum by (reporter)'), scopeOf('sum by (source_workload'));
+    assert.ok(!scopeOf('sum by (reporter)').includes('all'));
+    // Only the last part's callers have sidecars: found there, after every other part was asked.
+    const lastOnly = mesh(4, 10).map((c) =>
+      c.ns === 'ns-3' ? c : { ...c, source: undefined, destination: 1 },
+    );
+    const inside = await standIn(lastOnly);
+    const seenInside = await readPrometheus({
+      url: inside.url,
+      since: '10m',
+      maxRowsPerQuery: 10,
+      concurrency: 1,
+    });
+    assert.ok(!seenInside.warnings.includes(NO_CLIENT_SIDECAR), seenInside.warnings.join('\n'));
+    // With every caller meshed, the first part says so and the others are not asked.
+    const meshed = await standIn(mesh(4, 10));
+    await readPrometheus({ url: meshed.url, since: '10m', maxRowsPerQuery: 10, concurrency: 1 });
+    assert.equal(checks(meshed), 1);
+  });
+
+  test('split or not, one at a time or four: the same map', async () => {
+    const calls = mesh(5, 25);
+    const api = await standIn(calls);
+    const now = new Date();
+    const whole = await readPrometheus({ url: api.url, since: '10m', now });
+    for (const [maxRowsPerQuery, concurrency] of [
+      [10, 1],
+      [30, 4],
+      [1, 3],
+    ] as const) {
+      const part = await readPrometheus({ url: api.url, since: '10m', now, maxRowsPerQuery, concurrency });
+      assert.deepStrictEqual(part, whole);
+    }
+  });
+
+  test('the timeout is per request: a slow answer fails with "timed out", a slow read of fast parts does not', async () => {
+    const calls = mesh(4, 10);
+    const slowParts = await standIn(calls, { delayMs: (q) => (q.startsWith('sum by') ? 150 : 0) });
+    // Eight parts one after another take longer than one request may, and still complete.
+    const map = await readPrometheus({
+      url: slowParts.url,
+      since: '10m',
+      maxRowsPerQuery: 10,
+      concurrency: 1,
+      timeoutMs: 1000,
+    });
+    assert.deepEqual(seen(map), expected(calls));
+    const stuck = await standIn(calls, { delayMs: (q) => (q.startsWith('sum by') ? 5000 : 0) });
+    await assert.rejects(
+      readPrometheus({ url: stuck.url, since: '10m', timeoutMs: 200, token: 'secret' }),
+      (err: Error) => {
+        assert.match(err.message, /\/api\/v1\/query: cannot reach: timed out/);
+        assert.doesNotMatch(err.message, /query=|increase|secret/);
+        return true;
+      },
+    );
+  });
+
+  test('an uncompressed answer in pieces of a few bytes, escapes and UTF-8 included', async () => {
+    const row = (labels: Record<string, string>, value: string) =>
+      JSON.stringify({ metric: labels, value: [1700000000.5, value] });
+    const body = `{"status":"success","data":{"resultType":"vector","result":[${[
+      row(
+        {
+          // A Kubernetes name (the name gate refuses others), written with an escape below.
+          source_workload: 'cafe',
+          source_workload_namespace: 'shop',
+          destination_workload: 'api',
+          destination_workload_namespace: 'shop',
+          request_method: 'GET',
+          request_path: '/a"b\\c/\u00fc',
+        },
+        '2.6',
+      ),
+      row(
+        {
+          source_workload: 'x',
+          source_workload_namespace: 'shop',
+          destination_workload: 'api',
+          destination_workload_namespace: 'shop',
+        },
+        '0.4',
+      ),
+    ].join(',')}]}}`;
+    const url = await rawServer(200, body.replace('cafe', 'caf\\u0065'));
+    const map = await readPrometheus({ url, since: '10m' });
+    assert.deepEqual(
+      map.calls.map((c) => [c.client.name, c.path, c.count]),
+      [
+        ['cafe', '/a"b/c/\u00fc', 3],
+        ['x', null, 1],
+      ],
+    );
+  });
+
+  test('broken answers are input errors that say what was wrong', async () => {
+    const cut = await rawServer(
+      200,
+      '{"status":"success","data":{"resultType":"vector","result":[{"metric":{',
+    );
+    await assert.rejects(
+      readPrometheus({ url: cut }),
+      /api\/v1\/query: HTTP 200: not a Prometheus API answer \(unexpected end/,
+    );
+    const matrix = await rawServer(200, '{"status":"success","data":{"resultType":"matrix","result":[]}}');
+    await assert.rejects(readPrometheus({ url: matrix }), /expected a vector result, got matrix/);
+    // An error answer is read only as far as it needs to be, however long it goes on.
+    const failed = await rawServer(
+      422,
+      JSON.stringify({
+        status: 'error',
+        errorType: 'execution',
+        error: 'too many samples',
+        data: 'x'.repeat(3 << 20),
+      }),
+      4096,
+    );
+    await assert.rejects(
+      readPrometheus({ url: failed }),
+      /api\/v1\/query: query failed: execution: too many samples$/,
+    );
+    const label = 'x'.repeat(3 << 20);
+    const huge = await rawServer(
+      200,
+      `{"status":"success","data":{"resultType":"vector","result":[{"metric":{"a":"${label}"}}]}}`,
+      4096,
+    );
+    await assert.rejects(
+      readPrometheus({ url: huge }),
+      /not a Prometheus API answer \(a token longer than 1048576 bytes/,
+    );
+  });
+});

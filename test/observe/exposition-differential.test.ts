@@ -1,0 +1,252 @@
+// The byte-level exposition reader against the reader it replaced (test/support/
+// reference-exposition-reader.ts: every wanted line decoded and parsed by parseExpositionLine).
+// On generated sidecar-like texts, on random edits of them, and on any cutting into chunks,
+// both give the same samples, or the same error with the same file and line; the observed
+// map built from the byte reader's interned values equals the one the reference builder
+// (test/support/reference-observed-map.ts: istioCallOf per sample, with main's name gate and
+// its rule for Services no workload answered) builds from the reference's samples.
+import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import type { Sample } from '../../src/observe/exposition-line.ts';
+import { ObservedMapBuilder } from '../../src/observe/observed-map.ts';
+import { readPrometheusText, SeriesReader } from '../../src/observe/prometheus-text.ts';
+import { readPrometheusTextReference } from '../support/reference-exposition-reader.ts';
+import { ReferenceObservedMapBuilder } from '../support/reference-observed-map.ts';
+import { cutAt } from './helpers.ts';
+
+const RUNS = Number(process.env.EXPOSITION_RUNS ?? 1500);
+const WANTED = new Set(['istio_requests_total', 'istio_tcp_connections_opened_total']);
+
+type Outcome = { samples: Sample[]; lines: number } | { error: string; file?: string; line?: number };
+
+async function outcome(read: () => Promise<{ lines: number }>, samples: Sample[]): Promise<Outcome> {
+  try {
+    const { lines } = await read();
+    return { samples, lines };
+  } catch (err) {
+    const e = err as { message: string; file?: string; line?: number };
+    return { error: e.message, file: e.file, line: e.line };
+  }
+}
+
+function chunks(bytes: Buffer, cuts: number[]): Uint8Array[] {
+  return cutAt(
+    bytes,
+    cuts.map((c) => c % (bytes.length + 1)).sort((a, b) => a - b),
+  );
+}
+
+async function agrees(text: string | Buffer, cuts: number[]): Promise<void> {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  const got: Sample[] = [];
+  const want: Sample[] = [];
+  const fast = await outcome(
+    () =>
+      readPrometheusText(chunks(bytes, cuts), {
+        source: 'm.prom',
+        metrics: WANTED,
+        onSample: (s) => got.push(s),
+      }),
+    got,
+  );
+  const reference = await outcome(
+    () =>
+      readPrometheusTextReference([bytes], {
+        source: 'm.prom',
+        metrics: WANTED,
+        onSample: (s) => want.push(s),
+      }),
+    want,
+  );
+  assert.deepStrictEqual(fast, reference, `for ${JSON.stringify(bytes.toString('latin1'))}`);
+  if ('error' in reference) return;
+  // The interned path into the observed map gives the map the samples give.
+  const interned = new ObservedMapBuilder();
+  await new SeriesReader(interned).read(chunks(bytes, cuts), 'm.prom');
+  const fromSamples = new ReferenceObservedMapBuilder();
+  for (const s of want) fromSamples.add(s);
+  assert.deepStrictEqual(interned.build(), fromSamples.build());
+}
+
+const ISTIO = [
+  'reporter',
+  'source_workload',
+  'source_workload_namespace',
+  'destination_workload',
+  'destination_workload_namespace',
+  'destination_service',
+  'destination_service_name',
+  'destination_service_namespace',
+  'request_protocol',
+  'request_method',
+  'request_path',
+  'response_code',
+];
+const labelName = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...ISTIO) },
+  { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'le', 'a', '_x9') },
+);
+const labelValue = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.constantFrom(
+      'source',
+      'destination',
+      'unknown',
+      '',
+      'client',
+      'shop',
+      'GET',
+      'get',
+      '/a/../b?x=1',
+      'grpc',
+      'tcp',
+      'nginx',
+      'nginx.shop.svc.cluster.local',
+      'Bad_Name',
+      'db.v2',
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.string({
+      unit: fc.constantFrom('a', 'é', '😀', '"', '\\', '\n', ' ', '{', '}', ',', '=', '\u0000'),
+    }),
+  },
+);
+const sampleValue = fc.constantFrom(
+  '1',
+  '0',
+  '17',
+  '1234567890123456',
+  '1.5',
+  '-0',
+  '1e3',
+  'NaN',
+  '+Inf',
+  '-inf',
+  'Infinity',
+  '0x10',
+  '',
+  '12a',
+);
+const blank = fc.constantFrom('', '', '', ' ', '\t', '  ');
+
+function escapeLabelValue(value: string): string {
+  return value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
+}
+
+const wantedLine = fc
+  .record({
+    metric: fc.constantFrom('istio_requests_total', 'istio_tcp_connections_opened_total'),
+    labels: fc.array(fc.tuple(labelName, labelValue), { maxLength: 8 }),
+    value: sampleValue,
+    timestamp: fc.option(fc.constantFrom('1700000000000', '-5', '12.5', 'x'), { nil: undefined }),
+    before: blank,
+    inner: blank,
+    after: blank,
+    trailingComma: fc.boolean(),
+    braces: fc.constantFrom('{', '{', '{', ' {', ''),
+  })
+  .map((l) => {
+    const pairs = l.labels
+      .map(([k, v]) => `${l.inner}${k}${l.inner}=${l.inner}"${escapeLabelValue(v)}"`)
+      .join(',');
+    const body = l.braces === '' ? '' : `${l.braces}${pairs}${l.trailingComma && pairs !== '' ? ',' : ''}}`;
+    const ts = l.timestamp === undefined ? '' : ` ${l.timestamp}`;
+    return `${l.before}${l.metric}${body}${l.after} ${l.value}${ts}${l.after}`;
+  });
+const otherLine = fc.constantFrom(
+  '# TYPE istio_requests_total counter',
+  '# HELP x y',
+  'envoy_cluster_upstream_cx_total{cluster_name="xds-grpc"} 3',
+  'istio_request_bytes_bucket{le="1"} 2',
+  'istio_requests_totalx{a="b"} 1',
+  '',
+  '   ',
+);
+const exposition = fc
+  .record({
+    lines: fc.array(fc.oneof({ weight: 3, arbitrary: wantedLine }, { weight: 2, arbitrary: otherLine }), {
+      minLength: 1,
+      maxLength: 12,
+    }),
+    crlf: fc.boolean(),
+    bom: fc.boolean(),
+    finalNewline: fc.boolean(),
+  })
+  .map(({ lines, crlf, bom, finalNewline }) => {
+    const eol = crlf ? '\r\n' : '\n';
+    return `${bom ? '\uFEFF' : ''}${lines.join(eol)}${finalNewline ? eol : ''}`;
+  });
+const edits = fc.array(
+  fc.record({
+    at: fc.nat(),
+    drop: fc.integer({ min: 0, max: 2 }),
+    insert: fc.constantFrom(
+      '',
+      ' ',
+      '"',
+      '\\',
+      ',',
+      '=',
+      '{',
+      '}',
+      '\n',
+      '\r',
+      'x',
+      '9',
+      '\t',
+      '\u00e9',
+      '#',
+    ),
+  }),
+  { minLength: 1, maxLength: 3 },
+);
+const cuts = fc.array(fc.nat(), { maxLength: 6 });
+
+function edit(text: string, changes: { at: number; drop: number; insert: string }[]): string {
+  let t = text;
+  for (const c of changes) {
+    const at = c.at % (t.length + 1);
+    t = t.slice(0, at) + c.insert + t.slice(at + c.drop);
+  }
+  return t;
+}
+
+describe('byte-level exposition reader against the string reader it replaced', () => {
+  test('the same samples, or the same error at the same line, on generated expositions cut anywhere', async () => {
+    await fc.assert(
+      fc.asyncProperty(exposition, cuts, (text, at) => agrees(text, at)),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('the same on randomly edited expositions', async () => {
+    await fc.assert(
+      fc.asyncProperty(exposition, edits, cuts, (text, changes, at) => agrees(edit(text, changes), at)),
+      { numRuns: 2 * RUNS },
+    );
+  });
+
+  test('the same on invalid UTF-8 in values and elsewhere', async () => {
+    const bytes = (...parts: (string | number[])[]) =>
+      Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+    const cases = [
+      bytes('istio_requests_total{source_workload="a', [0xff, 0xfe], '"} 1\n'),
+      bytes('istio_requests_total{source_workload="', [0xe2, 0x82], '"} 1\n'),
+      bytes('istio_requests_total{source_workload="x"} 1', [0xc3], '\n'),
+      bytes('istio_requests_total{a', [0xc3, 0xa9], '="x"} 1\n'),
+      bytes(
+        'istio_requests_total{source_workload="',
+        [0xe2, 0x82],
+        '",source_workload_namespace="',
+        [0xe2, 0x82, 0xac],
+        '"} 1\n',
+      ),
+    ];
+    for (const text of cases) for (let cut = 0; cut <= text.length; cut++) await agrees(text, [cut]);
+  });
+});
