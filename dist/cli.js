@@ -9,6 +9,7 @@ import {
   NODE_STYLES,
   NOT_CHECKED_MEANS,
   NOT_EXERCISED_MEANS,
+  PATCH_TOO_LONG,
   REPORT_FORMATS,
   SOURCES,
   STALE_MEANS,
@@ -35,6 +36,8 @@ import {
   observeInScope,
   observedParts,
   onlyDrift,
+  patchLowerBound,
+  patchRoom,
   pictureText,
   planIntentsEdit,
   plural,
@@ -61,7 +64,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-GLSARGBO.js";
+} from "./chunks/chunk-DWRNYU25.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -1404,9 +1407,11 @@ async function runCheck(settings, io) {
   const jsonToStdout = settings.format === "json" && !settings.fix;
   await writeJsonReport(settings, result, jsonToStdout ? io : void 0);
   await writeReportFiles(settings, ci);
-  const plan = settings.fix || settings.format === "markdown" ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale) : void 0;
+  const patchFits = settings.format === "markdown" && patchLowerBound(result.drift) <= patchRoom();
+  const plan = settings.fix || patchFits ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale) : void 0;
   if (!jsonToStdout) {
-    for (const piece of renderReport(result, settings, ci, plan?.patch ?? "")) io.write(piece);
+    const patch = plan?.patch ?? (settings.format === "markdown" ? PATCH_TOO_LONG : "");
+    for (const piece of renderReport(result, settings, ci, patch)) io.write(piece);
   }
   let exitCode = result.exitCode;
   if (settings.fix && plan !== void 0) {
@@ -1457,7 +1462,12 @@ function renderReport(result, settings, ci, patch) {
     case "json":
       return renderJsonReportChunks(result.drift);
     case "markdown":
-      return [renderComment(result.drift, { suggestedPatch: patch })];
+      return [
+        renderComment(result.drift, {
+          suggestedPatch: patch,
+          patchElsewhere: "`intent-drift check --fix` applies it to the files"
+        })
+      ];
     case "sarif":
     case "junit":
       return [renderCiReport(settings.format, ci)];

@@ -31,7 +31,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-GLSARGBO.js";
+} from "./chunks/chunk-DWRNYU25.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -27483,7 +27483,7 @@ function jobSummary(drift, opts) {
   return renderComment(drift, {
     ...rest,
     limit: opts.limit ?? SUMMARY_LIMIT,
-    patchElsewhere: "the JSON report",
+    patchElsewhere: "it is in the JSON report",
     measure: opts.measure ?? utf8Bytes
   });
 }

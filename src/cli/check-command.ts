@@ -5,10 +5,10 @@ import { type FileHandle, mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeBaselineFile } from '../config/baseline-file.ts';
 import { repositoryRoot } from '../config/repository-root.ts';
-import { planIntentsEdit } from '../declare/intents-edit-plan.ts';
+import { patchLowerBound, planIntentsEdit } from '../declare/intents-edit-plan.ts';
 import { type CiReportInputs, renderCiReport } from '../deliver/ci-reports.ts';
 import { type CheckResult, check, recheck } from '../pipeline.ts';
-import { renderComment } from '../report/comment-document.ts';
+import { PATCH_TOO_LONG, patchRoom, renderComment } from '../report/comment-document.ts';
 import { renderJsonReportChunks } from '../report/json-report.ts';
 import { renderTextReportChunks } from '../report/text-report.ts';
 import type { Settings } from '../settings.ts';
@@ -30,13 +30,17 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
   const jsonToStdout = settings.format === 'json' && !settings.fix;
   await writeJsonReport(settings, result, jsonToStdout ? io : undefined);
   await writeReportFiles(settings, ci);
+  // The comment shows the patch only when it fits a third of it: a patch that cannot is not made
+  // (parsing, editing and diffing every intents file of a large drift takes seconds).
+  const patchFits = settings.format === 'markdown' && patchLowerBound(result.drift) <= patchRoom();
   const plan =
-    settings.fix || settings.format === 'markdown'
+    settings.fix || patchFits
       ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale)
       : undefined;
   if (!jsonToStdout) {
     // Only the format asked for is rendered, and written in pieces as it is.
-    for (const piece of renderReport(result, settings, ci, plan?.patch ?? '')) io.write(piece);
+    const patch = plan?.patch ?? (settings.format === 'markdown' ? PATCH_TOO_LONG : '');
+    for (const piece of renderReport(result, settings, ci, patch)) io.write(piece);
   }
 
   let exitCode = result.exitCode;
@@ -97,13 +101,18 @@ function renderReport(
   result: CheckResult,
   settings: Settings,
   ci: CiReportInputs,
-  patch: string,
+  patch: string | typeof PATCH_TOO_LONG,
 ): Iterable<string> {
   switch (settings.format) {
     case 'json':
       return renderJsonReportChunks(result.drift);
     case 'markdown':
-      return [renderComment(result.drift, { suggestedPatch: patch })];
+      return [
+        renderComment(result.drift, {
+          suggestedPatch: patch,
+          patchElsewhere: '`intent-drift check --fix` applies it to the files',
+        }),
+      ];
     case 'sarif':
     case 'junit':
       return [renderCiReport(settings.format, ci)];

@@ -44,6 +44,7 @@ export function editIntents(
   };
   const result: IntentsEditResult = { files: [], changes: [], skipped: [] };
   const homeless: MissingCall[] = [];
+  const homes = new ClientHomes(declared, open);
 
   for (const call of request.missing) {
     // A server (or client) the operator cannot name is never written: it would grant another.
@@ -52,12 +53,12 @@ export function editIntents(
       result.skipped.push(undeclarable);
       continue;
     }
-    const json = jsonHome(declared, call.client);
+    const json = homes.jsonFile(call.client);
     if (json !== undefined) {
       result.skipped.push(`${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`);
       continue;
     }
-    const home = findClientDocument(declared, call.client, open);
+    const home = homes.find(call.client);
     if (home === undefined) {
       homeless.push(call);
       continue;
@@ -73,7 +74,7 @@ export function editIntents(
 
   for (const rule of request.stale) {
     if (isJsonFile(rule.file)) continue;
-    const home = findClientDocument(declared, rule.client, open, rule.file);
+    const home = homes.find(rule.client, rule.file);
     if (home === undefined) continue;
     const targets = targetList(home.doc);
     const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
@@ -187,40 +188,74 @@ function prefersFlowMethods(targets: YAMLSeq): boolean {
  * comments and layout, which JSON has not; a YAML document added beside them would duplicate
  * the client. The file of such a client's JSON document, if any.
  */
-function jsonHome(declared: DeclaredIntents, client: WorkloadRef): string | undefined {
-  return declared.documents.find(
-    (d) => d.client.name === client.name && d.client.namespace === client.namespace && isJsonFile(d.file),
-  )?.file;
-}
-
 function isJsonFile(file: string): boolean {
   return /\.json$/i.test(file);
 }
 
-function findClientDocument(
-  declared: DeclaredIntents,
-  client: WorkloadRef,
-  open: (file: string) => ParsedFile | undefined,
-  preferFile?: string,
-): { file: string; index: number; doc: Document.Parsed } | undefined {
-  const candidates = declared.documents.filter(
-    (d) => d.client.name === client.name && d.client.namespace === client.namespace,
-  );
-  candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
-  for (const candidate of candidates) {
-    const entry = open(candidate.file);
-    const index = entry?.docs.findIndex((doc) => describesClient(doc, client)) ?? -1;
-    if (entry && index >= 0) return { file: candidate.file, index, doc: entry.docs[index]! };
+/**
+ * Where each client's ClientIntents are: its declared documents (built once, not searched per
+ * call) and, in each parsed file, the first document that describes it (indexed once per file).
+ * A document without metadata.namespace describes the client in any namespace, as before.
+ */
+class ClientHomes {
+  private readonly byClient = new Map<string, DeclaredIntents['documents']>();
+  private readonly inFile = new Map<ParsedFile, Map<string, { index: number; namespace: unknown }[]>>();
+  private readonly open: (file: string) => ParsedFile | undefined;
+
+  constructor(declared: DeclaredIntents, open: (file: string) => ParsedFile | undefined) {
+    this.open = open;
+    for (const d of declared.documents) {
+      const key = clientKey(d.client);
+      const list = this.byClient.get(key);
+      if (list) list.push(d);
+      else this.byClient.set(key, [d]);
+    }
   }
-  return undefined;
+
+  /** The JSON file that declares the client, if one does (JSON intents are not edited). */
+  jsonFile(client: WorkloadRef): string | undefined {
+    return this.byClient.get(clientKey(client))?.find((d) => isJsonFile(d.file))?.file;
+  }
+
+  find(
+    client: WorkloadRef,
+    preferFile?: string,
+  ): { file: string; index: number; doc: Document.Parsed } | undefined {
+    const candidates = [...(this.byClient.get(clientKey(client)) ?? [])];
+    candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
+    for (const candidate of candidates) {
+      const entry = this.open(candidate.file);
+      if (entry === undefined) continue;
+      const found = this.documentsOf(entry)
+        .get(client.name)
+        ?.find((d) => d.namespace === undefined || d.namespace === client.namespace);
+      if (found !== undefined)
+        return { file: candidate.file, index: found.index, doc: entry.docs[found.index]! };
+    }
+    return undefined;
+  }
+
+  /** A parsed file's ClientIntents documents by client name, in document order. */
+  private documentsOf(entry: ParsedFile): Map<string, { index: number; namespace: unknown }[]> {
+    let index = this.inFile.get(entry);
+    if (index === undefined) {
+      index = new Map();
+      entry.docs.forEach((doc, i) => {
+        if (doc.get('kind') !== 'ClientIntents') return;
+        const name = doc.getIn(['spec', 'workload', 'name']) ?? doc.getIn(['spec', 'service', 'name']);
+        if (typeof name !== 'string') return;
+        const list = index!.get(name) ?? [];
+        list.push({ index: i, namespace: doc.getIn(['metadata', 'namespace']) });
+        index!.set(name, list);
+      });
+      this.inFile.set(entry, index);
+    }
+    return index;
+  }
 }
 
-function describesClient(doc: Document.Parsed, client: WorkloadRef): boolean {
-  if (doc.get('kind') !== 'ClientIntents') return false;
-  const namespace = doc.getIn(['metadata', 'namespace']);
-  if (namespace !== undefined && namespace !== client.namespace) return false;
-  const name = doc.getIn(['spec', 'workload', 'name']) ?? doc.getIn(['spec', 'service', 'name']);
-  return name === client.name;
+function clientKey(client: WorkloadRef): string {
+  return `${client.namespace}/${client.name}`;
 }
 
 /** Unchanged documents keep their bytes; changed ones are printed in the file's indentation. */

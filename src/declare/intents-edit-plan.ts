@@ -26,6 +26,19 @@ export async function readIntentsSources(
   return sources;
 }
 
+/**
+ * Characters the patch holds at the least, without making it: each distinct rule to add (client,
+ * server, method and path or template) is at least one added line (`+  - GET` and its newline).
+ * Enough to know that a patch cannot fit a comment without parsing and diffing every file.
+ */
+export function patchLowerBound(drift: Drift): number {
+  const rules = new Set<string>();
+  for (const call of drift.missing) {
+    rules.add(JSON.stringify([call.client, call.server.name, call.method, call.suggestedPath ?? call.path]));
+  }
+  return rules.size * 9;
+}
+
 /** Adds the missing calls; removes the stale rules too when `pruneStale`. */
 export async function planIntentsEdit(
   cwd: string,

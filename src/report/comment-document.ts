@@ -9,11 +9,14 @@ import type { FileLink } from './markdown-sections.ts';
 
 export interface CommentOptions extends RunHeader {
   fileLink?: FileLink;
-  /** A unified diff of the intents files ('' when nothing would change). */
-  suggestedPatch: string;
+  /**
+   * A unified diff of the intents files ('' when nothing would change), or `too-long` when the
+   * caller knew without making it that it could not fit (patchRoom).
+   */
+  suggestedPatch: string | typeof PATCH_TOO_LONG;
   /** The whole document stays within this many characters. */
   limit?: number;
-  /** Where the patch is shown in full when it is too long here. */
+  /** Where to find the whole patch when it is too long here (default: `it is in the job summary`). */
   patchElsewhere?: string;
   /** Markdown that says the pull request changes its own gate files; '' or absent: none. */
   gateNote?: string;
@@ -21,12 +24,22 @@ export interface CommentOptions extends RunHeader {
   measure?: (text: string) => number;
 }
 
+/** A patch not made because it could not fit the comment anyway. */
+export const PATCH_TOO_LONG = 'too-long';
+
+/** The tables matter more than the patch: the patch gets at most a third of the room. */
+export function patchRoom(limit = DEFAULT_MAX_LENGTH): number {
+  return limit / 3;
+}
+
 export function renderComment(drift: Drift, opts: CommentOptions): string {
   const limit = opts.limit ?? DEFAULT_MAX_LENGTH;
   const measure = opts.measure ?? ((text: string) => text.length);
-  let patch = patchBlock(opts.suggestedPatch);
-  // The tables matter more than the patch: the patch gets at most a third of the room.
-  if (measure(patch) > limit / 3) patch = patchTooLong(opts.suggestedPatch, opts.patchElsewhere);
+  const given = opts.suggestedPatch;
+  let patch = given === PATCH_TOO_LONG ? '' : patchBlock(given);
+  if (given === PATCH_TOO_LONG || measure(patch) > patchRoom(limit)) {
+    patch = patchTooLong(given === PATCH_TOO_LONG ? undefined : given, opts.patchElsewhere);
+  }
   const note = opts.gateNote ?? '';
   const report = renderMarkdownReport(drift, {
     maxLength: limit - measure(note) - measure(patch),
@@ -60,9 +73,9 @@ export function shownPatch(patch: string): string {
   return patch.split('\n').map(showControlChars).join('\n');
 }
 
-function patchTooLong(patch: string, elsewhere = 'the job summary'): string {
-  const lines = patch.split('\n').length;
-  return `\n> The suggested patch (${lines} lines) is too long for a comment: it is in ${elsewhere}.\n`;
+function patchTooLong(patch: string | undefined, elsewhere = 'it is in the job summary'): string {
+  const size = patch === undefined ? '' : ` (${patch.split('\n').length} lines)`;
+  return `\n> The suggested patch${size} is too long for a comment: ${elsewhere}.\n`;
 }
 
 function longestBacktickRun(text: string): number {

@@ -34,7 +34,7 @@ export function jobSummary(drift: Drift, opts: BodyOptions): string {
   return renderComment(drift, {
     ...rest,
     limit: opts.limit ?? SUMMARY_LIMIT,
-    patchElsewhere: 'the JSON report',
+    patchElsewhere: 'it is in the JSON report',
     measure: opts.measure ?? utf8Bytes,
   });
 }

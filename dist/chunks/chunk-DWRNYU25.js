@@ -217,11 +217,11 @@ function buildRuleIndex(rules) {
     const rule = rules[i];
     const state = { rule, matched: false, calledWithDetail: false, calledWithoutDetail: false };
     states.push(state);
-    const clientKey = refKey(rule.client);
-    let byTarget = index.get(clientKey);
+    const clientKey2 = refKey(rule.client);
+    let byTarget = index.get(clientKey2);
     if (!byTarget) {
       byTarget = /* @__PURE__ */ new Map();
-      index.set(clientKey, byTarget);
+      index.set(clientKey2, byTarget);
     }
     for (const targetKey of ruleTargetKeys(rule)) {
       const list = byTarget.get(targetKey);
@@ -11623,11 +11623,11 @@ function buildClientIntents(calls, opts = {}) {
   for (const call of calls) {
     const target = targetOf(call, opts.asService === true, warnings);
     if (target === void 0) continue;
-    const clientKey = `${call.client.namespace}/${call.client.name}`;
-    let entry = clients.get(clientKey);
+    const clientKey2 = `${call.client.namespace}/${call.client.name}`;
+    let entry = clients.get(clientKey2);
     if (!entry) {
       entry = { client: { ...call.client }, targets: /* @__PURE__ */ new Map() };
-      clients.set(clientKey, entry);
+      clients.set(clientKey2, entry);
     }
     if (!entry.client.kind && call.client.kind) entry.client.kind = call.client.kind;
     const targetKey = `${target.type} ${target.name} ${target.kind ?? ""}`;
@@ -12004,18 +12004,19 @@ function editIntents(sources, declared, request) {
   };
   const result = { files: [], changes: [], skipped: [] };
   const homeless = [];
+  const homes = new ClientHomes(declared, open2);
   for (const call of request.missing) {
     const undeclarable = undeclarableReason(call.client, call.server);
     if (undeclarable !== void 0) {
       result.skipped.push(undeclarable);
       continue;
     }
-    const json = jsonHome(declared, call.client);
+    const json = homes.jsonFile(call.client);
     if (json !== void 0) {
       result.skipped.push(`${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`);
       continue;
     }
-    const home = findClientDocument(declared, call.client, open2);
+    const home = homes.find(call.client);
     if (home === void 0) {
       homeless.push(call);
       continue;
@@ -12030,7 +12031,7 @@ function editIntents(sources, declared, request) {
   }
   for (const rule of request.stale) {
     if (isJsonFile(rule.file)) continue;
-    const home = findClientDocument(declared, rule.client, open2, rule.file);
+    const home = homes.find(rule.client, rule.file);
     if (home === void 0) continue;
     const targets = targetList(home.doc);
     const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
@@ -12125,32 +12126,58 @@ function prefersFlowMethods(targets) {
   visit3(targets);
   return flow;
 }
-function jsonHome(declared, client) {
-  return declared.documents.find(
-    (d) => d.client.name === client.name && d.client.namespace === client.namespace && isJsonFile(d.file)
-  )?.file;
-}
 function isJsonFile(file) {
   return /\.json$/i.test(file);
 }
-function findClientDocument(declared, client, open2, preferFile) {
-  const candidates = declared.documents.filter(
-    (d) => d.client.name === client.name && d.client.namespace === client.namespace
-  );
-  candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
-  for (const candidate of candidates) {
-    const entry = open2(candidate.file);
-    const index = entry?.docs.findIndex((doc) => describesClient(doc, client)) ?? -1;
-    if (entry && index >= 0) return { file: candidate.file, index, doc: entry.docs[index] };
+var ClientHomes = class {
+  byClient = /* @__PURE__ */ new Map();
+  inFile = /* @__PURE__ */ new Map();
+  open;
+  constructor(declared, open2) {
+    this.open = open2;
+    for (const d of declared.documents) {
+      const key = clientKey(d.client);
+      const list = this.byClient.get(key);
+      if (list) list.push(d);
+      else this.byClient.set(key, [d]);
+    }
   }
-  return void 0;
-}
-function describesClient(doc, client) {
-  if (doc.get("kind") !== "ClientIntents") return false;
-  const namespace = doc.getIn(["metadata", "namespace"]);
-  if (namespace !== void 0 && namespace !== client.namespace) return false;
-  const name = doc.getIn(["spec", "workload", "name"]) ?? doc.getIn(["spec", "service", "name"]);
-  return name === client.name;
+  /** The JSON file that declares the client, if one does (JSON intents are not edited). */
+  jsonFile(client) {
+    return this.byClient.get(clientKey(client))?.find((d) => isJsonFile(d.file))?.file;
+  }
+  find(client, preferFile) {
+    const candidates = [...this.byClient.get(clientKey(client)) ?? []];
+    candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
+    for (const candidate of candidates) {
+      const entry = this.open(candidate.file);
+      if (entry === void 0) continue;
+      const found = this.documentsOf(entry).get(client.name)?.find((d) => d.namespace === void 0 || d.namespace === client.namespace);
+      if (found !== void 0)
+        return { file: candidate.file, index: found.index, doc: entry.docs[found.index] };
+    }
+    return void 0;
+  }
+  /** A parsed file's ClientIntents documents by client name, in document order. */
+  documentsOf(entry) {
+    let index = this.inFile.get(entry);
+    if (index === void 0) {
+      index = /* @__PURE__ */ new Map();
+      entry.docs.forEach((doc, i) => {
+        if (doc.get("kind") !== "ClientIntents") return;
+        const name = doc.getIn(["spec", "workload", "name"]) ?? doc.getIn(["spec", "service", "name"]);
+        if (typeof name !== "string") return;
+        const list = index.get(name) ?? [];
+        list.push({ index: i, namespace: doc.getIn(["metadata", "namespace"]) });
+        index.set(name, list);
+      });
+      this.inFile.set(entry, index);
+    }
+    return index;
+  }
+};
+function clientKey(client) {
+  return `${client.namespace}/${client.name}`;
 }
 function spliceDocuments(entry) {
   const style = detectIndentation(entry.text);
@@ -12702,6 +12729,13 @@ async function readIntentsSources(cwd, declared) {
     sources.set(file, await readRegularFile(path8.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES }));
   }
   return sources;
+}
+function patchLowerBound(drift) {
+  const rules = /* @__PURE__ */ new Set();
+  for (const call of drift.missing) {
+    rules.add(JSON.stringify([call.client, call.server.name, call.method, call.suggestedPath ?? call.path]));
+  }
+  return rules.size * 9;
 }
 async function planIntentsEdit(cwd, declared, drift, pruneStale) {
   const edit = editIntents(await readIntentsSources(cwd, declared), declared, {
@@ -14151,11 +14185,18 @@ function renderTables(drift, opts) {
 }
 
 // src/report/comment-document.ts
+var PATCH_TOO_LONG = "too-long";
+function patchRoom(limit = DEFAULT_MAX_LENGTH) {
+  return limit / 3;
+}
 function renderComment(drift, opts) {
   const limit = opts.limit ?? DEFAULT_MAX_LENGTH;
   const measure = opts.measure ?? ((text4) => text4.length);
-  let patch = patchBlock(opts.suggestedPatch);
-  if (measure(patch) > limit / 3) patch = patchTooLong(opts.suggestedPatch, opts.patchElsewhere);
+  const given = opts.suggestedPatch;
+  let patch = given === PATCH_TOO_LONG ? "" : patchBlock(given);
+  if (given === PATCH_TOO_LONG || measure(patch) > patchRoom(limit)) {
+    patch = patchTooLong(given === PATCH_TOO_LONG ? void 0 : given, opts.patchElsewhere);
+  }
   const note = opts.gateNote ?? "";
   const report = renderMarkdownReport(drift, {
     maxLength: limit - measure(note) - measure(patch),
@@ -14185,10 +14226,10 @@ function patchBlock(patch) {
 function shownPatch(patch) {
   return patch.split("\n").map(showControlChars).join("\n");
 }
-function patchTooLong(patch, elsewhere = "the job summary") {
-  const lines = patch.split("\n").length;
+function patchTooLong(patch, elsewhere = "it is in the job summary") {
+  const size = patch === void 0 ? "" : ` (${patch.split("\n").length} lines)`;
   return `
-> The suggested patch (${lines} lines) is too long for a comment: it is in ${elsewhere}.
+> The suggested patch${size} is too long for a comment: ${elsewhere}.
 `;
 }
 function longestBacktickRun2(text4) {
@@ -14255,6 +14296,7 @@ export {
   renderIntentsDir,
   FILE_HEADERS_ONLY,
   createTwoFilesPatch,
+  patchLowerBound,
   planIntentsEdit,
   renderCiReport,
   codeSpan,
@@ -14279,6 +14321,8 @@ export {
   renderGraphDot,
   COMMENT_MARKER,
   renderMarkdownReport,
+  PATCH_TOO_LONG,
+  patchRoom,
   renderComment,
   shownPatch
 };

@@ -1,0 +1,78 @@
+// The comment shows the suggested patch only when it fits a third of the comment; the CLI knows a
+// patch cannot fit from a lower bound of its size, without parsing, editing and diffing every
+// intents file. Here the bound is checked against the patch really made, and the shortcut is seen
+// from the outside.
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { patchLowerBound, planIntentsEdit } from '../../src/declare/intents-edit-plan.ts';
+import { loadIntents } from '../../src/declare/load-intents.ts';
+import { computeDrift } from '../../src/diff/compute-drift.ts';
+import { runCli } from '../cli/run-cli.ts';
+import { call, observedMap } from '../diff/builders.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+async function demoIntents(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-bound-'));
+  await cp(path.join(root, 'fixtures', 'demo', 'intents'), path.join(dir, 'intents'), { recursive: true });
+  return dir;
+}
+
+describe('the suggested patch’s lower bound', () => {
+  test('is never more than the patch made, for any missing calls of declared and new clients', async () => {
+    const dir = await demoIntents();
+    const declared = await loadIntents(['intents'], { cwd: dir });
+    const calls = fc.array(
+      fc.tuple(
+        fc.constantFrom('client', 'client2', 'newcomer'),
+        fc.constantFrom('nginx', 'orders', 'users.other'),
+        fc.constantFrom('GET', 'POST', 'DELETE'),
+        fc.constantFrom('/a', '/client-path', '/users/8812', '/x/y/z'),
+      ),
+      { minLength: 1, maxLength: 12 },
+    );
+    await fc.assert(
+      fc.asyncProperty(calls, async (tuples) => {
+        const observed = observedMap(tuples.map(([c, s, m, p]) => call(c, s, m, p)));
+        const drift = computeDrift(observed, declared);
+        const { patch } = await planIntentsEdit(dir, declared, drift, false);
+        assert.ok(patchLowerBound(drift) <= patch.length, `${patchLowerBound(drift)} > ${patch.length}`);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('check --format markdown: a drift whose patch cannot fit gets the note, not the patch', async () => {
+    const dir = await demoIntents();
+    const series = Array.from({ length: 3000 }, (_, i) =>
+      [
+        'istio_requests_total{reporter="source",source_workload="client2",source_workload_namespace="otterize-tutorial-istio-mapping",',
+        'destination_workload="nginx",destination_workload_namespace="otterize-tutorial-istio-mapping",',
+        `destination_service_name="nginx-service",request_protocol="http",request_method="GET",request_path="/p${i}/q",response_code="200"} 3`,
+      ].join(''),
+    );
+    await writeFile(path.join(dir, 'm.prom'), `${series.join('\n')}\n`);
+    // Raw paths (no templates): 3,000 rules to add, at least 27,000 characters of patch.
+    const args = [
+      'check',
+      '--format',
+      'markdown',
+      '--no-templates',
+      '--metrics',
+      'm.prom',
+      '--intents',
+      'intents',
+    ];
+    const run = await runCli(args, { cwd: dir });
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(
+      run.stdout,
+      /> The suggested patch is too long for a comment: `intent-drift check --fix` applies it to the files\./,
+    );
+    assert.doesNotMatch(run.stdout, /<summary>Suggested patch/);
+  });
+});
