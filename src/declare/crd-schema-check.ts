@@ -27,13 +27,19 @@ const SCHEMAS = (crd as unknown as { versions: Record<string, Schema> }).version
 export function checkAgainstCrd(file: string, root: YamlMap, version: string, scope: 'fields' | 'all'): void {
   const schema = SCHEMAS[version];
   if (!schema) return;
-  new SchemaWalk(file, version, scope === 'fields').map(root, schema, '');
+  new SchemaWalk(file, version, scope === 'fields').map(root, schema);
 }
 
+/**
+ * Walks a document beside its schema. The field being checked is kept as a stack of keys and
+ * item indexes, spelt out (`spec.targets[0].kubernetes`) only for an error: a check of 2,000
+ * valid files then builds no strings.
+ */
 class SchemaWalk {
   private readonly file: string;
   private readonly version: string;
   private readonly fieldsOnly: boolean;
+  private readonly at: (string | number)[] = [];
 
   constructor(file: string, version: string, fieldsOnly: boolean) {
     this.file = file;
@@ -41,55 +47,66 @@ class SchemaWalk {
     this.fieldsOnly = fieldsOnly;
   }
 
-  node(node: YamlNode, schema: Schema, field: string): void {
+  /** The field being checked, as errors name it; `key`, when given, one level further down. */
+  private field(key?: string): string {
+    let out = '';
+    for (const part of key === undefined ? this.at : [...this.at, key]) {
+      out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
+    }
+    return out;
+  }
+
+  node(node: YamlNode, schema: Schema): void {
     switch (schema.type) {
       case 'object':
         if (node.type !== 'map') {
-          this.wrongType(node, field, 'a map');
+          this.wrongType(node, 'a map');
           return;
         }
-        this.map(node, schema, field);
+        this.map(node, schema);
         return;
       case 'array':
         if (node.type !== 'seq') {
-          this.wrongType(node, field, 'a list');
+          this.wrongType(node, 'a list');
           return;
         }
         if (schema.items) {
-          const items = schema.items;
-          node.items.forEach((item, i) => {
-            this.node(item, items, `${field}[${i}]`);
-          });
+          const items = node.items;
+          for (let i = 0; i < items.length; i++) {
+            this.at.push(i);
+            this.node(items[i]!, schema.items);
+            this.at.pop();
+          }
         }
         return;
       case undefined:
         return;
       default:
-        this.scalar(node, schema, field);
+        this.scalar(node, schema);
     }
   }
 
-  map(map: YamlMap, schema: Schema, field: string): void {
+  map(map: YamlMap, schema: Schema): void {
     // An object without properties (metadata) is the API server's own business.
     if (!schema.properties) return;
     const properties = schema.properties;
     for (const [key, entry] of map.entries) {
       if (isNull(entry.value)) continue;
       const inner = properties[key];
-      const path = field === '' ? key : `${field}.${key}`;
-      if (!inner) this.unknownField(entry, path, Object.keys(properties));
-      this.node(entry.value, inner, path);
+      if (!inner) this.unknownField(entry, key, Object.keys(properties));
+      this.at.push(key);
+      this.node(entry.value, inner);
+      this.at.pop();
     }
     if (this.fieldsOnly) return;
     for (const key of schema.required ?? []) {
       const entry = map.entries.get(key);
-      if (!entry || isNull(entry.value)) {
-        fail(this.file, entry?.keyLine ?? map.line, `${field === '' ? key : `${field}.${key}`}: required`);
-      }
+      if (!entry || isNull(entry.value))
+        fail(this.file, entry?.keyLine ?? map.line, `${this.field(key)}: required`);
     }
   }
 
-  private scalar(node: YamlNode, schema: Schema, field: string): void {
+  private scalar(node: YamlNode, schema: Schema): void {
     if (this.fieldsOnly) return;
     const value = node.type === 'scalar' ? node.value : undefined;
     const ok =
@@ -101,7 +118,7 @@ class SchemaWalk {
             ? typeof value === 'bigint' || Number.isInteger(value)
             : typeof value === 'number';
     if (!ok) {
-      this.wrongType(node, field, schema.type === 'integer' ? 'an integer' : `a ${schema.type}`);
+      this.wrongType(node, schema.type === 'integer' ? 'an integer' : `a ${schema.type}`);
       return;
     }
     if (schema.enum && !schema.enum.includes(value)) {
@@ -109,22 +126,22 @@ class SchemaWalk {
       fail(
         this.file,
         node.line,
-        `${field}: unsupported value ${JSON.stringify(value)} (allowed: ${allowed})`,
+        `${this.field()}: unsupported value ${JSON.stringify(value)} (allowed: ${allowed})`,
       );
     }
   }
 
   /** A mismatch is left to the later, full pass when only fields are looked for. */
-  private wrongType(node: YamlNode, field: string, expected: string): void {
+  private wrongType(node: YamlNode, expected: string): void {
     if (this.fieldsOnly) return;
-    fail(this.file, node.line, `${field}: must be ${expected}, not ${describe(node)}`);
+    fail(this.file, node.line, `${this.field()}: must be ${expected}, not ${describe(node)}`);
   }
 
-  private unknownField(entry: YamlEntry, field: string, known: string[]): never {
+  private unknownField(entry: YamlEntry, key: string, known: string[]): never {
     fail(
       this.file,
       entry.keyLine,
-      `${field}: unknown field (the ClientIntents ${this.version} schema has ${known.join(', ')} here)`,
+      `${this.field(key)}: unknown field (the ClientIntents ${this.version} schema has ${known.join(', ')} here)`,
     );
   }
 }
