@@ -19,13 +19,47 @@ interface Schema {
 
 const SCHEMAS = (crd as unknown as { versions: Record<string, Schema> }).versions;
 
+/** A schema with its properties in a Map: looked up per field of every document. */
+interface Checked {
+  type?: Schema['type'];
+  properties?: Map<string, Checked>;
+  /** The property names, in the schema's order, for the message about an unknown field. */
+  known: string[];
+  required: string[];
+  items?: Checked;
+  enum?: unknown[];
+}
+
+function checked(schema: Schema): Checked {
+  const out: Checked = { known: [], required: schema.required ?? [] };
+  if (schema.type !== undefined) out.type = schema.type;
+  if (schema.properties) {
+    out.known = Object.keys(schema.properties);
+    out.properties = new Map(Object.entries(schema.properties).map(([k, v]) => [k, checked(v)]));
+  }
+  if (schema.items) out.items = checked(schema.items);
+  if (schema.enum) out.enum = schema.enum;
+  return out;
+}
+
+const CHECKED = new Map<string, Checked>();
+
+function checkedSchema(version: string): Checked | undefined {
+  let schema = CHECKED.get(version);
+  if (schema === undefined && Object.hasOwn(SCHEMAS, version)) {
+    schema = checked(SCHEMAS[version]!);
+    CHECKED.set(version, schema);
+  }
+  return schema;
+}
+
 /**
  * Throws InputError at the first place the document breaks its version's schema. `fields`
  * looks for unknown fields only: run before the parser, so that a misspelt key is named as such
  * rather than as the required key it should have been; `all` checks everything, after it.
  */
 export function checkAgainstCrd(file: string, root: YamlMap, version: string, scope: 'fields' | 'all'): void {
-  const schema = SCHEMAS[version];
+  const schema = checkedSchema(version);
   if (!schema) return;
   new SchemaWalk(file, version, scope === 'fields').map(root, schema);
 }
@@ -56,7 +90,7 @@ class SchemaWalk {
     return out;
   }
 
-  node(node: YamlNode, schema: Schema): void {
+  node(node: YamlNode, schema: Checked): void {
     switch (schema.type) {
       case 'object':
         if (node.type !== 'map') {
@@ -86,27 +120,27 @@ class SchemaWalk {
     }
   }
 
-  map(map: YamlMap, schema: Schema): void {
+  map(map: YamlMap, schema: Checked): void {
     // An object without properties (metadata) is the API server's own business.
     if (!schema.properties) return;
     const properties = schema.properties;
     for (const [key, entry] of map.entries) {
       if (isNull(entry.value)) continue;
-      const inner = properties[key];
-      if (!inner) this.unknownField(entry, key, Object.keys(properties));
+      const inner = properties.get(key);
+      if (!inner) this.unknownField(entry, key, schema.known);
       this.at.push(key);
       this.node(entry.value, inner);
       this.at.pop();
     }
     if (this.fieldsOnly) return;
-    for (const key of schema.required ?? []) {
+    for (const key of schema.required) {
       const entry = map.entries.get(key);
       if (!entry || isNull(entry.value))
         fail(this.file, entry?.keyLine ?? map.line, `${this.field(key)}: required`);
     }
   }
 
-  private scalar(node: YamlNode, schema: Schema): void {
+  private scalar(node: YamlNode, schema: Checked): void {
     if (this.fieldsOnly) return;
     const value = node.type === 'scalar' ? node.value : undefined;
     const ok =

@@ -147,6 +147,12 @@ const EXPECTED: [string, number, string][] = [
     'spec.targets[0].aws.arns: unknown field (the ClientIntents v2beta1 schema has actions, arn here)',
   ],
   ['aws-arn-missing.yaml', 11, 'spec.targets[0].aws.arn: required'],
+  // A key that names a property every JavaScript object inherits is as unknown as any other.
+  [
+    'target-key-inherited-name.yaml',
+    12,
+    `spec.targets[0].constructor: unknown field (the ClientIntents v2beta1 schema has ${SCHEMA_TARGET_KEYS} here)`,
+  ],
   [
     'kafka-operation-enum.yaml',
     14,
