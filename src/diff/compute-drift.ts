@@ -29,8 +29,8 @@ import {
   hasHttpDetail,
   type RuleState,
   refKey,
-  ruleAllowsCall,
   serverKindAgrees,
+  stateAllowsCall,
 } from './rule-index.ts';
 
 export interface DriftOptions {
@@ -184,7 +184,7 @@ function isCovered(call: ObservedCall, targets: readonly TargetRules[]): boolean
       targetDeclared = true;
       if (detail) state.calledWithDetail = true;
       else state.calledWithoutDetail = true;
-      if (ruleAllowsCall(state.rule, call)) {
+      if (stateAllowsCall(state, call)) {
         state.matched = true;
         allowed = true;
       }
@@ -286,6 +286,8 @@ export function exitCodeFor(drift: Drift, failOn: FailOn): 0 | 1 {
 interface IntentsHome {
   doc: DeclaredIntents['documents'][number];
   targets: DeclaredRule[];
+  /** The first of `targets` for each `type server-namespace/name`, made when first needed. */
+  byServer?: Map<string, DeclaredRule>;
 }
 
 /** Each client's first ClientIntents document, with its targets: where a reviewer adds a call. */
@@ -310,12 +312,15 @@ function intentsHomes(declared: DeclaredIntents): Map<string, IntentsHome> {
  * else that document's list of targets, where a new target goes.
  */
 function intentsFileFor(home: IntentsHome, server: ObservedCall['server']): { file: string; line: number } {
-  const names = (type: string, ref: { name: string; namespace: string } | undefined) =>
-    ref === undefined
-      ? undefined
-      : home.targets.find(
-          (r) => r.targetType === type && r.server.name === ref.name && r.server.namespace === ref.namespace,
-        );
-  const target = names('kubernetes', server) ?? names('service', server.service);
+  if (home.byServer === undefined) {
+    home.byServer = new Map();
+    for (const rule of home.targets) {
+      const key = `${rule.targetType} ${refKey(rule.server)}`;
+      if (!home.byServer.has(key)) home.byServer.set(key, rule);
+    }
+  }
+  const named = (type: string, ref: { name: string; namespace: string } | undefined) =>
+    ref === undefined ? undefined : home.byServer?.get(`${type} ${refKey(ref)}`);
+  const target = named('kubernetes', server) ?? named('service', server.service);
   return { file: home.doc.file, line: target?.targetLine ?? home.doc.targetsLine ?? home.doc.line };
 }

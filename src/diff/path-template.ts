@@ -204,8 +204,20 @@ export function buildPathTemplater(
     }
     return known;
   };
+  // Asked in call order, so mostly for the pair asked last: its objects say it is the same one.
+  let lastClient: object | undefined;
+  let lastServer: object | undefined;
+  let lastTemplates: Map<string, string> | undefined;
+  const templatesOf = (call: ObservedCall): Map<string, string> | undefined => {
+    if (call.client !== lastClient || call.server !== lastServer) {
+      lastClient = call.client;
+      lastServer = call.server;
+      lastTemplates = pairTemplates(pairKey(call));
+    }
+    return lastTemplates;
+  };
   const templateOf = (path: string, call: ObservedCall | undefined): string =>
-    (call && pairTemplates(pairKey(call))?.get(path)) ?? shapes.of(path)?.template ?? templatePath(path);
+    (call && templatesOf(call)?.get(path)) ?? shapes.of(path)?.template ?? templatePath(path);
   return {
     pathOf: (call) => (call.path === null ? null : templateOf(call.path, call)),
     suggest: (path, call) => {

@@ -7,6 +7,10 @@ import { matchMethod, matchPath } from './istio-match.ts';
 /** One checkable rule and what the observed calls told about it. */
 export interface RuleState {
   rule: DeclaredRule;
+  /** The rule's method is null or matched by equality alone (no `*`): worked out once per rule. */
+  plainMethod: boolean;
+  /** The same for its path (no `*`, no template). */
+  plainPath: boolean;
   /** Some call matched the rule (its method and path, or any call for a rule without them). */
   matched: boolean;
   /** The client called the rule's target with method and path known. */
@@ -41,12 +45,23 @@ const SERVICE = 's:';
  * A `kubernetes` target of kind Service names a Service; it is also tried as a workload
  * name, in case the declare stage kept it as written.
  */
-export function ruleTargetKeys(rule: DeclaredRule): string[] {
+export function ruleTargetKeys(rule: DeclaredRule): readonly string[] {
+  // The rules of one target share its server object: the keys are made once per target, and
+  // the same strings (their hashes known) are looked up for every call.
+  const known = ruleKeys.get(rule.server);
+  if (known !== undefined && known.type === rule.targetType) return known.keys;
   const key = refKey(rule.server);
-  if (rule.targetType === 'service') return [SERVICE + key];
-  if (rule.server.kind === 'Service') return [SERVICE + key, WORKLOAD + key];
-  return [WORKLOAD + key];
+  const keys =
+    rule.targetType === 'service'
+      ? [SERVICE + key]
+      : rule.server.kind === 'Service'
+        ? [SERVICE + key, WORKLOAD + key]
+        : [WORKLOAD + key];
+  ruleKeys.set(rule.server, { type: rule.targetType, keys });
+  return keys;
 }
+
+const ruleKeys = new WeakMap<object, { type: string; keys: readonly string[] }>();
 
 const targetKeys = new WeakMap<object, readonly string[]>();
 
@@ -87,12 +102,38 @@ export function ruleAllowsCall(rule: DeclaredRule, call: ObservedCall): boolean 
   return true;
 }
 
+/** ruleAllowsCall, comparing plain methods and paths by equality (what Istio's match does for them). */
+export function stateAllowsCall(state: RuleState, call: ObservedCall): boolean {
+  const { method, path } = state.rule;
+  if (method !== null) {
+    if (call.method === null) return false;
+    if (state.plainMethod ? call.method !== method : !matchMethod(method, call.method)) return false;
+  }
+  if (path !== null) {
+    if (call.path === null) return false;
+    if (state.plainPath ? call.path !== path : !matchPath(path, call.path)) return false;
+  }
+  return true;
+}
+
+/** Matched by equality alone: no `*` (Istio's prefix, suffix and any) and so no template either. */
+function plain(pattern: string | null): boolean {
+  return pattern === null || !pattern.includes('*');
+}
+
 export function buildRuleIndex(rules: readonly DeclaredRule[]): { index: RuleIndex; states: RuleState[] } {
   const index: RuleIndex = new Map();
   const states: RuleState[] = [];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
-    const state: RuleState = { rule, matched: false, calledWithDetail: false, calledWithoutDetail: false };
+    const state: RuleState = {
+      rule,
+      plainMethod: plain(rule.method),
+      plainPath: plain(rule.path),
+      matched: false,
+      calledWithDetail: false,
+      calledWithoutDetail: false,
+    };
     states.push(state);
     const clientKey = refKey(rule.client);
     let byTarget = index.get(clientKey);
