@@ -27,6 +27,7 @@ import {
   clientKindAgrees,
   declaredTargetKeys,
   hasHttpDetail,
+  isWorkloadKey,
   type RuleState,
   refKey,
   serverKindAgrees,
@@ -59,11 +60,13 @@ export function computeDrift(
   );
   const rules = scope === null ? declared.rules : declared.rules.filter((r) => inScope(r.client.namespace));
   const checkable = rules.filter((rule) => CHECKABLE_TARGETS.has(rule.targetType));
+  const allCheckable =
+    rules === declared.rules ? checkable : declared.rules.filter((r) => CHECKABLE_TARGETS.has(r.targetType));
   const warnings = [...observed.warnings, ...declared.warnings, ...templateWarnings(checkable)];
 
   const { index, states } = buildRuleIndex(checkable);
   // Istio closes a declared server to every undeclared caller, whoever declared it.
-  const closedTargets = declaredTargetKeys(declared.rules.filter((r) => CHECKABLE_TARGETS.has(r.targetType)));
+  const closedTargets = declaredTargetKeys(allCheckable);
 
   const covered: ObservedCall[] = [];
   const ignored: ObservedCall[] = [];
@@ -90,7 +93,7 @@ export function computeDrift(
       server = call.server;
       intentsFile = home === undefined ? undefined : intentsFileFor(home, server);
       const keys = callTargetKeys(call);
-      targets = keys.map((key) => ({ key, states: byTarget?.get(key) ?? [] }));
+      targets = keys.map((key) => ({ workload: isWorkloadKey(key), states: byTarget?.get(key) ?? [] }));
       closed = keys.some((key) => closedTargets.has(key));
     }
     if (isCovered(call, targets)) {
@@ -109,7 +112,10 @@ export function computeDrift(
   }
 
   const activeClients = new Set<string>();
-  for (let i = 0; i < calls.length; i++) activeClients.add(refKey(calls[i]!.client));
+  for (let i = 0; i < calls.length; i++) {
+    // Calls of one client are neighbours, sharing its object.
+    if (i === 0 || calls[i]!.client !== calls[i - 1]!.client) activeClients.add(refKey(calls[i]!.client));
+  }
   const external = observed.external.filter((call) => inScope(call.client.namespace));
   for (const call of external) activeClients.add(refKey(call.client));
 
@@ -177,10 +183,11 @@ function isCovered(call: ObservedCall, targets: readonly TargetRules[]): boolean
   let allowed = false;
   let targetDeclared = false;
   for (let t = 0; t < targets.length; t++) {
-    const { key, states } = targets[t]!;
+    const { workload, states } = targets[t]!;
     for (let r = 0; r < states.length; r++) {
       const state = states[r]!;
-      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, key, call)) continue;
+      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, workload, call))
+        continue;
       targetDeclared = true;
       if (detail) state.calledWithDetail = true;
       else state.calledWithoutDetail = true;
@@ -193,9 +200,9 @@ function isCovered(call: ObservedCall, targets: readonly TargetRules[]): boolean
   return allowed || (!detail && targetDeclared);
 }
 
-/** A target a call reached, and its client's rules for it. */
+/** A target a call reached (a workload, or a Service), and its client's rules for it. */
 interface TargetRules {
-  key: string;
+  workload: boolean;
   states: readonly RuleState[];
 }
 
@@ -285,9 +292,8 @@ export function exitCodeFor(drift: Drift, failOn: FailOn): 0 | 1 {
 /** A client's first ClientIntents document, and the targets written in it (with their lines). */
 interface IntentsHome {
   doc: DeclaredIntents['documents'][number];
+  /** One rule per target (the first), in file order. */
   targets: DeclaredRule[];
-  /** The first of `targets` for each `type server-namespace/name`, made when first needed. */
-  byServer?: Map<string, DeclaredRule>;
 }
 
 /** Each client's first ClientIntents document, with its targets: where a reviewer adds a call. */
@@ -300,8 +306,16 @@ function intentsHomes(declared: DeclaredIntents): Map<string, IntentsHome> {
   for (let i = 0; i < declared.rules.length; i++) {
     const rule = declared.rules[i]!;
     const home = homes.get(refKey(rule.client));
-    if (home !== undefined && rule.file === home.doc.file && rule.targetLine !== undefined)
-      home.targets.push(rule);
+    if (home === undefined || rule.file !== home.doc.file || rule.targetLine === undefined) continue;
+    // The rules of one target are neighbours sharing its server object, type and line: the
+    // first stands for all of them (a search finds the same line).
+    const last = home.targets[home.targets.length - 1];
+    const sameTarget =
+      last !== undefined &&
+      last.server === rule.server &&
+      last.targetType === rule.targetType &&
+      last.targetLine === rule.targetLine;
+    if (!sameTarget) home.targets.push(rule);
   }
   return homes;
 }
@@ -312,15 +326,12 @@ function intentsHomes(declared: DeclaredIntents): Map<string, IntentsHome> {
  * else that document's list of targets, where a new target goes.
  */
 function intentsFileFor(home: IntentsHome, server: ObservedCall['server']): { file: string; line: number } {
-  if (home.byServer === undefined) {
-    home.byServer = new Map();
-    for (const rule of home.targets) {
-      const key = `${rule.targetType} ${refKey(rule.server)}`;
-      if (!home.byServer.has(key)) home.byServer.set(key, rule);
-    }
-  }
-  const named = (type: string, ref: { name: string; namespace: string } | undefined) =>
-    ref === undefined ? undefined : home.byServer?.get(`${type} ${refKey(ref)}`);
-  const target = named('kubernetes', server) ?? named('service', server.service);
+  const names = (type: string, ref: { name: string; namespace: string } | undefined) =>
+    ref === undefined
+      ? undefined
+      : home.targets.find(
+          (r) => r.targetType === type && r.server.name === ref.name && r.server.namespace === ref.namespace,
+        );
+  const target = names('kubernetes', server) ?? names('service', server.service);
   return { file: home.doc.file, line: target?.targetLine ?? home.doc.targetsLine ?? home.doc.line };
 }

@@ -85,9 +85,17 @@ export function clientKindAgrees(rule: DeclaredRule, client: WorkloadRef): boole
   return kindsAgree(rule.client.kind, client.kind);
 }
 
-/** Same server: through a workload key the kinds must agree, unless the rule names a Service. */
-export function serverKindAgrees(rule: DeclaredRule, targetKey: string, call: ObservedCall): boolean {
-  if (!targetKey.startsWith(WORKLOAD) || rule.server.kind === 'Service') return true;
+/** Whether a target key (of ruleTargetKeys or callTargetKeys) names a workload. */
+export function isWorkloadKey(targetKey: string): boolean {
+  return targetKey.startsWith(WORKLOAD);
+}
+
+/**
+ * Same server: through a workload key (`throughWorkload`, isWorkloadKey of the key the rule
+ * was found by) the kinds must agree, unless the rule names a Service.
+ */
+export function serverKindAgrees(rule: DeclaredRule, throughWorkload: boolean, call: ObservedCall): boolean {
+  if (!throughWorkload || rule.server.kind === 'Service') return true;
   return kindsAgree(rule.server.kind, call.server.kind);
 }
 
