@@ -177,11 +177,14 @@ function refKey(ref) {
 var WORKLOAD = "w:";
 var SERVICE = "s:";
 function ruleTargetKeys(rule) {
+  const known = ruleKeys.get(rule.server);
+  if (known !== void 0 && known.type === rule.targetType) return known.keys;
   const key = refKey(rule.server);
-  if (rule.targetType === "service") return [SERVICE + key];
-  if (rule.server.kind === "Service") return [SERVICE + key, WORKLOAD + key];
-  return [WORKLOAD + key];
+  const keys = rule.targetType === "service" ? [SERVICE + key] : rule.server.kind === "Service" ? [SERVICE + key, WORKLOAD + key] : [WORKLOAD + key];
+  ruleKeys.set(rule.server, { type: rule.targetType, keys });
+  return keys;
 }
+var ruleKeys = /* @__PURE__ */ new WeakMap();
 var targetKeys = /* @__PURE__ */ new WeakMap();
 function callTargetKeys(call) {
   let keys = targetKeys.get(call.server);
@@ -198,24 +201,44 @@ function kindsAgree(declared, observed) {
 function clientKindAgrees(rule, client) {
   return kindsAgree(rule.client.kind, client.kind);
 }
-function serverKindAgrees(rule, targetKey, call) {
-  if (!targetKey.startsWith(WORKLOAD) || rule.server.kind === "Service") return true;
+function isWorkloadKey(targetKey) {
+  return targetKey.startsWith(WORKLOAD);
+}
+function serverKindAgrees(rule, throughWorkload, call) {
+  if (!throughWorkload || rule.server.kind === "Service") return true;
   return kindsAgree(rule.server.kind, call.server.kind);
 }
 function hasHttpDetail(call) {
   return call.method !== null && call.path !== null;
 }
-function ruleAllowsCall(rule, call) {
-  if (rule.method !== null && (call.method === null || !matchMethod(rule.method, call.method))) return false;
-  if (rule.path !== null && (call.path === null || !matchPath(rule.path, call.path))) return false;
+function stateAllowsCall(state, call) {
+  const { method, path: path10 } = state.rule;
+  if (method !== null) {
+    if (call.method === null) return false;
+    if (state.plainMethod ? call.method !== method : !matchMethod(method, call.method)) return false;
+  }
+  if (path10 !== null) {
+    if (call.path === null) return false;
+    if (state.plainPath ? call.path !== path10 : !matchPath(path10, call.path)) return false;
+  }
   return true;
+}
+function plain(pattern) {
+  return pattern === null || !pattern.includes("*");
 }
 function buildRuleIndex(rules) {
   const index = /* @__PURE__ */ new Map();
   const states = [];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
-    const state = { rule, matched: false, calledWithDetail: false, calledWithoutDetail: false };
+    const state = {
+      rule,
+      plainMethod: plain(rule.method),
+      plainPath: plain(rule.path),
+      matched: false,
+      calledWithDetail: false,
+      calledWithoutDetail: false
+    };
     states.push(state);
     const clientKey2 = refKey(rule.client);
     let byTarget = index.get(clientKey2);
@@ -7163,7 +7186,7 @@ function withoutComment(text4) {
   if (hash > 0 && text4[hash - 1] !== " ") giveUp();
   return text4.slice(0, hash).trimEnd();
 }
-function scalar(text4, plain) {
+function scalar(text4, plain2) {
   const quote = text4[0];
   if (quote === '"' || quote === "'") {
     const body = text4.slice(1, -1);
@@ -7172,7 +7195,7 @@ function scalar(text4, plain) {
     return body;
   }
   if (SMALL_INTEGER.test(text4)) return Number.parseInt(text4, 10);
-  if (!plain.test(text4) || NOT_STRINGS.has(text4) || text4.endsWith(" ")) giveUp();
+  if (!plain2.test(text4) || NOT_STRINGS.has(text4) || text4.endsWith(" ")) giveUp();
   return text4;
 }
 
@@ -7446,8 +7469,8 @@ function readYamlFile(absolutePath, file) {
   return parseYamlDocuments(text4, file);
 }
 function parseYamlDocuments(text4, file) {
-  const plain = plainYamlDocuments(text4);
-  if (plain !== void 0) return plain;
+  const plain2 = plainYamlDocuments(text4);
+  if (plain2 !== void 0) return plain2;
   const { tokens, lineOf: lineOf2 } = tokenizeYaml(text4, file);
   return documentsFromCst(tokens, text4, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
 }
@@ -7585,8 +7608,8 @@ var TreeConverter = class {
     }
     if (isScalar(node)) {
       const value = node.value;
-      const plain = value === null || ["string", "number", "boolean", "bigint"].includes(typeof value) ? value : String(value);
-      return { type: "scalar", line, value: plain };
+      const plain2 = value === null || ["string", "number", "boolean", "bigint"].includes(typeof value) ? value : String(value);
+      return { type: "scalar", line, value: plain2 };
     }
     return { type: "scalar", line, value: null };
   }
@@ -9505,71 +9528,102 @@ var clientintents_crd_schemas_default = {
 
 // src/declare/crd-schema-check.ts
 var SCHEMAS = clientintents_crd_schemas_default.versions;
+function checked(schema5) {
+  const out = { known: [], required: schema5.required ?? [] };
+  if (schema5.type !== void 0) out.type = schema5.type;
+  if (schema5.properties) {
+    out.known = Object.keys(schema5.properties);
+    out.properties = new Map(Object.entries(schema5.properties).map(([k, v]) => [k, checked(v)]));
+  }
+  if (schema5.items) out.items = checked(schema5.items);
+  if (schema5.enum) out.enum = schema5.enum;
+  return out;
+}
+var CHECKED = /* @__PURE__ */ new Map();
+function checkedSchema(version) {
+  let schema5 = CHECKED.get(version);
+  if (schema5 === void 0 && Object.hasOwn(SCHEMAS, version)) {
+    schema5 = checked(SCHEMAS[version]);
+    CHECKED.set(version, schema5);
+  }
+  return schema5;
+}
 function checkAgainstCrd(file, root, version, scope) {
-  const schema5 = SCHEMAS[version];
+  const schema5 = checkedSchema(version);
   if (!schema5) return;
-  new SchemaWalk(file, version, scope === "fields").map(root, schema5, "");
+  new SchemaWalk(file, version, scope === "fields").map(root, schema5);
 }
 var SchemaWalk = class {
   file;
   version;
   fieldsOnly;
+  at = [];
   constructor(file, version, fieldsOnly) {
     this.file = file;
     this.version = version;
     this.fieldsOnly = fieldsOnly;
   }
-  node(node, schema5, field) {
+  /** The field being checked, as errors name it; `key`, when given, one level further down. */
+  field(key) {
+    let out = "";
+    for (const part of key === void 0 ? this.at : [...this.at, key]) {
+      out += typeof part === "number" ? `[${part}]` : out === "" ? part : `.${part}`;
+    }
+    return out;
+  }
+  node(node, schema5) {
     switch (schema5.type) {
       case "object":
         if (node.type !== "map") {
-          this.wrongType(node, field, "a map");
+          this.wrongType(node, "a map");
           return;
         }
-        this.map(node, schema5, field);
+        this.map(node, schema5);
         return;
       case "array":
         if (node.type !== "seq") {
-          this.wrongType(node, field, "a list");
+          this.wrongType(node, "a list");
           return;
         }
         if (schema5.items) {
-          const items = schema5.items;
-          node.items.forEach((item, i) => {
-            this.node(item, items, `${field}[${i}]`);
-          });
+          const items = node.items;
+          for (let i = 0; i < items.length; i++) {
+            this.at.push(i);
+            this.node(items[i], schema5.items);
+            this.at.pop();
+          }
         }
         return;
       case void 0:
         return;
       default:
-        this.scalar(node, schema5, field);
+        this.scalar(node, schema5);
     }
   }
-  map(map2, schema5, field) {
+  map(map2, schema5) {
     if (!schema5.properties) return;
     const properties = schema5.properties;
     for (const [key, entry] of map2.entries) {
       if (isNull(entry.value)) continue;
-      const inner = properties[key];
-      const path10 = field === "" ? key : `${field}.${key}`;
-      if (!inner) this.unknownField(entry, path10, Object.keys(properties));
-      this.node(entry.value, inner, path10);
+      const inner = properties.get(key);
+      if (!inner) this.unknownField(entry, key, schema5.known);
+      this.at.push(key);
+      this.node(entry.value, inner);
+      this.at.pop();
     }
     if (this.fieldsOnly) return;
-    for (const key of schema5.required ?? []) {
+    for (const key of schema5.required) {
       const entry = map2.entries.get(key);
-      if (!entry || isNull(entry.value)) {
-        fail(this.file, entry?.keyLine ?? map2.line, `${field === "" ? key : `${field}.${key}`}: required`);
-      }
+      if (!entry || isNull(entry.value))
+        fail(this.file, entry?.keyLine ?? map2.line, `${this.field(key)}: required`);
     }
   }
-  scalar(node, schema5, field) {
+  scalar(node, schema5) {
     if (this.fieldsOnly) return;
     const value = node.type === "scalar" ? node.value : void 0;
     const ok = schema5.type === "string" ? typeof value === "string" : schema5.type === "boolean" ? typeof value === "boolean" : schema5.type === "integer" ? typeof value === "bigint" || Number.isInteger(value) : typeof value === "number";
     if (!ok) {
-      this.wrongType(node, field, schema5.type === "integer" ? "an integer" : `a ${schema5.type}`);
+      this.wrongType(node, schema5.type === "integer" ? "an integer" : `a ${schema5.type}`);
       return;
     }
     if (schema5.enum && !schema5.enum.includes(value)) {
@@ -9577,20 +9631,20 @@ var SchemaWalk = class {
       fail(
         this.file,
         node.line,
-        `${field}: unsupported value ${JSON.stringify(value)} (allowed: ${allowed})`
+        `${this.field()}: unsupported value ${JSON.stringify(value)} (allowed: ${allowed})`
       );
     }
   }
   /** A mismatch is left to the later, full pass when only fields are looked for. */
-  wrongType(node, field, expected) {
+  wrongType(node, expected) {
     if (this.fieldsOnly) return;
-    fail(this.file, node.line, `${field}: must be ${expected}, not ${describe2(node)}`);
+    fail(this.file, node.line, `${this.field()}: must be ${expected}, not ${describe2(node)}`);
   }
-  unknownField(entry, field, known) {
+  unknownField(entry, key, known) {
     fail(
       this.file,
       entry.keyLine,
-      `${field}: unknown field (the ClientIntents ${this.version} schema has ${known.join(", ")} here)`
+      `${this.field(key)}: unknown field (the ClientIntents ${this.version} schema has ${known.join(", ")} here)`
     );
   }
 };
@@ -10183,9 +10237,10 @@ function computeDrift(observed, declared, opts = {}) {
   );
   const rules = scope === null ? declared.rules : declared.rules.filter((r) => inScope(r.client.namespace));
   const checkable = rules.filter((rule) => CHECKABLE_TARGETS.has(rule.targetType));
+  const allCheckable = rules === declared.rules ? checkable : declared.rules.filter((r) => CHECKABLE_TARGETS.has(r.targetType));
   const warnings = [...observed.warnings, ...declared.warnings, ...templateWarnings(checkable)];
   const { index, states } = buildRuleIndex(checkable);
-  const closedTargets = declaredTargetKeys(declared.rules.filter((r) => CHECKABLE_TARGETS.has(r.targetType)));
+  const closedTargets = declaredTargetKeys(allCheckable);
   const covered = [];
   const ignored = [];
   const missing = [];
@@ -10209,7 +10264,7 @@ function computeDrift(observed, declared, opts = {}) {
       server = call.server;
       intentsFile = home === void 0 ? void 0 : intentsFileFor(home, server);
       const keys = callTargetKeys(call);
-      targets = keys.map((key) => ({ key, states: byTarget?.get(key) ?? [] }));
+      targets = keys.map((key) => ({ workload: isWorkloadKey(key), states: byTarget?.get(key) ?? [] }));
       closed = keys.some((key) => closedTargets.has(key));
     }
     if (isCovered(call, targets)) {
@@ -10227,7 +10282,9 @@ function computeDrift(observed, declared, opts = {}) {
     }
   }
   const activeClients = /* @__PURE__ */ new Set();
-  for (let i = 0; i < calls.length; i++) activeClients.add(refKey(calls[i].client));
+  for (let i = 0; i < calls.length; i++) {
+    if (i === 0 || calls[i].client !== calls[i - 1].client) activeClients.add(refKey(calls[i].client));
+  }
   const external = observed.external.filter((call) => inScope(call.client.namespace));
   for (const call of external) activeClients.add(refKey(call.client));
   const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
@@ -10278,14 +10335,15 @@ function isCovered(call, targets) {
   let allowed = false;
   let targetDeclared = false;
   for (let t = 0; t < targets.length; t++) {
-    const { key, states } = targets[t];
+    const { workload, states } = targets[t];
     for (let r = 0; r < states.length; r++) {
       const state = states[r];
-      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, key, call)) continue;
+      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, workload, call))
+        continue;
       targetDeclared = true;
       if (detail) state.calledWithDetail = true;
       else state.calledWithoutDetail = true;
-      if (ruleAllowsCall(state.rule, call)) {
+      if (stateAllowsCall(state, call)) {
         state.matched = true;
         allowed = true;
       }
@@ -10345,8 +10403,10 @@ function intentsHomes(declared) {
   for (let i = 0; i < declared.rules.length; i++) {
     const rule = declared.rules[i];
     const home = homes.get(refKey(rule.client));
-    if (home !== void 0 && rule.file === home.doc.file && rule.targetLine !== void 0)
-      home.targets.push(rule);
+    if (home === void 0 || rule.file !== home.doc.file || rule.targetLine === void 0) continue;
+    const last = home.targets[home.targets.length - 1];
+    const sameTarget = last !== void 0 && last.server === rule.server && last.targetType === rule.targetType && last.targetLine === rule.targetLine;
+    if (!sameTarget) home.targets.push(rule);
   }
   return homes;
 }
@@ -10657,7 +10717,7 @@ function joinPath(segments, trailingSlash) {
 function canBeOneSegment(segment) {
   return TEMPLATE_SEGMENT.test(segment) && isIdLikeSegment(segment);
 }
-function checked(raw, template2) {
+function checked2(raw, template2) {
   if (template2 === raw) return raw;
   return validatePathPattern(template2) === null && matchPath(template2, raw) ? template2 : raw;
 }
@@ -10665,13 +10725,13 @@ function templatePath(path10) {
   const split = splitPath(path10);
   if (!split) return path10;
   const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-  return checked(path10, joinPath(segments, split.trailingSlash));
+  return checked2(path10, joinPath(segments, split.trailingSlash));
 }
 function entryTemplate(entry) {
   if (entry.tailFrom !== void 0) {
-    return checked(entry.raw, `${joinPath(entry.segments.slice(0, entry.tailFrom), false)}/${MATCH_ANY2}`);
+    return checked2(entry.raw, `${joinPath(entry.segments.slice(0, entry.tailFrom), false)}/${MATCH_ANY2}`);
   }
-  const template2 = checked(entry.raw, joinPath(entry.segments, entry.trailingSlash));
+  const template2 = checked2(entry.raw, joinPath(entry.segments, entry.trailingSlash));
   return template2 === entry.raw ? templatePath(entry.raw) : template2;
 }
 var PathShapes = class {
@@ -10761,7 +10821,18 @@ function buildPathTemplater(calls, opts = {}) {
     }
     return known;
   };
-  const templateOf = (path10, call) => (call && pairTemplates(pairKey(call))?.get(path10)) ?? shapes.of(path10)?.template ?? templatePath(path10);
+  let lastClient;
+  let lastServer;
+  let lastTemplates;
+  const templatesOf = (call) => {
+    if (call.client !== lastClient || call.server !== lastServer) {
+      lastClient = call.client;
+      lastServer = call.server;
+      lastTemplates = pairTemplates(pairKey(call));
+    }
+    return lastTemplates;
+  };
+  const templateOf = (path10, call) => (call && templatesOf(call)?.get(path10)) ?? shapes.of(path10)?.template ?? templatePath(path10);
   return {
     pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
     suggest: (path10, call) => {
