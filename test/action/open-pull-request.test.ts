@@ -133,7 +133,7 @@ describe('open-pr: true', () => {
       title: 'fork with the same branch name',
       body: 'by a contributor',
       head: BRANCH,
-      headOwner: 'someone',
+      headRepo: 'someone/shop',
       base: 'main',
     });
     const run = await pushRun();

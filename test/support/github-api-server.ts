@@ -33,8 +33,6 @@ export interface StoredPull {
   title: string;
   body: string;
   head: string;
-  /** Owner of the head repository (a fork's owner); default the repository's owner. */
-  headOwner?: string;
   base: string;
   state: 'open' | 'closed';
   /** The head commit, for GET pulls/:number (comment mode checks it). */
@@ -42,8 +40,8 @@ export interface StoredPull {
   /** The base commit GitHub compares the pull request with (else the base branch's head). */
   baseSha?: string;
   /**
-   * The head repository's full name (a fork's `someone/shop`); default this repository. Null as
-   * GitHub answers when the fork was deleted.
+   * The head repository's full name (a fork's `someone/shop`; its owner is the head's owner);
+   * default this repository. Null as GitHub answers when the fork was deleted: no owner then.
    */
   headRepo?: string | null;
 }
@@ -318,6 +316,12 @@ export class GitHubApiServer {
     return { status: 200, body: this.commentJson(comment) };
   }
 
+  /** The owner of a pull request's head repository; null when that repository was deleted. */
+  private headOwnerOf(p: StoredPull): string | null {
+    if (p.headRepo === null) return null;
+    return p.headRepo === undefined ? this.owner : p.headRepo.split('/')[0]!;
+  }
+
   private pullJson(p: StoredPull) {
     return {
       number: p.number,
@@ -327,7 +331,7 @@ export class GitHubApiServer {
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
       head: {
         ref: p.head,
-        label: `${p.headRepo ? p.headRepo.split('/')[0] : (p.headOwner ?? this.owner)}:${p.head}`,
+        label: `${this.headOwnerOf(p) ?? 'unknown'}:${p.head}`,
         sha: p.headSha ?? this.git.refs.get(`heads/${p.head}`),
         repo: p.headRepo === null ? null : { full_name: p.headRepo ?? `${this.owner}/${this.repo}` },
       },
@@ -345,7 +349,7 @@ export class GitHubApiServer {
     const state = req.query.get('state') ?? 'open';
     const found = this.pulls.filter(
       (p) =>
-        (head === null || `${p.headOwner ?? this.owner}:${p.head}` === head) &&
+        (head === null || `${this.headOwnerOf(p)}:${p.head}` === head) &&
         (state === 'all' || p.state === state) &&
         (req.query.get('base') === null || p.base === req.query.get('base')),
     );
@@ -361,7 +365,7 @@ export class GitHubApiServer {
         errors: [{ resource: 'PullRequest', field: 'head', code: 'invalid' }],
       });
     }
-    const ours = (p: StoredPull) => (p.headOwner ?? this.owner) === this.owner;
+    const ours = (p: StoredPull) => this.headOwnerOf(p) === this.owner;
     if (this.pulls.some((p) => ours(p) && p.head === head && p.base === base && p.state === 'open')) {
       return githubError(422, 'Validation Failed', {
         errors: [
