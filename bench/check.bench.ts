@@ -6,7 +6,8 @@
 // interleaved, so both meet the same load; medians and bests are printed, with ratios.
 // Fails (exit 1) when an answer differs: between rounds, or from what the generator built in.
 // Environment: BENCH_ROUNDS (3), BENCH_WORKLOADS (2000), BENCH_ONLY (sidecar, high-cardinality,
-// prometheus; comma-separated), BENCH_PROMETHEUS_ROWS (400000,1500000).
+// prometheus; comma-separated), BENCH_PROMETHEUS_ROWS (400000,1500000); NODE_OPTIONS reaches
+// every child (e.g. --max-semi-space-size=32, which lowers the high-cardinality peak RSS).
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -164,6 +165,9 @@ async function benchPrometheus(bundled: string): Promise<void> {
 
 // The check as dist/ ships it: bundled by esbuild with the same options.
 const bundled = await bundleBench();
+// Every child inherits NODE_OPTIONS (the peer too): say so, since V8 flags change the figures.
+if (process.env.NODE_OPTIONS)
+  console.log(`NODE_OPTIONS=${process.env.NODE_OPTIONS} (every run, the peer's too)`);
 for (const kind of ['sidecar', 'high-cardinality'] as const)
   if (only.includes(kind)) await benchMesh(kind, bundled);
 if (only.includes('prometheus')) await benchPrometheus(bundled);
