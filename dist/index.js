@@ -2,6 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   COMMENT_MARKER,
   DEFAULT_CONFIG_FILE,
+  Document,
   FAIL_ON,
   FILE_HEADERS_ONLY,
   MAX_YAML_BYTES,
@@ -17,10 +18,12 @@ import {
   defaultDriftConfig,
   defaultSettings,
   isRepositoryPath,
+  isSeq,
   jsonText,
   namespaceList,
   parse,
   parseBaseline,
+  parseDocument,
   parseDriftConfig,
   parseYamlDocuments,
   planIntentsEdit,
@@ -31,7 +34,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-ZPDBRNT4.js";
+} from "./chunks/chunk-LRQBJJUJ.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -27068,12 +27071,46 @@ var PlanBuilder = class {
     const kept = [];
     documents.forEach(({ root, line }, i) => {
       if (root === null) return;
-      const doc = this.classify(manifest.file, line, root, sources[i]);
-      if (doc === void 0) return;
-      if (doc.kind === "Namespace") this.plan.namespaces.push(doc);
-      else kept.push(doc);
+      const split = this.listItems(manifest.file, root, sources[i]);
+      const docs = split ?? [this.classify(manifest.file, line, root, sources[i])];
+      for (const doc of docs) {
+        if (doc === void 0) continue;
+        if (doc.kind === "Namespace") this.plan.namespaces.push(doc);
+        else kept.push(doc);
+      }
     });
     if (kept.length > 0) this.plan.files.push({ file: manifest.file, documents: kept });
+  }
+  /**
+   * A `kind: List` holding a Namespace or an object that is never applied (a ClientIntents List,
+   * as intents may be written) is taken apart into its items, each then kept or left out like a
+   * document of its own; other Lists stay whole, as written. Undefined: not such a List.
+   */
+  listItems(file, root, source) {
+    const node = map(root);
+    const items = node && text(child(node, "kind")) === "List" ? child(node, "items") : void 0;
+    if (items?.type !== "seq") return void 0;
+    const special = (item) => {
+      const m = map(item);
+      const apiVersion = text(m && child(m, "apiVersion"));
+      return text(m && child(m, "kind")) === "Namespace" || apiVersion !== void 0 && NOT_APPLIED_GROUPS[groupOf(apiVersion)] !== void 0;
+    };
+    if (!items.items.some(special)) return void 0;
+    const document = parseDocument(source);
+    const parsed = document.get("items", true);
+    if (!isSeq(parsed) || parsed.items.length !== items.items.length) {
+      throw new InputError("could not split the List into its items", { file, line: root.line });
+    }
+    return items.items.map((item, i) => {
+      const itemNode = parsed.items[i];
+      let itemText;
+      try {
+        itemText = new Document(itemNode).toString();
+      } catch {
+        itemText = new Document(itemNode.toJS(document)).toString();
+      }
+      return this.classify(file, item.line, item, itemText);
+    });
   }
   classify(file, line, root, source) {
     const node = map(root);

@@ -3,10 +3,11 @@
 // file, the rollouts to wait for, and the namespaces that need sidecar injection. Only workload
 // documents go to the cluster: never a file of the `intents` paths, never an Otterize resource
 // (a fresh cluster has no Otterize CRDs, and enforcing intents would block the calls being
-// recorded), never a kustomization (kubectl apply -f does not run kustomize).
+// recorded), never a kustomization (kubectl apply -f does not run kustomize), also when they sit
+// in a `kind: List`.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CST } from 'yaml';
+import { CST, Document, isSeq, parseDocument } from 'yaml';
 import { InputError } from '../errors.ts';
 import { isDnsLabel } from '../kubernetes-names.ts';
 import { readRegularFile } from '../regular-file.ts';
@@ -89,12 +90,55 @@ class PlanBuilder {
     const kept: ManifestDocument[] = [];
     documents.forEach(({ root, line }, i) => {
       if (root === null) return;
-      const doc = this.classify(manifest.file, line, root, sources[i]!);
-      if (doc === undefined) return;
-      if (doc.kind === 'Namespace') this.plan.namespaces.push(doc);
-      else kept.push(doc);
+      const split = this.listItems(manifest.file, root, sources[i]!);
+      const docs = split ?? [this.classify(manifest.file, line, root, sources[i]!)];
+      for (const doc of docs) {
+        if (doc === undefined) continue;
+        if (doc.kind === 'Namespace') this.plan.namespaces.push(doc);
+        else kept.push(doc);
+      }
     });
     if (kept.length > 0) this.plan.files.push({ file: manifest.file, documents: kept });
+  }
+
+  /**
+   * A `kind: List` holding a Namespace or an object that is never applied (a ClientIntents List,
+   * as intents may be written) is taken apart into its items, each then kept or left out like a
+   * document of its own; other Lists stay whole, as written. Undefined: not such a List.
+   */
+  private listItems(
+    file: string,
+    root: YamlNode,
+    source: string,
+  ): (ManifestDocument | undefined)[] | undefined {
+    const node = map(root);
+    const items = node && text(child(node, 'kind')) === 'List' ? child(node, 'items') : undefined;
+    if (items?.type !== 'seq') return undefined;
+    const special = (item: YamlNode) => {
+      const m = map(item);
+      const apiVersion = text(m && child(m, 'apiVersion'));
+      return (
+        text(m && child(m, 'kind')) === 'Namespace' ||
+        (apiVersion !== undefined && NOT_APPLIED_GROUPS[groupOf(apiVersion)] !== undefined)
+      );
+    };
+    if (!items.items.some(special)) return undefined;
+    const document = parseDocument(source);
+    const parsed = document.get('items', true);
+    if (!isSeq(parsed) || parsed.items.length !== items.items.length) {
+      throw new InputError('could not split the List into its items', { file, line: root.line });
+    }
+    return items.items.map((item, i) => {
+      const itemNode = parsed.items[i];
+      let itemText: string;
+      try {
+        itemText = new Document(itemNode).toString();
+      } catch {
+        // An alias to an anchor in another item: written out with its value instead.
+        itemText = new Document((itemNode as { toJS(doc: Document): unknown }).toJS(document)).toString();
+      }
+      return this.classify(file, item.line, item, itemText);
+    });
   }
 
   private classify(file: string, line: number, root: YamlNode, source: string): ManifestDocument | undefined {

@@ -34,6 +34,11 @@ function kindsFound(files: readonly FoundFile[]): string {
   const counts = new Map<string, number>();
   let documents = 0;
   const visit = (node: YamlNode | null): void => {
+    // A JSON array of objects, as `network-mapper export --format json` writes it (documentObjects).
+    if (node?.type === 'seq') {
+      node.items.forEach(visit);
+      return;
+    }
     if (node?.type !== 'map') return;
     const kind = node.entries.get('kind')?.value;
     const name = kind?.type === 'scalar' ? String(kind.value) : '(no kind)';
@@ -52,6 +57,7 @@ function kindsFound(files: readonly FoundFile[]): string {
     }
   }
   if (documents === 0) return 'no YAML documents';
+  if (counts.size === 0) return 'no Kubernetes objects';
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const listed = sorted.slice(0, SHOWN).map(([kind, n]) => (n === 1 ? kind : `${kind} (${n})`));
   const more = sorted.length - SHOWN;

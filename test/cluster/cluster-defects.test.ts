@@ -136,6 +136,38 @@ describe('defect 2: only workload documents are applied, Namespaces first', () =
     assert.match(notes, /deploy\/app\.yaml:5: ClientIntents web \(k8s\.otterize\.com\) not applied/);
     assert.match(notes, /deploy\/kustomization\.yaml:1: not a Kubernetes object/);
   });
+
+  test('a kind: List holding ClientIntents and a Namespace: taken apart, only its workloads applied', async () => {
+    const cwd = await emptyDir();
+    await writeFile(
+      path.join(cwd, 'web.yaml'),
+      [
+        'apiVersion: v1',
+        'kind: List',
+        'items:',
+        '  - apiVersion: apps/v1',
+        '    kind: Deployment',
+        '    metadata: {name: web, namespace: shop}',
+        '  - apiVersion: k8s.otterize.com/v2beta1',
+        '    kind: ClientIntents',
+        '    metadata: {name: web, namespace: shop}',
+        '    spec: {workload: {name: web}}',
+        '  - apiVersion: v1',
+        '    kind: Namespace',
+        '    metadata: {name: shop, labels: {istio-injection: enabled}}',
+        '',
+      ].join('\n'),
+    );
+    const { runner, log, ctx } = setup();
+    await runInCluster(ctx, kindPlan(cwd), reading);
+    const applies = runner.calls.filter((c) => c.program === 'kubectl' && c.args[0] === 'apply');
+    assert.equal(applies.length, 3);
+    assert.match(applies[0]!.stdin ?? '', /kind: Namespace/);
+    assert.match(applies[1]!.stdin ?? '', /kind: Telemetry/);
+    assert.match(applies[2]!.stdin ?? '', /kind: Deployment/);
+    for (const c of applies) assert.doesNotMatch(c.stdin ?? '', /ClientIntents|kind: List/);
+    assert.match(log.entries.join('\n'), /web\.yaml:7: ClientIntents web \(k8s\.otterize\.com\) not applied/);
+  });
 });
 
 describe('defect 3: a kind cluster this run did not create is never deleted', () => {

@@ -117,6 +117,31 @@ describe('planWorkloads', () => {
   });
 });
 
+test('a List taken apart keeps an item whose alias points into a left-out item, the value written out', () => {
+  const text = [
+    'apiVersion: v1',
+    'kind: List',
+    'items:',
+    '  - apiVersion: k8s.otterize.com/v2beta1',
+    '    kind: ClientIntents',
+    '    metadata: &m {name: web, namespace: shop}',
+    '  - apiVersion: apps/v1',
+    '    kind: Deployment',
+    '    metadata: *m',
+    '',
+  ].join('\n');
+  const plan = planWorkloads([{ file: 'l.yaml', text }]);
+  assert.deepEqual(
+    plan.files.map((f) => f.documents.map((d) => [d.kind, d.line])),
+    [[['Deployment', 7]]],
+  );
+  assert.deepEqual(parse(plan.files[0]!.documents[0]!.text), {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'shop' },
+  });
+});
+
 test('helm gets an exact release, or the newest patch of a minor version', () => {
   assert.equal(helmChartVersion('1.30.1'), '1.30.1');
   assert.equal(helmChartVersion('1.30'), '~1.30.0');

@@ -46,6 +46,8 @@ before(async () => {
     'kind: List\nitems:\n  - kind: ConfigMap\n  - kind: ConfigMap\n',
   );
   await writeFile(path.join(dir, 'empty.yaml'), '# nothing yet\n');
+  await writeFile(path.join(dir, 'empty-array.json'), '[]\n');
+  await writeFile(path.join(dir, 'deployments.json'), '[{"kind": "Deployment"}, {"kind": "Deployment"}]\n');
   await writeFile(path.join(dir, 'hostile.yaml'), 'kind: "Evil\\e[31m"\n');
 });
 after(() => rm(dir, { recursive: true, force: true }));
@@ -79,6 +81,17 @@ describe('an intents path must hold a ClientIntents', () => {
     assert.equal(
       await failure(['intents', 'deploy/*.yaml']),
       'deploy/*.yaml: no ClientIntents here (2 YAML files); found ConfigMap (2), Deployment (2), Service',
+    );
+  });
+
+  test('a JSON array: the kinds of its items, or that it holds none', async () => {
+    assert.equal(
+      await failure(['deployments.json']),
+      'deployments.json: no ClientIntents here; found Deployment (2)',
+    );
+    assert.equal(
+      await failure(['empty-array.json']),
+      'empty-array.json: no ClientIntents here; found no Kubernetes objects',
     );
   });
 

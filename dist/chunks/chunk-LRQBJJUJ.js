@@ -7990,6 +7990,10 @@ function kindsFound(files) {
   const counts = /* @__PURE__ */ new Map();
   let documents = 0;
   const visit3 = (node) => {
+    if (node?.type === "seq") {
+      node.items.forEach(visit3);
+      return;
+    }
     if (node?.type !== "map") return;
     const kind = node.entries.get("kind")?.value;
     const name = kind?.type === "scalar" ? String(kind.value) : "(no kind)";
@@ -8008,6 +8012,7 @@ function kindsFound(files) {
     }
   }
   if (documents === 0) return "no YAML documents";
+  if (counts.size === 0) return "no Kubernetes objects";
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const listed = sorted.slice(0, SHOWN).map(([kind, n]) => n === 1 ? kind : `${kind} (${n})`);
   const more = sorted.length - SHOWN;
@@ -14321,7 +14326,10 @@ export {
   writeBaselineFile,
   DEFAULT_CONFIG_FILE,
   defaultDriftConfig,
+  isSeq,
+  Document,
   cst_exports,
+  parseDocument,
   parse,
   stringify3 as stringify,
   MAX_YAML_BYTES,
