@@ -3101,12 +3101,23 @@ var crash = (err) => {
 };
 process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
+var gone = { stdout: false, stderr: false };
+for (const name of ["stdout", "stderr"]) {
+  process[name].on("error", (err) => {
+    if (err.code === "EPIPE") gone[name] = true;
+    else crash(err);
+  });
+}
 var code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
-  write: (text) => process.stdout.write(text),
-  writeError: (text) => process.stderr.write(text)
+  write: (text) => {
+    if (!gone.stdout) process.stdout.write(text);
+  },
+  writeError: (text) => {
+    if (!gone.stderr) process.stderr.write(text);
+  }
 });
 process.exitCode = code;

@@ -13,12 +13,27 @@ const crash = (err: unknown) => {
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
+// A reader that stops early (`check --format json | head`) closes the pipe: the rest of the
+// output has nowhere to go, which is the reader's choice, not a failure of the check. Writing
+// stops and the exit code stays the verdict's, as if the output had been read to its end.
+const gone = { stdout: false, stderr: false };
+for (const name of ['stdout', 'stderr'] as const) {
+  process[name].on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') gone[name] = true;
+    else crash(err);
+  });
+}
+
 const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
-  write: (text) => process.stdout.write(text),
-  writeError: (text) => process.stderr.write(text),
+  write: (text) => {
+    if (!gone.stdout) process.stdout.write(text);
+  },
+  writeError: (text) => {
+    if (!gone.stderr) process.stderr.write(text);
+  },
 });
 process.exitCode = code;
