@@ -64,7 +64,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-ZPDBRNT4.js";
+} from "./chunks/chunk-FDKCY3A2.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";
