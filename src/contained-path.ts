@@ -1,7 +1,8 @@
 // Files named from data (a workload's name and namespace) must land in the folder they are
 // meant for: `../.github/workflows/ci` or `/../../tmp/x` as a name must never become a path
-// outside it. The names are checked where they enter (src/observe/kubernetes-names.ts); these
-// checks stand at the other end, where the file is written, whatever the name went through.
+// outside it. The names are checked where they enter (src/kubernetes-names.ts, applied by
+// src/observe/name-gate.ts); these checks stand at the other end, where the file is written,
+// whatever the name went through.
 import { constants } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 // The folders are the architecture: each may import only the rooms beneath it, nothing imports in
 // a circle (type-only imports included), and no file grows past what one concept needs.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { importCycles, readSourceModules, specifiersOf } from '../scripts/import-graph.ts';
@@ -124,6 +124,26 @@ describe('architecture', () => {
       .filter((m) => SHARED.includes(roomOf(m.file)))
       .flatMap((m) => m.imports.filter((i) => !SHARED.includes(roomOf(i))).map((i) => `${m.file} -> ${i}`));
     assert.deepEqual(wrong, []);
+  });
+
+  test('every repository file a comment in src/ or scripts/, or the docs, names exists', () => {
+    // Comments and docs are how the next engineer finds the code: a path left behind by a move
+    // sends them nowhere. Globs and placeholders (`*`, `{`) are patterns, not names.
+    const named = /\b(?:src|scripts|test|docs|fixtures|bench|bin)\/[\w./-]*\w\.(?:ts|js|json|md|ya?ml)\b/g;
+    const texts = ['README.md', 'CONTRIBUTING.md', 'action.yml'];
+    for (const dir of ['src', 'scripts', 'docs']) {
+      for (const e of readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })) {
+        if (e.isFile() && /\.(ts|md)$/.test(e.name) && !e.name.endsWith('.generated.ts'))
+          texts.push(path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+      }
+    }
+    const missing: string[] = [];
+    for (const file of texts) {
+      for (const m of readFileSync(path.join(root, file), 'utf8').matchAll(named)) {
+        if (!existsSync(path.join(root, m[0]))) missing.push(`${file} -> ${m[0]}`);
+      }
+    }
+    assert.deepEqual(missing, []);
   });
 
   test('only the action’s shell imports @actions/core', () => {

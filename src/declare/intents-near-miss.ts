@@ -17,10 +17,15 @@ export function rejectNearMissIntents(document: YamlMap, file: string): void {
   const kind = text(child(document, 'kind'));
   if (kind === undefined) return;
   if (kind !== KIND && kind.toLowerCase().replace(/s$/, '') === 'clientintent') {
+    // Say what is wrong with it: the case, the missing plural `s`, or both.
+    const why = [
+      ...(/^ClientIntents?$/.test(kind) ? [] : ['kinds are case-sensitive']),
+      ...(/s$/i.test(kind) ? [] : ['the kind is plural']),
+    ].join('; ');
     fail(
       file,
       lineOf(document, 'kind'),
-      `kind: ${JSON.stringify(kind)} is not ${KIND} (kinds are case-sensitive); write kind: ${KIND}`,
+      `kind: ${JSON.stringify(kind)} is not ${KIND} (${why}); write kind: ${KIND}`,
     );
   }
   if (kind !== KIND) return;

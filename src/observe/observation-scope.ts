@@ -83,11 +83,7 @@ function shown(name: string): string {
   return /^[a-z0-9][-a-z0-9.]*$/.test(name) ? name : JSON.stringify(name);
 }
 
-function nothingObserved(
-  map: ObservedMap,
-  settings: Pick<Settings, 'namespaces' | 'source' | 'metrics' | 'snapshots'>,
-  seen: Set<string>,
-): string {
+function nothingObserved(map: ObservedMap, settings: ScopeSettings, seen: Set<string>): string {
   const parts = [headline(map, settings)];
   if (seen.size > 0) {
     parts.push(`calls were observed in namespace ${[...seen].sort().map(shown).join(', ')} only`);
@@ -103,10 +99,16 @@ function nothingObserved(
       parts.push(evidence.slice(0, EVIDENCE_SHOWN).join('; ') + (more > 0 ? `; and ${more} more` : ''));
     }
   }
-  parts.push(
-    `likely cause: ${seen.size > 0 ? '-n names namespaces the traffic was not in' : likelyCause(map, settings.source)}`,
-  );
+  parts.push(`likely cause: ${seen.size > 0 ? wrongScope(settings) : likelyCause(map, settings.source)}`);
   return parts.join('; ');
+}
+
+/** What put the traffic out of scope: -n, or the namespaces --environment added to it. */
+function wrongScope(settings: ScopeSettings): string {
+  const byEnvironment = settings.namespaces.some((ns) => !settings.asked.includes(ns));
+  if (!byEnvironment) return '-n names namespaces the traffic was not in';
+  const which = settings.asked.length > 0 ? '-n and --environment name' : '--environment maps to';
+  return `${which} namespaces the traffic was not in`;
 }
 
 function headline(

@@ -57,7 +57,7 @@ const EXPECTED: [string, number, string][] = [
   [
     'kind-singular-near-miss.yaml',
     8,
-    'kind: "ClientIntent" is not ClientIntents (kinds are case-sensitive); write kind: ClientIntents',
+    'kind: "ClientIntent" is not ClientIntents (the kind is plural); write kind: ClientIntents',
   ],
   ['kind-lower-case.yaml', 9, 'spec.workload.kind: "deployment" must start with an upper-case letter'],
   [

@@ -291,6 +291,12 @@ describe('prometheus source: streamed answers', () => {
     );
     const matrix = await rawServer(200, '{"status":"success","data":{"resultType":"matrix","result":[]}}');
     await assert.rejects(readPrometheus({ url: matrix }), /expected a vector result, got matrix/);
+    // A vector whose result is no list: said so, not "expected a vector result, got vector".
+    const notList = await rawServer(200, '{"status":"success","data":{"resultType":"vector","result":{}}}');
+    await assert.rejects(
+      readPrometheus({ url: notList }),
+      /api\/v1\/query: data\.result is not a list \(not a Prometheus vector answer\)$/,
+    );
     // An error answer is read only as far as it needs to be, however long it goes on.
     const failed = await rawServer(
       422,

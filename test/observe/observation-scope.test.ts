@@ -95,6 +95,27 @@ describe('namespaces', () => {
     assert.equal(requireObservedScope(observed, byEnvironment, declaredIn()), observed);
   });
 
+  test('traffic outside the scope blames what set the scope: -n, --environment, or both', () => {
+    const observed = map([call('web')]);
+    const cause = (extra: Partial<ScopeSettings>) =>
+      message(() => requireObservedScope(observed, settings(extra), declaredIn('shop'))).replace(
+        /^.*likely cause: (.*?); if the mesh.*$/,
+        '$1',
+      );
+    assert.equal(
+      cause({ namespaces: ['shop'], asked: ['shop'] }),
+      '-n names namespaces the traffic was not in',
+    );
+    assert.equal(
+      cause({ namespaces: ['shop'], asked: [] }),
+      '--environment maps to namespaces the traffic was not in',
+    );
+    assert.equal(
+      cause({ namespaces: ['shop', 'shop-2'], asked: ['shop'] }),
+      '-n and --environment name namespaces the traffic was not in',
+    );
+  });
+
   test('names from labels are quoted when they are not plain names', () => {
     const hostile = map([call('evil\u001b[2J')]);
     assert.equal(

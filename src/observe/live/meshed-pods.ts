@@ -92,7 +92,9 @@ async function listScope(core: CoreV1Api, namespace: string | null, limit: numbe
       namespace === null
         ? await core.listPodForAllNamespaces({ fieldSelector, limit, _continue: token })
         : await core.listNamespacedPod({ namespace, fieldSelector, limit, _continue: token });
-    pods.push(...page.items);
+    // A server may ignore `limit` and answer the whole list in one page: no spread of it into
+    // push's arguments, which overflows the stack above about 120,000 pods.
+    for (const pod of page.items) pods.push(pod);
     token = page.metadata?._continue || undefined;
   } while (token !== undefined);
   return pods;

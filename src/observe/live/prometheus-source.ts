@@ -108,8 +108,11 @@ function verdict(url: URL, status: number, reader: VectorAnswerReader): number {
     const why = s.error ?? `HTTP ${status}`;
     throw new InputError(`${shownUrl(url)}: query failed: ${s.errorType ? `${s.errorType}: ` : ''}${why}`);
   }
-  if (s.resultType !== 'vector' || !s.resultIsList) {
+  if (s.resultType !== 'vector') {
     throw new InputError(`${shownUrl(url)}: expected a vector result, got ${String(s.resultType)}`);
+  }
+  if (!s.resultIsList) {
+    throw new InputError(`${shownUrl(url)}: data.result is not a list (not a Prometheus vector answer)`);
   }
   if (reader.problem !== undefined) {
     throw new InputError(`${shownUrl(url)}: ${reader.problem} (not a Prometheus vector sample)`);

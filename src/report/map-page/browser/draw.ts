@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// Runs in the page, not in Node: scripts/build-page-script.ts bundles browser/ into the
+// Runs in the page, not in Node: scripts/page-script.ts bundles browser/ into the
 // page's one inline script (../page-script.generated.ts).
 // Draws the view as SVG elements: namespace boxes, one path per line (with a wider invisible
 // twin that takes the clicks), one box per unit. Names are set as text nodes, never as markup.

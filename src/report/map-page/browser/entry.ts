@@ -1,4 +1,4 @@
-// The page script's entry: scripts/build-page-script.ts bundles from here.
+// The page script's entry: scripts/page-script.ts bundles from here.
 import { startMapPage } from './main.ts';
 
 startMapPage();

@@ -1,4 +1,4 @@
-// Runs in the page, not in Node: scripts/build-page-script.ts bundles browser/ into the
+// Runs in the page, not in Node: scripts/page-script.ts bundles browser/ into the
 // page's one inline script (../page-script.generated.ts).
 // Where each box goes, left to right as the calls flow: namespace boxes in columns by their
 // place in the call chain (callers left of the servers they call), the workloads inside a box

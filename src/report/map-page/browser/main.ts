@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// Runs in the page, not in Node: scripts/build-page-script.ts bundles browser/ into the
+// Runs in the page, not in Node: scripts/page-script.ts bundles browser/ into the
 // page's one inline script (../page-script.generated.ts).
 // The page's start: read the embedded data, fill the controls, draw, and redraw on each choice.
 

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// Runs in the page, not in Node: scripts/build-page-script.ts bundles browser/ into the
+// Runs in the page, not in Node: scripts/page-script.ts bundles browser/ into the
 // page's one inline script (../page-script.generated.ts).
 // The details panel, built only when the reader clicks (a page of 500 workloads holds thousands
 // of calls): a line's calls and rules with verdict, enforcement, reason, file and line and the

@@ -1,4 +1,4 @@
-// Runs in the page, not in Node: scripts/build-page-script.ts bundles browser/ into the
+// Runs in the page, not in Node: scripts/page-script.ts bundles browser/ into the
 // page's one inline script (../page-script.generated.ts).
 // From the data and the reader's choices to what is shown: the edges that pass the filters,
 // the namespace boxes (collapsed when many nodes are shown), one line per kind between two boxes.

@@ -9679,10 +9679,14 @@ function rejectNearMissIntents(document, file) {
   const kind = text(child(document, "kind"));
   if (kind === void 0) return;
   if (kind !== KIND && kind.toLowerCase().replace(/s$/, "") === "clientintent") {
+    const why = [
+      .../^ClientIntents?$/.test(kind) ? [] : ["kinds are case-sensitive"],
+      .../s$/i.test(kind) ? [] : ["the kind is plural"]
+    ].join("; ");
     fail(
       file,
       lineOf(document, "kind"),
-      `kind: ${JSON.stringify(kind)} is not ${KIND} (kinds are case-sensitive); write kind: ${KIND}`
+      `kind: ${JSON.stringify(kind)} is not ${KIND} (${why}); write kind: ${KIND}`
     );
   }
   if (kind !== KIND) return;
@@ -10985,10 +10989,14 @@ function nothingObserved(map2, settings, seen) {
       parts.push(evidence.slice(0, EVIDENCE_SHOWN).join("; ") + (more > 0 ? `; and ${more} more` : ""));
     }
   }
-  parts.push(
-    `likely cause: ${seen.size > 0 ? "-n names namespaces the traffic was not in" : likelyCause(map2, settings.source)}`
-  );
+  parts.push(`likely cause: ${seen.size > 0 ? wrongScope(settings) : likelyCause(map2, settings.source)}`);
   return parts.join("; ");
+}
+function wrongScope(settings) {
+  const byEnvironment = settings.namespaces.some((ns) => !settings.asked.includes(ns));
+  if (!byEnvironment) return "-n names namespaces the traffic was not in";
+  const which = settings.asked.length > 0 ? "-n and --environment name" : "--environment maps to";
+  return `${which} namespaces the traffic was not in`;
 }
 function headline(map2, settings) {
   const scope = settings.namespaces.length === 0 ? "" : ` in namespace ${settings.namespaces.join(", ")}`;
@@ -11262,7 +11270,7 @@ async function readSource(settings, onProgress, signal) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-7ED3TBBU.js");
+      const { readSidecars } = await import("./sidecars-source-Z5GFGAU6.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11273,7 +11281,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-OIDUSMFO.js");
+      const { readPrometheus } = await import("./prometheus-source-TTD6LA2F.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;

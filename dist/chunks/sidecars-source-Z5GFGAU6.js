@@ -82,7 +82,7 @@ async function listScope(core, namespace, limit) {
   let token;
   do {
     const page = namespace === null ? await core.listPodForAllNamespaces({ fieldSelector, limit, _continue: token }) : await core.listNamespacedPod({ namespace, fieldSelector, limit, _continue: token });
-    pods.push(...page.items);
+    for (const pod of page.items) pods.push(pod);
     token = page.metadata?._continue || void 0;
   } while (token !== void 0);
   return pods;
