@@ -43,10 +43,31 @@ export function editIntents(
     return entry;
   };
   const result: IntentsEditResult = { files: [], changes: [], skipped: [] };
-  const homeless: MissingCall[] = [];
   const homes = new ClientHomes(declared, open);
 
-  for (const call of request.missing) {
+  const homeless = addToHomes(request.missing, homes, open, result);
+  removeStale(request.stale, homes, open, result);
+  for (const [file, entry] of parsed) {
+    if (entry.changed.size > 0)
+      result.files.push({ file, before: entry.text, after: spliceDocuments(entry) });
+  }
+  if (homeless.length > 0) addNewDocuments(homeless, sources, declared, result);
+  result.files.sort((a, b) => a.file.localeCompare(b.file));
+  result.skipped = [...new Set(result.skipped)];
+  return result;
+}
+
+type OpenFile = (file: string) => ParsedFile | undefined;
+
+/** Adds each missing call to its client's ClientIntents; returns the calls whose client has none. */
+function addToHomes(
+  missing: readonly MissingCall[],
+  homes: ClientHomes,
+  open: OpenFile,
+  result: IntentsEditResult,
+): MissingCall[] {
+  const homeless: MissingCall[] = [];
+  for (const call of missing) {
     // A server (or client) the operator cannot name is never written: it would grant another.
     const undeclarable = undeclarableReason(call.client, call.server);
     if (undeclarable !== undefined) {
@@ -72,7 +93,17 @@ export function editIntents(
     }
   }
 
-  for (const rule of request.stale) {
+  return homeless;
+}
+
+/** Removes each stale rule from the target that declares it, where it is still written so. */
+function removeStale(
+  stale: IntentsEditRequest['stale'],
+  homes: ClientHomes,
+  open: OpenFile,
+  result: IntentsEditResult,
+): void {
+  for (const rule of stale) {
     if (isJsonFile(rule.file)) continue;
     const home = homes.find(rule.client, rule.file);
     if (home === undefined) continue;
@@ -91,33 +122,32 @@ export function editIntents(
       });
     }
   }
+}
 
-  for (const [file, entry] of parsed) {
-    if (entry.changed.size > 0)
-      result.files.push({ file, before: entry.text, after: spliceDocuments(entry) });
+/** New ClientIntents documents for clients that have none, in the layout the folder uses. */
+function addNewDocuments(
+  homeless: MissingCall[],
+  sources: ReadonlyMap<string, string>,
+  declared: DeclaredIntents,
+  result: IntentsEditResult,
+): void {
+  // New documents go on top of this run's edits when they land in an edited file.
+  const current = new Map(sources);
+  for (const f of result.files) current.set(f.file, f.after);
+  const { intents, warnings } = buildClientIntents(homeless, {
+    pathOf: (c) => (c as MissingCall).suggestedPath ?? c.path,
+  });
+  const created = newIntentsFiles(intents, declared, current);
+  for (const note of [...warnings, ...created.skipped]) result.skipped.push(note);
+  for (const edit of created.edits) {
+    const existing = result.files.find((f) => f.file === edit.file);
+    if (existing) existing.after = edit.after;
+    else result.files.push({ ...edit, before: sources.get(edit.file) ?? null });
   }
-  if (homeless.length > 0) {
-    // New documents go on top of this run's edits when they land in an edited file.
-    const current = new Map(sources);
-    for (const f of result.files) current.set(f.file, f.after);
-    const { intents, warnings } = buildClientIntents(homeless, {
-      pathOf: (c) => (c as MissingCall).suggestedPath ?? c.path,
-    });
-    const created = newIntentsFiles(intents, declared, current);
-    for (const note of [...warnings, ...created.skipped]) result.skipped.push(note);
-    for (const edit of created.edits) {
-      const existing = result.files.find((f) => f.file === edit.file);
-      if (existing) existing.after = edit.after;
-      else result.files.push({ ...edit, before: sources.get(edit.file) ?? null });
-    }
-    for (const call of homeless) {
-      const file = newIntentsFiles(buildClientIntents([call]).intents, declared, current).edits[0]?.file;
-      if (file !== undefined) result.changes.push({ action: 'add', ...describeCall(call), file });
-    }
+  for (const call of homeless) {
+    const file = newIntentsFiles(buildClientIntents([call]).intents, declared, current).edits[0]?.file;
+    if (file !== undefined) result.changes.push({ action: 'add', ...describeCall(call), file });
   }
-  result.files.sort((a, b) => a.file.localeCompare(b.file));
-  result.skipped = [...new Set(result.skipped)];
-  return result;
 }
 
 function describeCall(call: MissingCall): Omit<IntentChange, 'action' | 'file'> {

@@ -20,6 +20,7 @@ import {
 } from '../model.ts';
 import { compareCalls, compareRules } from '../order.ts';
 import type { IgnoredBy, IgnoredCall } from './ignore-rules.ts';
+import { type IntentsHome, intentsFileFor, intentsHomes } from './intents-homes.ts';
 import { validatePathPattern } from './istio-match.ts';
 import {
   buildRuleIndex,
@@ -68,10 +69,59 @@ export function computeDrift(
   // Istio closes a declared server to every undeclared caller, whoever declared it.
   const closedTargets = declaredTargetKeys(allCheckable);
 
+  const { covered, ignored, missing } = classifyCalls(calls, {
+    index,
+    closedTargets,
+    homes: intentsHomes(declared),
+    opts,
+  });
+  const external = observed.external.filter((call) => inScope(call.client.namespace));
+  const activeClients = activeClientsOf(calls, external);
+
+  const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
+
+  missing.sort(compareCalls);
+  covered.sort(compareCalls);
+  ignored.sort(compareCalls);
+  return {
+    missing,
+    stale,
+    covered,
+    notChecked,
+    unattributed: observed.unattributed.filter((call) => inScope(call.server.namespace)).sort(compareCalls),
+    external: external.sort(compareCalls),
+    ignored,
+    warnings: [...new Set(warnings)],
+    summary: {
+      observed: calls.length,
+      declared: rules.length,
+      covered: covered.length,
+      missing: missing.length,
+      stale: stale.length,
+      notChecked: notChecked.length,
+      ignored: ignored.length,
+      drift: missing.length > 0 || stale.length > 0,
+    },
+  };
+}
+
+/** What classifyCalls looks calls up in. */
+interface CallLookups {
+  index: ReturnType<typeof buildRuleIndex>['index'];
+  /** Target keys some ClientIntents declares: Istio closes them to every undeclared caller. */
+  closedTargets: Set<string>;
+  homes: Map<string, IntentsHome>;
+  opts: DriftOptions;
+}
+
+/** Each call covered, ignored (by the config) or missing, in the calls' order. */
+function classifyCalls(
+  calls: readonly ObservedCall[],
+  { index, closedTargets, homes, opts }: CallLookups,
+): { covered: ObservedCall[]; ignored: ObservedCall[]; missing: MissingCall[] } {
   const covered: ObservedCall[] = [];
   const ignored: ObservedCall[] = [];
   const missing: MissingCall[] = [];
-  const homes = intentsHomes(declared);
   // Calls come grouped by client and server (sorted, sharing their reference objects): what
   // depends only on those is looked up once per group.
   let client: ObservedCall['client'] | undefined;
@@ -111,39 +161,19 @@ export function computeDrift(
     }
   }
 
+  return { covered, ignored, missing };
+}
+
+/** The clients that made any call (in scope): their unmatched rules are stale, not idle. */
+function activeClientsOf(calls: readonly ObservedCall[], external: readonly ObservedCall[]): Set<string> {
   const activeClients = new Set<string>();
   for (let i = 0; i < calls.length; i++) {
     // Calls of one client are neighbours, sharing its object.
     if (i === 0 || calls[i]!.client !== calls[i - 1]!.client) activeClients.add(refKey(calls[i]!.client));
   }
-  const external = observed.external.filter((call) => inScope(call.client.namespace));
   for (const call of external) activeClients.add(refKey(call.client));
 
-  const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
-
-  missing.sort(compareCalls);
-  covered.sort(compareCalls);
-  ignored.sort(compareCalls);
-  return {
-    missing,
-    stale,
-    covered,
-    notChecked,
-    unattributed: observed.unattributed.filter((call) => inScope(call.server.namespace)).sort(compareCalls),
-    external: external.sort(compareCalls),
-    ignored,
-    warnings: [...new Set(warnings)],
-    summary: {
-      observed: calls.length,
-      declared: rules.length,
-      covered: covered.length,
-      missing: missing.length,
-      stale: stale.length,
-      notChecked: notChecked.length,
-      ignored: ignored.length,
-      drift: missing.length > 0 || stale.length > 0,
-    },
-  };
+  return activeClients;
 }
 
 /**
@@ -287,51 +317,4 @@ export function exitCodeFor(drift: Drift, failOn: FailOn): 0 | 1 {
     case 'none':
       return 0;
   }
-}
-
-/** A client's first ClientIntents document, and the targets written in it (with their lines). */
-interface IntentsHome {
-  doc: DeclaredIntents['documents'][number];
-  /** One rule per target (the first), in file order. */
-  targets: DeclaredRule[];
-}
-
-/** Each client's first ClientIntents document, with its targets: where a reviewer adds a call. */
-function intentsHomes(declared: DeclaredIntents): Map<string, IntentsHome> {
-  const homes = new Map<string, IntentsHome>();
-  for (const doc of declared.documents) {
-    const key = refKey(doc.client);
-    if (!homes.has(key)) homes.set(key, { doc, targets: [] });
-  }
-  for (let i = 0; i < declared.rules.length; i++) {
-    const rule = declared.rules[i]!;
-    const home = homes.get(refKey(rule.client));
-    if (home === undefined || rule.file !== home.doc.file || rule.targetLine === undefined) continue;
-    // The rules of one target are neighbours sharing its server object, type and line: the
-    // first stands for all of them (a search finds the same line).
-    const last = home.targets[home.targets.length - 1];
-    const sameTarget =
-      last !== undefined &&
-      last.server === rule.server &&
-      last.targetType === rule.targetType &&
-      last.targetLine === rule.targetLine;
-    if (!sameTarget) home.targets.push(rule);
-  }
-  return homes;
-}
-
-/**
- * Where a reviewer adds a missing call, as the suggested edit does: the target in its client's
- * ClientIntents that names the server (its workload first, else the Service the caller used),
- * else that document's list of targets, where a new target goes.
- */
-function intentsFileFor(home: IntentsHome, server: ObservedCall['server']): { file: string; line: number } {
-  const names = (type: string, ref: { name: string; namespace: string } | undefined) =>
-    ref === undefined
-      ? undefined
-      : home.targets.find(
-          (r) => r.targetType === type && r.server.name === ref.name && r.server.namespace === ref.namespace,
-        );
-  const target = names('kubernetes', server) ?? names('service', server.service);
-  return { file: home.doc.file, line: target?.targetLine ?? home.doc.targetsLine ?? home.doc.line };
 }

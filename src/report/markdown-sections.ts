@@ -120,6 +120,11 @@ function driftSections(drift: Drift, fileLink: FileLink | undefined): MarkdownSe
 
 /** What the reader may want for context: covered, not checked, ignored, outside the mesh, warnings. */
 function contextSections(drift: Drift, fileLink: FileLink | undefined): MarkdownSection[] {
+  return [...checkedContext(drift, fileLink), ...outsideContext(drift)];
+}
+
+/** The rest of the check: calls covered, rules not checked, calls the config ignores. */
+function checkedContext(drift: Drift, fileLink: FileLink | undefined): MarkdownSection[] {
   const env = (ns: string) => environmentOf(drift, ns);
   const ignoredWithRule = drift.ignored.some((call) => ignoredByText(call) !== undefined);
   return [
@@ -164,6 +169,13 @@ function contextSections(drift: Drift, fileLink: FileLink | undefined): Markdown
       collapsed: true,
       priority: 4,
     },
+  ];
+}
+
+/** Traffic the diff cannot judge (callers or destinations outside the mesh), and the warnings. */
+function outsideContext(drift: Drift): MarkdownSection[] {
+  const env = (ns: string) => environmentOf(drift, ns);
+  return [
     {
       title: `Unattributed (callers outside the mesh): ${plural(drift.unattributed.length, 'call')}`,
       header: header('server', 'call', 'count'),

@@ -10237,6 +10237,31 @@ function stringMap(map2) {
 // src/model.ts
 var CHECKABLE_TARGETS = /* @__PURE__ */ new Set(["kubernetes", "service"]);
 
+// src/diff/intents-homes.ts
+function intentsHomes(declared) {
+  const homes = /* @__PURE__ */ new Map();
+  for (const doc of declared.documents) {
+    const key = refKey(doc.client);
+    if (!homes.has(key)) homes.set(key, { doc, targets: [] });
+  }
+  for (let i = 0; i < declared.rules.length; i++) {
+    const rule = declared.rules[i];
+    const home = homes.get(refKey(rule.client));
+    if (home === void 0 || rule.file !== home.doc.file || rule.targetLine === void 0) continue;
+    const last = home.targets[home.targets.length - 1];
+    const sameTarget = last !== void 0 && last.server === rule.server && last.targetType === rule.targetType && last.targetLine === rule.targetLine;
+    if (!sameTarget) home.targets.push(rule);
+  }
+  return homes;
+}
+function intentsFileFor(home, server) {
+  const names = (type, ref) => ref === void 0 ? void 0 : home.targets.find(
+    (r) => r.targetType === type && r.server.name === ref.name && r.server.namespace === ref.namespace
+  );
+  const target = names("kubernetes", server) ?? names("service", server.service);
+  return { file: home.doc.file, line: target?.targetLine ?? home.doc.targetsLine ?? home.doc.line };
+}
+
 // src/diff/compute-drift.ts
 function computeDrift(observed, declared, opts = {}) {
   const scope = opts.namespaces && opts.namespaces.length > 0 ? new Set(opts.namespaces) : null;
@@ -10250,10 +10275,43 @@ function computeDrift(observed, declared, opts = {}) {
   const warnings = [...observed.warnings, ...declared.warnings, ...templateWarnings(checkable)];
   const { index, states } = buildRuleIndex(checkable);
   const closedTargets = declaredTargetKeys(allCheckable);
+  const { covered, ignored, missing } = classifyCalls(calls, {
+    index,
+    closedTargets,
+    homes: intentsHomes(declared),
+    opts
+  });
+  const external = observed.external.filter((call) => inScope(call.client.namespace));
+  const activeClients = activeClientsOf(calls, external);
+  const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
+  missing.sort(compareCalls);
+  covered.sort(compareCalls);
+  ignored.sort(compareCalls);
+  return {
+    missing,
+    stale,
+    covered,
+    notChecked,
+    unattributed: observed.unattributed.filter((call) => inScope(call.server.namespace)).sort(compareCalls),
+    external: external.sort(compareCalls),
+    ignored,
+    warnings: [...new Set(warnings)],
+    summary: {
+      observed: calls.length,
+      declared: rules.length,
+      covered: covered.length,
+      missing: missing.length,
+      stale: stale.length,
+      notChecked: notChecked.length,
+      ignored: ignored.length,
+      drift: missing.length > 0 || stale.length > 0
+    }
+  };
+}
+function classifyCalls(calls, { index, closedTargets, homes, opts }) {
   const covered = [];
   const ignored = [];
   const missing = [];
-  const homes = intentsHomes(declared);
   let client;
   let server;
   let byTarget;
@@ -10290,36 +10348,15 @@ function computeDrift(observed, declared, opts = {}) {
       addMissing(missing, call, closed, opts, intentsFile);
     }
   }
+  return { covered, ignored, missing };
+}
+function activeClientsOf(calls, external) {
   const activeClients = /* @__PURE__ */ new Set();
   for (let i = 0; i < calls.length; i++) {
     if (i === 0 || calls[i].client !== calls[i - 1].client) activeClients.add(refKey(calls[i].client));
   }
-  const external = observed.external.filter((call) => inScope(call.client.namespace));
   for (const call of external) activeClients.add(refKey(call.client));
-  const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
-  missing.sort(compareCalls);
-  covered.sort(compareCalls);
-  ignored.sort(compareCalls);
-  return {
-    missing,
-    stale,
-    covered,
-    notChecked,
-    unattributed: observed.unattributed.filter((call) => inScope(call.server.namespace)).sort(compareCalls),
-    external: external.sort(compareCalls),
-    ignored,
-    warnings: [...new Set(warnings)],
-    summary: {
-      observed: calls.length,
-      declared: rules.length,
-      covered: covered.length,
-      missing: missing.length,
-      stale: stale.length,
-      notChecked: notChecked.length,
-      ignored: ignored.length,
-      drift: missing.length > 0 || stale.length > 0
-    }
-  };
+  return activeClients;
 }
 function unmatchedRules(rules, states, activeClients) {
   const stale = [];
@@ -10402,29 +10439,6 @@ function templateWarnings(rules) {
     }
   }
   return warnings;
-}
-function intentsHomes(declared) {
-  const homes = /* @__PURE__ */ new Map();
-  for (const doc of declared.documents) {
-    const key = refKey(doc.client);
-    if (!homes.has(key)) homes.set(key, { doc, targets: [] });
-  }
-  for (let i = 0; i < declared.rules.length; i++) {
-    const rule = declared.rules[i];
-    const home = homes.get(refKey(rule.client));
-    if (home === void 0 || rule.file !== home.doc.file || rule.targetLine === void 0) continue;
-    const last = home.targets[home.targets.length - 1];
-    const sameTarget = last !== void 0 && last.server === rule.server && last.targetType === rule.targetType && last.targetLine === rule.targetLine;
-    if (!sameTarget) home.targets.push(rule);
-  }
-  return homes;
-}
-function intentsFileFor(home, server) {
-  const names = (type, ref) => ref === void 0 ? void 0 : home.targets.find(
-    (r) => r.targetType === type && r.server.name === ref.name && r.server.namespace === ref.namespace
-  );
-  const target = names("kubernetes", server) ?? names("service", server.service);
-  return { file: home.doc.file, line: target?.targetLine ?? home.doc.targetsLine ?? home.doc.line };
 }
 
 // src/diff/coverage.ts
@@ -12087,9 +12101,21 @@ function editIntents(sources, declared, request) {
     return entry;
   };
   const result = { files: [], changes: [], skipped: [] };
-  const homeless = [];
   const homes = new ClientHomes(declared, open2);
-  for (const call of request.missing) {
+  const homeless = addToHomes(request.missing, homes, open2, result);
+  removeStale(request.stale, homes, open2, result);
+  for (const [file, entry] of parsed) {
+    if (entry.changed.size > 0)
+      result.files.push({ file, before: entry.text, after: spliceDocuments(entry) });
+  }
+  if (homeless.length > 0) addNewDocuments(homeless, sources, declared, result);
+  result.files.sort((a, b) => a.file.localeCompare(b.file));
+  result.skipped = [...new Set(result.skipped)];
+  return result;
+}
+function addToHomes(missing, homes, open2, result) {
+  const homeless = [];
+  for (const call of missing) {
     const undeclarable = undeclarableReason(call.client, call.server);
     if (undeclarable !== void 0) {
       result.skipped.push(undeclarable);
@@ -12113,7 +12139,10 @@ function editIntents(sources, declared, request) {
       result.changes.push({ ...outcome.change, file });
     }
   }
-  for (const rule of request.stale) {
+  return homeless;
+}
+function removeStale(stale, homes, open2, result) {
+  for (const rule of stale) {
     if (isJsonFile(rule.file)) continue;
     const home = homes.find(rule.client, rule.file);
     if (home === void 0) continue;
@@ -12132,31 +12161,24 @@ function editIntents(sources, declared, request) {
       });
     }
   }
-  for (const [file, entry] of parsed) {
-    if (entry.changed.size > 0)
-      result.files.push({ file, before: entry.text, after: spliceDocuments(entry) });
+}
+function addNewDocuments(homeless, sources, declared, result) {
+  const current = new Map(sources);
+  for (const f of result.files) current.set(f.file, f.after);
+  const { intents, warnings } = buildClientIntents(homeless, {
+    pathOf: (c) => c.suggestedPath ?? c.path
+  });
+  const created = newIntentsFiles(intents, declared, current);
+  for (const note of [...warnings, ...created.skipped]) result.skipped.push(note);
+  for (const edit of created.edits) {
+    const existing = result.files.find((f) => f.file === edit.file);
+    if (existing) existing.after = edit.after;
+    else result.files.push({ ...edit, before: sources.get(edit.file) ?? null });
   }
-  if (homeless.length > 0) {
-    const current = new Map(sources);
-    for (const f of result.files) current.set(f.file, f.after);
-    const { intents, warnings } = buildClientIntents(homeless, {
-      pathOf: (c) => c.suggestedPath ?? c.path
-    });
-    const created = newIntentsFiles(intents, declared, current);
-    for (const note of [...warnings, ...created.skipped]) result.skipped.push(note);
-    for (const edit of created.edits) {
-      const existing = result.files.find((f) => f.file === edit.file);
-      if (existing) existing.after = edit.after;
-      else result.files.push({ ...edit, before: sources.get(edit.file) ?? null });
-    }
-    for (const call of homeless) {
-      const file = newIntentsFiles(buildClientIntents([call]).intents, declared, current).edits[0]?.file;
-      if (file !== void 0) result.changes.push({ action: "add", ...describeCall(call), file });
-    }
+  for (const call of homeless) {
+    const file = newIntentsFiles(buildClientIntents([call]).intents, declared, current).edits[0]?.file;
+    if (file !== void 0) result.changes.push({ action: "add", ...describeCall(call), file });
   }
-  result.files.sort((a, b) => a.file.localeCompare(b.file));
-  result.skipped = [...new Set(result.skipped)];
-  return result;
 }
 function describeCall(call) {
   return {
@@ -13954,6 +13976,9 @@ function driftSections(drift, fileLink) {
   ];
 }
 function contextSections(drift, fileLink) {
+  return [...checkedContext(drift, fileLink), ...outsideContext(drift)];
+}
+function checkedContext(drift, fileLink) {
   const env = (ns) => environmentOf(drift, ns);
   const ignoredWithRule = drift.ignored.some((call) => ignoredByText(call) !== void 0);
   return [
@@ -13995,7 +14020,12 @@ function contextSections(drift, fileLink) {
       ),
       collapsed: true,
       priority: 4
-    },
+    }
+  ];
+}
+function outsideContext(drift) {
+  const env = (ns) => environmentOf(drift, ns);
+  return [
     {
       title: `Unattributed (callers outside the mesh): ${plural(drift.unattributed.length, "call")}`,
       header: header("server", "call", "count"),
