@@ -82,3 +82,20 @@ test('the privileged commenter never checks out code and runs intent-drift in co
   );
   assert.ok('workflow_run' in comment.workflow.on);
 });
+
+test("the README's workflow snippets check out without keeping credentials, as these workflows do", () => {
+  const readme = readFileSync(path.resolve(dir, '..', '..', 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  let checkouts = 0;
+  for (const block of blocks) {
+    const doc = parse(block) as unknown;
+    // A snippet is a whole workflow fragment (`steps:`) or a list of steps.
+    const steps = (Array.isArray(doc) ? doc : ((doc as { steps?: unknown })?.steps ?? [])) as Step[];
+    for (const step of steps) {
+      if (!step?.uses?.startsWith('actions/checkout@')) continue;
+      checkouts++;
+      assert.equal(step.with?.['persist-credentials'], false, block);
+    }
+  }
+  assert.ok(checkouts >= 3, `found ${checkouts} checkouts in the README's snippets`);
+});
