@@ -64,7 +64,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-GRWXKNWG.js";
+} from "./chunks/chunk-S6ZZXJOS.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -693,7 +693,7 @@ var VERDICT_FLAGS = [
     group: "verdict",
     commands: ["check"],
     requires: { flag: "fix" },
-    help: "with --fix, also remove the stale rules",
+    help: "with --fix, also remove the stale rules (not those of clients the run never drove)",
     apply: (s) => {
       s.pruneStale = true;
     }
@@ -1418,9 +1418,10 @@ async function runCheck(settings, io) {
     const written = await applyIntentsEdit(plan.edit, settings.intents, settings.cwd, io);
     if (written.length === 0) io.writeError("--fix: the intents need no change\n");
     const after = written.length === 0 ? result : await recheck(settings, result);
-    const s = after.drift.summary;
+    const { stale, notExercised } = splitStale(after.drift.stale);
+    const idle = notExercised.length > 0 ? `, ${notExercised.length} not exercised` : "";
     io.writeError(
-      `after the fix: ${s.missing} missing, ${s.stale} stale: ${after.exitCode === 1 ? "still failing" : "no failing drift"}${s.stale > 0 && !settings.pruneStale ? " (--prune-stale also removes stale rules)" : ""}
+      `after the fix: ${after.drift.summary.missing} missing, ${stale.length} stale${idle}: ${after.exitCode === 1 ? "still failing" : "no failing drift"}${stale.length > 0 && !settings.pruneStale ? " (--prune-stale also removes stale rules)" : ""}
 `
     );
     exitCode = after.exitCode;

@@ -9,6 +9,7 @@ import { patchLowerBound, planIntentsEdit } from '../declare/intents-edit-plan.t
 import { type CiReportInputs, renderCiReport } from '../deliver/ci-reports.ts';
 import { type CheckResult, check, recheck } from '../pipeline.ts';
 import { PATCH_TOO_LONG, patchRoom, renderComment } from '../report/comment-document.ts';
+import { splitStale } from '../report/drift-extras.ts';
 import { renderJsonReportChunks } from '../report/json-report.ts';
 import { renderTextReportChunks } from '../report/text-report.ts';
 import type { Settings } from '../settings.ts';
@@ -48,10 +49,12 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
     const written = await applyIntentsEdit(plan.edit, settings.intents, settings.cwd, io);
     if (written.length === 0) io.writeError('--fix: the intents need no change\n');
     const after = written.length === 0 ? result : await recheck(settings, result);
-    const s = after.drift.summary;
+    // Counted as the report's headline counts: rules of clients the run never drove are not exercised, not stale.
+    const { stale, notExercised } = splitStale(after.drift.stale);
+    const idle = notExercised.length > 0 ? `, ${notExercised.length} not exercised` : '';
     io.writeError(
-      `after the fix: ${s.missing} missing, ${s.stale} stale: ${after.exitCode === 1 ? 'still failing' : 'no failing drift'}` +
-        `${s.stale > 0 && !settings.pruneStale ? ' (--prune-stale also removes stale rules)' : ''}\n`,
+      `after the fix: ${after.drift.summary.missing} missing, ${stale.length} stale${idle}: ${after.exitCode === 1 ? 'still failing' : 'no failing drift'}` +
+        `${stale.length > 0 && !settings.pruneStale ? ' (--prune-stale also removes stale rules)' : ''}\n`,
     );
     exitCode = after.exitCode;
   }

@@ -105,7 +105,7 @@ export const VERDICT_FLAGS: readonly FlagSpec[] = [
     group: 'verdict',
     commands: ['check'],
     requires: { flag: 'fix' },
-    help: 'with --fix, also remove the stale rules',
+    help: 'with --fix, also remove the stale rules (not those of clients the run never drove)',
     apply: (s) => {
       s.pruneStale = true;
     },

@@ -39,7 +39,10 @@ export function patchLowerBound(drift: Drift): number {
   return rules.size * 9;
 }
 
-/** Adds the missing calls; removes the stale rules too when `pruneStale`. */
+/**
+ * Adds the missing calls; removes the stale rules too when `pruneStale`, but never those of a
+ * client the run did not drive (client-idle): the run says nothing about what that client needs.
+ */
 export async function planIntentsEdit(
   cwd: string,
   declared: DeclaredIntents,
@@ -48,7 +51,7 @@ export async function planIntentsEdit(
 ): Promise<IntentsEditPlan> {
   const edit = editIntents(await readIntentsSources(cwd, declared), declared, {
     missing: drift.missing,
-    stale: pruneStale ? drift.stale : [],
+    stale: pruneStale ? drift.stale.filter((rule) => rule.reason !== 'client-idle') : [],
   });
   return { edit, patch: suggestedPatch(edit.files) };
 }

@@ -131,6 +131,32 @@ describe('check --fix', () => {
     assert.ok(after.startsWith('# client2'), 'the comment on top stays');
   });
 
+  test('--prune-stale leaves the rules of a client the run never drove; the last line counts them apart', async () => {
+    const dir = await copyDemo();
+    const idle = (await readFile(path.join(demoIntents, 'client.yaml'), 'utf8'))
+      .replace("# client's declared calls: matches what it really does.\n", '# never driven by the capture\n')
+      .replaceAll('client', 'batch');
+    await writeFile(path.join(dir, 'intents/batch.yaml'), idle);
+    const run = await runCli(
+      ['check', '--metrics', capture, '--intents', 'intents', '--fix', '--prune-stale'],
+      {
+        cwd: dir,
+      },
+    );
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^intent-drift: DRIFT: 1 missing, 1 stale \(.*, 1 not exercised\)/);
+    assert.equal(
+      run.stderr,
+      'fixed intents/client2.yaml: 1 rule added, 1 rule removed\n' +
+        'after the fix: 0 missing, 0 stale, 1 not exercised: no failing drift\n',
+    );
+    assert.equal(
+      await readFile(path.join(dir, 'intents/batch.yaml'), 'utf8'),
+      idle,
+      'the idle client keeps its rule',
+    );
+  });
+
   test('a new file outside the intents paths given is refused, and nothing is written', async () => {
     const dir = await copyDemo();
     // Only client.yaml is given: client2's rule would need a new file beside it.

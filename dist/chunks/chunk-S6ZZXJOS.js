@@ -12846,7 +12846,7 @@ function patchLowerBound(drift) {
 async function planIntentsEdit(cwd, declared, drift, pruneStale) {
   const edit = editIntents(await readIntentsSources(cwd, declared), declared, {
     missing: drift.missing,
-    stale: pruneStale ? drift.stale : []
+    stale: pruneStale ? drift.stale.filter((rule) => rule.reason !== "client-idle") : []
   });
   return { edit, patch: suggestedPatch(edit.files) };
 }
