@@ -48,6 +48,15 @@ export function parseCommandLine(argv: string[], env: CommandLineEnv): ParsedCom
   const given = new Set(split.flags.keys());
   const [first, ...rest] = split.positionals;
   if (given.has('version')) return { command: 'version', settings, given };
+  if (first === undefined && !given.has('help')) {
+    // Only a bare `intent-drift` prints the overview with exit 0: a mistyped `--verison`, or
+    // flags without a command, did not do what the user asked.
+    const typo = split.unknown[0];
+    if (typo !== undefined) throw unknownFlag(typo, undefined);
+    if (given.size > 0) {
+      throw new InputError(`no command: give one of ${COMMANDS.join(', ')} (intent-drift --help lists them)`);
+    }
+  }
   if (first === 'help' || given.has('help') || first === undefined) {
     const topicName = first === 'help' ? rest[0] : first;
     if (first === 'help' && rest.length > 1) throw new InputError(`unexpected argument '${rest[1]}'`);

@@ -90,6 +90,21 @@ describe('did you mean', () => {
     });
   }
 
+  test('without a command: a mistyped flag is named, flags alone are no command; bare prints the overview', async () => {
+    const typo = await runCli(['--verison']);
+    assert.equal(typo.code, 2);
+    assert.equal(
+      typo.stderr,
+      'intent-drift: unknown flag --verison: did you mean --version? (intent-drift --help lists the flags)\n',
+    );
+    assert.equal(typo.stdout, '');
+    const flagsOnly = await runCli(['--metrics', 'capture/']);
+    assert.equal(flagsOnly.code, 2);
+    assert.match(flagsOnly.stderr, /^intent-drift: no command: give one of check, list, /);
+    assert.equal((await runCli([])).code, 0);
+    assert.equal((await runCli(['--bogus', '--help'])).code, 0, 'help still wins');
+  });
+
   test('nothing near: no guess', async () => {
     const run = await runCli(['check', '--zzzzzzzzzz']);
     assert.equal(
