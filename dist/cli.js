@@ -64,7 +64,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-ZPDBRNT4.js";
+} from "./chunks/chunk-MT3RN53X.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -1013,6 +1013,13 @@ function parseCommandLine(argv, env) {
   const given = new Set(split.flags.keys());
   const [first, ...rest] = split.positionals;
   if (given.has("version")) return { command: "version", settings, given };
+  if (first === void 0 && !given.has("help")) {
+    const typo2 = split.unknown[0];
+    if (typo2 !== void 0) throw unknownFlag(typo2, void 0);
+    if (given.size > 0) {
+      throw new InputError(`no command: give one of ${COMMANDS.join(", ")} (intent-drift --help lists them)`);
+    }
+  }
   if (first === "help" || given.has("help") || first === void 0) {
     const topicName = first === "help" ? rest[0] : first;
     if (first === "help" && rest.length > 1) throw new InputError(`unexpected argument '${rest[1]}'`);
@@ -2573,7 +2580,7 @@ var MAP_PAGE_SCRIPT = [
   "    const namespaces = [",
   "      ...new Set(data.nodes.flatMap((n) => n.namespace === null ? [] : [n.namespace]))",
   "    ].sort();",
-  '    fillSelect(byId("namespace"), `all ${namespaces.length} namespaces`, namespaces);',
+  '    fillSelect(byId("namespace"), `all namespaces (${namespaces.length})`, namespaces);',
   "    const environments = [...new Set(Object.values(data.environments))].sort();",
   "    if (environments.length > 0) {",
   '      fillSelect(byId("environment"), "all environments", environments);',
@@ -3067,7 +3074,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-4NWFNWZ7.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-SIBXJVCQ.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

@@ -11257,7 +11257,7 @@ async function readSource(settings, onProgress, signal) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-7ED3TBBU.js");
+      const { readSidecars } = await import("./sidecars-source-IKBZE6KX.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11281,7 +11281,7 @@ async function readSource(settings, onProgress, signal) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-4NWFNWZ7.js");
+      const { readMapper } = await import("./mapper-source-SIBXJVCQ.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
