@@ -226,6 +226,12 @@ describe('exit codes: drift decides check and demo only, unless --fail-on is giv
       1,
     );
     assert.equal((await runCli(['check', ...demo, '--baseline', file])).code, 0, 'the baseline accepts it');
+    // demo takes --write-baseline too: same exit, and its help says so as check's does.
+    assert.equal((await runCli(['demo', '--write-baseline', path.join(dir, 'demo.json')])).code, 0);
+    for (const command of ['check', 'demo']) {
+      const help = (await runCli([command, '--help'])).stdout.replace(/\s+/g, ' ');
+      assert.match(help, / 0 no failing drift \(with --write-baseline: the baseline was written\)/, command);
+    }
   });
 
   test('every command the table says writes has output exit 0', () => {
