@@ -34,7 +34,9 @@ test('docs/gitlab-ci.md: installs intent-drift, then runs a check whose --junit 
   assert.ok(folder, `the job clones intent-drift before running it:\n${install}`);
   assert.match(install, new RegExp(`npm ci --prefix ${folder} --omit=dev`));
 
-  const [node, bin, ...args] = words(job.script[0] ?? '', { PROMETHEUS_URL: 'https://prometheus.example.com' });
+  const [node, bin, ...args] = words(job.script[0] ?? '', {
+    PROMETHEUS_URL: 'https://prometheus.example.com',
+  });
   assert.equal(`${node} ${bin}`, `node ${folder}/bin/intent-drift.js`);
   const parsed = parseCommandLine(args, { cwd: repoRoot, colorDefault: false });
   assert.equal(parsed.command, 'check');

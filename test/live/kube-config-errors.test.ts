@@ -11,15 +11,21 @@ test('a missing kubeconfig file is named: from --kubeconfig and from $KUBECONFIG
   const missing = path.join(dir, 'no-such-kubeconfig');
   const saved = process.env.KUBECONFIG;
   try {
-    assert.throws(() => loadKubeConfig({ kubeconfig: missing }), (err: Error) => {
-      assert.equal(String(err), `${missing}: no such file`);
-      return true;
-    });
+    assert.throws(
+      () => loadKubeConfig({ kubeconfig: missing }),
+      (err: Error) => {
+        assert.equal(String(err), `${missing}: no such file`);
+        return true;
+      },
+    );
     process.env.KUBECONFIG = missing;
-    assert.throws(() => loadKubeConfig(), (err: Error) => {
-      assert.equal(String(err), `${missing}: cannot load the kubeconfig: no such file`);
-      return true;
-    });
+    assert.throws(
+      () => loadKubeConfig(),
+      (err: Error) => {
+        assert.equal(String(err), `${missing}: cannot load the kubeconfig: no such file`);
+        return true;
+      },
+    );
   } finally {
     if (saved === undefined) delete process.env.KUBECONFIG;
     else process.env.KUBECONFIG = saved;
