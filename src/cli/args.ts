@@ -1,6 +1,8 @@
 // argv into a command and its Settings, driven by the flag table: unknown commands and flags
 // get "did you mean", a flag the command does not read is an error naming the command, and a
 // flag of another source than the one read is an error naming both. Bad usage throws InputError.
+
+import { assertDistinctOutputFiles } from '../deliver/output-files.ts';
 import { InputError } from '../errors.ts';
 import { findKubeconfig, HOW_TO_OBSERVE } from '../observe/live/kube-locate.ts';
 import { defaultSettings, type Settings } from '../settings.ts';
@@ -131,4 +133,10 @@ function finishCommand(
     throw new InputError('--output-type dir needs -o DIRECTORY');
   }
   if (command === 'capture' && settings.output === undefined) throw new InputError('capture needs -o FILE');
+  assertDistinctOutputFiles(settings.cwd, [
+    ['--report', settings.reportFile],
+    ['--sarif', settings.sarifFile],
+    ['--junit', settings.junitFile],
+    ['--write-baseline', settings.writeBaselineFile],
+  ]);
 }

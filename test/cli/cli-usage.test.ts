@@ -9,7 +9,7 @@ import { parseCommandLine } from '../../src/cli/args.ts';
 import { COMMAND_TABLE } from '../../src/cli/command-table.ts';
 import { flagSignature } from '../../src/cli/flag-spec.ts';
 import { FLAG_TABLE, flagsOf } from '../../src/cli/flag-table.ts';
-import { runCli } from './run-cli.ts';
+import { repoRoot, runCli } from './run-cli.ts';
 
 const demo = ['--metrics', 'fixtures/demo/capture', '--intents', 'fixtures/demo/intents'];
 
@@ -161,6 +161,30 @@ describe('flags that do not apply', () => {
       /--format is given twice/,
     );
     assert.match((await runCli(['check', ...demo, '--fix=yes'])).stderr, /--fix takes no value/);
+  });
+
+  test('two report flags naming one file: refused before anything is written', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-same-file-'));
+    const demo = ['--metrics', path.join(repoRoot, 'fixtures/demo/capture')].concat([
+      '--intents',
+      path.join(repoRoot, 'fixtures/demo/intents'),
+    ]);
+    const run = await runCli(['check', ...demo, '--sarif', 'out/drift', '--junit', './out/../out/drift'], {
+      cwd: dir,
+    });
+    assert.equal(run.code, 2);
+    assert.equal(
+      run.stderr,
+      'intent-drift: --sarif and --junit name the same file (./out/../out/drift): give each its own\n',
+    );
+    assert.equal(run.stdout, '');
+    const apart = await runCli(
+      ['check', ...demo, '--sarif', 'a.sarif', '--junit', 'a.xml', '--report', 'a.json'],
+      {
+        cwd: dir,
+      },
+    );
+    assert.equal(apart.code, 1, apart.stderr);
   });
 });
 
