@@ -15,6 +15,7 @@ import {
   STALE_MEANS,
   STALE_REASON_MEANS,
   asControlled,
+  assertDistinctOutputFiles,
   buildClientIntents,
   buildPathTemplater,
   check,
@@ -64,7 +65,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-MT3RN53X.js";
+} from "./chunks/chunk-EKRZVWZW.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -1079,6 +1080,12 @@ function finishCommand(command, settings, given, env) {
     throw new InputError("--output-type dir needs -o DIRECTORY");
   }
   if (command === "capture" && settings.output === void 0) throw new InputError("capture needs -o FILE");
+  assertDistinctOutputFiles(settings.cwd, [
+    ["--report", settings.reportFile],
+    ["--sarif", settings.sarifFile],
+    ["--junit", settings.junitFile],
+    ["--write-baseline", settings.writeBaselineFile]
+  ]);
 }
 
 // src/cli/check-command.ts
@@ -1691,7 +1698,7 @@ var WIDTH = 100;
 var EXIT_CODES = [
   {
     code: 0,
-    meaning: "no failing drift; for list, export, visualize, policies, capture, reset and check --write-baseline: the output was written"
+    meaning: "no failing drift; for list, export, visualize, policies, capture, reset, and check or demo with --write-baseline: the output was written"
   },
   {
     code: 1,
@@ -1734,10 +1741,13 @@ function flagSections(flags, command) {
   }
   return lines;
 }
+function writesBaseline(command) {
+  return flagsOf(command).some((f) => f.name === "write-baseline");
+}
 function exitLines(command) {
   const lines = ["", "Exit codes:"];
   const own = command === void 0 ? {} : commandSpec(command).exit === "drift" ? {
-    0: `no failing drift${command === "check" ? " (with --write-baseline: the baseline was written)" : ""}`
+    0: `no failing drift${writesBaseline(command) ? " (with --write-baseline: the baseline was written)" : ""}`
   } : {
     0: "the output was written, drift or not",
     1: command === "visualize" ? "with --intents and an explicit --fail-on: failing drift" : void 0
