@@ -15,6 +15,7 @@ import {
   STALE_MEANS,
   STALE_REASON_MEANS,
   asControlled,
+  assertDistinctOutputFiles,
   buildClientIntents,
   buildPathTemplater,
   check,
@@ -64,7 +65,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-S6ZZXJOS.js";
+} from "./chunks/chunk-Y25BZXI5.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -1013,6 +1014,13 @@ function parseCommandLine(argv, env) {
   const given = new Set(split.flags.keys());
   const [first, ...rest] = split.positionals;
   if (given.has("version")) return { command: "version", settings, given };
+  if (first === void 0 && !given.has("help")) {
+    const typo2 = split.unknown[0];
+    if (typo2 !== void 0) throw unknownFlag(typo2, void 0);
+    if (given.size > 0) {
+      throw new InputError(`no command: give one of ${COMMANDS.join(", ")} (intent-drift --help lists them)`);
+    }
+  }
   if (first === "help" || given.has("help") || first === void 0) {
     const topicName = first === "help" ? rest[0] : first;
     if (first === "help" && rest.length > 1) throw new InputError(`unexpected argument '${rest[1]}'`);
@@ -1072,6 +1080,12 @@ function finishCommand(command, settings, given, env) {
     throw new InputError("--output-type dir needs -o DIRECTORY");
   }
   if (command === "capture" && settings.output === void 0) throw new InputError("capture needs -o FILE");
+  assertDistinctOutputFiles(settings.cwd, [
+    ["--report", settings.reportFile],
+    ["--sarif", settings.sarifFile],
+    ["--junit", settings.junitFile],
+    ["--write-baseline", settings.writeBaselineFile]
+  ]);
 }
 
 // src/cli/check-command.ts
@@ -1685,7 +1699,7 @@ var WIDTH = 100;
 var EXIT_CODES = [
   {
     code: 0,
-    meaning: "no failing drift; for list, export, visualize, policies, capture, reset and check --write-baseline: the output was written"
+    meaning: "no failing drift; for list, export, visualize, policies, capture, reset, and check or demo with --write-baseline: the output was written"
   },
   {
     code: 1,
@@ -1728,10 +1742,13 @@ function flagSections(flags, command) {
   }
   return lines;
 }
+function writesBaseline(command) {
+  return flagsOf(command).some((f) => f.name === "write-baseline");
+}
 function exitLines(command) {
   const lines = ["", "Exit codes:"];
   const own = command === void 0 ? {} : commandSpec(command).exit === "drift" ? {
-    0: `no failing drift${command === "check" ? " (with --write-baseline: the baseline was written)" : ""}`
+    0: `no failing drift${writesBaseline(command) ? " (with --write-baseline: the baseline was written)" : ""}`
   } : {
     0: "the output was written, drift or not",
     1: command === "visualize" ? "with --intents and an explicit --fail-on: failing drift" : void 0
@@ -2574,7 +2591,7 @@ var MAP_PAGE_SCRIPT = [
   "    const namespaces = [",
   "      ...new Set(data.nodes.flatMap((n) => n.namespace === null ? [] : [n.namespace]))",
   "    ].sort();",
-  '    fillSelect(byId("namespace"), `all ${namespaces.length} namespaces`, namespaces);',
+  '    fillSelect(byId("namespace"), `all namespaces (${namespaces.length})`, namespaces);',
   "    const environments = [...new Set(Object.values(data.environments))].sort();",
   "    if (environments.length > 0) {",
   '      fillSelect(byId("environment"), "all environments", environments);',
@@ -3068,7 +3085,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-4NWFNWZ7.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-SIBXJVCQ.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

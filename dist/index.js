@@ -8,6 +8,7 @@ import {
   MAX_YAML_BYTES,
   SOURCES,
   asControlled,
+  assertDistinctOutputFiles,
   cellCode,
   check,
   child,
@@ -34,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-S6ZZXJOS.js";
+} from "./chunks/chunk-Y25BZXI5.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -28277,7 +28278,14 @@ function readActionInputs(read, cwd) {
   if (mode === "check" && check2.intents.length === 0) {
     throw new InputError(`${INPUT.intents} is required: the ClientIntents files or folders to check`);
   }
-  if (mode === "check") checkSourceInputs(check2, live);
+  if (mode === "check") {
+    checkSourceInputs(check2, live);
+    assertDistinctOutputFiles(check2.cwd, [
+      [INPUT.reportFile, reportFile],
+      [INPUT.sarifFile, check2.sarifFile],
+      [INPUT.junitFile, check2.junitFile]
+    ]);
+  }
   return {
     token,
     mode,

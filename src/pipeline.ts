@@ -245,7 +245,12 @@ export function scopeOf(settings: Settings, config: DriftConfig): string[] {
   if (settings.environment === undefined) return settings.namespaces;
   const namespaces = namespacesOfEnvironment(config, settings.environment);
   if (namespaces.length === 0) {
-    throw new InputError(`--environment ${settings.environment}: the config maps no namespace to it`);
+    const named = [...new Set(Object.values(config.environments))].sort();
+    throw new InputError(
+      config.file === undefined
+        ? `--environment ${settings.environment}: no config maps environments to namespaces (none found from here up to the repository root; --config FILE names one)`
+        : `--environment ${settings.environment}: ${config.file} maps no namespace to it (its environments: ${named.join(', ') || 'none'})`,
+    );
   }
   return [...new Set([...settings.namespaces, ...namespaces])];
 }

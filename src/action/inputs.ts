@@ -3,6 +3,7 @@
 // @actions/core.
 import type { ClusterKind, ClusterSettings } from '../cluster/cluster-settings.ts';
 import { istioVersionProblem } from '../cluster/istio-install.ts';
+import { assertDistinctOutputFiles } from '../deliver/output-files.ts';
 import { InputError } from '../errors.ts';
 import { isDnsLabel } from '../kubernetes-names.ts';
 import type { FailOn } from '../model.ts';
@@ -131,7 +132,14 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   if (mode === 'check' && check.intents.length === 0) {
     throw new InputError(`${INPUT.intents} is required: the ClientIntents files or folders to check`);
   }
-  if (mode === 'check') checkSourceInputs(check, live);
+  if (mode === 'check') {
+    checkSourceInputs(check, live);
+    assertDistinctOutputFiles(check.cwd, [
+      [INPUT.reportFile, reportFile],
+      [INPUT.sarifFile, check.sarifFile],
+      [INPUT.junitFile, check.junitFile],
+    ]);
+  }
   return {
     token,
     mode,

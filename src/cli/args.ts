@@ -1,6 +1,8 @@
 // argv into a command and its Settings, driven by the flag table: unknown commands and flags
 // get "did you mean", a flag the command does not read is an error naming the command, and a
 // flag of another source than the one read is an error naming both. Bad usage throws InputError.
+
+import { assertDistinctOutputFiles } from '../deliver/output-files.ts';
 import { InputError } from '../errors.ts';
 import { findKubeconfig, HOW_TO_OBSERVE } from '../observe/live/kube-locate.ts';
 import { defaultSettings, type Settings } from '../settings.ts';
@@ -48,6 +50,15 @@ export function parseCommandLine(argv: string[], env: CommandLineEnv): ParsedCom
   const given = new Set(split.flags.keys());
   const [first, ...rest] = split.positionals;
   if (given.has('version')) return { command: 'version', settings, given };
+  if (first === undefined && !given.has('help')) {
+    // Only a bare `intent-drift` prints the overview with exit 0: a mistyped `--verison`, or
+    // flags without a command, did not do what the user asked.
+    const typo = split.unknown[0];
+    if (typo !== undefined) throw unknownFlag(typo, undefined);
+    if (given.size > 0) {
+      throw new InputError(`no command: give one of ${COMMANDS.join(', ')} (intent-drift --help lists them)`);
+    }
+  }
   if (first === 'help' || given.has('help') || first === undefined) {
     const topicName = first === 'help' ? rest[0] : first;
     if (first === 'help' && rest.length > 1) throw new InputError(`unexpected argument '${rest[1]}'`);
@@ -122,4 +133,10 @@ function finishCommand(
     throw new InputError('--output-type dir needs -o DIRECTORY');
   }
   if (command === 'capture' && settings.output === undefined) throw new InputError('capture needs -o FILE');
+  assertDistinctOutputFiles(settings.cwd, [
+    ['--report', settings.reportFile],
+    ['--sarif', settings.sarifFile],
+    ['--junit', settings.junitFile],
+    ['--write-baseline', settings.writeBaselineFile],
+  ]);
 }

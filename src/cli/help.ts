@@ -10,7 +10,7 @@ export const EXIT_CODES: readonly { code: number; meaning: string }[] = [
   {
     code: 0,
     meaning:
-      'no failing drift; for list, export, visualize, policies, capture, reset and check --write-baseline: the output was written',
+      'no failing drift; for list, export, visualize, policies, capture, reset, and check or demo with --write-baseline: the output was written',
   },
   {
     code: 1,
@@ -60,6 +60,11 @@ function flagSections(flags: readonly FlagSpec[], command: Command | undefined):
   return lines;
 }
 
+/** Whether the command takes --write-baseline, which exits 0 once the file is written. */
+function writesBaseline(command: Command): boolean {
+  return flagsOf(command).some((f) => f.name === 'write-baseline');
+}
+
 /** A command's own exit codes; every code with every case for the global page. */
 function exitLines(command: Command | undefined): string[] {
   const lines = ['', 'Exit codes:'];
@@ -68,7 +73,7 @@ function exitLines(command: Command | undefined): string[] {
       ? {}
       : commandSpec(command).exit === 'drift'
         ? {
-            0: `no failing drift${command === 'check' ? ' (with --write-baseline: the baseline was written)' : ''}`,
+            0: `no failing drift${writesBaseline(command) ? ' (with --write-baseline: the baseline was written)' : ''}`,
           }
         : {
             0: 'the output was written, drift or not',

@@ -217,7 +217,10 @@ describe('push runs use the checked-out config; fail-on’s empty default defers
     assert.equal(run.outputs.missing, '0');
     const wrong = await push(dir, { config: 'gate.yaml', environment: 'staging' });
     assert.equal(wrong.code, 2);
-    assert.match(errorLines(wrong.stdout)[0]!, /--environment staging: the config maps no namespace to it/);
+    assert.match(
+      errorLines(wrong.stdout)[0]!,
+      /--environment staging: gate\.yaml maps no namespace to it \(its environments: prod\)/,
+    );
     await rm(path.join(dir, 'gate.yaml'));
     const missing = await push(dir, { config: 'gate.yaml' });
     assert.equal(missing.code, 2);

@@ -84,5 +84,17 @@ describe('CI report files', () => {
       const xml = await readFile(path.join(run.workspace, 'out/junit.xml'), 'utf8');
       assert.match(xml, /<testsuites name="intent-drift" tests="3" failures="1"/);
     });
+
+    test('sarif-file naming the JSON report’s file is refused (exit 2), not silently overwritten', async () => {
+      const run = await runAction({
+        inputs: { ...DEMO_INPUTS, comment: 'false', 'sarif-file': 'intent-drift-report.json' },
+        apiUrl,
+        event: { ref: 'refs/heads/main' },
+        eventName: 'push',
+        ref: 'refs/heads/main',
+      });
+      assert.equal(run.code, 2, run.stdout);
+      assert.match(run.stdout, /report-file and sarif-file name the same file \(intent-drift-report\.json\)/);
+    });
   });
 });

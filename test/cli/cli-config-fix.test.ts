@@ -16,6 +16,25 @@ async function tempDir(prefix: string): Promise<string> {
 }
 
 describe('config discovery', () => {
+  test('--environment names the config it read, or says none was found', async () => {
+    const repo = await tempDir('env');
+    await mkdir(path.join(repo, '.git'));
+    const args = ['check', '--metrics', capture, '--intents', demoIntents, '--environment', 'prd'];
+    const none = await runCli(args, { cwd: repo });
+    assert.equal(none.code, 2);
+    assert.match(
+      none.stderr,
+      /^intent-drift: --environment prd: no config maps environments to namespaces \(none found/,
+    );
+    await writeFile(path.join(repo, '.intent-drift.yaml'), 'environments:\n  shop: prod\n  web: staging\n');
+    const typo = await runCli(args, { cwd: repo });
+    assert.equal(typo.code, 2);
+    assert.equal(
+      typo.stderr,
+      'intent-drift: --environment prd: .intent-drift.yaml maps no namespace to it (its environments: prod, staging)\n',
+    );
+  });
+
   test('from a subfolder, the repository root’s .intent-drift.yaml is found and named', async () => {
     const repo = await tempDir('repo');
     await mkdir(path.join(repo, '.git'));

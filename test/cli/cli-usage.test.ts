@@ -9,7 +9,7 @@ import { parseCommandLine } from '../../src/cli/args.ts';
 import { COMMAND_TABLE } from '../../src/cli/command-table.ts';
 import { flagSignature } from '../../src/cli/flag-spec.ts';
 import { FLAG_TABLE, flagsOf } from '../../src/cli/flag-table.ts';
-import { runCli } from './run-cli.ts';
+import { repoRoot, runCli } from './run-cli.ts';
 
 const demo = ['--metrics', 'fixtures/demo/capture', '--intents', 'fixtures/demo/intents'];
 
@@ -90,6 +90,21 @@ describe('did you mean', () => {
     });
   }
 
+  test('without a command: a mistyped flag is named, flags alone are no command; bare prints the overview', async () => {
+    const typo = await runCli(['--verison']);
+    assert.equal(typo.code, 2);
+    assert.equal(
+      typo.stderr,
+      'intent-drift: unknown flag --verison: did you mean --version? (intent-drift --help lists the flags)\n',
+    );
+    assert.equal(typo.stdout, '');
+    const flagsOnly = await runCli(['--metrics', 'capture/']);
+    assert.equal(flagsOnly.code, 2);
+    assert.match(flagsOnly.stderr, /^intent-drift: no command: give one of check, list, /);
+    assert.equal((await runCli([])).code, 0);
+    assert.equal((await runCli(['--bogus', '--help'])).code, 0, 'help still wins');
+  });
+
   test('nothing near: no guess', async () => {
     const run = await runCli(['check', '--zzzzzzzzzz']);
     assert.equal(
@@ -146,6 +161,30 @@ describe('flags that do not apply', () => {
       /--format is given twice/,
     );
     assert.match((await runCli(['check', ...demo, '--fix=yes'])).stderr, /--fix takes no value/);
+  });
+
+  test('two report flags naming one file: refused before anything is written', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-same-file-'));
+    const demo = ['--metrics', path.join(repoRoot, 'fixtures/demo/capture')].concat([
+      '--intents',
+      path.join(repoRoot, 'fixtures/demo/intents'),
+    ]);
+    const run = await runCli(['check', ...demo, '--sarif', 'out/drift', '--junit', './out/../out/drift'], {
+      cwd: dir,
+    });
+    assert.equal(run.code, 2);
+    assert.equal(
+      run.stderr,
+      'intent-drift: --sarif and --junit name the same file (./out/../out/drift): give each its own\n',
+    );
+    assert.equal(run.stdout, '');
+    const apart = await runCli(
+      ['check', ...demo, '--sarif', 'a.sarif', '--junit', 'a.xml', '--report', 'a.json'],
+      {
+        cwd: dir,
+      },
+    );
+    assert.equal(apart.code, 1, apart.stderr);
   });
 });
 
@@ -211,6 +250,12 @@ describe('exit codes: drift decides check and demo only, unless --fail-on is giv
       1,
     );
     assert.equal((await runCli(['check', ...demo, '--baseline', file])).code, 0, 'the baseline accepts it');
+    // demo takes --write-baseline too: same exit, and its help says so as check's does.
+    assert.equal((await runCli(['demo', '--write-baseline', path.join(dir, 'demo.json')])).code, 0);
+    for (const command of ['check', 'demo']) {
+      const help = (await runCli([command, '--help'])).stdout.replace(/\s+/g, ' ');
+      assert.match(help, / 0 no failing drift \(with --write-baseline: the baseline was written\)/, command);
+    }
   });
 
   test('every command the table says writes has output exit 0', () => {

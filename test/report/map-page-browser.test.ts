@@ -85,6 +85,7 @@ describe('the interactive map in Chromium', { skip: BROWSER_SKIP }, () => {
     assert.deepEqual(await linkKinds(watched), ['blocked', 'covered', 'stale']);
     assert.match((await page.textContent('.source')) ?? '', /metrics fixtures\/demo\/capture/);
 
+    assert.equal(await page.textContent('#namespace option:checked'), 'all namespaces (1)');
     await page.selectOption('#namespace', NS);
     await page.selectOption('#environment', 'demo');
     assert.deepEqual(await linkKinds(watched), ['blocked', 'covered', 'stale']);

@@ -27,8 +27,11 @@ export function loadKubeConfig(access: KubeAccess = {}): KubeConfig {
     else kc.loadFromDefault();
   } catch (err) {
     if (err instanceof NoKubeconfig) throw new InputError(`no kubeconfig: ${HOW_TO_OBSERVE}`);
-    const where = access.kubeconfig === undefined ? {} : { file: access.kubeconfig };
     const code = (err as NodeJS.ErrnoException).code;
+    // A file $KUBECONFIG names is the loader's own path on ENOENT: name it, as for --kubeconfig.
+    const missing = code === 'ENOENT' ? (err as NodeJS.ErrnoException).path : undefined;
+    const file = access.kubeconfig ?? missing;
+    const where = file === undefined ? {} : { file };
     // The YAML parser's message quotes the file around the error (a `token:` line included):
     // only its first line, which names the problem and the position, is shown.
     const reason =

@@ -619,7 +619,7 @@ export const MAP_PAGE_SCRIPT = [
   "    const namespaces = [",
   "      ...new Set(data.nodes.flatMap((n) => n.namespace === null ? [] : [n.namespace]))",
   "    ].sort();",
-  "    fillSelect(byId(\"namespace\"), `all ${namespaces.length} namespaces`, namespaces);",
+  "    fillSelect(byId(\"namespace\"), `all namespaces (${namespaces.length})`, namespaces);",
   "    const environments = [...new Set(Object.values(data.environments))].sort();",
   "    if (environments.length > 0) {",
   "      fillSelect(byId(\"environment\"), \"all environments\", environments);",

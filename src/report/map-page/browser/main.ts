@@ -32,7 +32,7 @@ export function fillControls(data: MapPageData, state: MapState): void {
   const namespaces = [
     ...new Set(data.nodes.flatMap((n) => (n.namespace === null ? [] : [n.namespace]))),
   ].sort();
-  fillSelect(byId('namespace'), `all ${namespaces.length} namespaces`, namespaces);
+  fillSelect(byId('namespace'), `all namespaces (${namespaces.length})`, namespaces);
   const environments = [...new Set(Object.values(data.environments))].sort();
   if (environments.length > 0) {
     fillSelect(byId('environment'), 'all environments', environments);

@@ -143,9 +143,9 @@ function templateSegments(pattern) {
   }
   return segments;
 }
-function matchTemplate(segments, path10) {
-  if (!path10.startsWith("/")) return false;
-  const parts = path10.slice(1).split("/");
+function matchTemplate(segments, path11) {
+  if (!path11.startsWith("/")) return false;
+  const parts = path11.slice(1).split("/");
   const any = segments.indexOf(MATCH_ANY);
   if (any === -1) {
     return parts.length === segments.length && segments.every((s, i) => segmentMatches(s, parts[i]));
@@ -158,10 +158,10 @@ function matchTemplate(segments, path10) {
   }
   return isAnySegments(parts.slice(any, parts.length - after).join("/"));
 }
-function matchPath(pattern, path10) {
-  if (!isPathTemplate(pattern)) return matchString(pattern, path10);
+function matchPath(pattern, path11) {
+  if (!isPathTemplate(pattern)) return matchString(pattern, path11);
   const segments = templateSegments(pattern);
-  return segments !== null && matchTemplate(segments, path10);
+  return segments !== null && matchTemplate(segments, path11);
 }
 
 // src/diff/rule-index.ts
@@ -212,14 +212,14 @@ function hasHttpDetail(call) {
   return call.method !== null && call.path !== null;
 }
 function stateAllowsCall(state, call) {
-  const { method, path: path10 } = state.rule;
+  const { method, path: path11 } = state.rule;
   if (method !== null) {
     if (call.method === null) return false;
     if (state.plainMethod ? call.method !== method : !matchMethod(method, call.method)) return false;
   }
-  if (path10 !== null) {
+  if (path11 !== null) {
     if (call.path === null) return false;
-    if (state.plainPath ? call.path !== path10 : !matchPath(path10, call.path)) return false;
+    if (state.plainPath ? call.path !== path11 : !matchPath(path11, call.path)) return false;
   }
   return true;
 }
@@ -496,17 +496,17 @@ function visit(node, visitor) {
 visit.BREAK = BREAK;
 visit.SKIP = SKIP;
 visit.REMOVE = REMOVE;
-function visit_(key, node, visitor, path10) {
-  const ctrl = callVisitor(key, node, visitor, path10);
+function visit_(key, node, visitor, path11) {
+  const ctrl = callVisitor(key, node, visitor, path11);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path10, ctrl);
-    return visit_(key, ctrl, visitor, path10);
+    replaceNode(key, path11, ctrl);
+    return visit_(key, ctrl, visitor, path11);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path10 = Object.freeze(path10.concat(node));
+      path11 = Object.freeze(path11.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = visit_(i, node.items[i], visitor, path10);
+        const ci = visit_(i, node.items[i], visitor, path11);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -517,13 +517,13 @@ function visit_(key, node, visitor, path10) {
         }
       }
     } else if (isPair(node)) {
-      path10 = Object.freeze(path10.concat(node));
-      const ck = visit_("key", node.key, visitor, path10);
+      path11 = Object.freeze(path11.concat(node));
+      const ck = visit_("key", node.key, visitor, path11);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = visit_("value", node.value, visitor, path10);
+      const cv = visit_("value", node.value, visitor, path11);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -544,17 +544,17 @@ async function visitAsync(node, visitor) {
 visitAsync.BREAK = BREAK;
 visitAsync.SKIP = SKIP;
 visitAsync.REMOVE = REMOVE;
-async function visitAsync_(key, node, visitor, path10) {
-  const ctrl = await callVisitor(key, node, visitor, path10);
+async function visitAsync_(key, node, visitor, path11) {
+  const ctrl = await callVisitor(key, node, visitor, path11);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path10, ctrl);
-    return visitAsync_(key, ctrl, visitor, path10);
+    replaceNode(key, path11, ctrl);
+    return visitAsync_(key, ctrl, visitor, path11);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path10 = Object.freeze(path10.concat(node));
+      path11 = Object.freeze(path11.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = await visitAsync_(i, node.items[i], visitor, path10);
+        const ci = await visitAsync_(i, node.items[i], visitor, path11);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -565,13 +565,13 @@ async function visitAsync_(key, node, visitor, path10) {
         }
       }
     } else if (isPair(node)) {
-      path10 = Object.freeze(path10.concat(node));
-      const ck = await visitAsync_("key", node.key, visitor, path10);
+      path11 = Object.freeze(path11.concat(node));
+      const ck = await visitAsync_("key", node.key, visitor, path11);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = await visitAsync_("value", node.value, visitor, path10);
+      const cv = await visitAsync_("value", node.value, visitor, path11);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -598,23 +598,23 @@ function initVisitor(visitor) {
   }
   return visitor;
 }
-function callVisitor(key, node, visitor, path10) {
+function callVisitor(key, node, visitor, path11) {
   if (typeof visitor === "function")
-    return visitor(key, node, path10);
+    return visitor(key, node, path11);
   if (isMap(node))
-    return visitor.Map?.(key, node, path10);
+    return visitor.Map?.(key, node, path11);
   if (isSeq(node))
-    return visitor.Seq?.(key, node, path10);
+    return visitor.Seq?.(key, node, path11);
   if (isPair(node))
-    return visitor.Pair?.(key, node, path10);
+    return visitor.Pair?.(key, node, path11);
   if (isScalar(node))
-    return visitor.Scalar?.(key, node, path10);
+    return visitor.Scalar?.(key, node, path11);
   if (isAlias(node))
-    return visitor.Alias?.(key, node, path10);
+    return visitor.Alias?.(key, node, path11);
   return void 0;
 }
-function replaceNode(key, path10, node) {
-  const parent = path10[path10.length - 1];
+function replaceNode(key, path11, node) {
+  const parent = path11[path11.length - 1];
   if (isCollection(parent)) {
     parent.items[key] = node;
   } else if (isPair(parent)) {
@@ -1145,10 +1145,10 @@ function createNode(value, tagName, ctx) {
 }
 
 // node_modules/yaml/browser/dist/nodes/Collection.js
-function collectionFromPath(schema5, path10, value) {
+function collectionFromPath(schema5, path11, value) {
   let v = value;
-  for (let i = path10.length - 1; i >= 0; --i) {
-    const k = path10[i];
+  for (let i = path11.length - 1; i >= 0; --i) {
+    const k = path11[i];
     if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
       const a = [];
       a[k] = v;
@@ -1167,7 +1167,7 @@ function collectionFromPath(schema5, path10, value) {
     sourceObjects: /* @__PURE__ */ new Map()
   });
 }
-var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
 var Collection = class extends NodeBase {
   constructor(type, schema5) {
     super(type);
@@ -1197,11 +1197,11 @@ var Collection = class extends NodeBase {
    * be a Pair instance or a `{ key, value }` object, which may not have a key
    * that already exists in the map.
    */
-  addIn(path10, value) {
-    if (isEmptyPath(path10))
+  addIn(path11, value) {
+    if (isEmptyPath(path11))
       this.add(value);
     else {
-      const [key, ...rest] = path10;
+      const [key, ...rest] = path11;
       const node = this.get(key, true);
       if (isCollection(node))
         node.addIn(rest, value);
@@ -1215,8 +1215,8 @@ var Collection = class extends NodeBase {
    * Removes a value from the collection.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path10) {
-    const [key, ...rest] = path10;
+  deleteIn(path11) {
+    const [key, ...rest] = path11;
     if (rest.length === 0)
       return this.delete(key);
     const node = this.get(key, true);
@@ -1230,8 +1230,8 @@ var Collection = class extends NodeBase {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path10, keepScalar) {
-    const [key, ...rest] = path10;
+  getIn(path11, keepScalar) {
+    const [key, ...rest] = path11;
     const node = this.get(key, true);
     if (rest.length === 0)
       return !keepScalar && isScalar(node) ? node.value : node;
@@ -1249,8 +1249,8 @@ var Collection = class extends NodeBase {
   /**
    * Checks if the collection includes a value with the key `key`.
    */
-  hasIn(path10) {
-    const [key, ...rest] = path10;
+  hasIn(path11) {
+    const [key, ...rest] = path11;
     if (rest.length === 0)
       return this.has(key);
     const node = this.get(key, true);
@@ -1260,8 +1260,8 @@ var Collection = class extends NodeBase {
    * Sets a value in this collection. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path10, value) {
-    const [key, ...rest] = path10;
+  setIn(path11, value) {
+    const [key, ...rest] = path11;
     if (rest.length === 0) {
       this.set(key, value);
     } else {
@@ -3400,9 +3400,9 @@ var Document = class _Document {
       this.contents.add(value);
   }
   /** Adds a value to the document. */
-  addIn(path10, value) {
+  addIn(path11, value) {
     if (assertCollection(this.contents))
-      this.contents.addIn(path10, value);
+      this.contents.addIn(path11, value);
   }
   /**
    * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3477,14 +3477,14 @@ var Document = class _Document {
    * Removes a value from the document.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path10) {
-    if (isEmptyPath(path10)) {
+  deleteIn(path11) {
+    if (isEmptyPath(path11)) {
       if (this.contents == null)
         return false;
       this.contents = null;
       return true;
     }
-    return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+    return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
   }
   /**
    * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3499,10 +3499,10 @@ var Document = class _Document {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path10, keepScalar) {
-    if (isEmptyPath(path10))
+  getIn(path11, keepScalar) {
+    if (isEmptyPath(path11))
       return !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents;
-    return isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+    return isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
   }
   /**
    * Checks if the document includes a value with the key `key`.
@@ -3513,10 +3513,10 @@ var Document = class _Document {
   /**
    * Checks if the document includes a value at `path`.
    */
-  hasIn(path10) {
-    if (isEmptyPath(path10))
+  hasIn(path11) {
+    if (isEmptyPath(path11))
       return this.contents !== void 0;
-    return isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+    return isCollection(this.contents) ? this.contents.hasIn(path11) : false;
   }
   /**
    * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3533,13 +3533,13 @@ var Document = class _Document {
    * Sets a value in this document. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path10, value) {
-    if (isEmptyPath(path10)) {
+  setIn(path11, value) {
+    if (isEmptyPath(path11)) {
       this.contents = value;
     } else if (this.contents == null) {
-      this.contents = collectionFromPath(this.schema, Array.from(path10), value);
+      this.contents = collectionFromPath(this.schema, Array.from(path11), value);
     } else if (assertCollection(this.contents)) {
-      this.contents.setIn(path10, value);
+      this.contents.setIn(path11, value);
     }
   }
   /**
@@ -5336,9 +5336,9 @@ function visit2(cst, visitor) {
 visit2.BREAK = BREAK2;
 visit2.SKIP = SKIP2;
 visit2.REMOVE = REMOVE2;
-visit2.itemAtPath = (cst, path10) => {
+visit2.itemAtPath = (cst, path11) => {
   let item = cst;
-  for (const [field, index] of path10) {
+  for (const [field, index] of path11) {
     const tok = item?.[field];
     if (tok && "items" in tok) {
       item = tok.items[index];
@@ -5347,23 +5347,23 @@ visit2.itemAtPath = (cst, path10) => {
   }
   return item;
 };
-visit2.parentCollection = (cst, path10) => {
-  const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
-  const field = path10[path10.length - 1][0];
+visit2.parentCollection = (cst, path11) => {
+  const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
+  const field = path11[path11.length - 1][0];
   const coll = parent?.[field];
   if (coll && "items" in coll)
     return coll;
   throw new Error("Parent collection not found");
 };
-function _visit(path10, item, visitor) {
-  let ctrl = visitor(item, path10);
+function _visit(path11, item, visitor) {
+  let ctrl = visitor(item, path11);
   if (typeof ctrl === "symbol")
     return ctrl;
   for (const field of ["key", "value"]) {
     const token = item[field];
     if (token && "items" in token) {
       for (let i = 0; i < token.items.length; ++i) {
-        const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+        const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK2)
@@ -5374,10 +5374,10 @@ function _visit(path10, item, visitor) {
         }
       }
       if (typeof ctrl === "function" && field === "key")
-        ctrl = ctrl(item, path10);
+        ctrl = ctrl(item, path11);
     }
   }
-  return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+  return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
 }
 
 // node_modules/yaml/browser/dist/parse/cst.js
@@ -9747,12 +9747,12 @@ function expandHttpRules(base, http, field) {
   http.items.forEach((item, i) => {
     const ruleField = `${field}[${i}]`;
     const rule = expectMap(base.file, item, ruleField);
-    const path10 = requiredString(base.file, rule, "path", `${ruleField}.path`);
+    const path11 = requiredString(base.file, rule, "path", `${ruleField}.path`);
     for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
-      const key = `${method} ${path10}`;
+      const key = `${method} ${path11}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rules.push({ ...base, method, path: path10, line, targetLine: base.line });
+      rules.push({ ...base, method, path: path11, line, targetLine: base.line });
     }
   });
   return rules;
@@ -10213,9 +10213,9 @@ function podSpecPath(kind) {
 function podLabelsPath(kind) {
   return [...podTemplatePath(kind), "metadata", "labels"];
 }
-function mapAt(node, path10) {
+function mapAt(node, path11) {
   let current = node;
-  for (const key of path10) {
+  for (const key of path11) {
     if (current?.type !== "map") return void 0;
     current = child(current, key);
   }
@@ -10514,9 +10514,9 @@ function fieldMatches(glob2, values) {
   if (glob2 === void 0) return true;
   return values.some((value) => value === null ? glob2 === "*" : matchGlob(glob2, value));
 }
-function pathMatches(pattern, path10) {
-  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path10]);
-  return path10 !== null && (path10 === pattern || matchPath(pattern, path10));
+function pathMatches(pattern, path11) {
+  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path11]);
+  return path11 !== null && (path11 === pattern || matchPath(pattern, path11));
 }
 function ignoreRuleMatchesCall(rule, call) {
   const servers = [refKey(call.server)];
@@ -10728,10 +10728,10 @@ function collapseVaryingTails(entries, minVariants) {
 // src/diff/path-template.ts
 var DEFAULT_MIN_VARIANTS = 5;
 var MAX_COMPARED_SEGMENTS = 64;
-function splitPath(path10) {
-  if (!path10.startsWith("/") || path10 === "/") return null;
-  const trailingSlash = path10.endsWith("/");
-  const segments = (trailingSlash ? path10.slice(1, -1) : path10.slice(1)).split("/");
+function splitPath(path11) {
+  if (!path11.startsWith("/") || path11 === "/") return null;
+  const trailingSlash = path11.endsWith("/");
+  const segments = (trailingSlash ? path11.slice(1, -1) : path11.slice(1)).split("/");
   return { segments, trailingSlash };
 }
 function joinPath(segments, trailingSlash) {
@@ -10744,11 +10744,11 @@ function checked2(raw, template2) {
   if (template2 === raw) return raw;
   return validatePathPattern(template2) === null && matchPath(template2, raw) ? template2 : raw;
 }
-function templatePath(path10) {
-  const split = splitPath(path10);
-  if (!split) return path10;
+function templatePath(path11) {
+  const split = splitPath(path11);
+  if (!split) return path11;
   const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-  return checked2(path10, joinPath(segments, split.trailingSlash));
+  return checked2(path11, joinPath(segments, split.trailingSlash));
 }
 function entryTemplate(entry) {
   if (entry.tailFrom !== void 0) {
@@ -10855,12 +10855,12 @@ function buildPathTemplater(calls, opts = {}) {
     }
     return lastTemplates;
   };
-  const templateOf = (path10, call) => (call && templatesOf(call)?.get(path10)) ?? shapes.of(path10)?.template ?? templatePath(path10);
+  const templateOf = (path11, call) => (call && templatesOf(call)?.get(path11)) ?? shapes.of(path11)?.template ?? templatePath(path11);
   return {
     pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
-    suggest: (path10, call) => {
-      const template2 = templateOf(path10, call);
-      return template2 === path10 ? void 0 : template2;
+    suggest: (path11, call) => {
+      const template2 = templateOf(path11, call);
+      return template2 === path11 ? void 0 : template2;
     }
   };
 }
@@ -11284,7 +11284,7 @@ async function readSource(settings, onProgress, signal) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-Z5GFGAU6.js");
+      const { readSidecars } = await import("./sidecars-source-UDJUWNPB.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11308,7 +11308,7 @@ async function readSource(settings, onProgress, signal) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-4NWFNWZ7.js");
+      const { readMapper } = await import("./mapper-source-SIBXJVCQ.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
@@ -11357,7 +11357,10 @@ function scopeOf(settings, config) {
   if (settings.environment === void 0) return settings.namespaces;
   const namespaces = namespacesOfEnvironment(config, settings.environment);
   if (namespaces.length === 0) {
-    throw new InputError(`--environment ${settings.environment}: the config maps no namespace to it`);
+    const named = [...new Set(Object.values(config.environments))].sort();
+    throw new InputError(
+      config.file === void 0 ? `--environment ${settings.environment}: no config maps environments to namespaces (none found from here up to the repository root; --config FILE names one)` : `--environment ${settings.environment}: ${config.file} maps no namespace to it (its environments: ${named.join(", ") || "none"})`
+    );
   }
   return [.../* @__PURE__ */ new Set([...settings.namespaces, ...namespaces])];
 }
@@ -11610,6 +11613,21 @@ function* renderJsonReportChunks(drift) {
 `);
 }
 
+// src/deliver/output-files.ts
+import path6 from "node:path";
+function assertDistinctOutputFiles(cwd, outputs) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const [name, file] of outputs) {
+    if (file === void 0) continue;
+    const absolute = path6.resolve(cwd, file);
+    const earlier = seen.get(absolute);
+    if (earlier !== void 0) {
+      throw new InputError(`${earlier} and ${name} name the same file (${file}): give each its own`);
+    }
+    seen.set(absolute, name);
+  }
+}
+
 // src/settings.ts
 var SOURCES = ["metrics", "snapshot", "sidecars", "prometheus", "mapper"];
 var FAIL_ON2 = ["missing", "stale", "any", "none"];
@@ -11759,27 +11777,27 @@ function targetOf(call, asService, warnings) {
   }
   return server.kind ? { type: "kubernetes", name, kind: server.kind } : { type: "kubernetes", name };
 }
-function addCall(draft, call, path10, warnings) {
-  if (call.method !== null && path10 !== null && !INTENT_METHODS.includes(call.method)) {
+function addCall(draft, call, path11, warnings) {
+  if (call.method !== null && path11 !== null && !INTENT_METHODS.includes(call.method)) {
     warnings.add(
       `${call.client.name} -> ${draft.target.name}: method ${call.method} cannot be declared; the target allows every method`
     );
     draft.allowAll = true;
     return;
   }
-  if (call.method === null || path10 === null) {
+  if (call.method === null || path11 === null) {
     draft.allowAll = true;
     return;
   }
-  let methods = draft.methodsByPath.get(path10);
+  let methods = draft.methodsByPath.get(path11);
   if (!methods) {
     methods = /* @__PURE__ */ new Set();
-    draft.methodsByPath.set(path10, methods);
+    draft.methodsByPath.set(path11, methods);
   }
   methods.add(call.method);
 }
 function finishTarget(draft) {
-  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path10, methods]) => ({ path: path10, methods: [...methods].sort(compare) }));
+  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path11, methods]) => ({ path: path11, methods: [...methods].sort(compare) }));
   return { ...draft.target, http };
 }
 function compare(a, b) {
@@ -11789,7 +11807,7 @@ function compare(a, b) {
 // src/contained-path.ts
 import { constants as constants2 } from "node:fs";
 import { mkdir as mkdir2, open } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 function isPlainFileName(name) {
   return name !== "" && !name.startsWith(".") && !name.includes("/") && !name.includes("\\") && !name.includes("\0") && name.length <= 255;
 }
@@ -11801,7 +11819,7 @@ function isRepositoryPath(file) {
 }
 function isInsideDirectory(file, directory) {
   if (!isRepositoryPath(file)) return false;
-  const dir = path6.posix.normalize(directory);
+  const dir = path7.posix.normalize(directory);
   if (dir === ".") return true;
   if (!isRepositoryPath(dir)) return false;
   return file.startsWith(`${dir}/`);
@@ -11810,9 +11828,9 @@ async function writeFileInside(root, name, text4) {
   if (!isPlainFileName(name)) {
     throw new InputError(`refusing to write "${name}": not a plain file name inside ${root}`);
   }
-  const target = path6.join(root, name);
-  const relative = path6.relative(root, target);
-  if (relative !== name || path6.isAbsolute(relative)) {
+  const target = path7.join(root, name);
+  const relative = path7.relative(root, target);
+  if (relative !== name || path7.isAbsolute(relative)) {
     throw new InputError(`refusing to write "${name}": it would land outside ${root}`);
   }
   await mkdir2(root, { recursive: true });
@@ -11939,10 +11957,10 @@ function renderIntentsDir(intents, opts = {}) {
 }
 
 // src/declare/intents-edit-plan.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/declare/edit-intents-layout.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function newIntentsFiles(intents, declared, sources) {
   const apiVersion = mostCommon(declared.documents.map((d) => d.apiVersion)) ?? DEFAULT_EXPORT_API_VERSION;
   const edits = /* @__PURE__ */ new Map();
@@ -11971,18 +11989,18 @@ function fileFor(one, declared, sources) {
   const files = yamlDocuments.map((d) => d.file);
   const distinct = [...new Set(files)];
   if (distinct.length === 1 && files.length > 1) return distinct[0];
-  const directory = mostCommon(distinct.map((f) => path7.posix.dirname(f))) ?? mostCommon(declared.documents.map((d) => path7.posix.dirname(d.file))) ?? "intents";
-  const extension = mostCommon(distinct.map((f) => path7.posix.extname(f))) ?? ".yaml";
+  const directory = mostCommon(distinct.map((f) => path8.posix.dirname(f))) ?? mostCommon(declared.documents.map((d) => path8.posix.dirname(d.file))) ?? "intents";
+  const extension = mostCommon(distinct.map((f) => path8.posix.extname(f))) ?? ".yaml";
   const { name, namespace } = one.client;
   const withNamespace = distinct.length > 0 && yamlDocuments.every(
-    (d) => path7.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
+    (d) => path8.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
   );
   const shortName = `${name}${extension}`;
   const longName = `${name}.${namespace}${extension}`;
-  const short = path7.posix.join(directory, shortName);
+  const short = path8.posix.join(directory, shortName);
   const chosen = withNamespace || sources.has(short) || files.includes(short) ? longName : shortName;
   if (!isPlainFileName(chosen)) return void 0;
-  const file = path7.posix.join(directory, chosen);
+  const file = path8.posix.join(directory, chosen);
   return isInsideDirectory(file, directory) ? file : void 0;
 }
 function mostCommon(values) {
@@ -12034,19 +12052,19 @@ function methodsOf(rule) {
   const methods = rule.get("methods", true);
   return isSeq(methods) ? methods : void 0;
 }
-function ruleNode(doc, path10, method, flow) {
-  const node = doc.createNode({ path: path10, methods: [method] });
+function ruleNode(doc, path11, method, flow) {
+  const node = doc.createNode({ path: path11, methods: [method] });
   const methods = node.get("methods", true);
   if (flow && isSeq(methods)) methods.flow = true;
   return node;
 }
-function addCallToTarget(doc, list, match, method, path10, flow) {
+function addCallToTarget(doc, list, match, method, path11, flow) {
   const rules = rulesOf(list, match);
   if (!rules) return false;
-  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path10);
+  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path11);
   const methods = methodsOf(samePath);
   if (!methods) {
-    rules.items.push(ruleNode(doc, path10, method, flow));
+    rules.items.push(ruleNode(doc, path11, method, flow));
     return true;
   }
   if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
@@ -12054,9 +12072,9 @@ function addCallToTarget(doc, list, match, method, path10, flow) {
   return true;
 }
 function newTargetNode(doc, list, call, name, flow) {
-  const path10 = call.suggestedPath ?? call.path;
+  const path11 = call.suggestedPath ?? call.path;
   const kind = call.server.kind;
-  const rules = call.method !== null && path10 !== null ? [ruleNode(doc, path10, call.method, flow)] : void 0;
+  const rules = call.method !== null && path11 !== null ? [ruleNode(doc, path11, call.method, flow)] : void 0;
   if (list.v2) {
     const body = doc.createNode(kind ? { name, kind } : { name });
     if (rules) body.set("http", doc.createNode(rules));
@@ -12194,7 +12212,7 @@ function writtenServerName(call) {
 function addCall2(doc, call) {
   const targets = targetList(doc);
   if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
-  const path10 = call.suggestedPath ?? call.path;
+  const path11 = call.suggestedPath ?? call.path;
   const serverNames = [call.server, ...call.server.service ? [call.server.service] : []];
   const match = findTarget(targets, call.server, "kubernetes", call.client) ?? (call.server.service && findTarget(targets, call.server.service, "service", call.client));
   if (!match) {
@@ -12202,13 +12220,13 @@ function addCall2(doc, call) {
     targets.seq.items.push(newTargetNode(doc, targets, call, writtenServerName(call), flow));
     return { change: { action: "add", ...describeCall(call) } };
   }
-  if (call.method === null || path10 === null) {
+  if (call.method === null || path11 === null) {
     const names = serverNames.map((s) => s.name).join("/");
     return {
       skipped: `${call.client.name} \u2192 ${names}: calls without HTTP detail; the target has HTTP rules`
     };
   }
-  const added = addCallToTarget(doc, targets, match, call.method, path10, prefersFlowMethods(targets.seq));
+  const added = addCallToTarget(doc, targets, match, call.method, path11, prefersFlowMethods(targets.seq));
   return added ? { change: { action: "add", ...describeCall(call), server: match.writtenName } } : {};
 }
 function targetList(doc) {
@@ -12403,16 +12421,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path10, added, removed, oldPosInc, options2) {
-    const last = path10.lastComponent;
+  addToPath(path11, added, removed, oldPosInc, options2) {
+    const last = path11.lastComponent;
     if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path10.oldPos + oldPosInc,
+        oldPos: path11.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path10.oldPos + oldPosInc,
+        oldPos: path11.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -12832,7 +12850,7 @@ function suggestedPatch(changes) {
 async function readIntentsSources(cwd, declared) {
   const sources = /* @__PURE__ */ new Map();
   for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readRegularFile(path8.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES }));
+    sources.set(file, await readRegularFile(path9.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES }));
   }
   return sources;
 }
@@ -12852,12 +12870,12 @@ async function planIntentsEdit(cwd, declared, drift, pruneStale) {
 }
 
 // src/deliver/ci-reports.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/declare/suggested-rule.ts
 function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
-  const path10 = call.suggestedPath ?? call.path;
-  const { intents } = buildClientIntents([{ ...call, path: path10 }]);
+  const path11 = call.suggestedPath ?? call.path;
+  const { intents } = buildClientIntents([{ ...call, path: path11 }]);
   const manifest = clientIntentsManifest(intents[0], apiVersion);
   const spec = manifest.spec;
   const under = spec.targets === void 0 ? "spec.calls" : "spec.targets";
@@ -12867,9 +12885,9 @@ function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
 
 // src/report/ci-findings.ts
 var show = showControlChars;
-function operation(method, path10) {
-  if (method === null && path10 === null) return "(any request)";
-  return `${show(method ?? "*")} ${show(path10 ?? "*")}`;
+function operation(method, path11) {
+  if (method === null && path11 === null) return "(any request)";
+  return `${show(method ?? "*")} ${show(path11 ?? "*")}`;
 }
 function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
@@ -12943,7 +12961,7 @@ function ruleIdentity(kind, rule) {
 }
 function missingFinding(calls, opts, where) {
   const first = calls[0];
-  const path10 = first.suggestedPath ?? first.path;
+  const path11 = first.suggestedPath ?? first.path;
   const server = show(targetName(first.server, first.client.namespace));
   const via = first.server.service ? ` via service ${show(targetName(first.server.service, first.client.namespace))}` : "";
   const count2 = calls.reduce((sum, call) => sum + call.count, 0);
@@ -12965,7 +12983,7 @@ function missingFinding(calls, opts, where) {
   return {
     kind: "missing",
     client: first.client,
-    title: `${operation(first.method, path10)} -> ${server}`,
+    title: `${operation(first.method, path11)} -> ${server}`,
     detail,
     location: home === void 0 ? void 0 : { file: where(home.file), line: home.line },
     outcome: calls.some((call) => opts.gate.missing(call)) ? "fail" : "pass",
@@ -13281,8 +13299,8 @@ ${d.client.namespace}/${d.client.name}`, d.apiVersion])
   return {
     gate: { missing: (call) => missingFails(policy, call), stale: (rule) => staleOutcome(policy, rule) },
     repositoryPath: (file) => {
-      const relative = path9.relative(repositoryRoot2, path9.resolve(cwd, file));
-      return relative.startsWith("..") || path9.isAbsolute(relative) ? file : relative.split(path9.sep).join("/");
+      const relative = path10.relative(repositoryRoot2, path10.resolve(cwd, file));
+      return relative.startsWith("..") || path10.isAbsolute(relative) ? file : relative.split(path10.sep).join("/");
     },
     suggest: (call) => {
       const at = call.intentsFile && apiVersionOf.get(`${call.intentsFile.file}
@@ -13745,9 +13763,9 @@ function groupedRows(items, clientOf, row, columns, environmentOf2) {
 ${row(ordered[i])}`;
   });
 }
-function operationCell(method, path10, whenNone) {
-  if (method === null && path10 === null) return `*${whenNone}*`;
-  return cellCode(`${method ?? "*"} ${path10 ?? "*"}`);
+function operationCell(method, path11, whenNone) {
+  if (method === null && path11 === null) return `*${whenNone}*`;
+  return cellCode(`${method ?? "*"} ${path11 ?? "*"}`);
 }
 function serverCell(call) {
   const server = cellCode(targetName(call.server, call.client.namespace));
@@ -14397,6 +14415,7 @@ export {
   toJsonReport,
   jsonText,
   renderJsonReportChunks,
+  assertDistinctOutputFiles,
   SOURCES,
   FAIL_ON2 as FAIL_ON,
   REPORT_FORMATS,

@@ -22,7 +22,7 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-DQZVP7FF.js";
+} from "./chunk-4ILFY43H.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-DNUDPCNB.js";
 import "./chunk-VVWLQGLY.js";

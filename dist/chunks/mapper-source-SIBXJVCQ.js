@@ -5,7 +5,7 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-DQZVP7FF.js";
+} from "./chunk-4ILFY43H.js";
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,
