@@ -57,6 +57,7 @@ import {
   renderSvg,
   repositoryRoot,
   requireKubeClientNode,
+  sarifOutsideWarning,
   splitStale,
   stringify,
   targetName,
@@ -65,7 +66,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-Y25BZXI5.js";
+} from "./chunks/chunk-FRXXAU63.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -1421,6 +1422,9 @@ async function runCheck(settings, io) {
   const jsonToStdout = settings.format === "json" && !settings.fix;
   await writeJsonReport(settings, result, jsonToStdout ? io : void 0);
   await writeReportFiles(settings, ci);
+  const outside = settings.sarifFile !== void 0 || settings.format === "sarif" ? sarifOutsideWarning(ci) : void 0;
+  if (outside !== void 0) io.writeError(`warning: ${safeLine(outside)}
+`);
   const patchFits = settings.format === "markdown" && patchLowerBound(result.drift) <= patchRoom();
   const plan = settings.fix || patchFits ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale) : void 0;
   if (!jsonToStdout) {

@@ -31,11 +31,12 @@ import {
   renderCiReport,
   renderComment,
   renderMarkdownReport,
+  sarifOutsideWarning,
   shownPatch,
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-Y25BZXI5.js";
+} from "./chunks/chunk-FRXXAU63.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -28602,7 +28603,7 @@ async function runCheckMode(settings, context3, io) {
     renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch)
   );
   io.setOutput(OUTPUT.report, reportPath);
-  await writeCiReports(settings, result);
+  await writeCiReports(settings, result, io);
   const checked = pr?.headSha ?? context3.sha;
   const fileLink = blobLink(context3, checked);
   const header = runHeader(context3, checked);
@@ -28634,9 +28635,11 @@ async function deliverPullRequest(settings, context3, io, edit, patch) {
   io.info(`pull request ${pr.action}: ${pr.url}${pr.committed ? "" : " (branch already up to date)"}`);
   io.setOutput(OUTPUT.pullRequestUrl, pr.url);
 }
-async function writeCiReports(settings, result) {
+async function writeCiReports(settings, result, io) {
   const { cwd, sarifFile, junitFile } = settings.check;
   const inputs = { ...result, cwd, repositoryRoot: cwd };
+  const outside = sarifFile === void 0 ? void 0 : sarifOutsideWarning(inputs);
+  if (outside !== void 0) io.warning(`intent-drift: ${outside}`);
   for (const [name2, format] of [
     [sarifFile, "sarif"],
     [junitFile, "junit"]

@@ -8,7 +8,7 @@ import type { ClusterLog } from '../cluster/cluster-step.ts';
 import { createProcessRunner } from '../cluster/command-runner.ts';
 import type { IntentsEditResult } from '../declare/edit-intents-types.ts';
 import { planIntentsEdit } from '../declare/intents-edit-plan.ts';
-import { renderCiReport } from '../deliver/ci-reports.ts';
+import { renderCiReport, sarifOutsideWarning } from '../deliver/ci-reports.ts';
 import type { ActionIo, ActionOutcome } from '../deliver/github/action-io.ts';
 import { driftAnnotations } from '../deliver/github/annotations.ts';
 import { commentBody, jobSummary } from '../deliver/github/comment-body.ts';
@@ -57,7 +57,7 @@ export async function runCheckMode(
     renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch),
   );
   io.setOutput(OUTPUT.report, reportPath);
-  await writeCiReports(settings, result);
+  await writeCiReports(settings, result, io);
 
   const checked = pr?.headSha ?? context.sha;
   const fileLink = blobLink(context, checked);
@@ -102,9 +102,11 @@ async function deliverPullRequest(
 }
 
 /** `sarif-file` and `junit-file`: the same check for code scanning and CI test reports. */
-async function writeCiReports(settings: ActionSettings, result: CheckResult): Promise<void> {
+async function writeCiReports(settings: ActionSettings, result: CheckResult, io: ActionIo): Promise<void> {
   const { cwd, sarifFile, junitFile } = settings.check;
   const inputs = { ...result, cwd, repositoryRoot: cwd };
+  const outside = sarifFile === undefined ? undefined : sarifOutsideWarning(inputs);
+  if (outside !== undefined) io.warning(`intent-drift: ${outside}`);
   for (const [name, format] of [
     [sarifFile, 'sarif'],
     [junitFile, 'junit'],

@@ -6,12 +6,13 @@ import path from 'node:path';
 import { writeBaselineFile } from '../config/baseline-file.ts';
 import { repositoryRoot } from '../config/repository-root.ts';
 import { patchLowerBound, planIntentsEdit } from '../declare/intents-edit-plan.ts';
-import { type CiReportInputs, renderCiReport } from '../deliver/ci-reports.ts';
+import { type CiReportInputs, renderCiReport, sarifOutsideWarning } from '../deliver/ci-reports.ts';
 import { type CheckResult, check, recheck } from '../pipeline.ts';
 import { PATCH_TOO_LONG, patchRoom, renderComment } from '../report/comment-document.ts';
 import { splitStale } from '../report/drift-extras.ts';
 import { renderJsonReportChunks } from '../report/json-report.ts';
 import { renderTextReportChunks } from '../report/text-report.ts';
+import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import type { CliIo } from './cli-io.ts';
 import { applyIntentsEdit } from './fix-intents.ts';
@@ -31,6 +32,9 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
   const jsonToStdout = settings.format === 'json' && !settings.fix;
   await writeJsonReport(settings, result, jsonToStdout ? io : undefined);
   await writeReportFiles(settings, ci);
+  const outside =
+    settings.sarifFile !== undefined || settings.format === 'sarif' ? sarifOutsideWarning(ci) : undefined;
+  if (outside !== undefined) io.writeError(`warning: ${safeLine(outside)}\n`);
   // The comment shows the patch only when it fits a third of it: a patch that cannot is not made
   // (parsing, editing and diffing every intents file of a large drift takes seconds).
   const patchFits = settings.format === 'markdown' && patchLowerBound(result.drift) <= patchRoom();

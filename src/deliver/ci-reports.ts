@@ -56,6 +56,23 @@ export function ciReportOptions(inputs: CiReportInputs): CiReportOptions {
   };
 }
 
+/**
+ * The intents files a SARIF report would name outside the repository (an absolute or `../`
+ * path): code scanning cannot place their results, so whoever asked for SARIF is told.
+ */
+export function sarifOutsideWarning(inputs: CiReportInputs): string | undefined {
+  const { repositoryRoot, cwd } = inputs;
+  const outside = new Set<string>();
+  for (const doc of inputs.declared.documents) {
+    const relative = path.relative(repositoryRoot, path.resolve(cwd, doc.file));
+    if (relative.startsWith('..') || path.isAbsolute(relative)) outside.add(doc.file);
+  }
+  if (outside.size === 0) return undefined;
+  const [first] = outside;
+  const more = outside.size > 1 ? ` and ${outside.size - 1} more` : '';
+  return `SARIF: ${first}${more} lie outside the repository (${repositoryRoot}): code scanning cannot place their results; give intents paths inside it`;
+}
+
 export function renderCiReport(format: CiReportFormat, inputs: CiReportInputs): string {
   const options = ciReportOptions(inputs);
   return format === 'sarif'

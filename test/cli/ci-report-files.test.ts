@@ -52,6 +52,36 @@ describe('CI report files', () => {
         r.locations[0]!.physicalLocation.artifactLocation.uri,
     );
     assert.deepEqual(uris, ['intents/client2.yaml', 'intents/client2.yaml']);
+    assert.doesNotMatch(run.stderr, /outside the repository/);
+  });
+
+  test('intents outside the repository: SARIF still written, and a warning says code scanning cannot place them', async () => {
+    const elsewhere = await demoWorkspace();
+    const repo = await mkdtemp(path.join(tmpdir(), 'intent-drift-repo-'));
+    await mkdir(path.join(repo, '.git'));
+    const run = await runCli(
+      [
+        'check',
+        '--metrics',
+        path.join(elsewhere, 'capture'),
+        '--intents',
+        path.join(elsewhere, 'intents'),
+        '--format',
+        'sarif',
+      ],
+      { cwd: repo },
+    );
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(JSON.parse(run.stdout).runs[0].results.length, 2);
+    assert.match(
+      run.stderr,
+      /^warning: SARIF: .*intents\/client\.yaml and 1 more lie outside the repository \(.*\): code scanning cannot place their results; give intents paths inside it\n$/m,
+    );
+    const text = await runCli(
+      ['check', '--metrics', path.join(elsewhere, 'capture'), '--intents', path.join(elsewhere, 'intents')],
+      { cwd: repo },
+    );
+    assert.doesNotMatch(text.stderr, /outside the repository/, 'only a SARIF report is told');
   });
 
   describe('the action', () => {

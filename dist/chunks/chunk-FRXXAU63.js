@@ -13311,6 +13311,18 @@ ${call.client.namespace}/${call.client.name}`);
     declared: declared.rules.filter((rule) => inScope(rule.client.namespace))
   };
 }
+function sarifOutsideWarning(inputs) {
+  const { repositoryRoot: repositoryRoot2, cwd } = inputs;
+  const outside = /* @__PURE__ */ new Set();
+  for (const doc of inputs.declared.documents) {
+    const relative = path10.relative(repositoryRoot2, path10.resolve(cwd, doc.file));
+    if (relative.startsWith("..") || path10.isAbsolute(relative)) outside.add(doc.file);
+  }
+  if (outside.size === 0) return void 0;
+  const [first] = outside;
+  const more = outside.size > 1 ? ` and ${outside.size - 1} more` : "";
+  return `SARIF: ${first}${more} lie outside the repository (${repositoryRoot2}): code scanning cannot place their results; give intents paths inside it`;
+}
 function renderCiReport(format, inputs) {
   const options2 = ciReportOptions(inputs);
   return format === "sarif" ? renderSarifReport(inputs.drift, options2) : renderJunitReport(inputs.drift, options2);
@@ -14434,6 +14446,7 @@ export {
   createTwoFilesPatch,
   patchLowerBound,
   planIntentsEdit,
+  sarifOutsideWarning,
   renderCiReport,
   codeSpan,
   cellCode,
