@@ -2,8 +2,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { graphOfDrift } from '../../src/report/graph-model.ts';
-import { columnsOf, layerRanks, layoutMap, linkPath } from '../../src/report/map-page/browser/layout.ts';
-import type { Box, MapState } from '../../src/report/map-page/browser/types.ts';
+import {
+  columnsOf,
+  layerRanks,
+  layoutMap,
+  linkPath,
+  placeColumns,
+} from '../../src/report/map-page/browser/layout.ts';
+import type { Box, MapState, MapView, ViewUnit } from '../../src/report/map-page/browser/types.ts';
 import { visibleMap } from '../../src/report/map-page/browser/view.ts';
 import { mapPageData } from '../../src/report/map-page/page-data.ts';
 import { meshDrift } from '../support/mesh-drift.ts';
@@ -160,6 +166,37 @@ describe('the page: where boxes go', () => {
         assert.ok(box.x + box.w <= layout.width && box.y + box.h <= layout.height);
       }
     }
+  });
+
+  test('an opened namespace of 200,000 workloads in one column is placed (no argument spread to overflow)', () => {
+    const units: ViewUnit[] = Array.from({ length: 200_000 }, (_, i) => ({
+      key: `n${i}`,
+      group: 'ns:big',
+      label: i === 7 ? 'a-much-longer-workload-name' : `w${i}`,
+      title: `w${i}`,
+      kind: 'workload' as ViewUnit['kind'],
+      node: i,
+      note: '',
+      match: false,
+    }));
+    const view: MapView = {
+      groups: [{ key: 'ns:big', label: 'big', collapsed: false, nodes: [], matches: 0 }],
+      units,
+      links: [],
+      shown: 0,
+      total: 0,
+    };
+    const layout = placeColumns(view, [['ns:big']], new Map([['ns:big', [units.map((u) => u.key)]]]));
+    assert.equal(Object.keys(layout.units).length, units.length);
+    // The widest box sets the column's width: 27 characters at 7 px and 22 px of padding.
+    assert.equal(
+      Math.max(
+        ...Object.values(layout.units)
+          .slice(0, 10)
+          .map((b) => b.w),
+      ),
+      27 * 7 + 22,
+    );
   });
 
   test('lines run from the right of a box; to a box on the left they bend out to the right', () => {

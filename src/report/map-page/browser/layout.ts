@@ -121,7 +121,7 @@ export function unitSize(unit: ViewUnit): { w: number; h: number } {
 /** Lays out the view: every unit's box and every open group's box, in pixels. */
 export function layoutMap(view: MapView): MapLayout {
   const unitsByGroup = new Map<string, ViewUnit[]>();
-  for (const u of view.units) unitsByGroup.set(u.group, [...(unitsByGroup.get(u.group) ?? []), u]);
+  for (const u of view.units) appendTo(unitsByGroup, u.group, u);
   const groupOf = new Map(view.units.map((u) => [u.key, u.group]));
   const groupPairs: [string, string][] = [];
   const groupNear = new Map<string, string[]>();
@@ -130,8 +130,8 @@ export function layoutMap(view: MapView): MapLayout {
     const b = groupOf.get(l.to) ?? '';
     groupPairs.push([a, b]);
     if (a !== b) {
-      groupNear.set(a, [...(groupNear.get(a) ?? []), b]);
-      groupNear.set(b, [...(groupNear.get(b) ?? []), a]);
+      appendTo(groupNear, a, b);
+      appendTo(groupNear, b, a);
     }
   }
   const groupKeys = view.groups.map((g) => g.key);
@@ -150,8 +150,8 @@ export function innerColumns(view: MapView, units: ViewUnit[]): string[][] {
   for (const l of view.links) {
     if (!own.has(l.from) || !own.has(l.to)) continue;
     pairs.push([l.from, l.to]);
-    near.set(l.from, [...(near.get(l.from) ?? []), l.to]);
-    near.set(l.to, [...(near.get(l.to) ?? []), l.from]);
+    appendTo(near, l.from, l.to);
+    appendTo(near, l.to, l.from);
   }
   return orderColumns(columnsOf(keys, layerRanks(keys, pairs)), near);
 }
@@ -183,9 +183,10 @@ export function placeColumns(
     let width = 0;
     for (const g of column) {
       const cols = inner.get(g) ?? [];
-      const widths = cols.map((c) => Math.max(...c.map((k) => size.get(k)?.w ?? 0)));
+      // A loop, not Math.max(...): a namespace of many thousand workloads would overflow the stack.
+      const widths = cols.map((c) => c.reduce((most, k) => Math.max(most, size.get(k)?.w ?? 0), 0));
       const heights = cols.map((c) => c.reduce((sum, k) => sum + (size.get(k)?.h ?? 0) + unitGap, -unitGap));
-      const tallest = Math.max(0, ...heights);
+      const tallest = heights.reduce((most, h) => Math.max(most, h), 0);
       if (collapsed.has(g)) {
         const only = cols[0]?.[0] ?? '';
         const s = size.get(only) ?? { w: 0, h: 0 };
@@ -246,4 +247,11 @@ export function linkPath(a: Box, b: Box, offset: number): { d: string; mx: numbe
   const out = Math.max(ax, bx) + 50 + Math.abs(ay - by) / 8;
   const d = `M${r(ax)},${r(ay)} C${r(out)},${r(ay)} ${r(out)},${r(by)} ${r(bx + 2)},${r(by)}`;
   return { d, mx: r(out - 12), my: r((ay + by) / 2) };
+}
+
+/** Adds `value` to the list under `key` in place (copying the list each time is quadratic). */
+function appendTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [value]);
+  else list.push(value);
 }
