@@ -380,11 +380,20 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'action/prune-stale-ignored',
     file: 'src/declare/intents-edit-plan.ts',
-    from: 'stale: pruneStale ? drift.stale : [],',
+    from: "stale: pruneStale ? drift.stale.filter((rule) => rule.reason !== 'client-idle') : [],",
     to: 'stale: [],',
     why: 'prune-stale: true removes nothing',
     tests: [`${ACTION}/asymmetric-drift.test.ts`],
     names: 'open-pr declares',
+  },
+  {
+    id: 'declare/prune-idle-clients',
+    file: 'src/declare/intents-edit-plan.ts',
+    from: "stale: pruneStale ? drift.stale.filter((rule) => rule.reason !== 'client-idle') : [],",
+    to: 'stale: pruneStale ? drift.stale : [],',
+    why: 'prune-stale removes the rules of clients the run never drove (not exercised)',
+    tests: ['test/cli/cli-config-fix.test.ts'],
+    names: 'never drove',
   },
   {
     id: 'action/old-report-posted',
