@@ -832,7 +832,10 @@ var COMMAND_TABLE = [
     summary: "draw the observed calls (and the drift, with --intents) as -o FILE.svg, .png or .html",
     usage: "visualize -o FILE.svg|.png|.html (--metrics PATH | --snapshot FILE | ...) [--intents PATH] [flags]",
     examples: [
-      { run: "intent-drift visualize --metrics capture/ -o map.svg", does: "draw who calls whom" },
+      {
+        run: "intent-drift visualize --metrics capture/ --intents deploy/intents -o map.html",
+        does: "an offline page to explore: filter by namespace, search, click an edge for its calls"
+      },
       {
         run: "intent-drift visualize --metrics capture/ --intents deploy/intents -o drift.png",
         does: "draw the drift: missing calls red, stale rules dotted"
