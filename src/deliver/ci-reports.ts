@@ -39,12 +39,7 @@ export function ciReportOptions(inputs: CiReportInputs): CiReportOptions {
   };
   return {
     gate: { missing: (call) => missingFails(policy, call), stale: (rule) => staleOutcome(policy, rule) },
-    repositoryPath: (file) => {
-      const relative = path.relative(repositoryRoot, path.resolve(cwd, file));
-      return relative.startsWith('..') || path.isAbsolute(relative)
-        ? file
-        : relative.split(path.sep).join('/');
-    },
+    repositoryPath: (file) => fromRepositoryRoot(repositoryRoot, cwd, file) ?? file,
     suggest: (call) => {
       const at =
         call.intentsFile &&
@@ -56,6 +51,15 @@ export function ciReportOptions(inputs: CiReportInputs): CiReportOptions {
   };
 }
 
+/** `file` (relative to `cwd`) as a `/` path from the repository root; undefined when outside it. */
+function fromRepositoryRoot(root: string, cwd: string, file: string): string | undefined {
+  const relative = path.relative(root, path.resolve(cwd, file));
+  // `..` or `../x` leaves the root; a name like `..hidden` does not.
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
+    return undefined;
+  return relative.split(path.sep).join('/');
+}
+
 /**
  * The intents files a SARIF report would name outside the repository (an absolute or `../`
  * path): code scanning cannot place their results, so whoever asked for SARIF is told.
@@ -64,8 +68,7 @@ export function sarifOutsideWarning(inputs: CiReportInputs): string | undefined 
   const { repositoryRoot, cwd } = inputs;
   const outside = new Set<string>();
   for (const doc of inputs.declared.documents) {
-    const relative = path.relative(repositoryRoot, path.resolve(cwd, doc.file));
-    if (relative.startsWith('..') || path.isAbsolute(relative)) outside.add(doc.file);
+    if (fromRepositoryRoot(repositoryRoot, cwd, doc.file) === undefined) outside.add(doc.file);
   }
   if (outside.size === 0) return undefined;
   const [first] = outside;

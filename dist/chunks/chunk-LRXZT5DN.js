@@ -13298,10 +13298,7 @@ ${d.client.namespace}/${d.client.name}`, d.apiVersion])
   };
   return {
     gate: { missing: (call) => missingFails(policy, call), stale: (rule) => staleOutcome(policy, rule) },
-    repositoryPath: (file) => {
-      const relative = path10.relative(repositoryRoot2, path10.resolve(cwd, file));
-      return relative.startsWith("..") || path10.isAbsolute(relative) ? file : relative.split(path10.sep).join("/");
-    },
+    repositoryPath: (file) => fromRepositoryRoot(repositoryRoot2, cwd, file) ?? file,
     suggest: (call) => {
       const at = call.intentsFile && apiVersionOf.get(`${call.intentsFile.file}
 ${call.client.namespace}/${call.client.name}`);
@@ -13311,12 +13308,17 @@ ${call.client.namespace}/${call.client.name}`);
     declared: declared.rules.filter((rule) => inScope(rule.client.namespace))
   };
 }
+function fromRepositoryRoot(root, cwd, file) {
+  const relative = path10.relative(root, path10.resolve(cwd, file));
+  if (relative === ".." || relative.startsWith(`..${path10.sep}`) || path10.isAbsolute(relative))
+    return void 0;
+  return relative.split(path10.sep).join("/");
+}
 function sarifOutsideWarning(inputs) {
   const { repositoryRoot: repositoryRoot2, cwd } = inputs;
   const outside = /* @__PURE__ */ new Set();
   for (const doc of inputs.declared.documents) {
-    const relative = path10.relative(repositoryRoot2, path10.resolve(cwd, doc.file));
-    if (relative.startsWith("..") || path10.isAbsolute(relative)) outside.add(doc.file);
+    if (fromRepositoryRoot(repositoryRoot2, cwd, doc.file) === void 0) outside.add(doc.file);
   }
   if (outside.size === 0) return void 0;
   const [first] = outside;
