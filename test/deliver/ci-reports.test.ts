@@ -44,4 +44,17 @@ describe('CI report options', () => {
     });
     assert.equal(options.suggest?.(missing)?.under, 'spec.calls', "in the client's own API version");
   });
+
+  test('paths from the repository root: inside, a name starting with "..", outside, absolute', () => {
+    const declared = declaredIntents([]);
+    const policy = { failOn: 'missing' as const, clientIdle: 'warn' as const, overrides: [] };
+    const { drift } = checkDrift(observedMap([]), declared, { policy });
+    const from = (cwd: string) =>
+      ciReportOptions({ drift, declared, policy, namespaces: [], cwd, repositoryRoot: '/repo' })
+        .repositoryPath;
+    assert.equal(from('/repo/deploy')('intents/a.yaml'), 'deploy/intents/a.yaml');
+    assert.equal(from('/repo/deploy')('../..hidden/a.yaml'), '..hidden/a.yaml', 'a name, not a way up');
+    assert.equal(from('/repo/deploy')('../../elsewhere/a.yaml'), '../../elsewhere/a.yaml');
+    assert.equal(from('/repo')('/etc/a.yaml'), '/etc/a.yaml');
+  });
 });
