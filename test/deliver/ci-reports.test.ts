@@ -49,9 +49,15 @@ describe('CI report options', () => {
     const declared = declaredIntents([]);
     const policy = { failOn: 'missing' as const, clientIdle: 'warn' as const, overrides: [] };
     const { drift } = checkDrift(observedMap([]), declared, { policy });
-    const from = (cwd: string) =>
-      ciReportOptions({ drift, declared, policy, namespaces: [], cwd, repositoryRoot: '/repo' })
-        .repositoryPath;
+    const from = (cwd: string) => (file: string) =>
+      ciReportOptions({
+        drift,
+        declared,
+        policy,
+        namespaces: [],
+        cwd,
+        repositoryRoot: '/repo',
+      }).repositoryPath?.(file);
     assert.equal(from('/repo/deploy')('intents/a.yaml'), 'deploy/intents/a.yaml');
     assert.equal(from('/repo/deploy')('../..hidden/a.yaml'), '..hidden/a.yaml', 'a name, not a way up');
     assert.equal(from('/repo/deploy')('../../elsewhere/a.yaml'), '../../elsewhere/a.yaml');
