@@ -43,9 +43,13 @@ async function expandPath(given: string, cwd: string): Promise<string[]> {
     throw new InputError(`${given}: no such file or directory`);
   }
   if (!info.isDirectory()) return [absolute];
-  const files = await yamlFilesUnder(absolute);
-  if (files.length === 0)
-    throw new InputError(`${given}: no *.yaml, *.yml or *.json files in this directory`);
+  const { files, notRegular } = await yamlFilesUnder(absolute);
+  if (files.length === 0) {
+    // A FIFO or a device named like a manifest is never read (it may never end): say so.
+    const odd =
+      notRegular.length === 0 ? '' : ` (${notRegular[0]} is named like one but is not a regular file)`;
+    throw new InputError(`${given}: no *.yaml, *.yml or *.json files in this directory${odd}`);
+  }
   return files;
 }
 
@@ -57,21 +61,24 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   for await (const match of glob(pattern, { cwd })) {
     const absolute = path.resolve(cwd, match);
     const info = await stat(absolute);
-    if (info.isDirectory()) for (const found of await yamlFilesUnder(absolute)) files.push(found);
+    if (info.isDirectory()) for (const found of (await yamlFilesUnder(absolute)).files) files.push(found);
     else if (info.isFile()) files.push(absolute);
   }
   if (files.length === 0) throw new InputError(`no files match "${pattern}"`);
   return files;
 }
 
-async function yamlFilesUnder(dir: string): Promise<string[]> {
+/** The manifest files under `dir`, and the entries named like one that are no regular file. */
+async function yamlFilesUnder(dir: string): Promise<{ files: string[]; notRegular: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
+  const notRegular: string[] = [];
   for (const entry of entries) {
     if (!MANIFEST_FILE.test(entry.name)) continue;
     const absolute = path.join(entry.parentPath, entry.name);
     // Only a symbolic link needs a stat to learn what it points to.
     if (entry.isFile() || (entry.isSymbolicLink() && (await stat(absolute)).isFile())) files.push(absolute);
+    else if (!entry.isDirectory()) notRegular.push(path.relative(dir, absolute).split(path.sep).join('/'));
   }
-  return files;
+  return { files, notRegular };
 }

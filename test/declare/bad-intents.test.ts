@@ -303,6 +303,12 @@ describe('bad inputs generated on the fly', () => {
     execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
     const err = await failureOf(['pipe.yaml'], dir);
     assert.equal(String(err), 'pipe.yaml: not a regular file');
+    // In a folder, the FIFO is left out of the files read, and the error says why none was found.
+    const folder = await failureOf(['.'], dir);
+    assert.equal(
+      String(folder),
+      '.: no *.yaml, *.yml or *.json files in this directory (pipe.yaml is named like one but is not a regular file)',
+    );
   });
 
   test('a directory with one bad file fails on that file', async () => {

@@ -7907,9 +7907,11 @@ async function expandPath(given, cwd) {
     throw new InputError(`${given}: no such file or directory`);
   }
   if (!info.isDirectory()) return [absolute];
-  const files = await yamlFilesUnder(absolute);
-  if (files.length === 0)
-    throw new InputError(`${given}: no *.yaml, *.yml or *.json files in this directory`);
+  const { files, notRegular } = await yamlFilesUnder(absolute);
+  if (files.length === 0) {
+    const odd = notRegular.length === 0 ? "" : ` (${notRegular[0]} is named like one but is not a regular file)`;
+    throw new InputError(`${given}: no *.yaml, *.yml or *.json files in this directory${odd}`);
+  }
   return files;
 }
 async function expandGlob(pattern, cwd) {
@@ -7919,7 +7921,7 @@ async function expandGlob(pattern, cwd) {
   for await (const match of glob2(pattern, { cwd })) {
     const absolute = path4.resolve(cwd, match);
     const info = await stat3(absolute);
-    if (info.isDirectory()) for (const found of await yamlFilesUnder(absolute)) files.push(found);
+    if (info.isDirectory()) for (const found of (await yamlFilesUnder(absolute)).files) files.push(found);
     else if (info.isFile()) files.push(absolute);
   }
   if (files.length === 0) throw new InputError(`no files match "${pattern}"`);
@@ -7928,12 +7930,14 @@ async function expandGlob(pattern, cwd) {
 async function yamlFilesUnder(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = [];
+  const notRegular = [];
   for (const entry of entries) {
     if (!MANIFEST_FILE.test(entry.name)) continue;
     const absolute = path4.join(entry.parentPath, entry.name);
     if (entry.isFile() || entry.isSymbolicLink() && (await stat3(absolute)).isFile()) files.push(absolute);
+    else if (!entry.isDirectory()) notRegular.push(path4.relative(dir, absolute).split(path4.sep).join("/"));
   }
-  return files;
+  return { files, notRegular };
 }
 
 // src/declare/apply-order.ts
