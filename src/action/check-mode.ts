@@ -70,7 +70,11 @@ export async function runCheckMode(
     const client = githubClient(settings, context, io);
     const body = commentBody(drift, { fileLink, suggestedPatch: patch, gateNote, ...header });
     const where = { owner: context.owner, repo: context.repo, issue: pr.number };
-    const url = await postStickyComment(client, io, where, body, { drift, run: header });
+    const url = await postStickyComment(client, io, where, body, {
+      drift,
+      run: header,
+      unavailable: 'warn',
+    });
     io.setOutput(OUTPUT.commentUrl, url ?? '');
   }
 

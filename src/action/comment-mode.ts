@@ -83,7 +83,11 @@ export async function runCommentMode(
     ...header,
   });
   const where = { owner: context.owner, repo: context.repo, issue: number };
-  const url = await postStickyComment(client, io, where, body, { drift: artifact.drift, run: header });
+  const url = await postStickyComment(client, io, where, body, {
+    drift: artifact.drift,
+    run: header,
+    unavailable: 'fail',
+  });
   io.setOutput(OUTPUT.commentUrl, url ?? '');
   // The PR run already failed or passed on this drift; commenting succeeds either way.
   return { failure: undefined };

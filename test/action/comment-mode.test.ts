@@ -26,6 +26,7 @@ beforeEach(() => {
   server.comments.length = 0;
   server.pulls.length = 0;
   server.requests.length = 0;
+  server.faults.length = 0;
   server.readOnly = false;
   server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation' });
   server.seedCommit('main', {}, BASE_SHA);
@@ -104,6 +105,23 @@ describe('mode: comment', () => {
     // A second comment run edits the same comment.
     await commentRun(artifact);
     assert.equal(server.comments.length, 1);
+  });
+
+  test('GitHub failing after the retries fails this job (exit 2): commenting is all it does, and a rerun repairs it', async () => {
+    const artifact = await forkRunArtifact();
+    server.faults.push({
+      method: 'POST',
+      path: /\/issues\/7\/comments$/,
+      status: 403,
+      body: { message: 'API rate limit exceeded for installation ID 1.', status: '403' },
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) },
+      times: 10,
+    });
+    const run = await commentRun(artifact);
+    server.faults.length = 0;
+    assert.equal(run.code, 2, run.stdout);
+    assert.match(run.stdout, /::error::intent-drift: GitHub answered 403: API rate limit exceeded/);
+    assert.equal(server.comments.length, 0);
   });
 
   test('refuses a report from another commit than the workflow run’s', async () => {

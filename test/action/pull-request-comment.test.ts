@@ -7,6 +7,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { GitHubApiServer } from '../support/github-api-server.ts';
 import { assertGolden, UPDATING_GOLDEN } from '../support/golden.ts';
 import {
+  type ActionRun,
   BASE_SHA,
   DEMO_INPUTS,
   HEAD_SHA,
@@ -228,6 +229,39 @@ describe('the sticky comment on a pull request', () => {
     assert.equal(server.requests.filter((r) => r.method === 'POST' && comments.test(r.path)).length, 2);
     assert.match(run.stdout, /primary rate limit on GET/);
     assert.match(run.stdout, /secondary rate limit on POST/);
+  });
+
+  test('a rate limit that outlasts the waits, or GitHub failing after the retries: no comment, one warning, the check’s own verdict', async () => {
+    const limited = {
+      method: 'POST',
+      path: /\/issues\/7\/comments$/,
+      status: 403,
+      body: { message: 'API rate limit exceeded for installation ID 1.', status: '403' },
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) },
+      times: 10,
+    };
+    const noComment = (run: ActionRun) =>
+      run.stdout.split('\n').filter((l) => l.startsWith('::warning::intent-drift: no PR comment'));
+    server.faults.push({ ...limited });
+    const drift = await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(drift.code, 1, 'fails for the drift, not for the comment');
+    assert.deepEqual(errorLines(drift.stdout), [
+      '::error::intent-drift: 1 missing, 1 stale (fail-on: missing); see the job summary',
+    ]);
+    assert.equal(noComment(drift).length, 1);
+    assert.match(noComment(drift)[0]!, /GitHub answered 403: API rate limit exceeded/);
+    assert.equal(drift.outputs['comment-url'], '');
+    assert.ok(drift.summary.includes('intent-drift: 1 missing, 1 stale'));
+    server.faults.length = 0;
+    server.faults.push({ ...limited });
+    const lenient = await runAction({ inputs: { ...DEMO_INPUTS, 'fail-on': 'none' }, apiUrl });
+    assert.equal(lenient.code, 0, 'a comment GitHub would not take fails no check that passed');
+    server.faults.length = 0;
+    server.faults.push({ ...limited, status: 502, body: { message: 'Server Error' }, headers: {} });
+    const outage = await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(outage.code, 1);
+    assert.match(noComment(outage)[0] ?? '', /GitHub answered 502: Server Error/);
+    assert.equal(ours().length, 0);
   });
 
   test('comment: false writes no comment; its only API calls read the base commit’s gate', async () => {

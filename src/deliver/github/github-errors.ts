@@ -41,6 +41,18 @@ export function isWriteRefused(err: unknown): boolean {
   return e.response?.headers?.['x-ratelimit-remaining'] !== '0' && !/rate limit/i.test(e.message);
 }
 
+/**
+ * A failure that says nothing about the request itself: a rate limit the client already waited
+ * out as long as it would (403 or 429), a server error after the retries, or no answer at all
+ * (Octokit reports a network failure as a 500 without a response).
+ */
+export function isTransient(err: unknown): boolean {
+  const e = asRequestError(err);
+  if (e === undefined) return false;
+  if (e.status === 429 || e.status >= 500) return true;
+  return e.status === 403 && !isWriteRefused(err);
+}
+
 /** GitHub's 422 for a body over its limit. */
 export function isBodyTooLong(err: unknown): boolean {
   const e = asRequestError(err);
@@ -62,6 +74,8 @@ export function describeGitHubError(err: unknown): string {
   }
   const e = asRequestError(err);
   if (e === undefined) return err instanceof Error ? err.message : String(err);
+  // Octokit's "500" for a request that got no answer (refused, DNS, TLS, reset): GitHub said nothing.
+  if (e.response === undefined) return `GitHub's API did not answer: ${oneLine(e.message)}`;
   return `GitHub answered ${e.status}: ${errorDetails(e)}`;
 }
 

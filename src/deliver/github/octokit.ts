@@ -17,6 +17,13 @@ export interface ClientOptions {
   rateLimitRetries?: number;
 }
 
+/**
+ * The longest rate-limit wait, in seconds. A primary limit resets up to an hour ahead, and a
+ * secondary limit's retry-after can be as long: waiting that out would sit the job out to its
+ * timeout with no verdict at all. Past this the request fails, and its caller degrades or says so.
+ */
+export const MAX_RATE_LIMIT_WAIT_S = 120;
+
 export function createGitHubClient(token: string, options: ClientOptions): GitHubClient {
   const unit = options.delayUnitMs ?? 1000;
   const retries = options.rateLimitRetries ?? 2;
@@ -26,6 +33,12 @@ export function createGitHubClient(token: string, options: ClientOptions): GitHu
     (retryAfter: number, request: { method: string; url: string }, _client: unknown, retryCount: number) => {
       if (retryCount >= retries) {
         log(`GitHub ${kind} rate limit on ${request.method} ${pathOf(request.url)}: giving up`);
+        return false;
+      }
+      if (retryAfter > MAX_RATE_LIMIT_WAIT_S) {
+        log(
+          `GitHub ${kind} rate limit on ${request.method} ${pathOf(request.url)}: not waiting ${retryAfter}s (over ${MAX_RATE_LIMIT_WAIT_S}s): giving up`,
+        );
         return false;
       }
       log(

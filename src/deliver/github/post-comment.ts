@@ -1,10 +1,13 @@
 // Posting the sticky comment with the degradations GitHub forces: a read-only token (a fork's
-// PR) is a warning, not a failure; a body GitHub still finds too long is replaced by a short one.
+// PR) is a warning, not a failure; so is a rate limit that outlasts the client's waits, a server
+// error after its retries or an API that does not answer (the comment only reports: the job
+// summary holds everything and the step's verdict stands); a body GitHub still finds too long
+// is replaced by a short one.
 import type { Drift } from '../../model.ts';
 import type { RunHeader } from '../../report/markdown-report.ts';
 import type { ActionIo } from './action-io.ts';
 import { shortCommentBody } from './comment-body.ts';
-import { describeGitHubError, isBodyTooLong, isWriteRefused } from './github-errors.ts';
+import { describeGitHubError, isBodyTooLong, isTransient, isWriteRefused } from './github-errors.ts';
 import { tokenIdentity } from './identity.ts';
 import type { GitHubClient } from './octokit.ts';
 import { type IssueRef, upsertStickyComment } from './sticky-comment.ts';
@@ -14,13 +17,21 @@ export const READ_ONLY_WARNING =
   'The job summary, annotations, outputs and JSON report are complete; to comment on fork PRs, use mode: comment ' +
   'from a workflow_run job (see the fork-safe workflow in the README).';
 
-/** The comment's URL, or undefined when the token may not comment (warned once). */
+export const UNAVAILABLE_WARNING =
+  'intent-drift: no PR comment: GitHub did not take it after the client’s retries, and an earlier comment may be ' +
+  'out of date. The job summary, annotations, outputs and JSON report are complete, and the step’s result is the check’s';
+
+/**
+ * The comment's URL, or undefined when the token may not comment (warned once). `unavailable`:
+ * what GitHub failing after the client's retries does; `warn` when the comment only reports
+ * (check mode), `fail` when commenting is the whole job (mode: comment, which a rerun repairs).
+ */
 export async function postStickyComment(
   client: GitHubClient,
   io: ActionIo,
   where: IssueRef,
   body: string,
-  fallback: { drift: Drift; run: RunHeader },
+  fallback: { drift: Drift; run: RunHeader; unavailable: 'warn' | 'fail' },
 ): Promise<string | undefined> {
   try {
     const identity = await tokenIdentity(client);
@@ -43,8 +54,12 @@ export async function postStickyComment(
       return result.url;
     }
   } catch (err) {
-    if (!isWriteRefused(err)) throw err;
-    io.warning(READ_ONLY_WARNING);
+    if (isWriteRefused(err)) {
+      io.warning(READ_ONLY_WARNING);
+      return undefined;
+    }
+    if (fallback.unavailable === 'fail' || !isTransient(err)) throw err;
+    io.warning(`${UNAVAILABLE_WARNING} (${describeGitHubError(err)})`);
     return undefined;
   }
 }

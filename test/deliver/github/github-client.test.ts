@@ -3,14 +3,17 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import {
+  asRequestError,
   describeGitHubError,
   isBodyTooLong,
+  isTransient,
   isWriteRefused,
 } from '../../../src/deliver/github/github-errors.ts';
 import { ACTIONS_BOT_LOGIN, isAuthoredBy, tokenIdentity } from '../../../src/deliver/github/identity.ts';
-import { createGitHubClient } from '../../../src/deliver/github/octokit.ts';
+import { createGitHubClient, MAX_RATE_LIMIT_WAIT_S } from '../../../src/deliver/github/octokit.ts';
 import { findStickyComment, upsertStickyComment } from '../../../src/deliver/github/sticky-comment.ts';
 import { GitHubApiServer } from '../../support/github-api-server.ts';
+import { closedPortUrl } from '../../support/closed-port.ts';
 
 let server: GitHubApiServer;
 const where = { owner: 'acme', repo: 'shop', issue: 3 };
@@ -163,6 +166,30 @@ describe('the sticky comment', () => {
     await assert.rejects(findStickyComment(gh, where, 'my-app[bot]'));
     assert.equal(server.requests.length, 3, 'the first try and two retries');
     assert.match(logs.at(-1)!, /giving up/);
+  });
+
+  test('a retry-after longer than the longest wait is not waited out: one try, then the error', async () => {
+    server.faults.push({
+      method: 'POST',
+      path: /\/issues\/3\/comments$/,
+      status: 429,
+      body: { message: 'You have exceeded a secondary rate limit.', status: '429' },
+      headers: { 'retry-after': String(MAX_RATE_LIMIT_WAIT_S * 30) },
+      times: 10,
+    });
+    const logs: string[] = [];
+    const gh = createGitHubClient('app', { baseUrl: server.url, delayUnitMs: 1, log: (m) => logs.push(m) });
+    const err = await upsertStickyComment(gh, where, 'my-app[bot]', 'x').catch((e: unknown) => e);
+    assert.equal(asRequestError(err)?.status, 429);
+    assert.equal(server.requests.filter((r) => r.method === 'POST').length, 1, 'not tried again');
+    assert.match(logs.at(-1)!, /secondary rate limit on POST .*: not waiting 3600s \(over 120s\): giving up/);
+  });
+
+  test('an API that does not answer is told as such, not as GitHub’s 500', async () => {
+    const gh = createGitHubClient('app', { baseUrl: await closedPortUrl(), delayUnitMs: 1 });
+    const err = await gh.rest.repos.get({ owner: 'acme', repo: 'shop' }).catch((e: unknown) => e);
+    assert.ok(isTransient(err));
+    assert.match(describeGitHubError(err), /^GitHub's API did not answer: .*ECONNREFUSED/);
   });
 
   test('an unknown route is GitHub’s 404', async () => {
