@@ -83,6 +83,10 @@ function refused(err: unknown, where: string): unknown {
   const status = asRequestError(err)?.status;
   if (status === undefined) return err;
   const hint =
-    status === 403 || status === 401 ? ': the token needs `contents: read` on this repository' : '';
+    status === 403
+      ? ': the token needs `contents: read` on this repository'
+      : status === 401
+        ? ': GitHub does not accept the token (expired, revoked or mistyped)'
+        : '';
   return new InputError(`cannot read ${where}: ${describeGitHubError(err)}${hint}`);
 }

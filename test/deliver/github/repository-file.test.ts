@@ -57,4 +57,12 @@ describe('readRepositoryFile', () => {
     server.tokens.set('app', { login: 'my-app[bot]', kind: 'installation', contents: 'none' });
     await assert.rejects(at('.intent-drift.yaml'), /GitHub answered 403: .*the token needs `contents: read`/);
   });
+
+  test('a token GitHub does not accept (401) is said to be that, not a missing permission', async () => {
+    server.tokens.delete('app');
+    const err = await at('.intent-drift.yaml').catch((e: unknown) => e);
+    assert.ok(err instanceof InputError);
+    assert.match(err.message, /GitHub answered 401: Bad credentials: GitHub does not accept the token/);
+    assert.doesNotMatch(err.message, /contents: read/);
+  });
 });
