@@ -10,31 +10,6 @@ const MAX_ROWS = 300;
 export const PULL_REQUEST_TITLE = 'intent-drift: update ClientIntents to the observed calls';
 
 export function pullRequestBody(changes: IntentChange[], patch: string, runUrl: string | undefined): string {
-  const added = changes.filter((c) => c.action === 'add').length;
-  const removed = changes.length - added;
-  const head = [
-    `intent-drift updates the committed ClientIntents to what Istio observed: ${added} added, ${removed} removed.`,
-    'Added rules were called but not declared (once enforced, these calls would be blocked); removed rules were declared but never called.',
-    '',
-    tableRow(['change', 'client', 'server', 'method', 'path', 'file']),
-    tableRow(['---', '---', '---', '---', '---', '---']),
-    ...changes
-      .slice(0, MAX_ROWS)
-      .map((c) =>
-        tableRow([
-          c.action === 'add' ? 'add' : 'remove',
-          cellCode(`${c.client.namespace}/${c.client.name}`),
-          cellCode(c.server),
-          c.method === null ? '*any*' : cellCode(c.method),
-          c.path === null ? '*any*' : cellCode(c.path),
-          cellCode(c.file),
-        ]),
-      ),
-    ...(changes.length > MAX_ROWS
-      ? ['', `*… and ${changes.length - MAX_ROWS} more changes, all in the diff.*`]
-      : []),
-    '',
-  ].join('\n');
   const tail = [
     '',
     runUrl === undefined ? '' : `Made by [this run](${runUrl}). `,
@@ -45,7 +20,39 @@ export function pullRequestBody(changes: IntentChange[], patch: string, runUrl: 
   for (const run of patch.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run.length);
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
   const diff = `<details><summary>Diff</summary>\n\n${fence}diff\n${shownPatch(patch.replace(/\n$/, ''))}\n${fence}\n\n</details>\n`;
-  const body = head + diff + tail;
+  const body = changeTable(changes, MAX_ROWS) + diff + tail;
   if (body.length <= GITHUB_BODY_LIMIT) return body;
-  return `${head}\n> The diff is too long for a PR description: see the Files tab.\n${tail}`;
+  // Without the diff; then, for long paths, fewer rows, halved until the body fits GitHub's limit.
+  const noDiff = '\n> The diff is too long for a PR description: see the Files tab.\n';
+  for (let rows = MAX_ROWS; ; rows = Math.floor(rows / 2)) {
+    const short = changeTable(changes, rows) + noDiff + tail;
+    if (short.length <= GITHUB_BODY_LIMIT || rows === 0) return short;
+  }
+}
+
+/** The summary line and the table of the first `rows` changes, with a line for the rest. */
+function changeTable(changes: IntentChange[], rows: number): string {
+  const added = changes.filter((c) => c.action === 'add').length;
+  const removed = changes.length - added;
+  return [
+    `intent-drift updates the committed ClientIntents to what Istio observed: ${added} added, ${removed} removed.`,
+    'Added rules were called but not declared (once enforced, these calls would be blocked); removed rules were declared but never called.',
+    '',
+    tableRow(['change', 'client', 'server', 'method', 'path', 'file']),
+    tableRow(['---', '---', '---', '---', '---', '---']),
+    ...changes
+      .slice(0, rows)
+      .map((c) =>
+        tableRow([
+          c.action === 'add' ? 'add' : 'remove',
+          cellCode(`${c.client.namespace}/${c.client.name}`),
+          cellCode(c.server),
+          c.method === null ? '*any*' : cellCode(c.method),
+          c.path === null ? '*any*' : cellCode(c.path),
+          cellCode(c.file),
+        ]),
+      ),
+    ...(changes.length > rows ? ['', `*… and ${changes.length - rows} more changes, all in the diff.*`] : []),
+    '',
+  ].join('\n');
 }
