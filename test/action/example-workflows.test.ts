@@ -16,6 +16,7 @@ interface Step {
 }
 interface Workflow {
   on: Record<string, unknown>;
+  concurrency?: { group?: string; 'cancel-in-progress'?: boolean };
   permissions?: Record<string, string>;
   jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }>;
 }
@@ -81,6 +82,19 @@ test('the privileged commenter never checks out code and runs intent-drift in co
     steps.some((s) => s.uses?.startsWith('intent-drift/intent-drift@') && s.with?.mode === 'comment'),
   );
   assert.ok('workflow_run' in comment.workflow.on);
+});
+
+test('workflows that post the sticky comment run one at a time per pull request', () => {
+  // Two runs at once would each find no comment of ours and each create one.
+  const groups: Record<string, RegExp> = {
+    'intent-drift-pr.yml': /\$\{\{ github\.event\.pull_request\.number \}\}/,
+    'intent-drift-fork-comment.yml':
+      /\$\{\{ github\.event\.workflow_run\.head_repository\.full_name \}\}-\$\{\{ github\.event\.workflow_run\.head_branch \}\}/,
+  };
+  for (const [file, group] of Object.entries(groups)) {
+    const { workflow } = workflows.find((w) => w.file === file)!;
+    assert.match(workflow.concurrency?.group ?? '', group, file);
+  }
 });
 
 test("the README's workflow snippets check out without keeping credentials, as these workflows do", () => {
