@@ -169,6 +169,7 @@ describe('the sticky comment on a pull request', () => {
     const warnings = run.stdout.split('\n').filter((l) => l.startsWith('::warning::'));
     assert.equal(warnings.length, 1);
     assert.match(warnings[0]!, /no PR comment: the token may not write/);
+    assert.match(warnings[0]!, /\(GitHub answered 403: Resource not accessible by integration\)$/);
     assert.equal(run.outputs['comment-url'], '');
     assert.equal(run.outputs.missing, '1');
     assert.ok(run.summary.includes('intent-drift: 1 missing, 1 stale'));
@@ -180,6 +181,25 @@ describe('the sticky comment on a pull request', () => {
       event: pullRequestEvent(7, { fork: true }),
     });
     assert.equal(lenient.code, 0);
+  });
+
+  test('a locked conversation (403): no comment, and the warning quotes GitHub', async () => {
+    server.faults.push({
+      method: 'POST',
+      path: /\/issues\/7\/comments$/,
+      status: 403,
+      body: { message: 'Unable to create comment because issue is locked.', status: '403' },
+    });
+    const run = await runAction({ inputs: DEMO_INPUTS, apiUrl });
+    assert.equal(run.code, 1);
+    const warnings = run.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::warning::intent-drift: no PR comment'));
+    assert.equal(warnings.length, 1);
+    assert.match(
+      warnings[0]!,
+      /\(GitHub answered 403: Unable to create comment because issue is locked\.\)$/,
+    );
   });
 
   test('GitHub’s 422 for a too-long body: a short comment instead, with a warning', async () => {

@@ -55,7 +55,8 @@ export async function postStickyComment(
     }
   } catch (err) {
     if (isWriteRefused(err)) {
-      io.warning(READ_ONLY_WARNING);
+      // GitHub's own words too: a locked conversation or a missing `pull-requests: write` is a 403 as well.
+      io.warning(`${READ_ONLY_WARNING} (${describeGitHubError(err)})`);
       return undefined;
     }
     if (fallback.unavailable === 'fail' || !isTransient(err)) throw err;
