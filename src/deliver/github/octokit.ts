@@ -15,7 +15,16 @@ export interface ClientOptions {
   log?: (message: string) => void;
   /** How often a rate-limited request is tried again. */
   rateLimitRetries?: number;
+  /** How long one request may take before it counts as unanswered (and is retried). */
+  requestTimeoutMs?: number;
 }
+
+/**
+ * One request's time limit. Octokit sets none, and Node's fetch waits 5 minutes for headers and
+ * 5 more for the body: an API that takes the connection and never answers (a proxy, a GHES
+ * outage) would hold the job 4 tries of that long.
+ */
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 /**
  * The longest rate-limit wait, in seconds. A primary limit resets up to an hour ahead, and a
@@ -50,6 +59,7 @@ export function createGitHubClient(token: string, options: ClientOptions): GitHu
     token,
     {
       baseUrl: options.baseUrl,
+      request: { fetch: fetchWithin(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) },
       log: { debug: () => {}, info: () => {}, warn: log, error: log },
       // 429 is a rate limit: throttling owns it, retry would hammer the API.
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: unit },
@@ -63,6 +73,15 @@ export function createGitHubClient(token: string, options: ClientOptions): GitHu
     retry,
     throttling,
   );
+}
+
+/** fetch that gives up after `ms` (a request's own signal, when it has one, still applies too). */
+function fetchWithin(ms: number): typeof fetch {
+  return (input, init) => {
+    const limit = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, limit]) : limit;
+    return fetch(input, { ...init, signal });
+  };
 }
 
 /** Never a query string (it may hold a token in a misconfigured URL). */

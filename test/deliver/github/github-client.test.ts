@@ -1,6 +1,7 @@
 // The GitHub layer in process, through the real Octokit against the stand-in: identity of
 // each token kind, the sticky comment's search, and GitHub's error bodies.
 import assert from 'node:assert/strict';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import {
   asRequestError,
@@ -190,6 +191,29 @@ describe('the sticky comment', () => {
     const err = await gh.rest.repos.get({ owner: 'acme', repo: 'shop' }).catch((e: unknown) => e);
     assert.ok(isTransient(err));
     assert.match(describeGitHubError(err), /^GitHub's API did not answer: .*ECONNREFUSED/);
+  });
+
+  test('an API that takes the connection and never answers times out, is retried, then told as unanswered', {
+    timeout: 30_000,
+  }, async () => {
+    const hung: Socket[] = [];
+    const silent = createServer((socket) => hung.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const gh = createGitHubClient('app', {
+        baseUrl: `http://127.0.0.1:${port}`,
+        delayUnitMs: 1,
+        requestTimeoutMs: 200,
+      });
+      const err = await gh.rest.repos.get({ owner: 'acme', repo: 'shop' }).catch((e: unknown) => e);
+      assert.ok(isTransient(err));
+      assert.match(describeGitHubError(err), /^GitHub's API did not answer: .*timeout/);
+      assert.ok(hung.length > 1, 'tried again');
+    } finally {
+      for (const socket of hung) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   test('an unknown route is GitHub’s 404', async () => {
