@@ -13636,7 +13636,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input, init = void 0) {
+    function fetch3(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14591,7 +14591,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -19129,7 +19129,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch2(init, options = void 0) {
+    module.exports.fetch = async function fetch3(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -21957,6 +21957,12 @@ function isWriteRefused(err) {
   if (e.status !== 403) return false;
   return e.response?.headers?.["x-ratelimit-remaining"] !== "0" && !/rate limit/i.test(e.message);
 }
+function isTransient(err) {
+  const e = asRequestError(err);
+  if (e === void 0) return false;
+  if (e.status === 429 || e.status >= 500) return true;
+  return e.status === 403 && !isWriteRefused(err);
+}
 function isBodyTooLong(err) {
   const e = asRequestError(err);
   return e?.status === 422 && /too long|maximum is/i.test(errorDetails(e));
@@ -21973,6 +21979,7 @@ function describeGitHubError(err) {
   }
   const e = asRequestError(err);
   if (e === void 0) return err instanceof Error ? err.message : String(err);
+  if (e.response === void 0) return `GitHub's API did not answer: ${oneLine(e.message)}`;
   return `GitHub answered ${e.status}: ${errorDetails(e)}`;
 }
 function errorDetails(e) {
@@ -23111,8 +23118,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -23128,7 +23135,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -26455,6 +26462,8 @@ throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
 // src/deliver/github/octokit.ts
+var REQUEST_TIMEOUT_MS = 6e4;
+var MAX_RATE_LIMIT_WAIT_S = 120;
 function createGitHubClient(token, options) {
   const unit = options.delayUnitMs ?? 1e3;
   const retries = options.rateLimitRetries ?? 2;
@@ -26463,6 +26472,12 @@ function createGitHubClient(token, options) {
   const onLimit = (kind) => (retryAfter, request2, _client, retryCount) => {
     if (retryCount >= retries) {
       log(`GitHub ${kind} rate limit on ${request2.method} ${pathOf(request2.url)}: giving up`);
+      return false;
+    }
+    if (retryAfter > MAX_RATE_LIMIT_WAIT_S) {
+      log(
+        `GitHub ${kind} rate limit on ${request2.method} ${pathOf(request2.url)}: not waiting ${retryAfter}s (over ${MAX_RATE_LIMIT_WAIT_S}s): giving up`
+      );
       return false;
     }
     log(
@@ -26474,6 +26489,7 @@ function createGitHubClient(token, options) {
     token,
     {
       baseUrl: options.baseUrl,
+      request: { fetch: fetchWithin(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) },
       log: { debug: () => {
       }, info: () => {
       }, warn: log, error: log },
@@ -26489,6 +26505,13 @@ function createGitHubClient(token, options) {
     retry,
     throttling
   );
+}
+function fetchWithin(ms) {
+  return (input, init) => {
+    const limit = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, limit]) : limit;
+    return fetch(input, { ...init, signal });
+  };
 }
 function pathOf(url) {
   return url.split("?")[0] ?? url;
@@ -27646,27 +27669,6 @@ async function branchHead(client, req) {
 var MAX_ROWS = 300;
 var PULL_REQUEST_TITLE = "intent-drift: update ClientIntents to the observed calls";
 function pullRequestBody(changes, patch, runUrl) {
-  const added = changes.filter((c) => c.action === "add").length;
-  const removed = changes.length - added;
-  const head = [
-    `intent-drift updates the committed ClientIntents to what Istio observed: ${added} added, ${removed} removed.`,
-    "Added rules were called but not declared (once enforced, these calls would be blocked); removed rules were declared but never called.",
-    "",
-    tableRow(["change", "client", "server", "method", "path", "file"]),
-    tableRow(["---", "---", "---", "---", "---", "---"]),
-    ...changes.slice(0, MAX_ROWS).map(
-      (c) => tableRow([
-        c.action === "add" ? "add" : "remove",
-        cellCode(`${c.client.namespace}/${c.client.name}`),
-        cellCode(c.server),
-        c.method === null ? "*any*" : cellCode(c.method),
-        c.path === null ? "*any*" : cellCode(c.path),
-        cellCode(c.file)
-      ])
-    ),
-    ...changes.length > MAX_ROWS ? ["", `*\u2026 and ${changes.length - MAX_ROWS} more changes, all in the diff.*`] : [],
-    ""
-  ].join("\n");
   const tail = [
     "",
     runUrl === void 0 ? "" : `Made by [this run](${runUrl}). `,
@@ -27684,11 +27686,36 @@ ${fence}
 
 </details>
 `;
-  const body = head + diff + tail;
+  const body = changeTable(changes, MAX_ROWS) + diff + tail;
   if (body.length <= GITHUB_BODY_LIMIT) return body;
-  return `${head}
-> The diff is too long for a PR description: see the Files tab.
-${tail}`;
+  const noDiff = "\n> The diff is too long for a PR description: see the Files tab.\n";
+  for (let rows = MAX_ROWS; ; rows = Math.floor(rows / 2)) {
+    const short = changeTable(changes, rows) + noDiff + tail;
+    if (short.length <= GITHUB_BODY_LIMIT || rows === 0) return short;
+  }
+}
+function changeTable(changes, rows) {
+  const added = changes.filter((c) => c.action === "add").length;
+  const removed = changes.length - added;
+  return [
+    `intent-drift updates the committed ClientIntents to what Istio observed: ${added} added, ${removed} removed.`,
+    "Added rules were called but not declared (once enforced, these calls would be blocked); removed rules were declared but never called.",
+    "",
+    tableRow(["change", "client", "server", "method", "path", "file"]),
+    tableRow(["---", "---", "---", "---", "---", "---"]),
+    ...changes.slice(0, rows).map(
+      (c) => tableRow([
+        c.action === "add" ? "add" : "remove",
+        cellCode(`${c.client.namespace}/${c.client.name}`),
+        cellCode(c.server),
+        c.method === null ? "*any*" : cellCode(c.method),
+        c.path === null ? "*any*" : cellCode(c.path),
+        cellCode(c.file)
+      ])
+    ),
+    ...changes.length > rows ? ["", `*\u2026 and ${changes.length - rows} more changes, all in the diff.*`] : [],
+    ""
+  ].join("\n");
 }
 
 // src/deliver/github/update-pull-request.ts
@@ -27841,6 +27868,7 @@ async function upsertStickyComment(client, where, login, body) {
 
 // src/deliver/github/post-comment.ts
 var READ_ONLY_WARNING = "intent-drift: no PR comment: the token may not write to this pull request (a fork\u2019s PR gets a read-only token). The job summary, annotations, outputs and JSON report are complete; to comment on fork PRs, use mode: comment from a workflow_run job (see the fork-safe workflow in the README).";
+var UNAVAILABLE_WARNING = "intent-drift: no PR comment: GitHub did not take it after the client\u2019s retries, and an earlier comment may be out of date. The job summary, annotations, outputs and JSON report are complete, and the step\u2019s result is the check\u2019s";
 async function postStickyComment(client, io, where, body, fallback) {
   try {
     const identity = await tokenIdentity(client);
@@ -27863,8 +27891,12 @@ async function postStickyComment(client, io, where, body, fallback) {
       return result.url;
     }
   } catch (err) {
-    if (!isWriteRefused(err)) throw err;
-    io.warning(READ_ONLY_WARNING);
+    if (isWriteRefused(err)) {
+      io.warning(`${READ_ONLY_WARNING} (${describeGitHubError(err)})`);
+      return void 0;
+    }
+    if (fallback.unavailable === "fail" || !isTransient(err)) throw err;
+    io.warning(`${UNAVAILABLE_WARNING} (${describeGitHubError(err)})`);
     return void 0;
   }
 }
@@ -28474,7 +28506,7 @@ async function readRaw(client, at, where) {
 function refused(err, where) {
   const status = asRequestError(err)?.status;
   if (status === void 0) return err;
-  const hint = status === 403 || status === 401 ? ": the token needs `contents: read` on this repository" : "";
+  const hint = status === 403 ? ": the token needs `contents: read` on this repository" : status === 401 ? ": GitHub does not accept the token (expired, revoked or mistyped)" : "";
   return new InputError(`cannot read ${where}: ${describeGitHubError(err)}${hint}`);
 }
 
@@ -28614,7 +28646,11 @@ async function runCheckMode(settings, context3, io) {
     const client = githubClient(settings, context3, io);
     const body = commentBody(drift, { fileLink, suggestedPatch: patch, gateNote, ...header });
     const where = { owner: context3.owner, repo: context3.repo, issue: pr.number };
-    const url = await postStickyComment(client, io, where, body, { drift, run: header });
+    const url = await postStickyComment(client, io, where, body, {
+      drift,
+      run: header,
+      unavailable: "warn"
+    });
     io.setOutput(OUTPUT.commentUrl, url ?? "");
   }
   io.setOutput(OUTPUT.pullRequestUrl, "");
@@ -28721,7 +28757,11 @@ async function runCommentMode(settings, context3, io) {
     ...header
   });
   const where = { owner: context3.owner, repo: context3.repo, issue: number };
-  const url = await postStickyComment(client, io, where, body, { drift: artifact.drift, run: header });
+  const url = await postStickyComment(client, io, where, body, {
+    drift: artifact.drift,
+    run: header,
+    unavailable: "fail"
+  });
   io.setOutput(OUTPUT.commentUrl, url ?? "");
   return { failure: void 0 };
 }

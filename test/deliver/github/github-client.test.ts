@@ -13,8 +13,8 @@ import {
 import { ACTIONS_BOT_LOGIN, isAuthoredBy, tokenIdentity } from '../../../src/deliver/github/identity.ts';
 import { createGitHubClient, MAX_RATE_LIMIT_WAIT_S } from '../../../src/deliver/github/octokit.ts';
 import { findStickyComment, upsertStickyComment } from '../../../src/deliver/github/sticky-comment.ts';
-import { GitHubApiServer } from '../../support/github-api-server.ts';
 import { closedPortUrl } from '../../support/closed-port.ts';
+import { GitHubApiServer } from '../../support/github-api-server.ts';
 
 let server: GitHubApiServer;
 const where = { owner: 'acme', repo: 'shop', issue: 3 };
