@@ -1,8 +1,6 @@
 // A local URL where nothing listens: a port the system gave a server that is closed again, so a
 // request to it is refused at once (ECONNREFUSED), as for an API that is down or unreachable.
-
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 
 export async function closedPortUrl(): Promise<string> {
   const server = createServer();
