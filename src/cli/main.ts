@@ -3,10 +3,10 @@
 // 0 once a drawing or writing command's output is written, 2 for bad usage or input.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { yamlDocumentText } from '../declare/yaml-output.ts';
 import { InputError, internalError, isInputError } from '../errors.ts';
 import { requireKubeClientNode } from '../observe/live/node-support.ts';
 import { declare, demoSettings } from '../pipeline.ts';
-import { yamlDocumentText } from '../declare/yaml-output.ts';
 import { listData, renderList, renderListJson } from '../report/list-report.ts';
 import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
