@@ -65,7 +65,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-ZKGUAEBV.js";
+} from "./chunks/chunk-4Z2C7CXP.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";

@@ -10245,6 +10245,78 @@ function stringMap(map2) {
 // src/model.ts
 var CHECKABLE_TARGETS = /* @__PURE__ */ new Set(["kubernetes", "service"]);
 
+// src/diff/group-rules.ts
+var GroupRules = class {
+  /** The rules whose client and server kinds agree with the group's: its target is declared. */
+  agreeing = [];
+  plain = /* @__PURE__ */ new Map();
+  /** Rules with a `*` in the method or path: matched one by one. */
+  patterned = [];
+  sawDetail = false;
+  sawNoDetail = false;
+  /** `first`: any call of the group (they share their client and server objects). */
+  constructor(targets, first) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const { workload, states } of targets) {
+      for (let r = 0; r < states.length; r++) {
+        const state = states[r];
+        if (seen.has(state)) continue;
+        if (!clientKindAgrees(state.rule, first.client) || !serverKindAgrees(state.rule, workload, first))
+          continue;
+        seen.add(state);
+        this.agreeing.push(state);
+        if (state.plainMethod && state.plainPath) this.addPlain(state);
+        else this.patterned.push(state);
+      }
+    }
+  }
+  addPlain(state) {
+    const { method, path: path11 } = state.rule;
+    let byPath = this.plain.get(method);
+    if (byPath === void 0) {
+      byPath = /* @__PURE__ */ new Map();
+      this.plain.set(method, byPath);
+    }
+    const list = byPath.get(path11);
+    if (list === void 0) byPath.set(path11, [state]);
+    else list.push(state);
+  }
+  /**
+   * Marks every rule the call matches and every rule whose target it called. Covered when a
+   * rule allows it, or when it carries no method/path and its client declared the target at
+   * all (nothing to refute).
+   */
+  covers(call) {
+    const detail = hasHttpDetail(call);
+    if (detail && !this.sawDetail) {
+      this.sawDetail = true;
+      for (const state of this.agreeing) state.calledWithDetail = true;
+    } else if (!detail && !this.sawNoDetail) {
+      this.sawNoDetail = true;
+      for (const state of this.agreeing) state.calledWithoutDetail = true;
+    }
+    let allowed = this.matchPlain(call.method, call.path);
+    if (call.method !== null) allowed = this.matchPlain(null, call.path) || allowed;
+    if (call.path !== null) allowed = this.matchPlain(call.method, null) || allowed;
+    if (call.method !== null && call.path !== null) allowed = this.matchPlain(null, null) || allowed;
+    for (let r = 0; r < this.patterned.length; r++) {
+      const state = this.patterned[r];
+      if (stateAllowsCall(state, call)) {
+        state.matched = true;
+        allowed = true;
+      }
+    }
+    return allowed || !detail && this.agreeing.length > 0;
+  }
+  /** Marks the plain rules declaring exactly this method and path (null: any); whether any. */
+  matchPlain(method, path11) {
+    const list = this.plain.get(method)?.get(path11);
+    if (list === void 0) return false;
+    for (let r = 0; r < list.length; r++) list[r].matched = true;
+    return true;
+  }
+};
+
 // src/diff/intents-homes.ts
 function intentsHomes(declared) {
   const homes = /* @__PURE__ */ new Map();
@@ -10325,7 +10397,7 @@ function classifyCalls(calls, { index, closedTargets, homes, opts }) {
   let byTarget;
   let home;
   let intentsFile;
-  let targets = [];
+  let rules;
   let closed = false;
   for (let i = 0; i < calls.length; i++) {
     const call = calls[i];
@@ -10339,10 +10411,11 @@ function classifyCalls(calls, { index, closedTargets, homes, opts }) {
       server = call.server;
       intentsFile = home === void 0 ? void 0 : intentsFileFor(home, server);
       const keys = callTargetKeys(call);
-      targets = keys.map((key) => ({ workload: isWorkloadKey(key), states: byTarget?.get(key) ?? [] }));
+      const targets = keys.map((key) => ({ workload: isWorkloadKey(key), states: byTarget?.get(key) ?? [] }));
+      rules = new GroupRules(targets, call);
       closed = keys.some((key) => closedTargets.has(key));
     }
-    if (isCovered(call, targets)) {
+    if (rules.covers(call)) {
       covered.push(call);
       continue;
     }
@@ -10383,27 +10456,6 @@ function unmatchedRules(rules, states, activeClients) {
     }
   }
   return { stale: stale.sort(compareRules), notChecked: notChecked.sort(compareRules) };
-}
-function isCovered(call, targets) {
-  const detail = hasHttpDetail(call);
-  let allowed = false;
-  let targetDeclared = false;
-  for (let t = 0; t < targets.length; t++) {
-    const { workload, states } = targets[t];
-    for (let r = 0; r < states.length; r++) {
-      const state = states[r];
-      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, workload, call))
-        continue;
-      targetDeclared = true;
-      if (detail) state.calledWithDetail = true;
-      else state.calledWithoutDetail = true;
-      if (stateAllowsCall(state, call)) {
-        state.matched = true;
-        allowed = true;
-      }
-    }
-  }
-  return allowed || !detail && targetDeclared;
 }
 function staleReason(state, activeClients) {
   if (state.calledWithDetail) return "path-not-called";
@@ -12040,13 +12092,29 @@ function ruleNode(doc, path11, method, flow) {
   if (flow && isSeq(methods)) methods.flow = true;
   return node;
 }
+var rulesByPathOf = /* @__PURE__ */ new WeakMap();
+function rulesByPath(rules) {
+  let byPath = rulesByPathOf.get(rules);
+  if (byPath === void 0) {
+    byPath = /* @__PURE__ */ new Map();
+    for (const rule of rules.items) {
+      if (!isMap(rule)) continue;
+      const path11 = rule.get("path");
+      if (!byPath.has(path11)) byPath.set(path11, rule);
+    }
+    rulesByPathOf.set(rules, byPath);
+  }
+  return byPath;
+}
 function addCallToTarget(doc, list, match, method, path11, flow) {
   const rules = rulesOf(list, match);
   if (!rules) return false;
-  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path11);
-  const methods = methodsOf(samePath);
+  const byPath = rulesByPath(rules);
+  const methods = methodsOf(byPath.get(path11));
   if (!methods) {
-    rules.items.push(ruleNode(doc, path11, method, flow));
+    const node = ruleNode(doc, path11, method, flow);
+    rules.items.push(node);
+    if (!byPath.has(path11)) byPath.set(path11, node);
     return true;
   }
   if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
@@ -12218,7 +12286,10 @@ function targetList(doc) {
   if (!isSeq(seq2)) return void 0;
   return { seq: seq2, v2, resourcesKey: apiVersion.endsWith("v1alpha2") ? "resources" : "HTTPResources" };
 }
+var flowPreferenceOf = /* @__PURE__ */ new WeakMap();
 function prefersFlowMethods(targets) {
+  const known = flowPreferenceOf.get(targets);
+  if (known !== void 0) return known;
   let flow = false;
   const visit3 = (node) => {
     if (isMap(node)) {
@@ -12230,6 +12301,7 @@ function prefersFlowMethods(targets) {
     } else if (isSeq(node)) node.items.forEach(visit3);
   };
   visit3(targets);
+  flowPreferenceOf.set(targets, flow);
   return flow;
 }
 function isJsonFile(file) {
