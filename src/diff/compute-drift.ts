@@ -22,7 +22,7 @@ import { compareCalls, compareRules } from '../order.ts';
 import { GroupRules } from './group-rules.ts';
 import type { IgnoredBy, IgnoredCall } from './ignore-rules.ts';
 import { type IntentsHome, intentsFileFor, intentsHomes } from './intents-homes.ts';
-import { validatePathPattern } from './istio-match.ts';
+import { readAsPattern, validatePathPattern } from './istio-match.ts';
 import {
   buildRuleIndex,
   callTargetKeys,
@@ -76,6 +76,8 @@ export function computeDrift(
   const activeClients = activeClientsOf(calls, external);
 
   const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
+  const patterned = patternedPathsWarning(missing);
+  if (patterned !== undefined) warnings.push(patterned);
 
   missing.sort(compareCalls);
   covered.sort(compareCalls);
@@ -256,6 +258,24 @@ function addMissing(
   if (call.lastSeen !== undefined && (known.lastSeen === undefined || call.lastSeen > known.lastSeen)) {
     known.lastSeen = call.lastSeen;
   }
+}
+
+/**
+ * Missing calls whose path as called Istio would read as a wildcard or template: a rule for one
+ * (check --fix, the suggested patch, a pull request) allows more than the path. Said once.
+ */
+function patternedPathsWarning(missing: readonly MissingCall[]): string | undefined {
+  let first: MissingCall | undefined;
+  let count = 0;
+  for (let i = 0; i < missing.length; i++) {
+    const call = missing[i]!;
+    if (call.path === null || !readAsPattern(call.path)) continue;
+    first ??= call;
+    count++;
+  }
+  if (first === undefined) return undefined;
+  const example = `${first.client.name} -> ${first.server.name} ${first.method ?? ''} ${JSON.stringify(first.path)}`;
+  return `${count} missing call(s) have a path holding "*", "{" or "}" (e.g. ${example}), which Istio reads as a wildcard or template: a rule written for such a path allows more than the path called, or never matches`;
 }
 
 function templateWarnings(rules: readonly DeclaredRule[]): string[] {
