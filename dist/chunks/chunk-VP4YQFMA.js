@@ -6669,6 +6669,9 @@ function matchString(pattern, value) {
 function matchMethod(pattern, method) {
   return matchString(pattern, method);
 }
+function readAsPattern(path11) {
+  return path11.includes("*") || path11.includes("{") || path11.includes("}");
+}
 function isPathTemplate(pattern) {
   return pattern.includes(MATCH_ONE) || pattern.includes(MATCH_ANY);
 }
@@ -10364,6 +10367,8 @@ function computeDrift(observed, declared, opts = {}) {
   const external = observed.external.filter((call) => inScope(call.client.namespace));
   const activeClients = activeClientsOf(calls, external);
   const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
+  const patterned = patternedPathsWarning(missing);
+  if (patterned !== void 0) warnings.push(patterned);
   missing.sort(compareCalls);
   covered.sort(compareCalls);
   ignored.sort(compareCalls);
@@ -10488,6 +10493,19 @@ function addMissing(missing, call, wouldBeBlocked, opts, intentsFile) {
   if (call.lastSeen !== void 0 && (known.lastSeen === void 0 || call.lastSeen > known.lastSeen)) {
     known.lastSeen = call.lastSeen;
   }
+}
+function patternedPathsWarning(missing) {
+  let first;
+  let count2 = 0;
+  for (let i = 0; i < missing.length; i++) {
+    const call = missing[i];
+    if (call.path === null || !readAsPattern(call.path)) continue;
+    first ??= call;
+    count2++;
+  }
+  if (first === void 0) return void 0;
+  const example = `${first.client.name} -> ${first.server.name} ${first.method ?? ""} ${JSON.stringify(first.path)}`;
+  return `${count2} missing call(s) have a path holding "*", "{" or "}" (e.g. ${example}), which Istio reads as a wildcard or template: a rule written for such a path allows more than the path called, or never matches`;
 }
 function templateWarnings(rules) {
   const warnings = [];
@@ -11814,6 +11832,14 @@ function buildClientIntents(calls, opts = {}) {
     }
     addCall(draft, call, opts.pathOf ? opts.pathOf(call) : call.path, warnings);
   }
+  for (const { client, targets } of clients.values()) {
+    for (const { target, patterned } of targets.values()) {
+      if (patterned === void 0) continue;
+      warnings.add(
+        `${client.name} -> ${target.name}: ${patterned.count} called path(s) hold "*", "{" or "}" (e.g. ${JSON.stringify(patterned.example)}), which Istio reads as a wildcard or template: their rules allow more than the paths called, or never match`
+      );
+    }
+  }
   const intents = [...clients.values()].sort((a, b) => compare(a.client.namespace, b.client.namespace) || compare(a.client.name, b.client.name)).map(({ client, targets }) => ({
     client,
     targets: [...targets.values()].map(finishTarget).sort((a, b) => compare(a.name, b.name) || compare(a.type, b.type))
@@ -11853,6 +11879,10 @@ function addCall(draft, call, path11, warnings) {
   if (!methods) {
     methods = /* @__PURE__ */ new Set();
     draft.methodsByPath.set(path11, methods);
+    if (call.path !== null && readAsPattern(call.path)) {
+      if (draft.patterned === void 0) draft.patterned = { example: call.path, count: 1 };
+      else draft.patterned.count++;
+    }
   }
   methods.add(call.method);
 }
