@@ -59,14 +59,13 @@ import {
   requireKubeClientNode,
   sarifOutsideWarning,
   splitStale,
-  stringify,
   targetName,
   validatePathPattern,
   wideningOf,
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-YUWNSCEY.js";
+} from "./chunks/chunk-VP4YQFMA.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -85,6 +84,7 @@ import {
   internalError,
   isDnsLabel,
   isInputError,
+  jsonWithEscapes,
   safeLine,
   showControlChars
 } from "./chunks/chunk-AXTUN44H.js";
@@ -158,11 +158,9 @@ function listData(map, opts = {}) {
     warnings: [...map.warnings]
   };
 }
-function renderListData(map, opts) {
-  const data = listData(map, opts);
-  if (opts.format === "json") return `${JSON.stringify(data, null, 2)}
+function renderListJson(map, opts = {}) {
+  return `${jsonWithEscapes(JSON.stringify(listData(map, opts), null, 2))}
 `;
-  return stringify(data, { lineWidth: 0 });
 }
 
 // src/cli/flag-spec.ts
@@ -3070,7 +3068,7 @@ async function run(command, settings, io) {
       const scope = { namespaces: settings.namespaces };
       const format = settings.listFormat;
       io.write(
-        format === "text" ? renderList(observed, scope) : renderListData(observed, { ...scope, format })
+        format === "text" ? renderList(observed, scope) : format === "json" ? renderListJson(observed, scope) : yamlDocumentText(listData(observed, scope), { lineWidth: 0 })
       );
       for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}
 `);

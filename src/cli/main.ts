@@ -3,10 +3,11 @@
 // 0 once a drawing or writing command's output is written, 2 for bad usage or input.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { yamlDocumentText } from '../declare/yaml-output.ts';
 import { InputError, internalError, isInputError } from '../errors.ts';
 import { requireKubeClientNode } from '../observe/live/node-support.ts';
 import { declare, demoSettings } from '../pipeline.ts';
-import { renderList, renderListData } from '../report/list-report.ts';
+import { listData, renderList, renderListJson } from '../report/list-report.ts';
 import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import { VERSION } from '../version.ts';
@@ -55,8 +56,13 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
       const observed = await observeWithProgress(settings, io);
       const scope = { namespaces: settings.namespaces };
       const format = settings.listFormat;
+      // YAML through the writer of `export`: unsafe characters escaped, every value on its line.
       io.write(
-        format === 'text' ? renderList(observed, scope) : renderListData(observed, { ...scope, format }),
+        format === 'text'
+          ? renderList(observed, scope)
+          : format === 'json'
+            ? renderListJson(observed, scope)
+            : yamlDocumentText(listData(observed, scope), { lineWidth: 0 }),
       );
       for (const w of observed.warnings) io.writeError(`warning: ${safeLine(w)}\n`);
       return 0;

@@ -1,5 +1,6 @@
 // Groups observed calls into what `otterize network-mapper export` writes: one entry per
 // client, its targets sorted by name, one HTTP rule per path with the methods merged.
+import { readAsPattern } from '../diff/istio-match.ts';
 import type { ObservedCall, WorkloadRef } from '../model.ts';
 import { INTENT_METHODS } from './intent-rules.ts';
 import { operatorTargetName, undeclarableReason } from './target-name.ts';
@@ -35,6 +36,8 @@ interface TargetDraft {
   target: Omit<ExportTarget, 'http'>;
   methodsByPath: Map<string, Set<string>>;
   allowAll: boolean;
+  /** The first called path Istio would read as a wildcard or template, and how many. */
+  patterned?: { example: string; count: number };
 }
 
 export function buildClientIntents(
@@ -60,6 +63,14 @@ export function buildClientIntents(
       entry.targets.set(targetKey, draft);
     }
     addCall(draft, call, opts.pathOf ? opts.pathOf(call) : call.path, warnings);
+  }
+  for (const { client, targets } of clients.values()) {
+    for (const { target, patterned } of targets.values()) {
+      if (patterned === undefined) continue;
+      warnings.add(
+        `${client.name} -> ${target.name}: ${patterned.count} called path(s) hold "*", "{" or "}" (e.g. ${JSON.stringify(patterned.example)}), which Istio reads as a wildcard or template: their rules allow more than the paths called, or never match`,
+      );
+    }
   }
   const intents = [...clients.values()]
     .sort((a, b) => compare(a.client.namespace, b.client.namespace) || compare(a.client.name, b.client.name))
@@ -115,6 +126,10 @@ function addCall(draft: TargetDraft, call: ObservedCall, path: string | null, wa
   if (!methods) {
     methods = new Set();
     draft.methodsByPath.set(path, methods);
+    if (call.path !== null && readAsPattern(call.path)) {
+      if (draft.patterned === undefined) draft.patterned = { example: call.path, count: 1 };
+      else draft.patterned.count++;
+    }
   }
   methods.add(call.method);
 }

@@ -197,8 +197,14 @@ function targetList(doc: Document.Parsed): TargetList | undefined {
   return { seq, v2, resourcesKey: apiVersion.endsWith('v1alpha2') ? 'resources' : 'HTTPResources' };
 }
 
+// Worked out once per list: a walk of the whole list for each added call was quadratic. The
+// answer cannot change while calls are added, since they are added in the style it gives.
+const flowPreferenceOf = new WeakMap<YAMLSeq, boolean>();
+
 /** Follows the file's own style: `methods: [GET]` when its lists of methods are flow lists. */
 function prefersFlowMethods(targets: YAMLSeq): boolean {
+  const known = flowPreferenceOf.get(targets);
+  if (known !== undefined) return known;
   let flow = false;
   const visit = (node: unknown): void => {
     if (isMap(node)) {
@@ -210,6 +216,7 @@ function prefersFlowMethods(targets: YAMLSeq): boolean {
     } else if (isSeq(node)) node.items.forEach(visit);
   };
   visit(targets);
+  flowPreferenceOf.set(targets, flow);
   return flow;
 }
 

@@ -1,10 +1,11 @@
 // The intents a missing call asks for, as the lines to add to the client's ClientIntents: the
 // target entry (`spec.targets` in v2, `spec.calls` in v1) in the API version of the client's own
-// document, written by the exporter so it reads exactly as `export` would write it.
-import { stringify } from 'yaml';
+// document, written by the exporter so it reads exactly as `export` would write it (unsafe
+// characters escaped, each value on its line).
 import type { MissingCall } from '../model.ts';
 import { buildClientIntents } from './build-client-intents.ts';
 import { clientIntentsManifest, DEFAULT_EXPORT_API_VERSION } from './export-intents.ts';
+import { yamlDocumentText } from './yaml-output.ts';
 
 export interface SuggestedRule {
   /** `spec.targets` or `spec.calls`: where the entry goes. */
@@ -21,5 +22,5 @@ export function suggestedRule(call: MissingCall, apiVersion = DEFAULT_EXPORT_API
   const spec = manifest.spec as { targets?: unknown[]; calls?: unknown[] };
   const under = spec.targets === undefined ? 'spec.calls' : 'spec.targets';
   const entries = spec.targets ?? spec.calls ?? [];
-  return { under, yaml: stringify(entries, { indent: 2, lineWidth: 0, minContentWidth: 0 }) };
+  return { under, yaml: yamlDocumentText(entries, { indent: 2, lineWidth: 0, minContentWidth: 0 }) };
 }

@@ -37,9 +37,11 @@ export function yamlDocumentText(
     doc.contents.commentBefore = comment.map((line) => ` ${showControlChars(line)}`).join('\n');
   }
   // Only double-quoted scalars can still hold such a character (or `##[`) here, where `\uXXXX`
-  // is an escape.
+  // is an escape. The library folds a double-quoted scalar of 40 characters or more at each `\n`
+  // into real line breaks, which would start a line with outside text (`  ::error::...`, a
+  // workflow command once the runner trims the indent): every one stays on its line.
   return doc
-    .toString(options)
+    .toString({ ...options, doubleQuotedMinMultiLineLength: Number.POSITIVE_INFINITY })
     .replace(UNSAFE_BEYOND_NEWLINE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replaceAll('##[', '##\\u005b');
 }

@@ -19,20 +19,17 @@ import {
   type StaleRule,
 } from '../model.ts';
 import { compareCalls, compareRules } from '../order.ts';
+import { GroupRules } from './group-rules.ts';
 import type { IgnoredBy, IgnoredCall } from './ignore-rules.ts';
 import { type IntentsHome, intentsFileFor, intentsHomes } from './intents-homes.ts';
-import { validatePathPattern } from './istio-match.ts';
+import { readAsPattern, validatePathPattern } from './istio-match.ts';
 import {
   buildRuleIndex,
   callTargetKeys,
-  clientKindAgrees,
   declaredTargetKeys,
-  hasHttpDetail,
   isWorkloadKey,
   type RuleState,
   refKey,
-  serverKindAgrees,
-  stateAllowsCall,
 } from './rule-index.ts';
 
 export interface DriftOptions {
@@ -79,6 +76,8 @@ export function computeDrift(
   const activeClients = activeClientsOf(calls, external);
 
   const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
+  const patterned = patternedPathsWarning(missing);
+  if (patterned !== undefined) warnings.push(patterned);
 
   missing.sort(compareCalls);
   covered.sort(compareCalls);
@@ -129,7 +128,7 @@ function classifyCalls(
   let byTarget: Map<string, RuleState[]> | undefined;
   let home: IntentsHome | undefined;
   let intentsFile: { file: string; line: number } | undefined;
-  let targets: TargetRules[] = [];
+  let rules: GroupRules | undefined;
   let closed = false;
   for (let i = 0; i < calls.length; i++) {
     const call = calls[i]!;
@@ -143,10 +142,11 @@ function classifyCalls(
       server = call.server;
       intentsFile = home === undefined ? undefined : intentsFileFor(home, server);
       const keys = callTargetKeys(call);
-      targets = keys.map((key) => ({ workload: isWorkloadKey(key), states: byTarget?.get(key) ?? [] }));
+      const targets = keys.map((key) => ({ workload: isWorkloadKey(key), states: byTarget?.get(key) ?? [] }));
+      rules = new GroupRules(targets, call);
       closed = keys.some((key) => closedTargets.has(key));
     }
-    if (isCovered(call, targets)) {
+    if (rules!.covers(call)) {
       covered.push(call);
       continue;
     }
@@ -201,39 +201,6 @@ function unmatchedRules(
     }
   }
   return { stale: stale.sort(compareRules), notChecked: notChecked.sort(compareRules) };
-}
-
-/**
- * Meets the call with its client's rules for the targets it reached, marking every rule it
- * matches and every rule whose target it called. Covered when a rule allows it, or when it
- * carries no method/path and its client declared the target at all (nothing to refute).
- */
-function isCovered(call: ObservedCall, targets: readonly TargetRules[]): boolean {
-  const detail = hasHttpDetail(call);
-  let allowed = false;
-  let targetDeclared = false;
-  for (let t = 0; t < targets.length; t++) {
-    const { workload, states } = targets[t]!;
-    for (let r = 0; r < states.length; r++) {
-      const state = states[r]!;
-      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, workload, call))
-        continue;
-      targetDeclared = true;
-      if (detail) state.calledWithDetail = true;
-      else state.calledWithoutDetail = true;
-      if (stateAllowsCall(state, call)) {
-        state.matched = true;
-        allowed = true;
-      }
-    }
-  }
-  return allowed || (!detail && targetDeclared);
-}
-
-/** A target a call reached (a workload, or a Service), and its client's rules for it. */
-interface TargetRules {
-  workload: boolean;
-  states: readonly RuleState[];
 }
 
 function staleReason(state: RuleState, activeClients: ReadonlySet<string>): StaleReason {
@@ -291,6 +258,24 @@ function addMissing(
   if (call.lastSeen !== undefined && (known.lastSeen === undefined || call.lastSeen > known.lastSeen)) {
     known.lastSeen = call.lastSeen;
   }
+}
+
+/**
+ * Missing calls whose path as called Istio would read as a wildcard or template: a rule for one
+ * (check --fix, the suggested patch, a pull request) allows more than the path. Said once.
+ */
+function patternedPathsWarning(missing: readonly MissingCall[]): string | undefined {
+  let first: MissingCall | undefined;
+  let count = 0;
+  for (let i = 0; i < missing.length; i++) {
+    const call = missing[i]!;
+    if (call.path === null || !readAsPattern(call.path)) continue;
+    first ??= call;
+    count++;
+  }
+  if (first === undefined) return undefined;
+  const example = `${first.client.name} -> ${first.server.name} ${first.method ?? ''} ${JSON.stringify(first.path)}`;
+  return `${count} missing call(s) have a path holding "*", "{" or "}" (e.g. ${example}), which Istio reads as a wildcard or template: a rule written for such a path allows more than the path called, or never matches`;
 }
 
 function templateWarnings(rules: readonly DeclaredRule[]): string[] {

@@ -45,6 +45,16 @@ export function matchMethod(pattern: string, method: string): boolean {
   return matchString(pattern, method);
 }
 
+/**
+ * Whether a path as called (from traffic) would not mean itself once written in a rule: Istio
+ * reads `*` as a prefix, suffix or any-path wildcard and `{...}` as a template, and has no
+ * escape for them. `GET /admin/*` is a valid request; the rule `path: /admin/*` allows all of
+ * `/admin/`.
+ */
+export function readAsPattern(path: string): boolean {
+  return path.includes('*') || path.includes('{') || path.includes('}');
+}
+
 export function isPathTemplate(pattern: string): boolean {
   return pattern.includes(MATCH_ONE) || pattern.includes(MATCH_ANY);
 }

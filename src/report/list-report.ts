@@ -2,8 +2,8 @@
 // (otterize-cli intentsoutput): `X in namespace N calls:`, `  - S in namespace N`,
 // `    - path P, methods: [GET,POST]` (methods comma-joined, no spaces).
 
-import { stringify } from 'yaml';
 import type { ObservedCall, ObservedMap } from '../model.ts';
+import { jsonWithEscapes } from '../safe-text.ts';
 import { showControlChars } from './display-text.ts';
 import { type JsonCall, jsonCall } from './json-report.ts';
 
@@ -106,8 +106,7 @@ export function listData(map: ObservedMap, opts: ListOptions = {}): ListData {
   };
 }
 
-export function renderListData(map: ObservedMap, opts: ListOptions & { format: 'json' | 'yaml' }): string {
-  const data = listData(map, opts);
-  if (opts.format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
-  return stringify(data, { lineWidth: 0 });
+/** `list --format json`: bidi, zero-width and C1 characters as `\uXXXX`, like the JSON report. */
+export function renderListJson(map: ObservedMap, opts: ListOptions = {}): string {
+  return `${jsonWithEscapes(JSON.stringify(listData(map, opts), null, 2))}\n`;
 }

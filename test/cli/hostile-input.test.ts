@@ -241,6 +241,48 @@ describe('escape sequences never reach an output raw', () => {
     // The data is all there, shown as escapes.
     assert.match(outputs[0]![1], /\/bidi\\u202etxt\.exe/);
   });
+
+  // A path's `#` starts its fragment, so `##[` reaches the outputs through the method and the
+  // host of an external call, which are free text. A `\n` in a value of 40 characters or more
+  // is where the YAML library folds a double-quoted scalar onto a new line: with its indent
+  // trimmed (as the runner does) that line would be a workflow command.
+  const COMMAND = '::error title=injected::from a metric label';
+  const LONG_PATH = `/${'a'.repeat(48)}\n${COMMAND}`;
+
+  test('list (JSON, YAML), export, SARIF and JUnit: no raw character, no `##[`, no line a command', async () => {
+    const dir = await workspace({
+      'm.prom':
+        series({ request_path: LONG_PATH }) +
+        series({ request_method: 'G##[add-mask]\u202e', request_path: '/m' }) +
+        series({
+          destination_workload: 'unknown',
+          destination_service_name: 'unknown',
+          destination_service: `h##[error]\u202e\n${COMMAND}.example.com`,
+          request_path: '/ext',
+        }),
+      // Alone, since a method ClientIntents cannot name makes export allow every method.
+      'long.prom': series({ request_path: LONG_PATH }),
+      'intents/shopper.yaml': INTENTS,
+    });
+    const both = ['--metrics', 'm.prom', '--intents', 'intents'];
+    for (const args of [
+      ['list', '--format', 'json', '--metrics', 'm.prom'],
+      ['list', '--format', 'yaml', '--metrics', 'm.prom'],
+      ['export', '--no-templates', '--metrics', 'long.prom'],
+      ['check', '--format', 'sarif', ...both],
+      ['check', '--format', 'junit', ...both],
+    ]) {
+      const run = await runCli(args, { cwd: dir });
+      assert.ok(run.code === 0 || run.code === 1, `${args.join(' ')}: ${run.stderr}`);
+      const what = args.join(' ');
+      assert.deepEqual(rawUnsafeChars(run.stdout), [], what);
+      assert.ok(!run.stdout.includes('##['), what);
+      const commands = run.stdout.split('\n').filter((line) => line.trimStart().startsWith('::'));
+      assert.deepEqual(commands, [], what);
+      // The value is still there, escaped.
+      assert.ok(run.stdout.includes('::error title=injected'), `${what}: ${run.stdout}`);
+    }
+  });
 });
 
 test('a crash is exit 2 with one scrubbed line, never 1 (which means drift)', async () => {

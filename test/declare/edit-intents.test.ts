@@ -2,6 +2,7 @@
 // the repo's own layout; stale rules pruned without ever widening a target.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { YAMLMap, YAMLSeq } from 'yaml';
 import { editIntents } from '../../src/declare/edit-intents.ts';
 import { suggestedPatch } from '../../src/declare/suggested-patch.ts';
 import type { DeclaredIntents, MissingCall, StaleRule, WorkloadRef } from '../../src/model.ts';
@@ -289,5 +290,68 @@ describe('JSON intents are read, never edited', () => {
       [['intents/worker.yaml', null]],
     );
     assert.match(result.files[0]!.after, /^apiVersion: k8s.otterize.com\/v2beta1\nkind: ClientIntents\n/);
+  });
+});
+
+const BLOCK_FRONTEND = `apiVersion: k8s.otterize.com/v2beta1
+kind: ClientIntents
+metadata:
+  name: frontend
+  namespace: shop
+spec:
+  workload:
+    name: frontend
+  targets:
+    - kubernetes:
+        name: cart
+        http:
+          - path: /cart
+            methods:
+              - GET
+`;
+
+describe('editIntents work grows with the calls added, not their square', () => {
+  // Counted, not timed: reads of a YAML list's `flow` flag (the style walk read the whole file for
+  // each added call) and of a map's keys (each added path was looked up rule by rule).
+  test('3,000 new paths for one server: bounded reads per path', () => {
+    const N = 3000;
+    const flows = new WeakMap<object, boolean | undefined>();
+    let flowReads = 0;
+    let gets = 0;
+    Object.defineProperty(YAMLSeq.prototype, 'flow', {
+      configurable: true,
+      get(this: object) {
+        flowReads++;
+        return flows.get(this);
+      },
+      set(this: object, value: boolean | undefined) {
+        flows.set(this, value);
+      },
+    });
+    const get = YAMLMap.prototype.get;
+    YAMLMap.prototype.get = function (this: YAMLMap, ...args: Parameters<typeof get>) {
+      gets++;
+      return get.apply(this, args);
+    } as typeof get;
+    try {
+      // Block lists of methods: the walk finds no flow list, so it reads every one it passes.
+      const sources = new Map([['intents/frontend.yaml', BLOCK_FRONTEND]]);
+      const calls = Array.from({ length: N }, (_, i) => missing('frontend', 'cart', 'GET', `/cart/c${i}`));
+      const result = editIntents(sources, declared([['intents/frontend.yaml', 'frontend']]), {
+        missing: calls,
+        stale: [],
+      });
+      assert.equal(result.changes.length, N);
+      // Added in the file's block style, each once.
+      const after = result.files[0]!.after;
+      assert.match(after, /- path: \/cart\/c2999\n {12}methods:\n {14}- GET/);
+      assert.equal(after.split('/cart/c17\n').length, 2);
+    } finally {
+      delete (YAMLSeq.prototype as { flow?: unknown }).flow;
+      YAMLMap.prototype.get = get;
+    }
+    // Quadratic was about N * N / 2 of each (4,500,000).
+    assert.ok(flowReads < 50 * N, `${flowReads} reads of flow`);
+    assert.ok(gets < 50 * N, `${gets} map lookups`);
   });
 });

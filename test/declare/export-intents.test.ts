@@ -104,6 +104,20 @@ describe('export: grouping rules', () => {
     ]);
   });
 
+  test('a called path Istio would read as a wildcard or template is written with a warning', () => {
+    // `GET /admin/*` is a valid request; `path: /admin/*` allows all of /admin/ (and `*` every path).
+    const base = RICH_CALLS.find((c) => c.path === '/products')!;
+    const built = buildClientIntents([
+      { ...base, path: '/admin/*' },
+      { ...base, method: 'POST', path: '/admin/*' },
+      { ...base, path: '*' },
+      { ...base, path: '/products' },
+    ]);
+    assert.deepEqual(built.warnings, [
+      'frontend -> catalog: 2 called path(s) hold "*", "{" or "}" (e.g. "/admin/*"), which Istio reads as a wildcard or template: their rules allow more than the paths called, or never match',
+    ]);
+  });
+
   test('asService writes service targets from the Service the caller used', () => {
     const built = buildClientIntents(RICH_CALLS, { asService: true });
     assert.deepEqual(

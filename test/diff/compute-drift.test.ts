@@ -91,6 +91,24 @@ describe('covered and missing', () => {
     );
   });
 
+  test('missing calls whose path Istio would read as a wildcard or template are named once', () => {
+    const drift = computeDrift(
+      observedMap([
+        call('web', 'api', 'GET', '/admin/*'),
+        call('web', 'api', 'GET', '/{**}'),
+        call('web', 'api', 'GET', '/plain'),
+        call('web', 'api', 'GET', '/ok*'),
+      ]),
+      declaredIntents([rule('web', 'api', 'GET', '/ok*')]),
+    );
+    assert.equal(drift.summary.missing, 3);
+    assert.deepEqual(drift.warnings, [
+      '2 missing call(s) have a path holding "*", "{" or "}" (e.g. web -> api GET "/admin/*"), which Istio reads as a wildcard or template: a rule written for such a path allows more than the path called, or never matches',
+    ]);
+    const clean = computeDrift(observedMap([call('web', 'api', 'GET', '/plain')]), declaredIntents([]));
+    assert.deepEqual(clean.warnings, []);
+  });
+
   test('one call marks every rule it matches as used', () => {
     const d = drift(
       [call('client', 'nginx', 'GET', '/api/users')],

@@ -53,397 +53,6 @@ function countLabel(count2, protocol) {
   return protocol === "tcp" ? plural(count2, "connection") : plural(count2, "request");
 }
 
-// src/observe/live/node-support.ts
-var KUBE_CLIENT_NODE = "22.19.0";
-function atLeast(version, wanted) {
-  const have = version.replace(/^v/, "").split(".").map(Number);
-  const want = wanted.split(".").map(Number);
-  for (let i = 0; i < want.length; i++) {
-    const a = have[i] ?? 0;
-    const b = want[i] ?? 0;
-    if (a !== b) return a > b;
-  }
-  return true;
-}
-function requireKubeClientNode(what, version = process.versions.node) {
-  if (atLeast(version, KUBE_CLIENT_NODE)) return;
-  throw new InputError(
-    `${what} needs Node.js ${KUBE_CLIENT_NODE} or newer (for its Kubernetes client); this is Node.js ${version.replace(/^v/, "")}. Upgrade Node.js, or read --metrics, --snapshot or --prometheus-url, which work on Node.js 20`
-  );
-}
-
-// src/pipeline.ts
-import { existsSync as existsSync3 } from "node:fs";
-import path5 from "node:path";
-import { fileURLToPath } from "node:url";
-
-// src/config/baseline-file.ts
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
-import path from "node:path";
-
-// src/diff/istio-match.ts
-var MATCH_ONE = "{*}";
-var MATCH_ANY = "{**}";
-var SEGMENT_CHARS = new Set(
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~%!$&'()+,;:@=*"
-);
-var VALID_LITERAL = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
-function matchString(pattern, value) {
-  if (pattern === "*") return value.length > 0;
-  if (pattern.startsWith("*")) return value.endsWith(pattern.slice(1));
-  if (pattern.endsWith("*")) return value.startsWith(pattern.slice(0, -1));
-  return value === pattern;
-}
-function matchMethod(pattern, method) {
-  return matchString(pattern, method);
-}
-function isPathTemplate(pattern) {
-  return pattern.includes(MATCH_ONE) || pattern.includes(MATCH_ANY);
-}
-function validatePathPattern(pattern) {
-  if (pattern === "") return "the path is empty";
-  if (!isPathTemplate(pattern)) return null;
-  if (!pattern.startsWith("/")) return 'a path template must start with "/"';
-  const body = pattern.endsWith("/") ? pattern.slice(1, -1) : pattern.slice(1);
-  let seenMatchAny = false;
-  for (const segment of body.split("/")) {
-    if (segment === MATCH_ONE || segment === MATCH_ANY) {
-      if (seenMatchAny) return "{**} must be the last operator of a path template";
-      seenMatchAny = segment === MATCH_ANY;
-      continue;
-    }
-    if (segment.includes("{") || segment.includes("}")) {
-      return `segment "${segment}" mixes {*} or {**} with other characters; an operator must be a whole segment`;
-    }
-    if (segment.includes("*")) return `segment "${segment}" has a "*" outside {*} or {**}`;
-    if (segment === "") return 'a path template cannot have an empty segment ("//")';
-    if (!VALID_LITERAL.test(segment))
-      return `segment "${segment}" has characters a path template cannot hold`;
-  }
-  return null;
-}
-function isOneSegment(text4) {
-  if (text4 === "") return false;
-  for (const char of text4) if (!SEGMENT_CHARS.has(char)) return false;
-  return true;
-}
-function isAnySegments(text4) {
-  for (const char of text4) if (char !== "/" && !SEGMENT_CHARS.has(char)) return false;
-  return true;
-}
-function segmentMatches(pattern, segment) {
-  return pattern === MATCH_ONE ? isOneSegment(segment) : pattern === segment;
-}
-var splitTemplates = /* @__PURE__ */ new Map();
-function templateSegments(pattern) {
-  let segments = splitTemplates.get(pattern);
-  if (segments === void 0) {
-    segments = validatePathPattern(pattern) === null ? pattern.slice(1).split("/") : null;
-    splitTemplates.set(pattern, segments);
-  }
-  return segments;
-}
-function matchTemplate(segments, path11) {
-  if (!path11.startsWith("/")) return false;
-  const parts = path11.slice(1).split("/");
-  const any = segments.indexOf(MATCH_ANY);
-  if (any === -1) {
-    return parts.length === segments.length && segments.every((s, i) => segmentMatches(s, parts[i]));
-  }
-  const after = segments.length - any - 1;
-  if (parts.length < any + 1 + after) return false;
-  for (let i = 0; i < any; i++) if (!segmentMatches(segments[i], parts[i])) return false;
-  for (let i = 1; i <= after; i++) {
-    if (!segmentMatches(segments[segments.length - i], parts[parts.length - i])) return false;
-  }
-  return isAnySegments(parts.slice(any, parts.length - after).join("/"));
-}
-function matchPath(pattern, path11) {
-  if (!isPathTemplate(pattern)) return matchString(pattern, path11);
-  const segments = templateSegments(pattern);
-  return segments !== null && matchTemplate(segments, path11);
-}
-
-// src/diff/rule-index.ts
-var refKeys = /* @__PURE__ */ new WeakMap();
-function refKey(ref) {
-  let key = refKeys.get(ref);
-  if (key === void 0) {
-    key = `${ref.namespace}/${ref.name}`;
-    refKeys.set(ref, key);
-  }
-  return key;
-}
-var WORKLOAD = "w:";
-var SERVICE = "s:";
-function ruleTargetKeys(rule) {
-  const known = ruleKeys.get(rule.server);
-  if (known !== void 0 && known.type === rule.targetType) return known.keys;
-  const key = refKey(rule.server);
-  const keys = rule.targetType === "service" ? [SERVICE + key] : rule.server.kind === "Service" ? [SERVICE + key, WORKLOAD + key] : [WORKLOAD + key];
-  ruleKeys.set(rule.server, { type: rule.targetType, keys });
-  return keys;
-}
-var ruleKeys = /* @__PURE__ */ new WeakMap();
-var targetKeys = /* @__PURE__ */ new WeakMap();
-function callTargetKeys(call) {
-  let keys = targetKeys.get(call.server);
-  if (keys === void 0) {
-    keys = [WORKLOAD + refKey(call.server)];
-    if (call.server.service) keys = [...keys, SERVICE + refKey(call.server.service)];
-    targetKeys.set(call.server, keys);
-  }
-  return keys;
-}
-function kindsAgree(declared, observed) {
-  return declared === void 0 || observed === void 0 || declared === observed;
-}
-function clientKindAgrees(rule, client) {
-  return kindsAgree(rule.client.kind, client.kind);
-}
-function isWorkloadKey(targetKey) {
-  return targetKey.startsWith(WORKLOAD);
-}
-function serverKindAgrees(rule, throughWorkload, call) {
-  if (!throughWorkload || rule.server.kind === "Service") return true;
-  return kindsAgree(rule.server.kind, call.server.kind);
-}
-function hasHttpDetail(call) {
-  return call.method !== null && call.path !== null;
-}
-function stateAllowsCall(state, call) {
-  const { method, path: path11 } = state.rule;
-  if (method !== null) {
-    if (call.method === null) return false;
-    if (state.plainMethod ? call.method !== method : !matchMethod(method, call.method)) return false;
-  }
-  if (path11 !== null) {
-    if (call.path === null) return false;
-    if (state.plainPath ? call.path !== path11 : !matchPath(path11, call.path)) return false;
-  }
-  return true;
-}
-function plain(pattern) {
-  return pattern === null || !pattern.includes("*");
-}
-function buildRuleIndex(rules) {
-  const index = /* @__PURE__ */ new Map();
-  const states = [];
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i];
-    const state = {
-      rule,
-      plainMethod: plain(rule.method),
-      plainPath: plain(rule.path),
-      matched: false,
-      calledWithDetail: false,
-      calledWithoutDetail: false
-    };
-    states.push(state);
-    const clientKey2 = refKey(rule.client);
-    let byTarget = index.get(clientKey2);
-    if (!byTarget) {
-      byTarget = /* @__PURE__ */ new Map();
-      index.set(clientKey2, byTarget);
-    }
-    for (const targetKey of ruleTargetKeys(rule)) {
-      const list = byTarget.get(targetKey);
-      if (list) list.push(state);
-      else byTarget.set(targetKey, [state]);
-    }
-  }
-  return { index, states };
-}
-function declaredTargetKeys(rules) {
-  const keys = /* @__PURE__ */ new Set();
-  for (let i = 0; i < rules.length; i++) for (const key of ruleTargetKeys(rules[i])) keys.add(key);
-  return keys;
-}
-
-// src/diff/baseline.ts
-var BASELINE_VERSION = 1;
-function missingEntry(call) {
-  return {
-    client: refKey(call.client),
-    server: refKey(call.server),
-    method: call.method,
-    path: call.suggestedPath ?? call.path
-  };
-}
-function staleEntry(rule) {
-  return {
-    client: refKey(rule.client),
-    server: refKey(rule.server),
-    targetType: rule.targetType,
-    method: rule.method,
-    path: rule.path
-  };
-}
-var keyOf = (entry) => JSON.stringify(Object.values(entry));
-function uniqueSorted(entries) {
-  const byKey = new Map(entries.map((e) => [keyOf(e), e]));
-  return [...byKey.keys()].sort().map((key) => byKey.get(key));
-}
-function baselineOf(drift) {
-  return {
-    version: BASELINE_VERSION,
-    missing: uniqueSorted(drift.missing.map(missingEntry)),
-    stale: uniqueSorted(drift.stale.map(staleEntry))
-  };
-}
-function renderBaseline(baseline) {
-  return `${JSON.stringify(baseline, null, 2)}
-`;
-}
-function pathCovers(entryPath, call) {
-  if (entryPath === call.path || entryPath !== null && entryPath === call.suggestedPath) return true;
-  return entryPath !== null && call.path !== null && isPathTemplate(entryPath) && matchPath(entryPath, call.path);
-}
-function inBaseline(entry, call) {
-  return entry.client === refKey(call.client) && entry.server === refKey(call.server) && entry.method === call.method && pathCovers(entry.path, call);
-}
-function applyBaseline(drift, baseline) {
-  const usedMissing = /* @__PURE__ */ new Set();
-  const missing = drift.missing.filter((call) => {
-    const entry = baseline.missing.find((e) => inBaseline(e, call));
-    if (entry) usedMissing.add(entry);
-    return entry === void 0;
-  });
-  const staleKeys = new Set(baseline.stale.map(keyOf));
-  const usedStale = /* @__PURE__ */ new Set();
-  const stale = drift.stale.filter((rule) => {
-    const key = keyOf(staleEntry(rule));
-    if (!staleKeys.has(key)) return true;
-    usedStale.add(key);
-    return false;
-  });
-  const outcome = {
-    missing: drift.missing.length - missing.length,
-    stale: drift.stale.length - stale.length,
-    resolved: baseline.missing.length - usedMissing.size + (staleKeys.size - usedStale.size)
-  };
-  const summary = {
-    ...drift.summary,
-    missing: missing.length,
-    stale: stale.length,
-    drift: missing.length > 0 || stale.length > 0
-  };
-  return { drift: { ...drift, missing, stale, summary }, outcome };
-}
-function parseBaseline(text4, file) {
-  let raw;
-  try {
-    raw = JSON.parse(text4);
-  } catch (err) {
-    throw new InputError(`not a baseline: ${err.message}`, {
-      file,
-      line: jsonErrorLine(text4, err)
-    });
-  }
-  const bad = (what) => {
-    throw new InputError(`not a baseline: ${what}`, { file });
-  };
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return bad("not a JSON object");
-  const top = raw;
-  if (top.version !== BASELINE_VERSION) bad(`version must be ${BASELINE_VERSION}`);
-  const text_ = (v, at) => typeof v === "string" ? v : bad(`${at} must be a string`);
-  const nullable = (v, at) => v === null ? null : text_(v, at);
-  const list = (v, at) => {
-    if (!Array.isArray(v)) return bad(`${at} must be a list`);
-    return v.map(
-      (x, i) => typeof x === "object" && x !== null && !Array.isArray(x) ? x : bad(`${at}[${i}] must be an object`)
-    );
-  };
-  return {
-    version: BASELINE_VERSION,
-    missing: list(top.missing ?? [], "missing").map((x, i) => ({
-      client: text_(x.client, `missing[${i}].client`),
-      server: text_(x.server, `missing[${i}].server`),
-      method: nullable(x.method ?? null, `missing[${i}].method`),
-      path: nullable(x.path ?? null, `missing[${i}].path`)
-    })),
-    stale: list(top.stale ?? [], "stale").map((x, i) => ({
-      client: text_(x.client, `stale[${i}].client`),
-      server: text_(x.server, `stale[${i}].server`),
-      targetType: text_(x.targetType, `stale[${i}].targetType`),
-      method: nullable(x.method ?? null, `stale[${i}].method`),
-      path: nullable(x.path ?? null, `stale[${i}].path`)
-    }))
-  };
-}
-function jsonErrorLine(text4, err) {
-  const position = /position (\d+)/.exec(String(err.message))?.[1];
-  if (position === void 0) return void 0;
-  return text4.slice(0, Number(position)).split("\n").length;
-}
-
-// src/config/baseline-file.ts
-var MAX_BASELINE_BYTES = 16 * 1024 * 1024;
-async function readBaselineFile(cwd, file) {
-  const absolute = path.resolve(cwd, file);
-  let size;
-  try {
-    const info = await stat(absolute);
-    if (!info.isFile()) throw new InputError("not a regular file", { file });
-    size = info.size;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(`cannot read the baseline: ${err.code ?? String(err)}`, {
-      file
-    });
-  }
-  if (size > MAX_BASELINE_BYTES) throw new InputError("baseline larger than 16 MiB", { file });
-  return parseBaseline(await readFile(absolute, "utf8"), file);
-}
-async function writeBaselineFile(cwd, file, drift) {
-  const baseline = baselineOf(drift);
-  const absolute = path.resolve(cwd, file);
-  await mkdir(path.dirname(absolute), { recursive: true });
-  await writeFile(absolute, renderBaseline(baseline));
-  return baseline.missing.length + baseline.stale.length;
-}
-
-// src/config/drift-config.ts
-var DEFAULT_CONFIG_FILE = ".intent-drift.yaml";
-function defaultDriftConfig() {
-  return {
-    file: void 0,
-    ignore: [],
-    templates: true,
-    minCount: 1,
-    failOn: void 0,
-    clientIdle: "warn",
-    overrides: [],
-    environments: {}
-  };
-}
-function driftControls(config, cli = {}) {
-  const controls = {
-    ignore: config.ignore,
-    templates: cli.templates ?? config.templates,
-    minCount: cli.minCount ?? config.minCount,
-    environments: config.environments,
-    policy: {
-      failOn: cli.failOn ?? config.failOn ?? "missing",
-      clientIdle: config.clientIdle,
-      overrides: config.overrides
-    }
-  };
-  if (cli.namespaces) controls.namespaces = cli.namespaces;
-  if (cli.baseline) controls.baseline = cli.baseline;
-  return controls;
-}
-function namespacesOfEnvironment(config, environment) {
-  return Object.entries(config.environments).filter(([, name]) => name === environment).map(([namespace]) => namespace).sort();
-}
-
-// src/config/read-config.ts
-import { stat as stat2 } from "node:fs/promises";
-import path3 from "node:path";
-
-// src/yaml/read-yaml.ts
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
-
 // node_modules/yaml/browser/dist/nodes/identity.js
 var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
 var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -6989,28 +6598,426 @@ function parse(src, reviver, options2) {
   }
   return doc.toJS(Object.assign({ reviver: _reviver }, options2));
 }
-function stringify3(value, replacer, options2) {
-  let _replacer = null;
-  if (typeof replacer === "function" || Array.isArray(replacer)) {
-    _replacer = replacer;
-  } else if (options2 === void 0 && replacer) {
-    options2 = replacer;
+
+// src/declare/yaml-output.ts
+var UNSAFE_BEYOND_NEWLINE = (
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g
+);
+function quotedWhereUnsafe(value) {
+  if (typeof value === "string") {
+    if (!hasUnsafeChars(value)) return value;
+    const scalar2 = new Scalar(value);
+    scalar2.type = Scalar.QUOTE_DOUBLE;
+    return scalar2;
   }
-  if (typeof options2 === "string")
-    options2 = options2.length;
-  if (typeof options2 === "number") {
-    const indent = Math.round(options2);
-    options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+  if (Array.isArray(value)) return value.map(quotedWhereUnsafe);
+  if (value !== null && typeof value === "object" && !(value instanceof Scalar)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, quotedWhereUnsafe(v)]));
   }
-  if (value === void 0) {
-    const { keepUndefined } = options2 ?? replacer ?? {};
-    if (!keepUndefined)
-      return void 0;
-  }
-  if (isDocument(value) && !_replacer)
-    return value.toString(options2);
-  return new Document(value, _replacer, options2).toString(options2);
+  return value;
 }
+function yamlDocumentText(value, options2, comment) {
+  const doc = new Document(quotedWhereUnsafe(value));
+  if (comment !== void 0 && comment.length > 0 && doc.contents) {
+    doc.contents.commentBefore = comment.map((line) => ` ${showControlChars(line)}`).join("\n");
+  }
+  return doc.toString({ ...options2, doubleQuotedMinMultiLineLength: Number.POSITIVE_INFINITY }).replace(UNSAFE_BEYOND_NEWLINE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll("##[", "##\\u005b");
+}
+
+// src/observe/live/node-support.ts
+var KUBE_CLIENT_NODE = "22.19.0";
+function atLeast(version, wanted) {
+  const have = version.replace(/^v/, "").split(".").map(Number);
+  const want = wanted.split(".").map(Number);
+  for (let i = 0; i < want.length; i++) {
+    const a = have[i] ?? 0;
+    const b = want[i] ?? 0;
+    if (a !== b) return a > b;
+  }
+  return true;
+}
+function requireKubeClientNode(what, version = process.versions.node) {
+  if (atLeast(version, KUBE_CLIENT_NODE)) return;
+  throw new InputError(
+    `${what} needs Node.js ${KUBE_CLIENT_NODE} or newer (for its Kubernetes client); this is Node.js ${version.replace(/^v/, "")}. Upgrade Node.js, or read --metrics, --snapshot or --prometheus-url, which work on Node.js 20`
+  );
+}
+
+// src/pipeline.ts
+import { existsSync as existsSync3 } from "node:fs";
+import path5 from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/config/baseline-file.ts
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+// src/diff/istio-match.ts
+var MATCH_ONE = "{*}";
+var MATCH_ANY = "{**}";
+var SEGMENT_CHARS = new Set(
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~%!$&'()+,;:@=*"
+);
+var VALID_LITERAL = /^[A-Za-z0-9\-._~%!$&'()+,;:@=]+$/;
+function matchString(pattern, value) {
+  if (pattern === "*") return value.length > 0;
+  if (pattern.startsWith("*")) return value.endsWith(pattern.slice(1));
+  if (pattern.endsWith("*")) return value.startsWith(pattern.slice(0, -1));
+  return value === pattern;
+}
+function matchMethod(pattern, method) {
+  return matchString(pattern, method);
+}
+function readAsPattern(path11) {
+  return path11.includes("*") || path11.includes("{") || path11.includes("}");
+}
+function isPathTemplate(pattern) {
+  return pattern.includes(MATCH_ONE) || pattern.includes(MATCH_ANY);
+}
+function validatePathPattern(pattern) {
+  if (pattern === "") return "the path is empty";
+  if (!isPathTemplate(pattern)) return null;
+  if (!pattern.startsWith("/")) return 'a path template must start with "/"';
+  const body = pattern.endsWith("/") ? pattern.slice(1, -1) : pattern.slice(1);
+  let seenMatchAny = false;
+  for (const segment of body.split("/")) {
+    if (segment === MATCH_ONE || segment === MATCH_ANY) {
+      if (seenMatchAny) return "{**} must be the last operator of a path template";
+      seenMatchAny = segment === MATCH_ANY;
+      continue;
+    }
+    if (segment.includes("{") || segment.includes("}")) {
+      return `segment "${segment}" mixes {*} or {**} with other characters; an operator must be a whole segment`;
+    }
+    if (segment.includes("*")) return `segment "${segment}" has a "*" outside {*} or {**}`;
+    if (segment === "") return 'a path template cannot have an empty segment ("//")';
+    if (!VALID_LITERAL.test(segment))
+      return `segment "${segment}" has characters a path template cannot hold`;
+  }
+  return null;
+}
+function isOneSegment(text4) {
+  if (text4 === "") return false;
+  for (const char of text4) if (!SEGMENT_CHARS.has(char)) return false;
+  return true;
+}
+function isAnySegments(text4) {
+  for (const char of text4) if (char !== "/" && !SEGMENT_CHARS.has(char)) return false;
+  return true;
+}
+function segmentMatches(pattern, segment) {
+  return pattern === MATCH_ONE ? isOneSegment(segment) : pattern === segment;
+}
+var splitTemplates = /* @__PURE__ */ new Map();
+function templateSegments(pattern) {
+  let segments = splitTemplates.get(pattern);
+  if (segments === void 0) {
+    segments = validatePathPattern(pattern) === null ? pattern.slice(1).split("/") : null;
+    splitTemplates.set(pattern, segments);
+  }
+  return segments;
+}
+function matchTemplate(segments, path11) {
+  if (!path11.startsWith("/")) return false;
+  const parts = path11.slice(1).split("/");
+  const any = segments.indexOf(MATCH_ANY);
+  if (any === -1) {
+    return parts.length === segments.length && segments.every((s, i) => segmentMatches(s, parts[i]));
+  }
+  const after = segments.length - any - 1;
+  if (parts.length < any + 1 + after) return false;
+  for (let i = 0; i < any; i++) if (!segmentMatches(segments[i], parts[i])) return false;
+  for (let i = 1; i <= after; i++) {
+    if (!segmentMatches(segments[segments.length - i], parts[parts.length - i])) return false;
+  }
+  return isAnySegments(parts.slice(any, parts.length - after).join("/"));
+}
+function matchPath(pattern, path11) {
+  if (!isPathTemplate(pattern)) return matchString(pattern, path11);
+  const segments = templateSegments(pattern);
+  return segments !== null && matchTemplate(segments, path11);
+}
+
+// src/diff/rule-index.ts
+var refKeys = /* @__PURE__ */ new WeakMap();
+function refKey(ref) {
+  let key = refKeys.get(ref);
+  if (key === void 0) {
+    key = `${ref.namespace}/${ref.name}`;
+    refKeys.set(ref, key);
+  }
+  return key;
+}
+var WORKLOAD = "w:";
+var SERVICE = "s:";
+function ruleTargetKeys(rule) {
+  const known = ruleKeys.get(rule.server);
+  if (known !== void 0 && known.type === rule.targetType) return known.keys;
+  const key = refKey(rule.server);
+  const keys = rule.targetType === "service" ? [SERVICE + key] : rule.server.kind === "Service" ? [SERVICE + key, WORKLOAD + key] : [WORKLOAD + key];
+  ruleKeys.set(rule.server, { type: rule.targetType, keys });
+  return keys;
+}
+var ruleKeys = /* @__PURE__ */ new WeakMap();
+var targetKeys = /* @__PURE__ */ new WeakMap();
+function callTargetKeys(call) {
+  let keys = targetKeys.get(call.server);
+  if (keys === void 0) {
+    keys = [WORKLOAD + refKey(call.server)];
+    if (call.server.service) keys = [...keys, SERVICE + refKey(call.server.service)];
+    targetKeys.set(call.server, keys);
+  }
+  return keys;
+}
+function kindsAgree(declared, observed) {
+  return declared === void 0 || observed === void 0 || declared === observed;
+}
+function clientKindAgrees(rule, client) {
+  return kindsAgree(rule.client.kind, client.kind);
+}
+function isWorkloadKey(targetKey) {
+  return targetKey.startsWith(WORKLOAD);
+}
+function serverKindAgrees(rule, throughWorkload, call) {
+  if (!throughWorkload || rule.server.kind === "Service") return true;
+  return kindsAgree(rule.server.kind, call.server.kind);
+}
+function hasHttpDetail(call) {
+  return call.method !== null && call.path !== null;
+}
+function stateAllowsCall(state, call) {
+  const { method, path: path11 } = state.rule;
+  if (method !== null) {
+    if (call.method === null) return false;
+    if (state.plainMethod ? call.method !== method : !matchMethod(method, call.method)) return false;
+  }
+  if (path11 !== null) {
+    if (call.path === null) return false;
+    if (state.plainPath ? call.path !== path11 : !matchPath(path11, call.path)) return false;
+  }
+  return true;
+}
+function plain(pattern) {
+  return pattern === null || !pattern.includes("*");
+}
+function buildRuleIndex(rules) {
+  const index = /* @__PURE__ */ new Map();
+  const states = [];
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    const state = {
+      rule,
+      plainMethod: plain(rule.method),
+      plainPath: plain(rule.path),
+      matched: false,
+      calledWithDetail: false,
+      calledWithoutDetail: false
+    };
+    states.push(state);
+    const clientKey2 = refKey(rule.client);
+    let byTarget = index.get(clientKey2);
+    if (!byTarget) {
+      byTarget = /* @__PURE__ */ new Map();
+      index.set(clientKey2, byTarget);
+    }
+    for (const targetKey of ruleTargetKeys(rule)) {
+      const list = byTarget.get(targetKey);
+      if (list) list.push(state);
+      else byTarget.set(targetKey, [state]);
+    }
+  }
+  return { index, states };
+}
+function declaredTargetKeys(rules) {
+  const keys = /* @__PURE__ */ new Set();
+  for (let i = 0; i < rules.length; i++) for (const key of ruleTargetKeys(rules[i])) keys.add(key);
+  return keys;
+}
+
+// src/diff/baseline.ts
+var BASELINE_VERSION = 1;
+function missingEntry(call) {
+  return {
+    client: refKey(call.client),
+    server: refKey(call.server),
+    method: call.method,
+    path: call.suggestedPath ?? call.path
+  };
+}
+function staleEntry(rule) {
+  return {
+    client: refKey(rule.client),
+    server: refKey(rule.server),
+    targetType: rule.targetType,
+    method: rule.method,
+    path: rule.path
+  };
+}
+var keyOf = (entry) => JSON.stringify(Object.values(entry));
+function uniqueSorted(entries) {
+  const byKey = new Map(entries.map((e) => [keyOf(e), e]));
+  return [...byKey.keys()].sort().map((key) => byKey.get(key));
+}
+function baselineOf(drift) {
+  return {
+    version: BASELINE_VERSION,
+    missing: uniqueSorted(drift.missing.map(missingEntry)),
+    stale: uniqueSorted(drift.stale.map(staleEntry))
+  };
+}
+function renderBaseline(baseline) {
+  return `${JSON.stringify(baseline, null, 2)}
+`;
+}
+function pathCovers(entryPath, call) {
+  if (entryPath === call.path || entryPath !== null && entryPath === call.suggestedPath) return true;
+  return entryPath !== null && call.path !== null && isPathTemplate(entryPath) && matchPath(entryPath, call.path);
+}
+function inBaseline(entry, call) {
+  return entry.client === refKey(call.client) && entry.server === refKey(call.server) && entry.method === call.method && pathCovers(entry.path, call);
+}
+function applyBaseline(drift, baseline) {
+  const usedMissing = /* @__PURE__ */ new Set();
+  const missing = drift.missing.filter((call) => {
+    const entry = baseline.missing.find((e) => inBaseline(e, call));
+    if (entry) usedMissing.add(entry);
+    return entry === void 0;
+  });
+  const staleKeys = new Set(baseline.stale.map(keyOf));
+  const usedStale = /* @__PURE__ */ new Set();
+  const stale = drift.stale.filter((rule) => {
+    const key = keyOf(staleEntry(rule));
+    if (!staleKeys.has(key)) return true;
+    usedStale.add(key);
+    return false;
+  });
+  const outcome = {
+    missing: drift.missing.length - missing.length,
+    stale: drift.stale.length - stale.length,
+    resolved: baseline.missing.length - usedMissing.size + (staleKeys.size - usedStale.size)
+  };
+  const summary = {
+    ...drift.summary,
+    missing: missing.length,
+    stale: stale.length,
+    drift: missing.length > 0 || stale.length > 0
+  };
+  return { drift: { ...drift, missing, stale, summary }, outcome };
+}
+function parseBaseline(text4, file) {
+  let raw;
+  try {
+    raw = JSON.parse(text4);
+  } catch (err) {
+    throw new InputError(`not a baseline: ${err.message}`, {
+      file,
+      line: jsonErrorLine(text4, err)
+    });
+  }
+  const bad = (what) => {
+    throw new InputError(`not a baseline: ${what}`, { file });
+  };
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return bad("not a JSON object");
+  const top = raw;
+  if (top.version !== BASELINE_VERSION) bad(`version must be ${BASELINE_VERSION}`);
+  const text_ = (v, at) => typeof v === "string" ? v : bad(`${at} must be a string`);
+  const nullable = (v, at) => v === null ? null : text_(v, at);
+  const list = (v, at) => {
+    if (!Array.isArray(v)) return bad(`${at} must be a list`);
+    return v.map(
+      (x, i) => typeof x === "object" && x !== null && !Array.isArray(x) ? x : bad(`${at}[${i}] must be an object`)
+    );
+  };
+  return {
+    version: BASELINE_VERSION,
+    missing: list(top.missing ?? [], "missing").map((x, i) => ({
+      client: text_(x.client, `missing[${i}].client`),
+      server: text_(x.server, `missing[${i}].server`),
+      method: nullable(x.method ?? null, `missing[${i}].method`),
+      path: nullable(x.path ?? null, `missing[${i}].path`)
+    })),
+    stale: list(top.stale ?? [], "stale").map((x, i) => ({
+      client: text_(x.client, `stale[${i}].client`),
+      server: text_(x.server, `stale[${i}].server`),
+      targetType: text_(x.targetType, `stale[${i}].targetType`),
+      method: nullable(x.method ?? null, `stale[${i}].method`),
+      path: nullable(x.path ?? null, `stale[${i}].path`)
+    }))
+  };
+}
+function jsonErrorLine(text4, err) {
+  const position = /position (\d+)/.exec(String(err.message))?.[1];
+  if (position === void 0) return void 0;
+  return text4.slice(0, Number(position)).split("\n").length;
+}
+
+// src/config/baseline-file.ts
+var MAX_BASELINE_BYTES = 16 * 1024 * 1024;
+async function readBaselineFile(cwd, file) {
+  const absolute = path.resolve(cwd, file);
+  let size;
+  try {
+    const info = await stat(absolute);
+    if (!info.isFile()) throw new InputError("not a regular file", { file });
+    size = info.size;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`cannot read the baseline: ${err.code ?? String(err)}`, {
+      file
+    });
+  }
+  if (size > MAX_BASELINE_BYTES) throw new InputError("baseline larger than 16 MiB", { file });
+  return parseBaseline(await readFile(absolute, "utf8"), file);
+}
+async function writeBaselineFile(cwd, file, drift) {
+  const baseline = baselineOf(drift);
+  const absolute = path.resolve(cwd, file);
+  await mkdir(path.dirname(absolute), { recursive: true });
+  await writeFile(absolute, renderBaseline(baseline));
+  return baseline.missing.length + baseline.stale.length;
+}
+
+// src/config/drift-config.ts
+var DEFAULT_CONFIG_FILE = ".intent-drift.yaml";
+function defaultDriftConfig() {
+  return {
+    file: void 0,
+    ignore: [],
+    templates: true,
+    minCount: 1,
+    failOn: void 0,
+    clientIdle: "warn",
+    overrides: [],
+    environments: {}
+  };
+}
+function driftControls(config, cli = {}) {
+  const controls = {
+    ignore: config.ignore,
+    templates: cli.templates ?? config.templates,
+    minCount: cli.minCount ?? config.minCount,
+    environments: config.environments,
+    policy: {
+      failOn: cli.failOn ?? config.failOn ?? "missing",
+      clientIdle: config.clientIdle,
+      overrides: config.overrides
+    }
+  };
+  if (cli.namespaces) controls.namespaces = cli.namespaces;
+  if (cli.baseline) controls.baseline = cli.baseline;
+  return controls;
+}
+function namespacesOfEnvironment(config, environment) {
+  return Object.entries(config.environments).filter(([, name]) => name === environment).map(([namespace]) => namespace).sort();
+}
+
+// src/config/read-config.ts
+import { stat as stat2 } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/yaml/read-yaml.ts
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 
 // src/yaml/yaml-tree.ts
 var MAX_YAML_BYTES = 4 * 1024 * 1024;
@@ -10241,6 +10248,78 @@ function stringMap(map2) {
 // src/model.ts
 var CHECKABLE_TARGETS = /* @__PURE__ */ new Set(["kubernetes", "service"]);
 
+// src/diff/group-rules.ts
+var GroupRules = class {
+  /** The rules whose client and server kinds agree with the group's: its target is declared. */
+  agreeing = [];
+  plain = /* @__PURE__ */ new Map();
+  /** Rules with a `*` in the method or path: matched one by one. */
+  patterned = [];
+  sawDetail = false;
+  sawNoDetail = false;
+  /** `first`: any call of the group (they share their client and server objects). */
+  constructor(targets, first) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const { workload, states } of targets) {
+      for (let r = 0; r < states.length; r++) {
+        const state = states[r];
+        if (seen.has(state)) continue;
+        if (!clientKindAgrees(state.rule, first.client) || !serverKindAgrees(state.rule, workload, first))
+          continue;
+        seen.add(state);
+        this.agreeing.push(state);
+        if (state.plainMethod && state.plainPath) this.addPlain(state);
+        else this.patterned.push(state);
+      }
+    }
+  }
+  addPlain(state) {
+    const { method, path: path11 } = state.rule;
+    let byPath = this.plain.get(method);
+    if (byPath === void 0) {
+      byPath = /* @__PURE__ */ new Map();
+      this.plain.set(method, byPath);
+    }
+    const list = byPath.get(path11);
+    if (list === void 0) byPath.set(path11, [state]);
+    else list.push(state);
+  }
+  /**
+   * Marks every rule the call matches and every rule whose target it called. Covered when a
+   * rule allows it, or when it carries no method/path and its client declared the target at
+   * all (nothing to refute).
+   */
+  covers(call) {
+    const detail = hasHttpDetail(call);
+    if (detail && !this.sawDetail) {
+      this.sawDetail = true;
+      for (const state of this.agreeing) state.calledWithDetail = true;
+    } else if (!detail && !this.sawNoDetail) {
+      this.sawNoDetail = true;
+      for (const state of this.agreeing) state.calledWithoutDetail = true;
+    }
+    let allowed = this.matchPlain(call.method, call.path);
+    if (call.method !== null) allowed = this.matchPlain(null, call.path) || allowed;
+    if (call.path !== null) allowed = this.matchPlain(call.method, null) || allowed;
+    if (call.method !== null && call.path !== null) allowed = this.matchPlain(null, null) || allowed;
+    for (let r = 0; r < this.patterned.length; r++) {
+      const state = this.patterned[r];
+      if (stateAllowsCall(state, call)) {
+        state.matched = true;
+        allowed = true;
+      }
+    }
+    return allowed || !detail && this.agreeing.length > 0;
+  }
+  /** Marks the plain rules declaring exactly this method and path (null: any); whether any. */
+  matchPlain(method, path11) {
+    const list = this.plain.get(method)?.get(path11);
+    if (list === void 0) return false;
+    for (let r = 0; r < list.length; r++) list[r].matched = true;
+    return true;
+  }
+};
+
 // src/diff/intents-homes.ts
 function intentsHomes(declared) {
   const homes = /* @__PURE__ */ new Map();
@@ -10288,6 +10367,8 @@ function computeDrift(observed, declared, opts = {}) {
   const external = observed.external.filter((call) => inScope(call.client.namespace));
   const activeClients = activeClientsOf(calls, external);
   const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
+  const patterned = patternedPathsWarning(missing);
+  if (patterned !== void 0) warnings.push(patterned);
   missing.sort(compareCalls);
   covered.sort(compareCalls);
   ignored.sort(compareCalls);
@@ -10321,7 +10402,7 @@ function classifyCalls(calls, { index, closedTargets, homes, opts }) {
   let byTarget;
   let home;
   let intentsFile;
-  let targets = [];
+  let rules;
   let closed = false;
   for (let i = 0; i < calls.length; i++) {
     const call = calls[i];
@@ -10335,10 +10416,11 @@ function classifyCalls(calls, { index, closedTargets, homes, opts }) {
       server = call.server;
       intentsFile = home === void 0 ? void 0 : intentsFileFor(home, server);
       const keys = callTargetKeys(call);
-      targets = keys.map((key) => ({ workload: isWorkloadKey(key), states: byTarget?.get(key) ?? [] }));
+      const targets = keys.map((key) => ({ workload: isWorkloadKey(key), states: byTarget?.get(key) ?? [] }));
+      rules = new GroupRules(targets, call);
       closed = keys.some((key) => closedTargets.has(key));
     }
-    if (isCovered(call, targets)) {
+    if (rules.covers(call)) {
       covered.push(call);
       continue;
     }
@@ -10380,27 +10462,6 @@ function unmatchedRules(rules, states, activeClients) {
   }
   return { stale: stale.sort(compareRules), notChecked: notChecked.sort(compareRules) };
 }
-function isCovered(call, targets) {
-  const detail = hasHttpDetail(call);
-  let allowed = false;
-  let targetDeclared = false;
-  for (let t = 0; t < targets.length; t++) {
-    const { workload, states } = targets[t];
-    for (let r = 0; r < states.length; r++) {
-      const state = states[r];
-      if (!clientKindAgrees(state.rule, call.client) || !serverKindAgrees(state.rule, workload, call))
-        continue;
-      targetDeclared = true;
-      if (detail) state.calledWithDetail = true;
-      else state.calledWithoutDetail = true;
-      if (stateAllowsCall(state, call)) {
-        state.matched = true;
-        allowed = true;
-      }
-    }
-  }
-  return allowed || !detail && targetDeclared;
-}
 function staleReason(state, activeClients) {
   if (state.calledWithDetail) return "path-not-called";
   return activeClients.has(refKey(state.rule.client)) ? "server-not-called" : "client-idle";
@@ -10432,6 +10493,19 @@ function addMissing(missing, call, wouldBeBlocked, opts, intentsFile) {
   if (call.lastSeen !== void 0 && (known.lastSeen === void 0 || call.lastSeen > known.lastSeen)) {
     known.lastSeen = call.lastSeen;
   }
+}
+function patternedPathsWarning(missing) {
+  let first;
+  let count2 = 0;
+  for (let i = 0; i < missing.length; i++) {
+    const call = missing[i];
+    if (call.path === null || !readAsPattern(call.path)) continue;
+    first ??= call;
+    count2++;
+  }
+  if (first === void 0) return void 0;
+  const example = `${first.client.name} -> ${first.server.name} ${first.method ?? ""} ${JSON.stringify(first.path)}`;
+  return `${count2} missing call(s) have a path holding "*", "{" or "}" (e.g. ${example}), which Istio reads as a wildcard or template: a rule written for such a path allows more than the path called, or never matches`;
 }
 function templateWarnings(rules) {
   const warnings = [];
@@ -11758,6 +11832,14 @@ function buildClientIntents(calls, opts = {}) {
     }
     addCall(draft, call, opts.pathOf ? opts.pathOf(call) : call.path, warnings);
   }
+  for (const { client, targets } of clients.values()) {
+    for (const { target, patterned } of targets.values()) {
+      if (patterned === void 0) continue;
+      warnings.add(
+        `${client.name} -> ${target.name}: ${patterned.count} called path(s) hold "*", "{" or "}" (e.g. ${JSON.stringify(patterned.example)}), which Istio reads as a wildcard or template: their rules allow more than the paths called, or never match`
+      );
+    }
+  }
   const intents = [...clients.values()].sort((a, b) => compare(a.client.namespace, b.client.namespace) || compare(a.client.name, b.client.name)).map(({ client, targets }) => ({
     client,
     targets: [...targets.values()].map(finishTarget).sort((a, b) => compare(a.name, b.name) || compare(a.type, b.type))
@@ -11797,6 +11879,10 @@ function addCall(draft, call, path11, warnings) {
   if (!methods) {
     methods = /* @__PURE__ */ new Set();
     draft.methodsByPath.set(path11, methods);
+    if (call.path !== null && readAsPattern(call.path)) {
+      if (draft.patterned === void 0) draft.patterned = { example: call.path, count: 1 };
+      else draft.patterned.count++;
+    }
   }
   methods.add(call.method);
 }
@@ -11853,32 +11939,6 @@ async function writeFileInside(root, name, text4) {
     await handle.close();
   }
   return target;
-}
-
-// src/declare/yaml-output.ts
-var UNSAFE_BEYOND_NEWLINE = (
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g
-);
-function quotedWhereUnsafe(value) {
-  if (typeof value === "string") {
-    if (!hasUnsafeChars(value)) return value;
-    const scalar2 = new Scalar(value);
-    scalar2.type = Scalar.QUOTE_DOUBLE;
-    return scalar2;
-  }
-  if (Array.isArray(value)) return value.map(quotedWhereUnsafe);
-  if (value !== null && typeof value === "object" && !(value instanceof Scalar)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, quotedWhereUnsafe(v)]));
-  }
-  return value;
-}
-function yamlDocumentText(value, options2, comment) {
-  const doc = new Document(quotedWhereUnsafe(value));
-  if (comment !== void 0 && comment.length > 0 && doc.contents) {
-    doc.contents.commentBefore = comment.map((line) => ` ${showControlChars(line)}`).join("\n");
-  }
-  return doc.toString(options2).replace(UNSAFE_BEYOND_NEWLINE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll("##[", "##\\u005b");
 }
 
 // src/declare/export-intents.ts
@@ -12062,13 +12122,29 @@ function ruleNode(doc, path11, method, flow) {
   if (flow && isSeq(methods)) methods.flow = true;
   return node;
 }
+var rulesByPathOf = /* @__PURE__ */ new WeakMap();
+function rulesByPath(rules) {
+  let byPath = rulesByPathOf.get(rules);
+  if (byPath === void 0) {
+    byPath = /* @__PURE__ */ new Map();
+    for (const rule of rules.items) {
+      if (!isMap(rule)) continue;
+      const path11 = rule.get("path");
+      if (!byPath.has(path11)) byPath.set(path11, rule);
+    }
+    rulesByPathOf.set(rules, byPath);
+  }
+  return byPath;
+}
 function addCallToTarget(doc, list, match, method, path11, flow) {
   const rules = rulesOf(list, match);
   if (!rules) return false;
-  const samePath = rules.items.find((rule) => isMap(rule) && rule.get("path") === path11);
-  const methods = methodsOf(samePath);
+  const byPath = rulesByPath(rules);
+  const methods = methodsOf(byPath.get(path11));
   if (!methods) {
-    rules.items.push(ruleNode(doc, path11, method, flow));
+    const node = ruleNode(doc, path11, method, flow);
+    rules.items.push(node);
+    if (!byPath.has(path11)) byPath.set(path11, node);
     return true;
   }
   if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
@@ -12240,7 +12316,10 @@ function targetList(doc) {
   if (!isSeq(seq2)) return void 0;
   return { seq: seq2, v2, resourcesKey: apiVersion.endsWith("v1alpha2") ? "resources" : "HTTPResources" };
 }
+var flowPreferenceOf = /* @__PURE__ */ new WeakMap();
 function prefersFlowMethods(targets) {
+  const known = flowPreferenceOf.get(targets);
+  if (known !== void 0) return known;
   let flow = false;
   const visit3 = (node) => {
     if (isMap(node)) {
@@ -12252,6 +12331,7 @@ function prefersFlowMethods(targets) {
     } else if (isSeq(node)) node.items.forEach(visit3);
   };
   visit3(targets);
+  flowPreferenceOf.set(targets, flow);
   return flow;
 }
 function isJsonFile(file) {
@@ -12884,7 +12964,7 @@ function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
   const spec = manifest.spec;
   const under = spec.targets === void 0 ? "spec.calls" : "spec.targets";
   const entries = spec.targets ?? spec.calls ?? [];
-  return { under, yaml: stringify3(entries, { indent: 2, lineWidth: 0, minContentWidth: 0 }) };
+  return { under, yaml: yamlDocumentText(entries, { indent: 2, lineWidth: 0, minContentWidth: 0 }) };
 }
 
 // src/report/ci-findings.ts
@@ -14393,6 +14473,12 @@ export {
   targetName,
   plural,
   countLabel,
+  isSeq,
+  Document,
+  cst_exports,
+  parseDocument,
+  parse,
+  yamlDocumentText,
   requireKubeClientNode,
   validatePathPattern,
   refKey,
@@ -14400,12 +14486,6 @@ export {
   writeBaselineFile,
   DEFAULT_CONFIG_FILE,
   defaultDriftConfig,
-  isSeq,
-  Document,
-  cst_exports,
-  parseDocument,
-  parse,
-  stringify3 as stringify,
   MAX_YAML_BYTES,
   parseYamlDocuments,
   tokenizeYaml,
@@ -14445,7 +14525,6 @@ export {
   buildClientIntents,
   isRepositoryPath,
   writeFileInside,
-  yamlDocumentText,
   renderIntentsFile,
   renderIntentsDir,
   FILE_HEADERS_ONLY,
