@@ -65,7 +65,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-VP4YQFMA.js";
+} from "./chunks/chunk-FIWPV3VY.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-4MTP6PPP.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -616,7 +616,7 @@ var VERDICT_FLAGS = [
     kind: "boolean",
     group: "verdict",
     commands: OBSERVING,
-    help: "nothing observed in scope is a warning (in the report's warnings), not exit 2: for a cluster that truly had no traffic",
+    help: "nothing observed in scope (or no call with a method or path against HTTP rules) is a warning, not exit 2: for a cluster that truly had no traffic",
     apply: (s) => {
       s.allowEmpty = true;
     }

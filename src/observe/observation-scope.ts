@@ -5,7 +5,7 @@
 // shown otherwise. `--allow-empty` turns the first into a warning, for a cluster that truly
 // had no traffic.
 import { InputError } from '../errors.ts';
-import type { DeclaredIntents, ObservedMap } from '../model.ts';
+import { CHECKABLE_TARGETS, type DeclaredIntents, type ObservedMap } from '../model.ts';
 import type { Settings } from '../settings.ts';
 import { NO_ISTIO_SERIES } from './content-sniff.ts';
 
@@ -57,7 +57,9 @@ export function requireObservedScope(
     );
   }
   const scope = settings.namespaces;
-  if (scope.length === 0 ? seen.size > 0 : scope.some((ns) => seen.has(ns))) return map;
+  if (scope.length === 0 ? seen.size > 0 : scope.some((ns) => seen.has(ns))) {
+    return declared === undefined ? map : requireHttpDetail(map, settings, declared);
+  }
   if (!settings.allowEmpty) {
     throw new InputError(
       `${nothingObserved(map, settings, seen)}; if the mesh truly had no traffic, --allow-empty (the action's allow-empty: true) makes this a warning`,
@@ -150,4 +152,40 @@ function likelyCause(map: ObservedMap, source: Settings['source']): string {
     case 'mapper':
       return 'the mapper has seen no traffic yet (reset recently, or its Istio watcher is off)';
   }
+}
+
+/**
+ * Calls were observed, but not one in scope carries a method or path, while the intents
+ * declare HTTP rules there: every such rule would be "not checked" and the gate green having
+ * checked nothing (the mesh-default Telemetry missing, or TCP-only traffic). An error like
+ * nothing observed, and a warning with --allow-empty.
+ */
+function requireHttpDetail(
+  map: ObservedMap,
+  settings: ScopeSettings,
+  declared: DeclaredIntents,
+): ObservedMap {
+  const scope = new Set(settings.namespaces);
+  const inScope = (namespace: string) => scope.size === 0 || scope.has(namespace);
+  let calls = 0;
+  for (const call of map.calls) {
+    if (!inScope(call.client.namespace)) continue;
+    if (call.method !== null || call.path !== null) return map;
+    calls++;
+  }
+  const httpRules = declared.rules.filter(
+    (r) =>
+      inScope(r.client.namespace) &&
+      CHECKABLE_TARGETS.has(r.targetType) &&
+      (r.method !== null || r.path !== null),
+  ).length;
+  if (calls === 0 || httpRules === 0) return map;
+  const what =
+    `no HTTP rule can be checked: none of the ${calls} call${calls === 1 ? '' : 's'} observed in scope carries a method or path, ` +
+    `and the intents declare ${httpRules} HTTP rule${httpRules === 1 ? '' : 's'}; likely cause: the mesh-default Telemetry ` +
+    '(tagOverrides request_method, request_path) is missing, or the traffic is TCP only';
+  if (!settings.allowEmpty) {
+    throw new InputError(`${what}; --allow-empty (the action's allow-empty: true) makes this a warning`);
+  }
+  return { ...map, warnings: [...map.warnings, `${what} (allow-empty: reported, not failing)`] };
 }

@@ -118,6 +118,26 @@ describe('nothing observed is exit 2, naming what was read, what it held and the
     );
   });
 
+  test('calls without a method or path while the intents declare HTTP rules (was: "OK", every rule not checked)', async () => {
+    // The demo's capture as a mesh without the mesh-default Telemetry: no request_method/request_path.
+    const dir = path.join(tmp, 'no-detail');
+    await mkdir(dir, { recursive: true });
+    for (const file of ['client.prom', 'client2.prom', 'nginx.prom']) {
+      const text = await readFile(path.join(repoRoot, 'fixtures/demo/capture', file), 'utf8');
+      await writeFile(path.join(dir, file), text.replace(/,request_(?:method|path)="[^"]*"/g, ''));
+    }
+    const line = oneLine(await cli(['check', '--metrics', dir, ...DEMO]));
+    assert.match(
+      line,
+      /^intent-drift: no HTTP rule can be checked: none of the \d+ calls observed in scope carries a method or path, and the intents declare 2 HTTP rules; likely cause: the mesh-default Telemetry .* is missing, or the traffic is TCP only; --allow-empty .* makes this a warning$/,
+    );
+    const allowed = await cli(['check', '--metrics', dir, ...DEMO, '--allow-empty', '--format', 'json']);
+    assert.equal(allowed.code, 0, allowed.stderr);
+    const report = JSON.parse(allowed.stdout);
+    assert.ok(report.summary.notChecked > 0);
+    assert.ok(report.warnings.some((w: string) => w.startsWith('no HTTP rule can be checked: ')));
+  });
+
   test('a live source that answers nothing: Prometheus with no Istio series', async () => {
     // Prometheus' own answer to an instant query that matches nothing.
     const server = createServer((_req, res) => {

@@ -11050,7 +11050,9 @@ function requireObservedScope(map2, settings, declared) {
     );
   }
   const scope = settings.namespaces;
-  if (scope.length === 0 ? seen.size > 0 : scope.some((ns) => seen.has(ns))) return map2;
+  if (scope.length === 0 ? seen.size > 0 : scope.some((ns) => seen.has(ns))) {
+    return declared === void 0 ? map2 : requireHttpDetail(map2, settings, declared);
+  }
   if (!settings.allowEmpty) {
     throw new InputError(
       `${nothingObserved(map2, settings, seen)}; if the mesh truly had no traffic, --allow-empty (the action's allow-empty: true) makes this a warning`
@@ -11122,6 +11124,25 @@ function likelyCause(map2, source) {
     case "mapper":
       return "the mapper has seen no traffic yet (reset recently, or its Istio watcher is off)";
   }
+}
+function requireHttpDetail(map2, settings, declared) {
+  const scope = new Set(settings.namespaces);
+  const inScope = (namespace) => scope.size === 0 || scope.has(namespace);
+  let calls = 0;
+  for (const call of map2.calls) {
+    if (!inScope(call.client.namespace)) continue;
+    if (call.method !== null || call.path !== null) return map2;
+    calls++;
+  }
+  const httpRules = declared.rules.filter(
+    (r) => inScope(r.client.namespace) && CHECKABLE_TARGETS.has(r.targetType) && (r.method !== null || r.path !== null)
+  ).length;
+  if (calls === 0 || httpRules === 0) return map2;
+  const what = `no HTTP rule can be checked: none of the ${calls} call${calls === 1 ? "" : "s"} observed in scope carries a method or path, and the intents declare ${httpRules} HTTP rule${httpRules === 1 ? "" : "s"}; likely cause: the mesh-default Telemetry (tagOverrides request_method, request_path) is missing, or the traffic is TCP only`;
+  if (!settings.allowEmpty) {
+    throw new InputError(`${what}; --allow-empty (the action's allow-empty: true) makes this a warning`);
+  }
+  return { ...map2, warnings: [...map2.warnings, `${what} (allow-empty: reported, not failing)`] };
 }
 
 // src/observe/read-metrics-concurrently.ts
