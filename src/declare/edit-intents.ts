@@ -4,6 +4,7 @@
 // exact text; changed ones keep their comments, key order and list style (yaml's Document API).
 import { type Document, isMap, isScalar, isSeq, parseAllDocuments, type YAMLSeq } from 'yaml';
 import type { DeclaredIntents, MissingCall, WorkloadRef } from '../model.ts';
+import { hasUnsafeChars, showControlChars } from '../safe-text.ts';
 import { buildClientIntents } from './build-client-intents.ts';
 import { newIntentsFiles } from './edit-intents-layout.ts';
 import { addCallToTarget, findTarget, newTargetNode, removeRuleFromTarget } from './edit-intents-targets.ts';
@@ -72,6 +73,15 @@ function addToHomes(
     const undeclarable = undeclarableReason(call.client, call.server);
     if (undeclarable !== undefined) {
       result.skipped.push(undeclarable);
+      continue;
+    }
+    // A path or method from the traffic with control, bidi or zero-width characters (or `##[`) is
+    // not written raw into a reviewed file, where it would hide what it says or reach a log.
+    const suspect = [call.method, call.path].find((v): v is string => v !== null && hasUnsafeChars(v));
+    if (suspect !== undefined) {
+      result.skipped.push(
+        `${call.client.name}: ${showControlChars(suspect)} holds control, bidi or zero-width characters; declare it by hand if it is real`,
+      );
       continue;
     }
     const json = homes.jsonFile(call.client);

@@ -268,6 +268,31 @@ describe('JSON intents are read, never edited', () => {
   const sources = new Map([['intents/all.json', json]]);
   const decl = declared([['intents/all.json', 'frontend']]);
 
+  test('a path with control, bidi or zero-width characters is never written, for a home or a new client', () => {
+    const sources = new Map([['intents/frontend.yaml', FRONTEND]]);
+    const decl = declared([['intents/frontend.yaml', 'frontend']]);
+    const result = editIntents(sources, decl, {
+      missing: [
+        missing('frontend', 'orders', 'GET', '/orders\n::warning::x'),
+        missing('frontend', 'orders', 'GET', '/admin\u202eexe.gpj'),
+        missing('batch', 'orders', 'GET', '/jobs\u200b'),
+        missing('frontend', 'orders', 'POST', '/orders'),
+      ],
+      stale: [],
+    });
+    assert.deepEqual(
+      result.changes.map((c) => [c.file, c.method, c.path]),
+      [['intents/frontend.yaml', 'POST', '/orders']],
+    );
+    assert.equal(result.files.length, 1, 'no new file for batch');
+    assert.ok(!/[\n\u202e\u200b]::|\u202e|\u200b|::warning/.test(result.files[0]!.after));
+    assert.deepEqual(result.skipped, [
+      'frontend: /orders\\n::warning::x holds control, bidi or zero-width characters; declare it by hand if it is real',
+      'frontend: /admin\\u202eexe.gpj holds control, bidi or zero-width characters; declare it by hand if it is real',
+      'batch: /jobs\\u200b holds control, bidi or zero-width characters; declare it by hand if it is real',
+    ]);
+  });
+
   test('a missing call of a client whose intents are JSON is skipped, the JSON untouched', () => {
     const result = editIntents(sources, decl, {
       missing: [missing('frontend', 'catalog', 'GET', '/products')],

@@ -12240,6 +12240,13 @@ function addToHomes(missing, homes, open2, result) {
       result.skipped.push(undeclarable);
       continue;
     }
+    const suspect = [call.method, call.path].find((v) => v !== null && hasUnsafeChars(v));
+    if (suspect !== void 0) {
+      result.skipped.push(
+        `${call.client.name}: ${showControlChars(suspect)} holds control, bidi or zero-width characters; declare it by hand if it is real`
+      );
+      continue;
+    }
     const json = homes.jsonFile(call.client);
     if (json !== void 0) {
       result.skipped.push(`${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`);
