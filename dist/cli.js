@@ -5,6 +5,7 @@ import {
   EXPORT_FORMATS,
   FAIL_ON,
   LIST_FORMATS,
+  MAX_YAML_BYTES,
   MISSING_MEANS,
   NODE_STYLES,
   NOT_CHECKED_MEANS,
@@ -37,6 +38,7 @@ import {
   observeInScope,
   observedParts,
   onlyDrift,
+  parseYamlDocuments,
   patchLowerBound,
   patchRoom,
   pictureText,
@@ -1356,6 +1358,7 @@ async function applyIntentsEdit(edit, intents, cwd, io) {
     }
     writes.push({ file: change.file, absolute, text: change.after });
   }
+  for (const { file, text } of writes) refuseUnreadable(file, text);
   for (const { absolute, text } of writes) await writeFile(absolute, text);
   for (const { file } of writes) {
     const changes = edit.changes.filter((c) => c.file === file);
@@ -1371,6 +1374,25 @@ async function applyIntentsEdit(edit, intents, cwd, io) {
   for (const note of edit.skipped) io.writeError(`not fixed: ${showControlChars(note)}
 `);
   return writes.map((w) => w.file);
+}
+function refuseUnreadable(file, text) {
+  const shown2 = showControlChars(file);
+  const bytes = Buffer.byteLength(text, "utf8");
+  let problem;
+  if (bytes > MAX_YAML_BYTES) problem = `${bytes} bytes, over the reader's ${MAX_YAML_BYTES}`;
+  else {
+    try {
+      parseYamlDocuments(text, file);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problem = err.message;
+    }
+  }
+  if (problem !== void 0) {
+    throw new InputError(
+      `--fix would write ${shown2}, which the intents reader would then refuse (${problem}): nothing was written; split the intents or fix fewer calls at once (-n)`
+    );
+  }
 }
 
 // src/cli/progress.ts

@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { IntentsEditResult } from '../declare/edit-intents-types.ts';
 import { InputError } from '../errors.ts';
 import { plural, showControlChars } from '../report/display-text.ts';
+import { parseYamlDocuments } from '../yaml/read-yaml.ts';
+import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
 import type { CliIo } from './cli-io.ts';
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -76,6 +78,9 @@ export async function applyIntentsEdit(
     }
     writes.push({ file: change.file, absolute, text: change.after });
   }
+  // A file the intents reader would refuse next time (over its size or value limits) is not
+  // written: the next check would fail on it. Nothing is written then.
+  for (const { file, text } of writes) refuseUnreadable(file, text);
   for (const { absolute, text } of writes) await writeFile(absolute, text);
   for (const { file } of writes) {
     const changes = edit.changes.filter((c) => c.file === file);
@@ -91,4 +96,24 @@ export async function applyIntentsEdit(
   }
   for (const note of edit.skipped) io.writeError(`not fixed: ${showControlChars(note)}\n`);
   return writes.map((w) => w.file);
+}
+
+function refuseUnreadable(file: string, text: string): void {
+  const shown = showControlChars(file);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  let problem: string | undefined;
+  if (bytes > MAX_YAML_BYTES) problem = `${bytes} bytes, over the reader's ${MAX_YAML_BYTES}`;
+  else {
+    try {
+      parseYamlDocuments(text, file);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problem = err.message;
+    }
+  }
+  if (problem !== undefined) {
+    throw new InputError(
+      `--fix would write ${shown}, which the intents reader would then refuse (${problem}): nothing was written; split the intents or fix fewer calls at once (-n)`,
+    );
+  }
 }
