@@ -103,14 +103,10 @@ export function hasHttpDetail(call: ObservedCall): boolean {
   return call.method !== null && call.path !== null;
 }
 
-/** Whether the rule's operation allows the call; a call without detail only meets allow-all rules. */
-export function ruleAllowsCall(rule: DeclaredRule, call: ObservedCall): boolean {
-  if (rule.method !== null && (call.method === null || !matchMethod(rule.method, call.method))) return false;
-  if (rule.path !== null && (call.path === null || !matchPath(rule.path, call.path))) return false;
-  return true;
-}
-
-/** ruleAllowsCall, comparing plain methods and paths by equality (what Istio's match does for them). */
+/**
+ * Whether the rule's operation allows the call; a call without detail only meets allow-all
+ * rules. Plain methods and paths are compared by equality (what Istio's match does for them).
+ */
 export function stateAllowsCall(state: RuleState, call: ObservedCall): boolean {
   const { method, path } = state.rule;
   if (method !== null) {
