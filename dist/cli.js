@@ -67,9 +67,9 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-7I64WVYA.js";
+} from "./chunks/chunk-LA5CPQHN.js";
 import "./chunks/chunk-O4OC7RXD.js";
-import "./chunks/chunk-4MTP6PPP.js";
+import "./chunks/chunk-PYKSXKH2.js";
 import "./chunks/chunk-DHOHQYZQ.js";
 import "./chunks/chunk-CUFRODQG.js";
 import "./chunks/chunk-PCWJZML7.js";
@@ -77,9 +77,9 @@ import {
   HOW_TO_OBSERVE,
   findKubeconfig
 } from "./chunks/chunk-7NJKBT2O.js";
-import "./chunks/chunk-AIIHFPHU.js";
+import "./chunks/chunk-545AY3VF.js";
 import "./chunks/chunk-DNUDPCNB.js";
-import "./chunks/chunk-VVWLQGLY.js";
+import "./chunks/chunk-OKIHNVBM.js";
 import {
   InputError,
   VERSION,
@@ -3101,7 +3101,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-FFXDMBP4.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-HX5R2XY2.js");
       const file = path6.resolve(settings.cwd, settings.output ?? "");
       await mkdir5(path6.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
@@ -3117,7 +3117,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-SIBXJVCQ.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-V5BMRXCF.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

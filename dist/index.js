@@ -36,20 +36,20 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-7I64WVYA.js";
+} from "./chunks/chunk-LA5CPQHN.js";
 import "./chunks/chunk-O4OC7RXD.js";
-import "./chunks/chunk-4MTP6PPP.js";
+import "./chunks/chunk-PYKSXKH2.js";
 import "./chunks/chunk-DHOHQYZQ.js";
 import {
   parseDuration,
   parseSince
 } from "./chunks/chunk-CUFRODQG.js";
 import "./chunks/chunk-PCWJZML7.js";
-import "./chunks/chunk-AIIHFPHU.js";
+import "./chunks/chunk-545AY3VF.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   readRegularFile
-} from "./chunks/chunk-VVWLQGLY.js";
+} from "./chunks/chunk-OKIHNVBM.js";
 import {
   InputError,
   internalError,

@@ -1,7 +1,7 @@
 // Reading a file a user (or a fork) named: only a regular file, and only up to a size. A FIFO
 // or a device would block the read forever or never end; `/dev/zero` would fill the memory.
 // The file is opened without blocking and asked for its type and size before a byte is read.
-import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { InputError } from './errors.ts';
 
@@ -50,11 +50,8 @@ export async function readRegularFile(absolute: string, opts: RegularFileOptions
   }
 }
 
-/**
- * Throws InputError unless `absolute` is a regular file of at most `maxBytes`: for files a
- * library opens itself (a kubeconfig, a CA bundle). Synchronous, like those libraries.
- */
-export function assertRegularFileSync(absolute: string, opts: RegularFileOptions = {}): void {
+/** Opens `absolute` without blocking, checks it is a regular file within the size, then `use`s it. */
+function withRegularFileSync<T>(absolute: string, opts: RegularFileOptions, use: (fd: number) => T): T {
   const file = opts.file ?? absolute;
   let fd: number;
   try {
@@ -64,7 +61,23 @@ export function assertRegularFileSync(absolute: string, opts: RegularFileOptions
   }
   try {
     checkStats(fstatSync(fd), file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+    return use(fd);
+  } catch (err) {
+    throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
     closeSync(fd);
   }
+}
+
+/** readRegularFile, synchronous: for a reader that is asked for one file at a time, in passing. */
+export function readRegularFileSync(absolute: string, opts: RegularFileOptions = {}): string {
+  return withRegularFileSync(absolute, opts, (fd) => readFileSync(fd, 'utf8'));
+}
+
+/**
+ * Throws InputError unless `absolute` is a regular file of at most `maxBytes`: for files a
+ * library opens itself (a kubeconfig, a CA bundle). Synchronous, like those libraries.
+ */
+export function assertRegularFileSync(absolute: string, opts: RegularFileOptions = {}): void {
+  withRegularFileSync(absolute, opts, () => undefined);
 }

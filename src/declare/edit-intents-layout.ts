@@ -6,13 +6,13 @@ import { isInsideDirectory, isPlainFileName } from '../contained-path.ts';
 import type { DeclaredIntents } from '../model.ts';
 import { showControlChars } from '../safe-text.ts';
 import type { ExportClientIntents } from './build-client-intents.ts';
-import type { IntentsFileEdit } from './edit-intents-types.ts';
+import type { IntentsFileEdit, IntentsSources } from './edit-intents-types.ts';
 import { clientIntentsManifest, DEFAULT_EXPORT_API_VERSION, toYamlDocuments } from './export-intents.ts';
 
 export function newIntentsFiles(
   intents: ExportClientIntents[],
   declared: DeclaredIntents,
-  sources: ReadonlyMap<string, string>,
+  sources: IntentsSources,
 ): { edits: IntentsFileEdit[]; skipped: string[] } {
   const apiVersion = mostCommon(declared.documents.map((d) => d.apiVersion)) ?? DEFAULT_EXPORT_API_VERSION;
   const edits = new Map<string, IntentsFileEdit>();
@@ -40,7 +40,7 @@ export function newIntentsFiles(
 function fileFor(
   one: ExportClientIntents,
   declared: DeclaredIntents,
-  sources: ReadonlyMap<string, string>,
+  sources: IntentsSources,
 ): string | undefined {
   // New documents are YAML: JSON files are neither appended to nor imitated in name.
   const yamlDocuments = declared.documents.filter((d) => !/\.json$/i.test(d.file));

@@ -3,6 +3,17 @@
 import type { YAMLSeq } from 'yaml';
 import type { MissingCall, StaleRule, WorkloadRef } from '../model.ts';
 
+/**
+ * The text of each intents file by the name its rules carry: a Map, or a reader that opens a
+ * file only when the edit needs it (a large drift touches a few of thousands of files).
+ */
+export interface IntentsSources {
+  /** Whether the file is one of the intents files (without reading it). */
+  has(file: string): boolean;
+  /** Its text; undefined for a file that is not one of them. */
+  get(file: string): string | undefined;
+}
+
 export interface IntentsEditRequest {
   missing: MissingCall[];
   /** Rules to remove: empty unless pruning was asked for. */

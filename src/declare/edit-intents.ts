@@ -12,6 +12,7 @@ import type {
   IntentChange,
   IntentsEditRequest,
   IntentsEditResult,
+  IntentsSources,
   TargetList,
 } from './edit-intents-types.ts';
 import { operatorTargetName, undeclarableReason } from './target-name.ts';
@@ -23,11 +24,11 @@ interface ParsedFile {
 }
 
 /**
- * `sources` maps each intents file (as DeclaredRule.file names it) to its text. Pure: the
- * caller reads and writes files.
+ * `sources` gives each intents file's text (as DeclaredRule.file names it); only the files the
+ * edit touches are asked for. Pure but for what `sources` reads: the caller writes files.
  */
 export function editIntents(
-  sources: ReadonlyMap<string, string>,
+  sources: IntentsSources,
   declared: DeclaredIntents,
   request: IntentsEditRequest,
 ): IntentsEditResult {
@@ -137,13 +138,16 @@ function removeStale(
 /** New ClientIntents documents for clients that have none, in the layout the folder uses. */
 function addNewDocuments(
   homeless: MissingCall[],
-  sources: ReadonlyMap<string, string>,
+  sources: IntentsSources,
   declared: DeclaredIntents,
   result: IntentsEditResult,
 ): void {
   // New documents go on top of this run's edits when they land in an edited file.
-  const current = new Map(sources);
-  for (const f of result.files) current.set(f.file, f.after);
+  const edited = new Map(result.files.map((f) => [f.file, f.after]));
+  const current: IntentsSources = {
+    has: (file) => edited.has(file) || sources.has(file),
+    get: (file) => edited.get(file) ?? sources.get(file),
+  };
   const { intents, warnings } = buildClientIntents(homeless, {
     pathOf: (c) => (c as MissingCall).suggestedPath ?? c.path,
   });

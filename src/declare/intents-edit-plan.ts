@@ -2,10 +2,10 @@
 // the action suggests as a patch and commits with open-pr, and what `check --fix` writes.
 import path from 'node:path';
 import type { DeclaredIntents, Drift } from '../model.ts';
-import { readRegularFile } from '../regular-file.ts';
+import { readRegularFileSync } from '../regular-file.ts';
 import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
 import { editIntents } from './edit-intents.ts';
-import type { IntentsEditResult } from './edit-intents-types.ts';
+import type { IntentsEditResult, IntentsSources } from './edit-intents-types.ts';
 import { suggestedPatch } from './suggested-patch.ts';
 
 export interface IntentsEditPlan {
@@ -14,16 +14,25 @@ export interface IntentsEditPlan {
   patch: string;
 }
 
-/** Each intents file the declared rules came from, by the name the rules carry. */
-export async function readIntentsSources(
-  cwd: string,
-  declared: DeclaredIntents,
-): Promise<Map<string, string>> {
-  const sources = new Map<string, string>();
-  for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readRegularFile(path.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES }));
-  }
-  return sources;
+/**
+ * Each intents file the declared rules came from, by the name the rules carry, read from disk
+ * when the edit first asks for it (once): an edit of a few clients reads a few files, not all.
+ */
+export function intentsSourcesOnDisk(cwd: string, declared: DeclaredIntents): IntentsSources {
+  const files = new Set(declared.documents.map((d) => d.file));
+  const read = new Map<string, string>();
+  return {
+    has: (file) => files.has(file),
+    get: (file) => {
+      if (!files.has(file)) return undefined;
+      let text = read.get(file);
+      if (text === undefined) {
+        text = readRegularFileSync(path.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES });
+        read.set(file, text);
+      }
+      return text;
+    },
+  };
 }
 
 /**
@@ -49,7 +58,7 @@ export async function planIntentsEdit(
   drift: Drift,
   pruneStale: boolean,
 ): Promise<IntentsEditPlan> {
-  const edit = editIntents(await readIntentsSources(cwd, declared), declared, {
+  const edit = editIntents(intentsSourcesOnDisk(cwd, declared), declared, {
     missing: drift.missing,
     stale: pruneStale ? drift.stale.filter((rule) => rule.reason !== 'client-idle') : [],
   });

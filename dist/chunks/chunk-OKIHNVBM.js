@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXTUN44H.js";
 
 // src/regular-file.ts
-import { closeSync, constants, fstatSync, openSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { open } from "node:fs/promises";
 var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 function cannotRead(err, file) {
@@ -39,7 +39,7 @@ async function readRegularFile(absolute, opts = {}) {
     await handle.close();
   }
 }
-function assertRegularFileSync(absolute, opts = {}) {
+function withRegularFileSync(absolute, opts, use) {
   const file = opts.file ?? absolute;
   let fd;
   try {
@@ -49,12 +49,22 @@ function assertRegularFileSync(absolute, opts = {}) {
   }
   try {
     checkStats(fstatSync(fd), file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+    return use(fd);
+  } catch (err) {
+    throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
     closeSync(fd);
   }
 }
+function readRegularFileSync(absolute, opts = {}) {
+  return withRegularFileSync(absolute, opts, (fd) => readFileSync(fd, "utf8"));
+}
+function assertRegularFileSync(absolute, opts = {}) {
+  withRegularFileSync(absolute, opts, () => void 0);
+}
 
 export {
   readRegularFile,
+  readRegularFileSync,
   assertRegularFileSync
 };

@@ -22,10 +22,10 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-4ILFY43H.js";
+} from "./chunk-DHODRFQP.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-DNUDPCNB.js";
-import "./chunk-VVWLQGLY.js";
+import "./chunk-OKIHNVBM.js";
 import {
   InputError,
   NameGate,

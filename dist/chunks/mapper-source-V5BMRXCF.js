@@ -5,17 +5,17 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-4ILFY43H.js";
+} from "./chunk-DHODRFQP.js";
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,
   parseBaseUrl,
   shownUrl
-} from "./chunk-AIIHFPHU.js";
+} from "./chunk-545AY3VF.js";
 import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";
-import "./chunk-VVWLQGLY.js";
+import "./chunk-OKIHNVBM.js";
 import {
   InputError,
   NameGate,

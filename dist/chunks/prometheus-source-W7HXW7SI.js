@@ -21,9 +21,9 @@ import {
   httpStream,
   parseBaseUrl,
   shownUrl
-} from "./chunk-AIIHFPHU.js";
+} from "./chunk-545AY3VF.js";
 import "./chunk-DNUDPCNB.js";
-import "./chunk-VVWLQGLY.js";
+import "./chunk-OKIHNVBM.js";
 import {
   InputError
 } from "./chunk-AXTUN44H.js";

@@ -3,8 +3,8 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-4MTP6PPP.js";
-import "./chunk-VVWLQGLY.js";
+} from "./chunk-PYKSXKH2.js";
+import "./chunk-OKIHNVBM.js";
 import "./chunk-AXTUN44H.js";
 import "./chunk-HANBNIMK.js";
 export {

@@ -9,7 +9,7 @@ import {
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-4MTP6PPP.js";
+} from "./chunk-PYKSXKH2.js";
 import {
   parseDuration,
   parseSince
@@ -19,14 +19,14 @@ import {
 } from "./chunk-PCWJZML7.js";
 import {
   shownUrl
-} from "./chunk-AIIHFPHU.js";
+} from "./chunk-545AY3VF.js";
 import {
   compareCalls,
   compareRules
 } from "./chunk-DNUDPCNB.js";
 import {
-  readRegularFile
-} from "./chunk-VVWLQGLY.js";
+  readRegularFileSync
+} from "./chunk-OKIHNVBM.js";
 import {
   InputError,
   VERSION,
@@ -11383,7 +11383,7 @@ async function readSource(settings, onProgress, signal) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-UDJUWNPB.js");
+      const { readSidecars } = await import("./sidecars-source-JDEG76CJ.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11394,7 +11394,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-TTD6LA2F.js");
+      const { readPrometheus } = await import("./prometheus-source-W7HXW7SI.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11407,7 +11407,7 @@ async function readSource(settings, onProgress, signal) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-SIBXJVCQ.js");
+      const { readMapper } = await import("./mapper-source-V5BMRXCF.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
@@ -12289,8 +12289,11 @@ function removeStale(stale, homes, open2, result) {
   }
 }
 function addNewDocuments(homeless, sources, declared, result) {
-  const current = new Map(sources);
-  for (const f of result.files) current.set(f.file, f.after);
+  const edited = new Map(result.files.map((f) => [f.file, f.after]));
+  const current = {
+    has: (file) => edited.has(file) || sources.has(file),
+    get: (file) => edited.get(file) ?? sources.get(file)
+  };
   const { intents, warnings } = buildClientIntents(homeless, {
     pathOf: (c) => c.suggestedPath ?? c.path
   });
@@ -12959,12 +12962,21 @@ function suggestedPatch(changes) {
 }
 
 // src/declare/intents-edit-plan.ts
-async function readIntentsSources(cwd, declared) {
-  const sources = /* @__PURE__ */ new Map();
-  for (const file of new Set(declared.documents.map((d) => d.file))) {
-    sources.set(file, await readRegularFile(path9.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES }));
-  }
-  return sources;
+function intentsSourcesOnDisk(cwd, declared) {
+  const files = new Set(declared.documents.map((d) => d.file));
+  const read = /* @__PURE__ */ new Map();
+  return {
+    has: (file) => files.has(file),
+    get: (file) => {
+      if (!files.has(file)) return void 0;
+      let text4 = read.get(file);
+      if (text4 === void 0) {
+        text4 = readRegularFileSync(path9.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES });
+        read.set(file, text4);
+      }
+      return text4;
+    }
+  };
 }
 function patchLowerBound(drift) {
   const rules = /* @__PURE__ */ new Set();
@@ -12974,7 +12986,7 @@ function patchLowerBound(drift) {
   return rules.size * 9;
 }
 async function planIntentsEdit(cwd, declared, drift, pruneStale) {
-  const edit = editIntents(await readIntentsSources(cwd, declared), declared, {
+  const edit = editIntents(intentsSourcesOnDisk(cwd, declared), declared, {
     missing: drift.missing,
     stale: pruneStale ? drift.stale.filter((rule) => rule.reason !== "client-idle") : []
   });
