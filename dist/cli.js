@@ -10,6 +10,7 @@ import {
   NODE_STYLES,
   NOT_CHECKED_MEANS,
   NOT_EXERCISED_MEANS,
+  PATCH_OVER_ROOM,
   PATCH_TOO_LONG,
   REPORT_FORMATS,
   SOURCES,
@@ -41,6 +42,7 @@ import {
   parseYamlDocuments,
   patchLowerBound,
   patchRoom,
+  patchWithinRoom,
   pictureText,
   planIntentsEdit,
   plural,
@@ -67,7 +69,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-LA5CPQHN.js";
+} from "./chunks/chunk-HQP5WWWJ.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-PYKSXKH2.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -1448,10 +1450,19 @@ async function runCheck(settings, io) {
   const outside = settings.sarifFile !== void 0 || settings.format === "sarif" ? sarifOutsideWarning(ci) : void 0;
   if (outside !== void 0) io.writeError(`warning: ${safeLine(outside)}
 `);
-  const patchFits = settings.format === "markdown" && patchLowerBound(result.drift) <= patchRoom();
-  const plan = settings.fix || patchFits ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale) : void 0;
+  const plan = settings.fix ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale) : void 0;
+  let patch = plan?.patch ?? "";
+  if (settings.format === "markdown" && plan === void 0) {
+    const within = patchLowerBound(result.drift) > patchRoom() ? PATCH_OVER_ROOM : await patchWithinRoom(
+      settings.cwd,
+      result.declared,
+      result.drift,
+      settings.pruneStale,
+      patchRoom()
+    );
+    patch = within === PATCH_OVER_ROOM ? PATCH_TOO_LONG : within;
+  }
   if (!jsonToStdout) {
-    const patch = plan?.patch ?? (settings.format === "markdown" ? PATCH_TOO_LONG : "");
     for (const piece of renderReport(result, settings, ci, patch)) io.write(piece);
   }
   let exitCode = result.exitCode;

@@ -36,7 +36,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-LA5CPQHN.js";
+} from "./chunks/chunk-HQP5WWWJ.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-PYKSXKH2.js";
 import "./chunks/chunk-DHOHQYZQ.js";

@@ -5,7 +5,12 @@ import { type FileHandle, mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeBaselineFile } from '../config/baseline-file.ts';
 import { repositoryRoot } from '../config/repository-root.ts';
-import { patchLowerBound, planIntentsEdit } from '../declare/intents-edit-plan.ts';
+import {
+  PATCH_OVER_ROOM,
+  patchLowerBound,
+  patchWithinRoom,
+  planIntentsEdit,
+} from '../declare/intents-edit-plan.ts';
 import { type CiReportInputs, renderCiReport, sarifOutsideWarning } from '../deliver/ci-reports.ts';
 import { type CheckResult, check, recheck } from '../pipeline.ts';
 import { PATCH_TOO_LONG, patchRoom, renderComment } from '../report/comment-document.ts';
@@ -35,16 +40,29 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
   const outside =
     settings.sarifFile !== undefined || settings.format === 'sarif' ? sarifOutsideWarning(ci) : undefined;
   if (outside !== undefined) io.writeError(`warning: ${safeLine(outside)}\n`);
-  // The comment shows the patch only when it fits a third of it: a patch that cannot is not made
-  // (parsing, editing and diffing every intents file of a large drift takes seconds).
-  const patchFits = settings.format === 'markdown' && patchLowerBound(result.drift) <= patchRoom();
-  const plan =
-    settings.fix || patchFits
-      ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale)
-      : undefined;
+  // The comment shows the patch only when it fits a third of it. A patch that cannot is not made
+  // whole (parsing, editing and diffing every intents file of a large drift takes seconds): a
+  // lower bound rules out the largest at once, and the files are edited one by one until the
+  // patch passes the room.
+  const plan = settings.fix
+    ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale)
+    : undefined;
+  let patch: string | typeof PATCH_TOO_LONG = plan?.patch ?? '';
+  if (settings.format === 'markdown' && plan === undefined) {
+    const within =
+      patchLowerBound(result.drift) > patchRoom()
+        ? PATCH_OVER_ROOM
+        : await patchWithinRoom(
+            settings.cwd,
+            result.declared,
+            result.drift,
+            settings.pruneStale,
+            patchRoom(),
+          );
+    patch = within === PATCH_OVER_ROOM ? PATCH_TOO_LONG : within;
+  }
   if (!jsonToStdout) {
     // Only the format asked for is rendered, and written in pieces as it is.
-    const patch = plan?.patch ?? (settings.format === 'markdown' ? PATCH_TOO_LONG : '');
     for (const piece of renderReport(result, settings, ci, patch)) io.write(piece);
   }
 

@@ -1,11 +1,11 @@
 // The minimal intents edit for a check's drift, read from the files as they are on disk: what
 // the action suggests as a patch and commits with open-pr, and what `check --fix` writes.
 import path from 'node:path';
-import type { DeclaredIntents, Drift } from '../model.ts';
+import type { DeclaredIntents, Drift, WorkloadRef } from '../model.ts';
 import { readRegularFileSync } from '../regular-file.ts';
 import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
 import { editIntents } from './edit-intents.ts';
-import type { IntentsEditResult, IntentsSources } from './edit-intents-types.ts';
+import type { IntentsEditRequest, IntentsEditResult, IntentsSources } from './edit-intents-types.ts';
 import { suggestedPatch } from './suggested-patch.ts';
 
 export interface IntentsEditPlan {
@@ -48,19 +48,100 @@ export function patchLowerBound(drift: Drift): number {
   return rules.size * 9;
 }
 
-/**
- * Adds the missing calls; removes the stale rules too when `pruneStale`, but never those of a
- * client the run did not drive (client-idle): the run says nothing about what that client needs.
- */
+/** What the edit is asked to do: add the missing calls; remove stale rules when `pruneStale`. */
+function editRequest(drift: Drift, pruneStale: boolean): IntentsEditRequest {
+  return {
+    missing: drift.missing,
+    // Never the rules of a client the run did not drive (client-idle): the run says nothing
+    // about what that client needs.
+    stale: pruneStale ? drift.stale.filter((rule) => rule.reason !== 'client-idle') : [],
+  };
+}
+
+/** The edit for a check's drift and its patch, every file of it. */
 export async function planIntentsEdit(
   cwd: string,
   declared: DeclaredIntents,
   drift: Drift,
   pruneStale: boolean,
 ): Promise<IntentsEditPlan> {
-  const edit = editIntents(intentsSourcesOnDisk(cwd, declared), declared, {
-    missing: drift.missing,
-    stale: pruneStale ? drift.stale.filter((rule) => rule.reason !== 'client-idle') : [],
-  });
+  const edit = editIntents(intentsSourcesOnDisk(cwd, declared), declared, editRequest(drift, pruneStale));
   return { edit, patch: suggestedPatch(edit.files) };
+}
+
+/** The patch was longer than the room it was measured against; it was not made whole. */
+export const PATCH_OVER_ROOM = Symbol('patch over room');
+
+/**
+ * The suggested patch when it has at most `room` characters, else PATCH_OVER_ROOM, found without
+ * editing every file when it is long: the patch is one diff per file in file order, and each
+ * file's diff depends only on the calls and rules whose client lives there. So the files are
+ * edited one by one, in that order, until the diffs so far pass the room. Whenever this reading
+ * could differ from the whole edit (a client without intents gets a new document, which may land
+ * in any file; a client found in another file than the first it names), it makes the whole edit.
+ */
+export async function patchWithinRoom(
+  cwd: string,
+  declared: DeclaredIntents,
+  drift: Drift,
+  pruneStale: boolean,
+  room: number,
+): Promise<string | typeof PATCH_OVER_ROOM> {
+  const whole = async () => {
+    const { patch } = await planIntentsEdit(cwd, declared, drift, pruneStale);
+    return patch.length > room ? PATCH_OVER_ROOM : patch;
+  };
+  const groups = groupByHomeFile(declared, editRequest(drift, pruneStale));
+  if (groups === undefined) return whole();
+  const sources = intentsSourcesOnDisk(cwd, declared);
+  let patch = '';
+  for (const file of [...groups.keys()].sort((a, b) => a.localeCompare(b))) {
+    const edit = editIntents(sources, declared, groups.get(file)!);
+    if (edit.files.some((f) => f.file !== file)) return whole();
+    patch += suggestedPatch(edit.files);
+    if (patch.length > room) return PATCH_OVER_ROOM;
+  }
+  return patch;
+}
+
+/**
+ * The request split by the file the editor looks in first for each client (its first declared
+ * document; for a stale rule, the rule's own file when the client has a document there).
+ * Undefined when a missing call's client has no document: it would get a new one.
+ */
+function groupByHomeFile(
+  declared: DeclaredIntents,
+  request: IntentsEditRequest,
+): Map<string, IntentsEditRequest> | undefined {
+  const filesOf = new Map<string, string[]>();
+  for (const d of declared.documents) {
+    const key = clientKey(d.client);
+    const files = filesOf.get(key);
+    if (files === undefined) filesOf.set(key, [d.file]);
+    else files.push(d.file);
+  }
+  const groups = new Map<string, IntentsEditRequest>();
+  const groupOf = (file: string) => {
+    let group = groups.get(file);
+    if (group === undefined) {
+      group = { missing: [], stale: [] };
+      groups.set(file, group);
+    }
+    return group;
+  };
+  for (const call of request.missing) {
+    const first = filesOf.get(clientKey(call.client))?.[0];
+    if (first === undefined) return undefined;
+    groupOf(first).missing.push(call);
+  }
+  for (const rule of request.stale) {
+    const files = filesOf.get(clientKey(rule.client));
+    if (files === undefined) continue; // the editor finds no home for it either
+    groupOf(files.includes(rule.file) ? rule.file : files[0]!).stale.push(rule);
+  }
+  return groups;
+}
+
+function clientKey(client: WorkloadRef): string {
+  return `${client.namespace}/${client.name}`;
 }

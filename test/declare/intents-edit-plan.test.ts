@@ -2,21 +2,52 @@
 // only when the edit touches it: a drift of one client in a repository of thousands of files
 // reads one file, not all of them again.
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { planIntentsEdit } from '../../src/declare/intents-edit-plan.ts';
+import fc from 'fast-check';
+import { PATCH_OVER_ROOM, patchWithinRoom, planIntentsEdit } from '../../src/declare/intents-edit-plan.ts';
 import { loadIntents } from '../../src/declare/load-intents.ts';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
 import { InputError } from '../../src/errors.ts';
-import { call, observedMap } from '../diff/builders.ts';
+import { call, NS, observedMap } from '../diff/builders.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
 async function demoCopy() {
   const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-plan-'));
   await cp(path.join(root, 'fixtures', 'demo', 'intents'), path.join(dir, 'intents'), { recursive: true });
+  return { dir, declared: await loadIntents(['intents'], { cwd: dir }) };
+}
+
+/** A ClientIntents document of `client` calling nginx on one path. */
+function doc(client: string, path: string): string {
+  return [
+    'apiVersion: k8s.otterize.com/v2beta1',
+    'kind: ClientIntents',
+    'metadata:',
+    // Its own resource name: a second document named like client.yaml's would replace that one.
+    `  name: ${client}-shared`,
+    `  namespace: ${NS}`,
+    'spec:',
+    '  workload:',
+    `    name: ${client}`,
+    '  targets:',
+    '    - kubernetes:',
+    '        name: nginx',
+    '        http:',
+    `          - path: ${path}`,
+    '            methods: [GET]',
+    '',
+  ].join('\n');
+}
+
+/** The demo's intents, plus a file of two clients and a second document of `client` in it. */
+async function widerCopy() {
+  const { dir } = await demoCopy();
+  const shared = [doc('alpha', '/a'), doc('beta', '/b'), doc('client', '/second-home')].join('---\n');
+  await writeFile(path.join(dir, 'intents', 'shared.yaml'), shared);
   return { dir, declared: await loadIntents(['intents'], { cwd: dir }) };
 }
 
@@ -57,5 +88,57 @@ describe('planIntentsEdit', () => {
       (err: unknown) =>
         err instanceof InputError && err.file === 'intents/client.yaml' && /no such file/.test(err.message),
     );
+  });
+
+  test('patchWithinRoom: the whole plan’s patch when it fits the room, else over the room, for any drift', async () => {
+    const { dir, declared } = await widerCopy();
+    const calls = fc.array(
+      fc.tuple(
+        fc.constantFrom('client', 'client2', 'alpha', 'beta', 'newcomer'),
+        fc.constantFrom('nginx', 'orders'),
+        fc.constantFrom('GET', 'POST'),
+        fc.constantFrom('/a', '/b', '/client-path', '/x/y', '/second-home'),
+      ),
+      { minLength: 1, maxLength: 10 },
+    );
+    await fc.assert(
+      fc.asyncProperty(calls, fc.boolean(), fc.nat(3000), async (tuples, prune, room) => {
+        const drift = computeDrift(observedMap(tuples.map(([c, s, m, p]) => call(c, s, m, p))), declared);
+        const { patch } = await planIntentsEdit(dir, declared, drift, prune);
+        const within = await patchWithinRoom(dir, declared, drift, prune, room);
+        assert.equal(within, patch.length > room ? PATCH_OVER_ROOM : patch);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('patchWithinRoom stops at the first file that passes the room: the files after it are not read', async () => {
+    const { dir, declared } = await widerCopy();
+    const observed = observedMap([
+      call('alpha', 'nginx', 'POST', '/new'),
+      call('client', 'nginx', 'POST', '/new'),
+    ]);
+    const drift = computeDrift(observed, declared);
+    // client's edit (intents/client.yaml) comes first in file order; shared.yaml is gone.
+    await rm(path.join(dir, 'intents', 'shared.yaml'));
+    assert.equal(await patchWithinRoom(dir, declared, drift, false, 50), PATCH_OVER_ROOM);
+    await assert.rejects(patchWithinRoom(dir, declared, drift, false, 10_000), /no such file/);
+  });
+
+  test('patchWithinRoom: a client found in another file than its first (the file changed since) gives the whole plan’s patch', async () => {
+    const { dir, declared } = await widerCopy();
+    const observed = observedMap([
+      call('client', 'nginx', 'POST', '/new'),
+      call('alpha', 'nginx', 'POST', '/new'),
+    ]);
+    const drift = computeDrift(observed, declared);
+    // client.yaml no longer describes client: the editor finds client's home in shared.yaml.
+    await writeFile(path.join(dir, 'intents', 'client.yaml'), doc('someone-else', '/z'));
+    const { edit, patch } = await planIntentsEdit(dir, declared, drift, false);
+    assert.deepEqual(
+      edit.files.map((f) => f.file),
+      ['intents/shared.yaml'],
+    );
+    assert.equal(await patchWithinRoom(dir, declared, drift, false, 10_000), patch);
   });
 });

@@ -6815,11 +6815,11 @@ function buildRuleIndex(rules) {
       calledWithoutDetail: false
     };
     states.push(state);
-    const clientKey2 = refKey(rule.client);
-    let byTarget = index.get(clientKey2);
+    const clientKey3 = refKey(rule.client);
+    let byTarget = index.get(clientKey3);
     if (!byTarget) {
       byTarget = /* @__PURE__ */ new Map();
-      index.set(clientKey2, byTarget);
+      index.set(clientKey3, byTarget);
     }
     for (const targetKey of ruleTargetKeys(rule)) {
       const list = byTarget.get(targetKey);
@@ -11838,11 +11838,11 @@ function buildClientIntents(calls, opts = {}) {
   for (const call of calls) {
     const target = targetOf(call, opts.asService === true, warnings);
     if (target === void 0) continue;
-    const clientKey2 = `${call.client.namespace}/${call.client.name}`;
-    let entry = clients.get(clientKey2);
+    const clientKey3 = `${call.client.namespace}/${call.client.name}`;
+    let entry = clients.get(clientKey3);
     if (!entry) {
       entry = { client: { ...call.client }, targets: /* @__PURE__ */ new Map() };
-      clients.set(clientKey2, entry);
+      clients.set(clientKey3, entry);
     }
     if (!entry.client.kind && call.client.kind) entry.client.kind = call.client.kind;
     const targetKey = `${target.type} ${target.name} ${target.kind ?? ""}`;
@@ -12985,12 +12985,67 @@ function patchLowerBound(drift) {
   }
   return rules.size * 9;
 }
-async function planIntentsEdit(cwd, declared, drift, pruneStale) {
-  const edit = editIntents(intentsSourcesOnDisk(cwd, declared), declared, {
+function editRequest(drift, pruneStale) {
+  return {
     missing: drift.missing,
+    // Never the rules of a client the run did not drive (client-idle): the run says nothing
+    // about what that client needs.
     stale: pruneStale ? drift.stale.filter((rule) => rule.reason !== "client-idle") : []
-  });
+  };
+}
+async function planIntentsEdit(cwd, declared, drift, pruneStale) {
+  const edit = editIntents(intentsSourcesOnDisk(cwd, declared), declared, editRequest(drift, pruneStale));
   return { edit, patch: suggestedPatch(edit.files) };
+}
+var PATCH_OVER_ROOM = /* @__PURE__ */ Symbol("patch over room");
+async function patchWithinRoom(cwd, declared, drift, pruneStale, room) {
+  const whole = async () => {
+    const { patch: patch2 } = await planIntentsEdit(cwd, declared, drift, pruneStale);
+    return patch2.length > room ? PATCH_OVER_ROOM : patch2;
+  };
+  const groups = groupByHomeFile(declared, editRequest(drift, pruneStale));
+  if (groups === void 0) return whole();
+  const sources = intentsSourcesOnDisk(cwd, declared);
+  let patch = "";
+  for (const file of [...groups.keys()].sort((a, b) => a.localeCompare(b))) {
+    const edit = editIntents(sources, declared, groups.get(file));
+    if (edit.files.some((f) => f.file !== file)) return whole();
+    patch += suggestedPatch(edit.files);
+    if (patch.length > room) return PATCH_OVER_ROOM;
+  }
+  return patch;
+}
+function groupByHomeFile(declared, request) {
+  const filesOf = /* @__PURE__ */ new Map();
+  for (const d of declared.documents) {
+    const key = clientKey2(d.client);
+    const files = filesOf.get(key);
+    if (files === void 0) filesOf.set(key, [d.file]);
+    else files.push(d.file);
+  }
+  const groups = /* @__PURE__ */ new Map();
+  const groupOf = (file) => {
+    let group = groups.get(file);
+    if (group === void 0) {
+      group = { missing: [], stale: [] };
+      groups.set(file, group);
+    }
+    return group;
+  };
+  for (const call of request.missing) {
+    const first = filesOf.get(clientKey2(call.client))?.[0];
+    if (first === void 0) return void 0;
+    groupOf(first).missing.push(call);
+  }
+  for (const rule of request.stale) {
+    const files = filesOf.get(clientKey2(rule.client));
+    if (files === void 0) continue;
+    groupOf(files.includes(rule.file) ? rule.file : files[0]).stale.push(rule);
+  }
+  return groups;
+}
+function clientKey2(client) {
+  return `${client.namespace}/${client.name}`;
 }
 
 // src/deliver/ci-reports.ts
@@ -14571,6 +14626,8 @@ export {
   createTwoFilesPatch,
   patchLowerBound,
   planIntentsEdit,
+  PATCH_OVER_ROOM,
+  patchWithinRoom,
   sarifOutsideWarning,
   renderCiReport,
   codeSpan,
