@@ -69,7 +69,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-HQP5WWWJ.js";
+} from "./chunks/chunk-YLMKH7LK.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-PYKSXKH2.js";
 import "./chunks/chunk-DHOHQYZQ.js";

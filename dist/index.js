@@ -36,7 +36,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-HQP5WWWJ.js";
+} from "./chunks/chunk-YLMKH7LK.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-PYKSXKH2.js";
 import "./chunks/chunk-DHOHQYZQ.js";

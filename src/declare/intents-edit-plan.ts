@@ -96,12 +96,20 @@ export async function patchWithinRoom(
   const sources = intentsSourcesOnDisk(cwd, declared);
   let patch = '';
   for (const file of [...groups.keys()].sort((a, b) => a.localeCompare(b))) {
-    const edit = editIntents(sources, declared, groups.get(file)!);
+    const { request, documents } = groups.get(file)!;
+    // Only the documents of the group's clients: the editor looks up no other client.
+    const edit = editIntents(sources, { ...declared, documents }, request);
     if (edit.files.some((f) => f.file !== file)) return whole();
     patch += suggestedPatch(edit.files);
     if (patch.length > room) return PATCH_OVER_ROOM;
   }
   return patch;
+}
+
+interface HomeFileGroup {
+  request: IntentsEditRequest;
+  /** The declared documents of the clients the request names. */
+  documents: DeclaredIntents['documents'];
 }
 
 /**
@@ -112,32 +120,39 @@ export async function patchWithinRoom(
 function groupByHomeFile(
   declared: DeclaredIntents,
   request: IntentsEditRequest,
-): Map<string, IntentsEditRequest> | undefined {
-  const filesOf = new Map<string, string[]>();
+): Map<string, HomeFileGroup> | undefined {
+  const documentsOf = new Map<string, DeclaredIntents['documents']>();
   for (const d of declared.documents) {
     const key = clientKey(d.client);
-    const files = filesOf.get(key);
-    if (files === undefined) filesOf.set(key, [d.file]);
-    else files.push(d.file);
+    const documents = documentsOf.get(key);
+    if (documents === undefined) documentsOf.set(key, [d]);
+    else documents.push(d);
   }
-  const groups = new Map<string, IntentsEditRequest>();
-  const groupOf = (file: string) => {
+  const groups = new Map<string, HomeFileGroup & { clients: Set<string> }>();
+  const add = (file: string, key: string) => {
     let group = groups.get(file);
     if (group === undefined) {
-      group = { missing: [], stale: [] };
+      group = { request: { missing: [], stale: [] }, documents: [], clients: new Set() };
       groups.set(file, group);
     }
-    return group;
+    if (!group.clients.has(key)) {
+      group.clients.add(key);
+      group.documents.push(...documentsOf.get(key)!);
+    }
+    return group.request;
   };
   for (const call of request.missing) {
-    const first = filesOf.get(clientKey(call.client))?.[0];
+    const key = clientKey(call.client);
+    const first = documentsOf.get(key)?.[0];
     if (first === undefined) return undefined;
-    groupOf(first).missing.push(call);
+    add(first.file, key).missing.push(call);
   }
   for (const rule of request.stale) {
-    const files = filesOf.get(clientKey(rule.client));
-    if (files === undefined) continue; // the editor finds no home for it either
-    groupOf(files.includes(rule.file) ? rule.file : files[0]!).stale.push(rule);
+    const key = clientKey(rule.client);
+    const documents = documentsOf.get(key);
+    if (documents === undefined) continue; // the editor finds no home for it either
+    const home = documents.some((d) => d.file === rule.file) ? rule.file : documents[0]!.file;
+    add(home, key).stale.push(rule);
   }
   return groups;
 }

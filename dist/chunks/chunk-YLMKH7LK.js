@@ -13008,7 +13008,8 @@ async function patchWithinRoom(cwd, declared, drift, pruneStale, room) {
   const sources = intentsSourcesOnDisk(cwd, declared);
   let patch = "";
   for (const file of [...groups.keys()].sort((a, b) => a.localeCompare(b))) {
-    const edit = editIntents(sources, declared, groups.get(file));
+    const { request, documents } = groups.get(file);
+    const edit = editIntents(sources, { ...declared, documents }, request);
     if (edit.files.some((f) => f.file !== file)) return whole();
     patch += suggestedPatch(edit.files);
     if (patch.length > room) return PATCH_OVER_ROOM;
@@ -13016,31 +13017,38 @@ async function patchWithinRoom(cwd, declared, drift, pruneStale, room) {
   return patch;
 }
 function groupByHomeFile(declared, request) {
-  const filesOf = /* @__PURE__ */ new Map();
+  const documentsOf = /* @__PURE__ */ new Map();
   for (const d of declared.documents) {
     const key = clientKey2(d.client);
-    const files = filesOf.get(key);
-    if (files === void 0) filesOf.set(key, [d.file]);
-    else files.push(d.file);
+    const documents = documentsOf.get(key);
+    if (documents === void 0) documentsOf.set(key, [d]);
+    else documents.push(d);
   }
   const groups = /* @__PURE__ */ new Map();
-  const groupOf = (file) => {
+  const add = (file, key) => {
     let group = groups.get(file);
     if (group === void 0) {
-      group = { missing: [], stale: [] };
+      group = { request: { missing: [], stale: [] }, documents: [], clients: /* @__PURE__ */ new Set() };
       groups.set(file, group);
     }
-    return group;
+    if (!group.clients.has(key)) {
+      group.clients.add(key);
+      group.documents.push(...documentsOf.get(key));
+    }
+    return group.request;
   };
   for (const call of request.missing) {
-    const first = filesOf.get(clientKey2(call.client))?.[0];
+    const key = clientKey2(call.client);
+    const first = documentsOf.get(key)?.[0];
     if (first === void 0) return void 0;
-    groupOf(first).missing.push(call);
+    add(first.file, key).missing.push(call);
   }
   for (const rule of request.stale) {
-    const files = filesOf.get(clientKey2(rule.client));
-    if (files === void 0) continue;
-    groupOf(files.includes(rule.file) ? rule.file : files[0]).stale.push(rule);
+    const key = clientKey2(rule.client);
+    const documents = documentsOf.get(key);
+    if (documents === void 0) continue;
+    const home = documents.some((d) => d.file === rule.file) ? rule.file : documents[0].file;
+    add(home, key).stale.push(rule);
   }
   return groups;
 }
