@@ -69,7 +69,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-YLMKH7LK.js";
+} from "./chunks/chunk-C4GVFGS4.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-PYKSXKH2.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -79,7 +79,7 @@ import {
   HOW_TO_OBSERVE,
   findKubeconfig
 } from "./chunks/chunk-7NJKBT2O.js";
-import "./chunks/chunk-545AY3VF.js";
+import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import "./chunks/chunk-OKIHNVBM.js";
 import {
@@ -3128,7 +3128,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-V5BMRXCF.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-OIJXEVWA.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

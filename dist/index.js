@@ -36,7 +36,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-YLMKH7LK.js";
+} from "./chunks/chunk-C4GVFGS4.js";
 import "./chunks/chunk-O4OC7RXD.js";
 import "./chunks/chunk-PYKSXKH2.js";
 import "./chunks/chunk-DHOHQYZQ.js";
@@ -45,7 +45,7 @@ import {
   parseSince
 } from "./chunks/chunk-CUFRODQG.js";
 import "./chunks/chunk-PCWJZML7.js";
-import "./chunks/chunk-545AY3VF.js";
+import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   readRegularFile

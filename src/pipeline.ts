@@ -28,8 +28,8 @@ import type {
   WorkloadRef,
 } from './model.ts';
 import { parseDuration, parseSince } from './observe/live/duration.ts';
-import { shownUrl } from './observe/live/http-client.ts';
 import { requireKubeClientNode } from './observe/live/node-support.ts';
+import { shownUrl } from './observe/live/shown-url.ts';
 import type { SidecarsProgress } from './observe/live/sidecars-source.ts';
 import { requireObservedScope } from './observe/observation-scope.ts';
 import { readMetricsConcurrently } from './observe/read-metrics-concurrently.ts';

@@ -75,3 +75,19 @@ test("the bundle carries the yaml package's ES build, without its per-token proc
   }
   assert.equal(yamlParser.length, 1, 'the yaml parser should be bundled exactly once');
 });
+
+test('an offline check loads no network module: node:http, https, zlib and undici stay unloaded', async () => {
+  // Importing node:http from an ES module reads all its exports, which loads undici: tens of
+  // milliseconds on every run. Only the live sources (their own chunks) need the network.
+  const report = 'process.on("exit",()=>process.stderr.write(JSON.stringify(process.moduleLoadList)))';
+  const args = ['--import', `data:text/javascript,${report}`, bin, 'demo', '--format', 'text'];
+  const result = await run(process.execPath, args, { cwd: repoRoot }).catch(
+    (err: { code: number; stdout: string; stderr: string }) => err,
+  );
+  const loaded = JSON.parse(result.stderr) as string[];
+  assert.ok(loaded.includes('NativeModule fs'), 'the list names the built-in modules loaded');
+  const network = loaded.filter((m) =>
+    /^NativeModule (https?|http2|zlib|internal\/deps\/undici\/undici)$/.test(m),
+  );
+  assert.deepEqual(network, []);
+});

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError, isInputError } from '../../errors.ts';
 import { assertRegularFileSync } from '../../regular-file.ts';
+import { shownUrl } from './shown-url.ts';
 
 export interface HttpTarget {
   /** Bearer token sent as Authorization (never printed). */
@@ -21,16 +22,6 @@ export interface HttpTarget {
 export interface HttpAnswer {
   status: number;
   text: string;
-}
-
-/** `scheme://host/path` of a URL: no credentials, no query, no fragment. */
-export function shownUrl(url: URL | string): string {
-  try {
-    const u = new URL(String(url));
-    return `${u.protocol}//${u.host}${u.pathname}`;
-  } catch {
-    return '(invalid URL)';
-  }
 }
 
 export function parseBaseUrl(text: string, flag: string): URL {

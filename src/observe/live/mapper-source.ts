@@ -8,11 +8,12 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { InputError } from '../../errors.ts';
 import type { ObservedMap } from '../../model.ts';
 import { NameGate } from '../name-gate.ts';
-import { httpRequest, parseBaseUrl, shownUrl } from './http-client.ts';
+import { httpRequest, parseBaseUrl } from './http-client.ts';
 import { type KubeAccess, loadKubeConfig } from './kube-config.ts';
 import { permissionHint, statusOf } from './kube-errors.ts';
 import { kubeRequest, readText } from './kube-http.ts';
 import { callsOfIntents, parseMapperIntents } from './mapper-answer.ts';
+import { shownUrl } from './shown-url.ts';
 
 export interface MapperOptions extends KubeAccess {
   /** `--mapper-url`: talk to the mapper directly (its GraphQL endpoint, default path /query). */

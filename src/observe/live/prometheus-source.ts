@@ -9,7 +9,7 @@ import { CALL_LABEL_SLOTS, CALL_METRICS } from '../compact/call-tables.ts';
 import { REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from '../istio-labels.ts';
 import { NO_CLIENT_SIDECAR, ObservedMapBuilder } from '../observed-map.ts';
 import { parseSince, promRange } from './duration.ts';
-import { type HttpTarget, httpStream, parseBaseUrl, shownUrl } from './http-client.ts';
+import { type HttpTarget, httpStream, parseBaseUrl } from './http-client.ts';
 import { JsonEvents, JsonSyntaxError } from './json-events.ts';
 import { mapPool } from './pool.ts';
 import { type RowHandler, requestCount, VectorAnswerReader } from './prometheus-answer.ts';
@@ -22,6 +22,7 @@ import {
   sizeQuery,
   tcpQuery,
 } from './prometheus-queries.ts';
+import { shownUrl } from './shown-url.ts';
 
 export { requestsQuery, tcpQuery } from './prometheus-queries.ts';
 

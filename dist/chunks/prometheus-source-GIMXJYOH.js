@@ -19,9 +19,11 @@ import {
 } from "./chunk-PCWJZML7.js";
 import {
   httpStream,
-  parseBaseUrl,
+  parseBaseUrl
+} from "./chunk-QIIOH27L.js";
+import {
   shownUrl
-} from "./chunk-545AY3VF.js";
+} from "./chunk-55OXYYT6.js";
 import "./chunk-DNUDPCNB.js";
 import "./chunk-OKIHNVBM.js";
 import {

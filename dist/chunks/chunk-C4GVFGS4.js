@@ -19,7 +19,7 @@ import {
 } from "./chunk-PCWJZML7.js";
 import {
   shownUrl
-} from "./chunk-545AY3VF.js";
+} from "./chunk-55OXYYT6.js";
 import {
   compareCalls,
   compareRules
@@ -11394,7 +11394,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-W7HXW7SI.js");
+      const { readPrometheus } = await import("./prometheus-source-GIMXJYOH.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11407,7 +11407,7 @@ async function readSource(settings, onProgress, signal) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-V5BMRXCF.js");
+      const { readMapper } = await import("./mapper-source-OIJXEVWA.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,

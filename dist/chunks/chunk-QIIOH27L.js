@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  shownUrl
+} from "./chunk-55OXYYT6.js";
+import {
   assertRegularFileSync
 } from "./chunk-OKIHNVBM.js";
 import {
@@ -13,14 +16,6 @@ import http from "node:http";
 import https from "node:https";
 import { pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
-function shownUrl(url) {
-  try {
-    const u = new URL(String(url));
-    return `${u.protocol}//${u.host}${u.pathname}`;
-  } catch {
-    return "(invalid URL)";
-  }
-}
 function parseBaseUrl(text, flag) {
   let url;
   try {
@@ -121,7 +116,6 @@ function unreachable(url, err) {
 }
 
 export {
-  shownUrl,
   parseBaseUrl,
   httpStream,
   httpRequest

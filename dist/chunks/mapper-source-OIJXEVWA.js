@@ -9,9 +9,11 @@ import {
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,
-  parseBaseUrl,
+  parseBaseUrl
+} from "./chunk-QIIOH27L.js";
+import {
   shownUrl
-} from "./chunk-545AY3VF.js";
+} from "./chunk-55OXYYT6.js";
 import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";
