@@ -11,7 +11,7 @@
 import type { Drift, StaleRule } from '../model.ts';
 import { plural } from './display-text.ts';
 import { EDGE_STYLES, MISSING_RED, rowText } from './graph-dot.ts';
-import { type CallGraph, type EdgeKind, type GraphEdge, graphOfDrift, onlyDrift } from './graph-model.ts';
+import { type CallGraph, driftingGraphOf, type EdgeKind, type GraphEdge } from './graph-model.ts';
 import { pictureText } from './picture-text.ts';
 
 /** Edges drawn at most; the rest are counted in a note (the tables list them all). */
@@ -102,7 +102,7 @@ function actionable(graph: CallGraph): CallGraph {
  * in `room` characters.
  */
 export function mermaidDriftGraph(drift: Drift, room = Number.POSITIVE_INFINITY): string {
-  const graph = actionable(onlyDrift(graphOfDrift(drift)));
+  const graph = actionable(driftingGraphOf(drift));
   if (graph.edges.length === 0) return '';
   const edges = [...graph.edges].sort((a, b) => (PRIORITY[a.kind] ?? 9) - (PRIORITY[b.kind] ?? 9));
   const drawn = edges.slice(0, MAX_EDGES);

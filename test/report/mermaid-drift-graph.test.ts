@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { commentBody, shortCommentBody } from '../../src/deliver/github/comment-body.ts';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
+import { driftingGraphOf, graphOfDrift, onlyDrift } from '../../src/report/graph-model.ts';
 import { renderMarkdownReport } from '../../src/report/markdown-report.ts';
 import {
   MAX_EDGES,
@@ -21,6 +22,19 @@ function manyMissing(n: number) {
 }
 
 describe('the Mermaid drift graph', () => {
+  test('is drawn from the drifting graph alone: the same as the whole graph cut down to its drift', () => {
+    const drifts = [
+      demoDrift(),
+      manyMissing(40),
+      meshDrift({ workloads: 300, namespaces: 7 }),
+      computeDrift(observedMap(hostileCalls()), declaredIntents([rule('client', 'nginx', 'GET', '/x')])),
+    ];
+    for (const drift of drifts) {
+      assert.ok(drift.covered.length + drift.missing.length > 0);
+      assert.deepEqual(driftingGraphOf(drift), onlyDrift(graphOfDrift(drift)));
+    }
+  });
+
   test('only drift: covered calls and their clients are not drawn', () => {
     const block = mermaidDriftGraph(demoDrift());
     assert.match(block, /^\n#### Drift graph: 2 drifting edges\n\n```mermaid\nflowchart LR\n/);

@@ -13601,13 +13601,27 @@ var GraphBuilder = class {
   }
   build(mode) {
     const groups = /* @__PURE__ */ new Map();
+    const edges = [];
     for (const row of this.rows) {
-      const id = JSON.stringify([row.from, row.to, row.kind]);
-      const edge = groups.get(id) ?? { from: row.from, to: row.to, kind: row.kind, rows: [] };
+      let tos = groups.get(row.from);
+      if (tos === void 0) {
+        tos = /* @__PURE__ */ new Map();
+        groups.set(row.from, tos);
+      }
+      let kinds = tos.get(row.to);
+      if (kinds === void 0) {
+        kinds = /* @__PURE__ */ new Map();
+        tos.set(row.to, kinds);
+      }
+      let edge = kinds.get(row.kind);
+      if (edge === void 0) {
+        edge = { from: row.from, to: row.to, kind: row.kind, rows: [] };
+        kinds.set(row.kind, edge);
+        edges.push(edge);
+      }
       edge.rows.push(row);
-      groups.set(id, edge);
     }
-    const edges = [...groups.values()].sort(
+    edges.sort(
       (a, b) => byText(a.from, b.from) || byText(a.to, b.to) || EDGE_KINDS.indexOf(a.kind) - EDGE_KINDS.indexOf(b.kind)
     );
     for (const edge of edges) {
@@ -13646,6 +13660,9 @@ function graphOfDrift(drift) {
   return graph.build("drift");
 }
 var DRIFT_KINDS = /* @__PURE__ */ new Set(["missing", "blocked", "stale"]);
+function driftingGraphOf(drift) {
+  return onlyDrift(graphOfDrift({ ...drift, covered: [], ignored: [], unattributed: [], external: [] }));
+}
 function onlyDrift(graph) {
   const edges = graph.edges.filter((e) => DRIFT_KINDS.has(e.kind));
   const used = new Set(edges.flatMap((e) => [e.from, e.to]));
@@ -14346,7 +14363,7 @@ function actionable(graph) {
   return { ...graph, edges };
 }
 function mermaidDriftGraph(drift, room = Number.POSITIVE_INFINITY) {
-  const graph = actionable(onlyDrift(graphOfDrift(drift)));
+  const graph = actionable(driftingGraphOf(drift));
   if (graph.edges.length === 0) return "";
   const edges = [...graph.edges].sort((a, b) => (PRIORITY[a.kind] ?? 9) - (PRIORITY[b.kind] ?? 9));
   const drawn = edges.slice(0, MAX_EDGES);
