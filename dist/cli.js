@@ -69,19 +69,19 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-FFXJFECI.js";
-import "./chunks/chunk-O4OC7RXD.js";
-import "./chunks/chunk-PYKSXKH2.js";
-import "./chunks/chunk-DHOHQYZQ.js";
-import "./chunks/chunk-CUFRODQG.js";
-import "./chunks/chunk-PCWJZML7.js";
+} from "./chunks/chunk-P2YTYXA7.js";
+import "./chunks/chunk-TPBTZY4F.js";
+import "./chunks/chunk-FODYHRIH.js";
+import "./chunks/chunk-LXASVE7W.js";
+import "./chunks/chunk-DH5EPHUT.js";
+import "./chunks/chunk-AJBEAXIB.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig
 } from "./chunks/chunk-7NJKBT2O.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
-import "./chunks/chunk-OKIHNVBM.js";
+import "./chunks/chunk-MQQS6OFD.js";
 import {
   InputError,
   VERSION,
@@ -91,7 +91,7 @@ import {
   jsonWithEscapes,
   safeLine,
   showControlChars
-} from "./chunks/chunk-AXTUN44H.js";
+} from "./chunks/chunk-RCORRPHM.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
@@ -3112,7 +3112,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-HX5R2XY2.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-5K2TLUUD.js");
       const file = path6.resolve(settings.cwd, settings.output ?? "");
       await mkdir5(path6.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
@@ -3128,7 +3128,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-OIJXEVWA.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-SXPVOJCU.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

@@ -36,20 +36,20 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-FFXJFECI.js";
-import "./chunks/chunk-O4OC7RXD.js";
-import "./chunks/chunk-PYKSXKH2.js";
-import "./chunks/chunk-DHOHQYZQ.js";
+} from "./chunks/chunk-P2YTYXA7.js";
+import "./chunks/chunk-TPBTZY4F.js";
+import "./chunks/chunk-FODYHRIH.js";
+import "./chunks/chunk-LXASVE7W.js";
 import {
   parseDuration,
   parseSince
-} from "./chunks/chunk-CUFRODQG.js";
-import "./chunks/chunk-PCWJZML7.js";
+} from "./chunks/chunk-DH5EPHUT.js";
+import "./chunks/chunk-AJBEAXIB.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   readRegularFile
-} from "./chunks/chunk-OKIHNVBM.js";
+} from "./chunks/chunk-MQQS6OFD.js";
 import {
   InputError,
   internalError,
@@ -57,7 +57,7 @@ import {
   isInputError,
   safeLine,
   showControlChars
-} from "./chunks/chunk-AXTUN44H.js";
+} from "./chunks/chunk-RCORRPHM.js";
 import {
   __commonJS,
   __require,

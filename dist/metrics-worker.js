@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetricFiles
-} from "./chunks/chunk-O4OC7RXD.js";
-import "./chunks/chunk-DHOHQYZQ.js";
-import "./chunks/chunk-PCWJZML7.js";
+} from "./chunks/chunk-TPBTZY4F.js";
+import "./chunks/chunk-LXASVE7W.js";
+import "./chunks/chunk-AJBEAXIB.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   InputError
-} from "./chunks/chunk-AXTUN44H.js";
+} from "./chunks/chunk-RCORRPHM.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/metrics-worker.ts

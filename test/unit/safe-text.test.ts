@@ -39,6 +39,19 @@ describe('showControlChars', () => {
     assert.deepEqual(JSON.parse(text), value);
     assert.deepEqual(rawUnsafeChars(text), []);
   });
+
+  test('JSON: each unsafe character alone in ASCII text is escaped, DEL and `##[` included', () => {
+    for (const code of UNSAFE_CODE_POINTS) {
+      const value = { path: `/plain/ascii${String.fromCodePoint(code)}text` };
+      const text = jsonWithEscapes(JSON.stringify(value, null, 2));
+      assert.deepEqual(rawUnsafeChars(text), [], `U+${code.toString(16)}`);
+      assert.deepEqual(JSON.parse(text), value);
+    }
+    const command = jsonWithEscapes(JSON.stringify({ path: '/a##[error]b' }));
+    assert.equal(command, '{"path":"/a##\\u005b' + 'error]b"}');
+    const plain = JSON.stringify({ path: '/api/v1/items', count: 3 }, null, 2);
+    assert.equal(jsonWithEscapes(plain), plain);
+  });
 });
 
 describe('scrubSecrets', () => {

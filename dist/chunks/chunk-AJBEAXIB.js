@@ -7,7 +7,7 @@ import {
   badService,
   badWorkload,
   scrubSecrets
-} from "./chunk-AXTUN44H.js";
+} from "./chunk-RCORRPHM.js";
 
 // src/observe/istio-labels.ts
 var ISTIO_DEFAULT_LABELS = [

@@ -5,24 +5,24 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-DHODRFQP.js";
+} from "./chunk-IBYCY5WC.js";
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,
   parseBaseUrl
-} from "./chunk-QIIOH27L.js";
+} from "./chunk-YKVCAY4Q.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";
-import "./chunk-OKIHNVBM.js";
+import "./chunk-MQQS6OFD.js";
 import {
   InputError,
   NameGate,
   isKindName
-} from "./chunk-AXTUN44H.js";
+} from "./chunk-RCORRPHM.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/mapper-answer.ts

@@ -5,10 +5,10 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-PCWJZML7.js";
+} from "./chunk-AJBEAXIB.js";
 import {
   InputError
-} from "./chunk-AXTUN44H.js";
+} from "./chunk-RCORRPHM.js";
 
 // src/observe/prometheus-text.ts
 import { Buffer as Buffer2 } from "node:buffer";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseSince,
   promRange
-} from "./chunk-CUFRODQG.js";
+} from "./chunk-DH5EPHUT.js";
 import {
   mapPool
 } from "./chunk-HYR7AWVW.js";
@@ -16,19 +16,19 @@ import {
   SLOT_COUNT,
   StringTable,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-PCWJZML7.js";
+} from "./chunk-AJBEAXIB.js";
 import {
   httpStream,
   parseBaseUrl
-} from "./chunk-QIIOH27L.js";
+} from "./chunk-YKVCAY4Q.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import "./chunk-DNUDPCNB.js";
-import "./chunk-OKIHNVBM.js";
+import "./chunk-MQQS6OFD.js";
 import {
   InputError
-} from "./chunk-AXTUN44H.js";
+} from "./chunk-RCORRPHM.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/json-events.ts

@@ -4,11 +4,11 @@ import {
 } from "./chunk-55OXYYT6.js";
 import {
   assertRegularFileSync
-} from "./chunk-OKIHNVBM.js";
+} from "./chunk-MQQS6OFD.js";
 import {
   InputError,
   isInputError
-} from "./chunk-AXTUN44H.js";
+} from "./chunk-RCORRPHM.js";
 
 // src/observe/live/http-client.ts
 import { readFileSync } from "node:fs";

@@ -5,18 +5,18 @@ import {
   metricFilesOf,
   readMetricFiles,
   readMetrics
-} from "./chunk-O4OC7RXD.js";
+} from "./chunk-TPBTZY4F.js";
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-PYKSXKH2.js";
+} from "./chunk-FODYHRIH.js";
 import {
   parseDuration,
   parseSince
-} from "./chunk-CUFRODQG.js";
+} from "./chunk-DH5EPHUT.js";
 import {
   ObservedMapBuilder
-} from "./chunk-PCWJZML7.js";
+} from "./chunk-AJBEAXIB.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
@@ -26,7 +26,7 @@ import {
 } from "./chunk-DNUDPCNB.js";
 import {
   readRegularFileSync
-} from "./chunk-OKIHNVBM.js";
+} from "./chunk-MQQS6OFD.js";
 import {
   InputError,
   VERSION,
@@ -34,7 +34,7 @@ import {
   isDnsLabel,
   jsonWithEscapes,
   showControlChars
-} from "./chunk-AXTUN44H.js";
+} from "./chunk-RCORRPHM.js";
 import {
   __export
 } from "./chunk-HANBNIMK.js";
@@ -11383,7 +11383,7 @@ async function readSource(settings, onProgress, signal) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-JDEG76CJ.js");
+      const { readSidecars } = await import("./sidecars-source-PKAOBGT3.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11394,7 +11394,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-GIMXJYOH.js");
+      const { readPrometheus } = await import("./prometheus-source-N5FHVZPU.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11407,7 +11407,7 @@ async function readSource(settings, onProgress, signal) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-OIJXEVWA.js");
+      const { readMapper } = await import("./mapper-source-SXPVOJCU.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,

@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   SeriesReader
-} from "./chunk-DHOHQYZQ.js";
+} from "./chunk-LXASVE7W.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-PCWJZML7.js";
+} from "./chunk-AJBEAXIB.js";
 import {
   InputError
-} from "./chunk-AXTUN44H.js";
+} from "./chunk-RCORRPHM.js";
 
 // src/observe/read-metrics.ts
 import { Buffer as Buffer4 } from "node:buffer";

@@ -1,6 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 
 // src/safe-text.ts
+import { Buffer } from "node:buffer";
 var UNSAFE_CHARS = (
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g
@@ -23,6 +24,8 @@ function showControlChars(text) {
   return text.replace(UNSAFE_CHARS, escapeOf).replaceAll(LEGACY_COMMAND, "##\\x5b");
 }
 function jsonWithEscapes(json) {
+  if (Buffer.byteLength(json, "utf8") === json.length && !json.includes("\x7F") && !json.includes(LEGACY_COMMAND))
+    return json;
   return json.replace(UNSAFE_BEYOND_C0, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll(LEGACY_COMMAND, "##\\u005b");
 }
 var URL_IN_TEXT = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>()[\]{}`]+/gi;

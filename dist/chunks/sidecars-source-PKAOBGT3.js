@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-DHOHQYZQ.js";
+} from "./chunk-LXASVE7W.js";
 import {
   delay,
   mapPool
@@ -10,7 +10,7 @@ import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-PCWJZML7.js";
+} from "./chunk-AJBEAXIB.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -22,16 +22,16 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-DHODRFQP.js";
+} from "./chunk-IBYCY5WC.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-DNUDPCNB.js";
-import "./chunk-OKIHNVBM.js";
+import "./chunk-MQQS6OFD.js";
 import {
   InputError,
   NameGate,
   isInputError,
   showControlChars
-} from "./chunk-AXTUN44H.js";
+} from "./chunk-RCORRPHM.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/meshed-pods.ts

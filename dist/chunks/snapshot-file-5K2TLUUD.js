@@ -3,9 +3,9 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-PYKSXKH2.js";
-import "./chunk-OKIHNVBM.js";
-import "./chunk-AXTUN44H.js";
+} from "./chunk-FODYHRIH.js";
+import "./chunk-MQQS6OFD.js";
+import "./chunk-RCORRPHM.js";
 import "./chunk-HANBNIMK.js";
 export {
   MAX_SNAPSHOT_BYTES,

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readRegularFile
-} from "./chunk-OKIHNVBM.js";
+} from "./chunk-MQQS6OFD.js";
 import {
   InputError,
   NameGate,
   isKindName,
   jsonWithEscapes
-} from "./chunk-AXTUN44H.js";
+} from "./chunk-RCORRPHM.js";
 
 // src/observe/snapshot/snapshot-file.ts
 import { Buffer } from "node:buffer";
