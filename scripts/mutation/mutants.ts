@@ -225,7 +225,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'live/shown-url-with-query',
-    file: 'src/observe/live/http-client.ts',
+    file: 'src/observe/live/shown-url.ts',
     from: 'return `${u.protocol}//${u.host}${u.pathname}`;',
     to: 'return `${u.protocol}//${u.host}${u.pathname}${u.search}`;',
     why: 'error messages print the URL with its query string (where tokens hide)',
