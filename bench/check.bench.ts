@@ -7,7 +7,7 @@
 // Fails (exit 1) when an answer differs: between rounds, or from what the generator built in.
 // Environment: BENCH_ROUNDS (3), BENCH_WORKLOADS (2000), BENCH_ONLY (sidecar, high-cardinality,
 // prometheus; comma-separated), BENCH_PROMETHEUS_ROWS (400000,1500000); NODE_OPTIONS reaches
-// every child (e.g. --max-semi-space-size=32, which lowers the high-cardinality peak RSS).
+// every child (e.g. --max-semi-space-size=16, which lowers the high-cardinality peak RSS).
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
