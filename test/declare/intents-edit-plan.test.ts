@@ -2,6 +2,7 @@
 // only when the edit touches it: a drift of one client in a repository of thousands of files
 // reads one file, not all of them again.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { PATCH_OVER_ROOM, patchWithinRoom, planIntentsEdit } from '../../src/dec
 import { loadIntents } from '../../src/declare/load-intents.ts';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
 import { InputError } from '../../src/errors.ts';
+import { MAX_YAML_BYTES } from '../../src/yaml/yaml-tree.ts';
 import { call, NS, observedMap } from '../diff/builders.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -140,5 +142,24 @@ describe('planIntentsEdit', () => {
       ['intents/shared.yaml'],
     );
     assert.equal(await patchWithinRoom(dir, declared, drift, false, 10_000), patch);
+  });
+
+  test('a file the edit needs that became a FIFO or grew past the limit is refused, not read', async (t) => {
+    const { dir, declared } = await demoCopy();
+    const drift = computeDrift(observedMap([call('client', 'nginx', 'DELETE', '/only-here')]), declared);
+    const file = path.join(dir, 'intents', 'client.yaml');
+    await writeFile(file, `# ${'x'.repeat(MAX_YAML_BYTES)}\n`);
+    await assert.rejects(
+      planIntentsEdit(dir, declared, drift, false),
+      (err: unknown) =>
+        err instanceof InputError && err.file === 'intents/client.yaml' && /larger than/.test(err.message),
+    );
+    if (process.platform === 'win32') return t.skip('no mkfifo');
+    await rm(file);
+    execFileSync('mkfifo', [file]);
+    await assert.rejects(
+      planIntentsEdit(dir, declared, drift, false),
+      (err: unknown) => err instanceof InputError && /not a regular file/.test(err.message),
+    );
   });
 });
