@@ -37,6 +37,9 @@ function giveUp(): never {
 /** The documents of `text`, or undefined when `yaml` must read it. */
 export function plainYamlDocuments(text: string): YamlDocument[] | undefined {
   if (text.length > MAX_PLAIN_CHARS || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return undefined;
+  // A CR ends a line only before LF: at the very end, yaml reads it as part of the last value
+  // (or refuses it after a quoted one). Those texts go to the Composer.
+  if (text.endsWith('\r')) return undefined;
   try {
     return new PlainReader(text).documents();
   } catch (err) {

@@ -210,6 +210,9 @@ describe('plainYamlDocuments (plain block YAML without the yaml parser)', () => 
       '%YAML 1.2\n---\na: 1\n', // directives
       'a:\n\t- b\n', // tabs
       'a: 1\na: 2\n', // duplicate keys
+      'a: GET\r', // a CR not before LF: part of the value for yaml (a fuzz run found it)
+      'a:\r\n  - GET\r', // the same at the end of a CRLF document
+      "k: 'q'\r", // after a quoted value: yaml's error
       'a: b\n  c\n', // a plain value over two lines
       'a: b: c\n', // an error
       'a: [x]#c\n', // a comment touching the flow sequence

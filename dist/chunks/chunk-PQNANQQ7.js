@@ -7040,6 +7040,7 @@ function giveUp() {
 }
 function plainYamlDocuments(text4) {
   if (text4.length > MAX_PLAIN_CHARS || text4.includes("	") || text4.charCodeAt(0) === 65279) return void 0;
+  if (text4.endsWith("\r")) return void 0;
   try {
     return new PlainReader(text4).documents();
   } catch (err) {
