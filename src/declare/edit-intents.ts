@@ -305,7 +305,8 @@ class ClientHomes {
   }
 }
 
-function clientKey(client: WorkloadRef): string {
+/** How the editor tells clients apart (patchWithinRoom groups by the same key). */
+export function clientKey(client: WorkloadRef): string {
   return `${client.namespace}/${client.name}`;
 }
 

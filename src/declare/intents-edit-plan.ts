@@ -1,10 +1,10 @@
 // The minimal intents edit for a check's drift, read from the files as they are on disk: what
 // the action suggests as a patch and commits with open-pr, and what `check --fix` writes.
 import path from 'node:path';
-import type { DeclaredIntents, Drift, WorkloadRef } from '../model.ts';
+import type { DeclaredIntents, Drift } from '../model.ts';
 import { readRegularFileSync } from '../regular-file.ts';
 import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
-import { editIntents } from './edit-intents.ts';
+import { clientKey, editIntents } from './edit-intents.ts';
 import type { IntentsEditRequest, IntentsEditResult, IntentsSources } from './edit-intents-types.ts';
 import { suggestedPatch } from './suggested-patch.ts';
 
@@ -155,8 +155,4 @@ function groupByHomeFile(
     add(home, key).stale.push(rule);
   }
   return groups;
-}
-
-function clientKey(client: WorkloadRef): string {
-  return `${client.namespace}/${client.name}`;
 }

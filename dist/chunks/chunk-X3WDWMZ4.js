@@ -6815,11 +6815,11 @@ function buildRuleIndex(rules) {
       calledWithoutDetail: false
     };
     states.push(state);
-    const clientKey3 = refKey(rule.client);
-    let byTarget = index.get(clientKey3);
+    const clientKey2 = refKey(rule.client);
+    let byTarget = index.get(clientKey2);
     if (!byTarget) {
       byTarget = /* @__PURE__ */ new Map();
-      index.set(clientKey3, byTarget);
+      index.set(clientKey2, byTarget);
     }
     for (const targetKey of ruleTargetKeys(rule)) {
       const list = byTarget.get(targetKey);
@@ -11839,11 +11839,11 @@ function buildClientIntents(calls, opts = {}) {
   for (const call of calls) {
     const target = targetOf(call, opts.asService === true, warnings);
     if (target === void 0) continue;
-    const clientKey3 = `${call.client.namespace}/${call.client.name}`;
-    let entry = clients.get(clientKey3);
+    const clientKey2 = `${call.client.namespace}/${call.client.name}`;
+    let entry = clients.get(clientKey2);
     if (!entry) {
       entry = { client: { ...call.client }, targets: /* @__PURE__ */ new Map() };
-      clients.set(clientKey3, entry);
+      clients.set(clientKey2, entry);
     }
     if (!entry.client.kind && call.client.kind) entry.client.kind = call.client.kind;
     const targetKey = `${target.type} ${target.name} ${target.kind ?? ""}`;
@@ -13020,7 +13020,7 @@ async function patchWithinRoom(cwd, declared, drift, pruneStale, room) {
 function groupByHomeFile(declared, request) {
   const documentsOf = /* @__PURE__ */ new Map();
   for (const d of declared.documents) {
-    const key = clientKey2(d.client);
+    const key = clientKey(d.client);
     const documents = documentsOf.get(key);
     if (documents === void 0) documentsOf.set(key, [d]);
     else documents.push(d);
@@ -13039,22 +13039,19 @@ function groupByHomeFile(declared, request) {
     return group.request;
   };
   for (const call of request.missing) {
-    const key = clientKey2(call.client);
+    const key = clientKey(call.client);
     const first = documentsOf.get(key)?.[0];
     if (first === void 0) return void 0;
     add(first.file, key).missing.push(call);
   }
   for (const rule of request.stale) {
-    const key = clientKey2(rule.client);
+    const key = clientKey(rule.client);
     const documents = documentsOf.get(key);
     if (documents === void 0) continue;
     const home = documents.some((d) => d.file === rule.file) ? rule.file : documents[0].file;
     add(home, key).stale.push(rule);
   }
   return groups;
-}
-function clientKey2(client) {
-  return `${client.namespace}/${client.name}`;
 }
 
 // src/deliver/ci-reports.ts
