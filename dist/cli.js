@@ -69,7 +69,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-X3WDWMZ4.js";
+} from "./chunks/chunk-A6ME5SVB.js";
 import "./chunks/chunk-TPBTZY4F.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";

@@ -36,7 +36,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-X3WDWMZ4.js";
+} from "./chunks/chunk-A6ME5SVB.js";
 import "./chunks/chunk-TPBTZY4F.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";

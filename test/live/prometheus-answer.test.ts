@@ -231,3 +231,33 @@ describe('Prometheus answers: rows read in one go against token by token', () =>
     );
   });
 });
+
+describe('Prometheus answers: a label repeated in one metric counts as JSON.parse reads it', () => {
+  const answerOf = (metric: string): string =>
+    `{"status":"success","data":{"resultType":"vector","result":[{"metric":${metric},"value":[1,"2"]}]}}`;
+  const problemOf = (metric: string): string | undefined => {
+    const got = read(answerOf(metric), [], VectorAnswerReader);
+    assert.notEqual(got, 'syntax error');
+    return (got as { problem: string | undefined }).problem;
+  };
+
+  // Found by the fuzz test above on a CI run (seed -1229589475): a label first given a number,
+  // then a string, was refused although JSON.parse keeps the string.
+  test('a label whose last value is a string is taken, with that value', () => {
+    const metric = '{"source_workload":0,"source_workload":"web","pod":{"x":1},"pod":"p"}';
+    assert.equal(problemOf(metric), undefined);
+    const got = read(answerOf(metric), [], VectorAnswerReader) as { rows: string[] };
+    assert.match(got.rows[0]!, /source_workload=web/);
+    agrees(answerOf(metric), []);
+  });
+
+  test('a label whose last value is not a string is refused, named in JSON.parse order', () => {
+    assert.equal(problemOf('{"pod":"p","pod":0}'), 'result[0]: metric.pod is not a string');
+    // b is the first refused, a the first in order: a repeated key keeps its first place.
+    const metric = '{"a":"x","b":0,"a":[1]}';
+    assert.equal(problemOf(metric), 'result[0]: metric.a is not a string');
+    // JSON.parse lists integer-like keys first.
+    assert.equal(problemOf('{"z":null,"7":true}'), 'result[0]: metric.7 is not a string');
+    for (const m of [metric, '{"z":null,"7":true}', '{"__proto__":1,"pod":"p"}']) agrees(answerOf(m), []);
+  });
+});

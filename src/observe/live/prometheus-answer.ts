@@ -64,15 +64,18 @@ export class VectorAnswerReader implements JsonHandler {
   /** The key just read, in an object the reader follows. */
   private lastKey = '';
   private slot = -1;
-  /** The name of the label just read when it is none of CALL_LABEL_SLOTS (for a message). */
-  private otherLabel = '';
+  /** The name of the label just read (for a message). */
+  private labelName = '';
   private valueIndex = 0;
   /** Elements of `data.result` so far: the index of the current one is this minus one. */
   private elements = 0;
   private rowMetric = MISSING;
   private rowValue = MISSING;
-  /** The first label of the row whose value is not a string. */
-  private rowBadLabel: string | undefined;
+  /**
+   * Whether each label of the row's metric holds a string, by name, in the order JSON.parse
+   * would list them: a repeated label keeps its first place and its last value.
+   */
+  private rowLabels: Record<string, boolean> = Object.create(null);
   private firstProblem: string | undefined;
 
   /** `values` interns the label values (into the builder's strings, say). */
@@ -113,7 +116,7 @@ export class VectorAnswerReader implements JsonHandler {
   /** A row read token by token closes: handed on when it was a vector sample. */
   private closeRow(): void {
     if (this.rowMetric !== GOOD) this.refuse('metric is not an object');
-    else if (this.rowBadLabel !== undefined) this.refuse(`metric.${this.rowBadLabel} is not a string`);
+    else if (this.badLabel !== undefined) this.refuse(`metric.${this.badLabel} is not a string`);
     else if (this.rowValue !== GOOD) this.refuse('value is not [time, "number"]');
     else this.row();
   }
@@ -128,7 +131,7 @@ export class VectorAnswerReader implements JsonHandler {
       this.elements++;
       this.refuse('not an object');
     } else if (where === ROW) this.rowMember(false);
-    else if (where === METRIC && kind !== 'string') this.badLabel();
+    else if (where === METRIC) this.rowLabels[this.labelName] = kind === 'string';
     else if (where === VALUE) {
       // [time, "number"]: a number, then a string, then nothing.
       const expected = this.valueIndex === 0 ? 'number' : this.valueIndex === 1 ? 'string' : undefined;
@@ -142,8 +145,14 @@ export class VectorAnswerReader implements JsonHandler {
     else if (this.lastKey === 'value' && !isArray) this.rowValue = BAD;
   }
 
-  private badLabel(): void {
-    this.rowBadLabel ??= this.slot === -1 ? this.otherLabel : CALL_LABEL_SLOTS[this.slot]!;
+  /** The first label of the row's metric whose (last) value is not a string. */
+  private get badLabel(): string | undefined {
+    for (const name in this.rowLabels) if (!this.rowLabels[name]) return name;
+    return undefined;
+  }
+
+  private startMetric(): void {
+    this.rowLabels = Object.create(null);
   }
 
   private open(kind: 'object' | 'array'): void {
@@ -165,13 +174,13 @@ export class VectorAnswerReader implements JsonHandler {
         this.labels.startRow();
         this.rowMetric = MISSING;
         this.rowValue = MISSING;
-        this.rowBadLabel = undefined;
+        this.startMetric();
       } else this.refuse('not an object');
     } else if (where === ROW && kind === 'object' && this.lastKey === 'metric') {
       next = METRIC;
       // A repeated key counts as its last occurrence, as JSON.parse reads it.
       this.rowMetric = GOOD;
-      this.rowBadLabel = undefined;
+      this.startMetric();
       const value = this.labels.value;
       this.labels.startRow();
       this.labels.value = value;
@@ -180,7 +189,7 @@ export class VectorAnswerReader implements JsonHandler {
       this.valueIndex = 0;
       this.rowValue = GOOD;
     } else if (where === ROW) this.rowMember(kind === 'array');
-    else if (where === METRIC) this.badLabel();
+    else if (where === METRIC) this.rowLabels[this.labelName] = false;
     else if (where === VALUE) this.rowValue = BAD;
     this.path.push(next);
   }
@@ -205,7 +214,7 @@ export class VectorAnswerReader implements JsonHandler {
     if (where === METRIC) {
       this.slot = this.labels.slotOfKey(buf, start, end, escaped);
       // Only a label the engine does not read is decoded, and only to name it in a message.
-      if (this.slot === -1) this.otherLabel = jsonString(buf, start, end, escaped);
+      this.labelName = this.slot === -1 ? jsonString(buf, start, end, escaped) : CALL_LABEL_SLOTS[this.slot]!;
     } else if (where === ROW) {
       // Two keys per row, the same every time: matched on their bytes, never decoded.
       this.lastKey = escaped ? jsonString(buf, start, end, true) : rowKey(buf, start, end);
@@ -218,6 +227,7 @@ export class VectorAnswerReader implements JsonHandler {
     const where = this.where;
     if (where === METRIC) {
       if (this.slot !== -1) this.labels.setValue(this.slot, buf, start, end, escaped);
+      this.rowLabels[this.labelName] = true;
     } else if (where === VALUE) {
       if (this.valueIndex === 1) this.labels.value = Number(jsonString(buf, start, end, escaped));
       this.scalarAt(where, 'string');

@@ -11395,7 +11395,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-N5FHVZPU.js");
+      const { readPrometheus } = await import("./prometheus-source-X4QQL2SC.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;

@@ -432,15 +432,18 @@ var VectorAnswerReader = class {
   /** The key just read, in an object the reader follows. */
   lastKey = "";
   slot = -1;
-  /** The name of the label just read when it is none of CALL_LABEL_SLOTS (for a message). */
-  otherLabel = "";
+  /** The name of the label just read (for a message). */
+  labelName = "";
   valueIndex = 0;
   /** Elements of `data.result` so far: the index of the current one is this minus one. */
   elements = 0;
   rowMetric = MISSING;
   rowValue = MISSING;
-  /** The first label of the row whose value is not a string. */
-  rowBadLabel;
+  /**
+   * Whether each label of the row's metric holds a string, by name, in the order JSON.parse
+   * would list them: a repeated label keeps its first place and its last value.
+   */
+  rowLabels = /* @__PURE__ */ Object.create(null);
   firstProblem;
   /** `values` interns the label values (into the builder's strings, say). */
   constructor(values, onRow) {
@@ -475,7 +478,7 @@ var VectorAnswerReader = class {
   /** A row read token by token closes: handed on when it was a vector sample. */
   closeRow() {
     if (this.rowMetric !== GOOD) this.refuse("metric is not an object");
-    else if (this.rowBadLabel !== void 0) this.refuse(`metric.${this.rowBadLabel} is not a string`);
+    else if (this.badLabel !== void 0) this.refuse(`metric.${this.badLabel} is not a string`);
     else if (this.rowValue !== GOOD) this.refuse('value is not [time, "number"]');
     else this.row();
   }
@@ -488,7 +491,7 @@ var VectorAnswerReader = class {
       this.elements++;
       this.refuse("not an object");
     } else if (where === ROW) this.rowMember(false);
-    else if (where === METRIC && kind !== "string") this.badLabel();
+    else if (where === METRIC) this.rowLabels[this.labelName] = kind === "string";
     else if (where === VALUE) {
       const expected = this.valueIndex === 0 ? "number" : this.valueIndex === 1 ? "string" : void 0;
       if (kind !== expected) this.rowValue = BAD;
@@ -499,8 +502,13 @@ var VectorAnswerReader = class {
     if (this.lastKey === "metric") this.rowMetric = BAD;
     else if (this.lastKey === "value" && !isArray) this.rowValue = BAD;
   }
-  badLabel() {
-    this.rowBadLabel ??= this.slot === -1 ? this.otherLabel : CALL_LABEL_SLOTS[this.slot];
+  /** The first label of the row's metric whose (last) value is not a string. */
+  get badLabel() {
+    for (const name in this.rowLabels) if (!this.rowLabels[name]) return name;
+    return void 0;
+  }
+  startMetric() {
+    this.rowLabels = /* @__PURE__ */ Object.create(null);
   }
   open(kind) {
     const where = this.where;
@@ -521,12 +529,12 @@ var VectorAnswerReader = class {
         this.labels.startRow();
         this.rowMetric = MISSING;
         this.rowValue = MISSING;
-        this.rowBadLabel = void 0;
+        this.startMetric();
       } else this.refuse("not an object");
     } else if (where === ROW && kind === "object" && this.lastKey === "metric") {
       next = METRIC;
       this.rowMetric = GOOD;
-      this.rowBadLabel = void 0;
+      this.startMetric();
       const value = this.labels.value;
       this.labels.startRow();
       this.labels.value = value;
@@ -535,7 +543,7 @@ var VectorAnswerReader = class {
       this.valueIndex = 0;
       this.rowValue = GOOD;
     } else if (where === ROW) this.rowMember(kind === "array");
-    else if (where === METRIC) this.badLabel();
+    else if (where === METRIC) this.rowLabels[this.labelName] = false;
     else if (where === VALUE) this.rowValue = BAD;
     this.path.push(next);
   }
@@ -555,7 +563,7 @@ var VectorAnswerReader = class {
     const where = this.where;
     if (where === METRIC) {
       this.slot = this.labels.slotOfKey(buf, start, end, escaped);
-      if (this.slot === -1) this.otherLabel = jsonString(buf, start, end, escaped);
+      this.labelName = this.slot === -1 ? jsonString(buf, start, end, escaped) : CALL_LABEL_SLOTS[this.slot];
     } else if (where === ROW) {
       this.lastKey = escaped ? jsonString(buf, start, end, true) : rowKey(buf, start, end);
     } else if (where === ROOT || where === DATA) {
@@ -566,6 +574,7 @@ var VectorAnswerReader = class {
     const where = this.where;
     if (where === METRIC) {
       if (this.slot !== -1) this.labels.setValue(this.slot, buf, start, end, escaped);
+      this.rowLabels[this.labelName] = true;
     } else if (where === VALUE) {
       if (this.valueIndex === 1) this.labels.value = Number(jsonString(buf, start, end, escaped));
       this.scalarAt(where, "string");
