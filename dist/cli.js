@@ -69,8 +69,8 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-A6ME5SVB.js";
-import "./chunks/chunk-TPBTZY4F.js";
+} from "./chunks/chunk-OKVQ4ABN.js";
+import "./chunks/chunk-T6JT5A3D.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";
 import "./chunks/chunk-DH5EPHUT.js";

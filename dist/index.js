@@ -36,8 +36,8 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-A6ME5SVB.js";
-import "./chunks/chunk-TPBTZY4F.js";
+} from "./chunks/chunk-OKVQ4ABN.js";
+import "./chunks/chunk-T6JT5A3D.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";
 import {

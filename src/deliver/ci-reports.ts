@@ -3,6 +3,7 @@
 // rule in the client's own API version, paths from the repository root).
 import path from 'node:path';
 import { suggestedRule } from '../declare/suggested-rule.ts';
+import { leavesDirectory } from '../display-path.ts';
 import { type FailPolicy, missingFails, staleOutcome } from '../diff/fail-policy.ts';
 import type { DeclaredIntents, Drift, MissingCall } from '../model.ts';
 import type { CiReportOptions } from '../report/ci-findings.ts';
@@ -54,9 +55,7 @@ export function ciReportOptions(inputs: CiReportInputs): CiReportOptions {
 /** `file` (relative to `cwd`) as a `/` path from the repository root; undefined when outside it. */
 function fromRepositoryRoot(root: string, cwd: string, file: string): string | undefined {
   const relative = path.relative(root, path.resolve(cwd, file));
-  // `..` or `../x` leaves the root; a name like `..hidden` does not.
-  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
-    return undefined;
+  if (leavesDirectory(relative)) return undefined;
   return relative.split(path.sep).join('/');
 }
 

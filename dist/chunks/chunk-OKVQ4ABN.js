@@ -2,10 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   NO_ISTIO_SERIES,
   displayName,
+  leavesDirectory,
   metricFilesOf,
   readMetricFiles,
   readMetrics
-} from "./chunk-TPBTZY4F.js";
+} from "./chunk-T6JT5A3D.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -13495,8 +13496,7 @@ ${call.client.namespace}/${call.client.name}`);
 }
 function fromRepositoryRoot(root, cwd, file) {
   const relative = path10.relative(root, path10.resolve(cwd, file));
-  if (relative === ".." || relative.startsWith(`..${path10.sep}`) || path10.isAbsolute(relative))
-    return void 0;
+  if (leavesDirectory(relative)) return void 0;
   return relative.split(path10.sep).join("/");
 }
 function sarifOutsideWarning(inputs) {

@@ -210,9 +210,12 @@ import path2 from "node:path";
 
 // src/display-path.ts
 import path from "node:path";
+function leavesDirectory(relative) {
+  return relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+}
 function displayName(absolute, cwd) {
   const relative = path.relative(cwd, absolute);
-  const shown = relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
+  const shown = relative === "" || leavesDirectory(relative) ? absolute : relative;
   return shown.split(path.sep).join("/");
 }
 
@@ -419,6 +422,7 @@ async function readMetrics(paths, opts = {}) {
 }
 
 export {
+  leavesDirectory,
   displayName,
   NO_ISTIO_SERIES,
   metricFilesOf,
