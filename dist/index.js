@@ -21971,6 +21971,10 @@ function isPullRequestExists(err) {
   const e = asRequestError(err);
   return e?.status === 422 && /already exists/i.test(errorDetails(e));
 }
+function isNoCommitsBetween(err) {
+  const e = asRequestError(err);
+  return e?.status === 422 && /no commits between/i.test(errorDetails(e));
+}
 function describeGitHubError(err) {
   const failure = asGraphqlFailure(err);
   if (failure !== void 0) {
@@ -27733,6 +27737,7 @@ async function openOrUpdatePullRequest(client, req) {
     });
     return { number: data.number, url: data.html_url, action: "created" };
   } catch (err) {
+    if (isNoCommitsBetween(err)) return { action: "merged" };
     if (!isPullRequestExists(err)) throw err;
     const raced = await findOpenPullRequest(client, { ...req, base: void 0 });
     if (raced === void 0) throw err;
@@ -27789,7 +27794,7 @@ async function openIntentsPullRequest(client, context3, branch, edit, patch) {
     title: PULL_REQUEST_TITLE,
     body: pullRequestBody(edit.changes, patch, context3.runUrl)
   });
-  return { ...pr, committed: commit.updated };
+  return { ...pr, committed: commit.updated, base };
 }
 async function defaultBranch(client, context3) {
   const { data } = await client.rest.repos.get({ owner: context3.owner, repo: context3.repo });
@@ -28668,6 +28673,12 @@ async function deliverPullRequest(settings, context3, io, edit, patch) {
   }
   const client = githubClient(settings, context3, io);
   const pr = await openIntentsPullRequest(client, context3, settings.prBranch, edit, patch);
+  if (pr.action === "merged") {
+    io.info(
+      `open-pr: ${pr.base} already holds the edit on ${settings.prBranch} (GitHub: no commits between them): no pull request opened`
+    );
+    return;
+  }
   io.info(`pull request ${pr.action}: ${pr.url}${pr.committed ? "" : " (branch already up to date)"}`);
   io.setOutput(OUTPUT.pullRequestUrl, pr.url);
 }

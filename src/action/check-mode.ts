@@ -101,6 +101,12 @@ async function deliverPullRequest(
   }
   const client = githubClient(settings, context, io);
   const pr = await openIntentsPullRequest(client, context, settings.prBranch, edit, patch);
+  if (pr.action === 'merged') {
+    io.info(
+      `open-pr: ${pr.base} already holds the edit on ${settings.prBranch} (GitHub: no commits between them): no pull request opened`,
+    );
+    return;
+  }
   io.info(`pull request ${pr.action}: ${pr.url}${pr.committed ? '' : ' (branch already up to date)'}`);
   io.setOutput(OUTPUT.pullRequestUrl, pr.url);
 }

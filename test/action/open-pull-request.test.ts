@@ -151,6 +151,24 @@ describe('open-pr: true', () => {
     assert.ok(!server.requests.some((r) => r.method === 'PATCH' && /\/pulls\/4[12]$/.test(r.path)));
   });
 
+  test('a rerun after the edit was merged says so: GitHub refuses a PR with no commits', async () => {
+    await pushRun();
+    // The PR is merged by fast-forward: main now points at the branch's commit.
+    server.pulls[0]!.state = 'closed';
+    server.git.refs.set('heads/main', server.git.refs.get(`heads/${BRANCH}`)!);
+    // A rerun of the run on the old commit finds the same drift and the same edit.
+    const run = await pushRun();
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(server.pulls.length, 1, 'no second PR');
+    const created = server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/pulls'));
+    assert.equal(created.length, 2, 'GitHub was asked, and refused');
+    assert.match(
+      run.stdout,
+      /open-pr: main already holds the edit on intent-drift\/update \(GitHub: no commits between them\): no pull request opened/,
+    );
+    assert.equal(run.outputs['pull-request-url'], '');
+  });
+
   test('no drift, no PR', async () => {
     const run = await pushRun({ intents: 'intents/client.yaml', metrics: 'capture/client.prom' });
     assert.equal(server.pulls.length, 0);

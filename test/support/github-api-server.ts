@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contentsRoutes } from './github-contents-routes.ts';
-import { type GitState, gitRoutes } from './github-git-routes.ts';
+import { type GitState, gitRoutes, isAncestor } from './github-git-routes.ts';
 import { answerGraphql } from './github-graphql.ts';
 
 export interface Identity {
@@ -365,6 +365,12 @@ export class GitHubApiServer {
         errors: [{ resource: 'PullRequest', field: 'head', code: 'invalid' }],
       });
     }
+    const baseSha = this.git.refs.get(`heads/${base}`);
+    if (baseSha === undefined) {
+      return githubError(422, 'Validation Failed', {
+        errors: [{ resource: 'PullRequest', field: 'base', code: 'invalid' }],
+      });
+    }
     const ours = (p: StoredPull) => this.headOwnerOf(p) === this.owner;
     if (this.pulls.some((p) => ours(p) && p.head === head && p.base === base && p.state === 'open')) {
       return githubError(422, 'Validation Failed', {
@@ -374,6 +380,15 @@ export class GitHubApiServer {
             code: 'custom',
             message: `A pull request already exists for ${this.owner}:${head}.`,
           },
+        ],
+      });
+    }
+    // GitHub refuses a PR whose head brings nothing: its head commit is the base's or one of
+    // its ancestors (a branch merged already, say).
+    if (isAncestor(this.git, this.git.refs.get(`heads/${head}`)!, baseSha)) {
+      return githubError(422, 'Validation Failed', {
+        errors: [
+          { resource: 'PullRequest', code: 'custom', message: `No commits between ${base} and ${head}` },
         ],
       });
     }

@@ -131,7 +131,8 @@ function commitJson(c: StoredCommit) {
   };
 }
 
-function isAncestor(git: GitState, ancestor: string, of: string): boolean {
+/** Whether commit `ancestor` is `of` or reachable from it through parents. */
+export function isAncestor(git: GitState, ancestor: string, of: string): boolean {
   const queue = [of];
   while (queue.length > 0) {
     const sha = queue.shift()!;

@@ -65,6 +65,12 @@ export function isPullRequestExists(err: unknown): boolean {
   return e?.status === 422 && /already exists/i.test(errorDetails(e));
 }
 
+/** GitHub's 422 when the head branch brings no commit the base lacks (it was merged already). */
+export function isNoCommitsBetween(err: unknown): boolean {
+  const e = asRequestError(err);
+  return e?.status === 422 && /no commits between/i.test(errorDetails(e));
+}
+
 /** One line for the log: status and GitHub's message, never the request (it carries the token). */
 export function describeGitHubError(err: unknown): string {
   const failure = asGraphqlFailure(err);

@@ -16,7 +16,7 @@ export async function openIntentsPullRequest(
   branch: string,
   edit: IntentsEditResult,
   patch: string,
-): Promise<PullRequestResult & { committed: boolean }> {
+): Promise<PullRequestResult & { committed: boolean; base: string }> {
   const base = context.branch ?? (await defaultBranch(client, context));
   if (base === branch)
     throw new InputError(`pr-branch '${branch}' is the branch this run checks: pick another`);
@@ -44,7 +44,7 @@ export async function openIntentsPullRequest(
     title: PULL_REQUEST_TITLE,
     body: pullRequestBody(edit.changes, patch, context.runUrl),
   });
-  return { ...pr, committed: commit.updated };
+  return { ...pr, committed: commit.updated, base };
 }
 
 async function defaultBranch(client: GitHubClient, context: RunContext): Promise<string> {

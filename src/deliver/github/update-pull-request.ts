@@ -1,7 +1,8 @@
 // One pull request per branch: updated when it is open, opened otherwise. GitHub's 422 "A pull
 // request already exists" (a race with another run, or a PR the listing did not show) turns
-// into an update of that PR.
-import { isPullRequestExists } from './github-errors.ts';
+// into an update of that PR; its 422 "No commits between" (the base holds the branch's commit
+// already: a rerun after the PR was merged) into no PR at all.
+import { isNoCommitsBetween, isPullRequestExists } from './github-errors.ts';
 import type { GitHubClient } from './octokit.ts';
 
 export interface PullRequestRequest {
@@ -13,11 +14,10 @@ export interface PullRequestRequest {
   body: string;
 }
 
-export interface PullRequestResult {
-  number: number;
-  url: string;
-  action: 'created' | 'updated';
-}
+export type PullRequestResult =
+  | { number: number; url: string; action: 'created' | 'updated' }
+  /** The base already holds the branch's commit: there is nothing to open. */
+  | { action: 'merged' };
 
 export async function openOrUpdatePullRequest(
   client: GitHubClient,
@@ -36,6 +36,7 @@ export async function openOrUpdatePullRequest(
     });
     return { number: data.number, url: data.html_url, action: 'created' };
   } catch (err) {
+    if (isNoCommitsBetween(err)) return { action: 'merged' };
     if (!isPullRequestExists(err)) throw err;
     const raced = await findOpenPullRequest(client, { ...req, base: undefined });
     if (raced === undefined) throw err;
