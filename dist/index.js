@@ -27497,12 +27497,14 @@ function checkInCluster(settings, deps) {
 
 // src/deliver/github/annotations.ts
 var ANNOTATIONS_SHOWN = 10;
-function driftAnnotations(drift, cap = ANNOTATIONS_SHOWN) {
+function driftAnnotations(drift, slots = { errors: ANNOTATIONS_SHOWN, warnings: ANNOTATIONS_SHOWN }) {
   const errors = drift.missing.map(missingAnnotation);
   const warnings = drift.stale.map(staleAnnotation);
-  const out = [...errors.slice(0, cap), ...warnings.slice(0, cap)];
-  const moreErrors = Math.max(0, errors.length - cap);
-  const moreWarnings = Math.max(0, warnings.length - cap);
+  const errorCap = Math.max(0, slots.errors);
+  const warningCap = Math.max(0, slots.warnings);
+  const out = [...errors.slice(0, errorCap), ...warnings.slice(0, warningCap)];
+  const moreErrors = Math.max(0, errors.length - errorCap);
+  const moreWarnings = Math.max(0, warnings.length - warningCap);
   if (moreErrors + moreWarnings > 0) {
     out.push({
       level: "notice",
@@ -28619,7 +28621,15 @@ function repositoryPath(file, input) {
 
 // src/action/check-mode.ts
 var MAX_SKIPPED_NOTES = 50;
-async function runCheckMode(settings, context3, io) {
+async function runCheckMode(settings, context3, given) {
+  let warned = 0;
+  const io = {
+    ...given,
+    warning: (message) => {
+      warned++;
+      given.warning(message);
+    }
+  };
   const gate = await pullRequestGate(settings, context3, io);
   const result = settings.live.cluster === "none" ? await check(settings.check, void 0, gate?.files) : await checkLiveCluster(settings, io, gate?.files);
   const { drift, declared } = result;
@@ -28645,7 +28655,11 @@ async function runCheckMode(settings, context3, io) {
   const fileLink = blobLink(context3, checked);
   const header = runHeader(context3, checked);
   await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote, ...header }));
-  for (const annotation of driftAnnotations(drift)) io.annotate(annotation);
+  const slots = {
+    errors: ANNOTATIONS_SHOWN - (result.exitCode === 1 ? 1 : 0),
+    warnings: ANNOTATIONS_SHOWN - warned
+  };
+  for (const annotation of driftAnnotations(drift, slots)) io.annotate(annotation);
   io.setOutput(OUTPUT.commentUrl, "");
   if (pr !== void 0 && settings.comment) {
     const client = githubClient(settings, context3, io);

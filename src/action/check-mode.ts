@@ -10,7 +10,7 @@ import type { IntentsEditResult } from '../declare/edit-intents-types.ts';
 import { planIntentsEdit } from '../declare/intents-edit-plan.ts';
 import { renderCiReport, sarifOutsideWarning } from '../deliver/ci-reports.ts';
 import type { ActionIo, ActionOutcome } from '../deliver/github/action-io.ts';
-import { driftAnnotations } from '../deliver/github/annotations.ts';
+import { ANNOTATIONS_SHOWN, driftAnnotations } from '../deliver/github/annotations.ts';
 import { commentBody, jobSummary } from '../deliver/github/comment-body.ts';
 import { gateChangeLines, gateChangeNote } from '../deliver/github/gate-note.ts';
 import { openIntentsPullRequest } from '../deliver/github/open-intents-pr.ts';
@@ -29,8 +29,18 @@ const MAX_SKIPPED_NOTES = 50;
 export async function runCheckMode(
   settings: ActionSettings,
   context: RunContext,
-  io: ActionIo,
+  given: ActionIo,
 ): Promise<ActionOutcome> {
+  // GitHub annotates only the first ten warnings of a step: those printed before the drift's
+  // own take slots from the stale rules, and are counted.
+  let warned = 0;
+  const io: ActionIo = {
+    ...given,
+    warning: (message) => {
+      warned++;
+      given.warning(message);
+    },
+  };
   // On a pull request the base commit's config and baseline gate it (read before the long part).
   const gate = await pullRequestGate(settings, context, io);
   const result =
@@ -63,7 +73,12 @@ export async function runCheckMode(
   const fileLink = blobLink(context, checked);
   const header = runHeader(context, checked);
   await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote, ...header }));
-  for (const annotation of driftAnnotations(drift)) io.annotate(annotation);
+  // The failing verdict (printed last, as an error) keeps one of the ten error slots.
+  const slots = {
+    errors: ANNOTATIONS_SHOWN - (result.exitCode === 1 ? 1 : 0),
+    warnings: ANNOTATIONS_SHOWN - warned,
+  };
+  for (const annotation of driftAnnotations(drift, slots)) io.annotate(annotation);
 
   io.setOutput(OUTPUT.commentUrl, '');
   if (pr !== undefined && settings.comment) {

@@ -1,6 +1,7 @@
 // Annotations on the intents files: a warning at each stale rule's line, an error on the
-// client's intents file for each missing call. GitHub shows about ten of each per step, so
-// beyond that one notice says how many more the job summary lists.
+// client's intents file for each missing call. GitHub shows ten of each kind per step, the
+// first ones printed, so beyond the slots left one notice says how many more the job summary
+// lists.
 import type { Drift, MissingCall, StaleRule } from '../../model.ts';
 
 export interface Annotation {
@@ -11,14 +12,26 @@ export interface Annotation {
   line?: number;
 }
 
+/** Annotations of one kind (error, warning, notice) GitHub shows per step. */
 export const ANNOTATIONS_SHOWN = 10;
 
-export function driftAnnotations(drift: Drift, cap = ANNOTATIONS_SHOWN): Annotation[] {
+/** How many errors and warnings the drift may still annotate in this step. */
+export interface AnnotationSlots {
+  errors: number;
+  warnings: number;
+}
+
+export function driftAnnotations(
+  drift: Drift,
+  slots: AnnotationSlots = { errors: ANNOTATIONS_SHOWN, warnings: ANNOTATIONS_SHOWN },
+): Annotation[] {
   const errors = drift.missing.map(missingAnnotation);
   const warnings = drift.stale.map(staleAnnotation);
-  const out = [...errors.slice(0, cap), ...warnings.slice(0, cap)];
-  const moreErrors = Math.max(0, errors.length - cap);
-  const moreWarnings = Math.max(0, warnings.length - cap);
+  const errorCap = Math.max(0, slots.errors);
+  const warningCap = Math.max(0, slots.warnings);
+  const out = [...errors.slice(0, errorCap), ...warnings.slice(0, warningCap)];
+  const moreErrors = Math.max(0, errors.length - errorCap);
+  const moreWarnings = Math.max(0, warnings.length - warningCap);
   if (moreErrors + moreWarnings > 0) {
     out.push({
       level: 'notice',

@@ -122,4 +122,20 @@ describe('driftAnnotations', () => {
     const warning = annotations.find((a) => a.level === 'warning')!;
     assert.deepEqual([warning.file, warning.line], ['intents/client-0.yaml', 10]);
   });
+
+  test('only the slots left: fewer errors and warnings, and the notice counts the rest', () => {
+    const annotations = driftAnnotations(driftOf(14, 12), { errors: 9, warnings: 3 });
+    assert.equal(annotations.filter((a) => a.level === 'error').length, 9);
+    assert.equal(annotations.filter((a) => a.level === 'warning').length, 3);
+    assert.deepEqual(
+      annotations.filter((a) => a.level === 'notice').map((n) => n.message),
+      ['5 more missing and 9 more stale not annotated: see the job summary'],
+    );
+    const none = driftAnnotations(driftOf(2, 2), { errors: 10, warnings: -4 });
+    assert.deepEqual(
+      none.map((a) => a.level),
+      ['error', 'error', 'notice'],
+      'no slot left for warnings: none, and the notice says so',
+    );
+  });
 });
