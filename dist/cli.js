@@ -69,7 +69,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-OKVQ4ABN.js";
+} from "./chunks/chunk-H6WNBSLC.js";
 import "./chunks/chunk-T6JT5A3D.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";
@@ -1453,7 +1453,7 @@ async function runCheck(settings, io) {
   const plan = settings.fix ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale) : void 0;
   let patch = plan?.patch ?? "";
   if (settings.format === "markdown" && plan === void 0) {
-    const within = patchLowerBound(result.drift) > patchRoom() ? PATCH_OVER_ROOM : await patchWithinRoom(
+    const within = patchLowerBound(result.drift, result.declared) > patchRoom() ? PATCH_OVER_ROOM : await patchWithinRoom(
       settings.cwd,
       result.declared,
       result.drift,

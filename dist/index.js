@@ -36,7 +36,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-OKVQ4ABN.js";
+} from "./chunks/chunk-H6WNBSLC.js";
 import "./chunks/chunk-T6JT5A3D.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";

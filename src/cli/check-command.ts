@@ -50,7 +50,7 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
   let patch: string | typeof PATCH_TOO_LONG = plan?.patch ?? '';
   if (settings.format === 'markdown' && plan === undefined) {
     const within =
-      patchLowerBound(result.drift) > patchRoom()
+      patchLowerBound(result.drift, result.declared) > patchRoom()
         ? PATCH_OVER_ROOM
         : await patchWithinRoom(
             settings.cwd,

@@ -61,6 +61,29 @@ export function editIntents(
 
 type OpenFile = (file: string) => ParsedFile | undefined;
 
+/**
+ * Why the editor leaves a missing call out whatever its client's documents hold, or undefined.
+ * `jsonFile` gives the JSON file that declares a client, if one does.
+ */
+export function skipReason(
+  call: MissingCall,
+  jsonFile: (client: WorkloadRef) => string | undefined,
+): string | undefined {
+  // A server (or client) the operator cannot name is never written: it would grant another.
+  const undeclarable = undeclarableReason(call.client, call.server);
+  if (undeclarable !== undefined) return undeclarable;
+  // A path or method from the traffic with control, bidi or zero-width characters (or `##[`) is
+  // not written raw into a reviewed file, where it would hide what it says or reach a log.
+  const suspect = [call.method, call.path].find((v): v is string => v !== null && hasUnsafeChars(v));
+  if (suspect !== undefined) {
+    return `${call.client.name}: ${showControlChars(suspect)} holds control, bidi or zero-width characters; declare it by hand if it is real`;
+  }
+  const json = jsonFile(call.client);
+  if (json !== undefined)
+    return `${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`;
+  return undefined;
+}
+
 /** Adds each missing call to its client's ClientIntents; returns the calls whose client has none. */
 function addToHomes(
   missing: readonly MissingCall[],
@@ -70,24 +93,9 @@ function addToHomes(
 ): MissingCall[] {
   const homeless: MissingCall[] = [];
   for (const call of missing) {
-    // A server (or client) the operator cannot name is never written: it would grant another.
-    const undeclarable = undeclarableReason(call.client, call.server);
-    if (undeclarable !== undefined) {
-      result.skipped.push(undeclarable);
-      continue;
-    }
-    // A path or method from the traffic with control, bidi or zero-width characters (or `##[`) is
-    // not written raw into a reviewed file, where it would hide what it says or reach a log.
-    const suspect = [call.method, call.path].find((v): v is string => v !== null && hasUnsafeChars(v));
-    if (suspect !== undefined) {
-      result.skipped.push(
-        `${call.client.name}: ${showControlChars(suspect)} holds control, bidi or zero-width characters; declare it by hand if it is real`,
-      );
-      continue;
-    }
-    const json = homes.jsonFile(call.client);
-    if (json !== undefined) {
-      result.skipped.push(`${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`);
+    const skipped = skipReason(call, (client) => homes.jsonFile(client));
+    if (skipped !== undefined) {
+      result.skipped.push(skipped);
       continue;
     }
     const home = homes.find(call.client);
@@ -239,7 +247,7 @@ function prefersFlowMethods(targets: YAMLSeq): boolean {
  * comments and layout, which JSON has not; a YAML document added beside them would duplicate
  * the client. The file of such a client's JSON document, if any.
  */
-function isJsonFile(file: string): boolean {
+export function isJsonFile(file: string): boolean {
   return /\.json$/i.test(file);
 }
 

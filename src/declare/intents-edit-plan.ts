@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DeclaredIntents, Drift } from '../model.ts';
 import { readRegularFileSync } from '../regular-file.ts';
 import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
-import { clientKey, editIntents } from './edit-intents.ts';
+import { clientKey, editIntents, isJsonFile, skipReason } from './edit-intents.ts';
 import type { IntentsEditRequest, IntentsEditResult, IntentsSources } from './edit-intents-types.ts';
 import { suggestedPatch } from './suggested-patch.ts';
 
@@ -39,10 +39,21 @@ export function intentsSourcesOnDisk(cwd: string, declared: DeclaredIntents): In
  * Characters the patch holds at the least, without making it: each distinct rule to add (client,
  * server, method and path or template) is at least one added line (`+  - GET` and its newline).
  * Enough to know that a patch cannot fit a comment without parsing and diffing every file.
+ * Counted only for calls the editor surely writes: those of clients with YAML intents, with a
+ * method and a path, that it does not skip (skipReason).
  */
-export function patchLowerBound(drift: Drift): number {
+export function patchLowerBound(drift: Drift, declared: DeclaredIntents): number {
+  const homed = new Set<string>();
+  const json = new Map<string, string>();
+  for (const d of declared.documents) {
+    const key = clientKey(d.client);
+    homed.add(key);
+    if (isJsonFile(d.file) && !json.has(key)) json.set(key, d.file);
+  }
   const rules = new Set<string>();
   for (const call of drift.missing) {
+    if (call.method === null || call.path === null || !homed.has(clientKey(call.client))) continue;
+    if (skipReason(call, (client) => json.get(clientKey(client))) !== undefined) continue;
     rules.add(JSON.stringify([call.client, call.server.name, call.method, call.suggestedPath ?? call.path]));
   }
   return rules.size * 9;

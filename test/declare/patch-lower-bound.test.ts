@@ -12,7 +12,8 @@ import { patchLowerBound, planIntentsEdit } from '../../src/declare/intents-edit
 import { loadIntents } from '../../src/declare/load-intents.ts';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { call, observedMap } from '../diff/builders.ts';
+import type { ObservedCall } from '../../src/model.ts';
+import { call, NS, observedMap } from '../diff/builders.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -20,6 +21,31 @@ async function demoIntents(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-bound-'));
   await cp(path.join(root, 'fixtures', 'demo', 'intents'), path.join(dir, 'intents'), { recursive: true });
   return dir;
+}
+
+/**
+ * Beside the demo's: intents kept as JSON, which the editor never edits: the bound must not
+ * count their client's calls. (A document without a targets list is refused when read.)
+ */
+async function intentsWithSkippedClients(): Promise<string> {
+  const dir = await demoIntents();
+  const json = {
+    apiVersion: 'k8s.otterize.com/v2beta1',
+    kind: 'ClientIntents',
+    metadata: { name: 'exported', namespace: NS },
+    spec: {
+      workload: { name: 'exported' },
+      targets: [{ kubernetes: { name: 'nginx', http: [{ path: '/e', methods: ['GET'] }] } }],
+    },
+  };
+  await writeFile(path.join(dir, 'intents', 'exported.json'), `${JSON.stringify(json, null, 2)}\n`);
+  return dir;
+}
+
+/** A call the builder cannot write: a server whose name holds a dot (the operator cannot name it). */
+function dottedServerCall(client: string): ObservedCall {
+  const c = call(client, 'nginx', 'GET', '/a');
+  return { ...c, server: { name: 'api.v2', namespace: NS } };
 }
 
 describe('the suggested patch’s lower bound', () => {
@@ -40,10 +66,69 @@ describe('the suggested patch’s lower bound', () => {
         const observed = observedMap(tuples.map(([c, s, m, p]) => call(c, s, m, p)));
         const drift = computeDrift(observed, declared);
         const { patch } = await planIntentsEdit(dir, declared, drift, false);
-        assert.ok(patchLowerBound(drift) <= patch.length, `${patchLowerBound(drift)} > ${patch.length}`);
+        assert.ok(
+          patchLowerBound(drift, declared) <= patch.length,
+          `${patchLowerBound(drift, declared)} > ${patch.length}`,
+        );
       }),
       { numRuns: 60 },
     );
+  });
+
+  test('counts no call the editor skips: JSON intents, unsafe characters, unnameable servers, no HTTP detail', async () => {
+    const dir = await intentsWithSkippedClients();
+    const declared = await loadIntents(['intents'], { cwd: dir });
+    const calls = fc.array(
+      fc.oneof(
+        fc
+          .tuple(
+            fc.constantFrom('client', 'client2', 'newcomer', 'exported'),
+            fc.constantFrom('nginx', 'orders'),
+            fc.constantFrom<[string | null, string | null]>(
+              ['GET', '/a'],
+              ['POST', '/users/8812'],
+              ['GET', '/a\u202eb'],
+              ['G\u200bET', '/a'],
+              [null, null],
+            ),
+          )
+          .map(([c, s, [m, p]]) => call(c, s, m, p)),
+        fc.constantFrom('client', 'newcomer').map(dottedServerCall),
+      ),
+      { minLength: 1, maxLength: 12 },
+    );
+    await fc.assert(
+      fc.asyncProperty(calls, async (observedCalls) => {
+        const drift = computeDrift(observedMap(observedCalls), declared);
+        const { patch } = await planIntentsEdit(dir, declared, drift, false);
+        assert.ok(
+          patchLowerBound(drift, declared) <= patch.length,
+          `${patchLowerBound(drift, declared)} > ${patch.length}`,
+        );
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  test('check --format markdown: calls the editor would skip do not make the patch "too long"', async () => {
+    const dir = await intentsWithSkippedClients();
+    // 3,000 servers the JSON-declared client calls: 3,000 rules the bound once counted, none written.
+    const series = Array.from({ length: 3000 }, (_, i) =>
+      [
+        `istio_requests_total{reporter="source",source_workload="exported",source_workload_namespace="${NS}",`,
+        `destination_workload="srv${i}",destination_workload_namespace="${NS}",`,
+        'request_protocol="http",request_method="GET",request_path="/items",response_code="200"} 3',
+      ].join(''),
+    );
+    await writeFile(path.join(dir, 'm.prom'), `${series.join('\n')}\n`);
+    const run = await runCli(
+      ['check', '--format', 'markdown', '--metrics', 'm.prom', '--intents', 'intents'],
+      {
+        cwd: dir,
+      },
+    );
+    assert.equal(run.code, 1, run.stderr);
+    assert.doesNotMatch(run.stdout, /suggested patch is too long/);
   });
 
   test('check --format markdown: a drift whose patch cannot fit gets the note, not the patch', async () => {

@@ -12234,24 +12234,24 @@ function editIntents(sources, declared, request) {
   result.skipped = [...new Set(result.skipped)];
   return result;
 }
+function skipReason(call, jsonFile) {
+  const undeclarable = undeclarableReason(call.client, call.server);
+  if (undeclarable !== void 0) return undeclarable;
+  const suspect = [call.method, call.path].find((v) => v !== null && hasUnsafeChars(v));
+  if (suspect !== void 0) {
+    return `${call.client.name}: ${showControlChars(suspect)} holds control, bidi or zero-width characters; declare it by hand if it is real`;
+  }
+  const json = jsonFile(call.client);
+  if (json !== void 0)
+    return `${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`;
+  return void 0;
+}
 function addToHomes(missing, homes, open2, result) {
   const homeless = [];
   for (const call of missing) {
-    const undeclarable = undeclarableReason(call.client, call.server);
-    if (undeclarable !== void 0) {
-      result.skipped.push(undeclarable);
-      continue;
-    }
-    const suspect = [call.method, call.path].find((v) => v !== null && hasUnsafeChars(v));
-    if (suspect !== void 0) {
-      result.skipped.push(
-        `${call.client.name}: ${showControlChars(suspect)} holds control, bidi or zero-width characters; declare it by hand if it is real`
-      );
-      continue;
-    }
-    const json = homes.jsonFile(call.client);
-    if (json !== void 0) {
-      result.skipped.push(`${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`);
+    const skipped = skipReason(call, (client) => homes.jsonFile(client));
+    if (skipped !== void 0) {
+      result.skipped.push(skipped);
       continue;
     }
     const home = homes.find(call.client);
@@ -12980,9 +12980,18 @@ function intentsSourcesOnDisk(cwd, declared) {
     }
   };
 }
-function patchLowerBound(drift) {
+function patchLowerBound(drift, declared) {
+  const homed = /* @__PURE__ */ new Set();
+  const json = /* @__PURE__ */ new Map();
+  for (const d of declared.documents) {
+    const key = clientKey(d.client);
+    homed.add(key);
+    if (isJsonFile(d.file) && !json.has(key)) json.set(key, d.file);
+  }
   const rules = /* @__PURE__ */ new Set();
   for (const call of drift.missing) {
+    if (call.method === null || call.path === null || !homed.has(clientKey(call.client))) continue;
+    if (skipReason(call, (client) => json.get(clientKey(client))) !== void 0) continue;
     rules.add(JSON.stringify([call.client, call.server.name, call.method, call.suggestedPath ?? call.path]));
   }
   return rules.size * 9;
