@@ -447,6 +447,14 @@ export const MUTANTS: Mutant[] = [
     names: 'never drove',
   },
   {
+    id: 'declare/bound-counts-skipped',
+    file: 'src/declare/intents-edit-plan.ts',
+    from: '    if (skipReason(call, (client) => json.get(clientKey(client))) !== undefined) continue;\n',
+    to: '',
+    why: 'calls the editor skips (JSON intents) make the suggested patch "too long" while --fix writes nothing',
+    tests: ['test/declare/patch-lower-bound.test.ts'],
+  },
+  {
     id: 'action/old-report-posted',
     file: 'src/action/comment-mode.ts',
     from: '  if (pull.head.sha !== headSha) {',
