@@ -3,8 +3,8 @@
 // rule in the client's own API version, paths from the repository root).
 import path from 'node:path';
 import { suggestedRule } from '../declare/suggested-rule.ts';
-import { leavesDirectory } from '../display-path.ts';
 import { type FailPolicy, missingFails, staleOutcome } from '../diff/fail-policy.ts';
+import { leavesDirectory } from '../display-path.ts';
 import type { DeclaredIntents, Drift, MissingCall } from '../model.ts';
 import type { CiReportOptions } from '../report/ci-findings.ts';
 import { renderJunitReport } from '../report/junit-report.ts';

@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { patchLowerBound, planIntentsEdit } from '../../src/declare/intents-edit-plan.ts';
 import { loadIntents } from '../../src/declare/load-intents.ts';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
-import { runCli } from '../cli/run-cli.ts';
 import type { ObservedCall } from '../../src/model.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { call, NS, observedMap } from '../diff/builders.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
