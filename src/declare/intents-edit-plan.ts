@@ -37,26 +37,34 @@ export function intentsSourcesOnDisk(cwd: string, declared: DeclaredIntents): In
 
 /**
  * Characters the patch holds at the least, without making it: each distinct rule to add (client,
- * server, method and path or template) is at least one added line (`+  - GET` and its newline).
+ * server, method and path or template) is at least one added line (`+  - GET` and its newline),
+ * and each file it goes into has its two name lines (`--- a/F`, `+++ b/F`) and a hunk header.
  * Enough to know that a patch cannot fit a comment without parsing and diffing every file.
  * Counted only for calls the editor surely writes: those of clients with YAML intents, with a
- * method and a path, that it does not skip (skipReason).
+ * method and a path, that it does not skip (skipReason); such a call goes into its client's
+ * first declared document, whose file therefore changes.
  */
 export function patchLowerBound(drift: Drift, declared: DeclaredIntents): number {
-  const homed = new Set<string>();
+  const home = new Map<string, string>();
   const json = new Map<string, string>();
   for (const d of declared.documents) {
     const key = clientKey(d.client);
-    homed.add(key);
+    if (!home.has(key)) home.set(key, d.file);
     if (isJsonFile(d.file) && !json.has(key)) json.set(key, d.file);
   }
   const rules = new Set<string>();
+  const files = new Set<string>();
   for (const call of drift.missing) {
-    if (call.method === null || call.path === null || !homed.has(clientKey(call.client))) continue;
+    const file = home.get(clientKey(call.client));
+    if (call.method === null || call.path === null || file === undefined) continue;
     if (skipReason(call, (client) => json.get(clientKey(client))) !== undefined) continue;
     rules.add(JSON.stringify([call.client, call.server.name, call.method, call.suggestedPath ?? call.path]));
+    files.add(file);
   }
-  return rules.size * 9;
+  let chars = rules.size * 9;
+  // `--- a/F\n` and `+++ b/F\n`, then at least `@@ -1 +1 @@\n`.
+  for (const file of files) chars += 2 * (file.length + 7) + 12;
+  return chars;
 }
 
 /** What the edit is asked to do: add the missing calls; remove stale rules when `pruneStale`. */

@@ -12981,20 +12981,25 @@ function intentsSourcesOnDisk(cwd, declared) {
   };
 }
 function patchLowerBound(drift, declared) {
-  const homed = /* @__PURE__ */ new Set();
+  const home = /* @__PURE__ */ new Map();
   const json = /* @__PURE__ */ new Map();
   for (const d of declared.documents) {
     const key = clientKey(d.client);
-    homed.add(key);
+    if (!home.has(key)) home.set(key, d.file);
     if (isJsonFile(d.file) && !json.has(key)) json.set(key, d.file);
   }
   const rules = /* @__PURE__ */ new Set();
+  const files = /* @__PURE__ */ new Set();
   for (const call of drift.missing) {
-    if (call.method === null || call.path === null || !homed.has(clientKey(call.client))) continue;
+    const file = home.get(clientKey(call.client));
+    if (call.method === null || call.path === null || file === void 0) continue;
     if (skipReason(call, (client) => json.get(clientKey(client))) !== void 0) continue;
     rules.add(JSON.stringify([call.client, call.server.name, call.method, call.suggestedPath ?? call.path]));
+    files.add(file);
   }
-  return rules.size * 9;
+  let chars = rules.size * 9;
+  for (const file of files) chars += 2 * (file.length + 7) + 12;
+  return chars;
 }
 function editRequest(drift, pruneStale) {
   return {
