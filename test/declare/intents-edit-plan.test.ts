@@ -50,6 +50,14 @@ async function widerCopy() {
   const { dir } = await demoCopy();
   const shared = [doc('alpha', '/a'), doc('beta', '/b'), doc('client', '/second-home')].join('---\n');
   await writeFile(path.join(dir, 'intents', 'shared.yaml'), shared);
+  // Intents kept as JSON: read, never edited.
+  const exported = {
+    apiVersion: 'k8s.otterize.com/v2beta1',
+    kind: 'ClientIntents',
+    metadata: { name: 'exported', namespace: NS },
+    spec: { workload: { name: 'exported' }, targets: [{ kubernetes: { name: 'nginx' } }] },
+  };
+  await writeFile(path.join(dir, 'intents', 'exported.json'), `${JSON.stringify(exported, null, 2)}\n`);
   return { dir, declared: await loadIntents(['intents'], { cwd: dir }) };
 }
 
@@ -96,10 +104,10 @@ describe('planIntentsEdit', () => {
     const { dir, declared } = await widerCopy();
     const calls = fc.array(
       fc.tuple(
-        fc.constantFrom('client', 'client2', 'alpha', 'beta', 'newcomer'),
+        fc.constantFrom('client', 'client2', 'alpha', 'beta', 'newcomer', 'exported'),
         fc.constantFrom('nginx', 'orders'),
         fc.constantFrom('GET', 'POST'),
-        fc.constantFrom('/a', '/b', '/client-path', '/x/y', '/second-home'),
+        fc.constantFrom('/a', '/b', '/client-path', '/x/y', '/second-home', '/a\u202eb'),
       ),
       { minLength: 1, maxLength: 10 },
     );
