@@ -69,7 +69,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-K37DZKL6.js";
+} from "./chunks/chunk-EUUVSC6L.js";
 import "./chunks/chunk-T6JT5A3D.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";

@@ -36,7 +36,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-K37DZKL6.js";
+} from "./chunks/chunk-EUUVSC6L.js";
 import "./chunks/chunk-T6JT5A3D.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";

@@ -455,6 +455,22 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/declare/patch-lower-bound.test.ts'],
   },
   {
+    id: 'declare/list-items-unseen',
+    file: 'src/declare/edit-intents.ts',
+    from: '          if (isSeq(items)) for (const item of items.items) add(item, i);\n',
+    to: '',
+    why: 'a client declared in a kind: List gets a second ClientIntents of the same name, which replaces the first when applied',
+    tests: ['test/declare/edit-intents.test.ts'],
+  },
+  {
+    id: 'declare/second-clientintents',
+    file: 'src/declare/edit-intents.ts',
+    from: '      if (declaredAt !== undefined) {\n',
+    to: '      if (declaredAt === "never") {\n',
+    why: 'a client whose ClientIntents moved since the check gets a second document instead of a skip',
+    tests: ['test/declare/edit-intents.test.ts'],
+  },
+  {
     id: 'action/old-report-posted',
     file: 'src/action/comment-mode.ts',
     from: '  if (pull.head.sha !== headSha) {',

@@ -2,7 +2,7 @@
 // missing call to its client's document and target (or a new document in the layout the repo
 // already uses), and remove stale rules when asked. Documents that do not change keep their
 // exact text; changed ones keep their comments, key order and list style (yaml's Document API).
-import { type Document, isMap, isScalar, isSeq, parseAllDocuments, type YAMLSeq } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, parseAllDocuments, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { DeclaredIntents, MissingCall, WorkloadRef } from '../model.ts';
 import { hasUnsafeChars, showControlChars } from '../safe-text.ts';
 import { buildClientIntents } from './build-client-intents.ts';
@@ -16,6 +16,13 @@ import type {
   TargetList,
 } from './edit-intents-types.ts';
 import { operatorTargetName, undeclarableReason } from './target-name.ts';
+
+/** A ClientIntents in a parsed file: its document's index, its own node, its namespace. */
+interface ClientIntentsNode {
+  index: number;
+  node: YAMLMap;
+  namespace: unknown;
+}
 
 interface ParsedFile {
   text: string;
@@ -100,11 +107,19 @@ function addToHomes(
     }
     const home = homes.find(call.client);
     if (home === undefined) {
-      homeless.push(call);
+      // Only a client without any ClientIntents gets a new document: one whose document the
+      // editor cannot find (changed since the check, or in a shape it does not edit) would get
+      // a second one, and the later of two with one name replaces the other when applied.
+      const declaredAt = homes.declaredAt(call.client);
+      if (declaredAt !== undefined) {
+        result.skipped.push(
+          `${call.client.name}: its ClientIntents (${declaredAt}) are not where the editor can change them; edit them by hand`,
+        );
+      } else homeless.push(call);
       continue;
     }
-    const { file, index, doc } = home;
-    const outcome = addCall(doc, call);
+    const { file, index, doc, node } = home;
+    const outcome = addCall(doc, node, call);
     if (outcome.skipped) result.skipped.push(outcome.skipped);
     if (outcome.change) {
       open(file)?.changed.add(index);
@@ -126,7 +141,7 @@ function removeStale(
     if (isJsonFile(rule.file)) continue;
     const home = homes.find(rule.client, rule.file);
     if (home === undefined) continue;
-    const targets = targetList(home.doc);
+    const targets = targetList(home.node);
     const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
     if (!targets || !match) continue;
     if (removeRuleFromTarget(targets, match, rule)) {
@@ -185,11 +200,13 @@ function writtenServerName(call: MissingCall): string {
   return operatorTargetName(call.server, call.client.namespace) ?? call.server.name;
 }
 
+/** Adds the call to `node`, a ClientIntents in `doc` (the document itself, or an item of its List). */
 function addCall(
   doc: Document.Parsed,
+  node: YAMLMap,
   call: MissingCall,
 ): { change?: Omit<IntentChange, 'file'>; skipped?: string } {
-  const targets = targetList(doc);
+  const targets = targetList(node);
   if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
   const path = call.suggestedPath ?? call.path;
   const serverNames = [call.server, ...(call.server.service ? [call.server.service] : [])];
@@ -211,10 +228,10 @@ function addCall(
   return added ? { change: { action: 'add', ...describeCall(call), server: match.writtenName } } : {};
 }
 
-function targetList(doc: Document.Parsed): TargetList | undefined {
-  const apiVersion = String(doc.get('apiVersion') ?? '');
+function targetList(node: YAMLMap): TargetList | undefined {
+  const apiVersion = String(node.get('apiVersion') ?? '');
   const v2 = /\/v2/.test(apiVersion);
-  const seq = doc.getIn(['spec', v2 ? 'targets' : 'calls'], true);
+  const seq = node.getIn(['spec', v2 ? 'targets' : 'calls'], true);
   if (!isSeq(seq)) return undefined;
   return { seq, v2, resourcesKey: apiVersion.endsWith('v1alpha2') ? 'resources' : 'HTTPResources' };
 }
@@ -258,7 +275,7 @@ export function isJsonFile(file: string): boolean {
  */
 class ClientHomes {
   private readonly byClient = new Map<string, DeclaredIntents['documents']>();
-  private readonly inFile = new Map<ParsedFile, Map<string, { index: number; namespace: unknown }[]>>();
+  private readonly inFile = new Map<ParsedFile, Map<string, ClientIntentsNode[]>>();
   private readonly open: (file: string) => ParsedFile | undefined;
 
   constructor(declared: DeclaredIntents, open: (file: string) => ParsedFile | undefined) {
@@ -276,10 +293,16 @@ class ClientHomes {
     return this.byClient.get(clientKey(client))?.find((d) => isJsonFile(d.file))?.file;
   }
 
+  /** Where the client's first ClientIntents was read (`file:line`), if it has any. */
+  declaredAt(client: WorkloadRef): string | undefined {
+    const first = this.byClient.get(clientKey(client))?.[0];
+    return first && `${first.file}:${first.line}`;
+  }
+
   find(
     client: WorkloadRef,
     preferFile?: string,
-  ): { file: string; index: number; doc: Document.Parsed } | undefined {
+  ): { file: string; index: number; doc: Document.Parsed; node: YAMLMap } | undefined {
     const candidates = [...(this.byClient.get(clientKey(client)) ?? [])];
     candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
     for (const candidate of candidates) {
@@ -289,24 +312,35 @@ class ClientHomes {
         .get(client.name)
         ?.find((d) => d.namespace === undefined || d.namespace === client.namespace);
       if (found !== undefined)
-        return { file: candidate.file, index: found.index, doc: entry.docs[found.index]! };
+        return { file: candidate.file, index: found.index, doc: entry.docs[found.index]!, node: found.node };
     }
     return undefined;
   }
 
-  /** A parsed file's ClientIntents documents by client name, in document order. */
-  private documentsOf(entry: ParsedFile): Map<string, { index: number; namespace: unknown }[]> {
+  /**
+   * A parsed file's ClientIntents by client name, in document order: whole documents, and the
+   * items of a `kind: List` document (as `kubectl get -o yaml` writes several objects).
+   */
+  private documentsOf(entry: ParsedFile): Map<string, ClientIntentsNode[]> {
     let index = this.inFile.get(entry);
     if (index === undefined) {
-      index = new Map();
-      entry.docs.forEach((doc, i) => {
-        if (doc.get('kind') !== 'ClientIntents') return;
-        const name = doc.getIn(['spec', 'workload', 'name']) ?? doc.getIn(['spec', 'service', 'name']);
+      const found = new Map<string, ClientIntentsNode[]>();
+      const add = (node: unknown, i: number) => {
+        if (!isMap(node) || node.get('kind') !== 'ClientIntents') return;
+        const name = node.getIn(['spec', 'workload', 'name']) ?? node.getIn(['spec', 'service', 'name']);
         if (typeof name !== 'string') return;
-        const list = index!.get(name) ?? [];
-        list.push({ index: i, namespace: doc.getIn(['metadata', 'namespace']) });
-        index!.set(name, list);
+        const list = found.get(name) ?? [];
+        list.push({ index: i, node, namespace: node.getIn(['metadata', 'namespace']) });
+        found.set(name, list);
+      };
+      entry.docs.forEach((doc, i) => {
+        const root = doc.contents;
+        if (isMap(root) && (root as YAMLMap<unknown, unknown>).get('kind') === 'List') {
+          const items = root.get('items', true);
+          if (isSeq(items)) for (const item of items.items) add(item, i);
+        } else add(root, i);
       });
+      index = found;
       this.inFile.set(entry, index);
     }
     return index;

@@ -263,6 +263,100 @@ spec:
   });
 });
 
+describe('ClientIntents inside a kind: List (as kubectl get -o yaml writes them)', () => {
+  // As kubectl writes it: items and every list at its key's indentation.
+  const list = `apiVersion: v1
+items:
+- apiVersion: k8s.otterize.com/v2beta1
+  kind: ClientIntents
+  metadata:
+    name: frontend
+    namespace: shop
+  spec:
+    targets:
+    - kubernetes:
+        name: orders
+        http:
+        - methods:
+          - GET
+          path: /orders
+    - kubernetes:
+        name: cart
+    workload:
+      kind: Deployment
+      name: frontend
+kind: List
+metadata:
+  resourceVersion: ""
+`;
+  const file = 'intents/all.yaml';
+
+  test('a missing call is added to the item, and no second ClientIntents of the same name is made', () => {
+    const result = editIntents(new Map([[file, list]]), declared([[file, 'frontend']]), {
+      missing: [
+        missing('frontend', 'orders', 'POST', '/orders'),
+        missing('frontend', 'payments', 'POST', '/pay'),
+      ],
+      stale: [],
+    });
+    assert.deepEqual(
+      result.files.map((f) => f.file),
+      [file],
+    );
+    assert.equal(
+      suggestedPatch(result.files),
+      `--- a/intents/all.yaml
++++ b/intents/all.yaml
+@@ -12,9 +12,17 @@
+         http:
+         - methods:
+           - GET
++          - POST
+           path: /orders
+     - kubernetes:
+         name: cart
++    - kubernetes:
++        name: payments
++        kind: Deployment
++        http:
++        - path: /pay
++          methods:
++          - POST
+     workload:
+       kind: Deployment
+       name: frontend
+`,
+    );
+    assert.deepEqual(result.skipped, []);
+  });
+
+  test('a stale rule is pruned from the item', () => {
+    const result = editIntents(new Map([[file, list]]), declared([[file, 'frontend']]), {
+      missing: [],
+      stale: [stale('frontend', 'orders', 'GET', '/orders', file)],
+    });
+    const after = result.files[0]!.after;
+    assert.ok(!after.includes('/orders'));
+    assert.ok(!after.includes('name: orders'), 'a target whose last rule goes is dropped');
+    assert.ok(after.includes('name: cart'));
+  });
+});
+
+describe('a client whose ClientIntents the editor cannot find gets no second one', () => {
+  test('its document changed since the check: the call is skipped with where it was read', () => {
+    const file = 'intents/frontend.yaml';
+    const renamed = FRONTEND.replace('    name: frontend\n', '    name: web\n');
+    const result = editIntents(new Map([[file, renamed]]), declared([[file, 'frontend']]), {
+      missing: [missing('frontend', 'orders', 'POST', '/orders')],
+      stale: [],
+    });
+    assert.deepEqual(result.files, []);
+    assert.deepEqual(result.skipped, [
+      `frontend: its ClientIntents (${file}:1) are not where the editor can change them; edit them by hand`,
+    ]);
+  });
+});
+
 describe('JSON intents are read, never edited', () => {
   const json = '[\n  {"kind": "ClientIntents", "apiVersion": "k8s.otterize.com/v2beta1"}\n]\n';
   const sources = new Map([['intents/all.json', json]]);

@@ -12256,11 +12256,16 @@ function addToHomes(missing, homes, open2, result) {
     }
     const home = homes.find(call.client);
     if (home === void 0) {
-      homeless.push(call);
+      const declaredAt = homes.declaredAt(call.client);
+      if (declaredAt !== void 0) {
+        result.skipped.push(
+          `${call.client.name}: its ClientIntents (${declaredAt}) are not where the editor can change them; edit them by hand`
+        );
+      } else homeless.push(call);
       continue;
     }
-    const { file, index, doc } = home;
-    const outcome = addCall2(doc, call);
+    const { file, index, doc, node } = home;
+    const outcome = addCall2(doc, node, call);
     if (outcome.skipped) result.skipped.push(outcome.skipped);
     if (outcome.change) {
       open2(file)?.changed.add(index);
@@ -12274,7 +12279,7 @@ function removeStale(stale, homes, open2, result) {
     if (isJsonFile(rule.file)) continue;
     const home = homes.find(rule.client, rule.file);
     if (home === void 0) continue;
-    const targets = targetList(home.doc);
+    const targets = targetList(home.node);
     const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
     if (!targets || !match) continue;
     if (removeRuleFromTarget(targets, match, rule)) {
@@ -12322,8 +12327,8 @@ function describeCall(call) {
 function writtenServerName(call) {
   return operatorTargetName(call.server, call.client.namespace) ?? call.server.name;
 }
-function addCall2(doc, call) {
-  const targets = targetList(doc);
+function addCall2(doc, node, call) {
+  const targets = targetList(node);
   if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
   const path11 = call.suggestedPath ?? call.path;
   const serverNames = [call.server, ...call.server.service ? [call.server.service] : []];
@@ -12342,10 +12347,10 @@ function addCall2(doc, call) {
   const added = addCallToTarget(doc, targets, match, call.method, path11, prefersFlowMethods(targets.seq));
   return added ? { change: { action: "add", ...describeCall(call), server: match.writtenName } } : {};
 }
-function targetList(doc) {
-  const apiVersion = String(doc.get("apiVersion") ?? "");
+function targetList(node) {
+  const apiVersion = String(node.get("apiVersion") ?? "");
   const v2 = /\/v2/.test(apiVersion);
-  const seq2 = doc.getIn(["spec", v2 ? "targets" : "calls"], true);
+  const seq2 = node.getIn(["spec", v2 ? "targets" : "calls"], true);
   if (!isSeq(seq2)) return void 0;
   return { seq: seq2, v2, resourcesKey: apiVersion.endsWith("v1alpha2") ? "resources" : "HTTPResources" };
 }
@@ -12387,6 +12392,11 @@ var ClientHomes = class {
   jsonFile(client) {
     return this.byClient.get(clientKey(client))?.find((d) => isJsonFile(d.file))?.file;
   }
+  /** Where the client's first ClientIntents was read (`file:line`), if it has any. */
+  declaredAt(client) {
+    const first = this.byClient.get(clientKey(client))?.[0];
+    return first && `${first.file}:${first.line}`;
+  }
   find(client, preferFile) {
     const candidates = [...this.byClient.get(clientKey(client)) ?? []];
     candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
@@ -12395,23 +12405,34 @@ var ClientHomes = class {
       if (entry === void 0) continue;
       const found = this.documentsOf(entry).get(client.name)?.find((d) => d.namespace === void 0 || d.namespace === client.namespace);
       if (found !== void 0)
-        return { file: candidate.file, index: found.index, doc: entry.docs[found.index] };
+        return { file: candidate.file, index: found.index, doc: entry.docs[found.index], node: found.node };
     }
     return void 0;
   }
-  /** A parsed file's ClientIntents documents by client name, in document order. */
+  /**
+   * A parsed file's ClientIntents by client name, in document order: whole documents, and the
+   * items of a `kind: List` document (as `kubectl get -o yaml` writes several objects).
+   */
   documentsOf(entry) {
     let index = this.inFile.get(entry);
     if (index === void 0) {
-      index = /* @__PURE__ */ new Map();
-      entry.docs.forEach((doc, i) => {
-        if (doc.get("kind") !== "ClientIntents") return;
-        const name = doc.getIn(["spec", "workload", "name"]) ?? doc.getIn(["spec", "service", "name"]);
+      const found = /* @__PURE__ */ new Map();
+      const add = (node, i) => {
+        if (!isMap(node) || node.get("kind") !== "ClientIntents") return;
+        const name = node.getIn(["spec", "workload", "name"]) ?? node.getIn(["spec", "service", "name"]);
         if (typeof name !== "string") return;
-        const list = index.get(name) ?? [];
-        list.push({ index: i, namespace: doc.getIn(["metadata", "namespace"]) });
-        index.set(name, list);
+        const list = found.get(name) ?? [];
+        list.push({ index: i, node, namespace: node.getIn(["metadata", "namespace"]) });
+        found.set(name, list);
+      };
+      entry.docs.forEach((doc, i) => {
+        const root = doc.contents;
+        if (isMap(root) && root.get("kind") === "List") {
+          const items = root.get("items", true);
+          if (isSeq(items)) for (const item of items.items) add(item, i);
+        } else add(root, i);
       });
+      index = found;
       this.inFile.set(entry, index);
     }
     return index;
