@@ -36,8 +36,8 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-EUUVSC6L.js";
-import "./chunks/chunk-T6JT5A3D.js";
+} from "./chunks/chunk-A7MHOX2P.js";
+import "./chunks/chunk-RCPF4COE.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetricFiles
-} from "./chunks/chunk-T6JT5A3D.js";
+} from "./chunks/chunk-RCPF4COE.js";
 import "./chunks/chunk-LXASVE7W.js";
 import "./chunks/chunk-AJBEAXIB.js";
 import "./chunks/chunk-DNUDPCNB.js";

@@ -6,7 +6,7 @@ import {
   metricFilesOf,
   readMetricFiles,
   readMetrics
-} from "./chunk-T6JT5A3D.js";
+} from "./chunk-RCPF4COE.js";
 import {
   readSnapshot,
   snapshotToMap

@@ -190,7 +190,7 @@ function readEnvoyStatsJson(text, options) {
 // src/observe/file-chunks.ts
 import { Buffer as Buffer2 } from "node:buffer";
 import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
-var DEFAULT_CHUNK_BYTES = 1 << 20;
+var DEFAULT_CHUNK_BYTES = 1 << 18;
 function* readFileChunks(file, buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES)) {
   const fd = openSync2(file, "r");
   try {
