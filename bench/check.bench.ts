@@ -145,7 +145,7 @@ async function benchPrometheus(bundled: string): Promise<void> {
     try {
       // The first read fills the stand-in's cache: its evaluation is not what is measured.
       process.stderr.write(`prometheus: preparing the stand-in's answers for ${rows} rows ...\n`);
-      await child(path.join(bundled, 'run-prometheus.js'), [server.url]);
+      await child(path.join(bundled, 'run-prometheus.js'), [server.url, String(10 * 60_000)]);
       const runs: Run[] = [];
       for (let r = 0; r < rounds; r++)
         runs.push(await child(path.join(bundled, 'run-prometheus.js'), [server.url]));
