@@ -69,11 +69,12 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-A7MHOX2P.js";
+} from "./chunks/chunk-QZDR4ECL.js";
 import "./chunks/chunk-RCPF4COE.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";
 import "./chunks/chunk-DH5EPHUT.js";
+import "./chunks/chunk-QKK6UXIM.js";
 import "./chunks/chunk-AJBEAXIB.js";
 import {
   HOW_TO_OBSERVE,

@@ -36,7 +36,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-A7MHOX2P.js";
+} from "./chunks/chunk-QZDR4ECL.js";
 import "./chunks/chunk-RCPF4COE.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";
@@ -44,6 +44,7 @@ import {
   parseDuration,
   parseSince
 } from "./chunks/chunk-DH5EPHUT.js";
+import "./chunks/chunk-QKK6UXIM.js";
 import "./chunks/chunk-AJBEAXIB.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";

@@ -16,6 +16,7 @@ const yamlEsm = path.join(path.dirname(require.resolve('yaml/package.json')), 'b
 /** Scripts started as worker threads: entries of every bundle, found beside it at run time. */
 export const workerEntries: Record<string, string> = {
   'metrics-worker': 'src/observe/metrics-worker.ts',
+  'prometheus-worker': 'src/observe/live/prometheus-worker.ts',
 };
 
 export const bundleOptions: BuildOptions = {

@@ -193,7 +193,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'live/prometheus-error-status-ignored',
-    file: 'src/observe/live/prometheus-source.ts',
+    file: 'src/observe/live/prometheus-instant.ts',
     from: "if (status !== 200 || s.status !== 'success') {",
     to: 'if (false) {',
     why: "Prometheus' error answers are read as results",
@@ -456,7 +456,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'declare/list-items-unseen',
-    file: 'src/declare/edit-intents.ts',
+    file: 'src/declare/edit-intents-homes.ts',
     from: '          if (isSeq(items)) for (const item of items.items) add(item, i);\n',
     to: '',
     why: 'a client declared in a kind: List gets a second ClientIntents of the same name, which replaces the first when applied',
@@ -469,6 +469,22 @@ export const MUTANTS: Mutant[] = [
     to: '      if (declaredAt === "never") {\n',
     why: 'a client whose ClientIntents moved since the check gets a second document instead of a skip',
     tests: ['test/declare/edit-intents.test.ts'],
+  },
+  {
+    id: 'live/prometheus-worker-token-dropped',
+    file: 'src/observe/live/prometheus-parallel.ts',
+    from: '    ...(target.token === undefined ? {} : { token: target.token }),\n',
+    to: '',
+    why: 'the workers of a large Prometheus read send their queries without the bearer token',
+    tests: [`${LIVE}/prometheus-workers.test.ts`],
+  },
+  {
+    id: 'live/prometheus-worker-part-lost',
+    file: 'src/observe/live/prometheus-parallel.ts',
+    from: '  for (const { group, answer } of answers) {\n',
+    to: '  for (const { group, answer } of answers.slice(1)) {\n',
+    why: 'the calls one worker read are left out of the map',
+    tests: [`${LIVE}/prometheus-workers.test.ts`],
   },
   {
     id: 'action/old-report-posted',

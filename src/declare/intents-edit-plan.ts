@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { DeclaredIntents, Drift } from '../model.ts';
 import { readRegularFileSync } from '../regular-file.ts';
 import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
-import { clientKey, editIntents, isJsonFile, skipReason } from './edit-intents.ts';
+import { editIntents, skipReason } from './edit-intents.ts';
+import { clientKey, isJsonFile } from './edit-intents-homes.ts';
 import type { IntentsEditRequest, IntentsEditResult, IntentsSources } from './edit-intents-types.ts';
 import { suggestedPatch } from './suggested-patch.ts';
 

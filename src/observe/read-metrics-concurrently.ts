@@ -5,16 +5,14 @@
 // here in file order. Small captures, the usual case in tests and on pull requests, are read
 // in place: a worker costs some tens of milliseconds to start.
 
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.ts';
 import type { ObservedMap } from '../model.ts';
 import type { MetricFile } from './metric-files.ts';
 import { metricFilesOf } from './metric-files.ts';
-import type { WorkerReply } from './metrics-worker.ts';
 import { type ExportedMap, ObservedMapBuilder } from './observed-map.ts';
 import { readMetricFiles, readMetrics } from './read-metrics.ts';
+import { runReaderWorker, workerScript } from './reader-worker.ts';
 
 /** Captures at least this large go to a worker. */
 export const WORKER_MIN_BYTES = 64 * 1024 * 1024;
@@ -98,37 +96,15 @@ export function splitBySize(files: readonly MetricFile[], count: number): Metric
 }
 
 function readInWorker(entry: URL, files: MetricFile[], opts: ConcurrentReadOptions): Promise<ExportedMap> {
-  const signal = opts.signal;
-  return new Promise<ExportedMap>((resolve, reject) => {
-    let settled = false;
-    const worker = new Worker(entry, { workerData: { files } });
-    opts.onWorker?.(worker.threadId);
-    const stop = () => {
-      if (settled) return;
-      settled = true;
-      reject(signal?.reason);
-      void worker.terminate();
-    };
-    signal?.addEventListener('abort', stop, { once: true });
-    worker.once('exit', () => signal?.removeEventListener('abort', stop));
-    worker.once('message', (reply: WorkerReply) => {
-      if (settled) return;
-      settled = true;
-      if ('part' in reply) resolve(reply.part);
-      else if ('inputError' in reply) {
-        const { message, ...where } = reply.inputError;
-        reject(new InputError(message, where));
-      } else reject(new Error(`reading the metrics failed: ${reply.failure}`));
-    });
-    worker.once('error', (err) => {
-      if (settled) return;
-      settled = true;
-      reject(err);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the metrics reader stopped (exit code ${code}) without an answer`));
-    });
-  });
+  return runReaderWorker<undefined>(
+    entry,
+    { files },
+    {
+      what: 'reading the metrics',
+      ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+      ...(opts.onWorker === undefined ? {} : { onWorker: opts.onWorker }),
+    },
+  ).then((r) => r.part);
 }
 
 function minBytesFromEnv(): number | undefined {
@@ -140,16 +116,7 @@ function minBytesFromEnv(): number | undefined {
   return n;
 }
 
-/**
- * The worker's script: beside this module when it runs from src/ (TypeScript) or from dist/,
- * one folder up when the bundler put this module in dist/chunks/. Undefined if not found.
- */
+/** The metrics worker's script (src/observe/metrics-worker.ts, or dist/metrics-worker.js). */
 function workerEntry(): URL | undefined {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const candidates = fromSource ? ['./metrics-worker.ts'] : ['./metrics-worker.js', '../metrics-worker.js'];
-  for (const candidate of candidates) {
-    const url = new URL(candidate, import.meta.url);
-    if (existsSync(url)) return url;
-  }
-  return undefined;
+  return workerScript('./metrics-worker.ts', 'metrics-worker');
 }

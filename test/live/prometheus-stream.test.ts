@@ -7,81 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { after, describe, test } from 'node:test';
 import { readPrometheus } from '../../src/observe/live/prometheus-source.ts';
 import { NO_CLIENT_SIDECAR } from '../../src/observe/observed-map.ts';
-import { type SeriesValue, startPrometheusApi } from '../support/prometheus-api-server.ts';
-
-const REQUESTS = 'istio_requests_total';
-
-interface MeshCall {
-  client: string;
-  server: string;
-  ns: string;
-  method: string;
-  path: string;
-  /** Requests counted by each reporter (absent: that sidecar did not report). */
-  source?: number;
-  destination?: number;
-}
-
-function seriesOf(c: MeshCall): SeriesValue[] {
-  const labels = (reporter: string): Record<string, string> => ({
-    reporter,
-    source_workload: c.client,
-    source_workload_namespace: c.ns,
-    source_principal: `spiffe://cluster.local/ns/${c.ns}/sa/${c.client}`,
-    destination_workload: c.server,
-    destination_workload_namespace: c.ns,
-    destination_service: `${c.server}.${c.ns}.svc.cluster.local`,
-    destination_service_name: c.server,
-    destination_service_namespace: c.ns,
-    request_protocol: 'http',
-    request_method: c.method,
-    request_path: c.path,
-    response_code: '200',
-  });
-  const out: SeriesValue[] = [];
-  if (c.destination !== undefined)
-    out.push({ metric: REQUESTS, labels: labels('destination'), increase: c.destination });
-  if (c.source !== undefined) out.push({ metric: REQUESTS, labels: labels('source'), increase: c.source });
-  return out;
-}
-
-/** `namespaces` x `perNamespace` calls; every seventh server has no sidecar (source only). */
-function mesh(namespaces: number, perNamespace: number): MeshCall[] {
-  const calls: MeshCall[] = [];
-  for (let n = 0; n < namespaces; n++) {
-    for (let i = 0; i < perNamespace; i++) {
-      const sourceOnly = i % 7 === 0;
-      calls.push({
-        client: `c${i % 50}`,
-        server: `s${i}`,
-        ns: `ns-${n}`,
-        method: i % 2 === 0 ? 'GET' : 'POST',
-        path: `/api/${i}`,
-        source: 10 + i,
-        ...(sourceOnly ? {} : { destination: 3 + (i % 5) }),
-      });
-    }
-  }
-  return calls;
-}
-
-/** What the map must hold: one call each, the destination's count where it reported. */
-function expected(calls: MeshCall[]): string[] {
-  return calls
-    .map(
-      (c) => `${c.ns}/${c.client} -> ${c.ns}/${c.server} ${c.method} ${c.path} ${c.destination ?? c.source}`,
-    )
-    .sort();
-}
-
-function seen(map: Awaited<ReturnType<typeof readPrometheus>>): string[] {
-  return map.calls
-    .map(
-      (c) =>
-        `${c.client.namespace}/${c.client.name} -> ${c.server.namespace}/${c.server.name} ${c.method} ${c.path} ${c.count}`,
-    )
-    .sort();
-}
+import { startPrometheusApi } from '../support/prometheus-api-server.ts';
+import { expected, type MeshCall, mesh, seen, seriesOf } from '../support/prometheus-mesh-calls.ts';
 
 const closers: (() => Promise<void>)[] = [];
 after(async () => {

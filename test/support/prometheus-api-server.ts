@@ -33,6 +33,8 @@ export interface LoggedQuery {
   query: string;
   acceptEncoding: string | undefined;
   method: string;
+  /** The Authorization header, as sent. */
+  authorization: string | undefined;
 }
 
 export interface PrometheusApi {
@@ -239,7 +241,12 @@ export async function startPrometheusApi(options: PrometheusApiOptions): Promise
     const query = form.get('query') ?? '';
     const time = form.get('time') ?? String(Date.now() / 1000);
     const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-    queries.push({ query, acceptEncoding: req.headers['accept-encoding'], method: req.method ?? '' });
+    queries.push({
+      query,
+      acceptEncoding: req.headers['accept-encoding'],
+      method: req.method ?? '',
+      authorization: req.headers.authorization,
+    });
     const wait = options.delayMs?.(query) ?? 0;
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     let terms: Term[];

@@ -16,6 +16,10 @@ import {
   parseSince
 } from "./chunk-DH5EPHUT.js";
 import {
+  runReaderWorker,
+  workerScript
+} from "./chunk-QKK6UXIM.js";
+import {
   ObservedMapBuilder
 } from "./chunk-AJBEAXIB.js";
 import {
@@ -6646,7 +6650,7 @@ function requireKubeClientNode(what, version = process.versions.node) {
 }
 
 // src/pipeline.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import path5 from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -11148,9 +11152,7 @@ function requireHttpDetail(map2, settings, declared) {
 }
 
 // src/observe/read-metrics-concurrently.ts
-import { existsSync as existsSync2 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 var WORKER_MIN_BYTES = 64 * 1024 * 1024;
 var WORKER_MIN_BYTES_ENV = "INTENT_DRIFT_METRICS_WORKER_MIN_BYTES";
 var SPLIT_MIN_BYTES = 64 * 1024 * 1024;
@@ -11201,37 +11203,15 @@ function splitBySize(files, count2) {
   return groups;
 }
 function readInWorker(entry, files, opts) {
-  const signal = opts.signal;
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const worker = new Worker(entry, { workerData: { files } });
-    opts.onWorker?.(worker.threadId);
-    const stop = () => {
-      if (settled) return;
-      settled = true;
-      reject(signal?.reason);
-      void worker.terminate();
-    };
-    signal?.addEventListener("abort", stop, { once: true });
-    worker.once("exit", () => signal?.removeEventListener("abort", stop));
-    worker.once("message", (reply) => {
-      if (settled) return;
-      settled = true;
-      if ("part" in reply) resolve(reply.part);
-      else if ("inputError" in reply) {
-        const { message, ...where } = reply.inputError;
-        reject(new InputError(message, where));
-      } else reject(new Error(`reading the metrics failed: ${reply.failure}`));
-    });
-    worker.once("error", (err) => {
-      if (settled) return;
-      settled = true;
-      reject(err);
-    });
-    worker.once("exit", (code) => {
-      if (!settled) reject(new Error(`the metrics reader stopped (exit code ${code}) without an answer`));
-    });
-  });
+  return runReaderWorker(
+    entry,
+    { files },
+    {
+      what: "reading the metrics",
+      ...opts.signal === void 0 ? {} : { signal: opts.signal },
+      ...opts.onWorker === void 0 ? {} : { onWorker: opts.onWorker }
+    }
+  ).then((r) => r.part);
 }
 function minBytesFromEnv() {
   const raw = process.env[WORKER_MIN_BYTES_ENV];
@@ -11242,13 +11222,7 @@ function minBytesFromEnv() {
   return n;
 }
 function workerEntry() {
-  const fromSource = import.meta.url.endsWith(".ts");
-  const candidates = fromSource ? ["./metrics-worker.ts"] : ["./metrics-worker.js", "../metrics-worker.js"];
-  for (const candidate of candidates) {
-    const url = new URL(candidate, import.meta.url);
-    if (existsSync2(url)) return url;
-  }
-  return void 0;
+  return workerScript("./metrics-worker.ts", "metrics-worker");
 }
 
 // src/observe/snapshot/snapshot-merge.ts
@@ -11325,7 +11299,7 @@ function demoDirectory() {
   let dir = path5.dirname(fileURLToPath(import.meta.url));
   for (; ; ) {
     const candidate = path5.join(dir, "fixtures", "demo");
-    if (existsSync3(path5.join(candidate, "workloads.yaml"))) return candidate;
+    if (existsSync2(path5.join(candidate, "workloads.yaml"))) return candidate;
     const parent = path5.dirname(dir);
     if (parent === dir)
       throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
@@ -11396,7 +11370,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-X4QQL2SC.js");
+      const { readPrometheus } = await import("./prometheus-source-MJBP3YFJ.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -12046,6 +12020,77 @@ function renderIntentsDir(intents, opts = {}) {
 // src/declare/intents-edit-plan.ts
 import path9 from "node:path";
 
+// src/declare/edit-intents-homes.ts
+var ClientHomes = class {
+  byClient = /* @__PURE__ */ new Map();
+  inFile = /* @__PURE__ */ new Map();
+  open;
+  constructor(declared, open2) {
+    this.open = open2;
+    for (const d of declared.documents) {
+      const key = clientKey(d.client);
+      const list = this.byClient.get(key);
+      if (list) list.push(d);
+      else this.byClient.set(key, [d]);
+    }
+  }
+  /** The JSON file that declares the client, if one does (JSON intents are not edited). */
+  jsonFile(client) {
+    return this.byClient.get(clientKey(client))?.find((d) => isJsonFile(d.file))?.file;
+  }
+  /** Where the client's first ClientIntents was read (`file:line`), if it has any. */
+  declaredAt(client) {
+    const first = this.byClient.get(clientKey(client))?.[0];
+    return first && `${first.file}:${first.line}`;
+  }
+  find(client, preferFile) {
+    const candidates = [...this.byClient.get(clientKey(client)) ?? []];
+    candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
+    for (const candidate of candidates) {
+      const entry = this.open(candidate.file);
+      if (entry === void 0) continue;
+      const found = this.documentsOf(entry).get(client.name)?.find((d) => d.namespace === void 0 || d.namespace === client.namespace);
+      if (found !== void 0)
+        return { file: candidate.file, index: found.index, doc: entry.docs[found.index], node: found.node };
+    }
+    return void 0;
+  }
+  /**
+   * A parsed file's ClientIntents by client name, in document order: whole documents, and the
+   * items of a `kind: List` document (as `kubectl get -o yaml` writes several objects).
+   */
+  documentsOf(entry) {
+    let index = this.inFile.get(entry);
+    if (index === void 0) {
+      const found = /* @__PURE__ */ new Map();
+      const add = (node, i) => {
+        if (!isMap(node) || node.get("kind") !== "ClientIntents") return;
+        const name = node.getIn(["spec", "workload", "name"]) ?? node.getIn(["spec", "service", "name"]);
+        if (typeof name !== "string") return;
+        const list = found.get(name) ?? [];
+        list.push({ index: i, node, namespace: node.getIn(["metadata", "namespace"]) });
+        found.set(name, list);
+      };
+      entry.docs.forEach((doc, i) => {
+        const root = doc.contents;
+        if (isMap(root) && root.get("kind") === "List") {
+          const items = root.get("items", true);
+          if (isSeq(items)) for (const item of items.items) add(item, i);
+        } else add(root, i);
+      });
+      index = found;
+      this.inFile.set(entry, index);
+    }
+    return index;
+  }
+};
+function isJsonFile(file) {
+  return /\.json$/i.test(file);
+}
+function clientKey(client) {
+  return `${client.namespace}/${client.name}`;
+}
+
 // src/declare/edit-intents-layout.ts
 import path8 from "node:path";
 function newIntentsFiles(intents, declared, sources) {
@@ -12371,75 +12416,6 @@ function prefersFlowMethods(targets) {
   visit3(targets);
   flowPreferenceOf.set(targets, flow);
   return flow;
-}
-function isJsonFile(file) {
-  return /\.json$/i.test(file);
-}
-var ClientHomes = class {
-  byClient = /* @__PURE__ */ new Map();
-  inFile = /* @__PURE__ */ new Map();
-  open;
-  constructor(declared, open2) {
-    this.open = open2;
-    for (const d of declared.documents) {
-      const key = clientKey(d.client);
-      const list = this.byClient.get(key);
-      if (list) list.push(d);
-      else this.byClient.set(key, [d]);
-    }
-  }
-  /** The JSON file that declares the client, if one does (JSON intents are not edited). */
-  jsonFile(client) {
-    return this.byClient.get(clientKey(client))?.find((d) => isJsonFile(d.file))?.file;
-  }
-  /** Where the client's first ClientIntents was read (`file:line`), if it has any. */
-  declaredAt(client) {
-    const first = this.byClient.get(clientKey(client))?.[0];
-    return first && `${first.file}:${first.line}`;
-  }
-  find(client, preferFile) {
-    const candidates = [...this.byClient.get(clientKey(client)) ?? []];
-    candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
-    for (const candidate of candidates) {
-      const entry = this.open(candidate.file);
-      if (entry === void 0) continue;
-      const found = this.documentsOf(entry).get(client.name)?.find((d) => d.namespace === void 0 || d.namespace === client.namespace);
-      if (found !== void 0)
-        return { file: candidate.file, index: found.index, doc: entry.docs[found.index], node: found.node };
-    }
-    return void 0;
-  }
-  /**
-   * A parsed file's ClientIntents by client name, in document order: whole documents, and the
-   * items of a `kind: List` document (as `kubectl get -o yaml` writes several objects).
-   */
-  documentsOf(entry) {
-    let index = this.inFile.get(entry);
-    if (index === void 0) {
-      const found = /* @__PURE__ */ new Map();
-      const add = (node, i) => {
-        if (!isMap(node) || node.get("kind") !== "ClientIntents") return;
-        const name = node.getIn(["spec", "workload", "name"]) ?? node.getIn(["spec", "service", "name"]);
-        if (typeof name !== "string") return;
-        const list = found.get(name) ?? [];
-        list.push({ index: i, node, namespace: node.getIn(["metadata", "namespace"]) });
-        found.set(name, list);
-      };
-      entry.docs.forEach((doc, i) => {
-        const root = doc.contents;
-        if (isMap(root) && root.get("kind") === "List") {
-          const items = root.get("items", true);
-          if (isSeq(items)) for (const item of items.items) add(item, i);
-        } else add(root, i);
-      });
-      index = found;
-      this.inFile.set(entry, index);
-    }
-    return index;
-  }
-};
-function clientKey(client) {
-  return `${client.namespace}/${client.name}`;
 }
 function spliceDocuments(entry) {
   const style = detectIndentation(entry.text);

@@ -1,35 +1,22 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  parseSince,
-  promRange
-} from "./chunk-DH5EPHUT.js";
-import {
   mapPool
 } from "./chunk-HYR7AWVW.js";
 import {
   ByteInterner,
   CALL_LABEL_SLOTS,
-  CALL_METRICS,
-  NO_CLIENT_SIDECAR,
-  ObservedMapBuilder,
-  REQUESTS_METRIC,
   SLOT_COUNT,
-  StringTable,
-  TCP_CONNECTIONS_METRIC
+  StringTable
 } from "./chunk-AJBEAXIB.js";
 import {
-  httpStream,
-  parseBaseUrl
+  httpStream
 } from "./chunk-YKVCAY4Q.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
-import "./chunk-DNUDPCNB.js";
-import "./chunk-MQQS6OFD.js";
 import {
   InputError
 } from "./chunk-RCORRPHM.js";
-import "./chunk-HANBNIMK.js";
 
 // src/observe/live/json-events.ts
 import { Buffer } from "node:buffer";
@@ -604,68 +591,7 @@ var VectorAnswerReader = class {
   }
 };
 
-// src/observe/live/prometheus-queries.ts
-var CALL_LABELS = [
-  "source_workload",
-  "source_workload_namespace",
-  "destination_workload",
-  "destination_workload_namespace",
-  "destination_service",
-  "destination_service_name",
-  "destination_service_namespace"
-];
-var HTTP_LABELS = [...CALL_LABELS, "request_protocol", "request_method", "request_path"];
-var NAMESPACE_LABEL = "source_workload_namespace";
-function alternation(values) {
-  return values.map((v) => v.replace(/[\\.+*?()|[\]{}^$]/g, "\\$&")).join("|");
-}
-function matchers(reporter, scope) {
-  let m = `reporter="${reporter}"`;
-  if (scope.kind === "in") m += `, ${NAMESPACE_LABEL}=~${JSON.stringify(alternation(scope.namespaces))}`;
-  if (scope.kind === "not-in") m += `, ${NAMESPACE_LABEL}!~${JSON.stringify(alternation(scope.namespaces))}`;
-  return m;
-}
-function preferDestination(metric, labels, range, scope) {
-  const side = (reporter) => `sum by (${labels.join(", ")}) (increase(${metric}{${matchers(reporter, scope)}}[${range}])) > 0`;
-  return `${side("destination")} or ${side("source")}`;
-}
-function requestsQuery(range, scope = { kind: "all" }) {
-  return preferDestination(REQUESTS_METRIC, HTTP_LABELS, range, scope);
-}
-function tcpQuery(range, scope = { kind: "all" }) {
-  return preferDestination(TCP_CONNECTIONS_METRIC, CALL_LABELS, range, scope);
-}
-function sizeQuery() {
-  return `count by (${NAMESPACE_LABEL}) (group by (${HTTP_LABELS.join(", ")}) (${REQUESTS_METRIC}{reporter=~"source|destination"}))`;
-}
-function namespaceScopes(sizes, maxRows) {
-  let total = 0;
-  for (const n of sizes.values()) total += n;
-  if (total <= maxRows) return [{ kind: "all" }];
-  const scopes = [];
-  let group = [];
-  let rows = 0;
-  for (const ns of [...sizes.keys()].sort()) {
-    const n = sizes.get(ns);
-    if (group.length > 0 && rows + n > maxRows) {
-      scopes.push({ kind: "in", namespaces: group });
-      group = [];
-      rows = 0;
-    }
-    group.push(ns);
-    rows += n;
-  }
-  if (group.length > 0) scopes.push({ kind: "in", namespaces: group });
-  scopes.push({ kind: "not-in", namespaces: [...sizes.keys()] });
-  return scopes;
-}
-function clientSidecarQuery(range, scope = { kind: "all" }) {
-  return `sum by (reporter) (increase(${REQUESTS_METRIC}{${matchers("source", scope)}}[${range}])) > 0`;
-}
-
-// src/observe/live/prometheus-source.ts
-var DEFAULT_MAX_ROWS_PER_QUERY = 1e5;
-var DEFAULT_QUERY_CONCURRENCY = 4;
+// src/observe/live/prometheus-instant.ts
 var MAX_ERROR_BYTES = 1024 * 1024;
 var MAX_TOKEN_BYTES = 1024 * 1024;
 async function instantQuery(base, query, at2, target, values, onRow, signal) {
@@ -723,60 +649,35 @@ function verdict(url, status, reader) {
   }
   return s.rows;
 }
-var REQUESTS = CALL_METRICS.indexOf(REQUESTS_METRIC);
-var TCP = CALL_METRICS.indexOf(TCP_CONNECTIONS_METRIC);
-function partQueries(range, scopes) {
-  const queries = [];
-  for (const scope of scopes) {
-    queries.push({ text: requestsQuery(range, scope), metric: REQUESTS });
-    queries.push({ text: tcpQuery(range, scope), metric: TCP });
-  }
-  for (const scope of scopes) queries.push({ text: clientSidecarQuery(range, scope), metric: -1 });
-  return queries;
-}
-async function readPrometheus(options) {
-  const base = parseBaseUrl(options.url, "--prometheus-url");
-  const now = options.now ?? /* @__PURE__ */ new Date();
-  const from = parseSince(options.since ?? "1h", now);
-  const range = promRange(now.getTime() - from.getTime());
-  const target = { token: options.token, caFile: options.caFile, timeoutMs: options.timeoutMs };
-  const builder = new ObservedMapBuilder();
-  builder.sources = 1;
-  const values = new ByteInterner(builder.strings);
-  const sizes = /* @__PURE__ */ new Map();
-  const nsSlot = CALL_LABEL_SLOTS.indexOf(NAMESPACE_LABEL);
-  await instantQuery(base, sizeQuery(), now, target, values, (ids, value) => {
-    const ns = ids[nsSlot] === -1 ? "" : builder.strings.value(ids[nsSlot]);
-    sizes.set(ns, (sizes.get(ns) ?? 0) + (Number.isFinite(value) ? value : 0));
-  });
-  const scopes = namespaceScopes(sizes, options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY);
-  const queries = partQueries(range, scopes);
+
+// src/observe/live/prometheus-parts.ts
+async function readPartQueries(base, queries, at2, target, into, concurrency, signal) {
   let clientSidecarSeen = false;
   const stop = new AbortController();
-  const rows = await mapPool(queries, options.concurrency ?? DEFAULT_QUERY_CONCURRENCY, async (q) => {
-    if (q.metric === -1 && clientSidecarSeen) return 0;
-    const onRow = q.metric === -1 ? () => {
-      clientSidecarSeen = true;
-    } : (ids, value) => builder.addInterned(q.metric, ids, requestCount(value));
-    try {
-      const n = await instantQuery(base, q.text, now, target, values, onRow, stop.signal);
-      return q.metric === -1 ? 0 : n;
-    } catch (err) {
-      stop.abort();
-      throw err;
-    }
-  });
-  if (rows.every((n) => n === 0)) {
-    builder.addWarning(`Prometheus at ${shownUrl(base)} has no Istio traffic in the last ${range}`);
+  const stopAll = () => stop.abort(signal?.reason);
+  if (signal?.aborted) stopAll();
+  signal?.addEventListener("abort", stopAll, { once: true });
+  try {
+    const rows = await mapPool(queries, concurrency, async (q) => {
+      if (q.metric === -1 && clientSidecarSeen) return 0;
+      const onRow = q.metric === -1 ? () => {
+        clientSidecarSeen = true;
+      } : (ids, value) => into.builder.addInterned(q.metric, ids, requestCount(value));
+      try {
+        const n = await instantQuery(base, q.text, at2, target, into.values, onRow, stop.signal);
+        return q.metric === -1 ? 0 : n;
+      } catch (err) {
+        stop.abort();
+        throw err;
+      }
+    });
+    return { rows, clientSidecarSeen };
+  } finally {
+    signal?.removeEventListener("abort", stopAll);
   }
-  const requestRows = rows.reduce((sum, n, i) => queries[i].metric === REQUESTS ? sum + n : sum, 0);
-  if (requestRows > 0 && !clientSidecarSeen) builder.addWarning(NO_CLIENT_SIDECAR);
-  return { ...builder.build(), window: { from: from.toISOString(), to: now.toISOString() } };
 }
+
 export {
-  DEFAULT_MAX_ROWS_PER_QUERY,
-  DEFAULT_QUERY_CONCURRENCY,
-  readPrometheus,
-  requestsQuery,
-  tcpQuery
+  instantQuery,
+  readPartQueries
 };

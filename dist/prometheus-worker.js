@@ -1,0 +1,44 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  readPartQueries
+} from "./chunks/chunk-WACMVHZY.js";
+import {
+  errorReply,
+  partReply
+} from "./chunks/chunk-QKK6UXIM.js";
+import "./chunks/chunk-HYR7AWVW.js";
+import {
+  ByteInterner,
+  ObservedMapBuilder
+} from "./chunks/chunk-AJBEAXIB.js";
+import "./chunks/chunk-YKVCAY4Q.js";
+import "./chunks/chunk-55OXYYT6.js";
+import "./chunks/chunk-DNUDPCNB.js";
+import "./chunks/chunk-MQQS6OFD.js";
+import "./chunks/chunk-RCORRPHM.js";
+import "./chunks/chunk-HANBNIMK.js";
+
+// src/observe/live/prometheus-worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+var request = workerData;
+var reply;
+var transfer = [];
+try {
+  const builder = new ObservedMapBuilder();
+  builder.sources = 0;
+  const into = { builder, values: new ByteInterner(builder.strings) };
+  const base = new URL(request.base);
+  const at = new Date(request.atMs);
+  const { rows } = await readPartQueries(
+    base,
+    request.queries,
+    at,
+    request.target,
+    into,
+    request.concurrency
+  );
+  ({ reply, transfer } = partReply(builder.export(), rows));
+} catch (err) {
+  reply = errorReply(err);
+}
+parentPort?.postMessage(reply, transfer);

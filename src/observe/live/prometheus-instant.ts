@@ -1,0 +1,84 @@
+// One instant query of the Prometheus HTTP API, its answer read as a stream: the rows of a 200
+// answer go into the observed map as they arrive (prometheus-answer.ts reads them); an error
+// answer, a refusal or an answer of the wrong shape is an InputError naming the endpoint.
+import { InputError } from '../../errors.ts';
+import type { ByteInterner } from '../compact/byte-interner.ts';
+import { type HttpTarget, httpStream } from './http-client.ts';
+import { JsonEvents, JsonSyntaxError } from './json-events.ts';
+import { type RowHandler, VectorAnswerReader } from './prometheus-answer.ts';
+import { shownUrl } from './shown-url.ts';
+
+/** An error answer (not 200) is read up to this size. */
+const MAX_ERROR_BYTES = 1024 * 1024;
+/** A label value, a key or a message longer than this is no Prometheus answer. */
+const MAX_TOKEN_BYTES = 1024 * 1024;
+
+/** Sends one instant query and reads its answer as a stream of rows. */
+export async function instantQuery(
+  base: URL,
+  query: string,
+  at: Date,
+  target: HttpTarget,
+  values: ByteInterner,
+  onRow: RowHandler,
+  signal?: AbortSignal,
+): Promise<number> {
+  const url = new URL('api/v1/query', base.href.endsWith('/') ? base : new URL(`${base.href}/`));
+  const form = new URLSearchParams({ query, time: (at.getTime() / 1000).toFixed(3) }).toString();
+  const init = { method: 'POST' as const, body: form, contentType: 'application/x-www-form-urlencoded' };
+  return httpStream(
+    url,
+    { ...target, ...(signal === undefined ? {} : { signal }) },
+    init,
+    async (status, body) => {
+      // The rows of a 200 answer go in as they arrive; a problem found later fails the whole read.
+      const reader = new VectorAnswerReader(values, status === 200 ? onRow : () => {});
+      const events = new JsonEvents(reader, { maxToken: MAX_TOKEN_BYTES });
+      let read = 0;
+      try {
+        for await (const chunk of body) {
+          read += chunk.length;
+          // Of an error answer, the start is enough: its status and error come first.
+          if (status !== 200 && read > MAX_ERROR_BYTES) break;
+          events.write(chunk);
+        }
+        if (status === 200) events.end();
+      } catch (err) {
+        if (!(err instanceof JsonSyntaxError)) throw err;
+        if (status === 401 || status === 403) throw notAuthorized(url, status);
+        throw new InputError(
+          `${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer (${err.message})`,
+        );
+      }
+      return verdict(url, status, reader);
+    },
+  );
+}
+
+function notAuthorized(url: URL, status: number): InputError {
+  // Prometheus has no bearer tokens of its own: an auth proxy in front refused us.
+  return new InputError(
+    `${shownUrl(url)}: HTTP ${status}: not authorized: check the bearer token (--prometheus-token-env)`,
+  );
+}
+
+/** The rows of an answer read whole, or the input error that says what was wrong with it. */
+function verdict(url: URL, status: number, reader: VectorAnswerReader): number {
+  if (status === 401 || status === 403) throw notAuthorized(url, status);
+  const s = reader.summary;
+  if (!s.rootIsObject) throw new InputError(`${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer`);
+  if (status !== 200 || s.status !== 'success') {
+    const why = s.error ?? `HTTP ${status}`;
+    throw new InputError(`${shownUrl(url)}: query failed: ${s.errorType ? `${s.errorType}: ` : ''}${why}`);
+  }
+  if (s.resultType !== 'vector') {
+    throw new InputError(`${shownUrl(url)}: expected a vector result, got ${String(s.resultType)}`);
+  }
+  if (!s.resultIsList) {
+    throw new InputError(`${shownUrl(url)}: data.result is not a list (not a Prometheus vector answer)`);
+  }
+  if (reader.problem !== undefined) {
+    throw new InputError(`${shownUrl(url)}: ${reader.problem} (not a Prometheus vector sample)`);
+  }
+  return s.rows;
+}

@@ -1,0 +1,95 @@
+// A large Prometheus read on worker threads (prometheus-parallel.ts): the same map, warnings
+// and errors as the read in place, the token and timeout carried to every worker's requests.
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { prometheusWorkers, WORKER_MIN_ROWS } from '../../src/observe/live/prometheus-parallel.ts';
+import { readPrometheus } from '../../src/observe/live/prometheus-source.ts';
+import { NO_CLIENT_SIDECAR } from '../../src/observe/observed-map.ts';
+import { startPrometheusApi } from '../support/prometheus-api-server.ts';
+import { expected, type MeshCall, mesh, seen, seriesOf } from '../support/prometheus-mesh-calls.ts';
+
+const closers: (() => Promise<void>)[] = [];
+after(async () => {
+  for (const close of closers) await close();
+});
+
+async function standIn(calls: MeshCall[], opts: { delayMs?: (q: string) => number } = {}) {
+  const api = await startPrometheusApi({ series: () => calls.flatMap(seriesOf), ...opts });
+  closers.push(api.close);
+  return api;
+}
+
+describe('prometheus source on worker threads', () => {
+  test('two workers read the same map as one thread, split in parts, one or four at a time', async () => {
+    const calls = mesh(6, 25);
+    const api = await standIn(calls);
+    const now = new Date();
+    const inPlace = await readPrometheus({
+      url: api.url,
+      since: '10m',
+      now,
+      maxRowsPerQuery: 30,
+      workers: 1,
+    });
+    assert.deepEqual(seen(inPlace), expected(calls));
+    for (const concurrency of [1, 4]) {
+      const before = api.queries.length;
+      const parallel = await readPrometheus({
+        url: api.url,
+        since: '10m',
+        now,
+        maxRowsPerQuery: 30,
+        concurrency,
+        workers: 2,
+        token: 'sekret',
+      });
+      assert.deepStrictEqual(parallel, inPlace);
+      const sent = api.queries.slice(before);
+      // Every part's two queries went out, each with the token, from whichever thread.
+      assert.equal(sent.filter((q) => q.query.startsWith('sum by (source_workload')).length >= 12, true);
+      assert.ok(sent.every((q) => q.authorization === 'Bearer sekret'));
+    }
+  });
+
+  test('no caller sidecar: the same warning as in place', async () => {
+    const serverOnly = mesh(4, 10).map(({ source: _s, ...c }) => ({ ...c, destination: c.destination ?? 1 }));
+    const api = await standIn(serverOnly);
+    const map = await readPrometheus({ url: api.url, since: '10m', maxRowsPerQuery: 10, workers: 2 });
+    assert.deepEqual(seen(map), expected(serverOnly));
+    assert.ok(map.warnings.includes(NO_CLIENT_SIDECAR), map.warnings.join('\n'));
+    const meshed = await standIn(mesh(4, 10));
+    const inside = await readPrometheus({ url: meshed.url, since: '10m', maxRowsPerQuery: 10, workers: 2 });
+    assert.ok(!inside.warnings.includes(NO_CLIENT_SIDECAR), inside.warnings.join('\n'));
+  });
+
+  test("a worker's failure is the read's: the same input error, the query string and token unsaid", async () => {
+    const calls = mesh(4, 10);
+    const stuck = await standIn(calls, {
+      delayMs: (q) => (q.startsWith('sum by (source_workload') ? 5000 : 0),
+    });
+    await assert.rejects(
+      readPrometheus({
+        url: stuck.url,
+        since: '10m',
+        maxRowsPerQuery: 10,
+        workers: 2,
+        timeoutMs: 300,
+        token: 'sekret',
+      }),
+      (err: Error) => {
+        assert.equal(err.name, 'InputError');
+        assert.match(err.message, /\/api\/v1\/query: cannot reach: timed out$/);
+        assert.doesNotMatch(err.message, /query=|increase|sekret/);
+        return true;
+      },
+    );
+  });
+
+  test('workers only for a large split read, unless asked', () => {
+    assert.equal(prometheusWorkers(undefined, WORKER_MIN_ROWS - 1, 4), 1);
+    assert.equal(prometheusWorkers(undefined, WORKER_MIN_ROWS, 1), 1);
+    assert.ok(prometheusWorkers(undefined, WORKER_MIN_ROWS, 4) >= 1);
+    assert.equal(prometheusWorkers(2, 10, 1), 1);
+    assert.equal(prometheusWorkers(2, 10, 3), 2);
+  });
+});
