@@ -4,22 +4,19 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { readPrometheus } from '../../src/observe/live/prometheus-source.ts';
 import { NO_CLIENT_SIDECAR } from '../../src/observe/observed-map.ts';
 import { startPrometheusApi } from '../support/prometheus-api-server.ts';
-import { expected, type MeshCall, mesh, seen, seriesOf } from '../support/prometheus-mesh-calls.ts';
-
-const closers: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const close of closers) await close();
-});
-
-async function standIn(calls: MeshCall[], opts: { delayMs?: (q: string) => number } = {}) {
-  const api = await startPrometheusApi({ series: () => calls.flatMap(seriesOf), ...opts });
-  closers.push(api.close);
-  return api;
-}
+import {
+  closeAfter,
+  expected,
+  type MeshCall,
+  mesh,
+  seen,
+  seriesOf,
+  standIn,
+} from '../support/prometheus-mesh-calls.ts';
 
 /** A server that answers every query with `body` (as given, no compression), written in small pieces. */
 async function rawServer(status: number, body: string, piece = 7) {
@@ -30,7 +27,7 @@ async function rawServer(status: number, body: string, piece = 7) {
     res.end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  closers.push(
+  closeAfter(
     () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
@@ -79,7 +76,7 @@ describe('prometheus source: streamed answers', () => {
         return all;
       },
     });
-    closers.push(api.close);
+    closeAfter(api.close);
     const map = await readPrometheus({ url: api.url, since: '10m', maxRowsPerQuery: 60, concurrency: 2 });
     assert.deepEqual(seen(map), expected([...calls, late]));
     const parts = api.queries.filter((q) => q.query.startsWith('sum by'));

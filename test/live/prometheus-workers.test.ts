@@ -1,23 +1,11 @@
 // A large Prometheus read on worker threads (prometheus-parallel.ts): the same map, warnings
 // and errors as the read in place, the token and timeout carried to every worker's requests.
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { prometheusWorkers, WORKER_MIN_ROWS } from '../../src/observe/live/prometheus-parallel.ts';
 import { readPrometheus } from '../../src/observe/live/prometheus-source.ts';
 import { NO_CLIENT_SIDECAR } from '../../src/observe/observed-map.ts';
-import { startPrometheusApi } from '../support/prometheus-api-server.ts';
-import { expected, type MeshCall, mesh, seen, seriesOf } from '../support/prometheus-mesh-calls.ts';
-
-const closers: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const close of closers) await close();
-});
-
-async function standIn(calls: MeshCall[], opts: { delayMs?: (q: string) => number } = {}) {
-  const api = await startPrometheusApi({ series: () => calls.flatMap(seriesOf), ...opts });
-  closers.push(api.close);
-  return api;
-}
+import { expected, mesh, seen, standIn } from '../support/prometheus-mesh-calls.ts';
 
 describe('prometheus source on worker threads', () => {
   test('two workers read the same map as one thread, split in parts, one or four at a time', async () => {

@@ -1,7 +1,9 @@
 // A generated mesh for the Prometheus source's tests: calls as the stand-in's series (both
 // reporters, or the source only for servers without a sidecar), and what the map must hold.
+
+import { after } from 'node:test';
 import type { readPrometheus } from '../../src/observe/live/prometheus-source.ts';
-import type { SeriesValue } from './prometheus-api-server.ts';
+import { type PrometheusApi, type SeriesValue, startPrometheusApi } from './prometheus-api-server.ts';
 
 const REQUESTS = 'istio_requests_total';
 
@@ -75,4 +77,25 @@ export function seen(map: Awaited<ReturnType<typeof readPrometheus>>): string[] 
         `${c.client.namespace}/${c.client.name} -> ${c.server.namespace}/${c.server.name} ${c.method} ${c.path} ${c.count}`,
     )
     .sort();
+}
+
+// The servers a test file started, closed when it ends (registered when the file imports this).
+const closers: (() => Promise<void>)[] = [];
+after(async () => {
+  for (const close of closers) await close();
+});
+
+/** Closes a server when the test file ends. */
+export function closeAfter(close: () => Promise<void>): void {
+  closers.push(close);
+}
+
+/** A Prometheus stand-in serving these calls' series, closed when the test file ends. */
+export async function standIn(
+  calls: MeshCall[],
+  opts: { delayMs?: (q: string) => number } = {},
+): Promise<PrometheusApi> {
+  const api = await startPrometheusApi({ series: () => calls.flatMap(seriesOf), ...opts });
+  closeAfter(api.close);
+  return api;
 }
