@@ -69,11 +69,11 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-QZDR4ECL.js";
+} from "./chunks/chunk-BXC3CDWB.js";
 import "./chunks/chunk-RCPF4COE.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";
-import "./chunks/chunk-DH5EPHUT.js";
+import "./chunks/chunk-OMQBTZSI.js";
 import "./chunks/chunk-QKK6UXIM.js";
 import "./chunks/chunk-AJBEAXIB.js";
 import {
@@ -337,6 +337,18 @@ var OBSERVED_FLAGS = [
     help: "a CA bundle for https",
     apply: (s, v) => {
       s.live.prometheusCa = filePath("prometheus-ca", v);
+    }
+  },
+  {
+    name: "prometheus-timeout",
+    value: "DURATION",
+    kind: "string",
+    group: "observed",
+    commands: OBSERVING,
+    sources: ["prometheus"],
+    help: "per query, its answer read included (default 30s, at most 1h)",
+    apply: (s, v) => {
+      s.live.prometheusTimeout = v;
     }
   },
   {

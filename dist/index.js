@@ -36,14 +36,15 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-QZDR4ECL.js";
+} from "./chunks/chunk-BXC3CDWB.js";
 import "./chunks/chunk-RCPF4COE.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";
 import {
   parseDuration,
-  parseSince
-} from "./chunks/chunk-DH5EPHUT.js";
+  parseSince,
+  prometheusTimeoutMs
+} from "./chunks/chunk-OMQBTZSI.js";
 import "./chunks/chunk-QKK6UXIM.js";
 import "./chunks/chunk-AJBEAXIB.js";
 import "./chunks/chunk-55OXYYT6.js";
@@ -28238,6 +28239,7 @@ var INPUT = {
   metrics: "metrics",
   snapshot: "snapshot",
   prometheusUrl: "prometheus-url",
+  prometheusTimeout: "prometheus-timeout",
   since: "since",
   cluster: "cluster",
   kindConfig: "kind-config",
@@ -28302,6 +28304,7 @@ function readActionInputs(read, cwd) {
   check2.source = readSource(get(INPUT.source), check2, live.cluster);
   check2.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
   check2.live.since = readSince(get(INPUT.since), check2.source, live.cluster);
+  check2.live.prometheusTimeout = readPrometheusTimeout(get(INPUT.prometheusTimeout), check2.source);
   const reportFile = get(INPUT.reportFile) || "intent-drift-report.json";
   check2.reportFile = reportFile;
   check2.sarifFile = get(INPUT.sarifFile) || void 0;
@@ -28416,6 +28419,14 @@ function readSince(value, source, cluster) {
   }
   parseSince(value, /* @__PURE__ */ new Date(), INPUT.since);
   return value;
+}
+function readPrometheusTimeout(value, source) {
+  if (value === "") return void 0;
+  if (source !== "prometheus") {
+    throw new InputError(`${INPUT.prometheusTimeout} applies to source prometheus, not ${source}`);
+  }
+  prometheusTimeoutMs(value, INPUT.prometheusTimeout);
+  return value.trim();
 }
 function readUrl(name2, value) {
   if (value === "") return void 0;

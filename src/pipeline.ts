@@ -27,7 +27,7 @@ import type {
   ObservedMap,
   WorkloadRef,
 } from './model.ts';
-import { parseDuration, parseSince } from './observe/live/duration.ts';
+import { parseDuration, parseSince, prometheusTimeoutMs } from './observe/live/duration.ts';
 import { requireKubeClientNode } from './observe/live/node-support.ts';
 import { shownUrl } from './observe/live/shown-url.ts';
 import type { SidecarsProgress } from './observe/live/sidecars-source.ts';
@@ -177,6 +177,11 @@ async function readSource(
         ...(live.since === undefined ? {} : { since: live.since }),
         ...(token === undefined || token === '' ? {} : { token }),
         ...(live.prometheusCa === undefined ? {} : { caFile: path.resolve(settings.cwd, live.prometheusCa) }),
+        ...(live.prometheusTimeout === undefined
+          ? {}
+          : {
+              timeoutMs: prometheusTimeoutMs(live.prometheusTimeout, '--prometheus-timeout'),
+            }),
       });
     }
     case 'mapper': {

@@ -103,6 +103,8 @@ export interface LiveSettings {
   /** The token itself, read from that variable by the shell (CLI or action); never printed. */
   prometheusToken: string | undefined;
   prometheusCa: string | undefined;
+  /** `--prometheus-timeout`: each query's time limit, its answer read included (a duration). */
+  prometheusTimeout: string | undefined;
   /** `--since`: a duration (`15m`) or an RFC 3339 time; Prometheus range or snapshot filter. */
   since: string | undefined;
   mapperUrl: string | undefined;
@@ -151,6 +153,7 @@ export function defaultSettings(cwd: string): Settings {
       prometheusTokenEnv: 'PROMETHEUS_TOKEN',
       prometheusToken: undefined,
       prometheusCa: undefined,
+      prometheusTimeout: undefined,
       since: undefined,
       mapperUrl: undefined,
       mapperTokenEnv: 'MAPPER_TOKEN',

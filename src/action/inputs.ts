@@ -7,7 +7,7 @@ import { assertDistinctOutputFiles } from '../deliver/output-files.ts';
 import { InputError } from '../errors.ts';
 import { isDnsLabel } from '../kubernetes-names.ts';
 import type { FailOn } from '../model.ts';
-import { parseSince } from '../observe/live/duration.ts';
+import { parseSince, prometheusTimeoutMs } from '../observe/live/duration.ts';
 import {
   defaultSettings,
   FAIL_ON,
@@ -25,6 +25,7 @@ export const INPUT = {
   metrics: 'metrics',
   snapshot: 'snapshot',
   prometheusUrl: 'prometheus-url',
+  prometheusTimeout: 'prometheus-timeout',
   since: 'since',
   cluster: 'cluster',
   kindConfig: 'kind-config',
@@ -114,6 +115,7 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   check.source = readSource(get(INPUT.source), check, live.cluster);
   check.live.prometheusUrl = readUrl(INPUT.prometheusUrl, get(INPUT.prometheusUrl));
   check.live.since = readSince(get(INPUT.since), check.source, live.cluster);
+  check.live.prometheusTimeout = readPrometheusTimeout(get(INPUT.prometheusTimeout), check.source);
   const reportFile = get(INPUT.reportFile) || 'intent-drift-report.json';
   check.reportFile = reportFile;
   check.sarifFile = get(INPUT.sarifFile) || undefined;
@@ -237,6 +239,16 @@ function readSince(value: string, source: SourceKind, cluster: ClusterKind): str
   }
   parseSince(value, new Date(), INPUT.since);
   return value;
+}
+
+/** `prometheus-timeout`: each query's limit for source prometheus (as `--prometheus-timeout`). */
+function readPrometheusTimeout(value: string, source: SourceKind): string | undefined {
+  if (value === '') return undefined;
+  if (source !== 'prometheus') {
+    throw new InputError(`${INPUT.prometheusTimeout} applies to source prometheus, not ${source}`);
+  }
+  prometheusTimeoutMs(value, INPUT.prometheusTimeout);
+  return value.trim();
 }
 
 function readUrl(name: string, value: string): string | undefined {

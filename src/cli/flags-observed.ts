@@ -141,6 +141,18 @@ export const OBSERVED_FLAGS: readonly FlagSpec[] = [
     },
   },
   {
+    name: 'prometheus-timeout',
+    value: 'DURATION',
+    kind: 'string',
+    group: 'observed',
+    commands: OBSERVING,
+    sources: ['prometheus'],
+    help: 'per query, its answer read included (default 30s, at most 1h)',
+    apply: (s, v) => {
+      s.live.prometheusTimeout = v;
+    },
+  },
+  {
     name: 'since',
     value: 'WHEN',
     kind: 'string',

@@ -118,6 +118,11 @@ describe('readActionInputs', () => {
       [{ source: 'snapshot' }, /^source: snapshot needs snapshot/],
       [{ metrics: '' }, /^source: metrics needs metrics/],
       [{ since: '24h' }, /^since applies to source prometheus or snapshot, not metrics/],
+      [{ 'prometheus-timeout': '2m' }, /^prometheus-timeout applies to source prometheus, not metrics/],
+      [
+        { source: 'prometheus', 'prometheus-url': 'http://p:9090', 'prometheus-timeout': '3h' },
+        /^prometheus-timeout: 3h is longer than the limit of 60 minutes/,
+      ],
       [
         { source: 'prometheus', 'prometheus-url': 'http://p:9090', since: 'yesterday' },
         /^since: "yesterday" is neither a duration/,
@@ -180,6 +185,17 @@ describe('readActionInputs', () => {
       '/repo',
     );
     assert.equal(nightly.check.live.since, '24h');
+    const patient = readActionInputs(
+      reader({
+        ...base,
+        source: 'prometheus',
+        'prometheus-url': 'https://p:9090',
+        'prometheus-timeout': '2m',
+      }),
+      '/repo',
+    );
+    assert.equal(patient.check.live.prometheusTimeout, '2m');
+    assert.equal(nightly.check.live.prometheusTimeout, undefined, 'the source’s default (30 s)');
     const sidecars = readActionInputs(reader({ ...base, source: 'sidecars' }), '/repo');
     assert.equal(sidecars.check.source, 'sidecars');
     assert.equal(sidecars.live.cluster, 'none');

@@ -8,6 +8,7 @@ import {
   type MapperStandIn,
   startMapperServer,
 } from '../support/mapper-graphql-server.ts';
+import { startPrometheusApi } from '../support/prometheus-api-server.ts';
 import { freePort } from '../support/prometheus-process.ts';
 import { runCli } from './run-cli.ts';
 
@@ -97,5 +98,33 @@ describe('CLI with --prometheus-url', () => {
       new RegExp(`^intent-drift: http://127\\.0\\.0\\.1:${port}/api/v1/query: cannot reach`),
     );
     assert.doesNotMatch(run.stderr, /very-secret|query=/);
+  });
+
+  test('--prometheus-timeout: a slow Prometheus fails at the limit given; no limit, zero or over an hour is refused', async () => {
+    const slow = await startPrometheusApi({ series: () => [], delayMs: () => 3000 });
+    try {
+      const started = Date.now();
+      const run = await runCli(['list', '--prometheus-url', slow.url, '--prometheus-timeout', '300ms']);
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(run.stderr, /\/api\/v1\/query: cannot reach: timed out/);
+      assert.ok(Date.now() - started < 2900, 'it waited for the answer past its timeout');
+    } finally {
+      await slow.close();
+    }
+    for (const [value, why] of [
+      ['2h', /--prometheus-timeout: 2h is longer than the limit of 60 minutes/],
+      ['0s', /--prometheus-timeout: the duration must be longer than zero/],
+      ['soon', /--prometheus-timeout: "soon" is not a duration/],
+    ] as const) {
+      const run = await runCli([
+        'list',
+        '--prometheus-url',
+        'http://127.0.0.1:9',
+        '--prometheus-timeout',
+        value,
+      ]);
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(run.stderr, why);
+    }
   });
 });

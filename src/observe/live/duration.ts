@@ -19,6 +19,23 @@ export function parseDuration(text: string, flag: string): number {
   return ms;
 }
 
+/** The longest `--prometheus-timeout` (or action input `prometheus-timeout`). */
+const MAX_PROMETHEUS_TIMEOUT_MS = 3_600_000;
+
+/** `--prometheus-timeout` (action input `prometheus-timeout`): up to an hour. */
+export function prometheusTimeoutMs(text: string, flag: string): number {
+  return parseTimeout(text, flag, MAX_PROMETHEUS_TIMEOUT_MS);
+}
+
+/** A timeout flag's duration: as parseDuration, and at most `maxMs` (a read must end). */
+export function parseTimeout(text: string, flag: string, maxMs: number): number {
+  const ms = parseDuration(text, flag);
+  if (ms > maxMs) {
+    throw new InputError(`${flag}: ${text.trim()} is longer than the limit of ${maxMs / 60_000} minutes`);
+  }
+  return ms;
+}
+
 /** `--since`: a duration back from `now`, or an RFC 3339 time in the past. Returns the start. */
 export function parseSince(text: string, now: Date, flag = '--since'): Date {
   const t = text.trim();

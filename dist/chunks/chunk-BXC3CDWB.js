@@ -13,8 +13,9 @@ import {
 } from "./chunk-FODYHRIH.js";
 import {
   parseDuration,
-  parseSince
-} from "./chunk-DH5EPHUT.js";
+  parseSince,
+  prometheusTimeoutMs
+} from "./chunk-OMQBTZSI.js";
 import {
   runReaderWorker,
   workerScript
@@ -11370,7 +11371,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-MJBP3YFJ.js");
+      const { readPrometheus } = await import("./prometheus-source-IH6DO2WT.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11378,7 +11379,10 @@ async function readSource(settings, onProgress, signal) {
         url: live.prometheusUrl,
         ...live.since === void 0 ? {} : { since: live.since },
         ...token === void 0 || token === "" ? {} : { token },
-        ...live.prometheusCa === void 0 ? {} : { caFile: path5.resolve(settings.cwd, live.prometheusCa) }
+        ...live.prometheusCa === void 0 ? {} : { caFile: path5.resolve(settings.cwd, live.prometheusCa) },
+        ...live.prometheusTimeout === void 0 ? {} : {
+          timeoutMs: prometheusTimeoutMs(live.prometheusTimeout, "--prometheus-timeout")
+        }
       });
     }
     case "mapper": {
@@ -11756,6 +11760,7 @@ function defaultSettings(cwd) {
       prometheusTokenEnv: "PROMETHEUS_TOKEN",
       prometheusToken: void 0,
       prometheusCa: void 0,
+      prometheusTimeout: void 0,
       since: void 0,
       mapperUrl: void 0,
       mapperTokenEnv: "MAPPER_TOKEN",

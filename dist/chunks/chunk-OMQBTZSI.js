@@ -18,6 +18,17 @@ function parseDuration(text, flag) {
   if (ms <= 0) throw new InputError(`${flag}: the duration must be longer than zero`);
   return ms;
 }
+var MAX_PROMETHEUS_TIMEOUT_MS = 36e5;
+function prometheusTimeoutMs(text, flag) {
+  return parseTimeout(text, flag, MAX_PROMETHEUS_TIMEOUT_MS);
+}
+function parseTimeout(text, flag, maxMs) {
+  const ms = parseDuration(text, flag);
+  if (ms > maxMs) {
+    throw new InputError(`${flag}: ${text.trim()} is longer than the limit of ${maxMs / 6e4} minutes`);
+  }
+  return ms;
+}
 function parseSince(text, now, flag = "--since") {
   const t = text.trim();
   if (RFC3339.test(t)) {
@@ -37,6 +48,7 @@ function promRange(ms) {
 
 export {
   parseDuration,
+  prometheusTimeoutMs,
   parseSince,
   promRange
 };

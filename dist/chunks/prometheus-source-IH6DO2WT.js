@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseSince,
   promRange
-} from "./chunk-DH5EPHUT.js";
+} from "./chunk-OMQBTZSI.js";
 import {
   instantQuery,
   readPartQueries
