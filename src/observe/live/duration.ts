@@ -28,7 +28,7 @@ export function prometheusTimeoutMs(text: string, flag: string): number {
 }
 
 /** A timeout flag's duration: as parseDuration, and at most `maxMs` (a read must end). */
-export function parseTimeout(text: string, flag: string, maxMs: number): number {
+function parseTimeout(text: string, flag: string, maxMs: number): number {
   const ms = parseDuration(text, flag);
   if (ms > maxMs) {
     throw new InputError(`${flag}: ${text.trim()} is longer than the limit of ${maxMs / 60_000} minutes`);

@@ -15,9 +15,9 @@ export const WORKER_MIN_ROWS = 100_000;
 /** At most this many workers. */
 export const MAX_PROMETHEUS_WORKERS = 2;
 /**
- * Each worker's young generation, in MB. V8's default lets it grow to about 100 MB per thread
- * on a large machine; reading 1.5 million rows, 16 kept the peak RSS at 843 to 880 MiB (the
- * read in place: 847 to 887) against 950 to 989 with 32 or 48, at the same speed.
+ * Each worker's young generation, in MB. Reading 1.5 million rows from the benchmark's stand-in,
+ * 16 kept the peak RSS at 843 to 880 MiB (the read in place: 847) against 950 to 989 with 32 or
+ * 48, at the same speed.
  */
 const WORKER_YOUNG_GENERATION_MB = 16;
 
