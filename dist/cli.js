@@ -69,7 +69,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-BXC3CDWB.js";
+} from "./chunks/chunk-JI5FYEDL.js";
 import "./chunks/chunk-RCPF4COE.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";
@@ -1464,7 +1464,7 @@ async function runCheck(settings, io) {
   if (outside !== void 0) io.writeError(`warning: ${safeLine(outside)}
 `);
   const plan = settings.fix ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale) : void 0;
-  let patch = plan?.patch ?? "";
+  let patch = { patch: plan?.patch ?? "", leftOut: plan?.edit.skipped.length ?? 0 };
   if (settings.format === "markdown" && plan === void 0) {
     const within = patchLowerBound(result.drift, result.declared) > patchRoom() ? PATCH_OVER_ROOM : await patchWithinRoom(
       settings.cwd,
@@ -1473,7 +1473,7 @@ async function runCheck(settings, io) {
       settings.pruneStale,
       patchRoom()
     );
-    patch = within === PATCH_OVER_ROOM ? PATCH_TOO_LONG : within;
+    patch = within === PATCH_OVER_ROOM ? { patch: PATCH_TOO_LONG, leftOut: 0 } : within;
   }
   if (!jsonToStdout) {
     for (const piece of renderReport(result, settings, ci, patch)) io.write(piece);
@@ -1530,8 +1530,10 @@ function renderReport(result, settings, ci, patch) {
     case "markdown":
       return [
         renderComment(result.drift, {
-          suggestedPatch: patch,
-          patchElsewhere: "`intent-drift check --fix` applies it to the files"
+          suggestedPatch: patch.patch,
+          patchElsewhere: "`intent-drift check --fix` applies it to the files",
+          patchLeftOut: patch.leftOut,
+          leftOutListed: "`intent-drift check --fix` prints them, each line starting `not fixed:`"
         })
       ];
     case "sarif":

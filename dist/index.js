@@ -36,7 +36,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-BXC3CDWB.js";
+} from "./chunks/chunk-JI5FYEDL.js";
 import "./chunks/chunk-RCPF4COE.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";
@@ -28141,7 +28141,7 @@ function fitForComment(report, extra) {
 }
 
 // src/deliver/github/report-artifact.ts
-function renderReportFile(drift, pullRequest, suggestedPatch) {
+function renderReportFile(drift, pullRequest, suggestedPatch, suggestedPatchLeftOut = 0) {
   const full = toJsonReport(drift);
   if (!pullRequest) return jsonText(full);
   const extra = {
@@ -28149,6 +28149,7 @@ function renderReportFile(drift, pullRequest, suggestedPatch) {
   };
   const patchFits = suggestedPatch !== void 0 && suggestedPatch.length <= ARTIFACT_LIMITS.patch && isUnifiedDiff(suggestedPatch);
   if (suggestedPatch && patchFits) extra.suggestedPatch = suggestedPatch;
+  if (suggestedPatchLeftOut > 0) extra.suggestedPatchLeftOut = suggestedPatchLeftOut;
   const { report } = fitForComment(full, extra);
   if (suggestedPatch && !patchFits) {
     report.warnings.push(
@@ -28218,7 +28219,8 @@ function parseCommentArtifact(text2, file) {
     controlled.observedFrom = v.observedFrom(top.observedFrom, "observedFrom");
   const patch = top.suggestedPatch === void 0 ? "" : v.string(top.suggestedPatch, "suggestedPatch", ARTIFACT_LIMITS.patch);
   if (patch !== "" && !isUnifiedDiff(patch)) bad("suggestedPatch is not a unified diff");
-  return { pullRequest: { number, headSha }, drift, suggestedPatch: patch };
+  const leftOut = top.suggestedPatchLeftOut === void 0 ? 0 : v.integer(top.suggestedPatchLeftOut, "suggestedPatchLeftOut", 0);
+  return { pullRequest: { number, headSha }, drift, suggestedPatch: patch, suggestedPatchLeftOut: leftOut };
 }
 function readOmitted(v, raw) {
   if (raw === void 0) return {};
@@ -28654,19 +28656,22 @@ async function runCheckMode(settings, context3, given) {
   if (edit.skipped.length > MAX_SKIPPED_NOTES) {
     io.info(`not in the suggested patch: ${edit.skipped.length - MAX_SKIPPED_NOTES} more`);
   }
+  const leftOut = edit.skipped.length;
   const pr = context3.pullRequest;
   const reportPath = path4.resolve(settings.check.cwd, settings.reportFile);
   await mkdir2(path4.dirname(reportPath), { recursive: true });
   await writeFile2(
     reportPath,
-    renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch)
+    renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch, leftOut)
   );
   io.setOutput(OUTPUT.report, reportPath);
   await writeCiReports(settings, result, io);
   const checked = pr?.headSha ?? context3.sha;
   const fileLink = blobLink(context3, checked);
   const header = runHeader(context3, checked);
-  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote, ...header }));
+  await io.writeSummary(
+    jobSummary(drift, { fileLink, suggestedPatch: patch, patchLeftOut: leftOut, gateNote, ...header })
+  );
   const slots = {
     errors: ANNOTATIONS_SHOWN - (result.exitCode === 1 ? 1 : 0),
     warnings: ANNOTATIONS_SHOWN - warned
@@ -28675,7 +28680,13 @@ async function runCheckMode(settings, context3, given) {
   io.setOutput(OUTPUT.commentUrl, "");
   if (pr !== void 0 && settings.comment) {
     const client = githubClient(settings, context3, io);
-    const body = commentBody(drift, { fileLink, suggestedPatch: patch, gateNote, ...header });
+    const body = commentBody(drift, {
+      fileLink,
+      suggestedPatch: patch,
+      patchLeftOut: leftOut,
+      gateNote,
+      ...header
+    });
     const where = { owner: context3.owner, repo: context3.repo, issue: pr.number };
     const url = await postStickyComment(client, io, where, body, {
       drift,
@@ -28790,6 +28801,7 @@ async function runCommentMode(settings, context3, io) {
   const body = commentBody(artifact.drift, {
     fileLink: blobLink(context3, headSha),
     suggestedPatch: artifact.suggestedPatch,
+    patchLeftOut: artifact.suggestedPatchLeftOut,
     gateNote,
     ...header
   });

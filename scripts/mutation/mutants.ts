@@ -309,6 +309,22 @@ export const MUTANTS: Mutant[] = [
     names: 'planted by someone else',
   },
   {
+    id: 'deliver/left-out-not-in-artifact',
+    file: 'src/deliver/github/report-artifact.ts',
+    from: '  if (suggestedPatchLeftOut > 0) extra.suggestedPatchLeftOut = suggestedPatchLeftOut;\n',
+    to: '',
+    why: "a fork PR's comment shows a partial patch as if it were the whole fix",
+    tests: [`${ACTION}/patch-left-out.test.ts`],
+  },
+  {
+    id: 'deliver/left-out-count-trusted',
+    file: 'src/deliver/github/report-artifact.ts',
+    from: "      : v.integer(top.suggestedPatchLeftOut, 'suggestedPatchLeftOut', 0);\n",
+    to: '      : (top.suggestedPatchLeftOut as number);\n',
+    why: "the comment job prints whatever the fork's artifact wrote as the count",
+    tests: [`${ACTION}/patch-left-out.test.ts`],
+  },
+  {
     id: 'deliver/too-long-not-shortened',
     file: 'src/deliver/github/post-comment.ts',
     from: '      if (!isBodyTooLong(err)) throw err;\n',

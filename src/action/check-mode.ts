@@ -58,13 +58,15 @@ export async function runCheckMode(
   if (edit.skipped.length > MAX_SKIPPED_NOTES) {
     io.info(`not in the suggested patch: ${edit.skipped.length - MAX_SKIPPED_NOTES} more`);
   }
+  // Said in the comment too: without it a reader takes the patch for the whole fix.
+  const leftOut = edit.skipped.length;
   const pr = context.pullRequest;
 
   const reportPath = path.resolve(settings.check.cwd, settings.reportFile);
   await mkdir(path.dirname(reportPath), { recursive: true });
   await writeFile(
     reportPath,
-    renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch),
+    renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch, leftOut),
   );
   io.setOutput(OUTPUT.report, reportPath);
   await writeCiReports(settings, result, io);
@@ -72,7 +74,9 @@ export async function runCheckMode(
   const checked = pr?.headSha ?? context.sha;
   const fileLink = blobLink(context, checked);
   const header = runHeader(context, checked);
-  await io.writeSummary(jobSummary(drift, { fileLink, suggestedPatch: patch, gateNote, ...header }));
+  await io.writeSummary(
+    jobSummary(drift, { fileLink, suggestedPatch: patch, patchLeftOut: leftOut, gateNote, ...header }),
+  );
   // The failing verdict (printed last, as an error) keeps one of the ten error slots.
   const slots = {
     errors: ANNOTATIONS_SHOWN - (result.exitCode === 1 ? 1 : 0),
@@ -83,7 +87,13 @@ export async function runCheckMode(
   io.setOutput(OUTPUT.commentUrl, '');
   if (pr !== undefined && settings.comment) {
     const client = githubClient(settings, context, io);
-    const body = commentBody(drift, { fileLink, suggestedPatch: patch, gateNote, ...header });
+    const body = commentBody(drift, {
+      fileLink,
+      suggestedPatch: patch,
+      patchLeftOut: leftOut,
+      gateNote,
+      ...header,
+    });
     const where = { owner: context.owner, repo: context.repo, issue: pr.number };
     const url = await postStickyComment(client, io, where, body, {
       drift,

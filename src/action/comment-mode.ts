@@ -79,6 +79,7 @@ export async function runCommentMode(
   const body = commentBody(artifact.drift, {
     fileLink: blobLink(context, headSha),
     suggestedPatch: artifact.suggestedPatch,
+    patchLeftOut: artifact.suggestedPatchLeftOut,
     gateNote,
     ...header,
   });

@@ -47,7 +47,7 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
   const plan = settings.fix
     ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale)
     : undefined;
-  let patch: string | typeof PATCH_TOO_LONG = plan?.patch ?? '';
+  let patch: MarkdownPatch = { patch: plan?.patch ?? '', leftOut: plan?.edit.skipped.length ?? 0 };
   if (settings.format === 'markdown' && plan === undefined) {
     const within =
       patchLowerBound(result.drift, result.declared) > patchRoom()
@@ -59,7 +59,8 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
             settings.pruneStale,
             patchRoom(),
           );
-    patch = within === PATCH_OVER_ROOM ? PATCH_TOO_LONG : within;
+    // A patch not made: what it would leave out is not known either (--fix says).
+    patch = within === PATCH_OVER_ROOM ? { patch: PATCH_TOO_LONG, leftOut: 0 } : within;
   }
   if (!jsonToStdout) {
     // Only the format asked for is rendered, and written in pieces as it is.
@@ -83,6 +84,12 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
   // Writing a baseline accepts today's drift: the command succeeded once the file is written.
   if (settings.writeBaselineFile !== undefined && !settings.failOnExplicit) return 0;
   return exitCode;
+}
+
+/** The markdown report's patch (or the note that it is too long) and how many notes say what it leaves out. */
+interface MarkdownPatch {
+  patch: string | typeof PATCH_TOO_LONG;
+  leftOut: number;
 }
 
 /** `--report` (and stdout, when given `io`): the JSON report, written chunk by chunk. */
@@ -126,7 +133,7 @@ function renderReport(
   result: CheckResult,
   settings: Settings,
   ci: CiReportInputs,
-  patch: string | typeof PATCH_TOO_LONG,
+  patch: MarkdownPatch,
 ): Iterable<string> {
   switch (settings.format) {
     case 'json':
@@ -134,8 +141,10 @@ function renderReport(
     case 'markdown':
       return [
         renderComment(result.drift, {
-          suggestedPatch: patch,
+          suggestedPatch: patch.patch,
           patchElsewhere: '`intent-drift check --fix` applies it to the files',
+          patchLeftOut: patch.leftOut,
+          leftOutListed: '`intent-drift check --fix` prints them, each line starting `not fixed:`',
         }),
       ];
     case 'sarif':

@@ -106,15 +106,16 @@ export async function patchWithinRoom(
   drift: Drift,
   pruneStale: boolean,
   room: number,
-): Promise<string | typeof PATCH_OVER_ROOM> {
+): Promise<PatchWithin | typeof PATCH_OVER_ROOM> {
   const whole = async () => {
-    const { patch } = await planIntentsEdit(cwd, declared, drift, pruneStale);
-    return patch.length > room ? PATCH_OVER_ROOM : patch;
+    const { patch, edit } = await planIntentsEdit(cwd, declared, drift, pruneStale);
+    return patch.length > room ? PATCH_OVER_ROOM : { patch, leftOut: edit.skipped.length };
   };
   const groups = groupByHomeFile(declared, editRequest(drift, pruneStale));
   if (groups === undefined) return whole();
   const sources = intentsSourcesOnDisk(cwd, declared);
   let patch = '';
+  const skipped = new Set<string>();
   for (const file of [...groups.keys()].sort((a, b) => a.localeCompare(b))) {
     const { request, documents } = groups.get(file)!;
     // Only the documents of the group's clients: the editor looks up no other client.
@@ -122,8 +123,15 @@ export async function patchWithinRoom(
     if (edit.files.some((f) => f.file !== file)) return whole();
     patch += suggestedPatch(edit.files);
     if (patch.length > room) return PATCH_OVER_ROOM;
+    for (const note of edit.skipped) skipped.add(note);
   }
-  return patch;
+  return { patch, leftOut: skipped.size };
+}
+
+/** A patch within the room, and how many notes say what it leaves out (as the whole edit's `skipped`). */
+export interface PatchWithin {
+  patch: string;
+  leftOut: number;
 }
 
 interface HomeFileGroup {

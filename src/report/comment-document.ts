@@ -20,9 +20,21 @@ export interface CommentOptions extends RunHeader {
   patchElsewhere?: string;
   /** Markdown that says the pull request changes its own gate files; '' or absent: none. */
   gateNote?: string;
+  /**
+   * How many notes the intents editor left about drift it could not write into the patch (a
+   * client whose name cannot have ClientIntents, calls without HTTP detail on an HTTP target, …).
+   * Absent or 0: the patch holds all the missing calls.
+   */
+  patchLeftOut?: number;
+  /** Where those notes are listed (default: the run's log, where each starts `not in the suggested patch:`). */
+  leftOutListed?: string;
   /** How size is counted against `limit` (default characters, as GitHub counts a comment). */
   measure?: (text: string) => number;
 }
+
+/** Where the action's notes about drift left out of the patch are. */
+export const LEFT_OUT_IN_THE_LOG =
+  "the run's log lists them, each line starting `not in the suggested patch:`";
 
 /** A patch not made because it could not fit the comment anyway. */
 export const PATCH_TOO_LONG = 'too-long';
@@ -40,6 +52,7 @@ export function renderComment(drift: Drift, opts: CommentOptions): string {
   if (given === PATCH_TOO_LONG || measure(patch) > patchRoom(limit)) {
     patch = patchTooLong(given === PATCH_TOO_LONG ? undefined : given, opts.patchElsewhere);
   }
+  patch += leftOutNote(opts.patchLeftOut ?? 0, given === '', opts.leftOutListed);
   const note = opts.gateNote ?? '';
   const report = renderMarkdownReport(drift, {
     maxLength: limit - measure(note) - measure(patch),
@@ -76,6 +89,18 @@ export function shownPatch(patch: string): string {
 function patchTooLong(patch: string | undefined, elsewhere = 'it is in the job summary'): string {
   const size = patch === undefined ? '' : ` (${patch.split('\n').length} lines)`;
   return `\n> The suggested patch${size} is too long for a comment: ${elsewhere}.\n`;
+}
+
+/**
+ * The note that the patch does not hold all the drift: without it a reader takes the patch for
+ * the whole fix. The notes themselves name workloads, so they stay in the log, not the comment.
+ */
+function leftOutNote(count: number, noPatch: boolean, listed = LEFT_OUT_IN_THE_LOG): string {
+  if (count <= 0) return '';
+  const reasons = `${count} ${count === 1 ? 'reason' : 'reasons'}: ${listed}`;
+  return noPatch
+    ? `\n> **No suggested patch:** the intents editor cannot write this drift (${reasons}).\n`
+    : `\n> **Not all of the drift is in the suggested patch:** the intents editor cannot write some of it (${reasons}).\n`;
 }
 
 function longestBacktickRun(text: string): number {

@@ -2,7 +2,7 @@
 // reports, and `check --fix` writing the minimal intents edit to the local files, only inside
 // the intents paths given.
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -217,5 +217,31 @@ describe('check --fix', () => {
     });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /^fixed intents\/client2\.yaml: 1 rule added\n/);
+  });
+});
+
+describe('check --format markdown: drift the patch leaves out', () => {
+  test('the comment says the patch is not the whole fix, and --fix names what it leaves', async () => {
+    const dir = await tempDir('left-out');
+    await cp(demoIntents, path.join(dir, 'intents'), { recursive: true });
+    // client2 (the client with the missing call) declared in JSON: the editor does not write JSON.
+    const { parse } = await import('yaml');
+    const doc = parse(await readFile(path.join(dir, 'intents/client2.yaml'), 'utf8'));
+    await writeFile(path.join(dir, 'intents/client2.json'), JSON.stringify(doc, null, 2));
+    await rm(path.join(dir, 'intents/client2.yaml'));
+    const args = ['check', '--metrics', capture, '--intents', 'intents'];
+    const markdown = await runCli([...args, '--format', 'markdown'], { cwd: dir });
+    assert.equal(markdown.code, 1, markdown.stderr);
+    assert.ok(
+      markdown.stdout.includes(
+        '> **No suggested patch:** the intents editor cannot write this drift (1 reason: `intent-drift check --fix` prints them, each line starting `not fixed:`).',
+      ),
+      markdown.stdout,
+    );
+    const fix = await runCli([...args, '--fix'], { cwd: dir });
+    assert.match(
+      fix.stderr,
+      /^not fixed: client2: its ClientIntents are JSON \(intents\/client2\.json\); edit them by hand$/m,
+    );
   });
 });

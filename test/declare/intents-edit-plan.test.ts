@@ -111,15 +111,23 @@ describe('planIntentsEdit', () => {
       ),
       { minLength: 1, maxLength: 10 },
     );
+    let withLeftOut = 0;
     await fc.assert(
       fc.asyncProperty(calls, fc.boolean(), fc.nat(3000), async (tuples, prune, room) => {
         const drift = computeDrift(observedMap(tuples.map(([c, s, m, p]) => call(c, s, m, p))), declared);
-        const { patch } = await planIntentsEdit(dir, declared, drift, prune);
+        const { patch, edit } = await planIntentsEdit(dir, declared, drift, prune);
+        if (edit.skipped.length > 0 && patch.length <= room) withLeftOut++;
         const within = await patchWithinRoom(dir, declared, drift, prune, room);
-        assert.equal(within, patch.length > room ? PATCH_OVER_ROOM : patch);
+        // Within the room: the same patch, and as many notes of what it leaves out.
+        assert.deepEqual(
+          within,
+          patch.length > room ? PATCH_OVER_ROOM : { patch, leftOut: edit.skipped.length },
+        );
       }),
       { numRuns: 150 },
     );
+    // The JSON-file client's calls are left out: the property met such patches.
+    assert.ok(withLeftOut > 0);
   });
 
   test('patchWithinRoom stops at the first file that passes the room: the files after it are not read', async () => {
@@ -149,7 +157,10 @@ describe('planIntentsEdit', () => {
       edit.files.map((f) => f.file),
       ['intents/shared.yaml'],
     );
-    assert.equal(await patchWithinRoom(dir, declared, drift, false, 10_000), patch);
+    assert.deepEqual(await patchWithinRoom(dir, declared, drift, false, 10_000), {
+      patch,
+      leftOut: edit.skipped.length,
+    });
   });
 
   test('a file the edit needs that became a FIFO or grew past the limit is refused, not read', async (t) => {

@@ -2,13 +2,14 @@
 // CLI's demo, the golden files, the action's artifact on a pull request) validates against it,
 // and it refuses what the report never holds.
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse as parseYaml } from 'yaml';
 import { runCli } from '../cli/run-cli.ts';
 import { GitHubApiServer } from '../support/github-api-server.ts';
-import { BASE_SHA, DEMO_INPUTS, runAction, TOKEN } from '../support/run-action.ts';
+import { BASE_SHA, DEMO_INPUTS, demoWorkspace, runAction, TOKEN } from '../support/run-action.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const schema = JSON.parse(await readFile(path.join(root, 'docs', 'report.schema.json'), 'utf8'));
@@ -52,6 +53,18 @@ describe('the JSON report schema', () => {
       assert.equal(typeof report.suggestedPatch, 'string');
       assertValid(report, 'the action’s report');
     });
+
+    test('validates with suggestedPatchLeftOut (a client declared in JSON, which the editor leaves)', async () => {
+      const workspace = await demoWorkspace();
+      const yamlFile = path.join(workspace, 'intents', 'client2.yaml');
+      const doc = parseYaml(await readFile(yamlFile, 'utf8'));
+      await writeFile(path.join(workspace, 'intents', 'client2.json'), JSON.stringify(doc));
+      await rm(yamlFile);
+      const run = await runAction({ inputs: { ...DEMO_INPUTS, comment: 'false' }, apiUrl, workspace });
+      const report = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
+      assert.equal(report.suggestedPatchLeftOut, 1);
+      assertValid(report, 'the action’s report');
+    });
   });
 
   test('refuses what no report holds: an unknown field, a wrong reason, a missing count', async () => {
@@ -62,6 +75,7 @@ describe('the JSON report schema', () => {
       { ...demo, missing: [{ ...demo.missing[0], extra: 1 }] },
       { ...demo, summary: { ...demo.summary, missing: undefined } },
       { ...demo, version: 2 },
+      { ...demo, suggestedPatchLeftOut: 0 },
     ];
     for (const report of broken) {
       assert.equal(validate(JSON.parse(JSON.stringify(report))), false, JSON.stringify(report).slice(0, 80));

@@ -17,6 +17,8 @@ export const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8
 export interface BodyOptions extends RunHeader {
   fileLink?: FileLink;
   suggestedPatch: string;
+  /** How many notes say what the patch leaves out (comment-document.ts); absent: none. */
+  patchLeftOut?: number;
   /** The note that the pull request changes its own gate files (gate-note.ts); '' or absent: none. */
   gateNote?: string;
   limit?: number;

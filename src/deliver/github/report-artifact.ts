@@ -26,6 +26,8 @@ export interface CommentArtifact {
   pullRequest: PullRequestStamp;
   drift: Drift;
   suggestedPatch: string;
+  /** How many notes the PR run logged about drift the patch leaves out (0 when it wrote none). */
+  suggestedPatchLeftOut: number;
 }
 
 /** The report file every run writes; on a PR it carries what `mode: comment` needs, within its limits. */
@@ -33,6 +35,7 @@ export function renderReportFile(
   drift: Drift,
   pullRequest?: PullRequestStamp,
   suggestedPatch?: string,
+  suggestedPatchLeftOut = 0,
 ): string {
   const full = toJsonReport(drift);
   if (!pullRequest) return jsonText(full);
@@ -44,6 +47,7 @@ export function renderReportFile(
     suggestedPatch.length <= ARTIFACT_LIMITS.patch &&
     isUnifiedDiff(suggestedPatch);
   if (suggestedPatch && patchFits) extra.suggestedPatch = suggestedPatch;
+  if (suggestedPatchLeftOut > 0) extra.suggestedPatchLeftOut = suggestedPatchLeftOut;
   const { report } = fitForComment(full, extra);
   if (suggestedPatch && !patchFits) {
     report.warnings.push(
@@ -118,7 +122,11 @@ export function parseCommentArtifact(text: string, file: string): CommentArtifac
       ? ''
       : v.string(top.suggestedPatch, 'suggestedPatch', ARTIFACT_LIMITS.patch);
   if (patch !== '' && !isUnifiedDiff(patch)) bad('suggestedPatch is not a unified diff');
-  return { pullRequest: { number, headSha }, drift, suggestedPatch: patch };
+  const leftOut =
+    top.suggestedPatchLeftOut === undefined
+      ? 0
+      : v.integer(top.suggestedPatchLeftOut, 'suggestedPatchLeftOut', 0);
+  return { pullRequest: { number, headSha }, drift, suggestedPatch: patch, suggestedPatchLeftOut: leftOut };
 }
 
 function readOmitted(v: ArtifactValidator, raw: unknown): Omitted {

@@ -84,6 +84,21 @@ describe('commentBody', () => {
     );
   });
 
+  test('drift left out of the patch is said under it, and counts against the limit', () => {
+    const patch = `--- a/x.yaml\n+++ b/x.yaml\n@@ -1,1 +1,2 @@\n a\n+b\n`;
+    const note =
+      "> **Not all of the drift is in the suggested patch:** the intents editor cannot write some of it (2 reasons: the run's log lists them, each line starting `not in the suggested patch:`).";
+    const body = commentBody(driftOf(1, 0), { suggestedPatch: patch, patchLeftOut: 2 });
+    assert.ok(body.indexOf(note) > body.indexOf('```diff'), body);
+    assert.ok(!commentBody(driftOf(1, 0), { suggestedPatch: patch }).includes('Not all of the drift'));
+    assert.ok(!commentBody(driftOf(1, 0), { suggestedPatch: patch, patchLeftOut: 0 }).includes('> **'));
+    // With a huge drift the rows give way, never the note.
+    const cut = commentBody(driftOf(3000, 500), { suggestedPatch: patch, patchLeftOut: 1 });
+    assert.ok(cut.length <= GITHUB_BODY_LIMIT, `${cut.length}`);
+    assert.match(cut, /Cut to fit a GitHub comment/);
+    assert.ok(cut.includes('(1 reason: '));
+  });
+
   test('backticks in the patch get a longer fence', () => {
     const patch = '--- a/x.yaml\n+++ b/x.yaml\n@@ -1,1 +1,1 @@\n-a\n+# ````` not a fence\n';
     const body = commentBody(driftOf(1, 0), { suggestedPatch: patch });

@@ -13018,21 +13018,23 @@ async function planIntentsEdit(cwd, declared, drift, pruneStale) {
 var PATCH_OVER_ROOM = /* @__PURE__ */ Symbol("patch over room");
 async function patchWithinRoom(cwd, declared, drift, pruneStale, room) {
   const whole = async () => {
-    const { patch: patch2 } = await planIntentsEdit(cwd, declared, drift, pruneStale);
-    return patch2.length > room ? PATCH_OVER_ROOM : patch2;
+    const { patch: patch2, edit } = await planIntentsEdit(cwd, declared, drift, pruneStale);
+    return patch2.length > room ? PATCH_OVER_ROOM : { patch: patch2, leftOut: edit.skipped.length };
   };
   const groups = groupByHomeFile(declared, editRequest(drift, pruneStale));
   if (groups === void 0) return whole();
   const sources = intentsSourcesOnDisk(cwd, declared);
   let patch = "";
+  const skipped = /* @__PURE__ */ new Set();
   for (const file of [...groups.keys()].sort((a, b) => a.localeCompare(b))) {
     const { request, documents } = groups.get(file);
     const edit = editIntents(sources, { ...declared, documents }, request);
     if (edit.files.some((f) => f.file !== file)) return whole();
     patch += suggestedPatch(edit.files);
     if (patch.length > room) return PATCH_OVER_ROOM;
+    for (const note of edit.skipped) skipped.add(note);
   }
-  return patch;
+  return { patch, leftOut: skipped.size };
 }
 function groupByHomeFile(declared, request) {
   const documentsOf = /* @__PURE__ */ new Map();
@@ -14549,6 +14551,7 @@ function renderTables(drift, opts) {
 }
 
 // src/report/comment-document.ts
+var LEFT_OUT_IN_THE_LOG = "the run's log lists them, each line starting `not in the suggested patch:`";
 var PATCH_TOO_LONG = "too-long";
 function patchRoom(limit = DEFAULT_MAX_LENGTH) {
   return limit / 3;
@@ -14561,6 +14564,7 @@ function renderComment(drift, opts) {
   if (given === PATCH_TOO_LONG || measure(patch) > patchRoom(limit)) {
     patch = patchTooLong(given === PATCH_TOO_LONG ? void 0 : given, opts.patchElsewhere);
   }
+  patch += leftOutNote(opts.patchLeftOut ?? 0, given === "", opts.leftOutListed);
   const note = opts.gateNote ?? "";
   const report = renderMarkdownReport(drift, {
     maxLength: limit - measure(note) - measure(patch),
@@ -14594,6 +14598,15 @@ function patchTooLong(patch, elsewhere = "it is in the job summary") {
   const size = patch === void 0 ? "" : ` (${patch.split("\n").length} lines)`;
   return `
 > The suggested patch${size} is too long for a comment: ${elsewhere}.
+`;
+}
+function leftOutNote(count2, noPatch, listed = LEFT_OUT_IN_THE_LOG) {
+  if (count2 <= 0) return "";
+  const reasons = `${count2} ${count2 === 1 ? "reason" : "reasons"}: ${listed}`;
+  return noPatch ? `
+> **No suggested patch:** the intents editor cannot write this drift (${reasons}).
+` : `
+> **Not all of the drift is in the suggested patch:** the intents editor cannot write some of it (${reasons}).
 `;
 }
 function longestBacktickRun2(text4) {
