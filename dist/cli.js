@@ -69,7 +69,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-JI5FYEDL.js";
+} from "./chunks/chunk-NOQZO6QH.js";
 import "./chunks/chunk-RCPF4COE.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";

@@ -36,7 +36,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-JI5FYEDL.js";
+} from "./chunks/chunk-NOQZO6QH.js";
 import "./chunks/chunk-RCPF4COE.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-LXASVE7W.js";

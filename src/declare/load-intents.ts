@@ -17,7 +17,8 @@ export interface LoadIntentsOptions {
 export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}): Promise<DeclaredIntents> {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const namespace = opts.defaultNamespace;
-  const parsed = parseIntentsFiles(files, namespace);
+  const fileWarnings: string[] = [];
+  const parsed = parseIntentsFiles(files, namespace, (w) => fileWarnings.push(w));
   requireIntentsInEveryPath(files, new Set(parsed.map(({ file }) => file)));
   const { applied, warnings } = applyInOrder(parsed);
   return {
@@ -29,16 +30,20 @@ export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}
       line: intents.line,
       targetsLine: intents.targetsLine,
     })),
-    warnings: [...applied.flatMap(({ intents }) => intents.warnings), ...warnings],
+    warnings: [...fileWarnings, ...applied.flatMap(({ intents }) => intents.warnings), ...warnings],
   };
 }
 
 /** Reads and validates each file; throws InputError at the first bad one. */
-function parseIntentsFiles(files: FoundFile[], defaultNamespace: string | undefined): ParsedFile[] {
+function parseIntentsFiles(
+  files: FoundFile[],
+  defaultNamespace: string | undefined,
+  warn: (message: string) => void,
+): ParsedFile[] {
   const options = defaultNamespace === undefined ? {} : { defaultNamespace };
   const parsed: ParsedFile[] = [];
   for (const { absolute, file } of files) {
-    for (const intents of parseClientIntentsDocuments(readYamlFile(absolute, file), file, options))
+    for (const intents of parseClientIntentsDocuments(readYamlFile(absolute, file), file, options, warn))
       parsed.push({ intents, file });
   }
   return parsed;

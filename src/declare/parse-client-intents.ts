@@ -2,7 +2,7 @@
 // (also inside `kind: List`), checks metadata, and hands the spec to the parser of its version.
 import type { DeclaredRule, WorkloadRef } from '../model.ts';
 import { child, fail, lineOf, optionalString, requiredMap, requiredString } from '../yaml/yaml-fields.ts';
-import type { YamlDocument, YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
+import type { YamlDocument, YamlMap, YamlNode, YamlScalar } from '../yaml/yaml-tree.ts';
 import { checkAgainstCrd } from './crd-schema-check.ts';
 import { documentObjects } from './intents-documents.ts';
 import { rejectNearMissIntents } from './intents-near-miss.ts';
@@ -31,27 +31,53 @@ export interface ParseOptions {
   defaultNamespace?: string;
 }
 
+/**
+ * The ClientIntents of one file's documents (inside `kind: List` items and top-level arrays too).
+ * `warn` hears of what kubectl would refuse but cannot hide a ClientIntents: a document or item
+ * that is not an object (`3`, a stray line of text), a List whose `items` is not a list.
+ */
 export function parseClientIntentsDocuments(
   documents: YamlDocument[],
   file: string,
   opts: ParseOptions = {},
+  warn: (message: string) => void = () => {},
 ): ParsedClientIntents[] {
   const found: ParsedClientIntents[] = [];
+  // Per document, the values that are not objects: one warning names the first and the count.
+  let strays: YamlNode[] = [];
   const visit = (node: YamlNode | null): void => {
-    if (node?.type !== 'map') return;
+    if (node === null || (node.type === 'scalar' && node.value === null)) return;
+    if (node.type !== 'map') {
+      strays.push(node);
+      return;
+    }
     const apiVersion = scalarText(child(node, 'apiVersion'));
     const kind = scalarText(child(node, 'kind'));
     if (kind === 'List') {
       const items = child(node, 'items');
       if (items?.type === 'seq') items.items.forEach(visit);
+      else if (items !== undefined && !(items.type === 'scalar' && items.value === null))
+        warn(`${file}:${items.line}: a List's items must be a list (kubectl refuses it); skipped`);
       return;
     }
     rejectNearMissIntents(node, file);
     if (kind !== 'ClientIntents' || !apiVersion?.startsWith(`${INTENTS_GROUP}/`)) return;
     found.push(parseOne(node, file, apiVersion, opts));
   };
-  for (const doc of documents) documentObjects(doc).forEach(visit);
+  for (const doc of documents) {
+    documentObjects(doc).forEach(visit);
+    if (strays.length > 0) warn(strayWarning(file, strays));
+    strays = [];
+  }
   return found;
+}
+
+/** `file:line: ...` for the values of one document that are not objects (kubectl refuses them). */
+function strayWarning(file: string, strays: readonly YamlNode[]): string {
+  const first = strays[0]!;
+  const what = first.type === 'seq' ? 'a list' : `a ${typeof (first as YamlScalar).value}`;
+  const more = strays.length > 1 ? `, and ${strays.length - 1} more in this document` : '';
+  return `${file}:${first.line}: ${what} where a Kubernetes object belongs (kubectl refuses it)${more}; skipped`;
 }
 
 function scalarText(node: YamlNode | undefined): string | undefined {

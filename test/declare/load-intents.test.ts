@@ -164,11 +164,40 @@ describe('loadIntents: namespaces, lists, skipped documents', () => {
     ]);
   });
 
-  test('documents of other kinds, groups and shapes beside a ClientIntents are skipped silently', async () => {
+  test('documents of other kinds and groups beside a ClientIntents are skipped; values that are not objects, with a warning', async () => {
     const file = 'fixtures/intents/misc/other-kinds.yaml';
     const declared = await load([file]);
     assert.deepEqual(declared.rules.map(ruleText), [`${file}:36 demo/client -> kubernetes demo/nginx * *`]);
-    assert.deepEqual(declared.warnings, []);
+    // `- just` / `- a list`: one warning for the document, at its first item.
+    assert.deepEqual(declared.warnings, [
+      `${file}:24: a string where a Kubernetes object belongs (kubectl refuses it), and 1 more in this document; skipped`,
+    ]);
+  });
+
+  test('a stray scalar document, a List whose items are not a list, a number item: each said with its line', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-strays-'));
+    try {
+      const intents = [
+        'apiVersion: k8s.otterize.com/v2beta1',
+        'kind: ClientIntents',
+        'metadata: { name: client, namespace: demo }',
+        'spec:',
+        '  workload: { name: client }',
+        '  targets:',
+        '    - kubernetes: { name: nginx }',
+      ].join('\n');
+      const text = `${intents}\n---\njust a stray line\n---\nkind: List\napiVersion: v1\nitems: 5\n---\nkind: List\napiVersion: v1\nitems:\n  - 3\n  - null\n---\n# only a comment\n`;
+      await writeFile(path.join(dir, 'strays.yaml'), text);
+      const declared = await loadIntents(['strays.yaml'], { cwd: dir });
+      assert.equal(declared.rules.length, 1);
+      assert.deepEqual(declared.warnings, [
+        'strays.yaml:9: a string where a Kubernetes object belongs (kubectl refuses it); skipped',
+        "strays.yaml:13: a List's items must be a list (kubectl refuses it); skipped",
+        'strays.yaml:18: a number where a Kubernetes object belongs (kubectl refuses it); skipped',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('cloud and internet targets: one not-HTTP rule each, named by their resource', async () => {

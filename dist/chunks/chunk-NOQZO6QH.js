@@ -10061,23 +10061,41 @@ function checkV1Call(file, call, field, type, legacy) {
 // src/declare/parse-client-intents.ts
 var INTENTS_GROUP = "k8s.otterize.com";
 var INTENTS_VERSIONS = ["v1alpha2", "v1alpha3", "v1beta1", "v2alpha1", "v2beta1"];
-function parseClientIntentsDocuments(documents, file, opts = {}) {
+function parseClientIntentsDocuments(documents, file, opts = {}, warn2 = () => {
+}) {
   const found = [];
+  let strays = [];
   const visit3 = (node) => {
-    if (node?.type !== "map") return;
+    if (node === null || node.type === "scalar" && node.value === null) return;
+    if (node.type !== "map") {
+      strays.push(node);
+      return;
+    }
     const apiVersion = scalarText(child(node, "apiVersion"));
     const kind = scalarText(child(node, "kind"));
     if (kind === "List") {
       const items = child(node, "items");
       if (items?.type === "seq") items.items.forEach(visit3);
+      else if (items !== void 0 && !(items.type === "scalar" && items.value === null))
+        warn2(`${file}:${items.line}: a List's items must be a list (kubectl refuses it); skipped`);
       return;
     }
     rejectNearMissIntents(node, file);
     if (kind !== "ClientIntents" || !apiVersion?.startsWith(`${INTENTS_GROUP}/`)) return;
     found.push(parseOne(node, file, apiVersion, opts));
   };
-  for (const doc of documents) documentObjects(doc).forEach(visit3);
+  for (const doc of documents) {
+    documentObjects(doc).forEach(visit3);
+    if (strays.length > 0) warn2(strayWarning(file, strays));
+    strays = [];
+  }
   return found;
+}
+function strayWarning(file, strays) {
+  const first = strays[0];
+  const what = first.type === "seq" ? "a list" : `a ${typeof first.value}`;
+  const more = strays.length > 1 ? `, and ${strays.length - 1} more in this document` : "";
+  return `${file}:${first.line}: ${what} where a Kubernetes object belongs (kubectl refuses it)${more}; skipped`;
 }
 function scalarText(node) {
   return node?.type === "scalar" && typeof node.value === "string" ? node.value : void 0;
@@ -10116,7 +10134,8 @@ function parseOne(root, file, apiVersion, opts) {
 async function loadIntents(paths, opts = {}) {
   const files = await collectYamlFiles(paths, opts.cwd ?? process.cwd());
   const namespace = opts.defaultNamespace;
-  const parsed = parseIntentsFiles(files, namespace);
+  const fileWarnings = [];
+  const parsed = parseIntentsFiles(files, namespace, (w) => fileWarnings.push(w));
   requireIntentsInEveryPath(files, new Set(parsed.map(({ file }) => file)));
   const { applied, warnings } = applyInOrder(parsed);
   return {
@@ -10128,14 +10147,14 @@ async function loadIntents(paths, opts = {}) {
       line: intents.line,
       targetsLine: intents.targetsLine
     })),
-    warnings: [...applied.flatMap(({ intents }) => intents.warnings), ...warnings]
+    warnings: [...fileWarnings, ...applied.flatMap(({ intents }) => intents.warnings), ...warnings]
   };
 }
-function parseIntentsFiles(files, defaultNamespace) {
+function parseIntentsFiles(files, defaultNamespace, warn2) {
   const options2 = defaultNamespace === void 0 ? {} : { defaultNamespace };
   const parsed = [];
   for (const { absolute, file } of files) {
-    for (const intents of parseClientIntentsDocuments(readYamlFile(absolute, file), file, options2))
+    for (const intents of parseClientIntentsDocuments(readYamlFile(absolute, file), file, options2, warn2))
       parsed.push({ intents, file });
   }
   return parsed;
