@@ -69,13 +69,13 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-NOQZO6QH.js";
-import "./chunks/chunk-RCPF4COE.js";
+} from "./chunks/chunk-WUM7QIM5.js";
+import "./chunks/chunk-BJLBTG2I.js";
 import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-LXASVE7W.js";
+import "./chunks/chunk-CZ7GG6NT.js";
 import "./chunks/chunk-OMQBTZSI.js";
 import "./chunks/chunk-QKK6UXIM.js";
-import "./chunks/chunk-AJBEAXIB.js";
+import "./chunks/chunk-4VUS64TL.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig

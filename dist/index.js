@@ -36,17 +36,17 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-NOQZO6QH.js";
-import "./chunks/chunk-RCPF4COE.js";
+} from "./chunks/chunk-WUM7QIM5.js";
+import "./chunks/chunk-BJLBTG2I.js";
 import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-LXASVE7W.js";
+import "./chunks/chunk-CZ7GG6NT.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
 } from "./chunks/chunk-OMQBTZSI.js";
 import "./chunks/chunk-QKK6UXIM.js";
-import "./chunks/chunk-AJBEAXIB.js";
+import "./chunks/chunk-4VUS64TL.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetricFiles
-} from "./chunks/chunk-RCPF4COE.js";
-import "./chunks/chunk-LXASVE7W.js";
+} from "./chunks/chunk-BJLBTG2I.js";
+import "./chunks/chunk-CZ7GG6NT.js";
 import {
   errorReply,
   partReply
 } from "./chunks/chunk-QKK6UXIM.js";
-import "./chunks/chunk-AJBEAXIB.js";
+import "./chunks/chunk-4VUS64TL.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import "./chunks/chunk-RCORRPHM.js";
 import "./chunks/chunk-HANBNIMK.js";

@@ -309,6 +309,14 @@ export const MUTANTS: Mutant[] = [
     names: 'planted by someone else',
   },
   {
+    id: 'observe/string-table-hash-only',
+    file: 'src/observe/compact/string-table.ts',
+    from: '      if (this.hashes[id] === hash && this.values[id] === value) return id;\n    }\n    const id',
+    to: '      if (this.hashes[id] === hash) return id;\n    }\n    const id',
+    why: 'two label values whose hashes collide become one string: a path is read as another',
+    tests: ['test/observe/string-table.test.ts'],
+  },
+  {
     id: 'deliver/left-out-not-in-artifact',
     file: 'src/deliver/github/report-artifact.ts',
     from: '  if (suggestedPatchLeftOut > 0) extra.suggestedPatchLeftOut = suggestedPatchLeftOut;\n',

@@ -2,6 +2,7 @@
 // is decoded once, later occurrences are found by hash and a byte comparison, so a reader of
 // hundreds of thousands of series neither decodes nor allocates per value.
 import { Buffer } from 'node:buffer';
+import { HASH_SEED } from './hash-seed.ts';
 import type { StringTable } from './string-table.ts';
 import { finishHash } from './tuple-table.ts';
 
@@ -41,7 +42,7 @@ export class ByteInterner {
 
   /** The string id of buf[start, end), decoded as UTF-8 (as the whole line would decode). */
   intern(buf: Buffer, start: number, end: number): number {
-    let h = 0x811c9dc5;
+    let h = HASH_SEED;
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
     h = finishHash(h);
     const length = end - start;

@@ -2,6 +2,8 @@
 // table over typed arrays: no string key and no object per entry, so a table of a million
 // calls costs a few dozen megabytes and no garbage.
 
+import { HASH_SEED } from './hash-seed.ts';
+
 const EMPTY = -1;
 
 /** Mixes one integer into a running 32-bit hash (MurmurHash3's step: every input bit reaches every output bit). */
@@ -44,7 +46,7 @@ export class TupleTable {
   }
 
   private hashOf(key: ArrayLike<number>): number {
-    let h = 0x811c9dc5;
+    let h = HASH_SEED;
     for (let i = 0; i < this.width; i++) h = mixHash(h, key[i]!);
     return finishHash(h);
   }

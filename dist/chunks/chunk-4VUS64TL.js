@@ -138,6 +138,10 @@ function methodOf(requestMethod) {
   return method === null ? null : method.toUpperCase();
 }
 
+// src/observe/compact/hash-seed.ts
+import { randomBytes } from "node:crypto";
+var HASH_SEED = 2166136261 ^ randomBytes(4).readInt32LE(0) | 1;
+
 // src/observe/compact/tuple-table.ts
 var EMPTY = -1;
 function mixHash(hash, value) {
@@ -174,7 +178,7 @@ var TupleTable = class {
     this.hashes = new Int32Array(Math.max(16, capacity));
   }
   hashOf(key) {
-    let h = 2166136261;
+    let h = HASH_SEED;
     for (let i = 0; i < this.width; i++) h = mixHash(h, key[i]);
     return finishHash(h);
   }
@@ -494,28 +498,69 @@ var ReporterSums = class {
 };
 
 // src/observe/compact/string-table.ts
+var EMPTY2 = -1;
+function hashOf(value, seed) {
+  let h = seed;
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 16777619);
+  return finishHash(h);
+}
 var StringTable = class {
-  ids = /* @__PURE__ */ new Map();
   values = [];
+  /** Per id, its string's hash: growing the table never hashes again. */
+  hashes = new Int32Array(256);
+  slots = new Int32Array(512).fill(EMPTY2);
+  mask = 511;
+  seed;
+  /** `seed`: the process's (tests give FNV-1a's own basis, to meet its known collisions). */
+  constructor(seed = HASH_SEED) {
+    this.seed = seed;
+  }
   /** The id of `value`, adding it when new. */
   intern(value) {
-    let id = this.ids.get(value);
-    if (id === void 0) {
-      id = this.values.length;
-      this.values.push(value);
-      this.ids.set(value, id);
+    const hash = hashOf(value, this.seed);
+    let slot = hash & this.mask;
+    for (; ; slot = slot + 1 & this.mask) {
+      const id2 = this.slots[slot];
+      if (id2 === EMPTY2) break;
+      if (this.hashes[id2] === hash && this.values[id2] === value) return id2;
     }
+    const id = this.values.length;
+    this.values.push(value);
+    if (id === this.hashes.length) {
+      const hashes = new Int32Array(id * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[id] = hash;
+    this.slots[slot] = id;
+    if (this.values.length * 2 > this.slots.length) this.rehash();
     return id;
   }
   /** The id of `value`, or -1 when it was never interned. */
   find(value) {
-    return this.ids.get(value) ?? -1;
+    const hash = hashOf(value, this.seed);
+    for (let slot = hash & this.mask; ; slot = slot + 1 & this.mask) {
+      const id = this.slots[slot];
+      if (id === EMPTY2) return EMPTY2;
+      if (this.hashes[id] === hash && this.values[id] === value) return id;
+    }
   }
   value(id) {
     return this.values[id];
   }
   get size() {
     return this.values.length;
+  }
+  rehash() {
+    const slots = new Int32Array(this.slots.length * 2).fill(EMPTY2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.values.length; id++) {
+      let slot = this.hashes[id] & mask;
+      while (slots[slot] !== EMPTY2) slot = slot + 1 & mask;
+      slots[slot] = id;
+    }
+    this.slots = slots;
+    this.mask = mask;
   }
 };
 
@@ -997,7 +1042,7 @@ var ObservedMapBuilder = class {
 
 // src/observe/compact/byte-interner.ts
 import { Buffer } from "node:buffer";
-var EMPTY2 = -1;
+var EMPTY3 = -1;
 var ByteInterner = class {
   strings;
   /** The bytes of every distinct sequence, back to back. */
@@ -1010,7 +1055,7 @@ var ByteInterner = class {
   hashes = new Int32Array(64);
   ids = new Int32Array(64);
   count = 0;
-  slots = new Int32Array(128).fill(EMPTY2);
+  slots = new Int32Array(128).fill(EMPTY3);
   mask = 127;
   constructor(strings) {
     this.strings = strings;
@@ -1027,14 +1072,14 @@ var ByteInterner = class {
   }
   /** The string id of buf[start, end), decoded as UTF-8 (as the whole line would decode). */
   intern(buf, start, end) {
-    let h = 2166136261;
+    let h = HASH_SEED;
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 16777619);
     h = finishHash(h);
     const length = end - start;
     let slot = h & this.mask;
     for (; ; slot = slot + 1 & this.mask) {
       const e = this.slots[slot];
-      if (e === EMPTY2) break;
+      if (e === EMPTY3) break;
       if (this.hashes[e] === h && this.lengths[e] === length && this.sameBytes(e, buf, start, length)) {
         this.lastEntry = e;
         return this.ids[e];
@@ -1080,11 +1125,11 @@ var ByteInterner = class {
     this.ids = grow(this.ids);
   }
   rehash() {
-    const slots = new Int32Array(this.slots.length * 2).fill(EMPTY2);
+    const slots = new Int32Array(this.slots.length * 2).fill(EMPTY3);
     const mask = slots.length - 1;
     for (let e = 0; e < this.count; e++) {
       let slot = this.hashes[e] & mask;
-      while (slots[slot] !== EMPTY2) slot = slot + 1 & mask;
+      while (slots[slot] !== EMPTY3) slot = slot + 1 & mask;
       slots[slot] = e;
     }
     this.slots = slots;

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-LXASVE7W.js";
+} from "./chunk-CZ7GG6NT.js";
 import {
   delay,
   mapPool
@@ -10,7 +10,7 @@ import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-AJBEAXIB.js";
+} from "./chunk-4VUS64TL.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   SeriesReader
-} from "./chunk-LXASVE7W.js";
+} from "./chunk-CZ7GG6NT.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-AJBEAXIB.js";
+} from "./chunk-4VUS64TL.js";
 import {
   InputError
 } from "./chunk-RCORRPHM.js";
