@@ -69,13 +69,13 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-WUM7QIM5.js";
-import "./chunks/chunk-BJLBTG2I.js";
+} from "./chunks/chunk-KZCU7BZJ.js";
+import "./chunks/chunk-U35W2WOU.js";
 import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-CZ7GG6NT.js";
+import "./chunks/chunk-4XHJBDQ2.js";
 import "./chunks/chunk-OMQBTZSI.js";
 import "./chunks/chunk-QKK6UXIM.js";
-import "./chunks/chunk-4VUS64TL.js";
+import "./chunks/chunk-IMOPX7VW.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig

@@ -36,17 +36,17 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-WUM7QIM5.js";
-import "./chunks/chunk-BJLBTG2I.js";
+} from "./chunks/chunk-KZCU7BZJ.js";
+import "./chunks/chunk-U35W2WOU.js";
 import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-CZ7GG6NT.js";
+import "./chunks/chunk-4XHJBDQ2.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
 } from "./chunks/chunk-OMQBTZSI.js";
 import "./chunks/chunk-QKK6UXIM.js";
-import "./chunks/chunk-4VUS64TL.js";
+import "./chunks/chunk-IMOPX7VW.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {

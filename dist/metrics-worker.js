@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetricFiles
-} from "./chunks/chunk-BJLBTG2I.js";
-import "./chunks/chunk-CZ7GG6NT.js";
+} from "./chunks/chunk-U35W2WOU.js";
+import "./chunks/chunk-4XHJBDQ2.js";
 import {
   errorReply,
   partReply
 } from "./chunks/chunk-QKK6UXIM.js";
-import "./chunks/chunk-4VUS64TL.js";
+import "./chunks/chunk-IMOPX7VW.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import "./chunks/chunk-RCORRPHM.js";
 import "./chunks/chunk-HANBNIMK.js";

@@ -311,9 +311,17 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'observe/string-table-hash-only',
     file: 'src/observe/compact/string-table.ts',
-    from: '      if (this.hashes[id] === hash && this.values[id] === value) return id;\n    }\n    const id',
-    to: '      if (this.hashes[id] === hash) return id;\n    }\n    const id',
+    from: '      if (this.hashes[id] === hash && this.values[id] === value) return id;\n      this.probes++;',
+    to: '      if (this.hashes[id] === hash) return id;\n      this.probes++;',
     why: 'two label values whose hashes collide become one string: a path is read as another',
+    tests: ['test/observe/string-table.test.ts'],
+  },
+  {
+    id: 'observe/byte-interner-unseeded',
+    file: 'src/observe/compact/byte-interner.ts',
+    from: 'constructor(strings: StringTable, seed: number = HASH_SEED) {',
+    to: 'constructor(strings: StringTable, seed: number = 0x811c9dc5 || HASH_SEED) {',
+    why: 'label values hashed with a fixed FNV-1a basis: paths made to collide make reading quadratic',
     tests: ['test/observe/string-table.test.ts'],
   },
   {

@@ -2,10 +2,12 @@
 // strings (lone surrogates, the empty string, strings that collide in FNV-1a included), and a
 // seed of its own in each process.
 import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { ByteInterner } from '../../src/observe/compact/byte-interner.ts';
 import { StringTable } from '../../src/observe/compact/string-table.ts';
 
 /** Pairs that collide in unseeded 32-bit FNV-1a (known examples): the table must tell them apart. */
@@ -81,5 +83,57 @@ describe('StringTable', () => {
     // Three draws of 31 random bits agree by chance once in 2^62.
     assert.equal(seeds.size, 3);
     for (const s of seeds) assert.equal(Number(s) % 2 !== 0, true, 'the seed is odd');
+  });
+});
+
+/**
+ * `count` paths whose unseeded FNV-1a hash (MurmurHash3-finished, as the tables spread it) has
+ * bits 12 to 19 clear: in a table of up to 2^20 slots they all fall in a few windows of 4,096
+ * slots, where linear probing walks one cluster for each. What anyone sending requests could
+ * make without the seed.
+ */
+function collidingPaths(count: number): string[] {
+  const finish = (hash: number) => {
+    let h = hash ^ (hash >>> 16);
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  };
+  const paths: string[] = [];
+  for (let i = 0; paths.length < count; i++) {
+    const path = `/x/${i.toString(36)}`;
+    let h = 0x811c9dc5;
+    for (let c = 0; c < path.length; c++) h = Math.imul(h ^ path.charCodeAt(c), 0x01000193);
+    if (((finish(h) >>> 12) & 0xff) === 0) paths.push(path);
+  }
+  return paths;
+}
+
+describe('hash flooding: label values made to collide', () => {
+  const paths = collidingPaths(8000);
+  const bytes = paths.map((p) => Buffer.from(p));
+
+  test('the byte interner, seeded, passes about one slot per lookup; unseeded, it walks clusters', () => {
+    const seeded = new ByteInterner(new StringTable());
+    const unseeded = new ByteInterner(new StringTable(), 0x811c9dc5);
+    for (const b of bytes) {
+      seeded.intern(b, 0, b.length);
+      unseeded.intern(b, 0, b.length);
+    }
+    // The crafted paths do collide without the seed: this test could fail.
+    assert.ok(unseeded.probes > 100 * paths.length, `${unseeded.probes}`);
+    assert.ok(seeded.probes < 4 * paths.length, `${seeded.probes}`);
+  });
+
+  test('the string table, seeded, likewise', () => {
+    const seeded = new StringTable();
+    const unseeded = new StringTable(0x811c9dc5);
+    for (const p of paths) {
+      seeded.intern(p);
+      unseeded.intern(p);
+    }
+    assert.ok(unseeded.probes > 100 * paths.length, `${unseeded.probes}`);
+    assert.ok(seeded.probes < 4 * paths.length, `${seeded.probes}`);
   });
 });

@@ -24,6 +24,8 @@ export class StringTable {
   private slots = new Int32Array(512).fill(EMPTY);
   private mask = 511;
   private readonly seed: number;
+  /** Occupied slots passed over by lookups: about one per lookup, unless hashes were made to collide. */
+  probes = 0;
 
   /** `seed`: the process's (tests give FNV-1a's own basis, to meet its known collisions). */
   constructor(seed: number = HASH_SEED) {
@@ -38,6 +40,7 @@ export class StringTable {
       const id = this.slots[slot]!;
       if (id === EMPTY) break;
       if (this.hashes[id] === hash && this.values[id] === value) return id;
+      this.probes++;
     }
     const id = this.values.length;
     this.values.push(value);

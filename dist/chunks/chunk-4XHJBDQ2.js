@@ -5,7 +5,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-4VUS64TL.js";
+} from "./chunk-IMOPX7VW.js";
 import {
   InputError
 } from "./chunk-RCORRPHM.js";

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   SeriesReader
-} from "./chunk-CZ7GG6NT.js";
+} from "./chunk-4XHJBDQ2.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-4VUS64TL.js";
+} from "./chunk-IMOPX7VW.js";
 import {
   InputError
 } from "./chunk-RCORRPHM.js";

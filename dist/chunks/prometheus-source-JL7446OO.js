@@ -6,7 +6,7 @@ import {
 import {
   instantQuery,
   readPartQueries
-} from "./chunk-QTY6D5T4.js";
+} from "./chunk-S4BFP67N.js";
 import {
   runReaderWorker,
   workerScript
@@ -20,7 +20,7 @@ import {
   ObservedMapBuilder,
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-4VUS64TL.js";
+} from "./chunk-IMOPX7VW.js";
 import {
   parseBaseUrl
 } from "./chunk-YKVCAY4Q.js";

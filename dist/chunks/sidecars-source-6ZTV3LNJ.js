@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-CZ7GG6NT.js";
+} from "./chunk-4XHJBDQ2.js";
 import {
   delay,
   mapPool
@@ -10,7 +10,7 @@ import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-4VUS64TL.js";
+} from "./chunk-IMOPX7VW.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,

@@ -7,7 +7,7 @@ import {
   CALL_LABEL_SLOTS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-4VUS64TL.js";
+} from "./chunk-IMOPX7VW.js";
 import {
   httpStream
 } from "./chunk-YKVCAY4Q.js";

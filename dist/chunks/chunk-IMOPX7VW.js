@@ -511,6 +511,8 @@ var StringTable = class {
   slots = new Int32Array(512).fill(EMPTY2);
   mask = 511;
   seed;
+  /** Occupied slots passed over by lookups: about one per lookup, unless hashes were made to collide. */
+  probes = 0;
   /** `seed`: the process's (tests give FNV-1a's own basis, to meet its known collisions). */
   constructor(seed = HASH_SEED) {
     this.seed = seed;
@@ -523,6 +525,7 @@ var StringTable = class {
       const id2 = this.slots[slot];
       if (id2 === EMPTY2) break;
       if (this.hashes[id2] === hash && this.values[id2] === value) return id2;
+      this.probes++;
     }
     const id = this.values.length;
     this.values.push(value);
@@ -1057,8 +1060,13 @@ var ByteInterner = class {
   count = 0;
   slots = new Int32Array(128).fill(EMPTY3);
   mask = 127;
-  constructor(strings) {
+  seed;
+  /** Occupied slots passed over by lookups: about one per lookup, unless hashes were made to collide. */
+  probes = 0;
+  /** `seed`: the process's (tests give FNV-1a's own basis, to meet collisions made for it). */
+  constructor(strings, seed = HASH_SEED) {
     this.strings = strings;
+    this.seed = seed;
   }
   /** The entry (distinct byte sequence) the last intern() found or added. */
   lastEntry = -1;
@@ -1072,7 +1080,7 @@ var ByteInterner = class {
   }
   /** The string id of buf[start, end), decoded as UTF-8 (as the whole line would decode). */
   intern(buf, start, end) {
-    let h = HASH_SEED;
+    let h = this.seed;
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 16777619);
     h = finishHash(h);
     const length = end - start;
@@ -1084,6 +1092,7 @@ var ByteInterner = class {
         this.lastEntry = e;
         return this.ids[e];
       }
+      this.probes++;
     }
     return this.add(slot, h, buf, start, end);
   }
