@@ -69,13 +69,13 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-KZCU7BZJ.js";
-import "./chunks/chunk-U35W2WOU.js";
+} from "./chunks/chunk-GK6FZQZ7.js";
+import "./chunks/chunk-IHH3JMCG.js";
 import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-4XHJBDQ2.js";
+import "./chunks/chunk-REYTG6R7.js";
 import "./chunks/chunk-OMQBTZSI.js";
 import "./chunks/chunk-QKK6UXIM.js";
-import "./chunks/chunk-IMOPX7VW.js";
+import "./chunks/chunk-MXY4LMIT.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig

@@ -36,17 +36,17 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-KZCU7BZJ.js";
-import "./chunks/chunk-U35W2WOU.js";
+} from "./chunks/chunk-GK6FZQZ7.js";
+import "./chunks/chunk-IHH3JMCG.js";
 import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-4XHJBDQ2.js";
+import "./chunks/chunk-REYTG6R7.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
 } from "./chunks/chunk-OMQBTZSI.js";
 import "./chunks/chunk-QKK6UXIM.js";
-import "./chunks/chunk-IMOPX7VW.js";
+import "./chunks/chunk-MXY4LMIT.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {

@@ -4,7 +4,7 @@
 // An open-addressing table over typed arrays rather than a Map: a Map took 350 to 520 ms to
 // intern 400,000 new paths on the benchmark machine, this about a third of that, and merging
 // the Prometheus workers' tables interns every string of theirs again. The hash is seeded per
-// process (hash-seed.ts): the strings are label values anyone sending a request chooses.
+// thread (hash-seed.ts): the strings are label values anyone sending a request chooses.
 import { HASH_SEED } from './hash-seed.ts';
 import { finishHash } from './tuple-table.ts';
 

@@ -139,8 +139,7 @@ function methodOf(requestMethod) {
 }
 
 // src/observe/compact/hash-seed.ts
-import { randomBytes } from "node:crypto";
-var HASH_SEED = 2166136261 ^ randomBytes(4).readInt32LE(0) | 1;
+var HASH_SEED = 2166136261 ^ Math.floor(Math.random() * 4294967296) | 1;
 
 // src/observe/compact/tuple-table.ts
 var EMPTY = -1;

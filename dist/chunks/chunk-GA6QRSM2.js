@@ -7,7 +7,7 @@ import {
   CALL_LABEL_SLOTS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-IMOPX7VW.js";
+} from "./chunk-MXY4LMIT.js";
 import {
   httpStream
 } from "./chunk-YKVCAY4Q.js";

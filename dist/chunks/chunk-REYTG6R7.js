@@ -5,7 +5,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-IMOPX7VW.js";
+} from "./chunk-MXY4LMIT.js";
 import {
   InputError
 } from "./chunk-RCORRPHM.js";

@@ -6,7 +6,7 @@ import {
   metricFilesOf,
   readMetricFiles,
   readMetrics
-} from "./chunk-U35W2WOU.js";
+} from "./chunk-IHH3JMCG.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -22,7 +22,7 @@ import {
 } from "./chunk-QKK6UXIM.js";
 import {
   ObservedMapBuilder
-} from "./chunk-IMOPX7VW.js";
+} from "./chunk-MXY4LMIT.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
@@ -11379,7 +11379,7 @@ async function readSource(settings, onProgress, signal) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-6ZTV3LNJ.js");
+      const { readSidecars } = await import("./sidecars-source-SJNEAGVZ.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11390,7 +11390,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-JL7446OO.js");
+      const { readPrometheus } = await import("./prometheus-source-GZ4ERNNQ.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;

@@ -6,7 +6,7 @@ import {
 import {
   instantQuery,
   readPartQueries
-} from "./chunk-S4BFP67N.js";
+} from "./chunk-GA6QRSM2.js";
 import {
   runReaderWorker,
   workerScript
@@ -20,7 +20,7 @@ import {
   ObservedMapBuilder,
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-IMOPX7VW.js";
+} from "./chunk-MXY4LMIT.js";
 import {
   parseBaseUrl
 } from "./chunk-YKVCAY4Q.js";
