@@ -36,8 +36,8 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-GK6FZQZ7.js";
-import "./chunks/chunk-IHH3JMCG.js";
+} from "./chunks/chunk-JO647YED.js";
+import "./chunks/chunk-DVO4LKPG.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-REYTG6R7.js";
 import {

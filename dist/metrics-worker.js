@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetricFiles
-} from "./chunks/chunk-IHH3JMCG.js";
+} from "./chunks/chunk-DVO4LKPG.js";
 import "./chunks/chunk-REYTG6R7.js";
 import {
   errorReply,

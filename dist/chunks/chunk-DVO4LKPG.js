@@ -214,19 +214,9 @@ function leavesDirectory(relative) {
   return relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
 }
 function displayName(absolute, cwd) {
-  const inside = suffixInside(absolute, cwd);
-  if (inside !== void 0) return path.sep === "/" ? inside : inside.split(path.sep).join("/");
   const relative = path.relative(cwd, absolute);
   const shown = relative === "" || leavesDirectory(relative) ? absolute : relative;
   return shown.split(path.sep).join("/");
-}
-var UNNORMAL_SEGMENT = /(?:^|[/\\])\.{0,2}(?:[/\\]|$)/;
-function suffixInside(absolute, cwd) {
-  if (absolute.length <= cwd.length + 1 || !absolute.startsWith(cwd) || absolute[cwd.length] !== path.sep)
-    return void 0;
-  if (!path.isAbsolute(cwd)) return void 0;
-  const rest = absolute.slice(cwd.length + 1);
-  return UNNORMAL_SEGMENT.test(rest) ? void 0 : rest;
 }
 
 // src/observe/metric-files.ts

@@ -6,7 +6,7 @@ import {
   metricFilesOf,
   readMetricFiles,
   readMetrics
-} from "./chunk-IHH3JMCG.js";
+} from "./chunk-DVO4LKPG.js";
 import {
   readSnapshot,
   snapshotToMap
