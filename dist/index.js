@@ -27676,9 +27676,12 @@ async function branchHead(client, req) {
 // src/deliver/github/pull-request-body.ts
 var MAX_ROWS = 300;
 var PULL_REQUEST_TITLE = "intent-drift: update ClientIntents to the observed calls";
-function pullRequestBody(changes, patch, runUrl) {
+function pullRequestBody(changes, patch, runUrl, leftOut = 0) {
+  const notAll = leftOut > 0 ? `
+> **Not all of the drift is in this pull request:** the intents editor cannot write some of it (${leftOut} ${leftOut === 1 ? "reason" : "reasons"}: the run's log lists them, each line starting \`not in the suggested patch:\`). Edit those intents by hand.
+` : "";
   const tail = [
-    "",
+    notAll,
     runUrl === void 0 ? "" : `Made by [this run](${runUrl}). `,
     "Review it like any change to who may call whom; the branch is rewritten by the next run.",
     ""
@@ -27796,7 +27799,7 @@ async function openIntentsPullRequest(client, context3, branch, edit, patch) {
     branch,
     base,
     title: PULL_REQUEST_TITLE,
-    body: pullRequestBody(edit.changes, patch, context3.runUrl)
+    body: pullRequestBody(edit.changes, patch, context3.runUrl, edit.skipped.length)
   });
   return { ...pr, committed: commit.updated, base };
 }

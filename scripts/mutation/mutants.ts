@@ -325,6 +325,15 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/observe/string-table.test.ts'],
   },
   {
+    id: 'deliver/left-out-not-in-pr-body',
+    file: 'src/deliver/github/open-intents-pr.ts',
+    from: 'pullRequestBody(edit.changes, patch, context.runUrl, edit.skipped.length)',
+    to: 'pullRequestBody(edit.changes, patch, context.runUrl)',
+    why: 'the auto-opened PR reads as the whole fix while some drift was left out of it',
+    tests: [`${ACTION}/open-pull-request.test.ts`],
+    names: 'cannot write',
+  },
+  {
     id: 'deliver/left-out-not-in-artifact',
     file: 'src/deliver/github/report-artifact.ts',
     from: '  if (suggestedPatchLeftOut > 0) extra.suggestedPatchLeftOut = suggestedPatchLeftOut;\n',

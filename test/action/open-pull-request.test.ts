@@ -1,7 +1,7 @@
 // open-pr: the edited intents committed through the git data API to one reused branch, and
 // one pull request, opened once and updated afterwards.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { GitHubApiServer } from '../support/github-api-server.ts';
@@ -167,6 +167,35 @@ describe('open-pr: true', () => {
       /open-pr: main already holds the edit on intent-drift\/update \(GitHub: no commits between them\): no pull request opened/,
     );
     assert.equal(run.outputs['pull-request-url'], '');
+  });
+
+  test('drift the editor cannot write is named in the log and said in the PR body', async () => {
+    // A second client calls nginx too, but its name holds a dot: it cannot have ClientIntents.
+    const dir = await demoWorkspace();
+    const capture = path.join(dir, 'capture', 'client2.prom');
+    const line = (await readFile(capture, 'utf8'))
+      .split('\n')
+      .find((l) => l.startsWith('istio_requests_total{') && l.includes('request_path="/client2-path"'))!;
+    await appendFile(capture, `${line.replaceAll('"client2"', '"web.v2"')}\n`);
+    const run = await runAction({
+      inputs: { ...DEMO_INPUTS, 'open-pr': 'true', 'fail-on': 'none' },
+      apiUrl,
+      workspace: dir,
+      event: { ref: 'refs/heads/main', after: baseSha },
+      eventName: 'push',
+      sha: baseSha,
+      ref: 'refs/heads/main',
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(
+      run.stdout,
+      /^not in the suggested patch: otterize-tutorial-istio-mapping\/web\.v2: a client whose name holds a dot/m,
+    );
+    assert.equal(server.pulls.length, 1);
+    const body = server.pulls[0]!.body;
+    assert.match(body, /\| add \| `otterize-tutorial-istio-mapping\/client2` \|/);
+    assert.ok(body.includes('**Not all of the drift is in this pull request:**'), body);
+    assert.ok(body.includes('(1 reason: '));
   });
 
   test('no drift, no PR', async () => {

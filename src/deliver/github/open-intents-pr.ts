@@ -42,7 +42,7 @@ export async function openIntentsPullRequest(
     branch,
     base,
     title: PULL_REQUEST_TITLE,
-    body: pullRequestBody(edit.changes, patch, context.runUrl),
+    body: pullRequestBody(edit.changes, patch, context.runUrl, edit.skipped.length),
   });
   return { ...pr, committed: commit.updated, base };
 }

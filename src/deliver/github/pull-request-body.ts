@@ -9,9 +9,23 @@ const MAX_ROWS = 300;
 
 export const PULL_REQUEST_TITLE = 'intent-drift: update ClientIntents to the observed calls';
 
-export function pullRequestBody(changes: IntentChange[], patch: string, runUrl: string | undefined): string {
+/**
+ * `leftOut`: how many notes the editor left about drift it could not write (the run logs each,
+ * starting `not in the suggested patch:`); the body says so, or a reviewer takes the PR for the
+ * whole fix.
+ */
+export function pullRequestBody(
+  changes: IntentChange[],
+  patch: string,
+  runUrl: string | undefined,
+  leftOut = 0,
+): string {
+  const notAll =
+    leftOut > 0
+      ? `\n> **Not all of the drift is in this pull request:** the intents editor cannot write some of it (${leftOut} ${leftOut === 1 ? 'reason' : 'reasons'}: the run's log lists them, each line starting \`not in the suggested patch:\`). Edit those intents by hand.\n`
+      : '';
   const tail = [
-    '',
+    notAll,
     runUrl === undefined ? '' : `Made by [this run](${runUrl}). `,
     'Review it like any change to who may call whom; the branch is rewritten by the next run.',
     '',

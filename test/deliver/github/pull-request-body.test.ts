@@ -34,3 +34,19 @@ test('300 changes with long paths: fewer rows, no diff, and the count of the res
   assert.ok(rows > 0 && rows < 300);
   assert.match(body, new RegExp(`… and ${300 - rows} more changes`));
 });
+
+test('drift the editor left out is said in the body, short or long, so that no one takes the PR for the whole fix', () => {
+  const note =
+    "> **Not all of the drift is in this pull request:** the intents editor cannot write some of it (2 reasons: the run's log lists them, each line starting `not in the suggested patch:`). Edit those intents by hand.";
+  const short = pullRequestBody([change(1, 10)], '--- a/x\n+++ b/x\n+a\n', undefined, 2);
+  assert.ok(short.includes(note), short);
+  assert.ok(!pullRequestBody([change(1, 10)], '--- a/x\n+++ b/x\n+a\n', undefined).includes('Not all'));
+  const long = pullRequestBody(
+    Array.from({ length: 300 }, (_, i) => change(i, 400)),
+    `+${'y'.repeat(100_000)}\n`,
+    undefined,
+    1,
+  );
+  assert.ok(long.length <= GITHUB_BODY_LIMIT);
+  assert.ok(long.includes('(1 reason: '), 'kept when rows and the diff give way');
+});
