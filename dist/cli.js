@@ -1481,7 +1481,11 @@ async function runCheck(settings, io) {
   let exitCode = result.exitCode;
   if (settings.fix && plan !== void 0) {
     const written = await applyIntentsEdit(plan.edit, settings.intents, settings.cwd, io);
-    if (written.length === 0) io.writeError("--fix: the intents need no change\n");
+    if (written.length === 0) {
+      io.writeError(
+        plan.edit.skipped.length === 0 ? "--fix: the intents need no change\n" : "--fix: nothing written: the editor can write none of the drift (the `not fixed:` lines say what to edit by hand)\n"
+      );
+    }
     const after = written.length === 0 ? result : await recheck(settings, result);
     const { stale, notExercised } = splitStale(after.drift.stale);
     const idle = notExercised.length > 0 ? `, ${notExercised.length} not exercised` : "";

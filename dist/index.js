@@ -28708,7 +28708,10 @@ async function deliverPullRequest(settings, context3, io, edit, patch) {
     return;
   }
   if (edit.files.length === 0) {
-    io.info("open-pr: the intents need no change");
+    const n = edit.skipped.length;
+    io.info(
+      n === 0 ? "open-pr: the intents need no change" : `open-pr: no pull request: the editor can write none of the drift (${n} ${n === 1 ? "note" : "notes"} above, each starting "not in the suggested patch:", say what to edit by hand)`
+    );
     return;
   }
   const client = githubClient(settings, context3, io);

@@ -121,7 +121,13 @@ async function deliverPullRequest(
     return;
   }
   if (edit.files.length === 0) {
-    io.info('open-pr: the intents need no change');
+    // Drift the editor cannot write is no reason to say the intents are fine.
+    const n = edit.skipped.length;
+    io.info(
+      n === 0
+        ? 'open-pr: the intents need no change'
+        : `open-pr: no pull request: the editor can write none of the drift (${n} ${n === 1 ? 'note' : 'notes'} above, each starting "not in the suggested patch:", say what to edit by hand)`,
+    );
     return;
   }
   const client = githubClient(settings, context, io);

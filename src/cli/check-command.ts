@@ -70,7 +70,14 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
   let exitCode = result.exitCode;
   if (settings.fix && plan !== undefined) {
     const written = await applyIntentsEdit(plan.edit, settings.intents, settings.cwd, io);
-    if (written.length === 0) io.writeError('--fix: the intents need no change\n');
+    if (written.length === 0) {
+      // Drift the editor cannot write (the `not fixed:` lines) is no reason to say the intents are fine.
+      io.writeError(
+        plan.edit.skipped.length === 0
+          ? '--fix: the intents need no change\n'
+          : '--fix: nothing written: the editor can write none of the drift (the `not fixed:` lines say what to edit by hand)\n',
+      );
+    }
     const after = written.length === 0 ? result : await recheck(settings, result);
     // Counted as the report's headline counts: rules of clients the run never drove are not exercised, not stale.
     const { stale, notExercised } = splitStale(after.drift.stale);

@@ -1,7 +1,7 @@
 // open-pr: the edited intents committed through the git data API to one reused branch, and
 // one pull request, opened once and updated afterwards.
 import assert from 'node:assert/strict';
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { GitHubApiServer } from '../support/github-api-server.ts';
@@ -196,6 +196,31 @@ describe('open-pr: true', () => {
     assert.match(body, /\| add \| `otterize-tutorial-istio-mapping\/client2` \|/);
     assert.ok(body.includes('**Not all of the drift is in this pull request:**'), body);
     assert.ok(body.includes('(1 reason: '));
+  });
+
+  test('drift the editor can write none of: no PR, and the log does not say the intents need no change', async () => {
+    const dir = await demoWorkspace();
+    const yaml = await readFile(path.join(dir, 'intents', 'client2.yaml'), 'utf8');
+    const { parse } = await import('yaml');
+    await writeFile(path.join(dir, 'intents', 'client2.json'), JSON.stringify(parse(yaml)));
+    await rm(path.join(dir, 'intents', 'client2.yaml'));
+    const run = await runAction({
+      inputs: { ...DEMO_INPUTS, 'open-pr': 'true', 'fail-on': 'none' },
+      apiUrl,
+      workspace: dir,
+      event: { ref: 'refs/heads/main', after: baseSha },
+      eventName: 'push',
+      sha: baseSha,
+      ref: 'refs/heads/main',
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(server.pulls.length, 0);
+    assert.equal(server.writes().length, 0);
+    assert.ok(!run.stdout.includes('need no change'), run.stdout);
+    assert.match(
+      run.stdout,
+      /^open-pr: no pull request: the editor can write none of the drift \(1 note above/m,
+    );
   });
 
   test('no drift, no PR', async () => {

@@ -239,6 +239,8 @@ describe('check --format markdown: drift the patch leaves out', () => {
       markdown.stdout,
     );
     const fix = await runCli([...args, '--fix'], { cwd: dir });
+    assert.ok(!fix.stderr.includes('need no change'), fix.stderr);
+    assert.match(fix.stderr, /^--fix: nothing written: the editor can write none of the drift/m);
     assert.match(
       fix.stderr,
       /^not fixed: client2: its ClientIntents are JSON \(intents\/client2\.json\); edit them by hand$/m,
