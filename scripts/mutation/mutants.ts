@@ -6,7 +6,8 @@
 // accident: each must be killed by a test whose name matches `killedBy`, for the right reason.
 //
 // Scope: src/observe/live, the action's delivery (src/deliver, src/action) and src/diff, plus
-// the display escaping that issue 13 lists.
+// the display escaping that issue 13 lists, the intents editor's List handling and the observe
+// tables that hash label values.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
 export interface Mutant {
