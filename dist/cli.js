@@ -69,7 +69,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-JO647YED.js";
+} from "./chunks/chunk-OJ4RVAZP.js";
 import "./chunks/chunk-DVO4LKPG.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-REYTG6R7.js";
@@ -1537,7 +1537,7 @@ function renderReport(result, settings, ci, patch) {
           suggestedPatch: patch.patch,
           patchElsewhere: "`intent-drift check --fix` applies it to the files",
           patchLeftOut: patch.leftOut,
-          leftOutListed: "`intent-drift check --fix` prints them, each line starting `not fixed:`"
+          leftOutListed: "see the lines starting `not fixed:` that `intent-drift check --fix` prints"
         })
       ];
     case "sarif":

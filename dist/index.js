@@ -36,7 +36,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-JO647YED.js";
+} from "./chunks/chunk-OJ4RVAZP.js";
 import "./chunks/chunk-DVO4LKPG.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-REYTG6R7.js";
@@ -27678,7 +27678,7 @@ var MAX_ROWS = 300;
 var PULL_REQUEST_TITLE = "intent-drift: update ClientIntents to the observed calls";
 function pullRequestBody(changes, patch, runUrl, leftOut = 0) {
   const notAll = leftOut > 0 ? `
-> **Not all of the drift is in this pull request:** the intents editor cannot write some of it (${leftOut} ${leftOut === 1 ? "reason" : "reasons"}: the run's log lists them, each line starting \`not in the suggested patch:\`). Edit those intents by hand.
+> **Not all of the drift is in this pull request:** the intents editor cannot write some of it (${leftOut} ${leftOut === 1 ? "reason" : "reasons"}: see the lines starting \`not in the suggested patch:\` in the run's log). Edit those intents by hand.
 ` : "";
   const tail = [
     notAll,
@@ -28710,7 +28710,7 @@ async function deliverPullRequest(settings, context3, io, edit, patch) {
   if (edit.files.length === 0) {
     const n = edit.skipped.length;
     io.info(
-      n === 0 ? "open-pr: the intents need no change" : `open-pr: no pull request: the editor can write none of the drift (${n} ${n === 1 ? "note" : "notes"} above, each starting "not in the suggested patch:", say what to edit by hand)`
+      n === 0 ? "open-pr: the intents need no change" : `open-pr: no pull request: the editor can write none of the drift (${n === 1 ? "the note" : `the ${n} notes`} above, starting "not in the suggested patch:", ${n === 1 ? "says" : "say"} what to edit by hand)`
     );
     return;
   }

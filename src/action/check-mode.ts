@@ -126,7 +126,7 @@ async function deliverPullRequest(
     io.info(
       n === 0
         ? 'open-pr: the intents need no change'
-        : `open-pr: no pull request: the editor can write none of the drift (${n} ${n === 1 ? 'note' : 'notes'} above, each starting "not in the suggested patch:", say what to edit by hand)`,
+        : `open-pr: no pull request: the editor can write none of the drift (${n === 1 ? 'the note' : `the ${n} notes`} above, starting "not in the suggested patch:", ${n === 1 ? 'says' : 'say'} what to edit by hand)`,
     );
     return;
   }

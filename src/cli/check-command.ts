@@ -151,7 +151,7 @@ function renderReport(
           suggestedPatch: patch.patch,
           patchElsewhere: '`intent-drift check --fix` applies it to the files',
           patchLeftOut: patch.leftOut,
-          leftOutListed: '`intent-drift check --fix` prints them, each line starting `not fixed:`',
+          leftOutListed: 'see the lines starting `not fixed:` that `intent-drift check --fix` prints',
         }),
       ];
     case 'sarif':

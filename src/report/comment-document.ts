@@ -33,8 +33,7 @@ export interface CommentOptions extends RunHeader {
 }
 
 /** Where the action's notes about drift left out of the patch are. */
-export const LEFT_OUT_IN_THE_LOG =
-  "the run's log lists them, each line starting `not in the suggested patch:`";
+export const LEFT_OUT_IN_THE_LOG = "see the lines starting `not in the suggested patch:` in the run's log";
 
 /** A patch not made because it could not fit the comment anyway. */
 export const PATCH_TOO_LONG = 'too-long';

@@ -55,7 +55,7 @@ async function jsonClientWorkspace(): Promise<string> {
 }
 
 const NOTE =
-  "> **No suggested patch:** the intents editor cannot write this drift (1 reason: the run's log lists them, each line starting `not in the suggested patch:`).";
+  "> **No suggested patch:** the intents editor cannot write this drift (1 reason: see the lines starting `not in the suggested patch:` in the run's log).";
 
 describe('drift left out of the suggested patch', () => {
   test('the PR run: the log names it, the comment and the summary say so, the report carries the count', async () => {

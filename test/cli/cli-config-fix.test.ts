@@ -234,7 +234,7 @@ describe('check --format markdown: drift the patch leaves out', () => {
     assert.equal(markdown.code, 1, markdown.stderr);
     assert.ok(
       markdown.stdout.includes(
-        '> **No suggested patch:** the intents editor cannot write this drift (1 reason: `intent-drift check --fix` prints them, each line starting `not fixed:`).',
+        '> **No suggested patch:** the intents editor cannot write this drift (1 reason: see the lines starting `not fixed:` that `intent-drift check --fix` prints).',
       ),
       markdown.stdout,
     );

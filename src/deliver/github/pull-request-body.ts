@@ -22,7 +22,7 @@ export function pullRequestBody(
 ): string {
   const notAll =
     leftOut > 0
-      ? `\n> **Not all of the drift is in this pull request:** the intents editor cannot write some of it (${leftOut} ${leftOut === 1 ? 'reason' : 'reasons'}: the run's log lists them, each line starting \`not in the suggested patch:\`). Edit those intents by hand.\n`
+      ? `\n> **Not all of the drift is in this pull request:** the intents editor cannot write some of it (${leftOut} ${leftOut === 1 ? 'reason' : 'reasons'}: see the lines starting \`not in the suggested patch:\` in the run's log). Edit those intents by hand.\n`
       : '';
   const tail = [
     notAll,

@@ -87,7 +87,7 @@ describe('commentBody', () => {
   test('drift left out of the patch is said under it, and counts against the limit', () => {
     const patch = `--- a/x.yaml\n+++ b/x.yaml\n@@ -1,1 +1,2 @@\n a\n+b\n`;
     const note =
-      "> **Not all of the drift is in the suggested patch:** the intents editor cannot write some of it (2 reasons: the run's log lists them, each line starting `not in the suggested patch:`).";
+      "> **Not all of the drift is in the suggested patch:** the intents editor cannot write some of it (2 reasons: see the lines starting `not in the suggested patch:` in the run's log).";
     const body = commentBody(driftOf(1, 0), { suggestedPatch: patch, patchLeftOut: 2 });
     assert.ok(body.indexOf(note) > body.indexOf('```diff'), body);
     assert.ok(!commentBody(driftOf(1, 0), { suggestedPatch: patch }).includes('Not all of the drift'));

@@ -37,7 +37,7 @@ test('300 changes with long paths: fewer rows, no diff, and the count of the res
 
 test('drift the editor left out is said in the body, short or long, so that no one takes the PR for the whole fix', () => {
   const note =
-    "> **Not all of the drift is in this pull request:** the intents editor cannot write some of it (2 reasons: the run's log lists them, each line starting `not in the suggested patch:`). Edit those intents by hand.";
+    "> **Not all of the drift is in this pull request:** the intents editor cannot write some of it (2 reasons: see the lines starting `not in the suggested patch:` in the run's log). Edit those intents by hand.";
   const short = pullRequestBody([change(1, 10)], '--- a/x\n+++ b/x\n+a\n', undefined, 2);
   assert.ok(short.includes(note), short);
   assert.ok(!pullRequestBody([change(1, 10)], '--- a/x\n+++ b/x\n+a\n', undefined).includes('Not all'));

@@ -14570,7 +14570,7 @@ function renderTables(drift, opts) {
 }
 
 // src/report/comment-document.ts
-var LEFT_OUT_IN_THE_LOG = "the run's log lists them, each line starting `not in the suggested patch:`";
+var LEFT_OUT_IN_THE_LOG = "see the lines starting `not in the suggested patch:` in the run's log";
 var PATCH_TOO_LONG = "too-long";
 function patchRoom(limit = DEFAULT_MAX_LENGTH) {
   return limit / 3;
