@@ -14,7 +14,10 @@ interface ClientIntentsNode {
 export interface ParsedFile {
   text: string;
   docs: Document.Parsed[];
+  /** Indexes of the documents changed. */
   changed: Set<number>;
+  /** The ClientIntents nodes changed (a List's items among them). */
+  changedNodes: Set<YAMLMap>;
 }
 
 /**

@@ -8,6 +8,7 @@ import { hasUnsafeChars, showControlChars } from '../safe-text.ts';
 import { buildClientIntents } from './build-client-intents.ts';
 import { ClientHomes, isJsonFile, type ParsedFile } from './edit-intents-homes.ts';
 import { newIntentsFiles } from './edit-intents-layout.ts';
+import { printEditedFile } from './edit-intents-print.ts';
 import { addCallToTarget, findTarget, newTargetNode, removeRuleFromTarget } from './edit-intents-targets.ts';
 import type {
   IntentChange,
@@ -35,7 +36,12 @@ export function editIntents(
     if (text === undefined) return undefined;
     // Read once already (read-yaml.ts refused repeated keys): skip the Composer's own key check,
     // which compares every key with every earlier one.
-    const entry = { text, docs: parseAllDocuments(text, { uniqueKeys: false }), changed: new Set<number>() };
+    const entry: ParsedFile = {
+      text,
+      docs: parseAllDocuments(text, { uniqueKeys: false }),
+      changed: new Set(),
+      changedNodes: new Set(),
+    };
     parsed.set(file, entry);
     return entry;
   };
@@ -46,7 +52,7 @@ export function editIntents(
   removeStale(request.stale, homes, open, result);
   for (const [file, entry] of parsed) {
     if (entry.changed.size > 0)
-      result.files.push({ file, before: entry.text, after: spliceDocuments(entry) });
+      result.files.push({ file, before: entry.text, after: printEditedFile(entry) });
   }
   if (homeless.length > 0) addNewDocuments(homeless, sources, declared, result);
   result.files.sort((a, b) => a.file.localeCompare(b.file));
@@ -55,6 +61,11 @@ export function editIntents(
 }
 
 type OpenFile = (file: string) => ParsedFile | undefined;
+
+function markChanged(entry: ParsedFile | undefined, index: number, node: YAMLMap): void {
+  entry?.changed.add(index);
+  entry?.changedNodes.add(node);
+}
 
 /**
  * Why the editor leaves a missing call out whatever its client's documents hold, or undefined.
@@ -110,7 +121,7 @@ function addToHomes(
     const outcome = addCall(doc, node, call);
     if (outcome.skipped) result.skipped.push(outcome.skipped);
     if (outcome.change) {
-      open(file)?.changed.add(index);
+      markChanged(open(file), index, node);
       result.changes.push({ ...outcome.change, file });
     }
   }
@@ -133,7 +144,7 @@ function removeStale(
     const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
     if (!targets || !match) continue;
     if (removeRuleFromTarget(targets, match, rule)) {
-      open(home.file)?.changed.add(home.index);
+      markChanged(open(home.file), home.index, home.node);
       result.changes.push({
         action: 'remove',
         client: rule.client,
@@ -245,27 +256,4 @@ function prefersFlowMethods(targets: YAMLSeq): boolean {
   visit(targets);
   flowPreferenceOf.set(targets, flow);
   return flow;
-}
-
-/** Unchanged documents keep their bytes; changed ones are printed in the file's indentation. */
-function spliceDocuments(entry: ParsedFile): string {
-  const style = detectIndentation(entry.text);
-  let out = '';
-  let start = 0;
-  entry.docs.forEach((doc, i) => {
-    const end = doc.range[2];
-    out += entry.changed.has(i)
-      ? doc.toString({ lineWidth: 0, flowCollectionPadding: false, ...style })
-      : entry.text.slice(start, end);
-    start = end;
-  });
-  return out + entry.text.slice(start);
-}
-
-function detectIndentation(text: string): { indent: number; indentSeq: boolean } {
-  const nested = text.match(/^[^\s#-][^\n]*:\s*\n( +)\S/m);
-  const indent = nested?.[1]?.length ?? 2;
-  // `key:\n- item` (sequence at its key's indentation) is the one common alternative.
-  const flatSeq = /^( *)[^\s#-][^\n]*:\s*\n\1- /m.test(text);
-  return { indent, indentSeq: !flatSeq };
 }

@@ -2,7 +2,7 @@
 // the repo's own layout; stale rules pruned without ever widening a target.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { YAMLMap, YAMLSeq } from 'yaml';
+import { parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { editIntents } from '../../src/declare/edit-intents.ts';
 import { suggestedPatch } from '../../src/declare/suggested-patch.ts';
 import type { DeclaredIntents, MissingCall, StaleRule, WorkloadRef } from '../../src/model.ts';
@@ -339,6 +339,157 @@ metadata:
     assert.ok(!after.includes('/orders'));
     assert.ok(!after.includes('name: orders'), 'a target whose last rule goes is dropped');
     assert.ok(after.includes('name: cart'));
+  });
+});
+
+describe('a file joining two styles (one written by kubectl, one by hand) keeps both', () => {
+  const byHand = (name: string) => `apiVersion: k8s.otterize.com/v2beta1
+kind: ClientIntents
+metadata:
+  name: ${name}
+  namespace: shop
+spec:
+  workload:
+    name: ${name}
+  targets:
+    - kubernetes:
+        name: orders
+        http:
+          - path: /orders
+            methods:
+              - GET
+`;
+  const byKubectl = (name: string) => `apiVersion: k8s.otterize.com/v2beta1
+kind: ClientIntents
+metadata:
+  name: ${name}
+  namespace: shop
+spec:
+  targets:
+  - kubernetes:
+      name: orders
+      http:
+      - methods:
+        - GET
+        path: /orders
+  workload:
+    name: ${name}
+`;
+  /** The lines the patch adds and removes (the hunks' bodies without context). */
+  const changedLines = (patch: string) => patch.split('\n').filter((l) => /^[+-](?![+-]{2} )/.test(l));
+
+  test('documents: the changed one is printed in its own style, so only the new rule is added', () => {
+    const file = 'intents/all.yaml';
+    // Two kubectl documents outvote the hand-written one across the file.
+    const text = `${byHand('frontend')}---\n${byKubectl('a')}---\n${byKubectl('b')}`;
+    const result = editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), {
+      missing: [missing('frontend', 'orders', 'POST', '/orders/new')],
+      stale: [],
+    });
+    assert.deepEqual(changedLines(suggestedPatch(result.files)), [
+      '+          - path: /orders/new',
+      '+            methods:',
+      '+              - POST',
+    ]);
+  });
+
+  test('List items: the changed item alone is printed again, in its own style; the others keep their bytes', () => {
+    const file = 'intents/list.yaml';
+    const item = (doc: string, comment: string) =>
+      `${comment}\n${doc
+        .trimEnd()
+        .split('\n')
+        .map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`))
+        .join('\n')}\n`;
+    const text = `apiVersion: v1\nkind: List\nitems:\n${item(byHand('frontend'), '# by hand')}${item(byKubectl('a'), '# from kubectl')}${item(byKubectl('b'), '# from kubectl too')}`;
+    const request = { missing: [missing('frontend', 'orders', 'POST', '/orders/new')], stale: [] };
+    const result = editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), request);
+    assert.deepEqual(changedLines(suggestedPatch(result.files)), [
+      '+            - path: /orders/new',
+      '+              methods:',
+      '+                - POST',
+    ]);
+    const after = result.files[0]!.after;
+    assert.equal(after.split('# by hand').length, 2, 'the comment before the item stays once');
+    // An edit of a kubectl-style item keeps the hand-written one as it was.
+    const other = editIntents(new Map([[file, text]]), declared([[file, 'a']]), {
+      missing: [missing('a', 'orders', 'POST', '/orders/new')],
+      stale: [],
+    });
+    assert.deepEqual(changedLines(suggestedPatch(other.files)), [
+      '+        - path: /orders/new',
+      '+          methods:',
+      '+          - POST',
+    ]);
+  });
+
+  test('an item holding an anchor is not printed alone: the whole List is, and reads back the same', () => {
+    const file = 'intents/list.yaml';
+    const text = `apiVersion: v1
+kind: List
+items:
+- apiVersion: k8s.otterize.com/v2beta1
+  kind: ClientIntents
+  metadata:
+    name: frontend
+    namespace: shop
+  spec:
+    workload:
+      name: frontend
+    targets:
+    - kubernetes:
+        name: orders
+        http:
+        - path: /orders
+          methods: &read
+          - GET
+        - path: /items
+          methods: *read
+`;
+    const result = editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), {
+      missing: [missing('frontend', 'orders', 'POST', '/orders/new')],
+      stale: [],
+    });
+    const after = result.files[0]!.after;
+    assert.ok(after.includes('&read') && after.includes('*read'));
+    assert.match(after, /- path: \/orders\/new\n\s+methods:\n\s+- POST\n/);
+  });
+
+  test('an alias to another item: the edited List reads back with the alias resolved as before', () => {
+    const file = 'intents/list.yaml';
+    const itemOf = (name: string, methods: string) => `- apiVersion: k8s.otterize.com/v2beta1
+  kind: ClientIntents
+  metadata:
+    name: ${name}
+    namespace: shop
+  spec:
+    workload:
+      name: ${name}
+    targets:
+    - kubernetes:
+        name: orders
+        http:
+        - path: /orders
+          methods: ${methods}
+`;
+    const text = `apiVersion: v1\nkind: List\nitems:\n${itemOf('a', '&read [GET]')}${itemOf('frontend', '*read')}`;
+    const result = editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), {
+      missing: [missing('frontend', 'orders', 'POST', '/orders/new')],
+      stale: [],
+    });
+    const read = parseDocument(result.files[0]!.after).toJS() as {
+      items: { spec: { targets: { kubernetes: { http: { path: string; methods: string[] }[] } }[] } }[];
+    };
+    assert.deepEqual(
+      read.items.map((i) => i.spec.targets[0]!.kubernetes.http),
+      [
+        [{ path: '/orders', methods: ['GET'] }],
+        [
+          { path: '/orders', methods: ['GET'] },
+          { path: '/orders/new', methods: ['POST'] },
+        ],
+      ],
+    );
   });
 });
 

@@ -12171,6 +12171,82 @@ function withNewline(text4) {
 `;
 }
 
+// src/declare/edit-intents-print.ts
+var PRINT = { lineWidth: 0, flowCollectionPadding: false };
+function printEditedFile(entry) {
+  const inFile = indentationIn(entry.text);
+  let out = "";
+  let start = 0;
+  entry.docs.forEach((doc, i) => {
+    const end = doc.range[2];
+    const text4 = entry.text.slice(start, end);
+    if (entry.changed.has(i)) {
+      out += itemsOrNothing(doc, entry, start, text4, inFile) ?? doc.toString({ ...PRINT, ...style(text4, inFile) });
+    } else out += text4;
+    start = end;
+  });
+  return out + entry.text.slice(start);
+}
+function itemsOrNothing(...args) {
+  try {
+    return printedItems(...args);
+  } catch {
+    return void 0;
+  }
+}
+function printedItems(doc, entry, docStart, docText, inFile) {
+  const root = doc.contents;
+  if (!isMap(root) || root.get("kind") !== "List") return void 0;
+  const items = root.get("items", true);
+  if (!isSeq(items)) return void 0;
+  const changed = items.items.filter((item) => entry.changedNodes.has(item));
+  if (changed.length === 0) return void 0;
+  let out = "";
+  let from = 0;
+  for (const item of changed) {
+    if (item.range === void 0 || item.range === null) return void 0;
+    const [s, , e] = item.range;
+    const at = s - docStart;
+    const column = at - (docText.lastIndexOf("\n", at - 1) + 1);
+    const own = dedent(docText.slice(at, e - docStart), column);
+    const copy = item.clone();
+    copy.commentBefore = void 0;
+    copy.spaceBefore = false;
+    let printed = new Document(copy).toString({ ...PRINT, ...style(own, inFile) });
+    if (!own.endsWith("\n")) printed = printed.replace(/\n$/, "");
+    out += docText.slice(from, at) + indentAfterFirst(printed, column);
+    from = e - docStart;
+  }
+  out += docText.slice(from);
+  const check2 = parseDocument(out, { uniqueKeys: false });
+  if (check2.errors.length > 0 || !sameData(check2.toJS(), doc.toJS())) return void 0;
+  return out;
+}
+function sameData(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function dedent(text4, column) {
+  const pad = " ".repeat(column);
+  return text4.split("\n").map((line, i) => i > 0 && line.startsWith(pad) ? line.slice(column) : line).join("\n");
+}
+function indentAfterFirst(text4, column) {
+  const pad = " ".repeat(column);
+  return text4.split("\n").map((line, i) => i > 0 && line !== "" ? pad + line : line).join("\n");
+}
+function style(text4, inFile) {
+  const own = indentationIn(text4);
+  return { indent: own.indent ?? inFile.indent ?? 2, indentSeq: own.indentSeq ?? inFile.indentSeq ?? true };
+}
+function indentationIn(text4) {
+  const nested2 = text4.match(/^[^\s#-][^\n]*:\s*\n( +)\S/m);
+  const flat = text4.match(/^( *)[^\s#-][^\n]*:\s*\n\1- /gm)?.length ?? 0;
+  const indented = text4.match(/^( *)[^\s#-][^\n]*:\s*\n\1 +- /gm)?.length ?? 0;
+  const found = {};
+  if (nested2?.[1] !== void 0) found.indent = nested2[1].length;
+  if (flat + indented > 0) found.indentSeq = indented > flat;
+  return found;
+}
+
 // src/declare/edit-intents-targets.ts
 function findTarget(list, server, type, client) {
   if (type !== "kubernetes" && type !== "service") return void 0;
@@ -12286,7 +12362,12 @@ function editIntents(sources, declared, request) {
     if (cached) return cached;
     const text4 = sources.get(file);
     if (text4 === void 0) return void 0;
-    const entry = { text: text4, docs: parseAllDocuments(text4, { uniqueKeys: false }), changed: /* @__PURE__ */ new Set() };
+    const entry = {
+      text: text4,
+      docs: parseAllDocuments(text4, { uniqueKeys: false }),
+      changed: /* @__PURE__ */ new Set(),
+      changedNodes: /* @__PURE__ */ new Set()
+    };
     parsed.set(file, entry);
     return entry;
   };
@@ -12296,12 +12377,16 @@ function editIntents(sources, declared, request) {
   removeStale(request.stale, homes, open2, result);
   for (const [file, entry] of parsed) {
     if (entry.changed.size > 0)
-      result.files.push({ file, before: entry.text, after: spliceDocuments(entry) });
+      result.files.push({ file, before: entry.text, after: printEditedFile(entry) });
   }
   if (homeless.length > 0) addNewDocuments(homeless, sources, declared, result);
   result.files.sort((a, b) => a.file.localeCompare(b.file));
   result.skipped = [...new Set(result.skipped)];
   return result;
+}
+function markChanged(entry, index, node) {
+  entry?.changed.add(index);
+  entry?.changedNodes.add(node);
 }
 function skipReason(call, jsonFile) {
   const undeclarable = undeclarableReason(call.client, call.server);
@@ -12337,7 +12422,7 @@ function addToHomes(missing, homes, open2, result) {
     const outcome = addCall2(doc, node, call);
     if (outcome.skipped) result.skipped.push(outcome.skipped);
     if (outcome.change) {
-      open2(file)?.changed.add(index);
+      markChanged(open2(file), index, node);
       result.changes.push({ ...outcome.change, file });
     }
   }
@@ -12352,7 +12437,7 @@ function removeStale(stale, homes, open2, result) {
     const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
     if (!targets || !match) continue;
     if (removeRuleFromTarget(targets, match, rule)) {
-      open2(home.file)?.changed.add(home.index);
+      markChanged(open2(home.file), home.index, home.node);
       result.changes.push({
         action: "remove",
         client: rule.client,
@@ -12440,23 +12525,6 @@ function prefersFlowMethods(targets) {
   visit3(targets);
   flowPreferenceOf.set(targets, flow);
   return flow;
-}
-function spliceDocuments(entry) {
-  const style = detectIndentation(entry.text);
-  let out = "";
-  let start = 0;
-  entry.docs.forEach((doc, i) => {
-    const end = doc.range[2];
-    out += entry.changed.has(i) ? doc.toString({ lineWidth: 0, flowCollectionPadding: false, ...style }) : entry.text.slice(start, end);
-    start = end;
-  });
-  return out + entry.text.slice(start);
-}
-function detectIndentation(text4) {
-  const nested2 = text4.match(/^[^\s#-][^\n]*:\s*\n( +)\S/m);
-  const indent = nested2?.[1]?.length ?? 2;
-  const flatSeq = /^( *)[^\s#-][^\n]*:\s*\n\1- /m.test(text4);
-  return { indent, indentSeq: !flatSeq };
 }
 
 // node_modules/diff/libesm/diff/base.js
@@ -13840,9 +13908,9 @@ var BUSY_EDGES = 30;
 var FAINT = { color: "#c5cad3", penwidth: "0.8", arrowsize: "0.5" };
 var MAX_LAID_OUT_LABELS = 20;
 function edgeLine(edge, ids, busy, mode) {
-  const style = EDGE_STYLES[edge.kind].attributes;
+  const style2 = EDGE_STYLES[edge.kind].attributes;
   const faint = busy && !DRIFT_KINDS.has(edge.kind);
-  const attrs = faint ? { ...style, ...FAINT } : style;
+  const attrs = faint ? { ...style2, ...FAINT } : style2;
   const label = faint ? '""' : dotLines(edgeLines(edge));
   const list = mode === "xlabel" && !faint ? `${attributeList(attrs, '""').slice(0, -1)}, xlabel=${label}]` : attributeList(attrs, label);
   return `${ids(edge.from)} -> ${ids(edge.to)} ${list};`;
@@ -13859,10 +13927,10 @@ function legendLines(graph, busy) {
   const edgeKinds = EDGE_KINDS.filter((k) => graph.edges.some((e) => e.kind === k));
   const nodeKinds = NODE_KINDS.filter((k) => k !== "workload" && graph.nodes.some((n) => n.kind === k));
   const rows = edgeKinds.map((kind) => {
-    const style = EDGE_STYLES[kind];
+    const style2 = EDGE_STYLES[kind];
     const faint = busy && !DRIFT_KINDS.has(kind);
-    const colour = (faint ? FAINT.color : style.attributes.color) ?? "black";
-    const text4 = `${kind === "observed" && graph.mode === "drift" ? "observed, not judged" : style.legend}${faint ? " (unlabelled)" : ""}`;
+    const colour = (faint ? FAINT.color : style2.attributes.color) ?? "black";
+    const text4 = `${kind === "observed" && graph.mode === "drift" ? "observed, not judged" : style2.legend}${faint ? " (unlabelled)" : ""}`;
     return `<TR><TD ALIGN="LEFT"><FONT COLOR="${colour}">${LEGEND_LINES[kind]}</FONT></TD><TD ALIGN="LEFT">${text4}</TD></TR>`;
   });
   const out = [
@@ -13871,9 +13939,9 @@ function legendLines(graph, busy) {
     `    legend_edges [shape=plain, fontsize=10, label=<<TABLE BORDER="0" CELLSPACING="2">${rows.join("")}</TABLE>>];`
   ];
   nodeKinds.forEach((kind, i) => {
-    const style = NODE_STYLES[kind];
-    const attrs = { ...style.attributes, fontsize: "10" };
-    out.push(`    legend_node_${i} ${attributeList(attrs, dotString(style.legend))};`);
+    const style2 = NODE_STYLES[kind];
+    const attrs = { ...style2.attributes, fontsize: "10" };
+    out.push(`    legend_node_${i} ${attributeList(attrs, dotString(style2.legend))};`);
   });
   out.push("  }");
   return out;

@@ -1,0 +1,121 @@
+// Prints an edited intents file: documents that did not change keep their bytes; a changed
+// document is printed in its own indentation; in a `kind: List` document only the changed
+// items are printed again, the other items keep their bytes (a List joined by hand may hold
+// items written in two styles). Used by edit-intents.ts.
+import { Document, isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import type { ParsedFile } from './edit-intents-homes.ts';
+
+interface Indentation {
+  indent?: number;
+  indentSeq?: boolean;
+}
+
+const PRINT = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+/** The file's text after the edit. */
+export function printEditedFile(entry: ParsedFile): string {
+  const inFile = indentationIn(entry.text);
+  let out = '';
+  let start = 0;
+  entry.docs.forEach((doc, i) => {
+    const end = doc.range[2];
+    const text = entry.text.slice(start, end);
+    if (entry.changed.has(i)) {
+      out +=
+        itemsOrNothing(doc, entry, start, text, inFile) ?? doc.toString({ ...PRINT, ...style(text, inFile) });
+    } else out += text;
+    start = end;
+  });
+  return out + entry.text.slice(start);
+}
+
+/** printedItems, or undefined when printing an item alone fails: the whole document is printed then. */
+function itemsOrNothing(...args: Parameters<typeof printedItems>): string | undefined {
+  try {
+    return printedItems(...args);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A changed `kind: List` document with only its changed items printed again, each in its own
+ * indentation; undefined (print the whole document) when the changes are not all items, or
+ * the text would not read back as the edited document.
+ */
+function printedItems(
+  doc: Document.Parsed,
+  entry: ParsedFile,
+  docStart: number,
+  docText: string,
+  inFile: Indentation,
+): string | undefined {
+  const root = doc.contents;
+  if (!isMap(root) || (root as YAMLMap<unknown, unknown>).get('kind') !== 'List') return undefined;
+  const items = root.get('items', true);
+  if (!isSeq(items)) return undefined;
+  const changed = items.items.filter((item): item is YAMLMap => entry.changedNodes.has(item as YAMLMap));
+  if (changed.length === 0) return undefined;
+  let out = '';
+  let from = 0;
+  for (const item of changed) {
+    if (item.range === undefined || item.range === null) return undefined;
+    const [s, , e] = item.range;
+    const at = s - docStart;
+    const column = at - (docText.lastIndexOf('\n', at - 1) + 1);
+    const own = dedent(docText.slice(at, e - docStart), column);
+    const copy = item.clone() as YAMLMap;
+    // Comments before the item stay where they are, in the text before it.
+    copy.commentBefore = undefined;
+    copy.spaceBefore = false;
+    let printed = new Document(copy).toString({ ...PRINT, ...style(own, inFile) });
+    if (!own.endsWith('\n')) printed = printed.replace(/\n$/, '');
+    out += docText.slice(from, at) + indentAfterFirst(printed, column);
+    from = e - docStart;
+  }
+  out += docText.slice(from);
+  // The spliced text must read back as the edited document, or the whole document is printed.
+  const check = parseDocument(out, { uniqueKeys: false });
+  if (check.errors.length > 0 || !sameData(check.toJS(), doc.toJS())) return undefined;
+  return out;
+}
+
+function sameData(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Each line after the first without its first `column` spaces (an item's text, as if at column 0). */
+function dedent(text: string, column: number): string {
+  const pad = ' '.repeat(column);
+  return text
+    .split('\n')
+    .map((line, i) => (i > 0 && line.startsWith(pad) ? line.slice(column) : line))
+    .join('\n');
+}
+
+/** Each non-empty line after the first moved right by `column` spaces. */
+function indentAfterFirst(text: string, column: number): string {
+  const pad = ' '.repeat(column);
+  return text
+    .split('\n')
+    .map((line, i) => (i > 0 && line !== '' ? pad + line : line))
+    .join('\n');
+}
+
+function style(text: string, inFile: Indentation): { indent: number; indentSeq: boolean } {
+  const own = indentationIn(text);
+  return { indent: own.indent ?? inFile.indent ?? 2, indentSeq: own.indentSeq ?? inFile.indentSeq ?? true };
+}
+
+/** The indentation `text` shows, each part undefined when it shows none. */
+function indentationIn(text: string): Indentation {
+  const nested = text.match(/^[^\s#-][^\n]*:\s*\n( +)\S/m);
+  // `key:\n- item` (a sequence at its key's indentation) is the one common alternative to
+  // `key:\n  - item`; where both occur, the more frequent wins (a tie: the flat one, as before).
+  const flat = text.match(/^( *)[^\s#-][^\n]*:\s*\n\1- /gm)?.length ?? 0;
+  const indented = text.match(/^( *)[^\s#-][^\n]*:\s*\n\1 +- /gm)?.length ?? 0;
+  const found: Indentation = {};
+  if (nested?.[1] !== undefined) found.indent = nested[1].length;
+  if (flat + indented > 0) found.indentSeq = indented > flat;
+  return found;
+}
