@@ -36,7 +36,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-WH5YUBQO.js";
+} from "./chunks/chunk-4U654LVW.js";
 import "./chunks/chunk-DVO4LKPG.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-REYTG6R7.js";

@@ -84,9 +84,17 @@ export interface DeclaredIntents {
   rules: DeclaredRule[];
   /**
    * One entry per ClientIntents document read, for export edits and coverage; `targetsLine` is
-   * the line of its `targets:` (or v1 `calls:`) list, where a new target goes.
+   * the line of its `targets:` (or v1 `calls:`) list, where a new target goes; `shared` is set
+   * when it holds a YAML anchor or alias, which the intents editor leaves alone.
    */
-  documents: { client: WorkloadRef; apiVersion: string; file: string; line: number; targetsLine?: number }[];
+  documents: {
+    client: WorkloadRef;
+    apiVersion: string;
+    file: string;
+    line: number;
+    targetsLine?: number;
+    shared?: true;
+  }[];
   warnings: string[];
 }
 

@@ -335,6 +335,14 @@ export const MUTANTS: Mutant[] = [
     names: 'cannot write',
   },
   {
+    id: 'declare/anchored-home-edited',
+    file: 'src/declare/edit-intents.ts',
+    from: '    if (sharesNodes(node)) {',
+    to: '    if (false) {',
+    why: "a call added to `methods: &read [GET]` is granted to every rule written `*read`, another client's included",
+    tests: ['test/declare/edit-intents.test.ts'],
+  },
+  {
     id: 'deliver/left-out-not-in-artifact',
     file: 'src/deliver/github/report-artifact.ts',
     from: '  if (suggestedPatchLeftOut > 0) extra.suggestedPatchLeftOut = suggestedPatchLeftOut;\n',

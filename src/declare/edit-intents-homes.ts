@@ -1,6 +1,6 @@
 // Where the editor finds each client's ClientIntents in the parsed intents files: a whole
 // document, or an item of a `kind: List` document. Used by edit-intents.ts.
-import { type Document, isMap, isSeq, type YAMLMap } from 'yaml';
+import { type Document, isAlias, isMap, isNode, isSeq, visit, type YAMLMap } from 'yaml';
 import type { DeclaredIntents, WorkloadRef } from '../model.ts';
 
 /** A ClientIntents in a parsed file: its document's index, its own node, its namespace. */
@@ -97,6 +97,29 @@ export class ClientHomes {
     }
     return index;
   }
+}
+
+/**
+ * Whether a ClientIntents node holds a YAML anchor or alias. An edit through one changes every
+ * place that shares the node: adding POST to `methods: &read [GET]` would grant it to each rule
+ * written `methods: *read`, another client's included, while the patch shows one line. Such
+ * intents are left to a human.
+ */
+export function sharesNodes(node: YAMLMap): boolean {
+  let shared = false;
+  visit(node, (_key, n) => {
+    if (isAlias(n) || (isNode(n) && n.anchor !== undefined)) {
+      shared = true;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return shared;
+}
+
+/** What the editor says of a client whose ClientIntents share nodes (sharesNodes). */
+export function sharedNote(client: string, file: string): string {
+  return `${client}: its ClientIntents (${file}) use YAML anchors or aliases, so an edit there could change other rules too; edit them by hand`;
 }
 
 /**

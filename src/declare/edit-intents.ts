@@ -6,7 +6,7 @@ import { type Document, isMap, isScalar, isSeq, parseAllDocuments, type YAMLMap,
 import type { DeclaredIntents, MissingCall, WorkloadRef } from '../model.ts';
 import { hasUnsafeChars, showControlChars } from '../safe-text.ts';
 import { buildClientIntents } from './build-client-intents.ts';
-import { ClientHomes, isJsonFile, type ParsedFile } from './edit-intents-homes.ts';
+import { ClientHomes, isJsonFile, type ParsedFile, sharedNote, sharesNodes } from './edit-intents-homes.ts';
 import { newIntentsFiles } from './edit-intents-layout.ts';
 import { printEditedFile } from './edit-intents-print.ts';
 import { addCallToTarget, findTarget, newTargetNode, removeRuleFromTarget } from './edit-intents-targets.ts';
@@ -118,6 +118,10 @@ function addToHomes(
       continue;
     }
     const { file, index, doc, node } = home;
+    if (sharesNodes(node)) {
+      result.skipped.push(sharedNote(call.client.name, file));
+      continue;
+    }
     const outcome = addCall(doc, node, call);
     if (outcome.skipped) result.skipped.push(outcome.skipped);
     if (outcome.change) {
@@ -140,6 +144,10 @@ function removeStale(
     if (isJsonFile(rule.file)) continue;
     const home = homes.find(rule.client, rule.file);
     if (home === undefined) continue;
+    if (sharesNodes(home.node)) {
+      result.skipped.push(sharedNote(rule.client.name, home.file));
+      continue;
+    }
     const targets = targetList(home.node);
     const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
     if (!targets || !match) continue;

@@ -41,23 +41,32 @@ export function intentsSourcesOnDisk(cwd: string, declared: DeclaredIntents): In
  * server, method and path or template) is at least one added line (`+  - GET` and its newline),
  * and each file it goes into has its two name lines (`--- a/F`, `+++ b/F`) and a hunk header.
  * Enough to know that a patch cannot fit a comment without parsing and diffing every file.
- * Counted only for calls the editor surely writes: those of clients with YAML intents, with a
- * method and a path, that it does not skip (skipReason); such a call goes into its client's
- * first declared document, whose file therefore changes.
+ * Counted only for calls the editor surely writes: those of clients with YAML intents free of
+ * anchors and aliases, with a method and a path, that it does not skip (skipReason); such a call
+ * goes into its client's first declared document, whose file therefore changes.
  */
 export function patchLowerBound(drift: Drift, declared: DeclaredIntents): number {
   const home = new Map<string, string>();
   const json = new Map<string, string>();
+  const shared = new Set<string>();
   for (const d of declared.documents) {
     const key = clientKey(d.client);
     if (!home.has(key)) home.set(key, d.file);
     if (isJsonFile(d.file) && !json.has(key)) json.set(key, d.file);
+    // The editor leaves ClientIntents with anchors or aliases alone: none of the client's calls is sure.
+    if (d.shared) shared.add(key);
   }
   const rules = new Set<string>();
   const files = new Set<string>();
   for (const call of drift.missing) {
     const file = home.get(clientKey(call.client));
-    if (call.method === null || call.path === null || file === undefined) continue;
+    if (
+      call.method === null ||
+      call.path === null ||
+      file === undefined ||
+      shared.has(clientKey(call.client))
+    )
+      continue;
     if (skipReason(call, (client) => json.get(clientKey(client))) !== undefined) continue;
     rules.add(JSON.stringify([call.client, call.server.name, call.method, call.suggestedPath ?? call.path]));
     files.add(file);

@@ -29,6 +29,7 @@ export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}
       file,
       line: intents.line,
       targetsLine: intents.targetsLine,
+      ...(intents.shared ? { shared: true as const } : {}),
     })),
     warnings: [...fileWarnings, ...applied.flatMap(({ intents }) => intents.warnings), ...warnings],
   };

@@ -24,6 +24,8 @@ export interface ParsedClientIntents {
   targetsLine: number;
   rules: DeclaredRule[];
   warnings: string[];
+  /** Set when the document holds a YAML anchor or alias (the editor leaves it alone). */
+  shared?: true;
 }
 
 export interface ParseOptions {
@@ -114,5 +116,6 @@ function parseOne(root: YamlMap, file: string, apiVersion: string, opts: ParseOp
     targetsLine: parsed.targetsLine,
     rules: parsed.rules,
     warnings: parsed.warnings ?? [],
+    ...(root.shared ? { shared: true as const } : {}),
   };
 }

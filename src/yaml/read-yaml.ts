@@ -8,6 +8,7 @@ import {
   type Document,
   isAlias,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
@@ -208,8 +209,12 @@ class TreeConverter {
     this.lineOf = lineOf;
   }
 
+  /** Aliases and anchors converted so far: a map that saw the count grow holds some. */
+  private shared = 0;
+
   convert(node: unknown, depth: number, fallbackLine = 1): YamlNode {
     const line = this.lineOfNode(node, fallbackLine);
+    if (isAlias(node) || (isNode(node) && node.anchor !== undefined)) this.shared++;
     if (++this.nodes > MAX_YAML_NODES) {
       throw new InputError(`too many YAML nodes after expanding aliases (limit ${MAX_YAML_NODES})`, {
         file: this.file,
@@ -230,6 +235,7 @@ class TreeConverter {
       return { ...resolved, line };
     }
     if (isMap(node)) {
+      const sharedBefore = this.shared - (node.anchor === undefined ? 0 : 1);
       const entries = new Map<string, YamlEntry>();
       // Keys are unique by value, as the Composer would check them: 1 and "1" differ, NaN never repeats.
       const keys = new Set<unknown>();
@@ -247,7 +253,9 @@ class TreeConverter {
         const value = this.convert(pair.value, depth + 1, keyLine);
         entries.set(String(key), { keyLine, value });
       }
-      return { type: 'map', line, entries };
+      return this.shared > sharedBefore
+        ? { type: 'map', line, entries, shared: true }
+        : { type: 'map', line, entries };
     }
     if (isSeq(node)) {
       return { type: 'seq', line, items: node.items.map((item) => this.convert(item, depth + 1, line)) };

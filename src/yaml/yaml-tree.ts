@@ -23,6 +23,8 @@ export interface YamlMap {
   type: 'map';
   line: number;
   entries: Map<string, YamlEntry>;
+  /** Set when the map holds a YAML anchor or alias: some of its content may be shared. */
+  shared?: true;
 }
 
 export interface YamlEntry {

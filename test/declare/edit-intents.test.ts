@@ -422,42 +422,11 @@ spec:
       '+          - POST',
     ]);
   });
+});
 
-  test('an item holding an anchor is not printed alone: the whole List is, and reads back the same', () => {
-    const file = 'intents/list.yaml';
-    const text = `apiVersion: v1
-kind: List
-items:
-- apiVersion: k8s.otterize.com/v2beta1
-  kind: ClientIntents
-  metadata:
-    name: frontend
-    namespace: shop
-  spec:
-    workload:
-      name: frontend
-    targets:
-    - kubernetes:
-        name: orders
-        http:
-        - path: /orders
-          methods: &read
-          - GET
-        - path: /items
-          methods: *read
-`;
-    const result = editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), {
-      missing: [missing('frontend', 'orders', 'POST', '/orders/new')],
-      stale: [],
-    });
-    const after = result.files[0]!.after;
-    assert.ok(after.includes('&read') && after.includes('*read'));
-    assert.match(after, /- path: \/orders\/new\n\s+methods:\n\s+- POST\n/);
-  });
-
-  test('an alias to another item: the edited List reads back with the alias resolved as before', () => {
-    const file = 'intents/list.yaml';
-    const itemOf = (name: string, methods: string) => `- apiVersion: k8s.otterize.com/v2beta1
+describe('ClientIntents with YAML anchors or aliases are left to a human', () => {
+  const file = 'intents/list.yaml';
+  const itemOf = (name: string, methods: string) => `- apiVersion: k8s.otterize.com/v2beta1
   kind: ClientIntents
   metadata:
     name: ${name}
@@ -472,23 +441,48 @@ items:
         - path: /orders
           methods: ${methods}
 `;
-    const text = `apiVersion: v1\nkind: List\nitems:\n${itemOf('a', '&read [GET]')}${itemOf('frontend', '*read')}`;
-    const result = editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), {
-      missing: [missing('frontend', 'orders', 'POST', '/orders/new')],
+  // frontend's methods are shared with \`b\` through an alias; \`c\` shares nothing.
+  const text = `apiVersion: v1\nkind: List\nitems:\n${itemOf('frontend', '&read [GET]')}${itemOf('b', '*read')}${itemOf('c', '[GET]')}`;
+  const docs = declared([
+    [file, 'frontend'],
+    [file, 'b'],
+    [file, 'c'],
+  ]);
+
+  test('a call that would go into an anchored list is not added: it would be granted to the alias too', () => {
+    const result = editIntents(new Map([[file, text]]), docs, {
+      missing: [
+        missing('frontend', 'orders', 'POST', '/orders'),
+        missing('b', 'orders', 'DELETE', '/orders'),
+        missing('c', 'orders', 'PUT', '/orders'),
+      ],
       stale: [],
     });
+    assert.deepEqual(result.skipped, [
+      'frontend: its ClientIntents (intents/list.yaml) use YAML anchors or aliases, so an edit there could change other rules too; edit them by hand',
+      'b: its ClientIntents (intents/list.yaml) use YAML anchors or aliases, so an edit there could change other rules too; edit them by hand',
+    ]);
+    // Only c's item changes; what the file grants frontend and b is what it granted before.
     const read = parseDocument(result.files[0]!.after).toJS() as {
       items: { spec: { targets: { kubernetes: { http: { path: string; methods: string[] }[] } }[] } }[];
     };
     assert.deepEqual(
-      read.items.map((i) => i.spec.targets[0]!.kubernetes.http),
-      [
-        [{ path: '/orders', methods: ['GET'] }],
-        [
-          { path: '/orders', methods: ['GET'] },
-          { path: '/orders/new', methods: ['POST'] },
-        ],
-      ],
+      read.items.map((i) => i.spec.targets[0]!.kubernetes.http[0]!.methods),
+      [['GET'], ['GET'], ['GET', 'PUT']],
+    );
+    assert.ok(result.files[0]!.after.startsWith(text.slice(0, text.indexOf('- apiVersion', 40))));
+  });
+
+  test('a stale rule is not pruned from them either', () => {
+    const result = editIntents(new Map([[file, text]]), docs, {
+      missing: [],
+      stale: [stale('b', 'orders', 'GET', '/orders', file)],
+    });
+    assert.deepEqual(result.files, []);
+    assert.equal(result.skipped.length, 1);
+    assert.match(
+      result.skipped[0]!,
+      /^b: its ClientIntents \(intents\/list\.yaml\) use YAML anchors or aliases/,
     );
   });
 });

@@ -39,6 +39,27 @@ async function intentsWithSkippedClients(): Promise<string> {
     },
   };
   await writeFile(path.join(dir, 'intents', 'exported.json'), `${JSON.stringify(json, null, 2)}\n`);
+  // YAML anchors and aliases: the editor leaves these intents alone too.
+  await writeFile(
+    path.join(dir, 'intents', 'anchored.yaml'),
+    `apiVersion: k8s.otterize.com/v2beta1
+kind: ClientIntents
+metadata:
+  name: anchored
+  namespace: ${NS}
+spec:
+  workload:
+    name: anchored
+  targets:
+    - kubernetes:
+        name: nginx
+        http:
+          - path: /e
+            methods: &read [GET]
+          - path: /f
+            methods: *read
+`,
+  );
   return dir;
 }
 
@@ -75,14 +96,14 @@ describe('the suggested patch’s lower bound', () => {
     );
   });
 
-  test('counts no call the editor skips: JSON intents, unsafe characters, unnameable servers, no HTTP detail', async () => {
+  test('counts no call the editor skips: JSON intents, anchors, unsafe characters, unnameable servers, no HTTP detail', async () => {
     const dir = await intentsWithSkippedClients();
     const declared = await loadIntents(['intents'], { cwd: dir });
     const calls = fc.array(
       fc.oneof(
         fc
           .tuple(
-            fc.constantFrom('client', 'client2', 'newcomer', 'exported'),
+            fc.constantFrom('client', 'client2', 'newcomer', 'exported', 'anchored'),
             fc.constantFrom('nginx', 'orders'),
             fc.constantFrom<[string | null, string | null]>(
               ['GET', '/a'],

@@ -46,6 +46,19 @@ describe('parseYamlDocuments', () => {
     assert.equal(b.line, 2);
   });
 
+  test('a map holding an anchor or an alias, at any depth, is marked shared; its ancestors too, nothing else', () => {
+    const [doc] = parseYamlDocuments(
+      'spec:\n  targets:\n    - http:\n        - methods: &read [GET]\n        - methods: *read\nother:\n  plain: 1\nscalar: &s 3\n',
+      'f.yaml',
+    );
+    const root = doc!.root as YamlMap;
+    assert.equal(root.shared, true);
+    assert.equal((root.entries.get('spec')!.value as YamlMap).shared, true);
+    assert.equal((root.entries.get('other')!.value as YamlMap).shared, undefined);
+    const [plain] = parseYamlDocuments('a:\n  b: [x]\n', 'f.yaml');
+    assert.equal((plain!.root as YamlMap).shared, undefined);
+  });
+
   test('a self-referencing alias stops at the depth limit', () => {
     assert.throws(() => parseYamlDocuments('a: &x [1, *x]\n', 'f.yaml'), {
       message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`,

@@ -7578,8 +7578,11 @@ var TreeConverter = class {
     this.file = file;
     this.lineOf = lineOf2;
   }
+  /** Aliases and anchors converted so far: a map that saw the count grow holds some. */
+  shared = 0;
   convert(node, depth, fallbackLine = 1) {
     const line = this.lineOfNode(node, fallbackLine);
+    if (isAlias(node) || isNode(node) && node.anchor !== void 0) this.shared++;
     if (++this.nodes > MAX_YAML_NODES) {
       throw new InputError(`too many YAML nodes after expanding aliases (limit ${MAX_YAML_NODES})`, {
         file: this.file,
@@ -7599,6 +7602,7 @@ var TreeConverter = class {
       return { ...resolved, line };
     }
     if (isMap(node)) {
+      const sharedBefore = this.shared - (node.anchor === void 0 ? 0 : 1);
       const entries = /* @__PURE__ */ new Map();
       const keys = /* @__PURE__ */ new Set();
       for (const pair of node.items) {
@@ -7615,7 +7619,7 @@ var TreeConverter = class {
         const value = this.convert(pair.value, depth + 1, keyLine);
         entries.set(String(key), { keyLine, value });
       }
-      return { type: "map", line, entries };
+      return this.shared > sharedBefore ? { type: "map", line, entries, shared: true } : { type: "map", line, entries };
     }
     if (isSeq(node)) {
       return { type: "seq", line, items: node.items.map((item) => this.convert(item, depth + 1, line)) };
@@ -10126,7 +10130,8 @@ function parseOne(root, file, apiVersion, opts) {
     line: root.line,
     targetsLine: parsed.targetsLine,
     rules: parsed.rules,
-    warnings: parsed.warnings ?? []
+    warnings: parsed.warnings ?? [],
+    ...root.shared ? { shared: true } : {}
   };
 }
 
@@ -10145,7 +10150,8 @@ async function loadIntents(paths, opts = {}) {
       apiVersion: intents.apiVersion,
       file,
       line: intents.line,
-      targetsLine: intents.targetsLine
+      targetsLine: intents.targetsLine,
+      ...intents.shared ? { shared: true } : {}
     })),
     warnings: [...fileWarnings, ...applied.flatMap(({ intents }) => intents.warnings), ...warnings]
   };
@@ -12108,6 +12114,20 @@ var ClientHomes = class {
     return index;
   }
 };
+function sharesNodes(node) {
+  let shared = false;
+  visit(node, (_key, n) => {
+    if (isAlias(n) || isNode(n) && n.anchor !== void 0) {
+      shared = true;
+      return visit.BREAK;
+    }
+    return void 0;
+  });
+  return shared;
+}
+function sharedNote(client, file) {
+  return `${client}: its ClientIntents (${file}) use YAML anchors or aliases, so an edit there could change other rules too; edit them by hand`;
+}
 function isJsonFile(file) {
   return /\.json$/i.test(file);
 }
@@ -12419,6 +12439,10 @@ function addToHomes(missing, homes, open2, result) {
       continue;
     }
     const { file, index, doc, node } = home;
+    if (sharesNodes(node)) {
+      result.skipped.push(sharedNote(call.client.name, file));
+      continue;
+    }
     const outcome = addCall2(doc, node, call);
     if (outcome.skipped) result.skipped.push(outcome.skipped);
     if (outcome.change) {
@@ -12433,6 +12457,10 @@ function removeStale(stale, homes, open2, result) {
     if (isJsonFile(rule.file)) continue;
     const home = homes.find(rule.client, rule.file);
     if (home === void 0) continue;
+    if (sharesNodes(home.node)) {
+      result.skipped.push(sharedNote(rule.client.name, home.file));
+      continue;
+    }
     const targets = targetList(home.node);
     const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
     if (!targets || !match) continue;
@@ -13072,16 +13100,19 @@ function intentsSourcesOnDisk(cwd, declared) {
 function patchLowerBound(drift, declared) {
   const home = /* @__PURE__ */ new Map();
   const json = /* @__PURE__ */ new Map();
+  const shared = /* @__PURE__ */ new Set();
   for (const d of declared.documents) {
     const key = clientKey(d.client);
     if (!home.has(key)) home.set(key, d.file);
     if (isJsonFile(d.file) && !json.has(key)) json.set(key, d.file);
+    if (d.shared) shared.add(key);
   }
   const rules = /* @__PURE__ */ new Set();
   const files = /* @__PURE__ */ new Set();
   for (const call of drift.missing) {
     const file = home.get(clientKey(call.client));
-    if (call.method === null || call.path === null || file === void 0) continue;
+    if (call.method === null || call.path === null || file === void 0 || shared.has(clientKey(call.client)))
+      continue;
     if (skipReason(call, (client) => json.get(clientKey(client))) !== void 0) continue;
     rules.add(JSON.stringify([call.client, call.server.name, call.method, call.suggestedPath ?? call.path]));
     files.add(file);
