@@ -119,3 +119,9 @@ function indentationIn(text: string): Indentation {
   if (flat + indented > 0) found.indentSeq = indented > flat;
   return found;
 }
+
+/** `after` with CRLF line ends when every line of `before` ends so; else `after` as it is. */
+export function withLineEndingsOf(before: string, after: string): string {
+  const crlf = before.includes('\r\n') && !/(?:^|[^\r])\n/.test(before);
+  return crlf ? after.replace(/\r?\n/g, '\r\n') : after;
+}

@@ -619,3 +619,33 @@ describe('editIntents work grows with the calls added, not their square', () => 
     assert.ok(gets < 50 * N, `${gets} map lookups`);
   });
 });
+
+describe('line ends', () => {
+  const file = 'intents/frontend.yaml';
+  const crlf = BLOCK_FRONTEND.replaceAll('\n', '\r\n');
+
+  test('a CRLF file stays CRLF: the patch adds lines and changes no other', () => {
+    const result = editIntents(new Map([[file, crlf]]), declared([[file, 'frontend']]), {
+      missing: [
+        missing('frontend', 'orders', 'POST', '/orders/new'),
+        missing('frontend', 'cart', 'GET', '/cart'),
+      ],
+      stale: [],
+    });
+    const after = result.files[0]!.after;
+    assert.ok(!/(^|[^\r])\n/.test(after), 'every line ends CRLF');
+    const patch = suggestedPatch(result.files);
+    assert.ok(!patch.split('\n').some((l) => l.startsWith('-') && !l.startsWith('---')), patch);
+  });
+
+  test('a file with LF line ends, or mixed ones, is left as yaml prints it', () => {
+    const mixed = `${crlf.slice(0, crlf.indexOf('\r\n'))}\n${crlf.slice(crlf.indexOf('\r\n') + 2)}`;
+    for (const text of [BLOCK_FRONTEND, mixed]) {
+      const result = editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), {
+        missing: [missing('frontend', 'orders', 'POST', '/orders/new')],
+        stale: [],
+      });
+      assert.match(result.files[0]!.after, /- path: \/orders\/new\n/);
+    }
+  });
+});
