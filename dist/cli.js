@@ -69,7 +69,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-PZBLAIII.js";
+} from "./chunks/chunk-JEDWXHBR.js";
 import "./chunks/chunk-DVO4LKPG.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-REYTG6R7.js";

@@ -120,8 +120,12 @@ function indentationIn(text: string): Indentation {
   return found;
 }
 
-/** `after` with CRLF line ends when every line of `before` ends so; else `after` as it is. */
-export function withLineEndingsOf(before: string, after: string): string {
+/**
+ * `after` written as `before` was: CRLF line ends when every line of `before` ends so, and its
+ * byte order mark when it had one (yaml prints LF and drops the mark).
+ */
+export function withConventionsOf(before: string, after: string): string {
   const crlf = before.includes('\r\n') && !/(?:^|[^\r])\n/.test(before);
-  return crlf ? after.replace(/\r?\n/g, '\r\n') : after;
+  const text = crlf ? after.replace(/\r?\n/g, '\r\n') : after;
+  return before.startsWith('\uFEFF') && !text.startsWith('\uFEFF') ? `\uFEFF${text}` : text;
 }

@@ -8,7 +8,7 @@ import { hasUnsafeChars, showControlChars } from '../safe-text.ts';
 import { buildClientIntents } from './build-client-intents.ts';
 import { ClientHomes, isJsonFile, type ParsedFile, sharedNote, sharesNodes } from './edit-intents-homes.ts';
 import { newIntentsFiles } from './edit-intents-layout.ts';
-import { printEditedFile, withLineEndingsOf } from './edit-intents-print.ts';
+import { printEditedFile, withConventionsOf } from './edit-intents-print.ts';
 import { addCallToTarget, findTarget, newTargetNode, removeRuleFromTarget } from './edit-intents-targets.ts';
 import type {
   IntentChange,
@@ -55,8 +55,8 @@ export function editIntents(
       result.files.push({ file, before: entry.text, after: printEditedFile(entry) });
   }
   if (homeless.length > 0) addNewDocuments(homeless, sources, declared, result);
-  // yaml prints LF: a file written with CRLF keeps it, or every line would show as changed.
-  for (const f of result.files) if (f.before !== null) f.after = withLineEndingsOf(f.before, f.after);
+  // yaml prints LF and drops a byte order mark: a file keeps both, or every line would show as changed.
+  for (const f of result.files) if (f.before !== null) f.after = withConventionsOf(f.before, f.after);
   result.files.sort((a, b) => a.file.localeCompare(b.file));
   result.skipped = [...new Set(result.skipped)];
   return result;

@@ -620,7 +620,7 @@ describe('editIntents work grows with the calls added, not their square', () => 
   });
 });
 
-describe('line ends', () => {
+describe('line ends and the byte order mark', () => {
   const file = 'intents/frontend.yaml';
   const crlf = BLOCK_FRONTEND.replaceAll('\n', '\r\n');
 
@@ -636,6 +636,15 @@ describe('line ends', () => {
     assert.ok(!/(^|[^\r])\n/.test(after), 'every line ends CRLF');
     const patch = suggestedPatch(result.files);
     assert.ok(!patch.split('\n').some((l) => l.startsWith('-') && !l.startsWith('---')), patch);
+  });
+
+  test('a byte order mark stays', () => {
+    const result = editIntents(new Map([[file, `\uFEFF${crlf}`]]), declared([[file, 'frontend']]), {
+      missing: [missing('frontend', 'orders', 'POST', '/orders/new')],
+      stale: [],
+    });
+    assert.ok(result.files[0]!.after.startsWith('\uFEFFapiVersion:'));
+    assert.ok(!/(^|[^\r])\n/.test(result.files[0]!.after));
   });
 
   test('a file with LF line ends, or mixed ones, is left as yaml prints it', () => {

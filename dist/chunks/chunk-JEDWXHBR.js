@@ -12266,9 +12266,10 @@ function indentationIn(text4) {
   if (flat + indented > 0) found.indentSeq = indented > flat;
   return found;
 }
-function withLineEndingsOf(before, after) {
+function withConventionsOf(before, after) {
   const crlf = before.includes("\r\n") && !/(?:^|[^\r])\n/.test(before);
-  return crlf ? after.replace(/\r?\n/g, "\r\n") : after;
+  const text4 = crlf ? after.replace(/\r?\n/g, "\r\n") : after;
+  return before.startsWith("\uFEFF") && !text4.startsWith("\uFEFF") ? `\uFEFF${text4}` : text4;
 }
 
 // src/declare/edit-intents-targets.ts
@@ -12404,7 +12405,7 @@ function editIntents(sources, declared, request) {
       result.files.push({ file, before: entry.text, after: printEditedFile(entry) });
   }
   if (homeless.length > 0) addNewDocuments(homeless, sources, declared, result);
-  for (const f of result.files) if (f.before !== null) f.after = withLineEndingsOf(f.before, f.after);
+  for (const f of result.files) if (f.before !== null) f.after = withConventionsOf(f.before, f.after);
   result.files.sort((a, b) => a.file.localeCompare(b.file));
   result.skipped = [...new Set(result.skipped)];
   return result;
