@@ -69,7 +69,7 @@ import {
   writeBaselineFile,
   writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-JEDWXHBR.js";
+} from "./chunks/chunk-OEPRLGXZ.js";
 import "./chunks/chunk-DVO4LKPG.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-REYTG6R7.js";

@@ -36,7 +36,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-JEDWXHBR.js";
+} from "./chunks/chunk-OEPRLGXZ.js";
 import "./chunks/chunk-DVO4LKPG.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-REYTG6R7.js";

@@ -40,8 +40,9 @@ function itemsOrNothing(...args: Parameters<typeof printedItems>): string | unde
 
 /**
  * A changed `kind: List` document with only its changed items printed again, each in its own
- * indentation; undefined (print the whole document) when the changes are not all items, or
- * the text would not read back as the edited document.
+ * indentation; undefined (print the whole document) when the changes are not all items, or an
+ * item's text, on its line, would not read back as the edited item. Only the changed items are
+ * read back: reading a List of 2,000 items again for each edit cost more than the edit.
  */
 function printedItems(
   doc: Document.Parsed,
@@ -64,20 +65,39 @@ function printedItems(
     const at = s - docStart;
     const column = at - (docText.lastIndexOf('\n', at - 1) + 1);
     const own = dedent(docText.slice(at, e - docStart), column);
-    const copy = item.clone() as YAMLMap;
-    // Comments before the item stay where they are, in the text before it.
-    copy.commentBefore = undefined;
-    copy.spaceBefore = false;
-    let printed = new Document(copy).toString({ ...PRINT, ...style(own, inFile) });
+    let printed = printAlone(item, style(own, inFile));
     if (!own.endsWith('\n')) printed = printed.replace(/\n$/, '');
-    out += docText.slice(from, at) + indentAfterFirst(printed, column);
+    const text = indentAfterFirst(printed, column);
+    // Read back where it stands (after its line's `- `), it must be the item as edited.
+    const lead = docText.slice(at - column, at);
+    if (!/^ *- +$/.test(lead) || !readsAs(`${lead}${text}`, item.toJS(doc))) return undefined;
+    out += docText.slice(from, at) + text;
     from = e - docStart;
   }
-  out += docText.slice(from);
-  // The spliced text must read back as the edited document, or the whole document is printed.
-  const check = parseDocument(out, { uniqueKeys: false });
-  if (check.errors.length > 0 || !sameData(check.toJS(), doc.toJS())) return undefined;
-  return out;
+  return out + docText.slice(from);
+}
+
+/**
+ * The item printed as a document of its own, without the comment and blank line before it: those
+ * stay where they are, in the text before the item. (Cleared for the printing and put back,
+ * rather than printed from a clone: cloning 1,000 items took a third of the printing.)
+ */
+function printAlone(item: YAMLMap, indentation: { indent: number; indentSeq: boolean }): string {
+  const { commentBefore, spaceBefore } = item;
+  item.commentBefore = undefined;
+  item.spaceBefore = false;
+  try {
+    return new Document(item).toString({ ...PRINT, ...indentation });
+  } finally {
+    item.commentBefore = commentBefore;
+    item.spaceBefore = spaceBefore;
+  }
+}
+
+/** Whether `text` (one sequence item) reads back as a list of just `value`. */
+function readsAs(text: string, value: unknown): boolean {
+  const read = parseDocument(text, { uniqueKeys: false });
+  return read.errors.length === 0 && sameData(read.toJS(), [value]);
 }
 
 function sameData(a: unknown, b: unknown): boolean {

@@ -12229,18 +12229,30 @@ function printedItems(doc, entry, docStart, docText, inFile) {
     const at = s - docStart;
     const column = at - (docText.lastIndexOf("\n", at - 1) + 1);
     const own = dedent(docText.slice(at, e - docStart), column);
-    const copy = item.clone();
-    copy.commentBefore = void 0;
-    copy.spaceBefore = false;
-    let printed = new Document(copy).toString({ ...PRINT, ...style(own, inFile) });
+    let printed = printAlone(item, style(own, inFile));
     if (!own.endsWith("\n")) printed = printed.replace(/\n$/, "");
-    out += docText.slice(from, at) + indentAfterFirst(printed, column);
+    const text4 = indentAfterFirst(printed, column);
+    const lead = docText.slice(at - column, at);
+    if (!/^ *- +$/.test(lead) || !readsAs(`${lead}${text4}`, item.toJS(doc))) return void 0;
+    out += docText.slice(from, at) + text4;
     from = e - docStart;
   }
-  out += docText.slice(from);
-  const check2 = parseDocument(out, { uniqueKeys: false });
-  if (check2.errors.length > 0 || !sameData(check2.toJS(), doc.toJS())) return void 0;
-  return out;
+  return out + docText.slice(from);
+}
+function printAlone(item, indentation) {
+  const { commentBefore, spaceBefore } = item;
+  item.commentBefore = void 0;
+  item.spaceBefore = false;
+  try {
+    return new Document(item).toString({ ...PRINT, ...indentation });
+  } finally {
+    item.commentBefore = commentBefore;
+    item.spaceBefore = spaceBefore;
+  }
+}
+function readsAs(text4, value) {
+  const read = parseDocument(text4, { uniqueKeys: false });
+  return read.errors.length === 0 && sameData(read.toJS(), [value]);
 }
 function sameData(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
