@@ -1,11 +1,17 @@
 // open-pr: the edited intents committed through the git data API to one reused branch, and
 // one pull request, opened once and updated afterwards.
 import assert from 'node:assert/strict';
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { GitHubApiServer } from '../support/github-api-server.ts';
-import { DEMO_INPUTS, demoWorkspace, runAction, TOKEN } from '../support/run-action.ts';
+import {
+  DEMO_INPUTS,
+  demoWorkspace,
+  demoWorkspaceWithJsonClient2,
+  runAction,
+  TOKEN,
+} from '../support/run-action.ts';
 
 let server: GitHubApiServer;
 let apiUrl: string;
@@ -32,11 +38,11 @@ beforeEach(async () => {
   baseSha = server.seedCommit('main', files);
 });
 
-const pushRun = (inputs: Record<string, string> = {}) =>
+const pushRun = (inputs: Record<string, string> = {}, dir = workspace) =>
   runAction({
     inputs: { ...DEMO_INPUTS, 'open-pr': 'true', 'fail-on': 'none', ...inputs },
     apiUrl,
-    workspace,
+    workspace: dir,
     event: { ref: 'refs/heads/main', after: baseSha },
     eventName: 'push',
     sha: baseSha,
@@ -177,15 +183,7 @@ describe('open-pr: true', () => {
       .split('\n')
       .find((l) => l.startsWith('istio_requests_total{') && l.includes('request_path="/client2-path"'))!;
     await appendFile(capture, `${line.replaceAll('"client2"', '"web.v2"')}\n`);
-    const run = await runAction({
-      inputs: { ...DEMO_INPUTS, 'open-pr': 'true', 'fail-on': 'none' },
-      apiUrl,
-      workspace: dir,
-      event: { ref: 'refs/heads/main', after: baseSha },
-      eventName: 'push',
-      sha: baseSha,
-      ref: 'refs/heads/main',
-    });
+    const run = await pushRun({}, dir);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.match(
       run.stdout,
@@ -199,20 +197,8 @@ describe('open-pr: true', () => {
   });
 
   test('drift the editor can write none of: no PR, and the log does not say the intents need no change', async () => {
-    const dir = await demoWorkspace();
-    const yaml = await readFile(path.join(dir, 'intents', 'client2.yaml'), 'utf8');
-    const { parse } = await import('yaml');
-    await writeFile(path.join(dir, 'intents', 'client2.json'), JSON.stringify(parse(yaml)));
-    await rm(path.join(dir, 'intents', 'client2.yaml'));
-    const run = await runAction({
-      inputs: { ...DEMO_INPUTS, 'open-pr': 'true', 'fail-on': 'none' },
-      apiUrl,
-      workspace: dir,
-      event: { ref: 'refs/heads/main', after: baseSha },
-      eventName: 'push',
-      sha: baseSha,
-      ref: 'refs/heads/main',
-    });
+    const dir = await demoWorkspaceWithJsonClient2();
+    const run = await pushRun({}, dir);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(server.pulls.length, 0);
     assert.equal(server.writes().length, 0);

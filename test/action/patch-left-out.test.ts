@@ -2,15 +2,14 @@
 // of the suggested patch with a note in the log; the comment says so, in both the PR run and the
 // fork-safe comment job, so that no one takes the patch for the whole fix.
 import assert from 'node:assert/strict';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { parse } from 'yaml';
 import { GitHubApiServer } from '../support/github-api-server.ts';
 import {
   BASE_SHA,
   DEMO_INPUTS,
-  demoWorkspace,
+  demoWorkspaceWithJsonClient2,
   HEAD_SHA,
   pullRequestEvent,
   runAction,
@@ -44,22 +43,12 @@ beforeEach(() => {
   });
 });
 
-/** The demo with client2's ClientIntents (the client with the missing call) written as JSON. */
-async function jsonClientWorkspace(): Promise<string> {
-  const dir = await demoWorkspace();
-  const yamlFile = path.join(dir, 'intents', 'client2.yaml');
-  const doc = parse(await readFile(yamlFile, 'utf8'));
-  await writeFile(path.join(dir, 'intents', 'client2.json'), `${JSON.stringify(doc, null, 2)}\n`);
-  await rm(yamlFile);
-  return dir;
-}
-
 const NOTE =
   "> **No suggested patch:** the intents editor cannot write this drift (1 reason: see the lines starting `not in the suggested patch:` in the run's log).";
 
 describe('drift left out of the suggested patch', () => {
   test('the PR run: the log names it, the comment and the summary say so, the report carries the count', async () => {
-    const workspace = await jsonClientWorkspace();
+    const workspace = await demoWorkspaceWithJsonClient2();
     const run = await runAction({ inputs: DEMO_INPUTS, apiUrl, workspace });
     assert.equal(run.code, 1, run.stderr);
     assert.match(
@@ -77,7 +66,7 @@ describe('drift left out of the suggested patch', () => {
   });
 
   test('the comment job says it from the artifact, and refuses a count that is not one', async () => {
-    const workspace = await jsonClientWorkspace();
+    const workspace = await demoWorkspaceWithJsonClient2();
     server.readOnly = true;
     const prRun = await runAction({
       inputs: { ...DEMO_INPUTS, comment: 'false' },

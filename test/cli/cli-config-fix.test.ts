@@ -2,10 +2,11 @@
 // reports, and `check --fix` writing the minimal intents edit to the local files, only inside
 // the intents paths given.
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { demoWorkspaceWithJsonClient2 } from '../support/run-action.ts';
 import { repoRoot, runCli } from './run-cli.ts';
 
 const capture = path.join(repoRoot, 'fixtures/demo/capture');
@@ -222,13 +223,8 @@ describe('check --fix', () => {
 
 describe('check --format markdown: drift the patch leaves out', () => {
   test('the comment says the patch is not the whole fix, and --fix names what it leaves', async () => {
-    const dir = await tempDir('left-out');
-    await cp(demoIntents, path.join(dir, 'intents'), { recursive: true });
     // client2 (the client with the missing call) declared in JSON: the editor does not write JSON.
-    const { parse } = await import('yaml');
-    const doc = parse(await readFile(path.join(dir, 'intents/client2.yaml'), 'utf8'));
-    await writeFile(path.join(dir, 'intents/client2.json'), JSON.stringify(doc, null, 2));
-    await rm(path.join(dir, 'intents/client2.yaml'));
+    const dir = await demoWorkspaceWithJsonClient2();
     const args = ['check', '--metrics', capture, '--intents', 'intents'];
     const markdown = await runCli([...args, '--format', 'markdown'], { cwd: dir });
     assert.equal(markdown.code, 1, markdown.stderr);

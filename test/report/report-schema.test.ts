@@ -2,14 +2,19 @@
 // CLI's demo, the golden files, the action's artifact on a pull request) validates against it,
 // and it refuses what the report never holds.
 import assert from 'node:assert/strict';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { parse as parseYaml } from 'yaml';
 import { runCli } from '../cli/run-cli.ts';
 import { GitHubApiServer } from '../support/github-api-server.ts';
-import { BASE_SHA, DEMO_INPUTS, demoWorkspace, runAction, TOKEN } from '../support/run-action.ts';
+import {
+  BASE_SHA,
+  DEMO_INPUTS,
+  demoWorkspaceWithJsonClient2,
+  runAction,
+  TOKEN,
+} from '../support/run-action.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const schema = JSON.parse(await readFile(path.join(root, 'docs', 'report.schema.json'), 'utf8'));
@@ -55,11 +60,7 @@ describe('the JSON report schema', () => {
     });
 
     test('validates with suggestedPatchLeftOut (a client declared in JSON, which the editor leaves)', async () => {
-      const workspace = await demoWorkspace();
-      const yamlFile = path.join(workspace, 'intents', 'client2.yaml');
-      const doc = parseYaml(await readFile(yamlFile, 'utf8'));
-      await writeFile(path.join(workspace, 'intents', 'client2.json'), JSON.stringify(doc));
-      await rm(yamlFile);
+      const workspace = await demoWorkspaceWithJsonClient2();
       const run = await runAction({ inputs: { ...DEMO_INPUTS, comment: 'false' }, apiUrl, workspace });
       const report = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
       assert.equal(report.suggestedPatchLeftOut, 1);

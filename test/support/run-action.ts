@@ -2,7 +2,7 @@
 // variables, an event file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and GITHUB_API_URL
 // pointing at the local GitHub stand-in.
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -63,6 +63,19 @@ export async function demoWorkspace(): Promise<string> {
   for (const name of ['intents', 'capture', 'workloads.yaml']) {
     await cp(path.join(root, 'fixtures', 'demo', name), path.join(dir, name), { recursive: true });
   }
+  return dir;
+}
+
+/**
+ * The demo workspace with client2's ClientIntents (the client with the missing call) kept as
+ * JSON, which the intents editor never edits: its drift is left out of the suggested patch.
+ */
+export async function demoWorkspaceWithJsonClient2(): Promise<string> {
+  const dir = await demoWorkspace();
+  const yamlFile = path.join(dir, 'intents', 'client2.yaml');
+  const doc = parse(await readFile(yamlFile, 'utf8'));
+  await writeFile(path.join(dir, 'intents', 'client2.json'), `${JSON.stringify(doc, null, 2)}\n`);
+  await rm(yamlFile);
   return dir;
 }
 
