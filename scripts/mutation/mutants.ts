@@ -348,7 +348,8 @@ export const MUTANTS: Mutant[] = [
     from: '  if (suggestedPatchLeftOut > 0) extra.suggestedPatchLeftOut = suggestedPatchLeftOut;\n',
     to: '',
     why: "a fork PR's comment shows a partial patch as if it were the whole fix",
-    tests: [`${ACTION}/patch-left-out.test.ts`],
+    tests: [`${ACTION}/comment-mode.test.ts`],
+    names: 'left out of the suggested patch',
   },
   {
     id: 'deliver/left-out-count-trusted',
@@ -356,7 +357,8 @@ export const MUTANTS: Mutant[] = [
     from: "      : v.integer(top.suggestedPatchLeftOut, 'suggestedPatchLeftOut', 0);\n",
     to: '      : (top.suggestedPatchLeftOut as number);\n',
     why: "the comment job prints whatever the fork's artifact wrote as the count",
-    tests: [`${ACTION}/patch-left-out.test.ts`],
+    tests: [`${ACTION}/comment-mode.test.ts`],
+    names: 'left out of the suggested patch',
   },
   {
     id: 'deliver/too-long-not-shortened',

@@ -8,6 +8,7 @@ import { GitHubApiServer } from '../support/github-api-server.ts';
 import {
   BASE_SHA,
   DEMO_INPUTS,
+  demoWorkspaceWithJsonClient2,
   HEAD_SHA,
   pullRequestEvent,
   runAction,
@@ -55,12 +56,17 @@ const workflowRunEvent = (headSha = HEAD_SHA, origin = { repo: 'someone/shop', b
   },
 });
 
+/** What the comment says when the editor could write none of the drift (client2 kept in JSON). */
+const NO_PATCH_NOTE =
+  "> **No suggested patch:** the intents editor cannot write this drift (1 reason: see the lines starting `not in the suggested patch:` in the run's log).";
+
 /** The PR run of a fork: read-only token, comment off, the report kept as the artifact. */
-async function forkRunArtifact(): Promise<string> {
+async function forkRunArtifact(workspace?: string): Promise<string> {
   server.readOnly = true;
   const run = await runAction({
     inputs: { ...DEMO_INPUTS, comment: 'false' },
     apiUrl,
+    ...(workspace === undefined ? {} : { workspace }),
     event: pullRequestEvent(7, { fork: true }),
   });
   server.readOnly = false;
@@ -122,6 +128,22 @@ describe('mode: comment', () => {
     assert.equal(run.code, 2, run.stdout);
     assert.match(run.stdout, /::error::intent-drift: GitHub answered 403: API rate limit exceeded/);
     assert.equal(server.comments.length, 0);
+  });
+
+  test('drift left out of the suggested patch: said from the artifact; a count that is not one is refused', async () => {
+    const artifact = JSON.parse(await forkRunArtifact(await demoWorkspaceWithJsonClient2()));
+    const run = await commentRun(JSON.stringify(artifact));
+    assert.equal(run.code, 0, run.stdout);
+    assert.equal(server.comments.length, 1);
+    assert.ok(server.comments[0]!.body.includes(NO_PATCH_NOTE));
+
+    for (const bad of [-1, 1.5, '3', null]) {
+      server.comments.length = 0;
+      const refused = await commentRun(JSON.stringify({ ...artifact, suggestedPatchLeftOut: bad }));
+      assert.equal(refused.code, 2, `${JSON.stringify(bad)}: ${refused.stdout}`);
+      assert.match(refused.stdout, /suggestedPatchLeftOut must be an integer ≥ 0/);
+      assert.equal(server.comments.length, 0);
+    }
   });
 
   test('refuses a report from another commit than the workflow run’s', async () => {

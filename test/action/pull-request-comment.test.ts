@@ -10,6 +10,7 @@ import {
   type ActionRun,
   BASE_SHA,
   DEMO_INPUTS,
+  demoWorkspaceWithJsonClient2,
   HEAD_SHA,
   pullRequestEvent,
   runAction,
@@ -37,6 +38,10 @@ beforeEach(() => {
   server.tokens.clear();
   server.tokens.set(TOKEN, { login: 'github-actions[bot]', kind: 'installation' });
 });
+
+/** What the comment says when the editor could write none of the drift (client2 kept in JSON). */
+const NO_PATCH_NOTE =
+  "> **No suggested patch:** the intents editor cannot write this drift (1 reason: see the lines starting `not in the suggested patch:` in the run's log).";
 
 const ours = () => server.comments.filter((c) => c.user.login === 'github-actions[bot]');
 const errorLines = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('::error::'));
@@ -74,6 +79,24 @@ describe('the sticky comment on a pull request', () => {
     assert.deepEqual(report.pullRequest, { number: 7, headSha: HEAD_SHA });
     assert.equal(report.summary.missing, 1);
     assert.ok(!run.stdout.includes(TOKEN) && !run.stderr.includes(TOKEN), 'the token is never printed');
+  });
+
+  test('drift left out of the suggested patch: the log names it, the comment and the summary say so, the report carries the count', async () => {
+    const workspace = await demoWorkspaceWithJsonClient2();
+    const run = await runAction({ inputs: DEMO_INPUTS, apiUrl, workspace });
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(
+      run.stdout,
+      /^not in the suggested patch: client2: its ClientIntents are JSON \(intents\/client2\.json\); edit them by hand$/m,
+    );
+    assert.equal(ours().length, 1);
+    const body = ours()[0]!.body;
+    assert.ok(body.includes(NO_PATCH_NOTE), body);
+    assert.ok(!body.includes('Suggested patch of the intents'), 'there is no patch to show');
+    assert.ok(run.summary.includes(NO_PATCH_NOTE));
+    const report = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
+    assert.equal(report.suggestedPatchLeftOut, 1);
+    assert.equal(report.suggestedPatch, undefined);
   });
 
   test('the demo comment matches the golden file', async () => {

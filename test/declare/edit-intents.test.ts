@@ -375,6 +375,12 @@ spec:
   workload:
     name: ${name}
 `;
+  /** The edit that adds the call `client` → orders POST /orders/new to `file`. */
+  const addOrdersNew = (file: string, text: string, client: string) =>
+    editIntents(new Map([[file, text]]), declared([[file, client]]), {
+      missing: [missing(client, 'orders', 'POST', '/orders/new')],
+      stale: [],
+    });
   /** The lines the patch adds and removes (the hunks' bodies without context). */
   const changedLines = (patch: string) => patch.split('\n').filter((l) => /^[+-](?![+-]{2} )/.test(l));
 
@@ -382,10 +388,7 @@ spec:
     const file = 'intents/all.yaml';
     // Two kubectl documents outvote the hand-written one across the file.
     const text = `${byHand('frontend')}---\n${byKubectl('a')}---\n${byKubectl('b')}`;
-    const result = editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), {
-      missing: [missing('frontend', 'orders', 'POST', '/orders/new')],
-      stale: [],
-    });
+    const result = addOrdersNew(file, text, 'frontend');
     assert.deepEqual(changedLines(suggestedPatch(result.files)), [
       '+          - path: /orders/new',
       '+            methods:',
@@ -402,8 +405,7 @@ spec:
         .map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`))
         .join('\n')}\n`;
     const text = `apiVersion: v1\nkind: List\nitems:\n${item(byHand('frontend'), '# by hand')}${item(byKubectl('a'), '# from kubectl')}${item(byKubectl('b'), '# from kubectl too')}`;
-    const request = { missing: [missing('frontend', 'orders', 'POST', '/orders/new')], stale: [] };
-    const result = editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), request);
+    const result = addOrdersNew(file, text, 'frontend');
     assert.deepEqual(changedLines(suggestedPatch(result.files)), [
       '+            - path: /orders/new',
       '+              methods:',
@@ -412,10 +414,7 @@ spec:
     const after = result.files[0]!.after;
     assert.equal(after.split('# by hand').length, 2, 'the comment before the item stays once');
     // An edit of a kubectl-style item keeps the hand-written one as it was.
-    const other = editIntents(new Map([[file, text]]), declared([[file, 'a']]), {
-      missing: [missing('a', 'orders', 'POST', '/orders/new')],
-      stale: [],
-    });
+    const other = addOrdersNew(file, text, 'a');
     assert.deepEqual(changedLines(suggestedPatch(other.files)), [
       '+        - path: /orders/new',
       '+          methods:',
