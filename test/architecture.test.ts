@@ -22,6 +22,8 @@ const SHARED = [
   'safe-text',
   'regular-file',
   'contained-path',
+  'repository-root',
+  'repository-links',
 ];
 
 /** What each folder may import besides itself and SHARED; `pipeline` is the orchestration. */

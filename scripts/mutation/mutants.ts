@@ -6,8 +6,8 @@
 // accident: each must be killed by a test whose name matches `killedBy`, for the right reason.
 //
 // Scope: src/observe/live, the action's delivery (src/deliver, src/action) and src/diff, plus
-// the display escaping that issue 13 lists, the intents editor's List handling and the observe
-// tables that hash label values.
+// the display escaping that issue 13 lists, the intents editor's List handling, the observe
+// tables that hash label values and the guard on a checkout's symbolic links.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
 export interface Mutant {
@@ -642,5 +642,39 @@ export const MUTANTS: Mutant[] = [
     to: 'if (!value.includes(first) || !value.includes(last)) return false;',
     why: 'an ignore glob matches part of a value',
     tests: ['test/diff/ignore-rules.test.ts'],
+  },
+  // --- src/repository-links.ts: a checkout's links neither read nor written through
+  {
+    id: 'links/guard-off',
+    file: 'src/repository-links.ts',
+    from: 'if (!isWithin(root, absolute)) return absolute;',
+    to: 'return absolute;',
+    why: 'a link in the repository sends reads and writes anywhere (a report over ~/.bashrc)',
+    tests: ['test/cli/repository-links.test.ts'],
+  },
+  {
+    id: 'links/dangling-followed',
+    file: 'src/repository-links.ts',
+    from: 'if (target !== undefined) {',
+    to: 'if (target === "") {',
+    why: 'a link to nothing outside is written through, creating its target',
+    tests: ['test/cli/repository-links.test.ts'],
+  },
+  {
+    id: 'links/git-folder',
+    file: 'src/repository-links.ts',
+    from: "if (!isRepositoryPath(relative.split(path.sep).join('/'))) {",
+    to: 'if (false) {',
+    why: "a link into .git is followed: the checkout's credentials reach the comment",
+    tests: ['test/cli/repository-links.test.ts'],
+  },
+  {
+    id: 'action/gate-file-link-read',
+    file: 'src/action/pull-request-gate.ts',
+    from: 'const real = repositoryLinkGuard(cwd)(absolute, file);',
+    to: 'const real = absolute;',
+    why: "the PR's config, a link to .git/config, is shown in the comment's diff",
+    tests: [`${ACTION}/pull-request-gate.test.ts`],
+    names: 'link out of the checkout',
   },
 ];

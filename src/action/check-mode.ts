@@ -1,8 +1,7 @@
 // mode: check: run the pipeline, then deliver everywhere the run may: JSON report, job
 // summary, annotations and outputs always; the sticky comment on a pull request; the
 // auto-opened PR when asked.
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+
 import { checkInCluster } from '../cluster/cluster-check.ts';
 import type { ClusterLog } from '../cluster/cluster-step.ts';
 import { createProcessRunner } from '../cluster/command-runner.ts';
@@ -18,6 +17,7 @@ import { postStickyComment } from '../deliver/github/post-comment.ts';
 import { renderReportFile } from '../deliver/github/report-artifact.ts';
 import { blobLink, type RunContext, runHeader } from '../deliver/github/run-context.ts';
 import { type CheckResult, check, type GateFiles } from '../pipeline.ts';
+import { writeFileInRepository } from '../repository-links.ts';
 import type { ActionSettings } from './inputs.ts';
 import { OUTPUT } from './inputs.ts';
 import { failureLine, githubClient, setCountOutputs } from './outcome.ts';
@@ -62,10 +62,9 @@ export async function runCheckMode(
   const leftOut = edit.skipped.length;
   const pr = context.pullRequest;
 
-  const reportPath = path.resolve(settings.check.cwd, settings.reportFile);
-  await mkdir(path.dirname(reportPath), { recursive: true });
-  await writeFile(
-    reportPath,
+  const reportPath = await writeFileInRepository(
+    settings.check.cwd,
+    settings.reportFile,
     renderReportFile(drift, pr && { number: pr.number, headSha: pr.headSha }, patch, leftOut),
   );
   io.setOutput(OUTPUT.report, reportPath);
@@ -153,9 +152,7 @@ async function writeCiReports(settings: ActionSettings, result: CheckResult, io:
     [junitFile, 'junit'],
   ] as const) {
     if (name === undefined) continue;
-    const file = path.resolve(cwd, name);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, renderCiReport(format, inputs));
+    await writeFileInRepository(cwd, name, renderCiReport(format, inputs));
   }
 }
 

@@ -3,7 +3,7 @@
 // base commit, read through the contents API (no second checkout): a PR that adds
 // `ignore: [{path: "*"}]` or `failOn: none` is checked by the rules it would change, and its
 // own apply once merged. The comment and the summary say when it changes them.
-import { readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { DEFAULT_CONFIG_FILE, type DriftConfig, defaultDriftConfig } from '../config/drift-config.ts';
@@ -16,6 +16,8 @@ import type { RunContext } from '../deliver/github/run-context.ts';
 import { parseBaseline } from '../diff/baseline.ts';
 import { InputError, isInputError } from '../errors.ts';
 import type { GateFiles } from '../pipeline.ts';
+import { readRegularFile } from '../regular-file.ts';
+import { repositoryLinkGuard } from '../repository-links.ts';
 import { type ActionSettings, INPUT } from './inputs.ts';
 import { githubClient } from './outcome.ts';
 
@@ -136,16 +138,17 @@ function asChange(side: SideBySide): GateFileChange {
 }
 
 async function readLocal(cwd: string, file: string): Promise<string | undefined> {
+  const absolute = path.resolve(cwd, file);
   try {
-    const text = await readFile(path.resolve(cwd, file), 'utf8');
-    if (Buffer.byteLength(text) > MAX_REPOSITORY_FILE_BYTES) throw new InputError('file too large', { file });
-    return text;
+    await lstat(absolute);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err instanceof InputError
-      ? err
-      : new InputError(`cannot read: ${(err as Error).message}`, { file });
+    throw new InputError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
   }
+  // The checkout is the pull request's: a link there (to .git/config, /proc/self/environ) must
+  // not put another file into the comment's diff. Only a regular file of the repository is read.
+  const real = repositoryLinkGuard(cwd)(absolute, file);
+  return readRegularFile(real, { file, maxBytes: MAX_REPOSITORY_FILE_BYTES });
 }
 
 /** The repository path of a file the inputs name (relative to the workspace, the repository root). */

@@ -1,10 +1,8 @@
 // `intent-drift check` and `demo`: the report in the format asked for, the report files (JSON,
 // SARIF, JUnit), the baseline, and `--fix`. The exit code: 1 on failing drift; 0 once `--write-baseline` has written
 // its file (unless --fail-on is given); after `--fix`, what the check says of the edited intents.
-import { type FileHandle, mkdir, open, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import type { FileHandle } from 'node:fs/promises';
 import { writeBaselineFile } from '../config/baseline-file.ts';
-import { repositoryRoot } from '../config/repository-root.ts';
 import {
   PATCH_OVER_ROOM,
   patchLowerBound,
@@ -17,6 +15,8 @@ import { PATCH_TOO_LONG, patchRoom, renderComment } from '../report/comment-docu
 import { splitStale } from '../report/drift-extras.ts';
 import { renderJsonReportChunks } from '../report/json-report.ts';
 import { renderTextReportChunks } from '../report/text-report.ts';
+import { openInRepository, writeFileInRepository } from '../repository-links.ts';
+import { repositoryRoot } from '../repository-root.ts';
 import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import type { CliIo } from './cli-io.ts';
@@ -108,9 +108,7 @@ async function writeJsonReport(
   if (settings.reportFile === undefined && io === undefined) return;
   let report: FileHandle | undefined;
   if (settings.reportFile !== undefined) {
-    const file = path.resolve(settings.cwd, settings.reportFile);
-    await mkdir(path.dirname(file), { recursive: true });
-    report = await open(file, 'w');
+    report = await openInRepository(settings.cwd, settings.reportFile);
   }
   try {
     for (const chunk of renderJsonReportChunks(result.drift)) {
@@ -130,9 +128,7 @@ async function writeReportFiles(settings: Settings, ci: CiReportInputs): Promise
   ];
   for (const [name, render] of files) {
     if (name === undefined) continue;
-    const file = path.resolve(settings.cwd, name);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, render());
+    await writeFileInRepository(settings.cwd, name, render());
   }
 }
 

@@ -1,10 +1,11 @@
 // `intent-drift export`: the observed map as ClientIntents, to stdout, a file or a directory.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileInside } from '../contained-path.ts';
 import { buildClientIntents, renderIntentsDir, renderIntentsFile } from '../declare/index.ts';
 import { exportTemplates } from '../diff/template-export.ts';
 import { readConfig } from '../pipeline.ts';
+import { repositoryLinkGuard, writeFileInRepository } from '../repository-links.ts';
 import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import type { CliIo } from './cli-io.ts';
@@ -25,16 +26,14 @@ export async function runExport(settings: Settings, io: CliIo): Promise<number> 
   const render = { apiVersion: settings.export.apiVersion, format: settings.export.format };
   const out = settings.output;
   if (settings.export.outputType === 'dir' && out !== undefined) {
-    const dir = path.resolve(settings.cwd, out);
+    const dir = repositoryLinkGuard(settings.cwd)(path.resolve(settings.cwd, out), out);
     const files = renderIntentsDir(intents, render);
     await mkdir(dir, { recursive: true });
     // Each file is named from a workload and its namespace: it must stay in the folder.
     for (const [name, text] of Object.entries(files)) await writeFileInside(dir, name, text);
     io.writeError(`wrote ${Object.keys(files).length} ClientIntents file(s) to ${safeLine(out)}\n`);
   } else if (out !== undefined) {
-    const file = path.resolve(settings.cwd, out);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, renderIntentsFile(intents, render));
+    await writeFileInRepository(settings.cwd, out, renderIntentsFile(intents, render));
     io.writeError(`wrote ${intents.length} ClientIntents to ${safeLine(out)}\n`);
   } else {
     io.write(renderIntentsFile(intents, render));

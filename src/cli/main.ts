@@ -8,6 +8,7 @@ import { InputError, internalError, isInputError } from '../errors.ts';
 import { requireKubeClientNode } from '../observe/live/node-support.ts';
 import { declare, demoSettings } from '../pipeline.ts';
 import { listData, renderList, renderListJson } from '../report/list-report.ts';
+import { repositoryLinkGuard } from '../repository-links.ts';
 import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import { VERSION } from '../version.ts';
@@ -73,7 +74,8 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
       }
       const observed = await observeWithProgress(settings, io);
       const { writeSnapshot } = await import('../observe/snapshot/snapshot-file.ts');
-      const file = path.resolve(settings.cwd, settings.output ?? '');
+      const given = settings.output ?? '';
+      const file = repositoryLinkGuard(settings.cwd)(path.resolve(settings.cwd, given), given);
       await mkdir(path.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
         source: settings.source,

@@ -1,12 +1,10 @@
-// `intent-drift policies`: the Istio AuthorizationPolicies the declared intents imply.
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import {
   authorizationPolicies,
   readWorkloadManifests,
   renderAuthorizationPolicies,
 } from '../declare/index.ts';
 import type { DeclaredIntents } from '../model.ts';
+import { writeFileInRepository } from '../repository-links.ts';
 import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import type { CliIo } from './cli-io.ts';
@@ -23,9 +21,7 @@ export async function runPolicies(settings: Settings, declared: DeclaredIntents,
   if (settings.output === undefined) {
     io.write(text);
   } else {
-    const file = path.resolve(settings.cwd, settings.output);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text);
+    await writeFileInRepository(settings.cwd, settings.output, text);
   }
   for (const w of [...declared.warnings, ...warnings]) io.writeError(`warning: ${safeLine(w)}\n`);
   return 0;

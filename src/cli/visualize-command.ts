@@ -4,7 +4,6 @@
 // explicit --fail-on, the drift decides the exit code as in `check` (the picture is written
 // either way).
 
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { check, readConfig } from '../pipeline.ts';
@@ -13,6 +12,7 @@ import { type CallGraph, graphOfDrift, graphOfMap, onlyDrift } from '../report/g
 import { hasUsableFont, renderPng, renderSvg } from '../report/graph-render.ts';
 import { type MapPageContext, mapPageData } from '../report/map-page/page-data.ts';
 import { renderMapPage } from '../report/map-page/page-html.ts';
+import { writeFileInRepository } from '../repository-links.ts';
 import { safeLine } from '../safe-text.ts';
 import type { Settings } from '../settings.ts';
 import type { CliIo } from './cli-io.ts';
@@ -55,9 +55,7 @@ export async function runVisualize(settings: Settings, io: CliIo): Promise<numbe
   }
   const { graph, exitCode, warnings, context } = await graphToDraw(settings, io);
   const bytes = await renderGraph(graph, format, context);
-  const file = path.resolve(settings.cwd, settings.output ?? '');
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, bytes);
+  await writeFileInRepository(settings.cwd, settings.output ?? '', bytes);
   for (const w of warnings) io.writeError(`warning: ${safeLine(w)}\n`);
   if (format === 'png' && !(await hasUsableFont())) {
     io.writeError(

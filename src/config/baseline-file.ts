@@ -2,16 +2,17 @@
 // baseline is bad input (exit 2): silently checking without it would fail a build that was
 // adopted on it.
 
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Baseline, baselineOf, parseBaseline, renderBaseline } from '../diff/baseline.ts';
 import { InputError } from '../errors.ts';
 import type { Drift } from '../model.ts';
+import { repositoryLinkGuard, writeFileInRepository } from '../repository-links.ts';
 
 const MAX_BASELINE_BYTES = 16 * 1024 * 1024;
 
 export async function readBaselineFile(cwd: string, file: string): Promise<Baseline> {
-  const absolute = path.resolve(cwd, file);
+  const absolute = repositoryLinkGuard(cwd)(path.resolve(cwd, file), file);
   let size: number;
   try {
     const info = await stat(absolute);
@@ -30,8 +31,6 @@ export async function readBaselineFile(cwd: string, file: string): Promise<Basel
 /** Writes the drift as a baseline; returns how many entries it holds. */
 export async function writeBaselineFile(cwd: string, file: string, drift: Drift): Promise<number> {
   const baseline = baselineOf(drift);
-  const absolute = path.resolve(cwd, file);
-  await mkdir(path.dirname(absolute), { recursive: true });
-  await writeFile(absolute, renderBaseline(baseline));
+  await writeFileInRepository(cwd, file, renderBaseline(baseline));
   return baseline.missing.length + baseline.stale.length;
 }

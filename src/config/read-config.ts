@@ -9,11 +9,12 @@ import type { IgnoreRule } from '../diff/ignore-rules.ts';
 import { isPathTemplate, validatePathPattern } from '../diff/istio-match.ts';
 import { isDnsLabel } from '../kubernetes-names.ts';
 import type { FailOn } from '../model.ts';
+import { repositoryLinkGuard } from '../repository-links.ts';
+import { findRepositoryRoot } from '../repository-root.ts';
 import { parseYamlDocuments, readYamlFile } from '../yaml/read-yaml.ts';
 import { expectMap, expectSeq, expectString, fail } from '../yaml/yaml-fields.ts';
 import type { YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
 import { DEFAULT_CONFIG_FILE, type DriftConfig, defaultDriftConfig } from './drift-config.ts';
-import { findRepositoryRoot } from './repository-root.ts';
 
 const TOP_KEYS = ['ignore', 'templates', 'minCount', 'failOn', 'clientIdle', 'overrides', 'environments'];
 const IGNORE_KEYS = ['client', 'server', 'method', 'path', 'reason'];
@@ -33,12 +34,14 @@ export interface LoadConfigOptions {
 
 /** The config to use: the explicit file (missing: exit 2), else the nearest default file, else defaults. */
 export async function loadDriftConfig(opts: LoadConfigOptions): Promise<DriftConfig> {
+  const guard = repositoryLinkGuard(opts.cwd);
   if (opts.file !== undefined) {
-    return configFromDocuments(await readYamlFile(path.resolve(opts.cwd, opts.file), opts.file), opts.file);
+    const real = guard(path.resolve(opts.cwd, opts.file), opts.file);
+    return configFromDocuments(readYamlFile(real, opts.file), opts.file);
   }
   const found = opts.search === false ? undefined : await findConfigFile(opts.cwd);
   if (found === undefined) return defaultDriftConfig();
-  return configFromDocuments(await readYamlFile(found.absolute, found.shown), found.shown);
+  return configFromDocuments(readYamlFile(guard(found.absolute, found.shown), found.shown), found.shown);
 }
 
 /**

@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { displayName } from '../display-path.ts';
 import { InputError } from '../errors.ts';
+import { type LinkGuard, repositoryLinkGuard } from '../repository-links.ts';
 
 export interface MetricFile {
   absolute: string;
@@ -32,7 +33,10 @@ function statOf(file: string): Stats {
 }
 
 /** Every regular file under `root` (or `root` itself) with its size, sorted for a stable order. */
-export function listMetricFiles(root: string): { absolute: string; size: number }[] {
+export function listMetricFiles(
+  root: string,
+  guard: LinkGuard = (absolute) => absolute,
+): { absolute: string; size: number }[] {
   const info = statOf(root);
   if (info.isFile()) return [{ absolute: root, size: info.size }];
   if (!info.isDirectory()) throw new InputError('not a regular file or directory', { file: root });
@@ -47,12 +51,14 @@ export function listMetricFiles(root: string): { absolute: string; size: number 
     const child = path.join(root, entry.name);
     // Directories are listed, files and links (to learn what they point to) asked for their size.
     if (entry.isDirectory()) {
-      for (const f of listMetricFiles(child)) files.push(f);
+      for (const f of listMetricFiles(child, guard)) files.push(f);
       continue;
     }
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+    // Only a link can lead out of the folder: it must stay in the repository.
+    if (entry.isSymbolicLink()) guard(child, child);
     const target = statOf(child);
-    if (target.isDirectory()) for (const f of listMetricFiles(child)) files.push(f);
+    if (target.isDirectory()) for (const f of listMetricFiles(child, guard)) files.push(f);
     else if (target.isFile()) files.push({ absolute: child, size: target.size });
   }
   return files;
@@ -62,11 +68,14 @@ export function listMetricFiles(root: string): { absolute: string; size: number 
 export function metricFilesOf(paths: readonly string[], cwd: string): MetricFile[] {
   if (paths.length === 0) throw new InputError('no metrics path given');
   const all: MetricFile[] = [];
+  const inRepository = repositoryLinkGuard(cwd);
+  const guard: LinkGuard = (absolute) => inRepository(absolute, displayName(absolute, cwd));
   for (const given of paths) {
     const root = path.resolve(cwd, given);
     let files: { absolute: string; size: number }[];
     try {
-      files = listMetricFiles(root);
+      inRepository(root, given);
+      files = listMetricFiles(root, guard);
     } catch (err) {
       throw err instanceof InputError && err.file === root
         ? new InputError(err.message, { file: given })

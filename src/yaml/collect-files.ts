@@ -6,6 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { displayName } from '../display-path.ts';
 import { InputError } from '../errors.ts';
+import { type LinkGuard, repositoryLinkGuard } from '../repository-links.ts';
 
 export interface FoundFile {
   /** Absolute path, for reading. */
@@ -22,8 +23,11 @@ const MANIFEST_FILE = /\.(?:ya?ml|json)$/i;
 export async function collectYamlFiles(paths: string[], cwd: string = process.cwd()): Promise<FoundFile[]> {
   if (paths.length === 0) throw new InputError('no files given');
   const found = new Map<string, FoundFile>();
+  const guard = repositoryLinkGuard(cwd);
   for (const given of paths) {
-    const matches = GLOB_CHARS.test(given) ? await expandGlob(given, cwd) : await expandPath(given, cwd);
+    const matches = GLOB_CHARS.test(given)
+      ? await expandGlob(given, cwd, guard)
+      : await expandPath(given, cwd, guard);
     for (const absolute of matches) {
       const known = found.get(absolute);
       if (known === undefined)
@@ -34,8 +38,9 @@ export async function collectYamlFiles(paths: string[], cwd: string = process.cw
   return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-async function expandPath(given: string, cwd: string): Promise<string[]> {
+async function expandPath(given: string, cwd: string, guard: LinkGuard): Promise<string[]> {
   const absolute = path.resolve(cwd, given);
+  guard(absolute, given);
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(absolute);
@@ -43,7 +48,7 @@ async function expandPath(given: string, cwd: string): Promise<string[]> {
     throw new InputError(`${given}: no such file or directory`);
   }
   if (!info.isDirectory()) return [absolute];
-  const { files, notRegular } = await yamlFilesUnder(absolute);
+  const { files, notRegular } = await yamlFilesUnder(absolute, guard, cwd);
   if (files.length === 0) {
     // A FIFO or a device named like a manifest is never read (it may never end): say so.
     const odd =
@@ -53,15 +58,17 @@ async function expandPath(given: string, cwd: string): Promise<string[]> {
   return files;
 }
 
-async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+async function expandGlob(pattern: string, cwd: string, guard: LinkGuard): Promise<string[]> {
   // fs.promises.glob came in Node.js 22; looked up at call time so the rest runs on older ones.
   const glob = (fsPromises as Partial<typeof fsPromises>).glob;
   if (glob === undefined) throw new InputError(`"${pattern}": glob patterns need Node.js 22 or newer`);
   const files: string[] = [];
   for await (const match of glob(pattern, { cwd })) {
     const absolute = path.resolve(cwd, match);
+    guard(absolute, displayName(absolute, cwd));
     const info = await stat(absolute);
-    if (info.isDirectory()) for (const found of (await yamlFilesUnder(absolute)).files) files.push(found);
+    if (info.isDirectory())
+      for (const found of (await yamlFilesUnder(absolute, guard, cwd)).files) files.push(found);
     else if (info.isFile()) files.push(absolute);
   }
   if (files.length === 0) throw new InputError(`no files match "${pattern}"`);
@@ -69,14 +76,19 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
 }
 
 /** The manifest files under `dir`, and the entries named like one that are no regular file. */
-async function yamlFilesUnder(dir: string): Promise<{ files: string[]; notRegular: string[] }> {
+async function yamlFilesUnder(
+  dir: string,
+  guard: LinkGuard,
+  cwd: string,
+): Promise<{ files: string[]; notRegular: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
   const notRegular: string[] = [];
   for (const entry of entries) {
     if (!MANIFEST_FILE.test(entry.name)) continue;
     const absolute = path.join(entry.parentPath, entry.name);
-    // Only a symbolic link needs a stat to learn what it points to.
+    // Only a symbolic link needs a stat to learn what it points to, and can lead out of the repository.
+    if (entry.isSymbolicLink()) guard(absolute, displayName(absolute, cwd));
     if (entry.isFile() || (entry.isSymbolicLink() && (await stat(absolute)).isFile())) files.push(absolute);
     else if (!entry.isDirectory()) notRegular.push(path.relative(dir, absolute).split(path.sep).join('/'));
   }

@@ -2,7 +2,7 @@
 // label values that would become workflow commands, a report that comment mode would refuse or
 // miscount, a PR the report was not made for, and a branch open-pr did not make.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -309,5 +309,26 @@ describe('mode: comment against what check mode wrote', () => {
     const noRun = await commentRun(artifact, { action: 'completed' });
     assert.match(noRun.stdout, /run it on a workflow_run event/);
     assert.equal(server.comments.length, 0);
+  });
+});
+
+describe('a checkout’s links', () => {
+  test('a report, SARIF or JUnit file that is a link out of the checkout is not written through: exit 2', async () => {
+    for (const input of ['report-file', 'sarif-file', 'junit-file']) {
+      const workspace = await demoWorkspace();
+      await mkdir(path.join(workspace, '.git'));
+      const outside = path.join(await mkdtemp(path.join(tmpdir(), 'intent-drift-outside-')), 'keep.txt');
+      await writeFile(outside, 'untouched\n');
+      await symlink(outside, path.join(workspace, 'planted.json'));
+      const run = await runAction({
+        inputs: { ...DEMO_INPUTS, [input]: 'planted.json', comment: 'false' },
+        apiUrl,
+        event: pullRequestEvent(7),
+        workspace,
+      });
+      assert.equal(run.code, 2, `${input}: ${run.stdout}`);
+      assert.match(run.stdout, /::error::intent-drift: planted\.json: leads out of the repository/, input);
+      assert.equal(await readFile(outside, 'utf8'), 'untouched\n', input);
+    }
   });
 });

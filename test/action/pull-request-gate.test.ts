@@ -2,7 +2,8 @@
 // come from the base commit (the contents API of the GitHub stand-in), whatever the PR's
 // checkout holds; push runs use the checkout; the comment says when the PR changes them.
 import assert from 'node:assert/strict';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { runCli } from '../cli/run-cli.ts';
@@ -139,6 +140,32 @@ describe('on a pull request the base commit gates', () => {
     assert.deepEqual(errorLines(run.stdout), [
       '::error::intent-drift: .intent-drift.yaml:1: failOn: must be one of missing, stale, any, none (got "sometimes") (in the base commit b0b1b2b, whose config gates this pull request)',
     ]);
+  });
+
+  test('a PR whose config or baseline is a link out of the checkout or into .git: exit 2, the text never shown', async () => {
+    // The checkout's .git/config is where actions/checkout keeps the token: a link to it was
+    // read as the PR's side of the config and posted in the comment's diff.
+    const secret = 'AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA==';
+    server.seedCommit('main', { 'baseline.json': '{"version": 1, "missing": [], "stale": []}\n' }, BASE_SHA);
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{}, CONFIG, /\.intent-drift\.yaml: leads into git's own folder \(\.git\): refused/],
+      [{ baseline: 'baseline.json' }, 'baseline.json', /baseline\.json: leads out of the repository/],
+    ];
+    for (const [inputs, link, message] of cases) {
+      const dir = await checkout({});
+      await mkdir(path.join(dir, '.git'));
+      await writeFile(path.join(dir, '.git', 'config'), `[http]\n\textraheader = ${secret}\n`);
+      const outside = path.join(await mkdtemp(path.join(tmpdir(), 'intent-drift-outside-')), 'env');
+      await writeFile(outside, `MY_SECRET=${secret}\n`);
+      await symlink(link === CONFIG ? '.git/config' : outside, path.join(dir, link));
+      server.comments.length = 0;
+      const run = await runAction({ inputs: { ...DEMO_INPUTS, ...inputs }, apiUrl, workspace: dir });
+      assert.equal(run.code, 2, run.stdout);
+      assert.match(errorLines(run.stdout)[0]!, message);
+      for (const text of [run.stdout, run.summary, ...server.comments.map((c) => c.body)]) {
+        assert.ok(!text.includes('eC1hY2Nlc3M'), link);
+      }
+    }
   });
 
   test('a token that may not read contents fails closed (exit 2), naming the permission', async () => {
