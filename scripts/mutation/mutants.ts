@@ -677,4 +677,21 @@ export const MUTANTS: Mutant[] = [
     tests: [`${ACTION}/pull-request-gate.test.ts`],
     names: 'link out of the checkout',
   },
+  // --- intents that Istio or the operator would not apply as written
+  {
+    id: 'declare/refused-path-accepted',
+    file: 'src/declare/intent-rules.ts',
+    from: "    checkPathAccepted(base.file, lineOf(rule, 'path'), `${ruleField}.path`, path);\n",
+    to: '',
+    why: "a path Istio refuses (`/users/{id}`, `/items/v{*}`) is read as a rule: the target's other rules count as allowing calls",
+    tests: ['test/declare/bad-intents.test.ts'],
+  },
+  {
+    id: 'diff/brace-path-valid',
+    file: 'src/diff/istio-match.ts',
+    from: '    return braced === undefined\n      ? null\n',
+    to: '    return braced === undefined || braced !== undefined\n      ? null\n',
+    why: 'a plain path holding "{" or "}" (`/users/{id}`) passes as a valid exact path, which istiod refuses',
+    tests: ['test/diff/istio-match.test.ts', 'test/declare/bad-intents.test.ts'],
+  },
 ];

@@ -1,6 +1,6 @@
 // Groups observed calls into what `otterize network-mapper export` writes: one entry per
 // client, its targets sorted by name, one HTTP rule per path with the methods merged.
-import { readAsPattern } from '../diff/istio-match.ts';
+import { readAsPattern, validatePathPattern } from '../diff/istio-match.ts';
 import type { ObservedCall, WorkloadRef } from '../model.ts';
 import { INTENT_METHODS } from './intent-rules.ts';
 import { operatorTargetName, undeclarableReason } from './target-name.ts';
@@ -49,6 +49,15 @@ export function buildClientIntents(
   for (const call of calls) {
     const target = targetOf(call, opts.asService === true, warnings);
     if (target === undefined) continue;
+    const path = opts.pathOf ? opts.pathOf(call) : call.path;
+    // Istio refuses a policy holding such a path (`/users/{id}`), and with it the whole ClientIntents.
+    const refused = path === null ? null : validatePathPattern(path);
+    if (refused !== null) {
+      warnings.add(
+        `${call.client.name} -> ${target.name}: path ${JSON.stringify(path)} is left out: Istio refuses it in an AuthorizationPolicy (${refused}); declare the call by hand`,
+      );
+      continue;
+    }
     const clientKey = `${call.client.namespace}/${call.client.name}`;
     let entry = clients.get(clientKey);
     if (!entry) {
@@ -62,7 +71,7 @@ export function buildClientIntents(
       draft = { target, methodsByPath: new Map(), allowAll: false };
       entry.targets.set(targetKey, draft);
     }
-    addCall(draft, call, opts.pathOf ? opts.pathOf(call) : call.path, warnings);
+    addCall(draft, call, path, warnings);
   }
   for (const { client, targets } of clients.values()) {
     for (const { target, patterned } of targets.values()) {

@@ -3,6 +3,7 @@
 // already uses), and remove stale rules when asked. Documents that do not change keep their
 // exact text; changed ones keep their comments, key order and list style (yaml's Document API).
 import { type Document, isMap, isScalar, isSeq, parseAllDocuments, type YAMLMap, type YAMLSeq } from 'yaml';
+import { validatePathPattern } from '../diff/istio-match.ts';
 import type { DeclaredIntents, MissingCall, WorkloadRef } from '../model.ts';
 import { hasUnsafeChars, showControlChars } from '../safe-text.ts';
 import { buildClientIntents } from './build-client-intents.ts';
@@ -85,6 +86,12 @@ export function skipReason(
   const suspect = [call.method, call.path].find((v): v is string => v !== null && hasUnsafeChars(v));
   if (suspect !== undefined) {
     return `${call.client.name}: ${showControlChars(suspect)} holds control, bidi or zero-width characters; declare it by hand if it is real`;
+  }
+  // A called path Istio refuses in a policy (`/users/{id}`) would make the whole ClientIntents refused.
+  const path = call.suggestedPath ?? call.path;
+  const refused = path === null ? null : validatePathPattern(path);
+  if (refused !== null) {
+    return `${call.client.name}: path ${showControlChars(JSON.stringify(path))} is left out: Istio refuses it in an AuthorizationPolicy (${refused}); declare the call by hand`;
   }
   const json = jsonFile(call.client);
   if (json !== undefined)

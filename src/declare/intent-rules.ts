@@ -1,7 +1,8 @@
 // Rules shared by every ClientIntents version: target names, kinds, HTTP methods, and the
 // expansion of HTTP rules into one DeclaredRule per (path, method).
+import { acceptedPathFor, pathRefusal } from '../diff/istio-match.ts';
 import type { DeclaredRule, TargetType, WorkloadRef } from '../model.ts';
-import { expectMap, expectString, fail, requiredString } from '../yaml/yaml-fields.ts';
+import { expectMap, expectString, fail, lineOf, requiredString } from '../yaml/yaml-fields.ts';
 import type { YamlMap, YamlSeq } from '../yaml/yaml-tree.ts';
 
 /** The methods the ClientIntents CRD accepts (no HEAD, no ALL). */
@@ -61,6 +62,7 @@ export function expandHttpRules(base: TargetBase, http: YamlSeq | undefined, fie
     const ruleField = `${field}[${i}]`;
     const rule = expectMap(base.file, item, ruleField);
     const path = requiredString(base.file, rule, 'path', `${ruleField}.path`);
+    checkPathAccepted(base.file, lineOf(rule, 'path'), `${ruleField}.path`, path);
     for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
       const key = `${method} ${path}`;
       if (seen.has(key)) continue;
@@ -69,6 +71,31 @@ export function expandHttpRules(base: TargetBase, http: YamlSeq | undefined, fie
     }
   });
   return rules;
+}
+
+/**
+ * Refuses a path Istio cannot apply. The operator writes all of a target's HTTP rules into one
+ * AuthorizationPolicy (intents-operator policy_manager.go intentsHTTPResourceToIstioOperations)
+ * and stops at the first policy the API server refuses (createOrUpdatePolicies returns), so
+ * istiod's webhook refusing it leaves the target's other rules and the later targets unapplied;
+ * a template Envoy refuses leaves the server's sidecar on its old configuration. Either way the
+ * rules next to it are not in force, and counting them as allowing calls would be a false green.
+ */
+function checkPathAccepted(file: string, line: number, field: string, path: string): void {
+  const refusal = pathRefusal(path);
+  if (refusal === null) return;
+  const consequence =
+    refusal.refusedBy === 'istiod'
+      ? "Istio's validation refuses the AuthorizationPolicy the intents-operator writes for this target, " +
+        "so none of the target's rules apply, nor do those of the ClientIntents' later targets"
+      : "the sidecar's Envoy refuses the path template in the AuthorizationPolicy for this target, " +
+        'so the server keeps its old policies';
+  const instead = acceptedPathFor(path);
+  const advice =
+    instead === undefined
+      ? '{*} (one segment) and {**} (any rest, the last operator) must each be a whole segment'
+      : `write ${JSON.stringify(instead)} instead ({*} is any one segment)`;
+  fail(file, line, `${field}: ${JSON.stringify(path)}: ${refusal.problem}; ${consequence}; ${advice}`);
 }
 
 function readMethods(file: string, rule: YamlMap, field: string): { method: string; line: number }[] {

@@ -22,7 +22,7 @@ import { compareCalls, compareRules } from '../order.ts';
 import { GroupRules } from './group-rules.ts';
 import type { IgnoredBy, IgnoredCall } from './ignore-rules.ts';
 import { type IntentsHome, intentsFileFor, intentsHomes } from './intents-homes.ts';
-import { readAsPattern, validatePathPattern } from './istio-match.ts';
+import { readAsPattern } from './istio-match.ts';
 import {
   buildRuleIndex,
   callTargetKeys,
@@ -60,7 +60,7 @@ export function computeDrift(
   const checkable = rules.filter((rule) => CHECKABLE_TARGETS.has(rule.targetType));
   const allCheckable =
     rules === declared.rules ? checkable : declared.rules.filter((r) => CHECKABLE_TARGETS.has(r.targetType));
-  const warnings = [...observed.warnings, ...declared.warnings, ...templateWarnings(checkable)];
+  const warnings = [...observed.warnings, ...declared.warnings];
 
   const { index, states } = buildRuleIndex(checkable);
   // Istio closes a declared server to every undeclared caller, whoever declared it.
@@ -276,18 +276,6 @@ function patternedPathsWarning(missing: readonly MissingCall[]): string | undefi
   if (first === undefined) return undefined;
   const example = `${first.client.name} -> ${first.server.name} ${first.method ?? ''} ${JSON.stringify(first.path)}`;
   return `${count} missing call(s) have a path holding "*", "{" or "}" (e.g. ${example}), which Istio reads as a wildcard or template: a rule written for such a path allows more than the path called, or never matches`;
-}
-
-function templateWarnings(rules: readonly DeclaredRule[]): string[] {
-  const warnings: string[] = [];
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i]!;
-    const problem = rule.path === null ? null : validatePathPattern(rule.path);
-    if (problem !== null) {
-      warnings.push(`${rule.file}:${rule.line}: path ${JSON.stringify(rule.path)} never matches: ${problem}`);
-    }
-  }
-  return warnings;
 }
 
 /** The exit code `--fail-on` asks for: 1 when the chosen kind of drift is present. */

@@ -19,8 +19,13 @@
 // - A valid template (Istio's validation): each operator is a whole segment (`/a{*}` is
 //   invalid), `{**}` is the last operator (literal segments may follow it), no `*`, `{`
 //   or `}` outside an operator, literal segments are pchars (no empty segment, so no `//`),
-//   one trailing `/` allowed (it must then be matched). Istio rejects an invalid template;
-//   here it never matches and validatePathPattern says why.
+//   one trailing `/` allowed (it must then be matched). A path that is no template may hold
+//   neither `{` nor `}` (`/users/{id}`). istiod's validating webhook (pkg/config/validation
+//   ValidateAuthorizationPolicy -> pkg/config/security CheckValidPathTemplate, on every path
+//   after trimming its outer slashes) refuses the whole policy for any of these; the two it lets
+//   through (a template without its leading `/`, or with `//` at either end) Envoy refuses when it
+//   parses the template (uri_template_lib parsePathPatternSyntax: `^/`, no double slash), so the
+//   sidecar keeps its old configuration. pathRefusal says which; such a path never matches here.
 
 const MATCH_ONE = '{*}';
 const MATCH_ANY = '{**}';
@@ -59,31 +64,77 @@ export function isPathTemplate(pattern: string): boolean {
   return pattern.includes(MATCH_ONE) || pattern.includes(MATCH_ANY);
 }
 
+/** Why a path cannot be applied, and who refuses it: istiod's webhook, or the sidecar's Envoy. */
+export interface PathRefusal {
+  problem: string;
+  refusedBy: 'istiod' | 'envoy';
+}
+
 /**
- * Why an Istio path pattern can never be applied, or null when it is fine.
- * Only templates can be invalid; a plain pattern is always a valid string match.
+ * Why an Istio path pattern can never be applied, or null when it is fine: a template that is
+ * not valid, or a plain path holding `{` or `}`. Any other plain pattern is a valid string match.
  */
-export function validatePathPattern(pattern: string): string | null {
-  if (pattern === '') return 'the path is empty';
-  if (!isPathTemplate(pattern)) return null;
-  if (!pattern.startsWith('/')) return 'a path template must start with "/"';
+export function pathRefusal(pattern: string): PathRefusal | null {
+  const istiod = (problem: string): PathRefusal => ({ problem, refusedBy: 'istiod' });
+  if (pattern === '') return istiod('the path is empty');
+  if (!isPathTemplate(pattern)) {
+    const braced = pattern.split('/').find((segment) => segment.includes('{') || segment.includes('}'));
+    return braced === undefined
+      ? null
+      : istiod(
+          `segment "${braced}" holds "{" or "}", which a path may hold only as a whole {*} or {**} segment`,
+        );
+  }
+  const envoy = (problem: string): PathRefusal => ({ problem, refusedBy: 'envoy' });
+  if (!pattern.startsWith('/')) return envoy('a path template must start with "/"');
   const body = pattern.endsWith('/') ? pattern.slice(1, -1) : pattern.slice(1);
+  const segments = body.split('/');
   let seenMatchAny = false;
-  for (const segment of body.split('/')) {
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
     if (segment === MATCH_ONE || segment === MATCH_ANY) {
-      if (seenMatchAny) return '{**} must be the last operator of a path template';
+      if (seenMatchAny) return istiod('{**} must be the last operator of a path template');
       seenMatchAny = segment === MATCH_ANY;
       continue;
     }
     if (segment.includes('{') || segment.includes('}')) {
-      return `segment "${segment}" mixes {*} or {**} with other characters; an operator must be a whole segment`;
+      return istiod(
+        `segment "${segment}" mixes {*} or {**} with other characters; an operator must be a whole segment`,
+      );
     }
-    if (segment.includes('*')) return `segment "${segment}" has a "*" outside {*} or {**}`;
-    if (segment === '') return 'a path template cannot have an empty segment ("//")';
+    if (segment.includes('*')) return istiod(`segment "${segment}" has a "*" outside {*} or {**}`);
+    if (segment === '') {
+      // istiod trims the outer slashes before it checks: only an inner `//` is its to refuse.
+      const outer = i === 0 || i === segments.length - 1;
+      const problem = 'a path template cannot have an empty segment ("//")';
+      return outer ? envoy(problem) : istiod(problem);
+    }
     if (!VALID_LITERAL.test(segment))
-      return `segment "${segment}" has characters a path template cannot hold`;
+      return istiod(`segment "${segment}" has characters a path template cannot hold`);
   }
   return null;
+}
+
+/** Why an Istio path pattern can never be applied (pathRefusal's problem), or null when it is fine. */
+export function validatePathPattern(pattern: string): string | null {
+  return pathRefusal(pattern)?.problem ?? null;
+}
+
+/**
+ * A path Istio accepts for one it refuses, when there is an obvious one: a leading `/`, no `//`,
+ * and `{*}` for each segment holding `{` or `}` (in a template, `*` too) that is no operator.
+ */
+export function acceptedPathFor(pattern: string): string | undefined {
+  // A plain path's `*` is Istio's prefix or suffix: only a template's is out of place.
+  const misplaced = isPathTemplate(pattern) ? /[{}*]/ : /[{}]/;
+  const fixed = `/${pattern}`
+    .replace(/\/{2,}/g, '/')
+    .split('/')
+    .map((segment) =>
+      segment === MATCH_ONE || segment === MATCH_ANY || !misplaced.test(segment) ? segment : MATCH_ONE,
+    )
+    .join('/');
+  return fixed !== pattern && validatePathPattern(fixed) === null ? fixed : undefined;
 }
 
 /** Envoy's `{*}`: one or more segment characters. */

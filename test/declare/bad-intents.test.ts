@@ -12,6 +12,8 @@ import { ROOT } from './helpers.ts';
 
 const DIR = 'fixtures/bad/intents';
 const METHODS = 'GET, POST, PUT, DELETE, OPTIONS, TRACE, PATCH, CONNECT';
+const ISTIOD_REFUSES =
+  "Istio's validation refuses the AuthorizationPolicy the intents-operator writes for this target, so none of the target's rules apply, nor do those of the ClientIntents' later targets";
 const TARGET_KEYS = 'kubernetes, service, kafka, sql, aws, gcp, azure, internet';
 const SCHEMA_TARGET_KEYS = 'aws, azure, gcp, internet, kafka, kubernetes, service, sql';
 const KAFKA_OPERATIONS =
@@ -86,6 +88,16 @@ const EXPECTED: [string, number, string][] = [
     'spec.targets[0].kubernetes.name: "nginx.other-ns.cluster" has more than one dot (use name.namespace)',
   ],
   ['path-empty.yaml', 13, 'spec.targets[0].kubernetes.http[0].path: required'],
+  [
+    'path-brace-not-template.yaml',
+    15,
+    `spec.targets[0].kubernetes.http[1].path: "/users/{id}": segment "{id}" holds "{" or "}", which a path may hold only as a whole {*} or {**} segment; ${ISTIOD_REFUSES}; write "/users/{*}" instead ({*} is any one segment)`,
+  ],
+  [
+    'path-template-partial-segment.yaml',
+    13,
+    `spec.targets[0].service.http[0].path: "/items/v{*}": segment "v{*}" mixes {*} or {**} with other characters; an operator must be a whole segment; ${ISTIOD_REFUSES}; write "/items/{*}" instead ({*} is any one segment)`,
+  ],
   ['path-missing.yaml', 13, 'spec.targets[0].kubernetes.http[0].path: required'],
   ['spec-list.yaml', 7, 'spec: must be a map, not a list'],
   ['spec-missing.yaml', 1, 'spec: required'],
@@ -116,6 +128,11 @@ const EXPECTED: [string, number, string][] = [
   ],
   ['v1-call-kind-lower-case.yaml', 11, 'spec.calls[0].kind: "service" must start with an upper-case letter'],
   ['v1-calls-missing.yaml', 7, 'spec.calls: required'],
+  [
+    'v1-path-template-no-slash.yaml',
+    13,
+    'spec.calls[0].HTTPResources[0].path: "items/{*}": a path template must start with "/"; the sidecar\'s Envoy refuses the path template in the AuthorizationPolicy for this target, so the server keeps its old policies; write "/items/{*}" instead ({*} is any one segment)',
+  ],
   ['v1-service-name-missing.yaml', 8, 'spec.service.name: required'],
   ['v1-svc-two-dots.yaml', 10, 'spec.calls[0].name: "nginx.a.b" has more than one dot (use name.namespace)'],
   [

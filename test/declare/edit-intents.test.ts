@@ -531,6 +531,31 @@ describe('JSON intents are read, never edited', () => {
     ]);
   });
 
+  test('a called path Istio refuses in a policy is never written, for a home or a new client', () => {
+    const sources = new Map([['intents/frontend.yaml', FRONTEND]]);
+    const decl = declared([['intents/frontend.yaml', 'frontend']]);
+    const result = editIntents(sources, decl, {
+      missing: [
+        missing('frontend', 'orders', 'GET', '/users/{id}'),
+        missing('batch', 'orders', 'GET', '/jobs/{name}'),
+        missing('frontend', 'orders', 'POST', '/orders'),
+      ],
+      stale: [],
+    });
+    assert.deepEqual(
+      result.changes.map((c) => [c.file, c.method, c.path]),
+      [['intents/frontend.yaml', 'POST', '/orders']],
+    );
+    assert.equal(result.files.length, 1, 'no new file for batch');
+    assert.ok(!result.files[0]!.after.includes('{id}'));
+    const refused = (client: string, path: string, segment: string) =>
+      `${client}: path "${path}" is left out: Istio refuses it in an AuthorizationPolicy (segment "${segment}" holds "{" or "}", which a path may hold only as a whole {*} or {**} segment); declare the call by hand`;
+    assert.deepEqual(result.skipped, [
+      refused('frontend', '/users/{id}', '{id}'),
+      refused('batch', '/jobs/{name}', '{name}'),
+    ]);
+  });
+
   test('a missing call of a client whose intents are JSON is skipped, the JSON untouched', () => {
     const result = editIntents(sources, decl, {
       missing: [missing('frontend', 'catalog', 'GET', '/products')],

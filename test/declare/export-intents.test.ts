@@ -67,6 +67,27 @@ describe('export: the demo, as otterize network-mapper export writes it', () => 
   });
 });
 
+describe('export: paths Istio refuses', () => {
+  test('a called path holding "{" or "}" is left out with a warning, never written as an allow-all target', () => {
+    const client = { name: 'web', namespace: 'shop', kind: 'Deployment' };
+    const server = { name: 'api', namespace: 'shop', kind: 'Deployment' };
+    const call = (path: string) => ({
+      client,
+      server,
+      method: 'GET',
+      path,
+      count: 1,
+      protocol: 'http' as const,
+    });
+    const { intents, warnings } = buildClientIntents([call('/users/{id}'), call('/health')]);
+    assert.deepEqual(intents[0]!.targets[0]!.http, [{ path: '/health', methods: ['GET'] }]);
+    assert.equal(buildClientIntents([call('/users/{id}')]).intents.length, 0);
+    assert.deepEqual(warnings, [
+      'web -> api: path "/users/{id}" is left out: Istio refuses it in an AuthorizationPolicy (segment "{id}" holds "{" or "}", which a path may hold only as a whole {*} or {**} segment); declare the call by hand',
+    ]);
+  });
+});
+
 describe('export: grouping rules', () => {
   const { intents, warnings } = buildClientIntents(RICH_CALLS);
 

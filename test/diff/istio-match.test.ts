@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { matchMethod, matchPath, matchString, validatePathPattern } from '../../src/diff/istio-match.ts';
+import {
+  acceptedPathFor,
+  isPathTemplate,
+  matchMethod,
+  matchPath,
+  matchString,
+  pathRefusal,
+  validatePathPattern,
+} from '../../src/diff/istio-match.ts';
 
 describe('matchString', () => {
   const cases: [pattern: string, value: string, expected: boolean][] = [
@@ -122,14 +130,37 @@ describe('validatePathPattern', () => {
     ['/a/{id}/{*}', /whole segment/],
     ['users/{*}', /start with/],
     ['/a b/{*}', /characters/],
+    ['/users/{id}', /holds "\{" or "\}"/],
+    ['/a/{**x}', /holds "\{" or "\}"/],
+    ['/a}', /holds "\{" or "\}"/],
   ];
   for (const [pattern, reason] of invalid) {
     test(`${JSON.stringify(pattern)} is invalid`, () => {
       assert.match(validatePathPattern(pattern) ?? 'valid', reason);
     });
   }
+  // istiod's CheckValidPathTemplate trims the outer slashes before it checks; Envoy's
+  // parsePathPatternSyntax refuses what it lets through.
+  const byEnvoy = ['users/{*}', '//a/{*}', '/a/{*}//'];
+  for (const pattern of byEnvoy) {
+    test(`${pattern} is refused by Envoy, not istiod`, () => {
+      assert.equal(pathRefusal(pattern)?.refusedBy, 'envoy');
+    });
+  }
+  test("every other refusal is istiod's", () => {
+    for (const [pattern] of invalid.filter(([p]) => !byEnvoy.includes(p)))
+      assert.equal(pathRefusal(pattern)?.refusedBy, 'istiod', pattern);
+  });
+  test('acceptedPathFor offers a valid path only where one is plain to see', () => {
+    assert.equal(acceptedPathFor('/users/{id}'), '/users/{*}');
+    assert.equal(acceptedPathFor('/items/v{*}'), '/items/{*}');
+    assert.equal(acceptedPathFor('items//{*}'), '/items/{*}');
+    assert.equal(acceptedPathFor('/a/*/{*}'), '/a/{*}/{*}');
+    assert.equal(acceptedPathFor('/a/{**}/b/{*}'), undefined);
+    assert.equal(acceptedPathFor('/users/{id}/*'), undefined);
+  });
   test('an invalid template never matches, even its own text', () => {
-    for (const [pattern] of invalid.filter(([p]) => p.includes('{')))
+    for (const [pattern] of invalid.filter(([p]) => isPathTemplate(p)))
       assert.equal(matchPath(pattern, pattern), false, pattern);
   });
 });
