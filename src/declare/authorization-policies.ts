@@ -12,9 +12,10 @@ import { fail } from '../yaml/yaml-fields.ts';
 import {
   formattedIdentityWithKind,
   ISTIO_CLIENT_LABEL,
-  nameWithKind,
   type OtterizeIdentity,
+  policyName,
   SERVICE_LABEL,
+  targetIdentity,
   workloadSelector,
 } from './otterize-identity.ts';
 import type { WorkloadLookup } from './workload-manifests.ts';
@@ -89,15 +90,7 @@ export function authorizationPolicies(
  * way share a policy (the operator would write both under one name, the later one winning).
  */
 function draftFor(drafts: Map<string, PolicyDraft>, rule: DeclaredRule): PolicyDraft {
-  const server: OtterizeIdentity = {
-    name: rule.server.name,
-    namespace: rule.server.namespace,
-    ...(rule.targetType === 'service'
-      ? { kind: 'Service' }
-      : rule.server.kind
-        ? { kind: rule.server.kind }
-        : {}),
-  };
+  const server = targetIdentity(rule);
   const key = [policyName(rule.client, server), server.namespace].join('\u0000');
   let draft = drafts.get(key);
   if (!draft) {
@@ -111,10 +104,6 @@ function draftFor(drafts: Map<string, PolicyDraft>, rule: DeclaredRule): PolicyD
     drafts.set(key, draft);
   }
   return draft;
-}
-
-function policyName(client: WorkloadRef, server: OtterizeIdentity): string {
-  return `authorization-policy-to-${nameWithKind(server)}-from-${nameWithKind(client)}.${client.namespace}`;
 }
 
 /** The pods the policy selects, or a warning when the operator would write no policy. */

@@ -3,6 +3,7 @@
 import { type Document, isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { MissingCall, StaleRule, TargetType, WorkloadRef } from '../model.ts';
 import type { TargetList } from './edit-intents-types.ts';
+import { policyKey } from './shared-policies.ts';
 
 export interface TargetMatch {
   item: YAMLMap;
@@ -29,6 +30,28 @@ export function findTarget(
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a new kubernetes target for this server would become the same AuthorizationPolicy as
+ * a target the list has (`api` of kind Deployment beside a target named `api-deployment`): the
+ * operator would keep one target's rules only, and reading the intents refuses the pair.
+ */
+export function sharesPolicy(
+  list: TargetList,
+  server: { name: string; namespace: string; kind?: string },
+  client: WorkloadRef,
+): boolean {
+  const key = policyKey({ client, server, targetType: 'kubernetes' });
+  return list.seq.items.some((item) => {
+    if (!isMap(item)) return false;
+    const found = list.v2 ? v2Target(item) : v1Call(item);
+    if (!found) return false;
+    const [name = '', namespace = client.namespace] = found.name.split('.');
+    const kind = found.type === 'kubernetes' ? found.body.get('kind') : undefined;
+    const written = typeof kind === 'string' && kind !== '' ? { name, namespace, kind } : { name, namespace };
+    return policyKey({ client, server: written, targetType: found.type }) === key;
+  });
 }
 
 function v2Target(item: YAMLMap): { type: TargetType; name: string; body: YAMLMap } | undefined {

@@ -10,7 +10,13 @@ import { buildClientIntents } from './build-client-intents.ts';
 import { ClientHomes, isJsonFile, type ParsedFile, sharedNote, sharesNodes } from './edit-intents-homes.ts';
 import { newIntentsFiles } from './edit-intents-layout.ts';
 import { printEditedFile, withConventionsOf } from './edit-intents-print.ts';
-import { addCallToTarget, findTarget, newTargetNode, removeRuleFromTarget } from './edit-intents-targets.ts';
+import {
+  addCallToTarget,
+  findTarget,
+  newTargetNode,
+  removeRuleFromTarget,
+  sharesPolicy,
+} from './edit-intents-targets.ts';
 import type {
   IntentChange,
   IntentsEditRequest,
@@ -230,6 +236,11 @@ function addCall(
     findTarget(targets, call.server, 'kubernetes', call.client) ??
     (call.server.service && findTarget(targets, call.server.service, 'service', call.client));
   if (!match) {
+    if (sharesPolicy(targets, call.server, call.client)) {
+      return {
+        skipped: `${call.client.name} → ${writtenServerName(call)}: a new target would become the same AuthorizationPolicy as a target the file has (only one's rules would be in force); declare it by hand`,
+      };
+    }
     const flow = prefersFlowMethods(targets.seq);
     targets.seq.items.push(newTargetNode(doc, targets, call, writtenServerName(call), flow));
     return { change: { action: 'add', ...describeCall(call) } };

@@ -5,6 +5,7 @@
 // GetRFC1123NameWithKind, getFormattedOtterizeIdentity[WithKind]) and
 // src/operator/api/v2alpha1/clientintents_types.go (the label keys).
 import { createHash } from 'node:crypto';
+import type { DeclaredRule, WorkloadRef } from '../model.ts';
 
 /** On the server's pods (set by the operator) and on each policy: the server's identity. */
 export const SERVICE_LABEL = 'intents.otterize.com/service';
@@ -56,4 +57,22 @@ export function formattedIdentityWithKind(identity: OtterizeIdentity): string {
 export function workloadSelector(server: OtterizeIdentity): Record<string, string> {
   if (!hasKind(server.kind)) return { [SERVICE_LABEL]: formattedIdentity(server) };
   return { [OWNER_KIND_LABEL]: server.kind, [SERVICE_LABEL]: formattedIdentity(server) };
+}
+
+/**
+ * The server a kubernetes or service target names, as the operator identifies it
+ * (Target.ToServiceIdentity, GetTargetServerKind): a service target's kind is Service.
+ */
+export function targetIdentity(rule: Pick<DeclaredRule, 'server' | 'targetType'>): OtterizeIdentity {
+  const { name, namespace, kind } = rule.server;
+  if (rule.targetType === 'service') return { name, namespace, kind: 'Service' };
+  return kind ? { name, namespace, kind } : { name, namespace };
+}
+
+/**
+ * The name of the operator's AuthorizationPolicy for a client and a target's server
+ * (policy_manager.go getPolicyName); it is written in the server's namespace.
+ */
+export function policyName(client: WorkloadRef, server: OtterizeIdentity): string {
+  return `authorization-policy-to-${nameWithKind(server)}-from-${nameWithKind(client)}.${client.namespace}`;
 }

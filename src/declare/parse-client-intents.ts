@@ -9,6 +9,7 @@ import { rejectNearMissIntents } from './intents-near-miss.ts';
 import { missingNamespaceMessage } from './namespace-defaults.ts';
 import { parseV1Spec } from './parse-v1.ts';
 import { parseV2Spec } from './parse-v2.ts';
+import { refuseSharedPolicies } from './shared-policies.ts';
 import { checkTargetRules } from './target-rules.ts';
 
 export const INTENTS_GROUP = 'k8s.otterize.com';
@@ -108,6 +109,7 @@ function parseOne(root: YamlMap, file: string, apiVersion: string, opts: ParseOp
     : parseV1Spec(file, spec, namespace, version);
   checkAgainstCrd(file, root, version, 'all');
   checkTargetRules(file, spec, version);
+  refuseSharedPolicies(file, parsed.rules);
   return {
     client: parsed.client,
     apiVersion,

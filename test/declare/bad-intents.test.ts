@@ -14,6 +14,8 @@ const DIR = 'fixtures/bad/intents';
 const METHODS = 'GET, POST, PUT, DELETE, OPTIONS, TRACE, PATCH, CONNECT';
 const ISTIOD_REFUSES =
   "Istio's validation refuses the AuthorizationPolicy the intents-operator writes for this target, so none of the target's rules apply, nor do those of the ClientIntents' later targets";
+const sharedPolicy = (line: number, policy: string) =>
+  `this target and the one at line ${line} become the same AuthorizationPolicy (${policy}): the intents-operator writes each target's rules over the other's, so only one target's rules are in force; merge their http rules into one target`;
 const TARGET_KEYS = 'kubernetes, service, kafka, sql, aws, gcp, azure, internet';
 const SCHEMA_TARGET_KEYS = 'aws, azure, gcp, internet, kafka, kubernetes, service, sql';
 const KAFKA_OPERATIONS =
@@ -40,6 +42,16 @@ const EXPECTED: [string, number, string][] = [
   ['complex-key.yaml', 7, 'only plain keys are supported'],
   ['deep-nesting.yaml', 2, 'YAML nested deeper than 64 levels'],
   ['duplicate-key.yaml', 9, 'Map keys must be unique'],
+  [
+    'duplicate-target-same-server.yaml',
+    17,
+    sharedPolicy(10, 'demo/authorization-policy-to-nginx-from-client.demo'),
+  ],
+  [
+    'duplicate-target-service-kind.yaml',
+    15,
+    sharedPolicy(10, 'demo/authorization-policy-to-nginx-service-from-client.demo'),
+  ],
   [
     'duplicate-workload.yaml',
     14,
@@ -128,6 +140,7 @@ const EXPECTED: [string, number, string][] = [
   ],
   ['v1-call-kind-lower-case.yaml', 11, 'spec.calls[0].kind: "service" must start with an upper-case letter'],
   ['v1-calls-missing.yaml', 7, 'spec.calls: required'],
+  ['v1-duplicate-call.yaml', 15, sharedPolicy(10, 'demo/authorization-policy-to-nginx-from-client.demo')],
   [
     'v1-path-template-no-slash.yaml',
     13,

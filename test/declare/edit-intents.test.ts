@@ -556,6 +556,34 @@ describe('JSON intents are read, never edited', () => {
     ]);
   });
 
+  test('a new target that would become the same AuthorizationPolicy as one the file has is never written', () => {
+    const text = `apiVersion: k8s.otterize.com/v2beta1
+kind: ClientIntents
+metadata:
+  name: frontend
+  namespace: shop
+spec:
+  workload:
+    name: frontend
+    kind: Deployment
+  targets:
+    - kubernetes:
+        name: orders-deployment
+        http:
+          - path: /a
+            methods: [GET]
+`;
+    const sources = new Map([['intents/frontend.yaml', text]]);
+    const result = editIntents(sources, declared([['intents/frontend.yaml', 'frontend']]), {
+      missing: [missing('frontend', 'orders', 'GET', '/orders')],
+      stale: [],
+    });
+    assert.deepEqual(result.changes, []);
+    assert.deepEqual(result.skipped, [
+      "frontend → orders: a new target would become the same AuthorizationPolicy as a target the file has (only one's rules would be in force); declare it by hand",
+    ]);
+  });
+
   test('a missing call of a client whose intents are JSON is skipped, the JSON untouched', () => {
     const result = editIntents(sources, decl, {
       missing: [missing('frontend', 'catalog', 'GET', '/products')],

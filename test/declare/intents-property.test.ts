@@ -9,10 +9,14 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { INTENT_METHODS } from '../../src/declare/intent-rules.ts';
 import { loadIntents } from '../../src/declare/load-intents.ts';
+import { validatePathPattern } from '../../src/diff/istio-match.ts';
 
 const dnsName = fc.stringMatching(/^[a-z]([a-z0-9-]{0,10}[a-z0-9])?$/);
 const kind = fc.constantFrom('Deployment', 'StatefulSet', 'DaemonSet');
-const httpPath = fc.stringMatching(/^\/[A-Za-z0-9_.~{}*/-]{0,20}$/);
+// Paths Istio accepts: a "{" or "}" elsewhere than in a whole {*} or {**} segment is refused.
+const httpPath = fc
+  .stringMatching(/^\/[A-Za-z0-9_.~{}*/-]{0,20}$/)
+  .filter((p) => validatePathPattern(p) === null);
 const httpRule = fc.record({
   path: httpPath,
   methods: fc.uniqueArray(fc.constantFrom(...INTENT_METHODS), { minLength: 1, maxLength: 4 }),
@@ -32,11 +36,27 @@ const target = fc.oneof(
     .map((service) => ({ service })),
   fc.record({ name: serverName }).map((kafka) => ({ kafka })),
 );
-const intents = fc.record({
-  namespace: dnsName,
-  workload: fc.record({ name: dnsName, kind }, { requiredKeys: ['name'] }),
-  targets: fc.array(target, { maxLength: 5 }),
-});
+/**
+ * The operator's policy for a kubernetes or service target: two targets with the same one are
+ * refused (only one's rules would be in force), so valid intents have none.
+ */
+function policyOf(t: Record<string, { name: string; kind?: string }>, namespace: string): string | undefined {
+  const [type, body] = Object.entries(t)[0]!;
+  if (type !== 'kubernetes' && type !== 'service') return undefined;
+  const [name, ns = namespace] = body.name.split('.');
+  const kind = type === 'service' ? 'Service' : body.kind;
+  return `${ns}/${name}${kind ? `-${kind.toLowerCase()}` : ''}`;
+}
+const intents = fc
+  .record({
+    namespace: dnsName,
+    workload: fc.record({ name: dnsName, kind }, { requiredKeys: ['name'] }),
+    targets: fc.array(target, { maxLength: 5 }),
+  })
+  .filter((v) => {
+    const policies = v.targets.map((t) => policyOf(t, v.namespace)).filter((p) => p !== undefined);
+    return new Set(policies).size === policies.length;
+  });
 
 type Intents = typeof intents extends fc.Arbitrary<infer T> ? T : never;
 
