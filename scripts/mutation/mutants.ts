@@ -612,6 +612,14 @@ export const MUTANTS: Mutant[] = [
     tests: DIFF,
   },
   {
+    id: 'diff/tcp-covered-by-http-rules',
+    file: 'src/diff/group-rules.ts',
+    from: "(!detail && call.protocol !== 'tcp' && this.agreeing.length > 0)",
+    to: '(!detail && this.agreeing.length > 0)',
+    why: 'a TCP connection is covered by a target whose rules are all HTTP, which Istio skips on TCP (denied)',
+    tests: ['test/diff/compute-drift.test.ts', 'test/cli/enforcement-semantics.test.ts'],
+  },
+  {
     id: 'diff/fail-on-stale-ignored',
     file: 'src/diff/fail-policy.ts',
     from: "const failsOnStale = (failOn: FailOn) => failOn === 'stale' || failOn === 'any';",

@@ -247,9 +247,12 @@ function addCall(
   }
   if (call.method === null || path === null) {
     const names = serverNames.map((s) => s.name).join('/');
-    return {
-      skipped: `${call.client.name} → ${names}: calls without HTTP detail; the target has HTTP rules`,
-    };
+    // Istio applies no rule with paths or methods to TCP: only a target without http allows these.
+    const what =
+      call.protocol === 'tcp'
+        ? 'TCP connections, which a target with HTTP rules never allows; declare it without http by hand if they are meant'
+        : 'calls without HTTP detail; the target has HTTP rules';
+    return { skipped: `${call.client.name} → ${names}: ${what}` };
   }
   const added = addCallToTarget(doc, targets, match, call.method, path, prefersFlowMethods(targets.seq));
   return added ? { change: { action: 'add', ...describeCall(call), server: match.writtenName } } : {};

@@ -63,8 +63,13 @@ export class GroupRules {
 
   /**
    * Marks every rule the call matches and every rule whose target it called. Covered when a
-   * rule allows it, or when it carries no method/path and its client declared the target at
-   * all (nothing to refute).
+   * rule allows it, or when it is an HTTP call without method/path and its client declared the
+   * target at all (nothing to refute). A TCP connection is allowed only by a rule without HTTP
+   * rules: Istio cannot build a rule with paths or methods for a TCP filter chain and skips it
+   * (istio/istio pilot/pkg/security/authz/model/generator.go, "is HTTP only"; builder.go,
+   * "skipped rule ... on TCP filter chain"), ztunnel drops it in ambient mode
+   * (pilot/pkg/serviceregistry/ambient/authorization.go), and the intents-operator puts all of a
+   * target's HTTP rules in that one rule.
    */
   covers(call: ObservedCall): boolean {
     const detail = hasHttpDetail(call);
@@ -87,7 +92,7 @@ export class GroupRules {
         allowed = true;
       }
     }
-    return allowed || (!detail && this.agreeing.length > 0);
+    return allowed || (!detail && call.protocol !== 'tcp' && this.agreeing.length > 0);
   }
 
   /** Marks the plain rules declaring exactly this method and path (null: any); whether any. */

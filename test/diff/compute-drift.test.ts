@@ -295,7 +295,7 @@ describe('not checked', () => {
 
   test('HTTP rules of a target called only without method/path: covered call, rules not checked', () => {
     const d = drift(
-      [call('client', 'nginx', null, null, { protocol: 'tcp' })],
+      [call('client', 'nginx', null, null)],
       [rule('client', 'nginx', 'GET', '/a'), rule('client', 'nginx', 'POST', '/b')],
     );
     assert.equal(d.covered.length, 1);
@@ -306,6 +306,55 @@ describe('not checked', () => {
         ['/a', 'no-http-detail'],
         ['/b', 'no-http-detail'],
       ],
+    );
+    assert.equal(d.stale.length, 0);
+  });
+
+  test('a TCP connection to a target with HTTP rules is missing and would be blocked (Istio skips such a rule on TCP)', () => {
+    const d = drift(
+      [call('web', 'db', null, null, { protocol: 'tcp' })],
+      [rule('web', 'db', 'GET', '/q'), rule('web', 'db', 'POST', '/q')],
+    );
+    assert.deepEqual(d.covered, []);
+    assert.deepEqual(
+      d.missing.map((c) => [brief(c), c.protocol, c.wouldBeBlocked]),
+      [['web->db null null', 'tcp', true]],
+    );
+    assert.equal(d.summary.drift, true);
+    // The connection exercises none of the HTTP rules and refutes none: they are not checked.
+    assert.deepEqual(
+      d.notChecked.map((r) => [r.method, r.why]),
+      [
+        ['GET', 'no-http-detail'],
+        ['POST', 'no-http-detail'],
+      ],
+    );
+    assert.equal(d.stale.length, 0);
+  });
+
+  test('a TCP connection is allowed by a rule of its client for its server without http, beside HTTP rules', () => {
+    const d = drift(
+      [call('web', 'db', null, null, { protocol: 'tcp' }), call('web', 'db', 'GET', '/q')],
+      [rule('web', 'db', 'GET', '/q'), rule('web', 'db', null, null), rule('web', 'api', null, null)],
+    );
+    assert.equal(d.missing.length, 0);
+    assert.deepEqual(d.covered.map(brief).sort(), ['web->db GET /q', 'web->db null null']);
+    // Only the rule without http was used by the connection; api's rule was not called.
+    assert.deepEqual(
+      d.stale.map((r) => [r.server.name, r.reason]),
+      [['api', 'server-not-called']],
+    );
+  });
+
+  test('a TCP connection beside HTTP calls with detail: the connection is missing, the calls covered', () => {
+    const d = drift(
+      [call('web', 'db', 'GET', '/q'), call('web', 'db', null, null, { protocol: 'tcp' })],
+      [rule('web', 'db', 'GET', '/q')],
+    );
+    assert.deepEqual(d.covered.map(brief), ['web->db GET /q']);
+    assert.deepEqual(
+      d.missing.map((c) => [brief(c), c.protocol]),
+      [['web->db null null', 'tcp']],
     );
     assert.equal(d.stale.length, 0);
   });

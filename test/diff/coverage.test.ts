@@ -48,6 +48,25 @@ describe('coverage', () => {
     assert.equal(web?.exercised, 0);
   });
 
+  test('a TCP connection exercises a rule without http, never an HTTP rule (Istio skips those on TCP)', () => {
+    const rules = [rule('web', 'db', 'GET', '/q'), rule('web', 'cache', null, null)];
+    const d = computeDrift(
+      observedMap([
+        call('web', 'db', null, null, { protocol: 'tcp' }),
+        call('web', 'cache', null, null, { protocol: 'tcp' }),
+      ]),
+      declaredIntents(rules),
+    );
+    assert.deepEqual(
+      d.missing.map((c) => c.server.name),
+      ['db'],
+    );
+    const [web] = computeCoverage(rules, d).clients;
+    assert.equal(web?.exercised, 1);
+    assert.equal(web?.noDetail, 1);
+    assert.equal(web?.percent, 50);
+  });
+
   test('the namespace scope applies, and nothing declared counts as full coverage', () => {
     const coverage = computeCoverage(declared.rules, drift, { namespaces: ['elsewhere'] });
     assert.deepEqual(coverage, { clients: [], total: { declared: 0, exercised: 0, percent: 100 } });
