@@ -23,7 +23,10 @@ export interface ServerRef extends WorkloadRef {
 export interface ObservedCall {
   client: WorkloadRef;
   server: ServerRef;
-  /** Upper-case HTTP method, or null when the metrics carry no method (service-level evidence). */
+  /**
+   * The HTTP method as the request sent it (case kept: Istio matches it case-sensitively), or
+   * null when the metrics carry no method (service-level evidence).
+   */
   method: string | null;
   /** Normalized path without query or fragment, or null when not known. */
   path: string | null;
@@ -59,6 +62,21 @@ export type TargetType =
   | 'gcp'
   | 'azure'
   | 'internet';
+
+/**
+ * The methods the ClientIntents CRD accepts (an upper-case enum: no HEAD, no ALL). A call with
+ * any other method (`HEAD`, `get`) can be allowed only by a target without HTTP rules.
+ */
+export const INTENT_METHODS: readonly string[] = [
+  'GET',
+  'POST',
+  'PUT',
+  'DELETE',
+  'OPTIONS',
+  'TRACE',
+  'PATCH',
+  'CONNECT',
+];
 
 /** Target types whose traffic Istio's HTTP metrics can show. */
 export const CHECKABLE_TARGETS: ReadonlySet<TargetType> = new Set(['kubernetes', 'service']);

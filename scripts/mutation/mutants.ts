@@ -515,6 +515,22 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/declare/edit-intents.test.ts'],
   },
   {
+    id: 'declare/undeclarable-method-written',
+    file: 'src/declare/edit-intents.ts',
+    from: '  if (call.method !== null && !INTENT_METHODS.includes(call.method)) {',
+    to: '  if (false) {',
+    why: '--fix writes a `get` or HEAD into `methods`, which the ClientIntents CRD (an upper-case enum) refuses',
+    tests: ['test/declare/edit-intents.test.ts'],
+  },
+  {
+    id: 'observe/method-upper-cased',
+    file: 'src/observe/istio-call.ts',
+    from: '  return known(requestMethod);\n',
+    to: '  return known(requestMethod)?.toUpperCase() ?? null;\n',
+    why: 'an observed `get` is read as GET and covered by a declared GET, while Istio matches :method case-sensitively (403)',
+    tests: ['test/observe/istio-call.test.ts', 'test/cli/enforcement-semantics.test.ts'],
+  },
+  {
     id: 'declare/second-clientintents',
     file: 'src/declare/edit-intents.ts',
     from: '      if (declaredAt !== undefined) {\n',

@@ -4,7 +4,7 @@
 // exact text; changed ones keep their comments, key order and list style (yaml's Document API).
 import { type Document, isMap, isScalar, isSeq, parseAllDocuments, type YAMLMap, type YAMLSeq } from 'yaml';
 import { validatePathPattern } from '../diff/istio-match.ts';
-import type { DeclaredIntents, MissingCall, WorkloadRef } from '../model.ts';
+import { type DeclaredIntents, INTENT_METHODS, type MissingCall, type WorkloadRef } from '../model.ts';
 import { hasUnsafeChars, showControlChars } from '../safe-text.ts';
 import { buildClientIntents } from './build-client-intents.ts';
 import { ClientHomes, isJsonFile, type ParsedFile, sharedNote, sharesNodes } from './edit-intents-homes.ts';
@@ -98,6 +98,11 @@ export function skipReason(
   const refused = path === null ? null : validatePathPattern(path);
   if (refused !== null) {
     return `${call.client.name}: path ${showControlChars(JSON.stringify(path))} is left out: Istio refuses it in an AuthorizationPolicy (${refused}); declare the call by hand`;
+  }
+  // The CRD's methods are an upper-case enum and Istio matches methods case-sensitively: a
+  // `get` or a HEAD cannot be written, and only a target without http (every method) allows it.
+  if (call.method !== null && !INTENT_METHODS.includes(call.method)) {
+    return `${call.client.name} → ${call.server.name}: method ${showControlChars(JSON.stringify(call.method))} cannot be declared (ClientIntents take ${INTENT_METHODS.join(', ')}; Istio matches methods case-sensitively); only a target without http allows it: declare that by hand if the call is meant`;
   }
   const json = jsonFile(call.client);
   if (json !== undefined)

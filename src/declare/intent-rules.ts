@@ -1,21 +1,11 @@
 // Rules shared by every ClientIntents version: target names, kinds, HTTP methods, and the
 // expansion of HTTP rules into one DeclaredRule per (path, method).
 import { acceptedPathFor, pathRefusal } from '../diff/istio-match.ts';
-import type { DeclaredRule, TargetType, WorkloadRef } from '../model.ts';
+import { type DeclaredRule, INTENT_METHODS, type TargetType, type WorkloadRef } from '../model.ts';
 import { expectMap, expectString, fail, lineOf, requiredString } from '../yaml/yaml-fields.ts';
 import type { YamlMap, YamlSeq } from '../yaml/yaml-tree.ts';
 
-/** The methods the ClientIntents CRD accepts (no HEAD, no ALL). */
-export const INTENT_METHODS: readonly string[] = [
-  'GET',
-  'POST',
-  'PUT',
-  'DELETE',
-  'OPTIONS',
-  'TRACE',
-  'PATCH',
-  'CONNECT',
-];
+export { INTENT_METHODS };
 
 /** `nginx` is in the client's namespace, `nginx.other-ns` in other-ns; more dots are refused. */
 export function resolveTargetName(

@@ -2,7 +2,7 @@
 // target entry (`spec.targets` in v2, `spec.calls` in v1) in the API version of the client's own
 // document, written by the exporter so it reads exactly as `export` would write it (unsafe
 // characters escaped, each value on its line).
-import type { MissingCall } from '../model.ts';
+import { INTENT_METHODS, type MissingCall } from '../model.ts';
 import { buildClientIntents } from './build-client-intents.ts';
 import { clientIntentsManifest, DEFAULT_EXPORT_API_VERSION } from './export-intents.ts';
 import { yamlDocumentText } from './yaml-output.ts';
@@ -14,8 +14,16 @@ export interface SuggestedRule {
   yaml: string;
 }
 
-/** `apiVersion` of the client's document (default: the exporter's, for a client without one). */
-export function suggestedRule(call: MissingCall, apiVersion = DEFAULT_EXPORT_API_VERSION): SuggestedRule {
+/**
+ * `apiVersion` of the client's document (default: the exporter's, for a client without one).
+ * Undefined for a method ClientIntents cannot name (`get`, HEAD): only a target without http
+ * would allow it, a widening left to a reviewer (the intents editor skips such a call too).
+ */
+export function suggestedRule(
+  call: MissingCall,
+  apiVersion = DEFAULT_EXPORT_API_VERSION,
+): SuggestedRule | undefined {
+  if (call.method !== null && !INTENT_METHODS.includes(call.method)) return undefined;
   const path = call.suggestedPath ?? call.path;
   const { intents } = buildClientIntents([{ ...call, path }]);
   const manifest = clientIntentsManifest(intents[0]!, apiVersion);

@@ -11,6 +11,7 @@ import {
   type DeclaredRule,
   type Drift,
   type FailOn,
+  INTENT_METHODS,
   type MissingCall,
   type NotCheckedRule,
   type ObservedCall,
@@ -78,6 +79,8 @@ export function computeDrift(
   const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
   const patterned = patternedPathsWarning(missing);
   if (patterned !== undefined) warnings.push(patterned);
+  const undeclarable = undeclarableMethodsWarning(missing);
+  if (undeclarable !== undefined) warnings.push(undeclarable);
 
   missing.sort(compareCalls);
   covered.sort(compareCalls);
@@ -276,6 +279,18 @@ function patternedPathsWarning(missing: readonly MissingCall[]): string | undefi
   if (first === undefined) return undefined;
   const example = `${first.client.name} -> ${first.server.name} ${first.method ?? ''} ${JSON.stringify(first.path)}`;
   return `${count} missing call(s) have a path holding "*", "{" or "}" (e.g. ${example}), which Istio reads as a wildcard or template: a rule written for such a path allows more than the path called, or never matches`;
+}
+
+/**
+ * Missing calls with a method ClientIntents cannot name (`get`: Istio matches `:method` as sent,
+ * case-sensitively; HEAD: not in the CRD's enum): no HTTP rule allows them. Said once.
+ */
+function undeclarableMethodsWarning(missing: readonly MissingCall[]): string | undefined {
+  const odd = missing.filter((c) => c.method !== null && !INTENT_METHODS.includes(c.method));
+  if (odd.length === 0) return undefined;
+  const first = odd[0]!;
+  const example = `${first.client.name} -> ${first.server.name} ${JSON.stringify(first.method)}`;
+  return `${odd.length} missing call(s) use a method ClientIntents cannot declare (e.g. ${example}): Istio matches methods case-sensitively and the CRD takes only ${INTENT_METHODS.join(', ')}, so only a target without http rules allows them`;
 }
 
 /** The exit code `--fail-on` asks for: 1 when the chosen kind of drift is present. */

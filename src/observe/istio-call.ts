@@ -70,10 +70,15 @@ export function protocolOf(metric: string, requestProtocol: string | undefined):
   return requestProtocol === 'grpc' ? 'grpc' : 'http';
 }
 
-/** HTTP methods are compared upper case. */
+/**
+ * The method as the request sent it: Envoy's request_method is the `:method` header as is
+ * (HTTP/2 lets a client send `get`), and Istio matches it exactly and case-sensitively
+ * (istio/istio pilot/pkg/security/authz/model/generator.go methodGenerator -> matcher.HeaderMatcher
+ * -> StringMatcherExact(v, false)), as RFC 9110 section 9.1 says methods are. So a `get` is
+ * not a `GET`: no rule of ClientIntents, whose methods are upper case, allows it.
+ */
 export function methodOf(requestMethod: string | undefined): string | null {
-  const method = known(requestMethod);
-  return method === null ? null : method.toUpperCase();
+  return known(requestMethod);
 }
 
 /**

@@ -108,3 +108,36 @@ describe('TCP connections and HTTP rules', () => {
     assert.deepEqual(JSON.parse(run.stdout).covered.map(brief), ['api GET http', 'db null tcp']);
   });
 });
+
+describe('methods keep their case', () => {
+  test('`get` is not covered by a declared GET (Istio matches :method exactly): missing, exit 1 (was covered, exit 0)', async () => {
+    const dir = await workspace([request('api', 'GET', '/a', 3), request('api', 'get', '/a', 2)]);
+    const run = await check(dir, ['--format', 'json']);
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual(
+      report.missing.map((c: Entry) => [brief(c), c.wouldBeBlocked]),
+      [['api get http', true]],
+    );
+    assert.deepEqual(
+      report.covered.map((c: Entry & { count: number }) => [brief(c), c.count]),
+      [['api GET http', 3]],
+    );
+    assert.match(
+      report.warnings.join('\n'),
+      /use a method ClientIntents cannot declare \(e\.g\. web -> api "get"\)/,
+    );
+  });
+
+  test('--fix writes no `get` into the intents (the CRD takes upper-case methods only): a note instead', async () => {
+    const dir = await workspace([request('api', 'GET', '/a', 3), request('api', 'get', '/b', 2)]);
+    const before = await readFile(path.join(dir, 'intents', 'web.yaml'), 'utf8');
+    const run = await check(dir, ['--fix']);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(
+      run.stderr,
+      /not fixed: web → api: method "get" cannot be declared \(ClientIntents take GET, POST/,
+    );
+    assert.equal(await readFile(path.join(dir, 'intents', 'web.yaml'), 'utf8'), before);
+  });
+});

@@ -584,6 +584,33 @@ spec:
     ]);
   });
 
+  test('a method the CRD cannot take (`get`, HEAD) is never written, for a home or a new client', () => {
+    const sources = new Map([['intents/frontend.yaml', FRONTEND]]);
+    const decl = declared([['intents/frontend.yaml', 'frontend']]);
+    const result = editIntents(sources, decl, {
+      missing: [
+        missing('frontend', 'orders', 'get', '/orders'),
+        missing('frontend', 'payments', 'HEAD', '/pay'),
+        missing('batch', 'orders', 'get', '/jobs'),
+        missing('frontend', 'orders', 'POST', '/orders'),
+      ],
+      stale: [],
+    });
+    assert.deepEqual(
+      result.changes.map((c) => [c.file, c.method, c.path]),
+      [['intents/frontend.yaml', 'POST', '/orders']],
+    );
+    assert.equal(result.files.length, 1, 'no new file for batch');
+    assert.doesNotMatch(result.files[0]!.after, /\bget\b|HEAD|payments/);
+    const why =
+      'cannot be declared (ClientIntents take GET, POST, PUT, DELETE, OPTIONS, TRACE, PATCH, CONNECT; Istio matches methods case-sensitively); only a target without http allows it: declare that by hand if the call is meant';
+    assert.deepEqual(result.skipped, [
+      `frontend → orders: method "get" ${why}`,
+      `frontend → payments: method "HEAD" ${why}`,
+      `batch → orders: method "get" ${why}`,
+    ]);
+  });
+
   test('a missing call of a client whose intents are JSON is skipped, the JSON untouched', () => {
     const result = editIntents(sources, decl, {
       missing: [missing('frontend', 'catalog', 'GET', '/products')],

@@ -43,6 +43,9 @@ describe('CI report options', () => {
       repositoryRoot: '/repo',
     });
     assert.equal(options.suggest?.(missing)?.under, 'spec.calls', "in the client's own API version");
+    // A method the CRD cannot take: no entry (a target without http would be a silent widening).
+    assert.equal(options.suggest?.({ ...missing, method: 'delete' }), undefined);
+    assert.equal(options.suggest?.({ ...missing, method: 'HEAD' }), undefined);
   });
 
   test('paths from the repository root: inside, a name starting with "..", outside, absolute', () => {

@@ -62,6 +62,28 @@ describe('covered and missing', () => {
     assert.equal(d.stale.length, 1);
   });
 
+  test('a method matches only in its own case: `get` is missing, would be blocked, beside a declared GET', () => {
+    const d = drift(
+      [
+        call('client', 'nginx', 'GET', '/a'),
+        call('client', 'nginx', 'get', '/a'),
+        call('client', 'nginx', 'HEAD', '/a'),
+      ],
+      [rule('client', 'nginx', 'GET', '/a')],
+    );
+    assert.deepEqual(d.covered.map(brief), ['client->nginx GET /a']);
+    assert.deepEqual(d.missing.map((c) => [brief(c), c.wouldBeBlocked]).sort(), [
+      ['client->nginx HEAD /a', true],
+      ['client->nginx get /a', true],
+    ]);
+    assert.ok(
+      d.warnings.includes(
+        '2 missing call(s) use a method ClientIntents cannot declare (e.g. client -> nginx "HEAD"): Istio matches methods case-sensitively and the CRD takes only GET, POST, PUT, DELETE, OPTIONS, TRACE, PATCH, CONNECT, so only a target without http rules allows them',
+      ),
+      d.warnings.join('\n'),
+    );
+  });
+
   test('a target without HTTP rules allows every call to it, with or without detail', () => {
     const d = drift(
       [call('client', 'nginx', 'DELETE', '/x'), call('client', 'nginx', null, null, { protocol: 'tcp' })],

@@ -17,14 +17,14 @@ const BASE: Record<string, string> = {
 };
 
 describe('istioCallOf', () => {
-  test('client, server, Service, upper-case method, normalized path', () => {
+  test('client, server, Service, the method as sent (case kept: Istio matches it so), normalized path', () => {
     assert.deepEqual(istioCallOf('istio_requests_total', BASE), {
       reporter: 'source',
       client: { name: 'client', namespace: 'shop' },
       server: { name: 'nginx', namespace: 'shop' },
       service: { name: 'nginx-service', namespace: 'shop' },
       host: null,
-      method: 'GET',
+      method: 'get',
       path: '/b',
       protocol: 'http',
       hasHttpDetail: true,

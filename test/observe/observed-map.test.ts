@@ -163,6 +163,19 @@ describe('ObservedMapBuilder', () => {
     assert.equal(map.external.length, 1);
   });
 
+  test('a method is kept as sent: `get` and `GET` are two calls (Istio matches :method case-sensitively)', () => {
+    const { map } = build([
+      series('source', 'client', 'nginx', 3, GET_A),
+      series('source', 'client', 'nginx', 2, { request_method: 'get', request_path: '/a' }),
+      series('source', 'client', 'nginx', 1, { request_method: 'Post', request_path: '/a' }),
+    ]);
+    assert.deepEqual(map.calls.map((c) => `${c.method} ${c.path} ${c.count}`).sort(), [
+      'GET /a 3',
+      'Post /a 1',
+      'get /a 2',
+    ]);
+  });
+
   test('stable order by client, server, path, method; zero and NaN counts left out', () => {
     const { map } = build([
       series('source', 'zed', 'nginx', 1, GET_A),

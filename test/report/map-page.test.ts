@@ -129,6 +129,14 @@ describe('suggested rule', () => {
     assert.equal(suggestedRule(noDetail), undefined);
   });
 
+  test('none for a method the ClientIntents CRD cannot take (`get`, HEAD): it would write an invalid method', () => {
+    for (const method of ['get', 'HEAD']) {
+      const odd: MissingCall = { ...call('a', 'b', method, '/x'), wouldBeBlocked: true };
+      assert.equal(suggestedRule(odd), undefined, method);
+    }
+    assert.notEqual(suggestedRule({ ...call('a', 'b', 'GET', '/x'), wouldBeBlocked: true }), undefined);
+  });
+
   test('the rule the page suggests makes the call covered', async () => {
     const { parse } = await import('yaml');
     const drift = demoDrift();

@@ -56,7 +56,7 @@ class IdMemo {
     if (cached !== 0) return cached - 2;
     const value = this.strings.value(id);
     const derived = this.derive(value);
-    // Mostly the value itself (a path already normal, a method already upper case).
+    // Mostly the value itself (a path already normal, a method always).
     const result = derived === value ? id : this.intern(derived);
     this.results[id] = result + 2;
     return result;

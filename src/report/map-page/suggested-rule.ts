@@ -2,7 +2,7 @@
 // client's ClientIntents (k8s.otterize.com/v2beta1, the Otterize CLI's default). Shown on the
 // interactive page; `check --fix` writes the real edit.
 
-import type { MissingCall } from '../../model.ts';
+import { INTENT_METHODS, type MissingCall } from '../../model.ts';
 import { targetName } from '../display-text.ts';
 import { pictureText } from '../picture-text.ts';
 
@@ -15,9 +15,12 @@ function scalar(text: string): string {
   return PLAIN_SCALAR.test(shown) ? shown : JSON.stringify(shown);
 }
 
-/** The target lines for one missing call; undefined for a call without method and path. */
+/**
+ * The target lines for one missing call; undefined for a call without method and path, or with
+ * a method ClientIntents cannot name (`get`, HEAD: the CRD's methods are an upper-case enum).
+ */
 export function suggestedRule(call: MissingCall): string | undefined {
-  if (call.method === null || call.path === null) return undefined;
+  if (call.method === null || call.path === null || !INTENT_METHODS.includes(call.method)) return undefined;
   const lines = [
     '- kubernetes:',
     `    name: ${scalar(targetName(call.server, call.client.namespace))}`,
