@@ -4,6 +4,8 @@ import {
   EDGE_STYLES,
   EXPORT_FORMATS,
   FAIL_ON,
+  INTENT_METHODS,
+  ISTIO_CLIENT_LABEL,
   LIST_FORMATS,
   MAX_YAML_BYTES,
   MISSING_MEANS,
@@ -13,6 +15,7 @@ import {
   PATCH_OVER_ROOM,
   PATCH_TOO_LONG,
   REPORT_FORMATS,
+  SERVICE_LABEL,
   SOURCES,
   STALE_MEANS,
   STALE_REASON_MEANS,
@@ -30,6 +33,7 @@ import {
   environmentOf,
   escapeHtml,
   fail,
+  formattedIdentityWithKind,
   graphOfDrift,
   graphOfMap,
   hasUsableFont,
@@ -46,6 +50,7 @@ import {
   pictureText,
   planIntentsEdit,
   plural,
+  policyName,
   qualifiedName,
   readConfig,
   readWorkloadManifests,
@@ -59,23 +64,29 @@ import {
   renderJsonReportChunks,
   renderPng,
   renderSvg,
-  repositoryRoot,
   requireKubeClientNode,
   sarifOutsideWarning,
   splitStale,
+  targetIdentity,
   targetName,
   validatePathPattern,
   wideningOf,
+  workloadSelector,
   writeBaselineFile,
-  writeFileInside,
   yamlDocumentText
-} from "./chunks/chunk-OEPRLGXZ.js";
-import "./chunks/chunk-DVO4LKPG.js";
+} from "./chunks/chunk-UPMIJWWB.js";
+import {
+  openInRepository,
+  repositoryLinkGuard,
+  repositoryRoot,
+  writeFileInRepository,
+  writeFileInside
+} from "./chunks/chunk-W3ZV2573.js";
 import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-REYTG6R7.js";
+import "./chunks/chunk-4KKOSOXC.js";
 import "./chunks/chunk-OMQBTZSI.js";
 import "./chunks/chunk-QKK6UXIM.js";
-import "./chunks/chunk-MXY4LMIT.js";
+import "./chunks/chunk-MRJJWSQW.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig
@@ -96,8 +107,8 @@ import {
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
-import { mkdir as mkdir5 } from "node:fs/promises";
-import path6 from "node:path";
+import { mkdir as mkdir2 } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/report/list-report.ts
 function byNameThenNamespace(a, b) {
@@ -143,9 +154,9 @@ function renderList(source, opts = {}) {
     lines.push(`${show2(client.name)} in namespace ${show2(client.namespace)} calls:`);
     for (const server of [...client.servers.values()].sort(byNameThenNamespace)) {
       lines.push(`  - ${show2(server.name)} in namespace ${show2(server.namespace)}`);
-      for (const path7 of [...server.paths.keys()].sort(codeUnitOrder)) {
-        const methods = [...server.paths.get(path7) ?? []].sort(codeUnitOrder);
-        lines.push(`    - path ${show2(path7)}, methods: [${methods.map(show2).join(",")}]`);
+      for (const path5 of [...server.paths.keys()].sort(codeUnitOrder)) {
+        const methods = [...server.paths.get(path5) ?? []].sort(codeUnitOrder);
+        lines.push(`    - path ${show2(path5)}, methods: [${methods.map(show2).join(",")}]`);
       }
     }
   }
@@ -1107,12 +1118,8 @@ function finishCommand(command, settings, given, env) {
   ]);
 }
 
-// src/cli/check-command.ts
-import { mkdir, open, writeFile as writeFile2 } from "node:fs/promises";
-import path2 from "node:path";
-
 // src/report/text-report.ts
-var ansi = (open2, close) => (text) => `\x1B[${open2}m${text}\x1B[${close}m`;
+var ansi = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
 var COLOURS = {
   bad: ansi(31, 39),
   warn: ansi(33, 39),
@@ -1124,9 +1131,9 @@ var identity = (text) => text;
 var PLAIN = { bad: identity, warn: identity, good: identity, dim: identity, bold: identity };
 var STALE_REASON = (reason) => `${reason} (${STALE_REASON_MEANS[reason]})`;
 var show = showControlChars;
-function operation(method, path7, unknown) {
-  if (method === null && path7 === null) return unknown;
-  return `${show(method ?? "*")} ${show(path7 ?? "*")}`;
+function operation(method, path5, unknown) {
+  if (method === null && path5 === null) return unknown;
+  return `${show(method ?? "*")} ${show(path5 ?? "*")}`;
 }
 function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
@@ -1502,9 +1509,7 @@ async function writeJsonReport(settings, result, io) {
   if (settings.reportFile === void 0 && io === void 0) return;
   let report;
   if (settings.reportFile !== void 0) {
-    const file = path2.resolve(settings.cwd, settings.reportFile);
-    await mkdir(path2.dirname(file), { recursive: true });
-    report = await open(file, "w");
+    report = await openInRepository(settings.cwd, settings.reportFile);
   }
   try {
     for (const chunk of renderJsonReportChunks(result.drift)) {
@@ -1522,9 +1527,7 @@ async function writeReportFiles(settings, ci) {
   ];
   for (const [name, render] of files) {
     if (name === void 0) continue;
-    const file = path2.resolve(settings.cwd, name);
-    await mkdir(path2.dirname(file), { recursive: true });
-    await writeFile2(file, render());
+    await writeFileInRepository(settings.cwd, name, render());
   }
 }
 function renderReport(result, settings, ci, patch) {
@@ -1549,38 +1552,8 @@ function renderReport(result, settings, ci, patch) {
 }
 
 // src/cli/export-command.ts
-import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
-import path3 from "node:path";
-
-// src/declare/otterize-identity.ts
-import { createHash } from "node:crypto";
-var SERVICE_LABEL = "intents.otterize.com/service";
-var OWNER_KIND_LABEL = "intents.otterize.com/owner-kind";
-var ISTIO_CLIENT_LABEL = "intents.otterize.com/istio-client-with-kind";
-var LEGACY_KIND = "OttrLegacy";
-function hasKind(kind) {
-  return kind !== void 0 && kind !== "" && kind !== LEGACY_KIND;
-}
-function nameWithKind({ name, kind }) {
-  const withKind = hasKind(kind) ? `${name}-${kind.toLowerCase()}` : name;
-  return withKind.replaceAll("_", ".");
-}
-function md5Prefix(text) {
-  return createHash("md5").update(text).digest("hex").slice(0, 6);
-}
-function formattedIdentity({ name, namespace }) {
-  return `${name.slice(0, 20)}-${namespace.slice(0, 20)}-${md5Prefix(`${name}-${namespace}`)}`;
-}
-function formattedIdentityWithKind(identity2) {
-  const { name, namespace, kind } = identity2;
-  if (!hasKind(kind)) return formattedIdentity(identity2);
-  const hash = md5Prefix(`${name}-${namespace}-${kind}`);
-  return `${name.slice(0, 19)}-${namespace.slice(0, 19)}-${kind.slice(0, 5).toLowerCase()}-${hash}`;
-}
-function workloadSelector(server) {
-  if (!hasKind(server.kind)) return { [SERVICE_LABEL]: formattedIdentity(server) };
-  return { [OWNER_KIND_LABEL]: server.kind, [SERVICE_LABEL]: formattedIdentity(server) };
-}
+import { mkdir } from "node:fs/promises";
+import path2 from "node:path";
 
 // src/declare/authorization-policies.ts
 var POLICY_API_VERSION = "security.istio.io/v1";
@@ -1617,11 +1590,7 @@ function authorizationPolicies(rules, opts = {}) {
   return { policies: policies.sort(byNamespaceAndName), warnings };
 }
 function draftFor(drafts, rule) {
-  const server = {
-    name: rule.server.name,
-    namespace: rule.server.namespace,
-    ...rule.targetType === "service" ? { kind: "Service" } : rule.server.kind ? { kind: rule.server.kind } : {}
-  };
+  const server = targetIdentity(rule);
   const key = [policyName(rule.client, server), server.namespace].join("\0");
   let draft = drafts.get(key);
   if (!draft) {
@@ -1635,9 +1604,6 @@ function draftFor(drafts, rule) {
     drafts.set(key, draft);
   }
   return draft;
-}
-function policyName(client, server) {
-  return `authorization-policy-to-${nameWithKind(server)}-from-${nameWithKind(client)}.${client.namespace}`;
 }
 function selectorOf(draft, workloads) {
   const { server, sources } = draft;
@@ -1665,7 +1631,7 @@ function policyOf(draft, selector, workloads) {
     from: [{ source: { principals: [`cluster.local/ns/${client.namespace}/sa/${serviceAccount}`] } }]
   };
   if (!draft.anyOperation) {
-    rule.to = [...draft.methodsByPath].map(([path7, methods]) => ({ operation: { paths: [path7], methods } }));
+    rule.to = [...draft.methodsByPath].map(([path5, methods]) => ({ operation: { paths: [path5], methods } }));
   }
   const manifest = {
     apiVersion: POLICY_API_VERSION,
@@ -1729,16 +1695,14 @@ async function runExport(settings, io) {
   const render = { apiVersion: settings.export.apiVersion, format: settings.export.format };
   const out = settings.output;
   if (settings.export.outputType === "dir" && out !== void 0) {
-    const dir = path3.resolve(settings.cwd, out);
+    const dir = repositoryLinkGuard(settings.cwd)(path2.resolve(settings.cwd, out), out);
     const files = renderIntentsDir(intents, render);
-    await mkdir2(dir, { recursive: true });
+    await mkdir(dir, { recursive: true });
     for (const [name, text] of Object.entries(files)) await writeFileInside(dir, name, text);
     io.writeError(`wrote ${Object.keys(files).length} ClientIntents file(s) to ${safeLine(out)}
 `);
   } else if (out !== void 0) {
-    const file = path3.resolve(settings.cwd, out);
-    await mkdir2(path3.dirname(file), { recursive: true });
-    await writeFile3(file, renderIntentsFile(intents, render));
+    await writeFileInRepository(settings.cwd, out, renderIntentsFile(intents, render));
     io.writeError(`wrote ${intents.length} ClientIntents to ${safeLine(out)}
 `);
   } else {
@@ -1850,8 +1814,6 @@ function commandHelp(command) {
 }
 
 // src/cli/policies-command.ts
-import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
-import path4 from "node:path";
 async function runPolicies(settings, declared, io) {
   const scope = new Set(settings.namespaces);
   const rules = declared.rules.filter((r) => scope.size === 0 || scope.has(r.client.namespace));
@@ -1861,9 +1823,7 @@ async function runPolicies(settings, declared, io) {
   if (settings.output === void 0) {
     io.write(text);
   } else {
-    const file = path4.resolve(settings.cwd, settings.output);
-    await mkdir3(path4.dirname(file), { recursive: true });
-    await writeFile4(file, text);
+    await writeFileInRepository(settings.cwd, settings.output, text);
   }
   for (const w of [...declared.warnings, ...warnings]) io.writeError(`warning: ${safeLine(w)}
 `);
@@ -1871,8 +1831,7 @@ async function runPolicies(settings, declared, io) {
 }
 
 // src/cli/visualize-command.ts
-import { mkdir as mkdir4, writeFile as writeFile5 } from "node:fs/promises";
-import path5 from "node:path";
+import path3 from "node:path";
 
 // src/report/map-page/suggested-rule.ts
 var PLAIN_SCALAR = /^[A-Za-z0-9/][A-Za-z0-9_./{}*-]*$/;
@@ -1881,7 +1840,7 @@ function scalar(text) {
   return PLAIN_SCALAR.test(shown2) ? shown2 : JSON.stringify(shown2);
 }
 function suggestedRule(call) {
-  if (call.method === null || call.path === null) return void 0;
+  if (call.method === null || call.path === null || !INTENT_METHODS.includes(call.method)) return void 0;
   const lines = [
     "- kubernetes:",
     `    name: ${scalar(targetName(call.server, call.client.namespace))}`,
@@ -2027,7 +1986,7 @@ function mapPageData(graph, context) {
 }
 
 // src/report/map-page/page-html.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 
 // src/report/map-page/page-script.generated.ts
 var MAP_PAGE_SCRIPT = [
@@ -2858,7 +2817,7 @@ code{font-family:"DejaVu Sans Mono",monospace;word-break:break-all}
 var EDGE_ORDER = ["covered", "missing", "blocked", "stale", "ignored", "observed"];
 var NODE_ORDER = ["workload", "service", "external", "unattributed"];
 function sha256(text) {
-  return `'sha256-${createHash2("sha256").update(text, "utf8").digest("base64")}'`;
+  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 }
 function jsonForScript(value) {
   return JSON.stringify(value).replace(
@@ -3007,7 +2966,7 @@ var VISUALIZE_FORMATS = ["svg", "png", "html"];
 function visualizeFormatOf(output) {
   if (output === void 0 || output === "")
     throw new InputError("visualize needs -o FILE (.svg, .png or .html)");
-  const ext = path5.extname(output).toLowerCase().replace(/^\./, "");
+  const ext = path3.extname(output).toLowerCase().replace(/^\./, "");
   const format = ext === "htm" ? "html" : ext;
   if (VISUALIZE_FORMATS.includes(format)) return format;
   const got = ext === "" ? "no extension" : `.${ext}`;
@@ -3025,9 +2984,7 @@ async function runVisualize(settings, io) {
   }
   const { graph, exitCode, warnings, context } = await graphToDraw(settings, io);
   const bytes = await renderGraph(graph, format, context);
-  const file = path5.resolve(settings.cwd, settings.output ?? "");
-  await mkdir4(path5.dirname(file), { recursive: true });
-  await writeFile5(file, bytes);
+  await writeFileInRepository(settings.cwd, settings.output ?? "", bytes);
   for (const w of warnings) io.writeError(`warning: ${safeLine(w)}
 `);
   if (format === "png" && !await hasUsableFont()) {
@@ -3132,8 +3089,9 @@ async function run(command, settings, io) {
       }
       const observed = await observeWithProgress(settings, io);
       const { writeSnapshot } = await import("./chunks/snapshot-file-5K2TLUUD.js");
-      const file = path6.resolve(settings.cwd, settings.output ?? "");
-      await mkdir5(path6.dirname(file), { recursive: true });
+      const given = settings.output ?? "";
+      const file = repositoryLinkGuard(settings.cwd)(path4.resolve(settings.cwd, given), given);
+      await mkdir2(path4.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
         source: settings.source,
         ...observed.window === void 0 ? {} : { window: observed.window }
@@ -3151,7 +3109,7 @@ async function run(command, settings, io) {
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },
-        ...live.kubeconfig === void 0 ? {} : { kubeconfig: path6.resolve(settings.cwd, live.kubeconfig) },
+        ...live.kubeconfig === void 0 ? {} : { kubeconfig: path4.resolve(settings.cwd, live.kubeconfig) },
         ...live.context === void 0 ? {} : { context: live.context }
       });
       io.writeError("the network mapper forgot what it had captured\n");

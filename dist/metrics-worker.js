@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetricFiles
-} from "./chunks/chunk-DVO4LKPG.js";
-import "./chunks/chunk-REYTG6R7.js";
+} from "./chunks/chunk-W3ZV2573.js";
+import "./chunks/chunk-4KKOSOXC.js";
 import {
   errorReply,
   partReply
 } from "./chunks/chunk-QKK6UXIM.js";
-import "./chunks/chunk-MXY4LMIT.js";
+import "./chunks/chunk-MRJJWSQW.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import "./chunks/chunk-RCORRPHM.js";
 import "./chunks/chunk-HANBNIMK.js";

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   SeriesReader
-} from "./chunk-REYTG6R7.js";
+} from "./chunk-4KKOSOXC.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-MXY4LMIT.js";
+} from "./chunk-MRJJWSQW.js";
 import {
   InputError
 } from "./chunk-RCORRPHM.js";
@@ -206,7 +206,7 @@ function* readFileChunks(file, buffer = Buffer2.allocUnsafe(DEFAULT_CHUNK_BYTES)
 
 // src/observe/metric-files.ts
 import { readdirSync, statSync } from "node:fs";
-import path2 from "node:path";
+import path5 from "node:path";
 
 // src/display-path.ts
 import path from "node:path";
@@ -217,6 +217,149 @@ function displayName(absolute, cwd) {
   const relative = path.relative(cwd, absolute);
   const shown = relative === "" || leavesDirectory(relative) ? absolute : relative;
   return shown.split(path.sep).join("/");
+}
+
+// src/repository-links.ts
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
+import { mkdir as mkdir2, open as open2 } from "node:fs/promises";
+import path4 from "node:path";
+
+// src/contained-path.ts
+import { constants } from "node:fs";
+import { mkdir, open } from "node:fs/promises";
+import path2 from "node:path";
+function isPlainFileName(name) {
+  return name !== "" && !name.startsWith(".") && !name.includes("/") && !name.includes("\\") && !name.includes("\0") && name.length <= 255;
+}
+function isRepositoryPath(file) {
+  if (file === "" || file.startsWith("/") || file.includes("\\") || file.includes("\0")) return false;
+  return file.split("/").every(
+    (segment) => segment !== "" && segment !== "." && segment !== ".." && segment.toLowerCase() !== ".git"
+  );
+}
+function isInsideDirectory(file, directory) {
+  if (!isRepositoryPath(file)) return false;
+  const dir = path2.posix.normalize(directory);
+  if (dir === ".") return true;
+  if (!isRepositoryPath(dir)) return false;
+  return file.startsWith(`${dir}/`);
+}
+async function writeFileInside(root, name, text) {
+  if (!isPlainFileName(name)) {
+    throw new InputError(`refusing to write "${name}": not a plain file name inside ${root}`);
+  }
+  const target = path2.join(root, name);
+  const relative = path2.relative(root, target);
+  if (relative !== name || path2.isAbsolute(relative)) {
+    throw new InputError(`refusing to write "${name}": it would land outside ${root}`);
+  }
+  await mkdir(root, { recursive: true });
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW;
+  let handle;
+  try {
+    handle = await open(target, flags, 420);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ELOOP") throw new InputError("is a symbolic link: not written through", { file: target });
+    throw new InputError(`cannot write: ${code ?? err.message}`, { file: target });
+  }
+  try {
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
+  }
+  return target;
+}
+
+// src/repository-root.ts
+import { existsSync } from "node:fs";
+import path3 from "node:path";
+function findRepositoryRoot(cwd) {
+  for (let dir = path3.resolve(cwd); ; dir = path3.dirname(dir)) {
+    if (existsSync(path3.join(dir, ".git"))) return dir;
+    if (path3.dirname(dir) === dir) return void 0;
+  }
+}
+function repositoryRoot(cwd) {
+  return findRepositoryRoot(cwd) ?? path3.resolve(cwd);
+}
+
+// src/repository-links.ts
+function repositoryLinkGuard(cwd) {
+  const root = findRepositoryRoot(cwd);
+  if (root === void 0) return (absolute) => absolute;
+  let realRoot;
+  return (absolute, shown) => {
+    if (!isWithin(root, absolute)) return absolute;
+    realRoot ??= realpathSync.native(root);
+    const real = realPathOf(absolute, shown);
+    const relative = path4.relative(realRoot, real);
+    if (relative === "") return real;
+    if (!isWithin(realRoot, real)) {
+      throw new InputError(
+        "leads out of the repository through a symbolic link: refused (a file of the repository must be in it)",
+        { file: shown }
+      );
+    }
+    if (!isRepositoryPath(relative.split(path4.sep).join("/"))) {
+      throw new InputError("leads into git's own folder (.git): refused", { file: shown });
+    }
+    return real;
+  };
+}
+async function openInRepository(cwd, file) {
+  const real = repositoryLinkGuard(cwd)(path4.resolve(cwd, file), file);
+  try {
+    await mkdir2(path4.dirname(real), { recursive: true });
+    return await open2(real, "w");
+  } catch (err) {
+    throw new InputError(`cannot write: ${err.code ?? err.message}`, {
+      file
+    });
+  }
+}
+async function writeFileInRepository(cwd, file, text) {
+  const handle = await openInRepository(cwd, file);
+  try {
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
+  }
+  return path4.resolve(cwd, file);
+}
+function isWithin(directory, file) {
+  const relative = path4.relative(directory, file);
+  return relative === "" || !relative.startsWith(`..${path4.sep}`) && relative !== ".." && !path4.isAbsolute(relative);
+}
+function realPathOf(absolute, shown, links = 0) {
+  const rest = [];
+  for (let at = absolute; ; ) {
+    try {
+      return path4.join(realpathSync.native(at), ...rest);
+    } catch (err) {
+      const code = err.code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") {
+        throw new InputError(`cannot resolve: ${code ?? err.message}`, { file: shown });
+      }
+      const target = linkTarget(at);
+      if (target !== void 0) {
+        if (links >= MAX_LINKS) throw new InputError("too many levels of symbolic links", { file: shown });
+        return path4.join(realPathOf(path4.resolve(path4.dirname(at), target), shown, links + 1), ...rest);
+      }
+      const parent = path4.dirname(at);
+      if (parent === at) return absolute;
+      rest.unshift(path4.basename(at));
+      at = parent;
+    }
+  }
+}
+var MAX_LINKS = 40;
+function linkTarget(file) {
+  try {
+    return lstatSync(file).isSymbolicLink() ? readlinkSync(file) : void 0;
+  } catch {
+    return void 0;
+  }
 }
 
 // src/observe/metric-files.ts
@@ -234,7 +377,7 @@ function statOf(file) {
     throw unreadable(file, err);
   }
 }
-function listMetricFiles(root) {
+function listMetricFiles(root, guard = (absolute) => absolute) {
   const info = statOf(root);
   if (info.isFile()) return [{ absolute: root, size: info.size }];
   if (!info.isDirectory()) throw new InputError("not a regular file or directory", { file: root });
@@ -246,14 +389,15 @@ function listMetricFiles(root) {
   }
   const files = [];
   for (const entry of entries) {
-    const child = path2.join(root, entry.name);
+    const child = path5.join(root, entry.name);
     if (entry.isDirectory()) {
-      for (const f of listMetricFiles(child)) files.push(f);
+      for (const f of listMetricFiles(child, guard)) files.push(f);
       continue;
     }
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+    if (entry.isSymbolicLink()) guard(child, child);
     const target = statOf(child);
-    if (target.isDirectory()) for (const f of listMetricFiles(child)) files.push(f);
+    if (target.isDirectory()) for (const f of listMetricFiles(child, guard)) files.push(f);
     else if (target.isFile()) files.push({ absolute: child, size: target.size });
   }
   return files;
@@ -261,11 +405,14 @@ function listMetricFiles(root) {
 function metricFilesOf(paths, cwd) {
   if (paths.length === 0) throw new InputError("no metrics path given");
   const all = [];
+  const inRepository = repositoryLinkGuard(cwd);
+  const guard = (absolute) => inRepository(absolute, displayName(absolute, cwd));
   for (const given of paths) {
-    const root = path2.resolve(cwd, given);
+    const root = path5.resolve(cwd, given);
     let files;
     try {
-      files = listMetricFiles(root);
+      inRepository(root, given);
+      files = listMetricFiles(root, guard);
     } catch (err) {
       throw err instanceof InputError && err.file === root ? new InputError(err.message, { file: given }) : err;
     }
@@ -422,6 +569,15 @@ async function readMetrics(paths, opts = {}) {
 }
 
 export {
+  isPlainFileName,
+  isRepositoryPath,
+  isInsideDirectory,
+  writeFileInside,
+  findRepositoryRoot,
+  repositoryRoot,
+  repositoryLinkGuard,
+  openInRepository,
+  writeFileInRepository,
   leavesDirectory,
   displayName,
   NO_ISTIO_SERIES,

@@ -134,8 +134,7 @@ function protocolOf(metric, requestProtocol) {
   return requestProtocol === "grpc" ? "grpc" : "http";
 }
 function methodOf(requestMethod) {
-  const method = known(requestMethod);
-  return method === null ? null : method.toUpperCase();
+  return known(requestMethod);
 }
 
 // src/observe/compact/hash-seed.ts

@@ -2,11 +2,16 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   NO_ISTIO_SERIES,
   displayName,
+  findRepositoryRoot,
+  isInsideDirectory,
+  isPlainFileName,
   leavesDirectory,
   metricFilesOf,
   readMetricFiles,
-  readMetrics
-} from "./chunk-DVO4LKPG.js";
+  readMetrics,
+  repositoryLinkGuard,
+  writeFileInRepository
+} from "./chunk-W3ZV2573.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -22,7 +27,7 @@ import {
 } from "./chunk-QKK6UXIM.js";
 import {
   ObservedMapBuilder
-} from "./chunk-MXY4LMIT.js";
+} from "./chunk-MRJJWSQW.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
@@ -111,17 +116,17 @@ function visit(node, visitor) {
 visit.BREAK = BREAK;
 visit.SKIP = SKIP;
 visit.REMOVE = REMOVE;
-function visit_(key, node, visitor, path11) {
-  const ctrl = callVisitor(key, node, visitor, path11);
+function visit_(key, node, visitor, path9) {
+  const ctrl = callVisitor(key, node, visitor, path9);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path11, ctrl);
-    return visit_(key, ctrl, visitor, path11);
+    replaceNode(key, path9, ctrl);
+    return visit_(key, ctrl, visitor, path9);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path11 = Object.freeze(path11.concat(node));
+      path9 = Object.freeze(path9.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = visit_(i, node.items[i], visitor, path11);
+        const ci = visit_(i, node.items[i], visitor, path9);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -132,13 +137,13 @@ function visit_(key, node, visitor, path11) {
         }
       }
     } else if (isPair(node)) {
-      path11 = Object.freeze(path11.concat(node));
-      const ck = visit_("key", node.key, visitor, path11);
+      path9 = Object.freeze(path9.concat(node));
+      const ck = visit_("key", node.key, visitor, path9);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = visit_("value", node.value, visitor, path11);
+      const cv = visit_("value", node.value, visitor, path9);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -159,17 +164,17 @@ async function visitAsync(node, visitor) {
 visitAsync.BREAK = BREAK;
 visitAsync.SKIP = SKIP;
 visitAsync.REMOVE = REMOVE;
-async function visitAsync_(key, node, visitor, path11) {
-  const ctrl = await callVisitor(key, node, visitor, path11);
+async function visitAsync_(key, node, visitor, path9) {
+  const ctrl = await callVisitor(key, node, visitor, path9);
   if (isNode(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path11, ctrl);
-    return visitAsync_(key, ctrl, visitor, path11);
+    replaceNode(key, path9, ctrl);
+    return visitAsync_(key, ctrl, visitor, path9);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
-      path11 = Object.freeze(path11.concat(node));
+      path9 = Object.freeze(path9.concat(node));
       for (let i = 0; i < node.items.length; ++i) {
-        const ci = await visitAsync_(i, node.items[i], visitor, path11);
+        const ci = await visitAsync_(i, node.items[i], visitor, path9);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
@@ -180,13 +185,13 @@ async function visitAsync_(key, node, visitor, path11) {
         }
       }
     } else if (isPair(node)) {
-      path11 = Object.freeze(path11.concat(node));
-      const ck = await visitAsync_("key", node.key, visitor, path11);
+      path9 = Object.freeze(path9.concat(node));
+      const ck = await visitAsync_("key", node.key, visitor, path9);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
         node.key = null;
-      const cv = await visitAsync_("value", node.value, visitor, path11);
+      const cv = await visitAsync_("value", node.value, visitor, path9);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
@@ -213,23 +218,23 @@ function initVisitor(visitor) {
   }
   return visitor;
 }
-function callVisitor(key, node, visitor, path11) {
+function callVisitor(key, node, visitor, path9) {
   if (typeof visitor === "function")
-    return visitor(key, node, path11);
+    return visitor(key, node, path9);
   if (isMap(node))
-    return visitor.Map?.(key, node, path11);
+    return visitor.Map?.(key, node, path9);
   if (isSeq(node))
-    return visitor.Seq?.(key, node, path11);
+    return visitor.Seq?.(key, node, path9);
   if (isPair(node))
-    return visitor.Pair?.(key, node, path11);
+    return visitor.Pair?.(key, node, path9);
   if (isScalar(node))
-    return visitor.Scalar?.(key, node, path11);
+    return visitor.Scalar?.(key, node, path9);
   if (isAlias(node))
-    return visitor.Alias?.(key, node, path11);
+    return visitor.Alias?.(key, node, path9);
   return void 0;
 }
-function replaceNode(key, path11, node) {
-  const parent = path11[path11.length - 1];
+function replaceNode(key, path9, node) {
+  const parent = path9[path9.length - 1];
   if (isCollection(parent)) {
     parent.items[key] = node;
   } else if (isPair(parent)) {
@@ -760,10 +765,10 @@ function createNode(value, tagName, ctx) {
 }
 
 // node_modules/yaml/browser/dist/nodes/Collection.js
-function collectionFromPath(schema5, path11, value) {
+function collectionFromPath(schema5, path9, value) {
   let v = value;
-  for (let i = path11.length - 1; i >= 0; --i) {
-    const k = path11[i];
+  for (let i = path9.length - 1; i >= 0; --i) {
+    const k = path9[i];
     if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
       const a = [];
       a[k] = v;
@@ -782,7 +787,7 @@ function collectionFromPath(schema5, path11, value) {
     sourceObjects: /* @__PURE__ */ new Map()
   });
 }
-var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
 var Collection = class extends NodeBase {
   constructor(type, schema5) {
     super(type);
@@ -812,11 +817,11 @@ var Collection = class extends NodeBase {
    * be a Pair instance or a `{ key, value }` object, which may not have a key
    * that already exists in the map.
    */
-  addIn(path11, value) {
-    if (isEmptyPath(path11))
+  addIn(path9, value) {
+    if (isEmptyPath(path9))
       this.add(value);
     else {
-      const [key, ...rest] = path11;
+      const [key, ...rest] = path9;
       const node = this.get(key, true);
       if (isCollection(node))
         node.addIn(rest, value);
@@ -830,8 +835,8 @@ var Collection = class extends NodeBase {
    * Removes a value from the collection.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path11) {
-    const [key, ...rest] = path11;
+  deleteIn(path9) {
+    const [key, ...rest] = path9;
     if (rest.length === 0)
       return this.delete(key);
     const node = this.get(key, true);
@@ -845,8 +850,8 @@ var Collection = class extends NodeBase {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path11, keepScalar) {
-    const [key, ...rest] = path11;
+  getIn(path9, keepScalar) {
+    const [key, ...rest] = path9;
     const node = this.get(key, true);
     if (rest.length === 0)
       return !keepScalar && isScalar(node) ? node.value : node;
@@ -864,8 +869,8 @@ var Collection = class extends NodeBase {
   /**
    * Checks if the collection includes a value with the key `key`.
    */
-  hasIn(path11) {
-    const [key, ...rest] = path11;
+  hasIn(path9) {
+    const [key, ...rest] = path9;
     if (rest.length === 0)
       return this.has(key);
     const node = this.get(key, true);
@@ -875,8 +880,8 @@ var Collection = class extends NodeBase {
    * Sets a value in this collection. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path11, value) {
-    const [key, ...rest] = path11;
+  setIn(path9, value) {
+    const [key, ...rest] = path9;
     if (rest.length === 0) {
       this.set(key, value);
     } else {
@@ -3015,9 +3020,9 @@ var Document = class _Document {
       this.contents.add(value);
   }
   /** Adds a value to the document. */
-  addIn(path11, value) {
+  addIn(path9, value) {
     if (assertCollection(this.contents))
-      this.contents.addIn(path11, value);
+      this.contents.addIn(path9, value);
   }
   /**
    * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3092,14 +3097,14 @@ var Document = class _Document {
    * Removes a value from the document.
    * @returns `true` if the item was found and removed.
    */
-  deleteIn(path11) {
-    if (isEmptyPath(path11)) {
+  deleteIn(path9) {
+    if (isEmptyPath(path9)) {
       if (this.contents == null)
         return false;
       this.contents = null;
       return true;
     }
-    return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+    return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
   }
   /**
    * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3114,10 +3119,10 @@ var Document = class _Document {
    * scalar values from their surrounding node; to disable set `keepScalar` to
    * `true` (collections are always returned intact).
    */
-  getIn(path11, keepScalar) {
-    if (isEmptyPath(path11))
+  getIn(path9, keepScalar) {
+    if (isEmptyPath(path9))
       return !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents;
-    return isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+    return isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
   }
   /**
    * Checks if the document includes a value with the key `key`.
@@ -3128,10 +3133,10 @@ var Document = class _Document {
   /**
    * Checks if the document includes a value at `path`.
    */
-  hasIn(path11) {
-    if (isEmptyPath(path11))
+  hasIn(path9) {
+    if (isEmptyPath(path9))
       return this.contents !== void 0;
-    return isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+    return isCollection(this.contents) ? this.contents.hasIn(path9) : false;
   }
   /**
    * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3148,13 +3153,13 @@ var Document = class _Document {
    * Sets a value in this document. For `!!set`, `value` needs to be a
    * boolean to add/remove the item from the set.
    */
-  setIn(path11, value) {
-    if (isEmptyPath(path11)) {
+  setIn(path9, value) {
+    if (isEmptyPath(path9)) {
       this.contents = value;
     } else if (this.contents == null) {
-      this.contents = collectionFromPath(this.schema, Array.from(path11), value);
+      this.contents = collectionFromPath(this.schema, Array.from(path9), value);
     } else if (assertCollection(this.contents)) {
-      this.contents.setIn(path11, value);
+      this.contents.setIn(path9, value);
     }
   }
   /**
@@ -4951,9 +4956,9 @@ function visit2(cst, visitor) {
 visit2.BREAK = BREAK2;
 visit2.SKIP = SKIP2;
 visit2.REMOVE = REMOVE2;
-visit2.itemAtPath = (cst, path11) => {
+visit2.itemAtPath = (cst, path9) => {
   let item = cst;
-  for (const [field, index] of path11) {
+  for (const [field, index] of path9) {
     const tok = item?.[field];
     if (tok && "items" in tok) {
       item = tok.items[index];
@@ -4962,23 +4967,23 @@ visit2.itemAtPath = (cst, path11) => {
   }
   return item;
 };
-visit2.parentCollection = (cst, path11) => {
-  const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
-  const field = path11[path11.length - 1][0];
+visit2.parentCollection = (cst, path9) => {
+  const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+  const field = path9[path9.length - 1][0];
   const coll = parent?.[field];
   if (coll && "items" in coll)
     return coll;
   throw new Error("Parent collection not found");
 };
-function _visit(path11, item, visitor) {
-  let ctrl = visitor(item, path11);
+function _visit(path9, item, visitor) {
+  let ctrl = visitor(item, path9);
   if (typeof ctrl === "symbol")
     return ctrl;
   for (const field of ["key", "value"]) {
     const token = item[field];
     if (token && "items" in token) {
       for (let i = 0; i < token.items.length; ++i) {
-        const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+        const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK2)
@@ -4989,10 +4994,10 @@ function _visit(path11, item, visitor) {
         }
       }
       if (typeof ctrl === "function" && field === "key")
-        ctrl = ctrl(item, path11);
+        ctrl = ctrl(item, path9);
     }
   }
-  return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+  return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
 }
 
 // node_modules/yaml/browser/dist/parse/cst.js
@@ -6651,12 +6656,12 @@ function requireKubeClientNode(what, version = process.versions.node) {
 }
 
 // src/pipeline.ts
-import { existsSync as existsSync2 } from "node:fs";
-import path5 from "node:path";
+import { existsSync } from "node:fs";
+import path4 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/config/baseline-file.ts
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
 // src/diff/istio-match.ts
@@ -6675,33 +6680,58 @@ function matchString(pattern, value) {
 function matchMethod(pattern, method) {
   return matchString(pattern, method);
 }
-function readAsPattern(path11) {
-  return path11.includes("*") || path11.includes("{") || path11.includes("}");
+function readAsPattern(path9) {
+  return path9.includes("*") || path9.includes("{") || path9.includes("}");
 }
 function isPathTemplate(pattern) {
   return pattern.includes(MATCH_ONE) || pattern.includes(MATCH_ANY);
 }
-function validatePathPattern(pattern) {
-  if (pattern === "") return "the path is empty";
-  if (!isPathTemplate(pattern)) return null;
-  if (!pattern.startsWith("/")) return 'a path template must start with "/"';
+function pathRefusal(pattern) {
+  const istiod = (problem) => ({ problem, refusedBy: "istiod" });
+  if (pattern === "") return istiod("the path is empty");
+  if (!isPathTemplate(pattern)) {
+    const braced = pattern.split("/").find((segment) => segment.includes("{") || segment.includes("}"));
+    return braced === void 0 ? null : istiod(
+      `segment "${braced}" holds "{" or "}", which a path may hold only as a whole {*} or {**} segment`
+    );
+  }
+  const envoy = (problem) => ({ problem, refusedBy: "envoy" });
+  if (!pattern.startsWith("/")) return envoy('a path template must start with "/"');
   const body = pattern.endsWith("/") ? pattern.slice(1, -1) : pattern.slice(1);
+  const segments = body.split("/");
   let seenMatchAny = false;
-  for (const segment of body.split("/")) {
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
     if (segment === MATCH_ONE || segment === MATCH_ANY) {
-      if (seenMatchAny) return "{**} must be the last operator of a path template";
+      if (seenMatchAny) return istiod("{**} must be the last operator of a path template");
       seenMatchAny = segment === MATCH_ANY;
       continue;
     }
     if (segment.includes("{") || segment.includes("}")) {
-      return `segment "${segment}" mixes {*} or {**} with other characters; an operator must be a whole segment`;
+      return istiod(
+        `segment "${segment}" mixes {*} or {**} with other characters; an operator must be a whole segment`
+      );
     }
-    if (segment.includes("*")) return `segment "${segment}" has a "*" outside {*} or {**}`;
-    if (segment === "") return 'a path template cannot have an empty segment ("//")';
+    if (segment.includes("*")) return istiod(`segment "${segment}" has a "*" outside {*} or {**}`);
+    if (segment === "") {
+      const outer = i === 0 || i === segments.length - 1;
+      const problem = 'a path template cannot have an empty segment ("//")';
+      return outer ? envoy(problem) : istiod(problem);
+    }
     if (!VALID_LITERAL.test(segment))
-      return `segment "${segment}" has characters a path template cannot hold`;
+      return istiod(`segment "${segment}" has characters a path template cannot hold`);
   }
   return null;
+}
+function validatePathPattern(pattern) {
+  return pathRefusal(pattern)?.problem ?? null;
+}
+function acceptedPathFor(pattern) {
+  const misplaced = isPathTemplate(pattern) ? /[{}*]/ : /[{}]/;
+  const fixed = `/${pattern}`.replace(/\/{2,}/g, "/").split("/").map(
+    (segment) => segment === MATCH_ONE || segment === MATCH_ANY || !misplaced.test(segment) ? segment : MATCH_ONE
+  ).join("/");
+  return fixed !== pattern && validatePathPattern(fixed) === null ? fixed : void 0;
 }
 function isOneSegment(text4) {
   if (text4 === "") return false;
@@ -6724,9 +6754,9 @@ function templateSegments(pattern) {
   }
   return segments;
 }
-function matchTemplate(segments, path11) {
-  if (!path11.startsWith("/")) return false;
-  const parts = path11.slice(1).split("/");
+function matchTemplate(segments, path9) {
+  if (!path9.startsWith("/")) return false;
+  const parts = path9.slice(1).split("/");
   const any = segments.indexOf(MATCH_ANY);
   if (any === -1) {
     return parts.length === segments.length && segments.every((s, i) => segmentMatches(s, parts[i]));
@@ -6739,10 +6769,10 @@ function matchTemplate(segments, path11) {
   }
   return isAnySegments(parts.slice(any, parts.length - after).join("/"));
 }
-function matchPath(pattern, path11) {
-  if (!isPathTemplate(pattern)) return matchString(pattern, path11);
+function matchPath(pattern, path9) {
+  if (!isPathTemplate(pattern)) return matchString(pattern, path9);
   const segments = templateSegments(pattern);
-  return segments !== null && matchTemplate(segments, path11);
+  return segments !== null && matchTemplate(segments, path9);
 }
 
 // src/diff/rule-index.ts
@@ -6793,14 +6823,14 @@ function hasHttpDetail(call) {
   return call.method !== null && call.path !== null;
 }
 function stateAllowsCall(state, call) {
-  const { method, path: path11 } = state.rule;
+  const { method, path: path9 } = state.rule;
   if (method !== null) {
     if (call.method === null) return false;
     if (state.plainMethod ? call.method !== method : !matchMethod(method, call.method)) return false;
   }
-  if (path11 !== null) {
+  if (path9 !== null) {
     if (call.path === null) return false;
-    if (state.plainPath ? call.path !== path11 : !matchPath(path11, call.path)) return false;
+    if (state.plainPath ? call.path !== path9 : !matchPath(path9, call.path)) return false;
   }
   return true;
 }
@@ -6961,7 +6991,7 @@ function jsonErrorLine(text4, err) {
 // src/config/baseline-file.ts
 var MAX_BASELINE_BYTES = 16 * 1024 * 1024;
 async function readBaselineFile(cwd, file) {
-  const absolute = path.resolve(cwd, file);
+  const absolute = repositoryLinkGuard(cwd)(path.resolve(cwd, file), file);
   let size;
   try {
     const info = await stat(absolute);
@@ -6978,9 +7008,7 @@ async function readBaselineFile(cwd, file) {
 }
 async function writeBaselineFile(cwd, file, drift) {
   const baseline = baselineOf(drift);
-  const absolute = path.resolve(cwd, file);
-  await mkdir(path.dirname(absolute), { recursive: true });
-  await writeFile(absolute, renderBaseline(baseline));
+  await writeFileInRepository(cwd, file, renderBaseline(baseline));
   return baseline.missing.length + baseline.stale.length;
 }
 
@@ -7020,7 +7048,7 @@ function namespacesOfEnvironment(config, environment) {
 
 // src/config/read-config.ts
 import { stat as stat2 } from "node:fs/promises";
-import path3 from "node:path";
+import path2 from "node:path";
 
 // src/yaml/read-yaml.ts
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
@@ -7246,17 +7274,17 @@ var CstWalk = class {
   }
   stream(tokens) {
     const documents = [];
-    let open2 = false;
+    let open = false;
     for (const token of tokens) {
       switch (token.type) {
         case "document":
           documents.push(this.document(token));
-          open2 = true;
+          open = true;
           break;
         case "doc-end":
-          if (!open2) giveUp2();
+          if (!open) giveUp2();
           this.trivia(token.end);
-          open2 = false;
+          open = false;
           break;
         case "comment":
           this.comment(token);
@@ -7690,19 +7718,6 @@ function lineOf(map2, key) {
   return entry ? entry.value.line : map2.line;
 }
 
-// src/config/repository-root.ts
-import { existsSync } from "node:fs";
-import path2 from "node:path";
-function findRepositoryRoot(cwd) {
-  for (let dir = path2.resolve(cwd); ; dir = path2.dirname(dir)) {
-    if (existsSync(path2.join(dir, ".git"))) return dir;
-    if (path2.dirname(dir) === dir) return void 0;
-  }
-}
-function repositoryRoot(cwd) {
-  return findRepositoryRoot(cwd) ?? path2.resolve(cwd);
-}
-
 // src/config/read-config.ts
 var TOP_KEYS = ["ignore", "templates", "minCount", "failOn", "clientIdle", "overrides", "environments"];
 var IGNORE_KEYS = ["client", "server", "method", "path", "reason"];
@@ -7711,24 +7726,26 @@ var FAIL_ON = ["missing", "stale", "any", "none"];
 var HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
 var NAME_GLOB = /^[a-z0-9.*-]+$/;
 async function loadDriftConfig(opts) {
+  const guard = repositoryLinkGuard(opts.cwd);
   if (opts.file !== void 0) {
-    return configFromDocuments(await readYamlFile(path3.resolve(opts.cwd, opts.file), opts.file), opts.file);
+    const real = guard(path2.resolve(opts.cwd, opts.file), opts.file);
+    return configFromDocuments(readYamlFile(real, opts.file), opts.file);
   }
   const found = opts.search === false ? void 0 : await findConfigFile(opts.cwd);
   if (found === void 0) return defaultDriftConfig();
-  return configFromDocuments(await readYamlFile(found.absolute, found.shown), found.shown);
+  return configFromDocuments(readYamlFile(guard(found.absolute, found.shown), found.shown), found.shown);
 }
 async function findConfigFile(cwd) {
-  const start = path3.resolve(cwd);
+  const start = path2.resolve(cwd);
   const root = findRepositoryRoot(start);
   const folders = [start];
   if (root !== void 0) {
-    for (let dir = start; dir !== root; dir = path3.dirname(dir)) folders.push(path3.dirname(dir));
+    for (let dir = start; dir !== root; dir = path2.dirname(dir)) folders.push(path2.dirname(dir));
   }
   for (const dir of folders) {
-    const absolute = path3.join(dir, DEFAULT_CONFIG_FILE);
+    const absolute = path2.join(dir, DEFAULT_CONFIG_FILE);
     if (await exists(absolute)) {
-      const shown2 = path3.relative(cwd, absolute).split(path3.sep).join("/");
+      const shown2 = path2.relative(cwd, absolute).split(path2.sep).join("/");
       return { absolute, shown: shown2 };
     }
   }
@@ -7899,14 +7916,15 @@ function environments(file, node) {
 // src/yaml/collect-files.ts
 import * as fsPromises from "node:fs/promises";
 import { readdir, stat as stat3 } from "node:fs/promises";
-import path4 from "node:path";
+import path3 from "node:path";
 var GLOB_CHARS = /[*?[\]{}]/;
 var MANIFEST_FILE = /\.(?:ya?ml|json)$/i;
 async function collectYamlFiles(paths, cwd = process.cwd()) {
   if (paths.length === 0) throw new InputError("no files given");
   const found = /* @__PURE__ */ new Map();
+  const guard = repositoryLinkGuard(cwd);
   for (const given of paths) {
-    const matches = GLOB_CHARS.test(given) ? await expandGlob(given, cwd) : await expandPath(given, cwd);
+    const matches = GLOB_CHARS.test(given) ? await expandGlob(given, cwd, guard) : await expandPath(given, cwd, guard);
     for (const absolute of matches) {
       const known = found.get(absolute);
       if (known === void 0)
@@ -7916,8 +7934,9 @@ async function collectYamlFiles(paths, cwd = process.cwd()) {
   }
   return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
-async function expandPath(given, cwd) {
-  const absolute = path4.resolve(cwd, given);
+async function expandPath(given, cwd, guard) {
+  const absolute = path3.resolve(cwd, given);
+  guard(absolute, given);
   let info;
   try {
     info = await stat3(absolute);
@@ -7925,35 +7944,38 @@ async function expandPath(given, cwd) {
     throw new InputError(`${given}: no such file or directory`);
   }
   if (!info.isDirectory()) return [absolute];
-  const { files, notRegular } = await yamlFilesUnder(absolute);
+  const { files, notRegular } = await yamlFilesUnder(absolute, guard, cwd);
   if (files.length === 0) {
     const odd = notRegular.length === 0 ? "" : ` (${notRegular[0]} is named like one but is not a regular file)`;
     throw new InputError(`${given}: no *.yaml, *.yml or *.json files in this directory${odd}`);
   }
   return files;
 }
-async function expandGlob(pattern, cwd) {
+async function expandGlob(pattern, cwd, guard) {
   const glob2 = fsPromises.glob;
   if (glob2 === void 0) throw new InputError(`"${pattern}": glob patterns need Node.js 22 or newer`);
   const files = [];
   for await (const match of glob2(pattern, { cwd })) {
-    const absolute = path4.resolve(cwd, match);
+    const absolute = path3.resolve(cwd, match);
+    guard(absolute, displayName(absolute, cwd));
     const info = await stat3(absolute);
-    if (info.isDirectory()) for (const found of (await yamlFilesUnder(absolute)).files) files.push(found);
+    if (info.isDirectory())
+      for (const found of (await yamlFilesUnder(absolute, guard, cwd)).files) files.push(found);
     else if (info.isFile()) files.push(absolute);
   }
   if (files.length === 0) throw new InputError(`no files match "${pattern}"`);
   return files;
 }
-async function yamlFilesUnder(dir) {
+async function yamlFilesUnder(dir, guard, cwd) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = [];
   const notRegular = [];
   for (const entry of entries) {
     if (!MANIFEST_FILE.test(entry.name)) continue;
-    const absolute = path4.join(entry.parentPath, entry.name);
+    const absolute = path3.join(entry.parentPath, entry.name);
+    if (entry.isSymbolicLink()) guard(absolute, displayName(absolute, cwd));
     if (entry.isFile() || entry.isSymbolicLink() && (await stat3(absolute)).isFile()) files.push(absolute);
-    else if (!entry.isDirectory()) notRegular.push(path4.relative(dir, absolute).split(path4.sep).join("/"));
+    else if (!entry.isDirectory()) notRegular.push(path3.relative(dir, absolute).split(path3.sep).join("/"));
   }
   return { files, notRegular };
 }
@@ -9737,7 +9759,7 @@ function missingNamespaceMessage() {
   return "metadata.namespace: not set, and no default namespace was given: pass --default-namespace NS (action input default-namespace), or -n NS with a single namespace, as kubectl apply -n NS would";
 }
 
-// src/declare/intent-rules.ts
+// src/model.ts
 var INTENT_METHODS = [
   "GET",
   "POST",
@@ -9748,6 +9770,9 @@ var INTENT_METHODS = [
   "PATCH",
   "CONNECT"
 ];
+var CHECKABLE_TARGETS = /* @__PURE__ */ new Set(["kubernetes", "service"]);
+
+// src/declare/intent-rules.ts
 function resolveTargetName(file, line, field, name, clientNamespace) {
   const parts = name.split(".");
   if (parts.length > 2) fail(file, line, `${field}: "${name}" has more than one dot (use name.namespace)`);
@@ -9769,15 +9794,24 @@ function expandHttpRules(base, http, field) {
   http.items.forEach((item, i) => {
     const ruleField = `${field}[${i}]`;
     const rule = expectMap(base.file, item, ruleField);
-    const path11 = requiredString(base.file, rule, "path", `${ruleField}.path`);
+    const path9 = requiredString(base.file, rule, "path", `${ruleField}.path`);
+    checkPathAccepted(base.file, lineOf(rule, "path"), `${ruleField}.path`, path9);
     for (const { method, line } of readMethods(base.file, rule, `${ruleField}.methods`)) {
-      const key = `${method} ${path11}`;
+      const key = `${method} ${path9}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rules.push({ ...base, method, path: path11, line, targetLine: base.line });
+      rules.push({ ...base, method, path: path9, line, targetLine: base.line });
     }
   });
   return rules;
+}
+function checkPathAccepted(file, line, field, path9) {
+  const refusal = pathRefusal(path9);
+  if (refusal === null) return;
+  const consequence = refusal.refusedBy === "istiod" ? "Istio's validation refuses the AuthorizationPolicy the intents-operator writes for this target, so none of the target's rules apply, nor do those of the ClientIntents' later targets" : "the sidecar's Envoy refuses the path template in the AuthorizationPolicy for this target, so the server keeps its old policies";
+  const instead = acceptedPathFor(path9);
+  const advice = instead === void 0 ? "{*} (one segment) and {**} (any rest, the last operator) must each be a whole segment" : `write ${JSON.stringify(instead)} instead ({*} is any one segment)`;
+  fail(file, line, `${field}: ${JSON.stringify(path9)}: ${refusal.problem}; ${consequence}; ${advice}`);
 }
 function readMethods(file, rule, field) {
   const entry = rule.entries.get("methods");
@@ -9961,6 +9995,71 @@ function nonHttpServer(file, type, body, field, namespace) {
   return { name: name || type, namespace };
 }
 
+// src/declare/otterize-identity.ts
+import { createHash } from "node:crypto";
+var SERVICE_LABEL = "intents.otterize.com/service";
+var OWNER_KIND_LABEL = "intents.otterize.com/owner-kind";
+var ISTIO_CLIENT_LABEL = "intents.otterize.com/istio-client-with-kind";
+var LEGACY_KIND = "OttrLegacy";
+function hasKind(kind) {
+  return kind !== void 0 && kind !== "" && kind !== LEGACY_KIND;
+}
+function nameWithKind({ name, kind }) {
+  const withKind2 = hasKind(kind) ? `${name}-${kind.toLowerCase()}` : name;
+  return withKind2.replaceAll("_", ".");
+}
+function md5Prefix(text4) {
+  return createHash("md5").update(text4).digest("hex").slice(0, 6);
+}
+function formattedIdentity({ name, namespace }) {
+  return `${name.slice(0, 20)}-${namespace.slice(0, 20)}-${md5Prefix(`${name}-${namespace}`)}`;
+}
+function formattedIdentityWithKind(identity) {
+  const { name, namespace, kind } = identity;
+  if (!hasKind(kind)) return formattedIdentity(identity);
+  const hash = md5Prefix(`${name}-${namespace}-${kind}`);
+  return `${name.slice(0, 19)}-${namespace.slice(0, 19)}-${kind.slice(0, 5).toLowerCase()}-${hash}`;
+}
+function workloadSelector(server) {
+  if (!hasKind(server.kind)) return { [SERVICE_LABEL]: formattedIdentity(server) };
+  return { [OWNER_KIND_LABEL]: server.kind, [SERVICE_LABEL]: formattedIdentity(server) };
+}
+function targetIdentity(rule) {
+  const { name, namespace, kind } = rule.server;
+  if (rule.targetType === "service") return { name, namespace, kind: "Service" };
+  return kind ? { name, namespace, kind } : { name, namespace };
+}
+function policyName(client, server) {
+  return `authorization-policy-to-${nameWithKind(server)}-from-${nameWithKind(client)}.${client.namespace}`;
+}
+
+// src/declare/shared-policies.ts
+function policyKey(rule) {
+  const server = targetIdentity(rule);
+  return `${server.namespace}/${policyName(rule.client, server)}`;
+}
+function refuseSharedPolicies(file, rules) {
+  const firstTarget = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  for (const rule of rules) {
+    if (rule.targetType !== "kubernetes" && rule.targetType !== "service" || seen.has(rule.server))
+      continue;
+    seen.add(rule.server);
+    const key = policyKey(rule);
+    const first = firstTarget.get(key);
+    if (first === void 0) {
+      firstTarget.set(key, rule);
+      continue;
+    }
+    const firstLine = first.targetLine ?? first.line;
+    fail(
+      file,
+      rule.targetLine ?? rule.line,
+      `this target and the one at line ${firstLine} become the same AuthorizationPolicy (${key}): the intents-operator writes each target's rules over the other's, so only one target's rules are in force; merge their http rules into one target`
+    );
+  }
+}
+
 // src/declare/target-rules.ts
 import { isIP } from "node:net";
 import { domainToASCII } from "node:url";
@@ -10123,6 +10222,7 @@ function parseOne(root, file, apiVersion, opts) {
   const parsed = version.startsWith("v2") ? { warnings: [], ...parseV2Spec(file, spec, namespace) } : parseV1Spec(file, spec, namespace, version);
   checkAgainstCrd(file, root, version, "all");
   checkTargetRules(file, spec, version);
+  refuseSharedPolicies(file, parsed.rules);
   return {
     client: parsed.client,
     apiVersion,
@@ -10256,9 +10356,9 @@ function podSpecPath(kind) {
 function podLabelsPath(kind) {
   return [...podTemplatePath(kind), "metadata", "labels"];
 }
-function mapAt(node, path11) {
+function mapAt(node, path9) {
   let current = node;
-  for (const key of path11) {
+  for (const key of path9) {
     if (current?.type !== "map") return void 0;
     current = child(current, key);
   }
@@ -10276,9 +10376,6 @@ function stringMap(map2) {
   }
   return result;
 }
-
-// src/model.ts
-var CHECKABLE_TARGETS = /* @__PURE__ */ new Set(["kubernetes", "service"]);
 
 // src/diff/group-rules.ts
 var GroupRules = class {
@@ -10306,20 +10403,25 @@ var GroupRules = class {
     }
   }
   addPlain(state) {
-    const { method, path: path11 } = state.rule;
+    const { method, path: path9 } = state.rule;
     let byPath = this.plain.get(method);
     if (byPath === void 0) {
       byPath = /* @__PURE__ */ new Map();
       this.plain.set(method, byPath);
     }
-    const list = byPath.get(path11);
-    if (list === void 0) byPath.set(path11, [state]);
+    const list = byPath.get(path9);
+    if (list === void 0) byPath.set(path9, [state]);
     else list.push(state);
   }
   /**
    * Marks every rule the call matches and every rule whose target it called. Covered when a
-   * rule allows it, or when it carries no method/path and its client declared the target at
-   * all (nothing to refute).
+   * rule allows it, or when it is an HTTP call without method/path and its client declared the
+   * target at all (nothing to refute). A TCP connection is allowed only by a rule without HTTP
+   * rules: Istio cannot build a rule with paths or methods for a TCP filter chain and skips it
+   * (istio/istio pilot/pkg/security/authz/model/generator.go, "is HTTP only"; builder.go,
+   * "skipped rule ... on TCP filter chain"), ztunnel drops it in ambient mode
+   * (pilot/pkg/serviceregistry/ambient/authorization.go), and the intents-operator puts all of a
+   * target's HTTP rules in that one rule.
    */
   covers(call) {
     const detail = hasHttpDetail(call);
@@ -10341,11 +10443,11 @@ var GroupRules = class {
         allowed = true;
       }
     }
-    return allowed || !detail && this.agreeing.length > 0;
+    return allowed || !detail && call.protocol !== "tcp" && this.agreeing.length > 0;
   }
   /** Marks the plain rules declaring exactly this method and path (null: any); whether any. */
-  matchPlain(method, path11) {
-    const list = this.plain.get(method)?.get(path11);
+  matchPlain(method, path9) {
+    const list = this.plain.get(method)?.get(path9);
     if (list === void 0) return false;
     for (let r = 0; r < list.length; r++) list[r].matched = true;
     return true;
@@ -10387,7 +10489,7 @@ function computeDrift(observed, declared, opts = {}) {
   const rules = scope === null ? declared.rules : declared.rules.filter((r) => inScope(r.client.namespace));
   const checkable = rules.filter((rule) => CHECKABLE_TARGETS.has(rule.targetType));
   const allCheckable = rules === declared.rules ? checkable : declared.rules.filter((r) => CHECKABLE_TARGETS.has(r.targetType));
-  const warnings = [...observed.warnings, ...declared.warnings, ...templateWarnings(checkable)];
+  const warnings = [...observed.warnings, ...declared.warnings];
   const { index, states } = buildRuleIndex(checkable);
   const closedTargets = declaredTargetKeys(allCheckable);
   const { covered, ignored, missing } = classifyCalls(calls, {
@@ -10401,6 +10503,8 @@ function computeDrift(observed, declared, opts = {}) {
   const { stale, notChecked } = unmatchedRules(rules, states, activeClients);
   const patterned = patternedPathsWarning(missing);
   if (patterned !== void 0) warnings.push(patterned);
+  const undeclarable = undeclarableMethodsWarning(missing);
+  if (undeclarable !== void 0) warnings.push(undeclarable);
   missing.sort(compareCalls);
   covered.sort(compareCalls);
   ignored.sort(compareCalls);
@@ -10539,16 +10643,12 @@ function patternedPathsWarning(missing) {
   const example = `${first.client.name} -> ${first.server.name} ${first.method ?? ""} ${JSON.stringify(first.path)}`;
   return `${count2} missing call(s) have a path holding "*", "{" or "}" (e.g. ${example}), which Istio reads as a wildcard or template: a rule written for such a path allows more than the path called, or never matches`;
 }
-function templateWarnings(rules) {
-  const warnings = [];
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i];
-    const problem = rule.path === null ? null : validatePathPattern(rule.path);
-    if (problem !== null) {
-      warnings.push(`${rule.file}:${rule.line}: path ${JSON.stringify(rule.path)} never matches: ${problem}`);
-    }
-  }
-  return warnings;
+function undeclarableMethodsWarning(missing) {
+  const odd = missing.filter((c) => c.method !== null && !INTENT_METHODS.includes(c.method));
+  if (odd.length === 0) return void 0;
+  const first = odd[0];
+  const example = `${first.client.name} -> ${first.server.name} ${JSON.stringify(first.method)}`;
+  return `${odd.length} missing call(s) use a method ClientIntents cannot declare (e.g. ${example}): Istio matches methods case-sensitively and the CRD takes only ${INTENT_METHODS.join(", ")}, so only a target without http rules allows them`;
 }
 
 // src/diff/coverage.ts
@@ -10624,9 +10724,9 @@ function fieldMatches(glob2, values) {
   if (glob2 === void 0) return true;
   return values.some((value) => value === null ? glob2 === "*" : matchGlob(glob2, value));
 }
-function pathMatches(pattern, path11) {
-  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path11]);
-  return path11 !== null && (path11 === pattern || matchPath(pattern, path11));
+function pathMatches(pattern, path9) {
+  if (pattern === void 0 || !isPathTemplate(pattern)) return fieldMatches(pattern, [path9]);
+  return path9 !== null && (path9 === pattern || matchPath(pattern, path9));
 }
 function ignoreRuleMatchesCall(rule, call) {
   const servers = [refKey(call.server)];
@@ -10838,10 +10938,10 @@ function collapseVaryingTails(entries, minVariants) {
 // src/diff/path-template.ts
 var DEFAULT_MIN_VARIANTS = 5;
 var MAX_COMPARED_SEGMENTS = 64;
-function splitPath(path11) {
-  if (!path11.startsWith("/") || path11 === "/") return null;
-  const trailingSlash = path11.endsWith("/");
-  const segments = (trailingSlash ? path11.slice(1, -1) : path11.slice(1)).split("/");
+function splitPath(path9) {
+  if (!path9.startsWith("/") || path9 === "/") return null;
+  const trailingSlash = path9.endsWith("/");
+  const segments = (trailingSlash ? path9.slice(1, -1) : path9.slice(1)).split("/");
   return { segments, trailingSlash };
 }
 function joinPath(segments, trailingSlash) {
@@ -10854,11 +10954,11 @@ function checked2(raw, template2) {
   if (template2 === raw) return raw;
   return validatePathPattern(template2) === null && matchPath(template2, raw) ? template2 : raw;
 }
-function templatePath(path11) {
-  const split = splitPath(path11);
-  if (!split) return path11;
+function templatePath(path9) {
+  const split = splitPath(path9);
+  if (!split) return path9;
   const segments = split.segments.map((s) => canBeOneSegment(s) ? MATCH_ONE2 : s);
-  return checked2(path11, joinPath(segments, split.trailingSlash));
+  return checked2(path9, joinPath(segments, split.trailingSlash));
 }
 function entryTemplate(entry) {
   if (entry.tailFrom !== void 0) {
@@ -10965,12 +11065,12 @@ function buildPathTemplater(calls, opts = {}) {
     }
     return lastTemplates;
   };
-  const templateOf = (path11, call) => (call && templatesOf(call)?.get(path11)) ?? shapes.of(path11)?.template ?? templatePath(path11);
+  const templateOf = (path9, call) => (call && templatesOf(call)?.get(path9)) ?? shapes.of(path9)?.template ?? templatePath(path9);
   return {
     pathOf: (call) => call.path === null ? null : templateOf(call.path, call),
-    suggest: (path11, call) => {
-      const template2 = templateOf(path11, call);
-      return template2 === path11 ? void 0 : template2;
+    suggest: (path9, call) => {
+      const template2 = templateOf(path9, call);
+      return template2 === path9 ? void 0 : template2;
     }
   };
 }
@@ -11322,11 +11422,11 @@ async function readSnapshots(files, opts = {}) {
 
 // src/pipeline.ts
 function demoDirectory() {
-  let dir = path5.dirname(fileURLToPath(import.meta.url));
+  let dir = path4.dirname(fileURLToPath(import.meta.url));
   for (; ; ) {
-    const candidate = path5.join(dir, "fixtures", "demo");
-    if (existsSync2(path5.join(candidate, "workloads.yaml"))) return candidate;
-    const parent = path5.dirname(dir);
+    const candidate = path4.join(dir, "fixtures", "demo");
+    if (existsSync(path4.join(candidate, "workloads.yaml"))) return candidate;
+    const parent = path4.dirname(dir);
     if (parent === dir)
       throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
     dir = parent;
@@ -11334,9 +11434,9 @@ function demoDirectory() {
 }
 function demoSettings(base) {
   const dir = demoDirectory();
-  const root = path5.resolve(dir, "..", "..");
-  const rel = (p) => path5.relative(root, path5.join(dir, p));
-  const users = (p) => p === void 0 ? void 0 : path5.resolve(base.cwd, p);
+  const root = path4.resolve(dir, "..", "..");
+  const rel = (p) => path4.relative(root, path4.join(dir, p));
+  const users = (p) => p === void 0 ? void 0 : path4.resolve(base.cwd, p);
   return {
     ...base,
     cwd: root,
@@ -11366,7 +11466,7 @@ async function observe(settings, onProgress, signal) {
 async function readSource(settings, onProgress, signal) {
   const live = settings.live;
   const access = {
-    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path5.resolve(settings.cwd, live.kubeconfig) },
+    ...live.kubeconfig === void 0 ? {} : { kubeconfig: path4.resolve(settings.cwd, live.kubeconfig) },
     ...live.context === void 0 ? {} : { context: live.context }
   };
   switch (settings.source) {
@@ -11378,14 +11478,14 @@ async function readSource(settings, onProgress, signal) {
       });
     case "snapshot":
       return readSnapshots(
-        settings.snapshots.map((f) => f === "-" ? f : path5.resolve(settings.cwd, f)),
+        settings.snapshots.map((f) => f === "-" ? f : path4.resolve(settings.cwd, f)),
         live.since === void 0 ? {} : { since: parseSince(live.since, /* @__PURE__ */ new Date()) }
       );
     // Live sources load @kubernetes/client-node and friends: only when asked for (a separate chunk
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-SJNEAGVZ.js");
+      const { readSidecars } = await import("./sidecars-source-Q3R2XTY6.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11396,7 +11496,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-GZ4ERNNQ.js");
+      const { readPrometheus } = await import("./prometheus-source-CLNYNSEG.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11404,7 +11504,7 @@ async function readSource(settings, onProgress, signal) {
         url: live.prometheusUrl,
         ...live.since === void 0 ? {} : { since: live.since },
         ...token === void 0 || token === "" ? {} : { token },
-        ...live.prometheusCa === void 0 ? {} : { caFile: path5.resolve(settings.cwd, live.prometheusCa) },
+        ...live.prometheusCa === void 0 ? {} : { caFile: path4.resolve(settings.cwd, live.prometheusCa) },
         ...live.prometheusTimeout === void 0 ? {} : {
           timeoutMs: prometheusTimeoutMs(live.prometheusTimeout, "--prometheus-timeout")
         }
@@ -11718,12 +11818,12 @@ function* renderJsonReportChunks(drift) {
 }
 
 // src/deliver/output-files.ts
-import path6 from "node:path";
+import path5 from "node:path";
 function assertDistinctOutputFiles(cwd, outputs) {
   const seen = /* @__PURE__ */ new Map();
   for (const [name, file] of outputs) {
     if (file === void 0) continue;
-    const absolute = path6.resolve(cwd, file);
+    const absolute = path5.resolve(cwd, file);
     const earlier = seen.get(absolute);
     if (earlier !== void 0) {
       throw new InputError(`${earlier} and ${name} name the same file (${file}): give each its own`);
@@ -11844,6 +11944,14 @@ function buildClientIntents(calls, opts = {}) {
   for (const call of calls) {
     const target = targetOf(call, opts.asService === true, warnings);
     if (target === void 0) continue;
+    const path9 = opts.pathOf ? opts.pathOf(call) : call.path;
+    const refused = path9 === null ? null : validatePathPattern(path9);
+    if (refused !== null) {
+      warnings.add(
+        `${call.client.name} -> ${target.name}: path ${JSON.stringify(path9)} is left out: Istio refuses it in an AuthorizationPolicy (${refused}); declare the call by hand`
+      );
+      continue;
+    }
     const clientKey2 = `${call.client.namespace}/${call.client.name}`;
     let entry = clients.get(clientKey2);
     if (!entry) {
@@ -11857,7 +11965,7 @@ function buildClientIntents(calls, opts = {}) {
       draft = { target, methodsByPath: /* @__PURE__ */ new Map(), allowAll: false };
       entry.targets.set(targetKey, draft);
     }
-    addCall(draft, call, opts.pathOf ? opts.pathOf(call) : call.path, warnings);
+    addCall(draft, call, path9, warnings);
   }
   for (const { client, targets } of clients.values()) {
     for (const { target, patterned } of targets.values()) {
@@ -11890,22 +11998,22 @@ function targetOf(call, asService, warnings) {
   }
   return server.kind ? { type: "kubernetes", name, kind: server.kind } : { type: "kubernetes", name };
 }
-function addCall(draft, call, path11, warnings) {
-  if (call.method !== null && path11 !== null && !INTENT_METHODS.includes(call.method)) {
+function addCall(draft, call, path9, warnings) {
+  if (call.method !== null && path9 !== null && !INTENT_METHODS.includes(call.method)) {
     warnings.add(
       `${call.client.name} -> ${draft.target.name}: method ${call.method} cannot be declared; the target allows every method`
     );
     draft.allowAll = true;
     return;
   }
-  if (call.method === null || path11 === null) {
+  if (call.method === null || path9 === null) {
     draft.allowAll = true;
     return;
   }
-  let methods = draft.methodsByPath.get(path11);
+  let methods = draft.methodsByPath.get(path9);
   if (!methods) {
     methods = /* @__PURE__ */ new Set();
-    draft.methodsByPath.set(path11, methods);
+    draft.methodsByPath.set(path9, methods);
     if (call.path !== null && readAsPattern(call.path)) {
       if (draft.patterned === void 0) draft.patterned = { example: call.path, count: 1 };
       else draft.patterned.count++;
@@ -11914,58 +12022,11 @@ function addCall(draft, call, path11, warnings) {
   methods.add(call.method);
 }
 function finishTarget(draft) {
-  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path11, methods]) => ({ path: path11, methods: [...methods].sort(compare) }));
+  const http = draft.allowAll ? null : [...draft.methodsByPath].sort(([a], [b]) => compare(a, b)).map(([path9, methods]) => ({ path: path9, methods: [...methods].sort(compare) }));
   return { ...draft.target, http };
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/contained-path.ts
-import { constants as constants2 } from "node:fs";
-import { mkdir as mkdir2, open } from "node:fs/promises";
-import path7 from "node:path";
-function isPlainFileName(name) {
-  return name !== "" && !name.startsWith(".") && !name.includes("/") && !name.includes("\\") && !name.includes("\0") && name.length <= 255;
-}
-function isRepositoryPath(file) {
-  if (file === "" || file.startsWith("/") || file.includes("\\") || file.includes("\0")) return false;
-  return file.split("/").every(
-    (segment) => segment !== "" && segment !== "." && segment !== ".." && segment.toLowerCase() !== ".git"
-  );
-}
-function isInsideDirectory(file, directory) {
-  if (!isRepositoryPath(file)) return false;
-  const dir = path7.posix.normalize(directory);
-  if (dir === ".") return true;
-  if (!isRepositoryPath(dir)) return false;
-  return file.startsWith(`${dir}/`);
-}
-async function writeFileInside(root, name, text4) {
-  if (!isPlainFileName(name)) {
-    throw new InputError(`refusing to write "${name}": not a plain file name inside ${root}`);
-  }
-  const target = path7.join(root, name);
-  const relative = path7.relative(root, target);
-  if (relative !== name || path7.isAbsolute(relative)) {
-    throw new InputError(`refusing to write "${name}": it would land outside ${root}`);
-  }
-  await mkdir2(root, { recursive: true });
-  const flags = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_TRUNC | constants2.O_NOFOLLOW;
-  let handle;
-  try {
-    handle = await open(target, flags, 420);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ELOOP") throw new InputError("is a symbolic link: not written through", { file: target });
-    throw new InputError(`cannot write: ${code ?? err.message}`, { file: target });
-  }
-  try {
-    await handle.writeFile(text4);
-  } finally {
-    await handle.close();
-  }
-  return target;
 }
 
 // src/declare/export-intents.ts
@@ -12048,15 +12109,15 @@ function renderIntentsDir(intents, opts = {}) {
 }
 
 // src/declare/intents-edit-plan.ts
-import path9 from "node:path";
+import path7 from "node:path";
 
 // src/declare/edit-intents-homes.ts
 var ClientHomes = class {
   byClient = /* @__PURE__ */ new Map();
   inFile = /* @__PURE__ */ new Map();
   open;
-  constructor(declared, open2) {
-    this.open = open2;
+  constructor(declared, open) {
+    this.open = open;
     for (const d of declared.documents) {
       const key = clientKey(d.client);
       const list = this.byClient.get(key);
@@ -12136,7 +12197,7 @@ function clientKey(client) {
 }
 
 // src/declare/edit-intents-layout.ts
-import path8 from "node:path";
+import path6 from "node:path";
 function newIntentsFiles(intents, declared, sources) {
   const apiVersion = mostCommon(declared.documents.map((d) => d.apiVersion)) ?? DEFAULT_EXPORT_API_VERSION;
   const edits = /* @__PURE__ */ new Map();
@@ -12165,18 +12226,18 @@ function fileFor(one, declared, sources) {
   const files = yamlDocuments.map((d) => d.file);
   const distinct = [...new Set(files)];
   if (distinct.length === 1 && files.length > 1) return distinct[0];
-  const directory = mostCommon(distinct.map((f) => path8.posix.dirname(f))) ?? mostCommon(declared.documents.map((d) => path8.posix.dirname(d.file))) ?? "intents";
-  const extension = mostCommon(distinct.map((f) => path8.posix.extname(f))) ?? ".yaml";
+  const directory = mostCommon(distinct.map((f) => path6.posix.dirname(f))) ?? mostCommon(declared.documents.map((d) => path6.posix.dirname(d.file))) ?? "intents";
+  const extension = mostCommon(distinct.map((f) => path6.posix.extname(f))) ?? ".yaml";
   const { name, namespace } = one.client;
   const withNamespace = distinct.length > 0 && yamlDocuments.every(
-    (d) => path8.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
+    (d) => path6.posix.basename(d.file).startsWith(`${d.client.name}.${d.client.namespace}.`)
   );
   const shortName = `${name}${extension}`;
   const longName = `${name}.${namespace}${extension}`;
-  const short = path8.posix.join(directory, shortName);
+  const short = path6.posix.join(directory, shortName);
   const chosen = withNamespace || sources.has(short) || files.includes(short) ? longName : shortName;
   if (!isPlainFileName(chosen)) return void 0;
-  const file = path8.posix.join(directory, chosen);
+  const file = path6.posix.join(directory, chosen);
   return isInsideDirectory(file, directory) ? file : void 0;
 }
 function mostCommon(values) {
@@ -12298,6 +12359,18 @@ function findTarget(list, server, type, client) {
   }
   return void 0;
 }
+function sharesPolicy(list, server, client) {
+  const key = policyKey({ client, server, targetType: "kubernetes" });
+  return list.seq.items.some((item) => {
+    if (!isMap(item)) return false;
+    const found = list.v2 ? v2Target2(item) : v1Call2(item);
+    if (!found) return false;
+    const [name = "", namespace = client.namespace] = found.name.split(".");
+    const kind = found.type === "kubernetes" ? found.body.get("kind") : void 0;
+    const written = typeof kind === "string" && kind !== "" ? { name, namespace, kind } : { name, namespace };
+    return policyKey({ client, server: written, targetType: found.type }) === key;
+  });
+}
 function v2Target2(item) {
   for (const key of ["kubernetes", "service"]) {
     const body = item.get(key, true);
@@ -12321,8 +12394,8 @@ function methodsOf(rule) {
   const methods = rule.get("methods", true);
   return isSeq(methods) ? methods : void 0;
 }
-function ruleNode(doc, path11, method, flow) {
-  const node = doc.createNode({ path: path11, methods: [method] });
+function ruleNode(doc, path9, method, flow) {
+  const node = doc.createNode({ path: path9, methods: [method] });
   const methods = node.get("methods", true);
   if (flow && isSeq(methods)) methods.flow = true;
   return node;
@@ -12334,22 +12407,22 @@ function rulesByPath(rules) {
     byPath = /* @__PURE__ */ new Map();
     for (const rule of rules.items) {
       if (!isMap(rule)) continue;
-      const path11 = rule.get("path");
-      if (!byPath.has(path11)) byPath.set(path11, rule);
+      const path9 = rule.get("path");
+      if (!byPath.has(path9)) byPath.set(path9, rule);
     }
     rulesByPathOf.set(rules, byPath);
   }
   return byPath;
 }
-function addCallToTarget(doc, list, match, method, path11, flow) {
+function addCallToTarget(doc, list, match, method, path9, flow) {
   const rules = rulesOf(list, match);
   if (!rules) return false;
   const byPath = rulesByPath(rules);
-  const methods = methodsOf(byPath.get(path11));
+  const methods = methodsOf(byPath.get(path9));
   if (!methods) {
-    const node = ruleNode(doc, path11, method, flow);
+    const node = ruleNode(doc, path9, method, flow);
     rules.items.push(node);
-    if (!byPath.has(path11)) byPath.set(path11, node);
+    if (!byPath.has(path9)) byPath.set(path9, node);
     return true;
   }
   if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
@@ -12357,9 +12430,9 @@ function addCallToTarget(doc, list, match, method, path11, flow) {
   return true;
 }
 function newTargetNode(doc, list, call, name, flow) {
-  const path11 = call.suggestedPath ?? call.path;
+  const path9 = call.suggestedPath ?? call.path;
   const kind = call.server.kind;
-  const rules = call.method !== null && path11 !== null ? [ruleNode(doc, path11, call.method, flow)] : void 0;
+  const rules = call.method !== null && path9 !== null ? [ruleNode(doc, path9, call.method, flow)] : void 0;
   if (list.v2) {
     const body = doc.createNode(kind ? { name, kind } : { name });
     if (rules) body.set("http", doc.createNode(rules));
@@ -12394,7 +12467,7 @@ function removeRuleFromTarget(list, match, rule) {
 // src/declare/edit-intents.ts
 function editIntents(sources, declared, request) {
   const parsed = /* @__PURE__ */ new Map();
-  const open2 = (file) => {
+  const open = (file) => {
     const cached = parsed.get(file);
     if (cached) return cached;
     const text4 = sources.get(file);
@@ -12409,9 +12482,9 @@ function editIntents(sources, declared, request) {
     return entry;
   };
   const result = { files: [], changes: [], skipped: [] };
-  const homes = new ClientHomes(declared, open2);
-  const homeless = addToHomes(request.missing, homes, open2, result);
-  removeStale(request.stale, homes, open2, result);
+  const homes = new ClientHomes(declared, open);
+  const homeless = addToHomes(request.missing, homes, open, result);
+  removeStale(request.stale, homes, open, result);
   for (const [file, entry] of parsed) {
     if (entry.changed.size > 0)
       result.files.push({ file, before: entry.text, after: printEditedFile(entry) });
@@ -12433,12 +12506,20 @@ function skipReason(call, jsonFile) {
   if (suspect !== void 0) {
     return `${call.client.name}: ${showControlChars(suspect)} holds control, bidi or zero-width characters; declare it by hand if it is real`;
   }
+  const path9 = call.suggestedPath ?? call.path;
+  const refused = path9 === null ? null : validatePathPattern(path9);
+  if (refused !== null) {
+    return `${call.client.name}: path ${showControlChars(JSON.stringify(path9))} is left out: Istio refuses it in an AuthorizationPolicy (${refused}); declare the call by hand`;
+  }
+  if (call.method !== null && !INTENT_METHODS.includes(call.method)) {
+    return `${call.client.name} \u2192 ${call.server.name}: method ${showControlChars(JSON.stringify(call.method))} cannot be declared (ClientIntents take ${INTENT_METHODS.join(", ")}; Istio matches methods case-sensitively); only a target without http allows it: declare that by hand if the call is meant`;
+  }
   const json = jsonFile(call.client);
   if (json !== void 0)
     return `${call.client.name}: its ClientIntents are JSON (${json}); edit them by hand`;
   return void 0;
 }
-function addToHomes(missing, homes, open2, result) {
+function addToHomes(missing, homes, open, result) {
   const homeless = [];
   for (const call of missing) {
     const skipped = skipReason(call, (client) => homes.jsonFile(client));
@@ -12464,13 +12545,13 @@ function addToHomes(missing, homes, open2, result) {
     const outcome = addCall2(doc, node, call);
     if (outcome.skipped) result.skipped.push(outcome.skipped);
     if (outcome.change) {
-      markChanged(open2(file), index, node);
+      markChanged(open(file), index, node);
       result.changes.push({ ...outcome.change, file });
     }
   }
   return homeless;
 }
-function removeStale(stale, homes, open2, result) {
+function removeStale(stale, homes, open, result) {
   for (const rule of stale) {
     if (isJsonFile(rule.file)) continue;
     const home = homes.find(rule.client, rule.file);
@@ -12483,7 +12564,7 @@ function removeStale(stale, homes, open2, result) {
     const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
     if (!targets || !match) continue;
     if (removeRuleFromTarget(targets, match, rule)) {
-      markChanged(open2(home.file), home.index, home.node);
+      markChanged(open(home.file), home.index, home.node);
       result.changes.push({
         action: "remove",
         client: rule.client,
@@ -12530,21 +12611,25 @@ function writtenServerName(call) {
 function addCall2(doc, node, call) {
   const targets = targetList(node);
   if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
-  const path11 = call.suggestedPath ?? call.path;
+  const path9 = call.suggestedPath ?? call.path;
   const serverNames = [call.server, ...call.server.service ? [call.server.service] : []];
   const match = findTarget(targets, call.server, "kubernetes", call.client) ?? (call.server.service && findTarget(targets, call.server.service, "service", call.client));
   if (!match) {
+    if (sharesPolicy(targets, call.server, call.client)) {
+      return {
+        skipped: `${call.client.name} \u2192 ${writtenServerName(call)}: a new target would become the same AuthorizationPolicy as a target the file has (only one's rules would be in force); declare it by hand`
+      };
+    }
     const flow = prefersFlowMethods(targets.seq);
     targets.seq.items.push(newTargetNode(doc, targets, call, writtenServerName(call), flow));
     return { change: { action: "add", ...describeCall(call) } };
   }
-  if (call.method === null || path11 === null) {
+  if (call.method === null || path9 === null) {
     const names = serverNames.map((s) => s.name).join("/");
-    return {
-      skipped: `${call.client.name} \u2192 ${names}: calls without HTTP detail; the target has HTTP rules`
-    };
+    const what = call.protocol === "tcp" ? "TCP connections, which a target with HTTP rules never allows; declare it without http by hand if they are meant" : "calls without HTTP detail; the target has HTTP rules";
+    return { skipped: `${call.client.name} \u2192 ${names}: ${what}` };
   }
-  const added = addCallToTarget(doc, targets, match, call.method, path11, prefersFlowMethods(targets.seq));
+  const added = addCallToTarget(doc, targets, match, call.method, path9, prefersFlowMethods(targets.seq));
   return added ? { change: { action: "add", ...describeCall(call), server: match.writtenName } } : {};
 }
 function targetList(node) {
@@ -12673,16 +12758,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path11, added, removed, oldPosInc, options2) {
-    const last = path11.lastComponent;
+  addToPath(path9, added, removed, oldPosInc, options2) {
+    const last = path9.lastComponent;
     if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path11.oldPos + oldPosInc,
+        oldPos: path9.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path11.oldPos + oldPosInc,
+        oldPos: path9.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -13108,7 +13193,7 @@ function intentsSourcesOnDisk(cwd, declared) {
       if (!files.has(file)) return void 0;
       let text4 = read.get(file);
       if (text4 === void 0) {
-        text4 = readRegularFileSync(path9.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES });
+        text4 = readRegularFileSync(path7.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES });
         read.set(file, text4);
       }
       return text4;
@@ -13210,12 +13295,13 @@ function groupByHomeFile(declared, request) {
 }
 
 // src/deliver/ci-reports.ts
-import path10 from "node:path";
+import path8 from "node:path";
 
 // src/declare/suggested-rule.ts
 function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
-  const path11 = call.suggestedPath ?? call.path;
-  const { intents } = buildClientIntents([{ ...call, path: path11 }]);
+  if (call.method !== null && !INTENT_METHODS.includes(call.method)) return void 0;
+  const path9 = call.suggestedPath ?? call.path;
+  const { intents } = buildClientIntents([{ ...call, path: path9 }]);
   const manifest = clientIntentsManifest(intents[0], apiVersion);
   const spec = manifest.spec;
   const under = spec.targets === void 0 ? "spec.calls" : "spec.targets";
@@ -13225,9 +13311,9 @@ function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
 
 // src/report/ci-findings.ts
 var show = showControlChars;
-function operation(method, path11) {
-  if (method === null && path11 === null) return "(any request)";
-  return `${show(method ?? "*")} ${show(path11 ?? "*")}`;
+function operation(method, path9) {
+  if (method === null && path9 === null) return "(any request)";
+  return `${show(method ?? "*")} ${show(path9 ?? "*")}`;
 }
 function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
@@ -13301,7 +13387,7 @@ function ruleIdentity(kind, rule) {
 }
 function missingFinding(calls, opts, where) {
   const first = calls[0];
-  const path11 = first.suggestedPath ?? first.path;
+  const path9 = first.suggestedPath ?? first.path;
   const server = show(targetName(first.server, first.client.namespace));
   const via = first.server.service ? ` via service ${show(targetName(first.server.service, first.client.namespace))}` : "";
   const count2 = calls.reduce((sum, call) => sum + call.count, 0);
@@ -13323,7 +13409,7 @@ function missingFinding(calls, opts, where) {
   return {
     kind: "missing",
     client: first.client,
-    title: `${operation(first.method, path11)} -> ${server}`,
+    title: `${operation(first.method, path9)} -> ${server}`,
     detail,
     location: home === void 0 ? void 0 : { file: where(home.file), line: home.line },
     outcome: calls.some((call) => opts.gate.missing(call)) ? "fail" : "pass",
@@ -13453,11 +13539,11 @@ function suitesOf(drift, opts) {
 }
 function caseXml(suite, test) {
   const classname = `${suite.client.namespace}.${suite.client.name}`;
-  const open2 = `    <testcase name="${xmlText(test.name)}" classname="${xmlText(classname)}" time="0"`;
-  if (test.outcome === void 0) return [`${open2}/>`];
+  const open = `    <testcase name="${xmlText(test.name)}" classname="${xmlText(classname)}" time="0"`;
+  if (test.outcome === void 0) return [`${open}/>`];
   const { kind, type, message, text: text4 } = test.outcome;
   return [
-    `${open2}>`,
+    `${open}>`,
     `      <${kind} type="${xmlText(type)}" message="${xmlText(message)}">${xmlLines(text4)}</${kind}>`,
     "    </testcase>"
   ];
@@ -13485,7 +13571,7 @@ function renderJunitReport(drift, opts) {
 }
 
 // src/report/sarif-report.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/intent-drift/intent-drift";
 var FINGERPRINT_KEY = "intentDriftFinding/v1";
@@ -13548,7 +13634,7 @@ function relativeUri(file) {
   return file.split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
 function fingerprint(identity) {
-  return createHash("sha256").update(JSON.stringify(identity)).digest("hex");
+  return createHash2("sha256").update(JSON.stringify(identity)).digest("hex");
 }
 function sarifRule(kind) {
   const rule = RULES[kind];
@@ -13624,7 +13710,7 @@ function renderSarifReport(drift, opts) {
 
 // src/deliver/ci-reports.ts
 function ciReportOptions(inputs) {
-  const { declared, policy, cwd, repositoryRoot: repositoryRoot2 } = inputs;
+  const { declared, policy, cwd, repositoryRoot } = inputs;
   const scope = new Set(inputs.namespaces);
   const inScope = (namespace) => scope.size === 0 || scope.has(namespace);
   const documents = declared.documents.filter((d) => inScope(d.client.namespace));
@@ -13638,7 +13724,7 @@ ${d.client.namespace}/${d.client.name}`, d.apiVersion])
   };
   return {
     gate: { missing: (call) => missingFails(policy, call), stale: (rule) => staleOutcome(policy, rule) },
-    repositoryPath: (file) => fromRepositoryRoot(repositoryRoot2, cwd, file) ?? file,
+    repositoryPath: (file) => fromRepositoryRoot(repositoryRoot, cwd, file) ?? file,
     suggest: (call) => {
       const at = call.intentsFile && apiVersionOf.get(`${call.intentsFile.file}
 ${call.client.namespace}/${call.client.name}`);
@@ -13649,20 +13735,20 @@ ${call.client.namespace}/${call.client.name}`);
   };
 }
 function fromRepositoryRoot(root, cwd, file) {
-  const relative = path10.relative(root, path10.resolve(cwd, file));
+  const relative = path8.relative(root, path8.resolve(cwd, file));
   if (leavesDirectory(relative)) return void 0;
-  return relative.split(path10.sep).join("/");
+  return relative.split(path8.sep).join("/");
 }
 function sarifOutsideWarning(inputs) {
-  const { repositoryRoot: repositoryRoot2, cwd } = inputs;
+  const { repositoryRoot, cwd } = inputs;
   const outside = /* @__PURE__ */ new Set();
   for (const doc of inputs.declared.documents) {
-    if (fromRepositoryRoot(repositoryRoot2, cwd, doc.file) === void 0) outside.add(doc.file);
+    if (fromRepositoryRoot(repositoryRoot, cwd, doc.file) === void 0) outside.add(doc.file);
   }
   if (outside.size === 0) return void 0;
   const [first] = outside;
   const more = outside.size > 1 ? ` and ${outside.size - 1} more` : "";
-  return `SARIF: ${first}${more} lie outside the repository (${repositoryRoot2}): code scanning cannot place their results; give intents paths inside it`;
+  return `SARIF: ${first}${more} lie outside the repository (${repositoryRoot}): code scanning cannot place their results; give intents paths inside it`;
 }
 function renderCiReport(format, inputs) {
   const options2 = ciReportOptions(inputs);
@@ -14133,9 +14219,9 @@ function groupedRows(items, clientOf, row, columns, environmentOf2) {
 ${row(ordered[i])}`;
   });
 }
-function operationCell(method, path11, whenNone) {
-  if (method === null && path11 === null) return `*${whenNone}*`;
-  return cellCode(`${method ?? "*"} ${path11 ?? "*"}`);
+function operationCell(method, path9, whenNone) {
+  if (method === null && path9 === null) return `*${whenNone}*`;
+  return cellCode(`${method ?? "*"} ${path9 ?? "*"}`);
 }
 function serverCell(call) {
   const server = cellCode(targetName(call.server, call.client.namespace));
@@ -14324,10 +14410,10 @@ function driftSections(drift, fileLink) {
   const templated = drift.missing.some((call) => call.suggestedPath !== void 0);
   const env = (ns) => environmentOf(drift, ns);
   const blocked = drift.missing.some((c) => c.wouldBeBlocked);
-  const open2 = drift.missing.some((c) => !c.wouldBeBlocked);
+  const open = drift.missing.some((c) => !c.wouldBeBlocked);
   const once = [
     ...blocked ? [`**blocked**: ${BLOCKED_MEANS}.`] : [],
-    ...open2 ? [`open: ${OPEN_MEANS}.`] : []
+    ...open ? [`open: ${OPEN_MEANS}.`] : []
   ];
   return [
     {
@@ -14774,9 +14860,15 @@ export {
   tokenizeYaml,
   fail,
   child,
-  repositoryRoot,
   parseDriftConfig,
   collectYamlFiles,
+  INTENT_METHODS,
+  SERVICE_LABEL,
+  ISTIO_CLIENT_LABEL,
+  formattedIdentityWithKind,
+  workloadSelector,
+  targetIdentity,
+  policyName,
   readWorkloadManifests,
   buildPathTemplater,
   demoSettings,
@@ -14806,8 +14898,6 @@ export {
   defaultSettings,
   namespaceList,
   buildClientIntents,
-  isRepositoryPath,
-  writeFileInside,
   renderIntentsFile,
   renderIntentsDir,
   FILE_HEADERS_ONLY,

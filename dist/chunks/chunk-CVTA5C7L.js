@@ -7,7 +7,7 @@ import {
   CALL_LABEL_SLOTS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-MXY4LMIT.js";
+} from "./chunk-MRJJWSQW.js";
 import {
   httpStream
 } from "./chunk-YKVCAY4Q.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-REYTG6R7.js";
+} from "./chunk-4KKOSOXC.js";
 import {
   delay,
   mapPool
@@ -10,7 +10,7 @@ import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-MXY4LMIT.js";
+} from "./chunk-MRJJWSQW.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,

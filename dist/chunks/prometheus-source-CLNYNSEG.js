@@ -6,7 +6,7 @@ import {
 import {
   instantQuery,
   readPartQueries
-} from "./chunk-GA6QRSM2.js";
+} from "./chunk-CVTA5C7L.js";
 import {
   runReaderWorker,
   workerScript
@@ -20,7 +20,7 @@ import {
   ObservedMapBuilder,
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-MXY4LMIT.js";
+} from "./chunk-MRJJWSQW.js";
 import {
   parseBaseUrl
 } from "./chunk-YKVCAY4Q.js";
