@@ -743,4 +743,22 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/declare/edit-intents.test.ts'],
     names: 'AuthorizationPolicy',
   },
+  // --- src/observe: counter values and label names from hostile expositions
+  {
+    id: 'observe/any-count-summed',
+    file: 'src/observe/counter-value.ts',
+    from: 'if (value >= 0 && Number.isSafeInteger(value)) return;',
+    to: 'return;',
+    why: "a negative series cancels a real call's count: drift becomes OK",
+    tests: ['test/cli/hostile-input.test.ts'],
+    names: 'counts no sidecar writes',
+  },
+  {
+    id: 'observe/label-names-rescanned',
+    file: 'src/observe/prometheus-text.ts',
+    from: 'for (let i = this.slotsKnown; i < names.length; i++)',
+    to: 'for (let i = 0; i < names.length; i++)',
+    why: 'every new label name looks up all names again: quadratic time on a hostile capture',
+    tests: ['test/observe/prometheus-text.test.ts'],
+  },
 ];

@@ -12,6 +12,7 @@
 // first dot; here a value ends only where a known, not yet seen label key follows.
 // The last entry of `stats` may be `{"histograms": {...}}`: it is skipped.
 import { InputError } from '../errors.ts';
+import { requireCounterValue } from './counter-value.ts';
 import type { Sample } from './exposition-line.ts';
 import { HTTP_DETAIL_LABELS, ISTIO_DEFAULT_LABELS } from './istio-labels.ts';
 
@@ -132,6 +133,7 @@ export function readEnvoyStatsJson(
     }
     const labels = parseEnvoyLabels(wanted.rest, keys);
     if (typeof labels === 'string') throw new InputError(`${where} (${wanted.metric}): ${labels}`, { file });
+    requireCounterValue(value, `${where} (${wanted.metric})`, { file });
     samples++;
     options.onSample({ metric: wanted.metric, labels, value, line: i + 1 });
   }

@@ -4,9 +4,11 @@
 // skips unwanted lines by comparing a few leading bytes, and reads wanted lines from their
 // bytes (FastLineParser), handing the rare line of another shape to parseExpositionLine.
 // Memory stays at one chunk plus the partial last line; a partial line already known to be
-// unwanted is dropped rather than carried.
+// unwanted is dropped rather than carried. When the wanted families are counters, a value no
+// counter has is refused at its line (counter-value.ts).
 import { Buffer } from 'node:buffer';
 import { InputError } from '../errors.ts';
+import { requireCounterValue } from './counter-value.ts';
 import { FastLineParser } from './exposition-fast-line.ts';
 import { parseExpositionLine, type Sample } from './exposition-line.ts';
 
@@ -26,6 +28,8 @@ export interface ScanOptions {
   sink: SeriesSink;
   /** Shared between the files of one read, so it knows their label layout from the first line. */
   fast?: FastLineParser;
+  /** The families are counters: a value no counter has is refused at its line (counter-value.ts). */
+  counters?: boolean;
 }
 
 /** A wanted line longer than this is not a sidecar's exposition; refuse rather than buffer it. */
@@ -110,11 +114,20 @@ export class ExpositionScanner {
     let s = start;
     while (buf[s] === SPACE || buf[s] === TAB) s++;
     if (this.fast.parse(buf, s + this.nameBytes[verdict]!.length, end)) {
+      if (this.options.counters) {
+        requireCounterValue(this.fast.value, this.names[verdict]!, {
+          file: this.options.source,
+          line: this.lines,
+        });
+      }
       this.options.sink.parsed(verdict, this.fast, buf, this.lines);
       return;
     }
     const text = buf.toString('utf8', start, end).trimStart();
     const sample = parseExpositionLine(text, this.names[verdict]!, this.options.source, this.lines);
+    if (this.options.counters) {
+      requireCounterValue(sample.value, sample.metric, { file: this.options.source, line: this.lines });
+    }
     this.options.sink.sample(verdict, sample);
   }
 

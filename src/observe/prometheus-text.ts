@@ -19,6 +19,8 @@ export interface ReadTextOptions {
   /** Metric families to parse, e.g. istio_requests_total; every other line is skipped. */
   metrics: ReadonlySet<string>;
   onSample(sample: Sample): void;
+  /** The families are counters: a value no counter has is refused at its line. */
+  counters?: boolean;
 }
 
 export interface ReadTextSummary {
@@ -73,7 +75,8 @@ export function readPrometheusText(input: Chunks, options: ReadTextOptions): Pro
     },
     sample: (_metric, sample) => options.onSample(sample),
   };
-  return scan(input, new ExpositionScanner({ source: options.source, metrics, sink }));
+  const counters = options.counters === true;
+  return scan(input, new ExpositionScanner({ source: options.source, metrics, sink, counters }));
 }
 
 /**
@@ -88,8 +91,15 @@ export class SeriesReader {
   private readonly ids = new Int32Array(SLOT_COUNT);
   /** Per slot, the interner's entry of the previous line's value: most values repeat line to line. */
   private readonly previous = new Int32Array(SLOT_COUNT).fill(-1);
-  /** Label name id (the line parser's) -> slot in CALL_LABEL_SLOTS, or -1; grows as names appear. */
-  private slotOf = new Int8Array(0);
+  /**
+   * Label name id (the line parser's) -> slot in CALL_LABEL_SLOTS, or -1, for the first
+   * `slotsKnown` names; grows as names appear, by doubling, each new name looked up once (a
+   * capture with a new label name on every line was quadratic when the table was rebuilt).
+   */
+  private slotOf = new Int8Array(64);
+  private slotsKnown = 0;
+  /** Label names looked up in CALL_LABEL_SLOTS so far (tests check it grows with the names, not their square). */
+  namesLookedUp = 0;
   private readonly sink: SeriesSink;
 
   constructor(builder: ObservedMapBuilder) {
@@ -105,9 +115,7 @@ export class SeriesReader {
 
   private parsed(metric: number, parsed: FastLineParser, buf: Buffer): void {
     const names = parsed.labelNames.names;
-    if (this.slotOf.length < names.length) {
-      this.slotOf = Int8Array.from(names, (name) => CALL_LABEL_SLOTS.indexOf(name));
-    }
+    if (this.slotsKnown < names.length) this.learnNames(names);
     const { ids, slotOf, values, previous } = this;
     ids.fill(-1);
     const nameIds = parsed.nameIds;
@@ -126,11 +134,30 @@ export class SeriesReader {
     this.builder.addInterned(metric, ids, parsed.value);
   }
 
+  private learnNames(names: readonly string[]): void {
+    if (this.slotOf.length < names.length) {
+      const grown = new Int8Array(Math.max(names.length, this.slotOf.length * 2));
+      grown.set(this.slotOf.subarray(0, this.slotsKnown));
+      this.slotOf = grown;
+    }
+    for (let i = this.slotsKnown; i < names.length; i++) {
+      this.slotOf[i] = CALL_LABEL_SLOTS.indexOf(names[i]!);
+      this.namesLookedUp++;
+    }
+    this.slotsKnown = names.length;
+  }
+
   /** Reads one exposition. Throws InputError(`source:line: ...`) on a malformed wanted line. */
   read(input: Chunks, source: string): Promise<ReadTextSummary> {
     return scan(
       input,
-      new ExpositionScanner({ source, metrics: CALL_METRICS, sink: this.sink, fast: this.fast }),
+      new ExpositionScanner({
+        source,
+        metrics: CALL_METRICS,
+        sink: this.sink,
+        fast: this.fast,
+        counters: true,
+      }),
     );
   }
 }

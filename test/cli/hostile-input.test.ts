@@ -101,6 +101,49 @@ describe('names from traffic', () => {
   });
 });
 
+describe('counts no sidecar writes', () => {
+  // A meshed app can append its own series to the sidecar's merged :15020 endpoint: a negative
+  // value cancelled its undeclared call's count (drift, exit 1, became OK, exit 0).
+  const undeclared = series({ request_method: 'POST', request_path: '/refund' }, 291);
+  test('a negative, fractional or inexact count is exit 2 at its line, never a lower count', async () => {
+    for (const [value, why] of [
+      ['-291', 'counters never go below 0'],
+      ['-Inf', 'counters never go below 0'],
+      ['0.25', 'counters are whole numbers'],
+      ['9007199254740993', 'a count past 2^53 is not exact'],
+    ] as const) {
+      const cancel = series(
+        { request_method: 'POST', request_path: '/refund', response_code: '999' },
+        0,
+      ).replace(/ 0\n$/, ` ${value}\n`);
+      const dir = await workspace({ 'm/a.prom': `${undeclared}${cancel}`, 'intents/i.yaml': INTENTS });
+      const run = await runCli(['check', '--metrics', 'm', '--intents', 'intents'], { cwd: dir });
+      assert.equal(run.code, 2, `${value}: ${run.stdout}`);
+      assert.match(
+        run.stderr,
+        new RegExp(`m/a\\.prom:2: istio_requests_total has the value .*\\(${why.replace('^', '\\^')}\\)`),
+      );
+    }
+  });
+
+  test('the same in Envoy JSON stats; a NaN is still ignored with a warning', async () => {
+    const stat = (value: number) =>
+      `{"name": "istiocustom.istio_requests_total.reporter.source.source_workload.shopper.source_workload_namespace.shop.destination_workload.orders.destination_workload_namespace.shop.request_protocol.http.request_method.GET.request_path./a", "value": ${value}}`;
+    const dir = await workspace({
+      'm/a.json': `{"stats": [${stat(3)}, ${stat(-3)}]}`,
+      'intents/i.yaml': INTENTS,
+    });
+    const run = await runCli(['check', '--metrics', 'm', '--intents', 'intents'], { cwd: dir });
+    assert.equal(run.code, 2, run.stdout);
+    assert.match(run.stderr, /m\/a\.json: stats\[1\] \(istio_requests_total\) has the value -3/);
+    const nan = series({ request_method: 'GET', request_path: '/b' }, 0).replace(/ 0\n$/, ' NaN\n');
+    const ok = await workspace({ 'm/a.prom': `${undeclared}${nan}`, 'intents/i.yaml': INTENTS });
+    const counted = await runCli(['check', '--metrics', 'm', '--intents', 'intents'], { cwd: ok });
+    assert.equal(counted.code, 1, counted.stderr);
+    assert.match(counted.stdout, /1 series with a NaN or infinite value were ignored/);
+  });
+});
+
 describe('bounded time', () => {
   // A backtracking regex blocks the event loop, so a test timeout could not stop it: the check
   // runs in a child process that is killed if it has not finished long after it should have.

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { InputError } from '../../src/errors.ts';
 import type { Sample } from '../../src/observe/exposition-line.ts';
 import { ObservedMapBuilder } from '../../src/observe/observed-map.ts';
 import { readPrometheusText, SeriesReader } from '../../src/observe/prometheus-text.ts';
@@ -62,8 +63,19 @@ async function agrees(text: string | Buffer, cuts: number[]): Promise<void> {
   );
   assert.deepStrictEqual(fast, reference, `for ${JSON.stringify(bytes.toString('latin1'))}`);
   if ('error' in reference) return;
-  // The interned path into the observed map gives the map the samples give.
+  // The interned path into the observed map gives the map the samples give, and refuses, at
+  // its line, the first value no counter has (counter-value.ts); NaN and +Inf pass.
   const interned = new ObservedMapBuilder();
+  const notCounter = want.find(
+    (s) => !Number.isNaN(s.value) && s.value !== Infinity && !(s.value >= 0 && Number.isSafeInteger(s.value)),
+  );
+  if (notCounter !== undefined) {
+    await assert.rejects(new SeriesReader(interned).read(chunks(bytes, cuts), 'm.prom'), (err: unknown) => {
+      assert.ok(err instanceof InputError && err.line === notCounter.line, String(err));
+      return true;
+    });
+    return;
+  }
   await new SeriesReader(interned).read(chunks(bytes, cuts), 'm.prom');
   const fromSamples = new ReferenceObservedMapBuilder();
   for (const s of want) fromSamples.add(s);

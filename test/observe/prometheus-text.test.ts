@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { isInputError } from '../../src/errors.ts';
+import { ObservedMapBuilder } from '../../src/observe/observed-map.ts';
+import { SeriesReader } from '../../src/observe/prometheus-text.ts';
 import { cutAt, samplesOf, slowly } from './helpers.ts';
 
 const FIXTURES = new URL('../../fixtures/metrics/', import.meta.url);
@@ -189,5 +191,20 @@ describe('chunk boundaries', () => {
       for (let i = 0; i < 6; i++) yield piece;
     }
     await assert.rejects(samplesOf(input()), /test\.prom:1: line longer than/);
+  });
+});
+
+describe('bounded work', () => {
+  test('a new label name on every line is looked up once, not once per line after it', async () => {
+    // Each line brought a new name and the reader rebuilt its name table: 20,000 such lines
+    // (1 MB) took 23.6 s, 40,000 took 98.7 s.
+    const lines = 5000;
+    let text = '';
+    for (let i = 0; i < lines; i++) text += `istio_requests_total{reporter="source",odd_label_${i}="v"} 1\n`;
+    const reader = new SeriesReader(new ObservedMapBuilder());
+    await reader.read([Buffer.from(text)], 'names.prom');
+    assert.ok(reader.namesLookedUp >= lines, String(reader.namesLookedUp));
+    // The name table is shared by every reader of the process: at most the names known so far.
+    assert.ok(reader.namesLookedUp < lines + 1000, String(reader.namesLookedUp));
   });
 });

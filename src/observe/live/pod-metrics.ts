@@ -75,6 +75,7 @@ async function attempt(kc: KubeConfig, pod: MeshedPod, timeoutMs: number): Promi
       source,
       metrics: OBSERVED_METRICS,
       onSample: (s) => samples.push(s),
+      counters: true,
     });
     return { ok: true, samples };
   } catch (err) {
