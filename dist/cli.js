@@ -74,16 +74,16 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-UPMIJWWB.js";
+} from "./chunks/chunk-DHOWNXV3.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-W3ZV2573.js";
+} from "./chunks/chunk-HNHALQRW.js";
 import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-4KKOSOXC.js";
+import "./chunks/chunk-YB6AGQCA.js";
 import "./chunks/chunk-OMQBTZSI.js";
 import "./chunks/chunk-QKK6UXIM.js";
 import "./chunks/chunk-MRJJWSQW.js";

@@ -35,14 +35,14 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-UPMIJWWB.js";
+} from "./chunks/chunk-DHOWNXV3.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-W3ZV2573.js";
+} from "./chunks/chunk-HNHALQRW.js";
 import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-4KKOSOXC.js";
+import "./chunks/chunk-YB6AGQCA.js";
 import {
   parseDuration,
   parseSince,

@@ -1,8 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetricFiles
-} from "./chunks/chunk-W3ZV2573.js";
-import "./chunks/chunk-4KKOSOXC.js";
+} from "./chunks/chunk-HNHALQRW.js";
+import "./chunks/chunk-YB6AGQCA.js";
 import {
   errorReply,
   partReply

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-4KKOSOXC.js";
+} from "./chunk-YB6AGQCA.js";
 import {
   delay,
   mapPool
@@ -144,7 +144,8 @@ async function attempt(kc, pod, timeoutMs) {
     await readPrometheusText(checkedBody(res.body), {
       source,
       metrics: OBSERVED_METRICS,
-      onSample: (s) => samples.push(s)
+      onSample: (s) => samples.push(s),
+      counters: true
     });
     return { ok: true, samples };
   } catch (err) {

@@ -1,7 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  SeriesReader
-} from "./chunk-4KKOSOXC.js";
+  SeriesReader,
+  requireCounterValue
+} from "./chunk-YB6AGQCA.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
@@ -181,6 +182,7 @@ function readEnvoyStatsJson(text, options) {
     }
     const labels = parseEnvoyLabels(wanted.rest, keys);
     if (typeof labels === "string") throw new InputError(`${where} (${wanted.metric}): ${labels}`, { file });
+    requireCounterValue(value, `${where} (${wanted.metric})`, { file });
     samples++;
     options.onSample({ metric: wanted.metric, labels, value, line: i + 1 });
   }

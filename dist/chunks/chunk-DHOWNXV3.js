@@ -11,7 +11,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-W3ZV2573.js";
+} from "./chunk-HNHALQRW.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -11485,7 +11485,7 @@ async function readSource(settings, onProgress, signal) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-Q3R2XTY6.js");
+      const { readSidecars } = await import("./sidecars-source-56FU5EGQ.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,

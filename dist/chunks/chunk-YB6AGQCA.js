@@ -345,6 +345,19 @@ var FastLineParser = class {
 
 // src/observe/exposition-scanner.ts
 import { Buffer } from "node:buffer";
+
+// src/observe/counter-value.ts
+function requireCounterValue(value, what, where) {
+  if (Number.isNaN(value) || value === Number.POSITIVE_INFINITY) return;
+  if (value >= 0 && Number.isSafeInteger(value)) return;
+  const why = value < 0 ? "counters never go below 0" : Number.isInteger(value) ? "a count past 2^53 is not exact" : "counters are whole numbers";
+  throw new InputError(
+    `${what} has the value ${value}, which no sidecar writes (${why}): the series was written by something else, such as an app that appends its own metrics to the sidecar's :15020 endpoint`,
+    where
+  );
+}
+
+// src/observe/exposition-scanner.ts
 var MAX_WANTED_LINE = 4 * 1024 * 1024;
 var NL = 10;
 var CR = 13;
@@ -419,11 +432,20 @@ var ExpositionScanner = class {
     let s = start;
     while (buf[s] === SPACE2 || buf[s] === TAB2) s++;
     if (this.fast.parse(buf, s + this.nameBytes[verdict].length, end)) {
+      if (this.options.counters) {
+        requireCounterValue(this.fast.value, this.names[verdict], {
+          file: this.options.source,
+          line: this.lines
+        });
+      }
       this.options.sink.parsed(verdict, this.fast, buf, this.lines);
       return;
     }
     const text = buf.toString("utf8", start, end).trimStart();
     const sample = parseExpositionLine(text, this.names[verdict], this.options.source, this.lines);
+    if (this.options.counters) {
+      requireCounterValue(sample.value, sample.metric, { file: this.options.source, line: this.lines });
+    }
     this.options.sink.sample(verdict, sample);
   }
   keep(part) {
@@ -531,7 +553,8 @@ function readPrometheusText(input, options) {
     },
     sample: (_metric, sample) => options.onSample(sample)
   };
-  return scan(input, new ExpositionScanner({ source: options.source, metrics, sink }));
+  const counters = options.counters === true;
+  return scan(input, new ExpositionScanner({ source: options.source, metrics, sink, counters }));
 }
 var SeriesReader = class {
   builder;
@@ -540,8 +563,15 @@ var SeriesReader = class {
   ids = new Int32Array(SLOT_COUNT);
   /** Per slot, the interner's entry of the previous line's value: most values repeat line to line. */
   previous = new Int32Array(SLOT_COUNT).fill(-1);
-  /** Label name id (the line parser's) -> slot in CALL_LABEL_SLOTS, or -1; grows as names appear. */
-  slotOf = new Int8Array(0);
+  /**
+   * Label name id (the line parser's) -> slot in CALL_LABEL_SLOTS, or -1, for the first
+   * `slotsKnown` names; grows as names appear, by doubling, each new name looked up once (a
+   * capture with a new label name on every line was quadratic when the table was rebuilt).
+   */
+  slotOf = new Int8Array(64);
+  slotsKnown = 0;
+  /** Label names looked up in CALL_LABEL_SLOTS so far (tests check it grows with the names, not their square). */
+  namesLookedUp = 0;
   sink;
   constructor(builder) {
     this.builder = builder;
@@ -555,9 +585,7 @@ var SeriesReader = class {
   }
   parsed(metric, parsed, buf) {
     const names = parsed.labelNames.names;
-    if (this.slotOf.length < names.length) {
-      this.slotOf = Int8Array.from(names, (name) => CALL_LABEL_SLOTS.indexOf(name));
-    }
+    if (this.slotsKnown < names.length) this.learnNames(names);
     const { ids, slotOf, values, previous } = this;
     ids.fill(-1);
     const nameIds = parsed.nameIds;
@@ -575,16 +603,35 @@ var SeriesReader = class {
     }
     this.builder.addInterned(metric, ids, parsed.value);
   }
+  learnNames(names) {
+    if (this.slotOf.length < names.length) {
+      const grown = new Int8Array(Math.max(names.length, this.slotOf.length * 2));
+      grown.set(this.slotOf.subarray(0, this.slotsKnown));
+      this.slotOf = grown;
+    }
+    for (let i = this.slotsKnown; i < names.length; i++) {
+      this.slotOf[i] = CALL_LABEL_SLOTS.indexOf(names[i]);
+      this.namesLookedUp++;
+    }
+    this.slotsKnown = names.length;
+  }
   /** Reads one exposition. Throws InputError(`source:line: ...`) on a malformed wanted line. */
   read(input, source) {
     return scan(
       input,
-      new ExpositionScanner({ source, metrics: CALL_METRICS, sink: this.sink, fast: this.fast })
+      new ExpositionScanner({
+        source,
+        metrics: CALL_METRICS,
+        sink: this.sink,
+        fast: this.fast,
+        counters: true
+      })
     );
   }
 };
 
 export {
+  requireCounterValue,
   readPrometheusText,
   SeriesReader
 };
