@@ -4,8 +4,9 @@
 // `authorization-policy-to-<server>-from-<client>.<client namespace>` with kinds in the names,
 // labelled with both identities, selecting the server's pods (the operator's pod labels for a
 // workload, the Service's spec.selector for a Service), from the client's service-account
-// principal, with one operation per HTTP path. Service accounts and Service selectors come from
-// manifests; an unknown service account is assumed and said so in a comment above the policy.
+// principal, with one operation per HTTP path (without methods for a path with `methods: []`:
+// any method). Service accounts and Service selectors come from manifests; an unknown service
+// account is assumed and said so in a comment above the policy.
 import { validatePathPattern } from '../diff/istio-match.ts';
 import type { DeclaredRule, WorkloadRef } from '../model.ts';
 import { fail } from '../yaml/yaml-fields.ts';
@@ -43,7 +44,8 @@ interface PolicyDraft {
   /** The server with its kind as the operator sees it (`Service` for a Service target). */
   server: OtterizeIdentity;
   anyOperation: boolean;
-  methodsByPath: Map<string, string[]>;
+  /** Path -> its methods; null: any method (`methods: []`), an operation without methods. */
+  methodsByPath: Map<string, string[] | null>;
   /** Declaring file -> lines, for the comment above the policy. */
   sources: Map<string, number[]>;
 }
@@ -59,7 +61,7 @@ export function authorizationPolicies(
     const lines = draft.sources.get(rule.file) ?? [];
     if (!lines.includes(rule.line)) lines.push(rule.line);
     draft.sources.set(rule.file, lines);
-    if (rule.path === null || rule.method === null) {
+    if (rule.path === null) {
       draft.anyOperation = true;
       continue;
     }
@@ -71,9 +73,12 @@ export function authorizationPolicies(
         rule.line,
         `path ${JSON.stringify(rule.path)}: ${problem} (istiod would refuse the policy)`,
       );
-    const methods = draft.methodsByPath.get(rule.path) ?? [];
-    if (!methods.includes(rule.method)) methods.push(rule.method);
-    draft.methodsByPath.set(rule.path, methods);
+    // `methods: []`: the operator writes the path without methods, which Istio matches for any
+    // method (policy_manager.go intentsHTTPResourceToIstioOperations): the path's other methods add nothing.
+    const methods = draft.methodsByPath.get(rule.path);
+    if (rule.method === null || methods === null) draft.methodsByPath.set(rule.path, null);
+    else if (methods === undefined) draft.methodsByPath.set(rule.path, [rule.method]);
+    else if (!methods.includes(rule.method)) methods.push(rule.method);
   }
   const policies: AuthorizationPolicyManifest[] = [];
   const warnings: string[] = [];
@@ -144,7 +149,9 @@ function policyOf(
     from: [{ source: { principals: [`cluster.local/ns/${client.namespace}/sa/${serviceAccount}`] } }],
   };
   if (!draft.anyOperation) {
-    rule.to = [...draft.methodsByPath].map(([path, methods]) => ({ operation: { paths: [path], methods } }));
+    rule.to = [...draft.methodsByPath].map(([path, methods]) => ({
+      operation: methods === null ? { paths: [path] } : { paths: [path], methods },
+    }));
   }
   const manifest = {
     apiVersion: POLICY_API_VERSION,

@@ -40,8 +40,9 @@ export interface TargetBase {
 }
 
 /**
- * One rule per (path, method) of an HTTP rule list, each at the line of its method;
- * one rule with null method and path when the target has no HTTP rules (allows all).
+ * One rule per (path, method) of an HTTP rule list, each at the line of its method; one rule
+ * with null method for a path with `methods: []` (any method on that path); one rule with null
+ * method and path when the target has no HTTP rules (allows all).
  */
 export function expandHttpRules(base: TargetBase, http: YamlSeq | undefined, field: string): DeclaredRule[] {
   const whole = (): DeclaredRule => ({ ...base, method: null, path: null, targetLine: base.line });
@@ -88,13 +89,20 @@ function checkPathAccepted(file: string, line: number, field: string, path: stri
   fail(file, line, `${field}: ${JSON.stringify(path)}: ${refusal.problem}; ${consequence}; ${advice}`);
 }
 
-function readMethods(file: string, rule: YamlMap, field: string): { method: string; line: number }[] {
+/**
+ * The methods of one HTTP rule; `methods: []` is one entry with null method, at the list's line:
+ * any method on the path. The CRD requires the key but sets no minItems (every served version),
+ * the webhooks (clientintents_webhook_v2alpha1.go, _v2beta1.go validateHTTP) check only the path,
+ * and the operator writes an Operation with the path and no methods (policy_manager.go
+ * intentsHTTPResourceToIstioOperations), which Istio matches for any method.
+ */
+function readMethods(file: string, rule: YamlMap, field: string): { method: string | null; line: number }[] {
   const entry = rule.entries.get('methods');
   const node = entry?.value;
   if (!node || (node.type === 'scalar' && node.value === null))
     fail(file, entry?.keyLine ?? rule.line, `${field}: required`);
   if (node.type !== 'seq') fail(file, node.line, `${field}: must be a list of methods`);
-  if (node.items.length === 0) fail(file, node.line, `${field}: must not be empty`);
+  if (node.items.length === 0) return [{ method: null, line: node.line }];
   return node.items.map((item, i) => {
     const method = expectString(file, item, `${field}[${i}]`);
     if (!INTENT_METHODS.includes(method)) {

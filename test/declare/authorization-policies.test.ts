@@ -20,6 +20,7 @@ import {
 } from '../../src/declare/otterize-identity.ts';
 import { readWorkloadManifests } from '../../src/declare/workload-manifests.ts';
 import { InputError } from '../../src/errors.ts';
+import type { DeclaredRule } from '../../src/model.ts';
 import { strictSchema } from './crd-validity.test.ts';
 import { assertGolden, ROOT } from './helpers.ts';
 
@@ -242,6 +243,33 @@ describe('authorizationPolicies', () => {
         err instanceof InputError && String(err).startsWith('intents.yaml:14: path "/users/{id}/{*}": '),
     );
     assert.equal(authorizationPolicies([{ ...rule, path: '/users/{*}/a=b' }]).policies.length, 1);
+  });
+
+  test('methods: [] is the path without methods (any method), as the operator writes it; never the whole target', async () => {
+    const file = 'fixtures/intents/misc/methods-empty.yaml';
+    const declared = await loadIntents([file], { cwd: ROOT });
+    const { policies } = authorizationPolicies(declared.rules);
+    const rules = policies.map((p) => (p.manifest.spec as { rules: { to?: unknown }[] }).rules[0]!);
+    assert.deepEqual(
+      rules.map((rule) => rule.to),
+      [
+        [{ operation: { paths: ['/items'] } }, { operation: { paths: ['/admin'], methods: ['GET'] } }],
+        [{ operation: { paths: ['/orders'] } }],
+      ],
+    );
+    const validate = await istioValidator();
+    for (const { manifest } of policies) assert.deepEqual(validate(manifest), []);
+    // Beside a rule naming a method on the same path, in either order, the path stays open to any.
+    const [items, admin] = declared.rules as [DeclaredRule, DeclaredRule];
+    for (const order of [
+      [{ ...admin, path: '/items' }, items],
+      [items, { ...admin, path: '/items' }],
+    ]) {
+      const [policy] = authorizationPolicies(order).policies;
+      assert.deepEqual((policy!.manifest.spec as { rules: { to?: unknown }[] }).rules[0]!.to, [
+        { operation: { paths: ['/items'] } },
+      ]);
+    }
   });
 
   test('no rules, no policies', () => {

@@ -85,8 +85,9 @@ const EXPECTED: [string, number, string][] = [
     14,
     'spec.targets[0].kubernetes.http[0].methods[1]: must be a string, not number 42',
   ],
-  ['methods-empty.yaml', 14, 'spec.targets[0].kubernetes.http[0].methods: must not be empty'],
   ['methods-missing.yaml', 13, 'spec.targets[0].service.http[0].methods: required'],
+  // `methods: []` is valid (any method: fixtures/intents/misc/methods-empty.yaml); null is no list.
+  ['methods-null.yaml', 14, 'spec.targets[0].kubernetes.http[0].methods: required'],
   ['methods-scalar.yaml', 14, 'spec.targets[0].kubernetes.http[0].methods: must be a list of methods'],
   [
     'name-empty-namespace.yaml',

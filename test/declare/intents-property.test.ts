@@ -19,7 +19,8 @@ const httpPath = fc
   .filter((p) => validatePathPattern(p) === null);
 const httpRule = fc.record({
   path: httpPath,
-  methods: fc.uniqueArray(fc.constantFrom(...INTENT_METHODS), { minLength: 1, maxLength: 4 }),
+  // Empty too: `methods: []` is any method on the path (the CRD sets no minItems).
+  methods: fc.uniqueArray(fc.constantFrom(...INTENT_METHODS), { minLength: 0, maxLength: 4 }),
 });
 const serverName = fc
   .tuple(dnsName, fc.option(dnsName, { nil: undefined }))
@@ -75,7 +76,7 @@ function expectedRules(value: Intents): string[] {
     if (http.length === 0) rules.push(`${head} * *`);
     const seen = new Set<string>();
     for (const rule of http) {
-      for (const method of rule.methods) {
+      for (const method of rule.methods.length === 0 ? ['*'] : rule.methods) {
         if (seen.has(`${method} ${rule.path}`)) continue;
         seen.add(`${method} ${rule.path}`);
         rules.push(`${head} ${method} ${rule.path}`);
@@ -113,7 +114,11 @@ test('random valid v2beta1 intents load back as exactly their rules', async () =
         for (const rule of declared.rules) {
           const line = lines[rule.line - 1] ?? '';
           assert.ok(
-            rule.method === null ? /^\s*- \w+:/.test(line) : line.includes(rule.method),
+            rule.path !== null && rule.method === null
+              ? /^\s*methods: \[\]$/.test(line)
+              : rule.method === null
+                ? /^\s*- \w+:/.test(line)
+                : line.includes(rule.method),
             `line ${rule.line}: ${line}`,
           );
         }

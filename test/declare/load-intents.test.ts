@@ -212,6 +212,25 @@ describe('loadIntents: namespaces, lists, skipped documents', () => {
     ]);
   });
 
+  test('methods: [] is one rule for any method on its path, at the line of the list, in v2 and v1', async () => {
+    const file = 'fixtures/intents/misc/methods-empty.yaml';
+    const declared = await load([file]);
+    assert.deepEqual(declared.rules.map(ruleText), [
+      `${file}:16 demo/client -> kubernetes demo/nginx * /items`,
+      `${file}:18 demo/client -> kubernetes demo/nginx GET /admin`,
+      `${file}:34 demo/client2 -> kubernetes demo/nginx * /orders`,
+    ]);
+    assert.deepEqual(
+      declared.rules.map((rule) => [rule.method, rule.path]),
+      [
+        [null, '/items'],
+        ['GET', '/admin'],
+        [null, '/orders'],
+      ],
+    );
+    assert.deepEqual(declared.warnings, []);
+  });
+
   test('v1 HTTPResources without type: http allow everything, with a warning', async () => {
     const declared = await load(['fixtures/intents/misc/http-without-type.yaml']);
     assert.deepEqual(declared.rules.map(ruleText), [
