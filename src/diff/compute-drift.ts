@@ -290,7 +290,7 @@ function undeclarableMethodsWarning(missing: readonly MissingCall[]): string | u
   if (odd.length === 0) return undefined;
   const first = odd[0]!;
   const example = `${first.client.name} -> ${first.server.name} ${JSON.stringify(first.method)}`;
-  return `${odd.length} missing call(s) use a method ClientIntents cannot declare (e.g. ${example}): Istio matches methods case-sensitively and the CRD takes only ${INTENT_METHODS.join(', ')}, so only a target without http rules allows them`;
+  return `${odd.length} missing call(s) use a method ClientIntents cannot declare (e.g. ${example}): Istio matches methods case-sensitively and the CRD takes only ${INTENT_METHODS.join(', ')}, so only a target without http rules, or an http rule with methods: [] for the path, allows them`;
 }
 
 /** The exit code `--fail-on` asks for: 1 when the chosen kind of drift is present. */

@@ -78,7 +78,7 @@ describe('covered and missing', () => {
     ]);
     assert.ok(
       d.warnings.includes(
-        '2 missing call(s) use a method ClientIntents cannot declare (e.g. client -> nginx "HEAD"): Istio matches methods case-sensitively and the CRD takes only GET, POST, PUT, DELETE, OPTIONS, TRACE, PATCH, CONNECT, so only a target without http rules allows them',
+        '2 missing call(s) use a method ClientIntents cannot declare (e.g. client -> nginx "HEAD"): Istio matches methods case-sensitively and the CRD takes only GET, POST, PUT, DELETE, OPTIONS, TRACE, PATCH, CONNECT, so only a target without http rules, or an http rule with methods: [] for the path, allows them',
       ),
       d.warnings.join('\n'),
     );
@@ -203,6 +203,106 @@ describe('covered and missing', () => {
     assert.equal(d.covered.length, 1);
     assert.equal(d.summary.ignored, 1);
     assert.equal(d.summary.drift, false);
+  });
+});
+
+// `methods: []` in ClientIntents: one rule with the path and no method. The operator writes the
+// path without methods, which Istio matches for any method (even one the CRD cannot name).
+describe('a rule with a path and any method (methods: [])', () => {
+  test('covers every method on its path, and no other path', () => {
+    const d = drift(
+      [
+        call('client', 'nginx', 'GET', '/items'),
+        call('client', 'nginx', 'POST', '/items'),
+        call('client', 'nginx', 'get', '/items'),
+        call('client', 'nginx', 'HEAD', '/items'),
+        call('client', 'nginx', 'GET', '/other'),
+        call('client', 'nginx', 'GET', '/items/1'),
+      ],
+      [rule('client', 'nginx', null, '/items')],
+    );
+    assert.deepEqual(d.covered.map(brief).sort(), [
+      'client->nginx GET /items',
+      'client->nginx HEAD /items',
+      'client->nginx POST /items',
+      'client->nginx get /items',
+    ]);
+    assert.deepEqual(
+      d.missing.map((c) => [brief(c), c.wouldBeBlocked]),
+      [
+        ['client->nginx GET /items/1', true],
+        ['client->nginx GET /other', true],
+      ],
+    );
+    assert.deepEqual(d.stale, []);
+    assert.deepEqual(d.warnings, []);
+  });
+
+  test('its path matches as Istio matches paths: templates and prefixes', () => {
+    const d = drift(
+      [
+        call('client', 'nginx', 'DELETE', '/items/42'),
+        call('client', 'nginx', 'PUT', '/items/42/tags'),
+        call('client', 'nginx', 'PATCH', '/api/v1/x'),
+        call('client', 'nginx', 'GET', '/apix'),
+      ],
+      [rule('client', 'nginx', null, '/items/{*}'), rule('client', 'nginx', null, '/api/*')],
+    );
+    assert.deepEqual(d.covered.map(brief).sort(), [
+      'client->nginx DELETE /items/42',
+      'client->nginx PATCH /api/v1/x',
+    ]);
+    assert.deepEqual(d.missing.map(brief).sort(), [
+      'client->nginx GET /apix',
+      'client->nginx PUT /items/42/tags',
+    ]);
+    assert.deepEqual(d.stale, []);
+  });
+
+  test('a call is used by each rule it matches: beside GET on the path, POST exercises only the any-method rule', () => {
+    const d = drift(
+      [call('client', 'nginx', 'POST', '/items')],
+      [rule('client', 'nginx', 'GET', '/items'), rule('client', 'nginx', null, '/items')],
+    );
+    assert.deepEqual(d.covered.map(brief), ['client->nginx POST /items']);
+    assert.deepEqual(
+      d.stale.map((r) => [ruleBrief(r), r.reason]),
+      [['client->nginx GET /items', 'path-not-called']],
+    );
+  });
+
+  test('stale when its path is never called, with the same reasons as any rule; not checked without detail', () => {
+    const d = drift(
+      [call('client', 'nginx', 'GET', '/other'), call('client', 'cache', null, null)],
+      [
+        rule('client', 'nginx', 'GET', '/other'),
+        rule('client', 'nginx', null, '/items'),
+        rule('client', 'redis', null, '/q'),
+        rule('idle', 'nginx', null, '/items'),
+        rule('client', 'cache', null, '/c'),
+      ],
+    );
+    assert.deepEqual(
+      d.stale.map((r) => [ruleBrief(r), r.reason]),
+      [
+        ['client->nginx null /items', 'path-not-called'],
+        ['client->redis null /q', 'server-not-called'],
+        ['idle->nginx null /items', 'client-idle'],
+      ],
+    );
+    assert.deepEqual(
+      d.notChecked.map((r) => [ruleBrief(r), r.why]),
+      [['client->cache null /c', 'no-http-detail']],
+    );
+  });
+
+  test('is an HTTP rule: a TCP connection to its target is missing, would be blocked', () => {
+    const d = drift([call('web', 'db', null, null, { protocol: 'tcp' })], [rule('web', 'db', null, '/q')]);
+    assert.deepEqual(d.covered, []);
+    assert.deepEqual(
+      d.missing.map((c) => [brief(c), c.protocol, c.wouldBeBlocked]),
+      [['web->db null null', 'tcp', true]],
+    );
   });
 });
 

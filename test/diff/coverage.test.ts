@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { loadIntents } from '../../src/declare/load-intents.ts';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
 import { computeCoverage } from '../../src/diff/coverage.ts';
+import { ROOT } from '../declare/helpers.ts';
 import { call, declaredIntents, observedMap, rule } from './builders.ts';
 
 describe('coverage', () => {
@@ -65,6 +67,30 @@ describe('coverage', () => {
     assert.equal(web?.exercised, 1);
     assert.equal(web?.noDetail, 1);
     assert.equal(web?.percent, 50);
+  });
+
+  test('a rule with a path and any method (methods: []) is one rule, exercised by any method on its path', async () => {
+    const declared = await loadIntents(['fixtures/intents/misc/methods-empty.yaml'], { cwd: ROOT });
+    const d = computeDrift(
+      observedMap([
+        call('client.demo', 'nginx.demo', 'DELETE', '/items'),
+        call('client.demo', 'nginx.demo', 'POST', '/admin'),
+        call('client2.demo', 'nginx.demo', 'GET', '/other'),
+      ]),
+      declared,
+    );
+    const coverage = computeCoverage(declared.rules, d);
+    assert.deepEqual(
+      coverage.clients.map((c) => [c.client.name, c.declared, c.exercised, c.stale['path-not-called']]),
+      [
+        ['client', 2, 1, 1],
+        ['client2', 1, 0, 1],
+      ],
+    );
+    assert.deepEqual(
+      d.missing.map((c) => `${c.client.name} ${c.method} ${c.path}`),
+      ['client POST /admin', 'client2 GET /other'],
+    );
   });
 
   test('the namespace scope applies, and nothing declared counts as full coverage', () => {
