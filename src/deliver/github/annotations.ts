@@ -60,7 +60,9 @@ function missingAnnotation(call: MissingCall): Annotation {
 }
 
 function staleAnnotation(rule: StaleRule): Annotation {
-  const what = rule.method === null ? 'the whole target' : `${rule.method} ${rule.path ?? ''}`.trim();
+  // A rule without path is its whole target; one with a path and no method (`methods: []`) is
+  // any method on that path, not the target.
+  const what = rule.path === null ? 'the whole target' : `${rule.method ?? 'any method on'} ${rule.path}`;
   return {
     level: 'warning',
     title: 'intent-drift: stale intent',

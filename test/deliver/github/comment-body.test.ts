@@ -138,6 +138,26 @@ describe('driftAnnotations', () => {
     assert.deepEqual([warning.file, warning.line], ['intents/client-0.yaml', 10]);
   });
 
+  test('a stale rule says what it declares: a method and path, any method on a path (methods: []), the whole target', () => {
+    const drift = driftOf(0, 3);
+    const [one, two, three] = drift.stale as [StaleRule, StaleRule, StaleRule];
+    drift.stale = [one, { ...two, method: null, path: '/items' }, { ...three, method: null, path: null }];
+    assert.deepEqual(
+      driftAnnotations(drift).map((a) => [a.message, a.line]),
+      [
+        ['shop/client-0 → shop/orders: POST /old/0 is declared but was never called (path-not-called)', 10],
+        [
+          'shop/client-0 → shop/orders: any method on /items is declared but was never called (path-not-called)',
+          11,
+        ],
+        [
+          'shop/client-0 → shop/orders: the whole target is declared but was never called (path-not-called)',
+          12,
+        ],
+      ],
+    );
+  });
+
   test('only the slots left: fewer errors and warnings, and the notice counts the rest', () => {
     const annotations = driftAnnotations(driftOf(14, 12), { errors: 9, warnings: 3 });
     assert.equal(annotations.filter((a) => a.level === 'error').length, 9);
