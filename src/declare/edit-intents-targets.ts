@@ -81,6 +81,11 @@ function methodsOf(rule: unknown): YAMLSeq | undefined {
   return isSeq(methods) ? methods : undefined;
 }
 
+/** `methods: []`: any method on the rule's path (the operator writes the path without methods). */
+function allowsAnyMethod(rule: unknown): boolean {
+  return methodsOf(rule)?.items.length === 0;
+}
+
 function ruleNode(doc: Document, path: string, method: string, flow: boolean) {
   const node = doc.createNode({ path, methods: [method] });
   const methods = node.get('methods', true);
@@ -88,9 +93,9 @@ function ruleNode(doc: Document, path: string, method: string, flow: boolean) {
   return node;
 }
 
-// A target's rules by path (the first rule of each path), made once per list and kept up to
-// date by addCallToTarget: looking each added path up in the list was quadratic (20,000 new
-// paths for one server took half a minute).
+// A target's rules by path (the first rule of each path, or its first `methods: []` rule), made
+// once per list and kept up to date by addCallToTarget: looking each added path up in the list
+// was quadratic (20,000 new paths for one server took half a minute).
 const rulesByPathOf = new WeakMap<YAMLSeq, Map<unknown, unknown>>();
 
 function rulesByPath(rules: YAMLSeq): Map<unknown, unknown> {
@@ -100,14 +105,18 @@ function rulesByPath(rules: YAMLSeq): Map<unknown, unknown> {
     for (const rule of rules.items) {
       if (!isMap(rule)) continue;
       const path = rule.get('path');
-      if (!byPath.has(path)) byPath.set(path, rule);
+      if (!byPath.has(path) || (allowsAnyMethod(rule) && !allowsAnyMethod(byPath.get(path))))
+        byPath.set(path, rule);
     }
     rulesByPathOf.set(rules, byPath);
   }
   return byPath;
 }
 
-/** Adds `method path` to an existing target; false when it is already there or the target allows all. */
+/**
+ * Adds `method path` to an existing target; false when it is already there, the path allows any
+ * method (`methods: []`: adding one would narrow it to that method) or the target allows all.
+ */
 export function addCallToTarget(
   doc: Document,
   list: TargetList,
@@ -126,7 +135,8 @@ export function addCallToTarget(
     if (!byPath.has(path)) byPath.set(path, node);
     return true;
   }
-  if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
+  if (methods.items.length === 0 || methods.items.some((m) => isScalar(m) && m.value === method))
+    return false;
   methods.items.push(doc.createNode(method));
   return true;
 }
@@ -157,21 +167,29 @@ export function newTargetNode(
 }
 
 /**
- * Removes one stale (method, path), or the whole target for a stale target without HTTP rules.
- * A target whose last rule goes is removed too: an empty rule list would allow everything.
+ * Removes one stale (method, path); for a stale `methods: []` (any method on a path), that http
+ * entry; the whole target for a stale target without HTTP rules. A target whose last rule goes
+ * is removed too: an empty rule list would allow everything.
  */
 export function removeRuleFromTarget(list: TargetList, match: TargetMatch, rule: StaleRule): boolean {
   const dropTarget = () => {
     list.seq.items.splice(list.seq.items.indexOf(match.item), 1);
     return true;
   };
-  if (rule.method === null || rule.path === null) return dropTarget();
+  if (rule.path === null) return dropTarget();
   const rules = rulesOf(list, match);
-  const ruleIndex = rules?.items.findIndex((r) => isMap(r) && r.get('path') === rule.path) ?? -1;
-  const methods = methodsOf(rules?.items[ruleIndex]);
-  const methodIndex = methods?.items.findIndex((m) => isScalar(m) && m.value === rule.method) ?? -1;
-  if (!rules || !methods || methodIndex < 0) return false;
-  methods.items.splice(methodIndex, 1);
+  if (!rules) return false;
+  const isMethod = (m: unknown) => isScalar(m) && m.value === rule.method;
+  // The entry declaring the rule: its `methods: []` for a null method, else one naming the method.
+  const ruleIndex = rules.items.findIndex(
+    (r) =>
+      isMap(r) &&
+      r.get('path') === rule.path &&
+      (rule.method === null ? allowsAnyMethod(r) : methodsOf(r)?.items.some(isMethod) === true),
+  );
+  const methods = methodsOf(rules.items[ruleIndex]);
+  if (!methods) return false;
+  if (rule.method !== null) methods.items.splice(methods.items.findIndex(isMethod), 1);
   if (methods.items.length > 0) return true;
   rules.items.splice(ruleIndex, 1);
   return rules.items.length > 0 ? true : dropTarget();

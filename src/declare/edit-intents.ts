@@ -283,8 +283,9 @@ function prefersFlowMethods(targets: YAMLSeq): boolean {
   const visit = (node: unknown): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
+        // `methods: []` is flow whatever the file's style: only a list with methods tells it.
         if (isScalar(pair.key) && pair.key.value === 'methods' && isSeq(pair.value))
-          flow ||= !!pair.value.flow;
+          flow ||= !!pair.value.flow && pair.value.items.length > 0;
         else visit(pair.value);
       }
     } else if (isSeq(node)) node.items.forEach(visit);

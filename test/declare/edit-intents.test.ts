@@ -168,6 +168,104 @@ describe('editIntents', () => {
     assert.ok(after.includes('# orders first: it is the busiest'));
   });
 
+  // `methods: []` is any method on the path (the operator writes the path without methods).
+  const ANY_METHOD = `apiVersion: k8s.otterize.com/v2beta1
+kind: ClientIntents
+metadata:
+  name: frontend
+  namespace: shop
+spec:
+  workload:
+    name: frontend
+    kind: Deployment
+  targets:
+    - kubernetes:
+        name: orders
+        kind: Deployment
+        http:
+          - path: /items
+            methods: []
+          - path: /orders
+            methods:
+              - GET
+    - kubernetes:
+        name: cart
+        http:
+          - path: /cart
+            methods: []
+`;
+
+  test('a stale methods: [] goes as its http entry alone; the target only when it was its last', () => {
+    const file = 'intents/frontend.yaml';
+    const result = editIntents(new Map([[file, ANY_METHOD]]), declared([[file, 'frontend']]), {
+      missing: [],
+      stale: [
+        stale('frontend', 'orders', null, '/items', file),
+        stale('frontend', 'cart', null, '/cart', file),
+      ],
+    });
+    assert.equal(
+      result.files[0]!.after,
+      ANY_METHOD.replace('          - path: /items\n            methods: []\n', '').replace(
+        '    - kubernetes:\n        name: cart\n        http:\n          - path: /cart\n            methods: []\n',
+        '',
+      ),
+    );
+    assert.deepEqual(
+      result.changes.map((c) => `${c.action} ${c.server} ${c.method} ${c.path}`),
+      ['remove orders null /items', 'remove cart null /cart'],
+    );
+  });
+
+  test('beside methods: [] on the same path, a stale method goes from its own entry, and the other way round', () => {
+    const file = 'intents/frontend.yaml';
+    // /items twice in orders: `methods: []` first, then `- GET`.
+    const text = ANY_METHOD.replace('- path: /orders', '- path: /items');
+    const orders = (after: string) => after.slice(0, after.indexOf('name: cart'));
+    for (const [method, kept, gone] of [
+      ['GET', 'methods: []', '- GET'],
+      [null, '- GET', 'methods: []'],
+    ] as const) {
+      const result = editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), {
+        missing: [],
+        stale: [stale('frontend', 'orders', method, '/items', file)],
+      });
+      const after = orders(result.files[0]!.after);
+      assert.ok(after.includes(kept) && !after.includes(gone) && after.includes('name: orders'), after);
+    }
+  });
+
+  test('a call on a path with methods: [] is never added: one method would narrow any method to it', () => {
+    const file = 'intents/frontend.yaml';
+    const result = editIntents(new Map([[file, ANY_METHOD]]), declared([[file, 'frontend']]), {
+      missing: [missing('frontend', 'orders', 'POST', '/items'), missing('frontend', 'cart', 'PUT', '/cart')],
+      stale: [],
+    });
+    assert.deepEqual(result.files, []);
+    assert.deepEqual(result.changes, []);
+    // Beside a rule naming methods on the same path too, whichever comes first.
+    const both = ANY_METHOD.replace('- path: /orders', '- path: /items');
+    for (const text of [both, both.replace('methods: []', 'methods: [PUT]').replace('- GET', '[]')]) {
+      const edit = editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), {
+        missing: [missing('frontend', 'orders', 'POST', '/items')],
+        stale: [],
+      });
+      assert.deepEqual(edit.files, [], text);
+    }
+  });
+
+  test('methods: [] is no flow style: a new rule in a block-style file is block style', () => {
+    const file = 'intents/frontend.yaml';
+    const result = editIntents(new Map([[file, ANY_METHOD]]), declared([[file, 'frontend']]), {
+      missing: [missing('frontend', 'orders', 'POST', '/new')],
+      stale: [],
+    });
+    assert.ok(
+      result.files[0]!.after.includes('          - path: /new\n            methods:\n              - POST\n'),
+      result.files[0]!.after,
+    );
+  });
+
   test('documents that do not change keep their exact bytes', () => {
     const other =
       "---\n# a ConfigMap, untouched\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata:\n  a: 'quoted'\n";
