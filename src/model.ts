@@ -65,7 +65,8 @@ export type TargetType =
 
 /**
  * The methods the ClientIntents CRD accepts (an upper-case enum: no HEAD, no ALL). A call with
- * any other method (`HEAD`, `get`) can be allowed only by a target without HTTP rules.
+ * any other method (`HEAD`, `get`) can be allowed only by a target without HTTP rules, or by an
+ * HTTP rule with `methods: []` (any method) for its path.
  */
 export const INTENT_METHODS: readonly string[] = [
   'GET',
@@ -82,8 +83,9 @@ export const INTENT_METHODS: readonly string[] = [
 export const CHECKABLE_TARGETS: ReadonlySet<TargetType> = new Set(['kubernetes', 'service']);
 
 /**
- * One declared (target, path, method) pair, or one target without HTTP rules
- * (method and path null: allows everything), with where it was written.
+ * One declared (target, path, method) pair, one path with `methods: []` (method null: any
+ * method on the path), or one target without HTTP rules (method and path null: allows
+ * everything), with where it was written.
  */
 export interface DeclaredRule {
   client: WorkloadRef;

@@ -100,9 +100,10 @@ export function skipReason(
     return `${call.client.name}: path ${showControlChars(JSON.stringify(path))} is left out: Istio refuses it in an AuthorizationPolicy (${refused}); declare the call by hand`;
   }
   // The CRD's methods are an upper-case enum and Istio matches methods case-sensitively: a
-  // `get` or a HEAD cannot be written, and only a target without http (every method) allows it.
+  // `get` or a HEAD cannot be written; only a target without http, or `methods: []` on the path
+  // (every method), allows it.
   if (call.method !== null && !INTENT_METHODS.includes(call.method)) {
-    return `${call.client.name} → ${call.server.name}: method ${showControlChars(JSON.stringify(call.method))} cannot be declared (ClientIntents take ${INTENT_METHODS.join(', ')}; Istio matches methods case-sensitively); only a target without http allows it: declare that by hand if the call is meant`;
+    return `${call.client.name} → ${call.server.name}: method ${showControlChars(JSON.stringify(call.method))} cannot be declared (ClientIntents take ${INTENT_METHODS.join(', ')}; Istio matches methods case-sensitively); only a target without http, or an http rule with methods: [] for the path, allows it: declare that by hand if the call is meant`;
   }
   const json = jsonFile(call.client);
   if (json !== undefined)

@@ -16,8 +16,9 @@ export interface SuggestedRule {
 
 /**
  * `apiVersion` of the client's document (default: the exporter's, for a client without one).
- * Undefined for a method ClientIntents cannot name (`get`, HEAD): only a target without http
- * would allow it, a widening left to a reviewer (the intents editor skips such a call too).
+ * Undefined for a method ClientIntents cannot name (`get`, HEAD): only a target without http, or
+ * `methods: []` on the path, would allow it, a widening left to a reviewer (the intents editor
+ * skips such a call too).
  */
 export function suggestedRule(
   call: MissingCall,

@@ -701,7 +701,7 @@ spec:
     assert.equal(result.files.length, 1, 'no new file for batch');
     assert.doesNotMatch(result.files[0]!.after, /\bget\b|HEAD|payments/);
     const why =
-      'cannot be declared (ClientIntents take GET, POST, PUT, DELETE, OPTIONS, TRACE, PATCH, CONNECT; Istio matches methods case-sensitively); only a target without http allows it: declare that by hand if the call is meant';
+      'cannot be declared (ClientIntents take GET, POST, PUT, DELETE, OPTIONS, TRACE, PATCH, CONNECT; Istio matches methods case-sensitively); only a target without http, or an http rule with methods: [] for the path, allows it: declare that by hand if the call is meant';
     assert.deepEqual(result.skipped, [
       `frontend → orders: method "get" ${why}`,
       `frontend → payments: method "HEAD" ${why}`,
