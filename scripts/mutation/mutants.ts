@@ -761,4 +761,31 @@ export const MUTANTS: Mutant[] = [
     why: 'every new label name looks up all names again: quadratic time on a hostile capture',
     tests: ['test/observe/prometheus-text.test.ts'],
   },
+  // --- `methods: []`: any method on the path (the operator writes the path without methods)
+  {
+    id: 'declare/any-method-whole-policy',
+    file: 'src/declare/authorization-policies.ts',
+    from: '    if (rule.path === null) {\n      draft.anyOperation = true;',
+    to: '    if (rule.path === null || rule.method === null) {\n      draft.anyOperation = true;',
+    why: '`policies` writes `methods: []` as a policy without `to`: every path of the server allowed, not one',
+    tests: ['test/declare/authorization-policies.test.ts'],
+  },
+  {
+    id: 'declare/prune-any-method-drops-target',
+    file: 'src/declare/edit-intents-targets.ts',
+    from: '  if (rule.path === null) return dropTarget();',
+    to: '  if (rule.method === null || rule.path === null) return dropTarget();',
+    why: 'prune-stale removes the whole target for a stale `methods: []`, with every other rule of it',
+    tests: ['test/declare/edit-intents.test.ts'],
+    names: 'methods: \\[\\]',
+  },
+  {
+    id: 'declare/any-method-narrowed',
+    file: 'src/declare/edit-intents-targets.ts',
+    from: '  if (methods.items.length === 0 || methods.items.some(',
+    to: '  if (methods.items.some(',
+    why: 'the editor appends a method to `methods: []`, narrowing any method on the path to that one',
+    tests: ['test/declare/edit-intents.test.ts'],
+    names: 'methods: \\[\\]',
+  },
 ];
