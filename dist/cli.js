@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-DHOWNXV3.js";
+} from "./chunks/chunk-HMG5X56A.js";
 import {
   openInRepository,
   repositoryLinkGuard,
@@ -1565,7 +1565,7 @@ function authorizationPolicies(rules, opts = {}) {
     const lines = draft.sources.get(rule.file) ?? [];
     if (!lines.includes(rule.line)) lines.push(rule.line);
     draft.sources.set(rule.file, lines);
-    if (rule.path === null || rule.method === null) {
+    if (rule.path === null) {
       draft.anyOperation = true;
       continue;
     }
@@ -1576,9 +1576,10 @@ function authorizationPolicies(rules, opts = {}) {
         rule.line,
         `path ${JSON.stringify(rule.path)}: ${problem} (istiod would refuse the policy)`
       );
-    const methods = draft.methodsByPath.get(rule.path) ?? [];
-    if (!methods.includes(rule.method)) methods.push(rule.method);
-    draft.methodsByPath.set(rule.path, methods);
+    const methods = draft.methodsByPath.get(rule.path);
+    if (rule.method === null || methods === null) draft.methodsByPath.set(rule.path, null);
+    else if (methods === void 0) draft.methodsByPath.set(rule.path, [rule.method]);
+    else if (!methods.includes(rule.method)) methods.push(rule.method);
   }
   const policies = [];
   const warnings = [];
@@ -1631,7 +1632,9 @@ function policyOf(draft, selector, workloads) {
     from: [{ source: { principals: [`cluster.local/ns/${client.namespace}/sa/${serviceAccount}`] } }]
   };
   if (!draft.anyOperation) {
-    rule.to = [...draft.methodsByPath].map(([path5, methods]) => ({ operation: { paths: [path5], methods } }));
+    rule.to = [...draft.methodsByPath].map(([path5, methods]) => ({
+      operation: methods === null ? { paths: [path5] } : { paths: [path5], methods }
+    }));
   }
   const manifest = {
     apiVersion: POLICY_API_VERSION,

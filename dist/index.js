@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-DHOWNXV3.js";
+} from "./chunks/chunk-HMG5X56A.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
@@ -27530,7 +27530,7 @@ function missingAnnotation(call) {
   };
 }
 function staleAnnotation(rule) {
-  const what = rule.method === null ? "the whole target" : `${rule.method} ${rule.path ?? ""}`.trim();
+  const what = rule.path === null ? "the whole target" : `${rule.method ?? "any method on"} ${rule.path}`;
   return {
     level: "warning",
     title: "intent-drift: stale intent",

@@ -9819,7 +9819,7 @@ function readMethods(file, rule, field) {
   if (!node || node.type === "scalar" && node.value === null)
     fail(file, entry?.keyLine ?? rule.line, `${field}: required`);
   if (node.type !== "seq") fail(file, node.line, `${field}: must be a list of methods`);
-  if (node.items.length === 0) fail(file, node.line, `${field}: must not be empty`);
+  if (node.items.length === 0) return [{ method: null, line: node.line }];
   return node.items.map((item, i) => {
     const method = expectString(file, item, `${field}[${i}]`);
     if (!INTENT_METHODS.includes(method)) {
@@ -10648,7 +10648,7 @@ function undeclarableMethodsWarning(missing) {
   if (odd.length === 0) return void 0;
   const first = odd[0];
   const example = `${first.client.name} -> ${first.server.name} ${JSON.stringify(first.method)}`;
-  return `${odd.length} missing call(s) use a method ClientIntents cannot declare (e.g. ${example}): Istio matches methods case-sensitively and the CRD takes only ${INTENT_METHODS.join(", ")}, so only a target without http rules allows them`;
+  return `${odd.length} missing call(s) use a method ClientIntents cannot declare (e.g. ${example}): Istio matches methods case-sensitively and the CRD takes only ${INTENT_METHODS.join(", ")}, so only a target without http rules, or an http rule with methods: [] for the path, allows them`;
 }
 
 // src/diff/coverage.ts
@@ -12394,6 +12394,9 @@ function methodsOf(rule) {
   const methods = rule.get("methods", true);
   return isSeq(methods) ? methods : void 0;
 }
+function allowsAnyMethod(rule) {
+  return methodsOf(rule)?.items.length === 0;
+}
 function ruleNode(doc, path9, method, flow) {
   const node = doc.createNode({ path: path9, methods: [method] });
   const methods = node.get("methods", true);
@@ -12408,7 +12411,8 @@ function rulesByPath(rules) {
     for (const rule of rules.items) {
       if (!isMap(rule)) continue;
       const path9 = rule.get("path");
-      if (!byPath.has(path9)) byPath.set(path9, rule);
+      if (!byPath.has(path9) || allowsAnyMethod(rule) && !allowsAnyMethod(byPath.get(path9)))
+        byPath.set(path9, rule);
     }
     rulesByPathOf.set(rules, byPath);
   }
@@ -12425,7 +12429,8 @@ function addCallToTarget(doc, list, match, method, path9, flow) {
     if (!byPath.has(path9)) byPath.set(path9, node);
     return true;
   }
-  if (methods.items.some((m) => isScalar(m) && m.value === method)) return false;
+  if (methods.items.length === 0 || methods.items.some((m) => isScalar(m) && m.value === method))
+    return false;
   methods.items.push(doc.createNode(method));
   return true;
 }
@@ -12452,13 +12457,16 @@ function removeRuleFromTarget(list, match, rule) {
     list.seq.items.splice(list.seq.items.indexOf(match.item), 1);
     return true;
   };
-  if (rule.method === null || rule.path === null) return dropTarget();
+  if (rule.path === null) return dropTarget();
   const rules = rulesOf(list, match);
-  const ruleIndex = rules?.items.findIndex((r) => isMap(r) && r.get("path") === rule.path) ?? -1;
-  const methods = methodsOf(rules?.items[ruleIndex]);
-  const methodIndex = methods?.items.findIndex((m) => isScalar(m) && m.value === rule.method) ?? -1;
-  if (!rules || !methods || methodIndex < 0) return false;
-  methods.items.splice(methodIndex, 1);
+  if (!rules) return false;
+  const isMethod = (m) => isScalar(m) && m.value === rule.method;
+  const ruleIndex = rules.items.findIndex(
+    (r) => isMap(r) && r.get("path") === rule.path && (rule.method === null ? allowsAnyMethod(r) : methodsOf(r)?.items.some(isMethod) === true)
+  );
+  const methods = methodsOf(rules.items[ruleIndex]);
+  if (!methods) return false;
+  if (rule.method !== null) methods.items.splice(methods.items.findIndex(isMethod), 1);
   if (methods.items.length > 0) return true;
   rules.items.splice(ruleIndex, 1);
   return rules.items.length > 0 ? true : dropTarget();
@@ -12512,7 +12520,7 @@ function skipReason(call, jsonFile) {
     return `${call.client.name}: path ${showControlChars(JSON.stringify(path9))} is left out: Istio refuses it in an AuthorizationPolicy (${refused}); declare the call by hand`;
   }
   if (call.method !== null && !INTENT_METHODS.includes(call.method)) {
-    return `${call.client.name} \u2192 ${call.server.name}: method ${showControlChars(JSON.stringify(call.method))} cannot be declared (ClientIntents take ${INTENT_METHODS.join(", ")}; Istio matches methods case-sensitively); only a target without http allows it: declare that by hand if the call is meant`;
+    return `${call.client.name} \u2192 ${call.server.name}: method ${showControlChars(JSON.stringify(call.method))} cannot be declared (ClientIntents take ${INTENT_METHODS.join(", ")}; Istio matches methods case-sensitively); only a target without http, or an http rule with methods: [] for the path, allows it: declare that by hand if the call is meant`;
   }
   const json = jsonFile(call.client);
   if (json !== void 0)
@@ -12648,7 +12656,7 @@ function prefersFlowMethods(targets) {
     if (isMap(node)) {
       for (const pair of node.items) {
         if (isScalar(pair.key) && pair.key.value === "methods" && isSeq(pair.value))
-          flow ||= !!pair.value.flow;
+          flow ||= !!pair.value.flow && pair.value.items.length > 0;
         else visit3(pair.value);
       }
     } else if (isSeq(node)) node.items.forEach(visit3);
