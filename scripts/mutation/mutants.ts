@@ -788,4 +788,12 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/declare/edit-intents.test.ts'],
     names: 'methods: \\[\\]',
   },
+  {
+    id: 'report/patch-cr-escaped',
+    file: 'src/report/comment-document.ts',
+    from: ".map((line) => showControlChars(line.endsWith('\\r') ? line.slice(0, -1) : line))",
+    to: '.map(showControlChars)',
+    why: "a CRLF file's patch shows every line end as the text \\r and applies to nothing",
+    tests: ['test/cli/crlf-patch.test.ts'],
+  },
 ];

@@ -76,13 +76,27 @@ function patchBlock(patch: string): string {
     fence,
     '',
     '</details>',
+    ...(/\r\n/.test(patch) ? ['', CRLF_NOTE] : []),
     '',
   ].join('\n');
 }
 
-/** The patch for reading: each line with its control, bidi and zero-width characters shown escaped. */
+/**
+ * Said under a patch of a file with CRLF line ends: the patch is shown with LF (a page cannot
+ * hand a CR over in a copy, and an escaped `\r` made the patch apply to nothing).
+ */
+export const CRLF_NOTE =
+  '> The patch is shown with LF line ends, but the intents file uses CRLF: `git apply --ignore-whitespace` applies it (its new lines with LF), and `intent-drift check --fix` makes the same edit keeping CRLF.';
+
+/**
+ * The patch for reading: each line with its control, bidi and zero-width characters shown
+ * escaped, except a line end's CR (CRLF files), which is dropped.
+ */
 export function shownPatch(patch: string): string {
-  return patch.split('\n').map(showControlChars).join('\n');
+  return patch
+    .split('\n')
+    .map((line) => showControlChars(line.endsWith('\r') ? line.slice(0, -1) : line))
+    .join('\n');
 }
 
 function patchTooLong(patch: string | undefined, elsewhere = 'it is in the job summary'): string {
