@@ -1,5 +1,14 @@
 // Sidecar-format exposition (what pilot-agent serves on :15020/stats/prometheus): istio_* series
 // with the default label set plus request_method/request_path, among Envoy noise lines.
+//
+// In the order pilot-agent merges them (istio/istio pilot/cmd/pilot-agent/status/server.go,
+// handleStats): the agent's own registry first (every name prefixed `istio_agent_`), then Envoy's
+// /stats/prometheus copied whole. Envoy's part always holds `envoy_server_*` series: the bootstrap's
+// stats_matcher always includes the `server` prefix (pkg/bootstrap/config.go,
+// requiredEnvoyStatsMatcherInclusionPrefixes, "used by readiness checks": server.state), and
+// Envoy names its own stats `envoy_...` in Prometheus text, as in fixtures/demo/capture/*.prom.
+// When the agent cannot scrape Envoy it only logs it and answers 200 with its own part alone:
+// agentOnlyExposition.
 export interface SeriesSpec {
   reporter: 'source' | 'destination';
   client: string;
@@ -48,8 +57,29 @@ function labelsOf(s: SeriesSpec): string {
   return pairs.map(([k, v]) => `${k}="${v}"`).join(',');
 }
 
+/** pilot-agent's own metrics, which head every merged answer. */
+function agentPart(envoyScrapeFailures: number): string[] {
+  return [
+    '# HELP istio_agent_go_goroutines Number of goroutines that currently exist.',
+    '# TYPE istio_agent_go_goroutines gauge',
+    'istio_agent_go_goroutines 42',
+    '# HELP istio_agent_scrape_failures_total The total number of failed scrapes.',
+    '# TYPE istio_agent_scrape_failures_total counter',
+    `istio_agent_scrape_failures_total{type="envoy"} ${envoyScrapeFailures}`,
+    '# HELP istio_agent_scrapes_total The total number of scrapes.',
+    '# TYPE istio_agent_scrapes_total counter',
+    'istio_agent_scrapes_total 12',
+  ];
+}
+
+/** What :15020 answers when pilot-agent could not scrape Envoy: 200, the agent's part alone. */
+export function agentOnlyExposition(): string {
+  return `${agentPart(1).join('\n')}\n`;
+}
+
 export function sidecarExposition(series: readonly SeriesSpec[]): string {
   const lines = [
+    ...agentPart(0),
     '# HELP envoy_cluster_upstream_cx_total Total connections',
     '# TYPE envoy_cluster_upstream_cx_total counter',
     'envoy_cluster_upstream_cx_total{cluster_name="xds-grpc"} 3',
@@ -61,6 +91,11 @@ export function sidecarExposition(series: readonly SeriesSpec[]): string {
     lines.push(`istio_request_duration_milliseconds_bucket{${labelsOf(s)},le="+Inf"} ${s.count}`);
     lines.push(`istio_request_duration_milliseconds_count{${labelsOf(s)}} ${s.count}`);
   }
-  lines.push('# TYPE istio_agent_go_goroutines gauge', 'istio_agent_go_goroutines 42');
+  lines.push(
+    '# TYPE envoy_server_live gauge',
+    'envoy_server_live{} 1',
+    '# TYPE envoy_server_uptime gauge',
+    'envoy_server_uptime{} 626',
+  );
   return `${lines.join('\n')}\n`;
 }
