@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { readSidecars } from '../../src/observe/live/sidecars-source.ts';
 import { DEMO_NS, demoCluster, namespace, pod, readCapture } from '../support/demo-cluster.ts';
 import type { PodEndpoint } from '../support/kube-api-server.ts';
+import { agentOnlyExposition } from '../support/sidecar-metrics.ts';
 import { liveCluster } from './live-harness.ts';
 
 const CLIENT = `${DEMO_NS}/client-6b8d9c7f5d-x2x9k`;
@@ -43,6 +44,13 @@ describe('sidecars faults become warnings naming the pod; the run goes on', () =
       /client-6b8d9c7f5d-x2x9k.*truncated: body cut short/,
       2,
     ],
+    [
+      // pilot-agent could not scrape Envoy: 200 with its own metrics alone, not an idle sidecar.
+      "Envoy's part missing (pilot-agent's metrics only)",
+      { metrics: agentOnlyExposition },
+      /client-6b8d9c7f5d-x2x9k.*no-envoy: the answer holds no Envoy stats.*its calls are unknown; skipped/,
+      2,
+    ],
   ] as const) {
     test(name, async () => {
       const cluster = await demoWith(CLIENT, endpoint as PodEndpoint | undefined);
@@ -75,6 +83,20 @@ describe('sidecars faults become warnings naming the pod; the run goes on', () =
       const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, ...fast });
       assert.equal(map.calls.find((c) => c.client.name === 'client2')?.count, 291);
       assert.equal(map.pods.failed, 0);
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  test('a pod whose Envoy part is back on retry is read once', async () => {
+    let calls = 0;
+    const cluster = await demoWith(CLIENT2, {
+      metrics: () => (++calls === 1 ? agentOnlyExposition() : readCapture('client2.prom')),
+    });
+    try {
+      const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, ...fast });
+      assert.equal(map.calls.find((c) => c.client.name === 'client2')?.count, 291);
+      assert.deepEqual([map.pods.read, map.pods.failed, calls], [3, 0, 2]);
     } finally {
       await cluster.close();
     }

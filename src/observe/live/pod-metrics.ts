@@ -6,6 +6,7 @@ import { isInputError } from '../../errors.ts';
 import type { Sample } from '../exposition-line.ts';
 import { OBSERVED_METRICS } from '../istio-labels.ts';
 import { readPrometheusText } from '../prometheus-text.ts';
+import { EnvoyPartWatch } from './envoy-part.ts';
 import { statusOf } from './kube-errors.ts';
 import { kubeRequest, readText } from './kube-http.ts';
 import type { MeshedPod } from './meshed-pods.ts';
@@ -14,7 +15,14 @@ import { delay } from './pool.ts';
 export const SIDECAR_METRICS_PORT = 15020;
 export const SIDECAR_METRICS_PATH = 'stats/prometheus';
 
-export type PodFaultKind = 'forbidden' | 'gone' | 'unreachable' | 'timeout' | 'truncated' | 'bad-body';
+export type PodFaultKind =
+  | 'forbidden'
+  | 'gone'
+  | 'unreachable'
+  | 'timeout'
+  | 'truncated'
+  | 'bad-body'
+  | 'no-envoy';
 
 export interface PodFault {
   kind: PodFaultKind;
@@ -27,7 +35,7 @@ export type PodReading = { ok: true; samples: Sample[] } | { ok: false; fault: P
 
 export interface PodReadOptions {
   timeoutMs: number;
-  /** Further attempts after the first, for faults that may pass (5xx, timeout, cut body). */
+  /** Further attempts after the first, for faults that may pass (5xx, timeout, cut body, no Envoy). */
   retries: number;
   backoffMs: number;
 }
@@ -40,12 +48,17 @@ export function podProxyPath(pod: { namespace: string; name: string }): string {
 
 class Truncated extends Error {}
 
-/** Passes chunks through, noticing a body that stops early or ends mid-line. */
-async function* checkedBody(body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+const NO_ENVOY =
+  "the answer holds no Envoy stats (no envoy_server_* series), only pilot-agent's own: " +
+  'the agent could not scrape Envoy (istio_agent_scrape_failures_total{type="envoy"}); its calls are unknown';
+
+/** Passes chunks through, noticing a body that stops early or ends mid-line, and Envoy's part. */
+async function* checkedBody(body: AsyncIterable<Buffer>, envoy: EnvoyPartWatch): AsyncGenerator<Buffer> {
   let last = -1;
   try {
     for await (const chunk of body) {
       if (chunk.length > 0) last = chunk[chunk.length - 1]!;
+      envoy.see(chunk);
       yield chunk;
     }
   } catch (err) {
@@ -71,12 +84,16 @@ async function attempt(kc: KubeConfig, pod: MeshedPod, timeoutMs: number): Promi
       return { ok: false, fault: { kind, code: f.code, message: f.message } };
     }
     const samples: Sample[] = [];
-    await readPrometheusText(checkedBody(res.body), {
+    const envoy = new EnvoyPartWatch();
+    await readPrometheusText(checkedBody(res.body, envoy), {
       source,
       metrics: OBSERVED_METRICS,
       onSample: (s) => samples.push(s),
       counters: true,
     });
+    // pilot-agent answers 200 with its own metrics alone when it cannot scrape Envoy: that is
+    // not an idle sidecar, and the pod's calls are unknown.
+    if (!envoy.seen) return { ok: false, fault: { kind: 'no-envoy', message: NO_ENVOY } };
     return { ok: true, samples };
   } catch (err) {
     if (controller.signal.aborted) {
@@ -92,7 +109,7 @@ async function attempt(kc: KubeConfig, pod: MeshedPod, timeoutMs: number): Promi
 }
 
 function worthRetrying(f: PodFault): boolean {
-  if (f.kind === 'timeout' || f.kind === 'truncated') return true;
+  if (f.kind === 'timeout' || f.kind === 'truncated' || f.kind === 'no-envoy') return true;
   return f.kind === 'unreachable' && (f.code === undefined || f.code >= 500);
 }
 
