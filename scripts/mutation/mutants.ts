@@ -201,6 +201,14 @@ export const MUTANTS: Mutant[] = [
     tests: [`${LIVE}/sidecars-faults.test.ts`],
   },
   {
+    id: 'live/window-pod-left-silently',
+    file: 'src/observe/live/sidecars-source.ts',
+    from: 'for (const [key, f] of leftInWindow(listing.meshed, first.samples, pods)) second.failed.set(key, f);',
+    to: '',
+    why: '--window: a pod read first and gone by the second reading (rollout, scale-down) is dropped without a word',
+    tests: [`${LIVE}/sidecars-window.test.ts`],
+  },
+  {
     id: 'live/window-restart-negative',
     file: 'src/observe/live/reading-delta.ts',
     from: 'const delta = s.value >= old ? s.value - old : s.value;',

@@ -1,6 +1,7 @@
 // `--source sidecars`: every meshed pod's :15020/stats/prometheus through the API server's pod
 // proxy, read with bounded concurrency, per-pod timeout and retries; a pod that cannot be read is
-// a warning, not a failed run. With a window: two readings, keep what grew in between.
+// a warning, not a failed run. With a window: two readings, keep what grew in between; a pod read
+// first and gone by the second reading (rollout, scale-down) is a warning too.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { InputError } from '../../errors.ts';
 import type { ObservedCall, ObservedMap, WorkloadRef } from '../../model.ts';
@@ -58,6 +59,29 @@ interface Reading {
 }
 
 const podKey = (p: MeshedPod) => `${p.namespace}/${p.name}`;
+
+/**
+ * A pod read in the first reading and no longer listed (Running) at the second: what it served in
+ * the window is unknown. Its first reading is not kept either: cumulative since its proxy started,
+ * all of it came before the window, and counting it would pass old traffic off as the window's.
+ */
+const LEFT_IN_WINDOW: PodFault = {
+  kind: 'gone',
+  message:
+    'read at the first reading, not a Running pod at the second (deleted, rolled out or scaled down): ' +
+    'its calls in the window are unknown',
+};
+
+/** Pods read at the first reading that the second listing no longer holds, as faults. */
+function leftInWindow(first: readonly MeshedPod[], read: PodSamples, again: readonly MeshedPod[]) {
+  const listed = new Set(again.map(podKey));
+  const left: Reading['failed'] = new Map();
+  for (const pod of first) {
+    const key = podKey(pod);
+    if (read.has(key) && !listed.has(key)) left.set(key, { pod, fault: LEFT_IN_WINDOW });
+  }
+  return left;
+}
 
 async function readAll(
   kc: KubeConfig,
@@ -146,6 +170,7 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
     samples = samplesGrown(first.samples, second.samples, unknown);
     window = { from: from.toISOString(), to: new Date().toISOString() };
     for (const [key, f] of first.failed) if (!second.failed.has(key)) second.failed.set(key, f);
+    for (const [key, f] of leftInWindow(listing.meshed, first.samples, pods)) second.failed.set(key, f);
     first = second;
   } else {
     samples = [...first.samples.values()].flat();

@@ -1,0 +1,89 @@
+// --window when the pods change between the two readings: a rollout replaces a pod, so the old
+// one, read at the first reading, is no longer listed at the second. What it served in the window
+// is unknown, and the read must say so rather than report the window as if it saw everything.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { readSidecars } from '../../src/observe/live/sidecars-source.ts';
+import { deploymentChain, pod } from '../support/demo-cluster.ts';
+import type { KubeObject } from '../support/kube-api-server.ts';
+import { type SeriesSpec, sidecarExposition } from '../support/sidecar-metrics.ts';
+import { type LiveCluster, liveCluster } from './live-harness.ts';
+
+const ns = 'shop';
+const call = (client: string, server: string, path: string, count: number): SeriesSpec => ({
+  reporter: 'source',
+  client,
+  server,
+  namespace: ns,
+  method: 'GET',
+  path,
+  count,
+});
+const ownedBy = (name: string, rs: string, hash: string) =>
+  pod({
+    ns,
+    name,
+    owner: { kind: 'ReplicaSet', name: rs, apiVersion: 'apps/v1' },
+    labels: { 'pod-template-hash': hash },
+  });
+
+describe('--window across a rollout', () => {
+  let cluster: LiveCluster;
+  let webReads = 0;
+  const objects: KubeObject[] = [
+    ...deploymentChain(ns, 'web', 'abc123'),
+    ...deploymentChain(ns, 'admin', 'def456'),
+    ...deploymentChain(ns, 'admin', 'fed654').filter((o) => o.kind === 'ReplicaSet'),
+    ownedBy('web-abc123-a', 'web-abc123', 'abc123'),
+    ownedBy('admin-def456-a', 'admin-def456', 'def456'),
+  ];
+  /** At the wait: admin's old pod goes, its new one (the next ReplicaSet) comes. */
+  const rollOut = () => {
+    objects.splice(
+      objects.findIndex((o) => o.metadata.name === 'admin-def456-a'),
+      1,
+      ownedBy('admin-fed654-b', 'admin-fed654', 'fed654'),
+    );
+  };
+  before(async () => {
+    cluster = await liveCluster({
+      objects,
+      endpoints: new Map([
+        // web's counter grows by 5 a reading.
+        [
+          `${ns}/web-abc123-a`,
+          { metrics: () => sidecarExposition([call('web', 'cart', '/cart', 10 + 5 * ++webReads)]) },
+        ],
+        // The old admin pod's 40 calls were all made before the window.
+        [`${ns}/admin-def456-a`, { metrics: () => sidecarExposition([call('admin', 'db', '/wipe', 40)]) }],
+        // The new pod started within the window: all of its count is the window's.
+        [`${ns}/admin-fed654-b`, { metrics: () => sidecarExposition([call('admin', 'db', '/wipe', 2)]) }],
+      ]),
+    });
+  });
+  after(() => cluster.close());
+
+  test('a pod read first and gone at the second reading is a warning naming it', async () => {
+    const map = await readSidecars({
+      kubeconfig: cluster.kubeconfig.file,
+      namespaces: [ns],
+      windowMs: 20,
+      onProgress: (p) => {
+        if (p.reading === 'waiting') rollOut();
+      },
+    });
+    const gone = map.warnings.filter((w) => w.includes('admin-def456-a'));
+    assert.equal(gone.length, 1, map.warnings.join('\n'));
+    assert.match(
+      gone[0]!,
+      /^pod shop\/admin-def456-a: .*gone: read at the first reading, not a Running pod at the second .*its calls in the window are unknown/,
+    );
+    assert.ok(!map.warnings.some((w) => /web-abc123-a|admin-fed654-b/.test(w)), map.warnings.join('\n'));
+    // Its first reading is not the window's: only the new pod's 2 count, not 40 more.
+    assert.deepEqual(map.calls.map((c) => `${c.client.name}->${c.server.name} ${c.path} ${c.count}`).sort(), [
+      'admin->db /wipe 2',
+      'web->cart /cart 5',
+    ]);
+    assert.deepEqual(map.pods, { meshed: 2, unmeshed: 0, read: 2, failed: 1 });
+  });
+});
