@@ -115,6 +115,12 @@ export interface DeclaredIntents {
     targetsLine?: number;
     shared?: true;
   }[];
+  /**
+   * The namespace the load gave ClientIntents without metadata.namespace (`--default-namespace`,
+   * or the single `-n` namespace); absent when none applied, and the load refused such documents.
+   * The intents editor reads the documents' namespaces as the load did.
+   */
+  defaultNamespace?: string;
   warnings: string[];
 }
 

@@ -3,11 +3,22 @@
 import { type Document, isAlias, isMap, isNode, isSeq, visit, type YAMLMap } from 'yaml';
 import type { DeclaredIntents, WorkloadRef } from '../model.ts';
 
-/** A ClientIntents in a parsed file: its document's index, its own node, its namespace. */
+/**
+ * A ClientIntents in a parsed file: its document's index, its own node, its namespace as the
+ * load read it (metadata.namespace, else the load's default; undefined when neither is known).
+ */
 interface ClientIntentsNode {
   index: number;
   node: YAMLMap;
   namespace: unknown;
+}
+
+/** Where a client's ClientIntents are in a parsed file, as ClientHomes.find gives it. */
+export interface ClientHome {
+  file: string;
+  index: number;
+  doc: Document.Parsed;
+  node: YAMLMap;
 }
 
 /** An intents file as the editor holds it: its text, its documents, those it changed. */
@@ -23,15 +34,20 @@ export interface ParsedFile {
 /**
  * Where each client's ClientIntents are: its declared documents (built once, not searched per
  * call) and, in each parsed file, the first document that describes it (indexed once per file).
- * A document without metadata.namespace describes the client in any namespace, as before.
+ * A document without metadata.namespace describes the client in the namespace the load gave it
+ * (DeclaredIntents.defaultNamespace), as `kubectl apply -n` would: in any other namespace it
+ * would grant another workload, or lose a rule the client in that namespace uses. Without that
+ * default its namespace is unknown, and it describes no client (find says so).
  */
 export class ClientHomes {
   private readonly byClient = new Map<string, DeclaredIntents['documents']>();
   private readonly inFile = new Map<ParsedFile, Map<string, ClientIntentsNode[]>>();
   private readonly open: (file: string) => ParsedFile | undefined;
+  private readonly defaultNamespace: string | undefined;
 
   constructor(declared: DeclaredIntents, open: (file: string) => ParsedFile | undefined) {
     this.open = open;
+    this.defaultNamespace = declared.defaultNamespace || undefined;
     for (const d of declared.documents) {
       const key = clientKey(d.client);
       const list = this.byClient.get(key);
@@ -51,22 +67,29 @@ export class ClientHomes {
     return first && `${first.file}:${first.line}`;
   }
 
-  find(
-    client: WorkloadRef,
-    preferFile?: string,
-  ): { file: string; index: number; doc: Document.Parsed; node: YAMLMap } | undefined {
+  /**
+   * The client's ClientIntents in the files of its declared documents (`preferFile` first): the
+   * first whose namespace is the client's. A note instead when none is, and one there names no
+   * namespace while the load gave no default: whose it is is not guessed.
+   */
+  find(client: WorkloadRef, preferFile?: string): ClientHome | { note: string } | undefined {
     const candidates = [...(this.byClient.get(clientKey(client)) ?? [])];
     candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
+    let unknown: string | undefined;
     for (const candidate of candidates) {
       const entry = this.open(candidate.file);
       if (entry === undefined) continue;
-      const found = this.documentsOf(entry)
-        .get(client.name)
-        ?.find((d) => d.namespace === undefined || d.namespace === client.namespace);
+      const named = this.documentsOf(entry).get(client.name) ?? [];
+      const found = named.find((d) => d.namespace === client.namespace);
       if (found !== undefined)
         return { file: candidate.file, index: found.index, doc: entry.docs[found.index]!, node: found.node };
+      if (named.some((d) => d.namespace === undefined)) unknown ??= candidate.file;
     }
-    return undefined;
+    return unknown === undefined
+      ? undefined
+      : {
+          note: `${client.name}: a ClientIntents for it in ${unknown} has no metadata.namespace and no default namespace was given (--default-namespace, or -n with one namespace), so whose it is is not known; edit it by hand`,
+        };
   }
 
   /**
@@ -82,7 +105,11 @@ export class ClientHomes {
         const name = node.getIn(['spec', 'workload', 'name']) ?? node.getIn(['spec', 'service', 'name']);
         if (typeof name !== 'string') return;
         const list = found.get(name) ?? [];
-        list.push({ index: i, node, namespace: node.getIn(['metadata', 'namespace']) });
+        // As the loader reads it: a namespace left out, null or empty takes the load's default.
+        const written = node.getIn(['metadata', 'namespace']);
+        const namespace =
+          written === undefined || written === null || written === '' ? this.defaultNamespace : written;
+        list.push({ index: i, node, namespace });
         found.set(name, list);
       };
       entry.docs.forEach((doc, i) => {

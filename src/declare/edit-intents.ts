@@ -126,6 +126,10 @@ function addToHomes(
       continue;
     }
     const home = homes.find(call.client);
+    if (home !== undefined && 'note' in home) {
+      result.skipped.push(home.note);
+      continue;
+    }
     if (home === undefined) {
       // Only a client without any ClientIntents gets a new document: one whose document the
       // editor cannot find (changed since the check, or in a shape it does not edit) would get
@@ -165,6 +169,10 @@ function removeStale(
     if (isJsonFile(rule.file)) continue;
     const home = homes.find(rule.client, rule.file);
     if (home === undefined) continue;
+    if ('note' in home) {
+      result.skipped.push(home.note);
+      continue;
+    }
     if (sharesNodes(home.node)) {
       result.skipped.push(sharedNote(rule.client.name, home.file));
       continue;

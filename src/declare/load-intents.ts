@@ -31,6 +31,7 @@ export async function loadIntents(paths: string[], opts: LoadIntentsOptions = {}
       targetsLine: intents.targetsLine,
       ...(intents.shared ? { shared: true as const } : {}),
     })),
+    ...(namespace === undefined ? {} : { defaultNamespace: namespace }),
     warnings: [...fileWarnings, ...applied.flatMap(({ intents }) => intents.warnings), ...warnings],
   };
 }

@@ -221,6 +221,96 @@ describe('check --fix', () => {
   });
 });
 
+describe('check --fix: a ClientIntents without metadata.namespace is in the default namespace', () => {
+  // default/client (no metadata.namespace) and shop/client in one file. Its editor once took the
+  // first for a client of any namespace: shop/client's call was granted to default/client, and
+  // --prune-stale removed the rule default/client uses.
+  const doc = (namespace: string, paths: string[]) =>
+    [
+      'apiVersion: k8s.otterize.com/v2beta1',
+      'kind: ClientIntents',
+      'metadata:',
+      '  name: client',
+      ...(namespace === '' ? [] : [`  namespace: ${namespace}`]),
+      'spec:',
+      '  workload: {name: client, kind: Deployment}',
+      '  targets:',
+      '    - kubernetes:',
+      '        name: nginx',
+      '        http:',
+      ...paths.flatMap((p) => [`          - path: ${p}`, '            methods: [GET]']),
+      '',
+    ].join('\n');
+  const series = (namespace: string, method: string, p: string) =>
+    `istio_requests_total{reporter="source",source_workload="client",source_workload_namespace="${namespace}",destination_workload="nginx",destination_workload_namespace="${namespace}",destination_service_name="nginx",destination_service_namespace="${namespace}",request_protocol="http",response_code="200",request_method="${method}",request_path="${p}"} 10`;
+
+  async function workspace(intents: string, calls: [string, string, string][]): Promise<string> {
+    const dir = await tempDir('fix-ns');
+    await mkdir(path.join(dir, 'intents'));
+    await mkdir(path.join(dir, 'metrics'));
+    await writeFile(path.join(dir, 'intents/client.yaml'), intents);
+    const lines = ['# TYPE istio_requests_total counter', ...calls.map((c) => series(...c)), ''];
+    await writeFile(path.join(dir, 'metrics/m.prom'), lines.join('\n'));
+    return dir;
+  }
+
+  test('-n shop --default-namespace default: shop/client’s missing call goes into shop/client’s document', async () => {
+    const intents = `${doc('', ['/other'])}---\n${doc('shop', ['/a'])}`;
+    const dir = await workspace(intents, [
+      ['shop', 'GET', '/a'],
+      ['shop', 'POST', '/new'],
+    ]);
+    const args = ['check', '--metrics', 'metrics', '--intents', 'intents', '-n', 'shop'];
+    const run = await runCli([...args, '--default-namespace', 'default', '--fix'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /POST \/new -> nginx.*\n\s+declare in intents\/client\.yaml:22\n/);
+    assert.equal(
+      run.stderr,
+      'fixed intents/client.yaml: 1 rule added\nafter the fix: 0 missing, 0 stale: no failing drift\n',
+    );
+    assert.equal(
+      await readFile(path.join(dir, 'intents/client.yaml'), 'utf8'),
+      `${intents}          - path: /new\n            methods: [POST]\n`,
+      'default/client is granted nothing',
+    );
+  });
+
+  test('--prune-stale removes shop/client’s stale rule, not the one default/client uses', async () => {
+    const intents = `${doc('', ['/a', '/old'])}---\n${doc('shop', ['/a', '/old'])}`;
+    const dir = await workspace(intents, [
+      ['default', 'GET', '/a'],
+      ['default', 'GET', '/old'],
+      ['shop', 'GET', '/a'],
+    ]);
+    const run = await runCli(
+      [
+        'check',
+        '--metrics',
+        'metrics',
+        '--intents',
+        'intents',
+        '--default-namespace',
+        'default',
+        '--fix',
+        '--prune-stale',
+        '--fail-on',
+        'any',
+      ],
+      { cwd: dir },
+    );
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(
+      run.stderr,
+      'fixed intents/client.yaml: 1 rule removed\nafter the fix: 0 missing, 0 stale: no failing drift\n',
+    );
+    assert.equal(
+      await readFile(path.join(dir, 'intents/client.yaml'), 'utf8'),
+      `${doc('', ['/a', '/old'])}---\n${doc('shop', ['/a'])}`,
+      'default/client keeps GET /old',
+    );
+  });
+});
+
 describe('check --format markdown: drift the patch leaves out', () => {
   test('the comment says the patch is not the whole fix, and --fix names what it leaves', async () => {
     // client2 (the client with the missing call) declared in JSON: the editor does not write JSON.
