@@ -6,7 +6,7 @@
 // accident: each must be killed by a test whose name matches `killedBy`, for the right reason.
 //
 // Scope: src/observe/live, the action's delivery (src/deliver, src/action) and src/diff, plus
-// the display escaping that issue 13 lists, the intents editor's List handling, the observe
+// the display escaping that issue 13 lists, the intents editor's List handling and namespaces, the observe
 // tables that hash label values and the guard on a checkout's symbolic links.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
@@ -545,6 +545,30 @@ export const MUTANTS: Mutant[] = [
     to: '',
     why: 'a client declared in a kind: List gets a second ClientIntents of the same name, which replaces the first when applied',
     tests: ['test/declare/edit-intents.test.ts'],
+  },
+  {
+    id: 'declare/home-in-any-namespace',
+    file: 'src/declare/edit-intents-homes.ts',
+    from: 'const found = named.find((d) => d.namespace === client.namespace);',
+    to: 'const found = named[0];',
+    why: "the editor takes a file's first ClientIntents of the client's name in any namespace: shop/client's call is granted to default/client, and --prune-stale removes a rule default/client uses",
+    tests: ['test/declare/edit-intents-namespace.test.ts'],
+  },
+  {
+    id: 'declare/namespace-less-guessed',
+    file: 'src/declare/edit-intents-homes.ts',
+    from: 'const found = named.find((d) => d.namespace === client.namespace);',
+    to: 'const found = named.find((d) => d.namespace === undefined || d.namespace === client.namespace);',
+    why: 'without a default namespace, a ClientIntents without metadata.namespace is taken for the client of any namespace instead of left with a note',
+    tests: ['test/declare/edit-intents-namespace.test.ts'],
+  },
+  {
+    id: 'declare/load-default-unrecorded',
+    file: 'src/declare/load-intents.ts',
+    from: '    ...(namespace === undefined ? {} : { defaultNamespace: namespace }),\n',
+    to: '',
+    why: "the editor is not told the default namespace the load used: a namespace-less document is nobody's, and its client's calls are skipped",
+    tests: ['test/declare/edit-intents-namespace.test.ts'],
   },
   {
     id: 'declare/undeclarable-method-written',
