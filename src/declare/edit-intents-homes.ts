@@ -80,7 +80,13 @@ export class ClientHomes {
       const entry = this.open(candidate.file);
       if (entry === undefined) continue;
       const named = this.documentsOf(entry).get(client.name) ?? [];
-      const found = named.find((d) => d.namespace === client.namespace);
+      const mine = named.filter((d) => d.namespace === client.namespace);
+      // Of two with one name, the later replaced the earlier when read (apply-order.ts): the
+      // one at the line the load read it from is the one in force.
+      const found =
+        mine.length > 1
+          ? (mine.find((d) => lineOf(entry.text, d.node) === candidate.line) ?? mine[0])
+          : mine[0];
       if (found !== undefined)
         return { file: candidate.file, index: found.index, doc: entry.docs[found.index]!, node: found.node };
       if (named.some((d) => d.namespace === undefined)) unknown ??= candidate.file;
@@ -124,6 +130,15 @@ export class ClientHomes {
     }
     return index;
   }
+}
+
+/** The 1-based line a node starts on (as the loader counts it), if it has a position. */
+function lineOf(text: string, node: YAMLMap): number | undefined {
+  const start = node.range?.[0];
+  if (start === undefined) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /**

@@ -49,12 +49,12 @@ const SHOP_PRUNED = SHOP.replace('          - path: /old\n            methods: [
  * the namespace-less one first; loaded as `check -n shop --default-namespace default` loads it.
  * shop/client calls POST /new (missing) and not GET /old (stale); default/client calls both.
  */
-async function twoNamespaces(unnamed: string) {
+async function twoNamespaces(unnamed: string, defaultNamespace = 'default') {
   const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-edit-ns-'));
   await mkdir(path.join(dir, 'intents'));
   const text = `${clientDoc(unnamed)}---\n${SHOP}`;
   await writeFile(path.join(dir, FILE), text);
-  const declared = await loadIntents(['intents'], { cwd: dir, defaultNamespace: 'default' });
+  const declared = await loadIntents(['intents'], { cwd: dir, defaultNamespace });
   const observed = observedMap([
     call('client.shop', 'nginx.shop', 'GET', '/a'),
     call('client.shop', 'nginx.shop', 'POST', '/new'),
@@ -132,6 +132,63 @@ describe('a ClientIntents without metadata.namespace is the default namespace’
       );
     });
   }
+});
+
+describe('of two ClientIntents with one name in one namespace, the editor edits the one in force', () => {
+  test('-n shop alone: both are shop/client’s; the later replaced the earlier, and only it changes', async () => {
+    const loaded = await twoNamespaces('', 'shop');
+    const { dir, declared } = loaded;
+    // default/client has no ClientIntents now: only shop/client's drift is asked for.
+    const drift = {
+      ...loaded.drift,
+      missing: loaded.drift.missing.filter((c) => c.client.namespace === 'shop'),
+    };
+    assert.match(
+      declared.warnings.join('\n'),
+      /client.yaml:17: ClientIntents client in namespace shop replaces/,
+    );
+    assert.deepEqual(
+      [...drift.missing, ...drift.stale].map(
+        (c) => `${c.client.namespace}/${c.client.name} ${c.method} ${c.path}`,
+      ),
+      ['shop/client POST /new', 'shop/client GET /old'],
+    );
+    const { edit } = await planIntentsEdit(dir, declared, drift, true);
+    assert.deepEqual(edit.skipped, []);
+    assert.deepEqual(
+      edit.files.map((f) => f.after),
+      [
+        `${clientDoc('')}---\n${SHOP_ADDED.replace('          - path: /old\n            methods: [GET]\n', '')}`,
+      ],
+      'the replaced document is left as it is',
+    );
+  });
+
+  test('the namespace decides even where the line the load read points at another client’s document', () => {
+    // The file changed since the check: default/client's document is now where shop/client's was read.
+    const shopClient = { name: 'client', namespace: 'shop', kind: 'Deployment' };
+    const declared: DeclaredIntents = {
+      rules: [],
+      documents: [{ client: shopClient, apiVersion: 'k8s.otterize.com/v2beta1', file: FILE, line: 1 }],
+      defaultNamespace: 'default',
+      warnings: [],
+    };
+    const missing: MissingCall = {
+      client: shopClient,
+      server: { name: 'nginx', namespace: 'shop', kind: 'Deployment' },
+      method: 'POST',
+      path: '/new',
+      count: 3,
+      protocol: 'http',
+      wouldBeBlocked: true,
+    };
+    const text = `${clientDoc('')}---\n${SHOP}`;
+    const result = editIntents(new Map([[FILE, text]]), declared, { missing: [missing], stale: [] });
+    assert.deepEqual(
+      result.files.map((f) => f.after),
+      [`${clientDoc('')}---\n${SHOP_ADDED}`],
+    );
+  });
 });
 
 describe('without a default namespace, a document without one is nobody’s: skipped with a note', () => {
