@@ -716,6 +716,22 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/diff/drift-controls.test.ts'],
   },
   {
+    id: 'diff/baseline-entry-as-template',
+    file: 'src/diff/baseline.ts',
+    from: 'const missing = drift.missing.filter((call) => isNewMissing(keyOf(missingEntry(call))));',
+    to: "const missing = drift.missing.filter((call) => isNewMissing(keyOf(missingEntry(call))) && !baseline.missing.some((e) => e.method === call.method && e.path !== null && call.path !== null && new RegExp(`^${e.path.replace(/\\{\\*\\*?\\}/g, '.+')}$`).test(call.path)));",
+    why: "a baseline entry's path is read as an Istio template: GET /api/{*} accepts a new GET /api/admin",
+    tests: ['test/diff/baseline.test.ts'],
+  },
+  {
+    id: 'diff/baseline-raw-path-key',
+    file: 'src/diff/baseline.ts',
+    from: 'const missing = drift.missing.filter((call) => isNewMissing(keyOf(missingEntry(call))));',
+    to: 'const missing = drift.missing.filter((call) => isNewMissing(keyOf({ ...missingEntry(call), path: call.path })));',
+    why: 'a missing call is looked up by its raw path, not the template it was recorded under: every new ID is new drift',
+    tests: ['test/diff/baseline.test.ts'],
+  },
+  {
     id: 'diff/scope-ignored',
     file: 'src/diff/compute-drift.ts',
     from: 'const inScope = (namespace: string) => scope === null || scope.has(namespace);',

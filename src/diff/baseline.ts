@@ -1,11 +1,11 @@
 // A baseline: today's accepted drift, so a large, drifted repository can adopt the check and
 // fail only on what is new. Entries are stable keys, never counts, times or line numbers:
 // a missing call by client, server, method and path (its template when it has one, so new
-// IDs are not new drift), a stale rule by client, target, method and path.
+// IDs are not new drift; compared as text, never matched as a template), a stale rule by
+// client, target, method and path.
 
 import { InputError } from '../errors.ts';
 import type { Drift, MissingCall, StaleRule } from '../model.ts';
-import { isPathTemplate, matchPath } from './istio-match.ts';
 import { refKey } from './rule-index.ts';
 
 export const BASELINE_VERSION = 1;
@@ -79,42 +79,32 @@ export function renderBaseline(baseline: Baseline): string {
   return `${JSON.stringify(baseline, null, 2)}\n`;
 }
 
-function pathCovers(entryPath: string | null, call: MissingCall): boolean {
-  if (entryPath === call.path || (entryPath !== null && entryPath === call.suggestedPath)) return true;
-  return (
-    entryPath !== null && call.path !== null && isPathTemplate(entryPath) && matchPath(entryPath, call.path)
-  );
-}
-
-function inBaseline(entry: BaselineMissing, call: MissingCall): boolean {
-  return (
-    entry.client === refKey(call.client) &&
-    entry.server === refKey(call.server) &&
-    entry.method === call.method &&
-    pathCovers(entry.path, call)
-  );
-}
-
-/** The drift minus what the baseline holds; the summary counts only what is new. */
+/**
+ * The drift minus what the baseline holds; the summary counts only what is new. A missing call
+ * is in the baseline only when its own key (the path the report shows for it, its template
+ * when it has one: what `--write-baseline` records) equals an entry's, exactly as a stale rule
+ * is. An entry's path is never read as an Istio template: `GET /api/{*}`, recorded because five
+ * order IDs were templated, must not accept a later `GET /api/admin`, nor `DELETE /files/{**}`,
+ * a raw path one probe called, every later `DELETE /files/...`.
+ */
 export function applyBaseline(drift: Drift, baseline: Baseline): { drift: Drift; outcome: BaselineOutcome } {
-  const usedMissing = new Set<BaselineMissing>();
-  const missing = drift.missing.filter((call) => {
-    const entry = baseline.missing.find((e) => inBaseline(e, call));
-    if (entry) usedMissing.add(entry);
-    return entry === undefined;
-  });
+  const known = (keys: Set<string>, used: Set<string>) => (key: string) => {
+    if (!keys.has(key)) return true;
+    used.add(key);
+    return false;
+  };
+  const missingKeys = new Set(baseline.missing.map(keyOf));
+  const usedMissing = new Set<string>();
+  const isNewMissing = known(missingKeys, usedMissing);
+  const missing = drift.missing.filter((call) => isNewMissing(keyOf(missingEntry(call))));
   const staleKeys = new Set(baseline.stale.map(keyOf));
   const usedStale = new Set<string>();
-  const stale = drift.stale.filter((rule) => {
-    const key = keyOf(staleEntry(rule));
-    if (!staleKeys.has(key)) return true;
-    usedStale.add(key);
-    return false;
-  });
+  const isNewStale = known(staleKeys, usedStale);
+  const stale = drift.stale.filter((rule) => isNewStale(keyOf(staleEntry(rule))));
   const outcome: BaselineOutcome = {
     missing: drift.missing.length - missing.length,
     stale: drift.stale.length - stale.length,
-    resolved: baseline.missing.length - usedMissing.size + (staleKeys.size - usedStale.size),
+    resolved: missingKeys.size - usedMissing.size + (staleKeys.size - usedStale.size),
   };
   const summary = {
     ...drift.summary,

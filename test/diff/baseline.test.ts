@@ -53,6 +53,68 @@ describe('baseline', () => {
     assert.equal(outcome.missing, 1);
   });
 
+  test('an entry holding a template accepts only calls shown under that template, not every path it matches', () => {
+    // GET /api/{*} was recorded because order IDs were templated; /api/admin is a new endpoint.
+    const templated = (p: string) => (/^\/api\/ord-/.test(p) ? '/api/{*}' : p.replace(/\/\d+/g, '/{*}'));
+    const driftWith = (calls: ObservedCall[]) =>
+      computeDrift(observedMap(calls), declaredIntents(rules), { suggestPath: templated });
+    const baseline = baselineOf(driftWith([call('web', 'api', 'GET', '/api/ord-a1')]));
+    assert.deepEqual(
+      baseline.missing.map((e) => e.path),
+      ['/api/{*}'],
+    );
+    const later = driftWith([
+      call('web', 'api', 'GET', '/api/ord-z9'),
+      call('web', 'api', 'GET', '/api/admin'),
+      call('web', 'api', 'GET', '/api/export-all-users'),
+    ]);
+    const { drift, outcome } = applyBaseline(later, baseline);
+    assert.deepEqual(
+      drift.missing.map((c) => `${c.method} ${c.path}`),
+      ['GET /api/admin', 'GET /api/export-all-users'],
+    );
+    assert.deepEqual(outcome, { missing: 1, stale: 2, resolved: 0 });
+  });
+
+  test('a raw path holding {**} recorded from one probe accepts that path only', () => {
+    const baseline = baselineOf(driftOf([call('web', 'api', 'DELETE', '/files/{**}')]));
+    assert.deepEqual(
+      baseline.missing.map((e) => `${e.method} ${e.path}`),
+      ['DELETE /files/{**}'],
+    );
+    const later = driftOf([
+      call('web', 'api', 'DELETE', '/files/{**}'),
+      call('web', 'api', 'DELETE', '/files/everything/at/once'),
+    ]);
+    assert.deepEqual(
+      applyBaseline(later, baseline).drift.missing.map((c) => c.path),
+      ['/files/everything/at/once'],
+    );
+  });
+
+  test('a call is matched by the key it is shown under, not by its raw path', () => {
+    // An entry recorded with --no-templates names /orders/1; today /orders/1 is shown under /orders/{*}.
+    const raw = parseBaseline(
+      JSON.stringify({
+        version: 1,
+        missing: [{ client: `${NS}/web`, server: `${NS}/api`, method: 'POST', path: '/orders/1' }],
+      }),
+      'b.json',
+    );
+    const { drift, outcome } = applyBaseline(today, raw);
+    assert.deepEqual(
+      drift.missing.map((c) => `${c.path} ${c.suggestedPath}`),
+      ['/orders/1 /orders/{*}'],
+    );
+    assert.equal(outcome.resolved, 1);
+  });
+
+  test('a duplicated entry is one entry: counted once, resolved or not', () => {
+    const entry = { client: `${NS}/web`, server: `${NS}/api`, method: 'POST', path: '/orders/{*}' };
+    const twice = parseBaseline(JSON.stringify({ version: 1, missing: [entry, { ...entry }] }), 'b.json');
+    assert.deepEqual(applyBaseline(today, twice).outcome, { missing: 1, stale: 0, resolved: 0 });
+  });
+
   test('entries no longer seen are counted as resolved', () => {
     const fixed = driftOf([call('web', 'api', 'GET', '/old'), call('web', 'api', 'GET', '/users/5')]);
     assert.deepEqual(applyBaseline(fixed, baselineOf(today)).outcome, { missing: 0, stale: 0, resolved: 2 });
