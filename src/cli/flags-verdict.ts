@@ -61,7 +61,7 @@ export const VERDICT_FLAGS: readonly FlagSpec[] = [
     group: 'verdict',
     commands: CHECKING,
     requires: { flag: 'intents', on: ['visualize'] },
-    help: 'missing calls seen fewer than N times are noise',
+    help: 'missing calls to an endpoint (its template or path) seen fewer than N times in all are noise',
     apply: (s, v) => {
       s.minCount = wholeNumber('min-count', v, 1);
     },

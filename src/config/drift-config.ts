@@ -15,7 +15,7 @@ export interface DriftConfig {
   file: string | undefined;
   ignore: IgnoreRule[];
   templates: boolean;
-  /** Missing calls seen fewer times are noise (1: keep all). */
+  /** Missing calls to an endpoint seen fewer times in all are noise (1: keep all). */
   minCount: number;
   /** The config's default for `--fail-on`; undefined when it does not say. */
   failOn: FailOn | undefined;

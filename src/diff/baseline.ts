@@ -61,6 +61,12 @@ function staleEntry(rule: StaleRule): BaselineStale {
 
 const keyOf = (entry: object): string => JSON.stringify(Object.values(entry));
 
+/**
+ * A missing call's endpoint: client, server, method and the path the report shows for it (its
+ * template when it has one). The baseline records it; the noise floor sums requests by it.
+ */
+export const missingCallKey = (call: MissingCall): string => keyOf(missingEntry(call));
+
 function uniqueSorted<T extends object>(entries: T[]): T[] {
   const byKey = new Map(entries.map((e) => [keyOf(e), e]));
   return [...byKey.keys()].sort().map((key) => byKey.get(key) as T);
@@ -96,7 +102,7 @@ export function applyBaseline(drift: Drift, baseline: Baseline): { drift: Drift;
   const missingKeys = new Set(baseline.missing.map(keyOf));
   const usedMissing = new Set<string>();
   const isNewMissing = known(missingKeys, usedMissing);
-  const missing = drift.missing.filter((call) => isNewMissing(keyOf(missingEntry(call))));
+  const missing = drift.missing.filter((call) => isNewMissing(missingCallKey(call)));
   const staleKeys = new Set(baseline.stale.map(keyOf));
   const usedStale = new Set<string>();
   const isNewStale = known(staleKeys, usedStale);

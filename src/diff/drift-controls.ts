@@ -5,8 +5,8 @@
 // The extras ride on the Drift object as extra fields (DriftExtras) so every renderer and the
 // report artifact carry them without new parameters.
 
-import type { DeclaredIntents, Drift, ObservedFrom, ObservedMap, StaleRule } from '../model.ts';
-import { applyBaseline, type Baseline, type BaselineOutcome } from './baseline.ts';
+import type { DeclaredIntents, Drift, MissingCall, ObservedFrom, ObservedMap, StaleRule } from '../model.ts';
+import { applyBaseline, type Baseline, type BaselineOutcome, missingCallKey } from './baseline.ts';
 import { computeDrift } from './compute-drift.ts';
 import { type CoverageReport, computeCoverage } from './coverage.ts';
 import { evaluateFailure, type FailPolicy, type FailVerdict } from './fail-policy.ts';
@@ -19,7 +19,10 @@ export interface DriftControls {
   ignore?: readonly IgnoreRule[];
   /** Suggest Istio templates for paths with ID-like segments (default true). */
   templates?: boolean;
-  /** Missing calls seen fewer times than this are noise, not drift (default 1: keep all). */
+  /**
+   * Missing calls to an endpoint (client, server, method, template or path) that saw fewer
+   * requests than this in all are noise, not drift (default 1: keep all).
+   */
   minCount?: number;
   /** namespace -> environment name, shown in reports. */
   environments?: Readonly<Record<string, string>>;
@@ -74,6 +77,20 @@ function withCounts(drift: Drift): Drift {
   };
 }
 
+/**
+ * Noise is judged per endpoint, the key the report and the baseline show a call under, never
+ * per raw path: GET /users/1/orders ... /users/4/orders, one request each, are four requests
+ * to /users/{*}/orders, not four one-off calls.
+ */
+function noiseFloor(missing: readonly MissingCall[], minCount: number): (call: MissingCall) => boolean {
+  const requests = new Map<string, number>();
+  for (const call of missing) {
+    const key = missingCallKey(call);
+    requests.set(key, (requests.get(key) ?? 0) + call.count);
+  }
+  return (call) => (requests.get(missingCallKey(call)) ?? 0) < minCount;
+}
+
 export function checkDrift(
   observed: ObservedMap,
   declared: DeclaredIntents,
@@ -106,8 +123,9 @@ export function checkDrift(
     else stale.push(rule);
   }
   const minCount = controls.minCount ?? 1;
-  const missing = raw.missing.filter((call) => call.count >= minCount);
-  const dropped = raw.missing.filter((call) => call.count < minCount);
+  const isNoise = noiseFloor(raw.missing, minCount);
+  const missing = raw.missing.filter((call) => !isNoise(call));
+  const dropped = raw.missing.filter(isNoise);
   const beforeBaseline = withCounts({ ...raw, missing, stale });
 
   let current = beforeBaseline;

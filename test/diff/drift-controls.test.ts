@@ -37,6 +37,26 @@ describe('checkDrift', () => {
     assert.equal(drift.summary.missing, 3);
   });
 
+  test('minCount judges an endpoint by all its calls: one request each to four IDs under one template reaches 4', () => {
+    const spread = observedMap([
+      ...[1, 2, 3, 4].map((id) => call('web', 'api', 'GET', `/users/${id}/orders`, { count: 1 })),
+      call('web', 'api', 'POST', '/users/5/orders', { count: 1 }),
+      call('web', 'api', 'GET', '/probe', { count: 2 }),
+      call('web', 'api', 'GET', '/a'),
+    ]);
+    const { drift, exitCode } = checkDrift(spread, declared, { minCount: 4 });
+    assert.deepEqual(
+      drift.missing.map((c) => `${c.method} ${c.path}`),
+      ['GET /users/1/orders', 'GET /users/2/orders', 'GET /users/3/orders', 'GET /users/4/orders'],
+    );
+    assert.equal(exitCode, 1);
+    assert.deepEqual(drift.noise, { minCount: 4, calls: 2, requests: 3 });
+    // Without templates each raw path is its own endpoint, shown and judged alone.
+    const raw = checkDrift(spread, declared, { minCount: 4, templates: false }).drift;
+    assert.deepEqual(raw.missing, []);
+    assert.deepEqual(raw.noise, { minCount: 4, calls: 6, requests: 7 });
+  });
+
   test('ignore rules take stale rules too, with the rule that matched', () => {
     const { drift } = checkDrift(observed, declared, {
       ignore: [{ path: '/legacy', file: 'c.yaml', line: 3 }],
