@@ -31,7 +31,7 @@ import { parseDuration, parseSince, prometheusTimeoutMs } from './observe/live/d
 import { requireKubeClientNode } from './observe/live/node-support.ts';
 import { shownUrl } from './observe/live/shown-url.ts';
 import type { SidecarsProgress } from './observe/live/sidecars-source.ts';
-import { requireObservedScope } from './observe/observation-scope.ts';
+import { type NamespaceScope, requireObservedScope } from './observe/observation-scope.ts';
 import { readMetricsConcurrently } from './observe/read-metrics-concurrently.ts';
 import { readSnapshots } from './observe/snapshot/snapshot-merge.ts';
 import type { Settings } from './settings.ts';
@@ -245,9 +245,9 @@ export function observedFrom(settings: Settings, observation: Observation): Obse
   return from;
 }
 
-/** `-n` plus the namespaces of `--environment`. */
-export function scopeOf(settings: Settings, config: DriftConfig): string[] {
-  if (settings.environment === undefined) return settings.namespaces;
+/** `-n` plus the namespaces of `--environment`, and the environment as the config maps it. */
+export function scopeOf(settings: Settings, config: DriftConfig): NamespaceScope {
+  if (settings.environment === undefined) return { namespaces: settings.namespaces };
   const namespaces = namespacesOfEnvironment(config, settings.environment);
   if (namespaces.length === 0) {
     const named = [...new Set(Object.values(config.environments))].sort();
@@ -257,7 +257,10 @@ export function scopeOf(settings: Settings, config: DriftConfig): string[] {
         : `--environment ${settings.environment}: ${config.file} maps no namespace to it (its environments: ${named.join(', ') || 'none'})`,
     );
   }
-  return [...new Set([...settings.namespaces, ...namespaces])];
+  return {
+    namespaces: [...new Set([...settings.namespaces, ...namespaces])],
+    environmentScope: { name: settings.environment, file: config.file, namespaces },
+  };
 }
 
 export async function check(
@@ -267,7 +270,8 @@ export async function check(
 ): Promise<CheckResult> {
   // Config and baseline first: a typo there should fail before a long live read.
   const config = gate === undefined ? await readConfig(settings) : gate.config;
-  const namespaces = scopeOf(settings, config);
+  const scope = scopeOf(settings, config);
+  const { namespaces } = scope;
   const baseline =
     gate !== undefined
       ? gate.baseline
@@ -283,9 +287,10 @@ export async function check(
     throw err;
   });
   const [read, declared] = await Promise.all([observing, declaring]);
+  // -n's namespaces and the environment's: a typo in either is an error, not a silent OK.
   const observed = requireObservedScope(
     read,
-    { ...settings, namespaces, asked: settings.namespaces },
+    { ...settings, ...scope, asked: settings.namespaces },
     declared,
   );
   const controls = driftControls(config, {

@@ -7,7 +7,8 @@
 //
 // Scope: src/observe/live, the action's delivery (src/deliver, src/action) and src/diff, plus
 // the display escaping that issue 13 lists, the intents editor's List handling and namespaces, the observe
-// tables that hash label values and the guard on a checkout's symbolic links.
+// tables that hash label values, the guard on a checkout's symbolic links and the check's
+// namespace scope (-n and --environment).
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
 export interface Mutant {
@@ -891,5 +892,23 @@ export const MUTANTS: Mutant[] = [
     to: '.map(showControlChars)',
     why: "a CRLF file's patch shows every line end as the text \\r and applies to nothing",
     tests: ['test/cli/crlf-patch.test.ts'],
+  },
+  // --- the scope of a check: a namespace with nothing in it is a typo, however it was named
+  {
+    id: 'scope/environment-unchecked',
+    file: 'src/pipeline.ts',
+    from: '{ ...settings, ...scope, asked: settings.namespaces }',
+    to: '{ ...settings, namespaces, asked: settings.namespaces }',
+    why: "--environment's namespaces are never checked: a typo in the config's environments is a silent OK",
+    tests: ['test/cli/gate-mistakes.test.ts'],
+    names: 'environment',
+  },
+  {
+    id: 'scope/environment-declared-ignored',
+    file: 'src/observe/observation-scope.ts',
+    from: 'const unmapped = (environment?.namespaces ?? []).filter(isUnknown);',
+    to: 'const unmapped = (environment?.namespaces ?? []).filter((ns) => !seen.has(ns));',
+    why: 'a namespace the environment maps, with intents but no traffic this run, is taken for a typo',
+    tests: ['test/observe/observation-scope.test.ts'],
   },
 ];

@@ -57,7 +57,7 @@ export const INTENTS_FLAGS: readonly FlagSpec[] = [
     group: 'intents',
     commands: CHECKING,
     requires: { flag: 'intents', on: ['visualize'] },
-    help: "only the namespaces the config's environments map to this name",
+    help: "only the namespaces the config's environments map to this name; one with nothing observed and nothing declared is an error",
     apply: (s, v) => {
       s.environment = v;
     },

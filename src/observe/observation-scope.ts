@@ -26,6 +26,13 @@ export function observedNamespaces(map: ObservedMap): Set<string> {
   return seen;
 }
 
+/** `--environment NAME`: the namespaces the config (`file`, as shown) maps to it. */
+export interface EnvironmentScope {
+  name: string;
+  file: string | undefined;
+  namespaces: readonly string[];
+}
+
 /** What was asked for and read: the settings, and the scope `--environment` may have widened. */
 export type ScopeSettings = Pick<
   Settings,
@@ -33,11 +40,16 @@ export type ScopeSettings = Pick<
 > & {
   /** The namespaces `-n` named (the scope's own may add an environment's). */
   asked: readonly string[];
+  environmentScope?: EnvironmentScope;
 };
 
+/** The namespaces in scope (`-n` and `--environment`'s), and the environment when given. */
+export type NamespaceScope = Pick<ScopeSettings, 'namespaces' | 'environmentScope'>;
+
 /**
- * Throws InputError when a namespace `-n` named holds nothing observed and nothing declared,
- * then when the scope holds nothing observed at all (a warning on the map with allowEmpty).
+ * Throws InputError when a namespace `-n` named, or one the config maps to `--environment`
+ * (a typo there is as silent), holds nothing observed and nothing declared, then when the
+ * scope holds nothing observed at all (a warning on the map with allowEmpty).
  * `declared` is absent for the commands that read no intents (list, export, capture).
  */
 export function requireObservedScope(
@@ -49,11 +61,18 @@ export function requireObservedScope(
   const declaredIn = new Set((declared?.documents ?? []).map((d) => d.client.namespace));
   // With nothing observed anywhere and no intents read, a namespace cannot be told from a typo.
   const canTell = seen.size > 0 || declared !== undefined || !settings.allowEmpty;
-  const unknown = settings.asked.filter((ns) => !seen.has(ns) && !declaredIn.has(ns));
-  if (canTell && unknown.length > 0) {
-    const which = `namespace${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}`;
+  const isUnknown = (ns: string) => !seen.has(ns) && !declaredIn.has(ns);
+  const unknown = settings.asked.filter(isUnknown);
+  const environment = settings.environmentScope;
+  const unmapped = (environment?.namespaces ?? []).filter(isUnknown);
+  const which = (names: string[]) => `namespace${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
+  const nothingThere = () =>
+    `nothing observed and nothing declared there (${namespacesSeen(seen, declared, declaredIn)})`;
+  if (canTell && unknown.length > 0) throw new InputError(`${which(unknown)}: ${nothingThere()}`);
+  if (canTell && environment !== undefined && unmapped.length > 0) {
+    const file = environment.file ?? 'the config';
     throw new InputError(
-      `${which}: nothing observed and nothing declared there (${namespacesSeen(seen, declared, declaredIn)})`,
+      `--environment ${environment.name}: ${file} maps ${which(unmapped)} to it: ${nothingThere()}`,
     );
   }
   const scope = settings.namespaces;

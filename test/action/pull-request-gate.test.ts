@@ -248,6 +248,16 @@ describe('push runs use the checked-out config; fail-on’s empty default defers
       errorLines(wrong.stdout)[0]!,
       /--environment staging: gate\.yaml maps no namespace to it \(its environments: prod\)/,
     );
+    await writeFile(
+      path.join(dir, 'gate.yaml'),
+      `environments:\n  ${NS}: prod\n  payment: prod\n${IGNORE_MISSING}`,
+    );
+    const typo = await push(dir, { config: 'gate.yaml', environment: 'prod' });
+    assert.equal(typo.code, 2, typo.stdout);
+    assert.match(
+      errorLines(typo.stdout)[0]!,
+      /--environment prod: gate\.yaml maps namespace payment to it: nothing observed and nothing declared there/,
+    );
     await rm(path.join(dir, 'gate.yaml'));
     const missing = await push(dir, { config: 'gate.yaml' });
     assert.equal(missing.code, 2);

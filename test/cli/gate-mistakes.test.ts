@@ -233,6 +233,38 @@ describe('-n takes comma lists and repeats; a namespace with nothing in it is ex
     );
   });
 
+  test('--environment: a namespace the config maps to it with nothing in it is exit 2 as with -n (was: OK)', async () => {
+    const config = path.join(tmp, 'environments.yaml');
+    await writeFile(config, `environments:\n  ${NS}: prod\n  payment: prod\n`);
+    const run = await cli([
+      'check',
+      '--metrics',
+      'fixtures/demo/capture',
+      ...DEMO,
+      '--config',
+      config,
+      '--environment',
+      'prod',
+    ]);
+    assert.equal(run.code, 2, run.stdout);
+    assert.equal(
+      oneLine(run),
+      `intent-drift: --environment prod: ${config} maps namespace payment to it: nothing observed and nothing declared there (observed: ${NS}; declared: ${NS})`,
+    );
+    await writeFile(config, `environments:\n  ${NS}: prod\n  payments: staging\n`);
+    const fixed = await cli([
+      'check',
+      '--metrics',
+      'fixtures/demo/capture',
+      ...DEMO,
+      '--config',
+      config,
+      '--environment',
+      'prod',
+    ]);
+    assert.equal(fixed.code, 1, fixed.stderr);
+  });
+
   test('names Kubernetes would refuse, and an empty -n, are bad usage', async () => {
     assert.match(
       oneLine(await cli(['list', '--metrics', 'fixtures/demo/capture', '-n', 'Shop'])),

@@ -116,6 +116,29 @@ describe('namespaces', () => {
     );
   });
 
+  test('--environment: a mapped namespace with nothing in it is a typo, named with the environment and the config', () => {
+    const observed = map([call('shop'), call('payments')]);
+    const prod = (namespaces: string[], asked: string[] = []) =>
+      settings({
+        namespaces: [...new Set([...asked, ...namespaces])],
+        asked,
+        environmentScope: { name: 'prod', file: '.intent-drift.yaml', namespaces },
+      });
+    assert.equal(
+      message(() => requireObservedScope(observed, prod(['payment', 'shop']), declaredIn('shop'))),
+      '--environment prod: .intent-drift.yaml maps namespace payment to it: nothing observed and nothing declared there (observed: payments, shop; declared: shop)',
+    );
+    // Declared there but idle this run: not a typo, as with -n.
+    assert.equal(requireObservedScope(observed, prod(['billing', 'shop']), declaredIn('billing')), observed);
+    // Named by -n as well: -n's message.
+    assert.match(
+      message(() =>
+        requireObservedScope(observed, prod(['payment', 'shop'], ['payment']), declaredIn('shop')),
+      ),
+      /^namespace payment: nothing observed/,
+    );
+  });
+
   test('names from labels are quoted when they are not plain names', () => {
     const hostile = map([call('evil\u001b[2J')]);
     assert.equal(
