@@ -9,9 +9,10 @@ import type { DeclaredIntents, Drift, MissingCall, ObservedFrom, ObservedMap, St
 import { applyBaseline, type Baseline, type BaselineOutcome, missingCallKey } from './baseline.ts';
 import { computeDrift } from './compute-drift.ts';
 import { type CoverageReport, computeCoverage } from './coverage.ts';
-import { evaluateFailure, type FailPolicy, type FailVerdict } from './fail-policy.ts';
+import { evaluateFailure, type FailPolicy, type FailVerdict, unusedOverrideWarnings } from './fail-policy.ts';
 import { buildIgnoreMatcher, type IgnoredStaleRule, type IgnoreRule } from './ignore-rules.ts';
 import { buildPathTemplater } from './path-template.ts';
+import { refKey } from './rule-index.ts';
 
 export interface DriftControls {
   /** `-n`: only clients in these namespaces. */
@@ -91,6 +92,15 @@ function noiseFloor(missing: readonly MissingCall[], minCount: number): (call: M
   return (call) => (requests.get(missingCallKey(call)) ?? 0) < minCount;
 }
 
+/** Every client the run observed or declared (`namespace/name`), in scope or not. */
+function clientsRead(observed: ObservedMap, declared: DeclaredIntents): Set<string> {
+  const clients = new Set<string>();
+  for (const call of [...observed.calls, ...observed.external]) clients.add(refKey(call.client));
+  for (const declaration of [...declared.rules, ...declared.documents])
+    clients.add(refKey(declaration.client));
+  return clients;
+}
+
 export function checkDrift(
   observed: ObservedMap,
   declared: DeclaredIntents,
@@ -135,8 +145,9 @@ export function checkDrift(
     current = applied.drift;
     baselineOutcome = applied.outcome;
   }
-  const failure = evaluateFailure(current, controls.policy ?? DEFAULT_POLICY);
-  const warnings = [...current.warnings];
+  const policy = controls.policy ?? DEFAULT_POLICY;
+  const failure = evaluateFailure(current, policy);
+  const warnings = [...current.warnings, ...unusedOverrideWarnings(policy, clientsRead(observed, declared))];
   if (failure.idleWarnings > 0) {
     warnings.push(
       `${failure.idleWarnings} stale ${failure.idleWarnings === 1 ? 'rule belongs' : 'rules belong'} to clients ` +

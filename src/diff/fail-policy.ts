@@ -37,6 +37,21 @@ export function failOnFor(policy: FailPolicy, client: { name: string; namespace:
   return policy.overrides.find((o) => matchGlob(o.client, key))?.failOn ?? policy.failOn;
 }
 
+/**
+ * One warning per override whose client glob matches no client this run observed or declared
+ * (`payment/*` for `payments`): it changes nothing, and without a word a typo there would leave
+ * those clients on the default policy unnoticed. Clients are those read, not only those in the
+ * `-n` scope, so a config shared by runs over different namespaces does not warn each of them.
+ */
+export function unusedOverrideWarnings(policy: FailPolicy, clients: ReadonlySet<string>): string[] {
+  return policy.overrides
+    .filter((o) => ![...clients].some((client) => matchGlob(o.client, client)))
+    .map((o) => {
+      const at = o.file === undefined ? 'overrides' : `${o.file}${o.line === undefined ? '' : `:${o.line}`}`;
+      return `${at}: override client ${o.client} (failOn: ${o.failOn}) matches no client observed or declared in this run: it changes nothing`;
+    });
+}
+
 const failsOnMissing = (failOn: FailOn) => failOn === 'missing' || failOn === 'any';
 const failsOnStale = (failOn: FailOn) => failOn === 'stale' || failOn === 'any';
 

@@ -265,6 +265,22 @@ describe('-n takes comma lists and repeats; a namespace with nothing in it is ex
     assert.equal(fixed.code, 1, fixed.stderr);
   });
 
+  test('an override for no client read warns at its line (was: nothing said, the typo changed nothing)', async () => {
+    const config = path.join(tmp, 'overrides.yaml');
+    await writeFile(
+      config,
+      `failOn: none\noverrides:\n  - client: ${NS}/*\n    failOn: none\n  - client: payment/*\n    failOn: any\n`,
+    );
+    const run = await cli(['check', '--metrics', 'fixtures/demo/capture', ...DEMO, '--config', config]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(
+      run.stdout.split('\n').filter((l) => l.startsWith('warning:')),
+      [
+        `warning: ${config}:5: override client payment/* (failOn: any) matches no client observed or declared in this run: it changes nothing`,
+      ],
+    );
+  });
+
   test('names Kubernetes would refuse, and an empty -n, are bad usage', async () => {
     assert.match(
       oneLine(await cli(['list', '--metrics', 'fixtures/demo/capture', '-n', 'Shop'])),

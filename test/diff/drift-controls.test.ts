@@ -114,6 +114,32 @@ describe('checkDrift', () => {
     assert.equal(evaluateFailure(drift, { ...policy, overrides: [] }).exitCode, 1);
   });
 
+  test('an override whose client glob matches no client read warns once, at its file and line', () => {
+    const policy = {
+      failOn: 'none' as const,
+      clientIdle: 'warn' as const,
+      overrides: [
+        { client: 'payment/*', failOn: 'any' as const, file: '.intent-drift.yaml', line: 3 },
+        { client: `${NS}/web`, failOn: 'any' as const, file: '.intent-drift.yaml', line: 5 },
+        // batch is declared, never observed: a client of the run all the same.
+        { client: `${NS}/batch`, failOn: 'any' as const, file: '.intent-drift.yaml', line: 7 },
+        { client: `${NS}/nobody`, failOn: 'none' as const, file: '.intent-drift.yaml', line: 9 },
+      ],
+    };
+    const { drift, exitCode } = checkDrift(observed, declared, { policy });
+    assert.equal(exitCode, 1);
+    assert.deepEqual(
+      drift.warnings.filter((w) => w.includes('override')),
+      [
+        '.intent-drift.yaml:3: override client payment/* (failOn: any) matches no client observed or declared in this run: it changes nothing',
+        `.intent-drift.yaml:9: override client ${NS}/nobody (failOn: none) matches no client observed or declared in this run: it changes nothing`,
+      ],
+    );
+    // A client read but outside -n is still a client of the config: no warning for a narrowed run.
+    const narrowed = checkDrift(observed, declared, { policy, namespaces: ['elsewhere'] }).drift;
+    assert.equal(narrowed.warnings.filter((w) => w.includes('override')).length, 2);
+  });
+
   test('a baseline of today leaves nothing new, and beforeBaseline is what to write', () => {
     const first = checkDrift(observed, declared);
     const second = checkDrift(observed, declared, {
