@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-HMG5X56A.js";
+} from "./chunks/chunk-GHMCREUA.js";
 import {
   openInRepository,
   repositoryLinkGuard,
@@ -460,7 +460,7 @@ var INTENTS_FLAGS = [
     group: "intents",
     commands: CHECKING,
     requires: { flag: "intents", on: ["visualize"] },
-    help: "only the namespaces the config's environments map to this name",
+    help: "only the namespaces the config's environments map to this name; one with nothing observed and nothing declared is an error",
     apply: (s, v) => {
       s.environment = v;
     }
@@ -677,7 +677,7 @@ var VERDICT_FLAGS = [
     group: "verdict",
     commands: CHECKING,
     requires: { flag: "intents", on: ["visualize"] },
-    help: "missing calls seen fewer than N times are noise",
+    help: "missing calls to an endpoint (its template or path) seen fewer than N times in all are noise",
     apply: (s, v) => {
       s.minCount = wholeNumber("min-count", v, 1);
     }

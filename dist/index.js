@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-HMG5X56A.js";
+} from "./chunks/chunk-GHMCREUA.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

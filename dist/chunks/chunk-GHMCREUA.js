@@ -6891,6 +6891,7 @@ function staleEntry(rule) {
   };
 }
 var keyOf = (entry) => JSON.stringify(Object.values(entry));
+var missingCallKey = (call) => keyOf(missingEntry(call));
 function uniqueSorted(entries) {
   const byKey = new Map(entries.map((e) => [keyOf(e), e]));
   return [...byKey.keys()].sort().map((key) => byKey.get(key));
@@ -6906,32 +6907,24 @@ function renderBaseline(baseline) {
   return `${JSON.stringify(baseline, null, 2)}
 `;
 }
-function pathCovers(entryPath, call) {
-  if (entryPath === call.path || entryPath !== null && entryPath === call.suggestedPath) return true;
-  return entryPath !== null && call.path !== null && isPathTemplate(entryPath) && matchPath(entryPath, call.path);
-}
-function inBaseline(entry, call) {
-  return entry.client === refKey(call.client) && entry.server === refKey(call.server) && entry.method === call.method && pathCovers(entry.path, call);
-}
 function applyBaseline(drift, baseline) {
+  const known = (keys, used) => (key) => {
+    if (!keys.has(key)) return true;
+    used.add(key);
+    return false;
+  };
+  const missingKeys = new Set(baseline.missing.map(keyOf));
   const usedMissing = /* @__PURE__ */ new Set();
-  const missing = drift.missing.filter((call) => {
-    const entry = baseline.missing.find((e) => inBaseline(e, call));
-    if (entry) usedMissing.add(entry);
-    return entry === void 0;
-  });
+  const isNewMissing = known(missingKeys, usedMissing);
+  const missing = drift.missing.filter((call) => isNewMissing(missingCallKey(call)));
   const staleKeys = new Set(baseline.stale.map(keyOf));
   const usedStale = /* @__PURE__ */ new Set();
-  const stale = drift.stale.filter((rule) => {
-    const key = keyOf(staleEntry(rule));
-    if (!staleKeys.has(key)) return true;
-    usedStale.add(key);
-    return false;
-  });
+  const isNewStale = known(staleKeys, usedStale);
+  const stale = drift.stale.filter((rule) => isNewStale(keyOf(staleEntry(rule))));
   const outcome = {
     missing: drift.missing.length - missing.length,
     stale: drift.stale.length - stale.length,
-    resolved: baseline.missing.length - usedMissing.size + (staleKeys.size - usedStale.size)
+    resolved: missingKeys.size - usedMissing.size + (staleKeys.size - usedStale.size)
   };
   const summary = {
     ...drift.summary,
@@ -7252,10 +7245,10 @@ var keyTags = scalarTags.filter(
   (tag) => (tag.default === true || tag.default === "key") && tag.test !== void 0
 );
 var usable = schema4.compat === null || schema4.compat === void 0;
-function documentsFromCst(tokens, text4, lineOf2) {
+function documentsFromCst(tokens, text4, lineOf3) {
   if (!usable || text4.includes("	")) return void 0;
   try {
-    return new CstWalk(text4, lineOf2).stream(tokens);
+    return new CstWalk(text4, lineOf3).stream(tokens);
   } catch (err) {
     if (err === GIVE_UP2) return void 0;
     throw err;
@@ -7268,9 +7261,9 @@ var CstWalk = class {
   nodes = 0;
   text;
   lineOf;
-  constructor(text4, lineOf2) {
+  constructor(text4, lineOf3) {
     this.text = text4;
-    this.lineOf = lineOf2;
+    this.lineOf = lineOf3;
   }
   stream(tokens) {
     const documents = [];
@@ -7513,8 +7506,8 @@ function readYamlFile(absolutePath, file) {
 function parseYamlDocuments(text4, file) {
   const plain2 = plainYamlDocuments(text4);
   if (plain2 !== void 0) return plain2;
-  const { tokens, lineOf: lineOf2 } = tokenizeYaml(text4, file);
-  return documentsFromCst(tokens, text4, lineOf2) ?? composeDocuments(tokens, file, lineOf2);
+  const { tokens, lineOf: lineOf3 } = tokenizeYaml(text4, file);
+  return documentsFromCst(tokens, text4, lineOf3) ?? composeDocuments(tokens, file, lineOf3);
 }
 function tokenizeYaml(text4, file) {
   const bytes = Buffer.byteLength(text4, "utf8");
@@ -7529,21 +7522,21 @@ function tokenizeYaml(text4, file) {
   }
   let end = text4.length;
   while (end > 0 && text4.charCodeAt(end - 1) === 10) end--;
-  const lineOf2 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
-  return { tokens, lineOf: lineOf2 };
+  const lineOf3 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
+  return { tokens, lineOf: lineOf3 };
 }
-function composeDocuments(tokens, file, lineOf2) {
+function composeDocuments(tokens, file, lineOf3) {
   const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
   const documents = [];
   for (const doc of composer.compose(tokens)) {
     const error = doc.errors[0];
     if (error) {
       const message = error.code === "RESOURCE_EXHAUSTION" ? `YAML nested too deeply to read (${error.message})` : error.message;
-      throw new InputError(message, { file, line: lineOf2(errorOffset(doc.errors)) });
+      throw new InputError(message, { file, line: lineOf3(errorOffset(doc.errors)) });
     }
-    const converter = new TreeConverter(doc, file, lineOf2);
+    const converter = new TreeConverter(doc, file, lineOf3);
     const root = converter.convert(doc.contents, 0);
-    const line = lineOf2(doc.contents?.range?.[0] ?? doc.range[0]);
+    const line = lineOf3(doc.contents?.range?.[0] ?? doc.range[0]);
     documents.push({ root: root.type === "scalar" && root.value === null ? null : root, line });
   }
   return documents;
@@ -7601,10 +7594,10 @@ var TreeConverter = class {
   doc;
   file;
   lineOf;
-  constructor(doc, file, lineOf2) {
+  constructor(doc, file, lineOf3) {
     this.doc = doc;
     this.file = file;
-    this.lineOf = lineOf2;
+    this.lineOf = lineOf3;
   }
   /** Aliases and anchors converted so far: a map that saw the count grow holds some. */
   shared = 0;
@@ -10253,6 +10246,7 @@ async function loadIntents(paths, opts = {}) {
       targetsLine: intents.targetsLine,
       ...intents.shared ? { shared: true } : {}
     })),
+    ...namespace === void 0 ? {} : { defaultNamespace: namespace },
     warnings: [...fileWarnings, ...applied.flatMap(({ intents }) => intents.warnings), ...warnings]
   };
 }
@@ -10749,6 +10743,12 @@ function failOnFor(policy, client) {
   const key = refKey(client);
   return policy.overrides.find((o) => matchGlob(o.client, key))?.failOn ?? policy.failOn;
 }
+function unusedOverrideWarnings(policy, clients) {
+  return policy.overrides.filter((o) => ![...clients].some((client) => matchGlob(o.client, client))).map((o) => {
+    const at = o.file === void 0 ? "overrides" : `${o.file}${o.line === void 0 ? "" : `:${o.line}`}`;
+    return `${at}: override client ${o.client} (failOn: ${o.failOn}) matches no client observed or declared in this run: it changes nothing`;
+  });
+}
 var failsOnMissing = (failOn) => failOn === "missing" || failOn === "any";
 var failsOnStale = (failOn) => failOn === "stale" || failOn === "any";
 function missingFails(policy, call) {
@@ -11104,6 +11104,21 @@ function withCounts(drift) {
     }
   };
 }
+function noiseFloor(missing, minCount) {
+  const requests = /* @__PURE__ */ new Map();
+  for (const call of missing) {
+    const key = missingCallKey(call);
+    requests.set(key, (requests.get(key) ?? 0) + call.count);
+  }
+  return (call) => (requests.get(missingCallKey(call)) ?? 0) < minCount;
+}
+function clientsRead(observed, declared) {
+  const clients = /* @__PURE__ */ new Set();
+  for (const call of [...observed.calls, ...observed.external]) clients.add(refKey(call.client));
+  for (const declaration of [...declared.rules, ...declared.documents])
+    clients.add(refKey(declaration.client));
+  return clients;
+}
 function checkDrift(observed, declared, controls = {}) {
   const namespaces = controls.namespaces ? [...controls.namespaces] : [];
   const scope = new Set(namespaces);
@@ -11128,8 +11143,9 @@ function checkDrift(observed, declared, controls = {}) {
     else stale.push(rule);
   }
   const minCount = controls.minCount ?? 1;
-  const missing = raw.missing.filter((call) => call.count >= minCount);
-  const dropped = raw.missing.filter((call) => call.count < minCount);
+  const isNoise = noiseFloor(raw.missing, minCount);
+  const missing = raw.missing.filter((call) => !isNoise(call));
+  const dropped = raw.missing.filter(isNoise);
   const beforeBaseline = withCounts({ ...raw, missing, stale });
   let current = beforeBaseline;
   let baselineOutcome;
@@ -11138,8 +11154,9 @@ function checkDrift(observed, declared, controls = {}) {
     current = applied.drift;
     baselineOutcome = applied.outcome;
   }
-  const failure = evaluateFailure(current, controls.policy ?? DEFAULT_POLICY);
-  const warnings = [...current.warnings];
+  const policy = controls.policy ?? DEFAULT_POLICY;
+  const failure = evaluateFailure(current, policy);
+  const warnings = [...current.warnings, ...unusedOverrideWarnings(policy, clientsRead(observed, declared))];
   if (failure.idleWarnings > 0) {
     warnings.push(
       `${failure.idleWarnings} stale ${failure.idleWarnings === 1 ? "rule belongs" : "rules belong"} to clients that made no calls in this run (client-idle): reported, not failing (config clientIdle: fail to change)`
@@ -11174,11 +11191,17 @@ function requireObservedScope(map2, settings, declared) {
   const seen = observedNamespaces(map2);
   const declaredIn = new Set((declared?.documents ?? []).map((d) => d.client.namespace));
   const canTell = seen.size > 0 || declared !== void 0 || !settings.allowEmpty;
-  const unknown = settings.asked.filter((ns) => !seen.has(ns) && !declaredIn.has(ns));
-  if (canTell && unknown.length > 0) {
-    const which = `namespace${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}`;
+  const isUnknown = (ns) => !seen.has(ns) && !declaredIn.has(ns);
+  const unknown = settings.asked.filter(isUnknown);
+  const environment = settings.environmentScope;
+  const unmapped = (environment?.namespaces ?? []).filter(isUnknown);
+  const which = (names) => `namespace${names.length === 1 ? "" : "s"} ${names.join(", ")}`;
+  const nothingThere = () => `nothing observed and nothing declared there (${namespacesSeen(seen, declared, declaredIn)})`;
+  if (canTell && unknown.length > 0) throw new InputError(`${which(unknown)}: ${nothingThere()}`);
+  if (canTell && environment !== void 0 && unmapped.length > 0) {
+    const file = environment.file ?? "the config";
     throw new InputError(
-      `${which}: nothing observed and nothing declared there (${namespacesSeen(seen, declared, declaredIn)})`
+      `--environment ${environment.name}: ${file} maps ${which(unmapped)} to it: ${nothingThere()}`
     );
   }
   const scope = settings.namespaces;
@@ -11485,7 +11508,7 @@ async function readSource(settings, onProgress, signal) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-56FU5EGQ.js");
+      const { readSidecars } = await import("./sidecars-source-ULMBQ77T.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11558,7 +11581,7 @@ function observedFrom(settings, observation) {
   return from;
 }
 function scopeOf(settings, config) {
-  if (settings.environment === void 0) return settings.namespaces;
+  if (settings.environment === void 0) return { namespaces: settings.namespaces };
   const namespaces = namespacesOfEnvironment(config, settings.environment);
   if (namespaces.length === 0) {
     const named = [...new Set(Object.values(config.environments))].sort();
@@ -11566,11 +11589,15 @@ function scopeOf(settings, config) {
       config.file === void 0 ? `--environment ${settings.environment}: no config maps environments to namespaces (none found from here up to the repository root; --config FILE names one)` : `--environment ${settings.environment}: ${config.file} maps no namespace to it (its environments: ${named.join(", ") || "none"})`
     );
   }
-  return [.../* @__PURE__ */ new Set([...settings.namespaces, ...namespaces])];
+  return {
+    namespaces: [.../* @__PURE__ */ new Set([...settings.namespaces, ...namespaces])],
+    environmentScope: { name: settings.environment, file: config.file, namespaces }
+  };
 }
 async function check(settings, onProgress, gate) {
   const config = gate === void 0 ? await readConfig(settings) : gate.config;
-  const namespaces = scopeOf(settings, config);
+  const scope = scopeOf(settings, config);
+  const { namespaces } = scope;
   const baseline = gate !== void 0 ? gate.baseline : settings.baselineFile === void 0 ? void 0 : await readBaselineFile(settings.cwd, settings.baselineFile);
   const stop = new AbortController();
   const observing = observe({ ...settings, namespaces }, onProgress, stop.signal);
@@ -11581,7 +11608,7 @@ async function check(settings, onProgress, gate) {
   const [read, declared] = await Promise.all([observing, declaring]);
   const observed = requireObservedScope(
     read,
-    { ...settings, namespaces, asked: settings.namespaces },
+    { ...settings, ...scope, asked: settings.namespaces },
     declared
   );
   const controls = driftControls(config, {
@@ -12116,8 +12143,10 @@ var ClientHomes = class {
   byClient = /* @__PURE__ */ new Map();
   inFile = /* @__PURE__ */ new Map();
   open;
+  defaultNamespace;
   constructor(declared, open) {
     this.open = open;
+    this.defaultNamespace = declared.defaultNamespace || void 0;
     for (const d of declared.documents) {
       const key = clientKey(d.client);
       const list = this.byClient.get(key);
@@ -12134,17 +12163,28 @@ var ClientHomes = class {
     const first = this.byClient.get(clientKey(client))?.[0];
     return first && `${first.file}:${first.line}`;
   }
+  /**
+   * The client's ClientIntents in the files of its declared documents (`preferFile` first): the
+   * first whose namespace is the client's. A note instead when none is, and one there names no
+   * namespace while the load gave no default: whose it is is not guessed.
+   */
   find(client, preferFile) {
     const candidates = [...this.byClient.get(clientKey(client)) ?? []];
     candidates.sort((a, b) => Number(b.file === preferFile) - Number(a.file === preferFile));
+    let unknown;
     for (const candidate of candidates) {
       const entry = this.open(candidate.file);
       if (entry === void 0) continue;
-      const found = this.documentsOf(entry).get(client.name)?.find((d) => d.namespace === void 0 || d.namespace === client.namespace);
+      const named = this.documentsOf(entry).get(client.name) ?? [];
+      const mine = named.filter((d) => d.namespace === client.namespace);
+      const found = mine.length > 1 ? mine.find((d) => lineOf2(entry.text, d.node) === candidate.line) ?? mine[0] : mine[0];
       if (found !== void 0)
         return { file: candidate.file, index: found.index, doc: entry.docs[found.index], node: found.node };
+      if (named.some((d) => d.namespace === void 0)) unknown ??= candidate.file;
     }
-    return void 0;
+    return unknown === void 0 ? void 0 : {
+      note: `${client.name}: a ClientIntents for it in ${unknown} has no metadata.namespace and no default namespace was given (--default-namespace, or -n with one namespace), so whose it is is not known; edit it by hand`
+    };
   }
   /**
    * A parsed file's ClientIntents by client name, in document order: whole documents, and the
@@ -12159,7 +12199,9 @@ var ClientHomes = class {
         const name = node.getIn(["spec", "workload", "name"]) ?? node.getIn(["spec", "service", "name"]);
         if (typeof name !== "string") return;
         const list = found.get(name) ?? [];
-        list.push({ index: i, node, namespace: node.getIn(["metadata", "namespace"]) });
+        const written = node.getIn(["metadata", "namespace"]);
+        const namespace = written === void 0 || written === null || written === "" ? this.defaultNamespace : written;
+        list.push({ index: i, node, namespace });
         found.set(name, list);
       };
       entry.docs.forEach((doc, i) => {
@@ -12175,6 +12217,13 @@ var ClientHomes = class {
     return index;
   }
 };
+function lineOf2(text4, node) {
+  const start = node.range?.[0];
+  if (start === void 0) return void 0;
+  let line = 1;
+  for (let i = text4.indexOf("\n"); i !== -1 && i < start; i = text4.indexOf("\n", i + 1)) line++;
+  return line;
+}
 function sharesNodes(node) {
   let shared = false;
   visit(node, (_key, n) => {
@@ -12536,6 +12585,10 @@ function addToHomes(missing, homes, open, result) {
       continue;
     }
     const home = homes.find(call.client);
+    if (home !== void 0 && "note" in home) {
+      result.skipped.push(home.note);
+      continue;
+    }
     if (home === void 0) {
       const declaredAt = homes.declaredAt(call.client);
       if (declaredAt !== void 0) {
@@ -12564,6 +12617,10 @@ function removeStale(stale, homes, open, result) {
     if (isJsonFile(rule.file)) continue;
     const home = homes.find(rule.client, rule.file);
     if (home === void 0) continue;
+    if ("note" in home) {
+      result.skipped.push(home.note);
+      continue;
+    }
     if (sharesNodes(home.node)) {
       result.skipped.push(sharedNote(rule.client.name, home.file));
       continue;
@@ -14818,11 +14875,13 @@ function patchBlock(patch) {
     fence,
     "",
     "</details>",
+    .../\r\n/.test(patch) ? ["", CRLF_NOTE] : [],
     ""
   ].join("\n");
 }
+var CRLF_NOTE = "> The patch is shown with LF line ends, but the intents file uses CRLF: `git apply --ignore-whitespace` applies it (its new lines with LF), and `intent-drift check --fix` makes the same edit keeping CRLF.";
 function shownPatch(patch) {
-  return patch.split("\n").map(showControlChars).join("\n");
+  return patch.split("\n").map((line) => showControlChars(line.endsWith("\r") ? line.slice(0, -1) : line)).join("\n");
 }
 function patchTooLong(patch, elsewhere = "it is in the job summary") {
   const size = patch === void 0 ? "" : ` (${patch.split("\n").length} lines)`;

@@ -102,6 +102,26 @@ function listFailure(kc, err, namespace) {
   return new InputError(`cannot list pods ${scope}: HTTP ${f.code}: ${f.message}`);
 }
 
+// src/observe/live/envoy-part.ts
+import { Buffer } from "node:buffer";
+var MARK = Buffer.from("\nenvoy_server_", "latin1");
+var KEEP = MARK.length - 1;
+var EnvoyPartWatch = class {
+  seen = false;
+  /** The last bytes seen, for a mark split across chunks; the body's start is a line start. */
+  tail = Buffer.from("\n", "latin1");
+  see(chunk) {
+    if (this.seen || chunk.length === 0) return;
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const head = Buffer.concat([this.tail, buf.subarray(0, KEEP)]);
+    if (head.indexOf(MARK) !== -1 || buf.indexOf(MARK) !== -1) {
+      this.seen = true;
+      return;
+    }
+    this.tail = Buffer.from(buf.length >= KEEP ? buf.subarray(buf.length - KEEP) : head.subarray(-KEEP));
+  }
+};
+
 // src/observe/live/pod-metrics.ts
 var SIDECAR_METRICS_PORT = 15020;
 var SIDECAR_METRICS_PATH = "stats/prometheus";
@@ -112,11 +132,13 @@ function podProxyPath(pod) {
 }
 var Truncated = class extends Error {
 };
-async function* checkedBody(body) {
+var NO_ENVOY = `the answer holds no Envoy stats (no envoy_server_* series), only pilot-agent's own: the agent could not scrape Envoy (istio_agent_scrape_failures_total{type="envoy"}); its calls are unknown`;
+async function* checkedBody(body, envoy) {
   let last = -1;
   try {
     for await (const chunk of body) {
       if (chunk.length > 0) last = chunk[chunk.length - 1];
+      envoy.see(chunk);
       yield chunk;
     }
   } catch (err) {
@@ -141,12 +163,14 @@ async function attempt(kc, pod, timeoutMs) {
       return { ok: false, fault: { kind, code: f.code, message: f.message } };
     }
     const samples = [];
-    await readPrometheusText(checkedBody(res.body), {
+    const envoy = new EnvoyPartWatch();
+    await readPrometheusText(checkedBody(res.body, envoy), {
       source,
       metrics: OBSERVED_METRICS,
       onSample: (s) => samples.push(s),
       counters: true
     });
+    if (!envoy.seen) return { ok: false, fault: { kind: "no-envoy", message: NO_ENVOY } };
     return { ok: true, samples };
   } catch (err) {
     if (controller.signal.aborted) {
@@ -161,7 +185,7 @@ async function attempt(kc, pod, timeoutMs) {
   }
 }
 function worthRetrying(f) {
-  if (f.kind === "timeout" || f.kind === "truncated") return true;
+  if (f.kind === "timeout" || f.kind === "truncated" || f.kind === "no-envoy") return true;
   return f.kind === "unreachable" && (f.code === void 0 || f.code >= 500);
 }
 async function readPodMetrics(kc, pod, opts) {
@@ -295,6 +319,19 @@ var OwnerResolver = class {
 // src/observe/live/sidecars-source.ts
 var MAX_POD_WARNINGS = 20;
 var podKey = (p) => `${p.namespace}/${p.name}`;
+var LEFT_IN_WINDOW = {
+  kind: "gone",
+  message: "read at the first reading, not a Running pod at the second (deleted, rolled out or scaled down): its calls in the window are unknown"
+};
+function leftInWindow(first, read, again) {
+  const listed = new Set(again.map(podKey));
+  const left = /* @__PURE__ */ new Map();
+  for (const pod of first) {
+    const key = podKey(pod);
+    if (read.has(key) && !listed.has(key)) left.set(key, { pod, fault: LEFT_IN_WINDOW });
+  }
+  return left;
+}
 async function readAll(kc, pods, opts, progress) {
   const reading = { samples: /* @__PURE__ */ new Map(), failed: /* @__PURE__ */ new Map() };
   let done = 0;
@@ -370,6 +407,7 @@ async function readSidecars(options = {}) {
     samples = samplesGrown(first.samples, second.samples, unknown);
     window = { from: from.toISOString(), to: (/* @__PURE__ */ new Date()).toISOString() };
     for (const [key, f] of first.failed) if (!second.failed.has(key)) second.failed.set(key, f);
+    for (const [key, f] of leftInWindow(listing.meshed, first.samples, pods)) second.failed.set(key, f);
     first = second;
   } else {
     samples = [...first.samples.values()].flat();
