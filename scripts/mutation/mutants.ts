@@ -226,6 +226,15 @@ export const MUTANTS: Mutant[] = [
     tests: [`${LIVE}/prometheus.test.ts`, `${LIVE}/prometheus-stream.test.ts`],
   },
   {
+    id: 'live/prometheus-born-in-range-dropped',
+    file: 'src/observe/live/prometheus-queries.ts',
+    from: 'return `(last_over_time(${selector}[${range}]) unless ${selector} offset ${range}) or increase(${selector}[${range}])`;',
+    to: 'return `increase(${selector}[${range}])`;',
+    why: 'Prometheus: a series born inside --since whose counter never rose again reads increase() 0 and is dropped',
+    tests: [`${LIVE}/prometheus.test.ts`],
+    names: 'born inside the range',
+  },
+  {
     id: 'live/prometheus-error-status-ignored',
     file: 'src/observe/live/prometheus-instant.ts',
     from: "if (status !== 200 || s.status !== 'success') {",

@@ -50,7 +50,7 @@ describe('prometheus source: streamed answers', () => {
     assert.match(api.queries[1]!.query, /reporter="destination".* or .*reporter="source"/);
     assert.match(
       api.queries[3]!.query,
-      /^sum by \(reporter\) \(increase\(istio_requests_total\{reporter="source"\}/,
+      /^sum by \(reporter\) \(\(last_over_time\(istio_requests_total\{reporter="source"\}/,
     );
     assert.ok(!map.warnings.includes(NO_CLIENT_SIDECAR), map.warnings.join('\n'));
     assert.ok(api.queries.every((q) => q.acceptEncoding?.includes('gzip') && q.method === 'POST'));

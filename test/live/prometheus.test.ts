@@ -125,6 +125,125 @@ describe('prometheus source against a real Prometheus', {
   });
 });
 
+/** A sidecar endpoint whose series are given afresh at each scrape (`scrape` counts from 1). */
+async function scriptedSidecar(seriesAt: (scrape: number) => SeriesSpec[]) {
+  let scrapes = 0;
+  const server = http.createServer((req, res) => {
+    if (req.url !== '/stats/prometheus') {
+      res.writeHead(404);
+      return res.end();
+    }
+    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
+    res.end(sidecarExposition(seriesAt(++scrapes)));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, target: `127.0.0.1:${(server.address() as AddressInfo).port}`, scrapes: () => scrapes };
+}
+
+async function promQuery(url: string, query: string): Promise<{ metric: Record<string, string> }[]> {
+  const res = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(query)}`);
+  const body = (await res.json()) as { data?: { result?: { metric: Record<string, string> }[] } };
+  return body.data?.result ?? [];
+}
+
+describe('series born inside --since, against a real Prometheus', {
+  skip: !existsSync(PROMETHEUS_BIN) && `${PROMETHEUS_BIN} missing`,
+}, () => {
+  let prom: PrometheusProcess;
+  let sidecar: Awaited<ReturnType<typeof scriptedSidecar>>;
+  /** When the sidecar first served the new series. */
+  let bornAt = 0;
+  before(async () => {
+    // web's sidecar: web -> cart grows all along; web -> flat stood at 7 from the start (no call
+    // in the range); ops-web -> admin POST /wipe was made twice, in one burst, before the 6th
+    // scrape: Istio exports a series only after its first request, so it is born at 2 and stays 2.
+    sidecar = await scriptedSidecar((scrape) => {
+      const series: SeriesSpec[] = [
+        {
+          reporter: 'source',
+          client: 'web',
+          server: 'cart',
+          namespace: NS,
+          method: 'GET',
+          path: '/cart',
+          count: 100 + 10 * scrape,
+        },
+        {
+          reporter: 'source',
+          client: 'web',
+          server: 'flat',
+          namespace: NS,
+          method: 'GET',
+          path: '/flat',
+          count: 7,
+        },
+      ];
+      if (scrape >= 6) {
+        if (bornAt === 0) bornAt = Date.now();
+        series.push({
+          reporter: 'source',
+          client: 'ops-web',
+          server: 'admin',
+          namespace: 'ops',
+          method: 'POST',
+          path: '/wipe',
+          count: 2,
+        });
+      }
+      return series;
+    });
+    prom = await startPrometheus([sidecar.target]);
+    await waitFor('three scrapes of the new series', 60_000, async () => {
+      const rows = await promQuery(
+        prom.url,
+        'count_over_time(istio_requests_total{destination_workload="admin"}[5m]) >= 3',
+      );
+      return rows.length > 0 ? true : undefined;
+    });
+  });
+  after(async () => {
+    await prom?.stop();
+    sidecar?.server.closeAllConnections();
+    sidecar?.server.close();
+  });
+
+  test('a call whose series is born inside the range and never grows again is observed, at its value', async () => {
+    // increase() of it is 0 (its samples in the range are all 2): the bug this guards against.
+    const increase = await promQuery(
+      prom.url,
+      'increase(istio_requests_total{destination_workload="admin"}[5m]) > 0',
+    );
+    assert.equal(increase.length, 0, 'increase() alone misses the call');
+    // The range starts after web -> flat's first samples and before the new series' first.
+    const since = new Date(bornAt - 2500).toISOString();
+    for (const maxRowsPerQuery of [undefined, 1]) {
+      // 1: one query per namespace (shop, ops) and one for every other namespace.
+      const map = await readPrometheus({
+        url: prom.url,
+        since,
+        ...(maxRowsPerQuery ? { maxRowsPerQuery } : {}),
+      });
+      const calls = map.calls.map(
+        (c) => `${c.client.name} -> ${c.server.name} ${c.method} ${c.path} ${c.count}`,
+      );
+      const admin = calls.find((c) => c.startsWith('ops-web -> admin POST /wipe'));
+      assert.equal(
+        admin,
+        'ops-web -> admin POST /wipe 2',
+        `${JSON.stringify(calls)} (split: ${maxRowsPerQuery})`,
+      );
+      assert.ok(
+        calls.some((c) => c.startsWith('web -> cart GET /cart')),
+        JSON.stringify(calls),
+      );
+      assert.ok(
+        !calls.some((c) => c.startsWith('web -> flat')),
+        `no call to flat in the range: ${JSON.stringify(calls)}`,
+      );
+    }
+  });
+});
+
 describe('prometheus failures', () => {
   test('Prometheus down: input error with the URL and the reason, no query string, no token', async () => {
     const port = await freePort();

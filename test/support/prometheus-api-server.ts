@@ -1,7 +1,9 @@
 // A stand-in for Prometheus' HTTP API (/api/v1/query, GET or form POST), for answers too large
 // to get from a real Prometheus on this machine. It evaluates the PromQL shapes the prometheus
 // source sends, and refuses any other with Prometheus' own error shape (400, bad_data):
-//   sum by (L) (increase(METRIC{matchers}[RANGE])) > 0 [or ...]
+//   sum by (L) ((last_over_time(SEL[R]) unless SEL offset R) or increase(SEL[R])) > 0 [or ...]
+//   (SEL: METRIC{matchers}, the same three times; a series born in the range counts its last
+//   value, any other its increase)
 //   count by (L) (group by (L) (METRIC{matchers}))
 // Matchers `=`, `!=`, `=~`, `!~` (anchored, as RE2 is in PromQL); a missing label reads "".
 // Answers are Prometheus' JSON (labels sorted, empty ones left out, values as strings), gzipped
@@ -18,6 +20,11 @@ export interface SeriesValue {
   labels: Record<string, string>;
   /** What increase() over any range gives for it. */
   increase: number;
+  /**
+   * The series has no sample before the range (it was born inside it): its last value there,
+   * which last_over_time() gives and `offset` finds no sample for. increase() still gives `increase`.
+   */
+  bornInRange?: number;
 }
 
 export interface PrometheusApiOptions {
@@ -27,6 +34,11 @@ export interface PrometheusApiOptions {
   cache?: boolean;
   /** Milliseconds to wait before answering a query (a slow Prometheus). */
   delayMs?: (query: string) => number;
+  /**
+   * The `warnings` (and `infos`) of a query's answer, as Prometheus adds them after `data` to
+   * a 200 success answer that is partial (a remote_read or a store failed: web/api/v1/api.go).
+   */
+  annotations?: (query: string) => { warnings?: string[]; infos?: string[] } | undefined;
 }
 
 export interface LoggedQuery {
@@ -119,17 +131,28 @@ class QueryParser {
     return { metric, matchers };
   }
 
+  private range(): string {
+    const range = /^[0-9]+(ms|s|m|h|d|w|y)/.exec(this.text.slice(this.pos));
+    if (!range) this.fail('expected a duration');
+    this.pos += range[0].length;
+    return range[0];
+  }
+
   private term(): Term {
     if (this.text.startsWith('sum by ', this.pos)) {
       this.pos += 7;
       const by = this.labels();
-      this.eat(' (increase(');
+      this.eat(' ((last_over_time(');
+      const start = this.pos;
       const { metric, matchers } = this.selector();
+      const selector = this.text.slice(start, this.pos);
       this.eat('[');
-      const range = /^[0-9]+(ms|s|m|h|d|w|y)/.exec(this.text.slice(this.pos));
-      if (!range) this.fail('expected a duration');
-      this.pos += range[0].length;
-      this.eat('])) > 0');
+      const range = this.range();
+      this.eat(']) unless ');
+      this.eat(selector); // the same selector, as written the first time
+      this.eat(` offset ${range}) or increase(`);
+      this.eat(selector);
+      this.eat(`[${range}])) > 0`);
       return { kind: 'sum', by, metric, matchers };
     }
     this.eat('count by ');
@@ -185,9 +208,10 @@ function evaluate(term: Term, series: Iterable<SeriesValue>): Map<string, [[stri
     }
     const g = groupLabels(s.labels, term.by);
     const key = JSON.stringify(g);
+    const value = s.bornInRange ?? s.increase;
     const row = out.get(key);
-    if (row) row[1] += s.increase;
-    else out.set(key, [g, s.increase]);
+    if (row) row[1] += value;
+    else out.set(key, [g, value]);
   }
   if (term.kind === 'count') {
     for (const key of groups.values()) {
@@ -211,7 +235,11 @@ function answerRows(terms: Term[], series: () => Iterable<SeriesValue>): [[strin
 }
 
 /** The answer's JSON, in pieces of about 1 MB. */
-function* answerText(rows: [[string, string][], number][], time: string): Generator<string> {
+function* answerText(
+  rows: [[string, string][], number][],
+  time: string,
+  annotations: { warnings?: string[]; infos?: string[] } | undefined,
+): Generator<string> {
   let chunk = '{"status":"success","data":{"resultType":"vector","result":[';
   for (let i = 0; i < rows.length; i++) {
     const [labels, value] = rows[i]!;
@@ -222,7 +250,13 @@ function* answerText(rows: [[string, string][], number][], time: string): Genera
       chunk = '';
     }
   }
-  yield `${chunk}]}}`;
+  // After data, as Prometheus' response struct orders them; left out when empty (omitempty).
+  let after = '';
+  for (const key of ['warnings', 'infos'] as const) {
+    const list = annotations?.[key];
+    if (list !== undefined && list.length > 0) after += `,${JSON.stringify(key)}:${JSON.stringify(list)}`;
+  }
+  yield `${chunk}]}${after}}`;
 }
 
 export async function startPrometheusApi(options: PrometheusApiOptions): Promise<PrometheusApi> {
@@ -281,7 +315,7 @@ export async function startPrometheusApi(options: PrometheusApiOptions): Promise
         res.end();
       });
     }
-    for (const text of answerText(answerRows(terms, options.series), time)) {
+    for (const text of answerText(answerRows(terms, options.series), time, options.annotations?.(query))) {
       const piece = Buffer.from(text);
       if (options.cache && !gzip) kept.push(piece);
       if (!out.write(piece)) await once(out, 'drain');

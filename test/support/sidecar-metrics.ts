@@ -10,7 +10,7 @@
 // When the agent cannot scrape Envoy it only logs it and answers 200 with its own part alone:
 // agentOnlyExposition.
 export interface SeriesSpec {
-  reporter: 'source' | 'destination';
+  reporter: 'source' | 'destination' | 'waypoint';
   client: string;
   server: string;
   namespace: string;

@@ -37,6 +37,18 @@ function matchers(reporter: string, scope: NamespaceScope): string {
   return m;
 }
 
+/**
+ * Per series of `selector`, what it counted in the range. increase() is the last sample in the
+ * range minus the first: a series born inside the range (Istio exports one only after its first
+ * request) whose counter never rose again reads 0 there. So a series with no sample before the
+ * range (none within the lookback at its start: `offset`) counts at its last value in the range,
+ * every request it holds made since --since; the others count their increase(). `unless` and
+ * `or` match label sets without the metric name, which last_over_time() keeps and increase() drops.
+ */
+function countedIn(selector: string, range: string): string {
+  return `(last_over_time(${selector}[${range}]) unless ${selector} offset ${range}) or increase(${selector}[${range}])`;
+}
+
 function preferDestination(
   metric: string,
   labels: readonly string[],
@@ -44,7 +56,7 @@ function preferDestination(
   scope: NamespaceScope,
 ): string {
   const side = (reporter: string) =>
-    `sum by (${labels.join(', ')}) (increase(${metric}{${matchers(reporter, scope)}}[${range}])) > 0`;
+    `sum by (${labels.join(', ')}) (${countedIn(`${metric}{${matchers(reporter, scope)}}`, range)}) > 0`;
   return `${side('destination')} or ${side('source')}`;
 }
 
@@ -97,5 +109,5 @@ export function namespaceScopes(sizes: ReadonlyMap<string, number>, maxRows: num
  * calls only the servers' sidecars saw was driven from outside it (NO_CLIENT_SIDECAR).
  */
 export function clientSidecarQuery(range: string, scope: NamespaceScope = { kind: 'all' }): string {
-  return `sum by (reporter) (increase(${REQUESTS_METRIC}{${matchers('source', scope)}}[${range}])) > 0`;
+  return `sum by (reporter) (${countedIn(`${REQUESTS_METRIC}{${matchers('source', scope)}}`, range)}) > 0`;
 }
