@@ -243,6 +243,15 @@ export const MUTANTS: Mutant[] = [
     tests: [`${LIVE}/prometheus.test.ts`],
   },
   {
+    id: 'live/prometheus-warnings-ignored',
+    file: 'src/observe/live/prometheus-instant.ts',
+    from: 'if (s.warnings.length > 0) {',
+    to: 'if (false) {',
+    why: "Prometheus' warnings (a partial answer: a remote_read failed) are ignored: the check passes on part of the data",
+    tests: [`${LIVE}/prometheus-stream.test.ts`, `${LIVE}/prometheus.test.ts`],
+    names: 'warnings|partial answers',
+  },
+  {
     id: 'live/mapper-no-fallback',
     file: 'src/observe/live/mapper-source.ts',
     from: 'if (err instanceof InputError && /podOwnerKind|kubernetesService/.test(err.message)) return null;',

@@ -105,6 +105,12 @@ export class ObservedMapBuilder {
     this.warnings.push(scrubSecrets(message));
   }
 
+  /** addWarning, unless this builder holds the same warning already (one per distinct note). */
+  addWarningOnce(message: string): void {
+    const scrubbed = scrubSecrets(message);
+    if (!this.warnings.includes(scrubbed)) this.warnings.push(scrubbed);
+  }
+
   /** The tables as transferable data (a worker's answer). */
   export(): ExportedMap {
     return { ...this.tables.export(), warnings: [...this.warnings], sources: this.sources };

@@ -261,3 +261,55 @@ describe('Prometheus answers: a label repeated in one metric counts as JSON.pars
     for (const m of [metric, '{"z":null,"7":true}', '{"__proto__":1,"pod":"p"}']) agrees(answerOf(m), []);
   });
 });
+
+describe('warnings and infos of an answer', () => {
+  // Prometheus writes them after `data` (web/api/v1/api.go's response struct), so they come
+  // after every row: the rows are handed on, and the verdict reads them at the end.
+  const rows = '[{"metric":{"source_workload":"web"},"value":[1,"3"]}]';
+
+  test('read after data, in order; elements that are not strings still count', () => {
+    const text = `{"status":"success","data":{"resultType":"vector","result":${rows}},"warnings":["remote_read: connection refused","b\\"q"],"infos":["PromQL info: metric might not be a counter"]}`;
+    for (const Reader of [VectorAnswerReader, TokenByToken]) {
+      for (const cuts of [[], [60, 61, 140], [150]]) {
+        const got = read(text, cuts, Reader) as {
+          rows: string[];
+          summary: { warnings: string[]; infos: string[] };
+        };
+        assert.equal(got.rows.length, 1);
+        assert.deepEqual(got.summary.warnings, ['remote_read: connection refused', 'b"q']);
+        assert.deepEqual(got.summary.infos, ['PromQL info: metric might not be a counter']);
+      }
+    }
+    const odd = read(
+      `{"status":"success","warnings":[1,{"a":"b"},null],"data":{"result":[]}}`,
+      [],
+      VectorAnswerReader,
+    );
+    assert.deepEqual((odd as { summary: { warnings: string[] } }).summary.warnings, [
+      '(a number, not a string)',
+      '(an object, not a string)',
+      '(a literal, not a string)',
+    ]);
+    // A lone string where the list belongs is a warning too.
+    const lone = read(
+      `{"status":"success","warnings":"partial","data":{"result":[]}}`,
+      [],
+      VectorAnswerReader,
+    );
+    assert.deepEqual((lone as { summary: { warnings: string[] } }).summary.warnings, ['partial']);
+  });
+
+  test('no warnings: empty lists; many: the first ten and "and more"', () => {
+    const none = read(
+      `{"status":"success","data":{"resultType":"vector","result":${rows}}}`,
+      [],
+      VectorAnswerReader,
+    );
+    assert.deepEqual((none as { summary: { warnings: string[]; infos: string[] } }).summary.warnings, []);
+    const many = JSON.stringify(Array.from({ length: 25 }, (_, i) => `w${i}`));
+    const got = read(`{"status":"success","data":{"result":[]},"warnings":${many}}`, [], VectorAnswerReader);
+    const warnings = (got as { summary: { warnings: string[] } }).summary.warnings;
+    assert.equal(warnings.length, 11);
+    assert.equal(warnings[10], 'and more');
+  });
+});

@@ -204,6 +204,47 @@ describe('prometheus source: streamed answers', () => {
     );
   });
 
+  test('a success answer with warnings (a partial answer) is an input error naming the query and the warning', async () => {
+    // As a real Prometheus answers when its remote_read fails (the real one: prometheus.test.ts):
+    // status success, the rows it could read, and `warnings` after them.
+    const calls = mesh(2, 5);
+    for (const workers of [1, 2]) {
+      const api = await startPrometheusApi({
+        series: () => calls.flatMap(seriesOf),
+        annotations: (query) =>
+          /istio_tcp_connections_opened_total/.test(query)
+            ? { warnings: ['remote_read: Post "http://store:9201/read": dial tcp: connection refused'] }
+            : undefined,
+      });
+      closeAfter(api.close);
+      await assert.rejects(
+        readPrometheus({ url: api.url, since: '10m', maxRowsPerQuery: 5, workers }),
+        (err: Error) => {
+          assert.equal(err.name, 'InputError');
+          assert.match(
+            err.message,
+            /\/api\/v1\/query: the query for istio_tcp_connections_opened_total \(part \d\): Prometheus answered with warnings, so the calls it holds may not all be in the answer: remote_read: Post "http:\/\/store:9201\/read": dial tcp: connection refused$/,
+          );
+          assert.doesNotMatch(err.message, /increase|last_over_time|query=/);
+          return true;
+        },
+      );
+    }
+  });
+
+  test("Prometheus' infos are the report's warnings, once each; the answer is whole", async () => {
+    const calls = mesh(2, 5);
+    const api = await startPrometheusApi({
+      series: () => calls.flatMap(seriesOf),
+      annotations: () => ({ infos: ['PromQL info: metric might not be a counter'] }),
+    });
+    closeAfter(api.close);
+    const map = await readPrometheus({ url: api.url, since: '10m', maxRowsPerQuery: 5 });
+    assert.deepEqual(seen(map), expected(calls));
+    const noted = map.warnings.filter((w) => w.startsWith('Prometheus noted: '));
+    assert.deepEqual(noted, ['Prometheus noted: PromQL info: metric might not be a counter']);
+  });
+
   test('broken answers are input errors that say what was wrong', async () => {
     const cut = await rawServer(
       200,

@@ -244,6 +244,54 @@ describe('series born inside --since, against a real Prometheus', {
   });
 });
 
+describe('a real Prometheus whose remote storage is down', {
+  skip: !existsSync(PROMETHEUS_BIN) && `${PROMETHEUS_BIN} missing`,
+}, () => {
+  let prom: PrometheusProcess;
+  let sidecar: Awaited<ReturnType<typeof scriptedSidecar>>;
+  before(async () => {
+    sidecar = await scriptedSidecar((scrape) => [
+      {
+        reporter: 'source',
+        client: 'web',
+        server: 'cart',
+        namespace: NS,
+        method: 'GET',
+        path: '/cart',
+        count: 100 + 10 * scrape,
+      },
+    ]);
+    const closed = await freePort();
+    prom = await startPrometheus([sidecar.target], { remoteRead: `http://127.0.0.1:${closed}/api/v1/read` });
+    await waitFor('two scrapes', 60_000, async () => (sidecar.scrapes() >= 3 ? true : undefined));
+  });
+  after(async () => {
+    await prom?.stop();
+    sidecar?.server.closeAllConnections();
+    sidecar?.server.close();
+  });
+
+  test('its partial answers (success, with warnings) are exit 2 naming the query and the warning', async () => {
+    // What Prometheus itself answers: success, the local rows, and a warning after them.
+    const res = await fetch(
+      `${prom.url}/api/v1/query?query=${encodeURIComponent('sum(istio_requests_total)')}`,
+    );
+    const text = await res.text();
+    assert.match(
+      text,
+      /^\{"status":"success","data":\{.*\},"warnings":\["remote_read: .*connection refused"\]\}$/,
+    );
+    await assert.rejects(readPrometheus({ url: prom.url, since: '5m' }), (err: Error) => {
+      assert.equal(err.name, 'InputError');
+      assert.match(
+        err.message,
+        /api\/v1\/query: the query for the series per namespace: Prometheus answered with warnings, so the calls it holds may not all be in the answer: .*connection refused/,
+      );
+      return true;
+    });
+  });
+});
+
 describe('prometheus failures', () => {
   test('Prometheus down: input error with the URL and the reason, no query string, no token', async () => {
     const port = await freePort();

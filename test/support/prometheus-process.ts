@@ -45,8 +45,15 @@ export async function waitFor<T>(
   throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
 }
 
-/** Starts Prometheus scraping `targets` (host:port) at /metrics every second. */
-export async function startPrometheus(targets: string[]): Promise<PrometheusProcess> {
+/**
+ * Starts Prometheus scraping `targets` (host:port) at /metrics every second. `remoteRead`: a
+ * remote_read endpoint, read for recent data too (one that is down makes every query's answer
+ * partial: status success, with `warnings`).
+ */
+export async function startPrometheus(
+  targets: string[],
+  options: { remoteRead?: string } = {},
+): Promise<PrometheusProcess> {
   const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-prom-'));
   const config = path.join(dir, 'prometheus.yml');
   await writeFile(
@@ -55,6 +62,9 @@ export async function startPrometheus(targets: string[]): Promise<PrometheusProc
       'global:',
       '  scrape_interval: 1s',
       '  evaluation_interval: 1s',
+      ...(options.remoteRead === undefined
+        ? []
+        : ['remote_read:', `  - url: ${options.remoteRead}`, '    read_recent: true']),
       'scrape_configs:',
       '  - job_name: sidecars',
       '    metrics_path: /stats/prometheus',

@@ -19,6 +19,13 @@ export interface AnswerSummary {
   /** `data.result` was an array. */
   resultIsList: boolean;
   rows: number;
+  /**
+   * `warnings`: the answer is partial or suspect (a remote_read or a store failed, mixed
+   * samples: web/api/v1/api.go, storage/fanout.go). Prometheus writes them after `data`.
+   */
+  warnings: string[];
+  /** `infos`: what Prometheus noted about the query, the answer being whole. */
+  infos: string[];
 }
 
 // Where the reader is: the nesting it expects, one level per state.
@@ -28,6 +35,11 @@ const RESULT = 2;
 const ROW = 3;
 const METRIC = 4;
 const VALUE = 5;
+const WARNINGS = 6;
+const INFOS = 7;
+
+/** At most this many of an answer's warnings or infos are kept (and how many more, counted). */
+export const MAX_ANNOTATIONS = 10;
 
 /** increase() extrapolates: a single request may read 0.7; count it as one. */
 export function requestCount(value: number): number {
@@ -56,7 +68,13 @@ const GOOD = 1;
 const BAD = 2;
 
 export class VectorAnswerReader implements JsonHandler {
-  readonly summary: AnswerSummary = { rootIsObject: false, resultIsList: false, rows: 0 };
+  readonly summary: AnswerSummary = {
+    rootIsObject: false,
+    resultIsList: false,
+    rows: 0,
+    warnings: [],
+    infos: [],
+  };
   private readonly onRow: RowHandler;
   private readonly labels: RowLabels;
   /** The path of containers read so far, as states; -1 for one being skipped. */
@@ -125,9 +143,17 @@ export class VectorAnswerReader implements JsonHandler {
     return this.path.length === 0 ? -2 : this.path[this.path.length - 1]!;
   }
 
+  /** An element of `warnings` or `infos` (one that is not a string still counts). */
+  private annotate(where: number, text: string): void {
+    const list = where === WARNINGS ? this.summary.warnings : this.summary.infos;
+    if (list.length < MAX_ANNOTATIONS) list.push(text);
+    else if (list.length === MAX_ANNOTATIONS) list.push('and more');
+  }
+
   /** A value other than an object or array, met where the reader is. */
   private scalarAt(where: number, kind: 'string' | 'number' | 'literal'): void {
-    if (where === RESULT) {
+    if (where === WARNINGS || where === INFOS) this.annotate(where, `(a ${kind}, not a string)`);
+    else if (where === RESULT) {
       this.elements++;
       this.refuse('not an object');
     } else if (where === ROW) this.rowMember(false);
@@ -164,6 +190,8 @@ export class VectorAnswerReader implements JsonHandler {
         this.summary.rootIsObject = true;
       }
     } else if (where === ROOT && kind === 'object' && this.lastKey === 'data') next = DATA;
+    else if (where === ROOT && kind === 'array' && this.lastKey === 'warnings') next = WARNINGS;
+    else if (where === ROOT && kind === 'array' && this.lastKey === 'infos') next = INFOS;
     else if (where === DATA && kind === 'array' && this.lastKey === 'result') {
       next = RESULT;
       this.summary.resultIsList = true;
@@ -191,6 +219,7 @@ export class VectorAnswerReader implements JsonHandler {
     } else if (where === ROW) this.rowMember(kind === 'array');
     else if (where === METRIC) this.rowLabels[this.labelName] = false;
     else if (where === VALUE) this.rowValue = BAD;
+    else if (where === WARNINGS || where === INFOS) this.annotate(where, `(an ${kind}, not a string)`);
     this.path.push(next);
   }
 
@@ -237,8 +266,11 @@ export class VectorAnswerReader implements JsonHandler {
       if (this.lastKey === 'status') this.summary.status = text;
       else if (this.lastKey === 'errorType') this.summary.errorType = text;
       else if (this.lastKey === 'error') this.summary.error = text;
+      else if (this.lastKey === 'warnings') this.annotate(WARNINGS, text);
     } else if (where === DATA && this.lastKey === 'resultType') {
       this.summary.resultType = jsonString(buf, start, end, escaped);
+    } else if (where === WARNINGS || where === INFOS) {
+      this.annotate(where, jsonString(buf, start, end, escaped));
     } else this.scalarAt(where, 'string');
   }
 

@@ -1,6 +1,8 @@
 // One instant query of the Prometheus HTTP API, its answer read as a stream: the rows of a 200
 // answer go into the observed map as they arrive (prometheus-answer.ts reads them); an error
-// answer, a refusal or an answer of the wrong shape is an InputError naming the endpoint.
+// answer, a refusal or an answer of the wrong shape is an InputError naming the endpoint, and so
+// is a success with `warnings`: a partial answer (a remote_read or a store failed), on which a
+// check would pass for calls it never saw. Its `infos` are handed back, for the report.
 import { InputError } from '../../errors.ts';
 import type { ByteInterner } from '../compact/byte-interner.ts';
 import { type HttpTarget, httpStream } from './http-client.ts';
@@ -13,18 +15,36 @@ const MAX_ERROR_BYTES = 1024 * 1024;
 /** A label value, a key or a message longer than this is no Prometheus answer. */
 const MAX_TOKEN_BYTES = 1024 * 1024;
 
+/** What an answer held besides its rows. */
+export interface InstantAnswer {
+  rows: number;
+  /** Prometheus' `infos`: notes on an answer that is whole. */
+  infos: string[];
+}
+
+/** A query's text, and what it asks for, in words (error messages never quote the text). */
+export interface NamedQuery {
+  text: string;
+  name: string;
+}
+
+/** An `infos` note of Prometheus, as a warning of the report. */
+export function prometheusInfo(info: string): string {
+  return `Prometheus noted: ${info}`;
+}
+
 /** Sends one instant query and reads its answer as a stream of rows. */
 export async function instantQuery(
   base: URL,
-  query: string,
+  query: NamedQuery,
   at: Date,
   target: HttpTarget,
   values: ByteInterner,
   onRow: RowHandler,
   signal?: AbortSignal,
-): Promise<number> {
+): Promise<InstantAnswer> {
   const url = new URL('api/v1/query', base.href.endsWith('/') ? base : new URL(`${base.href}/`));
-  const form = new URLSearchParams({ query, time: (at.getTime() / 1000).toFixed(3) }).toString();
+  const form = new URLSearchParams({ query: query.text, time: (at.getTime() / 1000).toFixed(3) }).toString();
   const init = { method: 'POST' as const, body: form, contentType: 'application/x-www-form-urlencoded' };
   return httpStream(
     url,
@@ -50,7 +70,7 @@ export async function instantQuery(
           `${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer (${err.message})`,
         );
       }
-      return verdict(url, status, reader);
+      return verdict(url, status, reader, query.name);
     },
   );
 }
@@ -63,7 +83,7 @@ function notAuthorized(url: URL, status: number): InputError {
 }
 
 /** The rows of an answer read whole, or the input error that says what was wrong with it. */
-function verdict(url: URL, status: number, reader: VectorAnswerReader): number {
+function verdict(url: URL, status: number, reader: VectorAnswerReader, name: string): InstantAnswer {
   if (status === 401 || status === 403) throw notAuthorized(url, status);
   const s = reader.summary;
   if (!s.rootIsObject) throw new InputError(`${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer`);
@@ -80,5 +100,11 @@ function verdict(url: URL, status: number, reader: VectorAnswerReader): number {
   if (reader.problem !== undefined) {
     throw new InputError(`${shownUrl(url)}: ${reader.problem} (not a Prometheus vector sample)`);
   }
-  return s.rows;
+  if (s.warnings.length > 0) {
+    throw new InputError(
+      `${shownUrl(url)}: ${name}: Prometheus answered with warnings, so the calls it holds may not all be ` +
+        `in the answer: ${s.warnings.join('; ')}`,
+    );
+  }
+  return { rows: s.rows, infos: s.infos };
 }

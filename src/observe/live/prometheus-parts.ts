@@ -2,11 +2,12 @@
 // their rows going into one observed map. The same code runs on the main thread and, for a
 // large answer, on worker threads that each read some of the parts (prometheus-worker.ts).
 import type { ByteInterner } from '../compact/byte-interner.ts';
+import { CALL_METRICS } from '../compact/call-tables.ts';
 import type { ObservedMapBuilder } from '../observed-map.ts';
 import type { HttpTarget } from './http-client.ts';
 import { mapPool } from './pool.ts';
 import { type RowHandler, requestCount } from './prometheus-answer.ts';
-import { instantQuery } from './prometheus-instant.ts';
+import { instantQuery, prometheusInfo } from './prometheus-instant.ts';
 
 /** One query of a split read. */
 export interface PartQuery {
@@ -15,6 +16,12 @@ export interface PartQuery {
   metric: number;
   /** The part (a group of namespaces) it asks about. */
   part: number;
+}
+
+/** What a part query asks for, in words, for a message (which never quotes the query). */
+export function partQueryName(q: PartQuery): string {
+  const what = q.metric === -1 ? 'whether a client sidecar reported' : CALL_METRICS[q.metric];
+  return `the query for ${what} (part ${q.part + 1})`;
 }
 
 /** What a worker is sent (prometheus-worker.ts): where to ask, what, as of when, and how many at a time. */
@@ -62,8 +69,10 @@ export async function readPartQueries(
             }
           : (ids, value) => into.builder.addInterned(q.metric, ids, requestCount(value));
       try {
-        const n = await instantQuery(base, q.text, at, target, into.values, onRow, stop.signal);
-        return q.metric === -1 ? 0 : n;
+        const query = { text: q.text, name: partQueryName(q) };
+        const answer = await instantQuery(base, query, at, target, into.values, onRow, stop.signal);
+        for (const info of answer.infos) into.builder.addWarningOnce(prometheusInfo(info));
+        return q.metric === -1 ? 0 : answer.rows;
       } catch (err) {
         stop.abort();
         throw err;

@@ -10,7 +10,7 @@ import { REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from '../istio-labels.ts';
 import { NO_CLIENT_SIDECAR, ObservedMapBuilder } from '../observed-map.ts';
 import { parseSince, promRange } from './duration.ts';
 import { type HttpTarget, parseBaseUrl } from './http-client.ts';
-import { instantQuery } from './prometheus-instant.ts';
+import { instantQuery, prometheusInfo } from './prometheus-instant.ts';
 import { prometheusWorkerScript, prometheusWorkers, readPartsInWorkers } from './prometheus-parallel.ts';
 import { type PartQuery, readPartQueries } from './prometheus-parts.ts';
 import {
@@ -85,10 +85,12 @@ export async function readPrometheus(options: PrometheusOptions): Promise<Promet
   // How large the answer will be, per callers' namespace: the plan for splitting it.
   const sizes = new Map<string, number>();
   const nsSlot = CALL_LABEL_SLOTS.indexOf(NAMESPACE_LABEL);
-  await instantQuery(base, sizeQuery(), now, target, values, (ids, value) => {
+  const size = { text: sizeQuery(), name: 'the query for the series per namespace' };
+  const sized = await instantQuery(base, size, now, target, values, (ids, value) => {
     const ns = ids[nsSlot] === -1 ? '' : builder.strings.value(ids[nsSlot]!);
     sizes.set(ns, (sizes.get(ns) ?? 0) + (Number.isFinite(value) ? value : 0));
   });
+  for (const info of sized.infos) builder.addWarningOnce(prometheusInfo(info));
   const scopes = namespaceScopes(sizes, options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY);
   const queries = partQueries(range, scopes);
   const concurrency = options.concurrency ?? DEFAULT_QUERY_CONCURRENCY;
