@@ -220,8 +220,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'live/prefer-source',
     file: 'src/observe/live/prometheus-queries.ts',
-    from: "return `${side('destination')} or ${side('source')}`;",
-    to: "return `${side('source')} or ${side('destination')}`;",
+    from: "${side('destination', labels)} or ${side('source', labels)}",
+    to: "${side('source', labels)} or ${side('destination', labels)}",
     why: "Prometheus: the source's count is preferred over the destination's",
     tests: [`${LIVE}/prometheus.test.ts`, `${LIVE}/prometheus-stream.test.ts`],
   },
@@ -233,6 +233,15 @@ export const MUTANTS: Mutant[] = [
     why: 'Prometheus: a series born inside --since whose counter never rose again reads increase() 0 and is dropped',
     tests: [`${LIVE}/prometheus.test.ts`],
     names: 'born inside the range',
+  },
+  {
+    id: 'live/prometheus-waypoint-not-asked',
+    file: 'src/observe/live/prometheus-queries.ts',
+    from: ' or ${waypoint}`;',
+    to: '`;',
+    why: 'Prometheus: rows a waypoint reported (ambient mode) are never asked for: calls only a waypoint saw are missed',
+    tests: [`${LIVE}/prometheus-stream.test.ts`, `${LIVE}/prometheus.test.ts`],
+    names: 'waypoint',
   },
   {
     id: 'live/prometheus-error-status-ignored',

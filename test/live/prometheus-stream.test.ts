@@ -129,6 +129,49 @@ describe('prometheus source: streamed answers', () => {
     assert.equal(checks(meshed), 1);
   });
 
+  test('calls a waypoint reported (ambient mode) are read, each call counted once, at its larger reporter', async () => {
+    const at = (server: string, counts: Partial<MeshCall>): MeshCall => ({
+      client: 'web',
+      server,
+      ns: 'shop',
+      method: 'GET',
+      path: `/${server}`,
+      ...counts,
+    });
+    const calls = [
+      at('pay', { waypoint: 7 }),
+      at('cart', { waypoint: 5, destination: 3, source: 4 }),
+      at('stock', { destination: 9, waypoint: 2 }),
+      at('legacy', { source: 6 }),
+    ];
+    for (const maxRowsPerQuery of [undefined, 1]) {
+      const api = await standIn(calls);
+      const map = await readPrometheus({
+        url: api.url,
+        since: '10m',
+        ...(maxRowsPerQuery ? { maxRowsPerQuery } : {}),
+      });
+      assert.deepEqual(seen(map), [
+        'shop/web -> shop/cart GET /cart 5',
+        'shop/web -> shop/legacy GET /legacy 6',
+        'shop/web -> shop/pay GET /pay 7',
+        'shop/web -> shop/stock GET /stock 9',
+      ]);
+      assert.deepEqual(seen(map), expected(calls));
+      assert.ok(
+        map.warnings.some((w) => /^3 series reported by waypoints \(ambient mode\)/.test(w)),
+        map.warnings.join('\n'),
+      );
+      assert.ok(!map.warnings.includes(NO_CLIENT_SIDECAR), map.warnings.join('\n'));
+    }
+    // Ambient mode: only waypoints report requests, and no caller has a sidecar: no warning about
+    // traffic from outside the mesh.
+    const ambient = await standIn([at('pay', { waypoint: 7 }), at('cart', { waypoint: 2 })]);
+    const map = await readPrometheus({ url: ambient.url, since: '10m' });
+    assert.deepEqual(seen(map), ['shop/web -> shop/cart GET /cart 2', 'shop/web -> shop/pay GET /pay 7']);
+    assert.ok(!map.warnings.includes(NO_CLIENT_SIDECAR), map.warnings.join('\n'));
+  });
+
   test('split or not, one at a time or four: the same map', async () => {
     const calls = mesh(5, 25);
     const api = await standIn(calls);

@@ -177,6 +177,35 @@ describe('series born inside --since, against a real Prometheus', {
           path: '/flat',
           count: 7,
         },
+        // web -> pay, as a waypoint (ambient mode) and pay's own sidecar count it, at cart's rate.
+        {
+          reporter: 'waypoint',
+          client: 'web',
+          server: 'pay',
+          namespace: NS,
+          method: 'GET',
+          path: '/pay',
+          count: 100 + 10 * scrape,
+        },
+        {
+          reporter: 'destination',
+          client: 'web',
+          server: 'pay',
+          namespace: NS,
+          method: 'GET',
+          path: '/pay',
+          count: 50 + 10 * scrape,
+        },
+        // web -> vault, as only a waypoint counts it.
+        {
+          reporter: 'waypoint',
+          client: 'web',
+          server: 'vault',
+          namespace: NS,
+          method: 'PUT',
+          path: '/key',
+          count: 3 + scrape,
+        },
       ];
       if (scrape >= 6) {
         if (bornAt === 0) bornAt = Date.now();
@@ -241,6 +270,20 @@ describe('series born inside --since, against a real Prometheus', {
         `no call to flat in the range: ${JSON.stringify(calls)}`,
       );
     }
+  });
+
+  test('calls a waypoint reported are observed, once each, however many reported them', async () => {
+    const map = await readPrometheus({ url: prom.url, since: '5m' });
+    const count = (server: string) => map.calls.find((c) => c.server.name === server)?.count ?? 0;
+    const calls = map.calls.map((c) => `${c.client.name} -> ${c.server.name} ${c.method} ${c.path}`);
+    assert.ok(calls.includes('web -> vault PUT /key'), `only a waypoint saw it: ${JSON.stringify(calls)}`);
+    // pay's waypoint and sidecar each counted as many as cart's caller: pay counts as much, not twice.
+    const [pay, cart] = [count('pay'), count('cart')];
+    assert.ok(pay > cart * 0.7 && pay < cart * 1.3, `pay ${pay} against cart ${cart}: counted once`);
+    assert.ok(
+      map.warnings.some((w) => /series reported by waypoints \(ambient mode\)/.test(w)),
+      map.warnings.join('\n'),
+    );
   });
 });
 

@@ -16,6 +16,8 @@ export interface MeshCall {
   /** Requests counted by each reporter (absent: that sidecar did not report). */
   source?: number;
   destination?: number;
+  /** Requests a waypoint (ambient mode) counted. */
+  waypoint?: number;
 }
 
 export function seriesOf(c: MeshCall): SeriesValue[] {
@@ -38,6 +40,8 @@ export function seriesOf(c: MeshCall): SeriesValue[] {
   if (c.destination !== undefined)
     out.push({ metric: REQUESTS, labels: labels('destination'), increase: c.destination });
   if (c.source !== undefined) out.push({ metric: REQUESTS, labels: labels('source'), increase: c.source });
+  if (c.waypoint !== undefined)
+    out.push({ metric: REQUESTS, labels: labels('waypoint'), increase: c.waypoint });
   return out;
 }
 
@@ -61,12 +65,16 @@ export function mesh(namespaces: number, perNamespace: number): MeshCall[] {
   return calls;
 }
 
-/** What the map must hold: one call each, the destination's count where it reported. */
+/**
+ * What the map must hold: one call each, the destination's count where it reported (else the
+ * source's), or a waypoint's where that is larger.
+ */
 export function expected(calls: MeshCall[]): string[] {
   return calls
-    .map(
-      (c) => `${c.ns}/${c.client} -> ${c.ns}/${c.server} ${c.method} ${c.path} ${c.destination ?? c.source}`,
-    )
+    .map((c) => {
+      const count = Math.max(c.destination ?? c.source ?? 0, c.waypoint ?? 0);
+      return `${c.ns}/${c.client} -> ${c.ns}/${c.server} ${c.method} ${c.path} ${count}`;
+    })
     .sort();
 }
 

@@ -1,7 +1,8 @@
 // The PromQL `--source prometheus` sends. Aggregation happens on the server: one row per
 // distinct call (the labels the engine reads), the destination's count where the server's
 // sidecar reported it (it holds the verified principal), the source's where it did not (`or`
-// keeps a right-hand row only where no left-hand row has the same labels). A large mesh is
+// keeps a right-hand row only where no left-hand row has the same labels), and a waypoint's
+// count (ambient mode) as a row of its own, with its reporter. A large mesh is
 // asked for in parts, by the callers' namespaces, so that no answer (and no evaluation on the
 // server, which Prometheus bounds by --query.max-samples) grows with the whole mesh.
 import { REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from '../istio-labels.ts';
@@ -55,9 +56,13 @@ function preferDestination(
   range: string,
   scope: NamespaceScope,
 ): string {
-  const side = (reporter: string) =>
-    `sum by (${labels.join(', ')}) (${countedIn(`${metric}{${matchers(reporter, scope)}}`, range)}) > 0`;
-  return `${side('destination')} or ${side('source')}`;
+  const side = (reporter: string, by: readonly string[]) =>
+    `sum by (${by.join(', ')}) (${countedIn(`${metric}{${matchers(reporter, scope)}}`, range)}) > 0`;
+  // A waypoint's rows (ambient mode) keep their reporter label, so `or` keeps them beside a
+  // sidecar's row for the same call; the builder counts such a call once, at its larger
+  // reporter, as it does series read from files, and says that waypoints reported.
+  const waypoint = side('waypoint', ['reporter', ...labels]);
+  return `${side('destination', labels)} or ${side('source', labels)} or ${waypoint}`;
 }
 
 export function requestsQuery(range: string, scope: NamespaceScope = { kind: 'all' }): string {
@@ -74,7 +79,7 @@ export function tcpQuery(range: string, scope: NamespaceScope = { kind: 'all' })
  * so this can only underestimate; the last part of a split takes every other namespace).
  */
 export function sizeQuery(): string {
-  return `count by (${NAMESPACE_LABEL}) (group by (${HTTP_LABELS.join(', ')}) (${REQUESTS_METRIC}{reporter=~"source|destination"}))`;
+  return `count by (${NAMESPACE_LABEL}) (group by (${HTTP_LABELS.join(', ')}) (${REQUESTS_METRIC}{reporter=~"source|destination|waypoint"}))`;
 }
 
 /**

@@ -108,6 +108,8 @@ export async function readPrometheus(options: PrometheusOptions): Promise<Promet
     builder.addWarning(`Prometheus at ${shownUrl(base)} has no Istio traffic in the last ${range}`);
   }
   const requestRows = rows.reduce((sum, n, i) => (queries[i]!.metric === REQUESTS ? sum + n : sum), 0);
-  if (requestRows > 0 && !clientSidecarSeen) builder.addWarning(NO_CLIENT_SIDECAR);
+  // Rows a waypoint reported do not count here: ambient mode has no client sidecars at all.
+  const sidecarRows = requestRows - builder.requestSeriesReportedBy('waypoint');
+  if (sidecarRows > 0 && !clientSidecarSeen) builder.addWarning(NO_CLIENT_SIDECAR);
   return { ...builder.build(), window: { from: from.toISOString(), to: now.toISOString() } };
 }
