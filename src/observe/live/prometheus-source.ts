@@ -1,5 +1,6 @@
-// `--source prometheus`: instant queries of increase(...[RANGE]) over `--since`, aggregated on
-// the server by the labels the engine reads (prometheus-queries.ts). Answers are read as
+// `--source prometheus`: instant queries of increase(...[RANGE]) over `--since` (a series born
+// inside the range: its last value), aggregated on the server by the labels the engine reads,
+// waypoints' rows apart (prometheus-queries.ts); an answer with warnings (partial) fails. Answers are read as
 // streams (gzip asked for), their rows going straight into the observed map; a large mesh is
 // asked for in parts by namespace, a few at a time, each request with its own timeout; the
 // parts of a large answer are read on two worker threads (prometheus-parallel.ts).
