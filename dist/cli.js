@@ -74,19 +74,19 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-GHMCREUA.js";
+} from "./chunks/chunk-NMMBMZKA.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-HNHALQRW.js";
+} from "./chunks/chunk-MQBAX7YW.js";
 import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-YB6AGQCA.js";
+import "./chunks/chunk-4G74MOJI.js";
 import "./chunks/chunk-OMQBTZSI.js";
 import "./chunks/chunk-QKK6UXIM.js";
-import "./chunks/chunk-MRJJWSQW.js";
+import "./chunks/chunk-PH65LFUV.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig

@@ -35,21 +35,21 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-GHMCREUA.js";
+} from "./chunks/chunk-NMMBMZKA.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-HNHALQRW.js";
+} from "./chunks/chunk-MQBAX7YW.js";
 import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-YB6AGQCA.js";
+import "./chunks/chunk-4G74MOJI.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
 } from "./chunks/chunk-OMQBTZSI.js";
 import "./chunks/chunk-QKK6UXIM.js";
-import "./chunks/chunk-MRJJWSQW.js";
+import "./chunks/chunk-PH65LFUV.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readMetricFiles
-} from "./chunks/chunk-HNHALQRW.js";
-import "./chunks/chunk-YB6AGQCA.js";
+} from "./chunks/chunk-MQBAX7YW.js";
+import "./chunks/chunk-4G74MOJI.js";
 import {
   errorReply,
   partReply
 } from "./chunks/chunk-QKK6UXIM.js";
-import "./chunks/chunk-MRJJWSQW.js";
+import "./chunks/chunk-PH65LFUV.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import "./chunks/chunk-RCORRPHM.js";
 import "./chunks/chunk-HANBNIMK.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-YB6AGQCA.js";
+} from "./chunk-4G74MOJI.js";
 import {
   delay,
   mapPool
@@ -10,7 +10,7 @@ import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-MRJJWSQW.js";
+} from "./chunk-PH65LFUV.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,

@@ -958,6 +958,11 @@ var ObservedMapBuilder = class {
   addWarning(message) {
     this.warnings.push(scrubSecrets(message));
   }
+  /** addWarning, unless this builder holds the same warning already (one per distinct note). */
+  addWarningOnce(message) {
+    const scrubbed = scrubSecrets(message);
+    if (!this.warnings.includes(scrubbed)) this.warnings.push(scrubbed);
+  }
   /** The tables as transferable data (a worker's answer). */
   export() {
     return { ...this.tables.export(), warnings: [...this.warnings], sources: this.sources };

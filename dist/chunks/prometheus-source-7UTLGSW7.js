@@ -5,8 +5,9 @@ import {
 } from "./chunk-OMQBTZSI.js";
 import {
   instantQuery,
+  prometheusInfo,
   readPartQueries
-} from "./chunk-CVTA5C7L.js";
+} from "./chunk-H766DNF6.js";
 import {
   runReaderWorker,
   workerScript
@@ -20,7 +21,7 @@ import {
   ObservedMapBuilder,
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-MRJJWSQW.js";
+} from "./chunk-PH65LFUV.js";
 import {
   parseBaseUrl
 } from "./chunk-YKVCAY4Q.js";
@@ -119,9 +120,13 @@ function matchers(reporter, scope) {
   if (scope.kind === "not-in") m += `, ${NAMESPACE_LABEL}!~${JSON.stringify(alternation(scope.namespaces))}`;
   return m;
 }
+function countedIn(selector, range) {
+  return `(last_over_time(${selector}[${range}]) unless ${selector} offset ${range}) or increase(${selector}[${range}])`;
+}
 function preferDestination(metric, labels, range, scope) {
-  const side = (reporter) => `sum by (${labels.join(", ")}) (increase(${metric}{${matchers(reporter, scope)}}[${range}])) > 0`;
-  return `${side("destination")} or ${side("source")}`;
+  const side = (reporter, by) => `sum by (${by.join(", ")}) (${countedIn(`${metric}{${matchers(reporter, scope)}}`, range)}) > 0`;
+  const waypoint = side("waypoint", ["reporter", ...labels]);
+  return `${side("destination", labels)} or ${side("source", labels)} or ${waypoint}`;
 }
 function requestsQuery(range, scope = { kind: "all" }) {
   return preferDestination(REQUESTS_METRIC, HTTP_LABELS, range, scope);
@@ -130,7 +135,7 @@ function tcpQuery(range, scope = { kind: "all" }) {
   return preferDestination(TCP_CONNECTIONS_METRIC, CALL_LABELS, range, scope);
 }
 function sizeQuery() {
-  return `count by (${NAMESPACE_LABEL}) (group by (${HTTP_LABELS.join(", ")}) (${REQUESTS_METRIC}{reporter=~"source|destination"}))`;
+  return `count by (${NAMESPACE_LABEL}) (group by (${HTTP_LABELS.join(", ")}) (${REQUESTS_METRIC}{reporter=~"source|destination|waypoint"}))`;
 }
 function namespaceScopes(sizes, maxRows) {
   let total = 0;
@@ -154,7 +159,7 @@ function namespaceScopes(sizes, maxRows) {
   return scopes;
 }
 function clientSidecarQuery(range, scope = { kind: "all" }) {
-  return `sum by (reporter) (increase(${REQUESTS_METRIC}{${matchers("source", scope)}}[${range}])) > 0`;
+  return `sum by (reporter) (${countedIn(`${REQUESTS_METRIC}{${matchers("source", scope)}}`, range)}) > 0`;
 }
 
 // src/observe/live/prometheus-source.ts
@@ -184,10 +189,12 @@ async function readPrometheus(options) {
   const values = new ByteInterner(builder.strings);
   const sizes = /* @__PURE__ */ new Map();
   const nsSlot = CALL_LABEL_SLOTS.indexOf(NAMESPACE_LABEL);
-  await instantQuery(base, sizeQuery(), now, target, values, (ids, value) => {
+  const size = { text: sizeQuery(), name: "the query for the series per namespace" };
+  const sized = await instantQuery(base, size, now, target, values, (ids, value) => {
     const ns = ids[nsSlot] === -1 ? "" : builder.strings.value(ids[nsSlot]);
     sizes.set(ns, (sizes.get(ns) ?? 0) + (Number.isFinite(value) ? value : 0));
   });
+  for (const info of sized.infos) builder.addWarningOnce(prometheusInfo(info));
   const scopes = namespaceScopes(sizes, options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY);
   const queries = partQueries(range, scopes);
   const concurrency = options.concurrency ?? DEFAULT_QUERY_CONCURRENCY;
@@ -201,7 +208,8 @@ async function readPrometheus(options) {
     builder.addWarning(`Prometheus at ${shownUrl(base)} has no Istio traffic in the last ${range}`);
   }
   const requestRows = rows.reduce((sum, n, i) => queries[i].metric === REQUESTS ? sum + n : sum, 0);
-  if (requestRows > 0 && !clientSidecarSeen) builder.addWarning(NO_CLIENT_SIDECAR);
+  const sidecarRows = requestRows - builder.requestSeriesReportedBy("waypoint");
+  if (sidecarRows > 0 && !clientSidecarSeen) builder.addWarning(NO_CLIENT_SIDECAR);
   return { ...builder.build(), window: { from: from.toISOString(), to: now.toISOString() } };
 }
 export {

@@ -5,7 +5,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-MRJJWSQW.js";
+} from "./chunk-PH65LFUV.js";
 import {
   InputError
 } from "./chunk-RCORRPHM.js";

@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   SeriesReader,
   requireCounterValue
-} from "./chunk-YB6AGQCA.js";
+} from "./chunk-4G74MOJI.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-MRJJWSQW.js";
+} from "./chunk-PH65LFUV.js";
 import {
   InputError
 } from "./chunk-RCORRPHM.js";

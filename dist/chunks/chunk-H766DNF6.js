@@ -5,9 +5,10 @@ import {
 import {
   ByteInterner,
   CALL_LABEL_SLOTS,
+  CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-MRJJWSQW.js";
+} from "./chunk-PH65LFUV.js";
 import {
   httpStream
 } from "./chunk-YKVCAY4Q.js";
@@ -393,6 +394,9 @@ var RESULT = 2;
 var ROW = 3;
 var METRIC = 4;
 var VALUE = 5;
+var WARNINGS = 6;
+var INFOS = 7;
+var MAX_ANNOTATIONS = 10;
 function requestCount(value) {
   return Number.isFinite(value) && value > 0 ? Math.max(1, Math.round(value)) : 0;
 }
@@ -411,7 +415,13 @@ var MISSING = 0;
 var GOOD = 1;
 var BAD = 2;
 var VectorAnswerReader = class {
-  summary = { rootIsObject: false, resultIsList: false, rows: 0 };
+  summary = {
+    rootIsObject: false,
+    resultIsList: false,
+    rows: 0,
+    warnings: [],
+    infos: []
+  };
   onRow;
   labels;
   /** The path of containers read so far, as states; -1 for one being skipped. */
@@ -472,9 +482,16 @@ var VectorAnswerReader = class {
   get where() {
     return this.path.length === 0 ? -2 : this.path[this.path.length - 1];
   }
+  /** An element of `warnings` or `infos` (one that is not a string still counts). */
+  annotate(where, text) {
+    const list = where === WARNINGS ? this.summary.warnings : this.summary.infos;
+    if (list.length < MAX_ANNOTATIONS) list.push(text);
+    else if (list.length === MAX_ANNOTATIONS) list.push("and more");
+  }
   /** A value other than an object or array, met where the reader is. */
   scalarAt(where, kind) {
-    if (where === RESULT) {
+    if (where === WARNINGS || where === INFOS) this.annotate(where, `(a ${kind}, not a string)`);
+    else if (where === RESULT) {
       this.elements++;
       this.refuse("not an object");
     } else if (where === ROW) this.rowMember(false);
@@ -506,6 +523,8 @@ var VectorAnswerReader = class {
         this.summary.rootIsObject = true;
       }
     } else if (where === ROOT && kind === "object" && this.lastKey === "data") next = DATA;
+    else if (where === ROOT && kind === "array" && this.lastKey === "warnings") next = WARNINGS;
+    else if (where === ROOT && kind === "array" && this.lastKey === "infos") next = INFOS;
     else if (where === DATA && kind === "array" && this.lastKey === "result") {
       next = RESULT;
       this.summary.resultIsList = true;
@@ -532,6 +551,7 @@ var VectorAnswerReader = class {
     } else if (where === ROW) this.rowMember(kind === "array");
     else if (where === METRIC) this.rowLabels[this.labelName] = false;
     else if (where === VALUE) this.rowValue = BAD;
+    else if (where === WARNINGS || where === INFOS) this.annotate(where, `(an ${kind}, not a string)`);
     this.path.push(next);
   }
   openObject() {
@@ -571,8 +591,11 @@ var VectorAnswerReader = class {
       if (this.lastKey === "status") this.summary.status = text;
       else if (this.lastKey === "errorType") this.summary.errorType = text;
       else if (this.lastKey === "error") this.summary.error = text;
+      else if (this.lastKey === "warnings") this.annotate(WARNINGS, text);
     } else if (where === DATA && this.lastKey === "resultType") {
       this.summary.resultType = jsonString(buf, start, end, escaped);
+    } else if (where === WARNINGS || where === INFOS) {
+      this.annotate(where, jsonString(buf, start, end, escaped));
     } else this.scalarAt(where, "string");
   }
   number(buf, start, end) {
@@ -594,9 +617,12 @@ var VectorAnswerReader = class {
 // src/observe/live/prometheus-instant.ts
 var MAX_ERROR_BYTES = 1024 * 1024;
 var MAX_TOKEN_BYTES = 1024 * 1024;
+function prometheusInfo(info) {
+  return `Prometheus noted: ${info}`;
+}
 async function instantQuery(base, query, at2, target, values, onRow, signal) {
   const url = new URL("api/v1/query", base.href.endsWith("/") ? base : new URL(`${base.href}/`));
-  const form = new URLSearchParams({ query, time: (at2.getTime() / 1e3).toFixed(3) }).toString();
+  const form = new URLSearchParams({ query: query.text, time: (at2.getTime() / 1e3).toFixed(3) }).toString();
   const init = { method: "POST", body: form, contentType: "application/x-www-form-urlencoded" };
   return httpStream(
     url,
@@ -621,7 +647,7 @@ async function instantQuery(base, query, at2, target, values, onRow, signal) {
           `${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer (${err.message})`
         );
       }
-      return verdict(url, status, reader);
+      return verdict(url, status, reader, query.name);
     }
   );
 }
@@ -630,7 +656,7 @@ function notAuthorized(url, status) {
     `${shownUrl(url)}: HTTP ${status}: not authorized: check the bearer token (--prometheus-token-env)`
   );
 }
-function verdict(url, status, reader) {
+function verdict(url, status, reader, name) {
   if (status === 401 || status === 403) throw notAuthorized(url, status);
   const s = reader.summary;
   if (!s.rootIsObject) throw new InputError(`${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer`);
@@ -647,10 +673,19 @@ function verdict(url, status, reader) {
   if (reader.problem !== void 0) {
     throw new InputError(`${shownUrl(url)}: ${reader.problem} (not a Prometheus vector sample)`);
   }
-  return s.rows;
+  if (s.warnings.length > 0) {
+    throw new InputError(
+      `${shownUrl(url)}: ${name}: Prometheus answered with warnings, so the calls it holds may not all be in the answer: ${s.warnings.join("; ")}`
+    );
+  }
+  return { rows: s.rows, infos: s.infos };
 }
 
 // src/observe/live/prometheus-parts.ts
+function partQueryName(q) {
+  const what = q.metric === -1 ? "whether a client sidecar reported" : CALL_METRICS[q.metric];
+  return `the query for ${what} (part ${q.part + 1})`;
+}
 async function readPartQueries(base, queries, at2, target, into, concurrency, signal) {
   let clientSidecarSeen = false;
   const stop = new AbortController();
@@ -664,8 +699,10 @@ async function readPartQueries(base, queries, at2, target, into, concurrency, si
         clientSidecarSeen = true;
       } : (ids, value) => into.builder.addInterned(q.metric, ids, requestCount(value));
       try {
-        const n = await instantQuery(base, q.text, at2, target, into.values, onRow, stop.signal);
-        return q.metric === -1 ? 0 : n;
+        const query = { text: q.text, name: partQueryName(q) };
+        const answer = await instantQuery(base, query, at2, target, into.values, onRow, stop.signal);
+        for (const info of answer.infos) into.builder.addWarningOnce(prometheusInfo(info));
+        return q.metric === -1 ? 0 : answer.rows;
       } catch (err) {
         stop.abort();
         throw err;
@@ -678,6 +715,7 @@ async function readPartQueries(base, queries, at2, target, into, concurrency, si
 }
 
 export {
+  prometheusInfo,
   instantQuery,
   readPartQueries
 };

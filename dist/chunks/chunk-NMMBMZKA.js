@@ -11,7 +11,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-HNHALQRW.js";
+} from "./chunk-MQBAX7YW.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -27,7 +27,7 @@ import {
 } from "./chunk-QKK6UXIM.js";
 import {
   ObservedMapBuilder
-} from "./chunk-MRJJWSQW.js";
+} from "./chunk-PH65LFUV.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
@@ -11508,7 +11508,7 @@ async function readSource(settings, onProgress, signal) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-ULMBQ77T.js");
+      const { readSidecars } = await import("./sidecars-source-3O5ESQXA.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11519,7 +11519,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-CLNYNSEG.js");
+      const { readPrometheus } = await import("./prometheus-source-7UTLGSW7.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
