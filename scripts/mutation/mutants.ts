@@ -7,8 +7,9 @@
 //
 // Scope: src/observe/live, the action's delivery (src/deliver, src/action) and src/diff, plus
 // the display escaping that issue 13 lists, the intents editor's List handling and namespaces, the observe
-// tables that hash label values, the guard on a checkout's symbolic links and the check's
-// namespace scope (-n and --environment).
+// tables that hash label values, the guard on a checkout's symbolic links, the check's
+// namespace scope (-n and --environment), and in src/cluster the process runner's deadline and
+// what of the workloads reaches the cluster.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
 export interface Mutant {
@@ -962,5 +963,24 @@ export const MUTANTS: Mutant[] = [
     to: 'const unmapped = (environment?.namespaces ?? []).filter((ns) => !seen.has(ns));',
     why: 'a namespace the environment maps, with intents but no traffic this run, is taken for a typo',
     tests: ['test/observe/observation-scope.test.ts'],
+  },
+  // --- src/cluster: the process runner's deadline and the workloads that reach the cluster
+  {
+    id: 'cluster/kill-spares-exited-sh',
+    file: 'src/cluster/command-runner.ts',
+    from: '          if (deadlinePassed) return;\n',
+    to: '          if (deadlinePassed || child.exitCode !== null) return;\n',
+    why: "the deadline signals nothing once sh has exited: `x & y` waits for x's end (the job hangs)",
+    tests: ['test/cluster/command-runner.test.ts', 'test/cluster/cluster-run.test.ts'],
+    names: 'sh left running|left a child running',
+  },
+  {
+    id: 'cluster/settle-waits-for-pipes',
+    file: 'src/cluster/command-runner.ts',
+    from: '              if (exited) settle();\n',
+    to: '',
+    why: 'the call settles only when every holder of its output pipes is gone, also one outside the group',
+    tests: ['test/cluster/command-runner.test.ts'],
+    names: 'sh left running',
   },
 ];

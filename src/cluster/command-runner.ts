@@ -10,7 +10,11 @@ export interface Command {
   env?: Readonly<Record<string, string>>;
   stdin?: string;
   cwd?: string;
-  /** Kill the command (and what it started) after this long; `timedOut` tells. Every tool call has one. */
+  /**
+   * Kill the command and its process group (what it started) after this long, whether or not the
+   * program itself has exited; `timedOut` tells. Every tool call has one, and the call settles
+   * within a few seconds of it even when something outside the group still holds the output.
+   */
   timeoutMs: number;
   /** Kill the command early (the traffic command, when the window closes). */
   signal?: AbortSignal;
@@ -25,7 +29,10 @@ export interface CommandResult {
   code: number | null;
   stdout: string;
   stderr: string;
-  /** Ended by `timeoutMs` or `signal`. */
+  /**
+   * Cut short by `timeoutMs` or `signal`: the deadline came while the program, a process of its
+   * group or a holder of its output was still there.
+   */
   timedOut: boolean;
 }
 
@@ -55,6 +62,8 @@ export interface ProcessRunnerOptions {
 /** Kept per stream: the tail is what failure messages quote. */
 const MAX_CAPTURE = 256 * 1024;
 const KILL_GRACE_MS = 5000;
+/** After the deadline's signals, how long output is still read from pipes a process outside the group holds. */
+const DRAIN_MS = 1000;
 
 /**
  * What children inherit: the runner's environment minus the action's inputs (`INPUT_GITHUB-TOKEN`)
@@ -97,42 +106,87 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
           detached: true,
           stdio: ['pipe', 'pipe', 'pipe'],
         });
+        const stdout = new LineCapture(command.quietOutput ? () => {} : (line) => options.log(mask(line)));
+        const stderr = new LineCapture((line) => options.log(mask(line)));
+        let settled = false;
+        let exited = false;
+        let code: number | null = null;
+        let deadlinePassed = false;
         let timedOut = false;
+        let drained = false;
+        let drainTimer: NodeJS.Timeout | undefined;
+        const settle = () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(drainTimer);
+          // What the command left running (its output sent elsewhere) still ends at its deadline.
+          if (deadlinePassed || child.pid === undefined || !groupAlive(child.pid)) {
+            clearTimeout(timer);
+            command.signal?.removeEventListener('abort', kill);
+          } else timer.unref();
+          // A process outside the group may still hold the pipes: no more is read from them.
+          child.stdout.destroy();
+          child.stderr.destroy();
+          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
+        };
+        // The deadline (timeout or abort) signals the whole group, whether or not the program
+        // itself has exited: `sh -c 'x & y'` exits after y while x runs on.
         const kill = () => {
-          if (child.exitCode !== null || child.pid === undefined) return;
+          if (deadlinePassed) return;
+          deadlinePassed = true;
+          const pid = child.pid;
+          const signalled = pid !== undefined && signalGroup(pid, 'SIGTERM');
+          if (signalled) setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS).unref();
+          if (settled) return;
           timedOut = true;
-          signalGroup(child.pid, 'SIGTERM');
-          setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), KILL_GRACE_MS).unref();
+          // Then whatever still holds the pipes (a process that left the group) is not waited for.
+          drainTimer = setTimeout(
+            () => {
+              drained = true;
+              if (exited) settle();
+            },
+            (signalled ? KILL_GRACE_MS : 0) + DRAIN_MS,
+          );
         };
         const timer = setTimeout(kill, command.timeoutMs);
         if (command.signal?.aborted) kill();
         command.signal?.addEventListener('abort', kill, { once: true });
-        const stdout = new LineCapture(command.quietOutput ? () => {} : (line) => options.log(mask(line)));
-        const stderr = new LineCapture((line) => options.log(mask(line)));
         child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk.toString('utf8')));
         child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
         child.stdin.on('error', () => {}); // a program that exits without reading its stdin
         child.stdin.end(command.stdin ?? '');
         child.on('error', (err: NodeJS.ErrnoException) => {
+          if (settled) return;
+          settled = true;
           clearTimeout(timer);
+          clearTimeout(drainTimer);
+          command.signal?.removeEventListener('abort', kill);
           reject(err.code === 'ENOENT' ? new ToolMissingError(command.program) : err);
         });
-        child.on('close', (code) => {
-          clearTimeout(timer);
-          command.signal?.removeEventListener('abort', kill);
-          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
+        child.on('exit', (exitCode) => {
+          exited = true;
+          code = exitCode;
+          if (drained) settle();
         });
+        // Both pipes closed after the exit: all the output is in.
+        child.on('close', settle);
       });
     },
   };
 }
 
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
+/** Signals every process of the group; false when none is left. */
+function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
   try {
     process.kill(-pid, signal);
+    return true;
   } catch {
-    // Already gone.
+    return false; // Already gone.
   }
+}
+
+function groupAlive(pid: number): boolean {
+  return signalGroup(pid, 0);
 }
 
 /** Splits a stream into lines for the log and keeps its tail for messages. */

@@ -7,9 +7,17 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { type ClusterPlan, runInCluster } from '../../src/cluster/cluster-run.ts';
 import { ClusterStepError } from '../../src/cluster/cluster-step.ts';
+import { type Command, type CommandRunner, createProcessRunner } from '../../src/cluster/command-runner.ts';
 import { addedTelemetryYaml, MESH_TELEMETRY_YAML } from '../../src/cluster/telemetry.ts';
 import { isInputError } from '../../src/errors.ts';
-import { type Answer, RecordingLog, RecordingRunner, stepContext } from './fake-tools.ts';
+import {
+  type Answer,
+  endsSoon,
+  OUTLIVING_CHILD,
+  RecordingLog,
+  RecordingRunner,
+  stepContext,
+} from './fake-tools.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const NS = 'otterize-tutorial-istio-mapping';
@@ -223,6 +231,42 @@ describe('runInCluster, cluster kind', () => {
     );
     assert.ok(isInputError(err) && err.file === 'bad.yaml', String(err));
     assert.deepEqual(runner.lines(), []);
+  });
+
+  test('traffic that left a child running ends with the window, not with the child', {
+    timeout: 30_000,
+  }, async () => {
+    // The real runner for the traffic command (`port-forward ... & curl ...` leaves one behind).
+    const cwd = await workspace();
+    const fake = new RecordingRunner();
+    let pid = 0;
+    let childStarted = () => {};
+    const started = new Promise<void>((resolve) => {
+      childStarted = resolve;
+    });
+    const real = createProcessRunner({
+      log: (line) => {
+        if (/^\d+$/.test(line)) {
+          pid = Number(line);
+          childStarted();
+        }
+      },
+    });
+    const runner: CommandRunner = { run: (c: Command) => (c.program === 'sh' ? real.run(c) : fake.run(c)) };
+    const log = new RecordingLog();
+    const result = await runInCluster(
+      stepContext(runner, log),
+      plan(cwd, { traffic: OUTLIVING_CHILD }),
+      async (openWindow) => {
+        openWindow();
+        await started; // sh has exited; its child runs on, holding the output
+        return 'read';
+      },
+    );
+    assert.equal(result, 'read');
+    assert.ok(await endsSoon(pid), 'the child was ended when the window closed');
+    assert.ok(log.entries.includes('traffic: stopped when the window closed'), log.entries.join('\n'));
+    assert.equal(fake.lines().at(-1), 'kind delete cluster --name intent-drift');
   });
 
   test('a traffic command that fails is a warning with its last stderr lines', async () => {

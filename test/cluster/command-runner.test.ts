@@ -1,6 +1,7 @@
 // The real runner on node:child_process: output streamed by lines and kept, stdin fed, secrets
 // masked wherever they could show, a missing program told apart, and timeouts that end the
-// whole process group.
+// whole process group, also once `sh` itself has exited, without waiting for whoever still holds
+// the output pipes.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ClusterStepError, mustRun } from '../../src/cluster/cluster-step.ts';
@@ -11,6 +12,7 @@ import {
   maskSecrets,
   ToolMissingError,
 } from '../../src/cluster/command-runner.ts';
+import { processAlive as alive, endsSoon, OUTLIVING_CHILD } from './fake-tools.ts';
 
 const node = process.execPath;
 
@@ -107,6 +109,75 @@ describe('createProcessRunner', () => {
       timeoutMs: 60_000,
     });
     assert.equal(result.timedOut, true);
+  });
+});
+
+/** `sh -c` printing the pid of its background child, then exiting while the child runs on. */
+const BACKGROUND = 'sleep 60 & echo $!';
+
+describe('what sh left running when it exited', () => {
+  // Each would wait for the 60 s sleep before the fix: the test's own timeout is the bound.
+  const bound = { timeout: 30_000 };
+
+  test('the timeout ends it, though sh exited 0 before', bound, async () => {
+    const { run } = runner();
+    const result = await run.run({ program: 'sh', args: ['-c', BACKGROUND], timeoutMs: 300 });
+    const pid = Number(result.stdout.trim());
+    assert.ok(pid > 0, result.stdout);
+    assert.ok(await endsSoon(pid), 'the background sleep was ended, not waited for');
+    assert.equal(result.timedOut, true);
+    assert.equal(result.code, 0, "sh's own exit code");
+  });
+
+  test('an abort ends it too, and says so', bound, async () => {
+    const controller = new AbortController();
+    let pid = 0;
+    const run = createProcessRunner({
+      log: (line) => {
+        if (/^\d+$/.test(line)) {
+          pid = Number(line);
+          controller.abort();
+        }
+      },
+    });
+    const result = await run.run({
+      program: 'sh',
+      args: ['-c', OUTLIVING_CHILD],
+      signal: controller.signal,
+      timeoutMs: 60_000,
+    });
+    assert.ok(pid > 0);
+    assert.ok(await endsSoon(pid));
+    assert.equal(result.timedOut, true);
+    assert.equal(result.code, 0);
+  });
+
+  test('a process that left the group and holds the output is not waited for', bound, async () => {
+    const { run } = runner();
+    const result = await run.run({
+      program: 'sh',
+      args: ['-c', 'setsid sleep 60 & echo $!'],
+      timeoutMs: 300,
+    });
+    const pid = Number(result.stdout.trim());
+    try {
+      assert.ok(pid > 0, result.stdout);
+      // Settled before that child's own end: it still runs, out of the group's reach.
+      assert.equal(alive(pid), true);
+      assert.equal(result.timedOut, true);
+    } finally {
+      if (pid > 0) process.kill(pid, 'SIGKILL');
+    }
+  });
+
+  test('without a deadline the call waits for the output, then settles', async () => {
+    const { run } = runner();
+    const result = await run.run({
+      program: 'sh',
+      args: ['-c', '(sleep 0.2; echo late) & echo early'],
+      timeoutMs: 30_000,
+    });
+    assert.deepEqual(result, { code: 0, stdout: 'early\nlate\n', stderr: '', timedOut: false });
   });
 });
 

@@ -2,6 +2,7 @@
 // kept in order, and a log that records groups. `sh` (the traffic command) runs until stopped.
 // Like the process runner's callers must, every command carries a timeout: one without is refused.
 
+import { readFileSync } from 'node:fs';
 import type { ClusterLog, StepContext } from '../../src/cluster/cluster-step.ts';
 import type { Command, CommandResult, CommandRunner } from '../../src/cluster/command-runner.ts';
 import { ToolMissingError } from '../../src/cluster/command-runner.ts';
@@ -73,3 +74,32 @@ export function stepContext(runner: CommandRunner, log: ClusterLog): StepContext
   let t = 0;
   return { runner, log, now: () => (t += 1000) };
 }
+
+/** Whether a process runs (Linux: a zombie waiting for its reaper counts as ended). */
+export function processAlive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a signalled process is gone within 5 s (it closes its pipes a moment before it ends,
+ * so the runner may settle first); the processes the tests start would otherwise run 60 s.
+ */
+export async function endsSoon(pid: number): Promise<boolean> {
+  for (let waited = 0; waited < 5000; waited += 20) {
+    if (!processAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
+
+/**
+ * A `sh -c` line that starts a background `sleep 60` and exits at once; the sleep prints its pid
+ * (on stdout, which it holds open) only after that sh has exited and been reaped (`/proc/$1`
+ * gone), so whatever a test does on seeing the pid comes after the exit.
+ */
+export const OUTLIVING_CHILD =
+  "sh -c 'while [ -e /proc/$1 ]; do sleep 0.05; done; echo $$; exec sleep 60' child $$ &";
