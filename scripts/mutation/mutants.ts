@@ -983,4 +983,22 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/cluster/command-runner.test.ts'],
     names: 'sh left running',
   },
+  {
+    id: 'cluster/pr-telemetry-applied',
+    file: 'src/cluster/workload-plan.ts',
+    from: "(group !== 'networking.istio.io' || MESH_NETWORKING_KINDS.has(kind))",
+    to: "group === 'security.istio.io'",
+    why: "the pull request's own Telemetry is applied after the action's: without request_path a drift reads OK",
+    tests: ['test/cluster/cluster-parts.test.ts', 'test/cluster/cluster-run.test.ts'],
+    names: 'Istio records|never reach',
+  },
+  {
+    id: 'cluster/cluster-scoped-applied',
+    file: 'src/cluster/workload-plan.ts',
+    from: 'if (CLUSTER_SCOPED_KINDS.has(kind) || /^Cluster[A-Z]/.test(kind)) {',
+    to: 'if (CLUSTER_SCOPED_KINDS.has(kind)) {',
+    why: 'a ClusterRoleBinding to cluster-admin in the manifests is applied (and outlives the run on an existing cluster)',
+    tests: ['test/cluster/cluster-parts.test.ts', 'test/cluster/cluster-run.test.ts'],
+    names: 'Istio records|never reach',
+  },
 ];

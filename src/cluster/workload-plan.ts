@@ -3,8 +3,12 @@
 // file, the rollouts to wait for, and the namespaces that need sidecar injection. Only workload
 // documents go to the cluster: never a file of the `intents` paths, never an Otterize resource
 // (a fresh cluster has no Otterize CRDs, and enforcing intents would block the calls being
-// recorded), never a kustomization (kubectl apply -f does not run kustomize), also when they sit
-// in a `kind: List`.
+// recorded), never a kustomization (kubectl apply -f does not run kustomize), never what changes
+// what Istio records or enforces (Telemetry, AuthorizationPolicy, EnvoyFilter, Sidecar, anything
+// in the root namespace istio-system: a pull request's Telemetry applied after the action's own
+// would drop request_path and turn a drift into OK), never a cluster-scoped object but a
+// Namespace (a ClusterRoleBinding to cluster-admin, a webhook, a CRD: on an existing cluster they
+// would outlive the run), also when they sit in a `kind: List`. Each is named in a warning.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CST, Document, isSeq, parseDocument } from 'yaml';
@@ -27,6 +31,42 @@ const NOT_APPLIED_GROUPS: Record<string, string> = {
   'kustomize.config.k8s.io': 'kubectl apply -f does not run kustomize',
 };
 const KUSTOMIZATION_FILE = /^(kustomization\.ya?ml|Kustomization)$/;
+/** The Istio root namespace of the clusters the action installs Istio on, and Istio's default. */
+const ISTIO_ROOT_NAMESPACE = 'istio-system';
+/** The networking.istio.io kinds that change what a sidecar does with every call, not routing. */
+const MESH_NETWORKING_KINDS = new Set(['EnvoyFilter', 'Sidecar']);
+/**
+ * Cluster-scoped kinds of Kubernetes and its common add-ons (any `Cluster*` kind too); a custom
+ * kind not listed here is taken for a namespaced one. Namespace is applied: workloads need theirs.
+ */
+const CLUSTER_SCOPED_KINDS = new Set([
+  'APIService',
+  'CSIDriver',
+  'CSINode',
+  'CertificateSigningRequest',
+  'ComponentStatus',
+  'CustomResourceDefinition',
+  'DeviceClass',
+  'FlowSchema',
+  'GatewayClass',
+  'IPAddress',
+  'IngressClass',
+  'MutatingAdmissionPolicy',
+  'MutatingAdmissionPolicyBinding',
+  'MutatingWebhookConfiguration',
+  'Node',
+  'PersistentVolume',
+  'PriorityClass',
+  'PriorityLevelConfiguration',
+  'RuntimeClass',
+  'ServiceCIDR',
+  'StorageClass',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'ValidatingWebhookConfiguration',
+  'VolumeAttachment',
+]);
+const MESH_REASON = 'it would change what Istio records or enforces while the check reads it';
 
 export interface ManifestFile {
   /** As the user named it, for messages. */
@@ -66,6 +106,40 @@ function map(node: YamlNode | undefined): YamlMap | undefined {
 
 function groupOf(apiVersion: string): string {
   return apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+}
+
+/** Why an object is not applied (and whether to warn); undefined: it is applied. */
+function whyNotApplied(
+  root: YamlMap,
+  apiVersion: string,
+  kind: string,
+): { why: string; warn: boolean } | undefined {
+  const group = groupOf(apiVersion);
+  const fixed = NOT_APPLIED_GROUPS[group];
+  if (fixed !== undefined) return { why: fixed, warn: group !== 'k8s.otterize.com' };
+  const istio = group === 'istio.io' || group.endsWith('.istio.io');
+  if (istio && (group !== 'networking.istio.io' || MESH_NETWORKING_KINDS.has(kind))) {
+    return { why: MESH_REASON, warn: true };
+  }
+  const { namespace, name } = identity(root);
+  if (namespace === ISTIO_ROOT_NAMESPACE || (kind === 'Namespace' && name === ISTIO_ROOT_NAMESPACE)) {
+    return { why: `${ISTIO_ROOT_NAMESPACE} is the mesh's root namespace: ${MESH_REASON}`, warn: true };
+  }
+  if (CLUSTER_SCOPED_KINDS.has(kind) || /^Cluster[A-Z]/.test(kind)) {
+    return {
+      why: 'a cluster-scoped object is not a workload, and would outlive the run on an existing cluster',
+      warn: true,
+    };
+  }
+  return undefined;
+}
+
+function identity(node: YamlMap): { namespace: string | undefined; name: string | undefined } {
+  const metadata = map(child(node, 'metadata'));
+  return {
+    namespace: text(metadata && child(metadata, 'namespace')),
+    name: text(metadata && child(metadata, 'name')),
+  };
 }
 
 class PlanBuilder {
@@ -117,9 +191,13 @@ class PlanBuilder {
     const special = (item: YamlNode) => {
       const m = map(item);
       const apiVersion = text(m && child(m, 'apiVersion'));
+      const kind = text(m && child(m, 'kind'));
       return (
-        text(m && child(m, 'kind')) === 'Namespace' ||
-        (apiVersion !== undefined && NOT_APPLIED_GROUPS[groupOf(apiVersion)] !== undefined)
+        kind === 'Namespace' ||
+        (m !== undefined &&
+          apiVersion !== undefined &&
+          kind !== undefined &&
+          whyNotApplied(m, apiVersion, kind) !== undefined)
       );
     };
     if (!items.items.some(special)) return undefined;
@@ -157,13 +235,13 @@ class PlanBuilder {
       });
       return undefined;
     }
-    const group = groupOf(apiVersion);
-    const why = NOT_APPLIED_GROUPS[group];
-    if (why !== undefined) {
-      const name = text(map(child(node, 'metadata')) && child(map(child(node, 'metadata'))!, 'name'));
+    const left = whyNotApplied(node, apiVersion, kind);
+    if (left !== undefined) {
+      const { namespace, name } = identity(node);
+      const named = name === undefined ? '' : ` ${namespace === undefined ? '' : `${namespace}/`}${name}`;
       this.plan.skipped.push({
-        note: `${file}:${line}: ${kind}${name === undefined ? '' : ` ${name}`} (${group}) not applied: ${why}`,
-        warn: group !== 'k8s.otterize.com',
+        note: `${file}:${line}: ${kind}${named} (${groupOf(apiVersion) || 'core'}) not applied: ${left.why}`,
+        warn: left.warn,
       });
       return undefined;
     }

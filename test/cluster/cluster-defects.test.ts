@@ -133,7 +133,7 @@ describe('defect 2: only workload documents are applied, Namespaces first', () =
     }
     const notes = log.entries.join('\n');
     assert.match(notes, /deploy\/intents\/web\.yaml: an intents path, not applied/);
-    assert.match(notes, /deploy\/app\.yaml:5: ClientIntents web \(k8s\.otterize\.com\) not applied/);
+    assert.match(notes, /deploy\/app\.yaml:5: ClientIntents shop\/web \(k8s\.otterize\.com\) not applied/);
     assert.match(notes, /deploy\/kustomization\.yaml:1: not a Kubernetes object/);
   });
 
@@ -166,7 +166,7 @@ describe('defect 2: only workload documents are applied, Namespaces first', () =
     assert.match(applies[1]!.stdin ?? '', /kind: Telemetry/);
     assert.match(applies[2]!.stdin ?? '', /kind: Deployment/);
     for (const c of applies) assert.doesNotMatch(c.stdin ?? '', /ClientIntents|kind: List/);
-    assert.match(log.entries.join('\n'), /web\.yaml:7: ClientIntents web \(k8s\.otterize\.com\) not applied/);
+    assert.match(log.entries.join('\n'), /web\.yaml:7: ClientIntents shop\/web \(k8s\.otterize\.com\) not applied/);
   });
 });
 

@@ -117,6 +117,65 @@ describe('planWorkloads', () => {
   });
 });
 
+test('what changes what Istio records or enforces, and cluster-scoped objects, are left out with a warning', () => {
+  const text = [
+    'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}',
+    'apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata: {name: mesh-default, namespace: istio-system}',
+    'apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata: {name: t, namespace: shop}',
+    'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: deny, namespace: shop}',
+    'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: e, namespace: shop}',
+    'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata: {name: s, namespace: shop}',
+    'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: cart, namespace: shop}',
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: istio, namespace: istio-system}',
+    'apiVersion: v1\nkind: Namespace\nmetadata: {name: istio-system}',
+    'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: pr-admin}\nroleRef: {kind: ClusterRole, name: cluster-admin}',
+    'apiVersion: admissionregistration.k8s.io/v1\nkind: MutatingWebhookConfiguration\nmetadata: {name: w}',
+    'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: x.example.com}',
+    'apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: rbac.authorization.k8s.io/v1, kind: ClusterRole, metadata: {name: r}}\n  - {apiVersion: apps/v1, kind: Deployment, metadata: {name: cart, namespace: shop}}',
+  ].join('\n---\n');
+  const plan = planWorkloads([{ file: 'pr.yaml', text }]);
+  const mesh = 'it would change what Istio records or enforces while the check reads it';
+  const root = `istio-system is the mesh's root namespace: ${mesh}`;
+  const cluster =
+    'a cluster-scoped object is not a workload, and would outlive the run on an existing cluster';
+  assert.deepEqual(plan.skipped, [
+    {
+      note: `pr.yaml:5: Telemetry istio-system/mesh-default (telemetry.istio.io) not applied: ${mesh}`,
+      warn: true,
+    },
+    { note: `pr.yaml:9: Telemetry shop/t (telemetry.istio.io) not applied: ${mesh}`, warn: true },
+    {
+      note: `pr.yaml:13: AuthorizationPolicy shop/deny (security.istio.io) not applied: ${mesh}`,
+      warn: true,
+    },
+    { note: `pr.yaml:17: EnvoyFilter shop/e (networking.istio.io) not applied: ${mesh}`, warn: true },
+    { note: `pr.yaml:21: Sidecar shop/s (networking.istio.io) not applied: ${mesh}`, warn: true },
+    { note: `pr.yaml:29: ConfigMap istio-system/istio (core) not applied: ${root}`, warn: true },
+    { note: `pr.yaml:33: Namespace istio-system (core) not applied: ${root}`, warn: true },
+    {
+      note: `pr.yaml:37: ClusterRoleBinding pr-admin (rbac.authorization.k8s.io) not applied: ${cluster}`,
+      warn: true,
+    },
+    {
+      note: `pr.yaml:42: MutatingWebhookConfiguration w (admissionregistration.k8s.io) not applied: ${cluster}`,
+      warn: true,
+    },
+    {
+      note: `pr.yaml:46: CustomResourceDefinition x.example.com (apiextensions.k8s.io) not applied: ${cluster}`,
+      warn: true,
+    },
+    { note: `pr.yaml:53: ClusterRole r (rbac.authorization.k8s.io) not applied: ${cluster}`, warn: true },
+  ]);
+  assert.deepEqual(
+    plan.namespaces.map((d) => d.line),
+    [1],
+  );
+  assert.deepEqual(
+    plan.files.map((f) => f.documents.map((d) => d.kind)),
+    [['VirtualService', 'Deployment']],
+  );
+});
+
 test('a List taken apart keeps an item whose alias points into a left-out item, the value written out', () => {
   const text = [
     'apiVersion: v1',

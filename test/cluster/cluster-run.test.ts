@@ -269,6 +269,39 @@ describe('runInCluster, cluster kind', () => {
     assert.equal(fake.lines().at(-1), 'kind delete cluster --name intent-drift');
   });
 
+  test("the PR's own mesh Telemetry and cluster-wide objects never reach the cluster", async () => {
+    // Applied after the action's Telemetry, this one (no request_path) turned the demo's drift into OK.
+    const cwd = await workspace();
+    const extra = [
+      'apiVersion: telemetry.istio.io/v1',
+      'kind: Telemetry',
+      'metadata: {name: mesh-default, namespace: istio-system}',
+      'spec:',
+      '  metrics:',
+      '    - providers: [{name: prometheus}]',
+      '      overrides:',
+      '        - tagOverrides: {request_method: {value: request.method}}',
+      '---',
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'kind: ClusterRoleBinding',
+      'metadata: {name: pr-admin}',
+      'roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}',
+      'subjects: [{kind: ServiceAccount, name: default, namespace: shop}]',
+      '',
+    ].join('\n');
+    await writeFile(path.join(cwd, 'mesh.yaml'), extra);
+    const { runner, log, ctx } = setup();
+    await runInCluster(ctx, plan(cwd, { workloads: ['workloads.yaml', 'mesh.yaml'] }), reading(0));
+    const applied = runner.calls.filter((c) => c.args.join(' ') === 'apply -f -').map((c) => c.stdin!);
+    assert.equal(applied.filter((a) => /kind: Telemetry/.test(a)).length, 1);
+    assert.ok(applied.includes(MESH_TELEMETRY_YAML));
+    assert.ok(!applied.some((a) => /ClusterRoleBinding/.test(a)), applied.join('\n'));
+    assert.deepEqual(log.warnings(), [
+      'warning: mesh.yaml:1: Telemetry istio-system/mesh-default (telemetry.istio.io) not applied: it would change what Istio records or enforces while the check reads it',
+      'warning: mesh.yaml:10: ClusterRoleBinding pr-admin (rbac.authorization.k8s.io) not applied: a cluster-scoped object is not a workload, and would outlive the run on an existing cluster',
+    ]);
+  });
+
   test('a traffic command that fails is a warning with its last stderr lines', async () => {
     const cwd = await workspace();
     const { log, ctx } = setup((line) =>
