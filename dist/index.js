@@ -21797,6 +21797,7 @@ var ToolMissingError = class extends Error {
 };
 var MAX_CAPTURE = 256 * 1024;
 var KILL_GRACE_MS = 5e3;
+var DRAIN_MS = 1e3;
 function childEnvironment(env) {
   const out = {};
   for (const [key, value] of Object.entries(env)) {
@@ -21828,33 +21829,66 @@ function createProcessRunner(options) {
           detached: true,
           stdio: ["pipe", "pipe", "pipe"]
         });
+        const stdout = new LineCapture(command.quietOutput ? () => {
+        } : (line) => options.log(mask(line)));
+        const stderr = new LineCapture((line) => options.log(mask(line)));
+        let settled = false;
+        let exited = false;
+        let code = null;
+        let deadlinePassed = false;
         let timedOut = false;
+        let drained = false;
+        let drainTimer;
+        const settle = () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(drainTimer);
+          if (deadlinePassed || child2.pid === void 0 || !groupAlive(child2.pid)) {
+            clearTimeout(timer);
+            command.signal?.removeEventListener("abort", kill);
+          } else timer.unref();
+          child2.stdout.destroy();
+          child2.stderr.destroy();
+          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
+        };
         const kill = () => {
-          if (child2.exitCode !== null || child2.pid === void 0) return;
+          if (deadlinePassed) return;
+          deadlinePassed = true;
+          const pid = child2.pid;
+          const signalled = pid !== void 0 && signalGroup(pid, "SIGTERM");
+          if (signalled) setTimeout(() => signalGroup(pid, "SIGKILL"), KILL_GRACE_MS).unref();
+          if (settled) return;
           timedOut = true;
-          signalGroup(child2.pid, "SIGTERM");
-          setTimeout(() => signalGroup(child2.pid, "SIGKILL"), KILL_GRACE_MS).unref();
+          drainTimer = setTimeout(
+            () => {
+              drained = true;
+              if (exited) settle();
+            },
+            (signalled ? KILL_GRACE_MS : 0) + DRAIN_MS
+          );
         };
         const timer = setTimeout(kill, command.timeoutMs);
         if (command.signal?.aborted) kill();
         command.signal?.addEventListener("abort", kill, { once: true });
-        const stdout = new LineCapture(command.quietOutput ? () => {
-        } : (line) => options.log(mask(line)));
-        const stderr = new LineCapture((line) => options.log(mask(line)));
         child2.stdout.on("data", (chunk) => stdout.push(chunk.toString("utf8")));
         child2.stderr.on("data", (chunk) => stderr.push(chunk.toString("utf8")));
         child2.stdin.on("error", () => {
         });
         child2.stdin.end(command.stdin ?? "");
         child2.on("error", (err) => {
+          if (settled) return;
+          settled = true;
           clearTimeout(timer);
+          clearTimeout(drainTimer);
+          command.signal?.removeEventListener("abort", kill);
           reject(err.code === "ENOENT" ? new ToolMissingError(command.program) : err);
         });
-        child2.on("close", (code) => {
-          clearTimeout(timer);
-          command.signal?.removeEventListener("abort", kill);
-          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
+        child2.on("exit", (exitCode) => {
+          exited = true;
+          code = exitCode;
+          if (drained) settle();
         });
+        child2.on("close", settle);
       });
     }
   };
@@ -21862,8 +21896,13 @@ function createProcessRunner(options) {
 function signalGroup(pid, signal) {
   try {
     process.kill(-pid, signal);
+    return true;
   } catch {
+    return false;
   }
+}
+function groupAlive(pid) {
+  return signalGroup(pid, 0);
 }
 var LineCapture = class {
   pending = "";
@@ -27071,6 +27110,36 @@ var NOT_APPLIED_GROUPS = {
   "kustomize.config.k8s.io": "kubectl apply -f does not run kustomize"
 };
 var KUSTOMIZATION_FILE = /^(kustomization\.ya?ml|Kustomization)$/;
+var ISTIO_ROOT_NAMESPACE = "istio-system";
+var MESH_NETWORKING_KINDS = /* @__PURE__ */ new Set(["EnvoyFilter", "Sidecar"]);
+var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
+  "APIService",
+  "CSIDriver",
+  "CSINode",
+  "CertificateSigningRequest",
+  "ComponentStatus",
+  "CustomResourceDefinition",
+  "DeviceClass",
+  "FlowSchema",
+  "GatewayClass",
+  "IPAddress",
+  "IngressClass",
+  "MutatingAdmissionPolicy",
+  "MutatingAdmissionPolicyBinding",
+  "MutatingWebhookConfiguration",
+  "Node",
+  "PersistentVolume",
+  "PriorityClass",
+  "PriorityLevelConfiguration",
+  "RuntimeClass",
+  "ServiceCIDR",
+  "StorageClass",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "ValidatingWebhookConfiguration",
+  "VolumeAttachment"
+]);
+var MESH_REASON = "it would change what Istio records or enforces while the check reads it";
 function text(node) {
   return node?.type === "scalar" && typeof node.value === "string" ? node.value : void 0;
 }
@@ -27079,6 +27148,33 @@ function map(node) {
 }
 function groupOf(apiVersion) {
   return apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
+}
+function whyNotApplied(root, apiVersion, kind) {
+  const group = groupOf(apiVersion);
+  const fixed = NOT_APPLIED_GROUPS[group];
+  if (fixed !== void 0) return { why: fixed, warn: group !== "k8s.otterize.com" };
+  const istio = group === "istio.io" || group.endsWith(".istio.io");
+  if (istio && (group !== "networking.istio.io" || MESH_NETWORKING_KINDS.has(kind))) {
+    return { why: MESH_REASON, warn: true };
+  }
+  const { namespace, name: name2 } = identity(root);
+  if (namespace === ISTIO_ROOT_NAMESPACE || kind === "Namespace" && name2 === ISTIO_ROOT_NAMESPACE) {
+    return { why: `${ISTIO_ROOT_NAMESPACE} is the mesh's root namespace: ${MESH_REASON}`, warn: true };
+  }
+  if (CLUSTER_SCOPED_KINDS.has(kind) || /^Cluster[A-Z]/.test(kind)) {
+    return {
+      why: "a cluster-scoped object is not a workload, and would outlive the run on an existing cluster",
+      warn: true
+    };
+  }
+  return void 0;
+}
+function identity(node) {
+  const metadata = map(child(node, "metadata"));
+  return {
+    namespace: text(metadata && child(metadata, "namespace")),
+    name: text(metadata && child(metadata, "name"))
+  };
 }
 var PlanBuilder = class {
   plan = {
@@ -27123,7 +27219,8 @@ var PlanBuilder = class {
     const special = (item) => {
       const m = map(item);
       const apiVersion = text(m && child(m, "apiVersion"));
-      return text(m && child(m, "kind")) === "Namespace" || apiVersion !== void 0 && NOT_APPLIED_GROUPS[groupOf(apiVersion)] !== void 0;
+      const kind = text(m && child(m, "kind"));
+      return kind === "Namespace" || m !== void 0 && apiVersion !== void 0 && kind !== void 0 && whyNotApplied(m, apiVersion, kind) !== void 0;
     };
     if (!items.items.some(special)) return void 0;
     const document = parseDocument(source);
@@ -27154,13 +27251,13 @@ var PlanBuilder = class {
       });
       return void 0;
     }
-    const group = groupOf(apiVersion);
-    const why = NOT_APPLIED_GROUPS[group];
-    if (why !== void 0) {
-      const name2 = text(map(child(node, "metadata")) && child(map(child(node, "metadata")), "name"));
+    const left = whyNotApplied(node, apiVersion, kind);
+    if (left !== void 0) {
+      const { namespace, name: name2 } = identity(node);
+      const named = name2 === void 0 ? "" : ` ${namespace === void 0 ? "" : `${namespace}/`}${name2}`;
       this.plan.skipped.push({
-        note: `${file}:${line}: ${kind}${name2 === void 0 ? "" : ` ${name2}`} (${group}) not applied: ${why}`,
-        warn: group !== "k8s.otterize.com"
+        note: `${file}:${line}: ${kind}${named} (${groupOf(apiVersion) || "core"}) not applied: ${left.why}`,
+        warn: left.warn
       });
       return void 0;
     }
@@ -27882,10 +27979,10 @@ var READ_ONLY_WARNING = "intent-drift: no PR comment: the token may not write to
 var UNAVAILABLE_WARNING = "intent-drift: no PR comment: GitHub did not take it after the client\u2019s retries, and an earlier comment may be out of date. The job summary, annotations, outputs and JSON report are complete, and the step\u2019s result is the check\u2019s";
 async function postStickyComment(client, io, where, body, fallback) {
   try {
-    const identity = await tokenIdentity(client);
-    io.info(`commenting as ${identity.login} (identity from ${identity.via})`);
+    const identity2 = await tokenIdentity(client);
+    io.info(`commenting as ${identity2.login} (identity from ${identity2.via})`);
     try {
-      const result = await upsertStickyComment(client, where, identity.login, body);
+      const result = await upsertStickyComment(client, where, identity2.login, body);
       io.info(`comment ${result.action}: ${result.url}`);
       return result.url;
     } catch (err) {
@@ -27896,7 +27993,7 @@ async function postStickyComment(client, io, where, body, fallback) {
       const result = await upsertStickyComment(
         client,
         where,
-        identity.login,
+        identity2.login,
         shortCommentBody(fallback.drift, fallback.run)
       );
       return result.url;
