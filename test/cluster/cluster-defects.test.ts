@@ -166,7 +166,10 @@ describe('defect 2: only workload documents are applied, Namespaces first', () =
     assert.match(applies[1]!.stdin ?? '', /kind: Telemetry/);
     assert.match(applies[2]!.stdin ?? '', /kind: Deployment/);
     for (const c of applies) assert.doesNotMatch(c.stdin ?? '', /ClientIntents|kind: List/);
-    assert.match(log.entries.join('\n'), /web\.yaml:7: ClientIntents shop\/web \(k8s\.otterize\.com\) not applied/);
+    assert.match(
+      log.entries.join('\n'),
+      /web\.yaml:7: ClientIntents shop\/web \(k8s\.otterize\.com\) not applied/,
+    );
   });
 });
 
