@@ -27965,13 +27965,24 @@ async function upsertStickyComment(client, where, login, body) {
     }
     return { url: existing.url, id: existing.id, action: "updated" };
   }
-  const { data } = await client.rest.issues.createComment({
+  const create = (retries) => client.rest.issues.createComment({
     owner: where.owner,
     repo: where.repo,
     issue_number: where.issue,
-    body
+    body,
+    ...retries === void 0 ? {} : { request: { retries } }
   });
-  return { url: data.html_url, id: data.id, action: "created" };
+  try {
+    const { data } = await create(0);
+    return { url: data.html_url, id: data.id, action: "created" };
+  } catch (err) {
+    const status = err.status;
+    if (typeof status === "number" && status < 500) throw err;
+    const made = await findStickyComment(client, where, login);
+    if (made !== void 0) return { url: made.url, id: made.id, action: "created" };
+    const { data } = await create();
+    return { url: data.html_url, id: data.id, action: "created" };
+  }
 }
 
 // src/deliver/github/post-comment.ts

@@ -1001,4 +1001,13 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/cluster/cluster-parts.test.ts', 'test/cluster/cluster-run.test.ts'],
     names: 'Istio records|never reach',
   },
+  {
+    id: 'deliver/comment-post-retried',
+    file: 'src/deliver/github/sticky-comment.ts',
+    from: "    const made = await findStickyComment(client, where, login);\n    if (made !== undefined) return { url: made.url, id: made.id, action: 'created' };\n",
+    to: '',
+    why: 'a 502 that came after GitHub created the comment makes a second sticky comment',
+    tests: [`${ACTION}/pull-request-comment.test.ts`],
+    names: '502 after GitHub',
+  },
 ];

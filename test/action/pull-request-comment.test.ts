@@ -206,6 +206,25 @@ describe('the sticky comment on a pull request', () => {
     assert.equal(lenient.code, 0);
   });
 
+  test('a 502 after GitHub created the comment: it is found, not posted twice', async () => {
+    // The retry plugin retried the POST, and a gateway error that came after the write made a
+    // second sticky comment; a 502 with no comment made still gets one comment.
+    for (const afterWrite of [true, false]) {
+      server.comments.length = 0;
+      server.faults.push({
+        method: 'POST',
+        path: /\/issues\/7\/comments$/,
+        status: 502,
+        body: { message: 'Server Error' },
+        afterWrite,
+      });
+      const run = await runAction({ inputs: DEMO_INPUTS, apiUrl });
+      assert.equal(run.code, 1, run.stdout);
+      assert.equal(server.comments.length, 1, `afterWrite ${afterWrite}: ${server.comments.length} comments`);
+      assert.ok(server.comments[0]!.body.includes('1 missing'), server.comments[0]!.body.slice(0, 200));
+    }
+  });
+
   test('a locked conversation (403): no comment, and the warning quotes GitHub', async () => {
     server.faults.push({
       method: 'POST',

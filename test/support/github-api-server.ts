@@ -54,6 +54,11 @@ export interface Fault {
   headers?: Record<string, string>;
   /** How many times it fires (default 1). */
   times?: number;
+  /**
+   * The request is carried out first, then answered with the fault: a gateway that times out
+   * after GitHub wrote (a comment created, yet a 502 comes back).
+   */
+  afterWrite?: boolean;
 }
 
 export interface RecordedRequest {
@@ -215,8 +220,13 @@ export class GitHubApiServer {
     if (fault !== undefined) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
+      if (fault.afterWrite) this.route(req, identity);
       return { status: fault.status, body: fault.body, headers: fault.headers ?? {} };
     }
+    return this.route(req, identity);
+  }
+
+  private route(req: RecordedRequest, identity: Identity): Reply {
     for (const [method, pattern, route] of this.routes()) {
       const match = req.path.match(pattern);
       if (method === req.method && match) {

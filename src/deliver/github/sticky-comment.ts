@@ -59,11 +59,25 @@ export async function upsertStickyComment(
     }
     return { url: existing.url, id: existing.id, action: 'updated' };
   }
-  const { data } = await client.rest.issues.createComment({
-    owner: where.owner,
-    repo: where.repo,
-    issue_number: where.issue,
-    body,
-  });
-  return { url: data.html_url, id: data.id, action: 'created' };
+  const create = (retries?: number) =>
+    client.rest.issues.createComment({
+      owner: where.owner,
+      repo: where.repo,
+      issue_number: where.issue,
+      body,
+      ...(retries === undefined ? {} : { request: { retries } }),
+    });
+  try {
+    // Not retried blindly: a 5xx may come after GitHub created the comment, and a second POST
+    // would post it twice.
+    const { data } = await create(0);
+    return { url: data.html_url, id: data.id, action: 'created' };
+  } catch (err) {
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status < 500) throw err;
+    const made = await findStickyComment(client, where, login);
+    if (made !== undefined) return { url: made.url, id: made.id, action: 'created' };
+    const { data } = await create();
+    return { url: data.html_url, id: data.id, action: 'created' };
+  }
 }
