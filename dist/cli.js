@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-NMMBMZKA.js";
+} from "./chunks/chunk-PEF3JGVB.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-NMMBMZKA.js";
+} from "./chunks/chunk-PEF3JGVB.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

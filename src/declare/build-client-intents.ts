@@ -1,8 +1,7 @@
 // Groups observed calls into what `otterize network-mapper export` writes: one entry per
 // client, its targets sorted by name, one HTTP rule per path with the methods merged.
 import { readAsPattern, validatePathPattern } from '../diff/istio-match.ts';
-import type { ObservedCall, WorkloadRef } from '../model.ts';
-import { INTENT_METHODS } from './intent-rules.ts';
+import { INTENT_METHODS, type ObservedCall, type WorkloadRef } from '../model.ts';
 import { operatorTargetName, undeclarableReason } from './target-name.ts';
 
 export interface ExportHttpRule {

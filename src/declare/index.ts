@@ -2,6 +2,7 @@
 // and Istio AuthorizationPolicies out.
 
 export { displayName } from '../display-path.ts';
+export { INTENT_METHODS } from '../model.ts';
 export { collectYamlFiles } from '../yaml/collect-files.ts';
 export { parseYamlDocuments, readYamlFile } from '../yaml/read-yaml.ts';
 export { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
@@ -24,7 +25,6 @@ export {
   renderIntentsFile,
   resolveExportApiVersion,
 } from './export-intents.ts';
-export { INTENT_METHODS } from './intent-rules.ts';
 export { type LoadIntentsOptions, loadIntents } from './load-intents.ts';
 export { INTENTS_VERSIONS } from './parse-client-intents.ts';
 export { readWorkloadManifests, type WorkloadInfo, type WorkloadLookup } from './workload-manifests.ts';

@@ -5,8 +5,6 @@ import { type DeclaredRule, INTENT_METHODS, type TargetType, type WorkloadRef } 
 import { expectMap, expectString, fail, lineOf, requiredString } from '../yaml/yaml-fields.ts';
 import type { YamlMap, YamlSeq } from '../yaml/yaml-tree.ts';
 
-export { INTENT_METHODS };
-
 /** `nginx` is in the client's namespace, `nginx.other-ns` in other-ns; more dots are refused. */
 export function resolveTargetName(
   file: string,

@@ -44,8 +44,9 @@ export function failOnFor(policy: FailPolicy, client: { name: string; namespace:
  * `-n` scope, so a config shared by runs over different namespaces does not warn each of them.
  */
 export function unusedOverrideWarnings(policy: FailPolicy, clients: ReadonlySet<string>): string[] {
+  const names = [...clients];
   return policy.overrides
-    .filter((o) => ![...clients].some((client) => matchGlob(o.client, client)))
+    .filter((o) => !names.some((client) => matchGlob(o.client, client)))
     .map((o) => {
       const at = o.file === undefined ? 'overrides' : `${o.file}${o.line === undefined ? '' : `:${o.line}`}`;
       return `${at}: override client ${o.client} (failOn: ${o.failOn}) matches no client observed or declared in this run: it changes nothing`;

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { INTENT_METHODS } from '../../src/declare/intent-rules.ts';
 import { loadIntents } from '../../src/declare/load-intents.ts';
 import { validatePathPattern } from '../../src/diff/istio-match.ts';
+import { INTENT_METHODS } from '../../src/model.ts';
 
 const dnsName = fc.stringMatching(/^[a-z]([a-z0-9-]{0,10}[a-z0-9])?$/);
 const kind = fc.constantFrom('Deployment', 'StatefulSet', 'DaemonSet');

@@ -10744,7 +10744,8 @@ function failOnFor(policy, client) {
   return policy.overrides.find((o) => matchGlob(o.client, key))?.failOn ?? policy.failOn;
 }
 function unusedOverrideWarnings(policy, clients) {
-  return policy.overrides.filter((o) => ![...clients].some((client) => matchGlob(o.client, client))).map((o) => {
+  const names = [...clients];
+  return policy.overrides.filter((o) => !names.some((client) => matchGlob(o.client, client))).map((o) => {
     const at = o.file === void 0 ? "overrides" : `${o.file}${o.line === void 0 ? "" : `:${o.line}`}`;
     return `${at}: override client ${o.client} (failOn: ${o.failOn}) matches no client observed or declared in this run: it changes nothing`;
   });
@@ -11114,9 +11115,9 @@ function noiseFloor(missing, minCount) {
 }
 function clientsRead(observed, declared) {
   const clients = /* @__PURE__ */ new Set();
-  for (const call of [...observed.calls, ...observed.external]) clients.add(refKey(call.client));
-  for (const declaration of [...declared.rules, ...declared.documents])
-    clients.add(refKey(declaration.client));
+  for (const list of [observed.calls, observed.external, declared.rules, declared.documents]) {
+    for (let i = 0; i < list.length; i++) clients.add(refKey(list[i].client));
+  }
   return clients;
 }
 function checkDrift(observed, declared, controls = {}) {
@@ -11156,7 +11157,8 @@ function checkDrift(observed, declared, controls = {}) {
   }
   const policy = controls.policy ?? DEFAULT_POLICY;
   const failure = evaluateFailure(current, policy);
-  const warnings = [...current.warnings, ...unusedOverrideWarnings(policy, clientsRead(observed, declared))];
+  const unused = policy.overrides.length === 0 ? [] : unusedOverrideWarnings(policy, clientsRead(observed, declared));
+  const warnings = [...current.warnings, ...unused];
   if (failure.idleWarnings > 0) {
     warnings.push(
       `${failure.idleWarnings} stale ${failure.idleWarnings === 1 ? "rule belongs" : "rules belong"} to clients that made no calls in this run (client-idle): reported, not failing (config clientIdle: fail to change)`
