@@ -79,17 +79,28 @@ function withCounts(drift: Drift): Drift {
 }
 
 /**
- * Noise is judged per endpoint, the key the report and the baseline show a call under, never
- * per raw path: GET /users/1/orders ... /users/4/orders, one request each, are four requests
- * to /users/{*}/orders, not four one-off calls.
+ * The missing calls below the noise floor, and those kept. Noise is judged per endpoint, the key
+ * the report and the baseline show a call under, never per raw path: GET /users/1/orders ...
+ * /users/4/orders, one request each, are four requests to /users/{*}/orders, not four one-off
+ * calls. An endpoint's sum is at least each of its calls' counts, so when every call reaches the
+ * floor (always, with the default of 1) no key is built.
  */
-function noiseFloor(missing: readonly MissingCall[], minCount: number): (call: MissingCall) => boolean {
+function splitNoise(
+  missing: readonly MissingCall[],
+  minCount: number,
+): { kept: MissingCall[]; dropped: MissingCall[] } {
+  if (missing.every((call) => call.count >= minCount)) return { kept: [...missing], dropped: [] };
+  const keys = missing.map(missingCallKey);
   const requests = new Map<string, number>();
-  for (const call of missing) {
-    const key = missingCallKey(call);
-    requests.set(key, (requests.get(key) ?? 0) + call.count);
+  for (let i = 0; i < missing.length; i++) {
+    requests.set(keys[i]!, (requests.get(keys[i]!) ?? 0) + missing[i]!.count);
   }
-  return (call) => (requests.get(missingCallKey(call)) ?? 0) < minCount;
+  const kept: MissingCall[] = [];
+  const dropped: MissingCall[] = [];
+  for (let i = 0; i < missing.length; i++) {
+    ((requests.get(keys[i]!) ?? 0) < minCount ? dropped : kept).push(missing[i]!);
+  }
+  return { kept, dropped };
 }
 
 /** Every client the run observed or declared (`namespace/name`), in scope or not. */
@@ -133,9 +144,7 @@ export function checkDrift(
     else stale.push(rule);
   }
   const minCount = controls.minCount ?? 1;
-  const isNoise = noiseFloor(raw.missing, minCount);
-  const missing = raw.missing.filter((call) => !isNoise(call));
-  const dropped = raw.missing.filter(isNoise);
+  const { kept: missing, dropped } = splitNoise(raw.missing, minCount);
   const beforeBaseline = withCounts({ ...raw, missing, stale });
 
   let current = beforeBaseline;

@@ -78,6 +78,8 @@ export function pathRefusal(pattern: string): PathRefusal | null {
   const istiod = (problem: string): PathRefusal => ({ problem, refusedBy: 'istiod' });
   if (pattern === '') return istiod('the path is empty');
   if (!isPathTemplate(pattern)) {
+    // Most paths hold no brace at all: the common case costs two scans, not a split.
+    if (!pattern.includes('{') && !pattern.includes('}')) return null;
     const braced = pattern.split('/').find((segment) => segment.includes('{') || segment.includes('}'));
     return braced === undefined
       ? null
