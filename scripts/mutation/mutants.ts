@@ -777,6 +777,27 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/diff/drift-controls.test.ts'],
   },
   {
+    id: 'observe/merge-parts-unsettled',
+    file: 'src/observe/read-metrics-concurrently.ts',
+    from: `  const settled = reads.map((read) =>
+    read.then(
+      (part) => ({ part }),
+      (reason: unknown) => ({ reason }),
+    ),
+  );`,
+    to: `  const settled = reads.map((read) => read.then((part): { part: ExportedMap } | { reason: unknown } => ({ part })));`,
+    why: "a later worker's failure that comes while an earlier part is awaited is an unhandled rejection: the process dies",
+    tests: ['test/observe/read-metrics-concurrently.test.ts'],
+  },
+  {
+    id: 'observe/merge-parts-last-failure',
+    file: 'src/observe/read-metrics-concurrently.ts',
+    from: '    if (failure !== undefined) continue;\n',
+    to: '',
+    why: "the second worker's error is reported though an earlier file failed too",
+    tests: ['test/observe/read-metrics-concurrently.test.ts'],
+  },
+  {
     id: 'diff/path-brace-shortcut',
     file: 'src/diff/istio-match.ts',
     from: "if (!pattern.includes('{') && !pattern.includes('}')) return null;",

@@ -68,13 +68,33 @@ export function readMetricsConcurrently(
     opts.workers ?? Math.min(MAX_WORKERS, availableParallelism(), Math.floor(total / SPLIT_MIN_BYTES));
   const parts = splitBySize(files, Math.max(1, count));
   const reads = parts.map((group) => readInWorker(entry, group, opts));
-  return Promise.allSettled(reads).then((settled) => {
-    // The first failure in file order wins, whichever worker met it first.
-    for (const s of settled) if (s.status === 'rejected') throw s.reason;
-    const builder = new ObservedMapBuilder();
-    for (const s of settled) builder.absorb((s as PromiseFulfilledResult<ExportedMap>).value);
-    return builder.build();
-  });
+  return mergeInOrder(reads);
+}
+
+/**
+ * The parts merged in file order, each as soon as it and every part before it are in (the main
+ * thread merges the first worker's answer while the second still reads). The first failure in
+ * file order wins, whichever worker met it first; the parts are all awaited either way.
+ */
+async function mergeInOrder(reads: Promise<ExportedMap>[]): Promise<ObservedMap> {
+  // Each read is settled into a value at once, so a later part's failure that comes first is
+  // never an unhandled rejection while an earlier part is awaited.
+  const settled = reads.map((read) =>
+    read.then(
+      (part) => ({ part }),
+      (reason: unknown) => ({ reason }),
+    ),
+  );
+  const builder = new ObservedMapBuilder();
+  let failure: { reason: unknown } | undefined;
+  for (const next of settled) {
+    const s = await next;
+    if (failure !== undefined) continue;
+    if ('part' in s) builder.absorb(s.part);
+    else failure = s;
+  }
+  if (failure !== undefined) throw failure.reason;
+  return builder.build();
 }
 
 /** Consecutive groups of files of about equal size (file order is the order of warnings). */

@@ -1,6 +1,8 @@
 // Large captures are read on a worker thread while the main thread parses the intents: the
 // answers and the errors must be the same as reading in place.
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, test } from 'node:test';
 import { InputError } from '../../src/errors.ts';
@@ -99,6 +101,53 @@ describe('readMetricsConcurrently', () => {
     stop.abort();
     await assert.rejects(read, { name: 'AbortError' });
     assert.equal(threads.length, 1);
+  });
+
+  test('two workers: the parts merge in file order, and the first failure in file order wins', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-two-workers-'));
+    try {
+      const sample = await readFile(
+        path.join(fixtures, 'metrics/sample-01-istio-1.7.1-sidecar-istio_requests_total.prom'),
+        'utf8',
+      );
+      // About 16 MB the reader skips by name: the first worker is still reading when the second,
+      // given one short file, is done (or has failed).
+      const filler = 'envoy_cluster_upstream_rq{cluster="outbound|80||a.b.svc.cluster.local"} 1\n'.repeat(
+        200_000,
+      );
+      const bad = await readFile(path.join(fixtures, 'metrics/bad/unterminated-label-value.prom'), 'utf8');
+      await writeFile(path.join(dir, 'a-good.prom'), `${filler}${sample}`);
+      await writeFile(path.join(dir, 'a-bad.prom'), `${filler}${bad}`);
+      await writeFile(
+        path.join(dir, 'b-good.prom'),
+        await readFile(path.join(fixtures, 'demo/capture/client.prom')),
+      );
+      await writeFile(path.join(dir, 'b-bad.prom'), bad);
+      const both = (files: string[]) => {
+        const threads: number[] = [];
+        const read = readMetricsConcurrently(files, {
+          cwd: dir,
+          minBytes: 0,
+          workers: 2,
+          onWorker: (id) => threads.push(id),
+        });
+        return read.finally(() => assert.equal(threads.length, 2, 'two workers'));
+      };
+      const good = ['a-good.prom', 'b-good.prom'];
+      assert.deepStrictEqual(await both(good), await readMetrics(good, { cwd: dir }));
+      for (const files of [
+        ['a-good.prom', 'b-bad.prom'],
+        ['a-bad.prom', 'b-bad.prom'],
+        ['a-bad.prom', 'b-good.prom'],
+      ]) {
+        const expected = await failure(readMetrics(files, { cwd: dir }));
+        const got = await failure(both(files));
+        assert.equal(String(got), String(expected), files.join(' '));
+        assert.deepEqual([got.file, got.line], [expected.file, expected.line]);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('check: bad intents fail as usual while a worker reads the metrics', async () => {
