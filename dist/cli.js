@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-PEF3JGVB.js";
+} from "./chunks/chunk-LCX3RWNC.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-PEF3JGVB.js";
+} from "./chunks/chunk-LCX3RWNC.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

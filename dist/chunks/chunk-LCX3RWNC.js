@@ -6690,6 +6690,7 @@ function pathRefusal(pattern) {
   const istiod = (problem) => ({ problem, refusedBy: "istiod" });
   if (pattern === "") return istiod("the path is empty");
   if (!isPathTemplate(pattern)) {
+    if (!pattern.includes("{") && !pattern.includes("}")) return null;
     const braced = pattern.split("/").find((segment) => segment.includes("{") || segment.includes("}"));
     return braced === void 0 ? null : istiod(
       `segment "${braced}" holds "{" or "}", which a path may hold only as a whole {*} or {**} segment`
@@ -11105,13 +11106,19 @@ function withCounts(drift) {
     }
   };
 }
-function noiseFloor(missing, minCount) {
+function splitNoise(missing, minCount) {
+  if (missing.every((call) => call.count >= minCount)) return { kept: [...missing], dropped: [] };
+  const keys = missing.map(missingCallKey);
   const requests = /* @__PURE__ */ new Map();
-  for (const call of missing) {
-    const key = missingCallKey(call);
-    requests.set(key, (requests.get(key) ?? 0) + call.count);
+  for (let i = 0; i < missing.length; i++) {
+    requests.set(keys[i], (requests.get(keys[i]) ?? 0) + missing[i].count);
   }
-  return (call) => (requests.get(missingCallKey(call)) ?? 0) < minCount;
+  const kept = [];
+  const dropped = [];
+  for (let i = 0; i < missing.length; i++) {
+    ((requests.get(keys[i]) ?? 0) < minCount ? dropped : kept).push(missing[i]);
+  }
+  return { kept, dropped };
 }
 function clientsRead(observed, declared) {
   const clients = /* @__PURE__ */ new Set();
@@ -11144,9 +11151,7 @@ function checkDrift(observed, declared, controls = {}) {
     else stale.push(rule);
   }
   const minCount = controls.minCount ?? 1;
-  const isNoise = noiseFloor(raw.missing, minCount);
-  const missing = raw.missing.filter((call) => !isNoise(call));
-  const dropped = raw.missing.filter(isNoise);
+  const { kept: missing, dropped } = splitNoise(raw.missing, minCount);
   const beforeBaseline = withCounts({ ...raw, missing, stale });
   let current = beforeBaseline;
   let baselineOutcome;
@@ -11330,12 +11335,25 @@ function readMetricsConcurrently(paths, opts = {}) {
   const count2 = opts.workers ?? Math.min(MAX_WORKERS, availableParallelism(), Math.floor(total / SPLIT_MIN_BYTES));
   const parts = splitBySize(files, Math.max(1, count2));
   const reads = parts.map((group) => readInWorker(entry, group, opts));
-  return Promise.allSettled(reads).then((settled) => {
-    for (const s of settled) if (s.status === "rejected") throw s.reason;
-    const builder = new ObservedMapBuilder();
-    for (const s of settled) builder.absorb(s.value);
-    return builder.build();
-  });
+  return mergeInOrder(reads);
+}
+async function mergeInOrder(reads) {
+  const settled = reads.map(
+    (read) => read.then(
+      (part) => ({ part }),
+      (reason) => ({ reason })
+    )
+  );
+  const builder = new ObservedMapBuilder();
+  let failure;
+  for (const next of settled) {
+    const s = await next;
+    if (failure !== void 0) continue;
+    if ("part" in s) builder.absorb(s.part);
+    else failure = s;
+  }
+  if (failure !== void 0) throw failure.reason;
+  return builder.build();
 }
 function splitBySize(files, count2) {
   const total = files.reduce((sum, f) => sum + f.size, 0);
