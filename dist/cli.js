@@ -74,18 +74,18 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-LCX3RWNC.js";
+} from "./chunks/chunk-N4OKI52A.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-MQBAX7YW.js";
+} from "./chunks/chunk-MJW6BZZT.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-4G74MOJI.js";
 import "./chunks/chunk-OMQBTZSI.js";
-import "./chunks/chunk-QKK6UXIM.js";
+import "./chunks/chunk-7A4BGRPN.js";
 import "./chunks/chunk-PH65LFUV.js";
 import {
   HOW_TO_OBSERVE,

@@ -35,12 +35,12 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-LCX3RWNC.js";
+} from "./chunks/chunk-N4OKI52A.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-MQBAX7YW.js";
+} from "./chunks/chunk-MJW6BZZT.js";
 import "./chunks/chunk-FODYHRIH.js";
 import "./chunks/chunk-4G74MOJI.js";
 import {
@@ -48,7 +48,7 @@ import {
   parseSince,
   prometheusTimeoutMs
 } from "./chunks/chunk-OMQBTZSI.js";
-import "./chunks/chunk-QKK6UXIM.js";
+import "./chunks/chunk-7A4BGRPN.js";
 import "./chunks/chunk-PH65LFUV.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";

@@ -1,12 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  PartQueue,
   readMetricFiles
-} from "./chunks/chunk-MQBAX7YW.js";
+} from "./chunks/chunk-MJW6BZZT.js";
 import "./chunks/chunk-4G74MOJI.js";
 import {
   errorReply,
   partReply
-} from "./chunks/chunk-QKK6UXIM.js";
+} from "./chunks/chunk-7A4BGRPN.js";
 import "./chunks/chunk-PH65LFUV.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import "./chunks/chunk-RCORRPHM.js";
@@ -14,12 +15,17 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/metrics-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var { files } = workerData;
-var reply;
-var transfer = [];
-try {
-  ({ reply, transfer } = partReply((await readMetricFiles(files)).export(), void 0));
-} catch (err) {
-  reply = errorReply(err);
+var { parts, next } = workerData;
+var queue = new PartQueue(parts.length, next);
+var post = (message, transfer = []) => parentPort?.postMessage(message, transfer);
+for (let i = queue.claim(); i !== -1; i = queue.claim()) {
+  try {
+    const { reply, transfer } = partReply((await readMetricFiles(parts[i])).export(), void 0);
+    post({ index: i, reply }, transfer);
+  } catch (err) {
+    queue.close();
+    post({ index: i, reply: errorReply(err) });
+    break;
+  }
 }
-parentPort?.postMessage(reply, transfer);
+post({ done: true });

@@ -5,7 +5,7 @@ import {
 import {
   errorReply,
   partReply
-} from "./chunks/chunk-QKK6UXIM.js";
+} from "./chunks/chunk-7A4BGRPN.js";
 import "./chunks/chunk-HYR7AWVW.js";
 import {
   ByteInterner,

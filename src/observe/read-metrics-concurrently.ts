@@ -1,27 +1,44 @@
-// Reads large metric captures on worker threads, so that the main thread parses the intents
-// files meanwhile (`check` needs both, its two largest parts of work), and a capture of
-// hundreds of megabytes is split by size between workers, one per core. Each worker hands
-// back its tables (observed-map.ts's export: strings plus transferred typed arrays), merged
-// here in file order. Small captures, the usual case in tests and on pull requests, are read
-// in place: a worker costs some tens of milliseconds to start.
+// Reads large metric captures on a worker thread and the main thread together, so that the
+// intents files are parsed meanwhile (`check` needs both, its two largest parts of work). The
+// capture is cut into parts of consecutive files (part-queue.ts); the worker claims them one by
+// one, and so does the main thread whenever it is free: between and after the intents files,
+// and from the start when there are none. On a 2-core machine one worker and the main thread
+// keep both cores busy (a second worker cost about 85 ms of CPU to start and took turns with
+// the main thread); on more cores, a second worker joins. Each part's tables (observed-map.ts's
+// export: strings plus transferred typed arrays) are merged in file order as they come. Small
+// captures, the usual case in tests and on pull requests, are read in place: a worker costs
+// some tens of milliseconds to start.
 
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.ts';
 import type { ObservedMap } from '../model.ts';
 import type { MetricFile } from './metric-files.ts';
 import { metricFilesOf } from './metric-files.ts';
-import { type ExportedMap, ObservedMapBuilder } from './observed-map.ts';
+import {
+  type MetricsWorkerData,
+  type MetricsWorkerMessage,
+  OrderedMerge,
+  PartQueue,
+  type PartResult,
+} from './part-queue.ts';
 import { readMetricFiles, readMetrics } from './read-metrics.ts';
-import { runReaderWorker, workerScript } from './reader-worker.ts';
+import { replyError, workerScript } from './reader-worker.ts';
 
 /** Captures at least this large go to a worker. */
 export const WORKER_MIN_BYTES = 64 * 1024 * 1024;
 /** Overrides WORKER_MIN_BYTES: 0 always uses a worker, a huge number never does. */
 export const WORKER_MIN_BYTES_ENV = 'INTENT_DRIFT_METRICS_WORKER_MIN_BYTES';
-/** A capture is split between workers when each would still read at least this much. */
+/** A second worker joins (given the cores) when each thread would still read at least this much. */
 export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
-/** At most this many metrics workers (the intents are parsed on the main thread meanwhile). */
+/** At most this many metrics workers (the main thread reads parts too). */
 export const MAX_WORKERS = 2;
+/**
+ * Parts of about this size: small enough that the thread that takes the last one keeps the other
+ * waiting briefly (16 MiB is 25 to 40 ms of reading), large enough that merging the parts' string
+ * tables stays a small cost.
+ */
+export const PART_BYTES = 16 * 1024 * 1024;
 
 export interface ConcurrentReadOptions {
   cwd?: string;
@@ -29,15 +46,22 @@ export interface ConcurrentReadOptions {
   minBytes?: number;
   /** How many workers share a capture that goes to workers (default: by size and cores). */
   workers?: number;
+  /** Parts of about this many bytes (default PART_BYTES). */
+  partBytes?: number;
+  /** Whether the main thread reads parts too (default true; tests of the workers' answers say no). */
+  mainThreadReads?: boolean;
   /** Stops the workers (the promise then rejects with the signal's reason); an in-place read ignores it. */
   signal?: AbortSignal;
   /** Told each worker's thread id when it is started (for logs and tests). */
   onWorker?: (threadId: number) => void;
+  /** Told each part's index when it is read, and by which thread (0: the main thread; for tests). */
+  onPart?: (index: number, threadId: number) => void;
 }
 
 /**
- * readMetrics, on worker threads when the capture is large. The workers start before this
- * returns (nothing here awaits first), so whatever the caller does next runs alongside them.
+ * readMetrics, on a worker thread and the main thread when the capture is large. The worker
+ * starts before this returns (nothing here awaits first), so whatever the caller does next runs
+ * alongside it; the main thread's first part waits for the event loop's next turn.
  */
 export function readMetricsConcurrently(
   paths: string[],
@@ -64,37 +88,115 @@ export function readMetricsConcurrently(
   if (entry === undefined || total < minBytes) return readMetricFiles(files).then((b) => b.build());
   const signal = opts.signal;
   if (signal?.aborted) return Promise.reject(signal.reason);
-  const count =
-    opts.workers ?? Math.min(MAX_WORKERS, availableParallelism(), Math.floor(total / SPLIT_MIN_BYTES));
-  const parts = splitBySize(files, Math.max(1, count));
-  const reads = parts.map((group) => readInWorker(entry, group, opts));
-  return mergeInOrder(reads);
+  const workers = Math.max(
+    1,
+    opts.workers ??
+      Math.min(MAX_WORKERS, availableParallelism() - 1, Math.floor(total / SPLIT_MIN_BYTES) - 1),
+  );
+  const parts = splitBySize(files, Math.max(1, Math.ceil(total / (opts.partBytes ?? PART_BYTES))));
+  return readParts(entry, parts, workers, opts);
 }
 
 /**
- * The parts merged in file order, each as soon as it and every part before it are in (the main
- * thread merges the first worker's answer while the second still reads). The first failure in
- * file order wins, whichever worker met it first; the parts are all awaited either way.
+ * The parts read by `workers` worker threads and, unless told not to, the main thread; merged
+ * in file order. Settles once every thread has stopped claiming parts (or at once on abort).
  */
-async function mergeInOrder(reads: Promise<ExportedMap>[]): Promise<ObservedMap> {
-  // Each read is settled into a value at once, so a later part's failure that comes first is
-  // never an unhandled rejection while an earlier part is awaited.
-  const settled = reads.map((read) =>
-    read.then(
-      (part) => ({ part }),
-      (reason: unknown) => ({ reason }),
-    ),
-  );
-  const builder = new ObservedMapBuilder();
-  let failure: { reason: unknown } | undefined;
-  for (const next of settled) {
-    const s = await next;
-    if (failure !== undefined) continue;
-    if ('part' in s) builder.absorb(s.part);
-    else failure = s;
-  }
-  if (failure !== undefined) throw failure.reason;
-  return builder.build();
+function readParts(
+  entry: URL,
+  parts: MetricFile[][],
+  workers: number,
+  opts: ConcurrentReadOptions,
+): Promise<ObservedMap> {
+  const queue = new PartQueue(parts.length);
+  const merge = new OrderedMerge(parts.length);
+  const signal = opts.signal;
+  const threads: Worker[] = [];
+  let lost: unknown;
+  let settled = false;
+  let reading = workers + (opts.mainThreadReads === false ? 0 : 1);
+  let abort = () => {};
+  return new Promise<ObservedMap>((resolve, reject) => {
+    const stopped = () => {
+      if (--reading > 0 || settled) return;
+      settled = true;
+      try {
+        resolve(merge.finish(lost));
+      } catch (err) {
+        reject(err);
+      }
+    };
+    abort = () => {
+      if (settled) return;
+      settled = true;
+      queue.close();
+      for (const w of threads) void w.terminate();
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    const data: MetricsWorkerData = { parts, next: queue.shared };
+    for (let k = 0; k < workers; k++) {
+      const worker = new Worker(entry, { workerData: data });
+      threads.push(worker);
+      opts.onWorker?.(worker.threadId);
+      let done = false;
+      worker.on('message', (m: MetricsWorkerMessage) => {
+        if ('done' in m) {
+          done = true;
+          stopped();
+          return;
+        }
+        const result: PartResult =
+          'part' in m.reply ? { part: m.reply.part } : { reason: replyError(m.reply, 'reading the metrics') };
+        if (!settled) merge.put(m.index, result);
+        opts.onPart?.(m.index, worker.threadId);
+      });
+      worker.once('error', (err) => {
+        lost ??= err;
+      });
+      worker.once('exit', (code) => {
+        if (done) return;
+        // A part it had claimed was never answered: nobody else may claim more.
+        lost ??= new Error(`reading the metrics stopped (exit code ${code}) without an answer`);
+        queue.close();
+        stopped();
+      });
+    }
+    if (opts.mainThreadReads !== false) readInPlace(parts, queue, merge, opts, stopped);
+  }).finally(() => signal?.removeEventListener('abort', abort));
+}
+
+/**
+ * The main thread's share: a part at a time, each in its own turn of the event loop, so the
+ * intents files (and an abort) get their turns in between; until no part is left or a part fails.
+ */
+function readInPlace(
+  parts: MetricFile[][],
+  queue: PartQueue,
+  merge: OrderedMerge,
+  opts: ConcurrentReadOptions,
+  stopped: () => void,
+): void {
+  const next = () => {
+    const i = opts.signal?.aborted ? -1 : queue.claim();
+    if (i === -1) {
+      stopped();
+      return;
+    }
+    readMetricFiles(parts[i]!).then(
+      (builder) => {
+        merge.put(i, { part: builder.export() });
+        opts.onPart?.(i, 0);
+        setImmediate(next);
+      },
+      (reason: unknown) => {
+        queue.close();
+        merge.put(i, { reason });
+        opts.onPart?.(i, 0);
+        stopped();
+      },
+    );
+  };
+  setImmediate(next);
 }
 
 /** Consecutive groups of files of about equal size (file order is the order of warnings). */
@@ -113,18 +215,6 @@ export function splitBySize(files: readonly MetricFile[], count: number): Metric
   }
   if (current.length > 0 || groups.length === 0) groups.push(current);
   return groups;
-}
-
-function readInWorker(entry: URL, files: MetricFile[], opts: ConcurrentReadOptions): Promise<ExportedMap> {
-  return runReaderWorker<undefined>(
-    entry,
-    { files },
-    {
-      what: 'reading the metrics',
-      ...(opts.signal === undefined ? {} : { signal: opts.signal }),
-      ...(opts.onWorker === undefined ? {} : { onWorker: opts.onWorker }),
-    },
-  ).then((r) => r.part);
 }
 
 function minBytesFromEnv(): number | undefined {

@@ -39,6 +39,18 @@ export function errorReply(err: unknown): WorkerReply<never> {
   return { failure: err instanceof Error ? (err.stack ?? err.message) : String(err) };
 }
 
+/** The error a failed reply stands for: the InputError with its place, or the worker's failure. */
+export function replyError(
+  reply: { inputError: { message: string; file?: string; line?: number } } | { failure: string },
+  what: string,
+): Error {
+  if ('inputError' in reply) {
+    const { message, ...where } = reply.inputError;
+    return new InputError(message, where);
+  }
+  return new Error(`${what} failed: ${reply.failure}`);
+}
+
 /**
  * A worker script, found relative to this module: `source` (a .ts path) when this runs from
  * src/, else `<bundled>.js` beside this module or one folder up (dist/ or dist/chunks/).
@@ -91,10 +103,7 @@ export function runReaderWorker<Extra>(
       if (settled) return;
       settled = true;
       if ('part' in reply) resolve({ part: reply.part, extra: reply.extra });
-      else if ('inputError' in reply) {
-        const { message, ...where } = reply.inputError;
-        reject(new InputError(message, where));
-      } else reject(new Error(`${opts.what} failed: ${reply.failure}`));
+      else reject(replyError(reply, opts.what));
     });
     worker.once('error', (err) => {
       if (settled) return;

@@ -18,7 +18,12 @@ const fixtures = path.join(import.meta.dirname, '..', '..', 'fixtures');
 
 async function inWorker(paths: string[], cwd = fixtures) {
   const threads: number[] = [];
-  const map = await readMetricsConcurrently(paths, { cwd, minBytes: 0, onWorker: (id) => threads.push(id) });
+  const map = await readMetricsConcurrently(paths, {
+    cwd,
+    minBytes: 0,
+    mainThreadReads: false,
+    onWorker: (id) => threads.push(id),
+  });
   assert.equal(threads.length, 1, 'no worker was started');
   return map;
 }
@@ -103,7 +108,7 @@ describe('readMetricsConcurrently', () => {
     assert.equal(threads.length, 1);
   });
 
-  test('two workers: the parts merge in file order, and the first failure in file order wins', async () => {
+  test('parts read by two workers and the main thread merge in file order; the first failure in file order wins', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-two-workers-'));
     try {
       const sample = await readFile(
@@ -129,6 +134,7 @@ describe('readMetricsConcurrently', () => {
           cwd: dir,
           minBytes: 0,
           workers: 2,
+          partBytes: 1,
           onWorker: (id) => threads.push(id),
         });
         return read.finally(() => assert.equal(threads.length, 2, 'two workers'));
@@ -145,6 +151,52 @@ describe('readMetricsConcurrently', () => {
         assert.equal(String(got), String(expected), files.join(' '));
         assert.deepEqual([got.file, got.line], [expected.file, expected.line]);
       }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the main thread reads parts beside the worker; each part is read once, the map is the same', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-shared-parts-'));
+    try {
+      const samples = [
+        'metrics/sample-01-istio-1.7.1-sidecar-istio_requests_total.prom',
+        'metrics/sample-03-native-filter-reporter-source-to-serviceentry-host.prom',
+        'demo/capture/client.prom',
+        'demo/capture/nginx.prom',
+      ];
+      // About 4 MB each that the reader skips by name: a part takes the main thread a few
+      // milliseconds, and the worker tens of milliseconds to start, so the main thread reads some.
+      const filler = 'envoy_cluster_upstream_rq{cluster="outbound|80||a.b.svc.cluster.local"} 1\n'.repeat(
+        50_000,
+      );
+      const files: string[] = [];
+      for (const [i, sample] of samples.entries()) {
+        const name = `part-${i}.prom`;
+        await writeFile(
+          path.join(dir, name),
+          `${filler}${await readFile(path.join(fixtures, sample), 'utf8')}`,
+        );
+        files.push(name);
+      }
+      const readers = new Map<number, number>();
+      const threads: number[] = [];
+      const map = await readMetricsConcurrently(files, {
+        cwd: dir,
+        minBytes: 0,
+        workers: 1,
+        partBytes: 1,
+        onWorker: (id) => threads.push(id),
+        onPart: (index, thread) => {
+          assert.equal(readers.has(index), false, `part ${index} read twice`);
+          readers.set(index, thread);
+        },
+      });
+      assert.deepStrictEqual(map, await readMetrics(files, { cwd: dir }));
+      assert.deepEqual([...readers.keys()].sort(), [0, 1, 2, 3]);
+      assert.equal(threads.length, 1);
+      assert.ok([...readers.values()].includes(0), 'the main thread read no part');
+      assert.ok([...readers.values()].every((t) => t === 0 || t === threads[0]));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

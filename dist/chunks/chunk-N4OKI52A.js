@@ -1,6 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   NO_ISTIO_SERIES,
+  OrderedMerge,
+  PartQueue,
   displayName,
   findRepositoryRoot,
   isInsideDirectory,
@@ -11,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-MQBAX7YW.js";
+} from "./chunk-MJW6BZZT.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -22,12 +24,9 @@ import {
   prometheusTimeoutMs
 } from "./chunk-OMQBTZSI.js";
 import {
-  runReaderWorker,
+  replyError,
   workerScript
-} from "./chunk-QKK6UXIM.js";
-import {
-  ObservedMapBuilder
-} from "./chunk-PH65LFUV.js";
+} from "./chunk-7A4BGRPN.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
@@ -11309,10 +11308,12 @@ function requireHttpDetail(map2, settings, declared) {
 
 // src/observe/read-metrics-concurrently.ts
 import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 var WORKER_MIN_BYTES = 64 * 1024 * 1024;
 var WORKER_MIN_BYTES_ENV = "INTENT_DRIFT_METRICS_WORKER_MIN_BYTES";
 var SPLIT_MIN_BYTES = 64 * 1024 * 1024;
 var MAX_WORKERS = 2;
+var PART_BYTES = 16 * 1024 * 1024;
 function readMetricsConcurrently(paths, opts = {}) {
   const cwd = opts.cwd ?? process.cwd();
   const fromEnv = minBytesFromEnv();
@@ -11332,28 +11333,92 @@ function readMetricsConcurrently(paths, opts = {}) {
   if (entry === void 0 || total < minBytes) return readMetricFiles(files).then((b) => b.build());
   const signal = opts.signal;
   if (signal?.aborted) return Promise.reject(signal.reason);
-  const count2 = opts.workers ?? Math.min(MAX_WORKERS, availableParallelism(), Math.floor(total / SPLIT_MIN_BYTES));
-  const parts = splitBySize(files, Math.max(1, count2));
-  const reads = parts.map((group) => readInWorker(entry, group, opts));
-  return mergeInOrder(reads);
-}
-async function mergeInOrder(reads) {
-  const settled = reads.map(
-    (read) => read.then(
-      (part) => ({ part }),
-      (reason) => ({ reason })
-    )
+  const workers = Math.max(
+    1,
+    opts.workers ?? Math.min(MAX_WORKERS, availableParallelism() - 1, Math.floor(total / SPLIT_MIN_BYTES) - 1)
   );
-  const builder = new ObservedMapBuilder();
-  let failure;
-  for (const next of settled) {
-    const s = await next;
-    if (failure !== void 0) continue;
-    if ("part" in s) builder.absorb(s.part);
-    else failure = s;
-  }
-  if (failure !== void 0) throw failure.reason;
-  return builder.build();
+  const parts = splitBySize(files, Math.max(1, Math.ceil(total / (opts.partBytes ?? PART_BYTES))));
+  return readParts(entry, parts, workers, opts);
+}
+function readParts(entry, parts, workers, opts) {
+  const queue = new PartQueue(parts.length);
+  const merge2 = new OrderedMerge(parts.length);
+  const signal = opts.signal;
+  const threads = [];
+  let lost;
+  let settled = false;
+  let reading = workers + (opts.mainThreadReads === false ? 0 : 1);
+  let abort = () => {
+  };
+  return new Promise((resolve, reject) => {
+    const stopped = () => {
+      if (--reading > 0 || settled) return;
+      settled = true;
+      try {
+        resolve(merge2.finish(lost));
+      } catch (err) {
+        reject(err);
+      }
+    };
+    abort = () => {
+      if (settled) return;
+      settled = true;
+      queue.close();
+      for (const w of threads) void w.terminate();
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", abort, { once: true });
+    const data = { parts, next: queue.shared };
+    for (let k = 0; k < workers; k++) {
+      const worker = new Worker(entry, { workerData: data });
+      threads.push(worker);
+      opts.onWorker?.(worker.threadId);
+      let done = false;
+      worker.on("message", (m) => {
+        if ("done" in m) {
+          done = true;
+          stopped();
+          return;
+        }
+        const result = "part" in m.reply ? { part: m.reply.part } : { reason: replyError(m.reply, "reading the metrics") };
+        if (!settled) merge2.put(m.index, result);
+        opts.onPart?.(m.index, worker.threadId);
+      });
+      worker.once("error", (err) => {
+        lost ??= err;
+      });
+      worker.once("exit", (code) => {
+        if (done) return;
+        lost ??= new Error(`reading the metrics stopped (exit code ${code}) without an answer`);
+        queue.close();
+        stopped();
+      });
+    }
+    if (opts.mainThreadReads !== false) readInPlace(parts, queue, merge2, opts, stopped);
+  }).finally(() => signal?.removeEventListener("abort", abort));
+}
+function readInPlace(parts, queue, merge2, opts, stopped) {
+  const next = () => {
+    const i = opts.signal?.aborted ? -1 : queue.claim();
+    if (i === -1) {
+      stopped();
+      return;
+    }
+    readMetricFiles(parts[i]).then(
+      (builder) => {
+        merge2.put(i, { part: builder.export() });
+        opts.onPart?.(i, 0);
+        setImmediate(next);
+      },
+      (reason) => {
+        queue.close();
+        merge2.put(i, { reason });
+        opts.onPart?.(i, 0);
+        stopped();
+      }
+    );
+  };
+  setImmediate(next);
 }
 function splitBySize(files, count2) {
   const total = files.reduce((sum, f) => sum + f.size, 0);
@@ -11370,17 +11435,6 @@ function splitBySize(files, count2) {
   }
   if (current.length > 0 || groups.length === 0) groups.push(current);
   return groups;
-}
-function readInWorker(entry, files, opts) {
-  return runReaderWorker(
-    entry,
-    { files },
-    {
-      what: "reading the metrics",
-      ...opts.signal === void 0 ? {} : { signal: opts.signal },
-      ...opts.onWorker === void 0 ? {} : { onWorker: opts.onWorker }
-    }
-  ).then((r) => r.part);
 }
 function minBytesFromEnv() {
   const raw = process.env[WORKER_MIN_BYTES_ENV];
@@ -11539,7 +11593,7 @@ async function readSource(settings, onProgress, signal) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-7UTLGSW7.js");
+      const { readPrometheus } = await import("./prometheus-source-WIETBJVA.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;

@@ -11,7 +11,7 @@ import {
 import {
   runReaderWorker,
   workerScript
-} from "./chunk-QKK6UXIM.js";
+} from "./chunk-7A4BGRPN.js";
 import "./chunk-HYR7AWVW.js";
 import {
   ByteInterner,

@@ -13,6 +13,60 @@ import {
   InputError
 } from "./chunk-RCORRPHM.js";
 
+// src/observe/part-queue.ts
+var PartQueue = class {
+  /** The counter, shared with the worker threads (workerData). */
+  shared;
+  next;
+  count;
+  constructor(count, shared = new SharedArrayBuffer(4)) {
+    this.count = count;
+    this.shared = shared;
+    this.next = new Int32Array(shared);
+  }
+  /** The next part to read, or -1 when none is left. */
+  claim() {
+    const i = Atomics.add(this.next, 0, 1);
+    return i < this.count ? i : -1;
+  }
+  /**
+   * Hands out no more parts: after a failure (the parts after it are not needed: every part
+   * before it was claimed earlier, so is still read), an abort, or a worker that died.
+   */
+  close() {
+    Atomics.store(this.next, 0, this.count);
+  }
+};
+var OrderedMerge = class {
+  results;
+  builder = new ObservedMapBuilder();
+  absorbed = 0;
+  constructor(count) {
+    this.results = new Array(count).fill(void 0);
+  }
+  /** One part read (or failed); it and the parts after it that are in are merged now. */
+  put(index, result) {
+    this.results[index] = result;
+    for (; ; ) {
+      const next = this.results[this.absorbed];
+      if (next === void 0 || !("part" in next)) return;
+      this.builder.absorb(next.part);
+      this.results[this.absorbed] = void 0;
+      this.absorbed++;
+    }
+  }
+  /**
+   * Once no thread reads any more: the map, or the first failure in file order. A part never
+   * read before that (its worker died, `lost`) is that failure.
+   */
+  finish(lost) {
+    if (this.absorbed === this.results.length) return this.builder.build();
+    const first = this.results[this.absorbed];
+    if (first !== void 0 && "reason" in first) throw first.reason;
+    throw lost ?? new Error(`part ${this.absorbed + 1} of ${this.results.length} of the metrics was never read`);
+  }
+};
+
 // src/observe/read-metrics.ts
 import { Buffer as Buffer4 } from "node:buffer";
 
@@ -584,6 +638,8 @@ export {
   displayName,
   NO_ISTIO_SERIES,
   metricFilesOf,
+  PartQueue,
+  OrderedMerge,
   readMetricFiles,
   readMetrics
 };

@@ -24,6 +24,13 @@ function errorReply(err) {
   }
   return { failure: err instanceof Error ? err.stack ?? err.message : String(err) };
 }
+function replyError(reply, what) {
+  if ("inputError" in reply) {
+    const { message, ...where } = reply.inputError;
+    return new InputError(message, where);
+  }
+  return new Error(`${what} failed: ${reply.failure}`);
+}
 function workerScript(source, bundled) {
   const fromSource = import.meta.url.endsWith(".ts");
   const candidates = fromSource ? [source] : [`./${bundled}.js`, `../${bundled}.js`];
@@ -54,10 +61,7 @@ function runReaderWorker(entry, workerData, opts) {
       if (settled) return;
       settled = true;
       if ("part" in reply) resolve({ part: reply.part, extra: reply.extra });
-      else if ("inputError" in reply) {
-        const { message, ...where } = reply.inputError;
-        reject(new InputError(message, where));
-      } else reject(new Error(`${opts.what} failed: ${reply.failure}`));
+      else reject(replyError(reply, opts.what));
     });
     worker.once("error", (err) => {
       if (settled) return;
@@ -73,6 +77,7 @@ function runReaderWorker(entry, workerData, opts) {
 export {
   partReply,
   errorReply,
+  replyError,
   workerScript,
   runReaderWorker
 };
