@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-N4OKI52A.js";
+} from "./chunks/chunk-5C7S4MJQ.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-N4OKI52A.js";
+} from "./chunks/chunk-5C7S4MJQ.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

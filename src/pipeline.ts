@@ -116,12 +116,21 @@ export function demoSettings(base: Settings): Settings {
   };
 }
 
+/**
+ * How `observe` shares the process: `signal` stops a read (bad intents), and a large capture's
+ * parts are read on the main thread too only once `mainThreadFree` settles (the intents parsed).
+ */
+export interface ObserveOptions {
+  signal?: AbortSignal;
+  mainThreadFree?: Promise<unknown>;
+}
+
 export async function observe(
   settings: Settings,
   onProgress?: ProgressListener,
-  signal?: AbortSignal,
+  opts: ObserveOptions = {},
 ): Promise<Observation> {
-  let map = await readSource(settings, onProgress, signal);
+  let map = await readSource(settings, onProgress, opts);
   if (settings.workloads.length > 0) {
     const lookup = await readWorkloadManifests(settings.workloads, { cwd: settings.cwd });
     map = attachWorkloadKinds(map, lookup);
@@ -131,8 +140,8 @@ export async function observe(
 
 async function readSource(
   settings: Settings,
-  onProgress?: ProgressListener,
-  signal?: AbortSignal,
+  onProgress: ProgressListener | undefined,
+  { signal, mainThreadFree }: ObserveOptions,
 ): Promise<Observation> {
   const live = settings.live;
   const access = {
@@ -145,6 +154,7 @@ async function readSource(
       return readMetricsConcurrently(settings.metrics, {
         cwd: settings.cwd,
         ...(signal === undefined ? {} : { signal }),
+        ...(mainThreadFree === undefined ? {} : { mainThreadFrom: mainThreadFree }),
       });
     case 'snapshot':
       return readSnapshots(
@@ -279,13 +289,20 @@ export async function check(
         ? undefined
         : await readBaselineFile(settings.cwd, settings.baselineFile);
   // The observed map is read first: a large capture goes to a worker thread before the intents
-  // are parsed here. Bad intents stop that worker rather than wait for it.
+  // are parsed here, and this thread joins the reading once they are. Bad intents stop that
+  // worker rather than wait for it.
   const stop = new AbortController();
-  const observing = observe({ ...settings, namespaces }, onProgress, stop.signal);
-  const declaring = declare(settings).catch((err: unknown) => {
-    stop.abort();
-    throw err;
+  let intentsParsed = () => {};
+  const mainThreadFree = new Promise<void>((resolve) => {
+    intentsParsed = resolve;
   });
+  const observing = observe({ ...settings, namespaces }, onProgress, { signal: stop.signal, mainThreadFree });
+  const declaring = declare(settings)
+    .catch((err: unknown) => {
+      stop.abort();
+      throw err;
+    })
+    .finally(intentsParsed);
   const [read, declared] = await Promise.all([observing, declaring]);
   // -n's namespaces and the environment's: a typo in either is an error, not a silent OK.
   const observed = requireObservedScope(

@@ -801,6 +801,14 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/observe/read-metrics-concurrently.test.ts'],
   },
   {
+    id: 'observe/main-thread-reads-at-once',
+    file: 'src/observe/read-metrics-concurrently.ts',
+    from: '  if (opts.mainThreadFrom === undefined) start();',
+    to: '  if (opts.mainThreadFrom === undefined || true) start();',
+    why: 'the main thread reads parts before the intents are parsed: it is the critical path and the worker idles at the end',
+    tests: ['test/observe/read-metrics-concurrently.test.ts'],
+  },
+  {
     id: 'diff/path-brace-shortcut',
     file: 'src/diff/istio-match.ts',
     from: "if (!pattern.includes('{') && !pattern.includes('}')) return null;",

@@ -50,6 +50,11 @@ export interface ConcurrentReadOptions {
   partBytes?: number;
   /** Whether the main thread reads parts too (default true; tests of the workers' answers say no). */
   mainThreadReads?: boolean;
+  /**
+   * The main thread starts on the parts once this settles (`check`: once the intents are parsed,
+   * its own share; the worker reads meanwhile). Default: at the event loop's next turn.
+   */
+  mainThreadFrom?: Promise<unknown>;
   /** Stops the workers (the promise then rejects with the signal's reason); an in-place read ignores it. */
   signal?: AbortSignal;
   /** Told each worker's thread id when it is started (for logs and tests). */
@@ -166,8 +171,9 @@ function readParts(
 }
 
 /**
- * The main thread's share: a part at a time, each in its own turn of the event loop, so the
- * intents files (and an abort) get their turns in between; until no part is left or a part fails.
+ * The main thread's share, from `mainThreadFrom` on: a part at a time, each in its own turn of
+ * the event loop (so an abort and the workers' answers get theirs in between), until no part is
+ * left or a part fails.
  */
 function readInPlace(
   parts: MetricFile[][],
@@ -196,7 +202,9 @@ function readInPlace(
       },
     );
   };
-  setImmediate(next);
+  const start = () => setImmediate(next);
+  if (opts.mainThreadFrom === undefined) start();
+  else opts.mainThreadFrom.then(start, start);
 }
 
 /** Consecutive groups of files of about equal size (file order is the order of warnings). */

@@ -156,29 +156,35 @@ describe('readMetricsConcurrently', () => {
     }
   });
 
-  test('the main thread reads parts beside the worker; each part is read once, the map is the same', async () => {
+  /** Four files in a new folder, each a sample behind about 4 MB the reader skips by name. */
+  async function fourParts(): Promise<{ dir: string; files: string[] }> {
     const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-shared-parts-'));
-    try {
-      const samples = [
-        'metrics/sample-01-istio-1.7.1-sidecar-istio_requests_total.prom',
-        'metrics/sample-03-native-filter-reporter-source-to-serviceentry-host.prom',
-        'demo/capture/client.prom',
-        'demo/capture/nginx.prom',
-      ];
-      // About 4 MB each that the reader skips by name: a part takes the main thread a few
-      // milliseconds, and the worker tens of milliseconds to start, so the main thread reads some.
-      const filler = 'envoy_cluster_upstream_rq{cluster="outbound|80||a.b.svc.cluster.local"} 1\n'.repeat(
-        50_000,
+    const samples = [
+      'metrics/sample-01-istio-1.7.1-sidecar-istio_requests_total.prom',
+      'metrics/sample-03-native-filter-reporter-source-to-serviceentry-host.prom',
+      'demo/capture/client.prom',
+      'demo/capture/nginx.prom',
+    ];
+    const filler = 'envoy_cluster_upstream_rq{cluster="outbound|80||a.b.svc.cluster.local"} 1\n'.repeat(
+      50_000,
+    );
+    const files: string[] = [];
+    for (const [i, sample] of samples.entries()) {
+      const name = `part-${i}.prom`;
+      await writeFile(
+        path.join(dir, name),
+        `${filler}${await readFile(path.join(fixtures, sample), 'utf8')}`,
       );
-      const files: string[] = [];
-      for (const [i, sample] of samples.entries()) {
-        const name = `part-${i}.prom`;
-        await writeFile(
-          path.join(dir, name),
-          `${filler}${await readFile(path.join(fixtures, sample), 'utf8')}`,
-        );
-        files.push(name);
-      }
+      files.push(name);
+    }
+    return { dir, files };
+  }
+
+  test('the main thread reads parts beside the worker; each part is read once, the map is the same', async () => {
+    const { dir, files } = await fourParts();
+    try {
+      // A part takes the main thread a few milliseconds, and the worker tens of milliseconds to
+      // start, so the main thread reads some.
       const readers = new Map<number, number>();
       const threads: number[] = [];
       const map = await readMetricsConcurrently(files, {
@@ -197,6 +203,37 @@ describe('readMetricsConcurrently', () => {
       assert.equal(threads.length, 1);
       assert.ok([...readers.values()].includes(0), 'the main thread read no part');
       assert.ok([...readers.values()].every((t) => t === 0 || t === threads[0]));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the main thread waits for mainThreadFrom (check: the intents parsed) before it reads a part', async () => {
+    const { dir, files } = await fourParts();
+    try {
+      let open = () => {};
+      const gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      let opened = false;
+      const early: number[] = [];
+      const map = await readMetricsConcurrently(files, {
+        cwd: dir,
+        minBytes: 0,
+        workers: 1,
+        partBytes: 1,
+        mainThreadFrom: gate,
+        onPart: (index, thread) => {
+          if (thread === 0 && !opened) early.push(index);
+          if (thread !== 0 && !opened) {
+            // The worker's first part opens the gate: the main thread may read what is left.
+            opened = true;
+            open();
+          }
+        },
+      });
+      assert.deepEqual(early, [], 'the main thread read parts before the gate opened');
+      assert.deepStrictEqual(map, await readMetrics(files, { cwd: dir }));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -11418,7 +11418,9 @@ function readInPlace(parts, queue, merge2, opts, stopped) {
       }
     );
   };
-  setImmediate(next);
+  const start = () => setImmediate(next);
+  if (opts.mainThreadFrom === void 0) start();
+  else opts.mainThreadFrom.then(start, start);
 }
 function splitBySize(files, count2) {
   const total = files.reduce((sum, f) => sum + f.size, 0);
@@ -11552,15 +11554,15 @@ function demoSettings(base) {
     findConfig: false
   };
 }
-async function observe(settings, onProgress, signal) {
-  let map2 = await readSource(settings, onProgress, signal);
+async function observe(settings, onProgress, opts = {}) {
+  let map2 = await readSource(settings, onProgress, opts);
   if (settings.workloads.length > 0) {
     const lookup = await readWorkloadManifests(settings.workloads, { cwd: settings.cwd });
     map2 = attachWorkloadKinds(map2, lookup);
   }
   return map2;
 }
-async function readSource(settings, onProgress, signal) {
+async function readSource(settings, onProgress, { signal, mainThreadFree }) {
   const live = settings.live;
   const access = {
     ...live.kubeconfig === void 0 ? {} : { kubeconfig: path4.resolve(settings.cwd, live.kubeconfig) },
@@ -11571,7 +11573,8 @@ async function readSource(settings, onProgress, signal) {
       if (settings.metrics.length === 0) throw new InputError("--source metrics needs --metrics PATH");
       return readMetricsConcurrently(settings.metrics, {
         cwd: settings.cwd,
-        ...signal === void 0 ? {} : { signal }
+        ...signal === void 0 ? {} : { signal },
+        ...mainThreadFree === void 0 ? {} : { mainThreadFrom: mainThreadFree }
       });
     case "snapshot":
       return readSnapshots(
@@ -11674,11 +11677,16 @@ async function check(settings, onProgress, gate) {
   const { namespaces } = scope;
   const baseline = gate !== void 0 ? gate.baseline : settings.baselineFile === void 0 ? void 0 : await readBaselineFile(settings.cwd, settings.baselineFile);
   const stop = new AbortController();
-  const observing = observe({ ...settings, namespaces }, onProgress, stop.signal);
+  let intentsParsed = () => {
+  };
+  const mainThreadFree = new Promise((resolve) => {
+    intentsParsed = resolve;
+  });
+  const observing = observe({ ...settings, namespaces }, onProgress, { signal: stop.signal, mainThreadFree });
   const declaring = declare(settings).catch((err) => {
     stop.abort();
     throw err;
-  });
+  }).finally(intentsParsed);
   const [read, declared] = await Promise.all([observing, declaring]);
   const observed = requireObservedScope(
     read,
