@@ -27637,6 +27637,28 @@ function staleAnnotation(rule) {
   };
 }
 
+// src/deliver/github/checked-out.ts
+import { execFileSync } from "node:child_process";
+var COMMIT_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+function workspaceCommit(cwd) {
+  try {
+    const out = execFileSync("git", ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 1e4
+    }).trim();
+    return COMMIT_SHA.test(out) ? out : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function linkedCommit(context3, workspace) {
+  const pr = context3.pullRequest;
+  if (pr === void 0) return context3.sha;
+  return workspace !== void 0 && workspace === context3.sha ? context3.sha : pr.headSha;
+}
+
 // src/deliver/github/comment-body.ts
 var GITHUB_BODY_LIMIT = 65536;
 var SUMMARY_LIMIT = 1e6;
@@ -28777,7 +28799,7 @@ async function runCheckMode(settings, context3, given) {
   io.setOutput(OUTPUT.report, reportPath);
   await writeCiReports(settings, result, io);
   const checked = pr?.headSha ?? context3.sha;
-  const fileLink = blobLink(context3, checked);
+  const fileLink = blobLink(context3, linkedCommit(context3, workspaceCommit(settings.check.cwd)));
   const header = runHeader(context3, checked);
   await io.writeSummary(
     jobSummary(drift, { fileLink, suggestedPatch: patch, patchLeftOut: leftOut, gateNote, ...header })

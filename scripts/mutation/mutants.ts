@@ -809,6 +809,22 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/observe/read-metrics-concurrently.test.ts'],
   },
   {
+    id: 'action/lines-linked-at-head',
+    file: 'src/deliver/github/checked-out.ts',
+    from: 'return workspace !== undefined && workspace === context.sha ? context.sha : pr.headSha;',
+    to: 'return pr.headSha;',
+    why: "lines read from the merge commit actions/checkout made are linked at the PR head, where the base's changes above them move them",
+    tests: ['test/action/pull-request-comment.test.ts'],
+  },
+  {
+    id: 'action/lines-linked-at-any-checkout',
+    file: 'src/deliver/github/checked-out.ts',
+    from: 'return workspace !== undefined && workspace === context.sha ? context.sha : pr.headSha;',
+    to: 'return workspace ?? pr.headSha;',
+    why: 'links go to whatever the workspace holds, even a commit GitHub has never seen',
+    tests: ['test/action/pull-request-comment.test.ts'],
+  },
+  {
     id: 'diff/path-brace-shortcut',
     file: 'src/diff/istio-match.ts',
     from: "if (!pattern.includes('{') && !pattern.includes('}')) return null;",

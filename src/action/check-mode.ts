@@ -10,6 +10,7 @@ import { planIntentsEdit } from '../declare/intents-edit-plan.ts';
 import { renderCiReport, sarifOutsideWarning } from '../deliver/ci-reports.ts';
 import type { ActionIo, ActionOutcome } from '../deliver/github/action-io.ts';
 import { ANNOTATIONS_SHOWN, driftAnnotations } from '../deliver/github/annotations.ts';
+import { linkedCommit, workspaceCommit } from '../deliver/github/checked-out.ts';
 import { commentBody, jobSummary } from '../deliver/github/comment-body.ts';
 import { gateChangeLines, gateChangeNote } from '../deliver/github/gate-note.ts';
 import { openIntentsPullRequest } from '../deliver/github/open-intents-pr.ts';
@@ -71,7 +72,8 @@ export async function runCheckMode(
   await writeCiReports(settings, result, io);
 
   const checked = pr?.headSha ?? context.sha;
-  const fileLink = blobLink(context, checked);
+  // Lines are linked where they were read: the merge commit when that is what was checked out.
+  const fileLink = blobLink(context, linkedCommit(context, workspaceCommit(settings.check.cwd)));
   const header = runHeader(context, checked);
   await io.writeSummary(
     jobSummary(drift, { fileLink, suggestedPatch: patch, patchLeftOut: leftOut, gateNote, ...header }),

@@ -1,5 +1,6 @@
 // The action on a pull request, run as a runner runs it, against the GitHub stand-in.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import {
   type ActionRun,
   BASE_SHA,
   DEMO_INPUTS,
+  demoWorkspace,
   demoWorkspaceWithJsonClient2,
   HEAD_SHA,
   pullRequestEvent,
@@ -97,6 +99,37 @@ describe('the sticky comment on a pull request', () => {
     const report = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
     assert.equal(report.suggestedPatchLeftOut, 1);
     assert.equal(report.suggestedPatch, undefined);
+  });
+
+  test('lines are linked at the merge commit when the workspace holds it, else at the head', async () => {
+    // actions/checkout on pull_request checks out refs/pull/N/merge, which is GITHUB_SHA: the
+    // line numbers come from there, and may differ from the head's when the base changed a file.
+    const workspace = await demoWorkspace();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: workspace,
+        encoding: 'utf8',
+      }).trim();
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'merge of the pull request into main');
+    const merge = git('rev-parse', 'HEAD');
+    const checkedHeader = `Checked [\`${HEAD_SHA.slice(0, 7)}\`](https://github.com/acme/shop/commit/${HEAD_SHA})`;
+
+    const run = await runAction({ inputs: DEMO_INPUTS, apiUrl, workspace, sha: merge });
+    assert.equal(run.code, 1, run.stderr);
+    let body = ours()[0]!.body;
+    assert.ok(body.includes(`/blob/${merge}/intents/client2.yaml#L19`), body);
+    assert.ok(!body.includes(`/blob/${HEAD_SHA}/`), 'a line linked at the head, read from the merge commit');
+    assert.ok(run.summary.includes(`/blob/${merge}/intents/client2.yaml#L19`));
+    assert.ok(body.includes(checkedHeader), 'the header names the pull request head');
+
+    // The head checked out explicitly (the workspace is not at GITHUB_SHA): links at the head.
+    server.comments.length = 0;
+    await runAction({ inputs: DEMO_INPUTS, apiUrl, workspace, sha: 'f'.repeat(40) });
+    body = ours()[0]!.body;
+    assert.ok(body.includes(`/blob/${HEAD_SHA}/intents/client2.yaml#L19`), body);
+    assert.ok(!body.includes(`/blob/${merge}/`));
   });
 
   test('the demo comment matches the golden file', async () => {
