@@ -35,21 +35,21 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-5C7S4MJQ.js";
+} from "./chunks/chunk-Y2RPRV6D.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-MJW6BZZT.js";
+} from "./chunks/chunk-OIQOMEMY.js";
 import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-4G74MOJI.js";
+import "./chunks/chunk-JFT4P5IJ.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
 } from "./chunks/chunk-OMQBTZSI.js";
 import "./chunks/chunk-7A4BGRPN.js";
-import "./chunks/chunk-PH65LFUV.js";
+import "./chunks/chunk-HCZCAV3X.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {

@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-MJW6BZZT.js";
-import "./chunks/chunk-4G74MOJI.js";
+} from "./chunks/chunk-OIQOMEMY.js";
+import "./chunks/chunk-JFT4P5IJ.js";
 import {
   errorReply,
   partReply
 } from "./chunks/chunk-7A4BGRPN.js";
-import "./chunks/chunk-PH65LFUV.js";
+import "./chunks/chunk-HCZCAV3X.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import "./chunks/chunk-RCORRPHM.js";
 import "./chunks/chunk-HANBNIMK.js";

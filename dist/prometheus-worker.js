@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-H766DNF6.js";
+} from "./chunks/chunk-QVVLMTOT.js";
 import {
   errorReply,
   partReply
@@ -10,7 +10,7 @@ import "./chunks/chunk-HYR7AWVW.js";
 import {
   ByteInterner,
   ObservedMapBuilder
-} from "./chunks/chunk-PH65LFUV.js";
+} from "./chunks/chunk-HCZCAV3X.js";
 import "./chunks/chunk-YKVCAY4Q.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";

@@ -825,6 +825,14 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/action/pull-request-comment.test.ts'],
   },
   {
+    id: 'live/prometheus-infos-per-worker',
+    file: 'src/observe/live/prometheus-parallel.ts',
+    from: 'into.builder.absorb(answer.part, { warningsOnce: true });',
+    to: 'into.builder.absorb(answer.part);',
+    why: "a split read on two workers says each of Prometheus' infos once per worker",
+    tests: ['test/live/prometheus-workers.test.ts'],
+  },
+  {
     id: 'diff/path-brace-shortcut',
     file: 'src/diff/istio-match.ts',
     from: "if (!pattern.includes('{') && !pattern.includes('}')) return null;",

@@ -116,10 +116,17 @@ export class ObservedMapBuilder {
     return { ...this.tables.export(), warnings: [...this.warnings], sources: this.sources };
   }
 
-  /** Takes in what another builder read (a worker's answer), after what this one holds. */
-  absorb(part: ExportedMap): void {
+  /**
+   * Takes in what another builder read (a worker's answer), after what this one holds. With
+   * `warningsOnce`, a warning this builder holds already is not added again (notes every part of
+   * one read may carry, such as Prometheus' `infos`).
+   */
+  absorb(part: ExportedMap, opts: { warningsOnce?: boolean } = {}): void {
     this.tables.absorb(part);
-    for (const warning of part.warnings) this.warnings.push(warning);
+    for (const warning of part.warnings) {
+      if (opts.warningsOnce) this.addWarningOnce(warning);
+      else this.warnings.push(warning);
+    }
     this.sources += part.sources;
   }
 

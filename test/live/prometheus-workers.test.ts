@@ -39,6 +39,21 @@ describe('prometheus source on worker threads', () => {
     }
   });
 
+  test("Prometheus' infos are said once, as in place, though every worker's queries carried them", async () => {
+    const calls = mesh(6, 25);
+    const info = 'PromQL info: metric might not be a counter, name does not end in _total';
+    const api = await standIn(calls, { annotations: () => ({ infos: [info] }) });
+    const now = new Date();
+    const read = (workers: number) =>
+      readPrometheus({ url: api.url, since: '10m', now, maxRowsPerQuery: 30, workers });
+    const inPlace = await read(1);
+    const parallel = await read(2);
+    const said = (warnings: string[]) => warnings.filter((w) => w.includes(info)).length;
+    assert.equal(said(inPlace.warnings), 1, inPlace.warnings.join('\n'));
+    assert.equal(said(parallel.warnings), 1, parallel.warnings.join('\n'));
+    assert.deepStrictEqual(parallel, inPlace);
+  });
+
   test('no caller sidecar: the same warning as in place', async () => {
     const serverOnly = mesh(4, 10).map(({ source: _s, ...c }) => ({ ...c, destination: c.destination ?? 1 }));
     const api = await standIn(serverOnly);

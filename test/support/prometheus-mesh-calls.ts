@@ -101,7 +101,10 @@ export function closeAfter(close: () => Promise<void>): void {
 /** A Prometheus stand-in serving these calls' series, closed when the test file ends. */
 export async function standIn(
   calls: MeshCall[],
-  opts: { delayMs?: (q: string) => number } = {},
+  opts: {
+    delayMs?: (q: string) => number;
+    annotations?: (q: string) => { warnings?: string[]; infos?: string[] } | undefined;
+  } = {},
 ): Promise<PrometheusApi> {
   const api = await startPrometheusApi({ series: () => calls.flatMap(seriesOf), ...opts });
   closeAfter(api.close);

@@ -90,7 +90,8 @@ export async function readPartsInWorkers(
   const [seen, ...answers] = await Promise.all([sidecar, ...reads]);
   const rows = new Array<number>(queries.length).fill(0);
   for (const { group, answer } of answers) {
-    into.builder.absorb(answer.part);
+    // Each worker noted Prometheus' `infos` once; the read as a whole does too.
+    into.builder.absorb(answer.part, { warningsOnce: true });
     group.forEach((q, k) => {
       rows[q] = answer.extra[k] ?? 0;
     });

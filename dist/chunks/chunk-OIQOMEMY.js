@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   SeriesReader,
   requireCounterValue
-} from "./chunk-4G74MOJI.js";
+} from "./chunk-JFT4P5IJ.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-PH65LFUV.js";
+} from "./chunk-HCZCAV3X.js";
 import {
   InputError
 } from "./chunk-RCORRPHM.js";

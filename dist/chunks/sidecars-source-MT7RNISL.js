@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-4G74MOJI.js";
+} from "./chunk-JFT4P5IJ.js";
 import {
   delay,
   mapPool
@@ -10,7 +10,7 @@ import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-PH65LFUV.js";
+} from "./chunk-HCZCAV3X.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,

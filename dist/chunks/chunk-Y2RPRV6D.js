@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-MJW6BZZT.js";
+} from "./chunk-OIQOMEMY.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -11585,7 +11585,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-3O5ESQXA.js");
+      const { readSidecars } = await import("./sidecars-source-MT7RNISL.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11596,7 +11596,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-WIETBJVA.js");
+      const { readPrometheus } = await import("./prometheus-source-NVEJMF3O.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;

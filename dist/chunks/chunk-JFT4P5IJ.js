@@ -5,7 +5,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-PH65LFUV.js";
+} from "./chunk-HCZCAV3X.js";
 import {
   InputError
 } from "./chunk-RCORRPHM.js";

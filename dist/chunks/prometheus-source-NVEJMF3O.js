@@ -7,7 +7,7 @@ import {
   instantQuery,
   prometheusInfo,
   readPartQueries
-} from "./chunk-H766DNF6.js";
+} from "./chunk-QVVLMTOT.js";
 import {
   runReaderWorker,
   workerScript
@@ -21,7 +21,7 @@ import {
   ObservedMapBuilder,
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-PH65LFUV.js";
+} from "./chunk-HCZCAV3X.js";
 import {
   parseBaseUrl
 } from "./chunk-YKVCAY4Q.js";
@@ -91,7 +91,7 @@ async function readPartsInWorkers(entry, request, into, workers) {
   const [seen, ...answers] = await Promise.all([sidecar, ...reads]);
   const rows = new Array(queries.length).fill(0);
   for (const { group, answer } of answers) {
-    into.builder.absorb(answer.part);
+    into.builder.absorb(answer.part, { warningsOnce: true });
     group.forEach((q, k) => {
       rows[q] = answer.extra[k] ?? 0;
     });

@@ -8,7 +8,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-PH65LFUV.js";
+} from "./chunk-HCZCAV3X.js";
 import {
   httpStream
 } from "./chunk-YKVCAY4Q.js";

@@ -967,10 +967,17 @@ var ObservedMapBuilder = class {
   export() {
     return { ...this.tables.export(), warnings: [...this.warnings], sources: this.sources };
   }
-  /** Takes in what another builder read (a worker's answer), after what this one holds. */
-  absorb(part) {
+  /**
+   * Takes in what another builder read (a worker's answer), after what this one holds. With
+   * `warningsOnce`, a warning this builder holds already is not added again (notes every part of
+   * one read may carry, such as Prometheus' `infos`).
+   */
+  absorb(part, opts = {}) {
     this.tables.absorb(part);
-    for (const warning of part.warnings) this.warnings.push(warning);
+    for (const warning of part.warnings) {
+      if (opts.warningsOnce) this.addWarningOnce(warning);
+      else this.warnings.push(warning);
+    }
     this.sources += part.sources;
   }
   /** Per-call, per-reporter sums so far (for subtracting an earlier reading). */
