@@ -29,7 +29,6 @@ import {
   coverageSummary,
   declare,
   defaultSettings,
-  demoSettings,
   environmentOf,
   escapeHtml,
   fail,
@@ -74,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-Y2RPRV6D.js";
+} from "./chunks/chunk-4SHSPTTR.js";
 import {
   openInRepository,
   repositoryLinkGuard,
@@ -108,7 +107,46 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
 import { mkdir as mkdir2 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
+
+// src/demo-settings.ts
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+function demoDirectory() {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const candidate = path.join(dir, "fixtures", "demo");
+    if (existsSync(path.join(candidate, "workloads.yaml"))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir)
+      throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
+    dir = parent;
+  }
+}
+function demoSettings(base) {
+  const dir = demoDirectory();
+  const root = path.resolve(dir, "..", "..");
+  const rel = (p) => path.relative(root, path.join(dir, p));
+  const users = (p) => p === void 0 ? void 0 : path.resolve(base.cwd, p);
+  return {
+    ...base,
+    cwd: root,
+    source: "metrics",
+    intents: [rel("intents")],
+    metrics: [rel("capture")],
+    snapshots: [],
+    workloads: [rel("workloads.yaml")],
+    reportFile: users(base.reportFile),
+    sarifFile: users(base.sarifFile),
+    junitFile: users(base.junitFile),
+    writeBaselineFile: users(base.writeBaselineFile),
+    baselineFile: users(base.baselineFile),
+    configFile: users(base.configFile),
+    // The demo is not the user's repository: its config is only the one given with --config.
+    findConfig: false
+  };
+}
 
 // src/report/list-report.ts
 function byNameThenNamespace(a, b) {
@@ -154,9 +192,9 @@ function renderList(source, opts = {}) {
     lines.push(`${show2(client.name)} in namespace ${show2(client.namespace)} calls:`);
     for (const server of [...client.servers.values()].sort(byNameThenNamespace)) {
       lines.push(`  - ${show2(server.name)} in namespace ${show2(server.namespace)}`);
-      for (const path5 of [...server.paths.keys()].sort(codeUnitOrder)) {
-        const methods = [...server.paths.get(path5) ?? []].sort(codeUnitOrder);
-        lines.push(`    - path ${show2(path5)}, methods: [${methods.map(show2).join(",")}]`);
+      for (const path6 of [...server.paths.keys()].sort(codeUnitOrder)) {
+        const methods = [...server.paths.get(path6) ?? []].sort(codeUnitOrder);
+        lines.push(`    - path ${show2(path6)}, methods: [${methods.map(show2).join(",")}]`);
       }
     }
   }
@@ -1131,9 +1169,9 @@ var identity = (text) => text;
 var PLAIN = { bad: identity, warn: identity, good: identity, dim: identity, bold: identity };
 var STALE_REASON = (reason) => `${reason} (${STALE_REASON_MEANS[reason]})`;
 var show = showControlChars;
-function operation(method, path5, unknown) {
-  if (method === null && path5 === null) return unknown;
-  return `${show(method ?? "*")} ${show(path5 ?? "*")}`;
+function operation(method, path6, unknown) {
+  if (method === null && path6 === null) return unknown;
+  return `${show(method ?? "*")} ${show(path6 ?? "*")}`;
 }
 function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
@@ -1331,7 +1369,7 @@ function runLines(drift) {
 
 // src/cli/fix-intents.ts
 import { realpath, stat, writeFile } from "node:fs/promises";
-import path from "node:path";
+import path2 from "node:path";
 var GLOB_CHARS = /[*?[\]{}]/;
 function globBase(pattern) {
   const segments = pattern.split(/[/\\]/);
@@ -1345,7 +1383,7 @@ async function rootsOf(intents, cwd) {
   const roots = [];
   for (const given of intents) {
     const glob = GLOB_CHARS.test(given);
-    const absolute = await realpath(path.resolve(cwd, glob ? globBase(given) : given));
+    const absolute = await realpath(path2.resolve(cwd, glob ? globBase(given) : given));
     roots.push({ absolute, file: !glob && (await stat(absolute)).isFile() });
   }
   return roots;
@@ -1355,7 +1393,7 @@ async function reachedPath(absolute) {
     return await realpath(absolute);
   } catch {
     try {
-      return path.join(await realpath(path.dirname(absolute)), path.basename(absolute));
+      return path2.join(await realpath(path2.dirname(absolute)), path2.basename(absolute));
     } catch {
       return void 0;
     }
@@ -1363,7 +1401,7 @@ async function reachedPath(absolute) {
 }
 function inside(target, roots) {
   return roots.some(
-    (root) => root.file ? target === root.absolute : target.startsWith(root.absolute + path.sep)
+    (root) => root.file ? target === root.absolute : target.startsWith(root.absolute + path2.sep)
   );
 }
 async function applyIntentsEdit(edit, intents, cwd, io) {
@@ -1371,7 +1409,7 @@ async function applyIntentsEdit(edit, intents, cwd, io) {
   const writes = [];
   for (const change of edit.files) {
     if (change.before === change.after) continue;
-    const absolute = path.resolve(cwd, change.file);
+    const absolute = path2.resolve(cwd, change.file);
     const reached = await reachedPath(absolute);
     if (reached === void 0 || !inside(reached, roots) || !/\.ya?ml$/i.test(reached)) {
       throw new InputError(
@@ -1553,7 +1591,7 @@ function renderReport(result, settings, ci, patch) {
 
 // src/cli/export-command.ts
 import { mkdir } from "node:fs/promises";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/declare/authorization-policies.ts
 var POLICY_API_VERSION = "security.istio.io/v1";
@@ -1632,8 +1670,8 @@ function policyOf(draft, selector, workloads) {
     from: [{ source: { principals: [`cluster.local/ns/${client.namespace}/sa/${serviceAccount}`] } }]
   };
   if (!draft.anyOperation) {
-    rule.to = [...draft.methodsByPath].map(([path5, methods]) => ({
-      operation: methods === null ? { paths: [path5] } : { paths: [path5], methods }
+    rule.to = [...draft.methodsByPath].map(([path6, methods]) => ({
+      operation: methods === null ? { paths: [path6] } : { paths: [path6], methods }
     }));
   }
   const manifest = {
@@ -1698,7 +1736,7 @@ async function runExport(settings, io) {
   const render = { apiVersion: settings.export.apiVersion, format: settings.export.format };
   const out = settings.output;
   if (settings.export.outputType === "dir" && out !== void 0) {
-    const dir = repositoryLinkGuard(settings.cwd)(path2.resolve(settings.cwd, out), out);
+    const dir = repositoryLinkGuard(settings.cwd)(path3.resolve(settings.cwd, out), out);
     const files = renderIntentsDir(intents, render);
     await mkdir(dir, { recursive: true });
     for (const [name, text] of Object.entries(files)) await writeFileInside(dir, name, text);
@@ -1834,7 +1872,7 @@ async function runPolicies(settings, declared, io) {
 }
 
 // src/cli/visualize-command.ts
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/report/map-page/suggested-rule.ts
 var PLAIN_SCALAR = /^[A-Za-z0-9/][A-Za-z0-9_./{}*-]*$/;
@@ -2969,7 +3007,7 @@ var VISUALIZE_FORMATS = ["svg", "png", "html"];
 function visualizeFormatOf(output) {
   if (output === void 0 || output === "")
     throw new InputError("visualize needs -o FILE (.svg, .png or .html)");
-  const ext = path3.extname(output).toLowerCase().replace(/^\./, "");
+  const ext = path4.extname(output).toLowerCase().replace(/^\./, "");
   const format = ext === "htm" ? "html" : ext;
   if (VISUALIZE_FORMATS.includes(format)) return format;
   const got = ext === "" ? "no extension" : `.${ext}`;
@@ -3093,8 +3131,8 @@ async function run(command, settings, io) {
       const observed = await observeWithProgress(settings, io);
       const { writeSnapshot } = await import("./chunks/snapshot-file-5K2TLUUD.js");
       const given = settings.output ?? "";
-      const file = repositoryLinkGuard(settings.cwd)(path4.resolve(settings.cwd, given), given);
-      await mkdir2(path4.dirname(file), { recursive: true });
+      const file = repositoryLinkGuard(settings.cwd)(path5.resolve(settings.cwd, given), given);
+      await mkdir2(path5.dirname(file), { recursive: true });
       await writeSnapshot(file, observed, {
         source: settings.source,
         ...observed.window === void 0 ? {} : { window: observed.window }
@@ -3112,7 +3150,7 @@ async function run(command, settings, io) {
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },
-        ...live.kubeconfig === void 0 ? {} : { kubeconfig: path4.resolve(settings.cwd, live.kubeconfig) },
+        ...live.kubeconfig === void 0 ? {} : { kubeconfig: path5.resolve(settings.cwd, live.kubeconfig) },
         ...live.context === void 0 ? {} : { context: live.context }
       });
       io.writeError("the network mapper forgot what it had captured\n");

@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-Y2RPRV6D.js";
+} from "./chunks/chunk-4SHSPTTR.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -1,8 +1,6 @@
 // The one pipeline behind the CLI and the action: observe -> declare -> diff. Reporting and
 // delivery stay with the callers, which know where the output goes.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readBaselineFile } from './config/baseline-file.ts';
 import { type DriftConfig, driftControls, namespacesOfEnvironment } from './config/drift-config.ts';
 import { loadDriftConfig } from './config/read-config.ts';
@@ -69,51 +67,6 @@ export interface GateFiles {
   config: DriftConfig;
   /** Undefined: the base has no baseline file, so none applies. */
   baseline: Baseline | undefined;
-}
-
-/**
- * The embedded demo's folder: `fixtures/demo` in the package root, the first folder above this
- * module that holds `fixtures/demo` (this code may sit in src/, dist/ or a chunk in dist/chunks/).
- */
-export function demoDirectory(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, 'fixtures', 'demo');
-    if (existsSync(path.join(candidate, 'workloads.yaml'))) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir)
-      throw new InputError('the embedded demo (fixtures/demo) is not part of this installation');
-    dir = parent;
-  }
-}
-
-/**
- * Settings that point `check` at the embedded demo: its sources replace the user's, paths the
- * user gave (report, config, baseline) stay where the user meant them, and the demo's own paths
- * are shown relative to the package root.
- */
-export function demoSettings(base: Settings): Settings {
-  const dir = demoDirectory();
-  const root = path.resolve(dir, '..', '..');
-  const rel = (p: string) => path.relative(root, path.join(dir, p));
-  const users = (p: string | undefined) => (p === undefined ? undefined : path.resolve(base.cwd, p));
-  return {
-    ...base,
-    cwd: root,
-    source: 'metrics',
-    intents: [rel('intents')],
-    metrics: [rel('capture')],
-    snapshots: [],
-    workloads: [rel('workloads.yaml')],
-    reportFile: users(base.reportFile),
-    sarifFile: users(base.sarifFile),
-    junitFile: users(base.junitFile),
-    writeBaselineFile: users(base.writeBaselineFile),
-    baselineFile: users(base.baselineFile),
-    configFile: users(base.configFile),
-    // The demo is not the user's repository: its config is only the one given with --config.
-    findConfig: false,
-  };
 }
 
 /**

@@ -36,9 +36,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   report: ['diff'],
   deliver: ['declare', 'diff', 'report'],
   cluster: ['observe', 'yaml', 'pipeline'],
-  cli: ['pipeline', 'observe', 'declare', 'diff', 'config', 'report', 'yaml', 'deliver'],
+  cli: ['pipeline', 'demo-settings', 'observe', 'declare', 'diff', 'config', 'report', 'yaml', 'deliver'],
   action: ['pipeline', 'observe', 'declare', 'diff', 'config', 'report', 'yaml', 'deliver', 'cluster'],
   pipeline: ['observe', 'declare', 'diff', 'config', 'yaml'],
+  /** The embedded demo's folder and settings (`intent-drift demo`). */
+  'demo-settings': [],
   index: ['action'],
 };
 

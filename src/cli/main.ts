@@ -4,9 +4,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { yamlDocumentText } from '../declare/yaml-output.ts';
+import { demoSettings } from '../demo-settings.ts';
 import { InputError, internalError, isInputError } from '../errors.ts';
 import { requireKubeClientNode } from '../observe/live/node-support.ts';
-import { declare, demoSettings } from '../pipeline.ts';
+import { declare } from '../pipeline.ts';
 import { listData, renderList, renderListJson } from '../report/list-report.ts';
 import { repositoryLinkGuard } from '../repository-links.ts';
 import { safeLine } from '../safe-text.ts';

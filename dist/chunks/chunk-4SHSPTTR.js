@@ -6655,9 +6655,7 @@ function requireKubeClientNode(what, version = process.versions.node) {
 }
 
 // src/pipeline.ts
-import { existsSync } from "node:fs";
 import path4 from "node:path";
-import { fileURLToPath } from "node:url";
 
 // src/config/baseline-file.ts
 import { readFile, stat } from "node:fs/promises";
@@ -11520,40 +11518,6 @@ async function readSnapshots(files, opts = {}) {
 }
 
 // src/pipeline.ts
-function demoDirectory() {
-  let dir = path4.dirname(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    const candidate = path4.join(dir, "fixtures", "demo");
-    if (existsSync(path4.join(candidate, "workloads.yaml"))) return candidate;
-    const parent = path4.dirname(dir);
-    if (parent === dir)
-      throw new InputError("the embedded demo (fixtures/demo) is not part of this installation");
-    dir = parent;
-  }
-}
-function demoSettings(base) {
-  const dir = demoDirectory();
-  const root = path4.resolve(dir, "..", "..");
-  const rel = (p) => path4.relative(root, path4.join(dir, p));
-  const users = (p) => p === void 0 ? void 0 : path4.resolve(base.cwd, p);
-  return {
-    ...base,
-    cwd: root,
-    source: "metrics",
-    intents: [rel("intents")],
-    metrics: [rel("capture")],
-    snapshots: [],
-    workloads: [rel("workloads.yaml")],
-    reportFile: users(base.reportFile),
-    sarifFile: users(base.sarifFile),
-    junitFile: users(base.junitFile),
-    writeBaselineFile: users(base.writeBaselineFile),
-    baselineFile: users(base.baselineFile),
-    configFile: users(base.configFile),
-    // The demo is not the user's repository: its config is only the one given with --config.
-    findConfig: false
-  };
-}
 async function observe(settings, onProgress, opts = {}) {
   let map2 = await readSource(settings, onProgress, opts);
   if (settings.workloads.length > 0) {
@@ -15020,7 +14984,6 @@ export {
   policyName,
   readWorkloadManifests,
   buildPathTemplater,
-  demoSettings,
   observeInScope,
   declare,
   readConfig,
