@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-4SHSPTTR.js";
+} from "./chunks/chunk-24M2PEY7.js";
 import {
   openInRepository,
   repositoryLinkGuard,

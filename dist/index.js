@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-4SHSPTTR.js";
+} from "./chunks/chunk-24M2PEY7.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

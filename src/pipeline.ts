@@ -107,7 +107,7 @@ async function readSource(
       return readMetricsConcurrently(settings.metrics, {
         cwd: settings.cwd,
         ...(signal === undefined ? {} : { signal }),
-        ...(mainThreadFree === undefined ? {} : { mainThreadFrom: mainThreadFree }),
+        ...(mainThreadFree === undefined ? {} : { mainThreadFree }),
       });
     case 'snapshot':
       return readSnapshots(

@@ -803,8 +803,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'observe/main-thread-reads-at-once',
     file: 'src/observe/read-metrics-concurrently.ts',
-    from: '  if (opts.mainThreadFrom === undefined) start();',
-    to: '  if (opts.mainThreadFrom === undefined || true) start();',
+    from: '  if (opts.mainThreadFree === undefined) start();',
+    to: '  if (opts.mainThreadFree === undefined || true) start();',
     why: 'the main thread reads parts before the intents are parsed: it is the critical path and the worker idles at the end',
     tests: ['test/observe/read-metrics-concurrently.test.ts'],
   },

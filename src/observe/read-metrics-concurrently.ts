@@ -1,8 +1,8 @@
 // Reads large metric captures on a worker thread and the main thread together, so that the
 // intents files are parsed meanwhile (`check` needs both, its two largest parts of work). The
 // capture is cut into parts of consecutive files (part-queue.ts); the worker claims them one by
-// one, and so does the main thread whenever it is free: between and after the intents files,
-// and from the start when there are none. On a 2-core machine one worker and the main thread
+// one, and so does the main thread once it is free: in `check` once the intents are parsed
+// (`mainThreadFree`), elsewhere from the start. On a 2-core machine one worker and the main thread
 // keep both cores busy (a second worker cost about 85 ms of CPU to start and took turns with
 // the main thread); on more cores, a second worker joins. Each part's tables (observed-map.ts's
 // export: strings plus transferred typed arrays) are merged in file order as they come. Small
@@ -35,8 +35,9 @@ export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
 export const MAX_WORKERS = 2;
 /**
  * Parts of about this size: small enough that the thread that takes the last one keeps the other
- * waiting briefly (16 MiB is 25 to 40 ms of reading), large enough that merging the parts' string
- * tables stays a small cost.
+ * waiting briefly (16 MiB of the benchmark's sidecar capture took the main thread 35 to 40 ms, of
+ * the capture where every line is wanted 100 to 250 ms), large enough that merging the parts'
+ * string tables stays a small cost.
  */
 export const PART_BYTES = 16 * 1024 * 1024;
 
@@ -54,7 +55,7 @@ export interface ConcurrentReadOptions {
    * The main thread starts on the parts once this settles (`check`: once the intents are parsed,
    * its own share; the worker reads meanwhile). Default: at the event loop's next turn.
    */
-  mainThreadFrom?: Promise<unknown>;
+  mainThreadFree?: Promise<unknown>;
   /** Stops the workers (the promise then rejects with the signal's reason); an in-place read ignores it. */
   signal?: AbortSignal;
   /** Told each worker's thread id when it is started (for logs and tests). */
@@ -66,7 +67,8 @@ export interface ConcurrentReadOptions {
 /**
  * readMetrics, on a worker thread and the main thread when the capture is large. The worker
  * starts before this returns (nothing here awaits first), so whatever the caller does next runs
- * alongside it; the main thread's first part waits for the event loop's next turn.
+ * alongside it; the main thread's first part waits for `mainThreadFree`, else for the event
+ * loop's next turn.
  */
 export function readMetricsConcurrently(
   paths: string[],
@@ -171,7 +173,7 @@ function readParts(
 }
 
 /**
- * The main thread's share, from `mainThreadFrom` on: a part at a time, each in its own turn of
+ * The main thread's share, from `mainThreadFree` on: a part at a time, each in its own turn of
  * the event loop (so an abort and the workers' answers get theirs in between), until no part is
  * left or a part fails.
  */
@@ -203,8 +205,8 @@ function readInPlace(
     );
   };
   const start = () => setImmediate(next);
-  if (opts.mainThreadFrom === undefined) start();
-  else opts.mainThreadFrom.then(start, start);
+  if (opts.mainThreadFree === undefined) start();
+  else opts.mainThreadFree.then(start, start);
 }
 
 /** Consecutive groups of files of about equal size (file order is the order of warnings). */

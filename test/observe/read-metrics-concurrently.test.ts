@@ -208,7 +208,7 @@ describe('readMetricsConcurrently', () => {
     }
   });
 
-  test('the main thread waits for mainThreadFrom (check: the intents parsed) before it reads a part', async () => {
+  test('the main thread waits for mainThreadFree (check: the intents parsed) before it reads a part', async () => {
     const { dir, files } = await fourParts();
     try {
       let open = () => {};
@@ -222,7 +222,7 @@ describe('readMetricsConcurrently', () => {
         minBytes: 0,
         workers: 1,
         partBytes: 1,
-        mainThreadFrom: gate,
+        mainThreadFree: gate,
         onPart: (index, thread) => {
           if (thread === 0 && !opened) early.push(index);
           if (thread !== 0 && !opened) {

@@ -11417,8 +11417,8 @@ function readInPlace(parts, queue, merge2, opts, stopped) {
     );
   };
   const start = () => setImmediate(next);
-  if (opts.mainThreadFrom === void 0) start();
-  else opts.mainThreadFrom.then(start, start);
+  if (opts.mainThreadFree === void 0) start();
+  else opts.mainThreadFree.then(start, start);
 }
 function splitBySize(files, count2) {
   const total = files.reduce((sum, f) => sum + f.size, 0);
@@ -11538,7 +11538,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       return readMetricsConcurrently(settings.metrics, {
         cwd: settings.cwd,
         ...signal === void 0 ? {} : { signal },
-        ...mainThreadFree === void 0 ? {} : { mainThreadFrom: mainThreadFree }
+        ...mainThreadFree === void 0 ? {} : { mainThreadFree }
       });
     case "snapshot":
       return readSnapshots(
