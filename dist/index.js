@@ -27656,7 +27656,8 @@ function workspaceCommit(cwd) {
 function linkedCommit(context3, workspace) {
   const pr = context3.pullRequest;
   if (pr === void 0) return context3.sha;
-  return workspace !== void 0 && workspace === context3.sha ? context3.sha : pr.headSha;
+  if (context3.sha === pr.headSha) return pr.headSha;
+  return workspace() === context3.sha ? context3.sha : pr.headSha;
 }
 
 // src/deliver/github/comment-body.ts
@@ -28799,7 +28800,10 @@ async function runCheckMode(settings, context3, given) {
   io.setOutput(OUTPUT.report, reportPath);
   await writeCiReports(settings, result, io);
   const checked = pr?.headSha ?? context3.sha;
-  const fileLink = blobLink(context3, linkedCommit(context3, workspaceCommit(settings.check.cwd)));
+  const fileLink = blobLink(
+    context3,
+    linkedCommit(context3, () => workspaceCommit(settings.check.cwd))
+  );
   const header = runHeader(context3, checked);
   await io.writeSummary(
     jobSummary(drift, { fileLink, suggestedPatch: patch, patchLeftOut: leftOut, gateNote, ...header })

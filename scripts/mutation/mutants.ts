@@ -811,7 +811,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'action/lines-linked-at-head',
     file: 'src/deliver/github/checked-out.ts',
-    from: 'return workspace !== undefined && workspace === context.sha ? context.sha : pr.headSha;',
+    from: 'return workspace() === context.sha ? context.sha : pr.headSha;',
     to: 'return pr.headSha;',
     why: "lines read from the merge commit actions/checkout made are linked at the PR head, where the base's changes above them move them",
     tests: ['test/action/pull-request-comment.test.ts'],
@@ -819,8 +819,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'action/lines-linked-at-any-checkout',
     file: 'src/deliver/github/checked-out.ts',
-    from: 'return workspace !== undefined && workspace === context.sha ? context.sha : pr.headSha;',
-    to: 'return workspace ?? pr.headSha;',
+    from: 'return workspace() === context.sha ? context.sha : pr.headSha;',
+    to: 'return workspace() ?? pr.headSha;',
     why: 'links go to whatever the workspace holds, even a commit GitHub has never seen',
     tests: ['test/action/pull-request-comment.test.ts'],
   },

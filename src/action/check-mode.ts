@@ -73,7 +73,10 @@ export async function runCheckMode(
 
   const checked = pr?.headSha ?? context.sha;
   // Lines are linked where they were read: the merge commit when that is what was checked out.
-  const fileLink = blobLink(context, linkedCommit(context, workspaceCommit(settings.check.cwd)));
+  const fileLink = blobLink(
+    context,
+    linkedCommit(context, () => workspaceCommit(settings.check.cwd)),
+  );
   const header = runHeader(context, checked);
   await io.writeSummary(
     jobSummary(drift, { fileLink, suggestedPatch: patch, patchLeftOut: leftOut, gateNote, ...header }),

@@ -1,7 +1,7 @@
 // The parts of a large capture (consecutive files, about equal in bytes), handed out one at a
-// time to whichever thread is free: the metrics worker and the main thread, between and after
-// the intents files, claim the next part from one counter in shared memory (Atomics.add), so
-// neither stands idle while the other still has parts ahead. Each part is read into its own
+// time to whichever thread is free: the metrics worker from the start and the main thread once
+// its own work is done (in `check`, the intents) claim the next part from one counter in shared
+// memory (Atomics.add), so neither stands idle while the other still has parts ahead. Each part is read into its own
 // tables and merged in file order (OrderedMerge), as soon as the parts before it are in, so the
 // answer, its warnings and its first error are those of reading the files in order in place.
 import type { ObservedMap } from '../model.ts';

@@ -1,8 +1,10 @@
 // Which commit a report's lines are linked at: the one the workspace holds. On `pull_request`
 // `actions/checkout` checks out the merge commit (GITHUB_SHA, refs/pull/N/merge), not the PR's
 // head, unless told otherwise; a line read from the merge commit points elsewhere in the head's
-// file when the base branch changed that file above it. So links go to GITHUB_SHA when the
-// workspace holds it, and to the head otherwise (its usual place, and what comment mode knows).
+// file when the base branch changed that file above it (GitHub's docs, events that trigger
+// workflows: for pull_request, GITHUB_SHA is the last merge commit of the merge branch). So
+// links go to GITHUB_SHA when the workspace holds it, and to the head otherwise (its usual
+// place, and what comment mode knows).
 import { execFileSync } from 'node:child_process';
 import type { RunContext } from './run-context.ts';
 
@@ -24,9 +26,13 @@ export function workspaceCommit(cwd: string): string | undefined {
   }
 }
 
-/** The commit to link lines at: GITHUB_SHA when the workspace holds that merge commit, else the head. */
-export function linkedCommit(context: RunContext, workspace: string | undefined): string {
+/**
+ * The commit to link lines at: GITHUB_SHA when the workspace holds that merge commit, else the
+ * head. `workspace` (a git process) is asked only on a pull request whose two commits differ.
+ */
+export function linkedCommit(context: RunContext, workspace: () => string | undefined): string {
   const pr = context.pullRequest;
   if (pr === undefined) return context.sha;
-  return workspace !== undefined && workspace === context.sha ? context.sha : pr.headSha;
+  if (context.sha === pr.headSha) return pr.headSha;
+  return workspace() === context.sha ? context.sha : pr.headSha;
 }
