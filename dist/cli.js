@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-24M2PEY7.js";
+} from "./chunks/chunk-Z3PJABWG.js";
 import {
   openInRepository,
   repositoryLinkGuard,

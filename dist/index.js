@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-24M2PEY7.js";
+} from "./chunks/chunk-Z3PJABWG.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -17,7 +17,12 @@ export function requireIntentsInEveryPath(
 ): void {
   const byPath = new Map<string, FoundFile[]>();
   for (const found of files) {
-    for (const given of found.given) byPath.set(given, [...(byPath.get(given) ?? []), found]);
+    for (const given of found.given) {
+      // Pushed, not copied: a folder of thousands of files would copy its list once per file.
+      const list = byPath.get(given);
+      if (list === undefined) byPath.set(given, [found]);
+      else list.push(found);
+    }
   }
   for (const [given, found] of byPath) {
     if (found.some((f) => withIntents.has(f.file))) continue;

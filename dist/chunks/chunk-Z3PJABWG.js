@@ -8013,7 +8013,11 @@ var SHOWN = 5;
 function requireIntentsInEveryPath(files, withIntents) {
   const byPath = /* @__PURE__ */ new Map();
   for (const found of files) {
-    for (const given of found.given) byPath.set(given, [...byPath.get(given) ?? [], found]);
+    for (const given of found.given) {
+      const list = byPath.get(given);
+      if (list === void 0) byPath.set(given, [found]);
+      else list.push(found);
+    }
   }
   for (const [given, found] of byPath) {
     if (found.some((f) => withIntents.has(f.file))) continue;
