@@ -73,26 +73,26 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-Z3PJABWG.js";
+} from "./chunks/chunk-V2BAXBF6.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-OIQOMEMY.js";
-import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-JFT4P5IJ.js";
-import "./chunks/chunk-OMQBTZSI.js";
-import "./chunks/chunk-7A4BGRPN.js";
-import "./chunks/chunk-HCZCAV3X.js";
+} from "./chunks/chunk-BNY574WU.js";
+import "./chunks/chunk-LURGR6UJ.js";
+import "./chunks/chunk-GMSJ4E35.js";
+import "./chunks/chunk-JOCJHWFS.js";
+import "./chunks/chunk-XNX57BFD.js";
+import "./chunks/chunk-FJ7XQEZQ.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig
 } from "./chunks/chunk-7NJKBT2O.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
-import "./chunks/chunk-MQQS6OFD.js";
+import "./chunks/chunk-IGJNM2BW.js";
 import {
   InputError,
   VERSION,
@@ -102,7 +102,7 @@ import {
   jsonWithEscapes,
   safeLine,
   showControlChars
-} from "./chunks/chunk-RCORRPHM.js";
+} from "./chunks/chunk-THEZXBAV.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
@@ -3129,7 +3129,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-5K2TLUUD.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-3CAX44NJ.js");
       const given = settings.output ?? "";
       const file = repositoryLinkGuard(settings.cwd)(path5.resolve(settings.cwd, given), given);
       await mkdir2(path5.dirname(file), { recursive: true });
@@ -3146,7 +3146,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-SXPVOJCU.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-QYF2PJMY.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

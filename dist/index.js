@@ -35,26 +35,26 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-Z3PJABWG.js";
+} from "./chunks/chunk-V2BAXBF6.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-OIQOMEMY.js";
-import "./chunks/chunk-FODYHRIH.js";
-import "./chunks/chunk-JFT4P5IJ.js";
+} from "./chunks/chunk-BNY574WU.js";
+import "./chunks/chunk-LURGR6UJ.js";
+import "./chunks/chunk-GMSJ4E35.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
-} from "./chunks/chunk-OMQBTZSI.js";
-import "./chunks/chunk-7A4BGRPN.js";
-import "./chunks/chunk-HCZCAV3X.js";
+} from "./chunks/chunk-JOCJHWFS.js";
+import "./chunks/chunk-XNX57BFD.js";
+import "./chunks/chunk-FJ7XQEZQ.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
   readRegularFile
-} from "./chunks/chunk-MQQS6OFD.js";
+} from "./chunks/chunk-IGJNM2BW.js";
 import {
   InputError,
   internalError,
@@ -62,7 +62,7 @@ import {
   isInputError,
   safeLine,
   showControlChars
-} from "./chunks/chunk-RCORRPHM.js";
+} from "./chunks/chunk-THEZXBAV.js";
 import {
   __commonJS,
   __require,

@@ -2,15 +2,15 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-OIQOMEMY.js";
-import "./chunks/chunk-JFT4P5IJ.js";
+} from "./chunks/chunk-BNY574WU.js";
+import "./chunks/chunk-GMSJ4E35.js";
 import {
   errorReply,
   partReply
-} from "./chunks/chunk-7A4BGRPN.js";
-import "./chunks/chunk-HCZCAV3X.js";
+} from "./chunks/chunk-XNX57BFD.js";
+import "./chunks/chunk-FJ7XQEZQ.js";
 import "./chunks/chunk-DNUDPCNB.js";
-import "./chunks/chunk-RCORRPHM.js";
+import "./chunks/chunk-THEZXBAV.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/metrics-worker.ts

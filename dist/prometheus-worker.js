@@ -1,21 +1,21 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-QVVLMTOT.js";
+} from "./chunks/chunk-OQSUWGTM.js";
 import {
   errorReply,
   partReply
-} from "./chunks/chunk-7A4BGRPN.js";
+} from "./chunks/chunk-XNX57BFD.js";
 import "./chunks/chunk-HYR7AWVW.js";
 import {
   ByteInterner,
   ObservedMapBuilder
-} from "./chunks/chunk-HCZCAV3X.js";
-import "./chunks/chunk-YKVCAY4Q.js";
+} from "./chunks/chunk-FJ7XQEZQ.js";
+import "./chunks/chunk-POWUUXM5.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
-import "./chunks/chunk-MQQS6OFD.js";
-import "./chunks/chunk-RCORRPHM.js";
+import "./chunks/chunk-IGJNM2BW.js";
+import "./chunks/chunk-THEZXBAV.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/live/prometheus-worker.ts

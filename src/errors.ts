@@ -10,12 +10,15 @@ import { ISSUES_URL, VERSION } from './version.ts';
 export class InputError extends Error {
   readonly file: string | undefined;
   readonly line: number | undefined;
+  /** What kind of refusal it is, when a caller may act on it (PROMETHEUS_TOO_MANY_SAMPLES). */
+  readonly code: string | undefined;
 
-  constructor(message: string, where?: { file?: string; line?: number }) {
+  constructor(message: string, where?: { file?: string; line?: number; code?: string }) {
     super(safeLine(message));
     this.name = 'InputError';
     this.file = where?.file;
     this.line = where?.line;
+    this.code = where?.code;
   }
 
   /** `file:line: message`, `file: message` or `message`. */

@@ -11,7 +11,7 @@ import type { ExportedMap } from './observed-map.ts';
 /** A worker's answer: its part of the observed map (and what else it counted), or its error. */
 export type WorkerReply<Extra = undefined> =
   | { part: ExportedMap; extra: Extra }
-  | { inputError: { message: string; file?: string; line?: number } }
+  | { inputError: { message: string; file?: string; line?: number; code?: string } }
   | { failure: string };
 
 /** The reply for a part read, and the buffers to transfer with it rather than copy. */
@@ -33,6 +33,7 @@ export function errorReply(err: unknown): WorkerReply<never> {
         message: err.message,
         ...(err.file === undefined ? {} : { file: err.file }),
         ...(err.line === undefined ? {} : { line: err.line }),
+        ...(err.code === undefined ? {} : { code: err.code }),
       },
     };
   }
@@ -41,7 +42,9 @@ export function errorReply(err: unknown): WorkerReply<never> {
 
 /** The error a failed reply stands for: the InputError with its place, or the worker's failure. */
 export function replyError(
-  reply: { inputError: { message: string; file?: string; line?: number } } | { failure: string },
+  reply:
+    | { inputError: { message: string; file?: string; line?: number; code?: string } }
+    | { failure: string },
   what: string,
 ): Error {
   if ('inputError' in reply) {

@@ -3,7 +3,12 @@
 
 import { after } from 'node:test';
 import type { readPrometheus } from '../../src/observe/live/prometheus-source.ts';
-import { type PrometheusApi, type SeriesValue, startPrometheusApi } from './prometheus-api-server.ts';
+import {
+  type PrometheusApi,
+  type PrometheusApiOptions,
+  type SeriesValue,
+  startPrometheusApi,
+} from './prometheus-api-server.ts';
 
 const REQUESTS = 'istio_requests_total';
 
@@ -101,10 +106,7 @@ export function closeAfter(close: () => Promise<void>): void {
 /** A Prometheus stand-in serving these calls' series, closed when the test file ends. */
 export async function standIn(
   calls: MeshCall[],
-  opts: {
-    delayMs?: (q: string) => number;
-    annotations?: (q: string) => { warnings?: string[]; infos?: string[] } | undefined;
-  } = {},
+  opts: Pick<PrometheusApiOptions, 'delayMs' | 'annotations' | 'maxSamples' | 'pointsPerSeries'> = {},
 ): Promise<PrometheusApi> {
   const api = await startPrometheusApi({ series: () => calls.flatMap(seriesOf), ...opts });
   closeAfter(api.close);

@@ -48,11 +48,12 @@ export async function waitFor<T>(
 /**
  * Starts Prometheus scraping `targets` (host:port) at /metrics every second. `remoteRead`: a
  * remote_read endpoint, read for recent data too (one that is down makes every query's answer
- * partial: status success, with `warnings`).
+ * partial: status success, with `warnings`). `args`: more command-line flags; `scrapeInterval`:
+ * instead of every second.
  */
 export async function startPrometheus(
   targets: string[],
-  options: { remoteRead?: string } = {},
+  options: { remoteRead?: string; args?: readonly string[]; scrapeInterval?: string } = {},
 ): Promise<PrometheusProcess> {
   const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-prom-'));
   const config = path.join(dir, 'prometheus.yml');
@@ -60,7 +61,7 @@ export async function startPrometheus(
     config,
     [
       'global:',
-      '  scrape_interval: 1s',
+      `  scrape_interval: ${options.scrapeInterval ?? '1s'}`,
       '  evaluation_interval: 1s',
       ...(options.remoteRead === undefined
         ? []
@@ -82,6 +83,7 @@ export async function startPrometheus(
       `--storage.tsdb.path=${path.join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
+      ...(options.args ?? []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

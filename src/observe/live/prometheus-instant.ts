@@ -15,6 +15,14 @@ const MAX_ERROR_BYTES = 1024 * 1024;
 /** A label value, a key or a message longer than this is no Prometheus answer. */
 const MAX_TOKEN_BYTES = 1024 * 1024;
 
+/**
+ * The code of Prometheus' refusal to evaluate a query whose samples exceed its
+ * --query.max-samples (HTTP 422, errorType `execution`, promql.ErrTooManySamples; Thanos, Cortex
+ * and Mimir answer with the same words): a smaller query may pass.
+ */
+export const PROMETHEUS_TOO_MANY_SAMPLES = 'prometheus-too-many-samples';
+const TOO_MANY_SAMPLES_ERROR = 'query processing would load too many samples into memory';
+
 /** What an answer held besides its rows. */
 export interface InstantAnswer {
   rows: number;
@@ -89,7 +97,13 @@ function verdict(url: URL, status: number, reader: VectorAnswerReader, name: str
   if (!s.rootIsObject) throw new InputError(`${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer`);
   if (status !== 200 || s.status !== 'success') {
     const why = s.error ?? `HTTP ${status}`;
-    throw new InputError(`${shownUrl(url)}: query failed: ${s.errorType ? `${s.errorType}: ` : ''}${why}`);
+    const message = `${shownUrl(url)}: query failed: ${s.errorType ? `${s.errorType}: ` : ''}${why}`;
+    if (status === 422 && s.errorType === 'execution' && s.error?.startsWith(TOO_MANY_SAMPLES_ERROR)) {
+      throw new InputError(`${message} (Prometheus' --query.max-samples)`, {
+        code: PROMETHEUS_TOO_MANY_SAMPLES,
+      });
+    }
+    throw new InputError(message);
   }
   if (s.resultType !== 'vector') {
     throw new InputError(`${shownUrl(url)}: expected a vector result, got ${String(s.resultType)}`);

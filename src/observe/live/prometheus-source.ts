@@ -4,6 +4,8 @@
 // streams (gzip asked for), their rows going straight into the observed map; a large mesh is
 // asked for in parts by namespace, a few at a time, each request with its own timeout; the
 // parts of a large answer are read on two worker threads (prometheus-parallel.ts).
+
+import { InputError } from '../../errors.ts';
 import type { ObservedMap } from '../../model.ts';
 import { ByteInterner } from '../compact/byte-interner.ts';
 import { CALL_LABEL_SLOTS, CALL_METRICS } from '../compact/call-tables.ts';
@@ -11,7 +13,7 @@ import { REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from '../istio-labels.ts';
 import { NO_CLIENT_SIDECAR, ObservedMapBuilder } from '../observed-map.ts';
 import { parseSince, promRange } from './duration.ts';
 import { type HttpTarget, parseBaseUrl } from './http-client.ts';
-import { instantQuery, prometheusInfo } from './prometheus-instant.ts';
+import { instantQuery, PROMETHEUS_TOO_MANY_SAMPLES, prometheusInfo } from './prometheus-instant.ts';
 import { prometheusWorkerScript, prometheusWorkers, readPartsInWorkers } from './prometheus-parallel.ts';
 import { type PartQuery, readPartQueries } from './prometheus-parts.ts';
 import {
@@ -79,26 +81,91 @@ export async function readPrometheus(options: PrometheusOptions): Promise<Promet
   const from = parseSince(options.since ?? '1h', now);
   const range = promRange(now.getTime() - from.getTime());
   const target: HttpTarget = { token: options.token, caFile: options.caFile, timeoutMs: options.timeoutMs };
-  const builder = new ObservedMapBuilder();
-  builder.sources = 1;
-  const values = new ByteInterner(builder.strings);
 
   // How large the answer will be, per callers' namespace: the plan for splitting it.
   const sizes = new Map<string, number>();
   const nsSlot = CALL_LABEL_SLOTS.indexOf(NAMESPACE_LABEL);
   const size = { text: sizeQuery(), name: 'the query for the series per namespace' };
-  const sized = await instantQuery(base, size, now, target, values, (ids, value) => {
-    const ns = ids[nsSlot] === -1 ? '' : builder.strings.value(ids[nsSlot]!);
+  const names = new ObservedMapBuilder().strings;
+  const sized = await instantQuery(base, size, now, target, new ByteInterner(names), (ids, value) => {
+    const ns = ids[nsSlot] === -1 ? '' : names.value(ids[nsSlot]!);
     sizes.set(ns, (sizes.get(ns) ?? 0) + (Number.isFinite(value) ? value : 0));
   });
-  for (const info of sized.infos) builder.addWarningOnce(prometheusInfo(info));
-  const scopes = namespaceScopes(sizes, options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY);
+  const rows = [...sizes.values()].reduce((sum, n) => sum + n, 0);
+  const read = { base, now, range, target, infos: sized.infos, rows, options };
+  let maxRows = options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY;
+  // Prometheus refuses a query whose samples exceed its --query.max-samples: the read is asked
+  // for again in smaller parts (the rows of a refused read are dropped with its builder).
+  for (let refused = 0; ; refused++) {
+    const scopes = namespaceScopes(sizes, maxRows);
+    try {
+      const builder = await readScopes(read, scopes);
+      if (refused > 0) {
+        builder.addWarning(
+          `Prometheus refused to load the samples of larger queries (its --query.max-samples): the calls ` +
+            `were asked for in ${scopes.length} parts by the callers' namespace, of at most ${maxRows} rows each`,
+        );
+      }
+      return { ...builder.build(), window: { from: from.toISOString(), to: now.toISOString() } };
+    } catch (err) {
+      if (!(err instanceof InputError) || err.code !== PROMETHEUS_TOO_MANY_SAMPLES) throw err;
+      const smaller = refused < MAX_SAMPLE_REFUSALS ? smallerParts(scopes, sizes) : undefined;
+      if (smaller === undefined) {
+        throw new InputError(
+          `${err.message}, even asked for in ${scopes.length} part(s) by the callers' namespace: ` +
+            'read a shorter window (--since), or raise that limit',
+        );
+      }
+      maxRows = smaller;
+    }
+  }
+}
+
+/** Asked again in smaller parts at most this many times (each halves the largest part). */
+const MAX_SAMPLE_REFUSALS = 12;
+
+/**
+ * The row limit that splits the largest part of several namespaces (half its rows), or
+ * undefined when each part is one namespace already (or every other namespace, `not-in`).
+ */
+function smallerParts(
+  scopes: readonly NamespaceScope[],
+  sizes: ReadonlyMap<string, number>,
+): number | undefined {
+  let largest = 0;
+  for (const scope of scopes) {
+    const namespaces = scope.kind === 'all' ? [...sizes.keys()] : scope.kind === 'in' ? scope.namespaces : [];
+    if (namespaces.length < 2) continue;
+    let rows = 0;
+    for (const ns of namespaces) rows += sizes.get(ns) ?? 0;
+    largest = Math.max(largest, rows);
+  }
+  return largest === 0 ? undefined : Math.max(1, Math.floor(largest / 2));
+}
+
+interface ScopedRead {
+  base: URL;
+  now: Date;
+  range: string;
+  target: HttpTarget;
+  /** The size query's `infos`. */
+  infos: readonly string[];
+  /** About how many rows the whole answer holds (the size query's count). */
+  rows: number;
+  options: PrometheusOptions;
+}
+
+/** The calls of every part, in a builder of their own. */
+async function readScopes(read: ScopedRead, scopes: readonly NamespaceScope[]): Promise<ObservedMapBuilder> {
+  const { base, now, range, target, options } = read;
+  const builder = new ObservedMapBuilder();
+  builder.sources = 1;
+  for (const info of read.infos) builder.addWarningOnce(prometheusInfo(info));
   const queries = partQueries(range, scopes);
   const concurrency = options.concurrency ?? DEFAULT_QUERY_CONCURRENCY;
-  const into = { builder, values };
+  const into = { builder, values: new ByteInterner(builder.strings) };
   // A large answer is read by workers (its JSON parsed on both cores); a small one in place.
-  const estimated = [...sizes.values()].reduce((sum, n) => sum + n, 0);
-  const workers = prometheusWorkers(options.workers, estimated, scopes.length);
+  const workers = prometheusWorkers(options.workers, read.rows, scopes.length);
   const entry = workers > 1 ? prometheusWorkerScript() : undefined;
   const request = { base, queries, at: now, target, concurrency };
   const { rows, clientSidecarSeen } =
@@ -112,5 +179,5 @@ export async function readPrometheus(options: PrometheusOptions): Promise<Promet
   // Rows a waypoint reported do not count here: ambient mode has no client sidecars at all.
   const sidecarRows = requestRows - builder.requestSeriesReportedBy('waypoint');
   if (sidecarRows > 0 && !clientSidecarSeen) builder.addWarning(NO_CLIENT_SIDECAR);
-  return { ...builder.build(), window: { from: from.toISOString(), to: now.toISOString() } };
+  return builder;
 }

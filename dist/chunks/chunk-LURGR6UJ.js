@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readRegularFile
-} from "./chunk-MQQS6OFD.js";
+} from "./chunk-IGJNM2BW.js";
 import {
   InputError,
   NameGate,
   isKindName,
   jsonWithEscapes
-} from "./chunk-RCORRPHM.js";
+} from "./chunk-THEZXBAV.js";
 
 // src/observe/snapshot/snapshot-file.ts
 import { Buffer } from "node:buffer";

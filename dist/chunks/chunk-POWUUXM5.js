@@ -4,11 +4,11 @@ import {
 } from "./chunk-55OXYYT6.js";
 import {
   assertRegularFileSync
-} from "./chunk-MQQS6OFD.js";
+} from "./chunk-IGJNM2BW.js";
 import {
   InputError,
   isInputError
-} from "./chunk-RCORRPHM.js";
+} from "./chunk-THEZXBAV.js";
 
 // src/observe/live/http-client.ts
 import { readFileSync } from "node:fs";

@@ -2,16 +2,16 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   SeriesReader,
   requireCounterValue
-} from "./chunk-JFT4P5IJ.js";
+} from "./chunk-GMSJ4E35.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-HCZCAV3X.js";
+} from "./chunk-FJ7XQEZQ.js";
 import {
   InputError
-} from "./chunk-RCORRPHM.js";
+} from "./chunk-THEZXBAV.js";
 
 // src/observe/part-queue.ts
 var PartQueue = class {

@@ -3,9 +3,9 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-FODYHRIH.js";
-import "./chunk-MQQS6OFD.js";
-import "./chunk-RCORRPHM.js";
+} from "./chunk-LURGR6UJ.js";
+import "./chunk-IGJNM2BW.js";
+import "./chunk-THEZXBAV.js";
 import "./chunk-HANBNIMK.js";
 export {
   MAX_SNAPSHOT_BYTES,

@@ -5,10 +5,10 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-HCZCAV3X.js";
+} from "./chunk-FJ7XQEZQ.js";
 import {
   InputError
-} from "./chunk-RCORRPHM.js";
+} from "./chunk-THEZXBAV.js";
 
 // src/observe/prometheus-text.ts
 import { Buffer as Buffer2 } from "node:buffer";

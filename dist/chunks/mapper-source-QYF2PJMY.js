@@ -5,24 +5,24 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-IBYCY5WC.js";
+} from "./chunk-CW6OF2ZB.js";
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,
   parseBaseUrl
-} from "./chunk-YKVCAY4Q.js";
+} from "./chunk-POWUUXM5.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";
-import "./chunk-MQQS6OFD.js";
+import "./chunk-IGJNM2BW.js";
 import {
   InputError,
   NameGate,
   isKindName
-} from "./chunk-RCORRPHM.js";
+} from "./chunk-THEZXBAV.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/mapper-answer.ts

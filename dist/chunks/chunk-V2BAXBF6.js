@@ -13,20 +13,20 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-OIQOMEMY.js";
+} from "./chunk-BNY574WU.js";
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-FODYHRIH.js";
+} from "./chunk-LURGR6UJ.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
-} from "./chunk-OMQBTZSI.js";
+} from "./chunk-JOCJHWFS.js";
 import {
   replyError,
   workerScript
-} from "./chunk-7A4BGRPN.js";
+} from "./chunk-XNX57BFD.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
@@ -36,7 +36,7 @@ import {
 } from "./chunk-DNUDPCNB.js";
 import {
   readRegularFileSync
-} from "./chunk-MQQS6OFD.js";
+} from "./chunk-IGJNM2BW.js";
 import {
   InputError,
   VERSION,
@@ -44,7 +44,7 @@ import {
   isDnsLabel,
   jsonWithEscapes,
   showControlChars
-} from "./chunk-RCORRPHM.js";
+} from "./chunk-THEZXBAV.js";
 import {
   __export
 } from "./chunk-HANBNIMK.js";
@@ -11553,7 +11553,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-MT7RNISL.js");
+      const { readSidecars } = await import("./sidecars-source-ZWBJFUZH.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11564,7 +11564,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-NVEJMF3O.js");
+      const { readPrometheus } = await import("./prometheus-source-J6OYXATX.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11580,7 +11580,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-SXPVOJCU.js");
+      const { readMapper } = await import("./mapper-source-QYF2PJMY.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-RCORRPHM.js";
+} from "./chunk-THEZXBAV.js";
 
 // src/observe/reader-worker.ts
 import { existsSync } from "node:fs";
@@ -18,7 +18,8 @@ function errorReply(err) {
       inputError: {
         message: err.message,
         ...err.file === void 0 ? {} : { file: err.file },
-        ...err.line === void 0 ? {} : { line: err.line }
+        ...err.line === void 0 ? {} : { line: err.line },
+        ...err.code === void 0 ? {} : { code: err.code }
       }
     };
   }

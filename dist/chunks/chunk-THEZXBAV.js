@@ -56,11 +56,14 @@ var ISSUES_URL = "https://github.com/intent-drift/intent-drift/issues";
 var InputError = class extends Error {
   file;
   line;
+  /** What kind of refusal it is, when a caller may act on it (PROMETHEUS_TOO_MANY_SAMPLES). */
+  code;
   constructor(message, where) {
     super(safeLine(message));
     this.name = "InputError";
     this.file = where?.file;
     this.line = where?.line;
+    this.code = where?.code;
   }
   /** `file:line: message`, `file: message` or `message`. */
   toString() {

@@ -8,16 +8,16 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-HCZCAV3X.js";
+} from "./chunk-FJ7XQEZQ.js";
 import {
   httpStream
-} from "./chunk-YKVCAY4Q.js";
+} from "./chunk-POWUUXM5.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import {
   InputError
-} from "./chunk-RCORRPHM.js";
+} from "./chunk-THEZXBAV.js";
 
 // src/observe/live/json-events.ts
 import { Buffer } from "node:buffer";
@@ -617,6 +617,8 @@ var VectorAnswerReader = class {
 // src/observe/live/prometheus-instant.ts
 var MAX_ERROR_BYTES = 1024 * 1024;
 var MAX_TOKEN_BYTES = 1024 * 1024;
+var PROMETHEUS_TOO_MANY_SAMPLES = "prometheus-too-many-samples";
+var TOO_MANY_SAMPLES_ERROR = "query processing would load too many samples into memory";
 function prometheusInfo(info) {
   return `Prometheus noted: ${info}`;
 }
@@ -662,7 +664,13 @@ function verdict(url, status, reader, name) {
   if (!s.rootIsObject) throw new InputError(`${shownUrl(url)}: HTTP ${status}: not a Prometheus API answer`);
   if (status !== 200 || s.status !== "success") {
     const why = s.error ?? `HTTP ${status}`;
-    throw new InputError(`${shownUrl(url)}: query failed: ${s.errorType ? `${s.errorType}: ` : ""}${why}`);
+    const message = `${shownUrl(url)}: query failed: ${s.errorType ? `${s.errorType}: ` : ""}${why}`;
+    if (status === 422 && s.errorType === "execution" && s.error?.startsWith(TOO_MANY_SAMPLES_ERROR)) {
+      throw new InputError(`${message} (Prometheus' --query.max-samples)`, {
+        code: PROMETHEUS_TOO_MANY_SAMPLES
+      });
+    }
+    throw new InputError(message);
   }
   if (s.resultType !== "vector") {
     throw new InputError(`${shownUrl(url)}: expected a vector result, got ${String(s.resultType)}`);
@@ -715,6 +723,7 @@ async function readPartQueries(base, queries, at2, target, into, concurrency, si
 }
 
 export {
+  PROMETHEUS_TOO_MANY_SAMPLES,
   prometheusInfo,
   instantQuery,
   readPartQueries

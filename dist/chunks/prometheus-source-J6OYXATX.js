@@ -2,16 +2,17 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseSince,
   promRange
-} from "./chunk-OMQBTZSI.js";
+} from "./chunk-JOCJHWFS.js";
 import {
+  PROMETHEUS_TOO_MANY_SAMPLES,
   instantQuery,
   prometheusInfo,
   readPartQueries
-} from "./chunk-QVVLMTOT.js";
+} from "./chunk-OQSUWGTM.js";
 import {
   runReaderWorker,
   workerScript
-} from "./chunk-7A4BGRPN.js";
+} from "./chunk-XNX57BFD.js";
 import "./chunk-HYR7AWVW.js";
 import {
   ByteInterner,
@@ -21,16 +22,18 @@ import {
   ObservedMapBuilder,
   REQUESTS_METRIC,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-HCZCAV3X.js";
+} from "./chunk-FJ7XQEZQ.js";
 import {
   parseBaseUrl
-} from "./chunk-YKVCAY4Q.js";
+} from "./chunk-POWUUXM5.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import "./chunk-DNUDPCNB.js";
-import "./chunk-MQQS6OFD.js";
-import "./chunk-RCORRPHM.js";
+import "./chunk-IGJNM2BW.js";
+import {
+  InputError
+} from "./chunk-THEZXBAV.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/prometheus-parallel.ts
@@ -184,23 +187,60 @@ async function readPrometheus(options) {
   const from = parseSince(options.since ?? "1h", now);
   const range = promRange(now.getTime() - from.getTime());
   const target = { token: options.token, caFile: options.caFile, timeoutMs: options.timeoutMs };
-  const builder = new ObservedMapBuilder();
-  builder.sources = 1;
-  const values = new ByteInterner(builder.strings);
   const sizes = /* @__PURE__ */ new Map();
   const nsSlot = CALL_LABEL_SLOTS.indexOf(NAMESPACE_LABEL);
   const size = { text: sizeQuery(), name: "the query for the series per namespace" };
-  const sized = await instantQuery(base, size, now, target, values, (ids, value) => {
-    const ns = ids[nsSlot] === -1 ? "" : builder.strings.value(ids[nsSlot]);
+  const names = new ObservedMapBuilder().strings;
+  const sized = await instantQuery(base, size, now, target, new ByteInterner(names), (ids, value) => {
+    const ns = ids[nsSlot] === -1 ? "" : names.value(ids[nsSlot]);
     sizes.set(ns, (sizes.get(ns) ?? 0) + (Number.isFinite(value) ? value : 0));
   });
-  for (const info of sized.infos) builder.addWarningOnce(prometheusInfo(info));
-  const scopes = namespaceScopes(sizes, options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY);
+  const rows = [...sizes.values()].reduce((sum, n) => sum + n, 0);
+  const read = { base, now, range, target, infos: sized.infos, rows, options };
+  let maxRows = options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY;
+  for (let refused = 0; ; refused++) {
+    const scopes = namespaceScopes(sizes, maxRows);
+    try {
+      const builder = await readScopes(read, scopes);
+      if (refused > 0) {
+        builder.addWarning(
+          `Prometheus refused to load the samples of larger queries (its --query.max-samples): the calls were asked for in ${scopes.length} parts by the callers' namespace, of at most ${maxRows} rows each`
+        );
+      }
+      return { ...builder.build(), window: { from: from.toISOString(), to: now.toISOString() } };
+    } catch (err) {
+      if (!(err instanceof InputError) || err.code !== PROMETHEUS_TOO_MANY_SAMPLES) throw err;
+      const smaller = refused < MAX_SAMPLE_REFUSALS ? smallerParts(scopes, sizes) : void 0;
+      if (smaller === void 0) {
+        throw new InputError(
+          `${err.message}, even asked for in ${scopes.length} part(s) by the callers' namespace: read a shorter window (--since), or raise that limit`
+        );
+      }
+      maxRows = smaller;
+    }
+  }
+}
+var MAX_SAMPLE_REFUSALS = 12;
+function smallerParts(scopes, sizes) {
+  let largest = 0;
+  for (const scope of scopes) {
+    const namespaces = scope.kind === "all" ? [...sizes.keys()] : scope.kind === "in" ? scope.namespaces : [];
+    if (namespaces.length < 2) continue;
+    let rows = 0;
+    for (const ns of namespaces) rows += sizes.get(ns) ?? 0;
+    largest = Math.max(largest, rows);
+  }
+  return largest === 0 ? void 0 : Math.max(1, Math.floor(largest / 2));
+}
+async function readScopes(read, scopes) {
+  const { base, now, range, target, options } = read;
+  const builder = new ObservedMapBuilder();
+  builder.sources = 1;
+  for (const info of read.infos) builder.addWarningOnce(prometheusInfo(info));
   const queries = partQueries(range, scopes);
   const concurrency = options.concurrency ?? DEFAULT_QUERY_CONCURRENCY;
-  const into = { builder, values };
-  const estimated = [...sizes.values()].reduce((sum, n) => sum + n, 0);
-  const workers = prometheusWorkers(options.workers, estimated, scopes.length);
+  const into = { builder, values: new ByteInterner(builder.strings) };
+  const workers = prometheusWorkers(options.workers, read.rows, scopes.length);
   const entry = workers > 1 ? prometheusWorkerScript() : void 0;
   const request = { base, queries, at: now, target, concurrency };
   const { rows, clientSidecarSeen } = entry === void 0 ? await readPartQueries(base, queries, now, target, into, concurrency) : await readPartsInWorkers(entry, request, into, workers);
@@ -210,7 +250,7 @@ async function readPrometheus(options) {
   const requestRows = rows.reduce((sum, n, i) => queries[i].metric === REQUESTS ? sum + n : sum, 0);
   const sidecarRows = requestRows - builder.requestSeriesReportedBy("waypoint");
   if (sidecarRows > 0 && !clientSidecarSeen) builder.addWarning(NO_CLIENT_SIDECAR);
-  return { ...builder.build(), window: { from: from.toISOString(), to: now.toISOString() } };
+  return builder;
 }
 export {
   DEFAULT_MAX_ROWS_PER_QUERY,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-JFT4P5IJ.js";
+} from "./chunk-GMSJ4E35.js";
 import {
   delay,
   mapPool
@@ -10,7 +10,7 @@ import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-HCZCAV3X.js";
+} from "./chunk-FJ7XQEZQ.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -22,16 +22,16 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-IBYCY5WC.js";
+} from "./chunk-CW6OF2ZB.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-DNUDPCNB.js";
-import "./chunk-MQQS6OFD.js";
+import "./chunk-IGJNM2BW.js";
 import {
   InputError,
   NameGate,
   isInputError,
   showControlChars
-} from "./chunk-RCORRPHM.js";
+} from "./chunk-THEZXBAV.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/meshed-pods.ts

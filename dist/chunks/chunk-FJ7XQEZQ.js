@@ -7,7 +7,7 @@ import {
   badService,
   badWorkload,
   scrubSecrets
-} from "./chunk-RCORRPHM.js";
+} from "./chunk-THEZXBAV.js";
 
 // src/observe/istio-labels.ts
 var ISTIO_DEFAULT_LABELS = [
