@@ -73,19 +73,19 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-V2BAXBF6.js";
+} from "./chunks/chunk-XG6F4HTS.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-BNY574WU.js";
+} from "./chunks/chunk-TXI73YZK.js";
 import "./chunks/chunk-LURGR6UJ.js";
-import "./chunks/chunk-GMSJ4E35.js";
+import "./chunks/chunk-IWRWUTQR.js";
 import "./chunks/chunk-JOCJHWFS.js";
 import "./chunks/chunk-XNX57BFD.js";
-import "./chunks/chunk-FJ7XQEZQ.js";
+import "./chunks/chunk-FK5LWZYD.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig

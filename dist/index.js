@@ -35,21 +35,21 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-V2BAXBF6.js";
+} from "./chunks/chunk-XG6F4HTS.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-BNY574WU.js";
+} from "./chunks/chunk-TXI73YZK.js";
 import "./chunks/chunk-LURGR6UJ.js";
-import "./chunks/chunk-GMSJ4E35.js";
+import "./chunks/chunk-IWRWUTQR.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
 } from "./chunks/chunk-JOCJHWFS.js";
 import "./chunks/chunk-XNX57BFD.js";
-import "./chunks/chunk-FJ7XQEZQ.js";
+import "./chunks/chunk-FK5LWZYD.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {

@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-BNY574WU.js";
-import "./chunks/chunk-GMSJ4E35.js";
+} from "./chunks/chunk-TXI73YZK.js";
+import "./chunks/chunk-IWRWUTQR.js";
 import {
   errorReply,
   partReply
 } from "./chunks/chunk-XNX57BFD.js";
-import "./chunks/chunk-FJ7XQEZQ.js";
+import "./chunks/chunk-FK5LWZYD.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import "./chunks/chunk-THEZXBAV.js";
 import "./chunks/chunk-HANBNIMK.js";

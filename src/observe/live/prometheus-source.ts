@@ -9,6 +9,7 @@ import { InputError } from '../../errors.ts';
 import type { ObservedMap } from '../../model.ts';
 import { ByteInterner } from '../compact/byte-interner.ts';
 import { CALL_LABEL_SLOTS, CALL_METRICS } from '../compact/call-tables.ts';
+import { StringTable } from '../compact/string-table.ts';
 import { REQUESTS_METRIC, TCP_CONNECTIONS_METRIC } from '../istio-labels.ts';
 import { NO_CLIENT_SIDECAR, ObservedMapBuilder } from '../observed-map.ts';
 import { parseSince, promRange } from './duration.ts';
@@ -86,7 +87,7 @@ export async function readPrometheus(options: PrometheusOptions): Promise<Promet
   const sizes = new Map<string, number>();
   const nsSlot = CALL_LABEL_SLOTS.indexOf(NAMESPACE_LABEL);
   const size = { text: sizeQuery(), name: 'the query for the series per namespace' };
-  const names = new ObservedMapBuilder().strings;
+  const names = new StringTable();
   const sized = await instantQuery(base, size, now, target, new ByteInterner(names), (ids, value) => {
     const ns = ids[nsSlot] === -1 ? '' : names.value(ids[nsSlot]!);
     sizes.set(ns, (sizes.get(ns) ?? 0) + (Number.isFinite(value) ? value : 0));

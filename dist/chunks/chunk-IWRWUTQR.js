@@ -5,7 +5,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-FJ7XQEZQ.js";
+} from "./chunk-FK5LWZYD.js";
 import {
   InputError
 } from "./chunk-THEZXBAV.js";

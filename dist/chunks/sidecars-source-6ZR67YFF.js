@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-GMSJ4E35.js";
+} from "./chunk-IWRWUTQR.js";
 import {
   delay,
   mapPool
@@ -10,7 +10,7 @@ import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-FJ7XQEZQ.js";
+} from "./chunk-FK5LWZYD.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,

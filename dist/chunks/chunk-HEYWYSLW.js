@@ -8,7 +8,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-FJ7XQEZQ.js";
+} from "./chunk-FK5LWZYD.js";
 import {
   httpStream
 } from "./chunk-POWUUXM5.js";

@@ -42,101 +42,6 @@ var REQUESTS_METRIC = "istio_requests_total";
 var TCP_CONNECTIONS_METRIC = "istio_tcp_connections_opened_total";
 var OBSERVED_METRICS = /* @__PURE__ */ new Set([REQUESTS_METRIC, TCP_CONNECTIONS_METRIC]);
 
-// src/observe/normalize-path.ts
-var HEX = /^[0-9A-Fa-f]{2}$/;
-function isUnreserved(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code >= 48 && code <= 57 || code === 45 || code === 46 || code === 95 || code === 126;
-}
-function decodeUnreservedOnce(path) {
-  if (!path.includes("%")) return path;
-  let out = "";
-  let i = 0;
-  while (i < path.length) {
-    const pct = path.indexOf("%", i);
-    if (pct === -1) break;
-    out += path.slice(i, pct);
-    const hex = path.slice(pct + 1, pct + 3);
-    if (HEX.test(hex)) {
-      const code = Number.parseInt(hex, 16);
-      out += isUnreserved(code) ? String.fromCharCode(code) : `%${hex.toUpperCase()}`;
-      i = pct + 3;
-    } else {
-      out += "%";
-      i = pct + 1;
-    }
-  }
-  return out + path.slice(i);
-}
-function decodeUnreserved(path) {
-  let current = path;
-  for (; ; ) {
-    const next = decodeUnreservedOnce(current);
-    if (next === current) return current;
-    current = next;
-  }
-}
-function removeDotSegments(path) {
-  const segments = path.split("/");
-  const out = [];
-  for (let i = 1; i < segments.length; i++) {
-    const seg = segments[i];
-    const last = i === segments.length - 1;
-    if (seg === "." || seg === "..") {
-      if (seg === "..") out.pop();
-      if (last) out.push("");
-      continue;
-    }
-    out.push(seg);
-  }
-  return `/${out.join("/")}`;
-}
-var ALREADY_NORMAL = /^\/[^?#%\\]*$/;
-function normalizePath(raw) {
-  if (ALREADY_NORMAL.test(raw) && !raw.includes("/.")) return raw;
-  return normalizeFully(raw);
-}
-function normalizeFully(raw) {
-  let path = raw;
-  const cut = path.search(/[?#]/);
-  if (cut !== -1) path = path.slice(0, cut);
-  path = decodeUnreserved(path).replaceAll("\\", "/");
-  if (path === "") return "/";
-  if (!path.startsWith("/")) return path;
-  return removeDotSegments(path);
-}
-
-// src/observe/istio-call.ts
-var NOT_A_SERVICE = /* @__PURE__ */ new Set([
-  "PassthroughCluster",
-  "InboundPassthroughCluster",
-  "InboundPassthroughClusterIpv4",
-  "InboundPassthroughClusterIpv6",
-  "BlackHoleCluster"
-]);
-function known(value) {
-  return value === void 0 || value === "" || value === "unknown" ? null : value;
-}
-function workloadOf(name, namespace) {
-  const n = known(name);
-  const ns = known(namespace);
-  return n === null || ns === null ? null : { name: n, namespace: ns };
-}
-function serviceOf(name, namespace) {
-  const n = known(name);
-  const ns = known(namespace);
-  return n === null || ns === null || NOT_A_SERVICE.has(n) ? null : { name: n, namespace: ns };
-}
-function hostOf(destinationService, serviceName) {
-  return known(destinationService) ?? known(serviceName);
-}
-function protocolOf(metric, requestProtocol) {
-  if (metric.startsWith("istio_tcp_") || metric === TCP_CONNECTIONS_METRIC) return "tcp";
-  return requestProtocol === "grpc" ? "grpc" : "http";
-}
-function methodOf(requestMethod) {
-  return known(requestMethod);
-}
-
 // src/observe/compact/hash-seed.ts
 var HASH_SEED = 2166136261 ^ Math.floor(Math.random() * 4294967296) | 1;
 
@@ -244,6 +149,171 @@ var TupleTable = class {
     this.mask = mask;
   }
 };
+
+// src/observe/compact/string-table.ts
+var EMPTY2 = -1;
+function hashOf(value, seed) {
+  let h = seed;
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 16777619);
+  return finishHash(h);
+}
+var StringTable = class {
+  values = [];
+  /** Per id, its string's hash: growing the table never hashes again. */
+  hashes = new Int32Array(256);
+  slots = new Int32Array(512).fill(EMPTY2);
+  mask = 511;
+  seed;
+  /** Occupied slots passed over by lookups: about one per lookup, unless hashes were made to collide. */
+  probes = 0;
+  /** `seed`: the process's (tests give FNV-1a's own basis, to meet its known collisions). */
+  constructor(seed = HASH_SEED) {
+    this.seed = seed;
+  }
+  /** The id of `value`, adding it when new. */
+  intern(value) {
+    const hash = hashOf(value, this.seed);
+    let slot = hash & this.mask;
+    for (; ; slot = slot + 1 & this.mask) {
+      const id2 = this.slots[slot];
+      if (id2 === EMPTY2) break;
+      if (this.hashes[id2] === hash && this.values[id2] === value) return id2;
+      this.probes++;
+    }
+    const id = this.values.length;
+    this.values.push(value);
+    if (id === this.hashes.length) {
+      const hashes = new Int32Array(id * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[id] = hash;
+    this.slots[slot] = id;
+    if (this.values.length * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+  /** The id of `value`, or -1 when it was never interned. */
+  find(value) {
+    const hash = hashOf(value, this.seed);
+    for (let slot = hash & this.mask; ; slot = slot + 1 & this.mask) {
+      const id = this.slots[slot];
+      if (id === EMPTY2) return EMPTY2;
+      if (this.hashes[id] === hash && this.values[id] === value) return id;
+    }
+  }
+  value(id) {
+    return this.values[id];
+  }
+  get size() {
+    return this.values.length;
+  }
+  rehash() {
+    const slots = new Int32Array(this.slots.length * 2).fill(EMPTY2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.values.length; id++) {
+      let slot = this.hashes[id] & mask;
+      while (slots[slot] !== EMPTY2) slot = slot + 1 & mask;
+      slots[slot] = id;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+};
+
+// src/observe/normalize-path.ts
+var HEX = /^[0-9A-Fa-f]{2}$/;
+function isUnreserved(code) {
+  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code >= 48 && code <= 57 || code === 45 || code === 46 || code === 95 || code === 126;
+}
+function decodeUnreservedOnce(path) {
+  if (!path.includes("%")) return path;
+  let out = "";
+  let i = 0;
+  while (i < path.length) {
+    const pct = path.indexOf("%", i);
+    if (pct === -1) break;
+    out += path.slice(i, pct);
+    const hex = path.slice(pct + 1, pct + 3);
+    if (HEX.test(hex)) {
+      const code = Number.parseInt(hex, 16);
+      out += isUnreserved(code) ? String.fromCharCode(code) : `%${hex.toUpperCase()}`;
+      i = pct + 3;
+    } else {
+      out += "%";
+      i = pct + 1;
+    }
+  }
+  return out + path.slice(i);
+}
+function decodeUnreserved(path) {
+  let current = path;
+  for (; ; ) {
+    const next = decodeUnreservedOnce(current);
+    if (next === current) return current;
+    current = next;
+  }
+}
+function removeDotSegments(path) {
+  const segments = path.split("/");
+  const out = [];
+  for (let i = 1; i < segments.length; i++) {
+    const seg = segments[i];
+    const last = i === segments.length - 1;
+    if (seg === "." || seg === "..") {
+      if (seg === "..") out.pop();
+      if (last) out.push("");
+      continue;
+    }
+    out.push(seg);
+  }
+  return `/${out.join("/")}`;
+}
+var ALREADY_NORMAL = /^\/[^?#%\\]*$/;
+function normalizePath(raw) {
+  if (ALREADY_NORMAL.test(raw) && !raw.includes("/.")) return raw;
+  return normalizeFully(raw);
+}
+function normalizeFully(raw) {
+  let path = raw;
+  const cut = path.search(/[?#]/);
+  if (cut !== -1) path = path.slice(0, cut);
+  path = decodeUnreserved(path).replaceAll("\\", "/");
+  if (path === "") return "/";
+  if (!path.startsWith("/")) return path;
+  return removeDotSegments(path);
+}
+
+// src/observe/istio-call.ts
+var NOT_A_SERVICE = /* @__PURE__ */ new Set([
+  "PassthroughCluster",
+  "InboundPassthroughCluster",
+  "InboundPassthroughClusterIpv4",
+  "InboundPassthroughClusterIpv6",
+  "BlackHoleCluster"
+]);
+function known(value) {
+  return value === void 0 || value === "" || value === "unknown" ? null : value;
+}
+function workloadOf(name, namespace) {
+  const n = known(name);
+  const ns = known(namespace);
+  return n === null || ns === null ? null : { name: n, namespace: ns };
+}
+function serviceOf(name, namespace) {
+  const n = known(name);
+  const ns = known(namespace);
+  return n === null || ns === null || NOT_A_SERVICE.has(n) ? null : { name: n, namespace: ns };
+}
+function hostOf(destinationService, serviceName) {
+  return known(destinationService) ?? known(serviceName);
+}
+function protocolOf(metric, requestProtocol) {
+  if (metric.startsWith("istio_tcp_") || metric === TCP_CONNECTIONS_METRIC) return "tcp";
+  return requestProtocol === "grpc" ? "grpc" : "http";
+}
+function methodOf(requestMethod) {
+  return known(requestMethod);
+}
 
 // src/observe/compact/call-deriver.ts
 var SOURCE_WORKLOAD = 1;
@@ -492,76 +562,6 @@ var ReporterSums = class {
       if (this.second[call] !== NONE) n++;
     }
     return n;
-  }
-};
-
-// src/observe/compact/string-table.ts
-var EMPTY2 = -1;
-function hashOf(value, seed) {
-  let h = seed;
-  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 16777619);
-  return finishHash(h);
-}
-var StringTable = class {
-  values = [];
-  /** Per id, its string's hash: growing the table never hashes again. */
-  hashes = new Int32Array(256);
-  slots = new Int32Array(512).fill(EMPTY2);
-  mask = 511;
-  seed;
-  /** Occupied slots passed over by lookups: about one per lookup, unless hashes were made to collide. */
-  probes = 0;
-  /** `seed`: the process's (tests give FNV-1a's own basis, to meet its known collisions). */
-  constructor(seed = HASH_SEED) {
-    this.seed = seed;
-  }
-  /** The id of `value`, adding it when new. */
-  intern(value) {
-    const hash = hashOf(value, this.seed);
-    let slot = hash & this.mask;
-    for (; ; slot = slot + 1 & this.mask) {
-      const id2 = this.slots[slot];
-      if (id2 === EMPTY2) break;
-      if (this.hashes[id2] === hash && this.values[id2] === value) return id2;
-      this.probes++;
-    }
-    const id = this.values.length;
-    this.values.push(value);
-    if (id === this.hashes.length) {
-      const hashes = new Int32Array(id * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
-    this.hashes[id] = hash;
-    this.slots[slot] = id;
-    if (this.values.length * 2 > this.slots.length) this.rehash();
-    return id;
-  }
-  /** The id of `value`, or -1 when it was never interned. */
-  find(value) {
-    const hash = hashOf(value, this.seed);
-    for (let slot = hash & this.mask; ; slot = slot + 1 & this.mask) {
-      const id = this.slots[slot];
-      if (id === EMPTY2) return EMPTY2;
-      if (this.hashes[id] === hash && this.values[id] === value) return id;
-    }
-  }
-  value(id) {
-    return this.values[id];
-  }
-  get size() {
-    return this.values.length;
-  }
-  rehash() {
-    const slots = new Int32Array(this.slots.length * 2).fill(EMPTY2);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.values.length; id++) {
-      let slot = this.hashes[id] & mask;
-      while (slots[slot] !== EMPTY2) slot = slot + 1 & mask;
-      slots[slot] = id;
-    }
-    this.slots = slots;
-    this.mask = mask;
   }
 };
 

@@ -8,7 +8,7 @@ import {
   instantQuery,
   prometheusInfo,
   readPartQueries
-} from "./chunk-OQSUWGTM.js";
+} from "./chunk-HEYWYSLW.js";
 import {
   runReaderWorker,
   workerScript
@@ -21,8 +21,9 @@ import {
   NO_CLIENT_SIDECAR,
   ObservedMapBuilder,
   REQUESTS_METRIC,
+  StringTable,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-FJ7XQEZQ.js";
+} from "./chunk-FK5LWZYD.js";
 import {
   parseBaseUrl
 } from "./chunk-POWUUXM5.js";
@@ -190,7 +191,7 @@ async function readPrometheus(options) {
   const sizes = /* @__PURE__ */ new Map();
   const nsSlot = CALL_LABEL_SLOTS.indexOf(NAMESPACE_LABEL);
   const size = { text: sizeQuery(), name: "the query for the series per namespace" };
-  const names = new ObservedMapBuilder().strings;
+  const names = new StringTable();
   const sized = await instantQuery(base, size, now, target, new ByteInterner(names), (ids, value) => {
     const ns = ids[nsSlot] === -1 ? "" : names.value(ids[nsSlot]);
     sizes.set(ns, (sizes.get(ns) ?? 0) + (Number.isFinite(value) ? value : 0));

@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   SeriesReader,
   requireCounterValue
-} from "./chunk-GMSJ4E35.js";
+} from "./chunk-IWRWUTQR.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-FJ7XQEZQ.js";
+} from "./chunk-FK5LWZYD.js";
 import {
   InputError
 } from "./chunk-THEZXBAV.js";
