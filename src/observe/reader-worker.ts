@@ -8,11 +8,13 @@ import { type ResourceLimits, type TransferListItem, Worker } from 'node:worker_
 import { InputError } from '../errors.ts';
 import type { ExportedMap } from './observed-map.ts';
 
-/** A worker's answer: its part of the observed map (and what else it counted), or its error. */
-export type WorkerReply<Extra = undefined> =
-  | { part: ExportedMap; extra: Extra }
+/** A worker's error: an InputError with its place and code, or anything else's stack. */
+export type FailedReply =
   | { inputError: { message: string; file?: string; line?: number; code?: string } }
   | { failure: string };
+
+/** A worker's answer: its part of the observed map (and what else it counted), or its error. */
+export type WorkerReply<Extra = undefined> = { part: ExportedMap; extra: Extra } | FailedReply;
 
 /** The reply for a part read, and the buffers to transfer with it rather than copy. */
 export function partReply<Extra>(
@@ -26,7 +28,7 @@ export function partReply<Extra>(
 }
 
 /** The reply for an error: an input error keeps its message and place, anything else its stack. */
-export function errorReply(err: unknown): WorkerReply<never> {
+export function errorReply(err: unknown): FailedReply {
   if (err instanceof InputError) {
     return {
       inputError: {
@@ -41,12 +43,7 @@ export function errorReply(err: unknown): WorkerReply<never> {
 }
 
 /** The error a failed reply stands for: the InputError with its place, or the worker's failure. */
-export function replyError(
-  reply:
-    | { inputError: { message: string; file?: string; line?: number; code?: string } }
-    | { failure: string },
-  what: string,
-): Error {
+export function replyError(reply: FailedReply, what: string): Error {
   if ('inputError' in reply) {
     const { message, ...where } = reply.inputError;
     return new InputError(message, where);

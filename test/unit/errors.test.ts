@@ -11,15 +11,12 @@ test('InputError renders file:line: message', () => {
 
 test("an InputError's place and code cross from a worker thread as they were", () => {
   const sent = new InputError('query refused', { file: 'f', line: 3, code: 'prometheus-too-many-samples' });
-  const got = replyError(structuredClone(errorReply(sent)) as Parameters<typeof replyError>[0], 'reading');
+  const got = replyError(structuredClone(errorReply(sent)), 'reading');
   assert.ok(got instanceof InputError);
   assert.deepEqual(
     [got.message, got.file, got.line, got.code],
     ['query refused', 'f', 3, 'prometheus-too-many-samples'],
   );
-  const plain = replyError(
-    structuredClone(errorReply(new InputError('bad'))) as Parameters<typeof replyError>[0],
-    'reading',
-  );
+  const plain = replyError(structuredClone(errorReply(new InputError('bad'))), 'reading');
   assert.ok(plain instanceof InputError && plain.code === undefined && plain.file === undefined);
 });

@@ -17,8 +17,8 @@ const MAX_TOKEN_BYTES = 1024 * 1024;
 
 /**
  * The code of Prometheus' refusal to evaluate a query whose samples exceed its
- * --query.max-samples (HTTP 422, errorType `execution`, promql.ErrTooManySamples; Thanos, Cortex
- * and Mimir answer with the same words): a smaller query may pass.
+ * --query.max-samples (HTTP 422, errorType `execution`, the words of promql.ErrTooManySamples,
+ * as Prometheus 2.42 sent them here): a smaller query may pass.
  */
 export const PROMETHEUS_TOO_MANY_SAMPLES = 'prometheus-too-many-samples';
 const TOO_MANY_SAMPLES_ERROR = 'query processing would load too many samples into memory';
