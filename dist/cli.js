@@ -73,19 +73,19 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-XG6F4HTS.js";
+} from "./chunks/chunk-RTZYAVQ5.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-TXI73YZK.js";
+} from "./chunks/chunk-U2JNMUFG.js";
 import "./chunks/chunk-LURGR6UJ.js";
-import "./chunks/chunk-IWRWUTQR.js";
+import "./chunks/chunk-HG2OA53Y.js";
 import "./chunks/chunk-JOCJHWFS.js";
 import "./chunks/chunk-XNX57BFD.js";
-import "./chunks/chunk-FK5LWZYD.js";
+import "./chunks/chunk-UE4YZ3KW.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig

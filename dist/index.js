@@ -35,21 +35,21 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-XG6F4HTS.js";
+} from "./chunks/chunk-RTZYAVQ5.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-TXI73YZK.js";
+} from "./chunks/chunk-U2JNMUFG.js";
 import "./chunks/chunk-LURGR6UJ.js";
-import "./chunks/chunk-IWRWUTQR.js";
+import "./chunks/chunk-HG2OA53Y.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
 } from "./chunks/chunk-JOCJHWFS.js";
 import "./chunks/chunk-XNX57BFD.js";
-import "./chunks/chunk-FK5LWZYD.js";
+import "./chunks/chunk-UE4YZ3KW.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {

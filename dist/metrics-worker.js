@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-TXI73YZK.js";
-import "./chunks/chunk-IWRWUTQR.js";
+} from "./chunks/chunk-U2JNMUFG.js";
+import "./chunks/chunk-HG2OA53Y.js";
 import {
   errorReply,
   partReply
 } from "./chunks/chunk-XNX57BFD.js";
-import "./chunks/chunk-FK5LWZYD.js";
+import "./chunks/chunk-UE4YZ3KW.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import "./chunks/chunk-THEZXBAV.js";
 import "./chunks/chunk-HANBNIMK.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-HEYWYSLW.js";
+} from "./chunks/chunk-7EESPQAV.js";
 import {
   errorReply,
   partReply
@@ -10,7 +10,7 @@ import "./chunks/chunk-HYR7AWVW.js";
 import {
   ByteInterner,
   ObservedMapBuilder
-} from "./chunks/chunk-FK5LWZYD.js";
+} from "./chunks/chunk-UE4YZ3KW.js";
 import "./chunks/chunk-POWUUXM5.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";

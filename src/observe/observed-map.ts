@@ -53,6 +53,7 @@ export interface ExportedMap extends ExportedCalls {
 export class ObservedMapBuilder {
   private readonly tables = new CallTables();
   private readonly warnings: string[] = [];
+  private readonly warned = new Set<string>();
   private readonly ids = new Int32Array(SLOT_COUNT);
   /** Files or pods read (stats.sources). */
   sources = 0;
@@ -102,13 +103,19 @@ export class ObservedMapBuilder {
 
   /** A warning for the report; it may quote a library's message, so credentials are scrubbed. */
   addWarning(message: string): void {
-    this.warnings.push(scrubSecrets(message));
+    this.push(scrubSecrets(message));
   }
 
   /** addWarning, unless this builder holds the same warning already (one per distinct note). */
   addWarningOnce(message: string): void {
     const scrubbed = scrubSecrets(message);
-    if (!this.warnings.includes(scrubbed)) this.warnings.push(scrubbed);
+    if (!this.warned.has(scrubbed)) this.push(scrubbed);
+  }
+
+  /** Every warning goes in here: `warned` answers addWarningOnce without a scan of the list. */
+  private push(warning: string): void {
+    this.warnings.push(warning);
+    this.warned.add(warning);
   }
 
   /** The tables as transferable data (a worker's answer). */
@@ -125,7 +132,7 @@ export class ObservedMapBuilder {
     this.tables.absorb(part);
     for (const warning of part.warnings) {
       if (opts.warningsOnce) this.addWarningOnce(warning);
-      else this.warnings.push(warning);
+      else this.push(warning);
     }
     this.sources += part.sources;
   }

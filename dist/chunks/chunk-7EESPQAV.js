@@ -8,7 +8,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-FK5LWZYD.js";
+} from "./chunk-UE4YZ3KW.js";
 import {
   httpStream
 } from "./chunk-POWUUXM5.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPrometheusText
-} from "./chunk-IWRWUTQR.js";
+} from "./chunk-HG2OA53Y.js";
 import {
   delay,
   mapPool
@@ -10,7 +10,7 @@ import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-FK5LWZYD.js";
+} from "./chunk-UE4YZ3KW.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,

@@ -5,7 +5,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-FK5LWZYD.js";
+} from "./chunk-UE4YZ3KW.js";
 import {
   InputError
 } from "./chunk-THEZXBAV.js";

@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   SeriesReader,
   requireCounterValue
-} from "./chunk-IWRWUTQR.js";
+} from "./chunk-HG2OA53Y.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-FK5LWZYD.js";
+} from "./chunk-UE4YZ3KW.js";
 import {
   InputError
 } from "./chunk-THEZXBAV.js";

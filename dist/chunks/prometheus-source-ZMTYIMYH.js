@@ -8,7 +8,7 @@ import {
   instantQuery,
   prometheusInfo,
   readPartQueries
-} from "./chunk-HEYWYSLW.js";
+} from "./chunk-7EESPQAV.js";
 import {
   runReaderWorker,
   workerScript
@@ -23,7 +23,7 @@ import {
   REQUESTS_METRIC,
   StringTable,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-FK5LWZYD.js";
+} from "./chunk-UE4YZ3KW.js";
 import {
   parseBaseUrl
 } from "./chunk-POWUUXM5.js";

@@ -916,6 +916,7 @@ var NO_CLIENT_SIDECAR = `no client sidecar saw any call (no istio_requests_total
 var ObservedMapBuilder = class {
   tables = new CallTables();
   warnings = [];
+  warned = /* @__PURE__ */ new Set();
   ids = new Int32Array(SLOT_COUNT);
   /** Files or pods read (stats.sources). */
   sources = 0;
@@ -956,12 +957,17 @@ var ObservedMapBuilder = class {
   }
   /** A warning for the report; it may quote a library's message, so credentials are scrubbed. */
   addWarning(message) {
-    this.warnings.push(scrubSecrets(message));
+    this.push(scrubSecrets(message));
   }
   /** addWarning, unless this builder holds the same warning already (one per distinct note). */
   addWarningOnce(message) {
     const scrubbed = scrubSecrets(message);
-    if (!this.warnings.includes(scrubbed)) this.warnings.push(scrubbed);
+    if (!this.warned.has(scrubbed)) this.push(scrubbed);
+  }
+  /** Every warning goes in here: `warned` answers addWarningOnce without a scan of the list. */
+  push(warning) {
+    this.warnings.push(warning);
+    this.warned.add(warning);
   }
   /** The tables as transferable data (a worker's answer). */
   export() {
@@ -976,7 +982,7 @@ var ObservedMapBuilder = class {
     this.tables.absorb(part);
     for (const warning of part.warnings) {
       if (opts.warningsOnce) this.addWarningOnce(warning);
-      else this.warnings.push(warning);
+      else this.push(warning);
     }
     this.sources += part.sources;
   }

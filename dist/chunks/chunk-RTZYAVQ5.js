@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-TXI73YZK.js";
+} from "./chunk-U2JNMUFG.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -11553,7 +11553,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-6ZR67YFF.js");
+      const { readSidecars } = await import("./sidecars-source-UDEKSWGS.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11564,7 +11564,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-3FQNZOEZ.js");
+      const { readPrometheus } = await import("./prometheus-source-ZMTYIMYH.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
