@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-RTZYAVQ5.js";
+} from "./chunks/chunk-ZU2LKOEC.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-RTZYAVQ5.js";
+} from "./chunks/chunk-ZU2LKOEC.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -277,6 +277,14 @@ export const MUTANTS: Mutant[] = [
     tests: [`${LIVE}/prometheus-max-samples.test.ts`],
   },
   {
+    id: 'live/prometheus-parts-uncapped',
+    file: 'src/observe/live/prometheus-source.ts',
+    from: 'if (scopes.length > maxParts) throw',
+    to: 'if (false) throw',
+    why: 'a size answer that counts a million namespaces gets three queries for each: no bound on the read',
+    tests: [`${LIVE}/prometheus-parts-cap.test.ts`],
+  },
+  {
     id: 'live/prometheus-refusal-code-lost-in-worker',
     file: 'src/observe/reader-worker.ts',
     from: '...(err.code === undefined ? {} : { code: err.code }),',

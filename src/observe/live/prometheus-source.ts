@@ -48,10 +48,20 @@ export interface PrometheusOptions {
   concurrency?: number;
   /** Worker threads that read the parts (1: in place); default: two for a large split read. */
   workers?: number;
+  /** The most parts a read is asked for in (default MAX_PROMETHEUS_PARTS). */
+  maxParts?: number;
 }
 
 export const DEFAULT_MAX_ROWS_PER_QUERY = 100_000;
 export const DEFAULT_QUERY_CONCURRENCY = 4;
+/**
+ * A read asked for in more parts than this is refused before any of them is sent. The plan
+ * comes from the size query's answer: a Prometheus that counts a million namespaces (broken,
+ * hostile, or holding series a meshed app wrote through its sidecar) would otherwise get three
+ * queries for each, one after another. 500 parts of 100,000 rows are 50 million rows, thirty
+ * times what was read in 1 GiB here (1.5 million).
+ */
+export const MAX_PROMETHEUS_PARTS = 500;
 export interface PrometheusResult extends ObservedMap {
   /** The span the increase() covered (ISO 8601). */
   window: { from: string; to: string };
@@ -99,6 +109,8 @@ export async function readPrometheus(options: PrometheusOptions): Promise<Promet
   // for again in smaller parts (the rows of a refused read are dropped with its builder).
   for (let refused = 0; ; refused++) {
     const scopes = namespaceScopes(sizes, maxRows);
+    const maxParts = options.maxParts ?? MAX_PROMETHEUS_PARTS;
+    if (scopes.length > maxParts) throw tooManyParts(read, sizes.size, scopes.length, maxParts, refused > 0);
     try {
       const builder = await readScopes(read, scopes);
       if (refused > 0) {
@@ -120,6 +132,24 @@ export async function readPrometheus(options: PrometheusOptions): Promise<Promet
       maxRows = smaller;
     }
   }
+}
+
+function tooManyParts(
+  read: ScopedRead,
+  namespaces: number,
+  parts: number,
+  maxParts: number,
+  refusedBefore: boolean,
+): InputError {
+  const why = refusedBefore
+    ? ` in parts small enough for its --query.max-samples`
+    : ` in parts of at most ${read.options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY} rows`;
+  return new InputError(
+    `Prometheus at ${shownUrl(read.base)} counts ${read.rows} ${REQUESTS_METRIC} series in ${namespaces} ` +
+      `callers' namespaces: reading them${why} takes ${parts} parts, more than the ${maxParts} intent-drift ` +
+      'asks for. A count this large usually means a label holding IDs (request_path, or workload names ' +
+      'a meshed app wrote through its sidecar); check that Prometheus',
+  );
 }
 
 /** Asked again in smaller parts at most this many times (each halves the largest part). */

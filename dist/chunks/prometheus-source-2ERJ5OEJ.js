@@ -169,6 +169,7 @@ function clientSidecarQuery(range, scope = { kind: "all" }) {
 // src/observe/live/prometheus-source.ts
 var DEFAULT_MAX_ROWS_PER_QUERY = 1e5;
 var DEFAULT_QUERY_CONCURRENCY = 4;
+var MAX_PROMETHEUS_PARTS = 500;
 var REQUESTS = CALL_METRICS.indexOf(REQUESTS_METRIC);
 var TCP = CALL_METRICS.indexOf(TCP_CONNECTIONS_METRIC);
 function partQueries(range, scopes) {
@@ -201,6 +202,8 @@ async function readPrometheus(options) {
   let maxRows = options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY;
   for (let refused = 0; ; refused++) {
     const scopes = namespaceScopes(sizes, maxRows);
+    const maxParts = options.maxParts ?? MAX_PROMETHEUS_PARTS;
+    if (scopes.length > maxParts) throw tooManyParts(read, sizes.size, scopes.length, maxParts, refused > 0);
     try {
       const builder = await readScopes(read, scopes);
       if (refused > 0) {
@@ -220,6 +223,12 @@ async function readPrometheus(options) {
       maxRows = smaller;
     }
   }
+}
+function tooManyParts(read, namespaces, parts, maxParts, refusedBefore) {
+  const why = refusedBefore ? ` in parts small enough for its --query.max-samples` : ` in parts of at most ${read.options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY} rows`;
+  return new InputError(
+    `Prometheus at ${shownUrl(read.base)} counts ${read.rows} ${REQUESTS_METRIC} series in ${namespaces} callers' namespaces: reading them${why} takes ${parts} parts, more than the ${maxParts} intent-drift asks for. A count this large usually means a label holding IDs (request_path, or workload names a meshed app wrote through its sidecar); check that Prometheus`
+  );
 }
 var MAX_SAMPLE_REFUSALS = 12;
 function smallerParts(scopes, sizes) {
@@ -256,6 +265,7 @@ async function readScopes(read, scopes) {
 export {
   DEFAULT_MAX_ROWS_PER_QUERY,
   DEFAULT_QUERY_CONCURRENCY,
+  MAX_PROMETHEUS_PARTS,
   readPrometheus,
   requestsQuery,
   tcpQuery
