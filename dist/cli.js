@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-ZU2LKOEC.js";
+} from "./chunks/chunk-JJGZ3DAZ.js";
 import {
   openInRepository,
   repositoryLinkGuard,
@@ -3146,7 +3146,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-QYF2PJMY.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-QNQC52JB.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-ZU2LKOEC.js";
+} from "./chunks/chunk-JJGZ3DAZ.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { MAX_POD_SAMPLES } from '../../src/observe/live/pod-metrics.ts';
 import { readSidecars } from '../../src/observe/live/sidecars-source.ts';
 import { DEMO_NS, demoCluster, namespace, pod, readCapture } from '../support/demo-cluster.ts';
 import type { PodEndpoint } from '../support/kube-api-server.ts';
@@ -88,6 +89,87 @@ describe('sidecars faults become warnings naming the pod; the run goes on', () =
       }
     });
   }
+
+  // A meshed app can append series of its own to its sidecar's merged answer: one answer
+  // holding more than a sidecar would is set aside whole, not retried, not kept in memory.
+  const appended = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `istio_requests_total{reporter="source",source_workload="client",source_workload_namespace="${DEMO_NS}",destination_workload="nginx",destination_workload_namespace="${DEMO_NS}",request_protocol="http",request_method="GET",request_path="/own/${i}",response_code="200"} 1\n`,
+    ).join('');
+
+  test('an answer of more series than the limit is set aside; one at the limit is read', async () => {
+    const cluster = await demoWith(CLIENT, { metrics: () => readCapture('client.prom') + appended(1) });
+    try {
+      // Every demo pod answers two series: at the limit, the others are read.
+      const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, ...fast, maxPodSamples: 2 });
+      const expected = new RegExp(
+        `pod ${CLIENT}: cannot read :15020/stats/prometheus: too-large: more than 2 series of istio_requests_total and istio_tcp_connections_opened_total in one answer`,
+      );
+      assert.ok(
+        map.warnings.some((w) => expected.test(w)),
+        map.warnings.join('\n'),
+      );
+      assert.deepEqual([map.pods.read, map.pods.failed], [2, 1]);
+      assert.equal(cluster.proxied().filter((p) => p === CLIENT).length, 1, 'not retried');
+      assert.ok(!map.calls.some((c) => c.path?.startsWith('/own/')));
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  test('an endless answer stops at the limit, not at the timeout, and the connection is closed', {
+    timeout: 30_000,
+  }, async () => {
+    let hungUp = () => {};
+    const closed = new Promise<void>((resolve) => {
+      hungUp = resolve;
+    });
+    const cluster = await demoWith(CLIENT, {
+      fault: 'endless',
+      metrics: () => readCapture('client.prom'),
+      endless: (round) => appended(50).replaceAll('/own/', `/own/${round}-`),
+      onClose: () => hungUp(),
+    });
+    try {
+      const map = await readSidecars({
+        kubeconfig: cluster.kubeconfig.file,
+        ...fast,
+        timeoutMs: 60_000,
+        maxPodSamples: 5000,
+      });
+      assert.ok(
+        map.warnings.some((w) => /too-large: more than 5000 series/.test(w)),
+        map.warnings.join('\n'),
+      );
+      assert.deepEqual([map.pods.read, map.pods.failed], [2, 1]);
+      // The stand-in's writer saw the client hang up (it writes for as long as it is read).
+      await closed;
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  test(`by default, an answer of ${MAX_POD_SAMPLES} series is read and one more is set aside`, async () => {
+    for (const [extra, failed] of [
+      [MAX_POD_SAMPLES - 2, 0],
+      [MAX_POD_SAMPLES - 1, 1],
+    ] as const) {
+      const body = readCapture('client.prom') + appended(extra);
+      const cluster = await demoWith(CLIENT, { metrics: () => body });
+      try {
+        const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, ...fast, timeoutMs: 20_000 });
+        assert.equal(map.pods.failed, failed, map.warnings.join('\n'));
+        assert.equal(
+          map.warnings.some((w) => /too-large: more than 100000 series/.test(w)),
+          failed === 1,
+        );
+      } finally {
+        await cluster.close();
+      }
+    }
+  });
 
   test('a pod that recovers on retry is counted once', async () => {
     let calls = 0;

@@ -22,7 +22,11 @@ export interface PodEndpoint {
   /** The exposition text (called per request, so counters can grow). */
   metrics?: () => string;
   delayMs?: number;
-  fault?: 'http500' | 'hang' | 'truncate';
+  fault?: 'http500' | 'hang' | 'truncate' | 'endless';
+  /** With `endless`: after `metrics`, the lines written again and again until the client hangs up. */
+  endless?: (round: number) => string;
+  /** With `endless`: told when the client hung up. */
+  onClose?: () => void;
 }
 
 export interface StandInOptions {
@@ -255,6 +259,22 @@ export async function startKubeApiServer(options: StandInOptions): Promise<Stand
         return;
       }
       res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+      if (endpoint.fault === 'endless') {
+        // Chunked, as long as the reader reads (backpressure), until it hangs up.
+        let round = 0;
+        let closed = false;
+        res.once('close', () => {
+          closed = true;
+          endpoint.onClose?.();
+        });
+        const more = () => {
+          while (!closed && res.write(endpoint.endless?.(round++) ?? '')) {}
+          if (!closed) res.once('drain', more);
+        };
+        res.write(text);
+        more();
+        return;
+      }
       res.end(text);
     };
     if (endpoint.delayMs) setTimeout(answer, endpoint.delayMs);

@@ -114,7 +114,15 @@ export function httpStream<T>(
   });
 }
 
-export async function httpRequest(url: URL, target: HttpTarget, init: RequestInit = {}): Promise<HttpAnswer> {
+/**
+ * A whole (small) answer as text. `maxBytes`: a longer body is not read on, and is an input
+ * error saying so (never cut short and parsed).
+ */
+export async function httpRequest(
+  url: URL,
+  target: HttpTarget,
+  init: RequestInit & { maxBytes?: number } = {},
+): Promise<HttpAnswer> {
   const ca = caOf(target);
   const { headers, body } = requestHeaders(target, init);
   const timeoutMs = target.timeoutMs ?? 30_000;
@@ -130,7 +138,16 @@ export async function httpRequest(url: URL, target: HttpTarget, init: RequestIni
       },
       (res) => {
         const parts: Buffer[] = [];
-        res.on('data', (c: Buffer) => parts.push(c));
+        let length = 0;
+        res.on('data', (c: Buffer) => {
+          length += c.length;
+          if (init.maxBytes !== undefined && length > init.maxBytes) {
+            res.destroy();
+            reject(new InputError(`${shownUrl(url)}: ${tooLarge(init.maxBytes)}`));
+            return;
+          }
+          parts.push(c);
+        });
         res.on('end', () =>
           resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }),
         );
@@ -148,4 +165,9 @@ function unreachable(url: URL, err: Error): InputError {
   return new InputError(
     `${shownUrl(url)}: cannot reach: ${reason}${e.code && e.message && reason === e.code ? ` (${e.message})` : ''}`,
   );
+}
+
+/** What an answer over its byte limit is called, wherever it came from. */
+export function tooLarge(maxBytes: number): string {
+  return `answer larger than ${maxBytes / 1024 / 1024} MiB: not read`;
 }

@@ -53,6 +53,18 @@ export async function kubeRequest(
   });
 }
 
+/** Reads a body whole as text, or undefined when it is longer than `maxBytes` (not read on). */
+export async function readWhole(body: AsyncIterable<Buffer>, maxBytes: number): Promise<string | undefined> {
+  const parts: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of body) {
+    length += chunk.length;
+    if (length > maxBytes) return undefined;
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
 /** Reads a (small) body as text, up to `limit` bytes. */
 export async function readText(body: AsyncIterable<Buffer>, limit = 1 << 20): Promise<string> {
   const parts: Buffer[] = [];

@@ -8,10 +8,10 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { InputError } from '../../errors.ts';
 import type { ObservedMap } from '../../model.ts';
 import { NameGate } from '../name-gate.ts';
-import { httpRequest, parseBaseUrl } from './http-client.ts';
+import { httpRequest, parseBaseUrl, tooLarge } from './http-client.ts';
 import { type KubeAccess, loadKubeConfig } from './kube-config.ts';
 import { permissionHint, statusOf } from './kube-errors.ts';
-import { kubeRequest, readText } from './kube-http.ts';
+import { kubeRequest, readWhole } from './kube-http.ts';
 import { callsOfIntents, parseMapperIntents } from './mapper-answer.ts';
 import { shownUrl } from './shown-url.ts';
 
@@ -26,6 +26,8 @@ export interface MapperOptions extends KubeAccess {
   namespaces?: readonly string[];
   kubeConfig?: KubeConfig;
   timeoutMs?: number;
+  /** The longest answer read (default MAX_MAPPER_ANSWER_BYTES; tests use less). */
+  maxAnswerBytes?: number;
 }
 
 export const DEFAULT_MAPPER_SERVICE = {
@@ -46,6 +48,15 @@ export const INTENTS_QUERY = `query Intents($namespaces: [String!]) {
 /** For mappers older than podOwnerKind/kubernetesService. */
 export const INTENTS_QUERY_BASIC = INTENTS_QUERY.replaceAll(IDENTITY, 'name namespace');
 export const RESET_MUTATION = 'mutation ResetCapture { resetCapture }';
+
+/**
+ * The mapper's answer is read whole (JSON.parse), so it is bounded. A large cluster's intents
+ * are megabytes (3,000 intents of four paths each: 1.7 MB); before this bound, the answer
+ * through the API server was cut at 1 MiB and refused as "not a GraphQL answer".
+ */
+export const MAX_MAPPER_ANSWER_BYTES = 64 * 1024 * 1024;
+
+class TooLarge extends Error {}
 
 interface GraphQLAnswer {
   data?: Record<string, unknown> | null;
@@ -72,6 +83,7 @@ async function post(options: MapperOptions, body: object): Promise<GraphQLAnswer
   let status: number;
   let text: string;
   let where: string;
+  const maxBytes = options.maxAnswerBytes ?? MAX_MAPPER_ANSWER_BYTES;
   if (options.url !== undefined) {
     const url = parseBaseUrl(options.url, '--mapper-url');
     if (url.pathname === '/' || url.pathname === '') url.pathname = '/query';
@@ -79,7 +91,7 @@ async function post(options: MapperOptions, body: object): Promise<GraphQLAnswer
     ({ status, text } = await httpRequest(
       url,
       { timeoutMs: options.timeoutMs, ...(options.token === undefined ? {} : { token: options.token }) },
-      { method: 'POST', body: JSON.stringify(body) },
+      { method: 'POST', body: JSON.stringify(body), maxBytes },
     ));
     if (status === 401 || status === 403) {
       throw new InputError(
@@ -98,8 +110,11 @@ async function post(options: MapperOptions, body: object): Promise<GraphQLAnswer
         signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
       });
       status = res.status;
-      text = await readText(res.body);
+      const whole = await readWhole(res.body, maxBytes);
+      if (whole === undefined) throw new TooLarge();
+      text = whole;
     } catch (err) {
+      if (err instanceof TooLarge) throw new InputError(`${where}: ${tooLarge(maxBytes)}`);
       throw new InputError(
         `${where}: cannot reach: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
       );

@@ -22,7 +22,8 @@ export type PodFaultKind =
   | 'timeout'
   | 'truncated'
   | 'bad-body'
-  | 'no-envoy';
+  | 'no-envoy'
+  | 'too-large';
 
 export interface PodFault {
   kind: PodFaultKind;
@@ -38,7 +39,18 @@ export interface PodReadOptions {
   /** Further attempts after the first, for faults that may pass (5xx, timeout, cut body, no Envoy). */
   retries: number;
   backoffMs: number;
+  /** The most series of the metrics read that one answer may hold (default MAX_POD_SAMPLES). */
+  maxSamples?: number;
 }
+
+/**
+ * A pod's answer holding more series of the metrics read is set aside, its body left unread.
+ * Any meshed app can append series of its own to its sidecar's merged :15020 answer, and each
+ * is kept until the whole answer is read (a few hundred bytes apiece), sixteen pods at a time:
+ * without a bound, one pod streaming new series for its whole timeout could take gigabytes.
+ * A sidecar holds one series per call, response code and flags it saw: far fewer.
+ */
+export const MAX_POD_SAMPLES = 100_000;
 
 export function podProxyPath(pod: { namespace: string; name: string }): string {
   const ns = encodeURIComponent(pod.namespace);
@@ -47,6 +59,7 @@ export function podProxyPath(pod: { namespace: string; name: string }): string {
 }
 
 class Truncated extends Error {}
+class TooLarge extends Error {}
 
 const NO_ENVOY =
   "the answer holds no Envoy stats (no envoy_server_* series), only pilot-agent's own: " +
@@ -69,7 +82,12 @@ async function* checkedBody(body: AsyncIterable<Buffer>, envoy: EnvoyPartWatch):
   if (last !== -1 && last !== 10) throw new Truncated('body ends in the middle of a line');
 }
 
-async function attempt(kc: KubeConfig, pod: MeshedPod, timeoutMs: number): Promise<PodReading> {
+async function attempt(
+  kc: KubeConfig,
+  pod: MeshedPod,
+  timeoutMs: number,
+  maxSamples: number,
+): Promise<PodReading> {
   const source = `pod ${pod.namespace}/${pod.name}`;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -88,7 +106,10 @@ async function attempt(kc: KubeConfig, pod: MeshedPod, timeoutMs: number): Promi
     await readPrometheusText(checkedBody(res.body, envoy), {
       source,
       metrics: OBSERVED_METRICS,
-      onSample: (s) => samples.push(s),
+      onSample: (s) => {
+        if (samples.length === maxSamples) throw new TooLarge();
+        samples.push(s);
+      },
       counters: true,
     });
     // pilot-agent answers 200 with its own metrics alone when it cannot scrape Envoy: that is
@@ -96,6 +117,12 @@ async function attempt(kc: KubeConfig, pod: MeshedPod, timeoutMs: number): Promi
     if (!envoy.seen) return { ok: false, fault: { kind: 'no-envoy', message: NO_ENVOY } };
     return { ok: true, samples };
   } catch (err) {
+    if (err instanceof TooLarge) {
+      // Leaving the body's loop cancels it already; the abort says so where it matters.
+      controller.abort();
+      const message = `more than ${maxSamples} series of ${[...OBSERVED_METRICS].join(' and ')} in one answer (a series the app wrote itself?): not read`;
+      return { ok: false, fault: { kind: 'too-large', message } };
+    }
     if (controller.signal.aborted) {
       return { ok: false, fault: { kind: 'timeout', message: `no complete answer within ${timeoutMs} ms` } };
     }
@@ -119,11 +146,12 @@ export async function readPodMetrics(
   pod: MeshedPod,
   opts: PodReadOptions,
 ): Promise<PodReading> {
-  let reading = await attempt(kc, pod, opts.timeoutMs);
+  const maxSamples = opts.maxSamples ?? MAX_POD_SAMPLES;
+  let reading = await attempt(kc, pod, opts.timeoutMs, maxSamples);
   for (let i = 0; i < opts.retries && !reading.ok && worthRetrying(reading.fault); i++) {
     const backoff = opts.backoffMs * 2 ** i;
     await delay(backoff / 2 + Math.random() * (backoff / 2));
-    reading = await attempt(kc, pod, opts.timeoutMs);
+    reading = await attempt(kc, pod, opts.timeoutMs, maxSamples);
   }
   return reading;
 }

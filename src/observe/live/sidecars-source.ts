@@ -41,6 +41,8 @@ export interface SidecarsOptions extends KubeAccess {
   signal?: AbortSignal;
   /** Pods per list request (default 500); tests page a small cluster with a small size. */
   pageSize?: number;
+  /** The most series one pod's answer may hold (default MAX_POD_SAMPLES; tests use less). */
+  maxPodSamples?: number;
 }
 
 export interface SidecarsResult extends ObservedMap {
@@ -86,7 +88,9 @@ function leftInWindow(first: readonly MeshedPod[], read: PodSamples, again: read
 async function readAll(
   kc: KubeConfig,
   pods: readonly MeshedPod[],
-  opts: Required<Pick<SidecarsOptions, 'concurrency' | 'timeoutMs' | 'retries' | 'backoffMs'>>,
+  opts: Required<Pick<SidecarsOptions, 'concurrency' | 'timeoutMs' | 'retries' | 'backoffMs'>> & {
+    maxSamples?: number;
+  },
   progress: (done: number) => void,
 ): Promise<Reading> {
   const reading: Reading = { samples: new Map(), failed: new Map() };
@@ -142,6 +146,7 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
     timeoutMs: options.timeoutMs ?? 10_000,
     retries: options.retries ?? 2,
     backoffMs: options.backoffMs ?? 250,
+    ...(options.maxPodSamples === undefined ? {} : { maxSamples: options.maxPodSamples }),
   };
   const windowed = options.windowMs !== undefined;
   const report = (reading: SidecarsProgress['reading'], total: number) => (done: number) =>

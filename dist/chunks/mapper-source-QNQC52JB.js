@@ -3,14 +3,15 @@ import {
   kubeRequest,
   loadKubeConfig,
   permissionHint,
-  readText,
+  readWhole,
   statusOf
-} from "./chunk-CW6OF2ZB.js";
+} from "./chunk-OGHTMOTM.js";
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,
-  parseBaseUrl
-} from "./chunk-POWUUXM5.js";
+  parseBaseUrl,
+  tooLarge
+} from "./chunk-DALKMW24.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
@@ -123,6 +124,9 @@ var INTENTS_QUERY = `query Intents($namespaces: [String!]) {
 }`;
 var INTENTS_QUERY_BASIC = INTENTS_QUERY.replaceAll(IDENTITY, "name namespace");
 var RESET_MUTATION = "mutation ResetCapture { resetCapture }";
+var MAX_MAPPER_ANSWER_BYTES = 64 * 1024 * 1024;
+var TooLarge = class extends Error {
+};
 function graphQLAnswer(parsed, where, status) {
   const notAnswer = () => new InputError(`${where}: HTTP ${status}: not a GraphQL answer`);
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw notAnswer();
@@ -140,6 +144,7 @@ async function post(options, body) {
   let status;
   let text;
   let where;
+  const maxBytes = options.maxAnswerBytes ?? MAX_MAPPER_ANSWER_BYTES;
   if (options.url !== void 0) {
     const url = parseBaseUrl(options.url, "--mapper-url");
     if (url.pathname === "/" || url.pathname === "") url.pathname = "/query";
@@ -147,7 +152,7 @@ async function post(options, body) {
     ({ status, text } = await httpRequest(
       url,
       { timeoutMs: options.timeoutMs, ...options.token === void 0 ? {} : { token: options.token } },
-      { method: "POST", body: JSON.stringify(body) }
+      { method: "POST", body: JSON.stringify(body), maxBytes }
     ));
     if (status === 401 || status === 403) {
       throw new InputError(
@@ -166,8 +171,11 @@ async function post(options, body) {
         signal: AbortSignal.timeout(options.timeoutMs ?? 3e4)
       });
       status = res.status;
-      text = await readText(res.body);
+      const whole = await readWhole(res.body, maxBytes);
+      if (whole === void 0) throw new TooLarge();
+      text = whole;
     } catch (err) {
+      if (err instanceof TooLarge) throw new InputError(`${where}: ${tooLarge(maxBytes)}`);
       throw new InputError(
         `${where}: cannot reach: ${err.code ?? err.message}`
       );
@@ -220,6 +228,7 @@ export {
   DEFAULT_MAPPER_SERVICE,
   INTENTS_QUERY,
   INTENTS_QUERY_BASIC,
+  MAX_MAPPER_ANSWER_BYTES,
   RESET_MUTATION,
   readMapper,
   resetMapperCapture

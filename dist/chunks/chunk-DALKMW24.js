@@ -95,7 +95,16 @@ async function httpRequest(url, target, init = {}) {
       },
       (res) => {
         const parts = [];
-        res.on("data", (c) => parts.push(c));
+        let length = 0;
+        res.on("data", (c) => {
+          length += c.length;
+          if (init.maxBytes !== void 0 && length > init.maxBytes) {
+            res.destroy();
+            reject(new InputError(`${shownUrl(url)}: ${tooLarge(init.maxBytes)}`));
+            return;
+          }
+          parts.push(c);
+        });
         res.on(
           "end",
           () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString("utf8") })
@@ -114,9 +123,13 @@ function unreachable(url, err) {
     `${shownUrl(url)}: cannot reach: ${reason}${e.code && e.message && reason === e.code ? ` (${e.message})` : ""}`
   );
 }
+function tooLarge(maxBytes) {
+  return `answer larger than ${maxBytes / 1024 / 1024} MiB: not read`;
+}
 
 export {
   parseBaseUrl,
   httpStream,
-  httpRequest
+  httpRequest,
+  tooLarge
 };

@@ -8,7 +8,7 @@ import {
   instantQuery,
   prometheusInfo,
   readPartQueries
-} from "./chunk-7EESPQAV.js";
+} from "./chunk-PCLDIEH3.js";
 import {
   runReaderWorker,
   workerScript
@@ -26,7 +26,7 @@ import {
 } from "./chunk-UE4YZ3KW.js";
 import {
   parseBaseUrl
-} from "./chunk-POWUUXM5.js";
+} from "./chunk-DALKMW24.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";

@@ -22,7 +22,7 @@ import {
   permissionHint,
   readText,
   statusOf
-} from "./chunk-CW6OF2ZB.js";
+} from "./chunk-OGHTMOTM.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-DNUDPCNB.js";
 import "./chunk-IGJNM2BW.js";
@@ -125,12 +125,15 @@ var EnvoyPartWatch = class {
 // src/observe/live/pod-metrics.ts
 var SIDECAR_METRICS_PORT = 15020;
 var SIDECAR_METRICS_PATH = "stats/prometheus";
+var MAX_POD_SAMPLES = 1e5;
 function podProxyPath(pod) {
   const ns = encodeURIComponent(pod.namespace);
   const name = encodeURIComponent(pod.name);
   return `/api/v1/namespaces/${ns}/pods/${name}:${SIDECAR_METRICS_PORT}/proxy/${SIDECAR_METRICS_PATH}`;
 }
 var Truncated = class extends Error {
+};
+var TooLarge = class extends Error {
 };
 var NO_ENVOY = `the answer holds no Envoy stats (no envoy_server_* series), only pilot-agent's own: the agent could not scrape Envoy (istio_agent_scrape_failures_total{type="envoy"}); its calls are unknown`;
 async function* checkedBody(body, envoy) {
@@ -148,7 +151,7 @@ async function* checkedBody(body, envoy) {
   }
   if (last !== -1 && last !== 10) throw new Truncated("body ends in the middle of a line");
 }
-async function attempt(kc, pod, timeoutMs) {
+async function attempt(kc, pod, timeoutMs, maxSamples) {
   const source = `pod ${pod.namespace}/${pod.name}`;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -167,12 +170,20 @@ async function attempt(kc, pod, timeoutMs) {
     await readPrometheusText(checkedBody(res.body, envoy), {
       source,
       metrics: OBSERVED_METRICS,
-      onSample: (s) => samples.push(s),
+      onSample: (s) => {
+        if (samples.length === maxSamples) throw new TooLarge();
+        samples.push(s);
+      },
       counters: true
     });
     if (!envoy.seen) return { ok: false, fault: { kind: "no-envoy", message: NO_ENVOY } };
     return { ok: true, samples };
   } catch (err) {
+    if (err instanceof TooLarge) {
+      controller.abort();
+      const message = `more than ${maxSamples} series of ${[...OBSERVED_METRICS].join(" and ")} in one answer (a series the app wrote itself?): not read`;
+      return { ok: false, fault: { kind: "too-large", message } };
+    }
     if (controller.signal.aborted) {
       return { ok: false, fault: { kind: "timeout", message: `no complete answer within ${timeoutMs} ms` } };
     }
@@ -189,11 +200,12 @@ function worthRetrying(f) {
   return f.kind === "unreachable" && (f.code === void 0 || f.code >= 500);
 }
 async function readPodMetrics(kc, pod, opts) {
-  let reading = await attempt(kc, pod, opts.timeoutMs);
+  const maxSamples = opts.maxSamples ?? MAX_POD_SAMPLES;
+  let reading = await attempt(kc, pod, opts.timeoutMs, maxSamples);
   for (let i = 0; i < opts.retries && !reading.ok && worthRetrying(reading.fault); i++) {
     const backoff = opts.backoffMs * 2 ** i;
     await delay(backoff / 2 + Math.random() * (backoff / 2));
-    reading = await attempt(kc, pod, opts.timeoutMs);
+    reading = await attempt(kc, pod, opts.timeoutMs, maxSamples);
   }
   return reading;
 }
@@ -380,7 +392,8 @@ async function readSidecars(options = {}) {
     concurrency: options.concurrency ?? 16,
     timeoutMs: options.timeoutMs ?? 1e4,
     retries: options.retries ?? 2,
-    backoffMs: options.backoffMs ?? 250
+    backoffMs: options.backoffMs ?? 250,
+    ...options.maxPodSamples === void 0 ? {} : { maxSamples: options.maxPodSamples }
   };
   const windowed = options.windowMs !== void 0;
   const report = (reading, total) => (done) => options.onProgress?.({ reading, done, total });
