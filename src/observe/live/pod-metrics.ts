@@ -46,9 +46,10 @@ export interface PodReadOptions {
 /**
  * A pod's answer holding more series of the metrics read is set aside, its body left unread.
  * Any meshed app can append series of its own to its sidecar's merged :15020 answer, and each
- * is kept until the whole answer is read (a few hundred bytes apiece), sixteen pods at a time:
- * without a bound, one pod streaming new series for its whole timeout could take gigabytes.
- * A sidecar holds one series per call, response code and flags it saw: far fewer.
+ * is kept until the whole answer is read (about 1.7 KB apiece with a sidecar's 26 labels and a
+ * distinct path: 170 MB for 100,000, measured), sixteen pods at a time: without a bound, one pod
+ * streaming new series for its whole timeout could take gigabytes. A sidecar holds one series
+ * per call, response code and flags it saw: far fewer.
  */
 export const MAX_POD_SAMPLES = 100_000;
 
