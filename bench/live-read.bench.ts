@@ -1,33 +1,41 @@
-// Live read of 1,000 meshed pods from the API-server stand-in, each sidecar answering after
-// 50 ms, through the real client and the default concurrency (16). Target: at most 5 s end to end.
+// Live reads of 1,000 meshed pods from the API-server stand-in, through the real client and the
+// default concurrency (16), each in a child process of its own so that its peak memory is its own:
+// - light: each sidecar answering two series after 50 ms. Target: at most 5 s end to end.
+// - heavy: each answering 300 series (distinct paths, as a service with many endpoints does),
+//   read twice with --window. Its figure is the peak RSS, against the read of the same pods
+//   without --window. The stand-in runs in the same process and makes each answer on demand.
 // Run: npx node bench/live-read.bench.ts
+import { execFileSync } from 'node:child_process';
 import { readSidecars } from '../src/observe/live/sidecars-source.ts';
 import { deploymentChain, namespace, pod } from '../test/support/demo-cluster.ts';
 import { type KubeObject, type PodEndpoint, startKubeApiServer } from '../test/support/kube-api-server.ts';
 import { writeKubeconfig } from '../test/support/kubeconfig.ts';
-import { sidecarExposition } from '../test/support/sidecar-metrics.ts';
+import { type SeriesSpec, sidecarExposition } from '../test/support/sidecar-metrics.ts';
 
 const PODS = 1000;
 const DEPLOYMENTS = 100;
 const DELAY_MS = 50;
 const TARGET_MS = 5000;
+const HEAVY_SERIES = 300;
 const ns = 'bench';
 
-const objects: KubeObject[] = [namespace(ns)];
-const endpoints = new Map<string, PodEndpoint>();
-for (let d = 0; d < DEPLOYMENTS; d++) objects.push(...deploymentChain(ns, `svc${d}`, `h${d}x`));
-for (let i = 0; i < PODS; i++) {
+type Case = 'light' | 'heavy' | 'heavy-window';
+
+/** The series of pod `i` at its `reading`-th answer (counters grow between readings). */
+function seriesOf(i: number, heavy: boolean, reading: number): SeriesSpec[] {
   const d = i % DEPLOYMENTS;
-  const name = `svc${d}-h${d}x-p${i}`;
-  objects.push(
-    pod({
-      ns,
-      name,
-      owner: { kind: 'ReplicaSet', name: `svc${d}-h${d}x`, apiVersion: 'apps/v1' },
-      labels: { 'pod-template-hash': `h${d}x` },
-    }),
-  );
-  const text = sidecarExposition([
+  if (heavy) {
+    return Array.from({ length: HEAVY_SERIES }, (_, k) => ({
+      reporter: 'source' as const,
+      client: `svc${d}`,
+      server: `svc${(d + 1 + (k % 5)) % DEPLOYMENTS}`,
+      namespace: ns,
+      method: 'GET',
+      path: `/api/${d}/items/${k}`,
+      count: reading === 0 ? 10 : 25,
+    }));
+  }
+  return [
     {
       reporter: 'source',
       client: `svc${d}`,
@@ -46,26 +54,97 @@ for (let i = 0; i < PODS; i++) {
       path: `/api/${(d + DEPLOYMENTS - 1) % DEPLOYMENTS}`,
       count: 10,
     },
-  ]);
-  endpoints.set(`${ns}/${name}`, { delayMs: DELAY_MS, metrics: () => text });
+  ];
 }
 
-const api = await startKubeApiServer({ objects, endpoints });
-const kubeconfig = await writeKubeconfig(api.url);
-try {
-  const started = performance.now();
-  const map = await readSidecars({ kubeconfig: kubeconfig.file });
-  const ms = performance.now() - started;
-  const ok = map.pods.read === PODS && map.calls.length === DEPLOYMENTS;
-  console.log(
-    `live read: ${PODS} meshed pods (${DELAY_MS} ms each, concurrency 16): ${ms.toFixed(0)} ms end to end, ` +
-      `${map.calls.length} calls, ${map.pods.failed} pods failed (target <= ${TARGET_MS} ms: ${ms <= TARGET_MS ? 'met' : 'MISSED'})`,
-  );
-  if (!ok) {
-    console.error(`unexpected result: read ${map.pods.read} pods, ${map.calls.length} calls`);
-    process.exitCode = 1;
+async function run(which: Case): Promise<void> {
+  const heavy = which !== 'light';
+  const objects: KubeObject[] = [namespace(ns)];
+  const endpoints = new Map<string, PodEndpoint>();
+  for (let d = 0; d < DEPLOYMENTS; d++) objects.push(...deploymentChain(ns, `svc${d}`, `h${d}x`));
+  for (let i = 0; i < PODS; i++) {
+    const d = i % DEPLOYMENTS;
+    const name = `svc${d}-h${d}x-p${i}`;
+    objects.push(
+      pod({
+        ns,
+        name,
+        owner: { kind: 'ReplicaSet', name: `svc${d}-h${d}x`, apiVersion: 'apps/v1' },
+        labels: { 'pod-template-hash': `h${d}x` },
+      }),
+    );
+    const light = heavy ? '' : sidecarExposition(seriesOf(i, false, 0));
+    let reading = 0;
+    endpoints.set(`${ns}/${name}`, {
+      ...(heavy ? {} : { delayMs: DELAY_MS }),
+      metrics: () => (heavy ? sidecarExposition(seriesOf(i, true, reading++)) : light),
+    });
   }
-} finally {
-  await api.close();
-  await kubeconfig.remove();
+  const api = await startKubeApiServer({ objects, endpoints });
+  const kubeconfig = await writeKubeconfig(api.url);
+  try {
+    const started = performance.now();
+    const map = await readSidecars({
+      kubeconfig: kubeconfig.file,
+      ...(which === 'heavy-window' ? { windowMs: 100 } : {}),
+    });
+    const ms = performance.now() - started;
+    const requests = map.calls.reduce((sum, c) => sum + c.count, 0);
+    const expected = heavy
+      ? { calls: DEPLOYMENTS * HEAVY_SERIES, requests: PODS * HEAVY_SERIES * (which === 'heavy' ? 10 : 15) }
+      : { calls: DEPLOYMENTS, requests: PODS * 10 };
+    const ok =
+      map.pods.read === PODS && map.calls.length === expected.calls && requests === expected.requests;
+    process.stdout.write(
+      `${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, calls: map.calls.length, requests, failed: map.pods.failed, ok })}\n`,
+    );
+  } finally {
+    await api.close();
+    await kubeconfig.remove();
+  }
+}
+
+function child(which: Case): {
+  ms: number;
+  maxRssMiB: number;
+  calls: number;
+  requests: number;
+  failed: number;
+  ok: boolean;
+} {
+  const out = execFileSync(process.execPath, [import.meta.filename, which], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!);
+}
+
+const asked = process.argv[2] as Case | undefined;
+if (asked !== undefined) await run(asked);
+else {
+  const light = child('light');
+  console.log(
+    `live read: ${PODS} meshed pods (${DELAY_MS} ms each, concurrency 16): ${light.ms.toFixed(0)} ms end to end, ` +
+      `${light.calls} calls, ${light.failed} pods failed, ${light.maxRssMiB.toFixed(0)} MiB peak ` +
+      `(target <= ${TARGET_MS} ms: ${light.ms <= TARGET_MS ? 'met' : 'MISSED'})`,
+  );
+  const once = child('heavy');
+  const twice = child('heavy-window');
+  console.log(
+    `live read: ${PODS} meshed pods of ${HEAVY_SERIES} series each: one reading ${once.ms.toFixed(0)} ms, ` +
+      `${once.maxRssMiB.toFixed(0)} MiB peak; --window (two readings) ${twice.ms.toFixed(0)} ms, ` +
+      `${twice.maxRssMiB.toFixed(0)} MiB peak (${(twice.maxRssMiB / once.maxRssMiB).toFixed(2)}x one reading's)`,
+  );
+  for (const [name, r] of [
+    ['light', light],
+    ['heavy', once],
+    ['heavy --window', twice],
+  ] as const) {
+    if (!r.ok) {
+      console.error(
+        `${name}: unexpected result: ${r.calls} calls, ${r.requests} requests, ${r.failed} pods failed`,
+      );
+      process.exitCode = 1;
+    }
+  }
 }

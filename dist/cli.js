@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-JJGZ3DAZ.js";
+} from "./chunks/chunk-AD2QMDV3.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-JJGZ3DAZ.js";
+} from "./chunks/chunk-AD2QMDV3.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -12,7 +12,7 @@ import { permissionHint } from './kube-errors.ts';
 import { listMeshedPods, type MeshedPod } from './meshed-pods.ts';
 import { describeFault, type PodFault, readPodMetrics } from './pod-metrics.ts';
 import { delay, mapPool } from './pool.ts';
-import { type PodSamples, samplesGrown } from './reading-delta.ts';
+import { grownSince, type SeriesValues, seriesValues } from './reading-delta.ts';
 import { type LiveWorkload, OwnerResolver } from './workload-owners.ts';
 
 export interface SidecarsProgress {
@@ -56,9 +56,13 @@ export interface SidecarsResult extends ObservedMap {
 const MAX_POD_WARNINGS = 20;
 
 interface Reading {
-  samples: PodSamples;
+  /** The pods read (`namespace/name`). */
+  read: Set<string>;
   failed: Map<string, { pod: MeshedPod; fault: PodFault }>;
 }
+
+/** Takes one pod's samples as soon as its answer is whole: nothing holds every pod's samples. */
+type TakeSamples = (pod: string, samples: Sample[]) => void;
 
 const podKey = (p: MeshedPod) => `${p.namespace}/${p.name}`;
 
@@ -75,7 +79,7 @@ const LEFT_IN_WINDOW: PodFault = {
 };
 
 /** Pods read at the first reading that the second listing no longer holds, as faults. */
-function leftInWindow(first: readonly MeshedPod[], read: PodSamples, again: readonly MeshedPod[]) {
+function leftInWindow(first: readonly MeshedPod[], read: ReadonlySet<string>, again: readonly MeshedPod[]) {
   const listed = new Set(again.map(podKey));
   const left: Reading['failed'] = new Map();
   for (const pod of first) {
@@ -92,13 +96,16 @@ async function readAll(
     maxSamples?: number;
   },
   progress: (done: number) => void,
+  take: TakeSamples,
 ): Promise<Reading> {
-  const reading: Reading = { samples: new Map(), failed: new Map() };
+  const reading: Reading = { read: new Set(), failed: new Map() };
   let done = 0;
   await mapPool(pods, opts.concurrency, async (pod) => {
     const r = await readPodMetrics(kc, pod, opts);
-    if (r.ok) reading.samples.set(podKey(pod), r.samples);
-    else reading.failed.set(podKey(pod), { pod, fault: r.fault });
+    if (r.ok) {
+      reading.read.add(podKey(pod));
+      take(podKey(pod), r.samples);
+    } else reading.failed.set(podKey(pod), { pod, fault: r.fault });
     progress(++done);
   });
   return reading;
@@ -156,13 +163,20 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
   const resolver = new OwnerResolver(kc);
   const owners = resolver.resolveAll(listing.meshed, Math.min(8, tuning.concurrency));
   const from = new Date();
+  // Each pod's samples go into the map as soon as its answer is whole; with --window, its first
+  // reading is kept as series digests and values until its second (reading-delta.ts).
+  const builder = new ObservedMapBuilder();
+  const add = (samples: readonly Sample[]) => {
+    for (const s of samples) builder.add(s);
+  };
+  const earlier = new Map<string, SeriesValues>();
   let first = await readAll(
     kc,
     listing.meshed,
     tuning,
     report(windowed ? 'first' : 'single', listing.meshed.length),
+    windowed ? (pod, samples) => earlier.set(pod, seriesValues(samples)) : (_pod, samples) => add(samples),
   );
-  let samples: Sample[];
   let pods = listing.meshed;
   let window: SidecarsResult['window'];
   if (windowed) {
@@ -170,28 +184,30 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
     await delay(options.windowMs!, options.signal);
     const again = await listMeshedPods(kc, namespaces, options.pageSize);
     pods = again.meshed;
-    const second = await readAll(kc, pods, tuning, report('second', pods.length));
+    // A pod unread the first time is left out (where it started is unknown); one new in the
+    // second listing counts whole.
     const unknown = new Set(first.failed.keys());
-    samples = samplesGrown(first.samples, second.samples, unknown);
+    const second = await readAll(kc, pods, tuning, report('second', pods.length), (pod, samples) => {
+      if (unknown.has(pod)) return;
+      const then = earlier.get(pod);
+      add(then === undefined ? samples : grownSince(then, samples));
+    });
+    earlier.clear();
     window = { from: from.toISOString(), to: new Date().toISOString() };
     for (const [key, f] of first.failed) if (!second.failed.has(key)) second.failed.set(key, f);
-    for (const [key, f] of leftInWindow(listing.meshed, first.samples, pods)) second.failed.set(key, f);
+    for (const [key, f] of leftInWindow(listing.meshed, first.read, pods)) second.failed.set(key, f);
     first = second;
-  } else {
-    samples = [...first.samples.values()].flat();
   }
   const workloads = await owners;
   if (
     pods.length > 0 &&
-    first.samples.size === 0 &&
+    first.read.size === 0 &&
     [...first.failed.values()].every((f) => f.fault.kind === 'forbidden')
   ) {
     throw new InputError(`cannot read any sidecar's metrics: ${permissionHint('get', 'pods/proxy')}`);
   }
 
-  const builder = new ObservedMapBuilder();
-  for (const s of samples) builder.add(s);
-  builder.sources = first.samples.size;
+  builder.sources = first.read.size;
   if (pods.length === 0) {
     builder.addWarning(
       `no meshed pods (annotation sidecar.istio.io/status) ${namespaces.length === 0 ? 'in the cluster' : `in namespace(s) ${namespaces.join(', ')}`}` +
@@ -212,7 +228,7 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
     pods: {
       meshed: pods.length,
       unmeshed: listing.unmeshed,
-      read: first.samples.size,
+      read: first.read.size,
       failed: first.failed.size,
     },
   };

@@ -216,28 +216,27 @@ function describeFault(pod, f) {
 }
 
 // src/observe/live/reading-delta.ts
-function seriesKey(s) {
+import { hash } from "node:crypto";
+function seriesDigest(s) {
   const keys = Object.keys(s.labels).sort();
-  let key = s.metric;
-  for (const k of keys) key += `\0${k}=${s.labels[k]}`;
-  return key;
+  const identity = [s.metric];
+  for (const k of keys) identity.push(k, s.labels[k]);
+  return hash("sha256", JSON.stringify(identity), "base64");
 }
-function samplesGrown(before, after, unknownPods) {
+function seriesValues(samples) {
+  const values = /* @__PURE__ */ new Map();
+  for (const s of samples) {
+    const key = seriesDigest(s);
+    values.set(key, (values.get(key) ?? 0) + s.value);
+  }
+  return values;
+}
+function grownSince(then, samples) {
   const grown = [];
-  for (const [pod, samples] of after) {
-    if (unknownPods.has(pod)) continue;
-    const earlier = before.get(pod);
-    if (earlier === void 0) {
-      for (const sample of samples) grown.push(sample);
-      continue;
-    }
-    const then = /* @__PURE__ */ new Map();
-    for (const s of earlier) then.set(seriesKey(s), (then.get(seriesKey(s)) ?? 0) + s.value);
-    for (const s of samples) {
-      const old = then.get(seriesKey(s)) ?? 0;
-      const delta = s.value >= old ? s.value - old : s.value;
-      if (delta > 0) grown.push({ ...s, value: delta });
-    }
+  for (const s of samples) {
+    const old = then.get(seriesDigest(s)) ?? 0;
+    const delta = s.value >= old ? s.value - old : s.value;
+    if (delta > 0) grown.push({ ...s, value: delta });
   }
   return grown;
 }
@@ -290,9 +289,9 @@ var OwnerResolver = class {
         f.code === 403 ? `cannot read ${owner.kind}s (${permissionHint("get", resource)}): workload kinds are guessed` : `cannot read ${owner.kind} ${namespace}/${owner.name}: ${f.message}; workload kinds are guessed`
       );
     }
-    const hash = pod.labels["pod-template-hash"];
-    if (owner.kind === "ReplicaSet" && hash !== void 0 && owner.name.endsWith(`-${hash}`)) {
-      return { kind: "Deployment", name: owner.name.slice(0, -hash.length - 1) };
+    const hash2 = pod.labels["pod-template-hash"];
+    if (owner.kind === "ReplicaSet" && hash2 !== void 0 && owner.name.endsWith(`-${hash2}`)) {
+      return { kind: "Deployment", name: owner.name.slice(0, -hash2.length - 1) };
     }
     return owner;
   }
@@ -344,13 +343,15 @@ function leftInWindow(first, read, again) {
   }
   return left;
 }
-async function readAll(kc, pods, opts, progress) {
-  const reading = { samples: /* @__PURE__ */ new Map(), failed: /* @__PURE__ */ new Map() };
+async function readAll(kc, pods, opts, progress, take) {
+  const reading = { read: /* @__PURE__ */ new Set(), failed: /* @__PURE__ */ new Map() };
   let done = 0;
   await mapPool(pods, opts.concurrency, async (pod) => {
     const r = await readPodMetrics(kc, pod, opts);
-    if (r.ok) reading.samples.set(podKey(pod), r.samples);
-    else reading.failed.set(podKey(pod), { pod, fault: r.fault });
+    if (r.ok) {
+      reading.read.add(podKey(pod));
+      take(podKey(pod), r.samples);
+    } else reading.failed.set(podKey(pod), { pod, fault: r.fault });
     progress(++done);
   });
   return reading;
@@ -401,13 +402,18 @@ async function readSidecars(options = {}) {
   const resolver = new OwnerResolver(kc);
   const owners = resolver.resolveAll(listing.meshed, Math.min(8, tuning.concurrency));
   const from = /* @__PURE__ */ new Date();
+  const builder = new ObservedMapBuilder();
+  const add = (samples) => {
+    for (const s of samples) builder.add(s);
+  };
+  const earlier = /* @__PURE__ */ new Map();
   let first = await readAll(
     kc,
     listing.meshed,
     tuning,
-    report(windowed ? "first" : "single", listing.meshed.length)
+    report(windowed ? "first" : "single", listing.meshed.length),
+    windowed ? (pod, samples) => earlier.set(pod, seriesValues(samples)) : (_pod, samples) => add(samples)
   );
-  let samples;
   let pods = listing.meshed;
   let window;
   if (windowed) {
@@ -415,23 +421,23 @@ async function readSidecars(options = {}) {
     await delay(options.windowMs, options.signal);
     const again = await listMeshedPods(kc, namespaces, options.pageSize);
     pods = again.meshed;
-    const second = await readAll(kc, pods, tuning, report("second", pods.length));
     const unknown = new Set(first.failed.keys());
-    samples = samplesGrown(first.samples, second.samples, unknown);
+    const second = await readAll(kc, pods, tuning, report("second", pods.length), (pod, samples) => {
+      if (unknown.has(pod)) return;
+      const then = earlier.get(pod);
+      add(then === void 0 ? samples : grownSince(then, samples));
+    });
+    earlier.clear();
     window = { from: from.toISOString(), to: (/* @__PURE__ */ new Date()).toISOString() };
     for (const [key, f] of first.failed) if (!second.failed.has(key)) second.failed.set(key, f);
-    for (const [key, f] of leftInWindow(listing.meshed, first.samples, pods)) second.failed.set(key, f);
+    for (const [key, f] of leftInWindow(listing.meshed, first.read, pods)) second.failed.set(key, f);
     first = second;
-  } else {
-    samples = [...first.samples.values()].flat();
   }
   const workloads = await owners;
-  if (pods.length > 0 && first.samples.size === 0 && [...first.failed.values()].every((f) => f.fault.kind === "forbidden")) {
+  if (pods.length > 0 && first.read.size === 0 && [...first.failed.values()].every((f) => f.fault.kind === "forbidden")) {
     throw new InputError(`cannot read any sidecar's metrics: ${permissionHint("get", "pods/proxy")}`);
   }
-  const builder = new ObservedMapBuilder();
-  for (const s of samples) builder.add(s);
-  builder.sources = first.samples.size;
+  builder.sources = first.read.size;
   if (pods.length === 0) {
     builder.addWarning(
       `no meshed pods (annotation sidecar.istio.io/status) ${namespaces.length === 0 ? "in the cluster" : `in namespace(s) ${namespaces.join(", ")}`} (ambient mode has no sidecars: use --source prometheus with waypoints)`
@@ -451,7 +457,7 @@ async function readSidecars(options = {}) {
     pods: {
       meshed: pods.length,
       unmeshed: listing.unmeshed,
-      read: first.samples.size,
+      read: first.read.size,
       failed: first.failed.size
     }
   };
