@@ -231,7 +231,7 @@ export const MUTANTS: Mutant[] = [
     file: 'src/observe/live/reading-delta.ts',
     from: "return hash('sha256', JSON.stringify(identity), 'base64');",
     to: "return hash('sha256', JSON.stringify(identity.slice(1)), 'base64');",
-    why: "--window: a series is known by its labels alone: a TCP and an HTTP series of the same labels share a first reading",
+    why: '--window: a series is known by its labels alone: a TCP and an HTTP series of the same labels share a first reading',
     tests: [`${LIVE}/reading-delta.test.ts`],
   },
   {
