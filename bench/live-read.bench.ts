@@ -1,11 +1,12 @@
 // Live reads of 1,000 meshed pods from the API-server stand-in, through the real client and the
-// default concurrency (16), each in a child process of its own so that its peak memory is its own:
+// default concurrency (16):
 // - light: each sidecar answering two series after 50 ms. Target: at most 5 s end to end.
 // - heavy: each answering 300 series (distinct paths, as a service with many endpoints does),
-//   read twice with --window. Its figure is the peak RSS, against the read of the same pods
-//   without --window. The stand-in runs in the same process and makes each answer on demand.
+//   read once and twice with --window: the peak RSS of each.
+// Each read runs in a child process of its own, the stand-in in another (making each answer on
+// demand), so that a peak RSS is the reader's alone.
 // Run: npx node bench/live-read.bench.ts
-import { execFileSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readSidecars } from '../src/observe/live/sidecars-source.ts';
 import { deploymentChain, namespace, pod } from '../test/support/demo-cluster.ts';
 import { type KubeObject, type PodEndpoint, startKubeApiServer } from '../test/support/kube-api-server.ts';
@@ -57,7 +58,8 @@ function seriesOf(i: number, heavy: boolean, reading: number): SeriesSpec[] {
   ];
 }
 
-async function run(which: Case): Promise<void> {
+/** The stand-in for a case, in a process of its own: prints its URL, serves until stdin closes. */
+async function serve(which: Case): Promise<void> {
   const heavy = which !== 'light';
   const objects: KubeObject[] = [namespace(ns)];
   const endpoints = new Map<string, PodEndpoint>();
@@ -81,7 +83,16 @@ async function run(which: Case): Promise<void> {
     });
   }
   const api = await startKubeApiServer({ objects, endpoints });
-  const kubeconfig = await writeKubeconfig(api.url);
+  process.stdout.write(`${api.url}\n`);
+  process.stdin.resume();
+  await new Promise((resolve) => process.stdin.once('end', resolve));
+  await api.close();
+}
+
+/** The read of a case from the stand-in at `url`: prints time, peak RSS and what it read. */
+async function read(which: Case, url: string): Promise<void> {
+  const heavy = which !== 'light';
+  const kubeconfig = await writeKubeconfig(url);
   try {
     const started = performance.now();
     const map = await readSidecars({
@@ -99,37 +110,56 @@ async function run(which: Case): Promise<void> {
       `${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, calls: map.calls.length, requests, failed: map.pods.failed, ok })}\n`,
     );
   } finally {
-    await api.close();
     await kubeconfig.remove();
   }
 }
 
-function child(which: Case): {
+interface Result {
   ms: number;
   maxRssMiB: number;
   calls: number;
   requests: number;
   failed: number;
   ok: boolean;
-} {
-  const out = execFileSync(process.execPath, [import.meta.filename, which], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(out.trim().split('\n').at(-1)!);
 }
 
-const asked = process.argv[2] as Case | undefined;
-if (asked !== undefined) await run(asked);
+/** A case: its stand-in in one process, its read in another (whose peak RSS is the reader's alone). */
+async function measure(which: Case): Promise<Result> {
+  const server = spawn(process.execPath, [import.meta.filename, 'serve', which], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('\n')) resolve(out.trim());
+      });
+      server.once('exit', (code) => reject(new Error(`the stand-in exited (${code})`)));
+    });
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, [import.meta.filename, 'read', which, url], (err, stdout) =>
+        err ? reject(err) : resolve(stdout),
+      ),
+    );
+    return JSON.parse(out.trim().split('\n').at(-1)!);
+  } finally {
+    server.stdin.end();
+  }
+}
+
+const [mode, asked, url] = process.argv.slice(2) as [string | undefined, Case, string];
+if (mode === 'serve') await serve(asked);
+else if (mode === 'read') await read(asked, url);
 else {
-  const light = child('light');
+  const light = await measure('light');
   console.log(
     `live read: ${PODS} meshed pods (${DELAY_MS} ms each, concurrency 16): ${light.ms.toFixed(0)} ms end to end, ` +
       `${light.calls} calls, ${light.failed} pods failed, ${light.maxRssMiB.toFixed(0)} MiB peak ` +
       `(target <= ${TARGET_MS} ms: ${light.ms <= TARGET_MS ? 'met' : 'MISSED'})`,
   );
-  const once = child('heavy');
-  const twice = child('heavy-window');
+  const once = await measure('heavy');
+  const twice = await measure('heavy-window');
   console.log(
     `live read: ${PODS} meshed pods of ${HEAVY_SERIES} series each: one reading ${once.ms.toFixed(0)} ms, ` +
       `${once.maxRssMiB.toFixed(0)} MiB peak; --window (two readings) ${twice.ms.toFixed(0)} ms, ` +
