@@ -1,6 +1,12 @@
 // Starts a stand-in API server with a temp kubeconfig for one test, and tears both down.
+import { demoCluster } from '../support/demo-cluster.ts';
 import { type StandIn, type StandInOptions, startKubeApiServer } from '../support/kube-api-server.ts';
 import { type TempKubeconfig, writeKubeconfig } from '../support/kubeconfig.ts';
+import {
+  type MapperIntentRecord,
+  type MapperStandIn,
+  startMapperServer,
+} from '../support/mapper-graphql-server.ts';
 
 export interface LiveCluster {
   api: StandIn;
@@ -25,6 +31,32 @@ export async function liveCluster(options: StandInOptions, clientToken?: string)
     close: async () => {
       await api.close();
       await kubeconfig.remove();
+    },
+  };
+}
+
+/** A mapper stand-in holding `intents`, behind the demo cluster's service proxy where Otterize installs it. */
+export async function mapperInCluster(
+  intents: MapperIntentRecord[],
+): Promise<{ mapper: MapperStandIn; cluster: LiveCluster; close(): Promise<void> }> {
+  const mapper = await startMapperServer(intents);
+  const cluster = await liveCluster({
+    objects: [
+      ...demoCluster().objects,
+      {
+        kind: 'Service',
+        apiVersion: 'v1',
+        metadata: { name: 'otterize-network-mapper', namespace: 'otterize-system' },
+      },
+    ],
+    serviceUpstreams: new Map([['otterize-system/otterize-network-mapper:9090', mapper.url]]),
+  });
+  return {
+    mapper,
+    cluster,
+    close: async () => {
+      await cluster.close();
+      await mapper.close();
     },
   };
 }

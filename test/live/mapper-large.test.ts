@@ -4,13 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { InputError } from '../../src/errors.ts';
 import { readMapper } from '../../src/observe/live/mapper-source.ts';
-import { demoCluster } from '../support/demo-cluster.ts';
-import {
-  type MapperIntentRecord,
-  type MapperStandIn,
-  startMapperServer,
-} from '../support/mapper-graphql-server.ts';
-import { type LiveCluster, liveCluster } from './live-harness.ts';
+import type { MapperIntentRecord, MapperStandIn } from '../support/mapper-graphql-server.ts';
+import { type LiveCluster, mapperInCluster } from './live-harness.ts';
 
 const WORKLOADS = 600;
 const SERVERS = 5;
@@ -39,25 +34,11 @@ function largeCluster(): MapperIntentRecord[] {
 describe('mapper source: a large answer', () => {
   let mapper: MapperStandIn;
   let cluster: LiveCluster;
+  let close: () => Promise<void>;
   before(async () => {
-    mapper = await startMapperServer(largeCluster());
-    const demo = demoCluster();
-    cluster = await liveCluster({
-      objects: [
-        ...demo.objects,
-        {
-          kind: 'Service',
-          apiVersion: 'v1',
-          metadata: { name: 'otterize-network-mapper', namespace: 'otterize-system' },
-        },
-      ],
-      serviceUpstreams: new Map([['otterize-system/otterize-network-mapper:9090', mapper.url]]),
-    });
+    ({ mapper, cluster, close } = await mapperInCluster(largeCluster()));
   });
-  after(async () => {
-    await cluster.close();
-    await mapper.close();
-  });
+  after(() => close());
 
   // The answer is 1.7 MB. Through the service proxy it was cut at 1 MiB and refused as "not a
   // GraphQL answer".

@@ -2,15 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { readMapper, resetMapperCapture } from '../../src/observe/live/mapper-source.ts';
 import { startBearerGate } from '../support/bearer-gate.ts';
-import { DEMO_NS, demoCluster } from '../support/demo-cluster.ts';
+import { DEMO_NS } from '../support/demo-cluster.ts';
 import {
   demoMapperIntents,
   type MapperIntentRecord,
   type MapperStandIn,
-  startMapperServer,
 } from '../support/mapper-graphql-server.ts';
 import { freePort } from '../support/prometheus-process.ts';
-import { type LiveCluster, liveCluster } from './live-harness.ts';
+import { type LiveCluster, mapperInCluster } from './live-harness.ts';
 
 /**
  * The demo as the mapper records it, with a second method on client2, a path recorded for every
@@ -43,25 +42,11 @@ const demoIntents = (): MapperIntentRecord[] => {
 describe('mapper source', () => {
   let mapper: MapperStandIn;
   let cluster: LiveCluster;
+  let close: () => Promise<void>;
   before(async () => {
-    mapper = await startMapperServer(demoIntents());
-    const demo = demoCluster();
-    cluster = await liveCluster({
-      objects: [
-        ...demo.objects,
-        {
-          kind: 'Service',
-          apiVersion: 'v1',
-          metadata: { name: 'otterize-network-mapper', namespace: 'otterize-system' },
-        },
-      ],
-      serviceUpstreams: new Map([['otterize-system/otterize-network-mapper:9090', mapper.url]]),
-    });
+    ({ mapper, cluster, close } = await mapperInCluster(demoIntents()));
   });
-  after(async () => {
-    await cluster.close();
-    await mapper.close();
-  });
+  after(() => close());
 
   test('intents through the API server’s service proxy become calls with kinds', async () => {
     const map = await readMapper({ kubeconfig: cluster.kubeconfig.file, namespaces: [DEMO_NS] });
