@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-AD2QMDV3.js";
+} from "./chunks/chunk-5A3PF2W5.js";
 import {
   openInRepository,
   repositoryLinkGuard,
@@ -3146,7 +3146,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-QNQC52JB.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-ASLJVB54.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-AD2QMDV3.js";
+} from "./chunks/chunk-5A3PF2W5.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -320,8 +320,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'live/mapper-answer-cut-at-1mib',
     file: 'src/observe/live/mapper-source.ts',
-    from: 'const whole = await readWhole(res.body, maxBytes);',
-    to: 'const whole = await readWhole(res.body, 1 << 20);',
+    from: 'const answer = await readBody(res.body, maxBytes);',
+    to: 'const answer = await readBody(res.body, 1 << 20);',
     why: "the mapper's answer through the API server is limited to 1 MiB, as before: a large cluster's intents are refused",
     tests: [`${LIVE}/mapper-large.test.ts`],
   },

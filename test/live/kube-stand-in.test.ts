@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApiException, AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
 import { loadKubeConfig } from '../../src/observe/live/kube-config.ts';
-import { kubeRequest, readText } from '../../src/observe/live/kube-http.ts';
+import { kubeRequest, readBody } from '../../src/observe/live/kube-http.ts';
 import { DEMO_NS, demoCluster } from '../support/demo-cluster.ts';
 import { type LiveCluster, liveCluster } from './live-harness.ts';
 
@@ -73,7 +73,7 @@ describe('Kubernetes API stand-in, through the real client', () => {
     const kc = loadKubeConfig({ kubeconfig: cluster.kubeconfig.file });
     const statusOf = async (p: string, method: 'GET' | 'POST' = 'GET') => {
       const res = await kubeRequest(kc, p, { method, json: method === 'POST' ? {} : undefined });
-      return [res.status, JSON.parse(await readText(res.body)).reason];
+      return [res.status, JSON.parse((await readBody(res.body)).text).reason];
     };
     assert.deepEqual(await statusOf('/api/v1/widgets'), [404, 'NotFound']);
     assert.deepEqual(await statusOf('/healthz/nope'), [404, 'NotFound']);

@@ -53,25 +53,21 @@ export async function kubeRequest(
   });
 }
 
-/** Reads a body whole as text, or undefined when it is longer than `maxBytes` (not read on). */
-export async function readWhole(body: AsyncIterable<Buffer>, maxBytes: number): Promise<string | undefined> {
+/**
+ * Reads a body as text, at most `maxBytes` of it: `cut` when it was longer (the rest is not read;
+ * `text` is then its first `maxBytes` bytes).
+ */
+export async function readBody(
+  body: AsyncIterable<Buffer>,
+  maxBytes = 1 << 20,
+): Promise<{ text: string; cut: boolean }> {
   const parts: Buffer[] = [];
   let length = 0;
   for await (const chunk of body) {
-    length += chunk.length;
-    if (length > maxBytes) return undefined;
     parts.push(chunk);
-  }
-  return Buffer.concat(parts).toString('utf8');
-}
-
-/** Reads a (small) body as text, up to `limit` bytes. */
-export async function readText(body: AsyncIterable<Buffer>, limit = 1 << 20): Promise<string> {
-  const parts: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of body) {
-    if (length < limit) parts.push(chunk);
     length += chunk.length;
+    if (length > maxBytes)
+      return { text: Buffer.concat(parts).subarray(0, maxBytes).toString('utf8'), cut: true };
   }
-  return Buffer.concat(parts).toString('utf8').slice(0, limit);
+  return { text: Buffer.concat(parts).toString('utf8'), cut: false };
 }

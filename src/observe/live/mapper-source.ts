@@ -11,7 +11,7 @@ import { NameGate } from '../name-gate.ts';
 import { httpRequest, parseBaseUrl, tooLarge } from './http-client.ts';
 import { type KubeAccess, loadKubeConfig } from './kube-config.ts';
 import { permissionHint, statusOf } from './kube-errors.ts';
-import { kubeRequest, readWhole } from './kube-http.ts';
+import { kubeRequest, readBody } from './kube-http.ts';
 import { callsOfIntents, parseMapperIntents } from './mapper-answer.ts';
 import { shownUrl } from './shown-url.ts';
 
@@ -110,9 +110,9 @@ async function post(options: MapperOptions, body: object): Promise<GraphQLAnswer
         signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
       });
       status = res.status;
-      const whole = await readWhole(res.body, maxBytes);
-      if (whole === undefined) throw new TooLarge();
-      text = whole;
+      const answer = await readBody(res.body, maxBytes);
+      if (answer.cut) throw new TooLarge();
+      text = answer.text;
     } catch (err) {
       if (err instanceof TooLarge) throw new InputError(`${where}: ${tooLarge(maxBytes)}`);
       throw new InputError(

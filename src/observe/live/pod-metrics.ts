@@ -8,7 +8,7 @@ import { OBSERVED_METRICS } from '../istio-labels.ts';
 import { readPrometheusText } from '../prometheus-text.ts';
 import { EnvoyPartWatch } from './envoy-part.ts';
 import { statusOf } from './kube-errors.ts';
-import { kubeRequest, readText } from './kube-http.ts';
+import { kubeRequest, readBody } from './kube-http.ts';
 import type { MeshedPod } from './meshed-pods.ts';
 import { delay } from './pool.ts';
 
@@ -98,7 +98,7 @@ async function attempt(
       headers: { Accept: 'text/plain, */*' },
     });
     if (res.status !== 200) {
-      const f = statusOf(res.status, await readText(res.body, 64 * 1024));
+      const f = statusOf(res.status, (await readBody(res.body, 64 * 1024)).text);
       const kind: PodFaultKind = f.code === 403 ? 'forbidden' : f.code === 404 ? 'gone' : 'unreachable';
       return { ok: false, fault: { kind, code: f.code, message: f.message } };
     }
@@ -119,7 +119,7 @@ async function attempt(
     return { ok: true, samples };
   } catch (err) {
     if (err instanceof TooLarge) {
-      // Leaving the body's loop cancels it already; the abort says so where it matters.
+      // Leaving the body's loop has cancelled it already; the abort ends the request too.
       controller.abort();
       const message = `more than ${maxSamples} series of ${[...OBSERVED_METRICS].join(' and ')} in one answer (a series the app wrote itself?): not read`;
       return { ok: false, fault: { kind: 'too-large', message } };

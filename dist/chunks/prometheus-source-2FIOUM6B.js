@@ -200,9 +200,9 @@ async function readPrometheus(options) {
   const rows = [...sizes.values()].reduce((sum, n) => sum + n, 0);
   const read = { base, now, range, target, infos: sized.infos, rows, options };
   let maxRows = options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY;
+  const maxParts = options.maxParts ?? MAX_PROMETHEUS_PARTS;
   for (let refused = 0; ; refused++) {
     const scopes = namespaceScopes(sizes, maxRows);
-    const maxParts = options.maxParts ?? MAX_PROMETHEUS_PARTS;
     if (scopes.length > maxParts) throw tooManyParts(read, sizes.size, scopes.length, maxParts, refused > 0);
     try {
       const builder = await readScopes(read, scopes);

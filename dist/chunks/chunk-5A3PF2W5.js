@@ -11553,7 +11553,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-F2IOSORG.js");
+      const { readSidecars } = await import("./sidecars-source-722M5GEV.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11564,7 +11564,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-FQQQYMMP.js");
+      const { readPrometheus } = await import("./prometheus-source-2FIOUM6B.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11580,7 +11580,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-QNQC52JB.js");
+      const { readMapper } = await import("./mapper-source-ASLJVB54.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,

@@ -3,9 +3,9 @@ import {
   kubeRequest,
   loadKubeConfig,
   permissionHint,
-  readWhole,
+  readBody,
   statusOf
-} from "./chunk-OGHTMOTM.js";
+} from "./chunk-NX6TU52O.js";
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,
@@ -171,9 +171,9 @@ async function post(options, body) {
         signal: AbortSignal.timeout(options.timeoutMs ?? 3e4)
       });
       status = res.status;
-      const whole = await readWhole(res.body, maxBytes);
-      if (whole === void 0) throw new TooLarge();
-      text = whole;
+      const answer2 = await readBody(res.body, maxBytes);
+      if (answer2.cut) throw new TooLarge();
+      text = answer2.text;
     } catch (err) {
       if (err instanceof TooLarge) throw new InputError(`${where}: ${tooLarge(maxBytes)}`);
       throw new InputError(

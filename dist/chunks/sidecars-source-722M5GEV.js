@@ -20,9 +20,9 @@ import {
   kubeRequest,
   loadKubeConfig,
   permissionHint,
-  readText,
+  readBody,
   statusOf
-} from "./chunk-OGHTMOTM.js";
+} from "./chunk-NX6TU52O.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-DNUDPCNB.js";
 import "./chunk-IGJNM2BW.js";
@@ -161,7 +161,7 @@ async function attempt(kc, pod, timeoutMs, maxSamples) {
       headers: { Accept: "text/plain, */*" }
     });
     if (res.status !== 200) {
-      const f = statusOf(res.status, await readText(res.body, 64 * 1024));
+      const f = statusOf(res.status, (await readBody(res.body, 64 * 1024)).text);
       const kind = f.code === 403 ? "forbidden" : f.code === 404 ? "gone" : "unreachable";
       return { ok: false, fault: { kind, code: f.code, message: f.message } };
     }
