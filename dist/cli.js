@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-5A3PF2W5.js";
+} from "./chunks/chunk-7NAVN7C7.js";
 import {
   openInRepository,
   repositoryLinkGuard,
@@ -1511,7 +1511,7 @@ async function runCheck(settings, io) {
   const plan = settings.fix ? await planIntentsEdit(settings.cwd, result.declared, result.drift, settings.pruneStale) : void 0;
   let patch = { patch: plan?.patch ?? "", leftOut: plan?.edit.skipped.length ?? 0 };
   if (settings.format === "markdown" && plan === void 0) {
-    const within = patchLowerBound(result.drift, result.declared) > patchRoom() ? PATCH_OVER_ROOM : await patchWithinRoom(
+    const within = patchLowerBound(result.drift, result.declared, patchRoom()) > patchRoom() ? PATCH_OVER_ROOM : await patchWithinRoom(
       settings.cwd,
       result.declared,
       result.drift,

@@ -50,7 +50,7 @@ export async function runCheck(settings: Settings, io: CliIo): Promise<number> {
   let patch: MarkdownPatch = { patch: plan?.patch ?? '', leftOut: plan?.edit.skipped.length ?? 0 };
   if (settings.format === 'markdown' && plan === undefined) {
     const within =
-      patchLowerBound(result.drift, result.declared) > patchRoom()
+      patchLowerBound(result.drift, result.declared, patchRoom()) > patchRoom()
         ? PATCH_OVER_ROOM
         : await patchWithinRoom(
             settings.cwd,

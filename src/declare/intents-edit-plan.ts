@@ -44,8 +44,16 @@ export function intentsSourcesOnDisk(cwd: string, declared: DeclaredIntents): In
  * Counted only for calls the editor surely writes: those of clients with YAML intents free of
  * anchors and aliases, with a method and a path, that it does not skip (skipReason); such a call
  * goes into its client's first declared document, whose file therefore changes.
+ *
+ * Counting stops once the bound passes `enough` (the room the patch must fit): a drift of
+ * 100,000 missing calls is known too long after a few thousand, where counting them all took
+ * about 0.4 s. The count then returned is still a lower bound, and above `enough`.
  */
-export function patchLowerBound(drift: Drift, declared: DeclaredIntents): number {
+export function patchLowerBound(
+  drift: Drift,
+  declared: DeclaredIntents,
+  enough = Number.POSITIVE_INFINITY,
+): number {
   const home = new Map<string, string>();
   const json = new Map<string, string>();
   const shared = new Set<string>();
@@ -58,6 +66,8 @@ export function patchLowerBound(drift: Drift, declared: DeclaredIntents): number
   }
   const rules = new Set<string>();
   const files = new Set<string>();
+  // The files' share counted so far, so the bound is known after each call.
+  let fileChars = 0;
   for (const call of drift.missing) {
     const file = home.get(clientKey(call.client));
     if (
@@ -69,12 +79,14 @@ export function patchLowerBound(drift: Drift, declared: DeclaredIntents): number
       continue;
     if (skipReason(call, (client) => json.get(clientKey(client))) !== undefined) continue;
     rules.add(JSON.stringify([call.client, call.server.name, call.method, call.suggestedPath ?? call.path]));
-    files.add(file);
+    if (!files.has(file)) {
+      files.add(file);
+      // `--- a/F\n` and `+++ b/F\n`, then at least `@@ -1 +1 @@\n`.
+      fileChars += 2 * (file.length + 7) + 12;
+    }
+    if (rules.size * 9 + fileChars > enough) break;
   }
-  let chars = rules.size * 9;
-  // `--- a/F\n` and `+++ b/F\n`, then at least `@@ -1 +1 @@\n`.
-  for (const file of files) chars += 2 * (file.length + 7) + 12;
-  return chars;
+  return rules.size * 9 + fileChars;
 }
 
 /** What the edit is asked to do: add the missing calls; remove stale rules when `pruneStale`. */

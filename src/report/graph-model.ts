@@ -89,6 +89,21 @@ function ruleOperation(rule: DeclaredRule): string {
   return `${rule.method ?? '*'} ${rule.path ?? '*'}`;
 }
 
+/** A workload's node key. */
+export function workloadKey(ref: { name: string; namespace: string }): string {
+  return `w:${qualifiedName(ref)}`;
+}
+
+/** A declared `service` target's node key. */
+function serviceKey(ref: { name: string; namespace: string }): string {
+  return `s:${qualifiedName(ref)}`;
+}
+
+/** The key of the node a declared rule's target is drawn as: its Service, or its workload. */
+export function ruleTargetKey(rule: DeclaredRule): string {
+  return rule.targetType === 'service' ? serviceKey(rule.server) : workloadKey(rule.server);
+}
+
 /** Collects nodes and rows, then groups rows into edges. */
 class GraphBuilder {
   private readonly nodes = new Map<string, GraphNode>();
@@ -96,7 +111,7 @@ class GraphBuilder {
 
   workload(ref: WorkloadRef): string {
     return this.node({
-      key: `w:${qualifiedName(ref)}`,
+      key: workloadKey(ref),
       kind: 'workload',
       label: qualifiedName(ref),
       name: ref.name,
@@ -109,7 +124,7 @@ class GraphBuilder {
     const label = `${qualifiedName(ref)} (service)`;
     const name = `${ref.name} (service)`;
     return this.node({
-      key: `s:${qualifiedName(ref)}`,
+      key: serviceKey(ref),
       kind: 'service',
       label,
       name,
@@ -212,7 +227,8 @@ export function graphOfMap(map: ObservedMap): CallGraph {
   return graph.build('map');
 }
 
-function missingKind(call: MissingCall): EdgeKind {
+/** The edge kind a missing call is drawn as. */
+export function missingKind(call: MissingCall): EdgeKind {
   return call.wouldBeBlocked ? 'blocked' : 'missing';
 }
 

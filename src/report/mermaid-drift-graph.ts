@@ -8,10 +8,18 @@
 // code (`#60;` for `<`), so no name can close the label, start markup, end the code fence or
 // write a sticky-comment marker.
 
-import type { Drift, StaleRule } from '../model.ts';
+import type { Drift, MissingCall, StaleRule } from '../model.ts';
 import { plural } from './display-text.ts';
 import { EDGE_STYLES, MISSING_RED, rowText } from './graph-dot.ts';
-import { type CallGraph, driftingGraphOf, type EdgeKind, type GraphEdge } from './graph-model.ts';
+import {
+  type CallGraph,
+  driftingGraphOf,
+  type EdgeKind,
+  type GraphEdge,
+  missingKind,
+  ruleTargetKey,
+  workloadKey,
+} from './graph-model.ts';
 import { pictureText } from './picture-text.ts';
 
 /** Edges drawn at most; the rest are counted in a note (the tables list them all). */
@@ -82,18 +90,77 @@ function flowchart(graph: CallGraph, edges: readonly GraphEdge[]): string[] {
   return out;
 }
 
+/** One drifting edge before any row is drawn: its ends, its kind, the calls and rules on it. */
+interface EdgeItems {
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  items: (MissingCall | StaleRule)[];
+}
+
 /**
+ * The drifting edges counted, and a drift holding only what the first MAX_EDGES of them (in the
+ * order drawn) carry: a large drift (100,000 missing calls on 20,000 edges) is grouped by edge
+ * without making a row for each call, and the rows are made for the edges drawn only.
  * Without the rules of clients that made no calls in the run (client-idle): the comment's
  * headline does not count them as stale either, since the run cannot vouch for them.
  */
-function actionable(graph: CallGraph): CallGraph {
-  const edges = graph.edges
-    .map((e) => ({
-      ...e,
-      rows: e.rows.filter((r) => (r.rule as StaleRule | undefined)?.reason !== 'client-idle'),
-    }))
-    .filter((e) => e.rows.length > 0);
-  return { ...graph, edges };
+function drawnDrift(drift: Drift): { total: number; drawn: Drift } {
+  const edges: EdgeItems[] = [];
+  const byEnds = new Map<string, Map<string, Map<EdgeKind, EdgeItems>>>();
+  const add = (from: string, to: string, kind: EdgeKind, item: MissingCall | StaleRule) => {
+    let tos = byEnds.get(from);
+    if (tos === undefined) {
+      tos = new Map();
+      byEnds.set(from, tos);
+    }
+    let kinds = tos.get(to);
+    if (kinds === undefined) {
+      kinds = new Map();
+      tos.set(to, kinds);
+    }
+    let edge = kinds.get(kind);
+    if (edge === undefined) {
+      edge = { from, to, kind, items: [] };
+      kinds.set(kind, edge);
+      edges.push(edge);
+    }
+    edge.items.push(item);
+  };
+  // Calls share their workloads' objects: each key is made once, and its hash kept with it.
+  const keys = new Map<object, string>();
+  const keyOf = (ref: MissingCall['client']) => {
+    let key = keys.get(ref);
+    if (key === undefined) {
+      key = workloadKey(ref);
+      keys.set(ref, key);
+    }
+    return key;
+  };
+  for (const call of drift.missing) add(keyOf(call.client), keyOf(call.server), missingKind(call), call);
+  for (const rule of drift.stale) {
+    if (rule.reason !== 'client-idle') add(workloadKey(rule.client), ruleTargetKey(rule), 'stale', rule);
+  }
+  edges.sort(
+    (a, b) =>
+      (PRIORITY[a.kind] ?? 9) - (PRIORITY[b.kind] ?? 9) || byText(a.from, b.from) || byText(a.to, b.to),
+  );
+  const chosen = new Set(edges.slice(0, MAX_EDGES).flatMap((edge) => edge.items));
+  const drawnItem = (item: MissingCall | StaleRule) => chosen.has(item);
+  const drawn: Drift = {
+    ...drift,
+    covered: [],
+    ignored: [],
+    unattributed: [],
+    external: [],
+    missing: drift.missing.filter(drawnItem),
+    stale: drift.stale.filter(drawnItem),
+  };
+  return { total: edges.length, drawn };
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -102,17 +169,24 @@ function actionable(graph: CallGraph): CallGraph {
  * in `room` characters.
  */
 export function mermaidDriftGraph(drift: Drift, room = Number.POSITIVE_INFINITY): string {
-  const graph = actionable(driftingGraphOf(drift));
-  if (graph.edges.length === 0) return '';
+  const { total, drawn } = drawnDrift(drift);
+  return total === 0 ? '' : mermaidBlock(driftingGraphOf(drawn), total, room);
+}
+
+/**
+ * The block for the graph's edges, blocked first, at most MAX_EDGES of them, where `total`
+ * edges drift in all. Exported for the test that checks it against the whole drifting graph.
+ */
+export function mermaidBlock(graph: CallGraph, total: number, room: number): string {
   const edges = [...graph.edges].sort((a, b) => (PRIORITY[a.kind] ?? 9) - (PRIORITY[b.kind] ?? 9));
   const drawn = edges.slice(0, MAX_EDGES);
-  const left = edges.length - drawn.length;
-  const title = `Drift graph: ${plural(edges.length, 'drifting edge')}${left > 0 ? `, ${drawn.length} drawn` : ''}`;
+  const left = total - drawn.length;
+  const title = `Drift graph: ${plural(total, 'drifting edge')}${left > 0 ? `, ${drawn.length} drawn` : ''}`;
   const body = ['```mermaid', ...flowchart(graph, drawn), '```'];
   if (left > 0)
     body.push('', `*${plural(left, 'more drifting edge')} not drawn: the tables list every call and rule.*`);
   const block =
-    edges.length > OPEN_EDGES
+    total > OPEN_EDGES
       ? ['', `<details><summary>${title}</summary>`, '', ...body, '', '</details>']
       : ['', `#### ${title}`, '', ...body];
   const text = `${block.join('\n')}\n`;

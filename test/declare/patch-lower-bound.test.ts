@@ -96,6 +96,23 @@ describe('the suggested patch’s lower bound', () => {
     );
   });
 
+  test('stops counting once past the room it is given: still a lower bound, and above that room', async () => {
+    const dir = await demoIntents();
+    const declared = await loadIntents(['intents'], { cwd: dir });
+    const paths = Array.from({ length: 400 }, (_, i) => `/items/page-${i}`);
+    const drift = computeDrift(observedMap(paths.map((p) => call('client', 'nginx', 'GET', p))), declared);
+    const whole = patchLowerBound(drift, declared);
+    assert.ok(whole > 400 * 9, `${whole}`);
+    for (const enough of [0, 9, 100, 1000, whole - 1]) {
+      const bound = patchLowerBound(drift, declared, enough);
+      assert.ok(bound > enough && bound <= whole, `enough ${enough}: ${bound} against ${whole}`);
+      // Stopped early: at most one call past the room (9 characters, or a file's lines).
+      assert.ok(bound < enough + 9 + 100, `enough ${enough}: counted on to ${bound}`);
+    }
+    assert.equal(patchLowerBound(drift, declared, whole), whole);
+    assert.equal(patchLowerBound(drift, declared, whole + 1), whole);
+  });
+
   test('counts no call the editor skips: JSON intents, anchors, unsafe characters, unnameable servers, no HTTP detail', async () => {
     const dir = await intentsWithSkippedClients();
     const declared = await loadIntents(['intents'], { cwd: dir });

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { commentBody, shortCommentBody } from '../../src/deliver/github/comment-body.ts';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
+import type { Drift, StaleRule } from '../../src/model.ts';
 import { driftingGraphOf, graphOfDrift, onlyDrift } from '../../src/report/graph-model.ts';
 import { renderMarkdownReport } from '../../src/report/markdown-report.ts';
 import {
   MAX_EDGES,
+  mermaidBlock,
   mermaidDriftGraph,
   mermaidText,
   OPEN_EDGES,
@@ -21,7 +24,78 @@ function manyMissing(n: number) {
   return computeDrift(observedMap(calls), declaredIntents([rule('other', 'api', 'GET', '/x')]));
 }
 
+/**
+ * The block made the plain way: the whole drifting graph, a row for every call and rule, less
+ * the rules of idle clients. mermaidDriftGraph groups a drift by edge first and makes rows for
+ * the edges it draws only; the two must agree byte for byte.
+ */
+function fromWholeGraph(drift: Drift, room = Number.POSITIVE_INFINITY): string {
+  const graph = driftingGraphOf(drift);
+  const edges = graph.edges
+    .map((e) => ({
+      ...e,
+      rows: e.rows.filter((r) => (r.rule as StaleRule | undefined)?.reason !== 'client-idle'),
+    }))
+    .filter((e) => e.rows.length > 0);
+  return edges.length === 0 ? '' : mermaidBlock({ ...graph, edges }, edges.length, room);
+}
+
+/** Calls and rules among a few workloads: missing, blocked, stale, idle clients, service targets. */
+const smallDrifts = fc
+  .tuple(
+    fc.array(
+      fc.tuple(fc.nat(11), fc.nat(11), fc.constantFrom('GET', 'POST'), fc.constantFrom('/a', '/b', '/c')),
+      { maxLength: 150, size: 'max' },
+    ),
+    fc.array(
+      fc.tuple(
+        fc.nat(13),
+        fc.nat(11),
+        fc.constantFrom('GET', 'POST'),
+        fc.constantFrom('/a', '/b', '/d'),
+        fc.constantFrom<'kubernetes' | 'service'>('kubernetes', 'service'),
+      ),
+      { maxLength: 90, size: 'max' },
+    ),
+  )
+  .map(([calls, rules]) =>
+    computeDrift(
+      observedMap(calls.map(([c, s, m, p]) => call(`w${c}`, `w${s}`, m, p))),
+      declaredIntents(rules.map(([c, s, m, p, targetType]) => rule(`w${c}`, `w${s}`, m, p, { targetType }))),
+    ),
+  );
+
 describe('the Mermaid drift graph', () => {
+  test('is the block the whole drifting graph gives, though rows are made for the drawn edges only', () => {
+    for (const drift of [
+      demoDrift(),
+      manyMissing(40),
+      manyMissing(MAX_EDGES + 7),
+      meshDrift({ workloads: 300, namespaces: 7 }),
+      meshDrift({ workloads: 500, namespaces: 50 }),
+      computeDrift(observedMap(hostileCalls()), declaredIntents([rule('client', 'nginx', 'GET', '/x')])),
+    ]) {
+      assert.equal(mermaidDriftGraph(drift), fromWholeGraph(drift));
+      assert.equal(mermaidDriftGraph(drift, 2000), fromWholeGraph(drift, 2000));
+    }
+    fc.assert(
+      fc.property(smallDrifts, (drift) => {
+        assert.equal(mermaidDriftGraph(drift), fromWholeGraph(drift));
+      }),
+      { numRuns: 300 },
+    );
+    // The generator reaches what the graph tells apart: idle clients' rules, service targets, the cap.
+    const seen = fc.sample(smallDrifts, { numRuns: 300, seed: 1 });
+    assert.ok(seen.some((d) => d.stale.some((r) => r.reason === 'client-idle')));
+    assert.ok(
+      seen.some((d) => d.stale.some((r) => r.targetType === 'service' && r.reason !== 'client-idle')),
+    );
+    assert.ok(
+      seen.some((d) => d.missing.some((c) => c.wouldBeBlocked) && d.missing.some((c) => !c.wouldBeBlocked)),
+    );
+    assert.ok(seen.some((d) => driftingGraphOf(d).edges.length > MAX_EDGES));
+  });
+
   test('is drawn from the drifting graph alone: the same as the whole graph cut down to its drift', () => {
     const drifts = [
       demoDrift(),

@@ -13315,7 +13315,7 @@ function intentsSourcesOnDisk(cwd, declared) {
     }
   };
 }
-function patchLowerBound(drift, declared) {
+function patchLowerBound(drift, declared, enough = Number.POSITIVE_INFINITY) {
   const home = /* @__PURE__ */ new Map();
   const json = /* @__PURE__ */ new Map();
   const shared = /* @__PURE__ */ new Set();
@@ -13327,17 +13327,20 @@ function patchLowerBound(drift, declared) {
   }
   const rules = /* @__PURE__ */ new Set();
   const files = /* @__PURE__ */ new Set();
+  let fileChars = 0;
   for (const call of drift.missing) {
     const file = home.get(clientKey(call.client));
     if (call.method === null || call.path === null || file === void 0 || shared.has(clientKey(call.client)))
       continue;
     if (skipReason(call, (client) => json.get(clientKey(client))) !== void 0) continue;
     rules.add(JSON.stringify([call.client, call.server.name, call.method, call.suggestedPath ?? call.path]));
-    files.add(file);
+    if (!files.has(file)) {
+      files.add(file);
+      fileChars += 2 * (file.length + 7) + 12;
+    }
+    if (rules.size * 9 + fileChars > enough) break;
   }
-  let chars = rules.size * 9;
-  for (const file of files) chars += 2 * (file.length + 7) + 12;
-  return chars;
+  return rules.size * 9 + fileChars;
 }
 function editRequest(drift, pruneStale) {
   return {
@@ -13893,12 +13896,21 @@ function ruleOperation(rule) {
   if (rule.method === null && rule.path === null) return "(any request)";
   return `${rule.method ?? "*"} ${rule.path ?? "*"}`;
 }
+function workloadKey2(ref) {
+  return `w:${qualifiedName(ref)}`;
+}
+function serviceKey(ref) {
+  return `s:${qualifiedName(ref)}`;
+}
+function ruleTargetKey(rule) {
+  return rule.targetType === "service" ? serviceKey(rule.server) : workloadKey2(rule.server);
+}
 var GraphBuilder = class {
   nodes = /* @__PURE__ */ new Map();
   rows = [];
   workload(ref) {
     return this.node({
-      key: `w:${qualifiedName(ref)}`,
+      key: workloadKey2(ref),
       kind: "workload",
       label: qualifiedName(ref),
       name: ref.name,
@@ -13910,7 +13922,7 @@ var GraphBuilder = class {
     const label = `${qualifiedName(ref)} (service)`;
     const name = `${ref.name} (service)`;
     return this.node({
-      key: `s:${qualifiedName(ref)}`,
+      key: serviceKey(ref),
       kind: "service",
       label,
       name,
@@ -14708,24 +14720,73 @@ function flowchart(graph, edges) {
   });
   return out;
 }
-function actionable(graph) {
-  const edges = graph.edges.map((e) => ({
-    ...e,
-    rows: e.rows.filter((r) => r.rule?.reason !== "client-idle")
-  })).filter((e) => e.rows.length > 0);
-  return { ...graph, edges };
+function drawnDrift(drift) {
+  const edges = [];
+  const byEnds = /* @__PURE__ */ new Map();
+  const add = (from, to, kind, item) => {
+    let tos = byEnds.get(from);
+    if (tos === void 0) {
+      tos = /* @__PURE__ */ new Map();
+      byEnds.set(from, tos);
+    }
+    let kinds = tos.get(to);
+    if (kinds === void 0) {
+      kinds = /* @__PURE__ */ new Map();
+      tos.set(to, kinds);
+    }
+    let edge = kinds.get(kind);
+    if (edge === void 0) {
+      edge = { from, to, kind, items: [] };
+      kinds.set(kind, edge);
+      edges.push(edge);
+    }
+    edge.items.push(item);
+  };
+  const keys = /* @__PURE__ */ new Map();
+  const keyOf2 = (ref) => {
+    let key = keys.get(ref);
+    if (key === void 0) {
+      key = workloadKey2(ref);
+      keys.set(ref, key);
+    }
+    return key;
+  };
+  for (const call of drift.missing) add(keyOf2(call.client), keyOf2(call.server), missingKind(call), call);
+  for (const rule of drift.stale) {
+    if (rule.reason !== "client-idle") add(workloadKey2(rule.client), ruleTargetKey(rule), "stale", rule);
+  }
+  edges.sort(
+    (a, b) => (PRIORITY[a.kind] ?? 9) - (PRIORITY[b.kind] ?? 9) || byText2(a.from, b.from) || byText2(a.to, b.to)
+  );
+  const chosen = new Set(edges.slice(0, MAX_EDGES).flatMap((edge) => edge.items));
+  const drawnItem = (item) => chosen.has(item);
+  const drawn = {
+    ...drift,
+    covered: [],
+    ignored: [],
+    unattributed: [],
+    external: [],
+    missing: drift.missing.filter(drawnItem),
+    stale: drift.stale.filter(drawnItem)
+  };
+  return { total: edges.length, drawn };
+}
+function byText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 function mermaidDriftGraph(drift, room = Number.POSITIVE_INFINITY) {
-  const graph = actionable(driftingGraphOf(drift));
-  if (graph.edges.length === 0) return "";
+  const { total, drawn } = drawnDrift(drift);
+  return total === 0 ? "" : mermaidBlock(driftingGraphOf(drawn), total, room);
+}
+function mermaidBlock(graph, total, room) {
   const edges = [...graph.edges].sort((a, b) => (PRIORITY[a.kind] ?? 9) - (PRIORITY[b.kind] ?? 9));
   const drawn = edges.slice(0, MAX_EDGES);
-  const left = edges.length - drawn.length;
-  const title = `Drift graph: ${plural(edges.length, "drifting edge")}${left > 0 ? `, ${drawn.length} drawn` : ""}`;
+  const left = total - drawn.length;
+  const title = `Drift graph: ${plural(total, "drifting edge")}${left > 0 ? `, ${drawn.length} drawn` : ""}`;
   const body = ["```mermaid", ...flowchart(graph, drawn), "```"];
   if (left > 0)
     body.push("", `*${plural(left, "more drifting edge")} not drawn: the tables list every call and rule.*`);
-  const block = edges.length > OPEN_EDGES ? ["", `<details><summary>${title}</summary>`, "", ...body, "", "</details>"] : ["", `#### ${title}`, "", ...body];
+  const block = total > OPEN_EDGES ? ["", `<details><summary>${title}</summary>`, "", ...body, "", "</details>"] : ["", `#### ${title}`, "", ...body];
   const text4 = `${block.join("\n")}
 `;
   return text4.length <= room ? text4 : "";
