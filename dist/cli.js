@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-7NAVN7C7.js";
+} from "./chunks/chunk-5QOWYCQB.js";
 import {
   openInRepository,
   repositoryLinkGuard,

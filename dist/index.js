@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-7NAVN7C7.js";
+} from "./chunks/chunk-5QOWYCQB.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -219,6 +219,22 @@ export const MUTANTS: Mutant[] = [
     tests: [`${LIVE}/sidecars-window.test.ts`],
   },
   {
+    id: 'live/window-restart-ignored',
+    file: 'src/observe/live/sidecars-source.ts',
+    from: 'for (const key of restarted) earlier.delete(key);',
+    to: '',
+    why: '--window: a sidecar that started again in the window (a restart, a StatefulSet pod recreated) is counted as the difference from its old counters, hiding calls',
+    tests: [`${LIVE}/sidecars-window.test.ts`],
+  },
+  {
+    id: 'live/window-native-restart-unseen',
+    file: 'src/observe/live/meshed-pods.ts',
+    from: '...(pod.status?.initContainerStatuses ?? [])',
+    to: '',
+    why: '--window: a native sidecar (an init container) restarting in the window goes unseen',
+    tests: [`${LIVE}/sidecars-window.test.ts`],
+  },
+  {
     id: 'live/window-first-reading-dropped',
     file: 'src/observe/live/sidecars-source.ts',
     from: 'add(then === undefined ? samples : grownSince(then, samples));',

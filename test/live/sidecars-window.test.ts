@@ -139,3 +139,104 @@ describe('--window with a pod unread at the first reading', () => {
     }
   });
 });
+
+describe('--window when a sidecar starts again between the readings', () => {
+  test('a restarted proxy and a StatefulSet pod recreated under its name count whole from their start, with a warning', async () => {
+    const objects: KubeObject[] = [
+      ...deploymentChain(ns, 'web', 'abc123'),
+      ...deploymentChain(ns, 'admin', 'def456'),
+      ...deploymentChain(ns, 'shipper', 'aaa111'),
+      { kind: 'StatefulSet', apiVersion: 'apps/v1', metadata: { name: 'db', namespace: ns, uid: 'sts-db' } },
+      ownedBy('web-abc123-a', 'web-abc123', 'abc123'),
+      ownedBy('admin-def456-a', 'admin-def456', 'def456'),
+      pod({
+        ns,
+        name: 'shipper-aaa111-a',
+        native: true,
+        owner: { kind: 'ReplicaSet', name: 'shipper-aaa111', apiVersion: 'apps/v1' },
+        labels: { 'pod-template-hash': 'aaa111' },
+      }),
+      pod({ ns, name: 'db-0', owner: { kind: 'StatefulSet', name: 'db', apiVersion: 'apps/v1' } }),
+    ];
+    // What each pod's proxy counts at the first and the second reading.
+    const counts: Record<string, [SeriesSpec, SeriesSpec]> = {
+      // Unchanged: 10 calls before the window, 5 in it.
+      'web-abc123-a': [call('web', 'cart', '/cart', 10), call('web', 'cart', '/cart', 15)],
+      // Its istio-proxy container restarted in the window and has made 45 calls since: more
+      // than the 40 of the first reading, so the difference (5) would hide 40 of them.
+      'admin-def456-a': [call('admin', 'db', '/wipe', 40), call('admin', 'db', '/wipe', 45)],
+      // A native sidecar (an init container) restarted: the same count as before, 30 new calls.
+      'shipper-aaa111-a': [call('shipper', 'db', '/ship', 30), call('shipper', 'db', '/ship', 30)],
+      // Replaced by a new pod of the same name (a new UID): 7 calls since, against 9 before.
+      'db-0': [call('db', 'disk', '/write', 9), call('db', 'disk', '/write', 7)],
+    };
+    let second = false;
+    const endpoints = new Map(
+      Object.entries(counts).map(([name, [first, then]]) => [
+        `${ns}/${name}`,
+        { metrics: () => sidecarExposition([second ? then : first]) },
+      ]),
+    );
+    const cluster = await liveCluster({ objects, endpoints });
+    const replace = (name: string, next: KubeObject) => {
+      objects.splice(
+        objects.findIndex((o) => o.metadata.name === name),
+        1,
+        next,
+      );
+    };
+    try {
+      const map = await readSidecars({
+        kubeconfig: cluster.kubeconfig.file,
+        namespaces: [ns],
+        windowMs: 20,
+        onProgress: (p) => {
+          if (p.reading !== 'waiting' || second) return;
+          second = true;
+          const restarted = pod({
+            ns,
+            name: 'admin-def456-a',
+            proxyRestarts: 1,
+            owner: { kind: 'ReplicaSet', name: 'admin-def456', apiVersion: 'apps/v1' },
+            labels: { 'pod-template-hash': 'def456' },
+          });
+          replace('admin-def456-a', restarted);
+          replace(
+            'shipper-aaa111-a',
+            pod({
+              ns,
+              name: 'shipper-aaa111-a',
+              native: true,
+              proxyRestarts: 3,
+              owner: { kind: 'ReplicaSet', name: 'shipper-aaa111', apiVersion: 'apps/v1' },
+              labels: { 'pod-template-hash': 'aaa111' },
+            }),
+          );
+          replace(
+            'db-0',
+            pod({
+              ns,
+              name: 'db-0',
+              uid: 'pod-db-0-second',
+              owner: { kind: 'StatefulSet', name: 'db', apiVersion: 'apps/v1' },
+            }),
+          );
+        },
+      });
+      assert.deepEqual(
+        map.calls.map((c) => `${c.client.name}->${c.server.name} ${c.path} ${c.count}`).sort(),
+        ['admin->db /wipe 45', 'db->disk /write 7', 'shipper->db /ship 30', 'web->cart /cart 5'],
+      );
+      const restarts = map.warnings.filter((w) => w.includes('started again in the window'));
+      assert.deepEqual(
+        restarts.map((w) => w.split(':')[0]),
+        ['pod shop/admin-def456-a', 'pod shop/db-0', 'pod shop/shipper-aaa111-a'],
+        map.warnings.join('\n'),
+      );
+      assert.match(restarts[0]!, /its calls between the first reading and the restart are unknown/);
+      assert.deepEqual(map.pods, { meshed: 4, unmeshed: 0, read: 4, failed: 0 });
+    } finally {
+      await cluster.close();
+    }
+  });
+});

@@ -75,6 +75,10 @@ export interface PodSpec {
   native?: boolean;
   annotations?: Record<string, string>;
   phase?: string;
+  /** metadata.uid; the API server gives each pod its own, a recreated one a new one. Default `pod-NAME`. */
+  uid?: string;
+  /** The istio-proxy container's restartCount in status. Default 0. */
+  proxyRestarts?: number;
 }
 
 export function pod(p: PodSpec): KubeObject {
@@ -85,24 +89,42 @@ export function pod(p: PodSpec): KubeObject {
     image: 'docker.io/istio/proxyv2:1.30.0',
     ports: [{ containerPort: 15090, name: 'http-envoy-prom' }],
   };
-  const app = { name: p.name.split('-')[0], image: 'alpine/curl' };
+  const app = { name: p.name.split('-')[0] ?? p.name, image: 'alpine/curl' };
+  const initContainers = p.meshed !== false && p.native ? [{ ...proxy, restartPolicy: 'Always' }] : [];
+  const containers = p.meshed !== false && !p.native ? [app, proxy] : [app];
+  // As the kubelet reports a running container: its status, with how often it restarted.
+  const status = (c: { name: string; image: string }) => ({
+    name: c.name,
+    image: c.image,
+    imageID: '',
+    containerID: `containerd://${c.name}`,
+    ready: true,
+    started: true,
+    restartCount: c.name === proxy.name ? (p.proxyRestarts ?? 0) : 0,
+    state: { running: { startedAt: '2026-01-01T00:00:00Z' } },
+  });
   return {
     kind: 'Pod',
     apiVersion: 'v1',
     metadata: {
       name: p.name,
       namespace: p.ns,
-      uid: `pod-${p.name}`,
+      uid: p.uid ?? `pod-${p.name}`,
       labels: p.labels ?? {},
       annotations,
       ownerReferences: ownerReferences(p),
     },
     spec: {
       serviceAccountName: p.serviceAccount ?? 'default',
-      initContainers: p.meshed !== false && p.native ? [{ ...proxy, restartPolicy: 'Always' }] : [],
-      containers: p.meshed !== false && !p.native ? [app, proxy] : [app],
+      initContainers,
+      containers,
     },
-    status: { phase: p.phase ?? 'Running', podIP: `10.244.0.${Math.floor(Math.random() * 250) + 2}` },
+    status: {
+      phase: p.phase ?? 'Running',
+      podIP: `10.244.0.${Math.floor(Math.random() * 250) + 2}`,
+      initContainerStatuses: initContainers.map(status),
+      containerStatuses: containers.map(status),
+    },
   };
 }
 

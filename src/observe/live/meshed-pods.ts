@@ -8,6 +8,8 @@ import { failureOf, permissionHint } from './kube-errors.ts';
 
 export const SIDECAR_STATUS_ANNOTATION = 'sidecar.istio.io/status';
 export const WORKLOAD_NAME_ANNOTATION = 'intents.otterize.com/workload-name';
+/** The injected sidecar's container name. */
+const PROXY_CONTAINER = 'istio-proxy';
 
 export interface OwnerRef {
   kind: string;
@@ -22,6 +24,12 @@ export interface MeshedPod {
   owners: OwnerRef[];
   annotations: Record<string, string>;
   labels: Record<string, string>;
+  /**
+   * The pod's UID and its istio-proxy container's restart count. Another value at a later
+   * listing means the sidecar's counters started again in between: the container restarted, or
+   * a new pod took the same name (a StatefulSet's do).
+   */
+  incarnation: string;
 }
 
 export interface PodListing {
@@ -46,7 +54,14 @@ function toMeshedPod(pod: V1Pod): MeshedPod {
     })),
     annotations: meta.annotations ?? {},
     labels: meta.labels ?? {},
+    incarnation: `${meta.uid ?? ''}/${proxyRestarts(pod)}`,
   };
+}
+
+/** The sidecar's restart count: a container, or an init container when native (Istio 1.28+). */
+function proxyRestarts(pod: V1Pod): number {
+  const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])];
+  return statuses.find((s) => s.name === PROXY_CONTAINER)?.restartCount ?? 0;
 }
 
 /**

@@ -89,6 +89,28 @@ function leftInWindow(first: readonly MeshedPod[], read: ReadonlySet<string>, ag
   return left;
 }
 
+/**
+ * Pods listed at both readings whose sidecar started again in between (MeshedPod.incarnation):
+ * their counters count from that start, so the second reading is the window's whole, and what
+ * the old proxy served after the first reading is lost.
+ */
+function restartedInWindow(first: readonly MeshedPod[], again: readonly MeshedPod[]): Set<string> {
+  const then = new Map(first.map((p) => [podKey(p), p.incarnation]));
+  const restarted = new Set<string>();
+  for (const pod of again) {
+    const before = then.get(podKey(pod));
+    if (before !== undefined && before !== pod.incarnation) restarted.add(podKey(pod));
+  }
+  return restarted;
+}
+
+function restartWarning(key: string): string {
+  return (
+    `pod ${key}: its sidecar started again in the window (a restart, or a new pod of the same name): ` +
+    'counted from that start; its calls between the first reading and the restart are unknown'
+  );
+}
+
 async function readAll(
   kc: KubeConfig,
   pods: readonly MeshedPod[],
@@ -179,19 +201,23 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
   );
   let pods = listing.meshed;
   let window: SidecarsResult['window'];
+  const restartWarnings: string[] = [];
   if (windowed) {
     options.onProgress?.({ reading: 'waiting', done: 0, total: options.windowMs! });
     await delay(options.windowMs!, options.signal);
     const again = await listMeshedPods(kc, namespaces, options.pageSize);
     pods = again.meshed;
     // A pod unread the first time is left out (where it started is unknown); one new in the
-    // second listing counts whole.
+    // second listing, or whose sidecar started again since the first, counts whole.
     const unknown = new Set(first.failed.keys());
+    const restarted = restartedInWindow(listing.meshed, pods);
+    for (const key of restarted) earlier.delete(key);
     const second = await readAll(kc, pods, tuning, report('second', pods.length), (pod, samples) => {
       if (unknown.has(pod)) return;
       const then = earlier.get(pod);
       add(then === undefined ? samples : grownSince(then, samples));
     });
+    for (const key of restarted) if (second.read.has(key)) restartWarnings.push(restartWarning(key));
     earlier.clear();
     window = { from: from.toISOString(), to: new Date().toISOString() };
     for (const [key, f] of first.failed) if (!second.failed.has(key)) second.failed.set(key, f);
@@ -214,7 +240,8 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
         ' (ambient mode has no sidecars: use --source prometheus with waypoints)',
     );
   }
-  for (const w of [...resolver.warnings, ...faultWarnings(first.failed)]) builder.addWarning(w);
+  for (const w of [...resolver.warnings, ...faultWarnings(first.failed), ...restartWarnings])
+    builder.addWarning(w);
   if (!windowed && pods.length > 0) {
     builder.addWarning('no --window: counts are cumulative since each sidecar started');
   }

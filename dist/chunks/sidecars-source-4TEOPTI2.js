@@ -37,6 +37,7 @@ import "./chunk-HANBNIMK.js";
 // src/observe/live/meshed-pods.ts
 var SIDECAR_STATUS_ANNOTATION = "sidecar.istio.io/status";
 var WORKLOAD_NAME_ANNOTATION = "intents.otterize.com/workload-name";
+var PROXY_CONTAINER = "istio-proxy";
 var POD_PAGE_SIZE = 500;
 function toMeshedPod(pod) {
   const meta = pod.metadata ?? {};
@@ -50,8 +51,13 @@ function toMeshedPod(pod) {
       controller: o.controller === true
     })),
     annotations: meta.annotations ?? {},
-    labels: meta.labels ?? {}
+    labels: meta.labels ?? {},
+    incarnation: `${meta.uid ?? ""}/${proxyRestarts(pod)}`
   };
+}
+function proxyRestarts(pod) {
+  const statuses = [...pod.status?.containerStatuses ?? [], ...pod.status?.initContainerStatuses ?? []];
+  return statuses.find((s) => s.name === PROXY_CONTAINER)?.restartCount ?? 0;
 }
 async function listMeshedPods(kc, namespaces, pageSize = POD_PAGE_SIZE) {
   const core = kc.makeApiClient(ObjectCoreV1Api);
@@ -343,6 +349,18 @@ function leftInWindow(first, read, again) {
   }
   return left;
 }
+function restartedInWindow(first, again) {
+  const then = new Map(first.map((p) => [podKey(p), p.incarnation]));
+  const restarted = /* @__PURE__ */ new Set();
+  for (const pod of again) {
+    const before = then.get(podKey(pod));
+    if (before !== void 0 && before !== pod.incarnation) restarted.add(podKey(pod));
+  }
+  return restarted;
+}
+function restartWarning(key) {
+  return `pod ${key}: its sidecar started again in the window (a restart, or a new pod of the same name): counted from that start; its calls between the first reading and the restart are unknown`;
+}
 async function readAll(kc, pods, opts, progress, take) {
   const reading = { read: /* @__PURE__ */ new Set(), failed: /* @__PURE__ */ new Map() };
   let done = 0;
@@ -416,17 +434,21 @@ async function readSidecars(options = {}) {
   );
   let pods = listing.meshed;
   let window;
+  const restartWarnings = [];
   if (windowed) {
     options.onProgress?.({ reading: "waiting", done: 0, total: options.windowMs });
     await delay(options.windowMs, options.signal);
     const again = await listMeshedPods(kc, namespaces, options.pageSize);
     pods = again.meshed;
     const unknown = new Set(first.failed.keys());
+    const restarted = restartedInWindow(listing.meshed, pods);
+    for (const key of restarted) earlier.delete(key);
     const second = await readAll(kc, pods, tuning, report("second", pods.length), (pod, samples) => {
       if (unknown.has(pod)) return;
       const then = earlier.get(pod);
       add(then === void 0 ? samples : grownSince(then, samples));
     });
+    for (const key of restarted) if (second.read.has(key)) restartWarnings.push(restartWarning(key));
     earlier.clear();
     window = { from: from.toISOString(), to: (/* @__PURE__ */ new Date()).toISOString() };
     for (const [key, f] of first.failed) if (!second.failed.has(key)) second.failed.set(key, f);
@@ -443,7 +465,8 @@ async function readSidecars(options = {}) {
       `no meshed pods (annotation sidecar.istio.io/status) ${namespaces.length === 0 ? "in the cluster" : `in namespace(s) ${namespaces.join(", ")}`} (ambient mode has no sidecars: use --source prometheus with waypoints)`
     );
   }
-  for (const w of [...resolver.warnings, ...faultWarnings(first.failed)]) builder.addWarning(w);
+  for (const w of [...resolver.warnings, ...faultWarnings(first.failed), ...restartWarnings])
+    builder.addWarning(w);
   if (!windowed && pods.length > 0) {
     builder.addWarning("no --window: counts are cumulative since each sidecar started");
   }
