@@ -301,6 +301,14 @@ export const MUTANTS: Mutant[] = [
     tests: [`${LIVE}/prometheus-max-samples.test.ts`],
   },
   {
+    id: 'live/prometheus-any-execution-error-is-refusal',
+    file: 'src/observe/live/prometheus-instant.ts',
+    from: "if (status === 422 && s.errorType === 'execution' && s.error?.startsWith(TOO_MANY_SAMPLES_ERROR)) {",
+    to: "if (status === 422 && s.errorType === 'execution') {",
+    why: "every execution error (duplicate series, say) is taken for --query.max-samples' refusal: asked again in parts, then blamed on the limit",
+    tests: [`${LIVE}/prometheus-max-samples.test.ts`],
+  },
+  {
     id: 'live/prometheus-any-error-resplit',
     file: 'src/observe/live/prometheus-source.ts',
     from: 'if (!(err instanceof InputError) || err.code !== PROMETHEUS_TOO_MANY_SAMPLES) throw err;',

@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 import { InputError } from '../../src/errors.ts';
+import { PROMETHEUS_TOO_MANY_SAMPLES } from '../../src/observe/live/prometheus-instant.ts';
 import { readPrometheus } from '../../src/observe/live/prometheus-source.ts';
 import { expected, mesh, seen, standIn } from '../support/prometheus-mesh-calls.ts';
 import { PROMETHEUS_BIN, startPrometheus, waitFor } from '../support/prometheus-process.ts';
@@ -93,6 +94,25 @@ describe('prometheus source under --query.max-samples', () => {
     const texts = api.queries.map((q) => q.query);
     assert.equal(new Set(texts).size, texts.length, 'a query was sent again');
     assert.ok(!texts.some((t) => t.includes('source_workload_namespace=~')), 'asked in parts');
+  });
+
+  test('another execution error (422, the same errorType) is not taken for a refusal either', async () => {
+    // What Prometheus says when a query's one-to-one matching meets two series with the same labels.
+    const duplicate =
+      'found duplicate series for the match group {source_workload="web"} on the right hand-side of the operation';
+    const api = await standIn(mesh(6, 25), {
+      executionError: (q) => (q.startsWith('sum by (source_workload') ? duplicate : undefined),
+    });
+    const err = await readPrometheus({ url: api.url, since: '10m', workers: 1 }).then(
+      () => assert.fail('read'),
+      (e: unknown) => e,
+    );
+    assert.ok(err instanceof InputError, String(err));
+    assert.match(err.message, /query failed: execution: found duplicate series for the match group/);
+    assert.doesNotMatch(err.message, /max-samples/);
+    assert.notEqual(err.code, PROMETHEUS_TOO_MANY_SAMPLES);
+    const texts = api.queries.map((q) => q.query);
+    assert.ok(!texts.some((t) => t.includes('source_workload_namespace=~')), 'asked again in parts');
   });
 });
 

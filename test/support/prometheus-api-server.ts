@@ -50,6 +50,11 @@ export interface PrometheusApiOptions {
    */
   maxSamples?: number;
   pointsPerSeries?: number;
+  /**
+   * An error met evaluating the query, answered as Prometheus answers every `errorExec` (HTTP
+   * 422, errorType execution: web/api/v1/api.go), with these words; undefined evaluates it.
+   */
+  executionError?: (query: string) => string | undefined;
 }
 
 /** Prometheus' answer to a query over --query.max-samples (promql.ErrTooManySamples, HTTP 422). */
@@ -322,6 +327,11 @@ export async function startPrometheusApi(options: PrometheusApiOptions): Promise
       return res.end(
         JSON.stringify({ status: 'error', errorType: 'bad_data', error: (err as Error).message }),
       );
+    }
+    const failed = options.executionError?.(query);
+    if (failed !== undefined) {
+      res.writeHead(422, { 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify({ status: 'error', errorType: 'execution', error: failed }));
     }
     if (
       options.maxSamples !== undefined &&

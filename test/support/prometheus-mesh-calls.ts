@@ -106,7 +106,10 @@ export function closeAfter(close: () => Promise<void>): void {
 /** A Prometheus stand-in serving these calls' series, closed when the test file ends. */
 export async function standIn(
   calls: MeshCall[],
-  opts: Pick<PrometheusApiOptions, 'delayMs' | 'annotations' | 'maxSamples' | 'pointsPerSeries'> = {},
+  opts: Pick<
+    PrometheusApiOptions,
+    'delayMs' | 'annotations' | 'maxSamples' | 'pointsPerSeries' | 'executionError'
+  > = {},
 ): Promise<PrometheusApi> {
   const api = await startPrometheusApi({ series: () => calls.flatMap(seriesOf), ...opts });
   closeAfter(api.close);
