@@ -1177,12 +1177,16 @@ function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
   return rule.targetType === "kubernetes" ? name : `${rule.targetType} ${name}`;
 }
-function missingLine(call, p) {
-  const via = call.server.service ? ` via service ${show(targetName(call.server.service, call.client.namespace))}` : "";
+function missingLine(call, p, last) {
+  if (last.server !== call.server) {
+    last.server = call.server;
+    last.name = show(targetName(call.server, call.client.namespace));
+    last.via = call.server.service ? ` via service ${show(targetName(call.server.service, call.client.namespace))}` : "";
+  }
+  const { name: server, via } = last;
   const widening = wideningOf(call);
   const template = call.suggestedPath ? `, template ${show(call.suggestedPath)}${widening ? ` (allows ${show(widening)})` : ""}` : "";
   const blocked = call.wouldBeBlocked ? `, ${p.bold("would be blocked once enforced")}` : "";
-  const server = show(targetName(call.server, call.client.namespace));
   const op = operation(call.method, call.path, "(no HTTP detail)");
   const home = call.intentsFile ? `
         ${p.dim(`declare in ${show(call.intentsFile.file)}:${call.intentsFile.line}`)}` : "";
@@ -1195,8 +1199,17 @@ function staleLine(rule, p) {
 }
 function groupByClient(drift) {
   const groups = /* @__PURE__ */ new Map();
+  const keys = /* @__PURE__ */ new Map();
+  const keyOf = (client) => {
+    let key = keys.get(client);
+    if (key === void 0) {
+      key = `${client.namespace}/${client.name}`;
+      keys.set(client, key);
+    }
+    return key;
+  };
   const groupOf = (client) => {
-    const key = `${client.namespace}/${client.name}`;
+    const key = keyOf(client);
     let group = groups.get(key);
     if (!group) {
       group = { client, missing: [], stale: [], notExercised: [], covered: 0 };
@@ -1209,7 +1222,7 @@ function groupByClient(drift) {
   for (const rule of stale) groupOf(rule.client).stale.push(rule);
   for (const rule of notExercised) groupOf(rule.client).notExercised.push(rule);
   for (const call of drift.covered) {
-    const group = groups.get(`${call.client.namespace}/${call.client.name}`);
+    const group = groups.get(keyOf(call.client));
     if (group) group.covered++;
   }
   const sortKey = (g) => `${g.client.namespace}\0${g.client.name}`;
@@ -1279,7 +1292,8 @@ function callEnds(call) {
 function clientLines(drift, group, p, coverageOf) {
   const lines = ["", clientHeading(drift, group, p, coverageOf)];
   if (group.missing.length > 0) lines.push(`  missing (${MISSING_MEANS}):`);
-  for (const call of group.missing) lines.push(missingLine(call, p));
+  const last = { name: "", via: "" };
+  for (const call of group.missing) lines.push(missingLine(call, p, last));
   if (group.stale.length > 0) lines.push(`  stale (${STALE_MEANS}):`);
   for (const rule of group.stale) lines.push(staleLine(rule, p));
   if (group.notExercised.length > 0) lines.push(`  not exercised (${NOT_EXERCISED_MEANS}):`);

@@ -65,16 +65,27 @@ function ruleTarget(rule: DeclaredRule): string {
   return rule.targetType === 'kubernetes' ? name : `${rule.targetType} ${name}`;
 }
 
-function missingLine(call: MissingCall, p: Palette): string {
-  const via = call.server.service
-    ? ` via service ${show(targetName(call.server.service, call.client.namespace))}`
-    : '';
+/** The last server written, as missingLine writes it: a client's calls to one server are neighbours. */
+interface LastServer {
+  server?: object;
+  name: string;
+  via: string;
+}
+
+function missingLine(call: MissingCall, p: Palette, last: LastServer): string {
+  if (last.server !== call.server) {
+    last.server = call.server;
+    last.name = show(targetName(call.server, call.client.namespace));
+    last.via = call.server.service
+      ? ` via service ${show(targetName(call.server.service, call.client.namespace))}`
+      : '';
+  }
+  const { name: server, via } = last;
   const widening = wideningOf(call);
   const template = call.suggestedPath
     ? `, template ${show(call.suggestedPath)}${widening ? ` (allows ${show(widening)})` : ''}`
     : '';
   const blocked = call.wouldBeBlocked ? `, ${p.bold('would be blocked once enforced')}` : '';
-  const server = show(targetName(call.server, call.client.namespace));
   const op = operation(call.method, call.path, '(no HTTP detail)');
   const home = call.intentsFile
     ? `\n        ${p.dim(`declare in ${show(call.intentsFile.file)}:${call.intentsFile.line}`)}`
@@ -97,8 +108,18 @@ interface ClientGroup {
 
 function groupByClient(drift: Drift): ClientGroup[] {
   const groups = new Map<string, ClientGroup>();
+  // Calls share their client's object: its key is made once (200,000 calls, a few thousand clients).
+  const keys = new Map<object, string>();
+  const keyOf = (client: { name: string; namespace: string }) => {
+    let key = keys.get(client);
+    if (key === undefined) {
+      key = `${client.namespace}/${client.name}`;
+      keys.set(client, key);
+    }
+    return key;
+  };
   const groupOf = (client: { name: string; namespace: string }) => {
-    const key = `${client.namespace}/${client.name}`;
+    const key = keyOf(client);
     let group = groups.get(key);
     if (!group) {
       group = { client, missing: [], stale: [], notExercised: [], covered: 0 };
@@ -111,7 +132,7 @@ function groupByClient(drift: Drift): ClientGroup[] {
   for (const rule of stale) groupOf(rule.client).stale.push(rule);
   for (const rule of notExercised) groupOf(rule.client).notExercised.push(rule);
   for (const call of drift.covered) {
-    const group = groups.get(`${call.client.namespace}/${call.client.name}`);
+    const group = groups.get(keyOf(call.client));
     if (group) group.covered++;
   }
   // Code-unit order by namespace, then name: the order the diff sorts its lists in.
@@ -210,7 +231,8 @@ function clientLines(
 ): string[] {
   const lines = ['', clientHeading(drift, group, p, coverageOf)];
   if (group.missing.length > 0) lines.push(`  missing (${MISSING_MEANS}):`);
-  for (const call of group.missing) lines.push(missingLine(call, p));
+  const last: LastServer = { name: '', via: '' };
+  for (const call of group.missing) lines.push(missingLine(call, p, last));
   if (group.stale.length > 0) lines.push(`  stale (${STALE_MEANS}):`);
   for (const rule of group.stale) lines.push(staleLine(rule, p));
   if (group.notExercised.length > 0) lines.push(`  not exercised (${NOT_EXERCISED_MEANS}):`);
