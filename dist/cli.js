@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-5QOWYCQB.js";
+} from "./chunks/chunk-YKY5TZDU.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-5QOWYCQB.js";
+} from "./chunks/chunk-YKY5TZDU.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

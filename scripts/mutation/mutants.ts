@@ -509,6 +509,14 @@ export const MUTANTS: Mutant[] = [
     names: 'cannot write',
   },
   {
+    id: 'declare/edit-target-kind-ignored',
+    file: 'src/declare/edit-intents-targets.ts',
+    from: "if (type === 'kubernetes' && otherKind(typeof kind === 'string' ? kind : undefined, server.kind))",
+    to: 'if (false)',
+    why: "--fix adds a call to the Deployment db into the StatefulSet db's target, where it stays missing",
+    tests: ['test/declare/edit-intents.test.ts'],
+  },
+  {
     id: 'declare/anchored-home-edited',
     file: 'src/declare/edit-intents.ts',
     from: '    if (sharesNodes(node)) {',

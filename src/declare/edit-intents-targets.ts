@@ -13,9 +13,14 @@ export interface TargetMatch {
   writtenName: string;
 }
 
+/**
+ * The target naming this server, of this type. A kubernetes target whose `kind` is another than
+ * the server's is another workload (a StatefulSet `db` beside a Deployment `db`): the diff does
+ * not count its rules for the server, so a rule added there would stay missing.
+ */
 export function findTarget(
   list: TargetList,
-  server: { name: string; namespace: string },
+  server: { name: string; namespace: string; kind?: string },
   type: TargetType,
   client: WorkloadRef,
 ): TargetMatch | undefined {
@@ -24,12 +29,20 @@ export function findTarget(
     if (!isMap(item)) continue;
     const found = list.v2 ? v2Target(item) : v1Call(item);
     if (!found || found.type !== type) continue;
+    const kind = found.body.get('kind');
+    if (type === 'kubernetes' && otherKind(typeof kind === 'string' ? kind : undefined, server.kind))
+      continue;
     const [name, namespace = client.namespace] = found.name.split('.');
     if (name === server.name && namespace === server.namespace) {
       return { item, body: found.body, writtenName: String(found.body.get('name')) };
     }
   }
   return undefined;
+}
+
+/** Both kinds known, and not the same (as the diff's kindsAgree). */
+function otherKind(written: string | undefined, server: string | undefined): boolean {
+  return written !== undefined && written !== '' && server !== undefined && written !== server;
 }
 
 /**

@@ -133,6 +133,64 @@ describe('editIntents', () => {
     );
   });
 
+  test('a target of another kind is another workload: the call gets a target of its own kind', () => {
+    const file = `apiVersion: k8s.otterize.com/v2beta1
+kind: ClientIntents
+metadata:
+  name: frontend
+  namespace: shop
+spec:
+  workload:
+    name: frontend
+    kind: Deployment
+  targets:
+    - kubernetes:
+        name: db
+        kind: StatefulSet
+        http:
+          - path: /rows
+            methods: [GET]
+`;
+    // The Deployment db, not the StatefulSet db: a rule in the StatefulSet's target would not
+    // allow it (the diff compares kinds), and the next check would report it missing again.
+    const result = editIntents(
+      new Map([['intents/frontend.yaml', file]]),
+      declared([['intents/frontend.yaml', 'frontend']]),
+      {
+        missing: [missing('frontend', 'db', 'GET', '/x')],
+        stale: [],
+      },
+    );
+    assert.equal(
+      suggestedPatch(result.files),
+      `--- a/intents/frontend.yaml
++++ b/intents/frontend.yaml
+@@ -14,3 +14,9 @@
+         http:
+           - path: /rows
+             methods: [GET]
++    - kubernetes:
++        name: db
++        kind: Deployment
++        http:
++          - path: /x
++            methods: [GET]
+`,
+    );
+    // A call to the StatefulSet still goes into its target.
+    const statefulSet = { ...missing('frontend', 'db', 'POST', '/rows'), server: ref('db', 'StatefulSet') };
+    const again = editIntents(
+      new Map([['intents/frontend.yaml', file]]),
+      declared([['intents/frontend.yaml', 'frontend']]),
+      {
+        missing: [statefulSet],
+        stale: [],
+      },
+    );
+    assert.match(suggestedPatch(again.files), /^- {12}methods: \[GET\]\n\+ {12}methods: \[GET, POST\]$/m);
+    assert.equal(again.files[0]!.after.match(/name: db/g)?.length, 1);
+  });
+
   test('an already declared call, or one a target without HTTP rules allows, changes nothing', () => {
     const text = FRONTEND.replace(
       '        name: cart\n        http:\n          - path: /cart\n            methods: [GET]\n',

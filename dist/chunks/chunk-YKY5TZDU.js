@@ -12451,12 +12451,18 @@ function findTarget(list, server, type, client) {
     if (!isMap(item)) continue;
     const found = list.v2 ? v2Target2(item) : v1Call2(item);
     if (!found || found.type !== type) continue;
+    const kind = found.body.get("kind");
+    if (type === "kubernetes" && otherKind(typeof kind === "string" ? kind : void 0, server.kind))
+      continue;
     const [name, namespace = client.namespace] = found.name.split(".");
     if (name === server.name && namespace === server.namespace) {
       return { item, body: found.body, writtenName: String(found.body.get("name")) };
     }
   }
   return void 0;
+}
+function otherKind(written, server) {
+  return written !== void 0 && written !== "" && server !== void 0 && written !== server;
 }
 function sharesPolicy(list, server, client) {
   const key = policyKey({ client, server, targetType: "kubernetes" });
