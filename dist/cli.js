@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-YKY5TZDU.js";
+} from "./chunks/chunk-ISUQGBYN.js";
 import {
   openInRepository,
   repositoryLinkGuard,
@@ -3160,7 +3160,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-ASLJVB54.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-HMGKY5O2.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

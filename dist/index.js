@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-YKY5TZDU.js";
+} from "./chunks/chunk-ISUQGBYN.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

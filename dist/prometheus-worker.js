@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-PCLDIEH3.js";
+} from "./chunks/chunk-7D635YID.js";
 import {
   errorReply,
   partReply
@@ -11,7 +11,7 @@ import {
   ByteInterner,
   ObservedMapBuilder
 } from "./chunks/chunk-UE4YZ3KW.js";
-import "./chunks/chunk-DALKMW24.js";
+import "./chunks/chunk-SQ53ITHK.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import "./chunks/chunk-IGJNM2BW.js";

@@ -301,6 +301,14 @@ export const MUTANTS: Mutant[] = [
     tests: [`${LIVE}/prometheus-max-samples.test.ts`],
   },
   {
+    id: 'live/http-closed-idle-connection-not-retried',
+    file: 'src/observe/live/http-client.ts',
+    from: "return req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE');",
+    to: 'return false;',
+    why: 'a query sent on a kept-alive connection the server closed as idle fails the read (ECONNRESET) instead of going out again',
+    tests: [`${LIVE}/http-keep-alive.test.ts`],
+  },
+  {
     id: 'live/prometheus-any-execution-error-is-refusal',
     file: 'src/observe/live/prometheus-instant.ts',
     from: "if (status === 422 && s.errorType === 'execution' && s.error?.startsWith(TOO_MANY_SAMPLES_ERROR)) {",

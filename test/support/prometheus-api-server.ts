@@ -374,6 +374,11 @@ export async function startPrometheusApi(options: PrometheusApiOptions): Promise
       res.end();
     }
   });
+  // Prometheus closes a connection idle for its --web.read-timeout, 5 minutes by default
+  // (cmd/prometheus/main.go; web/web.go sets only ReadTimeout, which Go's server then uses as
+  // its idle timeout). Node's default of 5 s would close connections Prometheus keeps, and the
+  // benchmark's slow evaluations let those closings race the reader's next queries.
+  server.keepAliveTimeout = 5 * 60_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

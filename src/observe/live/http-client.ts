@@ -88,30 +88,46 @@ export function httpStream<T>(
   return new Promise<T>((resolve, reject) => {
     const fail = (err: unknown) =>
       reject(isInputError(err) ? err : unreachable(url, timeout.aborted ? timeout.reason : (err as Error)));
-    const req = transport.request(
-      url,
-      { method: init.method ?? 'GET', headers, ...(ca === undefined ? {} : { ca }), signal },
-      (res) => {
-        // From here on the body's stream reports what goes wrong (a cut, the timeout).
-        responded = true;
-        const encoding = (res.headers['content-encoding'] ?? 'identity').toLowerCase();
-        let stream: AsyncIterable<Buffer> = res;
-        if (encoding === 'gzip' || encoding === 'x-gzip')
-          stream = pipeline(res, createGunzip({ chunkSize: 256 * 1024 }), () => {});
-        else if (encoding !== 'identity') {
-          res.destroy();
-          reject(new InputError(`${shownUrl(url)}: answered in an encoding not asked for (${encoding})`));
-          return;
-        }
-        consume(res.statusCode ?? 0, stream).then(resolve, fail);
-      },
-    );
-    let responded = false;
-    req.on('error', (err) => {
-      if (!responded) fail(err);
-    });
-    req.end(body);
+    const send = (again: boolean) => {
+      let responded = false;
+      const req = transport.request(
+        url,
+        { method: init.method ?? 'GET', headers, ...(ca === undefined ? {} : { ca }), signal },
+        (res) => {
+          // From here on the body's stream reports what goes wrong (a cut, the timeout).
+          responded = true;
+          const encoding = (res.headers['content-encoding'] ?? 'identity').toLowerCase();
+          let stream: AsyncIterable<Buffer> = res;
+          if (encoding === 'gzip' || encoding === 'x-gzip')
+            stream = pipeline(res, createGunzip({ chunkSize: 256 * 1024 }), () => {});
+          else if (encoding !== 'identity') {
+            res.destroy();
+            reject(new InputError(`${shownUrl(url)}: answered in an encoding not asked for (${encoding})`));
+            return;
+          }
+          consume(res.statusCode ?? 0, stream).then(resolve, fail);
+        },
+      );
+      req.on('error', (err) => {
+        if (responded) return;
+        if (!again && closedWhileIdle(req, err)) send(true);
+        else fail(err);
+      });
+      req.end(body);
+    };
+    send(false);
   });
+}
+
+/**
+ * The request went out on a kept-alive connection the server had just closed as idle (a
+ * reset or hang-up before any answer): a race of every keep-alive client, worst behind a proxy
+ * with a short idle timeout. The request never reached the server, so it is sent once more, on
+ * a new connection. A query is read-only, so even a request that did arrive does no harm twice.
+ */
+function closedWhileIdle(req: http.ClientRequest, err: Error): boolean {
+  const code = (err as NodeJS.ErrnoException).code;
+  return req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE');
 }
 
 /**
@@ -127,35 +143,44 @@ export async function httpRequest(
   const { headers, body } = requestHeaders(target, init);
   const timeoutMs = target.timeoutMs ?? 30_000;
   const transport = url.protocol === 'https:' ? https : http;
+  const signal = AbortSignal.timeout(timeoutMs);
   return new Promise<HttpAnswer>((resolve, reject) => {
-    const req = transport.request(
-      url,
-      {
-        method: init.method ?? 'GET',
-        headers,
-        ...(ca === undefined ? {} : { ca }),
-        signal: AbortSignal.timeout(timeoutMs),
-      },
-      (res) => {
-        const parts: Buffer[] = [];
-        let length = 0;
-        res.on('data', (c: Buffer) => {
-          length += c.length;
-          if (init.maxBytes !== undefined && length > init.maxBytes) {
-            res.destroy();
-            reject(new InputError(`${shownUrl(url)}: ${tooLarge(init.maxBytes)}`));
-            return;
-          }
-          parts.push(c);
-        });
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }),
-        );
-        res.on('error', (err) => reject(unreachable(url, err)));
-      },
-    );
-    req.on('error', (err) => reject(unreachable(url, err)));
-    req.end(body);
+    const send = (again: boolean) => {
+      let responded = false;
+      const req = transport.request(
+        url,
+        {
+          method: init.method ?? 'GET',
+          headers,
+          ...(ca === undefined ? {} : { ca }),
+          signal,
+        },
+        (res) => {
+          responded = true;
+          const parts: Buffer[] = [];
+          let length = 0;
+          res.on('data', (c: Buffer) => {
+            length += c.length;
+            if (init.maxBytes !== undefined && length > init.maxBytes) {
+              res.destroy();
+              reject(new InputError(`${shownUrl(url)}: ${tooLarge(init.maxBytes)}`));
+              return;
+            }
+            parts.push(c);
+          });
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }),
+          );
+          res.on('error', (err) => reject(unreachable(url, err)));
+        },
+      );
+      req.on('error', (err) => {
+        if (!responded && !again && closedWhileIdle(req, err)) send(true);
+        else reject(unreachable(url, err));
+      });
+      req.end(body);
+    };
+    send(false);
   });
 }
 

@@ -54,66 +54,84 @@ function httpStream(url, target, init, consume) {
   const transport = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const fail = (err) => reject(isInputError(err) ? err : unreachable(url, timeout.aborted ? timeout.reason : err));
-    const req = transport.request(
-      url,
-      { method: init.method ?? "GET", headers, ...ca === void 0 ? {} : { ca }, signal },
-      (res) => {
-        responded = true;
-        const encoding = (res.headers["content-encoding"] ?? "identity").toLowerCase();
-        let stream = res;
-        if (encoding === "gzip" || encoding === "x-gzip")
-          stream = pipeline(res, createGunzip({ chunkSize: 256 * 1024 }), () => {
-          });
-        else if (encoding !== "identity") {
-          res.destroy();
-          reject(new InputError(`${shownUrl(url)}: answered in an encoding not asked for (${encoding})`));
-          return;
+    const send = (again) => {
+      let responded = false;
+      const req = transport.request(
+        url,
+        { method: init.method ?? "GET", headers, ...ca === void 0 ? {} : { ca }, signal },
+        (res) => {
+          responded = true;
+          const encoding = (res.headers["content-encoding"] ?? "identity").toLowerCase();
+          let stream = res;
+          if (encoding === "gzip" || encoding === "x-gzip")
+            stream = pipeline(res, createGunzip({ chunkSize: 256 * 1024 }), () => {
+            });
+          else if (encoding !== "identity") {
+            res.destroy();
+            reject(new InputError(`${shownUrl(url)}: answered in an encoding not asked for (${encoding})`));
+            return;
+          }
+          consume(res.statusCode ?? 0, stream).then(resolve, fail);
         }
-        consume(res.statusCode ?? 0, stream).then(resolve, fail);
-      }
-    );
-    let responded = false;
-    req.on("error", (err) => {
-      if (!responded) fail(err);
-    });
-    req.end(body);
+      );
+      req.on("error", (err) => {
+        if (responded) return;
+        if (!again && closedWhileIdle(req, err)) send(true);
+        else fail(err);
+      });
+      req.end(body);
+    };
+    send(false);
   });
+}
+function closedWhileIdle(req, err) {
+  const code = err.code;
+  return req.reusedSocket && (code === "ECONNRESET" || code === "EPIPE");
 }
 async function httpRequest(url, target, init = {}) {
   const ca = caOf(target);
   const { headers, body } = requestHeaders(target, init);
   const timeoutMs = target.timeoutMs ?? 3e4;
   const transport = url.protocol === "https:" ? https : http;
+  const signal = AbortSignal.timeout(timeoutMs);
   return new Promise((resolve, reject) => {
-    const req = transport.request(
-      url,
-      {
-        method: init.method ?? "GET",
-        headers,
-        ...ca === void 0 ? {} : { ca },
-        signal: AbortSignal.timeout(timeoutMs)
-      },
-      (res) => {
-        const parts = [];
-        let length = 0;
-        res.on("data", (c) => {
-          length += c.length;
-          if (init.maxBytes !== void 0 && length > init.maxBytes) {
-            res.destroy();
-            reject(new InputError(`${shownUrl(url)}: ${tooLarge(init.maxBytes)}`));
-            return;
-          }
-          parts.push(c);
-        });
-        res.on(
-          "end",
-          () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString("utf8") })
-        );
-        res.on("error", (err) => reject(unreachable(url, err)));
-      }
-    );
-    req.on("error", (err) => reject(unreachable(url, err)));
-    req.end(body);
+    const send = (again) => {
+      let responded = false;
+      const req = transport.request(
+        url,
+        {
+          method: init.method ?? "GET",
+          headers,
+          ...ca === void 0 ? {} : { ca },
+          signal
+        },
+        (res) => {
+          responded = true;
+          const parts = [];
+          let length = 0;
+          res.on("data", (c) => {
+            length += c.length;
+            if (init.maxBytes !== void 0 && length > init.maxBytes) {
+              res.destroy();
+              reject(new InputError(`${shownUrl(url)}: ${tooLarge(init.maxBytes)}`));
+              return;
+            }
+            parts.push(c);
+          });
+          res.on(
+            "end",
+            () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString("utf8") })
+          );
+          res.on("error", (err) => reject(unreachable(url, err)));
+        }
+      );
+      req.on("error", (err) => {
+        if (!responded && !again && closedWhileIdle(req, err)) send(true);
+        else reject(unreachable(url, err));
+      });
+      req.end(body);
+    };
+    send(false);
   });
 }
 function unreachable(url, err) {

@@ -8,7 +8,7 @@ import {
   instantQuery,
   prometheusInfo,
   readPartQueries
-} from "./chunk-PCLDIEH3.js";
+} from "./chunk-7D635YID.js";
 import {
   runReaderWorker,
   workerScript
@@ -26,7 +26,7 @@ import {
 } from "./chunk-UE4YZ3KW.js";
 import {
   parseBaseUrl
-} from "./chunk-DALKMW24.js";
+} from "./chunk-SQ53ITHK.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";

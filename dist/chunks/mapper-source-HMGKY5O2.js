@@ -11,7 +11,7 @@ import {
   httpRequest,
   parseBaseUrl,
   tooLarge
-} from "./chunk-DALKMW24.js";
+} from "./chunk-SQ53ITHK.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";

@@ -11,7 +11,7 @@ import {
 } from "./chunk-UE4YZ3KW.js";
 import {
   httpStream
-} from "./chunk-DALKMW24.js";
+} from "./chunk-SQ53ITHK.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";

@@ -11564,7 +11564,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-2FIOUM6B.js");
+      const { readPrometheus } = await import("./prometheus-source-7K3HBJV5.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11580,7 +11580,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-ASLJVB54.js");
+      const { readMapper } = await import("./mapper-source-HMGKY5O2.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
