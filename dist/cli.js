@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-ISUQGBYN.js";
+} from "./chunks/chunk-B26UQW2L.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-ISUQGBYN.js";
+} from "./chunks/chunk-B26UQW2L.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -235,6 +235,14 @@ export const MUTANTS: Mutant[] = [
     tests: [`${LIVE}/sidecars-window.test.ts`],
   },
   {
+    id: 'live/window-new-pod-unnamed',
+    file: 'src/observe/live/sidecars-source.ts',
+    from: 'if (newPods.length > 0) {',
+    to: 'if (false) {',
+    why: "--window: a workload that starts in the window keeps Istio's name and no kind (its Otterize name annotation ignored)",
+    tests: [`${LIVE}/sidecars-window.test.ts`],
+  },
+  {
     id: 'live/window-first-reading-dropped',
     file: 'src/observe/live/sidecars-source.ts',
     from: 'add(then === undefined ? samples : grownSince(then, samples));',

@@ -240,3 +240,59 @@ describe('--window when a sidecar starts again between the readings', () => {
     }
   });
 });
+
+describe('--window with a workload that starts in the window', () => {
+  test('its pod, new at the second listing, is named as the first listing’s are (kind, Otterize name)', async () => {
+    const objects: KubeObject[] = [
+      ...deploymentChain(ns, 'web', 'abc123'),
+      ownedBy('web-abc123-a', 'web-abc123', 'abc123'),
+    ];
+    let reads = 0;
+    const cluster = await liveCluster({
+      objects,
+      endpoints: new Map([
+        [
+          `${ns}/web-abc123-a`,
+          { metrics: () => sidecarExposition([call('web', 'cart', '/cart', 10 + 5 * ++reads)]) },
+        ],
+        [
+          `${ns}/reporter-bbb222-a`,
+          { metrics: () => sidecarExposition([call('reporter', 'db', '/rows', 3)]) },
+        ],
+      ]),
+    });
+    try {
+      const map = await readSidecars({
+        kubeconfig: cluster.kubeconfig.file,
+        namespaces: [ns],
+        windowMs: 20,
+        onProgress: (p) => {
+          if (p.reading !== 'waiting' || objects.some((o) => o.metadata.name === 'reporter')) return;
+          // A Deployment created in the window, its pods named for Otterize by annotation.
+          objects.push(
+            ...deploymentChain(ns, 'reporter', 'bbb222'),
+            pod({
+              ns,
+              name: 'reporter-bbb222-a',
+              owner: { kind: 'ReplicaSet', name: 'reporter-bbb222', apiVersion: 'apps/v1' },
+              labels: { 'pod-template-hash': 'bbb222' },
+              annotations: { 'intents.otterize.com/workload-name': 'nightly-reports' },
+            }),
+          );
+        },
+      });
+      assert.deepEqual(
+        map.calls
+          .map((c) => `${c.client.name}/${c.client.kind}->${c.server.name} ${c.path} ${c.count}`)
+          .sort(),
+        ['nightly-reports/Deployment->db /rows 3', 'web/Deployment->cart /cart 5'],
+      );
+      assert.deepEqual(map.workloads.map((w) => `${w.kind}/${w.name}`).sort(), [
+        'Deployment/nightly-reports',
+        'Deployment/web',
+      ]);
+    } finally {
+      await cluster.close();
+    }
+  });
+});

@@ -72,7 +72,7 @@ function requestHeaders(
 /**
  * One request whose answer is read as a stream by `consume` (the body's chunks, gunzipped when
  * the server compressed them: gzip is asked for). The timeout covers this request, its body
- * included; errors name the endpoint without its query string.
+ * and its one resend (closedWhileIdle) included; errors name the endpoint without its query string.
  */
 export function httpStream<T>(
   url: URL,

@@ -89,6 +89,11 @@ function leftInWindow(first: readonly MeshedPod[], read: ReadonlySet<string>, ag
   return left;
 }
 
+/** One entry per workload, as OwnerResolver.resolveAll gives them: the last of each wins. */
+function sameWorkloadLast(workloads: readonly LiveWorkload[]): LiveWorkload[] {
+  return [...new Map(workloads.map((w) => [`${w.namespace}/${w.istioName}`, w])).values()];
+}
+
 /**
  * Pods listed at both readings whose sidecar started again in between (MeshedPod.incarnation):
  * their counters count from that start, so the second reading is the window's whole, and what
@@ -183,7 +188,7 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
 
   const listing = await listMeshedPods(kc, namespaces, options.pageSize);
   const resolver = new OwnerResolver(kc);
-  const owners = resolver.resolveAll(listing.meshed, Math.min(8, tuning.concurrency));
+  let owners = resolver.resolveAll(listing.meshed, Math.min(8, tuning.concurrency));
   const from = new Date();
   // Each pod's samples go into the map as soon as its answer is whole; with --window, its first
   // reading is kept as series digests and values until its second (reading-delta.ts).
@@ -207,6 +212,15 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
     await delay(options.windowMs!, options.signal);
     const again = await listMeshedPods(kc, namespaces, options.pageSize);
     pods = again.meshed;
+    // Pods new in the second listing count whole: their workloads are named too (a Job's pod
+    // that started in the window, a Deployment created in it), the second listing's name winning.
+    const listed = new Set(listing.meshed.map(podKey));
+    const newPods = pods.filter((p) => !listed.has(podKey(p)));
+    if (newPods.length > 0) {
+      const before = owners;
+      const added = resolver.resolveAll(newPods, Math.min(8, tuning.concurrency));
+      owners = Promise.all([before, added]).then(([a, b]) => sameWorkloadLast([...a, ...b]));
+    }
     // A pod unread the first time is left out (where it started is unknown); one new in the
     // second listing, or whose sidecar started again since the first, counts whole.
     const unknown = new Set(first.failed.keys());

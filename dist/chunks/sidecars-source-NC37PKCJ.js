@@ -349,6 +349,9 @@ function leftInWindow(first, read, again) {
   }
   return left;
 }
+function sameWorkloadLast(workloads) {
+  return [...new Map(workloads.map((w) => [`${w.namespace}/${w.istioName}`, w])).values()];
+}
 function restartedInWindow(first, again) {
   const then = new Map(first.map((p) => [podKey(p), p.incarnation]));
   const restarted = /* @__PURE__ */ new Set();
@@ -418,7 +421,7 @@ async function readSidecars(options = {}) {
   const report = (reading, total) => (done) => options.onProgress?.({ reading, done, total });
   const listing = await listMeshedPods(kc, namespaces, options.pageSize);
   const resolver = new OwnerResolver(kc);
-  const owners = resolver.resolveAll(listing.meshed, Math.min(8, tuning.concurrency));
+  let owners = resolver.resolveAll(listing.meshed, Math.min(8, tuning.concurrency));
   const from = /* @__PURE__ */ new Date();
   const builder = new ObservedMapBuilder();
   const add = (samples) => {
@@ -440,6 +443,13 @@ async function readSidecars(options = {}) {
     await delay(options.windowMs, options.signal);
     const again = await listMeshedPods(kc, namespaces, options.pageSize);
     pods = again.meshed;
+    const listed = new Set(listing.meshed.map(podKey));
+    const newPods = pods.filter((p) => !listed.has(podKey(p)));
+    if (newPods.length > 0) {
+      const before = owners;
+      const added = resolver.resolveAll(newPods, Math.min(8, tuning.concurrency));
+      owners = Promise.all([before, added]).then(([a, b]) => sameWorkloadLast([...a, ...b]));
+    }
     const unknown = new Set(first.failed.keys());
     const restarted = restartedInWindow(listing.meshed, pods);
     for (const key of restarted) earlier.delete(key);
