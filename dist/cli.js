@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-B26UQW2L.js";
+} from "./chunks/chunk-X7V2SYIT.js";
 import {
   openInRepository,
   repositoryLinkGuard,

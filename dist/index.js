@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-B26UQW2L.js";
+} from "./chunks/chunk-X7V2SYIT.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -296,3 +296,54 @@ describe('--window with a workload that starts in the window', () => {
     }
   });
 });
+
+describe('--window across a StatefulSet’s rolling update', () => {
+  test('every pod recreated counts whole; the warnings stop at 20 and count the rest', async () => {
+    const n = 25;
+    const names = Array.from({ length: n }, (_, i) => `db-${i}`);
+    const member = (name: string, uid?: string) =>
+      pod({
+        ns,
+        name,
+        owner: { kind: 'StatefulSet', name: 'db', apiVersion: 'apps/v1' },
+        ...(uid ? { uid } : {}),
+      });
+    const objects: KubeObject[] = [
+      { kind: 'StatefulSet', apiVersion: 'apps/v1', metadata: { name: 'db', namespace: ns, uid: 'sts-db' } },
+      ...names.map((name) => member(name)),
+    ];
+    let second = false;
+    const cluster = await liveCluster({
+      objects,
+      endpoints: new Map(
+        names.map((name) => [
+          `${ns}/${name}`,
+          { metrics: () => sidecarExposition([call('db', 'disk', `/write/${name}`, second ? 4 : 9)]) },
+        ]),
+      ),
+    });
+    try {
+      const map = await readSidecars({
+        kubeconfig: cluster.kubeconfig.file,
+        namespaces: [ns],
+        windowMs: 20,
+        onProgress: (p) => {
+          if (p.reading !== 'waiting' || second) return;
+          second = true;
+          objects.splice(1, n, ...names.map((name) => member(name, `pod-${name}-updated`)));
+        },
+      });
+      assert.equal(map.calls.length, n);
+      assert.ok(
+        map.calls.every((c) => c.count === 4),
+        'each counted from its new start',
+      );
+      const restarts = map.warnings.filter((w) => w.includes('started again in the window'));
+      assert.equal(restarts.length, 21, map.warnings.join('\n'));
+      assert.equal(restarts[20], '... and 5 more pod(s) whose sidecar started again in the window');
+      assert.match(restarts[0]!, /^pod shop\/db-0: /);
+    } finally {
+      await cluster.close();
+    }
+  });
+});

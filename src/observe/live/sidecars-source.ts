@@ -109,11 +109,20 @@ function restartedInWindow(first: readonly MeshedPod[], again: readonly MeshedPo
   return restarted;
 }
 
-function restartWarning(key: string): string {
-  return (
-    `pod ${key}: its sidecar started again in the window (a restart, or a new pod of the same name): ` +
-    'counted from that start; its calls between the first reading and the restart are unknown'
-  );
+/** A warning per restarted pod, sorted; past MAX_POD_WARNINGS, a count (a StatefulSet's rolling update recreates every pod). */
+function restartWarnings(keys: readonly string[]): string[] {
+  const lines = [...keys]
+    .sort()
+    .map(
+      (key) =>
+        `pod ${key}: its sidecar started again in the window (a restart, or a new pod of the same name): ` +
+        'counted from that start; its calls between the first reading and the restart are unknown',
+    );
+  if (lines.length <= MAX_POD_WARNINGS) return lines;
+  return [
+    ...lines.slice(0, MAX_POD_WARNINGS),
+    `... and ${lines.length - MAX_POD_WARNINGS} more pod(s) whose sidecar started again in the window`,
+  ];
 }
 
 async function readAll(
@@ -206,7 +215,7 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
   );
   let pods = listing.meshed;
   let window: SidecarsResult['window'];
-  const restartWarnings: string[] = [];
+  const restartedRead: string[] = [];
   if (windowed) {
     options.onProgress?.({ reading: 'waiting', done: 0, total: options.windowMs! });
     await delay(options.windowMs!, options.signal);
@@ -231,7 +240,7 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
       const then = earlier.get(pod);
       add(then === undefined ? samples : grownSince(then, samples));
     });
-    for (const key of restarted) if (second.read.has(key)) restartWarnings.push(restartWarning(key));
+    for (const key of restarted) if (second.read.has(key)) restartedRead.push(key);
     earlier.clear();
     window = { from: from.toISOString(), to: new Date().toISOString() };
     for (const [key, f] of first.failed) if (!second.failed.has(key)) second.failed.set(key, f);
@@ -254,7 +263,7 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
         ' (ambient mode has no sidecars: use --source prometheus with waypoints)',
     );
   }
-  for (const w of [...resolver.warnings, ...faultWarnings(first.failed), ...restartWarnings])
+  for (const w of [...resolver.warnings, ...faultWarnings(first.failed), ...restartWarnings(restartedRead)])
     builder.addWarning(w);
   if (!windowed && pods.length > 0) {
     builder.addWarning('no --window: counts are cumulative since each sidecar started');

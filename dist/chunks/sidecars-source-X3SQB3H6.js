@@ -361,8 +361,15 @@ function restartedInWindow(first, again) {
   }
   return restarted;
 }
-function restartWarning(key) {
-  return `pod ${key}: its sidecar started again in the window (a restart, or a new pod of the same name): counted from that start; its calls between the first reading and the restart are unknown`;
+function restartWarnings(keys) {
+  const lines = [...keys].sort().map(
+    (key) => `pod ${key}: its sidecar started again in the window (a restart, or a new pod of the same name): counted from that start; its calls between the first reading and the restart are unknown`
+  );
+  if (lines.length <= MAX_POD_WARNINGS) return lines;
+  return [
+    ...lines.slice(0, MAX_POD_WARNINGS),
+    `... and ${lines.length - MAX_POD_WARNINGS} more pod(s) whose sidecar started again in the window`
+  ];
 }
 async function readAll(kc, pods, opts, progress, take) {
   const reading = { read: /* @__PURE__ */ new Set(), failed: /* @__PURE__ */ new Map() };
@@ -437,7 +444,7 @@ async function readSidecars(options = {}) {
   );
   let pods = listing.meshed;
   let window;
-  const restartWarnings = [];
+  const restartedRead = [];
   if (windowed) {
     options.onProgress?.({ reading: "waiting", done: 0, total: options.windowMs });
     await delay(options.windowMs, options.signal);
@@ -458,7 +465,7 @@ async function readSidecars(options = {}) {
       const then = earlier.get(pod);
       add(then === void 0 ? samples : grownSince(then, samples));
     });
-    for (const key of restarted) if (second.read.has(key)) restartWarnings.push(restartWarning(key));
+    for (const key of restarted) if (second.read.has(key)) restartedRead.push(key);
     earlier.clear();
     window = { from: from.toISOString(), to: (/* @__PURE__ */ new Date()).toISOString() };
     for (const [key, f] of first.failed) if (!second.failed.has(key)) second.failed.set(key, f);
@@ -475,7 +482,7 @@ async function readSidecars(options = {}) {
       `no meshed pods (annotation sidecar.istio.io/status) ${namespaces.length === 0 ? "in the cluster" : `in namespace(s) ${namespaces.join(", ")}`} (ambient mode has no sidecars: use --source prometheus with waypoints)`
     );
   }
-  for (const w of [...resolver.warnings, ...faultWarnings(first.failed), ...restartWarnings])
+  for (const w of [...resolver.warnings, ...faultWarnings(first.failed), ...restartWarnings(restartedRead)])
     builder.addWarning(w);
   if (!windowed && pods.length > 0) {
     builder.addWarning("no --window: counts are cumulative since each sidecar started");

@@ -11553,7 +11553,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-NC37PKCJ.js");
+      const { readSidecars } = await import("./sidecars-source-X3SQB3H6.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
