@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-X7V2SYIT.js";
+} from "./chunks/chunk-TTLWR7GJ.js";
 import {
   openInRepository,
   repositoryLinkGuard,

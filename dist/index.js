@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-X7V2SYIT.js";
+} from "./chunks/chunk-TTLWR7GJ.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -73,7 +73,8 @@ export interface CallGraph {
 
 const UNKNOWN = 'unknown';
 
-function byText(a: string, b: string): number {
+/** Code-unit order, as the graph sorts its nodes and edges. */
+export function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -102,6 +103,40 @@ function serviceKey(ref: { name: string; namespace: string }): string {
 /** The key of the node a declared rule's target is drawn as: its Service, or its workload. */
 export function ruleTargetKey(rule: DeclaredRule): string {
   return rule.targetType === 'service' ? serviceKey(rule.server) : workloadKey(rule.server);
+}
+
+/** The items on one edge. */
+export interface EdgeItems<T> {
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  items: T[];
+}
+
+/** Items grouped by edge (from, to, kind), edges in the order first met: nested maps, no key text per item. */
+export class EdgeGroups<T> {
+  readonly edges: EdgeItems<T>[] = [];
+  private readonly byEnds = new Map<string, Map<string, Map<EdgeKind, EdgeItems<T>>>>();
+
+  add(from: string, to: string, kind: EdgeKind, item: T): void {
+    let tos = this.byEnds.get(from);
+    if (tos === undefined) {
+      tos = new Map();
+      this.byEnds.set(from, tos);
+    }
+    let kinds = tos.get(to);
+    if (kinds === undefined) {
+      kinds = new Map();
+      tos.set(to, kinds);
+    }
+    let edge = kinds.get(kind);
+    if (edge === undefined) {
+      edge = { from, to, kind, items: [] };
+      kinds.set(kind, edge);
+      this.edges.push(edge);
+    }
+    edge.items.push(item);
+  }
 }
 
 /** Collects nodes and rows, then groups rows into edges. */
@@ -172,28 +207,10 @@ class GraphBuilder {
   }
 
   build(mode: CallGraph['mode']): CallGraph {
-    // Edges by from, to and kind: nested maps, no key text to build per row.
-    const groups = new Map<string, Map<string, Map<EdgeKind, GraphEdge>>>();
     const edges: GraphEdge[] = [];
-    for (const row of this.rows) {
-      let tos = groups.get(row.from);
-      if (tos === undefined) {
-        tos = new Map();
-        groups.set(row.from, tos);
-      }
-      let kinds = tos.get(row.to);
-      if (kinds === undefined) {
-        kinds = new Map();
-        tos.set(row.to, kinds);
-      }
-      let edge = kinds.get(row.kind);
-      if (edge === undefined) {
-        edge = { from: row.from, to: row.to, kind: row.kind, rows: [] };
-        kinds.set(row.kind, edge);
-        edges.push(edge);
-      }
-      edge.rows.push(row);
-    }
+    const group = new EdgeGroups<GraphRow>();
+    for (const row of this.rows) group.add(row.from, row.to, row.kind, row);
+    for (const { from, to, kind, items } of group.edges) edges.push({ from, to, kind, rows: items });
     edges.sort(
       (a, b) =>
         byText(a.from, b.from) ||

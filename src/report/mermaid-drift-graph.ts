@@ -12,8 +12,10 @@ import type { Drift, MissingCall, StaleRule } from '../model.ts';
 import { plural } from './display-text.ts';
 import { EDGE_STYLES, MISSING_RED, rowText } from './graph-dot.ts';
 import {
+  byText,
   type CallGraph,
   driftingGraphOf,
+  EdgeGroups,
   type EdgeKind,
   type GraphEdge,
   missingKind,
@@ -90,14 +92,6 @@ function flowchart(graph: CallGraph, edges: readonly GraphEdge[]): string[] {
   return out;
 }
 
-/** One drifting edge before any row is drawn: its ends, its kind, the calls and rules on it. */
-interface EdgeItems {
-  from: string;
-  to: string;
-  kind: EdgeKind;
-  items: (MissingCall | StaleRule)[];
-}
-
 /**
  * The drifting edges counted, and a drift holding only what the first MAX_EDGES of them (in the
  * order drawn) carry: a large drift (100,000 missing calls on 20,000 edges) is grouped by edge
@@ -106,27 +100,7 @@ interface EdgeItems {
  * headline does not count them as stale either, since the run cannot vouch for them.
  */
 function drawnDrift(drift: Drift): { total: number; drawn: Drift } {
-  const edges: EdgeItems[] = [];
-  const byEnds = new Map<string, Map<string, Map<EdgeKind, EdgeItems>>>();
-  const add = (from: string, to: string, kind: EdgeKind, item: MissingCall | StaleRule) => {
-    let tos = byEnds.get(from);
-    if (tos === undefined) {
-      tos = new Map();
-      byEnds.set(from, tos);
-    }
-    let kinds = tos.get(to);
-    if (kinds === undefined) {
-      kinds = new Map();
-      tos.set(to, kinds);
-    }
-    let edge = kinds.get(kind);
-    if (edge === undefined) {
-      edge = { from, to, kind, items: [] };
-      kinds.set(kind, edge);
-      edges.push(edge);
-    }
-    edge.items.push(item);
-  };
+  const group = new EdgeGroups<MissingCall | StaleRule>();
   // Calls share their workloads' objects: each key is made once, and its hash kept with it.
   const keys = new Map<object, string>();
   const keyOf = (ref: MissingCall['client']) => {
@@ -137,10 +111,13 @@ function drawnDrift(drift: Drift): { total: number; drawn: Drift } {
     }
     return key;
   };
-  for (const call of drift.missing) add(keyOf(call.client), keyOf(call.server), missingKind(call), call);
+  for (const call of drift.missing)
+    group.add(keyOf(call.client), keyOf(call.server), missingKind(call), call);
   for (const rule of drift.stale) {
-    if (rule.reason !== 'client-idle') add(workloadKey(rule.client), ruleTargetKey(rule), 'stale', rule);
+    if (rule.reason !== 'client-idle')
+      group.add(workloadKey(rule.client), ruleTargetKey(rule), 'stale', rule);
   }
+  const edges = group.edges;
   edges.sort(
     (a, b) =>
       (PRIORITY[a.kind] ?? 9) - (PRIORITY[b.kind] ?? 9) || byText(a.from, b.from) || byText(a.to, b.to),
@@ -157,10 +134,6 @@ function drawnDrift(drift: Drift): { total: number; drawn: Drift } {
     stale: drift.stale.filter(drawnItem),
   };
   return { total: edges.length, drawn };
-}
-
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

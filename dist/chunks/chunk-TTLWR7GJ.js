@@ -13911,6 +13911,29 @@ function serviceKey(ref) {
 function ruleTargetKey(rule) {
   return rule.targetType === "service" ? serviceKey(rule.server) : workloadKey2(rule.server);
 }
+var EdgeGroups = class {
+  edges = [];
+  byEnds = /* @__PURE__ */ new Map();
+  add(from, to, kind, item) {
+    let tos = this.byEnds.get(from);
+    if (tos === void 0) {
+      tos = /* @__PURE__ */ new Map();
+      this.byEnds.set(from, tos);
+    }
+    let kinds = tos.get(to);
+    if (kinds === void 0) {
+      kinds = /* @__PURE__ */ new Map();
+      tos.set(to, kinds);
+    }
+    let edge = kinds.get(kind);
+    if (edge === void 0) {
+      edge = { from, to, kind, items: [] };
+      kinds.set(kind, edge);
+      this.edges.push(edge);
+    }
+    edge.items.push(item);
+  }
+};
 var GraphBuilder = class {
   nodes = /* @__PURE__ */ new Map();
   rows = [];
@@ -13971,27 +13994,10 @@ var GraphBuilder = class {
     this.rows.push(row);
   }
   build(mode) {
-    const groups = /* @__PURE__ */ new Map();
     const edges = [];
-    for (const row of this.rows) {
-      let tos = groups.get(row.from);
-      if (tos === void 0) {
-        tos = /* @__PURE__ */ new Map();
-        groups.set(row.from, tos);
-      }
-      let kinds = tos.get(row.to);
-      if (kinds === void 0) {
-        kinds = /* @__PURE__ */ new Map();
-        tos.set(row.to, kinds);
-      }
-      let edge = kinds.get(row.kind);
-      if (edge === void 0) {
-        edge = { from: row.from, to: row.to, kind: row.kind, rows: [] };
-        kinds.set(row.kind, edge);
-        edges.push(edge);
-      }
-      edge.rows.push(row);
-    }
+    const group = new EdgeGroups();
+    for (const row of this.rows) group.add(row.from, row.to, row.kind, row);
+    for (const { from, to, kind, items } of group.edges) edges.push({ from, to, kind, rows: items });
     edges.sort(
       (a, b) => byText(a.from, b.from) || byText(a.to, b.to) || EDGE_KINDS.indexOf(a.kind) - EDGE_KINDS.indexOf(b.kind)
     );
@@ -14727,27 +14733,7 @@ function flowchart(graph, edges) {
   return out;
 }
 function drawnDrift(drift) {
-  const edges = [];
-  const byEnds = /* @__PURE__ */ new Map();
-  const add = (from, to, kind, item) => {
-    let tos = byEnds.get(from);
-    if (tos === void 0) {
-      tos = /* @__PURE__ */ new Map();
-      byEnds.set(from, tos);
-    }
-    let kinds = tos.get(to);
-    if (kinds === void 0) {
-      kinds = /* @__PURE__ */ new Map();
-      tos.set(to, kinds);
-    }
-    let edge = kinds.get(kind);
-    if (edge === void 0) {
-      edge = { from, to, kind, items: [] };
-      kinds.set(kind, edge);
-      edges.push(edge);
-    }
-    edge.items.push(item);
-  };
+  const group = new EdgeGroups();
   const keys = /* @__PURE__ */ new Map();
   const keyOf2 = (ref) => {
     let key = keys.get(ref);
@@ -14757,12 +14743,15 @@ function drawnDrift(drift) {
     }
     return key;
   };
-  for (const call of drift.missing) add(keyOf2(call.client), keyOf2(call.server), missingKind(call), call);
+  for (const call of drift.missing)
+    group.add(keyOf2(call.client), keyOf2(call.server), missingKind(call), call);
   for (const rule of drift.stale) {
-    if (rule.reason !== "client-idle") add(workloadKey2(rule.client), ruleTargetKey(rule), "stale", rule);
+    if (rule.reason !== "client-idle")
+      group.add(workloadKey2(rule.client), ruleTargetKey(rule), "stale", rule);
   }
+  const edges = group.edges;
   edges.sort(
-    (a, b) => (PRIORITY[a.kind] ?? 9) - (PRIORITY[b.kind] ?? 9) || byText2(a.from, b.from) || byText2(a.to, b.to)
+    (a, b) => (PRIORITY[a.kind] ?? 9) - (PRIORITY[b.kind] ?? 9) || byText(a.from, b.from) || byText(a.to, b.to)
   );
   const chosen = new Set(edges.slice(0, MAX_EDGES).flatMap((edge) => edge.items));
   const drawnItem = (item) => chosen.has(item);
@@ -14776,9 +14765,6 @@ function drawnDrift(drift) {
     stale: drift.stale.filter(drawnItem)
   };
   return { total: edges.length, drawn };
-}
-function byText2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 function mermaidDriftGraph(drift, room = Number.POSITIVE_INFINITY) {
   const { total, drawn } = drawnDrift(drift);
