@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-TTLWR7GJ.js";
+} from "./chunks/chunk-OTBGTL7J.js";
 import {
   openInRepository,
   repositoryLinkGuard,

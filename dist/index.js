@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-TTLWR7GJ.js";
+} from "./chunks/chunk-OTBGTL7J.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

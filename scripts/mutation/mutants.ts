@@ -205,7 +205,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'live/window-pod-left-silently',
     file: 'src/observe/live/sidecars-source.ts',
-    from: 'for (const [key, f] of leftInWindow(listing.meshed, first.read, pods)) second.failed.set(key, f);',
+    from: 'for (const [key, f] of leftInWindow(changes.gone, first.read)) second.failed.set(key, f);',
     to: '',
     why: '--window: a pod read first and gone by the second reading (rollout, scale-down) is dropped without a word',
     tests: [`${LIVE}/sidecars-window.test.ts`],
@@ -237,7 +237,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'live/window-new-pod-unnamed',
     file: 'src/observe/live/sidecars-source.ts',
-    from: 'if (newPods.length > 0) {',
+    from: 'if (changes.added.length > 0) {',
     to: 'if (false) {',
     why: "--window: a workload that starts in the window keeps Istio's name and no kind (its Otterize name annotation ignored)",
     tests: [`${LIVE}/sidecars-window.test.ts`],
@@ -527,8 +527,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'declare/edit-target-kind-ignored',
     file: 'src/declare/edit-intents-targets.ts',
-    from: "if (type === 'kubernetes' && otherKind(typeof kind === 'string' ? kind : undefined, server.kind))",
-    to: 'if (false)',
+    from: '|| otherKind(found.kind, server.kind)) continue;',
+    to: ') continue;',
     why: "--fix adds a call to the Deployment db into the StatefulSet db's target, where it stays missing",
     tests: ['test/declare/edit-intents.test.ts'],
   },

@@ -27,11 +27,8 @@ export function findTarget(
   if (type !== 'kubernetes' && type !== 'service') return undefined;
   for (const item of list.seq.items) {
     if (!isMap(item)) continue;
-    const found = list.v2 ? v2Target(item) : v1Call(item);
-    if (!found || found.type !== type) continue;
-    const kind = found.body.get('kind');
-    if (type === 'kubernetes' && otherKind(typeof kind === 'string' ? kind : undefined, server.kind))
-      continue;
+    const found = writtenTarget(list, item);
+    if (!found || found.type !== type || otherKind(found.kind, server.kind)) continue;
     const [name, namespace = client.namespace] = found.name.split('.');
     if (name === server.name && namespace === server.namespace) {
       return { item, body: found.body, writtenName: String(found.body.get('name')) };
@@ -42,7 +39,7 @@ export function findTarget(
 
 /** Both kinds known, and not the same (as the diff's kindsAgree). */
 function otherKind(written: string | undefined, server: string | undefined): boolean {
-  return written !== undefined && written !== '' && server !== undefined && written !== server;
+  return written !== undefined && server !== undefined && written !== server;
 }
 
 /**
@@ -58,13 +55,28 @@ export function sharesPolicy(
   const key = policyKey({ client, server, targetType: 'kubernetes' });
   return list.seq.items.some((item) => {
     if (!isMap(item)) return false;
-    const found = list.v2 ? v2Target(item) : v1Call(item);
+    const found = writtenTarget(list, item);
     if (!found) return false;
     const [name = '', namespace = client.namespace] = found.name.split('.');
-    const kind = found.type === 'kubernetes' ? found.body.get('kind') : undefined;
-    const written = typeof kind === 'string' && kind !== '' ? { name, namespace, kind } : { name, namespace };
+    const written = found.kind === undefined ? { name, namespace } : { name, namespace, kind: found.kind };
     return policyKey({ client, server: written, targetType: found.type }) === key;
   });
+}
+
+interface WrittenTarget {
+  type: TargetType;
+  name: string;
+  body: YAMLMap;
+  /** A kubernetes target's `kind`, when it writes one. */
+  kind?: string;
+}
+
+/** A target (v2) or call (v1) as the file writes it. */
+function writtenTarget(list: TargetList, item: YAMLMap): WrittenTarget | undefined {
+  const found = list.v2 ? v2Target(item) : v1Call(item);
+  if (found === undefined || found.type !== 'kubernetes') return found;
+  const kind = found.body.get('kind');
+  return typeof kind === 'string' && kind !== '' ? { ...found, kind } : found;
 }
 
 function v2Target(item: YAMLMap): { type: TargetType; name: string; body: YAMLMap } | undefined {

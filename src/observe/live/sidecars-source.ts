@@ -78,14 +78,10 @@ const LEFT_IN_WINDOW: PodFault = {
     'its calls in the window are unknown',
 };
 
-/** Pods read at the first reading that the second listing no longer holds, as faults. */
-function leftInWindow(first: readonly MeshedPod[], read: ReadonlySet<string>, again: readonly MeshedPod[]) {
-  const listed = new Set(again.map(podKey));
+/** Pods gone from the second listing that were read at the first, as faults. */
+function leftInWindow(gone: readonly MeshedPod[], read: ReadonlySet<string>) {
   const left: Reading['failed'] = new Map();
-  for (const pod of first) {
-    const key = podKey(pod);
-    if (read.has(key) && !listed.has(key)) left.set(key, { pod, fault: LEFT_IN_WINDOW });
-  }
+  for (const pod of gone) if (read.has(podKey(pod))) left.set(podKey(pod), { pod, fault: LEFT_IN_WINDOW });
   return left;
 }
 
@@ -95,18 +91,29 @@ function sameWorkloadLast(workloads: readonly LiveWorkload[]): LiveWorkload[] {
 }
 
 /**
- * Pods listed at both readings whose sidecar started again in between (MeshedPod.incarnation):
- * their counters count from that start, so the second reading is the window's whole, and what
- * the old proxy served after the first reading is lost.
+ * How the second listing differs from the first: pods new in it, pods gone from it, and pods in
+ * both whose sidecar started again in between (MeshedPod.incarnation): their counters count from
+ * that start, so their second reading is the window's whole, and what the old proxy served after
+ * the first reading is lost.
  */
-function restartedInWindow(first: readonly MeshedPod[], again: readonly MeshedPod[]): Set<string> {
-  const then = new Map(first.map((p) => [podKey(p), p.incarnation]));
+function listingChanges(
+  first: readonly MeshedPod[],
+  again: readonly MeshedPod[],
+): { added: MeshedPod[]; gone: MeshedPod[]; restarted: Set<string> } {
+  const then = new Map(first.map((p) => [podKey(p), p]));
+  const added: MeshedPod[] = [];
   const restarted = new Set<string>();
+  const kept = new Set<string>();
   for (const pod of again) {
-    const before = then.get(podKey(pod));
-    if (before !== undefined && before !== pod.incarnation) restarted.add(podKey(pod));
+    const key = podKey(pod);
+    const before = then.get(key);
+    if (before === undefined) added.push(pod);
+    else {
+      kept.add(key);
+      if (before.incarnation !== pod.incarnation) restarted.add(key);
+    }
   }
-  return restarted;
+  return { added, gone: first.filter((p) => !kept.has(podKey(p))), restarted };
 }
 
 /** A warning per restarted pod, sorted; past MAX_POD_WARNINGS, a count (a StatefulSet's rolling update recreates every pod). */
@@ -223,17 +230,16 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
     pods = again.meshed;
     // Pods new in the second listing count whole: their workloads are named too (a Job's pod
     // that started in the window, a Deployment created in it), the second listing's name winning.
-    const listed = new Set(listing.meshed.map(podKey));
-    const newPods = pods.filter((p) => !listed.has(podKey(p)));
-    if (newPods.length > 0) {
+    const changes = listingChanges(listing.meshed, pods);
+    if (changes.added.length > 0) {
       const before = owners;
-      const added = resolver.resolveAll(newPods, Math.min(8, tuning.concurrency));
+      const added = resolver.resolveAll(changes.added, Math.min(8, tuning.concurrency));
       owners = Promise.all([before, added]).then(([a, b]) => sameWorkloadLast([...a, ...b]));
     }
     // A pod unread the first time is left out (where it started is unknown); one new in the
     // second listing, or whose sidecar started again since the first, counts whole.
     const unknown = new Set(first.failed.keys());
-    const restarted = restartedInWindow(listing.meshed, pods);
+    const { restarted } = changes;
     for (const key of restarted) earlier.delete(key);
     const second = await readAll(kc, pods, tuning, report('second', pods.length), (pod, samples) => {
       if (unknown.has(pod)) return;
@@ -244,7 +250,7 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
     earlier.clear();
     window = { from: from.toISOString(), to: new Date().toISOString() };
     for (const [key, f] of first.failed) if (!second.failed.has(key)) second.failed.set(key, f);
-    for (const [key, f] of leftInWindow(listing.meshed, first.read, pods)) second.failed.set(key, f);
+    for (const [key, f] of leftInWindow(changes.gone, first.read)) second.failed.set(key, f);
     first = second;
   }
   const workloads = await owners;

@@ -340,26 +340,29 @@ var LEFT_IN_WINDOW = {
   kind: "gone",
   message: "read at the first reading, not a Running pod at the second (deleted, rolled out or scaled down): its calls in the window are unknown"
 };
-function leftInWindow(first, read, again) {
-  const listed = new Set(again.map(podKey));
+function leftInWindow(gone, read) {
   const left = /* @__PURE__ */ new Map();
-  for (const pod of first) {
-    const key = podKey(pod);
-    if (read.has(key) && !listed.has(key)) left.set(key, { pod, fault: LEFT_IN_WINDOW });
-  }
+  for (const pod of gone) if (read.has(podKey(pod))) left.set(podKey(pod), { pod, fault: LEFT_IN_WINDOW });
   return left;
 }
 function sameWorkloadLast(workloads) {
   return [...new Map(workloads.map((w) => [`${w.namespace}/${w.istioName}`, w])).values()];
 }
-function restartedInWindow(first, again) {
-  const then = new Map(first.map((p) => [podKey(p), p.incarnation]));
+function listingChanges(first, again) {
+  const then = new Map(first.map((p) => [podKey(p), p]));
+  const added = [];
   const restarted = /* @__PURE__ */ new Set();
+  const kept = /* @__PURE__ */ new Set();
   for (const pod of again) {
-    const before = then.get(podKey(pod));
-    if (before !== void 0 && before !== pod.incarnation) restarted.add(podKey(pod));
+    const key = podKey(pod);
+    const before = then.get(key);
+    if (before === void 0) added.push(pod);
+    else {
+      kept.add(key);
+      if (before.incarnation !== pod.incarnation) restarted.add(key);
+    }
   }
-  return restarted;
+  return { added, gone: first.filter((p) => !kept.has(podKey(p))), restarted };
 }
 function restartWarnings(keys) {
   const lines = [...keys].sort().map(
@@ -450,15 +453,14 @@ async function readSidecars(options = {}) {
     await delay(options.windowMs, options.signal);
     const again = await listMeshedPods(kc, namespaces, options.pageSize);
     pods = again.meshed;
-    const listed = new Set(listing.meshed.map(podKey));
-    const newPods = pods.filter((p) => !listed.has(podKey(p)));
-    if (newPods.length > 0) {
+    const changes = listingChanges(listing.meshed, pods);
+    if (changes.added.length > 0) {
       const before = owners;
-      const added = resolver.resolveAll(newPods, Math.min(8, tuning.concurrency));
+      const added = resolver.resolveAll(changes.added, Math.min(8, tuning.concurrency));
       owners = Promise.all([before, added]).then(([a, b]) => sameWorkloadLast([...a, ...b]));
     }
     const unknown = new Set(first.failed.keys());
-    const restarted = restartedInWindow(listing.meshed, pods);
+    const { restarted } = changes;
     for (const key of restarted) earlier.delete(key);
     const second = await readAll(kc, pods, tuning, report("second", pods.length), (pod, samples) => {
       if (unknown.has(pod)) return;
@@ -469,7 +471,7 @@ async function readSidecars(options = {}) {
     earlier.clear();
     window = { from: from.toISOString(), to: (/* @__PURE__ */ new Date()).toISOString() };
     for (const [key, f] of first.failed) if (!second.failed.has(key)) second.failed.set(key, f);
-    for (const [key, f] of leftInWindow(listing.meshed, first.read, pods)) second.failed.set(key, f);
+    for (const [key, f] of leftInWindow(changes.gone, first.read)) second.failed.set(key, f);
     first = second;
   }
   const workloads = await owners;

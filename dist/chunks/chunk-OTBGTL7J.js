@@ -11553,7 +11553,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-X3SQB3H6.js");
+      const { readSidecars } = await import("./sidecars-source-MUWDSO7T.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -12449,11 +12449,8 @@ function findTarget(list, server, type, client) {
   if (type !== "kubernetes" && type !== "service") return void 0;
   for (const item of list.seq.items) {
     if (!isMap(item)) continue;
-    const found = list.v2 ? v2Target2(item) : v1Call2(item);
-    if (!found || found.type !== type) continue;
-    const kind = found.body.get("kind");
-    if (type === "kubernetes" && otherKind(typeof kind === "string" ? kind : void 0, server.kind))
-      continue;
+    const found = writtenTarget(list, item);
+    if (!found || found.type !== type || otherKind(found.kind, server.kind)) continue;
     const [name, namespace = client.namespace] = found.name.split(".");
     if (name === server.name && namespace === server.namespace) {
       return { item, body: found.body, writtenName: String(found.body.get("name")) };
@@ -12462,19 +12459,24 @@ function findTarget(list, server, type, client) {
   return void 0;
 }
 function otherKind(written, server) {
-  return written !== void 0 && written !== "" && server !== void 0 && written !== server;
+  return written !== void 0 && server !== void 0 && written !== server;
 }
 function sharesPolicy(list, server, client) {
   const key = policyKey({ client, server, targetType: "kubernetes" });
   return list.seq.items.some((item) => {
     if (!isMap(item)) return false;
-    const found = list.v2 ? v2Target2(item) : v1Call2(item);
+    const found = writtenTarget(list, item);
     if (!found) return false;
     const [name = "", namespace = client.namespace] = found.name.split(".");
-    const kind = found.type === "kubernetes" ? found.body.get("kind") : void 0;
-    const written = typeof kind === "string" && kind !== "" ? { name, namespace, kind } : { name, namespace };
+    const written = found.kind === void 0 ? { name, namespace } : { name, namespace, kind: found.kind };
     return policyKey({ client, server: written, targetType: found.type }) === key;
   });
+}
+function writtenTarget(list, item) {
+  const found = list.v2 ? v2Target2(item) : v1Call2(item);
+  if (found === void 0 || found.type !== "kubernetes") return found;
+  const kind = found.body.get("kind");
+  return typeof kind === "string" && kind !== "" ? { ...found, kind } : found;
 }
 function v2Target2(item) {
   for (const key of ["kubernetes", "service"]) {
