@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-OTBGTL7J.js";
+} from "./chunks/chunk-7ASQYU4B.js";
 import {
   openInRepository,
   repositoryLinkGuard,

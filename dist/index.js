@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-OTBGTL7J.js";
+} from "./chunks/chunk-7ASQYU4B.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -227,6 +227,22 @@ export const MUTANTS: Mutant[] = [
     tests: [`${LIVE}/sidecars-window.test.ts`],
   },
   {
+    id: 'live/window-uptime-ignored',
+    file: 'src/observe/live/reading-delta.ts',
+    from: 'return second.uptimeSeconds < first.uptimeSeconds + elapsedSeconds - UPTIME_SLACK_SECONDS;',
+    to: 'return false;',
+    why: "--window: a proxy that restarts after the second listing (Envoy's uptime fell) is counted as the difference from its old counters",
+    tests: [`${LIVE}/sidecars-window.test.ts`, `${LIVE}/reading-delta.test.ts`],
+  },
+  {
+    id: 'live/window-uptime-from-the-app',
+    file: 'src/observe/live/pod-metrics.ts',
+    from: 'if (uptimeSeconds === undefined && Object.keys(s.labels).length === 0) uptimeSeconds = s.value;',
+    to: 'uptimeSeconds = s.value;',
+    why: "--window: an app's own envoy_server_uptime series, appended to the merged answer, is taken for Envoy's and fakes a restart",
+    tests: [`${LIVE}/sidecars-window.test.ts`],
+  },
+  {
     id: 'live/window-native-restart-unseen',
     file: 'src/observe/live/meshed-pods.ts',
     from: '...(pod.status?.initContainerStatuses ?? [])',
@@ -245,7 +261,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'live/window-first-reading-dropped',
     file: 'src/observe/live/sidecars-source.ts',
-    from: 'add(then === undefined ? samples : grownSince(then, samples));',
+    from: 'add(then === undefined ? samples : grownSince(then.values, samples));',
     to: 'add(samples);',
     why: '--window: the second reading counts whole, as if there were no first',
     tests: [`${LIVE}/sidecars.test.ts`, `${LIVE}/sidecars-window.test.ts`],

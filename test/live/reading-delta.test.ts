@@ -3,7 +3,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Sample } from '../../src/observe/exposition-line.ts';
-import { grownSince, seriesValues } from '../../src/observe/live/reading-delta.ts';
+import {
+  grownSince,
+  type ProxyClock,
+  seriesValues,
+  startedBetween,
+  UPTIME_SLACK_SECONDS,
+} from '../../src/observe/live/reading-delta.ts';
 
 const sample = (path: string, value: number, labels: Record<string, string> = {}): Sample => ({
   metric: 'istio_requests_total',
@@ -48,5 +54,35 @@ describe('grownSince', () => {
       grownSince(then, [otherMetric]).map((s) => s.value),
       [80],
     );
+  });
+});
+
+describe('startedBetween (Envoy uptime across the two readings)', () => {
+  // The first answer read whole at 1,000 ms (uptime 5,000 s); the second asked for 300 s later.
+  const first: ProxyClock = { sentMs: 900, answeredMs: 1_000, uptimeSeconds: 5_000 };
+  const second = (uptimeSeconds: number | undefined, afterSeconds = 300): ProxyClock => ({
+    sentMs: 1_000 + afterSeconds * 1000,
+    answeredMs: 1_000 + afterSeconds * 1000 + 50,
+    uptimeSeconds,
+  });
+
+  test('no restart: the uptime grew by the time between, up to a flush behind', () => {
+    assert.equal(startedBetween(first, second(5_300)), false);
+    assert.equal(startedBetween(first, second(5_300 - UPTIME_SLACK_SECONDS)), false, 'at the margin');
+    // Asked again at once: the same flush's value.
+    assert.equal(startedBetween(first, second(5_000, 0.02)), false);
+  });
+
+  test('a restart: an uptime below that, even one above the first reading', () => {
+    assert.equal(startedBetween(first, second(3)), true, 'started 3 s before the second answer');
+    assert.equal(startedBetween(first, second(5_300 - UPTIME_SLACK_SECONDS - 1)), true, 'past the margin');
+    // Asked 10,000 s later, 5,100 s of uptime: above the first reading's 5,000, yet it started
+    // about 4,900 s into the window.
+    assert.equal(startedBetween(first, second(5_100, 10_000)), true);
+  });
+
+  test('unknown when either answer has no uptime: false (the other checks stand alone)', () => {
+    assert.equal(startedBetween({ ...first, uptimeSeconds: undefined }, second(3)), false);
+    assert.equal(startedBetween(first, second(undefined)), false);
   });
 });

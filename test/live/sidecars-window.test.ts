@@ -225,6 +225,91 @@ describe('--window when a sidecar starts again between the readings', () => {
   });
 });
 
+describe('--window when a sidecar starts again after the second listing', () => {
+  test("Envoy's uptime tells it: the second reading counts whole, with the same warning", async () => {
+    const objects: KubeObject[] = [
+      ...deploymentChain(ns, 'web', 'abc123'),
+      ...deploymentChain(ns, 'admin', 'def456'),
+      ...deploymentChain(ns, 'noisy', 'bbb222'),
+      ...deploymentChain(ns, 'quiet', 'ccc333'),
+      ownedBy('web-abc123-a', 'web-abc123', 'abc123'),
+      ownedBy('admin-def456-a', 'admin-def456', 'def456'),
+      ownedBy('noisy-bbb222-a', 'noisy-bbb222', 'bbb222'),
+      ownedBy('quiet-ccc333-a', 'quiet-ccc333', 'ccc333'),
+    ];
+    // Both listings show the same pods, UIDs and restart counts: admin's proxy restarts after
+    // the second listing and has counted 45 calls by its second reading, 3 s after its start.
+    let second = false;
+    const reading = (
+      first: SeriesSpec,
+      then: SeriesSpec,
+      uptimes: [number | null, number | null],
+      appLines: (second: boolean) => string[] = () => [],
+    ) => ({
+      metrics: () =>
+        sidecarExposition([second ? then : first], {
+          uptimeSeconds: second ? uptimes[1] : uptimes[0],
+          appLines: appLines(second),
+        }),
+    });
+    const endpoints = new Map([
+      // Not restarted: the uptime grew (Envoy's flush lags the clock; here it did not move).
+      [
+        `${ns}/web-abc123-a`,
+        reading(call('web', 'cart', '/cart', 10), call('web', 'cart', '/cart', 15), [900, 900]),
+      ],
+      [
+        `${ns}/admin-def456-a`,
+        reading(call('admin', 'db', '/wipe', 40), call('admin', 'db', '/wipe', 45), [5_000, 3]),
+      ],
+      // Its app appends envoy_server_uptime series of its own after Envoy's part, as if its proxy
+      // had restarted: not Envoy's, not read.
+      [
+        `${ns}/noisy-bbb222-a`,
+        reading(call('noisy', 'cart', '/n', 20), call('noisy', 'cart', '/n', 26), [700, 700], (again) => [
+          '# TYPE envoy_server_uptime gauge',
+          `envoy_server_uptime{} ${again ? 1 : 9_000}`,
+          `envoy_server_uptime{app="noisy"} ${again ? 2 : 9_000}`,
+        ]),
+      ],
+      // No Envoy uptime at all, and one with labels from its app: not Envoy's either, so the
+      // counters' difference stands.
+      [
+        `${ns}/quiet-ccc333-a`,
+        reading(call('quiet', 'cart', '/q', 8), call('quiet', 'cart', '/q', 12), [null, null], (again) => [
+          '# TYPE envoy_server_uptime gauge',
+          `envoy_server_uptime{app="quiet"} ${again ? 1 : 9_000}`,
+        ]),
+      ],
+    ]);
+    const cluster = await liveCluster({ objects, endpoints });
+    try {
+      const map = await readSidecars({
+        kubeconfig: cluster.kubeconfig.file,
+        namespaces: [ns],
+        windowMs: 20,
+        onProgress: (p) => {
+          // The pods change nothing the listing shows; only their answers change.
+          if (p.reading === 'waiting') second = true;
+        },
+      });
+      assert.deepEqual(
+        map.calls.map((c) => `${c.client.name}->${c.server.name} ${c.path} ${c.count}`).sort(),
+        ['admin->db /wipe 45', 'noisy->cart /n 6', 'quiet->cart /q 4', 'web->cart /cart 5'],
+      );
+      const restarts = map.warnings.filter((w) => w.includes('started again in the window'));
+      assert.deepEqual(
+        restarts.map((w) => w.split(':')[0]),
+        ['pod shop/admin-def456-a'],
+        map.warnings.join('\n'),
+      );
+      assert.deepEqual(map.pods, { meshed: 4, unmeshed: 0, read: 4, failed: 0 });
+    } finally {
+      await cluster.close();
+    }
+  });
+});
+
 describe('--window with a workload that starts in the window', () => {
   test('its pod, new at the second listing, is named as the first listing’s are (kind, Otterize name)', async () => {
     const objects: KubeObject[] = [

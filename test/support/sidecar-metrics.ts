@@ -77,7 +77,14 @@ export function agentOnlyExposition(): string {
   return `${agentPart(1).join('\n')}\n`;
 }
 
-export function sidecarExposition(series: readonly SeriesSpec[]): string {
+export interface ExpositionOptions {
+  /** Envoy's envoy_server_uptime (seconds; default 626, as in fixtures/demo/capture); null: no such line. */
+  uptimeSeconds?: number | null;
+  /** Lines the app appends after Envoy's part (pilot-agent merges the app's metrics last). */
+  appLines?: readonly string[];
+}
+
+export function sidecarExposition(series: readonly SeriesSpec[], opts: ExpositionOptions = {}): string {
   const lines = [
     ...agentPart(0),
     '# HELP envoy_cluster_upstream_cx_total Total connections',
@@ -91,11 +98,10 @@ export function sidecarExposition(series: readonly SeriesSpec[]): string {
     lines.push(`istio_request_duration_milliseconds_bucket{${labelsOf(s)},le="+Inf"} ${s.count}`);
     lines.push(`istio_request_duration_milliseconds_count{${labelsOf(s)}} ${s.count}`);
   }
-  lines.push(
-    '# TYPE envoy_server_live gauge',
-    'envoy_server_live{} 1',
-    '# TYPE envoy_server_uptime gauge',
-    'envoy_server_uptime{} 626',
-  );
+  lines.push('# TYPE envoy_server_live gauge', 'envoy_server_live{} 1');
+  if (opts.uptimeSeconds !== null) {
+    lines.push('# TYPE envoy_server_uptime gauge', `envoy_server_uptime{} ${opts.uptimeSeconds ?? 626}`);
+  }
+  lines.push(...(opts.appLines ?? []));
   return `${lines.join('\n')}\n`;
 }

@@ -11,6 +11,7 @@ import { statusOf } from './kube-errors.ts';
 import { kubeRequest, readBody } from './kube-http.ts';
 import type { MeshedPod } from './meshed-pods.ts';
 import { delay } from './pool.ts';
+import { type ProxyClock, UPTIME_METRIC } from './reading-delta.ts';
 
 export const SIDECAR_METRICS_PORT = 15020;
 export const SIDECAR_METRICS_PATH = 'stats/prometheus';
@@ -32,7 +33,10 @@ export interface PodFault {
   message: string;
 }
 
-export type PodReading = { ok: true; samples: Sample[] } | { ok: false; fault: PodFault };
+export type PodReading = { ok: true; samples: Sample[]; clock: ProxyClock } | { ok: false; fault: PodFault };
+
+/** The families read from an answer: the calls', and Envoy's uptime for --window (reading-delta.ts). */
+const READ_METRICS: ReadonlySet<string> = new Set([...OBSERVED_METRICS, UPTIME_METRIC]);
 
 export interface PodReadOptions {
   timeoutMs: number;
@@ -92,6 +96,7 @@ async function attempt(
   const source = `pod ${pod.namespace}/${pod.name}`;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const sentMs = performance.now();
   try {
     const res = await kubeRequest(kc, podProxyPath(pod), {
       signal: controller.signal,
@@ -104,10 +109,17 @@ async function attempt(
     }
     const samples: Sample[] = [];
     const envoy = new EnvoyPartWatch();
+    let uptimeSeconds: number | undefined;
     await readPrometheusText(checkedBody(res.body, envoy), {
       source,
-      metrics: OBSERVED_METRICS,
+      metrics: READ_METRICS,
       onSample: (s) => {
+        if (s.metric === UPTIME_METRIC) {
+          // Envoy's own series has no labels and comes before anything the app appends to the
+          // merged answer: the first such one is Envoy's, any later one is not kept (nor counted).
+          if (uptimeSeconds === undefined && Object.keys(s.labels).length === 0) uptimeSeconds = s.value;
+          return;
+        }
         if (samples.length === maxSamples) throw new TooLarge();
         samples.push(s);
       },
@@ -116,7 +128,7 @@ async function attempt(
     // pilot-agent answers 200 with its own metrics alone when it cannot scrape Envoy: that is
     // not an idle sidecar, and the pod's calls are unknown.
     if (!envoy.seen) return { ok: false, fault: { kind: 'no-envoy', message: NO_ENVOY } };
-    return { ok: true, samples };
+    return { ok: true, samples, clock: { sentMs, answeredMs: performance.now(), uptimeSeconds } };
   } catch (err) {
     if (err instanceof TooLarge) {
       // Leaving the body's loop has cancelled it already; the abort ends the request too.

@@ -12,7 +12,13 @@ import { permissionHint } from './kube-errors.ts';
 import { listMeshedPods, type MeshedPod } from './meshed-pods.ts';
 import { describeFault, type PodFault, readPodMetrics } from './pod-metrics.ts';
 import { delay, mapPool } from './pool.ts';
-import { grownSince, type SeriesValues, seriesValues } from './reading-delta.ts';
+import {
+  grownSince,
+  type ProxyClock,
+  type SeriesValues,
+  seriesValues,
+  startedBetween,
+} from './reading-delta.ts';
 import { type LiveWorkload, OwnerResolver } from './workload-owners.ts';
 
 export interface SidecarsProgress {
@@ -62,7 +68,7 @@ interface Reading {
 }
 
 /** Takes one pod's samples as soon as its answer is whole: nothing holds every pod's samples. */
-type TakeSamples = (pod: string, samples: Sample[]) => void;
+type TakeSamples = (pod: string, samples: Sample[], clock: ProxyClock) => void;
 
 const podKey = (p: MeshedPod) => `${p.namespace}/${p.name}`;
 
@@ -147,7 +153,7 @@ async function readAll(
     const r = await readPodMetrics(kc, pod, opts);
     if (r.ok) {
       reading.read.add(podKey(pod));
-      take(podKey(pod), r.samples);
+      take(podKey(pod), r.samples, r.clock);
     } else reading.failed.set(podKey(pod), { pod, fault: r.fault });
     progress(++done);
   });
@@ -212,13 +218,15 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
   const add = (samples: readonly Sample[]) => {
     for (const s of samples) builder.add(s);
   };
-  const earlier = new Map<string, SeriesValues>();
+  const earlier = new Map<string, { values: SeriesValues; clock: ProxyClock }>();
   let first = await readAll(
     kc,
     listing.meshed,
     tuning,
     report(windowed ? 'first' : 'single', listing.meshed.length),
-    windowed ? (pod, samples) => earlier.set(pod, seriesValues(samples)) : (_pod, samples) => add(samples),
+    windowed
+      ? (pod, samples, clock) => earlier.set(pod, { values: seriesValues(samples), clock })
+      : (_pod, samples) => add(samples),
   );
   let pods = listing.meshed;
   let window: SidecarsResult['window'];
@@ -237,14 +245,20 @@ export async function readSidecars(options: SidecarsOptions = {}): Promise<Sidec
       owners = Promise.all([before, added]).then(([a, b]) => sameWorkloadLast([...a, ...b]));
     }
     // A pod unread the first time is left out (where it started is unknown); one new in the
-    // second listing, or whose sidecar started again since the first, counts whole.
+    // second listing, or whose sidecar started again since the first (by the listings, or by
+    // Envoy's uptime for a restart after the second listing), counts whole.
     const unknown = new Set(first.failed.keys());
     const { restarted } = changes;
     for (const key of restarted) earlier.delete(key);
-    const second = await readAll(kc, pods, tuning, report('second', pods.length), (pod, samples) => {
+    const second = await readAll(kc, pods, tuning, report('second', pods.length), (pod, samples, clock) => {
       if (unknown.has(pod)) return;
       const then = earlier.get(pod);
-      add(then === undefined ? samples : grownSince(then, samples));
+      if (then !== undefined && startedBetween(then.clock, clock)) {
+        restartedRead.push(pod);
+        add(samples);
+        return;
+      }
+      add(then === undefined ? samples : grownSince(then.values, samples));
     });
     for (const key of restarted) if (second.read.has(key)) restartedRead.push(key);
     earlier.clear();

@@ -11553,7 +11553,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-MUWDSO7T.js");
+      const { readSidecars } = await import("./sidecars-source-7N6G5HAF.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,

@@ -128,9 +128,43 @@ var EnvoyPartWatch = class {
   }
 };
 
+// src/observe/live/reading-delta.ts
+import { hash } from "node:crypto";
+function seriesDigest(s) {
+  const keys = Object.keys(s.labels).sort();
+  const identity = [s.metric];
+  for (const k of keys) identity.push(k, s.labels[k]);
+  return hash("sha256", JSON.stringify(identity), "base64");
+}
+function seriesValues(samples) {
+  const values = /* @__PURE__ */ new Map();
+  for (const s of samples) {
+    const key = seriesDigest(s);
+    values.set(key, (values.get(key) ?? 0) + s.value);
+  }
+  return values;
+}
+function grownSince(then, samples) {
+  const grown = [];
+  for (const s of samples) {
+    const old = then.get(seriesDigest(s)) ?? 0;
+    const delta = s.value >= old ? s.value - old : s.value;
+    if (delta > 0) grown.push({ ...s, value: delta });
+  }
+  return grown;
+}
+var UPTIME_METRIC = "envoy_server_uptime";
+var UPTIME_SLACK_SECONDS = 15;
+function startedBetween(first, second) {
+  if (first.uptimeSeconds === void 0 || second.uptimeSeconds === void 0) return false;
+  const elapsedSeconds = (second.sentMs - first.answeredMs) / 1e3;
+  return second.uptimeSeconds < first.uptimeSeconds + elapsedSeconds - UPTIME_SLACK_SECONDS;
+}
+
 // src/observe/live/pod-metrics.ts
 var SIDECAR_METRICS_PORT = 15020;
 var SIDECAR_METRICS_PATH = "stats/prometheus";
+var READ_METRICS = /* @__PURE__ */ new Set([...OBSERVED_METRICS, UPTIME_METRIC]);
 var MAX_POD_SAMPLES = 1e5;
 function podProxyPath(pod) {
   const ns = encodeURIComponent(pod.namespace);
@@ -161,6 +195,7 @@ async function attempt(kc, pod, timeoutMs, maxSamples) {
   const source = `pod ${pod.namespace}/${pod.name}`;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const sentMs = performance.now();
   try {
     const res = await kubeRequest(kc, podProxyPath(pod), {
       signal: controller.signal,
@@ -173,17 +208,22 @@ async function attempt(kc, pod, timeoutMs, maxSamples) {
     }
     const samples = [];
     const envoy = new EnvoyPartWatch();
+    let uptimeSeconds;
     await readPrometheusText(checkedBody(res.body, envoy), {
       source,
-      metrics: OBSERVED_METRICS,
+      metrics: READ_METRICS,
       onSample: (s) => {
+        if (s.metric === UPTIME_METRIC) {
+          if (uptimeSeconds === void 0 && Object.keys(s.labels).length === 0) uptimeSeconds = s.value;
+          return;
+        }
         if (samples.length === maxSamples) throw new TooLarge();
         samples.push(s);
       },
       counters: true
     });
     if (!envoy.seen) return { ok: false, fault: { kind: "no-envoy", message: NO_ENVOY } };
-    return { ok: true, samples };
+    return { ok: true, samples, clock: { sentMs, answeredMs: performance.now(), uptimeSeconds } };
   } catch (err) {
     if (err instanceof TooLarge) {
       controller.abort();
@@ -219,32 +259,6 @@ function describeFault(pod, f) {
   const where = `pod ${pod.namespace}/${pod.name}: cannot read :${SIDECAR_METRICS_PORT}/${SIDECAR_METRICS_PATH}`;
   const code = f.code === void 0 ? "" : `HTTP ${f.code}: `;
   return `${where}: ${f.kind}: ${code}${f.message}; skipped`;
-}
-
-// src/observe/live/reading-delta.ts
-import { hash } from "node:crypto";
-function seriesDigest(s) {
-  const keys = Object.keys(s.labels).sort();
-  const identity = [s.metric];
-  for (const k of keys) identity.push(k, s.labels[k]);
-  return hash("sha256", JSON.stringify(identity), "base64");
-}
-function seriesValues(samples) {
-  const values = /* @__PURE__ */ new Map();
-  for (const s of samples) {
-    const key = seriesDigest(s);
-    values.set(key, (values.get(key) ?? 0) + s.value);
-  }
-  return values;
-}
-function grownSince(then, samples) {
-  const grown = [];
-  for (const s of samples) {
-    const old = then.get(seriesDigest(s)) ?? 0;
-    const delta = s.value >= old ? s.value - old : s.value;
-    if (delta > 0) grown.push({ ...s, value: delta });
-  }
-  return grown;
 }
 
 // src/observe/live/workload-owners.ts
@@ -381,7 +395,7 @@ async function readAll(kc, pods, opts, progress, take) {
     const r = await readPodMetrics(kc, pod, opts);
     if (r.ok) {
       reading.read.add(podKey(pod));
-      take(podKey(pod), r.samples);
+      take(podKey(pod), r.samples, r.clock);
     } else reading.failed.set(podKey(pod), { pod, fault: r.fault });
     progress(++done);
   });
@@ -443,7 +457,7 @@ async function readSidecars(options = {}) {
     listing.meshed,
     tuning,
     report(windowed ? "first" : "single", listing.meshed.length),
-    windowed ? (pod, samples) => earlier.set(pod, seriesValues(samples)) : (_pod, samples) => add(samples)
+    windowed ? (pod, samples, clock) => earlier.set(pod, { values: seriesValues(samples), clock }) : (_pod, samples) => add(samples)
   );
   let pods = listing.meshed;
   let window;
@@ -462,10 +476,15 @@ async function readSidecars(options = {}) {
     const unknown = new Set(first.failed.keys());
     const { restarted } = changes;
     for (const key of restarted) earlier.delete(key);
-    const second = await readAll(kc, pods, tuning, report("second", pods.length), (pod, samples) => {
+    const second = await readAll(kc, pods, tuning, report("second", pods.length), (pod, samples, clock) => {
       if (unknown.has(pod)) return;
       const then = earlier.get(pod);
-      add(then === void 0 ? samples : grownSince(then, samples));
+      if (then !== void 0 && startedBetween(then.clock, clock)) {
+        restartedRead.push(pod);
+        add(samples);
+        return;
+      }
+      add(then === void 0 ? samples : grownSince(then.values, samples));
     });
     for (const key of restarted) if (second.read.has(key)) restartedRead.push(key);
     earlier.clear();
