@@ -55,10 +55,11 @@ export interface ProxyClock {
 }
 
 /**
- * Envoy sets server.uptime in whole seconds at each stats flush (every 5 s by default; Istio's
- * bootstrap, tools/packaging/common/envoy_bootstrap.json, sets no stats_flush_interval), so a
- * value can be that much behind. The margin is three times as wide, for a flush timer that runs
- * late on a busy proxy.
+ * Envoy sets server.uptime in whole seconds at each stats flush (envoy source/server/server.cc:
+ * `time(nullptr) - original_start_time_`; every 5 s by default, and Istio's bootstrap,
+ * tools/packaging/common/envoy_bootstrap.json, sets no stats_flush_interval), so a value can be
+ * that much behind. The margin is three times as wide, for a flush timer that runs late on a
+ * busy proxy or a node clock stepped a little.
  */
 export const UPTIME_SLACK_SECONDS = 15;
 
