@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-7ASQYU4B.js";
+} from "./chunks/chunk-MPN2OBGC.js";
 import {
   openInRepository,
   repositoryLinkGuard,

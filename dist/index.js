@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-7ASQYU4B.js";
+} from "./chunks/chunk-MPN2OBGC.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

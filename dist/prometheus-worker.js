@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-7D635YID.js";
+} from "./chunks/chunk-GD5PJ3FO.js";
 import {
   errorReply,
   partReply
@@ -26,7 +26,12 @@ var transfer = [];
 try {
   const builder = new ObservedMapBuilder();
   builder.sources = 0;
-  const into = { builder, values: new ByteInterner(builder.strings) };
+  const into = {
+    builder,
+    values: new ByteInterner(builder.strings),
+    maxRows: request.maxRows,
+    rowsRead: request.rowsRead
+  };
   const base = new URL(request.base);
   const at = new Date(request.atMs);
   const { rows } = await readPartQueries(

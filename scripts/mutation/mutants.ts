@@ -243,6 +243,22 @@ export const MUTANTS: Mutant[] = [
     tests: [`${LIVE}/sidecars-window.test.ts`],
   },
   {
+    id: 'live/prometheus-rows-per-thread',
+    file: 'src/observe/live/prometheus-parts.ts',
+    from: 'const total = Atomics.add(this.into.rowsRead, 0, this.pending) + this.pending;',
+    to: 'const total = Atomics.load(this.into.rowsRead, 0) + this.pending;',
+    why: 'Prometheus: the worker threads of a read each count their own rows, so the read as a whole takes up to twice the bound',
+    tests: [`${LIVE}/prometheus-rows-cap.test.ts`],
+  },
+  {
+    id: 'live/prometheus-rows-unplanned',
+    file: 'src/observe/live/prometheus-source.ts',
+    from: 'if (rows > maxRowsRead) throw tooManyRows(read, sizes.size, maxRowsRead);',
+    to: '',
+    why: 'Prometheus: a series count of tens of millions is asked for anyway, to be refused (or crash) only once rows are in memory',
+    tests: [`${LIVE}/prometheus-rows-cap.test.ts`],
+  },
+  {
     id: 'live/window-native-restart-unseen',
     file: 'src/observe/live/meshed-pods.ts',
     from: '...(pod.status?.initContainerStatuses ?? [])',

@@ -4,11 +4,15 @@
 // are JSON parsed byte by byte and interned, work that one thread did alone; the tables come
 // back as observed-map.ts exports them and are merged in worker order.
 import { availableParallelism } from 'node:os';
-import type { ByteInterner } from '../compact/byte-interner.ts';
-import type { ObservedMapBuilder } from '../observed-map.ts';
 import { runReaderWorker, workerScript } from '../reader-worker.ts';
 import type { HttpTarget } from './http-client.ts';
-import { type PartQuery, type PartsRead, type PartsRequest, readPartQueries } from './prometheus-parts.ts';
+import {
+  type PartQuery,
+  type PartsInto,
+  type PartsRead,
+  type PartsRequest,
+  readPartQueries,
+} from './prometheus-parts.ts';
 
 /** A read whose answer may hold at least this many rows goes to workers (when it has two parts or more). */
 export const WORKER_MIN_ROWS = 100_000;
@@ -37,7 +41,7 @@ export function prometheusWorkers(requested: number | undefined, rows: number, p
 export async function readPartsInWorkers(
   entry: URL,
   request: { base: URL; queries: readonly PartQuery[]; at: Date; target: HttpTarget; concurrency: number },
-  into: { builder: ObservedMapBuilder; values: ByteInterner },
+  into: PartsInto,
   workers: number,
 ): Promise<PartsRead> {
   const { base, queries, at, target } = request;
@@ -69,6 +73,8 @@ export async function readPartsInWorkers(
         atMs: at.getTime(),
         target: shared,
         concurrency: perWorker,
+        maxRows: into.maxRows,
+        rowsRead: into.rowsRead,
       };
       return runReaderWorker<number[]>(entry, data, {
         what: 'reading Prometheus',

@@ -16,7 +16,7 @@ import { parseSince, promRange } from './duration.ts';
 import { type HttpTarget, parseBaseUrl } from './http-client.ts';
 import { instantQuery, PROMETHEUS_TOO_MANY_SAMPLES, prometheusInfo } from './prometheus-instant.ts';
 import { prometheusWorkerScript, prometheusWorkers, readPartsInWorkers } from './prometheus-parallel.ts';
-import { type PartQuery, readPartQueries } from './prometheus-parts.ts';
+import { type PartQuery, readPartQueries, sharedRowCount } from './prometheus-parts.ts';
 import {
   clientSidecarQuery,
   NAMESPACE_LABEL,
@@ -50,6 +50,8 @@ export interface PrometheusOptions {
   workers?: number;
   /** The most parts a read is asked for in (default MAX_PROMETHEUS_PARTS). */
   maxParts?: number;
+  /** The most rows a read takes, counted and read (default MAX_PROMETHEUS_ROWS). */
+  maxRows?: number;
 }
 
 export const DEFAULT_MAX_ROWS_PER_QUERY = 100_000;
@@ -58,10 +60,19 @@ export const DEFAULT_QUERY_CONCURRENCY = 4;
  * A read asked for in more parts than this is refused before any of them is sent. The plan
  * comes from the size query's answer: a Prometheus that counts a million namespaces (broken,
  * hostile, or holding series a meshed app wrote through its sidecar) would otherwise get three
- * queries for each, one after another. 500 parts of 100,000 rows are 50 million rows, over
- * thirty times the 1.5 million the benchmark read in 843 to 880 MiB (CONTRIBUTING.md).
+ * queries for each, one after another. The rows are bounded apart (MAX_PROMETHEUS_ROWS): this
+ * many parts come from as many namespaces, or from parts made small after a --query.max-samples
+ * refusal.
  */
 export const MAX_PROMETHEUS_PARTS = 500;
+/**
+ * The most rows (calls and TCP connections) a read takes: a series count above it is refused
+ * before any part is asked for, and a thread whose answers pass it stops reading (an answer can
+ * hold more rows than the count promised). 1.5 million rows peaked at 843 to 917 MiB in the
+ * benchmark (CONTRIBUTING.md), so this bounds a read to about 2.5 GB rather than let a count
+ * of tens of millions end in an out-of-memory crash minutes later.
+ */
+export const MAX_PROMETHEUS_ROWS = 4_000_000;
 export interface PrometheusResult extends ObservedMap {
   /** The span the increase() covered (ISO 8601). */
   window: { from: string; to: string };
@@ -106,11 +117,13 @@ export async function readPrometheus(options: PrometheusOptions): Promise<Promet
   const read = { base, now, range, target, infos: sized.infos, rows, options };
   let maxRows = options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY;
   const maxParts = options.maxParts ?? MAX_PROMETHEUS_PARTS;
+  const maxRowsRead = options.maxRows ?? MAX_PROMETHEUS_ROWS;
   // Prometheus refuses a query whose samples exceed its --query.max-samples: the read is asked
   // for again in smaller parts (the rows of a refused read are dropped with its builder).
   for (let refused = 0; ; refused++) {
     const scopes = namespaceScopes(sizes, maxRows);
     if (scopes.length > maxParts) throw tooManyParts(read, sizes.size, scopes.length, maxParts, refused > 0);
+    if (rows > maxRowsRead) throw tooManyRows(read, sizes.size, maxRowsRead);
     try {
       const builder = await readScopes(read, scopes);
       if (refused > 0) {
@@ -149,6 +162,15 @@ function tooManyParts(
       `callers' namespaces: reading them${why} takes ${parts} parts, more than the ${maxParts} intent-drift ` +
       'asks for. A count this large usually means a label holding IDs (request_path, or workload names ' +
       'a meshed app wrote through its sidecar); check that Prometheus',
+  );
+}
+
+function tooManyRows(read: ScopedRead, namespaces: number, max: number): InputError {
+  return new InputError(
+    `Prometheus at ${shownUrl(read.base)} counts ${read.rows} ${REQUESTS_METRIC} series in ${namespaces} ` +
+      `callers' namespaces, more than the ${max} rows intent-drift reads. A count this large usually means ` +
+      'a label holding IDs (request_path, or workload names a meshed app wrote through its sidecar); ' +
+      'check that Prometheus',
   );
 }
 
@@ -194,7 +216,12 @@ async function readScopes(read: ScopedRead, scopes: readonly NamespaceScope[]): 
   for (const info of read.infos) builder.addWarningOnce(prometheusInfo(info));
   const queries = partQueries(range, scopes);
   const concurrency = options.concurrency ?? DEFAULT_QUERY_CONCURRENCY;
-  const into = { builder, values: new ByteInterner(builder.strings) };
+  const into = {
+    builder,
+    values: new ByteInterner(builder.strings),
+    maxRows: options.maxRows ?? MAX_PROMETHEUS_ROWS,
+    rowsRead: sharedRowCount(),
+  };
   // A large answer is read by workers (its JSON parsed on both cores); a small one in place.
   const workers = prometheusWorkers(options.workers, read.rows, scopes.length);
   const entry = workers > 1 ? prometheusWorkerScript() : undefined;

@@ -13,7 +13,12 @@ let transfer: TransferListItem[] = [];
 try {
   const builder = new ObservedMapBuilder();
   builder.sources = 0;
-  const into = { builder, values: new ByteInterner(builder.strings) };
+  const into = {
+    builder,
+    values: new ByteInterner(builder.strings),
+    maxRows: request.maxRows,
+    rowsRead: request.rowsRead,
+  };
   const base = new URL(request.base);
   const at = new Date(request.atMs);
   const { rows } = await readPartQueries(

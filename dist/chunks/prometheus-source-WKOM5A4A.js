@@ -7,8 +7,9 @@ import {
   PROMETHEUS_TOO_MANY_SAMPLES,
   instantQuery,
   prometheusInfo,
-  readPartQueries
-} from "./chunk-7D635YID.js";
+  readPartQueries,
+  sharedRowCount
+} from "./chunk-GD5PJ3FO.js";
 import {
   runReaderWorker,
   workerScript
@@ -75,7 +76,9 @@ async function readPartsInWorkers(entry, request, into, workers) {
       queries: group.map((i) => queries[i]),
       atMs: at.getTime(),
       target: shared,
-      concurrency: perWorker
+      concurrency: perWorker,
+      maxRows: into.maxRows,
+      rowsRead: into.rowsRead
     };
     return runReaderWorker(entry, data, {
       what: "reading Prometheus",
@@ -170,6 +173,7 @@ function clientSidecarQuery(range, scope = { kind: "all" }) {
 var DEFAULT_MAX_ROWS_PER_QUERY = 1e5;
 var DEFAULT_QUERY_CONCURRENCY = 4;
 var MAX_PROMETHEUS_PARTS = 500;
+var MAX_PROMETHEUS_ROWS = 4e6;
 var REQUESTS = CALL_METRICS.indexOf(REQUESTS_METRIC);
 var TCP = CALL_METRICS.indexOf(TCP_CONNECTIONS_METRIC);
 function partQueries(range, scopes) {
@@ -201,9 +205,11 @@ async function readPrometheus(options) {
   const read = { base, now, range, target, infos: sized.infos, rows, options };
   let maxRows = options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY;
   const maxParts = options.maxParts ?? MAX_PROMETHEUS_PARTS;
+  const maxRowsRead = options.maxRows ?? MAX_PROMETHEUS_ROWS;
   for (let refused = 0; ; refused++) {
     const scopes = namespaceScopes(sizes, maxRows);
     if (scopes.length > maxParts) throw tooManyParts(read, sizes.size, scopes.length, maxParts, refused > 0);
+    if (rows > maxRowsRead) throw tooManyRows(read, sizes.size, maxRowsRead);
     try {
       const builder = await readScopes(read, scopes);
       if (refused > 0) {
@@ -230,6 +236,11 @@ function tooManyParts(read, namespaces, parts, maxParts, refusedBefore) {
     `Prometheus at ${shownUrl(read.base)} counts ${read.rows} ${REQUESTS_METRIC} series in ${namespaces} callers' namespaces: reading them${why} takes ${parts} parts, more than the ${maxParts} intent-drift asks for. A count this large usually means a label holding IDs (request_path, or workload names a meshed app wrote through its sidecar); check that Prometheus`
   );
 }
+function tooManyRows(read, namespaces, max) {
+  return new InputError(
+    `Prometheus at ${shownUrl(read.base)} counts ${read.rows} ${REQUESTS_METRIC} series in ${namespaces} callers' namespaces, more than the ${max} rows intent-drift reads. A count this large usually means a label holding IDs (request_path, or workload names a meshed app wrote through its sidecar); check that Prometheus`
+  );
+}
 var MAX_SAMPLE_REFUSALS = 12;
 function smallerParts(scopes, sizes) {
   let largest = 0;
@@ -249,7 +260,12 @@ async function readScopes(read, scopes) {
   for (const info of read.infos) builder.addWarningOnce(prometheusInfo(info));
   const queries = partQueries(range, scopes);
   const concurrency = options.concurrency ?? DEFAULT_QUERY_CONCURRENCY;
-  const into = { builder, values: new ByteInterner(builder.strings) };
+  const into = {
+    builder,
+    values: new ByteInterner(builder.strings),
+    maxRows: options.maxRows ?? MAX_PROMETHEUS_ROWS,
+    rowsRead: sharedRowCount()
+  };
   const workers = prometheusWorkers(options.workers, read.rows, scopes.length);
   const entry = workers > 1 ? prometheusWorkerScript() : void 0;
   const request = { base, queries, at: now, target, concurrency };
@@ -266,6 +282,7 @@ export {
   DEFAULT_MAX_ROWS_PER_QUERY,
   DEFAULT_QUERY_CONCURRENCY,
   MAX_PROMETHEUS_PARTS,
+  MAX_PROMETHEUS_ROWS,
   readPrometheus,
   requestsQuery,
   tcpQuery

@@ -11564,7 +11564,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-7K3HBJV5.js");
+      const { readPrometheus } = await import("./prometheus-source-WKOM5A4A.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;

@@ -694,8 +694,41 @@ function partQueryName(q) {
   const what = q.metric === -1 ? "whether a client sidecar reported" : CALL_METRICS[q.metric];
   return `the query for ${what} (part ${q.part + 1})`;
 }
+function sharedRowCount() {
+  return new Int32Array(new SharedArrayBuffer(4));
+}
+var ROWS_BATCH = 1024;
+var RowCount = class {
+  pending = 0;
+  base;
+  into;
+  constructor(base, into) {
+    this.base = base;
+    this.into = into;
+  }
+  row() {
+    this.pending++;
+    if (this.pending === ROWS_BATCH) this.flush();
+    else if (Atomics.load(this.into.rowsRead, 0) + this.pending > this.into.maxRows) this.refuse();
+  }
+  /** Adds this thread's rows to the shared count, and fails if the read as a whole is past its limit. */
+  flush() {
+    const total = Atomics.add(this.into.rowsRead, 0, this.pending) + this.pending;
+    this.pending = 0;
+    if (total > this.into.maxRows) this.refuse();
+  }
+  refuse() {
+    throw tooManyRowsRead(this.base, this.into.maxRows);
+  }
+};
+function tooManyRowsRead(base, max) {
+  return new InputError(
+    `Prometheus at ${shownUrl(base)} answered more than ${max} rows of calls, more than intent-drift reads (its series count promised fewer: series changed meanwhile, or the answers are not Prometheus'); not read further. A count this large usually means a label holding IDs; check that Prometheus`
+  );
+}
 async function readPartQueries(base, queries, at2, target, into, concurrency, signal) {
   let clientSidecarSeen = false;
+  const counted = new RowCount(base, into);
   const stop = new AbortController();
   const stopAll = () => stop.abort(signal?.reason);
   if (signal?.aborted) stopAll();
@@ -705,10 +738,14 @@ async function readPartQueries(base, queries, at2, target, into, concurrency, si
       if (q.metric === -1 && clientSidecarSeen) return 0;
       const onRow = q.metric === -1 ? () => {
         clientSidecarSeen = true;
-      } : (ids, value) => into.builder.addInterned(q.metric, ids, requestCount(value));
+      } : (ids, value) => {
+        counted.row();
+        into.builder.addInterned(q.metric, ids, requestCount(value));
+      };
       try {
         const query = { text: q.text, name: partQueryName(q) };
         const answer = await instantQuery(base, query, at2, target, into.values, onRow, stop.signal);
+        counted.flush();
         for (const info of answer.infos) into.builder.addWarningOnce(prometheusInfo(info));
         return q.metric === -1 ? 0 : answer.rows;
       } catch (err) {
@@ -726,5 +763,6 @@ export {
   PROMETHEUS_TOO_MANY_SAMPLES,
   prometheusInfo,
   instantQuery,
+  sharedRowCount,
   readPartQueries
 };
