@@ -28366,6 +28366,18 @@ function readOmitted(v, raw) {
   return omitted;
 }
 
+// src/action/fork-code-guard.ts
+function refuseForkCodeOnCluster(cluster, context3, workspace) {
+  if (cluster === "none" || context3.eventName !== "pull_request_target") return;
+  if (context3.pullRequest?.fork === false) return;
+  const held = workspace();
+  if (held !== void 0 && held === context3.sha) return;
+  const what = held === void 0 ? "a commit git cannot name" : `commit ${held.slice(0, 12)}`;
+  throw new InputError(
+    `cluster: ${cluster} on pull_request_target, for a pull request from a fork, with ${what} checked out instead of the base branch's ${context3.sha.slice(0, 12)} (GITHUB_SHA): it would apply manifests and run images the fork wrote, where this job's token and secrets are. Run the cluster check on pull_request (docs/workflows/intent-drift-fork-check.yml), where a fork gets neither`
+  );
+}
+
 // src/action/inputs.ts
 var INPUT = {
   githubToken: "github-token",
@@ -28778,6 +28790,7 @@ async function runCheckMode(settings, context3, given) {
       given.warning(message);
     }
   };
+  refuseForkCodeOnCluster(settings.live.cluster, context3, () => workspaceCommit(settings.check.cwd));
   const gate = await pullRequestGate(settings, context3, io);
   const result = settings.live.cluster === "none" ? await check(settings.check, void 0, gate?.files) : await checkLiveCluster(settings, io, gate?.files);
   const { drift, declared } = result;

@@ -475,6 +475,22 @@ export const MUTANTS: Mutant[] = [
     listed: { killedBy: /each carry their own figure|fail-on picks/ },
   },
   {
+    id: 'action/fork-code-on-cluster',
+    file: 'src/action/fork-code-guard.ts',
+    from: 'if (held !== undefined && held === context.sha) return;',
+    to: 'return;',
+    why: "cluster: kind on pull_request_target runs a fork's manifests and images where the job's token and secrets are",
+    tests: [`${ACTION}/fork-code-guard.test.ts`],
+  },
+  {
+    id: 'action/fork-guard-trusts-unknown-workspace',
+    file: 'src/action/fork-code-guard.ts',
+    from: 'if (held !== undefined && held === context.sha) return;',
+    to: 'if (held === undefined || held === context.sha) return;',
+    why: 'a workspace git cannot read passes the fork guard, whatever it holds',
+    tests: [`${ACTION}/fork-code-guard.test.ts`],
+  },
+  {
     id: 'deliver/no-owner-check',
     file: 'src/deliver/github/sticky-comment.ts',
     from: 'body.includes(COMMENT_MARKER) && isAuthoredBy(comment.user, login)',

@@ -19,6 +19,7 @@ import { renderReportFile } from '../deliver/github/report-artifact.ts';
 import { blobLink, type RunContext, runHeader } from '../deliver/github/run-context.ts';
 import { type CheckResult, check, type GateFiles } from '../pipeline.ts';
 import { writeFileInRepository } from '../repository-links.ts';
+import { refuseForkCodeOnCluster } from './fork-code-guard.ts';
 import type { ActionSettings } from './inputs.ts';
 import { OUTPUT } from './inputs.ts';
 import { failureLine, githubClient, setCountOutputs } from './outcome.ts';
@@ -42,6 +43,7 @@ export async function runCheckMode(
       given.warning(message);
     },
   };
+  refuseForkCodeOnCluster(settings.live.cluster, context, () => workspaceCommit(settings.check.cwd));
   // On a pull request the base commit's config and baseline gate it (read before the long part).
   const gate = await pullRequestGate(settings, context, io);
   const result =
