@@ -28367,14 +28367,25 @@ function readOmitted(v, raw) {
 }
 
 // src/action/fork-code-guard.ts
+var PRIVILEGED_EVENTS = /* @__PURE__ */ new Set([
+  "pull_request_target",
+  "workflow_run",
+  "issue_comment"
+]);
+function ownCode(context3) {
+  if (context3.eventName === "pull_request_target") return context3.pullRequest?.fork === false;
+  if (context3.eventName === "workflow_run") {
+    return context3.workflowRun?.headRepository === `${context3.owner}/${context3.repo}`;
+  }
+  return false;
+}
 function refuseForkCodeOnCluster(cluster, context3, workspace) {
-  if (cluster === "none" || context3.eventName !== "pull_request_target") return;
-  if (context3.pullRequest?.fork === false) return;
+  if (cluster === "none" || !PRIVILEGED_EVENTS.has(context3.eventName) || ownCode(context3)) return;
   const held = workspace();
   if (held !== void 0 && held === context3.sha) return;
   const what = held === void 0 ? "a commit git cannot name" : `commit ${held.slice(0, 12)}`;
   throw new InputError(
-    `cluster: ${cluster} on pull_request_target, for a pull request from a fork, with ${what} checked out instead of the base branch's ${context3.sha.slice(0, 12)} (GITHUB_SHA): it would apply manifests and run images the fork wrote, where this job's token and secrets are. Run the cluster check on pull_request (docs/workflows/intent-drift-fork-check.yml), where a fork gets neither`
+    `cluster: ${cluster} on ${context3.eventName}, for code that may be a fork's, with ${what} checked out instead of ${context3.sha.slice(0, 12)} (GITHUB_SHA): it would apply manifests and run images a fork may have written, where this job's token and secrets are. Run the cluster check on pull_request (docs/workflows/intent-drift-fork-check.yml), where a fork gets neither`
   );
 }
 

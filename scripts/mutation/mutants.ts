@@ -483,6 +483,14 @@ export const MUTANTS: Mutant[] = [
     tests: [`${ACTION}/fork-code-guard.test.ts`],
   },
   {
+    id: 'action/fork-guard-trusts-any-workflow-run',
+    file: 'src/action/fork-code-guard.ts',
+    from: 'return context.workflowRun?.headRepository === `${context.owner}/${context.repo}`;',
+    to: 'return true;',
+    why: "a workflow_run job that checked out a fork's run applies its manifests with the job's token and secrets",
+    tests: [`${ACTION}/fork-code-guard.test.ts`],
+  },
+  {
     id: 'action/fork-guard-trusts-unknown-workspace',
     file: 'src/action/fork-code-guard.ts',
     from: 'if (held !== undefined && held === context.sha) return;',

@@ -1,6 +1,6 @@
-// A cluster run applies manifests and runs images: on pull_request_target, where the job holds
-// the base repository's token and secrets, a fork's pull request gets none unless the workspace
-// holds the base branch's commit (GITHUB_SHA).
+// A cluster run applies manifests and runs images: on pull_request_target, workflow_run and
+// issue_comment, where the job holds the base repository's token and secrets, code that may be
+// a fork's gets none unless the workspace holds GITHUB_SHA.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -21,7 +21,7 @@ import {
   TOKEN,
 } from '../support/run-action.ts';
 
-const context = (eventName: string, fork: boolean | undefined): RunContext => ({
+const context = (eventName: string, fork: boolean | undefined, headRepository?: string): RunContext => ({
   owner: 'acme',
   repo: 'shop',
   eventName,
@@ -31,7 +31,8 @@ const context = (eventName: string, fork: boolean | undefined): RunContext => ({
   apiUrl: 'https://api.github.com',
   runUrl: undefined,
   pullRequest: fork === undefined ? undefined : { number: 7, headSha: HEAD_SHA, baseSha: BASE_SHA, fork },
-  workflowRun: undefined,
+  workflowRun:
+    headRepository === undefined ? undefined : { headSha: HEAD_SHA, headRepository, headBranch: 'feature' },
 });
 
 describe('refuseForkCodeOnCluster', () => {
@@ -57,7 +58,7 @@ describe('refuseForkCodeOnCluster', () => {
       assert.match(
         headOut.message!,
         new RegExp(
-          `^cluster: ${cluster} on pull_request_target, for a pull request from a fork, with commit ${HEAD_SHA.slice(0, 12)} checked out instead of the base branch's ${BASE_SHA.slice(0, 12)} \\(GITHUB_SHA\\)`,
+          `^cluster: ${cluster} on pull_request_target, for code that may be a fork's, with commit ${HEAD_SHA.slice(0, 12)} checked out instead of ${BASE_SHA.slice(0, 12)} \\(GITHUB_SHA\\)`,
         ),
       );
       assert.match(headOut.message!, /Run the cluster check on pull_request/);
@@ -72,6 +73,19 @@ describe('refuseForkCodeOnCluster', () => {
       // An event without its pull request: treated as a fork's.
       assert.equal(decide(cluster, context('pull_request_target', undefined), HEAD_SHA).refused, true);
     }
+  });
+
+  test('workflow_run and issue_comment too, unless the run was of this repository’s own code', () => {
+    assert.equal(decide('kind', context('workflow_run', undefined, 'someone/shop'), HEAD_SHA).refused, true);
+    assert.equal(decide('kind', context('workflow_run', undefined), HEAD_SHA).refused, true);
+    assert.deepEqual(decide('kind', context('workflow_run', undefined, 'acme/shop'), HEAD_SHA), {
+      refused: false,
+      asked: false,
+    });
+    const comment = decide('existing', context('issue_comment', undefined), HEAD_SHA);
+    assert.equal(comment.refused, true);
+    assert.match(comment.message!, /^cluster: existing on issue_comment, for code that may be a fork's/);
+    assert.equal(decide('kind', context('issue_comment', undefined), BASE_SHA).refused, false);
   });
 
   test('anything else runs, without asking git', () => {
@@ -150,7 +164,7 @@ describe('the action on pull_request_target with cluster: kind', () => {
     assert.match(
       errors[0]!,
       new RegExp(
-        `cluster: kind on pull_request_target, for a pull request from a fork, with commit ${head.slice(0, 12)}`,
+        `cluster: kind on pull_request_target, for code that may be a fork's, with commit ${head.slice(0, 12)}`,
       ),
     );
     assert.equal(await readFile(calls, 'utf8'), '', 'no cluster tool ran');
@@ -162,7 +176,7 @@ describe('the action on pull_request_target with cluster: kind', () => {
     // GITHUB_SHA names what the workspace holds; the gate reads that commit's config.
     server.seedCommit('main', {}, head);
     const result = await run(dir, head);
-    assert.doesNotMatch(result.stdout, /on pull_request_target, for a pull request from a fork/);
+    assert.doesNotMatch(result.stdout, /for code that may be a fork's/);
     assert.notEqual(await readFile(calls, 'utf8'), '', `a cluster tool ran:\n${result.stdout}`);
   });
 });
