@@ -3,6 +3,7 @@
 // is unknown, and the read must say so rather than report the window as if it saw everything.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { ObservedMap } from '../../src/model.ts';
 import { readSidecars } from '../../src/observe/live/sidecars-source.ts';
 import { deploymentChain, type PodSpec, pod } from '../support/demo-cluster.ts';
 import type { KubeObject } from '../support/kube-api-server.ts';
@@ -35,6 +36,26 @@ const DB_STATEFUL_SET: KubeObject = {
 /** A pod of the StatefulSet `db`. */
 const dbMember = (name: string, more: Partial<PodSpec> = {}) =>
   pod({ ns, name, owner: { kind: 'StatefulSet', name: 'db', apiVersion: 'apps/v1' }, ...more });
+/**
+ * `--window` over the stand-in's namespace, with a window of 20 ms; `waiting` runs once, after
+ * the first reading and before the second listing (where a test changes the cluster).
+ */
+const readWindow = (cluster: LiveCluster, waiting: () => void = () => {}, more: { retries?: number } = {}) =>
+  readSidecars({
+    kubeconfig: cluster.kubeconfig.file,
+    namespaces: [ns],
+    windowMs: 20,
+    ...more,
+    onProgress: (p) => {
+      if (p.reading === 'waiting') waiting();
+    },
+  });
+/** The calls read, as `client->server path count`, sorted. */
+const callLines = (map: ObservedMap) =>
+  map.calls.map((c) => `${c.client.name}->${c.server.name} ${c.path} ${c.count}`).sort();
+/** The warnings of pods whose sidecar started again in the window. */
+const restartWarnings = (map: ObservedMap) =>
+  map.warnings.filter((w) => w.includes('started again in the window'));
 /** Puts `next` where the object named `name` was. */
 function replaceObject(objects: KubeObject[], name: string, next: KubeObject): void {
   objects.splice(
@@ -77,14 +98,7 @@ describe('--window across a rollout', () => {
   after(() => cluster.close());
 
   test('a pod read first and gone at the second reading is a warning naming it', async () => {
-    const map = await readSidecars({
-      kubeconfig: cluster.kubeconfig.file,
-      namespaces: [ns],
-      windowMs: 20,
-      onProgress: (p) => {
-        if (p.reading === 'waiting') rollOut();
-      },
-    });
+    const map = await readWindow(cluster, () => rollOut());
     const gone = map.warnings.filter((w) => w.includes('admin-def456-a'));
     assert.equal(gone.length, 1, map.warnings.join('\n'));
     assert.match(
@@ -93,10 +107,7 @@ describe('--window across a rollout', () => {
     );
     assert.ok(!map.warnings.some((w) => /web-abc123-a|admin-fed654-b/.test(w)), map.warnings.join('\n'));
     // Its first reading is not the window's: only the new pod's 2 count, not 40 more.
-    assert.deepEqual(map.calls.map((c) => `${c.client.name}->${c.server.name} ${c.path} ${c.count}`).sort(), [
-      'admin->db /wipe 2',
-      'web->cart /cart 5',
-    ]);
+    assert.deepEqual(callLines(map), ['admin->db /wipe 2', 'web->cart /cart 5']);
     assert.deepEqual(map.pods, { meshed: 2, unmeshed: 0, read: 2, failed: 1 });
   });
 });
@@ -130,16 +141,8 @@ describe('--window with a pod unread at the first reading', () => {
       ]),
     });
     try {
-      const map = await readSidecars({
-        kubeconfig: cluster.kubeconfig.file,
-        namespaces: [ns],
-        windowMs: 20,
-        retries: 0,
-      });
-      assert.deepEqual(
-        map.calls.map((c) => `${c.client.name}->${c.server.name} ${c.path} ${c.count}`),
-        ['web->cart /cart 5'],
-      );
+      const map = await readWindow(cluster, undefined, { retries: 0 });
+      assert.deepEqual(callLines(map), ['web->cart /cart 5']);
       assert.equal(adminReads, 2, 'read at both readings');
       assert.ok(
         map.warnings.some((w) =>
@@ -186,32 +189,28 @@ describe('--window when a sidecar starts again between the readings', () => {
     );
     const cluster = await liveCluster({ objects, endpoints });
     try {
-      const map = await readSidecars({
-        kubeconfig: cluster.kubeconfig.file,
-        namespaces: [ns],
-        windowMs: 20,
-        onProgress: (p) => {
-          if (p.reading !== 'waiting' || second) return;
-          second = true;
-          const restarted = { proxyRestarts: 1 };
-          replaceObject(
-            objects,
-            'admin-def456-a',
-            ownedBy('admin-def456-a', 'admin-def456', 'def456', restarted),
-          );
-          replaceObject(
-            objects,
-            'shipper-aaa111-a',
-            ownedBy('shipper-aaa111-a', 'shipper-aaa111', 'aaa111', { native: true, proxyRestarts: 3 }),
-          );
-          replaceObject(objects, 'db-0', dbMember('db-0', { uid: 'pod-db-0-second' }));
-        },
+      const map = await readWindow(cluster, () => {
+        second = true;
+        const restarted = { proxyRestarts: 1 };
+        replaceObject(
+          objects,
+          'admin-def456-a',
+          ownedBy('admin-def456-a', 'admin-def456', 'def456', restarted),
+        );
+        replaceObject(
+          objects,
+          'shipper-aaa111-a',
+          ownedBy('shipper-aaa111-a', 'shipper-aaa111', 'aaa111', { native: true, proxyRestarts: 3 }),
+        );
+        replaceObject(objects, 'db-0', dbMember('db-0', { uid: 'pod-db-0-second' }));
       });
-      assert.deepEqual(
-        map.calls.map((c) => `${c.client.name}->${c.server.name} ${c.path} ${c.count}`).sort(),
-        ['admin->db /wipe 45', 'db->disk /write 7', 'shipper->db /ship 30', 'web->cart /cart 5'],
-      );
-      const restarts = map.warnings.filter((w) => w.includes('started again in the window'));
+      assert.deepEqual(callLines(map), [
+        'admin->db /wipe 45',
+        'db->disk /write 7',
+        'shipper->db /ship 30',
+        'web->cart /cart 5',
+      ]);
+      const restarts = restartWarnings(map);
       assert.deepEqual(
         restarts.map((w) => w.split(':')[0]),
         ['pod shop/admin-def456-a', 'pod shop/db-0', 'pod shop/shipper-aaa111-a'],
@@ -284,20 +283,17 @@ describe('--window when a sidecar starts again after the second listing', () => 
     ]);
     const cluster = await liveCluster({ objects, endpoints });
     try {
-      const map = await readSidecars({
-        kubeconfig: cluster.kubeconfig.file,
-        namespaces: [ns],
-        windowMs: 20,
-        onProgress: (p) => {
-          // The pods change nothing the listing shows; only their answers change.
-          if (p.reading === 'waiting') second = true;
-        },
+      const map = await readWindow(cluster, () => {
+        // The pods change nothing the listing shows; only their answers change.
+        second = true;
       });
-      assert.deepEqual(
-        map.calls.map((c) => `${c.client.name}->${c.server.name} ${c.path} ${c.count}`).sort(),
-        ['admin->db /wipe 45', 'noisy->cart /n 6', 'quiet->cart /q 4', 'web->cart /cart 5'],
-      );
-      const restarts = map.warnings.filter((w) => w.includes('started again in the window'));
+      assert.deepEqual(callLines(map), [
+        'admin->db /wipe 45',
+        'noisy->cart /n 6',
+        'quiet->cart /q 4',
+        'web->cart /cart 5',
+      ]);
+      const restarts = restartWarnings(map);
       assert.deepEqual(
         restarts.map((w) => w.split(':')[0]),
         ['pod shop/admin-def456-a'],
@@ -331,20 +327,15 @@ describe('--window with a workload that starts in the window', () => {
       ]),
     });
     try {
-      const map = await readSidecars({
-        kubeconfig: cluster.kubeconfig.file,
-        namespaces: [ns],
-        windowMs: 20,
-        onProgress: (p) => {
-          if (p.reading !== 'waiting' || objects.some((o) => o.metadata.name === 'reporter')) return;
-          // A Deployment created in the window, its pods named for Otterize by annotation.
-          objects.push(
-            ...deploymentChain(ns, 'reporter', 'bbb222'),
-            ownedBy('reporter-bbb222-a', 'reporter-bbb222', 'bbb222', {
-              annotations: { 'intents.otterize.com/workload-name': 'nightly-reports' },
-            }),
-          );
-        },
+      const map = await readWindow(cluster, () => {
+        if (objects.some((o) => o.metadata.name === 'reporter')) return;
+        // A Deployment created in the window, its pods named for Otterize by annotation.
+        objects.push(
+          ...deploymentChain(ns, 'reporter', 'bbb222'),
+          ownedBy('reporter-bbb222-a', 'reporter-bbb222', 'bbb222', {
+            annotations: { 'intents.otterize.com/workload-name': 'nightly-reports' },
+          }),
+        );
       });
       assert.deepEqual(
         map.calls
@@ -378,22 +369,16 @@ describe('--window across a StatefulSet’s rolling update', () => {
       ),
     });
     try {
-      const map = await readSidecars({
-        kubeconfig: cluster.kubeconfig.file,
-        namespaces: [ns],
-        windowMs: 20,
-        onProgress: (p) => {
-          if (p.reading !== 'waiting' || second) return;
-          second = true;
-          objects.splice(1, n, ...names.map((name) => dbMember(name, { uid: `pod-${name}-updated` })));
-        },
+      const map = await readWindow(cluster, () => {
+        second = true;
+        objects.splice(1, n, ...names.map((name) => dbMember(name, { uid: `pod-${name}-updated` })));
       });
       assert.equal(map.calls.length, n);
       assert.ok(
         map.calls.every((c) => c.count === 4),
         'each counted whole (the count also went down; the warnings are what the restart check adds)',
       );
-      const restarts = map.warnings.filter((w) => w.includes('started again in the window'));
+      const restarts = restartWarnings(map);
       assert.equal(restarts.length, 21, map.warnings.join('\n'));
       assert.equal(restarts[20], '... and 5 more pod(s) whose sidecar started again in the window');
       assert.match(restarts[0]!, /^pod shop\/db-0: /);
