@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-MPN2OBGC.js";
+} from "./chunks/chunk-EN2INYUC.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-MPN2OBGC.js";
+} from "./chunks/chunk-EN2INYUC.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -6,8 +6,8 @@
 // accident: each must be killed by a test whose name matches `killedBy`, for the right reason.
 //
 // Scope: src/observe/live, the action's delivery (src/deliver, src/action) and src/diff, plus
-// the display escaping that issue 13 lists, the intents editor's List handling and namespaces, the observe
-// tables that hash label values, the guard on a checkout's symbolic links, the check's
+// the display escaping that issue 13 lists, the intents editor's List handling and namespaces,
+// YAML merge keys, the observe tables that hash label values, the guard on a checkout's symbolic links, the check's
 // namespace scope (-n and --environment), and in src/cluster the process runner's deadline and
 // what of the workloads reaches the cluster.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
@@ -473,6 +473,22 @@ export const MUTANTS: Mutant[] = [
     tests: [`${ACTION}/asymmetric-drift.test.ts`],
     names: 'outputs, the failing line|fail-on picks',
     listed: { killedBy: /each carry their own figure|fail-on picks/ },
+  },
+  {
+    id: 'declare/merge-key-ignored',
+    file: 'src/yaml/read-yaml.ts',
+    from: "return key.tag === undefined && key.type === 'PLAIN' && key.value === '<<';",
+    to: 'return false;',
+    why: 'ClientIntents written with a YAML merge key, which kubectl applies, are refused as holding an unknown field `<<`',
+    tests: ['test/yaml/read-yaml.test.ts', 'test/declare/load-intents.test.ts'],
+  },
+  {
+    id: 'declare/merge-last-map-wins',
+    file: 'src/yaml/read-yaml.ts',
+    from: 'return converted.items.toReversed().map((item) => {',
+    to: 'return converted.items.map((item) => {',
+    why: 'of `<<: [*a, *b]` the last map wins, where Kubernetes (goyaml.v2) lets the first win: other rules than the cluster enforces',
+    tests: ['test/yaml/read-yaml.test.ts'],
   },
   {
     id: 'action/fork-code-on-cluster',

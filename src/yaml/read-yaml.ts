@@ -15,6 +15,7 @@ import {
   Lexer,
   LineCounter,
   Parser,
+  type Scalar,
 } from 'yaml';
 import { InputError } from '../errors.ts';
 import { plainYamlDocuments } from './plain-yaml.ts';
@@ -28,6 +29,7 @@ import {
   PRECOUNT_ABOVE_CHARS,
   type YamlDocument,
   type YamlEntry,
+  type YamlMap,
   type YamlNode,
   type YamlScalar,
 } from './yaml-tree.ts';
@@ -194,7 +196,22 @@ function tooLarge(bytes: number, file: string): InputError {
   return new InputError(`file too large (${mib(bytes)} MiB, limit ${mib(MAX_YAML_BYTES)} MiB)`, { file });
 }
 
-/** Converts one yaml Document into YamlNodes, expanding aliases within a node budget. */
+/**
+ * YAML 1.1's merge key (`<<: *defaults`), which YAML 1.2 and this package's default schema do
+ * not have, but Kubernetes reads: kubectl and the controllers turn YAML into JSON with
+ * sigs.k8s.io/yaml, on a fork of go-yaml v2 (goyaml.v2 decode.go: `isMerge`, a plain `<<`
+ * scalar or one tagged !!merge; `merge` sets the maps' keys in place). So a map's keys are set
+ * in the order written, a merged map's too: a key written after `<<` wins over the merged one,
+ * a key written before it loses to it, and of a list of merged maps the first wins. A quoted
+ * `"<<"` is an ordinary key.
+ */
+function isMergeKey(key: Scalar): boolean {
+  // Tagged, the package itself reads it as its merge symbol.
+  if (key.tag === 'tag:yaml.org,2002:merge') return true;
+  return key.tag === undefined && key.type === 'PLAIN' && key.value === '<<';
+}
+
+/** Converts one yaml Document into YamlNodes, expanding aliases (and merge keys) within a node budget. */
 class TreeConverter {
   private nodes = 0;
   /** Line of the outermost alias being expanded: where a budget overrun is reported. */
@@ -245,6 +262,14 @@ class TreeConverter {
         if (!isScalar(pair.key)) {
           throw new InputError('only plain keys are supported', { file: this.file, line: keyLine });
         }
+        if (isMergeKey(pair.key)) {
+          // Content from elsewhere: the map is shared, as with an alias.
+          this.shared++;
+          for (const merged of this.mergedMaps(pair.value, depth + 1, keyLine)) {
+            for (const [name, entry] of merged.entries) entries.set(name, entry);
+          }
+          continue;
+        }
         const key = pair.key.value;
         if (keys.has(key) && !Number.isNaN(key)) {
           throw new InputError('Map keys must be unique', { file: this.file, line: keyLine });
@@ -269,6 +294,22 @@ class TreeConverter {
       return { type: 'scalar', line, value: plain };
     }
     return { type: 'scalar', line, value: null };
+  }
+
+  /**
+   * The maps a merge key's value sets into its map, in the order they are set: a map (an alias
+   * of one, or one written there), or a list of them, the last first so that the first wins.
+   */
+  private mergedMaps(value: unknown, depth: number, keyLine: number): YamlMap[] {
+    const wantMap = () =>
+      new InputError('<<: a merge key takes a map or a list of maps', { file: this.file, line: keyLine });
+    const converted = this.convert(value, depth, keyLine);
+    if (converted.type === 'map') return [converted];
+    if (converted.type !== 'seq') throw wantMap();
+    return converted.items.toReversed().map((item) => {
+      if (item.type !== 'map') throw wantMap();
+      return item;
+    });
   }
 
   private lineOfNode(node: unknown, fallbackLine: number): number {

@@ -6,7 +6,7 @@
 // the core schema's own tags), so values are the ones the Composer would give.
 //
 // The Composer stays the authority: whenever this meets a token or a shape it does not
-// accept here (anchors, aliases, tags, flow maps, explicit keys, directives, tabs, multi-line
+// accept here (anchors, aliases, merge keys, tags, flow maps, explicit keys, directives, tabs, multi-line
 // keys, duplicate keys, errors, the node and depth limits...) it gives up and the caller
 // composes the same tokens the usual way, which also words every error.
 // test/yaml/yaml-cst-tree.test.ts checks, on thousands of generated and mutated documents,
@@ -155,6 +155,8 @@ class CstWalk {
       }
       const key = item.key;
       if (!isOneLineFlowScalar(key) || key.indent !== map.indent || item.explicitKey) giveUp();
+      // A merge key (read-yaml.ts isMergeKey) is the Composer's to expand.
+      if (key.type === 'scalar' && key.source === '<<') giveUp();
       const sep = item.sep ?? giveUp();
       let indicator: SourceToken | undefined;
       let newline = false;

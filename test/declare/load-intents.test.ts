@@ -174,6 +174,50 @@ describe('loadIntents: namespaces, lists, skipped documents', () => {
     ]);
   });
 
+  test('targets written with a YAML merge key are read as kubectl sends them; the document is left to the editor', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-merge-'));
+    try {
+      const text = [
+        'apiVersion: k8s.otterize.com/v2beta1',
+        'kind: ClientIntents',
+        'metadata: { name: checkout, namespace: shop }',
+        'spec:',
+        '  workload: { name: checkout }',
+        '  targets:',
+        '    - kubernetes: &api',
+        '        name: orders',
+        '        kind: Deployment',
+        '        http:',
+        '          - path: /orders',
+        '            methods: [GET]',
+        '    - kubernetes:',
+        '        <<: *api',
+        '        name: payments',
+        '',
+      ].join('\n');
+      await writeFile(path.join(dir, 'merge.yaml'), text);
+      const declared = await loadIntents(['merge.yaml'], { cwd: dir });
+      assert.deepEqual(declared.rules.map(ruleText), [
+        'merge.yaml:12 shop/checkout -> kubernetes shop/orders(Deployment) GET /orders',
+        'merge.yaml:12 shop/checkout -> kubernetes shop/payments(Deployment) GET /orders',
+      ]);
+      assert.equal(declared.documents[0]!.shared, true);
+      // An unknown field merged in is refused where it is written.
+      await writeFile(
+        path.join(dir, 'merge.yaml'),
+        text.replace('        kind: Deployment', '        kind: Deployment\n        port: 80'),
+      );
+      await assert.rejects(loadIntents(['merge.yaml'], { cwd: dir }), (err: unknown) => {
+        assert.ok(err instanceof InputError);
+        assert.equal(err.line, 10);
+        assert.match(err.message, /spec\.targets\[0\]\.kubernetes\.port: unknown field/);
+        return true;
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a stray scalar document, a List whose items are not a list, a number item: each said with its line', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-strays-'));
     try {

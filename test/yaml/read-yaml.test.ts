@@ -59,6 +59,62 @@ describe('parseYamlDocuments', () => {
     assert.equal((plain!.root as YamlMap).shared, undefined);
   });
 
+  test('merge keys as Kubernetes reads them (goyaml.v2): keys set in the order written, merged maps too', () => {
+    const entries = (text: string, key = 'b') => {
+      const [doc] = parseYamlDocuments(text, 'f.yaml');
+      const map = (doc!.root as YamlMap).entries.get(key)!.value as YamlMap;
+      return [...map.entries]
+        .map(([k, e]) => `${k}=${e.value.type === 'scalar' ? e.value.value : e.value.type}@${e.keyLine}`)
+        .sort();
+    };
+    // A key written after `<<` wins; the merged ones keep the lines they were written at.
+    assert.deepEqual(entries('a: &x\n  k: 1\n  m: 2\nb:\n  <<: *x\n  m: 3\n'), ['k=1@2', 'm=3@6']);
+    // One written before it loses to the merged map, as goyaml.v2's decoder sets them.
+    assert.deepEqual(entries('a: &x\n  k: 1\n  m: 2\nb:\n  m: 3\n  <<: *x\n'), ['k=1@2', 'm=2@3']);
+    // Of a list of maps, the first wins.
+    assert.deepEqual(entries('a: &x {k: 1}\nc: &y {k: 2, z: 5}\nb:\n  <<: [*x, *y]\n'), ['k=1@1', 'z=5@2']);
+    // A map written in place, block or flow, and the !!merge tag.
+    assert.deepEqual(entries('b:\n  <<:\n    k: 1\n  j: 2\n'), ['j=2@4', 'k=1@3']);
+    assert.deepEqual(entries('b:\n  <<: {k: 1}\n  j: 2\n'), ['j=2@3', 'k=1@2']);
+    assert.deepEqual(entries('b:\n  !!merge <<: {k: 1}\n'), ['k=1@2']);
+    // Quoted, `<<` is an ordinary key.
+    assert.deepEqual(entries('b:\n  "<<": {k: 1}\n'), ['<<=map@2']);
+  });
+
+  test('a map with a merge key is shared (the editor leaves it); what a merge key cannot take is refused at its line', () => {
+    const [doc] = parseYamlDocuments('b:\n  <<: {k: 1}\nc:\n  d: 1\n', 'f.yaml');
+    const root = doc!.root as YamlMap;
+    assert.equal((root.entries.get('b')!.value as YamlMap).shared, true);
+    assert.equal((root.entries.get('c')!.value as YamlMap).shared, undefined);
+    for (const [text, line] of [
+      ['a: &s 3\nb:\n  <<: *s\n', 3],
+      ['a: &s {k: 1}\nb:\n  <<: [*s, 4]\n', 3],
+      ['b:\n  <<:\n', 2],
+      ['b:\n  <<: [[1]]\n', 2],
+    ] as const) {
+      assert.throws(() => parseYamlDocuments(text, 'f.yaml'), {
+        message: '<<: a merge key takes a map or a list of maps',
+        file: 'f.yaml',
+        line,
+      });
+    }
+    // Written twice outside a merge, a key is still refused.
+    assert.throws(() => parseYamlDocuments('b:\n  <<: {j: 1}\n  j: 2\n  j: 3\n', 'f.yaml'), {
+      message: 'Map keys must be unique',
+      line: 4,
+    });
+  });
+
+  test('a merge of a merge of aliases counts toward the node budget', () => {
+    const bomb = ['a0: &a0 {k: v}'];
+    for (let i = 1; i <= 20; i++)
+      bomb.push(`a${i}: &a${i}\n  <<: [*a${i - 1}]\n  x${i}: [*a${i - 1}, *a${i - 1}]`);
+    assert.throws(
+      () => parseYamlDocuments(`${bomb.join('\n')}\n`, 'f.yaml'),
+      /too many YAML nodes after expanding aliases/,
+    );
+  });
+
   test('a self-referencing alias stops at the depth limit', () => {
     assert.throws(() => parseYamlDocuments('a: &x [1, *x]\n', 'f.yaml'), {
       message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`,

@@ -7344,6 +7344,7 @@ var CstWalk = class {
       }
       const key = item.key;
       if (!isOneLineFlowScalar(key) || key.indent !== map2.indent || item.explicitKey) giveUp2();
+      if (key.type === "scalar" && key.source === "<<") giveUp2();
       const sep = item.sep ?? giveUp2();
       let indicator;
       let newline = false;
@@ -7585,6 +7586,10 @@ function tooLarge(bytes, file) {
   const mib = (n) => (n / 1024 / 1024).toFixed(1);
   return new InputError(`file too large (${mib(bytes)} MiB, limit ${mib(MAX_YAML_BYTES)} MiB)`, { file });
 }
+function isMergeKey2(key) {
+  if (key.tag === "tag:yaml.org,2002:merge") return true;
+  return key.tag === void 0 && key.type === "PLAIN" && key.value === "<<";
+}
 var TreeConverter = class {
   nodes = 0;
   /** Line of the outermost alias being expanded: where a budget overrun is reported. */
@@ -7630,6 +7635,13 @@ var TreeConverter = class {
         if (!isScalar(pair.key)) {
           throw new InputError("only plain keys are supported", { file: this.file, line: keyLine });
         }
+        if (isMergeKey2(pair.key)) {
+          this.shared++;
+          for (const merged of this.mergedMaps(pair.value, depth + 1, keyLine)) {
+            for (const [name, entry] of merged.entries) entries.set(name, entry);
+          }
+          continue;
+        }
         const key = pair.key.value;
         if (keys.has(key) && !Number.isNaN(key)) {
           throw new InputError("Map keys must be unique", { file: this.file, line: keyLine });
@@ -7649,6 +7661,20 @@ var TreeConverter = class {
       return { type: "scalar", line, value: plain2 };
     }
     return { type: "scalar", line, value: null };
+  }
+  /**
+   * The maps a merge key's value sets into its map, in the order they are set: a map (an alias
+   * of one, or one written there), or a list of them, the last first so that the first wins.
+   */
+  mergedMaps(value, depth, keyLine) {
+    const wantMap = () => new InputError("<<: a merge key takes a map or a list of maps", { file: this.file, line: keyLine });
+    const converted = this.convert(value, depth, keyLine);
+    if (converted.type === "map") return [converted];
+    if (converted.type !== "seq") throw wantMap();
+    return converted.items.toReversed().map((item) => {
+      if (item.type !== "map") throw wantMap();
+      return item;
+    });
   }
   lineOfNode(node, fallbackLine) {
     const range = node?.range;
