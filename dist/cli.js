@@ -73,16 +73,16 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-EN2INYUC.js";
+} from "./chunks/chunk-HPZNMBJS.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-U2JNMUFG.js";
+} from "./chunks/chunk-US4JXSZE.js";
 import "./chunks/chunk-LURGR6UJ.js";
-import "./chunks/chunk-HG2OA53Y.js";
+import "./chunks/chunk-NMCAHDI2.js";
 import "./chunks/chunk-JOCJHWFS.js";
 import "./chunks/chunk-XNX57BFD.js";
 import "./chunks/chunk-UE4YZ3KW.js";

@@ -35,14 +35,14 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-EN2INYUC.js";
+} from "./chunks/chunk-HPZNMBJS.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-U2JNMUFG.js";
+} from "./chunks/chunk-US4JXSZE.js";
 import "./chunks/chunk-LURGR6UJ.js";
-import "./chunks/chunk-HG2OA53Y.js";
+import "./chunks/chunk-NMCAHDI2.js";
 import {
   parseDuration,
   parseSince,

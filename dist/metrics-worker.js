@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-U2JNMUFG.js";
-import "./chunks/chunk-HG2OA53Y.js";
+} from "./chunks/chunk-US4JXSZE.js";
+import "./chunks/chunk-NMCAHDI2.js";
 import {
   errorReply,
   partReply

@@ -231,10 +231,12 @@ describe('--window when a sidecar starts again after the second listing', () => 
       ...deploymentChain(ns, 'admin', 'def456'),
       ...deploymentChain(ns, 'noisy', 'bbb222'),
       ...deploymentChain(ns, 'quiet', 'ccc333'),
+      ...deploymentChain(ns, 'clocky', 'ddd444'),
       ownedBy('web-abc123-a', 'web-abc123', 'abc123'),
       ownedBy('admin-def456-a', 'admin-def456', 'def456'),
       ownedBy('noisy-bbb222-a', 'noisy-bbb222', 'bbb222'),
       ownedBy('quiet-ccc333-a', 'quiet-ccc333', 'ccc333'),
+      ownedBy('clocky-ddd444-a', 'clocky-ddd444', 'ddd444'),
     ];
     // Both listings show the same pods, UIDs and restart counts: admin's proxy restarts after
     // the second listing and has counted 45 calls by its second reading, 3 s after its start.
@@ -262,12 +264,12 @@ describe('--window when a sidecar starts again after the second listing', () => 
         reading(call('admin', 'db', '/wipe', 40), call('admin', 'db', '/wipe', 45), [5_000, 3]),
       ],
       // Its app appends envoy_server_uptime series of its own after Envoy's part, as if its proxy
-      // had restarted: not Envoy's, not read.
+      // had restarted, one with a value no counter has: not Envoy's, not read, not a fault.
       [
         `${ns}/noisy-bbb222-a`,
         reading(call('noisy', 'cart', '/n', 20), call('noisy', 'cart', '/n', 26), [700, 700], (again) => [
           '# TYPE envoy_server_uptime gauge',
-          `envoy_server_uptime{} ${again ? 1 : 9_000}`,
+          `envoy_server_uptime{} ${again ? -5 : 9_000}`,
           `envoy_server_uptime{app="noisy"} ${again ? 2 : 9_000}`,
         ]),
       ],
@@ -280,6 +282,12 @@ describe('--window when a sidecar starts again after the second listing', () => 
           `envoy_server_uptime{app="quiet"} ${again ? 1 : 9_000}`,
         ]),
       ],
+      // Envoy's unsigned gauge wrapped (its clock stepped back past its start): no uptime to go
+      // by, a good answer all the same, and the counters' difference stands.
+      [
+        `${ns}/clocky-ddd444-a`,
+        reading(call('clocky', 'cart', '/c', 10), call('clocky', 'cart', '/c', 12), [2 ** 64 - 1, 3]),
+      ],
     ]);
     const cluster = await liveCluster({ objects, endpoints });
     try {
@@ -289,6 +297,7 @@ describe('--window when a sidecar starts again after the second listing', () => 
       });
       assert.deepEqual(callLines(map), [
         'admin->db /wipe 45',
+        'clocky->cart /c 2',
         'noisy->cart /n 6',
         'quiet->cart /q 4',
         'web->cart /cart 5',
@@ -299,7 +308,7 @@ describe('--window when a sidecar starts again after the second listing', () => 
         ['pod shop/admin-def456-a'],
         map.warnings.join('\n'),
       );
-      assert.deepEqual(map.pods, { meshed: 4, unmeshed: 0, read: 4, failed: 0 });
+      assert.deepEqual(map.pods, { meshed: 5, unmeshed: 0, read: 5, failed: 0 });
     } finally {
       await cluster.close();
     }

@@ -3,6 +3,7 @@
 // and handed over only after the whole body was read, so a retry never counts a pod twice.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { isInputError } from '../../errors.ts';
+import { requireCounterValue } from '../counter-value.ts';
 import type { Sample } from '../exposition-line.ts';
 import { OBSERVED_METRICS } from '../istio-labels.ts';
 import { readPrometheusText } from '../prometheus-text.ts';
@@ -110,6 +111,7 @@ async function attempt(
     const samples: Sample[] = [];
     const envoy = new EnvoyPartWatch();
     let uptimeSeconds: number | undefined;
+    let uptimeSeen = false;
     await readPrometheusText(checkedBody(res.body, envoy), {
       source,
       metrics: READ_METRICS,
@@ -117,13 +119,17 @@ async function attempt(
         if (s.metric === UPTIME_METRIC) {
           // Envoy's own series has no labels and comes before anything the app appends to the
           // merged answer: the first such one is Envoy's, any later one is not kept (nor counted).
-          if (uptimeSeconds === undefined && Object.keys(s.labels).length === 0) uptimeSeconds = s.value;
+          // A gauge, not a counter: a value no uptime has (Envoy's unsigned gauge wraps when the
+          // clock steps back past its start) leaves the uptime unknown, the answer good.
+          if (uptimeSeen || Object.keys(s.labels).length > 0) return;
+          uptimeSeen = true;
+          if (s.value >= 0 && Number.isSafeInteger(s.value)) uptimeSeconds = s.value;
           return;
         }
+        requireCounterValue(s.value, s.metric, { file: source, line: s.line });
         if (samples.length === maxSamples) throw new TooLarge();
         samples.push(s);
       },
-      counters: true,
     });
     // pilot-agent answers 200 with its own metrics alone when it cannot scrape Envoy: that is
     // not an idle sidecar, and the pod's calls are unknown.

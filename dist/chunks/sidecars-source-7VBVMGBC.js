@@ -1,7 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  readPrometheusText
-} from "./chunk-HG2OA53Y.js";
+  readPrometheusText,
+  requireCounterValue
+} from "./chunk-NMCAHDI2.js";
 import {
   delay,
   mapPool
@@ -209,18 +210,21 @@ async function attempt(kc, pod, timeoutMs, maxSamples) {
     const samples = [];
     const envoy = new EnvoyPartWatch();
     let uptimeSeconds;
+    let uptimeSeen = false;
     await readPrometheusText(checkedBody(res.body, envoy), {
       source,
       metrics: READ_METRICS,
       onSample: (s) => {
         if (s.metric === UPTIME_METRIC) {
-          if (uptimeSeconds === void 0 && Object.keys(s.labels).length === 0) uptimeSeconds = s.value;
+          if (uptimeSeen || Object.keys(s.labels).length > 0) return;
+          uptimeSeen = true;
+          if (s.value >= 0 && Number.isSafeInteger(s.value)) uptimeSeconds = s.value;
           return;
         }
+        requireCounterValue(s.value, s.metric, { file: source, line: s.line });
         if (samples.length === maxSamples) throw new TooLarge();
         samples.push(s);
-      },
-      counters: true
+      }
     });
     if (!envoy.seen) return { ok: false, fault: { kind: "no-envoy", message: NO_ENVOY } };
     return { ok: true, samples, clock: { sentMs, answeredMs: performance.now(), uptimeSeconds } };

@@ -10,6 +10,17 @@ import {
   InputError
 } from "./chunk-THEZXBAV.js";
 
+// src/observe/counter-value.ts
+function requireCounterValue(value, what, where) {
+  if (Number.isNaN(value) || value === Number.POSITIVE_INFINITY) return;
+  if (value >= 0 && Number.isSafeInteger(value)) return;
+  const why = value < 0 ? "counters never go below 0" : Number.isInteger(value) ? "a count past 2^53 is not exact" : "counters are whole numbers";
+  throw new InputError(
+    `${what} has the value ${value}, which no sidecar writes (${why}): the series was written by something else, such as an app that appends its own metrics to the sidecar's :15020 endpoint`,
+    where
+  );
+}
+
 // src/observe/prometheus-text.ts
 import { Buffer as Buffer2 } from "node:buffer";
 
@@ -345,19 +356,6 @@ var FastLineParser = class {
 
 // src/observe/exposition-scanner.ts
 import { Buffer } from "node:buffer";
-
-// src/observe/counter-value.ts
-function requireCounterValue(value, what, where) {
-  if (Number.isNaN(value) || value === Number.POSITIVE_INFINITY) return;
-  if (value >= 0 && Number.isSafeInteger(value)) return;
-  const why = value < 0 ? "counters never go below 0" : Number.isInteger(value) ? "a count past 2^53 is not exact" : "counters are whole numbers";
-  throw new InputError(
-    `${what} has the value ${value}, which no sidecar writes (${why}): the series was written by something else, such as an app that appends its own metrics to the sidecar's :15020 endpoint`,
-    where
-  );
-}
-
-// src/observe/exposition-scanner.ts
 var MAX_WANTED_LINE = 4 * 1024 * 1024;
 var NL = 10;
 var CR = 13;

@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-U2JNMUFG.js";
+} from "./chunk-US4JXSZE.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -11579,7 +11579,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-7N6G5HAF.js");
+      const { readSidecars } = await import("./sidecars-source-7VBVMGBC.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
