@@ -2,12 +2,11 @@
 // which the server writes: a read that would take more than MAX_PROMETHEUS_PARTS is refused
 // before any part is sent, with the figures that made it.
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 import { InputError } from '../../src/errors.ts';
 import { MAX_PROMETHEUS_PARTS, readPrometheus } from '../../src/observe/live/prometheus-source.ts';
 import { mesh, standIn } from '../support/prometheus-mesh-calls.ts';
+import { scriptedPrometheus } from '../support/scripted-prometheus.ts';
 
 const REQUESTS_PART = 'istio_requests_total{reporter="destination"';
 
@@ -59,32 +58,16 @@ describe('prometheus source: the most parts a read takes', () => {
   });
 
   test('a Prometheus that counts 600 namespaces of a billion series each gets the size query only', async () => {
-    const asked: string[] = [];
-    const server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => {
-        body += chunk.toString();
-      });
-      req.on('end', () => {
-        const query = new URLSearchParams(body).get('query') ?? '';
-        asked.push(query);
-        if (!query.startsWith('count by (source_workload_namespace)')) {
-          res.writeHead(500);
-          res.end();
-          return;
-        }
-        const result = Array.from({ length: 600 }, (_, i) => ({
-          metric: { source_workload_namespace: `team-${i}` },
-          value: [Date.now() / 1000, '1000000000'],
-        }));
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result } }));
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const api = await scriptedPrometheus((query) =>
+      query.startsWith('count by (source_workload_namespace)')
+        ? Array.from({ length: 600 }, (_, i) => ({
+            metric: { source_workload_namespace: `team-${i}` },
+            value: [Date.now() / 1000, '1000000000'],
+          }))
+        : { status: 500 },
+    );
     try {
-      await assert.rejects(readPrometheus({ url, since: '10m' }), (err: unknown) => {
+      await assert.rejects(readPrometheus({ url: api.url, since: '10m' }), (err: unknown) => {
         assert.ok(err instanceof InputError, String(err));
         assert.match(
           err.message,
@@ -95,9 +78,9 @@ describe('prometheus source: the most parts a read takes', () => {
         );
         return true;
       });
-      assert.equal(asked.length, 1, asked.join('\n'));
+      assert.equal(api.queries.length, 1, api.queries.join('\n'));
     } finally {
-      server.close();
+      await api.close();
     }
   });
 });

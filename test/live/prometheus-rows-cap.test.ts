@@ -2,12 +2,11 @@
 // bound is refused before any part is asked for, and answers that outgrow the count are refused
 // once the read passes it, on one thread or summed over the worker threads that share the read.
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 import { InputError } from '../../src/errors.ts';
 import { MAX_PROMETHEUS_ROWS, readPrometheus } from '../../src/observe/live/prometheus-source.ts';
 import { mesh, standIn } from '../support/prometheus-mesh-calls.ts';
+import { scriptedPrometheus } from '../support/scripted-prometheus.ts';
 
 const REQUESTS_PART = 'istio_requests_total{reporter="destination"';
 
@@ -40,55 +39,33 @@ describe('prometheus source: the most rows a read takes', () => {
  * A Prometheus whose series count says `counted` per namespace, and whose requests queries each
  * answer `answered` rows, all distinct (the last part, every other namespace, answers none).
  */
-async function outgrowingPrometheus(counted: Record<string, number>, answered: number) {
+function outgrowingPrometheus(counted: Record<string, number>, answered: number) {
   let next = 0;
-  const requestQueries: string[] = [];
-  const vector = (result: unknown[]) =>
-    JSON.stringify({ status: 'success', data: { resultType: 'vector', result } });
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => {
-      body += chunk.toString();
-    });
-    req.on('end', () => {
-      const query = new URLSearchParams(body).get('query') ?? '';
-      const at = Date.now() / 1000;
-      let result: unknown[] = [];
-      if (query.startsWith('count by (source_workload_namespace)')) {
-        result = Object.entries(counted).map(([ns, n]) => ({
-          metric: { source_workload_namespace: ns },
-          value: [at, String(n)],
-        }));
-      } else if (query.includes(REQUESTS_PART)) {
-        requestQueries.push(query);
-        if (!query.includes('!~')) {
-          result = Array.from({ length: answered }, () => {
-            const n = next++;
-            return {
-              metric: {
-                source_workload: `c${n}`,
-                source_workload_namespace: 'team-0',
-                destination_workload: 'api',
-                destination_workload_namespace: 'team-0',
-                request_protocol: 'http',
-                request_method: 'GET',
-                request_path: `/items/${n}`,
-              },
-              value: [at, '3'],
-            };
-          });
-        }
-      }
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(vector(result));
+  return scriptedPrometheus((query) => {
+    const at = Date.now() / 1000;
+    if (query.startsWith('count by (source_workload_namespace)')) {
+      return Object.entries(counted).map(([ns, n]) => ({
+        metric: { source_workload_namespace: ns },
+        value: [at, String(n)],
+      }));
+    }
+    if (!query.includes(REQUESTS_PART) || query.includes('!~')) return [];
+    return Array.from({ length: answered }, () => {
+      const n = next++;
+      return {
+        metric: {
+          source_workload: `c${n}`,
+          source_workload_namespace: 'team-0',
+          destination_workload: 'api',
+          destination_workload_namespace: 'team-0',
+          request_protocol: 'http',
+          request_method: 'GET',
+          request_path: `/items/${n}`,
+        },
+        value: [at, '3'],
+      };
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requestQueries,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
 }
 
 const refusedAt = (max: number) => (err: unknown) => {
@@ -126,7 +103,7 @@ describe('prometheus source: answers that outgrow the series count', () => {
     try {
       await assert.rejects(read(2, 150), refusedAt(150));
       assert.equal(
-        api.requestQueries.filter((q) => !q.includes('!~')).length,
+        api.queries.filter((q) => q.includes(REQUESTS_PART) && !q.includes('!~')).length,
         2,
         'both parts were asked for',
       );
