@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-HPZNMBJS.js";
+} from "./chunks/chunk-OMZ7VZQM.js";
 import {
   openInRepository,
   repositoryLinkGuard,

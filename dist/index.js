@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-HPZNMBJS.js";
+} from "./chunks/chunk-OMZ7VZQM.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -507,6 +507,22 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/yaml/read-yaml.test.ts'],
   },
   {
+    id: 'declare/yaml-1-1-unquoted-export',
+    file: 'src/declare/yaml-output.ts',
+    from: 'const doc = new Document(quotedWhereUnsafe(value), YAML_1_1_SAFE);',
+    to: 'const doc = new Document(quotedWhereUnsafe(value));',
+    why: 'an exported or new ClientIntents writes `name: on` unquoted, which kubectl reads as the boolean true',
+    tests: ['test/declare/export-intents.test.ts', 'test/declare/edit-intents.test.ts'],
+  },
+  {
+    id: 'declare/yaml-1-1-unquoted-edit',
+    file: 'src/declare/edit-intents.ts',
+    from: 'docs: parseAllDocuments(text, { uniqueKeys: false, ...YAML_1_1_SAFE }),',
+    to: 'docs: parseAllDocuments(text, { uniqueKeys: false }),',
+    why: 'the intents editor adds `name: on` unquoted to a committed file, which kubectl reads as the boolean true',
+    tests: ['test/declare/edit-intents.test.ts'],
+  },
+  {
     id: 'action/fork-code-on-cluster',
     file: 'src/action/fork-code-guard.ts',
     from: 'if (held !== undefined && held === context.sha) return;',

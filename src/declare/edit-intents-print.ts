@@ -4,6 +4,7 @@
 // items written in two styles). Used by edit-intents.ts.
 import { Document, isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import type { ParsedFile } from './edit-intents-homes.ts';
+import { YAML_1_1_SAFE } from './yaml-output.ts';
 
 interface Indentation {
   indent?: number;
@@ -87,7 +88,7 @@ function printAlone(item: YAMLMap, indentation: { indent: number; indentSeq: boo
   item.commentBefore = undefined;
   item.spaceBefore = false;
   try {
-    return new Document(item).toString({ ...PRINT, ...indentation });
+    return new Document(item, YAML_1_1_SAFE).toString({ ...PRINT, ...indentation });
   } finally {
     item.commentBefore = commentBefore;
     item.spaceBefore = spaceBefore;

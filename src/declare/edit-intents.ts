@@ -25,6 +25,7 @@ import type {
   TargetList,
 } from './edit-intents-types.ts';
 import { operatorTargetName, undeclarableReason } from './target-name.ts';
+import { YAML_1_1_SAFE } from './yaml-output.ts';
 
 /**
  * `sources` gives each intents file's text (as DeclaredRule.file names it); only the files the
@@ -45,7 +46,7 @@ export function editIntents(
     // which compares every key with every earlier one.
     const entry: ParsedFile = {
       text,
-      docs: parseAllDocuments(text, { uniqueKeys: false }),
+      docs: parseAllDocuments(text, { uniqueKeys: false, ...YAML_1_1_SAFE }),
       changed: new Set(),
       changedNodes: new Set(),
     };

@@ -2,8 +2,17 @@
 // intents of a fork. A string holding a control, bidi or zero-width character (or the runner's
 // `##[`) is written as a
 // double-quoted scalar with that character as an escape (`"\u202e"`): the same value for any
-// YAML reader, and nothing raw reaches a terminal or a reviewer's diff view.
+// YAML reader, and nothing raw reaches a terminal or a reviewer's diff view. A string YAML 1.1
+// reads as something else (`on`, `no`, `y` as booleans, `1:20` as a number) is quoted too:
+// kubectl reads YAML as go-yaml v2 does, as YAML 1.1 (YAML_1_1_SAFE).
 import { Document, Scalar, type ToStringOptions } from 'yaml';
+
+/**
+ * Document options for YAML that kubectl will read: the `yaml` package then quotes each string
+ * that YAML 1.1's types would read as another value, as well as those YAML 1.2's would.
+ */
+export const YAML_1_1_SAFE = { compat: 'yaml-1.1' } as const;
+
 import { hasUnsafeChars, showControlChars } from '../safe-text.ts';
 
 const UNSAFE_BEYOND_NEWLINE =
@@ -31,7 +40,7 @@ export function yamlDocumentText(
   options: ToStringOptions,
   comment?: readonly string[],
 ): string {
-  const doc = new Document(quotedWhereUnsafe(value));
+  const doc = new Document(quotedWhereUnsafe(value), YAML_1_1_SAFE);
   if (comment !== undefined && comment.length > 0 && doc.contents) {
     // On the contents, not the document: no blank line between the comment and what it describes.
     doc.contents.commentBefore = comment.map((line) => ` ${showControlChars(line)}`).join('\n');

@@ -364,6 +364,27 @@ spec:
     assert.equal(result.files[0]!.after, `${v1}    - path: /orders/new\n      methods:\n      - POST\n`);
   });
 
+  test('names YAML 1.1 reads as booleans (kubectl does) are quoted, in an edited file and a new one', () => {
+    const sources = new Map([['intents/frontend.yaml', FRONTEND]]);
+    const result = editIntents(sources, declared([['intents/frontend.yaml', 'frontend']]), {
+      missing: [missing('frontend', 'on', 'GET', '/a'), missing('no', 'y', 'GET', '/b')],
+      stale: [],
+    });
+    const after = new Map(result.files.map((f) => [f.file, f.after]));
+    assert.match(after.get('intents/frontend.yaml')!, /- kubernetes:\n {8}name: "on"\n/);
+    const created = after.get('intents/no.yaml')!;
+    assert.match(created, /\n {2}name: "no"\n/);
+    assert.match(created, /- kubernetes:\n {8}name: "y"\n/);
+    // Read as YAML 1.1 (go-yaml v2, kubectl's), every name is still the string it was.
+    for (const text of after.values()) {
+      const names = JSON.stringify(parseDocument(text, { version: '1.1' }).toJS()).match(/"name":[^,}]+/g);
+      assert.ok(
+        names?.every((n) => /"name":"[^"]+"/.test(n)),
+        String(names),
+      );
+    }
+  });
+
   test('a client without intents gets a new file named like its neighbours, in the same folder', () => {
     const sources = new Map([['deploy/intents/frontend.shop.yaml', FRONTEND]]);
     const result = editIntents(sources, declared([['deploy/intents/frontend.shop.yaml', 'frontend']]), {
@@ -484,6 +505,14 @@ metadata:
 `,
     );
     assert.deepEqual(result.skipped, []);
+  });
+
+  test('an item printed again quotes a name YAML 1.1 reads as a boolean, as kubectl would', () => {
+    const result = editIntents(new Map([[file, list]]), declared([[file, 'frontend']]), {
+      missing: [missing('frontend', 'on', 'GET', '/a')],
+      stale: [],
+    });
+    assert.match(suggestedPatch(result.files), /^\+ {8}name: "on"$/m);
   });
 
   test('a stale rule is pruned from the item', () => {

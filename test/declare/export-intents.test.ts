@@ -12,6 +12,7 @@ import {
 } from '../../src/declare/export-intents.ts';
 import { INTENTS_VERSIONS } from '../../src/declare/parse-client-intents.ts';
 import { InputError } from '../../src/errors.ts';
+import type { ObservedCall } from '../../src/model.ts';
 import { DEMO_CALLS, DEMO_NS, MAPPER_TUTORIAL_CALLS, RICH_CALLS } from './export-calls.ts';
 import { assertGolden, ROOT } from './helpers.ts';
 
@@ -85,6 +86,28 @@ describe('export: paths Istio refuses', () => {
     assert.deepEqual(warnings, [
       'web -> api: path "/users/{id}" is left out: Istio refuses it in an AuthorizationPolicy (segment "{id}" holds "{" or "}", which a path may hold only as a whole {*} or {**} segment); declare the call by hand',
     ]);
+  });
+});
+
+describe('export: names YAML 1.1 reads as something else', () => {
+  test('are quoted, so kubectl (go-yaml v2, YAML 1.1) reads the strings exported', () => {
+    const ref = (name: string) => ({ name, namespace: 'on', kind: 'Deployment' });
+    const calls: ObservedCall[] = [
+      { client: ref('no'), server: ref('y'), method: 'GET', path: '/a', count: 1, protocol: 'http' },
+      { client: ref('no'), server: ref('off'), method: null, path: null, count: 1, protocol: 'tcp' },
+    ];
+    const text = renderIntentsFile(buildClientIntents(calls).intents);
+    assert.match(text, /^ {2}name: "no"$/m);
+    assert.match(text, /^ {2}namespace: "on"$/m);
+    assert.match(text, /name: "y"$/m);
+    assert.match(text, /name: "off"$/m);
+    const [doc] = parseAllDocuments(text, { version: '1.1' });
+    const read = doc!.toJS() as {
+      metadata: { name: unknown; namespace: unknown };
+      spec: { targets: { kubernetes: { name: unknown } }[] };
+    };
+    assert.deepEqual([read.metadata.name, read.metadata.namespace], ['no', 'on']);
+    assert.deepEqual(read.spec.targets.map((t) => t.kubernetes.name).sort(), ['off', 'y']);
   });
 });
 

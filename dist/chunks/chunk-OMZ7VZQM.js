@@ -6610,6 +6610,7 @@ function parse(src, reviver, options2) {
 }
 
 // src/declare/yaml-output.ts
+var YAML_1_1_SAFE = { compat: "yaml-1.1" };
 var UNSAFE_BEYOND_NEWLINE = (
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g
@@ -6628,7 +6629,7 @@ function quotedWhereUnsafe(value) {
   return value;
 }
 function yamlDocumentText(value, options2, comment) {
-  const doc = new Document(quotedWhereUnsafe(value));
+  const doc = new Document(quotedWhereUnsafe(value), YAML_1_1_SAFE);
   if (comment !== void 0 && comment.length > 0 && doc.contents) {
     doc.contents.commentBefore = comment.map((line) => ` ${showControlChars(line)}`).join("\n");
   }
@@ -12430,7 +12431,7 @@ function printAlone(item, indentation) {
   item.commentBefore = void 0;
   item.spaceBefore = false;
   try {
-    return new Document(item).toString({ ...PRINT, ...indentation });
+    return new Document(item, YAML_1_1_SAFE).toString({ ...PRINT, ...indentation });
   } finally {
     item.commentBefore = commentBefore;
     item.spaceBefore = spaceBefore;
@@ -12615,7 +12616,7 @@ function editIntents(sources, declared, request) {
     if (text4 === void 0) return void 0;
     const entry = {
       text: text4,
-      docs: parseAllDocuments(text4, { uniqueKeys: false }),
+      docs: parseAllDocuments(text4, { uniqueKeys: false, ...YAML_1_1_SAFE }),
       changed: /* @__PURE__ */ new Set(),
       changedNodes: /* @__PURE__ */ new Set()
     };
