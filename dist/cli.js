@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-OMZ7VZQM.js";
+} from "./chunks/chunk-L6JCBH2D.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-OMZ7VZQM.js";
+} from "./chunks/chunk-L6JCBH2D.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -269,7 +269,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'live/prometheus-rows-unplanned',
     file: 'src/observe/live/prometheus-source.ts',
-    from: 'if (rows > maxRowsRead) throw tooManyRows(read, sizes.size, maxRowsRead);',
+    from: 'if (rows > read.maxRows) throw tooManyRows(read, sizes.size);',
     to: '',
     why: 'Prometheus: a series count of tens of millions is asked for anyway, to be refused (or crash) only once rows are in memory',
     tests: [`${LIVE}/prometheus-rows-cap.test.ts`],

@@ -3,8 +3,8 @@
 // `##[`) is written as a
 // double-quoted scalar with that character as an escape (`"\u202e"`): the same value for any
 // YAML reader, and nothing raw reaches a terminal or a reviewer's diff view. A string YAML 1.1
-// reads as something else (`on`, `no`, `y` as booleans, `1:20` as a number) is quoted too:
-// kubectl reads YAML as go-yaml v2 does, as YAML 1.1 (YAML_1_1_SAFE).
+// reads as something else (`on`, `no`, `y` as booleans, `1_000` as a number: go-yaml v2's
+// resolve.go) is quoted too: kubectl reads YAML with go-yaml v2, as YAML 1.1 (YAML_1_1_SAFE).
 import { Document, Scalar, type ToStringOptions } from 'yaml';
 
 /**

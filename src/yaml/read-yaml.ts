@@ -198,9 +198,10 @@ function tooLarge(bytes: number, file: string): InputError {
 
 /**
  * YAML 1.1's merge key (`<<: *defaults`), which YAML 1.2 and this package's default schema do
- * not have, but Kubernetes reads: kubectl and the controllers turn YAML into JSON with
- * sigs.k8s.io/yaml, on a fork of go-yaml v2 (goyaml.v2 decode.go: `isMerge`, a plain `<<`
- * scalar or one tagged !!merge; `merge` sets the maps' keys in place). So a map's keys are set
+ * not have, but Kubernetes reads: kubectl turns YAML into JSON with k8s.io/apimachinery's
+ * util/yaml, which calls sigs.k8s.io/yaml's YAMLToJSON, which reads it with go-yaml v2 (its
+ * decode.go: `isMerge`, a plain `<<` scalar or one tagged !!merge; `merge` sets the maps' keys
+ * in place). So a map's keys are set
  * in the order written, a merged map's too: a key written after `<<` wins over the merged one,
  * a key written before it loses to it, and of a list of merged maps the first wins. A quoted
  * `"<<"` is an ordinary key.

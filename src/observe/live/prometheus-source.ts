@@ -67,8 +67,8 @@ export const DEFAULT_QUERY_CONCURRENCY = 4;
 export const MAX_PROMETHEUS_PARTS = 500;
 /**
  * The most rows (calls and TCP connections) a read takes: a series count above it is refused
- * before any part is asked for, and a thread whose answers pass it stops reading (an answer can
- * hold more rows than the count promised). 1.5 million rows peaked at 843 to 917 MiB in the
+ * before any part is asked for, and the read stops once the rows its threads have read, summed,
+ * pass it (answers can hold more rows than the count promised). 1.5 million rows peaked at 843 to 917 MiB in the
  * benchmark (CONTRIBUTING.md), so this bounds a read to about 2.5 GB rather than let a count
  * of tens of millions end in an out-of-memory crash minutes later.
  */
@@ -114,16 +114,25 @@ export async function readPrometheus(options: PrometheusOptions): Promise<Promet
     sizes.set(ns, (sizes.get(ns) ?? 0) + (Number.isFinite(value) ? value : 0));
   });
   const rows = [...sizes.values()].reduce((sum, n) => sum + n, 0);
-  const read = { base, now, range, target, infos: sized.infos, rows, options };
+  const maxRowsRead = options.maxRows ?? MAX_PROMETHEUS_ROWS;
+  const read: ScopedRead = {
+    base,
+    now,
+    range,
+    target,
+    infos: sized.infos,
+    rows,
+    maxRows: maxRowsRead,
+    options,
+  };
   let maxRows = options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY;
   const maxParts = options.maxParts ?? MAX_PROMETHEUS_PARTS;
-  const maxRowsRead = options.maxRows ?? MAX_PROMETHEUS_ROWS;
   // Prometheus refuses a query whose samples exceed its --query.max-samples: the read is asked
   // for again in smaller parts (the rows of a refused read are dropped with its builder).
   for (let refused = 0; ; refused++) {
     const scopes = namespaceScopes(sizes, maxRows);
     if (scopes.length > maxParts) throw tooManyParts(read, sizes.size, scopes.length, maxParts, refused > 0);
-    if (rows > maxRowsRead) throw tooManyRows(read, sizes.size, maxRowsRead);
+    if (rows > read.maxRows) throw tooManyRows(read, sizes.size);
     try {
       const builder = await readScopes(read, scopes);
       if (refused > 0) {
@@ -165,10 +174,10 @@ function tooManyParts(
   );
 }
 
-function tooManyRows(read: ScopedRead, namespaces: number, max: number): InputError {
+function tooManyRows(read: ScopedRead, namespaces: number): InputError {
   return new InputError(
     `Prometheus at ${shownUrl(read.base)} counts ${read.rows} ${REQUESTS_METRIC} series in ${namespaces} ` +
-      `callers' namespaces, more than the ${max} rows intent-drift reads. A count this large usually means ` +
+      `callers' namespaces, more than the ${read.maxRows} rows intent-drift reads. A count this large usually means ` +
       'a label holding IDs (request_path, or workload names a meshed app wrote through its sidecar); ' +
       'check that Prometheus',
   );
@@ -205,6 +214,8 @@ interface ScopedRead {
   infos: readonly string[];
   /** About how many rows the whole answer holds (the size query's count). */
   rows: number;
+  /** The most rows the read takes (options.maxRows, else MAX_PROMETHEUS_ROWS). */
+  maxRows: number;
   options: PrometheusOptions;
 }
 
@@ -219,7 +230,7 @@ async function readScopes(read: ScopedRead, scopes: readonly NamespaceScope[]): 
   const into = {
     builder,
     values: new ByteInterner(builder.strings),
-    maxRows: options.maxRows ?? MAX_PROMETHEUS_ROWS,
+    maxRows: read.maxRows,
     rowsRead: sharedRowCount(),
   };
   // A large answer is read by workers (its JSON parsed on both cores); a small one in place.

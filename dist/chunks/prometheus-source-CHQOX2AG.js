@@ -202,14 +202,23 @@ async function readPrometheus(options) {
     sizes.set(ns, (sizes.get(ns) ?? 0) + (Number.isFinite(value) ? value : 0));
   });
   const rows = [...sizes.values()].reduce((sum, n) => sum + n, 0);
-  const read = { base, now, range, target, infos: sized.infos, rows, options };
+  const maxRowsRead = options.maxRows ?? MAX_PROMETHEUS_ROWS;
+  const read = {
+    base,
+    now,
+    range,
+    target,
+    infos: sized.infos,
+    rows,
+    maxRows: maxRowsRead,
+    options
+  };
   let maxRows = options.maxRowsPerQuery ?? DEFAULT_MAX_ROWS_PER_QUERY;
   const maxParts = options.maxParts ?? MAX_PROMETHEUS_PARTS;
-  const maxRowsRead = options.maxRows ?? MAX_PROMETHEUS_ROWS;
   for (let refused = 0; ; refused++) {
     const scopes = namespaceScopes(sizes, maxRows);
     if (scopes.length > maxParts) throw tooManyParts(read, sizes.size, scopes.length, maxParts, refused > 0);
-    if (rows > maxRowsRead) throw tooManyRows(read, sizes.size, maxRowsRead);
+    if (rows > read.maxRows) throw tooManyRows(read, sizes.size);
     try {
       const builder = await readScopes(read, scopes);
       if (refused > 0) {
@@ -236,9 +245,9 @@ function tooManyParts(read, namespaces, parts, maxParts, refusedBefore) {
     `Prometheus at ${shownUrl(read.base)} counts ${read.rows} ${REQUESTS_METRIC} series in ${namespaces} callers' namespaces: reading them${why} takes ${parts} parts, more than the ${maxParts} intent-drift asks for. A count this large usually means a label holding IDs (request_path, or workload names a meshed app wrote through its sidecar); check that Prometheus`
   );
 }
-function tooManyRows(read, namespaces, max) {
+function tooManyRows(read, namespaces) {
   return new InputError(
-    `Prometheus at ${shownUrl(read.base)} counts ${read.rows} ${REQUESTS_METRIC} series in ${namespaces} callers' namespaces, more than the ${max} rows intent-drift reads. A count this large usually means a label holding IDs (request_path, or workload names a meshed app wrote through its sidecar); check that Prometheus`
+    `Prometheus at ${shownUrl(read.base)} counts ${read.rows} ${REQUESTS_METRIC} series in ${namespaces} callers' namespaces, more than the ${read.maxRows} rows intent-drift reads. A count this large usually means a label holding IDs (request_path, or workload names a meshed app wrote through its sidecar); check that Prometheus`
   );
 }
 var MAX_SAMPLE_REFUSALS = 12;
@@ -263,7 +272,7 @@ async function readScopes(read, scopes) {
   const into = {
     builder,
     values: new ByteInterner(builder.strings),
-    maxRows: options.maxRows ?? MAX_PROMETHEUS_ROWS,
+    maxRows: read.maxRows,
     rowsRead: sharedRowCount()
   };
   const workers = prometheusWorkers(options.workers, read.rows, scopes.length);
