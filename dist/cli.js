@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-L6JCBH2D.js";
+} from "./chunks/chunk-4I2N7ZF4.js";
 import {
   openInRepository,
   repositoryLinkGuard,

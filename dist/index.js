@@ -35,7 +35,7 @@ import {
   tableRow,
   toJsonReport,
   tokenizeYaml
-} from "./chunks/chunk-L6JCBH2D.js";
+} from "./chunks/chunk-4I2N7ZF4.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
@@ -27141,7 +27141,8 @@ var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
 ]);
 var MESH_REASON = "it would change what Istio records or enforces while the check reads it";
 function text(node) {
-  return node?.type === "scalar" && typeof node.value === "string" ? node.value : void 0;
+  if (node?.type !== "scalar") return void 0;
+  return typeof node.value === "string" ? node.value : node.written;
 }
 function map(node) {
   return node?.type === "map" ? node : void 0;

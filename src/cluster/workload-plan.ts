@@ -96,8 +96,10 @@ export interface WorkloadPlan {
   rollouts: { kind: string; name: string; namespace: string }[];
 }
 
+/** A string, or the text written for a value kubectl reads as another type (its own apply refuses it). */
 function text(node: YamlNode | undefined): string | undefined {
-  return node?.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+  if (node?.type !== 'scalar') return undefined;
+  return typeof node.value === 'string' ? node.value : node.written;
 }
 
 function map(node: YamlNode | undefined): YamlMap | undefined {

@@ -4,6 +4,7 @@
 // unknown fields, which the API server refuses under `kubectl apply`'s default strict field
 // validation. A typo such as `HTTPresources` would otherwise drop a target's HTTP rules and let
 // it allow every path. Null values are skipped, as the API server prunes them.
+import { kubectlReadingNote } from '../yaml/go-yaml-v2.ts';
 import { fail } from '../yaml/yaml-fields.ts';
 import type { YamlEntry, YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
 import crd from './clientintents-crd-schemas.json' with { type: 'json' };
@@ -188,5 +189,6 @@ function describe(node: YamlNode): string {
   if (node.type === 'map') return 'a map';
   if (node.type === 'seq') return 'a list';
   if (node.value === null) return 'null';
-  return typeof node.value === 'string' ? `the string ${JSON.stringify(node.value)}` : String(node.value);
+  if (typeof node.value === 'string') return `the string ${JSON.stringify(node.value)}`;
+  return `${String(node.value)}${kubectlReadingNote(node)}`;
 }

@@ -164,8 +164,14 @@ function mapAt(node: YamlMap, path: string[]): YamlMap | undefined {
   return current?.type === 'map' ? current : undefined;
 }
 
+/**
+ * A scalar as text. Manifests are read for names and labels only, leniently: a value kubectl
+ * would read as another type (`app: on`, a boolean to go-yaml v2) keeps the text written, and
+ * kubectl itself refuses to apply it.
+ */
 function text(node: YamlNode | undefined): string | undefined {
-  return node?.type === 'scalar' && node.value !== null ? String(node.value) : undefined;
+  if (node?.type !== 'scalar' || node.value === null) return undefined;
+  return node.written ?? String(node.value);
 }
 
 function stringMap(map: YamlMap | undefined): Record<string, string> | undefined {

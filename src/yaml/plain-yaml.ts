@@ -5,12 +5,14 @@
 // blank lines, `---` between documents, CRLF.
 //
 // Anything else (anchors, tags, flow maps, block or multi-line scalars, keys that are not
-// plain names, values YAML would type as null, booleans or floats, duplicate keys, tabs,
+// plain names, values YAML would type as null, booleans or floats or kubectl would read as
+// another type than YAML 1.2 does (go-yaml-v2.ts), duplicate keys, tabs,
 // directives, `...`, a line at an unexpected indentation, an empty document, the node and
 // depth limits, any error) gives up, and the caller reads the text with `yaml` as before,
 // which also words every error. test/yaml/plain-yaml.test.ts checks, on the fixtures and on
 // thousands of generated and mutated documents, that whatever this accepts the Composer
 // accepts too and turns into the same tree, lines included.
+import { goYamlV2Value } from './go-yaml-v2.ts';
 import { MAX_YAML_DEPTH, MAX_YAML_NODES, type YamlDocument, type YamlNode } from './yaml-tree.ts';
 
 /** Thrown inside the reader to give up; never escapes this module. */
@@ -233,7 +235,13 @@ function scalar(text: string, plain: RegExp): string | number {
       giveUp();
     return body;
   }
-  if (SMALL_INTEGER.test(text)) return Number.parseInt(text, 10);
-  if (!plain.test(text) || NOT_STRINGS.has(text) || text.endsWith(' ')) giveUp();
+  // A value kubectl reads otherwise (go-yaml v2: `on` is true, `010` is 8) is the Composer's.
+  if (SMALL_INTEGER.test(text)) {
+    const value = Number.parseInt(text, 10);
+    if (goYamlV2Value(text) !== value) giveUp();
+    return value;
+  }
+  // (YAML 1.2's null and boolean words are go-yaml v2's too.)
+  if (!plain.test(text) || text.endsWith(' ') || goYamlV2Value(text) !== text) giveUp();
   return text;
 }

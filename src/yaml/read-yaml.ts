@@ -18,6 +18,7 @@ import {
   type Scalar,
 } from 'yaml';
 import { InputError } from '../errors.ts';
+import { goYamlV2Value, sameScalarValue } from './go-yaml-v2.ts';
 import { plainYamlDocuments } from './plain-yaml.ts';
 import { documentsFromCst } from './yaml-cst-tree.ts';
 import {
@@ -292,6 +293,12 @@ class TreeConverter {
         value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof value)
           ? (value as YamlScalar['value'])
           : String(value);
+      // Untagged and unquoted: kubectl's reading (go-yaml v2's), which may not be YAML 1.2's.
+      if (node.type === 'PLAIN' && node.tag === undefined && typeof node.source === 'string') {
+        const kubectls = goYamlV2Value(node.source);
+        if (!sameScalarValue(kubectls, plain))
+          return { type: 'scalar', line, value: kubectls, written: node.source };
+      }
       return { type: 'scalar', line, value: plain };
     }
     return { type: 'scalar', line, value: null };

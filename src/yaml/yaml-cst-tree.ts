@@ -13,6 +13,7 @@
 // that whatever this accepts the Composer accepts too and turns into the same tree, lines
 // included.
 import { CST, Document, isScalar, type ScalarTag } from 'yaml';
+import { goYamlV2Value, sameScalarValue } from './go-yaml-v2.ts';
 import { MAX_YAML_DEPTH, MAX_YAML_NODES, type YamlDocument, type YamlNode } from './yaml-tree.ts';
 
 /** Thrown inside the walk to give up; never escapes this module. */
@@ -236,27 +237,20 @@ class CstWalk {
     return { type: 'seq', line: this.lineOf(flow.offset), items };
   }
 
-  /** A scalar's value, typed as the core schema types it (plain scalars only; quoted ones are strings). */
+  /**
+   * A scalar's value, typed as the core schema types it (plain scalars only; quoted ones are
+   * strings). A plain value kubectl reads otherwise (go-yaml v2: `on` is true) is the
+   * Composer's to read, which keeps what was written for the error.
+   */
   private scalar(
     token: FlowScalar | CST.BlockScalar,
     atKey: boolean,
   ): string | number | boolean | bigint | null {
     const resolved = CST.resolveAsScalar(token, options.strict, giveUp);
     if (token.type !== 'scalar') return resolved.value;
-    const tag = (atKey ? keyTags : valueTags).find((t) => t.test?.test(resolved.value));
-    if (tag === undefined) return resolved.value;
-    let result: unknown;
-    try {
-      result = tag.resolve(resolved.value, giveUp, options);
-    } catch (err) {
-      if (err === GIVE_UP) throw err;
-      return giveUp();
-    }
-    const value = isScalar(result) ? result.value : result;
-    if (value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof value)) {
-      return value as string | number | boolean | bigint | null;
-    }
-    return giveUp();
+    const value = resolvePlain(resolved.value, atKey);
+    if (!atKey && !sameScalarValue(goYamlV2Value(resolved.value), value)) giveUp();
+    return value;
   }
 
   /** `key:` or `-` with nothing after: null, placed as the Composer places it. */
@@ -321,4 +315,22 @@ function emptyValueOffset(before: SourceToken[], end: number): number {
   if (i < 0) return offset;
   for (i++; before[i]?.type === 'space'; i++) offset += before[i]!.source.length;
   return offset;
+}
+
+/** A plain scalar's text as the core schema types it, key or value. */
+function resolvePlain(text: string, atKey: boolean): string | number | boolean | bigint | null {
+  const tag = (atKey ? keyTags : valueTags).find((t) => t.test?.test(text));
+  if (tag === undefined) return text;
+  let result: unknown;
+  try {
+    result = tag.resolve(text, giveUp, options);
+  } catch (err) {
+    if (err === GIVE_UP) throw err;
+    return giveUp();
+  }
+  const value = isScalar(result) ? result.value : result;
+  if (value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof value)) {
+    return value as string | number | boolean | bigint | null;
+  }
+  return giveUp();
 }

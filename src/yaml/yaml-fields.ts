@@ -1,6 +1,7 @@
 // Typed access to fields of a positioned YAML tree. Every failure is an InputError at the
 // line of the offending node, naming the field by its path (`spec.targets[0].kubernetes.name`).
 import { InputError } from '../errors.ts';
+import { kubectlReadingNote } from './go-yaml-v2.ts';
 import type { YamlMap, YamlNode, YamlSeq } from './yaml-tree.ts';
 
 export function fail(file: string, line: number, message: string): never {
@@ -17,7 +18,8 @@ export function child(map: YamlMap, key: string): YamlNode | undefined {
 function describe(node: YamlNode): string {
   if (node.type === 'map') return 'a map';
   if (node.type === 'seq') return 'a list';
-  return typeof node.value === 'string' ? 'a string' : `${typeof node.value} ${String(node.value)}`;
+  if (typeof node.value === 'string') return 'a string';
+  return `${typeof node.value} ${String(node.value)}${kubectlReadingNote(node)}`;
 }
 
 export function expectMap(file: string, node: YamlNode, field: string): YamlMap {

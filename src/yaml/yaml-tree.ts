@@ -42,6 +42,11 @@ export interface YamlScalar {
   type: 'scalar';
   line: number;
   value: string | number | boolean | bigint | null;
+  /**
+   * A plain scalar's text, set only when `value` (go-yaml v2's reading, as kubectl's) differs
+   * from what YAML 1.2 reads it as: `on` is true, `1_000` is 1000 (see go-yaml-v2.ts).
+   */
+  written?: string;
 }
 
 export interface YamlDocument {

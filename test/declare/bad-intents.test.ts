@@ -21,6 +21,9 @@ const SCHEMA_TARGET_KEYS = 'aws, azure, gcp, internet, kafka, kubernetes, servic
 const KAFKA_OPERATIONS =
   'all, consume, produce, create, alter, delete, describe, ClusterAction, DescribeConfigs, AlterConfigs, IdempotentWrite';
 
+const KUBECTL_READS = (written: string) =>
+  `(kubectl reads the unquoted "${written}" as YAML 1.1 does; quote it for the string)`;
+
 /** [file, line, message] */
 const EXPECTED: [string, number, string][] = [
   ['alias-bomb.yaml', 7, 'too many YAML nodes after expanding aliases (limit 100000)'],
@@ -235,6 +238,22 @@ const EXPECTED: [string, number, string][] = [
     'json-head-method.json',
     8,
     `spec.targets[0].kubernetes.http[0].methods[0]: unsupported method "HEAD" (allowed: ${METHODS})`,
+  ],
+  // kubectl reads YAML 1.1 (go-yaml v2): these unquoted names are a boolean or a number to it.
+  [
+    'yaml-1-1-boolean-server.yaml',
+    13,
+    `spec.targets[0].kubernetes.name: must be a string, not boolean true ${KUBECTL_READS('on')}`,
+  ],
+  [
+    'yaml-1-1-boolean-workload.yaml',
+    9,
+    `spec.workload.name: must be a string, not boolean false ${KUBECTL_READS('no')}`,
+  ],
+  [
+    'yaml-1-1-number-v1.yaml',
+    11,
+    `spec.calls[0].name: must be a string, not number 1000 ${KUBECTL_READS('1_000')}`,
   ],
 ];
 

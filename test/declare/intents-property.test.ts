@@ -6,10 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { loadIntents } from '../../src/declare/load-intents.ts';
+import { YAML_1_1_SAFE } from '../../src/declare/yaml-output.ts';
 import { validatePathPattern } from '../../src/diff/istio-match.ts';
 import { INTENT_METHODS } from '../../src/model.ts';
+import { goYamlV2Value } from '../../src/yaml/go-yaml-v2.ts';
 
 const dnsName = fc.stringMatching(/^[a-z]([a-z0-9-]{0,10}[a-z0-9])?$/);
 const kind = fc.constantFrom('Deployment', 'StatefulSet', 'DaemonSet');
@@ -86,6 +88,14 @@ function expectedRules(value: Intents): string[] {
   return rules;
 }
 
+/** Every string value in a plain object tree. */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
+}
+
 test('random valid v2beta1 intents load back as exactly their rules', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-property-'));
   try {
@@ -98,10 +108,23 @@ test('random valid v2beta1 intents load back as exactly their rules', async () =
           metadata: { name: value.workload.name, namespace: value.namespace },
           spec: { workload: value.workload, targets: value.targets },
         };
-        const text = stringify(manifest);
+        // Written as kubectl will read it: a name such as `y` quoted (a boolean to YAML 1.1).
+        const text = stringify(manifest, YAML_1_1_SAFE);
         const file = `case-${run++}.yaml`;
         await writeFile(path.join(dir, file), text);
         const declared = await loadIntents([file], { cwd: dir });
+        // Written for YAML 1.2 only, a name kubectl reads as another type (`y`) is refused,
+        // never read as something else; the rest loads the same.
+        const text12 = stringify(manifest);
+        if (text12 !== text) {
+          await writeFile(path.join(dir, file), text12);
+          const bare = stringsOf(manifest).filter((v) => parse(v) === v && goYamlV2Value(v) !== v);
+          if (bare.length > 0) {
+            await assert.rejects(loadIntents([file], { cwd: dir }), /kubectl reads the unquoted/);
+          } else {
+            assert.deepEqual((await loadIntents([file], { cwd: dir })).rules, declared.rules);
+          }
+        }
         const kindText = value.workload.kind ? `(${value.workload.kind})` : '';
         assert.deepEqual(
           declared.rules.map(

@@ -7045,6 +7045,67 @@ import path2 from "node:path";
 // src/yaml/read-yaml.ts
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 
+// src/yaml/go-yaml-v2.ts
+var WORDS = /* @__PURE__ */ new Map();
+for (const word of ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]) {
+  WORDS.set(word, true);
+}
+for (const word of ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]) {
+  WORDS.set(word, false);
+}
+for (const word of ["", "~", "null", "Null", "NULL"]) WORDS.set(word, null);
+for (const word of [".nan", ".NaN", ".NAN"]) WORDS.set(word, Number.NaN);
+for (const word of [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"])
+  WORDS.set(word, Number.POSITIVE_INFINITY);
+for (const word of ["-.inf", "-.Inf", "-.INF"]) WORDS.set(word, Number.NEGATIVE_INFINITY);
+var GO_INTEGER = /^([+-]?)(0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/;
+var DECIMAL_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+var INT64_MIN = -(2n ** 63n);
+var INT64_MAX = 2n ** 63n - 1n;
+var UINT64_MAX = 2n ** 64n - 1n;
+function goYamlV2Value(text4) {
+  if (WORDS.has(text4)) return WORDS.get(text4);
+  const first = text4.charCodeAt(0);
+  if (first === 46) {
+    return DECIMAL_FLOAT.test(text4) && Number.isFinite(Number(text4)) ? Number(text4) : text4;
+  }
+  const signed = first === 43 || first === 45;
+  if (!signed && (first < 48 || first > 57)) return text4;
+  const plain2 = text4.replaceAll("_", "");
+  const integer = goInteger(plain2);
+  if (integer !== void 0) return integer;
+  if (DECIMAL_FLOAT.test(plain2) && Number.isFinite(Number(plain2))) return Number(plain2);
+  const binary2 = /^0b([+-])([01]+)$/.exec(plain2);
+  if (binary2 !== null) {
+    const magnitude = BigInt(`0b${binary2[2]}`);
+    const value = binary2[1] === "-" ? -magnitude : magnitude;
+    if (value >= INT64_MIN && value <= INT64_MAX) return asNumber(value);
+  }
+  return text4;
+}
+function goInteger(plain2) {
+  const match = GO_INTEGER.exec(plain2);
+  if (match === null) return void 0;
+  const [, sign, digits] = match;
+  const prefix = digits.length > 1 && digits[0] === "0" ? digits[1].toLowerCase() : "";
+  const body = prefix === "b" || prefix === "o" || prefix === "x" ? `0${prefix}${digits.slice(2)}` : digits.length > 1 && digits[0] === "0" ? `0o${digits.slice(1)}` : digits;
+  const magnitude = BigInt(body);
+  const value = sign === "-" ? -magnitude : magnitude;
+  if (value >= INT64_MIN && value <= INT64_MAX) return asNumber(value);
+  if (sign === "" && value <= UINT64_MAX) return asNumber(value);
+  return void 0;
+}
+function asNumber(value) {
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+}
+function sameScalarValue(a, b) {
+  return a === b || typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b);
+}
+function kubectlReadingNote(node) {
+  if (node.written === void 0) return "";
+  return ` (kubectl reads the unquoted ${JSON.stringify(node.written)} as YAML 1.1 does; quote it for the string)`;
+}
+
 // src/yaml/yaml-tree.ts
 var MAX_YAML_BYTES = 4 * 1024 * 1024;
 var MAX_YAML_DOCUMENTS = 1e4;
@@ -7228,8 +7289,12 @@ function scalar(text4, plain2) {
       giveUp();
     return body;
   }
-  if (SMALL_INTEGER.test(text4)) return Number.parseInt(text4, 10);
-  if (!plain2.test(text4) || NOT_STRINGS.has(text4) || text4.endsWith(" ")) giveUp();
+  if (SMALL_INTEGER.test(text4)) {
+    const value = Number.parseInt(text4, 10);
+    if (goYamlV2Value(text4) !== value) giveUp();
+    return value;
+  }
+  if (!plain2.test(text4) || text4.endsWith(" ") || goYamlV2Value(text4) !== text4) giveUp();
   return text4;
 }
 
@@ -7414,24 +7479,17 @@ var CstWalk = class {
     this.trivia(after);
     return { type: "seq", line: this.lineOf(flow.offset), items };
   }
-  /** A scalar's value, typed as the core schema types it (plain scalars only; quoted ones are strings). */
+  /**
+   * A scalar's value, typed as the core schema types it (plain scalars only; quoted ones are
+   * strings). A plain value kubectl reads otherwise (go-yaml v2: `on` is true) is the
+   * Composer's to read, which keeps what was written for the error.
+   */
   scalar(token, atKey) {
     const resolved = cst_exports.resolveAsScalar(token, options.strict, giveUp2);
     if (token.type !== "scalar") return resolved.value;
-    const tag = (atKey ? keyTags : valueTags).find((t) => t.test?.test(resolved.value));
-    if (tag === void 0) return resolved.value;
-    let result;
-    try {
-      result = tag.resolve(resolved.value, giveUp2, options);
-    } catch (err) {
-      if (err === GIVE_UP2) throw err;
-      return giveUp2();
-    }
-    const value = isScalar(result) ? result.value : result;
-    if (value === null || ["string", "number", "boolean", "bigint"].includes(typeof value)) {
-      return value;
-    }
-    return giveUp2();
+    const value = resolvePlain(resolved.value, atKey);
+    if (!atKey && !sameScalarValue(goYamlV2Value(resolved.value), value)) giveUp2();
+    return value;
   }
   /** `key:` or `-` with nothing after: null, placed as the Composer places it. */
   emptyScalar(before, end) {
@@ -7480,6 +7538,22 @@ function emptyValueOffset(before, end) {
   if (i < 0) return offset;
   for (i++; before[i]?.type === "space"; i++) offset += before[i].source.length;
   return offset;
+}
+function resolvePlain(text4, atKey) {
+  const tag = (atKey ? keyTags : valueTags).find((t) => t.test?.test(text4));
+  if (tag === void 0) return text4;
+  let result;
+  try {
+    result = tag.resolve(text4, giveUp2, options);
+  } catch (err) {
+    if (err === GIVE_UP2) throw err;
+    return giveUp2();
+  }
+  const value = isScalar(result) ? result.value : result;
+  if (value === null || ["string", "number", "boolean", "bigint"].includes(typeof value)) {
+    return value;
+  }
+  return giveUp2();
 }
 
 // src/yaml/read-yaml.ts
@@ -7659,6 +7733,11 @@ var TreeConverter = class {
     if (isScalar(node)) {
       const value = node.value;
       const plain2 = value === null || ["string", "number", "boolean", "bigint"].includes(typeof value) ? value : String(value);
+      if (node.type === "PLAIN" && node.tag === void 0 && typeof node.source === "string") {
+        const kubectls = goYamlV2Value(node.source);
+        if (!sameScalarValue(kubectls, plain2))
+          return { type: "scalar", line, value: kubectls, written: node.source };
+      }
       return { type: "scalar", line, value: plain2 };
     }
     return { type: "scalar", line, value: null };
@@ -7695,7 +7774,8 @@ function child(map2, key) {
 function describe(node) {
   if (node.type === "map") return "a map";
   if (node.type === "seq") return "a list";
-  return typeof node.value === "string" ? "a string" : `${typeof node.value} ${String(node.value)}`;
+  if (typeof node.value === "string") return "a string";
+  return `${typeof node.value} ${String(node.value)}${kubectlReadingNote(node)}`;
 }
 function expectMap(file, node, field) {
   if (node.type !== "map") fail(file, node.line, `${field}: must be a map, not ${describe(node)}`);
@@ -9726,7 +9806,8 @@ function describe2(node) {
   if (node.type === "map") return "a map";
   if (node.type === "seq") return "a list";
   if (node.value === null) return "null";
-  return typeof node.value === "string" ? `the string ${JSON.stringify(node.value)}` : String(node.value);
+  if (typeof node.value === "string") return `the string ${JSON.stringify(node.value)}`;
+  return `${String(node.value)}${kubectlReadingNote(node)}`;
 }
 
 // src/declare/intents-documents.ts
@@ -10388,7 +10469,8 @@ function mapAt(node, path9) {
   return current?.type === "map" ? current : void 0;
 }
 function text3(node) {
-  return node?.type === "scalar" && node.value !== null ? String(node.value) : void 0;
+  if (node?.type !== "scalar" || node.value === null) return void 0;
+  return node.written ?? String(node.value);
 }
 function stringMap(map2) {
   if (!map2 || map2.entries.size === 0) return void 0;
