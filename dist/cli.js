@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-4I2N7ZF4.js";
+} from "./chunks/chunk-ZSAWTMH4.js";
 import {
   openInRepository,
   repositoryLinkGuard,
@@ -81,7 +81,7 @@ import {
   writeFileInRepository,
   writeFileInside
 } from "./chunks/chunk-US4JXSZE.js";
-import "./chunks/chunk-LURGR6UJ.js";
+import "./chunks/chunk-XIPLF3UY.js";
 import "./chunks/chunk-NMCAHDI2.js";
 import "./chunks/chunk-JOCJHWFS.js";
 import "./chunks/chunk-XNX57BFD.js";
@@ -92,7 +92,7 @@ import {
 } from "./chunks/chunk-7NJKBT2O.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
-import "./chunks/chunk-IGJNM2BW.js";
+import "./chunks/chunk-JRZ5SPNM.js";
 import {
   InputError,
   VERSION,
@@ -3143,7 +3143,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-3CAX44NJ.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-3RGOEAZZ.js");
       const given = settings.output ?? "";
       const file = repositoryLinkGuard(settings.cwd)(path5.resolve(settings.cwd, given), given);
       await mkdir2(path5.dirname(file), { recursive: true });
@@ -3160,7 +3160,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-HMGKY5O2.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-6CVTLIU2.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

@@ -34,14 +34,15 @@ import {
   shownPatch,
   tableRow,
   toJsonReport,
-  tokenizeYaml
-} from "./chunks/chunk-4I2N7ZF4.js";
+  tokenizeYaml,
+  yamlTextOf
+} from "./chunks/chunk-ZSAWTMH4.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
 } from "./chunks/chunk-US4JXSZE.js";
-import "./chunks/chunk-LURGR6UJ.js";
+import "./chunks/chunk-XIPLF3UY.js";
 import "./chunks/chunk-NMCAHDI2.js";
 import {
   parseDuration,
@@ -53,8 +54,9 @@ import "./chunks/chunk-UE4YZ3KW.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
 import {
-  readRegularFile
-} from "./chunks/chunk-IGJNM2BW.js";
+  readRegularFile,
+  readRegularFileBytes
+} from "./chunks/chunk-JRZ5SPNM.js";
 import {
   InputError,
   internalError,
@@ -27326,7 +27328,8 @@ async function readManifests(paths, cwd, intents = []) {
     if (info2.size > MAX_YAML_BYTES) throw new InputError("file too large for a manifest", { file: f.file });
     manifests.push({
       file: f.file,
-      text: await readRegularFile(f.absolute, { file: f.file, maxBytes: MAX_YAML_BYTES })
+      // Decoded as kubectl decodes what it applies (UTF-16 by its byte order mark).
+      text: yamlTextOf(await readRegularFileBytes(f.absolute, { file: f.file, maxBytes: MAX_YAML_BYTES }))
     });
   }
   return { manifests, excluded };

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-GD5PJ3FO.js";
+} from "./chunks/chunk-4ZRSOJV7.js";
 import {
   errorReply,
   partReply
@@ -11,10 +11,10 @@ import {
   ByteInterner,
   ObservedMapBuilder
 } from "./chunks/chunk-UE4YZ3KW.js";
-import "./chunks/chunk-SQ53ITHK.js";
+import "./chunks/chunk-424NN5FK.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-DNUDPCNB.js";
-import "./chunks/chunk-IGJNM2BW.js";
+import "./chunks/chunk-JRZ5SPNM.js";
 import "./chunks/chunk-THEZXBAV.js";
 import "./chunks/chunk-HANBNIMK.js";
 

@@ -32,6 +32,11 @@ function checkStats(info: Stats, file: string, maxBytes: number): void {
 
 /** The file's text (UTF-8); InputError when it is missing, not a regular file or too large. */
 export async function readRegularFile(absolute: string, opts: RegularFileOptions = {}): Promise<string> {
+  return (await readRegularFileBytes(absolute, opts)).toString('utf8');
+}
+
+/** readRegularFile's bytes, for a reader that decodes them itself. */
+export async function readRegularFileBytes(absolute: string, opts: RegularFileOptions = {}): Promise<Buffer> {
   const file = opts.file ?? absolute;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let handle: Awaited<ReturnType<typeof open>>;
@@ -42,7 +47,7 @@ export async function readRegularFile(absolute: string, opts: RegularFileOptions
   }
   try {
     checkStats(await handle.stat(), file, maxBytes);
-    return await handle.readFile('utf8');
+    return await handle.readFile();
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
@@ -69,9 +74,12 @@ function withRegularFileSync<T>(absolute: string, opts: RegularFileOptions, use:
   }
 }
 
-/** readRegularFile, synchronous: for a reader that is asked for one file at a time, in passing. */
-export function readRegularFileSync(absolute: string, opts: RegularFileOptions = {}): string {
-  return withRegularFileSync(absolute, opts, (fd) => readFileSync(fd, 'utf8'));
+/**
+ * readRegularFile's bytes, synchronous: for a reader that is asked for one file at a time, in
+ * passing, and decodes them itself.
+ */
+export function readRegularFileBytesSync(absolute: string, opts: RegularFileOptions = {}): Buffer {
+  return withRegularFileSync(absolute, opts, (fd) => readFileSync(fd));
 }
 
 /**

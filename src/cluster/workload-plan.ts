@@ -14,9 +14,10 @@ import path from 'node:path';
 import { CST, Document, isSeq, parseDocument } from 'yaml';
 import { InputError } from '../errors.ts';
 import { isDnsLabel } from '../kubernetes-names.ts';
-import { readRegularFile } from '../regular-file.ts';
+import { readRegularFileBytes } from '../regular-file.ts';
 import { collectYamlFiles } from '../yaml/collect-files.ts';
 import { parseYamlDocuments, tokenizeYaml } from '../yaml/read-yaml.ts';
+import { yamlTextOf } from '../yaml/yaml-encoding.ts';
 import { child } from '../yaml/yaml-fields.ts';
 import { MAX_YAML_BYTES, type YamlMap, type YamlNode } from '../yaml/yaml-tree.ts';
 
@@ -331,7 +332,8 @@ export async function readManifests(
     if (info.size > MAX_YAML_BYTES) throw new InputError('file too large for a manifest', { file: f.file });
     manifests.push({
       file: f.file,
-      text: await readRegularFile(f.absolute, { file: f.file, maxBytes: MAX_YAML_BYTES }),
+      // Decoded as kubectl decodes what it applies (UTF-16 by its byte order mark).
+      text: yamlTextOf(await readRegularFileBytes(f.absolute, { file: f.file, maxBytes: MAX_YAML_BYTES })),
     });
   }
   return { manifests, excluded };

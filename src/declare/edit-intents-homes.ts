@@ -44,9 +44,15 @@ export class ClientHomes {
   private readonly inFile = new Map<ParsedFile, Map<string, ClientIntentsNode[]>>();
   private readonly open: (file: string) => ParsedFile | undefined;
   private readonly defaultNamespace: string | undefined;
+  private readonly leftAlone: (file: string) => string | undefined;
 
-  constructor(declared: DeclaredIntents, open: (file: string) => ParsedFile | undefined) {
+  constructor(
+    declared: DeclaredIntents,
+    open: (file: string) => ParsedFile | undefined,
+    leftAlone: (file: string) => string | undefined = () => undefined,
+  ) {
     this.open = open;
+    this.leftAlone = leftAlone;
     this.defaultNamespace = declared.defaultNamespace || undefined;
     for (const d of declared.documents) {
       const key = clientKey(d.client);
@@ -59,6 +65,15 @@ export class ClientHomes {
   /** The JSON file that declares the client, if one does (JSON intents are not edited). */
   jsonFile(client: WorkloadRef): string | undefined {
     return this.byClient.get(clientKey(client))?.find((d) => isJsonFile(d.file))?.file;
+  }
+
+  /** A file declaring the client that the editor leaves alone, and why (`UTF-16`), if one does. */
+  leftAloneFile(client: WorkloadRef): { file: string; why: string } | undefined {
+    for (const d of this.byClient.get(clientKey(client)) ?? []) {
+      const why = this.leftAlone(d.file);
+      if (why !== undefined) return { file: d.file, why };
+    }
+    return undefined;
   }
 
   /** Where the client's first ClientIntents was read (`file:line`), if it has any. */

@@ -25,6 +25,13 @@ export function newIntentsFiles(
       skipped.push(`${who}: its name would make a file outside the intents folder; no new intents file`);
       continue;
     }
+    // An intents file whose text the editor does not have (kept in UTF-16) is never
+    // rewritten, nor overwritten as if it were new.
+    if (sources.has(file) && sources.get(file) === undefined) {
+      const why = sources.leftAlone?.(file) ?? 'an intents file the editor cannot read';
+      skipped.push(`${showControlChars(one.client.name)}: ${file} is ${why}; add its ClientIntents by hand`);
+      continue;
+    }
     const current = edits.get(file) ?? {
       file,
       before: sources.get(file) ?? null,

@@ -10,8 +10,10 @@ import type { MissingCall, StaleRule, WorkloadRef } from '../model.ts';
 export interface IntentsSources {
   /** Whether the file is one of the intents files (without reading it). */
   has(file: string): boolean;
-  /** Its text; undefined for a file that is not one of them. */
+  /** Its text; undefined for a file that is not one of them, or one the editor leaves alone. */
   get(file: string): string | undefined;
+  /** Why the editor leaves this intents file alone (`UTF-16`), or undefined when it may edit it. */
+  leftAlone?(file: string): string | undefined;
 }
 
 export interface IntentsEditRequest {

@@ -54,7 +54,7 @@ export function editIntents(
     return entry;
   };
   const result: IntentsEditResult = { files: [], changes: [], skipped: [] };
-  const homes = new ClientHomes(declared, open);
+  const homes = new ClientHomes(declared, open, (file) => sources.leftAlone?.(file));
 
   const homeless = addToHomes(request.missing, homes, open, result);
   removeStale(request.stale, homes, open, result);
@@ -138,7 +138,8 @@ function addToHomes(
       const declaredAt = homes.declaredAt(call.client);
       if (declaredAt !== undefined) {
         result.skipped.push(
-          `${call.client.name}: its ClientIntents (${declaredAt}) are not where the editor can change them; edit them by hand`,
+          leftAloneNote(homes, call.client) ??
+            `${call.client.name}: its ClientIntents (${declaredAt}) are not where the editor can change them; edit them by hand`,
         );
       } else homeless.push(call);
       continue;
@@ -169,7 +170,11 @@ function removeStale(
   for (const rule of stale) {
     if (isJsonFile(rule.file)) continue;
     const home = homes.find(rule.client, rule.file);
-    if (home === undefined) continue;
+    if (home === undefined) {
+      const alone = leftAloneNote(homes, rule.client);
+      if (alone !== undefined) result.skipped.push(alone);
+      continue;
+    }
     if ('note' in home) {
       result.skipped.push(home.note);
       continue;
@@ -195,6 +200,16 @@ function removeStale(
   }
 }
 
+/**
+ * What the editor says for a client whose ClientIntents it did not find because a file
+ * declaring it is one it leaves alone (kept in UTF-16). Asked only once the search opened
+ * (tried) every file declaring the client, so it reads no file the edit would not.
+ */
+function leftAloneNote(homes: ClientHomes, client: WorkloadRef): string | undefined {
+  const alone = homes.leftAloneFile(client);
+  return alone && `${client.name}: its ClientIntents are ${alone.why} (${alone.file}); edit them by hand`;
+}
+
 /** New ClientIntents documents for clients that have none, in the layout the folder uses. */
 function addNewDocuments(
   homeless: MissingCall[],
@@ -207,6 +222,7 @@ function addNewDocuments(
   const current: IntentsSources = {
     has: (file) => edited.has(file) || sources.has(file),
     get: (file) => edited.get(file) ?? sources.get(file),
+    leftAlone: (file) => sources.leftAlone?.(file),
   };
   const { intents, warnings } = buildClientIntents(homeless, {
     pathOf: (c) => (c as MissingCall).suggestedPath ?? c.path,

@@ -2,7 +2,8 @@
 // the action suggests as a patch and commits with open-pr, and what `check --fix` writes.
 import path from 'node:path';
 import type { DeclaredIntents, Drift } from '../model.ts';
-import { readRegularFileSync } from '../regular-file.ts';
+import { readRegularFileBytesSync } from '../regular-file.ts';
+import { isUtf16 } from '../yaml/yaml-encoding.ts';
 import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
 import { editIntents, skipReason } from './edit-intents.ts';
 import { clientKey, isJsonFile } from './edit-intents-homes.ts';
@@ -21,18 +22,23 @@ export interface IntentsEditPlan {
  */
 export function intentsSourcesOnDisk(cwd: string, declared: DeclaredIntents): IntentsSources {
   const files = new Set(declared.documents.map((d) => d.file));
-  const read = new Map<string, string>();
+  // null: a file kept in UTF-16, which kubectl and the check read but the editor, writing UTF-8
+  // only, leaves alone (its patch would not apply, its rewrite would change every byte).
+  const read = new Map<string, string | null>();
+  const textOf = (file: string): string | null | undefined => {
+    if (!files.has(file)) return undefined;
+    let text = read.get(file);
+    if (text === undefined) {
+      const bytes = readRegularFileBytesSync(path.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES });
+      text = isUtf16(bytes) ? null : bytes.toString('utf8');
+      read.set(file, text);
+    }
+    return text;
+  };
   return {
     has: (file) => files.has(file),
-    get: (file) => {
-      if (!files.has(file)) return undefined;
-      let text = read.get(file);
-      if (text === undefined) {
-        text = readRegularFileSync(path.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES });
-        read.set(file, text);
-      }
-      return text;
-    },
+    get: (file) => textOf(file) ?? undefined,
+    leftAlone: (file) => (textOf(file) === null ? 'UTF-16, which the editor does not write' : undefined),
   };
 }
 

@@ -21,6 +21,7 @@ import { InputError } from '../errors.ts';
 import { goYamlV2Value, sameScalarValue } from './go-yaml-v2.ts';
 import { plainYamlDocuments } from './plain-yaml.ts';
 import { documentsFromCst } from './yaml-cst-tree.ts';
+import { kubectlOnlyLineBreak, yamlTextOf } from './yaml-encoding.ts';
 import {
   MAX_YAML_BYTES,
   MAX_YAML_DEPTH,
@@ -52,7 +53,7 @@ export function readYamlFile(absolutePath: string, file: string): YamlDocument[]
     // A FIFO or device has no size to check and may never end: only regular files are read.
     if (!info.isFile()) throw new InputError('not a regular file', { file });
     if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
-    text = readFileSync(fd, 'utf8');
+    text = yamlTextOf(readFileSync(fd));
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
@@ -66,6 +67,13 @@ export function readYamlFile(absolutePath: string, file: string): YamlDocument[]
  * own, the rest through `yaml`'s parser (the CST short way when it can, else the Composer).
  */
 export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
+  const hidden = kubectlOnlyLineBreak(text);
+  if (hidden !== undefined) {
+    throw new InputError(
+      `${hidden.name} is a line break to kubectl (go-yaml reads YAML 1.1's line breaks) and not to YAML 1.2: the file would say one thing to kubectl and another here; remove it, or write it escaped in a double-quoted string`,
+      { file, line: hidden.line },
+    );
+  }
   const plain = plainYamlDocuments(text);
   if (plain !== undefined) return plain;
   const { tokens, lineOf } = tokenizeYaml(text, file);

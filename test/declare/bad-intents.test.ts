@@ -251,6 +251,11 @@ const EXPECTED: [string, number, string][] = [
     `spec.workload.name: must be a string, not boolean false ${KUBECTL_READS('no')}`,
   ],
   [
+    'line-separator-in-comment.yaml',
+    13,
+    "U+2028 (LINE SEPARATOR) is a line break to kubectl (go-yaml reads YAML 1.1's line breaks) and not to YAML 1.2: the file would say one thing to kubectl and another here; remove it, or write it escaped in a double-quoted string",
+  ],
+  [
     'yaml-1-1-number-v1.yaml',
     11,
     `spec.calls[0].name: must be a string, not number 1000 ${KUBECTL_READS('1_000')}`,

@@ -3,8 +3,8 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-LURGR6UJ.js";
-import "./chunk-IGJNM2BW.js";
+} from "./chunk-XIPLF3UY.js";
+import "./chunk-JRZ5SPNM.js";
 import "./chunk-THEZXBAV.js";
 import "./chunk-HANBNIMK.js";
 export {

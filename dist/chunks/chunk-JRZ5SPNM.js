@@ -22,6 +22,9 @@ function checkStats(info, file, maxBytes) {
   }
 }
 async function readRegularFile(absolute, opts = {}) {
+  return (await readRegularFileBytes(absolute, opts)).toString("utf8");
+}
+async function readRegularFileBytes(absolute, opts = {}) {
   const file = opts.file ?? absolute;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let handle;
@@ -32,7 +35,7 @@ async function readRegularFile(absolute, opts = {}) {
   }
   try {
     checkStats(await handle.stat(), file, maxBytes);
-    return await handle.readFile("utf8");
+    return await handle.readFile();
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
@@ -56,8 +59,8 @@ function withRegularFileSync(absolute, opts, use) {
     closeSync(fd);
   }
 }
-function readRegularFileSync(absolute, opts = {}) {
-  return withRegularFileSync(absolute, opts, (fd) => readFileSync(fd, "utf8"));
+function readRegularFileBytesSync(absolute, opts = {}) {
+  return withRegularFileSync(absolute, opts, (fd) => readFileSync(fd));
 }
 function assertRegularFileSync(absolute, opts = {}) {
   withRegularFileSync(absolute, opts, () => void 0);
@@ -65,6 +68,7 @@ function assertRegularFileSync(absolute, opts = {}) {
 
 export {
   readRegularFile,
-  readRegularFileSync,
+  readRegularFileBytes,
+  readRegularFileBytesSync,
   assertRegularFileSync
 };

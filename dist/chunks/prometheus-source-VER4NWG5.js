@@ -9,7 +9,7 @@ import {
   prometheusInfo,
   readPartQueries,
   sharedRowCount
-} from "./chunk-GD5PJ3FO.js";
+} from "./chunk-4ZRSOJV7.js";
 import {
   runReaderWorker,
   workerScript
@@ -27,12 +27,12 @@ import {
 } from "./chunk-UE4YZ3KW.js";
 import {
   parseBaseUrl
-} from "./chunk-SQ53ITHK.js";
+} from "./chunk-424NN5FK.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import "./chunk-DNUDPCNB.js";
-import "./chunk-IGJNM2BW.js";
+import "./chunk-JRZ5SPNM.js";
 import {
   InputError
 } from "./chunk-THEZXBAV.js";

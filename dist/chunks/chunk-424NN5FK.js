@@ -4,7 +4,7 @@ import {
 } from "./chunk-55OXYYT6.js";
 import {
   assertRegularFileSync
-} from "./chunk-IGJNM2BW.js";
+} from "./chunk-JRZ5SPNM.js";
 import {
   InputError,
   isInputError

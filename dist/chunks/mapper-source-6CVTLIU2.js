@@ -5,20 +5,20 @@ import {
   permissionHint,
   readBody,
   statusOf
-} from "./chunk-NX6TU52O.js";
+} from "./chunk-JQYAZQGW.js";
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,
   parseBaseUrl,
   tooLarge
-} from "./chunk-SQ53ITHK.js";
+} from "./chunk-424NN5FK.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import {
   compareCalls
 } from "./chunk-DNUDPCNB.js";
-import "./chunk-IGJNM2BW.js";
+import "./chunk-JRZ5SPNM.js";
 import {
   InputError,
   NameGate,

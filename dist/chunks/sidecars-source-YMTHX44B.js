@@ -23,10 +23,10 @@ import {
   permissionHint,
   readBody,
   statusOf
-} from "./chunk-NX6TU52O.js";
+} from "./chunk-JQYAZQGW.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-DNUDPCNB.js";
-import "./chunk-IGJNM2BW.js";
+import "./chunk-JRZ5SPNM.js";
 import {
   InputError,
   NameGate,

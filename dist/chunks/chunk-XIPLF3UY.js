@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readRegularFile
-} from "./chunk-IGJNM2BW.js";
+} from "./chunk-JRZ5SPNM.js";
 import {
   InputError,
   NameGate,

@@ -17,7 +17,7 @@ import {
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-LURGR6UJ.js";
+} from "./chunk-XIPLF3UY.js";
 import {
   parseDuration,
   parseSince,
@@ -35,8 +35,8 @@ import {
   compareRules
 } from "./chunk-DNUDPCNB.js";
 import {
-  readRegularFileSync
-} from "./chunk-IGJNM2BW.js";
+  readRegularFileBytesSync
+} from "./chunk-JRZ5SPNM.js";
 import {
   InputError,
   VERSION,
@@ -7556,6 +7556,33 @@ function resolvePlain(text4, atKey) {
   return giveUp2();
 }
 
+// src/yaml/yaml-encoding.ts
+var UTF16LE = new TextDecoder("utf-16le");
+var UTF16BE = new TextDecoder("utf-16be");
+function yamlTextOf(bytes) {
+  if (bytes.length >= 2) {
+    if (bytes[0] === 255 && bytes[1] === 254) return UTF16LE.decode(bytes.subarray(2));
+    if (bytes[0] === 254 && bytes[1] === 255) return UTF16BE.decode(bytes.subarray(2));
+  }
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+}
+function isUtf16(bytes) {
+  return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
+}
+var KUBECTL_ONLY_BREAKS = /[\u0085\u2028\u2029]/;
+var BREAK_NAMES = {
+  "\x85": "U+0085 (NEXT LINE)",
+  "\u2028": "U+2028 (LINE SEPARATOR)",
+  "\u2029": "U+2029 (PARAGRAPH SEPARATOR)"
+};
+function kubectlOnlyLineBreak(text4) {
+  const at = text4.search(KUBECTL_ONLY_BREAKS);
+  if (at === -1 || /^\s*\{/.test(text4)) return void 0;
+  let line = 1;
+  for (let i = text4.indexOf("\n"); i !== -1 && i < at; i = text4.indexOf("\n", i + 1)) line++;
+  return { line, name: BREAK_NAMES[text4[at]] };
+}
+
 // src/yaml/read-yaml.ts
 function readYamlFile(absolutePath, file) {
   let text4;
@@ -7569,7 +7596,7 @@ function readYamlFile(absolutePath, file) {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new InputError("not a regular file", { file });
     if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
-    text4 = readFileSync(fd, "utf8");
+    text4 = yamlTextOf(readFileSync(fd));
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
@@ -7578,6 +7605,13 @@ function readYamlFile(absolutePath, file) {
   return parseYamlDocuments(text4, file);
 }
 function parseYamlDocuments(text4, file) {
+  const hidden = kubectlOnlyLineBreak(text4);
+  if (hidden !== void 0) {
+    throw new InputError(
+      `${hidden.name} is a line break to kubectl (go-yaml reads YAML 1.1's line breaks) and not to YAML 1.2: the file would say one thing to kubectl and another here; remove it, or write it escaped in a double-quoted string`,
+      { file, line: hidden.line }
+    );
+  }
   const plain2 = plainYamlDocuments(text4);
   if (plain2 !== void 0) return plain2;
   const { tokens, lineOf: lineOf3 } = tokenizeYaml(text4, file);
@@ -11662,7 +11696,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-7VBVMGBC.js");
+      const { readSidecars } = await import("./sidecars-source-YMTHX44B.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11673,7 +11707,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-CHQOX2AG.js");
+      const { readPrometheus } = await import("./prometheus-source-VER4NWG5.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11689,7 +11723,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-HMGKY5O2.js");
+      const { readMapper } = await import("./mapper-source-6CVTLIU2.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
@@ -12303,8 +12337,10 @@ var ClientHomes = class {
   inFile = /* @__PURE__ */ new Map();
   open;
   defaultNamespace;
-  constructor(declared, open) {
+  leftAlone;
+  constructor(declared, open, leftAlone = () => void 0) {
     this.open = open;
+    this.leftAlone = leftAlone;
     this.defaultNamespace = declared.defaultNamespace || void 0;
     for (const d of declared.documents) {
       const key = clientKey(d.client);
@@ -12316,6 +12352,14 @@ var ClientHomes = class {
   /** The JSON file that declares the client, if one does (JSON intents are not edited). */
   jsonFile(client) {
     return this.byClient.get(clientKey(client))?.find((d) => isJsonFile(d.file))?.file;
+  }
+  /** A file declaring the client that the editor leaves alone, and why (`UTF-16`), if one does. */
+  leftAloneFile(client) {
+    for (const d of this.byClient.get(clientKey(client)) ?? []) {
+      const why = this.leftAlone(d.file);
+      if (why !== void 0) return { file: d.file, why };
+    }
+    return void 0;
   }
   /** Where the client's first ClientIntents was read (`file:line`), if it has any. */
   declaredAt(client) {
@@ -12416,6 +12460,11 @@ function newIntentsFiles(intents, declared, sources) {
     if (file === void 0) {
       const who = `${showControlChars(one.client.namespace)}/${showControlChars(one.client.name)}`;
       skipped.push(`${who}: its name would make a file outside the intents folder; no new intents file`);
+      continue;
+    }
+    if (sources.has(file) && sources.get(file) === void 0) {
+      const why = sources.leftAlone?.(file) ?? "an intents file the editor cannot read";
+      skipped.push(`${showControlChars(one.client.name)}: ${file} is ${why}; add its ClientIntents by hand`);
       continue;
     }
     const current = edits.get(file) ?? {
@@ -12706,7 +12755,7 @@ function editIntents(sources, declared, request) {
     return entry;
   };
   const result = { files: [], changes: [], skipped: [] };
-  const homes = new ClientHomes(declared, open);
+  const homes = new ClientHomes(declared, open, (file) => sources.leftAlone?.(file));
   const homeless = addToHomes(request.missing, homes, open, result);
   removeStale(request.stale, homes, open, result);
   for (const [file, entry] of parsed) {
@@ -12760,7 +12809,7 @@ function addToHomes(missing, homes, open, result) {
       const declaredAt = homes.declaredAt(call.client);
       if (declaredAt !== void 0) {
         result.skipped.push(
-          `${call.client.name}: its ClientIntents (${declaredAt}) are not where the editor can change them; edit them by hand`
+          leftAloneNote(homes, call.client) ?? `${call.client.name}: its ClientIntents (${declaredAt}) are not where the editor can change them; edit them by hand`
         );
       } else homeless.push(call);
       continue;
@@ -12783,7 +12832,11 @@ function removeStale(stale, homes, open, result) {
   for (const rule of stale) {
     if (isJsonFile(rule.file)) continue;
     const home = homes.find(rule.client, rule.file);
-    if (home === void 0) continue;
+    if (home === void 0) {
+      const alone = leftAloneNote(homes, rule.client);
+      if (alone !== void 0) result.skipped.push(alone);
+      continue;
+    }
     if ("note" in home) {
       result.skipped.push(home.note);
       continue;
@@ -12808,11 +12861,16 @@ function removeStale(stale, homes, open, result) {
     }
   }
 }
+function leftAloneNote(homes, client) {
+  const alone = homes.leftAloneFile(client);
+  return alone && `${client.name}: its ClientIntents are ${alone.why} (${alone.file}); edit them by hand`;
+}
 function addNewDocuments(homeless, sources, declared, result) {
   const edited = new Map(result.files.map((f) => [f.file, f.after]));
   const current = {
     has: (file) => edited.has(file) || sources.has(file),
-    get: (file) => edited.get(file) ?? sources.get(file)
+    get: (file) => edited.get(file) ?? sources.get(file),
+    leftAlone: (file) => sources.leftAlone?.(file)
   };
   const { intents, warnings } = buildClientIntents(homeless, {
     pathOf: (c) => c.suggestedPath ?? c.path
@@ -13419,17 +13477,20 @@ function suggestedPatch(changes) {
 function intentsSourcesOnDisk(cwd, declared) {
   const files = new Set(declared.documents.map((d) => d.file));
   const read = /* @__PURE__ */ new Map();
+  const textOf = (file) => {
+    if (!files.has(file)) return void 0;
+    let text4 = read.get(file);
+    if (text4 === void 0) {
+      const bytes = readRegularFileBytesSync(path7.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES });
+      text4 = isUtf16(bytes) ? null : bytes.toString("utf8");
+      read.set(file, text4);
+    }
+    return text4;
+  };
   return {
     has: (file) => files.has(file),
-    get: (file) => {
-      if (!files.has(file)) return void 0;
-      let text4 = read.get(file);
-      if (text4 === void 0) {
-        text4 = readRegularFileSync(path7.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES });
-        read.set(file, text4);
-      }
-      return text4;
-    }
+    get: (file) => textOf(file) ?? void 0,
+    leftAlone: (file) => textOf(file) === null ? "UTF-16, which the editor does not write" : void 0
   };
 }
 function patchLowerBound(drift, declared, enough = Number.POSITIVE_INFINITY) {
@@ -15137,6 +15198,7 @@ export {
   DEFAULT_CONFIG_FILE,
   defaultDriftConfig,
   MAX_YAML_BYTES,
+  yamlTextOf,
   parseYamlDocuments,
   tokenizeYaml,
   fail,

@@ -11,7 +11,7 @@ import {
 } from "./chunk-UE4YZ3KW.js";
 import {
   httpStream
-} from "./chunk-SQ53ITHK.js";
+} from "./chunk-424NN5FK.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";

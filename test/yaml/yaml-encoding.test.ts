@@ -1,0 +1,193 @@
+// Files kept in UTF-16 (PowerShell 5's `kubectl get clientintents -o yaml > file`): kubectl
+// decodes them by their byte order mark (cli-runtime's FileVisitor), so the check reads them
+// the same, and the editor, which writes UTF-8 only, leaves them alone without harming them.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { readManifests } from '../../src/cluster/workload-plan.ts';
+import { loadIntents } from '../../src/declare/load-intents.ts';
+import { InputError } from '../../src/errors.ts';
+import { parseYamlDocuments, readYamlFile } from '../../src/yaml/read-yaml.ts';
+import { isUtf16, yamlTextOf } from '../../src/yaml/yaml-encoding.ts';
+import type { YamlMap, YamlScalar } from '../../src/yaml/yaml-tree.ts';
+import { repoRoot, runCli } from '../cli/run-cli.ts';
+
+const capture = path.join(repoRoot, 'fixtures/demo/capture');
+const demoIntents = path.join(repoRoot, 'fixtures/demo/intents');
+
+const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+const utf16be = (text: string) => {
+  const le = Buffer.from(text, 'utf16le');
+  return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]);
+};
+
+let root = '';
+const tempDir = async (name: string) => {
+  root ||= await mkdtemp(path.join(tmpdir(), 'intent-drift-utf16-'));
+  const dir = path.join(root, name);
+  await mkdir(dir, { recursive: true });
+  return dir;
+};
+after(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe('yamlTextOf (bytes decoded as kubectl decodes them)', () => {
+  test('a UTF-16 byte order mark, either order, makes UTF-16; anything else is UTF-8', () => {
+    const text = 'name: café\n# ✓\n';
+    assert.equal(yamlTextOf(utf16le(text)), text);
+    assert.equal(yamlTextOf(utf16be(text)), text);
+    assert.equal(yamlTextOf(Buffer.from(text)), text);
+    // A UTF-8 mark stays in the text, where the YAML readers skip it.
+    assert.equal(yamlTextOf(Buffer.from(`\uFEFF${text}`)), `\uFEFF${text}`);
+    assert.equal(yamlTextOf(Buffer.from([0xff])), '\uFFFD');
+    assert.equal(yamlTextOf(Buffer.alloc(0)), '');
+  });
+
+  test('bytes that are not UTF-16 become U+FFFD, as in Go’s decoder: an odd last byte, a lone surrogate', () => {
+    assert.equal(yamlTextOf(Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x62])), 'a\uFFFD');
+    assert.equal(yamlTextOf(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x61, 0x00])), '\uFFFDa');
+  });
+
+  test('isUtf16 is the byte order mark only', () => {
+    assert.equal(isUtf16(utf16le('a')), true);
+    assert.equal(isUtf16(utf16be('a')), true);
+    assert.equal(isUtf16(Buffer.from('a: 1')), false);
+    assert.equal(isUtf16(Buffer.from([0xff])), false);
+  });
+});
+
+describe('line breaks only kubectl sees (NEL, LS, PS: YAML 1.1’s, go-yaml’s)', () => {
+  test('raw in a comment, a value or a quoted string: refused at their line, each named', () => {
+    for (const [char, name] of [
+      ['\u0085', 'U+0085 (NEXT LINE)'],
+      ['\u2028', 'U+2028 (LINE SEPARATOR)'],
+      ['\u2029', 'U+2029 (PARAGRAPH SEPARATOR)'],
+    ] as const) {
+      for (const text of [
+        `a: 1\nb: 2 # note${char}  c: 3\n`,
+        `a: 1\nb: x${char}y\n`,
+        `a: 1\nb: "x${char}y"\n`,
+      ]) {
+        assert.throws(
+          () => parseYamlDocuments(text, 'f.yaml'),
+          (err: unknown) => {
+            assert.ok(err instanceof InputError);
+            assert.equal(err.line, 2);
+            assert.ok(err.message.startsWith(`${name} is a line break to kubectl`), err.message);
+            return true;
+          },
+        );
+      }
+    }
+  });
+
+  test('written escaped they are characters to both; in JSON (kubectl decodes it as JSON) raw ones are too', () => {
+    const escaped = parseYamlDocuments('a: "x\\u2028y"\n', 'f.yaml')[0]!.root as YamlMap;
+    assert.equal((escaped.entries.get('a')!.value as YamlScalar).value, 'x\u2028y');
+    const json = parseYamlDocuments(' {"a": "x\u2028y"}\n', 'f.json')[0]!.root as YamlMap;
+    assert.equal((json.entries.get('a')!.value as YamlScalar).value, 'x\u2028y');
+  });
+});
+
+describe('the check reads UTF-16 files as kubectl applies them', () => {
+  test('intents in UTF-16 (both orders) give the rules and lines the UTF-8 file gives', async () => {
+    const dir = await tempDir('intents');
+    const text = await readFile(path.join(demoIntents, 'client2.yaml'), 'utf8');
+    await writeFile(path.join(dir, 'le.yaml'), utf16le(text));
+    await writeFile(path.join(dir, 'be.yaml'), utf16be(text));
+    await writeFile(path.join(dir, 'u8.yaml'), text);
+    const rulesOf = async (file: string) =>
+      (await loadIntents([file], { cwd: dir })).rules.map(
+        (r) => `${r.line} ${r.server.name} ${r.method} ${r.path}`,
+      );
+    const expected = await rulesOf('u8.yaml');
+    assert.ok(expected.length > 0);
+    assert.deepEqual(await rulesOf('le.yaml'), expected);
+    assert.deepEqual(await rulesOf('be.yaml'), expected);
+    assert.deepEqual(
+      readYamlFile(path.join(dir, 'le.yaml'), 'le.yaml'),
+      readYamlFile(path.join(dir, 'u8.yaml'), 'u8.yaml'),
+    );
+  });
+
+  test('manifests the cluster step applies are planned from their UTF-16 text', async () => {
+    const dir = await tempDir('manifests');
+    const text = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n';
+    await writeFile(path.join(dir, 'ns.yaml'), utf16le(text));
+    const { manifests } = await readManifests(['ns.yaml'], dir);
+    assert.deepEqual(
+      manifests.map((m) => [m.file, m.text]),
+      [['ns.yaml', text]],
+    );
+  });
+
+  test('check on the demo with its intents in UTF-16: the same drift as in UTF-8', async () => {
+    const dir = await tempDir('check');
+    for (const name of ['client.yaml', 'client2.yaml']) {
+      await writeFile(path.join(dir, name), utf16le(await readFile(path.join(demoIntents, name), 'utf8')));
+    }
+    const utf8 = await runCli(['check', '--metrics', capture, '--intents', demoIntents, '--format', 'json']);
+    const utf16 = await runCli(['check', '--metrics', capture, '--intents', dir, '--format', 'json']);
+    assert.equal(utf16.code, 1);
+    const summary = (out: string) => JSON.parse(out).summary;
+    assert.deepEqual(summary(utf16.stdout), summary(utf8.stdout));
+  });
+});
+
+describe('the editor leaves UTF-16 files alone, and says so', () => {
+  test('check --fix: a missing call and a stale rule of a client declared in UTF-16 are listed, the file untouched', async () => {
+    const dir = await tempDir('fix-home');
+    const bytes = utf16le(await readFile(path.join(demoIntents, 'client2.yaml'), 'utf8'));
+    await writeFile(path.join(dir, 'client2.yaml'), bytes);
+    await writeFile(path.join(dir, 'client.yaml'), await readFile(path.join(demoIntents, 'client.yaml')));
+    const run = await runCli(['check', '--metrics', capture, '--intents', '.', '--fix', '--prune-stale'], {
+      cwd: dir,
+    });
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stderr,
+      /not fixed: client2: its ClientIntents are UTF-16, which the editor does not write \(client2\.yaml\); edit them by hand/,
+    );
+    assert.deepEqual(await readFile(path.join(dir, 'client2.yaml')), bytes);
+  });
+
+  test('check --fix --prune-stale: a stale rule alone in a UTF-16 file is listed, the file untouched', async () => {
+    const dir = await tempDir('fix-stale');
+    const text = await readFile(path.join(demoIntents, 'client2.yaml'), 'utf8');
+    // client2's call is declared too: only its old path is left, stale.
+    const bytes = utf16le(
+      `${text}          - path: /client2-path\n            methods:\n              - POST\n`,
+    );
+    await writeFile(path.join(dir, 'client2.yaml'), bytes);
+    await writeFile(path.join(dir, 'client.yaml'), await readFile(path.join(demoIntents, 'client.yaml')));
+    const run = await runCli(
+      ['check', '--metrics', capture, '--intents', '.', '--fix', '--prune-stale', '--fail-on', 'any'],
+      { cwd: dir },
+    );
+    assert.equal(run.code, 1);
+    assert.match(run.stdout + run.stderr, /DRIFT: 0 missing, 1 stale/);
+    assert.match(
+      run.stderr,
+      /not fixed: client2: its ClientIntents are UTF-16, which the editor does not write \(client2\.yaml\); edit them by hand/,
+    );
+    assert.deepEqual(await readFile(path.join(dir, 'client2.yaml')), bytes);
+  });
+
+  test('a new client’s document is not appended to (or written over) a single UTF-16 intents file', async () => {
+    const dir = await tempDir('fix-new');
+    const client = await readFile(path.join(demoIntents, 'client.yaml'), 'utf8');
+    // Every client in one multi-document file: a new client's document would go there.
+    const bytes = utf16le(`${client}---\n${client.replaceAll('name: client\n', 'name: other\n')}`);
+    await writeFile(path.join(dir, 'all.yaml'), bytes);
+    const run = await runCli(['check', '--metrics', capture, '--intents', '.', '--fix'], { cwd: dir });
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stderr,
+      /not fixed: client2: all\.yaml is UTF-16, which the editor does not write; add its ClientIntents by hand/,
+    );
+    assert.deepEqual(await readFile(path.join(dir, 'all.yaml')), bytes);
+  });
+});
