@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-ZSAWTMH4.js";
+} from "./chunks/chunk-DBYENL6B.js";
 import {
   openInRepository,
   repositoryLinkGuard,

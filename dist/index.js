@@ -36,7 +36,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-ZSAWTMH4.js";
+} from "./chunks/chunk-DBYENL6B.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -16,8 +16,8 @@ import { InputError } from '../errors.ts';
 import { isDnsLabel } from '../kubernetes-names.ts';
 import { readRegularFileBytes } from '../regular-file.ts';
 import { collectYamlFiles } from '../yaml/collect-files.ts';
+import { yamlTextOf } from '../yaml/kubectl-text.ts';
 import { parseYamlDocuments, tokenizeYaml } from '../yaml/read-yaml.ts';
-import { yamlTextOf } from '../yaml/yaml-encoding.ts';
 import { child } from '../yaml/yaml-fields.ts';
 import { MAX_YAML_BYTES, type YamlMap, type YamlNode } from '../yaml/yaml-tree.ts';
 

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { DeclaredIntents, Drift } from '../model.ts';
 import { readRegularFileBytesSync } from '../regular-file.ts';
-import { isUtf16 } from '../yaml/yaml-encoding.ts';
+import { isUtf16 } from '../yaml/kubectl-text.ts';
 import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
 import { editIntents, skipReason } from './edit-intents.ts';
 import { clientKey, isJsonFile } from './edit-intents-homes.ts';

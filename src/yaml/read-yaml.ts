@@ -19,9 +19,9 @@ import {
 } from 'yaml';
 import { InputError } from '../errors.ts';
 import { goYamlV2Value, sameScalarValue } from './go-yaml-v2.ts';
+import { kubectlReadingProblem, yamlTextOf } from './kubectl-text.ts';
 import { plainYamlDocuments } from './plain-yaml.ts';
 import { documentsFromCst } from './yaml-cst-tree.ts';
-import { kubectlOnlyLineBreak, yamlTextOf } from './yaml-encoding.ts';
 import {
   MAX_YAML_BYTES,
   MAX_YAML_DEPTH,
@@ -67,13 +67,9 @@ export function readYamlFile(absolutePath: string, file: string): YamlDocument[]
  * own, the rest through `yaml`'s parser (the CST short way when it can, else the Composer).
  */
 export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
-  const hidden = kubectlOnlyLineBreak(text);
-  if (hidden !== undefined) {
-    throw new InputError(
-      `${hidden.name} is a line break to kubectl (go-yaml reads YAML 1.1's line breaks) and not to YAML 1.2: the file would say one thing to kubectl and another here; remove it, or write it escaped in a double-quoted string`,
-      { file, line: hidden.line },
-    );
-  }
+  // Read as YAML 1.2, a text must mean what it means to kubectl, which applies it.
+  const problem = kubectlReadingProblem(text);
+  if (problem !== undefined) throw new InputError(problem.message, { file, line: problem.line });
   const plain = plainYamlDocuments(text);
   if (plain !== undefined) return plain;
   const { tokens, lineOf } = tokenizeYaml(text, file);

@@ -251,6 +251,11 @@ const EXPECTED: [string, number, string][] = [
     `spec.workload.name: must be a string, not boolean false ${KUBECTL_READS('no')}`,
   ],
   [
+    'content-after-document-end.yaml',
+    16,
+    'kubectl reads only the first document of each part between "---" lines: this one, after the "..." at line 15, would never be applied; start it with "---"',
+  ],
+  [
     'line-separator-in-comment.yaml',
     13,
     "U+2028 (LINE SEPARATOR) is a line break to kubectl (go-yaml reads YAML 1.1's line breaks) and not to YAML 1.2: the file would say one thing to kubectl and another here; remove it, or write it escaped in a double-quoted string",

@@ -7106,6 +7106,69 @@ function kubectlReadingNote(node) {
   return ` (kubectl reads the unquoted ${JSON.stringify(node.written)} as YAML 1.1 does; quote it for the string)`;
 }
 
+// src/yaml/kubectl-text.ts
+var UTF16LE = new TextDecoder("utf-16le");
+var UTF16BE = new TextDecoder("utf-16be");
+function yamlTextOf(bytes) {
+  if (bytes.length >= 2) {
+    if (bytes[0] === 255 && bytes[1] === 254) return UTF16LE.decode(bytes.subarray(2));
+    if (bytes[0] === 254 && bytes[1] === 255) return UTF16BE.decode(bytes.subarray(2));
+  }
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+}
+function isUtf16(bytes) {
+  return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
+}
+var KUBECTL_ONLY_BREAKS = /[\u0085\u2028\u2029]/;
+var BREAK_NAMES = {
+  "\x85": "U+0085 (NEXT LINE)",
+  "\u2028": "U+2028 (LINE SEPARATOR)",
+  "\u2029": "U+2029 (PARAGRAPH SEPARATOR)"
+};
+var MARKER_LINE = /^(---|\.\.\.)(.*)$/gm;
+var SEPARATOR_LINE = /^---/m;
+var CONTENT_LINE = /^(?!\.\.\.(?:\s|$))[ \t]*[^\s#]/m;
+function kubectlReadingProblem(text4) {
+  if (/^\s*\{/.test(text4)) return void 0;
+  const broken = text4.search(KUBECTL_ONLY_BREAKS);
+  if (broken !== -1) {
+    return {
+      line: lineAt(text4, broken),
+      message: `${BREAK_NAMES[text4[broken]]} is a line break to kubectl (go-yaml reads YAML 1.1's line breaks) and not to YAML 1.2: the file would say one thing to kubectl and another here; remove it, or write it escaped in a double-quoted string`
+    };
+  }
+  if (!text4.includes("---") && !text4.includes("...")) return void 0;
+  for (const match of text4.matchAll(MARKER_LINE)) {
+    const [whole, marker, rest] = match;
+    if (marker === "---") {
+      const after = rest.trim();
+      if (after !== "" && !after.startsWith("#")) {
+        return {
+          line: lineAt(text4, match.index),
+          message: `kubectl refuses a document separator with more than a comment after it (${JSON.stringify(whole.trim().slice(0, 40))}): start the document on the next line`
+        };
+      }
+    } else if (rest === "" || /^\s/.test(rest)) {
+      const from = match.index + whole.length;
+      const next = text4.slice(from).search(SEPARATOR_LINE);
+      const part = text4.slice(from, next === -1 ? text4.length : from + next);
+      const content = part.search(CONTENT_LINE);
+      if (content !== -1) {
+        return {
+          line: lineAt(text4, from + content),
+          message: `kubectl reads only the first document of each part between "---" lines: this one, after the "..." at line ${lineAt(text4, match.index)}, would never be applied; start it with "---"`
+        };
+      }
+    }
+  }
+  return void 0;
+}
+function lineAt(text4, offset) {
+  let line = 1;
+  for (let i = text4.indexOf("\n"); i !== -1 && i < offset; i = text4.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
 // src/yaml/yaml-tree.ts
 var MAX_YAML_BYTES = 4 * 1024 * 1024;
 var MAX_YAML_DOCUMENTS = 1e4;
@@ -7556,33 +7619,6 @@ function resolvePlain(text4, atKey) {
   return giveUp2();
 }
 
-// src/yaml/yaml-encoding.ts
-var UTF16LE = new TextDecoder("utf-16le");
-var UTF16BE = new TextDecoder("utf-16be");
-function yamlTextOf(bytes) {
-  if (bytes.length >= 2) {
-    if (bytes[0] === 255 && bytes[1] === 254) return UTF16LE.decode(bytes.subarray(2));
-    if (bytes[0] === 254 && bytes[1] === 255) return UTF16BE.decode(bytes.subarray(2));
-  }
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-}
-function isUtf16(bytes) {
-  return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
-}
-var KUBECTL_ONLY_BREAKS = /[\u0085\u2028\u2029]/;
-var BREAK_NAMES = {
-  "\x85": "U+0085 (NEXT LINE)",
-  "\u2028": "U+2028 (LINE SEPARATOR)",
-  "\u2029": "U+2029 (PARAGRAPH SEPARATOR)"
-};
-function kubectlOnlyLineBreak(text4) {
-  const at = text4.search(KUBECTL_ONLY_BREAKS);
-  if (at === -1 || /^\s*\{/.test(text4)) return void 0;
-  let line = 1;
-  for (let i = text4.indexOf("\n"); i !== -1 && i < at; i = text4.indexOf("\n", i + 1)) line++;
-  return { line, name: BREAK_NAMES[text4[at]] };
-}
-
 // src/yaml/read-yaml.ts
 function readYamlFile(absolutePath, file) {
   let text4;
@@ -7605,13 +7641,8 @@ function readYamlFile(absolutePath, file) {
   return parseYamlDocuments(text4, file);
 }
 function parseYamlDocuments(text4, file) {
-  const hidden = kubectlOnlyLineBreak(text4);
-  if (hidden !== void 0) {
-    throw new InputError(
-      `${hidden.name} is a line break to kubectl (go-yaml reads YAML 1.1's line breaks) and not to YAML 1.2: the file would say one thing to kubectl and another here; remove it, or write it escaped in a double-quoted string`,
-      { file, line: hidden.line }
-    );
-  }
+  const problem = kubectlReadingProblem(text4);
+  if (problem !== void 0) throw new InputError(problem.message, { file, line: problem.line });
   const plain2 = plainYamlDocuments(text4);
   if (plain2 !== void 0) return plain2;
   const { tokens, lineOf: lineOf3 } = tokenizeYaml(text4, file);
@@ -7677,13 +7708,13 @@ function refuseTooManyValues(text4, file) {
         `more than ${MAX_YAML_VALUES} YAML values (scalars and collections); refused before parsing`,
         {
           file,
-          line: lineAt(text4, offset)
+          line: lineAt2(text4, offset)
         }
       );
     }
   }
 }
-function lineAt(text4, offset) {
+function lineAt2(text4, offset) {
   let line = 1;
   for (let i = text4.indexOf("\n"); i !== -1 && i < offset; i = text4.indexOf("\n", i + 1)) line++;
   return line;
@@ -15197,8 +15228,8 @@ export {
   writeBaselineFile,
   DEFAULT_CONFIG_FILE,
   defaultDriftConfig,
-  MAX_YAML_BYTES,
   yamlTextOf,
+  MAX_YAML_BYTES,
   parseYamlDocuments,
   tokenizeYaml,
   fail,

@@ -9,8 +9,8 @@ import { after, describe, test } from 'node:test';
 import { readManifests } from '../../src/cluster/workload-plan.ts';
 import { loadIntents } from '../../src/declare/load-intents.ts';
 import { InputError } from '../../src/errors.ts';
+import { isUtf16, yamlTextOf } from '../../src/yaml/kubectl-text.ts';
 import { parseYamlDocuments, readYamlFile } from '../../src/yaml/read-yaml.ts';
-import { isUtf16, yamlTextOf } from '../../src/yaml/yaml-encoding.ts';
 import type { YamlMap, YamlScalar } from '../../src/yaml/yaml-tree.ts';
 import { repoRoot, runCli } from '../cli/run-cli.ts';
 
@@ -89,6 +89,55 @@ describe('line breaks only kubectl sees (NEL, LS, PS: YAML 1.1’s, go-yaml’s)
     assert.equal((escaped.entries.get('a')!.value as YamlScalar).value, 'x\u2028y');
     const json = parseYamlDocuments(' {"a": "x\u2028y"}\n', 'f.json')[0]!.root as YamlMap;
     assert.equal((json.entries.get('a')!.value as YamlScalar).value, 'x\u2028y');
+  });
+});
+
+describe('documents split as kubectl splits them (apimachinery’s YAMLReader, then go-yaml’s first document)', () => {
+  const refusal = (text: string): [number | undefined, string] => {
+    try {
+      parseYamlDocuments(text, 'f.yaml');
+    } catch (err) {
+      assert.ok(err instanceof InputError);
+      return [err.line, err.message];
+    }
+    return assert.fail(`read: ${JSON.stringify(text)}`);
+  };
+
+  test('content after "..." and before the next "---": kubectl never applies it, so it is refused at its line', () => {
+    const [line, message] = refusal('a: 1\n...\n# note\n\n  b: 2\n---\nc: 3\n');
+    assert.equal(line, 5);
+    assert.equal(
+      message,
+      'kubectl reads only the first document of each part between "---" lines: this one, after the "..." at line 2, would never be applied; start it with "---"',
+    );
+  });
+
+  test('a separator with more than a comment after it, which kubectl refuses', () => {
+    for (const [text, shown] of [
+      ['a: 1\n--- {b: 2}\n', '--- {b: 2}'],
+      ['--- !!map\na: 1\n', '--- !!map'],
+      ['a: 1\n----\nb: 2\n', '----'],
+      ['a: 1\n--- b\r\n', '--- b'],
+    ]) {
+      const [line, message] = refusal(text!);
+      assert.equal(line, text!.startsWith('---') ? 1 : 2, text);
+      assert.equal(
+        message,
+        `kubectl refuses a document separator with more than a comment after it (${JSON.stringify(shown)}): start the document on the next line`,
+      );
+    }
+  });
+
+  test('what both split alike is read: separators with comments or spaces, CRLF, "..." before "---" or at the end', () => {
+    const docs = (text: string) => parseYamlDocuments(text, 'f.yaml').filter((d) => d.root !== null).length;
+    assert.equal(docs('--- # first\na: 1\n---   \nb: 2\n'), 2);
+    assert.equal(docs('a: 1\r\n---\r\nb: 2\r\n'), 2);
+    assert.equal(docs('a: 1\n...\n# between\n\n---\nb: 2\n...\n'), 2);
+    assert.equal(docs('a: 1\n... # end\n'), 1);
+    // A block scalar's "---x" is indented: no separator to either.
+    assert.equal(docs('a: |\n  --- x\n'), 1);
+    // JSON, which kubectl decodes as JSON.
+    assert.equal(docs('{"a": "--- x"}\n'), 1);
   });
 });
 
