@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-DBYENL6B.js";
+} from "./chunks/chunk-SWIGNYCR.js";
 import {
   openInRepository,
   repositoryLinkGuard,

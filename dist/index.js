@@ -36,7 +36,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-DBYENL6B.js";
+} from "./chunks/chunk-SWIGNYCR.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -4,7 +4,7 @@
 // items written in two styles). Used by edit-intents.ts.
 import { Document, isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import type { ParsedFile } from './edit-intents-homes.ts';
-import { YAML_1_1_SAFE } from './yaml-output.ts';
+import { quoteNewScalarsForKubectl, YAML_1_1_SAFE } from './yaml-output.ts';
 
 interface Indentation {
   indent?: number;
@@ -22,6 +22,7 @@ export function printEditedFile(entry: ParsedFile): string {
     const end = doc.range[2];
     const text = entry.text.slice(start, end);
     if (entry.changed.has(i)) {
+      quoteNewScalarsForKubectl(doc);
       out +=
         itemsOrNothing(doc, entry, start, text, inFile) ?? doc.toString({ ...PRINT, ...style(text, inFile) });
     } else out += text;

@@ -5,7 +5,8 @@
 // YAML reader, and nothing raw reaches a terminal or a reviewer's diff view. A string YAML 1.1
 // reads as something else (`on`, `no`, `y` as booleans, `1_000` as a number: go-yaml v2's
 // resolve.go) is quoted too: kubectl reads YAML with go-yaml v2, as YAML 1.1 (YAML_1_1_SAFE).
-import { Document, Scalar, type ToStringOptions } from 'yaml';
+import { Document, type Node, Scalar, type ToStringOptions, visit } from 'yaml';
+import { goYamlV2Value } from '../yaml/go-yaml-v2.ts';
 
 /**
  * Document options for YAML that kubectl will read: the `yaml` package then quotes each string
@@ -19,10 +20,29 @@ const UNSAFE_BEYOND_NEWLINE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 
+/**
+ * Whether kubectl (go-yaml v2) would read the string, written plain, as another value. The
+ * `yaml` package's YAML 1.1 quoting covers most (`on`, `1_000`), not go-yaml's own rules:
+ * `0b-1`, a valid Kubernetes name, is -1 to it.
+ */
+function kubectlReadsOtherwise(value: string): boolean {
+  return goYamlV2Value(value) !== value;
+}
+
+/** New string scalars (not yet given a style) that kubectl would read otherwise, made double-quoted. */
+export function quoteNewScalarsForKubectl(root: Document | Node): void {
+  visit(root, {
+    Scalar(_key, node) {
+      if (node.type === undefined && typeof node.value === 'string' && kubectlReadsOtherwise(node.value))
+        node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+}
+
 /** The value with each string that holds an unsafe character made a double-quoted scalar. */
 function quotedWhereUnsafe(value: unknown): unknown {
   if (typeof value === 'string') {
-    if (!hasUnsafeChars(value)) return value;
+    if (!hasUnsafeChars(value) && !kubectlReadsOtherwise(value)) return value;
     const scalar = new Scalar(value);
     scalar.type = Scalar.QUOTE_DOUBLE;
     return scalar;

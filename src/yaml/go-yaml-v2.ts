@@ -13,7 +13,8 @@
 //   a leading 0 for octal), else a uint64 as ParseUint reads it, else a float when it matches
 //   `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` and ParseFloat takes it (not out of
 //   range), else `0b` followed by binary digits, a sign allowed after the prefix;
-// - a text starting with `.` is a float when Go's ParseFloat takes it whole;
+// - a text starting with `.` is a float when Go's ParseFloat takes it whole (its underscores
+//   kept: Go's syntax allows one between two digits, `.5_0`);
 // - anything else, timestamps included (decoded into interface{} they stay strings), is a string.
 
 import type { YamlScalar } from './yaml-tree.ts';
@@ -33,6 +34,8 @@ for (const word of ['-.inf', '-.Inf', '-.INF']) WORDS.set(word, Number.NEGATIVE_
 
 /** Go's integer literal syntax for base 0, underscores already dropped: sign, prefix, digits. */
 const GO_INTEGER = /^([+-]?)(0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/;
+/** Go's float literal starting with `.` (ParseFloat's syntax): `_` only between two digits. */
+const GO_POINT_FLOAT = /^\.[0-9](?:_?[0-9])*(?:[eE][-+]?[0-9](?:_?[0-9])*)?$/;
 const DECIMAL_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -43,7 +46,9 @@ export function goYamlV2Value(text: string): YamlScalar['value'] {
   if (WORDS.has(text)) return WORDS.get(text) as YamlScalar['value'];
   const first = text.charCodeAt(0);
   if (first === 0x2e /* . */) {
-    return DECIMAL_FLOAT.test(text) && Number.isFinite(Number(text)) ? Number(text) : text;
+    if (!GO_POINT_FLOAT.test(text)) return text;
+    const value = Number(text.replaceAll('_', ''));
+    return Number.isFinite(value) ? value : text;
   }
   const signed = first === 0x2b /* + */ || first === 0x2d; /* - */
   if (!signed && (first < 0x30 || first > 0x39)) return text;
@@ -59,6 +64,17 @@ export function goYamlV2Value(text: string): YamlScalar['value'] {
     if (value >= INT64_MIN && value <= INT64_MAX) return asNumber(value);
   }
   return text;
+}
+
+/**
+ * Whether go-yaml v2 reads the text as a float (not an int): as a map key, sigs.k8s.io/yaml then
+ * writes it as a 32-bit float (`1e9:` is the key "1e+09"), where a YAML 1.2 reading differs.
+ */
+export function isGoYamlV2Float(text: string): boolean {
+  const value = goYamlV2Value(text);
+  if (typeof value !== 'number') return false;
+  if (!Number.isFinite(value) || text.charCodeAt(0) === 0x2e /* . */) return true;
+  return goInteger(text.replaceAll('_', '')) === undefined && !/^0b[+-]/.test(text.replaceAll('_', ''));
 }
 
 /** ParseInt(s, 0, 64), else ParseUint(s, 0, 64) (no sign): undefined when neither reads it. */
@@ -99,4 +115,32 @@ export function sameScalarValue(a: YamlScalar['value'], b: YamlScalar['value']):
 export function kubectlReadingNote(node: YamlScalar): string {
   if (node.written === undefined) return '';
   return ` (kubectl reads the unquoted ${JSON.stringify(node.written)} as YAML 1.1 does; quote it for the string)`;
+}
+
+const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
+/** The standard tags both readers resolve alike: `!!str` (the text), `!!map`, `!!seq`. */
+const SAME_TO_KUBECTL = new Set(['str', 'map', 'seq'].map((t) => `${YAML_TAG_PREFIX}${t}`));
+
+/**
+ * Why a node's explicit tag is refused, or undefined. go-yaml v2 resolves a standard tag by YAML
+ * 1.1's rules (`!!bool on` is true, `!!int 1_000` is 1000, `!!set` a map) where YAML 1.2 differs
+ * or fails; the two part on the syntax of a tag of one's own (`!x#`), which no Kubernetes file
+ * needs: only `!!str`, `!!map`, `!!seq` and the bare `!` are read.
+ */
+export function refusedTag(tag: string | undefined): string | undefined {
+  if (tag === undefined || tag === '!' || SAME_TO_KUBECTL.has(tag)) return undefined;
+  if (!tag.startsWith(YAML_TAG_PREFIX)) {
+    // A tag of one's own: no Kubernetes file needs one, and the two readers part on their syntax.
+    return `the tag ${tag.slice(0, 40)}: kubectl's YAML reader (go-yaml) and YAML 1.2 read tags of one's own differently; write the value without it`;
+  }
+  return `the tag !!${tag.slice(YAML_TAG_PREFIX.length)}: kubectl (go-yaml v2) reads tagged values by YAML 1.1's rules (!!bool on is true to it), not YAML 1.2's; write the value without the tag (quoted, for a string)`;
+}
+
+/**
+ * Whether a quoted scalar, as written (its quotes included), ends with its closing quote: this
+ * package closes one cut short by the end of its document (`'it''` before a `---`), go-yaml,
+ * reading the part kubectl cut there, refuses it.
+ */
+export function isClosedQuote(raw: string): boolean {
+  return raw.startsWith("'") ? /^'(?:[^']|'')*'$/.test(raw) : /^"(?:[^"\\]|\\[\s\S])*"$/.test(raw);
 }

@@ -129,7 +129,8 @@ class PlainReader {
       if (colon === -1) giveUp();
       const key = line.text.slice(0, colon);
       const after = line.text.slice(colon + 1);
-      if (!KEY.test(key) || NOT_STRINGS.has(key) || entries.has(key)) giveUp();
+      // A key kubectl reads otherwise (`y:` is true to go-yaml v2) is the Composer's.
+      if (!KEY.test(key) || NOT_STRINGS.has(key) || goYamlV2Value(key) !== key || entries.has(key)) giveUp();
       if (after !== '' && !after.startsWith(' ')) giveUp();
       this.at++;
       entries.set(key, { keyLine: line.number, value: this.value(after, line, indent, depth, true) });

@@ -2,39 +2,20 @@
 // every declared rule can say `file:line`. The `yaml` package (not js-yaml) is used because
 // it keeps positions (and comments, for later edits of the files).
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import {
-  Composer,
-  CST,
-  type Document,
-  isAlias,
-  isMap,
-  isNode,
-  isPair,
-  isScalar,
-  isSeq,
-  Lexer,
-  LineCounter,
-  Parser,
-  type Scalar,
-} from 'yaml';
+import { Composer, CST, isScalar, Lexer, LineCounter, Parser } from 'yaml';
 import { InputError } from '../errors.ts';
-import { goYamlV2Value, sameScalarValue } from './go-yaml-v2.ts';
-import { kubectlReadingProblem, yamlTextOf } from './kubectl-text.ts';
+import { kubectlJsonProblem, kubectlReadingProblem, withLastLineEnded } from './kubectl-reading.ts';
+import { yamlTextOf } from './kubectl-text.ts';
 import { plainYamlDocuments } from './plain-yaml.ts';
 import { documentsFromCst } from './yaml-cst-tree.ts';
 import {
   MAX_YAML_BYTES,
-  MAX_YAML_DEPTH,
   MAX_YAML_DOCUMENTS,
-  MAX_YAML_NODES,
   MAX_YAML_VALUES,
   PRECOUNT_ABOVE_CHARS,
   type YamlDocument,
-  type YamlEntry,
-  type YamlMap,
-  type YamlNode,
-  type YamlScalar,
 } from './yaml-tree.ts';
+import { TreeConverter } from './yaml-tree-converter.ts';
 
 /** Reads and parses one file; `file` is the name errors carry. */
 export function readYamlFile(absolutePath: string, file: string): YamlDocument[] {
@@ -70,10 +51,18 @@ export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
   // Read as YAML 1.2, a text must mean what it means to kubectl, which applies it.
   const problem = kubectlReadingProblem(text);
   if (problem !== undefined) throw new InputError(problem.message, { file, line: problem.line });
+  const documents = readDocuments(withLastLineEnded(text), file);
+  // JSON to kubectl: read as YAML first, whose errors say where broken JSON breaks.
+  const notJson = kubectlJsonProblem(text);
+  if (notJson !== undefined) throw new InputError(notJson.message, { file, line: notJson.line });
+  return documents;
+}
+
+function readDocuments(text: string, file: string): YamlDocument[] {
   const plain = plainYamlDocuments(text);
   if (plain !== undefined) return plain;
   const { tokens, lineOf } = tokenizeYaml(text, file);
-  return documentsFromCst(tokens, text, lineOf) ?? composeDocuments(tokens, file, lineOf);
+  return documentsFromCst(tokens, text, lineOf) ?? composeDocuments(tokens, text, file, lineOf);
 }
 
 /**
@@ -82,7 +71,7 @@ export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
  */
 export function composeYamlDocuments(text: string, file: string): YamlDocument[] {
   const { tokens, lineOf } = tokenizeYaml(text, file);
-  return composeDocuments(tokens, file, lineOf);
+  return composeDocuments(tokens, text, file, lineOf);
 }
 
 /** The Parser's tokens of a whole text, and the line of an offset as errors and rules show it. */
@@ -113,6 +102,7 @@ export function tokenizeYaml(
 
 function composeDocuments(
   tokens: CST.Token[],
+  text: string,
   file: string,
   lineOf: (offset: number) => number,
 ): YamlDocument[] {
@@ -130,7 +120,16 @@ function composeDocuments(
           : error.message;
       throw new InputError(message, { file, line: lineOf(errorOffset(doc.errors)) });
     }
-    const converter = new TreeConverter(doc, file, lineOf);
+    // A whole document written as a block scalar (`|`, `>`) is no Kubernetes object, and its
+    // lines at column 0 are read otherwise by go-yaml (a `#` line is a comment to it).
+    const contents = doc.contents;
+    if (isScalar(contents) && (contents.type === 'BLOCK_LITERAL' || contents.type === 'BLOCK_FOLDED')) {
+      throw new InputError(
+        'a whole document written as a block scalar (| or >): no Kubernetes object, and kubectl (go-yaml) reads its lines otherwise',
+        { file, line: lineOf(contents.range?.[0] ?? doc.range[0]) },
+      );
+    }
+    const converter = new TreeConverter(doc, text, file, lineOf);
     const root = converter.convert(doc.contents, 0);
     const line = lineOf(doc.contents?.range?.[0] ?? doc.range[0]);
     documents.push({ root: root.type === 'scalar' && root.value === null ? null : root, line });
@@ -199,133 +198,4 @@ function cannotRead(err: unknown, file: string): InputError {
 function tooLarge(bytes: number, file: string): InputError {
   const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
   return new InputError(`file too large (${mib(bytes)} MiB, limit ${mib(MAX_YAML_BYTES)} MiB)`, { file });
-}
-
-/**
- * YAML 1.1's merge key (`<<: *defaults`), which YAML 1.2 and this package's default schema do
- * not have, but Kubernetes reads: kubectl turns YAML into JSON with k8s.io/apimachinery's
- * util/yaml, which calls sigs.k8s.io/yaml's YAMLToJSON, which reads it with go-yaml v2 (its
- * decode.go: `isMerge`, a plain `<<` scalar or one tagged !!merge; `merge` sets the maps' keys
- * in place). So a map's keys are set
- * in the order written, a merged map's too: a key written after `<<` wins over the merged one,
- * a key written before it loses to it, and of a list of merged maps the first wins. A quoted
- * `"<<"` is an ordinary key.
- */
-function isMergeKey(key: Scalar): boolean {
-  // Tagged, the package itself reads it as its merge symbol.
-  if (key.tag === 'tag:yaml.org,2002:merge') return true;
-  return key.tag === undefined && key.type === 'PLAIN' && key.value === '<<';
-}
-
-/** Converts one yaml Document into YamlNodes, expanding aliases (and merge keys) within a node budget. */
-class TreeConverter {
-  private nodes = 0;
-  /** Line of the outermost alias being expanded: where a budget overrun is reported. */
-  private aliasLine: number | undefined;
-  private readonly doc: Document.Parsed;
-  private readonly file: string;
-  private readonly lineOf: (offset: number) => number;
-
-  constructor(doc: Document.Parsed, file: string, lineOf: (offset: number) => number) {
-    this.doc = doc;
-    this.file = file;
-    this.lineOf = lineOf;
-  }
-
-  /** Aliases and anchors converted so far: a map that saw the count grow holds some. */
-  private shared = 0;
-
-  convert(node: unknown, depth: number, fallbackLine = 1): YamlNode {
-    const line = this.lineOfNode(node, fallbackLine);
-    if (isAlias(node) || (isNode(node) && node.anchor !== undefined)) this.shared++;
-    if (++this.nodes > MAX_YAML_NODES) {
-      throw new InputError(`too many YAML nodes after expanding aliases (limit ${MAX_YAML_NODES})`, {
-        file: this.file,
-        line: this.aliasLine ?? line,
-      });
-    }
-    if (depth > MAX_YAML_DEPTH) {
-      throw new InputError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, { file: this.file, line });
-    }
-    if (isAlias(node)) {
-      const target = node.resolve(this.doc);
-      if (!target) throw new InputError(`unknown alias *${node.source}`, { file: this.file, line });
-      // The alias stands where it is written: keep its line, take the anchored content.
-      const outermost = this.aliasLine === undefined;
-      if (outermost) this.aliasLine = line;
-      const resolved = this.convert(target, depth + 1, line);
-      if (outermost) this.aliasLine = undefined;
-      return { ...resolved, line };
-    }
-    if (isMap(node)) {
-      const sharedBefore = this.shared - (node.anchor === undefined ? 0 : 1);
-      const entries = new Map<string, YamlEntry>();
-      // Keys are unique by value, as the Composer would check them: 1 and "1" differ, NaN never repeats.
-      const keys = new Set<unknown>();
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const keyLine = this.lineOfNode(pair.key, line);
-        if (!isScalar(pair.key)) {
-          throw new InputError('only plain keys are supported', { file: this.file, line: keyLine });
-        }
-        if (isMergeKey(pair.key)) {
-          // Content from elsewhere: the map is shared, as with an alias.
-          this.shared++;
-          for (const merged of this.mergedMaps(pair.value, depth + 1, keyLine)) {
-            for (const [name, entry] of merged.entries) entries.set(name, entry);
-          }
-          continue;
-        }
-        const key = pair.key.value;
-        if (keys.has(key) && !Number.isNaN(key)) {
-          throw new InputError('Map keys must be unique', { file: this.file, line: keyLine });
-        }
-        keys.add(key);
-        const value = this.convert(pair.value, depth + 1, keyLine);
-        entries.set(String(key), { keyLine, value });
-      }
-      return this.shared > sharedBefore
-        ? { type: 'map', line, entries, shared: true }
-        : { type: 'map', line, entries };
-    }
-    if (isSeq(node)) {
-      return { type: 'seq', line, items: node.items.map((item) => this.convert(item, depth + 1, line)) };
-    }
-    if (isScalar(node)) {
-      const value = node.value;
-      const plain =
-        value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof value)
-          ? (value as YamlScalar['value'])
-          : String(value);
-      // Untagged and unquoted: kubectl's reading (go-yaml v2's), which may not be YAML 1.2's.
-      if (node.type === 'PLAIN' && node.tag === undefined && typeof node.source === 'string') {
-        const kubectls = goYamlV2Value(node.source);
-        if (!sameScalarValue(kubectls, plain))
-          return { type: 'scalar', line, value: kubectls, written: node.source };
-      }
-      return { type: 'scalar', line, value: plain };
-    }
-    return { type: 'scalar', line, value: null };
-  }
-
-  /**
-   * The maps a merge key's value sets into its map, in the order they are set: a map (an alias
-   * of one, or one written there), or a list of them, the last first so that the first wins.
-   */
-  private mergedMaps(value: unknown, depth: number, keyLine: number): YamlMap[] {
-    const wantMap = () =>
-      new InputError('<<: a merge key takes a map or a list of maps', { file: this.file, line: keyLine });
-    const converted = this.convert(value, depth, keyLine);
-    if (converted.type === 'map') return [converted];
-    if (converted.type !== 'seq') throw wantMap();
-    return converted.items.toReversed().map((item) => {
-      if (item.type !== 'map') throw wantMap();
-      return item;
-    });
-  }
-
-  private lineOfNode(node: unknown, fallbackLine: number): number {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    return range ? this.lineOf(range[0]) : fallbackLine;
-  }
 }

@@ -13,7 +13,7 @@
 // that whatever this accepts the Composer accepts too and turns into the same tree, lines
 // included.
 import { CST, Document, isScalar, type ScalarTag } from 'yaml';
-import { goYamlV2Value, sameScalarValue } from './go-yaml-v2.ts';
+import { goYamlV2Value, isClosedQuote, isGoYamlV2Float, sameScalarValue } from './go-yaml-v2.ts';
 import { MAX_YAML_DEPTH, MAX_YAML_NODES, type YamlDocument, type YamlNode } from './yaml-tree.ts';
 
 /** Thrown inside the walk to give up; never escapes this module. */
@@ -114,6 +114,8 @@ class CstWalk {
     if (value === undefined) {
       return { root: null, line: this.lineOf(emptyValueOffset(doc.start, endOf(doc.start, doc.offset))) };
     }
+    // A whole document that is a block scalar: the Composer refuses it (see read-yaml.ts).
+    if (value.type === 'block-scalar') giveUp();
     const root = this.node(value, 0);
     return {
       root: root.type === 'scalar' && root.value === null ? null : root,
@@ -178,7 +180,11 @@ class CstWalk {
       if (!indicator || indicator.offset - key.offset > 1000) giveUp();
       const value = item.value;
       if (value?.type === 'block-map' && !newline) giveUp();
-      const name = String(this.scalar(key, true));
+      const keyValue = this.scalar(key, true);
+      // A null key kubectl refuses (no JSON for it), a float key it writes otherwise: the
+      // Composer says so.
+      if (keyValue === null || (key.type === 'scalar' && isGoYamlV2Float(key.source))) giveUp();
+      const name = String(keyValue);
       // Keys equal as text may differ as values (1 and "1"): either way, the Composer decides.
       if (entries.has(name)) giveUp();
       const node =
@@ -228,6 +234,8 @@ class CstWalk {
       const value = item.value;
       if (commas !== (i === 0 ? 0 : 1) || item.key !== undefined || item.sep !== undefined) giveUp();
       if (!isOneLineFlowScalar(value)) giveUp();
+      // `?x` and `:x` are indicators to go-yaml inside brackets: the Composer refuses them.
+      if (value.type === 'scalar' && /^[?:]/.test(value.source)) giveUp();
       this.count();
       items.push({ type: 'scalar', line: this.lineOf(value.offset), value: this.scalar(value, false) });
     });
@@ -247,9 +255,13 @@ class CstWalk {
     atKey: boolean,
   ): string | number | boolean | bigint | null {
     const resolved = CST.resolveAsScalar(token, options.strict, giveUp);
+    // A quoted value without its closing quote: the Composer refuses it (see isClosedQuote).
+    if (token.type !== 'scalar' && token.type !== 'block-scalar' && !isClosedQuote(token.source)) giveUp();
     if (token.type !== 'scalar') return resolved.value;
     const value = resolvePlain(resolved.value, atKey);
-    if (!atKey && !sameScalarValue(goYamlV2Value(resolved.value), value)) giveUp();
+    if (!sameScalarValue(goYamlV2Value(resolved.value), value)) giveUp();
+    // An infinity or NaN: kubectl refuses it (no JSON for it), the Composer says so.
+    if (typeof value === 'number' && !Number.isFinite(value)) giveUp();
     return value;
   }
 

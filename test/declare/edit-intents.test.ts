@@ -4,8 +4,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { editIntents } from '../../src/declare/edit-intents.ts';
+import { parseClientIntentsDocuments } from '../../src/declare/parse-client-intents.ts';
 import { suggestedPatch } from '../../src/declare/suggested-patch.ts';
 import type { DeclaredIntents, MissingCall, StaleRule, WorkloadRef } from '../../src/model.ts';
+import { parseYamlDocuments } from '../../src/yaml/read-yaml.ts';
+
+/** A file's ClientIntents read as the check reads them (kubectl's types): throws where kubectl would differ. */
+const loadFromText = (text: string, file: string) =>
+  parseClientIntentsDocuments(parseYamlDocuments(text, file), file, { defaultNamespace: 'shop' });
 
 const NS = 'shop';
 const ref = (name: string, kind = 'Deployment'): WorkloadRef => ({ name, namespace: NS, kind });
@@ -367,11 +373,19 @@ spec:
   test('names YAML 1.1 reads as booleans (kubectl does) are quoted, in an edited file and a new one', () => {
     const sources = new Map([['intents/frontend.yaml', FRONTEND]]);
     const result = editIntents(sources, declared([['intents/frontend.yaml', 'frontend']]), {
-      missing: [missing('frontend', 'on', 'GET', '/a'), missing('no', 'y', 'GET', '/b')],
+      missing: [
+        missing('frontend', 'on', 'GET', '/a'),
+        missing('no', 'y', 'GET', '/b'),
+        // go-yaml's own rule (a sign after 0b), unknown to the yaml package's YAML 1.1 quoting.
+        missing('frontend', '0b-1', 'GET', '/c'),
+      ],
       stale: [],
     });
     const after = new Map(result.files.map((f) => [f.file, f.after]));
     assert.match(after.get('intents/frontend.yaml')!, /- kubernetes:\n {8}name: "on"\n/);
+    assert.match(after.get('intents/frontend.yaml')!, /- kubernetes:\n {8}name: "0b-1"\n/);
+    // Read as kubectl reads them, the edited file and the new one are read whole, names as strings.
+    for (const [file, text] of after) assert.doesNotThrow(() => loadFromText(text, file));
     const created = after.get('intents/no.yaml')!;
     assert.match(created, /\n {2}name: "no"\n/);
     assert.match(created, /- kubernetes:\n {8}name: "y"\n/);
@@ -509,10 +523,11 @@ metadata:
 
   test('an item printed again quotes a name YAML 1.1 reads as a boolean, as kubectl would', () => {
     const result = editIntents(new Map([[file, list]]), declared([[file, 'frontend']]), {
-      missing: [missing('frontend', 'on', 'GET', '/a')],
+      missing: [missing('frontend', 'on', 'GET', '/a'), missing('frontend', '0b-1', 'GET', '/b')],
       stale: [],
     });
     assert.match(suggestedPatch(result.files), /^\+ {8}name: "on"$/m);
+    assert.match(suggestedPatch(result.files), /^\+ {8}name: "0b-1"$/m);
   });
 
   test('a stale rule is pruned from the item', () => {

@@ -95,8 +95,11 @@ describe('export: names YAML 1.1 reads as something else', () => {
     const calls: ObservedCall[] = [
       { client: ref('no'), server: ref('y'), method: 'GET', path: '/a', count: 1, protocol: 'http' },
       { client: ref('no'), server: ref('off'), method: null, path: null, count: 1, protocol: 'tcp' },
+      // -1 to go-yaml (a sign after 0b), which the yaml package's YAML 1.1 quoting does not know.
+      { client: ref('no'), server: ref('0b-1'), method: 'GET', path: '/b', count: 1, protocol: 'http' },
     ];
     const text = renderIntentsFile(buildClientIntents(calls).intents);
+    assert.match(text, /name: "0b-1"$/m);
     assert.match(text, /^ {2}name: "no"$/m);
     assert.match(text, /^ {2}namespace: "on"$/m);
     assert.match(text, /name: "y"$/m);
@@ -107,7 +110,7 @@ describe('export: names YAML 1.1 reads as something else', () => {
       spec: { targets: { kubernetes: { name: unknown } }[] };
     };
     assert.deepEqual([read.metadata.name, read.metadata.namespace], ['no', 'on']);
-    assert.deepEqual(read.spec.targets.map((t) => t.kubernetes.name).sort(), ['off', 'y']);
+    assert.deepEqual(read.spec.targets.map((t) => t.kubernetes.name).sort(), ['0b-1', 'off', 'y']);
   });
 });
 

@@ -8,12 +8,13 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { loadIntents } from '../../src/declare/load-intents.ts';
-import { YAML_1_1_SAFE } from '../../src/declare/yaml-output.ts';
+import { yamlDocumentText } from '../../src/declare/yaml-output.ts';
 import { validatePathPattern } from '../../src/diff/istio-match.ts';
 import { INTENT_METHODS } from '../../src/model.ts';
 import { goYamlV2Value } from '../../src/yaml/go-yaml-v2.ts';
 
-const dnsName = fc.stringMatching(/^[a-z]([a-z0-9-]{0,10}[a-z0-9])?$/);
+// DNS-1123 labels may start with a digit: `0b-1`, `1e3` and `010` are names too (and numbers to go-yaml).
+const dnsName = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
 const kind = fc.constantFrom('Deployment', 'StatefulSet', 'DaemonSet');
 // Paths Istio accepts: a "{" or "}" elsewhere than in a whole {*} or {**} segment is refused.
 const httpPath = fc
@@ -108,8 +109,8 @@ test('random valid v2beta1 intents load back as exactly their rules', async () =
           metadata: { name: value.workload.name, namespace: value.namespace },
           spec: { workload: value.workload, targets: value.targets },
         };
-        // Written as kubectl will read it: a name such as `y` quoted (a boolean to YAML 1.1).
-        const text = stringify(manifest, YAML_1_1_SAFE);
+        // Written as the tool writes intents for kubectl: a name such as `y` or `0b-1` quoted.
+        const text = yamlDocumentText(manifest, {});
         const file = `case-${run++}.yaml`;
         await writeFile(path.join(dir, file), text);
         const declared = await loadIntents([file], { cwd: dir });

@@ -40,6 +40,11 @@ const READINGS: [string, string | number | bigint | boolean | null][] = [
   ['0O17', 15],
   ['1_0.5', 10.5],
   ['.5', 0.5],
+  ['.5_0', 0.5], // Go's ParseFloat takes `_` between digits (the `.` rule keeps them)
+  ['.1_2e1_0', 1.2e9],
+  ['.5__0', '.5__0'],
+  ['._5', '._5'],
+  ['.5_', '.5_'],
   ['1e3', 1000],
   ['9223372036854775807', 9223372036854775807n],
   ['18446744073709551615', 18446744073709551615n], // ParseUint's
@@ -47,7 +52,6 @@ const READINGS: [string, string | number | bigint | boolean | null][] = [
   // Strings to both.
   ['1e999', '1e999'], // ParseFloat's range error: not a float
   ['0x1FFFFFFFFFFFFFFFFF', '0x1FFFFFFFFFFFFFFFFF'], // past uint64, and no float
-  ['.5_0', '.5_0'],
   ['2006-01-02', '2006-01-02'], // a timestamp decoded into interface{} stays a string
   ['1:20', '1:20'], // no base-60 numbers in go-yaml v2
   ['_1', '_1'],
@@ -122,8 +126,12 @@ describe('the readers take kubectl’s reading, and keep what was written', () =
     assert.notEqual(documentsFromCst(tokens, plain, lineOf), undefined);
   });
 
-  test('keys keep YAML 1.2’s reading (a field named `on` stays the field `on`)', () => {
-    assert.equal(scalarAt('on: 1\n', 'on').value, 1);
+  test('keys are kubectl’s too: `on:` is the key "true", `010:` the key "8"; quoted ones stay', () => {
+    assert.equal(scalarAt('on: 1\n', 'true').value, 1);
+    assert.equal(scalarAt('010: 1\n', '8').value, 1);
+    assert.equal(scalarAt('"on": 1\n', 'on').value, 1);
+    // Two keys kubectl reads as one (`y` and `true`) are a repeated key.
+    assert.throws(() => parseYamlDocuments('y: 1\ntrue: 2\n', 'f.yaml'), /Map keys must be unique/);
   });
 });
 

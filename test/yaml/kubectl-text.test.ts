@@ -136,8 +136,98 @@ describe('documents split as kubectl splits them (apimachinery’s YAMLReader, t
     assert.equal(docs('a: 1\n... # end\n'), 1);
     // A block scalar's "---x" is indented: no separator to either.
     assert.equal(docs('a: |\n  --- x\n'), 1);
-    // JSON, which kubectl decodes as JSON.
-    assert.equal(docs('{"a": "--- x"}\n'), 1);
+    // A UTF-8 byte order mark, which kubectl drops, before a plain separator.
+    assert.equal(docs('\uFEFF---\na: 1\n'), 1);
+  });
+
+  test('a UTF-8 byte order mark does not hide a separator kubectl refuses (kubectl drops the mark first)', () => {
+    assert.deepEqual(refusal('\uFEFF--- {a: 1}\n'), [
+      1,
+      'kubectl refuses a document separator with more than a comment after it ("--- {a: 1}"): start the document on the next line',
+    ]);
+  });
+
+  test('a part that is only a "...", which go-yaml refuses (no node content)', () => {
+    for (const text of ['a: 1\n---\n...\n', 'a: 1\n--- \n# c\n...\n---\nb: 2\n', '...\n']) {
+      const [line, message] = refusal(text);
+      assert.equal(line, text.split('\n').indexOf('...') + 1, text);
+      assert.equal(
+        message,
+        'kubectl refuses a "..." with no document before it in its part (between "---" lines): remove the line',
+      );
+    }
+  });
+
+  test('a YAML directive, which leaves go-yaml a part it refuses', () => {
+    for (const text of ['%YAML 1.2\n---\na: 1\n', '# c\n%TAG !e! tag:example.com,2000:\n---\na: 1\n']) {
+      const [line, message] = refusal(text);
+      assert.equal(line, text.startsWith('%') ? 1 : 2);
+      assert.equal(
+        message,
+        'kubectl refuses a file with a YAML directive (%YAML, %TAG): it cuts the file at the "---" after it, and go-yaml refuses a directive alone; remove the line',
+      );
+    }
+  });
+});
+
+describe('characters go-yaml refuses, and JSON kubectl refuses', () => {
+  test('a control character anywhere, a comment included: refused at its line, named', () => {
+    for (const [text, code, line] of [
+      ['a: 1\n# bell \u0007\n', 'U+0007', 2],
+      ['a: "\u001b[31m"\n', 'U+001B', 1],
+      ['a: 1\nb: x\u007f\n', 'U+007F', 2],
+      ['a: \u0090\n', 'U+0090', 1],
+      ['a: \uFFFE\n', 'U+FFFE', 1],
+    ] as const) {
+      assert.throws(
+        () => parseYamlDocuments(text, 'f.yaml'),
+        (err: unknown) =>
+          err instanceof InputError &&
+          err.line === line &&
+          err.message ===
+            `${code} is a control character go-yaml (kubectl's YAML reader) refuses anywhere in a file, comments included, so kubectl refuses the file; remove it, or write it escaped in a double-quoted string`,
+        text,
+      );
+    }
+    // Tab, CR, U+00A0 and beyond are characters go-yaml takes.
+    assert.equal(parseYamlDocuments('a: "x\ty"\r\nb: \u00a0z\n', 'f.yaml').length, 1);
+  });
+
+  test('a file starting with "{" is JSON to kubectl: a YAML flow map there is refused, JSON is read', () => {
+    assert.throws(
+      () => parseYamlDocuments('{a: b}\n', 'f.json'),
+      /kubectl reads a file starting with "\{" as JSON, and this is not valid JSON/,
+    );
+    assert.throws(() => parseYamlDocuments(' {"a": 1}\n---\nb: 2\n', 'f.json'), /not valid JSON/);
+    const [doc] = parseYamlDocuments('\uFEFF {"a": "--- x", "b": "\\u0007"}\n', 'f.json');
+    assert.equal(((doc!.root as YamlMap).entries.get('a')!.value as YamlScalar).value, '--- x');
+  });
+
+  test('a standard tag other than !!str: go-yaml resolves it by YAML 1.1, so it is refused at its line', () => {
+    for (const [tag, value] of [
+      ['bool', 'on'],
+      ['int', '1_000'],
+      ['float', '1'],
+      ['null', 'x'],
+      ['timestamp', '2001-12-14'],
+      ['binary', 'aGk='],
+      ['set', '{x}'],
+      ['omap', '[a: 1]'],
+    ]) {
+      assert.throws(
+        () => parseYamlDocuments(`a: 1\nb: !!${tag} ${value}\n`, 'f.yaml'),
+        (err: unknown) =>
+          err instanceof InputError && err.line === 2 && err.message.startsWith(`the tag !!${tag}: kubectl`),
+        tag,
+      );
+    }
+    assert.throws(() => parseYamlDocuments('a: !custom y\n', 'f.yaml'), /the tag !custom: /);
+    const root = parseYamlDocuments('a: !!str on\nb: ! off\nc: z\nd: !!map {e: 1}\n', 'f.yaml')[0]!
+      .root as YamlMap;
+    assert.deepEqual(
+      [...root.entries.values()].map((e) => (e.value.type === 'scalar' ? e.value.value : e.value.type)),
+      ['on', 'off', 'z', 'map'],
+    );
   });
 });
 
@@ -187,42 +277,38 @@ describe('the check reads UTF-16 files as kubectl applies them', () => {
 });
 
 describe('the editor leaves UTF-16 files alone, and says so', () => {
-  test('check --fix: a missing call and a stale rule of a client declared in UTF-16 are listed, the file untouched', async () => {
-    const dir = await tempDir('fix-home');
-    const bytes = utf16le(await readFile(path.join(demoIntents, 'client2.yaml'), 'utf8'));
-    await writeFile(path.join(dir, 'client2.yaml'), bytes);
-    await writeFile(path.join(dir, 'client.yaml'), await readFile(path.join(demoIntents, 'client.yaml')));
-    const run = await runCli(['check', '--metrics', capture, '--intents', '.', '--fix', '--prune-stale'], {
-      cwd: dir,
-    });
-    assert.equal(run.code, 1);
-    assert.match(
-      run.stderr,
-      /not fixed: client2: its ClientIntents are UTF-16, which the editor does not write \(client2\.yaml\); edit them by hand/,
-    );
-    assert.deepEqual(await readFile(path.join(dir, 'client2.yaml')), bytes);
-  });
-
-  test('check --fix --prune-stale: a stale rule alone in a UTF-16 file is listed, the file untouched', async () => {
-    const dir = await tempDir('fix-stale');
-    const text = await readFile(path.join(demoIntents, 'client2.yaml'), 'utf8');
-    // client2's call is declared too: only its old path is left, stale.
-    const bytes = utf16le(
-      `${text}          - path: /client2-path\n            methods:\n              - POST\n`,
-    );
+  /** check --fix --prune-stale with client2's intents (given text) in UTF-16, client's in UTF-8. */
+  const fixWithClient2InUtf16 = async (name: string, client2: string, args: string[] = []) => {
+    const dir = await tempDir(name);
+    const bytes = utf16le(client2);
     await writeFile(path.join(dir, 'client2.yaml'), bytes);
     await writeFile(path.join(dir, 'client.yaml'), await readFile(path.join(demoIntents, 'client.yaml')));
     const run = await runCli(
-      ['check', '--metrics', capture, '--intents', '.', '--fix', '--prune-stale', '--fail-on', 'any'],
+      ['check', '--metrics', capture, '--intents', '.', '--fix', '--prune-stale', ...args],
       { cwd: dir },
     );
     assert.equal(run.code, 1);
-    assert.match(run.stdout + run.stderr, /DRIFT: 0 missing, 1 stale/);
     assert.match(
       run.stderr,
       /not fixed: client2: its ClientIntents are UTF-16, which the editor does not write \(client2\.yaml\); edit them by hand/,
     );
     assert.deepEqual(await readFile(path.join(dir, 'client2.yaml')), bytes);
+    return run;
+  };
+
+  test('check --fix: a missing call and a stale rule of a client declared in UTF-16 are listed, the file untouched', async () => {
+    await fixWithClient2InUtf16('fix-home', await readFile(path.join(demoIntents, 'client2.yaml'), 'utf8'));
+  });
+
+  test('check --fix --prune-stale: a stale rule alone in a UTF-16 file is listed, the file untouched', async () => {
+    const text = await readFile(path.join(demoIntents, 'client2.yaml'), 'utf8');
+    // client2's call is declared too: only its old path is left, stale.
+    const run = await fixWithClient2InUtf16(
+      'fix-stale',
+      `${text}          - path: /client2-path\n            methods:\n              - POST\n`,
+      ['--fail-on', 'any'],
+    );
+    assert.match(run.stdout + run.stderr, /DRIFT: 0 missing, 1 stale/);
   });
 
   test('a new client’s document is not appended to (or written over) a single UTF-16 intents file', async () => {

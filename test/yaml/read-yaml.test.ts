@@ -26,12 +26,12 @@ describe('parseYamlDocuments', () => {
   });
 
   test('scalars keep their YAML 1.2 types; an empty value is null at the key line', () => {
-    const [doc] = parseYamlDocuments('n: 42\nb: true\ns: "42"\ne:\n', 'f.yaml');
+    const [doc] = parseYamlDocuments('i: 42\nb: true\ns: "42"\ne:\n', 'f.yaml');
     const entries = (doc!.root as YamlMap).entries;
     assert.deepEqual(
       [...entries].map(([k, e]) => [k, e.value.type === 'scalar' ? e.value.value : '?', e.value.line]),
       [
-        ['n', 42, 1],
+        ['i', 42, 1],
         ['b', true, 2],
         ['s', '42', 3],
         ['e', null, 4],

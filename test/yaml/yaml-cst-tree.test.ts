@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { kubectlReadingProblem } from '../../src/yaml/kubectl-reading.ts';
 import { composeYamlDocuments, parseYamlDocuments, tokenizeYaml } from '../../src/yaml/read-yaml.ts';
 import { documentsFromCst } from '../../src/yaml/yaml-cst-tree.ts';
 import type { YamlDocument } from '../../src/yaml/yaml-tree.ts';
@@ -108,6 +109,8 @@ describe('documentsFromCst (the short way past the Composer)', () => {
     ];
     for (const text of cases) {
       assert.equal(shortWay(text), undefined, JSON.stringify(text));
+      // What kubectl reads otherwise (a directive) is refused before any reader: nothing to compare.
+      if (kubectlReadingProblem(text) !== undefined) continue;
       const reference = composed(text);
       if (reference instanceof Error)
         assert.throws(() => parseYamlDocuments(text, 't.yaml'), { message: reference.message });

@@ -43,6 +43,8 @@ const plain = fc.constantFrom(
   '?x',
   '12345678901234567890',
 );
+/** Texts go-yaml v2 (kubectl's reader) types otherwise than YAML 1.2: booleans, numbers. */
+const kubectlWords = fc.constantFrom('on', 'N', 'y', 'Off', '010', '1_000', '-0x1F', '0b-1', '.5_0', '1e999');
 const quoted = fc.constantFrom("'it''s'", '"a\\"b\\n"', '"1"', "'true'", '""', "''", '"\\u00e9\\t"', '"#x"');
 const scalarText = fc.oneof(
   { weight: 4, arbitrary: plain },
@@ -196,6 +198,14 @@ export function yamlStreams(opts: YamlShapes): fc.Arbitrary<string> {
 
 /** Every kind of YAML people write. */
 export const streams = yamlStreams({ scalars: scalarText, flowItems: plain, keys: key, blockScalars: true });
+
+/** The same, with texts kubectl types otherwise as values, items and keys too. */
+export const kubectlStreams = yamlStreams({
+  scalars: fc.oneof(scalarText, kubectlWords),
+  flowItems: fc.oneof(plain, kubectlWords),
+  keys: fc.oneof(key, kubectlWords),
+  blockScalars: true,
+});
 
 /** Random edits with the characters YAML cares about. */
 export const edits = fc.array(

@@ -6609,15 +6609,108 @@ function parse(src, reviver, options2) {
   return doc.toJS(Object.assign({ reviver: _reviver }, options2));
 }
 
+// src/yaml/go-yaml-v2.ts
+var WORDS = /* @__PURE__ */ new Map();
+for (const word of ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]) {
+  WORDS.set(word, true);
+}
+for (const word of ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]) {
+  WORDS.set(word, false);
+}
+for (const word of ["", "~", "null", "Null", "NULL"]) WORDS.set(word, null);
+for (const word of [".nan", ".NaN", ".NAN"]) WORDS.set(word, Number.NaN);
+for (const word of [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"])
+  WORDS.set(word, Number.POSITIVE_INFINITY);
+for (const word of ["-.inf", "-.Inf", "-.INF"]) WORDS.set(word, Number.NEGATIVE_INFINITY);
+var GO_INTEGER = /^([+-]?)(0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/;
+var GO_POINT_FLOAT = /^\.[0-9](?:_?[0-9])*(?:[eE][-+]?[0-9](?:_?[0-9])*)?$/;
+var DECIMAL_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+var INT64_MIN = -(2n ** 63n);
+var INT64_MAX = 2n ** 63n - 1n;
+var UINT64_MAX = 2n ** 64n - 1n;
+function goYamlV2Value(text4) {
+  if (WORDS.has(text4)) return WORDS.get(text4);
+  const first = text4.charCodeAt(0);
+  if (first === 46) {
+    if (!GO_POINT_FLOAT.test(text4)) return text4;
+    const value = Number(text4.replaceAll("_", ""));
+    return Number.isFinite(value) ? value : text4;
+  }
+  const signed = first === 43 || first === 45;
+  if (!signed && (first < 48 || first > 57)) return text4;
+  const plain2 = text4.replaceAll("_", "");
+  const integer = goInteger(plain2);
+  if (integer !== void 0) return integer;
+  if (DECIMAL_FLOAT.test(plain2) && Number.isFinite(Number(plain2))) return Number(plain2);
+  const binary2 = /^0b([+-])([01]+)$/.exec(plain2);
+  if (binary2 !== null) {
+    const magnitude = BigInt(`0b${binary2[2]}`);
+    const value = binary2[1] === "-" ? -magnitude : magnitude;
+    if (value >= INT64_MIN && value <= INT64_MAX) return asNumber(value);
+  }
+  return text4;
+}
+function isGoYamlV2Float(text4) {
+  const value = goYamlV2Value(text4);
+  if (typeof value !== "number") return false;
+  if (!Number.isFinite(value) || text4.charCodeAt(0) === 46) return true;
+  return goInteger(text4.replaceAll("_", "")) === void 0 && !/^0b[+-]/.test(text4.replaceAll("_", ""));
+}
+function goInteger(plain2) {
+  const match = GO_INTEGER.exec(plain2);
+  if (match === null) return void 0;
+  const [, sign, digits] = match;
+  const prefix = digits.length > 1 && digits[0] === "0" ? digits[1].toLowerCase() : "";
+  const body = prefix === "b" || prefix === "o" || prefix === "x" ? `0${prefix}${digits.slice(2)}` : digits.length > 1 && digits[0] === "0" ? `0o${digits.slice(1)}` : digits;
+  const magnitude = BigInt(body);
+  const value = sign === "-" ? -magnitude : magnitude;
+  if (value >= INT64_MIN && value <= INT64_MAX) return asNumber(value);
+  if (sign === "" && value <= UINT64_MAX) return asNumber(value);
+  return void 0;
+}
+function asNumber(value) {
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+}
+function sameScalarValue(a, b) {
+  return a === b || typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b);
+}
+function kubectlReadingNote(node) {
+  if (node.written === void 0) return "";
+  return ` (kubectl reads the unquoted ${JSON.stringify(node.written)} as YAML 1.1 does; quote it for the string)`;
+}
+var YAML_TAG_PREFIX = "tag:yaml.org,2002:";
+var SAME_TO_KUBECTL = new Set(["str", "map", "seq"].map((t) => `${YAML_TAG_PREFIX}${t}`));
+function refusedTag(tag) {
+  if (tag === void 0 || tag === "!" || SAME_TO_KUBECTL.has(tag)) return void 0;
+  if (!tag.startsWith(YAML_TAG_PREFIX)) {
+    return `the tag ${tag.slice(0, 40)}: kubectl's YAML reader (go-yaml) and YAML 1.2 read tags of one's own differently; write the value without it`;
+  }
+  return `the tag !!${tag.slice(YAML_TAG_PREFIX.length)}: kubectl (go-yaml v2) reads tagged values by YAML 1.1's rules (!!bool on is true to it), not YAML 1.2's; write the value without the tag (quoted, for a string)`;
+}
+function isClosedQuote(raw) {
+  return raw.startsWith("'") ? /^'(?:[^']|'')*'$/.test(raw) : /^"(?:[^"\\]|\\[\s\S])*"$/.test(raw);
+}
+
 // src/declare/yaml-output.ts
 var YAML_1_1_SAFE = { compat: "yaml-1.1" };
 var UNSAFE_BEYOND_NEWLINE = (
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g
 );
+function kubectlReadsOtherwise(value) {
+  return goYamlV2Value(value) !== value;
+}
+function quoteNewScalarsForKubectl(root) {
+  visit(root, {
+    Scalar(_key, node) {
+      if (node.type === void 0 && typeof node.value === "string" && kubectlReadsOtherwise(node.value))
+        node.type = Scalar.QUOTE_DOUBLE;
+    }
+  });
+}
 function quotedWhereUnsafe(value) {
   if (typeof value === "string") {
-    if (!hasUnsafeChars(value)) return value;
+    if (!hasUnsafeChars(value) && !kubectlReadsOtherwise(value)) return value;
     const scalar2 = new Scalar(value);
     scalar2.type = Scalar.QUOTE_DOUBLE;
     return scalar2;
@@ -7045,65 +7138,124 @@ import path2 from "node:path";
 // src/yaml/read-yaml.ts
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 
-// src/yaml/go-yaml-v2.ts
-var WORDS = /* @__PURE__ */ new Map();
-for (const word of ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]) {
-  WORDS.set(word, true);
+// src/yaml/kubectl-reading.ts
+var KUBECTL_ODD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]/;
+var BREAK_NAMES = {
+  "\x85": "U+0085 (NEXT LINE)",
+  "\u2028": "U+2028 (LINE SEPARATOR)",
+  "\u2029": "U+2029 (PARAGRAPH SEPARATOR)"
+};
+var LONE_CARRIAGE_RETURN = /\r(?!\n)/;
+var MARKER_LINE = /^(---|\.\.\.)(.*)$/gm;
+var SEPARATOR_LINE = /^---/m;
+var CONTENT_LINE = /^(?!\.\.\.(?:\s|$))[ \t]*[^\s#]/m;
+function kubectlReadingProblem(text4) {
+  const body = withoutMark(text4);
+  if (isJsonToKubectl(body)) return void 0;
+  return oddCharacter(body) ?? directive(body) ?? splitProblem(body);
 }
-for (const word of ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]) {
-  WORDS.set(word, false);
-}
-for (const word of ["", "~", "null", "Null", "NULL"]) WORDS.set(word, null);
-for (const word of [".nan", ".NaN", ".NAN"]) WORDS.set(word, Number.NaN);
-for (const word of [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"])
-  WORDS.set(word, Number.POSITIVE_INFINITY);
-for (const word of ["-.inf", "-.Inf", "-.INF"]) WORDS.set(word, Number.NEGATIVE_INFINITY);
-var GO_INTEGER = /^([+-]?)(0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/;
-var DECIMAL_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-var INT64_MIN = -(2n ** 63n);
-var INT64_MAX = 2n ** 63n - 1n;
-var UINT64_MAX = 2n ** 64n - 1n;
-function goYamlV2Value(text4) {
-  if (WORDS.has(text4)) return WORDS.get(text4);
-  const first = text4.charCodeAt(0);
-  if (first === 46) {
-    return DECIMAL_FLOAT.test(text4) && Number.isFinite(Number(text4)) ? Number(text4) : text4;
+function kubectlJsonProblem(text4) {
+  const body = withoutMark(text4);
+  if (!isJsonToKubectl(body)) return void 0;
+  try {
+    JSON.parse(body);
+    return void 0;
+  } catch (err) {
+    const at = /position (\d+)/.exec(err.message);
+    return {
+      line: at === null ? 1 : lineAt(body, Number(at[1])),
+      message: 'kubectl reads a file starting with "{" as JSON, and this is not valid JSON: write it as JSON, or as YAML that does not start with "{"'
+    };
   }
-  const signed = first === 43 || first === 45;
-  if (!signed && (first < 48 || first > 57)) return text4;
-  const plain2 = text4.replaceAll("_", "");
-  const integer = goInteger(plain2);
-  if (integer !== void 0) return integer;
-  if (DECIMAL_FLOAT.test(plain2) && Number.isFinite(Number(plain2))) return Number(plain2);
-  const binary2 = /^0b([+-])([01]+)$/.exec(plain2);
-  if (binary2 !== null) {
-    const magnitude = BigInt(`0b${binary2[2]}`);
-    const value = binary2[1] === "-" ? -magnitude : magnitude;
-    if (value >= INT64_MIN && value <= INT64_MAX) return asNumber(value);
-  }
-  return text4;
 }
-function goInteger(plain2) {
-  const match = GO_INTEGER.exec(plain2);
-  if (match === null) return void 0;
-  const [, sign, digits] = match;
-  const prefix = digits.length > 1 && digits[0] === "0" ? digits[1].toLowerCase() : "";
-  const body = prefix === "b" || prefix === "o" || prefix === "x" ? `0${prefix}${digits.slice(2)}` : digits.length > 1 && digits[0] === "0" ? `0o${digits.slice(1)}` : digits;
-  const magnitude = BigInt(body);
-  const value = sign === "-" ? -magnitude : magnitude;
-  if (value >= INT64_MIN && value <= INT64_MAX) return asNumber(value);
-  if (sign === "" && value <= UINT64_MAX) return asNumber(value);
+function oddCharacter(body) {
+  const carriage = body.search(LONE_CARRIAGE_RETURN);
+  if (carriage !== -1) {
+    return {
+      line: lineAt(body, carriage),
+      message: "a carriage return not followed by a line feed: kubectl cuts lines at line feeds only and go-yaml breaks there too, where YAML 1.2 readers differ; end lines with LF or CRLF"
+    };
+  }
+  const at = body.search(KUBECTL_ODD_CHARACTER);
+  if (at === -1) return void 0;
+  const char = body[at];
+  const name = BREAK_NAMES[char];
+  if (name !== void 0) {
+    return {
+      line: lineAt(body, at),
+      message: `${name} is a line break to kubectl (go-yaml reads YAML 1.1's line breaks) and not to YAML 1.2: the file would say one thing to kubectl and another here; remove it, or write it escaped in a double-quoted string`
+    };
+  }
+  const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return {
+    line: lineAt(body, at),
+    message: `${code} is a control character go-yaml (kubectl's YAML reader) refuses anywhere in a file, comments included, so kubectl refuses the file; remove it, or write it escaped in a double-quoted string`
+  };
+}
+function directive(body) {
+  const at = body.search(/^%/m);
+  if (at === -1) return void 0;
+  return {
+    line: lineAt(body, at),
+    message: 'kubectl refuses a file with a YAML directive (%YAML, %TAG): it cuts the file at the "---" after it, and go-yaml refuses a directive alone; remove the line'
+  };
+}
+function splitProblem(body) {
+  if (!body.includes("---") && !body.includes("...")) return void 0;
+  let partStart = 0;
+  for (const match of body.matchAll(MARKER_LINE)) {
+    const [whole, marker, rest] = match;
+    if (marker === "---") {
+      if (rest.startsWith("#")) {
+        return {
+          line: lineAt(body, match.index),
+          message: 'a "#" right after "---" (no space): a separator and a comment to kubectl, text to YAML; put a space before the "#"'
+        };
+      }
+      const after = rest.trim();
+      if (after !== "" && !after.startsWith("#")) {
+        return {
+          line: lineAt(body, match.index),
+          message: `kubectl refuses a document separator with more than a comment after it (${JSON.stringify(whole.trim().slice(0, 40))}): start the document on the next line`
+        };
+      }
+      partStart = match.index + whole.length;
+      continue;
+    }
+    if (rest !== "" && !/^\s/.test(rest)) continue;
+    if (body.slice(partStart, match.index).search(CONTENT_LINE) === -1) {
+      return {
+        line: lineAt(body, match.index),
+        message: 'kubectl refuses a "..." with no document before it in its part (between "---" lines): remove the line'
+      };
+    }
+    const from = match.index + whole.length;
+    const next = body.slice(from).search(SEPARATOR_LINE);
+    const part = body.slice(from, next === -1 ? body.length : from + next);
+    const content = part.search(CONTENT_LINE);
+    if (content !== -1) {
+      return {
+        line: lineAt(body, from + content),
+        message: `kubectl reads only the first document of each part between "---" lines: this one, after the "..." at line ${lineAt(body, match.index)}, would never be applied; start it with "---"`
+      };
+    }
+  }
   return void 0;
 }
-function asNumber(value) {
-  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+function withLastLineEnded(text4) {
+  return text4 === "" || text4.endsWith("\n") || isJsonToKubectl(withoutMark(text4)) ? text4 : `${text4}
+`;
 }
-function sameScalarValue(a, b) {
-  return a === b || typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b);
+function withoutMark(text4) {
+  return text4.charCodeAt(0) === 65279 ? text4.slice(1) : text4;
 }
-function kubectlReadingNote(node) {
-  if (node.written === void 0) return "";
-  return ` (kubectl reads the unquoted ${JSON.stringify(node.written)} as YAML 1.1 does; quote it for the string)`;
+function isJsonToKubectl(body) {
+  return /^\s*\{/.test(body);
+}
+function lineAt(text4, offset) {
+  let line = 1;
+  for (let i = text4.indexOf("\n"); i !== -1 && i < offset; i = text4.indexOf("\n", i + 1)) line++;
+  return line;
 }
 
 // src/yaml/kubectl-text.ts
@@ -7118,55 +7270,6 @@ function yamlTextOf(bytes) {
 }
 function isUtf16(bytes) {
   return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
-}
-var KUBECTL_ONLY_BREAKS = /[\u0085\u2028\u2029]/;
-var BREAK_NAMES = {
-  "\x85": "U+0085 (NEXT LINE)",
-  "\u2028": "U+2028 (LINE SEPARATOR)",
-  "\u2029": "U+2029 (PARAGRAPH SEPARATOR)"
-};
-var MARKER_LINE = /^(---|\.\.\.)(.*)$/gm;
-var SEPARATOR_LINE = /^---/m;
-var CONTENT_LINE = /^(?!\.\.\.(?:\s|$))[ \t]*[^\s#]/m;
-function kubectlReadingProblem(text4) {
-  if (/^\s*\{/.test(text4)) return void 0;
-  const broken = text4.search(KUBECTL_ONLY_BREAKS);
-  if (broken !== -1) {
-    return {
-      line: lineAt(text4, broken),
-      message: `${BREAK_NAMES[text4[broken]]} is a line break to kubectl (go-yaml reads YAML 1.1's line breaks) and not to YAML 1.2: the file would say one thing to kubectl and another here; remove it, or write it escaped in a double-quoted string`
-    };
-  }
-  if (!text4.includes("---") && !text4.includes("...")) return void 0;
-  for (const match of text4.matchAll(MARKER_LINE)) {
-    const [whole, marker, rest] = match;
-    if (marker === "---") {
-      const after = rest.trim();
-      if (after !== "" && !after.startsWith("#")) {
-        return {
-          line: lineAt(text4, match.index),
-          message: `kubectl refuses a document separator with more than a comment after it (${JSON.stringify(whole.trim().slice(0, 40))}): start the document on the next line`
-        };
-      }
-    } else if (rest === "" || /^\s/.test(rest)) {
-      const from = match.index + whole.length;
-      const next = text4.slice(from).search(SEPARATOR_LINE);
-      const part = text4.slice(from, next === -1 ? text4.length : from + next);
-      const content = part.search(CONTENT_LINE);
-      if (content !== -1) {
-        return {
-          line: lineAt(text4, from + content),
-          message: `kubectl reads only the first document of each part between "---" lines: this one, after the "..." at line ${lineAt(text4, match.index)}, would never be applied; start it with "---"`
-        };
-      }
-    }
-  }
-  return void 0;
-}
-function lineAt(text4, offset) {
-  let line = 1;
-  for (let i = text4.indexOf("\n"); i !== -1 && i < offset; i = text4.indexOf("\n", i + 1)) line++;
-  return line;
 }
 
 // src/yaml/yaml-tree.ts
@@ -7262,7 +7365,7 @@ var PlainReader = class {
       if (colon === -1) giveUp();
       const key = line.text.slice(0, colon);
       const after = line.text.slice(colon + 1);
-      if (!KEY.test(key) || NOT_STRINGS.has(key) || entries.has(key)) giveUp();
+      if (!KEY.test(key) || NOT_STRINGS.has(key) || goYamlV2Value(key) !== key || entries.has(key)) giveUp();
       if (after !== "" && !after.startsWith(" ")) giveUp();
       this.at++;
       entries.set(key, { keyLine: line.number, value: this.value(after, line, indent, depth, true) });
@@ -7435,6 +7538,7 @@ var CstWalk = class {
     if (value === void 0) {
       return { root: null, line: this.lineOf(emptyValueOffset(doc.start, endOf(doc.start, doc.offset))) };
     }
+    if (value.type === "block-scalar") giveUp2();
     const root = this.node(value, 0);
     return {
       root: root.type === "scalar" && root.value === null ? null : root,
@@ -7492,7 +7596,9 @@ var CstWalk = class {
       if (!indicator || indicator.offset - key.offset > 1e3) giveUp2();
       const value = item.value;
       if (value?.type === "block-map" && !newline) giveUp2();
-      const name = String(this.scalar(key, true));
+      const keyValue = this.scalar(key, true);
+      if (keyValue === null || key.type === "scalar" && isGoYamlV2Float(key.source)) giveUp2();
+      const name = String(keyValue);
       if (entries.has(name)) giveUp2();
       const node = value === void 0 ? this.emptyScalar(sep, endOf(sep, indicator.offset)) : this.node(value, depth + 1);
       entries.set(name, { keyLine: this.lineOf(key.offset), value: node });
@@ -7534,6 +7640,7 @@ var CstWalk = class {
       const value = item.value;
       if (commas !== (i === 0 ? 0 : 1) || item.key !== void 0 || item.sep !== void 0) giveUp2();
       if (!isOneLineFlowScalar(value)) giveUp2();
+      if (value.type === "scalar" && /^[?:]/.test(value.source)) giveUp2();
       this.count();
       items.push({ type: "scalar", line: this.lineOf(value.offset), value: this.scalar(value, false) });
     });
@@ -7549,9 +7656,11 @@ var CstWalk = class {
    */
   scalar(token, atKey) {
     const resolved = cst_exports.resolveAsScalar(token, options.strict, giveUp2);
+    if (token.type !== "scalar" && token.type !== "block-scalar" && !isClosedQuote(token.source)) giveUp2();
     if (token.type !== "scalar") return resolved.value;
     const value = resolvePlain(resolved.value, atKey);
-    if (!atKey && !sameScalarValue(goYamlV2Value(resolved.value), value)) giveUp2();
+    if (!sameScalarValue(goYamlV2Value(resolved.value), value)) giveUp2();
+    if (typeof value === "number" && !Number.isFinite(value)) giveUp2();
     return value;
   }
   /** `key:` or `-` with nothing after: null, placed as the Composer places it. */
@@ -7619,6 +7728,165 @@ function resolvePlain(text4, atKey) {
   return giveUp2();
 }
 
+// src/yaml/yaml-tree-converter.ts
+function isMergeKey2(key) {
+  if (key.tag === "tag:yaml.org,2002:merge") return true;
+  return key.tag === void 0 && key.type === "PLAIN" && key.value === "<<";
+}
+function isPlainUntagged(node) {
+  return node.type === "PLAIN" && node.tag === void 0 && typeof node.source === "string";
+}
+var TreeConverter = class {
+  nodes = 0;
+  /** Line of the outermost alias being expanded: where a budget overrun is reported. */
+  aliasLine;
+  doc;
+  file;
+  lineOf;
+  /** The whole text the document is part of. */
+  text;
+  constructor(doc, text4, file, lineOf3) {
+    this.doc = doc;
+    this.text = text4;
+    this.file = file;
+    this.lineOf = lineOf3;
+  }
+  /** Aliases and anchors converted so far: a map that saw the count grow holds some. */
+  shared = 0;
+  convert(node, depth, fallbackLine = 1) {
+    const line = this.lineOfNode(node, fallbackLine);
+    if (isAlias(node) || isNode(node) && node.anchor !== void 0) this.shared++;
+    if (++this.nodes > MAX_YAML_NODES) {
+      throw new InputError(`too many YAML nodes after expanding aliases (limit ${MAX_YAML_NODES})`, {
+        file: this.file,
+        line: this.aliasLine ?? line
+      });
+    }
+    if (depth > MAX_YAML_DEPTH) {
+      throw new InputError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, { file: this.file, line });
+    }
+    const tagRefused = refusedTag(isNode(node) ? node.tag : void 0);
+    if (tagRefused !== void 0) throw new InputError(tagRefused, { file: this.file, line });
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (!target) throw new InputError(`unknown alias *${node.source}`, { file: this.file, line });
+      const outermost = this.aliasLine === void 0;
+      if (outermost) this.aliasLine = line;
+      const resolved = this.convert(target, depth + 1, line);
+      if (outermost) this.aliasLine = void 0;
+      return { ...resolved, line };
+    }
+    const anchor = isAlias(node) ? node.source : isNode(node) ? node.anchor : void 0;
+    if (anchor !== void 0 && !/^[A-Za-z0-9_-]+$/.test(anchor)) {
+      throw new InputError(
+        `anchor or alias name ${JSON.stringify(anchor.slice(0, 20))}: kubectl's YAML reader (go-yaml) takes only letters, digits, _ and -`,
+        { file: this.file, line }
+      );
+    }
+    if (isMap(node)) {
+      if (node.flow) this.refuseIndicatorLike([node], line);
+      const sharedBefore = this.shared - (node.anchor === void 0 ? 0 : 1);
+      const entries = /* @__PURE__ */ new Map();
+      const keys = /* @__PURE__ */ new Set();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyLine = this.lineOfNode(pair.key, line);
+        if (!isScalar(pair.key)) {
+          throw new InputError("only plain keys are supported", { file: this.file, line: keyLine });
+        }
+        if (isMergeKey2(pair.key)) {
+          this.shared++;
+          for (const merged of this.mergedMaps(pair.value, depth + 1, keyLine)) {
+            for (const [name, entry] of merged.entries) entries.set(name, entry);
+          }
+          continue;
+        }
+        const key = isPlainUntagged(pair.key) ? goYamlV2Value(pair.key.source) : pair.key.value;
+        if (isPlainUntagged(pair.key) && isGoYamlV2Float(pair.key.source)) {
+          throw new InputError(
+            `${pair.key.source.slice(0, 20)}: a number with a fraction or exponent as a key, which kubectl writes as a 32-bit float (1e9: is the key "1e+09"); quote it`,
+            { file: this.file, line: keyLine }
+          );
+        }
+        if (key === null) {
+          throw new InputError("a null key (~, null or nothing): kubectl cannot turn it into JSON", {
+            file: this.file,
+            line: keyLine
+          });
+        }
+        if (keys.has(key) && !Number.isNaN(key)) {
+          throw new InputError("Map keys must be unique", { file: this.file, line: keyLine });
+        }
+        keys.add(key);
+        const value = this.convert(pair.value, depth + 1, keyLine);
+        entries.set(String(key), { keyLine, value });
+      }
+      return this.shared > sharedBefore ? { type: "map", line, entries, shared: true } : { type: "map", line, entries };
+    }
+    if (isSeq(node)) {
+      if (node.flow) this.refuseIndicatorLike(node.items, line);
+      return { type: "seq", line, items: node.items.map((item) => this.convert(item, depth + 1, line)) };
+    }
+    if (isScalar(node)) {
+      if (node.type === "QUOTE_SINGLE" || node.type === "QUOTE_DOUBLE") {
+        const raw = node.range ? this.text.slice(node.range[0], node.range[1]) : "";
+        if (!isClosedQuote(raw)) {
+          throw new InputError("a quoted value without its closing quote", { file: this.file, line });
+        }
+      }
+      const value = node.value;
+      const plain2 = value === null || ["string", "number", "boolean", "bigint"].includes(typeof value) ? value : String(value);
+      const kubectls = isPlainUntagged(node) ? goYamlV2Value(node.source) : plain2;
+      if (typeof kubectls === "number" && !Number.isFinite(kubectls)) {
+        throw new InputError(
+          `${String(node.source)}: kubectl cannot turn an infinity or NaN into JSON (sigs.k8s.io/yaml refuses it), so it refuses the file`,
+          { file: this.file, line }
+        );
+      }
+      if (!sameScalarValue(kubectls, plain2))
+        return { type: "scalar", line, value: kubectls, written: String(node.source) };
+      return { type: "scalar", line, value: plain2 };
+    }
+    return { type: "scalar", line, value: null };
+  }
+  /**
+   * Inside brackets, a plain value starting with `?` or `:` is a key or value indicator to
+   * go-yaml (libyaml's flow rules), a string to YAML 1.2: `[a, ?x]` is `[a, {x: null}]` to kubectl.
+   */
+  refuseIndicatorLike(items, line) {
+    for (const item of items) {
+      const pairs2 = isPair(item) ? [item] : isMap(item) ? item.items : [];
+      const scalars = isScalar(item) ? [item] : pairs2.flatMap((pair) => [pair.key, pair.value]);
+      for (const scalar2 of scalars) {
+        if (isScalar(scalar2) && isPlainUntagged(scalar2) && /^[?:]/.test(scalar2.source)) {
+          throw new InputError(
+            `${scalar2.source.slice(0, 20)}: inside [...] or {...} a plain value starting with ? or : is an indicator to kubectl's YAML reader (go-yaml); quote it`,
+            { file: this.file, line: this.lineOfNode(scalar2, line) }
+          );
+        }
+      }
+    }
+  }
+  /**
+   * The maps a merge key's value sets into its map, in the order they are set: a map (an alias
+   * of one, or one written there), or a list of them, the last first so that the first wins.
+   */
+  mergedMaps(value, depth, keyLine) {
+    const wantMap = () => new InputError("<<: a merge key takes a map or a list of maps", { file: this.file, line: keyLine });
+    const converted = this.convert(value, depth, keyLine);
+    if (converted.type === "map") return [converted];
+    if (converted.type !== "seq") throw wantMap();
+    return converted.items.toReversed().map((item) => {
+      if (item.type !== "map") throw wantMap();
+      return item;
+    });
+  }
+  lineOfNode(node, fallbackLine) {
+    const range = node?.range;
+    return range ? this.lineOf(range[0]) : fallbackLine;
+  }
+};
+
 // src/yaml/read-yaml.ts
 function readYamlFile(absolutePath, file) {
   let text4;
@@ -7643,10 +7911,16 @@ function readYamlFile(absolutePath, file) {
 function parseYamlDocuments(text4, file) {
   const problem = kubectlReadingProblem(text4);
   if (problem !== void 0) throw new InputError(problem.message, { file, line: problem.line });
+  const documents = readDocuments(withLastLineEnded(text4), file);
+  const notJson = kubectlJsonProblem(text4);
+  if (notJson !== void 0) throw new InputError(notJson.message, { file, line: notJson.line });
+  return documents;
+}
+function readDocuments(text4, file) {
   const plain2 = plainYamlDocuments(text4);
   if (plain2 !== void 0) return plain2;
   const { tokens, lineOf: lineOf3 } = tokenizeYaml(text4, file);
-  return documentsFromCst(tokens, text4, lineOf3) ?? composeDocuments(tokens, file, lineOf3);
+  return documentsFromCst(tokens, text4, lineOf3) ?? composeDocuments(tokens, text4, file, lineOf3);
 }
 function tokenizeYaml(text4, file) {
   const bytes = Buffer.byteLength(text4, "utf8");
@@ -7664,7 +7938,7 @@ function tokenizeYaml(text4, file) {
   const lineOf3 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
   return { tokens, lineOf: lineOf3 };
 }
-function composeDocuments(tokens, file, lineOf3) {
+function composeDocuments(tokens, text4, file, lineOf3) {
   const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
   const documents = [];
   for (const doc of composer.compose(tokens)) {
@@ -7673,7 +7947,14 @@ function composeDocuments(tokens, file, lineOf3) {
       const message = error.code === "RESOURCE_EXHAUSTION" ? `YAML nested too deeply to read (${error.message})` : error.message;
       throw new InputError(message, { file, line: lineOf3(errorOffset(doc.errors)) });
     }
-    const converter = new TreeConverter(doc, file, lineOf3);
+    const contents = doc.contents;
+    if (isScalar(contents) && (contents.type === "BLOCK_LITERAL" || contents.type === "BLOCK_FOLDED")) {
+      throw new InputError(
+        "a whole document written as a block scalar (| or >): no Kubernetes object, and kubectl (go-yaml) reads its lines otherwise",
+        { file, line: lineOf3(contents.range?.[0] ?? doc.range[0]) }
+      );
+    }
+    const converter = new TreeConverter(doc, text4, file, lineOf3);
     const root = converter.convert(doc.contents, 0);
     const line = lineOf3(doc.contents?.range?.[0] ?? doc.range[0]);
     documents.push({ root: root.type === "scalar" && root.value === null ? null : root, line });
@@ -7726,106 +8007,6 @@ function tooLarge(bytes, file) {
   const mib = (n) => (n / 1024 / 1024).toFixed(1);
   return new InputError(`file too large (${mib(bytes)} MiB, limit ${mib(MAX_YAML_BYTES)} MiB)`, { file });
 }
-function isMergeKey2(key) {
-  if (key.tag === "tag:yaml.org,2002:merge") return true;
-  return key.tag === void 0 && key.type === "PLAIN" && key.value === "<<";
-}
-var TreeConverter = class {
-  nodes = 0;
-  /** Line of the outermost alias being expanded: where a budget overrun is reported. */
-  aliasLine;
-  doc;
-  file;
-  lineOf;
-  constructor(doc, file, lineOf3) {
-    this.doc = doc;
-    this.file = file;
-    this.lineOf = lineOf3;
-  }
-  /** Aliases and anchors converted so far: a map that saw the count grow holds some. */
-  shared = 0;
-  convert(node, depth, fallbackLine = 1) {
-    const line = this.lineOfNode(node, fallbackLine);
-    if (isAlias(node) || isNode(node) && node.anchor !== void 0) this.shared++;
-    if (++this.nodes > MAX_YAML_NODES) {
-      throw new InputError(`too many YAML nodes after expanding aliases (limit ${MAX_YAML_NODES})`, {
-        file: this.file,
-        line: this.aliasLine ?? line
-      });
-    }
-    if (depth > MAX_YAML_DEPTH) {
-      throw new InputError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, { file: this.file, line });
-    }
-    if (isAlias(node)) {
-      const target = node.resolve(this.doc);
-      if (!target) throw new InputError(`unknown alias *${node.source}`, { file: this.file, line });
-      const outermost = this.aliasLine === void 0;
-      if (outermost) this.aliasLine = line;
-      const resolved = this.convert(target, depth + 1, line);
-      if (outermost) this.aliasLine = void 0;
-      return { ...resolved, line };
-    }
-    if (isMap(node)) {
-      const sharedBefore = this.shared - (node.anchor === void 0 ? 0 : 1);
-      const entries = /* @__PURE__ */ new Map();
-      const keys = /* @__PURE__ */ new Set();
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const keyLine = this.lineOfNode(pair.key, line);
-        if (!isScalar(pair.key)) {
-          throw new InputError("only plain keys are supported", { file: this.file, line: keyLine });
-        }
-        if (isMergeKey2(pair.key)) {
-          this.shared++;
-          for (const merged of this.mergedMaps(pair.value, depth + 1, keyLine)) {
-            for (const [name, entry] of merged.entries) entries.set(name, entry);
-          }
-          continue;
-        }
-        const key = pair.key.value;
-        if (keys.has(key) && !Number.isNaN(key)) {
-          throw new InputError("Map keys must be unique", { file: this.file, line: keyLine });
-        }
-        keys.add(key);
-        const value = this.convert(pair.value, depth + 1, keyLine);
-        entries.set(String(key), { keyLine, value });
-      }
-      return this.shared > sharedBefore ? { type: "map", line, entries, shared: true } : { type: "map", line, entries };
-    }
-    if (isSeq(node)) {
-      return { type: "seq", line, items: node.items.map((item) => this.convert(item, depth + 1, line)) };
-    }
-    if (isScalar(node)) {
-      const value = node.value;
-      const plain2 = value === null || ["string", "number", "boolean", "bigint"].includes(typeof value) ? value : String(value);
-      if (node.type === "PLAIN" && node.tag === void 0 && typeof node.source === "string") {
-        const kubectls = goYamlV2Value(node.source);
-        if (!sameScalarValue(kubectls, plain2))
-          return { type: "scalar", line, value: kubectls, written: node.source };
-      }
-      return { type: "scalar", line, value: plain2 };
-    }
-    return { type: "scalar", line, value: null };
-  }
-  /**
-   * The maps a merge key's value sets into its map, in the order they are set: a map (an alias
-   * of one, or one written there), or a list of them, the last first so that the first wins.
-   */
-  mergedMaps(value, depth, keyLine) {
-    const wantMap = () => new InputError("<<: a merge key takes a map or a list of maps", { file: this.file, line: keyLine });
-    const converted = this.convert(value, depth, keyLine);
-    if (converted.type === "map") return [converted];
-    if (converted.type !== "seq") throw wantMap();
-    return converted.items.toReversed().map((item) => {
-      if (item.type !== "map") throw wantMap();
-      return item;
-    });
-  }
-  lineOfNode(node, fallbackLine) {
-    const range = node?.range;
-    return range ? this.lineOf(range[0]) : fallbackLine;
-  }
-};
 
 // src/yaml/yaml-fields.ts
 function fail(file, line, message) {
@@ -12550,6 +12731,7 @@ function printEditedFile(entry) {
     const end = doc.range[2];
     const text4 = entry.text.slice(start, end);
     if (entry.changed.has(i)) {
+      quoteNewScalarsForKubectl(doc);
       out += itemsOrNothing(doc, entry, start, text4, inFile) ?? doc.toString({ ...PRINT, ...style(text4, inFile) });
     } else out += text4;
     start = end;
