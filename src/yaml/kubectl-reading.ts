@@ -3,8 +3,8 @@
 // cluster gets another (or nothing). kubectl reads a file through apimachinery's util/yaml: a
 // stream starting with `{` is JSON to it (YAMLOrJSONDecoder), any other is cut into parts at
 // lines starting with `---` (YAMLReader) and each part read by go-yaml, first document only.
-// What go-yaml does with a part was checked in its sources (v2's readerc.go, yamlprivateh.go)
-// and against go-yaml v2.4 itself in a review.
+// What go-yaml does with a part was read in its sources (is_break in yamlprivateh.go) and is
+// checked against go-yaml v2.4 itself by test/yaml/kubectl-oracle.test.ts.
 
 export interface KubectlReadingProblem {
   line: number;
