@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-SWIGNYCR.js";
+} from "./chunks/chunk-GZCVPRA4.js";
 import {
   openInRepository,
   repositoryLinkGuard,

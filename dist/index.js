@@ -36,7 +36,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-SWIGNYCR.js";
+} from "./chunks/chunk-GZCVPRA4.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -46,6 +46,15 @@ function kindsFound(files: readonly FoundFile[]): string {
     }
     if (node?.type !== 'map') return;
     const kind = node.entries.get('kind')?.value;
+    if (kind?.type === 'scalar' && typeof kind.value !== 'string') {
+      // `kind: on` is the boolean true to kubectl, which refuses the object: say what was written.
+      const written =
+        kind.written === undefined ? String(kind.value) : JSON.stringify(kind.written.slice(0, 40));
+      const type = kind.value === null ? 'null' : typeof kind.value === 'boolean' ? 'a boolean' : 'a number';
+      const shown = `kind ${written} (${type} to kubectl, not a name)`;
+      counts.set(shown, (counts.get(shown) ?? 0) + 1);
+      return;
+    }
     const name = kind?.type === 'scalar' ? String(kind.value) : '(no kind)';
     const items = node.entries.get('items')?.value;
     if (name === 'List' && items?.type === 'seq') {

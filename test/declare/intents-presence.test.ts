@@ -49,6 +49,10 @@ before(async () => {
   await writeFile(path.join(dir, 'empty-array.json'), '[]\n');
   await writeFile(path.join(dir, 'deployments.json'), '[{"kind": "Deployment"}, {"kind": "Deployment"}]\n');
   await writeFile(path.join(dir, 'hostile.yaml'), 'kind: "Evil\\e[31m"\n');
+  await writeFile(
+    path.join(dir, 'typed-kinds.yaml'),
+    'kind: off\n---\nkind: 0x1F\n---\nkind: ~\n---\nkind: off\n',
+  );
 });
 after(() => rm(dir, { recursive: true, force: true }));
 
@@ -100,6 +104,13 @@ describe('an intents path must hold a ClientIntents', () => {
     assert.equal(
       await failure(['hostile.yaml']),
       'hostile.yaml: no ClientIntents here; found "Evil\\u001b[31m"',
+    );
+  });
+
+  test('a kind kubectl reads as no string says what was written', async () => {
+    assert.equal(
+      await failure(['typed-kinds.yaml']),
+      'typed-kinds.yaml: no ClientIntents here; found kind "off" (a boolean to kubectl, not a name) (2), kind 31 (a number to kubectl, not a name), kind null (null to kubectl, not a name)',
     );
   });
 

@@ -8388,6 +8388,13 @@ function kindsFound(files) {
     }
     if (node?.type !== "map") return;
     const kind = node.entries.get("kind")?.value;
+    if (kind?.type === "scalar" && typeof kind.value !== "string") {
+      const written = kind.written === void 0 ? String(kind.value) : JSON.stringify(kind.written.slice(0, 40));
+      const type = kind.value === null ? "null" : typeof kind.value === "boolean" ? "a boolean" : "a number";
+      const shown3 = `kind ${written} (${type} to kubectl, not a name)`;
+      counts.set(shown3, (counts.get(shown3) ?? 0) + 1);
+      return;
+    }
     const name = kind?.type === "scalar" ? String(kind.value) : "(no kind)";
     const items = node.entries.get("items")?.value;
     if (name === "List" && items?.type === "seq") {
