@@ -73,16 +73,16 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-GZCVPRA4.js";
+} from "./chunks/chunk-36RBVE7K.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-US4JXSZE.js";
+} from "./chunks/chunk-UMPRWG2U.js";
 import "./chunks/chunk-XIPLF3UY.js";
-import "./chunks/chunk-NMCAHDI2.js";
+import "./chunks/chunk-MWESPCUV.js";
 import "./chunks/chunk-JOCJHWFS.js";
 import "./chunks/chunk-XNX57BFD.js";
 import "./chunks/chunk-UE4YZ3KW.js";

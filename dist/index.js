@@ -36,14 +36,14 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-GZCVPRA4.js";
+} from "./chunks/chunk-36RBVE7K.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-US4JXSZE.js";
+} from "./chunks/chunk-UMPRWG2U.js";
 import "./chunks/chunk-XIPLF3UY.js";
-import "./chunks/chunk-NMCAHDI2.js";
+import "./chunks/chunk-MWESPCUV.js";
 import {
   parseDuration,
   parseSince,

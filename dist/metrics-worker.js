@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-US4JXSZE.js";
-import "./chunks/chunk-NMCAHDI2.js";
+} from "./chunks/chunk-UMPRWG2U.js";
+import "./chunks/chunk-MWESPCUV.js";
 import {
   errorReply,
   partReply

@@ -7,7 +7,7 @@
 //
 // Scope: src/observe/live, the action's delivery (src/deliver, src/action) and src/diff, plus
 // the display escaping that issue 13 lists, the intents editor's List handling and namespaces,
-// YAML merge keys, the observe tables that hash label values, the guard on a checkout's symbolic links, the check's
+// YAML merge keys, the observe tables that hash label values, the exposition reader's reuse of the line before, the guard on a checkout's symbolic links, the check's
 // namespace scope (-n and --environment), and in src/cluster the process runner's deadline and
 // what of the workloads reaches the cluster.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
@@ -1579,5 +1579,45 @@ export const MUTANTS: Mutant[] = [
     why: 'a 502 that came after GitHub created the comment makes a second sticky comment',
     tests: [`${ACTION}/pull-request-comment.test.ts`],
     names: '502 after GitHub',
+  },
+  {
+    id: 'observe/reuse-unshifted',
+    file: 'src/observe/exposition-fast-line.ts',
+    from: '      this.starts[k]! += shift;\n      this.ends[k]! += shift;\n',
+    to: '',
+    why: "labels shared with the line before keep that line's byte ranges: a reader of the ranges reads the old line",
+    tests: ['test/observe/exposition-differential.test.ts'],
+  },
+  {
+    id: 'observe/reuse-unstamped',
+    file: 'src/observe/exposition-fast-line.ts',
+    from: '      this.seen[this.nameIds[k]!] = this.stamp;\n',
+    to: '',
+    why: 'a label repeated after the labels shared with the line before is not refused (the parser would refuse it)',
+    tests: ['test/observe/exposition-differential.test.ts'],
+  },
+  {
+    id: 'observe/reuse-likely-trusted',
+    file: 'src/observe/exposition-fast-line.ts',
+    from: 'likely <= limit && buf.compare(buf, before, before + likely, from, from + likely) === 0',
+    to: 'likely <= limit',
+    why: 'as many labels as the last line shared are taken as shared without comparing them',
+    tests: ['test/observe/exposition-differential.test.ts'],
+  },
+  {
+    id: 'observe/reuse-past-a-refill',
+    file: 'src/observe/exposition-scanner.ts',
+    from: '    this.fast.forget();\n',
+    to: '',
+    why: "a chunk refilled in the same Buffer is compared with the bytes now in the previous line's place",
+    tests: ['test/observe/exposition-differential.test.ts'],
+  },
+  {
+    id: 'observe/reuse-ids-dropped',
+    file: 'src/observe/prometheus-text.ts',
+    from: '      if (slot !== -1) ids[slot] = labelIds[i]!;\n',
+    to: '',
+    why: 'labels shared with the line before lose their values: the series reads as one without them',
+    tests: ['test/observe/exposition-differential.test.ts'],
   },
 ];

@@ -167,6 +167,8 @@ export class ExpositionScanner {
   }
 
   chunk(buf: Buffer): void {
+    // The caller may have refilled the previous chunk's memory.
+    this.fast.forget();
     let pos = 0;
     if (this.skipping || this.carryLength > 0) {
       const nl = buf.indexOf(NL);

@@ -91,6 +91,9 @@ export class SeriesReader {
   private readonly ids = new Int32Array(SLOT_COUNT);
   /** Per slot, the interner's entry of the previous line's value: most values repeat line to line. */
   private readonly previous = new Int32Array(SLOT_COUNT).fill(-1);
+  /** Per label of the last line, the id it gave its slot (-1: none); `serial`: that line's. */
+  private labelIds = new Int32Array(64);
+  private serial = -1;
   /**
    * Label name id (the line parser's) -> slot in CALL_LABEL_SLOTS, or -1, for the first
    * `slotsKnown` names; grows as names appear, by doubling, each new name looked up once (a
@@ -119,8 +122,18 @@ export class SeriesReader {
     const { ids, slotOf, values, previous } = this;
     ids.fill(-1);
     const nameIds = parsed.nameIds;
-    for (let i = 0; i < parsed.count; i++) {
+    // Labels the line shares with the one before (this reader's last) keep that line's ids.
+    const reused = parsed.serial === this.serial + 1 ? parsed.reused : 0;
+    this.serial = parsed.serial;
+    if (this.labelIds.length < parsed.count) this.labelIds = new Int32Array(parsed.nameIds.length);
+    const labelIds = this.labelIds;
+    for (let i = 0; i < reused; i++) {
       const slot = slotOf[nameIds[i]!]!;
+      if (slot !== -1) ids[slot] = labelIds[i]!;
+    }
+    for (let i = reused; i < parsed.count; i++) {
+      const slot = slotOf[nameIds[i]!]!;
+      labelIds[i] = -1;
       if (slot === -1) continue;
       const start = parsed.starts[i]!;
       const end = parsed.ends[i]!;
@@ -130,6 +143,7 @@ export class SeriesReader {
         ids[slot] = values.intern(buf, start, end);
         previous[slot] = values.lastEntry;
       }
+      labelIds[i] = ids[slot]!;
     }
     this.builder.addInterned(metric, ids, parsed.value);
   }

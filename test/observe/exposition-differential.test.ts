@@ -10,6 +10,7 @@ import { Buffer } from 'node:buffer';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { InputError } from '../../src/errors.ts';
+import { FastLineParser } from '../../src/observe/exposition-fast-line.ts';
 import type { Sample } from '../../src/observe/exposition-line.ts';
 import { ObservedMapBuilder } from '../../src/observe/observed-map.ts';
 import { readPrometheusText, SeriesReader } from '../../src/observe/prometheus-text.ts';
@@ -193,6 +194,69 @@ const exposition = fc
     const eol = crlf ? '\r\n' : '\n';
     return `${bom ? '\uFEFF' : ''}${lines.join(eol)}${finalNewline ? eol : ''}`;
   });
+/**
+ * Series of one family one after another, as a sidecar writes them: each line is a base line
+ * with its labels from some position on changed (a value, a name, one dropped or repeated, the
+ * braces' end), so the reader's comparison with the previous line (exposition-fast-line.ts,
+ * reuse) meets every way two lines can part, between other lines too.
+ */
+const callLabels = fc.tuple(
+  fc.constantFrom('source', 'destination'),
+  fc.constantFrom('client', 'shop', 'nginx'),
+  fc.constantFrom('client', 'shop', 'nginx'),
+  fc.constantFrom('GET', 'POST'),
+  fc.constantFrom('/a', '/b/1', ''),
+  fc.array(fc.tuple(labelName, labelValue), { maxLength: 2 }),
+);
+/** A line of a call the map keeps (every label of one, valid names), or any labels at all. */
+const baseLabels = fc.oneof(
+  callLabels.map(([reporter, client, server, method, path, extra]): [string, string][] => [
+    ['reporter', reporter],
+    ['source_workload', client],
+    ['source_workload_namespace', 'shop'],
+    ['destination_workload', server],
+    ['destination_workload_namespace', 'shop'],
+    ['destination_service', `${server}.shop.svc.cluster.local`],
+    ['request_protocol', 'http'],
+    ['response_code', '200'],
+    ...extra,
+    ['request_method', method],
+    ['request_path', path],
+  ]),
+  fc.array(fc.tuple(labelName, labelValue), { minLength: 1, maxLength: 8 }),
+);
+const similarLines = fc
+  .record({
+    base: baseLabels,
+    lines: fc.array(
+      fc.record({
+        keep: fc.nat(),
+        change: fc.constantFrom('value', 'name', 'drop', 'repeat', 'close', 'comma', 'same'),
+        value: fc.oneof(labelValue, fc.constantFrom('client', 'shop', 'nginx', 'GET', 'POST', '/a', '/c')),
+        name: labelName,
+        sample: sampleValue,
+        metric: fc.constantFrom('istio_requests_total', 'istio_tcp_connections_opened_total'),
+        other: fc.option(otherLine, { nil: undefined }),
+      }),
+      { minLength: 2, maxLength: 10 },
+    ),
+  })
+  .map(({ base, lines }) =>
+    lines
+      .flatMap((l) => {
+        const labels = base.map(([k, v]) => [k, v] as [string, string]);
+        const at = l.keep % labels.length;
+        if (l.change === 'value') labels[at] = [labels[at]![0], l.value];
+        if (l.change === 'name') labels[at] = [l.name, labels[at]![1]];
+        if (l.change === 'drop') labels.splice(at, 1);
+        if (l.change === 'repeat') labels.splice(at, 0, labels[at]!);
+        const pairs = labels.map(([k, v]) => `${k}="${escapeLabelValue(v)}"`).join(',');
+        const body = l.change === 'comma' ? `{${pairs},}` : l.change === 'close' ? `{${pairs}` : `{${pairs}}`;
+        const line = `${l.metric}${body} ${l.sample}`;
+        return l.other === undefined ? [line] : [line, l.other];
+      })
+      .join('\n'),
+  );
 const edits = fc.array(
   fc.record({
     at: fc.nat(),
@@ -241,6 +305,50 @@ describe('byte-level exposition reader against the string reader it replaced', (
       fc.asyncProperty(exposition, edits, cuts, (text, changes, at) => agrees(edit(text, changes), at)),
       { numRuns: 2 * RUNS },
     );
+  });
+
+  test('the same on series that share their first labels with the line before, cut anywhere and edited', async () => {
+    await fc.assert(
+      fc.asyncProperty(similarLines, cuts, (text, at) => agrees(text, at)),
+      { numRuns: RUNS },
+    );
+    await fc.assert(
+      fc.asyncProperty(similarLines, edits, cuts, (text, changes, at) => agrees(edit(text, changes), at)),
+      { numRuns: RUNS },
+    );
+  });
+
+  test("labels shared with the line before are this line's: their ranges point into it", () => {
+    const first = 'istio_requests_total{reporter="source",request_path="/a"} 1\n';
+    const buf = Buffer.from(`${first}istio_requests_total{reporter="source",request_path="/b"} 2\n`);
+    const fast = new FastLineParser();
+    const name = 'istio_requests_total'.length;
+    assert.ok(fast.parse(buf, name, first.length - 1));
+    assert.ok(fast.parse(buf, first.length + name, buf.length - 1));
+    assert.equal(fast.reused, 1, 'reporter is shared');
+    const values = [0, 1].map((i) => buf.toString('utf8', fast.starts[i], fast.ends[i]));
+    assert.deepEqual(values, ['source', '/b']);
+    assert.ok(fast.starts[0]! > first.length, 'the shared value is read from the second line');
+  });
+
+  test('a chunk refilled in the same memory is not compared with the line that was there', async () => {
+    // A stream may hand over one Buffer again with new bytes: the line at the same place then
+    // looks like the one before it, byte for byte, though the bytes it was read from are gone.
+    const line = (client: string) =>
+      `istio_requests_total{reporter="source",source_workload="${client}",source_workload_namespace="shop",destination_workload="api",destination_workload_namespace="shop",request_protocol="http"} 1\n`;
+    const first = Buffer.from(line('alpha'));
+    const second = Buffer.from(line('bravo'));
+    const memory = Buffer.alloc(first.length);
+    function* refilled() {
+      first.copy(memory);
+      yield memory;
+      second.copy(memory);
+      yield memory;
+    }
+    const interned = new ObservedMapBuilder();
+    await new SeriesReader(interned).read(refilled(), 'm.prom');
+    const clients = interned.build().calls.map((c) => c.client.name);
+    assert.deepEqual(clients.sort(), ['alpha', 'bravo']);
   });
 
   test('the same on invalid UTF-8 in values and elsewhere', async () => {

@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-US4JXSZE.js";
+} from "./chunk-UMPRWG2U.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -11915,7 +11915,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-YMTHX44B.js");
+      const { readSidecars } = await import("./sidecars-source-OVJQIDE5.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,

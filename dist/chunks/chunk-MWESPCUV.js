@@ -218,6 +218,21 @@ var FastLineParser = class {
   count = 0;
   value = 0;
   timestamp;
+  /**
+   * How many leading labels this line shares, byte for byte, with the previous line parsed
+   * (their values too): a reader may keep what it made of them.
+   */
+  reused = 0;
+  /** How many labels the last comparison found shared (where the next one looks first). */
+  lastShared = 0;
+  /** Counts the lines parsed: `reused` is about the line before this one's. */
+  serial = 0;
+  /** Per label of the last line, where the next label (or the value) starts, from the `{`. */
+  nexts = new Int32Array(64);
+  /** The buffer of the last line parsed when it parsed, else undefined (see reuse). */
+  previousIn;
+  previousFrom = 0;
+  previousEnd = 0;
   /** Name ids of the previous line, position by position. */
   layout = new Int32Array(64).fill(-1);
   /** Per name id, the stamp of the last line it appeared on (duplicates). */
@@ -231,6 +246,9 @@ var FastLineParser = class {
   viewOf;
   viewAt = 0;
   parse(buf, from, end) {
+    const same = this.previousIn === buf;
+    this.previousIn = void 0;
+    this.reused = 0;
     if (buf[from] !== OPEN) return false;
     if (this.viewOf !== buf.buffer || this.viewAt !== buf.byteOffset) {
       this.view = new DataView(buf.buffer, buf.byteOffset, buf.buffer.byteLength - buf.byteOffset);
@@ -240,7 +258,12 @@ var FastLineParser = class {
     let p = from + 1;
     let n = 0;
     this.stamp++;
-    if (buf[p] === CLOSE) p++;
+    if (same) n = this.reuse(buf, from, end);
+    this.reused = n;
+    if (n > 0) p = from + this.nexts[n - 1];
+    if (n > 0 && buf[p - 1] === CLOSE) {
+    } else if (n > 0 && buf[p] === CLOSE) p++;
+    else if (n === 0 && buf[p] === CLOSE) p++;
     else {
       for (; ; ) {
         const id = this.labelName(buf, p, end, n);
@@ -265,10 +288,12 @@ var FastLineParser = class {
         const c = buf[p];
         if (c === CLOSE) {
           p++;
+          this.nexts[n - 1] = p - from;
           break;
         }
         if (c !== COMMA) return false;
         p++;
+        this.nexts[n - 1] = p - from;
         if (buf[p] === CLOSE) {
           p++;
           break;
@@ -276,7 +301,46 @@ var FastLineParser = class {
       }
     }
     this.count = n;
-    return this.valueAndTimestamp(buf, p, end);
+    if (!this.valueAndTimestamp(buf, p, end)) return false;
+    this.previousIn = buf;
+    this.previousFrom = from;
+    this.previousEnd = end;
+    this.serial++;
+    return true;
+  }
+  /** The bytes of the last line may change (a new chunk in the same memory): compare no more. */
+  forget() {
+    this.previousIn = void 0;
+  }
+  /**
+   * How many leading labels of the line at `from` are byte for byte the previous line's (same
+   * buffer, a sidecar writes the series of a family one after another): each with the `,` or `}`
+   * after its value. Their name ids stay, their ranges move to this line, and they count as seen;
+   * the caller parses on from after the last of them. The parse gives what it would give
+   * without (test/observe/exposition-differential.test.ts).
+   */
+  reuse(buf, from, end) {
+    const before = this.previousFrom;
+    const count = this.count;
+    if (count === 0) return 0;
+    const limit = Math.min(this.nexts[count - 1], end - from, this.previousEnd - before);
+    const view = this.view;
+    let i = 0;
+    const likely = this.lastShared > 0 && this.lastShared <= count ? this.nexts[this.lastShared - 1] : 0;
+    if (likely > 0 && likely <= limit && buf.compare(buf, before, before + likely, from, from + likely) === 0)
+      i = likely;
+    while (i + 4 <= limit && view.getInt32(from + i) === view.getInt32(before + i)) i += 4;
+    while (i < limit && buf[from + i] === buf[before + i]) i++;
+    let n = 0;
+    while (n < count && this.nexts[n] <= i) n++;
+    const shift = from - before;
+    for (let k = 0; k < n; k++) {
+      this.seen[this.nameIds[k]] = this.stamp;
+      this.starts[k] += shift;
+      this.ends[k] += shift;
+    }
+    this.lastShared = n;
+    return n;
   }
   /** The id of the label name at p (followed by `=`), trying the previous line's name first. */
   labelName(buf, p, end, n) {
@@ -351,6 +415,7 @@ var FastLineParser = class {
     this.nameIds = grow(this.nameIds);
     this.starts = grow(this.starts);
     this.ends = grow(this.ends);
+    this.nexts = grow(this.nexts);
   }
 };
 
@@ -478,6 +543,7 @@ var ExpositionScanner = class {
     this.carryWanted = false;
   }
   chunk(buf) {
+    this.fast.forget();
     let pos = 0;
     if (this.skipping || this.carryLength > 0) {
       const nl = buf.indexOf(NL);
@@ -561,6 +627,9 @@ var SeriesReader = class {
   ids = new Int32Array(SLOT_COUNT);
   /** Per slot, the interner's entry of the previous line's value: most values repeat line to line. */
   previous = new Int32Array(SLOT_COUNT).fill(-1);
+  /** Per label of the last line, the id it gave its slot (-1: none); `serial`: that line's. */
+  labelIds = new Int32Array(64);
+  serial = -1;
   /**
    * Label name id (the line parser's) -> slot in CALL_LABEL_SLOTS, or -1, for the first
    * `slotsKnown` names; grows as names appear, by doubling, each new name looked up once (a
@@ -587,8 +656,17 @@ var SeriesReader = class {
     const { ids, slotOf, values, previous } = this;
     ids.fill(-1);
     const nameIds = parsed.nameIds;
-    for (let i = 0; i < parsed.count; i++) {
+    const reused = parsed.serial === this.serial + 1 ? parsed.reused : 0;
+    this.serial = parsed.serial;
+    if (this.labelIds.length < parsed.count) this.labelIds = new Int32Array(parsed.nameIds.length);
+    const labelIds = this.labelIds;
+    for (let i = 0; i < reused; i++) {
       const slot = slotOf[nameIds[i]];
+      if (slot !== -1) ids[slot] = labelIds[i];
+    }
+    for (let i = reused; i < parsed.count; i++) {
+      const slot = slotOf[nameIds[i]];
+      labelIds[i] = -1;
       if (slot === -1) continue;
       const start = parsed.starts[i];
       const end = parsed.ends[i];
@@ -598,6 +676,7 @@ var SeriesReader = class {
         ids[slot] = values.intern(buf, start, end);
         previous[slot] = values.lastEntry;
       }
+      labelIds[i] = ids[slot];
     }
     this.builder.addInterned(metric, ids, parsed.value);
   }

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   SeriesReader,
   requireCounterValue
-} from "./chunk-NMCAHDI2.js";
+} from "./chunk-MWESPCUV.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
