@@ -73,25 +73,25 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-36RBVE7K.js";
+} from "./chunks/chunk-SAESSUAX.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-UMPRWG2U.js";
+} from "./chunks/chunk-Y3YNEEAK.js";
 import "./chunks/chunk-XIPLF3UY.js";
-import "./chunks/chunk-MWESPCUV.js";
+import "./chunks/chunk-OIELSP6X.js";
 import "./chunks/chunk-JOCJHWFS.js";
 import "./chunks/chunk-XNX57BFD.js";
-import "./chunks/chunk-UE4YZ3KW.js";
+import "./chunks/chunk-FUUW7R43.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig
 } from "./chunks/chunk-7NJKBT2O.js";
 import "./chunks/chunk-55OXYYT6.js";
-import "./chunks/chunk-DNUDPCNB.js";
+import "./chunks/chunk-FEXBMIR2.js";
 import "./chunks/chunk-JRZ5SPNM.js";
 import {
   InputError,
@@ -3160,7 +3160,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-6CVTLIU2.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-4GY2AQSZ.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

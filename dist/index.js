@@ -36,23 +36,23 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-36RBVE7K.js";
+} from "./chunks/chunk-SAESSUAX.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-UMPRWG2U.js";
+} from "./chunks/chunk-Y3YNEEAK.js";
 import "./chunks/chunk-XIPLF3UY.js";
-import "./chunks/chunk-MWESPCUV.js";
+import "./chunks/chunk-OIELSP6X.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
 } from "./chunks/chunk-JOCJHWFS.js";
 import "./chunks/chunk-XNX57BFD.js";
-import "./chunks/chunk-UE4YZ3KW.js";
+import "./chunks/chunk-FUUW7R43.js";
 import "./chunks/chunk-55OXYYT6.js";
-import "./chunks/chunk-DNUDPCNB.js";
+import "./chunks/chunk-FEXBMIR2.js";
 import {
   readRegularFile,
   readRegularFileBytes

@@ -2,14 +2,14 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-UMPRWG2U.js";
-import "./chunks/chunk-MWESPCUV.js";
+} from "./chunks/chunk-Y3YNEEAK.js";
+import "./chunks/chunk-OIELSP6X.js";
 import {
   errorReply,
   partReply
 } from "./chunks/chunk-XNX57BFD.js";
-import "./chunks/chunk-UE4YZ3KW.js";
-import "./chunks/chunk-DNUDPCNB.js";
+import "./chunks/chunk-FUUW7R43.js";
+import "./chunks/chunk-FEXBMIR2.js";
 import "./chunks/chunk-THEZXBAV.js";
 import "./chunks/chunk-HANBNIMK.js";
 

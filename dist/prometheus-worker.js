@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-4ZRSOJV7.js";
+} from "./chunks/chunk-RD522HZ3.js";
 import {
   errorReply,
   partReply
@@ -10,10 +10,10 @@ import "./chunks/chunk-HYR7AWVW.js";
 import {
   ByteInterner,
   ObservedMapBuilder
-} from "./chunks/chunk-UE4YZ3KW.js";
+} from "./chunks/chunk-FUUW7R43.js";
 import "./chunks/chunk-424NN5FK.js";
 import "./chunks/chunk-55OXYYT6.js";
-import "./chunks/chunk-DNUDPCNB.js";
+import "./chunks/chunk-FEXBMIR2.js";
 import "./chunks/chunk-JRZ5SPNM.js";
 import "./chunks/chunk-THEZXBAV.js";
 import "./chunks/chunk-HANBNIMK.js";

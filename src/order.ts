@@ -13,19 +13,28 @@ function compareText(a: string | null | undefined, b: string | null | undefined)
 
 /** By client, server, path, method, then the rest so equal-looking calls still sort stably. */
 export function compareCalls(a: ObservedCall, b: ObservedCall): number {
-  // Chained with || rather than built as a list: this runs n log n times on large maps.
+  // Chained with || rather than built as a list: this runs n log n times on large maps. Calls
+  // mostly share their client and server objects with their neighbours (an observed map makes
+  // one per distinct reference): one object is equal to itself in every field, so those
+  // comparisons are skipped.
+  const sameClient = a.client === b.client;
+  const sameServer = a.server === b.server;
   return (
-    compareText(a.client.namespace, b.client.namespace) ||
-    compareText(a.client.name, b.client.name) ||
-    compareText(a.server.namespace, b.server.namespace) ||
-    compareText(a.server.name, b.server.name) ||
+    (sameClient
+      ? 0
+      : compareText(a.client.namespace, b.client.namespace) || compareText(a.client.name, b.client.name)) ||
+    (sameServer
+      ? 0
+      : compareText(a.server.namespace, b.server.namespace) || compareText(a.server.name, b.server.name)) ||
     compareText(a.path, b.path) ||
     compareText(a.method, b.method) ||
-    compareText(a.server.service?.namespace, b.server.service?.namespace) ||
-    compareText(a.server.service?.name, b.server.service?.name) ||
+    (sameServer
+      ? 0
+      : compareText(a.server.service?.namespace, b.server.service?.namespace) ||
+        compareText(a.server.service?.name, b.server.service?.name)) ||
     compareText(a.host, b.host) ||
-    compareText(a.client.kind, b.client.kind) ||
-    compareText(a.server.kind, b.server.kind) ||
+    (sameClient ? 0 : compareText(a.client.kind, b.client.kind)) ||
+    (sameServer ? 0 : compareText(a.server.kind, b.server.kind)) ||
     compareText(a.protocol, b.protocol) ||
     a.count - b.count
   );

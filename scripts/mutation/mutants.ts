@@ -1620,4 +1620,20 @@ export const MUTANTS: Mutant[] = [
     why: 'labels shared with the line before lose their values: the series reads as one without them',
     tests: ['test/observe/exposition-differential.test.ts'],
   },
+  {
+    id: 'order/same-server-by-name',
+    file: 'src/order.ts',
+    from: '  const sameServer = a.server === b.server;',
+    to: '  const sameServer = a.server.name === b.server.name;',
+    why: 'servers of one name in two namespaces (or one behind two Services) are taken as one: calls sort out of order',
+    tests: ['test/unit/order.test.ts', 'test/diff/compute-drift.test.ts', 'test/report/golden.test.ts'],
+  },
+  {
+    id: 'diff/calls-taken-unsorted',
+    file: 'src/diff/compute-drift.ts',
+    from: '    if (compareCalls(calls[i - 1]!, calls[i]!) > 0) return [...calls].sort(compareCalls);',
+    to: '    if (compareCalls(calls[i - 1]!, calls[i]!) > 0) return calls;',
+    why: 'calls given out of order (a caller of computeDrift, not a reader) give missing and covered lists out of order',
+    tests: ['test/diff/compute-drift.test.ts', 'test/report/golden.test.ts'],
+  },
 ];

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   compareCalls
-} from "./chunk-DNUDPCNB.js";
+} from "./chunk-FEXBMIR2.js";
 import {
   NameGate,
   badService,

@@ -8,7 +8,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-UE4YZ3KW.js";
+} from "./chunk-FUUW7R43.js";
 import {
   httpStream
 } from "./chunk-424NN5FK.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   readPrometheusText,
   requireCounterValue
-} from "./chunk-MWESPCUV.js";
+} from "./chunk-OIELSP6X.js";
 import {
   delay,
   mapPool
@@ -11,7 +11,7 @@ import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-UE4YZ3KW.js";
+} from "./chunk-FUUW7R43.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -25,7 +25,7 @@ import {
   statusOf
 } from "./chunk-JQYAZQGW.js";
 import "./chunk-7NJKBT2O.js";
-import "./chunk-DNUDPCNB.js";
+import "./chunk-FEXBMIR2.js";
 import "./chunk-JRZ5SPNM.js";
 import {
   InputError,

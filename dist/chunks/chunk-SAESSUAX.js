@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-UMPRWG2U.js";
+} from "./chunk-Y3YNEEAK.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -33,7 +33,7 @@ import {
 import {
   compareCalls,
   compareRules
-} from "./chunk-DNUDPCNB.js";
+} from "./chunk-FEXBMIR2.js";
 import {
   readRegularFileBytesSync
 } from "./chunk-JRZ5SPNM.js";
@@ -10863,9 +10863,6 @@ function computeDrift(observed, declared, opts = {}) {
   if (patterned !== void 0) warnings.push(patterned);
   const undeclarable = undeclarableMethodsWarning(missing);
   if (undeclarable !== void 0) warnings.push(undeclarable);
-  missing.sort(compareCalls);
-  covered.sort(compareCalls);
-  ignored.sort(compareCalls);
   return {
     missing,
     stale,
@@ -11915,7 +11912,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-OVJQIDE5.js");
+      const { readSidecars } = await import("./sidecars-source-F2LFXPDK.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -11926,7 +11923,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-VER4NWG5.js");
+      const { readPrometheus } = await import("./prometheus-source-E3RNFBPI.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -11942,7 +11939,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-6CVTLIU2.js");
+      const { readMapper } = await import("./mapper-source-4GY2AQSZ.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,

@@ -17,7 +17,7 @@ import {
 } from "./chunk-55OXYYT6.js";
 import {
   compareCalls
-} from "./chunk-DNUDPCNB.js";
+} from "./chunk-FEXBMIR2.js";
 import "./chunk-JRZ5SPNM.js";
 import {
   InputError,

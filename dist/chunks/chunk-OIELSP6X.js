@@ -5,7 +5,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-UE4YZ3KW.js";
+} from "./chunk-FUUW7R43.js";
 import {
   InputError
 } from "./chunk-THEZXBAV.js";

@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   SeriesReader,
   requireCounterValue
-} from "./chunk-MWESPCUV.js";
+} from "./chunk-OIELSP6X.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-UE4YZ3KW.js";
+} from "./chunk-FUUW7R43.js";
 import {
   InputError
 } from "./chunk-THEZXBAV.js";

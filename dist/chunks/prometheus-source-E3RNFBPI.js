@@ -9,7 +9,7 @@ import {
   prometheusInfo,
   readPartQueries,
   sharedRowCount
-} from "./chunk-4ZRSOJV7.js";
+} from "./chunk-RD522HZ3.js";
 import {
   runReaderWorker,
   workerScript
@@ -24,14 +24,14 @@ import {
   REQUESTS_METRIC,
   StringTable,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-UE4YZ3KW.js";
+} from "./chunk-FUUW7R43.js";
 import {
   parseBaseUrl
 } from "./chunk-424NN5FK.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
-import "./chunk-DNUDPCNB.js";
+import "./chunk-FEXBMIR2.js";
 import "./chunk-JRZ5SPNM.js";
 import {
   InputError
