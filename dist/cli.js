@@ -73,16 +73,16 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-SAESSUAX.js";
+} from "./chunks/chunk-NRULPHMU.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-Y3YNEEAK.js";
+} from "./chunks/chunk-FBSWNKE4.js";
 import "./chunks/chunk-XIPLF3UY.js";
-import "./chunks/chunk-OIELSP6X.js";
+import "./chunks/chunk-IV2X43Y4.js";
 import "./chunks/chunk-JOCJHWFS.js";
 import "./chunks/chunk-XNX57BFD.js";
 import "./chunks/chunk-FUUW7R43.js";

@@ -36,14 +36,14 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-SAESSUAX.js";
+} from "./chunks/chunk-NRULPHMU.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-Y3YNEEAK.js";
+} from "./chunks/chunk-FBSWNKE4.js";
 import "./chunks/chunk-XIPLF3UY.js";
-import "./chunks/chunk-OIELSP6X.js";
+import "./chunks/chunk-IV2X43Y4.js";
 import {
   parseDuration,
   parseSince,

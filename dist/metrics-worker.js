@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-Y3YNEEAK.js";
-import "./chunks/chunk-OIELSP6X.js";
+} from "./chunks/chunk-FBSWNKE4.js";
+import "./chunks/chunk-IV2X43Y4.js";
 import {
   errorReply,
   partReply

@@ -1636,4 +1636,12 @@ export const MUTANTS: Mutant[] = [
     why: 'calls given out of order (a caller of computeDrift, not a reader) give missing and covered lists out of order',
     tests: ['test/diff/compute-drift.test.ts', 'test/report/golden.test.ts'],
   },
+  {
+    id: 'observe/reuse-ids-lost-on-growth',
+    file: 'src/observe/prometheus-text.ts',
+    from: '      grown.set(this.labelIds);\n',
+    to: '',
+    why: "a line with more labels than the reader's table held loses the ids of the labels it shares with the line before",
+    tests: ['test/observe/exposition-differential.test.ts'],
+  },
 ];

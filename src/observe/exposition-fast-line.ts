@@ -4,10 +4,11 @@
 // a family with the same labels in the same order), values are left as byte ranges for the
 // caller to intern. The leading labels a line shares byte for byte with the line before (in
 // the same chunk) are compared in one go and taken over, not read again: series of a family
-// part only in their last labels (method, path, response code). Anything else (blanks, escapes, a duplicate label, a malformed line)
-// answers false, and the caller parses the line with parseExpositionLine, which accepts the
-// same grammar and words every error: this reader only ever takes lines that one accepts,
-// with the same result (test/observe/exposition-differential.test.ts).
+// part only in their last labels (method, path, response code). Anything else (blanks,
+// escapes, a duplicate label, a malformed line) answers false, and the caller parses the line
+// with parseExpositionLine, which accepts the same grammar and words every error: this reader
+// only ever takes lines that one accepts, with the same result
+// (test/observe/exposition-differential.test.ts).
 import type { Buffer } from 'node:buffer';
 import { parseSampleValue } from './exposition-line.ts';
 
@@ -117,9 +118,9 @@ export class FastLineParser {
     this.reused = n;
     if (n > 0) p = from + this.nexts[n - 1]!;
     if (n > 0 && buf[p - 1] === CLOSE) {
-      // Every label as on the previous line, the closing brace too.
-    } else if (n > 0 && buf[p] === CLOSE) p++;
-    else if (n === 0 && buf[p] === CLOSE) p++;
+      // Every label as on the line before, the closing brace too.
+    } else if (buf[p] === CLOSE)
+      p++; // `{}`, or a `,` and then `}` after the shared labels
     else {
       for (;;) {
         const id = this.labelName(buf, p, end, n);

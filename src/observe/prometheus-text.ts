@@ -125,7 +125,11 @@ export class SeriesReader {
     // Labels the line shares with the one before (this reader's last) keep that line's ids.
     const reused = parsed.serial === this.serial + 1 ? parsed.reused : 0;
     this.serial = parsed.serial;
-    if (this.labelIds.length < parsed.count) this.labelIds = new Int32Array(parsed.nameIds.length);
+    if (this.labelIds.length < parsed.count) {
+      const grown = new Int32Array(parsed.nameIds.length);
+      grown.set(this.labelIds);
+      this.labelIds = grown;
+    }
     const labelIds = this.labelIds;
     for (let i = 0; i < reused; i++) {
       const slot = slotOf[nameIds[i]!]!;

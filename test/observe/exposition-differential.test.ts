@@ -331,6 +331,16 @@ describe('byte-level exposition reader against the string reader it replaced', (
     assert.ok(fast.starts[0]! > first.length, 'the shared value is read from the second line');
   });
 
+  test('a line with more labels than the reader had room for keeps the ones it shares', async () => {
+    // The reader's per-label table starts at 64 entries: the second line shares the first 64
+    // labels (the call's among them) and brings 8 more.
+    const call =
+      'reporter="source",source_workload="alpha",source_workload_namespace="shop",destination_workload="api",destination_workload_namespace="shop",request_protocol="http"';
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `x${i}="${i}"`).join(',');
+    const line = (n: number) => `istio_requests_total{${call},${filler(n)}} 1\n`;
+    await agrees(`${line(58)}${line(66)}`, []);
+  });
+
   test('a chunk refilled in the same memory is not compared with the line that was there', async () => {
     // A stream may hand over one Buffer again with new bytes: the line at the same place then
     // looks like the one before it, byte for byte, though the bytes it was read from are gone.

@@ -262,8 +262,8 @@ var FastLineParser = class {
     this.reused = n;
     if (n > 0) p = from + this.nexts[n - 1];
     if (n > 0 && buf[p - 1] === CLOSE) {
-    } else if (n > 0 && buf[p] === CLOSE) p++;
-    else if (n === 0 && buf[p] === CLOSE) p++;
+    } else if (buf[p] === CLOSE)
+      p++;
     else {
       for (; ; ) {
         const id = this.labelName(buf, p, end, n);
@@ -658,7 +658,11 @@ var SeriesReader = class {
     const nameIds = parsed.nameIds;
     const reused = parsed.serial === this.serial + 1 ? parsed.reused : 0;
     this.serial = parsed.serial;
-    if (this.labelIds.length < parsed.count) this.labelIds = new Int32Array(parsed.nameIds.length);
+    if (this.labelIds.length < parsed.count) {
+      const grown = new Int32Array(parsed.nameIds.length);
+      grown.set(this.labelIds);
+      this.labelIds = grown;
+    }
     const labelIds = this.labelIds;
     for (let i = 0; i < reused; i++) {
       const slot = slotOf[nameIds[i]];
