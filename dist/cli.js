@@ -73,16 +73,16 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-NRULPHMU.js";
+} from "./chunks/chunk-SJWSOZRH.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-FBSWNKE4.js";
+} from "./chunks/chunk-FBZWPUE3.js";
 import "./chunks/chunk-XIPLF3UY.js";
-import "./chunks/chunk-IV2X43Y4.js";
+import "./chunks/chunk-6GANTWHL.js";
 import "./chunks/chunk-JOCJHWFS.js";
 import "./chunks/chunk-XNX57BFD.js";
 import "./chunks/chunk-FUUW7R43.js";

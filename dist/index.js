@@ -36,14 +36,14 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-NRULPHMU.js";
+} from "./chunks/chunk-SJWSOZRH.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-FBSWNKE4.js";
+} from "./chunks/chunk-FBZWPUE3.js";
 import "./chunks/chunk-XIPLF3UY.js";
-import "./chunks/chunk-IV2X43Y4.js";
+import "./chunks/chunk-6GANTWHL.js";
 import {
   parseDuration,
   parseSince,

@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-FBSWNKE4.js";
-import "./chunks/chunk-IV2X43Y4.js";
+} from "./chunks/chunk-FBZWPUE3.js";
+import "./chunks/chunk-6GANTWHL.js";
 import {
   errorReply,
   partReply

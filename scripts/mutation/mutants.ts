@@ -1644,4 +1644,28 @@ export const MUTANTS: Mutant[] = [
     why: "a line with more labels than the reader's table held loses the ids of the labels it shares with the line before",
     tests: ['test/observe/exposition-differential.test.ts'],
   },
+  {
+    id: 'observe/duplicate-label-past-seen',
+    file: 'src/observe/exposition-fast-line.ts',
+    from: 'const seen = new Int32Array(Math.max(id + 1, this.seen.length * 2));',
+    to: 'const seen = new Int32Array(this.seen.length * 2);',
+    why: 'a reader made after the process met hundreds of label names takes a duplicate label (last one wins)',
+    tests: ['test/observe/exposition-differential.test.ts'],
+  },
+  {
+    id: 'observe/reuse-after-a-refused-line',
+    file: 'src/observe/exposition-fast-line.ts',
+    from: '    const same = this.previousIn === buf;\n    this.previousIn = undefined;\n',
+    to: '    const same = this.previousIn === buf;\n',
+    why: "after a line the byte reader leaves to the full parser, the next is compared with an older line's bytes but that line's labels",
+    tests: ['test/observe/exposition-differential.test.ts'],
+  },
+  {
+    id: 'observe/reuse-without-separator',
+    file: 'src/observe/exposition-fast-line.ts',
+    from: 'while (n < count && this.nexts[n]! <= i) n++;',
+    to: 'while (n < count && this.nexts[n]! <= i + 1) n++;',
+    why: 'a label counts as shared when all but the `,` after it matched: a line the parser refuses is read',
+    tests: ['test/observe/exposition-differential.test.ts'],
+  },
 ];

@@ -107,7 +107,8 @@ export class FastLineParser {
     this.reused = 0;
     if (buf[from] !== OPEN) return false;
     if (this.viewOf !== buf.buffer || this.viewAt !== buf.byteOffset) {
-      this.view = new DataView(buf.buffer, buf.byteOffset, buf.buffer.byteLength - buf.byteOffset);
+      // No length: over a resizable ArrayBuffer the view grows with it.
+      this.view = new DataView(buf.buffer, buf.byteOffset);
       this.viewOf = buf.buffer;
       this.viewAt = buf.byteOffset;
     }
@@ -231,7 +232,8 @@ export class FastLineParser {
     if (buf[q] !== EQUALS) return -1;
     const id = this.labelNames.idOf(buf, p, q);
     if (id >= this.seen.length) {
-      const seen = new Int32Array(this.seen.length * 2);
+      // Ids come from the process's table of names: a new parser may meet one far past its own.
+      const seen = new Int32Array(Math.max(id + 1, this.seen.length * 2));
       seen.set(this.seen);
       this.seen = seen;
     }

@@ -331,6 +331,24 @@ describe('byte-level exposition reader against the string reader it replaced', (
     assert.ok(fast.starts[0]! > first.length, 'the shared value is read from the second line');
   });
 
+  test('lines the comparison with the line before could mistake, cut anywhere', async () => {
+    const cases = [
+      // A line the byte reader leaves to the full parser (an escape) between two it reads.
+      'istio_requests_total{a="1",b="2"} 1\nistio_requests_total{a="1",c="3",d="\\""} 1\nistio_requests_total{a="1",b="2"} 1\n',
+      // Everything shared but the `,` after a label.
+      'istio_requests_total{a="1",b="2"} 1\nistio_requests_total{a="1"xb="2"} 1\n',
+      'istio_requests_total{a="1",b="2"} 1\nistio_requests_total{a="1"} 1\nistio_requests_total{a="1",} 1\n',
+    ];
+    for (const text of cases) for (let cut = 0; cut <= text.length; cut++) await agrees(text, [cut]);
+  });
+
+  test('a duplicate label is refused by a new reader after the process met hundreds of label names', async () => {
+    // Label name ids are the process's: a reader made later meets ids far past its own table.
+    const names = Array.from({ length: 300 }, (_, i) => `many_${i}="x"`).join(',');
+    await agrees(`istio_requests_total{${names}} 1\n`, []);
+    await agrees('istio_requests_total{many_299="1",many_299="2"} 1\n', []);
+  });
+
   test('a line with more labels than the reader had room for keeps the ones it shares', async () => {
     // The reader's per-label table starts at 64 entries: the second line shares the first 64
     // labels (the call's among them) and brings 8 more.

@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-FBSWNKE4.js";
+} from "./chunk-FBZWPUE3.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -11912,7 +11912,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-CEXCSIXE.js");
+      const { readSidecars } = await import("./sidecars-source-M6EKJ46P.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,

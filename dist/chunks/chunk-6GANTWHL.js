@@ -251,7 +251,7 @@ var FastLineParser = class {
     this.reused = 0;
     if (buf[from] !== OPEN) return false;
     if (this.viewOf !== buf.buffer || this.viewAt !== buf.byteOffset) {
-      this.view = new DataView(buf.buffer, buf.byteOffset, buf.buffer.byteLength - buf.byteOffset);
+      this.view = new DataView(buf.buffer, buf.byteOffset);
       this.viewOf = buf.buffer;
       this.viewAt = buf.byteOffset;
     }
@@ -368,7 +368,7 @@ var FastLineParser = class {
     if (buf[q] !== EQUALS) return -1;
     const id = this.labelNames.idOf(buf, p, q);
     if (id >= this.seen.length) {
-      const seen = new Int32Array(this.seen.length * 2);
+      const seen = new Int32Array(Math.max(id + 1, this.seen.length * 2));
       seen.set(this.seen);
       this.seen = seen;
     }

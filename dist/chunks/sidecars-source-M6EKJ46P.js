@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   readPrometheusText,
   requireCounterValue
-} from "./chunk-IV2X43Y4.js";
+} from "./chunk-6GANTWHL.js";
 import {
   delay,
   mapPool
