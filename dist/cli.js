@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-SJWSOZRH.js";
+} from "./chunks/chunk-NV5IHX4L.js";
 import {
   openInRepository,
   repositoryLinkGuard,
@@ -682,7 +682,7 @@ var VERDICT_FLAGS = [
     kind: "boolean",
     group: "verdict",
     commands: OBSERVING,
-    help: "nothing observed in scope (or no call with a method or path against HTTP rules) is a warning, not exit 2: for a cluster that truly had no traffic",
+    help: "nothing observed in scope (or only calls from outside the mesh, or no call with a method or path against HTTP rules) is a warning, not exit 2: for a cluster that truly had no traffic",
     apply: (s) => {
       s.allowEmpty = true;
     }

@@ -36,7 +36,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-SJWSOZRH.js";
+} from "./chunks/chunk-NV5IHX4L.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -28,7 +28,7 @@ export const VERDICT_FLAGS: readonly FlagSpec[] = [
     kind: 'boolean',
     group: 'verdict',
     commands: OBSERVING,
-    help: 'nothing observed in scope (or no call with a method or path against HTTP rules) is a warning, not exit 2: for a cluster that truly had no traffic',
+    help: 'nothing observed in scope (or only calls from outside the mesh, or no call with a method or path against HTTP rules) is a warning, not exit 2: for a cluster that truly had no traffic',
     apply: (s) => {
       s.allowEmpty = true;
     },

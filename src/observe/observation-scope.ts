@@ -77,7 +77,9 @@ export function requireObservedScope(
   }
   const scope = settings.namespaces;
   if (scope.length === 0 ? seen.size > 0 : scope.some((ns) => seen.has(ns))) {
-    return declared === undefined ? map : requireHttpDetail(map, settings, declared);
+    return declared === undefined
+      ? map
+      : requireHttpDetail(requireClientCalls(map, settings), settings, declared);
   }
   if (!settings.allowEmpty) {
     throw new InputError(
@@ -171,6 +173,29 @@ function likelyCause(map: ObservedMap, source: Settings['source']): string {
     case 'mapper':
       return 'the mapper has seen no traffic yet (reset recently, or its Istio watcher is off)';
   }
+}
+
+/**
+ * Calls were observed in scope, but only from callers outside the mesh (no sidecar, so no
+ * client): ClientIntents are a client's, so no rule could be matched and no call be missing,
+ * and every rule would be "not exercised". An error like nothing observed (a warning with
+ * --allow-empty). Calls of the mesh's workloads to hosts outside it are a client's calls.
+ */
+function requireClientCalls(map: ObservedMap, settings: ScopeSettings): ObservedMap {
+  const scope = new Set(settings.namespaces);
+  const inScope = (namespace: string) => scope.size === 0 || scope.has(namespace);
+  if (map.calls.some((c) => inScope(c.client.namespace))) return map;
+  if (map.external.some((c) => inScope(c.client.namespace))) return map;
+  const outside = map.unattributed.filter((c) => inScope(c.server.namespace)).length;
+  const scoped = settings.namespaces.length === 0 ? '' : ` in namespace ${settings.namespaces.join(', ')}`;
+  const what =
+    `nothing checked${scoped}: ${whatWasRead(map, settings)} held only calls from callers outside the mesh ` +
+    `(${outside} unattributed: no sidecar named their source workload), and intents are checked against the calls ` +
+    "of the mesh's own workloads; likely cause: the callers run without a sidecar (not injected, or outside the cluster)";
+  if (!settings.allowEmpty) {
+    throw new InputError(`${what}; --allow-empty (the action's allow-empty: true) makes this a warning`);
+  }
+  return { ...map, warnings: [...map.warnings, `${what} (allow-empty: reported, not failing)`] };
 }
 
 /**

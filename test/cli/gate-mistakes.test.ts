@@ -138,6 +138,27 @@ describe('nothing observed is exit 2, naming what was read, what it held and the
     assert.ok(report.warnings.some((w: string) => w.startsWith('no HTTP rule can be checked: ')));
   });
 
+  test('calls from outside the mesh only (was: "OK", 0 calls observed, every rule not exercised)', async () => {
+    // The demo's server as called by pods without a sidecar: no source workload on any series.
+    const dir = path.join(tmp, 'outside-only');
+    await mkdir(dir, { recursive: true });
+    const text = await readFile(path.join(repoRoot, 'fixtures/demo/capture/nginx.prom'), 'utf8');
+    await writeFile(
+      path.join(dir, 'nginx.prom'),
+      text.replace(/source_workload="[^"]*"/g, 'source_workload="unknown"'),
+    );
+    assert.match(
+      oneLine(await cli(['check', '--metrics', dir, ...DEMO])),
+      /^intent-drift: nothing checked: the 1 file read from --metrics .*outside-only held only calls from callers outside the mesh \(\d+ unattributed: no sidecar named their source workload\).*; --allow-empty .* makes this a warning$/,
+    );
+    const allowed = await cli(['check', '--metrics', dir, ...DEMO, '--allow-empty', '--format', 'json']);
+    assert.equal(allowed.code, 0, allowed.stderr);
+    const report = JSON.parse(allowed.stdout);
+    assert.equal(report.summary.observed, 0);
+    assert.ok(report.unattributed.length > 0);
+    assert.ok(report.warnings.some((w: string) => w.startsWith('nothing checked: ')));
+  });
+
   test('a live source that answers nothing: Prometheus with no Istio series', async () => {
     // Prometheus' own answer to an instant query that matches nothing.
     const server = createServer((_req, res) => {

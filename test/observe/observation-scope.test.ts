@@ -86,6 +86,37 @@ describe('nothing observed, per source', () => {
   });
 });
 
+describe('calls from outside the mesh only', () => {
+  const outside = map([], {
+    unattributed: [call('x', 'shop'), call('x', 'shop')],
+    stats: { series: 2, sources: 1 },
+  });
+
+  test('with intents read: nothing checked, an error; a warning with allow-empty', () => {
+    assert.equal(
+      message(() => requireObservedScope(outside, settings(), declaredIn('shop'))),
+      "nothing checked: the 1 file read from --metrics capture held only calls from callers outside the mesh (2 unattributed: no sidecar named their source workload), and intents are checked against the calls of the mesh's own workloads; likely cause: the callers run without a sidecar (not injected, or outside the cluster); --allow-empty (the action's allow-empty: true) makes this a warning",
+    );
+    const warned = requireObservedScope(outside, settings({ allowEmpty: true }), declaredIn('shop'));
+    assert.match(warned.warnings.at(-1)!, /^nothing checked: .* \(allow-empty: reported, not failing\)$/);
+  });
+
+  test("in scope: a workload of another namespace calling is not this one's; a call to a host outside is", () => {
+    const withOther = { ...outside, calls: [call('batch', 'shop')] };
+    const scoped = settings({ namespaces: ['shop'], asked: ['shop'] });
+    assert.match(
+      message(() => requireObservedScope(withOther, scoped, declaredIn('shop'))),
+      /^nothing checked in namespace shop: .*\(2 unattributed/,
+    );
+    const external = { ...outside, external: [call('shop', 'unknown')] };
+    assert.equal(requireObservedScope(external, scoped, declaredIn('shop')), external);
+  });
+
+  test('without intents (list, export) they are what was observed', () => {
+    assert.equal(requireObservedScope(outside, settings()), outside);
+  });
+});
+
 describe('namespaces', () => {
   test('declared but not observed is no typo; an environment’s namespace is not checked as one', () => {
     const observed = map([call('web')]);

@@ -11573,7 +11573,7 @@ function requireObservedScope(map2, settings, declared) {
   }
   const scope = settings.namespaces;
   if (scope.length === 0 ? seen.size > 0 : scope.some((ns) => seen.has(ns))) {
-    return declared === void 0 ? map2 : requireHttpDetail(map2, settings, declared);
+    return declared === void 0 ? map2 : requireHttpDetail(requireClientCalls(map2, settings), settings, declared);
   }
   if (!settings.allowEmpty) {
     throw new InputError(
@@ -11646,6 +11646,19 @@ function likelyCause(map2, source) {
     case "mapper":
       return "the mapper has seen no traffic yet (reset recently, or its Istio watcher is off)";
   }
+}
+function requireClientCalls(map2, settings) {
+  const scope = new Set(settings.namespaces);
+  const inScope = (namespace) => scope.size === 0 || scope.has(namespace);
+  if (map2.calls.some((c) => inScope(c.client.namespace))) return map2;
+  if (map2.external.some((c) => inScope(c.client.namespace))) return map2;
+  const outside = map2.unattributed.filter((c) => inScope(c.server.namespace)).length;
+  const scoped = settings.namespaces.length === 0 ? "" : ` in namespace ${settings.namespaces.join(", ")}`;
+  const what = `nothing checked${scoped}: ${whatWasRead(map2, settings)} held only calls from callers outside the mesh (${outside} unattributed: no sidecar named their source workload), and intents are checked against the calls of the mesh's own workloads; likely cause: the callers run without a sidecar (not injected, or outside the cluster)`;
+  if (!settings.allowEmpty) {
+    throw new InputError(`${what}; --allow-empty (the action's allow-empty: true) makes this a warning`);
+  }
+  return { ...map2, warnings: [...map2.warnings, `${what} (allow-empty: reported, not failing)`] };
 }
 function requireHttpDetail(map2, settings, declared) {
   const scope = new Set(settings.namespaces);
