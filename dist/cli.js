@@ -73,16 +73,16 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-NV5IHX4L.js";
+} from "./chunks/chunk-KNVFWNJO.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-FBZWPUE3.js";
+} from "./chunks/chunk-PLAUNUJB.js";
 import "./chunks/chunk-XIPLF3UY.js";
-import "./chunks/chunk-6GANTWHL.js";
+import "./chunks/chunk-3XUMVHR7.js";
 import "./chunks/chunk-JOCJHWFS.js";
 import "./chunks/chunk-XNX57BFD.js";
 import "./chunks/chunk-FUUW7R43.js";

@@ -36,14 +36,14 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-NV5IHX4L.js";
+} from "./chunks/chunk-KNVFWNJO.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-FBZWPUE3.js";
+} from "./chunks/chunk-PLAUNUJB.js";
 import "./chunks/chunk-XIPLF3UY.js";
-import "./chunks/chunk-6GANTWHL.js";
+import "./chunks/chunk-3XUMVHR7.js";
 import {
   parseDuration,
   parseSince,

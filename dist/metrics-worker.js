@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-FBZWPUE3.js";
-import "./chunks/chunk-6GANTWHL.js";
+} from "./chunks/chunk-PLAUNUJB.js";
+import "./chunks/chunk-3XUMVHR7.js";
 import {
   errorReply,
   partReply

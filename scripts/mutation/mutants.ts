@@ -1668,4 +1668,12 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/observe/observation-scope.test.ts', 'test/cli/gate-mistakes.test.ts'],
     names: 'outside the mesh',
   },
+  {
+    id: 'observe/label-names-unbounded',
+    file: 'src/observe/exposition-fast-line.ts',
+    from: '      if (this.names.length >= MAX_LABEL_NAMES) return -1;\n',
+    to: '',
+    why: 'a capture with a new label name on every line grows the process table without bound (about 900 MiB a million names)',
+    tests: ['test/observe/label-name-bound.test.ts'],
+  },
 ];

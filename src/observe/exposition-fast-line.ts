@@ -33,6 +33,14 @@ function isBlank(c: number | undefined): boolean {
   return c === SPACE || c === TAB;
 }
 
+/**
+ * At most this many label names are kept (Istio's series carry about thirty): a capture with a
+ * new name on every line (anyone whose app's metrics a sidecar merges can write one) would
+ * otherwise grow the process's table without bound, about 900 MiB for a million names. Lines
+ * with names past it go to the full parser, which keeps nothing of them.
+ */
+export const MAX_LABEL_NAMES = 4096;
+
 /** Label names as small ids, with their bytes for matching. */
 export class LabelNames {
   readonly names: string[] = [];
@@ -41,10 +49,12 @@ export class LabelNames {
   readonly words: Int32Array[] = [];
   private readonly ids = new Map<string, number>();
 
+  /** The id of the name, adding it while fewer than MAX_LABEL_NAMES are known; -1 past that. */
   idOf(buf: Buffer, start: number, end: number): number {
     const name = buf.toString('latin1', start, end);
     let id = this.ids.get(name);
     if (id === undefined) {
+      if (this.names.length >= MAX_LABEL_NAMES) return -1;
       id = this.names.length;
       this.names.push(name);
       const bytes = Uint8Array.from(buf.subarray(start, end));
@@ -231,6 +241,7 @@ export class FastLineParser {
     while (q < end && isNameChar(buf[q]!)) q++;
     if (buf[q] !== EQUALS) return -1;
     const id = this.labelNames.idOf(buf, p, q);
+    if (id === -1) return -1;
     if (id >= this.seen.length) {
       // Ids come from the process's table of names: a new parser may meet one far past its own.
       const seen = new Int32Array(Math.max(id + 1, this.seen.length * 2));

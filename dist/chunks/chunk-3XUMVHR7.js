@@ -187,16 +187,19 @@ function isNameChar(c) {
 function isBlank2(c) {
   return c === SPACE || c === TAB;
 }
+var MAX_LABEL_NAMES = 4096;
 var LabelNames = class {
   names = [];
   bytes = [];
   /** Each name's bytes as big-endian 32-bit words (the tail, under 4 bytes, compared bytewise). */
   words = [];
   ids = /* @__PURE__ */ new Map();
+  /** The id of the name, adding it while fewer than MAX_LABEL_NAMES are known; -1 past that. */
   idOf(buf, start, end) {
     const name = buf.toString("latin1", start, end);
     let id = this.ids.get(name);
     if (id === void 0) {
+      if (this.names.length >= MAX_LABEL_NAMES) return -1;
       id = this.names.length;
       this.names.push(name);
       const bytes = Uint8Array.from(buf.subarray(start, end));
@@ -367,6 +370,7 @@ var FastLineParser = class {
     while (q < end && isNameChar(buf[q])) q++;
     if (buf[q] !== EQUALS) return -1;
     const id = this.labelNames.idOf(buf, p, q);
+    if (id === -1) return -1;
     if (id >= this.seen.length) {
       const seen = new Int32Array(Math.max(id + 1, this.seen.length * 2));
       seen.set(this.seen);

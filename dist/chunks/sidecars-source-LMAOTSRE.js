@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   readPrometheusText,
   requireCounterValue
-} from "./chunk-6GANTWHL.js";
+} from "./chunk-3XUMVHR7.js";
 import {
   delay,
   mapPool

@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-FBZWPUE3.js";
+} from "./chunk-PLAUNUJB.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -11925,7 +11925,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-M6EKJ46P.js");
+      const { readSidecars } = await import("./sidecars-source-LMAOTSRE.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
