@@ -9,19 +9,22 @@
 const UTF16LE = new TextDecoder('utf-16le');
 const UTF16BE = new TextDecoder('utf-16be');
 
+/** The UTF-16 decoder a byte order mark at the start calls for, or undefined (UTF-8). */
+function utf16Decoder(bytes: Uint8Array): TextDecoder | undefined {
+  if (bytes.length < 2) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return UTF16LE;
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return UTF16BE;
+  return undefined;
+}
+
 /** The file's bytes as text, decoded by its byte order mark as kubectl decodes them. */
 export function yamlTextOf(bytes: Uint8Array): string {
-  if (bytes.length >= 2) {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return UTF16LE.decode(bytes.subarray(2));
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return UTF16BE.decode(bytes.subarray(2));
-  }
+  const utf16 = utf16Decoder(bytes);
+  if (utf16 !== undefined) return utf16.decode(bytes.subarray(2));
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 /** Whether the bytes are UTF-16 to kubectl (a UTF-16 byte order mark). */
 export function isUtf16(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 2 &&
-    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-  );
+  return utf16Decoder(bytes) !== undefined;
 }
