@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-KNVFWNJO.js";
+} from "./chunks/chunk-HCKWNXEJ.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -36,7 +36,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-KNVFWNJO.js";
+} from "./chunks/chunk-HCKWNXEJ.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
@@ -28639,7 +28639,7 @@ import path3 from "node:path";
 
 // src/deliver/github/repository-file.ts
 var MAX_REPOSITORY_FILE_BYTES = 16 * 1024 * 1024;
-async function readRepositoryFile(client, at) {
+async function readRepositoryFileBytes(client, at) {
   const where = `${at.path} at ${at.ref.slice(0, 7)}`;
   let data;
   try {
@@ -28662,7 +28662,7 @@ async function readRepositoryFile(client, at) {
     throw new InputError(`${where} is larger than ${MAX_REPOSITORY_FILE_BYTES / 1024 / 1024} MiB`);
   }
   if (data.encoding === "base64" && typeof data.content === "string") {
-    return Buffer.from(data.content, "base64").toString("utf8");
+    return Buffer.from(data.content, "base64");
   }
   if (data.encoding === "none") return readRaw(client, at, where);
   throw new InputError(`${where}: GitHub answered with an unknown encoding ${JSON.stringify(data.encoding)}`);
@@ -28677,8 +28677,8 @@ async function readRaw(client, at, where) {
       mediaType: { format: "raw" }
     });
     const raw = data;
-    if (typeof raw === "string") return raw;
-    if (raw instanceof ArrayBuffer) return Buffer.from(raw).toString("utf8");
+    if (typeof raw === "string") return Buffer.from(raw, "utf8");
+    if (raw instanceof ArrayBuffer) return Buffer.from(raw);
     throw new InputError(`${where}: GitHub's raw answer was neither text nor bytes`);
   } catch (err) {
     throw err instanceof InputError ? err : refused(err, where);
@@ -28706,10 +28706,15 @@ async function pullRequestGate(settings, context3, io) {
     );
   }
   const client = githubClient(settings, context3, io);
-  const read = (file) => readRepositoryFile(client, { owner: context3.owner, repo: context3.repo, path: file, ref: pr.baseSha });
+  const read = (file) => readRepositoryFileBytes(client, {
+    owner: context3.owner,
+    repo: context3.repo,
+    path: file,
+    ref: pr.baseSha
+  });
   const { check: check2 } = settings;
   const configFile = repositoryPath(check2.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config);
-  const config = await sideBySide(configFile, check2.cwd, read);
+  const config = await sideBySide(configFile, check2.cwd, read, yamlTextOf);
   if (config.base === void 0 && config.head === void 0 && check2.configFile !== void 0) {
     throw new InputError("no such file in the pull request or at its base commit", {
       file: check2.configFile
@@ -28718,7 +28723,8 @@ async function pullRequestGate(settings, context3, io) {
   const changes = [config].filter((f) => f.base !== f.head).map(asChange);
   const files = { config: baseConfig(config, pr.baseSha), baseline: void 0 };
   if (check2.baselineFile !== void 0) {
-    const baseline = await sideBySide(repositoryPath(check2.baselineFile, INPUT.baseline), check2.cwd, read);
+    const baselineFile = repositoryPath(check2.baselineFile, INPUT.baseline);
+    const baseline = await sideBySide(baselineFile, check2.cwd, read, utf8);
     if (baseline.base === void 0 && baseline.head === void 0) {
       throw new InputError("no such file in the pull request or at its base commit", {
         file: check2.baselineFile
@@ -28730,23 +28736,30 @@ async function pullRequestGate(settings, context3, io) {
   return { files, changes };
 }
 async function gateChangesOfPullRequest(client, context3, settings, commits) {
-  const at = (ref) => (file) => readRepositoryFile(client, { owner: context3.owner, repo: context3.repo, path: file, ref });
+  const at = (ref, file, decode) => readRepositoryFileBytes(client, { owner: context3.owner, repo: context3.repo, path: file, ref }).then(
+    (bytes) => bytes === void 0 ? void 0 : decode(bytes)
+  );
   const names = [
-    [settings.check.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config],
-    [settings.check.baselineFile, INPUT.baseline]
+    [settings.check.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config, yamlTextOf],
+    [settings.check.baselineFile, INPUT.baseline, utf8]
   ];
   const changes = [];
-  for (const [name2, input] of names) {
+  for (const [name2, input, decode] of names) {
     if (name2 === void 0) continue;
     const file = repositoryPath(name2, input);
-    const [base, head] = await Promise.all([at(commits.base)(file), at(commits.head)(file)]);
+    const [base, head] = await Promise.all([at(commits.base, file, decode), at(commits.head, file, decode)]);
     if (base !== head) changes.push(asChange({ file, base, head }));
   }
   return changes;
 }
-async function sideBySide(file, cwd, readBase) {
+var utf8 = (bytes) => bytes.toString("utf8");
+async function sideBySide(file, cwd, readBase, decode) {
   const [base, head] = await Promise.all([readBase(file), readLocal(cwd, file)]);
-  return { file, base, head };
+  return {
+    file,
+    base: base === void 0 ? void 0 : decode(base),
+    head: head === void 0 ? void 0 : decode(head)
+  };
 }
 function baseConfig(side, baseSha) {
   if (side.base === void 0) return defaultDriftConfig();
@@ -28782,7 +28795,7 @@ async function readLocal(cwd, file) {
     throw new InputError(`cannot read: ${err.code ?? String(err)}`, { file });
   }
   const real = repositoryLinkGuard(cwd)(absolute, file);
-  return readRegularFile(real, { file, maxBytes: MAX_REPOSITORY_FILE_BYTES });
+  return readRegularFileBytes(real, { file, maxBytes: MAX_REPOSITORY_FILE_BYTES });
 }
 function repositoryPath(file, input) {
   const normal = path3.posix.normalize(file.replaceAll("\\", "/")).replace(/^\.\//, "");

@@ -1676,4 +1676,13 @@ export const MUTANTS: Mutant[] = [
     why: 'a capture with a new label name on every line grows the process table without bound (about 900 MiB a million names)',
     tests: ['test/observe/label-name-bound.test.ts'],
   },
+  {
+    id: 'action/base-config-read-as-utf8',
+    file: 'src/action/pull-request-gate.ts',
+    from: 'const config = await sideBySide(configFile, check.cwd, read, yamlTextOf);',
+    to: 'const config = await sideBySide(configFile, check.cwd, read, utf8);',
+    why: "a UTF-16 config gates a push but fails a pull request (exit 2): the base's bytes read as UTF-8",
+    tests: ['test/action/pull-request-gate.test.ts'],
+    names: 'UTF-16 config',
+  },
 ];

@@ -11,13 +11,14 @@ import { parseDriftConfig } from '../config/read-config.ts';
 import type { ActionIo } from '../deliver/github/action-io.ts';
 import type { GateFileChange } from '../deliver/github/gate-note.ts';
 import type { GitHubClient } from '../deliver/github/octokit.ts';
-import { MAX_REPOSITORY_FILE_BYTES, readRepositoryFile } from '../deliver/github/repository-file.ts';
+import { MAX_REPOSITORY_FILE_BYTES, readRepositoryFileBytes } from '../deliver/github/repository-file.ts';
 import type { RunContext } from '../deliver/github/run-context.ts';
 import { parseBaseline } from '../diff/baseline.ts';
 import { InputError, isInputError } from '../errors.ts';
 import type { GateFiles } from '../pipeline.ts';
-import { readRegularFile } from '../regular-file.ts';
+import { readRegularFileBytes } from '../regular-file.ts';
 import { repositoryLinkGuard } from '../repository-links.ts';
+import { yamlTextOf } from '../yaml/kubectl-text.ts';
 import { type ActionSettings, INPUT } from './inputs.ts';
 import { githubClient } from './outcome.ts';
 
@@ -47,10 +48,15 @@ export async function pullRequestGate(
   }
   const client = githubClient(settings, context, io);
   const read = (file: string) =>
-    readRepositoryFile(client, { owner: context.owner, repo: context.repo, path: file, ref: pr.baseSha! });
+    readRepositoryFileBytes(client, {
+      owner: context.owner,
+      repo: context.repo,
+      path: file,
+      ref: pr.baseSha!,
+    });
   const { check } = settings;
   const configFile = repositoryPath(check.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config);
-  const config = await sideBySide(configFile, check.cwd, read);
+  const config = await sideBySide(configFile, check.cwd, read, yamlTextOf);
   if (config.base === undefined && config.head === undefined && check.configFile !== undefined) {
     throw new InputError('no such file in the pull request or at its base commit', {
       file: check.configFile,
@@ -59,7 +65,8 @@ export async function pullRequestGate(
   const changes = [config].filter((f) => f.base !== f.head).map(asChange);
   const files: GateFiles = { config: baseConfig(config, pr.baseSha), baseline: undefined };
   if (check.baselineFile !== undefined) {
-    const baseline = await sideBySide(repositoryPath(check.baselineFile, INPUT.baseline), check.cwd, read);
+    const baselineFile = repositoryPath(check.baselineFile, INPUT.baseline);
+    const baseline = await sideBySide(baselineFile, check.cwd, read, utf8);
     if (baseline.base === undefined && baseline.head === undefined) {
       throw new InputError('no such file in the pull request or at its base commit', {
         file: check.baselineFile,
@@ -78,17 +85,19 @@ export async function gateChangesOfPullRequest(
   settings: ActionSettings,
   commits: { base: string; head: string },
 ): Promise<GateFileChange[]> {
-  const at = (ref: string) => (file: string) =>
-    readRepositoryFile(client, { owner: context.owner, repo: context.repo, path: file, ref });
-  const names: [string | undefined, string][] = [
-    [settings.check.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config],
-    [settings.check.baselineFile, INPUT.baseline],
+  const at = (ref: string, file: string, decode: (bytes: Buffer) => string) =>
+    readRepositoryFileBytes(client, { owner: context.owner, repo: context.repo, path: file, ref }).then(
+      (bytes) => (bytes === undefined ? undefined : decode(bytes)),
+    );
+  const names: [string | undefined, string, (bytes: Buffer) => string][] = [
+    [settings.check.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config, yamlTextOf],
+    [settings.check.baselineFile, INPUT.baseline, utf8],
   ];
   const changes: GateFileChange[] = [];
-  for (const [name, input] of names) {
+  for (const [name, input, decode] of names) {
     if (name === undefined) continue;
     const file = repositoryPath(name, input);
-    const [base, head] = await Promise.all([at(commits.base)(file), at(commits.head)(file)]);
+    const [base, head] = await Promise.all([at(commits.base, file, decode), at(commits.head, file, decode)]);
     if (base !== head) changes.push(asChange({ file, base, head }));
   }
   return changes;
@@ -101,13 +110,21 @@ interface SideBySide {
   head: string | undefined;
 }
 
+/** The config is YAML, decoded as kubectl decodes it (a UTF-16 byte order mark); the baseline is JSON, UTF-8. */
+const utf8 = (bytes: Buffer) => bytes.toString('utf8');
+
 async function sideBySide(
   file: string,
   cwd: string,
-  readBase: (file: string) => Promise<string | undefined>,
+  readBase: (file: string) => Promise<Buffer | undefined>,
+  decode: (bytes: Buffer) => string,
 ): Promise<SideBySide> {
   const [base, head] = await Promise.all([readBase(file), readLocal(cwd, file)]);
-  return { file, base, head };
+  return {
+    file,
+    base: base === undefined ? undefined : decode(base),
+    head: head === undefined ? undefined : decode(head),
+  };
 }
 
 function baseConfig(side: SideBySide, baseSha: string): DriftConfig {
@@ -137,7 +154,7 @@ function asChange(side: SideBySide): GateFileChange {
   return { file: side.file, diff };
 }
 
-async function readLocal(cwd: string, file: string): Promise<string | undefined> {
+async function readLocal(cwd: string, file: string): Promise<Buffer | undefined> {
   const absolute = path.resolve(cwd, file);
   try {
     await lstat(absolute);
@@ -148,7 +165,7 @@ async function readLocal(cwd: string, file: string): Promise<string | undefined>
   // The checkout is the pull request's: a link there (to .git/config, /proc/self/environ) must
   // not put another file into the comment's diff. Only a regular file of the repository is read.
   const real = repositoryLinkGuard(cwd)(absolute, file);
-  return readRegularFile(real, { file, maxBytes: MAX_REPOSITORY_FILE_BYTES });
+  return readRegularFileBytes(real, { file, maxBytes: MAX_REPOSITORY_FILE_BYTES });
 }
 
 /** The repository path of a file the inputs name (relative to the workspace, the repository root). */

@@ -94,6 +94,21 @@ describe('on a pull request the base commit gates', () => {
     assert.ok(!run.stdout.includes('this pull request changes'));
   });
 
+  test('a UTF-16 config (Windows PowerShell 5 writes one) gates a pull request as it gates a push', async () => {
+    // kubectl and the push run read it by its byte order mark; the base side comes through the
+    // contents API as bytes and was read as UTF-8 (exit 2, a parse error).
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(IGNORE_MISSING, 'utf16le')]);
+    server.seedCommit('main', { [CONFIG]: utf16 }, BASE_SHA);
+    const workspace = await checkout({});
+    await writeFile(path.join(workspace, CONFIG), utf16);
+    const run = await runAction({ inputs: DEMO_INPUTS, apiUrl, workspace });
+    assert.equal(run.code, 0, run.stdout);
+    assert.equal(run.outputs.missing, '0');
+    const report = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
+    assert.deepEqual(report.ignored[0].ignoredBy, { file: CONFIG, line: 2 });
+    assert.ok(!run.stdout.includes('this pull request changes'), 'the same file on both sides is no change');
+  });
+
   test('the base’s ignore rule holds even when the PR removes it (its gate applies after merge)', async () => {
     server.seedCommit('main', { [CONFIG]: IGNORE_MISSING }, BASE_SHA);
     const run = await runAction({

@@ -74,7 +74,7 @@ export interface Reply {
   status: number;
   body?: unknown;
   /** Sent as is instead of JSON (a raw media type). */
-  raw?: string;
+  raw?: string | Buffer;
   headers?: Record<string, string>;
 }
 
@@ -133,7 +133,7 @@ export class GitHubApiServer {
   }
 
   /** Stores files as a commit on `branch` and returns its sha (`sha` names it, as an event's base.sha would). */
-  seedCommit(branch: string, files: Record<string, string>, sha?: string): string {
+  seedCommit(branch: string, files: Record<string, string | Buffer>, sha?: string): string {
     const tree = Object.entries(files).map(([path, content]) => ({
       path,
       mode: '100644',
@@ -148,9 +148,11 @@ export class GitHubApiServer {
     return commitSha;
   }
 
-  storeBlob(content: string): string {
-    const sha = sha1(`blob ${Buffer.byteLength(content)}\0${content}`);
-    this.git.blobs.set(sha, content);
+  /** Stores the bytes (a string as UTF-8) under git's blob sha. */
+  storeBlob(content: string | Buffer): string {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const sha = sha1(Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes]));
+    this.git.blobs.set(sha, bytes);
     return sha;
   }
 
@@ -158,7 +160,7 @@ export class GitHubApiServer {
   filesAt(branch: string): Record<string, string> {
     const commit = this.git.commits.get(this.git.refs.get(`heads/${branch}`) ?? '');
     const tree = this.git.trees.get(commit?.tree ?? '') ?? [];
-    return Object.fromEntries(tree.map((e) => [e.path, this.git.blobs.get(e.sha) ?? '']));
+    return Object.fromEntries(tree.map((e) => [e.path, this.git.blobs.get(e.sha)?.toString('utf8') ?? '']));
   }
 
   writes(): RecordedRequest[] {
@@ -424,7 +426,7 @@ export class GitHubApiServer {
   }
 }
 
-export function sha1(text: string): string {
+export function sha1(text: string | Buffer): string {
   return createHash('sha1').update(text).digest('hex');
 }
 

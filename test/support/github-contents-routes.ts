@@ -31,8 +31,8 @@ export function contentsRoutes(
         const wanted = (m[1] ?? '').replace(/\/+$/, '');
         const entry = tree.find((e) => e.path === wanted);
         if (entry !== undefined) {
-          const text = git.blobs.get(entry.sha) ?? '';
-          return fileReply(repo(), wanted, entry.sha, text, req.accept ?? '');
+          const bytes = git.blobs.get(entry.sha) ?? Buffer.alloc(0);
+          return fileReply(repo(), wanted, entry.sha, bytes, req.accept ?? '');
         }
         const inside = tree.filter((e) => e.path.startsWith(`${wanted}/`));
         if (inside.length === 0) return githubError(404, 'Not Found');
@@ -54,13 +54,13 @@ function fileReply(
   repo: { owner: string; name: string },
   path: string,
   sha: string,
-  text: string,
+  bytes: Buffer,
   accept: string,
 ): Reply {
   if (/application\/vnd\.github(\.v3)?\.raw/.test(accept)) {
-    return { status: 200, raw: text, headers: { 'content-type': 'application/vnd.github.raw' } };
+    return { status: 200, raw: bytes, headers: { 'content-type': 'application/vnd.github.raw' } };
   }
-  const size = Buffer.byteLength(text);
+  const size = bytes.length;
   const inline = size <= INLINE_CONTENT_LIMIT;
   const api = `https://api.github.com/repos/${repo.owner}/${repo.name}`;
   const html = `https://github.com/${repo.owner}/${repo.name}/blob/${sha}/${path}`;
@@ -72,7 +72,7 @@ function fileReply(
       size,
       name: path.split('/').pop(),
       path,
-      content: inline ? wrapped(Buffer.from(text).toString('base64')) : '',
+      content: inline ? wrapped(bytes.toString('base64')) : '',
       sha,
       url: `${api}/contents/${path}`,
       git_url: `${api}/git/blobs/${sha}`,

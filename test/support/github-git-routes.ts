@@ -18,7 +18,8 @@ export interface StoredCommit {
 }
 
 export interface GitState {
-  blobs: Map<string, string>;
+  /** Blob sha to its bytes (GitHub stores bytes: a UTF-16 file stays UTF-16). */
+  blobs: Map<string, Buffer>;
   trees: Map<string, TreeEntry[]>;
   commits: Map<string, StoredCommit>;
   /** `heads/<branch>` to commit sha. */
@@ -28,7 +29,7 @@ export interface GitState {
 export function gitRoutes(
   git: GitState,
   r: (path: string) => RegExp,
-  storeBlob: (content: string) => string,
+  storeBlob: (content: Buffer) => string,
 ): [string, RegExp, Route][] {
   const body = <T>(req: RecordedRequest) => req.body as T;
   return [
@@ -37,8 +38,8 @@ export function gitRoutes(
       r('/git/blobs'),
       (req) => {
         const { content, encoding } = body<{ content: string; encoding?: string }>(req);
-        const text = encoding === 'base64' ? Buffer.from(content, 'base64').toString('utf8') : content;
-        return { status: 201, body: { sha: storeBlob(text) } };
+        const bytes = encoding === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8');
+        return { status: 201, body: { sha: storeBlob(bytes) } };
       },
     ],
     [

@@ -25,11 +25,11 @@ interface ContentItem {
   size?: number;
 }
 
-/** The file's text at the commit; undefined when the commit has no file there (404). */
-export async function readRepositoryFile(
+/** The file's bytes at the commit, for a reader that decodes them itself; undefined on a 404. */
+export async function readRepositoryFileBytes(
   client: GitHubClient,
   at: FileAtCommit,
-): Promise<string | undefined> {
+): Promise<Buffer | undefined> {
   const where = `${at.path} at ${at.ref.slice(0, 7)}`;
   let data: ContentItem | ContentItem[];
   try {
@@ -54,13 +54,13 @@ export async function readRepositoryFile(
   }
   if (data.encoding === 'base64' && typeof data.content === 'string') {
     // GitHub wraps the base64 in lines of 60 characters; Buffer skips the line breaks.
-    return Buffer.from(data.content, 'base64').toString('utf8');
+    return Buffer.from(data.content, 'base64');
   }
   if (data.encoding === 'none') return readRaw(client, at, where);
   throw new InputError(`${where}: GitHub answered with an unknown encoding ${JSON.stringify(data.encoding)}`);
 }
 
-async function readRaw(client: GitHubClient, at: FileAtCommit, where: string): Promise<string> {
+async function readRaw(client: GitHubClient, at: FileAtCommit, where: string): Promise<Buffer> {
   try {
     const { data } = await client.rest.repos.getContent({
       owner: at.owner,
@@ -69,10 +69,10 @@ async function readRaw(client: GitHubClient, at: FileAtCommit, where: string): P
       ref: at.ref,
       mediaType: { format: 'raw' },
     });
-    // Octokit gives text for a text/* or utf-8 answer, the bytes otherwise.
+    // Octokit gives text for a text/* or utf-8 answer (decoded as UTF-8 already), the bytes otherwise.
     const raw = data as unknown;
-    if (typeof raw === 'string') return raw;
-    if (raw instanceof ArrayBuffer) return Buffer.from(raw).toString('utf8');
+    if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
+    if (raw instanceof ArrayBuffer) return Buffer.from(raw);
     throw new InputError(`${where}: GitHub's raw answer was neither text nor bytes`);
   } catch (err) {
     throw err instanceof InputError ? err : refused(err, where);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { createGitHubClient } from '../../../src/deliver/github/octokit.ts';
-import { readRepositoryFile } from '../../../src/deliver/github/repository-file.ts';
+import { readRepositoryFileBytes } from '../../../src/deliver/github/repository-file.ts';
 import { InputError } from '../../../src/errors.ts';
 import { GitHubApiServer } from '../../support/github-api-server.ts';
 import { INLINE_CONTENT_LIMIT } from '../../support/github-contents-routes.ts';
@@ -11,8 +11,9 @@ import { INLINE_CONTENT_LIMIT } from '../../support/github-contents-routes.ts';
 let server: GitHubApiServer;
 let sha = '';
 const client = () => createGitHubClient('app', { baseUrl: server.url, delayUnitMs: 1 });
-const at = (path: string, ref = sha) =>
-  readRepositoryFile(client(), { owner: 'acme', repo: 'shop', path, ref });
+const bytesAt = (path: string, ref = sha) =>
+  readRepositoryFileBytes(client(), { owner: 'acme', repo: 'shop', path, ref });
+const at = async (path: string, ref = sha) => (await bytesAt(path, ref))?.toString('utf8');
 // Long enough for several base64 lines, with UTF-8 beyond ASCII.
 const CONFIG = `# gate of the shop — é, ü, 漢字\n${'ignore:\n  - server: "monitoring/*"\n'.repeat(20)}`;
 const LARGE = `{"version": 1, "missing": [${'{"client": "shop/a"},'.repeat(INLINE_CONTENT_LIMIT / 20)}{}]}\n`;
@@ -28,7 +29,7 @@ beforeEach(() => {
   sha = server.seedCommit('main', { '.intent-drift.yaml': CONFIG, 'ci/baseline.json': LARGE });
 });
 
-describe('readRepositoryFile', () => {
+describe('readRepositoryFileBytes', () => {
   test('decodes GitHub’s base64, wrapped in lines of 60 characters', async () => {
     assert.equal(await at('.intent-drift.yaml'), CONFIG);
     const answer = server.requests[0]!;
@@ -42,6 +43,14 @@ describe('readRepositoryFile', () => {
       server.requests.map((r) => r.accept),
       ['application/vnd.github.v3+json', 'application/vnd.github.v3.raw'],
     );
+  });
+
+  test('the bytes as stored: a UTF-16 file stays UTF-16, inline and raw', async () => {
+    const small = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('failOn: none\n', 'utf16le')]);
+    const large = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.alloc(INLINE_CONTENT_LIMIT + 2, 0x20)]);
+    sha = server.seedCommit('main', { 'small.yaml': small, 'large.yaml': large });
+    assert.deepEqual(await bytesAt('small.yaml'), small);
+    assert.deepEqual(await bytesAt('large.yaml'), large);
   });
 
   test('no such file: undefined; a directory: an error', async () => {

@@ -7261,15 +7261,19 @@ function lineAt(text4, offset) {
 // src/yaml/kubectl-text.ts
 var UTF16LE = new TextDecoder("utf-16le");
 var UTF16BE = new TextDecoder("utf-16be");
+function utf16Decoder(bytes) {
+  if (bytes.length < 2) return void 0;
+  if (bytes[0] === 255 && bytes[1] === 254) return UTF16LE;
+  if (bytes[0] === 254 && bytes[1] === 255) return UTF16BE;
+  return void 0;
+}
 function yamlTextOf(bytes) {
-  if (bytes.length >= 2) {
-    if (bytes[0] === 255 && bytes[1] === 254) return UTF16LE.decode(bytes.subarray(2));
-    if (bytes[0] === 254 && bytes[1] === 255) return UTF16BE.decode(bytes.subarray(2));
-  }
+  const utf16 = utf16Decoder(bytes);
+  if (utf16 !== void 0) return utf16.decode(bytes.subarray(2));
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
 function isUtf16(bytes) {
-  return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
+  return utf16Decoder(bytes) !== void 0;
 }
 
 // src/yaml/yaml-tree.ts
