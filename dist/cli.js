@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-HCKWNXEJ.js";
+} from "./chunks/chunk-5GLRQA4G.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -36,7 +36,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-HCKWNXEJ.js";
+} from "./chunks/chunk-5GLRQA4G.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -1685,4 +1685,20 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/action/pull-request-gate.test.ts'],
     names: 'UTF-16 config',
   },
+  {
+    id: 'yaml/json-stream-refused',
+    file: 'src/yaml/read-yaml.ts',
+    from: '  if (stream.values.length < 2) return undefined;',
+    to: '  if (stream.values.length >= 0) return undefined;',
+    why: 'a stream of JSON objects (jq -c), which kubectl applies object by object, is refused as not YAML',
+    tests: ['test/yaml/kubectl-text.test.ts'],
+  },
+  {
+    id: 'yaml/json-stream-lines-kept',
+    file: 'src/yaml/read-yaml.ts',
+    from: '      if (doc.root !== null) moveDown(doc.root, below);\n',
+    to: '',
+    why: 'the values of a JSON stream keep the lines of their own text: every rule says line 1',
+    tests: ['test/yaml/kubectl-text.test.ts'],
+  },
 ];

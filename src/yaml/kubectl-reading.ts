@@ -163,12 +163,12 @@ export function withLastLineEnded(text: string): string {
 }
 
 /** kubectl drops a UTF-8 byte order mark first (BOMOverride); the lines stay the same. */
-function withoutMark(text: string): string {
+export function withoutMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** apimachinery's YAMLOrJSONDecoder: JSON when the first character past white space is `{`. */
-function isJsonToKubectl(body: string): boolean {
+export function isJsonToKubectl(body: string): boolean {
   return /^\s*\{/.test(body);
 }
 

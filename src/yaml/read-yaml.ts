@@ -4,7 +4,14 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { Composer, CST, isScalar, Lexer, LineCounter, Parser } from 'yaml';
 import { InputError } from '../errors.ts';
-import { kubectlJsonProblem, kubectlReadingProblem, withLastLineEnded } from './kubectl-reading.ts';
+import { jsonStreamValues } from './json-stream.ts';
+import {
+  isJsonToKubectl,
+  kubectlJsonProblem,
+  kubectlReadingProblem,
+  withLastLineEnded,
+  withoutMark,
+} from './kubectl-reading.ts';
 import { yamlTextOf } from './kubectl-text.ts';
 import { plainYamlDocuments } from './plain-yaml.ts';
 import { documentsFromCst } from './yaml-cst-tree.ts';
@@ -14,6 +21,7 @@ import {
   MAX_YAML_VALUES,
   PRECOUNT_ABOVE_CHARS,
   type YamlDocument,
+  type YamlNode,
 } from './yaml-tree.ts';
 import { TreeConverter } from './yaml-tree-converter.ts';
 
@@ -51,11 +59,64 @@ export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
   // Read as YAML 1.2, a text must mean what it means to kubectl, which applies it.
   const problem = kubectlReadingProblem(text);
   if (problem !== undefined) throw new InputError(problem.message, { file, line: problem.line });
+  const stream = jsonStreamDocuments(text, file);
+  if (stream !== undefined) return stream;
   const documents = readDocuments(withLastLineEnded(text), file);
   // JSON to kubectl: read as YAML first, whose errors say where broken JSON breaks.
   const notJson = kubectlJsonProblem(text);
   if (notJson !== undefined) throw new InputError(notJson.message, { file, line: notJson.line });
   return documents;
+}
+
+/**
+ * A JSON stream of two values or more (json-stream.ts), each value read as its own document at
+ * its own lines, `null` skipped as kubectl skips it; undefined for anything else, which the
+ * readers take whole (a first value that is not JSON is refused there, where the YAML reader
+ * finds the break). A later value that is not JSON is refused at its line.
+ */
+function jsonStreamDocuments(text: string, file: string): YamlDocument[] | undefined {
+  const body = withoutMark(text);
+  if (!isJsonToKubectl(body)) return undefined;
+  const stream = jsonStreamValues(body);
+  if (!('values' in stream)) {
+    if (stream.after === 0) return undefined;
+    throw new InputError(
+      `kubectl reads a file starting with "{" as a stream of JSON values, and value ${stream.after + 1} of it is not valid JSON: write each value as JSON, or the file as YAML that does not start with "{"`,
+      { file, line: stream.line },
+    );
+  }
+  if (stream.values.length < 2) return undefined;
+  if (stream.values.length > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
+  const documents: YamlDocument[] = [];
+  for (const value of stream.values) {
+    if (value.text === 'null') continue;
+    const below = value.line - 1;
+    let read: YamlDocument[];
+    try {
+      read = readDocuments(withLastLineEnded(value.text), file);
+    } catch (err) {
+      if (!(err instanceof InputError) || err.line === undefined) throw err;
+      throw new InputError(err.message, { file: err.file ?? file, line: err.line + below });
+    }
+    for (const doc of read) {
+      if (doc.root !== null) moveDown(doc.root, below);
+      documents.push({ ...doc, line: doc.line + below });
+    }
+  }
+  return documents;
+}
+
+/** Adds `lines` to the line of every node (a JSON value's tree has no shared nodes). */
+function moveDown(node: YamlNode, lines: number): void {
+  node.line += lines;
+  if (node.type === 'map') {
+    for (const entry of node.entries.values()) {
+      entry.keyLine += lines;
+      moveDown(entry.value, lines);
+    }
+  } else if (node.type === 'seq') {
+    for (const item of node.items) moveDown(item, lines);
+  }
 }
 
 function readDocuments(text: string, file: string): YamlDocument[] {

@@ -148,6 +148,10 @@ const CASES = [
   '{"a": 1}\n',
   '{a: b}\n',
   '[{"a": 1}]\n',
+  // A stream of JSON values, as `jq -c` writes one: each its own document, null skipped.
+  '{"a": 1}\n{"b": [1,\n "}{"]}{"c": "x"}\nnull\n',
+  '{"a": 1}\n{c: 3}\n',
+  '{"a": 1}\n[{"b": 2}]\n"x"\n',
   // Merge keys.
   'a: &d {x: 1, y: 2}\nb:\n  <<: *d\n  y: 3\n',
   // Keys: go-yaml's types, a null key, a float key (written as a 32-bit float).

@@ -11,7 +11,7 @@ import { loadIntents } from '../../src/declare/load-intents.ts';
 import { InputError } from '../../src/errors.ts';
 import { isUtf16, yamlTextOf } from '../../src/yaml/kubectl-text.ts';
 import { parseYamlDocuments, readYamlFile } from '../../src/yaml/read-yaml.ts';
-import type { YamlMap, YamlScalar } from '../../src/yaml/yaml-tree.ts';
+import type { YamlMap, YamlScalar, YamlSeq } from '../../src/yaml/yaml-tree.ts';
 import { repoRoot, runCli } from '../cli/run-cli.ts';
 
 const capture = path.join(repoRoot, 'fixtures/demo/capture');
@@ -203,6 +203,38 @@ describe('characters go-yaml refuses, and JSON kubectl refuses', () => {
     assert.equal(((doc!.root as YamlMap).entries.get('a')!.value as YamlScalar).value, '--- x');
   });
 
+  test('a stream of JSON values (jq -c writes one) is a document each, at its lines; null skipped; a break refused', () => {
+    const text = '{"kind": "A"}\n{"kind":\n  "B"}{"kind": "C"}\nnull\n\n  {"kind": [1,\n "}{"]}\n';
+    const docs = parseYamlDocuments(text, 'f.json');
+    const kinds = docs.map((d) => {
+      const kind = (d.root as YamlMap).entries.get('kind')!;
+      return [d.line, kind.keyLine, kind.value.line];
+    });
+    assert.deepEqual(kinds, [
+      [1, 1, 1],
+      [2, 2, 3],
+      [3, 3, 3],
+      [6, 6, 6],
+    ]);
+    const last = (docs[3]!.root as YamlMap).entries.get('kind')!.value as YamlSeq;
+    assert.deepEqual(
+      last.items.map((i) => [(i as YamlScalar).value, i.line]),
+      [
+        [1, 6],
+        ['}{', 7],
+      ],
+    );
+    // A value that is not JSON: refused at its line, as a single broken value is.
+    assert.throws(
+      () => parseYamlDocuments('{"a": 1}\n{"b": 2}\n{c: 3}\n', 'f.json'),
+      (err) => err instanceof InputError && err.line === 3 && /not valid JSON/.test(err.message),
+    );
+    assert.throws(
+      () => parseYamlDocuments('{"a": 1}\n{"b": }\n', 'f.json'),
+      (err) => err instanceof InputError && err.line === 2,
+    );
+  });
+
   test('a standard tag other than !!str: go-yaml resolves it by YAML 1.1, so it is refused at its line', () => {
     for (const [tag, value] of [
       ['bool', 'on'],
@@ -227,6 +259,28 @@ describe('characters go-yaml refuses, and JSON kubectl refuses', () => {
     assert.deepEqual(
       [...root.entries.values()].map((e) => (e.value.type === 'scalar' ? e.value.value : e.value.type)),
       ['on', 'off', 'z', 'map'],
+    );
+  });
+});
+
+describe('a stream of JSON objects, as kubectl applies it', () => {
+  test('intents written by jq -c, one object a line, give each client its rules at its lines', async () => {
+    const dir = await tempDir('json-stream');
+    const intents = (client: string, path: string) =>
+      JSON.stringify({
+        apiVersion: 'k8s.otterize.com/v2beta1',
+        kind: 'ClientIntents',
+        metadata: { name: client, namespace: 'shop' },
+        spec: {
+          workload: { name: client },
+          targets: [{ kubernetes: { name: 'api', http: [{ path, methods: ['GET'] }] } }],
+        },
+      });
+    await writeFile(path.join(dir, 'all.json'), `${intents('web', '/a')}\n${intents('batch', '/b')}\n`);
+    const declared = await loadIntents(['all.json'], { cwd: dir });
+    assert.deepEqual(
+      declared.rules.map((r) => `${r.file}:${r.line} ${r.client.name} ${r.method} ${r.path}`),
+      ['all.json:1 web GET /a', 'all.json:2 batch GET /b'],
     );
   });
 });

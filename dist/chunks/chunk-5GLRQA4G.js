@@ -4099,13 +4099,13 @@ function resolveFlowScalar(scalar2, strict, onError) {
         range: [offset, offset + source.length, offset + source.length]
       };
   }
-  const valueEnd = offset + source.length;
-  const re = resolveEnd(end, valueEnd, strict, onError);
+  const valueEnd2 = offset + source.length;
+  const re = resolveEnd(end, valueEnd2, strict, onError);
   return {
     value,
     type: _type,
     comment: re.comment,
-    range: [offset, valueEnd, re.offset]
+    range: [offset, valueEnd2, re.offset]
   };
 }
 function plainValue(source, onError) {
@@ -4463,9 +4463,9 @@ function composeAlias({ options: options2 }, { offset, source, end }, onError) {
     onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
   if (alias.source.endsWith(":"))
     onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-  const valueEnd = offset + source.length;
-  const re = resolveEnd(end, valueEnd, options2.strict, onError);
-  alias.range = [offset, valueEnd, re.offset];
+  const valueEnd2 = offset + source.length;
+  const re = resolveEnd(end, valueEnd2, options2.strict, onError);
+  alias.range = [offset, valueEnd2, re.offset];
   if (re.comment)
     alias.comment = re.comment;
   return alias;
@@ -7138,6 +7138,70 @@ import path2 from "node:path";
 // src/yaml/read-yaml.ts
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 
+// src/yaml/json-stream.ts
+var SPACE = /[ \t\r\n]/;
+function isJsonSpace(char) {
+  return char !== void 0 && SPACE.test(char);
+}
+function valueEnd(text4, start) {
+  const first = text4[start];
+  if (first === '"') return stringEnd(text4, start);
+  if (first !== "{" && first !== "[") {
+    let i = start;
+    while (i < text4.length && !/[\s{}[\]",:]/.test(text4[i])) i++;
+    return Math.max(i, start + 1);
+  }
+  let depth = 0;
+  for (let i = start; i < text4.length; i++) {
+    const c = text4[i];
+    if (c === '"') {
+      i = stringEnd(text4, i) - 1;
+    } else if (c === "{" || c === "[") {
+      depth++;
+    } else if (c === "}" || c === "]") {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return text4.length;
+}
+function stringEnd(text4, start) {
+  for (let i = start + 1; i < text4.length; i++) {
+    if (text4[i] === "\\") i++;
+    else if (text4[i] === '"') return i + 1;
+  }
+  return text4.length;
+}
+function jsonStreamValues(body) {
+  const values = [];
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  for (; ; ) {
+    while (isJsonSpace(body[i])) {
+      if (body[i] === "\n") {
+        line++;
+        lineStart = i + 1;
+      }
+      i++;
+    }
+    if (i >= body.length) return { values };
+    const end = valueEnd(body, i);
+    const text4 = body.slice(i, end);
+    try {
+      JSON.parse(text4);
+    } catch {
+      return { brokenAt: i, line, after: values.length };
+    }
+    values.push({ text: text4, line, column: i - lineStart });
+    for (let k = text4.indexOf("\n"); k !== -1; k = text4.indexOf("\n", k + 1)) {
+      line++;
+      lineStart = i + k + 1;
+    }
+    i = end;
+  }
+}
+
 // src/yaml/kubectl-reading.ts
 var KUBECTL_ODD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]/;
 var BREAK_NAMES = {
@@ -7915,10 +7979,54 @@ function readYamlFile(absolutePath, file) {
 function parseYamlDocuments(text4, file) {
   const problem = kubectlReadingProblem(text4);
   if (problem !== void 0) throw new InputError(problem.message, { file, line: problem.line });
+  const stream = jsonStreamDocuments(text4, file);
+  if (stream !== void 0) return stream;
   const documents = readDocuments(withLastLineEnded(text4), file);
   const notJson = kubectlJsonProblem(text4);
   if (notJson !== void 0) throw new InputError(notJson.message, { file, line: notJson.line });
   return documents;
+}
+function jsonStreamDocuments(text4, file) {
+  const body = withoutMark(text4);
+  if (!isJsonToKubectl(body)) return void 0;
+  const stream = jsonStreamValues(body);
+  if (!("values" in stream)) {
+    if (stream.after === 0) return void 0;
+    throw new InputError(
+      `kubectl reads a file starting with "{" as a stream of JSON values, and value ${stream.after + 1} of it is not valid JSON: write each value as JSON, or the file as YAML that does not start with "{"`,
+      { file, line: stream.line }
+    );
+  }
+  if (stream.values.length < 2) return void 0;
+  if (stream.values.length > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
+  const documents = [];
+  for (const value of stream.values) {
+    if (value.text === "null") continue;
+    const below = value.line - 1;
+    let read;
+    try {
+      read = readDocuments(withLastLineEnded(value.text), file);
+    } catch (err) {
+      if (!(err instanceof InputError) || err.line === void 0) throw err;
+      throw new InputError(err.message, { file: err.file ?? file, line: err.line + below });
+    }
+    for (const doc of read) {
+      if (doc.root !== null) moveDown(doc.root, below);
+      documents.push({ ...doc, line: doc.line + below });
+    }
+  }
+  return documents;
+}
+function moveDown(node, lines) {
+  node.line += lines;
+  if (node.type === "map") {
+    for (const entry of node.entries.values()) {
+      entry.keyLine += lines;
+      moveDown(entry.value, lines);
+    }
+  } else if (node.type === "seq") {
+    for (const item of node.items) moveDown(item, lines);
+  }
 }
 function readDocuments(text4, file) {
   const plain2 = plainYamlDocuments(text4);
