@@ -161,6 +161,12 @@ const CASES = [
   // Lines: a lone carriage return, a "#" right after "---", a value across a "---" line.
   'a: 1\rb: 2\n',
   'a: 1\n---#x\nb: 2\n',
+  // `---#x` is content to YAML 1.2 where a plain scalar may hold it, a separator to kubectl.
+  '---#x\n',
+  'x\n---#y\n',
+  // A lone CR breaks lines for go-yaml and YAML 1.2, not for kubectl's cut at `---` lines.
+  'a: 1\r---\rb: 2\n',
+  'a: x\ry\n',
   "a: 'x\n---\ny'\n",
   "'it''\n---\nb: 'x'\n",
   'a: "x\\"\n---\nb: 1\n',
