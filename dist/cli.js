@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-5GLRQA4G.js";
+} from "./chunks/chunk-G54QV6DX.js";
 import {
   openInRepository,
   repositoryLinkGuard,

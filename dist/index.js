@@ -36,7 +36,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-5GLRQA4G.js";
+} from "./chunks/chunk-G54QV6DX.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -58,10 +58,13 @@ export interface JsonStreamBreak {
 }
 
 /**
- * The values of a JSON stream, or where it breaks. `body` starts (past white space) with `{`;
- * its byte order mark is already taken off.
+ * The values of a JSON stream, or where it breaks, or that there are more than `most`. `body`
+ * starts (past white space) with `{`; its byte order mark is already taken off.
  */
-export function jsonStreamValues(body: string): { values: JsonStreamValue[] } | JsonStreamBreak {
+export function jsonStreamValues(
+  body: string,
+  most = Number.POSITIVE_INFINITY,
+): { values: JsonStreamValue[] } | JsonStreamBreak | { tooMany: true } {
   const values: JsonStreamValue[] = [];
   let line = 1;
   let lineStart = 0;
@@ -83,6 +86,7 @@ export function jsonStreamValues(body: string): { values: JsonStreamValue[] } | 
       return { brokenAt: i, line, after: values.length };
     }
     values.push({ text, line, column: i - lineStart });
+    if (values.length > most) return { tooMany: true };
     for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) {
       line++;
       lineStart = i + k + 1;

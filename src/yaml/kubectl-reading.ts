@@ -38,9 +38,42 @@ const CONTENT_LINE = /^(?!\.\.\.(?:\s|$))[ \t]*[^\s#]/m;
 /** The first place `text` (a whole file) means something else to kubectl, or undefined. */
 export function kubectlReadingProblem(text: string): KubectlReadingProblem | undefined {
   const body = withoutMark(text);
-  if (isJsonToKubectl(body)) return undefined;
+  // JSON holds no raw control character (JSON.parse refuses them) but a lone CR between values,
+  // white space to Go's JSON decoder and a line break to the YAML readers here.
+  if (isJsonToKubectl(body)) return loneCarriageReturn(body);
   return oddCharacter(body) ?? directive(body) ?? splitProblem(body);
 }
+
+function loneCarriageReturn(body: string): KubectlReadingProblem | undefined {
+  const carriage = body.search(LONE_CARRIAGE_RETURN);
+  if (carriage === -1) return undefined;
+  return {
+    line: lineAt(body, carriage),
+    message:
+      'a carriage return not followed by a line feed: kubectl cuts lines at line feeds only and go-yaml breaks there too, where YAML 1.2 readers differ; end lines with LF or CRLF',
+  };
+}
+
+/**
+ * The line (1-based, in `json`) of a number no 64-bit float holds (1e400, which JSON.parse makes
+ * Infinity), or undefined; throws as JSON.parse does on text that is not JSON.
+ */
+export function hugeNumberLine(json: string): number | undefined {
+  let huge = false;
+  JSON.parse(json, (_key, value: unknown) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) huge = true;
+    return value;
+  });
+  if (!huge) return undefined;
+  for (const match of json.matchAll(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)) {
+    if (!Number.isFinite(Number(match[0]))) return lineAt(json, match.index);
+  }
+  return 1;
+}
+
+/** Why a JSON value that parses is still refused: a number past a 64-bit float. */
+export const HUGE_NUMBER =
+  'a number larger than a 64-bit float holds (1e400): kubectl decodes JSON numbers with Go, where such a number is not what it is here; write a smaller number, or a string';
 
 /**
  * A stream starting with `{` is decoded as JSON by kubectl, which refuses YAML's flow syntax
@@ -51,8 +84,8 @@ export function kubectlJsonProblem(text: string): KubectlReadingProblem | undefi
   const body = withoutMark(text);
   if (!isJsonToKubectl(body)) return undefined;
   try {
-    JSON.parse(body);
-    return undefined;
+    const huge = hugeNumberLine(body);
+    return huge === undefined ? undefined : { line: huge, message: HUGE_NUMBER };
   } catch (err) {
     // Only the position: V8's message quotes the text.
     const at = /position (\d+)/.exec((err as Error).message);
@@ -65,14 +98,8 @@ export function kubectlJsonProblem(text: string): KubectlReadingProblem | undefi
 }
 
 function oddCharacter(body: string): KubectlReadingProblem | undefined {
-  const carriage = body.search(LONE_CARRIAGE_RETURN);
-  if (carriage !== -1) {
-    return {
-      line: lineAt(body, carriage),
-      message:
-        'a carriage return not followed by a line feed: kubectl cuts lines at line feeds only and go-yaml breaks there too, where YAML 1.2 readers differ; end lines with LF or CRLF',
-    };
-  }
+  const carriage = loneCarriageReturn(body);
+  if (carriage !== undefined) return carriage;
   const at = body.search(KUBECTL_ODD_CHARACTER);
   if (at === -1) return undefined;
   const char = body[at]!;
@@ -167,9 +194,19 @@ export function withoutMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** apimachinery's YAMLOrJSONDecoder: JSON when the first character past white space is `{`. */
+/** How many bytes kubectl looks at to tell JSON from YAML (cli-runtime's NewYAMLOrJSONDecoder(r, 4096)). */
+const JSON_PEEK_BYTES = 4096;
+/** The first character that is not white space to Go's unicode.IsSpace. */
+const NOT_GO_SPACE = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+
+/**
+ * apimachinery's YAMLOrJSONDecoder (GuessJSONStream): JSON when the first character past white
+ * space is `{` and stands within the first 4,096 bytes; past them the file is YAML to kubectl.
+ */
 export function isJsonToKubectl(body: string): boolean {
-  return /^\s*\{/.test(body);
+  const at = body.search(NOT_GO_SPACE);
+  if (at === -1 || body[at] !== '{') return false;
+  return at < JSON_PEEK_BYTES / 4 || Buffer.byteLength(body.slice(0, at), 'utf8') < JSON_PEEK_BYTES;
 }
 
 /** The 1-based line of an offset, as the YAML readers count lines (LF). */

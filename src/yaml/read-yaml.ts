@@ -6,6 +6,8 @@ import { Composer, CST, isScalar, Lexer, LineCounter, Parser } from 'yaml';
 import { InputError } from '../errors.ts';
 import { jsonStreamValues } from './json-stream.ts';
 import {
+  HUGE_NUMBER,
+  hugeNumberLine,
   isJsonToKubectl,
   kubectlJsonProblem,
   kubectlReadingProblem,
@@ -77,7 +79,8 @@ export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
 function jsonStreamDocuments(text: string, file: string): YamlDocument[] | undefined {
   const body = withoutMark(text);
   if (!isJsonToKubectl(body)) return undefined;
-  const stream = jsonStreamValues(body);
+  const stream = jsonStreamValues(body, MAX_YAML_DOCUMENTS);
+  if ('tooMany' in stream) throw tooManyDocuments(file);
   if (!('values' in stream)) {
     if (stream.after === 0) return undefined;
     throw new InputError(
@@ -86,11 +89,14 @@ function jsonStreamDocuments(text: string, file: string): YamlDocument[] | undef
     );
   }
   if (stream.values.length < 2) return undefined;
-  if (stream.values.length > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
+  // The bound on values is the file's, whichever values hold them.
+  refuseTooManyValues(text, file);
   const documents: YamlDocument[] = [];
   for (const value of stream.values) {
     if (value.text === 'null') continue;
     const below = value.line - 1;
+    const huge = hugeNumberLine(value.text);
+    if (huge !== undefined) throw new InputError(HUGE_NUMBER, { file, line: huge + below });
     let read: YamlDocument[];
     try {
       read = readDocuments(withLastLineEnded(value.text), file);

@@ -9,6 +9,7 @@ import { after, describe, test } from 'node:test';
 import { readManifests } from '../../src/cluster/workload-plan.ts';
 import { loadIntents } from '../../src/declare/load-intents.ts';
 import { InputError } from '../../src/errors.ts';
+import { isJsonToKubectl } from '../../src/yaml/kubectl-reading.ts';
 import { isUtf16, yamlTextOf } from '../../src/yaml/kubectl-text.ts';
 import { parseYamlDocuments, readYamlFile } from '../../src/yaml/read-yaml.ts';
 import type { YamlMap, YamlScalar, YamlSeq } from '../../src/yaml/yaml-tree.ts';
@@ -233,6 +234,43 @@ describe('characters go-yaml refuses, and JSON kubectl refuses', () => {
       () => parseYamlDocuments('{"a": 1}\n{"b": }\n', 'f.json'),
       (err) => err instanceof InputError && err.line === 2,
     );
+  });
+
+  test('JSON as kubectl tells it and reads it: within its first 4,096 bytes, a lone CR, numbers past a float, bounded', () => {
+    const where = (text: string) => {
+      try {
+        return `read ${parseYamlDocuments(text, 'f.json').length}`;
+      } catch (err) {
+        assert.ok(err instanceof InputError, String(err));
+        return `${err.line}: ${err.message.split(':')[0]}`;
+      }
+    };
+    // kubectl peeks at 4,096 bytes: a "{" past them makes the file YAML, where go-yaml would keep
+    // the first value only; YAML 1.2 refuses the second here.
+    assert.equal(where(`${'\n'.repeat(4095)}{"a": 1}\n{"b": 2}\n`), 'read 2');
+    assert.equal(
+      where(`${'\n'.repeat(4096)}{"a": 1}\n{"b": 2}\n`),
+      '4098: Unexpected flow-map-start at node end',
+    );
+    // Counted in bytes: U+00A0 is white space to Go's guess, two bytes of it.
+    assert.equal(isJsonToKubectl(`${'\u00a0'.repeat(2047)}{"a": 1}\n`), true);
+    assert.equal(isJsonToKubectl(`${'\u00a0'.repeat(2048)}{"a": 1}\n`), false);
+    assert.equal(isJsonToKubectl('\u0085\u3000{}'), true);
+    assert.equal(isJsonToKubectl('\ufeff{}'), false, 'a second mark is no white space to Go');
+    // A lone CR is white space to Go's JSON decoder and a line break here.
+    assert.equal(where('{}{"a": 1,\r"b": 2}\n'), '1: a carriage return not followed by a line feed');
+    assert.equal(where('{"a": 1,\r"b": 2}\n'), '1: a carriage return not followed by a line feed');
+    // Past a 64-bit float, JSON.parse gives Infinity, where the YAML reader gave a string.
+    assert.equal(where('{}\n{"a":\n1e400}\n'), '3: a number larger than a 64-bit float holds (1e400)');
+    assert.equal(where('{"a":\n-1e400}\n'), '2: a number larger than a 64-bit float holds (1e400)');
+    assert.equal(where('{"a": 1e308}\n'), 'read 1');
+    // The file's bound on values holds across the values of a stream.
+    const array = `{"a": [${Array(65_000).fill(0).join(',')}]}`;
+    assert.equal(
+      where(Array(4).fill(array).join('\n')),
+      '4: more than 200000 YAML values (scalars and collections); refused before parsing',
+    );
+    assert.match(where('{}'.repeat(20_000)), /^undefined: more than 10000 YAML documents/);
   });
 
   test('a standard tag other than !!str: go-yaml resolves it by YAML 1.1, so it is refused at its line', () => {

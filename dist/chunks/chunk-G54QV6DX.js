@@ -7172,7 +7172,7 @@ function stringEnd(text4, start) {
   }
   return text4.length;
 }
-function jsonStreamValues(body) {
+function jsonStreamValues(body, most = Number.POSITIVE_INFINITY) {
   const values = [];
   let line = 1;
   let lineStart = 0;
@@ -7194,6 +7194,7 @@ function jsonStreamValues(body) {
       return { brokenAt: i, line, after: values.length };
     }
     values.push({ text: text4, line, column: i - lineStart });
+    if (values.length > most) return { tooMany: true };
     for (let k = text4.indexOf("\n"); k !== -1; k = text4.indexOf("\n", k + 1)) {
       line++;
       lineStart = i + k + 1;
@@ -7215,15 +7216,36 @@ var SEPARATOR_LINE = /^---/m;
 var CONTENT_LINE = /^(?!\.\.\.(?:\s|$))[ \t]*[^\s#]/m;
 function kubectlReadingProblem(text4) {
   const body = withoutMark(text4);
-  if (isJsonToKubectl(body)) return void 0;
+  if (isJsonToKubectl(body)) return loneCarriageReturn(body);
   return oddCharacter(body) ?? directive(body) ?? splitProblem(body);
 }
+function loneCarriageReturn(body) {
+  const carriage = body.search(LONE_CARRIAGE_RETURN);
+  if (carriage === -1) return void 0;
+  return {
+    line: lineAt(body, carriage),
+    message: "a carriage return not followed by a line feed: kubectl cuts lines at line feeds only and go-yaml breaks there too, where YAML 1.2 readers differ; end lines with LF or CRLF"
+  };
+}
+function hugeNumberLine(json) {
+  let huge = false;
+  JSON.parse(json, (_key, value) => {
+    if (typeof value === "number" && !Number.isFinite(value)) huge = true;
+    return value;
+  });
+  if (!huge) return void 0;
+  for (const match of json.matchAll(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)) {
+    if (!Number.isFinite(Number(match[0]))) return lineAt(json, match.index);
+  }
+  return 1;
+}
+var HUGE_NUMBER = "a number larger than a 64-bit float holds (1e400): kubectl decodes JSON numbers with Go, where such a number is not what it is here; write a smaller number, or a string";
 function kubectlJsonProblem(text4) {
   const body = withoutMark(text4);
   if (!isJsonToKubectl(body)) return void 0;
   try {
-    JSON.parse(body);
-    return void 0;
+    const huge = hugeNumberLine(body);
+    return huge === void 0 ? void 0 : { line: huge, message: HUGE_NUMBER };
   } catch (err) {
     const at = /position (\d+)/.exec(err.message);
     return {
@@ -7233,13 +7255,8 @@ function kubectlJsonProblem(text4) {
   }
 }
 function oddCharacter(body) {
-  const carriage = body.search(LONE_CARRIAGE_RETURN);
-  if (carriage !== -1) {
-    return {
-      line: lineAt(body, carriage),
-      message: "a carriage return not followed by a line feed: kubectl cuts lines at line feeds only and go-yaml breaks there too, where YAML 1.2 readers differ; end lines with LF or CRLF"
-    };
-  }
+  const carriage = loneCarriageReturn(body);
+  if (carriage !== void 0) return carriage;
   const at = body.search(KUBECTL_ODD_CHARACTER);
   if (at === -1) return void 0;
   const char = body[at];
@@ -7313,8 +7330,12 @@ function withLastLineEnded(text4) {
 function withoutMark(text4) {
   return text4.charCodeAt(0) === 65279 ? text4.slice(1) : text4;
 }
+var JSON_PEEK_BYTES = 4096;
+var NOT_GO_SPACE = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 function isJsonToKubectl(body) {
-  return /^\s*\{/.test(body);
+  const at = body.search(NOT_GO_SPACE);
+  if (at === -1 || body[at] !== "{") return false;
+  return at < JSON_PEEK_BYTES / 4 || Buffer.byteLength(body.slice(0, at), "utf8") < JSON_PEEK_BYTES;
 }
 function lineAt(text4, offset) {
   let line = 1;
@@ -7989,7 +8010,8 @@ function parseYamlDocuments(text4, file) {
 function jsonStreamDocuments(text4, file) {
   const body = withoutMark(text4);
   if (!isJsonToKubectl(body)) return void 0;
-  const stream = jsonStreamValues(body);
+  const stream = jsonStreamValues(body, MAX_YAML_DOCUMENTS);
+  if ("tooMany" in stream) throw tooManyDocuments(file);
   if (!("values" in stream)) {
     if (stream.after === 0) return void 0;
     throw new InputError(
@@ -7998,11 +8020,13 @@ function jsonStreamDocuments(text4, file) {
     );
   }
   if (stream.values.length < 2) return void 0;
-  if (stream.values.length > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
+  refuseTooManyValues(text4, file);
   const documents = [];
   for (const value of stream.values) {
     if (value.text === "null") continue;
     const below = value.line - 1;
+    const huge = hugeNumberLine(value.text);
+    if (huge !== void 0) throw new InputError(HUGE_NUMBER, { file, line: huge + below });
     let read;
     try {
       read = readDocuments(withLastLineEnded(value.text), file);
