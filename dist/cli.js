@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-G54QV6DX.js";
+} from "./chunks/chunk-ZDHFZGVA.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -36,7 +36,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-G54QV6DX.js";
+} from "./chunks/chunk-ZDHFZGVA.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -54,25 +54,44 @@ function loneCarriageReturn(body: string): KubectlReadingProblem | undefined {
   };
 }
 
+/** A surrogate without its pair, in a decoded string. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** A surrogate's escape in JSON text, where the line of a lone one is looked for. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
 /**
- * The line (1-based, in `json`) of a number no 64-bit float holds (1e400, which JSON.parse makes
- * Infinity), or undefined; throws as JSON.parse does on text that is not JSON.
+ * Why JSON text that parses is still refused, at which line (1-based, in `json`): a number no
+ * 64-bit float holds (1e400, which JSON.parse makes Infinity), or a lone surrogate escape
+ * (`\ud800`, which Go's decoder makes U+FFFD and JSON.parse keeps). Throws as JSON.parse does
+ * on text that is not JSON.
  */
-export function hugeNumberLine(json: string): number | undefined {
+export function jsonValueProblem(json: string): KubectlReadingProblem | undefined {
   let huge = false;
-  JSON.parse(json, (_key, value: unknown) => {
+  let lone = false;
+  JSON.parse(json, (key, value: unknown) => {
     if (typeof value === 'number' && !Number.isFinite(value)) huge = true;
+    if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) lone = true;
     return value;
   });
-  if (!huge) return undefined;
-  for (const match of json.matchAll(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)) {
-    if (!Number.isFinite(Number(match[0]))) return lineAt(json, match.index);
+  if (huge) {
+    for (const match of json.matchAll(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)) {
+      if (!Number.isFinite(Number(match[0])))
+        return { line: lineAt(json, match.index), message: HUGE_NUMBER };
+    }
+    return { line: 1, message: HUGE_NUMBER };
   }
-  return 1;
+  if (lone) {
+    const at = json.search(SURROGATE_ESCAPE);
+    return {
+      line: at === -1 ? 1 : lineAt(json, at),
+      message:
+        'a lone surrogate escape (\\ud800 to \\udfff without its pair): kubectl decodes JSON with Go, which makes it U+FFFD, where it is kept here; write the character itself or its pair',
+    };
+  }
+  return undefined;
 }
 
-/** Why a JSON value that parses is still refused: a number past a 64-bit float. */
-export const HUGE_NUMBER =
+const HUGE_NUMBER =
   'a number larger than a 64-bit float holds (1e400): kubectl decodes JSON numbers with Go, where such a number is not what it is here; write a smaller number, or a string';
 
 /**
@@ -84,8 +103,7 @@ export function kubectlJsonProblem(text: string): KubectlReadingProblem | undefi
   const body = withoutMark(text);
   if (!isJsonToKubectl(body)) return undefined;
   try {
-    const huge = hugeNumberLine(body);
-    return huge === undefined ? undefined : { line: huge, message: HUGE_NUMBER };
+    return jsonValueProblem(body);
   } catch (err) {
     // Only the position: V8's message quotes the text.
     const at = /position (\d+)/.exec((err as Error).message);

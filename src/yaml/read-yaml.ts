@@ -6,9 +6,8 @@ import { Composer, CST, isScalar, Lexer, LineCounter, Parser } from 'yaml';
 import { InputError } from '../errors.ts';
 import { jsonStreamValues } from './json-stream.ts';
 import {
-  HUGE_NUMBER,
-  hugeNumberLine,
   isJsonToKubectl,
+  jsonValueProblem,
   kubectlJsonProblem,
   kubectlReadingProblem,
   withLastLineEnded,
@@ -95,8 +94,8 @@ function jsonStreamDocuments(text: string, file: string): YamlDocument[] | undef
   for (const value of stream.values) {
     if (value.text === 'null') continue;
     const below = value.line - 1;
-    const huge = hugeNumberLine(value.text);
-    if (huge !== undefined) throw new InputError(HUGE_NUMBER, { file, line: huge + below });
+    const problem = jsonValueProblem(value.text);
+    if (problem !== undefined) throw new InputError(problem.message, { file, line: problem.line + below });
     let read: YamlDocument[];
     try {
       read = readDocuments(withLastLineEnded(value.text), file);

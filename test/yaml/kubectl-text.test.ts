@@ -264,6 +264,17 @@ describe('characters go-yaml refuses, and JSON kubectl refuses', () => {
     assert.equal(where('{}\n{"a":\n1e400}\n'), '3: a number larger than a 64-bit float holds (1e400)');
     assert.equal(where('{"a":\n-1e400}\n'), '2: a number larger than a 64-bit float holds (1e400)');
     assert.equal(where('{"a": 1e308}\n'), 'read 1');
+    // A lone surrogate escape: U+FFFD to Go's decoder, kept by JSON.parse. A pair, or an escaped
+    // backslash before the letters, is read.
+    assert.equal(
+      where('{}\n{"\\udc00": 1}\n'),
+      '2: a lone surrogate escape (\\ud800 to \\udfff without its pair)',
+    );
+    assert.equal(
+      where('{"a": [\n"\\ud800"]}\n'),
+      '2: a lone surrogate escape (\\ud800 to \\udfff without its pair)',
+    );
+    assert.equal(where('{"a": "\\ud83d\\ude00", "b": "\\\\ud800"}\n'), 'read 1');
     // The file's bound on values holds across the values of a stream.
     const array = `{"a": [${Array(65_000).fill(0).join(',')}]}`;
     assert.equal(

@@ -7227,25 +7227,38 @@ function loneCarriageReturn(body) {
     message: "a carriage return not followed by a line feed: kubectl cuts lines at line feeds only and go-yaml breaks there too, where YAML 1.2 readers differ; end lines with LF or CRLF"
   };
 }
-function hugeNumberLine(json) {
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+var SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+function jsonValueProblem(json) {
   let huge = false;
-  JSON.parse(json, (_key, value) => {
+  let lone = false;
+  JSON.parse(json, (key, value) => {
     if (typeof value === "number" && !Number.isFinite(value)) huge = true;
+    if (LONE_SURROGATE.test(key) || typeof value === "string" && LONE_SURROGATE.test(value)) lone = true;
     return value;
   });
-  if (!huge) return void 0;
-  for (const match of json.matchAll(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)) {
-    if (!Number.isFinite(Number(match[0]))) return lineAt(json, match.index);
+  if (huge) {
+    for (const match of json.matchAll(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)) {
+      if (!Number.isFinite(Number(match[0])))
+        return { line: lineAt(json, match.index), message: HUGE_NUMBER };
+    }
+    return { line: 1, message: HUGE_NUMBER };
   }
-  return 1;
+  if (lone) {
+    const at = json.search(SURROGATE_ESCAPE);
+    return {
+      line: at === -1 ? 1 : lineAt(json, at),
+      message: "a lone surrogate escape (\\ud800 to \\udfff without its pair): kubectl decodes JSON with Go, which makes it U+FFFD, where it is kept here; write the character itself or its pair"
+    };
+  }
+  return void 0;
 }
 var HUGE_NUMBER = "a number larger than a 64-bit float holds (1e400): kubectl decodes JSON numbers with Go, where such a number is not what it is here; write a smaller number, or a string";
 function kubectlJsonProblem(text4) {
   const body = withoutMark(text4);
   if (!isJsonToKubectl(body)) return void 0;
   try {
-    const huge = hugeNumberLine(body);
-    return huge === void 0 ? void 0 : { line: huge, message: HUGE_NUMBER };
+    return jsonValueProblem(body);
   } catch (err) {
     const at = /position (\d+)/.exec(err.message);
     return {
@@ -8025,8 +8038,8 @@ function jsonStreamDocuments(text4, file) {
   for (const value of stream.values) {
     if (value.text === "null") continue;
     const below = value.line - 1;
-    const huge = hugeNumberLine(value.text);
-    if (huge !== void 0) throw new InputError(HUGE_NUMBER, { file, line: huge + below });
+    const problem = jsonValueProblem(value.text);
+    if (problem !== void 0) throw new InputError(problem.message, { file, line: problem.line + below });
     let read;
     try {
       read = readDocuments(withLastLineEnded(value.text), file);
