@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-ZDHFZGVA.js";
+} from "./chunks/chunk-LQGYYORR.js";
 import {
   openInRepository,
   repositoryLinkGuard,

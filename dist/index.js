@@ -36,7 +36,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-ZDHFZGVA.js";
+} from "./chunks/chunk-LQGYYORR.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
@@ -28737,7 +28737,7 @@ async function pullRequestGate(settings, context3, io) {
 }
 async function gateChangesOfPullRequest(client, context3, settings, commits) {
   const at = (ref, file, decode) => readRepositoryFileBytes(client, { owner: context3.owner, repo: context3.repo, path: file, ref }).then(
-    (bytes) => bytes === void 0 ? void 0 : decode(bytes)
+    (bytes) => decoded(bytes, decode)
   );
   const names = [
     [settings.check.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config, yamlTextOf],
@@ -28753,13 +28753,10 @@ async function gateChangesOfPullRequest(client, context3, settings, commits) {
   return changes;
 }
 var utf8 = (bytes) => bytes.toString("utf8");
+var decoded = (bytes, decode) => bytes === void 0 ? void 0 : decode(bytes);
 async function sideBySide(file, cwd, readBase, decode) {
   const [base, head] = await Promise.all([readBase(file), readLocal(cwd, file)]);
-  return {
-    file,
-    base: base === void 0 ? void 0 : decode(base),
-    head: head === void 0 ? void 0 : decode(head)
-  };
+  return { file, base: decoded(base, decode), head: decoded(head, decode) };
 }
 function baseConfig(side, baseSha) {
   if (side.base === void 0) return defaultDriftConfig();

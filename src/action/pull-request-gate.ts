@@ -87,7 +87,7 @@ export async function gateChangesOfPullRequest(
 ): Promise<GateFileChange[]> {
   const at = (ref: string, file: string, decode: (bytes: Buffer) => string) =>
     readRepositoryFileBytes(client, { owner: context.owner, repo: context.repo, path: file, ref }).then(
-      (bytes) => (bytes === undefined ? undefined : decode(bytes)),
+      (bytes) => decoded(bytes, decode),
     );
   const names: [string | undefined, string, (bytes: Buffer) => string][] = [
     [settings.check.configFile ?? DEFAULT_CONFIG_FILE, INPUT.config, yamlTextOf],
@@ -112,6 +112,8 @@ interface SideBySide {
 
 /** The config is YAML, decoded as kubectl decodes it (a UTF-16 byte order mark); the baseline is JSON, UTF-8. */
 const utf8 = (bytes: Buffer) => bytes.toString('utf8');
+const decoded = (bytes: Buffer | undefined, decode: (bytes: Buffer) => string) =>
+  bytes === undefined ? undefined : decode(bytes);
 
 async function sideBySide(
   file: string,
@@ -120,11 +122,7 @@ async function sideBySide(
   decode: (bytes: Buffer) => string,
 ): Promise<SideBySide> {
   const [base, head] = await Promise.all([readBase(file), readLocal(cwd, file)]);
-  return {
-    file,
-    base: base === undefined ? undefined : decode(base),
-    head: head === undefined ? undefined : decode(head),
-  };
+  return { file, base: decoded(base, decode), head: decoded(head, decode) };
 }
 
 function baseConfig(side: SideBySide, baseSha: string): DriftConfig {

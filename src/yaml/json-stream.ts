@@ -3,12 +3,14 @@
 // value, white space (or nothing) between them, and skips a `null`. `jq -c '.items[]'` writes
 // such a stream. Here each value is cut out, checked as JSON, and read as its own document at
 // its own line; a stream of one value is left to the YAML readers, as before.
+import { jsonValueProblem, type KubectlReadingProblem } from './kubectl-reading.ts';
 
-/** One JSON value of a stream: its text, and the line (1-based) and column it starts at. */
+/** One JSON value of a stream: its text, the line (1-based) it starts at, and why it is refused. */
 export interface JsonStreamValue {
   text: string;
   line: number;
-  column: number;
+  /** A value that is JSON but read otherwise by kubectl (jsonValueProblem), its line in `text`. */
+  problem: KubectlReadingProblem | undefined;
 }
 
 const SPACE = /[ \t\r\n]/;
@@ -67,30 +69,24 @@ export function jsonStreamValues(
 ): { values: JsonStreamValue[] } | JsonStreamBreak | { tooMany: true } {
   const values: JsonStreamValue[] = [];
   let line = 1;
-  let lineStart = 0;
   let i = 0;
   for (;;) {
     while (isJsonSpace(body[i])) {
-      if (body[i] === '\n') {
-        line++;
-        lineStart = i + 1;
-      }
+      if (body[i] === '\n') line++;
       i++;
     }
     if (i >= body.length) return { values };
     const end = valueEnd(body, i);
     const text = body.slice(i, end);
+    let problem: KubectlReadingProblem | undefined;
     try {
-      JSON.parse(text);
+      problem = jsonValueProblem(text);
     } catch {
       return { brokenAt: i, line, after: values.length };
     }
-    values.push({ text, line, column: i - lineStart });
+    values.push({ text, line, problem });
     if (values.length > most) return { tooMany: true };
-    for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) {
-      line++;
-      lineStart = i + k + 1;
-    }
+    for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) line++;
     i = end;
   }
 }

@@ -224,7 +224,7 @@ const NOT_GO_SPACE = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u
 export function isJsonToKubectl(body: string): boolean {
   const at = body.search(NOT_GO_SPACE);
   if (at === -1 || body[at] !== '{') return false;
-  return at < JSON_PEEK_BYTES / 4 || Buffer.byteLength(body.slice(0, at), 'utf8') < JSON_PEEK_BYTES;
+  return Buffer.byteLength(body.slice(0, at), 'utf8') < JSON_PEEK_BYTES;
 }
 
 /** The 1-based line of an offset, as the YAML readers count lines (LF). */

@@ -7,7 +7,6 @@ import { InputError } from '../errors.ts';
 import { jsonStreamValues } from './json-stream.ts';
 import {
   isJsonToKubectl,
-  jsonValueProblem,
   kubectlJsonProblem,
   kubectlReadingProblem,
   withLastLineEnded,
@@ -94,7 +93,7 @@ function jsonStreamDocuments(text: string, file: string): YamlDocument[] | undef
   for (const value of stream.values) {
     if (value.text === 'null') continue;
     const below = value.line - 1;
-    const problem = jsonValueProblem(value.text);
+    const problem = value.problem;
     if (problem !== undefined) throw new InputError(problem.message, { file, line: problem.line + below });
     let read: YamlDocument[];
     try {

@@ -7138,71 +7138,6 @@ import path2 from "node:path";
 // src/yaml/read-yaml.ts
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 
-// src/yaml/json-stream.ts
-var SPACE = /[ \t\r\n]/;
-function isJsonSpace(char) {
-  return char !== void 0 && SPACE.test(char);
-}
-function valueEnd(text4, start) {
-  const first = text4[start];
-  if (first === '"') return stringEnd(text4, start);
-  if (first !== "{" && first !== "[") {
-    let i = start;
-    while (i < text4.length && !/[\s{}[\]",:]/.test(text4[i])) i++;
-    return Math.max(i, start + 1);
-  }
-  let depth = 0;
-  for (let i = start; i < text4.length; i++) {
-    const c = text4[i];
-    if (c === '"') {
-      i = stringEnd(text4, i) - 1;
-    } else if (c === "{" || c === "[") {
-      depth++;
-    } else if (c === "}" || c === "]") {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-  }
-  return text4.length;
-}
-function stringEnd(text4, start) {
-  for (let i = start + 1; i < text4.length; i++) {
-    if (text4[i] === "\\") i++;
-    else if (text4[i] === '"') return i + 1;
-  }
-  return text4.length;
-}
-function jsonStreamValues(body, most = Number.POSITIVE_INFINITY) {
-  const values = [];
-  let line = 1;
-  let lineStart = 0;
-  let i = 0;
-  for (; ; ) {
-    while (isJsonSpace(body[i])) {
-      if (body[i] === "\n") {
-        line++;
-        lineStart = i + 1;
-      }
-      i++;
-    }
-    if (i >= body.length) return { values };
-    const end = valueEnd(body, i);
-    const text4 = body.slice(i, end);
-    try {
-      JSON.parse(text4);
-    } catch {
-      return { brokenAt: i, line, after: values.length };
-    }
-    values.push({ text: text4, line, column: i - lineStart });
-    if (values.length > most) return { tooMany: true };
-    for (let k = text4.indexOf("\n"); k !== -1; k = text4.indexOf("\n", k + 1)) {
-      line++;
-      lineStart = i + k + 1;
-    }
-    i = end;
-  }
-}
-
 // src/yaml/kubectl-reading.ts
 var KUBECTL_ODD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]/;
 var BREAK_NAMES = {
@@ -7348,12 +7283,71 @@ var NOT_GO_SPACE = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u20
 function isJsonToKubectl(body) {
   const at = body.search(NOT_GO_SPACE);
   if (at === -1 || body[at] !== "{") return false;
-  return at < JSON_PEEK_BYTES / 4 || Buffer.byteLength(body.slice(0, at), "utf8") < JSON_PEEK_BYTES;
+  return Buffer.byteLength(body.slice(0, at), "utf8") < JSON_PEEK_BYTES;
 }
 function lineAt(text4, offset) {
   let line = 1;
   for (let i = text4.indexOf("\n"); i !== -1 && i < offset; i = text4.indexOf("\n", i + 1)) line++;
   return line;
+}
+
+// src/yaml/json-stream.ts
+var SPACE = /[ \t\r\n]/;
+function isJsonSpace(char) {
+  return char !== void 0 && SPACE.test(char);
+}
+function valueEnd(text4, start) {
+  const first = text4[start];
+  if (first === '"') return stringEnd(text4, start);
+  if (first !== "{" && first !== "[") {
+    let i = start;
+    while (i < text4.length && !/[\s{}[\]",:]/.test(text4[i])) i++;
+    return Math.max(i, start + 1);
+  }
+  let depth = 0;
+  for (let i = start; i < text4.length; i++) {
+    const c = text4[i];
+    if (c === '"') {
+      i = stringEnd(text4, i) - 1;
+    } else if (c === "{" || c === "[") {
+      depth++;
+    } else if (c === "}" || c === "]") {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return text4.length;
+}
+function stringEnd(text4, start) {
+  for (let i = start + 1; i < text4.length; i++) {
+    if (text4[i] === "\\") i++;
+    else if (text4[i] === '"') return i + 1;
+  }
+  return text4.length;
+}
+function jsonStreamValues(body, most = Number.POSITIVE_INFINITY) {
+  const values = [];
+  let line = 1;
+  let i = 0;
+  for (; ; ) {
+    while (isJsonSpace(body[i])) {
+      if (body[i] === "\n") line++;
+      i++;
+    }
+    if (i >= body.length) return { values };
+    const end = valueEnd(body, i);
+    const text4 = body.slice(i, end);
+    let problem;
+    try {
+      problem = jsonValueProblem(text4);
+    } catch {
+      return { brokenAt: i, line, after: values.length };
+    }
+    values.push({ text: text4, line, problem });
+    if (values.length > most) return { tooMany: true };
+    for (let k = text4.indexOf("\n"); k !== -1; k = text4.indexOf("\n", k + 1)) line++;
+    i = end;
+  }
 }
 
 // src/yaml/kubectl-text.ts
@@ -8038,7 +8032,7 @@ function jsonStreamDocuments(text4, file) {
   for (const value of stream.values) {
     if (value.text === "null") continue;
     const below = value.line - 1;
-    const problem = jsonValueProblem(value.text);
+    const problem = value.problem;
     if (problem !== void 0) throw new InputError(problem.message, { file, line: problem.line + below });
     let read;
     try {
