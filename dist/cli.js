@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-LQGYYORR.js";
+} from "./chunks/chunk-7LHNYGDY.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -36,7 +36,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-LQGYYORR.js";
+} from "./chunks/chunk-7LHNYGDY.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -506,6 +506,31 @@ export const MUTANTS: Mutant[] = [
     why: 'of `<<: [*a, *b]` the last map wins, where Kubernetes (goyaml.v2) lets the first win: other rules than the cluster enforces',
     tests: ['test/yaml/read-yaml.test.ts'],
   },
+  {
+    id: 'declare/list-items-inherit-nothing',
+    file: 'src/declare/kubectl-list.ts',
+    from: "if (inherited !== undefined && kind === '' && apiVersion === '') return inherited;",
+    to: '',
+    why: 'the items of a ClientIntentsList as the API server lists it (no kind, no apiVersion) are skipped, where kubectl applies them as ClientIntents: their calls are reported missing',
+    tests: ['test/declare/kubectl-lists.test.ts'],
+  },
+  {
+    id: 'declare/list-in-list-read',
+    file: 'src/declare/parse-client-intents.ts',
+    from: 'if (isListInList(item))',
+    to: 'if (false)',
+    why: 'the ClientIntents of a list inside a list are counted, where kubectl refuses the file: rules that are never applied',
+    tests: ['test/declare/kubectl-lists.test.ts'],
+  },
+  {
+    id: 'declare/list-items-edited-as-own-version',
+    file: 'src/declare/edit-intents.ts',
+    from: 'const targets = targetList(node, apiVersion);',
+    to: "const targets = targetList(node, String(node.get('apiVersion') ?? ''));",
+    why: 'a v1alpha3 ClientIntentsList item that names no apiVersion gets its added call under `targets`, a field of v2 that its version does not have',
+    tests: ['test/declare/edit-intents.test.ts'],
+    names: 'ClientIntentsList',
+  },
   // declare/yaml-1-1-unquoted-export and -edit (the yaml package's YAML 1.1 quoting left out) were
   // dropped on 2026-12-01, when a full run found them surviving: since 9f58322 the writers quote
   // every string go-yaml v2 reads as another value themselves (quotedWhereUnsafe,
@@ -1059,7 +1084,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'declare/list-items-unseen',
     file: 'src/declare/edit-intents-homes.ts',
-    from: '          if (isSeq(items)) for (const item of items.items) add(item, i);\n',
+    from: '          if (isSeq(items)) for (const item of items.items) add(item, i, false, given);\n',
     to: '',
     why: 'a client declared in a kind: List gets a second ClientIntents of the same name, which replaces the first when applied',
     tests: ['test/declare/edit-intents.test.ts'],

@@ -1,5 +1,5 @@
 // Where the editor finds each client's ClientIntents in the parsed intents files: a whole
-// document, or an item of a `kind: List` document. Used by edit-intents.ts.
+// document, or an item of a list (kubectl-list.ts). Used by edit-intents.ts.
 import { type Document, isAlias, isMap, isNode, isSeq, visit, type YAMLMap } from 'yaml';
 import type { DeclaredIntents, WorkloadRef } from '../model.ts';
 
@@ -11,6 +11,13 @@ interface ClientIntentsNode {
   index: number;
   node: YAMLMap;
   namespace: unknown;
+  /** Its own, or its list's when it names neither kind nor apiVersion (kubectl-list.ts). */
+  apiVersion: string;
+}
+
+interface NodeType {
+  kind: string;
+  apiVersion: string;
 }
 
 /** Where a client's ClientIntents are in a parsed file, as ClientHomes.find gives it. */
@@ -19,6 +26,8 @@ export interface ClientHome {
   index: number;
   doc: Document.Parsed;
   node: YAMLMap;
+  /** The ClientIntents' apiVersion as kubectl reads it (a list's item may take its list's). */
+  apiVersion: string;
 }
 
 /** An intents file as the editor holds it: its text, its documents, those it changed. */
@@ -27,7 +36,7 @@ export interface ParsedFile {
   docs: Document.Parsed[];
   /** Indexes of the documents changed. */
   changed: Set<number>;
-  /** The ClientIntents nodes changed (a List's items among them). */
+  /** The ClientIntents nodes changed (a list's items among them). */
   changedNodes: Set<YAMLMap>;
 }
 
@@ -103,7 +112,13 @@ export class ClientHomes {
           ? (mine.find((d) => lineOf(entry.text, d.node) === candidate.line) ?? mine[0])
           : mine[0];
       if (found !== undefined)
-        return { file: candidate.file, index: found.index, doc: entry.docs[found.index]!, node: found.node };
+        return {
+          file: candidate.file,
+          index: found.index,
+          doc: entry.docs[found.index]!,
+          node: found.node,
+          apiVersion: found.apiVersion,
+        };
       if (named.some((d) => d.namespace === undefined)) unknown ??= candidate.file;
     }
     return unknown === undefined
@@ -115,14 +130,25 @@ export class ClientHomes {
 
   /**
    * A parsed file's ClientIntents by client name, in document order: whole documents, and the
-   * items of a `kind: List` document (as `kubectl get -o yaml` writes several objects).
+   * items of lists as kubectl applies them (a `kind: List` as `kubectl get -o yaml` writes several
+   * objects, a `ClientIntentsList` whose items name no kind; kubectl-list.ts).
    */
   private documentsOf(entry: ParsedFile): Map<string, ClientIntentsNode[]> {
     let index = this.inFile.get(entry);
     if (index === undefined) {
       const found = new Map<string, ClientIntentsNode[]>();
-      const add = (node: unknown, i: number) => {
-        if (!isMap(node) || node.get('kind') !== 'ClientIntents') return;
+      const add = (node: unknown, i: number, top: boolean, inherited?: NodeType) => {
+        if (!isMap(node)) return;
+        const items = node.get('items', true);
+        // A list to kubectl: its items are applied, not it; a list inside one is refused (kubectl-list.ts).
+        if (top && node.has('items')) {
+          const given = listItemType(node);
+          if (isSeq(items)) for (const item of items.items) add(item, i, false, given);
+          return;
+        }
+        if (isSeq(items)) return;
+        const type = nodeType(node, inherited);
+        if (type.kind !== 'ClientIntents') return;
         const name = node.getIn(['spec', 'workload', 'name']) ?? node.getIn(['spec', 'service', 'name']);
         if (typeof name !== 'string') return;
         const list = found.get(name) ?? [];
@@ -130,15 +156,11 @@ export class ClientHomes {
         const written = node.getIn(['metadata', 'namespace']);
         const namespace =
           written === undefined || written === null || written === '' ? this.defaultNamespace : written;
-        list.push({ index: i, node, namespace });
+        list.push({ index: i, node, namespace, apiVersion: type.apiVersion });
         found.set(name, list);
       };
       entry.docs.forEach((doc, i) => {
-        const root = doc.contents;
-        if (isMap(root) && (root as YAMLMap<unknown, unknown>).get('kind') === 'List') {
-          const items = root.get('items', true);
-          if (isSeq(items)) for (const item of items.items) add(item, i);
-        } else add(root, i);
+        add(doc.contents, i, true);
       });
       index = found;
       this.inFile.set(entry, index);
@@ -191,4 +213,21 @@ export function isJsonFile(file: string): boolean {
 /** How the editor tells clients apart (patchWithinRoom groups by the same key). */
 export function clientKey(client: WorkloadRef): string {
   return `${client.namespace}/${client.name}`;
+}
+
+/** A node's kind and apiVersion as strings, or `inherited` when it names neither (kubectl-list.ts). */
+function nodeType(node: YAMLMap, inherited?: NodeType): NodeType {
+  const kind = node.get('kind');
+  const apiVersion = node.get('apiVersion');
+  const type = {
+    kind: typeof kind === 'string' ? kind : '',
+    apiVersion: typeof apiVersion === 'string' ? apiVersion : '',
+  };
+  return inherited !== undefined && type.kind === '' && type.apiVersion === '' ? inherited : type;
+}
+
+/** The type a document's list gives its items that name none: `ClientIntentsList` gives `ClientIntents`. */
+function listItemType(list: YAMLMap): NodeType {
+  const own = nodeType(list);
+  return { ...own, kind: own.kind.endsWith('List') ? own.kind.slice(0, -'List'.length) : own.kind };
 }

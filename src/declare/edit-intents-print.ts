@@ -41,7 +41,7 @@ function itemsOrNothing(...args: Parameters<typeof printedItems>): string | unde
 }
 
 /**
- * A changed `kind: List` document with only its changed items printed again, each in its own
+ * A changed list document (`kind: List`, `ClientIntentsList`) with only its changed items printed again, each in its own
  * indentation; undefined (print the whole document) when the changes are not all items, or an
  * item's text, on its line, would not read back as the edited item. Only the changed items are
  * read back: reading a List of 2,000 items again for each edit cost more than the edit.
@@ -54,8 +54,9 @@ function printedItems(
   inFile: Indentation,
 ): string | undefined {
   const root = doc.contents;
-  if (!isMap(root) || (root as YAMLMap<unknown, unknown>).get('kind') !== 'List') return undefined;
+  if (!isMap(root)) return undefined;
   const items = root.get('items', true);
+  // A list to kubectl (kubectl-list.ts): the editor changes only its items.
   if (!isSeq(items)) return undefined;
   const changed = items.items.filter((item): item is YAMLMap => entry.changedNodes.has(item as YAMLMap));
   if (changed.length === 0) return undefined;

@@ -144,12 +144,12 @@ function addToHomes(
       } else homeless.push(call);
       continue;
     }
-    const { file, index, doc, node } = home;
+    const { file, index, doc, node, apiVersion } = home;
     if (sharesNodes(node)) {
       result.skipped.push(sharedNote(call.client.name, file));
       continue;
     }
-    const outcome = addCall(doc, node, call);
+    const outcome = addCall(doc, node, apiVersion, call);
     if (outcome.skipped) result.skipped.push(outcome.skipped);
     if (outcome.change) {
       markChanged(open(file), index, node);
@@ -183,7 +183,7 @@ function removeStale(
       result.skipped.push(sharedNote(rule.client.name, home.file));
       continue;
     }
-    const targets = targetList(home.node);
+    const targets = targetList(home.node, home.apiVersion);
     const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
     if (!targets || !match) continue;
     if (removeRuleFromTarget(targets, match, rule)) {
@@ -253,13 +253,17 @@ function writtenServerName(call: MissingCall): string {
   return operatorTargetName(call.server, call.client.namespace) ?? call.server.name;
 }
 
-/** Adds the call to `node`, a ClientIntents in `doc` (the document itself, or an item of its List). */
+/**
+ * Adds the call to `node`, a ClientIntents of `apiVersion` in `doc` (the document itself, or an
+ * item of its list).
+ */
 function addCall(
   doc: Document.Parsed,
   node: YAMLMap,
+  apiVersion: string,
   call: MissingCall,
 ): { change?: Omit<IntentChange, 'file'>; skipped?: string } {
-  const targets = targetList(node);
+  const targets = targetList(node, apiVersion);
   if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
   const path = call.suggestedPath ?? call.path;
   const serverNames = [call.server, ...(call.server.service ? [call.server.service] : [])];
@@ -289,8 +293,7 @@ function addCall(
   return added ? { change: { action: 'add', ...describeCall(call), server: match.writtenName } } : {};
 }
 
-function targetList(node: YAMLMap): TargetList | undefined {
-  const apiVersion = String(node.get('apiVersion') ?? '');
+function targetList(node: YAMLMap, apiVersion: string): TargetList | undefined {
   const v2 = /\/v2/.test(apiVersion);
   const seq = node.getIn(['spec', v2 ? 'targets' : 'calls'], true);
   if (!isSeq(seq)) return undefined;

@@ -2,35 +2,30 @@
 // under another API group. The API server would refuse them or store them as something
 // Otterize never reads; skipping them as "other kinds" would report every call they were
 // meant to allow as missing, with no word why. So they are errors at their line.
-import { child, fail, lineOf } from '../yaml/yaml-fields.ts';
-import type { YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
+import { fail } from '../yaml/yaml-fields.ts';
+import type { YamlMap } from '../yaml/yaml-tree.ts';
+import type { ObjectType } from './kubectl-list.ts';
 
 const KIND = 'ClientIntents';
 const GROUP = 'k8s.otterize.com';
 
-function text(node: YamlNode | undefined): string | undefined {
-  return node?.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
-}
-
-/** Throws InputError at `file:line` when the document is a near miss of a ClientIntents. */
-export function rejectNearMissIntents(document: YamlMap, file: string): void {
-  const kind = text(child(document, 'kind'));
-  if (kind === undefined) return;
+/**
+ * Throws InputError at `file:line` when the object is a near miss of a ClientIntents. `type` is
+ * its kind and apiVersion as kubectl reads them (a list's item may take its list's).
+ */
+export function rejectNearMissIntents(document: YamlMap, file: string, type: ObjectType): void {
+  const { kind, apiVersion } = type;
+  if (kind === '') return;
   if (kind !== KIND && kind.toLowerCase().replace(/s$/, '') === 'clientintent') {
     // Say what is wrong with it: the case, the missing plural `s`, or both.
     const why = [
       ...(/^ClientIntents?$/.test(kind) ? [] : ['kinds are case-sensitive']),
       ...(/s$/i.test(kind) ? [] : ['the kind is plural']),
     ].join('; ');
-    fail(
-      file,
-      lineOf(document, 'kind'),
-      `kind: ${JSON.stringify(kind)} is not ${KIND} (${why}); write kind: ${KIND}`,
-    );
+    fail(file, type.kindLine, `kind: ${JSON.stringify(kind)} is not ${KIND} (${why}); write kind: ${KIND}`);
   }
   if (kind !== KIND) return;
-  const apiVersion = text(child(document, 'apiVersion'));
-  if (apiVersion === undefined) {
+  if (apiVersion === '') {
     fail(file, document.line, `apiVersion: required for kind ${KIND} (${GROUP}/v2beta1, for instance)`);
   }
   const slash = apiVersion.indexOf('/');
@@ -39,7 +34,7 @@ export function rejectNearMissIntents(document: YamlMap, file: string): void {
     const shown = group === '' ? 'no API group' : `the API group ${JSON.stringify(group)}`;
     fail(
       file,
-      lineOf(document, 'apiVersion'),
+      type.apiVersionLine,
       `apiVersion: ${JSON.stringify(apiVersion)} puts ${KIND} in ${shown}; Otterize's is ${GROUP} (${GROUP}/v2beta1, for instance)`,
     );
   }

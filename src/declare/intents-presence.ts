@@ -6,6 +6,7 @@ import { InputError } from '../errors.ts';
 import type { FoundFile } from '../yaml/collect-files.ts';
 import { readYamlFile } from '../yaml/read-yaml.ts';
 import type { YamlNode } from '../yaml/yaml-tree.ts';
+import { isKubectlList, isListInList, itemType, type ObjectType, objectType } from './kubectl-list.ts';
 
 const KIND_NAME = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
 const SHOWN = 5;
@@ -38,36 +39,39 @@ export function requireIntentsInEveryPath(
 function kindsFound(files: readonly FoundFile[]): string {
   const counts = new Map<string, number>();
   let documents = 0;
-  const visit = (node: YamlNode | null): void => {
+  const visit = (node: YamlNode | null, top: boolean, inherited?: ObjectType): void => {
     // A JSON array of objects, as `network-mapper export --format json` writes it (documentObjects).
-    if (node?.type === 'seq') {
-      node.items.forEach(visit);
+    if (top && node?.type === 'seq') {
+      for (const item of node.items) visit(item, true);
       return;
     }
     if (node?.type !== 'map') return;
+    const items = node.entries.get('items')?.value;
+    // A list is named by its items (kubectl-list.ts); an empty one by its own kind.
+    if (top && isKubectlList(node) && items?.type === 'seq' && items.items.length > 0) {
+      const given = itemType(node);
+      for (const item of items.items) if (!isListInList(item)) visit(item, false, given);
+      return;
+    }
+    const type = objectType(node, inherited);
     const kind = node.entries.get('kind')?.value;
-    if (kind?.type === 'scalar' && typeof kind.value !== 'string') {
+    if (type !== inherited && kind?.type === 'scalar' && typeof kind.value !== 'string') {
       // `kind: on` is the boolean true to kubectl, which refuses the object: say what was written.
       const written =
         kind.written === undefined ? String(kind.value) : JSON.stringify(kind.written.slice(0, 40));
-      const type = kind.value === null ? 'null' : typeof kind.value === 'boolean' ? 'a boolean' : 'a number';
-      const shown = `kind ${written} (${type} to kubectl, not a name)`;
+      const what = kind.value === null ? 'null' : typeof kind.value === 'boolean' ? 'a boolean' : 'a number';
+      const shown = `kind ${written} (${what} to kubectl, not a name)`;
       counts.set(shown, (counts.get(shown) ?? 0) + 1);
       return;
     }
-    const name = kind?.type === 'scalar' ? String(kind.value) : '(no kind)';
-    const items = node.entries.get('items')?.value;
-    if (name === 'List' && items?.type === 'seq') {
-      items.items.forEach(visit);
-      return;
-    }
+    const name = type.kind === '' ? '(no kind)' : type.kind;
     const shown = KIND_NAME.test(name) || name === '(no kind)' ? name : JSON.stringify(name.slice(0, 40));
     counts.set(shown, (counts.get(shown) ?? 0) + 1);
   };
   for (const { absolute, file } of files) {
     for (const doc of readYamlFile(absolute, file)) {
       if (doc.root !== null) documents++;
-      visit(doc.root);
+      visit(doc.root, true);
     }
   }
   if (documents === 0) return 'no YAML documents';

@@ -1,11 +1,12 @@
 // Turns the documents of one YAML file into ClientIntents rules: picks out the ClientIntents
-// (also inside `kind: List`), checks metadata, and hands the spec to the parser of its version.
+// (also the items of lists, as kubectl reads them), checks metadata, and hands the spec to the parser of its version.
 import type { DeclaredRule, WorkloadRef } from '../model.ts';
-import { child, fail, lineOf, optionalString, requiredMap, requiredString } from '../yaml/yaml-fields.ts';
+import { fail, optionalString, requiredMap, requiredString } from '../yaml/yaml-fields.ts';
 import type { YamlDocument, YamlMap, YamlNode, YamlScalar } from '../yaml/yaml-tree.ts';
 import { checkAgainstCrd } from './crd-schema-check.ts';
 import { documentObjects } from './intents-documents.ts';
 import { rejectNearMissIntents } from './intents-near-miss.ts';
+import { isKubectlList, isListInList, itemType, type ObjectType, objectType } from './kubectl-list.ts';
 import { missingNamespaceMessage } from './namespace-defaults.ts';
 import { parseV1Spec } from './parse-v1.ts';
 import { parseV2Spec } from './parse-v2.ts';
@@ -35,9 +36,11 @@ export interface ParseOptions {
 }
 
 /**
- * The ClientIntents of one file's documents (inside `kind: List` items and top-level arrays too).
+ * The ClientIntents of one file's documents: inside lists too, as kubectl applies them (a `kind:
+ * List`, a `ClientIntentsList` whose items name no kind; kubectl-list.ts), and top-level arrays.
  * `warn` hears of what kubectl would refuse but cannot hide a ClientIntents: a document or item
- * that is not an object (`3`, a stray line of text), a List whose `items` is not a list.
+ * that is not an object (`3`, a stray line of text), a list whose `items` is not a list, a list
+ * inside a list.
  */
 export function parseClientIntentsDocuments(
   documents: YamlDocument[],
@@ -48,27 +51,45 @@ export function parseClientIntentsDocuments(
   const found: ParsedClientIntents[] = [];
   // Per document, the values that are not objects: one warning names the first and the count.
   let strays: YamlNode[] = [];
-  const visit = (node: YamlNode | null): void => {
+  const visit = (node: YamlNode | null, top: boolean, inherited?: ObjectType): void => {
     if (node === null || (node.type === 'scalar' && node.value === null)) return;
     if (node.type !== 'map') {
       strays.push(node);
       return;
     }
-    const apiVersion = scalarText(child(node, 'apiVersion'));
-    const kind = scalarText(child(node, 'kind'));
-    if (kind === 'List') {
-      const items = child(node, 'items');
-      if (items?.type === 'seq') items.items.forEach(visit);
-      else if (items !== undefined && !(items.type === 'scalar' && items.value === null))
-        warn(`${file}:${items.line}: a List's items must be a list (kubectl refuses it); skipped`);
+    const type = objectType(node, inherited);
+    if (top && isKubectlList(node)) {
+      visitItems(node, type);
       return;
     }
-    rejectNearMissIntents(node, file);
-    if (kind !== 'ClientIntents' || !apiVersion?.startsWith(`${INTENTS_GROUP}/`)) return;
-    found.push(parseOne(node, file, apiVersion, opts));
+    rejectNearMissIntents(node, file, type);
+    if (type.kind !== 'ClientIntents' || !type.apiVersion.startsWith(`${INTENTS_GROUP}/`)) return;
+    found.push(parseOne(node, file, type, opts));
+  };
+  // kubectl applies a list's items, not the list (kubectl-list.ts).
+  const visitItems = (list: YamlMap, type: ObjectType): void => {
+    const items = list.entries.get('items')!;
+    if (type.kind === 'ClientIntents') {
+      fail(
+        file,
+        items.keyLine,
+        'items: kubectl reads an object with items as a list and applies its items, not the object, so this ClientIntents would never be applied; remove items',
+      );
+    }
+    if (items.value.type !== 'seq') {
+      if (!(items.value.type === 'scalar' && items.value.value === null))
+        warn(`${file}:${items.value.line}: a list's items must be a list (kubectl refuses it); skipped`);
+      return;
+    }
+    const given = itemType(list);
+    for (const item of items.value.items) {
+      if (isListInList(item))
+        warn(`${file}:${item.line}: a list inside a list (kubectl refuses it); skipped`);
+      else visit(item, false, given);
+    }
   };
   for (const doc of documents) {
-    documentObjects(doc).forEach(visit);
+    for (const node of documentObjects(doc)) visit(node, true);
     if (strays.length > 0) warn(strayWarning(file, strays));
     strays = [];
   }
@@ -83,16 +104,13 @@ function strayWarning(file: string, strays: readonly YamlNode[]): string {
   return `${file}:${first.line}: ${what} where a Kubernetes object belongs (kubectl refuses it)${more}; skipped`;
 }
 
-function scalarText(node: YamlNode | undefined): string | undefined {
-  return node?.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
-}
-
-function parseOne(root: YamlMap, file: string, apiVersion: string, opts: ParseOptions): ParsedClientIntents {
+function parseOne(root: YamlMap, file: string, type: ObjectType, opts: ParseOptions): ParsedClientIntents {
+  const { apiVersion } = type;
   const version = apiVersion.slice(INTENTS_GROUP.length + 1);
   if (!INTENTS_VERSIONS.includes(version)) {
     fail(
       file,
-      lineOf(root, 'apiVersion'),
+      type.apiVersionLine,
       `apiVersion: unknown ClientIntents version "${apiVersion}" (known: ${INTENTS_VERSIONS.join(', ')})`,
     );
   }

@@ -6,6 +6,7 @@ import { collectYamlFiles } from '../yaml/collect-files.ts';
 import { readYamlFile } from '../yaml/read-yaml.ts';
 import { child } from '../yaml/yaml-fields.ts';
 import type { YamlDocument, YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
+import { appliedObjects, type ObjectType } from './kubectl-list.ts';
 
 export const WORKLOAD_KINDS: readonly string[] = [
   'Deployment',
@@ -70,22 +71,15 @@ export async function readWorkloadManifests(
 
 export function servicesFromDocuments(documents: YamlDocument[], defaultNamespace: string): ServiceInfo[] {
   const found: ServiceInfo[] = [];
-  const visit = (node: YamlNode | null | undefined): void => {
-    if (node?.type !== 'map') return;
-    const kind = text(child(node, 'kind'));
-    if (kind === 'List') {
-      const items = child(node, 'items');
-      if (items?.type === 'seq') items.items.forEach(visit);
-      return;
-    }
-    if (kind !== 'Service' || text(child(node, 'apiVersion')) !== 'v1') return;
+  const visit = (node: YamlMap, { kind, apiVersion }: ObjectType): void => {
+    if (kind !== 'Service' || apiVersion !== 'v1') return;
     const metadata = mapAt(node, ['metadata']);
     const name = text(metadata && child(metadata, 'name'));
     if (!name) return;
     const namespace = text(metadata && child(metadata, 'namespace')) || defaultNamespace;
     found.push({ name, namespace, selector: stringMap(mapAt(node, ['spec', 'selector'])) ?? null });
   };
-  for (const doc of documents) visit(doc.root);
+  for (const doc of documents) for (const { node, type } of appliedObjects(doc.root)) visit(node, type);
   return found;
 }
 
@@ -95,15 +89,8 @@ export function workloadsFromDocuments(
   defaultNamespace: string,
 ): WorkloadInfo[] {
   const found: WorkloadInfo[] = [];
-  const visit = (node: YamlNode | null | undefined): void => {
-    if (node?.type !== 'map') return;
-    const kind = text(child(node, 'kind'));
-    if (kind === 'List') {
-      const items = child(node, 'items');
-      if (items?.type === 'seq') items.items.forEach(visit);
-      return;
-    }
-    if (!kind || !WORKLOAD_KINDS.includes(kind)) return;
+  const visit = (node: YamlMap, { kind }: ObjectType): void => {
+    if (!WORKLOAD_KINDS.includes(kind)) return;
     const metadata = mapAt(node, ['metadata']);
     const name = text(metadata && child(metadata, 'name'));
     if (!name) return;
@@ -119,7 +106,7 @@ export function workloadsFromDocuments(
       {};
     found.push({ name, namespace, kind, serviceAccount, labels, file, line: node.line });
   };
-  for (const doc of documents) visit(doc.root);
+  for (const doc of documents) for (const { node, type } of appliedObjects(doc.root)) visit(node, type);
   return found;
 }
 

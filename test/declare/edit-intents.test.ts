@@ -542,6 +542,55 @@ metadata:
   });
 });
 
+describe("ClientIntents inside a ClientIntentsList whose items name no kind (kubectl gives them the list's)", () => {
+  // As the API server lists them: the items carry neither kind nor apiVersion.
+  const list = (apiVersion: string, targets: string) => `apiVersion: ${apiVersion}
+kind: ClientIntentsList
+items:
+- metadata:
+    name: frontend
+    namespace: shop
+  spec:
+${targets}
+`;
+  const file = 'intents/list.yaml';
+  const edit = (text: string, apiVersion: string) =>
+    editIntents(new Map([[file, text]]), declared([[file, 'frontend', apiVersion]]), {
+      missing: [missing('frontend', 'orders', 'POST', '/orders')],
+      stale: [],
+    });
+
+  test('v2beta1: the call is added to the item as a target, and the result reads back as ClientIntents', () => {
+    const text = list(
+      'k8s.otterize.com/v2beta1',
+      '    workload:\n      name: frontend\n    targets:\n    - kubernetes:\n        name: cart',
+    );
+    const result = edit(text, 'k8s.otterize.com/v2beta1');
+    assert.deepEqual(result.skipped, []);
+    const after = result.files[0]!.after;
+    assert.match(after, /- kubernetes:\n {8}name: orders\n/);
+    assert.deepEqual(
+      loadFromText(after, file).flatMap((d) => d.rules.map((r) => `${r.server.name} ${r.method} ${r.path}`)),
+      ['cart null null', 'orders POST /orders'],
+    );
+  });
+
+  test("v1alpha3: the item takes the list's apiVersion, so the call goes under calls, not targets", () => {
+    const text = list(
+      'k8s.otterize.com/v1alpha3',
+      '    service:\n      name: frontend\n    calls:\n    - name: cart',
+    );
+    const result = edit(text, 'k8s.otterize.com/v1alpha3');
+    assert.deepEqual(result.skipped, []);
+    const after = result.files[0]!.after;
+    assert.doesNotMatch(after, /targets:/);
+    assert.deepEqual(
+      loadFromText(after, file).flatMap((d) => d.rules.map((r) => `${r.server.name} ${r.method} ${r.path}`)),
+      ['cart null null', 'orders POST /orders'],
+    );
+  });
+});
+
 describe('a file joining two styles (one written by kubectl, one by hand) keeps both', () => {
   const byHand = (name: string) => `apiVersion: k8s.otterize.com/v2beta1
 kind: ClientIntents

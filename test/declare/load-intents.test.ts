@@ -236,7 +236,7 @@ describe('loadIntents: namespaces, lists, skipped documents', () => {
       assert.equal(declared.rules.length, 1);
       assert.deepEqual(declared.warnings, [
         'strays.yaml:9: a string where a Kubernetes object belongs (kubectl refuses it); skipped',
-        "strays.yaml:13: a List's items must be a list (kubectl refuses it); skipped",
+        "strays.yaml:13: a list's items must be a list (kubectl refuses it); skipped",
         'strays.yaml:18: a number where a Kubernetes object belongs (kubectl refuses it); skipped',
       ]);
     } finally {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { readWorkloadManifests } from '../../src/declare/workload-manifests.ts';
+import {
+  readWorkloadManifests,
+  servicesFromDocuments,
+  workloadsFromDocuments,
+} from '../../src/declare/workload-manifests.ts';
+import { parseYamlDocuments } from '../../src/yaml/read-yaml.ts';
 import { ROOT } from './helpers.ts';
 
 describe('readWorkloadManifests', () => {
@@ -62,6 +67,37 @@ describe('readWorkloadManifests', () => {
     });
     assert.equal(lookup.serviceOf('payments', 'nope'), undefined);
     assert.equal(lookup.serviceOf('shop', 'frontend'), undefined, 'a Deployment is no Service');
+  });
+
+  test('lists as kubectl applies them: a DeploymentList as the API server lists it, a ServiceList; a list inside a list refused', () => {
+    const text = [
+      'apiVersion: apps/v1',
+      'kind: DeploymentList',
+      'items:',
+      '- metadata: {name: web, namespace: shop}',
+      '  spec: {template: {metadata: {labels: {app: web}}, spec: {serviceAccountName: web-sa}}}',
+      '- apiVersion: v1',
+      '  kind: List',
+      '  items:',
+      '  - {apiVersion: apps/v1, kind: Deployment, metadata: {name: inner, namespace: shop}}',
+      '---',
+      'apiVersion: v1',
+      'kind: ServiceList',
+      'items:',
+      '- metadata: {name: web-svc, namespace: shop}',
+      '  spec: {selector: {app: web}}',
+      '',
+    ].join('\n');
+    const documents = parseYamlDocuments(text, 'lists.yaml');
+    assert.deepEqual(
+      workloadsFromDocuments(documents, 'lists.yaml', 'default').map(
+        (w) => `${w.file}:${w.line} ${w.kind} ${w.namespace}/${w.name} sa=${w.serviceAccount}`,
+      ),
+      ['lists.yaml:4 Deployment shop/web sa=web-sa'],
+    );
+    assert.deepEqual(servicesFromDocuments(documents, 'default'), [
+      { name: 'web-svc', namespace: 'shop', selector: { app: 'web' } },
+    ]);
   });
 
   test('intents files are not workloads, but the Deployment beside them is', async () => {

@@ -908,14 +908,14 @@ var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(c
 var FOLD_FLOW = "flow";
 var FOLD_BLOCK = "block";
 var FOLD_QUOTED = "quoted";
-function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
   if (!lineWidth || lineWidth < 0)
-    return text4;
+    return text3;
   if (lineWidth < minContentWidth)
     minContentWidth = 0;
   const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-  if (text4.length <= endStep)
-    return text4;
+  if (text3.length <= endStep)
+    return text3;
   const folds = [];
   const escapedFolds = {};
   let end = lineWidth - indent.length;
@@ -932,14 +932,14 @@ function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth 
   let escStart = -1;
   let escEnd = -1;
   if (mode === FOLD_BLOCK) {
-    i = consumeMoreIndentedLines(text4, i, indent.length);
+    i = consumeMoreIndentedLines(text3, i, indent.length);
     if (i !== -1)
       end = i + endStep;
   }
-  for (let ch; ch = text4[i += 1]; ) {
+  for (let ch; ch = text3[i += 1]; ) {
     if (mode === FOLD_QUOTED && ch === "\\") {
       escStart = i;
-      switch (text4[i + 1]) {
+      switch (text3[i + 1]) {
         case "x":
           i += 3;
           break;
@@ -956,12 +956,12 @@ function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth 
     }
     if (ch === "\n") {
       if (mode === FOLD_BLOCK)
-        i = consumeMoreIndentedLines(text4, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
       end = i + indent.length + endStep;
       split = void 0;
     } else {
       if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-        const next = text4[i + 1];
+        const next = text3[i + 1];
         if (next && next !== " " && next !== "\n" && next !== "	")
           split = i;
       }
@@ -973,12 +973,12 @@ function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth 
         } else if (mode === FOLD_QUOTED) {
           while (prev === " " || prev === "	") {
             prev = ch;
-            ch = text4[i += 1];
+            ch = text3[i += 1];
             overflow = true;
           }
           const j = i > escEnd + 1 ? i - 2 : escStart - 1;
           if (escapedFolds[j])
-            return text4;
+            return text3;
           folds.push(j);
           escapedFolds[j] = true;
           end = j + endStep;
@@ -993,39 +993,39 @@ function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth 
   if (overflow && onOverflow)
     onOverflow();
   if (folds.length === 0)
-    return text4;
+    return text3;
   if (onFold)
     onFold();
-  let res = text4.slice(0, folds[0]);
+  let res = text3.slice(0, folds[0]);
   for (let i2 = 0; i2 < folds.length; ++i2) {
     const fold = folds[i2];
-    const end2 = folds[i2 + 1] || text4.length;
+    const end2 = folds[i2 + 1] || text3.length;
     if (fold === 0)
       res = `
-${indent}${text4.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
     else {
       if (mode === FOLD_QUOTED && escapedFolds[fold])
-        res += `${text4[fold]}\\`;
+        res += `${text3[fold]}\\`;
       res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
     }
   }
   return res;
 }
-function consumeMoreIndentedLines(text4, i, indent) {
+function consumeMoreIndentedLines(text3, i, indent) {
   let end = i;
   let start = i + 1;
-  let ch = text4[start];
+  let ch = text3[start];
   while (ch === " " || ch === "	") {
     if (i < start + indent) {
-      ch = text4[++i];
+      ch = text3[++i];
     } else {
       do {
-        ch = text4[++i];
+        ch = text3[++i];
       } while (ch && ch !== "\n");
       end = i;
       start = i + 1;
-      ch = text4[start];
+      ch = text3[start];
     }
   }
   return end;
@@ -6628,17 +6628,17 @@ var DECIMAL_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 var INT64_MIN = -(2n ** 63n);
 var INT64_MAX = 2n ** 63n - 1n;
 var UINT64_MAX = 2n ** 64n - 1n;
-function goYamlV2Value(text4) {
-  if (WORDS.has(text4)) return WORDS.get(text4);
-  const first = text4.charCodeAt(0);
+function goYamlV2Value(text3) {
+  if (WORDS.has(text3)) return WORDS.get(text3);
+  const first = text3.charCodeAt(0);
   if (first === 46) {
-    if (!GO_POINT_FLOAT.test(text4)) return text4;
-    const value = Number(text4.replaceAll("_", ""));
-    return Number.isFinite(value) ? value : text4;
+    if (!GO_POINT_FLOAT.test(text3)) return text3;
+    const value = Number(text3.replaceAll("_", ""));
+    return Number.isFinite(value) ? value : text3;
   }
   const signed = first === 43 || first === 45;
-  if (!signed && (first < 48 || first > 57)) return text4;
-  const plain2 = text4.replaceAll("_", "");
+  if (!signed && (first < 48 || first > 57)) return text3;
+  const plain2 = text3.replaceAll("_", "");
   const integer = goInteger(plain2);
   if (integer !== void 0) return integer;
   if (DECIMAL_FLOAT.test(plain2) && Number.isFinite(Number(plain2))) return Number(plain2);
@@ -6648,13 +6648,13 @@ function goYamlV2Value(text4) {
     const value = binary2[1] === "-" ? -magnitude : magnitude;
     if (value >= INT64_MIN && value <= INT64_MAX) return asNumber(value);
   }
-  return text4;
+  return text3;
 }
-function isGoYamlV2Float(text4) {
-  const value = goYamlV2Value(text4);
+function isGoYamlV2Float(text3) {
+  const value = goYamlV2Value(text3);
   if (typeof value !== "number") return false;
-  if (!Number.isFinite(value) || text4.charCodeAt(0) === 46) return true;
-  return goInteger(text4.replaceAll("_", "")) === void 0 && !/^0b[+-]/.test(text4.replaceAll("_", ""));
+  if (!Number.isFinite(value) || text3.charCodeAt(0) === 46) return true;
+  return goInteger(text3.replaceAll("_", "")) === void 0 && !/^0b[+-]/.test(text3.replaceAll("_", ""));
 }
 function goInteger(plain2) {
   const match = GO_INTEGER.exec(plain2);
@@ -6825,13 +6825,13 @@ function acceptedPathFor(pattern) {
   ).join("/");
   return fixed !== pattern && validatePathPattern(fixed) === null ? fixed : void 0;
 }
-function isOneSegment(text4) {
-  if (text4 === "") return false;
-  for (const char of text4) if (!SEGMENT_CHARS.has(char)) return false;
+function isOneSegment(text3) {
+  if (text3 === "") return false;
+  for (const char of text3) if (!SEGMENT_CHARS.has(char)) return false;
   return true;
 }
-function isAnySegments(text4) {
-  for (const char of text4) if (char !== "/" && !SEGMENT_CHARS.has(char)) return false;
+function isAnySegments(text3) {
+  for (const char of text3) if (char !== "/" && !SEGMENT_CHARS.has(char)) return false;
   return true;
 }
 function segmentMatches(pattern, segment) {
@@ -7026,14 +7026,14 @@ function applyBaseline(drift, baseline) {
   };
   return { drift: { ...drift, missing, stale, summary }, outcome };
 }
-function parseBaseline(text4, file) {
+function parseBaseline(text3, file) {
   let raw;
   try {
-    raw = JSON.parse(text4);
+    raw = JSON.parse(text3);
   } catch (err) {
     throw new InputError(`not a baseline: ${err.message}`, {
       file,
-      line: jsonErrorLine(text4, err)
+      line: jsonErrorLine(text3, err)
     });
   }
   const bad = (what) => {
@@ -7067,10 +7067,10 @@ function parseBaseline(text4, file) {
     }))
   };
 }
-function jsonErrorLine(text4, err) {
+function jsonErrorLine(text3, err) {
   const position = /position (\d+)/.exec(String(err.message))?.[1];
   if (position === void 0) return void 0;
-  return text4.slice(0, Number(position)).split("\n").length;
+  return text3.slice(0, Number(position)).split("\n").length;
 }
 
 // src/config/baseline-file.ts
@@ -7149,8 +7149,8 @@ var LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 var MARKER_LINE = /^(---|\.\.\.)(.*)$/gm;
 var SEPARATOR_LINE = /^---/m;
 var CONTENT_LINE = /^(?!\.\.\.(?:\s|$))[ \t]*[^\s#]/m;
-function kubectlReadingProblem(text4) {
-  const body = withoutMark(text4);
+function kubectlReadingProblem(text3) {
+  const body = withoutMark(text3);
   if (isJsonToKubectl(body)) return loneCarriageReturn(body);
   return oddCharacter(body) ?? directive(body) ?? splitProblem(body);
 }
@@ -7189,8 +7189,8 @@ function jsonValueProblem(json) {
   return void 0;
 }
 var HUGE_NUMBER = "a number larger than a 64-bit float holds (1e400): kubectl decodes JSON numbers with Go, where such a number is not what it is here; write a smaller number, or a string";
-function kubectlJsonProblem(text4) {
-  const body = withoutMark(text4);
+function kubectlJsonProblem(text3) {
+  const body = withoutMark(text3);
   if (!isJsonToKubectl(body)) return void 0;
   try {
     return jsonValueProblem(body);
@@ -7271,12 +7271,12 @@ function splitProblem(body) {
   }
   return void 0;
 }
-function withLastLineEnded(text4) {
-  return text4 === "" || text4.endsWith("\n") || isJsonToKubectl(withoutMark(text4)) ? text4 : `${text4}
+function withLastLineEnded(text3) {
+  return text3 === "" || text3.endsWith("\n") || isJsonToKubectl(withoutMark(text3)) ? text3 : `${text3}
 `;
 }
-function withoutMark(text4) {
-  return text4.charCodeAt(0) === 65279 ? text4.slice(1) : text4;
+function withoutMark(text3) {
+  return text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
 }
 var JSON_PEEK_BYTES = 4096;
 var NOT_GO_SPACE = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
@@ -7285,9 +7285,9 @@ function isJsonToKubectl(body) {
   if (at === -1 || body[at] !== "{") return false;
   return Buffer.byteLength(body.slice(0, at), "utf8") < JSON_PEEK_BYTES;
 }
-function lineAt(text4, offset) {
+function lineAt(text3, offset) {
   let line = 1;
-  for (let i = text4.indexOf("\n"); i !== -1 && i < offset; i = text4.indexOf("\n", i + 1)) line++;
+  for (let i = text3.indexOf("\n"); i !== -1 && i < offset; i = text3.indexOf("\n", i + 1)) line++;
   return line;
 }
 
@@ -7296,19 +7296,19 @@ var SPACE = /[ \t\r\n]/;
 function isJsonSpace(char) {
   return char !== void 0 && SPACE.test(char);
 }
-function valueEnd(text4, start) {
-  const first = text4[start];
-  if (first === '"') return stringEnd(text4, start);
+function valueEnd(text3, start) {
+  const first = text3[start];
+  if (first === '"') return stringEnd(text3, start);
   if (first !== "{" && first !== "[") {
     let i = start;
-    while (i < text4.length && !/[\s{}[\]",:]/.test(text4[i])) i++;
+    while (i < text3.length && !/[\s{}[\]",:]/.test(text3[i])) i++;
     return Math.max(i, start + 1);
   }
   let depth = 0;
-  for (let i = start; i < text4.length; i++) {
-    const c = text4[i];
+  for (let i = start; i < text3.length; i++) {
+    const c = text3[i];
     if (c === '"') {
-      i = stringEnd(text4, i) - 1;
+      i = stringEnd(text3, i) - 1;
     } else if (c === "{" || c === "[") {
       depth++;
     } else if (c === "}" || c === "]") {
@@ -7316,14 +7316,14 @@ function valueEnd(text4, start) {
       if (depth === 0) return i + 1;
     }
   }
-  return text4.length;
+  return text3.length;
 }
-function stringEnd(text4, start) {
-  for (let i = start + 1; i < text4.length; i++) {
-    if (text4[i] === "\\") i++;
-    else if (text4[i] === '"') return i + 1;
+function stringEnd(text3, start) {
+  for (let i = start + 1; i < text3.length; i++) {
+    if (text3[i] === "\\") i++;
+    else if (text3[i] === '"') return i + 1;
   }
-  return text4.length;
+  return text3.length;
 }
 function jsonStreamValues(body, most = Number.POSITIVE_INFINITY) {
   const values = [];
@@ -7336,16 +7336,16 @@ function jsonStreamValues(body, most = Number.POSITIVE_INFINITY) {
     }
     if (i >= body.length) return { values };
     const end = valueEnd(body, i);
-    const text4 = body.slice(i, end);
+    const text3 = body.slice(i, end);
     let problem;
     try {
-      problem = jsonValueProblem(text4);
+      problem = jsonValueProblem(text3);
     } catch {
       return { brokenAt: i, line, after: values.length };
     }
-    values.push({ text: text4, line, problem });
+    values.push({ text: text3, line, problem });
     if (values.length > most) return { tooMany: true };
-    for (let k = text4.indexOf("\n"); k !== -1; k = text4.indexOf("\n", k + 1)) line++;
+    for (let k = text3.indexOf("\n"); k !== -1; k = text3.indexOf("\n", k + 1)) line++;
     i = end;
   }
 }
@@ -7387,11 +7387,11 @@ var NOT_STRINGS = /* @__PURE__ */ new Set(["null", "Null", "NULL", "true", "True
 function giveUp() {
   throw GIVE_UP;
 }
-function plainYamlDocuments(text4) {
-  if (text4.length > MAX_PLAIN_CHARS || text4.includes("	") || text4.charCodeAt(0) === 65279) return void 0;
-  if (text4.endsWith("\r")) return void 0;
+function plainYamlDocuments(text3) {
+  if (text3.length > MAX_PLAIN_CHARS || text3.includes("	") || text3.charCodeAt(0) === 65279) return void 0;
+  if (text3.endsWith("\r")) return void 0;
   try {
-    return new PlainReader(text4).documents();
+    return new PlainReader(text3).documents();
   } catch (err) {
     if (err === GIVE_UP) return void 0;
     throw err;
@@ -7401,8 +7401,8 @@ var PlainReader = class {
   lines = [];
   at = 0;
   nodes = 0;
-  constructor(text4) {
-    const raw = text4.split("\n");
+  constructor(text3) {
+    const raw = text3.split("\n");
     if (raw[raw.length - 1] === "") raw.pop();
     raw.forEach((line, i) => {
       let content = line.endsWith("\r") ? line.slice(0, -1) : line;
@@ -7496,9 +7496,9 @@ var PlainReader = class {
    * a scalar or flow sequence on the line, a block on the next lines, or null.
    */
   value(after, line, indent, depth, inMap) {
-    const text4 = after.trimStart();
+    const text3 = after.trimStart();
     const next = this.lines[this.at];
-    if (text4 === "" || text4.startsWith("#")) {
+    if (text3 === "" || text3.startsWith("#")) {
       if (next !== void 0 && !isDocumentStart(next)) {
         if (next.indent > indent) return this.block(next.indent, depth + 1);
         if (inMap && next.indent === indent && isSeqItem(next.text)) return this.seq(indent, depth + 1);
@@ -7508,15 +7508,15 @@ var PlainReader = class {
     }
     if (next !== void 0 && next.indent > indent && !isDocumentStart(next)) giveUp();
     this.count(depth + 1);
-    if (text4.startsWith("[")) return this.flow(text4, line.number, depth + 1);
-    return { type: "scalar", line: line.number, value: scalar(withoutComment(text4), PLAIN_STRING) };
+    if (text3.startsWith("[")) return this.flow(text3, line.number, depth + 1);
+    return { type: "scalar", line: line.number, value: scalar(withoutComment(text3), PLAIN_STRING) };
   }
   /** `[a, b, "c"]` on one line, nothing but a comment after it. */
-  flow(text4, line, depth) {
-    const close = text4.indexOf("]");
-    const rest = text4.slice(close + 1);
+  flow(text3, line, depth) {
+    const close = text3.indexOf("]");
+    const rest = text3.slice(close + 1);
     if (close === -1 || rest !== "" && !rest.startsWith(" ") || withoutComment(rest) !== "") giveUp();
-    const inner = text4.slice(1, close).trim();
+    const inner = text3.slice(1, close).trim();
     const items = [];
     if (inner !== "") {
       for (const item of inner.split(",")) {
@@ -7530,34 +7530,34 @@ var PlainReader = class {
 function isDocumentStart(line) {
   return line.indent === 0 && (line.text === "---" || line.text.startsWith("--- #"));
 }
-function isSeqItem(text4) {
-  return text4 === "-" || text4.startsWith("- ");
+function isSeqItem(text3) {
+  return text3 === "-" || text3.startsWith("- ");
 }
-function looksLikeKey(text4) {
-  const colon = text4.indexOf(":");
-  return colon > 0 && (colon === text4.length - 1 || text4[colon + 1] === " ") && KEY.test(text4.slice(0, colon));
+function looksLikeKey(text3) {
+  const colon = text3.indexOf(":");
+  return colon > 0 && (colon === text3.length - 1 || text3[colon + 1] === " ") && KEY.test(text3.slice(0, colon));
 }
-function withoutComment(text4) {
-  const hash = text4.indexOf("#");
-  if (hash === -1) return text4.trimEnd();
-  if (hash > 0 && text4[hash - 1] !== " ") giveUp();
-  return text4.slice(0, hash).trimEnd();
+function withoutComment(text3) {
+  const hash = text3.indexOf("#");
+  if (hash === -1) return text3.trimEnd();
+  if (hash > 0 && text3[hash - 1] !== " ") giveUp();
+  return text3.slice(0, hash).trimEnd();
 }
-function scalar(text4, plain2) {
-  const quote = text4[0];
+function scalar(text3, plain2) {
+  const quote = text3[0];
   if (quote === '"' || quote === "'") {
-    const body = text4.slice(1, -1);
-    if (text4.length < 2 || text4[text4.length - 1] !== quote || body.includes(quote) || body.includes("\\"))
+    const body = text3.slice(1, -1);
+    if (text3.length < 2 || text3[text3.length - 1] !== quote || body.includes(quote) || body.includes("\\"))
       giveUp();
     return body;
   }
-  if (SMALL_INTEGER.test(text4)) {
-    const value = Number.parseInt(text4, 10);
-    if (goYamlV2Value(text4) !== value) giveUp();
+  if (SMALL_INTEGER.test(text3)) {
+    const value = Number.parseInt(text3, 10);
+    if (goYamlV2Value(text3) !== value) giveUp();
     return value;
   }
-  if (!plain2.test(text4) || text4.endsWith(" ") || goYamlV2Value(text4) !== text4) giveUp();
-  return text4;
+  if (!plain2.test(text3) || text3.endsWith(" ") || goYamlV2Value(text3) !== text3) giveUp();
+  return text3;
 }
 
 // src/yaml/yaml-cst-tree.ts
@@ -7571,10 +7571,10 @@ var keyTags = scalarTags.filter(
   (tag) => (tag.default === true || tag.default === "key") && tag.test !== void 0
 );
 var usable = schema4.compat === null || schema4.compat === void 0;
-function documentsFromCst(tokens, text4, lineOf3) {
-  if (!usable || text4.includes("	")) return void 0;
+function documentsFromCst(tokens, text3, lineOf3) {
+  if (!usable || text3.includes("	")) return void 0;
   try {
-    return new CstWalk(text4, lineOf3).stream(tokens);
+    return new CstWalk(text3, lineOf3).stream(tokens);
   } catch (err) {
     if (err === GIVE_UP2) return void 0;
     throw err;
@@ -7587,8 +7587,8 @@ var CstWalk = class {
   nodes = 0;
   text;
   lineOf;
-  constructor(text4, lineOf3) {
-    this.text = text4;
+  constructor(text3, lineOf3) {
+    this.text = text3;
     this.lineOf = lineOf3;
   }
   stream(tokens) {
@@ -7807,12 +7807,12 @@ function emptyValueOffset(before, end) {
   for (i++; before[i]?.type === "space"; i++) offset += before[i].source.length;
   return offset;
 }
-function resolvePlain(text4, atKey) {
-  const tag = (atKey ? keyTags : valueTags).find((t) => t.test?.test(text4));
-  if (tag === void 0) return text4;
+function resolvePlain(text3, atKey) {
+  const tag = (atKey ? keyTags : valueTags).find((t) => t.test?.test(text3));
+  if (tag === void 0) return text3;
   let result;
   try {
-    result = tag.resolve(text4, giveUp2, options);
+    result = tag.resolve(text3, giveUp2, options);
   } catch (err) {
     if (err === GIVE_UP2) throw err;
     return giveUp2();
@@ -7841,9 +7841,9 @@ var TreeConverter = class {
   lineOf;
   /** The whole text the document is part of. */
   text;
-  constructor(doc, text4, file, lineOf3) {
+  constructor(doc, text3, file, lineOf3) {
     this.doc = doc;
-    this.text = text4;
+    this.text = text3;
     this.file = file;
     this.lineOf = lineOf3;
   }
@@ -7985,7 +7985,7 @@ var TreeConverter = class {
 
 // src/yaml/read-yaml.ts
 function readYamlFile(absolutePath, file) {
-  let text4;
+  let text3;
   let fd;
   try {
     fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -7996,26 +7996,26 @@ function readYamlFile(absolutePath, file) {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new InputError("not a regular file", { file });
     if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
-    text4 = yamlTextOf(readFileSync(fd));
+    text3 = yamlTextOf(readFileSync(fd));
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
     closeSync(fd);
   }
-  return parseYamlDocuments(text4, file);
+  return parseYamlDocuments(text3, file);
 }
-function parseYamlDocuments(text4, file) {
-  const problem = kubectlReadingProblem(text4);
+function parseYamlDocuments(text3, file) {
+  const problem = kubectlReadingProblem(text3);
   if (problem !== void 0) throw new InputError(problem.message, { file, line: problem.line });
-  const stream = jsonStreamDocuments(text4, file);
+  const stream = jsonStreamDocuments(text3, file);
   if (stream !== void 0) return stream;
-  const documents = readDocuments(withLastLineEnded(text4), file);
-  const notJson = kubectlJsonProblem(text4);
+  const documents = readDocuments(withLastLineEnded(text3), file);
+  const notJson = kubectlJsonProblem(text3);
   if (notJson !== void 0) throw new InputError(notJson.message, { file, line: notJson.line });
   return documents;
 }
-function jsonStreamDocuments(text4, file) {
-  const body = withoutMark(text4);
+function jsonStreamDocuments(text3, file) {
+  const body = withoutMark(text3);
   if (!isJsonToKubectl(body)) return void 0;
   const stream = jsonStreamValues(body, MAX_YAML_DOCUMENTS);
   if ("tooMany" in stream) throw tooManyDocuments(file);
@@ -8027,7 +8027,7 @@ function jsonStreamDocuments(text4, file) {
     );
   }
   if (stream.values.length < 2) return void 0;
-  refuseTooManyValues(text4, file);
+  refuseTooManyValues(text3, file);
   const documents = [];
   for (const value of stream.values) {
     if (value.text === "null") continue;
@@ -8059,29 +8059,29 @@ function moveDown(node, lines) {
     for (const item of node.items) moveDown(item, lines);
   }
 }
-function readDocuments(text4, file) {
-  const plain2 = plainYamlDocuments(text4);
+function readDocuments(text3, file) {
+  const plain2 = plainYamlDocuments(text3);
   if (plain2 !== void 0) return plain2;
-  const { tokens, lineOf: lineOf3 } = tokenizeYaml(text4, file);
-  return documentsFromCst(tokens, text4, lineOf3) ?? composeDocuments(tokens, text4, file, lineOf3);
+  const { tokens, lineOf: lineOf3 } = tokenizeYaml(text3, file);
+  return documentsFromCst(tokens, text3, lineOf3) ?? composeDocuments(tokens, text3, file, lineOf3);
 }
-function tokenizeYaml(text4, file) {
-  const bytes = Buffer.byteLength(text4, "utf8");
+function tokenizeYaml(text3, file) {
+  const bytes = Buffer.byteLength(text3, "utf8");
   if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
-  refuseTooManyValues(text4, file);
+  refuseTooManyValues(text3, file);
   const lineCounter = new LineCounter();
   const tokens = [];
   let documents = 0;
-  for (const token of new Parser(lineCounter.addNewLine).parse(text4)) {
+  for (const token of new Parser(lineCounter.addNewLine).parse(text3)) {
     if (token.type === "document" && ++documents > MAX_YAML_DOCUMENTS) throw tooManyDocuments(file);
     tokens.push(token);
   }
-  let end = text4.length;
-  while (end > 0 && text4.charCodeAt(end - 1) === 10) end--;
+  let end = text3.length;
+  while (end > 0 && text3.charCodeAt(end - 1) === 10) end--;
   const lineOf3 = (offset) => Math.max(1, lineCounter.linePos(Math.min(offset, Math.max(0, end - 1))).line);
   return { tokens, lineOf: lineOf3 };
 }
-function composeDocuments(tokens, text4, file, lineOf3) {
+function composeDocuments(tokens, text3, file, lineOf3) {
   const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
   const documents = [];
   for (const doc of composer.compose(tokens)) {
@@ -8097,7 +8097,7 @@ function composeDocuments(tokens, text4, file, lineOf3) {
         { file, line: lineOf3(contents.range?.[0] ?? doc.range[0]) }
       );
     }
-    const converter = new TreeConverter(doc, text4, file, lineOf3);
+    const converter = new TreeConverter(doc, text3, file, lineOf3);
     const root = converter.convert(doc.contents, 0);
     const line = lineOf3(doc.contents?.range?.[0] ?? doc.range[0]);
     documents.push({ root: root.type === "scalar" && root.value === null ? null : root, line });
@@ -8113,12 +8113,12 @@ function errorOffset(errors) {
 function tooManyDocuments(file) {
   return new InputError(`more than ${MAX_YAML_DOCUMENTS} YAML documents`, { file });
 }
-function refuseTooManyValues(text4, file) {
-  if (text4.length <= PRECOUNT_ABOVE_CHARS) return;
+function refuseTooManyValues(text3, file) {
+  if (text3.length <= PRECOUNT_ABOVE_CHARS) return;
   let values = 0;
   let documents = 0;
   let offset = 0;
-  for (const lexeme of new Lexer().lex(text4)) {
+  for (const lexeme of new Lexer().lex(text3)) {
     if (lexeme === cst_exports.SCALAR) {
       values++;
       continue;
@@ -8132,15 +8132,15 @@ function refuseTooManyValues(text4, file) {
         `more than ${MAX_YAML_VALUES} YAML values (scalars and collections); refused before parsing`,
         {
           file,
-          line: lineAt2(text4, offset)
+          line: lineAt2(text3, offset)
         }
       );
     }
   }
 }
-function lineAt2(text4, offset) {
+function lineAt2(text3, offset) {
   let line = 1;
-  for (let i = text4.indexOf("\n"); i !== -1 && i < offset; i = text4.indexOf("\n", i + 1)) line++;
+  for (let i = text3.indexOf("\n"); i !== -1 && i < offset; i = text3.indexOf("\n", i + 1)) line++;
   return line;
 }
 function cannotRead(err, file) {
@@ -8248,8 +8248,8 @@ async function exists(file) {
     throw err;
   }
 }
-function parseDriftConfig(text4, file) {
-  return configFromDocuments(parseYamlDocuments(text4, file), file);
+function parseDriftConfig(text3, file) {
+  return configFromDocuments(parseYamlDocuments(text3, file), file);
 }
 function configFromDocuments(documents, file) {
   const config = defaultDriftConfig();
@@ -8503,6 +8503,45 @@ function rejectSecondForWorkload({ intents, file }, holder) {
   );
 }
 
+// src/declare/kubectl-list.ts
+function isKubectlList(node) {
+  return node.entries.has("items");
+}
+function isListInList(item) {
+  return item.type === "map" && item.entries.get("items")?.value.type === "seq";
+}
+function objectType(node, inherited) {
+  const kind = stringAt(node, "kind");
+  const apiVersion = stringAt(node, "apiVersion");
+  if (inherited !== void 0 && kind === "" && apiVersion === "") return inherited;
+  return {
+    kind,
+    apiVersion,
+    kindLine: node.entries.get("kind")?.keyLine ?? node.line,
+    apiVersionLine: node.entries.get("apiVersion")?.keyLine ?? node.line
+  };
+}
+function itemType(list) {
+  const own = objectType(list);
+  return { ...own, kind: own.kind.endsWith("List") ? own.kind.slice(0, -"List".length) : own.kind };
+}
+function stringAt(node, key) {
+  const value = node.entries.get(key)?.value;
+  return value?.type === "scalar" && typeof value.value === "string" ? value.value : "";
+}
+function appliedObjects(root) {
+  if (root?.type !== "map") return [];
+  if (!isKubectlList(root)) return [{ node: root, type: objectType(root) }];
+  const items = root.entries.get("items").value;
+  if (items.type !== "seq") return [];
+  const given = itemType(root);
+  const out = [];
+  for (const item of items.items) {
+    if (item.type === "map" && !isListInList(item)) out.push({ node: item, type: objectType(item, given) });
+  }
+  return out;
+}
+
 // src/declare/intents-presence.ts
 var KIND_NAME = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
 var SHOWN = 5;
@@ -8524,33 +8563,35 @@ function requireIntentsInEveryPath(files, withIntents) {
 function kindsFound(files) {
   const counts = /* @__PURE__ */ new Map();
   let documents = 0;
-  const visit3 = (node) => {
-    if (node?.type === "seq") {
-      node.items.forEach(visit3);
+  const visit3 = (node, top, inherited) => {
+    if (top && node?.type === "seq") {
+      for (const item of node.items) visit3(item, true);
       return;
     }
     if (node?.type !== "map") return;
+    const items = node.entries.get("items")?.value;
+    if (top && isKubectlList(node) && items?.type === "seq" && items.items.length > 0) {
+      const given = itemType(node);
+      for (const item of items.items) if (!isListInList(item)) visit3(item, false, given);
+      return;
+    }
+    const type = objectType(node, inherited);
     const kind = node.entries.get("kind")?.value;
-    if (kind?.type === "scalar" && typeof kind.value !== "string") {
+    if (type !== inherited && kind?.type === "scalar" && typeof kind.value !== "string") {
       const written = kind.written === void 0 ? String(kind.value) : JSON.stringify(kind.written.slice(0, 40));
-      const type = kind.value === null ? "null" : typeof kind.value === "boolean" ? "a boolean" : "a number";
-      const shown3 = `kind ${written} (${type} to kubectl, not a name)`;
+      const what = kind.value === null ? "null" : typeof kind.value === "boolean" ? "a boolean" : "a number";
+      const shown3 = `kind ${written} (${what} to kubectl, not a name)`;
       counts.set(shown3, (counts.get(shown3) ?? 0) + 1);
       return;
     }
-    const name = kind?.type === "scalar" ? String(kind.value) : "(no kind)";
-    const items = node.entries.get("items")?.value;
-    if (name === "List" && items?.type === "seq") {
-      items.items.forEach(visit3);
-      return;
-    }
+    const name = type.kind === "" ? "(no kind)" : type.kind;
     const shown2 = KIND_NAME.test(name) || name === "(no kind)" ? name : JSON.stringify(name.slice(0, 40));
     counts.set(shown2, (counts.get(shown2) ?? 0) + 1);
   };
   for (const { absolute, file } of files) {
     for (const doc of readYamlFile(absolute, file)) {
       if (doc.root !== null) documents++;
-      visit3(doc.root);
+      visit3(doc.root, true);
     }
   }
   if (documents === 0) return "no YAML documents";
@@ -10215,26 +10256,18 @@ function documentObjects(doc) {
 // src/declare/intents-near-miss.ts
 var KIND = "ClientIntents";
 var GROUP = "k8s.otterize.com";
-function text(node) {
-  return node?.type === "scalar" && typeof node.value === "string" ? node.value : void 0;
-}
-function rejectNearMissIntents(document, file) {
-  const kind = text(child(document, "kind"));
-  if (kind === void 0) return;
+function rejectNearMissIntents(document, file, type) {
+  const { kind, apiVersion } = type;
+  if (kind === "") return;
   if (kind !== KIND && kind.toLowerCase().replace(/s$/, "") === "clientintent") {
     const why = [
       .../^ClientIntents?$/.test(kind) ? [] : ["kinds are case-sensitive"],
       .../s$/i.test(kind) ? [] : ["the kind is plural"]
     ].join("; ");
-    fail(
-      file,
-      lineOf(document, "kind"),
-      `kind: ${JSON.stringify(kind)} is not ${KIND} (${why}); write kind: ${KIND}`
-    );
+    fail(file, type.kindLine, `kind: ${JSON.stringify(kind)} is not ${KIND} (${why}); write kind: ${KIND}`);
   }
   if (kind !== KIND) return;
-  const apiVersion = text(child(document, "apiVersion"));
-  if (apiVersion === void 0) {
+  if (apiVersion === "") {
     fail(file, document.line, `apiVersion: required for kind ${KIND} (${GROUP}/v2beta1, for instance)`);
   }
   const slash = apiVersion.indexOf("/");
@@ -10243,7 +10276,7 @@ function rejectNearMissIntents(document, file) {
     const shown2 = group === "" ? "no API group" : `the API group ${JSON.stringify(group)}`;
     fail(
       file,
-      lineOf(document, "apiVersion"),
+      type.apiVersionLine,
       `apiVersion: ${JSON.stringify(apiVersion)} puts ${KIND} in ${shown2}; Otterize's is ${GROUP} (${GROUP}/v2beta1, for instance)`
     );
   }
@@ -10507,8 +10540,8 @@ function nameWithKind({ name, kind }) {
   const withKind2 = hasKind(kind) ? `${name}-${kind.toLowerCase()}` : name;
   return withKind2.replaceAll("_", ".");
 }
-function md5Prefix(text4) {
-  return createHash("md5").update(text4).digest("hex").slice(0, 6);
+function md5Prefix(text3) {
+  return createHash("md5").update(text3).digest("hex").slice(0, 6);
 }
 function formattedIdentity({ name, namespace }) {
   return `${name.slice(0, 20)}-${namespace.slice(0, 20)}-${md5Prefix(`${name}-${namespace}`)}`;
@@ -10586,7 +10619,7 @@ function checkTargetRules(file, spec, version) {
 }
 function checkV2Target(file, type, body, field) {
   const required = (key) => {
-    if (!text2(child(body, key))) fail(file, lineOf(body, key), `${field}.${key}: required`);
+    if (!text(child(body, key))) fail(file, lineOf(body, key), `${field}.${key}: required`);
   };
   if (type === "aws") required("arn");
   if (type === "gcp") required("resource");
@@ -10594,7 +10627,7 @@ function checkV2Target(file, type, body, field) {
   if (type === "internet") checkInternet(file, body, field);
 }
 function checkAzure(file, body, field) {
-  if (!text2(child(body, "scope"))) fail(file, lineOf(body, "scope"), `${field}.scope: required`);
+  if (!text(child(body, "scope"))) fail(file, lineOf(body, "scope"), `${field}.scope: required`);
   const has = (key) => listLength(child(body, key)) > 0;
   if (!has("actions") && !has("dataActions") && !has("roles") && !child(body, "keyVaultPolicy")) {
     fail(file, body.line, `${field}: needs at least one of actions, dataActions, roles, keyVaultPolicy`);
@@ -10632,7 +10665,7 @@ function isIpOrCidr(value) {
   if (family === 0 || !/^(0|[1-9]\d{0,2})$/.test(bits)) return false;
   return Number(bits) <= (family === 4 ? 32 : 128);
 }
-function text2(node) {
+function text(node) {
   return node?.type === "scalar" && typeof node.value === "string" && node.value !== "" ? node.value : void 0;
 }
 function listLength(node) {
@@ -10667,27 +10700,44 @@ function parseClientIntentsDocuments(documents, file, opts = {}, warn2 = () => {
 }) {
   const found = [];
   let strays = [];
-  const visit3 = (node) => {
+  const visit3 = (node, top, inherited) => {
     if (node === null || node.type === "scalar" && node.value === null) return;
     if (node.type !== "map") {
       strays.push(node);
       return;
     }
-    const apiVersion = scalarText(child(node, "apiVersion"));
-    const kind = scalarText(child(node, "kind"));
-    if (kind === "List") {
-      const items = child(node, "items");
-      if (items?.type === "seq") items.items.forEach(visit3);
-      else if (items !== void 0 && !(items.type === "scalar" && items.value === null))
-        warn2(`${file}:${items.line}: a List's items must be a list (kubectl refuses it); skipped`);
+    const type = objectType(node, inherited);
+    if (top && isKubectlList(node)) {
+      visitItems(node, type);
       return;
     }
-    rejectNearMissIntents(node, file);
-    if (kind !== "ClientIntents" || !apiVersion?.startsWith(`${INTENTS_GROUP}/`)) return;
-    found.push(parseOne(node, file, apiVersion, opts));
+    rejectNearMissIntents(node, file, type);
+    if (type.kind !== "ClientIntents" || !type.apiVersion.startsWith(`${INTENTS_GROUP}/`)) return;
+    found.push(parseOne(node, file, type, opts));
+  };
+  const visitItems = (list, type) => {
+    const items = list.entries.get("items");
+    if (type.kind === "ClientIntents") {
+      fail(
+        file,
+        items.keyLine,
+        "items: kubectl reads an object with items as a list and applies its items, not the object, so this ClientIntents would never be applied; remove items"
+      );
+    }
+    if (items.value.type !== "seq") {
+      if (!(items.value.type === "scalar" && items.value.value === null))
+        warn2(`${file}:${items.value.line}: a list's items must be a list (kubectl refuses it); skipped`);
+      return;
+    }
+    const given = itemType(list);
+    for (const item of items.value.items) {
+      if (isListInList(item))
+        warn2(`${file}:${item.line}: a list inside a list (kubectl refuses it); skipped`);
+      else visit3(item, false, given);
+    }
   };
   for (const doc of documents) {
-    documentObjects(doc).forEach(visit3);
+    for (const node of documentObjects(doc)) visit3(node, true);
     if (strays.length > 0) warn2(strayWarning(file, strays));
     strays = [];
   }
@@ -10699,15 +10749,13 @@ function strayWarning(file, strays) {
   const more = strays.length > 1 ? `, and ${strays.length - 1} more in this document` : "";
   return `${file}:${first.line}: ${what} where a Kubernetes object belongs (kubectl refuses it)${more}; skipped`;
 }
-function scalarText(node) {
-  return node?.type === "scalar" && typeof node.value === "string" ? node.value : void 0;
-}
-function parseOne(root, file, apiVersion, opts) {
+function parseOne(root, file, type, opts) {
+  const { apiVersion } = type;
   const version = apiVersion.slice(INTENTS_GROUP.length + 1);
   if (!INTENTS_VERSIONS.includes(version)) {
     fail(
       file,
-      lineOf(root, "apiVersion"),
+      type.apiVersionLine,
       `apiVersion: unknown ClientIntents version "${apiVersion}" (known: ${INTENTS_VERSIONS.join(", ")})`
     );
   }
@@ -10790,45 +10838,31 @@ async function readWorkloadManifests(paths, opts = {}) {
 }
 function servicesFromDocuments(documents, defaultNamespace) {
   const found = [];
-  const visit3 = (node) => {
-    if (node?.type !== "map") return;
-    const kind = text3(child(node, "kind"));
-    if (kind === "List") {
-      const items = child(node, "items");
-      if (items?.type === "seq") items.items.forEach(visit3);
-      return;
-    }
-    if (kind !== "Service" || text3(child(node, "apiVersion")) !== "v1") return;
+  const visit3 = (node, { kind, apiVersion }) => {
+    if (kind !== "Service" || apiVersion !== "v1") return;
     const metadata = mapAt(node, ["metadata"]);
-    const name = text3(metadata && child(metadata, "name"));
+    const name = text2(metadata && child(metadata, "name"));
     if (!name) return;
-    const namespace = text3(metadata && child(metadata, "namespace")) || defaultNamespace;
+    const namespace = text2(metadata && child(metadata, "namespace")) || defaultNamespace;
     found.push({ name, namespace, selector: stringMap(mapAt(node, ["spec", "selector"])) ?? null });
   };
-  for (const doc of documents) visit3(doc.root);
+  for (const doc of documents) for (const { node, type } of appliedObjects(doc.root)) visit3(node, type);
   return found;
 }
 function workloadsFromDocuments(documents, file, defaultNamespace) {
   const found = [];
-  const visit3 = (node) => {
-    if (node?.type !== "map") return;
-    const kind = text3(child(node, "kind"));
-    if (kind === "List") {
-      const items = child(node, "items");
-      if (items?.type === "seq") items.items.forEach(visit3);
-      return;
-    }
-    if (!kind || !WORKLOAD_KINDS.includes(kind)) return;
+  const visit3 = (node, { kind }) => {
+    if (!WORKLOAD_KINDS.includes(kind)) return;
     const metadata = mapAt(node, ["metadata"]);
-    const name = text3(metadata && child(metadata, "name"));
+    const name = text2(metadata && child(metadata, "name"));
     if (!name) return;
-    const namespace = text3(metadata && child(metadata, "namespace")) || defaultNamespace;
+    const namespace = text2(metadata && child(metadata, "namespace")) || defaultNamespace;
     const podSpec = mapAt(node, podSpecPath(kind));
-    const serviceAccount = text3(podSpec && child(podSpec, "serviceAccountName")) || text3(podSpec && child(podSpec, "serviceAccount")) || "default";
+    const serviceAccount = text2(podSpec && child(podSpec, "serviceAccountName")) || text2(podSpec && child(podSpec, "serviceAccount")) || "default";
     const labels = stringMap(mapAt(node, ["spec", "selector", "matchLabels"])) ?? stringMap(mapAt(node, podLabelsPath(kind))) ?? {};
     found.push({ name, namespace, kind, serviceAccount, labels, file, line: node.line });
   };
-  for (const doc of documents) visit3(doc.root);
+  for (const doc of documents) for (const { node, type } of appliedObjects(doc.root)) visit3(node, type);
   return found;
 }
 function createWorkloadLookup(workloads, services = []) {
@@ -10864,7 +10898,7 @@ function mapAt(node, path9) {
   }
   return current?.type === "map" ? current : void 0;
 }
-function text3(node) {
+function text2(node) {
   if (node?.type !== "scalar" || node.value === null) return void 0;
   return node.written ?? String(node.value);
 }
@@ -10872,7 +10906,7 @@ function stringMap(map2) {
   if (!map2 || map2.entries.size === 0) return void 0;
   const result = {};
   for (const [key, entry] of map2.entries) {
-    const value = text3(entry.value);
+    const value = text2(entry.value);
     if (value !== void 0) result[key] = value;
   }
   return result;
@@ -11295,8 +11329,8 @@ var TOKEN_CHARS = /^[A-Za-z0-9_-]+$/;
 function isVersionSegment(segment) {
   return VERSION2.test(segment) || DOTTED_NUMBER.test(segment);
 }
-function count(text4, pattern) {
-  return text4.match(pattern)?.length ?? 0;
+function count(text3, pattern) {
+  return text3.match(pattern)?.length ?? 0;
 }
 function isRandomRun(run) {
   if (run.length < 10) return false;
@@ -12754,7 +12788,13 @@ var ClientHomes = class {
       const mine = named.filter((d) => d.namespace === client.namespace);
       const found = mine.length > 1 ? mine.find((d) => lineOf2(entry.text, d.node) === candidate.line) ?? mine[0] : mine[0];
       if (found !== void 0)
-        return { file: candidate.file, index: found.index, doc: entry.docs[found.index], node: found.node };
+        return {
+          file: candidate.file,
+          index: found.index,
+          doc: entry.docs[found.index],
+          node: found.node,
+          apiVersion: found.apiVersion
+        };
       if (named.some((d) => d.namespace === void 0)) unknown ??= candidate.file;
     }
     return unknown === void 0 ? void 0 : {
@@ -12763,28 +12803,34 @@ var ClientHomes = class {
   }
   /**
    * A parsed file's ClientIntents by client name, in document order: whole documents, and the
-   * items of a `kind: List` document (as `kubectl get -o yaml` writes several objects).
+   * items of lists as kubectl applies them (a `kind: List` as `kubectl get -o yaml` writes several
+   * objects, a `ClientIntentsList` whose items name no kind; kubectl-list.ts).
    */
   documentsOf(entry) {
     let index = this.inFile.get(entry);
     if (index === void 0) {
       const found = /* @__PURE__ */ new Map();
-      const add = (node, i) => {
-        if (!isMap(node) || node.get("kind") !== "ClientIntents") return;
+      const add = (node, i, top, inherited) => {
+        if (!isMap(node)) return;
+        const items = node.get("items", true);
+        if (top && node.has("items")) {
+          const given = listItemType(node);
+          if (isSeq(items)) for (const item of items.items) add(item, i, false, given);
+          return;
+        }
+        if (isSeq(items)) return;
+        const type = nodeType(node, inherited);
+        if (type.kind !== "ClientIntents") return;
         const name = node.getIn(["spec", "workload", "name"]) ?? node.getIn(["spec", "service", "name"]);
         if (typeof name !== "string") return;
         const list = found.get(name) ?? [];
         const written = node.getIn(["metadata", "namespace"]);
         const namespace = written === void 0 || written === null || written === "" ? this.defaultNamespace : written;
-        list.push({ index: i, node, namespace });
+        list.push({ index: i, node, namespace, apiVersion: type.apiVersion });
         found.set(name, list);
       };
       entry.docs.forEach((doc, i) => {
-        const root = doc.contents;
-        if (isMap(root) && root.get("kind") === "List") {
-          const items = root.get("items", true);
-          if (isSeq(items)) for (const item of items.items) add(item, i);
-        } else add(root, i);
+        add(doc.contents, i, true);
       });
       index = found;
       this.inFile.set(entry, index);
@@ -12792,11 +12838,11 @@ var ClientHomes = class {
     return index;
   }
 };
-function lineOf2(text4, node) {
+function lineOf2(text3, node) {
   const start = node.range?.[0];
   if (start === void 0) return void 0;
   let line = 1;
-  for (let i = text4.indexOf("\n"); i !== -1 && i < start; i = text4.indexOf("\n", i + 1)) line++;
+  for (let i = text3.indexOf("\n"); i !== -1 && i < start; i = text3.indexOf("\n", i + 1)) line++;
   return line;
 }
 function sharesNodes(node) {
@@ -12819,6 +12865,19 @@ function isJsonFile(file) {
 function clientKey(client) {
   return `${client.namespace}/${client.name}`;
 }
+function nodeType(node, inherited) {
+  const kind = node.get("kind");
+  const apiVersion = node.get("apiVersion");
+  const type = {
+    kind: typeof kind === "string" ? kind : "",
+    apiVersion: typeof apiVersion === "string" ? apiVersion : ""
+  };
+  return inherited !== void 0 && type.kind === "" && type.apiVersion === "" ? inherited : type;
+}
+function listItemType(list) {
+  const own = nodeType(list);
+  return { ...own, kind: own.kind.endsWith("List") ? own.kind.slice(0, -"List".length) : own.kind };
+}
 
 // src/declare/edit-intents-layout.ts
 import path6 from "node:path";
@@ -12827,7 +12886,7 @@ function newIntentsFiles(intents, declared, sources) {
   const edits = /* @__PURE__ */ new Map();
   const skipped = [];
   for (const one of intents) {
-    const text4 = toYamlDocuments([clientIntentsManifest(one, apiVersion)]);
+    const text3 = toYamlDocuments([clientIntentsManifest(one, apiVersion)]);
     const file = fileFor(one, declared, sources);
     if (file === void 0) {
       const who = `${showControlChars(one.client.namespace)}/${showControlChars(one.client.name)}`;
@@ -12844,8 +12903,8 @@ function newIntentsFiles(intents, declared, sources) {
       before: sources.get(file) ?? null,
       after: sources.get(file) ?? ""
     };
-    current.after = current.after === "" ? text4 : `${withNewline(current.after)}---
-${text4}`;
+    current.after = current.after === "" ? text3 : `${withNewline(current.after)}---
+${text3}`;
     edits.set(file, current);
   }
   return { edits: [...edits.values()], skipped };
@@ -12876,8 +12935,8 @@ function mostCommon(values) {
   for (const [value, count2] of counts) if (best === void 0 || count2 > counts.get(best)) best = value;
   return best;
 }
-function withNewline(text4) {
-  return text4.endsWith("\n") ? text4 : `${text4}
+function withNewline(text3) {
+  return text3.endsWith("\n") ? text3 : `${text3}
 `;
 }
 
@@ -12889,11 +12948,11 @@ function printEditedFile(entry) {
   let start = 0;
   entry.docs.forEach((doc, i) => {
     const end = doc.range[2];
-    const text4 = entry.text.slice(start, end);
+    const text3 = entry.text.slice(start, end);
     if (entry.changed.has(i)) {
       quoteNewScalarsForKubectl(doc);
-      out += itemsOrNothing(doc, entry, start, text4, inFile) ?? doc.toString({ ...PRINT, ...style(text4, inFile) });
-    } else out += text4;
+      out += itemsOrNothing(doc, entry, start, text3, inFile) ?? doc.toString({ ...PRINT, ...style(text3, inFile) });
+    } else out += text3;
     start = end;
   });
   return out + entry.text.slice(start);
@@ -12907,7 +12966,7 @@ function itemsOrNothing(...args) {
 }
 function printedItems(doc, entry, docStart, docText, inFile) {
   const root = doc.contents;
-  if (!isMap(root) || root.get("kind") !== "List") return void 0;
+  if (!isMap(root)) return void 0;
   const items = root.get("items", true);
   if (!isSeq(items)) return void 0;
   const changed = items.items.filter((item) => entry.changedNodes.has(item));
@@ -12922,10 +12981,10 @@ function printedItems(doc, entry, docStart, docText, inFile) {
     const own = dedent(docText.slice(at, e - docStart), column);
     let printed = printAlone(item, style(own, inFile));
     if (!own.endsWith("\n")) printed = printed.replace(/\n$/, "");
-    const text4 = indentAfterFirst(printed, column);
+    const text3 = indentAfterFirst(printed, column);
     const lead = docText.slice(at - column, at);
-    if (!/^ *- +$/.test(lead) || !readsAs(`${lead}${text4}`, item.toJS(doc))) return void 0;
-    out += docText.slice(from, at) + text4;
+    if (!/^ *- +$/.test(lead) || !readsAs(`${lead}${text3}`, item.toJS(doc))) return void 0;
+    out += docText.slice(from, at) + text3;
     from = e - docStart;
   }
   return out + docText.slice(from);
@@ -12941,29 +13000,29 @@ function printAlone(item, indentation) {
     item.spaceBefore = spaceBefore;
   }
 }
-function readsAs(text4, value) {
-  const read = parseDocument(text4, { uniqueKeys: false });
+function readsAs(text3, value) {
+  const read = parseDocument(text3, { uniqueKeys: false });
   return read.errors.length === 0 && sameData(read.toJS(), [value]);
 }
 function sameData(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
-function dedent(text4, column) {
+function dedent(text3, column) {
   const pad = " ".repeat(column);
-  return text4.split("\n").map((line, i) => i > 0 && line.startsWith(pad) ? line.slice(column) : line).join("\n");
+  return text3.split("\n").map((line, i) => i > 0 && line.startsWith(pad) ? line.slice(column) : line).join("\n");
 }
-function indentAfterFirst(text4, column) {
+function indentAfterFirst(text3, column) {
   const pad = " ".repeat(column);
-  return text4.split("\n").map((line, i) => i > 0 && line !== "" ? pad + line : line).join("\n");
+  return text3.split("\n").map((line, i) => i > 0 && line !== "" ? pad + line : line).join("\n");
 }
-function style(text4, inFile) {
-  const own = indentationIn(text4);
+function style(text3, inFile) {
+  const own = indentationIn(text3);
   return { indent: own.indent ?? inFile.indent ?? 2, indentSeq: own.indentSeq ?? inFile.indentSeq ?? true };
 }
-function indentationIn(text4) {
-  const nested2 = text4.match(/^[^\s#-][^\n]*:\s*\n( +)\S/m);
-  const flat = text4.match(/^( *)[^\s#-][^\n]*:\s*\n\1- /gm)?.length ?? 0;
-  const indented = text4.match(/^( *)[^\s#-][^\n]*:\s*\n\1 +- /gm)?.length ?? 0;
+function indentationIn(text3) {
+  const nested2 = text3.match(/^[^\s#-][^\n]*:\s*\n( +)\S/m);
+  const flat = text3.match(/^( *)[^\s#-][^\n]*:\s*\n\1- /gm)?.length ?? 0;
+  const indented = text3.match(/^( *)[^\s#-][^\n]*:\s*\n\1 +- /gm)?.length ?? 0;
   const found = {};
   if (nested2?.[1] !== void 0) found.indent = nested2[1].length;
   if (flat + indented > 0) found.indentSeq = indented > flat;
@@ -12971,8 +13030,8 @@ function indentationIn(text4) {
 }
 function withConventionsOf(before, after) {
   const crlf = before.includes("\r\n") && !/(?:^|[^\r])\n/.test(before);
-  const text4 = crlf ? after.replace(/\r?\n/g, "\r\n") : after;
-  return before.startsWith("\uFEFF") && !text4.startsWith("\uFEFF") ? `\uFEFF${text4}` : text4;
+  const text3 = crlf ? after.replace(/\r?\n/g, "\r\n") : after;
+  return before.startsWith("\uFEFF") && !text3.startsWith("\uFEFF") ? `\uFEFF${text3}` : text3;
 }
 
 // src/declare/edit-intents-targets.ts
@@ -13116,11 +13175,11 @@ function editIntents(sources, declared, request) {
   const open = (file) => {
     const cached = parsed.get(file);
     if (cached) return cached;
-    const text4 = sources.get(file);
-    if (text4 === void 0) return void 0;
+    const text3 = sources.get(file);
+    if (text3 === void 0) return void 0;
     const entry = {
-      text: text4,
-      docs: parseAllDocuments(text4, { uniqueKeys: false, ...YAML_1_1_SAFE }),
+      text: text3,
+      docs: parseAllDocuments(text3, { uniqueKeys: false, ...YAML_1_1_SAFE }),
       changed: /* @__PURE__ */ new Set(),
       changedNodes: /* @__PURE__ */ new Set()
     };
@@ -13187,12 +13246,12 @@ function addToHomes(missing, homes, open, result) {
       } else homeless.push(call);
       continue;
     }
-    const { file, index, doc, node } = home;
+    const { file, index, doc, node, apiVersion } = home;
     if (sharesNodes(node)) {
       result.skipped.push(sharedNote(call.client.name, file));
       continue;
     }
-    const outcome = addCall2(doc, node, call);
+    const outcome = addCall2(doc, node, apiVersion, call);
     if (outcome.skipped) result.skipped.push(outcome.skipped);
     if (outcome.change) {
       markChanged(open(file), index, node);
@@ -13218,7 +13277,7 @@ function removeStale(stale, homes, open, result) {
       result.skipped.push(sharedNote(rule.client.name, home.file));
       continue;
     }
-    const targets = targetList(home.node);
+    const targets = targetList(home.node, home.apiVersion);
     const match = targets && findTarget(targets, rule.server, rule.targetType, rule.client);
     if (!targets || !match) continue;
     if (removeRuleFromTarget(targets, match, rule)) {
@@ -13271,8 +13330,8 @@ function describeCall(call) {
 function writtenServerName(call) {
   return operatorTargetName(call.server, call.client.namespace) ?? call.server.name;
 }
-function addCall2(doc, node, call) {
-  const targets = targetList(node);
+function addCall2(doc, node, apiVersion, call) {
+  const targets = targetList(node, apiVersion);
   if (!targets) return { skipped: `${call.client.name}: no spec.targets or spec.calls list to add to` };
   const path9 = call.suggestedPath ?? call.path;
   const serverNames = [call.server, ...call.server.service ? [call.server.service] : []];
@@ -13295,8 +13354,7 @@ function addCall2(doc, node, call) {
   const added = addCallToTarget(doc, targets, match, call.method, path9, prefersFlowMethods(targets.seq));
   return added ? { change: { action: "add", ...describeCall(call), server: match.writtenName } } : {};
 }
-function targetList(node) {
-  const apiVersion = String(node.get("apiVersion") ?? "");
+function targetList(node, apiVersion) {
   const v2 = /\/v2/.test(apiVersion);
   const seq2 = node.getIn(["spec", v2 ? "targets" : "calls"], true);
   if (!isSeq(seq2)) return void 0;
@@ -13824,9 +13882,9 @@ function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader
     } }));
   }
 }
-function splitLines2(text4) {
-  const hasTrailingNl = text4.endsWith("\n");
-  const result = text4.split("\n").map((line) => line + "\n");
+function splitLines2(text3) {
+  const hasTrailingNl = text3.endsWith("\n");
+  const result = text3.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
@@ -13852,13 +13910,13 @@ function intentsSourcesOnDisk(cwd, declared) {
   const read = /* @__PURE__ */ new Map();
   const textOf = (file) => {
     if (!files.has(file)) return void 0;
-    let text4 = read.get(file);
-    if (text4 === void 0) {
+    let text3 = read.get(file);
+    if (text3 === void 0) {
       const bytes = readRegularFileBytesSync(path7.resolve(cwd, file), { file, maxBytes: MAX_YAML_BYTES });
-      text4 = isUtf16(bytes) ? null : bytes.toString("utf8");
-      read.set(file, text4);
+      text3 = isUtf16(bytes) ? null : bytes.toString("utf8");
+      read.set(file, text3);
     }
-    return text4;
+    return text3;
   };
   return {
     has: (file) => files.has(file),
@@ -14096,8 +14154,8 @@ var MARKUP = {
   "'": "&apos;"
 };
 var NOT_XML = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;
-function xmlText(text4) {
-  return showControlChars(text4.replace(NOT_XML, "\uFFFD")).replace(/[&<>"']/g, (c) => MARKUP[c]);
+function xmlText(text3) {
+  return showControlChars(text3.replace(NOT_XML, "\uFFFD")).replace(/[&<>"']/g, (c) => MARKUP[c]);
 }
 function xmlLines(lines) {
   return lines.flatMap((line) => line.split("\n")).map(xmlText).join("\n");
@@ -14136,19 +14194,19 @@ function ruleName(rule) {
   return `rule ${operation(rule.method, rule.path)} -> ${target}`;
 }
 function findingCase(finding) {
-  const text4 = [`${finding.title}.`, ...finding.detail];
+  const text3 = [`${finding.title}.`, ...finding.detail];
   if (finding.location !== void 0) {
     const verb = finding.kind === "missing" ? "Declare it in" : "Declared at";
-    text4.push(`${verb} ${finding.location.file}:${finding.location.line}.`);
+    text3.push(`${verb} ${finding.location.file}:${finding.location.line}.`);
   }
   if (finding.suggestion !== void 0) {
-    text4.push(`Suggested entry under ${finding.suggestion.under}:`, finding.suggestion.yaml.trimEnd());
+    text3.push(`Suggested entry under ${finding.suggestion.under}:`, finding.suggestion.yaml.trimEnd());
   }
   const kind = finding.outcome === "fail" ? "failure" : "skipped";
   const message = `${FINDING_MESSAGE[finding.kind](finding)}${kind === "skipped" ? " (not failing)" : ""}`;
   return {
     name: finding.kind === "missing" ? `missing ${finding.title}` : `rule ${finding.title}`,
-    outcome: { kind, type: FINDING_TYPE[finding.kind], message, text: text4 }
+    outcome: { kind, type: FINDING_TYPE[finding.kind], message, text: text3 }
   };
 }
 function ignoredCallCase(call) {
@@ -14210,10 +14268,10 @@ function caseXml(suite, test) {
   const classname = `${suite.client.namespace}.${suite.client.name}`;
   const open = `    <testcase name="${xmlText(test.name)}" classname="${xmlText(classname)}" time="0"`;
   if (test.outcome === void 0) return [`${open}/>`];
-  const { kind, type, message, text: text4 } = test.outcome;
+  const { kind, type, message, text: text3 } = test.outcome;
   return [
     `${open}>`,
-    `      <${kind} type="${xmlText(type)}" message="${xmlText(message)}">${xmlLines(text4)}</${kind}>`,
+    `      <${kind} type="${xmlText(type)}" message="${xmlText(message)}">${xmlLines(text3)}</${kind}>`,
     "    </testcase>"
   ];
 }
@@ -14293,8 +14351,8 @@ function levelOf(finding) {
   if (finding.kind === "missing" || finding.kind === "stale") return "warning";
   return finding.outcome === "warn" ? "warning" : "note";
 }
-function sarifText(text4) {
-  return showControlChars(text4).replace(/[\\[\]]/g, (c) => `\\${c}`);
+function sarifText(text3) {
+  return showControlChars(text3).replace(/[\\[\]]/g, (c) => `\\${c}`);
 }
 function sarifLines(lines) {
   return lines.flatMap((line) => line.split("\n")).map(sarifText).join("\n");
@@ -14364,7 +14422,7 @@ function toSarif(drift, opts) {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: notes.map((text4) => ({ level: "warning", message: { text: text4 } }))
+            toolExecutionNotifications: notes.map((text3) => ({ level: "warning", message: { text: text3 } }))
           }
         ],
         results: placed.map(sarifResult)
@@ -14631,8 +14689,8 @@ async function hasUsableFont() {
 }
 
 // src/report/picture-text.ts
-function pictureText(text4) {
-  return showControlChars(text4);
+function pictureText(text3) {
+  return showControlChars(text3);
 }
 var HTML_ESCAPES = {
   "&": "&amp;",
@@ -14641,8 +14699,8 @@ var HTML_ESCAPES = {
   '"': "&quot;",
   "'": "&#39;"
 };
-function escapeHtml(text4) {
-  return pictureText(text4).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+function escapeHtml(text3) {
+  return pictureText(text3).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
 // src/report/graph-dot.ts
@@ -14694,8 +14752,8 @@ var NODE_STYLES = {
   }
 };
 var NODE_KINDS = ["workload", "service", "external", "unattributed"];
-function dotString(text4) {
-  const escaped = pictureText(text4).replace(/[\\"&]/g, (c) => c === "&" ? "&amp;" : `\\${c}`);
+function dotString(text3) {
+  const escaped = pictureText(text3).replace(/[\\"&]/g, (c) => c === "&" ? "&amp;" : `\\${c}`);
   return `"${escaped}"`;
 }
 function dotLines(lines) {
@@ -14706,9 +14764,9 @@ function attributeList(attrs, label) {
   const parts = Object.entries(attrs).map(([k, v]) => `${k}=${dotString(v)}`);
   return `[${[...parts, `label=${label}`].join(", ")}]`;
 }
-function cut(text4) {
-  const chars = [...text4];
-  return chars.length <= MAX_LINE_CHARS ? text4 : `${chars.slice(0, MAX_LINE_CHARS - 1).join("")}\u2026`;
+function cut(text3) {
+  const chars = [...text3];
+  return chars.length <= MAX_LINE_CHARS ? text3 : `${chars.slice(0, MAX_LINE_CHARS - 1).join("")}\u2026`;
 }
 function rowText(row) {
   return row.count === null ? row.operation : `${row.operation} (${row.count})`;
@@ -14749,8 +14807,8 @@ function legendLines(graph, busy) {
     const style2 = EDGE_STYLES[kind];
     const faint = busy && !DRIFT_KINDS.has(kind);
     const colour = (faint ? FAINT.color : style2.attributes.color) ?? "black";
-    const text4 = `${kind === "observed" && graph.mode === "drift" ? "observed, not judged" : style2.legend}${faint ? " (unlabelled)" : ""}`;
-    return `<TR><TD ALIGN="LEFT"><FONT COLOR="${colour}">${LEGEND_LINES[kind]}</FONT></TD><TD ALIGN="LEFT">${text4}</TD></TR>`;
+    const text3 = `${kind === "observed" && graph.mode === "drift" ? "observed, not judged" : style2.legend}${faint ? " (unlabelled)" : ""}`;
+    return `<TR><TD ALIGN="LEFT"><FONT COLOR="${colour}">${LEGEND_LINES[kind]}</FONT></TD><TD ALIGN="LEFT">${text3}</TD></TR>`;
   });
   const out = [
     "  subgraph cluster_legend {",
@@ -14805,21 +14863,21 @@ function renderGraphDot(graph) {
 
 // src/report/markdown-escape.ts
 var BROKEN_COMMENT_OPEN = "<\\x21--";
-function longestBacktickRun(text4) {
+function longestBacktickRun(text3) {
   let longest = 0;
-  for (const run of text4.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  for (const run of text3.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   return longest;
 }
-function codeSpan(text4, opts = {}) {
-  let content = showControlChars(text4).replaceAll("<!--", BROKEN_COMMENT_OPEN);
+function codeSpan(text3, opts = {}) {
+  let content = showControlChars(text3).replaceAll("<!--", BROKEN_COMMENT_OPEN);
   if (content === "") return "*empty*";
   if (opts.inTable) content = content.replaceAll("|", "\\|");
   const fence = "`".repeat(longestBacktickRun(content) + 1);
   const needsPadding = /^[` ]|[` ]$/.test(content) && content.trim() !== "";
   return needsPadding ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
 }
-function cellCode(text4) {
-  return codeSpan(text4, { inTable: true });
+function cellCode(text3) {
+  return codeSpan(text3, { inTable: true });
 }
 function safeLinkUrl(url) {
   if (!/^https?:\/\/[A-Za-z0-9]/i.test(url)) return void 0;
@@ -14828,8 +14886,8 @@ function safeLinkUrl(url) {
     (char) => char.length === 1 && char.charCodeAt(0) < 128 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char)
   );
 }
-function linkedCode(text4, url, opts = {}) {
-  const code = codeSpan(text4, opts);
+function linkedCode(text3, url, opts = {}) {
+  const code = codeSpan(text3, opts);
   const safe = url === void 0 ? void 0 : safeLinkUrl(url);
   return safe === void 0 ? code : `[${code}](${safe})`;
 }
@@ -15228,9 +15286,9 @@ var MAX_EDGES = 50;
 var OPEN_EDGES = 10;
 var LINES_PER_EDGE = 3;
 var PLAIN = /^[A-Za-z0-9 ./_:()+,=-]$/;
-function mermaidText(text4) {
+function mermaidText(text3) {
   let out = "";
-  for (const char of pictureText(text4)) {
+  for (const char of pictureText(text3)) {
     out += PLAIN.test(char) ? char : `#${char.codePointAt(0)};`;
   }
   return out;
@@ -15324,9 +15382,9 @@ function mermaidBlock(graph, total, room) {
   if (left > 0)
     body.push("", `*${plural(left, "more drifting edge")} not drawn: the tables list every call and rule.*`);
   const block = total > OPEN_EDGES ? ["", `<details><summary>${title}</summary>`, "", ...body, "", "</details>"] : ["", `#### ${title}`, "", ...body];
-  const text4 = `${block.join("\n")}
+  const text3 = `${block.join("\n")}
 `;
-  return text4.length <= room ? text4 : "";
+  return text3.length <= room ? text3 : "";
 }
 
 // src/report/markdown-report.ts
@@ -15354,7 +15412,7 @@ function runLine(drift, run) {
   const line = parts.join(" \xB7 ");
   return line.charAt(0).toUpperCase() + line.slice(1);
 }
-var characters = (text4) => text4.length;
+var characters = (text3) => text3.length;
 function verdict(drift, run) {
   const s = drift.summary;
   const { stale, notExercised } = splitStale(drift.stale);
@@ -15474,15 +15532,15 @@ function renderTables(drift, opts) {
     sections.map(() => 0)
   );
   const kept = allocateRows(sections, maxLength - measure(frame) - 64, measure);
-  let text4 = renderDocument(drift, run, sections, kept);
+  let text3 = renderDocument(drift, run, sections, kept);
   const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
-  while (measure(text4) > maxLength) {
+  while (measure(text3) > maxLength) {
     const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
     if (!victim) break;
     kept[victim.i] = (kept[victim.i] ?? 0) - 1;
-    text4 = renderDocument(drift, run, sections, kept);
+    text3 = renderDocument(drift, run, sections, kept);
   }
-  return text4;
+  return text3;
 }
 
 // src/report/comment-document.ts
@@ -15493,7 +15551,7 @@ function patchRoom(limit = DEFAULT_MAX_LENGTH) {
 }
 function renderComment(drift, opts) {
   const limit = opts.limit ?? DEFAULT_MAX_LENGTH;
-  const measure = opts.measure ?? ((text4) => text4.length);
+  const measure = opts.measure ?? ((text3) => text3.length);
   const given = opts.suggestedPatch;
   let patch = given === PATCH_TOO_LONG ? "" : patchBlock(given);
   if (given === PATCH_TOO_LONG || measure(patch) > patchRoom(limit)) {
@@ -15546,9 +15604,9 @@ function leftOutNote(count2, noPatch, listed = LEFT_OUT_IN_THE_LOG) {
 > **Not all of the drift is in the suggested patch:** the intents editor cannot write some of it (${reasons}).
 `;
 }
-function longestBacktickRun2(text4) {
+function longestBacktickRun2(text3) {
   let longest = 0;
-  for (const run of text4.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  for (const run of text3.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   return longest;
 }
 
