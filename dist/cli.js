@@ -73,26 +73,26 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-7LHNYGDY.js";
+} from "./chunks/chunk-QYRKKDBD.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-PLAUNUJB.js";
-import "./chunks/chunk-XIPLF3UY.js";
-import "./chunks/chunk-3XUMVHR7.js";
-import "./chunks/chunk-JOCJHWFS.js";
-import "./chunks/chunk-XNX57BFD.js";
-import "./chunks/chunk-FUUW7R43.js";
+} from "./chunks/chunk-7I5CLR3G.js";
+import "./chunks/chunk-WNHN6RHV.js";
+import "./chunks/chunk-X4HLLL7M.js";
+import "./chunks/chunk-JSMSHLED.js";
+import "./chunks/chunk-MTBUG5EW.js";
+import "./chunks/chunk-GVCHAHR5.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig
 } from "./chunks/chunk-7NJKBT2O.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-FEXBMIR2.js";
-import "./chunks/chunk-JRZ5SPNM.js";
+import "./chunks/chunk-L2PPBXA4.js";
 import {
   InputError,
   VERSION,
@@ -102,7 +102,7 @@ import {
   jsonWithEscapes,
   safeLine,
   showControlChars
-} from "./chunks/chunk-THEZXBAV.js";
+} from "./chunks/chunk-3OLJVOZR.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/main.ts
@@ -3143,7 +3143,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-3RGOEAZZ.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-BK7CWNAI.js");
       const given = settings.output ?? "";
       const file = repositoryLinkGuard(settings.cwd)(path5.resolve(settings.cwd, given), given);
       await mkdir2(path5.dirname(file), { recursive: true });
@@ -3160,7 +3160,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-4GY2AQSZ.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-3MDDGZCY.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

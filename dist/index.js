@@ -36,27 +36,27 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-7LHNYGDY.js";
+} from "./chunks/chunk-QYRKKDBD.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-PLAUNUJB.js";
-import "./chunks/chunk-XIPLF3UY.js";
-import "./chunks/chunk-3XUMVHR7.js";
+} from "./chunks/chunk-7I5CLR3G.js";
+import "./chunks/chunk-WNHN6RHV.js";
+import "./chunks/chunk-X4HLLL7M.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
-} from "./chunks/chunk-JOCJHWFS.js";
-import "./chunks/chunk-XNX57BFD.js";
-import "./chunks/chunk-FUUW7R43.js";
+} from "./chunks/chunk-JSMSHLED.js";
+import "./chunks/chunk-MTBUG5EW.js";
+import "./chunks/chunk-GVCHAHR5.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-FEXBMIR2.js";
 import {
   readRegularFile,
   readRegularFileBytes
-} from "./chunks/chunk-JRZ5SPNM.js";
+} from "./chunks/chunk-L2PPBXA4.js";
 import {
   InputError,
   internalError,
@@ -64,7 +64,7 @@ import {
   isInputError,
   safeLine,
   showControlChars
-} from "./chunks/chunk-THEZXBAV.js";
+} from "./chunks/chunk-3OLJVOZR.js";
 import {
   __commonJS,
   __require,

@@ -2,15 +2,15 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-PLAUNUJB.js";
-import "./chunks/chunk-3XUMVHR7.js";
+} from "./chunks/chunk-7I5CLR3G.js";
+import "./chunks/chunk-X4HLLL7M.js";
 import {
   errorReply,
   partReply
-} from "./chunks/chunk-XNX57BFD.js";
-import "./chunks/chunk-FUUW7R43.js";
+} from "./chunks/chunk-MTBUG5EW.js";
+import "./chunks/chunk-GVCHAHR5.js";
 import "./chunks/chunk-FEXBMIR2.js";
-import "./chunks/chunk-THEZXBAV.js";
+import "./chunks/chunk-3OLJVOZR.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/metrics-worker.ts

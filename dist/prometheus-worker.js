@@ -1,21 +1,21 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-RD522HZ3.js";
+} from "./chunks/chunk-TFBQUN4O.js";
 import {
   errorReply,
   partReply
-} from "./chunks/chunk-XNX57BFD.js";
+} from "./chunks/chunk-MTBUG5EW.js";
 import "./chunks/chunk-HYR7AWVW.js";
 import {
   ByteInterner,
   ObservedMapBuilder
-} from "./chunks/chunk-FUUW7R43.js";
-import "./chunks/chunk-424NN5FK.js";
+} from "./chunks/chunk-GVCHAHR5.js";
+import "./chunks/chunk-KCJGENJ5.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-FEXBMIR2.js";
-import "./chunks/chunk-JRZ5SPNM.js";
-import "./chunks/chunk-THEZXBAV.js";
+import "./chunks/chunk-L2PPBXA4.js";
+import "./chunks/chunk-3OLJVOZR.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/observe/live/prometheus-worker.ts

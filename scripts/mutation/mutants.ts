@@ -531,6 +531,38 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/declare/edit-intents.test.ts'],
     names: 'ClientIntentsList',
   },
+  {
+    id: 'declare/meta-unknown-field-taken',
+    file: 'src/declare/object-meta.ts',
+    from: /if \(check === undefined\) \{\n\s*fail\([^;]*\);\n\s*\}/,
+    to: 'if (check === undefined) continue;',
+    why: 'a ClientIntents with `metadata.label` (for labels) counts, where kubectl apply refuses the unknown field: rules never applied read as declared',
+    tests: ['test/declare/object-meta.test.ts'],
+  },
+  {
+    id: 'declare/meta-name-unchecked',
+    file: 'src/declare/object-meta.ts',
+    from: "if (name !== '' && !isDnsSubdomain(name)) {",
+    to: 'if (false) {',
+    why: 'a ClientIntents named `Client_1` counts, where the API server refuses the name',
+    tests: ['test/declare/object-meta.test.ts'],
+  },
+  {
+    id: 'declare/meta-label-value-unchecked',
+    file: 'src/declare/object-meta.ts',
+    from: 'if (!isLabelValue(value)) {',
+    to: 'if (false) {',
+    why: 'a label value the API server refuses (`-x`, 64 characters) lets the document count',
+    tests: ['test/declare/object-meta.test.ts'],
+  },
+  {
+    id: 'declare/meta-time-unchecked',
+    file: 'src/declare/object-meta.ts',
+    from: 'if (!isGoRfc3339(text)) {',
+    to: 'if (false) {',
+    why: 'a creationTimestamp kubectl cannot decode (`yesterday`, 29 February 2023) lets the document count',
+    tests: ['test/declare/object-meta.test.ts'],
+  },
   // declare/yaml-1-1-unquoted-export and -edit (the yaml package's YAML 1.1 quoting left out) were
   // dropped on 2026-12-01, when a full run found them surviving: since 9f58322 the writers quote
   // every string go-yaml v2 reads as another value themselves (quotedWhereUnsafe,

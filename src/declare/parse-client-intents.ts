@@ -8,6 +8,7 @@ import { documentObjects } from './intents-documents.ts';
 import { rejectNearMissIntents } from './intents-near-miss.ts';
 import { isKubectlList, isListInList, itemType, type ObjectType, objectType } from './kubectl-list.ts';
 import { missingNamespaceMessage } from './namespace-defaults.ts';
+import { checkObjectMeta } from './object-meta.ts';
 import { parseV1Spec } from './parse-v1.ts';
 import { parseV2Spec } from './parse-v2.ts';
 import { refuseSharedPolicies } from './shared-policies.ts';
@@ -120,6 +121,7 @@ function parseOne(root: YamlMap, file: string, type: ObjectType, opts: ParseOpti
     optionalString(file, metadata, 'namespace', 'metadata.namespace') || opts.defaultNamespace;
   if (!namespace)
     fail(file, root.entries.get('metadata')?.keyLine ?? metadata.line, missingNamespaceMessage());
+  checkObjectMeta(file, metadata);
   checkAgainstCrd(file, root, version, 'fields');
   const spec = requiredMap(file, root, 'spec', 'spec');
   const parsed = version.startsWith('v2')

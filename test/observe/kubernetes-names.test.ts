@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { isDnsLabel, isDnsSubdomain } from '../../src/kubernetes-names.ts';
+import { isDnsLabel, isDnsSubdomain, isLabelKey, isLabelValue } from '../../src/kubernetes-names.ts';
 import type { Sample } from '../../src/observe/exposition-line.ts';
 import { callsOfIntents, parseMapperIntents } from '../../src/observe/live/mapper-answer.ts';
 import { ObservedMapBuilder } from '../../src/observe/observed-map.ts';
@@ -64,6 +64,40 @@ describe('Kubernetes names', () => {
     const reference = (s: string) => s.length <= 253 && s.split('.').every((part) => label.test(part));
     const name = fc.stringMatching(/^[a-z0-9.\-A_/]{0,20}$/);
     fc.assert(fc.property(name, (s) => isDnsSubdomain(s) === reference(s)));
+  });
+
+  test('label keys and values as apimachinery checks them (property, against its own regular expressions)', () => {
+    // From apimachinery pkg/api/validate/content/kube.go: the name part and a value's shape.
+    const name = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+    const label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    const subdomain = (s: string) => s.length <= 253 && s.split('.').every((part) => label.test(part));
+    const nameOk = (s: string) => s.length <= 63 && name.test(s);
+    const keyReference = (s: string) => {
+      const parts = s.split('/');
+      if (parts.length === 1) return nameOk(s);
+      return parts.length === 2 && parts[0] !== '' && subdomain(parts[0]!) && nameOk(parts[1]!);
+    };
+    const text = fc.stringMatching(/^[a-zA-Z0-9._\-/ é]{0,24}$/);
+    fc.assert(fc.property(text, (s) => isLabelKey(s) === keyReference(s)));
+    fc.assert(fc.property(text, (s) => isLabelValue(s) === (s === '' || nameOk(s))));
+    for (const ok of ['app', 'App_1.x', 'example.com/tier', 'a'.repeat(63), `${'b'.repeat(253)}/x`]) {
+      assert.ok(isLabelKey(ok), ok);
+    }
+    for (const bad of [
+      '',
+      '/a',
+      'a/',
+      'a/b/c',
+      'Example.com/x',
+      '-a',
+      'a-',
+      'a'.repeat(64),
+      `${'b'.repeat(254)}/x`,
+    ]) {
+      assert.ok(!isLabelKey(bad), bad);
+    }
+    assert.ok(isLabelValue(''));
+    assert.ok(!isLabelValue('a b'));
   });
 
   test('metric labels that are not Kubernetes names stay out of the map, with one counting warning', () => {

@@ -5,10 +5,10 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-FUUW7R43.js";
+} from "./chunk-GVCHAHR5.js";
 import {
   InputError
-} from "./chunk-THEZXBAV.js";
+} from "./chunk-3OLJVOZR.js";
 
 // src/observe/counter-value.ts
 function requireCounterValue(value, what, where) {

@@ -13,20 +13,20 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-PLAUNUJB.js";
+} from "./chunk-7I5CLR3G.js";
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-XIPLF3UY.js";
+} from "./chunk-WNHN6RHV.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
-} from "./chunk-JOCJHWFS.js";
+} from "./chunk-JSMSHLED.js";
 import {
   replyError,
   workerScript
-} from "./chunk-XNX57BFD.js";
+} from "./chunk-MTBUG5EW.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
@@ -36,15 +36,18 @@ import {
 } from "./chunk-FEXBMIR2.js";
 import {
   readRegularFileBytesSync
-} from "./chunk-JRZ5SPNM.js";
+} from "./chunk-L2PPBXA4.js";
 import {
   InputError,
   VERSION,
   hasUnsafeChars,
   isDnsLabel,
+  isDnsSubdomain,
+  isLabelKey,
+  isLabelValue,
   jsonWithEscapes,
   showControlChars
-} from "./chunk-THEZXBAV.js";
+} from "./chunk-3OLJVOZR.js";
 import {
   __export
 } from "./chunk-HANBNIMK.js";
@@ -10291,6 +10294,176 @@ function missingNamespaceMessage() {
   return "metadata.namespace: not set, and no default namespace was given: pass --default-namespace NS (action input default-namespace), or -n NS with a single namespace, as kubectl apply -n NS would";
 }
 
+// src/declare/object-meta.ts
+var TOTAL_ANNOTATION_BYTES = 256 * 1024;
+var RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{1,2}):(\d{2}):(\d{2})([.,]\d+)?(Z|[+-](\d{2}):(\d{2}))$/;
+var OBJECT_META = {
+  name: expectString,
+  generateName: expectString,
+  namespace: expectString,
+  selfLink: expectString,
+  uid: expectString,
+  resourceVersion: expectString,
+  generation: (file, node, field) => {
+    if (integerOf(file, node, field) < 0)
+      fail(file, node.line, `${field}: must be greater than or equal to 0`);
+  },
+  creationTimestamp: checkTime,
+  deletionTimestamp: checkTime,
+  deletionGracePeriodSeconds: integerOf,
+  labels: (file, node, field) => {
+    for (const [key, entry] of expectMap(file, node, field).entries) {
+      const value = stringOrNull(file, entry.value, `${field}.${key}`);
+      if (!isLabelKey(key))
+        fail(file, entry.keyLine, `${field}: ${JSON.stringify(key)} is not a valid label key`);
+      if (!isLabelValue(value)) {
+        fail(file, entry.value.line, `${field}.${key}: ${JSON.stringify(value)} is not a valid label value`);
+      }
+    }
+  },
+  annotations: (file, node, field) => {
+    let bytes = 0;
+    for (const [key, entry] of expectMap(file, node, field).entries) {
+      const value = stringOrNull(file, entry.value, `${field}.${key}`);
+      if (!isLabelKey(key.toLowerCase())) {
+        fail(file, entry.keyLine, `${field}: ${JSON.stringify(key)} is not a valid annotation key`);
+      }
+      bytes += Buffer.byteLength(key) + Buffer.byteLength(value);
+    }
+    if (bytes > TOTAL_ANNOTATION_BYTES) {
+      fail(
+        file,
+        node.line,
+        `${field}: ${bytes} bytes, more than the API server's limit of ${TOTAL_ANNOTATION_BYTES}`
+      );
+    }
+  },
+  finalizers: (file, node, field) => {
+    expectSeq(file, node, field).items.forEach((item, i) => {
+      const name = stringOrNull(file, item, `${field}[${i}]`);
+      if (!isLabelKey(name))
+        fail(file, item.line, `${field}[${i}]: ${JSON.stringify(name)} is not a valid finalizer name`);
+    });
+  },
+  ownerReferences: (file, node, field) => {
+    let controllers = 0;
+    expectSeq(file, node, field).items.forEach((item, i) => {
+      if (isNull2(item)) return;
+      const at = `${field}[${i}]`;
+      const reference = expectMap(file, item, at);
+      checkFields(file, reference, at, OWNER_REFERENCE);
+      for (const key of ["apiVersion", "kind", "name", "uid"]) {
+        const value = reference.entries.get(key)?.value;
+        if (value === void 0 || isNull2(value) || value.type === "scalar" && value.value === "") {
+          fail(file, value?.line ?? reference.line, `${at}.${key}: required`);
+        }
+      }
+      const controller = reference.entries.get("controller")?.value;
+      if (controller?.type === "scalar" && controller.value === true) controllers++;
+    });
+    if (controllers > 1) fail(file, node.line, `${field}: only one reference can have controller: true`);
+  },
+  managedFields: (file, node, field) => {
+    expectSeq(file, node, field).items.forEach((item, i) => {
+      if (!isNull2(item)) expectMap(file, item, `${field}[${i}]`);
+    });
+  }
+};
+var OWNER_REFERENCE = {
+  apiVersion: expectString,
+  kind: expectString,
+  name: expectString,
+  uid: expectString,
+  controller: checkBoolean,
+  blockOwnerDeletion: checkBoolean
+};
+function checkObjectMeta(file, metadata) {
+  checkFields(file, metadata, "metadata", OBJECT_META);
+  const text3 = (key) => {
+    const value = metadata.entries.get(key)?.value;
+    return value?.type === "scalar" && typeof value.value === "string" ? value.value : "";
+  };
+  const name = text3("name");
+  if (name !== "" && !isDnsSubdomain(name)) {
+    fail(
+      file,
+      metadata.entries.get("name").value.line,
+      `metadata.name: ${JSON.stringify(name)} is not a valid name (a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253); the API server refuses it`
+    );
+  }
+  const prefix = text3("generateName");
+  const masked = prefix.length > 1 && prefix.endsWith("-") ? `${prefix.slice(0, -2)}a` : prefix;
+  if (prefix !== "" && !isDnsSubdomain(masked)) {
+    fail(
+      file,
+      metadata.entries.get("generateName").value.line,
+      `metadata.generateName: ${JSON.stringify(prefix)} is not a valid name prefix`
+    );
+  }
+  const namespace = text3("namespace");
+  if (namespace !== "" && !isDnsLabel(namespace)) {
+    fail(
+      file,
+      metadata.entries.get("namespace").value.line,
+      `metadata.namespace: ${JSON.stringify(namespace)} is not a valid namespace (a DNS-1123 label: lower-case letters, digits and '-', at most 63); the API server refuses it`
+    );
+  }
+}
+function checkFields(file, map2, field, known) {
+  for (const [key, entry] of map2.entries) {
+    const check2 = Object.hasOwn(known, key) ? known[key] : void 0;
+    if (check2 === void 0) {
+      fail(
+        file,
+        entry.keyLine,
+        `${field}.${key}: unknown field (kubectl apply refuses it: strict field validation)`
+      );
+    }
+    if (!isNull2(entry.value)) check2(file, entry.value, `${field}.${key}`);
+  }
+}
+function isNull2(node) {
+  return node.type === "scalar" && node.value === null;
+}
+function stringOrNull(file, node, field) {
+  return isNull2(node) ? "" : expectString(file, node, field);
+}
+function integerOf(file, node, field) {
+  const value = node.type === "scalar" ? node.value : void 0;
+  if (typeof value === "bigint" && BigInt.asIntN(64, value) === value) return Number(value);
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) {
+    fail(file, node.line, `${field}: must be an integer (kubectl refuses the document)`);
+  }
+  return value;
+}
+function checkBoolean(file, node, field) {
+  if (node.type !== "scalar" || typeof node.value !== "boolean") {
+    fail(file, node.line, `${field}: must be true or false (kubectl refuses the document)`);
+  }
+}
+function checkTime(file, node, field) {
+  const text3 = expectString(file, node, field);
+  if (!isGoRfc3339(text3)) {
+    fail(
+      file,
+      node.line,
+      `${field}: ${JSON.stringify(text3)} is not an RFC 3339 time (kubectl refuses the document)`
+    );
+  }
+}
+function isGoRfc3339(text3) {
+  const m = RFC3339.exec(text3);
+  return m !== null && inRange(m[2], 1, 12) && inRange(m[3], 1, daysIn(Number(m[1]), Number(m[2]))) && inRange(m[4], 0, 23) && inRange(m[5], 0, 59) && inRange(m[6], 0, 59) && (m[9] === void 0 || inRange(m[9], 0, 24) && inRange(m[10], 0, 60));
+}
+function inRange(digits, low, high) {
+  const n = Number(digits);
+  return n >= low && n <= high;
+}
+function daysIn(year, month) {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 // src/model.ts
 var INTENT_METHODS = [
   "GET",
@@ -10764,6 +10937,7 @@ function parseOne(root, file, type, opts) {
   const namespace = optionalString(file, metadata, "namespace", "metadata.namespace") || opts.defaultNamespace;
   if (!namespace)
     fail(file, root.entries.get("metadata")?.keyLine ?? metadata.line, missingNamespaceMessage());
+  checkObjectMeta(file, metadata);
   checkAgainstCrd(file, root, version, "fields");
   const spec = requiredMap(file, root, "spec", "spec");
   const parsed = version.startsWith("v2") ? { warnings: [], ...parseV2Spec(file, spec, namespace) } : parseV1Spec(file, spec, namespace, version);
@@ -12102,7 +12276,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-LMAOTSRE.js");
+      const { readSidecars } = await import("./sidecars-source-7LQTPCCP.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -12113,7 +12287,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-E3RNFBPI.js");
+      const { readPrometheus } = await import("./prometheus-source-RQJHJN34.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -12129,7 +12303,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-4GY2AQSZ.js");
+      const { readMapper } = await import("./mapper-source-3MDDGZCY.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,

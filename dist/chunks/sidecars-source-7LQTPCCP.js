@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   readPrometheusText,
   requireCounterValue
-} from "./chunk-3XUMVHR7.js";
+} from "./chunk-X4HLLL7M.js";
 import {
   delay,
   mapPool
@@ -11,7 +11,7 @@ import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-FUUW7R43.js";
+} from "./chunk-GVCHAHR5.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,
@@ -23,16 +23,16 @@ import {
   permissionHint,
   readBody,
   statusOf
-} from "./chunk-JQYAZQGW.js";
+} from "./chunk-C23JHY3K.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-FEXBMIR2.js";
-import "./chunk-JRZ5SPNM.js";
+import "./chunk-L2PPBXA4.js";
 import {
   InputError,
   NameGate,
   isInputError,
   showControlChars
-} from "./chunk-THEZXBAV.js";
+} from "./chunk-3OLJVOZR.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/meshed-pods.ts

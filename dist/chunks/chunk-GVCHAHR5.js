@@ -7,7 +7,7 @@ import {
   badService,
   badWorkload,
   scrubSecrets
-} from "./chunk-THEZXBAV.js";
+} from "./chunk-3OLJVOZR.js";
 
 // src/observe/istio-labels.ts
 var ISTIO_DEFAULT_LABELS = [

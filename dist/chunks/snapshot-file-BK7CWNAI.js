@@ -3,9 +3,9 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-XIPLF3UY.js";
-import "./chunk-JRZ5SPNM.js";
-import "./chunk-THEZXBAV.js";
+} from "./chunk-WNHN6RHV.js";
+import "./chunk-L2PPBXA4.js";
+import "./chunk-3OLJVOZR.js";
 import "./chunk-HANBNIMK.js";
 export {
   MAX_SNAPSHOT_BYTES,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-THEZXBAV.js";
+} from "./chunk-3OLJVOZR.js";
 
 // src/regular-file.ts
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";

@@ -5,25 +5,25 @@ import {
   permissionHint,
   readBody,
   statusOf
-} from "./chunk-JQYAZQGW.js";
+} from "./chunk-C23JHY3K.js";
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,
   parseBaseUrl,
   tooLarge
-} from "./chunk-424NN5FK.js";
+} from "./chunk-KCJGENJ5.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import {
   compareCalls
 } from "./chunk-FEXBMIR2.js";
-import "./chunk-JRZ5SPNM.js";
+import "./chunk-L2PPBXA4.js";
 import {
   InputError,
   NameGate,
   isKindName
-} from "./chunk-THEZXBAV.js";
+} from "./chunk-3OLJVOZR.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/mapper-answer.ts

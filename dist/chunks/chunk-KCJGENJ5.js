@@ -4,11 +4,11 @@ import {
 } from "./chunk-55OXYYT6.js";
 import {
   assertRegularFileSync
-} from "./chunk-JRZ5SPNM.js";
+} from "./chunk-L2PPBXA4.js";
 import {
   InputError,
   isInputError
-} from "./chunk-THEZXBAV.js";
+} from "./chunk-3OLJVOZR.js";
 
 // src/observe/live/http-client.ts
 import { readFileSync } from "node:fs";

@@ -113,6 +113,27 @@ function isDnsSubdomain(name) {
 function isKindName(kind) {
   return /^[A-Z][A-Za-z0-9]{0,62}$/.test(kind);
 }
+function isAlnum(code) {
+  return isLowerAlnum(code) || code >= 65 && code <= 90;
+}
+function isLabelName(text) {
+  if (text.length === 0 || text.length > MAX_LABEL) return false;
+  if (!isAlnum(text.charCodeAt(0)) || !isAlnum(text.charCodeAt(text.length - 1))) return false;
+  for (let i = 1; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (!isAlnum(code) && code !== 45 && code !== 95 && code !== 46) return false;
+  }
+  return true;
+}
+function isLabelKey(key) {
+  const slash = key.indexOf("/");
+  if (slash === -1) return isLabelName(key);
+  if (key.indexOf("/", slash + 1) !== -1) return false;
+  return isDnsSubdomain(key.slice(0, slash)) && isLabelName(key.slice(slash + 1));
+}
+function isLabelValue(value) {
+  return value === "" || isLabelName(value);
+}
 
 // src/observe/name-gate.ts
 var MAX_EXAMPLES = 3;
@@ -187,7 +208,10 @@ export {
   internalError,
   isInputError,
   isDnsLabel,
+  isDnsSubdomain,
   isKindName,
+  isLabelKey,
+  isLabelValue,
   NameGate,
   badWorkload,
   badService

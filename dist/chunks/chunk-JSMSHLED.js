@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-THEZXBAV.js";
+} from "./chunk-3OLJVOZR.js";
 
 // src/observe/live/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };

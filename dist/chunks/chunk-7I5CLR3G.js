@@ -2,16 +2,16 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   SeriesReader,
   requireCounterValue
-} from "./chunk-3XUMVHR7.js";
+} from "./chunk-X4HLLL7M.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-FUUW7R43.js";
+} from "./chunk-GVCHAHR5.js";
 import {
   InputError
-} from "./chunk-THEZXBAV.js";
+} from "./chunk-3OLJVOZR.js";
 
 // src/observe/part-queue.ts
 var PartQueue = class {

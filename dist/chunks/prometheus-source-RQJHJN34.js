@@ -2,18 +2,18 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseSince,
   promRange
-} from "./chunk-JOCJHWFS.js";
+} from "./chunk-JSMSHLED.js";
 import {
   PROMETHEUS_TOO_MANY_SAMPLES,
   instantQuery,
   prometheusInfo,
   readPartQueries,
   sharedRowCount
-} from "./chunk-RD522HZ3.js";
+} from "./chunk-TFBQUN4O.js";
 import {
   runReaderWorker,
   workerScript
-} from "./chunk-XNX57BFD.js";
+} from "./chunk-MTBUG5EW.js";
 import "./chunk-HYR7AWVW.js";
 import {
   ByteInterner,
@@ -24,18 +24,18 @@ import {
   REQUESTS_METRIC,
   StringTable,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-FUUW7R43.js";
+} from "./chunk-GVCHAHR5.js";
 import {
   parseBaseUrl
-} from "./chunk-424NN5FK.js";
+} from "./chunk-KCJGENJ5.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import "./chunk-FEXBMIR2.js";
-import "./chunk-JRZ5SPNM.js";
+import "./chunk-L2PPBXA4.js";
 import {
   InputError
-} from "./chunk-THEZXBAV.js";
+} from "./chunk-3OLJVOZR.js";
 import "./chunk-HANBNIMK.js";
 
 // src/observe/live/prometheus-parallel.ts

@@ -8,16 +8,16 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-FUUW7R43.js";
+} from "./chunk-GVCHAHR5.js";
 import {
   httpStream
-} from "./chunk-424NN5FK.js";
+} from "./chunk-KCJGENJ5.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import {
   InputError
-} from "./chunk-THEZXBAV.js";
+} from "./chunk-3OLJVOZR.js";
 
 // src/observe/live/json-events.ts
 import { Buffer } from "node:buffer";

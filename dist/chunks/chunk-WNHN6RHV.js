@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readRegularFile
-} from "./chunk-JRZ5SPNM.js";
+} from "./chunk-L2PPBXA4.js";
 import {
   InputError,
   NameGate,
   isKindName,
   jsonWithEscapes
-} from "./chunk-THEZXBAV.js";
+} from "./chunk-3OLJVOZR.js";
 
 // src/observe/snapshot/snapshot-file.ts
 import { Buffer } from "node:buffer";
