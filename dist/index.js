@@ -36,7 +36,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-QYRKKDBD.js";
+} from "./chunks/chunk-AHRXYMWD.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -563,6 +563,15 @@ export const MUTANTS: Mutant[] = [
     why: 'a creationTimestamp kubectl cannot decode (`yesterday`, 29 February 2023) lets the document count',
     tests: ['test/declare/object-meta.test.ts'],
   },
+  {
+    id: 'declare/folder-extension-any-case',
+    file: 'src/yaml/collect-files.ts',
+    from: 'const MANIFEST_FILE = /\\.(?:ya?ml|json)$/;',
+    to: 'const MANIFEST_FILE = /\\.(?:ya?ml|json)$/i;',
+    why: 'an `a.YAML` in an intents folder is counted, where kubectl apply -f skips it: rules never applied read as declared',
+    tests: ['test/declare/bad-intents.test.ts'],
+    names: 'another case',
+  },
   // declare/yaml-1-1-unquoted-export and -edit (the yaml package's YAML 1.1 quoting left out) were
   // dropped on 2026-12-01, when a full run found them surviving: since 9f58322 the writers quote
   // every string go-yaml v2 reads as another value themselves (quotedWhereUnsafe,

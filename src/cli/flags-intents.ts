@@ -17,7 +17,7 @@ export const INTENTS_FLAGS: readonly FlagSpec[] = [
     kind: 'list',
     group: 'intents',
     commands: ['check', 'visualize', 'policies'],
-    help: 'ClientIntents, YAML or JSON: a file, a folder (recursive, *.yaml/*.yml/*.json) or a glob; repeatable',
+    help: 'ClientIntents, YAML or JSON: a file, a folder (recursive; its *.yaml, *.yml and *.json, extensions in lower case as kubectl reads a folder) or a glob; repeatable',
     apply: (s, v) => {
       s.intents = v.map((p) => filePath('intents', p));
     },

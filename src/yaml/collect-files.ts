@@ -1,6 +1,8 @@
 // Expands the paths a user gives (files, directories, globs) into a sorted list of manifest
 // files, each with the name reports show: relative to the working directory, with posix slashes.
-// A directory yields its `.yaml`, `.yml` and `.json` files, as `kubectl apply -f DIR` reads them.
+// A directory yields its `.yaml`, `.yml` and `.json` files, as `kubectl apply -f DIR` reads them:
+// the extension compared as written (cli-runtime's ignoreFile), so `a.YAML` in a folder is
+// skipped, as kubectl skips it; a file named on its own is read whatever its name.
 import * as fsPromises from 'node:fs/promises';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,7 +20,9 @@ export interface FoundFile {
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
-const MANIFEST_FILE = /\.(?:ya?ml|json)$/i;
+const MANIFEST_FILE = /\.(?:ya?ml|json)$/;
+/** Named like a manifest but for the case of its extension: kubectl skips it in a folder. */
+const OTHER_CASE = /\.(?:ya?ml|json)$/i;
 
 export async function collectYamlFiles(paths: string[], cwd: string = process.cwd()): Promise<FoundFile[]> {
   if (paths.length === 0) throw new InputError('no files given');
@@ -48,11 +52,16 @@ async function expandPath(given: string, cwd: string, guard: LinkGuard): Promise
     throw new InputError(`${given}: no such file or directory`);
   }
   if (!info.isDirectory()) return [absolute];
-  const { files, notRegular } = await yamlFilesUnder(absolute, guard, cwd);
+  const { files, notRegular, otherCase } = await yamlFilesUnder(absolute, guard, cwd);
   if (files.length === 0) {
-    // A FIFO or a device named like a manifest is never read (it may never end): say so.
+    // A FIFO or a device named like a manifest is never read (it may never end): say so, and a
+    // file kubectl skips for the case of its extension.
     const odd =
-      notRegular.length === 0 ? '' : ` (${notRegular[0]} is named like one but is not a regular file)`;
+      notRegular.length > 0
+        ? ` (${notRegular[0]} is named like one but is not a regular file)`
+        : otherCase.length > 0
+          ? ` (${otherCase[0]} is skipped, as kubectl apply -f skips it: extensions are matched in lower case only)`
+          : '';
     throw new InputError(`${given}: no *.yaml, *.yml or *.json files in this directory${odd}`);
   }
   return files;
@@ -75,22 +84,31 @@ async function expandGlob(pattern: string, cwd: string, guard: LinkGuard): Promi
   return files;
 }
 
-/** The manifest files under `dir`, and the entries named like one that are no regular file. */
+/**
+ * The manifest files under `dir`, the entries named like one that are no regular file, and the
+ * files kubectl skips for the case of their extension.
+ */
 async function yamlFilesUnder(
   dir: string,
   guard: LinkGuard,
   cwd: string,
-): Promise<{ files: string[]; notRegular: string[] }> {
+): Promise<{ files: string[]; notRegular: string[]; otherCase: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
   const notRegular: string[] = [];
+  const otherCase: string[] = [];
   for (const entry of entries) {
-    if (!MANIFEST_FILE.test(entry.name)) continue;
+    if (!MANIFEST_FILE.test(entry.name)) {
+      if (OTHER_CASE.test(entry.name) && !entry.isDirectory()) {
+        otherCase.push(path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+      }
+      continue;
+    }
     const absolute = path.join(entry.parentPath, entry.name);
     // Only a symbolic link needs a stat to learn what it points to, and can lead out of the repository.
     if (entry.isSymbolicLink()) guard(absolute, displayName(absolute, cwd));
     if (entry.isFile() || (entry.isSymbolicLink() && (await stat(absolute)).isFile())) files.push(absolute);
     else if (!entry.isDirectory()) notRegular.push(path.relative(dir, absolute).split(path.sep).join('/'));
   }
-  return { files, notRegular };
+  return { files, notRegular, otherCase };
 }

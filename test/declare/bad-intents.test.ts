@@ -371,6 +371,28 @@ describe('bad inputs generated on the fly', () => {
     );
   });
 
+  test('in a folder, an extension in another case is skipped as kubectl apply -f skips it; named alone, the file is read', async () => {
+    const dir = await tempDir('case');
+    const intents = (name: string) =>
+      `apiVersion: k8s.otterize.com/v2beta1\nkind: ClientIntents\nmetadata: {name: ${name}, namespace: shop}\nspec:\n  workload: {name: ${name}}\n  targets:\n  - kubernetes: {name: server}\n`;
+    await writeFile(path.join(dir, 'upper.YAML'), intents('upper'));
+    assert.equal(
+      String(await failureOf(['.'], dir)),
+      '.: no *.yaml, *.yml or *.json files in this directory (upper.YAML is skipped, as kubectl apply -f skips it: extensions are matched in lower case only)',
+    );
+    await writeFile(path.join(dir, 'lower.yaml'), intents('lower'));
+    const inFolder = await loadIntents(['.'], { cwd: dir });
+    assert.deepEqual(
+      inFolder.documents.map((d) => d.file),
+      ['lower.yaml'],
+    );
+    const named = await loadIntents(['upper.YAML'], { cwd: dir });
+    assert.deepEqual(
+      named.documents.map((d) => d.file),
+      ['upper.YAML'],
+    );
+  });
+
   test('a directory with one bad file fails on that file', async () => {
     const dir = await tempDir('mixed');
     await writeFile(path.join(dir, 'z-bad.yaml'), 'a: [1\n');

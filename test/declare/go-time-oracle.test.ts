@@ -83,7 +83,9 @@ describe('timestamps against Go time.Parse(time.RFC3339)', {
       '',
     ];
     const go = goParses(texts);
-    texts.forEach((text, i) => assert.equal(isGoRfc3339(text), go[i], JSON.stringify(text)));
+    texts.forEach((text, i) => {
+      assert.equal(isGoRfc3339(text), go[i], JSON.stringify(text));
+    });
   });
 
   test('texts near the format: the check takes only what Go takes, and all of it but the known cases (property)', () => {

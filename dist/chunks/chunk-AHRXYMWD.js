@@ -8408,7 +8408,8 @@ import * as fsPromises from "node:fs/promises";
 import { readdir, stat as stat3 } from "node:fs/promises";
 import path3 from "node:path";
 var GLOB_CHARS = /[*?[\]{}]/;
-var MANIFEST_FILE = /\.(?:ya?ml|json)$/i;
+var MANIFEST_FILE = /\.(?:ya?ml|json)$/;
+var OTHER_CASE = /\.(?:ya?ml|json)$/i;
 async function collectYamlFiles(paths, cwd = process.cwd()) {
   if (paths.length === 0) throw new InputError("no files given");
   const found = /* @__PURE__ */ new Map();
@@ -8434,9 +8435,9 @@ async function expandPath(given, cwd, guard) {
     throw new InputError(`${given}: no such file or directory`);
   }
   if (!info.isDirectory()) return [absolute];
-  const { files, notRegular } = await yamlFilesUnder(absolute, guard, cwd);
+  const { files, notRegular, otherCase } = await yamlFilesUnder(absolute, guard, cwd);
   if (files.length === 0) {
-    const odd = notRegular.length === 0 ? "" : ` (${notRegular[0]} is named like one but is not a regular file)`;
+    const odd = notRegular.length > 0 ? ` (${notRegular[0]} is named like one but is not a regular file)` : otherCase.length > 0 ? ` (${otherCase[0]} is skipped, as kubectl apply -f skips it: extensions are matched in lower case only)` : "";
     throw new InputError(`${given}: no *.yaml, *.yml or *.json files in this directory${odd}`);
   }
   return files;
@@ -8460,14 +8461,20 @@ async function yamlFilesUnder(dir, guard, cwd) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = [];
   const notRegular = [];
+  const otherCase = [];
   for (const entry of entries) {
-    if (!MANIFEST_FILE.test(entry.name)) continue;
+    if (!MANIFEST_FILE.test(entry.name)) {
+      if (OTHER_CASE.test(entry.name) && !entry.isDirectory()) {
+        otherCase.push(path3.relative(dir, path3.join(entry.parentPath, entry.name)).split(path3.sep).join("/"));
+      }
+      continue;
+    }
     const absolute = path3.join(entry.parentPath, entry.name);
     if (entry.isSymbolicLink()) guard(absolute, displayName(absolute, cwd));
     if (entry.isFile() || entry.isSymbolicLink() && (await stat3(absolute)).isFile()) files.push(absolute);
     else if (!entry.isDirectory()) notRegular.push(path3.relative(dir, absolute).split(path3.sep).join("/"));
   }
-  return { files, notRegular };
+  return { files, notRegular, otherCase };
 }
 
 // src/declare/apply-order.ts
