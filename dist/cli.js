@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-AHRXYMWD.js";
+} from "./chunks/chunk-FCNAKWKF.js";
 import {
   openInRepository,
   repositoryLinkGuard,

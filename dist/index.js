@@ -36,7 +36,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-AHRXYMWD.js";
+} from "./chunks/chunk-FCNAKWKF.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -572,6 +572,15 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/declare/bad-intents.test.ts'],
     names: 'another case',
   },
+  {
+    id: 'declare/top-level-array-silent',
+    file: 'src/declare/parse-client-intents.ts',
+    from: "if (doc.root?.type === 'seq' && found.length > before)",
+    to: 'if (false)',
+    why: 'ClientIntents in a top-level array, a file kubectl apply refuses, are read without a word: the gate counts rules that are not in force until applied another way',
+    tests: ['test/declare/upstream-intents.test.ts'],
+    names: 'JSON export',
+  },
   // declare/yaml-1-1-unquoted-export and -edit (the yaml package's YAML 1.1 quoting left out) were
   // dropped on 2026-12-01, when a full run found them surviving: since 9f58322 the writers quote
   // every string go-yaml v2 reads as another value themselves (quotedWhereUnsafe,

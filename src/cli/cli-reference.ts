@@ -114,7 +114,7 @@ export function renderCliReference(): string {
     '  printed.',
     '- `list --format json|yaml`: `{ version: 1, calls: [CALL], unattributed: [CALL], external: [CALL],',
     "  warnings: [...] }`, CALL as in the JSON report's schema (`#/$defs/call`).",
-    "- `export --format yaml|json`: ClientIntents, as Otterize's own export writes them.",
+    "- `export --format yaml|json`: ClientIntents, as Otterize's own export writes them (json: one array, which `kubectl apply` refuses; write yaml for a file to apply).",
     '',
   );
   return lines.join('\n');

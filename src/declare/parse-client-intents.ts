@@ -90,11 +90,23 @@ export function parseClientIntentsDocuments(
     }
   };
   for (const doc of documents) {
+    const before = found.length;
     for (const node of documentObjects(doc)) visit(node, true);
     if (strays.length > 0) warn(strayWarning(file, strays));
     strays = [];
+    if (doc.root?.type === 'seq' && found.length > before) warn(topLevelArrayWarning(file, doc.root.line));
   }
   return found;
+}
+
+/**
+ * A top-level array of ClientIntents (what Otterize's `network-mapper export --format json` and
+ * `intent-drift export --format json` write) is read item by item, but kubectl's decoder takes
+ * an object, never an array: `kubectl apply -f` refuses the file, so its rules are not in force
+ * until they are applied another way.
+ */
+function topLevelArrayWarning(file: string, line: number): string {
+  return `${file}:${line}: ClientIntents in a top-level array (as network-mapper export --format json writes them) are read, but kubectl apply refuses such a file: apply them as YAML, or as a stream of objects (jq -c '.[]')`;
 }
 
 /** `file:line: ...` for the values of one document that are not objects (kubectl refuses them). */

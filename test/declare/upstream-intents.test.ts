@@ -160,6 +160,11 @@ describe('real ClientIntents from Otterize', () => {
       `${file}:55 ${ns}/client-2 -> kafka kafka/kafka * *`,
       `${file}:69 ${ns}/client-2 -> kubernetes kafka/kafka(StatefulSet) * *`,
     ]);
+    // kubectl's decoder takes an object, never an array: the export is read, with a word that
+    // kubectl apply refuses the file as it is.
+    assert.deepEqual(declared.warnings, [
+      `${file}:1: ClientIntents in a top-level array (as network-mapper export --format json writes them) are read, but kubectl apply refuses such a file: apply them as YAML, or as a stream of objects (jq -c '.[]')`,
+    ]);
   });
 
   test('a directory of JSON exports is read like a directory of YAML', async () => {

@@ -10917,11 +10917,16 @@ function parseClientIntentsDocuments(documents, file, opts = {}, warn2 = () => {
     }
   };
   for (const doc of documents) {
+    const before = found.length;
     for (const node of documentObjects(doc)) visit3(node, true);
     if (strays.length > 0) warn2(strayWarning(file, strays));
     strays = [];
+    if (doc.root?.type === "seq" && found.length > before) warn2(topLevelArrayWarning(file, doc.root.line));
   }
   return found;
+}
+function topLevelArrayWarning(file, line) {
+  return `${file}:${line}: ClientIntents in a top-level array (as network-mapper export --format json writes them) are read, but kubectl apply refuses such a file: apply them as YAML, or as a stream of objects (jq -c '.[]')`;
 }
 function strayWarning(file, strays) {
   const first = strays[0];
