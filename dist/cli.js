@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-FCNAKWKF.js";
+} from "./chunks/chunk-INEMU67Q.js";
 import {
   openInRepository,
   repositoryLinkGuard,

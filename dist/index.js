@@ -7,6 +7,7 @@ import {
   FILE_HEADERS_ONLY,
   MAX_YAML_BYTES,
   SOURCES,
+  appliedObjects,
   asControlled,
   assertDistinctOutputFiles,
   cellCode,
@@ -18,9 +19,13 @@ import {
   cst_exports,
   defaultDriftConfig,
   defaultSettings,
+  isKubectlList,
+  isMap,
   isSeq,
+  itemType,
   jsonText,
   namespaceList,
+  objectType,
   parse,
   parseBaseline,
   parseDocument,
@@ -36,7 +41,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-FCNAKWKF.js";
+} from "./chunks/chunk-INEMU67Q.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
@@ -27104,14 +27109,12 @@ function reportTraffic(ctx, outcome) {
 // src/cluster/workload-plan.ts
 import { stat as stat2 } from "node:fs/promises";
 import path from "node:path";
-var POD_MAKERS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"]);
-var ROLLOUT_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet"]);
-var INJECTION_LABELS = ["istio-injection", "istio.io/rev"];
+
+// src/cluster/not-applied.ts
 var NOT_APPLIED_GROUPS = {
   "k8s.otterize.com": "intents are what the check reads, and enforcing them would block the calls it records",
   "kustomize.config.k8s.io": "kubectl apply -f does not run kustomize"
 };
-var KUSTOMIZATION_FILE = /^(kustomization\.ya?ml|Kustomization)$/;
 var ISTIO_ROOT_NAMESPACE = "istio-system";
 var MESH_NETWORKING_KINDS = /* @__PURE__ */ new Set(["EnvoyFilter", "Sidecar"]);
 var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
@@ -27179,6 +27182,12 @@ function identity(node) {
     name: text(metadata && child(metadata, "name"))
   };
 }
+
+// src/cluster/workload-plan.ts
+var POD_MAKERS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"]);
+var ROLLOUT_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet"]);
+var INJECTION_LABELS = ["istio-injection", "istio.io/rev"];
+var KUSTOMIZATION_FILE = /^(kustomization\.ya?ml|Kustomization)$/;
 var PlanBuilder = class {
   plan = {
     namespaces: [],
@@ -27211,19 +27220,21 @@ var PlanBuilder = class {
     if (kept.length > 0) this.plan.files.push({ file: manifest.file, documents: kept });
   }
   /**
-   * A `kind: List` holding a Namespace or an object that is never applied (a ClientIntents List,
-   * as intents may be written) is taken apart into its items, each then kept or left out like a
-   * document of its own; other Lists stay whole, as written. Undefined: not such a List.
+   * A list (any object with `items`, as kubectl reads it: yaml/kubectl-list.ts) holding a
+   * Namespace or an object that is never applied (a ClientIntents List, as intents may be
+   * written) is taken apart into its items, each then kept or left out like a document of its
+   * own, an item that names no type given its list's; other lists stay whole, as written.
+   * Undefined: not such a list.
    */
   listItems(file, root, source) {
     const node = map(root);
-    const items = node && text(child(node, "kind")) === "List" ? child(node, "items") : void 0;
-    if (items?.type !== "seq") return void 0;
+    const items = node && isKubectlList(node) ? child(node, "items") : void 0;
+    if (node === void 0 || items?.type !== "seq") return void 0;
+    const given = itemType(node);
     const special = (item) => {
-      const m = map(item);
-      const apiVersion = text(m && child(m, "apiVersion"));
-      const kind = text(m && child(m, "kind"));
-      return kind === "Namespace" || m !== void 0 && apiVersion !== void 0 && kind !== void 0 && whyNotApplied(m, apiVersion, kind) !== void 0;
+      if (item.type !== "map") return false;
+      const { apiVersion, kind } = objectType(item, given);
+      return kind === "Namespace" || apiVersion !== "" && kind !== "" && whyNotApplied(item, apiVersion, kind) !== void 0;
     };
     if (!items.items.some(special)) return void 0;
     const document = parseDocument(source);
@@ -27233,19 +27244,25 @@ var PlanBuilder = class {
     }
     return items.items.map((item, i) => {
       const itemNode = parsed.items[i];
+      const type = item.type === "map" ? objectType(item, given) : void 0;
+      if (type === given && isMap(itemNode)) {
+        itemNode.set("apiVersion", given.apiVersion);
+        itemNode.set("kind", given.kind);
+      }
       let itemText;
       try {
         itemText = new Document(itemNode).toString();
       } catch {
         itemText = new Document(itemNode.toJS(document)).toString();
       }
-      return this.classify(file, item.line, item, itemText);
+      return this.classify(file, item.line, item, itemText, type);
     });
   }
-  classify(file, line, root, source) {
+  /** `type`: the item's type as kubectl reads it, for an item of a list taken apart. */
+  classify(file, line, root, source, type) {
     const node = map(root);
-    const apiVersion = text(node && child(node, "apiVersion"));
-    const kind = text(node && child(node, "kind"));
+    const apiVersion = type ? type.apiVersion || void 0 : text(node && child(node, "apiVersion"));
+    const kind = type ? type.kind || void 0 : text(node && child(node, "kind"));
     if (node === void 0 || apiVersion === void 0 || kind === void 0) {
       const kustomize = KUSTOMIZATION_FILE.test(path.posix.basename(file));
       this.plan.skipped.push({
@@ -27264,19 +27281,16 @@ var PlanBuilder = class {
       });
       return void 0;
     }
-    this.visit(file, node);
+    this.visit(file, node, type === void 0 ? void 0 : kind);
     return { file, line, kind, text: source };
   }
-  /** Namespaces and rollouts of one object, or of each item of a List. */
-  visit(file, node) {
-    const kind = text(child(node, "kind"));
-    if (kind === "List") {
-      const items = child(node, "items");
-      if (items?.type === "seq") {
-        for (const item of items.items) if (item.type === "map") this.visit(file, item);
-      }
+  /** Namespaces and rollouts of one object (of kind `given`, for a list's item), or of each item of a list. */
+  visit(file, node, given) {
+    if (given === void 0 && isKubectlList(node)) {
+      for (const item of appliedObjects(node)) this.visit(file, item.node, item.type.kind);
       return;
     }
+    const kind = given ?? text(child(node, "kind"));
     const metadata = map(child(node, "metadata"));
     const name2 = text(metadata && child(metadata, "name"));
     if (kind === void 0 || name2 === void 0) return;

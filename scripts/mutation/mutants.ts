@@ -508,7 +508,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'declare/list-items-inherit-nothing',
-    file: 'src/declare/kubectl-list.ts',
+    file: 'src/yaml/kubectl-list.ts',
     from: "if (inherited !== undefined && kind === '' && apiVersion === '') return inherited;",
     to: '',
     why: 'the items of a ClientIntentsList as the API server lists it (no kind, no apiVersion) are skipped, where kubectl applies them as ClientIntents: their calls are reported missing',
@@ -580,6 +580,24 @@ export const MUTANTS: Mutant[] = [
     why: 'ClientIntents in a top-level array, a file kubectl apply refuses, are read without a word: the gate counts rules that are not in force until applied another way',
     tests: ['test/declare/upstream-intents.test.ts'],
     names: 'JSON export',
+  },
+  {
+    id: 'cluster/only-kind-list-is-a-list',
+    file: 'src/cluster/workload-plan.ts',
+    from: 'if (given === undefined && isKubectlList(node)) {',
+    to: "if (given === undefined && text(child(node, 'kind')) === 'List') {",
+    why: 'the Deployments of a DeploymentList are applied but never waited for, and their namespace never labelled for sidecars: the replay can run before they serve, and their calls go unseen',
+    tests: ['test/cluster/cluster-parts.test.ts'],
+    names: 'lists as kubectl reads them',
+  },
+  {
+    id: 'cluster/split-item-loses-its-type',
+    file: 'src/cluster/workload-plan.ts',
+    from: 'if (type === given && isMap(itemNode)) {',
+    to: 'if (false) {',
+    why: 'an item of a list taken apart, applied on its own, names no kind or apiVersion: kubectl refuses it and the workload never runs',
+    tests: ['test/cluster/cluster-parts.test.ts'],
+    names: 'lists as kubectl reads them',
   },
   // declare/yaml-1-1-unquoted-export and -edit (the yaml package's YAML 1.1 quoting left out) were
   // dropped on 2026-12-01, when a full run found them surviving: since 9f58322 the writers quote
@@ -1621,7 +1639,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'cluster/pr-telemetry-applied',
-    file: 'src/cluster/workload-plan.ts',
+    file: 'src/cluster/not-applied.ts',
     from: "(group !== 'networking.istio.io' || MESH_NETWORKING_KINDS.has(kind))",
     to: "group === 'security.istio.io'",
     why: "the pull request's own Telemetry is applied after the action's: without request_path a drift reads OK",
@@ -1630,7 +1648,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'cluster/cluster-scoped-applied',
-    file: 'src/cluster/workload-plan.ts',
+    file: 'src/cluster/not-applied.ts',
     from: 'if (CLUSTER_SCOPED_KINDS.has(kind) || /^Cluster[A-Z]/.test(kind)) {',
     to: 'if (CLUSTER_SCOPED_KINDS.has(kind)) {',
     why: 'a ClusterRoleBinding to cluster-admin in the manifests is applied (and outlives the run on an existing cluster)',

@@ -8,66 +8,34 @@
 // in the root namespace istio-system: a pull request's Telemetry applied after the action's own
 // would drop request_path and turn a drift into OK), never a cluster-scoped object but a
 // Namespace (a ClusterRoleBinding to cluster-admin, a webhook, a CRD: on an existing cluster they
-// would outlive the run), also when they sit in a `kind: List`. Each is named in a warning.
+// would outlive the run), also when they sit in a list (any object with `items`, as kubectl reads
+// it). Each is named in a warning.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CST, Document, isSeq, parseDocument } from 'yaml';
+import { CST, Document, isMap, isSeq, parseDocument } from 'yaml';
 import { InputError } from '../errors.ts';
 import { isDnsLabel } from '../kubernetes-names.ts';
 import { readRegularFileBytes } from '../regular-file.ts';
 import { collectYamlFiles } from '../yaml/collect-files.ts';
+import {
+  appliedObjects,
+  isKubectlList,
+  itemType,
+  type ObjectType,
+  objectType,
+} from '../yaml/kubectl-list.ts';
 import { yamlTextOf } from '../yaml/kubectl-text.ts';
 import { parseYamlDocuments, tokenizeYaml } from '../yaml/read-yaml.ts';
 import { child } from '../yaml/yaml-fields.ts';
 import { MAX_YAML_BYTES, type YamlMap, type YamlNode } from '../yaml/yaml-tree.ts';
+import { groupOf, identity, map, NOT_APPLIED_GROUPS, text, whyNotApplied } from './not-applied.ts';
 
 /** Kinds that make pods; their namespaces are the ones that need sidecars. */
 const POD_MAKERS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicaSet', 'Pod']);
 /** Kinds `kubectl rollout status` waits for. */
 const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 const INJECTION_LABELS = ['istio-injection', 'istio.io/rev'];
-/** API groups whose documents are never applied, and why. */
-const NOT_APPLIED_GROUPS: Record<string, string> = {
-  'k8s.otterize.com': 'intents are what the check reads, and enforcing them would block the calls it records',
-  'kustomize.config.k8s.io': 'kubectl apply -f does not run kustomize',
-};
 const KUSTOMIZATION_FILE = /^(kustomization\.ya?ml|Kustomization)$/;
-/** The Istio root namespace of the clusters the action installs Istio on, and Istio's default. */
-const ISTIO_ROOT_NAMESPACE = 'istio-system';
-/** The networking.istio.io kinds that change what a sidecar does with every call, not routing. */
-const MESH_NETWORKING_KINDS = new Set(['EnvoyFilter', 'Sidecar']);
-/**
- * Cluster-scoped kinds of Kubernetes and its common add-ons (any `Cluster*` kind too); a custom
- * kind not listed here is taken for a namespaced one. Namespace is applied: workloads need theirs.
- */
-const CLUSTER_SCOPED_KINDS = new Set([
-  'APIService',
-  'CSIDriver',
-  'CSINode',
-  'CertificateSigningRequest',
-  'ComponentStatus',
-  'CustomResourceDefinition',
-  'DeviceClass',
-  'FlowSchema',
-  'GatewayClass',
-  'IPAddress',
-  'IngressClass',
-  'MutatingAdmissionPolicy',
-  'MutatingAdmissionPolicyBinding',
-  'MutatingWebhookConfiguration',
-  'Node',
-  'PersistentVolume',
-  'PriorityClass',
-  'PriorityLevelConfiguration',
-  'RuntimeClass',
-  'ServiceCIDR',
-  'StorageClass',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding',
-  'ValidatingWebhookConfiguration',
-  'VolumeAttachment',
-]);
-const MESH_REASON = 'it would change what Istio records or enforces while the check reads it';
 
 export interface ManifestFile {
   /** As the user named it, for messages. */
@@ -95,54 +63,6 @@ export interface WorkloadPlan {
   /** Of those, the ones the manifests leave without an injection label. */
   unlabelledNamespaces: string[];
   rollouts: { kind: string; name: string; namespace: string }[];
-}
-
-/** A string, or the text written for a value kubectl reads as another type (its own apply refuses it). */
-function text(node: YamlNode | undefined): string | undefined {
-  if (node?.type !== 'scalar') return undefined;
-  return typeof node.value === 'string' ? node.value : node.written;
-}
-
-function map(node: YamlNode | undefined): YamlMap | undefined {
-  return node?.type === 'map' ? node : undefined;
-}
-
-function groupOf(apiVersion: string): string {
-  return apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
-}
-
-/** Why an object is not applied (and whether to warn); undefined: it is applied. */
-function whyNotApplied(
-  root: YamlMap,
-  apiVersion: string,
-  kind: string,
-): { why: string; warn: boolean } | undefined {
-  const group = groupOf(apiVersion);
-  const fixed = NOT_APPLIED_GROUPS[group];
-  if (fixed !== undefined) return { why: fixed, warn: group !== 'k8s.otterize.com' };
-  const istio = group === 'istio.io' || group.endsWith('.istio.io');
-  if (istio && (group !== 'networking.istio.io' || MESH_NETWORKING_KINDS.has(kind))) {
-    return { why: MESH_REASON, warn: true };
-  }
-  const { namespace, name } = identity(root);
-  if (namespace === ISTIO_ROOT_NAMESPACE || (kind === 'Namespace' && name === ISTIO_ROOT_NAMESPACE)) {
-    return { why: `${ISTIO_ROOT_NAMESPACE} is the mesh's root namespace: ${MESH_REASON}`, warn: true };
-  }
-  if (CLUSTER_SCOPED_KINDS.has(kind) || /^Cluster[A-Z]/.test(kind)) {
-    return {
-      why: 'a cluster-scoped object is not a workload, and would outlive the run on an existing cluster',
-      warn: true,
-    };
-  }
-  return undefined;
-}
-
-function identity(node: YamlMap): { namespace: string | undefined; name: string | undefined } {
-  const metadata = map(child(node, 'metadata'));
-  return {
-    namespace: text(metadata && child(metadata, 'namespace')),
-    name: text(metadata && child(metadata, 'name')),
-  };
 }
 
 class PlanBuilder {
@@ -179,9 +99,11 @@ class PlanBuilder {
   }
 
   /**
-   * A `kind: List` holding a Namespace or an object that is never applied (a ClientIntents List,
-   * as intents may be written) is taken apart into its items, each then kept or left out like a
-   * document of its own; other Lists stay whole, as written. Undefined: not such a List.
+   * A list (any object with `items`, as kubectl reads it: yaml/kubectl-list.ts) holding a
+   * Namespace or an object that is never applied (a ClientIntents List, as intents may be
+   * written) is taken apart into its items, each then kept or left out like a document of its
+   * own, an item that names no type given its list's; other lists stay whole, as written.
+   * Undefined: not such a list.
    */
   private listItems(
     file: string,
@@ -189,18 +111,15 @@ class PlanBuilder {
     source: string,
   ): (ManifestDocument | undefined)[] | undefined {
     const node = map(root);
-    const items = node && text(child(node, 'kind')) === 'List' ? child(node, 'items') : undefined;
-    if (items?.type !== 'seq') return undefined;
+    const items = node && isKubectlList(node) ? child(node, 'items') : undefined;
+    if (node === undefined || items?.type !== 'seq') return undefined;
+    const given = itemType(node);
     const special = (item: YamlNode) => {
-      const m = map(item);
-      const apiVersion = text(m && child(m, 'apiVersion'));
-      const kind = text(m && child(m, 'kind'));
+      if (item.type !== 'map') return false;
+      const { apiVersion, kind } = objectType(item, given);
       return (
         kind === 'Namespace' ||
-        (m !== undefined &&
-          apiVersion !== undefined &&
-          kind !== undefined &&
-          whyNotApplied(m, apiVersion, kind) !== undefined)
+        (apiVersion !== '' && kind !== '' && whyNotApplied(item, apiVersion, kind) !== undefined)
       );
     };
     if (!items.items.some(special)) return undefined;
@@ -211,6 +130,12 @@ class PlanBuilder {
     }
     return items.items.map((item, i) => {
       const itemNode = parsed.items[i];
+      const type = item.type === 'map' ? objectType(item, given) : undefined;
+      // Applied on its own, an item that names no type must carry the one its list gave it.
+      if (type === given && isMap(itemNode)) {
+        itemNode.set('apiVersion', given.apiVersion);
+        itemNode.set('kind', given.kind);
+      }
       let itemText: string;
       try {
         itemText = new Document(itemNode).toString();
@@ -218,14 +143,21 @@ class PlanBuilder {
         // An alias to an anchor in another item: written out with its value instead.
         itemText = new Document((itemNode as { toJS(doc: Document): unknown }).toJS(document)).toString();
       }
-      return this.classify(file, item.line, item, itemText);
+      return this.classify(file, item.line, item, itemText, type);
     });
   }
 
-  private classify(file: string, line: number, root: YamlNode, source: string): ManifestDocument | undefined {
+  /** `type`: the item's type as kubectl reads it, for an item of a list taken apart. */
+  private classify(
+    file: string,
+    line: number,
+    root: YamlNode,
+    source: string,
+    type?: ObjectType,
+  ): ManifestDocument | undefined {
     const node = map(root);
-    const apiVersion = text(node && child(node, 'apiVersion'));
-    const kind = text(node && child(node, 'kind'));
+    const apiVersion = type ? type.apiVersion || undefined : text(node && child(node, 'apiVersion'));
+    const kind = type ? type.kind || undefined : text(node && child(node, 'kind'));
     if (node === undefined || apiVersion === undefined || kind === undefined) {
       const kustomize = KUSTOMIZATION_FILE.test(path.posix.basename(file));
       this.plan.skipped.push({
@@ -248,19 +180,17 @@ class PlanBuilder {
       });
       return undefined;
     }
-    this.visit(file, node);
+    this.visit(file, node, type === undefined ? undefined : kind);
     return { file, line, kind, text: source };
   }
 
-  /** Namespaces and rollouts of one object, or of each item of a List. */
-  private visit(file: string, node: YamlMap): void {
-    const kind = text(child(node, 'kind'));
-    if (kind === 'List') {
-      const items = child(node, 'items');
-      if (items?.type === 'seq')
-        for (const item of items.items) if (item.type === 'map') this.visit(file, item);
+  /** Namespaces and rollouts of one object (of kind `given`, for a list's item), or of each item of a list. */
+  private visit(file: string, node: YamlMap, given?: string): void {
+    if (given === undefined && isKubectlList(node)) {
+      for (const item of appliedObjects(node)) this.visit(file, item.node, item.type.kind);
       return;
     }
+    const kind = given ?? text(child(node, 'kind'));
     const metadata = map(child(node, 'metadata'));
     const name = text(metadata && child(metadata, 'name'));
     if (kind === undefined || name === undefined) return;

@@ -2,9 +2,10 @@
 // under another API group. The API server would refuse them or store them as something
 // Otterize never reads; skipping them as "other kinds" would report every call they were
 // meant to allow as missing, with no word why. So they are errors at their line.
+
+import type { ObjectType } from '../yaml/kubectl-list.ts';
 import { fail } from '../yaml/yaml-fields.ts';
 import type { YamlMap } from '../yaml/yaml-tree.ts';
-import type { ObjectType } from './kubectl-list.ts';
 
 const KIND = 'ClientIntents';
 const GROUP = 'k8s.otterize.com';

@@ -4,9 +4,9 @@
 // word why. Other kinds beside ClientIntents stay skipped: only a path with none at all fails.
 import { InputError } from '../errors.ts';
 import type { FoundFile } from '../yaml/collect-files.ts';
+import { isKubectlList, isListInList, itemType, type ObjectType, objectType } from '../yaml/kubectl-list.ts';
 import { readYamlFile } from '../yaml/read-yaml.ts';
 import type { YamlNode } from '../yaml/yaml-tree.ts';
-import { isKubectlList, isListInList, itemType, type ObjectType, objectType } from './kubectl-list.ts';
 
 const KIND_NAME = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
 const SHOWN = 5;

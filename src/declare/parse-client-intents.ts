@@ -1,12 +1,12 @@
 // Turns the documents of one YAML file into ClientIntents rules: picks out the ClientIntents
 // (also the items of lists, as kubectl reads them), checks metadata, and hands the spec to the parser of its version.
 import type { DeclaredRule, WorkloadRef } from '../model.ts';
+import { isKubectlList, isListInList, itemType, type ObjectType, objectType } from '../yaml/kubectl-list.ts';
 import { fail, optionalString, requiredMap, requiredString } from '../yaml/yaml-fields.ts';
 import type { YamlDocument, YamlMap, YamlNode, YamlScalar } from '../yaml/yaml-tree.ts';
 import { checkAgainstCrd } from './crd-schema-check.ts';
 import { documentObjects } from './intents-documents.ts';
 import { rejectNearMissIntents } from './intents-near-miss.ts';
-import { isKubectlList, isListInList, itemType, type ObjectType, objectType } from './kubectl-list.ts';
 import { missingNamespaceMessage } from './namespace-defaults.ts';
 import { checkObjectMeta } from './object-meta.ts';
 import { parseV1Spec } from './parse-v1.ts';

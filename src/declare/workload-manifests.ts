@@ -3,10 +3,10 @@
 // each Service's selector (what a policy for a Service target selects, as the operator does).
 // Lenient on purpose: these files are context, not the thing being checked.
 import { collectYamlFiles } from '../yaml/collect-files.ts';
+import { appliedObjects, type ObjectType } from '../yaml/kubectl-list.ts';
 import { readYamlFile } from '../yaml/read-yaml.ts';
 import { child } from '../yaml/yaml-fields.ts';
 import type { YamlDocument, YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
-import { appliedObjects, type ObjectType } from './kubectl-list.ts';
 
 export const WORKLOAD_KINDS: readonly string[] = [
   'Deployment',

@@ -117,6 +117,49 @@ describe('planWorkloads', () => {
   });
 });
 
+test('lists as kubectl reads them: a DeploymentList as the API server lists it is waited for; taken apart, its items carry its type', () => {
+  const whole = planWorkloads([
+    {
+      file: 'listed.yaml',
+      text: 'apiVersion: apps/v1\nkind: DeploymentList\nitems:\n- metadata: {name: cart, namespace: shop}\n- metadata: {name: web, namespace: shop}\n',
+    },
+  ]);
+  assert.deepEqual(
+    whole.files.map((f) => f.documents.map((d) => d.kind)),
+    [['DeploymentList']],
+  );
+  assert.deepEqual(whole.rollouts, [
+    { kind: 'Deployment', name: 'cart', namespace: 'shop' },
+    { kind: 'Deployment', name: 'web', namespace: 'shop' },
+  ]);
+  assert.deepEqual(whole.workloadNamespaces, ['shop']);
+  // A Namespace among the items: the list is taken apart, and each Deployment, applied on its
+  // own, names the kind and apiVersion its list gave it.
+  const split = planWorkloads([
+    {
+      file: 'split.yaml',
+      text: 'apiVersion: apps/v1\nkind: DeploymentList\nitems:\n- {apiVersion: v1, kind: Namespace, metadata: {name: shop}}\n- metadata: {name: cart, namespace: shop}\n',
+    },
+  ]);
+  assert.deepEqual(
+    split.namespaces.map((d) => d.kind),
+    ['Namespace'],
+  );
+  const [cart] = split.files.flatMap((f) => f.documents);
+  assert.equal(cart?.kind, 'Deployment');
+  assert.match(cart!.text, /^apiVersion: apps\/v1$/m);
+  assert.match(cart!.text, /^kind: Deployment$/m);
+  assert.deepEqual(split.rollouts, [{ kind: 'Deployment', name: 'cart', namespace: 'shop' }]);
+  // A ClientIntentsList is never applied, whatever its items name.
+  const intents = planWorkloads([
+    {
+      file: 'intents.yaml',
+      text: 'apiVersion: k8s.otterize.com/v2beta1\nkind: ClientIntentsList\nitems:\n- metadata: {name: c, namespace: shop}\n',
+    },
+  ]);
+  assert.deepEqual(intents.files, []);
+});
+
 test('what changes what Istio records or enforces, and cluster-scoped objects, are left out with a warning', () => {
   const text = [
     'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}',

@@ -1,4 +1,4 @@
-// Lists as kubectl apply reads them (src/declare/kubectl-list.ts): any object with `items` is a
+// Lists as kubectl apply reads them (src/yaml/kubectl-list.ts): any object with `items` is a
 // list whose items are applied, items that name neither kind nor apiVersion take the list's
 // (`ClientIntentsList` gives `ClientIntents`), and a ClientIntents with `items` is never applied.
 import assert from 'node:assert/strict';

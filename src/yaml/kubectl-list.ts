@@ -9,7 +9,7 @@
 // `decodeToList`, pkg/api/meta/help.go `ExtractList`; cli-runtime pkg/resource/visitor.go
 // `FlattenListVisitor`; client-go restmapper/discovery.go maps `<Kind>List` and `List` in every
 // group version the server serves.)
-import type { YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
+import type { YamlMap, YamlNode } from './yaml-tree.ts';
 
 /** An object's kind and apiVersion as kubectl reads them, with the lines they were written on. */
 export interface ObjectType {

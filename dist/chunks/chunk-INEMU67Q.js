@@ -8513,7 +8513,7 @@ function rejectSecondForWorkload({ intents, file }, holder) {
   );
 }
 
-// src/declare/kubectl-list.ts
+// src/yaml/kubectl-list.ts
 function isKubectlList(node) {
   return node.entries.has("items");
 }
@@ -15801,6 +15801,7 @@ export {
   targetName,
   plural,
   countLabel,
+  isMap,
   isSeq,
   Document,
   cst_exports,
@@ -15822,6 +15823,10 @@ export {
   child,
   parseDriftConfig,
   collectYamlFiles,
+  isKubectlList,
+  objectType,
+  itemType,
+  appliedObjects,
   INTENT_METHODS,
   SERVICE_LABEL,
   ISTIO_CLIENT_LABEL,
