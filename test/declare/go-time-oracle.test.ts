@@ -7,21 +7,15 @@
 // Without Go the test is skipped.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { isGoRfc3339 } from '../../src/declare/object-meta.ts';
+import { goBinary } from '../support/go-binary.ts';
 
 const SOURCE = path.resolve(import.meta.dirname, '../support/go-time/main.go');
-
-function goBinary(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).concat('/usr/lib/go/bin')) {
-    if (existsSync(path.join(dir, 'go'))) return path.join(dir, 'go');
-  }
-  return undefined;
-}
 
 const GO = goBinary();
 const work = mkdtempSync(path.join(tmpdir(), 'intent-drift-go-time-'));

@@ -6,25 +6,19 @@
 // packages; without Go the test is skipped.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseYamlDocuments } from '../../src/yaml/read-yaml.ts';
 import type { YamlNode } from '../../src/yaml/yaml-tree.ts';
+import { goBinary } from '../support/go-binary.ts';
 import { edit, edits, kubectlStreams, yamlFilesUnder } from './yaml-generators.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SOURCE = path.join(ROOT, 'test/support/kubectl-yaml/main.go');
 const GOCODE = '/usr/share/gocode';
-
-function goBinary(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).concat('/usr/lib/go/bin')) {
-    if (existsSync(path.join(dir, 'go'))) return path.join(dir, 'go');
-  }
-  return undefined;
-}
 
 const GO = goBinary();
 const SKIP =
