@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-INEMU67Q.js";
+} from "./chunks/chunk-ZOI4D74B.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -41,7 +41,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-INEMU67Q.js";
+} from "./chunks/chunk-ZOI4D74B.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

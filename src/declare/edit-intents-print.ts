@@ -1,7 +1,7 @@
 // Prints an edited intents file: documents that did not change keep their bytes; a changed
-// document is printed in its own indentation; in a `kind: List` document only the changed
-// items are printed again, the other items keep their bytes (a List joined by hand may hold
-// items written in two styles). Used by edit-intents.ts.
+// document is printed in its own indentation; in a list document (`kind: List`,
+// `ClientIntentsList`) only the changed items are printed again, the other items keep their
+// bytes (a List joined by hand may hold items written in two styles). Used by edit-intents.ts.
 import { Document, isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import type { ParsedFile } from './edit-intents-homes.ts';
 import { quoteNewScalarsForKubectl, YAML_1_1_SAFE } from './yaml-output.ts';

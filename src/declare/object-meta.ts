@@ -12,7 +12,7 @@
 //   namespace a DNS-1123 label, label keys and values, annotation keys and their 256 KiB, a
 //   generation not below zero, finalizer names, owner references' required fields.
 import { isDnsLabel, isDnsSubdomain, isLabelKey, isLabelValue } from '../kubernetes-names.ts';
-import { expectMap, expectSeq, expectString, fail } from '../yaml/yaml-fields.ts';
+import { expectMap, expectSeq, expectString, fail, stringAt } from '../yaml/yaml-fields.ts';
 import type { YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
 
 type FieldCheck = (file: string, node: YamlNode, field: string) => void;
@@ -108,10 +108,7 @@ const OWNER_REFERENCE: Record<string, FieldCheck> = {
 /** Throws InputError at `file:line` for what kubectl or the API server refuses in a ClientIntents' metadata. */
 export function checkObjectMeta(file: string, metadata: YamlMap): void {
   checkFields(file, metadata, 'metadata', OBJECT_META);
-  const text = (key: string) => {
-    const value = metadata.entries.get(key)?.value;
-    return value?.type === 'scalar' && typeof value.value === 'string' ? value.value : '';
-  };
+  const text = (key: string) => stringAt(metadata, key);
   const name = text('name');
   if (name !== '' && !isDnsSubdomain(name)) {
     fail(

@@ -9,6 +9,7 @@
 // `decodeToList`, pkg/api/meta/help.go `ExtractList`; cli-runtime pkg/resource/visitor.go
 // `FlattenListVisitor`; client-go restmapper/discovery.go maps `<Kind>List` and `List` in every
 // group version the server serves.)
+import { stringAt } from './yaml-fields.ts';
 import type { YamlMap, YamlNode } from './yaml-tree.ts';
 
 /** An object's kind and apiVersion as kubectl reads them, with the lines they were written on. */
@@ -49,11 +50,6 @@ export function objectType(node: YamlMap, inherited?: ObjectType): ObjectType {
 export function itemType(list: YamlMap): ObjectType {
   const own = objectType(list);
   return { ...own, kind: own.kind.endsWith('List') ? own.kind.slice(0, -'List'.length) : own.kind };
-}
-
-function stringAt(node: YamlMap, key: string): string {
-  const value: YamlNode | undefined = node.entries.get(key)?.value;
-  return value?.type === 'scalar' && typeof value.value === 'string' ? value.value : '';
 }
 
 /**

@@ -65,6 +65,12 @@ export function requiredString(file: string, map: YamlMap, key: string, field: s
   return value;
 }
 
+/** The string under `key`; '' when it is absent, empty or not a string (as Go's unstructured getters read it). */
+export function stringAt(map: YamlMap, key: string): string {
+  const value = map.entries.get(key)?.value;
+  return value?.type === 'scalar' && typeof value.value === 'string' ? value.value : '';
+}
+
 /** Line of the value under `key`, else of the key, else of the map. */
 export function lineOf(map: YamlMap, key: string): number {
   const entry = map.entries.get(key);

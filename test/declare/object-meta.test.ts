@@ -157,6 +157,17 @@ describe('ClientIntents metadata as kubectl and the API server check it', () => 
     );
   });
 
+  test('a hostile label key or name is refused, and named escaped, never as raw control bytes', () => {
+    assert.equal(
+      errorOf([...BASE, 'labels: {"x\\e[31mred": a}']),
+      'm.yaml:6: metadata.labels: "x\\u001b[31mred" is not a valid label key',
+    );
+    assert.equal(
+      errorOf(['name: ../../etc', 'namespace: shop']),
+      "m.yaml:4: metadata.name: \"../../etc\" is not a valid name (a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253); the API server refuses it",
+    );
+  });
+
   test('owner references: the required fields, and one controller at most', () => {
     assert.equal(
       errorOf([...BASE, 'ownerReferences:', '- {apiVersion: v1, kind: Pod, name: p}']),

@@ -8203,6 +8203,10 @@ function requiredString(file, map2, key, field) {
   }
   return value;
 }
+function stringAt(map2, key) {
+  const value = map2.entries.get(key)?.value;
+  return value?.type === "scalar" && typeof value.value === "string" ? value.value : "";
+}
 function lineOf(map2, key) {
   const entry = map2.entries.get(key);
   return entry ? entry.value.line : map2.line;
@@ -8534,10 +8538,6 @@ function objectType(node, inherited) {
 function itemType(list) {
   const own = objectType(list);
   return { ...own, kind: own.kind.endsWith("List") ? own.kind.slice(0, -"List".length) : own.kind };
-}
-function stringAt(node, key) {
-  const value = node.entries.get(key)?.value;
-  return value?.type === "scalar" && typeof value.value === "string" ? value.value : "";
 }
 function appliedObjects(root) {
   if (root?.type !== "map") return [];
@@ -10386,10 +10386,7 @@ var OWNER_REFERENCE = {
 };
 function checkObjectMeta(file, metadata) {
   checkFields(file, metadata, "metadata", OBJECT_META);
-  const text3 = (key) => {
-    const value = metadata.entries.get(key)?.value;
-    return value?.type === "scalar" && typeof value.value === "string" ? value.value : "";
-  };
+  const text3 = (key) => stringAt(metadata, key);
   const name = text3("name");
   if (name !== "" && !isDnsSubdomain(name)) {
     fail(
