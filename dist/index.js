@@ -26865,6 +26865,90 @@ async function deleteKindCluster(ctx, name2) {
   }
 }
 
+// src/cluster/not-applied.ts
+var NOT_APPLIED_GROUPS = {
+  "k8s.otterize.com": "intents are what the check reads, and enforcing them would block the calls it records",
+  "kustomize.config.k8s.io": "kubectl apply -f does not run kustomize"
+};
+var ISTIO_DEFAULT_NAMESPACE = "istio-system";
+var DEFAULT_MESH_NAMESPACES = /* @__PURE__ */ new Map([
+  [ISTIO_DEFAULT_NAMESPACE, "the mesh's root namespace"]
+]);
+function meshNamespacesOf(rootNamespace, istiodNamespaces) {
+  const found = /* @__PURE__ */ new Map([[rootNamespace, "the mesh's root namespace"]]);
+  for (const namespace of istiodNamespaces)
+    if (!found.has(namespace)) found.set(namespace, "istiod's namespace");
+  if (!found.has(ISTIO_DEFAULT_NAMESPACE)) found.set(ISTIO_DEFAULT_NAMESPACE, "Istio's default namespace");
+  return found;
+}
+var MESH_NETWORKING_KINDS = /* @__PURE__ */ new Set(["EnvoyFilter", "Sidecar"]);
+var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
+  "APIService",
+  "CSIDriver",
+  "CSINode",
+  "CertificateSigningRequest",
+  "ComponentStatus",
+  "CustomResourceDefinition",
+  "DeviceClass",
+  "FlowSchema",
+  "GatewayClass",
+  "IPAddress",
+  "IngressClass",
+  "MutatingAdmissionPolicy",
+  "MutatingAdmissionPolicyBinding",
+  "MutatingWebhookConfiguration",
+  "Node",
+  "PersistentVolume",
+  "PriorityClass",
+  "PriorityLevelConfiguration",
+  "RuntimeClass",
+  "ServiceCIDR",
+  "StorageClass",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "ValidatingWebhookConfiguration",
+  "VolumeAttachment"
+]);
+var MESH_REASON = "it would change what Istio records or enforces while the check reads it";
+function text(node) {
+  if (node?.type !== "scalar") return void 0;
+  return typeof node.value === "string" ? node.value : node.written;
+}
+function map(node) {
+  return node?.type === "map" ? node : void 0;
+}
+function groupOf(apiVersion) {
+  return apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
+}
+function whyNotApplied(root, apiVersion, kind, mesh = DEFAULT_MESH_NAMESPACES) {
+  const group = groupOf(apiVersion);
+  const fixed = NOT_APPLIED_GROUPS[group];
+  if (fixed !== void 0) return { why: fixed, warn: group !== "k8s.otterize.com" };
+  const istio = group === "istio.io" || group.endsWith(".istio.io");
+  if (istio && (group !== "networking.istio.io" || MESH_NETWORKING_KINDS.has(kind))) {
+    return { why: MESH_REASON, warn: true };
+  }
+  const { namespace, name: name2 } = identity(root);
+  for (const meshNamespace of kind === "Namespace" ? [namespace, name2] : [namespace]) {
+    const role = meshNamespace === void 0 ? void 0 : mesh.get(meshNamespace);
+    if (role !== void 0) return { why: `${meshNamespace} is ${role}: ${MESH_REASON}`, warn: true };
+  }
+  if (CLUSTER_SCOPED_KINDS.has(kind) || /^Cluster[A-Z]/.test(kind)) {
+    return {
+      why: "a cluster-scoped object is not a workload, and would outlive the run on an existing cluster",
+      warn: true
+    };
+  }
+  return void 0;
+}
+function identity(node) {
+  const metadata = map(child(node, "metadata"));
+  return {
+    namespace: text(metadata && child(metadata, "namespace")),
+    name: text(metadata && child(metadata, "name"))
+  };
+}
+
 // src/cluster/telemetry-spec.ts
 function telemetriesOf(items) {
   const out = [];
@@ -27109,81 +27193,6 @@ function reportTraffic(ctx, outcome) {
 // src/cluster/workload-plan.ts
 import { stat as stat2 } from "node:fs/promises";
 import path from "node:path";
-
-// src/cluster/not-applied.ts
-var NOT_APPLIED_GROUPS = {
-  "k8s.otterize.com": "intents are what the check reads, and enforcing them would block the calls it records",
-  "kustomize.config.k8s.io": "kubectl apply -f does not run kustomize"
-};
-var ISTIO_ROOT_NAMESPACE = "istio-system";
-var MESH_NETWORKING_KINDS = /* @__PURE__ */ new Set(["EnvoyFilter", "Sidecar"]);
-var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
-  "APIService",
-  "CSIDriver",
-  "CSINode",
-  "CertificateSigningRequest",
-  "ComponentStatus",
-  "CustomResourceDefinition",
-  "DeviceClass",
-  "FlowSchema",
-  "GatewayClass",
-  "IPAddress",
-  "IngressClass",
-  "MutatingAdmissionPolicy",
-  "MutatingAdmissionPolicyBinding",
-  "MutatingWebhookConfiguration",
-  "Node",
-  "PersistentVolume",
-  "PriorityClass",
-  "PriorityLevelConfiguration",
-  "RuntimeClass",
-  "ServiceCIDR",
-  "StorageClass",
-  "ValidatingAdmissionPolicy",
-  "ValidatingAdmissionPolicyBinding",
-  "ValidatingWebhookConfiguration",
-  "VolumeAttachment"
-]);
-var MESH_REASON = "it would change what Istio records or enforces while the check reads it";
-function text(node) {
-  if (node?.type !== "scalar") return void 0;
-  return typeof node.value === "string" ? node.value : node.written;
-}
-function map(node) {
-  return node?.type === "map" ? node : void 0;
-}
-function groupOf(apiVersion) {
-  return apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
-}
-function whyNotApplied(root, apiVersion, kind) {
-  const group = groupOf(apiVersion);
-  const fixed = NOT_APPLIED_GROUPS[group];
-  if (fixed !== void 0) return { why: fixed, warn: group !== "k8s.otterize.com" };
-  const istio = group === "istio.io" || group.endsWith(".istio.io");
-  if (istio && (group !== "networking.istio.io" || MESH_NETWORKING_KINDS.has(kind))) {
-    return { why: MESH_REASON, warn: true };
-  }
-  const { namespace, name: name2 } = identity(root);
-  if (namespace === ISTIO_ROOT_NAMESPACE || kind === "Namespace" && name2 === ISTIO_ROOT_NAMESPACE) {
-    return { why: `${ISTIO_ROOT_NAMESPACE} is the mesh's root namespace: ${MESH_REASON}`, warn: true };
-  }
-  if (CLUSTER_SCOPED_KINDS.has(kind) || /^Cluster[A-Z]/.test(kind)) {
-    return {
-      why: "a cluster-scoped object is not a workload, and would outlive the run on an existing cluster",
-      warn: true
-    };
-  }
-  return void 0;
-}
-function identity(node) {
-  const metadata = map(child(node, "metadata"));
-  return {
-    namespace: text(metadata && child(metadata, "namespace")),
-    name: text(metadata && child(metadata, "name"))
-  };
-}
-
-// src/cluster/workload-plan.ts
 var POD_MAKERS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"]);
 var ROLLOUT_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet"]);
 var INJECTION_LABELS = ["istio-injection", "istio.io/rev"];
@@ -27199,6 +27208,10 @@ var PlanBuilder = class {
   };
   labelled = /* @__PURE__ */ new Set();
   workloadNamespaces = /* @__PURE__ */ new Set();
+  mesh;
+  constructor(mesh) {
+    this.mesh = mesh;
+  }
   addFile(manifest) {
     const { tokens } = tokenizeYaml(manifest.text, manifest.file);
     const sources = tokens.filter((t) => t.type === "document").map((t) => cst_exports.stringify(t));
@@ -27234,7 +27247,7 @@ var PlanBuilder = class {
     const special = (item) => {
       if (item.type !== "map") return false;
       const { apiVersion, kind } = objectType(item, given);
-      return kind === "Namespace" || apiVersion !== "" && kind !== "" && whyNotApplied(item, apiVersion, kind) !== void 0;
+      return kind === "Namespace" || apiVersion !== "" && kind !== "" && whyNotApplied(item, apiVersion, kind, this.mesh) !== void 0;
     };
     if (!items.items.some(special)) return void 0;
     const document = parseDocument(source);
@@ -27271,7 +27284,7 @@ var PlanBuilder = class {
       });
       return void 0;
     }
-    const left = whyNotApplied(node, apiVersion, kind);
+    const left = whyNotApplied(node, apiVersion, kind, this.mesh);
     if (left !== void 0) {
       const { namespace, name: name2 } = identity(node);
       const named = name2 === void 0 ? "" : ` ${namespace === void 0 ? "" : `${namespace}/`}${name2}`;
@@ -27321,8 +27334,8 @@ function checkNamespace(namespace, file, line) {
     });
   }
 }
-function planWorkloads(manifests, excluded = []) {
-  const builder = new PlanBuilder();
+function planWorkloads(manifests, excluded = [], mesh = DEFAULT_MESH_NAMESPACES) {
+  const builder = new PlanBuilder(mesh);
   for (const file of excluded)
     builder.plan.skipped.push({ note: `${file}: an intents path, not applied`, warn: false });
   for (const manifest of manifests) builder.addFile(manifest);
@@ -27442,10 +27455,11 @@ var TOOLS = {
 };
 async function runInCluster(ctx, plan, record) {
   const kind = plan.cluster === "kind";
+  let read;
   let workloads;
   if (plan.workloads.length > 0) {
-    const { manifests, excluded } = await readManifests(plan.workloads, plan.cwd, plan.intents);
-    workloads = planWorkloads(manifests, excluded);
+    read = await readManifests(plan.workloads, plan.cwd, plan.intents);
+    workloads = planWorkloads(read.manifests, read.excluded);
   }
   await inStep(ctx, "tools", async () => {
     for (const tool of TOOLS[plan.cluster]) {
@@ -27477,6 +27491,13 @@ async function runInCluster(ctx, plan, record) {
       `Istio ${plan.istioVersion}`,
       () => installIstio(ctx, { version: plan.istioVersion, keepExisting: !kind, smallRequests: kind })
     );
+    if (read !== void 0 && istio.state === "present") {
+      const mesh = meshNamespacesOf(
+        istio.rootNamespace,
+        istio.istiods.map((i) => i.namespace)
+      );
+      workloads = planWorkloads(read.manifests, read.excluded, mesh);
+    }
     await setUpMesh(ctx, plan, istio, workloads, undo);
     const result = await inStep(
       ctx,

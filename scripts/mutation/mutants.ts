@@ -599,6 +599,24 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/cluster/cluster-parts.test.ts'],
     names: 'lists as kubectl reads them',
   },
+  {
+    id: 'cluster/found-istio-namespaces-ignored',
+    file: 'src/cluster/cluster-run.ts',
+    from: 'workloads = planWorkloads(read.manifests, read.excluded, mesh);',
+    to: 'void mesh;',
+    why: "on an existing cluster whose istiod or root namespace is not istio-system, a fork's ConfigMap `istio` in istiod's namespace is applied and rewrites the shared mesh's config",
+    tests: ['test/cluster/cluster-run.test.ts'],
+    names: "Istio's namespaces",
+  },
+  {
+    id: 'cluster/istiod-namespace-not-mesh',
+    file: 'src/cluster/not-applied.ts',
+    from: 'if (!found.has(namespace)) found.set(namespace, "istiod\'s namespace");',
+    to: '{}',
+    why: "an istiod outside the root namespace: the manifests' objects in its namespace (its mesh ConfigMap) are applied",
+    tests: ['test/cluster/cluster-parts.test.ts', 'test/cluster/cluster-run.test.ts'],
+    names: "the mesh's namespaces|Istio's namespaces",
+  },
   // declare/yaml-1-1-unquoted-export and -edit (the yaml package's YAML 1.1 quoting left out) were
   // dropped on 2026-12-01, when a full run found them surviving: since 9f58322 the writers quote
   // every string go-yaml v2 reads as another value themselves (quotedWhereUnsafe,

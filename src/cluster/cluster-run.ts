@@ -5,6 +5,7 @@
 import { inStep, runTool, type StepContext } from './cluster-step.ts';
 import { type IstioState, installIstio } from './istio-install.ts';
 import { createKindCluster, deleteKindCluster, KindClusterTakenError } from './kind-cluster.ts';
+import { meshNamespacesOf } from './not-applied.ts';
 import {
   type AddedTelemetry,
   applyMeshTelemetry,
@@ -65,10 +66,11 @@ interface Undo {
 export async function runInCluster<T>(ctx: StepContext, plan: ClusterPlan, record: Recording<T>): Promise<T> {
   const kind = plan.cluster === 'kind';
   // Manifests first: a typo fails in a second, not after five minutes of cluster.
+  let read: Awaited<ReturnType<typeof readManifests>> | undefined;
   let workloads: WorkloadPlan | undefined;
   if (plan.workloads.length > 0) {
-    const { manifests, excluded } = await readManifests(plan.workloads, plan.cwd, plan.intents);
-    workloads = planWorkloads(manifests, excluded);
+    read = await readManifests(plan.workloads, plan.cwd, plan.intents);
+    workloads = planWorkloads(read.manifests, read.excluded);
   }
   await inStep(ctx, 'tools', async () => {
     for (const tool of TOOLS[plan.cluster]) {
@@ -97,6 +99,15 @@ export async function runInCluster<T>(ctx: StepContext, plan: ClusterPlan, recor
     const istio = await inStep(ctx, `Istio ${plan.istioVersion}`, () =>
       installIstio(ctx, { version: plan.istioVersion, keepExisting: !kind, smallRequests: kind }),
     );
+    // An Istio found on the cluster may keep its configuration elsewhere than istio-system:
+    // nothing of the manifests goes there either.
+    if (read !== undefined && istio.state === 'present') {
+      const mesh = meshNamespacesOf(
+        istio.rootNamespace,
+        istio.istiods.map((i) => i.namespace),
+      );
+      workloads = planWorkloads(read.manifests, read.excluded, mesh);
+    }
     await setUpMesh(ctx, plan, istio, workloads, undo);
     const result = await inStep(ctx, `recording (window of ${plan.duration})`, () =>
       record(() => {

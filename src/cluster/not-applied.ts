@@ -1,6 +1,6 @@
 // What of the workloads' manifests is never applied to the cluster, and why (workload-plan.ts):
 // Otterize resources, kustomizations, what changes what Istio records or enforces, anything in
-// the mesh's root namespace, cluster-scoped objects but a Namespace.
+// the namespaces that hold Istio's own configuration, cluster-scoped objects but a Namespace.
 import { child } from '../yaml/yaml-fields.ts';
 import type { YamlMap, YamlNode } from '../yaml/yaml-tree.ts';
 
@@ -9,8 +9,33 @@ export const NOT_APPLIED_GROUPS: Record<string, string> = {
   'k8s.otterize.com': 'intents are what the check reads, and enforcing them would block the calls it records',
   'kustomize.config.k8s.io': 'kubectl apply -f does not run kustomize',
 };
-/** The Istio root namespace of the clusters the action installs Istio on, and Istio's default. */
-const ISTIO_ROOT_NAMESPACE = 'istio-system';
+/**
+ * Namespaces holding Istio's own configuration, each with what it is (for the warning): what is
+ * applied there can change the mesh for every workload (istiod reads its mesh ConfigMap `istio`
+ * from its own namespace, mesh-wide policy sits in the root namespace).
+ */
+export type MeshNamespaces = ReadonlyMap<string, string>;
+
+/** Istio's default namespace, where the action installs Istio: the root namespace too. */
+const ISTIO_DEFAULT_NAMESPACE = 'istio-system';
+
+/** The mesh's namespaces before the cluster is asked, and on the clusters the action installs Istio on. */
+export const DEFAULT_MESH_NAMESPACES: MeshNamespaces = new Map([
+  [ISTIO_DEFAULT_NAMESPACE, "the mesh's root namespace"],
+]);
+
+/**
+ * The mesh's namespaces on a cluster whose Istio was found there: its root namespace
+ * (meshConfig.rootNamespace), each istiod's namespace, and istio-system whatever they are.
+ */
+export function meshNamespacesOf(rootNamespace: string, istiodNamespaces: readonly string[]): MeshNamespaces {
+  const found = new Map<string, string>([[rootNamespace, "the mesh's root namespace"]]);
+  for (const namespace of istiodNamespaces)
+    if (!found.has(namespace)) found.set(namespace, "istiod's namespace");
+  if (!found.has(ISTIO_DEFAULT_NAMESPACE)) found.set(ISTIO_DEFAULT_NAMESPACE, "Istio's default namespace");
+  return found;
+}
+
 /** The networking.istio.io kinds that change what a sidecar does with every call, not routing. */
 const MESH_NETWORKING_KINDS = new Set(['EnvoyFilter', 'Sidecar']);
 /**
@@ -65,6 +90,7 @@ export function whyNotApplied(
   root: YamlMap,
   apiVersion: string,
   kind: string,
+  mesh: MeshNamespaces = DEFAULT_MESH_NAMESPACES,
 ): { why: string; warn: boolean } | undefined {
   const group = groupOf(apiVersion);
   const fixed = NOT_APPLIED_GROUPS[group];
@@ -74,8 +100,10 @@ export function whyNotApplied(
     return { why: MESH_REASON, warn: true };
   }
   const { namespace, name } = identity(root);
-  if (namespace === ISTIO_ROOT_NAMESPACE || (kind === 'Namespace' && name === ISTIO_ROOT_NAMESPACE)) {
-    return { why: `${ISTIO_ROOT_NAMESPACE} is the mesh's root namespace: ${MESH_REASON}`, warn: true };
+  // An object in such a namespace, or the Namespace itself.
+  for (const meshNamespace of kind === 'Namespace' ? [namespace, name] : [namespace]) {
+    const role = meshNamespace === undefined ? undefined : mesh.get(meshNamespace);
+    if (role !== undefined) return { why: `${meshNamespace} is ${role}: ${MESH_REASON}`, warn: true };
   }
   if (CLUSTER_SCOPED_KINDS.has(kind) || /^Cluster[A-Z]/.test(kind)) {
     return {

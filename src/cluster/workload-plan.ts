@@ -5,8 +5,9 @@
 // (a fresh cluster has no Otterize CRDs, and enforcing intents would block the calls being
 // recorded), never a kustomization (kubectl apply -f does not run kustomize), never what changes
 // what Istio records or enforces (Telemetry, AuthorizationPolicy, EnvoyFilter, Sidecar, anything
-// in the root namespace istio-system: a pull request's Telemetry applied after the action's own
-// would drop request_path and turn a drift into OK), never a cluster-scoped object but a
+// in the mesh's namespaces: istio-system, and on an existing cluster its root namespace and
+// istiod's; a pull request's Telemetry applied after the action's own would drop request_path
+// and turn a drift into OK), never a cluster-scoped object but a
 // Namespace (a ClusterRoleBinding to cluster-admin, a webhook, a CRD: on an existing cluster they
 // would outlive the run), also when they sit in a list (any object with `items`, as kubectl reads
 // it). Each is named in a warning.
@@ -28,7 +29,16 @@ import { yamlTextOf } from '../yaml/kubectl-text.ts';
 import { parseYamlDocuments, tokenizeYaml } from '../yaml/read-yaml.ts';
 import { child } from '../yaml/yaml-fields.ts';
 import { MAX_YAML_BYTES, type YamlMap, type YamlNode } from '../yaml/yaml-tree.ts';
-import { groupOf, identity, map, NOT_APPLIED_GROUPS, text, whyNotApplied } from './not-applied.ts';
+import {
+  DEFAULT_MESH_NAMESPACES,
+  groupOf,
+  identity,
+  type MeshNamespaces,
+  map,
+  NOT_APPLIED_GROUPS,
+  text,
+  whyNotApplied,
+} from './not-applied.ts';
 
 /** Kinds that make pods; their namespaces are the ones that need sidecars. */
 const POD_MAKERS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicaSet', 'Pod']);
@@ -77,6 +87,12 @@ class PlanBuilder {
   private readonly labelled = new Set<string>();
   private readonly workloadNamespaces = new Set<string>();
 
+  private readonly mesh: MeshNamespaces;
+
+  constructor(mesh: MeshNamespaces) {
+    this.mesh = mesh;
+  }
+
   addFile(manifest: ManifestFile): void {
     const { tokens } = tokenizeYaml(manifest.text, manifest.file);
     const sources = tokens.filter((t) => t.type === 'document').map((t) => CST.stringify(t));
@@ -119,7 +135,7 @@ class PlanBuilder {
       const { apiVersion, kind } = objectType(item, given);
       return (
         kind === 'Namespace' ||
-        (apiVersion !== '' && kind !== '' && whyNotApplied(item, apiVersion, kind) !== undefined)
+        (apiVersion !== '' && kind !== '' && whyNotApplied(item, apiVersion, kind, this.mesh) !== undefined)
       );
     };
     if (!items.items.some(special)) return undefined;
@@ -170,7 +186,7 @@ class PlanBuilder {
       });
       return undefined;
     }
-    const left = whyNotApplied(node, apiVersion, kind);
+    const left = whyNotApplied(node, apiVersion, kind, this.mesh);
     if (left !== undefined) {
       const { namespace, name } = identity(node);
       const named = name === undefined ? '' : ` ${namespace === undefined ? '' : `${namespace}/`}${name}`;
@@ -225,12 +241,16 @@ function checkNamespace(namespace: string, file: string, line: number): void {
   }
 }
 
-/** What to apply, label and wait for, from the manifests' text. Pure. */
+/**
+ * What to apply, label and wait for, from the manifests' text; nothing in the `mesh` namespaces
+ * (istio-system unless the cluster named others). Pure.
+ */
 export function planWorkloads(
   manifests: readonly ManifestFile[],
   excluded: readonly string[] = [],
+  mesh: MeshNamespaces = DEFAULT_MESH_NAMESPACES,
 ): WorkloadPlan {
-  const builder = new PlanBuilder();
+  const builder = new PlanBuilder(mesh);
   for (const file of excluded)
     builder.plan.skipped.push({ note: `${file}: an intents path, not applied`, warn: false });
   for (const manifest of manifests) builder.addFile(manifest);

@@ -13,6 +13,7 @@ import {
   helmChartVersion,
   istioVersionProblem,
 } from '../../src/cluster/istio-install.ts';
+import { DEFAULT_MESH_NAMESPACES, meshNamespacesOf } from '../../src/cluster/not-applied.ts';
 import { MESH_TELEMETRY_YAML } from '../../src/cluster/telemetry.ts';
 import { planWorkloads } from '../../src/cluster/workload-plan.ts';
 import { logLine } from '../../src/deliver/github/workflow-commands.ts';
@@ -158,6 +159,40 @@ test('lists as kubectl reads them: a DeploymentList as the API server lists it i
     },
   ]);
   assert.deepEqual(intents.files, []);
+});
+
+test("the mesh's namespaces: istio-system alone by default; a found Istio's root and istiod's besides", () => {
+  assert.deepEqual([...DEFAULT_MESH_NAMESPACES.keys()], ['istio-system']);
+  assert.deepEqual(
+    [...meshNamespacesOf('istio-system', ['istio-system'])],
+    [['istio-system', "the mesh's root namespace"]],
+  );
+  assert.deepEqual(
+    [...meshNamespacesOf('mesh-root', ['istio-a', 'mesh-root', 'istio-a'])],
+    [
+      ['mesh-root', "the mesh's root namespace"],
+      ['istio-a', "istiod's namespace"],
+      ['istio-system', "Istio's default namespace"],
+    ],
+  );
+  // A list's item in such a namespace is taken out of its list, the rest applied.
+  const text =
+    'apiVersion: v1\nkind: List\nitems:\n' +
+    '  - {apiVersion: v1, kind: ConfigMap, metadata: {name: istio, namespace: istio-a}}\n' +
+    '  - {apiVersion: v1, kind: ConfigMap, metadata: {name: ok, namespace: shop}}\n';
+  const plan = planWorkloads([{ file: 'l.yaml', text }], [], meshNamespacesOf('mesh-root', ['istio-a']));
+  assert.deepEqual(
+    plan.skipped.map((s) => s.note),
+    [
+      "l.yaml:4: ConfigMap istio-a/istio (core) not applied: istio-a is istiod's namespace: it would change what Istio records or enforces while the check reads it",
+    ],
+  );
+  assert.deepEqual(
+    plan.files.flatMap((f) => f.documents.map((d) => d.text.includes('name: ok'))),
+    [true],
+  );
+  // Without the cluster's answer, istio-a is a namespace like any other.
+  assert.deepEqual(planWorkloads([{ file: 'l.yaml', text }]).skipped, []);
 });
 
 test('what changes what Istio records or enforces, and cluster-scoped objects, are left out with a warning', () => {

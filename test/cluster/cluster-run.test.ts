@@ -319,8 +319,8 @@ const NOT_FOUND = { code: 1, stderr: 'Error from server (NotFound): configmaps "
 const list = (items: object[]): Answer => ({
   stdout: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }),
 });
-const istiod = (name: string, rev: string) => ({
-  metadata: { name, namespace: 'istio-system', labels: { app: 'istiod', 'istio.io/rev': rev } },
+const istiod = (name: string, rev: string, namespace = 'istio-system') => ({
+  metadata: { name, namespace, labels: { app: 'istiod', 'istio.io/rev': rev } },
 });
 const telemetry = (name: string, namespace: string, created: string, spec: object) => ({
   metadata: { name, namespace, creationTimestamp: created },
@@ -428,6 +428,54 @@ describe('runInCluster, cluster existing', () => {
           l.startsWith('namespace(s) shop: not labelled by the manifests') && l.includes('istio.io/rev=1-30'),
       ),
       log.entries.join('\n'),
+    );
+  });
+
+  test("on an existing cluster nothing goes to its Istio's namespaces: root, istiod's, istio-system", async () => {
+    // A fork's ConfigMap `istio` in istiod's namespace would rewrite the mesh config of a shared cluster.
+    const cwd = await workspace();
+    const doc = (kind: string, name: string, namespace: string) =>
+      `apiVersion: ${kind === 'Deployment' ? 'apps/v1' : 'v1'}\nkind: ${kind}\nmetadata: {name: ${name}, namespace: ${namespace}}\n`;
+    await writeFile(
+      path.join(cwd, 'pr.yaml'),
+      [
+        doc('Deployment', 'cart', 'shop'),
+        doc('ConfigMap', 'istio', 'istio-canary'),
+        doc('Deployment', 'probe', 'mesh-root'),
+        doc('ConfigMap', 'x', 'istio-system'),
+        'apiVersion: v1\nkind: Namespace\nmetadata: {name: mesh-root}\n',
+      ].join('---\n'),
+    );
+    const { runner, log, ctx } = setup((line) => {
+      if (line === GET_ISTIODS) return list([istiod('istiod', 'default', 'istio-canary')]);
+      if (line === 'kubectl get configmap istio --namespace istio-canary --output json') {
+        return { stdout: JSON.stringify({ data: { mesh: 'rootNamespace: mesh-root\n' } }) };
+      }
+      if (line.startsWith('kubectl get telemetries')) return list([]);
+      return undefined;
+    });
+    await runInCluster(
+      ctx,
+      plan(cwd, { cluster: 'existing', workloads: ['pr.yaml'], traffic: undefined }),
+      reading(0),
+    );
+    const applied = runner.calls.filter((c) => c.args.join(' ') === 'apply -f -').map((c) => c.stdin!);
+    assert.ok(
+      applied.some((a) => a.includes('name: cart')),
+      applied.join('\n'),
+    );
+    for (const name of ['name: istio,', 'name: probe', 'name: x,', 'name: mesh-root']) {
+      assert.ok(!applied.some((a) => a.includes(name)), `${name} applied:\n${applied.join('\n')}`);
+    }
+    const why = 'it would change what Istio records or enforces while the check reads it';
+    assert.deepEqual(
+      log.warnings().filter((w) => w.includes('not applied')),
+      [
+        `warning: pr.yaml:5: ConfigMap istio-canary/istio (core) not applied: istio-canary is istiod's namespace: ${why}`,
+        `warning: pr.yaml:9: Deployment mesh-root/probe (apps) not applied: mesh-root is the mesh's root namespace: ${why}`,
+        `warning: pr.yaml:13: ConfigMap istio-system/x (core) not applied: istio-system is Istio's default namespace: ${why}`,
+        `warning: pr.yaml:17: Namespace mesh-root (core) not applied: mesh-root is the mesh's root namespace: ${why}`,
+      ],
     );
   });
 
