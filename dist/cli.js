@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-ZOI4D74B.js";
+} from "./chunks/chunk-HCFQSPBF.js";
 import {
   openInRepository,
   repositoryLinkGuard,

@@ -41,7 +41,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-ZOI4D74B.js";
+} from "./chunks/chunk-HCFQSPBF.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

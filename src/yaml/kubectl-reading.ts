@@ -135,14 +135,33 @@ function oddCharacter(body: string): KubectlReadingProblem | undefined {
   };
 }
 
-/** A `%YAML` or `%TAG` line: cut off by the `---` after it, go-yaml refuses it alone. */
+/**
+ * A `%YAML` or `%TAG` line. At the head of a part (between `---` lines), the `---` after it cuts
+ * it off and go-yaml refuses a directive alone. After a `...` that ends the part's document,
+ * go-yaml never reads it (only a part's first document is), so kubectl applies the next
+ * document without it where YAML applies it there: refused too, said so.
+ */
 function directive(body: string): KubectlReadingProblem | undefined {
   const at = body.search(/^%/m);
   if (at === -1) return undefined;
+  const before = body.slice(0, at);
+  const separator = before.lastIndexOf('\n---');
+  const part =
+    separator === -1 && !before.startsWith('---')
+      ? before
+      : before.slice(before.indexOf('\n', separator + 1) + 1);
+  const end = /^\.\.\.(?:\s|$)/m.exec(part);
+  if (end !== null && part.slice(0, end.index).search(CONTENT_LINE) !== -1) {
+    return {
+      line: lineAt(body, at),
+      message:
+        'kubectl ignores a YAML directive (%YAML, %TAG) after a "..." (go-yaml reads only the first document between "---" lines) and applies the next document without it, where YAML applies it to that document; remove the line',
+    };
+  }
   return {
     line: lineAt(body, at),
     message:
-      'kubectl refuses a file with a YAML directive (%YAML, %TAG): it cuts the file at the "---" after it, and go-yaml refuses a directive alone; remove the line',
+      'kubectl refuses a file with a YAML directive (%YAML, %TAG) at the head of a document: it cuts the file at the "---" after it, and go-yaml refuses a directive alone; remove the line',
   };
 }
 

@@ -131,6 +131,8 @@ const CASES = [
   'a: 1\n...\n# c\n---\nb: 2\n',
   'a: 1\n---\n...\n',
   '%YAML 1.1\n---\na: 1\n',
+  'a: 1\n...\n%YAML 1.1\n---\nb: 2\n',
+  'a: 1\n...\n%TAG !e! tag:example.com,2000:\n---\nb: !e!x 2\n',
   '\uFEFF--- {a: 1}\n',
   '\uFEFFa: 1\n',
   // Characters: line breaks only go-yaml sees, control characters.

@@ -160,12 +160,38 @@ describe('documents split as kubectl splits them (apimachinery’s YAMLReader, t
   });
 
   test('a YAML directive, which leaves go-yaml a part it refuses', () => {
-    for (const text of ['%YAML 1.2\n---\na: 1\n', '# c\n%TAG !e! tag:example.com,2000:\n---\na: 1\n']) {
+    for (const text of [
+      '%YAML 1.2\n---\na: 1\n',
+      '# c\n%TAG !e! tag:example.com,2000:\n---\na: 1\n',
+      'a: 1\n---\n%YAML 1.1\n---\nb: 2\n',
+      // A "..." with no document before it in its part: the directive still heads the part.
+      '---\n# c\n...\n%YAML 1.1\n---\nb: 2\n',
+    ]) {
       const [line, message] = refusal(text);
-      assert.equal(line, text.startsWith('%') ? 1 : 2);
+      assert.equal(line, text.split('\n').findIndex((l) => l.startsWith('%')) + 1, text);
       assert.equal(
         message,
-        'kubectl refuses a file with a YAML directive (%YAML, %TAG): it cuts the file at the "---" after it, and go-yaml refuses a directive alone; remove the line',
+        'kubectl refuses a file with a YAML directive (%YAML, %TAG) at the head of a document: it cuts the file at the "---" after it, and go-yaml refuses a directive alone; remove the line',
+        text,
+      );
+    }
+  });
+
+  test('a YAML directive after a "...", which kubectl never reads and YAML applies to the next document', () => {
+    // kubectl (test/support/kubectl-yaml) reads the next document without the directive: the
+    // first text as two documents, the second refused (`!e!x`, an undefined tag handle to it).
+    // Refused here rather than read otherwise.
+    for (const text of [
+      'a: 1\n...\n%YAML 1.1\n---\nb: 2\n',
+      '--- # c\na: 1\n... \n# c\n%TAG !e! tag:example.com,2000:\n---\nb: !e!x 2\n',
+      'a: 1\n---\nb: 2\n...\n%YAML 1.1\n---\nc: 3\n',
+    ]) {
+      const [line, message] = refusal(text);
+      assert.equal(line, text.split('\n').findIndex((l) => l.startsWith('%')) + 1, text);
+      assert.equal(
+        message,
+        'kubectl ignores a YAML directive (%YAML, %TAG) after a "..." (go-yaml reads only the first document between "---" lines) and applies the next document without it, where YAML applies it to that document; remove the line',
+        text,
       );
     }
   });

@@ -7227,9 +7227,19 @@ function oddCharacter(body) {
 function directive(body) {
   const at = body.search(/^%/m);
   if (at === -1) return void 0;
+  const before = body.slice(0, at);
+  const separator = before.lastIndexOf("\n---");
+  const part = separator === -1 && !before.startsWith("---") ? before : before.slice(before.indexOf("\n", separator + 1) + 1);
+  const end = /^\.\.\.(?:\s|$)/m.exec(part);
+  if (end !== null && part.slice(0, end.index).search(CONTENT_LINE) !== -1) {
+    return {
+      line: lineAt(body, at),
+      message: 'kubectl ignores a YAML directive (%YAML, %TAG) after a "..." (go-yaml reads only the first document between "---" lines) and applies the next document without it, where YAML applies it to that document; remove the line'
+    };
+  }
   return {
     line: lineAt(body, at),
-    message: 'kubectl refuses a file with a YAML directive (%YAML, %TAG): it cuts the file at the "---" after it, and go-yaml refuses a directive alone; remove the line'
+    message: 'kubectl refuses a file with a YAML directive (%YAML, %TAG) at the head of a document: it cuts the file at the "---" after it, and go-yaml refuses a directive alone; remove the line'
   };
 }
 function splitProblem(body) {
