@@ -42,6 +42,11 @@ const EXPECTED: [string, number, string][] = [
     1,
     'apiVersion: "v2beta1" puts ClientIntents in no API group; Otterize\'s is k8s.otterize.com (k8s.otterize.com/v2beta1, for instance)',
   ],
+  [
+    'azure-data-actions-with-roles.yaml',
+    11,
+    'spec.targets[1].azure.roles: must be empty when actions or dataActions are set',
+  ],
   ['complex-key.yaml', 7, 'only plain keys are supported'],
   ['deep-nesting.yaml', 2, 'YAML nested deeper than 64 levels'],
   ['duplicate-key.yaml', 9, 'Map keys must be unique'],
@@ -66,6 +71,22 @@ const EXPECTED: [string, number, string][] = [
     `spec.targets[0].kubernetes.http[0].methods[1]: unsupported method "HEAD" (allowed: ${METHODS})`,
   ],
   ['http-map.yaml', 13, 'spec.targets[0].kubernetes.http: must be a list, not a map'],
+  [
+    'internet-domain-hyphens-3-4.yaml',
+    8,
+    'spec.targets[1].internet.domains[0]: "ab--cd.example.com" is not a valid DNS name',
+  ],
+  [
+    'internet-ipv4-cidr-over-32-bits.yaml',
+    8,
+    'spec.targets[1].internet.ips[0]: "10.0.0.0/33" is not an IP address or CIDR',
+  ],
+  ['internet-port-fraction.yaml', 10, 'spec.targets[1].internet.ports[0]: must be an integer, not 80.5'],
+  [
+    'kafka-operation-wrong-case.yaml',
+    12,
+    `spec.targets[1].kafka.topics[0].operations[0]: unsupported value "Consume" (allowed: ${KAFKA_OPERATIONS})`,
+  ],
   [
     'kind-case-near-miss.yaml',
     3,
@@ -167,6 +188,7 @@ const EXPECTED: [string, number, string][] = [
     14,
     `spec.calls[0].resources[0].methods[0]: unsupported method "HEAD" (allowed: ${METHODS})`,
   ],
+  ['v1alpha2-http-call-with-topics.yaml', 10, 'spec.calls[0].topics: not allowed on a call of type http'],
   ['workload-missing.yaml', 7, 'spec.workload: required'],
   ['workload-name-dot.yaml', 8, 'spec.workload.name: "client.demo" must not contain a dot'],
   [

@@ -165,6 +165,47 @@ describe('export: grouping rules', () => {
     ]);
   });
 
+  test('a template the export makes itself (pathOf) is written without the wildcard warning', () => {
+    const base = RICH_CALLS.find((c) => c.path === '/products')!;
+    const calls = [
+      { ...base, method: 'GET', path: '/products/1' },
+      { ...base, method: 'GET', path: '/products/2' },
+    ];
+    const templated = buildClientIntents(calls, { pathOf: () => '/products/{*}' });
+    assert.deepEqual(templated.intents[0]!.targets[0]!.http, [{ path: '/products/{*}', methods: ['GET'] }]);
+    assert.deepEqual(templated.warnings, []);
+  });
+
+  test('servers of one name and two kinds are two targets; a client takes the kind any of its calls knows', () => {
+    const base = RICH_CALLS.find((c) => c.path === '/products')!;
+    const server = (kind: string) => ({ ...base.server, name: 'api', kind });
+    const built = buildClientIntents([
+      {
+        ...base,
+        client: { name: 'web', namespace: 'shop' },
+        server: server('Deployment'),
+        method: 'GET',
+        path: '/health',
+      },
+      {
+        ...base,
+        client: { name: 'web', namespace: 'shop', kind: 'StatefulSet' },
+        server: server('StatefulSet'),
+        method: 'POST',
+        path: '/jobs',
+      },
+    ]);
+    assert.equal(built.intents.length, 1);
+    assert.equal(built.intents[0]!.client.kind, 'StatefulSet');
+    assert.deepEqual(
+      built.intents[0]!.targets.map((t) => [t.kind, t.http]),
+      [
+        ['Deployment', [{ path: '/health', methods: ['GET'] }]],
+        ['StatefulSet', [{ path: '/jobs', methods: ['POST'] }]],
+      ],
+    );
+  });
+
   test('asService writes service targets from the Service the caller used', () => {
     const built = buildClientIntents(RICH_CALLS, { asService: true });
     assert.deepEqual(

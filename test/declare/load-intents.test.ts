@@ -250,7 +250,7 @@ describe('loadIntents: namespaces, lists, skipped documents', () => {
       `${file}:11 media/uploader(Deployment) -> aws media/arn:aws:s3:::media-bucket * *`,
       `${file}:14 media/uploader(Deployment) -> gcp media/projects/_/buckets/media * *`,
       `${file}:17 media/uploader(Deployment) -> azure media//subscriptions/123/resourceGroups/media * *`,
-      `${file}:20 media/uploader(Deployment) -> internet media/cdn.example.com, 203.0.113.7 * *`,
+      `${file}:20 media/uploader(Deployment) -> internet media/cdn.example.com, *.static.example.com, 203.0.113.7 * *`,
       `${file}:33 media/mailer -> internet media/internet * *`,
       `${file}:36 media/mailer -> aws media/arn:aws:ses:eu-west-1:123:identity/example.com * *`,
     ]);

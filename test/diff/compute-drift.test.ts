@@ -432,6 +432,27 @@ describe('not checked', () => {
     assert.equal(d.stale.length, 0);
   });
 
+  test('a call with a method but no path exercises no path rule, a wildcard one neither: not checked', () => {
+    // Metrics without request_path say nothing about which path was called.
+    const d = drift(
+      [call('client', 'nginx', 'GET', null)],
+      [
+        rule('client', 'nginx', 'GET', '/admin/*'),
+        rule('client', 'nginx', 'GET', '/a'),
+        rule('client', 'nginx', 'GET', null),
+      ],
+    );
+    assert.deepEqual(d.covered.map(brief), ['client->nginx GET null']);
+    assert.deepEqual(
+      d.notChecked.map((r) => [r.path, r.why]),
+      [
+        ['/admin/*', 'no-http-detail'],
+        ['/a', 'no-http-detail'],
+      ],
+    );
+    assert.deepEqual(d.stale, []);
+  });
+
   test('a TCP connection to a target with HTTP rules is missing and would be blocked (Istio skips such a rule on TCP)', () => {
     const d = drift(
       [call('web', 'db', null, null, { protocol: 'tcp' })],

@@ -97,6 +97,61 @@ describe('segments that vary under the same neighbours', () => {
     for (const [, template] of templatePaths(paths)) assert.equal(template.includes('{**}'), false, template);
   });
 
+  test('half of the values holding digits is enough; fewer, and only 50 or more values vary', () => {
+    const half = ['alpha', 'beta', 'gamma', 'sku-a1', 'sku-b2', 'sku-c3'].map((v) => `/orders/${v}`);
+    for (const [, template] of templatePaths(half)) assert.equal(template, '/orders/{*}');
+    const fewer = ['alpha', 'beta', 'gamma', 'delta', 'sku-a1', 'sku-b2'].map((v) => `/orders/${v}`);
+    for (const [raw, template] of templatePaths(fewer)) assert.equal(template, raw);
+    // User names are words: 49 of them stay, 50 vary.
+    const letters = 'abcdefghij';
+    const names = Array.from(
+      { length: 50 },
+      (_, i) => `user${letters[Math.floor(i / 10)]}${letters[i % 10]}`,
+    );
+    const users = names.map((n) => `/users/${n}/profile`);
+    for (const [, template] of templatePaths(users)) assert.equal(template, '/users/{*}/profile');
+    for (const [raw, template] of templatePaths(users.slice(0, 49))) assert.equal(template, raw);
+  });
+
+  test('a varying value holding "*" stays: {*} would stand for it only on Envoy 1.35 or newer', () => {
+    const paths = ['a*1', 'b*2', 'c*3', 'd*4', 'e*5'].map((v) => `/items/${v}`);
+    for (const [raw, template] of templatePaths(paths)) assert.equal(template, raw);
+  });
+
+  test('many file names of one depth are not {**}: a tail varies only in depth too', () => {
+    const paths = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa'].map(
+      (n) => `/static/${n}.css`,
+    );
+    for (const [raw, template] of templatePaths(paths)) assert.equal(template, raw);
+  });
+
+  test('{**} keeps the {*} of its prefix, and a position that varies once another collapsed collapses too', () => {
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa'];
+    const tree = [
+      ...words.map((w) => `/tenants/8812/files/${w}/x.css`),
+      ...words.map((w) => `/tenants/9921/files/${w}.css`),
+    ];
+    for (const [, template] of templatePaths(tree)) assert.equal(template, '/tenants/{*}/files/{**}');
+    const nested = ['a1', 'b2', 'c3', 'd4', 'e5'].flatMap((o) =>
+      [1, 2, 3, 4, 5].map((u) => `/org/o${o}/u${o[0]}${u}`),
+    );
+    for (const [, template] of templatePaths(nested)) assert.equal(template, '/org/{*}/{*}');
+  });
+
+  test("each server of a client has its own paths: the second server's are not the first's", () => {
+    // As an observed map gives them: one object per workload, shared by all its calls.
+    const health = call('client', 'api', 'GET', '/health');
+    const pay = call('client', 'pay', 'GET', '/').server;
+    const orders = ['sku-a1', 'sku-b2', 'sku-c3', 'sku-d4', 'sku-e5'].map((id) => ({
+      ...call('client', 'pay', 'GET', `/orders/${id}`),
+      client: health.client,
+      server: pay,
+    }));
+    const templater = buildPathTemplater([health, ...orders]);
+    for (const c of orders) assert.equal(templater.suggest(c.path!, c), '/orders/{*}');
+    assert.equal(templater.suggest('/health', health), undefined);
+  });
+
   test('the templater learns per client -> server pair', () => {
     const ids = ['a1x', 'b2x', 'c3x', 'd4x', 'e5x'];
     const calls = ids.map((id) => call('client', 'nginx', 'GET', `/p/${id}`));
