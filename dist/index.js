@@ -28585,6 +28585,17 @@ function checkSourceInputs(check2, live) {
       `${INPUT.source}: metrics needs ${INPUT.metrics} (or a live ${INPUT.cluster} or ${INPUT.source})`
     );
   }
+  for (const [name2, given, reader] of [
+    [INPUT.metrics, check2.metrics.length > 0, "metrics"],
+    [INPUT.snapshot, check2.snapshots.length > 0, "snapshot"],
+    [INPUT.prometheusUrl, check2.live.prometheusUrl !== void 0, "prometheus"]
+  ]) {
+    if (given && check2.source !== reader) {
+      throw new InputError(
+        `${name2} applies to ${INPUT.source}: ${reader}, but this run reads ${check2.source}; drop ${name2} or set ${INPUT.source}`
+      );
+    }
+  }
 }
 function readLive(get) {
   const cluster = oneOf(INPUT.cluster, get(INPUT.cluster) || "none", CLUSTERS);

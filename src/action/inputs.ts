@@ -205,6 +205,19 @@ function checkSourceInputs(check: Settings, live: ClusterSettings): void {
       `${INPUT.source}: metrics needs ${INPUT.metrics} (or a live ${INPUT.cluster} or ${INPUT.source})`,
     );
   }
+  // An input the source does not read is an error, as the CLI's flags are: a run that reads the
+  // metrics while the snapshot the user meant is ignored could pass on the wrong data.
+  for (const [name, given, reader] of [
+    [INPUT.metrics, check.metrics.length > 0, 'metrics'],
+    [INPUT.snapshot, check.snapshots.length > 0, 'snapshot'],
+    [INPUT.prometheusUrl, check.live.prometheusUrl !== undefined, 'prometheus'],
+  ] as const) {
+    if (given && check.source !== reader) {
+      throw new InputError(
+        `${name} applies to ${INPUT.source}: ${reader}, but this run reads ${check.source}; drop ${name} or set ${INPUT.source}`,
+      );
+    }
+  }
 }
 
 function readLive(get: (name: string) => string): ClusterSettings {

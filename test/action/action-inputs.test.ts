@@ -117,6 +117,20 @@ describe('readActionInputs', () => {
       [{ source: 'prometheus' }, /^source: prometheus needs prometheus-url/],
       [{ source: 'snapshot' }, /^source: snapshot needs snapshot/],
       [{ metrics: '' }, /^source: metrics needs metrics/],
+      // An input the source would ignore, as the CLI refuses a flag its source does not read.
+      [{ snapshot: 's.json' }, /^snapshot applies to source: snapshot, but this run reads metrics;/],
+      [
+        { source: 'snapshot', snapshot: 's.json' },
+        /^metrics applies to source: metrics, but this run reads snapshot; drop metrics or set source/,
+      ],
+      [
+        { 'prometheus-url': 'http://p:9090' },
+        /^prometheus-url applies to source: prometheus, but this run reads metrics/,
+      ],
+      [
+        { cluster: 'existing', metrics: '', 'prometheus-url': 'http://p:9090' },
+        /^prometheus-url applies to source: prometheus, but this run reads sidecars/,
+      ],
       [{ since: '24h' }, /^since applies to source prometheus or snapshot, not metrics/],
       [{ 'prometheus-timeout': '2m' }, /^prometheus-timeout applies to source prometheus, not metrics/],
       [
