@@ -98,6 +98,8 @@ describe('readActionInputs', () => {
       [{ 'pr-branch': '../main' }, /^pr-branch: '..\/main' is not a valid branch name/],
       [{ intents: '' }, /^intents is required/],
       [{ 'github-token': '' }, /^github-token is empty/],
+      // Opening a pull request needs the token too: said before the check, not after it.
+      [{ 'github-token': '', comment: 'false', 'open-pr': 'true' }, /^github-token is empty/],
       [{ 'keep-cluster': 'maybe' }, /^keep-cluster must be true or false/],
       [{ 'allow-empty': 'sometimes' }, /^allow-empty must be true or false/],
       [{ namespace: 'shop,Web' }, /^namespace: "Web" is not a namespace name/],

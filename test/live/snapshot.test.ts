@@ -34,6 +34,18 @@ const mapOf = (calls: ObservedCall[]): ObservedMap => ({
   stats: { series: calls.length, sources: 1 },
 });
 
+/** A valid call of a snapshot, as capture writes one. */
+const SNAPSHOT_CALL = {
+  client: { name: 'checkout', namespace: 'shop' },
+  server: { name: 'payments', namespace: 'shop' },
+  method: 'POST',
+  path: '/pay',
+  count: 3,
+  protocol: 'http',
+  firstSeen: '2025-01-01T00:00:00Z',
+  lastSeen: '2025-01-01T00:00:00Z',
+};
+
 describe('snapshots', () => {
   let dir: string;
   before(async () => {
@@ -125,9 +137,38 @@ describe('snapshots', () => {
         /calls\[0\]\.client\.namespace: must be a string/,
       ],
     ];
+    // One call of a fork's snapshot, each field hostile or broken in turn.
+    const withCall = (change: Record<string, unknown>) => ({
+      kind: 'IntentDriftSnapshot',
+      version: 1,
+      source: 'sidecars',
+      capturedAt: '2026-03-01T10:00:00Z',
+      calls: [{ ...SNAPSHOT_CALL, ...change }],
+      unattributed: [],
+      external: [],
+    });
+    cases.push(
+      ['negative.json', withCall({ count: -5 }), /calls\[0\]\.count: must be a number >= 0/],
+      [
+        'huge.json',
+        withCall({ count: Number.POSITIVE_INFINITY }),
+        /calls\[0\]\.count: must be a number >= 0/,
+      ],
+      [
+        'feb-30.json',
+        withCall({ lastSeen: '2025-02-30T25:61:00Z' }),
+        /calls\[0\]\.lastSeen: must be an RFC 3339 time/,
+      ],
+      [
+        'html-kind.json',
+        withCall({ server: { name: 'payments', namespace: 'shop', kind: '<img src=x>' } }),
+        /calls\[0\]\.server\.kind: must be a Kubernetes kind/,
+      ],
+    );
     for (const [name, doc, expected] of cases) {
       const file = path.join(dir, name);
-      await writeFile(file, JSON.stringify(doc));
+      // JSON.stringify writes Infinity as null: 1e999 is written as text, as a hostile file would hold it.
+      await writeFile(file, JSON.stringify(doc).replace('"count":null', '"count":1e999'));
       await assert.rejects(readSnapshot(file), (err: Error) => {
         assert.equal(err.name, 'InputError');
         assert.match(err.toString(), new RegExp(`${name}: `));
@@ -138,6 +179,36 @@ describe('snapshots', () => {
     await assert.rejects(readSnapshot(path.join(dir, 'missing.json')), /no such file/);
     await writeFile(path.join(dir, 'text.json'), 'not json');
     await assert.rejects(readSnapshot(path.join(dir, 'text.json')), /not JSON/);
+  });
+
+  test('an external call keeps its host and no server of its own: read back as external', async () => {
+    const file = path.join(dir, 'external.json');
+    const external = {
+      ...SNAPSHOT_CALL,
+      server: { name: 'PassthroughCluster', namespace: 'unknown' },
+      host: 'api.stripe.com:443',
+      protocol: 'tcp',
+      method: null,
+      path: null,
+    };
+    await writeFile(
+      file,
+      JSON.stringify({
+        kind: 'IntentDriftSnapshot',
+        version: 1,
+        source: 'sidecars',
+        capturedAt: '2026-03-01T10:00:00Z',
+        calls: [],
+        unattributed: [],
+        external: [external],
+      }),
+    );
+    const map = await readSnapshot(file);
+    assert.deepEqual(
+      map.external.map((c) => [c.client.name, c.host, c.count]),
+      [['checkout', 'api.stripe.com:443', 3]],
+    );
+    assert.deepEqual(map.warnings, []);
   });
 
   test('durations and --since', () => {

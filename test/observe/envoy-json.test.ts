@@ -66,6 +66,17 @@ describe('Envoy JSON stats', () => {
     ]);
   });
 
+  test('a counter below 0, with a fraction, or past 2^53 is refused, naming the metric', () => {
+    for (const value of [-3, 2.5, 2 ** 53 + 2]) {
+      assert.throws(
+        () => read({ stats: [{ name: NAME, value }] }),
+        (err: Error) => err.name === 'InputError' && /istio_requests_total/.test(err.message),
+        String(value),
+      );
+    }
+    assert.equal(read({ stats: [{ name: NAME, value: 7 }] })[0]?.value, 7);
+  });
+
   test('an empty value at the very end, with or without a trailing dot', () => {
     assert.deepEqual(parseEnvoyLabels('reporter.source.request_path'), {
       reporter: 'source',

@@ -100,6 +100,25 @@ describe('JSON report', () => {
     assert.equal(json.missing[0].protocol, 'tcp');
   });
 
+  test('wouldBeBlocked is written for every missing call, false too (the schema requires it)', () => {
+    // nginx is declared by some intent (closed to undeclared callers); billing by none.
+    const drift = computeDrift(
+      observedMap([call('c', 'billing', 'GET', '/b'), call('c', 'nginx', 'GET', '/n')]),
+      declaredIntents([rule('other', 'nginx', 'GET', '/x')]),
+    );
+    const json = JSON.parse(renderJsonReport(drift));
+    assert.deepEqual(
+      json.missing.map((m: { server: { name: string }; wouldBeBlocked: unknown }) => [
+        m.server.name,
+        m.wouldBeBlocked,
+      ]),
+      [
+        ['billing', false],
+        ['nginx', true],
+      ],
+    );
+  });
+
   test('streamed in pieces, the same bytes as jsonText of the whole report, unsafe characters escaped', () => {
     // Over two of the writer's batches of entries, with every unsafe character, `##[` and
     // quotes in names and paths, the config and where the calls came from.

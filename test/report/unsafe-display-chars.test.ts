@@ -44,4 +44,24 @@ describe('unsafe display characters beyond C0, DEL and U+202E', () => {
         assert.ok(!output.includes(char), `${name} raw in the ${where} report`);
     }
   });
+
+  test("an external call's host (destination_service, anyone's to write) reaches no report raw", () => {
+    // ESC clears the screen and BEL ends an OSC that sets the terminal's title.
+    const hostile = [
+      'evil\u001b[2J\u001b]0;pwned\u0007.example.com',
+      ...HIDDEN.map(([char]) => `h${char}x.example.com`),
+    ];
+    const external = hostile.map((host) => ({ ...call('client', 'PassthroughCluster', 'GET', '/'), host }));
+    const drift = computeDrift(observedMap([], { external }), declaredIntents([]));
+    const outputs = { text: renderTextReport(drift), markdown: renderMarkdownReport(drift) };
+    for (const [where, output] of Object.entries(outputs)) {
+      assert.ok(output.includes('example.com'), `the ${where} report lists the hosts`);
+      for (const [char, name] of [
+        ...HIDDEN,
+        ['\u001b', 'ESC'] as [string, string],
+        ['\u0007', 'BEL'] as [string, string],
+      ])
+        assert.ok(!output.includes(char), `${name} of a host raw in the ${where} report`);
+    }
+  });
 });
