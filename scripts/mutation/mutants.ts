@@ -849,6 +849,30 @@ export const MUTANTS: Mutant[] = [
     why: 'metrics and snapshot both given: the run reads the metrics and ignores the snapshot the user meant, without a word',
     tests: ['test/action/action-inputs.test.ts'],
   },
+  {
+    id: 'report/markdown-groups-by-name',
+    file: 'src/report/markdown-cells.ts',
+    from: '      const key = `${client.namespace}\\u0000${client.name}`;',
+    to: '      const key = client.name;',
+    why: "clients of one name in two namespaces share a group: the second's rows appear under the first's namespace",
+    tests: ['test/report/markdown-report.test.ts'],
+  },
+  {
+    id: 'report/markdown-counts-clients-by-name',
+    file: 'src/report/markdown-cells.ts',
+    from: '    if (client !== last) seen.add(`${client.namespace}/${client.name}`);',
+    to: '    if (client !== last) seen.add(client.name);',
+    why: 'headings count clients of one name in two namespaces once',
+    tests: ['test/report/markdown-report.test.ts'],
+  },
+  {
+    id: 'cluster/telemetry-disabled-false-ignored',
+    file: 'src/cluster/telemetry-spec.ts',
+    from: "if (typeof override.disabled === 'boolean') state[mode].disabled = override.disabled;",
+    to: 'if (override.disabled === true) state[mode].disabled = true;',
+    why: 'a later `disabled: false` no longer turns the metric on again: a Telemetry that adds method and path is taken for one that does not, and another is added over it',
+    tests: ['test/cluster/telemetry-spec.test.ts'],
+  },
   // declare/yaml-1-1-unquoted-export and -edit (the yaml package's YAML 1.1 quoting left out) were
   // dropped on 2026-12-01, when a full run found them surviving: since 9f58322 the writers quote
   // every string go-yaml v2 reads as another value themselves (quotedWhereUnsafe,

@@ -86,6 +86,18 @@ describe('requestCountTags: method and path on istio_requests_total, per sidecar
     const allOff = { metrics: [{ overrides: [{ disabled: true }] }] };
     assert.deepEqual(requestCountTags([allOff]), none);
     assert.deepEqual(requestCountTags([allOff, parse(addedTelemetryYaml('shop')).spec]), both);
+    // A later `disabled: false` on the metric turns it on again, its tags with it.
+    const onAgain = {
+      metrics: [
+        {
+          overrides: [
+            { match: { metric: 'REQUEST_COUNT' }, disabled: true },
+            { match: { metric: 'REQUEST_COUNT' }, disabled: false, tagOverrides: TAGS },
+          ],
+        },
+      ],
+    };
+    assert.deepEqual(requestCountTags([onAgain]), both);
     // Providers named at the root are inherited by an entry that names none.
     const rootSd = { metrics: [{ providers: [{ name: 'stackdriver' }] }] };
     assert.deepEqual(requestCountTags([rootSd, parse(addedTelemetryYaml('shop')).spec]), none);

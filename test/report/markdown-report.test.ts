@@ -229,6 +229,23 @@ describe('markdown: verdict', () => {
   });
 });
 
+describe('markdown: clients of one name in two namespaces', () => {
+  test('are two clients, each with its own heading and calls', () => {
+    // As an observed map gives them: one object per workload, shared by its calls.
+    const blog = call('api.blog', 'db.blog', 'GET', '/b');
+    const shop = call('api.shop', 'db.shop', 'GET', '/s');
+    const md = renderMarkdownReport(
+      computeDrift(observedMap([blog, { ...shop, path: '/t' }, shop]), declaredIntents([])),
+    );
+    assert.match(md, /#### Missing \(called, not declared\): 3 calls of 2 clients\n/);
+    const rows = md.split('\n').filter((l) => l.startsWith('| **`api`**') || l.startsWith('| `GET'));
+    assert.deepEqual(
+      rows.map((r) => r.split(' | ')[0]),
+      ['| **`api`** in `blog`', '| `GET /b`', '| **`api`** in `shop`', '| `GET /s`', '| `GET /t`'],
+    );
+  });
+});
+
 describe('markdown: counts without noise', () => {
   test('ignored, not exercised and not checked appear only when there are some', () => {
     const quiet = renderMarkdownReport(
