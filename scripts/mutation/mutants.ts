@@ -873,6 +873,30 @@ export const MUTANTS: Mutant[] = [
     why: 'a later `disabled: false` no longer turns the metric on again: a Telemetry that adds method and path is taken for one that does not, and another is added over it',
     tests: ['test/cluster/telemetry-spec.test.ts'],
   },
+  {
+    id: 'live/prometheus-row-leading-zero',
+    file: 'src/observe/live/prometheus-row.ts',
+    from: '  if (buf[q] === 48) q++;\n  else if (isDigit(buf[q]))',
+    to: '  if (isDigit(buf[q]))',
+    why: 'the fast row reader takes `01`, which JSON.parse refuses: an answer that is not JSON is read as rows',
+    tests: ['test/live/prometheus-answer.test.ts'],
+  },
+  {
+    id: 'observe/fractional-timestamp',
+    file: 'src/observe/exposition-line.ts',
+    from: 'const INTEGER = /^-?\\d+$/;',
+    to: 'const INTEGER = /^-?\\d+(?:\\.\\d+)?$/;',
+    why: "a timestamp with a fraction, which Prometheus' own parser refuses, is read",
+    tests: ['test/observe/bad-inputs.test.ts'],
+  },
+  {
+    id: 'report/sarif-uri-keeps-hash',
+    file: 'src/report/sarif-report.ts',
+    from: '.map((segment) => encodeURIComponent(segment))',
+    to: '.map((segment) => encodeURI(segment))',
+    why: 'an intents file named with "#" gets a URI whose rest is a fragment: code scanning points at a file that does not exist',
+    tests: ['test/report/sarif-report.test.ts'],
+  },
   // declare/yaml-1-1-unquoted-export and -edit (the yaml package's YAML 1.1 quoting left out) were
   // dropped on 2026-12-01, when a full run found them surviving: since 9f58322 the writers quote
   // every string go-yaml v2 reads as another value themselves (quotedWhereUnsafe,

@@ -232,6 +232,33 @@ describe('Prometheus answers: rows read in one go against token by token', () =>
   });
 });
 
+describe('Prometheus answers: numbers JSON takes and refuses, hand-picked', () => {
+  test('a leading zero, a bare sign or point, an empty exponent: what JSON.parse says, and the same rows', () => {
+    const metric = '{"reporter":"source","source_workload":"a","source_workload_namespace":"ns"}';
+    for (const time of [
+      '01',
+      '00',
+      '-01',
+      '-',
+      '1.',
+      '.5',
+      '1e',
+      '1e+',
+      '+1',
+      '0',
+      '-0',
+      '1.5e3',
+      '0.0e-0',
+      '1E+2',
+    ]) {
+      agrees(
+        `{"status":"success","data":{"resultType":"vector","result":[{"metric":${metric},"value":[${time},"5"]}]}}`,
+        [],
+      );
+    }
+  });
+});
+
 describe('Prometheus answers: a label repeated in one metric counts as JSON.parse reads it', () => {
   const answerOf = (metric: string): string =>
     `{"status":"success","data":{"resultType":"vector","result":[{"metric":${metric},"value":[1,"2"]}]}}`;

@@ -23,6 +23,8 @@ const EXPECTED: Record<string, string> = {
   'missing-value.prom': ':2: missing value after istio_requests_total (each series must be on one line)',
   'non-numeric-value.prom': ':1: non-numeric value "many" for istio_requests_total',
   'bad-timestamp.prom': ':1: bad timestamp "12:00" (expected integer milliseconds)',
+  // The blank after a comma takes the line to the full parser, as Prometheus' own refuses it.
+  'fractional-timestamp.prom': ':1: bad timestamp "1700000000000.5" (expected integer milliseconds)',
   'text-after-timestamp.prom': ':1: unexpected text after the timestamp: "extra"',
   'label-without-value.prom': ':1: expected "=" after label name "source_workload"',
   'unquoted-label-value.prom': ':1: expected a quoted value for label "reporter"',

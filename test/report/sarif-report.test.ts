@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { renderCiReport } from '../../src/deliver/ci-reports.ts';
-import { FINGERPRINT_KEY, sarifText } from '../../src/report/sarif-report.ts';
+import { FINGERPRINT_KEY, relativeUri, sarifText } from '../../src/report/sarif-report.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { call, NS } from '../diff/builders.ts';
 import { ROOT, scenarioCalls, scenarioInputs } from './ci-scenario.ts';
@@ -166,5 +166,13 @@ describe('SARIF report', () => {
     // The scenario's drift still names intents/web.yaml (relative to cwd = deploy/).
     for (const uri of uris) assert.match(uri ?? '', /^deploy\/intents\/(web|batch)\.yaml$/);
     assert.equal(NS.length > 0, true);
+  });
+});
+
+describe('SARIF: artifact URIs', () => {
+  test('each segment of a repository path is percent-encoded: "#" and "?" are no fragment or query', () => {
+    assert.equal(relativeUri('deploy/intents/client#v2.yaml'), 'deploy/intents/client%23v2.yaml');
+    assert.equal(relativeUri('a b/c?d.yaml'), 'a%20b/c%3Fd.yaml');
+    assert.equal(relativeUri('intents/web.yaml'), 'intents/web.yaml');
   });
 });
