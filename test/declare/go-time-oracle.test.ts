@@ -2,8 +2,9 @@
 // time.Parse(time.RFC3339), which Kubernetes' metav1.Time uses: test/support/go-time/main.go,
 // built with the machine's Go. kubectl refuses a document whose timestamp Go does not parse, so
 // the check must refuse it too, and take every one Go takes. Debian's Go (1.19) is older than
-// the Go Kubernetes is built with, and two things changed in 1.20 that the check follows: a
-// zone offset past 24:60 is refused, and so are seconds missing before a fraction (`10:00:.5Z`).
+// the Go Kubernetes is built with, and three things changed in 1.20 that the check follows: a
+// zone offset past 24:60 is refused, so is an offset field with a sign (`+01:-0`), and so are
+// seconds missing before a fraction (`10:00:.5Z`).
 // Without Go the test is skipped.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -37,12 +38,18 @@ function goParses(texts: readonly string[]): boolean[] {
 
 /**
  * What the check refuses though Debian's Go 1.19 takes it: what Go 1.20 and later refuse (see
- * the file's comment), and a zone offset whose hour is not two digits (`+-4:00`, which 1.19's
- * atoi reads as -4).
+ * the file's comment), and a zone offset whose hour or minute is not two digits (`+-4:00`,
+ * `+01:-0`: 1.19 reads each with atoi, which takes a sign).
  */
 function mayRefuse(text: string): boolean {
-  const offset = /[+-](..):(\d\d)$/.exec(text);
-  if (offset !== null && (!/^\d\d$/.test(offset[1]!) || Number(offset[1]) > 24 || Number(offset[2]) > 60))
+  const offset = /[+-](..):(..)$/.exec(text);
+  if (
+    offset !== null &&
+    (!/^\d\d$/.test(offset[1]!) ||
+      !/^\d\d$/.test(offset[2]!) ||
+      Number(offset[1]) > 24 ||
+      Number(offset[2]) > 60)
+  )
     return true;
   return /:[.,]/.test(text);
 }
@@ -58,6 +65,14 @@ const VALID = [
 describe('timestamps against Go time.Parse(time.RFC3339)', {
   skip: GO === undefined ? 'go not installed' : false,
 }, () => {
+  test('an offset field with a sign, which Go 1.19 takes and the check refuses, as Go 1.20 and later do', () => {
+    // Seen with FUZZ_SEED=70054969 in the property test below.
+    for (const text of ['2023-12-31T23:59:59.99999999+01:-0', '2024-01-01T10:00:00+-4:00']) {
+      assert.equal(isGoRfc3339(text), false, text);
+      assert.equal(mayRefuse(text), true, text);
+    }
+  });
+
   test('hand-picked: leap days, one-digit hours, fractions, offsets, case', () => {
     const texts = [
       ...VALID,
