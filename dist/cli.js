@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-HCFQSPBF.js";
+} from "./chunks/chunk-UI6TD67H.js";
 import {
   openInRepository,
   repositoryLinkGuard,

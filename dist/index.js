@@ -41,7 +41,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-HCFQSPBF.js";
+} from "./chunks/chunk-UI6TD67H.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -144,12 +144,9 @@ function oddCharacter(body: string): KubectlReadingProblem | undefined {
 function directive(body: string): KubectlReadingProblem | undefined {
   const at = body.search(/^%/m);
   if (at === -1) return undefined;
-  const before = body.slice(0, at);
-  const separator = before.lastIndexOf('\n---');
-  const part =
-    separator === -1 && !before.startsWith('---')
-      ? before
-      : before.slice(before.indexOf('\n', separator + 1) + 1);
+  // The directive's part: the lines after the last separator line (SEPARATOR_LINE) before it.
+  const lines = body.slice(0, at).split('\n');
+  const part = lines.slice(lines.findLastIndex((l) => l.startsWith('---')) + 1).join('\n');
   const end = /^\.\.\.(?:\s|$)/m.exec(part);
   if (end !== null && part.slice(0, end.index).search(CONTENT_LINE) !== -1) {
     return {

@@ -34,6 +34,17 @@ const mapOf = (calls: ObservedCall[]): ObservedMap => ({
   stats: { series: calls.length, sources: 1 },
 });
 
+/** A snapshot file's document holding these calls (none of a list not given). */
+const snapshotDoc = (lists: { calls?: object[]; external?: object[] }) => ({
+  kind: 'IntentDriftSnapshot',
+  version: 1,
+  source: 'sidecars',
+  capturedAt: '2026-03-01T10:00:00Z',
+  calls: lists.calls ?? [],
+  unattributed: [],
+  external: lists.external ?? [],
+});
+
 /** A valid call of a snapshot, as capture writes one. */
 const SNAPSHOT_CALL = {
   client: { name: 'checkout', namespace: 'shop' },
@@ -138,15 +149,8 @@ describe('snapshots', () => {
       ],
     ];
     // One call of a fork's snapshot, each field hostile or broken in turn.
-    const withCall = (change: Record<string, unknown>) => ({
-      kind: 'IntentDriftSnapshot',
-      version: 1,
-      source: 'sidecars',
-      capturedAt: '2026-03-01T10:00:00Z',
-      calls: [{ ...SNAPSHOT_CALL, ...change }],
-      unattributed: [],
-      external: [],
-    });
+    const withCall = (change: Record<string, unknown>) =>
+      snapshotDoc({ calls: [{ ...SNAPSHOT_CALL, ...change }] });
     cases.push(
       ['negative.json', withCall({ count: -5 }), /calls\[0\]\.count: must be a number >= 0/],
       [
@@ -191,18 +195,7 @@ describe('snapshots', () => {
       method: null,
       path: null,
     };
-    await writeFile(
-      file,
-      JSON.stringify({
-        kind: 'IntentDriftSnapshot',
-        version: 1,
-        source: 'sidecars',
-        capturedAt: '2026-03-01T10:00:00Z',
-        calls: [],
-        unattributed: [],
-        external: [external],
-      }),
-    );
+    await writeFile(file, JSON.stringify(snapshotDoc({ external: [external] })));
     const map = await readSnapshot(file);
     assert.deepEqual(
       map.external.map((c) => [c.client.name, c.host, c.count]),

@@ -7227,9 +7227,8 @@ function oddCharacter(body) {
 function directive(body) {
   const at = body.search(/^%/m);
   if (at === -1) return void 0;
-  const before = body.slice(0, at);
-  const separator = before.lastIndexOf("\n---");
-  const part = separator === -1 && !before.startsWith("---") ? before : before.slice(before.indexOf("\n", separator + 1) + 1);
+  const lines = body.slice(0, at).split("\n");
+  const part = lines.slice(lines.findLastIndex((l) => l.startsWith("---")) + 1).join("\n");
   const end = /^\.\.\.(?:\s|$)/m.exec(part);
   if (end !== null && part.slice(0, end.index).search(CONTENT_LINE) !== -1) {
     return {
