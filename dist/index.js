@@ -27012,8 +27012,9 @@ function applyOverride(state, override) {
     if (metric !== "ALL_METRICS" && metric !== "REQUEST_COUNT") continue;
     if (typeof override.disabled === "boolean") state[mode].disabled = override.disabled;
     for (const [tag, change] of Object.entries(tagOverrides)) {
-      if (change?.operation === "REMOVE") state[mode].tags.delete(tag);
-      else if (typeof change?.value === "string" && change.value !== "") state[mode].tags.add(tag);
+      const upsert = change?.operation !== "REMOVE" && typeof change?.value === "string" && change.value !== "";
+      if (upsert) state[mode].tags.add(tag);
+      else state[mode].tags.delete(tag);
     }
   }
 }

@@ -122,8 +122,12 @@ function applyOverride(state: Record<Mode, ModeState>, override: Record<string, 
     if (metric !== 'ALL_METRICS' && metric !== 'REQUEST_COUNT') continue;
     if (typeof override.disabled === 'boolean') state[mode].disabled = override.disabled;
     for (const [tag, change] of Object.entries(tagOverrides)) {
-      if (change?.operation === 'REMOVE') state[mode].tags.delete(tag);
-      else if (typeof change?.value === 'string' && change.value !== '') state[mode].tags.add(tag);
+      // A later override of a tag replaces the earlier one (mergeMetrics). UPSERT with an empty
+      // value is an expression Envoy cannot parse (istio/proxy istio_stats.cc): no tag, as REMOVE.
+      const upsert =
+        change?.operation !== 'REMOVE' && typeof change?.value === 'string' && change.value !== '';
+      if (upsert) state[mode].tags.add(tag);
+      else state[mode].tags.delete(tag);
     }
   }
 }

@@ -456,4 +456,10 @@ describe('the Istio pin is written once', () => {
     assert.match(istioVersionProblem('1.9') ?? '', /older than 1\.22/);
     assert.match(istioVersionProblem('v1.30') ?? '', /is not a version/);
   });
+
+  test('a major release after 1 is newer than 1.22, whatever its minor; one before 1 is older', () => {
+    assert.equal(istioVersionProblem('2.0'), undefined);
+    assert.equal(istioVersionProblem('2.21.3'), undefined);
+    assert.match(istioVersionProblem('0.30') ?? '', /^0\.30 is older than 1\.22/);
+  });
 });

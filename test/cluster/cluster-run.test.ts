@@ -326,6 +326,7 @@ const telemetry = (name: string, namespace: string, created: string, spec: objec
   metadata: { name, namespace, creationTimestamp: created },
   spec,
 });
+const TAGS = { request_method: { value: 'request.method' }, request_path: { value: 'request.path' } };
 /** fixtures/demo/telemetry.yaml's spec, as the API server returns it. */
 const MESH_DEFAULT_SPEC = {
   accessLogging: [{ providers: [{ name: 'envoy' }] }],
@@ -334,10 +335,7 @@ const MESH_DEFAULT_SPEC = {
       providers: [{ name: 'prometheus' }],
       overrides: [
         {
-          tagOverrides: {
-            request_method: { value: 'request.method' },
-            request_path: { value: 'request.path' },
-          },
+          tagOverrides: TAGS,
         },
       ],
     },
@@ -429,6 +427,44 @@ describe('runInCluster, cluster existing', () => {
       ),
       log.entries.join('\n'),
     );
+  });
+
+  test('an istiod whose istio.io/rev label is empty is the default revision: mesh ConfigMap `istio`, istio-injection', async () => {
+    // The istiod chart names the mesh ConfigMap `istio` when its revision is empty, `istio-<rev>` otherwise.
+    const cwd = await workspace();
+    await writeFile(
+      path.join(cwd, 'shop.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cart, namespace: shop}\n',
+    );
+    const { runner, log, ctx } = setup((line) => {
+      if (line === GET_ISTIODS) return list([istiod('istiod', '')]);
+      if (line === 'kubectl get configmap istio --namespace istio-system --output json') {
+        return { stdout: JSON.stringify({ data: { mesh: 'rootNamespace: mesh-root\n' } }) };
+      }
+      if (line.startsWith('kubectl get configmap')) return NOT_FOUND;
+      if (line.startsWith('kubectl get telemetries')) return list([]);
+      return undefined;
+    });
+    await runInCluster(
+      ctx,
+      plan(cwd, { cluster: 'existing', workloads: ['shop.yaml'], traffic: undefined }),
+      reading(0),
+    );
+    assert.ok(
+      log.entries.includes(
+        'istiod is already running: istio-system/istiod (revision default); Istio is not installed again',
+      ),
+      log.entries.join('\n'),
+    );
+    assert.ok(
+      runner
+        .lines()
+        .includes('kubectl get telemetries.telemetry.istio.io --namespace mesh-root --output json'),
+      runner.lines().join('\n'),
+    );
+    const hint = log.entries.find((l) => l.startsWith('namespace(s) shop: not labelled by the manifests'));
+    assert.match(hint ?? '', /istio-injection=enabled/);
+    assert.doesNotMatch(hint ?? '', /istio\.io\/rev=/);
   });
 
   test("on an existing cluster nothing goes to its Istio's namespaces: root, istiod's, istio-system", async () => {
@@ -578,6 +614,70 @@ describe('runInCluster, cluster existing', () => {
     );
     assert.match(log.warnings().join('\n'), /Telemetry owned\/owned-metrics decides .* and is not changed/);
     assert.equal(runner.lines().at(-1), DELETE_ADDED('shop'));
+  });
+
+  test("a root Telemetry tagging the caller's side only is not enough; a namespace's is merged over it, in that order", async () => {
+    // Istio merges a namespace's Telemetry over the root's (applicableTelemetries, then
+    // mergeMetrics): the root's CLIENT tags and the namespace's SERVER tags together are both
+    // sides; a namespace's REMOVE of the caller's path comes after the root's tags, and wins.
+    const cwd = await workspace();
+    await writeFile(
+      path.join(cwd, 'three.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a, namespace: shop}\n---\n' +
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: b, namespace: owned}\n---\n' +
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: c, namespace: half}\n',
+    );
+    const side = (mode: string, tagOverrides: object = TAGS) => ({
+      match: { metric: 'REQUEST_COUNT', mode },
+      tagOverrides,
+    });
+    const half = [side('CLIENT', { request_path: { operation: 'REMOVE' } }), side('SERVER')];
+    const { runner, log, ctx } = setup((line) => {
+      if (line === GET_ISTIODS) return list([istiod('istiod', 'default')]);
+      if (line.startsWith('kubectl get configmap')) return NOT_FOUND;
+      if (line === GET_ROOT_TELEMETRY) {
+        const spec = { metrics: [{ overrides: [side('CLIENT')] }] };
+        return list([telemetry('client-tags', 'istio-system', '2025-01-01T00:00:00Z', spec)]);
+      }
+      if (line.includes('--namespace owned')) {
+        const spec = { metrics: [{ overrides: [side('SERVER')] }] };
+        return list([telemetry('server-tags', 'owned', '2025-02-01T00:00:00Z', spec)]);
+      }
+      if (line.includes('--namespace half')) {
+        return list([
+          telemetry('no-path', 'half', '2025-02-01T00:00:00Z', { metrics: [{ overrides: half }] }),
+        ]);
+      }
+      if (line.startsWith('kubectl get telemetries')) return list([]);
+      return undefined;
+    });
+    await runInCluster(
+      ctx,
+      plan(cwd, { cluster: 'existing', workloads: ['three.yaml'], traffic: undefined }),
+      reading(0),
+    );
+    assert.deepEqual(
+      runner.calls.filter((c) => c.args[0] === 'create').map((c) => c.stdin),
+      [addedTelemetryYaml('shop')],
+    );
+    assert.ok(
+      log.entries.includes(
+        'Telemetry istio-system/client-tags decides (the only one without a selector in istio-system); ' +
+          "it does not add request_method and request_path to both sidecars' metrics",
+      ),
+      log.entries.join('\n'),
+    );
+    assert.ok(
+      log.entries.includes(
+        'Telemetry owned/server-tags decides (the only one without a selector in owned); ' +
+          'it adds request_method and request_path: nothing to add',
+      ),
+      log.entries.join('\n'),
+    );
+    assert.deepEqual(log.warnings(), [
+      'warning: Telemetry half/no-path decides (the only one without a selector in half) and is not changed; ' +
+        'with it, calls in half show no method and path: add tagOverrides request_method and request_path to it',
+    ]);
   });
 
   test('installs Istio and the Telemetry when they are not there', async () => {

@@ -74,6 +74,20 @@ describe('requestCountTags: method and path on istio_requests_total, per sidecar
     assert.deepEqual(requestCountTags([{ accessLogging: [{}] }]), none);
   });
 
+  test('an empty tag value adds no tag, and over an earlier value takes it away', () => {
+    // mergeMetrics keeps the later tagOverride whole; an UPSERT (the default operation) with an
+    // empty value becomes a dimension whose expression Envoy cannot parse (istio/proxy
+    // istio_stats.cc: getOrCreateExpression), and a tag that is not a standard one is then not
+    // added. istiod's webhook refuses such a Telemetry, the CRD's own rule only with UPSERT named.
+    const tags = (tagOverrides: object) => ({ metrics: [{ overrides: [{ tagOverrides }] }] });
+    const empty = { request_method: { value: '' }, request_path: { value: '' } };
+    assert.deepEqual(requestCountTags([tags(empty)]), none);
+    assert.deepEqual(requestCountTags([tags({ ...TAGS, request_path: {} })]), none);
+    assert.deepEqual(requestCountTags([tags(TAGS), tags({ request_path: { value: '' } })]), none);
+    assert.deepEqual(requestCountTags([tags(TAGS), tags({ request_path: { operation: 'UPSERT' } })]), none);
+    assert.deepEqual(requestCountTags([tags({ request_path: { value: '' } }), tags(TAGS)]), both);
+  });
+
   test('later overrides win: REMOVE, disabled, and a namespace’s resource over the root’s', () => {
     const root = { metrics: [{ overrides: [{ tagOverrides: TAGS }] }] };
     const remove = {

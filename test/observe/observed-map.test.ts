@@ -216,6 +216,25 @@ describe('ObservedMapBuilder', () => {
     assert.doesNotMatch(sidecars.warnings.join('\n'), /ambient|TCP connections/);
   });
 
+  test('a note added once is keyed by its scrubbed text: notes differing only in a credential or a query are one warning', () => {
+    const b = new ObservedMapBuilder();
+    b.addWarningOnce('Prometheus note: query at http://prom:9090/api/v1/query?token=first was partial');
+    b.addWarningOnce('Prometheus note: query at http://prom:9090/api/v1/query?token=second was partial');
+    b.addWarningOnce('Prometheus note: authorization: Bearer abc rejected');
+    b.addWarningOnce('Prometheus note: authorization: Bearer xyz rejected');
+    // A worker's part carries its warnings scrubbed already; the raw note after it is the same one.
+    const part = new ObservedMapBuilder();
+    part.addWarning('Prometheus note: password=hunter2 ignored');
+    b.absorb(part.export(), { warningsOnce: true });
+    b.addWarningOnce('Prometheus note: password=hunter2 ignored');
+    const notes = b.build().warnings.filter((w) => w.startsWith('Prometheus note'));
+    assert.deepEqual(notes, [
+      'Prometheus note: query at http://prom:9090/api/v1/query was partial',
+      'Prometheus note: authorization: *** rejected',
+      'Prometheus note: password=*** ignored',
+    ]);
+  });
+
   test('other families are not taken', () => {
     const b = new ObservedMapBuilder();
     assert.equal(b.add({ metric: 'istio_request_bytes_sum', labels: {}, value: 1, line: 1 }), false);
