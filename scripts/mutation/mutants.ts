@@ -8,8 +8,9 @@
 // Scope: src/observe/live, the action's delivery (src/deliver, src/action) and src/diff, plus
 // the display escaping that issue 13 lists, the intents editor's List handling and namespaces,
 // YAML merge keys, the observe tables that hash label values, the exposition reader's reuse of the line before, the guard on a checkout's symbolic links, the check's
-// namespace scope (-n and --environment), and in src/cluster the process runner's deadline and
-// what of the workloads reaches the cluster.
+// namespace scope (-n and --environment), and in src/cluster the process runner's deadline,
+// what of the workloads reaches the cluster, the Telemetry read for method and path, istiod's
+// revision and the Istio version check.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
 export interface Mutant {
@@ -2218,5 +2219,29 @@ export const MUTANTS: Mutant[] = [
     why: 'istio-version 2.0 is refused as older than 1.22',
     tests: ['test/cluster/cluster-parts.test.ts'],
     names: 'major release',
+  },
+  {
+    id: 'observe/grpc-pair-not-http',
+    file: 'src/observe/compact/call-objects.ts',
+    from: "if (PROTOCOLS[t[b + F_PROTOCOL]!] !== 'tcp') http[p] = 1;",
+    to: "if (PROTOCOLS[t[b + F_PROTOCOL]!] === 'http') http[p] = 1;",
+    why: 'a pair with gRPC calls keeps its TCP evidence: a method-less TCP call is listed beside the gRPC ones',
+    tests: ['test/observe/observed-map.test.ts'],
+  },
+  {
+    id: 'observe/detail-needs-method-and-path',
+    file: 'src/observe/compact/call-objects.ts',
+    from: 'if (t[b + F_METHOD] !== -1 || t[b + F_PATH] !== -1) detailed[p] = 1;',
+    to: 'if (t[b + F_METHOD] !== -1 && t[b + F_PATH] !== -1) detailed[p] = 1;',
+    why: 'series with a method and no path (a Telemetry adding request_method only) are not detail: the pair keeps its method-less calls',
+    tests: ['test/observe/observed-map.test.ts'],
+  },
+  {
+    id: 'observe/pair-flags-grown-late',
+    file: 'src/observe/compact/call-objects.ts',
+    from: '    if (p >= http.length) {',
+    to: '    if (p > http.length) {',
+    why: "the per-pair flags grow one pair late: pair 1,024's flags are written past the end and lost, its coarse and TCP calls kept",
+    tests: ['test/observe/observed-map.test.ts'],
   },
 ];

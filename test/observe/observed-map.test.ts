@@ -60,16 +60,20 @@ describe('ObservedMapBuilder', () => {
     assert.deepEqual(Object.fromEntries(counts?.byReporter ?? []), { source: 12, destination: 13 });
   });
 
-  test('TCP evidence is dropped for pairs with HTTP series, kept for TCP-only pairs', () => {
+  test('TCP evidence is dropped for pairs with HTTP or gRPC series, kept for TCP-only pairs', () => {
     const tcp = 'istio_tcp_connections_opened_total';
+    const grpc = { request_protocol: 'grpc', request_method: 'POST', request_path: '/shop.Cart/Add' };
     const { map } = build([
       series('source', 'client', 'nginx', 5, GET_A),
       series('source', 'client', 'nginx', 3, {}, tcp),
+      series('source', 'client', 'cart', 4, grpc),
+      series('source', 'client', 'cart', 2, {}, tcp),
       series('source', 'client', 'postgres', 7, { request_protocol: 'tcp' }, tcp),
     ]);
     assert.deepEqual(
       map.calls.map((c) => [c.server.name, c.method, c.path, c.protocol, c.count]),
       [
+        ['cart', 'POST', '/shop.Cart/Add', 'grpc', 4],
         ['nginx', 'GET', '/a', 'http', 5],
         ['postgres', null, null, 'tcp', 7],
       ],
@@ -92,6 +96,35 @@ describe('ObservedMapBuilder', () => {
     ]);
     assert.equal(map.calls.length, 1);
     assert.equal(map.calls[0]?.path, '/a');
+    assert.match(map.warnings.join('\n'), /1 call\(s\) without request_method\/request_path were dropped/);
+  });
+
+  test("a method without a path is detail too: the pair's method-less series are dropped", () => {
+    // A Telemetry that adds request_method only: its series name a method and no path.
+    const { map } = build([
+      series('source', 'client', 'nginx', 5, { request_method: 'GET' }),
+      series('source', 'client', 'nginx', 9),
+    ]);
+    assert.deepEqual(
+      map.calls.map((c) => [c.method, c.path, c.count]),
+      [['GET', null, 5]],
+    );
+    assert.match(map.warnings.join('\n'), /1 call\(s\) without request_method\/request_path were dropped/);
+  });
+
+  test('the pair past the first 1,024 keeps its flags: its method-less series are dropped too', () => {
+    // The per-pair flags start at 1,024 entries and grow: pair 1,024 is the first one past them.
+    const samples: Sample[] = [];
+    for (let i = 0; i < 1024; i++) samples.push(series('source', `client-${i}`, 'nginx', 1, GET_A));
+    samples.push(
+      series('source', 'client-last', 'nginx', 5, GET_A),
+      series('source', 'client-last', 'nginx', 9),
+    );
+    const { map } = build(samples);
+    assert.deepEqual(
+      map.calls.filter((c) => c.client.name === 'client-last').map((c) => [c.method, c.path, c.count]),
+      [['GET', '/a', 5]],
+    );
     assert.match(map.warnings.join('\n'), /1 call\(s\) without request_method\/request_path were dropped/);
   });
 
