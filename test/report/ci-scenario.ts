@@ -66,3 +66,19 @@ export function scenarioInputs(
   });
   return { drift, declared, policy, namespaces: [], cwd: ROOT, repositoryRoot: ROOT };
 }
+
+/**
+ * One client, web, with rules in two files: one whose calls carry no method or path, one of a
+ * kafka target (not in Istio's HTTP metrics), and a `DELETE` rule without a path in the second.
+ */
+export function notCheckedInputs(): CiReportInputs {
+  const declared = declaredIntents([
+    rule('web', 'orders', 'GET', '/orders', { file: 'intents/web.yaml', line: 12 }),
+    rule('web', 'events', null, null, { targetType: 'kafka', file: 'intents/web.yaml', line: 20 }),
+    rule('web', 'users', 'DELETE', null, { file: 'intents/web-more.yaml', line: 7 }),
+  ]);
+  const calls = [call('web', 'orders', null, null, { protocol: 'tcp' }), call('web', 'users', 'GET', '/u')];
+  const policy: FailPolicy = { failOn: 'any', clientIdle: 'warn', overrides: [] };
+  const { drift } = checkDrift(observedMap(calls), declared, { policy });
+  return { drift, declared, policy, namespaces: [], cwd: ROOT, repositoryRoot: ROOT };
+}

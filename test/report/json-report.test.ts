@@ -119,6 +119,22 @@ describe('JSON report', () => {
     );
   });
 
+  test('observedFrom as the run gave it: a live window, and --since for Prometheus', () => {
+    const given: ControlledDrift['observedFrom'][] = [
+      {
+        source: 'sidecars',
+        inputs: [],
+        window: { from: '2026-03-01T10:00:00.000Z', to: '2026-03-01T10:02:00.000Z' },
+      },
+      { source: 'prometheus', inputs: ['http://prometheus.monitoring:9090'], since: '24h' },
+    ];
+    for (const observedFrom of given) {
+      const drift = computeDrift(observedMap([call('c', 'nginx', 'GET', '/a')]), declaredIntents([]));
+      const json = JSON.parse(renderJsonReport({ ...drift, observedFrom } as ControlledDrift));
+      assert.deepEqual(json.observedFrom, observedFrom);
+    }
+  });
+
   test('streamed in pieces, the same bytes as jsonText of the whole report, unsafe characters escaped', () => {
     // Over two of the writer's batches of entries, with every unsafe character, `##[` and
     // quotes in names and paths, the config and where the calls came from.

@@ -12,7 +12,7 @@ import { parse } from 'junit2json';
 import { renderCiReport } from '../../src/deliver/ci-reports.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { call } from '../diff/builders.ts';
-import { ROOT, scenarioInputs } from './ci-scenario.ts';
+import { notCheckedInputs, ROOT, scenarioInputs } from './ci-scenario.ts';
 import { assertGolden } from './demo-drift.ts';
 
 const XSD = path.join(ROOT, 'fixtures/junit/junit-10.xsd');
@@ -102,6 +102,30 @@ describe('JUnit report', {
     const all = (await casesOf(none)).flatMap((s) => s.cases);
     assert.equal(all.filter((c) => c.failure).length, 0);
     assert.match(none, /<testsuites name="intent-drift" tests="9" failures="0"/);
+  });
+
+  test("a client's suite names its first intents file; not-checked rules are skipped with their own reason", async () => {
+    const out = renderCiReport('junit', notCheckedInputs());
+    assert.equal(await schemaErrors(out), '');
+    assert.match(
+      out,
+      /<testsuite name="otterize-tutorial-istio-mapping\/web" [^>]* file="intents\/web\.yaml">/,
+    );
+    const cases = (await casesOf(out))[0]!.cases;
+    assert.deepEqual(
+      cases.map((c) => `${verdict(c)}: ${c.name}`),
+      [
+        'failure: missing (any request) -> orders',
+        'failure: missing GET /u -> users',
+        'skipped (http-detail-missing): rule GET /orders -> orders',
+        'skipped (not-checked): rule (any request) -> kafka events',
+        'failure: rule DELETE * -> users',
+      ],
+    );
+    assert.equal(
+      cases[3]!.skipped![0]!.message,
+      'not checked: this target is not visible in Istio HTTP metrics',
+    );
   });
 
   test('the demo: the CLI writes it, it validates, and the counts are what a CI shows', async () => {

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
+import { checkDrift } from '../../src/diff/drift-controls.ts';
 import type { Drift } from '../../src/model.ts';
 import { showControlChars } from '../../src/report/display-text.ts';
 import { codeSpan, safeLinkUrl } from '../../src/report/markdown-escape.ts';
 import { COMMENT_MARKER, renderMarkdownReport } from '../../src/report/markdown-report.ts';
+import { BLOCKED_MEANS, OPEN_MEANS } from '../../src/report/vocabulary.ts';
 import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
 
 /** Any raw control (other than the line feeds between lines) or bidi override character. */
@@ -226,6 +228,51 @@ describe('markdown: verdict', () => {
     assert.equal(md.includes('Missing ('), false);
     assert.equal(md.includes('Stale ('), false);
     assert.match(md, /<details><summary>Covered \(called and declared\): 1 call<\/summary>/);
+  });
+});
+
+describe('markdown: the headline when only rules of idle clients are left', () => {
+  test('failing under clientIdle: fail, passing under clientIdle: warn', () => {
+    const observed = observedMap([call('web', 'nginx', 'GET', '/a')]);
+    const declared = declaredIntents([rule('web', 'nginx', 'GET', '/a'), rule('idle', 'nginx', 'GET', '/a')]);
+    const under = (clientIdle: 'warn' | 'fail') =>
+      checkDrift(observed, declared, { policy: { failOn: 'any', clientIdle, overrides: [] } });
+    const fails = under('fail');
+    assert.equal(fails.exitCode, 1);
+    assert.match(renderMarkdownReport(fails.drift), /^### ❌ intent-drift: 1 not exercised$/m);
+    // A verdict with exit code 0 is still a verdict: the headline follows the exit code.
+    const warns = under('warn');
+    assert.equal(warns.exitCode, 0);
+    assert.match(
+      renderMarkdownReport(warns.drift),
+      /^### ✅ intent-drift: no drift in what the run exercised$/m,
+    );
+  });
+});
+
+describe('markdown: the missing table', () => {
+  // nginx is declared by some intent (closed to undeclared callers); billing by none.
+  const declared = declaredIntents([rule('other', 'nginx', 'GET', '/x')]);
+  const missing = (calls: ReturnType<typeof call>[]) =>
+    renderMarkdownReport(computeDrift(observedMap(calls), declared));
+  const legend = (md: string) =>
+    md.split('\n').find((l) => l.startsWith('**blocked**') || l.startsWith('open:'));
+  const blockedLegend = `**blocked**: ${BLOCKED_MEANS}.`;
+  const openLegend = `open: ${OPEN_MEANS}.`;
+
+  test('says what blocked and open mean, each when its rows are there', () => {
+    const mixed = missing([call('c', 'billing', 'GET', '/b'), call('c', 'nginx', 'GET', '/n')]);
+    assert.match(mixed, /^\| `GET \/b` \| `billing` \| 10 \| open \|/m);
+    assert.match(mixed, /^\| `GET \/n` \| `nginx` \| 10 \| \*\*blocked\*\* \|/m);
+    assert.equal(legend(mixed), `${blockedLegend} ${openLegend}`);
+    assert.equal(legend(missing([call('c', 'billing', 'GET', '/b')])), openLegend);
+    assert.equal(legend(missing([call('c', 'nginx', 'GET', '/n')])), blockedLegend);
+  });
+
+  test('a call with a method and no path is `DELETE *`; one with neither has no HTTP detail', () => {
+    const md = missing([call('c', 'billing', 'DELETE', null), call('c', 'nginx', null, null)]);
+    assert.match(md, /^\| `DELETE \*` \| `billing` \|/m);
+    assert.match(md, /^\| \*no HTTP detail\* \| `nginx` \|/m);
   });
 });
 

@@ -12,7 +12,7 @@ import { renderCiReport } from '../../src/deliver/ci-reports.ts';
 import { FINGERPRINT_KEY, relativeUri, sarifText } from '../../src/report/sarif-report.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { call, NS } from '../diff/builders.ts';
-import { ROOT, scenarioCalls, scenarioInputs } from './ci-scenario.ts';
+import { notCheckedInputs, ROOT, scenarioCalls, scenarioInputs } from './ci-scenario.ts';
 import { assertGolden } from './demo-drift.ts';
 
 const MULTITOOL = path.join(ROOT, 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool');
@@ -174,5 +174,17 @@ describe('SARIF: artifact URIs', () => {
     assert.equal(relativeUri('deploy/intents/client#v2.yaml'), 'deploy/intents/client%23v2.yaml');
     assert.equal(relativeUri('a b/c?d.yaml'), 'a%20b/c%3Fd.yaml');
     assert.equal(relativeUri('intents/web.yaml'), 'intents/web.yaml');
+  });
+});
+
+describe('SARIF: rules not checked', () => {
+  test('a note for a rule whose calls carry no method or path, none for a target Istio metrics never show', () => {
+    assert.deepEqual(
+      resultsOf(renderCiReport('sarif', notCheckedInputs())).map(
+        (r) =>
+          `${r.ruleId} ${r.level} ${r.locations?.[0]?.physicalLocation.region.startLine} ${r.message.text.split('\n')[0]}`,
+      ),
+      ['stale-intent error 7 DELETE * -> users.', 'http-detail-missing note 12 GET /orders -> orders.'],
+    );
   });
 });

@@ -65,6 +65,32 @@ describe('text report', () => {
     assert.match(text, / {2}\.\.\. and 10 more \(see the JSON report\)/);
   });
 
+  test('a brief section of exactly the limit shows every line and no "... and 0 more"', () => {
+    const unattributed = (n: number) =>
+      Array.from({ length: n }, (_, i) => call('unknown.unknown', 'nginx', 'GET', `/${i}`));
+    const at = renderTextReport(
+      computeDrift(observedMap([], { unattributed: unattributed(5) }), declaredIntents([])),
+      { briefLimit: 5 },
+    );
+    assert.equal(at.split('\n').filter((l) => l.startsWith('  -> nginx')).length, 5);
+    assert.doesNotMatch(at, /\.\.\. and \d+ more/);
+    const over = renderTextReport(
+      computeDrift(observedMap([], { unattributed: unattributed(6) }), declaredIntents([])),
+      { briefLimit: 5 },
+    );
+    assert.match(over, / {2}\.\.\. and 1 more \(see the JSON report\)/);
+  });
+
+  test('a call with a method and no path is shown as "DELETE *", not as one without HTTP detail', () => {
+    const unattributed = [
+      call('unknown.unknown', 'nginx', 'DELETE', null),
+      call('unknown.unknown', 'web', null, null),
+    ];
+    const text = renderTextReport(computeDrift(observedMap([], { unattributed }), declaredIntents([])));
+    assert.match(text, /^ {2}-> nginx\.\S+ DELETE \*: 10 requests$/m);
+    assert.match(text, /^ {2}-> web\.\S+ \(no HTTP detail\): 10 requests$/m);
+  });
+
   test('colour only when asked', () => {
     const drift = computeDrift(observedMap([call('client', 'nginx', 'GET', '/a')]), declaredIntents([]));
     assert.equal(renderTextReport(drift).includes('\u001b'), false);
