@@ -9,6 +9,7 @@ import { parseCommandLine } from '../../src/cli/args.ts';
 import { COMMAND_TABLE } from '../../src/cli/command-table.ts';
 import { flagSignature } from '../../src/cli/flag-spec.ts';
 import { FLAG_TABLE, flagsOf } from '../../src/cli/flag-table.ts';
+import { isInputError } from '../../src/errors.ts';
 import { repoRoot, runCli } from './run-cli.ts';
 
 const demo = ['--metrics', 'fixtures/demo/capture', '--intents', 'fixtures/demo/intents'];
@@ -276,5 +277,69 @@ describe('what the user typed is echoed inert', () => {
     const value = await runCli(['check', '--format', 'text\rcolored\u001b[31m']);
     assert.equal(value.stderr.includes('\u001b'), false);
     assert.equal(value.stderr.includes('\r'), false);
+  });
+});
+
+describe('what the parser must not drop silently', () => {
+  const ctx = { cwd: '/', colorDefault: false };
+  const metrics = ['--metrics', 'capture/'];
+  const refused = (argv: string[], variables: Record<string, string> = {}) => {
+    try {
+      parseCommandLine(argv, { ...ctx, variables });
+      return undefined;
+    } catch (err) {
+      assert.ok(isInputError(err), String(err));
+      return String(err);
+    }
+  };
+
+  test('a stray argument after a command or a help topic is an error', () => {
+    assert.equal(refused(['check', ...metrics, 'extra']), "unexpected argument 'extra' after check");
+    assert.equal(refused(['help', 'check', 'extra']), "unexpected argument 'extra'");
+  });
+
+  test('-n: an empty list is an error, not every namespace; a namespace named twice is one', () => {
+    assert.match(refused(['list', ...metrics, '-n', ',']) ?? '', /--namespace: "," names no namespace/);
+    assert.match(refused(['list', ...metrics, '-n', ' ']) ?? '', /names no namespace/);
+    const parsed = parseCommandLine(
+      ['list', ...metrics, '-n', 'shop,web', '-n', 'shop', '-n', 'web,,shop'],
+      ctx,
+    );
+    assert.deepEqual(parsed.settings.namespaces, ['shop', 'web']);
+  });
+
+  test('--output-type dir needs -o; --write-baseline and a report may not share a file', () => {
+    assert.equal(
+      refused(['export', ...metrics, '--output-type', 'dir']),
+      '--output-type dir needs -o DIRECTORY',
+    );
+    assert.match(
+      refused(['check', ...metrics, '--report', 'out.json', '--write-baseline', './out.json']) ?? '',
+      /--report and --write-baseline name the same file/,
+    );
+  });
+
+  test('reset with a kubeconfig found needs no --mapper-url', () => {
+    assert.equal(refused(['reset'], { KUBECONFIG: '/some/file' }), undefined);
+    assert.match(refused(['reset'], { HOME: '/nonexistent-home' }) ?? '', /reset needs the mapper/);
+  });
+
+  test('an empty token variable is no token; the defaults --help gives', () => {
+    const parsed = parseCommandLine(['list', '--prometheus-url', 'http://p:9090'], {
+      ...ctx,
+      variables: { PROMETHEUS_TOKEN: '', MAPPER_TOKEN: '' },
+    });
+    assert.equal(
+      parsed.settings.live.prometheusToken,
+      undefined,
+      'no "Authorization: Bearer " with nothing after it',
+    );
+    const mapper = parseCommandLine(['list', '--mapper-url', 'http://m:9090'], {
+      ...ctx,
+      variables: { MAPPER_TOKEN: '' },
+    });
+    assert.equal(mapper.settings.live.mapperToken, undefined);
+    const sidecars = parseCommandLine(['list'], { ...ctx, variables: { KUBECONFIG: '/some/file' } });
+    assert.equal(sidecars.settings.live.concurrency, 16, '--concurrency: "default 16"');
   });
 });

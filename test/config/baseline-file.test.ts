@@ -43,3 +43,15 @@ test('a missing baseline is an InputError, not an empty baseline', async () => {
       isInputError(err) && /^no-such-baseline\.json: cannot read the baseline: ENOENT/.test(String(err)),
   );
 });
+
+test('a folder named as the baseline is an InputError naming it, not an internal error', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-baseline-dir-'));
+  try {
+    await assert.rejects(
+      readBaselineFile(os.tmpdir(), path.basename(dir)),
+      (err) => isInputError(err) && /: not a regular file$/.test(String(err)),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

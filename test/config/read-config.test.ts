@@ -38,6 +38,14 @@ describe('a valid config', () => {
     assert.deepEqual(namespacesOfEnvironment(config, 'qa'), []);
   });
 
+  test("an environment's namespaces come sorted, whatever the config's order", () => {
+    const config = parseDriftConfig(
+      'environments:\n  web: prod\n  api: prod\n  shop-staging: staging\n',
+      'c.yaml',
+    );
+    assert.deepEqual(namespacesOfEnvironment(config, 'prod'), ['api', 'web']);
+  });
+
   test('an empty file, or keys set to null, give the defaults', () => {
     for (const text of ['', '# nothing\n', 'ignore:\nminCount:\n']) {
       const config = parseDriftConfig(text, 'c.yaml');
