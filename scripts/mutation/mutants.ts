@@ -28,6 +28,8 @@ export interface Mutant {
 const LIVE = 'test/live';
 const ACTION = 'test/action';
 const GITHUB_CLIENT = 'test/deliver/github/github-client.test.ts';
+const GRAPH = ['test/report/graph-dot.test.ts'];
+const MERMAID = ['test/report/mermaid-drift-graph.test.ts'];
 const DIFF = ['test/diff/compute-drift.test.ts', 'test/diff/istio-match.test.ts'];
 
 export const MUTANTS: Mutant[] = [
@@ -2488,5 +2490,99 @@ export const MUTANTS: Mutant[] = [
     to: '',
     why: '--write-baseline and --report naming one file: one overwrites the other',
     tests: ['test/cli/cli-usage.test.ts'],
+  },
+  // A hunt in the graph model, the Mermaid graph, the name gate and the coverage (2026-12-02):
+  // bugs planted by hand that no test caught, each killed alone. Three survivors are equivalent and
+  // left out: a rule's operation judged by its path alone (a rule with a method has a path: the
+  // intents' http entries require one), the graph's first node of a key replaced by a later one
+  // (one key, one name and label), and coverage's floor at 0 (stale and no-detail rules are
+  // among the declared ones it subtracts them from).
+  {
+    id: 'report/graph-operation-no-path',
+    file: 'src/report/graph-model.ts',
+    from: '  if (call.method === null && call.path === null) {\n    return call.protocol',
+    to: '  if (call.method === null || call.path === null) {\n    return call.protocol',
+    why: 'the picture shows a DELETE with no path as "(no HTTP detail)", hiding the method enforcement keys on',
+    tests: GRAPH,
+  },
+  {
+    id: 'report/graph-unknown-name-only',
+    file: 'src/report/graph-model.ts',
+    from: 'const unknown = ref.name === UNKNOWN && ref.namespace === UNKNOWN;',
+    to: 'const unknown = ref.name === UNKNOWN;',
+    why: 'a caller named unknown in a known namespace is drawn as "outside the mesh"',
+    tests: GRAPH,
+  },
+  {
+    id: 'report/graph-edge-kind-order',
+    file: 'src/report/graph-model.ts',
+    from: '        EDGE_KINDS.indexOf(a.kind) - EDGE_KINDS.indexOf(b.kind),',
+    to: '        0,',
+    why: "one pair's edges follow the order they were met in (ignored before stale), not the legend's",
+    tests: GRAPH,
+  },
+  {
+    id: 'report/graph-row-count-order',
+    file: 'src/report/graph-model.ts',
+    from: 'byText(a.operation, b.operation) || (b.count ?? 0) - (a.count ?? 0)',
+    to: 'byText(a.operation, b.operation)',
+    why: "an edge's rows of one operation (through two Services) in the calls' order, not the busiest first",
+    tests: GRAPH,
+  },
+  {
+    id: 'report/graph-declared-at-target',
+    file: 'src/report/graph-model.ts',
+    from: 'row.declaredAt = `${rule.file}:${rule.line}`;',
+    to: 'row.declaredAt = `${rule.file}:${rule.targetLine ?? rule.line}`;',
+    why: "a stale rule's place is its target's line, not the rule's own",
+    tests: GRAPH,
+  },
+  {
+    id: 'diff/coverage-rounded',
+    file: 'src/diff/coverage.ts',
+    from: 'Math.floor((part * 100) / whole)',
+    to: 'Math.round((part * 100) / whole)',
+    why: 'coverage rounded to the nearest: 199 of 200 rules exercised shows 100%',
+    tests: ['test/diff/coverage.test.ts'],
+  },
+  {
+    id: 'observe/name-gate-dotted-service',
+    file: 'src/observe/name-gate.ts',
+    from: 'if (!isDnsLabel(ref.name)) return `service',
+    to: 'if (!isDnsSubdomain(ref.name)) return `service',
+    why: 'a Service name with a dot (api.kube-system) enters the map, where a target name reads it as name.namespace',
+    tests: ['test/observe/kubernetes-names.test.ts'],
+  },
+  {
+    id: 'observe/name-gate-example-uncut',
+    file: 'src/observe/name-gate.ts',
+    from: 'text.length > EXAMPLE_CHARS ?',
+    to: 'false ?',
+    why: "a refused name's example is shown whole: a 5,000-character label in every warning",
+    tests: ['test/observe/kubernetes-names.test.ts'],
+  },
+  {
+    id: 'report/mermaid-four-rows',
+    file: 'src/report/mermaid-drift-graph.ts',
+    from: '[...lines.slice(0, LINES_PER_EDGE - 1)]',
+    to: '[...lines.slice(0, LINES_PER_EDGE)]',
+    why: 'a capped Mermaid edge shows three rows and "+N more": four lines where three are the cap',
+    tests: MERMAID,
+  },
+  {
+    id: 'report/mermaid-namespaces-unsorted',
+    file: 'src/report/mermaid-drift-graph.ts',
+    from: 'namespaces.sort().forEach',
+    to: 'namespaces.forEach',
+    why: "the namespace boxes follow the nodes' keys, not the namespaces' names",
+    tests: MERMAID,
+  },
+  {
+    id: 'report/mermaid-room-exact',
+    file: 'src/report/mermaid-drift-graph.ts',
+    from: "text.length <= room ? text : ''",
+    to: "text.length < room ? text : ''",
+    why: 'a graph that fills the room exactly is left out',
+    tests: MERMAID,
   },
 ];

@@ -93,6 +93,29 @@ describe('coverage', () => {
     );
   });
 
+  test('a percentage is rounded down: 100 only when every rule was used', () => {
+    // 199 of 200 would round to 100, and 2 of 3 to 67.
+    const many = Array.from({ length: 200 }, (_, i) => rule('web', 'api', 'GET', `/p${i}`));
+    const d = computeDrift(
+      observedMap(many.slice(1).map((r) => call('web', 'api', 'GET', r.path))),
+      declaredIntents(many),
+    );
+    const coverage = computeCoverage(many, d);
+    assert.equal(coverage.clients[0]?.exercised, 199);
+    assert.equal(coverage.clients[0]?.percent, 99);
+    assert.deepEqual(coverage.total, { declared: 200, exercised: 199, percent: 99 });
+    const three = [
+      rule('web', 'api', 'GET', '/a'),
+      rule('web', 'api', 'GET', '/b'),
+      rule('web', 'api', 'GET', '/c'),
+    ];
+    const two = computeDrift(
+      observedMap([call('web', 'api', 'GET', '/a'), call('web', 'api', 'GET', '/b')]),
+      declaredIntents(three),
+    );
+    assert.equal(computeCoverage(three, two).total.percent, 66);
+  });
+
   test('the namespace scope applies, and nothing declared counts as full coverage', () => {
     const coverage = computeCoverage(declared.rules, drift, { namespaces: ['elsewhere'] });
     assert.deepEqual(coverage, { clients: [], total: { declared: 0, exercised: 0, percent: 100 } });

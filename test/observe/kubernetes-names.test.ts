@@ -125,6 +125,28 @@ describe('Kubernetes names', () => {
     assert.equal(b.build().calls[0]?.server.name, 'payments-db.prod');
   });
 
+  test('a Service name is a DNS-1123 label: a dotted one stays out, though a workload may hold dots', () => {
+    // `api.kube-system` as a target name would read as name.namespace.
+    const b = new ObservedMapBuilder();
+    b.add(sample({ destination_service_name: 'orders', destination_service_namespace: 'shop' }));
+    b.add(sample({ destination_service_name: 'api.kube-system', destination_service_namespace: 'shop' }));
+    const map = b.build();
+    assert.deepEqual(
+      map.calls.map((c) => c.server.service?.name),
+      ['orders'],
+    );
+    assert.match(map.warnings.join('\n'), /^1 series left out: .*service "api\.kube-system"/m);
+  });
+
+  test("a refused name's example is cut at 80 characters", () => {
+    const b = new ObservedMapBuilder();
+    b.add(sample({ source_workload: `${'A'.repeat(5000)}` }));
+    const [warning] = b.build().warnings.filter((w) => w.includes('left out'));
+    assert.ok(warning !== undefined);
+    assert.ok(warning.includes(`workload "${'A'.repeat(80)}…"`), warning.slice(0, 300));
+    assert.ok(warning.length < 400, `${warning.length} characters`);
+  });
+
   test('the mapper’s names go through the same gate; a wrong shape is an input error', () => {
     const identity = (name: string, namespace = 'shop') => ({
       name,

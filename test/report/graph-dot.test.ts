@@ -117,7 +117,11 @@ describe('graph model', () => {
       observedMap([call('client', 'nginx', 'GET', '/a')]),
       declaredIntents([
         rule('client', 'nginx', 'GET', '/a'),
-        rule('client', 'nginx', 'GET', '/old', { targetType: 'service', file: 'i.yaml', line: 9 }),
+        // The target starts on line 5; the stale rule's own line is 9.
+        {
+          ...rule('client', 'nginx', 'GET', '/old', { targetType: 'service', file: 'i.yaml', line: 9 }),
+          targetLine: 5,
+        },
       ]),
     );
     const graph = graphOfDrift(drift);
@@ -136,6 +140,52 @@ describe('graph model', () => {
     const dot = renderGraphDot(graphOfDrift(drift));
     assert.match(dot, /color="#b7791f".*style="dashed".*label="GET \/known \(10\)\\l"/);
     assert.match(dot, /ignored: missing, but an ignore rule accepts it/);
+  });
+
+  test('a call with a method and no path is that method on any path, not "no HTTP detail"', () => {
+    const graph = graphOfMap(
+      observedMap([call('a', 'b', 'DELETE', null), call('a', 'c', null, '/x'), call('a', 'd', null, null)]),
+    );
+    assert.deepEqual(
+      graph.edges.map((e) => e.rows.map((r) => r.operation)),
+      [['DELETE *'], ['* /x'], ['(no HTTP detail)']],
+    );
+  });
+
+  test('a caller outside the mesh only when both its name and namespace are unknown', () => {
+    const map = observedMap([]);
+    map.unattributed = [call('unknown.unknown', 'b', 'GET', '/x'), call('unknown.shop', 'b', 'GET', '/y')];
+    const labels = graphOfMap(map)
+      .nodes.filter((n) => n.kind === 'unattributed')
+      .map((n) => n.label);
+    assert.deepEqual(
+      labels,
+      ['unknown.shop', 'outside the mesh'],
+      'by key: u:unknown.shop, u:unknown.unknown',
+    );
+  });
+
+  test("one pair's edges in the legend's order of kinds, whatever order they were met in", () => {
+    // graphOfDrift meets ignored calls before stale rules; the legend puts stale first.
+    const drift = computeDrift(observedMap([]), declaredIntents([rule('a', 'b', 'GET', '/old')]));
+    drift.ignored = [call('a', 'b', 'GET', '/known')];
+    assert.deepEqual(
+      graphOfDrift(drift).edges.map((e) => e.kind),
+      ['stale', 'ignored'],
+    );
+  });
+
+  test("an edge's rows of one operation: the busiest first", () => {
+    // Through two Services: the calls sort by Service first, so the quieter one comes first.
+    const calls = [
+      call('a', 'b', 'GET', '/x', { service: 'b-one', count: 5 }),
+      call('a', 'b', 'GET', '/x', { service: 'b-two', count: 40 }),
+    ];
+    const [edge] = graphOfMap(observedMap(calls)).edges;
+    assert.deepEqual(
+      edge?.rows.map((r) => r.count),
+      [40, 5],
+    );
   });
 
   test('an empty map draws a titled graph without a legend', async () => {

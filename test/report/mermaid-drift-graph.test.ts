@@ -154,6 +154,37 @@ describe('the Mermaid drift graph', () => {
     assert.ok(arrows.indexOf('-.->') === -1 || arrows.lastIndexOf('==>') < arrows.indexOf('-.->'));
   });
 
+  test('an edge shows three rows, or two and "+N more"', () => {
+    const missingOn = (paths: string[]) =>
+      computeDrift(observedMap(paths.map((p) => call('a', 'b', 'GET', p))), declaredIntents([]));
+    assert.match(
+      mermaidDriftGraph(missingOn(['/1', '/2', '/3'])),
+      /\|"missing:<br>GET \/1 \(10\)<br>GET \/2 \(10\)<br>GET \/3 \(10\)"\|/,
+    );
+    assert.match(
+      mermaidDriftGraph(missingOn(['/1', '/2', '/3', '/4', '/5'])),
+      /\|"missing:<br>GET \/1 \(10\)<br>GET \/2 \(10\)<br>\+3 more"\|/,
+    );
+  });
+
+  test('one box per namespace, in name order whatever the nodes', () => {
+    // Sorted by node key, zeta's client (a.zeta) comes before alpha's server (b.alpha).
+    const drift = computeDrift(observedMap([call('a.zeta', 'b.alpha', 'GET', '/x')]), declaredIntents([]));
+    const block = mermaidDriftGraph(drift);
+    assert.ok(
+      block.indexOf('subgraph ns0["namespace alpha"]') !== -1 &&
+        block.indexOf('subgraph ns1["namespace zeta"]') !== -1,
+      block,
+    );
+  });
+
+  test('kept when it fills the room exactly, left out one character short', () => {
+    const drift = manyMissing(3);
+    const whole = mermaidDriftGraph(drift);
+    assert.equal(mermaidDriftGraph(drift, whole.length), whole);
+    assert.equal(mermaidDriftGraph(drift, whole.length - 1), '');
+  });
+
   test('mermaidText: plain text stays, everything else is an entity code', () => {
     assert.equal(mermaidText('GET /a-b_c.d:1 (2), x+y=z'), 'GET /a-b_c.d:1 (2), x+y=z');
     assert.equal(mermaidText('"];x'), '#34;#93;#59;x');
