@@ -73,7 +73,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-UI6TD67H.js";
+} from "./chunks/chunk-HG6OFB4X.js";
 import {
   openInRepository,
   repositoryLinkGuard,

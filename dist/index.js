@@ -41,7 +41,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-UI6TD67H.js";
+} from "./chunks/chunk-HG6OFB4X.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

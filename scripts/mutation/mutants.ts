@@ -983,6 +983,15 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/report/junit-report.test.ts'],
     names: 'first intents file',
   },
+  {
+    id: 'report/ci-missing-no-detail-any-request',
+    file: 'src/report/ci-findings.ts',
+    from: '${operation(first.method, path, NO_DETAIL)}',
+    to: '${operation(first.method, path)}',
+    why: 'a missing call whose metrics carry no method or path is titled "(any request)" in SARIF and JUnit, as if it were a rule',
+    tests: ['test/report/junit-report.test.ts'],
+    names: 'first intents file',
+  },
   // declare/yaml-1-1-unquoted-export and -edit (the yaml package's YAML 1.1 quoting left out) were
   // dropped on 2026-12-01, when a full run found them surviving: since 9f58322 the writers quote
   // every string go-yaml v2 reads as another value themselves (quotedWhereUnsafe,

@@ -41,9 +41,15 @@ export interface Finding {
 }
 
 const show = showControlChars;
+/** What a call whose metrics carry neither method nor path shows for its operation. */
+export const NO_DETAIL = '(no HTTP detail)';
 
-export function operation(method: string | null, path: string | null): string {
-  if (method === null && path === null) return '(any request)';
+/**
+ * `GET /path`; with neither method nor path, `whole`: a rule's `(any request)`, or a call's
+ * `(no HTTP detail)` (the metrics did not say what it asked for).
+ */
+export function operation(method: string | null, path: string | null, whole = '(any request)'): string {
+  if (method === null && path === null) return whole;
   return `${show(method ?? '*')} ${show(path ?? '*')}`;
 }
 
@@ -158,7 +164,7 @@ function missingFinding(
   return {
     kind: 'missing',
     client: first.client,
-    title: `${operation(first.method, path)} -> ${server}`,
+    title: `${operation(first.method, path, NO_DETAIL)} -> ${server}`,
     detail,
     location: home === undefined ? undefined : { file: where(home.file), line: home.line },
     outcome: calls.some((call) => opts.gate.missing(call)) ? 'fail' : 'pass',

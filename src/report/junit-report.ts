@@ -3,7 +3,14 @@
 // (failing when it fails the gate), stale and not-checked rules failing or skipped with the
 // reason. Test names carry no line numbers or counts, so a CI's test history follows them.
 import type { DeclaredRule, Drift, ObservedCall, StaleRule } from '../model.ts';
-import { type CiReportOptions, ciFindings, type Finding, operation, STALE_DETAIL } from './ci-findings.ts';
+import {
+  type CiReportOptions,
+  ciFindings,
+  type Finding,
+  NO_DETAIL,
+  operation,
+  STALE_DETAIL,
+} from './ci-findings.ts';
 import { qualifiedName, showControlChars, targetName } from './display-text.ts';
 import { asControlled, ignoredByText } from './drift-extras.ts';
 import { xmlLines, xmlText } from './xml-text.ts';
@@ -79,7 +86,7 @@ function ignoredCallCase(call: ObservedCall): TestCase {
   const server = showControlChars(targetName(call.server, call.client.namespace));
   const message = `ignored by the config${by === undefined ? '' : ` (${by})`}`;
   return {
-    name: `missing ${operation(call.method, call.path)} -> ${server}`,
+    name: `missing ${operation(call.method, call.path, NO_DETAIL)} -> ${server}`,
     outcome: { kind: 'skipped', type: 'ignored', message, text: [message] },
   };
 }

@@ -115,7 +115,7 @@ describe('JUnit report', {
     assert.deepEqual(
       cases.map((c) => `${verdict(c)}: ${c.name}`),
       [
-        'failure: missing (any request) -> orders',
+        'failure: missing (no HTTP detail) -> orders',
         'failure: missing GET /u -> users',
         'skipped (http-detail-missing): rule GET /orders -> orders',
         'skipped (not-checked): rule (any request) -> kafka events',

@@ -14230,8 +14230,9 @@ function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
 
 // src/report/ci-findings.ts
 var show = showControlChars;
-function operation(method, path9) {
-  if (method === null && path9 === null) return "(any request)";
+var NO_DETAIL = "(no HTTP detail)";
+function operation(method, path9, whole = "(any request)") {
+  if (method === null && path9 === null) return whole;
   return `${show(method ?? "*")} ${show(path9 ?? "*")}`;
 }
 function ruleTarget(rule) {
@@ -14328,7 +14329,7 @@ function missingFinding(calls, opts, where) {
   return {
     kind: "missing",
     client: first.client,
-    title: `${operation(first.method, path9)} -> ${server}`,
+    title: `${operation(first.method, path9, NO_DETAIL)} -> ${server}`,
     detail,
     location: home === void 0 ? void 0 : { file: where(home.file), line: home.line },
     outcome: calls.some((call) => opts.gate.missing(call)) ? "fail" : "pass",
@@ -14406,7 +14407,7 @@ function ignoredCallCase(call) {
   const server = showControlChars(targetName(call.server, call.client.namespace));
   const message = `ignored by the config${by === void 0 ? "" : ` (${by})`}`;
   return {
-    name: `missing ${operation(call.method, call.path)} -> ${server}`,
+    name: `missing ${operation(call.method, call.path, NO_DETAIL)} -> ${server}`,
     outcome: { kind: "skipped", type: "ignored", message, text: [message] }
   };
 }
