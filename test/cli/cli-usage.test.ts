@@ -1,7 +1,7 @@
 // The CLI as a new user meets it: help per command, "did you mean", flags that do not apply,
 // no observed data, and the exit codes of the commands that write.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -161,7 +161,14 @@ describe('flags that do not apply', () => {
       (await runCli(['check', ...demo, '--format', 'json', '--format', 'text'])).stderr,
       /--format is given twice/,
     );
-    assert.match((await runCli(['check', ...demo, '--fix=yes'])).stderr, /--fix takes no value/);
+    // In a copy: were the value taken, --fix would edit the intents it names.
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-switch-value-'));
+    await cp(path.join(repoRoot, 'fixtures/demo'), dir, { recursive: true });
+    const fix = await runCli(['check', '--metrics', 'capture', '--intents', 'intents', '--fix=yes'], {
+      cwd: dir,
+    });
+    assert.match(fix.stderr, /--fix takes no value/);
+    assert.equal(fix.code, 2);
   });
 
   test('two report flags naming one file: refused before anything is written', async () => {
