@@ -26978,22 +26978,35 @@ function namespaceWide(telemetries) {
   );
 }
 var HTTP_TAGS = ["request_method", "request_path"];
+var DEFAULT_PROVIDERS = ["prometheus"];
+function providerNames(entry) {
+  if (!Array.isArray(entry.providers)) return [];
+  return entry.providers.map((p) => p?.name).filter((n) => typeof n === "string");
+}
+function entriesOf(specs) {
+  return specs.flatMap(
+    (spec) => Array.isArray(spec.metrics) ? spec.metrics.map((e) => e ?? {}) : []
+  );
+}
+function metricsProviders(specs) {
+  return entriesOf(specs).reduce((names, e) => {
+    const named = providerNames(e);
+    return named.length > 0 ? named : names;
+  }, DEFAULT_PROVIDERS);
+}
 function requestCountTags(specs) {
   const state = {
     client: { tags: /* @__PURE__ */ new Set(), disabled: false, allDisabled: false },
     server: { tags: /* @__PURE__ */ new Set(), disabled: false, allDisabled: false }
   };
-  let providers = ["prometheus"];
-  for (const spec of specs) {
-    const metrics = Array.isArray(spec.metrics) ? spec.metrics : [];
-    for (const entry of metrics) {
-      const m = entry ?? {};
-      const names = Array.isArray(m.providers) ? m.providers.map((p) => p?.name).filter((n) => typeof n === "string") : [];
-      if (names.length > 0) providers = names;
-      if (!providers.includes("prometheus")) continue;
-      const overrides = Array.isArray(m.overrides) ? m.overrides : [];
-      for (const o of overrides) applyOverride(state, o ?? {});
-    }
+  if (!metricsProviders(specs).includes("prometheus")) return { client: false, server: false };
+  let providers = DEFAULT_PROVIDERS;
+  for (const m of entriesOf(specs)) {
+    const names = providerNames(m);
+    if (names.length > 0) providers = names;
+    if (!providers.includes("prometheus")) continue;
+    const overrides = Array.isArray(m.overrides) ? m.overrides : [];
+    for (const o of overrides) applyOverride(state, o ?? {});
   }
   const ok = (s) => !s.disabled && !s.allDisabled && HTTP_TAGS.every((t) => s.tags.has(t));
   return { client: ok(state.client), server: ok(state.server) };
@@ -27093,6 +27106,11 @@ function decides(wide, namespace) {
   return `Telemetry ${t.namespace}/${t.name} decides (${among})`;
 }
 var ADDS_BOTH = "it adds request_method and request_path: nothing to add";
+function fixFor(specs) {
+  const providers = metricsProviders(specs);
+  if (providers.includes("prometheus")) return "add tagOverrides request_method and request_path to it";
+  return `its metrics go to ${providers.join(", ")} only, not prometheus (the last metrics providers named decide): name prometheus among them, with tagOverrides request_method and request_path`;
+}
 async function ensureRequestTags(ctx, options, added) {
   const root = options.rootNamespace;
   const wide = namespaceWide(await listTelemetries(ctx, root));
@@ -27101,26 +27119,31 @@ async function ensureRequestTags(ctx, options, added) {
     ctx.log.info(
       `no Telemetry without a selector in ${root}: added ${root}/${ADDED_TELEMETRY_NAME} (request_method and request_path on istio_requests_total only); it is removed at the end of this step`
     );
+    await inNamespaces(ctx, addedSpec(root), true, options.workloadNamespaces, added);
     return;
   }
   const rootSpec = wide[0].spec;
   const tags = requestCountTags([rootSpec]);
-  if (tags.client && tags.server) {
+  const rootTagged = tags.client && tags.server;
+  if (rootTagged) {
     ctx.log.info(`${decides(wide, root)}; ${ADDS_BOTH}`);
-    return;
-  }
-  ctx.log.info(
-    `${decides(wide, root)}; it does not add request_method and request_path to both sidecars' metrics`
-  );
-  if (options.workloadNamespaces.length === 0) {
-    ctx.log.warning(
-      `${wide[0].namespace}/${wide[0].name} is the mesh's Telemetry and is not changed: without workloads there is no namespace to add method and path in; add tagOverrides request_method and request_path to it (see fixtures/demo/telemetry.yaml), or no call shows its method and path`
+  } else {
+    ctx.log.info(
+      `${decides(wide, root)}; it does not add request_method and request_path to both sidecars' metrics`
     );
-    return;
+    if (options.workloadNamespaces.length === 0) {
+      ctx.log.warning(
+        `${wide[0].namespace}/${wide[0].name} is the mesh's Telemetry and is not changed: without workloads there is no namespace to add method and path in; ${fixFor([rootSpec])} (see fixtures/demo/telemetry.yaml), or no call shows its method and path`
+      );
+      return;
+    }
   }
-  await addInNamespaces(ctx, rootSpec, options.workloadNamespaces, added);
+  await inNamespaces(ctx, rootSpec, rootTagged, options.workloadNamespaces, added);
 }
-async function addInNamespaces(ctx, rootSpec, namespaces, added) {
+function addedSpec(namespace) {
+  return parse(addedTelemetryYaml(namespace)).spec;
+}
+async function inNamespaces(ctx, rootSpec, rootTagged, namespaces, added) {
   for (const namespace of namespaces) {
     const own = namespaceWide(await listTelemetries(ctx, namespace));
     if (own.length > 0) {
@@ -27128,9 +27151,18 @@ async function addInNamespaces(ctx, rootSpec, namespaces, added) {
       if (tags.client && tags.server) ctx.log.info(`${decides(own, namespace)}; ${ADDS_BOTH}`);
       else {
         ctx.log.warning(
-          `${decides(own, namespace)} and is not changed; with it, calls in ${namespace} show no method and path: add tagOverrides request_method and request_path to it`
+          `${decides(own, namespace)} and is not changed; with it, calls in ${namespace} show no method and path: ${fixFor([rootSpec, own[0].spec])}`
         );
       }
+      continue;
+    }
+    if (rootTagged) continue;
+    const withAdded = [rootSpec, addedSpec(namespace)];
+    const after = requestCountTags(withAdded);
+    if (!(after.client && after.server)) {
+      const providers = metricsProviders(withAdded);
+      const why = providers.includes("prometheus") ? "the mesh's Telemetry disables REQUEST_COUNT, which tags added there do not undo" : `a Telemetry there without providers would inherit the mesh Telemetry's metrics providers (${providers.join(", ")}), not prometheus, and one naming prometheus would take theirs away`;
+      ctx.log.warning(`nothing added in ${namespace}: ${why}; calls in ${namespace} show no method and path`);
       continue;
     }
     added.push(await addTelemetry(ctx, namespace));

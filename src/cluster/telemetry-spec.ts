@@ -5,7 +5,8 @@
 // (then name, then namespace: sortConfigByCreationTime), and the first one of a namespace with no
 // `selector.matchLabels` and no `targetRef(s)` is that namespace's (namespaceWideTelemetryConfig),
 // so a newer one is ignored. The root namespace's applies to the whole mesh, a workload
-// namespace's is merged over it (mergeMetrics: later overrides win per metric, mode and tag).
+// namespace's is merged over it (mergeMetrics: later overrides win per metric, mode and tag; the
+// last entry naming providers decides which providers get metrics at all).
 
 export interface TelemetryObject {
   name: string;
@@ -73,31 +74,58 @@ interface ModeState {
 }
 
 const HTTP_TAGS = ['request_method', 'request_path'];
+const DEFAULT_PROVIDERS: readonly string[] = ['prometheus'];
+
+interface MetricsEntry {
+  providers?: unknown;
+  overrides?: unknown;
+}
+
+function providerNames(entry: MetricsEntry): string[] {
+  if (!Array.isArray(entry.providers)) return [];
+  return entry.providers
+    .map((p) => (p as { name?: unknown } | null)?.name)
+    .filter((n): n is string => typeof n === 'string');
+}
+
+function entriesOf(specs: readonly Record<string, unknown>[]): MetricsEntry[] {
+  return specs.flatMap((spec) =>
+    Array.isArray(spec.metrics) ? (spec.metrics as unknown[]).map((e) => (e ?? {}) as MetricsEntry) : [],
+  );
+}
+
+/**
+ * The metrics providers Istio configures under these specs (root first): those of the last entry
+ * naming any (mergeMetrics: inScopeProviders, not a deep merge), else the default, prometheus.
+ */
+export function metricsProviders(specs: readonly Record<string, unknown>[]): readonly string[] {
+  return entriesOf(specs).reduce((names, e) => {
+    const named = providerNames(e);
+    return named.length > 0 ? named : names;
+  }, DEFAULT_PROVIDERS);
+}
 
 /**
  * Whether these specs, merged in order (root first), put request_method and request_path on
- * istio_requests_total for the prometheus provider, per mode. An entry naming providers without
- * prometheus does not count; an entry naming none inherits the previous entry's providers
- * (mergeMetrics), prometheus by default (the istiod chart's meshConfig.defaultProviders).
+ * istio_requests_total for the prometheus provider, per mode. Only the providers of the last entry
+ * naming any are configured at all (mergeMetrics: inScopeProviders), so a namespace's entry naming
+ * only stackdriver leaves no prometheus metrics, whatever the root's tags. An entry naming none
+ * inherits the previous entry's providers, prometheus by default (the istiod chart's
+ * meshConfig.defaultProviders); one whose providers lack prometheus does not count.
  */
 export function requestCountTags(specs: readonly Record<string, unknown>[]): RequestCountTags {
   const state: Record<Mode, ModeState> = {
     client: { tags: new Set(), disabled: false, allDisabled: false },
     server: { tags: new Set(), disabled: false, allDisabled: false },
   };
-  let providers = ['prometheus'];
-  for (const spec of specs) {
-    const metrics = Array.isArray(spec.metrics) ? (spec.metrics as unknown[]) : [];
-    for (const entry of metrics) {
-      const m = (entry ?? {}) as { providers?: unknown; overrides?: unknown };
-      const names = Array.isArray(m.providers)
-        ? m.providers.map((p) => (p as { name?: unknown } | null)?.name).filter((n) => typeof n === 'string')
-        : [];
-      if (names.length > 0) providers = names as string[];
-      if (!providers.includes('prometheus')) continue;
-      const overrides = Array.isArray(m.overrides) ? (m.overrides as unknown[]) : [];
-      for (const o of overrides) applyOverride(state, (o ?? {}) as Record<string, unknown>);
-    }
+  if (!metricsProviders(specs).includes('prometheus')) return { client: false, server: false };
+  let providers = DEFAULT_PROVIDERS;
+  for (const m of entriesOf(specs)) {
+    const names = providerNames(m);
+    if (names.length > 0) providers = names;
+    if (!providers.includes('prometheus')) continue;
+    const overrides = Array.isArray(m.overrides) ? (m.overrides as unknown[]) : [];
+    for (const o of overrides) applyOverride(state, (o ?? {}) as Record<string, unknown>);
   }
   const ok = (s: ModeState) => !s.disabled && !s.allDisabled && HTTP_TAGS.every((t) => s.tags.has(t));
   return { client: ok(state.client), server: ok(state.server) };

@@ -3,9 +3,16 @@
 // equal to fixtures/demo/telemetry.yaml. On an existing cluster only what is missing is added,
 // the smallest resource that does it (method and path on REQUEST_COUNT, nothing else), and
 // removed again at the end: the mesh is left as it was found.
+import { parse as parseYaml } from 'yaml';
 import { mustRun, runTool, type StepContext } from './cluster-step.ts';
 import { itemsOf, readJson } from './kubectl-json.ts';
-import { namespaceWide, requestCountTags, type TelemetryObject, telemetriesOf } from './telemetry-spec.ts';
+import {
+  metricsProviders,
+  namespaceWide,
+  requestCountTags,
+  type TelemetryObject,
+  telemetriesOf,
+} from './telemetry-spec.ts';
 
 export const MESH_TELEMETRY_NAME = 'mesh-default';
 
@@ -105,6 +112,16 @@ function decides(wide: readonly TelemetryObject[], namespace: string): string {
 
 const ADDS_BOTH = 'it adds request_method and request_path: nothing to add';
 
+/** What to change in a Telemetry that leaves calls without method and path. */
+function fixFor(specs: readonly Record<string, unknown>[]): string {
+  const providers = metricsProviders(specs);
+  if (providers.includes('prometheus')) return 'add tagOverrides request_method and request_path to it';
+  return (
+    `its metrics go to ${providers.join(', ')} only, not prometheus (the last metrics providers named ` +
+    'decide): name prometheus among them, with tagOverrides request_method and request_path'
+  );
+}
+
 /**
  * `cluster: existing`: what Istio already does for method and path, and the least that makes it
  * do so. What it adds goes into `added` as it goes (for removeAddedTelemetry, even after a failure).
@@ -122,32 +139,43 @@ export async function ensureRequestTags(
       `no Telemetry without a selector in ${root}: added ${root}/${ADDED_TELEMETRY_NAME} ` +
         '(request_method and request_path on istio_requests_total only); it is removed at the end of this step',
     );
+    await inNamespaces(ctx, addedSpec(root), true, options.workloadNamespaces, added);
     return;
   }
   const rootSpec = wide[0]!.spec;
   const tags = requestCountTags([rootSpec]);
-  if (tags.client && tags.server) {
+  const rootTagged = tags.client && tags.server;
+  if (rootTagged) {
     ctx.log.info(`${decides(wide, root)}; ${ADDS_BOTH}`);
-    return;
-  }
-  ctx.log.info(
-    `${decides(wide, root)}; it does not add request_method and request_path to both sidecars' metrics`,
-  );
-  if (options.workloadNamespaces.length === 0) {
-    ctx.log.warning(
-      `${wide[0]!.namespace}/${wide[0]!.name} is the mesh's Telemetry and is not changed: without workloads ` +
-        'there is no namespace to add method and path in; add tagOverrides request_method and request_path ' +
-        'to it (see fixtures/demo/telemetry.yaml), or no call shows its method and path',
+  } else {
+    ctx.log.info(
+      `${decides(wide, root)}; it does not add request_method and request_path to both sidecars' metrics`,
     );
-    return;
+    if (options.workloadNamespaces.length === 0) {
+      ctx.log.warning(
+        `${wide[0]!.namespace}/${wide[0]!.name} is the mesh's Telemetry and is not changed: without workloads ` +
+          `there is no namespace to add method and path in; ${fixFor([rootSpec])} (see ` +
+          'fixtures/demo/telemetry.yaml), or no call shows its method and path',
+      );
+      return;
+    }
   }
-  await addInNamespaces(ctx, rootSpec, options.workloadNamespaces, added);
+  await inNamespaces(ctx, rootSpec, rootTagged, options.workloadNamespaces, added);
 }
 
-/** A namespace-wide Telemetry per workload namespace, merged over the root's (mergeMetrics). */
-async function addInNamespaces(
+function addedSpec(namespace: string): Record<string, unknown> {
+  return (parseYaml(addedTelemetryYaml(namespace)) as { spec: Record<string, unknown> }).spec;
+}
+
+/**
+ * Per workload namespace, its own namespace-wide Telemetry merged over the root's (mergeMetrics):
+ * one that loses the tags is a warning (it is not changed); without one, `intent-drift` is added
+ * when the root's lacks the tags, unless it would inherit providers without prometheus.
+ */
+async function inNamespaces(
   ctx: StepContext,
   rootSpec: Record<string, unknown>,
+  rootTagged: boolean,
   namespaces: readonly string[],
   added: AddedTelemetry[],
 ): Promise<void> {
@@ -159,9 +187,21 @@ async function addInNamespaces(
       else {
         ctx.log.warning(
           `${decides(own, namespace)} and is not changed; with it, calls in ${namespace} show no method and ` +
-            'path: add tagOverrides request_method and request_path to it',
+            `path: ${fixFor([rootSpec, own[0]!.spec])}`,
         );
       }
+      continue;
+    }
+    if (rootTagged) continue;
+    const withAdded = [rootSpec, addedSpec(namespace)];
+    const after = requestCountTags(withAdded);
+    if (!(after.client && after.server)) {
+      const providers = metricsProviders(withAdded);
+      const why = providers.includes('prometheus')
+        ? "the mesh's Telemetry disables REQUEST_COUNT, which tags added there do not undo"
+        : `a Telemetry there without providers would inherit the mesh Telemetry's metrics providers ` +
+          `(${providers.join(', ')}), not prometheus, and one naming prometheus would take theirs away`;
+      ctx.log.warning(`nothing added in ${namespace}: ${why}; calls in ${namespace} show no method and path`);
       continue;
     }
     added.push(await addTelemetry(ctx, namespace));

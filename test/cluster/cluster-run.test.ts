@@ -356,6 +356,7 @@ describe('runInCluster, cluster existing', () => {
       if (line === GET_ROOT_TELEMETRY) {
         return list([telemetry('mesh-default', 'istio-system', '2026-01-01T00:00:00Z', MESH_DEFAULT_SPEC)]);
       }
+      if (line.startsWith('kubectl get telemetries')) return list([]);
       return undefined;
     });
     await runInCluster(ctx, plan(cwd, { cluster: 'existing', traffic: undefined }), reading(0));
@@ -365,6 +366,8 @@ describe('runInCluster, cluster existing', () => {
       'kubectl get configmap istio --namespace istio-system --output json',
       'kubectl apply -f -',
       GET_ROOT_TELEMETRY,
+      // A workload namespace's own Telemetry could still take the tags or prometheus away.
+      `kubectl get telemetries.telemetry.istio.io --namespace ${NS} --output json`,
       'kubectl apply -f -',
       `kubectl rollout status deployment/client --namespace ${NS} --timeout 180s`,
       `kubectl rollout status deployment/client2 --namespace ${NS} --timeout 180s`,
@@ -678,6 +681,68 @@ describe('runInCluster, cluster existing', () => {
       'warning: Telemetry half/no-path decides (the only one without a selector in half) and is not changed; ' +
         'with it, calls in half show no method and path: add tagOverrides request_method and request_path to it',
     ]);
+  });
+
+  test('metrics providers: a namespace naming only stackdriver drops the root’s prometheus tags; under a root without prometheus nothing is added', async () => {
+    // mergeMetrics configures only the providers of the last metrics entry naming any: the root's
+    // prometheus tags do not reach a namespace whose Telemetry names stackdriver only (no
+    // prometheus istio_requests_total there at all), and an added Telemetry naming no providers
+    // inherits a root's stackdriver. Neither is changed: a warning says why, nothing is created.
+    const two =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a, namespace: shop}\n---\n' +
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: b, namespace: sd}\n';
+    const sdOnly = { metrics: [{ providers: [{ name: 'stackdriver' }] }] };
+    const run = async (rootSpec: object) => {
+      const cwd = await workspace();
+      await writeFile(path.join(cwd, 'two.yaml'), two);
+      const { runner, log, ctx } = setup((line) => {
+        if (line === GET_ISTIODS) return list([istiod('istiod', 'default')]);
+        if (line.startsWith('kubectl get configmap')) return NOT_FOUND;
+        if (line === GET_ROOT_TELEMETRY) {
+          return list([telemetry('root', 'istio-system', '2025-01-01T00:00:00Z', rootSpec)]);
+        }
+        if (line.includes('--namespace sd')) {
+          return list([telemetry('sd-metrics', 'sd', '2025-02-01T00:00:00Z', sdOnly)]);
+        }
+        if (line.startsWith('kubectl get telemetries')) return list([]);
+        return undefined;
+      });
+      await runInCluster(
+        ctx,
+        plan(cwd, { cluster: 'existing', workloads: ['two.yaml'], traffic: undefined }),
+        reading(0),
+      );
+      return { creates: runner.calls.filter((c) => c.args[0] === 'create'), log };
+    };
+    const sdWarning =
+      'warning: Telemetry sd/sd-metrics decides (the only one without a selector in sd) and is not changed; ' +
+      'with it, calls in sd show no method and path: its metrics go to stackdriver only, not prometheus ' +
+      '(the last metrics providers named decide): name prometheus among them, with tagOverrides ' +
+      'request_method and request_path';
+
+    const tagged = await run(MESH_DEFAULT_SPEC);
+    assert.deepEqual(tagged.creates, []);
+    assert.deepEqual(tagged.log.warnings(), [sdWarning]);
+
+    const stackdriver = await run(sdOnly);
+    assert.deepEqual(stackdriver.creates, []);
+    assert.deepEqual(stackdriver.log.warnings(), [
+      sdWarning,
+      "warning: nothing added in shop: a Telemetry there without providers would inherit the mesh Telemetry's " +
+        'metrics providers (stackdriver), not prometheus, and one naming prometheus would take theirs away; ' +
+        'calls in shop show no method and path',
+    ]);
+
+    // REQUEST_COUNT disabled at the root: the added tags would not turn it on again.
+    const off = await run({
+      metrics: [{ overrides: [{ match: { metric: 'REQUEST_COUNT' }, disabled: true }] }],
+    });
+    assert.deepEqual(off.creates, []);
+    assert.equal(
+      off.log.warnings()[1],
+      "warning: nothing added in shop: the mesh's Telemetry disables REQUEST_COUNT, which tags added there " +
+        'do not undo; calls in shop show no method and path',
+    );
   });
 
   test('installs Istio and the Telemetry when they are not there', async () => {

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { addedTelemetryYaml, MESH_TELEMETRY_YAML } from '../../src/cluster/telemetry.ts';
 import {
   isNamespaceWide,
+  metricsProviders,
   namespaceWide,
   requestCountTags,
   type TelemetryObject,
@@ -115,5 +116,30 @@ describe('requestCountTags: method and path on istio_requests_total, per sidecar
     // Providers named at the root are inherited by an entry that names none.
     const rootSd = { metrics: [{ providers: [{ name: 'stackdriver' }] }] };
     assert.deepEqual(requestCountTags([rootSd, parse(addedTelemetryYaml('shop')).spec]), none);
+  });
+
+  test('only the providers of the last entry naming any get metrics: the root’s prometheus tags are dropped under a namespace naming stackdriver', () => {
+    // mergeMetrics: inScopeProviders are the last names set (not a deep merge); a provider out of
+    // scope gets no stats filter at all, so no prometheus istio_requests_total in that namespace.
+    const root = parse(MESH_TELEMETRY_YAML).spec;
+    const sdOnly = { metrics: [{ providers: [{ name: 'stackdriver' }] }] };
+    assert.deepEqual(metricsProviders([root, sdOnly]), ['stackdriver']);
+    assert.deepEqual(requestCountTags([root, sdOnly]), none);
+    // The same within one resource: a later entry naming only stackdriver.
+    const oneResource = { metrics: [...root.metrics, ...sdOnly.metrics] };
+    assert.deepEqual(requestCountTags([oneResource]), none);
+    // An entry naming no providers changes nothing; one naming prometheus among others keeps it.
+    assert.deepEqual(metricsProviders([root, { metrics: [{}] }]), ['prometheus']);
+    assert.deepEqual(requestCountTags([root, { metrics: [{}] }]), both);
+    const withSd = { metrics: [{ providers: [{ name: 'stackdriver' }, { name: 'prometheus' }] }] };
+    assert.deepEqual(requestCountTags([root, withSd]), both);
+    // Prometheus named last brings the root's prometheus tags back; stackdriver's own tags never count.
+    const sdTags = {
+      metrics: [{ providers: [{ name: 'stackdriver' }], overrides: [{ tagOverrides: TAGS }] }],
+    };
+    const prom = { metrics: [{ providers: [{ name: 'prometheus' }] }] };
+    assert.deepEqual(requestCountTags([root, sdOnly, prom]), both);
+    assert.deepEqual(requestCountTags([sdTags, prom]), none);
+    assert.deepEqual(metricsProviders([]), ['prometheus']);
   });
 });
