@@ -3180,7 +3180,8 @@ async function run(command, settings, io) {
 }
 function colorByDefault(io) {
   if (io.env.NO_COLOR !== void 0 && io.env.NO_COLOR !== "") return false;
-  if (io.env.FORCE_COLOR !== void 0 && io.env.FORCE_COLOR !== "0") return true;
+  const force = io.env.FORCE_COLOR;
+  if (force !== void 0) return force !== "0" && force !== "false";
   return io.stdoutIsTTY;
 }
 

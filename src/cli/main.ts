@@ -110,6 +110,8 @@ async function run(command: Command, settings: Settings, io: CliIo): Promise<num
 
 function colorByDefault(io: CliIo): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  // FORCE_COLOR=0 (or false) turns colour off even on a terminal, as Node and chalk read it.
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
   return io.stdoutIsTTY;
 }

@@ -9,6 +9,7 @@ import { parseCommandLine } from '../../src/cli/args.ts';
 import { COMMAND_TABLE } from '../../src/cli/command-table.ts';
 import { flagSignature } from '../../src/cli/flag-spec.ts';
 import { FLAG_TABLE, flagsOf } from '../../src/cli/flag-table.ts';
+import { main } from '../../src/cli/main.ts';
 import { isInputError } from '../../src/errors.ts';
 import { repoRoot, runCli } from './run-cli.ts';
 
@@ -266,6 +267,27 @@ describe('exit codes: drift decides check and demo only, unless --fail-on is giv
     }
   });
 
+  test('the baseline message counts one drift entry, and none', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-baseline-'));
+    const one = await runCli([
+      'check',
+      ...['--metrics', 'fixtures/demo/capture/client.prom', '--intents', 'fixtures/demo/intents'],
+      ...['--write-baseline', path.join(dir, 'one.json')],
+    ]);
+    assert.match(one.stderr, /wrote a baseline of 1 drift entry to /, one.stderr);
+    const config = path.join(dir, 'ignore-all.yaml');
+    await writeFile(config, 'ignore:\n  - client: "*"\n');
+    const none = await runCli([
+      'check',
+      ...demo,
+      '--config',
+      config,
+      '--write-baseline',
+      path.join(dir, 'none.json'),
+    ]);
+    assert.match(none.stderr, /wrote a baseline of 0 drift entries to /, none.stderr);
+  });
+
   test('every command the table says writes has output exit 0', () => {
     const writing = COMMAND_TABLE.filter((c) => c.exit === 'output').map((c) => c.name);
     assert.deepEqual(writing, ['list', 'export', 'visualize', 'policies', 'capture', 'reset']);
@@ -273,6 +295,28 @@ describe('exit codes: drift decides check and demo only, unless --fail-on is giv
       const failOn = flagsOf(command).some((f) => f.name === 'fail-on');
       assert.equal(failOn, command === 'visualize', `${command} takes --fail-on only to draw drift`);
     }
+  });
+});
+
+describe('colour: a terminal, NO_COLOR and FORCE_COLOR', () => {
+  const coloured = async (stdoutIsTTY: boolean, env: Record<string, string>) => {
+    let stdout = '';
+    const write = (t: string) => {
+      stdout += t;
+    };
+    await main(['check', ...demo], { cwd: repoRoot, env, stdoutIsTTY, write, writeError: () => {} });
+    return stdout.includes('\u001b[');
+  };
+
+  test('an empty NO_COLOR leaves colour on; FORCE_COLOR=0 turns it off, even on a terminal', async () => {
+    assert.equal(await coloured(true, {}), true, 'a terminal');
+    assert.equal(await coloured(false, {}), false, 'a pipe');
+    assert.equal(await coloured(true, { NO_COLOR: '' }), true, 'no-color.org: only a non-empty NO_COLOR');
+    assert.equal(await coloured(true, { NO_COLOR: '1', FORCE_COLOR: '1' }), false);
+    assert.equal(await coloured(false, { FORCE_COLOR: '1' }), true);
+    assert.equal(await coloured(false, { FORCE_COLOR: '0' }), false, 'FORCE_COLOR=0 on a pipe');
+    assert.equal(await coloured(true, { FORCE_COLOR: '0' }), false, 'FORCE_COLOR=0 on a terminal');
+    assert.equal(await coloured(true, { FORCE_COLOR: 'false' }), false);
   });
 });
 
@@ -303,6 +347,35 @@ describe('what the parser must not drop silently', () => {
   test('a stray argument after a command or a help topic is an error', () => {
     assert.equal(refused(['check', ...metrics, 'extra']), "unexpected argument 'extra' after check");
     assert.equal(refused(['help', 'check', 'extra']), "unexpected argument 'extra'");
+  });
+
+  test('a whole number is digits only (1e1 is refused), up to the most --help gives', () => {
+    const kube = { KUBECONFIG: '/some/file' };
+    for (const value of ['1e1', '0x10', ' 5', '5.0']) {
+      assert.equal(
+        refused(['check', ...metrics, '--min-count', value]),
+        `--min-count must be a whole number of 1 or more (got '${value}')`,
+      );
+    }
+    assert.equal(
+      refused(['list', '--concurrency', '1e1'], kube),
+      "--concurrency must be a whole number from 1 to 256 (got '1e1')",
+    );
+    const most = parseCommandLine(['list', '--concurrency', '256'], { ...ctx, variables: kube });
+    assert.equal(most.settings.live.concurrency, 256, '--help: "1 to 256"');
+    assert.match(refused(['list', '--concurrency', '257'], kube) ?? '', /from 1 to 256 \(got '257'\)/);
+  });
+
+  test('an empty path is refused, spaced or after =', () => {
+    assert.equal(refused(['check', '--metrics', '', '--intents', 'i/']), '--metrics needs a non-empty value');
+    assert.equal(refused(['check', ...metrics, '--intents=']), '--intents needs a non-empty value');
+    assert.equal(refused(['check', ...metrics, '--report', '']), '--report needs a non-empty value');
+  });
+
+  test("stdin ('-') is read once: given twice is an error", () => {
+    for (const flag of ['--metrics', '--snapshot']) {
+      assert.match(refused(['check', flag, '-', flag, '-']) ?? '', /stdin \('-'\) can be read once/, flag);
+    }
   });
 
   test('-n: an empty list is an error, not every namespace; a namespace named twice is one', () => {
