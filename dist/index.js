@@ -26687,6 +26687,89 @@ function itemsOf(list) {
   return items.filter((i) => i !== null && typeof i === "object");
 }
 
+// src/cluster/telemetry-spec.ts
+function telemetriesOf(items) {
+  const out = [];
+  for (const item of items) {
+    const metadata = item.metadata ?? {};
+    if (typeof metadata.name !== "string" || typeof metadata.namespace !== "string") continue;
+    const spec = item.spec !== null && typeof item.spec === "object" ? item.spec : {};
+    const created = typeof metadata.creationTimestamp === "string" ? metadata.creationTimestamp : "";
+    out.push({ name: metadata.name, namespace: metadata.namespace, created, spec });
+  }
+  return out;
+}
+function isEmpty(value) {
+  if (value === void 0 || value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object") return Object.keys(value).length === 0;
+  return false;
+}
+function isNamespaceWide(spec) {
+  const selector = spec.selector;
+  return isEmpty(selector?.matchLabels) && isEmpty(spec.targetRefs) && isEmpty(spec.targetRef);
+}
+function namespaceWide(telemetries) {
+  const cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  return telemetries.filter((t) => isNamespaceWide(t.spec)).sort(
+    (a, b) => cmp(Date.parse(a.created) ? a.created : "", Date.parse(b.created) ? b.created : "") || cmp(a.name, b.name) || cmp(a.namespace, b.namespace)
+  );
+}
+var HTTP_TAGS = ["request_method", "request_path"];
+var DEFAULT_PROVIDERS = ["prometheus"];
+function providerNames(entry) {
+  if (!Array.isArray(entry.providers)) return [];
+  return entry.providers.map((p) => p?.name).filter((n) => typeof n === "string");
+}
+function entriesOf(specs) {
+  return specs.flatMap(
+    (spec) => Array.isArray(spec.metrics) ? spec.metrics.map((e) => e ?? {}) : []
+  );
+}
+function metricsProviders(specs, defaults2 = DEFAULT_PROVIDERS) {
+  return entriesOf(specs).reduce((names, e) => {
+    const named = providerNames(e);
+    return named.length > 0 ? named : names;
+  }, defaults2);
+}
+function requestCountTags(specs, defaults2 = DEFAULT_PROVIDERS) {
+  const state = {
+    client: { tags: /* @__PURE__ */ new Set(), disabled: false, allDisabled: false },
+    server: { tags: /* @__PURE__ */ new Set(), disabled: false, allDisabled: false }
+  };
+  if (!metricsProviders(specs, defaults2).includes("prometheus")) return { client: false, server: false };
+  let providers = defaults2;
+  for (const m of entriesOf(specs)) {
+    const names = providerNames(m);
+    if (names.length > 0) providers = names;
+    if (!providers.includes("prometheus")) continue;
+    const overrides = Array.isArray(m.overrides) ? m.overrides : [];
+    for (const o of overrides) applyOverride(state, o ?? {});
+  }
+  const ok = (s) => !s.disabled && !s.allDisabled && HTTP_TAGS.every((t) => s.tags.has(t));
+  return { client: ok(state.client), server: ok(state.server) };
+}
+function applyOverride(state, override) {
+  const match = override.match ?? {};
+  const metric = match.customMetric !== void 0 ? "CUSTOM" : match.metric ?? "ALL_METRICS";
+  const modes = match.mode === "CLIENT" ? ["client"] : match.mode === "SERVER" ? ["server"] : ["client", "server"];
+  const tagOverrides = override.tagOverrides ?? {};
+  for (const mode of modes) {
+    if (metric === "ALL_METRICS" && override.disabled === true) {
+      state[mode].allDisabled = true;
+      continue;
+    }
+    state[mode].allDisabled = false;
+    if (metric !== "ALL_METRICS" && metric !== "REQUEST_COUNT") continue;
+    if (typeof override.disabled === "boolean") state[mode].disabled = override.disabled;
+    for (const [tag, change] of Object.entries(tagOverrides)) {
+      const upsert = change?.operation !== "REMOVE" && typeof change?.value === "string" && change.value !== "";
+      if (upsert) state[mode].tags.add(tag);
+      else state[mode].tags.delete(tag);
+    }
+  }
+}
+
 // src/cluster/istio-install.ts
 var DEFAULT_ISTIO_VERSION = "1.30.5";
 var OLDEST_ISTIO_VERSION = "1.22";
@@ -26734,7 +26817,11 @@ async function findIstiods(ctx, step) {
   }
   return found.sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
 }
-async function rootNamespaceOf(ctx, istiod) {
+var CHART_MESH = {
+  rootNamespace: ISTIO_NAMESPACE,
+  defaultMetricsProviders: DEFAULT_PROVIDERS
+};
+async function meshSettingsOf(ctx, istiod) {
   const name2 = istiod.revision === "default" ? "istio" : `istio-${istiod.revision}`;
   const command = {
     program: "kubectl",
@@ -26743,14 +26830,30 @@ async function rootNamespaceOf(ctx, istiod) {
     quietOutput: true
   };
   const result = await runTool(ctx, "Istio", command);
-  if (result.code !== 0) return ISTIO_NAMESPACE;
+  if (result.code !== 0) return CHART_MESH;
+  let mesh;
   try {
-    const mesh = JSON.parse(result.stdout).data?.mesh;
-    const root = typeof mesh === "string" ? parse(mesh)?.rootNamespace : void 0;
-    return typeof root === "string" && root !== "" ? root : ISTIO_NAMESPACE;
+    const text2 = JSON.parse(result.stdout).data?.mesh;
+    if (typeof text2 !== "string") return CHART_MESH;
+    const parsed = parse(text2);
+    mesh = parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch {
-    return ISTIO_NAMESPACE;
+    return CHART_MESH;
   }
+  const root = mesh.rootNamespace;
+  const metrics = mesh.defaultProviders?.metrics;
+  const listed = Array.isArray(metrics) && metrics.every((p) => typeof p === "string");
+  const defaults2 = listed ? metrics : [];
+  if (!defaults2.includes("prometheus")) {
+    const has = metrics === void 0 || metrics === null ? "sets no defaultProviders.metrics, and Istio's own default is none" : listed ? `has defaultProviders.metrics [${defaults2.join(", ")}], without prometheus` : "has a defaultProviders.metrics that is not a list of provider names, read as none";
+    ctx.log.info(
+      `the mesh config (ConfigMap ${istiod.namespace}/${name2}) ${has}: a Telemetry that names no metrics providers gives no prometheus istio_requests_total, so only one naming prometheus can add method and path`
+    );
+  }
+  return {
+    rootNamespace: typeof root === "string" && root !== "" ? root : ISTIO_NAMESPACE,
+    defaultMetricsProviders: defaults2
+  };
 }
 async function installIstio(ctx, options) {
   const step = "Istio";
@@ -26759,7 +26862,7 @@ async function installIstio(ctx, options) {
     if (istiods.length > 0) {
       const names = istiods.map((i) => `${i.namespace}/${i.name} (revision ${i.revision})`).join(", ");
       ctx.log.info(`istiod is already running: ${names}; Istio is not installed again`);
-      return { state: "present", rootNamespace: await rootNamespaceOf(ctx, istiods[0]), istiods };
+      return { state: "present", ...await meshSettingsOf(ctx, istiods[0]), istiods };
     }
   }
   const version = helmChartVersion(options.version);
@@ -26801,7 +26904,7 @@ async function installIstio(ctx, options) {
   }
   return {
     state: "installed",
-    rootNamespace: ISTIO_NAMESPACE,
+    ...CHART_MESH,
     istiods: [{ namespace: ISTIO_NAMESPACE, name: "istiod", revision: "default" }]
   };
 }
@@ -26949,89 +27052,6 @@ function identity(node) {
   };
 }
 
-// src/cluster/telemetry-spec.ts
-function telemetriesOf(items) {
-  const out = [];
-  for (const item of items) {
-    const metadata = item.metadata ?? {};
-    if (typeof metadata.name !== "string" || typeof metadata.namespace !== "string") continue;
-    const spec = item.spec !== null && typeof item.spec === "object" ? item.spec : {};
-    const created = typeof metadata.creationTimestamp === "string" ? metadata.creationTimestamp : "";
-    out.push({ name: metadata.name, namespace: metadata.namespace, created, spec });
-  }
-  return out;
-}
-function isEmpty(value) {
-  if (value === void 0 || value === null) return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === "object") return Object.keys(value).length === 0;
-  return false;
-}
-function isNamespaceWide(spec) {
-  const selector = spec.selector;
-  return isEmpty(selector?.matchLabels) && isEmpty(spec.targetRefs) && isEmpty(spec.targetRef);
-}
-function namespaceWide(telemetries) {
-  const cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-  return telemetries.filter((t) => isNamespaceWide(t.spec)).sort(
-    (a, b) => cmp(Date.parse(a.created) ? a.created : "", Date.parse(b.created) ? b.created : "") || cmp(a.name, b.name) || cmp(a.namespace, b.namespace)
-  );
-}
-var HTTP_TAGS = ["request_method", "request_path"];
-var DEFAULT_PROVIDERS = ["prometheus"];
-function providerNames(entry) {
-  if (!Array.isArray(entry.providers)) return [];
-  return entry.providers.map((p) => p?.name).filter((n) => typeof n === "string");
-}
-function entriesOf(specs) {
-  return specs.flatMap(
-    (spec) => Array.isArray(spec.metrics) ? spec.metrics.map((e) => e ?? {}) : []
-  );
-}
-function metricsProviders(specs) {
-  return entriesOf(specs).reduce((names, e) => {
-    const named = providerNames(e);
-    return named.length > 0 ? named : names;
-  }, DEFAULT_PROVIDERS);
-}
-function requestCountTags(specs) {
-  const state = {
-    client: { tags: /* @__PURE__ */ new Set(), disabled: false, allDisabled: false },
-    server: { tags: /* @__PURE__ */ new Set(), disabled: false, allDisabled: false }
-  };
-  if (!metricsProviders(specs).includes("prometheus")) return { client: false, server: false };
-  let providers = DEFAULT_PROVIDERS;
-  for (const m of entriesOf(specs)) {
-    const names = providerNames(m);
-    if (names.length > 0) providers = names;
-    if (!providers.includes("prometheus")) continue;
-    const overrides = Array.isArray(m.overrides) ? m.overrides : [];
-    for (const o of overrides) applyOverride(state, o ?? {});
-  }
-  const ok = (s) => !s.disabled && !s.allDisabled && HTTP_TAGS.every((t) => s.tags.has(t));
-  return { client: ok(state.client), server: ok(state.server) };
-}
-function applyOverride(state, override) {
-  const match = override.match ?? {};
-  const metric = match.customMetric !== void 0 ? "CUSTOM" : match.metric ?? "ALL_METRICS";
-  const modes = match.mode === "CLIENT" ? ["client"] : match.mode === "SERVER" ? ["server"] : ["client", "server"];
-  const tagOverrides = override.tagOverrides ?? {};
-  for (const mode of modes) {
-    if (metric === "ALL_METRICS" && override.disabled === true) {
-      state[mode].allDisabled = true;
-      continue;
-    }
-    state[mode].allDisabled = false;
-    if (metric !== "ALL_METRICS" && metric !== "REQUEST_COUNT") continue;
-    if (typeof override.disabled === "boolean") state[mode].disabled = override.disabled;
-    for (const [tag, change] of Object.entries(tagOverrides)) {
-      const upsert = change?.operation !== "REMOVE" && typeof change?.value === "string" && change.value !== "";
-      if (upsert) state[mode].tags.add(tag);
-      else state[mode].tags.delete(tag);
-    }
-  }
-}
-
 // src/cluster/telemetry.ts
 var MESH_TELEMETRY_YAML = `# Mesh-wide (no selector, in istio-system): add the HTTP method and path to Istio's request
 # metrics, which do not carry them by default. Apply before the workloads start.
@@ -27106,24 +27126,57 @@ function decides(wide, namespace) {
   return `Telemetry ${t.namespace}/${t.name} decides (${among})`;
 }
 var ADDS_BOTH = "it adds request_method and request_path: nothing to add";
-function fixFor(specs) {
-  const providers = metricsProviders(specs);
+function meshDefaults(defaults2) {
+  return defaults2.length > 0 ? `the mesh config's defaultProviders.metrics (${defaults2.join(", ")})` : "the mesh config's defaultProviders.metrics, which names none (Istio's default when unset)";
+}
+function defaultsDecide(specs) {
+  return metricsProviders(specs, []).length === 0;
+}
+function fixFor(specs, defaults2) {
+  const providers = metricsProviders(specs, defaults2);
   if (providers.includes("prometheus")) return "add tagOverrides request_method and request_path to it";
+  if (defaultsDecide(specs)) {
+    return `it names no metrics providers and ${meshDefaults(defaults2)} lacks prometheus: name prometheus among its metrics providers, with tagOverrides request_method and request_path, or add prometheus to the mesh config's defaultProviders.metrics`;
+  }
   return `its metrics go to ${providers.join(", ")} only, not prometheus (the last metrics providers named decide): name prometheus among them, with tagOverrides request_method and request_path`;
+}
+function whyNotAdded(withAdded, defaults2) {
+  const providers = metricsProviders(withAdded, defaults2);
+  if (providers.includes("prometheus")) {
+    return "the mesh's Telemetry disables REQUEST_COUNT, which tags added there do not undo";
+  }
+  if (defaultsDecide(withAdded)) {
+    return `a Telemetry there without providers would inherit ${meshDefaults(defaults2)}, not prometheus, and one naming prometheus would change which providers get its metrics (add prometheus to the mesh config's defaultProviders.metrics, or name it in a Telemetry with tagOverrides request_method and request_path)`;
+  }
+  return `a Telemetry there without providers would inherit the mesh Telemetry's metrics providers (${providers.join(", ")}), not prometheus, and one naming prometheus would take theirs away`;
 }
 async function ensureRequestTags(ctx, options, added) {
   const root = options.rootNamespace;
+  const defaults2 = options.defaultMetricsProviders;
   const wide = namespaceWide(await listTelemetries(ctx, root));
+  const namespaces = options.workloadNamespaces;
   if (wide.length === 0) {
-    added.push(await addTelemetry(ctx, root));
-    ctx.log.info(
-      `no Telemetry without a selector in ${root}: added ${root}/${ADDED_TELEMETRY_NAME} (request_method and request_path on istio_requests_total only); it is removed at the end of this step`
-    );
-    await inNamespaces(ctx, addedSpec(root), true, options.workloadNamespaces, added);
+    const rootAdded = [addedSpec(root)];
+    const after = requestCountTags(rootAdded, defaults2);
+    if (after.client && after.server) {
+      added.push(await addTelemetry(ctx, root));
+      ctx.log.info(
+        `no Telemetry without a selector in ${root}: added ${root}/${ADDED_TELEMETRY_NAME} (request_method and request_path on istio_requests_total only); it is removed at the end of this step`
+      );
+      await inNamespaces(ctx, { rootSpec: rootAdded[0], rootTagged: true, defaults: defaults2 }, namespaces, added);
+      return;
+    }
+    const why = whyNotAdded(rootAdded, defaults2);
+    if (namespaces.length === 0) {
+      ctx.log.warning(`nothing added in ${root}: ${why}; no call shows its method and path`);
+      return;
+    }
+    ctx.log.info(`no Telemetry without a selector in ${root}, and nothing added there: ${why}`);
+    await inNamespaces(ctx, { rootSpec: {}, rootTagged: false, defaults: defaults2 }, namespaces, added);
     return;
   }
   const rootSpec = wide[0].spec;
-  const tags = requestCountTags([rootSpec]);
+  const tags = requestCountTags([rootSpec], defaults2);
   const rootTagged = tags.client && tags.server;
   if (rootTagged) {
     ctx.log.info(`${decides(wide, root)}; ${ADDS_BOTH}`);
@@ -27131,38 +27184,40 @@ async function ensureRequestTags(ctx, options, added) {
     ctx.log.info(
       `${decides(wide, root)}; it does not add request_method and request_path to both sidecars' metrics`
     );
-    if (options.workloadNamespaces.length === 0) {
+    if (namespaces.length === 0) {
       ctx.log.warning(
-        `${wide[0].namespace}/${wide[0].name} is the mesh's Telemetry and is not changed: without workloads there is no namespace to add method and path in; ${fixFor([rootSpec])} (see fixtures/demo/telemetry.yaml), or no call shows its method and path`
+        `${wide[0].namespace}/${wide[0].name} is the mesh's Telemetry and is not changed: without workloads there is no namespace to add method and path in; ${fixFor([rootSpec], defaults2)} (see fixtures/demo/telemetry.yaml), or no call shows its method and path`
       );
       return;
     }
   }
-  await inNamespaces(ctx, rootSpec, rootTagged, options.workloadNamespaces, added);
+  await inNamespaces(ctx, { rootSpec, rootTagged, defaults: defaults2 }, namespaces, added);
 }
 function addedSpec(namespace) {
   return parse(addedTelemetryYaml(namespace)).spec;
 }
-async function inNamespaces(ctx, rootSpec, rootTagged, namespaces, added) {
+async function inNamespaces(ctx, mesh, namespaces, added) {
+  const { rootSpec, defaults: defaults2 } = mesh;
   for (const namespace of namespaces) {
     const own = namespaceWide(await listTelemetries(ctx, namespace));
     if (own.length > 0) {
-      const tags = requestCountTags([rootSpec, own[0].spec]);
+      const merged = [rootSpec, own[0].spec];
+      const tags = requestCountTags(merged, defaults2);
       if (tags.client && tags.server) ctx.log.info(`${decides(own, namespace)}; ${ADDS_BOTH}`);
       else {
         ctx.log.warning(
-          `${decides(own, namespace)} and is not changed; with it, calls in ${namespace} show no method and path: ${fixFor([rootSpec, own[0].spec])}`
+          `${decides(own, namespace)} and is not changed; with it, calls in ${namespace} show no method and path: ${fixFor(merged, defaults2)}`
         );
       }
       continue;
     }
-    if (rootTagged) continue;
+    if (mesh.rootTagged) continue;
     const withAdded = [rootSpec, addedSpec(namespace)];
-    const after = requestCountTags(withAdded);
+    const after = requestCountTags(withAdded, defaults2);
     if (!(after.client && after.server)) {
-      const providers = metricsProviders(withAdded);
-      const why = providers.includes("prometheus") ? "the mesh's Telemetry disables REQUEST_COUNT, which tags added there do not undo" : `a Telemetry there without providers would inherit the mesh Telemetry's metrics providers (${providers.join(", ")}), not prometheus, and one naming prometheus would take theirs away`;
-      ctx.log.warning(`nothing added in ${namespace}: ${why}; calls in ${namespace} show no method and path`);
+      ctx.log.warning(
+        `nothing added in ${namespace}: ${whyNotAdded(withAdded, defaults2)}; calls in ${namespace} show no method and path`
+      );
       continue;
     }
     added.push(await addTelemetry(ctx, namespace));
@@ -27580,7 +27635,11 @@ async function setUpMesh(ctx, plan, istio, workloads, undo) {
     if (kind) return applyMeshTelemetry(ctx);
     await ensureRequestTags(
       ctx,
-      { rootNamespace: istio.rootNamespace, workloadNamespaces: workloads?.workloadNamespaces ?? [] },
+      {
+        rootNamespace: istio.rootNamespace,
+        workloadNamespaces: workloads?.workloadNamespaces ?? [],
+        defaultMetricsProviders: istio.defaultMetricsProviders
+      },
       undo.telemetry
     );
   });

@@ -161,7 +161,11 @@ async function setUpMesh(
     if (kind) return applyMeshTelemetry(ctx);
     await ensureRequestTags(
       ctx,
-      { rootNamespace: istio.rootNamespace, workloadNamespaces: workloads?.workloadNamespaces ?? [] },
+      {
+        rootNamespace: istio.rootNamespace,
+        workloadNamespaces: workloads?.workloadNamespaces ?? [],
+        defaultMetricsProviders: istio.defaultMetricsProviders,
+      },
       undo.telemetry,
     );
   });

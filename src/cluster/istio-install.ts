@@ -4,6 +4,7 @@
 import { parse as parseYaml } from 'yaml';
 import { mustRun, runTool, type StepContext } from './cluster-step.ts';
 import { itemsOf, readJson } from './kubectl-json.ts';
+import { DEFAULT_PROVIDERS } from './telemetry-spec.ts';
 
 /**
  * Installed when `istio-version` is not given: a pinned release, so runs are repeatable. The one
@@ -47,10 +48,16 @@ export interface IstiodDeployment {
   revision: string;
 }
 
-export interface IstioState {
-  state: 'installed' | 'present';
+/** What `cluster: existing` reads of an istiod's mesh config. */
+export interface MeshSettings {
   /** Where mesh-wide Telemetry lives (meshConfig.rootNamespace). */
   rootNamespace: string;
+  /** meshConfig.defaultProviders.metrics: the providers of a Telemetry that names none. */
+  defaultMetricsProviders: readonly string[];
+}
+
+export interface IstioState extends MeshSettings {
+  state: 'installed' | 'present';
   istiods: IstiodDeployment[];
 }
 
@@ -95,11 +102,19 @@ export async function findIstiods(ctx: StepContext, step: string): Promise<Istio
   return found.sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
 }
 
+/** The istiod chart's own: istio-system, and prometheus for metrics (DEFAULT_PROVIDERS). */
+const CHART_MESH: MeshSettings = {
+  rootNamespace: ISTIO_NAMESPACE,
+  defaultMetricsProviders: DEFAULT_PROVIDERS,
+};
+
 /**
- * meshConfig.rootNamespace from the istiod's mesh ConfigMap (`istio`, or `istio-<rev>` for a
- * revision); the chart's default, istio-system, when it cannot be read.
+ * The istiod's mesh ConfigMap (`istio`, or `istio-<rev>` for a revision), read once: its
+ * rootNamespace and defaultProviders.metrics; the chart's defaults when it cannot be read. A mesh
+ * config without defaultProviders.metrics has none (Istio's default, pkg/config/mesh/mesh.go):
+ * the chart writes prometheus there only when the user sets no defaultProviders of their own.
  */
-export async function rootNamespaceOf(ctx: StepContext, istiod: IstiodDeployment): Promise<string> {
+export async function meshSettingsOf(ctx: StepContext, istiod: IstiodDeployment): Promise<MeshSettings> {
   const name = istiod.revision === 'default' ? 'istio' : `istio-${istiod.revision}`;
   const command = {
     program: 'kubectl',
@@ -108,15 +123,36 @@ export async function rootNamespaceOf(ctx: StepContext, istiod: IstiodDeployment
     quietOutput: true,
   };
   const result = await runTool(ctx, 'Istio', command);
-  if (result.code !== 0) return ISTIO_NAMESPACE;
+  if (result.code !== 0) return CHART_MESH;
+  let mesh: Record<string, unknown>;
   try {
-    const mesh = (JSON.parse(result.stdout) as { data?: { mesh?: unknown } }).data?.mesh;
-    const root =
-      typeof mesh === 'string' ? (parseYaml(mesh) as { rootNamespace?: unknown })?.rootNamespace : undefined;
-    return typeof root === 'string' && root !== '' ? root : ISTIO_NAMESPACE;
+    const text = (JSON.parse(result.stdout) as { data?: { mesh?: unknown } }).data?.mesh;
+    if (typeof text !== 'string') return CHART_MESH;
+    const parsed: unknown = parseYaml(text);
+    mesh = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
   } catch {
-    return ISTIO_NAMESPACE;
+    return CHART_MESH;
   }
+  const root = mesh.rootNamespace;
+  const metrics = (mesh.defaultProviders as { metrics?: unknown } | null | undefined)?.metrics;
+  const listed = Array.isArray(metrics) && metrics.every((p) => typeof p === 'string');
+  const defaults: readonly string[] = listed ? (metrics as string[]) : [];
+  if (!defaults.includes('prometheus')) {
+    const has =
+      metrics === undefined || metrics === null
+        ? "sets no defaultProviders.metrics, and Istio's own default is none"
+        : listed
+          ? `has defaultProviders.metrics [${defaults.join(', ')}], without prometheus`
+          : 'has a defaultProviders.metrics that is not a list of provider names, read as none';
+    ctx.log.info(
+      `the mesh config (ConfigMap ${istiod.namespace}/${name}) ${has}: a Telemetry that names no ` +
+        'metrics providers gives no prometheus istio_requests_total, so only one naming prometheus can add method and path',
+    );
+  }
+  return {
+    rootNamespace: typeof root === 'string' && root !== '' ? root : ISTIO_NAMESPACE,
+    defaultMetricsProviders: defaults,
+  };
 }
 
 export async function installIstio(ctx: StepContext, options: IstioOptions): Promise<IstioState> {
@@ -126,7 +162,7 @@ export async function installIstio(ctx: StepContext, options: IstioOptions): Pro
     if (istiods.length > 0) {
       const names = istiods.map((i) => `${i.namespace}/${i.name} (revision ${i.revision})`).join(', ');
       ctx.log.info(`istiod is already running: ${names}; Istio is not installed again`);
-      return { state: 'present', rootNamespace: await rootNamespaceOf(ctx, istiods[0]!), istiods };
+      return { state: 'present', ...(await meshSettingsOf(ctx, istiods[0]!)), istiods };
     }
   }
   const version = helmChartVersion(options.version);
@@ -170,7 +206,7 @@ export async function installIstio(ctx: StepContext, options: IstioOptions): Pro
   }
   return {
     state: 'installed',
-    rootNamespace: ISTIO_NAMESPACE,
+    ...CHART_MESH,
     istiods: [{ namespace: ISTIO_NAMESPACE, name: 'istiod', revision: 'default' }],
   };
 }

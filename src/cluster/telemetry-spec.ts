@@ -74,7 +74,12 @@ interface ModeState {
 }
 
 const HTTP_TAGS = ['request_method', 'request_path'];
-const DEFAULT_PROVIDERS: readonly string[] = ['prometheus'];
+/**
+ * meshConfig.defaultProviders.metrics as the istiod chart writes it (templates/configmap.yaml,
+ * _helpers.tpl `default-prometheus`) unless the user sets defaultProviders. Istio's own default,
+ * with no defaultProviders in the mesh config, is none (pkg/config/mesh/mesh.go).
+ */
+export const DEFAULT_PROVIDERS: readonly string[] = ['prometheus'];
 
 interface MetricsEntry {
   providers?: unknown;
@@ -96,13 +101,17 @@ function entriesOf(specs: readonly Record<string, unknown>[]): MetricsEntry[] {
 
 /**
  * The metrics providers Istio configures under these specs (root first): those of the last entry
- * naming any (mergeMetrics: inScopeProviders, not a deep merge), else the default, prometheus.
+ * naming any (mergeMetrics: inScopeProviders, not a deep merge), else the mesh config's
+ * defaultProviders.metrics (`defaults`; the chart's prometheus unless given).
  */
-export function metricsProviders(specs: readonly Record<string, unknown>[]): readonly string[] {
+export function metricsProviders(
+  specs: readonly Record<string, unknown>[],
+  defaults: readonly string[] = DEFAULT_PROVIDERS,
+): readonly string[] {
   return entriesOf(specs).reduce((names, e) => {
     const named = providerNames(e);
     return named.length > 0 ? named : names;
-  }, DEFAULT_PROVIDERS);
+  }, defaults);
 }
 
 /**
@@ -110,16 +119,20 @@ export function metricsProviders(specs: readonly Record<string, unknown>[]): rea
  * istio_requests_total for the prometheus provider, per mode. Only the providers of the last entry
  * naming any are configured at all (mergeMetrics: inScopeProviders), so a namespace's entry naming
  * only stackdriver leaves no prometheus metrics, whatever the root's tags. An entry naming none
- * inherits the previous entry's providers, prometheus by default (the istiod chart's
- * meshConfig.defaultProviders); one whose providers lack prometheus does not count.
+ * inherits the previous entry's providers, else `defaults`, the mesh config's
+ * defaultProviders.metrics (prometheus, the istiod chart's, unless given); one whose providers
+ * lack prometheus does not count.
  */
-export function requestCountTags(specs: readonly Record<string, unknown>[]): RequestCountTags {
+export function requestCountTags(
+  specs: readonly Record<string, unknown>[],
+  defaults: readonly string[] = DEFAULT_PROVIDERS,
+): RequestCountTags {
   const state: Record<Mode, ModeState> = {
     client: { tags: new Set(), disabled: false, allDisabled: false },
     server: { tags: new Set(), disabled: false, allDisabled: false },
   };
-  if (!metricsProviders(specs).includes('prometheus')) return { client: false, server: false };
-  let providers = DEFAULT_PROVIDERS;
+  if (!metricsProviders(specs, defaults).includes('prometheus')) return { client: false, server: false };
+  let providers = defaults;
   for (const m of entriesOf(specs)) {
     const names = providerNames(m);
     if (names.length > 0) providers = names;

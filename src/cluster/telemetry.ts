@@ -112,38 +112,104 @@ function decides(wide: readonly TelemetryObject[], namespace: string): string {
 
 const ADDS_BOTH = 'it adds request_method and request_path: nothing to add';
 
+/** The mesh config's default metrics providers, as a warning names them. */
+function meshDefaults(defaults: readonly string[]): string {
+  return defaults.length > 0
+    ? `the mesh config's defaultProviders.metrics (${defaults.join(', ')})`
+    : "the mesh config's defaultProviders.metrics, which names none (Istio's default when unset)";
+}
+
+/** No Telemetry here names metrics providers: the mesh config's defaults decide. */
+function defaultsDecide(specs: readonly Record<string, unknown>[]): boolean {
+  return metricsProviders(specs, []).length === 0;
+}
+
 /** What to change in a Telemetry that leaves calls without method and path. */
-function fixFor(specs: readonly Record<string, unknown>[]): string {
-  const providers = metricsProviders(specs);
+function fixFor(specs: readonly Record<string, unknown>[], defaults: readonly string[]): string {
+  const providers = metricsProviders(specs, defaults);
   if (providers.includes('prometheus')) return 'add tagOverrides request_method and request_path to it';
+  if (defaultsDecide(specs)) {
+    return (
+      `it names no metrics providers and ${meshDefaults(defaults)} lacks prometheus: name prometheus ` +
+      'among its metrics providers, with tagOverrides request_method and request_path, or add prometheus ' +
+      "to the mesh config's defaultProviders.metrics"
+    );
+  }
   return (
     `its metrics go to ${providers.join(', ')} only, not prometheus (the last metrics providers named ` +
     'decide): name prometheus among them, with tagOverrides request_method and request_path'
   );
 }
 
+/** Why a provider-less Telemetry added over these specs would not add method and path. */
+function whyNotAdded(withAdded: readonly Record<string, unknown>[], defaults: readonly string[]): string {
+  const providers = metricsProviders(withAdded, defaults);
+  if (providers.includes('prometheus')) {
+    return "the mesh's Telemetry disables REQUEST_COUNT, which tags added there do not undo";
+  }
+  if (defaultsDecide(withAdded)) {
+    return (
+      `a Telemetry there without providers would inherit ${meshDefaults(defaults)}, not prometheus, ` +
+      'and one naming prometheus would change which providers get its metrics (add prometheus to the ' +
+      "mesh config's defaultProviders.metrics, or name it in a Telemetry with tagOverrides " +
+      'request_method and request_path)'
+    );
+  }
+  return (
+    `a Telemetry there without providers would inherit the mesh Telemetry's metrics providers ` +
+    `(${providers.join(', ')}), not prometheus, and one naming prometheus would take theirs away`
+  );
+}
+
+interface Mesh {
+  rootSpec: Record<string, unknown>;
+  rootTagged: boolean;
+  /** meshConfig.defaultProviders.metrics. */
+  defaults: readonly string[];
+}
+
 /**
  * `cluster: existing`: what Istio already does for method and path, and the least that makes it
  * do so. What it adds goes into `added` as it goes (for removeAddedTelemetry, even after a failure).
+ * `defaultMetricsProviders` is the mesh config's defaultProviders.metrics: a Telemetry naming no
+ * providers (the one added, too) gets metrics for those only.
  */
 export async function ensureRequestTags(
   ctx: StepContext,
-  options: { rootNamespace: string; workloadNamespaces: readonly string[] },
+  options: {
+    rootNamespace: string;
+    workloadNamespaces: readonly string[];
+    defaultMetricsProviders: readonly string[];
+  },
   added: AddedTelemetry[],
 ): Promise<void> {
   const root = options.rootNamespace;
+  const defaults = options.defaultMetricsProviders;
   const wide = namespaceWide(await listTelemetries(ctx, root));
+  const namespaces = options.workloadNamespaces;
   if (wide.length === 0) {
-    added.push(await addTelemetry(ctx, root));
-    ctx.log.info(
-      `no Telemetry without a selector in ${root}: added ${root}/${ADDED_TELEMETRY_NAME} ` +
-        '(request_method and request_path on istio_requests_total only); it is removed at the end of this step',
-    );
-    await inNamespaces(ctx, addedSpec(root), true, options.workloadNamespaces, added);
+    const rootAdded = [addedSpec(root)];
+    const after = requestCountTags(rootAdded, defaults);
+    if (after.client && after.server) {
+      added.push(await addTelemetry(ctx, root));
+      ctx.log.info(
+        `no Telemetry without a selector in ${root}: added ${root}/${ADDED_TELEMETRY_NAME} ` +
+          '(request_method and request_path on istio_requests_total only); it is removed at the end of this step',
+      );
+      await inNamespaces(ctx, { rootSpec: rootAdded[0]!, rootTagged: true, defaults }, namespaces, added);
+      return;
+    }
+    const why = whyNotAdded(rootAdded, defaults);
+    if (namespaces.length === 0) {
+      ctx.log.warning(`nothing added in ${root}: ${why}; no call shows its method and path`);
+      return;
+    }
+    ctx.log.info(`no Telemetry without a selector in ${root}, and nothing added there: ${why}`);
+    await inNamespaces(ctx, { rootSpec: {}, rootTagged: false, defaults }, namespaces, added);
     return;
   }
   const rootSpec = wide[0]!.spec;
-  const tags = requestCountTags([rootSpec]);
+  const tags = requestCountTags([rootSpec], defaults);
   const rootTagged = tags.client && tags.server;
   if (rootTagged) {
     ctx.log.info(`${decides(wide, root)}; ${ADDS_BOTH}`);
@@ -151,16 +217,16 @@ export async function ensureRequestTags(
     ctx.log.info(
       `${decides(wide, root)}; it does not add request_method and request_path to both sidecars' metrics`,
     );
-    if (options.workloadNamespaces.length === 0) {
+    if (namespaces.length === 0) {
       ctx.log.warning(
         `${wide[0]!.namespace}/${wide[0]!.name} is the mesh's Telemetry and is not changed: without workloads ` +
-          `there is no namespace to add method and path in; ${fixFor([rootSpec])} (see ` +
+          `there is no namespace to add method and path in; ${fixFor([rootSpec], defaults)} (see ` +
           'fixtures/demo/telemetry.yaml), or no call shows its method and path',
       );
       return;
     }
   }
-  await inNamespaces(ctx, rootSpec, rootTagged, options.workloadNamespaces, added);
+  await inNamespaces(ctx, { rootSpec, rootTagged, defaults }, namespaces, added);
 }
 
 function addedSpec(namespace: string): Record<string, unknown> {
@@ -174,34 +240,32 @@ function addedSpec(namespace: string): Record<string, unknown> {
  */
 async function inNamespaces(
   ctx: StepContext,
-  rootSpec: Record<string, unknown>,
-  rootTagged: boolean,
+  mesh: Mesh,
   namespaces: readonly string[],
   added: AddedTelemetry[],
 ): Promise<void> {
+  const { rootSpec, defaults } = mesh;
   for (const namespace of namespaces) {
     const own = namespaceWide(await listTelemetries(ctx, namespace));
     if (own.length > 0) {
-      const tags = requestCountTags([rootSpec, own[0]!.spec]);
+      const merged = [rootSpec, own[0]!.spec];
+      const tags = requestCountTags(merged, defaults);
       if (tags.client && tags.server) ctx.log.info(`${decides(own, namespace)}; ${ADDS_BOTH}`);
       else {
         ctx.log.warning(
           `${decides(own, namespace)} and is not changed; with it, calls in ${namespace} show no method and ` +
-            `path: ${fixFor([rootSpec, own[0]!.spec])}`,
+            `path: ${fixFor(merged, defaults)}`,
         );
       }
       continue;
     }
-    if (rootTagged) continue;
+    if (mesh.rootTagged) continue;
     const withAdded = [rootSpec, addedSpec(namespace)];
-    const after = requestCountTags(withAdded);
+    const after = requestCountTags(withAdded, defaults);
     if (!(after.client && after.server)) {
-      const providers = metricsProviders(withAdded);
-      const why = providers.includes('prometheus')
-        ? "the mesh's Telemetry disables REQUEST_COUNT, which tags added there do not undo"
-        : `a Telemetry there without providers would inherit the mesh Telemetry's metrics providers ` +
-          `(${providers.join(', ')}), not prometheus, and one naming prometheus would take theirs away`;
-      ctx.log.warning(`nothing added in ${namespace}: ${why}; calls in ${namespace} show no method and path`);
+      ctx.log.warning(
+        `nothing added in ${namespace}: ${whyNotAdded(withAdded, defaults)}; calls in ${namespace} show no method and path`,
+      );
       continue;
     }
     added.push(await addTelemetry(ctx, namespace));

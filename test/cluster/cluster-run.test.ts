@@ -745,6 +745,127 @@ describe('runInCluster, cluster existing', () => {
     );
   });
 
+  test("the mesh config's defaultProviders.metrics: a Telemetry naming no providers gets those only; without prometheus nothing is added", async () => {
+    // mergeMetrics (pilot/pkg/model/telemetry.go) starts from mesh.defaultProviders.metrics; the
+    // istiod chart writes [prometheus] there unless the user sets defaultProviders, and without
+    // any the mesh config has none (pkg/config/mesh/mesh.go). One ConfigMap read gives both the
+    // root namespace and the defaults.
+    const two =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a, namespace: shop}\n---\n' +
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: b, namespace: owned}\n';
+    const promTags = {
+      metrics: [{ providers: [{ name: 'prometheus' }], overrides: [{ tagOverrides: TAGS }] }],
+    };
+    const run = async (mesh: string, rootTelemetries: object[], files: string[]) => {
+      const cwd = await workspace();
+      await writeFile(path.join(cwd, 'two.yaml'), two);
+      const { runner, log, ctx } = setup((line) => {
+        if (line === GET_ISTIODS) return list([istiod('istiod', 'default')]);
+        if (line === 'kubectl get configmap istio --namespace istio-system --output json') {
+          return { stdout: JSON.stringify({ data: { mesh } }) };
+        }
+        if (line === GET_ROOT_TELEMETRY) return list(rootTelemetries);
+        if (line.includes('--namespace owned')) {
+          return list([telemetry('owned-prom', 'owned', '2025-02-01T00:00:00Z', promTags)]);
+        }
+        if (line.startsWith('kubectl get telemetries')) return list([]);
+        return undefined;
+      });
+      await runInCluster(
+        ctx,
+        plan(cwd, { cluster: 'existing', workloads: files, traffic: undefined }),
+        reading(0),
+      );
+      const configmaps = runner.lines().filter((l) => l.startsWith('kubectl get configmap'));
+      assert.equal(configmaps.length, 1, 'one read of the mesh ConfigMap');
+      return { creates: runner.calls.filter((c) => c.args[0] === 'create').map((c) => c.stdin), log };
+    };
+    const after =
+      ': a Telemetry that names no metrics providers gives no prometheus istio_requests_total, ' +
+      'so only one naming prometheus can add method and path';
+    const advice =
+      "(add prometheus to the mesh config's defaultProviders.metrics, or name it in a Telemetry with " +
+      'tagOverrides request_method and request_path)';
+
+    // As the chart writes it: prometheus, so the smallest Telemetry goes in, as before.
+    const chart = await run(
+      'rootNamespace: istio-system\ndefaultProviders:\n  metrics:\n  - prometheus\n',
+      [],
+      ['two.yaml'],
+    );
+    assert.deepEqual(chart.creates, [addedTelemetryYaml('istio-system')]);
+    assert.deepEqual(chart.log.warnings(), []);
+    assert.ok(!chart.log.entries.some((l) => l.startsWith('the mesh config')), chart.log.entries.join('\n'));
+
+    // stackdriver only: the added Telemetry would inherit it; the namespace naming prometheus counts.
+    const sd = await run(
+      'rootNamespace: istio-system\ndefaultProviders:\n  metrics:\n  - stackdriver\n',
+      [],
+      ['two.yaml'],
+    );
+    assert.deepEqual(sd.creates, []);
+    const sdWhy =
+      "a Telemetry there without providers would inherit the mesh config's defaultProviders.metrics " +
+      '(stackdriver), not prometheus, and one naming prometheus would change which providers get its ' +
+      `metrics ${advice}`;
+    assert.ok(
+      sd.log.entries.includes(
+        `the mesh config (ConfigMap istio-system/istio) has defaultProviders.metrics [stackdriver], without prometheus${after}`,
+      ),
+      sd.log.entries.join('\n'),
+    );
+    assert.ok(
+      sd.log.entries.includes(
+        `no Telemetry without a selector in istio-system, and nothing added there: ${sdWhy}`,
+      ),
+      sd.log.entries.join('\n'),
+    );
+    assert.ok(
+      sd.log.entries.includes(
+        'Telemetry owned/owned-prom decides (the only one without a selector in owned); ' +
+          'it adds request_method and request_path: nothing to add',
+      ),
+    );
+    assert.deepEqual(sd.log.warnings(), [
+      `warning: nothing added in shop: ${sdWhy}; calls in shop show no method and path`,
+    ]);
+
+    // A root Telemetry with the tags and no providers inherits stackdriver: not enough, and the
+    // advice names the mesh config's defaultProviders.
+    const sdRoot = await run(
+      'rootNamespace: istio-system\ndefaultProviders:\n  metrics: [stackdriver]\n',
+      [
+        telemetry('tags', 'istio-system', '2025-01-01T00:00:00Z', {
+          metrics: [{ overrides: [{ tagOverrides: TAGS }] }],
+        }),
+      ],
+      [],
+    );
+    assert.deepEqual(sdRoot.creates, []);
+    assert.deepEqual(sdRoot.log.warnings(), [
+      "warning: istio-system/tags is the mesh's Telemetry and is not changed: without workloads there is no " +
+        "namespace to add method and path in; it names no metrics providers and the mesh config's " +
+        'defaultProviders.metrics (stackdriver) lacks prometheus: name prometheus among its metrics ' +
+        "providers, with tagOverrides request_method and request_path, or add prometheus to the mesh config's " +
+        'defaultProviders.metrics (see fixtures/demo/telemetry.yaml), or no call shows its method and path',
+    ]);
+
+    // No defaultProviders at all: Istio's default is none, so no metrics from a provider-less Telemetry.
+    const unset = await run('rootNamespace: istio-system\ntrustDomain: cluster.local\n', [], []);
+    assert.deepEqual(unset.creates, []);
+    assert.ok(
+      unset.log.entries.includes(
+        `the mesh config (ConfigMap istio-system/istio) sets no defaultProviders.metrics, and Istio's own default is none${after}`,
+      ),
+      unset.log.entries.join('\n'),
+    );
+    assert.deepEqual(unset.log.warnings(), [
+      "warning: nothing added in istio-system: a Telemetry there without providers would inherit the mesh config's " +
+        "defaultProviders.metrics, which names none (Istio's default when unset), not prometheus, and one " +
+        `naming prometheus would change which providers get its metrics ${advice}; no call shows its method and path`,
+    ]);
+  });
+
   test('installs Istio and the Telemetry when they are not there', async () => {
     const cwd = await workspace();
     const { runner, ctx } = setup((line) =>

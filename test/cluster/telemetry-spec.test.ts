@@ -142,4 +142,25 @@ describe('requestCountTags: method and path on istio_requests_total, per sidecar
     assert.deepEqual(requestCountTags([sdTags, prom]), none);
     assert.deepEqual(metricsProviders([]), ['prometheus']);
   });
+
+  test("a Telemetry naming no providers gets the mesh config's defaultProviders.metrics, which may lack prometheus or be empty", () => {
+    // mergeMetrics starts from mesh.GetDefaultProviders().GetMetrics(): the istiod chart's
+    // [prometheus], or what the user set, or none (Istio's default, pkg/config/mesh/mesh.go).
+    const tags = { metrics: [{ overrides: [{ tagOverrides: TAGS }] }] };
+    const added = parse(addedTelemetryYaml('shop')).spec;
+    assert.deepEqual(metricsProviders([], ['stackdriver']), ['stackdriver']);
+    assert.deepEqual(metricsProviders([{ metrics: [{}] }], []), []);
+    assert.deepEqual(requestCountTags([tags], ['stackdriver']), none);
+    assert.deepEqual(requestCountTags([tags], []), none);
+    assert.deepEqual(requestCountTags([added], []), none);
+    assert.deepEqual(requestCountTags([tags], ['stackdriver', 'prometheus']), both);
+    assert.deepEqual(requestCountTags([tags]), both, 'the chart default, prometheus, unless given');
+    // A Telemetry naming prometheus brings it whatever the defaults, and its tags count.
+    assert.deepEqual(requestCountTags([parse(MESH_TELEMETRY_YAML).spec], []), both);
+    assert.deepEqual(requestCountTags([parse(MESH_TELEMETRY_YAML).spec, added], ['stackdriver']), both);
+    // Tags before the entry naming prometheus went to the defaults' providers, not prometheus.
+    const prom = { metrics: [{ providers: [{ name: 'prometheus' }] }] };
+    assert.deepEqual(requestCountTags([tags, prom], ['stackdriver']), none);
+    assert.deepEqual(requestCountTags([tags, prom]), both);
+  });
 });
