@@ -326,6 +326,8 @@ const telemetry = (name: string, namespace: string, created: string, spec: objec
   metadata: { name, namespace, creationTimestamp: created },
   spec,
 });
+/** The mesh config as the istiod chart writes it: its root namespace, and prometheus as the default metrics provider. */
+const chartMesh = (root: string) => `rootNamespace: ${root}\ndefaultProviders:\n  metrics:\n  - prometheus\n`;
 const TAGS = { request_method: { value: 'request.method' }, request_path: { value: 'request.path' } };
 /** fixtures/demo/telemetry.yaml's spec, as the API server returns it. */
 const MESH_DEFAULT_SPEC = {
@@ -400,7 +402,7 @@ describe('runInCluster, cluster existing', () => {
       if (line === 'kubectl get configmap istio-1-30 --namespace istio-system --output json') {
         return {
           stdout: JSON.stringify({
-            data: { mesh: 'rootNamespace: mesh-root\ntrustDomain: cluster.local\n' },
+            data: { mesh: `${chartMesh('mesh-root')}trustDomain: cluster.local\n` },
           }),
         };
       }
@@ -423,6 +425,11 @@ describe('runInCluster, cluster existing', () => {
         .lines()
         .includes('kubectl get telemetries.telemetry.istio.io --namespace mesh-root --output json'),
     );
+    // The chart's mesh config (prometheus by default): the method and path Telemetry goes to its root.
+    assert.deepEqual(
+      runner.calls.filter((c) => c.args[0] === 'create').map((c) => c.stdin),
+      [addedTelemetryYaml('mesh-root')],
+    );
     assert.ok(
       log.entries.some(
         (l) =>
@@ -442,7 +449,7 @@ describe('runInCluster, cluster existing', () => {
     const { runner, log, ctx } = setup((line) => {
       if (line === GET_ISTIODS) return list([istiod('istiod', '')]);
       if (line === 'kubectl get configmap istio --namespace istio-system --output json') {
-        return { stdout: JSON.stringify({ data: { mesh: 'rootNamespace: mesh-root\n' } }) };
+        return { stdout: JSON.stringify({ data: { mesh: chartMesh('mesh-root') } }) };
       }
       if (line.startsWith('kubectl get configmap')) return NOT_FOUND;
       if (line.startsWith('kubectl get telemetries')) return list([]);
@@ -488,7 +495,7 @@ describe('runInCluster, cluster existing', () => {
     const { runner, log, ctx } = setup((line) => {
       if (line === GET_ISTIODS) return list([istiod('istiod', 'default', 'istio-canary')]);
       if (line === 'kubectl get configmap istio --namespace istio-canary --output json') {
-        return { stdout: JSON.stringify({ data: { mesh: 'rootNamespace: mesh-root\n' } }) };
+        return { stdout: JSON.stringify({ data: { mesh: chartMesh('mesh-root') } }) };
       }
       if (line.startsWith('kubectl get telemetries')) return list([]);
       return undefined;
