@@ -26733,11 +26733,21 @@ function metricsProviders(specs, defaults2 = DEFAULT_PROVIDERS) {
   }, defaults2);
 }
 function requestCountTags(specs, defaults2 = DEFAULT_PROVIDERS) {
+  const state = prometheusModes(specs, defaults2);
+  if (state === void 0) return { client: false, server: false };
+  const ok = (s) => !s.disabled && !s.allDisabled && HTTP_TAGS.every((t) => s.tags.has(t));
+  return { client: ok(state.client), server: ok(state.server) };
+}
+function requestCountDisabled(specs, defaults2 = DEFAULT_PROVIDERS) {
+  const state = prometheusModes(specs, defaults2);
+  return state !== void 0 && [state.client, state.server].some((s) => s.disabled || s.allDisabled);
+}
+function prometheusModes(specs, defaults2) {
+  if (!metricsProviders(specs, defaults2).includes("prometheus")) return void 0;
   const state = {
     client: { tags: /* @__PURE__ */ new Set(), disabled: false, allDisabled: false },
     server: { tags: /* @__PURE__ */ new Set(), disabled: false, allDisabled: false }
   };
-  if (!metricsProviders(specs, defaults2).includes("prometheus")) return { client: false, server: false };
   let providers = defaults2;
   for (const m of entriesOf(specs)) {
     const names = providerNames(m);
@@ -26746,8 +26756,7 @@ function requestCountTags(specs, defaults2 = DEFAULT_PROVIDERS) {
     const overrides = Array.isArray(m.overrides) ? m.overrides : [];
     for (const o of overrides) applyOverride(state, o ?? {});
   }
-  const ok = (s) => !s.disabled && !s.allDisabled && HTTP_TAGS.every((t) => s.tags.has(t));
-  return { client: ok(state.client), server: ok(state.server) };
+  return state;
 }
 function applyOverride(state, override) {
   const match = override.match ?? {};
@@ -27134,6 +27143,9 @@ function defaultsDecide(specs) {
 }
 function fixFor(specs, defaults2) {
   const providers = metricsProviders(specs, defaults2);
+  if (providers.includes("prometheus") && requestCountDisabled(specs, defaults2)) {
+    return "it (or the Telemetry it is merged over) disables REQUEST_COUNT or all metrics for a side: take that override away, and add tagOverrides request_method and request_path";
+  }
   if (providers.includes("prometheus")) return "add tagOverrides request_method and request_path to it";
   if (defaultsDecide(specs)) {
     return `it names no metrics providers and ${meshDefaults(defaults2)} lacks prometheus: name prometheus among its metrics providers, with tagOverrides request_method and request_path, or add prometheus to the mesh config's defaultProviders.metrics`;

@@ -2622,7 +2622,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'cluster/telemetry-providers-last-named-ignored',
     file: 'src/cluster/telemetry-spec.ts',
-    from: "  if (!metricsProviders(specs, defaults).includes('prometheus')) return { client: false, server: false };\n",
+    from: "  if (!metricsProviders(specs, defaults).includes('prometheus')) return undefined;\n",
     to: '',
     why: "a namespace Telemetry naming only stackdriver leaves the root's prometheus tags counted, where Istio configures no prometheus metrics there at all (mergeMetrics: inScopeProviders)",
     tests: ['test/cluster/telemetry-spec.test.ts'],
@@ -2849,5 +2849,23 @@ export const MUTANTS: Mutant[] = [
     to: 'const bare = typed;',
     why: 'an unknown flag is compared with its dashes: --metric is not near metrics',
     tests: ['test/cli/cli-usage.test.ts'],
+  },
+  {
+    id: 'cluster/telemetry-disabled-advice-tags-only',
+    file: 'src/cluster/telemetry.ts',
+    from: "  if (providers.includes('prometheus') && requestCountDisabled(specs, defaults)) {",
+    to: '  if (false) {',
+    why: 'a namespace Telemetry that disables REQUEST_COUNT is told only to add tagOverrides, which leaves the metric off',
+    tests: ['test/cluster/cluster-run.test.ts'],
+    names: 'disables REQUEST_COUNT',
+  },
+  {
+    id: 'cluster/telemetry-disabled-one-side-missed',
+    file: 'src/cluster/telemetry-spec.ts',
+    from: '[state.client, state.server].some((s) => s.disabled || s.allDisabled)',
+    to: '[state.client, state.server].every((s) => s.disabled || s.allDisabled)',
+    why: 'REQUEST_COUNT disabled on the server side only is not seen as disabled: the advice says only to add tags',
+    tests: ['test/cluster/cluster-run.test.ts'],
+    names: 'disables REQUEST_COUNT',
   },
 ];

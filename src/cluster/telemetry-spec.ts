@@ -127,11 +127,31 @@ export function requestCountTags(
   specs: readonly Record<string, unknown>[],
   defaults: readonly string[] = DEFAULT_PROVIDERS,
 ): RequestCountTags {
+  const state = prometheusModes(specs, defaults);
+  if (state === undefined) return { client: false, server: false };
+  const ok = (s: ModeState) => !s.disabled && !s.allDisabled && HTTP_TAGS.every((t) => s.tags.has(t));
+  return { client: ok(state.client), server: ok(state.server) };
+}
+
+/** Whether these specs, merged as requestCountTags merges them, disable REQUEST_COUNT (or all metrics) on a side. */
+export function requestCountDisabled(
+  specs: readonly Record<string, unknown>[],
+  defaults: readonly string[] = DEFAULT_PROVIDERS,
+): boolean {
+  const state = prometheusModes(specs, defaults);
+  return state !== undefined && [state.client, state.server].some((s) => s.disabled || s.allDisabled);
+}
+
+/** The prometheus provider's REQUEST_COUNT per mode after the merge; undefined when it gets no metrics. */
+function prometheusModes(
+  specs: readonly Record<string, unknown>[],
+  defaults: readonly string[],
+): Record<Mode, ModeState> | undefined {
+  if (!metricsProviders(specs, defaults).includes('prometheus')) return undefined;
   const state: Record<Mode, ModeState> = {
     client: { tags: new Set(), disabled: false, allDisabled: false },
     server: { tags: new Set(), disabled: false, allDisabled: false },
   };
-  if (!metricsProviders(specs, defaults).includes('prometheus')) return { client: false, server: false };
   let providers = defaults;
   for (const m of entriesOf(specs)) {
     const names = providerNames(m);
@@ -140,8 +160,7 @@ export function requestCountTags(
     const overrides = Array.isArray(m.overrides) ? (m.overrides as unknown[]) : [];
     for (const o of overrides) applyOverride(state, (o ?? {}) as Record<string, unknown>);
   }
-  const ok = (s: ModeState) => !s.disabled && !s.allDisabled && HTTP_TAGS.every((t) => s.tags.has(t));
-  return { client: ok(state.client), server: ok(state.server) };
+  return state;
 }
 
 function applyOverride(state: Record<Mode, ModeState>, override: Record<string, unknown>): void {

@@ -9,6 +9,7 @@ import { itemsOf, readJson } from './kubectl-json.ts';
 import {
   metricsProviders,
   namespaceWide,
+  requestCountDisabled,
   requestCountTags,
   type TelemetryObject,
   telemetriesOf,
@@ -127,6 +128,12 @@ function defaultsDecide(specs: readonly Record<string, unknown>[]): boolean {
 /** What to change in a Telemetry that leaves calls without method and path. */
 function fixFor(specs: readonly Record<string, unknown>[], defaults: readonly string[]): string {
   const providers = metricsProviders(specs, defaults);
+  if (providers.includes('prometheus') && requestCountDisabled(specs, defaults)) {
+    return (
+      'it (or the Telemetry it is merged over) disables REQUEST_COUNT or all metrics for a side: ' +
+      'take that override away, and add tagOverrides request_method and request_path'
+    );
+  }
   if (providers.includes('prometheus')) return 'add tagOverrides request_method and request_path to it';
   if (defaultsDecide(specs)) {
     return (

@@ -752,6 +752,43 @@ describe('runInCluster, cluster existing', () => {
     );
   });
 
+  test("a namespace's Telemetry that disables REQUEST_COUNT: the warning says to take that away, not only to add tags", async () => {
+    const cwd = await workspace();
+    await writeFile(
+      path.join(cwd, 'quiet.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a, namespace: quiet}\n',
+    );
+    const off = {
+      metrics: [{ overrides: [{ match: { metric: 'REQUEST_COUNT', mode: 'SERVER' }, disabled: true }] }],
+    };
+    const { runner, log, ctx } = setup((line) => {
+      if (line === GET_ISTIODS) return list([istiod('istiod', 'default')]);
+      if (line.startsWith('kubectl get configmap')) return NOT_FOUND;
+      if (line === GET_ROOT_TELEMETRY) {
+        return list([telemetry('mesh-default', 'istio-system', '2025-01-01T00:00:00Z', MESH_DEFAULT_SPEC)]);
+      }
+      if (line.includes('--namespace quiet'))
+        return list([telemetry('off', 'quiet', '2025-02-01T00:00:00Z', off)]);
+      if (line.startsWith('kubectl get telemetries')) return list([]);
+      return undefined;
+    });
+    await runInCluster(
+      ctx,
+      plan(cwd, { cluster: 'existing', workloads: ['quiet.yaml'], traffic: undefined }),
+      reading(0),
+    );
+    assert.deepEqual(
+      runner.calls.filter((c) => c.args[0] === 'create'),
+      [],
+    );
+    assert.deepEqual(log.warnings(), [
+      'warning: Telemetry quiet/off decides (the only one without a selector in quiet) and is not changed; ' +
+        'with it, calls in quiet show no method and path: it (or the Telemetry it is merged over) disables ' +
+        'REQUEST_COUNT or all metrics for a side: take that override away, and add tagOverrides ' +
+        'request_method and request_path',
+    ]);
+  });
+
   test("the mesh config's defaultProviders.metrics: a Telemetry naming no providers gets those only; without prometheus nothing is added", async () => {
     // mergeMetrics (pilot/pkg/model/telemetry.go) starts from mesh.defaultProviders.metrics; the
     // istiod chart writes [prometheus] there unless the user sets defaultProviders, and without
