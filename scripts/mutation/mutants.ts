@@ -7,7 +7,7 @@
 //
 // Scope: src/observe/live, the action's delivery (src/deliver, src/action) and src/diff, plus
 // the display escaping that issue 13 lists, the intents editor's List handling and namespaces,
-// YAML merge keys, the observe tables that hash label values, the exposition reader's reuse of the line before, the guard on a checkout's symbolic links, the check's
+// YAML merge keys, the --metrics files (reading, listing, content sniffing, call derivation), the observe tables that hash label values, the exposition reader's reuse of the line before, the guard on a checkout's symbolic links, the check's
 // namespace scope (-n and --environment), and in src/cluster the process runner's deadline,
 // what of the workloads reaches the cluster, the Telemetry read for method and path, istiod's
 // revision and the Istio version check.
@@ -31,6 +31,14 @@ const GITHUB_CLIENT = 'test/deliver/github/github-client.test.ts';
 const GRAPH = ['test/report/graph-dot.test.ts'];
 const MERMAID = ['test/report/mermaid-drift-graph.test.ts'];
 const DIFF = ['test/diff/compute-drift.test.ts', 'test/diff/istio-match.test.ts'];
+const READ_METRICS = ['test/observe/read-metrics.test.ts', 'test/observe/bad-inputs.test.ts'];
+const METRIC_FILES = [
+  'test/observe/read-metrics.test.ts',
+  'test/observe/read-metrics-concurrently.test.ts',
+  'test/cli/repository-links.test.ts',
+];
+const SNIFF = ['test/observe/content-sniff.test.ts', 'test/observe/read-metrics.test.ts'];
+const DERIVER = ['test/observe/call-deriver.test.ts', 'test/observe/demo-capture.test.ts'];
 
 export const MUTANTS: Mutant[] = [
   // --- src/observe/live: the issue's list
@@ -2867,5 +2875,170 @@ export const MUTANTS: Mutant[] = [
     why: 'REQUEST_COUNT disabled on the server side only is not seen as disabled: the advice says only to add tags',
     tests: ['test/cluster/cluster-run.test.ts'],
     names: 'disables REQUEST_COUNT',
+  },
+  // A hunt in the --metrics files' reading, listing, content sniffing and call derivation
+  // (2026-12-02): 22 planted, 7 killed at once, 13 survivors got tests; each killed alone. Two
+  // survivors are left out as equivalent: a folder's entries left unsorted (libuv's scandir
+  // already returns them sorted on Unix), and the pair memo grown at `2 * index + 1 > length`
+  // instead of `>=` (2 * index + 1 is odd, the length a power of two: never equal).
+  {
+    id: 'metrics/json-bound-off-by-one',
+    file: 'src/observe/read-metrics.ts',
+    from: 'if (size > MAX_JSON_BYTES) {',
+    to: 'if (size >= MAX_JSON_BYTES) {',
+    why: 'Envoy JSON stats of exactly the bound are refused',
+    tests: READ_METRICS,
+  },
+  {
+    id: 'metrics/array-json-read-as-text',
+    file: 'src/observe/read-metrics.ts',
+    from: 'if (first === 0x7b || first === 0x5b) {',
+    to: 'if (first === 0x7b) {',
+    why: 'a file starting with [ goes to the text parser, with a misleading error',
+    tests: READ_METRICS,
+  },
+  {
+    id: 'metrics/no-warning-for-file-without-series',
+    file: 'src/observe/read-metrics.ts',
+    from: 'if (samples === 0) builder.addWarning(`${file}${NO_ISTIO_SERIES}',
+    to: 'if (samples < 0) builder.addWarning(`${file}${NO_ISTIO_SERIES}',
+    why: 'a file without Istio series adds 0 calls silently',
+    tests: READ_METRICS,
+  },
+  {
+    id: 'metrics/unreadable-file-is-zero-samples',
+    file: 'src/observe/read-metrics.ts',
+    from: '  } catch (err) {\n    throw unreadable(file, err);\n  }\n  if (first',
+    to: '  } catch {\n    return 0;\n  }\n  if (first',
+    why: 'a file that cannot be opened (gone since the listing) is read as 0 samples: a warning, not an error',
+    tests: READ_METRICS,
+  },
+  {
+    id: 'metrics/crlf-tab-not-blank',
+    file: 'src/observe/read-metrics.ts',
+    from: 'return c === 32 || c === 9 || c === 10 || c === 13;',
+    to: 'return c === 32 || c === 10;',
+    why: 'Envoy JSON stats after a CRLF or a tab are read as text and refused',
+    tests: READ_METRICS,
+  },
+  {
+    id: 'metrics/blank-head-dropped',
+    file: 'src/observe/read-metrics.ts',
+    from: '    yield* blankHead;\n',
+    to: '',
+    why: 'leading chunks of blanks are dropped: error line numbers after them are wrong',
+    tests: READ_METRICS,
+  },
+  {
+    id: 'metrics/stdin-no-warning',
+    file: 'src/observe/read-metrics.ts',
+    from: 'if (samples === 0) builder.addWarning(`${STDIN_NAME}',
+    to: 'if (samples < 0) builder.addWarning(`${STDIN_NAME}',
+    why: 'stdin without Istio series adds 0 calls silently',
+    tests: [...READ_METRICS, 'test/cli/cli-stdin-list.test.ts'],
+  },
+  {
+    id: 'metrics/link-in-folder-unguarded',
+    file: 'src/observe/metric-files.ts',
+    from: '    if (entry.isSymbolicLink()) guard(child, child);\n',
+    to: '',
+    why: 'a link inside a metrics folder leads out of the repository unchecked',
+    tests: METRIC_FILES,
+  },
+  {
+    id: 'metrics/top-path-unguarded',
+    file: 'src/observe/metric-files.ts',
+    from: '      inRepository(root, given);\n',
+    to: '',
+    why: 'a --metrics path that is itself a link out of the repository is followed',
+    tests: METRIC_FILES,
+  },
+  {
+    id: 'metrics/links-in-folder-skipped',
+    file: 'src/observe/metric-files.ts',
+    from: 'if (!entry.isFile() && !entry.isSymbolicLink()) continue;',
+    to: 'if (!entry.isFile()) continue;',
+    why: 'a link inside a metrics folder (to a file kept elsewhere in the repository) is silently skipped',
+    tests: METRIC_FILES,
+  },
+  {
+    id: 'metrics/linked-folder-skipped',
+    file: 'src/observe/metric-files.ts',
+    from: 'if (target.isDirectory()) for (const f of listMetricFiles(child, guard)) files.push(f);',
+    to: 'if (target.isDirectory()) continue;',
+    why: 'a link to a folder inside a metrics folder is silently skipped',
+    tests: METRIC_FILES,
+  },
+  {
+    id: 'metrics/fifo-in-folder-listed',
+    file: 'src/observe/metric-files.ts',
+    from: 'else if (target.isFile()) files.push({ absolute: child, size: target.size });',
+    to: 'else files.push({ absolute: child, size: target.size });',
+    why: 'a link to a FIFO or socket in a metrics folder is listed, and reading it blocks forever',
+    tests: METRIC_FILES,
+  },
+  {
+    id: 'metrics/empty-folder-accepted',
+    file: 'src/observe/metric-files.ts',
+    from: "    if (files.length === 0) throw new InputError('no files in this directory', { file: given });\n",
+    to: '',
+    why: 'an empty metrics folder is 0 calls instead of an error',
+    tests: METRIC_FILES,
+  },
+  {
+    id: 'metrics/error-names-absolute-path',
+    file: 'src/observe/metric-files.ts',
+    from: 'err instanceof InputError && err.file === root',
+    to: 'false',
+    why: 'a --metrics path that does not exist is named by its absolute path, not as typed',
+    tests: METRIC_FILES,
+  },
+  {
+    id: 'metrics/sniff-name-unanchored',
+    file: 'src/observe/content-sniff.ts',
+    from: 'const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;',
+    to: 'const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;',
+    why: "a family name with escapes is shown: the file's text reaches the terminal",
+    tests: SNIFF,
+  },
+  {
+    id: 'metrics/sniff-cut-line-kept',
+    file: 'src/observe/content-sniff.ts',
+    from: '  if (lines.length > 1) lines.pop();\n',
+    to: '',
+    why: 'the line cut by the 64 KiB read is parsed: a Prometheus text is called neither exposition nor YAML',
+    tests: SNIFF,
+  },
+  {
+    id: 'metrics/sniff-envoy-families-foreign',
+    file: 'src/observe/content-sniff.ts',
+    from: "families.some((f) => f.startsWith('istio_') || f.startsWith('envoy_'))",
+    to: "families.some((f) => f.startsWith('istio_'))",
+    why: "a sidecar's envoy_* metrics alone are called another exporter's",
+    tests: SNIFF,
+  },
+  {
+    id: 'metrics/sniff-and-zero-more',
+    file: 'src/observe/content-sniff.ts',
+    from: "(more > 0 ? `, and ${more} more` : '')",
+    to: "(more >= 0 ? `, and ${more} more` : '')",
+    why: 'three names are followed by ", and 0 more"',
+    tests: SNIFF,
+  },
+  {
+    id: 'metrics/deriver-fault-order',
+    file: 'src/observe/compact/call-deriver.ts',
+    from: '    fault ??= this.services.fault;\n',
+    to: '    fault = this.services.fault ?? fault;\n',
+    why: "the Service's fault is said before the client's or server's",
+    tests: DERIVER,
+  },
+  {
+    id: 'metrics/deriver-memo-grows-too-little',
+    file: 'src/observe/compact/call-deriver.ts',
+    from: 'new Int32Array(Math.max(id + 1, this.results.length * 2))',
+    to: 'new Int32Array(this.results.length * 2)',
+    why: 'a string id past twice the memo is not remembered: its method or path comes back NaN',
+    tests: DERIVER,
   },
 ];

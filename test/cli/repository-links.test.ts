@@ -69,6 +69,15 @@ describe('reads stay in the repository', () => {
     assert.match(run.stderr, new RegExp(`linked: ${refused.source}`));
   });
 
+  test('a metrics folder given as a link out of the repository is refused, its files never read', async () => {
+    const { repo, outside } = await checkout();
+    await cp(path.join(repo, 'capture'), path.join(outside, 'capture'), { recursive: true });
+    await symlink(path.join(outside, 'capture'), path.join(repo, 'linked'));
+    const run = await runCli(['check', '--metrics', 'linked', '--intents', 'intents'], { cwd: repo });
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, new RegExp(`linked: ${refused.source}`));
+  });
+
   test('links that stay inside the repository, and paths outside it, are read as before', async () => {
     const { repo, outside } = await checkout();
     await symlink('client2.yaml', path.join(repo, 'intents', 'again.yml'));

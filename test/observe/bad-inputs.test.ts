@@ -91,3 +91,17 @@ test('Envoy JSON stats too large to parse whole are refused before they are held
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('Envoy JSON stats of exactly the bound are read, not refused', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'intent-drift-json-'));
+  try {
+    const file = path.join(dir, 'at-bound.json');
+    const open = '{"stats":[';
+    writeFileSync(file, `${open}${' '.repeat(MAX_JSON_BYTES - open.length - 2)}]}`);
+    const map = await readMetrics([file]);
+    assert.equal(map.calls.length, 0);
+    assert.match(map.warnings.join('\n'), /at-bound\.json: no istio_requests_total/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -73,4 +73,31 @@ describe('CallDeriver against istioCallOf', () => {
       { numRuns: 3000 },
     );
   });
+
+  test('label values interned far past the memo sizes derive the same call', () => {
+    const strings = new StringTable();
+    const deriver = new CallDeriver(strings, CALL_METRICS, normalizePath);
+    // A large capture: thousands of values interned before this series's method and path.
+    for (let i = 0; i < 5000; i++) strings.intern(`filler-${i}`);
+    const present: Record<string, string> = {
+      reporter: 'source',
+      source_workload: 'client',
+      source_workload_namespace: 'shop',
+      destination_workload: 'nginx',
+      destination_workload_namespace: 'shop',
+      destination_service: 'nginx.shop.svc.cluster.local',
+      destination_service_name: 'nginx',
+      destination_service_namespace: 'shop',
+      request_protocol: 'http',
+      request_method: 'POST',
+      request_path: '/orders/../orders',
+    };
+    const ids = CALL_LABEL_SLOTS.map((name) => strings.intern(present[name]!));
+    const call = new Int32Array(CALL_WIDTH);
+    assert.equal(deriver.derive(0, ids, call), undefined);
+    assert.deepEqual(
+      [...call].map((id, i) => (i === 9 ? PROTOCOLS[id] : id === -1 ? null : strings.value(id))),
+      ['client', 'shop', 'nginx', 'shop', 'nginx', 'shop', null, 'POST', '/orders', 'http'],
+    );
+  });
 });

@@ -1,8 +1,11 @@
 // What a metrics file without Istio series is said to hold: recognisable at once, and never the
 // file's own text (only names that match strict patterns).
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
-import { describeText } from '../../src/observe/content-sniff.ts';
+import { describeOtherContent, describeText, SNIFF_BYTES } from '../../src/observe/content-sniff.ts';
 
 test('each kind of wrong file is named for what it is', () => {
   const cases: [string, string][] = [
@@ -44,4 +47,31 @@ test('file text never reaches the message: a name with escapes is not a family, 
     'text that is neither Prometheus exposition, Envoy JSON stats nor YAML',
   );
   assert.equal(describeText('kind: Evil\u001b[2J\n'), 'YAML (no kind), not metrics');
+});
+
+test('a sidecar\'s envoy_* families alone are still a sidecar\'s; three names have no "and 0 more"', () => {
+  assert.equal(
+    describeText(
+      'envoy_cluster_upstream_cx_total{cluster="a"} 3\nenvoy_server_uptime 9\nenvoy_server_live 1\n',
+    ),
+    "an Istio sidecar's metrics (envoy_cluster_upstream_cx_total, envoy_server_live, envoy_server_uptime) without istio_requests_total: it has served no request since it started, or a Telemetry removed the metric",
+  );
+});
+
+test('a file longer than the sniffed head: the line the read cuts is left out', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'intent-drift-sniff-'));
+  try {
+    const line = `process_cpu_seconds_total{pad="${'x'.repeat(990)}"} 1\n`;
+    const text = line.repeat(Math.ceil((2 * SNIFF_BYTES) / line.length));
+    // The read stops inside a label value, where the line is no sample.
+    assert.ok(SNIFF_BYTES % line.length < 1000);
+    const file = path.join(dir, 'app.prom');
+    writeFileSync(file, text);
+    assert.equal(
+      describeOtherContent(file),
+      "Prometheus text of another exporter (process_cpu_seconds_total), not an Istio sidecar's",
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

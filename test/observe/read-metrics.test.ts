@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { readMetrics } from '../../src/observe/read-metrics.ts';
+import { metricFilesOf } from '../../src/observe/metric-files.ts';
+import { readMetricFiles, readMetrics } from '../../src/observe/read-metrics.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/metrics/', import.meta.url));
 const at = (name: string) => path.join(FIXTURES, name);
@@ -86,6 +88,61 @@ describe('readMetrics', () => {
     assert.match(map.warnings.join('\n'), /sample-02-.*: no istio_requests_total or istio_tcp_\* series/);
   });
 
+  test('a listed file gone before it is read is an InputError naming it, never a file of 0 calls', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'observe-'));
+    try {
+      const gone = path.join(dir, 'gone.prom');
+      await assert.rejects(readMetricFiles([{ absolute: gone, file: 'capture/gone.prom', size: 100 }]), {
+        name: 'InputError',
+        file: 'capture/gone.prom',
+        message: 'no such file or directory',
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('Envoy JSON stats after a CRLF and a tab are still told apart as JSON', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'observe-'));
+    try {
+      for (const name of ['client', 'client2', 'nginx']) {
+        const json = readFileSync(at(`demo-envoy-json/${name}.json`), 'utf8');
+        writeFileSync(path.join(dir, `${name}.json`), `\r\n\t${json}`);
+      }
+      const map = await readMetrics([dir]);
+      assert.deepEqual(map.calls, (await readMetrics([at('demo')])).calls);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('after more than a chunk of blank lines, an error still names its own line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'observe-'));
+    try {
+      const file = path.join(dir, 'late.prom');
+      const blanks = 300_000;
+      writeFileSync(file, `${'\n'.repeat(blanks)}istio_requests_total{reporter="source"} many\n`);
+      await assert.rejects(readMetrics([file]), (err: Error & { line?: number }) => {
+        assert.match(String(err), new RegExp(`:${blanks + 1}: non-numeric value "many"`));
+        return true;
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('stdin without Istio series gives its warning, as a file does', async () => {
+    async function* stdin() {
+      yield '# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total 3\n';
+    }
+    const map = await readMetrics(['-'], { stdin: stdin() });
+    assert.equal(map.calls.length, 0);
+    assert.ok(
+      map.warnings.includes('stdin: no istio_requests_total or istio_tcp_* series'),
+      map.warnings.join('\n'),
+    );
+  });
+
   test('nonexistent path, empty directory, empty file: InputError naming the path', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'observe-'));
     try {
@@ -102,6 +159,52 @@ describe('readMetrics', () => {
         message: 'empty: no metrics in this file',
       });
       await assert.rejects(readMetrics([]), { name: 'InputError' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('metricFilesOf', () => {
+  test('a folder: files in name order, links to files and folders followed, FIFOs left out', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'observe-'));
+    try {
+      const capture = path.join(dir, 'capture');
+      mkdirSync(path.join(capture, 'sub'), { recursive: true });
+      mkdirSync(path.join(dir, 'kept', 'deeper'), { recursive: true });
+      const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'];
+      for (const name of names) writeFileSync(path.join(capture, `${name}.prom`), '# nothing\n');
+      writeFileSync(path.join(capture, 'sub', 'inner.prom'), '# nothing\n');
+      writeFileSync(path.join(dir, 'kept', 'linked.prom'), '# nothing\n');
+      writeFileSync(path.join(dir, 'kept', 'deeper', 'deep.prom'), '# nothing\n');
+      symlinkSync(path.join(dir, 'kept', 'linked.prom'), path.join(capture, 'm-file-link.prom'));
+      symlinkSync(path.join(dir, 'kept', 'deeper'), path.join(capture, 'n-folder-link'));
+      // A FIFO, in the folder or behind a link, would block the read forever: it is no file to read.
+      execFileSync('mkfifo', [path.join(capture, 'o-fifo.prom')]);
+      execFileSync('mkfifo', [path.join(dir, 'kept', 'fifo')]);
+      symlinkSync(path.join(dir, 'kept', 'fifo'), path.join(capture, 'p-fifo-link.prom'));
+      assert.deepEqual(
+        metricFilesOf(['capture'], dir).map((f) => f.file),
+        [
+          ...names.map((n) => `capture/${n}.prom`),
+          'capture/m-file-link.prom',
+          'capture/n-folder-link/deep.prom',
+          'capture/sub/inner.prom',
+        ],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a path that does not exist is named as given, not by its absolute path', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'observe-'));
+    try {
+      assert.throws(() => metricFilesOf(['capture/nope'], dir), {
+        name: 'InputError',
+        file: 'capture/nope',
+        message: 'no such file or directory',
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
