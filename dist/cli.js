@@ -73,14 +73,14 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-HG6OFB4X.js";
+} from "./chunks/chunk-2M25I4UB.js";
 import {
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-7I5CLR3G.js";
+} from "./chunks/chunk-MEEOL33F.js";
 import "./chunks/chunk-WNHN6RHV.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import "./chunks/chunk-JSMSHLED.js";

@@ -41,12 +41,12 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-HG6OFB4X.js";
+} from "./chunks/chunk-2M25I4UB.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-7I5CLR3G.js";
+} from "./chunks/chunk-MEEOL33F.js";
 import "./chunks/chunk-WNHN6RHV.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import {

@@ -32,57 +32,95 @@ function statOf(file: string): Stats {
   }
 }
 
-/** Every regular file under `root` (or `root` itself) with its size, sorted for a stable order. */
+/** A file's or folder's identity on disk: the same through any link or path that reaches it. */
+function identityOf(info: Stats): string {
+  return `${info.dev}:${info.ino}`;
+}
+
+export interface ListedFile {
+  absolute: string;
+  size: number;
+  /** identityOf the file: a capture reached twice (a link, a path given twice) is read once. */
+  identity: string;
+}
+
+/**
+ * Every regular file under `root` (or `root` itself) with its size, sorted for a stable order.
+ * A link back to a folder being listed is an error: followed, it would list the same files
+ * again at every depth until the system gives up.
+ */
 export function listMetricFiles(
   root: string,
   guard: LinkGuard = (absolute) => absolute,
-): { absolute: string; size: number }[] {
+  above: Set<string> = new Set(),
+): ListedFile[] {
   const info = statOf(root);
-  if (info.isFile()) return [{ absolute: root, size: info.size }];
+  if (info.isFile()) return [{ absolute: root, size: info.size, identity: identityOf(info) }];
   if (!info.isDirectory()) throw new InputError('not a regular file or directory', { file: root });
+  const folder = identityOf(info);
+  if (above.has(folder)) {
+    throw new InputError('a link that leads back into a folder it is in: the listing would never end', {
+      file: root,
+    });
+  }
   let entries: Dirent[];
   try {
     entries = readdirSync(root, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   } catch (err) {
     throw unreadable(root, err);
   }
-  const files: { absolute: string; size: number }[] = [];
+  above.add(folder);
+  const files: ListedFile[] = [];
   for (const entry of entries) {
     const child = path.join(root, entry.name);
     // Directories are listed, files and links (to learn what they point to) asked for their size.
     if (entry.isDirectory()) {
-      for (const f of listMetricFiles(child, guard)) files.push(f);
+      for (const f of listMetricFiles(child, guard, above)) files.push(f);
       continue;
     }
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
     // Only a link can lead out of the folder: it must stay in the repository.
     if (entry.isSymbolicLink()) guard(child, child);
     const target = statOf(child);
-    if (target.isDirectory()) for (const f of listMetricFiles(child, guard)) files.push(f);
-    else if (target.isFile()) files.push({ absolute: child, size: target.size });
+    if (target.isDirectory()) for (const f of listMetricFiles(child, guard, above)) files.push(f);
+    else if (target.isFile())
+      files.push({ absolute: child, size: target.size, identity: identityOf(target) });
   }
+  above.delete(folder);
   return files;
 }
 
-/** The files of every path (relative ones against `cwd`), in the order given. Throws InputError. */
-export function metricFilesOf(paths: readonly string[], cwd: string): MetricFile[] {
+/**
+ * The files of every path (relative ones against `cwd`), in the order given, each once: a file
+ * already in `seen` (reached through a link, or under a path given twice) is left out, so its
+ * requests are not counted twice. Throws InputError.
+ */
+export function metricFilesOf(
+  paths: readonly string[],
+  cwd: string,
+  seen: Set<string> = new Set(),
+): MetricFile[] {
   if (paths.length === 0) throw new InputError('no metrics path given');
   const all: MetricFile[] = [];
   const inRepository = repositoryLinkGuard(cwd);
   const guard: LinkGuard = (absolute) => inRepository(absolute, displayName(absolute, cwd));
   for (const given of paths) {
     const root = path.resolve(cwd, given);
-    let files: { absolute: string; size: number }[];
+    let files: ListedFile[];
     try {
       inRepository(root, given);
       files = listMetricFiles(root, guard);
     } catch (err) {
-      throw err instanceof InputError && err.file === root
-        ? new InputError(err.message, { file: given })
-        : err;
+      // The path as given, and what lies under it as errors and warnings name files.
+      if (!(err instanceof InputError) || err.file === undefined) throw err;
+      throw new InputError(err.message, { file: err.file === root ? given : displayName(err.file, cwd) });
     }
     if (files.length === 0) throw new InputError('no files in this directory', { file: given });
-    for (const f of files) all.push({ ...f, file: displayName(f.absolute, cwd) });
+    for (const f of files) {
+      if (seen.has(f.identity)) continue;
+      seen.add(f.identity);
+      all.push({ absolute: f.absolute, size: f.size, file: displayName(f.absolute, cwd) });
+    }
   }
   return all;
 }

@@ -139,6 +139,8 @@ export async function readMetrics(paths: string[], opts: ReadMetricsOptions = {}
   if (paths.length === 0) throw new InputError('no metrics path given');
   const reading = fileReading();
   const { builder } = reading;
+  // One capture reached twice (a link, a path given twice) is read once.
+  const seen = new Set<string>();
   for (const given of paths) {
     if (given === '-') {
       builder.sources++;
@@ -146,7 +148,7 @@ export async function readMetrics(paths: string[], opts: ReadMetricsOptions = {}
       if (samples === 0) builder.addWarning(`${STDIN_NAME}: no istio_requests_total or istio_tcp_* series`);
       continue;
     }
-    await readMetricFiles(metricFilesOf([given], cwd), reading);
+    await readMetricFiles(metricFilesOf([given], cwd, seen), reading);
   }
   return builder.build();
 }

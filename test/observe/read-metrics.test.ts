@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { metricFilesOf } from '../../src/observe/metric-files.ts';
 import { readMetricFiles, readMetrics } from '../../src/observe/read-metrics.ts';
+import { readMetricsConcurrently } from '../../src/observe/read-metrics-concurrently.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/metrics/', import.meta.url));
 const at = (name: string) => path.join(FIXTURES, name);
@@ -192,6 +193,58 @@ describe('metricFilesOf', () => {
           'capture/sub/inner.prom',
         ],
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a link back into a folder being listed is an error naming it, not a walk until the system refuses', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'observe-'));
+    try {
+      mkdirSync(path.join(dir, 'capture', 'sub'), { recursive: true });
+      writeFileSync(path.join(dir, 'capture', 'a.prom'), '# nothing\n');
+      symlinkSync('..', path.join(dir, 'capture', 'sub', 'up'));
+      assert.throws(() => metricFilesOf(['capture'], dir), {
+        name: 'InputError',
+        file: 'capture/sub/up',
+        message: 'a link that leads back into a folder it is in: the listing would never end',
+      });
+      // The same folder reached twice side by side is no cycle: its files are listed once.
+      rmSync(path.join(dir, 'capture', 'sub', 'up'));
+      mkdirSync(path.join(dir, 'shared'));
+      writeFileSync(path.join(dir, 'shared', 's.prom'), '# nothing\n');
+      symlinkSync(path.join(dir, 'shared'), path.join(dir, 'capture', 'sub', 'one'));
+      symlinkSync(path.join(dir, 'shared'), path.join(dir, 'capture', 'sub', 'two'));
+      assert.deepEqual(
+        metricFilesOf(['capture'], dir).map((f) => f.file),
+        ['capture/a.prom', 'capture/sub/one/s.prom'],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a capture reached twice (a link to it, a path given twice) is read once: its requests count once', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'observe-'));
+    try {
+      mkdirSync(path.join(dir, 'capture'));
+      const line =
+        'istio_requests_total{reporter="destination",source_workload="a",source_workload_namespace="shop",' +
+        'destination_workload="b",destination_workload_namespace="shop",request_method="GET",request_path="/x"} 5\n';
+      writeFileSync(path.join(dir, 'capture', 'a.prom'), line);
+      symlinkSync('a.prom', path.join(dir, 'capture', 'latest.prom'));
+      assert.deepEqual(
+        metricFilesOf(['capture', 'capture/a.prom', 'capture/latest.prom'], dir).map((f) => f.file),
+        ['capture/a.prom'],
+      );
+      for (const read of [readMetrics, readMetricsConcurrently]) {
+        const map = await read(['capture', 'capture/latest.prom', 'capture'], { cwd: dir });
+        assert.deepEqual(
+          map.calls.map((c) => c.count),
+          [5],
+          read.name,
+        );
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-7I5CLR3G.js";
+} from "./chunk-MEEOL33F.js";
 import {
   readSnapshot,
   snapshotToMap

@@ -433,32 +433,44 @@ function statOf(file) {
     throw unreadable(file, err);
   }
 }
-function listMetricFiles(root, guard = (absolute) => absolute) {
+function identityOf(info) {
+  return `${info.dev}:${info.ino}`;
+}
+function listMetricFiles(root, guard = (absolute) => absolute, above = /* @__PURE__ */ new Set()) {
   const info = statOf(root);
-  if (info.isFile()) return [{ absolute: root, size: info.size }];
+  if (info.isFile()) return [{ absolute: root, size: info.size, identity: identityOf(info) }];
   if (!info.isDirectory()) throw new InputError("not a regular file or directory", { file: root });
+  const folder = identityOf(info);
+  if (above.has(folder)) {
+    throw new InputError("a link that leads back into a folder it is in: the listing would never end", {
+      file: root
+    });
+  }
   let entries;
   try {
     entries = readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1);
   } catch (err) {
     throw unreadable(root, err);
   }
+  above.add(folder);
   const files = [];
   for (const entry of entries) {
     const child = path5.join(root, entry.name);
     if (entry.isDirectory()) {
-      for (const f of listMetricFiles(child, guard)) files.push(f);
+      for (const f of listMetricFiles(child, guard, above)) files.push(f);
       continue;
     }
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
     if (entry.isSymbolicLink()) guard(child, child);
     const target = statOf(child);
-    if (target.isDirectory()) for (const f of listMetricFiles(child, guard)) files.push(f);
-    else if (target.isFile()) files.push({ absolute: child, size: target.size });
+    if (target.isDirectory()) for (const f of listMetricFiles(child, guard, above)) files.push(f);
+    else if (target.isFile())
+      files.push({ absolute: child, size: target.size, identity: identityOf(target) });
   }
+  above.delete(folder);
   return files;
 }
-function metricFilesOf(paths, cwd) {
+function metricFilesOf(paths, cwd, seen = /* @__PURE__ */ new Set()) {
   if (paths.length === 0) throw new InputError("no metrics path given");
   const all = [];
   const inRepository = repositoryLinkGuard(cwd);
@@ -470,10 +482,15 @@ function metricFilesOf(paths, cwd) {
       inRepository(root, given);
       files = listMetricFiles(root, guard);
     } catch (err) {
-      throw err instanceof InputError && err.file === root ? new InputError(err.message, { file: given }) : err;
+      if (!(err instanceof InputError) || err.file === void 0) throw err;
+      throw new InputError(err.message, { file: err.file === root ? given : displayName(err.file, cwd) });
     }
     if (files.length === 0) throw new InputError("no files in this directory", { file: given });
-    for (const f of files) all.push({ ...f, file: displayName(f.absolute, cwd) });
+    for (const f of files) {
+      if (seen.has(f.identity)) continue;
+      seen.add(f.identity);
+      all.push({ absolute: f.absolute, size: f.size, file: displayName(f.absolute, cwd) });
+    }
   }
   return all;
 }
@@ -612,6 +629,7 @@ async function readMetrics(paths, opts = {}) {
   if (paths.length === 0) throw new InputError("no metrics path given");
   const reading = fileReading();
   const { builder } = reading;
+  const seen = /* @__PURE__ */ new Set();
   for (const given of paths) {
     if (given === "-") {
       builder.sources++;
@@ -619,7 +637,7 @@ async function readMetrics(paths, opts = {}) {
       if (samples === 0) builder.addWarning(`${STDIN_NAME}: no istio_requests_total or istio_tcp_* series`);
       continue;
     }
-    await readMetricFiles(metricFilesOf([given], cwd), reading);
+    await readMetricFiles(metricFilesOf([given], cwd, seen), reading);
   }
   return builder.build();
 }
