@@ -28380,7 +28380,7 @@ function accepted(list, entry) {
 function bytesOf(report) {
   return Buffer.byteLength(JSON.stringify(report, null, 2), "utf8") + 1;
 }
-function fitForComment(report, extra) {
+function fitForComment(report, extra, notes = []) {
   const out = { ...report };
   const omitted = {};
   for (const list of ARTIFACT_LISTS) {
@@ -28392,7 +28392,9 @@ function fitForComment(report, extra) {
     }
     out[list] = kept;
   }
-  out.warnings = report.warnings.slice(0, ARTIFACT_LIMITS.entries - 1).map((w) => cutText(w, ARTIFACT_LIMITS.text));
+  out.warnings = [...report.warnings.slice(0, ARTIFACT_LIMITS.entries - 1 - notes.length), ...notes].map(
+    (w) => cutText(w, ARTIFACT_LIMITS.text)
+  );
   for (let guard = 0; bytesOf({ ...out, ...extra, omitted }) > ARTIFACT_LIMITS.bytes && guard < 64; guard++) {
     if (out.ignoredStale !== void 0 || out.coverage !== void 0) {
       delete out.ignoredStale;
@@ -28426,12 +28428,8 @@ function renderReportFile(drift, pullRequest, suggestedPatch, suggestedPatchLeft
   const patchFits = suggestedPatch !== void 0 && suggestedPatch.length <= ARTIFACT_LIMITS.patch && isUnifiedDiff(suggestedPatch);
   if (suggestedPatch && patchFits) extra.suggestedPatch = suggestedPatch;
   if (suggestedPatchLeftOut > 0) extra.suggestedPatchLeftOut = suggestedPatchLeftOut;
-  const { report } = fitForComment(full, extra);
-  if (suggestedPatch && !patchFits) {
-    report.warnings.push(
-      "the suggested patch is too large for this report: it is in the job summary of the run"
-    );
-  }
+  const notes = suggestedPatch && !patchFits ? ["the suggested patch is too large for this report: it is in the job summary of the run"] : [];
+  const { report } = fitForComment(full, extra, notes);
   return jsonText({ ...report, ...extra });
 }
 function parseCommentArtifact(text2, file) {

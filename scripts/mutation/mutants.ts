@@ -10,7 +10,8 @@
 // YAML merge keys, the --metrics files (reading, listing, content sniffing, call derivation), the observe tables that hash label values, the exposition reader's reuse of the line before, the guard on a checkout's symbolic links, the check's
 // namespace scope (-n and --environment), and in src/cluster the process runner's deadline,
 // what of the workloads reaches the cluster, the Telemetry read for method and path, istiod's
-// revision and the Istio version check.
+// revision and the Istio version check; and the artifact's fit, the branch commit, a file read at a
+// commit and intents presence.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
 export interface Mutant {
@@ -27,6 +28,9 @@ export interface Mutant {
 
 const LIVE = 'test/live';
 const ACTION = 'test/action';
+const HOSTILE = 'test/unit/hostile-properties.test.ts';
+/** The artifact's deterministic tests: a failing property test shrinks its long strings for minutes. */
+const FIT_NAMES = 'cut under the limit|both notes fit|size limit|over the cap|maximum number of entries';
 const GITHUB_CLIENT = 'test/deliver/github/github-client.test.ts';
 const GRAPH = ['test/report/graph-dot.test.ts'];
 const MERMAID = ['test/report/mermaid-drift-graph.test.ts'];
@@ -3076,5 +3080,182 @@ export const MUTANTS: Mutant[] = [
     why: 'read in place, a capture given under two paths is read twice: its requests count double',
     tests: ['test/observe/read-metrics.test.ts'],
     names: 'reached twice',
+  },
+  // --- the files the catalog did not reach: the artifact's fit, the branch commit, a file at a
+  // commit, and intents presence
+  {
+    id: 'fit/cut-no-marker-room',
+    file: 'src/deliver/github/artifact-fit.ts',
+    from: 'let kept = max - 32;',
+    to: 'let kept = max;',
+    why: 'a cut value plus its marker is longer than the limit: the comment job refuses it and the entry is dropped',
+    tests: [HOSTILE],
+    names: FIT_NAMES,
+  },
+  {
+    id: 'fit/surrogate-split',
+    file: 'src/deliver/github/artifact-fit.ts',
+    from: '  if (code >= 0xd800 && code <= 0xdbff) kept--;\n',
+    to: '',
+    why: 'a cut splits a surrogate pair: the artifact carries a lone surrogate',
+    tests: [HOSTILE],
+    names: FIT_NAMES,
+  },
+  {
+    id: 'fit/entries-off-by-one',
+    file: 'src/deliver/github/artifact-fit.ts',
+    from: 'if (kept.length < ARTIFACT_LIMITS.entries && accepted(list, cut))',
+    to: 'if (kept.length <= ARTIFACT_LIMITS.entries && accepted(list, cut))',
+    why: 'a list of entries+1 is written: the comment job refuses the whole artifact',
+    tests: [HOSTILE],
+    names: FIT_NAMES,
+  },
+  {
+    id: 'fit/refused-entry-kept',
+    file: 'src/deliver/github/artifact-fit.ts',
+    from: 'if (kept.length < ARTIFACT_LIMITS.entries && accepted(list, cut))',
+    to: 'if (kept.length < ARTIFACT_LIMITS.entries)',
+    why: 'an entry the reader refuses is written: one hostile name makes the comment job refuse the artifact',
+    tests: [HOSTILE],
+    names: FIT_NAMES,
+  },
+  {
+    id: 'fit/warnings-no-room-for-note',
+    file: 'src/deliver/github/artifact-fit.ts',
+    from: '.slice(0, ARTIFACT_LIMITS.entries - 1 - notes.length)',
+    to: '.slice(0, ARTIFACT_LIMITS.entries - 1)',
+    why: "a full warnings list plus the left-out note and the patch's note is over the cap: the comment job refuses the artifact",
+    tests: [HOSTILE],
+    names: FIT_NAMES,
+  },
+  {
+    id: 'fit/extra-not-weighed',
+    file: 'src/deliver/github/artifact-fit.ts',
+    from: 'bytesOf({ ...out, ...extra, omitted })',
+    to: 'bytesOf({ ...out, omitted })',
+    why: 'the suggested patch is not counted in the size: the artifact goes over 20 MiB',
+    tests: [HOSTILE],
+    names: FIT_NAMES,
+  },
+  {
+    id: 'fit/halved-not-counted',
+    file: 'src/deliver/github/artifact-fit.ts',
+    from: '    omitted[list] = (omitted[list] ?? 0) + entries.length - keep;\n',
+    to: '',
+    why: 'entries dropped for size are not counted: the comment understates the drift',
+    tests: [HOSTILE],
+    names: FIT_NAMES,
+  },
+  {
+    id: 'commit/parent-is-old-head',
+    file: 'src/deliver/github/branch-commit.ts',
+    from: '    parents: [req.baseSha],',
+    to: '    parents: [current ?? req.baseSha],',
+    why: 'each run stacks on the branch it found instead of the checked base: the PR drags old edits along',
+    tests: ['test/deliver/github/branch-commit.test.ts'],
+  },
+  {
+    id: 'commit/foreign-head-reset',
+    file: 'src/deliver/github/branch-commit.ts',
+    from: '    if (!isOurCommit(head)) {',
+    to: '    if (false) {',
+    why: "pr-branch naming someone's branch force-resets it, their commits lost",
+    tests: ['test/deliver/github/branch-commit.test.ts'],
+  },
+  {
+    id: 'commit/merge-taken-for-ours',
+    file: 'src/deliver/github/branch-commit.ts',
+    from: ' && commit.parents.length === 1;',
+    to: ';',
+    why: 'a merge with our subject line (someone merged main into the PR branch) is reset away',
+    tests: ['test/deliver/github/branch-commit.test.ts'],
+  },
+  {
+    id: 'commit/subject-prefix-only',
+    file: 'src/deliver/github/branch-commit.ts',
+    from: 'remove \\d+ stale rules$/;',
+    to: 'remove \\d+ stale rules/;',
+    why: "a commit whose subject only starts like ours (someone's follow-up) is reset away",
+    tests: ['test/deliver/github/branch-commit.test.ts'],
+  },
+  {
+    id: 'commit/up-to-date-on-old-base',
+    file: 'src/deliver/github/branch-commit.ts',
+    from: 'head.tree.sha === newTree.sha && head.parents[0]?.sha === req.baseSha',
+    to: 'head.tree.sha === newTree.sha',
+    why: 'a branch with the same tree on an older base is left as is: the PR shows the base’s newer commits as its own',
+    tests: ['test/deliver/github/branch-commit.test.ts'],
+  },
+  {
+    id: 'commit/ref-error-is-no-branch',
+    file: 'src/deliver/github/branch-commit.ts',
+    from: '    if (asRequestError(err)?.status === 404) return undefined;\n    throw err;',
+    to: '    return undefined;',
+    why: 'a failed branch read (403, 5xx) is taken for no branch: create fails 422 and the branch is force-reset unchecked',
+    tests: ['test/deliver/github/branch-commit.test.ts'],
+  },
+  {
+    id: 'commit/create-ref-any-error',
+    file: 'src/deliver/github/branch-commit.ts',
+    from: '      if (asRequestError(err)?.status !== 422) throw err;',
+    to: '      if (asRequestError(err)?.status === undefined) throw err;',
+    why: 'creating the branch refused (403) is followed by a forced update: the real error is hidden behind another',
+    tests: ['test/deliver/github/branch-commit.test.ts'],
+  },
+  {
+    id: 'file/raw-at-default-branch',
+    file: 'src/deliver/github/repository-file.ts',
+    from: '      ref: at.ref,\n      mediaType',
+    to: '      mediaType',
+    why: 'a gate file over 1 MB is read raw from the default branch, not the commit asked for',
+    tests: ['test/deliver/github/repository-file.test.ts'],
+  },
+  {
+    id: 'file/size-limit-off-by-one',
+    file: 'src/deliver/github/repository-file.ts',
+    from: '(data.size ?? 0) > MAX_REPOSITORY_FILE_BYTES',
+    to: '(data.size ?? 0) >= MAX_REPOSITORY_FILE_BYTES',
+    why: 'a file of exactly the limit is refused',
+    tests: ['test/deliver/github/repository-file.test.ts'],
+  },
+  {
+    id: 'file/unknown-commit-is-no-file',
+    file: 'src/deliver/github/repository-file.ts',
+    from: ' && !/no commit found/i.test(describeGitHubError(err))',
+    to: '',
+    why: 'an unknown ref reads as "no config here": the gate runs without its config and baseline',
+    tests: ['test/deliver/github/repository-file.test.ts'],
+  },
+  {
+    id: 'file/raw-text-latin1',
+    file: 'src/deliver/github/repository-file.ts',
+    from: "if (typeof raw === 'string') return Buffer.from(raw, 'utf8');",
+    to: "if (typeof raw === 'string') return Buffer.from(raw, 'latin1');",
+    why: 'a large UTF-8 gate file read raw as text is re-encoded as latin1: names beyond ASCII are mangled',
+    tests: ['test/deliver/github/repository-file.test.ts'],
+  },
+  {
+    id: 'presence/any-path-suffices',
+    file: 'src/declare/intents-presence.ts',
+    from: 'if (found.some((f) => withIntents.has(f.file))) continue;',
+    to: 'if (files.some((f) => withIntents.has(f.file))) continue;',
+    why: 'one good intents path lets a wrong one (a manifests folder) pass silently',
+    tests: ['test/declare/intents-presence.test.ts'],
+  },
+  {
+    id: 'presence/first-good-path-ends-check',
+    file: 'src/declare/intents-presence.ts',
+    from: 'if (found.some((f) => withIntents.has(f.file))) continue;',
+    to: 'if (found.some((f) => withIntents.has(f.file))) return;',
+    why: 'the check stops at the first good path: a wrong path given after it passes',
+    tests: ['test/declare/intents-presence.test.ts'],
+  },
+  {
+    id: 'presence/first-given-only',
+    file: 'src/declare/intents-presence.ts',
+    from: 'for (const given of found.given) {',
+    to: 'for (const given of found.given.slice(-1)) {',
+    why: 'a file named by two paths counts for one of them only',
+    tests: ['test/declare/intents-presence.test.ts'],
   },
 ];

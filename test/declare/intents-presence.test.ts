@@ -45,6 +45,10 @@ before(async () => {
     path.join(dir, 'deploy', 'list.yaml'),
     'kind: List\nitems:\n  - kind: ConfigMap\n  - kind: ConfigMap\n',
   );
+  // A folder whose only ClientIntents is also named by a path of its own.
+  await mkdir(path.join(dir, 'shared'));
+  await writeFile(path.join(dir, 'shared', 'a-deploy.yaml'), DEPLOYMENT('c'));
+  await writeFile(path.join(dir, 'shared', 'b-intents.yaml'), INTENTS);
   await writeFile(path.join(dir, 'empty.yaml'), '# nothing yet\n');
   await writeFile(path.join(dir, 'empty-array.json'), '[]\n');
   await writeFile(path.join(dir, 'deployments.json'), '[{"kind": "Deployment"}, {"kind": "Deployment"}]\n');
@@ -112,6 +116,29 @@ describe('an intents path must hold a ClientIntents', () => {
       await failure(['typed-kinds.yaml']),
       'typed-kinds.yaml: no ClientIntents here; found kind "off" (a boolean to kubectl, not a name) (2), kind 31 (a number to kubectl, not a name), kind null (null to kubectl, not a name)',
     );
+  });
+
+  test('a wrong path given after a good one is still named, whichever comes first', async () => {
+    for (const paths of [
+      ['intents', 'typed-kinds.yaml'],
+      ['typed-kinds.yaml', 'intents'],
+    ]) {
+      assert.match(await failure(paths), /^typed-kinds\.yaml: no ClientIntents here/);
+    }
+  });
+
+  test('a file named by two paths counts for both: its folder holds a ClientIntents', async () => {
+    for (const paths of [
+      ['shared', 'shared/b-intents.yaml'],
+      ['shared/b-intents.yaml', 'shared'],
+    ]) {
+      const declared = await loadIntents(paths, { cwd: dir });
+      assert.deepEqual(
+        declared.documents.map((d) => d.file),
+        ['shared/b-intents.yaml'],
+        paths.join(' '),
+      );
+    }
   });
 
   test('a mixed file passes, other kinds skipped; one file named by two paths passes', async () => {

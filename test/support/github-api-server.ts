@@ -51,6 +51,8 @@ export interface Fault {
   path: RegExp;
   status: number;
   body?: unknown;
+  /** Sent as is instead of the JSON body (a raw media type). */
+  raw?: string | Buffer;
   headers?: Record<string, string>;
   /** How many times it fires (default 1). */
   times?: number;
@@ -223,7 +225,7 @@ export class GitHubApiServer {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
       if (fault.afterWrite) this.route(req, identity);
-      return { status: fault.status, body: fault.body, headers: fault.headers ?? {} };
+      return { status: fault.status, body: fault.body, raw: fault.raw, headers: fault.headers ?? {} };
     }
     return this.route(req, identity);
   }

@@ -328,6 +328,91 @@ describe('whatever check mode writes, comment mode posts', () => {
     );
   });
 
+  test('a long path is cut under the limit with its marker, never inside a surrogate pair', () => {
+    // The cut falls between the two halves of the emoji: the whole emoji goes.
+    const long = `/${'x'.repeat(4_062)}\u{1F600}${'y'.repeat(1_000)}`;
+    const drift = computeDrift(
+      {
+        calls: [observed('shopper', 'shop', 'orders', long)],
+        unattributed: [],
+        external: [],
+        warnings: [],
+        stats: { series: 0, sources: 1 },
+      },
+      declaredIntents([]),
+    );
+    const artifact = parseCommentArtifact(
+      renderReportFile(drift, { number: 7, headSha: 'b'.repeat(40) }, ''),
+      'r',
+    );
+    assert.equal(artifact.drift.missing.length, 1);
+    assert.equal(artifact.drift.missing[0]!.path, `/${'x'.repeat(4_062)}…[cut 1002 chars]`);
+  });
+
+  test('a full warnings list, an entry left out and a patch too large still parse: both notes fit under the cap', () => {
+    const drift = computeDrift(
+      {
+        calls: [observed('shopper', 'shop', 'orders', '/a'), observed('not a name', 'shop', 'orders', '/b')],
+        unattributed: [],
+        external: [],
+        warnings: Array.from({ length: 50_000 }, (_, i) => `warning ${i}`),
+        stats: { series: 0, sources: 1 },
+      },
+      declaredIntents([]),
+    );
+    const text = renderReportFile(drift, { number: 7, headSha: 'b'.repeat(40) }, 'not a unified diff');
+    const { warnings } = parseCommentArtifact(text, 'report.json').drift;
+    assert.equal(warnings.length, 50_000);
+    assert.ok(warnings.some((w) => /^left out of this report .*: 1 missing/.test(w)));
+    assert.ok(warnings.some((w) => /suggested patch is too large/.test(w)));
+  });
+
+  test('a report 20 bytes under the size limit, then a patch or its note: the file stays under 20 MiB', () => {
+    const limit = 20 * 1024 * 1024;
+    const stamp = { number: 7, headSha: 'b'.repeat(40) };
+    const full = (i: number) => `/p/${i}/${'x'.repeat(1_500)}`;
+    const driftOf = (paths: string[]) =>
+      computeDrift(
+        {
+          calls: paths.map((p) => observed('shopper', 'shop', 'orders', p)),
+          unattributed: [],
+          external: [],
+          warnings: [],
+          stats: { series: 0, sources: 1 },
+        },
+        declaredIntents([]),
+      );
+    const size = (paths: string[]) => Buffer.byteLength(renderReportFile(driftOf(paths), stamp, ''));
+    // Whole entries (the same size: five-digit numbers) while they leave room for a pad, then a
+    // pad whose path (the size grows with it byte for byte) fills the room to 20 bytes short.
+    const entries = (n: number) => Array.from({ length: n }, (_, i) => full(10_000 + i));
+    const first = size(entries(1));
+    const entry = size(entries(2)) - first;
+    const padded = (n: number) => [...entries(Math.floor((limit - first) / entry)), `/pad/${'z'.repeat(n)}`];
+    const paths = padded(100 + limit - 20 - size(padded(100)));
+    assert.equal(size(paths), limit - 20);
+    for (const patch of ['not a unified diff', '--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n']) {
+      const text = renderReportFile(driftOf(paths), stamp, patch);
+      assert.ok(Buffer.byteLength(text) <= limit, patch);
+      const artifact = parseCommentArtifact(text, 'report.json');
+      assert.equal(artifact.drift.summary.missing, paths.length);
+    }
+  });
+
+  test('a list one over the cap of 50,000 entries: the last is left out and counted, the rest posted', () => {
+    const calls = Array.from({ length: 50_001 }, (_, i) => observed('shopper', 'shop', 'orders', `/p/${i}`));
+    const drift = computeDrift(
+      { calls, unattributed: [], external: [], warnings: [], stats: { series: 0, sources: 1 } },
+      declaredIntents([]),
+    );
+    const text = renderReportFile(drift, { number: 7, headSha: 'b'.repeat(40) }, '');
+    assert.ok(Buffer.byteLength(text) < 20 * 1024 * 1024, 'under the size limit: only the cap leaves it out');
+    const artifact = parseCommentArtifact(text, 'report.json');
+    assert.equal(artifact.drift.missing.length, 50_000);
+    assert.equal(artifact.drift.summary.missing, 50_001);
+    assert.match(artifact.drift.warnings.at(-1)!, /left out of this report .*: 1 missing;/);
+  });
+
   test('a report with the maximum number of entries and long values still fits', () => {
     const calls = Array.from({ length: 60_000 }, (_, i) =>
       observed('shopper', 'shop', 'orders', `/p/${i}/${'x'.repeat(400)}`),

@@ -56,11 +56,12 @@ function bytesOf(report: object): number {
 /**
  * The report as comment mode will accept it, and how many entries of each list were left out.
  * `extra` holds the fields written beside the report (pullRequest, suggestedPatch), counted in
- * the size.
+ * the size; `notes` are warnings the writer adds after the report's own, kept and counted too.
  */
 export function fitForComment(
   report: JsonReport,
   extra: Obj,
+  notes: readonly string[] = [],
 ): { report: JsonReport & { omitted?: Omitted }; omitted: Omitted } {
   const out = { ...report } as unknown as Obj;
   const omitted: Omitted = {};
@@ -73,9 +74,10 @@ export function fitForComment(
     }
     out[list] = kept;
   }
-  out.warnings = report.warnings
-    .slice(0, ARTIFACT_LIMITS.entries - 1)
-    .map((w) => cutText(w, ARTIFACT_LIMITS.text));
+  // Room is kept for the writer's notes and for the left-out warning below.
+  out.warnings = [...report.warnings.slice(0, ARTIFACT_LIMITS.entries - 1 - notes.length), ...notes].map(
+    (w) => cutText(w, ARTIFACT_LIMITS.text),
+  );
   // Too large: halve the least important lists first, then the rest, until it fits.
   for (let guard = 0; bytesOf({ ...out, ...extra, omitted }) > ARTIFACT_LIMITS.bytes && guard < 64; guard++) {
     if (out.ignoredStale !== undefined || out.coverage !== undefined) {

@@ -48,12 +48,12 @@ export function renderReportFile(
     isUnifiedDiff(suggestedPatch);
   if (suggestedPatch && patchFits) extra.suggestedPatch = suggestedPatch;
   if (suggestedPatchLeftOut > 0) extra.suggestedPatchLeftOut = suggestedPatchLeftOut;
-  const { report } = fitForComment(full, extra);
-  if (suggestedPatch && !patchFits) {
-    report.warnings.push(
-      'the suggested patch is too large for this report: it is in the job summary of the run',
-    );
-  }
+  // Weighed with the rest: a full warnings list must still leave room for it.
+  const notes =
+    suggestedPatch && !patchFits
+      ? ['the suggested patch is too large for this report: it is in the job summary of the run']
+      : [];
+  const { report } = fitForComment(full, extra, notes);
   return jsonText({ ...report, ...extra });
 }
 

@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { createGitHubClient } from '../../../src/deliver/github/octokit.ts';
-import { readRepositoryFileBytes } from '../../../src/deliver/github/repository-file.ts';
+import {
+  MAX_REPOSITORY_FILE_BYTES,
+  readRepositoryFileBytes,
+} from '../../../src/deliver/github/repository-file.ts';
 import { InputError } from '../../../src/errors.ts';
 import { GitHubApiServer } from '../../support/github-api-server.ts';
 import { INLINE_CONTENT_LIMIT } from '../../support/github-contents-routes.ts';
@@ -43,6 +46,53 @@ describe('readRepositoryFileBytes', () => {
       server.requests.map((r) => r.accept),
       ['application/vnd.github.v3+json', 'application/vnd.github.v3.raw'],
     );
+  });
+
+  test('a large file is read raw at the commit asked for, not at the branch’s newer head', async () => {
+    const newer = LARGE.replace('shop/a', 'shop/b');
+    server.seedCommit('main', { 'ci/baseline.json': newer });
+    assert.equal(await at('ci/baseline.json'), LARGE);
+    assert.deepEqual(
+      server.requests.map((r) => r.query.get('ref')),
+      [sha, sha],
+    );
+  });
+
+  test('a file of exactly the size limit is read; one byte more is refused before its bytes are asked for', async () => {
+    const limit = Buffer.alloc(MAX_REPOSITORY_FILE_BYTES, 0x20);
+    sha = server.seedCommit('main', {
+      'limit.json': limit,
+      'over.json': Buffer.alloc(MAX_REPOSITORY_FILE_BYTES + 1, 0x20),
+    });
+    assert.equal((await bytesAt('limit.json'))?.length, MAX_REPOSITORY_FILE_BYTES);
+    server.requests.length = 0;
+    await assert.rejects(
+      bytesAt('over.json'),
+      (err) =>
+        err instanceof InputError && /over\.json at [0-9a-f]{7} is larger than 16 MiB/.test(err.message),
+    );
+    assert.equal(server.requests.length, 1);
+  });
+
+  test('a raw answer served as UTF-8 text comes back as the same UTF-8 bytes', async () => {
+    const text = `${CONFIG}${' '.repeat(INLINE_CONTENT_LIMIT)}`;
+    const contents = /\/contents\/big\.yaml$/;
+    server.faults.push(
+      {
+        method: 'GET',
+        path: contents,
+        status: 200,
+        body: { type: 'file', encoding: 'none', size: Buffer.byteLength(text), content: '' },
+      },
+      {
+        method: 'GET',
+        path: contents,
+        status: 200,
+        raw: text,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      },
+    );
+    assert.deepEqual(await bytesAt('big.yaml'), Buffer.from(text, 'utf8'));
   });
 
   test('the bytes as stored: a UTF-16 file stays UTF-16, inline and raw', async () => {
