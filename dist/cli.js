@@ -12,6 +12,7 @@ import {
   NODE_STYLES,
   NOT_CHECKED_MEANS,
   NOT_EXERCISED_MEANS,
+  NO_HTTP_DETAIL,
   PATCH_OVER_ROOM,
   PATCH_TOO_LONG,
   REPORT_FORMATS,
@@ -73,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-2M25I4UB.js";
+} from "./chunks/chunk-HP6RMBXK.js";
 import {
   openInRepository,
   repositoryLinkGuard,
@@ -1187,7 +1188,7 @@ function missingLine(call, p, last) {
   const widening = wideningOf(call);
   const template = call.suggestedPath ? `, template ${show(call.suggestedPath)}${widening ? ` (allows ${show(widening)})` : ""}` : "";
   const blocked = call.wouldBeBlocked ? `, ${p.bold("would be blocked once enforced")}` : "";
-  const op = operation(call.method, call.path, "(no HTTP detail)");
+  const op = operation(call.method, call.path, `(${NO_HTTP_DETAIL})`);
   const home = call.intentsFile ? `
         ${p.dim(`declare in ${show(call.intentsFile.file)}:${call.intentsFile.line}`)}` : "";
   return `    ${p.bad(`+ ${op} -> ${server}`)}${via}: ${countLabel(call.count, call.protocol)}${template}${blocked}${home}`;
@@ -1329,7 +1330,7 @@ function closingLines(drift, p, limit) {
     ...briefSection(
       "unattributed: callers outside the mesh",
       drift.unattributed,
-      (c) => `-> ${show(qualifiedName(c.server))} ${operation(c.method, c.path, "(no HTTP detail)")}: ${countLabel(c.count, c.protocol)}`,
+      (c) => `-> ${show(qualifiedName(c.server))} ${operation(c.method, c.path, `(${NO_HTTP_DETAIL})`)}: ${countLabel(c.count, c.protocol)}`,
       limit
     ),
     ...briefSection(
@@ -1343,7 +1344,7 @@ function closingLines(drift, p, limit) {
       drift.ignored,
       (c) => {
         const by = ignoredByText(c);
-        return `${callEnds(c)} ${operation(c.method, c.path, "(no HTTP detail)")}${by ? ` (by ${show(by)})` : ""}`;
+        return `${callEnds(c)} ${operation(c.method, c.path, `(${NO_HTTP_DETAIL})`)}${by ? ` (by ${show(by)})` : ""}`;
       },
       limit
     ),

@@ -41,7 +41,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-2M25I4UB.js";
+} from "./chunks/chunk-HP6RMBXK.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
@@ -27168,7 +27168,7 @@ async function ensureRequestTags(ctx, options, added) {
   const wide = namespaceWide(await listTelemetries(ctx, root));
   const namespaces = options.workloadNamespaces;
   if (wide.length === 0) {
-    const rootAdded = [addedSpec(root)];
+    const rootAdded = [addedSpec()];
     const after = requestCountTags(rootAdded, defaults2);
     if (after.client && after.server) {
       added.push(await addTelemetry(ctx, root));
@@ -27205,8 +27205,10 @@ async function ensureRequestTags(ctx, options, added) {
   }
   await inNamespaces(ctx, { rootSpec, rootTagged, defaults: defaults2 }, namespaces, added);
 }
-function addedSpec(namespace) {
-  return parse(addedTelemetryYaml(namespace)).spec;
+var addedSpecMemo;
+function addedSpec() {
+  addedSpecMemo ??= parse(addedTelemetryYaml("default")).spec;
+  return addedSpecMemo;
 }
 async function inNamespaces(ctx, mesh, namespaces, added) {
   const { rootSpec, defaults: defaults2 } = mesh;
@@ -27224,7 +27226,7 @@ async function inNamespaces(ctx, mesh, namespaces, added) {
       continue;
     }
     if (mesh.rootTagged) continue;
-    const withAdded = [rootSpec, addedSpec(namespace)];
+    const withAdded = [rootSpec, addedSpec()];
     const after = requestCountTags(withAdded, defaults2);
     if (!(after.client && after.server)) {
       ctx.log.warning(

@@ -2662,7 +2662,7 @@ export const MUTANTS: Mutant[] = [
     id: 'cluster/telemetry-added-judged-alone',
     file: 'src/cluster/telemetry.ts',
     from: 'const after = requestCountTags(withAdded, defaults);',
-    to: 'const after = requestCountTags([addedSpec(namespace)], defaults);',
+    to: 'const after = requestCountTags([addedSpec()], defaults);',
     why: "the Telemetry to add is judged without the root's it merges over: under a root naming only stackdriver (or disabling REQUEST_COUNT) it is added and said to work, and no prometheus series gets method and path",
     tests: ['test/cluster/cluster-run.test.ts'],
     names: 'metrics providers',

@@ -195,7 +195,7 @@ export async function ensureRequestTags(
   const wide = namespaceWide(await listTelemetries(ctx, root));
   const namespaces = options.workloadNamespaces;
   if (wide.length === 0) {
-    const rootAdded = [addedSpec(root)];
+    const rootAdded = [addedSpec()];
     const after = requestCountTags(rootAdded, defaults);
     if (after.client && after.server) {
       added.push(await addTelemetry(ctx, root));
@@ -236,8 +236,12 @@ export async function ensureRequestTags(
   await inNamespaces(ctx, { rootSpec, rootTagged, defaults }, namespaces, added);
 }
 
-function addedSpec(namespace: string): Record<string, unknown> {
-  return (parseYaml(addedTelemetryYaml(namespace)) as { spec: Record<string, unknown> }).spec;
+let addedSpecMemo: Record<string, unknown> | undefined;
+
+/** The spec of what addedTelemetryYaml adds, read from its YAML once (the namespace is only in its metadata). */
+function addedSpec(): Record<string, unknown> {
+  addedSpecMemo ??= (parseYaml(addedTelemetryYaml('default')) as { spec: Record<string, unknown> }).spec;
+  return addedSpecMemo;
 }
 
 /**
@@ -267,7 +271,7 @@ async function inNamespaces(
       continue;
     }
     if (mesh.rootTagged) continue;
-    const withAdded = [rootSpec, addedSpec(namespace)];
+    const withAdded = [rootSpec, addedSpec()];
     const after = requestCountTags(withAdded, defaults);
     if (!(after.client && after.server)) {
       ctx.log.warning(

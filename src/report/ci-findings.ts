@@ -5,6 +5,7 @@
 import type { DeclaredRule, Drift, MissingCall, NotCheckedRule, StaleRule } from '../model.ts';
 import { countLabel, qualifiedName, showControlChars, targetName } from './display-text.ts';
 import { splitStale } from './drift-extras.ts';
+import { NO_HTTP_DETAIL } from './vocabulary.ts';
 
 export type GateOutcome = 'fail' | 'warn' | 'pass';
 
@@ -42,7 +43,7 @@ export interface Finding {
 
 const show = showControlChars;
 /** What a call whose metrics carry neither method nor path shows for its operation. */
-export const NO_DETAIL = '(no HTTP detail)';
+export const NO_DETAIL = `(${NO_HTTP_DETAIL})`;
 
 /**
  * `GET /path`; with neither method nor path, `whole`: a rule's `(any request)`, or a call's

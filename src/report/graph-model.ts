@@ -13,6 +13,7 @@ import type {
   WorkloadRef,
 } from '../model.ts';
 import { qualifiedName } from './display-text.ts';
+import { NO_HTTP_DETAIL } from './vocabulary.ts';
 
 export type NodeKind = 'workload' | 'service' | 'external' | 'unattributed';
 
@@ -80,7 +81,7 @@ export function byText(a: string, b: string): number {
 
 function observedOperation(call: ObservedCall): string {
   if (call.method === null && call.path === null) {
-    return call.protocol === 'tcp' ? '(TCP, no HTTP detail)' : '(no HTTP detail)';
+    return call.protocol === 'tcp' ? `(TCP, ${NO_HTTP_DETAIL})` : `(${NO_HTTP_DETAIL})`;
   }
   return `${call.method ?? '*'} ${call.path ?? '*'}`;
 }

@@ -23,6 +23,7 @@ import { cellCode, codeSpan, tableRow } from './markdown-escape.ts';
 import {
   BLOCKED_MEANS,
   MISSING_MEANS,
+  NO_HTTP_DETAIL,
   NOT_CHECKED_MEANS,
   OPEN_MEANS,
   STALE_MEANS,
@@ -32,7 +33,7 @@ import {
 export type { FileLink, MarkdownSection } from './markdown-cells.ts';
 
 function missingRow(call: MissingCall, fileLink: FileLink | undefined): string {
-  const op = operationCell(call.method, call.path, 'no HTTP detail');
+  const op = operationCell(call.method, call.path, NO_HTTP_DETAIL);
   return tableRow([
     call.suggestedPath ? `${op} → ${cellCode(call.suggestedPath)}` : op,
     serverCell(call),
@@ -44,7 +45,7 @@ function missingRow(call: MissingCall, fileLink: FileLink | undefined): string {
 
 function callRow(call: ObservedCall, extra: string[] = []): string {
   return tableRow([
-    operationCell(call.method, call.path, 'no HTTP detail'),
+    operationCell(call.method, call.path, NO_HTTP_DETAIL),
     serverCell(call),
     String(call.count),
     ...extra,
@@ -182,7 +183,7 @@ function outsideContext(drift: Drift): MarkdownSection[] {
       rows: RowList.of(drift.unattributed, (call) =>
         tableRow([
           cellCode(qualifiedName(call.server)),
-          operationCell(call.method, call.path, 'no HTTP detail'),
+          operationCell(call.method, call.path, NO_HTTP_DETAIL),
           String(call.count),
         ]),
       ),

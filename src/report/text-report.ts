@@ -14,6 +14,7 @@ import {
 } from './drift-extras.ts';
 import {
   MISSING_MEANS,
+  NO_HTTP_DETAIL,
   NOT_CHECKED_MEANS,
   NOT_EXERCISED_MEANS,
   observedParts,
@@ -86,7 +87,7 @@ function missingLine(call: MissingCall, p: Palette, last: LastServer): string {
     ? `, template ${show(call.suggestedPath)}${widening ? ` (allows ${show(widening)})` : ''}`
     : '';
   const blocked = call.wouldBeBlocked ? `, ${p.bold('would be blocked once enforced')}` : '';
-  const op = operation(call.method, call.path, '(no HTTP detail)');
+  const op = operation(call.method, call.path, `(${NO_HTTP_DETAIL})`);
   const home = call.intentsFile
     ? `\n        ${p.dim(`declare in ${show(call.intentsFile.file)}:${call.intentsFile.line}`)}`
     : '';
@@ -280,7 +281,7 @@ function closingLines(drift: Drift, p: Palette, limit: number): string[] {
       'unattributed: callers outside the mesh',
       drift.unattributed,
       (c) =>
-        `-> ${show(qualifiedName(c.server))} ${operation(c.method, c.path, '(no HTTP detail)')}: ${countLabel(c.count, c.protocol)}`,
+        `-> ${show(qualifiedName(c.server))} ${operation(c.method, c.path, `(${NO_HTTP_DETAIL})`)}: ${countLabel(c.count, c.protocol)}`,
       limit,
     ),
     ...briefSection(
@@ -294,7 +295,7 @@ function closingLines(drift: Drift, p: Palette, limit: number): string[] {
       drift.ignored,
       (c) => {
         const by = ignoredByText(c);
-        return `${callEnds(c)} ${operation(c.method, c.path, '(no HTTP detail)')}${by ? ` (by ${show(by)})` : ''}`;
+        return `${callEnds(c)} ${operation(c.method, c.path, `(${NO_HTTP_DETAIL})`)}${by ? ` (by ${show(by)})` : ''}`;
       },
       limit,
     ),

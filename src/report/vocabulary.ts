@@ -22,6 +22,9 @@ export const NOT_CHECKED_MEANS: Record<NotCheckedRule['why'], string> = {
   'no-http-detail': 'called, but the metrics carry no method or path',
 };
 
+/** A call whose metrics carry neither method nor path (a rule without http is "any request"). */
+export const NO_HTTP_DETAIL = 'no HTTP detail';
+
 export const BLOCKED_MEANS =
   'its server already has intents, so Istio rejects the call once they are enforced';
 export const OPEN_MEANS = 'no intent names its server yet, so the call stays allowed';

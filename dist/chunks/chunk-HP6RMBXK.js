@@ -14228,9 +14228,49 @@ function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
   return { under, yaml: yamlDocumentText(entries, { indent: 2, lineWidth: 0, minContentWidth: 0 }) };
 }
 
+// src/report/vocabulary.ts
+var MISSING_MEANS = "called, not declared";
+var STALE_MEANS = "declared, never called";
+var NOT_EXERCISED_MEANS = "the client made no calls in this run";
+var STALE_REASON_MEANS = {
+  "path-not-called": "the client called this server, never with this method and path",
+  "server-not-called": "the client never called this server",
+  "client-idle": "the client made no calls at all"
+};
+var NOT_CHECKED_MEANS = {
+  "not-http": "not visible in Istio HTTP metrics",
+  "no-http-detail": "called, but the metrics carry no method or path"
+};
+var NO_HTTP_DETAIL = "no HTTP detail";
+var BLOCKED_MEANS = "its server already has intents, so Istio rejects the call once they are enforced";
+var OPEN_MEANS = "no intent names its server yet, so the call stays allowed";
+var SOURCE_WORDS = {
+  metrics: "sidecar metrics from",
+  snapshot: "snapshot",
+  sidecars: "the sidecars of the kubeconfig's cluster",
+  prometheus: "Prometheus at",
+  mapper: "Otterize's network mapper"
+};
+function span(window) {
+  const show2 = (iso) => iso.replace("T", " ").replace(/\.\d+/, "").replace(/Z$/, "");
+  const from = show2(window.from);
+  const to = show2(window.to);
+  const sameDay = from.slice(0, 10) === to.slice(0, 10);
+  return `${from} to ${sameDay ? to.slice(11) : to} UTC`;
+}
+function observedParts(from) {
+  const words = SOURCE_WORDS[from.source] ?? from.source;
+  const tails = [];
+  if (from.since !== void 0) tails.push(`since ${from.since}`);
+  if (from.window !== void 0) tails.push(span(from.window));
+  const tail = tails.length > 0 ? tails.join(", ") : void 0;
+  const values = from.inputs.map((input) => input === "-" ? "stdin" : input);
+  return { text: words, values, ...tail === void 0 ? {} : { tail } };
+}
+
 // src/report/ci-findings.ts
 var show = showControlChars;
-var NO_DETAIL = "(no HTTP detail)";
+var NO_DETAIL = `(${NO_HTTP_DETAIL})`;
 function operation(method, path9, whole = "(any request)") {
   if (method === null && path9 === null) return whole;
   return `${show(method ?? "*")} ${show(path9 ?? "*")}`;
@@ -14690,7 +14730,7 @@ function byText(a, b) {
 }
 function observedOperation(call) {
   if (call.method === null && call.path === null) {
-    return call.protocol === "tcp" ? "(TCP, no HTTP detail)" : "(no HTTP detail)";
+    return call.protocol === "tcp" ? `(TCP, ${NO_HTTP_DETAIL})` : `(${NO_HTTP_DETAIL})`;
   }
   return `${call.method ?? "*"} ${call.path ?? "*"}`;
 }
@@ -15184,45 +15224,6 @@ function legend(codes, means) {
   return [...new Set(codes)].map((code) => `${codeSpan(code)}: ${means[code]}.`).join(" ");
 }
 
-// src/report/vocabulary.ts
-var MISSING_MEANS = "called, not declared";
-var STALE_MEANS = "declared, never called";
-var NOT_EXERCISED_MEANS = "the client made no calls in this run";
-var STALE_REASON_MEANS = {
-  "path-not-called": "the client called this server, never with this method and path",
-  "server-not-called": "the client never called this server",
-  "client-idle": "the client made no calls at all"
-};
-var NOT_CHECKED_MEANS = {
-  "not-http": "not visible in Istio HTTP metrics",
-  "no-http-detail": "called, but the metrics carry no method or path"
-};
-var BLOCKED_MEANS = "its server already has intents, so Istio rejects the call once they are enforced";
-var OPEN_MEANS = "no intent names its server yet, so the call stays allowed";
-var SOURCE_WORDS = {
-  metrics: "sidecar metrics from",
-  snapshot: "snapshot",
-  sidecars: "the sidecars of the kubeconfig's cluster",
-  prometheus: "Prometheus at",
-  mapper: "Otterize's network mapper"
-};
-function span(window) {
-  const show2 = (iso) => iso.replace("T", " ").replace(/\.\d+/, "").replace(/Z$/, "");
-  const from = show2(window.from);
-  const to = show2(window.to);
-  const sameDay = from.slice(0, 10) === to.slice(0, 10);
-  return `${from} to ${sameDay ? to.slice(11) : to} UTC`;
-}
-function observedParts(from) {
-  const words = SOURCE_WORDS[from.source] ?? from.source;
-  const tails = [];
-  if (from.since !== void 0) tails.push(`since ${from.since}`);
-  if (from.window !== void 0) tails.push(span(from.window));
-  const tail = tails.length > 0 ? tails.join(", ") : void 0;
-  const values = from.inputs.map((input) => input === "-" ? "stdin" : input);
-  return { text: words, values, ...tail === void 0 ? {} : { tail } };
-}
-
 // src/report/markdown-control-sections.ts
 function coverageSection(drift) {
   const coverage = asControlled(drift).coverage;
@@ -15308,7 +15309,7 @@ function controlSections(drift, fileLink) {
 
 // src/report/markdown-sections.ts
 function missingRow(call, fileLink) {
-  const op = operationCell(call.method, call.path, "no HTTP detail");
+  const op = operationCell(call.method, call.path, NO_HTTP_DETAIL);
   return tableRow([
     call.suggestedPath ? `${op} \u2192 ${cellCode(call.suggestedPath)}` : op,
     serverCell(call),
@@ -15319,7 +15320,7 @@ function missingRow(call, fileLink) {
 }
 function callRow(call, extra = []) {
   return tableRow([
-    operationCell(call.method, call.path, "no HTTP detail"),
+    operationCell(call.method, call.path, NO_HTTP_DETAIL),
     serverCell(call),
     String(call.count),
     ...extra
@@ -15442,7 +15443,7 @@ function outsideContext(drift) {
         drift.unattributed,
         (call) => tableRow([
           cellCode(qualifiedName(call.server)),
-          operationCell(call.method, call.path, "no HTTP detail"),
+          operationCell(call.method, call.path, NO_HTTP_DETAIL),
           String(call.count)
         ])
       ),
@@ -15877,17 +15878,18 @@ export {
   planIntentsEdit,
   PATCH_OVER_ROOM,
   patchWithinRoom,
-  sarifOutsideWarning,
-  renderCiReport,
-  codeSpan,
-  cellCode,
-  tableRow,
   MISSING_MEANS,
   STALE_MEANS,
   NOT_EXERCISED_MEANS,
   STALE_REASON_MEANS,
   NOT_CHECKED_MEANS,
+  NO_HTTP_DETAIL,
   observedParts,
+  sarifOutsideWarning,
+  renderCiReport,
+  codeSpan,
+  cellCode,
+  tableRow,
   graphOfMap,
   graphOfDrift,
   onlyDrift,
