@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-HP6RMBXK.js";
+} from "./chunks/chunk-KZXGGGHY.js";
 import {
   openInRepository,
   repositoryLinkGuard,

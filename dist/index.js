@@ -41,7 +41,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-HP6RMBXK.js";
+} from "./chunks/chunk-KZXGGGHY.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -3258,4 +3258,12 @@ export const MUTANTS: Mutant[] = [
     why: 'a file named by two paths counts for one of them only',
     tests: ['test/declare/intents-presence.test.ts'],
   },
+  {
+    id: 'yaml/uint64-key-accepted',
+    file: 'src/yaml/yaml-tree-converter.ts',
+    from: '        if (isPlainUntagged(pair.key) && isGoYamlV2Uint64(pair.key.source)) {',
+    to: '        if (false) {',
+    why: 'a key past int64 (12345678901234567890:) is read here, where kubectl refuses the file (Unsupported map key of type: uint64)',
+    tests: ['test/yaml/kubectl-oracle.test.ts'],
+  },
 ];

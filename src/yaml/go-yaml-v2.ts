@@ -77,6 +77,16 @@ export function isGoYamlV2Float(text: string): boolean {
   return goInteger(text.replaceAll('_', '')) === undefined && !/^0b[+-]/.test(text.replaceAll('_', ''));
 }
 
+/**
+ * Whether go-yaml v2 reads the text as a uint64 (a whole number past int64, within uint64): as a
+ * map key, sigs.k8s.io/yaml refuses it ("Unsupported map key of type: uint64"), so kubectl
+ * refuses the file.
+ */
+export function isGoYamlV2Uint64(text: string): boolean {
+  const value = goYamlV2Value(text);
+  return typeof value === 'bigint' && value > INT64_MAX;
+}
+
 /** ParseInt(s, 0, 64), else ParseUint(s, 0, 64) (no sign): undefined when neither reads it. */
 function goInteger(plain: string): number | bigint | undefined {
   const match = GO_INTEGER.exec(plain);

@@ -3,7 +3,14 @@
 // kubectl would read otherwise refused at its line. read-yaml.ts's Composer path uses it.
 import { type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, type Scalar } from 'yaml';
 import { InputError } from '../errors.ts';
-import { goYamlV2Value, isClosedQuote, isGoYamlV2Float, refusedTag, sameScalarValue } from './go-yaml-v2.ts';
+import {
+  goYamlV2Value,
+  isClosedQuote,
+  isGoYamlV2Float,
+  isGoYamlV2Uint64,
+  refusedTag,
+  sameScalarValue,
+} from './go-yaml-v2.ts';
 import {
   MAX_YAML_DEPTH,
   MAX_YAML_NODES,
@@ -113,6 +120,12 @@ export class TreeConverter {
         if (isPlainUntagged(pair.key) && isGoYamlV2Float(pair.key.source)) {
           throw new InputError(
             `${pair.key.source.slice(0, 20)}: a number with a fraction or exponent as a key, which kubectl writes as a 32-bit float (1e9: is the key "1e+09"); quote it`,
+            { file: this.file, line: keyLine },
+          );
+        }
+        if (isPlainUntagged(pair.key) && isGoYamlV2Uint64(pair.key.source)) {
+          throw new InputError(
+            `${pair.key.source.slice(0, 24)}: a whole number past 64-bit signed integers as a key, which kubectl refuses (Unsupported map key of type: uint64); quote it`,
             { file: this.file, line: keyLine },
           );
         }

@@ -154,6 +154,13 @@ const CASES = [
   'on: 1\n010: 2\n',
   '~: 1\n',
   '1e9: a\n',
+  // Whole numbers past int64 are uint64 to go-yaml: a key of that type kubectl refuses.
+  '9223372036854775807: x\n',
+  '9223372036854775808: x\n',
+  '12345678901234567890: x\n',
+  '0xFFFFFFFFFFFFFFFF: x\n',
+  '"12345678901234567890": x\n',
+  '-9223372036854775809: x\n',
   // Lines: a lone carriage return, a "#" right after "---", a value across a "---" line.
   'a: 1\rb: 2\n',
   'a: 1\n---#x\nb: 2\n',

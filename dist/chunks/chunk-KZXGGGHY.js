@@ -6659,6 +6659,10 @@ function isGoYamlV2Float(text3) {
   if (!Number.isFinite(value) || text3.charCodeAt(0) === 46) return true;
   return goInteger(text3.replaceAll("_", "")) === void 0 && !/^0b[+-]/.test(text3.replaceAll("_", ""));
 }
+function isGoYamlV2Uint64(text3) {
+  const value = goYamlV2Value(text3);
+  return typeof value === "bigint" && value > INT64_MAX;
+}
 function goInteger(plain2) {
   const match = GO_INTEGER.exec(plain2);
   if (match === null) return void 0;
@@ -7913,6 +7917,12 @@ var TreeConverter = class {
         if (isPlainUntagged(pair.key) && isGoYamlV2Float(pair.key.source)) {
           throw new InputError(
             `${pair.key.source.slice(0, 20)}: a number with a fraction or exponent as a key, which kubectl writes as a 32-bit float (1e9: is the key "1e+09"); quote it`,
+            { file: this.file, line: keyLine }
+          );
+        }
+        if (isPlainUntagged(pair.key) && isGoYamlV2Uint64(pair.key.source)) {
+          throw new InputError(
+            `${pair.key.source.slice(0, 24)}: a whole number past 64-bit signed integers as a key, which kubectl refuses (Unsupported map key of type: uint64); quote it`,
             { file: this.file, line: keyLine }
           );
         }
