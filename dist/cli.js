@@ -1071,11 +1071,21 @@ function commandNamed(name) {
 function unknownFlag(typed, command) {
   const bare = typed.replace(/^-+/, "");
   const own = command === void 0 ? [] : flagsOf(command).map((f) => f.name);
-  const all = FLAG_TABLE.map((f) => f.name);
-  const near = closestNames(bare, own);
-  const names = (near.length > 0 ? near : closestNames(bare, all)).map((n) => `--${n}`);
+  const nearOwn = closestNames(bare, own);
+  const nearAll = closestNames(
+    bare,
+    FLAG_TABLE.map((f) => f.name)
+  ).filter((n) => !own.includes(n));
+  const distance = (name) => editDistance(bare.toLowerCase(), name);
+  const other = nearAll.length > 0 && (nearOwn.length === 0 || distance(nearAll[0]) < distance(nearOwn[0]));
+  const names = other ? nearAll.map((n) => `--${n}${elsewhere(n, command)}`) : nearOwn.map((n) => `--${n}`);
   const help = command === void 0 ? "intent-drift --help" : `intent-drift ${command} --help`;
   return new InputError(`unknown flag ${typed}${didYouMean(names)} (${help} lists the flags)`);
+}
+function elsewhere(name, command) {
+  if (command === void 0) return "";
+  const where = FLAG_TABLE.find((f) => f.name === name)?.commands ?? [];
+  return ` (a flag of ${where.join(", ")})`;
 }
 function parseCommandLine(argv, env) {
   const split = splitArgv(argv);

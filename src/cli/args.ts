@@ -8,7 +8,7 @@ import { findKubeconfig, HOW_TO_OBSERVE } from '../observe/live/kube-locate.ts';
 import { defaultSettings, type Settings } from '../settings.ts';
 import { splitArgv } from './argv.ts';
 import { COMMANDS, type Command } from './command-table.ts';
-import { closestNames, didYouMean } from './did-you-mean.ts';
+import { closestNames, didYouMean, editDistance } from './did-you-mean.ts';
 import { FLAG_TABLE, flagsOf } from './flag-table.ts';
 import { checkSource, needsKubeconfig, resolveSource } from './source-choice.ts';
 
@@ -33,14 +33,30 @@ function commandNamed(name: string): Command {
   throw new InputError(`unknown command '${name}'${didYouMean(near)} (commands: ${COMMANDS.join(', ')})`);
 }
 
+/**
+ * The command's own flags come first, unless another command's flag is strictly nearer:
+ * `check --apiversion` means export's `--api-version`, not `--version`, and is told so.
+ */
 function unknownFlag(typed: string, command: Command | undefined): InputError {
   const bare = typed.replace(/^-+/, '');
   const own = command === undefined ? [] : flagsOf(command).map((f) => f.name);
-  const all = FLAG_TABLE.map((f) => f.name);
-  const near = closestNames(bare, own);
-  const names = (near.length > 0 ? near : closestNames(bare, all)).map((n) => `--${n}`);
+  const nearOwn = closestNames(bare, own);
+  const nearAll = closestNames(
+    bare,
+    FLAG_TABLE.map((f) => f.name),
+  ).filter((n) => !own.includes(n));
+  const distance = (name: string) => editDistance(bare.toLowerCase(), name);
+  const other = nearAll.length > 0 && (nearOwn.length === 0 || distance(nearAll[0]!) < distance(nearOwn[0]!));
+  const names = other ? nearAll.map((n) => `--${n}${elsewhere(n, command)}`) : nearOwn.map((n) => `--${n}`);
   const help = command === undefined ? 'intent-drift --help' : `intent-drift ${command} --help`;
   return new InputError(`unknown flag ${typed}${didYouMean(names)} (${help} lists the flags)`);
+}
+
+/** ` (a flag of export)` when a suggested flag belongs to other commands than the one given. */
+function elsewhere(name: string, command: Command | undefined): string {
+  if (command === undefined) return '';
+  const where = FLAG_TABLE.find((f) => f.name === name)?.commands ?? [];
+  return ` (a flag of ${where.join(', ')})`;
 }
 
 /** Reads argv (without `node` and the script) into a command and its settings. */

@@ -81,7 +81,19 @@ describe('did you mean', () => {
     [['list', '--fromat', 'json'], /unknown flag --fromat: did you mean --format\?/],
     [['check', '--prom', 'x'], /did you mean --prometheus-url, --prometheus-token-env or --prometheus-ca\?/],
     [['check', '-metrics', 'x'], /unknown flag -metrics: did you mean --metrics\?/],
-    [['export', '--fail-ob', 'x'], /unknown flag --fail-ob: did you mean --fail-on\?/],
+    [
+      ['export', '--fail-ob', 'x'],
+      /unknown flag --fail-ob: did you mean --fail-on \(a flag of check, demo, visualize\)\?/,
+    ],
+    // Another command's flag strictly nearer than any of the command's own: named with its
+    // commands, not the own flag three edits away (`--version`).
+    [
+      ['check', '--apiversion', 'v2'],
+      /^intent-drift: unknown flag --apiversion: did you mean --api-version \(a flag of export\)\? \(intent-drift check --help lists the flags\)\n$/,
+    ],
+    // As near as one of the command's own (two edits from --junit and from export's --output):
+    // the command's own is named alone.
+    [['check', '--junput', 'x'], /unknown flag --junput: did you mean --junit\? \(intent-drift check/],
   ];
   for (const [args, expected] of cases) {
     test(args.join(' '), async () => {
