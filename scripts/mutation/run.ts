@@ -65,6 +65,19 @@ function copyWorkingTree(): string {
   return dir;
 }
 
+/** Each test process's old-generation limit: far above what any test needs, far below the machine. */
+const HEAP_LIMIT = '--max-old-space-size=4096';
+
+/** Kills a detached child's whole process group; nothing when it is gone already. */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group has ended.
+  }
+}
+
 function runTests(
   dir: string,
   tests: string[],
@@ -78,7 +91,18 @@ function runTests(
     ...tests,
   ];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, UPDATE_GOLDEN: '' } });
+    // A process group of its own, so a timeout kills the test files' processes too: `node --test`
+    // runs each file in a child, which outlived a kill of the runner alone (one mutant's runaway
+    // test grew to 23 GB that way). The heap limit makes such a runaway fail instead of swapping.
+    const child = spawn(process.execPath, args, {
+      cwd: dir,
+      detached: true,
+      env: {
+        ...process.env,
+        UPDATE_GOLDEN: '',
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${HEAP_LIMIT}`.trim(),
+      },
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -87,10 +111,12 @@ function runTests(
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      killGroup(child.pid);
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
+      // Anything a test file left running (a server, a child) goes with the run.
+      killGroup(child.pid);
       const failing = [...out.matchAll(/^\s*not ok \d+ - (.*)$/gm)]
         .map((m) => m[1]!.trim())
         .filter((name) => !tests.some((t) => name === t || name.endsWith(t)));
