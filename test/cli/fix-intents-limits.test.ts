@@ -1,8 +1,10 @@
 // `check --fix` never writes an intents file that the intents reader would refuse on the next
 // check (over 4 MiB, or over its count of YAML values): nothing is written, exit 2, and the
-// message says which file and why.
+// message says which file and why. Nor a file outside the intents paths given (a sibling folder,
+// a new file through a linked folder, above a glob's folder), nor one that is not YAML; the names
+// it prints are escaped.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -47,3 +49,93 @@ for (const [what, after, reason] of [
     assert.equal(await readFile(path.join(dir, 'intents', 'b.yaml'), 'utf8'), 'kind: ClientIntents\n');
   });
 }
+
+/** The error --fix gives for a file outside the intents paths; nothing written. */
+const outside = (file: string) => (err: unknown) => {
+  assert.ok(err instanceof InputError);
+  assert.equal(
+    err.message,
+    `--fix would write ${file}, outside the --intents paths given: nothing was written`,
+  );
+  return true;
+};
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
+const edit = (file: string, before: string | null, after: string, skipped: string[] = []) => ({
+  files: [{ file, before, after }],
+  changes: [],
+  skipped,
+});
+
+test('a sibling folder whose name starts with the intents folder’s is outside it', async () => {
+  const dir = await workspace();
+  await mkdir(path.join(dir, 'intents-old'));
+  await writeFile(path.join(dir, 'intents-old', 'a.yaml'), 'kind: ClientIntents\n');
+  const change = edit('intents-old/a.yaml', 'kind: ClientIntents\n', 'kind: ClientIntents\n# edited\n');
+  await assert.rejects(applyIntentsEdit(change, ['intents'], dir, io), outside('intents-old/a.yaml'));
+  assert.equal(await readFile(path.join(dir, 'intents-old', 'a.yaml'), 'utf8'), 'kind: ClientIntents\n');
+});
+
+test('only YAML files are written, inside the intents folder too', async () => {
+  const dir = await workspace();
+  const change = edit('intents/hook.sh', null, 'kind: ClientIntents\n');
+  await assert.rejects(applyIntentsEdit(change, ['intents'], dir, io), outside('intents/hook.sh'));
+  assert.equal(await exists(path.join(dir, 'intents', 'hook.sh')), false);
+});
+
+test('a new file under a linked folder is written only if the link stays inside', async () => {
+  const dir = await workspace();
+  await mkdir(path.join(dir, 'elsewhere'));
+  await symlink(path.join(dir, 'elsewhere'), path.join(dir, 'intents', 'linked'));
+  const change = edit('intents/linked/new.yaml', null, 'kind: ClientIntents\n');
+  await assert.rejects(applyIntentsEdit(change, ['intents'], dir, io), outside('intents/linked/new.yaml'));
+  assert.equal(await exists(path.join(dir, 'elsewhere', 'new.yaml')), false);
+});
+
+test('a glob with no folder before it holds the working folder, not the disk', async () => {
+  const dir = await workspace();
+  const cwd = path.join(dir, 'intents');
+  const change = edit('../escaped.yaml', null, 'kind: ClientIntents\n');
+  await assert.rejects(applyIntentsEdit(change, ['*.yaml'], cwd, io), outside('../escaped.yaml'));
+  assert.equal(await exists(path.join(dir, 'escaped.yaml')), false);
+  const inside = edit('new.yaml', null, 'kind: ClientIntents\n');
+  assert.deepEqual(await applyIntentsEdit(inside, ['*.yaml'], cwd, io), ['new.yaml']);
+});
+
+test('the file names and notes it prints are escaped', async () => {
+  const dir = await workspace();
+  const raw = 'x\u001b[2J.yaml';
+  await assert.rejects(
+    applyIntentsEdit(edit(raw, null, 'kind: ClientIntents\n'), ['intents'], dir, io),
+    outside('x\\x1b[2J.yaml'),
+  );
+  const lines: string[] = [];
+  const noted = { ...edit('intents/a.yaml', 'same\n', 'same\n', ['client\u001b]0;t\u0007: JSON']) };
+  await applyIntentsEdit(noted, ['intents'], dir, { ...io, writeError: (t: string) => lines.push(t) });
+  assert.deepEqual(lines, ['not fixed: client\\x1b]0;t\\x07: JSON\n']);
+});
+
+test('a file the edit leaves as it was is neither written nor named, wherever it is', async () => {
+  const dir = await workspace();
+  const lines: string[] = [];
+  const unchanged = {
+    files: [
+      { file: 'intents/a.yaml', before: 'x: 1\n', after: 'x: 1\n' },
+      { file: 'elsewhere.yaml', before: 'y: 1\n', after: 'y: 1\n' },
+    ],
+    changes: [],
+    skipped: [],
+  };
+  const written = await applyIntentsEdit(unchanged, ['intents'], dir, {
+    ...io,
+    writeError: (t: string) => lines.push(t),
+  });
+  assert.deepEqual(written, []);
+  assert.deepEqual(lines, []);
+  assert.equal(await readFile(path.join(dir, 'intents', 'a.yaml'), 'utf8'), 'kind: ClientIntents\n');
+});
