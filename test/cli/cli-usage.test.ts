@@ -330,6 +330,19 @@ describe('colour: a terminal, NO_COLOR and FORCE_COLOR', () => {
     assert.equal(await coloured(true, { FORCE_COLOR: '0' }), false, 'FORCE_COLOR=0 on a terminal');
     assert.equal(await coloured(true, { FORCE_COLOR: 'false' }), false);
   });
+
+  test('--color and --no-color decide over the terminal and the environment', async () => {
+    const flagged = async (flag: string, stdoutIsTTY: boolean, env: Record<string, string>) => {
+      let stdout = '';
+      const write = (t: string) => {
+        stdout += t;
+      };
+      await main(['check', ...demo, flag], { cwd: repoRoot, env, stdoutIsTTY, write, writeError: () => {} });
+      return stdout.includes('\u001b[');
+    };
+    assert.equal(await flagged('--no-color', true, { FORCE_COLOR: '1' }), false);
+    assert.equal(await flagged('--color', false, { NO_COLOR: '1' }), true);
+  });
 });
 
 describe('what the user typed is echoed inert', () => {
@@ -384,6 +397,37 @@ describe('what the parser must not drop silently', () => {
     assert.equal(refused(['check', ...metrics, '--report', '']), '--report needs a non-empty value');
   });
 
+  test('every path flag refuses an empty value, and stdin where it reads none', () => {
+    for (const [args, flag] of [
+      [['list'], '--kubeconfig'],
+      [['list', ...metrics], '--workloads'],
+      [['check', ...metrics], '--write-baseline'],
+      [['check', ...metrics], '--junit'],
+      [['list', '--prometheus-url', 'https://p'], '--prometheus-ca'],
+    ] as const) {
+      assert.equal(refused([...args, flag, '']), `${flag} needs a non-empty value`);
+      assert.equal(
+        refused([...args, flag, '-']),
+        `${flag} does not read stdin: give a file name instead of '-'`,
+      );
+    }
+  });
+
+  test('--output-type and --api-version take only their names; a short API version gets its group', () => {
+    assert.equal(
+      refused(['export', ...metrics, '--output-type', 'dirs']),
+      "--output-type must be one of single-file, dir (got 'dirs')",
+    );
+    for (const given of ['v1alpha3', 'k8s.otterize.com/v1alpha3']) {
+      const parsed = parseCommandLine(['export', ...metrics, '--api-version', given], ctx);
+      assert.equal(parsed.settings.export.apiVersion, 'k8s.otterize.com/v1alpha3', given);
+    }
+    assert.match(
+      refused(['export', ...metrics, '--api-version', 'example.com/v1alpha3']) ?? '',
+      /^--api-version must be one of k8s\.otterize\.com\/v2beta1, .*\(got 'example\.com\/v1alpha3'\)$/,
+    );
+  });
+
   test("stdin ('-') is read once: given twice is an error", () => {
     for (const flag of ['--metrics', '--snapshot']) {
       assert.match(refused(['check', flag, '-', flag, '-']) ?? '', /stdin \('-'\) can be read once/, flag);
@@ -433,5 +477,25 @@ describe('what the parser must not drop silently', () => {
     assert.equal(mapper.settings.live.mapperToken, undefined);
     const sidecars = parseCommandLine(['list'], { ...ctx, variables: { KUBECONFIG: '/some/file' } });
     assert.equal(sidecars.settings.live.concurrency, 16, '--concurrency: "default 16"');
+  });
+});
+
+describe('--no-templates', () => {
+  test('export keeps the raw paths, and says nothing of a template', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-templates-'));
+    const series = (p: string) =>
+      `istio_requests_total{reporter="source",source_workload="cart",source_workload_namespace="shop",destination_workload="db",destination_workload_namespace="shop",destination_service_name="db",destination_service_namespace="shop",request_protocol="http",response_code="200",request_method="GET",request_path="${p}"} 10\n`;
+    const ids = [101, 102, 103, 104, 105];
+    await writeFile(path.join(dir, 'm.prom'), ids.map((id) => series(`/items/${id}`)).join(''));
+    const paths = (yaml: string) => yaml.split('\n').filter((l) => l.includes('- path: '));
+    const templated = await runCli(['export', '--metrics', 'm.prom'], { cwd: dir });
+    assert.deepEqual(paths(templated.stdout), ['          - path: /items/{*}']);
+    const raw = await runCli(['export', '--metrics', 'm.prom', '--no-templates'], { cwd: dir });
+    assert.equal(raw.code, 0, raw.stderr);
+    assert.deepEqual(
+      paths(raw.stdout),
+      ids.map((id) => `          - path: /items/${id}`),
+    );
+    assert.equal(raw.stderr, '');
   });
 });
