@@ -75,6 +75,14 @@ describe('defect 1: kind gets --config only for a file that is there', () => {
     assert.equal(plan.kindConfig, path.join(cwd, 'kind-config.yaml'));
   });
 
+  test('an input is a file of the workspace, wherever the action runs from', async () => {
+    const cwd = await emptyDir();
+    await mkdir(path.join(cwd, 'ci'));
+    await writeFile(path.join(cwd, 'ci', 'kind.yaml'), 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n');
+    const plan = clusterPlan(readActionInputs(inputs({ 'kind-config': 'ci/kind.yaml' }), cwd));
+    assert.equal(plan.kindConfig, path.join(cwd, 'ci', 'kind.yaml'));
+  });
+
   test('an input naming a missing file fails before any tool runs, naming the input', async () => {
     const cwd = await emptyDir();
     const err = (() => {

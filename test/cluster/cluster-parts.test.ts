@@ -314,6 +314,7 @@ describe('from the action’s settings', () => {
       log,
       check: async (s, onProgress) => {
         seen.settings = s;
+        onProgress?.({ reading: 'first', done: 1, total: 3 });
         onProgress?.({ reading: 'first', done: 3, total: 3 });
         assert.equal(seen.opened, 0, 'not before the first reading');
         onProgress?.({ reading: 'waiting', done: 0, total: 60_000 });

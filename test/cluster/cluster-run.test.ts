@@ -9,6 +9,8 @@ import { type ClusterPlan, runInCluster } from '../../src/cluster/cluster-run.ts
 import { ClusterStepError } from '../../src/cluster/cluster-step.ts';
 import { type Command, type CommandRunner, createProcessRunner } from '../../src/cluster/command-runner.ts';
 import { addedTelemetryYaml, MESH_TELEMETRY_YAML } from '../../src/cluster/telemetry.ts';
+import type { ManifestDocument, WorkloadPlan } from '../../src/cluster/workload-plan.ts';
+import { deployWorkloads, documentStream, prepareNamespaces } from '../../src/cluster/workloads.ts';
 import { isInputError } from '../../src/errors.ts';
 import {
   type Answer,
@@ -960,5 +962,80 @@ describe('runInCluster, cluster existing', () => {
     );
     assert.match((err as Error).message, /^Istio: helm is not on PATH \(/);
     assert.ok(!(err as Error).message.includes('\n'));
+  });
+});
+
+describe('the namespaces and workloads steps', () => {
+  const doc = (file: string, text: string, kind = 'Deployment'): ManifestDocument => ({
+    file,
+    line: 1,
+    kind,
+    text,
+  });
+  const emptyPlan = (over: Partial<WorkloadPlan>): WorkloadPlan => ({
+    namespaces: [],
+    files: [],
+    skipped: [],
+    workloadNamespaces: [],
+    unlabelledNamespaces: [],
+    rollouts: [],
+    ...over,
+  });
+
+  test('one stream: each document starts with --- and ends its last line, as written or not', () => {
+    assert.equal(
+      documentStream([
+        doc('a.yaml', 'kind: Namespace\nmetadata: {name: shop}', 'Namespace'),
+        doc('b.yaml', '--- # web\nkind: Namespace\nmetadata: {name: web}\n', 'Namespace'),
+        doc('c.yaml', 'kind: Namespace\nmetadata: {name: api}\n', 'Namespace'),
+      ]),
+      '---\nkind: Namespace\nmetadata: {name: shop}\n--- # web\nkind: Namespace\nmetadata: {name: web}\n' +
+        '---\nkind: Namespace\nmetadata: {name: api}\n',
+    );
+  });
+
+  test('an existing cluster: the hint names every unlabelled namespace and every revision; none, no hint', async () => {
+    const { runner, log, ctx } = setup();
+    const plan = emptyPlan({ workloadNamespaces: ['shop', 'web'], unlabelledNamespaces: ['shop', 'web'] });
+    await prepareNamespaces(ctx, plan, { labelNamespaces: false, revisions: ['1-30', 'canary'] });
+    assert.deepEqual(log.entries, [
+      'namespace(s) shop, web: not labelled by the manifests; on an existing cluster they need ' +
+        'istio.io/rev=1-30 or istio.io/rev=canary (or istio-injection=enabled with a default revision) ' +
+        'already, or their pods get no sidecar',
+    ]);
+    assert.deepEqual(runner.lines(), [], 'an existing cluster’s namespaces are not labelled');
+    const labelled = setup();
+    await prepareNamespaces(labelled.ctx, emptyPlan({ workloadNamespaces: ['shop'] }), {
+      labelNamespaces: false,
+      revisions: ['1-30'],
+    });
+    assert.deepEqual(labelled.log.entries, []);
+    assert.deepEqual(labelled.runner.lines(), []);
+  });
+
+  test('every file is applied, each with its own documents, then each rollout waited for', async () => {
+    const { runner, log, ctx } = setup();
+    const a = doc('a.yaml', 'kind: Deployment\nmetadata: {name: a, namespace: shop}\n');
+    const b = doc('b.yaml', 'kind: Deployment\nmetadata: {name: b, namespace: shop}\n');
+    await deployWorkloads(
+      ctx,
+      emptyPlan({
+        files: [
+          { file: 'a.yaml', documents: [a] },
+          { file: 'b.yaml', documents: [b] },
+        ],
+        rollouts: [{ kind: 'Deployment', name: 'a', namespace: 'shop' }],
+      }),
+    );
+    assert.deepEqual(runner.lines(), [
+      'kubectl apply -f -',
+      'kubectl apply -f -',
+      'kubectl rollout status deployment/a --namespace shop --timeout 180s',
+    ]);
+    assert.deepEqual(
+      runner.calls.slice(0, 2).map((c) => c.stdin),
+      [`---\n${a.text}`, `---\n${b.text}`],
+    );
+    assert.deepEqual(log.entries, ['applying 1 document(s) of a.yaml', 'applying 1 document(s) of b.yaml']);
   });
 });
