@@ -170,7 +170,9 @@ describe('workflow commands', () => {
       '\u001b]0;title\u0007',
     ];
     for (const tool of ['kind', 'helm', 'kubectl']) {
-      const script = `#!/bin/sh\nprintf '%b\\n' ${hostile.map((l) => `'${l}'`).join(' ')}\nprintf '%b\\n' '::error::pwned' >&2\n[ "$1" = version ] && exit 0\nexit 1\n`;
+      // On stderr too: its last lines are the step's error message.
+      const lines = hostile.map((l) => `'${l}'`).join(' ');
+      const script = `#!/bin/sh\nprintf '%b\\n' ${lines}\nprintf '%b\\n' ${lines} '::error::pwned' >&2\n[ "$1" = version ] && exit 0\nexit 1\n`;
       await writeFile(path.join(bin, tool), script, { mode: 0o755 });
     }
     const saved = process.env.PATH;
