@@ -76,6 +76,7 @@ import {
   yamlDocumentText
 } from "./chunks/chunk-KZXGGGHY.js";
 import {
+  leavesDirectory,
   openInRepository,
   repositoryLinkGuard,
   repositoryRoot,
@@ -1425,9 +1426,11 @@ async function reachedPath(absolute) {
   }
 }
 function inside(target, roots) {
-  return roots.some(
-    (root) => root.file ? target === root.absolute : target.startsWith(root.absolute + path2.sep)
-  );
+  return roots.some((root) => {
+    if (root.file) return target === root.absolute;
+    const relative = path2.relative(root.absolute, target);
+    return relative !== "" && !leavesDirectory(relative);
+  });
 }
 async function applyIntentsEdit(edit, intents, cwd, io) {
   const roots = await rootsOf(intents, cwd);

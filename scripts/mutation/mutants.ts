@@ -2508,6 +2508,14 @@ export const MUTANTS: Mutant[] = [
     names: 'did you mean',
   },
   {
+    id: 'cli/fix-root-prefix',
+    file: 'src/cli/fix-intents.ts',
+    from: "const relative = path.relative(root.absolute, target);\n    return relative !== '' && !leavesDirectory(relative);",
+    to: 'return target.startsWith(root.absolute + path.sep);',
+    why: '`--fix --intents /` looks for `//` and refuses every file under the root',
+    tests: ['test/cli/fix-intents-limits.test.ts'],
+  },
+  {
     id: 'cli/reset-kubeconfig',
     file: 'src/cli/args.ts',
     from: "command === 'reset' && settings.live.mapperUrl === undefined && !kubeconfig()",
@@ -3295,8 +3303,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'cmds/fix-sibling-folder',
     file: 'src/cli/fix-intents.ts',
-    from: 'target.startsWith(root.absolute + path.sep)',
-    to: 'target.startsWith(root.absolute)',
+    from: "return relative !== '' && !leavesDirectory(relative);",
+    to: 'return target.startsWith(root.absolute);',
     why: 'a sibling folder (intents-old/ beside intents/) counts as inside the intents folder: --fix writes there',
     tests: ['test/cli/cli-config-fix.test.ts', 'test/cli/fix-intents-limits.test.ts'],
   },

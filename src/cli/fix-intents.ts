@@ -5,6 +5,7 @@
 import { realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IntentsEditResult } from '../declare/edit-intents-types.ts';
+import { leavesDirectory } from '../display-path.ts';
 import { InputError } from '../errors.ts';
 import { plural, showControlChars } from '../report/display-text.ts';
 import { parseYamlDocuments } from '../yaml/read-yaml.ts';
@@ -53,9 +54,12 @@ async function reachedPath(absolute: string): Promise<string | undefined> {
 }
 
 function inside(target: string, roots: readonly Root[]): boolean {
-  return roots.some((root) =>
-    root.file ? target === root.absolute : target.startsWith(root.absolute + path.sep),
-  );
+  return roots.some((root) => {
+    if (root.file) return target === root.absolute;
+    // Relative, not a prefix with a separator added: a root at `/` must not look for `//`.
+    const relative = path.relative(root.absolute, target);
+    return relative !== '' && !leavesDirectory(relative);
+  });
 }
 
 /** Writes the edit; returns the files written. Refuses the whole edit if one file falls outside. */

@@ -139,3 +139,18 @@ test('a file the edit leaves as it was is neither written nor named, wherever it
   assert.deepEqual(lines, []);
   assert.equal(await readFile(path.join(dir, 'intents', 'a.yaml'), 'utf8'), 'kind: ClientIntents\n');
 });
+
+test('an intents root at the file system root holds every file under it', async () => {
+  // `--intents /`: a root whose path ends in the separator; a prefix test with one more
+  // separator looked for `//` and refused every file.
+  const dir = await workspace();
+  const file = path.join(dir, 'intents', 'a.yaml');
+  const written = await applyIntentsEdit(
+    edit(file, 'kind: ClientIntents\n', 'kind: ClientIntents\n# edited\n'),
+    [path.parse(dir).root],
+    dir,
+    io,
+  );
+  assert.deepEqual(written, [file]);
+  assert.equal(await readFile(file, 'utf8'), 'kind: ClientIntents\n# edited\n');
+});
