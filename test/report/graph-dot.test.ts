@@ -7,6 +7,7 @@ import {
   edgeLines,
   MAX_LABEL_LINES,
   MAX_LAID_OUT_LABELS,
+  MAX_LINE_CHARS,
   MISSING_RED,
   renderGraphDot,
 } from '../../src/report/graph-dot.ts';
@@ -108,6 +109,61 @@ describe('graph DOT', () => {
     assert.ok(edge);
     const [line] = edgeLines(edge);
     assert.ok(line !== undefined && line.length < 80 && line.endsWith('…'), line);
+  });
+
+  test('a line of MAX_LINE_CHARS is kept whole; one character more is cut to MAX_LINE_CHARS with …', () => {
+    const lineOf = (path: string) =>
+      edgeLines(graphOfMap(observedMap([call('a', 'b', 'GET', path)])).edges[0]!)[0];
+    // `GET ` and ` (10)` take 9 characters.
+    const whole = `/${'x'.repeat(MAX_LINE_CHARS - 10)}`;
+    assert.equal(lineOf(whole), `GET ${whole} (10)`);
+    assert.equal([...(lineOf(whole) ?? '')].length, MAX_LINE_CHARS);
+    assert.equal(lineOf(`${whole}y`), `GET ${whole}y (1…`);
+    assert.equal([...(lineOf(`${whole}y`) ?? '')].length, MAX_LINE_CHARS);
+  });
+
+  test('a line is cut between characters, never inside one (no lone surrogate)', () => {
+    const graph = graphOfMap(observedMap([call('a', 'b', 'GET', `/${'😀'.repeat(100)}`)]));
+    const [line] = edgeLines(graph.edges[0]!);
+    assert.equal(line, `GET /${'😀'.repeat(MAX_LINE_CHARS - 6)}…`);
+    assert.equal(Buffer.from(line ?? '', 'utf8').toString('utf8'), line, 'the same text through UTF-8');
+  });
+
+  test('a long node name is cut like a label line', () => {
+    const name = 'w'.repeat(100);
+    const dot = renderGraphDot(graphOfMap(observedMap([call(`${name}.shop`, 'b.shop', 'GET', '/x')])));
+    assert.ok(dot.includes(`label="${'w'.repeat(MAX_LINE_CHARS - 1)}…"];`), dot);
+    assert.ok(!dot.includes(name));
+  });
+
+  test('the picture turns busy at BUSY_EDGES edges, not one later', () => {
+    const dotOf = (edges: number) =>
+      renderGraphDot(
+        graphOfMap(
+          observedMap(Array.from({ length: edges }, (_, i) => call(`c${i}.shop`, 'b.shop', 'GET', '/x'))),
+        ),
+      );
+    const faint = (dot: string) =>
+      dot
+        .split('\n')
+        .filter((l) => l.includes(' -> ') && l.includes('color="#c5cad3"') && l.endsWith('label=""];'));
+    assert.equal(faint(dotOf(BUSY_EDGES - 1)).length, 0);
+    assert.equal(faint(dotOf(BUSY_EDGES)).length, BUSY_EDGES);
+  });
+
+  test('labels are placed after the layout from MAX_LAID_OUT_LABELS + 1 labelled edges on', () => {
+    const dotOf = (edges: number) =>
+      renderGraphDot(
+        graphOfMap(
+          observedMap(Array.from({ length: edges }, (_, i) => call(`c${i}.shop`, 'b.shop', 'GET', '/x'))),
+        ),
+      );
+    assert.doesNotMatch(dotOf(MAX_LAID_OUT_LABELS), /xlabel=/);
+    assert.match(dotOf(MAX_LAID_OUT_LABELS), / label="GET \/x \(10\)\\l"\];/);
+    assert.equal(
+      dotOf(MAX_LAID_OUT_LABELS + 1).match(/xlabel="GET \/x \(10\)\\l"\]/g)?.length,
+      MAX_LAID_OUT_LABELS + 1,
+    );
   });
 });
 

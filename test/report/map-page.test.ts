@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { pageScriptIsFresh } from '../../scripts/page-script.ts';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
 import type { MissingCall } from '../../src/model.ts';
+import { hasUnsafeChars } from '../../src/report/display-text.ts';
 import { graphOfDrift, graphOfMap } from '../../src/report/graph-model.ts';
 import { type MapPageContext, mapPageData } from '../../src/report/map-page/page-data.ts';
 import { jsonForScript, renderMapPage } from '../../src/report/map-page/page-html.ts';
@@ -104,6 +105,62 @@ describe('the map page', () => {
     assert.ok(data.nodes.some((n) => n.name === 'two\\nlines'));
     assert.equal(data.source, 'a\\u202eb');
     assert.deepEqual(data.warnings, ['x\\x1b[31m']);
+  });
+
+  test('the context and the namespaces reach the data through pictureText too', () => {
+    const calls = hostileCalls();
+    const first = calls[0];
+    assert.ok(first);
+    first.server.namespace = 'sh\u202eop\nx';
+    const data = mapPageData(graphOfMap(observedMap(calls)), {
+      ...CONTEXT,
+      window: { from: '2026-03-01T10:00:00Z\u001b[2J', to: 'later\r' },
+      environments: { 'pay\u2066': 'prod\nstaging' },
+    });
+    assert.equal(data.window, '2026-03-01T10:00:00Z\\x1b[2J to later\\r');
+    assert.deepEqual(data.environments, { 'pay\\u2066': 'prod\\nstaging' });
+    assert.ok(data.nodes.some((n) => n.namespace === 'sh\\u202eop\\nx'));
+    for (const node of data.nodes) {
+      for (const text of [node.label, node.name, node.namespace ?? ''])
+        assert.equal(hasUnsafeChars(text), false, text);
+    }
+  });
+
+  test('environments in namespace order, whatever order the config gives them in', () => {
+    const graph = graphOfDrift(demoDrift());
+    const one = mapPageData(graph, { ...CONTEXT, environments: { shop: 'prod', pay: 'prod', audit: 'dev' } });
+    const other = mapPageData(graph, {
+      ...CONTEXT,
+      environments: { audit: 'dev', shop: 'prod', pay: 'prod' },
+    });
+    assert.deepEqual(Object.keys(one.environments), ['audit', 'pay', 'shop']);
+    assert.equal(renderMapPage(one), renderMapPage(other));
+  });
+
+  test('--only-drift starts a drift page with the drift only; an observed map has no drift to keep', () => {
+    const context = { ...CONTEXT, onlyDrift: true };
+    assert.equal(mapPageData(graphOfDrift(demoDrift()), context).onlyDrift, true);
+    assert.equal(
+      mapPageData(graphOfMap(observedMap([call('a', 'b', 'GET', '/x')])), context).onlyDrift,
+      false,
+    );
+  });
+
+  test('the source and the warnings are HTML-escaped in the header', () => {
+    const html = renderMapPage(
+      mapPageData(graphOfDrift(demoDrift()), {
+        ...CONTEXT,
+        source: 'metrics <b>cap</b>&"x"',
+        warnings: ['<img src=x>: 1 series without request_path'],
+      }),
+    );
+    assert.ok(
+      html.includes(
+        '<p class="source">Data: metrics &lt;b&gt;cap&lt;/b&gt;&amp;&quot;x&quot;; traffic from 2026-03-01T10:00:00Z to 2026-03-01T10:05:00Z.</p>',
+      ),
+    );
+    assert.ok(html.includes('<li>&lt;img src=x&gt;: 1 series without request_path</li>'));
+    assert.doesNotMatch(html, /<b>|<img/);
   });
 
   test('the committed page script is built from src/report/map-page/browser/', async () => {

@@ -146,6 +146,18 @@ describe('codeSpan', () => {
     assert.equal(codeSpan('plain'), '`plain`');
   });
 
+  test('spaces at both ends survive: padded, since CommonMark strips one from each end', () => {
+    assert.equal(codeSpan(' padded '), '`  padded  `');
+    assert.equal(codeText(codeSpan(' padded ')), ' padded ');
+    assert.equal(codeText(codeSpan('  two  ')), '  two  ');
+  });
+
+  test('a text of spaces only is kept as it is (CommonMark strips nothing there); an empty one is named', () => {
+    assert.equal(codeSpan('  '), '`  `');
+    assert.equal(codeSpan(' '), '` `');
+    assert.equal(codeSpan(''), '*empty*');
+  });
+
   test('any text round-trips through a code span (fence, padding, controls)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 30 }), (text) => {
@@ -161,6 +173,9 @@ describe('codeSpan', () => {
 describe('links', () => {
   test('only http(s) URLs become links, with breaking characters encoded', () => {
     assert.equal(safeLinkUrl('javascript:alert(1)'), undefined);
+    assert.equal(safeLinkUrl('javascript:alert(1)//https://x.test/'), undefined);
+    assert.equal(safeLinkUrl('xhttps://x.test/'), undefined);
+    assert.equal(safeLinkUrl('HTTPS://x.test/a'), 'HTTPS://x.test/a');
     assert.equal(safeLinkUrl('https://x.test/a b)c|d'), 'https://x.test/a%20b%29c%7Cd');
     const drift = computeDrift(
       observedMap([]),
