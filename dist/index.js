@@ -41,13 +41,13 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-KZXGGGHY.js";
+} from "./chunks/chunk-TZF4WZL2.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
 } from "./chunks/chunk-MEEOL33F.js";
-import "./chunks/chunk-WNHN6RHV.js";
+import "./chunks/chunk-YPJGKY4D.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import {
   parseDuration,
@@ -61,7 +61,7 @@ import "./chunks/chunk-FEXBMIR2.js";
 import {
   readRegularFile,
   readRegularFileBytes
-} from "./chunks/chunk-L2PPBXA4.js";
+} from "./chunks/chunk-FF4ZPZII.js";
 import {
   InputError,
   internalError,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-TFBQUN4O.js";
+} from "./chunks/chunk-HX6UGO3M.js";
 import {
   errorReply,
   partReply
@@ -11,10 +11,10 @@ import {
   ByteInterner,
   ObservedMapBuilder
 } from "./chunks/chunk-GVCHAHR5.js";
-import "./chunks/chunk-KCJGENJ5.js";
+import "./chunks/chunk-H73SDUWK.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-FEXBMIR2.js";
-import "./chunks/chunk-L2PPBXA4.js";
+import "./chunks/chunk-FF4ZPZII.js";
 import "./chunks/chunk-3OLJVOZR.js";
 import "./chunks/chunk-HANBNIMK.js";
 

@@ -1,7 +1,7 @@
 // Reading a file a user (or a fork) named: only a regular file, and only up to a size. A FIFO
 // or a device would block the read forever or never end; `/dev/zero` would fill the memory.
 // The file is opened without blocking and asked for its type and size before a byte is read.
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { InputError } from './errors.ts';
 
@@ -12,7 +12,8 @@ export interface RegularFileOptions {
   maxBytes?: number;
 }
 
-const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+const MIB = 1024 * 1024;
+const DEFAULT_MAX_BYTES = 64 * MIB;
 
 function cannotRead(err: unknown, file: string): InputError {
   const code = (err as NodeJS.ErrnoException).code;
@@ -22,11 +23,36 @@ function cannotRead(err: unknown, file: string): InputError {
   return new InputError(`cannot read: ${code ?? (err as Error).message}`, { file });
 }
 
+function tooLarge(maxBytes: number, file: string): InputError {
+  const limit = maxBytes % MIB === 0 ? `${maxBytes / MIB} MiB` : `${maxBytes} bytes`;
+  return new InputError(`larger than ${limit}`, { file });
+}
+
 function checkStats(info: Stats, file: string, maxBytes: number): void {
   if (info.isDirectory()) throw new InputError('is a directory, not a file', { file });
   if (!info.isFile()) throw new InputError('not a regular file (a FIFO, socket or device?)', { file });
-  if (info.size > maxBytes) {
-    throw new InputError(`larger than ${Math.floor(maxBytes / 1024 / 1024)} MiB`, { file });
+  if (info.size > maxBytes) throw tooLarge(maxBytes, file);
+}
+
+/**
+ * Reads the open file to its end, but never more than `maxBytes`: the size checked before the
+ * read is only a hint, as a file can grow meanwhile and a kernel file (`/proc/...`) says 0.
+ */
+function readAtMost(fd: number, size: number, maxBytes: number, file: string): Buffer {
+  const limit = maxBytes + 1;
+  // One byte past the size, so a file that has not grown ends within the first buffer.
+  let buffer = Buffer.allocUnsafe(Math.min(Math.max(size + 1, 64 * 1024), limit));
+  let total = 0;
+  for (;;) {
+    if (total === buffer.length) {
+      if (total >= limit) throw tooLarge(maxBytes, file);
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
+      buffer.copy(grown, 0, 0, total);
+      buffer = grown;
+    }
+    const n = readSync(fd, buffer, total, buffer.length - total, null);
+    if (n === 0) return buffer.subarray(0, total);
+    total += n;
   }
 }
 
@@ -46,8 +72,9 @@ export async function readRegularFileBytes(absolute: string, opts: RegularFileOp
     throw cannotRead(err, file);
   }
   try {
-    checkStats(await handle.stat(), file, maxBytes);
-    return await handle.readFile();
+    const info = await handle.stat();
+    checkStats(info, file, maxBytes);
+    return readAtMost(handle.fd, info.size, maxBytes, file);
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
@@ -56,7 +83,11 @@ export async function readRegularFileBytes(absolute: string, opts: RegularFileOp
 }
 
 /** Opens `absolute` without blocking, checks it is a regular file within the size, then `use`s it. */
-function withRegularFileSync<T>(absolute: string, opts: RegularFileOptions, use: (fd: number) => T): T {
+function withRegularFileSync<T>(
+  absolute: string,
+  opts: RegularFileOptions,
+  use: (fd: number, size: number, maxBytes: number, file: string) => T,
+): T {
   const file = opts.file ?? absolute;
   let fd: number;
   try {
@@ -65,8 +96,10 @@ function withRegularFileSync<T>(absolute: string, opts: RegularFileOptions, use:
     throw cannotRead(err, file);
   }
   try {
-    checkStats(fstatSync(fd), file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-    return use(fd);
+    const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    const info = fstatSync(fd);
+    checkStats(info, file, maxBytes);
+    return use(fd, info.size, maxBytes, file);
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
@@ -79,7 +112,7 @@ function withRegularFileSync<T>(absolute: string, opts: RegularFileOptions, use:
  * passing, and decodes them itself.
  */
 export function readRegularFileBytesSync(absolute: string, opts: RegularFileOptions = {}): Buffer {
-  return withRegularFileSync(absolute, opts, (fd) => readFileSync(fd));
+  return withRegularFileSync(absolute, opts, readAtMost);
 }
 
 /**

@@ -205,6 +205,10 @@ function report(outcomes: Outcome[]): number {
   const listedOk = listed.filter((o) => o.status === 'killed' && !o.wrongReason);
   console.log('');
   for (const o of survived) console.log(`survived: ${o.mutant.id}: ${o.mutant.why} (${o.mutant.file})`);
+  // A timeout counts as killed (a hang fails CI too), but on a loaded machine it may only be
+  // slowness: each is named, to be run again alone with --only.
+  const timedOut = applied.filter((o) => o.status === 'timeout');
+  for (const o of timedOut) console.log(`timed out (counted as killed; run it again alone): ${o.mutant.id}`);
   for (const o of notApplied) {
     console.log(
       `not applied: ${o.mutant.id}: its code is not in ${o.mutant.file} exactly once; update mutants.ts`,
@@ -212,7 +216,10 @@ function report(outcomes: Outcome[]): number {
   }
   const pct = applied.length === 0 ? 0 : (100 * killed.length) / applied.length;
   console.log(`listed bugs (issue 13) caught for the right reason: ${listedOk.length} of ${listed.length}`);
-  console.log(`mutation score: ${killed.length} of ${applied.length} killed (${pct.toFixed(1)}%)`);
+  const byTimeout = timedOut.length === 0 ? '' : `, ${timedOut.length} of them by a timeout`;
+  console.log(
+    `mutation score: ${killed.length} of ${applied.length} killed (${pct.toFixed(1)}%${byTimeout})`,
+  );
   return notApplied.length === 0 && listedOk.length === listed.length ? 0 : 1;
 }
 

@@ -23,10 +23,10 @@ import {
   permissionHint,
   readBody,
   statusOf
-} from "./chunk-C23JHY3K.js";
+} from "./chunk-BS4GUCYU.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-FEXBMIR2.js";
-import "./chunk-L2PPBXA4.js";
+import "./chunk-FF4ZPZII.js";
 import {
   InputError,
   NameGate,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-55OXYYT6.js";
 import {
   assertRegularFileSync
-} from "./chunk-L2PPBXA4.js";
+} from "./chunk-FF4ZPZII.js";
 import {
   InputError,
   isInputError

@@ -4,9 +4,10 @@ import {
 } from "./chunk-3OLJVOZR.js";
 
 // src/regular-file.ts
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
-var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+var MIB = 1024 * 1024;
+var DEFAULT_MAX_BYTES = 64 * MIB;
 function cannotRead(err, file) {
   const code = err.code;
   if (code === "ENOENT") return new InputError("no such file", { file });
@@ -14,11 +15,29 @@ function cannotRead(err, file) {
   if (code === "EISDIR") return new InputError("is a directory, not a file", { file });
   return new InputError(`cannot read: ${code ?? err.message}`, { file });
 }
+function tooLarge(maxBytes, file) {
+  const limit = maxBytes % MIB === 0 ? `${maxBytes / MIB} MiB` : `${maxBytes} bytes`;
+  return new InputError(`larger than ${limit}`, { file });
+}
 function checkStats(info, file, maxBytes) {
   if (info.isDirectory()) throw new InputError("is a directory, not a file", { file });
   if (!info.isFile()) throw new InputError("not a regular file (a FIFO, socket or device?)", { file });
-  if (info.size > maxBytes) {
-    throw new InputError(`larger than ${Math.floor(maxBytes / 1024 / 1024)} MiB`, { file });
+  if (info.size > maxBytes) throw tooLarge(maxBytes, file);
+}
+function readAtMost(fd, size, maxBytes, file) {
+  const limit = maxBytes + 1;
+  let buffer = Buffer.allocUnsafe(Math.min(Math.max(size + 1, 64 * 1024), limit));
+  let total = 0;
+  for (; ; ) {
+    if (total === buffer.length) {
+      if (total >= limit) throw tooLarge(maxBytes, file);
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
+      buffer.copy(grown, 0, 0, total);
+      buffer = grown;
+    }
+    const n = readSync(fd, buffer, total, buffer.length - total, null);
+    if (n === 0) return buffer.subarray(0, total);
+    total += n;
   }
 }
 async function readRegularFile(absolute, opts = {}) {
@@ -34,8 +53,9 @@ async function readRegularFileBytes(absolute, opts = {}) {
     throw cannotRead(err, file);
   }
   try {
-    checkStats(await handle.stat(), file, maxBytes);
-    return await handle.readFile();
+    const info = await handle.stat();
+    checkStats(info, file, maxBytes);
+    return readAtMost(handle.fd, info.size, maxBytes, file);
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
@@ -51,8 +71,10 @@ function withRegularFileSync(absolute, opts, use) {
     throw cannotRead(err, file);
   }
   try {
-    checkStats(fstatSync(fd), file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-    return use(fd);
+    const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    const info = fstatSync(fd);
+    checkStats(info, file, maxBytes);
+    return use(fd, info.size, maxBytes, file);
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
@@ -60,7 +82,7 @@ function withRegularFileSync(absolute, opts, use) {
   }
 }
 function readRegularFileBytesSync(absolute, opts = {}) {
-  return withRegularFileSync(absolute, opts, (fd) => readFileSync(fd));
+  return withRegularFileSync(absolute, opts, readAtMost);
 }
 function assertRegularFileSync(absolute, opts = {}) {
   withRegularFileSync(absolute, opts, () => void 0);

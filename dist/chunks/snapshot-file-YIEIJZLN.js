@@ -3,8 +3,8 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-WNHN6RHV.js";
-import "./chunk-L2PPBXA4.js";
+} from "./chunk-YPJGKY4D.js";
+import "./chunk-FF4ZPZII.js";
 import "./chunk-3OLJVOZR.js";
 import "./chunk-HANBNIMK.js";
 export {

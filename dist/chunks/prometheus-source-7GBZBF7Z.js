@@ -9,7 +9,7 @@ import {
   prometheusInfo,
   readPartQueries,
   sharedRowCount
-} from "./chunk-TFBQUN4O.js";
+} from "./chunk-HX6UGO3M.js";
 import {
   runReaderWorker,
   workerScript
@@ -27,12 +27,12 @@ import {
 } from "./chunk-GVCHAHR5.js";
 import {
   parseBaseUrl
-} from "./chunk-KCJGENJ5.js";
+} from "./chunk-H73SDUWK.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import "./chunk-FEXBMIR2.js";
-import "./chunk-L2PPBXA4.js";
+import "./chunk-FF4ZPZII.js";
 import {
   InputError
 } from "./chunk-3OLJVOZR.js";

@@ -5,20 +5,20 @@ import {
   permissionHint,
   readBody,
   statusOf
-} from "./chunk-C23JHY3K.js";
+} from "./chunk-BS4GUCYU.js";
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,
   parseBaseUrl,
   tooLarge
-} from "./chunk-KCJGENJ5.js";
+} from "./chunk-H73SDUWK.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import {
   compareCalls
 } from "./chunk-FEXBMIR2.js";
-import "./chunk-L2PPBXA4.js";
+import "./chunk-FF4ZPZII.js";
 import {
   InputError,
   NameGate,

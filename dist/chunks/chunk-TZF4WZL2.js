@@ -17,7 +17,7 @@ import {
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-WNHN6RHV.js";
+} from "./chunk-YPJGKY4D.js";
 import {
   parseDuration,
   parseSince,
@@ -36,7 +36,7 @@ import {
 } from "./chunk-FEXBMIR2.js";
 import {
   readRegularFileBytesSync
-} from "./chunk-L2PPBXA4.js";
+} from "./chunk-FF4ZPZII.js";
 import {
   InputError,
   VERSION,
@@ -12304,7 +12304,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-7LQTPCCP.js");
+      const { readSidecars } = await import("./sidecars-source-AIPLS4VE.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -12315,7 +12315,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-RQJHJN34.js");
+      const { readPrometheus } = await import("./prometheus-source-7GBZBF7Z.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -12331,7 +12331,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-3MDDGZCY.js");
+      const { readMapper } = await import("./mapper-source-E7NRY4DP.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,
