@@ -172,6 +172,8 @@ const EXPECTED: [string, number, string][] = [
     'spec.calls[0].HTTPResources[0].path: "items/{*}": a path template must start with "/"; the sidecar\'s Envoy refuses the path template in the AuthorizationPolicy for this target, so the server keeps its old policies; write "/items/{*}" instead ({*} is any one segment)',
   ],
   ['v1-service-name-missing.yaml', 8, 'spec.service.name: required'],
+  // A dot in the client's name: the webhook refuses it in every version.
+  ['v1-service-name-dot.yaml', 8, 'spec.service.name: "client.demo" must not contain a dot'],
   ['v1-svc-two-dots.yaml', 10, 'spec.calls[0].name: "nginx.a.b" has more than one dot (use name.namespace)'],
   [
     'v1-unknown-type.yaml',
@@ -191,6 +193,8 @@ const EXPECTED: [string, number, string][] = [
   ['v1alpha2-http-call-with-topics.yaml', 10, 'spec.calls[0].topics: not allowed on a call of type http'],
   ['workload-missing.yaml', 7, 'spec.workload: required'],
   ['workload-name-dot.yaml', 8, 'spec.workload.name: "client.demo" must not contain a dot'],
+  // null counts as absent, said at its key's line (not the line where spec's map starts).
+  ['workload-null.yaml', 10, 'spec.workload: required'],
   [
     'zero-target-keys.yaml',
     10,
