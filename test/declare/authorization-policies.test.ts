@@ -88,6 +88,12 @@ describe("the operator's identities (src/shared/serviceidresolver/serviceidentit
     assert.equal(formattedIdentityWithKind(long).length, 19 + 1 + 19 + 1 + 5 + 1 + 6);
     assert.match(formattedIdentityWithKind(long), /^a{19}-b{19}-state-[0-9a-f]{6}$/);
     assert.equal(nameWithKind({ name: 'my_svc', namespace: 'x', kind: 'Deployment' }), 'my.svc-deployment');
+    // Every underscore, as Go's strings.ReplaceAll.
+    assert.equal(nameWithKind({ name: 'my_a_svc', namespace: 'x' }), 'my.a.svc');
+    // Without a kind, name and namespace keep 20 characters each (MaxOtterizeNameLength), the md5 of the whole.
+    const plain = { name: 'a'.repeat(63), namespace: 'b'.repeat(63) };
+    assert.equal(formattedIdentity(plain), `${'a'.repeat(20)}-${'b'.repeat(20)}-d6d22b`);
+    assert.equal(formattedIdentityWithKind(plain), formattedIdentity(plain));
   });
 });
 

@@ -263,3 +263,61 @@ describe('export: every API version (golden files)', () => {
     assert.equal(exportIntentsFile([], { format: 'json' }), '[]\n');
   });
 });
+
+describe('export: names no target spells (buildClientIntents takes calls from any caller)', () => {
+  const web = { name: 'web', namespace: 'shop' };
+  const call = (
+    client: { name: string; namespace: string },
+    server: { name: string; namespace: string },
+  ) => ({
+    client,
+    server,
+    method: 'GET',
+    path: '/a',
+    count: 1,
+    protocol: 'http' as const,
+  });
+  const LEFT_OUT =
+    'the intents-operator reads a dot in a target name as name.namespace, so this workload cannot be named in a target; the call is left out';
+
+  test('a dotted namespace is left out: `api.pay.ments` would name api in pay', () => {
+    const { intents, warnings } = buildClientIntents([call(web, { name: 'api', namespace: 'pay.ments' })]);
+    assert.deepEqual(intents, []);
+    assert.deepEqual(warnings, [`shop/web -> pay.ments/api: ${LEFT_OUT}`]);
+  });
+
+  test('an empty server or client name is never written', () => {
+    const noServer = buildClientIntents([call(web, { name: '', namespace: 'shop' })]);
+    assert.deepEqual(noServer.intents, []);
+    assert.match(noServer.warnings.join('\n'), /^shop\/web -> shop\/: /);
+    const noClient = buildClientIntents([
+      call({ name: '', namespace: 'shop' }, { name: 'api', namespace: 'shop' }),
+    ]);
+    assert.deepEqual(noClient.intents, []);
+    assert.match(noClient.warnings.join('\n'), /^shop\/: /);
+  });
+
+  test("a left-out server's control characters are shown escaped in the warning", () => {
+    const { warnings } = buildClientIntents([call(web, { name: 'api.x\u001b[2J', namespace: 'shop' })]);
+    assert.deepEqual(warnings, [`shop/web -> shop/api.x\\x1b[2J: ${LEFT_OUT}`]);
+  });
+});
+
+describe('export: a service target handed in with a kind', () => {
+  test('is written without it in v2 and v1, whose schemas give a service target no kind', () => {
+    const one = {
+      client: { name: 'web', namespace: 'shop' },
+      targets: [{ type: 'service' as const, name: 'api-svc', kind: 'Deployment', http: null }],
+    };
+    const head =
+      'apiVersion: k8s.otterize.com/%V\nkind: ClientIntents\nmetadata:\n  name: web\n  namespace: shop\nspec:\n';
+    assert.equal(
+      renderIntentsFile([one]),
+      `${head.replace('%V', 'v2beta1')}  workload:\n    name: web\n  targets:\n    - service:\n        name: api-svc\n`,
+    );
+    assert.equal(
+      renderIntentsFile([one], { apiVersion: 'v1' }),
+      `${head.replace('%V', 'v1alpha3')}  service:\n    name: web\n  calls:\n    - name: svc:api-svc\n`,
+    );
+  });
+});
