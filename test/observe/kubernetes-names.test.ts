@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { isDnsLabel, isDnsSubdomain, isLabelKey, isLabelValue } from '../../src/kubernetes-names.ts';
+import {
+  isDnsLabel,
+  isDnsSubdomain,
+  isKindName,
+  isLabelKey,
+  isLabelValue,
+} from '../../src/kubernetes-names.ts';
 import type { Sample } from '../../src/observe/exposition-line.ts';
 import { callsOfIntents, parseMapperIntents } from '../../src/observe/live/mapper-answer.ts';
 import { ObservedMapBuilder } from '../../src/observe/observed-map.ts';
@@ -98,6 +104,27 @@ describe('Kubernetes names', () => {
     }
     assert.ok(isLabelValue(''));
     assert.ok(!isLabelValue('a b'));
+    // Both ends of each letter range.
+    for (const ok of ['Z', 'ZaZ', 'zone-Z', 'A.z', 'a0Z9']) assert.ok(isLabelValue(ok) && isLabelKey(ok), ok);
+  });
+
+  test('a kind from a snapshot or the mapper: an upper-case letter, then at most 62 letters and digits', () => {
+    for (const ok of ['Deployment', 'StatefulSet', 'A', 'Z9', `A${'b'.repeat(62)}`])
+      assert.ok(isKindName(ok), ok);
+    for (const bad of [
+      '',
+      'deployment',
+      '9Job',
+      '../x/Deployment',
+      'x/Deployment',
+      'Deploy ment',
+      'Deployment\n',
+      '\u001b[31mDeployment',
+      'Deployment\u001b[0m',
+      `A${'b'.repeat(63)}`,
+    ]) {
+      assert.ok(!isKindName(bad), JSON.stringify(bad));
+    }
   });
 
   test('metric labels that are not Kubernetes names stay out of the map, with one counting warning', () => {

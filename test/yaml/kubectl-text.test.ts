@@ -12,7 +12,7 @@ import { InputError } from '../../src/errors.ts';
 import { isJsonToKubectl } from '../../src/yaml/kubectl-reading.ts';
 import { isUtf16, yamlTextOf } from '../../src/yaml/kubectl-text.ts';
 import { parseYamlDocuments, readYamlFile } from '../../src/yaml/read-yaml.ts';
-import type { YamlMap, YamlScalar, YamlSeq } from '../../src/yaml/yaml-tree.ts';
+import { MAX_YAML_DOCUMENTS, type YamlMap, type YamlScalar, type YamlSeq } from '../../src/yaml/yaml-tree.ts';
 import { repoRoot, runCli } from '../cli/run-cli.ts';
 
 const capture = path.join(repoRoot, 'fixtures/demo/capture');
@@ -259,6 +259,43 @@ describe('characters go-yaml refuses, and JSON kubectl refuses', () => {
     assert.throws(
       () => parseYamlDocuments('{"a": 1}\n{"b": }\n', 'f.json'),
       (err) => err instanceof InputError && err.line === 2,
+    );
+  });
+
+  test("a stream's values are cut where Go's decoder cuts them: escaped quotes, string values, only its four spaces", () => {
+    const value = (doc: { root: unknown }, key: string) =>
+      ((doc.root as YamlMap).entries.get(key)!.value as YamlScalar).value;
+    // An escaped quote does not end a string: its "}{" stays inside.
+    const escaped = parseYamlDocuments('{"a": "x\\"}{"}\n{"b": 2}\n', 'f.json');
+    assert.deepEqual(
+      escaped.map((d) => d.line),
+      [1, 2],
+    );
+    assert.equal(value(escaped[0]!, 'a'), 'x"}{');
+    // A string value runs to its closing quote, spaces and all (kubectl then refuses a string document).
+    const strings = parseYamlDocuments('{"a": 1}\n"x y"\n{"b": 2}\n', 'f.json');
+    assert.deepEqual(
+      strings.map((d) => [d.line, (d.root as YamlScalar).value ?? 'map']),
+      [
+        [1, 'map'],
+        [2, 'x y'],
+        [3, 'map'],
+      ],
+    );
+    // Go's JSON decoder skips space, tab, CR and LF between values, nothing else.
+    for (const space of ['\f', '\v', '\u00a0', '\u2028']) {
+      assert.throws(
+        () => parseYamlDocuments(`{"a": 1}${space}{"b": 2}\n`, 'f.json'),
+        (err) =>
+          err instanceof InputError && err.line === 1 && /value 2 of it is not valid JSON/.test(err.message),
+        JSON.stringify(space),
+      );
+    }
+    // As many values as a file may hold documents are read; one more is refused.
+    assert.equal(parseYamlDocuments('{}\n'.repeat(MAX_YAML_DOCUMENTS), 'f.json').length, MAX_YAML_DOCUMENTS);
+    assert.throws(
+      () => parseYamlDocuments('{}\n'.repeat(MAX_YAML_DOCUMENTS + 1), 'f.json'),
+      /more than 10000 YAML documents/,
     );
   });
 
