@@ -149,6 +149,7 @@ const EXPECTED: [string, number, string][] = [
     12,
     'spec.targets[0].kubernetes.kind: "statefulSet" must start with an upper-case letter',
   ],
+  ['target-name-empty-after-kind.yaml', 12, 'spec.targets[0].kubernetes.name: required'],
   ['target-null.yaml', 10, 'spec.targets[0].kubernetes: must be a map'],
   ['targets-map.yaml', 10, 'spec.targets: must be a list, not a map'],
   ['targets-missing.yaml', 7, 'spec.targets: required'],

@@ -297,9 +297,19 @@ describe('export: names no target spells (buildClientIntents takes calls from an
     assert.match(noClient.warnings.join('\n'), /^shop\/: /);
   });
 
-  test("a left-out server's control characters are shown escaped in the warning", () => {
+  test("a left-out server's or client's control characters are shown escaped in the warning", () => {
     const { warnings } = buildClientIntents([call(web, { name: 'api.x\u001b[2J', namespace: 'shop' })]);
     assert.deepEqual(warnings, [`shop/web -> shop/api.x\\x1b[2J: ${LEFT_OUT}`]);
+    const client = buildClientIntents([call({ name: 'we.b\u001b[2J', namespace: 'shop' }, web)]);
+    assert.deepEqual(client.warnings, [
+      "shop/we.b\\x1b[2J: a client whose name holds a dot cannot have ClientIntents (the operator's webhook refuses it); its calls are left out",
+    ]);
+  });
+
+  test('a long path is written on one line, never folded', () => {
+    const long = `/search/${'word '.repeat(30)}end`;
+    const text = exportIntentsFile([{ ...call(web, { name: 'api', namespace: 'shop' }), path: long }]);
+    assert.ok(text.includes(`\n          - path: ${long}\n`), text);
   });
 });
 

@@ -49,6 +49,14 @@ describe('lists as kubectl applies them', () => {
     ]);
   });
 
+  test("an item's kind that is not a string names no kind, as Go's GetKind reads it: the item is a ClientIntents, refused for it", async () => {
+    const text = `apiVersion: k8s.otterize.com/v2beta1\nkind: ClientIntentsList\nitems:\n- kind: 1\n  ${item('a', 'b').slice(2)}`;
+    assert.equal(
+      await errorOf('kind-number.yaml', text),
+      'kind-number.yaml:4: kind: must be a string, not 1',
+    );
+  });
+
   test('v1alpha3 items take v1alpha3 (calls, not targets); an item naming its own kind keeps it; one naming only an apiVersion has no kind', async () => {
     const text = [
       'apiVersion: k8s.otterize.com/v1alpha3',

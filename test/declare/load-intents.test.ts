@@ -279,10 +279,17 @@ describe('loadIntents: namespaces, lists, skipped documents', () => {
     const declared = await load(['fixtures/intents/misc/http-without-type.yaml']);
     assert.deepEqual(declared.rules.map(ruleText), [
       'fixtures/intents/misc/http-without-type.yaml:10 demo/client -> kubernetes demo/nginx * *',
+      'fixtures/intents/misc/http-without-type.yaml:14 demo/client -> kubernetes demo/orders * *',
     ]);
+    // An empty list ignored changes nothing: no warning for spec.calls[1].
     assert.deepEqual(declared.warnings, [
       'fixtures/intents/misc/http-without-type.yaml:12: spec.calls[0].HTTPResources ignored without type: http (the target allows every path)',
     ]);
+    // A v1 document's targets are at its `calls:` key, as a v2 one's at `targets:`.
+    assert.deepEqual(
+      declared.documents.map((d) => [d.line, d.targetsLine]),
+      [[1, 9]],
+    );
   });
 });
 
