@@ -12,7 +12,10 @@
 // what of the workloads reaches the cluster, the Telemetry read for method and path, istiod's
 // revision and the Istio version check; and the artifact's fit, the branch commit, a file read at a
 // commit and intents presence; and check --fix's writes, visualize, the check's flag table, the
-// cluster's namespaces and workloads steps and its reading, and the action's entry.
+// cluster's namespaces and workloads steps and its reading, and the action's entry; and
+// ClientIntents parsing (v1, v2) and export, the operator's identities and target names,
+// Kubernetes names, JSON streams and YAML field access; and the escaping and containment of
+// names in files, markdown, DOT and the map page.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
 export interface Mutant {
@@ -48,6 +51,26 @@ const CONTAINED = ['test/unit/contained-path.test.ts'];
 const REGULAR = ['test/unit/regular-file.test.ts'];
 const MARKDOWN = ['test/report/markdown-report.test.ts'];
 const PAGE = ['test/report/map-page.test.ts'];
+
+const PARSE = [
+  'test/declare/load-intents.test.ts',
+  'test/declare/bad-intents.test.ts',
+  'test/declare/upstream-intents.test.ts',
+];
+const EXPORT = [
+  'test/declare/export-intents.test.ts',
+  'test/declare/crd-validity.test.ts',
+  'test/declare/round-trip.test.ts',
+];
+const IDENTITY = ['test/declare/authorization-policies.test.ts'];
+const TARGET = ['test/declare/export-intents.test.ts'];
+const NAMES = ['test/observe/kubernetes-names.test.ts', 'test/declare/object-meta.test.ts'];
+const JSON_STREAM = ['test/yaml/kubectl-text.test.ts'];
+const FIELDS = [
+  'test/declare/bad-intents.test.ts',
+  'test/declare/load-intents.test.ts',
+  'test/declare/upstream-intents.test.ts',
+];
 
 export const MUTANTS: Mutant[] = [
   // --- src/observe/live: the issue's list
@@ -4185,5 +4208,387 @@ export const MUTANTS: Mutant[] = [
     to: `"default-src 'self'",`,
     why: 'the page may load files next to it',
     tests: PAGE,
+  },
+  // --- hunt (2026-12-02, ClientIntents parsing and export): src/declare/parse-v1.ts, parse-v2.ts,
+  // export-intents.ts, otterize-identity.ts, target-name.ts, src/kubernetes-names.ts,
+  // src/yaml/json-stream.ts and yaml-fields.ts. 72 planted in two rounds, 43 killed at once (24
+  // of them kept here), 22 survivors got tests. Seven survivors are equivalent and left out:
+  // v1alpha2 reading spec.service.kind and a v2 service target reading a kind (the CRD field
+  // check refuses both fields before the spec is parsed); a non-HTTP target's name joined
+  // without dropping empty parts (the target rules refuse an empty arn, resource, scope, domain
+  // or IP in the same parse); "none (has ...)" without the keys (any key but the eight target
+  // keys is refused by the CRD check first, so the list is always empty there); an empty part
+  // between dots accepted by `to < from`, and isDnsSubdomain without its `length === 0` test
+  // (the part's first character, a dot or past the end, fails the letter check anyway); an
+  // unclosed JSON string ended right after its quote (it runs to the end of the text either
+  // way, and the value is refused at the same place).
+  {
+    id: 'intents/v1-dotted-service-name',
+    file: 'src/declare/parse-v1.ts',
+    from: "if (name.includes('.'))",
+    to: 'if (false)',
+    why: 'a v1 spec.service.name with a dot is read, where the webhook refuses it',
+    tests: PARSE,
+  },
+  {
+    id: 'intents/v1-svc-prefix-off-by-one',
+    file: 'src/declare/parse-v1.ts',
+    from: 'isSvc ? rawName.slice(4) : rawName',
+    to: 'isSvc ? rawName.slice(3) : rawName',
+    why: 'svc:name keeps its colon: the Service target is named ":name"',
+    tests: PARSE,
+  },
+  {
+    id: 'intents/v1-database-as-http',
+    file: 'src/declare/parse-v1.ts',
+    from: "if (type === 'kafka' || type === 'database') {",
+    to: "if (type === 'kafka') {",
+    why: 'a v1 database call becomes an HTTP target that allows every call to a workload of its name',
+    tests: PARSE,
+  },
+  {
+    id: 'intents/v1-kind-service-not-service',
+    file: 'src/declare/parse-v1.ts',
+    from: "if (isSvc || kind === 'Service')",
+    to: 'if (isSvc)',
+    why: 'a v1 call of kind: Service is read as a workload target',
+    tests: PARSE,
+  },
+  {
+    id: 'intents/v1-call-kind-lost',
+    file: 'src/declare/parse-v1.ts',
+    from: "expandHttpRules(base(kind ? { ...server, kind } : server, 'kubernetes'), http, httpField)",
+    to: "expandHttpRules(base(server, 'kubernetes'), http, httpField)",
+    why: "a v1 call's kind is dropped: the target matches a workload of any kind",
+    tests: PARSE,
+  },
+  {
+    id: 'intents/v2-two-target-keys',
+    file: 'src/declare/parse-v2.ts',
+    from: 'if (keys.length !== 1) {',
+    to: 'if (keys.length === 0) {',
+    why: 'a target with kubernetes and service both is read as its first, the second lost silently',
+    tests: PARSE,
+  },
+  {
+    id: 'intents/v2-kind-service-not-service',
+    file: 'src/declare/parse-v2.ts',
+    from: "if (type === 'service' || kind === 'Service')",
+    to: "if (type === 'service')",
+    why: 'a kubernetes target of kind: Service is read as a workload target',
+    tests: PARSE,
+  },
+  {
+    id: 'intents/v2-kind-lost',
+    file: 'src/declare/parse-v2.ts',
+    from: "base(kind ? { ...server, kind } : server, 'kubernetes'),",
+    to: "base(server, 'kubernetes'),",
+    why: "a v2 target's kind is dropped: it matches a workload of any kind",
+    tests: PARSE,
+  },
+  {
+    id: 'intents/export-v2alpha1-as-v1',
+    file: 'src/declare/export-intents.ts',
+    from: "version.startsWith('v2')",
+    to: "version === 'v2beta1'",
+    why: 'v2alpha1 is written in the v1 shape (service/calls)',
+    tests: EXPORT,
+  },
+  {
+    id: 'intents/export-v1-no-type-http',
+    file: 'src/declare/export-intents.ts',
+    from: "call.type = 'http';",
+    to: '',
+    why: 'v1 calls with HTTPResources are written without type: http, so the operator allows every path',
+    tests: EXPORT,
+  },
+  {
+    id: 'intents/export-dir-name-without-namespace',
+    file: 'src/declare/export-intents.ts',
+    from: 'files[`${one.client.name}.${one.client.namespace}.${extension}`]',
+    to: 'files[`${one.client.name}.${extension}`]',
+    why: 'two clients of one name in two namespaces share a file: one is lost',
+    tests: EXPORT,
+  },
+  {
+    id: 'intents/export-service-target-kind',
+    file: 'src/declare/export-intents.ts',
+    from: "target.type === 'kubernetes' ? withKind({ name: target.name }, target.kind) : { name: target.name };",
+    to: 'withKind({ name: target.name }, target.kind);',
+    why: 'a v2 service target is written with a kind',
+    tests: EXPORT,
+  },
+  {
+    id: 'intents/identity-underscore-once',
+    file: 'src/declare/otterize-identity.ts',
+    from: "withKind.replaceAll('_', '.')",
+    to: "withKind.replace('_', '.')",
+    why: 'only the first underscore of a name becomes a dot in the policy name',
+    tests: IDENTITY,
+  },
+  {
+    id: 'intents/identity-name-cut-19',
+    file: 'src/declare/otterize-identity.ts',
+    from: '`${name.slice(0, 20)}-${namespace.slice(0, 20)}-',
+    to: '`${name.slice(0, 19)}-${namespace.slice(0, 20)}-',
+    why: "the hashed label value cuts a name at 19, not the operator's 20: the policy selects no pod",
+    tests: IDENTITY,
+  },
+  {
+    id: 'intents/identity-kind-hash-without-kind',
+    file: 'src/declare/otterize-identity.ts',
+    from: 'md5Prefix(`${name}-${namespace}-${kind}`)',
+    to: 'md5Prefix(`${name}-${namespace}`)',
+    why: "the kind-qualified identity's hash leaves out the kind",
+    tests: IDENTITY,
+  },
+  {
+    id: 'intents/identity-policy-namespace',
+    file: 'src/declare/otterize-identity.ts',
+    from: '-from-${nameWithKind(client)}.${client.namespace}`',
+    to: '-from-${nameWithKind(client)}`',
+    why: "the policy name leaves out the client's namespace: two clients share one policy",
+    tests: IDENTITY,
+  },
+  {
+    id: 'intents/target-cross-namespace-bare',
+    file: 'src/declare/target-name.ts',
+    from: 'server.namespace === clientNamespace ? server.name : `${server.name}.${server.namespace}`',
+    to: 'server.name',
+    why: "a target in another namespace is written bare: it grants the namesake in the client's namespace",
+    tests: TARGET,
+  },
+  {
+    id: 'intents/target-dotted-namespace',
+    file: 'src/declare/target-name.ts',
+    from: " || server.namespace.includes('.')) return undefined;",
+    to: ') return undefined;',
+    why: 'a dotted namespace is written in a target name',
+    tests: TARGET,
+  },
+  {
+    id: 'intents/target-empty-name',
+    file: 'src/declare/target-name.ts',
+    from: "if (server.name === '' || server.name.includes('.')",
+    to: "if (server.name.includes('.')",
+    why: 'an empty server name is written as a target',
+    tests: TARGET,
+  },
+  {
+    id: 'intents/target-empty-client',
+    file: 'src/declare/target-name.ts',
+    from: "return client.name !== '' && !client.name.includes('.');",
+    to: "return !client.name.includes('.');",
+    why: 'an empty client name gets ClientIntents',
+    tests: TARGET,
+  },
+  {
+    id: 'intents/target-reason-raw-name',
+    file: 'src/declare/target-name.ts',
+    from: '/${showControlChars(server.name)}`;',
+    to: '/${server.name}`;',
+    why: "a server name's control characters reach the warning raw",
+    tests: TARGET,
+  },
+  {
+    id: 'intents/names-middle-unchecked',
+    file: 'src/kubernetes-names.ts',
+    from: 'for (let i = from + 1; i < to - 1; i++) {',
+    to: 'for (let i = from + 1; i < to - 2; i++) {',
+    why: "a label's next-to-last character goes unchecked",
+    tests: NAMES,
+  },
+  {
+    id: 'intents/names-kind-unanchored',
+    file: 'src/kubernetes-names.ts',
+    from: '/^[A-Z][A-Za-z0-9]{0,62}$/',
+    to: '/[A-Z][A-Za-z0-9]{0,62}$/',
+    why: 'a kind is checked at its end only: "../x/Deployment" passes',
+    tests: NAMES,
+  },
+  {
+    id: 'intents/names-kind-length',
+    file: 'src/kubernetes-names.ts',
+    from: '/^[A-Z][A-Za-z0-9]{0,62}$/',
+    to: '/^[A-Z][A-Za-z0-9]*$/',
+    why: 'a kind of any length passes',
+    tests: NAMES,
+  },
+  {
+    id: 'intents/names-upper-z',
+    file: 'src/kubernetes-names.ts',
+    from: 'code <= 0x5a',
+    to: 'code < 0x5a',
+    why: 'Z is refused in label keys and values',
+    tests: NAMES,
+  },
+  {
+    id: 'intents/json-stream-escaped-quote',
+    file: 'src/yaml/json-stream.ts',
+    from: "if (text[i] === '\\\\') i++;",
+    to: 'if (false) i++;',
+    why: 'an escaped quote ends a string: a value holding \\" is cut there',
+    tests: JSON_STREAM,
+  },
+  {
+    id: 'intents/json-stream-value-lines',
+    file: 'src/yaml/json-stream.ts',
+    from: "for (let k = text.indexOf('\\n'); k !== -1; k = text.indexOf('\\n', k + 1)) line++;",
+    to: '',
+    why: 'the lines inside a value are not counted: the values after it get wrong lines',
+    tests: JSON_STREAM,
+  },
+  {
+    id: 'intents/json-stream-most-off-by-one',
+    file: 'src/yaml/json-stream.ts',
+    from: 'if (values.length > most)',
+    to: 'if (values.length >= most)',
+    why: 'a stream of exactly the most values is refused',
+    tests: JSON_STREAM,
+  },
+  {
+    id: 'intents/json-stream-any-space',
+    file: 'src/yaml/json-stream.ts',
+    from: 'const SPACE = /[ \\t\\r\\n]/;',
+    to: 'const SPACE = /\\s/;',
+    why: "a form feed or no-break space between values is skipped, where Go's decoder refuses it",
+    tests: JSON_STREAM,
+  },
+  {
+    id: 'intents/json-stream-top-string',
+    file: 'src/yaml/json-stream.ts',
+    from: "if (first === '\"') return stringEnd(text, start);",
+    to: '',
+    why: 'a string value is cut at its first space',
+    tests: JSON_STREAM,
+  },
+  {
+    id: 'intents/fields-null-present',
+    file: 'src/yaml/yaml-fields.ts',
+    from: " || (value.type === 'scalar' && value.value === null)",
+    to: '',
+    why: 'an explicit null (`kind:`) counts as present: "must be a string, not object null"',
+    tests: FIELDS,
+  },
+  {
+    id: 'intents/fields-number-as-string',
+    file: 'src/yaml/yaml-fields.ts',
+    from: "if (node.type !== 'scalar' || typeof node.value !== 'string') {",
+    to: "if (node.type !== 'scalar') {",
+    why: 'a number or boolean is taken where a string is required',
+    tests: FIELDS,
+  },
+  {
+    id: 'intents/fields-missing-at-map',
+    file: 'src/yaml/yaml-fields.ts',
+    from: 'if (!node) fail(file, map.entries.get(key)?.keyLine ?? map.line, `${field}: required`);',
+    to: 'if (!node) fail(file, map.line, `${field}: required`);',
+    why: 'a required map given as null is reported at its parent, not its key',
+    tests: FIELDS,
+  },
+  {
+    id: 'intents/selector-with-kind',
+    file: 'src/declare/otterize-identity.ts',
+    from: 'return { [OWNER_KIND_LABEL]: server.kind, [SERVICE_LABEL]: formattedIdentity(server) };',
+    to: 'return { [OWNER_KIND_LABEL]: server.kind, [SERVICE_LABEL]: formattedIdentityWithKind(server) };',
+    why: "a kind target's selector takes the kind form of the identity, which no pod label holds",
+    tests: IDENTITY,
+  },
+  {
+    id: 'intents/export-json-raw',
+    file: 'src/declare/export-intents.ts',
+    from: 'jsonWithEscapes(JSON.stringify(objects, null, 2))',
+    to: '(JSON.stringify(objects, null, 2))',
+    why: 'JSON export writes U+2028, bidi controls and DEL raw',
+    tests: [...EXPORT, HOSTILE],
+    names: 'JSON|json|every renderer',
+  },
+  {
+    id: 'intents/export-yaml-folded',
+    file: 'src/declare/export-intents.ts',
+    from: 'lineWidth: 0, minContentWidth: 0',
+    to: 'lineWidth: 80, minContentWidth: 20',
+    why: 'long paths are folded over lines in the exported YAML',
+    tests: EXPORT,
+  },
+  {
+    id: 'intents/v1-empty-http-warned',
+    file: 'src/declare/parse-v1.ts',
+    from: "if (http && http.items.length > 0 && type !== 'http') {",
+    to: "if (http && type !== 'http') {",
+    why: 'an empty HTTPResources without type: http is warned about, though it changes nothing',
+    tests: PARSE,
+  },
+  {
+    id: 'intents/v1-warning-line',
+    file: 'src/declare/parse-v1.ts',
+    from: '`${file}:${http.line}: ${httpField} ignored',
+    to: '`${file}:${call.line}: ${httpField} ignored',
+    why: 'the ignored-HTTPResources warning points at the call, not the list',
+    tests: PARSE,
+  },
+  {
+    id: 'intents/v1-targets-line',
+    file: 'src/declare/parse-v1.ts',
+    from: "targetsLine: spec.entries.get('calls')?.keyLine ?? calls.line",
+    to: 'targetsLine: calls.line',
+    why: "a v1 document's calls are placed at the list's first item, not its key",
+    tests: PARSE,
+  },
+  {
+    id: 'intents/v2-targets-line',
+    file: 'src/declare/parse-v2.ts',
+    from: "targetsLine: spec.entries.get('targets')?.keyLine ?? targets.line",
+    to: 'targetsLine: targets.line',
+    why: "a v2 document's targets are placed at the list's first item, not its key",
+    tests: PARSE,
+  },
+  {
+    id: 'intents/v2-rule-line-body',
+    file: 'src/declare/parse-v2.ts',
+    from: '    line: target.line,\n',
+    to: '    line: body.line,\n',
+    why: "a target's rules are placed at its body, a line below the target",
+    tests: PARSE,
+  },
+  {
+    id: 'intents/fields-list-described',
+    file: 'src/yaml/yaml-fields.ts',
+    from: "if (node.type === 'seq') return 'a list';",
+    to: '',
+    why: 'a list where a string belongs is described as "undefined undefined"',
+    tests: FIELDS,
+  },
+  {
+    id: 'intents/fields-string-at-number',
+    file: 'src/yaml/yaml-fields.ts',
+    from: "return value?.type === 'scalar' && typeof value.value === 'string' ? value.value : '';",
+    to: "return value?.type === 'scalar' && value.value !== null ? String(value.value) : '';",
+    why: 'kind: 1 or apiVersion: true read as strings, where Go reads them as absent',
+    tests: ['test/declare/kubectl-lists.test.ts'],
+  },
+  {
+    id: 'intents/fields-required-string-line',
+    file: 'src/yaml/yaml-fields.ts',
+    from: '    fail(file, map.entries.get(key)?.keyLine ?? map.line, `${field}: required`);\n  }\n  return value;',
+    to: '    fail(file, map.line, `${field}: required`);\n  }\n  return value;',
+    why: 'an empty required string is said at its map, not its key',
+    tests: FIELDS,
+  },
+  {
+    id: 'intents/json-stream-break-line',
+    file: 'src/yaml/json-stream.ts',
+    from: 'return { brokenAt: i, line, after: values.length };',
+    to: 'return { brokenAt: i, line: 1, after: values.length };',
+    why: 'a broken stream value is reported at line 1',
+    tests: JSON_STREAM,
+  },
+  {
+    id: 'intents/target-reason-raw-client',
+    file: 'src/declare/target-name.ts',
+    from: 'const who = `${showControlChars(client.namespace)}/${showControlChars(client.name)}`;',
+    to: 'const who = `${client.namespace}/${client.name}`;',
+    why: "a client's control characters reach the warning raw",
+    tests: TARGET,
   },
 ];
