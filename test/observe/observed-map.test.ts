@@ -128,6 +128,48 @@ describe('ObservedMapBuilder', () => {
     assert.match(map.warnings.join('\n'), /1 call\(s\) without request_method\/request_path were dropped/);
   });
 
+  test('a third reporter that saw the most calls (a waypoint) gives the count, also after a worker hands it over', () => {
+    const samples = [
+      series('source', 'client', 'nginx', 5, GET_A),
+      series('destination', 'client', 'nginx', 4, GET_A),
+      series('waypoint', 'client', 'nginx', 9, GET_A),
+    ];
+    const { builder, map } = build(samples);
+    assert.deepEqual(
+      map.calls.map((c) => c.count),
+      [9],
+    );
+    const main = new ObservedMapBuilder();
+    main.absorb(builder.export());
+    assert.deepEqual(
+      main.build().calls.map((c) => c.count),
+      [9],
+    );
+    const [counts] = main.perReporterCounts().values();
+    assert.deepEqual(Object.fromEntries(counts?.byReporter ?? []), {
+      source: 5,
+      destination: 4,
+      waypoint: 9,
+    });
+  });
+
+  test('calls past the first 1,024 list the reporters that saw them, and no other', () => {
+    // The per-call reporter slots start at 1,024 calls and grow: call 1,024 is the first one past them.
+    const samples: Sample[] = [];
+    for (let i = 0; i < 1030; i++) {
+      samples.push(series('source', `client-${i}`, 'nginx', 2, GET_A));
+      samples.push(series('destination', `client-${i}`, 'nginx', 3, GET_A));
+    }
+    const { builder, map } = build(samples);
+    assert.equal(map.calls.length, 1030);
+    assert.ok(map.calls.every((c) => c.count === 3));
+    const byReporter = [...builder.perReporterCounts().values()].map((c) =>
+      JSON.stringify(Object.fromEntries(c.byReporter)),
+    );
+    assert.equal(byReporter.length, 1030);
+    assert.deepEqual(new Set(byReporter), new Set(['{"source":2,"destination":3}']));
+  });
+
   test('unknown caller -> unattributed; unknown destination workload -> external with host', () => {
     const { map } = build([
       series('destination', 'unknown', 'nginx', 4, GET_A),
@@ -194,6 +236,43 @@ describe('ObservedMapBuilder', () => {
       }),
     ]);
     assert.equal(map.external.length, 1);
+  });
+
+  test('a host under another domain that starts with the Service and its namespace stays external', () => {
+    // Only <service>.<namespace>.svc.<cluster domain> is the mesh Service; nginx-service.demo.example.com is not.
+    const { map } = build([
+      series('source', 'client', 'unknown', 2, {
+        ...UNANSWERED,
+        destination_service: `nginx-service.${NS}.example.com`,
+      }),
+    ]);
+    assert.deepEqual(
+      map.external.map((c) => c.host),
+      [`nginx-service.${NS}.example.com`],
+    );
+    assert.deepEqual(map.calls, []);
+  });
+
+  test('503 UH to the 70th Service of the map: still the workload that Service leads to', () => {
+    // The workloads behind each Service are kept for 64 Services at first, and grow.
+    const samples: Sample[] = [];
+    for (let i = 0; i < 70; i++) samples.push(series('destination', 'client', `server-${i}`, 1, GET_A));
+    samples.push(
+      series('source', 'client', 'unknown', 7, {
+        ...UNANSWERED,
+        request_path: '/b',
+        destination_service: `server-69-service.${NS}.svc.cluster.local`,
+        destination_service_name: 'server-69-service',
+      }),
+    );
+    const { map } = build(samples);
+    assert.deepEqual(map.external, []);
+    const toB = map.calls.filter((c) => c.path === '/b');
+    assert.deepEqual(
+      toB.map((c) => [c.server.name, c.server.kind, c.count]),
+      [['server-69', undefined, 7]],
+    );
+    assert.doesNotMatch(map.warnings.join('\n'), /no workload answered/);
   });
 
   test('a method is kept as sent: `get` and `GET` are two calls (Istio matches :method case-sensitively)', () => {
