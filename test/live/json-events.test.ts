@@ -216,4 +216,30 @@ describe('JsonEvents (streaming JSON reader)', () => {
     reader.write(Buffer.from('["short", "'));
     assert.throws(() => reader.write(Buffer.from('a string far longer than sixteen bytes')), JsonSyntaxError);
   });
+
+  test('an error names the byte of the whole text, wherever the text is cut', () => {
+    const bad: [string, string][] = [
+      ['["abcdef", 12, x]', 'an unexpected character at byte 15'],
+      ['{"key": "value", "n": 1.5e}', 'a bad number at byte 22'],
+      ['["abcdef", tru', 'an unknown literal at byte 11'],
+      // Cut off (a proxy closed the answer): the string opens at byte 10 (it was said at 15, the
+      // length of the text: the bytes carried to end() were counted twice); the array ends at 11.
+      ['{"status":"succ', 'unterminated string at byte 10'],
+      ['{"a": [1, 2', 'unexpected end of the text at byte 11'],
+    ];
+    for (const [text, message] of bad) {
+      for (let cut = 0; cut <= text.length; cut++) {
+        const reader = new JsonEvents(new TreeBuilder());
+        assert.throws(
+          () => {
+            reader.write(Buffer.from(text.slice(0, cut)));
+            reader.write(Buffer.from(text.slice(cut)));
+            reader.end();
+          },
+          { message },
+          `${text} cut at ${cut}`,
+        );
+      }
+    }
+  });
 });

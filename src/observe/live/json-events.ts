@@ -97,6 +97,8 @@ export class JsonEvents {
   /** The text is complete: throws JsonSyntaxError unless it was one whole JSON value. */
   end(): void {
     const buf = this.carry ?? Buffer.alloc(0);
+    // The carried bytes were counted in offset when they came: an error in them is before it.
+    this.offset -= buf.length;
     this.carry = undefined;
     const stop = this.run(buf, true);
     if (stop < buf.length) this.fail(stop, 'unexpected end of the text');
