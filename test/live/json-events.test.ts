@@ -184,6 +184,9 @@ describe('JsonEvents (streaming JSON reader)', () => {
       '{"a" 1}',
       '{1:2}',
       '"\\u00e9"',
+      '"\\u00AB\\uFfFf"',
+      '"\u001f"',
+      '"\u007f"',
       '"\\ud800"',
       '"\\u12g4"',
       '"a\nb"',
@@ -215,6 +218,19 @@ describe('JsonEvents (streaming JSON reader)', () => {
     const reader = new JsonEvents(new TreeBuilder(), { maxToken: 16 });
     reader.write(Buffer.from('["short", "'));
     assert.throws(() => reader.write(Buffer.from('a string far longer than sixteen bytes')), JsonSyntaxError);
+  });
+
+  test('a token of exactly the limit is carried; one byte more is refused', () => {
+    const at = new TreeBuilder();
+    const reader = new JsonEvents(at, { maxToken: 16 });
+    reader.write(Buffer.from('["short", "abcdefghijklmno')); // 16 bytes carried: the quote and 15 letters
+    reader.write(Buffer.from('"]'));
+    reader.end();
+    assert.deepEqual(at.result, ['short', 'abcdefghijklmno']);
+    const over = new JsonEvents(new TreeBuilder(), { maxToken: 16 });
+    assert.throws(() => over.write(Buffer.from('["short", "abcdefghijklmnop')), {
+      message: 'a token longer than 16 bytes at byte 10',
+    });
   });
 
   test('an error names the byte of the whole text, wherever the text is cut', () => {

@@ -9,6 +9,10 @@ const CASES: [string, string][] = [
   ['/page#frag', '/page'],
   ['/a?x=1#y', '/a'],
   ['/%7Euser/%61bc', '/~user/abc'],
+  // Each end of each unreserved range is decoded; the bytes just outside them stay encoded.
+  ['/%41%5A%61%7A%30%39%2D%2E%5F%7E', '/AZaz09-._~'],
+  ['/a%5Fb', '/a_b'],
+  ['/%40%5B%60%7B%2C%2F%3A%5E%7F', '/%40%5B%60%7B%2C%2F%3A%5E%7F'],
   ['/a%2fb', '/a%2Fb'], // `/` is reserved: stays encoded (hex upper-cased)
   ['/a%3Fb', '/a%3Fb'], // an encoded `?` is no query
   ['/a\\b\\c', '/a/b/c'],
