@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-TZF4WZL2.js";
+} from "./chunks/chunk-WZ5DB5JD.js";
 import {
   leavesDirectory,
   openInRepository,

@@ -41,7 +41,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-TZF4WZL2.js";
+} from "./chunks/chunk-WZ5DB5JD.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-HX6UGO3M.js";
+} from "./chunks/chunk-A7K65OAQ.js";
 import {
   errorReply,
   partReply

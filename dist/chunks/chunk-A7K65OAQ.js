@@ -80,6 +80,7 @@ var JsonEvents = class {
   /** The text is complete: throws JsonSyntaxError unless it was one whole JSON value. */
   end() {
     const buf = this.carry ?? Buffer.alloc(0);
+    this.offset -= buf.length;
     this.carry = void 0;
     const stop = this.run(buf, true);
     if (stop < buf.length) this.fail(stop, "unexpected end of the text");

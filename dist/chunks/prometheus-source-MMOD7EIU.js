@@ -9,7 +9,7 @@ import {
   prometheusInfo,
   readPartQueries,
   sharedRowCount
-} from "./chunk-HX6UGO3M.js";
+} from "./chunk-A7K65OAQ.js";
 import {
   runReaderWorker,
   workerScript

@@ -12315,7 +12315,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-7GBZBF7Z.js");
+      const { readPrometheus } = await import("./prometheus-source-MMOD7EIU.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
