@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-WZ5DB5JD.js";
+} from "./chunks/chunk-B7HSK3AP.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -82,7 +82,7 @@ import {
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-MEEOL33F.js";
+} from "./chunks/chunk-JU6SNZAQ.js";
 import "./chunks/chunk-YPJGKY4D.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import "./chunks/chunk-JSMSHLED.js";

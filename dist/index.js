@@ -41,12 +41,12 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-WZ5DB5JD.js";
+} from "./chunks/chunk-B7HSK3AP.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-MEEOL33F.js";
+} from "./chunks/chunk-JU6SNZAQ.js";
 import "./chunks/chunk-YPJGKY4D.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import {

@@ -8,7 +8,7 @@ import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from './errors.ts';
 
-/** Whether `name` is one plain file name: no separator, not `.` or `..`, no NUL, not hidden. */
+/** Whether `name` is one plain file name: no separator, not `.` or `..`, no NUL, not hidden, at most 255 bytes. */
 export function isPlainFileName(name: string): boolean {
   return (
     name !== '' &&
@@ -16,7 +16,8 @@ export function isPlainFileName(name: string): boolean {
     !name.includes('/') &&
     !name.includes('\\') &&
     !name.includes('\u0000') &&
-    name.length <= 255
+    // File systems count a name's bytes (NAME_MAX), not its UTF-16 units.
+    Buffer.byteLength(name) <= 255
   );
 }
 

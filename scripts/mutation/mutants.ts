@@ -3848,6 +3848,14 @@ export const MUTANTS: Mutant[] = [
   // suggested rule's lines not passed through pictureText in page-data (suggested-rule.ts already
   // does, JSON-quoting the rest) and the HTML legend unescaped (fixed text, no markup character).
   {
+    id: 'esc/plain-name-utf16-length',
+    file: 'src/contained-path.ts',
+    from: 'Buffer.byteLength(name) <= 255',
+    to: 'name.length <= 255',
+    why: 'a name of 128 two-byte letters (256 bytes) passes, and the file system refuses it with ENAMETOOLONG',
+    tests: CONTAINED,
+  },
+  {
     id: 'esc/plain-name-hidden-allowed',
     file: 'src/contained-path.ts',
     from: "    !name.startsWith('.') &&\n",

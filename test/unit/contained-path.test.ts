@@ -26,6 +26,9 @@ describe('isPlainFileName', () => {
       assert.equal(isPlainFileName(name), false, JSON.stringify(name));
     }
     assert.equal(isPlainFileName('x'.repeat(256)), false);
+    // 255 bytes, not 255 characters: 128 two-byte letters are 256 bytes, one too many.
+    assert.equal(isPlainFileName('é'.repeat(127)), true);
+    assert.equal(isPlainFileName('é'.repeat(128)), false);
   });
 });
 

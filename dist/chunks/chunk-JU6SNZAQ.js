@@ -285,7 +285,8 @@ import { constants } from "node:fs";
 import { mkdir, open } from "node:fs/promises";
 import path2 from "node:path";
 function isPlainFileName(name) {
-  return name !== "" && !name.startsWith(".") && !name.includes("/") && !name.includes("\\") && !name.includes("\0") && name.length <= 255;
+  return name !== "" && !name.startsWith(".") && !name.includes("/") && !name.includes("\\") && !name.includes("\0") && // File systems count a name's bytes (NAME_MAX), not its UTF-16 units.
+  Buffer.byteLength(name) <= 255;
 }
 function isRepositoryPath(file) {
   if (file === "" || file.startsWith("/") || file.includes("\\") || file.includes("\0")) return false;

@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-MEEOL33F.js";
+} from "./chunk-JU6SNZAQ.js";
 import {
   readSnapshot,
   snapshotToMap
