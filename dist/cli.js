@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-B7HSK3AP.js";
+} from "./chunks/chunk-64WJQQL4.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -83,7 +83,7 @@ import {
   writeFileInRepository,
   writeFileInside
 } from "./chunks/chunk-JU6SNZAQ.js";
-import "./chunks/chunk-YPJGKY4D.js";
+import "./chunks/chunk-QK3M2FJ7.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import "./chunks/chunk-JSMSHLED.js";
 import "./chunks/chunk-MTBUG5EW.js";
@@ -94,7 +94,7 @@ import {
 } from "./chunks/chunk-7NJKBT2O.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-FEXBMIR2.js";
-import "./chunks/chunk-FF4ZPZII.js";
+import "./chunks/chunk-VEPUTHKX.js";
 import {
   InputError,
   VERSION,
@@ -3157,7 +3157,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-YIEIJZLN.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-2FDSUOJA.js");
       const given = settings.output ?? "";
       const file = repositoryLinkGuard(settings.cwd)(path5.resolve(settings.cwd, given), given);
       await mkdir2(path5.dirname(file), { recursive: true });
@@ -3174,7 +3174,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-E7NRY4DP.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-AVLP3H2V.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

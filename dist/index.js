@@ -41,13 +41,13 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-B7HSK3AP.js";
+} from "./chunks/chunk-64WJQQL4.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
 } from "./chunks/chunk-JU6SNZAQ.js";
-import "./chunks/chunk-YPJGKY4D.js";
+import "./chunks/chunk-QK3M2FJ7.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import {
   parseDuration,
@@ -61,7 +61,7 @@ import "./chunks/chunk-FEXBMIR2.js";
 import {
   readRegularFile,
   readRegularFileBytes
-} from "./chunks/chunk-FF4ZPZII.js";
+} from "./chunks/chunk-VEPUTHKX.js";
 import {
   InputError,
   internalError,

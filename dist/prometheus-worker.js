@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-A7K65OAQ.js";
+} from "./chunks/chunk-AC2UYRGI.js";
 import {
   errorReply,
   partReply
@@ -11,10 +11,10 @@ import {
   ByteInterner,
   ObservedMapBuilder
 } from "./chunks/chunk-GVCHAHR5.js";
-import "./chunks/chunk-H73SDUWK.js";
+import "./chunks/chunk-EUFP5TPV.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-FEXBMIR2.js";
-import "./chunks/chunk-FF4ZPZII.js";
+import "./chunks/chunk-VEPUTHKX.js";
 import "./chunks/chunk-3OLJVOZR.js";
 import "./chunks/chunk-HANBNIMK.js";
 

@@ -35,13 +35,15 @@ function checkStats(info: Stats, file: string, maxBytes: number): void {
 }
 
 /**
- * Reads the open file to its end, but never more than `maxBytes`: the size checked before the
- * read is only a hint, as a file can grow meanwhile and a kernel file (`/proc/...`) says 0.
+ * Reads the open file to its end, but never more than `maxBytes` (InputError past it, naming
+ * `file`): the size checked before the read is only a hint, as a file can grow meanwhile (Node's
+ * readFile reads what it has grown to) and a kernel file (`/proc/...`) says 0.
  */
-function readAtMost(fd: number, size: number, maxBytes: number, file: string): Buffer {
+export function readAtMost(fd: number, size: number, maxBytes: number, file: string): Buffer {
   const limit = maxBytes + 1;
-  // One byte past the size, so a file that has not grown ends within the first buffer.
-  let buffer = Buffer.allocUnsafe(Math.min(Math.max(size + 1, 64 * 1024), limit));
+  // One byte past the size, so a file that has not grown ends within the first buffer; at least
+  // 1 KiB, which Node takes from its pool, for the thousands of small intents files.
+  let buffer = Buffer.allocUnsafe(Math.min(Math.max(size + 1, 1024), limit));
   let total = 0;
   for (;;) {
     if (total === buffer.length) {

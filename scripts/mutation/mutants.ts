@@ -1088,8 +1088,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'yaml/utf16-read-as-utf8',
     file: 'src/yaml/read-yaml.ts',
-    from: 'text = yamlTextOf(readFileSync(fd));',
-    to: "text = readFileSync(fd, 'utf8');",
+    from: 'text = yamlTextOf(readAtMost(fd, info.size, MAX_YAML_BYTES, file));',
+    to: "text = readAtMost(fd, info.size, MAX_YAML_BYTES, file).toString('utf8');",
     why: 'intents kept in UTF-16, which kubectl applies, are read as UTF-8: no ClientIntents found, the check fails on a file kubectl takes',
     tests: ['test/yaml/kubectl-text.test.ts'],
   },
@@ -3958,6 +3958,15 @@ export const MUTANTS: Mutant[] = [
     to: '',
     why: 'a file that holds more than its size said (a kernel file, a file growing) is read past the limit',
     tests: REGULAR,
+  },
+  {
+    id: 'esc/yaml-read-unbounded',
+    file: 'src/yaml/read-yaml.ts',
+    from: 'readAtMost(fd, info.size, MAX_YAML_BYTES, file)',
+    to: 'readAtMost(fd, info.size, Number.MAX_SAFE_INTEGER, file)',
+    why: 'an intents file that says 0 bytes (a kernel file) or grows after its size was asked is read whole, past the 4 MiB cap, and weighed only afterwards',
+    tests: ['test/declare/bad-intents.test.ts'],
+    names: 'says less than it holds',
   },
   {
     id: 'esc/regular-limit-no-extra-byte',

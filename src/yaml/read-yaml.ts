@@ -1,9 +1,10 @@
 // Reads YAML into plain trees that keep the line of every node, so every later error and
 // every declared rule can say `file:line`. The `yaml` package (not js-yaml) is used because
 // it keeps positions (and comments, for later edits of the files).
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { Composer, CST, isScalar, Lexer, LineCounter, Parser } from 'yaml';
 import { InputError } from '../errors.ts';
+import { readAtMost } from '../regular-file.ts';
 import { jsonStreamValues } from './json-stream.ts';
 import {
   isJsonToKubectl,
@@ -42,7 +43,7 @@ export function readYamlFile(absolutePath: string, file: string): YamlDocument[]
     // A FIFO or device has no size to check and may never end: only regular files are read.
     if (!info.isFile()) throw new InputError('not a regular file', { file });
     if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
-    text = yamlTextOf(readFileSync(fd));
+    text = yamlTextOf(readAtMost(fd, info.size, MAX_YAML_BYTES, file));
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {

@@ -26,7 +26,7 @@ function checkStats(info, file, maxBytes) {
 }
 function readAtMost(fd, size, maxBytes, file) {
   const limit = maxBytes + 1;
-  let buffer = Buffer.allocUnsafe(Math.min(Math.max(size + 1, 64 * 1024), limit));
+  let buffer = Buffer.allocUnsafe(Math.min(Math.max(size + 1, 1024), limit));
   let total = 0;
   for (; ; ) {
     if (total === buffer.length) {
@@ -89,6 +89,7 @@ function assertRegularFileSync(absolute, opts = {}) {
 }
 
 export {
+  readAtMost,
   readRegularFile,
   readRegularFileBytes,
   readRegularFileBytesSync,

@@ -3,8 +3,8 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-YPJGKY4D.js";
-import "./chunk-FF4ZPZII.js";
+} from "./chunk-QK3M2FJ7.js";
+import "./chunk-VEPUTHKX.js";
 import "./chunk-3OLJVOZR.js";
 import "./chunk-HANBNIMK.js";
 export {

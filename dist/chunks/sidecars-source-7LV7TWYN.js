@@ -23,10 +23,10 @@ import {
   permissionHint,
   readBody,
   statusOf
-} from "./chunk-BS4GUCYU.js";
+} from "./chunk-ID4NORQV.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-FEXBMIR2.js";
-import "./chunk-FF4ZPZII.js";
+import "./chunk-VEPUTHKX.js";
 import {
   InputError,
   NameGate,

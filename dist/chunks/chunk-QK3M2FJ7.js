@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readRegularFile
-} from "./chunk-FF4ZPZII.js";
+} from "./chunk-VEPUTHKX.js";
 import {
   InputError,
   NameGate,

@@ -9,7 +9,7 @@ import {
   prometheusInfo,
   readPartQueries,
   sharedRowCount
-} from "./chunk-A7K65OAQ.js";
+} from "./chunk-AC2UYRGI.js";
 import {
   runReaderWorker,
   workerScript
@@ -27,12 +27,12 @@ import {
 } from "./chunk-GVCHAHR5.js";
 import {
   parseBaseUrl
-} from "./chunk-H73SDUWK.js";
+} from "./chunk-EUFP5TPV.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import "./chunk-FEXBMIR2.js";
-import "./chunk-FF4ZPZII.js";
+import "./chunk-VEPUTHKX.js";
 import {
   InputError
 } from "./chunk-3OLJVOZR.js";

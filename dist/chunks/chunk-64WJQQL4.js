@@ -17,7 +17,7 @@ import {
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-YPJGKY4D.js";
+} from "./chunk-QK3M2FJ7.js";
 import {
   parseDuration,
   parseSince,
@@ -35,8 +35,9 @@ import {
   compareRules
 } from "./chunk-FEXBMIR2.js";
 import {
+  readAtMost,
   readRegularFileBytesSync
-} from "./chunk-FF4ZPZII.js";
+} from "./chunk-VEPUTHKX.js";
 import {
   InputError,
   VERSION,
@@ -7143,7 +7144,7 @@ import { stat as stat2 } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/yaml/read-yaml.ts
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync } from "node:fs";
 
 // src/yaml/kubectl-reading.ts
 var KUBECTL_ODD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]/;
@@ -8018,7 +8019,7 @@ function readYamlFile(absolutePath, file) {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new InputError("not a regular file", { file });
     if (info.size > MAX_YAML_BYTES) throw tooLarge(info.size, file);
-    text3 = yamlTextOf(readFileSync(fd));
+    text3 = yamlTextOf(readAtMost(fd, info.size, MAX_YAML_BYTES, file));
   } catch (err) {
     throw err instanceof InputError ? err : cannotRead(err, file);
   } finally {
@@ -12304,7 +12305,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-AIPLS4VE.js");
+      const { readSidecars } = await import("./sidecars-source-7LV7TWYN.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -12315,7 +12316,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-MMOD7EIU.js");
+      const { readPrometheus } = await import("./prometheus-source-CIA6V77N.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -12331,7 +12332,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-E7NRY4DP.js");
+      const { readMapper } = await import("./mapper-source-AVLP3H2V.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,

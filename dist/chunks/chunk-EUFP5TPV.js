@@ -4,7 +4,7 @@ import {
 } from "./chunk-55OXYYT6.js";
 import {
   assertRegularFileSync
-} from "./chunk-FF4ZPZII.js";
+} from "./chunk-VEPUTHKX.js";
 import {
   InputError,
   isInputError

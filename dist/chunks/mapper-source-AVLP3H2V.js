@@ -5,20 +5,20 @@ import {
   permissionHint,
   readBody,
   statusOf
-} from "./chunk-BS4GUCYU.js";
+} from "./chunk-ID4NORQV.js";
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,
   parseBaseUrl,
   tooLarge
-} from "./chunk-H73SDUWK.js";
+} from "./chunk-EUFP5TPV.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import {
   compareCalls
 } from "./chunk-FEXBMIR2.js";
-import "./chunk-FF4ZPZII.js";
+import "./chunk-VEPUTHKX.js";
 import {
   InputError,
   NameGate,
