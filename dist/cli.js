@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-64WJQQL4.js";
+} from "./chunks/chunk-I5EAE733.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -3174,7 +3174,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./chunks/mapper-source-AVLP3H2V.js");
+      const { resetMapperCapture } = await import("./chunks/mapper-source-UNVILANT.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

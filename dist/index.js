@@ -41,7 +41,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-64WJQQL4.js";
+} from "./chunks/chunk-I5EAE733.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-AC2UYRGI.js";
+} from "./chunks/chunk-A54COW2B.js";
 import {
   errorReply,
   partReply
@@ -11,7 +11,7 @@ import {
   ByteInterner,
   ObservedMapBuilder
 } from "./chunks/chunk-GVCHAHR5.js";
-import "./chunks/chunk-EUFP5TPV.js";
+import "./chunks/chunk-WPGTBZZS.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-FEXBMIR2.js";
 import "./chunks/chunk-VEPUTHKX.js";

@@ -63,7 +63,11 @@ export async function readRegularFile(absolute: string, opts: RegularFileOptions
   return (await readRegularFileBytes(absolute, opts)).toString('utf8');
 }
 
-/** readRegularFile's bytes, for a reader that decodes them itself. */
+/**
+ * readRegularFile's bytes, for a reader that decodes them itself. The open and the stat wait on
+ * the event loop; the bounded read is synchronous, as readFileSync is, so one loop serves the
+ * synchronous and asynchronous readers (these files are read once, whole).
+ */
 export async function readRegularFileBytes(absolute: string, opts: RegularFileOptions = {}): Promise<Buffer> {
   const file = opts.file ?? absolute;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;

@@ -3960,6 +3960,15 @@ export const MUTANTS: Mutant[] = [
     tests: REGULAR,
   },
   {
+    id: 'esc/ca-read-unbounded',
+    file: 'src/observe/live/http-client.ts',
+    from: 'readRegularFileBytesSync(target.caFile, { maxBytes: 4 * 1024 * 1024 })',
+    to: 'readRegularFileBytesSync(target.caFile, { maxBytes: Number.MAX_SAFE_INTEGER })',
+    why: 'a --prometheus-ca that says 0 bytes (a kernel file) is read whole, past the 4 MiB limit',
+    tests: ['test/cli/hostile-input.test.ts'],
+    names: 'prometheus-ca',
+  },
+  {
     id: 'esc/yaml-read-unbounded',
     file: 'src/yaml/read-yaml.ts',
     from: 'readAtMost(fd, info.size, MAX_YAML_BYTES, file)',

@@ -2,11 +2,12 @@
 // baseline is bad input (exit 2): silently checking without it would fail a build that was
 // adopted on it.
 
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Baseline, baselineOf, parseBaseline, renderBaseline } from '../diff/baseline.ts';
 import { InputError } from '../errors.ts';
 import type { Drift } from '../model.ts';
+import { readRegularFile } from '../regular-file.ts';
 import { repositoryLinkGuard, writeFileInRepository } from '../repository-links.ts';
 
 const MAX_BASELINE_BYTES = 16 * 1024 * 1024;
@@ -25,7 +26,8 @@ export async function readBaselineFile(cwd: string, file: string): Promise<Basel
     });
   }
   if (size > MAX_BASELINE_BYTES) throw new InputError('baseline larger than 16 MiB', { file });
-  return parseBaseline(await readFile(absolute, 'utf8'), file);
+  // Read with the same bound: a file can grow between the stat and the read.
+  return parseBaseline(await readRegularFile(absolute, { file, maxBytes: MAX_BASELINE_BYTES }), file);
 }
 
 /** Writes the drift as a baseline; returns how many entries it holds. */

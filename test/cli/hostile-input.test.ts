@@ -3,7 +3,7 @@
 // errors, escape sequences in every output, readers that hang or crash on a wrong shape.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -363,6 +363,39 @@ describe('readers refuse what they cannot read', () => {
     const run = await runCli(['check', '--snapshot', 'fifo.json', '--intents', 'intents'], { cwd: dir });
     assert.equal(run.code, 2);
     assert.match(run.stderr, /fifo\.json: not a regular file/);
+  });
+
+  test('a FIFO, or a file that holds more than it says, as --prometheus-ca is refused before any connection', {
+    timeout: 30_000,
+  }, async (t) => {
+    const dir = await workspace({ 'intents/shopper.yaml': INTENTS });
+    try {
+      execFileSync('mkfifo', [path.join(dir, 'ca.pem')]);
+    } catch {
+      t.skip('mkfifo is not available');
+      return;
+    }
+    // Port 9 (discard) is never reached: the CA is read first.
+    const check = (ca: string) =>
+      runCli(
+        ['check', '--intents', 'intents', '--prometheus-url', 'https://127.0.0.1:9', '--prometheus-ca', ca],
+        {
+          cwd: dir,
+        },
+      );
+    const fifo = await check('ca.pem');
+    assert.equal(fifo.code, 2);
+    assert.match(fifo.stderr, /ca\.pem: not a regular file \(a FIFO, socket or device\?\)\n$/);
+    // A kernel file says 0 bytes: read only up to the 4 MiB limit.
+    const kernel = '/proc/kallsyms';
+    let length = 0;
+    try {
+      length = readFileSync(kernel).length;
+    } catch {}
+    if (length <= 4 * 1024 * 1024) return;
+    const big = await check(kernel);
+    assert.equal(big.code, 2);
+    assert.equal(big.stderr, `intent-drift: ${kernel}: larger than 4 MiB\n`);
   });
 
   test('a snapshot field of the wrong type is exit 2 naming the field, never a TypeError', async () => {

@@ -1,12 +1,11 @@
 // Plain HTTP(S) for Prometheus and a directly reachable mapper: a bearer token, a custom CA,
 // a timeout. Errors name the endpoint without its query string (queries and tokens stay private).
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError, isInputError } from '../../errors.ts';
-import { assertRegularFileSync } from '../../regular-file.ts';
+import { readRegularFileBytesSync } from '../../regular-file.ts';
 import { shownUrl } from './shown-url.ts';
 
 export interface HttpTarget {
@@ -38,13 +37,9 @@ export function parseBaseUrl(text: string, flag: string): URL {
 
 function caOf(target: HttpTarget): Buffer | undefined {
   if (target.caFile === undefined) return undefined;
-  // A FIFO or device as the CA file would block or never end: only a regular file is read.
-  assertRegularFileSync(target.caFile, { maxBytes: 4 * 1024 * 1024 });
-  try {
-    return readFileSync(target.caFile);
-  } catch (err) {
-    throw new InputError(`cannot read the CA file: ${(err as Error).message}`, { file: target.caFile });
-  }
+  // A FIFO or device as the CA file would block or never end: only a regular file is read, and
+  // no more than its limit.
+  return readRegularFileBytesSync(target.caFile, { maxBytes: 4 * 1024 * 1024 });
 }
 
 export interface RequestInit {

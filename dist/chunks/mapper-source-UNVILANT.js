@@ -11,7 +11,7 @@ import {
   httpRequest,
   parseBaseUrl,
   tooLarge
-} from "./chunk-EUFP5TPV.js";
+} from "./chunk-WPGTBZZS.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";

@@ -36,6 +36,7 @@ import {
 } from "./chunk-FEXBMIR2.js";
 import {
   readAtMost,
+  readRegularFile,
   readRegularFileBytesSync
 } from "./chunk-VEPUTHKX.js";
 import {
@@ -6760,7 +6761,7 @@ function requireKubeClientNode(what, version = process.versions.node) {
 import path4 from "node:path";
 
 // src/config/baseline-file.ts
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 
 // src/diff/istio-match.ts
@@ -7097,7 +7098,7 @@ async function readBaselineFile(cwd, file) {
     });
   }
   if (size > MAX_BASELINE_BYTES) throw new InputError("baseline larger than 16 MiB", { file });
-  return parseBaseline(await readFile(absolute, "utf8"), file);
+  return parseBaseline(await readRegularFile(absolute, { file, maxBytes: MAX_BASELINE_BYTES }), file);
 }
 async function writeBaselineFile(cwd, file, drift) {
   const baseline = baselineOf(drift);
@@ -12316,7 +12317,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-CIA6V77N.js");
+      const { readPrometheus } = await import("./prometheus-source-JTR5KGDR.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -12332,7 +12333,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-AVLP3H2V.js");
+      const { readMapper } = await import("./mapper-source-UNVILANT.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,

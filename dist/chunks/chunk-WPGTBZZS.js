@@ -3,7 +3,7 @@ import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
 import {
-  assertRegularFileSync
+  readRegularFileBytesSync
 } from "./chunk-VEPUTHKX.js";
 import {
   InputError,
@@ -11,7 +11,6 @@ import {
 } from "./chunk-3OLJVOZR.js";
 
 // src/observe/live/http-client.ts
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import { pipeline } from "node:stream";
@@ -29,12 +28,7 @@ function parseBaseUrl(text, flag) {
 }
 function caOf(target) {
   if (target.caFile === void 0) return void 0;
-  assertRegularFileSync(target.caFile, { maxBytes: 4 * 1024 * 1024 });
-  try {
-    return readFileSync(target.caFile);
-  } catch (err) {
-    throw new InputError(`cannot read the CA file: ${err.message}`, { file: target.caFile });
-  }
+  return readRegularFileBytesSync(target.caFile, { maxBytes: 4 * 1024 * 1024 });
 }
 function requestHeaders(target, init, extra = {}) {
   const headers = { Accept: "application/json", ...extra };

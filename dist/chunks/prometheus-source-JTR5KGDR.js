@@ -9,7 +9,7 @@ import {
   prometheusInfo,
   readPartQueries,
   sharedRowCount
-} from "./chunk-AC2UYRGI.js";
+} from "./chunk-A54COW2B.js";
 import {
   runReaderWorker,
   workerScript
@@ -27,7 +27,7 @@ import {
 } from "./chunk-GVCHAHR5.js";
 import {
   parseBaseUrl
-} from "./chunk-EUFP5TPV.js";
+} from "./chunk-WPGTBZZS.js";
 import {
   shownUrl
 } from "./chunk-55OXYYT6.js";
