@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-I5EAE733.js";
+} from "./chunks/chunk-75CAA6IT.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -82,7 +82,7 @@ import {
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-JU6SNZAQ.js";
+} from "./chunks/chunk-E2JKSWKL.js";
 import "./chunks/chunk-QK3M2FJ7.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import "./chunks/chunk-JSMSHLED.js";

@@ -41,12 +41,12 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-I5EAE733.js";
+} from "./chunks/chunk-75CAA6IT.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-JU6SNZAQ.js";
+} from "./chunks/chunk-E2JKSWKL.js";
 import "./chunks/chunk-QK3M2FJ7.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import {

@@ -8,6 +8,7 @@ import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { isRepositoryPath } from './contained-path.ts';
+import { leavesDirectory } from './display-path.ts';
 import { InputError } from './errors.ts';
 import { findRepositoryRoot } from './repository-root.ts';
 
@@ -76,10 +77,7 @@ export async function writeFileInRepository(
 
 function isWithin(directory: string, file: string): boolean {
   const relative = path.relative(directory, file);
-  return (
-    relative === '' ||
-    (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative))
-  );
+  return relative === '' || !leavesDirectory(relative);
 }
 
 /** The real path of `absolute`, or of the nearest existing folder above it with the rest appended. */

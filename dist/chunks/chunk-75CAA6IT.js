@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-JU6SNZAQ.js";
+} from "./chunk-E2JKSWKL.js";
 import {
   readSnapshot,
   snapshotToMap

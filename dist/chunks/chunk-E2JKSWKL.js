@@ -386,7 +386,7 @@ async function writeFileInRepository(cwd, file, text) {
 }
 function isWithin(directory, file) {
   const relative = path4.relative(directory, file);
-  return relative === "" || !relative.startsWith(`..${path4.sep}`) && relative !== ".." && !path4.isAbsolute(relative);
+  return relative === "" || !leavesDirectory(relative);
 }
 function realPathOf(absolute, shown, links = 0) {
   const rest = [];
@@ -648,13 +648,13 @@ export {
   isRepositoryPath,
   isInsideDirectory,
   writeFileInside,
+  leavesDirectory,
+  displayName,
   findRepositoryRoot,
   repositoryRoot,
   repositoryLinkGuard,
   openInRepository,
   writeFileInRepository,
-  leavesDirectory,
-  displayName,
   NO_ISTIO_SERIES,
   metricFilesOf,
   PartQueue,
