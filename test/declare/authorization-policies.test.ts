@@ -2,7 +2,8 @@
 // operator's own test values for its identity labels, the Istio tutorial's intents and manifests
 // from Otterize's docs, and Istio's AuthorizationPolicy CRD (fixtures/crds/) with ajv.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { Ajv } from 'ajv';
@@ -276,6 +277,67 @@ describe('authorizationPolicies', () => {
         { operation: { paths: ['/items'] } },
       ]);
     }
+  });
+
+  test('a Service without a selector gets no policy, with a warning (the operator refuses it)', async () => {
+    // An ALLOW policy with no selector would apply to every pod of the namespace.
+    const dir = await mkdtemp(path.join(tmpdir(), 'policies-'));
+    try {
+      const service = (name: string, spec: string) =>
+        `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: shop\nspec:\n${spec}`;
+      await writeFile(
+        path.join(dir, 'services.yaml'),
+        [
+          service('external-api', '  type: ExternalName\n  externalName: api.example.com\n'),
+          service('manual', '  selector: {}\n  ports:\n    - port: 80\n'),
+        ].join('---\n'),
+      );
+      const workloads = await readWorkloadManifests([dir], { cwd: dir });
+      const declared = await loadIntents([TUTORIAL], { cwd: ROOT });
+      const base = declared.rules.find((r) => r.targetType === 'service')!;
+      const rules = ['external-api', 'manual'].map((name) => ({
+        ...base,
+        server: { name, namespace: 'shop' },
+      }));
+      const { policies, warnings } = authorizationPolicies(rules, { workloads });
+      assert.deepEqual(policies, []);
+      assert.deepEqual(
+        warnings.map((w) => w.slice(w.indexOf('no policy'))),
+        [
+          'no policy for Service shop/external-api: it has no selector (the operator writes none)',
+          'no policy for Service shop/manual: it has no selector (the operator writes none)',
+        ],
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("without manifests, the client's service account is assumed to be its name, and the policy says so", async () => {
+    const declared = await loadIntents(['fixtures/intents/repo'], { cwd: ROOT });
+    const { policies } = authorizationPolicies(declared.rules);
+    assert.deepEqual(
+      policies.map((p) => [
+        (p.manifest.spec as { rules: { from: { source: { principals: string[] } }[] }[] }).rules[0]!.from[0]!
+          .source.principals,
+        p.notes[1],
+      ]),
+      [
+        [['cluster.local/ns/shop/sa/frontend'], 'service account of shop/frontend unknown: assumed frontend'],
+        [['cluster.local/ns/shop/sa/frontend'], 'service account of shop/frontend unknown: assumed frontend'],
+      ],
+    );
+  });
+
+  test('targets of one name in two namespaces are two policies, one in each', async () => {
+    const declared = await loadIntents(['fixtures/intents/repo'], { cwd: ROOT });
+    const base = declared.rules.find((r) => r.targetType === 'kubernetes' && r.path !== null)!;
+    const rules = ['shop', 'stock'].map((namespace) => ({ ...base, server: { name: 'api', namespace } }));
+    const { policies } = authorizationPolicies(rules);
+    assert.deepEqual(
+      policies.map((p) => nameOf(p).split('/')[0]),
+      ['shop', 'stock'],
+    );
   });
 
   test('no rules, no policies', () => {

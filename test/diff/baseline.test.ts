@@ -109,6 +109,19 @@ describe('baseline', () => {
     assert.equal(outcome.resolved, 1);
   });
 
+  test("entries are sorted by what they hold, not by the drift's order, so a rewrite is a small diff", () => {
+    // The drift lists a client's calls to a server by path, then method; the baseline by method first.
+    const drift = driftOf([call('web', 'api', 'POST', '/a'), call('web', 'api', 'GET', '/b')]);
+    assert.deepEqual(
+      drift.missing.map((c) => `${c.method} ${c.path}`),
+      ['POST /a', 'GET /b'],
+    );
+    assert.deepEqual(
+      baselineOf(drift).missing.map((e) => `${e.method} ${e.path}`),
+      ['GET /b', 'POST /a'],
+    );
+  });
+
   test('a duplicated entry is one entry: counted once, resolved or not', () => {
     const entry = { client: `${NS}/web`, server: `${NS}/api`, method: 'POST', path: '/orders/{*}' };
     const twice = parseBaseline(JSON.stringify({ version: 1, missing: [entry, { ...entry }] }), 'b.json');
@@ -132,6 +145,7 @@ describe('baseline', () => {
     const bad = [
       ['{"version": 1,\n "missing": [}', /^b\.json(:2)?: not a baseline/],
       ['{"version": 1,\n "missing": [] "x"}', /^b\.json:2: not a baseline/],
+      ['{"version": 1,\n "missing": [] "x",\n "stale": []\n}\n', /^b\.json:2: not a baseline/],
       ['[]', /b\.json: not a baseline: not a JSON object/],
       ['{"version": 2}', /version must be 1/],
       ['{"version": 1, "missing": [{"client": 1}]}', /missing\[0\]\.client must be a string/],

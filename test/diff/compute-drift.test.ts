@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { computeDrift, exitCodeFor } from '../../src/diff/compute-drift.ts';
 import type { DeclaredRule, Drift, FailOn, ObservedCall } from '../../src/model.ts';
-import { call, declaredIntents, observedMap, rule } from './builders.ts';
+import { call, declaredIntents, NS, observedMap, rule } from './builders.ts';
 
 function drift(calls: ObservedCall[], rules: DeclaredRule[], namespaces?: string[]): Drift {
   return computeDrift(observedMap(calls), declaredIntents(rules), namespaces ? { namespaces } : {});
@@ -131,10 +131,40 @@ describe('covered and missing', () => {
     assert.deepEqual(clean.warnings, []);
   });
 
+  test('a missing call without a method (a TCP connection, service-level evidence) draws no warning about methods', () => {
+    const d = drift(
+      [
+        call('web', 'db', null, null, { protocol: 'tcp' }),
+        call('web', 'cache', null, null),
+        call('web', 'api', 'HEAD', '/'),
+      ],
+      [],
+    );
+    assert.equal(d.missing.length, 3);
+    const about = d.warnings.filter((w) => w.includes('ClientIntents cannot declare'));
+    assert.equal(about.length, 1);
+    assert.match(
+      about[0]!,
+      /^1 missing call\(s\) use a method ClientIntents cannot declare \(e\.g\. web -> api "HEAD"\)/,
+    );
+  });
+
+  test('stale rules alone are drift', () => {
+    const d = drift(
+      [call('client', 'nginx', 'GET', '/a')],
+      [rule('client', 'nginx', 'GET', '/a'), rule('client', 'nginx', 'GET', '/old')],
+    );
+    assert.deepEqual([d.summary.missing, d.summary.stale, d.summary.drift], [0, 1, true]);
+  });
+
   test('one call marks every rule it matches as used', () => {
     const d = drift(
       [call('client', 'nginx', 'GET', '/api/users')],
-      [rule('client', 'nginx', 'GET', '/api/*'), rule('client', 'nginx', 'GET', '/api/users')],
+      [
+        rule('client', 'nginx', 'GET', '/api/*'),
+        rule('client', 'nginx', 'GET', '*/users'),
+        rule('client', 'nginx', 'GET', '/api/users'),
+      ],
     );
     assert.equal(d.stale.length, 0);
   });
@@ -146,6 +176,29 @@ describe('covered and missing', () => {
     );
     assert.equal(d.missing.length, 1);
     assert.equal(d.stale[0]?.reason, 'client-idle');
+  });
+
+  test("the next client's calls to the server the last client called are judged by the next client's rules", () => {
+    // As every source gives them: one server object shared by all calls to it, so the
+    // first client's last group and the second client's first group hold the same object.
+    const calls = [
+      call('client', 'nginx', 'GET', '/a'),
+      call('client', 'other', 'GET', '/b'),
+      call('client2', 'other', 'GET', '/b'),
+    ];
+    calls[2]!.server = calls[1]!.server;
+    const d = drift(calls, [rule('client', 'nginx', 'GET', '/a'), rule('client', 'other', 'GET', '/b')]);
+    assert.deepEqual(d.covered.map(brief), ['client->nginx GET /a', 'client->other GET /b']);
+    assert.deepEqual(d.missing.map(brief), ['client2->other GET /b']);
+    assert.equal(d.missing[0]?.wouldBeBlocked, true);
+  });
+
+  test('a missing call to a server of the same name in another namespace is an entry of its own', () => {
+    const d = drift([call('client', 'api.shop', 'GET', '/x'), call('client', 'api.stock', 'GET', '/x')], []);
+    assert.deepEqual(
+      d.missing.map((c) => `${c.server.namespace}/${c.server.name} ${c.count}`),
+      ['shop/api 10', 'stock/api 10'],
+    );
   });
 
   test('missing calls are one entry per (client, server, method, path), counts summed', () => {
@@ -271,6 +324,23 @@ describe('a rule with a path and any method (methods: [])', () => {
     );
   });
 
+  test('a call matching both its own-method rule and the any-method rule on its path uses both', () => {
+    const d = drift(
+      [call('client', 'nginx', 'GET', '/items')],
+      [
+        rule('client', 'nginx', 'GET', '/items'),
+        rule('client', 'nginx', null, '/items'),
+        rule('client', 'nginx', 'GET', '/items/*'),
+        rule('client', 'nginx', null, null),
+      ],
+    );
+    assert.deepEqual(d.covered.map(brief), ['client->nginx GET /items']);
+    assert.deepEqual(
+      d.stale.map((r) => ruleBrief(r)),
+      ['client->nginx GET /items/*'],
+    );
+  });
+
   test('stale when its path is never called, with the same reasons as any rule; not checked without detail', () => {
     const d = drift(
       [call('client', 'nginx', 'GET', '/other'), call('client', 'cache', null, null)],
@@ -307,6 +377,31 @@ describe('a rule with a path and any method (methods: [])', () => {
 });
 
 describe('wouldBeBlocked', () => {
+  test("a missing call says where its client's ClientIntents would declare it, blocked or not", () => {
+    const file = 'intents/client.yaml';
+    const declared = declaredIntents([
+      { ...rule('client', 'nginx', 'GET', '/a', { file, line: 7 }), targetLine: 5 },
+    ]);
+    declared.documents.push({
+      client: { name: 'client', namespace: NS },
+      apiVersion: 'k8s.otterize.com/v2',
+      file,
+      line: 1,
+      targetsLine: 4,
+    });
+    const d = computeDrift(
+      observedMap([call('client', 'nginx', 'POST', '/b'), call('client', 'redis', 'GET', '/c')]),
+      declared,
+    );
+    assert.deepEqual(
+      d.missing.map((c) => [c.server.name, c.wouldBeBlocked, c.intentsFile]),
+      [
+        ['nginx', true, { file, line: 5 }],
+        ['redis', false, { file, line: 4 }],
+      ],
+    );
+  });
+
   test('true when any client declares the server, false for a server nobody declares', () => {
     const d = drift(
       [call('client2', 'nginx', 'POST', '/p'), call('client2', 'redis', 'GET', '/r')],
@@ -448,6 +543,27 @@ describe('not checked', () => {
       [
         ['/admin/*', 'no-http-detail'],
         ['/a', 'no-http-detail'],
+      ],
+    );
+    assert.deepEqual(d.stale, []);
+  });
+
+  test('a call with a path but no method exercises no method rule, a wildcard one neither: not checked', () => {
+    // Metrics with request_path but without request_method say nothing about the method.
+    const d = drift(
+      [call('client', 'nginx', null, '/admin/x')],
+      [
+        rule('client', 'nginx', 'GET', '/admin/*'),
+        rule('client', 'nginx', 'GET', '/admin/x'),
+        rule('client', 'nginx', null, '/admin/x'),
+      ],
+    );
+    assert.deepEqual(d.covered.map(brief), ['client->nginx null /admin/x']);
+    assert.deepEqual(
+      d.notChecked.map((r) => [r.method, r.path, r.why]),
+      [
+        ['GET', '/admin/*', 'no-http-detail'],
+        ['GET', '/admin/x', 'no-http-detail'],
       ],
     );
     assert.deepEqual(d.stale, []);

@@ -62,6 +62,10 @@ describe('matching calls', () => {
     const declared = rule('frontend', 'orders', 'GET', '/old');
     assert.ok(ignoreRuleMatchesDeclared(ignore({ server: `${NS}/orders`, path: '/old' }), declared));
     assert.equal(ignoreRuleMatchesDeclared(ignore({ path: '/new' }), declared), false);
+    assert.equal(
+      ignoreRuleMatchesDeclared(ignore({ server: `${NS}/billing`, path: '/old' }), declared),
+      false,
+    );
   });
 
   test('the first matching rule is the one reported', () => {
