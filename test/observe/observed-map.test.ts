@@ -153,6 +153,27 @@ describe('ObservedMapBuilder', () => {
     });
   });
 
+  test('parts handed over by workers add their calls and the files or pods each read', () => {
+    const main = new ObservedMapBuilder();
+    main.sources = 1;
+    main.add(series('source', 'client', 'nginx', 2, GET_A));
+    for (const [client, sources] of [
+      ['a', 3],
+      ['b', 4],
+    ] as const) {
+      const part = new ObservedMapBuilder();
+      part.sources = sources;
+      part.add(series('source', client, 'nginx', 1, GET_A));
+      main.absorb(part.export());
+    }
+    const map = main.build();
+    assert.deepEqual(
+      map.calls.map((c) => c.client.name),
+      ['a', 'b', 'client'],
+    );
+    assert.deepEqual(map.stats, { series: 3, sources: 8 });
+  });
+
   test('calls past the first 1,024 list the reporters that saw them, and no other', () => {
     // The per-call reporter slots start at 1,024 calls and grow: call 1,024 is the first one past them.
     const samples: Sample[] = [];

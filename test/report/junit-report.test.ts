@@ -10,8 +10,10 @@ import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { parse } from 'junit2json';
 import { renderCiReport } from '../../src/deliver/ci-reports.ts';
+import { checkDrift } from '../../src/diff/drift-controls.ts';
+import type { FailPolicy } from '../../src/diff/fail-policy.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { call } from '../diff/builders.ts';
+import { call, declaredIntents, NS, observedMap, rule } from '../diff/builders.ts';
 import { notCheckedInputs, ROOT, scenarioInputs } from './ci-scenario.ts';
 import { assertGolden } from './demo-drift.ts';
 
@@ -102,6 +104,37 @@ describe('JUnit report', {
     const all = (await casesOf(none)).flatMap((s) => s.cases);
     assert.equal(all.filter((c) => c.failure).length, 0);
     assert.match(none, /<testsuites name="intent-drift" tests="9" failures="0"/);
+  });
+
+  test("two clients' documents in one file, naming the same call: each rule's case is its own", async () => {
+    // One file, two ClientIntents: web's rule is used, batch's (the same server, method and path) is stale.
+    const declared = declaredIntents([
+      rule('web', 'orders', 'GET', '/orders', { file: 'intents/all.yaml', line: 9 }),
+      rule('batch', 'orders', 'GET', '/orders', { file: 'intents/all.yaml', line: 21 }),
+    ]);
+    const policy: FailPolicy = { failOn: 'any', clientIdle: 'fail', overrides: [] };
+    const { drift } = checkDrift(
+      observedMap([call('web', 'orders', 'GET', '/orders'), call('batch', 'users', 'GET', '/u')]),
+      declared,
+      { policy },
+    );
+    const out = renderCiReport('junit', {
+      drift,
+      declared,
+      policy,
+      namespaces: [],
+      cwd: ROOT,
+      repositoryRoot: ROOT,
+    });
+    assert.deepEqual(
+      (await casesOf(out)).map(
+        (s) => `${s.suite}: ${s.cases.map((c) => `${verdict(c)} ${c.name}`).join('; ')}`,
+      ),
+      [
+        `${NS}/batch: failure missing GET /u -> users; failure rule GET /orders -> orders`,
+        `${NS}/web: passed rule GET /orders -> orders`,
+      ],
+    );
   });
 
   test("a client's suite names its first intents file; not-checked rules are skipped with their own reason", async () => {

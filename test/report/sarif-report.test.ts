@@ -177,6 +177,26 @@ describe('SARIF: artifact URIs', () => {
   });
 });
 
+describe('SARIF: a client without ClientIntents', () => {
+  test('its missing call is shown beside another document of its namespace, and says it needs one of its own', () => {
+    const inputs = scenarioInputs(undefined, {
+      calls: [...scenarioCalls, call('cron', 'orders', 'GET', '/reindex')],
+    });
+    const cron = resultsOf(renderCiReport('sarif', inputs)).filter((r) => r.message.text.includes('cron'));
+    assert.deepEqual(
+      cron.map(
+        (r) =>
+          `${r.locations?.[0]?.physicalLocation.artifactLocation.uri}:${r.locations?.[0]?.physicalLocation.region.startLine}`,
+      ),
+      ['intents/web.yaml:1'],
+    );
+    assert.match(
+      cron[0]!.message.text,
+      new RegExp(`\\ncron\\.${NS} has no ClientIntents yet: add a document for it\\.`),
+    );
+  });
+});
+
 describe('SARIF: rules not checked', () => {
   test('a note for a rule whose calls carry no method or path, none for a target Istio metrics never show', () => {
     assert.deepEqual(
