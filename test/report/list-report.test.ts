@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { renderList } from '../../src/report/list-report.ts';
+import { renderList, renderListJson } from '../../src/report/list-report.ts';
 import { call, observedMap } from '../diff/builders.ts';
 
 describe('list report', () => {
@@ -47,5 +47,95 @@ describe('list report', () => {
   test('control characters in paths are shown as escapes', () => {
     const text = renderList([call('web', 'nginx', 'GET', '/a\nb')]);
     assert.match(text, /path \/a\\nb, methods/);
+  });
+
+  test('paths and methods in code-unit order: upper case before `_` before lower case', () => {
+    const text = renderList([
+      call('web', 'nginx', 'GET', '/a'),
+      call('web', 'nginx', 'GET', '/_x'),
+      call('web', 'nginx', 'patch', '/B'),
+      call('web', 'nginx', 'POST', '/B'),
+    ]);
+    assert.deepEqual(text.split('\n').slice(2, 5), [
+      '    - path /B, methods: [POST,patch]',
+      '    - path /_x, methods: [GET]',
+      '    - path /a, methods: [GET]',
+    ]);
+  });
+
+  test('one name in two namespaces is two clients and two servers', () => {
+    const text = renderList([
+      call('web.shop', 'api.shop', 'GET', '/a'),
+      call('web.shop', 'api.billing', 'GET', '/b'),
+      call('web.billing', 'api.billing', 'GET', '/c'),
+    ]);
+    assert.equal(
+      text,
+      [
+        'web in namespace billing calls:',
+        '  - api in namespace billing',
+        '    - path /c, methods: [GET]',
+        'web in namespace shop calls:',
+        '  - api in namespace billing',
+        '    - path /b, methods: [GET]',
+        '  - api in namespace shop',
+        '    - path /a, methods: [GET]',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('a path seen without a method keeps its line, with no methods', () => {
+    const text = renderList([call('web', 'nginx', null, '/a'), call('web', 'nginx', 'GET', '/b')]);
+    assert.deepEqual(text.split('\n').slice(2, 4), [
+      '    - path /a, methods: []',
+      '    - path /b, methods: [GET]',
+    ]);
+  });
+
+  test('control and direction characters in names, namespaces and methods are shown as escapes', () => {
+    const text = renderList([call('w\u001beb.s\u202ehop', 'ng\rinx.o\nps', 'GE\u0007T', '/')]);
+    assert.equal(
+      text,
+      'w\\x1beb in namespace s\\u202ehop calls:\n  - ng\\rinx in namespace o\\nps\n    - path /, methods: [GE\\x07T]\n',
+    );
+  });
+});
+
+describe('list --format json', () => {
+  const unattributed = { ...call('x', 'api.shop', 'GET', '/u'), client: { name: '', namespace: '' } };
+  const external = { ...call('web.shop', 'x.ext', 'GET', '/e'), host: 'example.com' };
+  const map = observedMap(
+    [call('web.shop', 'api.shop', 'GET', '/a'), call('web.ops', 'api.shop', 'GET', '/o')],
+    {
+      unattributed: [unattributed],
+      external: [external],
+      warnings: ['a \u202ewarning'],
+    },
+  );
+
+  test('-n scopes calls and external calls by their client, unattributed calls by their server', () => {
+    const data = JSON.parse(renderListJson(map, { namespaces: ['shop'] }));
+    assert.deepEqual(
+      data.calls.map((c: { path: string }) => c.path),
+      ['/a'],
+    );
+    assert.deepEqual(
+      data.unattributed.map((c: { path: string }) => c.path),
+      ['/u'],
+    );
+    assert.deepEqual(
+      data.external.map((c: { path: string }) => c.path),
+      ['/e'],
+    );
+    const ops = JSON.parse(renderListJson(map, { namespaces: ['ops'] }));
+    assert.deepEqual([ops.calls.length, ops.unattributed.length, ops.external.length], [1, 0, 0]);
+  });
+
+  test('the warnings are kept, direction characters written as \\u escapes', () => {
+    const json = renderListJson(map);
+    assert.ok(json.includes('"a \\u202ewarning"'), json);
+    assert.ok(!json.includes('\u202e'));
+    assert.deepEqual(JSON.parse(json).warnings, ['a \u202ewarning']);
   });
 });
