@@ -87,3 +87,92 @@ describe('reports with drift controls', () => {
     await assertGolden('controls.json', json);
   });
 });
+
+describe('drift controls at their edges', () => {
+  const policy = { failOn: 'any', clientIdle: 'warn', overrides: [] } as const;
+
+  test('environments for some namespaces: the coverage column is blank for the others; an idle client counts once', () => {
+    const { drift } = checkDrift(
+      observedMap([call('web.shop', 'api.shop', 'GET', '/a')]),
+      declaredIntents([
+        rule('web.shop', 'api.shop', 'GET', '/a'),
+        rule('job.batch', 'api.shop', 'GET', '/x'),
+        rule('job.batch', 'api.shop', 'GET', '/y'),
+      ]),
+      { environments: { shop: 'prod' }, policy },
+    );
+    const md = renderMarkdownReport(drift);
+    assert.match(
+      md,
+      /<summary>Not exercised \(the client made no calls in this run\): 2 rules of 1 client<\/summary>/,
+    );
+    assert.match(md, /^\| client \| environment \| exercised \| coverage \| not exercised \|$/m);
+    assert.match(md, /^\| `job\.batch` \| {2}\| 0 of 2 \| 0% \| 2 client-idle \|$/m);
+    assert.match(md, /^\| `web\.shop` \| `prod` \| 1 of 1 \| 100% \| {2}\|$/m);
+  });
+
+  test('nothing declared: no coverage, neither in the text nor in the comment', () => {
+    const { drift } = checkDrift(observedMap([call('web', 'api', 'GET', '/a')]), declaredIntents([]), {
+      policy,
+    });
+    assert.deepEqual(drift.coverage?.total, { declared: 0, exercised: 0, percent: 100 });
+    assert.doesNotMatch(renderTextReport(drift), /coverage/i);
+    assert.doesNotMatch(renderMarkdownReport(drift), /coverage/i);
+  });
+
+  test('the noise and baseline notes: said when they took something out, with the right counts', () => {
+    const observed = observedMap([
+      call('web', 'api', 'GET', '/a', { count: 5 }),
+      call('web', 'api', 'GET', '/rare', { count: 2 }),
+    ]);
+    const declared = declaredIntents([rule('web', 'api', 'GET', '/a'), rule('web', 'api', 'GET', '/old')]);
+    const notes = (opts: Parameters<typeof checkDrift>[2]) =>
+      renderTextReport(checkDrift(observed, declared, { policy, ...opts }).drift)
+        .split('\n')
+        .filter((line) => /noise|baseline/i.test(line));
+    assert.deepEqual(notes({ minCount: 2 }), [], 'nothing under the floor');
+    assert.deepEqual(notes({ minCount: 3 }), [
+      '1 missing call (2 requests) seen fewer than 3 times dropped as noise (minCount).',
+    ]);
+    const staleYesterday = checkDrift(observedMap([call('web', 'api', 'GET', '/a')]), declared, { policy });
+    assert.deepEqual(notes({ minCount: 3, baseline: baselineOf(staleYesterday.beforeBaseline) }).slice(1), [
+      'Baseline: 0 missing and 1 stale already accepted, not reported.',
+    ]);
+    const goneYesterday = checkDrift(
+      observedMap([
+        call('web', 'api', 'GET', '/a'),
+        call('web', 'api', 'GET', '/gone'),
+        call('web', 'api', 'POST', '/gone'),
+      ]),
+      declaredIntents([rule('web', 'api', 'GET', '/a')]),
+      { policy },
+    );
+    assert.deepEqual(notes({ minCount: 3, baseline: baselineOf(goneYesterday.beforeBaseline) }).slice(1), [
+      'Baseline: 0 missing and 0 stale already accepted, not reported. 2 baseline entries no longer seen: refresh with --write-baseline.',
+    ]);
+    const empty = checkDrift(observedMap([]), declaredIntents([]), { policy });
+    assert.deepEqual(
+      notes({ baseline: baselineOf(empty.beforeBaseline) }),
+      [],
+      'a baseline that took nothing out',
+    );
+  });
+});
+
+describe('a comment cut to its limit', () => {
+  test('the coverage table gives up its rows before the rules not exercised', () => {
+    const idle = Array.from({ length: 30 }, (_, i) => rule(`job${i}.batch`, 'api.shop', 'GET', `/r${i}`));
+    const { drift } = checkDrift(
+      observedMap([call('web.shop', 'api.shop', 'GET', '/a')]),
+      declaredIntents([rule('web.shop', 'api.shop', 'GET', '/a'), ...idle]),
+      { policy: { failOn: 'any', clientIdle: 'warn', overrides: [] } },
+    );
+    const full = renderMarkdownReport(drift);
+    const cut = renderMarkdownReport(drift, { maxLength: full.length - 200 });
+    assert.ok(cut.length <= full.length - 200);
+    for (let i = 0; i < 30; i++) assert.ok(cut.includes(`| \`GET /r${i}\` |`), `rule /r${i} kept`);
+    const lastCoverageRow = '| `web.shop` | 1 of 1 | 100% |  |';
+    assert.ok(full.includes(lastCoverageRow));
+    assert.ok(!cut.includes(lastCoverageRow), 'a coverage row cut');
+  });
+});

@@ -365,6 +365,22 @@ describe('markdown: the run header', () => {
     );
   });
 
+  test('the observed data: --since, then a span across midnight with both dates', () => {
+    const md = renderMarkdownReport({
+      ...base,
+      observedFrom: {
+        source: 'prometheus',
+        inputs: ['http://prom:9090'],
+        since: '24h',
+        window: { from: '2026-03-01T23:59:00.000Z', to: '2026-03-02T00:01:30.250Z' },
+      },
+    } as Drift);
+    assert.equal(
+      md.split('\n')[3],
+      'Observed: Prometheus at `http://prom:9090`, since 24h, 2026-03-01 23:59:00 to 2026-03-02 00:01:30 UTC',
+    );
+  });
+
   test('hostile values stay inert: inputs in code spans, an odd tail left out, no javascript: link, no fake SHA', () => {
     const md = renderMarkdownReport(
       {

@@ -23,6 +23,21 @@ describe('text report', () => {
     assert.match(text, /1 call observed, 1 rule declared\.\n$/);
   });
 
+  test('TCP counts connections; HTTP and gRPC count requests', () => {
+    const drift = computeDrift(
+      observedMap([
+        call('web', 'db', null, null, { protocol: 'tcp', count: 3 }),
+        call('web', 'api', 'POST', '/pkg.Svc/Get', { protocol: 'grpc', count: 1 }),
+        call('web', 'nginx', 'GET', '/a', { count: 2 }),
+      ]),
+      declaredIntents([]),
+    );
+    const text = renderTextReport(drift);
+    assert.match(text, /-> db: 3 connections$/m);
+    assert.match(text, /-> api: 1 request$/m);
+    assert.match(text, /-> nginx: 2 requests$/m);
+  });
+
   test('groups by client, each stale reason spelled out with file:line', () => {
     const drift = computeDrift(
       observedMap([call('b', 'nginx', 'GET', '/x'), call('a', 'redis.data', 'GET', '/k')]),
