@@ -108,6 +108,14 @@ describe('graph PNG', () => {
     assert.ok(pixelsNear(png, '#3b6ea8') > 100, 'the observed edges in blue');
   });
 
+  test('without a zoom, twice the size a browser shows the SVG at (a point is 4/3 of a CSS pixel)', async () => {
+    const svg = await renderSvg(renderGraphDot(graphOfMap(observedMap(demoCalls))));
+    const points = Number(/<svg width="(\d+)pt"/.exec(svg)?.[1]);
+    assert.ok(points > 100, `${points}pt`);
+    const png = decodePng(await renderPng(svg));
+    assert.ok(Math.abs(png.width - (2 * points * 4) / 3) <= 2, `${points}pt -> ${png.width}px`);
+  });
+
   test('zoom scales the image', async () => {
     const svg = await renderSvg(renderGraphDot(graphOfMap(observedMap(demoCalls))));
     const one = decodePng(await renderPng(svg, { zoom: 1 }));

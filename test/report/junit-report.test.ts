@@ -184,6 +184,21 @@ describe('JUnit report', {
     );
   });
 
+  test('characters beyond the BMP stay themselves, a lone low surrogate does not; a control character in a client name is escaped', async () => {
+    const inputs = scenarioInputs(undefined, {
+      calls: [call('w\u0001eb', 'orders', 'GET', '/caf\u00e9/\u{1F600}/\udc00', { count: 3 })],
+    });
+    const out = renderCiReport('junit', inputs);
+    assert.equal(await schemaErrors(out), '');
+    const suites = await casesOf(out);
+    assert.ok(
+      suites.some((s) => s.suite === `${NS}/w\\x01eb`),
+      suites.map((s) => s.suite).join('\n'),
+    );
+    const names = suites.flatMap((s) => s.cases.map((c) => c.name));
+    assert.ok(names.includes('missing GET /caf\u00e9/\u{1F600}/\ufffd -> orders'), names.join('\n'));
+  });
+
   test('the schema check can fail: an unknown attribute on a test case is refused', async () => {
     assert.notEqual(await schemaErrors(xml.replace('<testcase ', '<testcase file="x" ')), '');
   });

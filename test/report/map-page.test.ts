@@ -181,6 +181,27 @@ describe('suggested rule', () => {
     assert.match(suggestedRule(missing('/two\nlines')) ?? '', /- path: "\/two\\\\nlines"\n/);
   });
 
+  test('every path YAML could read another way is quoted, and reads back as itself', async () => {
+    const { parse } = await import('yaml');
+    for (const path of [
+      '*',
+      '{a}',
+      '-x',
+      '/a: b',
+      '/a #b',
+      '/a b',
+      "/it's",
+      '/a,b',
+      '/[x]',
+      '/&a',
+      '/!x',
+      '/%20',
+    ]) {
+      const target = parse(suggestedRule(missing(path)) ?? '')[0];
+      assert.equal(target.kubernetes.http[0].path, path, path);
+    }
+  });
+
   test('none for a call without method and path', () => {
     const noDetail: MissingCall = { ...call('a', 'b', null, null), wouldBeBlocked: false };
     assert.equal(suggestedRule(noDetail), undefined);
