@@ -49,9 +49,11 @@ describe('reads stay in the repository', () => {
       ['intents/evil.yaml', DEMO, 'intents/evil.yaml'],
       ['capture/evil.prom', DEMO, 'capture/evil.prom'],
       ['manifests.yaml', [...DEMO, '--workloads', 'manifests.yaml'], 'manifests.yaml'],
+      ['ci/drift.yaml', [...DEMO, '--config', 'ci/drift.yaml'], 'ci/drift.yaml'],
     ];
     for (const [link, args, shown] of cases) {
       const { repo, outside } = await checkout();
+      await mkdir(path.dirname(path.join(repo, link)), { recursive: true });
       await symlink(path.join(outside, 'secret.yaml'), path.join(repo, link));
       const run = await runCli(['check', ...args], { cwd: repo });
       assert.equal(run.code, 2, `${link}: ${run.stderr}`);
