@@ -100,6 +100,37 @@ describe('readWorkloadManifests', () => {
     ]);
   });
 
+  test('only core v1 Services count; one without a namespace takes the default given; null is no value', () => {
+    const text = [
+      'apiVersion: serving.knative.dev/v1',
+      'kind: Service',
+      'metadata: {name: api, namespace: shop}',
+      'spec: {template: {spec: {containers: [{image: api}]}}}',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: web-svc}',
+      'spec: {selector: {app: web, tier: null}}',
+      '---',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: web, namespace: null}',
+      'spec: {template: {spec: {serviceAccountName: web-sa, serviceAccount: old-sa}}}',
+      '',
+    ].join('\n');
+    const documents = parseYamlDocuments(text, 'mixed.yaml');
+    assert.deepEqual(servicesFromDocuments(documents, 'shop'), [
+      { name: 'web-svc', namespace: 'shop', selector: { app: 'web' } },
+    ]);
+    assert.deepEqual(
+      workloadsFromDocuments(documents, 'mixed.yaml', 'shop').map(
+        (w) => `${w.namespace}/${w.name} sa=${w.serviceAccount}`,
+      ),
+      ['shop/web sa=web-sa'],
+      'serviceAccountName wins over the deprecated serviceAccount, as the API server reads them',
+    );
+  });
+
   test('intents files are not workloads, but the Deployment beside them is', async () => {
     const lookup = await readWorkloadManifests(['fixtures/intents/repo'], { cwd: ROOT });
     assert.deepEqual(
