@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-75CAA6IT.js";
+} from "./chunks/chunk-SC6EXWNA.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -83,7 +83,7 @@ import {
   writeFileInRepository,
   writeFileInside
 } from "./chunks/chunk-E2JKSWKL.js";
-import "./chunks/chunk-QK3M2FJ7.js";
+import "./chunks/chunk-RKNNOE4Y.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import "./chunks/chunk-JSMSHLED.js";
 import "./chunks/chunk-MTBUG5EW.js";
@@ -3157,7 +3157,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-2FDSUOJA.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-IPO3BH7J.js");
       const given = settings.output ?? "";
       const file = repositoryLinkGuard(settings.cwd)(path5.resolve(settings.cwd, given), given);
       await mkdir2(path5.dirname(file), { recursive: true });

@@ -41,13 +41,13 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-75CAA6IT.js";
+} from "./chunks/chunk-SC6EXWNA.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
 } from "./chunks/chunk-E2JKSWKL.js";
-import "./chunks/chunk-QK3M2FJ7.js";
+import "./chunks/chunk-RKNNOE4Y.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import {
   parseDuration,

@@ -299,10 +299,19 @@ function finishCheck(
 
 /** Metrics know workloads by name only; manifests add the kind Otterize writes into intents. */
 export function attachWorkloadKinds<M extends ObservedMap>(map: M, lookup: WorkloadLookup): M {
+  // Calls share one reference object per workload (the diff looks a client's or a server's
+  // rules up once per run of calls holding the same object): each gets one copy with its kind,
+  // which those calls share again, not a copy per call.
+  const copies = new Map<WorkloadRef, WorkloadRef>();
   const withKind = <T extends WorkloadRef>(ref: T): T => {
     if (ref.kind !== undefined) return ref;
-    const kind = lookup.kindOf(ref.namespace, ref.name);
-    return kind === undefined ? ref : { ...ref, kind };
+    let copy = copies.get(ref);
+    if (copy === undefined) {
+      const kind = lookup.kindOf(ref.namespace, ref.name);
+      copy = kind === undefined ? ref : { ...ref, kind };
+      copies.set(ref, copy);
+    }
+    return copy as T;
   };
   const call = (c: ObservedCall): ObservedCall => ({
     ...c,

@@ -6787,4 +6787,21 @@ export const MUTANTS: Mutant[] = [
     why: 'every object (a Service, a ConfigMap) is read as a workload',
     tests: ['test/declare/workload-manifests.test.ts', 'test/declare/authorization-policies.test.ts'],
   },
+  // --- (2026-12-02) shared references after --workloads and from a snapshot (issue 14)
+  {
+    id: 'pipe/kinds-copy-per-call',
+    file: 'src/pipeline.ts',
+    from: '    let copy = copies.get(ref);\n',
+    to: '    let copy: WorkloadRef | undefined;\n',
+    why: '--workloads gives every call its own copies of its client and server: the diff meets each call as a group of its own (a 200,000-call check half again as slow)',
+    tests: ['test/unit/attach-workload-kinds.test.ts'],
+  },
+  {
+    id: 'snap/refs-per-call',
+    file: 'src/observe/snapshot/snapshot-format.ts',
+    from: '    if (known !== undefined) return known as T;\n',
+    to: '',
+    why: "a snapshot's calls keep an object per call for their client and server: the diff meets each call as a group of its own",
+    tests: ['test/observe/snapshot-shared-refs.test.ts'],
+  },
 ];

@@ -3,7 +3,7 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-QK3M2FJ7.js";
+} from "./chunk-RKNNOE4Y.js";
 import "./chunk-VEPUTHKX.js";
 import "./chunk-3OLJVOZR.js";
 import "./chunk-HANBNIMK.js";

@@ -38,10 +38,31 @@ function toSnapshot(map, meta) {
   return snapshot;
 }
 function snapshotToMap(s) {
+  const refs = /* @__PURE__ */ new Map();
+  const shared = (ref) => {
+    const key = JSON.stringify([
+      ref.namespace,
+      ref.name,
+      ref.kind,
+      ref.service?.namespace,
+      ref.service?.name
+    ]);
+    const known = refs.get(key);
+    if (known !== void 0) return known;
+    refs.set(key, ref);
+    return ref;
+  };
+  const share = (calls) => {
+    for (const call of calls) {
+      call.client = shared(call.client);
+      call.server = shared(call.server);
+    }
+    return calls;
+  };
   return {
-    calls: s.calls,
-    unattributed: s.unattributed,
-    external: s.external,
+    calls: share(s.calls),
+    unattributed: share(s.unattributed),
+    external: share(s.external),
     warnings: s.warnings,
     stats: s.stats
   };

@@ -17,7 +17,7 @@ import {
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-QK3M2FJ7.js";
+} from "./chunk-RKNNOE4Y.js";
 import {
   parseDuration,
   parseSince,
@@ -12435,10 +12435,16 @@ function finishCheck(settings, observed, declared, config, controls, namespaces)
   return { observed, declared, config, controls, policy, namespaces, failOn: policy.failOn, ...result };
 }
 function attachWorkloadKinds(map2, lookup) {
+  const copies = /* @__PURE__ */ new Map();
   const withKind2 = (ref) => {
     if (ref.kind !== void 0) return ref;
-    const kind = lookup.kindOf(ref.namespace, ref.name);
-    return kind === void 0 ? ref : { ...ref, kind };
+    let copy = copies.get(ref);
+    if (copy === void 0) {
+      const kind = lookup.kindOf(ref.namespace, ref.name);
+      copy = kind === void 0 ? ref : { ...ref, kind };
+      copies.set(ref, copy);
+    }
+    return copy;
   };
   const call = (c) => ({
     ...c,
