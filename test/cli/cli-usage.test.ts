@@ -199,6 +199,16 @@ describe('flags that do not apply', () => {
       'intent-drift: --sarif and --junit name the same file (./out/../out/drift): give each its own\n',
     );
     assert.equal(run.stdout, '');
+    // The same file by its absolute path and from the working folder.
+    const absolute = await runCli(
+      ['check', ...demo, '--report', path.join(dir, 'out', 'drift.json'), '--sarif', 'out/drift.json'],
+      { cwd: dir },
+    );
+    assert.equal(absolute.code, 2);
+    assert.match(
+      absolute.stderr,
+      /^intent-drift: --report and --sarif name the same file \(out\/drift\.json\)/,
+    );
     const apart = await runCli(
       ['check', ...demo, '--sarif', 'a.sarif', '--junit', 'a.xml', '--report', 'a.json'],
       {

@@ -3,8 +3,9 @@
 // version of the client's own document.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ciReportOptions } from '../../src/deliver/ci-reports.ts';
+import { ciReportOptions, renderCiReport, sarifOutsideWarning } from '../../src/deliver/ci-reports.ts';
 import { checkDrift } from '../../src/diff/drift-controls.ts';
+import type { DeclaredIntents } from '../../src/model.ts';
 import { call, declaredIntents, NS, observedMap, rule } from '../diff/builders.ts';
 
 describe('CI report options', () => {
@@ -65,5 +66,89 @@ describe('CI report options', () => {
     assert.equal(from('/repo/deploy')('../..hidden/a.yaml'), '..hidden/a.yaml', 'a name, not a way up');
     assert.equal(from('/repo/deploy')('../../elsewhere/a.yaml'), '../../elsewhere/a.yaml');
     assert.equal(from('/repo')('/etc/a.yaml'), '/etc/a.yaml');
+  });
+
+  // web (shop) has ClientIntents, batch (shop) and jobs (ops) have none; cron (billing) has its
+  // own document, listed first.
+  const scoped = (namespaces: string[]) => {
+    const declared: DeclaredIntents = declaredIntents([
+      rule('cron.billing', 'ledger.billing', 'GET', '/ledger', { file: 'intents/cron.yaml', line: 9 }),
+      rule('web.shop', 'orders.shop', 'GET', '/orders', { file: 'intents/web.yaml', line: 9 }),
+    ]);
+    const document = (name: string, namespace: string) => ({
+      client: { name, namespace },
+      apiVersion: 'k8s.otterize.com/v2',
+      file: `intents/${name}.yaml`,
+      line: 1,
+    });
+    declared.documents = [document('cron', 'billing'), document('web', 'shop')];
+    const observed = observedMap([
+      call('web.shop', 'orders.shop', 'GET', '/orders'),
+      call('batch.shop', 'orders.shop', 'POST', '/orders'),
+      call('jobs.ops', 'orders.shop', 'DELETE', '/orders'),
+      call('cron.billing', 'ledger.billing', 'GET', '/ledger'),
+    ]);
+    const policy = { failOn: 'missing' as const, clientIdle: 'warn' as const, overrides: [] };
+    const { drift } = checkDrift(observed, declared, { policy, namespaces });
+    const inputs = { drift, declared, policy, namespaces, cwd: '/repo', repositoryRoot: '/repo' };
+    const sarif = JSON.parse(renderCiReport('sarif', inputs));
+    const places = sarif.runs[0].results.map(
+      (r: {
+        properties: { client: string };
+        locations: {
+          physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+        }[];
+      }) => {
+        const at = r.locations[0]!.physicalLocation;
+        return `${r.properties.client} at ${at.artifactLocation.uri}:${at.region.startLine}`;
+      },
+    );
+    const junit = renderCiReport('junit', inputs);
+    return { places, junit, notes: JSON.stringify(sarif.runs[0].invocations ?? []) };
+  };
+
+  test('a client without ClientIntents: its SARIF result sits beside a document of its own namespace', () => {
+    const all = scoped([]);
+    assert.deepEqual(all.places.sort(), [
+      'ops/jobs at intents/cron.yaml:1',
+      'shop/batch at intents/web.yaml:1',
+    ]);
+    assert.match(all.junit, /cron\/billing|billing\/cron/, 'every namespace when no -n is given');
+  });
+
+  test('-n: documents and rules of the namespaces left out are neither a home nor a test case', () => {
+    const ops = scoped(['ops']);
+    assert.deepEqual(ops.places, [], 'no document in ops: the result cannot be placed, not put in billing');
+    assert.match(ops.notes, /1 finding\(s\) have no intents file/);
+    const shop = scoped(['shop']);
+    assert.deepEqual(shop.places, ['shop/batch at intents/web.yaml:1']);
+    assert.doesNotMatch(shop.junit, /cron|ledger/, "billing's rule is no test case of a check of shop");
+    assert.match(shop.junit, /orders/);
+  });
+
+  test('the SARIF warning names one file outside the repository alone, and says nothing when all are inside', () => {
+    const declared = declaredIntents([]);
+    const doc = (file: string) => ({
+      client: { name: 'web', namespace: NS },
+      apiVersion: 'k8s.otterize.com/v2',
+      file,
+      line: 1,
+    });
+    const policy = { failOn: 'missing' as const, clientIdle: 'warn' as const, overrides: [] };
+    const { drift } = checkDrift(observedMap([]), declared, { policy });
+    const warning = (files: string[]) =>
+      sarifOutsideWarning({
+        drift,
+        declared: { ...declared, documents: files.map(doc) },
+        policy,
+        namespaces: [],
+        cwd: '/repo/deploy',
+        repositoryRoot: '/repo',
+      });
+    assert.equal(warning(['intents/a.yaml', '../b.yaml']), undefined);
+    assert.equal(
+      warning(['intents/a.yaml', '../../elsewhere/b.yaml', '../../elsewhere/b.yaml']),
+      'SARIF: ../../elsewhere/b.yaml lie outside the repository (/repo): code scanning cannot place their results; give intents paths inside it',
+    );
   });
 });

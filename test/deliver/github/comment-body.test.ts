@@ -118,6 +118,17 @@ describe('jobSummary', () => {
     assert.ok(bytes > 900_000, `${bytes} bytes: the room is used`);
     assert.match(summary, /Cut to fit a GitHub comment|more not shown here/);
   });
+
+  test('a patch too long even for the summary points at the JSON report, not at the summary itself', () => {
+    const patch = `--- a/x.yaml\n+++ b/x.yaml\n@@ -1,1 +1,2 @@\n${'+line\n'.repeat(200_000)}`;
+    const summary = jobSummary(driftOf(1, 0), { suggestedPatch: patch });
+    assert.ok(Buffer.byteLength(summary, 'utf8') <= 1024 * 1024);
+    assert.match(
+      summary,
+      /The suggested patch \(200004 lines\) is too long for a comment: it is in the JSON report\./,
+    );
+    assert.doesNotMatch(summary, /in the job summary/);
+  });
 });
 
 describe('driftAnnotations', () => {

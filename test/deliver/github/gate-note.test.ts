@@ -19,3 +19,33 @@ test('a backtick run cannot close the fence; control characters show as escapes;
   assert.ok(note.length < 9_000);
   assert.ok(note.endsWith('</details>\n'));
 });
+
+test('the cut says exactly how many lines are left out', () => {
+  const lines = Array.from({ length: 1000 }, (_, i) => `+line ${String(i).padStart(4, '0')}`);
+  const note = gateChangeNote([{ file: 'baseline.json', diff: `${lines.join('\n')}\n` }]);
+  const shown = note.split('\n').filter((l) => l.startsWith('+line ')).length;
+  assert.ok(shown > 0 && shown < 1000, `${shown} shown`);
+  assert.ok(
+    note.includes(`\n... ${1000 - shown} more lines: see the pull request's diff\n`),
+    note.slice(-200),
+  );
+});
+
+test('every changed gate file is noted, its name in a code span that its backticks cannot close', () => {
+  const note = gateChangeNote([
+    { file: '.intent-drift.yaml', diff: '-failOn: any\n+failOn: none\n' },
+    { file: 'base`line*_v2_*.json', diff: '-{}\n+{"entries":[]}\n' },
+  ]);
+  assert.ok(
+    note.includes(
+      '> **Note:** this pull request changes `.intent-drift.yaml`; its gate applies after merge.',
+    ),
+  );
+  assert.ok(
+    note.includes('> **Note:** this pull request changes ``base`line*_v2_*.json``; its gate applies'),
+    note,
+  );
+  assert.ok(note.includes('+failOn: none\n```'));
+  assert.ok(note.includes('+{"entries":[]}\n```'));
+  assert.equal(note.split('<details>').length - 1, 2, 'one collapsed difference each');
+});

@@ -50,3 +50,53 @@ test('drift the editor left out is said in the body, short or long, so that no o
   assert.ok(long.length <= GITHUB_BODY_LIMIT);
   assert.ok(long.includes('(1 reason: '), 'kept when rows and the diff give way');
 });
+
+test('the run that made the PR is linked when known, and no link is made up when not', () => {
+  const patch = '--- a/x\n+++ b/x\n+a\n';
+  const linked = pullRequestBody([change(1, 10)], patch, 'https://github.com/acme/shop/actions/runs/7');
+  assert.ok(linked.includes('Made by [this run](https://github.com/acme/shop/actions/runs/7).'), linked);
+  const unlinked = pullRequestBody([change(1, 10)], patch, undefined);
+  assert.ok(!unlinked.includes('Made by'), unlinked);
+  assert.ok(!unlinked.includes('undefined'), unlinked);
+  assert.ok(unlinked.includes('\nReview it like any change'));
+});
+
+test('a backtick run in the patch cannot close the diff fence', () => {
+  const patch = '--- a/x.yaml\n+++ b/x.yaml\n@@ -1 +1 @@\n-a\n+# ```` not a fence\n';
+  const body = pullRequestBody([change(1, 10)], patch, undefined);
+  assert.ok(body.includes('\n`````diff\n--- a/x.yaml\n'), body);
+  assert.ok(body.includes('+# ```` not a fence\n`````\n'), body);
+});
+
+test('300 changes that fit: every row, and no line for the rest', () => {
+  const body = pullRequestBody(
+    Array.from({ length: 300 }, (_, i) => change(i, 10)),
+    '--- a/x\n+++ b/x\n+a\n',
+    undefined,
+  );
+  assert.equal(body.split('\n').filter((l) => l.startsWith('| add |')).length, 300);
+  assert.ok(!body.includes('more changes'), 'none left out');
+  assert.match(body, /```diff\n/);
+});
+
+test('a removed rule, and rules for any method or any path, read as such', () => {
+  const removed: IntentChange = {
+    action: 'remove',
+    client: { name: 'web', namespace: 'shop' },
+    server: 'catalog',
+    method: null,
+    path: '/items',
+    file: 'deploy/intents/web.yaml',
+  };
+  const anyPath: IntentChange = { ...change(1, 0), method: 'GET', path: null };
+  const body = pullRequestBody([removed, anyPath], '--- a/x\n+++ b/x\n-a\n', undefined);
+  assert.match(body, /: 1 added, 1 removed\./);
+  assert.match(
+    body,
+    /^\| remove \| `shop\/web` \| `catalog` \| \*any\* \| `\/items` \| `deploy\/intents\/web\.yaml` \|$/m,
+  );
+  assert.match(
+    body,
+    /^\| add \| `shop\/web` \| `catalog` \| `GET` \| \*any\* \| `deploy\/intents\/web\.yaml` \|$/m,
+  );
+});
