@@ -96,6 +96,29 @@ const PR_BODY = ['test/deliver/github/pull-request-body.test.ts'];
 const GATE_NOTE = ['test/deliver/github/gate-note.test.ts'];
 const COMMENT_BODY = ['test/deliver/github/comment-body.test.ts'];
 const WORKFLOW = ['test/unit/safe-text.test.ts', 'test/cluster/cluster-parts.test.ts'];
+const CLI_USAGE = ['test/cli/cli-usage.test.ts', 'test/cli/cli.test.ts'];
+const CLI_REFERENCE = ['test/cli/cli-reference.test.ts'];
+/** The reference's behaviour, without its freshness check (which any change to the text fails). */
+const REFERENCE_NAMES = 'own wording|exit code column|angle brackets';
+const DYM = ['test/cli/did-you-mean.test.ts', 'test/cli/cli-usage.test.ts'];
+const PROGRESS = ['test/cli/progress.test.ts', 'test/cli/cli-live.test.ts', 'test/cli/cli.test.ts'];
+const EXPORT_CMD = [
+  'test/cli/cli.test.ts',
+  'test/cli/cli-live.test.ts',
+  'test/cli/repository-links.test.ts',
+  'test/cli/cli-usage.test.ts',
+];
+const POLICIES_CMD = [
+  'test/cli/real-intents.test.ts',
+  'test/cli/repository-links.test.ts',
+  'test/cli/cli-usage.test.ts',
+  'test/cli/cli.test.ts',
+];
+const ENTRY = [
+  'test/cli/closed-pipe.test.ts',
+  'test/cli/gate-mistakes.test.ts',
+  'test/cli/cli-stdin-list.test.ts',
+];
 
 const VIEW_LIST = [
   'test/report/list-report.test.ts',
@@ -6818,7 +6841,15 @@ export const MUTANTS: Mutant[] = [
   // taken one at a time instead of halved (a different cut that fits, not a wrong one) and its
   // `rows === 0` stop (the table of no rows is a few hundred characters: it always fits);
   // gateChangeNote's empty guard (no change joins to '' anyway) and showControlChars dropped in
-  // gateChangeLines (each line reaches the log through logLine, which escapes the same).
+  // gateChangeLines (each line reaches the log through logLine, which escapes the same). And
+  // src/cli/command-table.ts, help.ts, cli-reference.ts, progress.ts, flags-intents.ts,
+  // export-command.ts, policies-command.ts, entry.ts, did-you-mean.ts (cli-io.ts declares types
+  // only). Left out: closestNames' cap of 3 edits raised to 5 (it then offers --kubeconfig for
+  // --kubeconfig-file: not clearly wrong) and its '' guard (no known name is short enough to be
+  // near ''); entry's unhandledRejection handler (Node raises an unhandled rejection as an
+  // uncaught exception, which the other handler takes: exit 2 either way). Not caught yet: entry
+  // taking stderr for a terminal (progress redraws in a CI log), which needs the spawned CLI to
+  // read a stand-in cluster with meshed pods.
   {
     id: 'dcli/ci-empty-scope-nothing',
     file: 'src/deliver/ci-reports.ts',
@@ -7114,5 +7145,320 @@ export const MUTANTS: Mutant[] = [
     to: 'return defuseCommands(text);',
     why: 'a line break in a value starts a new line the runner reads as a command',
     tests: WORKFLOW,
+  },
+  {
+    id: 'dcli/dym-no-transposition',
+    file: 'src/cli/did-you-mean.ts',
+    from: 'if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {',
+    to: 'if (i < 1) {',
+    why: 'two swapped letters are two edits: chekc gets no guess',
+    tests: DYM,
+  },
+  {
+    id: 'dcli/dym-substitution-two',
+    file: 'src/cli/did-you-mean.ts',
+    from: 'a[i - 1] === b[j - 1] ? 0 : 1;',
+    to: 'a[i - 1] === b[j - 1] ? 0 : 2;',
+    why: 'a wrong letter costs two edits: --fromat is no longer near --format',
+    tests: DYM,
+  },
+  {
+    id: 'dcli/dym-limit-ceil',
+    file: 'src/cli/did-you-mean.ts',
+    from: 'Math.floor(typed.length / 3)',
+    to: 'Math.ceil(typed.length / 3)',
+    why: 'the allowance rounds up: a short word two edits from a name gets a far guess',
+    tests: DYM,
+  },
+  {
+    id: 'dcli/dym-limit-strict',
+    file: 'src/cli/did-you-mean.ts',
+    from: 'if (best <= limit) return names.slice(0, 3);',
+    to: 'if (best < limit) return names.slice(0, 3);',
+    why: 'a typo exactly at the allowance (one edit in a short word) gets no guess',
+    tests: DYM,
+  },
+  {
+    id: 'dcli/dym-prefix-long',
+    file: 'src/cli/did-you-mean.ts',
+    from: 'if (typed.length >= 3) {',
+    to: 'if (typed.length >= 5) {',
+    why: '--prom no longer names the flags it starts',
+    tests: DYM,
+  },
+  {
+    id: 'dcli/dym-case',
+    file: 'src/cli/did-you-mean.ts',
+    from: 'editDistance(typed.toLowerCase(), name)',
+    to: 'editDistance(typed, name)',
+    why: 'a typo in capitals (CHEK) gets no guess',
+    tests: DYM,
+  },
+  {
+    id: 'dcli/dym-ties-dropped',
+    file: 'src/cli/did-you-mean.ts',
+    from: ' else if (distance === best && !names.includes(name)) names.push(name);',
+    to: '',
+    why: 'of names equally near, only the first is guessed',
+    tests: DYM,
+  },
+  {
+    id: 'dcli/dym-no-or',
+    file: 'src/cli/did-you-mean.ts',
+    from: "`${names.slice(0, -1).join(', ')} or ${names.at(-1)}`",
+    to: "names.join(', ')",
+    why: 'several guesses read as a list without "or"',
+    tests: DYM,
+  },
+  {
+    id: 'dcli/ct-example-bad-value',
+    file: 'src/cli/command-table.ts',
+    from: '--output-type dir -o intents/',
+    to: '--output-type directory -o intents/',
+    why: 'an example in --help fails when copied (exit 2)',
+    tests: CLI_USAGE,
+  },
+  {
+    id: 'dcli/ct-spec-first',
+    file: 'src/cli/command-table.ts',
+    from: 'COMMAND_TABLE.find((c) => c.name === name)',
+    to: 'COMMAND_TABLE[0]',
+    why: "every command's --help is check's",
+    tests: CLI_USAGE,
+  },
+  {
+    id: 'dcli/help-width',
+    file: 'src/cli/help.ts',
+    from: 'const WIDTH = 100;',
+    to: 'const WIDTH = 140;',
+    why: 'help lines run past 100 columns',
+    tests: CLI_USAGE,
+  },
+  {
+    id: 'dcli/help-exit-own-fallback',
+    file: 'src/cli/help.ts',
+    from: 'const text = code in own ? own[code] : meaning;',
+    to: 'const text = own[code] ?? meaning;',
+    why: "list, export and the others' help give exit 1 for failing drift, which they never return",
+    tests: CLI_USAGE,
+  },
+  {
+    id: 'dcli/help-visualize-no-1',
+    file: 'src/cli/help.ts',
+    from: "command === 'visualize' ? 'with --intents",
+    to: "command === 'check' ? 'with --intents",
+    why: 'visualize --help leaves out exit 1 (failing drift with --intents and --fail-on)',
+    tests: CLI_USAGE,
+  },
+  {
+    id: 'dcli/help-exit-two-wrong',
+    file: 'src/cli/help.ts',
+    from: '    code: 2,\n',
+    to: '    code: 3,\n',
+    why: 'help says bad usage is exit 3: it is 2',
+    tests: CLI_USAGE,
+  },
+  {
+    id: 'dcli/ref-exit-fail-on',
+    file: 'src/cli/cli-reference.ts',
+    from: "return failOn ? '0 once written",
+    to: "return !failOn ? '0 once written",
+    why: 'the reference gives exit 1 to list and export, and not to visualize with --fail-on',
+    tests: CLI_REFERENCE,
+    names: REFERENCE_NAMES,
+  },
+  {
+    id: 'dcli/ref-cell-lt',
+    file: 'src/cli/cli-reference.ts',
+    from: ".replaceAll('<', '&lt;')",
+    to: '',
+    why: '`<workload>` in a table cell reads as an HTML tag and vanishes',
+    tests: CLI_REFERENCE,
+    names: REFERENCE_NAMES,
+  },
+  {
+    id: 'dcli/ref-help-for-dropped',
+    file: 'src/cli/cli-reference.ts',
+    from: 'Object.entries(flag.helpFor ?? {})',
+    to: 'Object.entries({})',
+    why: "a flag's wording for one command is missing from the reference",
+    tests: CLI_REFERENCE,
+    names: REFERENCE_NAMES,
+  },
+  {
+    id: 'dcli/prog-redraw-in-logs',
+    file: 'src/cli/progress.ts',
+    from: 'if (isTTY) write(`\\r\\x1b[K${PHASE[p.reading]}',
+    to: 'write(`\\r\\x1b[K${PHASE[p.reading]}',
+    why: 'CI logs fill with carriage returns, one progress line per pod',
+    tests: PROGRESS,
+  },
+  {
+    id: 'dcli/prog-no-clear',
+    file: 'src/cli/progress.ts',
+    from: '      if (isTTY) write(`\\r\\x1b[K`);\n',
+    to: '',
+    why: 'on a terminal the summary is appended to the progress line',
+    tests: PROGRESS,
+  },
+  {
+    id: 'dcli/prog-phase-wrong',
+    file: 'src/cli/progress.ts',
+    from: "second: 'second reading',",
+    to: "second: 'first reading',",
+    why: 'the second reading is shown as the first',
+    tests: PROGRESS,
+  },
+  {
+    id: 'dcli/prog-no-finish-on-error',
+    file: 'src/cli/progress.ts',
+    from: '    return await read(progress.listener);\n  } finally {\n    progress.finish();\n  }',
+    to: '    const result = await read(progress.listener);\n    progress.finish();\n    return result;\n  } finally {\n  }',
+    why: 'a failed read leaves the progress line unterminated: the error is printed after it, on the same line',
+    tests: PROGRESS,
+  },
+  {
+    id: 'dcli/prog-finish-without-reading',
+    file: 'src/cli/progress.ts',
+    from: 'if (last === undefined) return;',
+    to: "if (last === undefined) last = { reading: 'single', done: 0, total: 0 };",
+    why: 'a file source, which reports no progress, prints "read 0/0 meshed pods"',
+    tests: PROGRESS,
+  },
+  {
+    id: 'dcli/fi-namespace-not-policies',
+    file: 'src/cli/flags-intents.ts',
+    from: "commands: [...OBSERVING, 'policies', 'demo'],",
+    to: "commands: [...OBSERVING, 'demo'],",
+    why: 'policies -n is refused: policies cannot be limited to a namespace',
+    tests: CLI_USAGE,
+  },
+  {
+    id: 'dcli/fi-default-ns-unchecked',
+    file: 'src/cli/flags-intents.ts',
+    from: 'if (!isDnsLabel(v)) {',
+    to: "if (v === '') {",
+    why: '--default-namespace takes a name Kubernetes cannot hold',
+    tests: CLI_USAGE,
+  },
+  {
+    id: 'dcli/fi-environment-no-requires',
+    file: 'src/cli/flags-intents.ts',
+    from: "    requires: { flag: 'intents', on: ['visualize'] },\n    help: \"only the namespaces",
+    to: '    help: "only the namespaces',
+    why: 'visualize --environment without --intents is not refused: it does nothing',
+    tests: CLI_USAGE,
+  },
+  {
+    id: 'dcli/fi-checking-no-demo',
+    file: 'src/cli/flags-intents.ts',
+    from: "CHECKING: readonly Command[] = ['check', 'demo', 'visualize'];",
+    to: "CHECKING: readonly Command[] = ['check', 'visualize'];",
+    why: 'demo --environment is refused',
+    tests: CLI_USAGE,
+  },
+  {
+    id: 'dcli/exp-scope-ignored',
+    file: 'src/cli/export-command.ts',
+    from: 'observed.calls.filter((c) => scope.size === 0 || scope.has(c.client.namespace))',
+    to: 'observed.calls',
+    why: 'export -n writes the ClientIntents of every namespace',
+    tests: EXPORT_CMD,
+  },
+  {
+    id: 'dcli/exp-config-templates-ignored',
+    file: 'src/cli/export-command.ts',
+    from: 'settings.templates && config.templates ?',
+    to: 'settings.templates ?',
+    why: 'export templates paths although the config says templates: false',
+    tests: EXPORT_CMD,
+  },
+  {
+    id: 'dcli/exp-observed-warnings-dropped',
+    file: 'src/cli/export-command.ts',
+    from: 'for (const w of [...observed.warnings, ...warnings])',
+    to: 'for (const w of warnings)',
+    why: "the read's warnings (a metrics file skipped, a Telemetry gap) are not printed by export",
+    tests: EXPORT_CMD,
+  },
+  {
+    id: 'dcli/exp-template-notes-dropped',
+    file: 'src/cli/export-command.ts',
+    from: '  for (const note of templates?.notes ?? []) io.writeError(`template: ${safeLine(note)}\\n`);\n',
+    to: '',
+    why: 'export templates paths without saying which: access widens silently',
+    tests: EXPORT_CMD,
+  },
+  {
+    id: 'dcli/exp-dir-unguarded',
+    file: 'src/cli/export-command.ts',
+    from: 'const dir = repositoryLinkGuard(settings.cwd)(path.resolve(settings.cwd, out), out);',
+    to: 'const dir = path.resolve(settings.cwd, out);',
+    why: 'export -o DIR follows a symbolic link out of the repository',
+    tests: EXPORT_CMD,
+  },
+  {
+    id: 'dcli/pol-scope-ignored',
+    file: 'src/cli/policies-command.ts',
+    from: 'declared.rules.filter((r) => scope.size === 0 || scope.has(r.client.namespace))',
+    to: 'declared.rules',
+    why: 'policies -n prints the policies of every namespace',
+    tests: POLICIES_CMD,
+  },
+  {
+    id: 'dcli/pol-one-workloads-ignored',
+    file: 'src/cli/policies-command.ts',
+    from: 'settings.workloads.length > 0',
+    to: 'settings.workloads.length > 1',
+    why: 'one --workloads path is ignored: the policies keep the guessed selectors',
+    tests: POLICIES_CMD,
+  },
+  {
+    id: 'dcli/pol-declared-warnings-dropped',
+    file: 'src/cli/policies-command.ts',
+    from: 'for (const w of [...declared.warnings, ...warnings])',
+    to: 'for (const w of warnings)',
+    why: "the intents' warnings are not printed by policies",
+    tests: POLICIES_CMD,
+  },
+  {
+    id: 'dcli/pol-output-ignored',
+    file: 'src/cli/policies-command.ts',
+    from: 'if (settings.output === undefined) {',
+    to: 'if (settings.output === undefined || true) {',
+    why: 'policies -o FILE prints to stdout and writes nothing',
+    tests: POLICIES_CMD,
+  },
+  {
+    id: 'dcli/entry-epipe-crash',
+    file: 'src/cli/entry.ts',
+    from: "if (err.code === 'EPIPE') gone[name] = true;",
+    to: "if (err.code === 'EPIPE ') gone[name] = true;",
+    why: 'a reader closing the pipe early is an internal error, exit 2',
+    tests: ENTRY,
+  },
+  {
+    id: 'dcli/entry-crash-exit-1',
+    file: 'src/cli/entry.ts',
+    from: '  process.exit(2);',
+    to: '  process.exit(1);',
+    why: 'an internal error exits 1, which reads as drift',
+    tests: ENTRY,
+  },
+  {
+    id: 'dcli/entry-exit-code-squashed',
+    file: 'src/cli/entry.ts',
+    from: 'process.exitCode = code;',
+    to: 'process.exitCode = code === 0 ? 0 : 1;',
+    why: 'bad usage exits 1, which reads as drift',
+    tests: ENTRY,
+  },
+  {
+    id: 'dcli/entry-stdout-tty',
+    file: 'src/cli/entry.ts',
+    from: 'stdoutIsTTY: process.stdout.isTTY === true,',
+    to: 'stdoutIsTTY: true,',
+    why: 'colour escapes are written into pipes and files',
+    tests: ENTRY,
   },
 ];

@@ -41,4 +41,37 @@ describe('docs/cli.md', () => {
       }
     }
   });
+
+  test('a command reads its own wording of a flag where it has one', () => {
+    const doc = renderCliReference();
+    const withOwn = FLAG_TABLE.filter((f) => f.helpFor !== undefined);
+    assert.ok(withOwn.length > 0);
+    for (const flag of withOwn) {
+      const row = doc.split('\n').find((line) => line.startsWith(`| \`${flagSignature(flag)}\` |`))!;
+      for (const [command, text] of Object.entries(flag.helpFor!)) {
+        assert.ok(row.includes(`\`${command}\`: ${text.slice(0, 20)}`), `--${flag.name} for ${command}`);
+      }
+    }
+  });
+
+  test('the exit code column: 1 for the commands drift fails, and for visualize only with --fail-on', () => {
+    const doc = renderCliReference();
+    const exit = (command: string) =>
+      doc
+        .split('\n')
+        .find((line) => line.startsWith(`| \`${command}\` |`))!
+        .split(' | ')
+        .at(-1);
+    assert.equal(exit('check'), '0, 1 on failing drift, 2 |');
+    assert.equal(exit('list'), '0 once written, 2 |');
+    assert.equal(exit('visualize'), '0 once written (1 on failing drift with an explicit `--fail-on`), 2 |');
+  });
+
+  test('names in angle brackets are text, not HTML tags', () => {
+    const prose = renderCliReference()
+      .replace(/<!--[\s\S]*?-->/, '')
+      .replace(/`[^`]*`/g, '');
+    assert.ok(prose.includes('&lt;workload&gt;.&lt;namespace&gt;.yaml'));
+    assert.doesNotMatch(prose, /<[a-z]/);
+  });
 });

@@ -14,6 +14,7 @@ import { isInputError } from '../../src/errors.ts';
 import { repoRoot, runCli } from './run-cli.ts';
 
 const demo = ['--metrics', 'fixtures/demo/capture', '--intents', 'fixtures/demo/intents'];
+const COMMANDS_WITH_HELP = COMMAND_TABLE.map((c) => c.name);
 
 describe('help', () => {
   test('each command prints its own usage, the flags it reads, two examples and its exit codes', async () => {
@@ -507,5 +508,133 @@ describe('--no-templates', () => {
       ids.map((id) => `          - path: /items/${id}`),
     );
     assert.equal(raw.stderr, '');
+  });
+});
+
+describe('export: scope, templates and what it says on stderr', () => {
+  const series = (client: string, namespace: string, p: string, value: string) =>
+    `istio_requests_total{reporter="source",source_workload="${client}",source_workload_namespace="${namespace}",destination_workload="db",destination_workload_namespace="shop",destination_service_name="db",destination_service_namespace="shop",request_protocol="http",response_code="200",request_method="GET",request_path="${p}"} ${value}\n`;
+
+  test('-n keeps one namespace; each template is said; the read’s warnings are printed; a config can turn templates off', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-export-'));
+    await writeFile(
+      path.join(dir, 'm.prom'),
+      [101, 102, 103, 104, 105].map((id) => series('cart', 'shop', `/items/${id}`, '10')).join('') +
+        series('jobs', 'ops', '/health', '3') +
+        series('cart', 'shop', '/broken', 'NaN'),
+    );
+    const run = await runCli(['export', '--metrics', 'm.prom', '-n', 'shop'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^ {2}name: cart\n {2}namespace: shop$/m);
+    assert.doesNotMatch(run.stdout, /jobs|ops/, 'no ClientIntents of a namespace -n left out');
+    assert.match(run.stderr, /^warning: 1 series with a NaN or infinite value were ignored$/m);
+    assert.match(
+      run.stderr,
+      /^template: shop\/cart -> shop\/db: \/items\/\{\*\} stands for 5 observed paths /m,
+    );
+    await writeFile(path.join(dir, 'raw.yaml'), 'templates: false\n');
+    const raw = await runCli(['export', '--metrics', 'm.prom', '-n', 'shop', '--config', 'raw.yaml'], {
+      cwd: dir,
+    });
+    assert.equal(raw.code, 0, raw.stderr);
+    assert.match(raw.stdout, /- path: \/items\/101\n/);
+    assert.doesNotMatch(raw.stdout + raw.stderr, /\{\*\}/);
+  });
+});
+
+describe('policies: scope and warnings', () => {
+  test('-n prints the policies of that namespace only', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-policies-'));
+    const intents = (client: string, namespace: string, server: string) =>
+      `apiVersion: k8s.otterize.com/v2beta1\nkind: ClientIntents\nmetadata:\n  name: ${client}\n  namespace: ${namespace}\nspec:\n  workload:\n    name: ${client}\n  targets:\n    - kubernetes:\n        name: ${server}\n`;
+    await writeFile(
+      path.join(dir, 'intents.yaml'),
+      `${intents('web', 'shop', 'orders')}---\n${intents('cron', 'ops', 'ledger')}`,
+    );
+    const all = await runCli(['policies', '--intents', 'intents.yaml'], { cwd: dir });
+    assert.equal(all.code, 0, all.stderr);
+    assert.match(all.stdout, /namespace: ops\n/);
+    const shop = await runCli(['policies', '--intents', 'intents.yaml', '-n', 'shop'], { cwd: dir });
+    assert.equal(shop.code, 0, shop.stderr);
+    assert.match(shop.stdout, /name: authorization-policy-to-orders-from-web\.shop\n/);
+    assert.doesNotMatch(shop.stdout, /ops|ledger|cron/);
+  });
+
+  test("the intents' own warnings are printed too", async () => {
+    const run = await runCli(['policies', '--intents', 'fixtures/intents/misc/http-without-type.yaml']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(
+      run.stderr,
+      /^warning: fixtures\/intents\/misc\/http-without-type\.yaml:12: spec\.calls\[0\]\.HTTPResources ignored without type: http/m,
+    );
+  });
+});
+
+describe('what --help promises', () => {
+  test('every example runs as written: the parser takes its flags and values', () => {
+    for (const spec of COMMAND_TABLE) {
+      for (const { run } of spec.examples) {
+        const argv = run.split(' | ').at(-1)!.split(' ').slice(1);
+        assert.equal(argv[0], spec.name, run);
+        const parsed = parseCommandLine(argv, {
+          cwd: '/',
+          colorDefault: false,
+          variables: { KUBECONFIG: '/some/file' },
+        });
+        assert.equal(parsed.command, spec.name, run);
+      }
+    }
+  });
+
+  test('help is wrapped at 100 columns (the examples, which are copied, and the title line are not)', async () => {
+    const pages = [
+      await runCli(['--help']),
+      ...(await Promise.all(COMMANDS_WITH_HELP.map((c) => runCli([c, '--help'])))),
+    ];
+    for (const page of pages) {
+      const examples = new Set(COMMAND_TABLE.flatMap((c) => c.examples.map((e) => `  ${e.run}`)));
+      for (const line of page.stdout.split('\n')) {
+        if (!examples.has(line) && !line.startsWith('intent-drift ')) {
+          assert.ok(line.length <= 100, `${line.length}: ${line}`);
+        }
+      }
+    }
+  });
+
+  test("each command's exit codes are the ones it returns", async () => {
+    const codes = async (command: string) => {
+      const page = (await runCli([command, '--help'])).stdout.split('\nExit codes:\n')[1]!;
+      return [...page.matchAll(/^ {2}(\d) {2}/gm)].map((m) => Number(m[1]));
+    };
+    assert.deepEqual(await codes('check'), [0, 1, 2]);
+    assert.deepEqual(await codes('list'), [0, 2]);
+    assert.deepEqual(await codes('policies'), [0, 2]);
+    assert.deepEqual(await codes('visualize'), [0, 1, 2]);
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-exit-'));
+    const drawn = await runCli(['visualize', ...demo, '--fail-on', 'missing', '-o', path.join(dir, 'd.svg')]);
+    assert.equal(drawn.code, 1, 'visualize with --intents and --fail-on: failing drift');
+    assert.equal((await runCli(['list', '--metrics', 'fixtures/demo/capture', '--bogus'])).code, 2);
+    assert.match((await runCli(['list', '--help'])).stdout, /^ {2}2 {2}bad usage/m);
+  });
+
+  test('--default-namespace takes a Kubernetes namespace name; visualize --environment needs --intents', async () => {
+    const bad = await runCli(['check', ...demo, '--default-namespace', 'Shop_1']);
+    assert.equal(bad.code, 2);
+    assert.equal(
+      bad.stderr,
+      "intent-drift: --default-namespace must be a Kubernetes namespace name (got 'Shop_1')\n",
+    );
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-env-'));
+    const env = await runCli([
+      'visualize',
+      '--metrics',
+      'fixtures/demo/capture',
+      '--environment',
+      'prod',
+      '-o',
+      path.join(dir, 'map.svg'),
+    ]);
+    assert.equal(env.code, 2);
+    assert.match(env.stderr, /--environment needs --intents/);
   });
 });
