@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-SC6EXWNA.js";
+} from "./chunks/chunk-S6SSDO7H.js";
 import {
   leavesDirectory,
   openInRepository,

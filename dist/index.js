@@ -19,6 +19,7 @@ import {
   cst_exports,
   defaultDriftConfig,
   defaultSettings,
+  escapeHtml,
   isKubectlList,
   isMap,
   isSeq,
@@ -41,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-SC6EXWNA.js";
+} from "./chunks/chunk-S6SSDO7H.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
@@ -27840,7 +27841,8 @@ function gateChangeNote(changes) {
     parts.push(
       `> **Note:** this pull request changes ${file}; its gate applies after merge. This check used the base branch's.`,
       "",
-      `<details><summary>Changes to ${file}</summary>`,
+      // A summary is HTML, where markdown is not read: a code span would show its backticks.
+      `<details><summary>Changes to <code>${escapeHtml(change.file)}</code></summary>`,
       "",
       fenced(cut(change.diff)),
       "",

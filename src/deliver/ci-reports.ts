@@ -71,8 +71,9 @@ export function sarifOutsideWarning(inputs: CiReportInputs): string | undefined 
   }
   if (outside.size === 0) return undefined;
   const [first] = outside;
-  const more = outside.size > 1 ? ` and ${outside.size - 1} more` : '';
-  return `SARIF: ${first}${more} lie outside the repository (${repositoryRoot}): code scanning cannot place their results; give intents paths inside it`;
+  const [more, lie, their] =
+    outside.size > 1 ? [` and ${outside.size - 1} more`, 'lie', 'their'] : ['', 'lies', 'its'];
+  return `SARIF: ${first}${more} ${lie} outside the repository (${repositoryRoot}): code scanning cannot place ${their} results; give intents paths inside it`;
 }
 
 export function renderCiReport(format: CiReportFormat, inputs: CiReportInputs): string {

@@ -72,7 +72,7 @@ describe('on a pull request the base commit gates', () => {
           "> **Note:** this pull request changes `.intent-drift.yaml`; its gate applies after merge. This check used the base branch's.",
         ),
       );
-      assert.ok(body.includes('<details><summary>Changes to `.intent-drift.yaml`</summary>'));
+      assert.ok(body.includes('<details><summary>Changes to <code>.intent-drift.yaml</code></summary>'));
       assert.ok(body.includes('```diff\n--- /dev/null\n+++ b/.intent-drift.yaml\n'));
       assert.ok(body.includes('\n+failOn: none\n'));
     }

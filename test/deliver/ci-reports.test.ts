@@ -148,7 +148,7 @@ describe('CI report options', () => {
     assert.equal(warning(['intents/a.yaml', '../b.yaml']), undefined);
     assert.equal(
       warning(['intents/a.yaml', '../../elsewhere/b.yaml', '../../elsewhere/b.yaml']),
-      'SARIF: ../../elsewhere/b.yaml lie outside the repository (/repo): code scanning cannot place their results; give intents paths inside it',
+      'SARIF: ../../elsewhere/b.yaml lies outside the repository (/repo): code scanning cannot place its results; give intents paths inside it',
     );
   });
 });

@@ -4,6 +4,7 @@
 // backtick run can close, with control characters shown as escapes.
 import { showControlChars } from '../../report/display-text.ts';
 import { codeSpan } from '../../report/markdown-escape.ts';
+import { escapeHtml } from '../../report/picture-text.ts';
 
 export interface GateFileChange {
   /** Repository path of the config or baseline file. */
@@ -32,7 +33,8 @@ export function gateChangeNote(changes: readonly GateFileChange[]): string {
     parts.push(
       `> **Note:** this pull request changes ${file}; its gate applies after merge. This check used the base branch's.`,
       '',
-      `<details><summary>Changes to ${file}</summary>`,
+      // A summary is HTML, where markdown is not read: a code span would show its backticks.
+      `<details><summary>Changes to <code>${escapeHtml(change.file)}</code></summary>`,
       '',
       fenced(cut(change.diff)),
       '',

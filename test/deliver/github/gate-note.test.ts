@@ -49,3 +49,13 @@ test('every changed gate file is noted, its name in a code span that its backtic
   assert.ok(note.includes('+{"entries":[]}\n```'));
   assert.equal(note.split('<details>').length - 1, 2, 'one collapsed difference each');
 });
+
+test("the collapsed difference's summary names the file as HTML, which a summary is: no markdown, no tags", () => {
+  const note = gateChangeNote([{ file: 'ci/<b>gate</b>&`x`.yaml', diff: '+failOn: none\n' }]);
+  assert.ok(
+    note.includes(
+      '<details><summary>Changes to <code>ci/&lt;b&gt;gate&lt;/b&gt;&amp;`x`.yaml</code></summary>',
+    ),
+    note,
+  );
+});

@@ -14725,8 +14725,8 @@ function sarifOutsideWarning(inputs) {
   }
   if (outside.size === 0) return void 0;
   const [first] = outside;
-  const more = outside.size > 1 ? ` and ${outside.size - 1} more` : "";
-  return `SARIF: ${first}${more} lie outside the repository (${repositoryRoot}): code scanning cannot place their results; give intents paths inside it`;
+  const [more, lie, their] = outside.size > 1 ? [` and ${outside.size - 1} more`, "lie", "their"] : ["", "lies", "its"];
+  return `SARIF: ${first}${more} ${lie} outside the repository (${repositoryRoot}): code scanning cannot place ${their} results; give intents paths inside it`;
 }
 function renderCiReport(format, inputs) {
   const options2 = ciReportOptions(inputs);
