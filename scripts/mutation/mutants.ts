@@ -7461,4 +7461,14 @@ export const MUTANTS: Mutant[] = [
     why: 'colour escapes are written into pipes and files',
     tests: ENTRY,
   },
+  // --- (2026-12-02) the gap a helper's hunt named in src/cli/entry.ts
+  {
+    id: 'dcli/entry-stderr-always-tty',
+    file: 'src/cli/entry.ts',
+    from: 'stderrIsTTY: process.stderr.isTTY === true,',
+    to: 'stderrIsTTY: true,',
+    why: "stderr is taken for a terminal: a CI log fills with the progress line's redraws",
+    tests: ['test/cli/cli-live.test.ts'],
+    names: 'as a process whose stderr is a pipe',
+  },
 ];

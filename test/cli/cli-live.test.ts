@@ -1,6 +1,8 @@
 // The CLI against live stand-ins: the API server serving the seed's demo, through the real
 // @kubernetes/client-node, and the snapshot round trip `capture` -> `check --snapshot`.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +39,31 @@ describe('CLI on a live (stand-in) cluster', () => {
       /read 3\/3 meshed pods in [\d.]+s/,
       'one summary line when stderr is not a terminal',
     );
+    assert.doesNotMatch(run.stderr, /\r|\u001b\[/, 'no redrawn progress line in a log');
+  });
+
+  test('as a process whose stderr is a pipe (a CI log): the summary line only, never a redrawn one', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(repoRoot, 'src', 'cli', 'entry.ts'),
+        'list',
+        '-n',
+        DEMO_NS,
+        '--kubeconfig',
+        cluster.kubeconfig.file,
+      ],
+      { cwd: repoRoot, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (t: string) => {
+      stderr += t;
+    });
+    child.stdout.resume();
+    const [code] = (await once(child, 'close')) as [number | null];
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /read 3\/3 meshed pods in [\d.]+s/);
+    assert.doesNotMatch(stderr, /\r|\u001b\[/);
   });
 
   test('capture writes a snapshot that check reads back to the same verdict', async () => {
