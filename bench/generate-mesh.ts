@@ -247,6 +247,25 @@ function groupCalls(calls: Call[]) {
   return { bySidecar, byClient };
 }
 
+/**
+ * The mesh's Deployments as manifests (what `--workloads` reads: each workload's kind, service
+ * account and labels). The intents name every workload and target as a Deployment, so the
+ * report with them is the report without them.
+ */
+export function workloadManifests(shape: MeshShape): string {
+  const docs: string[] = [];
+  for (let w = 0; w < shape.workloads; w++) {
+    const name = nameOf(w);
+    docs.push(
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: ${nsOf(shape, w)}\n` +
+        `spec:\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n` +
+        `        app: ${name}\n    spec:\n      serviceAccountName: ${name}\n      containers:\n        - name: app\n` +
+        '          image: app\n',
+    );
+  }
+  return docs.join('---\n');
+}
+
 /** Writes metrics/<workload>.prom and intents/<workload>.yaml under dir. */
 export async function generateMesh(dir: string, shape: MeshShape): Promise<GeneratedMesh> {
   const highCardinality = shape.kind === 'high-cardinality';
