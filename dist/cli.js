@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-S6SSDO7H.js";
+} from "./chunks/chunk-72M4MJEU.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -3023,8 +3023,9 @@ function describeSource(settings, observed) {
 function trafficWindow(observed) {
   if (observed.window !== void 0) return observed.window;
   const calls = [...observed.calls, ...observed.unattributed, ...observed.external];
-  const firsts = calls.flatMap((c) => c.firstSeen === void 0 ? [] : [c.firstSeen]).sort();
-  const lasts = calls.flatMap((c) => c.lastSeen === void 0 ? [] : [c.lastSeen]).sort();
+  const byTime = (a, b) => Date.parse(a) - Date.parse(b);
+  const firsts = calls.flatMap((c) => c.firstSeen === void 0 ? [] : [c.firstSeen]).sort(byTime);
+  const lasts = calls.flatMap((c) => c.lastSeen === void 0 ? [] : [c.lastSeen]).sort(byTime);
   const from = firsts[0];
   const to = lasts[lasts.length - 1];
   return from === void 0 || to === void 0 ? void 0 : { from, to };

@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-S6SSDO7H.js";
+} from "./chunks/chunk-72M4MJEU.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

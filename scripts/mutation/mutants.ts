@@ -5111,16 +5111,16 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'core/c11',
     file: 'src/diff/compute-drift.ts',
-    from: 'call.firstSeen < known.firstSeen',
-    to: 'call.firstSeen > known.firstSeen',
+    from: 'before(call.firstSeen, known.firstSeen)',
+    to: 'before(known.firstSeen, call.firstSeen)',
     why: 'a missing entry keeps the later first-seen time of its calls',
     tests: ['test/diff/compute-drift.test.ts'],
   },
   {
     id: 'core/c11b',
     file: 'src/diff/compute-drift.ts',
-    from: 'call.lastSeen > known.lastSeen',
-    to: 'call.lastSeen < known.lastSeen',
+    from: 'before(known.lastSeen, call.lastSeen)',
+    to: 'before(call.lastSeen, known.lastSeen)',
     why: 'a missing entry keeps the earlier last-seen time of its calls',
     tests: ['test/diff/compute-drift.test.ts'],
   },
@@ -7470,5 +7470,24 @@ export const MUTANTS: Mutant[] = [
     why: "stderr is taken for a terminal: a CI log fills with the progress line's redraws",
     tests: ['test/cli/cli-live.test.ts'],
     names: 'as a process whose stderr is a pipe',
+  },
+  // --- (2026-12-02) times compared as times, not as text (a helper's hunt noticed the diff and
+  // visualize ordering RFC 3339 times by their characters)
+  {
+    id: 'core/seen-as-text',
+    file: 'src/diff/compute-drift.ts',
+    from: '  return Date.parse(a) < Date.parse(b);',
+    to: '  return a < b;',
+    why: "a missing entry's first and last seen are picked by how the times are written: 10:00:00Z is taken for later than 10:00:00.500Z",
+    tests: ['test/diff/compute-drift.test.ts'],
+  },
+  {
+    id: 'cmds/visualize-span-as-text',
+    file: 'src/cli/visualize-source.ts',
+    from: 'calls.flatMap((c) => (c.lastSeen === undefined ? [] : [c.lastSeen])).sort(byTime);',
+    to: 'calls.flatMap((c) => (c.lastSeen === undefined ? [] : [c.lastSeen])).sort();',
+    why: "visualize's span ends at the last time as text: 12:30+02:00 (10:30Z) is taken for after 10:40Z",
+    tests: ['test/cli/visualize.test.ts'],
+    names: 'the span',
   },
 ];

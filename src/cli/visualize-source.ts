@@ -50,8 +50,10 @@ export function trafficWindow(
 ): { from: string; to: string } | undefined {
   if (observed.window !== undefined) return observed.window;
   const calls = [...observed.calls, ...observed.unattributed, ...observed.external];
-  const firsts = calls.flatMap((c) => (c.firstSeen === undefined ? [] : [c.firstSeen])).sort();
-  const lasts = calls.flatMap((c) => (c.lastSeen === undefined ? [] : [c.lastSeen])).sort();
+  // As times, not as text: a snapshot keeps its times as written (fractions, offsets).
+  const byTime = (a: string, b: string) => Date.parse(a) - Date.parse(b);
+  const firsts = calls.flatMap((c) => (c.firstSeen === undefined ? [] : [c.firstSeen])).sort(byTime);
+  const lasts = calls.flatMap((c) => (c.lastSeen === undefined ? [] : [c.lastSeen])).sort(byTime);
   const from = firsts[0];
   const to = lasts[lasts.length - 1];
   return from === undefined || to === undefined ? undefined : { from, to };

@@ -254,12 +254,26 @@ function addMissing(
   }
   known.count += call.count;
   known.wouldBeBlocked ||= wouldBeBlocked;
-  if (call.firstSeen !== undefined && (known.firstSeen === undefined || call.firstSeen < known.firstSeen)) {
+  if (
+    call.firstSeen !== undefined &&
+    (known.firstSeen === undefined || before(call.firstSeen, known.firstSeen))
+  ) {
     known.firstSeen = call.firstSeen;
   }
-  if (call.lastSeen !== undefined && (known.lastSeen === undefined || call.lastSeen > known.lastSeen)) {
+  if (
+    call.lastSeen !== undefined &&
+    (known.lastSeen === undefined || before(known.lastSeen, call.lastSeen))
+  ) {
     known.lastSeen = call.lastSeen;
   }
+}
+
+/**
+ * Whether RFC 3339 time `a` is before `b`. Compared as times, not as text: a snapshot keeps its
+ * times as written, and `10:00:00Z` sorts after `10:00:00.500Z`, `11:30+02:00` after `10:00Z`.
+ */
+function before(a: string, b: string): boolean {
+  return Date.parse(a) < Date.parse(b);
 }
 
 /**

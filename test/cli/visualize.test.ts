@@ -266,5 +266,15 @@ describe('what the page says about its data', () => {
     const live = { from: '2026-03-01T11:00:00Z', to: '2026-03-01T11:01:00Z' };
     assert.deepEqual(trafficWindow({ ...map, window: live }), live);
     assert.equal(trafficWindow(observed), undefined, 'no stamps, no span');
+    // Times as written in a snapshot: compared as times (10:00:00Z is before 10:00:00.500Z, and
+    // 12:30+02:00 is 10:30Z, before 10:40Z), though as text they sort the other way.
+    const written = observedMap([
+      stamped('2026-03-01T10:00:00.500Z', '2026-03-01T12:30:00+02:00'),
+      stamped('2026-03-01T10:00:00Z', '2026-03-01T10:40:00Z'),
+    ]);
+    assert.deepEqual(trafficWindow(written), {
+      from: '2026-03-01T10:00:00Z',
+      to: '2026-03-01T10:40:00Z',
+    });
   });
 });

@@ -207,14 +207,14 @@ describe('covered and missing', () => {
         call('client2', 'nginx', 'POST', '/p', {
           service: 'nginx-service',
           count: 3,
-          firstSeen: 't2',
-          lastSeen: 't3',
+          firstSeen: '2026-01-02T00:00:00Z',
+          lastSeen: '2026-01-03T00:00:00Z',
         }),
         call('client2', 'nginx', 'POST', '/p', {
           service: 'nginx-alt',
           count: 4,
-          firstSeen: 't1',
-          lastSeen: 't2',
+          firstSeen: '2026-01-01T00:00:00Z',
+          lastSeen: '2026-01-02T00:00:00Z',
         }),
         call('client2', 'nginx', 'GET', '/p', { count: 1 }),
       ],
@@ -224,10 +224,39 @@ describe('covered and missing', () => {
       d.missing.map((c) => [c.method, c.count, c.firstSeen, c.lastSeen]),
       [
         ['GET', 1, undefined, undefined],
-        ['POST', 7, 't1', 't3'],
+        ['POST', 7, '2026-01-01T00:00:00Z', '2026-01-03T00:00:00Z'],
       ],
     );
     assert.equal(d.summary.missing, 2);
+  });
+
+  test('a missing entry spans its calls by time, not by how the times are written', () => {
+    // RFC 3339 allows fractions and offsets (a snapshot keeps times as written): 10:00:00Z is
+    // before 10:00:00.500Z, and 11:30:00+02:00 is 09:30Z, though neither sorts so as text.
+    const d = drift(
+      [
+        call('web', 'api', 'GET', '/a', {
+          service: 'api-a',
+          firstSeen: '2026-12-01T10:00:00.500Z',
+          lastSeen: '2026-12-01T12:00:00Z',
+        }),
+        call('web', 'api', 'GET', '/a', {
+          service: 'api-b',
+          firstSeen: '2026-12-01T10:00:00Z',
+          lastSeen: '2026-12-01T13:30:00+02:00',
+        }),
+        call('web', 'api', 'GET', '/a', {
+          service: 'api-c',
+          firstSeen: '2026-12-01T11:30:00+02:00',
+          lastSeen: '2026-12-01T12:00:00.250Z',
+        }),
+      ],
+      [],
+    );
+    assert.deepEqual(
+      d.missing.map((c) => [c.count, c.firstSeen, c.lastSeen]),
+      [[30, '2026-12-01T11:30:00+02:00', '2026-12-01T12:00:00.250Z']],
+    );
   });
 
   test('suggestPath fills suggestedPath on missing calls only when it differs', () => {

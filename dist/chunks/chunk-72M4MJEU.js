@@ -4360,11 +4360,11 @@ function findScalarTagByTest({ atKey, directives, schema: schema5 }, value, toke
 }
 
 // node_modules/yaml/browser/dist/compose/util-empty-scalar-position.js
-function emptyScalarPosition(offset, before, pos) {
-  if (before) {
-    pos ?? (pos = before.length);
+function emptyScalarPosition(offset, before2, pos) {
+  if (before2) {
+    pos ?? (pos = before2.length);
     for (let i = pos - 1; i >= 0; --i) {
-      let st = before[i];
+      let st = before2[i];
       switch (st.type) {
         case "space":
         case "comment":
@@ -4372,10 +4372,10 @@ function emptyScalarPosition(offset, before, pos) {
           offset -= st.source.length;
           continue;
       }
-      st = before[++i];
+      st = before2[++i];
       while (st?.type === "space") {
         offset += st.source.length;
-        st = before[++i];
+        st = before2[++i];
       }
       break;
     }
@@ -4441,10 +4441,10 @@ function composeNode(ctx, token, props, onError) {
     node.srcToken = token;
   return node;
 }
-function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
   const token = {
     type: "scalar",
-    offset: emptyScalarPosition(offset, before, pos),
+    offset: emptyScalarPosition(offset, before2, pos),
     indent: -1,
     source: ""
   };
@@ -7778,9 +7778,9 @@ var CstWalk = class {
     return value;
   }
   /** `key:` or `-` with nothing after: null, placed as the Composer places it. */
-  emptyScalar(before, end) {
+  emptyScalar(before2, end) {
     this.count();
-    return { type: "scalar", line: this.lineOf(emptyValueOffset(before, end)), value: null };
+    return { type: "scalar", line: this.lineOf(emptyValueOffset(before2, end)), value: null };
   }
   /** One more node; past the limit the Composer's path reports it, with its line. */
   count() {
@@ -7795,8 +7795,8 @@ var CstWalk = class {
   }
   /** A comment must follow white space ("Comments must be separated from other tokens..."). */
   comment(token) {
-    const before = this.text.charCodeAt(token.offset - 1);
-    if (token.offset > 0 && before !== 32 && before !== 10 && before !== 13) giveUp2();
+    const before2 = this.text.charCodeAt(token.offset - 1);
+    if (token.offset > 0 && before2 !== 32 && before2 !== 10 && before2 !== 13) giveUp2();
   }
 };
 function isOneLineFlowScalar(token) {
@@ -7812,17 +7812,17 @@ function endOf(tokens, fallback) {
   const last = tokens[tokens.length - 1];
   return last === void 0 ? fallback : last.offset + last.source.length;
 }
-function emptyValueOffset(before, end) {
-  let i = before.length - 1;
+function emptyValueOffset(before2, end) {
+  let i = before2.length - 1;
   let offset = end;
   while (i >= 0) {
-    const type = before[i].type;
+    const type = before2[i].type;
     if (type !== "space" && type !== "comment" && type !== "newline") break;
-    offset -= before[i].source.length;
+    offset -= before2[i].source.length;
     i--;
   }
   if (i < 0) return offset;
-  for (i++; before[i]?.type === "space"; i++) offset += before[i].source.length;
+  for (i++; before2[i]?.type === "space"; i++) offset += before2[i].source.length;
   return offset;
 }
 function resolvePlain(text3, atKey) {
@@ -10935,11 +10935,11 @@ function parseClientIntentsDocuments(documents, file, opts = {}, warn2 = () => {
     }
   };
   for (const doc of documents) {
-    const before = found.length;
+    const before2 = found.length;
     for (const node of documentObjects(doc)) visit3(node, true);
     if (strays.length > 0) warn2(strayWarning(file, strays));
     strays = [];
-    if (doc.root?.type === "seq" && found.length > before) warn2(topLevelArrayWarning(file, doc.root.line));
+    if (doc.root?.type === "seq" && found.length > before2) warn2(topLevelArrayWarning(file, doc.root.line));
   }
   return found;
 }
@@ -11359,12 +11359,15 @@ function addMissing(missing, call, wouldBeBlocked, opts, intentsFile) {
   }
   known.count += call.count;
   known.wouldBeBlocked ||= wouldBeBlocked;
-  if (call.firstSeen !== void 0 && (known.firstSeen === void 0 || call.firstSeen < known.firstSeen)) {
+  if (call.firstSeen !== void 0 && (known.firstSeen === void 0 || before(call.firstSeen, known.firstSeen))) {
     known.firstSeen = call.firstSeen;
   }
-  if (call.lastSeen !== void 0 && (known.lastSeen === void 0 || call.lastSeen > known.lastSeen)) {
+  if (call.lastSeen !== void 0 && (known.lastSeen === void 0 || before(known.lastSeen, call.lastSeen))) {
     known.lastSeen = call.lastSeen;
   }
+}
+function before(a, b) {
+  return Date.parse(a) < Date.parse(b);
 }
 function patternedPathsWarning(missing) {
   let first;
@@ -12423,9 +12426,9 @@ async function check(settings, onProgress, gate) {
   });
   return finishCheck(settings, observed, declared, config, controls, namespaces);
 }
-async function recheck(settings, before) {
+async function recheck(settings, before2) {
   const declared = await declare(settings);
-  return finishCheck(settings, before.observed, declared, before.config, before.controls, before.namespaces);
+  return finishCheck(settings, before2.observed, declared, before2.config, before2.controls, before2.namespaces);
 }
 function finishCheck(settings, observed, declared, config, controls, namespaces) {
   const result = checkDrift(observed, declared, controls);
@@ -13238,10 +13241,10 @@ function indentationIn(text3) {
   if (flat + indented > 0) found.indentSeq = indented > flat;
   return found;
 }
-function withConventionsOf(before, after) {
-  const crlf = before.includes("\r\n") && !/(?:^|[^\r])\n/.test(before);
+function withConventionsOf(before2, after) {
+  const crlf = before2.includes("\r\n") && !/(?:^|[^\r])\n/.test(before2);
   const text3 = crlf ? after.replace(/\r?\n/g, "\r\n") : after;
-  return before.startsWith("\uFEFF") && !text3.startsWith("\uFEFF") ? `\uFEFF${text3}` : text3;
+  return before2.startsWith("\uFEFF") && !text3.startsWith("\uFEFF") ? `\uFEFF${text3}` : text3;
 }
 
 // src/declare/edit-intents-targets.ts
