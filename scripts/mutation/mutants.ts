@@ -3531,7 +3531,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'cmds/vis-window-unsorted',
     file: 'src/cli/visualize-source.ts',
-    from: 'const firsts = calls.flatMap((c) => (c.firstSeen === undefined ? [] : [c.firstSeen])).sort();',
+    from: 'const firsts = calls.flatMap((c) => (c.firstSeen === undefined ? [] : [c.firstSeen])).sort(byTime);',
     to: 'const firsts = calls.flatMap((c) => (c.firstSeen === undefined ? [] : [c.firstSeen]));',
     why: 'the span starts at the first call listed, not the earliest',
     tests: ['test/cli/visualize.test.ts'],
