@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-72M4MJEU.js";
+} from "./chunks/chunk-DLY6IDMF.js";
 import {
   leavesDirectory,
   openInRepository,

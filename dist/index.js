@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-72M4MJEU.js";
+} from "./chunks/chunk-DLY6IDMF.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -8281,4 +8281,25 @@ export const MUTANTS: Mutant[] = [
     why: 'the timeout limit is named as 3600 minutes',
     tests: ['test/live/duration.test.ts', 'test/live/snapshot.test.ts'],
   },
+  // --- (2026-12-02) the plain YAML reader on large files (issue 14: --workloads). Its line cap
+  // is left out: only memory tells it (every line the reader takes holds a node or is one of at
+  // most 10,000 `---`, so the node or document limit gives up on the same texts, later).
+  {
+    id: 'yaml/plain-small-files-only',
+    file: 'src/yaml/plain-yaml.ts',
+    from: 'const MAX_PLAIN_CHARS = MAX_YAML_BYTES;',
+    to: 'const MAX_PLAIN_CHARS = 128 * 1024;',
+    why: 'files over 128 KiB (a manifest of 2,000 Deployments) go to the yaml package at ten times the cost',
+    tests: ['test/yaml/plain-yaml.test.ts'],
+    names: 'large file',
+  },
+  {
+    id: 'yaml/plain-documents-unlimited',
+    file: 'src/yaml/plain-yaml.ts',
+    from: '      if (documents.length >= MAX_YAML_DOCUMENTS) giveUp();\n',
+    to: '',
+    why: 'the short way reads more documents than the limit the yaml package refuses past',
+    tests: ['test/yaml/plain-yaml.test.ts'],
+    names: 'more documents than',
+  },
 ];

@@ -13,13 +13,31 @@
 // thousands of generated and mutated documents, that whatever this accepts the Composer
 // accepts too and turns into the same tree, lines included.
 import { goYamlV2Value } from './go-yaml-v2.ts';
-import { MAX_YAML_DEPTH, MAX_YAML_NODES, type YamlDocument, type YamlNode } from './yaml-tree.ts';
+import {
+  MAX_YAML_BYTES,
+  MAX_YAML_DEPTH,
+  MAX_YAML_DOCUMENTS,
+  MAX_YAML_NODES,
+  type YamlDocument,
+  type YamlNode,
+} from './yaml-tree.ts';
 
 /** Thrown inside the reader to give up; never escapes this module. */
 const GIVE_UP: unique symbol = Symbol('give up');
 
-/** Texts longer than this go to `yaml`, which counts their values before parsing. */
-const MAX_PLAIN_CHARS = 128 * 1024;
+/**
+ * Texts longer than the readers' byte limit go to `yaml`, which refuses them with its message.
+ * (A 128 KiB cap here once sent every larger file, such as one manifest of 2,000 Deployments, to
+ * `yaml` at about ten times the cost.)
+ */
+const MAX_PLAIN_CHARS = MAX_YAML_BYTES;
+/**
+ * More lines with content than this give up before the reading starts: every such line holds
+ * a node or is one of at most MAX_YAML_DOCUMENTS `---`, so beyond it the node or document limit
+ * would be passed anyway (and a hostile text of short lines does not become millions of line
+ * records first).
+ */
+const MAX_PLAIN_LINES = 2 * MAX_YAML_NODES;
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
 /**
@@ -64,18 +82,22 @@ class PlainReader {
   private nodes = 0;
 
   constructor(text: string) {
-    const raw = text.split('\n');
-    if (raw[raw.length - 1] === '') raw.pop();
-    raw.forEach((line, i) => {
+    // Line by line without splitting the whole text first: a hostile text of short lines gives
+    // up at the line limit, never holding millions of strings.
+    for (let start = 0, number = 1; start < text.length; number++) {
+      const end = text.indexOf('\n', start);
+      const line = text.slice(start, end === -1 ? text.length : end);
+      start = end === -1 ? text.length : end + 1;
       let content = line.endsWith('\r') ? line.slice(0, -1) : line;
       if (content.includes('\r')) giveUp();
       let indent = 0;
       while (content.charCodeAt(indent) === 32) indent++;
       content = content.slice(indent);
       // Blank lines and whole-line comments carry nothing.
-      if (content === '' || content.startsWith('#')) return;
-      this.lines.push({ number: i + 1, indent, text: content });
-    });
+      if (content === '' || content.startsWith('#')) continue;
+      if (this.lines.length >= MAX_PLAIN_LINES) giveUp();
+      this.lines.push({ number, indent, text: content });
+    }
   }
 
   documents(): YamlDocument[] {
@@ -92,6 +114,8 @@ class PlainReader {
       }
       if (line.text.startsWith('%') || line.text.startsWith('...')) giveUp();
       const root = this.block(line.indent, 0);
+      // Past the documents limit, `yaml` refuses the text in its own words.
+      if (documents.length >= MAX_YAML_DOCUMENTS) giveUp();
       documents.push({ root, line: root.line });
       started = false;
       const next = this.lines[this.at];

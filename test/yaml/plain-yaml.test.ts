@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { kubectlReadingProblem } from '../../src/yaml/kubectl-reading.ts';
 import { plainYamlDocuments } from '../../src/yaml/plain-yaml.ts';
 import { composeYamlDocuments, parseYamlDocuments } from '../../src/yaml/read-yaml.ts';
-import type { YamlDocument } from '../../src/yaml/yaml-tree.ts';
+import { MAX_YAML_DOCUMENTS, MAX_YAML_NODES, type YamlDocument } from '../../src/yaml/yaml-tree.ts';
 import { edit, edits, streams, yamlFilesUnder } from './yaml-generators.ts';
 
 const root = path.join(import.meta.dirname, '..', '..');
@@ -263,5 +263,43 @@ describe('plainYamlDocuments (plain block YAML without the yaml parser)', () => 
     ].join('\n');
     assert.ok(agrees(text));
     assert.ok(agrees(text.replaceAll('\n', '\r\n')));
+  });
+
+  test('takes a large file of many documents (one manifest of 2,000 Deployments, about 800 KB)', () => {
+    const deployment = (i: number) =>
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        `  name: svc-${i}`,
+        `  namespace: team-${i % 20}`,
+        'spec:',
+        '  selector:',
+        '    matchLabels:',
+        `      app: svc-${i}`,
+        '  template:',
+        '    metadata:',
+        '      labels:',
+        `        app: svc-${i}`,
+        '    spec:',
+        `      serviceAccountName: svc-${i}`,
+        '      containers:',
+        '        - name: app',
+        '          image: registry.example/app:1.0',
+        '',
+      ].join('\n');
+    const text = Array.from({ length: 2000 }, (_, i) => deployment(i)).join('---\n');
+    assert.ok(text.length > 512 * 1024);
+    assert.ok(agrees(text));
+  });
+
+  test('hands over more documents than the limit, and more lines than the node limit allows, to the Composer', () => {
+    const many = Array.from({ length: MAX_YAML_DOCUMENTS + 1 }, () => 'a: b\n').join('---\n');
+    assert.ok(plainYamlDocuments(many) === undefined, 'handed over'); // (not assert.equal: it would print the trees)
+    assert.throws(() => parseYamlDocuments(many, 't.yaml'), /more than 10000 YAML documents/);
+    assert.ok(agrees(Array.from({ length: MAX_YAML_DOCUMENTS }, () => 'a: b\n').join('---\n')));
+    const long = `items:\n${'  - x\n'.repeat(2 * MAX_YAML_NODES)}`;
+    assert.ok(plainYamlDocuments(long) === undefined, 'handed over');
+    assert.throws(() => parseYamlDocuments(long, 't.yaml'), /more than 200000 YAML values/);
   });
 });

@@ -7396,7 +7396,8 @@ var PRECOUNT_ABOVE_CHARS = 128 * 1024;
 
 // src/yaml/plain-yaml.ts
 var GIVE_UP = /* @__PURE__ */ Symbol("give up");
-var MAX_PLAIN_CHARS = 128 * 1024;
+var MAX_PLAIN_CHARS = MAX_YAML_BYTES;
+var MAX_PLAIN_LINES = 2 * MAX_YAML_NODES;
 var KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
 var PLAIN_STRING = /^[A-Za-z_/][A-Za-z0-9_.\-/{}*~%@+= ]*(?::[A-Za-z0-9_.\-/{}*~%@+=]+)*$/;
 var FLOW_STRING = /^[A-Za-z_/][A-Za-z0-9_.\-/*~%@+= ]*$/;
@@ -7420,17 +7421,19 @@ var PlainReader = class {
   at = 0;
   nodes = 0;
   constructor(text3) {
-    const raw = text3.split("\n");
-    if (raw[raw.length - 1] === "") raw.pop();
-    raw.forEach((line, i) => {
+    for (let start = 0, number = 1; start < text3.length; number++) {
+      const end = text3.indexOf("\n", start);
+      const line = text3.slice(start, end === -1 ? text3.length : end);
+      start = end === -1 ? text3.length : end + 1;
       let content = line.endsWith("\r") ? line.slice(0, -1) : line;
       if (content.includes("\r")) giveUp();
       let indent = 0;
       while (content.charCodeAt(indent) === 32) indent++;
       content = content.slice(indent);
-      if (content === "" || content.startsWith("#")) return;
-      this.lines.push({ number: i + 1, indent, text: content });
-    });
+      if (content === "" || content.startsWith("#")) continue;
+      if (this.lines.length >= MAX_PLAIN_LINES) giveUp();
+      this.lines.push({ number, indent, text: content });
+    }
   }
   documents() {
     const documents = [];
@@ -7445,6 +7448,7 @@ var PlainReader = class {
       }
       if (line.text.startsWith("%") || line.text.startsWith("...")) giveUp();
       const root = this.block(line.indent, 0);
+      if (documents.length >= MAX_YAML_DOCUMENTS) giveUp();
       documents.push({ root, line: root.line });
       started = false;
       const next = this.lines[this.at];
