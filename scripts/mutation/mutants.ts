@@ -22,7 +22,11 @@
 // escaping, the map page's suggested rule and its stylesheet; and the diff's core (classifying
 // calls, the rule index, a group's rules, coverage, ignore rules, the baseline) and the
 // AuthorizationPolicies `policies` writes; and the CI reports (SARIF, JUnit, their findings) and
-// the observed map's warnings.
+// the observed map's warnings; and the config reader, the workload manifests, the delivery's
+// files and PR body and gate note, the CLI's help, reference, progress and did-you-mean,
+// snapshots, metric streams from stdin, durations, Kubernetes errors, kubeconfig lookup and the
+// pool; and the references shared after --workloads and from a snapshot, and the plain YAML
+// reader's size and document limits.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
 export interface Mutant {
