@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-DLY6IDMF.js";
+} from "./chunks/chunk-YBOBZ4KG.js";
 import {
   leavesDirectory,
   openInRepository,

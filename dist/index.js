@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-DLY6IDMF.js";
+} from "./chunks/chunk-YBOBZ4KG.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -8306,4 +8306,13 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/yaml/plain-yaml.test.ts'],
     names: 'more documents than',
   },
+  {
+    id: 'yaml/plain-bytes-unweighed',
+    file: 'src/yaml/plain-yaml.ts',
+    from: "  if (text.length > MAX_PLAIN_CHARS / 3 && Buffer.byteLength(text, 'utf8') > MAX_YAML_BYTES) return undefined;\n",
+    to: '',
+    why: 'a text over 4 MiB in bytes but not in characters is read by the short way, where the yaml package refuses it as too large',
+    tests: ['test/yaml/plain-yaml.test.ts'],
+    names: 'over 4 MiB in bytes',
+  },
 ];

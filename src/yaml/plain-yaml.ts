@@ -28,7 +28,7 @@ const GIVE_UP: unique symbol = Symbol('give up');
 /**
  * Texts longer than the readers' byte limit go to `yaml`, which refuses them with its message.
  * (A 128 KiB cap here once sent every larger file, such as one manifest of 2,000 Deployments, to
- * `yaml` at about ten times the cost.)
+ * `yaml` at about ten times the cost.) Counted in characters here, in bytes below.
  */
 const MAX_PLAIN_CHARS = MAX_YAML_BYTES;
 /**
@@ -57,6 +57,9 @@ function giveUp(): never {
 /** The documents of `text`, or undefined when `yaml` must read it. */
 export function plainYamlDocuments(text: string): YamlDocument[] | undefined {
   if (text.length > MAX_PLAIN_CHARS || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return undefined;
+  // The limit is in bytes: a text of fewer characters may still pass it (a character is up to
+  // three bytes), and `yaml` refuses it. Below a third of the limit, no text can.
+  if (text.length > MAX_PLAIN_CHARS / 3 && Buffer.byteLength(text, 'utf8') > MAX_YAML_BYTES) return undefined;
   // A CR ends a line only before LF: at the very end, yaml reads it as part of the last value
   // (or refuses it after a quoted one). Those texts go to the Composer.
   if (text.endsWith('\r')) return undefined;

@@ -293,6 +293,13 @@ describe('plainYamlDocuments (plain block YAML without the yaml parser)', () => 
     assert.ok(agrees(text));
   });
 
+  test('hands over a text over 4 MiB in bytes though not in characters, which the reader refuses', () => {
+    const text = `# ${'é'.repeat(2_500_000)}\na: b\n`;
+    assert.ok(text.length < 4 * 1024 * 1024 && Buffer.byteLength(text) > 4 * 1024 * 1024);
+    assert.ok(plainYamlDocuments(text) === undefined, 'handed over');
+    assert.throws(() => parseYamlDocuments(text, 'big.yaml'), /file too large \(4\.8 MiB, limit 4\.0 MiB\)/);
+  });
+
   test('hands over more documents than the limit, and more lines than the node limit allows, to the Composer', () => {
     const many = Array.from({ length: MAX_YAML_DOCUMENTS + 1 }, () => 'a: b\n').join('---\n');
     assert.ok(plainYamlDocuments(many) === undefined, 'handed over'); // (not assert.equal: it would print the trees)

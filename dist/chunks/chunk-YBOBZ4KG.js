@@ -7408,6 +7408,7 @@ function giveUp() {
 }
 function plainYamlDocuments(text3) {
   if (text3.length > MAX_PLAIN_CHARS || text3.includes("	") || text3.charCodeAt(0) === 65279) return void 0;
+  if (text3.length > MAX_PLAIN_CHARS / 3 && Buffer.byteLength(text3, "utf8") > MAX_YAML_BYTES) return void 0;
   if (text3.endsWith("\r")) return void 0;
   try {
     return new PlainReader(text3).documents();
