@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-YBOBZ4KG.js";
+} from "./chunks/chunk-46TU66IM.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -83,10 +83,11 @@ import {
   writeFileInRepository,
   writeFileInside
 } from "./chunks/chunk-E2JKSWKL.js";
-import "./chunks/chunk-RKNNOE4Y.js";
+import "./chunks/chunk-HGRHS5EM.js";
 import "./chunks/chunk-X4HLLL7M.js";
-import "./chunks/chunk-JSMSHLED.js";
+import "./chunks/chunk-6LQJDHLS.js";
 import "./chunks/chunk-MTBUG5EW.js";
+import "./chunks/chunk-Y7BAJIVM.js";
 import "./chunks/chunk-GVCHAHR5.js";
 import {
   HOW_TO_OBSERVE,
@@ -3158,7 +3159,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-IPO3BH7J.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-EWLM4BZ4.js");
       const given = settings.output ?? "";
       const file = repositoryLinkGuard(settings.cwd)(path5.resolve(settings.cwd, given), given);
       await mkdir2(path5.dirname(file), { recursive: true });

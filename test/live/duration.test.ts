@@ -61,6 +61,33 @@ describe('--since', () => {
     );
   });
 
+  test('a date or time of day that does not exist is refused, where JavaScript would roll it over', () => {
+    // new Date() reads each of these as another day; Go's time.Parse (Prometheus) refuses them.
+    for (const [text, why] of [
+      ['2025-02-29T10:00:00Z', 'day 29 is not in 2025-02, which has 28 days'],
+      ['2025-04-31T10:00:00+02:00', 'day 31 is not in 2025-04, which has 30 days'],
+      ['2025-06-00T10:00:00Z', 'day 00 is not in 2025-06, which has 30 days'],
+      ['2025-06-01T24:00:00Z', 'time of day 24:00:00 is not 00:00:00 to 23:59:59'],
+      ['2025-06-01T10:00:00+24:00', 'offset 24:00 is out of range'],
+    ]) {
+      assert.throws(
+        () => parseSince(text!, now),
+        { message: `--since: "${text}" is not a valid time (${why})` },
+        text,
+      );
+    }
+    assert.equal(
+      parseSince('2024-02-29T10:00:00Z', now).toISOString(),
+      '2024-02-29T10:00:00.000Z',
+      'a leap day',
+    );
+    assert.equal(parseSince('2000-02-29T10:00:00Z', now).toISOString(), '2000-02-29T10:00:00.000Z');
+    assert.throws(
+      () => parseSince('1900-02-29T10:00:00Z', now),
+      /day 29 is not in 1900-02, which has 28 days/,
+    );
+  });
+
   test('a duration counts back from now, blanks around it ignored', () => {
     assert.equal(parseSince(' 1d ', now).toISOString(), '2026-02-28T10:00:00.000Z');
   });

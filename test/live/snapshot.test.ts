@@ -164,6 +164,11 @@ describe('snapshots', () => {
         /calls\[0\]\.lastSeen: must be an RFC 3339 time/,
       ],
       [
+        'feb-30-rolled.json',
+        withCall({ lastSeen: '2025-02-30T10:00:00Z' }),
+        /calls\[0\]\.lastSeen: must be an RFC 3339 time \(day 30 is not in 2025-02, which has 28 days\)/,
+      ],
+      [
         'html-kind.json',
         withCall({ server: { name: 'payments', namespace: 'shop', kind: '<img src=x>' } }),
         /calls\[0\]\.server\.kind: must be a Kubernetes kind/,

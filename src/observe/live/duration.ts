@@ -1,6 +1,7 @@
 // Durations as users write them on the command line (`60s`, `15m`, `1h30m`) and `--since`
 // values (a duration back from now, or an RFC 3339 instant).
 import { InputError } from '../../errors.ts';
+import { timeOutOfRange } from '../rfc3339-time.ts';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
@@ -41,7 +42,12 @@ export function parseSince(text: string, now: Date, flag = '--since'): Date {
   const t = text.trim();
   if (RFC3339.test(t)) {
     const at = new Date(t);
-    if (Number.isNaN(at.getTime())) throw new InputError(`${flag}: "${text}" is not a valid time`);
+    const outOfRange = timeOutOfRange(t);
+    if (outOfRange !== undefined || Number.isNaN(at.getTime())) {
+      throw new InputError(
+        `${flag}: "${text}" is not a valid time${outOfRange === undefined ? '' : ` (${outOfRange})`}`,
+      );
+    }
     if (at.getTime() >= now.getTime()) throw new InputError(`${flag}: ${t} is not in the past`);
     return at;
   }

@@ -6,6 +6,7 @@
 import { InputError } from '../../errors.ts';
 import { isKindName } from '../../kubernetes-names.ts';
 import { NameGate } from '../name-gate.ts';
+import { timeOutOfRange } from '../rfc3339-time.ts';
 import { SNAPSHOT_KIND, SNAPSHOT_VERSION, type Snapshot, type SnapshotCall } from './snapshot-format.ts';
 
 type Obj = Record<string, unknown>;
@@ -42,6 +43,8 @@ class Checker {
   time(x: unknown, at: string): string {
     const text = this.string(x, at);
     if (!ISO.test(text) || Number.isNaN(Date.parse(text))) this.fail(at, 'must be an RFC 3339 time');
+    const outOfRange = timeOutOfRange(text);
+    if (outOfRange !== undefined) this.fail(at, `must be an RFC 3339 time (${outOfRange})`);
     return text;
   }
 

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseSince,
   promRange
-} from "./chunk-JSMSHLED.js";
+} from "./chunk-6LQJDHLS.js";
 import {
   PROMETHEUS_TOO_MANY_SAMPLES,
   instantQuery,
@@ -14,6 +14,7 @@ import {
   runReaderWorker,
   workerScript
 } from "./chunk-MTBUG5EW.js";
+import "./chunk-Y7BAJIVM.js";
 import "./chunk-HYR7AWVW.js";
 import {
   ByteInterner,

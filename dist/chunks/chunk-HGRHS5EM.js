@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  timeOutOfRange
+} from "./chunk-Y7BAJIVM.js";
+import {
   readRegularFile
 } from "./chunk-VEPUTHKX.js";
 import {
@@ -95,6 +98,8 @@ var Checker = class {
   time(x, at) {
     const text = this.string(x, at);
     if (!ISO.test(text) || Number.isNaN(Date.parse(text))) this.fail(at, "must be an RFC 3339 time");
+    const outOfRange = timeOutOfRange(text);
+    if (outOfRange !== void 0) this.fail(at, `must be an RFC 3339 time (${outOfRange})`);
     return text;
   }
   count(x, at) {

@@ -17,12 +17,12 @@ import {
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-RKNNOE4Y.js";
+} from "./chunk-HGRHS5EM.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
-} from "./chunk-JSMSHLED.js";
+} from "./chunk-6LQJDHLS.js";
 import {
   replyError,
   workerScript
@@ -12325,7 +12325,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-JTR5KGDR.js");
+      const { readPrometheus } = await import("./prometheus-source-UIOA7KLL.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;

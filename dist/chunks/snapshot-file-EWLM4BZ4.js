@@ -3,7 +3,8 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-RKNNOE4Y.js";
+} from "./chunk-HGRHS5EM.js";
+import "./chunk-Y7BAJIVM.js";
 import "./chunk-VEPUTHKX.js";
 import "./chunk-3OLJVOZR.js";
 import "./chunk-HANBNIMK.js";

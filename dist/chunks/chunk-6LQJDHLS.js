@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  timeOutOfRange
+} from "./chunk-Y7BAJIVM.js";
+import {
   InputError
 } from "./chunk-3OLJVOZR.js";
 
@@ -33,7 +36,12 @@ function parseSince(text, now, flag = "--since") {
   const t = text.trim();
   if (RFC3339.test(t)) {
     const at = new Date(t);
-    if (Number.isNaN(at.getTime())) throw new InputError(`${flag}: "${text}" is not a valid time`);
+    const outOfRange = timeOutOfRange(t);
+    if (outOfRange !== void 0 || Number.isNaN(at.getTime())) {
+      throw new InputError(
+        `${flag}: "${text}" is not a valid time${outOfRange === void 0 ? "" : ` (${outOfRange})`}`
+      );
+    }
     if (at.getTime() >= now.getTime()) throw new InputError(`${flag}: ${t} is not in the past`);
     return at;
   }
