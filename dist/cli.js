@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-46TU66IM.js";
+} from "./chunks/chunk-4ZY6XVEI.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -83,11 +83,11 @@ import {
   writeFileInRepository,
   writeFileInside
 } from "./chunks/chunk-E2JKSWKL.js";
-import "./chunks/chunk-HGRHS5EM.js";
+import "./chunks/chunk-5L6BEPEJ.js";
 import "./chunks/chunk-X4HLLL7M.js";
-import "./chunks/chunk-6LQJDHLS.js";
+import "./chunks/chunk-DLRMWJMS.js";
 import "./chunks/chunk-MTBUG5EW.js";
-import "./chunks/chunk-Y7BAJIVM.js";
+import "./chunks/chunk-ECHFJ74Z.js";
 import "./chunks/chunk-GVCHAHR5.js";
 import {
   HOW_TO_OBSERVE,
@@ -3159,7 +3159,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./chunks/snapshot-file-EWLM4BZ4.js");
+      const { writeSnapshot } = await import("./chunks/snapshot-file-ZZG4ZYKX.js");
       const given = settings.output ?? "";
       const file = repositoryLinkGuard(settings.cwd)(path5.resolve(settings.cwd, given), given);
       await mkdir2(path5.dirname(file), { recursive: true });

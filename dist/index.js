@@ -42,21 +42,21 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-46TU66IM.js";
+} from "./chunks/chunk-4ZY6XVEI.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
 } from "./chunks/chunk-E2JKSWKL.js";
-import "./chunks/chunk-HGRHS5EM.js";
+import "./chunks/chunk-5L6BEPEJ.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
-} from "./chunks/chunk-6LQJDHLS.js";
+} from "./chunks/chunk-DLRMWJMS.js";
 import "./chunks/chunk-MTBUG5EW.js";
-import "./chunks/chunk-Y7BAJIVM.js";
+import "./chunks/chunk-ECHFJ74Z.js";
 import "./chunks/chunk-GVCHAHR5.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-FEXBMIR2.js";

@@ -8337,8 +8337,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'misc/hour-24',
     file: 'src/observe/rfc3339-time.ts',
-    from: 'if (hour! > 23 ||',
-    to: 'if (hour! > 24 ||',
+    from: 'if (Number(h) > 23 ||',
+    to: 'if (Number(h) > 24 ||',
     why: "24:00:00 is read as the next day's midnight",
     tests: ['test/live/duration.test.ts'],
   },

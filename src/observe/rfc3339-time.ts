@@ -6,18 +6,21 @@
 const FIELDS =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:[.,]\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
 
+/** Days in each month of a common year; February has 29 in a leap year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Undefined when the date, the time of day and the offset are all in range; else what is not. */
 export function timeOutOfRange(text: string): string | undefined {
   const m = FIELDS.exec(text);
   if (m === null) return 'not an RFC 3339 time';
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as number[];
-  if (month! < 1 || month! > 12) return `month ${m[2]} is not 01 to 12`;
-  const days = new Date(Date.UTC(2000, month!, 0)).getUTCDate() - (month === 2 && !leap(year!) ? 1 : 0);
-  if (day! < 1 || day! > days) return `day ${m[3]} is not in ${m[1]}-${m[2]}, which has ${days} days`;
-  if (hour! > 23 || minute! > 59 || second! > 59)
-    return `time of day ${m[4]}:${m[5]}:${m[6]} is not 00:00:00 to 23:59:59`;
-  if (m[7] !== undefined && (Number(m[7]) > 23 || Number(m[8]) > 59))
-    return `offset ${m[7]}:${m[8]} is out of range`;
+  const [, y, mo, d, h, mi, s, oh, om] = m as unknown as string[];
+  const month = Number(mo);
+  if (month < 1 || month > 12) return `month ${mo} is not 01 to 12`;
+  const days = month === 2 && leap(Number(y)) ? 29 : MONTH_DAYS[month - 1]!;
+  if (Number(d) < 1 || Number(d) > days) return `day ${d} is not in ${y}-${mo}, which has ${days} days`;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59)
+    return `time of day ${h}:${mi}:${s} is not 00:00:00 to 23:59:59`;
+  if (oh !== undefined && (Number(oh) > 23 || Number(om) > 59)) return `offset ${oh}:${om} is out of range`;
   return undefined;
 }
 

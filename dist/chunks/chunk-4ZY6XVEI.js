@@ -17,12 +17,12 @@ import {
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-HGRHS5EM.js";
+} from "./chunk-5L6BEPEJ.js";
 import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
-} from "./chunk-6LQJDHLS.js";
+} from "./chunk-DLRMWJMS.js";
 import {
   replyError,
   workerScript
@@ -12325,7 +12325,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-UIOA7KLL.js");
+      const { readPrometheus } = await import("./prometheus-source-UPJHBN4R.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;

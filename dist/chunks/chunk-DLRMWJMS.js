@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   timeOutOfRange
-} from "./chunk-Y7BAJIVM.js";
+} from "./chunk-ECHFJ74Z.js";
 import {
   InputError
 } from "./chunk-3OLJVOZR.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseSince,
   promRange
-} from "./chunk-6LQJDHLS.js";
+} from "./chunk-DLRMWJMS.js";
 import {
   PROMETHEUS_TOO_MANY_SAMPLES,
   instantQuery,
@@ -14,7 +14,7 @@ import {
   runReaderWorker,
   workerScript
 } from "./chunk-MTBUG5EW.js";
-import "./chunk-Y7BAJIVM.js";
+import "./chunk-ECHFJ74Z.js";
 import "./chunk-HYR7AWVW.js";
 import {
   ByteInterner,

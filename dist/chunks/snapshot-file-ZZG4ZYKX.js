@@ -3,8 +3,8 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-HGRHS5EM.js";
-import "./chunk-Y7BAJIVM.js";
+} from "./chunk-5L6BEPEJ.js";
+import "./chunk-ECHFJ74Z.js";
 import "./chunk-VEPUTHKX.js";
 import "./chunk-3OLJVOZR.js";
 import "./chunk-HANBNIMK.js";
