@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-4ZY6XVEI.js";
+} from "./chunks/chunk-SPP4ZLAV.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -82,7 +82,7 @@ import {
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-E2JKSWKL.js";
+} from "./chunks/chunk-IHI4JJ6B.js";
 import "./chunks/chunk-5L6BEPEJ.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import "./chunks/chunk-DLRMWJMS.js";

@@ -42,12 +42,12 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-4ZY6XVEI.js";
+} from "./chunks/chunk-SPP4ZLAV.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-E2JKSWKL.js";
+} from "./chunks/chunk-IHI4JJ6B.js";
 import "./chunks/chunk-5L6BEPEJ.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import {

@@ -7848,7 +7848,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'misc/stdin-bom-not-skipped',
     file: 'src/observe/read-metrics-stream.ts',
-    from: 'buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0',
+    from: 'mark ? Math.max(0, 3 - read) : 0',
     to: '0',
     why: 'Envoy JSON after a byte order mark on stdin is taken for Prometheus text',
     tests: ['test/observe/read-metrics-stdin.test.ts'],
@@ -8341,5 +8341,21 @@ export const MUTANTS: Mutant[] = [
     to: 'if (Number(h) > 24 ||',
     why: "24:00:00 is read as the next day's midnight",
     tests: ['test/live/duration.test.ts'],
+  },
+  {
+    id: 'misc/stdin-bom-split',
+    file: 'src/observe/read-metrics-stream.ts',
+    from: 'if (mark && lead.length < 3) {',
+    to: 'if (mark && lead.length < 0) {',
+    why: 'a byte order mark cut across stdin chunks makes Envoy JSON read as Prometheus text',
+    tests: ['test/observe/read-metrics-stdin.test.ts'],
+  },
+  {
+    id: 'misc/stdin-bom-not-one',
+    file: 'src/observe/read-metrics-stream.ts',
+    from: 'first = lead[0]; // the start',
+    to: 'first = firstContentByte(buf, 0); // the start',
+    why: 'an 0xEF held back as the start of a mark is dropped when the mark does not follow',
+    tests: ['test/observe/read-metrics-stdin.test.ts'],
   },
 ];

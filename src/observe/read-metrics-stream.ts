@@ -13,6 +13,7 @@ import type { SeriesReader } from './prometheus-text.ts';
 export const STDIN_NAME = 'stdin';
 
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
+const BOM = [0xef, 0xbb, 0xbf];
 
 function firstContentByte(buf: Buffer, from: number): number | undefined {
   for (let i = from; i < buf.length; i++) {
@@ -30,14 +31,32 @@ export async function readMetricsStream(
 ): Promise<number> {
   const iterator = input[Symbol.asyncIterator]();
   const head: Buffer[] = [];
+  // The stream's first bytes, up to three: a byte order mark may come in more than one chunk.
+  const lead: number[] = [];
+  let read = 0;
+  let pending = false; // the chunks so far hold only the start of a mark
   let first: number | undefined;
   while (first === undefined) {
     const next = await iterator.next();
-    if (next.done) throw new InputError('empty: no metrics on stdin', { file: source });
-    const buf = Buffer.from(next.value);
-    const bom = head.length === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-    head.push(buf);
-    first = firstContentByte(buf, bom);
+    const buf = next.done ? undefined : Buffer.from(next.value);
+    if (buf !== undefined) {
+      head.push(buf);
+      for (let i = 0; i < buf.length && lead.length < 3; i++) lead.push(buf[i]!);
+    }
+    const mark = lead.length > 0 && lead.every((b, i) => b === BOM[i]);
+    if (mark && lead.length < 3) {
+      // Only the start of a mark so far: the next chunk decides. A stream that ends here
+      // holds those bytes as its content.
+      if (buf === undefined) first = lead[0];
+      pending = true;
+    } else if (buf === undefined) {
+      throw new InputError('empty: no metrics on stdin', { file: source });
+    } else if (pending && !mark) {
+      first = lead[0]; // the start of a mark that was not one: 0xEF, content
+    } else {
+      first = firstContentByte(buf, mark ? Math.max(0, 3 - read) : 0);
+    }
+    if (buf !== undefined) read += buf.length;
   }
   async function* all(): AsyncGenerator<Buffer> {
     yield* head;

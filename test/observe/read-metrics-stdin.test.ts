@@ -34,6 +34,56 @@ describe('--metrics - tells Envoy JSON from Prometheus text by content', () => {
     assert.deepEqual(calls(map), expected);
   });
 
+  test('a byte order mark cut by the pipe into chunks is still a byte order mark', async () => {
+    const expected = calls(await readMetrics([ENVOY_JSON]));
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
+    const cuts = [
+      [bom.subarray(0, 1), bom.subarray(1), json],
+      [bom.subarray(0, 2), bom.subarray(2), json],
+      [bom.subarray(0, 1), bom.subarray(1, 2), bom.subarray(2), '\n', json],
+      [bom.subarray(0, 1), new Uint8Array([0xbb, 0xbf, 0x0a, 0x7b]), json.slice(1)],
+    ];
+    for (const parts of cuts) {
+      const map = await readMetrics(['-'], { stdin: chunks(...parts) });
+      assert.deepEqual(calls(map), expected, parts.map((p) => p.length).join('+'));
+    }
+  });
+
+  test('however the pipe cuts the first bytes, stdin reads as it does in one chunk', async () => {
+    const outcome = async (parts: Uint8Array[]) => {
+      try {
+        return calls(await readMetrics(['-'], { stdin: chunks(...parts) }));
+      } catch (err) {
+        return String(err);
+      }
+    };
+    const text = readFileSync(
+      fileURLToPath(new URL('../../fixtures/metrics/demo/client.prom', import.meta.url)),
+    );
+    const bytes = (...parts: (number[] | string | Buffer)[]) =>
+      Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+    const inputs = [
+      bytes([0xef, 0xbb, 0xbf], json),
+      bytes([0xef, 0xbb, 0xbf], text),
+      bytes([0xef, 0xbb, 0xbf], ' \n', json),
+      bytes([0xef], '\n', json), // begins like a mark, is not one
+      bytes([0xef, 0xbb], json),
+      bytes([0xef, 0xbb]),
+      bytes([0xef, 0xbb, 0xbf]),
+    ];
+    for (const input of inputs) {
+      const whole = await outcome([input]);
+      for (let cut = 1; cut < 5; cut++) {
+        const split = await outcome([input.subarray(0, cut), input.subarray(cut)]);
+        assert.deepEqual(split, whole, `${input.subarray(0, 6).toString('hex')} cut at ${cut}`);
+      }
+      const bytewise = await outcome(
+        [...input.subarray(0, 4)].map((b) => new Uint8Array([b])).concat(input.subarray(4)),
+      );
+      assert.deepEqual(bytewise, whole, `${input.subarray(0, 6).toString('hex')} byte by byte`);
+    }
+  });
+
   test('blank stdin is empty, as no stdin at all is', async () => {
     await assert.rejects(readMetrics(['-'], { stdin: chunks('\n', ' \t\r\n') }), (err: Error) => {
       assert.equal(err.name, 'InputError');

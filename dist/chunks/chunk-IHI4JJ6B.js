@@ -500,6 +500,7 @@ function metricFilesOf(paths, cwd, seen = /* @__PURE__ */ new Set()) {
 import { Buffer as Buffer3 } from "node:buffer";
 var STDIN_NAME = "stdin";
 var MAX_JSON_BYTES = 64 * 1024 * 1024;
+var BOM = [239, 187, 191];
 function firstContentByte(buf, from) {
   for (let i = from; i < buf.length; i++) {
     const c = buf[i];
@@ -510,14 +511,29 @@ function firstContentByte(buf, from) {
 async function readMetricsStream(input, reading, source = STDIN_NAME) {
   const iterator = input[Symbol.asyncIterator]();
   const head = [];
+  const lead = [];
+  let read = 0;
+  let pending = false;
   let first;
   while (first === void 0) {
     const next = await iterator.next();
-    if (next.done) throw new InputError("empty: no metrics on stdin", { file: source });
-    const buf = Buffer3.from(next.value);
-    const bom = head.length === 0 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
-    head.push(buf);
-    first = firstContentByte(buf, bom);
+    const buf = next.done ? void 0 : Buffer3.from(next.value);
+    if (buf !== void 0) {
+      head.push(buf);
+      for (let i = 0; i < buf.length && lead.length < 3; i++) lead.push(buf[i]);
+    }
+    const mark = lead.length > 0 && lead.every((b, i) => b === BOM[i]);
+    if (mark && lead.length < 3) {
+      if (buf === void 0) first = lead[0];
+      pending = true;
+    } else if (buf === void 0) {
+      throw new InputError("empty: no metrics on stdin", { file: source });
+    } else if (pending && !mark) {
+      first = lead[0];
+    } else {
+      first = firstContentByte(buf, mark ? Math.max(0, 3 - read) : 0);
+    }
+    if (buf !== void 0) read += buf.length;
   }
   async function* all() {
     yield* head;
@@ -553,7 +569,7 @@ async function readMetricsStream(input, reading, source = STDIN_NAME) {
 function isBlankByte(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
-var BOM = Buffer4.from([239, 187, 191]);
+var BOM2 = Buffer4.from([239, 187, 191]);
 var MAX_JSON_BYTES2 = 64 * 1024 * 1024;
 function fileReading(builder = new ObservedMapBuilder()) {
   return { builder, buffer: Buffer4.allocUnsafe(DEFAULT_CHUNK_BYTES), series: new SeriesReader(builder) };
@@ -568,7 +584,7 @@ async function readMetricsFile(absolute, reading, file = absolute) {
     chunks = readFileChunks(absolute, buffer);
     for (current = chunks.next(); !current.done; current = chunks.next()) {
       const buf = current.value;
-      const from = blankHead.length === 0 && buf.subarray(0, 3).equals(BOM) ? 3 : 0;
+      const from = blankHead.length === 0 && buf.subarray(0, 3).equals(BOM2) ? 3 : 0;
       for (let i = from; i < buf.length && first === void 0; i++)
         if (!isBlankByte(buf[i])) first = buf[i];
       if (first !== void 0) break;

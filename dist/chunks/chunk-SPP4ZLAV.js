@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-E2JKSWKL.js";
+} from "./chunk-IHI4JJ6B.js";
 import {
   readSnapshot,
   snapshotToMap
