@@ -62,7 +62,8 @@ import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-FEXBMIR2.js";
 import {
   readRegularFile,
-  readRegularFileBytes
+  readRegularFileBytes,
+  readRegularFileBytesSync
 } from "./chunks/chunk-VEPUTHKX.js";
 import {
   InputError,
@@ -26588,7 +26589,6 @@ function oneAtATimeGroups(unit) {
 }
 
 // src/deliver/github/run-context.ts
-import { readFileSync as readFileSync2 } from "node:fs";
 function readRunContext(env) {
   const repository = env.GITHUB_REPOSITORY ?? "";
   const [owner, repo] = repository.split("/");
@@ -26609,10 +26609,12 @@ function readRunContext(env) {
     workflowRun: workflowRunOf(payload, serverUrl)
   };
 }
+var MAX_EVENT_BYTES = 32 * 1024 * 1024;
 function readEvent(file) {
   if (!file) return {};
   try {
-    return JSON.parse(readFileSync2(file, "utf8"));
+    const bytes = readRegularFileBytesSync(file, { maxBytes: MAX_EVENT_BYTES });
+    return JSON.parse(bytes.toString("utf8"));
   } catch {
     return {};
   }

@@ -8358,4 +8358,12 @@ export const MUTANTS: Mutant[] = [
     why: 'an 0xEF held back as the start of a mark is dropped when the mark does not follow',
     tests: ['test/observe/read-metrics-stdin.test.ts'],
   },
+  {
+    id: 'misc/event-file-any-size',
+    file: 'src/deliver/github/run-context.ts',
+    from: 'readRegularFileBytesSync(file, { maxBytes: MAX_EVENT_BYTES })',
+    to: 'readRegularFileBytesSync(file, { maxBytes: 1024 * MAX_EVENT_BYTES })',
+    why: 'an event file of any size is read whole into memory',
+    tests: ['test/deliver/github/run-context.test.ts'],
+  },
 ];

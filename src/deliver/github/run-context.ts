@@ -1,8 +1,8 @@
 // What the runner tells a step about where it runs: repository, event, commit, URLs. Read from
 // the environment and the event file once, like @actions/github's context, but as plain data
 // the rest of the code can be tested with.
-import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.ts';
+import { readRegularFileBytesSync } from '../../regular-file.ts';
 import type { RunHeader } from '../../report/markdown-report.ts';
 
 export interface PullRequestInfo {
@@ -64,10 +64,15 @@ export function readRunContext(env: Env): RunContext {
   };
 }
 
+/** GitHub caps a webhook's payload at 25 MB; the runner writes that payload to the event file. */
+const MAX_EVENT_BYTES = 32 * 1024 * 1024;
+
 function readEvent(file: string | undefined): Record<string, unknown> {
   if (!file) return {};
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    // Only a regular file, and only so much: a FIFO would block the step, a device never end.
+    const bytes = readRegularFileBytesSync(file, { maxBytes: MAX_EVENT_BYTES });
+    return JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
   } catch {
     return {};
   }

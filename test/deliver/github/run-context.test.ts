@@ -2,6 +2,7 @@
 // request or workflow_run of the event file. The fork flag and the run's own page decide what
 // the action trusts, so each is read from the runner's payload as GitHub writes it.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -105,4 +106,23 @@ test('an unreadable event file reads as no event; blob links encode each path se
   assert.equal(missing.workflowRun, undefined);
   const link = blobLink(readRunContext(env()), HEAD)('intents/a b#c?.yaml', 3);
   assert.equal(link, `https://github.com/acme/shop/blob/${HEAD}/intents/a%20b%23c%3F.yaml#L3`);
+});
+
+test("an event file that is a FIFO or past GitHub's payload size is not read, and reads as no event", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-run-context-'));
+  // A FIFO nobody writes to: reading it would wait forever.
+  const fifo = path.join(dir, 'event.fifo');
+  execFileSync('mkfifo', [fifo]);
+  assert.equal(readRunContext(env({ GITHUB_EVENT_PATH: fifo })).pullRequest, undefined);
+  // A valid pull_request event padded past 32 MiB (GitHub caps a payload at 25 MB).
+  const big = path.join(dir, 'big.json');
+  await writeFile(
+    big,
+    `${JSON.stringify(pullRequest({ full_name: 'acme/shop' }))}${' '.repeat(33 * 1024 * 1024)}`,
+  );
+  assert.equal(readRunContext(env({ GITHUB_EVENT_PATH: big })).pullRequest, undefined);
+  // The same event within the size is read.
+  const small = path.join(dir, 'small.json');
+  await writeFile(small, `${JSON.stringify(pullRequest({ full_name: 'acme/shop' }))}${' '.repeat(1024)}`);
+  assert.equal(readRunContext(env({ GITHUB_EVENT_PATH: small })).pullRequest?.number, 7);
 });
