@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-SPP4ZLAV.js";
+} from "./chunks/chunk-F4ZDZK7T.js";
 import {
   leavesDirectory,
   openInRepository,

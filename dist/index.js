@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-SPP4ZLAV.js";
+} from "./chunks/chunk-F4ZDZK7T.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
@@ -27821,6 +27821,7 @@ function jobSummary(drift, opts) {
   return renderComment(drift, {
     ...rest,
     limit: opts.limit ?? SUMMARY_LIMIT,
+    documentName: "the job summary",
     patchElsewhere: "it is in the JSON report",
     measure: opts.measure ?? utf8Bytes
   });
@@ -27951,7 +27952,7 @@ function pullRequestBody(changes, patch, runUrl, leftOut = 0) {
 ` : "";
   const tail = [
     notAll,
-    runUrl === void 0 ? "" : `Made by [this run](${runUrl}). `,
+    runUrl === void 0 ? "" : `Made by [this run](${runUrl}).`,
     "Review it like any change to who may call whom; the branch is rewritten by the next run.",
     ""
   ].join("\n");

@@ -18,6 +18,8 @@ export interface CommentOptions extends RunHeader {
   limit?: number;
   /** Where to find the whole patch when it is too long here (default: `it is in the job summary`). */
   patchElsewhere?: string;
+  /** What the document is, in the note on a patch too long for it (default: `a comment`). */
+  documentName?: string;
   /** Markdown that says the pull request changes its own gate files; '' or absent: none. */
   gateNote?: string;
   /**
@@ -49,7 +51,11 @@ export function renderComment(drift: Drift, opts: CommentOptions): string {
   const given = opts.suggestedPatch;
   let patch = given === PATCH_TOO_LONG ? '' : patchBlock(given);
   if (given === PATCH_TOO_LONG || measure(patch) > patchRoom(limit)) {
-    patch = patchTooLong(given === PATCH_TOO_LONG ? undefined : given, opts.patchElsewhere);
+    patch = patchTooLong(
+      given === PATCH_TOO_LONG ? undefined : given,
+      opts.documentName,
+      opts.patchElsewhere,
+    );
   }
   patch += leftOutNote(opts.patchLeftOut ?? 0, given === '', opts.leftOutListed);
   const note = opts.gateNote ?? '';
@@ -99,9 +105,13 @@ export function shownPatch(patch: string): string {
     .join('\n');
 }
 
-function patchTooLong(patch: string | undefined, elsewhere = 'it is in the job summary'): string {
+function patchTooLong(
+  patch: string | undefined,
+  documentName = 'a comment',
+  elsewhere = 'it is in the job summary',
+): string {
   const size = patch === undefined ? '' : ` (${patch.split('\n').length} lines)`;
-  return `\n> The suggested patch${size} is too long for a comment: ${elsewhere}.\n`;
+  return `\n> The suggested patch${size} is too long for ${documentName}: ${elsewhere}.\n`;
 }
 
 /**

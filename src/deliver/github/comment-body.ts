@@ -36,6 +36,7 @@ export function jobSummary(drift: Drift, opts: BodyOptions): string {
   return renderComment(drift, {
     ...rest,
     limit: opts.limit ?? SUMMARY_LIMIT,
+    documentName: 'the job summary',
     patchElsewhere: 'it is in the JSON report',
     measure: opts.measure ?? utf8Bytes,
   });

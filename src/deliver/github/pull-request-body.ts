@@ -26,7 +26,7 @@ export function pullRequestBody(
       : '';
   const tail = [
     notAll,
-    runUrl === undefined ? '' : `Made by [this run](${runUrl}). `,
+    runUrl === undefined ? '' : `Made by [this run](${runUrl}).`,
     'Review it like any change to who may call whom; the branch is rewritten by the next run.',
     '',
   ].join('\n');

@@ -54,7 +54,8 @@ test('drift the editor left out is said in the body, short or long, so that no o
 test('the run that made the PR is linked when known, and no link is made up when not', () => {
   const patch = '--- a/x\n+++ b/x\n+a\n';
   const linked = pullRequestBody([change(1, 10)], patch, 'https://github.com/acme/shop/actions/runs/7');
-  assert.ok(linked.includes('Made by [this run](https://github.com/acme/shop/actions/runs/7).'), linked);
+  assert.ok(linked.includes('Made by [this run](https://github.com/acme/shop/actions/runs/7).\n'), linked);
+  assert.doesNotMatch(linked, / \n/, 'no line ends in a space');
   const unlinked = pullRequestBody([change(1, 10)], patch, undefined);
   assert.ok(!unlinked.includes('Made by'), unlinked);
   assert.ok(!unlinked.includes('undefined'), unlinked);

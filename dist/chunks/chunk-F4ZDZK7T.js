@@ -15775,7 +15775,11 @@ function renderComment(drift, opts) {
   const given = opts.suggestedPatch;
   let patch = given === PATCH_TOO_LONG ? "" : patchBlock(given);
   if (given === PATCH_TOO_LONG || measure(patch) > patchRoom(limit)) {
-    patch = patchTooLong(given === PATCH_TOO_LONG ? void 0 : given, opts.patchElsewhere);
+    patch = patchTooLong(
+      given === PATCH_TOO_LONG ? void 0 : given,
+      opts.documentName,
+      opts.patchElsewhere
+    );
   }
   patch += leftOutNote(opts.patchLeftOut ?? 0, given === "", opts.leftOutListed);
   const note = opts.gateNote ?? "";
@@ -15809,10 +15813,10 @@ var CRLF_NOTE = "> The patch is shown with LF line ends, but the intents file us
 function shownPatch(patch) {
   return patch.split("\n").map((line) => showControlChars(line.endsWith("\r") ? line.slice(0, -1) : line)).join("\n");
 }
-function patchTooLong(patch, elsewhere = "it is in the job summary") {
+function patchTooLong(patch, documentName = "a comment", elsewhere = "it is in the job summary") {
   const size = patch === void 0 ? "" : ` (${patch.split("\n").length} lines)`;
   return `
-> The suggested patch${size} is too long for a comment: ${elsewhere}.
+> The suggested patch${size} is too long for ${documentName}: ${elsewhere}.
 `;
 }
 function leftOutNote(count2, noPatch, listed = LEFT_OUT_IN_THE_LOG) {
