@@ -896,7 +896,7 @@ var COMMAND_TABLE = [
   },
   {
     name: "visualize",
-    summary: "draw the observed calls (and the drift, with --intents) as -o FILE.svg, .png or .html",
+    summary: "draw the calls and, with --intents, the drift as SVG, PNG or HTML",
     usage: "visualize -o FILE.svg|.png|.html (--metrics PATH | --snapshot FILE | ...) [--intents PATH] [flags]",
     examples: [
       {
@@ -994,6 +994,8 @@ function editDistance(a, b) {
 }
 function closestNames(typed, known) {
   if (typed === "") return [];
+  const words = known.filter((name) => name.startsWith(`${typed.toLowerCase()}-`));
+  if (words.length > 1) return [...new Set(words)].slice(0, 3);
   const limit = Math.min(3, Math.max(1, Math.floor(typed.length / 3)));
   let best = Number.POSITIVE_INFINITY;
   let names = [];

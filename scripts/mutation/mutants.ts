@@ -6993,15 +6993,15 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'dcli/pr-run-link-undefined',
     file: 'src/deliver/github/pull-request-body.ts',
-    from: "runUrl === undefined ? '' : `Made by [this run](${runUrl}). `",
-    to: '`Made by [this run](${runUrl}). `',
+    from: "runUrl === undefined ? '' : `Made by [this run](${runUrl}).`",
+    to: '`Made by [this run](${runUrl}).`',
     why: 'without a run URL the body links to "undefined"',
     tests: PR_BODY,
   },
   {
     id: 'dcli/pr-run-link-dropped',
     file: 'src/deliver/github/pull-request-body.ts',
-    from: "runUrl === undefined ? '' : `Made by [this run](${runUrl}). `",
+    from: "runUrl === undefined ? '' : `Made by [this run](${runUrl}).`",
     to: "''",
     why: 'the PR no longer links the run that made it',
     tests: PR_BODY,
@@ -8365,5 +8365,14 @@ export const MUTANTS: Mutant[] = [
     to: 'readRegularFileBytesSync(file, { maxBytes: 1024 * MAX_EVENT_BYTES })',
     why: 'an event file of any size is read whole into memory',
     tests: ['test/deliver/github/run-context.test.ts'],
+  },
+  {
+    id: 'dcli/first-word-of-several',
+    file: 'src/cli/did-you-mean.ts',
+    from: 'if (words.length > 1) return',
+    to: 'if (words.length > 9) return',
+    why: '`--prometheus` is offered only `--prometheus-ca`, the fewest edits away, not the three flags it starts',
+    tests: ['test/cli/cli-usage.test.ts'],
+    names: 'did you mean',
   },
 ];

@@ -78,7 +78,7 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
   },
   {
     name: 'visualize',
-    summary: 'draw the observed calls (and the drift, with --intents) as -o FILE.svg, .png or .html',
+    summary: 'draw the calls and, with --intents, the drift as SVG, PNG or HTML',
     usage:
       'visualize -o FILE.svg|.png|.html (--metrics PATH | --snapshot FILE | ...) [--intents PATH] [flags]',
     examples: [

@@ -21,12 +21,17 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The closest known names: those at the smallest edit distance, when it is small for the
- * word's length (a third of it, at least 1, at most 3); else the names the word starts (up to
- * three: `--prom` gives the Prometheus flags). Empty when nothing is near.
+ * The closest known names: the names the word is the first word of, when there are several
+ * (`--prometheus` gives the three Prometheus flags); else those at the smallest edit distance,
+ * when it is small for the word's length (a third of it, at least 1, at most 3); else the names
+ * the word starts (up to three: `--prom`). Empty when nothing is near.
  */
 export function closestNames(typed: string, known: readonly string[]): string[] {
   if (typed === '') return [];
+  // A whole first word of several names (`--prometheus`): each of them is as likely as the
+  // nearest by edits (`--prometheus-ca` is three edits away, `--prometheus-url` four).
+  const words = known.filter((name) => name.startsWith(`${typed.toLowerCase()}-`));
+  if (words.length > 1) return [...new Set(words)].slice(0, 3);
   const limit = Math.min(3, Math.max(1, Math.floor(typed.length / 3)));
   let best = Number.POSITIVE_INFINITY;
   let names: string[] = [];

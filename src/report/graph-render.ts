@@ -30,7 +30,10 @@ export async function renderSvg(dot: string): Promise<string> {
 }
 
 export interface PngOptions {
-  /** Pixels per SVG unit (Graphviz draws in points); 2 gives a sharp image on most screens. */
+  /**
+   * How many times the SVG's size in CSS pixels: Graphviz sizes it in points, 96/72 px each, so
+   * 2 (sharp on most screens) gives about 2.67 pixels per point (72pt wide: 192 px).
+   */
   zoom?: number;
 }
 

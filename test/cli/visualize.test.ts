@@ -208,7 +208,7 @@ describe('visualize', () => {
 
   test('the help lists it', async () => {
     const run = await runCli(['help']);
-    assert.match(run.stdout, /visualize +draw the observed calls/);
+    assert.match(run.stdout, /visualize +draw the calls and, with --intents, the drift/);
   });
 });
 
