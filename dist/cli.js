@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-F4ZDZK7T.js";
+} from "./chunks/chunk-C5GVYQ6X.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -82,7 +82,7 @@ import {
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-IHI4JJ6B.js";
+} from "./chunks/chunk-MQLQYJT5.js";
 import "./chunks/chunk-5L6BEPEJ.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import "./chunks/chunk-DLRMWJMS.js";

@@ -27,8 +27,6 @@ export interface ReadJsonOptions {
   source: string;
   metrics: ReadonlySet<string>;
   onSample(sample: Sample): void;
-  /** Label keys beyond Istio's defaults + request_method/request_path (other tagOverrides). */
-  extraLabelKeys?: Iterable<string>;
 }
 
 /** The key starting at `at` in `s`, if it is a known key not yet seen, followed by `.` or the end. */
@@ -111,10 +109,10 @@ export function readEnvoyStatsJson(
     }
     throw new InputError(`expected a "stats" array (Envoy JSON stats), found ${describe(stats)}`, { file });
   }
-  const keys =
-    options.extraLabelKeys === undefined
-      ? ENVOY_LABEL_KEYS
-      : new Set([...ENVOY_LABEL_KEYS, ...options.extraLabelKeys]);
+  // Only Istio's default labels and request_method/request_path: a name is split on known keys.
+  // Another label (a mesh's own tagOverride) is refused when it comes first, and otherwise read
+  // as part of the value before it (README, Limits).
+  const keys = ENVOY_LABEL_KEYS;
   let samples = 0;
   for (let i = 0; i < stats.length; i++) {
     const entry: unknown = stats[i];

@@ -30,6 +30,10 @@ const EXPECTED: Record<string, string> = {
   'unquoted-label-value.prom': ':1: expected a quoted value for label "reporter"',
   'duplicate-label.prom': ':1: duplicate label "reporter"',
   'bad-label-name.prom': ':1: expected a label name at column 22, found "9reporter="',
+  // Label names are [a-zA-Z_][a-zA-Z0-9_]*: a colon ends one (metric names may hold it, labels not).
+  'colon-in-label-name.prom': ':1: expected "=" after label name "reporter"',
+  // A long token is shown cut to 40 characters, so a hostile line cannot flood the message.
+  'long-non-numeric-value.prom': `:1: non-numeric value "${'x'.repeat(40)}..." for istio_requests_total`,
   'missing-comma.prom': ':1: expected "," or "}" after the value of label "reporter"',
   'unterminated-label-set.prom': ':1: expected "," or "}" after the value of label "reporter"',
   'empty.prom': ': empty: no metrics in this file',

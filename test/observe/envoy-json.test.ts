@@ -98,4 +98,8 @@ describe('Envoy JSON stats', () => {
   test('unknown leading key is reported', () => {
     assert.equal(parseEnvoyLabels('colour.blue'), 'unknown label key "colour"');
   });
+
+  test('an unknown key is shown cut to 40 characters: a stat name cannot flood the message', () => {
+    assert.equal(parseEnvoyLabels(`${'k'.repeat(100)}.v`), `unknown label key "${'k'.repeat(40)}"`);
+  });
 });

@@ -133,6 +133,34 @@ describe('chunk boundaries', () => {
     }
   });
 
+  test('only the first line may begin with a byte order mark: on a later line its bytes are not a name', async () => {
+    const bom = '\uFEFF';
+    const text = `${bom}istio_requests_total{reporter="source"} 4\n${bom}istio_requests_total{reporter="destination"} 5\n`;
+    const { samples } = await samplesOf([new Uint8Array(Buffer.from(text))]);
+    assert.deepEqual(
+      samples.map((s) => [s.labels.reporter, s.value, s.line]),
+      [['source', 4, 1]],
+    );
+  });
+
+  test('chunks handed in one buffer that is refilled each time (as files are read) give the same samples', async () => {
+    const bytes = new Uint8Array(fixture('sample-01-istio-1.7.1-sidecar-istio_requests_total.prom'));
+    const whole = await samplesOf([bytes]);
+    assert.ok(whole.samples.length > 0);
+    for (const size of [7, 64, 500]) {
+      // Like readFileChunks: one buffer, each chunk a view of it, overwritten by the next read.
+      const reused = Buffer.alloc(size);
+      function* refilled() {
+        for (let at = 0; at < bytes.length; at += size) {
+          const n = Math.min(size, bytes.length - at);
+          reused.set(bytes.subarray(at, at + n));
+          yield reused.subarray(0, n);
+        }
+      }
+      assert.deepEqual(await samplesOf(refilled()), whole, `chunks of ${size} bytes`);
+    }
+  });
+
   for (const name of [
     'sample-01-istio-1.7.1-sidecar-istio_requests_total.prom',
     'sample-03-native-filter-reporter-source-to-serviceentry-host.prom',

@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-IHI4JJ6B.js";
+} from "./chunk-MQLQYJT5.js";
 import {
   readSnapshot,
   snapshotToMap

@@ -217,7 +217,7 @@ function readEnvoyStatsJson(text, options) {
     }
     throw new InputError(`expected a "stats" array (Envoy JSON stats), found ${describe(stats)}`, { file });
   }
-  const keys = options.extraLabelKeys === void 0 ? ENVOY_LABEL_KEYS : /* @__PURE__ */ new Set([...ENVOY_LABEL_KEYS, ...options.extraLabelKeys]);
+  const keys = ENVOY_LABEL_KEYS;
   let samples = 0;
   for (let i = 0; i < stats.length; i++) {
     const entry = stats[i];
