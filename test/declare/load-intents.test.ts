@@ -345,4 +345,69 @@ describe('loadIntents: the same name twice is an update, as kubectl apply makes 
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  // One document per file, written in path order: [file, name, namespace, workload, kind?].
+  const loadDocs = async (docs: [string, string, string, string, string?][]) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-update-'));
+    try {
+      for (const [file, name, namespace, workload, kind] of docs) {
+        const kindLine = kind === undefined ? '' : `    kind: ${kind}\n`;
+        await writeFile(
+          path.join(dir, file),
+          `apiVersion: k8s.otterize.com/v2beta1\nkind: ClientIntents\nmetadata:\n  name: ${name}\n` +
+            `  namespace: ${namespace}\nspec:\n  workload:\n    name: ${workload}\n${kindLine}` +
+            `  targets:\n    - kubernetes:\n        name: ${file.replace('.yaml', '')}-server\n`,
+        );
+      }
+      return await loadIntents(['.'], { cwd: dir });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+  const documentsOf = (declared: Awaited<ReturnType<typeof loadDocs>>) =>
+    declared.documents.map((d) => `${d.file} ${d.client.namespace}/${d.client.name}`);
+
+  test('one name, or one workload, in two namespaces: neither an update nor a duplicate', async () => {
+    const declared = await loadDocs([
+      ['a.yaml', 'client', 'demo', 'client'],
+      ['b.yaml', 'client', 'other', 'client'],
+      ['c.yaml', 'web', 'third', 'client'],
+    ]);
+    assert.deepEqual(documentsOf(declared), [
+      'a.yaml demo/client',
+      'b.yaml other/client',
+      'c.yaml third/client',
+    ]);
+    assert.deepEqual(declared.warnings, []);
+  });
+
+  test('a Deployment and a StatefulSet of one name are two workloads, as the webhook compares kinds', async () => {
+    const declared = await loadDocs([
+      ['a.yaml', 'client-deployment', 'demo', 'client', 'Deployment'],
+      ['b.yaml', 'client-statefulset', 'demo', 'client', 'StatefulSet'],
+    ]);
+    assert.deepEqual(documentsOf(declared), ['a.yaml demo/client', 'b.yaml demo/client']);
+  });
+
+  test('an update that names another workload frees the one it held', async () => {
+    const declared = await loadDocs([
+      ['a.yaml', 'web', 'demo', 'first'],
+      ['b.yaml', 'web', 'demo', 'second'],
+      ['c.yaml', 'batch', 'demo', 'first'],
+    ]);
+    assert.deepEqual(documentsOf(declared), ['b.yaml demo/second', 'c.yaml demo/first']);
+    assert.equal(declared.warnings.length, 1);
+  });
+
+  test('an update takes the place it was applied at: its rules come after those applied before it', async () => {
+    const declared = await loadDocs([
+      ['a.yaml', 'web', 'demo', 'first'],
+      ['b.yaml', 'batch', 'demo', 'second'],
+      ['c.yaml', 'web', 'demo', 'first'],
+    ]);
+    assert.deepEqual(declared.rules.map(ruleText), [
+      'b.yaml:10 demo/second -> kubernetes demo/b-server * *',
+      'c.yaml:10 demo/first -> kubernetes demo/c-server * *',
+    ]);
+  });
 });
