@@ -8639,6 +8639,12 @@ export const MUTANTS: Mutant[] = [
     tests: ENVOY_TESTS,
   },
   // --- hunt: declare and diff small files
+  // src/declare/apply-order.ts, suggested-rule.ts, suggested-patch.ts, namespace-defaults.ts,
+  // intents-near-miss.ts; src/diff/intents-homes.ts, template-export.ts. Left out as equivalent:
+  // applyInOrder returning byWorkload's documents instead of byName's (each applied document is
+  // in both maps, set and deleted at the same steps, in the same order); defaultNamespaceFor
+  // taking an empty --default-namespace (no caller passes '': the flag refuses a non-DNS label,
+  // the action input turns '' into undefined).
   {
     id: 'decl/apply-name-key-no-namespace',
     file: 'src/declare/apply-order.ts',
@@ -8846,5 +8852,37 @@ export const MUTANTS: Mutant[] = [
     to: 'c.file, c.before',
     why: 'the new file is named without b/, which git apply reads one directory off',
     tests: ['test/declare/suggested-patch.test.ts'],
+  },
+  {
+    id: 'decl/ns-first-of-many',
+    file: 'src/declare/namespace-defaults.ts',
+    from: 'namespaces.length === 1 ?',
+    to: 'namespaces.length >= 1 ?',
+    why: '-n with two namespaces makes the first the default, a guess',
+    tests: ['test/declare/namespace-defaults.test.ts'],
+  },
+  {
+    id: 'decl/ns-n-over-explicit',
+    file: 'src/declare/namespace-defaults.ts',
+    from: "  if (explicit !== undefined && explicit !== '') return explicit;\n  return namespaces.length === 1 ? namespaces[0] : undefined;",
+    to: "  if (namespaces.length === 1) return namespaces[0];\n  return explicit !== undefined && explicit !== '' ? explicit : undefined;",
+    why: '-n NS wins over an explicit --default-namespace',
+    tests: ['test/declare/namespace-defaults.test.ts'],
+  },
+  {
+    id: 'decl/ns-explicit-ignored',
+    file: 'src/declare/namespace-defaults.ts',
+    from: "  if (explicit !== undefined && explicit !== '') return explicit;\n",
+    to: '',
+    why: '--default-namespace is ignored',
+    tests: ['test/declare/namespace-defaults.test.ts'],
+  },
+  {
+    id: 'decl/ns-message-no-action-input',
+    file: 'src/declare/namespace-defaults.ts',
+    from: "'(action input default-namespace), or -n NS",
+    to: "'or -n NS",
+    why: 'the message leaves out the action input that gives the namespace',
+    tests: ['test/declare/load-intents.test.ts'],
   },
 ];
