@@ -8645,7 +8645,12 @@ export const MUTANTS: Mutant[] = [
   // in both maps, set and deleted at the same steps, in the same order); defaultNamespaceFor
   // taking an empty --default-namespace (no caller passes '': the flag refuses a non-DNS label,
   // the action input turns '' into undefined); rejectNearMissIntents without its check of an empty
-  // kind (an empty kind is neither a near miss nor ClientIntents: the checks after it return).
+  // kind (an empty kind is neither a near miss nor ClientIntents: the checks after it return);
+  // intentsHomes keeping rules without a target line (only non-HTTP targets, kafka, sql, aws and
+  // the like, have none, and intentsFileFor looks for kubernetes and service ones only), taking
+  // rules of another type or line for the same target (the parsers give each target its own server
+  // object, shared by its rules only, so the object alone decides) or keeping every rule (find
+  // returns a target's first rule, and all of them carry the target's line).
   // Left out as no clear bug: 'apiVersion: required' at an empty apiVersion key (or a list's first
   // line, for an item that inherits the list's missing one) instead of at the document.
   {
@@ -8988,5 +8993,77 @@ export const MUTANTS: Mutant[] = [
     to: '      type.kindLine,\n',
     why: 'the wrong API group is reported at kind:, not at apiVersion:',
     tests: ['test/declare/intents-near-miss.test.ts'],
+  },
+  {
+    id: 'dsm/homes-last-doc',
+    file: 'src/diff/intents-homes.ts',
+    from: '    if (!homes.has(key)) homes.set(key, { doc, targets: [] });',
+    to: '    homes.set(key, { doc, targets: [] });',
+    why: "a client's last ClientIntents document is its home, not its first",
+    tests: ['test/diff/intents-homes.test.ts'],
+  },
+  {
+    id: 'dsm/homes-other-file',
+    file: 'src/diff/intents-homes.ts',
+    from: 'rule.file !== home.doc.file || ',
+    to: '',
+    why: 'a target in another file is taken for one in the home document',
+    tests: ['test/diff/intents-homes.test.ts'],
+  },
+  {
+    id: 'dsm/homes-same-server-any',
+    file: 'src/diff/intents-homes.ts',
+    from: '      last.server === rule.server &&\n',
+    to: '',
+    why: "two targets of one type on one line (flow style) are taken for one: the second server's target is lost",
+    tests: ['test/diff/intents-homes.test.ts'],
+  },
+  {
+    id: 'dsm/homes-service-first',
+    file: 'src/diff/intents-homes.ts',
+    from: "names('kubernetes', server) ?? names('service', server.service)",
+    to: "names('service', server.service) ?? names('kubernetes', server)",
+    why: 'the Service target is preferred over the one naming the workload',
+    tests: ['test/diff/intents-homes.test.ts'],
+  },
+  {
+    id: 'dsm/homes-no-service',
+    file: 'src/diff/intents-homes.ts',
+    from: " ?? names('service', server.service);",
+    to: ';',
+    why: 'a call whose server is declared only by its Service points at the list of targets',
+    tests: ['test/diff/intents-homes.test.ts'],
+  },
+  {
+    id: 'dsm/homes-any-namespace',
+    file: 'src/diff/intents-homes.ts',
+    from: ' && r.server.namespace === ref.namespace',
+    to: '',
+    why: "a target naming a server of that name in another namespace is taken for the call's",
+    tests: ['test/diff/intents-homes.test.ts'],
+  },
+  {
+    id: 'dsm/homes-any-type',
+    file: 'src/diff/intents-homes.ts',
+    from: 'r.targetType === type && ',
+    to: '',
+    why: "a Service target of the workload's name is taken for the workload's",
+    tests: ['test/diff/intents-homes.test.ts'],
+  },
+  {
+    id: 'dsm/homes-document-line',
+    file: 'src/diff/intents-homes.ts',
+    from: 'home.doc.targetsLine ?? home.doc.line',
+    to: 'home.doc.line',
+    why: "a call with no target points at the document's first line, not its list of targets",
+    tests: ['test/diff/intents-homes.test.ts'],
+  },
+  {
+    id: 'dsm/homes-no-target-line',
+    file: 'src/diff/intents-homes.ts',
+    from: 'target?.targetLine ?? ',
+    to: '',
+    why: 'a call points at the list of targets even when a target names its server',
+    tests: ['test/diff/intents-homes.test.ts'],
   },
 ];
