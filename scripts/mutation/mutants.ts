@@ -8650,7 +8650,9 @@ export const MUTANTS: Mutant[] = [
   // the like, have none, and intentsFileFor looks for kubernetes and service ones only), taking
   // rules of another type or line for the same target (the parsers give each target its own server
   // object, shared by its rules only, so the object alone decides) or keeping every rule (find
-  // returns a target's first rule, and all of them carry the target's line).
+  // returns a target's first rule, and all of them carry the target's line); exportTemplates
+  // ignoring its options (no caller passes any: export uses the check's defaults) or without its
+  // check of a null path (the templater gives a null path a null template, skipped just after).
   // Left out as no clear bug: 'apiVersion: required' at an empty apiVersion key (or a list's first
   // line, for an item that inherits the list's missing one) instead of at the document.
   {
@@ -9065,5 +9067,77 @@ export const MUTANTS: Mutant[] = [
     to: '',
     why: 'a call points at the list of targets even when a target names its server',
     tests: ['test/diff/intents-homes.test.ts'],
+  },
+  {
+    id: 'dsm/tmpl-raw-noted',
+    file: 'src/diff/template-export.ts',
+    from: '|| template === call.path) continue;',
+    to: ') continue;',
+    why: 'a path no template replaced gets a widening note',
+    tests: ['test/diff/template-export.test.ts'],
+  },
+  {
+    id: 'dsm/tmpl-keys-unsorted',
+    file: 'src/diff/template-export.ts',
+    from: '[...seen.keys()].sort()',
+    to: '[...seen.keys()]',
+    why: 'the notes come in call order, not sorted',
+    tests: ['test/diff/template-export.test.ts'],
+  },
+  {
+    id: 'dsm/tmpl-paths-unsorted',
+    file: 'src/diff/template-export.ts',
+    from: '[...(seen.get(key) ?? [])].sort()',
+    to: '[...(seen.get(key) ?? [])]',
+    why: 'the example paths are the first seen, not the first in order',
+    tests: ['test/diff/template-export.test.ts'],
+  },
+  {
+    id: 'dsm/tmpl-three-examples',
+    file: 'src/diff/template-export.ts',
+    from: 'paths.slice(0, 2)',
+    to: 'paths.slice(0, 3)',
+    why: 'three example paths',
+    tests: ['test/diff/template-export.test.ts'],
+  },
+  {
+    id: 'dsm/tmpl-ellipsis-at-two',
+    file: 'src/diff/template-export.ts',
+    from: 'paths.length > 2 ?',
+    to: 'paths.length >= 2 ?',
+    why: 'a template standing for exactly two paths says "..." after both',
+    tests: ['test/diff/template-export.test.ts'],
+  },
+  {
+    id: 'dsm/tmpl-always-plural',
+    file: 'src/diff/template-export.ts',
+    from: "paths.length === 1 ? '' : 's'",
+    to: "'s'",
+    why: 'a template standing for one path says "1 observed paths"',
+    tests: ['test/diff/template-export.test.ts'],
+  },
+  {
+    id: 'dsm/tmpl-count-first-only',
+    file: 'src/diff/template-export.ts',
+    from: 'if (paths) paths.add(call.path);',
+    to: 'if (paths) continue;',
+    why: "a template's note counts only the first path it replaced",
+    tests: ['test/diff/template-export.test.ts'],
+  },
+  {
+    id: 'dsm/tmpl-raw-pathOf',
+    file: 'src/diff/template-export.ts',
+    from: 'return { pathOf: templater.pathOf, notes };',
+    to: 'return { pathOf: (call) => call.path, notes };',
+    why: 'export writes the raw paths while noting templates',
+    tests: ['test/diff/template-export.test.ts'],
+  },
+  {
+    id: 'dsm/tmpl-key-no-client',
+    file: 'src/diff/template-export.ts',
+    from: '`${refKey(call.client)} -> ${refKey(call.server)}: ${template}`',
+    to: '`${refKey(call.server)}: ${template}`',
+    why: 'the notes leave out the client',
+    tests: ['test/diff/template-export.test.ts'],
   },
 ];
