@@ -86,6 +86,8 @@ function runTests(
 ): Promise<{ code: number | null; failing: string[]; timedOut: boolean }> {
   const args = [
     '--test',
+    // As `npm test` runs them: with FUZZ_SEED set, the property tests draw from that seed.
+    '--import=./test/support/fuzz-seed.ts',
     '--test-reporter=tap',
     ...(names ? [`--test-name-pattern=${names}`] : []),
     ...tests,
