@@ -58,6 +58,15 @@ describe('yamlTextOf (bytes decoded as kubectl decodes them)', () => {
     assert.equal(isUtf16(Buffer.from('a: 1')), false);
     assert.equal(isUtf16(Buffer.from([0xff])), false);
   });
+
+  test('a mark alone is an empty UTF-16 file; a first byte 0xff without 0xfe after it is UTF-8', () => {
+    assert.equal(yamlTextOf(Buffer.from([0xff, 0xfe])), '');
+    assert.equal(yamlTextOf(Buffer.from([0xfe, 0xff])), '');
+    assert.equal(isUtf16(Buffer.from([0xff, 0xfe])), true);
+    // Not UTF-8 either: Go's UTF-8 decoder (and kubectl) make the byte U+FFFD, not UTF-16's U+61FF.
+    assert.equal(yamlTextOf(Buffer.from([0xff, 0x61, 0x3a, 0x20, 0x31])), '\uFFFDa: 1');
+    assert.equal(isUtf16(Buffer.from([0xff, 0x61])), false);
+  });
 });
 
 describe('line breaks only kubectl sees (NEL, LS, PS: YAML 1.1’s, go-yaml’s)', () => {
