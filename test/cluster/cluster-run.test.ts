@@ -304,6 +304,25 @@ describe('runInCluster, cluster kind', () => {
     ]);
   });
 
+  test('a reading that opens its window twice starts the traffic once, and the log says it started', async () => {
+    const cwd = await workspace();
+    const { runner, log, ctx } = setup();
+    const result = await runInCluster(ctx, plan(cwd), async (openWindow) => {
+      openWindow();
+      openWindow();
+      await new Promise((resolve) => setImmediate(resolve));
+      return 'read';
+    });
+    assert.equal(result, 'read');
+    const traffic = runner.calls.filter((c) => c.program === 'sh');
+    assert.equal(traffic.length, 1);
+    assert.equal(traffic[0]!.signal!.aborted, true, 'stopped when the window closed');
+    assert.equal(log.entries.filter((e) => e === 'window open for 60s: traffic started').length, 2);
+    const quiet = setup();
+    await runInCluster(quiet.ctx, plan(cwd, { traffic: undefined }), reading(0));
+    assert.ok(quiet.log.entries.includes('window open for 60s'), quiet.log.entries.join('\n'));
+  });
+
   test('a traffic command that fails is a warning with its last stderr lines', async () => {
     const cwd = await workspace();
     const { log, ctx } = setup((line) =>
@@ -948,6 +967,23 @@ describe('runInCluster, cluster existing', () => {
     assert.equal(
       (err as Error).message,
       'Istio failed: kubectl get deployments exited with code 1:\nThe connection to the server localhost:8080 was refused',
+    );
+    assert.equal(runner.lines().at(-1), 'kubectl get pods --all-namespaces --output wide');
+  });
+
+  test("kubectl gone when the pods are shown: the failed step's own error stands", async () => {
+    const cwd = await workspace();
+    const { runner, ctx } = setup((line) => {
+      if (line.startsWith('kubectl get deployments')) return { code: 1, stderr: 'Unauthorized' };
+      if (line.startsWith('kubectl get pods')) return 'missing';
+      return undefined;
+    });
+    const err = await runInCluster(ctx, plan(cwd, { cluster: 'existing' }), reading(0)).catch(
+      (e: unknown) => e,
+    );
+    assert.equal(
+      (err as Error).message,
+      'Istio failed: kubectl get deployments exited with code 1:\nUnauthorized',
     );
     assert.equal(runner.lines().at(-1), 'kubectl get pods --all-namespaces --output wide');
   });
