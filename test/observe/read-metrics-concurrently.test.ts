@@ -1,10 +1,13 @@
 // Large captures are read on a worker thread while the main thread parses the intents: the
 // answers and the errors must be the same as reading in place.
 import assert from 'node:assert/strict';
+import diagnostics from 'node:diagnostics_channel';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, test } from 'node:test';
+import type { Worker } from 'node:worker_threads';
+import { defaultDriftConfig } from '../../src/config/drift-config.ts';
 import { InputError } from '../../src/errors.ts';
 import { readMetrics } from '../../src/observe/read-metrics.ts';
 import {
@@ -249,5 +252,28 @@ describe('readMetricsConcurrently', () => {
     const err = await failure(check(settings));
     assert.equal(err.file, 'bad/intents/head-method.yaml');
     assert.equal(err.line, 16);
+  });
+
+  test('check: intents that fail at once stop the worker before it reads a part', async () => {
+    process.env[WORKER_MIN_BYTES_ENV] = '0';
+    const workers: Worker[] = [];
+    const said: unknown[] = [];
+    const started = (m: unknown) => {
+      const { worker } = m as { worker: Worker };
+      workers.push(worker);
+      worker.on('message', (message: unknown) => said.push(message));
+    };
+    diagnostics.subscribe('worker_threads', started);
+    try {
+      const settings = { ...defaultSettings(fixtures), metrics: ['demo/capture'], intents: [] };
+      const gate = { config: defaultDriftConfig(), baseline: undefined };
+      const err = await failure(check(settings, undefined, gate));
+      assert.equal(err.message, 'no intents given: use --intents PATH');
+      assert.equal(workers.length, 1);
+      await new Promise((resolve) => workers[0]!.once('exit', resolve));
+      assert.deepEqual(said, [], 'the worker read on (and said done) after the check had failed');
+    } finally {
+      diagnostics.unsubscribe('worker_threads', started);
+    }
   });
 });

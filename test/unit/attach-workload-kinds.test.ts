@@ -49,3 +49,33 @@ test('kinds come from the manifests; calls that shared a workload object still s
   assert.equal(map.calls[3]!.server, other, 'a workload the manifests do not know keeps its object');
   assert.equal(web.kind, undefined, 'the observed references are not changed');
 });
+
+test('calls to external hosts, and from callers outside the mesh, get the kinds the manifests know', () => {
+  const web: WorkloadRef = { name: 'web', namespace: 'shop' };
+  const outside: ObservedCall = {
+    client: web,
+    server: { name: 'api.stripe.com', namespace: '' },
+    method: 'POST',
+    path: '/v1/charges',
+    count: 2,
+    protocol: 'http',
+    host: 'api.stripe.com:443',
+  };
+  const inbound: ObservedCall = {
+    client: { name: 'unknown', namespace: 'unknown' },
+    server: { name: 'api', namespace: 'shop' },
+    method: 'GET',
+    path: '/items',
+    count: 1,
+    protocol: 'http',
+  };
+  const map = attachWorkloadKinds(observedMap([], { external: [outside], unattributed: [inbound] }), lookup);
+  assert.deepEqual(
+    map.external.map((c) => c.client.kind),
+    ['Deployment'],
+  );
+  assert.deepEqual(
+    map.unattributed.map((c) => [c.client.kind, c.server.kind]),
+    [[undefined, 'StatefulSet']],
+  );
+});
