@@ -9584,7 +9584,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'ycp/kind-delete-failure-silent',
     file: 'src/cluster/kind-cluster.ts',
-    from: '    if (result.code !== 0)\n      ctx.log.warning(',
+    from: '    if (result.code !== 0 || result.timedOut)\n      ctx.log.warning(',
     to: '    if (false)\n      ctx.log.warning(',
     why: 'a kind delete that failed says nothing: the cluster lives on unseen on a self-hosted runner',
     tests: ['test/cluster/kind-cluster.test.ts'],
@@ -10190,5 +10190,13 @@ export const MUTANTS: Mutant[] = [
     to: '    unattributed: map.unattributed,',
     why: 'calls from outside the mesh get no server kind from --workloads',
     tests: ['test/unit/attach-workload-kinds.test.ts'],
+  },
+  {
+    id: 'ycp/kind-delete-timeout-silent',
+    file: 'src/cluster/kind-cluster.ts',
+    from: 'if (result.code !== 0 || result.timedOut)',
+    to: 'if (result.code !== 0)',
+    why: 'a kind delete cut by its deadline after kind exited 0 says nothing; one killed says "exited with code null"',
+    tests: ['test/cluster/kind-cluster.test.ts'],
   },
 ];

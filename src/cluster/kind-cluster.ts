@@ -78,13 +78,14 @@ export async function createKindCluster(ctx: StepContext, options: KindClusterOp
 /** Deletes the cluster; a failure is a warning (the runner goes away anyway), never the run's error. */
 export async function deleteKindCluster(ctx: StepContext, name: string): Promise<void> {
   try {
-    const result = await runTool(ctx, 'kind delete', {
+    const command = {
       program: 'kind',
       args: ['delete', 'cluster', '--name', name],
       timeoutMs: DELETE_TIMEOUT_MS,
-    });
-    if (result.code !== 0)
-      ctx.log.warning(`kind delete cluster --name ${name} exited with code ${result.code}`);
+    };
+    const result = await runTool(ctx, 'kind delete', command);
+    if (result.code !== 0 || result.timedOut)
+      ctx.log.warning(`could not delete the kind cluster ${name}: ${failureDetail(command, result)}`);
   } catch (err) {
     ctx.log.warning(`could not delete the kind cluster ${name}: ${(err as Error).message}`);
   }

@@ -82,11 +82,23 @@ describe('createKindCluster', () => {
 });
 
 describe('deleteKindCluster', () => {
-  test('a delete that fails is a warning with its exit code', async () => {
+  test('a delete that fails is a warning with its exit code and last words', async () => {
     const { runner, log, ctx } = setup(() => ({ code: 1, stderr: 'ERROR: failed to delete cluster' }));
     await deleteKindCluster(ctx, 'pr-42');
     assert.deepEqual(runner.lines(), ['kind delete cluster --name pr-42']);
-    assert.deepEqual(log.warnings(), ['warning: kind delete cluster --name pr-42 exited with code 1']);
+    assert.deepEqual(log.warnings(), [
+      'warning: could not delete the kind cluster pr-42: kind delete cluster exited with code 1:\nERROR: failed to delete cluster',
+    ]);
+  });
+
+  test("a delete cut by its deadline says it timed out, with kind's last words, even after kind exited 0", async () => {
+    for (const code of [null, 0]) {
+      const { log, ctx } = setup(() => ({ code, timedOut: true, stderr: 'Deleting cluster "pr-42" ...\n' }));
+      await deleteKindCluster(ctx, 'pr-42');
+      assert.deepEqual(log.warnings(), [
+        'warning: could not delete the kind cluster pr-42: kind delete cluster timed out:\nDeleting cluster "pr-42" ...',
+      ]);
+    }
   });
 
   test('kind gone by the time of the delete is a warning, never an error', async () => {
