@@ -26,7 +26,8 @@
 // files and PR body and gate note, the CLI's help, reference, progress and did-you-mean,
 // snapshots, metric streams from stdin, durations, Kubernetes errors, kubeconfig lookup and the
 // pool; and the references shared after --workloads and from a snapshot, and the plain YAML
-// reader's size and document limits.
+// reader's size and document limits; and the YAML limits and UTF-16 decoding, the cluster's
+// steps, kind cluster, traffic command and kubectl JSON, and the pipeline's wiring.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
 export interface Mutant {
