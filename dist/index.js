@@ -26969,13 +26969,14 @@ async function createKindCluster(ctx, options) {
 }
 async function deleteKindCluster(ctx, name2) {
   try {
-    const result = await runTool(ctx, "kind delete", {
+    const command = {
       program: "kind",
       args: ["delete", "cluster", "--name", name2],
       timeoutMs: DELETE_TIMEOUT_MS
-    });
-    if (result.code !== 0)
-      ctx.log.warning(`kind delete cluster --name ${name2} exited with code ${result.code}`);
+    };
+    const result = await runTool(ctx, "kind delete", command);
+    if (result.code !== 0 || result.timedOut)
+      ctx.log.warning(`could not delete the kind cluster ${name2}: ${failureDetail(command, result)}`);
   } catch (err) {
     ctx.log.warning(`could not delete the kind cluster ${name2}: ${err.message}`);
   }
