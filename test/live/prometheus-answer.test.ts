@@ -340,3 +340,85 @@ describe('warnings and infos of an answer', () => {
     assert.equal(warnings[10], 'and more');
   });
 });
+
+describe('Prometheus answers: shapes the random answers rarely make, hand-picked', () => {
+  const wrap = (rows: string) => `{"status":"success","data":{"resultType":"vector","result":[${rows}]}}`;
+  const rowsOf = (text: string): string[] => {
+    const got = read(text, [], VectorAnswerReader);
+    assert.notEqual(got, 'syntax error', text);
+    return (got as { rows: string[] }).rows;
+  };
+
+  test('an answer that is not a JSON object is no API answer, whatever it holds', () => {
+    for (const text of ['[]', `[${wrap('')}]`, 'null', '"success"', '3']) {
+      const got = read(text, [], VectorAnswerReader) as { summary: { rootIsObject: boolean } };
+      assert.equal(got.summary.rootIsObject, false, text);
+    }
+    assert.equal(
+      (read(wrap(''), [], VectorAnswerReader) as { summary: { rootIsObject: boolean } }).summary.rootIsObject,
+      true,
+    );
+  });
+
+  test('rows are read under data only, not under another key of the answer', () => {
+    const row = '{"metric":{"source_workload":"web"},"value":[1,"3"]}';
+    const text = `{"status":"success","stats":{"resultType":"vector","result":[${row}]},"data":{"resultType":"vector","result":[]}}`;
+    for (const Reader of [VectorAnswerReader, TokenByToken]) {
+      const got = read(text, [], Reader) as { rows: string[]; summary: { resultIsList: boolean } };
+      assert.deepEqual(got.rows, []);
+      assert.equal(got.summary.resultIsList, true);
+    }
+    agrees(text, []);
+  });
+
+  test('keys of a row repeated or spelled with escapes count as JSON.parse reads them', () => {
+    // The metric given again as a number or a list: JSON.parse keeps the last, not an object.
+    for (const again of ['5', '[]', 'null']) {
+      const text = wrap(`{"metric":{"source_workload":"web"},"metric":${again},"value":[1,"2"]}`);
+      const got = read(text, [], VectorAnswerReader) as { problem: string | undefined };
+      assert.equal(got.problem, 'result[0]: metric is not an object', text);
+      agrees(text, []);
+    }
+    // The metric given again, without the label: the row has none.
+    const again = wrap('{"metric":{"source_workload":"web","pod":"p"},"metric":{"pod":"q"},"value":[1,"2"]}');
+    assert.doesNotMatch(rowsOf(again)[0]!, /source_workload=web/);
+    agrees(again, []);
+    // "\u006detric" is "metric", "valu\u0065" is "value".
+    const escaped = wrap('{"\\u006detric":{"source_workload":"web"},"valu\\u0065":[1,"4"]}');
+    const rows = rowsOf(escaped);
+    assert.equal(rows.length, 1);
+    assert.match(rows[0]!, /source_workload=web.* 4$/);
+    agrees(escaped, []);
+    // A label name with an escape is the label it spells.
+    const label = wrap(
+      '{"metric":{"source\\u005fworkload":"web","destination_workloa\\u0064":"api"},"value":[1,"4"]}',
+    );
+    assert.match(rowsOf(label)[0]!, /source_workload=web .*destination_workload=api/);
+    agrees(label, []);
+  });
+
+  test('rows of the common shape but not JSON are syntax errors, as token by token', () => {
+    for (const row of [
+      '{"metric":{"source_workload":"a\u001fb"},"value":[1,"2"]}',
+      '{"metric":{"source_workload":"a\u0000b"},"value":[1,"2"]}',
+      '{"metric":{"source_workload","web"},"value":[1,"2"]}',
+      '{"metric":{"source_workload" "web"},"value":[1,"2"]}',
+      '{"metric":{"source_workload":"web""pod":"p"},"value":[1,"2"]}',
+      '{"metric":{"source_workload":"web" "pod":"p"},"value":[1,"2"]}',
+    ]) {
+      assert.equal(read(wrap(row), [], VectorAnswerReader), 'syntax error', row);
+      agrees(wrap(row), []);
+    }
+  });
+
+  test('a sample value is read as Number reads it, hex, blanks and trailing letters included', () => {
+    const metric = '{"source_workload":"web"}';
+    for (const value of ['0x10', '5x', '', ' 5 ', 'Infinity', '-Infinity', '1_0', '0b11', '.5', '5.']) {
+      const text = wrap(`{"metric":${metric},"value":[1,${JSON.stringify(value)}]}`);
+      const rows = rowsOf(text);
+      assert.equal(rows.length, 1);
+      assert.ok(rows[0]!.endsWith(` ${Number(value)}`), `${JSON.stringify(value)}: ${rows[0]}`);
+      agrees(text, []);
+    }
+  });
+});
