@@ -62,6 +62,17 @@ describe('StringTable', () => {
     );
   });
 
+  test('thousands of strings, each interned again after every growth: one id each, all found', () => {
+    const table = new StringTable();
+    for (let i = 0; i < 5000; i++) {
+      assert.equal(table.intern(`/q/${i}`), i);
+      // Every string so far at a power of two, when the table has just grown.
+      if ((i & (i + 1)) === 0) for (let j = 0; j <= i; j++) assert.equal(table.intern(`/q/${j}`), j);
+    }
+    for (let i = 0; i < 5000; i++) assert.equal(table.find(`/q/${i}`), i);
+    assert.equal(table.size, 5000);
+  });
+
   test('a million distinct strings keep their ids', () => {
     const table = new StringTable();
     for (let i = 0; i < 1_000_000; i++) assert.equal(table.intern(`/p/${i}`), i);
@@ -135,5 +146,86 @@ describe('hash flooding: label values made to collide', () => {
     }
     assert.ok(unseeded.probes > 100 * paths.length, `${unseeded.probes}`);
     assert.ok(seeded.probes < 4 * paths.length, `${seeded.probes}`);
+  });
+});
+
+describe('ByteInterner', () => {
+  // What it must give: the string table's id of each value decoded as UTF-8, whatever came before.
+  test('the ids of the decoded strings, for any byte values, through every growth', () => {
+    const utf8 = fc.string({ unit: fc.constantFrom('a', 'b', 'é', '😀', '/', '\u0000'), maxLength: 8 });
+    const values = fc.oneof(
+      utf8.map((s) => Buffer.from(s)),
+      fc.constantFrom(...FNV_COLLISIONS, '', 'x'.repeat(9000)).map((s) => Buffer.from(s)),
+      fc.uint8Array({ maxLength: 6 }).map((a) => Buffer.from(a)),
+      fc.nat(300).map((n) => Buffer.from(`/api/v1/items/${n}`)),
+    );
+    fc.assert(
+      fc.property(fc.array(values, { minLength: 50, maxLength: 400 }), (list) => {
+        // Unseeded, as the known collisions need; a line of other bytes around each value.
+        const strings = new StringTable(0x811c9dc5);
+        const interner = new ByteInterner(strings, 0x811c9dc5);
+        const expected = model(list.map((b) => b.toString('utf8')));
+        const got = list.map((b) => {
+          const line = Buffer.concat([Buffer.from('{"k":"'), b, Buffer.from('"}')]);
+          return interner.intern(line, 6, 6 + b.length);
+        });
+        assert.deepEqual(got, expected.ids);
+        assert.deepEqual(strings.values, expected.table);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('values whose FNV-1a hashes collide, of one length, stay apart', () => {
+    const interner = new ByteInterner(new StringTable(0x811c9dc5), 0x811c9dc5);
+    const ids = FNV_COLLISIONS.map((v) => interner.intern(Buffer.from(v), 0, v.length));
+    assert.deepEqual(ids, [0, 1, 2, 3, 4, 5]);
+    assert.deepEqual(
+      FNV_COLLISIONS.map((v) => interner.intern(Buffer.from(v), 0, v.length)),
+      ids,
+    );
+  });
+
+  test('holds: the same bytes, no more and no fewer; lastEntry the entry found or added', () => {
+    const interner = new ByteInterner(new StringTable());
+    const shop = Buffer.from('shop');
+    interner.intern(shop, 0, 4);
+    const entry = interner.lastEntry;
+    assert.equal(interner.holds(entry, shop, 0, 4), true);
+    assert.equal(interner.holds(entry, shop, 0, 3), false, 'a prefix');
+    assert.equal(interner.holds(entry, shop, 0, 0), false, 'the empty string');
+    assert.equal(interner.holds(entry, Buffer.from('shoe'), 0, 4), false);
+    interner.intern(Buffer.from('web'), 0, 3);
+    assert.notEqual(interner.lastEntry, entry);
+    interner.intern(shop, 0, 4);
+    assert.equal(interner.lastEntry, entry, 'found again');
+    assert.equal(interner.idOf(entry), 0);
+    // A value larger than the arena grows it (more than once): the bytes before stay.
+    const large = Buffer.alloc(20_000, 'x');
+    interner.intern(large, 0, large.length);
+    assert.equal(interner.holds(interner.lastEntry, large, 0, large.length), true);
+    assert.equal(interner.holds(entry, shop, 0, 4), true, 'after the arena grew');
+    interner.intern(shop, 0, 4);
+    assert.equal(interner.lastEntry, entry, 'found again after the arena grew');
+  });
+
+  test('thousands of distinct values, each interned again later: one id each', () => {
+    const interner = new ByteInterner(new StringTable());
+    const bytes = Array.from({ length: 3000 }, (_, i) => Buffer.from(`/api/v1/items/${i}`));
+    const entries: number[] = [];
+    const first = bytes.map((b) => {
+      const id = interner.intern(b, 0, b.length);
+      entries.push(interner.lastEntry);
+      return id;
+    });
+    assert.deepEqual(
+      first,
+      bytes.map((_, i) => i),
+    );
+    for (const [i, b] of bytes.entries()) {
+      assert.equal(interner.intern(b, 0, b.length), i);
+      assert.equal(interner.lastEntry, entries[i], 'found, not added again');
+    }
+    assert.equal(interner.strings.size, 3000);
   });
 });
