@@ -27,7 +27,12 @@
 // snapshots, metric streams from stdin, durations, Kubernetes errors, kubeconfig lookup and the
 // pool; and the references shared after --workloads and from a snapshot, and the plain YAML
 // reader's size and document limits; and the YAML limits and UTF-16 decoding, the cluster's
-// steps, kind cluster, traffic command and kubectl JSON, and the pipeline's wiring.
+// steps, kind cluster, traffic command and kubectl JSON, and the pipeline's wiring; and the
+// exposition reader (one line, the scanner) and Envoy JSON, the report artifact's validator, the
+// declare side's apply order, suggested rules and patches, namespace defaults and near misses,
+// where a missing call is added and the template export; and Prometheus' and the mapper's
+// answers, the byte interner and string table, the reader worker; and stdin's byte order mark,
+// the runner's event file and a flag's first word in did-you-mean.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
 export interface Mutant {
