@@ -11,7 +11,7 @@ import { readActionInputs } from '../../src/action/inputs.ts';
 import { clusterPlan } from '../../src/cluster/cluster-check.ts';
 import { type ClusterPlan, runInCluster } from '../../src/cluster/cluster-run.ts';
 import { isInputError } from '../../src/errors.ts';
-import { type Answer, RecordingLog, RecordingRunner, stepContext } from './fake-tools.ts';
+import { type Answer, kindPlan, RecordingLog, RecordingRunner, stepContext } from './fake-tools.ts';
 
 const reading = async (openWindow: () => void) => {
   openWindow();
@@ -29,23 +29,6 @@ async function emptyDir(): Promise<string> {
 }
 
 const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n';
-
-function kindPlan(cwd: string, over: Partial<ClusterPlan> = {}): ClusterPlan {
-  return {
-    cluster: 'kind',
-    kindConfig: undefined,
-    clusterName: 'intent-drift',
-    istioVersion: '1.30.5',
-    workloads: ['web.yaml'],
-    intents: [],
-    cwd,
-    traffic: undefined,
-    duration: '10s',
-    durationMs: 10_000,
-    keepCluster: false,
-    ...over,
-  };
-}
 
 describe('defect 1: kind gets --config only for a file that is there', () => {
   const inputs = (extra: Record<string, string>) => (name: string) =>

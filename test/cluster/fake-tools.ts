@@ -3,6 +3,7 @@
 // Like the process runner's callers must, every command carries a timeout: one without is refused.
 
 import { readFileSync } from 'node:fs';
+import type { ClusterPlan } from '../../src/cluster/cluster-run.ts';
 import type { ClusterLog, StepContext } from '../../src/cluster/cluster-step.ts';
 import type { Command, CommandResult, CommandRunner } from '../../src/cluster/command-runner.ts';
 import { ToolMissingError } from '../../src/cluster/command-runner.ts';
@@ -103,3 +104,21 @@ export async function endsSoon(pid: number): Promise<boolean> {
  */
 export const OUTLIVING_CHILD =
   "sh -c 'while [ -e /proc/$1 ]; do sleep 0.05; done; echo $$; exec sleep 60' child $$ &";
+
+/** A run on a new kind cluster of one Deployment (`web.yaml` in `cwd`), with `over` changed. */
+export function kindPlan(cwd: string, over: Partial<ClusterPlan> = {}): ClusterPlan {
+  return {
+    cluster: 'kind',
+    kindConfig: undefined,
+    clusterName: 'intent-drift',
+    istioVersion: '1.30.5',
+    workloads: ['web.yaml'],
+    intents: [],
+    cwd,
+    traffic: undefined,
+    duration: '10s',
+    durationMs: 10_000,
+    keepCluster: false,
+    ...over,
+  };
+}

@@ -13,7 +13,7 @@ import {
   deleteKindCluster,
   KindClusterTakenError,
 } from '../../src/cluster/kind-cluster.ts';
-import { type Answer, RecordingLog, RecordingRunner, stepContext } from './fake-tools.ts';
+import { type Answer, kindPlan, RecordingLog, RecordingRunner, stepContext } from './fake-tools.ts';
 
 function setup(script?: (line: string) => Answer) {
   const runner = new RecordingRunner(script);
@@ -121,26 +121,13 @@ describe('the run around them', () => {
     );
     return cwd;
   }
-  const plan = (cwd: string): ClusterPlan => ({
-    cluster: 'kind',
-    kindConfig: undefined,
-    clusterName: 'intent-drift',
-    istioVersion: '1.30.5',
-    workloads: ['web.yaml'],
-    intents: [],
-    cwd,
-    traffic: undefined,
-    duration: '10s',
-    durationMs: 10_000,
-    keepCluster: false,
-  });
 
   test('`kind get clusters` failing: nothing was created, so nothing is deleted and no pods are asked for', async () => {
     const cwd = await workspace();
     const { runner, ctx } = setup((line) =>
       line === 'kind get clusters' ? { code: 1, stderr: 'ERROR: failed to list clusters' } : undefined,
     );
-    const err = await runInCluster(ctx, plan(cwd), async () => 'read').catch((e: unknown) => e);
+    const err = await runInCluster(ctx, kindPlan(cwd), async () => 'read').catch((e: unknown) => e);
     assert.equal(
       (err as Error).message,
       'kind cluster failed: kind get clusters exited with code 1:\nERROR: failed to list clusters',
@@ -153,7 +140,7 @@ describe('the run around them', () => {
     const { runner, ctx } = setup((line) =>
       line.startsWith('kind create') ? { code: 1, stderr: 'ERROR: failed to create cluster' } : undefined,
     );
-    const err = await runInCluster(ctx, plan(cwd), async () => 'read').catch((e: unknown) => e);
+    const err = await runInCluster(ctx, kindPlan(cwd), async () => 'read').catch((e: unknown) => e);
     assert.match((err as Error).message, /^kind cluster failed: kind create cluster exited with code 1/);
     assert.deepEqual(runner.lines().slice(4), [
       'kind create cluster --name intent-drift --wait 120s',
@@ -164,7 +151,7 @@ describe('the run around them', () => {
   test("a delete that cannot run leaves the run's own result", async () => {
     const cwd = await workspace();
     const { log, ctx } = setup((line) => (line.startsWith('kind delete') ? 'missing' : undefined));
-    assert.equal(await runInCluster(ctx, plan(cwd), async () => 'read'), 'read');
+    assert.equal(await runInCluster(ctx, kindPlan(cwd), async () => 'read'), 'read');
     assert.match(log.warnings().join('\n'), /could not delete the kind cluster intent-drift/);
   });
 });
