@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunks/chunk-C5GVYQ6X.js";
+} from "./chunks/chunk-D7XERGKO.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -82,7 +82,7 @@ import {
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunks/chunk-MQLQYJT5.js";
+} from "./chunks/chunk-I2DXQQNR.js";
 import "./chunks/chunk-5L6BEPEJ.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import "./chunks/chunk-DLRMWJMS.js";

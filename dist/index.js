@@ -42,12 +42,12 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunks/chunk-C5GVYQ6X.js";
+} from "./chunks/chunk-D7XERGKO.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunks/chunk-MQLQYJT5.js";
+} from "./chunks/chunk-I2DXQQNR.js";
 import "./chunks/chunk-5L6BEPEJ.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import {

@@ -109,10 +109,6 @@ export function readEnvoyStatsJson(
     }
     throw new InputError(`expected a "stats" array (Envoy JSON stats), found ${describe(stats)}`, { file });
   }
-  // Only Istio's default labels and request_method/request_path: a name is split on known keys.
-  // Another label (a mesh's own tagOverride) is refused when it comes first, and otherwise read
-  // as part of the value before it (README, Limits).
-  const keys = ENVOY_LABEL_KEYS;
   let samples = 0;
   for (let i = 0; i < stats.length; i++) {
     const entry: unknown = stats[i];
@@ -129,7 +125,10 @@ export function readEnvoyStatsJson(
         file,
       });
     }
-    const labels = parseEnvoyLabels(wanted.rest, keys);
+    // Split on Istio's default labels and request_method/request_path. Another label (a mesh's
+    // own tagOverride) is refused when it comes first, else read into the value before it
+    // (README, Limits).
+    const labels = parseEnvoyLabels(wanted.rest);
     if (typeof labels === 'string') throw new InputError(`${where} (${wanted.metric}): ${labels}`, { file });
     requireCounterValue(value, `${where} (${wanted.metric})`, { file });
     samples++;

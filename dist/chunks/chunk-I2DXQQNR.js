@@ -217,7 +217,6 @@ function readEnvoyStatsJson(text, options) {
     }
     throw new InputError(`expected a "stats" array (Envoy JSON stats), found ${describe(stats)}`, { file });
   }
-  const keys = ENVOY_LABEL_KEYS;
   let samples = 0;
   for (let i = 0; i < stats.length; i++) {
     const entry = stats[i];
@@ -234,7 +233,7 @@ function readEnvoyStatsJson(text, options) {
         file
       });
     }
-    const labels = parseEnvoyLabels(wanted.rest, keys);
+    const labels = parseEnvoyLabels(wanted.rest);
     if (typeof labels === "string") throw new InputError(`${where} (${wanted.metric}): ${labels}`, { file });
     requireCounterValue(value, `${where} (${wanted.metric})`, { file });
     samples++;

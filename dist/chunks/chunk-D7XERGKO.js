@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-MQLQYJT5.js";
+} from "./chunk-I2DXQQNR.js";
 import {
   readSnapshot,
   snapshotToMap
