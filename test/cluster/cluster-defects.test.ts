@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { readActionInputs } from '../../src/action/inputs.ts';
 import { clusterPlan } from '../../src/cluster/cluster-check.ts';
-import { type ClusterPlan, runInCluster } from '../../src/cluster/cluster-run.ts';
+import { runInCluster } from '../../src/cluster/cluster-run.ts';
 import { isInputError } from '../../src/errors.ts';
 import { type Answer, kindPlan, RecordingLog, RecordingRunner, stepContext } from './fake-tools.ts';
 

@@ -6,7 +6,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { type ClusterPlan, runInCluster } from '../../src/cluster/cluster-run.ts';
+import { runInCluster } from '../../src/cluster/cluster-run.ts';
 import { ClusterStepError } from '../../src/cluster/cluster-step.ts';
 import {
   createKindCluster,
