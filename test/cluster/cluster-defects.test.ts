@@ -11,18 +11,12 @@ import { readActionInputs } from '../../src/action/inputs.ts';
 import { clusterPlan } from '../../src/cluster/cluster-check.ts';
 import { runInCluster } from '../../src/cluster/cluster-run.ts';
 import { isInputError } from '../../src/errors.ts';
-import { type Answer, kindPlan, RecordingLog, RecordingRunner, stepContext } from './fake-tools.ts';
+import { kindPlan, setup } from './fake-tools.ts';
 
 const reading = async (openWindow: () => void) => {
   openWindow();
   return 'read';
 };
-
-function setup(script?: (line: string) => Answer) {
-  const runner = new RecordingRunner(script);
-  const log = new RecordingLog();
-  return { runner, log, ctx: stepContext(runner, log) };
-}
 
 async function emptyDir(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), 'intent-drift-defects-'));

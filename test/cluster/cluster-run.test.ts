@@ -18,6 +18,7 @@ import {
   OUTLIVING_CHILD,
   RecordingLog,
   RecordingRunner,
+  setup,
   stepContext,
 } from './fake-tools.ts';
 
@@ -56,12 +57,6 @@ const reading =
     await new Promise((resolve) => setImmediate(resolve));
     return value;
   };
-
-function setup(script?: (line: string) => Answer) {
-  const runner = new RecordingRunner(script);
-  const log = new RecordingLog();
-  return { runner, log, ctx: stepContext(runner, log) };
-}
 
 const HELM = (release: string, chart: string, extra: string[]) =>
   [

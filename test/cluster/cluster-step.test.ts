@@ -11,13 +11,7 @@ import {
   runTool,
 } from '../../src/cluster/cluster-step.ts';
 import type { Command, CommandRunner } from '../../src/cluster/command-runner.ts';
-import { type Answer, RecordingLog, RecordingRunner, stepContext } from './fake-tools.ts';
-
-function setup(script?: (line: string) => Answer) {
-  const runner = new RecordingRunner(script);
-  const log = new RecordingLog();
-  return { runner, log, ctx: stepContext(runner, log) };
-}
+import { RecordingLog, setup, stepContext } from './fake-tools.ts';
 
 const HELM: Command = { program: 'helm', args: ['upgrade', '--install', 'istiod'], timeoutMs: 1000 };
 

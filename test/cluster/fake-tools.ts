@@ -122,3 +122,10 @@ export function kindPlan(cwd: string, over: Partial<ClusterPlan> = {}): ClusterP
     ...over,
   };
 }
+
+/** A recording runner answering by `script`, a recording log, and the step context over both. */
+export function setup(script?: (line: string) => Answer) {
+  const runner = new RecordingRunner(script);
+  const log = new RecordingLog();
+  return { runner, log, ctx: stepContext(runner, log) };
+}

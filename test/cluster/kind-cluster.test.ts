@@ -13,13 +13,7 @@ import {
   deleteKindCluster,
   KindClusterTakenError,
 } from '../../src/cluster/kind-cluster.ts';
-import { type Answer, kindPlan, RecordingLog, RecordingRunner, stepContext } from './fake-tools.ts';
-
-function setup(script?: (line: string) => Answer) {
-  const runner = new RecordingRunner(script);
-  const log = new RecordingLog();
-  return { runner, log, ctx: stepContext(runner, log) };
-}
+import { kindPlan, setup } from './fake-tools.ts';
 
 /** createKindCluster with `name`, answering whether onNameFree was called, or the error. */
 async function create(ctx: ReturnType<typeof setup>['ctx'], name: string) {
