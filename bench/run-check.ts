@@ -3,7 +3,11 @@
 // report written to a file; a fourth argument is passed as --workloads. Prints JSON: time, peak
 // RSS, exit code.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { main } from '../src/cli/main.ts';
+import { keepYoungGenerationSmall } from '../src/young-generation.ts';
+
+// As the CLI's entry (src/cli/entry.ts) does: the young generation's size, then the CLI.
+keepYoungGenerationSmall();
+const { main } = await import('../src/cli/main.ts');
 
 const [dir, format, out, workloads] = process.argv.slice(2);
 if (dir === undefined || format === undefined || out === undefined)

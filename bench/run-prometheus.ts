@@ -1,6 +1,10 @@
 // One child process of the benchmark: `--source prometheus` read from the stand-in at URL, as
 // the pipeline reads it. Prints JSON: time, peak RSS, calls and series read.
-import { readPrometheus } from '../src/observe/live/prometheus-source.ts';
+import { keepYoungGenerationSmall } from '../src/young-generation.ts';
+
+// As the CLI's entry (src/cli/entry.ts) does: the young generation's size, then the source.
+keepYoungGenerationSmall();
+const { readPrometheus } = await import('../src/observe/live/prometheus-source.ts');
 
 const url = process.argv[2];
 if (url === undefined) throw new Error('usage: run-prometheus.ts URL [TIMEOUT_MS]');

@@ -7444,7 +7444,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'dcli/entry-epipe-crash',
-    file: 'src/cli/entry.ts',
+    file: 'src/cli/cli-process.ts',
     from: "if (err.code === 'EPIPE') gone[name] = true;",
     to: "if (err.code === 'EPIPE ') gone[name] = true;",
     why: 'a reader closing the pipe early is an internal error, exit 2',
@@ -7452,7 +7452,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'dcli/entry-crash-exit-1',
-    file: 'src/cli/entry.ts',
+    file: 'src/cli/cli-process.ts',
     from: '  process.exit(2);',
     to: '  process.exit(1);',
     why: 'an internal error exits 1, which reads as drift',
@@ -7460,7 +7460,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'dcli/entry-exit-code-squashed',
-    file: 'src/cli/entry.ts',
+    file: 'src/cli/cli-process.ts',
     from: 'process.exitCode = code;',
     to: 'process.exitCode = code === 0 ? 0 : 1;',
     why: 'bad usage exits 1, which reads as drift',
@@ -7468,7 +7468,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'dcli/entry-stdout-tty',
-    file: 'src/cli/entry.ts',
+    file: 'src/cli/cli-process.ts',
     from: 'stdoutIsTTY: process.stdout.isTTY === true,',
     to: 'stdoutIsTTY: true,',
     why: 'colour escapes are written into pipes and files',
@@ -7477,7 +7477,7 @@ export const MUTANTS: Mutant[] = [
   // --- (2026-12-02) the gap a helper's hunt named in src/cli/entry.ts
   {
     id: 'dcli/entry-stderr-always-tty',
-    file: 'src/cli/entry.ts',
+    file: 'src/cli/cli-process.ts',
     from: 'stderrIsTTY: process.stderr.isTTY === true,',
     to: 'stderrIsTTY: true,',
     why: "stderr is taken for a terminal: a CI log fills with the progress line's redraws",
@@ -10811,5 +10811,46 @@ export const MUTANTS: Mutant[] = [
     why: 'the client-sidecar query is sent for every part, though one has answered yes',
     tests: [`${LIVE}/prometheus-stream.test.ts`],
     names: 'no caller sidecar',
+  },
+  // --- (2026-12-02) the young generation's size, set by both entries before they load the rest
+  {
+    id: 'young/cli-entry-not-set',
+    file: 'src/cli/entry.ts',
+    from: '\nkeepYoungGenerationSmall();\n',
+    to: '\n',
+    why: "the CLI's young generation grows as V8 lets it: over 100 MiB more peak RSS on a large check",
+    tests: ['test/unit/young-generation.test.ts'],
+  },
+  {
+    id: 'young/action-entry-not-set',
+    file: 'src/index.ts',
+    from: '\nkeepYoungGenerationSmall();\n',
+    to: '\n',
+    why: "the action's young generation grows as V8 lets it",
+    tests: ['test/unit/young-generation.test.ts'],
+  },
+  {
+    id: 'young/growth-factor-default',
+    file: 'src/young-generation.ts',
+    from: "'--semi-space-growth-factor=1'",
+    to: "'--semi-space-growth-factor=2'",
+    why: "the growth factor set is V8's default: the setting does nothing",
+    tests: ['test/unit/young-generation.test.ts'],
+  },
+  {
+    id: 'young/cli-loaded-first',
+    file: 'src/cli/entry.ts',
+    from: "import { keepYoungGenerationSmall } from '../young-generation.ts';\n",
+    to: "import { keepYoungGenerationSmall } from '../young-generation.ts';\nimport './cli-process.ts';\n",
+    why: 'the CLI is loaded by a static import, before the setting (and run before it)',
+    tests: ['test/unit/young-generation.test.ts'],
+  },
+  {
+    id: 'young/action-loaded-first',
+    file: 'src/index.ts',
+    from: "import { keepYoungGenerationSmall } from './young-generation.ts';\n",
+    to: "import { keepYoungGenerationSmall } from './young-generation.ts';\nimport './action/main.ts';\n",
+    why: 'the action is loaded by a static import, before the setting',
+    tests: ['test/unit/young-generation.test.ts'],
   },
 ];

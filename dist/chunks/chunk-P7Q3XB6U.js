@@ -12467,200 +12467,6 @@ function attachWorkloadKinds(map2, lookup) {
   };
 }
 
-// src/report/drift-extras.ts
-function asControlled(drift) {
-  return drift;
-}
-function splitStale(stale) {
-  const order = {
-    "path-not-called": 0,
-    "server-not-called": 1,
-    "client-idle": 2
-  };
-  const sorted = [...stale].sort((a, b) => order[a.reason] - order[b.reason]);
-  return {
-    stale: sorted.filter((rule) => rule.reason !== "client-idle"),
-    notExercised: sorted.filter((rule) => rule.reason === "client-idle")
-  };
-}
-function ignoredByText(entry) {
-  const by = entry.ignoredBy;
-  return by === void 0 ? void 0 : `${by.file}:${by.line}`;
-}
-function wideningOf(call) {
-  if (call.suggestedPath === void 0 || call.path === null) return void 0;
-  return templateWidening(call.path, call.suggestedPath);
-}
-function coverageSummary(drift) {
-  const coverage = asControlled(drift).coverage;
-  if (!coverage || coverage.total.declared === 0) return void 0;
-  const { exercised, declared, percent } = coverage.total;
-  return `coverage ${percent}% (${exercised} of ${plural(declared, "declared rule")} exercised)`;
-}
-function controlNotes(drift) {
-  const { noise, baseline } = asControlled(drift);
-  const notes = [];
-  if (noise && noise.calls > 0) {
-    notes.push(
-      `${plural(noise.calls, "missing call")} (${plural(noise.requests, "request")}) seen fewer than ${noise.minCount} times dropped as noise (minCount).`
-    );
-  }
-  if (baseline && (baseline.missing > 0 || baseline.stale > 0 || baseline.resolved > 0)) {
-    let note = `Baseline: ${baseline.missing} missing and ${baseline.stale} stale already accepted, not reported.`;
-    if (baseline.resolved > 0) {
-      note += ` ${plural(baseline.resolved, "baseline entry", "baseline entries")} no longer seen: refresh with --write-baseline.`;
-    }
-    notes.push(note);
-  }
-  return notes;
-}
-function environmentOf(drift, namespace) {
-  return asControlled(drift).environments?.[namespace];
-}
-
-// src/report/json-report.ts
-var JSON_REPORT_VERSION = 1;
-function jsonRef(ref) {
-  const out = { name: ref.name, namespace: ref.namespace };
-  if (ref.kind !== void 0) out.kind = ref.kind;
-  return out;
-}
-function jsonCall(call) {
-  const server = jsonRef(call.server);
-  if (call.server.service)
-    server.service = { name: call.server.service.name, namespace: call.server.service.namespace };
-  const out = {
-    client: jsonRef(call.client),
-    server,
-    method: call.method,
-    path: call.path,
-    count: call.count,
-    protocol: call.protocol
-  };
-  if (call.firstSeen !== void 0) out.firstSeen = call.firstSeen;
-  if (call.lastSeen !== void 0) out.lastSeen = call.lastSeen;
-  if (call.host !== void 0) out.host = call.host;
-  if ("suggestedPath" in call && call.suggestedPath !== void 0) {
-    out.suggestedPath = call.suggestedPath;
-    const widens = wideningOf(call);
-    if (widens !== void 0) out.suggestedPathWidens = widens;
-  }
-  if ("wouldBeBlocked" in call) out.wouldBeBlocked = call.wouldBeBlocked;
-  if ("intentsFile" in call && call.intentsFile !== void 0) {
-    out.intentsFile = { file: call.intentsFile.file, line: call.intentsFile.line };
-  }
-  const ignoredBy = call.ignoredBy;
-  if (ignoredBy !== void 0) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
-  return out;
-}
-function jsonRule(rule) {
-  const out = {
-    client: jsonRef(rule.client),
-    server: jsonRef(rule.server),
-    targetType: rule.targetType,
-    method: rule.method,
-    path: rule.path,
-    file: rule.file,
-    line: rule.line
-  };
-  if ("reason" in rule) out.reason = rule.reason;
-  if ("why" in rule) out.why = rule.why;
-  const ignoredBy = rule.ignoredBy;
-  if (ignoredBy !== void 0) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
-  return out;
-}
-function reportFields(drift) {
-  const s = drift.summary;
-  const list = (items, item) => ({ list: items, item });
-  const fields = [
-    ["version", JSON_REPORT_VERSION],
-    [
-      "summary",
-      {
-        observed: s.observed,
-        declared: s.declared,
-        covered: s.covered,
-        missing: s.missing,
-        stale: s.stale,
-        notChecked: s.notChecked,
-        ignored: s.ignored,
-        drift: s.drift
-      }
-    ],
-    ["missing", list(drift.missing, jsonCall)],
-    ["stale", list(drift.stale, jsonRule)],
-    ["covered", list(drift.covered, jsonCall)],
-    ["notChecked", list(drift.notChecked, jsonRule)],
-    ["unattributed", list(drift.unattributed, jsonCall)],
-    ["external", list(drift.external, jsonCall)],
-    ["ignored", list(drift.ignored, jsonCall)],
-    ["warnings", [...drift.warnings]]
-  ];
-  const extras = asControlled(drift);
-  if (extras.ignoredStale) fields.push(["ignoredStale", list(extras.ignoredStale, jsonRule)]);
-  if (extras.coverage) fields.push(["coverage", extras.coverage]);
-  if (extras.noise) fields.push(["noise", { ...extras.noise }]);
-  if (extras.baseline) fields.push(["baseline", { ...extras.baseline }]);
-  if (extras.environments) fields.push(["environments", { ...extras.environments }]);
-  if (extras.failure) fields.push(["failure", { ...extras.failure }]);
-  if (extras.config !== void 0) fields.push(["config", extras.config]);
-  if (extras.observedFrom) fields.push(["observedFrom", jsonObservedFrom(extras.observedFrom)]);
-  return fields;
-}
-function jsonObservedFrom(from) {
-  const out = { source: from.source, inputs: [...from.inputs] };
-  if (from.window) out.window = { from: from.window.from, to: from.window.to };
-  if (from.since !== void 0) out.since = from.since;
-  return out;
-}
-function isList(value) {
-  return typeof value === "object" && value !== null && "list" in value && "item" in value;
-}
-function toJsonReport(drift) {
-  const report = {};
-  for (const [key, value] of reportFields(drift)) {
-    report[key] = isList(value) ? value.list.map((x) => value.item(x)) : value;
-  }
-  return report;
-}
-var BATCH = 1024;
-function nested(value) {
-  return JSON.stringify([value], null, 2).slice(4, -2);
-}
-function nestedItems(items) {
-  return JSON.stringify([items], null, 2).slice(6, -6);
-}
-function jsonText(value) {
-  return `${jsonWithEscapes(JSON.stringify(value, null, 2))}
-`;
-}
-function* renderJsonReportChunks(drift) {
-  let head = "{";
-  const fields = reportFields(drift);
-  for (let f = 0; f < fields.length; f++) {
-    const [key, value] = fields[f];
-    head += `${f === 0 ? "" : ","}
-  ${JSON.stringify(key)}: `;
-    if (!isList(value)) {
-      head += nested(value);
-      continue;
-    }
-    if (value.list.length === 0) {
-      head += "[]";
-      continue;
-    }
-    for (let from = 0; from < value.list.length; from += BATCH) {
-      const batch = value.list.slice(from, from + BATCH).map((x) => value.item(x));
-      yield jsonWithEscapes(`${head}${from === 0 ? "[\n" : ",\n"}${nestedItems(batch)}`);
-      head = "";
-    }
-    head += "\n  ]";
-  }
-  yield jsonWithEscapes(`${head}
-}
-`);
-}
-
 // src/deliver/output-files.ts
 import path5 from "node:path";
 function assertDistinctOutputFiles(cwd, outputs) {
@@ -12760,6 +12566,9 @@ function namespaceList(values, name) {
   }
   return names;
 }
+
+// src/declare/intents-edit-plan.ts
+import path7 from "node:path";
 
 // src/declare/target-name.ts
 function operatorTargetName(server, clientNamespace) {
@@ -12872,88 +12681,6 @@ function finishTarget(draft) {
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-// src/declare/export-intents.ts
-var DEFAULT_EXPORT_API_VERSION = `${INTENTS_GROUP}/v2beta1`;
-function resolveExportApiVersion(choice = DEFAULT_EXPORT_API_VERSION) {
-  const shorthand = { v1: "v1alpha3", v2: "v2beta1" };
-  const bare = choice.startsWith(`${INTENTS_GROUP}/`) ? choice.slice(INTENTS_GROUP.length + 1) : choice;
-  const version = shorthand[bare] ?? bare;
-  if (!INTENTS_VERSIONS.includes(version)) {
-    throw new InputError(
-      `unknown ClientIntents API version "${choice}" (known: ${INTENTS_VERSIONS.join(", ")})`
-    );
-  }
-  return `${INTENTS_GROUP}/${version}`;
-}
-function clientIntentsManifest(intents, apiVersion) {
-  const { client, targets } = intents;
-  const version = apiVersion.slice(INTENTS_GROUP.length + 1);
-  const spec = version.startsWith("v2") ? { workload: withKind({ name: client.name }, client.kind), targets: targets.map(v2Target) } : {
-    service: withKind({ name: client.name }, version === "v1alpha2" ? void 0 : client.kind),
-    calls: targets.map((t) => v1Call(t, version))
-  };
-  return {
-    apiVersion,
-    kind: "ClientIntents",
-    metadata: { name: client.name, namespace: client.namespace },
-    spec
-  };
-}
-function withKind(base, kind) {
-  return kind ? { ...base, kind } : base;
-}
-function v2Target(target) {
-  const body = target.type === "kubernetes" ? withKind({ name: target.name }, target.kind) : { name: target.name };
-  if (target.http) body.http = target.http.map((rule) => ({ path: rule.path, methods: rule.methods }));
-  return { [target.type]: body };
-}
-function v1Call(target, version) {
-  const isService = target.type === "service";
-  const call = { name: isService ? `svc:${target.name}` : target.name };
-  if (!isService && version !== "v1alpha2" && target.kind) call.kind = target.kind;
-  if (target.http) {
-    call.type = "http";
-    call[version === "v1alpha2" ? "resources" : "HTTPResources"] = target.http.map((rule) => ({
-      path: rule.path,
-      methods: rule.methods
-    }));
-  }
-  return call;
-}
-function toYamlDocuments(manifests) {
-  return manifests.map((m) => yamlDocumentText(m, { indent: 2, lineWidth: 0, minContentWidth: 0 })).join("---\n");
-}
-function toJsonArray(manifests) {
-  const objects = manifests.map(({ apiVersion, kind, metadata, spec }) => ({
-    kind,
-    apiVersion,
-    metadata: { ...metadata, creationTimestamp: null },
-    spec,
-    status: emptyStatus(String(apiVersion))
-  }));
-  return `${jsonWithEscapes(JSON.stringify(objects, null, 2))}
-`;
-}
-function emptyStatus(apiVersion) {
-  return apiVersion.endsWith("/v1alpha2") ? {} : { upToDate: false, observedGeneration: 0 };
-}
-function renderIntentsFile(intents, opts = {}) {
-  const apiVersion = resolveExportApiVersion(opts.apiVersion);
-  const manifests = intents.map((i) => clientIntentsManifest(i, apiVersion));
-  return opts.format === "json" ? toJsonArray(manifests) : toYamlDocuments(manifests);
-}
-function renderIntentsDir(intents, opts = {}) {
-  const extension = opts.format === "json" ? "json" : "yaml";
-  const files = {};
-  for (const one of intents) {
-    files[`${one.client.name}.${one.client.namespace}.${extension}`] = renderIntentsFile([one], opts);
-  }
-  return files;
-}
-
-// src/declare/intents-edit-plan.ts
-import path7 from "node:path";
 
 // src/declare/edit-intents-homes.ts
 var ClientHomes = class {
@@ -13099,6 +12826,87 @@ function listItemType(list) {
 
 // src/declare/edit-intents-layout.ts
 import path6 from "node:path";
+
+// src/declare/export-intents.ts
+var DEFAULT_EXPORT_API_VERSION = `${INTENTS_GROUP}/v2beta1`;
+function resolveExportApiVersion(choice = DEFAULT_EXPORT_API_VERSION) {
+  const shorthand = { v1: "v1alpha3", v2: "v2beta1" };
+  const bare = choice.startsWith(`${INTENTS_GROUP}/`) ? choice.slice(INTENTS_GROUP.length + 1) : choice;
+  const version = shorthand[bare] ?? bare;
+  if (!INTENTS_VERSIONS.includes(version)) {
+    throw new InputError(
+      `unknown ClientIntents API version "${choice}" (known: ${INTENTS_VERSIONS.join(", ")})`
+    );
+  }
+  return `${INTENTS_GROUP}/${version}`;
+}
+function clientIntentsManifest(intents, apiVersion) {
+  const { client, targets } = intents;
+  const version = apiVersion.slice(INTENTS_GROUP.length + 1);
+  const spec = version.startsWith("v2") ? { workload: withKind({ name: client.name }, client.kind), targets: targets.map(v2Target) } : {
+    service: withKind({ name: client.name }, version === "v1alpha2" ? void 0 : client.kind),
+    calls: targets.map((t) => v1Call(t, version))
+  };
+  return {
+    apiVersion,
+    kind: "ClientIntents",
+    metadata: { name: client.name, namespace: client.namespace },
+    spec
+  };
+}
+function withKind(base, kind) {
+  return kind ? { ...base, kind } : base;
+}
+function v2Target(target) {
+  const body = target.type === "kubernetes" ? withKind({ name: target.name }, target.kind) : { name: target.name };
+  if (target.http) body.http = target.http.map((rule) => ({ path: rule.path, methods: rule.methods }));
+  return { [target.type]: body };
+}
+function v1Call(target, version) {
+  const isService = target.type === "service";
+  const call = { name: isService ? `svc:${target.name}` : target.name };
+  if (!isService && version !== "v1alpha2" && target.kind) call.kind = target.kind;
+  if (target.http) {
+    call.type = "http";
+    call[version === "v1alpha2" ? "resources" : "HTTPResources"] = target.http.map((rule) => ({
+      path: rule.path,
+      methods: rule.methods
+    }));
+  }
+  return call;
+}
+function toYamlDocuments(manifests) {
+  return manifests.map((m) => yamlDocumentText(m, { indent: 2, lineWidth: 0, minContentWidth: 0 })).join("---\n");
+}
+function toJsonArray(manifests) {
+  const objects = manifests.map(({ apiVersion, kind, metadata, spec }) => ({
+    kind,
+    apiVersion,
+    metadata: { ...metadata, creationTimestamp: null },
+    spec,
+    status: emptyStatus(String(apiVersion))
+  }));
+  return `${jsonWithEscapes(JSON.stringify(objects, null, 2))}
+`;
+}
+function emptyStatus(apiVersion) {
+  return apiVersion.endsWith("/v1alpha2") ? {} : { upToDate: false, observedGeneration: 0 };
+}
+function renderIntentsFile(intents, opts = {}) {
+  const apiVersion = resolveExportApiVersion(opts.apiVersion);
+  const manifests = intents.map((i) => clientIntentsManifest(i, apiVersion));
+  return opts.format === "json" ? toJsonArray(manifests) : toYamlDocuments(manifests);
+}
+function renderIntentsDir(intents, opts = {}) {
+  const extension = opts.format === "json" ? "json" : "yaml";
+  const files = {};
+  for (const one of intents) {
+    files[`${one.client.name}.${one.client.namespace}.${extension}`] = renderIntentsFile([one], opts);
+  }
+  return files;
+}
+
+// src/declare/edit-intents-layout.ts
 function newIntentsFiles(intents, declared, sources) {
   const apiVersion = mostCommon(declared.documents.map((d) => d.apiVersion)) ?? DEFAULT_EXPORT_API_VERSION;
   const edits = /* @__PURE__ */ new Map();
@@ -14254,6 +14062,57 @@ function suggestedRule(call, apiVersion = DEFAULT_EXPORT_API_VERSION) {
   return { under, yaml: yamlDocumentText(entries, { indent: 2, lineWidth: 0, minContentWidth: 0 }) };
 }
 
+// src/report/drift-extras.ts
+function asControlled(drift) {
+  return drift;
+}
+function splitStale(stale) {
+  const order = {
+    "path-not-called": 0,
+    "server-not-called": 1,
+    "client-idle": 2
+  };
+  const sorted = [...stale].sort((a, b) => order[a.reason] - order[b.reason]);
+  return {
+    stale: sorted.filter((rule) => rule.reason !== "client-idle"),
+    notExercised: sorted.filter((rule) => rule.reason === "client-idle")
+  };
+}
+function ignoredByText(entry) {
+  const by = entry.ignoredBy;
+  return by === void 0 ? void 0 : `${by.file}:${by.line}`;
+}
+function wideningOf(call) {
+  if (call.suggestedPath === void 0 || call.path === null) return void 0;
+  return templateWidening(call.path, call.suggestedPath);
+}
+function coverageSummary(drift) {
+  const coverage = asControlled(drift).coverage;
+  if (!coverage || coverage.total.declared === 0) return void 0;
+  const { exercised, declared, percent } = coverage.total;
+  return `coverage ${percent}% (${exercised} of ${plural(declared, "declared rule")} exercised)`;
+}
+function controlNotes(drift) {
+  const { noise, baseline } = asControlled(drift);
+  const notes = [];
+  if (noise && noise.calls > 0) {
+    notes.push(
+      `${plural(noise.calls, "missing call")} (${plural(noise.requests, "request")}) seen fewer than ${noise.minCount} times dropped as noise (minCount).`
+    );
+  }
+  if (baseline && (baseline.missing > 0 || baseline.stale > 0 || baseline.resolved > 0)) {
+    let note = `Baseline: ${baseline.missing} missing and ${baseline.stale} stale already accepted, not reported.`;
+    if (baseline.resolved > 0) {
+      note += ` ${plural(baseline.resolved, "baseline entry", "baseline entries")} no longer seen: refresh with --write-baseline.`;
+    }
+    notes.push(note);
+  }
+  return notes;
+}
+function environmentOf(drift, namespace) {
+  return asControlled(drift).environments?.[namespace];
+}
+
 // src/report/vocabulary.ts
 var MISSING_MEANS = "called, not declared";
 var STALE_MEANS = "declared, never called";
@@ -14741,6 +14600,183 @@ function renderCiReport(format, inputs) {
   return format === "sarif" ? renderSarifReport(inputs.drift, options2) : renderJunitReport(inputs.drift, options2);
 }
 
+// src/report/json-report.ts
+var JSON_REPORT_VERSION = 1;
+function jsonRef(ref) {
+  const out = { name: ref.name, namespace: ref.namespace };
+  if (ref.kind !== void 0) out.kind = ref.kind;
+  return out;
+}
+function jsonCall(call) {
+  const server = jsonRef(call.server);
+  if (call.server.service)
+    server.service = { name: call.server.service.name, namespace: call.server.service.namespace };
+  const out = {
+    client: jsonRef(call.client),
+    server,
+    method: call.method,
+    path: call.path,
+    count: call.count,
+    protocol: call.protocol
+  };
+  if (call.firstSeen !== void 0) out.firstSeen = call.firstSeen;
+  if (call.lastSeen !== void 0) out.lastSeen = call.lastSeen;
+  if (call.host !== void 0) out.host = call.host;
+  if ("suggestedPath" in call && call.suggestedPath !== void 0) {
+    out.suggestedPath = call.suggestedPath;
+    const widens = wideningOf(call);
+    if (widens !== void 0) out.suggestedPathWidens = widens;
+  }
+  if ("wouldBeBlocked" in call) out.wouldBeBlocked = call.wouldBeBlocked;
+  if ("intentsFile" in call && call.intentsFile !== void 0) {
+    out.intentsFile = { file: call.intentsFile.file, line: call.intentsFile.line };
+  }
+  const ignoredBy = call.ignoredBy;
+  if (ignoredBy !== void 0) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
+  return out;
+}
+function jsonRule(rule) {
+  const out = {
+    client: jsonRef(rule.client),
+    server: jsonRef(rule.server),
+    targetType: rule.targetType,
+    method: rule.method,
+    path: rule.path,
+    file: rule.file,
+    line: rule.line
+  };
+  if ("reason" in rule) out.reason = rule.reason;
+  if ("why" in rule) out.why = rule.why;
+  const ignoredBy = rule.ignoredBy;
+  if (ignoredBy !== void 0) out.ignoredBy = { file: ignoredBy.file, line: ignoredBy.line };
+  return out;
+}
+function reportFields(drift) {
+  const s = drift.summary;
+  const list = (items, item) => ({ list: items, item });
+  const fields = [
+    ["version", JSON_REPORT_VERSION],
+    [
+      "summary",
+      {
+        observed: s.observed,
+        declared: s.declared,
+        covered: s.covered,
+        missing: s.missing,
+        stale: s.stale,
+        notChecked: s.notChecked,
+        ignored: s.ignored,
+        drift: s.drift
+      }
+    ],
+    ["missing", list(drift.missing, jsonCall)],
+    ["stale", list(drift.stale, jsonRule)],
+    ["covered", list(drift.covered, jsonCall)],
+    ["notChecked", list(drift.notChecked, jsonRule)],
+    ["unattributed", list(drift.unattributed, jsonCall)],
+    ["external", list(drift.external, jsonCall)],
+    ["ignored", list(drift.ignored, jsonCall)],
+    ["warnings", [...drift.warnings]]
+  ];
+  const extras = asControlled(drift);
+  if (extras.ignoredStale) fields.push(["ignoredStale", list(extras.ignoredStale, jsonRule)]);
+  if (extras.coverage) fields.push(["coverage", extras.coverage]);
+  if (extras.noise) fields.push(["noise", { ...extras.noise }]);
+  if (extras.baseline) fields.push(["baseline", { ...extras.baseline }]);
+  if (extras.environments) fields.push(["environments", { ...extras.environments }]);
+  if (extras.failure) fields.push(["failure", { ...extras.failure }]);
+  if (extras.config !== void 0) fields.push(["config", extras.config]);
+  if (extras.observedFrom) fields.push(["observedFrom", jsonObservedFrom(extras.observedFrom)]);
+  return fields;
+}
+function jsonObservedFrom(from) {
+  const out = { source: from.source, inputs: [...from.inputs] };
+  if (from.window) out.window = { from: from.window.from, to: from.window.to };
+  if (from.since !== void 0) out.since = from.since;
+  return out;
+}
+function isList(value) {
+  return typeof value === "object" && value !== null && "list" in value && "item" in value;
+}
+function toJsonReport(drift) {
+  const report = {};
+  for (const [key, value] of reportFields(drift)) {
+    report[key] = isList(value) ? value.list.map((x) => value.item(x)) : value;
+  }
+  return report;
+}
+var BATCH = 1024;
+function nested(value) {
+  return JSON.stringify([value], null, 2).slice(4, -2);
+}
+function nestedItems(items) {
+  return JSON.stringify([items], null, 2).slice(6, -6);
+}
+function jsonText(value) {
+  return `${jsonWithEscapes(JSON.stringify(value, null, 2))}
+`;
+}
+function* renderJsonReportChunks(drift) {
+  let head = "{";
+  const fields = reportFields(drift);
+  for (let f = 0; f < fields.length; f++) {
+    const [key, value] = fields[f];
+    head += `${f === 0 ? "" : ","}
+  ${JSON.stringify(key)}: `;
+    if (!isList(value)) {
+      head += nested(value);
+      continue;
+    }
+    if (value.list.length === 0) {
+      head += "[]";
+      continue;
+    }
+    for (let from = 0; from < value.list.length; from += BATCH) {
+      const batch = value.list.slice(from, from + BATCH).map((x) => value.item(x));
+      yield jsonWithEscapes(`${head}${from === 0 ? "[\n" : ",\n"}${nestedItems(batch)}`);
+      head = "";
+    }
+    head += "\n  ]";
+  }
+  yield jsonWithEscapes(`${head}
+}
+`);
+}
+
+// src/report/markdown-escape.ts
+var BROKEN_COMMENT_OPEN = "<\\x21--";
+function longestBacktickRun(text3) {
+  let longest = 0;
+  for (const run of text3.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
+}
+function codeSpan(text3, opts = {}) {
+  let content = showControlChars(text3).replaceAll("<!--", BROKEN_COMMENT_OPEN);
+  if (content === "") return "*empty*";
+  if (opts.inTable) content = content.replaceAll("|", "\\|");
+  const fence = "`".repeat(longestBacktickRun(content) + 1);
+  const needsPadding = /^[` ]|[` ]$/.test(content) && content.trim() !== "";
+  return needsPadding ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
+}
+function cellCode(text3) {
+  return codeSpan(text3, { inTable: true });
+}
+function safeLinkUrl(url) {
+  if (!/^https?:\/\/[A-Za-z0-9]/i.test(url)) return void 0;
+  return url.replace(
+    /[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/gu,
+    (char) => char.length === 1 && char.charCodeAt(0) < 128 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char)
+  );
+}
+function linkedCode(text3, url, opts = {}) {
+  const code = codeSpan(text3, opts);
+  const safe = url === void 0 ? void 0 : safeLinkUrl(url);
+  return safe === void 0 ? code : `[${code}](${safe})`;
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+
 // src/report/graph-model.ts
 var EDGE_KINDS = [
   "covered",
@@ -15118,40 +15154,6 @@ function renderGraphDot(graph) {
   if (graph.edges.length > 0) out.push(...legendLines(graph, busy));
   out.push("}", "");
   return out.join("\n");
-}
-
-// src/report/markdown-escape.ts
-var BROKEN_COMMENT_OPEN = "<\\x21--";
-function longestBacktickRun(text3) {
-  let longest = 0;
-  for (const run of text3.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  return longest;
-}
-function codeSpan(text3, opts = {}) {
-  let content = showControlChars(text3).replaceAll("<!--", BROKEN_COMMENT_OPEN);
-  if (content === "") return "*empty*";
-  if (opts.inTable) content = content.replaceAll("|", "\\|");
-  const fence = "`".repeat(longestBacktickRun(content) + 1);
-  const needsPadding = /^[` ]|[` ]$/.test(content) && content.trim() !== "";
-  return needsPadding ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
-}
-function cellCode(text3) {
-  return codeSpan(text3, { inTable: true });
-}
-function safeLinkUrl(url) {
-  if (!/^https?:\/\/[A-Za-z0-9]/i.test(url)) return void 0;
-  return url.replace(
-    /[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/gu,
-    (char) => char.length === 1 && char.charCodeAt(0) < 128 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char)
-  );
-}
-function linkedCode(text3, url, opts = {}) {
-  const code = codeSpan(text3, opts);
-  const safe = url === void 0 ? void 0 : safeLinkUrl(url);
-  return safe === void 0 ? code : `[${code}](${safe})`;
-}
-function tableRow(cells) {
-  return `| ${cells.join(" | ")} |`;
 }
 
 // src/report/markdown-cells.ts

@@ -1,0 +1,25 @@
+// The size of V8's young generation for a whole run of the CLI or the action. The two entries
+// (src/cli/entry.ts, src/index.ts) set it first and only then load the rest, whose loading
+// already grows the young generation (the action's bundle grew it to 8 MiB when the setting came
+// after its imports); so do the benchmark's children, which run what the entries run.
+//
+// By default V8 lets the young generation grow with the heap's limit: on a machine with 24 GiB
+// it reached 128 MiB of new space (measured with v8.getHeapSpaceStatistics()), most of the peak
+// RSS a large check adds. What a check keeps (rules, calls, report lines) survives anyway and
+// is copied out of a large young generation as out of a small one. With the growth factor at 1
+// the new space stays at its first size (2 MiB measured) and the metrics workers, which start
+// later, take it too: the high-cardinality benchmark's text check went from 350 to 390 MiB to
+// 240 to 250 MiB of peak RSS and used about a tenth less CPU (docs/performance-log.md).
+//
+// A Node.js command-line flag cannot be given to the action (`runs.using: node24` takes none), and
+// `--max-semi-space-size` set at run time does nothing (V8 reads it once, when the heap is made).
+// The growth factor is read at each growth, so setting it at run time works: on the command line,
+// `--semi-space-growth-factor=1` had no effect in the same measurements. A Node.js whose V8 no
+// longer reads it loses the saving, nothing else: test/unit/young-generation.test.ts says so.
+import { setFlagsFromString } from 'node:v8';
+
+export const YOUNG_GENERATION_FLAG = '--semi-space-growth-factor=1';
+
+export function keepYoungGenerationSmall(): void {
+  setFlagsFromString(YOUNG_GENERATION_FLAG);
+}
