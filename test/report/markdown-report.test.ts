@@ -398,3 +398,139 @@ describe('markdown: the run header', () => {
     assert.equal(line, 'Observed: snapshot `<img src=x>`, `a`, `b`, and 1 more · config `[x](http://evil)`');
   });
 });
+
+describe('markdown: the layout GitHub needs', () => {
+  const drift = computeDrift(
+    observedMap([call('client', 'nginx', 'GET', '/a')], { warnings: ['w'] }),
+    declaredIntents([rule('client', 'nginx', 'GET', '/a'), rule('client', 'nginx', 'POST', '/b')]),
+  );
+
+  test('stale rules alone fail the headline', () => {
+    assert.match(renderMarkdownReport(drift), /^### ❌ intent-drift: 0 missing, 1 stale$/m);
+  });
+
+  test('a collapsed section leaves a blank line after its summary and before its end, or its table shows as text', () => {
+    const lines = renderMarkdownReport(drift).split('\n');
+    const summaries = lines.flatMap((line, i) => (line.startsWith('<details><summary>') ? [i] : []));
+    assert.ok(summaries.length > 0);
+    for (const i of summaries) assert.equal(lines[i + 1], '', lines[i]);
+    for (const [i, line] of lines.entries()) if (line === '</details>') assert.equal(lines[i - 1], '');
+  });
+
+  test('two control notes are two quotes, not one paragraph', () => {
+    const md = renderMarkdownReport({
+      ...drift,
+      noise: { minCount: 3, calls: 1, requests: 2 },
+      baseline: { missing: 1, stale: 0, resolved: 0 },
+    } as Drift);
+    assert.ok(
+      md.includes('dropped as noise (minCount).\n\n> Baseline: 1 missing and 0 stale already accepted'),
+      md,
+    );
+  });
+
+  test('stale rules the config ignores are counted as ignored', () => {
+    const { drift: ignored } = checkDrift(
+      observedMap([call('web', 'users', 'GET', '/me')]),
+      declaredIntents([rule('web', 'users', 'GET', '/me'), rule('web', 'legacy', 'GET', '/old')]),
+      { ignore: [{ server: 'otterize-tutorial-istio-mapping/legacy', file: '.intent-drift.yaml', line: 5 }] },
+    );
+    assert.equal(ignored.summary.ignored, 0, 'no call ignored: the one ignored is a rule');
+    assert.match(
+      renderMarkdownReport(ignored),
+      /^1 covered · 1 ignored · 1 call observed · 2 rules declared( · |$)/m,
+    );
+  });
+});
+
+describe('markdown: cutting to the limit', () => {
+  function bigDrift(n: number): Drift {
+    const calls = [];
+    for (let i = 0; i < n; i++)
+      calls.push(call(`client${i % 50}`, `server${i}`, 'GET', `/some/rather/long/path/${i}`));
+    const rules = [];
+    for (let i = 0; i < n / 2; i++) rules.push(rule(`client${i % 50}`, `gone${i}`, 'GET', `/old/${i}`));
+    return computeDrift(observedMap(calls), declaredIntents(rules));
+  }
+
+  test('a table cut short ends before "… and N more", and a table cut to nothing has no header', () => {
+    const lines = renderMarkdownReport(bigDrift(400), { maxLength: 20_000 }).split('\n');
+    const more = lines.flatMap((line, i) => (/^\*… and \d+ more not shown here\.\*$/.test(line) ? [i] : []));
+    assert.equal(more.length, 2, 'the missing and the stale table are both cut');
+    for (const i of more) assert.ok(lines[i - 1] === '' && !lines[i - 2]?.startsWith('| ---'), lines[i - 2]);
+    // Every table header is followed by a row: the stale table, which kept none, has no header.
+    for (const [i, line] of lines.entries())
+      if (line.startsWith('| ---')) assert.match(lines[i + 1] ?? '', /^\| /);
+    assert.ok(lines.includes('| rule | target | reason | declared at |') === false);
+  });
+
+  test('a report of exactly the limit is whole', () => {
+    // No drift, so no graph: the document is its tables.
+    const calls = Array.from({ length: 10 }, (_, i) => call('client', 'nginx', 'GET', `/a/${i}`));
+    const drift = computeDrift(
+      observedMap(calls),
+      declaredIntents(calls.map((c) => rule('client', 'nginx', 'GET', c.path))),
+    );
+    const whole = renderMarkdownReport(drift);
+    assert.equal(renderMarkdownReport(drift, { maxLength: whole.length }), whole);
+    assert.match(renderMarkdownReport(drift, { maxLength: whole.length - 1 }), /Cut to fit/);
+  });
+
+  test('the drift graph takes at most a quarter of the room', () => {
+    // Its graph takes some 8,000 characters: more than a quarter of 20,000, so it is left out.
+    assert.doesNotMatch(renderMarkdownReport(bigDrift(40), { maxLength: 20_000 }), /Drift graph/);
+    assert.match(renderMarkdownReport(bigDrift(40), { maxLength: 40_000 }), /Drift graph/);
+  });
+
+  // A measure that counts only the Ω of table rows and list items makes the room exact: the
+  // frame (headings, notes, the graph) costs nothing, a row its Ω and one for its line end, a
+  // table header two, and 64 is kept back for the counts' digits. Warnings are list items.
+  const omegas = (text: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith('| ') || line.startsWith('- '))
+      .reduce((n, line) => n + (line.match(/Ω/g)?.length ?? 0), 0);
+  const warnings = Array.from({ length: 12 }, (_, i) => `${'Ω'.repeat(9)} ${i}`);
+  const keptWarnings = (md: string) => md.split('\n').filter((line) => line.startsWith('- `Ω')).length;
+
+  test('rows are kept while they fit, the one that fills the room exactly included, each room spent once', () => {
+    // The missing table costs 4 (header 2, the client row 1, the call 1); each warning 10.
+    const drift = computeDrift(
+      observedMap([call('web', 'api', 'GET', '/a')], { warnings }),
+      declaredIntents([]),
+    );
+    assert.equal(keptWarnings(renderMarkdownReport(drift, { maxLength: 64 + 4 + 30, measure: omegas })), 3);
+    assert.equal(keptWarnings(renderMarkdownReport(drift, { maxLength: 64 + 4 + 26, measure: omegas })), 2);
+  });
+
+  test('a table that keeps no row spends no room on its header', () => {
+    // The stale table's first row (its client, 40 Ω) cannot fit: it keeps nothing, and the
+    // warnings still get all 30.
+    const client = 'Ω'.repeat(40);
+    const drift = computeDrift(
+      observedMap([call(client, 'api', 'GET', '/a')], { warnings }),
+      declaredIntents([rule(client, 'api', 'GET', '/a'), rule(client, 'api', 'GET', '/gone')]),
+    );
+    const md = renderMarkdownReport(drift, { maxLength: 64 + 30, measure: omegas });
+    assert.match(md, /#### Stale/);
+    assert.equal(keptWarnings(md), 3);
+  });
+
+  test('when the document still measures over the limit, the least important rows give way first', () => {
+    // Measured as the square of the Ω in rows, a document weighs more than its rows did one by
+    // one: the call (10 Ω) and three warnings (10 Ω each) are kept, 40² is over 471, and rows
+    // are dropped until it fits: warnings first, so the missing call stays.
+    const squared = (text: string) => omegas(text) ** 2;
+    const ten = 'Ω'.repeat(10);
+    const drift = computeDrift(
+      observedMap([call('web', 'api', 'GET', `/${ten}`)], {
+        warnings: ['a', 'b', 'c'].map((w) => `${ten} ${w}`),
+      }),
+      declaredIntents([]),
+    );
+    const md = renderMarkdownReport(drift, { maxLength: 471, measure: squared });
+    assert.match(md, /^\| `GET \/Ω{10}` \|/m);
+    assert.equal(keptWarnings(md), 1);
+    assert.ok(squared(md) <= 471);
+  });
+});
