@@ -49,6 +49,8 @@ export interface StoredPull {
 export interface Fault {
   method: string;
   path: RegExp;
+  /** Fires only on a request whose query string (`page=2&per_page=100`) this matches. */
+  query?: RegExp;
   status: number;
   body?: unknown;
   /** Sent as is instead of the JSON body (a raw media type). */
@@ -220,7 +222,10 @@ export class GitHubApiServer {
   private answer(req: RecordedRequest, authorization: string | undefined): Reply {
     const identity = this.tokens.get((authorization ?? '').replace(/^(token|bearer) /i, ''));
     if (identity === undefined) return githubError(401, 'Bad credentials');
-    const fault = this.faults.find((f) => f.method === req.method && f.path.test(req.path));
+    const fault = this.faults.find(
+      (f) =>
+        f.method === req.method && f.path.test(req.path) && (f.query?.test(req.query.toString()) ?? true),
+    );
     if (fault !== undefined) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { logLine } from '../../src/deliver/github/workflow-commands.ts';
+import { defuseCommands, logLine } from '../../src/deliver/github/workflow-commands.ts';
 import { InputError } from '../../src/errors.ts';
 import { jsonWithEscapes, safeLine, scrubSecrets, showControlChars } from '../../src/safe-text.ts';
 import { rawUnsafeChars, UNSAFE_CODE_POINTS } from '../support/unsafe-chars.ts';
@@ -115,6 +115,23 @@ describe('logLine: what the action prints', () => {
       const line = logLine(hostile);
       assert.ok(!line.includes('\n') && !line.includes('\r'), line);
       assert.ok(!isCommand(line), line);
+    }
+  });
+
+  test('defuseCommands: an indented command keeps its indent, every legacy command is defused, a second pass changes nothing', () => {
+    // Lines made safe elsewhere (an InputError's message) reach it without logLine's trim.
+    const cases: [string, string][] = [
+      ['  ::error file=x::pwned', '  \\x3a:error file=x::pwned'],
+      ['\t::add-mask::x', '\t\\x3a:add-mask::x'],
+      ['::stop-commands::tok', '\\x3a:stop-commands::tok'],
+      ['a ##[warning]one ##[error]two', 'a ##\\x5bwarning]one ##\\x5berror]two'],
+      ['intent-drift: a :: b', 'intent-drift: a :: b'],
+    ];
+    for (const [safe, defused] of cases) {
+      const line = defuseCommands(safe);
+      assert.equal(line, defused);
+      assert.ok(!isCommand(line), line);
+      assert.equal(defuseCommands(line), line);
     }
   });
 

@@ -183,5 +183,34 @@ describe('driftAnnotations', () => {
       ['error', 'error', 'notice'],
       'no slot left for warnings: none, and the notice says so',
     );
+    const noErrors = driftAnnotations(driftOf(3, 1), { errors: -1, warnings: 10 });
+    assert.deepEqual(
+      noErrors.map((a) => [a.level, a.level === 'notice' ? a.message : '']),
+      [
+        ['warning', ''],
+        ['notice', '3 more missing and 0 more stale not annotated: see the job summary'],
+      ],
+      'no slot left for errors: none, and the notice counts every missing call',
+    );
+  });
+
+  test('a missing call says what is called: the template the fix writes, its path, or calls; and whether it would be blocked', () => {
+    const drift = driftOf(4, 0);
+    const [one, two, three, four] = drift.missing as [MissingCall, MissingCall, MissingCall, MissingCall];
+    drift.missing = [
+      { ...one, path: '/orders/7', suggestedPath: '/orders/{*}' },
+      { ...two, path: '/orders', wouldBeBlocked: false },
+      { ...three, method: null, path: null },
+      { ...four, method: 'GET', path: null },
+    ];
+    assert.deepEqual(
+      driftAnnotations(drift).map((a) => a.message),
+      [
+        'shop/client-0 → shop/orders: GET /orders/{*} is called but not declared (would be blocked once enforced)',
+        'shop/client-1 → shop/orders: GET /orders is called but not declared',
+        'shop/client-2 → shop/orders: calls is called but not declared (would be blocked once enforced)',
+        'shop/client-3 → shop/orders: GET is called but not declared (would be blocked once enforced)',
+      ],
+    );
   });
 });

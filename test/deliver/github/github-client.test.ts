@@ -169,6 +169,29 @@ describe('the sticky comment', () => {
     assert.match(logs.at(-1)!, /giving up/);
   });
 
+  test('a retry-after of exactly the longest wait is waited out; the log names the request without its query', async () => {
+    for (let i = 0; i < 150; i++) server.addComment(3, `hi ${i}`, { login: 'dev', type: 'User' });
+    // The second page, asked by the link GitHub sent: a URL with a query string.
+    server.faults.push({
+      method: 'GET',
+      path: /\/issues\/3\/comments$/,
+      query: /(^|&)page=2(&|$)/,
+      status: 429,
+      body: { message: 'You have exceeded a secondary rate limit.', status: '429' },
+      headers: { 'retry-after': String(MAX_RATE_LIMIT_WAIT_S) },
+    });
+    const logs: string[] = [];
+    const gh = createGitHubClient('app', { baseUrl: server.url, delayUnitMs: 1, log: (m) => logs.push(m) });
+    assert.equal(await findStickyComment(gh, where, 'my-app[bot]'), undefined);
+    assert.deepEqual(
+      server.requests.map((r) => r.query.get('page') ?? '1'),
+      ['1', '2', '2'],
+    );
+    assert.deepEqual(logs, [
+      `GitHub secondary rate limit on GET ${server.url}/repos/acme/shop/issues/3/comments: retrying in ${MAX_RATE_LIMIT_WAIT_S}s`,
+    ]);
+  });
+
   test('a retry-after longer than the longest wait is not waited out: one try, then the error', async () => {
     server.faults.push({
       method: 'POST',
