@@ -53,6 +53,11 @@ describe('Node.js versions', () => {
     );
     assert.throws(() => requireKubeClientNode('reset', '22.18.9'));
     for (const ok of ['22.19.0', '22.20.1', '24.0.0', 'v25.1.0']) requireKubeClientNode('x', ok);
+    // Compared as numbers, part by part: 22.9 is older than 22.19, 100 newer than 22.
+    for (const old of ['22.9.0', '22.1.99', '9.0.0', 'v3.30.0']) {
+      assert.throws(() => requireKubeClientNode('x', old), isInputError, old);
+    }
+    for (const ok of ['100.0.0', '22.100.0', '23.0.0']) requireKubeClientNode('x', ok);
   });
 
   test('engines and the README agree on Node.js 20', async () => {

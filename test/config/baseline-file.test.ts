@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -52,6 +53,55 @@ test('a folder named as the baseline is an InputError naming it, not an internal
       (err) => isInputError(err) && /: not a regular file$/.test(String(err)),
     );
   } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** A baseline written by --write-baseline, then padded with trailing white space to `size` bytes. */
+async function paddedBaseline(dir: string, size: number): Promise<string> {
+  const drift = computeDrift(observedMap([call('a', 'api', 'GET', '/x')]), declaredIntents([]));
+  await writeBaselineFile(dir, 'baseline.json', drift);
+  const file = path.join(dir, 'baseline.json');
+  const text = await readFile(file);
+  await writeFile(file, Buffer.concat([text, Buffer.alloc(size - text.length, ' ')]));
+  return file;
+}
+
+test('a baseline of exactly 16 MiB is read; one byte more is refused, naming the file', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-baseline-size-'));
+  try {
+    await paddedBaseline(dir, 16 * 1024 * 1024);
+    assert.equal((await readBaselineFile(dir, 'baseline.json')).missing.length, 1);
+    await paddedBaseline(dir, 16 * 1024 * 1024 + 1);
+    await assert.rejects(
+      readBaselineFile(dir, 'baseline.json'),
+      (err) => isInputError(err) && String(err) === 'baseline.json: baseline larger than 16 MiB',
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a baseline that grows past 16 MiB between its size check and its read is refused', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-baseline-grows-'));
+  const promises = createRequire(import.meta.url)('node:fs/promises') as typeof import('node:fs/promises');
+  const stat = promises.stat;
+  try {
+    const file = await paddedBaseline(dir, 1024);
+    // The file grows right after the size is taken, as a file being written meanwhile would.
+    promises.stat = (async (...args: Parameters<typeof stat>) => {
+      const info = await stat(...args);
+      await appendFile(file, Buffer.alloc(17 * 1024 * 1024, ' '));
+      return info;
+    }) as typeof stat;
+    syncBuiltinESMExports();
+    await assert.rejects(
+      readBaselineFile(dir, 'baseline.json'),
+      (err) => isInputError(err) && /^baseline\.json: larger than 16 MiB$/.test(String(err)),
+    );
+  } finally {
+    promises.stat = stat;
+    syncBuiltinESMExports();
     await rm(dir, { recursive: true, force: true });
   }
 });

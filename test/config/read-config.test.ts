@@ -46,6 +46,16 @@ describe('a valid config', () => {
     assert.deepEqual(namespacesOfEnvironment(config, 'prod'), ['api', 'web']);
   });
 
+  test('an environment is named whole: prod is not production, nor Prod', () => {
+    const config = parseDriftConfig(
+      'environments:\n  web: prod\n  billing: production\n  legacy: Prod\n  shop: pro\n',
+      'c.yaml',
+    );
+    assert.deepEqual(namespacesOfEnvironment(config, 'prod'), ['web']);
+    assert.deepEqual(namespacesOfEnvironment(config, 'production'), ['billing']);
+    assert.deepEqual(namespacesOfEnvironment(config, 'pro'), ['shop']);
+  });
+
   test('an empty file, or keys set to null, give the defaults', () => {
     for (const text of ['', '# nothing\n', 'ignore:\nminCount:\n']) {
       const config = parseDriftConfig(text, 'c.yaml');

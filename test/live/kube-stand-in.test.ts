@@ -210,3 +210,28 @@ describe('Kubernetes API stand-in: chunked lists as kube-apiserver serves them',
     }
   });
 });
+
+describe('readBody', () => {
+  async function* chunks(...parts: string[]): AsyncGenerator<Buffer> {
+    for (const part of parts) yield Buffer.from(part, 'utf8');
+  }
+
+  test('a body of exactly maxBytes is whole; one byte more is cut to its first maxBytes bytes', async () => {
+    assert.deepEqual(await readBody(chunks('abc', 'de'), 5), { text: 'abcde', cut: false });
+    assert.deepEqual(await readBody(chunks('abc', 'def', 'ghi'), 5), { text: 'abcde', cut: true });
+    assert.deepEqual(await readBody(chunks('abcdef'), 5), { text: 'abcde', cut: true });
+    assert.deepEqual(await readBody(chunks(), 5), { text: '', cut: false });
+  });
+
+  test('the rest of a cut body is not read', async () => {
+    let read = 0;
+    async function* counted(): AsyncGenerator<Buffer> {
+      for (let i = 0; i < 10; i++) {
+        read++;
+        yield Buffer.alloc(4, 'x');
+      }
+    }
+    assert.equal((await readBody(counted(), 6)).cut, true);
+    assert.equal(read, 2);
+  });
+});
