@@ -986,3 +986,121 @@ describe('line ends and the byte order mark', () => {
     }
   });
 });
+
+describe('printing an edited file: what it keeps of the text around the edit', () => {
+  const file = 'intents/all.yaml';
+  // A kubectl-style item: every list at its key's indentation.
+  const ITEM = `apiVersion: k8s.otterize.com/v2beta1
+  kind: ClientIntents
+  metadata:
+    name: frontend
+    namespace: shop
+  spec:
+    workload:
+      name: frontend
+    targets:
+    - kubernetes:
+        name: orders
+        http:
+        - path: /orders
+          methods:
+          - GET`;
+  const addPost = (text: string) =>
+    editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), {
+      missing: [missing('frontend', 'orders', 'POST', '/orders')],
+      stale: [],
+    });
+
+  test('a byte order mark before an unchanged document is kept once, not doubled', () => {
+    const text = `\uFEFFapiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n---\n${ITEM.replaceAll('\n  ', '\n')}\n`;
+    const after = addPost(text).files[0]!.after;
+    assert.ok(
+      after.startsWith('\uFEFFapiVersion: v1\nkind: ConfigMap\n'),
+      JSON.stringify(after.slice(0, 20)),
+    );
+    assert.ok(!after.startsWith('\uFEFF\uFEFF'));
+    assert.ok(after.endsWith('        - GET\n        - POST\n'), JSON.stringify(after.slice(-40)));
+  });
+
+  test('the last item of a List without a final newline gets none', () => {
+    const after = addPost(`apiVersion: v1\nkind: List\nitems:\n- ${ITEM}`).files[0]!.after;
+    assert.ok(after.endsWith('          - GET\n          - POST'), JSON.stringify(after.slice(-40)));
+  });
+
+  test('a List printed whole (its item opens with a comment) keeps the 2-space indentation its text shows nowhere else', () => {
+    // No key at column 0 has a nested map, so the file shows no indentation of its own: the
+    // default (2) is kubectl's, and the patch is the comment moved and the new method.
+    const result = addPost(`apiVersion: v1\nkind: List\nitems:\n- # frontend\n  ${ITEM}\n`);
+    assert.deepEqual(
+      suggestedPatch(result.files)
+        .split('\n')
+        .filter((l) => /^[+-](?![+-]{2} )/.test(l)),
+      [
+        '-- # frontend',
+        '-  apiVersion: k8s.otterize.com/v2beta1',
+        '+# frontend',
+        '+- apiVersion: k8s.otterize.com/v2beta1',
+        '+          - POST',
+      ],
+    );
+  });
+});
+
+describe("a new client's document: its file and its API version", () => {
+  const newClient = (sources: Map<string, string>, docs: [string, string, string?][]) =>
+    editIntents(sources, declared(docs), {
+      missing: [missing('checkout', 'orders', 'POST', '/orders')],
+      stale: [],
+    });
+
+  test("takes the API version most of the repository's intents use", () => {
+    const v1 = (name: string) =>
+      `apiVersion: k8s.otterize.com/v1alpha3\nkind: ClientIntents\nmetadata:\n  name: ${name}\n`;
+    const result = newClient(
+      new Map([
+        ['intents/a.yaml', v1('a')],
+        ['intents/b.yaml', v1('b')],
+        ['intents/c.yaml', FRONTEND],
+      ]),
+      [
+        ['intents/a.yaml', 'a', 'k8s.otterize.com/v1alpha3'],
+        ['intents/b.yaml', 'b', 'k8s.otterize.com/v1alpha3'],
+        ['intents/c.yaml', 'c'],
+      ],
+    );
+    const created = result.files.find((f) => f.before === null)!;
+    assert.equal(created.file, 'intents/checkout.yaml');
+    assert.match(created.after, /^apiVersion: k8s.otterize.com\/v1alpha3\n/);
+    assert.match(created.after, /\n {2}calls:\n/);
+  });
+
+  test('a file of that name that holds no intents of the client is not written over: the name takes the namespace', () => {
+    const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n';
+    const result = newClient(
+      new Map([
+        ['intents/frontend.yaml', FRONTEND],
+        ['intents/checkout.yaml', kustomization],
+      ]),
+      [['intents/frontend.yaml', 'frontend']],
+    );
+    assert.deepEqual(
+      result.files.map((f) => [f.file, f.before]),
+      [['intents/checkout.shop.yaml', null]],
+    );
+  });
+
+  test('appended to a multi-document file without a final newline: `---` on a line of its own', () => {
+    const both = `${FRONTEND}---\n${FRONTEND.replaceAll('frontend', 'backend').trimEnd()}`;
+    const result = newClient(new Map([['intents.yaml', both]]), [
+      ['intents.yaml', 'frontend'],
+      ['intents.yaml', 'backend'],
+    ]);
+    const after = result.files[0]!.after;
+    assert.ok(after.startsWith(both), 'the file as it was, then the new document');
+    assert.match(
+      after.slice(both.length),
+      /^\n---\napiVersion: k8s.otterize.com\/v2beta1\nkind: ClientIntents\nmetadata:\n {2}name: checkout\n/,
+    );
+    assert.equal(loadFromText(after, 'intents.yaml').length, 3);
+  });
+});
