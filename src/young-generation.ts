@@ -17,7 +17,7 @@
 // longer reads it loses the saving, nothing else: test/unit/young-generation.test.ts says so.
 import { setFlagsFromString } from 'node:v8';
 
-export const YOUNG_GENERATION_FLAG = '--semi-space-growth-factor=1';
+const YOUNG_GENERATION_FLAG = '--semi-space-growth-factor=1';
 
 export function keepYoungGenerationSmall(): void {
   setFlagsFromString(YOUNG_GENERATION_FLAG);
