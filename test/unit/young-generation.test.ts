@@ -14,10 +14,13 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MIB = 1024 * 1024;
 /**
- * What the new space may reach with the growth factor at 1: 2 MiB measured (its first size), up
- * to 4.5 MiB when Node.js's TypeScript loader ran before the setting.
+ * What the new space may reach with the growth factor at 1: 2 MiB in most runs (its first size),
+ * up to 4.5 MiB when Node.js's TypeScript loader ran before the setting, and in about one run of
+ * fifteen between 3.5 and 8.25 MiB after the burst (60 runs of the bundles; a clean-clone CI run
+ * saw 8.5 MiB). By default it grows to 64 or 128 MiB here; a machine whose default stops at twice
+ * this bound or less fails the first test, which says how far it grew.
  */
-const SMALL = 8 * MIB;
+const SMALL = 12 * MIB;
 
 /**
  * Preloaded into each child: at exit, the burst (unless BURST=no), then the new space's size on
@@ -83,11 +86,12 @@ describe('the young generation', () => {
   });
 
   // Loading the CLI's modules first grew it to 8 MiB (in the action's bundle too), where the
-  // setting then kept it: the entries set it before they load anything else.
+  // setting then kept it; set first, it stays at 2 MiB: the entries set it before they load
+  // anything else.
   test('is set before the entries load the CLI or the action', () => {
     for (const args of [['src/cli/entry.ts', '--version'], ['src/index.ts'], ['dist/index.js']]) {
       const size = newSpaceAfter(args, { BURST: 'no' });
-      assert.ok(size <= 4 * MIB, `${args[0]}: the new space grew to ${size / MIB} MiB while loading`);
+      assert.ok(size < 8 * MIB, `${args[0]}: the new space grew to ${size / MIB} MiB while loading`);
     }
   });
 
