@@ -6,9 +6,10 @@
 // By default V8 lets the young generation grow with the heap's limit: on a machine with 24 GiB
 // it reached 128 MiB of new space (measured with v8.getHeapSpaceStatistics()), about a third of
 // a large check's peak RSS. With the growth factor at 1 the new space stays at its first size
-// (2 MiB measured), in the metrics workers too, which start later: on a quiet machine the
-// high-cardinality benchmark's text check peaked at 255 to 265 MiB instead of 358 to 390, at
-// about the same speed (docs/performance-log.md, the twelfth session).
+// (2 MiB measured; 3.5 to 8.5 MiB in about one run of fifteen), in the metrics workers too, which
+// start later: on a quiet machine the high-cardinality benchmark's text check peaked at 255 to
+// 265 MiB instead of 358 to 390, at about the same speed (docs/performance-log.md, the twelfth
+// session).
 //
 // A Node.js command-line flag cannot be given to the action (`runs.using: node24` takes none), and
 // `--max-semi-space-size` set at run time does nothing (V8 reads it once, when the heap is made).
