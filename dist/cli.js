@@ -6,4 +6,4 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-await import("./chunks/cli-process-OFBGEZQG.js");
+await import("./chunks/cli-process-5RKUWZFD.js");

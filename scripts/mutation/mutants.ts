@@ -12173,4 +12173,37 @@ export const MUTANTS: Mutant[] = [
     why: 'a relative working directory ends the walk at `.`: the repository above it is not found',
     tests: ['test/unit/repository-root.test.ts'],
   },
+  // --- metrics workers by the cores (2026-12-02, night)
+  {
+    id: 'cores/workers-on-two-cores',
+    file: 'src/observe/read-metrics-concurrently.ts',
+    from: '  if (!asked && cores <= CORES_KEPT) return 0;\n',
+    to: '',
+    why: 'a large capture goes to a worker on two cores, where it costs CPU and memory for no time',
+    tests: ['test/observe/read-metrics-concurrently.test.ts'],
+  },
+  {
+    id: 'cores/asked-ignored',
+    file: 'src/observe/read-metrics-concurrently.ts',
+    from: 'metricsWorkers(total, availableParallelism(), asked !== undefined)',
+    to: 'metricsWorkers(total, availableParallelism(), false)',
+    why: 'INTENT_DRIFT_METRICS_WORKER_MIN_BYTES no longer asks for a worker on two cores',
+    tests: ['test/observe/read-metrics-concurrently.test.ts'],
+  },
+  {
+    id: 'cores/in-place-signal-not-passed',
+    file: 'src/observe/read-metrics-concurrently.ts',
+    from: 'readMetricFiles(files, undefined, signal)',
+    to: 'readMetricFiles(files)',
+    why: 'bad intents no longer stop an in-place read of a large capture: the process reads on',
+    tests: ['test/observe/read-metrics-concurrently.test.ts'],
+  },
+  {
+    id: 'cores/in-place-abort-ignored',
+    file: 'src/observe/read-metrics.ts',
+    from: '    signal?.throwIfAborted();\n',
+    to: '',
+    why: 'an aborted in-place read goes on to its last file',
+    tests: ['test/observe/read-metrics-concurrently.test.ts'],
+  },
 ];

@@ -1,13 +1,17 @@
-// Reads large metric captures on a worker thread and the main thread together, so that the
+// Reads large metric captures on worker threads and the main thread together, so that the
 // intents files are parsed meanwhile (`check` needs both, its two largest parts of work). The
-// capture is cut into parts of consecutive files (part-queue.ts); the worker claims them one by
+// capture is cut into parts of consecutive files (part-queue.ts); the workers claim them one by
 // one, and so does the main thread once it is free: in `check` once the intents are parsed
-// (`mainThreadFree`), elsewhere from the start. On a 2-core machine one worker and the main thread
-// keep both cores busy (a second worker cost about 85 ms of CPU to start and took turns with
-// the main thread); on more cores, a second worker joins. Each part's tables (observed-map.ts's
-// export: strings plus transferred typed arrays) are merged in file order as they come. Small
-// captures, the usual case in tests and on pull requests, are read in place: a worker costs
-// some tens of milliseconds to start.
+// (`mainThreadFree`), elsewhere from the start. Each part's tables (observed-map.ts's export:
+// strings plus transferred typed arrays) are merged in file order as they come.
+//
+// Workers only pay with a core to spare beyond the threads that read: on this project's 2-core
+// machine one worker beside the main thread was no faster than the main thread alone (the
+// benchmark's meshes, 2026-12-02: the same wall time on the high-cardinality mesh, 15% slower on
+// the sidecar mesh) for about a third more CPU and 20 to 60 MiB more memory, as V8's garbage
+// collector and compiler threads had no core left. So by default a capture is read in place on
+// two cores or fewer, and by at most cores - 2 workers beside the main thread on more. Small
+// captures are read in place anyway: a worker costs some tens of milliseconds to start.
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -25,14 +29,19 @@ import {
 import { readMetricFiles, readMetrics } from './read-metrics.ts';
 import { replyError, workerScript } from './reader-worker.ts';
 
-/** Captures at least this large go to a worker. */
+/** Captures at least this large go to a worker (given the cores: metricsWorkers). */
 export const WORKER_MIN_BYTES = 64 * 1024 * 1024;
-/** Overrides WORKER_MIN_BYTES: 0 always uses a worker, a huge number never does. */
+/**
+ * Overrides WORKER_MIN_BYTES: 0 always uses a worker, a huge number never does. Set, it asks
+ * for a worker on two cores too.
+ */
 export const WORKER_MIN_BYTES_ENV = 'INTENT_DRIFT_METRICS_WORKER_MIN_BYTES';
 /** A second worker joins (given the cores) when each thread would still read at least this much. */
 export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
 /** At most this many metrics workers (the main thread reads parts too). */
 export const MAX_WORKERS = 2;
+/** Cores not given to workers by default: the main thread's, and one for V8's own threads. */
+export const CORES_KEPT = 2;
 /**
  * Parts of about this size: small enough that the thread that takes the last one keeps the other
  * waiting briefly (16 MiB of the benchmark's sidecar capture took the main thread 35 to 40 ms, of
@@ -43,7 +52,10 @@ export const PART_BYTES = 16 * 1024 * 1024;
 
 export interface ConcurrentReadOptions {
   cwd?: string;
-  /** Captures at least this large go to a worker (default: the env variable, else WORKER_MIN_BYTES). */
+  /**
+   * Captures at least this large go to a worker (default: the env variable, else WORKER_MIN_BYTES
+   * given a core to spare); given either way, a worker even on two cores.
+   */
   minBytes?: number;
   /** How many workers share a capture that goes to workers (default: by size and cores). */
   workers?: number;
@@ -56,7 +68,10 @@ export interface ConcurrentReadOptions {
    * its own share; the worker reads meanwhile). Default: at the event loop's next turn.
    */
   mainThreadFree?: Promise<unknown>;
-  /** Stops the workers (the promise then rejects with the signal's reason); an in-place read ignores it. */
+  /**
+   * Stops the read (the promise then rejects with the signal's reason): the workers at once, an
+   * in-place read before its next file.
+   */
   signal?: AbortSignal;
   /** Told each worker's thread id when it is started (for logs and tests). */
   onWorker?: (threadId: number) => void;
@@ -65,7 +80,8 @@ export interface ConcurrentReadOptions {
 }
 
 /**
- * readMetrics, on a worker thread and the main thread when the capture is large. The worker
+ * readMetrics, on worker threads and the main thread when the capture is large and the cores
+ * allow (metricsWorkers). The worker
  * starts before this returns (nothing here awaits first), so whatever the caller does next runs
  * alongside it; the main thread's first part waits for `mainThreadFree`, else for the event
  * loop's next turn.
@@ -75,12 +91,12 @@ export function readMetricsConcurrently(
   opts: ConcurrentReadOptions = {},
 ): Promise<ObservedMap> {
   const cwd = opts.cwd ?? process.cwd();
-  const fromEnv = minBytesFromEnv();
-  const minBytes = opts.minBytes ?? fromEnv ?? WORKER_MIN_BYTES;
+  const asked = opts.minBytes ?? minBytesFromEnv();
+  const minBytes = asked ?? WORKER_MIN_BYTES;
   const entry = workerEntry();
   // Without its script (a partial copy of dist/, say) the read stays in place, unless the
   // environment asked for workers explicitly: then say so rather than ignore the setting.
-  if (entry === undefined && fromEnv !== undefined) {
+  if (entry === undefined && opts.minBytes === undefined && asked !== undefined) {
     throw new InputError(`${WORKER_MIN_BYTES_ENV} is set, but the metrics worker script is missing`);
   }
   // stdin is read in place: a worker thread cannot take over the process's stdin.
@@ -92,14 +108,14 @@ export function readMetricsConcurrently(
     return Promise.reject(err);
   }
   const total = files.reduce((sum, f) => sum + f.size, 0);
-  if (entry === undefined || total < minBytes) return readMetricFiles(files).then((b) => b.build());
   const signal = opts.signal;
+  const workers =
+    entry === undefined || total < minBytes
+      ? 0
+      : (opts.workers ?? metricsWorkers(total, availableParallelism(), asked !== undefined));
+  if (entry === undefined || workers === 0)
+    return readMetricFiles(files, undefined, signal).then((b) => b.build());
   if (signal?.aborted) return Promise.reject(signal.reason);
-  const workers = Math.max(
-    1,
-    opts.workers ??
-      Math.min(MAX_WORKERS, availableParallelism() - 1, Math.floor(total / SPLIT_MIN_BYTES) - 1),
-  );
   const parts = splitBySize(files, Math.max(1, Math.ceil(total / (opts.partBytes ?? PART_BYTES))));
   return readParts(entry, parts, workers, opts);
 }
@@ -207,6 +223,17 @@ function readInPlace(
   const start = () => setImmediate(next);
   if (opts.mainThreadFree === undefined) start();
   else opts.mainThreadFree.then(start, start);
+}
+
+/**
+ * How many workers read a capture of `total` bytes (at least the worker threshold) on `cores`
+ * cores: none on two cores or fewer unless the threshold was `asked` for (the option or the
+ * environment variable), else one, and a second when each thread would still read
+ * SPLIT_MIN_BYTES, at most cores - CORES_KEPT and MAX_WORKERS.
+ */
+export function metricsWorkers(total: number, cores: number, asked: boolean): number {
+  if (!asked && cores <= CORES_KEPT) return 0;
+  return Math.max(1, Math.min(MAX_WORKERS, cores - CORES_KEPT, Math.floor(total / SPLIT_MIN_BYTES) - 1));
 }
 
 /** Consecutive groups of files of about equal size (file order is the order of warnings). */

@@ -109,14 +109,17 @@ export async function readMetricsFile(
 
 /**
  * Reads the files into the reading's builder, in order: one source each, and for a file without
- * calls a warning that says what it holds instead.
+ * calls a warning that says what it holds instead. An abort of `signal` stops it before the next
+ * file, rejecting with the signal's reason.
  */
 export async function readMetricFiles(
   files: readonly MetricFile[],
   reading: FileReading = fileReading(),
+  signal?: AbortSignal,
 ): Promise<ObservedMapBuilder> {
   const { builder } = reading;
   for (const { absolute, file } of files) {
+    signal?.throwIfAborted();
     builder.sources++;
     const samples = await readMetricsFile(absolute, reading, file);
     if (samples === 0) builder.addWarning(`${file}${NO_ISTIO_SERIES}${describeOtherContent(absolute)}`);

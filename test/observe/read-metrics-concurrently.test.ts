@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import diagnostics from 'node:diagnostics_channel';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, test } from 'node:test';
 import type { Worker } from 'node:worker_threads';
@@ -11,7 +11,9 @@ import { defaultDriftConfig } from '../../src/config/drift-config.ts';
 import { InputError } from '../../src/errors.ts';
 import { readMetrics } from '../../src/observe/read-metrics.ts';
 import {
+  metricsWorkers,
   readMetricsConcurrently,
+  WORKER_MIN_BYTES,
   WORKER_MIN_BYTES_ENV,
 } from '../../src/observe/read-metrics-concurrently.ts';
 import { check } from '../../src/pipeline.ts';
@@ -94,6 +96,52 @@ describe('readMetricsConcurrently', () => {
     process.env[WORKER_MIN_BYTES_ENV] = 'lots';
     assert.throws(() => readMetricsConcurrently(['demo/capture'], { cwd: fixtures }), {
       message: `${WORKER_MIN_BYTES_ENV} must be a number of bytes, not "lots"`,
+    });
+  });
+
+  test('workers by the cores: none on two or fewer unless asked for, then at most cores - 2 and two', () => {
+    const mib = 1024 * 1024;
+    assert.equal(metricsWorkers(371 * mib, 2, false), 0);
+    assert.equal(metricsWorkers(371 * mib, 1, false), 0);
+    assert.equal(metricsWorkers(371 * mib, 2, true), 1, 'asked for (the variable or the option)');
+    assert.equal(metricsWorkers(371 * mib, 1, true), 1);
+    assert.equal(metricsWorkers(371 * mib, 3, false), 1);
+    assert.equal(metricsWorkers(371 * mib, 4, false), 2);
+    assert.equal(metricsWorkers(371 * mib, 16, true), 2);
+    assert.equal(metricsWorkers(100 * mib, 4, false), 1, 'too small for two');
+    assert.equal(metricsWorkers(128 * mib, 4, false), 1);
+    assert.equal(metricsWorkers(192 * mib, 4, false), 2);
+  });
+
+  test('a capture over the threshold gets the workers metricsWorkers gives for this machine', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-large-'));
+    try {
+      const file = path.join(dir, 'large.prom');
+      const line = '# HELP some_other_metric not read\n';
+      await writeFile(file, line.repeat(Math.ceil(WORKER_MIN_BYTES / line.length)));
+      const threads: number[] = [];
+      const map = await readMetricsConcurrently([file], { onWorker: (id) => threads.push(id) });
+      assert.equal(threads.length, metricsWorkers(WORKER_MIN_BYTES, availableParallelism(), false));
+      assert.equal(map.calls.length, 0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an abort stops an in-place read before its next file and rejects with its reason', async () => {
+    const stop = new AbortController();
+    const threads: number[] = [];
+    const read = readMetricsConcurrently(['demo/capture'], {
+      cwd: fixtures,
+      signal: stop.signal,
+      onWorker: (id) => threads.push(id),
+    });
+    stop.abort();
+    await assert.rejects(read, { name: 'AbortError' });
+    assert.equal(threads.length, 0, 'read in place');
+    const aborted = AbortSignal.abort(new Error('stopped'));
+    await assert.rejects(readMetricsConcurrently(['demo/capture'], { cwd: fixtures, signal: aborted }), {
+      message: 'stopped',
     });
   });
 

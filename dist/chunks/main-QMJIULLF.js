@@ -42,12 +42,12 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-P7Q3XB6U.js";
+} from "./chunk-2EI5CHPK.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-I2DXQQNR.js";
+} from "./chunk-SMVOCVBN.js";
 import "./chunk-5L6BEPEJ.js";
 import "./chunk-X4HLLL7M.js";
 import {

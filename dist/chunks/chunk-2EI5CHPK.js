@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-I2DXQQNR.js";
+} from "./chunk-SMVOCVBN.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -12076,13 +12076,14 @@ var WORKER_MIN_BYTES = 64 * 1024 * 1024;
 var WORKER_MIN_BYTES_ENV = "INTENT_DRIFT_METRICS_WORKER_MIN_BYTES";
 var SPLIT_MIN_BYTES = 64 * 1024 * 1024;
 var MAX_WORKERS = 2;
+var CORES_KEPT = 2;
 var PART_BYTES = 16 * 1024 * 1024;
 function readMetricsConcurrently(paths, opts = {}) {
   const cwd = opts.cwd ?? process.cwd();
-  const fromEnv = minBytesFromEnv();
-  const minBytes = opts.minBytes ?? fromEnv ?? WORKER_MIN_BYTES;
+  const asked = opts.minBytes ?? minBytesFromEnv();
+  const minBytes = asked ?? WORKER_MIN_BYTES;
   const entry = workerEntry();
-  if (entry === void 0 && fromEnv !== void 0) {
+  if (entry === void 0 && opts.minBytes === void 0 && asked !== void 0) {
     throw new InputError(`${WORKER_MIN_BYTES_ENV} is set, but the metrics worker script is missing`);
   }
   if (paths.includes("-")) return readMetrics(paths, { cwd });
@@ -12093,13 +12094,11 @@ function readMetricsConcurrently(paths, opts = {}) {
     return Promise.reject(err);
   }
   const total = files.reduce((sum, f) => sum + f.size, 0);
-  if (entry === void 0 || total < minBytes) return readMetricFiles(files).then((b) => b.build());
   const signal = opts.signal;
+  const workers = entry === void 0 || total < minBytes ? 0 : opts.workers ?? metricsWorkers(total, availableParallelism(), asked !== void 0);
+  if (entry === void 0 || workers === 0)
+    return readMetricFiles(files, void 0, signal).then((b) => b.build());
   if (signal?.aborted) return Promise.reject(signal.reason);
-  const workers = Math.max(
-    1,
-    opts.workers ?? Math.min(MAX_WORKERS, availableParallelism() - 1, Math.floor(total / SPLIT_MIN_BYTES) - 1)
-  );
   const parts = splitBySize(files, Math.max(1, Math.ceil(total / (opts.partBytes ?? PART_BYTES))));
   return readParts(entry, parts, workers, opts);
 }
@@ -12184,6 +12183,10 @@ function readInPlace(parts, queue, merge2, opts, stopped) {
   const start = () => setImmediate(next);
   if (opts.mainThreadFree === void 0) start();
   else opts.mainThreadFree.then(start, start);
+}
+function metricsWorkers(total, cores, asked) {
+  if (!asked && cores <= CORES_KEPT) return 0;
+  return Math.max(1, Math.min(MAX_WORKERS, cores - CORES_KEPT, Math.floor(total / SPLIT_MIN_BYTES) - 1));
 }
 function splitBySize(files, count2) {
   const total = files.reduce((sum, f) => sum + f.size, 0);

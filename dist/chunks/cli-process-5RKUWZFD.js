@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-P7Q3XB6U.js";
+} from "./chunk-2EI5CHPK.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -82,7 +82,7 @@ import {
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunk-I2DXQQNR.js";
+} from "./chunk-SMVOCVBN.js";
 import "./chunk-5L6BEPEJ.js";
 import "./chunk-X4HLLL7M.js";
 import "./chunk-DLRMWJMS.js";

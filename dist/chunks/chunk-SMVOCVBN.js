@@ -631,9 +631,10 @@ async function readMetricsFile(absolute, reading, file = absolute) {
     chunks.return(void 0);
   }
 }
-async function readMetricFiles(files, reading = fileReading()) {
+async function readMetricFiles(files, reading = fileReading(), signal) {
   const { builder } = reading;
   for (const { absolute, file } of files) {
+    signal?.throwIfAborted();
     builder.sources++;
     const samples = await readMetricsFile(absolute, reading, file);
     if (samples === 0) builder.addWarning(`${file}${NO_ISTIO_SERIES}${describeOtherContent(absolute)}`);
