@@ -12206,4 +12206,16 @@ export const MUTANTS: Mutant[] = [
     why: 'an aborted in-place read goes on to its last file',
     tests: ['test/observe/read-metrics-concurrently.test.ts'],
   },
+  {
+    id: 'cores/json-items-unescaped',
+    file: 'src/report/json-report.ts',
+    from: 'return jsonWithEscapes(JSON.stringify([items], null, 2)).slice(6, -6);',
+    to: 'return JSON.stringify([items], null, 2).slice(6, -6);',
+    why: "the JSON report's list items keep raw bidi and line-separator characters from label values",
+    tests: [
+      'test/report/json-stream-property.test.ts',
+      'test/unit/hostile-properties.test.ts',
+      'test/report/json-report.test.ts',
+    ],
+  },
 ];

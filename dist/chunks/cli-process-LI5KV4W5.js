@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-2EI5CHPK.js";
+} from "./chunk-G4CWVTC6.js";
 import {
   leavesDirectory,
   openInRepository,

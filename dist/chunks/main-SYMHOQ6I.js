@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-2EI5CHPK.js";
+} from "./chunk-G4CWVTC6.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

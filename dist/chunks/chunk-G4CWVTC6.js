@@ -14713,7 +14713,7 @@ function nested(value) {
   return JSON.stringify([value], null, 2).slice(4, -2);
 }
 function nestedItems(items) {
-  return JSON.stringify([items], null, 2).slice(6, -6);
+  return jsonWithEscapes(JSON.stringify([items], null, 2)).slice(6, -6);
 }
 function jsonText(value) {
   return `${jsonWithEscapes(JSON.stringify(value, null, 2))}
@@ -14736,7 +14736,8 @@ function* renderJsonReportChunks(drift) {
     }
     for (let from = 0; from < value.list.length; from += BATCH) {
       const batch = value.list.slice(from, from + BATCH).map((x) => value.item(x));
-      yield jsonWithEscapes(`${head}${from === 0 ? "[\n" : ",\n"}${nestedItems(batch)}`);
+      yield jsonWithEscapes(`${head}${from === 0 ? "[\n" : ",\n"}`);
+      yield nestedItems(batch);
       head = "";
     }
     head += "\n  ]";
