@@ -6,4 +6,4 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-await import("./chunks/cli-process-LI5KV4W5.js");
+await import("./chunks/cli-process-EJDXODA2.js");

@@ -6,6 +6,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await import("./chunks/main-SYMHOQ6I.js");
+var { exitTwoOnCrash, run } = await import("./chunks/main-AHFRUOEV.js");
 exitTwoOnCrash();
 await run();

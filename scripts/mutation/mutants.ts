@@ -12218,4 +12218,12 @@ export const MUTANTS: Mutant[] = [
       'test/report/json-report.test.ts',
     ],
   },
+  {
+    id: 'cores/json-batch-large',
+    file: 'src/report/json-report.ts',
+    from: 'const BATCH = 128;',
+    to: 'const BATCH = 1024;',
+    why: "the JSON report's pieces go to V8's large-object space: about 85 MiB more peak memory on a large report",
+    tests: ['test/report/json-stream-property.test.ts'],
+  },
 ];

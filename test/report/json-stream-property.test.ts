@@ -110,6 +110,26 @@ describe('the streamed JSON report, on generated calls', () => {
     );
   });
 
+  test("a long list is written in pieces well under V8's large-object size, joined to the same bytes", () => {
+    const many = Array.from(
+      { length: 1000 },
+      (_, i): ObservedCall => ({
+        client: { name: `client-${i % 50}`, namespace: 'shop', kind: 'Deployment' },
+        server: { name: `server-${i % 7}`, namespace: 'shop' },
+        method: 'GET',
+        path: `/api/v1/items/${i}/details`,
+        count: i + 1,
+        protocol: 'http',
+      }),
+    );
+    const drift = driftOf(many.slice(0, 400), many.slice(400));
+    const pieces = [...renderJsonReportChunks(drift)];
+    assert.equal(pieces.join(''), jsonText(toJsonReport(drift)));
+    const longest = Math.max(...pieces.map((p) => p.length));
+    assert.ok(longest < 64 * 1024, `a piece of ${longest} characters`);
+    assert.ok(pieces.length > 8, 'one piece for each list');
+  });
+
   test('calls that share a client object keep their own entries', () => {
     const a = { name: 'a', namespace: 'ns' };
     const b = { name: 'b', namespace: 'ns' };

@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-G4CWVTC6.js";
+} from "./chunk-QCNJJQF6.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -14708,7 +14708,7 @@ function toJsonReport(drift) {
   }
   return report;
 }
-var BATCH = 1024;
+var BATCH = 128;
 function nested(value) {
   return JSON.stringify([value], null, 2).slice(4, -2);
 }

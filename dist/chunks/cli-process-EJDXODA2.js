@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-G4CWVTC6.js";
+} from "./chunk-QCNJJQF6.js";
 import {
   leavesDirectory,
   openInRepository,
