@@ -122,7 +122,8 @@ describe('the streamed JSON report, on generated calls', () => {
         protocol: 'http',
       }),
     );
-    const drift = driftOf(many.slice(0, 400), many.slice(400));
+    const missing = many.slice(0, 400).map((c): MissingCall => ({ ...c, wouldBeBlocked: true }));
+    const drift = driftOf(missing, many.slice(400));
     const pieces = [...renderJsonReportChunks(drift)];
     assert.equal(pieces.join(''), jsonText(toJsonReport(drift)));
     const longest = Math.max(...pieces.map((p) => p.length));
