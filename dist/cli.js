@@ -1,9 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  keepYoungGenerationSmall
-} from "./chunks/chunk-MDWVKXQJ.js";
+  keepYoungGenerationSmall,
+  loadProgram
+} from "./chunks/chunk-P4DABGQW.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-await import("./chunks/cli-process-EJDXODA2.js");
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-URTJKSJ4.js"));
+await runCli();

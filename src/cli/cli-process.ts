@@ -1,5 +1,5 @@
 // Process glue for the CLI: real stdout/stderr, exit code on the process. Loaded by entry.ts
-// once the young generation's size is set.
+// once the young generation's size is set, which then calls runCli.
 import { internalError } from '../errors.ts';
 import { showControlChars } from '../report/display-text.ts';
 import { main } from './main.ts';
@@ -25,16 +25,19 @@ for (const name of ['stdout', 'stderr'] as const) {
   });
 }
 
-const code = await main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdoutIsTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-  write: (text) => {
-    if (!gone.stdout) process.stdout.write(text);
-  },
-  writeError: (text) => {
-    if (!gone.stderr) process.stderr.write(text);
-  },
-});
-process.exitCode = code;
+/** Runs the CLI on the process's arguments: its verdict becomes the exit code. */
+export async function runCli(): Promise<void> {
+  const code = await main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    write: (text) => {
+      if (!gone.stdout) process.stdout.write(text);
+    },
+    writeError: (text) => {
+      if (!gone.stderr) process.stderr.write(text);
+    },
+  });
+  process.exitCode = code;
+}

@@ -2,7 +2,7 @@
 // into chunks), in a child process. `npm run check-dist` (CI) keeps dist/ equal to src/.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -90,4 +90,43 @@ test('an offline check loads no network module: node:http, https, zlib and undic
     /^NativeModule (https?|http2|zlib|internal\/deps\/undici\/undici)$/.test(m),
   );
   assert.deepEqual(network, []);
+});
+
+// A copy of bin/ and dist/ with the file each entry loads after setting the young generation
+// deleted: Node alone would exit 1, which reads as drift.
+async function withoutLoadedChunk(entry: string): Promise<{ dir: string; missing: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-partial-'));
+  await cp(path.join(repoRoot, 'bin'), path.join(dir, 'bin'), { recursive: true });
+  await cp(path.join(repoRoot, 'dist'), path.join(dir, 'dist'), { recursive: true });
+  const text = await readFile(path.join(dir, 'dist', entry), 'utf8');
+  const loaded = /import\("\.\/chunks\/([\w-]+\.js)"\)/.exec(text)?.[1];
+  assert.ok(loaded !== undefined, `dist/${entry} loads no chunk by a dynamic import`);
+  await rm(path.join(dir, 'dist', 'chunks', loaded));
+  return { dir, missing: loaded };
+}
+
+test('a CLI or action whose dist/ lost the file it loads exits 2 and names that file', async () => {
+  for (const [entry, script] of [
+    ['cli.js', ['bin/intent-drift.js', 'demo']],
+    ['index.js', ['dist/index.js']],
+  ] as const) {
+    const { dir, missing } = await withoutLoadedChunk(entry);
+    try {
+      const result = await run(process.execPath, [...script], {
+        cwd: dir,
+        env: { PATH: process.env.PATH },
+      }).then(
+        (r) => ({ code: 0, ...r }),
+        (err: { code: number; stdout: string; stderr: string }) => err,
+      );
+      assert.equal(result.code, 2, `${entry}: ${result.stderr}`);
+      assert.equal(
+        result.stderr,
+        `intent-drift: cannot load its own code (ERR_MODULE_NOT_FOUND: ${missing}): its dist/ folder is incomplete or damaged; install intent-drift again\n`,
+      );
+      assert.ok(!result.stderr.includes(dir), 'no absolute path');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
 });

@@ -1846,9 +1846,9 @@ function exitLines(command) {
     0: "the output was written, drift or not",
     1: command === "visualize" ? "with --intents and an explicit --fail-on: failing drift" : void 0
   };
-  for (const { code: code2, meaning } of EXIT_CODES) {
-    const text = code2 in own ? own[code2] : meaning;
-    if (text !== void 0) lines.push(...wrap(text, `  ${code2}  `, 5));
+  for (const { code, meaning } of EXIT_CODES) {
+    const text = code in own ? own[code] : meaning;
+    if (text !== void 0) lines.push(...wrap(text, `  ${code}  `, 5));
   }
   return lines;
 }
@@ -3220,16 +3220,21 @@ for (const name of ["stdout", "stderr"]) {
     else crash(err);
   });
 }
-var code = await main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdoutIsTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-  write: (text) => {
-    if (!gone.stdout) process.stdout.write(text);
-  },
-  writeError: (text) => {
-    if (!gone.stderr) process.stderr.write(text);
-  }
-});
-process.exitCode = code;
+async function runCli() {
+  const code = await main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    write: (text) => {
+      if (!gone.stdout) process.stdout.write(text);
+    },
+    writeError: (text) => {
+      if (!gone.stderr) process.stderr.write(text);
+    }
+  });
+  process.exitCode = code;
+}
+export {
+  runCli
+};
