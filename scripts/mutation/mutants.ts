@@ -12267,4 +12267,12 @@ export const MUTANTS: Mutant[] = [
     why: 'the message does not say which file is missing',
     tests: ['test/unit/load-program.test.ts'],
   },
+  {
+    id: 'near/group-without-version',
+    file: 'src/declare/intents-near-miss.ts',
+    from: '  if (apiVersion === GROUP) {',
+    to: "  if (apiVersion === 'x') {",
+    why: 'apiVersion: k8s.otterize.com (the version left out) is told it puts ClientIntents in no API group',
+    tests: ['test/declare/intents-near-miss.test.ts'],
+  },
 ];

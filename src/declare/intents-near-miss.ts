@@ -30,6 +30,15 @@ export function rejectNearMissIntents(document: YamlMap, file: string, type: Obj
     fail(file, document.line, `apiVersion: required for kind ${KIND} (${GROUP}/v2beta1, for instance)`);
   }
   const slash = apiVersion.indexOf('/');
+  // kubectl reads a value without a slash as a version of the core group: `k8s.otterize.com`
+  // alone is Otterize's group with its version left out, which is the thing to say.
+  if (apiVersion === GROUP) {
+    fail(
+      file,
+      type.apiVersionLine,
+      `apiVersion: ${JSON.stringify(apiVersion)} is the API group without a version; write ${GROUP}/v2beta1, for instance`,
+    );
+  }
   const group = slash === -1 ? '' : apiVersion.slice(0, slash);
   if (group !== GROUP) {
     const shown = group === '' ? 'no API group' : `the API group ${JSON.stringify(group)}`;

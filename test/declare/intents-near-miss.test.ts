@@ -58,6 +58,17 @@ describe("ClientIntents in a group that is almost Otterize's", () => {
     );
   });
 
+  test("Otterize's group with no version: said so, not that the group is missing", async () => {
+    assert.equal(
+      await errorOf('k8s.otterize.com', 'ClientIntents'),
+      'a.yaml:1: apiVersion: "k8s.otterize.com" is the API group without a version; write k8s.otterize.com/v2beta1, for instance',
+    );
+    assert.equal(
+      await errorOf('v2beta1', 'ClientIntents'),
+      `a.yaml:1: apiVersion: "v2beta1" puts ClientIntents in no API group; ${GROUP_HINT}`,
+    );
+  });
+
   test('the group is what comes before the first slash: with two, the group is right and the version unknown', async () => {
     assert.match(
       await errorOf('k8s.otterize.com/v2beta1/x', 'ClientIntents'),

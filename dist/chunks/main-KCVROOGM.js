@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-QCNJJQF6.js";
+} from "./chunk-MZEMW2KX.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-QCNJJQF6.js";
+} from "./chunk-MZEMW2KX.js";
 import {
   leavesDirectory,
   openInRepository,

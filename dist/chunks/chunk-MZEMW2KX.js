@@ -10307,6 +10307,13 @@ function rejectNearMissIntents(document, file, type) {
     fail(file, document.line, `apiVersion: required for kind ${KIND} (${GROUP}/v2beta1, for instance)`);
   }
   const slash = apiVersion.indexOf("/");
+  if (apiVersion === GROUP) {
+    fail(
+      file,
+      type.apiVersionLine,
+      `apiVersion: ${JSON.stringify(apiVersion)} is the API group without a version; write ${GROUP}/v2beta1, for instance`
+    );
+  }
   const group = slash === -1 ? "" : apiVersion.slice(0, slash);
   if (group !== GROUP) {
     const shown2 = group === "" ? "no API group" : `the API group ${JSON.stringify(group)}`;
