@@ -9004,8 +9004,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'decl/near-group-at-kind',
     file: 'src/declare/intents-near-miss.ts',
-    from: '      type.apiVersionLine,\n',
-    to: '      type.kindLine,\n',
+    from: '      type.apiVersionLine,\n      `apiVersion: ${JSON.stringify(apiVersion)} puts',
+    to: '      type.kindLine,\n      `apiVersion: ${JSON.stringify(apiVersion)} puts',
     why: 'the wrong API group is reported at kind:, not at apiVersion:',
     tests: ['test/declare/intents-near-miss.test.ts'],
   },
