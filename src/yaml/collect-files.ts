@@ -1,8 +1,10 @@
-// Expands the paths a user gives (files, directories, globs) into a sorted list of manifest
-// files, each with the name reports show: relative to the working directory, with posix slashes.
+// Expands the paths a user gives (files, directories, globs) into a list of manifest files,
+// sorted as kubectl apply -f walks a folder, each with the name reports show: relative to the
+// working directory, with posix slashes.
 // A directory yields its `.yaml`, `.yml` and `.json` files, as `kubectl apply -f DIR` reads them:
 // the extension compared as written (cli-runtime's ignoreFile), so `a.YAML` in a folder is
 // skipped, as kubectl skips it; a file named on its own is read whatever its name.
+import { Buffer } from 'node:buffer';
 import * as fsPromises from 'node:fs/promises';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -39,7 +41,23 @@ export async function collectYamlFiles(paths: string[], cwd: string = process.cw
       else if (!known.given.includes(given)) known.given.push(given);
     }
   }
-  return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return [...found.values()].sort((a, b) => walkOrder(a.file, b.file));
+}
+
+/**
+ * The order `kubectl apply -f DIR` reads a folder in (cli-runtime's filepath.Walk): each folder's
+ * names sorted byte by byte in UTF-8, a subfolder read whole at its name's place. Comparing whole
+ * paths would put `payments.yaml` before `payments/ledger.yaml` ("." is below "/"), and UTF-16
+ * code units put U+1F600 before U+FF41: which of two ClientIntents of one name is applied last,
+ * and so in force, would differ from kubectl's.
+ */
+function walkOrder(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < x.length && i < y.length; i++) {
+    if (x[i] !== y[i]) return Buffer.compare(Buffer.from(x[i]!), Buffer.from(y[i]!));
+  }
+  return x.length - y.length;
 }
 
 async function expandPath(given: string, cwd: string, guard: LinkGuard): Promise<string[]> {

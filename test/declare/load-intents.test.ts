@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -327,6 +327,37 @@ describe('loadIntents: the same name twice is an update, as kubectl apply makes 
       );
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('in a folder, "later" is kubectl apply -f\'s walk: a folder\'s files before a longer name beside it, names compared in UTF-8', async () => {
+    // cli-runtime reads a folder with Go's filepath.Walk: each folder's names sorted byte by byte
+    // in UTF-8, a subfolder read whole at its name's place. So payments/ledger.yaml comes before
+    // payments.yaml, and dir/ before dir-a/ (the whole paths compare "." and "-" before "/"), and
+    // U+FF41 before U+1F600 (UTF-16 code units put the emoji's surrogates first).
+    const cases: [string, string][] = [
+      ['payments/ledger.yaml', 'payments.yaml'],
+      ['dir/x.yaml', 'dir-a/y.yaml'],
+      ['\uFF41.yaml', '\u{1F600}.yaml'],
+    ];
+    for (const [first, second] of cases) {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-walk-'));
+      try {
+        await mkdir(path.dirname(path.join(dir, first)), { recursive: true });
+        await mkdir(path.dirname(path.join(dir, second)), { recursive: true });
+        await writeFile(path.join(dir, first), doc('client', 'first-server'));
+        await writeFile(path.join(dir, second), doc('client', 'second-server'));
+        const declared = await loadIntents(['.'], { cwd: dir });
+        assert.deepEqual(declared.rules.map(ruleText), [
+          `${second}:10 demo/client -> kubernetes demo/second-server * *`,
+        ]);
+        assert.deepEqual(
+          declared.warnings.map((w) => w.slice(0, w.indexOf(' (same name'))),
+          [`${second}:1: ClientIntents client in namespace demo replaces the one at ${first}:1`],
+        );
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     }
   });
 
