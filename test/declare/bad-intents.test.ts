@@ -120,6 +120,12 @@ const EXPECTED: [string, number, string][] = [
     11,
     'spec.targets[0].service.name: "nginx-service." is not name or name.namespace',
   ],
+  // A server with no name before the dot: the operator has no workload to write a policy for.
+  [
+    'name-empty-server.yaml',
+    11,
+    'spec.targets[0].kubernetes.name: ".payments" is not name or name.namespace',
+  ],
   ['name-not-string.yaml', 11, 'spec.targets[0].kubernetes.name: must be a string, not a list'],
   [
     'name-two-dots.yaml',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -104,6 +104,37 @@ describe('loadIntents: files, directories, globs', () => {
     assert.deepEqual(await rulesOf(['fixtures/intents/repo/**/*.y*ml']), repoRules);
     assert.deepEqual(await rulesOf(['fixtures/intents/repo/']), repoRules);
     assert.deepEqual(await rulesOf([path.join(ROOT, 'fixtures/intents/repo')]), repoRules);
+  });
+
+  test('braces and brackets are glob patterns too, and a folder a glob matches is read whole', async () => {
+    const payments = repoRules.filter((r) => r.startsWith('fixtures/intents/repo/payments/'));
+    assert.deepEqual(await rulesOf(['fixtures/intents/repo/payments/{ledger.yaml,orders.yml}']), payments);
+    assert.deepEqual(
+      await rulesOf(['fixtures/intents/repo/payments/[o]rders.yml']),
+      payments.filter((r) => r.includes('/orders.yml:')),
+    );
+    // `pay*` names the folder, not a file: its files are read as the folder's own would be.
+    assert.deepEqual(await rulesOf(['fixtures/intents/repo/pay*']), payments);
+  });
+
+  test('a link in a folder to a manifest is read, as kubectl apply -f reads it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-link-'));
+    try {
+      await mkdir(path.join(dir, 'kept'));
+      await mkdir(path.join(dir, 'intents'));
+      await writeFile(
+        path.join(dir, 'kept', 'client.txt'),
+        'apiVersion: k8s.otterize.com/v2beta1\nkind: ClientIntents\nmetadata: {name: client, namespace: demo}\n' +
+          'spec:\n  workload: {name: client}\n  targets:\n    - kubernetes: {name: nginx}\n',
+      );
+      await symlink(path.join('..', 'kept', 'client.txt'), path.join(dir, 'intents', 'client.yaml'));
+      const declared = await loadIntents(['intents'], { cwd: dir });
+      assert.deepEqual(declared.rules.map(ruleText), [
+        'intents/client.yaml:7 demo/client -> kubernetes demo/nginx * *',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('overlapping paths read each file once', async () => {
@@ -273,6 +304,37 @@ describe('loadIntents: namespaces, lists, skipped documents', () => {
       ],
     );
     assert.deepEqual(declared.warnings, []);
+  });
+
+  test('a method written twice for a path, in one list or in two http rules, is one rule, at its first line', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-twice-'));
+    try {
+      const text = [
+        'apiVersion: k8s.otterize.com/v2beta1',
+        'kind: ClientIntents',
+        'metadata: { name: client, namespace: demo }',
+        'spec:',
+        '  workload: { name: client }',
+        '  targets:',
+        '    - kubernetes:',
+        '        name: nginx',
+        '        http:',
+        '          - path: /items',
+        '            methods: [GET, GET, POST]',
+        '          - path: /items',
+        '            methods: [POST, PUT]',
+        '',
+      ].join('\n');
+      await writeFile(path.join(dir, 'twice.yaml'), text);
+      const declared = await loadIntents(['twice.yaml'], { cwd: dir });
+      assert.deepEqual(declared.rules.map(ruleText), [
+        'twice.yaml:11 demo/client -> kubernetes demo/nginx GET /items',
+        'twice.yaml:11 demo/client -> kubernetes demo/nginx POST /items',
+        'twice.yaml:13 demo/client -> kubernetes demo/nginx PUT /items',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('v1 HTTPResources without type: http allow everything, with a warning', async () => {
