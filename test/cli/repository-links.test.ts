@@ -71,6 +71,15 @@ describe('reads stay in the repository', () => {
     assert.match(run.stderr, new RegExp(`linked: ${refused.source}`));
   });
 
+  test('an intents glob that matches a link out of the repository is refused, its file never read', async () => {
+    const { repo, outside } = await checkout();
+    await symlink(path.join(outside, 'secret.yaml'), path.join(repo, 'intents', 'evil.yaml'));
+    const run = await runCli(['check', '--metrics', 'capture', '--intents', 'intents/*.yaml'], { cwd: repo });
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, new RegExp(`intents/evil\\.yaml: ${refused.source}`));
+    assert.ok(!`${run.stdout}${run.stderr}`.includes(SECRET));
+  });
+
   test('a metrics folder given as a link out of the repository is refused, its files never read', async () => {
     const { repo, outside } = await checkout();
     await cp(path.join(repo, 'capture'), path.join(outside, 'capture'), { recursive: true });

@@ -85,6 +85,13 @@ describe('an intents path must hold a ClientIntents', () => {
     );
   });
 
+  test('a path given twice counts its files and kinds once', async () => {
+    assert.equal(
+      await failure(['deploy', 'deploy']),
+      'deploy: no ClientIntents here (2 YAML files); found ConfigMap (2), Deployment (2), Service',
+    );
+  });
+
   test('a glob, and the path named among good ones', async () => {
     assert.equal(
       await failure(['intents', 'deploy/*.yaml']),
