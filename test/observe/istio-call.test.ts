@@ -66,6 +66,69 @@ describe('istioCallOf', () => {
     assert.equal(call.service, null);
   });
 
+  test('every Envoy cluster that stands for passed-through or dropped traffic is no Service', () => {
+    for (const cluster of [
+      'PassthroughCluster',
+      'InboundPassthroughCluster',
+      'InboundPassthroughClusterIpv4',
+      'InboundPassthroughClusterIpv6',
+      'BlackHoleCluster',
+    ]) {
+      const call = istioCallOf('istio_requests_total', { ...BASE, destination_service_name: cluster });
+      assert.equal(call.service, null, cluster);
+    }
+    // A Service whose name merely contains one is a Service.
+    const named = istioCallOf('istio_requests_total', {
+      ...BASE,
+      destination_service_name: 'blackholecluster-api',
+    });
+    assert.deepEqual(named.service, { name: 'blackholecluster-api', namespace: 'shop' });
+  });
+
+  test("an external call's host: destination_service, else destination_service_name; unknown is no host", () => {
+    const outside: Record<string, string> = {
+      ...BASE,
+      destination_workload: 'unknown',
+      destination_workload_namespace: 'unknown',
+    };
+    const hostOf = (labels: Record<string, string>) => istioCallOf('istio_requests_total', labels).host;
+    // Through the passthrough cluster the Service name is the cluster's, the host is the real one.
+    assert.equal(
+      hostOf({
+        ...outside,
+        destination_service: 'api.stripe.com',
+        destination_service_name: 'PassthroughCluster',
+      }),
+      'api.stripe.com',
+    );
+    assert.equal(
+      hostOf({ ...outside, destination_service: 'unknown', destination_service_name: 'httpbin.org' }),
+      'httpbin.org',
+    );
+    const { destination_service: _ds, ...nameOnly }: Record<string, string> = {
+      ...outside,
+      destination_service_name: 'httpbin.org',
+    };
+    assert.equal(hostOf(nameOnly), 'httpbin.org');
+    assert.equal(
+      hostOf({ ...outside, destination_service: 'unknown', destination_service_name: 'unknown' }),
+      null,
+    );
+    assert.equal(hostOf({ ...outside, destination_service: '', destination_service_name: '' }), null);
+  });
+
+  test('a cross-namespace caller keeps its own namespace, the Service its own', () => {
+    const call = istioCallOf('istio_requests_total', {
+      ...BASE,
+      source_workload_namespace: 'web',
+      destination_workload_namespace: 'shop',
+      destination_service_namespace: 'shared',
+    });
+    assert.deepEqual(call.client, { name: 'client', namespace: 'web' });
+    assert.deepEqual(call.server, { name: 'nginx', namespace: 'shop' });
+    assert.deepEqual(call.service, { name: 'nginx-service', namespace: 'shared' });
+  });
+
   test('grpc from request_protocol; tcp for istio_tcp_* with no method/path', () => {
     assert.equal(istioCallOf('istio_requests_total', { ...BASE, request_protocol: 'grpc' }).protocol, 'grpc');
     const tcp = istioCallOf('istio_tcp_connections_opened_total', BASE);
@@ -76,5 +139,42 @@ describe('istioCallOf', () => {
     const { request_method: _m, request_path: _p, ...plain } = BASE;
     const call = istioCallOf('istio_requests_total', plain);
     assert.deepEqual([call.method, call.path, call.hasHttpDetail], [null, null, false]);
+  });
+
+  test('a gRPC call keeps its method and path (the service and method it called)', () => {
+    const call = istioCallOf('istio_requests_total', {
+      ...BASE,
+      request_protocol: 'grpc',
+      request_method: 'POST',
+      request_path: '/shop.Cart/AddItem',
+    });
+    assert.deepEqual(
+      [call.protocol, call.method, call.path, call.hasHttpDetail],
+      ['grpc', 'POST', '/shop.Cart/AddItem', true],
+    );
+  });
+
+  test('a method or path that is "unknown" or empty is none; the label alone still says the Telemetry applied', () => {
+    for (const missing of ['unknown', '']) {
+      const call = istioCallOf('istio_requests_total', {
+        ...BASE,
+        request_method: missing,
+        request_path: missing,
+      });
+      assert.deepEqual(
+        [call.method, call.path, call.hasHttpDetail],
+        [null, null, true],
+        JSON.stringify(missing),
+      );
+    }
+  });
+
+  test('either HTTP detail label alone is HTTP detail', () => {
+    const { request_method: _m, ...pathOnly } = BASE;
+    const { request_path: _p, ...methodOnly } = BASE;
+    const onlyPath = istioCallOf('istio_requests_total', pathOnly);
+    assert.deepEqual([onlyPath.method, onlyPath.path, onlyPath.hasHttpDetail], [null, '/b', true]);
+    const onlyMethod = istioCallOf('istio_requests_total', methodOnly);
+    assert.deepEqual([onlyMethod.method, onlyMethod.path, onlyMethod.hasHttpDetail], ['get', null, true]);
   });
 });
