@@ -20,6 +20,21 @@ describe('showControlChars', () => {
     assert.equal(showControlChars('x\ny\tz'), 'x\\ny\\tz');
   });
 
+  test('every escape is whole: two hex digits after \\x, four after \\u, so none reads as another', () => {
+    // Unpadded, U+0001 then "b" would show as `\x1b`: ESC.
+    assert.equal(showControlChars('\u0001b'), '\\x01b');
+    assert.equal(showControlChars('\u0085'), '\\x85');
+    assert.equal(showControlChars('a\u061cb'), 'a\\u061cb');
+    assert.equal(showControlChars('\u180e\u2066'), '\\u180e\\u2066');
+  });
+
+  test('every legacy workflow command opener `##[` is defused, with or without other characters to escape', () => {
+    assert.equal(showControlChars('a ##[warning]one ##[error]two'), 'a ##\\x5bwarning]one ##\\x5berror]two');
+    assert.equal(showControlChars('/a##[add-mask]b'), '/a##\\x5badd-mask]b');
+    assert.equal(showControlChars('##[error]x\u001b'), '##\\x5berror]x\\x1b');
+    assert.equal(showControlChars('a ## [b] #[c]'), 'a ## [b] #[c]');
+  });
+
   test('leaves letters, digits, punctuation and emoji of every script alone', () => {
     const kept = '/café/中文/🙂/a-b_c.d~e%20f/עברית';
     assert.equal(showControlChars(kept), kept);
@@ -88,6 +103,66 @@ describe('scrubSecrets', () => {
       assert.match(out, /\*\*\*/);
     }
     assert.equal(scrubSecrets('the token may not comment'), 'the token may not comment');
+  });
+
+  test('a URL the parser refuses (a port past 65535) still loses its userinfo, query and fragment', () => {
+    assert.equal(
+      scrubSecrets('cannot reach https://admin:hunter2@10.0.0.1:99999/api/v1/pods?token=abc#x now'),
+      'cannot reach https://10.0.0.1:99999/api/v1/pods now',
+    );
+  });
+
+  test('every credential field is scrubbed, whatever its spelling', () => {
+    for (const key of [
+      'token',
+      'access_token',
+      'access-token',
+      'accesstoken',
+      'id_token',
+      'refresh_token',
+      'auth_token',
+      'bearer_token',
+      'password',
+      'passwd',
+      'secret',
+      'api_key',
+      'apiKey',
+      'client-key',
+      'client-key-data',
+      'private_key',
+      'private-key',
+      'privateKey',
+    ]) {
+      for (const text of [`${key}: sk-SECRET`, `${key}=sk-SECRET`, `"${key}": "sk-SECRET"`]) {
+        const out = scrubSecrets(`refused: ${text}`);
+        assert.ok(!out.includes('sk-SECRET'), `${text} -> ${out}`);
+        assert.match(out, /\*\*\*/, text);
+      }
+    }
+  });
+
+  test("the line a code frame marks with `>`, the error's own, is dropped with the rest", () => {
+    // The list item holds a secret no credential field names: only dropping the frame hides it.
+    const frame = [
+      'unexpected token (10:5)',
+      '   9 | keys:',
+      '> 10 |   - sk-live-SECRET',
+      '     |     ^',
+    ].join('\n');
+    assert.ok(!scrubSecrets(frame).includes('sk-live-SECRET'), scrubSecrets(frame));
+    assert.ok(scrubSecrets(frame).startsWith('unexpected token (10:5)'));
+  });
+
+  test('safeLine scrubs before it escapes: a multi-line message loses its code frame', () => {
+    const yamlError = [
+      'bad indentation (10:3)',
+      '',
+      '  9 | keys:',
+      ' 10 |   - sk-live-SECRET',
+      '------^',
+    ].join('\n');
+    assert.equal(safeLine(yamlError), 'bad indentation (10:3)');
+    assert.equal(safeLine('first\nsecond'), 'first\\nsecond');
   });
 
   test('every InputError is one safe line from the start', () => {
