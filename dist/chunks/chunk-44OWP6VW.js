@@ -8434,6 +8434,7 @@ function environments(file, node) {
 }
 
 // src/yaml/collect-files.ts
+import { Buffer as Buffer2 } from "node:buffer";
 import * as fsPromises from "node:fs/promises";
 import { readdir, stat as stat3 } from "node:fs/promises";
 import path3 from "node:path";
@@ -8453,7 +8454,15 @@ async function collectYamlFiles(paths, cwd = process.cwd()) {
       else if (!known.given.includes(given)) known.given.push(given);
     }
   }
-  return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  return [...found.values()].sort((a, b) => walkOrder(a.file, b.file));
+}
+function walkOrder(a, b) {
+  const x = a.split("/");
+  const y = b.split("/");
+  for (let i = 0; i < x.length && i < y.length; i++) {
+    if (x[i] !== y[i]) return Buffer2.compare(Buffer2.from(x[i]), Buffer2.from(y[i]));
+  }
+  return x.length - y.length;
 }
 async function expandPath(given, cwd, guard) {
   const absolute = path3.resolve(cwd, given);

@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-MZEMW2KX.js";
+} from "./chunk-44OWP6VW.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-MZEMW2KX.js";
+} from "./chunk-44OWP6VW.js";
 import {
   leavesDirectory,
   openInRepository,
