@@ -8454,15 +8454,12 @@ async function collectYamlFiles(paths, cwd = process.cwd()) {
       else if (!known.given.includes(given)) known.given.push(given);
     }
   }
-  return [...found.values()].sort((a, b) => walkOrder(a.file, b.file));
+  return inWalkOrder([...found.values()]);
 }
-function walkOrder(a, b) {
-  const x = a.split("/");
-  const y = b.split("/");
-  for (let i = 0; i < x.length && i < y.length; i++) {
-    if (x[i] !== y[i]) return Buffer2.compare(Buffer2.from(x[i]), Buffer2.from(y[i]));
-  }
-  return x.length - y.length;
+function inWalkOrder(files) {
+  const keyed = files.map((found) => ({ found, key: Buffer2.from(found.file.replaceAll("/", "\0")) }));
+  keyed.sort((a, b) => Buffer2.compare(a.key, b.key));
+  return keyed.map(({ found }) => found);
 }
 async function expandPath(given, cwd, guard) {
   const absolute = path3.resolve(cwd, given);

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-44OWP6VW.js";
+} from "./chunk-PAVSRBPI.js";
 import {
   leavesDirectory,
   openInRepository,

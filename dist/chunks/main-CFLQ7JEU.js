@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-44OWP6VW.js";
+} from "./chunk-PAVSRBPI.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
