@@ -1,7 +1,7 @@
 // ClientIntents as `kubectl apply` would leave them after applying every document in order.
 // "Order" is intent-drift's reading order: files sorted by their path as reports show it, folder
-// by folder (collect-files.ts walkOrder), and the documents of a file from top to bottom (for
-// `kubectl apply -f DIR` that is the same order).
+// by folder (collect-files.ts inWalkOrder), and the documents of a file from top to bottom (for
+// `kubectl apply -R -f DIR` that is the same order).
 // A document whose name was already applied in its namespace is an update: it replaces the
 // earlier one wholly, and the earlier one's rules are dropped with a warning. The admission
 // webhook's rule (one ClientIntents per workload and kind in a namespace, other names only) is

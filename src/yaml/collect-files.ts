@@ -1,7 +1,7 @@
 // Expands the paths a user gives (files, directories, globs) into a list of manifest files,
-// sorted as kubectl apply -f walks a folder, each with the name reports show: relative to the
+// sorted as kubectl apply -R -f walks a folder, each with the name reports show: relative to the
 // working directory, with posix slashes.
-// A directory yields its `.yaml`, `.yml` and `.json` files, as `kubectl apply -f DIR` reads them:
+// A directory yields its `.yaml`, `.yml` and `.json` files, as `kubectl apply -R -f DIR` reads them:
 // the extension compared as written (cli-runtime's ignoreFile), so `a.YAML` in a folder is
 // skipped, as kubectl skips it; a file named on its own is read whatever its name.
 import { Buffer } from 'node:buffer';
@@ -45,7 +45,7 @@ export async function collectYamlFiles(paths: string[], cwd: string = process.cw
 }
 
 /**
- * The order `kubectl apply -f DIR` reads a folder in (cli-runtime's filepath.Walk): each folder's
+ * The order `kubectl apply -R -f DIR` reads a folder in (cli-runtime's filepath.Walk): each folder's
  * names sorted byte by byte in UTF-8, a subfolder read whole at its name's place. Comparing whole
  * paths would put `payments.yaml` before `payments/ledger.yaml` ("." is below "/"), and UTF-16
  * code units put U+1F600 before U+FF41: which of two ClientIntents of one name is applied last,
