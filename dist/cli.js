@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-LHZQC3YA.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-XIYHUB57.js"));
 await runCli();

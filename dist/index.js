@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-CFLQ7JEU.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-XJTDAINT.js"));
 exitTwoOnCrash();
 await run();

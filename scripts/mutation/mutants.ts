@@ -13109,4 +13109,37 @@ export const MUTANTS: Mutant[] = [
     why: "a parser's code frame is one escaped line by the time it is scrubbed: the YAML around an error reaches the log",
     tests: ['test/unit/safe-text.test.ts'],
   },
+  // --- the in-place read gives the event loop a turn between files (bad intents stop it early)
+  {
+    id: 'yield/no-turn',
+    file: 'src/observe/read-metrics.ts',
+    from: '      await new Promise((resolve) => setImmediate(resolve));\n',
+    to: '',
+    why: 'the intents stage cannot run while a capture is read in place: bad intents are told only after the whole capture was read',
+    tests: ['test/observe/read-metric-files-yield.test.ts'],
+  },
+  {
+    id: 'yield/without-signal',
+    file: 'src/observe/read-metrics.ts',
+    from: 'if (signal !== undefined && performance.now() - yielded >= yieldEveryMs)',
+    to: 'if (performance.now() - yielded >= yieldEveryMs)',
+    why: "a read nothing can stop (a worker's) waits on the event loop for nothing",
+    tests: ['test/observe/read-metric-files-yield.test.ts'],
+  },
+  {
+    id: 'yield/turn-too-soon',
+    file: 'src/observe/read-metrics.ts',
+    from: 'performance.now() - yielded >= yieldEveryMs',
+    to: 'performance.now() - yielded < yieldEveryMs',
+    why: 'turns come before the interval has passed, never after it',
+    tests: ['test/observe/read-metric-files-yield.test.ts'],
+  },
+  {
+    id: 'yield/default-never',
+    file: 'src/observe/read-metrics.ts',
+    from: 'yieldEveryMs: number = YIELD_EVERY_MS,',
+    to: 'yieldEveryMs: number = Number.POSITIVE_INFINITY,',
+    why: 'the check passes no interval: its in-place read never gives a turn',
+    tests: ['test/observe/read-metric-files-yield.test.ts'],
+  },
 ];

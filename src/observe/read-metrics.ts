@@ -26,6 +26,14 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  */
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
+/**
+ * With a signal, how long a read of many files goes on before it lets the event loop run. The
+ * files are read synchronously, so without a turn of the loop the intents stage (its files
+ * listed on the thread pool) could not even start, and bad intents would be told only after
+ * the whole capture was read, however large.
+ */
+export const YIELD_EVERY_MS = 50;
+
 /** What the files of one read share: the builder, the chunk buffer and the series reader. */
 export interface FileReading {
   builder: ObservedMapBuilder;
@@ -110,15 +118,22 @@ export async function readMetricsFile(
 /**
  * Reads the files into the reading's builder, in order: one source each, and for a file without
  * calls a warning that says what it holds instead. An abort of `signal` stops it before the next
- * file, rejecting with the signal's reason.
+ * file, rejecting with the signal's reason; with a signal, the event loop gets a turn between
+ * files every YIELD_EVERY_MS, so that the work that may abort it can run.
  */
 export async function readMetricFiles(
   files: readonly MetricFile[],
   reading: FileReading = fileReading(),
   signal?: AbortSignal,
+  yieldEveryMs: number = YIELD_EVERY_MS,
 ): Promise<ObservedMapBuilder> {
   const { builder } = reading;
+  let yielded = performance.now();
   for (const { absolute, file } of files) {
+    if (signal !== undefined && performance.now() - yielded >= yieldEveryMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      yielded = performance.now();
+    }
     signal?.throwIfAborted();
     builder.sources++;
     const samples = await readMetricsFile(absolute, reading, file);

@@ -570,6 +570,7 @@ function isBlankByte(c) {
 }
 var BOM2 = Buffer4.from([239, 187, 191]);
 var MAX_JSON_BYTES2 = 64 * 1024 * 1024;
+var YIELD_EVERY_MS = 50;
 function fileReading(builder = new ObservedMapBuilder()) {
   return { builder, buffer: Buffer4.allocUnsafe(DEFAULT_CHUNK_BYTES), series: new SeriesReader(builder) };
 }
@@ -631,9 +632,14 @@ async function readMetricsFile(absolute, reading, file = absolute) {
     chunks.return(void 0);
   }
 }
-async function readMetricFiles(files, reading = fileReading(), signal) {
+async function readMetricFiles(files, reading = fileReading(), signal, yieldEveryMs = YIELD_EVERY_MS) {
   const { builder } = reading;
+  let yielded = performance.now();
   for (const { absolute, file } of files) {
+    if (signal !== void 0 && performance.now() - yielded >= yieldEveryMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      yielded = performance.now();
+    }
     signal?.throwIfAborted();
     builder.sources++;
     const samples = await readMetricsFile(absolute, reading, file);

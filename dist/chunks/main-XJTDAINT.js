@@ -42,12 +42,12 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-PAVSRBPI.js";
+} from "./chunk-WQJ3PFPO.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-SMVOCVBN.js";
+} from "./chunk-PIAGMKS2.js";
 import "./chunk-5L6BEPEJ.js";
 import "./chunk-X4HLLL7M.js";
 import {

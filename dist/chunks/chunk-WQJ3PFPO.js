@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-SMVOCVBN.js";
+} from "./chunk-PIAGMKS2.js";
 import {
   readSnapshot,
   snapshotToMap

@@ -1,0 +1,63 @@
+// A capture read in place is read with synchronous reads: with a signal (the check's, which bad
+// intents abort), the read gives the event loop a turn between files, or the intents stage
+// could not run, let alone stop it, before the whole capture was read.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { metricFilesOf } from '../../src/observe/metric-files.ts';
+import { fileReading, readMetricFiles, YIELD_EVERY_MS } from '../../src/observe/read-metrics.ts';
+
+const fixtures = path.join(import.meta.dirname, '..', '..', 'fixtures');
+const files = metricFilesOf(['demo/capture'], fixtures);
+
+describe('turns of the event loop in a read of many files', () => {
+  test('with a signal, work queued on the event loop runs during the read and can stop it', async () => {
+    assert.ok(files.length >= 3, 'the demo capture holds a file per pod');
+    const stop = new AbortController();
+    const reading = fileReading();
+    setImmediate(() => stop.abort());
+    await assert.rejects(readMetricFiles(files, reading, stop.signal, 0), { name: 'AbortError' });
+    assert.ok(
+      reading.builder.sources < files.length,
+      `read ${reading.builder.sources} of ${files.length} files`,
+    );
+  });
+
+  test('a turn is given only when the read has gone on for a while', async () => {
+    const stop = new AbortController();
+    let ran = false;
+    setImmediate(() => {
+      ran = true;
+      stop.abort();
+    });
+    // The demo's three small files take far less than an hour: no turn, all read.
+    const builder = await readMetricFiles(files, fileReading(), stop.signal, 3_600_000);
+    assert.equal(builder.sources, files.length);
+    assert.equal(ran, false);
+    assert.ok(YIELD_EVERY_MS > 0 && YIELD_EVERY_MS <= 100, `${YIELD_EVERY_MS} ms between turns`);
+  });
+
+  test('by default a turn comes after YIELD_EVERY_MS of reading', async (t) => {
+    // A clock on which a second passes at each look: every file starts past the interval.
+    let now = 0;
+    t.mock.method(performance, 'now', () => {
+      now += 1000;
+      return now;
+    });
+    const stop = new AbortController();
+    const reading = fileReading();
+    setImmediate(() => stop.abort());
+    await assert.rejects(readMetricFiles(files, reading, stop.signal), { name: 'AbortError' });
+    assert.ok(reading.builder.sources < files.length);
+  });
+
+  test('without a signal nothing can stop the read, and no turn is given', async () => {
+    let ran = false;
+    setImmediate(() => {
+      ran = true;
+    });
+    const builder = await readMetricFiles(files, fileReading(), undefined, 0);
+    assert.equal(builder.sources, files.length);
+    assert.equal(ran, false);
+  });
+});
