@@ -12200,11 +12200,11 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'cores/in-place-abort-ignored',
-    file: 'src/observe/read-metrics.ts',
-    from: '    signal?.throwIfAborted();\n',
+    file: 'src/observe/event-loop-turns.ts',
+    from: '    this.signal.throwIfAborted();\n',
     to: '',
     why: 'an aborted in-place read goes on to its last file',
-    tests: ['test/observe/read-metrics-concurrently.test.ts'],
+    tests: ['test/observe/read-metrics-concurrently.test.ts', 'test/observe/read-metric-files-yield.test.ts'],
   },
   {
     id: 'cores/json-items-unescaped',
@@ -13109,10 +13109,10 @@ export const MUTANTS: Mutant[] = [
     why: "a parser's code frame is one escaped line by the time it is scrubbed: the YAML around an error reaches the log",
     tests: ['test/unit/safe-text.test.ts'],
   },
-  // --- the in-place read gives the event loop a turn between files (bad intents stop it early)
+  // --- the in-place read gives the event loop a turn now and then (bad intents stop it early)
   {
     id: 'yield/no-turn',
-    file: 'src/observe/read-metrics.ts',
+    file: 'src/observe/event-loop-turns.ts',
     from: '      await new Promise((resolve) => setImmediate(resolve));\n',
     to: '',
     why: 'the intents stage cannot run while a capture is read in place: bad intents are told only after the whole capture was read',
@@ -13121,16 +13121,16 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'yield/without-signal',
     file: 'src/observe/read-metrics.ts',
-    from: 'if (signal !== undefined && performance.now() - yielded >= yieldEveryMs)',
-    to: 'if (performance.now() - yielded >= yieldEveryMs)',
+    from: 'const turns = signal === undefined ? undefined : new EventLoopTurns(signal, yieldEveryMs);',
+    to: 'const turns = new EventLoopTurns(signal ?? new AbortController().signal, yieldEveryMs);',
     why: "a read nothing can stop (a worker's) waits on the event loop for nothing",
     tests: ['test/observe/read-metric-files-yield.test.ts'],
   },
   {
     id: 'yield/turn-too-soon',
-    file: 'src/observe/read-metrics.ts',
-    from: 'performance.now() - yielded >= yieldEveryMs',
-    to: 'performance.now() - yielded < yieldEveryMs',
+    file: 'src/observe/event-loop-turns.ts',
+    from: 'performance.now() - this.last >= this.everyMs',
+    to: 'performance.now() - this.last < this.everyMs',
     why: 'turns come before the interval has passed, never after it',
     tests: ['test/observe/read-metric-files-yield.test.ts'],
   },
@@ -13140,6 +13140,22 @@ export const MUTANTS: Mutant[] = [
     from: 'yieldEveryMs: number = YIELD_EVERY_MS,',
     to: 'yieldEveryMs: number = Number.POSITIVE_INFINITY,',
     why: 'the check passes no interval: its in-place read never gives a turn',
+    tests: ['test/observe/read-metric-files-yield.test.ts'],
+  },
+  {
+    id: 'yield/not-within-file',
+    file: 'src/observe/read-metrics.ts',
+    from: 'turns === undefined ? all() : withTurns(all(), turns)',
+    to: 'all()',
+    why: 'one large file is read to its end after the intents failed',
+    tests: ['test/observe/read-metric-files-yield.test.ts'],
+  },
+  {
+    id: 'yield/abort-as-read-error',
+    file: 'src/observe/read-metrics.ts',
+    from: 'if (err instanceof InputError || turns?.isAbort(err)) throw err;',
+    to: 'if (err instanceof InputError) throw err;',
+    why: "an abort inside a file is reported as the file being unreadable, not as the intents' error",
     tests: ['test/observe/read-metric-files-yield.test.ts'],
   },
 ];

@@ -6,6 +6,7 @@ import { InputError } from '../errors.ts';
 import type { ObservedMap } from '../model.ts';
 import { describeOtherContent, NO_ISTIO_SERIES } from './content-sniff.ts';
 import { readEnvoyStatsJson } from './envoy-json.ts';
+import { EventLoopTurns, withTurns, YIELD_EVERY_MS } from './event-loop-turns.ts';
 import type { Sample } from './exposition-line.ts';
 import { DEFAULT_CHUNK_BYTES, readFileChunks } from './file-chunks.ts';
 import { OBSERVED_METRICS } from './istio-labels.ts';
@@ -26,14 +27,6 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  */
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
-/**
- * With a signal, how long a read of many files goes on before it lets the event loop run. The
- * files are read synchronously, so without a turn of the loop the intents stage (its files
- * listed on the thread pool) could not even start, and bad intents would be told only after
- * the whole capture was read, however large.
- */
-export const YIELD_EVERY_MS = 50;
-
 /** What the files of one read share: the builder, the chunk buffer and the series reader. */
 export interface FileReading {
   builder: ObservedMapBuilder;
@@ -53,6 +46,7 @@ export async function readMetricsFile(
   absolute: string,
   reading: FileReading,
   file: string = absolute,
+  turns?: EventLoopTurns,
 ): Promise<number> {
   const { builder, buffer } = reading;
   let chunks: Generator<Buffer>;
@@ -106,9 +100,9 @@ export async function readMetricsFile(
         .replace(/^\uFEFF/, '');
       return readEnvoyStatsJson(text, options).samples;
     }
-    return (await reading.series.read(all(), file)).samples;
+    return (await reading.series.read(turns === undefined ? all() : withTurns(all(), turns), file)).samples;
   } catch (err) {
-    if (err instanceof InputError) throw err;
+    if (err instanceof InputError || turns?.isAbort(err)) throw err;
     throw unreadable(file, err);
   } finally {
     chunks.return(undefined);
@@ -117,9 +111,10 @@ export async function readMetricsFile(
 
 /**
  * Reads the files into the reading's builder, in order: one source each, and for a file without
- * calls a warning that says what it holds instead. An abort of `signal` stops it before the next
- * file, rejecting with the signal's reason; with a signal, the event loop gets a turn between
- * files every YIELD_EVERY_MS, so that the work that may abort it can run.
+ * calls a warning that says what it holds instead. With a signal, the event loop gets a turn
+ * every YIELD_EVERY_MS (between files and between a text file's chunks), so that the work that
+ * may abort the read can run, and an abort stops it at its next turn, rejecting with the
+ * signal's reason.
  */
 export async function readMetricFiles(
   files: readonly MetricFile[],
@@ -128,15 +123,11 @@ export async function readMetricFiles(
   yieldEveryMs: number = YIELD_EVERY_MS,
 ): Promise<ObservedMapBuilder> {
   const { builder } = reading;
-  let yielded = performance.now();
+  const turns = signal === undefined ? undefined : new EventLoopTurns(signal, yieldEveryMs);
   for (const { absolute, file } of files) {
-    if (signal !== undefined && performance.now() - yielded >= yieldEveryMs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      yielded = performance.now();
-    }
-    signal?.throwIfAborted();
+    await turns?.take();
     builder.sources++;
-    const samples = await readMetricsFile(absolute, reading, file);
+    const samples = await readMetricsFile(absolute, reading, file, turns);
     if (samples === 0) builder.addWarning(`${file}${NO_ISTIO_SERIES}${describeOtherContent(absolute)}`);
   }
   return builder;

@@ -4,8 +4,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { InputError } from '../../src/errors.ts';
+import { EventLoopTurns, YIELD_EVERY_MS } from '../../src/observe/event-loop-turns.ts';
 import { metricFilesOf } from '../../src/observe/metric-files.ts';
-import { fileReading, readMetricFiles, YIELD_EVERY_MS } from '../../src/observe/read-metrics.ts';
+import { ObservedMapBuilder } from '../../src/observe/observed-map.ts';
+import { SeriesReader } from '../../src/observe/prometheus-text.ts';
+import { fileReading, readMetricFiles, readMetricsFile } from '../../src/observe/read-metrics.ts';
 
 const fixtures = path.join(import.meta.dirname, '..', '..', 'fixtures');
 const files = metricFilesOf(['demo/capture'], fixtures);
@@ -21,6 +25,29 @@ describe('turns of the event loop in a read of many files', () => {
       reading.builder.sources < files.length,
       `read ${reading.builder.sources} of ${files.length} files`,
     );
+  });
+
+  test('turns come between the chunks of one file too, and the abort is passed on as it is', async () => {
+    const builder = new ObservedMapBuilder();
+    // A small buffer: the demo's file in many chunks, as a large capture's file is.
+    const reading = { builder, buffer: Buffer.alloc(256), series: new SeriesReader(builder) };
+    const file = files[0]!;
+    const stop = new AbortController();
+    const reason = new Error('the intents failed');
+    setImmediate(() => stop.abort(reason));
+    const read = readMetricsFile(file.absolute, reading, file.file, new EventLoopTurns(stop.signal, 0));
+    await assert.rejects(read, (err) => err === reason);
+    // Read whole without turns, the same file holds samples the stopped read never got to.
+    const whole = fileReading();
+    const samples = await readMetricsFile(file.absolute, whole, file.file);
+    assert.ok(samples > 0);
+    assert.ok(whole.builder.build().calls.length > builder.build().calls.length);
+  });
+
+  test('a read error is still a read error with turns', async () => {
+    const stop = new AbortController();
+    const missing = { absolute: path.join(fixtures, 'no-such.prom'), file: 'no-such.prom', size: 0 };
+    await assert.rejects(readMetricFiles([missing], fileReading(), stop.signal, 0), InputError);
   });
 
   test('a turn is given only when the read has gone on for a while', async () => {

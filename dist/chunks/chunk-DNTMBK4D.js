@@ -242,6 +242,36 @@ function readEnvoyStatsJson(text, options) {
   return { entries: stats.length, samples };
 }
 
+// src/observe/event-loop-turns.ts
+var YIELD_EVERY_MS = 50;
+var EventLoopTurns = class {
+  signal;
+  everyMs;
+  last = performance.now();
+  constructor(signal, everyMs = YIELD_EVERY_MS) {
+    this.signal = signal;
+    this.everyMs = everyMs;
+  }
+  /** A turn of the event loop when everyMs went by since the last; then rejects if aborted. */
+  async take() {
+    if (performance.now() - this.last >= this.everyMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.last = performance.now();
+    }
+    this.signal.throwIfAborted();
+  }
+  /** Whether `err` is this abort's reason (to be passed on as it is, not as a read error). */
+  isAbort(err) {
+    return this.signal.aborted && err === this.signal.reason;
+  }
+};
+async function* withTurns(chunks, turns) {
+  for (const chunk of chunks) {
+    await turns.take();
+    yield chunk;
+  }
+}
+
 // src/observe/file-chunks.ts
 import { Buffer as Buffer2 } from "node:buffer";
 import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
@@ -570,11 +600,10 @@ function isBlankByte(c) {
 }
 var BOM2 = Buffer4.from([239, 187, 191]);
 var MAX_JSON_BYTES2 = 64 * 1024 * 1024;
-var YIELD_EVERY_MS = 50;
 function fileReading(builder = new ObservedMapBuilder()) {
   return { builder, buffer: Buffer4.allocUnsafe(DEFAULT_CHUNK_BYTES), series: new SeriesReader(builder) };
 }
-async function readMetricsFile(absolute, reading, file = absolute) {
+async function readMetricsFile(absolute, reading, file = absolute, turns) {
   const { builder, buffer } = reading;
   let chunks;
   let first;
@@ -624,9 +653,9 @@ async function readMetricsFile(absolute, reading, file = absolute) {
       const text = Buffer4.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
       return readEnvoyStatsJson(text, options).samples;
     }
-    return (await reading.series.read(all(), file)).samples;
+    return (await reading.series.read(turns === void 0 ? all() : withTurns(all(), turns), file)).samples;
   } catch (err) {
-    if (err instanceof InputError) throw err;
+    if (err instanceof InputError || turns?.isAbort(err)) throw err;
     throw unreadable(file, err);
   } finally {
     chunks.return(void 0);
@@ -634,15 +663,11 @@ async function readMetricsFile(absolute, reading, file = absolute) {
 }
 async function readMetricFiles(files, reading = fileReading(), signal, yieldEveryMs = YIELD_EVERY_MS) {
   const { builder } = reading;
-  let yielded = performance.now();
+  const turns = signal === void 0 ? void 0 : new EventLoopTurns(signal, yieldEveryMs);
   for (const { absolute, file } of files) {
-    if (signal !== void 0 && performance.now() - yielded >= yieldEveryMs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      yielded = performance.now();
-    }
-    signal?.throwIfAborted();
+    await turns?.take();
     builder.sources++;
-    const samples = await readMetricsFile(absolute, reading, file);
+    const samples = await readMetricsFile(absolute, reading, file, turns);
     if (samples === 0) builder.addWarning(`${file}${NO_ISTIO_SERIES}${describeOtherContent(absolute)}`);
   }
   return builder;

@@ -42,12 +42,12 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-WQJ3PFPO.js";
+} from "./chunk-BUV3CXKP.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-PIAGMKS2.js";
+} from "./chunk-DNTMBK4D.js";
 import "./chunk-5L6BEPEJ.js";
 import "./chunk-X4HLLL7M.js";
 import {

@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-PIAGMKS2.js";
+} from "./chunk-DNTMBK4D.js";
 import {
   readSnapshot,
   snapshotToMap
