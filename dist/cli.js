@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-MO3Z5DLT.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-UXSNKQIS.js"));
 await runCli();

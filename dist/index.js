@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-WZQCF3CR.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-475FDSRM.js"));
 exitTwoOnCrash();
 await run();

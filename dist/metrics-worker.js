@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-DNTMBK4D.js";
+} from "./chunks/chunk-KZMNSFGF.js";
 import "./chunks/chunk-X4HLLL7M.js";
 import {
   errorReply,

@@ -11,7 +11,7 @@ export class EventLoopTurns {
   private readonly everyMs: number;
   private last = performance.now();
 
-  constructor(signal: AbortSignal, everyMs: number = YIELD_EVERY_MS) {
+  constructor(signal: AbortSignal, everyMs: number) {
     this.signal = signal;
     this.everyMs = everyMs;
   }

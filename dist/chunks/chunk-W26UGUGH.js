@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-DNTMBK4D.js";
+} from "./chunk-KZMNSFGF.js";
 import {
   readSnapshot,
   snapshotToMap

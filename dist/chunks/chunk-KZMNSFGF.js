@@ -248,7 +248,7 @@ var EventLoopTurns = class {
   signal;
   everyMs;
   last = performance.now();
-  constructor(signal, everyMs = YIELD_EVERY_MS) {
+  constructor(signal, everyMs) {
     this.signal = signal;
     this.everyMs = everyMs;
   }

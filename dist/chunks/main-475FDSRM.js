@@ -42,12 +42,12 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-BUV3CXKP.js";
+} from "./chunk-W26UGUGH.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-DNTMBK4D.js";
+} from "./chunk-KZMNSFGF.js";
 import "./chunk-5L6BEPEJ.js";
 import "./chunk-X4HLLL7M.js";
 import {
