@@ -164,6 +164,73 @@ describe('segments that vary under the same neighbours', () => {
     assert.equal(templater.pathOf(call('client2', 'nginx', 'GET', '/users/7')), '/users/{*}');
     assert.equal(templater.pathOf(call('client2', 'nginx', null, null)), null);
   });
+
+  test('exactly 10 paths of a tree of several depths are enough for {**}, with fewer than 5 of any depth', () => {
+    const tree = [
+      ...['alpha', 'beta', 'gamma', 'delta'].map((n) => `/static/${n}.css`),
+      ...['img', 'fonts', 'media'].map((d) => `/static/${d}/logo.png`),
+      ...['js', 'vendor', 'lib'].map((d) => `/static/${d}/app/main.js`),
+    ];
+    assert.deepEqual(
+      [...templatePaths(tree)],
+      tree.map((p) => [p, '/static/{**}']),
+    );
+    // Nine: too few distinct tails, each path keeps its own.
+    assert.deepEqual(
+      [...templatePaths(tree.slice(1))],
+      tree.slice(1).map((p) => [p, p]),
+    );
+  });
+
+  test('paths of up to 64 segments are compared across calls; deeper ones by their shape only', () => {
+    const ids = ['ord-a1', 'ord-b2', 'ord-c3', 'ord-d4', 'ord-e5'];
+    const deep = (depth: number) => ids.map((id) => `/${'x/'.repeat(depth - 1)}${id}`);
+    const at64 = deep(64);
+    assert.equal(at64[0]!.split('/').length - 1, 64);
+    for (const [raw, template] of templatePaths(at64)) {
+      assert.equal(template, `${raw.slice(0, raw.lastIndexOf('/'))}/{*}`);
+    }
+    for (const [raw, template] of templatePaths(deep(65))) assert.equal(template, raw);
+  });
+
+  test('a call without a path (TCP) is among the calls: learned from nothing, and its path is null', () => {
+    const tcp = call('client', 'db', null, null, { protocol: 'tcp' });
+    const ids = ['a1x', 'b2x', 'c3x', 'd4x', 'e5x'].map((id) => call('client', 'db', 'GET', `/rows/${id}`));
+    const templater = buildPathTemplater([tcp, ...ids, tcp]);
+    assert.equal(templater.pathOf(tcp), null);
+    for (const c of ids) assert.equal(templater.pathOf(c), '/rows/{*}');
+  });
+
+  test("asked for one server, then another of the same client: the second's own templates", () => {
+    const health = call('client', 'api', 'GET', '/health');
+    const pay = call('client', 'pay', 'GET', '/').server;
+    const orders = ['sku-a1', 'sku-b2', 'sku-c3', 'sku-d4', 'sku-e5'].map((id) => ({
+      ...call('client', 'pay', 'GET', `/orders/${id}`),
+      client: health.client,
+      server: pay,
+    }));
+    const templater = buildPathTemplater([health, ...orders]);
+    assert.equal(templater.suggest('/health', health), undefined);
+    assert.deepEqual(
+      orders.map((c) => templater.suggest(c.path!, c)),
+      orders.map(() => '/orders/{*}'),
+    );
+  });
+
+  test('IDs a client sends to two servers are not pooled: three on one and two on the other stay', () => {
+    const sent = (server: string, ids: string[]) =>
+      ids.map((id) => call('client', server, 'GET', `/orders/${id}`));
+    const calls = [...sent('pay', ['sku-a1', 'sku-b2', 'sku-c3']), ...sent('shop', ['sku-d4', 'sku-e5'])];
+    const templater = buildPathTemplater(calls);
+    assert.deepEqual(
+      calls.map((c) => templater.pathOf(c)),
+      calls.map((c) => c.path),
+    );
+    assert.deepEqual(
+      calls.map((c) => templater.suggest(c.path!, c)),
+      calls.map(() => undefined),
+    );
+  });
 });
 
 describe('saying what a template widens', () => {
@@ -174,6 +241,10 @@ describe('saying what a template widens', () => {
       'anything under /static/ (seen: css/a.css)',
     );
     assert.equal(templateWidening('/a', '/a'), undefined);
+    assert.equal(
+      templateWidening('/a/8812/b/2024-06-01/', '/a/{*}/b/{*}/'),
+      'any segment for 8812; any segment for 2024-06-01',
+    );
   });
 });
 
