@@ -2,7 +2,7 @@
 // source, and when a namespace counts as a typo.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { DeclaredIntents, ObservedCall, ObservedMap } from '../../src/model.ts';
+import type { DeclaredIntents, DeclaredRule, ObservedCall, ObservedMap } from '../../src/model.ts';
 import { requireObservedScope, type ScopeSettings } from '../../src/observe/observation-scope.ts';
 
 const call = (clientNs: string, serverNs = clientNs): ObservedCall => ({
@@ -201,6 +201,148 @@ describe('namespaces', () => {
         ),
       ),
       /^namespace shpo: nothing observed and nothing declared there \(observed: none; declared: shop\)$/,
+    );
+  });
+});
+
+describe('what nothing observed says', () => {
+  test('traffic outside -n: where the calls were, and that -n is the likely cause', () => {
+    const observed = map([call('web'), call('batch')]);
+    assert.equal(
+      message(() =>
+        requireObservedScope(
+          observed,
+          settings({ namespaces: ['shop'], asked: ['shop'] }),
+          declaredIn('shop'),
+        ),
+      ),
+      "nothing observed in namespace shop: the 1 file read from --metrics capture held no Istio request or TCP traffic; calls were observed in namespace batch, web only; likely cause: -n names namespaces the traffic was not in; if the mesh truly had no traffic, --allow-empty (the action's allow-empty: true) makes this a warning",
+    );
+  });
+
+  test('evidence: routine notes left out, files that are not metrics said briefly, four notes at most', () => {
+    const notMetrics = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `f${i}.txt: no istio_requests_total or istio_tcp_* series: it holds text`,
+      );
+    const said = (warnings: string[]) =>
+      message(() => requireObservedScope(map([], { warnings }), settings())).replace(
+        /^nothing observed: the 1 file read from --metrics capture held no Istio request or TCP traffic; (.*); likely cause: files that are not sidecar metrics .*$/,
+        '$1',
+      );
+    assert.equal(
+      said(['no istio_requests_total or istio_tcp_connections_opened_total series found', ...notMetrics(1)]),
+      'f0.txt holds text',
+    );
+    assert.equal(
+      said(notMetrics(4)),
+      'f0.txt holds text; f1.txt holds text; f2.txt holds text; f3.txt holds text',
+    );
+    assert.equal(
+      said(notMetrics(6)),
+      'f0.txt holds text; f1.txt holds text; f2.txt holds text; f3.txt holds text; and 2 more',
+    );
+  });
+
+  test('sidecars: no meshed pods is the likely cause when the read found none', () => {
+    const noPods = map([], {
+      warnings: ['no meshed pods (annotation sidecar.istio.io/status) in namespace(s) shop'],
+      stats: { series: 0, sources: 0 },
+    });
+    assert.equal(
+      message(() => requireObservedScope(noPods, settings({ source: 'sidecars' }))),
+      "nothing observed: 0 meshed pods read through the API server held no Istio request or TCP traffic; no meshed pods (annotation sidecar.istio.io/status) in namespace(s) shop; likely cause: no meshed pods: label the namespace istio-injection=enabled and restart its workloads; if the mesh truly had no traffic, --allow-empty (the action's allow-empty: true) makes this a warning",
+    );
+  });
+
+  test('a -n typo is told as one when nothing was observed and no intents were read (no allow-empty)', () => {
+    assert.equal(
+      message(() => requireObservedScope(map([]), settings({ namespaces: ['shpo'], asked: ['shpo'] }))),
+      'namespace shpo: nothing observed and nothing declared there (observed: none)',
+    );
+  });
+
+  test('--environment from a config without a file to name: "the config"', () => {
+    const observed = map([call('shop')]);
+    const scoped = settings({
+      namespaces: ['payment', 'shop'],
+      environmentScope: { name: 'prod', file: undefined, namespaces: ['payment', 'shop'] },
+    });
+    assert.equal(
+      message(() => requireObservedScope(observed, scoped, declaredIn('shop'))),
+      '--environment prod: the config maps namespace payment to it: nothing observed and nothing declared there (observed: shop; declared: shop)',
+    );
+  });
+});
+
+describe('calls without a method or path while the intents declare HTTP rules', () => {
+  const tcp = (clientNs: string, detail: Partial<ObservedCall> = {}): ObservedCall => ({
+    ...call(clientNs),
+    method: null,
+    path: null,
+    ...detail,
+  });
+  const rule = (namespace: string, method: string | null, path: string | null): DeclaredRule => ({
+    client: { name: 'web', namespace },
+    server: { name: 'api', namespace },
+    targetType: 'kubernetes',
+    method,
+    path,
+    file: 'i.yaml',
+    line: 1,
+  });
+  const declaring = (...rules: DeclaredRule[]): DeclaredIntents => ({
+    ...declaredIn(...new Set(rules.map((r) => r.client.namespace))),
+    rules,
+  });
+  const noDetail =
+    'no HTTP rule can be checked: none of the 2 calls observed in scope carries a method or path, and the intents declare 1 HTTP rule; likely cause: the mesh-default Telemetry (tagOverrides request_method, request_path) is missing, or the traffic is TCP only';
+
+  test('an error naming the calls and the rules; a warning with allow-empty', () => {
+    const observed = map([tcp('shop'), tcp('shop')]);
+    const declared = declaring(rule('shop', 'GET', '/orders'), rule('shop', null, null));
+    assert.equal(
+      message(() => requireObservedScope(observed, settings(), declared)),
+      `${noDetail}; --allow-empty (the action's allow-empty: true) makes this a warning`,
+    );
+    const warned = requireObservedScope(observed, settings({ allowEmpty: true }), declared);
+    assert.deepEqual(warned.warnings, [`${noDetail} (allow-empty: reported, not failing)`]);
+    assert.equal(warned.calls, observed.calls);
+  });
+
+  test('a method alone, or a path alone, is detail enough', () => {
+    const declared = declaring(rule('shop', 'GET', '/orders'));
+    for (const detail of [{ method: 'GET' }, { path: '/orders' }]) {
+      const observed = map([tcp('shop'), tcp('shop', detail)]);
+      assert.equal(requireObservedScope(observed, settings(), declared), observed);
+    }
+  });
+
+  test('without HTTP rules, TCP-only traffic is what the intents declare', () => {
+    const observed = map([tcp('shop')]);
+    assert.equal(requireObservedScope(observed, settings(), declaring(rule('shop', null, null))), observed);
+  });
+
+  test('-n: only the calls and the rules of the namespaces in scope count', () => {
+    const scoped = settings({ namespaces: ['shop'], asked: ['shop'] });
+    // Detail in web, none in shop, whose rule is an HTTP rule: an error for shop.
+    const detailElsewhere = map([tcp('web', { method: 'GET', path: '/' }), tcp('shop'), tcp('shop')]);
+    assert.equal(
+      message(() =>
+        requireObservedScope(
+          detailElsewhere,
+          scoped,
+          declaring(rule('shop', 'GET', '/'), rule('web', 'GET', '/')),
+        ),
+      ),
+      `${noDetail}; --allow-empty (the action's allow-empty: true) makes this a warning`,
+    );
+    // HTTP rules in web only: shop's TCP traffic is checked against shop's rules, none HTTP.
+    const tcpInShop = map([tcp('shop'), tcp('web')]);
+    assert.equal(
+      requireObservedScope(tcpInShop, scoped, declaring(rule('shop', null, null), rule('web', 'GET', '/'))),
+      tcpInShop,
     );
   });
 });
