@@ -101,3 +101,62 @@ describe('CallDeriver against istioCallOf', () => {
     );
   });
 });
+
+describe('CallDeriver memos at their edges', () => {
+  const base: Record<string, string> = {
+    reporter: 'source',
+    source_workload: 'client',
+    source_workload_namespace: 'shop',
+    destination_workload: 'nginx',
+    destination_workload_namespace: 'shop',
+    destination_service: 'nginx.shop.svc.cluster.local',
+    destination_service_name: 'nginx',
+    destination_service_namespace: 'shop',
+    request_protocol: 'http',
+    request_method: 'GET',
+    request_path: '/a',
+  };
+  /** The call derived from `present` (its values interned now), as strings. */
+  const derived = (strings: StringTable, deriver: CallDeriver, present: Record<string, string>) => {
+    const ids = CALL_LABEL_SLOTS.map((name) =>
+      present[name] === undefined ? -1 : strings.intern(present[name]),
+    );
+    const call = new Int32Array(CALL_WIDTH);
+    deriver.derive(0, ids, call);
+    const got = [...call].map((id, i) => (i === 9 ? PROTOCOLS[id] : id === -1 ? null : strings.value(id)));
+    return { got, client: got.slice(0, 2), path: got[8] };
+  };
+
+  test("the first series, its workload's name and namespace the table's first string", () => {
+    const strings = new StringTable();
+    assert.equal(strings.intern('unknown'), 0);
+    const deriver = new CallDeriver(strings, CALL_METRICS, normalizePath);
+    const { got } = derived(strings, deriver, {
+      ...base,
+      source_workload: 'unknown',
+      source_workload_namespace: 'unknown',
+    });
+    assert.deepEqual(got, [null, null, 'nginx', 'shop', 'nginx', 'shop', null, 'GET', '/a', 'http']);
+  });
+
+  test('300 workloads: each keeps its own name and namespace, the first ones too once the memo grew', () => {
+    const strings = new StringTable();
+    const deriver = new CallDeriver(strings, CALL_METRICS, normalizePath);
+    const names = Array.from({ length: 300 }, (_, i) => `w${i}`);
+    for (const name of [...names, ...names]) {
+      assert.deepEqual(derived(strings, deriver, { ...base, source_workload: name }).client, [name, 'shop']);
+    }
+  });
+
+  test('a path whose string id is the memo size, or just past it, derives the same path', () => {
+    for (const target of [255, 256, 257, 511, 512, 513]) {
+      const strings = new StringTable();
+      const deriver = new CallDeriver(strings, CALL_METRICS, normalizePath);
+      for (const name of CALL_LABEL_SLOTS) strings.intern(base[name]!);
+      while (strings.size < target) strings.intern(`filler-${strings.size}`);
+      const path = `/p/${target}`;
+      assert.equal(strings.intern(path), target);
+      assert.equal(derived(strings, deriver, { ...base, request_path: path }).path, path, String(target));
+    }
+  });
+});
