@@ -94,12 +94,30 @@ describe('readActionInputs', () => {
       ],
       [{ 'istio-version': '0.8' }, /^istio-version: 0\.8 is older than 1\.22/],
       [{ duration: '2 minutes' }, /^duration: '2 minutes' is not a duration/],
+      [{ duration: '2m; sleep 999' }, /^duration: '2m; sleep 999' is not a duration/],
+      [{ duration: '1h30m' }, /^duration: '1h30m' is not a duration/],
       [{ 'prometheus-url': 'file:///etc/passwd' }, /^prometheus-url: must be http\(s\)/],
       [{ 'pr-branch': '../main' }, /^pr-branch: '..\/main' is not a valid branch name/],
+      // Git refuses these ref names; one with a space or a control character is never a branch.
+      [{ 'pr-branch': '/main' }, /^pr-branch: '\/main' is not a valid branch name/],
+      [{ 'pr-branch': 'intent-drift/update now' }, /^pr-branch: 'intent-drift\/update now' is not a valid/],
+      [{ 'pr-branch': 'update\u0007' }, /^pr-branch: 'update\\x07' is not a valid branch name/],
+      [{ 'pr-branch': 'update\nmain' }, /^pr-branch: 'update\\nmain' is not a valid branch name/],
       [{ intents: '' }, /^intents is required/],
       [{ 'github-token': '' }, /^github-token is empty/],
       // Opening a pull request needs the token too: said before the check, not after it.
       [{ 'github-token': '', comment: 'false', 'open-pr': 'true' }, /^github-token is empty/],
+      // mode: comment does nothing but talk to GitHub: no token is refused before the report is read.
+      [{ 'github-token': '', comment: 'false', mode: 'comment' }, /^github-token is empty/],
+      // Two outputs on one file: the one written last would replace the JSON report.
+      [
+        { 'report-file': 'out/report.json', 'sarif-file': './out/report.json' },
+        /^report-file and sarif-file name the same file \(\.\/out\/report\.json\): give each its own/,
+      ],
+      [
+        { 'junit-file': 'intent-drift-report.json' },
+        /^report-file and junit-file name the same file \(intent-drift-report\.json\)/,
+      ],
       [{ 'keep-cluster': 'maybe' }, /^keep-cluster must be true or false/],
       [{ 'allow-empty': 'sometimes' }, /^allow-empty must be true or false/],
       [{ namespace: 'shop,Web' }, /^namespace: "Web" is not a namespace name/],
@@ -163,6 +181,54 @@ describe('readActionInputs', () => {
         JSON.stringify(inputs),
       );
     }
+  });
+
+  test('booleans as getBooleanInput reads them: true, True, TRUE, false, False, FALSE', () => {
+    for (const [given, value] of [
+      ['true', true],
+      ['True', true],
+      ['TRUE', true],
+      ['false', false],
+      ['False', false],
+      ['FALSE', false],
+    ] as const) {
+      const s = readActionInputs(
+        reader({
+          'github-token': 't',
+          intents: 'i',
+          metrics: 'm',
+          comment: given,
+          'open-pr': given,
+          'prune-stale': given,
+          'allow-empty': given,
+        }),
+        '/repo',
+      );
+      assert.deepEqual(
+        [s.comment, s.openPr, s.pruneStale, s.check.allowEmpty],
+        [value, value, value, value],
+        given,
+      );
+    }
+  });
+
+  test('since filters a snapshot as it ranges Prometheus', () => {
+    const s = readActionInputs(
+      reader({ 'github-token': 't', intents: 'i', snapshot: 'snap.json', since: '24h' }),
+      '/repo',
+    );
+    assert.equal(s.check.source, 'snapshot');
+    assert.equal(s.check.live.since, '24h');
+  });
+
+  test('mode: comment needs neither intents nor observed data, and takes report-file as the artifact', () => {
+    const s = readActionInputs(
+      reader({ 'github-token': 't', mode: 'comment', 'report-file': 'artifact/report.json' }),
+      '/repo',
+    );
+    assert.equal(s.mode, 'comment');
+    assert.equal(s.reportFile, 'artifact/report.json');
+    assert.deepEqual(s.check.intents, []);
   });
 
   test('live sources and clusters: sidecars by default on a cluster, prometheus-url into the pipeline', () => {

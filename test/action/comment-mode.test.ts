@@ -73,16 +73,25 @@ async function forkRunArtifact(workspace?: string): Promise<string> {
   return readFile(run.outputs.report!, 'utf8');
 }
 
-async function commentRun(artifact: string, event = workflowRunEvent()) {
+/** GITHUB_SHA of a workflow_run job: the default branch's tip, never the PR's head. */
+const DEFAULT_BRANCH_SHA = 'c'.repeat(40);
+
+/** The workflow_run job: `artifact` as report.json (undefined: none downloaded). */
+async function commentRun(
+  artifact: string | undefined,
+  event: Record<string, unknown> = workflowRunEvent(),
+  inputs: Record<string, string> = {},
+) {
   const workspace = await (await import('../support/run-action.ts')).demoWorkspace();
-  await writeFile(path.join(workspace, 'report.json'), artifact);
+  if (artifact !== undefined) await writeFile(path.join(workspace, 'report.json'), artifact);
   return runAction({
-    inputs: { 'github-token': TOKEN, mode: 'comment', 'report-file': 'report.json' },
+    inputs: { 'github-token': TOKEN, mode: 'comment', 'report-file': 'report.json', ...inputs },
     apiUrl,
     workspace,
     event,
     eventName: 'workflow_run',
     ref: 'refs/heads/main',
+    sha: DEFAULT_BRANCH_SHA,
   });
 }
 
@@ -106,8 +115,16 @@ describe('mode: comment', () => {
       body.split('\n').slice(0, 5).join('\n'),
     );
     assert.ok(body.includes(`/blob/${HEAD_SHA}/intents/client2.yaml#L13`), 'declare in: the target’s line');
+    assert.ok(!body.includes(`/blob/${DEFAULT_BRANCH_SHA}/`), 'never at the commit this job ran on');
+    assert.equal(run.outputs.drift, 'true');
     assert.equal(run.outputs.missing, '1');
-    assert.match(run.outputs['comment-url']!, /#issuecomment-\d+$/);
+    assert.equal(run.outputs.stale, '1');
+    assert.equal(run.outputs.report, path.join(run.workspace, 'report.json'));
+    assert.equal(run.outputs['pull-request-url'], '');
+    assert.equal(
+      run.outputs['comment-url'],
+      `https://github.com/acme/shop/pull/7#issuecomment-${server.comments[0]!.id}`,
+    );
     // A second comment run edits the same comment.
     await commentRun(artifact);
     assert.equal(server.comments.length, 1);
@@ -161,6 +178,47 @@ describe('mode: comment', () => {
     assert.equal(run.code, 0);
     assert.match(run.stdout, /::warning::intent-drift: no comment: the report is for a1b2/);
     assert.equal(server.comments.length, 0);
+  });
+
+  test('no report downloaded: exit 2, saying to download the PR run’s artifact first', async () => {
+    const run = await commentRun(undefined);
+    assert.equal(run.code, 2, run.stdout);
+    assert.deepEqual(
+      run.stdout.split('\n').filter((l) => l.startsWith('::error::')),
+      ['::error::intent-drift: report.json: no report to comment from: download the PR run’s artifact first'],
+    );
+    assert.equal(server.comments.length, 0);
+  });
+
+  test('a workflow_run that names no head repository or branch is refused, a deleted fork’s PR included', async () => {
+    const artifact = await forkRunArtifact();
+    const { head_repository: _, ...noRepository } = workflowRunEvent().workflow_run;
+    const { head_branch: __, ...noBranch } = workflowRunEvent().workflow_run;
+    for (const workflow_run of [noRepository, noBranch]) {
+      const run = await commentRun(artifact, { action: 'completed', workflow_run });
+      assert.equal(run.code, 2, run.stdout);
+      assert.match(
+        run.stdout,
+        /::error::intent-drift: the workflow_run event names no head repository or branch: refusing to comment/,
+      );
+    }
+    // The PR's fork deleted (GitHub answers head.repo: null) and the run naming none: no match.
+    server.pulls[0]!.headRepo = null;
+    const deleted = await commentRun(artifact, { action: 'completed', workflow_run: noRepository });
+    assert.equal(deleted.code, 2, deleted.stdout);
+    assert.equal(server.comments.length, 0);
+  });
+
+  test('a gate file the API cannot read: the comment goes without the note, with a warning', async () => {
+    const artifact = await forkRunArtifact();
+    const run = await commentRun(artifact, workflowRunEvent(), { config: '../drift.yaml' });
+    assert.equal(run.code, 0, run.stdout);
+    assert.match(
+      run.stdout,
+      /::warning::intent-drift: the comment says nothing of changes to the gate files: config: "\.\.\/drift\.yaml" must be a path inside the repository/,
+    );
+    assert.equal(server.comments.length, 1);
+    assert.ok(!server.comments[0]!.body.includes('**Note:**'));
   });
 
   test('tampered reports are refused before anything is posted', async () => {

@@ -6,9 +6,11 @@ import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { GitHubApiServer } from '../support/github-api-server.ts';
 import {
+  BASE_SHA,
   DEMO_INPUTS,
   demoWorkspace,
   demoWorkspaceWithJsonClient2,
+  pullRequestEvent,
   runAction,
   TOKEN,
 } from '../support/run-action.ts';
@@ -207,6 +209,27 @@ describe('open-pr: true', () => {
       run.stdout,
       /^open-pr: no pull request: the editor can write none of the drift \(the note above, starting "not in the suggested patch:", says what to edit by hand\)$/m,
     );
+  });
+
+  test('on a pull request run: skipped with a line, no branch written, no PR opened', async () => {
+    // The checkout is the pull request's merge commit: an update branch made from it would carry
+    // the pull request's own changes into the intents PR.
+    server.seedCommit('main', {}, BASE_SHA);
+    const run = await runAction({
+      inputs: { ...DEMO_INPUTS, 'open-pr': 'true', 'fail-on': 'none', comment: 'false' },
+      apiUrl,
+      workspace,
+      event: pullRequestEvent(7),
+    });
+    assert.equal(run.code, 0, run.stdout);
+    assert.match(
+      run.stdout,
+      /^open-pr: skipped on a pull request run \(use it on push, schedule or workflow_dispatch\)$/m,
+    );
+    assert.equal(server.pulls.length, 0);
+    assert.equal(server.writes().length, 0);
+    assert.equal(server.git.refs.has(`heads/${BRANCH}`), false);
+    assert.equal(run.outputs['pull-request-url'], '');
   });
 
   test('no drift, no PR', async () => {

@@ -208,6 +208,51 @@ describe('on a pull request the base commit gates', () => {
     assert.match(errorLines(run.stdout)[0]!, /No commit found for the ref b0b1b2b3/);
   });
 
+  test('a config the inputs name that is in neither the PR nor its base: exit 2, not the defaults', async () => {
+    // A typo in `config:` would otherwise gate the pull request with failOn: missing and no
+    // ignore rules, while the reviewer believes the named file did.
+    server.seedCommit('main', { [CONFIG]: 'failOn: none\n' }, BASE_SHA);
+    const run = await runAction({
+      inputs: { ...DEMO_INPUTS, config: 'ci/drift.yaml', 'fail-on': 'none' },
+      apiUrl,
+      workspace: await checkout({}),
+    });
+    assert.equal(run.code, 2, run.stdout);
+    assert.deepEqual(errorLines(run.stdout), [
+      '::error::intent-drift: ci/drift.yaml: no such file in the pull request or at its base commit',
+    ]);
+    assert.equal(ours().length, 0);
+  });
+
+  test('a config or baseline path out of the repository is refused before any read (exit 2)', async () => {
+    server.seedCommit('main', {}, BASE_SHA);
+    for (const [input, given] of [
+      ['config', '../outside.yaml'],
+      ['config', 'ci/../../outside.yaml'],
+      ['config', '/etc/intent-drift.yaml'],
+      ['baseline', '../baseline.json'],
+      ['baseline', '/tmp/baseline.json'],
+    ] as const) {
+      server.requests.length = 0;
+      const run = await runAction({
+        inputs: { ...DEMO_INPUTS, [input]: given },
+        apiUrl,
+        workspace: await checkout({}),
+      });
+      assert.equal(run.code, 2, `${given}: ${run.stdout}`);
+      assert.deepEqual(errorLines(run.stdout), [
+        `::error::intent-drift: ${input}: "${given}" must be a path inside the repository (on a pull request it is read from the base commit)`,
+      ]);
+      const reads = server.requests.filter((r) => r.path.includes('/contents/')).map((r) => r.path);
+      assert.deepEqual(
+        reads,
+        input === 'config' ? [] : ['/repos/acme/shop/contents/.intent-drift.yaml'],
+        given,
+      );
+      assert.equal(ours().length, 0);
+    }
+  });
+
   test('an event without base.sha, or an empty token, fails closed', async () => {
     const event = pullRequestEvent(7) as { pull_request: { base: Record<string, unknown> } };
     delete event.pull_request.base.sha;
@@ -280,6 +325,67 @@ describe('push runs use the checked-out config; fail-on’s empty default defers
 });
 
 describe('mode: comment reads both sides of the gate files itself', () => {
+  /** The fork's PR run on `workspace`, then the workflow_run job that comments from its report. */
+  async function forkRunThenComment(workspace: string, inputs: Record<string, string> = {}) {
+    server.addPull({
+      number: 7,
+      title: 'feature',
+      body: '',
+      head: 'feature',
+      base: 'main',
+      headSha: HEAD_SHA,
+      baseSha: BASE_SHA,
+    });
+    server.readOnly = true;
+    const check = await runAction({
+      inputs: { ...DEMO_INPUTS, ...inputs, comment: 'false' },
+      apiUrl,
+      event: pullRequestEvent(7, { fork: true }),
+      workspace,
+    });
+    server.readOnly = false;
+    const commenter = await demoWorkspace();
+    await writeFile(path.join(commenter, 'report.json'), await readFile(check.outputs.report!, 'utf8'));
+    const run = await runAction({
+      inputs: { 'github-token': TOKEN, mode: 'comment', 'report-file': 'report.json', ...inputs },
+      apiUrl,
+      workspace: commenter,
+      event: {
+        action: 'completed',
+        workflow_run: {
+          head_sha: HEAD_SHA,
+          head_branch: 'feature',
+          head_repository: { full_name: 'acme/shop' },
+          event: 'pull_request',
+        },
+      },
+      eventName: 'workflow_run',
+      ref: 'refs/heads/main',
+    });
+    return { check, run };
+  }
+
+  test('the comment carries the note when the PR’s head rewrites the baseline', async () => {
+    const empty = '{"version": 1, "missing": [], "stale": []}\n';
+    const rewritten = '{"version": 1, "missing": [], "stale": [], "note": "accept"}\n';
+    server.seedCommit('main', { 'baseline.json': empty }, BASE_SHA);
+    server.seedCommit('feature', { 'baseline.json': rewritten }, HEAD_SHA);
+    const { check, run } = await forkRunThenComment(await checkout({ 'baseline.json': rewritten }), {
+      baseline: 'baseline.json',
+    });
+    assert.equal(check.code, 1, check.stdout);
+    assert.equal(run.code, 0, run.stdout);
+    assert.ok(
+      run.stdout.includes(
+        "this pull request changes baseline.json; its gate applies after merge (this run used the base branch's)",
+      ),
+      run.stdout,
+    );
+    const body = ours()[0]!.body;
+    assert.ok(body.includes('> **Note:** this pull request changes `baseline.json`'), body);
+    assert.ok(body.includes('\n+{"version": 1, "missing": [], "stale": [], "note": "accept"}\n'), body);
+  });
+
   test('the comment carries the note when the PR’s head changes the config', async () => {
     server.seedCommit('main', { [CONFIG]: 'failOn: missing\n' }, BASE_SHA);
     server.seedCommit('feature', { [CONFIG]: LOOSE }, HEAD_SHA);
