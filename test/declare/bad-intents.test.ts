@@ -452,4 +452,58 @@ describe('bad inputs generated on the fly', () => {
     const err = await failureOf(['.'], dir);
     assert.match(String(err), /^z-bad\.yaml:1: /);
   });
+
+  test('what only the CRD schema requires or types is refused at its line (the parser does not look)', async () => {
+    const dir = await tempDir('crd-only');
+    const head = [
+      'apiVersion: k8s.otterize.com/v2beta1',
+      'kind: ClientIntents',
+      'metadata:',
+      '  name: client',
+      '  namespace: shop',
+      'spec:',
+      '  workload:',
+      '    name: client',
+      '  targets:',
+    ];
+    const cases: [string, string[], string][] = [
+      [
+        'kafka-no-operations.yaml',
+        ['    - kafka:', '        name: kafka.kafka', '        topics:', '          - name: orders'],
+        '13: spec.targets[0].kafka.topics[0].operations: required',
+      ],
+      [
+        'kafka-topic-no-name.yaml',
+        ['    - kafka:', '        name: kafka.kafka', '        topics:', '          - operations: [consume]'],
+        '13: spec.targets[0].kafka.topics[0].name: required',
+      ],
+      [
+        'sql-no-database.yaml',
+        ['    - sql:', '        name: pg', '        privileges:', '          - operations: [SELECT]'],
+        '13: spec.targets[0].sql.privileges[0].databaseName: required',
+      ],
+      // Written empty: the API server prunes the null, so the field is missing, named at its own line.
+      [
+        'sql-database-empty.yaml',
+        [
+          '    - sql:',
+          '        name: pg',
+          '        privileges:',
+          '          - operations: [SELECT]',
+          '            databaseName:',
+        ],
+        '14: spec.targets[0].sql.privileges[0].databaseName: required',
+      ],
+      [
+        'up-to-date-string.yaml',
+        ['    - kubernetes:', '        name: server', 'status:', '  upToDate: "true"'],
+        '13: status.upToDate: must be a boolean, not the string "true"',
+      ],
+    ];
+    for (const [name, lines, expected] of cases) {
+      await writeFile(path.join(dir, name), `${[...head, ...lines].join('\n')}\n`);
+      const err = await failureOf([name], dir);
+      assert.equal(String(err), `${name}:${expected}`);
+    }
+  });
 });

@@ -227,6 +227,16 @@ describe('plainYamlDocuments (plain block YAML without the yaml parser)', () => 
       'a: |\n  x\n', // a block scalar
       '- - a\n', // a nested sequence on one line
       'a: "x\\"y"\n', // an escape
+      '- \ta: 1\n', // a tab after `-`, which the Composer refuses as indentation (and kubectl too)
+      'a: [x\r, z]\n', // a CR inside a line: part of the item to yaml, not space to trim
+      'a: \rb\n', // the same before a value
+      '---\n---\na: 1\n', // an empty first document, which the Composer keeps
+      'x: 1\n--- y\nb: 1\n', // `---` with a value after it
+      'y: 1\n', // a key go-yaml v2 (kubectl) reads as true
+      'On: x\n', // the same
+      'a: "\n', // a lone double quote
+      "a: '\n", // a lone single quote
+      'a: 010\n', // an integer go-yaml v2 reads as octal (8)
     ];
     for (const text of cases) {
       assert.equal(plainYamlDocuments(text), undefined, JSON.stringify(text));
