@@ -5,9 +5,9 @@
 // blank lines, `---` between documents, CRLF.
 //
 // Anything else (anchors, tags, flow maps, block or multi-line scalars, keys that are not
-// plain names, values YAML would type as null, booleans or floats or kubectl would read as
-// another type than YAML 1.2 does (go-yaml-v2.ts), duplicate keys, tabs,
-// directives, `...`, a line at an unexpected indentation, an empty document, the node and
+// plain names or are over 1,000 characters, values YAML would type as null, booleans or
+// floats or kubectl would read as another type than YAML 1.2 does (go-yaml-v2.ts), duplicate
+// keys, tabs, directives, `...`, a line at an unexpected indentation, an empty document, the node and
 // depth limits, any error) gives up, and the caller reads the text with `yaml` as before,
 // which also words every error. test/yaml/plain-yaml.test.ts checks, on the fixtures and on
 // thousands of generated and mutated documents, that whatever this accepts the Composer
@@ -153,7 +153,9 @@ class PlainReader {
       if (line === undefined || line.indent < indent || isDocumentStart(line)) break;
       if (line.indent > indent || isSeqItem(line.text)) giveUp();
       const colon = line.text.indexOf(':');
-      if (colon === -1) giveUp();
+      // No `:`, or one past YAML's 1,024 characters from the key's start, which the Composer
+      // and go-yaml v2 (kubectl) refuse: left to them, as the CST short way leaves it.
+      if (colon === -1 || colon > 1000) giveUp();
       const key = line.text.slice(0, colon);
       const after = line.text.slice(colon + 1);
       // A key kubectl reads otherwise (`y:` is true to go-yaml v2) is the Composer's.

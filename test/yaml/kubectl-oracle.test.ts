@@ -181,6 +181,11 @@ const CASES = [
   '{?x: 1}\n',
   'a: &a&b x\n',
   'a: !x# y\n',
+  // Keys up to 1,024 characters, and one past them, which go-yaml refuses ("could not find
+  // expected ':'"), alone and in a list item.
+  `a: 1\n${'k'.repeat(1024)}: 1\n`,
+  `a: 1\n${'k'.repeat(1025)}: 1\n`,
+  `- ${'k'.repeat(1025)}: 1\n`,
 ];
 
 describe('the check reads YAML as kubectl does (kubectl’s own libraries, built from Debian’s packages)', {

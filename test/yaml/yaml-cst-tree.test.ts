@@ -106,6 +106,7 @@ describe('documentsFromCst (the short way past the Composer)', () => {
       'a: b: c\n', // an error
       'a: [x]#c\n', // a comment touching the flow sequence
       'a:\n  - x\n b: 1\n', // a key at the wrong indentation
+      `${'k'.repeat(1025)}: 1\n`, // a key past YAML's 1,024 characters, which the Composer and kubectl refuse
     ];
     for (const text of cases) {
       assert.equal(shortWay(text), undefined, JSON.stringify(text));
