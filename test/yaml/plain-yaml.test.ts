@@ -237,6 +237,8 @@ describe('plainYamlDocuments (plain block YAML without the yaml parser)', () => 
       'a: "\n', // a lone double quote
       "a: '\n", // a lone single quote
       'a: 010\n', // an integer go-yaml v2 reads as octal (8)
+      'a:b\n', // no space after the colon: the string "a:b", not a map
+      'a: "\\u0041"\n', // an escape the Composer turns into "A"
       `a: 1\n${'k'.repeat(1025)}: 1\n`, // a key past YAML's 1,024 characters, which yaml and kubectl refuse
       `- ${'k'.repeat(1025)}: 1\n`, // the same in a list item
     ];

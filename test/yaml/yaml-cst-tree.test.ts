@@ -93,6 +93,13 @@ describe('documentsFromCst (the short way past the Composer)', () => {
     assert.ok(taken > runs / 10, `the short way took only ${taken} of ${runs}`);
   });
 
+  test('takes a document that is only null as an empty document, as the Composer does', () => {
+    for (const text of ['null\n', '--- ~\n', '# c\n---\nnull\n']) {
+      assert.ok(agrees(text), JSON.stringify(text));
+      assert.equal(shortWay(text)![0]!.root, null);
+    }
+  });
+
   test('hands over what it does not take, and parseYamlDocuments still gives the Composer’s tree or error', () => {
     const cases = [
       'a: &x 1\nb: *x\n', // anchors and aliases
@@ -107,6 +114,17 @@ describe('documentsFromCst (the short way past the Composer)', () => {
       'a: [x]#c\n', // a comment touching the flow sequence
       'a:\n  - x\n b: 1\n', // a key at the wrong indentation
       `${'k'.repeat(1025)}: 1\n`, // a key past YAML's 1,024 characters, which the Composer and kubectl refuse
+      '--- a: 1\n', // a block map on the `---` line
+      'a: 1\n<<: x\n', // a merge key (here of a scalar, which the Composer refuses)
+      '<<:\n  b: 1\n', // a merge key the Composer merges
+      'null: a\n', // a null key, which kubectl refuses
+      '~: a\n', // the same
+      '1.50: a\n', // a float key, which kubectl writes as a 32-bit float
+      'a: [, x]\n', // a leading comma
+      'a: [:x]\n', // `:x` inside brackets, an indicator to go-yaml
+      'a: [x\n', // an unclosed flow sequence
+      'a: [x}\n', // a `[` closed by `}`
+      'a: .inf\n', // an infinity, which kubectl cannot send as JSON
     ];
     for (const text of cases) {
       assert.equal(shortWay(text), undefined, JSON.stringify(text));
