@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-475FDSRM.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-DRDCQOUE.js"));
 exitTwoOnCrash();
 await run();

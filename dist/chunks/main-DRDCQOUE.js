@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-W26UGUGH.js";
+} from "./chunk-CHRSPB5Y.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

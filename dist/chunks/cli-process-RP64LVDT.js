@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-W26UGUGH.js";
+} from "./chunk-CHRSPB5Y.js";
 import {
   leavesDirectory,
   openInRepository,

@@ -7481,7 +7481,7 @@ var PlainReader = class {
       if (line === void 0 || line.indent < indent || isDocumentStart(line)) break;
       if (line.indent > indent || isSeqItem(line.text)) giveUp();
       const colon = line.text.indexOf(":");
-      if (colon === -1) giveUp();
+      if (colon === -1 || colon > 1e3) giveUp();
       const key = line.text.slice(0, colon);
       const after = line.text.slice(colon + 1);
       if (!KEY.test(key) || NOT_STRINGS.has(key) || goYamlV2Value(key) !== key || entries.has(key)) giveUp();
