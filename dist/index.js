@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-DRDCQOUE.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-6XTNG55U.js"));
 exitTwoOnCrash();
 await run();

@@ -14353,7 +14353,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-yaml/plain-long-key-taken',
     file: 'src/yaml/plain-yaml.ts',
-    from: 'if (colon === -1 || colon > 1000) giveUp();',
+    from: 'if (colon === -1 || colon > MAX_FAST_KEY_CHARS) giveUp();',
     to: 'if (colon === -1) giveUp();',
     why: 'a key past 1,024 characters is read, where the Composer and kubectl (go-yaml v2) refuse the file',
     tests: ['test/yaml/plain-yaml.test.ts', 'test/yaml/kubectl-oracle.test.ts'],
@@ -14417,7 +14417,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-yaml/cst-long-key',
     file: 'src/yaml/yaml-cst-tree.ts',
-    from: 'indicator.offset - key.offset > 1000',
+    from: 'indicator.offset - key.offset > MAX_FAST_KEY_CHARS',
     to: 'indicator.offset - key.offset > 100000',
     why: "a key longer than YAML's 1,024-character limit is read, where the Composer refuses it",
     tests: ['test/yaml/yaml-cst-tree.test.ts'],

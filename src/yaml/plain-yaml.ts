@@ -5,7 +5,7 @@
 // blank lines, `---` between documents, CRLF.
 //
 // Anything else (anchors, tags, flow maps, block or multi-line scalars, keys that are not
-// plain names or are over 1,000 characters, values YAML would type as null, booleans or
+// plain names or are over MAX_FAST_KEY_CHARS, values YAML would type as null, booleans or
 // floats or kubectl would read as another type than YAML 1.2 does (go-yaml-v2.ts), duplicate
 // keys, tabs, directives, `...`, a line at an unexpected indentation, an empty document, the node and
 // depth limits, any error) gives up, and the caller reads the text with `yaml` as before,
@@ -14,6 +14,7 @@
 // accepts too and turns into the same tree, lines included.
 import { goYamlV2Value } from './go-yaml-v2.ts';
 import {
+  MAX_FAST_KEY_CHARS,
   MAX_YAML_BYTES,
   MAX_YAML_DEPTH,
   MAX_YAML_DOCUMENTS,
@@ -155,7 +156,7 @@ class PlainReader {
       const colon = line.text.indexOf(':');
       // No `:`, or one past YAML's 1,024 characters from the key's start, which the Composer
       // and go-yaml v2 (kubectl) refuse: left to them, as the CST short way leaves it.
-      if (colon === -1 || colon > 1000) giveUp();
+      if (colon === -1 || colon > MAX_FAST_KEY_CHARS) giveUp();
       const key = line.text.slice(0, colon);
       const after = line.text.slice(colon + 1);
       // A key kubectl reads otherwise (`y:` is true to go-yaml v2) is the Composer's.

@@ -14,7 +14,8 @@
 // included.
 import { CST, Document, isScalar, type ScalarTag } from 'yaml';
 import { goYamlV2Value, isClosedQuote, isGoYamlV2Float, sameScalarValue } from './go-yaml-v2.ts';
-import { MAX_YAML_DEPTH, MAX_YAML_NODES, type YamlDocument, type YamlNode } from './yaml-tree.ts';
+import type { YamlDocument, YamlNode } from './yaml-tree.ts';
+import { MAX_FAST_KEY_CHARS, MAX_YAML_DEPTH, MAX_YAML_NODES } from './yaml-tree.ts';
 
 /** Thrown inside the walk to give up; never escapes this module. */
 const GIVE_UP: unique symbol = Symbol('give up');
@@ -177,7 +178,7 @@ class CstWalk {
       }
       // No `:` (an implicit key needs one), a key near YAML's 1,024-character limit, or a
       // map right after `key:` on the same line: all left to the Composer.
-      if (!indicator || indicator.offset - key.offset > 1000) giveUp();
+      if (!indicator || indicator.offset - key.offset > MAX_FAST_KEY_CHARS) giveUp();
       const value = item.value;
       if (value?.type === 'block-map' && !newline) giveUp();
       const keyValue = this.scalar(key, true);

@@ -16,6 +16,12 @@ export const MAX_YAML_DEPTH = 64;
 export const MAX_YAML_VALUES = 200_000;
 /** Texts up to this length are parsed without the count: even at worst, they stay small. */
 export const PRECOUNT_ABOVE_CHARS = 128 * 1024;
+/**
+ * The longest key the fast readers (plain-yaml.ts, yaml-cst-tree.ts) take; a longer one is left
+ * to the Composer, which refuses a `:` more than 1,024 characters after a key's start, as go-yaml
+ * v2 (kubectl) does. Kept below 1,024 so that neither fast reader decides the edge itself.
+ */
+export const MAX_FAST_KEY_CHARS = 1000;
 
 export type YamlNode = YamlMap | YamlSeq | YamlScalar;
 

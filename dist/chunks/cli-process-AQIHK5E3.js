@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-CHRSPB5Y.js";
+} from "./chunk-S3LYPGLD.js";
 import {
   leavesDirectory,
   openInRepository,

@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-CHRSPB5Y.js";
+} from "./chunk-S3LYPGLD.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

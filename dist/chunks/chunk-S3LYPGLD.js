@@ -7393,6 +7393,7 @@ var MAX_YAML_NODES = 1e5;
 var MAX_YAML_DEPTH = 64;
 var MAX_YAML_VALUES = 2e5;
 var PRECOUNT_ABOVE_CHARS = 128 * 1024;
+var MAX_FAST_KEY_CHARS = 1e3;
 
 // src/yaml/plain-yaml.ts
 var GIVE_UP = /* @__PURE__ */ Symbol("give up");
@@ -7481,7 +7482,7 @@ var PlainReader = class {
       if (line === void 0 || line.indent < indent || isDocumentStart(line)) break;
       if (line.indent > indent || isSeqItem(line.text)) giveUp();
       const colon = line.text.indexOf(":");
-      if (colon === -1 || colon > 1e3) giveUp();
+      if (colon === -1 || colon > MAX_FAST_KEY_CHARS) giveUp();
       const key = line.text.slice(0, colon);
       const after = line.text.slice(colon + 1);
       if (!KEY.test(key) || NOT_STRINGS.has(key) || goYamlV2Value(key) !== key || entries.has(key)) giveUp();
@@ -7712,7 +7713,7 @@ var CstWalk = class {
           this.comment(token);
         } else if (token.type !== "space") giveUp2();
       }
-      if (!indicator || indicator.offset - key.offset > 1e3) giveUp2();
+      if (!indicator || indicator.offset - key.offset > MAX_FAST_KEY_CHARS) giveUp2();
       const value = item.value;
       if (value?.type === "block-map" && !newline) giveUp2();
       const keyValue = this.scalar(key, true);
