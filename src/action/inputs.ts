@@ -3,6 +3,7 @@
 // @actions/core.
 import type { ClusterKind, ClusterSettings } from '../cluster/cluster-settings.ts';
 import { istioVersionProblem } from '../cluster/istio-install.ts';
+import { branchNameProblem } from '../deliver/github/branch-name.ts';
 import { assertDistinctOutputFiles } from '../deliver/output-files.ts';
 import { InputError } from '../errors.ts';
 import { isDnsLabel } from '../kubernetes-names.ts';
@@ -128,8 +129,9 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
     throw new InputError(`${INPUT.githubToken} is empty: pass \${{ github.token }} or set comment: false`);
   }
   const prBranch = get(INPUT.prBranch) || 'intent-drift/update';
-  if (!/^[A-Za-z0-9._/-]+$/.test(prBranch) || prBranch.includes('..') || prBranch.startsWith('/')) {
-    throw new InputError(`${INPUT.prBranch}: '${prBranch}' is not a valid branch name`);
+  const branchProblem = branchNameProblem(prBranch);
+  if (branchProblem !== undefined) {
+    throw new InputError(`${INPUT.prBranch}: '${prBranch}' is not a valid branch name (${branchProblem})`);
   }
   if (mode === 'check' && check.intents.length === 0) {
     throw new InputError(`${INPUT.intents} is required: the ClientIntents files or folders to check`);

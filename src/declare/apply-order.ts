@@ -1,7 +1,7 @@
 // ClientIntents as `kubectl apply` would leave them after applying every document in order.
-// "Order" is intent-drift's reading order: files sorted by their path as reports show it, folder
-// by folder (collect-files.ts inWalkOrder), and the documents of a file from top to bottom (for
-// `kubectl apply -R -f DIR` that is the same order).
+// "Order" is intent-drift's reading order, the one `kubectl apply -R -f A -f B` applies in: the
+// paths as given, each folder's files as its walk reads them (collect-files.ts inApplyOrder),
+// and the documents of a file from top to bottom.
 // A document whose name was already applied in its namespace is an update: it replaces the
 // earlier one wholly, and the earlier one's rules are dropped with a warning. The admission
 // webhook's rule (one ClientIntents per workload and kind in a namespace, other names only) is

@@ -241,7 +241,8 @@ export function templateWidening(raw: string, template: string): string | undefi
     if (segment === MATCH_ONE) parts.push(`any segment for ${rawSplit.segments[i] ?? ''}`);
     if (segment === MATCH_ANY) {
       const prefix = joinPath(templateSplit.segments.slice(0, i), true);
-      parts.push(`anything under ${prefix} (seen: ${rawSplit.segments.slice(i).join('/')})`);
+      const seen = `${rawSplit.segments.slice(i).join('/')}${rawSplit.trailingSlash ? '/' : ''}`;
+      parts.push(`anything under ${prefix} (seen: ${seen})`);
     }
   });
   return parts.length === 0 ? undefined : parts.join('; ');

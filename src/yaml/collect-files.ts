@@ -1,6 +1,7 @@
-// Expands the paths a user gives (files, directories, globs) into a list of manifest files,
-// sorted as kubectl apply -R -f walks a folder, each with the name reports show: relative to the
-// working directory, with posix slashes.
+// Expands the paths a user gives (files, directories, globs) into a list of manifest files, in
+// the order `kubectl apply -R -f A -f B` reads them (the paths one after another, each folder as
+// its walk goes), each with the name reports show: relative to the working directory, with posix
+// slashes.
 // A directory yields its `.yaml`, `.yml` and `.json` files, as `kubectl apply -R -f DIR` reads them:
 // the extension compared as written (cli-runtime's ignoreFile), so `a.YAML` in a folder is
 // skipped, as kubectl skips it; a file named on its own is read whatever its name.
@@ -29,8 +30,10 @@ const OTHER_CASE = /\.(?:ya?ml|json)$/i;
 export async function collectYamlFiles(paths: string[], cwd: string = process.cwd()): Promise<FoundFile[]> {
   if (paths.length === 0) throw new InputError('no files given');
   const found = new Map<string, FoundFile>();
+  // The index of the last path that named each file: where kubectl applies it for the last time.
+  const lastNamedBy = new Map<string, number>();
   const guard = repositoryLinkGuard(cwd);
-  for (const given of paths) {
+  for (const [index, given] of paths.entries()) {
     const matches = GLOB_CHARS.test(given)
       ? await expandGlob(given, cwd, guard)
       : await expandPath(given, cwd, guard);
@@ -39,23 +42,32 @@ export async function collectYamlFiles(paths: string[], cwd: string = process.cw
       if (known === undefined)
         found.set(absolute, { absolute, file: displayName(absolute, cwd), given: [given] });
       else if (!known.given.includes(given)) known.given.push(given);
+      lastNamedBy.set(absolute, index);
     }
   }
-  return inWalkOrder([...found.values()]);
+  return inApplyOrder([...found.values()], (file) => lastNamedBy.get(file.absolute)!);
 }
 
 /**
- * The order `kubectl apply -R -f DIR` reads a folder in (cli-runtime's filepath.Walk): each folder's
- * names sorted byte by byte in UTF-8, a subfolder read whole at its name's place. Comparing whole
- * paths would put `payments.yaml` before `payments/ledger.yaml` ("." is below "/"), and UTF-16
- * code units put U+1F600 before U+FF41: which of two ClientIntents of one name is applied last,
- * and so in force, would differ from kubectl's. Each name's UTF-8 bytes with every `/` as a NUL
- * byte (below any byte a file name holds) compare as the walk orders them, so each file's key is
- * made once, not at every comparison.
+ * The order `kubectl apply -R -f A -f B` applies files in: the paths in the order given (the
+ * resource builder visits them one after another), and within each the order its folder walk
+ * (cli-runtime's filepath.Walk) reads them: each folder's names sorted byte by byte in UTF-8, a
+ * subfolder read whole at its name's place. Comparing whole paths would put `payments.yaml`
+ * before `payments/ledger.yaml` ("." is below "/"), and UTF-16 code units put U+1F600 before
+ * U+FF41: which of two ClientIntents of one name is applied last, and so in force, would differ
+ * from kubectl's. Each name's UTF-8 bytes with every `/` as a NUL byte (below any byte a file
+ * name holds) compare as the walk orders them, so each file's key is made once, not at every
+ * comparison. A file two paths name kubectl applies twice; the second time is the one that
+ * counts, so it takes the later path's place. A glob's files, which kubectl has no word for,
+ * are in the walk order among themselves.
  */
-function inWalkOrder(files: FoundFile[]): FoundFile[] {
-  const keyed = files.map((found) => ({ found, key: Buffer.from(found.file.replaceAll('/', '\0')) }));
-  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
+function inApplyOrder(files: FoundFile[], pathIndex: (file: FoundFile) => number): FoundFile[] {
+  const keyed = files.map((found) => ({
+    found,
+    index: pathIndex(found),
+    key: Buffer.from(found.file.replaceAll('/', '\0')),
+  }));
+  keyed.sort((a, b) => a.index - b.index || Buffer.compare(a.key, b.key));
   return keyed.map(({ found }) => found);
 }
 

@@ -373,20 +373,47 @@ describe('loadIntents: the same name twice is an update, as kubectl apply makes 
     ]);
   });
 
-  test('across files: "later" is the later file in path order, whatever order the paths were given in', async () => {
+  test('across paths: "later" is the later path given, as kubectl apply -f b.yaml -f a.yaml applies them', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-update-'));
     try {
-      await writeFile(path.join(dir, 'b.yaml'), doc('client', 'new-server'));
-      await writeFile(path.join(dir, 'a.yaml'), doc('client', 'old-server'));
+      await writeFile(path.join(dir, 'b.yaml'), doc('client', 'old-server'));
+      await writeFile(path.join(dir, 'a.yaml'), doc('client', 'new-server'));
       const declared = await loadIntents(['b.yaml', 'a.yaml'], { cwd: dir });
       assert.deepEqual(declared.rules.map(ruleText), [
-        'b.yaml:10 demo/client -> kubernetes demo/new-server * *',
+        'a.yaml:10 demo/client -> kubernetes demo/new-server * *',
       ]);
       assert.equal(declared.warnings.length, 1);
       assert.match(
         declared.warnings[0]!,
-        /^b\.yaml:1: ClientIntents client in namespace demo replaces the one at a\.yaml:1 /,
+        /^a\.yaml:1: ClientIntents client in namespace demo replaces the one at b\.yaml:1 /,
       );
+      // The other way round, the other one wins: the paths' order, not the names', decides.
+      const swapped = await loadIntents(['a.yaml', 'b.yaml'], { cwd: dir });
+      assert.deepEqual(swapped.rules.map(ruleText), [
+        'b.yaml:10 demo/client -> kubernetes demo/old-server * *',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a folder given first and then one of its files: the file is applied again last and is in force', async () => {
+    // kubectl apply -R -f intents -f intents/a.yaml applies a.yaml twice, the second time after
+    // z.yaml: a.yaml's ClientIntents is the one left in the cluster.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'intent-drift-update-'));
+    try {
+      await mkdir(path.join(dir, 'intents'));
+      await writeFile(path.join(dir, 'intents', 'a.yaml'), doc('client', 'a-server'));
+      await writeFile(path.join(dir, 'intents', 'z.yaml'), doc('client', 'z-server'));
+      const declared = await loadIntents(['intents', 'intents/a.yaml'], { cwd: dir });
+      assert.deepEqual(declared.rules.map(ruleText), [
+        'intents/a.yaml:10 demo/client -> kubernetes demo/a-server * *',
+      ]);
+      // Named only by the folder, the walk decides: z.yaml after a.yaml.
+      const walked = await loadIntents(['intents/a.yaml', 'intents'], { cwd: dir });
+      assert.deepEqual(walked.rules.map(ruleText), [
+        'intents/z.yaml:10 demo/client -> kubernetes demo/z-server * *',
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -240,6 +240,8 @@ describe('saying what a template widens', () => {
       templateWidening('/static/css/a.css', '/static/{**}'),
       'anything under /static/ (seen: css/a.css)',
     );
+    // The path as called, its trailing slash kept: `css/` is a folder's index, not a file `css`.
+    assert.equal(templateWidening('/static/css/', '/static/{**}'), 'anything under /static/ (seen: css/)');
     assert.equal(templateWidening('/a', '/a'), undefined);
     assert.equal(
       templateWidening('/a/8812/b/2024-06-01/', '/a/{*}/b/{*}/'),
