@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-AQIHK5E3.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-JTWLJJGA.js"));
 await runCli();

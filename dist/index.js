@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-6XTNG55U.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-CB4BYFZM.js"));
 exitTwoOnCrash();
 await run();

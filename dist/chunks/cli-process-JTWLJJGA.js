@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-S3LYPGLD.js";
+} from "./chunk-3FAOPT7V.js";
 import {
   leavesDirectory,
   openInRepository,

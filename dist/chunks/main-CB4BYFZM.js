@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-S3LYPGLD.js";
+} from "./chunk-3FAOPT7V.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
@@ -28539,6 +28539,22 @@ function refuseForkCodeOnCluster(cluster, context3, workspace) {
   );
 }
 
+// src/deliver/github/branch-name.ts
+var BRANCH_CHARACTERS = /^[A-Za-z0-9._/-]+$/;
+function branchNameProblem(name2) {
+  if (!BRANCH_CHARACTERS.test(name2)) return 'use letters, digits, ".", "_", "-" and "/" only';
+  if (name2.startsWith("-")) return 'a branch name cannot start with "-"';
+  if (name2 === "HEAD") return "HEAD is not a branch name";
+  if (name2.includes("..")) return 'it holds ".."';
+  if (name2.endsWith(".")) return 'a branch name cannot end with "."';
+  for (const part of name2.split("/")) {
+    if (part === "") return 'it starts or ends with "/", or holds "//"';
+    if (part.startsWith(".")) return `its part "${part}" starts with "."`;
+    if (part.endsWith(".lock")) return `its part "${part}" ends with ".lock"`;
+  }
+  return void 0;
+}
+
 // src/action/inputs.ts
 var INPUT = {
   githubToken: "github-token",
@@ -28624,8 +28640,9 @@ function readActionInputs(read, cwd) {
     throw new InputError(`${INPUT.githubToken} is empty: pass \${{ github.token }} or set comment: false`);
   }
   const prBranch = get(INPUT.prBranch) || "intent-drift/update";
-  if (!/^[A-Za-z0-9._/-]+$/.test(prBranch) || prBranch.includes("..") || prBranch.startsWith("/")) {
-    throw new InputError(`${INPUT.prBranch}: '${prBranch}' is not a valid branch name`);
+  const branchProblem = branchNameProblem(prBranch);
+  if (branchProblem !== void 0) {
+    throw new InputError(`${INPUT.prBranch}: '${prBranch}' is not a valid branch name (${branchProblem})`);
   }
   if (mode === "check" && check2.intents.length === 0) {
     throw new InputError(`${INPUT.intents} is required: the ClientIntents files or folders to check`);

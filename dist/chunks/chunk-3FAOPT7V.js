@@ -8445,21 +8445,27 @@ var OTHER_CASE = /\.(?:ya?ml|json)$/i;
 async function collectYamlFiles(paths, cwd = process.cwd()) {
   if (paths.length === 0) throw new InputError("no files given");
   const found = /* @__PURE__ */ new Map();
+  const lastNamedBy = /* @__PURE__ */ new Map();
   const guard = repositoryLinkGuard(cwd);
-  for (const given of paths) {
+  for (const [index, given] of paths.entries()) {
     const matches = GLOB_CHARS.test(given) ? await expandGlob(given, cwd, guard) : await expandPath(given, cwd, guard);
     for (const absolute of matches) {
       const known = found.get(absolute);
       if (known === void 0)
         found.set(absolute, { absolute, file: displayName(absolute, cwd), given: [given] });
       else if (!known.given.includes(given)) known.given.push(given);
+      lastNamedBy.set(absolute, index);
     }
   }
-  return inWalkOrder([...found.values()]);
+  return inApplyOrder([...found.values()], (file) => lastNamedBy.get(file.absolute));
 }
-function inWalkOrder(files) {
-  const keyed = files.map((found) => ({ found, key: Buffer2.from(found.file.replaceAll("/", "\0")) }));
-  keyed.sort((a, b) => Buffer2.compare(a.key, b.key));
+function inApplyOrder(files, pathIndex) {
+  const keyed = files.map((found) => ({
+    found,
+    index: pathIndex(found),
+    key: Buffer2.from(found.file.replaceAll("/", "\0"))
+  }));
+  keyed.sort((a, b) => a.index - b.index || Buffer2.compare(a.key, b.key));
   return keyed.map(({ found }) => found);
 }
 async function expandPath(given, cwd, guard) {
@@ -11849,7 +11855,8 @@ function templateWidening(raw, template2) {
     if (segment === MATCH_ONE2) parts.push(`any segment for ${rawSplit.segments[i] ?? ""}`);
     if (segment === MATCH_ANY2) {
       const prefix = joinPath(templateSplit.segments.slice(0, i), true);
-      parts.push(`anything under ${prefix} (seen: ${rawSplit.segments.slice(i).join("/")})`);
+      const seen = `${rawSplit.segments.slice(i).join("/")}${rawSplit.trailingSlash ? "/" : ""}`;
+      parts.push(`anything under ${prefix} (seen: ${seen})`);
     }
   });
   return parts.length === 0 ? void 0 : parts.join("; ");
