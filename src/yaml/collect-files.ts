@@ -58,8 +58,8 @@ export async function collectYamlFiles(paths: string[], cwd: string = process.cw
  * from kubectl's. Each name's UTF-8 bytes with every `/` as a NUL byte (below any byte a file
  * name holds) compare as the walk orders them, so each file's key is made once, not at every
  * comparison. A file two paths name kubectl applies twice; the second time is the one that
- * counts, so it takes the later path's place. A glob's files, which kubectl has no word for,
- * are in the walk order among themselves.
+ * counts, so it takes the later path's place. A glob's matches come in the same order: kubectl
+ * expands one with Go's filepath.Glob (names sorted at each level) and walks each match in turn.
  */
 function inApplyOrder(files: FoundFile[], pathIndex: (file: FoundFile) => number): FoundFile[] {
   const keyed = files.map((found) => ({
