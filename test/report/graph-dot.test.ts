@@ -275,3 +275,63 @@ describe('escaping names into DOT', () => {
     assert.ok(svg.includes('>two\\nlines</text>'), 'newline shown as an escape');
   });
 });
+
+describe('graph model: rules, only the drift, order', () => {
+  test('a stale rule with a method and no path is that method on any path; one with neither is any request', () => {
+    const drift = computeDrift(
+      observedMap([call('a', 'b', 'GET', '/x')]),
+      declaredIntents([
+        rule('a', 'b', 'GET', '/x'),
+        rule('a', 'b', 'DELETE', null),
+        rule('a', 'c', null, null),
+      ]),
+    );
+    const stale = graphOfDrift(drift).edges.filter((e) => e.kind === 'stale');
+    assert.deepEqual(
+      stale.map((e) => e.rows.map((r) => r.operation)),
+      [['DELETE *'], ['(any request)']],
+    );
+  });
+
+  test('only the drift leaves out the calls the config ignores', () => {
+    const drift = computeDrift(observedMap([call('a', 'b', 'GET', '/x')]), declaredIntents([]));
+    drift.ignored = [call('a', 'c', 'GET', '/known')];
+    assert.deepEqual(
+      graphOfDrift(drift).edges.map((e) => e.kind),
+      ['missing', 'ignored'],
+    );
+    const graph = onlyDrift(graphOfDrift(drift));
+    assert.deepEqual(
+      graph.edges.map((e) => e.kind),
+      ['missing'],
+    );
+    assert.deepEqual(
+      graph.nodes.map((n) => n.name),
+      ['a', 'b'],
+    );
+  });
+
+  test("rows, nodes and edges in code-unit order, not the locale's", () => {
+    const graph = graphOfMap(
+      observedMap([
+        call('a', 'b', 'GET', '/b'),
+        call('a', 'b', 'GET', '/B'),
+        call('a', 'b', 'GET', '/a'),
+        call('a', 'b', 'GET', '/é'),
+        call('a', 'b', 'GET', '/z'),
+      ]),
+    );
+    assert.deepEqual(
+      graph.edges[0]?.rows.map((r) => r.operation),
+      ['GET /B', 'GET /a', 'GET /b', 'GET /z', 'GET /é'],
+    );
+    // A host from traffic may hold capitals: `Z` sorts before `a`.
+    const external = [call('a', 'unknown.unknown', null, null), call('a', 'unknown.unknown', null, null)];
+    external[0]!.host = 'api.example.com';
+    external[1]!.host = 'Zeta.example.com';
+    const hosts = graphOfMap(observedMap([], { external }))
+      .nodes.filter((n) => n.kind === 'external')
+      .map((n) => n.label);
+    assert.deepEqual(hosts, ['Zeta.example.com', 'api.example.com']);
+  });
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
-import type { ControlledDrift } from '../../src/diff/drift-controls.ts';
+import { type ControlledDrift, checkDrift } from '../../src/diff/drift-controls.ts';
 import {
   jsonText,
   renderJsonReport,
@@ -157,5 +157,41 @@ describe('JSON report', () => {
     assert.deepEqual(rawUnsafeChars(streamed), []);
     assert.ok(!streamed.includes('##['));
     assert.deepEqual(JSON.parse(streamed), JSON.parse(JSON.stringify(toJsonReport(drift))));
+  });
+});
+
+describe('JSON report: what the drift controls and the declare side add', () => {
+  test("a missing call's intentsFile: the file and the line where it would be declared", () => {
+    const drift = computeDrift(
+      observedMap([call('c', 'nginx', 'GET', '/a'), call('c', 'web', 'GET', '/b')]),
+      declaredIntents([]),
+    );
+    const [first] = drift.missing;
+    assert.ok(first);
+    first.intentsFile = { file: 'intents/c.yaml', line: 7 };
+    const json = JSON.parse(renderJsonReport(drift));
+    assert.deepEqual(json.missing[0].intentsFile, { file: 'intents/c.yaml', line: 7 });
+    assert.equal('intentsFile' in json.missing[1], false);
+  });
+
+  test('a run that found no config says "config": null', () => {
+    const drift = computeDrift(observedMap([call('c', 'nginx', 'GET', '/a')]), declaredIntents([]));
+    const json = JSON.parse(renderJsonReport({ ...drift, config: null } as ControlledDrift));
+    assert.ok('config' in json);
+    assert.equal(json.config, null);
+  });
+
+  test('the values written just before a list are escaped too (warnings before ignoredStale)', () => {
+    const hostile = Object.values(UNSAFE_SAMPLES).join('');
+    const { drift } = checkDrift(
+      observedMap([call('web', 'users', 'GET', '/me')], { warnings: [`a warning with ${hostile}`] }),
+      declaredIntents([rule('web', 'users', 'GET', '/me'), rule('web', 'legacy', 'GET', '/old')]),
+      { ignore: [{ server: 'otterize-tutorial-istio-mapping/legacy', file: '.intent-drift.yaml', line: 5 }] },
+    );
+    assert.equal(drift.ignoredStale?.length, 1);
+    const streamed = renderJsonReport(drift);
+    assert.deepEqual(rawUnsafeChars(streamed), []);
+    assert.equal(streamed, jsonText(toJsonReport(drift)));
+    assert.deepEqual(JSON.parse(streamed).warnings, [`a warning with ${hostile}`]);
   });
 });

@@ -534,3 +534,94 @@ describe('markdown: cutting to the limit', () => {
     assert.ok(squared(md) <= 471);
   });
 });
+
+describe('markdown: where a missing call is declared', () => {
+  test("the client's ClientIntents file, linked at its line; a new ClientIntents when it has none", () => {
+    const drift = computeDrift(
+      observedMap([call('web', 'api', 'GET', '/a'), call('web', 'db', 'GET', '/b')]),
+      declaredIntents([]),
+    );
+    const [first] = drift.missing;
+    assert.ok(first);
+    first.intentsFile = { file: 'intents/web.yaml', line: 7 };
+    const md = renderMarkdownReport(drift, { fileLink: (file, line) => `https://x.test/${file}#L${line}` });
+    assert.match(
+      md,
+      /^\| `GET \/a` \| `api` \| 10 \| open \| \[`intents\/web\.yaml:7`\]\(https:\/\/x\.test\/intents\/web\.yaml#L7\) \|$/m,
+    );
+    assert.match(md, /^\| `GET \/b` \| `db` \| 10 \| open \| a new ClientIntents \|$/m);
+  });
+});
+
+describe('markdown: names across namespaces', () => {
+  test('a server and its Service in another namespace are named with their namespace', () => {
+    const md = renderMarkdownReport(
+      computeDrift(
+        observedMap([call('web.shop', 'nginx.edge', 'GET', '/a', { service: 'nginx-svc.edge' })]),
+        declaredIntents([]),
+      ),
+    );
+    assert.match(md, /^\| `GET \/a` \| `nginx\.edge` via `nginx-svc\.edge` \| 10 \|/m);
+  });
+
+  test('an external call without a host names the Service it called, as the text report does', () => {
+    const md = renderMarkdownReport(
+      computeDrift(
+        observedMap([], {
+          external: [call('web', 'egress.mesh', 'GET', '/', { service: 'partner-api.shop' })],
+        }),
+        declaredIntents([]),
+      ),
+    );
+    assert.match(md, /^\| `partner-api\.shop` \| 10 \|$/m);
+  });
+
+  test('client groups in namespace order, then by name, whatever order the rows came in', () => {
+    const groups = (md: string) =>
+      md
+        .split('\n')
+        .filter((line) => line.startsWith('| **`'))
+        .map((line) => line.replace(/ \|.*/, ''));
+    const missing = renderMarkdownReport(
+      computeDrift(
+        observedMap([call('a.zeta', 'x.zeta', 'GET', '/z'), call('b.alpha', 'x.alpha', 'GET', '/a')]),
+        declaredIntents([]),
+      ),
+    );
+    assert.deepEqual(groups(missing), ['| **`b`** in `alpha`', '| **`a`** in `zeta`']);
+    // The stale table lists path-not-called before server-not-called: b's rule comes first.
+    const stale = renderMarkdownReport(
+      computeDrift(
+        observedMap([call('a', 'api', 'GET', '/x'), call('b', 'api', 'GET', '/x')]),
+        declaredIntents([
+          rule('a', 'api', 'GET', '/x'),
+          rule('a', 'gone', 'GET', '/y'),
+          rule('b', 'api', 'GET', '/x'),
+          rule('b', 'api', 'GET', '/old'),
+        ]),
+      ),
+    );
+    assert.match(stale, /`path-not-called`: .* `server-not-called`: /);
+    const staleTable = stale.slice(stale.indexOf('#### Stale'), stale.indexOf('<details>'));
+    assert.deepEqual(groups(staleTable), [
+      '| **`a`** in `otterize-tutorial-istio-mapping`',
+      '| **`b`** in `otterize-tutorial-istio-mapping`',
+    ]);
+  });
+});
+
+describe('markdown: a file name with a pipe', () => {
+  test('stays in its cell, linked or not', () => {
+    const drift = computeDrift(
+      observedMap([call('web', 'api', 'GET', '/a')]),
+      declaredIntents([rule('web', 'api', 'GET', '/old', { file: 'intents/a | b.yaml', line: 3 })]),
+    );
+    for (const fileLink of [undefined, (file: string) => `https://x.test/${file}`]) {
+      const md = renderMarkdownReport(drift, fileLink ? { fileLink } : {});
+      const row = md.split('\n').find((line) => line.startsWith('| `GET /old`'));
+      assert.ok(row, md);
+      assert.ok(row.includes('`intents/a \\| b.yaml:3`'), row);
+      assert.equal(row.split(/(?<!\\)\|/).length - 2, 4, row);
+    }
+  });
+});

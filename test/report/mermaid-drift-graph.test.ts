@@ -233,3 +233,47 @@ describe('the drift graph in the comment', () => {
     assert.match(renderMarkdownReport(manyMissing(60)), /```mermaid/);
   });
 });
+
+describe('the Mermaid drift graph, cases the random drifts may miss', () => {
+  test('capped within one client: the servers drawn are the first by name, not by the order the calls came in', () => {
+    // The diff sorts calls by namespace, then name; the graph's keys are name.namespace: the
+    // two orders disagree for servers s00.n59 ... s59.n00.
+    const calls = Array.from({ length: MAX_EDGES + 10 }, (_, i) =>
+      call(
+        'web',
+        `s${String(i).padStart(2, '0')}.n${String(MAX_EDGES + 9 - i).padStart(2, '0')}`,
+        'GET',
+        '/x',
+      ),
+    );
+    const drift = computeDrift(observedMap(calls), declaredIntents([]));
+    const block = mermaidDriftGraph(drift);
+    assert.equal(block, fromWholeGraph(drift));
+    assert.match(block, /"s00"/);
+    assert.match(block, /"s49"/);
+    assert.doesNotMatch(block, /"s50"/);
+  });
+
+  test('a workload target and a Service target of one name are two edges, counted so', () => {
+    const drift = computeDrift(
+      observedMap([call('web', 'api', 'GET', '/a')]),
+      declaredIntents([
+        rule('web', 'api', 'GET', '/a'),
+        rule('web', 'nginx', 'GET', '/old'),
+        rule('web', 'nginx', 'GET', '/gone', { targetType: 'service' }),
+      ]),
+    );
+    const block = mermaidDriftGraph(drift);
+    assert.equal(block, fromWholeGraph(drift));
+    assert.match(block, /^#### Drift graph: 2 drifting edges$/m);
+    assert.match(block, /"nginx \(service\)"/);
+  });
+
+  test('a hostile namespace stays inside its box label', () => {
+    const c = call('web', 'api', 'GET', '/x');
+    c.client.namespace = '"]<img src=x>';
+    const block = mermaidDriftGraph(computeDrift(observedMap([c]), declaredIntents([])));
+    assert.ok(block.includes(`subgraph ns0["namespace ${mermaidText('"]<img src=x>')}"]`), block);
+    assert.doesNotMatch(block, /<img/);
+  });
+});

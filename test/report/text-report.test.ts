@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
+import { checkDrift } from '../../src/diff/drift-controls.ts';
 import { renderTextReport } from '../../src/report/text-report.ts';
 import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
 
@@ -78,6 +79,7 @@ describe('text report', () => {
     const text = renderTextReport(drift, { briefLimit: 5 });
     assert.equal(text.split('\n').filter((l) => l.startsWith('  -> nginx')).length, 5);
     assert.match(text, / {2}\.\.\. and 10 more \(see the JSON report\)/);
+    assert.match(text, /^unattributed: callers outside the mesh \(15\):$/m, 'the title counts them all');
   });
 
   test('a brief section of exactly the limit shows every line and no "... and 0 more"', () => {
@@ -111,5 +113,117 @@ describe('text report', () => {
     assert.equal(renderTextReport(drift).includes('\u001b'), false);
     assert.equal(renderTextReport(drift, { color: false }).includes('\u001b'), false);
     assert.ok(renderTextReport(drift, { color: true }).includes('\u001b[31m'));
+  });
+});
+
+describe('text report: the verdict', () => {
+  test('stale rules alone are drift', () => {
+    const drift = computeDrift(
+      observedMap([call('client', 'nginx', 'GET', '/a')]),
+      declaredIntents([rule('client', 'nginx', 'GET', '/a'), rule('client', 'nginx', 'GET', '/old')]),
+    );
+    assert.equal(
+      renderTextReport(drift).split('\n')[0],
+      'intent-drift: DRIFT: 0 missing, 1 stale (1 covered, 0 not checked, 0 ignored)',
+    );
+  });
+
+  test('only rules of idle clients left: OK for what the run exercised, not plain "no drift"', () => {
+    const drift = computeDrift(observedMap([]), declaredIntents([rule('idle', 'nginx', 'GET', '/a')]));
+    assert.equal(
+      renderTextReport(drift).split('\n')[0],
+      'intent-drift: OK: no drift in what the run exercised (0 covered, 0 not checked, 0 ignored, 1 not exercised)',
+    );
+  });
+});
+
+describe('text report: clients and servers', () => {
+  const headings = (text: string) => text.split('\n').filter((line) => line.includes(' in namespace '));
+
+  test('clients in namespace order, then by name; one name in two namespaces is two clients', () => {
+    const drift = computeDrift(
+      observedMap([
+        call('a.zeta', 'x.zeta', 'GET', '/z'),
+        call('api.blog', 'db.blog', 'GET', '/b'),
+        call('api.shop', 'db.shop', 'GET', '/s'),
+        call('b.alpha', 'x.alpha', 'GET', '/a'),
+      ]),
+      declaredIntents([]),
+    );
+    assert.deepEqual(
+      headings(renderTextReport(drift)).map((h) => h.replace(/:.*/, '')),
+      ['b in namespace alpha', 'api in namespace blog', 'api in namespace shop', 'a in namespace zeta'],
+    );
+  });
+
+  test('one server through two Services: each call names its own Service', () => {
+    const drift = computeDrift(
+      observedMap([
+        call('client', 'nginx', 'GET', '/a', { service: 'nginx-a' }),
+        call('client', 'nginx', 'GET', '/b', { service: 'nginx-b' }),
+      ]),
+      declaredIntents([]),
+    );
+    const text = renderTextReport(drift);
+    assert.match(text, /^ {4}\+ GET \/a -> nginx via service nginx-a: 10 requests$/m);
+    assert.match(text, /^ {4}\+ GET \/b -> nginx via service nginx-b: 10 requests$/m);
+  });
+
+  test('a report of many clients, written in pieces, lists each call once', () => {
+    // About 180 characters a client: some 360 KB, over five of the writer's 64 KiB pieces.
+    const n = 2000;
+    const calls = Array.from({ length: n }, (_, i) =>
+      call(
+        `client${String(i).padStart(4, '0')}`,
+        'nginx',
+        'GET',
+        `/a/rather/long/path/${i}/${'x'.repeat(40)}`,
+      ),
+    );
+    const text = renderTextReport(computeDrift(observedMap(calls), declaredIntents([])));
+    assert.ok(text.length > 5 * 64 * 1024, String(text.length));
+    assert.equal(headings(text).length, n);
+    assert.equal(
+      text.split('\n').filter((line) => line.startsWith('    + GET /a/rather/long/path/')).length,
+      n,
+    );
+    assert.equal(text.match(/^intent-drift: /gm)?.length, 1);
+  });
+});
+
+describe('text report: text from traffic, files and warnings never reaches the terminal raw', () => {
+  test('a method, an intents file, a declared file and a warning', () => {
+    const drift = computeDrift(
+      observedMap([call('client', 'nginx', 'GET\u001b[2J', '/a')], {
+        warnings: ['bad \u001b]0;title\u0007 file'],
+      }),
+      declaredIntents([
+        rule('client', 'nginx', 'GET', '/old', { file: 'intents/\u001b[31mred\u202e.yaml', line: 4 }),
+      ]),
+    );
+    const missing = drift.missing[0];
+    assert.ok(missing);
+    missing.intentsFile = { file: 'intents/\u009bc\u0007.yaml', line: 7 };
+    const text = renderTextReport(drift);
+    assert.equal(hasRawControlChars(text), false);
+    assert.ok(!text.includes('\u009b'), 'C1 CSI');
+    assert.match(text, /\+ GET\\x1b\[2J \/a -> nginx/);
+    assert.match(text, /declare in intents\/\\x9bc\\x07\.yaml:7$/m);
+    assert.match(text, /declared at intents\/\\x1b\[31mred\\u202e\.yaml:4$/m);
+    assert.match(text, /^warning: bad \\x1b\]0;title\\x07 file$/m);
+  });
+});
+
+describe('text report: coverage', () => {
+  test('rules not exercised because the calls carried no HTTP detail are said so', () => {
+    const { drift } = checkDrift(
+      observedMap([call('web', 'api', null, null)]),
+      declaredIntents([rule('web', 'api', 'GET', '/a'), rule('web', 'api', 'GET', '/b')]),
+      { policy: { failOn: 'any', clientIdle: 'warn', overrides: [] } },
+    );
+    assert.match(
+      renderTextReport(drift),
+      /^ {2}web\.otterize-tutorial-istio-mapping: 0 of 2 \(0%\): 2 without HTTP detail$/m,
+    );
   });
 });
