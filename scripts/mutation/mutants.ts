@@ -15415,4 +15415,20 @@ export const MUTANTS: Mutant[] = [
     why: "a pair's stale rule is drawn on its covered edge, in the covered colour",
     tests: REP_GRAPH,
   },
+  {
+    id: 'text/brief-rule-client-unqualified',
+    file: 'src/report/text-report.ts',
+    from: '  return `${show(qualifiedName(rule.client))} -> ${target}`;',
+    to: '  return `${show(rule.client.name)} -> ${target}`;',
+    why: 'the not-checked and ignored-stale lists name the client without its namespace: api in blog and api in shop print the same line',
+    tests: ['test/report/golden.test.ts', 'test/report/controls-report.test.ts'],
+  },
+  {
+    id: 'text/brief-rule-server-relative',
+    file: 'src/report/text-report.ts',
+    from: '  const server = show(qualifiedName(rule.server));',
+    to: '  const server = show(targetName(rule.server, rule.client.namespace));',
+    why: "the ignored-stale list names a same-namespace server without its namespace, where the ignored calls above it name both: the reader cannot place `legacy`",
+    tests: ['test/report/controls-report.test.ts'],
+  },
 ];

@@ -66,6 +66,16 @@ function ruleTarget(rule: DeclaredRule): string {
   return rule.targetType === 'kubernetes' ? name : `${rule.targetType} ${name}`;
 }
 
+/**
+ * A rule in a list of all clients' rules: both ends with their namespaces, as the lists of calls
+ * name them, since no client heading above says which namespace `legacy` is in.
+ */
+function ruleEnds(rule: DeclaredRule): string {
+  const server = show(qualifiedName(rule.server));
+  const target = rule.targetType === 'kubernetes' ? server : `${rule.targetType} ${server}`;
+  return `${show(qualifiedName(rule.client))} -> ${target}`;
+}
+
 /** The last server written, as missingLine writes it: a client's calls to one server are neighbours. */
 interface LastServer {
   server?: object;
@@ -273,8 +283,7 @@ function closingLines(drift: Drift, p: Palette, limit: number): string[] {
     ...briefSection(
       'not checked',
       drift.notChecked,
-      (r) =>
-        `${show(r.client.name)} -> ${ruleTarget(r)} ${p.dim(`${show(r.file)}:${r.line}`)}: ${NOT_CHECKED_MEANS[r.why]}`,
+      (r) => `${ruleEnds(r)} ${p.dim(`${show(r.file)}:${r.line}`)}: ${NOT_CHECKED_MEANS[r.why]}`,
       limit,
     ),
     ...briefSection(
@@ -303,7 +312,7 @@ function closingLines(drift: Drift, p: Palette, limit: number): string[] {
       'stale rules ignored by the config',
       asControlled(drift).ignoredStale ?? [],
       (r) =>
-        `${show(r.client.name)} -> ${ruleTarget(r)} ${operation(r.method, r.path, '(any request)')} ` +
+        `${ruleEnds(r)} ${operation(r.method, r.path, '(any request)')} ` +
         `${p.dim(`${show(r.file)}:${r.line}`)} (by ${show(ignoredByText(r) ?? '')})`,
       limit,
     ),
