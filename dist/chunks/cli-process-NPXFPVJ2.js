@@ -1192,6 +1192,11 @@ function ruleTarget(rule) {
   const name = show(targetName(rule.server, rule.client.namespace));
   return rule.targetType === "kubernetes" ? name : `${rule.targetType} ${name}`;
 }
+function ruleEnds(rule) {
+  const server = show(qualifiedName(rule.server));
+  const target = rule.targetType === "kubernetes" ? server : `${rule.targetType} ${server}`;
+  return `${show(qualifiedName(rule.client))} -> ${target}`;
+}
 function missingLine(call, p, last) {
   if (last.server !== call.server) {
     last.server = call.server;
@@ -1338,7 +1343,7 @@ function closingLines(drift, p, limit) {
     ...briefSection(
       "not checked",
       drift.notChecked,
-      (r) => `${show(r.client.name)} -> ${ruleTarget(r)} ${p.dim(`${show(r.file)}:${r.line}`)}: ${NOT_CHECKED_MEANS[r.why]}`,
+      (r) => `${ruleEnds(r)} ${p.dim(`${show(r.file)}:${r.line}`)}: ${NOT_CHECKED_MEANS[r.why]}`,
       limit
     ),
     ...briefSection(
@@ -1365,7 +1370,7 @@ function closingLines(drift, p, limit) {
     ...briefSection(
       "stale rules ignored by the config",
       asControlled(drift).ignoredStale ?? [],
-      (r) => `${show(r.client.name)} -> ${ruleTarget(r)} ${operation(r.method, r.path, "(any request)")} ${p.dim(`${show(r.file)}:${r.line}`)} (by ${show(ignoredByText(r) ?? "")})`,
+      (r) => `${ruleEnds(r)} ${operation(r.method, r.path, "(any request)")} ${p.dim(`${show(r.file)}:${r.line}`)} (by ${show(ignoredByText(r) ?? "")})`,
       limit
     ),
     ...coverageLines(drift)
