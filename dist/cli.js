@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-NPXFPVJ2.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-WKN3J2BQ.js"));
 await runCli();

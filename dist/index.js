@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-CB4BYFZM.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-HOXH2CVF.js"));
 exitTwoOnCrash();
 await run();

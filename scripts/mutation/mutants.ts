@@ -14740,7 +14740,7 @@ export const MUTANTS: Mutant[] = [
   // `coverage.declared > 0` and the coverage lines' `declared === 0` skip (computeCoverage makes
   // an entry only for a client with a declared, stale or not-checked rule, and each of those
   // counts in its declared, so no entry has declared 0); in markdown-cells.ts, RowList.first
-  // without its Math.min (nothing calls first: the comment takes rows with get). Not planted, as
+  // without its Math.min (nothing called first, so it has since been deleted). Not planted, as
   // equivalent: the Ignored table's `some` ignoredBy as `every` (every ignored call carries the
   // ignore rule that matched it: buildIgnoreMatcher always gives its place).
   {

@@ -34,11 +34,6 @@ export class RowList {
     }
     return row;
   }
-
-  /** The first n rows. */
-  first(n: number): string[] {
-    return Array.from({ length: Math.min(n, this.length) }, (_, i) => this.get(i));
-  }
 }
 
 export interface MarkdownSection {

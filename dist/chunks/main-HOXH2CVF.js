@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-3FAOPT7V.js";
+} from "./chunk-W6X2ZMSW.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-3FAOPT7V.js";
+} from "./chunk-W6X2ZMSW.js";
 import {
   leavesDirectory,
   openInRepository,

@@ -15201,10 +15201,6 @@ var RowList = class _RowList {
     }
     return row;
   }
-  /** The first n rows. */
-  first(n) {
-    return Array.from({ length: Math.min(n, this.length) }, (_, i) => this.get(i));
-  }
 };
 function header(...titles) {
   return [tableRow(titles), tableRow(titles.map((t) => t === "count" ? "---:" : "---"))];
