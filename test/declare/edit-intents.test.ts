@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { editIntents } from '../../src/declare/edit-intents.ts';
+import type { IntentsSources } from '../../src/declare/edit-intents-types.ts';
 import { parseClientIntentsDocuments } from '../../src/declare/parse-client-intents.ts';
 import { suggestedPatch } from '../../src/declare/suggested-patch.ts';
 import type { DeclaredIntents, MissingCall, StaleRule, WorkloadRef } from '../../src/model.ts';
@@ -420,6 +421,27 @@ spec:
     assert.match(
       suggestedPatch(result.files),
       /^--- \/dev\/null\n\+\+\+ b\/deploy\/intents\/checkout.shop.yaml\n/,
+    );
+  });
+
+  test("a new client's document declares each call's template, once, not the ids called", () => {
+    const sources = new Map([['intents/frontend.yaml', FRONTEND]]);
+    const result = editIntents(sources, declared([['intents/frontend.yaml', 'frontend']]), {
+      missing: [
+        missing('checkout', 'orders', 'GET', '/orders/8812', { suggestedPath: '/orders/{*}' }),
+        missing('checkout', 'orders', 'GET', '/orders/8813', { suggestedPath: '/orders/{*}' }),
+      ],
+      stale: [],
+    });
+    const created = result.files.find((f) => f.before === null)!;
+    assert.match(created.after, /\n {8}http:\n {10}- path: \/orders\/\{\*\}\n {12}methods:\n {14}- GET\n$/);
+    assert.doesNotMatch(created.after, /8812|8813/);
+    assert.deepEqual(
+      result.changes.map((c) => `${c.action} ${c.server} ${c.method} ${c.path} ${c.file}`),
+      [
+        'add orders GET /orders/{*} intents/checkout.yaml',
+        'add orders GET /orders/{*} intents/checkout.yaml',
+      ],
     );
   });
 
@@ -872,6 +894,44 @@ spec:
     ]);
   });
 
+  test('each note is said once, however many calls it leaves out', () => {
+    const result = editIntents(sources, decl, {
+      missing: [
+        missing('frontend', 'catalog', 'GET', '/products'),
+        missing('frontend', 'catalog', 'POST', '/products'),
+        missing('frontend', 'orders', 'GET', '/orders'),
+      ],
+      stale: [],
+    });
+    assert.deepEqual(result.skipped, [
+      'frontend: its ClientIntents are JSON (intents/all.json); edit them by hand',
+    ]);
+  });
+
+  test('a stale rule in a JSON ClientIntents (one object, not a list) is left: the JSON is never rewritten', () => {
+    const file = 'intents/frontend.json';
+    const text = `${JSON.stringify(
+      {
+        apiVersion: 'k8s.otterize.com/v2beta1',
+        kind: 'ClientIntents',
+        metadata: { name: 'frontend', namespace: 'shop' },
+        spec: {
+          workload: { name: 'frontend' },
+          targets: [{ kubernetes: { name: 'catalog', http: [{ path: '/old', methods: ['GET', 'POST'] }] } }],
+        },
+      },
+      null,
+      2,
+    )}\n`;
+    assert.equal(loadFromText(text, file)[0]!.rules.length, 2, 'the check reads it');
+    const result = editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), {
+      missing: [],
+      stale: [stale('frontend', 'catalog', 'GET', '/old', file)],
+    });
+    assert.deepEqual(result.files, []);
+    assert.deepEqual(result.changes, []);
+  });
+
   test('a new client gets a YAML file beside the JSON, never a YAML document inside it', () => {
     const result = editIntents(sources, decl, {
       missing: [missing('worker', 'catalog', 'GET', '/a')],
@@ -1102,5 +1162,125 @@ describe("a new client's document: its file and its API version", () => {
       /^\n---\napiVersion: k8s.otterize.com\/v2beta1\nkind: ClientIntents\nmetadata:\n {2}name: checkout\n/,
     );
     assert.equal(loadFromText(after, 'intents.yaml').length, 3);
+    // The file was there: its patch changes it (`--- a/intents.yaml`), it does not create it.
+    assert.equal(result.files[0]!.before, both);
+    assert.match(suggestedPatch(result.files), /^--- a\/intents\.yaml\n\+\+\+ b\/intents\.yaml\n/);
+  });
+});
+
+describe('which of a client’s documents the editor edits', () => {
+  const addCart = (sources: IntentsSources, docs: DeclaredIntents) =>
+    editIntents(sources, docs, { missing: [missing('frontend', 'cart', 'POST', '/cart')], stale: [] });
+
+  test('a client also declared in JSON is left to a human, wherever its JSON document is listed', () => {
+    const json = '{"apiVersion": "k8s.otterize.com/v2beta1", "kind": "ClientIntents"}\n';
+    const sources = new Map([
+      ['intents/a.yaml', FRONTEND],
+      ['intents/b.json', json],
+    ]);
+    const result = addCart(
+      sources,
+      declared([
+        ['intents/a.yaml', 'frontend'],
+        ['intents/b.json', 'frontend'],
+      ]),
+    );
+    assert.deepEqual(result.files, []);
+    assert.deepEqual(result.skipped, [
+      'frontend: its ClientIntents are JSON (intents/b.json); edit them by hand',
+    ]);
+  });
+
+  test('a file ending .JSON is JSON too', () => {
+    const file = 'intents/export.JSON';
+    const json = `${JSON.stringify(parseDocument(FRONTEND).toJS(), null, 2)}\n`;
+    const result = addCart(new Map([[file, json]]), declared([[file, 'frontend']]));
+    assert.deepEqual(result.files, []);
+    assert.deepEqual(result.skipped, [`frontend: its ClientIntents are JSON (${file}); edit them by hand`]);
+  });
+
+  test('a client of the same name in another namespace, declared in JSON, is another client', () => {
+    const decl = declared([['intents/frontend.yaml', 'frontend']]);
+    decl.documents.push({
+      client: { name: 'frontend', namespace: 'other', kind: 'Deployment' },
+      apiVersion: 'k8s.otterize.com/v2beta1',
+      file: 'intents/other.json',
+      line: 1,
+    });
+    const result = addCart(new Map([['intents/frontend.yaml', FRONTEND]]), decl);
+    assert.deepEqual(result.skipped, []);
+    assert.deepEqual(
+      result.changes.map((c) => `${c.file} ${c.server} ${c.method} ${c.path}`),
+      ['intents/frontend.yaml cart POST /cart'],
+    );
+  });
+
+  test('a stale rule is pruned from the document it was read from, not from the client’s first', () => {
+    // frontend has a document in each file (the second names no kind: a workload may have one of
+    // each), both declaring orders GET /orders.
+    const second = FRONTEND.replace(
+      '  name: frontend\n  namespace',
+      '  name: frontend-extra\n  namespace',
+    ).replace('    name: frontend\n    kind: Deployment\n', '    name: frontend\n');
+    const sources = new Map([
+      ['intents/a.yaml', FRONTEND],
+      ['intents/b.yaml', second],
+    ]);
+    const docs = declared([
+      ['intents/a.yaml', 'frontend'],
+      ['intents/b.yaml', 'frontend'],
+    ]);
+    const result = editIntents(sources, docs, {
+      missing: [],
+      stale: [stale('frontend', 'orders', 'GET', '/orders', 'intents/b.yaml')],
+    });
+    assert.deepEqual(
+      result.files.map((f) => f.file),
+      ['intents/b.yaml'],
+    );
+    assert.deepEqual(
+      result.changes.map((c) => `${c.action} ${c.file} ${c.method} ${c.path}`),
+      ['remove intents/b.yaml GET /orders'],
+    );
+  });
+
+  test('a client whose first file is one the editor leaves alone (UTF-16) is edited in its next one', () => {
+    const second = FRONTEND.replace(
+      '  name: frontend\n  namespace',
+      '  name: frontend-extra\n  namespace',
+    ).replace('    name: frontend\n    kind: Deployment\n', '    name: frontend\n');
+    const sources: IntentsSources = {
+      has: (file) => file === 'intents/a.yaml' || file === 'intents/b.yaml',
+      get: (file) => (file === 'intents/b.yaml' ? second : undefined),
+      leftAlone: (file) =>
+        file === 'intents/a.yaml' ? 'UTF-16, which the editor does not write' : undefined,
+    };
+    const result = addCart(
+      sources,
+      declared([
+        ['intents/a.yaml', 'frontend'],
+        ['intents/b.yaml', 'frontend'],
+      ]),
+    );
+    assert.deepEqual(result.skipped, []);
+    assert.deepEqual(
+      result.changes.map((c) => `${c.file} ${c.server} ${c.method} ${c.path}`),
+      ['intents/b.yaml cart POST /cart'],
+    );
+  });
+
+  test('another kind naming the same workload (an ApprovedClientIntents) before the ClientIntents is not edited', () => {
+    const approved = FRONTEND.replace('kind: ClientIntents', 'kind: ApprovedClientIntents').replace(
+      '# frontend: owned by the web team\n',
+      '',
+    );
+    const text = `${approved}---\n${FRONTEND}`;
+    const result = addCart(
+      new Map([['intents/all.yaml', text]]),
+      declared([['intents/all.yaml', 'frontend']]),
+    );
+    const after = result.files[0]!.after;
+    assert.ok(after.startsWith(`${approved}---\n`), 'the ApprovedClientIntents keeps its bytes');
+    assert.ok(after.slice(approved.length).includes('methods: [GET, POST]'));
   });
 });

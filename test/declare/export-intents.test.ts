@@ -331,3 +331,78 @@ describe('export: a service target handed in with a kind', () => {
     );
   });
 });
+
+describe('export: what each ClientIntents holds, and in what order', () => {
+  const at = (name: string, namespace: string) => ({ name, namespace });
+  const http = (
+    client: { name: string; namespace: string },
+    server: { name: string; namespace: string; service?: { name: string; namespace: string } },
+    method: string | null,
+    p: string | null,
+    protocol: 'http' | 'tcp' = 'http',
+  ): ObservedCall => ({ client, server, method, path: p, count: 1, protocol });
+
+  test('clients of one name in two namespaces are two ClientIntents, namespace first then name', () => {
+    const { intents } = buildClientIntents([
+      http(at('web', 'shop'), at('api', 'shop'), 'GET', '/a'),
+      http(at('web', 'jobs'), at('queue', 'jobs'), 'POST', '/q'),
+      http(at('aaa', 'zeta'), at('api', 'zeta'), 'GET', '/z'),
+    ]);
+    assert.deepEqual(
+      intents.map((i) => `${i.client.namespace}/${i.client.name} ${i.targets.map((t) => t.name).join(',')}`),
+      ['jobs/web queue', 'shop/web api', 'zeta/aaa api'],
+    );
+  });
+
+  test('with asService, a Service and a workload of one name are two targets, kubernetes first', () => {
+    const web = at('web', 'shop');
+    const { intents } = buildClientIntents(
+      [
+        http(web, { ...at('api', 'shop'), service: at('api', 'shop') }, 'GET', '/via-service'),
+        http(web, at('api', 'shop'), 'POST', '/direct'),
+      ],
+      { asService: true },
+    );
+    assert.deepEqual(intents[0]!.targets, [
+      { type: 'kubernetes', name: 'api', http: [{ path: '/direct', methods: ['POST'] }] },
+      { type: 'service', name: 'api', http: [{ path: '/via-service', methods: ['GET'] }] },
+    ]);
+  });
+
+  test('a TCP connection to a server also called over HTTP makes its target allow everything', () => {
+    const web = at('web', 'shop');
+    for (const order of [
+      [http(web, at('db', 'shop'), 'GET', '/a'), http(web, at('db', 'shop'), null, null, 'tcp')],
+      [http(web, at('db', 'shop'), null, null, 'tcp'), http(web, at('db', 'shop'), 'GET', '/a')],
+    ]) {
+      assert.deepEqual(buildClientIntents(order).intents[0]!.targets, [
+        { type: 'kubernetes', name: 'db', http: null },
+      ]);
+    }
+  });
+
+  test('with asService, a client the operator cannot name is left out, not written with a service target', () => {
+    const built = buildClientIntents(
+      [http(at('we.b', 'shop'), { ...at('api', 'shop'), service: at('api', 'shop') }, 'GET', '/a')],
+      { asService: true },
+    );
+    assert.deepEqual(built.intents, []);
+    assert.deepEqual(built.warnings, [
+      "shop/we.b: a client whose name holds a dot cannot have ClientIntents (the operator's webhook refuses it); its calls are left out",
+    ]);
+  });
+
+  test("paths and methods in Go's byte order, as network-mapper's export: capitals before lower case", () => {
+    const web = at('web', 'shop');
+    const { intents } = buildClientIntents([
+      http(web, at('api', 'shop'), 'GET', '/apple'),
+      http(web, at('api', 'shop'), 'GET', '/Zebra'),
+      http(web, at('api', 'shop'), 'PUT', '/apple'),
+      http(web, at('api', 'shop'), 'DELETE', '/apple'),
+    ]);
+    assert.deepEqual(intents[0]!.targets[0]!.http, [
+      { path: '/Zebra', methods: ['GET'] },
+      { path: '/apple', methods: ['DELETE', 'GET', 'PUT'] },
+    ]);
+  });
+});

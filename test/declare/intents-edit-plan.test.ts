@@ -182,3 +182,58 @@ describe('planIntentsEdit', () => {
     );
   });
 });
+
+describe('patchWithinRoom, case by case: the whole plan’s patch, or over the room', () => {
+  const wholeAndWithin = async (observed: Parameters<typeof observedMap>[0]) => {
+    const { dir, declared } = await widerCopy();
+    const drift = computeDrift(observedMap(observed), declared);
+    const { patch, edit } = await planIntentsEdit(dir, declared, drift, false);
+    return { dir, declared, drift, patch, edit };
+  };
+
+  test('a patch of exactly the room fits; one character less does not (file by file)', async () => {
+    const { dir, declared, drift, patch } = await wholeAndWithin([call('client', 'nginx', 'POST', '/new')]);
+    assert.ok(patch.length > 0);
+    assert.deepEqual(await patchWithinRoom(dir, declared, drift, false, patch.length), { patch, leftOut: 0 });
+    assert.equal(await patchWithinRoom(dir, declared, drift, false, patch.length - 1), PATCH_OVER_ROOM);
+  });
+
+  test('a patch of exactly the room fits; one character less does not (a new client: the whole edit)', async () => {
+    const { dir, declared, drift, patch, edit } = await wholeAndWithin([
+      call('newcomer', 'nginx', 'GET', '/a'),
+    ]);
+    assert.deepEqual(
+      edit.files.map((f) => [f.file, f.before]),
+      [['intents/newcomer.yaml', null]],
+      "the new client's file, not on disk and not read",
+    );
+    assert.deepEqual(await patchWithinRoom(dir, declared, drift, false, patch.length), { patch, leftOut: 0 });
+    assert.equal(await patchWithinRoom(dir, declared, drift, false, patch.length - 1), PATCH_OVER_ROOM);
+  });
+
+  test('files in name order, whatever order the drift names their clients in', async () => {
+    // alpha (intents/shared.yaml) comes before client (intents/client.yaml) in the drift.
+    const { dir, declared, drift, patch } = await wholeAndWithin([
+      call('alpha', 'nginx', 'POST', '/new'),
+      call('client', 'nginx', 'POST', '/new'),
+    ]);
+    assert.deepEqual(
+      drift.missing.map((c) => c.client.name),
+      ['alpha', 'client'],
+    );
+    assert.deepEqual(
+      [...patch.matchAll(/^\+\+\+ b\/(.*)$/gm)].map((m) => m[1]),
+      ['intents/client.yaml', 'intents/shared.yaml'],
+    );
+    assert.deepEqual(await patchWithinRoom(dir, declared, drift, false, 100_000), { patch, leftOut: 0 });
+  });
+
+  test('a new client beside declared ones: its document is in the patch', async () => {
+    const { dir, declared, drift, patch } = await wholeAndWithin([
+      call('client', 'nginx', 'POST', '/new'),
+      call('newcomer', 'nginx', 'GET', '/a'),
+    ]);
+    assert.match(patch, /^\+\+\+ b\/intents\/newcomer\.yaml$/m);
+    assert.deepEqual(await patchWithinRoom(dir, declared, drift, false, 100_000), { patch, leftOut: 0 });
+  });
+});

@@ -3,6 +3,7 @@
 // error at its line; metadata as `kubectl get -o yaml` writes it is read as before.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { isGoRfc3339 } from '../../src/declare/object-meta.ts';
 import { parseClientIntentsDocuments } from '../../src/declare/parse-client-intents.ts';
 import { parseYamlDocuments } from '../../src/yaml/read-yaml.ts';
 
@@ -190,5 +191,82 @@ describe('ClientIntents metadata as kubectl and the API server check it', () => 
       ]),
       'm.yaml:7: metadata.ownerReferences: only one reference can have controller: true',
     );
+  });
+});
+
+describe('ClientIntents metadata: the edges of what kubectl and the API server take', () => {
+  test('taken: generation 0, a grace period, a dotted name, a generated name ending in "-"', () => {
+    for (const lines of [
+      [...BASE, 'generation: 0'],
+      [...BASE, 'deletionGracePeriodSeconds: 30'],
+      ['name: client.v2', 'namespace: shop'],
+      [...BASE, 'generateName: a-'],
+    ]) {
+      assert.equal(errorOf(lines), 'no error', lines.join('; '));
+    }
+  });
+
+  test('refused: a generated name of "-" alone (the API server masks a trailing "-" only after another character)', () => {
+    assert.equal(
+      errorOf([...BASE, 'generateName: "-"']),
+      'm.yaml:6: metadata.generateName: "-" is not a valid name prefix',
+    );
+  });
+
+  test('refused: an Object.prototype key is no ObjectMeta field', () => {
+    for (const key of ['toString', 'constructor', 'hasOwnProperty']) {
+      assert.equal(
+        errorOf([...BASE, `${key}: x`]),
+        `m.yaml:6: metadata.${key}: unknown field (kubectl apply refuses it: strict field validation)`,
+      );
+    }
+  });
+
+  test('refused: a generation past int64 (kubectl cannot decode it)', () => {
+    assert.equal(
+      errorOf([...BASE, 'generation: 9223372036854775808']),
+      'm.yaml:6: metadata.generation: must be an integer (kubectl refuses the document)',
+    );
+    assert.equal(errorOf([...BASE, 'generation: 9223372036854775807']), 'no error');
+  });
+
+  test('annotations are counted in UTF-8 bytes, as the API server counts them', () => {
+    // 2 bytes each: 131,072 characters, 262,144 bytes, with the key's byte past the limit.
+    const wide = 'é'.repeat(128 * 1024);
+    assert.equal(
+      errorOf([...BASE, `annotations: {a: ${wide}}`]),
+      `m.yaml:6: metadata.annotations: ${256 * 1024 + 1} bytes, more than the API server's limit of ${256 * 1024}`,
+    );
+  });
+
+  test('owner references: an empty required field is as missing as an absent one, apiVersion included', () => {
+    assert.equal(
+      errorOf([...BASE, 'ownerReferences:', '- {apiVersion: v1, kind: Pod, name: p, uid: ""}']),
+      'm.yaml:7: metadata.ownerReferences[0].uid: required',
+    );
+    assert.equal(
+      errorOf([...BASE, 'ownerReferences:', '- {kind: Pod, name: p, uid: u}']),
+      'm.yaml:7: metadata.ownerReferences[0].apiVersion: required',
+    );
+  });
+
+  test('times: leap days by the Gregorian rule, 30-day months, minutes, comma fractions, offsets to 24:60', () => {
+    const cases: [string, boolean][] = [
+      ['2000-02-29T10:00:00Z', true],
+      ['1900-02-29T10:00:00Z', false],
+      ['2024-09-30T10:00:00Z', true],
+      ['2024-09-31T10:00:00Z', false],
+      ['2024-04-31T10:00:00Z', false],
+      ['2024-01-01T10:59:59Z', true],
+      ['2024-01-01T10:60:00Z', false],
+      ['2024-01-01T10:00:60Z', false],
+      ['2024-01-01T10:00:00,5Z', true],
+      ['2024-01-01T10:00:00.5Z', true],
+      ['2024-01-01T10:00:00+24:00', true],
+      ['2024-01-01T10:00:00-24:60', true],
+      ['2024-01-01T10:00:00+25:00', false],
+    ];
+    for (const [text, taken] of cases) assert.equal(isGoRfc3339(text), taken, text);
+    assert.equal(errorOf([...BASE, 'creationTimestamp: "2000-02-29T10:00:00Z"']), 'no error');
   });
 });

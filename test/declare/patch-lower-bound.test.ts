@@ -3,7 +3,7 @@
 // intents file. Here the bound is checked against the patch really made, and the shortcut is seen
 // from the outside.
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { patchLowerBound, planIntentsEdit } from '../../src/declare/intents-edit-plan.ts';
 import { loadIntents } from '../../src/declare/load-intents.ts';
 import { computeDrift } from '../../src/diff/compute-drift.ts';
-import type { ObservedCall } from '../../src/model.ts';
+import type { Drift, ObservedCall } from '../../src/model.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { call, NS, observedMap } from '../diff/builders.ts';
 
@@ -197,5 +197,65 @@ describe('the suggested patch’s lower bound', () => {
       /> The suggested patch is too long for a comment: `intent-drift check --fix` applies it to the files\./,
     );
     assert.doesNotMatch(run.stdout, /<summary>Suggested patch/);
+  });
+});
+
+/** client's ClientIntents (resource name `name`, workload kind `kind` if any) calling nginx on /a. */
+function clientDoc(name: string, kind?: string): string {
+  return [
+    'apiVersion: k8s.otterize.com/v2beta1',
+    'kind: ClientIntents',
+    'metadata:',
+    `  name: ${name}`,
+    `  namespace: ${NS}`,
+    'spec:',
+    '  workload:',
+    '    name: client',
+    ...(kind === undefined ? [] : [`    kind: ${kind}`]),
+    '  targets:',
+    '    - kubernetes:',
+    '        name: nginx',
+    '        http:',
+    '          - path: /a',
+    '            methods: [GET]',
+    '',
+  ].join('\n');
+}
+
+/** The bound and the patch for `observed` against intents files `files` (path: text). */
+async function boundAndPatch(
+  files: Record<string, string>,
+  observed: ObservedCall[],
+  edit = (d: Drift) => d,
+) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-bound-'));
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), text);
+  }
+  const declared = await loadIntents(['intents'], { cwd: dir });
+  const drift = edit(computeDrift(observedMap(observed), declared));
+  const { patch } = await planIntentsEdit(dir, declared, drift, false);
+  return { bound: patchLowerBound(drift, declared), patch };
+}
+
+describe('the suggested patch’s lower bound, case by case', () => {
+  test('a call without HTTP detail to a target with HTTP rules is skipped by the editor: not counted', async () => {
+    const { bound, patch } = await boundAndPatch({ 'intents/client.yaml': clientDoc('client') }, [
+      call('client', 'nginx', null, null),
+    ]);
+    assert.equal(patch, '');
+    assert.equal(bound, 0);
+  });
+
+  test('calls sharing one template are one rule', async () => {
+    const paths = Array.from({ length: 60 }, (_, i) => `/items/${1000 + i}`);
+    const { bound, patch } = await boundAndPatch(
+      { 'intents/client.yaml': clientDoc('client') },
+      paths.map((p) => call('client', 'nginx', 'GET', p)),
+      (drift) => ({ ...drift, missing: drift.missing.map((c) => ({ ...c, suggestedPath: '/items/{*}' })) }),
+    );
+    assert.equal(patch.match(/^\+ +- path: /gm)?.length, 1, patch);
+    assert.ok(bound <= patch.length, `${bound} > ${patch.length}`);
   });
 });
