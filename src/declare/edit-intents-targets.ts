@@ -90,6 +90,10 @@ function v2Target(item: YAMLMap): { type: TargetType; name: string; body: YAMLMa
 }
 
 function v1Call(item: YAMLMap): { type: TargetType; name: string; body: YAMLMap } | undefined {
+  // A kafka, database or cloud call is no HTTP target, whatever it names (parse-v1.ts): adding
+  // to it writes nothing the check counts, and pruning a stale target there takes the wrong call.
+  const type = item.get('type');
+  if (type !== undefined && type !== null && type !== 'http') return undefined;
   const raw = String(item.get('name') ?? '');
   const isService = raw.startsWith('svc:') || item.get('kind') === 'Service';
   return { type: isService ? 'service' : 'kubernetes', name: raw.replace(/^svc:/, ''), body: item };

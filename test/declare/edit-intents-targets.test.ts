@@ -361,6 +361,48 @@ describe('v1 shapes: spec.calls, `svc:` names, and v1alpha2’s own fields', () 
   });
 });
 
+describe('a v1 call of another type (kafka, database) names no HTTP target', () => {
+  const text = intents(
+    `  service:
+    name: frontend
+  calls:
+  - name: nginx
+    type: kafka
+    kafkaTopics:
+    - name: orders
+      operations: [produce]
+`,
+    'k8s.otterize.com/v1alpha3',
+  );
+
+  test('a missing HTTP call to a server of that name gets an HTTP call of its own', async () => {
+    const fixed = await fixThenCheck(text, [calls('nginx.shop', 'GET', '/a')]);
+    assert.deepEqual(fixed.edit.skipped, []);
+    assert.deepEqual(fixed.again.missing, []);
+    assert.deepEqual(changedLines(fixed.patch), [
+      '+  - name: nginx',
+      '+    kind: Deployment',
+      '+    type: http',
+      '+    HTTPResources:',
+      '+    - path: /a',
+      '+      methods:',
+      '+      - GET',
+    ]);
+  });
+
+  test('--prune-stale removes the stale HTTP target, never the kafka call of the same name', async () => {
+    // frontend calls api (declared), no longer nginx over HTTP.
+    const declaredApi = `${text}  - name: api\n  - name: nginx\n`;
+    const fixed = await fixThenCheck(declaredApi, [calls('api.shop', 'GET', '/x')], true);
+    assert.deepEqual(
+      fixed.edit.changes.map((c) => `${c.action} ${c.server} ${c.method} ${c.path}`),
+      ['remove nginx null null'],
+    );
+    assert.deepEqual(fixed.rules, ['nginx.shop kafka - null null', 'api.shop kubernetes - null null']);
+    assert.equal(fixed.text, `${text}  - name: api\n`);
+  });
+});
+
 function declaredOne(): DeclaredIntents {
   return {
     rules: [],
