@@ -11,6 +11,8 @@ interface ClientIntentsNode {
   index: number;
   node: YAMLMap;
   namespace: unknown;
+  /** Its workload's kind, when it writes one. */
+  kind: string | undefined;
   /** Its own, or its list's when it names neither kind nor apiVersion (kubectl-list.ts). */
   apiVersion: string;
 }
@@ -93,8 +95,9 @@ export class ClientHomes {
 
   /**
    * The client's ClientIntents in the files of its declared documents (`preferFile` first): the
-   * first whose namespace is the client's. A note instead when none is, and one there names no
-   * namespace while the load gave no default: whose it is is not guessed.
+   * first whose namespace is the client's and whose workload kind agrees. A note instead when
+   * none is, and one there names no namespace while the load gave no default: whose it is is not
+   * guessed.
    */
   find(client: WorkloadRef, preferFile?: string): ClientHome | { note: string } | undefined {
     const candidates = [...(this.byClient.get(clientKey(client)) ?? [])];
@@ -103,7 +106,11 @@ export class ClientHomes {
     for (const candidate of candidates) {
       const entry = this.open(candidate.file);
       if (entry === undefined) continue;
-      const named = this.documentsOf(entry).get(client.name) ?? [];
+      // A Deployment and a StatefulSet of one name have ClientIntents of their own: the diff
+      // counts neither's rules for the other (rule-index.ts kindsAgree).
+      const named = (this.documentsOf(entry).get(client.name) ?? []).filter((d) =>
+        kindsAgree(d.kind, client.kind),
+      );
       const mine = named.filter((d) => d.namespace === client.namespace);
       // Of two with one name, the later replaced the earlier when read (apply-order.ts): the
       // one at the line the load read it from is the one in force.
@@ -156,7 +163,14 @@ export class ClientHomes {
         const written = node.getIn(['metadata', 'namespace']);
         const namespace =
           written === undefined || written === null || written === '' ? this.defaultNamespace : written;
-        list.push({ index: i, node, namespace, apiVersion: type.apiVersion });
+        const kind = node.getIn(['spec', 'workload', 'kind']) ?? node.getIn(['spec', 'service', 'kind']);
+        list.push({
+          index: i,
+          node,
+          namespace,
+          kind: typeof kind === 'string' && kind !== '' ? kind : undefined,
+          apiVersion: type.apiVersion,
+        });
         found.set(name, list);
       };
       entry.docs.forEach((doc, i) => {
@@ -208,6 +222,11 @@ export function sharedNote(client: string, file: string): string {
  */
 export function isJsonFile(file: string): boolean {
   return /\.json$/i.test(file);
+}
+
+/** Whether a client's kind and a ClientIntents' workload kind may be one workload's (either unknown, or the same). */
+export function kindsAgree(written: string | undefined, client: string | undefined): boolean {
+  return written === undefined || client === undefined || written === client;
 }
 
 /** How the editor tells clients apart (patchWithinRoom groups by the same key). */

@@ -6,7 +6,7 @@ import { readRegularFileBytesSync } from '../regular-file.ts';
 import { isUtf16 } from '../yaml/kubectl-text.ts';
 import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
 import { editIntents, skipReason } from './edit-intents.ts';
-import { clientKey, isJsonFile } from './edit-intents-homes.ts';
+import { clientKey, isJsonFile, kindsAgree } from './edit-intents-homes.ts';
 import type { IntentsEditRequest, IntentsEditResult, IntentsSources } from './edit-intents-types.ts';
 import { suggestedPatch } from './suggested-patch.ts';
 
@@ -49,7 +49,7 @@ export function intentsSourcesOnDisk(cwd: string, declared: DeclaredIntents): In
  * Enough to know that a patch cannot fit a comment without parsing and diffing every file.
  * Counted only for calls the editor surely writes: those of clients with YAML intents free of
  * anchors and aliases, with a method and a path, that it does not skip (skipReason); such a call
- * goes into its client's first declared document, whose file therefore changes.
+ * goes into its client's first declared document of its kind, whose file therefore changes.
  *
  * Counting stops once the bound passes `enough` (the room the patch must fit): a drift of
  * 100,000 missing calls is known too long after a few thousand, where counting them all took
@@ -60,12 +60,14 @@ export function patchLowerBound(
   declared: DeclaredIntents,
   enough = Number.POSITIVE_INFINITY,
 ): number {
-  const home = new Map<string, string>();
+  const homes = new Map<string, DeclaredIntents['documents']>();
   const json = new Map<string, string>();
   const shared = new Set<string>();
   for (const d of declared.documents) {
     const key = clientKey(d.client);
-    if (!home.has(key)) home.set(key, d.file);
+    const documents = homes.get(key);
+    if (documents === undefined) homes.set(key, [d]);
+    else documents.push(d);
     if (isJsonFile(d.file) && !json.has(key)) json.set(key, d.file);
     // The editor leaves ClientIntents with anchors or aliases alone: none of the client's calls is sure.
     if (d.shared) shared.add(key);
@@ -75,7 +77,10 @@ export function patchLowerBound(
   // The files' share counted so far, so the bound is known after each call.
   let fileChars = 0;
   for (const call of drift.missing) {
-    const file = home.get(clientKey(call.client));
+    // The first document of the client's own kind (ClientHomes.find): another kind's is another workload's.
+    const file = homes
+      .get(clientKey(call.client))
+      ?.find((d) => kindsAgree(d.client.kind, call.client.kind))?.file;
     if (
       call.method === null ||
       call.path === null ||

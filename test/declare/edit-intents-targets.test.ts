@@ -403,6 +403,68 @@ describe('a v1 call of another type (kafka, database) names no HTTP target', () 
   });
 });
 
+describe('a Deployment and a StatefulSet of one name are two clients, each with its own ClientIntents', () => {
+  /** web's ClientIntents for the workload of `kind`, calling `server` on GET /a. */
+  const webDoc = (name: string, kind: string, server: string) => `apiVersion: k8s.otterize.com/v2beta1
+kind: ClientIntents
+metadata:
+  name: ${name}
+  namespace: shop
+spec:
+  workload:
+    name: web
+    kind: ${kind}
+  targets:
+    - kubernetes:
+        name: ${server}
+        http:
+          - path: /a
+            methods: [GET]
+`;
+  const deployment = webDoc('web', 'Deployment', 'db');
+  const web = (kind: string, server: string, method: string, p: string) =>
+    call('web.shop', `${server}.shop`, method, p, { kind });
+
+  test("the StatefulSet's missing call goes into its own document, not the Deployment's before it", async () => {
+    const statefulSet = webDoc('web-sts', 'StatefulSet', 'api');
+    const fixed = await fixThenCheck(`${deployment}---\n${statefulSet}`, [
+      web('StatefulSet', 'api', 'GET', '/a'),
+      web('StatefulSet', 'api', 'POST', '/x'),
+      web('Deployment', 'db', 'GET', '/a'),
+    ]);
+    assert.deepEqual(fixed.again.missing, [], 'the StatefulSet is allowed its call after the edit');
+    assert.equal(
+      fixed.text,
+      `${deployment}---\n${statefulSet}          - path: /x\n            methods: [POST]\n`,
+      'the Deployment is granted nothing',
+    );
+  });
+
+  test("a stale rule of the StatefulSet is pruned from its document; the Deployment's same rule stays", async () => {
+    const both = webDoc('web-sts', 'StatefulSet', 'db');
+    const fixed = await fixThenCheck(
+      `${deployment}---\n${both}`,
+      [web('Deployment', 'db', 'GET', '/a'), web('StatefulSet', 'api', 'GET', '/b')],
+      true,
+    );
+    assert.deepEqual(
+      fixed.rules.filter((r) => r.includes('GET /a')),
+      ['db.shop kubernetes - GET /a'],
+      "the Deployment's rule stays",
+    );
+    assert.ok(fixed.text.startsWith(deployment), fixed.text);
+  });
+
+  test('a StatefulSet without ClientIntents, beside the Deployment’s: nothing written into the Deployment’s', async () => {
+    const fixed = await fixThenCheck(deployment, [web('StatefulSet', 'api', 'GET', '/x')]);
+    assert.equal(fixed.text, deployment);
+    assert.deepEqual(fixed.edit.files, []);
+    assert.deepEqual(fixed.edit.skipped, [
+      'web: its ClientIntents (intents/frontend.yaml:1) are not where the editor can change them; edit them by hand',
+    ]);
+  });
+});
+
 function declaredOne(): DeclaredIntents {
   return {
     rules: [],

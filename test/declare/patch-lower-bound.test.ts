@@ -258,4 +258,27 @@ describe('the suggested patch’s lower bound, case by case', () => {
     assert.equal(patch.match(/^\+ +- path: /gm)?.length, 1, patch);
     assert.ok(bound <= patch.length, `${bound} > ${patch.length}`);
   });
+
+  test("a client's calls are counted in the file the editor writes them to: its first of the client's kind", async () => {
+    // Two workloads named client: a StatefulSet (intents/a.yaml) and a Deployment (a long path).
+    const long = `intents/${'deep/'.repeat(60)}client-deployment.yaml`;
+    const files = {
+      'intents/a.yaml': clientDoc('client-sts', 'StatefulSet'),
+      [long]: clientDoc('client-deployment', 'Deployment'),
+    };
+    // Of unknown kind: either workload's document is its; the first is written.
+    const any = await boundAndPatch(files, [call('client', 'nginx', 'POST', '/b')]);
+    assert.match(any.patch, /^\+\+\+ b\/intents\/a\.yaml$/m);
+    assert.ok(any.bound <= any.patch.length, `${any.bound} > ${any.patch.length}`);
+    // The Deployment's call goes into the Deployment's file, and is counted there.
+    const deployment = await boundAndPatch(files, [
+      call('client', 'nginx', 'POST', '/b', { kind: 'Deployment' }),
+    ]);
+    assert.match(deployment.patch, /^\+\+\+ b\/intents\/deep\//m);
+    assert.ok(deployment.bound >= 2 * long.length, `${deployment.bound} counts the long name`);
+    assert.ok(
+      deployment.bound <= deployment.patch.length,
+      `${deployment.bound} > ${deployment.patch.length}`,
+    );
+  });
 });
