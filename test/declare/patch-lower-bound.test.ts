@@ -236,16 +236,30 @@ async function boundAndPatch(
   const declared = await loadIntents(['intents'], { cwd: dir });
   const drift = edit(computeDrift(observedMap(observed), declared));
   const { patch } = await planIntentsEdit(dir, declared, drift, false);
-  return { bound: patchLowerBound(drift, declared), patch };
+  return { bound: patchLowerBound(drift, declared), patch, drift };
 }
 
 describe('the suggested patch’s lower bound, case by case', () => {
-  test('a call without HTTP detail to a target with HTTP rules is skipped by the editor: not counted', async () => {
-    const { bound, patch } = await boundAndPatch({ 'intents/client.yaml': clientDoc('client') }, [
-      call('client', 'nginx', null, null),
+  test('a TCP connection to a target with HTTP rules is skipped by the editor: not counted', async () => {
+    const { bound, patch, drift } = await boundAndPatch({ 'intents/client.yaml': clientDoc('client') }, [
+      call('client', 'nginx', null, null, { protocol: 'tcp' }),
     ]);
+    assert.equal(drift.missing.length, 1, 'missing: no HTTP rule allows a connection');
     assert.equal(patch, '');
     assert.equal(bound, 0);
+  });
+
+  test('calls with a path but no method are no rules: their new target is written once, without http', async () => {
+    const paths = Array.from({ length: 40 }, (_, i) => `/p${i}`);
+    const { bound, patch } = await boundAndPatch(
+      { 'intents/client.yaml': clientDoc('client') },
+      paths.map((p) => call('client', 'orders', null, p)),
+    );
+    assert.deepEqual(
+      patch.split('\n').filter((l) => l.startsWith('+ ')),
+      ['+    - kubernetes:', '+        name: orders'],
+    );
+    assert.ok(bound <= patch.length, `${bound} > ${patch.length}`);
   });
 
   test('calls sharing one template are one rule', async () => {
