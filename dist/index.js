@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-HOXH2CVF.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-YT2EAYSN.js"));
 exitTwoOnCrash();
 await run();

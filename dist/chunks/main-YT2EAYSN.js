@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-W6X2ZMSW.js";
+} from "./chunk-SXISP7EC.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

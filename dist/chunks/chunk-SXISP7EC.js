@@ -12743,8 +12743,9 @@ var ClientHomes = class {
   }
   /**
    * The client's ClientIntents in the files of its declared documents (`preferFile` first): the
-   * first whose namespace is the client's. A note instead when none is, and one there names no
-   * namespace while the load gave no default: whose it is is not guessed.
+   * first whose namespace is the client's and whose workload kind agrees. A note instead when
+   * none is, and one there names no namespace while the load gave no default: whose it is is not
+   * guessed.
    */
   find(client, preferFile) {
     const candidates = [...this.byClient.get(clientKey(client)) ?? []];
@@ -12753,7 +12754,9 @@ var ClientHomes = class {
     for (const candidate of candidates) {
       const entry = this.open(candidate.file);
       if (entry === void 0) continue;
-      const named = this.documentsOf(entry).get(client.name) ?? [];
+      const named = (this.documentsOf(entry).get(client.name) ?? []).filter(
+        (d) => kindsAgree2(d.kind, client.kind)
+      );
       const mine = named.filter((d) => d.namespace === client.namespace);
       const found = mine.length > 1 ? mine.find((d) => lineOf2(entry.text, d.node) === candidate.line) ?? mine[0] : mine[0];
       if (found !== void 0)
@@ -12795,7 +12798,14 @@ var ClientHomes = class {
         const list = found.get(name) ?? [];
         const written = node.getIn(["metadata", "namespace"]);
         const namespace = written === void 0 || written === null || written === "" ? this.defaultNamespace : written;
-        list.push({ index: i, node, namespace, apiVersion: type.apiVersion });
+        const kind = node.getIn(["spec", "workload", "kind"]) ?? node.getIn(["spec", "service", "kind"]);
+        list.push({
+          index: i,
+          node,
+          namespace,
+          kind: typeof kind === "string" && kind !== "" ? kind : void 0,
+          apiVersion: type.apiVersion
+        });
         found.set(name, list);
       };
       entry.docs.forEach((doc, i) => {
@@ -12830,6 +12840,9 @@ function sharedNote(client, file) {
 }
 function isJsonFile(file) {
   return /\.json$/i.test(file);
+}
+function kindsAgree2(written, client) {
+  return written === void 0 || client === void 0 || written === client;
 }
 function clientKey(client) {
   return `${client.namespace}/${client.name}`;
@@ -13128,6 +13141,8 @@ function v2Target2(item) {
   return void 0;
 }
 function v1Call2(item) {
+  const type = item.get("type");
+  if (type !== void 0 && type !== null && type !== "http") return void 0;
   const raw = String(item.get("name") ?? "");
   const isService = raw.startsWith("svc:") || item.get("kind") === "Service";
   return { type: isService ? "service" : "kubernetes", name: raw.replace(/^svc:/, ""), body: item };
@@ -13975,12 +13990,14 @@ function intentsSourcesOnDisk(cwd, declared) {
   };
 }
 function patchLowerBound(drift, declared, enough = Number.POSITIVE_INFINITY) {
-  const home = /* @__PURE__ */ new Map();
+  const homes = /* @__PURE__ */ new Map();
   const json = /* @__PURE__ */ new Map();
   const shared = /* @__PURE__ */ new Set();
   for (const d of declared.documents) {
     const key = clientKey(d.client);
-    if (!home.has(key)) home.set(key, d.file);
+    const documents = homes.get(key);
+    if (documents === void 0) homes.set(key, [d]);
+    else documents.push(d);
     if (isJsonFile(d.file) && !json.has(key)) json.set(key, d.file);
     if (d.shared) shared.add(key);
   }
@@ -13988,7 +14005,7 @@ function patchLowerBound(drift, declared, enough = Number.POSITIVE_INFINITY) {
   const files = /* @__PURE__ */ new Set();
   let fileChars = 0;
   for (const call of drift.missing) {
-    const file = home.get(clientKey(call.client));
+    const file = homes.get(clientKey(call.client))?.find((d) => kindsAgree2(d.client.kind, call.client.kind))?.file;
     if (call.method === null || call.path === null || file === void 0 || shared.has(clientKey(call.client)))
       continue;
     if (skipReason(call, (client) => json.get(clientKey(client))) !== void 0) continue;

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-W6X2ZMSW.js";
+} from "./chunk-SXISP7EC.js";
 import {
   leavesDirectory,
   openInRepository,
