@@ -15428,7 +15428,7 @@ export const MUTANTS: Mutant[] = [
     file: 'src/report/text-report.ts',
     from: '  const server = show(qualifiedName(rule.server));',
     to: '  const server = show(targetName(rule.server, rule.client.namespace));',
-    why: "the ignored-stale list names a same-namespace server without its namespace, where the ignored calls above it name both: the reader cannot place `legacy`",
+    why: 'the ignored-stale list names a same-namespace server without its namespace, where the ignored calls above it name both: the reader cannot place `legacy`',
     tests: ['test/report/controls-report.test.ts'],
   },
   // --- hunt: the intents editor (hunt-edit/): edit-intents, edit-intents-targets,
