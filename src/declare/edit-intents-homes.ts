@@ -1,6 +1,7 @@
 // Where the editor finds each client's ClientIntents in the parsed intents files: a whole
 // document, or an item of a list (kubectl-list.ts). Used by edit-intents.ts.
 import { type Document, isAlias, isMap, isNode, isSeq, visit, type YAMLMap } from 'yaml';
+import { kindsAgree } from '../diff/rule-index.ts';
 import type { DeclaredIntents, WorkloadRef } from '../model.ts';
 
 /**
@@ -222,11 +223,6 @@ export function sharedNote(client: string, file: string): string {
  */
 export function isJsonFile(file: string): boolean {
   return /\.json$/i.test(file);
-}
-
-/** Whether a client's kind and a ClientIntents' workload kind may be one workload's (either unknown, or the same). */
-export function kindsAgree(written: string | undefined, client: string | undefined): boolean {
-  return written === undefined || client === undefined || written === client;
 }
 
 /** How the editor tells clients apart (patchWithinRoom groups by the same key). */

@@ -1,12 +1,13 @@
 // The minimal intents edit for a check's drift, read from the files as they are on disk: what
 // the action suggests as a patch and commits with open-pr, and what `check --fix` writes.
 import path from 'node:path';
+import { kindsAgree } from '../diff/rule-index.ts';
 import type { DeclaredIntents, Drift } from '../model.ts';
 import { readRegularFileBytesSync } from '../regular-file.ts';
 import { isUtf16 } from '../yaml/kubectl-text.ts';
 import { MAX_YAML_BYTES } from '../yaml/yaml-tree.ts';
 import { editIntents, skipReason } from './edit-intents.ts';
-import { clientKey, isJsonFile, kindsAgree } from './edit-intents-homes.ts';
+import { clientKey, isJsonFile } from './edit-intents-homes.ts';
 import type { IntentsEditRequest, IntentsEditResult, IntentsSources } from './edit-intents-types.ts';
 import { suggestedPatch } from './suggested-patch.ts';
 

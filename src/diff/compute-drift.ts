@@ -22,7 +22,7 @@ import {
 import { compareCalls, compareRules } from '../order.ts';
 import { GroupRules } from './group-rules.ts';
 import type { IgnoredBy, IgnoredCall } from './ignore-rules.ts';
-import { type IntentsHome, intentsFileFor, intentsHomes } from './intents-homes.ts';
+import { type IntentsHome, type IntentsHomes, intentsFileFor, intentsHomes } from './intents-homes.ts';
 import { readAsPattern } from './istio-match.ts';
 import {
   buildRuleIndex,
@@ -111,7 +111,7 @@ interface CallLookups {
   index: ReturnType<typeof buildRuleIndex>['index'];
   /** Target keys some ClientIntents declares: Istio closes them to every undeclared caller. */
   closedTargets: Set<string>;
-  homes: Map<string, IntentsHome>;
+  homes: IntentsHomes;
   opts: DriftOptions;
 }
 
@@ -138,7 +138,7 @@ function classifyCalls(
       client = call.client;
       server = undefined;
       byTarget = index.get(refKey(client));
-      home = homes.get(refKey(client));
+      home = homes.of(client);
     }
     if (call.server !== server) {
       server = call.server;

@@ -1,27 +1,45 @@
 // Where in a client's ClientIntents a reviewer adds a missing call (the report's `intentsFile`):
-// the target that names the call's server, else the document's list of targets. The same place
-// the suggested edit (src/declare/edit-intents.ts) writes to.
-import type { DeclaredIntents, DeclaredRule, ObservedCall } from '../model.ts';
-import { refKey } from './rule-index.ts';
+// in its document of the client's kind, the target that names the call's server, else the
+// document's list of targets. The same place the suggested edit (src/declare/edit-intents.ts)
+// writes to.
+import type { DeclaredIntents, DeclaredRule, ObservedCall, WorkloadRef } from '../model.ts';
+import { kindsAgree, refKey } from './rule-index.ts';
 
-/** A client's first ClientIntents document, and the targets written in it (with their lines). */
+/** One of a client's ClientIntents documents, and the targets written in it (with their lines). */
 export interface IntentsHome {
   doc: DeclaredIntents['documents'][number];
   /** One rule per target (the first), in file order. */
   targets: DeclaredRule[];
 }
 
-/** Each client's first ClientIntents document, with its targets: where a reviewer adds a call. */
-export function intentsHomes(declared: DeclaredIntents): Map<string, IntentsHome> {
-  const homes = new Map<string, IntentsHome>();
+/** Where a reviewer adds a client's call: its first ClientIntents document of the client's kind. */
+export interface IntentsHomes {
+  of(client: WorkloadRef): IntentsHome | undefined;
+}
+
+/**
+ * Each client's ClientIntents documents, with their targets. A Deployment and a StatefulSet of
+ * one name may each have their own (the webhook keys a workload by name and kind, and the diff
+ * counts neither's rules for the other): a call goes into the first whose workload kind agrees
+ * with its client's (either unknown, or the same), as the editor (edit-intents-homes.ts) puts it.
+ */
+export function intentsHomes(declared: DeclaredIntents): IntentsHomes {
+  const byClient = new Map<string, IntentsHome[]>();
   for (const doc of declared.documents) {
     const key = refKey(doc.client);
-    if (!homes.has(key)) homes.set(key, { doc, targets: [] });
+    const homes = byClient.get(key);
+    if (homes === undefined) byClient.set(key, [{ doc, targets: [] }]);
+    else if (!homes.some((home) => home.doc.client.kind === doc.client.kind))
+      homes.push({ doc, targets: [] });
   }
   for (let i = 0; i < declared.rules.length; i++) {
     const rule = declared.rules[i]!;
-    const home = homes.get(refKey(rule.client));
-    if (home === undefined || rule.file !== home.doc.file || rule.targetLine === undefined) continue;
+    if (rule.targetLine === undefined) continue;
+    // A rule's document: the one of its client's kind, in its file.
+    const home = byClient
+      .get(refKey(rule.client))
+      ?.find((h) => h.doc.client.kind === rule.client.kind && h.doc.file === rule.file);
+    if (home === undefined) continue;
     // The rules of one target are neighbours sharing its server object, type and line: the
     // first stands for all of them (a search finds the same line).
     const last = home.targets[home.targets.length - 1];
@@ -32,7 +50,9 @@ export function intentsHomes(declared: DeclaredIntents): Map<string, IntentsHome
       last.targetLine === rule.targetLine;
     if (!sameTarget) home.targets.push(rule);
   }
-  return homes;
+  return {
+    of: (client) => byClient.get(refKey(client))?.find((h) => kindsAgree(h.doc.client.kind, client.kind)),
+  };
 }
 
 /**

@@ -76,7 +76,8 @@ export function callTargetKeys(call: ObservedCall): readonly string[] {
   return keys;
 }
 
-function kindsAgree(declared: string | undefined, observed: string | undefined): boolean {
+/** Whether two workload kinds may be one workload's: either unknown, or the same. */
+export function kindsAgree(declared: string | undefined, observed: string | undefined): boolean {
   return declared === undefined || observed === undefined || declared === observed;
 }
 

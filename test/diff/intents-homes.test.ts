@@ -22,7 +22,7 @@ const document = (file: string, targetsLine: number): DeclaredIntents['documents
 });
 /** Where intentsFileFor sends a call of web to `server`. */
 function placeOf(declared: DeclaredIntents, server: string, spec: Parameters<typeof call>[4] = {}) {
-  const home = intentsHomes(declared).get(`${NS}/web`);
+  const home = intentsHomes(declared).of({ name: 'web', namespace: NS });
   assert.ok(home);
   return intentsFileFor(home, call('web', server, 'GET', '/b', spec).server);
 }
@@ -37,6 +37,36 @@ describe('intentsFileFor', () => {
     };
     assert.deepEqual(placeOf(declared, 'orders'), { file: FILE, line: 7 });
     assert.deepEqual(placeOf(declared, 'payments'), { file: FILE, line: 6 }, 'the list, in the home file');
+  });
+
+  test("a Deployment's and a StatefulSet's ClientIntents of one name: each kind's call goes into its own", () => {
+    // One file, two documents (the webhook keys a workload by name and kind): the Deployment's
+    // targets orders at line 7, the StatefulSet's payments at line 17.
+    const withKind = (kind: string, line: number, targetsLine: number) => ({
+      ...document(FILE, targetsLine),
+      client: { name: 'web', namespace: NS, kind },
+      line,
+    });
+    const declared: DeclaredIntents = {
+      rules: [target('orders', 7, { kind: 'Deployment' }), target('payments', 17, { kind: 'StatefulSet' })],
+      documents: [withKind('Deployment', 1, 6), withKind('StatefulSet', 11, 16)],
+      warnings: [],
+    };
+    const homes = intentsHomes(declared);
+    const placeFor = (kind: string | undefined, server: string) => {
+      const spec = kind === undefined ? {} : { kind };
+      const home = homes.of(call('web', server, 'GET', '/b', spec).client);
+      assert.ok(home);
+      return intentsFileFor(home, call('web', server, 'GET', '/b', spec).server);
+    };
+    assert.deepEqual(placeFor('StatefulSet', 'payments'), { file: FILE, line: 17 });
+    assert.deepEqual(placeFor('StatefulSet', 'orders'), { file: FILE, line: 16 }, "the StatefulSet's list");
+    assert.deepEqual(placeFor('Deployment', 'orders'), { file: FILE, line: 7 });
+    assert.deepEqual(placeFor('Deployment', 'payments'), { file: FILE, line: 6 }, "the Deployment's list");
+    // Kind unknown (metrics without --workloads): the first document.
+    assert.deepEqual(placeFor(undefined, 'orders'), { file: FILE, line: 7 });
+    // A DaemonSet of that name has no ClientIntents: no place in another kind's.
+    assert.equal(homes.of({ name: 'web', namespace: NS, kind: 'DaemonSet' }), undefined);
   });
 
   test("the workload's target before a target naming the Service of the same name", () => {
