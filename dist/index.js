@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-YT2EAYSN.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-QCFV7GNJ.js"));
 exitTwoOnCrash();
 await run();

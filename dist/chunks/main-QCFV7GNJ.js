@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-SXISP7EC.js";
+} from "./chunk-SI2PN5M5.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -11220,20 +11220,26 @@ var GroupRules = class {
 
 // src/diff/intents-homes.ts
 function intentsHomes(declared) {
-  const homes = /* @__PURE__ */ new Map();
+  const byClient = /* @__PURE__ */ new Map();
   for (const doc of declared.documents) {
     const key = refKey(doc.client);
-    if (!homes.has(key)) homes.set(key, { doc, targets: [] });
+    const homes = byClient.get(key);
+    if (homes === void 0) byClient.set(key, [{ doc, targets: [] }]);
+    else if (!homes.some((home) => home.doc.client.kind === doc.client.kind))
+      homes.push({ doc, targets: [] });
   }
   for (let i = 0; i < declared.rules.length; i++) {
     const rule = declared.rules[i];
-    const home = homes.get(refKey(rule.client));
-    if (home === void 0 || rule.file !== home.doc.file || rule.targetLine === void 0) continue;
+    if (rule.targetLine === void 0) continue;
+    const home = byClient.get(refKey(rule.client))?.find((h) => h.doc.client.kind === rule.client.kind && h.doc.file === rule.file);
+    if (home === void 0) continue;
     const last = home.targets[home.targets.length - 1];
     const sameTarget = last !== void 0 && last.server === rule.server && last.targetType === rule.targetType && last.targetLine === rule.targetLine;
     if (!sameTarget) home.targets.push(rule);
   }
-  return homes;
+  return {
+    of: (client) => byClient.get(refKey(client))?.find((h) => kindsAgree(h.doc.client.kind, client.kind))
+  };
 }
 function intentsFileFor(home, server) {
   const names = (type, ref) => ref === void 0 ? void 0 : home.targets.find(
@@ -11307,7 +11313,7 @@ function classifyCalls(calls, { index, closedTargets, homes, opts }) {
       client = call.client;
       server = void 0;
       byTarget = index.get(refKey(client));
-      home = homes.get(refKey(client));
+      home = homes.of(client);
     }
     if (call.server !== server) {
       server = call.server;
@@ -12755,7 +12761,7 @@ var ClientHomes = class {
       const entry = this.open(candidate.file);
       if (entry === void 0) continue;
       const named = (this.documentsOf(entry).get(client.name) ?? []).filter(
-        (d) => kindsAgree2(d.kind, client.kind)
+        (d) => kindsAgree(d.kind, client.kind)
       );
       const mine = named.filter((d) => d.namespace === client.namespace);
       const found = mine.length > 1 ? mine.find((d) => lineOf2(entry.text, d.node) === candidate.line) ?? mine[0] : mine[0];
@@ -12840,9 +12846,6 @@ function sharedNote(client, file) {
 }
 function isJsonFile(file) {
   return /\.json$/i.test(file);
-}
-function kindsAgree2(written, client) {
-  return written === void 0 || client === void 0 || written === client;
 }
 function clientKey(client) {
   return `${client.namespace}/${client.name}`;
@@ -14005,7 +14008,7 @@ function patchLowerBound(drift, declared, enough = Number.POSITIVE_INFINITY) {
   const files = /* @__PURE__ */ new Set();
   let fileChars = 0;
   for (const call of drift.missing) {
-    const file = homes.get(clientKey(call.client))?.find((d) => kindsAgree2(d.client.kind, call.client.kind))?.file;
+    const file = homes.get(clientKey(call.client))?.find((d) => kindsAgree(d.client.kind, call.client.kind))?.file;
     if (call.method === null || call.path === null || file === void 0 || shared.has(clientKey(call.client)))
       continue;
     if (skipReason(call, (client) => json.get(clientKey(client))) !== void 0) continue;

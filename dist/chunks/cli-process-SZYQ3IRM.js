@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-SXISP7EC.js";
+} from "./chunk-SI2PN5M5.js";
 import {
   leavesDirectory,
   openInRepository,
