@@ -77,6 +77,11 @@ describe('prometheus source under --query.max-samples', () => {
       );
       return true;
     });
+    // A part of one namespace cannot be made smaller: once every part is one, it is not asked again.
+    const alone = api.queries.filter((q) =>
+      q.query.includes('istio_requests_total{reporter="destination", source_workload_namespace=~"ns-0"}'),
+    );
+    assert.equal(alone.length, 1, 'the part of ns-0 alone was asked for again');
   });
 
   test('the size query refused: the error names the limit, and nothing is asked again', async () => {

@@ -3,10 +3,15 @@
 // in two namespaces as two different kinds.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { loadKubeConfig } from '../../src/observe/live/kube-config.ts';
+import { permissionHint } from '../../src/observe/live/kube-errors.ts';
+import { type MeshedPod, WORKLOAD_NAME_ANNOTATION } from '../../src/observe/live/meshed-pods.ts';
 import { readSidecars } from '../../src/observe/live/sidecars-source.ts';
+import { type LiveWorkload, OwnerResolver } from '../../src/observe/live/workload-owners.ts';
 import { deploymentChain, namespace, pod } from '../support/demo-cluster.ts';
 import type { KubeObject } from '../support/kube-api-server.ts';
 import { sidecarExposition } from '../support/sidecar-metrics.ts';
+import { rawUnsafeChars } from '../support/unsafe-chars.ts';
 import { type LiveCluster, liveCluster } from './live-harness.ts';
 
 const call = (ns: string, client: string, server: string, path: string) =>
@@ -94,5 +99,135 @@ describe('workload owners', () => {
       map.calls.map((c) => `${c.client.namespace}/${c.client.kind}/${c.client.name} ${c.path}`),
       ['shop/Deployment/api /shop-path', 'staging/StatefulSet/api /staging-path'],
     );
+  });
+});
+
+/** A meshed pod as the listing gives it, for the resolver alone. */
+function meshedPod(
+  ns: string,
+  name: string,
+  owner: { kind: string; name: string } | undefined,
+  extra: Partial<MeshedPod> = {},
+): MeshedPod {
+  return {
+    name,
+    namespace: ns,
+    serviceAccount: 'default',
+    owners: owner === undefined ? [] : [{ ...owner, controller: true }],
+    annotations: {},
+    labels: {},
+    incarnation: `pod-${name}/0`,
+    ...extra,
+  };
+}
+
+/** An OwnerResolver on a stand-in API server holding `objects`, denied `deny`. */
+async function resolverOn(objects: KubeObject[], deny: string[] = []) {
+  const cluster = await liveCluster({ objects, deny });
+  return {
+    resolver: new OwnerResolver(loadKubeConfig({ kubeconfig: cluster.kubeconfig.file })),
+    cluster,
+  };
+}
+
+const shown = (workloads: LiveWorkload[]) =>
+  workloads.map((w) => `${w.namespace}/${w.kind}/${w.name} (${w.istioName})`).sort();
+
+describe('workload owners: the resolver', () => {
+  test('a ReplicaSet name in two namespaces (one manifest applied twice) has an owner in each', async () => {
+    const rollout = deploymentChain('staging', 'api', '7d4b9')[1]!;
+    (rollout.metadata.ownerReferences as { kind: string; apiVersion: string }[])[0]!.kind = 'Rollout';
+    const { resolver, cluster } = await resolverOn([...deploymentChain('shop', 'api', '7d4b9'), rollout]);
+    try {
+      const pods = ['shop', 'staging'].map((ns) =>
+        meshedPod(ns, 'api-7d4b9-x', { kind: 'ReplicaSet', name: 'api-7d4b9' }),
+      );
+      assert.deepEqual(shown(await resolver.resolveAll(pods, 1)), [
+        'shop/Deployment/api (api)',
+        'staging/Rollout/api (api)',
+      ]);
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  test('ReplicaSets and Jobs unreadable: Deployments guessed from the hash, one warning per resource', async () => {
+    const { resolver, cluster } = await resolverOn([], ['get replicasets.apps', 'get jobs.batch']);
+    try {
+      const hashed = (name: string, rs: string, hash: string) =>
+        meshedPod('shop', name, { kind: 'ReplicaSet', name: rs }, { labels: { 'pod-template-hash': hash } });
+      const pods = [
+        hashed('web-5f7c8-a', 'web-5f7c8', '5f7c8'),
+        hashed('web-5f7c8-b', 'web-5f7c8', '5f7c8'),
+        hashed('cart-9d8e7-a', 'cart-9d8e7', '9d8e7'),
+        // A ReplicaSet not named NAME-HASH (made by hand, or by another controller): left as it is.
+        hashed('legacy-a', 'legacy-set', 'ab12c'),
+        meshedPod('shop', 'nightly-28999-q', { kind: 'Job', name: 'nightly-28999' }),
+      ];
+      assert.deepEqual(shown(await resolver.resolveAll(pods, 2)), [
+        'shop/Deployment/cart (cart)',
+        'shop/Deployment/web (web)',
+        'shop/Job/nightly-28999 (nightly-28999)',
+        'shop/ReplicaSet/legacy-set (legacy-set)',
+      ]);
+      assert.deepEqual([...resolver.warnings].sort(), [
+        `cannot read Jobs (${permissionHint('get', 'jobs.batch')}): workload kinds are guessed`,
+        `cannot read ReplicaSets (${permissionHint('get', 'replicasets.apps')}): workload kinds are guessed`,
+      ]);
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  test('a ReplicaSet that cannot be read for another reason: the warning says why', async () => {
+    // Deleted between the pod listing and its read: the API server answers 404.
+    const { resolver, cluster } = await resolverOn([]);
+    try {
+      const pod = meshedPod(
+        'shop',
+        'web-5f7c8-a',
+        { kind: 'ReplicaSet', name: 'web-5f7c8' },
+        { labels: { 'pod-template-hash': '5f7c8' } },
+      );
+      assert.deepEqual(shown([await resolver.resolve(pod)]), ['shop/Deployment/web (web)']);
+      assert.equal(resolver.warnings.length, 1);
+      assert.match(
+        resolver.warnings[0]!,
+        /^cannot read ReplicaSet shop\/web-5f7c8: .*not found.*; workload kinds are guessed$/,
+      );
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  test('a workload-name annotation that is no Kubernetes name: the owner names the workload, one warning', async () => {
+    const { resolver, cluster } = await resolverOn(deploymentChain('shop', 'web', '5f7c8'));
+    try {
+      const bad = `\u001b[31m../../${'x'.repeat(300)}`;
+      const pods = ['a', 'b', 'c'].map((p) =>
+        meshedPod(
+          'shop',
+          `web-5f7c8-${p}`,
+          { kind: 'ReplicaSet', name: 'web-5f7c8' },
+          { annotations: { [WORKLOAD_NAME_ANNOTATION]: p === 'c' ? '../other' : bad } },
+        ),
+      );
+      assert.deepEqual(shown(await resolver.resolveAll(pods, 1)), ['shop/Deployment/web (web)']);
+      assert.equal(resolver.warnings.length, 1, resolver.warnings.join('\n'));
+      const [warning] = resolver.warnings;
+      assert.ok(warning !== undefined);
+      assert.ok(
+        warning.startsWith(
+          `pod shop/web-5f7c8-a: annotation ${WORKLOAD_NAME_ANNOTATION} is not a Kubernetes name: "\\x1b[31m../../x`,
+        ),
+        warning,
+      );
+      // At most 80 characters of the annotation are quoted, control characters escaped.
+      assert.deepEqual(rawUnsafeChars(warning), []);
+      // The escape, [31m and ../../ are 11 of the 80: 69 x follow.
+      assert.ok(warning.endsWith(`../../${'x'.repeat(69)}"; the pod's owner names it instead`), warning);
+    } finally {
+      await cluster.close();
+    }
   });
 });

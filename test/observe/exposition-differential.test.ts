@@ -342,6 +342,43 @@ describe('byte-level exposition reader against the string reader it replaced', (
     for (const text of cases) for (let cut = 0; cut <= text.length; cut++) await agrees(text, [cut]);
   });
 
+  test('lines the random ones rarely make, hand-picked: the same samples or error, cut anywhere', async () => {
+    const at = (body: string) => `istio_requests_total${body}\n`;
+    const cases = [
+      // Not "=" after a label name, but one character and the quote: refused.
+      at('{reporter:"source"} 1'),
+      at('{reporter "source"} 1'),
+      // The same after a line with that label, whose name the reader tries first.
+      `${at('{reporter="source"} 1')}${at('{reporter:"x"} 2')}${at('{reporterX"x"} 3')}`,
+      // A point or a sign in the value: read as the number it is.
+      at('{reporter="source"} 1.5'),
+      at('{reporter="source"} -0'),
+      at('{reporter="source"} -12'),
+      at('{reporter="source"} +7'),
+      // Timestamps are -?digits: +5 and a lone minus are refused.
+      at('{reporter="source"} 1 +5'),
+      at('{reporter="source"} 1 -'),
+      at('{reporter="source"} 1 -5'),
+      // A label named __proto__ is an ordinary label of the sample.
+      at('{__proto__="x",reporter="source"} 1'),
+      // The TCP family read on the same path keeps its name.
+      'istio_tcp_connections_opened_total{reporter="source",source_workload="a"} 2\n',
+      // Values no counter has: the samples read them, the map refuses them at their line.
+      `${at('{reporter="source"} 1')}${at('{reporter="source"} 1.5')}`,
+      at('{reporter="destination"} -5'),
+    ];
+    for (const text of cases) for (let cut = 0; cut <= text.length; cut += 3) await agrees(text, [cut]);
+  });
+
+  test('a label repeated after one that grew a new reader’s table is refused', async () => {
+    // A new reader's table of label stamps has 64 entries, the process's names many more: a
+    // label met first on a line, then one whose id is past the table, then the first again.
+    const grow = Array.from({ length: 300 }, (_, i) => `grow_${i}="x"`).join(',');
+    await agrees(`istio_requests_total{dup_first="1",${grow}} 1\n`, []);
+    await agrees('istio_requests_total{dup_first="1",grow_299="x",dup_first="2"} 1\n', []);
+    await agrees('istio_requests_total{grow_0="1",grow_299="x",grow_0="2"} 1\n', []);
+  });
+
   test('a duplicate label is refused by a new reader after the process met hundreds of label names', async () => {
     // Label name ids are the process's: a reader made later meets ids far past its own table.
     const names = Array.from({ length: 300 }, (_, i) => `many_${i}="x"`).join(',');
