@@ -231,3 +231,51 @@ describe('workload owners: the resolver', () => {
     }
   });
 });
+
+describe('workload owners: ownerReferences in a cycle', () => {
+  // Kubernetes does not refuse owner references that loop (the garbage collector copes with
+  // them), and anyone who may write ReplicaSets in a namespace can make one. The read must end.
+  const replicaSet = (name: string, controller: string): KubeObject => ({
+    kind: 'ReplicaSet',
+    apiVersion: 'apps/v1',
+    metadata: {
+      name,
+      namespace: 'shop',
+      uid: `rs-${name}`,
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: controller,
+          uid: `rs-${controller}`,
+          controller: true,
+        },
+      ],
+    },
+  });
+  const ownedBy = (set: string) => meshedPod('shop', `${set}-x`, { kind: 'ReplicaSet', name: set });
+  let cluster: LiveCluster;
+  let resolver: () => OwnerResolver;
+  before(async () => {
+    cluster = await liveCluster({
+      objects: [replicaSet('self', 'self'), replicaSet('ping', 'pong'), replicaSet('pong', 'ping')],
+    });
+    resolver = () => new OwnerResolver(loadKubeConfig({ kubeconfig: cluster.kubeconfig.file }));
+  });
+  // Closed after the tests, even one that never ends: a hang then fails the file, not the run.
+  after(() => cluster.close());
+
+  // The tests' own limit only ends a hang; it is not what is tested.
+  test('a ReplicaSet that is its own controller names the workload', { timeout: 20_000 }, async () => {
+    assert.deepEqual(shown([await resolver().resolve(ownedBy('self'))]), ['shop/ReplicaSet/self (self)']);
+  });
+
+  test('two ReplicaSets controlling each other: each pod is named by its own, read at once', {
+    timeout: 20_000,
+  }, async () => {
+    assert.deepEqual(shown(await resolver().resolveAll([ownedBy('ping'), ownedBy('pong')], 2)), [
+      'shop/ReplicaSet/ping (ping)',
+      'shop/ReplicaSet/pong (pong)',
+    ]);
+  });
+});

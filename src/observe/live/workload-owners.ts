@@ -1,6 +1,7 @@
 // Pod -> the workload Otterize names in intents: the top of the controller chain (Pod ->
 // ReplicaSet -> Deployment, Pod -> Job -> CronJob, StatefulSet, DaemonSet), unless the pod carries
-// `intents.otterize.com/workload-name`. Reads each ReplicaSet or Job once (cached).
+// `intents.otterize.com/workload-name`. Reads each ReplicaSet or Job once (cached); a chain of
+// owners that loops ends where it meets itself.
 import { AppsV1Api, BatchV1Api, type KubeConfig, type V1OwnerReference } from '@kubernetes/client-node';
 import { showControlChars } from '../../safe-text.ts';
 import { NameGate } from '../name-gate.ts';
@@ -24,6 +25,12 @@ interface Owner {
   name: string;
 }
 
+/** One step up a chain of owners: the next owner, and whether it is the last. */
+interface Step {
+  owner: Owner;
+  last: boolean;
+}
+
 /** Kinds whose own controller is read to go one level up. */
 const INTERMEDIATE = new Set(['ReplicaSet', 'Job']);
 
@@ -36,7 +43,7 @@ function controllerOf(owners: readonly OwnerRef[] | V1OwnerReference[] | undefin
 export class OwnerResolver {
   private readonly apps: AppsV1Api;
   private readonly batch: BatchV1Api;
-  private readonly cache = new Map<string, Promise<Owner>>();
+  private readonly cache = new Map<string, Promise<Step>>();
   private readonly denied = new Set<string>();
   readonly warnings: string[] = [];
   private readonly names = new NameGate();
@@ -46,9 +53,27 @@ export class OwnerResolver {
     this.batch = kc.makeApiClient(BatchV1Api);
   }
 
-  /** The top owner of an intermediate object, or the object itself when it has none. */
-  private top(namespace: string, owner: Owner, pod: MeshedPod): Promise<Owner> {
-    if (!INTERMEDIATE.has(owner.kind)) return Promise.resolve(owner);
+  /**
+   * The top owner of an intermediate object, or the object itself when it has none. Owners are
+   * walked one read at a time (each read once, cached), never by awaiting another walk: owner
+   * references may loop (nothing refuses them), and a walk stops at an object it has been at.
+   */
+  private async top(namespace: string, owner: Owner, pod: MeshedPod): Promise<Owner> {
+    const walked = new Set<string>();
+    let current = owner;
+    while (INTERMEDIATE.has(current.kind)) {
+      const at = `${current.kind}/${current.name}`;
+      if (walked.has(at)) break;
+      walked.add(at);
+      const step = await this.stepUp(namespace, current, pod);
+      current = step.owner;
+      if (step.last) break;
+    }
+    return current;
+  }
+
+  /** An intermediate object's controller (`last`: no read goes further), read once. */
+  private stepUp(namespace: string, owner: Owner, pod: MeshedPod): Promise<Step> {
     const key = `${namespace}/${owner.kind}/${owner.name}`;
     let found = this.cache.get(key);
     if (found === undefined) {
@@ -58,16 +83,16 @@ export class OwnerResolver {
     return found;
   }
 
-  private async readUp(namespace: string, owner: Owner, pod: MeshedPod): Promise<Owner> {
+  private async readUp(namespace: string, owner: Owner, pod: MeshedPod): Promise<Step> {
     try {
       const obj =
         owner.kind === 'ReplicaSet'
           ? await this.apps.readNamespacedReplicaSet({ name: owner.name, namespace })
           : await this.batch.readNamespacedJob({ name: owner.name, namespace });
       const up = controllerOf(obj.metadata?.ownerReferences);
-      return up === undefined ? owner : this.top(namespace, up, pod);
+      return up === undefined ? { owner, last: true } : { owner: up, last: false };
     } catch (err) {
-      return this.guess(namespace, owner, pod, err);
+      return { owner: this.guess(namespace, owner, pod, err), last: true };
     }
   }
 
