@@ -201,7 +201,8 @@ describe('a whole answer (httpRequest, the mapper)', () => {
     });
   });
 
-  // The test's own limit only ends a hang (the request has none); it is not what is tested.
+  // The tests' own limits only end a hang (what a client without these guards does); they are
+  // not what is tested.
   test('a server that never answers is given up at the timeout', { timeout: 20_000 }, async () => {
     // The request is taken, and nothing is ever written back.
     const { url } = await serve(() => {});
@@ -212,7 +213,9 @@ describe('a whole answer (httpRequest, the mapper)', () => {
     });
   });
 
-  test('an answer cut off before its end is an input error, not a crash or a short text', async () => {
+  test('an answer cut off before its end is an input error, not a hang or a short text', {
+    timeout: 20_000,
+  }, async () => {
     const { url } = await serve((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
       res.write('{"data":');

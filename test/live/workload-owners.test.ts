@@ -2,7 +2,9 @@
 // which only the one with `controller: true` is its workload, and the same workload name may live
 // in two namespaces as two different kinds.
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { loadKubeConfig } from '../../src/observe/live/kube-config.ts';
 import { permissionHint } from '../../src/observe/live/kube-errors.ts';
 import { type MeshedPod, WORKLOAD_NAME_ANNOTATION } from '../../src/observe/live/meshed-pods.ts';
@@ -255,25 +257,37 @@ describe('workload owners: ownerReferences in a cycle', () => {
   });
   const ownedBy = (set: string) => meshedPod('shop', `${set}-x`, { kind: 'ReplicaSet', name: set });
   let cluster: LiveCluster;
-  let resolver: () => OwnerResolver;
+  const workers: Worker[] = [];
   before(async () => {
     cluster = await liveCluster({
       objects: [replicaSet('self', 'self'), replicaSet('ping', 'pong'), replicaSet('pong', 'ping')],
     });
-    resolver = () => new OwnerResolver(loadKubeConfig({ kubeconfig: cluster.kubeconfig.file }));
   });
   // Closed after the tests, even one that never ends: a hang then fails the file, not the run.
-  after(() => cluster.close());
+  after(async () => {
+    for (const worker of workers) await worker.terminate();
+    await cluster.close();
+  });
+
+  /** The pods' workloads, resolved together on a worker thread (test/support/owner-walk.ts). */
+  async function resolvedOnWorker(pods: MeshedPod[]): Promise<LiveWorkload[]> {
+    const worker = new Worker(new URL('../support/owner-walk.ts', import.meta.url), {
+      workerData: { kubeconfig: cluster.kubeconfig.file, pods },
+    });
+    workers.push(worker);
+    const [workloads] = await once(worker, 'message');
+    return workloads as LiveWorkload[];
+  }
 
   // The tests' own limit only ends a hang; it is not what is tested.
   test('a ReplicaSet that is its own controller names the workload', { timeout: 20_000 }, async () => {
-    assert.deepEqual(shown([await resolver().resolve(ownedBy('self'))]), ['shop/ReplicaSet/self (self)']);
+    assert.deepEqual(shown(await resolvedOnWorker([ownedBy('self')])), ['shop/ReplicaSet/self (self)']);
   });
 
   test('two ReplicaSets controlling each other: each pod is named by its own, read at once', {
     timeout: 20_000,
   }, async () => {
-    assert.deepEqual(shown(await resolver().resolveAll([ownedBy('ping'), ownedBy('pong')], 2)), [
+    assert.deepEqual(shown(await resolvedOnWorker([ownedBy('ping'), ownedBy('pong')])), [
       'shop/ReplicaSet/ping (ping)',
       'shop/ReplicaSet/pong (pong)',
     ]);
