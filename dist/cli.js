@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-SZYQ3IRM.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-V566ZPZQ.js"));
 await runCli();

@@ -12344,7 +12344,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-7LV7TWYN.js");
+      const { readSidecars } = await import("./sidecars-source-AHOAC7RD.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,

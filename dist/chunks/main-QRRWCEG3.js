@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-SI2PN5M5.js";
+} from "./chunk-MK2LIPC7.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -283,9 +283,26 @@ var OwnerResolver = class {
     this.apps = kc.makeApiClient(ObjectAppsV1Api);
     this.batch = kc.makeApiClient(ObjectBatchV1Api);
   }
-  /** The top owner of an intermediate object, or the object itself when it has none. */
-  top(namespace, owner, pod) {
-    if (!INTERMEDIATE.has(owner.kind)) return Promise.resolve(owner);
+  /**
+   * The top owner of an intermediate object, or the object itself when it has none. Owners are
+   * walked one read at a time (each read once, cached), never by awaiting another walk: owner
+   * references may loop (nothing refuses them), and a walk stops at an object it has been at.
+   */
+  async top(namespace, owner, pod) {
+    const walked = /* @__PURE__ */ new Set();
+    let current = owner;
+    while (INTERMEDIATE.has(current.kind)) {
+      const at = `${current.kind}/${current.name}`;
+      if (walked.has(at)) break;
+      walked.add(at);
+      const step = await this.stepUp(namespace, current, pod);
+      current = step.owner;
+      if (step.last) break;
+    }
+    return current;
+  }
+  /** An intermediate object's controller (`last`: no read goes further), read once. */
+  stepUp(namespace, owner, pod) {
     const key = `${namespace}/${owner.kind}/${owner.name}`;
     let found = this.cache.get(key);
     if (found === void 0) {
@@ -298,9 +315,9 @@ var OwnerResolver = class {
     try {
       const obj = owner.kind === "ReplicaSet" ? await this.apps.readNamespacedReplicaSet({ name: owner.name, namespace }) : await this.batch.readNamespacedJob({ name: owner.name, namespace });
       const up = controllerOf(obj.metadata?.ownerReferences);
-      return up === void 0 ? owner : this.top(namespace, up, pod);
+      return up === void 0 ? { owner, last: true } : { owner: up, last: false };
     } catch (err) {
-      return this.guess(namespace, owner, pod, err);
+      return { owner: this.guess(namespace, owner, pod, err), last: true };
     }
   }
   /** Without read access: a Deployment names its ReplicaSets NAME-<pod-template-hash>. */

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-SI2PN5M5.js";
+} from "./chunk-MK2LIPC7.js";
 import {
   leavesDirectory,
   openInRepository,
