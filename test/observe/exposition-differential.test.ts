@@ -350,6 +350,9 @@ describe('byte-level exposition reader against the string reader it replaced', (
       at('{reporter "source"} 1'),
       // The same after a line with that label, whose name the reader tries first.
       `${at('{reporter="source"} 1')}${at('{reporter:"x"} 2')}${at('{reporterX"x"} 3')}`,
+      // A name as long as the one the reader tries first, or alike but for its last bytes.
+      `${at('{reporter="source"} 1')}${at('{response="x"} 2')}`,
+      `${at('{request_method="GET"} 1')}${at('{request_methox="GET"} 2')}`,
       // A point or a sign in the value: read as the number it is.
       at('{reporter="source"} 1.5'),
       at('{reporter="source"} -0'),

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { isInputError } from '../../src/errors.ts';
-import { FastLineParser, MAX_LABEL_NAMES } from '../../src/observe/exposition-fast-line.ts';
 import { ObservedMapBuilder } from '../../src/observe/observed-map.ts';
 import { SeriesReader } from '../../src/observe/prometheus-text.ts';
 import { cutAt, samplesOf, slowly } from './helpers.ts';
@@ -220,31 +219,6 @@ describe('chunk boundaries', () => {
       for (let i = 0; i < 6; i++) yield piece;
     }
     await assert.rejects(samplesOf(input()), /test\.prom:1: line longer than/);
-  });
-});
-
-describe('label names met after the first lines', () => {
-  test('a reader that meets many new names keeps the slots of the names it knew', async () => {
-    // The reader maps each label name to a slot of the call, in a table that grows as names come:
-    // the call's labels, learned on the first line, must keep their slots once it has grown.
-    const known = new FastLineParser().labelNames.names.length;
-    const fresh = Math.max(known, 64) + 100;
-    assert.ok(known + fresh + 20 < MAX_LABEL_NAMES, `${known} names known already`);
-    const call = (client: string) =>
-      `istio_requests_total{reporter="source",source_workload="${client}",source_workload_namespace="shop",destination_workload="api",destination_workload_namespace="shop",request_protocol="http",request_method="GET",request_path="/a"} 1\n`;
-    const many = Array.from({ length: fresh }, (_, i) => `slots_${i}_${known}="x"`).join(',');
-    const text = `${call('alpha')}istio_requests_total{${many}} 1\n${call('bravo')}`;
-    const builder = new ObservedMapBuilder();
-    await new SeriesReader(builder).read([Buffer.from(text)], 'names.prom');
-    assert.deepEqual(
-      builder
-        .build()
-        .calls.map(
-          (c) =>
-            `${c.client.namespace}/${c.client.name} -> ${c.server.namespace}/${c.server.name} ${c.method} ${c.path}`,
-        ),
-      ['shop/alpha -> shop/api GET /a', 'shop/bravo -> shop/api GET /a'],
-    );
   });
 });
 
