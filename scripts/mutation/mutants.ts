@@ -16394,7 +16394,11 @@ export const MUTANTS: Mutant[] = [
     from: '      grown.set(this.slotOf.subarray(0, this.slotsKnown));\n',
     to: '',
     why: 'once more than 64 label names are known, the first ones lose their slot: reporter and the workloads read as other labels',
-    tests: [...EXPO_TESTS, 'test/observe/label-name-bound.test.ts'],
+    tests: [
+      ...EXPO_TESTS,
+      'test/observe/series-reader-slots.test.ts',
+      'test/observe/label-name-bound.test.ts',
+    ],
   },
   {
     id: 'hunt-live/pt-ids-not-cleared',
