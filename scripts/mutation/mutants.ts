@@ -16872,4 +16872,20 @@ export const MUTANTS: Mutant[] = [
     why: 'the form-encoded query goes out labelled JSON: Prometheus does not read its query and answers 400',
     tests: HTTP_TESTS,
   },
+  {
+    id: 'promurl/prefix-lost',
+    file: 'src/observe/live/prometheus-instant.ts',
+    from: "  if (!root.pathname.endsWith('/')) root.pathname = `${root.pathname}/`;\n",
+    to: '',
+    why: "a Prometheus behind a gateway at https://gw/prometheus is asked at /api/v1/query, the gateway's own path: 404 or another service answers",
+    tests: ['test/live/prometheus-query-url.test.ts'],
+  },
+  {
+    id: 'promurl/query-dropped',
+    file: 'src/observe/live/prometheus-instant.ts',
+    from: '  url.search = root.search;\n',
+    to: '',
+    why: "a --prometheus-url's query string (a gateway's ?tenant=a) is not sent: the gateway answers for no tenant or another",
+    tests: ['test/live/prometheus-query-url.test.ts'],
+  },
 ];

@@ -41,6 +41,20 @@ export function prometheusInfo(info: string): string {
   return `Prometheus noted: ${info}`;
 }
 
+/**
+ * Where instant queries go: `api/v1/query` under the URL's path (a Prometheus behind a gateway at
+ * `https://gw/prometheus` is asked at `/prometheus/api/v1/query`), with the URL's query string
+ * kept (a gateway's `?tenant=a`); a fragment is never sent.
+ */
+export function queryUrl(base: URL): URL {
+  const root = new URL(base.href);
+  root.hash = '';
+  if (!root.pathname.endsWith('/')) root.pathname = `${root.pathname}/`;
+  const url = new URL('api/v1/query', root);
+  url.search = root.search;
+  return url;
+}
+
 /** Sends one instant query and reads its answer as a stream of rows. */
 export async function instantQuery(
   base: URL,
@@ -51,7 +65,7 @@ export async function instantQuery(
   onRow: RowHandler,
   signal?: AbortSignal,
 ): Promise<InstantAnswer> {
-  const url = new URL('api/v1/query', base.href.endsWith('/') ? base : new URL(`${base.href}/`));
+  const url = queryUrl(base);
   const form = new URLSearchParams({ query: query.text, time: (at.getTime() / 1000).toFixed(3) }).toString();
   const init = { method: 'POST' as const, body: form, contentType: 'application/x-www-form-urlencoded' };
   return httpStream(
