@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-A54COW2B.js";
+} from "./chunks/chunk-JNMLUR7H.js";
 import {
   errorReply,
   partReply

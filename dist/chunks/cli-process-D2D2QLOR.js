@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-MK2LIPC7.js";
+} from "./chunk-7LRSDN6C.js";
 import {
   leavesDirectory,
   openInRepository,

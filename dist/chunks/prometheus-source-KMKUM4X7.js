@@ -9,7 +9,7 @@ import {
   prometheusInfo,
   readPartQueries,
   sharedRowCount
-} from "./chunk-A54COW2B.js";
+} from "./chunk-JNMLUR7H.js";
 import {
   runReaderWorker,
   workerScript

@@ -12355,7 +12355,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-UPJHBN4R.js");
+      const { readPrometheus } = await import("./prometheus-source-KMKUM4X7.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;

@@ -623,8 +623,16 @@ var TOO_MANY_SAMPLES_ERROR = "query processing would load too many samples into 
 function prometheusInfo(info) {
   return `Prometheus noted: ${info}`;
 }
+function queryUrl(base) {
+  const root = new URL(base.href);
+  root.hash = "";
+  if (!root.pathname.endsWith("/")) root.pathname = `${root.pathname}/`;
+  const url = new URL("api/v1/query", root);
+  url.search = root.search;
+  return url;
+}
 async function instantQuery(base, query, at2, target, values, onRow, signal) {
-  const url = new URL("api/v1/query", base.href.endsWith("/") ? base : new URL(`${base.href}/`));
+  const url = queryUrl(base);
   const form = new URLSearchParams({ query: query.text, time: (at2.getTime() / 1e3).toFixed(3) }).toString();
   const init = { method: "POST", body: form, contentType: "application/x-www-form-urlencoded" };
   return httpStream(

@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-MK2LIPC7.js";
+} from "./chunk-7LRSDN6C.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
