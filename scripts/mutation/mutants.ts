@@ -1541,7 +1541,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'declare/edit-target-kind-ignored',
     file: 'src/declare/edit-intents-targets.ts',
-    from: '|| otherKind(found.kind, server.kind)) continue;',
+    from: '|| !kindsAgree(found.kind, server.kind)) continue;',
     to: ') continue;',
     why: "--fix adds a call to the Deployment db into the StatefulSet db's target, where it stays missing",
     tests: ['test/declare/edit-intents.test.ts'],
@@ -15602,8 +15602,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-edit/target-any-type',
     file: 'src/declare/edit-intents-targets.ts',
-    from: '    if (!found || found.type !== type || otherKind(',
-    to: '    if (!found || otherKind(',
+    from: '    if (!found || found.type !== type || !kindsAgree(',
+    to: '    if (!found || !kindsAgree(',
     why: 'a call to the Deployment nginx is added under `service: {name: nginx}`, which the diff counts for the Service only: it stays missing',
     tests: ['test/declare/edit-intents.test.ts', 'test/declare/edit-intents-targets.test.ts'],
   },
@@ -15626,8 +15626,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-edit/kindless-target-other-kind',
     file: 'src/declare/edit-intents-targets.ts',
-    from: '  return written !== undefined && server !== undefined && written !== server;',
-    to: '  return written !== server;',
+    from: '|| !kindsAgree(found.kind, server.kind)) continue;',
+    to: '|| found.kind !== server.kind) continue;',
     why: 'a target written without kind is taken for another workload: the call is skipped as a shared policy or gets a second target',
     tests: ['test/declare/edit-intents.test.ts'],
   },

@@ -1,6 +1,7 @@
 // Target-level edits inside one ClientIntents document, for both shapes: v2 `spec.targets[]`
 // ({kubernetes|service: {name, kind, http}}) and v1 `spec.calls[]` ({name, kind, type, HTTPResources}).
 import { type Document, isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
+import { kindsAgree } from '../diff/rule-index.ts';
 import type { MissingCall, StaleRule, TargetType, WorkloadRef } from '../model.ts';
 import type { TargetList } from './edit-intents-types.ts';
 import { policyKey } from './shared-policies.ts';
@@ -28,18 +29,13 @@ export function findTarget(
   for (const item of list.seq.items) {
     if (!isMap(item)) continue;
     const found = writtenTarget(list, item);
-    if (!found || found.type !== type || otherKind(found.kind, server.kind)) continue;
+    if (!found || found.type !== type || !kindsAgree(found.kind, server.kind)) continue;
     const [name, namespace = client.namespace] = found.name.split('.');
     if (name === server.name && namespace === server.namespace) {
       return { item, body: found.body, writtenName: String(found.body.get('name')) };
     }
   }
   return undefined;
-}
-
-/** Both kinds known, and not the same (as the diff's kindsAgree). */
-function otherKind(written: string | undefined, server: string | undefined): boolean {
-  return written !== undefined && server !== undefined && written !== server;
 }
 
 /**

@@ -13106,16 +13106,13 @@ function findTarget(list, server, type, client) {
   for (const item of list.seq.items) {
     if (!isMap(item)) continue;
     const found = writtenTarget(list, item);
-    if (!found || found.type !== type || otherKind(found.kind, server.kind)) continue;
+    if (!found || found.type !== type || !kindsAgree(found.kind, server.kind)) continue;
     const [name, namespace = client.namespace] = found.name.split(".");
     if (name === server.name && namespace === server.namespace) {
       return { item, body: found.body, writtenName: String(found.body.get("name")) };
     }
   }
   return void 0;
-}
-function otherKind(written, server) {
-  return written !== void 0 && server !== void 0 && written !== server;
 }
 function sharesPolicy(list, server, client) {
   const key = policyKey({ client, server, targetType: "kubernetes" });

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-7LRSDN6C.js";
+} from "./chunk-JWWW3GRN.js";
 import {
   leavesDirectory,
   openInRepository,

@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-7LRSDN6C.js";
+} from "./chunk-JWWW3GRN.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
