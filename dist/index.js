@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-QCBBK5OH.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-KA3IOCRJ.js"));
 exitTwoOnCrash();
 await run();

@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-KZMNSFGF.js";
-import "./chunks/chunk-X4HLLL7M.js";
+} from "./chunks/chunk-AD5IZA5D.js";
+import "./chunks/chunk-6JVBI76T.js";
 import {
   errorReply,
   partReply
 } from "./chunks/chunk-MTBUG5EW.js";
-import "./chunks/chunk-GVCHAHR5.js";
+import "./chunks/chunk-A4XXKKLU.js";
 import "./chunks/chunk-FEXBMIR2.js";
 import "./chunks/chunk-3OLJVOZR.js";
 import "./chunks/chunk-HANBNIMK.js";

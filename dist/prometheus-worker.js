@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPartQueries
-} from "./chunks/chunk-JNMLUR7H.js";
+} from "./chunks/chunk-7QYDKRFN.js";
 import {
   errorReply,
   partReply
@@ -10,7 +10,7 @@ import "./chunks/chunk-HYR7AWVW.js";
 import {
   ByteInterner,
   ObservedMapBuilder
-} from "./chunks/chunk-GVCHAHR5.js";
+} from "./chunks/chunk-A4XXKKLU.js";
 import "./chunks/chunk-WPGTBZZS.js";
 import "./chunks/chunk-55OXYYT6.js";
 import "./chunks/chunk-FEXBMIR2.js";

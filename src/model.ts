@@ -136,7 +136,7 @@ export interface MissingCall extends ObservedCall {
   /** Istio path template for a path with ID-like segments. */
   suggestedPath?: string;
   /** The client's ClientIntents document, where the call would be declared (absent: it has none). */
-  intentsFile?: { file: string; line: number };
+  intentsFile?: { readonly file: string; readonly line: number };
 }
 
 export interface NotCheckedRule extends DeclaredRule {

@@ -56,10 +56,28 @@ export function expandHttpRules(base: TargetBase, http: YamlSeq | undefined, fie
       const key = `${method} ${path}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rules.push({ ...base, method, path, line, targetLine: base.line });
+      rules.push(httpRule(base, method, path, line));
     }
   });
   return rules;
+}
+
+/**
+ * One rule of `base`'s target, field by field in the order a spread of `base` gives. A spread
+ * and four more fields made V8 keep the last ones in a second object per rule (100,000 of them
+ * for 2,000 files of 50 rules).
+ */
+function httpRule(base: TargetBase, method: string | null, path: string, line: number): DeclaredRule {
+  return {
+    client: base.client,
+    server: base.server,
+    targetType: base.targetType,
+    file: base.file,
+    line,
+    method,
+    path,
+    targetLine: base.line,
+  };
 }
 
 /**

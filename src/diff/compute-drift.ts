@@ -248,7 +248,8 @@ function addMissing(
     const suggestedPath = call.path === null ? undefined : opts.suggestPath?.(call.path, call);
     const entry: MissingCall = { ...call, wouldBeBlocked };
     if (suggestedPath !== undefined && suggestedPath !== call.path) entry.suggestedPath = suggestedPath;
-    if (intentsFile !== undefined) entry.intentsFile = { file: intentsFile.file, line: intentsFile.line };
+    // One object per client and server (intentsFileFor's), shared by its entries: none changes it.
+    if (intentsFile !== undefined) entry.intentsFile = intentsFile;
     missing.push(entry);
     return;
   }

@@ -13,6 +13,7 @@
 // thousands of generated and mutated documents, that whatever this accepts the Composer
 // accepts too and turns into the same tree, lines included.
 import { goYamlV2Value } from './go-yaml-v2.ts';
+import { scalarString } from './scalar-strings.ts';
 import {
   MAX_FAST_KEY_CHARS,
   MAX_YAML_BYTES,
@@ -264,7 +265,7 @@ function scalar(text: string, plain: RegExp): string | number {
     const body = text.slice(1, -1);
     if (text.length < 2 || text[text.length - 1] !== quote || body.includes(quote) || body.includes('\\'))
       giveUp();
-    return body;
+    return scalarString(body);
   }
   // A value kubectl reads otherwise (go-yaml v2: `on` is true, `010` is 8) is the Composer's.
   if (SMALL_INTEGER.test(text)) {
@@ -274,5 +275,5 @@ function scalar(text: string, plain: RegExp): string | number {
   }
   // (YAML 1.2's null and boolean words are go-yaml v2's too.)
   if (!plain.test(text) || text.endsWith(' ') || goYamlV2Value(text) !== text) giveUp();
-  return text;
+  return scalarString(text);
 }

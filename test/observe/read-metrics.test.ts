@@ -250,6 +250,28 @@ describe('metricFilesOf', () => {
     }
   });
 
+  test('counts past a 32-bit integer are kept exactly (smaller ones become small integers)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'observe-'));
+    try {
+      const counts = [2147483647, 2147483648, 4294967297, 3e15, 7];
+      const text = counts
+        .map(
+          (count, i) =>
+            'istio_requests_total{reporter="destination",source_workload="a",source_workload_namespace="shop",' +
+            `destination_workload="b",destination_workload_namespace="shop",request_method="GET",request_path="/p${i}"} ${count}\n`,
+        )
+        .join('');
+      writeFileSync(path.join(dir, 'a.prom'), text);
+      const map = await readMetrics(['a.prom'], { cwd: dir });
+      assert.deepEqual(
+        map.calls.map((c) => [c.path, c.count]),
+        counts.map((count, i) => [`/p${i}`, count]),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a path that does not exist is named as given, not by its absolute path', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'observe-'));
     try {

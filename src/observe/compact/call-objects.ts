@@ -113,7 +113,7 @@ export function keptCalls(tables: CallTables): KeptCalls {
       server: servers.get(),
       method: method === -1 ? null : s(method),
       path: path === -1 ? null : s(path),
-      count,
+      count: smallIfIntegral(count),
       protocol,
     };
     const serverName = t[b + F_SERVER_NAME]!;
@@ -124,6 +124,14 @@ export function keptCalls(tables: CallTables): KeptCalls {
     else out.calls.push(call);
   }
   return out;
+}
+
+/**
+ * A count as V8's small integer when it fits one (counters are whole numbers; past 2^31 - 1 it
+ * stays a double): read from a Float64Array it would be boxed, one more object per call.
+ */
+function smallIfIntegral(n: number): number {
+  return n === (n | 0) ? n | 0 : n;
 }
 
 /** The server as the report names it: the workload (or Service), else the host, with the Service used. */

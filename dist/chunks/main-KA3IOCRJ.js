@@ -42,14 +42,14 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-JWWW3GRN.js";
+} from "./chunk-MLEN72LG.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-KZMNSFGF.js";
+} from "./chunk-AD5IZA5D.js";
 import "./chunk-5L6BEPEJ.js";
-import "./chunk-X4HLLL7M.js";
+import "./chunk-6JVBI76T.js";
 import {
   parseDuration,
   parseSince,
@@ -57,7 +57,7 @@ import {
 } from "./chunk-DLRMWJMS.js";
 import "./chunk-MTBUG5EW.js";
 import "./chunk-ECHFJ74Z.js";
-import "./chunk-GVCHAHR5.js";
+import "./chunk-A4XXKKLU.js";
 import "./chunk-55OXYYT6.js";
 import "./chunk-FEXBMIR2.js";
 import {

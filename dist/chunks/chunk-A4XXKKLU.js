@@ -883,7 +883,7 @@ function keptCalls(tables) {
       server: servers.get(),
       method: method === -1 ? null : s(method),
       path: path === -1 ? null : s(path),
-      count,
+      count: smallIfIntegral(count),
       protocol
     };
     const serverName = t[b + F_SERVER_NAME];
@@ -894,6 +894,9 @@ function keptCalls(tables) {
     else out.calls.push(call);
   }
   return out;
+}
+function smallIfIntegral(n) {
+  return n === (n | 0) ? n | 0 : n;
 }
 function serverRef(k, s) {
   const [name, ns, serviceName, serviceNs, host, kind] = k;

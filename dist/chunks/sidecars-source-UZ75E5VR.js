@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   readPrometheusText,
   requireCounterValue
-} from "./chunk-X4HLLL7M.js";
+} from "./chunk-6JVBI76T.js";
 import {
   delay,
   mapPool
@@ -11,7 +11,7 @@ import {
   NO_CLIENT_SIDECAR,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-GVCHAHR5.js";
+} from "./chunk-A4XXKKLU.js";
 import {
   ObjectAppsV1Api,
   ObjectBatchV1Api,

@@ -9,7 +9,7 @@ import {
   prometheusInfo,
   readPartQueries,
   sharedRowCount
-} from "./chunk-JNMLUR7H.js";
+} from "./chunk-7QYDKRFN.js";
 import {
   runReaderWorker,
   workerScript
@@ -25,7 +25,7 @@ import {
   REQUESTS_METRIC,
   StringTable,
   TCP_CONNECTIONS_METRIC
-} from "./chunk-GVCHAHR5.js";
+} from "./chunk-A4XXKKLU.js";
 import {
   parseBaseUrl
 } from "./chunk-WPGTBZZS.js";

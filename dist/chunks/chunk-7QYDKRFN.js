@@ -8,7 +8,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-GVCHAHR5.js";
+} from "./chunk-A4XXKKLU.js";
 import {
   httpStream
 } from "./chunk-WPGTBZZS.js";

@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   SeriesReader,
   requireCounterValue
-} from "./chunk-X4HLLL7M.js";
+} from "./chunk-6JVBI76T.js";
 import {
   HTTP_DETAIL_LABELS,
   ISTIO_DEFAULT_LABELS,
   OBSERVED_METRICS,
   ObservedMapBuilder
-} from "./chunk-GVCHAHR5.js";
+} from "./chunk-A4XXKKLU.js";
 import {
   InputError
 } from "./chunk-3OLJVOZR.js";

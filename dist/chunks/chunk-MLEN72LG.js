@@ -13,7 +13,7 @@ import {
   readMetrics,
   repositoryLinkGuard,
   writeFileInRepository
-} from "./chunk-KZMNSFGF.js";
+} from "./chunk-AD5IZA5D.js";
 import {
   readSnapshot,
   snapshotToMap
@@ -7386,6 +7386,21 @@ function isUtf16(bytes) {
   return utf16Decoder(bytes) !== void 0;
 }
 
+// src/yaml/scalar-strings.ts
+import { Buffer as Buffer2 } from "node:buffer";
+var MAX_KEPT_LENGTH = 256;
+var MAX_KEPT = 1 << 16;
+var kept = /* @__PURE__ */ new Map();
+function scalarString(text3) {
+  if (text3.length > MAX_KEPT_LENGTH) return text3;
+  const known = kept.get(text3);
+  if (known !== void 0) return known;
+  if (kept.size >= MAX_KEPT) return text3;
+  const own = Buffer2.from(text3, "utf8").toString("utf8");
+  kept.set(own, own);
+  return own;
+}
+
 // src/yaml/yaml-tree.ts
 var MAX_YAML_BYTES = 4 * 1024 * 1024;
 var MAX_YAML_DOCUMENTS = 1e4;
@@ -7573,7 +7588,7 @@ function scalar(text3, plain2) {
     const body = text3.slice(1, -1);
     if (text3.length < 2 || text3[text3.length - 1] !== quote || body.includes(quote) || body.includes("\\"))
       giveUp();
-    return body;
+    return scalarString(body);
   }
   if (SMALL_INTEGER.test(text3)) {
     const value = Number.parseInt(text3, 10);
@@ -7581,7 +7596,7 @@ function scalar(text3, plain2) {
     return value;
   }
   if (!plain2.test(text3) || text3.endsWith(" ") || goYamlV2Value(text3) !== text3) giveUp();
-  return text3;
+  return scalarString(text3);
 }
 
 // src/yaml/yaml-cst-tree.ts
@@ -8435,7 +8450,7 @@ function environments(file, node) {
 }
 
 // src/yaml/collect-files.ts
-import { Buffer as Buffer2 } from "node:buffer";
+import { Buffer as Buffer3 } from "node:buffer";
 import * as fsPromises from "node:fs/promises";
 import { readdir, stat as stat3 } from "node:fs/promises";
 import path3 from "node:path";
@@ -8463,9 +8478,9 @@ function inApplyOrder(files, pathIndex) {
   const keyed = files.map((found) => ({
     found,
     index: pathIndex(found),
-    key: Buffer2.from(found.file.replaceAll("/", "\0"))
+    key: Buffer3.from(found.file.replaceAll("/", "\0"))
   }));
-  keyed.sort((a, b) => a.index - b.index || Buffer2.compare(a.key, b.key));
+  keyed.sort((a, b) => a.index - b.index || Buffer3.compare(a.key, b.key));
   return keyed.map(({ found }) => found);
 }
 async function expandPath(given, cwd, guard) {
@@ -10555,10 +10570,22 @@ function expandHttpRules(base, http, field) {
       const key = `${method} ${path9}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rules.push({ ...base, method, path: path9, line, targetLine: base.line });
+      rules.push(httpRule(base, method, path9, line));
     }
   });
   return rules;
+}
+function httpRule(base, method, path9, line) {
+  return {
+    client: base.client,
+    server: base.server,
+    targetType: base.targetType,
+    file: base.file,
+    line,
+    method,
+    path: path9,
+    targetLine: base.line
+  };
 }
 function checkPathAccepted(file, line, field, path9) {
   const refusal = pathRefusal(path9);
@@ -11384,7 +11411,7 @@ function addMissing(missing, call, wouldBeBlocked, opts, intentsFile) {
     const suggestedPath = call.path === null ? void 0 : opts.suggestPath?.(call.path, call);
     const entry = { ...call, wouldBeBlocked };
     if (suggestedPath !== void 0 && suggestedPath !== call.path) entry.suggestedPath = suggestedPath;
-    if (intentsFile !== void 0) entry.intentsFile = { file: intentsFile.file, line: intentsFile.line };
+    if (intentsFile !== void 0) entry.intentsFile = intentsFile;
     missing.push(entry);
     return;
   }
@@ -11889,12 +11916,12 @@ function splitNoise(missing, minCount) {
   for (let i = 0; i < missing.length; i++) {
     requests.set(keys[i], (requests.get(keys[i]) ?? 0) + missing[i].count);
   }
-  const kept = [];
+  const kept2 = [];
   const dropped = [];
   for (let i = 0; i < missing.length; i++) {
-    ((requests.get(keys[i]) ?? 0) < minCount ? dropped : kept).push(missing[i]);
+    ((requests.get(keys[i]) ?? 0) < minCount ? dropped : kept2).push(missing[i]);
   }
-  return { kept, dropped };
+  return { kept: kept2, dropped };
 }
 function clientsRead(observed, declared) {
   const clients = /* @__PURE__ */ new Set();
@@ -12344,7 +12371,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-AHOAC7RD.js");
+      const { readSidecars } = await import("./sidecars-source-UZ75E5VR.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,
@@ -12355,7 +12382,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-KMKUM4X7.js");
+      const { readPrometheus } = await import("./prometheus-source-XOH24YAI.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;
@@ -15702,23 +15729,23 @@ function verdict(drift, run) {
     ...notes.length > 0 ? ["", ...notes] : []
   ];
 }
-function renderSection(section, kept) {
+function renderSection(section, kept2) {
   const body = [];
   if (section.intro) body.push(section.intro, "");
-  if (kept > 0) {
+  if (kept2 > 0) {
     for (const line of section.header ?? []) body.push(line);
-    for (let i = 0; i < kept; i++) body.push(section.rows.get(i));
+    for (let i = 0; i < kept2; i++) body.push(section.rows.get(i));
   }
-  const left = section.rows.length - kept;
-  if (left > 0) body.push(...kept > 0 ? [""] : [], `*\u2026 and ${left} more not shown here.*`);
+  const left = section.rows.length - kept2;
+  if (left > 0) body.push(...kept2 > 0 ? [""] : [], `*\u2026 and ${left} more not shown here.*`);
   if (section.collapsed) {
     return ["", `<details><summary>${section.title}</summary>`, "", ...body, "", "</details>"];
   }
   return ["", `#### ${section.title}`, "", ...body];
 }
-function renderDocument(drift, run, sections, kept) {
+function renderDocument(drift, run, sections, kept2) {
   const lines = [COMMENT_MARKER, ...verdict(drift, run)];
-  const left = sections.reduce((sum, section, i) => sum + section.rows.length - (kept[i] ?? 0), 0);
+  const left = sections.reduce((sum, section, i) => sum + section.rows.length - (kept2[i] ?? 0), 0);
   if (left > 0) {
     lines.push(
       "",
@@ -15726,13 +15753,13 @@ function renderDocument(drift, run, sections, kept) {
     );
   }
   sections.forEach((section, i) => {
-    for (const line of renderSection(section, kept[i] ?? 0)) lines.push(line);
+    for (const line of renderSection(section, kept2[i] ?? 0)) lines.push(line);
   });
   return `${lines.join("\n")}
 `;
 }
 function allocateRows(sections, budget, measure) {
-  const kept = sections.map(() => 0);
+  const kept2 = sections.map(() => 0);
   let left = budget;
   const byPriority = sections.map((section, i) => ({ section, i })).sort((a, b) => a.section.priority - b.section.priority);
   for (const { section, i } of byPriority) {
@@ -15745,11 +15772,11 @@ function allocateRows(sections, budget, measure) {
       rows++;
     }
     if (rows > 0) {
-      kept[i] = rows;
+      kept2[i] = rows;
       left -= used;
     }
   }
-  return kept;
+  return kept2;
 }
 function renderMarkdownReport(drift, opts = {}) {
   const graph = mermaidDriftGraph(drift, (opts.maxLength ?? DEFAULT_MAX_LENGTH) / 4);
@@ -15791,14 +15818,14 @@ function renderTables(drift, opts) {
     sections,
     sections.map(() => 0)
   );
-  const kept = allocateRows(sections, maxLength - measure(frame) - 64, measure);
-  let text3 = renderDocument(drift, run, sections, kept);
+  const kept2 = allocateRows(sections, maxLength - measure(frame) - 64, measure);
+  let text3 = renderDocument(drift, run, sections, kept2);
   const byLeastImportant = sections.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority);
   while (measure(text3) > maxLength) {
-    const victim = byLeastImportant.find(({ i }) => (kept[i] ?? 0) > 0);
+    const victim = byLeastImportant.find(({ i }) => (kept2[i] ?? 0) > 0);
     if (!victim) break;
-    kept[victim.i] = (kept[victim.i] ?? 0) - 1;
-    text3 = renderDocument(drift, run, sections, kept);
+    kept2[victim.i] = (kept2[victim.i] ?? 0) - 1;
+    text3 = renderDocument(drift, run, sections, kept2);
   }
   return text3;
 }

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-JWWW3GRN.js";
+} from "./chunk-MLEN72LG.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -82,13 +82,13 @@ import {
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunk-KZMNSFGF.js";
+} from "./chunk-AD5IZA5D.js";
 import "./chunk-5L6BEPEJ.js";
-import "./chunk-X4HLLL7M.js";
+import "./chunk-6JVBI76T.js";
 import "./chunk-DLRMWJMS.js";
 import "./chunk-MTBUG5EW.js";
 import "./chunk-ECHFJ74Z.js";
-import "./chunk-GVCHAHR5.js";
+import "./chunk-A4XXKKLU.js";
 import {
   HOW_TO_OBSERVE,
   findKubeconfig

@@ -5,7 +5,7 @@ import {
   CALL_METRICS,
   SLOT_COUNT,
   StringTable
-} from "./chunk-GVCHAHR5.js";
+} from "./chunk-A4XXKKLU.js";
 import {
   InputError
 } from "./chunk-3OLJVOZR.js";
