@@ -6,7 +6,7 @@ import { Buffer } from 'node:buffer';
 
 /** Longer values are rare (names are at most 253 characters): they stay as read. */
 const MAX_KEPT_LENGTH = 256;
-/** Distinct values kept for the process: at most 64 Ki of 256 characters, about 16 MiB. */
+/** Distinct values kept for the process: at most 64 Ki of 256 characters (16 MiB, twice that past Latin-1). */
 const MAX_KEPT = 1 << 16;
 
 const kept = new Map<string, string>();
