@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-BA2DCOZH.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-DV477OA2.js"));
 await runCli();

@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-KA3IOCRJ.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-ZV3GQLLK.js"));
 exitTwoOnCrash();
 await run();

@@ -16912,4 +16912,20 @@ export const MUTANTS: Mutant[] = [
     why: 'a count past 2^31 - 1 (a busy call over a long window) wraps to a negative or wrong number in every report',
     tests: ['test/observe/read-metrics.test.ts'],
   },
+  {
+    id: 'keep/cst-scalar-not-kept',
+    file: 'src/yaml/yaml-cst-tree.ts',
+    from: '    return scalarValue(value);\n',
+    to: '    return value;\n',
+    why: "the CST short way's plain values are slices of the file's text again: each rule holds its file alive",
+    tests: ['test/declare/rules-hold-no-file-text.test.ts'],
+  },
+  {
+    id: 'keep/composer-scalar-not-kept',
+    file: 'src/yaml/yaml-tree-converter.ts',
+    from: "return { type: 'scalar', line, value: scalarValue(plain) };",
+    to: "return { type: 'scalar', line, value: plain };",
+    why: "the Composer's values are slices of the file's text: a file with an anchor keeps its text alive through its rules",
+    tests: ['test/declare/rules-hold-no-file-text.test.ts'],
+  },
 ];

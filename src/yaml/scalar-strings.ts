@@ -1,4 +1,4 @@
-// The plain reader's string values, each distinct one kept once and as a string of its own.
+// The YAML readers' string values, each distinct one kept once and as a string of its own.
 // A value sliced out of a file's text holds on to the whole text (V8 makes slices of 13
 // characters or more views of their parent), and 2,000 intents files of 50 rules each kept
 // 8 MB of texts alive through their paths, beside 100,000 separate copies of "GET".
@@ -21,4 +21,9 @@ export function scalarString(text: string): string {
   const own = Buffer.from(text, 'utf8').toString('utf8');
   kept.set(own, own);
   return own;
+}
+
+/** A scalar's value, its string kept as scalarString keeps it; other values as they are. */
+export function scalarValue<T>(value: T): T {
+  return typeof value === 'string' ? (scalarString(value) as T) : value;
 }

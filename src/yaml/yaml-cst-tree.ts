@@ -14,6 +14,7 @@
 // included.
 import { CST, Document, isScalar, type ScalarTag } from 'yaml';
 import { goYamlV2Value, isClosedQuote, isGoYamlV2Float, sameScalarValue } from './go-yaml-v2.ts';
+import { scalarValue } from './scalar-strings.ts';
 import type { YamlDocument, YamlNode } from './yaml-tree.ts';
 import { MAX_FAST_KEY_CHARS, MAX_YAML_DEPTH, MAX_YAML_NODES } from './yaml-tree.ts';
 
@@ -258,12 +259,12 @@ class CstWalk {
     const resolved = CST.resolveAsScalar(token, options.strict, giveUp);
     // A quoted value without its closing quote: the Composer refuses it (see isClosedQuote).
     if (token.type !== 'scalar' && token.type !== 'block-scalar' && !isClosedQuote(token.source)) giveUp();
-    if (token.type !== 'scalar') return resolved.value;
+    if (token.type !== 'scalar') return scalarValue(resolved.value);
     const value = resolvePlain(resolved.value, atKey);
     if (!sameScalarValue(goYamlV2Value(resolved.value), value)) giveUp();
     // An infinity or NaN: kubectl refuses it (no JSON for it), the Composer says so.
     if (typeof value === 'number' && !Number.isFinite(value)) giveUp();
-    return value;
+    return scalarValue(value);
   }
 
   /** `key:` or `-` with nothing after: null, placed as the Composer places it. */

@@ -11,6 +11,7 @@ import {
   refusedTag,
   sameScalarValue,
 } from './go-yaml-v2.ts';
+import { scalarValue } from './scalar-strings.ts';
 import {
   MAX_YAML_DEPTH,
   MAX_YAML_NODES,
@@ -174,7 +175,7 @@ export class TreeConverter {
       }
       if (!sameScalarValue(kubectls, plain))
         return { type: 'scalar', line, value: kubectls, written: String(node.source) };
-      return { type: 'scalar', line, value: plain };
+      return { type: 'scalar', line, value: scalarValue(plain) };
     }
     return { type: 'scalar', line, value: null };
   }

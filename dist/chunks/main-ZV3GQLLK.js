@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-MLEN72LG.js";
+} from "./chunk-YTKQ5PDG.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

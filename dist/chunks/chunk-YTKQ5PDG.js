@@ -7400,6 +7400,9 @@ function scalarString(text3) {
   kept.set(own, own);
   return own;
 }
+function scalarValue(value) {
+  return typeof value === "string" ? scalarString(value) : value;
+}
 
 // src/yaml/yaml-tree.ts
 var MAX_YAML_BYTES = 4 * 1024 * 1024;
@@ -7792,11 +7795,11 @@ var CstWalk = class {
   scalar(token, atKey) {
     const resolved = cst_exports.resolveAsScalar(token, options.strict, giveUp2);
     if (token.type !== "scalar" && token.type !== "block-scalar" && !isClosedQuote(token.source)) giveUp2();
-    if (token.type !== "scalar") return resolved.value;
+    if (token.type !== "scalar") return scalarValue(resolved.value);
     const value = resolvePlain(resolved.value, atKey);
     if (!sameScalarValue(goYamlV2Value(resolved.value), value)) giveUp2();
     if (typeof value === "number" && !Number.isFinite(value)) giveUp2();
-    return value;
+    return scalarValue(value);
   }
   /** `key:` or `-` with nothing after: null, placed as the Composer places it. */
   emptyScalar(before2, end) {
@@ -7986,7 +7989,7 @@ var TreeConverter = class {
       }
       if (!sameScalarValue(kubectls, plain2))
         return { type: "scalar", line, value: kubectls, written: String(node.source) };
-      return { type: "scalar", line, value: plain2 };
+      return { type: "scalar", line, value: scalarValue(plain2) };
     }
     return { type: "scalar", line, value: null };
   }

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-MLEN72LG.js";
+} from "./chunk-YTKQ5PDG.js";
 import {
   leavesDirectory,
   openInRepository,
