@@ -37,6 +37,14 @@ describe('CI report files', () => {
     assert.equal(JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')).summary.missing, 1);
   });
 
+  test('--junit alone is written, without --sarif before it', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'intent-drift-ci-'));
+    const run = await runCli(['demo', '--junit', path.join(out, 'junit.xml')]);
+    assert.equal(run.code, 1, run.stderr);
+    const junit = (await parse(await readFile(path.join(out, 'junit.xml'), 'utf8'))) as { failures: number };
+    assert.equal(junit.failures, 1);
+  });
+
   test('paths are from the repository root when the check runs in a subfolder', async () => {
     const repo = await demoWorkspace();
     await mkdir(path.join(repo, '.git'));

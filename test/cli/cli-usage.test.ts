@@ -167,6 +167,18 @@ describe('flags that do not apply', () => {
     assert.match(since.stderr, /--since applies to --source prometheus or --source snapshot/);
   });
 
+  test('capture reads a live source: --source metrics or snapshot is refused before anything is read', async () => {
+    for (const source of ['metrics', 'snapshot']) {
+      const run = await runCli(['capture', '--source', source, '-o', 'x.json']);
+      assert.equal(run.code, 2);
+      assert.equal(
+        run.stderr,
+        'intent-drift: capture reads a live source: --source sidecars, prometheus or mapper\n',
+        source,
+      );
+    }
+  });
+
   test('a flag that needs another', async () => {
     assert.match((await runCli(['check', ...demo, '--prune-stale'])).stderr, /--prune-stale needs --fix\n$/);
   });
@@ -293,6 +305,22 @@ describe('exit codes: drift decides check and demo only, unless --fail-on is giv
       const help = (await runCli([command, '--help'])).stdout.replace(/\s+/g, ' ');
       assert.match(help, / 0 no failing drift \(with --write-baseline: the baseline was written\)/, command);
     }
+  });
+
+  test('--baseline alone exits 1 on drift the baseline does not hold; a new baseline records all of today', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-baseline-'));
+    const one = path.join(dir, 'one.json');
+    // client's drift only: client2's missing call is new to it.
+    const client = ['--metrics', 'fixtures/demo/capture/client.prom', '--intents', 'fixtures/demo/intents'];
+    assert.equal((await runCli(['check', ...client, '--write-baseline', one])).code, 0);
+    const newer = await runCli(['check', ...demo, '--baseline', one]);
+    assert.equal(newer.code, 1, newer.stderr);
+    // Given both, the baseline written holds today's whole drift, what the old one accepted included.
+    const all = path.join(dir, 'all.json');
+    const both = await runCli(['check', ...demo, '--baseline', one, '--write-baseline', all]);
+    assert.equal(both.code, 0, both.stderr);
+    assert.match(both.stderr, /wrote a baseline of 2 drift entries/);
+    assert.equal((await runCli(['check', ...demo, '--baseline', all])).code, 0);
   });
 
   test('the baseline message counts one drift entry, and none', async () => {
@@ -493,6 +521,18 @@ describe('what the parser must not drop silently', () => {
     assert.equal(mapper.settings.live.mapperToken, undefined);
     const sidecars = parseCommandLine(['list'], { ...ctx, variables: { KUBECONFIG: '/some/file' } });
     assert.equal(sidecars.settings.live.concurrency, 16, '--concurrency: "default 16"');
+    // --prometheus-token-env: "default PROMETHEUS_TOKEN"; --mapper-token-env: "default MAPPER_TOKEN".
+    const tokens = { PROMETHEUS_TOKEN: 'p-token', MAPPER_TOKEN: 'm-token' };
+    const withToken = parseCommandLine(['list', '--prometheus-url', 'http://p:9090'], {
+      ...ctx,
+      variables: tokens,
+    });
+    assert.equal(withToken.settings.live.prometheusToken, 'p-token');
+    const withMapperToken = parseCommandLine(['list', '--mapper-url', 'http://m:9090'], {
+      ...ctx,
+      variables: tokens,
+    });
+    assert.equal(withMapperToken.settings.live.mapperToken, 'm-token');
   });
 });
 

@@ -181,6 +181,17 @@ describe('check', () => {
       assert.match(run.stderr, /^intent-drift: /);
     }
   });
+
+  test('INTENT_DRIFT_DEBUG adds no stack to bad input: it is no bug, and the one line says it all', async () => {
+    const run = await runCli(
+      ['check', '--metrics', 'no-such-capture', '--intents', 'fixtures/demo/intents'],
+      {
+        env: { INTENT_DRIFT_DEBUG: '1' },
+      },
+    );
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, 'intent-drift: no-such-capture: no such file or directory\n');
+  });
 });
 
 describe('help and version', () => {
@@ -214,6 +225,30 @@ describe('list and export', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  test("list prints the read's warnings on stderr, the calls on stdout", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-drift-list-'));
+    const labels =
+      'reporter="source",source_workload="web",source_workload_namespace="shop",destination_workload="api",' +
+      'destination_workload_namespace="shop",destination_service_name="api",destination_service_namespace="shop",' +
+      'request_protocol="http",response_code="200"';
+    await writeFile(
+      path.join(dir, 'web.prom'),
+      [
+        '# TYPE istio_requests_total counter',
+        `istio_requests_total{${labels}} 3`,
+        `istio_requests_total{${labels},request_method="GET",request_path="/a"} 3`,
+        '',
+      ].join('\n'),
+    );
+    const run = await runCli(['list', '--metrics', 'web.prom'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(
+      run.stdout,
+      /^web in namespace shop calls:\n {2}- api in namespace shop\n {4}- path \/a, methods: \[GET\]\n$/,
+    );
+    assert.match(run.stderr, /^warning: 1 call\(s\) without request_method\/request_path were dropped /);
   });
 
   test('export --format json equals export-istio-demo.json (the Otterize export format)', async () => {

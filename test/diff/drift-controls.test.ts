@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { baselineOf } from '../../src/diff/baseline.ts';
 import { checkDrift } from '../../src/diff/drift-controls.ts';
 import { evaluateFailure, failOnFor } from '../../src/diff/fail-policy.ts';
+import type { FailOn } from '../../src/model.ts';
 import { call, declaredIntents, NS, observedMap, rule } from './builders.ts';
 
 const observed = observedMap([
@@ -69,6 +70,21 @@ describe('checkDrift', () => {
       drift.stale.map((r) => r.reason),
       ['client-idle'],
     );
+    assert.equal(drift.summary.stale, 1, 'the headline counts the stale rules left, not the ignored one');
+  });
+
+  test('-n narrows coverage as it narrows the diff: rules of other namespaces are not counted', () => {
+    const wide = declaredIntents([...declared.rules, rule('job.other', 'api.other', 'GET', '/x')]);
+    assert.deepEqual(checkDrift(observed, wide).drift.coverage?.total, {
+      declared: 4,
+      exercised: 1,
+      percent: 25,
+    });
+    assert.deepEqual(checkDrift(observed, wide, { namespaces: [NS] }).drift.coverage?.total, {
+      declared: 3,
+      exercised: 1,
+      percent: 33,
+    });
   });
 
   test('coverage is computed before ignore and baseline take rules away', () => {
@@ -114,6 +130,31 @@ describe('checkDrift', () => {
     assert.equal(evaluateFailure(drift, { ...policy, overrides: [] }).exitCode, 1);
   });
 
+  test('the first matching override wins, and its client glob matches namespace/name', () => {
+    const policy = {
+      failOn: 'any' as const,
+      clientIdle: 'warn' as const,
+      overrides: [
+        { client: `${NS}/web`, failOn: 'none' as const },
+        { client: `${NS}/*`, failOn: 'any' as const },
+      ],
+    };
+    assert.equal(failOnFor(policy, { name: 'web', namespace: NS }), 'none');
+    assert.equal(failOnFor(policy, { name: 'batch', namespace: NS }), 'any');
+    assert.equal(checkDrift(observed, declared, { policy }).exitCode, 0, "web's drift does not fail");
+    const glob = {
+      failOn: 'none' as const,
+      clientIdle: 'warn' as const,
+      overrides: [{ client: '*/w*', failOn: 'missing' as const }],
+    };
+    assert.equal(failOnFor(glob, { name: 'web', namespace: NS }), 'missing');
+    assert.equal(
+      checkDrift(observed, declared, { policy: glob }).exitCode,
+      1,
+      "the glob makes web's missing calls fail",
+    );
+  });
+
   test('an override whose client glob matches no client read warns once, at its file and line', () => {
     const policy = {
       failOn: 'none' as const,
@@ -138,6 +179,52 @@ describe('checkDrift', () => {
     // A client read but outside -n is still a client of the config: no warning for a narrowed run.
     const narrowed = checkDrift(observed, declared, { policy, namespaces: ['elsewhere'] }).drift;
     assert.equal(narrowed.warnings.filter((w) => w.includes('override')).length, 2);
+  });
+
+  test('each failOn weighs its kind of drift alone: a missing call fails any, a stale rule does not fail missing', () => {
+    const policy = (failOn: FailOn) => ({ failOn, clientIdle: 'warn' as const, overrides: [] });
+    const missingOnly = checkDrift(
+      observedMap([call('web', 'api', 'GET', '/a'), call('web', 'api', 'GET', '/b')]),
+      declaredIntents([rule('web', 'api', 'GET', '/a')]),
+      { policy: policy('any') },
+    );
+    assert.equal(missingOnly.exitCode, 1);
+    assert.deepEqual(missingOnly.drift.failure, {
+      exitCode: 1,
+      failingMissing: 1,
+      failingStale: 0,
+      idleWarnings: 0,
+    });
+
+    const staleOnly = (failOn: FailOn) =>
+      checkDrift(
+        observedMap([call('web', 'api', 'GET', '/a')]),
+        declaredIntents([rule('web', 'api', 'GET', '/a'), rule('web', 'api', 'GET', '/legacy')]),
+        { policy: policy(failOn) },
+      );
+    const passing = staleOnly('missing');
+    assert.equal(passing.exitCode, 0);
+    assert.deepEqual(passing.drift.failure, {
+      exitCode: 0,
+      failingMissing: 0,
+      failingStale: 0,
+      idleWarnings: 0,
+    });
+    assert.equal(passing.drift.summary.drift, true, 'stale rules are drift, failing or not');
+    assert.deepEqual(passing.drift.warnings, [], 'no client is idle: nothing to say of idle clients');
+    assert.equal(staleOnly('stale').exitCode, 1);
+    assert.equal(staleOnly('any').exitCode, 1);
+  });
+
+  test("without a policy, missing calls fail and an idle client's stale rules are not even warned of", () => {
+    const { drift, exitCode } = checkDrift(observed, declared);
+    assert.equal(exitCode, 1);
+    assert.deepEqual(drift.failure, { exitCode: 1, failingMissing: 4, failingStale: 0, idleWarnings: 0 });
+    // clientIdle: fail would change nothing under failOn missing: the idle-client note would mislead.
+    assert.equal(
+      drift.warnings.some((w) => w.includes('client-idle')),
+      false,
+    );
   });
 
   test('a baseline of today leaves nothing new, and beforeBaseline is what to write', () => {
