@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-DV477OA2.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-FF4UZ2PS.js"));
 await runCli();

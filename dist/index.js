@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-ZV3GQLLK.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-IVIUWNKA.js"));
 exitTwoOnCrash();
 await run();

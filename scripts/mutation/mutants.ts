@@ -15505,8 +15505,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-edit/json-stale-pruned',
     file: 'src/declare/edit-intents.ts',
-    from: '    if (isJsonFile(rule.file)) continue;\n',
-    to: '',
+    from: '    if (isJsonFile(rule.file)) {\n',
+    to: '    if (false) {\n',
     why: '--prune-stale rewrites a ClientIntents kept as JSON in YAML block style, which the editor promises never to do',
     tests: ['test/declare/edit-intents.test.ts'],
   },
@@ -17419,5 +17419,13 @@ export const MUTANTS: Mutant[] = [
     to: ": format === 'yaml'\n            ? renderListJson",
     why: 'list --format json prints YAML and --format yaml JSON',
     tests: ['test/cli/cli-stdin-list.test.ts', 'test/cli/cli.test.ts'],
+  },
+  {
+    id: 'hunt-gate/json-stale-unsaid',
+    file: 'src/declare/edit-intents.ts',
+    from: '      result.skipped.push(\n        `${rule.client.name}: its ClientIntents are JSON (${rule.file}); edit them by hand`,\n      );\n',
+    to: '',
+    why: '--fix --prune-stale leaves a stale rule in a JSON file without a word and says the intents need no change, while the check still fails',
+    tests: ['test/declare/edit-intents.test.ts', 'test/cli/cli-config-fix.test.ts'],
   },
 ];

@@ -332,4 +332,55 @@ describe('check --format markdown: drift the patch leaves out', () => {
       /^not fixed: client2: its ClientIntents are JSON \(intents\/client2\.json\); edit them by hand$/m,
     );
   });
+
+  test('--prune-stale on a stale rule declared in JSON names it, never "the intents need no change"', async () => {
+    const dir = await tempDir('fix-json-stale');
+    await mkdir(path.join(dir, 'intents'));
+    await mkdir(path.join(dir, 'metrics'));
+    const intents = {
+      apiVersion: 'k8s.otterize.com/v2beta1',
+      kind: 'ClientIntents',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: {
+        workload: { name: 'web' },
+        targets: [
+          {
+            kubernetes: {
+              name: 'api',
+              http: [
+                { path: '/a', methods: ['GET'] },
+                { path: '/old', methods: ['GET'] },
+              ],
+            },
+          },
+        ],
+      },
+    };
+    const json = `${JSON.stringify(intents, null, 2)}\n`;
+    await writeFile(path.join(dir, 'intents', 'web.json'), json);
+    const labels =
+      'reporter="source",source_workload="web",source_workload_namespace="shop",destination_workload="api",' +
+      'destination_workload_namespace="shop",destination_service_name="api",destination_service_namespace="shop",' +
+      'request_protocol="http",request_method="GET",request_path="/a",response_code="200"';
+    await writeFile(
+      path.join(dir, 'metrics', 'web.prom'),
+      `# TYPE istio_requests_total counter\nistio_requests_total{${labels}} 3\n`,
+    );
+    const run = await runCli(
+      ['check', '--metrics', 'metrics', '--intents', 'intents', '--fix', '--prune-stale', '--fail-on', 'any'],
+      { cwd: dir },
+    );
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(
+      run.stderr,
+      'not fixed: web: its ClientIntents are JSON (intents/web.json); edit them by hand\n' +
+        '--fix: nothing written: the editor can write none of the drift (the `not fixed:` lines say what to edit by hand)\n' +
+        'after the fix: 0 missing, 1 stale: still failing\n',
+    );
+    assert.equal(
+      await readFile(path.join(dir, 'intents', 'web.json'), 'utf8'),
+      json,
+      'the JSON is never rewritten',
+    );
+  });
 });

@@ -930,6 +930,7 @@ spec:
     });
     assert.deepEqual(result.files, []);
     assert.deepEqual(result.changes, []);
+    assert.deepEqual(result.skipped, [`frontend: its ClientIntents are JSON (${file}); edit them by hand`]);
   });
 
   test('a new client gets a YAML file beside the JSON, never a YAML document inside it', () => {

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-YTKQ5PDG.js";
+} from "./chunk-HI26YGEV.js";
 import {
   leavesDirectory,
   openInRepository,

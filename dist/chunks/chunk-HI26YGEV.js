@@ -13357,7 +13357,12 @@ function addToHomes(missing, homes, open, result) {
 }
 function removeStale(stale, homes, open, result) {
   for (const rule of stale) {
-    if (isJsonFile(rule.file)) continue;
+    if (isJsonFile(rule.file)) {
+      result.skipped.push(
+        `${rule.client.name}: its ClientIntents are JSON (${rule.file}); edit them by hand`
+      );
+      continue;
+    }
     const home = homes.find(rule.client, rule.file);
     if (home === void 0) {
       const alone = leftAloneNote(homes, rule.client);

@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-YTKQ5PDG.js";
+} from "./chunk-HI26YGEV.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
