@@ -188,6 +188,13 @@ describe('loadIntents: namespaces, lists, skipped documents', () => {
     });
   });
 
+  test('a ClientIntents that names its namespace keeps it, whatever the default namespace', async () => {
+    assert.deepEqual(await rulesOf([`${EX}/v1alpha2.yaml`], { defaultNamespace: 'jobs' }), [
+      `${EX}/v1alpha2.yaml:17 ${NS}/client -> kubernetes ${NS}/nginx GET /client-path`,
+      `${EX}/v1alpha2.yaml:18 ${NS}/client -> kubernetes other-namespace/other-server * *`,
+    ]);
+  });
+
   test('ClientIntents inside a kind: List are read; other items skipped', async () => {
     assert.deepEqual(await rulesOf(['fixtures/intents/misc/list.yaml']), [
       'fixtures/intents/misc/list.yaml:19 demo/client(Deployment) -> kubernetes demo/nginx GET /a',

@@ -94,6 +94,14 @@ describe('snapshots merged, filtered and written', () => {
         server: { name: 'cart', namespace: 'shop', service: { name: 'cart-v2', namespace: 'shop' } },
       }),
       snapCall({ client: { name: 'web', namespace: 'edge' } }),
+      snapCall({ client: { name: 'admin', namespace: 'shop' } }),
+      // One Service in front of two workloads (a canary): a call to each.
+      snapCall({
+        server: { name: 'cart-canary', namespace: 'shop', service: { name: 'cart', namespace: 'shop' } },
+      }),
+      snapCall({
+        server: { name: 'cart', namespace: 'shop', service: { name: 'cart', namespace: 'store' } },
+      }),
       snapCall({
         server: { name: 'cart', namespace: 'store', service: { name: 'cart', namespace: 'shop' } },
       }),

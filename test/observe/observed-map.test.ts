@@ -99,6 +99,33 @@ describe('ObservedMapBuilder', () => {
     assert.match(map.warnings.join('\n'), /1 call\(s\) without request_method\/request_path were dropped/);
   });
 
+  test("a pair is the client's namespace too: a same-named client elsewhere keeps its method-less and TCP calls", () => {
+    const edge = { source_workload_namespace: 'edge' };
+    const { map } = build([
+      series('source', 'client', 'nginx', 5, GET_A),
+      series('source', 'client', 'nginx', 3, edge),
+      series(
+        'source',
+        'client',
+        'nginx',
+        2,
+        { request_protocol: 'tcp' },
+        'istio_tcp_connections_opened_total',
+      ),
+      series('source', 'client', 'db', 4, { ...GET_A, ...edge }),
+      series('source', 'client', 'db', 6, { request_protocol: 'tcp' }, 'istio_tcp_connections_opened_total'),
+    ]);
+    assert.deepEqual(
+      map.calls.map((c) => [c.client.namespace, c.server.name, c.protocol, c.method, c.count]),
+      [
+        ['demo', 'db', 'tcp', null, 6],
+        ['demo', 'nginx', 'http', 'GET', 5],
+        ['edge', 'db', 'http', 'GET', 4],
+        ['edge', 'nginx', 'http', null, 3],
+      ],
+    );
+  });
+
   test("a method without a path is detail too: the pair's method-less series are dropped", () => {
     // A Telemetry that adds request_method only: its series name a method and no path.
     const { map } = build([

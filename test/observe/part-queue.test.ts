@@ -73,4 +73,12 @@ describe('OrderedMerge', () => {
     assert.throws(() => merge.finish(lost), lost);
     assert.throws(() => merge.finish(), { message: 'part 2 of 3 of the metrics was never read' });
   });
+
+  test('a part that failed wins over a worker lost later: the reading error keeps its file and line', () => {
+    const lost = new Error('reading the metrics stopped (exit code 1) without an answer');
+    const merge = new OrderedMerge(3);
+    merge.put(0, { part: part('a', 1) });
+    merge.put(1, { reason: new InputError('bad label', { file: 'b.prom', line: 4 }) });
+    assert.throws(() => merge.finish(lost), { message: 'bad label', file: 'b.prom', line: 4 });
+  });
 });

@@ -1,7 +1,9 @@
 // Large captures are read on a worker thread while the main thread parses the intents: the
 // answers and the errors must be the same as reading in place.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,10 +11,12 @@ import { afterEach, describe, test } from 'node:test';
 import type { Worker } from 'node:worker_threads';
 import { defaultDriftConfig } from '../../src/config/drift-config.ts';
 import { InputError } from '../../src/errors.ts';
+import { type MetricFile, metricFilesOf } from '../../src/observe/metric-files.ts';
 import { readMetrics } from '../../src/observe/read-metrics.ts';
 import {
   metricsWorkers,
   readMetricsConcurrently,
+  splitBySize,
   WORKER_MIN_BYTES,
   WORKER_MIN_BYTES_ENV,
 } from '../../src/observe/read-metrics-concurrently.ts';
@@ -322,6 +326,85 @@ describe('readMetricsConcurrently', () => {
       assert.deepEqual(said, [], 'the worker read on (and said done) after the check had failed');
     } finally {
       diagnostics.unsubscribe('worker_threads', started);
+    }
+  });
+  test('a capture exactly the threshold goes to a worker; one byte under it is read in place', async () => {
+    const total = metricFilesOf(['demo/capture'], fixtures).reduce((n, f) => n + f.size, 0);
+    const threads: number[] = [];
+    const onWorker = (id: number) => threads.push(id);
+    await readMetricsConcurrently(['demo/capture'], { cwd: fixtures, minBytes: total + 1, onWorker });
+    assert.equal(threads.length, 0, 'a worker for a capture under the threshold');
+    const map = await readMetricsConcurrently(['demo/capture'], { cwd: fixtures, minBytes: total, onWorker });
+    assert.equal(threads.length, 1, 'no worker for a capture of exactly the threshold');
+    assert.deepStrictEqual(map, await readMetrics(['demo/capture'], { cwd: fixtures }));
+  });
+
+  test('an empty INTENT_DRIFT_METRICS_WORKER_MIN_BYTES (an unset workflow input) is no setting, not 0', async () => {
+    process.env[WORKER_MIN_BYTES_ENV] = '';
+    const threads: number[] = [];
+    await readMetricsConcurrently(['demo/capture'], { cwd: fixtures, onWorker: (id) => threads.push(id) });
+    assert.equal(threads.length, 0, 'a worker for a few kilobytes');
+  });
+
+  test('a signal aborted before the read starts no worker and rejects with its reason', async () => {
+    const threads: number[] = [];
+    const read = readMetricsConcurrently(['demo/capture'], {
+      cwd: fixtures,
+      minBytes: 0,
+      signal: AbortSignal.abort(new Error('stopped early')),
+      onWorker: (id) => threads.push(id),
+    });
+    await assert.rejects(read, { message: 'stopped early' });
+    assert.equal(threads.length, 0);
+  });
+
+  test('stdin (`-`) is read in place even when a worker is asked for', () => {
+    const capture = path.join(fixtures, 'demo/capture/client.prom');
+    const script = `
+      const { readMetricsConcurrently } = await import(${JSON.stringify(path.join(import.meta.dirname, '../../src/observe/read-metrics-concurrently.ts'))});
+      const map = await readMetricsConcurrently(['-'], { minBytes: 0 });
+      process.stdout.write(JSON.stringify(map.calls.map((c) => [c.client.name, c.server.name, c.path, c.count])));
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      input: readFileSync(capture),
+      encoding: 'utf8',
+    });
+    assert.equal(child.status, 0, child.stderr);
+    return readMetrics([capture]).then((expected) => {
+      assert.ok(expected.calls.length > 0);
+      assert.equal(
+        child.stdout,
+        JSON.stringify(expected.calls.map((c) => [c.client.name, c.server.name, c.path, c.count])),
+      );
+    });
+  });
+
+  test('splitBySize: consecutive parts of about equal bytes, each cut once it holds its share', () => {
+    const files = (...sizes: number[]): MetricFile[] =>
+      sizes.map((size, i) => ({ absolute: `/m/${i}.prom`, file: `${i}.prom`, size }));
+    const names = (parts: MetricFile[][]) => parts.map((p) => p.map((f) => f.file).join(' '));
+    assert.deepEqual(names(splitBySize(files(10, 10, 10, 10), 2)), ['0.prom 1.prom', '2.prom 3.prom']);
+    assert.deepEqual(names(splitBySize(files(10, 10, 10, 10), 4)), ['0.prom', '1.prom', '2.prom', '3.prom']);
+    assert.deepEqual(names(splitBySize(files(30, 10, 10, 10), 2)), ['0.prom', '1.prom 2.prom 3.prom']);
+    assert.deepEqual(names(splitBySize(files(10, 10, 10), 1)), ['0.prom 1.prom 2.prom']);
+    assert.deepEqual(names(splitBySize(files(10, 10), 5)), ['0.prom', '1.prom']);
+  });
+
+  test('when mainThreadFree rejects (check: the intents failed) the main thread still reads, and the read settles', {
+    timeout: 30_000,
+  }, async () => {
+    const { dir, files } = await fourParts();
+    try {
+      const map = await readMetricsConcurrently(files, {
+        cwd: dir,
+        minBytes: 0,
+        workers: 1,
+        partBytes: 1,
+        mainThreadFree: Promise.reject(new Error('the intents did not parse')),
+      });
+      assert.deepStrictEqual(map, await readMetrics(files, { cwd: dir }));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

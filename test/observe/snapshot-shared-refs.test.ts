@@ -46,7 +46,12 @@ test('equal clients and servers of a snapshot are one object each; different one
       namespace: 'shop',
       service: { name: 'api-canary', namespace: 'shop' },
     };
-    const apiStatefulSet = { name: 'api', namespace: 'shop', kind: 'StatefulSet' };
+    const apiStatefulSet = {
+      name: 'api',
+      namespace: 'shop',
+      kind: 'StatefulSet',
+      service: { name: 'api', namespace: 'shop' },
+    };
     const a = path.join(dir, 'a.json');
     const b = path.join(dir, 'b.json');
     await writeFile(
@@ -64,7 +69,7 @@ test('equal clients and servers of a snapshot are one object each; different one
         'web -> api undefined api /b',
         'web -> api undefined api-canary /c',
         'web -> api undefined api /d',
-        'web -> api StatefulSet undefined /e',
+        'web -> api StatefulSet api /e',
       ],
     );
     assert.equal(new Set(map.calls.map((c) => c.client)).size, 1);
