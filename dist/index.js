@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-IVIUWNKA.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-65LPRVNH.js"));
 exitTwoOnCrash();
 await run();

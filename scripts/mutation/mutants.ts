@@ -18374,4 +18374,12 @@ export const MUTANTS: Mutant[] = [
       'test/observe/part-queue.test.ts',
     ],
   },
+  {
+    id: 'hunt-read/merge-service-kind-keyless',
+    file: 'src/observe/snapshot/snapshot-merge.ts',
+    from: "    c.server.kind === 'Service',\n",
+    to: '',
+    why: 'a call to a Service no workload answered (kind Service) and the calls to the workload of that name behind it are one call when a snapshot is read: the workload calls become calls to the Service, or the Service calls vanish into the workload',
+    tests: ['test/live/snapshot-merge.test.ts'],
+  },
 ];

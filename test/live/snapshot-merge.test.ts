@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ObservedCall, ObservedMap } from '../../src/model.ts';
+import { ObservedMapBuilder } from '../../src/observe/observed-map.ts';
 import { readSnapshot, writeSnapshot } from '../../src/observe/snapshot/snapshot-file.ts';
 import { readSnapshots } from '../../src/observe/snapshot/snapshot-merge.ts';
 
@@ -118,6 +119,51 @@ describe('snapshots merged, filtered and written', () => {
     assert.deepEqual(merged.external.map((c) => [c.host, c.count]).sort(), [
       ['api.github.com:443', 2],
       ['api.stripe.com:443', 2],
+    ]);
+  });
+
+  test('a call to a Service no workload answered stays apart from the calls to its workload of that name', async () => {
+    // Service cart leads to two workloads (cart and cart-canary): the 503 UH calls are calls to
+    // the Service itself (kind Service), named cart like the workload, through the same Service.
+    const series = (workload: string, value: number, more: Record<string, string> = {}) => ({
+      metric: 'istio_requests_total',
+      value,
+      line: 1,
+      labels: {
+        reporter: 'source',
+        source_workload: 'web',
+        source_workload_namespace: 'shop',
+        destination_workload: workload,
+        destination_workload_namespace: workload === 'unknown' ? 'unknown' : 'shop',
+        destination_service: 'cart.shop.svc.cluster.local',
+        destination_service_name: 'cart',
+        destination_service_namespace: 'shop',
+        request_protocol: 'http',
+        request_method: 'GET',
+        request_path: '/cart',
+        ...more,
+      },
+    });
+    const builder = new ObservedMapBuilder();
+    builder.add(series('cart', 10));
+    builder.add(series('cart-canary', 4));
+    builder.add(series('unknown', 3, { response_code: '503', response_flags: 'UH' }));
+    const live = builder.build();
+    const served = (map: ObservedMap) =>
+      map.calls.map((c) => [c.server.name, c.server.kind ?? null, c.count]);
+    assert.deepEqual(served(live), [
+      ['cart', null, 10],
+      ['cart', 'Service', 3],
+      ['cart-canary', null, 4],
+    ]);
+    const out = path.join(dir, `s${++n}.json`);
+    await writeSnapshot(out, live, { source: 'sidecars', capturedAt: new Date(T0) });
+    assert.deepEqual(served(await readSnapshots([out])), served(live), 'read back as captured');
+    // The same in two files: each adds to its own call.
+    assert.deepEqual(served(await readSnapshots([out, out])), [
+      ['cart', null, 20],
+      ['cart', 'Service', 6],
+      ['cart-canary', null, 8],
     ]);
   });
 

@@ -6,8 +6,14 @@ import { compareCalls } from '../../order.ts';
 import { readSnapshot } from './snapshot-file.ts';
 import { type Snapshot, type SnapshotCall, snapshotToMap } from './snapshot-format.ts';
 
+/**
+ * Calls with equal keys are one call. A workload's kind is not in it (a file that knows the kind
+ * and one that does not see the same workload), but whether the server is a Service itself is:
+ * a call to Service cart that no workload answered is not a call to the workload cart behind it.
+ */
 function callKey(c: SnapshotCall): string {
   return JSON.stringify([
+    c.server.kind === 'Service',
     c.client.namespace,
     c.client.name,
     c.server.namespace,

@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-HI26YGEV.js";
+} from "./chunk-QRYDXJTC.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -12276,6 +12276,7 @@ function workerEntry() {
 // src/observe/snapshot/snapshot-merge.ts
 function callKey(c) {
   return JSON.stringify([
+    c.server.kind === "Service",
     c.client.namespace,
     c.client.name,
     c.server.namespace,

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-HI26YGEV.js";
+} from "./chunk-QRYDXJTC.js";
 import {
   leavesDirectory,
   openInRepository,
