@@ -18382,4 +18382,13 @@ export const MUTANTS: Mutant[] = [
     why: 'a call to a Service no workload answered (kind Service) and the calls to the workload of that name behind it are one call when a snapshot is read: the workload calls become calls to the Service, or the Service calls vanish into the workload',
     tests: ['test/live/snapshot-merge.test.ts'],
   },
+  {
+    id: 'hunt-clus/cr/utf8-split-across-chunks',
+    file: 'src/cluster/command-runner.ts',
+    from: "        child.stdout.setEncoding('utf8');\n",
+    to: '',
+    why: "a character whose UTF-8 bytes arrive in two reads is two U+FFFD in the output a step reads (kubectl's JSON) and in the log",
+    tests: ['test/cluster/command-runner.test.ts'],
+    names: 'two reads',
+  },
 ];

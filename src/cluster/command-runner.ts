@@ -151,8 +151,11 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
         const timer = setTimeout(kill, command.timeoutMs);
         if (command.signal?.aborted) kill();
         command.signal?.addEventListener('abort', kill, { once: true });
-        child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk.toString('utf8')));
-        child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
+        // Decoded across chunks: a character whose bytes come in two reads stays whole.
+        child.stdout.setEncoding('utf8');
+        child.stderr.setEncoding('utf8');
+        child.stdout.on('data', (text: string) => stdout.push(text));
+        child.stderr.on('data', (text: string) => stderr.push(text));
         child.stdin.on('error', () => {}); // a program that exits without reading its stdin
         child.stdin.end(command.stdin ?? '');
         child.on('error', (err: NodeJS.ErrnoException) => {

@@ -32,6 +32,16 @@ describe('createProcessRunner', () => {
     assert.equal(logged[0], `$ ${node} -e ${script}`);
   });
 
+  test('a character whose bytes come in two reads is kept whole, in the result and the log', async () => {
+    const { logged, run } = runner();
+    // The two bytes of é in two writes, far enough apart to reach the runner as two chunks.
+    const script =
+      'process.stdout.write(Buffer.from([0xc3])); setTimeout(() => process.stdout.write(Buffer.from([0xa9, 0x0a])), 200)';
+    const result = await run.run({ program: node, args: ['-e', script], timeoutMs: 10_000 });
+    assert.equal(result.stdout, 'é\n');
+    assert.deepEqual(logged.slice(1), ['é']);
+  });
+
   test('quietOutput keeps stdout (JSON read by the life cycle) out of the log, not stderr', async () => {
     const { logged, run } = runner();
     const script = 'console.log(JSON.stringify({ items: [] })); console.error("a warning")';

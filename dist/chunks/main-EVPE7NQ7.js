@@ -21880,8 +21880,10 @@ function createProcessRunner(options) {
         const timer = setTimeout(kill, command.timeoutMs);
         if (command.signal?.aborted) kill();
         command.signal?.addEventListener("abort", kill, { once: true });
-        child2.stdout.on("data", (chunk) => stdout.push(chunk.toString("utf8")));
-        child2.stderr.on("data", (chunk) => stderr.push(chunk.toString("utf8")));
+        child2.stdout.setEncoding("utf8");
+        child2.stderr.setEncoding("utf8");
+        child2.stdout.on("data", (text2) => stdout.push(text2));
+        child2.stderr.on("data", (text2) => stderr.push(text2));
         child2.stdin.on("error", () => {
         });
         child2.stdin.end(command.stdin ?? "");
