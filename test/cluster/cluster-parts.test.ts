@@ -90,6 +90,30 @@ describe('planWorkloads', () => {
     );
   });
 
+  test('a Namespace whose name is not a namespace name is refused too (it reaches kubectl label)', () => {
+    assert.throws(
+      () =>
+        planWorkloads([
+          {
+            file: 'ns.yaml',
+            text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: --all\n',
+          },
+        ]),
+      (err) => isInputError(err) && String(err).startsWith("ns.yaml:5: '--all' is not a namespace name"),
+    );
+  });
+
+  test('a kustomization.yaml without apiVersion and kind: left out with a warning to list kustomize build', () => {
+    const plan = planWorkloads([{ file: 'deploy/kustomization.yaml', text: 'resources: [web.yaml]\n' }]);
+    assert.deepEqual(plan.skipped, [
+      {
+        note: 'deploy/kustomization.yaml:1: not a Kubernetes object (no apiVersion and kind), not applied: kubectl apply -f does not run kustomize; list the output of kustomize build instead',
+        warn: true,
+      },
+    ]);
+    assert.deepEqual(plan.files, []);
+  });
+
   test('left out, with the reason: intents files, Otterize kinds, kustomizations, non-objects', () => {
     const text = [
       'apiVersion: k8s.otterize.com/v1alpha3\nkind: ClientIntents\nmetadata: {name: c}',
