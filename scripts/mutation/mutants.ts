@@ -38,7 +38,11 @@
 // baseline's bounds, kube access and readBody, kubectl lists, the editor's printing and new-file
 // layout, YAML output, shared policies, call order, display names and the repository root; and
 // the young generation's size the entries set; and the exposition's byte reader, the name gate, and
-// the live sources' HTTP client, Prometheus reads and workload owners.
+// the live sources' HTTP client, Prometheus reads and workload owners; and the YAML readers' kept
+// values, the merge gate (fail policy, drift controls, settings, check's exit, the command table,
+// the CLI's entry), parallel reads, the part queue, snapshots, ClientIntents parsing, the call
+// tables, the cluster's process runner, workload plan and Istio install, the report artifact and
+// GitHub's errors.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
 export interface Mutant {
