@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-GOSG6QTX.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-AFUIF62K.js"));
 await runCli();

@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-EVPE7NQ7.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-IVSJRMLZ.js"));
 exitTwoOnCrash();
 await run();

@@ -18518,8 +18518,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-clus/cr/stderr-log-unmasked',
     file: 'src/cluster/command-runner.ts',
-    from: 'const stderr = new LineCapture((line) => options.log(mask(line)));',
-    to: 'const stderr = new LineCapture((line) => options.log(line));',
+    from: 'const stderr = new LineCapture(mask, options.log);',
+    to: 'const stderr = new LineCapture((text) => text, options.log);',
     why: 'a token a tool prints on stderr reaches the log in the clear',
     tests: [
       'test/cluster/command-runner.test.ts',
@@ -18530,8 +18530,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-clus/cr/quiet-output-logged',
     file: 'src/cluster/command-runner.ts',
-    from: 'command.quietOutput ? () => {} : (line) => options.log(mask(line))',
-    to: '(line) => options.log(mask(line))',
+    from: 'command.quietOutput ? () => {} : options.log',
+    to: 'options.log',
     why: "kubectl's JSON (every Secret of a namespace a get reads) is dumped into the log",
     tests: [
       'test/cluster/command-runner.test.ts',
@@ -18651,8 +18651,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-clus/cr/last-line-not-logged',
     file: 'src/cluster/command-runner.ts',
-    from: "    if (this.pending !== '') this.onLine(this.pending);\n",
-    to: '',
+    from: '      const line = this.mask(this.pending);\n      this.onLine(line);\n',
+    to: '      const line = this.mask(this.pending);\n',
     why: "a tool's last line without a newline (often its error) never reaches the log",
     tests: [
       'test/cluster/command-runner.test.ts',
@@ -19011,8 +19011,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-clus/ra/patch-size-unchecked',
     file: 'src/deliver/github/report-artifact.ts',
-    from: '    suggestedPatch.length <= ARTIFACT_LIMITS.patch &&\n',
-    to: '',
+    from: 'const patchFits = suggestedPatch !== undefined && !tooLarge && isUnifiedDiff(suggestedPatch);',
+    to: 'const patchFits = suggestedPatch !== undefined && isUnifiedDiff(suggestedPatch);',
     why: 'a patch over the limit is written into the artifact: comment mode refuses the whole report, and no comment is posted',
     tests: [
       'test/deliver/github/artifact-validator.test.ts',
@@ -19024,8 +19024,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-clus/ra/patch-not-diff-written',
     file: 'src/deliver/github/report-artifact.ts',
-    from: '    isUnifiedDiff(suggestedPatch);\n',
-    to: '    true;\n',
+    from: 'const patchFits = suggestedPatch !== undefined && !tooLarge && isUnifiedDiff(suggestedPatch);',
+    to: 'const patchFits = suggestedPatch !== undefined && !tooLarge;',
     why: 'a patch that is not a unified diff is written into the artifact: comment mode refuses the report',
     tests: [
       'test/deliver/github/artifact-validator.test.ts',
@@ -19330,5 +19330,45 @@ export const MUTANTS: Mutant[] = [
     to: '/no commit between/i',
     why: 'a rerun after the edit was merged fails instead of saying so',
     tests: ['test/deliver/github/github-errors.test.ts', 'test/action/open-pull-request.test.ts'],
+  },
+  {
+    id: 'mask/tail-kept-raw',
+    file: 'src/cluster/command-runner.ts',
+    from: '      done += line + parts[i + 1]!;\n',
+    to: '      done += parts[i]! + parts[i + 1]!;\n',
+    why: 'the kept tail is cut from raw output again: a cut inside the GitHub token leaves its end unmasked in the failure message',
+    tests: ['test/cluster/command-runner-limits.test.ts'],
+  },
+  {
+    id: 'span/call-reversed-accepted',
+    file: 'src/observe/snapshot/snapshot-check.ts',
+    from: "    this.inOrder(call.firstSeen, call.lastSeen, `${at}.lastSeen`, 'firstSeen');\n",
+    to: '',
+    why: "a snapshot's call last seen before it was first seen is taken: the reports show a span that ends before it starts",
+    tests: ['test/observe/snapshot-check.test.ts'],
+  },
+  {
+    id: 'span/window-reversed-accepted',
+    file: 'src/observe/snapshot/snapshot-check.ts',
+    from: "    c.inOrder(snapshot.window.from, snapshot.window.to, 'window.to', 'window.from');\n",
+    to: '',
+    why: "a snapshot's window that ends before it starts is taken, and the report says the traffic covers it",
+    tests: ['test/observe/snapshot-check.test.ts'],
+  },
+  {
+    id: 'span/compared-as-text',
+    file: 'src/observe/snapshot/snapshot-check.ts',
+    from: 'if (Date.parse(end) < Date.parse(start))',
+    to: 'if (end < start)',
+    why: 'times written with other offsets are compared as text: 10:30+01:00 passes after 10:00Z, and a span of one instant in two offsets is refused',
+    tests: ['test/observe/snapshot-check.test.ts'],
+  },
+  {
+    id: 'note/not-a-diff-called-too-large',
+    file: 'src/deliver/github/report-artifact.ts',
+    from: ": 'is not a unified diff, which this report carries only';",
+    to: ": 'is too large for this report';",
+    why: 'a suggested patch left out for not being a diff is said to be too large: the reader looks for the wrong cause',
+    tests: ['test/deliver/github/report-artifact.test.ts'],
   },
 ];

@@ -106,8 +106,8 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
           detached: true,
           stdio: ['pipe', 'pipe', 'pipe'],
         });
-        const stdout = new LineCapture(command.quietOutput ? () => {} : (line) => options.log(mask(line)));
-        const stderr = new LineCapture((line) => options.log(mask(line)));
+        const stdout = new LineCapture(mask, command.quietOutput ? () => {} : options.log);
+        const stderr = new LineCapture(mask, options.log);
         let settled = false;
         let exited = false;
         let code: number | null = null;
@@ -192,23 +192,42 @@ function groupAlive(pid: number): boolean {
   return signalGroup(pid, 0);
 }
 
-/** Splits a stream into lines for the log and keeps its tail for messages. */
+/**
+ * Splits a stream into lines, masked, for the log, and keeps the tail of the masked text for
+ * messages. Masked line by line before the tail is cut: a cut through raw text could fall inside
+ * a token and keep its end unmasked (the runner masks the tail again, for a secret on two lines).
+ */
 class LineCapture {
   private pending = '';
   private kept = '';
+  private readonly mask: (text: string) => string;
   private readonly onLine: (line: string) => void;
-  constructor(onLine: (line: string) => void) {
+  constructor(mask: (text: string) => string, onLine: (line: string) => void) {
+    this.mask = mask;
     this.onLine = onLine;
   }
   push(text: string): void {
-    this.kept = (this.kept + text).slice(-MAX_CAPTURE);
-    const parts = (this.pending + text).split(/\r?\n/);
+    // Lines and their endings, alternately; the last piece is a line not ended yet.
+    const parts = (this.pending + text).split(/(\r?\n)/);
     this.pending = parts.pop() ?? '';
-    for (const line of parts) this.onLine(line);
+    let done = '';
+    for (let i = 0; i < parts.length; i += 2) {
+      const line = this.mask(parts[i]!);
+      this.onLine(line);
+      done += line + parts[i + 1]!;
+    }
+    if (done !== '') this.keep(done);
   }
   finish(): string {
-    if (this.pending !== '') this.onLine(this.pending);
+    if (this.pending !== '') {
+      const line = this.mask(this.pending);
+      this.onLine(line);
+      this.keep(line);
+    }
     this.pending = '';
     return this.kept;
+  }
+  private keep(text: string): void {
+    this.kept = (this.kept + text).slice(-MAX_CAPTURE);
   }
 }

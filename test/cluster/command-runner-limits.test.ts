@@ -114,6 +114,26 @@ describe('the output', () => {
     assert.deepEqual(logged.slice(1), ['*** ***']);
   });
 
+  test('a secret the 256 KiB cut falls inside is masked: no end of it is kept', bound, async () => {
+    const secret = `ghs_${'T'.repeat(20)}${'E'.repeat(16)}`;
+    const { logged, run } = runner({ secrets: [secret] });
+    // After the line with the token, lines that leave 24 characters of it inside the kept tail.
+    const filler = 256 * 1024 - 25;
+    const script = `console.log("token " + process.env.T); process.stdout.write("x".repeat(${filler - 1}) + "\\n")`;
+    const result = await run.run({
+      program: node,
+      args: ['-e', script],
+      env: { T: secret },
+      timeoutMs: 20_000,
+      quietOutput: true,
+    });
+    assert.equal(result.code, 0);
+    assert.equal(logged.length, 1, 'quiet output is not logged');
+    assert.ok(!result.stdout.includes('TTT') && !result.stdout.includes('EEEE'), result.stdout.slice(0, 40));
+    assert.ok(result.stdout.endsWith('xxx\n'));
+    assert.ok(result.stdout.length <= 256 * 1024);
+  });
+
   test('a secret of exactly four characters is masked', () => {
     assert.equal(maskSecrets('key=abcd', ['abcd']), 'key=***');
   });

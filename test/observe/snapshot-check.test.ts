@@ -45,6 +45,15 @@ function without(field: string): Record<string, unknown> {
 }
 
 describe('checkSnapshot', () => {
+  test('a span of one instant, and one written in two offsets, is taken', () => {
+    const s = checkSnapshot(
+      doc({ window: { from: T, to: '2026-03-01T11:00:00+01:00' } }, { lastSeen: '2026-03-01T10:00:00.000Z' }),
+      'ok.json',
+    );
+    assert.deepEqual(s.window, { from: T, to: '2026-03-01T11:00:00+01:00' });
+    assert.equal(s.calls[0]!.lastSeen, '2026-03-01T10:00:00.000Z');
+  });
+
   test('a snapshot as capture writes it is taken whole', () => {
     const s = checkSnapshot(doc({}, { host: 'cart.shop.svc.cluster.local' }), 'ok.json');
     assert.deepEqual(s.calls, [{ ...CALL, host: 'cart.shop.svc.cluster.local' }]);
@@ -81,6 +90,16 @@ describe('checkSnapshot', () => {
       'a window end that is not a time',
       doc({ window: { from: T, to: 'later' } }),
       /^window\.to: must be an RFC 3339 time/,
+    ],
+    [
+      'a window that ends before it starts',
+      doc({ window: { from: T, to: '2026-03-01T09:59:59Z' } }),
+      /^window\.to: 2026-03-01T09:59:59Z is before window\.from \(2026-03-01T10:00:00Z\)/,
+    ],
+    [
+      'a call last seen before it was first seen (times compared as times, not text)',
+      doc({}, { lastSeen: '2026-03-01T10:30:00+01:00' }),
+      /^calls\[0\]\.lastSeen: 2026-03-01T10:30:00\+01:00 is before firstSeen \(2026-03-01T10:00:00Z\)/,
     ],
     ['calls as an object', doc({ calls: { 0: CALL } }), /^calls: must be a list/],
     ['calls as text', doc({ calls: 'web' }), /^calls: must be a list/],

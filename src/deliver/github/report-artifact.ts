@@ -42,17 +42,16 @@ export function renderReportFile(
   const extra: Record<string, unknown> = {
     pullRequest: { number: pullRequest.number, headSha: pullRequest.headSha },
   };
-  const patchFits =
-    suggestedPatch !== undefined &&
-    suggestedPatch.length <= ARTIFACT_LIMITS.patch &&
-    isUnifiedDiff(suggestedPatch);
+  const tooLarge = suggestedPatch !== undefined && suggestedPatch.length > ARTIFACT_LIMITS.patch;
+  const patchFits = suggestedPatch !== undefined && !tooLarge && isUnifiedDiff(suggestedPatch);
   if (suggestedPatch && patchFits) extra.suggestedPatch = suggestedPatch;
   if (suggestedPatchLeftOut > 0) extra.suggestedPatchLeftOut = suggestedPatchLeftOut;
   // Weighed with the rest: a full warnings list must still leave room for it.
+  const why = tooLarge
+    ? 'is too large for this report'
+    : 'is not a unified diff, which this report carries only';
   const notes =
-    suggestedPatch && !patchFits
-      ? ['the suggested patch is too large for this report: it is in the job summary of the run']
-      : [];
+    suggestedPatch && !patchFits ? [`the suggested patch ${why}: it is in the job summary of the run`] : [];
   const { report } = fitForComment(full, extra, notes);
   return jsonText({ ...report, ...extra });
 }

@@ -48,6 +48,11 @@ class Checker {
     return text;
   }
 
+  /** `capture` writes a span's end at or after its start; a span that ends first is refused. */
+  inOrder(start: string, end: string, at: string, startField: string): void {
+    if (Date.parse(end) < Date.parse(start)) this.fail(at, `${end} is before ${startField} (${start})`);
+  }
+
   count(x: unknown, at: string): number {
     if (typeof x !== 'number' || !Number.isFinite(x) || x < 0) this.fail(at, 'must be a number >= 0');
     return x;
@@ -101,6 +106,7 @@ class Checker {
       firstSeen: this.time(o.firstSeen, `${at}.firstSeen`),
       lastSeen: this.time(o.lastSeen, `${at}.lastSeen`),
     };
+    this.inOrder(call.firstSeen, call.lastSeen, `${at}.lastSeen`, 'firstSeen');
     if (o.host !== undefined) call.host = this.string(o.host, `${at}.host`);
     return call;
   }
@@ -179,6 +185,7 @@ export function checkSnapshot(doc: unknown, file: string): Snapshot {
   if (top.window !== undefined) {
     const w = c.object(top.window, 'window', ['from', 'to']);
     snapshot.window = { from: c.time(w.from, 'window.from'), to: c.time(w.to, 'window.to') };
+    c.inOrder(snapshot.window.from, snapshot.window.to, 'window.to', 'window.from');
   }
   const refused = gate.warning(`call(s) of ${file}`);
   if (refused !== undefined) snapshot.warnings.push(refused);

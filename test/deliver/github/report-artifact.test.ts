@@ -133,9 +133,14 @@ describe('the PR run writes', () => {
     );
   });
 
-  test('a patch that is not a unified diff is left out: the file still reads', () => {
+  test('a patch that is not a unified diff is left out, with a note that says so: the file still reads', () => {
     const back = parseCommentArtifact(renderReportFile(drift, stamp, 'not a unified diff\n'), 'report.json');
     assert.equal(back.suggestedPatch, '');
+    assert.ok(
+      back.drift.warnings.some((w) => /suggested patch is not a unified diff/.test(w)),
+      back.drift.warnings.join('\n'),
+    );
+    assert.ok(!back.drift.warnings.some((w) => /too large/.test(w)), back.drift.warnings.join('\n'));
   });
 
   test('a patch that fits is carried as written', () => {

@@ -42,13 +42,13 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-QRYDXJTC.js";
+} from "./chunk-BWUPTFD4.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
 } from "./chunk-AD5IZA5D.js";
-import "./chunk-5L6BEPEJ.js";
+import "./chunk-B6SBSGFT.js";
 import "./chunk-6JVBI76T.js";
 import {
   parseDuration,
@@ -21839,9 +21839,9 @@ function createProcessRunner(options) {
           detached: true,
           stdio: ["pipe", "pipe", "pipe"]
         });
-        const stdout = new LineCapture(command.quietOutput ? () => {
-        } : (line) => options.log(mask(line)));
-        const stderr = new LineCapture((line) => options.log(mask(line)));
+        const stdout = new LineCapture(mask, command.quietOutput ? () => {
+        } : options.log);
+        const stderr = new LineCapture(mask, options.log);
         let settled = false;
         let exited = false;
         let code = null;
@@ -21919,20 +21919,34 @@ function groupAlive(pid) {
 var LineCapture = class {
   pending = "";
   kept = "";
+  mask;
   onLine;
-  constructor(onLine) {
+  constructor(mask, onLine) {
+    this.mask = mask;
     this.onLine = onLine;
   }
   push(text2) {
-    this.kept = (this.kept + text2).slice(-MAX_CAPTURE);
-    const parts = (this.pending + text2).split(/\r?\n/);
+    const parts = (this.pending + text2).split(/(\r?\n)/);
     this.pending = parts.pop() ?? "";
-    for (const line of parts) this.onLine(line);
+    let done = "";
+    for (let i = 0; i < parts.length; i += 2) {
+      const line = this.mask(parts[i]);
+      this.onLine(line);
+      done += line + parts[i + 1];
+    }
+    if (done !== "") this.keep(done);
   }
   finish() {
-    if (this.pending !== "") this.onLine(this.pending);
+    if (this.pending !== "") {
+      const line = this.mask(this.pending);
+      this.onLine(line);
+      this.keep(line);
+    }
     this.pending = "";
     return this.kept;
+  }
+  keep(text2) {
+    this.kept = (this.kept + text2).slice(-MAX_CAPTURE);
   }
 };
 
@@ -28436,10 +28450,12 @@ function renderReportFile(drift, pullRequest, suggestedPatch, suggestedPatchLeft
   const extra = {
     pullRequest: { number: pullRequest.number, headSha: pullRequest.headSha }
   };
-  const patchFits = suggestedPatch !== void 0 && suggestedPatch.length <= ARTIFACT_LIMITS.patch && isUnifiedDiff(suggestedPatch);
+  const tooLarge = suggestedPatch !== void 0 && suggestedPatch.length > ARTIFACT_LIMITS.patch;
+  const patchFits = suggestedPatch !== void 0 && !tooLarge && isUnifiedDiff(suggestedPatch);
   if (suggestedPatch && patchFits) extra.suggestedPatch = suggestedPatch;
   if (suggestedPatchLeftOut > 0) extra.suggestedPatchLeftOut = suggestedPatchLeftOut;
-  const notes = suggestedPatch && !patchFits ? ["the suggested patch is too large for this report: it is in the job summary of the run"] : [];
+  const why = tooLarge ? "is too large for this report" : "is not a unified diff, which this report carries only";
+  const notes = suggestedPatch && !patchFits ? [`the suggested patch ${why}: it is in the job summary of the run`] : [];
   const { report } = fitForComment(full, extra, notes);
   return jsonText({ ...report, ...extra });
 }

@@ -102,6 +102,10 @@ var Checker = class {
     if (outOfRange !== void 0) this.fail(at, `must be an RFC 3339 time (${outOfRange})`);
     return text;
   }
+  /** `capture` writes a span's end at or after its start; a span that ends first is refused. */
+  inOrder(start, end, at, startField) {
+    if (Date.parse(end) < Date.parse(start)) this.fail(at, `${end} is before ${startField} (${start})`);
+  }
   count(x, at) {
     if (typeof x !== "number" || !Number.isFinite(x) || x < 0) this.fail(at, "must be a number >= 0");
     return x;
@@ -152,6 +156,7 @@ var Checker = class {
       firstSeen: this.time(o.firstSeen, `${at}.firstSeen`),
       lastSeen: this.time(o.lastSeen, `${at}.lastSeen`)
     };
+    this.inOrder(call.firstSeen, call.lastSeen, `${at}.lastSeen`, "firstSeen");
     if (o.host !== void 0) call.host = this.string(o.host, `${at}.host`);
     return call;
   }
@@ -219,6 +224,7 @@ function checkSnapshot(doc, file) {
   if (top.window !== void 0) {
     const w = c.object(top.window, "window", ["from", "to"]);
     snapshot.window = { from: c.time(w.from, "window.from"), to: c.time(w.to, "window.to") };
+    c.inOrder(snapshot.window.from, snapshot.window.to, "window.to", "window.from");
   }
   const refused = gate.warning(`call(s) of ${file}`);
   if (refused !== void 0) snapshot.warnings.push(refused);

@@ -17,7 +17,7 @@ import {
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-5L6BEPEJ.js";
+} from "./chunk-B6SBSGFT.js";
 import {
   parseDuration,
   parseSince,
