@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-IVSJRMLZ.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-FRCF77KC.js"));
 exitTwoOnCrash();
 await run();

@@ -17773,8 +17773,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-read/warnings-unbounded',
     file: 'src/observe/snapshot/snapshot-check.ts',
-    from: '            .slice(0, MAX_WARNINGS)\n',
-    to: '',
+    from: 'const kept = warnings.slice(0, MAX_WARNINGS).map(',
+    to: 'const kept = warnings.map(',
     why: "a hostile snapshot's million warnings are all kept and printed",
     tests: [
       'test/live/snapshot.test.ts',
@@ -17787,8 +17787,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-read/warning-not-string',
     file: 'src/observe/snapshot/snapshot-check.ts',
-    from: '.map((w, i) => c.string(w, `warnings[${i}]`)),',
-    to: '.map((w) => w as string),',
+    from: '.map((w, i) => c.string(w, `warnings[${i}]`));',
+    to: '.map((w) => w as string);',
     why: 'a warning that is an object or a number is taken into the reports',
     tests: [
       'test/live/snapshot.test.ts',
@@ -19370,5 +19370,13 @@ export const MUTANTS: Mutant[] = [
     to: ": 'is too large for this report';",
     why: 'a suggested patch left out for not being a diff is said to be too large: the reader looks for the wrong cause',
     tests: ['test/deliver/github/report-artifact.test.ts'],
+  },
+  {
+    id: 'span/warnings-cut-unsaid',
+    file: 'src/observe/snapshot/snapshot-check.ts',
+    from: '  if (more > 0)\n',
+    to: '  if (more < 0)\n',
+    why: "a snapshot's warnings past the first 10,000 are dropped without a word: the report reads as if there were no more",
+    tests: ['test/observe/snapshot-check.test.ts'],
   },
 ];

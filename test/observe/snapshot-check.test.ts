@@ -155,7 +155,15 @@ describe('checkSnapshot', () => {
   test("a snapshot's warnings are kept to the first 10,000", () => {
     const warnings = Array.from({ length: 50_000 }, (_, i) => `warning ${i}`);
     const s = checkSnapshot(doc({ warnings }), 'noisy.json');
-    assert.equal(s.warnings.length, 10_000);
-    assert.equal(s.warnings.at(-1), 'warning 9999');
+    assert.equal(s.warnings.length, 10_001);
+    assert.equal(s.warnings.at(-2), 'warning 9999');
+    assert.equal(
+      s.warnings.at(-1),
+      "40000 more warning(s) of noisy.json left out (a snapshot's first 10000 are kept)",
+    );
+    // Exactly 10,000: nothing left out, nothing said.
+    const full = checkSnapshot(doc({ warnings: warnings.slice(0, 10_000) }), 'full.json');
+    assert.equal(full.warnings.length, 10_000);
+    assert.equal(full.warnings.at(-1), 'warning 9999');
   });
 });

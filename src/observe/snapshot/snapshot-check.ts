@@ -131,6 +131,15 @@ const TOP_KEYS = [
 ];
 
 /** The snapshot in `doc` (parsed JSON), checked; calls with names that are not Kubernetes names counted in a warning. */
+/** The first MAX_WARNINGS warnings, and a last one saying how many more were left out. */
+function keptWarnings(warnings: unknown[], c: Checker, file: string): string[] {
+  const kept = warnings.slice(0, MAX_WARNINGS).map((w, i) => c.string(w, `warnings[${i}]`));
+  const more = warnings.length - kept.length;
+  if (more > 0)
+    kept.push(`${more} more warning(s) of ${file} left out (a snapshot's first ${MAX_WARNINGS} are kept)`);
+  return kept;
+}
+
 export function checkSnapshot(doc: unknown, file: string): Snapshot {
   const c = new Checker(file);
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || (doc as Obj).kind !== SNAPSHOT_KIND) {
@@ -166,13 +175,7 @@ export function checkSnapshot(doc: unknown, file: string): Snapshot {
     capturedAt: c.time(top.capturedAt, 'capturedAt'),
     source: c.string(top.source, 'source'),
     ...lists,
-    warnings:
-      top.warnings === undefined
-        ? []
-        : c
-            .list(top.warnings, 'warnings')
-            .slice(0, MAX_WARNINGS)
-            .map((w, i) => c.string(w, `warnings[${i}]`)),
+    warnings: top.warnings === undefined ? [] : keptWarnings(c.list(top.warnings, 'warnings'), c, file),
     stats: { series: 0, sources: 0 },
   };
   if (top.stats !== undefined) {

@@ -177,6 +177,13 @@ var TOP_KEYS = [
   "warnings",
   "stats"
 ];
+function keptWarnings(warnings, c, file) {
+  const kept = warnings.slice(0, MAX_WARNINGS).map((w, i) => c.string(w, `warnings[${i}]`));
+  const more = warnings.length - kept.length;
+  if (more > 0)
+    kept.push(`${more} more warning(s) of ${file} left out (a snapshot's first ${MAX_WARNINGS} are kept)`);
+  return kept;
+}
 function checkSnapshot(doc, file) {
   const c = new Checker(file);
   if (typeof doc !== "object" || doc === null || Array.isArray(doc) || doc.kind !== SNAPSHOT_KIND) {
@@ -211,7 +218,7 @@ function checkSnapshot(doc, file) {
     capturedAt: c.time(top.capturedAt, "capturedAt"),
     source: c.string(top.source, "source"),
     ...lists,
-    warnings: top.warnings === void 0 ? [] : c.list(top.warnings, "warnings").slice(0, MAX_WARNINGS).map((w, i) => c.string(w, `warnings[${i}]`)),
+    warnings: top.warnings === void 0 ? [] : keptWarnings(c.list(top.warnings, "warnings"), c, file),
     stats: { series: 0, sources: 0 }
   };
   if (top.stats !== void 0) {

@@ -17,7 +17,7 @@ import {
 import {
   readSnapshot,
   snapshotToMap
-} from "./chunk-B6SBSGFT.js";
+} from "./chunk-PZ32DOGX.js";
 import {
   parseDuration,
   parseSince,

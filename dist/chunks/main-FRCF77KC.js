@@ -42,13 +42,13 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-BWUPTFD4.js";
+} from "./chunk-U5PGDKIM.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
   writeFileInRepository
 } from "./chunk-AD5IZA5D.js";
-import "./chunk-B6SBSGFT.js";
+import "./chunk-PZ32DOGX.js";
 import "./chunk-6JVBI76T.js";
 import {
   parseDuration,

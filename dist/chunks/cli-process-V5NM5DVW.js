@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-BWUPTFD4.js";
+} from "./chunk-U5PGDKIM.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -83,7 +83,7 @@ import {
   writeFileInRepository,
   writeFileInside
 } from "./chunk-AD5IZA5D.js";
-import "./chunk-B6SBSGFT.js";
+import "./chunk-PZ32DOGX.js";
 import "./chunk-6JVBI76T.js";
 import "./chunk-DLRMWJMS.js";
 import "./chunk-MTBUG5EW.js";
@@ -3166,7 +3166,7 @@ async function run(command, settings, io) {
         throw new InputError("capture reads a live source: --source sidecars, prometheus or mapper");
       }
       const observed = await observeWithProgress(settings, io);
-      const { writeSnapshot } = await import("./snapshot-file-IZT4OCU3.js");
+      const { writeSnapshot } = await import("./snapshot-file-KKS7QDNM.js");
       const given = settings.output ?? "";
       const file = repositoryLinkGuard(settings.cwd)(path5.resolve(settings.cwd, given), given);
       await mkdir2(path5.dirname(file), { recursive: true });

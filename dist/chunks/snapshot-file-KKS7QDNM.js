@@ -3,7 +3,7 @@ import {
   MAX_SNAPSHOT_BYTES,
   readSnapshot,
   writeSnapshot
-} from "./chunk-B6SBSGFT.js";
+} from "./chunk-PZ32DOGX.js";
 import "./chunk-ECHFJ74Z.js";
 import "./chunk-VEPUTHKX.js";
 import "./chunk-3OLJVOZR.js";
