@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-FRCF77KC.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-7AZQDJFY.js"));
 exitTwoOnCrash();
 await run();

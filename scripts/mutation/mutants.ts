@@ -18482,8 +18482,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-clus/cr/env-values-unmasked',
     file: 'src/cluster/command-runner.ts',
-    from: 'const secrets = [...(options.secrets ?? []), ...Object.values(command.env ?? {})];',
-    to: 'const secrets = [...(options.secrets ?? [])];',
+    from: 'const secrets = withTheirLines([...(options.secrets ?? []), ...Object.values(command.env ?? {})]);',
+    to: 'const secrets = withTheirLines([...(options.secrets ?? [])]);',
     why: "a command's env values (tokens) show in the log and in failure messages",
     tests: [
       'test/cluster/command-runner.test.ts',
@@ -18506,8 +18506,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-clus/cr/stdout-unmasked',
     file: 'src/cluster/command-runner.ts',
-    from: 'stdout: mask(stdout.finish())',
-    to: 'stdout: stdout.finish()',
+    from: 'const stdout = new LineCapture(mask, ',
+    to: 'const stdout = new LineCapture((text) => text, ',
     why: 'a secret a tool prints on stdout is kept unmasked in the result, which failure messages and callers show',
     tests: [
       'test/cluster/command-runner.test.ts',
@@ -19378,5 +19378,13 @@ export const MUTANTS: Mutant[] = [
     to: '  if (more < 0)\n',
     why: "a snapshot's warnings past the first 10,000 are dropped without a word: the report reads as if there were no more",
     tests: ['test/observe/snapshot-check.test.ts'],
+  },
+  {
+    id: 'mask/secret-lines-not-masked',
+    file: 'src/cluster/command-runner.ts',
+    from: "    if (secret.includes('\\n')) out.push(...secret.split(/\\r?\\n/));\n",
+    to: '',
+    why: 'a secret on several lines (a certificate or kubeconfig in env) is printed in the clear: output is masked line by line',
+    tests: ['test/cluster/command-runner-limits.test.ts'],
   },
 ];

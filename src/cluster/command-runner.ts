@@ -85,6 +85,19 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/**
+ * The secrets, each followed by its lines when it spans several: output is masked line by line,
+ * where a secret on two lines is two pieces (a certificate or a kubeconfig given in `env`).
+ */
+function withTheirLines(secrets: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const secret of secrets) {
+    out.push(secret);
+    if (secret.includes('\n')) out.push(...secret.split(/\r?\n/));
+  }
+  return out;
+}
+
 /** How a command is shown in the log: `$ kind create cluster ...`. */
 export function commandLine(command: Command): string {
   if (command.quietArgs) return `$ ${command.program} (arguments not shown)`;
@@ -95,7 +108,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
   const base = childEnvironment(options.env ?? process.env);
   return {
     run(command) {
-      const secrets = [...(options.secrets ?? []), ...Object.values(command.env ?? {})];
+      const secrets = withTheirLines([...(options.secrets ?? []), ...Object.values(command.env ?? {})]);
       const mask = (text: string) => maskSecrets(text, secrets);
       options.log(mask(commandLine(command)));
       return new Promise<CommandResult>((resolve, reject) => {
@@ -127,7 +140,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
           // A process outside the group may still hold the pipes: no more is read from them.
           child.stdout.destroy();
           child.stderr.destroy();
-          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
+          resolve({ code, stdout: stdout.finish(), stderr: stderr.finish(), timedOut });
         };
         // The deadline (timeout or abort) signals the whole group, whether or not the program
         // itself has exited: `sh -c 'x & y'` exits after y while x runs on.
@@ -195,7 +208,7 @@ function groupAlive(pid: number): boolean {
 /**
  * Splits a stream into lines, masked, for the log, and keeps the tail of the masked text for
  * messages. Masked line by line before the tail is cut: a cut through raw text could fall inside
- * a token and keep its end unmasked (the runner masks the tail again, for a secret on two lines).
+ * a token and keep its end unmasked.
  */
 class LineCapture {
   private pending = '';

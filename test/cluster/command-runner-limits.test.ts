@@ -134,6 +134,20 @@ describe('the output', () => {
     assert.ok(result.stdout.length <= 256 * 1024);
   });
 
+  test('a secret on two lines (a certificate in env) is masked in the log and in the result', async () => {
+    const { logged, run } = runner();
+    const result = await run.run({
+      program: node,
+      args: ['-e', 'console.log("cert:"); console.log(process.env.CERT); console.error(process.env.CERT)'],
+      env: { CERT: 'BEGIN-first-half\nsecond-half-END' },
+      timeoutMs: 10_000,
+    });
+    assert.equal(result.stdout, 'cert:\n***\n***\n');
+    assert.equal(result.stderr, '***\n***\n');
+    const shown = logged.slice(1).join('\n');
+    assert.ok(!shown.includes('half'), shown);
+  });
+
   test('a secret of exactly four characters is masked', () => {
     assert.equal(maskSecrets('key=abcd', ['abcd']), 'key=***');
   });

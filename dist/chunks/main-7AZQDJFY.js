@@ -21821,6 +21821,14 @@ function maskSecrets(text2, secrets) {
   for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("***");
   return out;
 }
+function withTheirLines(secrets) {
+  const out = [];
+  for (const secret of secrets) {
+    out.push(secret);
+    if (secret.includes("\n")) out.push(...secret.split(/\r?\n/));
+  }
+  return out;
+}
 function commandLine(command) {
   if (command.quietArgs) return `$ ${command.program} (arguments not shown)`;
   return `$ ${[command.program, ...command.args].join(" ")}`;
@@ -21829,7 +21837,7 @@ function createProcessRunner(options) {
   const base = childEnvironment(options.env ?? process.env);
   return {
     run(command) {
-      const secrets = [...options.secrets ?? [], ...Object.values(command.env ?? {})];
+      const secrets = withTheirLines([...options.secrets ?? [], ...Object.values(command.env ?? {})]);
       const mask = (text2) => maskSecrets(text2, secrets);
       options.log(mask(commandLine(command)));
       return new Promise((resolve, reject) => {
@@ -21859,7 +21867,7 @@ function createProcessRunner(options) {
           } else timer.unref();
           child2.stdout.destroy();
           child2.stderr.destroy();
-          resolve({ code, stdout: mask(stdout.finish()), stderr: mask(stderr.finish()), timedOut });
+          resolve({ code, stdout: stdout.finish(), stderr: stderr.finish(), timedOut });
         };
         const kill = () => {
           if (deadlinePassed) return;
