@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-V5NM5DVW.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-W7FNKIFL.js"));
 await runCli();

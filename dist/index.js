@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-7AZQDJFY.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-VKWOURWO.js"));
 exitTwoOnCrash();
 await run();

@@ -16895,8 +16895,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'keep/scalar-still-a-slice',
     file: 'src/yaml/scalar-strings.ts',
-    from: "  const own = Buffer.from(text, 'utf8').toString('utf8');\n",
-    to: '  const own = text;\n',
+    from: "  const own = ONE_BYTE.test(text)\n    ? Buffer.from(text, 'latin1').toString('latin1')\n    : Buffer.from(text, 'utf16le').toString('utf16le');",
+    to: '  const own = text;',
     why: "every rule's path stays a view of its file's text: 2,000 intents files keep 8 MB of texts alive through the whole check",
     tests: ['test/declare/rules-hold-no-file-text.test.ts'],
   },
@@ -19386,5 +19386,21 @@ export const MUTANTS: Mutant[] = [
     to: '',
     why: 'a secret on several lines (a certificate or kubeconfig in env) is printed in the clear: output is masked line by line',
     tests: ['test/cluster/command-runner-limits.test.ts'],
+  },
+  {
+    id: 'keep/copy-through-utf8',
+    file: 'src/yaml/scalar-strings.ts',
+    from: "    : Buffer.from(text, 'utf16le').toString('utf16le');",
+    to: "    : Buffer.from(text, 'utf8').toString('utf8');",
+    why: 'a kept value with a lone surrogate (a quoted "\\ud800") becomes U+FFFD: the rule names another path than the file',
+    tests: ['test/yaml/scalar-strings.test.ts'],
+  },
+  {
+    id: 'keep/one-byte-test-too-wide',
+    file: 'src/yaml/scalar-strings.ts',
+    from: 'const ONE_BYTE = /^[\\x00-\\xff]*$/;',
+    to: 'const ONE_BYTE = /^[\\x00-\\uffff]*$/;',
+    why: 'a value past Latin-1 is copied as Latin-1: every character above U+00FF is cut to its low byte',
+    tests: ['test/yaml/scalar-strings.test.ts'],
   },
 ];

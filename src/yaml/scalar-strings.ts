@@ -11,14 +11,20 @@ const MAX_KEPT = 1 << 16;
 
 const kept = new Map<string, string>();
 
+const ONE_BYTE = /^[\x00-\xff]*$/;
+
 /** `text` as the one string kept for its value (copied out of its parent text the first time). */
 export function scalarString(text: string): string {
   if (text.length > MAX_KEPT_LENGTH) return text;
   const known = kept.get(text);
   if (known !== undefined) return known;
   if (kept.size >= MAX_KEPT) return text;
-  // A copy through bytes is a string of its own, not a view of the file's text.
-  const own = Buffer.from(text, 'utf8').toString('utf8');
+  // A copy through bytes is a string of its own, not a view of the file's text: code unit for
+  // code unit (UTF-8 would turn a lone surrogate, which a quoted `"\ud800"` gives, into U+FFFD),
+  // one byte each while they fit, as V8 keeps such strings.
+  const own = ONE_BYTE.test(text)
+    ? Buffer.from(text, 'latin1').toString('latin1')
+    : Buffer.from(text, 'utf16le').toString('utf16le');
   kept.set(own, own);
   return own;
 }

@@ -130,7 +130,6 @@ const TOP_KEYS = [
   'stats',
 ];
 
-/** The snapshot in `doc` (parsed JSON), checked; calls with names that are not Kubernetes names counted in a warning. */
 /** The first MAX_WARNINGS warnings, and a last one saying how many more were left out. */
 function keptWarnings(warnings: unknown[], c: Checker, file: string): string[] {
   const kept = warnings.slice(0, MAX_WARNINGS).map((w, i) => c.string(w, `warnings[${i}]`));
@@ -140,6 +139,7 @@ function keptWarnings(warnings: unknown[], c: Checker, file: string): string[] {
   return kept;
 }
 
+/** The snapshot in `doc` (parsed JSON), checked; calls with names that are not Kubernetes names counted in a warning. */
 export function checkSnapshot(doc: unknown, file: string): Snapshot {
   const c = new Checker(file);
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || (doc as Obj).kind !== SNAPSHOT_KIND) {

@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-U5PGDKIM.js";
+} from "./chunk-IR33ZSKW.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-U5PGDKIM.js";
+} from "./chunk-IR33ZSKW.js";
 import {
   leavesDirectory,
   openInRepository,
