@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-W7FNKIFL.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-EYCMUY6T.js"));
 await runCli();

@@ -11,7 +11,8 @@ const MAX_KEPT = 1 << 16;
 
 const kept = new Map<string, string>();
 
-const ONE_BYTE = /^[\x00-\xff]*$/;
+/** A code unit past Latin-1: the string needs two bytes a character. */
+const TWO_BYTE = /[\u0100-\uffff]/;
 
 /** `text` as the one string kept for its value (copied out of its parent text the first time). */
 export function scalarString(text: string): string {
@@ -22,9 +23,9 @@ export function scalarString(text: string): string {
   // A copy through bytes is a string of its own, not a view of the file's text: code unit for
   // code unit (UTF-8 would turn a lone surrogate, which a quoted `"\ud800"` gives, into U+FFFD),
   // one byte each while they fit, as V8 keeps such strings.
-  const own = ONE_BYTE.test(text)
-    ? Buffer.from(text, 'latin1').toString('latin1')
-    : Buffer.from(text, 'utf16le').toString('utf16le');
+  const own = TWO_BYTE.test(text)
+    ? Buffer.from(text, 'utf16le').toString('utf16le')
+    : Buffer.from(text, 'latin1').toString('latin1');
   kept.set(own, own);
   return own;
 }

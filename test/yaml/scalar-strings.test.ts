@@ -12,6 +12,7 @@ const VALUES = [
   'café',
   '\u00ff\u0000\u007f',
   '日本語のパス',
+  'Ωmega ő \u0100 \u07ff',
   'emoji 😀 here',
   'lone \ud800 high',
   'lone \udfff low',

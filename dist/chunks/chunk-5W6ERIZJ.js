@@ -7391,13 +7391,13 @@ import { Buffer as Buffer2 } from "node:buffer";
 var MAX_KEPT_LENGTH = 256;
 var MAX_KEPT = 1 << 16;
 var kept = /* @__PURE__ */ new Map();
-var ONE_BYTE = /^[\x00-\xff]*$/;
+var TWO_BYTE = /[\u0100-\uffff]/;
 function scalarString(text3) {
   if (text3.length > MAX_KEPT_LENGTH) return text3;
   const known = kept.get(text3);
   if (known !== void 0) return known;
   if (kept.size >= MAX_KEPT) return text3;
-  const own = ONE_BYTE.test(text3) ? Buffer2.from(text3, "latin1").toString("latin1") : Buffer2.from(text3, "utf16le").toString("utf16le");
+  const own = TWO_BYTE.test(text3) ? Buffer2.from(text3, "utf16le").toString("utf16le") : Buffer2.from(text3, "latin1").toString("latin1");
   kept.set(own, own);
   return own;
 }

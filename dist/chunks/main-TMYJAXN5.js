@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-IR33ZSKW.js";
+} from "./chunk-5W6ERIZJ.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-IR33ZSKW.js";
+} from "./chunk-5W6ERIZJ.js";
 import {
   leavesDirectory,
   openInRepository,
