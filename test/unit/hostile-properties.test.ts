@@ -349,7 +349,7 @@ describe('whatever check mode writes, comment mode posts', () => {
     assert.equal(artifact.drift.missing[0]!.path, `/${'x'.repeat(4_062)}…[cut 1002 chars]`);
   });
 
-  test('a full warnings list, an entry left out and a patch too large still parse: both notes fit under the cap', () => {
+  test('a full warnings list, an entry left out and a patch left out (not a diff) still parse: both notes fit under the cap', () => {
     const drift = computeDrift(
       {
         calls: [observed('shopper', 'shop', 'orders', '/a'), observed('not a name', 'shop', 'orders', '/b')],
@@ -364,7 +364,7 @@ describe('whatever check mode writes, comment mode posts', () => {
     const { warnings } = parseCommentArtifact(text, 'report.json').drift;
     assert.equal(warnings.length, 50_000);
     assert.ok(warnings.some((w) => /^left out of this report .*: 1 missing/.test(w)));
-    assert.ok(warnings.some((w) => /suggested patch is too large/.test(w)));
+    assert.ok(warnings.some((w) => /suggested patch is not a unified diff/.test(w)));
   });
 
   test('a report 20 bytes under the size limit, then a patch or its note: the file stays under 20 MiB', () => {
