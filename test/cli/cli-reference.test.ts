@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { renderCliReference } from '../../src/cli/cli-reference.ts';
-import { COMMANDS } from '../../src/cli/command-table.ts';
+import { COMMAND_TABLE, COMMANDS } from '../../src/cli/command-table.ts';
 import { flagSignature } from '../../src/cli/flag-spec.ts';
 import { FLAG_TABLE } from '../../src/cli/flag-table.ts';
+import { EXIT_CODES } from '../../src/cli/help.ts';
 import { repoRoot, runCli } from './run-cli.ts';
 
 describe('docs/cli.md', () => {
@@ -73,5 +74,53 @@ describe('docs/cli.md', () => {
       .replace(/`[^`]*`/g, '');
     assert.ok(prose.includes('&lt;workload&gt;.&lt;namespace&gt;.yaml'));
     assert.doesNotMatch(prose, /<[a-z]/);
+  });
+
+  /** The cells of a flag's row: signature, commands, sources, meaning (`\|` is a pipe inside a cell). */
+  function flagRow(doc: string, signature: string): string[] {
+    const row = doc.split('\n').find((line) => line.startsWith(`| \`${signature}\` |`));
+    assert.ok(row, signature);
+    return row
+      .slice(2, -2)
+      .split(/ (?<!\\)\| /)
+      .map((cell) => cell.replaceAll('\\|', '|'));
+  }
+
+  test('the reference table: the commands column names what reads the flag, "all" only for every command', () => {
+    const doc = renderCliReference();
+    for (const flag of FLAG_TABLE) {
+      const [, commands] = flagRow(doc, flagSignature(flag));
+      const expected = flag.commands.length === COMMANDS.length ? 'all' : flag.commands.join(', ');
+      assert.equal(commands, expected, `--${flag.name}`);
+    }
+  });
+
+  test('the reference table: the sources column names the --source values the flag means something with', () => {
+    const doc = renderCliReference();
+    for (const flag of FLAG_TABLE) {
+      const [, , sources] = flagRow(doc, flagSignature(flag));
+      assert.equal(sources, (flag.sources ?? []).join(', '), `--${flag.name}`);
+    }
+    assert.equal(flagRow(doc, '--window DURATION')[2], 'sidecars');
+  });
+
+  test('the reference table: a flag that needs another says so, and with which commands', () => {
+    const doc = renderCliReference();
+    const needing = FLAG_TABLE.filter((f) => f.requires !== undefined);
+    assert.ok(needing.some((f) => f.requires?.on === undefined) && needing.some((f) => f.requires?.on));
+    for (const flag of needing) {
+      const meaning = flagRow(doc, flagSignature(flag))[3] ?? '';
+      const { flag: needed, on } = flag.requires!;
+      const says = `needs \`--${needed}\`${on ? ` with ${on.join(', ')}` : ''}`;
+      assert.ok(meaning.endsWith(says), `--${flag.name}: ${meaning}`);
+    }
+  });
+
+  test('the reference table: every exit code, and every example of every command', () => {
+    const doc = renderCliReference();
+    for (const { code } of EXIT_CODES) assert.match(doc, new RegExp(`^\\| \`${code}\` \\| \\S`, 'm'));
+    for (const command of COMMAND_TABLE) {
+      for (const example of command.examples) assert.ok(doc.includes(`- \`${example.run}\`: `), example.run);
+    }
   });
 });

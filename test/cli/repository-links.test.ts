@@ -166,3 +166,43 @@ describe('writes stay in the repository', () => {
     assert.ok((await readdir(outside)).includes('r.json'));
   });
 });
+
+describe('writes inside the repository', () => {
+  test('a checkout reached through a symbolic link (a runner whose work folder is a link) is written in, new folders made', async () => {
+    const { repo } = await checkout();
+    const via = path.join(path.dirname(repo), 'work');
+    await symlink(repo, via);
+    const run = await runCli(['check', ...DEMO, '--report', 'out/new/r.json'], { cwd: via });
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(await readFile(path.join(repo, 'out', 'new', 'r.json'), 'utf8'));
+    assert.equal(report.summary.missing, 1);
+  });
+
+  test('export --output-type dir -o . writes into the repository root itself', async () => {
+    const { repo } = await checkout();
+    const run = await runCli(['export', '--metrics', 'capture', '--output-type', 'dir', '-o', '.'], {
+      cwd: repo,
+    });
+    assert.equal(run.code, 0, run.stderr);
+    assert.ok((await readdir(repo)).some((name) => name.endsWith('.yaml') && name !== 'workloads.yaml'));
+  });
+
+  test('a link to a link to a file yet to be written, all inside the repository, is written through', async () => {
+    const { repo } = await checkout();
+    await mkdir(path.join(repo, 'out'));
+    await symlink('second.json', path.join(repo, 'first.json'));
+    await symlink('out/final.json', path.join(repo, 'second.json'));
+    const run = await runCli(['check', ...DEMO, '--report', 'first.json'], { cwd: repo });
+    assert.equal(run.code, 1, run.stderr);
+    assert.ok((await readdir(path.join(repo, 'out'))).includes('final.json'));
+  });
+
+  test('a refusal names the path as given, not where it lives on the runner', async () => {
+    const { repo, outside } = await checkout();
+    await symlink(path.join(outside, 'keep.txt'), path.join(repo, 'out.json'));
+    const run = await runCli(['check', ...DEMO, '--report', 'out.json'], { cwd: repo });
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, new RegExp(`^intent-drift: out\\.json: ${refused.source}`));
+    assert.ok(!run.stderr.includes(repo));
+  });
+});

@@ -10,7 +10,7 @@ import { type MapPageContext, mapPageData } from '../../src/report/map-page/page
 import { jsonForScript, renderMapPage } from '../../src/report/map-page/page-html.ts';
 import { MAP_PAGE_SCRIPT } from '../../src/report/map-page/page-script.generated.ts';
 import { suggestedRule } from '../../src/report/map-page/suggested-rule.ts';
-import { call, declaredIntents, observedMap, rule } from '../diff/builders.ts';
+import { call, declaredIntents, NS, observedMap, rule } from '../diff/builders.ts';
 import { assertGolden, demoDrift } from './demo-drift.ts';
 import { hostileCalls } from './graph-hostile.ts';
 
@@ -227,5 +227,55 @@ describe('suggested rule', () => {
       declaredIntents([rule('client', 'nginx', 'GET', '/client-path'), added]),
     );
     assert.equal(after.summary.missing, 0);
+  });
+});
+
+describe("the map page's rows and summary", () => {
+  function detailedDrift() {
+    const drift = computeDrift(
+      observedMap([
+        call('a', 'b', 'GET', '/users/8812/orders', { service: 'b-svc', lastSeen: '2026-03-01T10:04:00Z' }),
+      ]),
+      declaredIntents([rule('idle', 'c', 'GET', '/x', { file: 'intents/idle.yaml', line: 7 })]),
+    );
+    const missing = drift.missing[0];
+    assert.ok(missing);
+    missing.intentsFile = { file: 'intents/a.yaml', line: 3 };
+    missing.suggestedPath = '/users/{*}/orders';
+    drift.ignored.push({
+      ...call('d', 'e', 'GET', '/health'),
+      ignoredBy: { file: '.intent-drift.yaml', line: 4 },
+    } as never);
+    return drift;
+  }
+
+  test('a missing call: where to declare it (file and line), when seen, the Service called, what the template allows', () => {
+    const data = mapPageData(graphOfDrift(detailedDrift()), CONTEXT);
+    const row = data.edges.find((e) => e.kind === 'missing')?.rows[0];
+    assert.equal(row?.where, 'declare in intents/a.yaml:3');
+    assert.equal(row?.seen, '? to 2026-03-01T10:04:00Z');
+    assert.equal(row?.via, `via service b-svc.${NS}`);
+    assert.match(row?.template ?? '', /^\/users\/\{\*\}\/orders \(also allows .+\)$/);
+  });
+
+  test('a stale rule of an idle client says so, at its file and line; an ignored call names the rule that accepted it', () => {
+    const data = mapPageData(graphOfDrift(detailedDrift()), CONTEXT);
+    const stale = data.edges.find((e) => e.kind === 'stale')?.rows[0];
+    assert.equal(stale?.where, 'declared at intents/idle.yaml:7');
+    assert.equal(stale?.note, 'client-idle: the client made no calls at all in this run');
+    const ignored = data.edges.find((e) => e.kind === 'ignored')?.rows[0];
+    assert.equal(ignored?.verdict, 'ignored');
+    assert.equal(ignored?.note, 'accepted by .intent-drift.yaml:4');
+    assert.match(
+      data.summary,
+      /^1 missing \(0 would be blocked once enforced\), 1 stale, 1 ignored; 6 nodes\.$/,
+    );
+  });
+
+  test('an observed map: its calls are observed, not "not judged", and an empty one says it is empty', () => {
+    const data = mapPageData(graphOfMap(observedMap([call('a', 'b', 'GET', '/x')])), CONTEXT);
+    assert.equal(data.edges[0]?.rows[0]?.verdict, 'observed');
+    assert.equal(data.summary, '1 call observed; 2 nodes.');
+    assert.equal(mapPageData(graphOfMap(observedMap([])), CONTEXT).summary, 'Nothing observed or declared.');
   });
 });
