@@ -278,4 +278,24 @@ describe("the map page's rows and summary", () => {
     assert.equal(data.summary, '1 call observed; 2 nodes.');
     assert.equal(mapPageData(graphOfMap(observedMap([])), CONTEXT).summary, 'Nothing observed or declared.');
   });
+
+  test("a row's texts from traffic and files (the call, where it is declared) reach the data through pictureText", () => {
+    const drift = computeDrift(
+      observedMap([call('a', 'b', 'GET', '/pay\u202e\u001b[2J')]),
+      declaredIntents([rule('a', 'b', 'GET', '/old', { file: 'intents/x\u2066.yaml', line: 2 })]),
+    );
+    const rows = mapPageData(graphOfDrift(drift), CONTEXT).edges.flatMap((e) => e.rows);
+    assert.ok(
+      rows.some((r) => r.call === 'GET /pay\\u202e\\x1b[2J'),
+      JSON.stringify(rows),
+    );
+    assert.ok(
+      rows.some((r) => r.where === 'declared at intents/x\\u2066.yaml:2'),
+      JSON.stringify(rows),
+    );
+    // The suggested rule keeps its line breaks (YAML); every other field is one line.
+    for (const { rule: _yaml, ...row } of rows) {
+      for (const text of Object.values(row)) assert.equal(hasUnsafeChars(text), false, text);
+    }
+  });
 });
