@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-EYCMUY6T.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-OFBAN7HF.js"));
 await runCli();

@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-TMYJAXN5.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-PE3J5PWM.js"));
 exitTwoOnCrash();
 await run();

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PartQueue,
   readMetricFiles
-} from "./chunks/chunk-AD5IZA5D.js";
+} from "./chunks/chunk-IKDDHJP5.js";
 import "./chunks/chunk-6JVBI76T.js";
 import {
   errorReply,

@@ -26,8 +26,8 @@ export function repositoryLinkGuard(cwd: string): LinkGuard {
   if (root === undefined) return (absolute) => absolute;
   let realRoot: string | undefined;
   return (absolute, shown) => {
-    if (!isWithin(root, absolute)) return absolute;
     realRoot ??= realpathSync.native(root);
+    if (!isWithin(root, absolute) && !reallyWithin(realRoot, absolute)) return absolute;
     const real = realPathOf(absolute, shown);
     const relative = path.relative(realRoot, real);
     if (relative === '') return real;
@@ -73,6 +73,19 @@ export async function writeFileInRepository(
     await handle.close();
   }
   return path.resolve(cwd, file);
+}
+
+/**
+ * Whether the folder holding `absolute` really is inside `realRoot`, whatever name the path
+ * reaches it by (a link to the checkout, macOS's /tmp for /private/tmp): a file named through
+ * another name of the repository is still the repository's, links and all.
+ */
+function reallyWithin(realRoot: string, absolute: string): boolean {
+  try {
+    return isWithin(realRoot, realPathOf(path.dirname(absolute), absolute));
+  } catch {
+    return false;
+  }
 }
 
 function isWithin(directory: string, file: string): boolean {

@@ -206,3 +206,16 @@ describe('writes inside the repository', () => {
     assert.ok(!run.stderr.includes(repo));
   });
 });
+
+describe('the repository by where it really is', () => {
+  test('a path into the repository through another name of it (a link to the checkout) is guarded too', async () => {
+    const { repo, outside } = await checkout();
+    const alias = path.join(path.dirname(repo), 'alias');
+    await symlink(repo, alias);
+    await symlink(path.join(outside, 'keep.txt'), path.join(repo, 'out.json'));
+    const run = await runCli(['check', ...DEMO, '--report', path.join(alias, 'out.json')], { cwd: repo });
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, new RegExp(refused.source));
+    assert.equal(await readFile(path.join(outside, 'keep.txt'), 'utf8'), 'untouched\n');
+  });
+});

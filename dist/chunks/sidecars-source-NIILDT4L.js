@@ -23,7 +23,7 @@ import {
   permissionHint,
   readBody,
   statusOf
-} from "./chunk-ID4NORQV.js";
+} from "./chunk-XC6HI7MQ.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-FEXBMIR2.js";
 import "./chunk-VEPUTHKX.js";

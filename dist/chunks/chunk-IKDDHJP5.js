@@ -376,8 +376,8 @@ function repositoryLinkGuard(cwd) {
   if (root === void 0) return (absolute) => absolute;
   let realRoot;
   return (absolute, shown) => {
-    if (!isWithin(root, absolute)) return absolute;
     realRoot ??= realpathSync.native(root);
+    if (!isWithin(root, absolute) && !reallyWithin(realRoot, absolute)) return absolute;
     const real = realPathOf(absolute, shown);
     const relative = path4.relative(realRoot, real);
     if (relative === "") return real;
@@ -412,6 +412,13 @@ async function writeFileInRepository(cwd, file, text) {
     await handle.close();
   }
   return path4.resolve(cwd, file);
+}
+function reallyWithin(realRoot, absolute) {
+  try {
+    return isWithin(realRoot, realPathOf(path4.dirname(absolute), absolute));
+  } catch {
+    return false;
+  }
 }
 function isWithin(directory, file) {
   const relative = path4.relative(directory, file);

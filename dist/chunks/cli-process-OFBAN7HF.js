@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-5W6ERIZJ.js";
+} from "./chunk-AFB52BOD.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -82,7 +82,7 @@ import {
   repositoryRoot,
   writeFileInRepository,
   writeFileInside
-} from "./chunk-AD5IZA5D.js";
+} from "./chunk-IKDDHJP5.js";
 import "./chunk-PZ32DOGX.js";
 import "./chunk-6JVBI76T.js";
 import "./chunk-DLRMWJMS.js";
@@ -3183,7 +3183,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./mapper-source-UNVILANT.js");
+      const { resetMapperCapture } = await import("./mapper-source-AQGHZ3PO.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },
