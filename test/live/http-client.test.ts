@@ -120,6 +120,34 @@ describe('https with a private CA', () => {
     assert.ok(seen.length >= 2, `${seen.length} queries`);
     await assert.rejects(readPrometheus({ url: base, since: '5m' }), /cannot reach: .*(CERT|certificate)/i);
   });
+
+  test('the workers of a split read trust the CA file too', async () => {
+    // Two namespaces of 10 rows each, read in parts of 10: three parts, on two workers.
+    const sizes = JSON.stringify({
+      status: 'success',
+      data: {
+        resultType: 'vector',
+        result: ['a', 'b'].map((ns) => ({ metric: { source_workload_namespace: ns }, value: [0, '10'] })),
+      },
+    });
+    let log: Seen[] = [];
+    const { url, seen } = await serve((_req, res) => {
+      const query = new URLSearchParams(log.at(-1)!.body).get('query') ?? '';
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(query.startsWith('count by') ? sizes : EMPTY_VECTOR);
+    }, true);
+    log = seen;
+    const map = await readPrometheus({
+      url: url.origin,
+      since: '5m',
+      caFile: CA_FILE,
+      maxRowsPerQuery: 10,
+      workers: 2,
+    });
+    assert.deepEqual(map.calls, []);
+    // The size, then three parts' requests and TCP queries (on the workers) and three -1 queries.
+    assert.equal(seen.length, 10);
+  });
 });
 
 describe('the content coding of an answer', () => {

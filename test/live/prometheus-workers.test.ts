@@ -88,6 +88,46 @@ describe('prometheus source on worker threads', () => {
     );
   });
 
+  test('--concurrency bounds the queries in flight across both workers, not per worker', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const api = await standIn(mesh(6, 25), {
+      delayMs: (q) => {
+        if (!q.startsWith('sum by (source_workload')) return 0;
+        inFlight++;
+        most = Math.max(most, inFlight);
+        setTimeout(() => inFlight--, 100);
+        return 100;
+      },
+    });
+    const map = await readPrometheus({
+      url: api.url,
+      since: '10m',
+      maxRowsPerQuery: 30,
+      concurrency: 2,
+      workers: 2,
+    });
+    assert.deepEqual(seen(map), expected(mesh(6, 25)));
+    assert.ok(most <= 2, `${most} part queries at once`);
+  });
+
+  test("each part's rows count for its own query: a part of idle series does not hide another's requests", async () => {
+    // ns-a: requests only the servers' sidecars saw; ns-b: series that counted nothing in the
+    // range (sized, but no rows). Three parts on two workers; the warnings are the read in place's.
+    const serverOnly = mesh(1, 10).map(({ source: _s, ...c }) => ({ ...c, ns: 'ns-a', destination: 2 }));
+    const idle = mesh(1, 10).map(({ source: _s, ...c }) => ({ ...c, ns: 'ns-b', destination: 0 }));
+    const api = await standIn([...serverOnly, ...idle]);
+    const now = new Date();
+    const read = (workers: number) =>
+      readPrometheus({ url: api.url, since: '10m', now, maxRowsPerQuery: 10, workers });
+    const inPlace = await read(1);
+    const parallel = await read(2);
+    assert.deepEqual(seen(parallel), expected(serverOnly));
+    assert.ok(parallel.warnings.includes(NO_CLIENT_SIDECAR), parallel.warnings.join('\n'));
+    assert.ok(!parallel.warnings.some((w) => /has no Istio traffic/.test(w)), parallel.warnings.join('\n'));
+    assert.deepStrictEqual(parallel, inPlace);
+  });
+
   test('workers only for a large split read, unless asked', () => {
     assert.equal(prometheusWorkers(undefined, WORKER_MIN_ROWS - 1, 4), 1);
     assert.equal(prometheusWorkers(undefined, WORKER_MIN_ROWS, 1), 1);

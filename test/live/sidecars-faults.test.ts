@@ -252,6 +252,39 @@ describe('sidecars faults become warnings naming the pod; the run goes on', () =
     }
   });
 
+  test('faults of many pods: 403s counted per namespace, the other warnings stop at 20 and count the rest', async () => {
+    const demo = demoCluster();
+    demo.objects.push(namespace('restricted'), namespace('broken'));
+    for (const name of ['audit-0', 'audit-1']) {
+      demo.objects.push(pod({ ns: 'restricted', name }));
+      demo.endpoints.set(`restricted/${name}`, { metrics: () => readCapture('client.prom') });
+    }
+    // Nothing listens on these pods' :15020.
+    for (let i = 0; i < 22; i++) demo.objects.push(pod({ ns: 'broken', name: `dead-${i}` }));
+    const cluster = await liveCluster({
+      objects: demo.objects,
+      endpoints: demo.endpoints,
+      deny: ['get pods/proxy in restricted'],
+    });
+    try {
+      const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, ...fast, retries: 0 });
+      assert.deepEqual([map.pods.read, map.pods.failed], [3, 24]);
+      assert.equal(map.stats.sources, 3, 'the pods read are the sources, not the pods listed');
+      assert.ok(
+        map.warnings.some((w) => /^namespace restricted: 2 pod\(s\) not read: missing permission/.test(w)),
+        map.warnings.join('\n'),
+      );
+      assert.equal(
+        map.warnings.filter((w) => /^pod broken\/dead-\d+: /.test(w)).length,
+        20,
+        map.warnings.join('\n'),
+      );
+      assert.ok(map.warnings.includes('... and 2 more pod(s) not read'), map.warnings.join('\n'));
+    } finally {
+      await cluster.close();
+    }
+  });
+
   test('403 on ReplicaSets: kinds guessed from pod-template-hash, with a warning', async () => {
     const cluster = await demoWith(CLIENT, { metrics: () => readCapture('client.prom') }, [
       'get replicasets.apps',

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ObservedMap } from '../../src/model.ts';
-import { readSidecars } from '../../src/observe/live/sidecars-source.ts';
+import { readSidecars, type SidecarsProgress } from '../../src/observe/live/sidecars-source.ts';
 import { deploymentChain, type PodSpec, pod } from '../support/demo-cluster.ts';
 import type { KubeObject } from '../support/kube-api-server.ts';
 import { type SeriesSpec, sidecarExposition } from '../support/sidecar-metrics.ts';
@@ -40,13 +40,19 @@ const dbMember = (name: string, more: Partial<PodSpec> = {}) =>
  * `--window` over the stand-in's namespace, with a window of 20 ms; `waiting` runs once, after
  * the first reading and before the second listing (where a test changes the cluster).
  */
-const readWindow = (cluster: LiveCluster, waiting: () => void = () => {}, more: { retries?: number } = {}) =>
+const readWindow = (
+  cluster: LiveCluster,
+  waiting: () => void = () => {},
+  more: { retries?: number } = {},
+  progress: SidecarsProgress[] = [],
+) =>
   readSidecars({
     kubeconfig: cluster.kubeconfig.file,
     namespaces: [ns],
     windowMs: 20,
     ...more,
     onProgress: (p) => {
+      progress.push(p);
       if (p.reading === 'waiting') waiting();
     },
   });
@@ -335,17 +341,32 @@ describe('--window with a workload that starts in the window', () => {
         ],
       ]),
     });
+    const progress: SidecarsProgress[] = [];
     try {
-      const map = await readWindow(cluster, () => {
-        if (objects.some((o) => o.metadata.name === 'reporter')) return;
-        // A Deployment created in the window, its pods named for Otterize by annotation.
-        objects.push(
-          ...deploymentChain(ns, 'reporter', 'bbb222'),
-          ownedBy('reporter-bbb222-a', 'reporter-bbb222', 'bbb222', {
-            annotations: { 'intents.otterize.com/workload-name': 'nightly-reports' },
-          }),
-        );
-      });
+      const map = await readWindow(
+        cluster,
+        () => {
+          if (objects.some((o) => o.metadata.name === 'reporter')) return;
+          // A Deployment created in the window, its pods named for Otterize by annotation.
+          objects.push(
+            ...deploymentChain(ns, 'reporter', 'bbb222'),
+            ownedBy('reporter-bbb222-a', 'reporter-bbb222', 'bbb222', {
+              annotations: { 'intents.otterize.com/workload-name': 'nightly-reports' },
+            }),
+          );
+        },
+        {},
+        progress,
+      );
+      // Each reading counts against its own listing: one pod first, two at the second; the wait, in ms.
+      assert.deepEqual(
+        progress.filter((p) => p.done === p.total || p.reading === 'waiting'),
+        [
+          { reading: 'first', done: 1, total: 1 },
+          { reading: 'waiting', done: 0, total: 20 },
+          { reading: 'second', done: 2, total: 2 },
+        ],
+      );
       assert.deepEqual(
         map.calls
           .map((c) => `${c.client.name}/${c.client.kind}->${c.server.name} ${c.path} ${c.count}`)
@@ -391,6 +412,45 @@ describe('--window across a StatefulSet’s rolling update', () => {
       assert.equal(restarts.length, 21, map.warnings.join('\n'));
       assert.equal(restarts[20], '... and 5 more pod(s) whose sidecar started again in the window');
       assert.match(restarts[0]!, /^pod shop\/db-0: /);
+    } finally {
+      await cluster.close();
+    }
+  });
+});
+
+describe('--window with -n', () => {
+  test('the second listing keeps to the namespaces asked for: no other namespace’s pod is read', async () => {
+    let reads = 0;
+    const objects: KubeObject[] = [
+      ...deploymentChain(ns, 'web', 'abc123'),
+      ownedBy('web-abc123-a', 'web-abc123', 'abc123'),
+      ...deploymentChain('other', 'batch', 'ccc333'),
+      pod({
+        ns: 'other',
+        name: 'batch-ccc333-a',
+        owner: { kind: 'ReplicaSet', name: 'batch-ccc333', apiVersion: 'apps/v1' },
+      }),
+    ];
+    const cluster = await liveCluster({
+      objects,
+      endpoints: new Map([
+        [
+          `${ns}/web-abc123-a`,
+          { metrics: () => sidecarExposition([call('web', 'cart', '/cart', 10 + 5 * ++reads)]) },
+        ],
+        [
+          'other/batch-ccc333-a',
+          {
+            metrics: () => sidecarExposition([{ ...call('batch', 'db', '/rows', 7), namespace: 'other' }]),
+          },
+        ],
+      ]),
+    });
+    try {
+      const map = await readWindow(cluster);
+      assert.deepEqual(callLines(map), ['web->cart /cart 5']);
+      assert.deepEqual(map.pods, { meshed: 1, unmeshed: 0, read: 1, failed: 0 });
+      assert.ok(!cluster.proxied().includes('other/batch-ccc333-a'), cluster.proxied().join(', '));
     } finally {
       await cluster.close();
     }

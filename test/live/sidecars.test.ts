@@ -236,3 +236,61 @@ describe('traffic that no client sidecar saw', () => {
     assert.match(NO_CLIENT_SIDECAR, /kubectl exec deploy\/CLIENT -- curl/);
   });
 });
+
+describe('--concurrency bounds the pods read at once', () => {
+  test('two at a time: never more than two pod proxies in flight, and every pod read', async () => {
+    const demo = demoCluster();
+    let inFlight = 0;
+    let most = 0;
+    const endpoints = new Map(
+      [...demo.endpoints].map(([key, endpoint]) => [
+        key,
+        {
+          ...endpoint,
+          delayMs: 150,
+          metrics: () => {
+            inFlight--;
+            return endpoint.metrics?.() ?? '';
+          },
+        },
+      ]),
+    );
+    const cluster = await liveCluster({
+      objects: demo.objects,
+      endpoints,
+      beforeRequest: (r) => {
+        if (!/\/pods\/[^/]+\/proxy\//.test(r.path)) return;
+        inFlight++;
+        most = Math.max(most, inFlight);
+      },
+    });
+    try {
+      const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, concurrency: 2 });
+      assert.deepEqual(map.pods, { meshed: 3, unmeshed: 2, read: 3, failed: 0 });
+      assert.ok(most <= 2 && most > 0, `${most} pods read at once`);
+    } finally {
+      await cluster.close();
+    }
+  });
+});
+
+describe('a namespace without meshed pods', () => {
+  test('one warning that says so, and none about cumulative counts; not a permission error', async () => {
+    const cluster = await liveCluster({
+      objects: [pod({ ns: 'plain', name: 'app-0', meshed: false })],
+    });
+    try {
+      const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, namespaces: ['plain'] });
+      assert.deepEqual(map.pods, { meshed: 0, unmeshed: 1, read: 0, failed: 0 });
+      assert.deepEqual(map.calls, []);
+      assert.equal(map.stats.sources, 0);
+      assert.deepEqual(map.warnings, [
+        'no meshed pods (annotation sidecar.istio.io/status) in namespace(s) plain' +
+          ' (ambient mode has no sidecars: use --source prometheus with waypoints)',
+        'no istio_requests_total or istio_tcp_connections_opened_total series found',
+      ]);
+    } finally {
+      await cluster.close();
+    }
+  });
+});
