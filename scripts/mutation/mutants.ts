@@ -20523,7 +20523,7 @@ export const MUTANTS: Mutant[] = [
     from: 'if (status === 401 || status === 403) {',
     to: 'if (status === 401) {',
     why: '--mapper-url answering 403 is not named an authorization failure',
-    tests: [`${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
+    tests: [`${LIVE}/mapper-answers.test.ts`, `${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
   },
   {
     id: 'hunt-live2/ms-proxy-port-dropped',
@@ -20531,7 +20531,7 @@ export const MUTANTS: Mutant[] = [
     from: 'services/${svc.name}:${svc.port}/proxy/query',
     to: 'services/${svc.name}/proxy/query',
     why: "the service proxy path has no port: the mapper's Service's first port is asked",
-    tests: [`${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
+    tests: [`${LIVE}/mapper-answers.test.ts`, `${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
   },
   {
     id: 'hunt-live2/ms-proxy-timeout-ignored',
@@ -20539,7 +20539,7 @@ export const MUTANTS: Mutant[] = [
     from: 'AbortSignal.timeout(options.timeoutMs ?? 30_000)',
     to: 'AbortSignal.timeout(30_000)',
     why: 'through the API server, --timeout is ignored',
-    tests: [`${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
+    tests: [`${LIVE}/mapper-answers.test.ts`, `${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
   },
   {
     id: 'hunt-live2/ms-cut-not-too-large',
@@ -20547,7 +20547,7 @@ export const MUTANTS: Mutant[] = [
     from: '      if (answer.cut) throw new TooLarge();\n',
     to: '',
     why: 'an answer cut at the limit is read as it is: not a GraphQL answer instead of too large',
-    tests: [`${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
+    tests: [`${LIVE}/mapper-answers.test.ts`, `${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
   },
   {
     id: 'hunt-live2/ms-proxy-403-generic',
@@ -20555,7 +20555,7 @@ export const MUTANTS: Mutant[] = [
     from: '    if (status === 403) {\n      throw new InputError(\n        `${where}: ${permissionHint',
     to: '    if (status === 401) {\n      throw new InputError(\n        `${where}: ${permissionHint',
     why: 'a 403 from the API server is not named a missing services/proxy permission',
-    tests: [`${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
+    tests: [`${LIVE}/mapper-answers.test.ts`, `${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
   },
   {
     id: 'hunt-live2/ms-status-in-200',
@@ -20563,7 +20563,7 @@ export const MUTANTS: Mutant[] = [
     from: 'if (status !== 200 && text.includes(\'"kind":"Status"\')) {',
     to: 'if (text.includes(\'"kind":"Status"\')) {',
     why: 'a 200 answer whose intents hold the text "kind":"Status" (a hostile path) is refused',
-    tests: [`${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
+    tests: [`${LIVE}/mapper-answers.test.ts`, `${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
   },
   {
     id: 'hunt-live2/ms-non-200-with-data',
@@ -20571,7 +20571,7 @@ export const MUTANTS: Mutant[] = [
     from: '  if (status !== 200 && answer.errors.length === 0) throw new InputError(`${where}: HTTP ${status}`);\n',
     to: '',
     why: "a 500 answer with data and no errors is read as the mapper's intents",
-    tests: [`${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
+    tests: [`${LIVE}/mapper-answers.test.ts`, `${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
   },
   {
     id: 'hunt-live2/ms-fallback-one-field',
@@ -20579,7 +20579,7 @@ export const MUTANTS: Mutant[] = [
     from: '/podOwnerKind|kubernetesService/',
     to: '/podOwnerKind/',
     why: 'a mapper lacking only kubernetesService fails instead of answering the basic query',
-    tests: [`${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
+    tests: [`${LIVE}/mapper-answers.test.ts`, `${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
   },
   {
     id: 'hunt-live2/ms-reset-not-confirmed',
@@ -20587,6 +20587,6 @@ export const MUTANTS: Mutant[] = [
     from: 'if (answer.data?.resetCapture !== true)',
     to: 'if (answer.data?.resetCapture === false)',
     why: 'reset counts an answer without resetCapture: true as done',
-    tests: [`${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
+    tests: [`${LIVE}/mapper-answers.test.ts`, `${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
   },
 ];

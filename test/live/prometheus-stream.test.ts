@@ -44,6 +44,9 @@ describe('prometheus source: streamed answers', () => {
     const map = await readPrometheus({ url: api.url, since: '10m' });
     assert.deepEqual(seen(map), expected(calls));
     assert.equal(map.stats.series, calls.length);
+    // Each call keeps the Service it went through (a `service` target is matched by it).
+    for (const c of map.calls)
+      assert.deepEqual(c.server.service, { name: c.server.name, namespace: c.server.namespace });
     // The size, then requests and TCP at once (the mesh is small), and whether a caller's
     // sidecar counted a request: the rows no longer say who reported them.
     assert.equal(api.queries.length, 4);
@@ -89,6 +92,21 @@ describe('prometheus source: streamed answers', () => {
       'no part for the rest',
     );
     assert.ok(parts.length >= 8);
+  });
+
+  test('a mesh of exactly the part size is asked for at once; a mesh only waypoints report is split too', async () => {
+    const calls = mesh(2, 30);
+    const api = await standIn(calls);
+    const map = await readPrometheus({ url: api.url, since: '10m', maxRowsPerQuery: 60 });
+    assert.deepEqual(seen(map), expected(calls));
+    assert.equal(api.queries.length, 4, api.queries.map((q) => q.query.slice(0, 40)).join('\n'));
+    // Ambient mode: no sidecar reports, the waypoints' rows are what the size must count.
+    const ambient = mesh(3, 20).map(({ source: _s, destination: _d, ...c }) => ({ ...c, waypoint: 5 }));
+    const waypoints = await standIn(ambient);
+    const read = await readPrometheus({ url: waypoints.url, since: '10m', maxRowsPerQuery: 30 });
+    assert.deepEqual(seen(read), expected(ambient));
+    const parts = waypoints.queries.filter((q) => q.query.includes('source_workload_namespace=~'));
+    assert.ok(parts.length >= 3, `${parts.length} parts`);
   });
 
   test('no caller sidecar counted a request: the warning, asked part by part until one has one', async () => {
