@@ -456,3 +456,62 @@ describe('--window with -n', () => {
     }
   });
 });
+
+describe('--window with a new workload named as one in another namespace', () => {
+  test('both workloads are kept, each namespace’s calls named by its own', async () => {
+    const inNs = (space: string, name: string, rs: string, hash: string, otterizeName: string) =>
+      pod({
+        ns: space,
+        name,
+        owner: { kind: 'ReplicaSet', name: rs, apiVersion: 'apps/v1' },
+        labels: { 'pod-template-hash': hash },
+        annotations: { 'intents.otterize.com/workload-name': otterizeName },
+      });
+    const objects: KubeObject[] = [
+      ...deploymentChain('east', 'web', 'abc123'),
+      inNs('east', 'web-abc123-a', 'web-abc123', 'abc123', 'web-east'),
+    ];
+    let reads = 0;
+    const cluster = await liveCluster({
+      objects,
+      endpoints: new Map([
+        [
+          'east/web-abc123-a',
+          {
+            metrics: () =>
+              sidecarExposition([{ ...call('web', 'cart', '/cart', 10 + 5 * ++reads), namespace: 'east' }]),
+          },
+        ],
+        [
+          'west/web-bbb222-a',
+          { metrics: () => sidecarExposition([{ ...call('web', 'cart', '/new', 3), namespace: 'west' }]) },
+        ],
+      ]),
+    });
+    try {
+      const map = await readSidecars({
+        kubeconfig: cluster.kubeconfig.file,
+        windowMs: 20,
+        onProgress: (p) => {
+          if (p.reading !== 'waiting' || objects.some((o) => o.metadata.namespace === 'west')) return;
+          objects.push(
+            ...deploymentChain('west', 'web', 'bbb222'),
+            inNs('west', 'web-bbb222-a', 'web-bbb222', 'bbb222', 'web-west'),
+          );
+        },
+      });
+      assert.deepEqual(
+        map.calls
+          .map((c) => `${c.client.namespace}/${c.client.kind}/${c.client.name} ${c.path} ${c.count}`)
+          .sort(),
+        ['east/Deployment/web-east /cart 5', 'west/Deployment/web-west /new 3'],
+      );
+      assert.deepEqual(map.workloads.map((w) => `${w.namespace}/${w.name}`).sort(), [
+        'east/web-east',
+        'west/web-west',
+      ]);
+    } finally {
+      await cluster.close();
+    }
+  });
+});

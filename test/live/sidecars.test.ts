@@ -294,3 +294,60 @@ describe('a namespace without meshed pods', () => {
     }
   });
 });
+
+describe('Otterize names on calls to and from outside the mesh', () => {
+  test('an external call’s client and an unattributed call’s server carry the workloads’ Otterize names', async () => {
+    const ns = 'named';
+    const member = (name: string, rs: string, hash: string, otterizeName: string) =>
+      pod({
+        ns,
+        name,
+        owner: { kind: 'ReplicaSet', name: rs, apiVersion: 'apps/v1' },
+        labels: { 'pod-template-hash': hash },
+        annotations: { 'intents.otterize.com/workload-name': otterizeName },
+      });
+    const series = (reporter: 'source' | 'destination', client: string, server: string) =>
+      sidecarExposition([{ reporter, client, server, namespace: ns, method: 'GET', path: '/x', count: 3 }]);
+    const cluster = await liveCluster({
+      objects: [
+        ...deploymentChain(ns, 'web', 'abc123'),
+        ...deploymentChain(ns, 'api', 'def456'),
+        member('web-abc123-a', 'web-abc123', 'abc123', 'storefront'),
+        member('api-def456-a', 'api-def456', 'def456', 'backend'),
+      ],
+      endpoints: new Map([
+        // web calls a destination no workload answered; api is called from outside the mesh.
+        [
+          `${ns}/web-abc123-a`,
+          {
+            metrics: () =>
+              series('source', 'web', 'unknown')
+                .replaceAll('unknown-service.named.svc.cluster.local', 'api.example.com')
+                .replaceAll(
+                  'destination_service_name="unknown-service"',
+                  'destination_service_name="api.example.com"',
+                )
+                .replaceAll(
+                  'destination_service_namespace="named"',
+                  'destination_service_namespace="unknown"',
+                ),
+          },
+        ],
+        [`${ns}/api-def456-a`, { metrics: () => series('destination', 'unknown', 'api') }],
+      ]),
+    });
+    try {
+      const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, namespaces: [ns] });
+      assert.deepEqual(
+        map.external.map((c) => `${c.client.kind}/${c.client.name}`),
+        ['Deployment/storefront'],
+      );
+      assert.deepEqual(
+        map.unattributed.map((c) => `${c.server.kind}/${c.server.name}`),
+        ['Deployment/backend'],
+      );
+    } finally {
+      await cluster.close();
+    }
+  });
+});
