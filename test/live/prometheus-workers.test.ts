@@ -128,6 +128,28 @@ describe('prometheus source on worker threads', () => {
     assert.deepStrictEqual(parallel, inPlace);
   });
 
+  test("a worker's failure stops the other worker: no part is asked for after it", async () => {
+    // Seven parts (one namespace each, then the rest): worker 0 fails at once on ns-0, while
+    // worker 1 waits on ns-1; ns-3 and ns-5, its next parts, must never be asked for.
+    const api = await standIn(mesh(6, 25), {
+      executionError: (q) =>
+        q.startsWith('sum by (source_workload') && q.includes('"ns-0"') ? 'boom' : undefined,
+      delayMs: (q) => (q.includes('"ns-1"') ? 400 : 0),
+    });
+    await assert.rejects(
+      readPrometheus({ url: api.url, since: '10m', maxRowsPerQuery: 30, concurrency: 2, workers: 2 }),
+      (err: Error) => err.name === 'InputError' && /boom/.test(err.message),
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    const later = api.queries.filter(
+      (q) => q.query.startsWith('sum by (source_workload') && /"ns-[35]"/.test(q.query),
+    );
+    assert.deepEqual(
+      later.map((q) => q.query.slice(0, 60)),
+      [],
+    );
+  });
+
   test('workers only for a large split read, unless asked', () => {
     assert.equal(prometheusWorkers(undefined, WORKER_MIN_ROWS - 1, 4), 1);
     assert.equal(prometheusWorkers(undefined, WORKER_MIN_ROWS, 1), 1);
