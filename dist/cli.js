@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-OFBAN7HF.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-O3SWYY6W.js"));
 await runCli();

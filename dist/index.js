@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-PE3J5PWM.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-23LBJ2DR.js"));
 exitTwoOnCrash();
 await run();

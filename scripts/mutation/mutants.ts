@@ -20589,4 +20589,12 @@ export const MUTANTS: Mutant[] = [
     why: 'reset counts an answer without resetCapture: true as done',
     tests: [`${LIVE}/mapper-answers.test.ts`, `${LIVE}/mapper.test.ts`, `${LIVE}/mapper-large.test.ts`],
   },
+  {
+    id: 'hunt-live2/sc-service-call-renamed',
+    file: 'src/observe/live/sidecars-source.ts',
+    from: "w === undefined || r.kind === 'Service' ? r",
+    to: 'w === undefined ? r',
+    why: "a call to a Service no workload answered takes the Otterize name of a workload sharing the Service's name: a Service that does not exist",
+    tests: [`${LIVE}/sidecars.test.ts`],
+  },
 ];

@@ -350,4 +350,47 @@ describe('Otterize names on calls to and from outside the mesh', () => {
       await cluster.close();
     }
   });
+  test('a call to a Service no workload answered keeps the Service’s name, though a workload shares it', async () => {
+    // Service web had no ready endpoint (503 UH): the call is to the Service itself. The
+    // Deployment web, Otterize name storefront, is not what it reached: no Service storefront exists.
+    const ns = 'unanswered';
+    const member = (name: string, rs: string, hash: string, annotations: Record<string, string> = {}) =>
+      pod({
+        ns,
+        name,
+        owner: { kind: 'ReplicaSet', name: rs, apiVersion: 'apps/v1' },
+        labels: { 'pod-template-hash': hash },
+        annotations,
+      });
+    const toService = { reporter: 'source' as const, client: 'client', server: 'unknown', service: 'web' };
+    const cluster = await liveCluster({
+      objects: [
+        ...deploymentChain(ns, 'web', 'abc123'),
+        ...deploymentChain(ns, 'client', 'def456'),
+        member('web-abc123-a', 'web-abc123', 'abc123', {
+          'intents.otterize.com/workload-name': 'storefront',
+        }),
+        member('client-def456-a', 'client-def456', 'def456'),
+      ],
+      endpoints: new Map([
+        [`${ns}/web-abc123-a`, { metrics: () => sidecarExposition([]) }],
+        [
+          `${ns}/client-def456-a`,
+          {
+            metrics: () =>
+              sidecarExposition([{ ...toService, namespace: ns, method: 'GET', path: '/x', count: 3 }]),
+          },
+        ],
+      ]),
+    });
+    try {
+      const map = await readSidecars({ kubeconfig: cluster.kubeconfig.file, namespaces: [ns] });
+      assert.deepEqual(
+        map.calls.map((c) => `${c.client.kind}/${c.client.name} -> ${c.server.kind}/${c.server.name}`),
+        ['Deployment/client -> Service/web'],
+      );
+    } finally {
+      await cluster.close();
+    }
+  });
 });

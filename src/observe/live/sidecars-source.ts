@@ -178,12 +178,15 @@ function faultWarnings(failed: Reading['failed']): string[] {
   return out;
 }
 
-/** Gives calls the kinds (and Otterize names) of the live workloads. */
+/**
+ * Gives calls the kinds (and Otterize names) of the live workloads. A call to a Service itself
+ * (kind Service: no workload answered it) keeps the Service's name, whatever workload shares it.
+ */
 export function attachLiveWorkloads(map: ObservedMap, workloads: readonly LiveWorkload[]): ObservedMap {
   const byIstioName = new Map(workloads.map((w) => [`${w.namespace}/${w.istioName}`, w]));
   const ref = <T extends WorkloadRef>(r: T): T => {
     const w = byIstioName.get(`${r.namespace}/${r.name}`);
-    return w === undefined ? r : { ...r, name: w.name, kind: r.kind ?? w.kind };
+    return w === undefined || r.kind === 'Service' ? r : { ...r, name: w.name, kind: r.kind ?? w.kind };
   };
   const call = (c: ObservedCall): ObservedCall => ({ ...c, client: ref(c.client), server: ref(c.server) });
   return {

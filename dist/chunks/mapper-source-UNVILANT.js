@@ -5,7 +5,7 @@ import {
   permissionHint,
   readBody,
   statusOf
-} from "./chunk-XC6HI7MQ.js";
+} from "./chunk-ID4NORQV.js";
 import "./chunk-7NJKBT2O.js";
 import {
   httpRequest,

@@ -23,7 +23,7 @@ import {
   permissionHint,
   readBody,
   statusOf
-} from "./chunk-XC6HI7MQ.js";
+} from "./chunk-ID4NORQV.js";
 import "./chunk-7NJKBT2O.js";
 import "./chunk-FEXBMIR2.js";
 import "./chunk-VEPUTHKX.js";
@@ -442,7 +442,7 @@ function attachLiveWorkloads(map, workloads) {
   const byIstioName = new Map(workloads.map((w) => [`${w.namespace}/${w.istioName}`, w]));
   const ref = (r) => {
     const w = byIstioName.get(`${r.namespace}/${r.name}`);
-    return w === void 0 ? r : { ...r, name: w.name, kind: r.kind ?? w.kind };
+    return w === void 0 || r.kind === "Service" ? r : { ...r, name: w.name, kind: r.kind ?? w.kind };
   };
   const call = (c) => ({ ...c, client: ref(c.client), server: ref(c.server) });
   return {

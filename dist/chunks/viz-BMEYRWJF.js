@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import "./chunk-HANBNIMK.js";
 
-// ../../work/main/node_modules/@viz-js/viz/dist/viz.js
+// node_modules/@viz-js/viz/dist/viz.js
 async function Module(moduleArg = {}) {
   var Module2 = moduleArg;
   Module2["agerrMessages"] = [];
