@@ -21,6 +21,13 @@ const READINGS: [string, string | number | bigint | boolean | null][] = [
   ['', null],
   ['~', null],
   ['Null', null],
+  ['NULL', null],
+  // go-yaml v2's table of floats: every spelling it lists, the sign of -.inf kept.
+  ...['.nan', '.NaN', '.NAN'].map((w) => [w, Number.NaN] as [string, number]),
+  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map(
+    (w) => [w, Number.POSITIVE_INFINITY] as [string, number],
+  ),
+  ...['-.inf', '-.Inf', '-.INF'].map((w) => [w, Number.NEGATIVE_INFINITY] as [string, number]),
   // Underscores dropped; Go's base prefixes in either case; a leading 0 is octal.
   ['1_000', 1000],
   ['1_', 1],
@@ -49,6 +56,12 @@ const READINGS: [string, string | number | bigint | boolean | null][] = [
   ['9223372036854775807', 9223372036854775807n],
   ['18446744073709551615', 18446744073709551615n], // ParseUint's
   ['-9223372036854775809', -(2 ** 63)], // past int64: a float
+  ['-9223372036854775808', -(2n ** 63n)], // int64's least: an int
+  ['18446744073709551616', 2 ** 64], // past uint64: a float
+  ['+18446744073709551615', 2 ** 64], // ParseUint takes no sign: a float
+  ['1.', 1], // the float pattern allows no digits after the point
+  ['0B-101', '0B-101'], // the explicit binary branch is `0b` only
+  [`0b+${'1'.repeat(64)}`, `0b+${'1'.repeat(64)}`], // ParseInt overflows, ParseUint takes no sign
   // Strings to both.
   ['1e999', '1e999'], // ParseFloat's range error: not a float
   ['0x1FFFFFFFFFFFFFFFFF', '0x1FFFFFFFFFFFFFFFFF'], // past uint64, and no float
@@ -130,6 +143,11 @@ describe('the readers take kubectl’s reading, and keep what was written', () =
     assert.equal(scalarAt('on: 1\n', 'true').value, 1);
     assert.equal(scalarAt('010: 1\n', '8').value, 1);
     assert.equal(scalarAt('"on": 1\n', 'on').value, 1);
+    // int64's greatest is an int key to kubectl; a binary with a sign after its prefix too.
+    assert.equal(scalarAt('9223372036854775807: 1\n', '9223372036854775807').value, 1);
+    assert.equal(scalarAt(`0b-${'1'.repeat(40)}: 1\n`, '-1099511627775').value, 1);
+    // The standard tags both read alike.
+    assert.equal(scalarAt('a: !!seq [x]\n', 'a').type, 'seq');
     // Two keys kubectl reads as one (`y` and `true`) are a repeated key.
     assert.throws(() => parseYamlDocuments('y: 1\ntrue: 2\n', 'f.yaml'), /Map keys must be unique/);
   });

@@ -122,6 +122,9 @@ const CASES = [
   'a: !!str on\nb: !x y\n',
   'a: !!bool on\n',
   'a: .inf\n',
+  `a: NULL\nb: 1.\nc: -9223372036854775808\nd: 18446744073709551616\ne: +18446744073709551615\nf: 0B-101\ng: 0b+${'1'.repeat(64)}\n`,
+  `0b-${'1'.repeat(40)}: x\n`,
+  'a: !!seq [x]\n',
   'a: 12345678901234567890\n',
   // Documents: separators, ends, directives, a byte order mark.
   'a: 1\n...\nb: 2\n',
