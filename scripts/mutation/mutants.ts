@@ -21085,4 +21085,12 @@ export const MUTANTS: Mutant[] = [
       'test/yaml/read-yaml.test.ts',
     ],
   },
+  {
+    id: 'hunt-diff2/shape-ignores-trailing-slash',
+    file: 'src/diff/path-variance.ts',
+    from: "pushTo(byShape, `${e.segments.length}${e.trailingSlash ? '/' : ''}`, e);",
+    to: 'pushTo(byShape, `${e.segments.length}`, e);',
+    why: 'paths with and without a trailing slash are counted together: three /k/<code>/ and two /k/<code> collapse',
+    tests: ['test/diff/path-template.test.ts', 'test/diff/path-variance.test.ts'],
+  },
 ];
