@@ -21093,4 +21093,20 @@ export const MUTANTS: Mutant[] = [
     why: 'paths with and without a trailing slash are counted together: three /k/<code>/ and two /k/<code> collapse',
     tests: ['test/diff/path-template.test.ts', 'test/diff/path-variance.test.ts'],
   },
+  {
+    id: 'hunt-diff2/kept-length-unbounded',
+    file: 'src/yaml/scalar-strings.ts',
+    from: '  if (text.length > MAX_KEPT_LENGTH) return text;\n',
+    to: '',
+    why: 'values of any length are kept for the process: a few large files fill the table with megabytes of text',
+    tests: ['test/yaml/scalar-strings-bounds.test.ts', 'test/yaml/scalar-strings.test.ts'],
+  },
+  {
+    id: 'hunt-diff2/kept-count-unbounded',
+    file: 'src/yaml/scalar-strings.ts',
+    from: '  if (kept.size >= MAX_KEPT) return text;\n',
+    to: '',
+    why: 'the table of kept values grows without bound over hostile files of distinct values',
+    tests: ['test/yaml/scalar-strings-bounds.test.ts', 'test/yaml/scalar-strings.test.ts'],
+  },
 ];
