@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-23LBJ2DR.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-WQIJPDPY.js"));
 exitTwoOnCrash();
 await run();

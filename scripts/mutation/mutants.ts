@@ -21027,8 +21027,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-diff2/text-size-inclusive',
     file: 'src/yaml/read-yaml.ts',
-    from: 'if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);',
-    to: 'if (bytes >= MAX_YAML_BYTES) throw tooLarge(bytes, file);',
+    from: 'if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);\n  refuseTooManyValues(text, file);\n  const lineCounter',
+    to: 'if (bytes >= MAX_YAML_BYTES) throw tooLarge(bytes, file);\n  refuseTooManyValues(text, file);\n  const lineCounter',
     why: 'a text of exactly the byte limit is refused',
     tests: [
       'test/yaml/read-yaml-limits.test.ts',
@@ -21108,5 +21108,13 @@ export const MUTANTS: Mutant[] = [
     to: '',
     why: 'the table of kept values grows without bound over hostile files of distinct values',
     tests: ['test/yaml/scalar-strings-bounds.test.ts', 'test/yaml/scalar-strings.test.ts'],
+  },
+  {
+    id: 'hunt-diff2/json-stream-bytes-unbounded',
+    file: 'src/yaml/read-yaml.ts',
+    from: "  const bytes = Buffer.byteLength(text, 'utf8');\n  if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);\n  refuseTooManyValues(text, file);\n  const documents",
+    to: '  refuseTooManyValues(text, file);\n  const documents',
+    why: 'a JSON stream is held to the byte limit value by value: two values of 3 MiB (a 6 MiB text, such as a base-branch config read through the API) are read where any other 6 MiB text is refused',
+    tests: ['test/yaml/read-yaml-limits.test.ts', 'test/yaml/kubectl-text.test.ts'],
   },
 ];

@@ -88,7 +88,9 @@ function jsonStreamDocuments(text: string, file: string): YamlDocument[] | undef
     );
   }
   if (stream.values.length < 2) return undefined;
-  // The bound on values is the file's, whichever values hold them.
+  // The bounds on bytes and values are the file's, whichever values hold them.
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
   refuseTooManyValues(text, file);
   const documents: YamlDocument[] = [];
   for (const value of stream.values) {

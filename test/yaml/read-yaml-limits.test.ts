@@ -64,6 +64,15 @@ describe('the YAML reader at its bounds', () => {
     );
   });
 
+  test('a JSON stream is held to the byte limit as a whole, not value by value', () => {
+    const value = `{"a": "${'x'.repeat(3 * 1024 * 1024)}"}\n`;
+    assert.equal(parseYamlDocuments(value, 'f.json').length, 1);
+    assert.throws(
+      () => parseYamlDocuments(value + value, 'f.json'),
+      /file too large \(6\.0 MiB, limit 4\.0 MiB\)/,
+    );
+  });
+
   test("an error in a JSON stream's later value is at the file's line, not the value's", () => {
     const deep = `${'['.repeat(70)}${']'.repeat(70)}`;
     assert.equal(

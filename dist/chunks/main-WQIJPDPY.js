@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-4ALCC4WK.js";
+} from "./chunk-VVUXSV3V.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

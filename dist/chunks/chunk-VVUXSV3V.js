@@ -8076,6 +8076,8 @@ function jsonStreamDocuments(text3, file) {
     );
   }
   if (stream.values.length < 2) return void 0;
+  const bytes = Buffer.byteLength(text3, "utf8");
+  if (bytes > MAX_YAML_BYTES) throw tooLarge(bytes, file);
   refuseTooManyValues(text3, file);
   const documents = [];
   for (const value of stream.values) {

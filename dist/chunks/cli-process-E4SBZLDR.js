@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-4ALCC4WK.js";
+} from "./chunk-VVUXSV3V.js";
 import {
   leavesDirectory,
   openInRepository,
