@@ -20599,7 +20599,11 @@ export const MUTANTS: Mutant[] = [
   },
   // --- hunt (2026-12-03, path variance, the tuple table, the YAML readers' limits and go-yaml v2's
   // scalars): src/diff/path-variance.ts, src/observe/compact/tuple-table.ts, src/yaml/read-yaml.ts,
-  // src/yaml/go-yaml-v2.ts, src/yaml/scalar-strings.ts.
+  // src/yaml/go-yaml-v2.ts, src/yaml/scalar-strings.ts. Left out: rehash() keeping the old mask
+  // (intern() then probes the old mask's slots forever once they fill: killed only at the runner's
+  // 300 s limit), a {**} at the root (the template '//{**}' fails the templater's check, which
+  // keeps the raw path) and isClosedQuote's double-quote pattern loosened (the yaml package refuses
+  // every double-quoted scalar cut short by a '---' itself: the pattern never decides).
   {
     id: 'hunt-diff2/versions-vary',
     file: 'src/diff/path-variance.ts',
@@ -20774,14 +20778,6 @@ export const MUTANTS: Mutant[] = [
     from: 'let slot = this.hashes[index]! & mask;',
     to: 'let slot = this.hashes[index]! & this.mask;',
     why: 'the rehash places entries by the old mask: lookups by the new one miss them',
-    tests: TUPLE,
-  },
-  {
-    id: 'hunt-diff2/tuple-mask-kept',
-    file: 'src/observe/compact/tuple-table.ts',
-    from: '    this.mask = mask;\n',
-    to: '',
-    why: 'the mask is not widened with the slots: half the slots are never used and the table fills up',
     tests: TUPLE,
   },
   {
