@@ -21113,4 +21113,20 @@ export const MUTANTS: Mutant[] = [
     why: 'a JSON stream is held to the byte limit value by value: two values of 3 MiB (a 6 MiB text, such as a base-branch config read through the API) are read where any other 6 MiB text is refused',
     tests: ['test/yaml/read-yaml-limits.test.ts', 'test/yaml/kubectl-text.test.ts'],
   },
+  {
+    id: 'partial/mapper-errors-unsaid',
+    file: 'src/observe/live/mapper-source.ts',
+    from: '  if (answer.errors.length > 0) warnings.push(partialAnswerWarning(answer.errors));\n',
+    to: '',
+    why: "a mapper's partial answer (errors beside data) is read as whole: calls it could not resolve read as never made, and their rules as stale",
+    tests: [`${LIVE}/mapper-answers.test.ts`],
+  },
+  {
+    id: 'partial/mapper-errors-unbounded',
+    file: 'src/observe/live/mapper-source.ts',
+    from: 'const shown = errors.slice(0, 3).map(',
+    to: 'const shown = errors.map(',
+    why: "every one of a mapper's errors goes into the warning: thousands of its messages flood the report",
+    tests: [`${LIVE}/mapper-answers.test.ts`],
+  },
 ];

@@ -95,6 +95,33 @@ describe('mapper source: answers out of the ordinary', () => {
     );
   });
 
+  test('errors beside data (a partial GraphQL answer): the calls are read, and a warning says it may lack some', async () => {
+    const errors = [
+      { message: 'cannot resolve podOwnerKind for pod web-1' },
+      { message: `x${'y'.repeat(300)}` },
+      { message: 'third' },
+      { message: 'fourth' },
+    ];
+    const url = await scripted(() => ({
+      status: 200,
+      body: { data: { intents: demoMapperIntents() }, errors },
+    }));
+    const map = await readMapper({ url });
+    assert.equal(map.calls.length, 2);
+    const warning = map.warnings.find((w) => w.includes('error(s) beside its data'));
+    assert.ok(warning !== undefined, map.warnings.join('\n'));
+    assert.match(
+      warning,
+      /came with 4 error\(s\) beside its data, so it may lack calls: cannot resolve podOwnerKind for pod web-1; xy+…; third \(and 1 more\)$/,
+    );
+    assert.ok(!warning.includes('fourth') && !warning.includes('y'.repeat(201)), warning);
+    // A whole answer has no such warning.
+    const whole = await readMapper({
+      url: await scripted(() => ({ status: 200, body: { data: { intents: demoMapperIntents() } } })),
+    });
+    assert.ok(!whole.warnings.some((w) => w.includes('beside its data')), whole.warnings.join('\n'));
+  });
+
   test('a reset the mapper did not confirm (resetCapture null) is an input error', async () => {
     const url = await scripted(() => ({ status: 200, body: { data: { resetCapture: null } } }));
     await assert.rejects(resetMapperCapture({ url }), /the mapper did not confirm resetCapture/);

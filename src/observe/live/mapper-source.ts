@@ -155,10 +155,20 @@ export async function readMapper(options: MapperOptions = {}): Promise<ObservedM
   const gate = new NameGate();
   const calls = callsOfIntents(intents, gate);
   const warnings = ['the network mapper keeps no request counts: each call it saw counts once'];
+  // GraphQL answers a field it could not resolve with errors beside the rest: the calls read may
+  // be fewer than the mapper saw, and the report says so.
+  if (answer.errors.length > 0) warnings.push(partialAnswerWarning(answer.errors));
   const refused = gate.warning('intent(s) of the mapper');
   if (refused !== undefined) warnings.push(refused);
   if (calls.length === 0) warnings.push('the network mapper reported no intents');
   return { calls, unattributed: [], external: [], warnings, stats: { series: intents.length, sources: 1 } };
+}
+
+/** The first few of a partial answer's errors, each cut short: their text is the mapper's. */
+function partialAnswerWarning(errors: readonly string[]): string {
+  const shown = errors.slice(0, 3).map((e) => (e.length > 200 ? `${e.slice(0, 200)}…` : e));
+  const more = errors.length > shown.length ? ` (and ${errors.length - shown.length} more)` : '';
+  return `the network mapper's answer came with ${errors.length} error(s) beside its data, so it may lack calls: ${shown.join('; ')}${more}`;
 }
 
 /** `intent-drift reset`: the mapper forgets what it captured. */

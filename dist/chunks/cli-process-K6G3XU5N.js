@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-VVUXSV3V.js";
+} from "./chunk-UQSEY4IJ.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -3183,7 +3183,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./mapper-source-UNVILANT.js");
+      const { resetMapperCapture } = await import("./mapper-source-6VCMNRQL.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

@@ -215,10 +215,16 @@ async function readMapper(options = {}) {
   const gate = new NameGate();
   const calls = callsOfIntents(intents, gate);
   const warnings = ["the network mapper keeps no request counts: each call it saw counts once"];
+  if (answer.errors.length > 0) warnings.push(partialAnswerWarning(answer.errors));
   const refused = gate.warning("intent(s) of the mapper");
   if (refused !== void 0) warnings.push(refused);
   if (calls.length === 0) warnings.push("the network mapper reported no intents");
   return { calls, unattributed: [], external: [], warnings, stats: { series: intents.length, sources: 1 } };
+}
+function partialAnswerWarning(errors) {
+  const shown = errors.slice(0, 3).map((e) => e.length > 200 ? `${e.slice(0, 200)}\u2026` : e);
+  const more = errors.length > shown.length ? ` (and ${errors.length - shown.length} more)` : "";
+  return `the network mapper's answer came with ${errors.length} error(s) beside its data, so it may lack calls: ${shown.join("; ")}${more}`;
 }
 async function resetMapperCapture(options = {}) {
   const answer = await post(options, { query: RESET_MUTATION });

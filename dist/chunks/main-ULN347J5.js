@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-VVUXSV3V.js";
+} from "./chunk-UQSEY4IJ.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
