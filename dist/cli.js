@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-K6G3XU5N.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-7GGW6GQY.js"));
 await runCli();

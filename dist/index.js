@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-ULN347J5.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-M5X2VVR7.js"));
 exitTwoOnCrash();
 await run();

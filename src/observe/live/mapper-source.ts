@@ -166,7 +166,11 @@ export async function readMapper(options: MapperOptions = {}): Promise<ObservedM
 
 /** The first few of a partial answer's errors, each cut short: their text is the mapper's. */
 function partialAnswerWarning(errors: readonly string[]): string {
-  const shown = errors.slice(0, 3).map((e) => (e.length > 200 ? `${e.slice(0, 200)}…` : e));
+  const shown = errors.slice(0, 3).map((e) => {
+    // Cut by characters, not UTF-16 units: half an emoji would be a lone surrogate in the report.
+    const chars = Array.from(e);
+    return chars.length > 200 ? `${chars.slice(0, 200).join('')}…` : e;
+  });
   const more = errors.length > shown.length ? ` (and ${errors.length - shown.length} more)` : '';
   return `the network mapper's answer came with ${errors.length} error(s) beside its data, so it may lack calls: ${shown.join('; ')}${more}`;
 }

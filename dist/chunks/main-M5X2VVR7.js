@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-UQSEY4IJ.js";
+} from "./chunk-KAXPEHRD.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

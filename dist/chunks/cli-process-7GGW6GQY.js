@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-UQSEY4IJ.js";
+} from "./chunk-KAXPEHRD.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -3183,7 +3183,7 @@ async function run(command, settings, io) {
     case "reset": {
       requireKubeClientNode("reset");
       const live = settings.live;
-      const { resetMapperCapture } = await import("./mapper-source-6VCMNRQL.js");
+      const { resetMapperCapture } = await import("./mapper-source-TAW7HMI6.js");
       await resetMapperCapture({
         ...live.mapperUrl === void 0 ? {} : { url: live.mapperUrl },
         ...live.mapperToken === void 0 ? {} : { token: live.mapperToken },

@@ -12405,7 +12405,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     }
     case "mapper": {
       requireKubeClientNode("--source mapper");
-      const { readMapper } = await import("./mapper-source-6VCMNRQL.js");
+      const { readMapper } = await import("./mapper-source-TAW7HMI6.js");
       return readMapper({
         ...access,
         namespaces: settings.namespaces,

@@ -222,7 +222,10 @@ async function readMapper(options = {}) {
   return { calls, unattributed: [], external: [], warnings, stats: { series: intents.length, sources: 1 } };
 }
 function partialAnswerWarning(errors) {
-  const shown = errors.slice(0, 3).map((e) => e.length > 200 ? `${e.slice(0, 200)}\u2026` : e);
+  const shown = errors.slice(0, 3).map((e) => {
+    const chars = Array.from(e);
+    return chars.length > 200 ? `${chars.slice(0, 200).join("")}\u2026` : e;
+  });
   const more = errors.length > shown.length ? ` (and ${errors.length - shown.length} more)` : "";
   return `the network mapper's answer came with ${errors.length} error(s) beside its data, so it may lack calls: ${shown.join("; ")}${more}`;
 }
