@@ -1,6 +1,7 @@
 // One step of the life cycle: a titled log group with its timing, and the one failure message a
 // step gives (the step, the tool, its exit code and its last stderr lines).
 import { type Command, type CommandResult, type CommandRunner, ToolMissingError } from './command-runner.ts';
+import { MAX_READ } from './output-capture.ts';
 
 /** Where the life cycle logs: the action groups it (workflow commands), tests record it. */
 export interface ClusterLog {
@@ -67,7 +68,7 @@ export async function runTool(ctx: StepContext, step: string, command: Command):
 /** Runs a command that must succeed. */
 export async function mustRun(ctx: StepContext, step: string, command: Command): Promise<CommandResult> {
   const result = await runTool(ctx, step, command);
-  if (result.code === 0 && !result.timedOut) return result;
+  if (result.code === 0 && !result.timedOut && !result.outputTooLarge) return result;
   throw new ClusterStepError(step, failureDetail(command, result));
 }
 
@@ -75,7 +76,11 @@ export function failureDetail(command: Command, result: CommandResult): string {
   const what = command.quietArgs
     ? command.program
     : `${command.program} ${command.args.slice(0, 2).join(' ')}`;
-  const how = result.timedOut ? 'timed out' : `exited with code ${result.code ?? 'null (killed)'}`;
+  const how = result.outputTooLarge
+    ? `wrote more than ${MAX_READ / (1024 * 1024)} MiB, more than is read, and was ended`
+    : result.timedOut
+      ? 'timed out'
+      : `exited with code ${result.code ?? 'null (killed)'}`;
   const tail = lastLines(result.stderr, STDERR_LINES);
   return tail.length === 0 ? `${what} ${how}` : `${what} ${how}:\n${tail.join('\n')}`;
 }

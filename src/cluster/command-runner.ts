@@ -2,6 +2,7 @@
 // runs through this one interface, so the life-cycle logic is tested with a recording fake and
 // only `createProcessRunner` knows node:child_process.
 import { spawn } from 'node:child_process';
+import { LineCapture, WholeCapture } from './output-capture.ts';
 
 export interface Command {
   program: string;
@@ -22,6 +23,11 @@ export interface Command {
   quietArgs?: boolean;
   /** Keep stdout out of the log (JSON the life cycle reads, not the reader's business). */
   quietOutput?: boolean;
+  /**
+   * stdout is data the caller parses (kubectl's JSON): kept whole, not its tail, and out of the
+   * log. Past MAX_READ characters the command is ended and `outputTooLarge` set.
+   */
+  readOutput?: boolean;
 }
 
 export interface CommandResult {
@@ -34,6 +40,8 @@ export interface CommandResult {
    * group or a holder of its output was still there.
    */
   timedOut: boolean;
+  /** `readOutput` only: stdout passed MAX_READ characters, so the command was ended and stdout is empty. */
+  outputTooLarge?: boolean;
 }
 
 export interface CommandRunner {
@@ -59,8 +67,6 @@ export interface ProcessRunnerOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Kept per stream: the tail is what failure messages quote. */
-const MAX_CAPTURE = 256 * 1024;
 const KILL_GRACE_MS = 5000;
 /** After the deadline's signals, how long output is still read from pipes a process outside the group holds. */
 const DRAIN_MS = 1000;
@@ -119,8 +125,15 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
           detached: true,
           stdio: ['pipe', 'pipe', 'pipe'],
         });
-        const stdout = new LineCapture(mask, command.quietOutput ? () => {} : options.log);
-        const stderr = new LineCapture(mask, options.log);
+        /** Ended for writing more than a read takes (readOutput), not by its deadline. */
+        let tooLarge = false;
+        const stdout = command.readOutput
+          ? new WholeCapture(mask, () => {
+              tooLarge = true;
+              kill();
+            })
+          : new LineCapture(mask, secrets, command.quietOutput ? () => {} : options.log);
+        const stderr = new LineCapture(mask, secrets, options.log);
         let settled = false;
         let exited = false;
         let code: number | null = null;
@@ -140,7 +153,9 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
           // A process outside the group may still hold the pipes: no more is read from them.
           child.stdout.destroy();
           child.stderr.destroy();
-          resolve({ code, stdout: stdout.finish(), stderr: stderr.finish(), timedOut });
+          const result: CommandResult = { code, stdout: stdout.finish(), stderr: stderr.finish(), timedOut };
+          if (stdout instanceof WholeCapture && stdout.overflowed) result.outputTooLarge = true;
+          resolve(result);
         };
         // The deadline (timeout or abort) signals the whole group, whether or not the program
         // itself has exited: `sh -c 'x & y'` exits after y while x runs on.
@@ -151,7 +166,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
           const signalled = pid !== undefined && signalGroup(pid, 'SIGTERM');
           if (signalled) setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS).unref();
           if (settled) return;
-          timedOut = true;
+          timedOut = !tooLarge;
           // Then whatever still holds the pipes (a process that left the group) is not waited for.
           drainTimer = setTimeout(
             () => {
@@ -203,44 +218,4 @@ function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
 
 function groupAlive(pid: number): boolean {
   return signalGroup(pid, 0);
-}
-
-/**
- * Splits a stream into lines, masked, for the log, and keeps the tail of the masked text for
- * messages. Masked line by line before the tail is cut: a cut through raw text could fall inside
- * a token and keep its end unmasked.
- */
-class LineCapture {
-  private pending = '';
-  private kept = '';
-  private readonly mask: (text: string) => string;
-  private readonly onLine: (line: string) => void;
-  constructor(mask: (text: string) => string, onLine: (line: string) => void) {
-    this.mask = mask;
-    this.onLine = onLine;
-  }
-  push(text: string): void {
-    // Lines and their endings, alternately; the last piece is a line not ended yet.
-    const parts = (this.pending + text).split(/(\r?\n)/);
-    this.pending = parts.pop() ?? '';
-    let done = '';
-    for (let i = 0; i < parts.length; i += 2) {
-      const line = this.mask(parts[i]!);
-      this.onLine(line);
-      done += line + parts[i + 1]!;
-    }
-    if (done !== '') this.keep(done);
-  }
-  finish(): string {
-    if (this.pending !== '') {
-      const line = this.mask(this.pending);
-      this.onLine(line);
-      this.keep(line);
-    }
-    this.pending = '';
-    return this.kept;
-  }
-  private keep(text: string): void {
-    this.kept = (this.kept + text).slice(-MAX_CAPTURE);
-  }
 }

@@ -120,10 +120,10 @@ export async function meshSettingsOf(ctx: StepContext, istiod: IstiodDeployment)
     program: 'kubectl',
     args: ['get', 'configmap', name, '--namespace', istiod.namespace, '--output', 'json'],
     timeoutMs: KUBECTL_GET_TIMEOUT_MS,
-    quietOutput: true,
+    readOutput: true,
   };
   const result = await runTool(ctx, 'Istio', command);
-  if (result.code !== 0) return CHART_MESH;
+  if (result.code !== 0 || result.outputTooLarge) return CHART_MESH;
   let mesh: Record<string, unknown>;
   try {
     const text = (JSON.parse(result.stdout) as { data?: { mesh?: unknown } }).data?.mesh;

@@ -14,7 +14,7 @@ export async function readJson(
     program: 'kubectl',
     args: [...args, '--output', 'json'],
     timeoutMs: GET_TIMEOUT_MS,
-    quietOutput: true,
+    readOutput: true,
   });
   try {
     const parsed: unknown = JSON.parse(result.stdout);

@@ -404,7 +404,7 @@ describe('runInCluster, cluster existing', () => {
     );
     assert.deepEqual(log.warnings(), []);
     // The JSON kubectl writes is read, not logged.
-    for (const c of runner.calls.filter((c) => c.args.includes('json'))) assert.equal(c.quietOutput, true);
+    for (const c of runner.calls.filter((c) => c.args.includes('json'))) assert.equal(c.readOutput, true);
   });
 
   test('an istiod installed with a revision is recognised; its mesh config names the root namespace', async () => {

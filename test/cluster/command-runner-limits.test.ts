@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { failureDetail } from '../../src/cluster/cluster-step.ts';
 import { createProcessRunner, maskSecrets } from '../../src/cluster/command-runner.ts';
 import { endsSoon, processAlive } from './fake-tools.ts';
 
@@ -90,7 +91,7 @@ describe('the deadline', () => {
 describe('the output', () => {
   test('keeps the last 256 KiB of a long output, where the error is', bound, async () => {
     const { run } = runner();
-    const script = 'process.stdout.write("a".repeat(1024 * 1024) + "the error")';
+    const script = 'process.stdout.write(("a".repeat(1023) + "\\n").repeat(1024) + "the error")';
     const result = await run.run({
       program: node,
       args: ['-e', script],
@@ -99,7 +100,62 @@ describe('the output', () => {
     });
     assert.equal(result.code, 0);
     assert.equal(result.stdout.length, 256 * 1024);
-    assert.ok(result.stdout.endsWith('athe error'));
+    assert.ok(result.stdout.endsWith('a\nthe error'));
+  });
+
+  test(
+    'a line of 48 MiB keeps its first and last 32 Ki characters and says how many it left out',
+    bound,
+    async () => {
+      const { logged, run } = runner();
+      // Written in 1 MiB pieces without a newline, then the error at the end of the line.
+      const script =
+        'const a = "a".repeat(1 << 20); let n = 0;' +
+        'const more = () => { while (n < 48) { n++; if (!process.stdout.write(a)) return process.stdout.once("drain", more); }' +
+        ' process.stdout.write("the error\\r\\nnext\\n"); }; more();';
+      const result = await run.run({ program: node, args: ['-e', script], timeoutMs: 60_000 });
+      assert.equal(result.code, 0);
+      // The last 32 Ki characters held the line's `\r`, its ending's, not shown as text.
+      const tail = `${'a'.repeat(32 * 1024 - 10)}the error`;
+      const notShown = 48 * 1024 * 1024 + 'the error'.length - 32 * 1024 - tail.length;
+      const line = `${'a'.repeat(32 * 1024)} ... (${notShown} characters not shown) ... ${tail}`;
+      const same = (a: string, b: string) =>
+        assert.ok(a === b, `${a.length}: ${a.slice(32 * 1024 - 5, 32 * 1024 + 60)}`);
+      assert.equal(logged.length, 3);
+      same(logged[1]!, line);
+      assert.equal(logged[2], 'next');
+      same(result.stdout, `${line}\r\nnext\n`);
+    },
+  );
+
+  test('output read as data is kept whole, not its tail, and kept out of the log', bound, async () => {
+    const { logged, run } = runner();
+    // One line of JSON (a ConfigMap's data is one escaped string) of 1 MiB.
+    const script = 'process.stdout.write(JSON.stringify({ data: { mesh: "m".repeat(1 << 20) } }))';
+    const result = await run.run({
+      program: node,
+      args: ['-e', script],
+      timeoutMs: 20_000,
+      readOutput: true,
+    });
+    assert.equal(result.code, 0);
+    assert.equal(result.outputTooLarge, undefined);
+    assert.equal((JSON.parse(result.stdout) as { data: { mesh: string } }).data.mesh.length, 1 << 20);
+    assert.equal(logged.length, 1, 'the command line only');
+  });
+
+  test('output read as data past 16 MiB ends the command, and the step says so', bound, async () => {
+    const { run } = runner();
+    const script =
+      'const a = "x".repeat(1 << 20); const more = () => { while (process.stdout.write(a)); process.stdout.once("drain", more); }; more();';
+    const started = Date.now();
+    const command = { program: node, args: ['-e', script], timeoutMs: 60_000, readOutput: true };
+    const result = await run.run(command);
+    assert.equal(result.outputTooLarge, true);
+    assert.equal(result.timedOut, false);
+    assert.equal(result.stdout, '');
+    assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
+    assert.match(failureDetail(command, result), /wrote more than 16 MiB, more than is read, and was ended$/);
   });
 
   test('a secret printed on stdout is masked in the result too', async () => {
@@ -118,8 +174,9 @@ describe('the output', () => {
     const secret = `ghs_${'T'.repeat(20)}${'E'.repeat(16)}`;
     const { logged, run } = runner({ secrets: [secret] });
     // After the line with the token, lines that leave 24 characters of it inside the kept tail.
-    const filler = 256 * 1024 - 25;
-    const script = `console.log("token " + process.env.T); process.stdout.write("x".repeat(${filler - 1}) + "\\n")`;
+    // 256 KiB - 25 characters of filler, in lines shorter than a logged line's limit.
+    const filler = `"x".repeat(998) + "\\n" + ("x".repeat(1023) + "\\n").repeat(255)`;
+    const script = `console.log("token " + process.env.T); process.stdout.write(${filler})`;
     const result = await run.run({
       program: node,
       args: ['-e', script],

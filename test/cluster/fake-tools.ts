@@ -7,6 +7,7 @@ import type { ClusterPlan } from '../../src/cluster/cluster-run.ts';
 import type { ClusterLog, StepContext } from '../../src/cluster/cluster-step.ts';
 import type { Command, CommandResult, CommandRunner } from '../../src/cluster/command-runner.ts';
 import { ToolMissingError } from '../../src/cluster/command-runner.ts';
+import { MAX_CAPTURE, MAX_READ } from '../../src/cluster/output-capture.ts';
 
 /** What a scripted command answers: a result, `missing` (not on PATH), or undefined (exit 0). */
 export type Answer = Partial<CommandResult> | 'missing' | undefined;
@@ -26,7 +27,11 @@ export class RecordingRunner implements CommandRunner {
     this.calls.push(command);
     const answer = this.script(lineOf(command), command);
     if (answer === 'missing') throw new ToolMissingError(command.program);
-    const result = { code: 0, stdout: '', stderr: '', timedOut: false, ...answer };
+    const result: CommandResult = { code: 0, stdout: '', stderr: '', timedOut: false, ...answer };
+    // As the process runner keeps them: the tail of output not read as data, data whole up to its bound.
+    if (!command.readOutput) result.stdout = result.stdout.slice(-MAX_CAPTURE);
+    else if (result.stdout.length > MAX_READ) Object.assign(result, { stdout: '', outputTooLarge: true });
+    result.stderr = result.stderr.slice(-MAX_CAPTURE);
     if (command.program === 'sh' && answer === undefined) {
       // Traffic: runs until the window closes.
       await new Promise<void>((resolve) => {

@@ -20,7 +20,15 @@ describe('readJson', () => {
     const { value, runner } = await read('{"kind": "List", "items": []}');
     assert.deepEqual(value, { kind: 'List', items: [] });
     assert.deepEqual(runner.lines(), ['kubectl get deployments --all-namespaces --output json']);
-    assert.equal(runner.calls[0]!.quietOutput, true);
+    assert.equal(runner.calls[0]!.readOutput, true);
+  });
+
+  test('a List of several MiB is read whole, not the tail a log keeps', async () => {
+    const items = Array.from({ length: 400 }, (_, i) => ({
+      metadata: { name: `d${i}`, annotations: { a: 'v'.repeat(8000) } },
+    }));
+    const { value } = await read(JSON.stringify({ kind: 'List', items }, null, 2));
+    assert.equal(itemsOf(value as Record<string, unknown>).length, 400);
   });
 
   test('null, an array, a number or text that is not JSON fails the step, naming the get', async () => {
