@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-M5X2VVR7.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-C7JY6WCF.js"));
 exitTwoOnCrash();
 await run();

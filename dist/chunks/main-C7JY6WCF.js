@@ -21797,6 +21797,152 @@ function endGroup() {
 
 // src/cluster/command-runner.ts
 import { spawn } from "node:child_process";
+
+// src/cluster/output-capture.ts
+var MAX_CAPTURE = 256 * 1024;
+var MAX_LINE = 64 * 1024;
+var MAX_READ = 16 * 1024 * 1024;
+function withoutSecretStart(text2, secrets) {
+  let out = text2;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const secret of secrets) {
+      if (secret.length < 4) continue;
+      for (let k = Math.min(secret.length - 1, out.length); k > 0; k--) {
+        if (out.endsWith(secret.slice(0, k))) {
+          out = out.slice(0, -k);
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+function withoutSecretEnd(text2, secrets) {
+  let out = text2;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const secret of secrets) {
+      if (secret.length < 4) continue;
+      for (let k = Math.min(secret.length - 1, out.length); k > 0; k--) {
+        if (out.startsWith(secret.slice(-k))) {
+          out = out.slice(k);
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+var LINE_END_CHARS = MAX_LINE / 2;
+var LineCapture = class {
+  /** The current line so far while it is at most MAX_LINE characters. */
+  pending = "";
+  /** Past MAX_LINE: the line's first and last characters, and its length so far. */
+  long;
+  kept = "";
+  mask;
+  secrets;
+  onLine;
+  constructor(mask, secrets, onLine) {
+    this.mask = mask;
+    this.secrets = secrets;
+    this.onLine = onLine;
+  }
+  push(text2) {
+    let done = "";
+    for (let start = 0; ; ) {
+      const newline = text2.indexOf("\n", start);
+      this.add(text2.slice(start, newline === -1 ? text2.length : newline));
+      if (newline === -1) break;
+      const { line, cr } = this.line(true);
+      this.onLine(line);
+      done += `${line}${cr ? "\r\n" : "\n"}`;
+      start = newline + 1;
+    }
+    if (done !== "") this.keep(done);
+  }
+  finish() {
+    if (this.pending !== "" || this.long !== void 0) {
+      const { line } = this.line(false);
+      this.onLine(line);
+      this.keep(line);
+    }
+    return this.kept;
+  }
+  add(piece) {
+    if (piece === "") return;
+    const long = this.long;
+    if (long !== void 0) {
+      long.length += piece.length;
+      long.tail = (long.tail + piece).slice(-LINE_END_CHARS);
+      return;
+    }
+    this.pending += piece;
+    if (this.pending.length > MAX_LINE + (this.pending.endsWith("\r") ? 1 : 0)) {
+      const { pending } = this;
+      this.long = {
+        head: pending.slice(0, LINE_END_CHARS),
+        tail: pending.slice(-LINE_END_CHARS),
+        length: pending.length
+      };
+      this.pending = "";
+    }
+  }
+  /**
+   * The current line, masked; `ended`: by a newline, whose `\r` is the ending's, not the line's.
+   * Then a new line starts.
+   */
+  line(ended) {
+    const { long } = this;
+    let line;
+    let cr;
+    if (long === void 0) {
+      cr = ended && this.pending.endsWith("\r");
+      line = this.mask(cr ? this.pending.slice(0, -1) : this.pending);
+    } else {
+      cr = ended && long.tail.endsWith("\r");
+      const tail = cr ? long.tail.slice(0, -1) : long.tail;
+      const left = long.length - (cr ? 1 : 0) - long.head.length - tail.length;
+      line = left === 0 ? this.mask(long.head + tail) : `${withoutSecretStart(this.mask(long.head), this.secrets)} ... (${left} character${left === 1 ? "" : "s"} not shown) ... ${withoutSecretEnd(this.mask(tail), this.secrets)}`;
+    }
+    this.pending = "";
+    this.long = void 0;
+    return { line, cr };
+  }
+  keep(text2) {
+    this.kept = (this.kept + text2).slice(-MAX_CAPTURE);
+  }
+};
+var WholeCapture = class {
+  pieces = [];
+  length = 0;
+  overflowed = false;
+  mask;
+  onOverflow;
+  constructor(mask, onOverflow) {
+    this.mask = mask;
+    this.onOverflow = onOverflow;
+  }
+  push(text2) {
+    if (this.overflowed) return;
+    this.length += text2.length;
+    if (this.length > MAX_READ) {
+      this.overflowed = true;
+      this.pieces.length = 0;
+      this.onOverflow();
+      return;
+    }
+    this.pieces.push(text2);
+  }
+  finish() {
+    return this.overflowed ? "" : this.mask(this.pieces.join(""));
+  }
+};
+
+// src/cluster/command-runner.ts
 var ToolMissingError = class extends Error {
   program;
   constructor(program) {
@@ -21805,7 +21951,6 @@ var ToolMissingError = class extends Error {
     this.program = program;
   }
 };
-var MAX_CAPTURE = 256 * 1024;
 var KILL_GRACE_MS = 5e3;
 var DRAIN_MS = 1e3;
 function childEnvironment(env) {
@@ -21847,9 +21992,13 @@ function createProcessRunner(options) {
           detached: true,
           stdio: ["pipe", "pipe", "pipe"]
         });
-        const stdout = new LineCapture(mask, command.quietOutput ? () => {
+        let tooLarge = false;
+        const stdout = command.readOutput ? new WholeCapture(mask, () => {
+          tooLarge = true;
+          kill();
+        }) : new LineCapture(mask, secrets, command.quietOutput ? () => {
         } : options.log);
-        const stderr = new LineCapture(mask, options.log);
+        const stderr = new LineCapture(mask, secrets, options.log);
         let settled = false;
         let exited = false;
         let code = null;
@@ -21867,7 +22016,9 @@ function createProcessRunner(options) {
           } else timer.unref();
           child2.stdout.destroy();
           child2.stderr.destroy();
-          resolve({ code, stdout: stdout.finish(), stderr: stderr.finish(), timedOut });
+          const result = { code, stdout: stdout.finish(), stderr: stderr.finish(), timedOut };
+          if (stdout instanceof WholeCapture && stdout.overflowed) result.outputTooLarge = true;
+          resolve(result);
         };
         const kill = () => {
           if (deadlinePassed) return;
@@ -21876,7 +22027,7 @@ function createProcessRunner(options) {
           const signalled = pid !== void 0 && signalGroup(pid, "SIGTERM");
           if (signalled) setTimeout(() => signalGroup(pid, "SIGKILL"), KILL_GRACE_MS).unref();
           if (settled) return;
-          timedOut = true;
+          timedOut = !tooLarge;
           drainTimer = setTimeout(
             () => {
               drained = true;
@@ -21924,39 +22075,6 @@ function signalGroup(pid, signal) {
 function groupAlive(pid) {
   return signalGroup(pid, 0);
 }
-var LineCapture = class {
-  pending = "";
-  kept = "";
-  mask;
-  onLine;
-  constructor(mask, onLine) {
-    this.mask = mask;
-    this.onLine = onLine;
-  }
-  push(text2) {
-    const parts = (this.pending + text2).split(/(\r?\n)/);
-    this.pending = parts.pop() ?? "";
-    let done = "";
-    for (let i = 0; i < parts.length; i += 2) {
-      const line = this.mask(parts[i]);
-      this.onLine(line);
-      done += line + parts[i + 1];
-    }
-    if (done !== "") this.keep(done);
-  }
-  finish() {
-    if (this.pending !== "") {
-      const line = this.mask(this.pending);
-      this.onLine(line);
-      this.keep(line);
-    }
-    this.pending = "";
-    return this.kept;
-  }
-  keep(text2) {
-    this.kept = (this.kept + text2).slice(-MAX_CAPTURE);
-  }
-};
 
 // src/cluster/cluster-step.ts
 var TOOL_HINT = "GitHub's ubuntu runners have kind, helm and kubectl; elsewhere install them first";
@@ -21998,12 +22116,12 @@ async function runTool(ctx, step, command) {
 }
 async function mustRun(ctx, step, command) {
   const result = await runTool(ctx, step, command);
-  if (result.code === 0 && !result.timedOut) return result;
+  if (result.code === 0 && !result.timedOut && !result.outputTooLarge) return result;
   throw new ClusterStepError(step, failureDetail(command, result));
 }
 function failureDetail(command, result) {
   const what = command.quietArgs ? command.program : `${command.program} ${command.args.slice(0, 2).join(" ")}`;
-  const how = result.timedOut ? "timed out" : `exited with code ${result.code ?? "null (killed)"}`;
+  const how = result.outputTooLarge ? `wrote more than ${MAX_READ / (1024 * 1024)} MiB, more than is read, and was ended` : result.timedOut ? "timed out" : `exited with code ${result.code ?? "null (killed)"}`;
   const tail = lastLines(result.stderr, STDERR_LINES);
   return tail.length === 0 ? `${what} ${how}` : `${what} ${how}:
 ${tail.join("\n")}`;
@@ -26698,7 +26816,7 @@ async function readJson(ctx, step, args) {
     program: "kubectl",
     args: [...args, "--output", "json"],
     timeoutMs: GET_TIMEOUT_MS,
-    quietOutput: true
+    readOutput: true
   });
   try {
     const parsed = JSON.parse(result.stdout);
@@ -26864,10 +26982,10 @@ async function meshSettingsOf(ctx, istiod) {
     program: "kubectl",
     args: ["get", "configmap", name2, "--namespace", istiod.namespace, "--output", "json"],
     timeoutMs: KUBECTL_GET_TIMEOUT_MS,
-    quietOutput: true
+    readOutput: true
   };
   const result = await runTool(ctx, "Istio", command);
-  if (result.code !== 0) return CHART_MESH;
+  if (result.code !== 0 || result.outputTooLarge) return CHART_MESH;
   let mesh;
   try {
     const text2 = JSON.parse(result.stdout).data?.mesh;
