@@ -65,6 +65,22 @@ describe('runTool and mustRun', () => {
     const ok = setup(() => ({ code: 0, stdout: 'deployed' }));
     assert.equal((await mustRun(ok.ctx, 'Istio', HELM)).stdout, 'deployed');
   });
+
+  test('mustRun: a command ended for writing more than is read fails, though it exited 0 on the signal', async () => {
+    const { ctx } = setup(() => ({ code: 0, outputTooLarge: true }));
+    const get = {
+      program: 'kubectl',
+      args: ['get', 'pods', '--output', 'json'],
+      timeoutMs: 1000,
+      readOutput: true,
+    };
+    const err = await mustRun(ctx, 'Telemetry', get).catch((e: unknown) => e);
+    assert.ok(err instanceof ClusterStepError);
+    assert.equal(
+      err.message,
+      'Telemetry failed: kubectl get pods wrote more than 16 MiB, more than is read, and was ended',
+    );
+  });
 });
 
 describe('failureDetail', () => {
