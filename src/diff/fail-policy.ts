@@ -33,6 +33,7 @@ export interface FailVerdict {
 }
 
 export function failOnFor(policy: FailPolicy, client: { name: string; namespace: string }): FailOn {
+  if (policy.overrides.length === 0) return policy.failOn;
   const key = refKey(client);
   return policy.overrides.find((o) => matchGlob(o.client, key))?.failOn ?? policy.failOn;
 }

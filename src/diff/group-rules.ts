@@ -23,10 +23,16 @@ export interface TargetRules {
 /** method (null: any) -> path (null: any) -> the plain rules with exactly these. */
 type PlainRules = Map<string | null, Map<string | null, RuleState[]>>;
 
+/** Up to this many plain rules a group compares one by one; more are looked up by method and path. */
+const FEW_PLAIN = 8;
+
 export class GroupRules {
   /** The rules whose client and server kinds agree with the group's: its target is declared. */
   private readonly agreeing: RuleState[] = [];
-  private readonly plain: PlainRules = new Map();
+  /** Rules without a `*` or template, while there are at most FEW_PLAIN of them. */
+  private readonly fewPlain: RuleState[] = [];
+  /** The plain rules by method and path, once there are more than FEW_PLAIN (most groups never). */
+  private plain: PlainRules | undefined;
   /** Rules with a `*` in the method or path: matched one by one. */
   private readonly patterned: RuleState[] = [];
   private sawDetail = false;
@@ -34,27 +40,37 @@ export class GroupRules {
 
   /** `first`: any call of the group (they share their client and server objects). */
   constructor(targets: readonly TargetRules[], first: ObservedCall) {
-    const seen = new Set<RuleState>();
+    // A rule found through two targets (a workload and its Service) counts once; with one
+    // target there is nothing to tell apart.
+    const seen = targets.length > 1 ? new Set<RuleState>() : undefined;
     for (const { workload, states } of targets) {
       for (let r = 0; r < states.length; r++) {
         const state = states[r]!;
-        if (seen.has(state)) continue;
+        if (seen?.has(state)) continue;
         if (!clientKindAgrees(state.rule, first.client) || !serverKindAgrees(state.rule, workload, first))
           continue;
-        seen.add(state);
+        seen?.add(state);
         this.agreeing.push(state);
-        if (state.plainMethod && state.plainPath) this.addPlain(state);
-        else this.patterned.push(state);
+        if (!(state.plainMethod && state.plainPath)) this.patterned.push(state);
+        else if (this.plain !== undefined) this.addPlain(this.plain, state);
+        else if (this.fewPlain.length < FEW_PLAIN) this.fewPlain.push(state);
+        else {
+          const plain: PlainRules = new Map();
+          for (const known of this.fewPlain) this.addPlain(plain, known);
+          this.addPlain(plain, state);
+          this.fewPlain.length = 0;
+          this.plain = plain;
+        }
       }
     }
   }
 
-  private addPlain(state: RuleState): void {
+  private addPlain(plain: PlainRules, state: RuleState): void {
     const { method, path } = state.rule;
-    let byPath = this.plain.get(method);
+    let byPath = plain.get(method);
     if (byPath === undefined) {
       byPath = new Map();
-      this.plain.set(method, byPath);
+      plain.set(method, byPath);
     }
     const list = byPath.get(path);
     if (list === undefined) byPath.set(path, [state]);
@@ -81,10 +97,24 @@ export class GroupRules {
       this.sawNoDetail = true;
       for (const state of this.agreeing) state.calledWithoutDetail = true;
     }
-    let allowed = this.matchPlain(call.method, call.path);
-    if (call.method !== null) allowed = this.matchPlain(null, call.path) || allowed;
-    if (call.path !== null) allowed = this.matchPlain(call.method, null) || allowed;
-    if (call.method !== null && call.path !== null) allowed = this.matchPlain(null, null) || allowed;
+    let allowed = false;
+    if (this.plain === undefined) {
+      // A plain rule allows the call when its method and path are each the call's or any (null).
+      for (let r = 0; r < this.fewPlain.length; r++) {
+        const state = this.fewPlain[r]!;
+        const { method, path } = state.rule;
+        if ((method === null || method === call.method) && (path === null || path === call.path)) {
+          state.matched = true;
+          allowed = true;
+        }
+      }
+    } else {
+      allowed = this.matchPlain(this.plain, call.method, call.path);
+      if (call.method !== null) allowed = this.matchPlain(this.plain, null, call.path) || allowed;
+      if (call.path !== null) allowed = this.matchPlain(this.plain, call.method, null) || allowed;
+      if (call.method !== null && call.path !== null)
+        allowed = this.matchPlain(this.plain, null, null) || allowed;
+    }
     for (let r = 0; r < this.patterned.length; r++) {
       const state = this.patterned[r]!;
       if (stateAllowsCall(state, call)) {
@@ -96,8 +126,8 @@ export class GroupRules {
   }
 
   /** Marks the plain rules declaring exactly this method and path (null: any); whether any. */
-  private matchPlain(method: string | null, path: string | null): boolean {
-    const list = this.plain.get(method)?.get(path);
+  private matchPlain(plain: PlainRules, method: string | null, path: string | null): boolean {
+    const list = plain.get(method)?.get(path);
     if (list === undefined) return false;
     for (let r = 0; r < list.length; r++) list[r]!.matched = true;
     return true;

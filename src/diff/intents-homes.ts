@@ -32,13 +32,21 @@ export function intentsHomes(declared: DeclaredIntents): IntentsHomes {
     else if (!homes.some((home) => home.doc.client.kind === doc.client.kind))
       homes.push({ doc, targets: [] });
   }
+  // A document's rules are neighbours sharing its client object: its home is found once.
+  let lastClient: DeclaredRule['client'] | undefined;
+  let lastFile: string | undefined;
+  let home: IntentsHome | undefined;
   for (let i = 0; i < declared.rules.length; i++) {
     const rule = declared.rules[i]!;
     if (rule.targetLine === undefined) continue;
-    // A rule's document: the one of its client's kind, in its file.
-    const home = byClient
-      .get(refKey(rule.client))
-      ?.find((h) => h.doc.client.kind === rule.client.kind && h.doc.file === rule.file);
+    if (rule.client !== lastClient || rule.file !== lastFile) {
+      lastClient = rule.client;
+      lastFile = rule.file;
+      // A rule's document: the one of its client's kind, in its file.
+      home = byClient
+        .get(refKey(rule.client))
+        ?.find((h) => h.doc.client.kind === rule.client.kind && h.doc.file === rule.file);
+    }
     if (home === undefined) continue;
     // The rules of one target are neighbours sharing its server object, type and line: the
     // first stands for all of them (a search finds the same line).

@@ -126,15 +126,35 @@ export function templatePaths(
   opts: TemplateOptions = {},
   shapes: PathShapes = new PathShapes(),
 ): Map<string, string> {
-  const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
+  const distinct = distinctShapes(paths, shapes);
+  return (
+    collapsedTemplates(distinct, opts, shapes) ??
+    new Map(distinct.map(([raw, shape]) => [raw, shape.template]))
+  );
+}
+
+/** Each distinct path that can be templated, with its shape. */
+function distinctShapes(paths: Iterable<string>, shapes: PathShapes): [string, PathShape][] {
   const distinct: [string, PathShape][] = [];
   for (const raw of new Set(paths)) {
     const shape = shapes.of(raw);
     if (shape) distinct.push([raw, shape]);
   }
-  // Too few paths of any one shape for a position to vary, too few for a tail to: each path
-  // keeps its own template (the common case: a client calls a server on a few paths).
-  if (!mayVary(distinct, minVariants)) return new Map(distinct.map(([raw, shape]) => [raw, shape.template]));
+  return distinct;
+}
+
+/**
+ * The templates of paths compared across each other; undefined when too few paths of any one
+ * shape for a position to vary, too few for a tail to: then each path keeps its own template
+ * (the common case: a client calls a server on a few paths).
+ */
+function collapsedTemplates(
+  distinct: readonly [string, PathShape][],
+  opts: TemplateOptions,
+  shapes: PathShapes,
+): Map<string, string> | undefined {
+  const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
+  if (!mayVary(distinct, minVariants)) return undefined;
   const entries: PathEntry[] = distinct.map(([raw, shape]) => ({
     raw,
     rawSegments: shape.split.segments,
@@ -193,16 +213,18 @@ export function buildPathTemplater(
   // Each pair's templates are worked out when first asked for (most pairs never are: only
   // missing calls get suggestions), each distinct path's shape once for all pairs.
   const shapes = new PathShapes();
-  const templates = new Map<string, Map<string, string>>();
+  // A pair whose paths keep their own templates (most) holds none: templateOf falls back to
+  // each path's shape, the same template.
+  const templates = new Map<string, Map<string, string> | null>();
   const pairTemplates = (key: string): Map<string, string> | undefined => {
     let known = templates.get(key);
     if (known === undefined) {
       const paths = pathsByPair.get(key);
       if (paths === undefined) return undefined;
-      known = templatePaths(paths, opts, shapes);
+      known = collapsedTemplates(distinctShapes(paths, shapes), opts, shapes) ?? null;
       templates.set(key, known);
     }
-    return known;
+    return known ?? undefined;
   };
   // Asked in call order, so mostly for the pair asked last: its objects say it is the same one.
   let lastClient: object | undefined;

@@ -370,6 +370,31 @@ describe('a rule with a path and any method (methods: [])', () => {
     );
   });
 
+  test('a target of more than eight plain rules (looked up by method and path) gives the answers of a small one', () => {
+    const calls = [
+      call('client', 'nginx', 'GET', '/items'),
+      call('client', 'nginx', 'GET', '/orders'),
+      call('client', 'nginx', 'PUT', '/x'),
+    ];
+    const rules = [
+      rule('client', 'nginx', 'GET', '/items'),
+      rule('client', 'nginx', null, '/items'),
+      rule('client', 'nginx', 'GET', '/orders'),
+      rule('client', 'nginx', 'PUT', null),
+    ];
+    const pads = Array.from({ length: 10 }, (_, i) => rule('client', 'nginx', 'GET', `/pad/${i}`));
+    const small = drift(calls, rules);
+    const large = drift(calls, [...rules, ...pads]);
+    const covered = ['client->nginx GET /items', 'client->nginx GET /orders', 'client->nginx PUT /x'];
+    assert.deepEqual(small.covered.map(brief), covered);
+    assert.deepEqual(large.covered.map(brief), covered);
+    assert.deepEqual(small.stale, []);
+    assert.deepEqual(
+      large.stale.map((r) => ruleBrief(r)),
+      pads.map((r) => ruleBrief(r)).sort(),
+    );
+  });
+
   test('stale when its path is never called, with the same reasons as any rule; not checked without detail', () => {
     const d = drift(
       [call('client', 'nginx', 'GET', '/other'), call('client', 'cache', null, null)],

@@ -8,16 +8,23 @@ import { computeDrift } from '../../src/diff/compute-drift.ts';
 import type { DeclaredRule } from '../../src/model.ts';
 import { call, declaredIntents, observedMap, rule } from './builders.ts';
 
-/** The rule, with a counter of how often its client (read for every comparison) is looked at. */
+/**
+ * The rule, with a counter of how often its client, method and path (one of them read for every
+ * comparison) are looked at.
+ */
 function counted(r: DeclaredRule, reads: { n: number }): DeclaredRule {
-  const client = r.client;
-  return Object.defineProperty({ ...r }, 'client', {
-    get: () => {
-      reads.n++;
-      return client;
-    },
-    enumerable: true,
-  });
+  const out = { ...r };
+  for (const key of ['client', 'method', 'path'] as const) {
+    const value = r[key];
+    Object.defineProperty(out, key, {
+      get: () => {
+        reads.n++;
+        return value;
+      },
+      enumerable: true,
+    });
+  }
+  return out;
 }
 
 test('N calls against the N rules of their target: each rule is read a bounded number of times', () => {
