@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-C7JY6WCF.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-STKIU5RV.js"));
 exitTwoOnCrash();
 await run();

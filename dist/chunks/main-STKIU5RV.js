@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-KAXPEHRD.js";
+} from "./chunk-4E4JUG7H.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

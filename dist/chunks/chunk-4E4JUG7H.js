@@ -11175,36 +11175,48 @@ function stringMap(map2) {
 }
 
 // src/diff/group-rules.ts
+var FEW_PLAIN = 8;
 var GroupRules = class {
   /** The rules whose client and server kinds agree with the group's: its target is declared. */
   agreeing = [];
-  plain = /* @__PURE__ */ new Map();
+  /** Rules without a `*` or template, while there are at most FEW_PLAIN of them. */
+  fewPlain = [];
+  /** The plain rules by method and path, once there are more than FEW_PLAIN (most groups never). */
+  plain;
   /** Rules with a `*` in the method or path: matched one by one. */
   patterned = [];
   sawDetail = false;
   sawNoDetail = false;
   /** `first`: any call of the group (they share their client and server objects). */
   constructor(targets, first) {
-    const seen = /* @__PURE__ */ new Set();
+    const seen = targets.length > 1 ? /* @__PURE__ */ new Set() : void 0;
     for (const { workload, states } of targets) {
       for (let r = 0; r < states.length; r++) {
         const state = states[r];
-        if (seen.has(state)) continue;
+        if (seen?.has(state)) continue;
         if (!clientKindAgrees(state.rule, first.client) || !serverKindAgrees(state.rule, workload, first))
           continue;
-        seen.add(state);
+        seen?.add(state);
         this.agreeing.push(state);
-        if (state.plainMethod && state.plainPath) this.addPlain(state);
-        else this.patterned.push(state);
+        if (!(state.plainMethod && state.plainPath)) this.patterned.push(state);
+        else if (this.plain !== void 0) this.addPlain(this.plain, state);
+        else if (this.fewPlain.length < FEW_PLAIN) this.fewPlain.push(state);
+        else {
+          const plain2 = /* @__PURE__ */ new Map();
+          for (const known of this.fewPlain) this.addPlain(plain2, known);
+          this.addPlain(plain2, state);
+          this.fewPlain.length = 0;
+          this.plain = plain2;
+        }
       }
     }
   }
-  addPlain(state) {
+  addPlain(plain2, state) {
     const { method, path: path9 } = state.rule;
-    let byPath = this.plain.get(method);
+    let byPath = plain2.get(method);
     if (byPath === void 0) {
       byPath = /* @__PURE__ */ new Map();
-      this.plain.set(method, byPath);
+      plain2.set(method, byPath);
     }
     const list = byPath.get(path9);
     if (list === void 0) byPath.set(path9, [state]);
@@ -11229,10 +11241,23 @@ var GroupRules = class {
       this.sawNoDetail = true;
       for (const state of this.agreeing) state.calledWithoutDetail = true;
     }
-    let allowed = this.matchPlain(call.method, call.path);
-    if (call.method !== null) allowed = this.matchPlain(null, call.path) || allowed;
-    if (call.path !== null) allowed = this.matchPlain(call.method, null) || allowed;
-    if (call.method !== null && call.path !== null) allowed = this.matchPlain(null, null) || allowed;
+    let allowed = false;
+    if (this.plain === void 0) {
+      for (let r = 0; r < this.fewPlain.length; r++) {
+        const state = this.fewPlain[r];
+        const { method, path: path9 } = state.rule;
+        if ((method === null || method === call.method) && (path9 === null || path9 === call.path)) {
+          state.matched = true;
+          allowed = true;
+        }
+      }
+    } else {
+      allowed = this.matchPlain(this.plain, call.method, call.path);
+      if (call.method !== null) allowed = this.matchPlain(this.plain, null, call.path) || allowed;
+      if (call.path !== null) allowed = this.matchPlain(this.plain, call.method, null) || allowed;
+      if (call.method !== null && call.path !== null)
+        allowed = this.matchPlain(this.plain, null, null) || allowed;
+    }
     for (let r = 0; r < this.patterned.length; r++) {
       const state = this.patterned[r];
       if (stateAllowsCall(state, call)) {
@@ -11243,8 +11268,8 @@ var GroupRules = class {
     return allowed || !detail && call.protocol !== "tcp" && this.agreeing.length > 0;
   }
   /** Marks the plain rules declaring exactly this method and path (null: any); whether any. */
-  matchPlain(method, path9) {
-    const list = this.plain.get(method)?.get(path9);
+  matchPlain(plain2, method, path9) {
+    const list = plain2.get(method)?.get(path9);
     if (list === void 0) return false;
     for (let r = 0; r < list.length; r++) list[r].matched = true;
     return true;
@@ -11258,13 +11283,20 @@ function intentsHomes(declared) {
     const key = refKey(doc.client);
     const homes = byClient.get(key);
     if (homes === void 0) byClient.set(key, [{ doc, targets: [] }]);
-    else if (!homes.some((home) => home.doc.client.kind === doc.client.kind))
+    else if (!homes.some((home2) => home2.doc.client.kind === doc.client.kind))
       homes.push({ doc, targets: [] });
   }
+  let lastClient;
+  let lastFile;
+  let home;
   for (let i = 0; i < declared.rules.length; i++) {
     const rule = declared.rules[i];
     if (rule.targetLine === void 0) continue;
-    const home = byClient.get(refKey(rule.client))?.find((h) => h.doc.client.kind === rule.client.kind && h.doc.file === rule.file);
+    if (rule.client !== lastClient || rule.file !== lastFile) {
+      lastClient = rule.client;
+      lastFile = rule.file;
+      home = byClient.get(refKey(rule.client))?.find((h) => h.doc.client.kind === rule.client.kind && h.doc.file === rule.file);
+    }
     if (home === void 0) continue;
     const last = home.targets[home.targets.length - 1];
     const sameTarget = last !== void 0 && last.server === rule.server && last.targetType === rule.targetType && last.targetLine === rule.targetLine;
@@ -11549,6 +11581,7 @@ function buildIgnoreMatcher(rules) {
 
 // src/diff/fail-policy.ts
 function failOnFor(policy, client) {
+  if (policy.overrides.length === 0) return policy.failOn;
   const key = refKey(client);
   return policy.overrides.find((o) => matchGlob(o.client, key))?.failOn ?? policy.failOn;
 }
@@ -11805,14 +11838,17 @@ function mayVary(paths, minVariants) {
   }
   return false;
 }
-function templatePaths(paths, opts = {}, shapes = new PathShapes()) {
-  const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
+function distinctShapes(paths, shapes) {
   const distinct = [];
   for (const raw of new Set(paths)) {
     const shape = shapes.of(raw);
     if (shape) distinct.push([raw, shape]);
   }
-  if (!mayVary(distinct, minVariants)) return new Map(distinct.map(([raw, shape]) => [raw, shape.template]));
+  return distinct;
+}
+function collapsedTemplates(distinct, opts, shapes) {
+  const minVariants = opts.minVariants ?? DEFAULT_MIN_VARIANTS;
+  if (!mayVary(distinct, minVariants)) return void 0;
   const entries = distinct.map(([raw, shape]) => ({
     raw,
     rawSegments: shape.split.segments,
@@ -11859,10 +11895,10 @@ function buildPathTemplater(calls, opts = {}) {
     if (known === void 0) {
       const paths = pathsByPair.get(key);
       if (paths === void 0) return void 0;
-      known = templatePaths(paths, opts, shapes);
+      known = collapsedTemplates(distinctShapes(paths, shapes), opts, shapes) ?? null;
       templates.set(key, known);
     }
-    return known;
+    return known ?? void 0;
   };
   let lastClient;
   let lastServer;

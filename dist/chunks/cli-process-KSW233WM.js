@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-KAXPEHRD.js";
+} from "./chunk-4E4JUG7H.js";
 import {
   leavesDirectory,
   openInRepository,
