@@ -19330,8 +19330,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'hunt-clus/ge/error-items-ignored',
     file: 'src/deliver/github/github-errors.ts',
-    from: "  for (const item of data?.errors ?? []) parts.push(item.message ?? item.code ?? '');\n",
-    to: '',
+    from: '  const errors = Array.isArray(data?.errors) ? data.errors : [];',
+    to: '  const errors: unknown[] = [];',
     why: "GitHub's 422 details (body too long, PR exists) are not read: a too-long comment fails, an existing PR is an error",
     tests: [
       'test/deliver/github/github-errors.test.ts',
@@ -21272,5 +21272,37 @@ export const MUTANTS: Mutant[] = [
       'test/diff/matching-work.test.ts',
       'test/diff/linear-matching.test.ts',
     ],
+  },
+  {
+    id: 'ghmsg/details-multiline',
+    file: 'src/deliver/github/github-errors.ts',
+    from: '    .map(oneLine)\n',
+    to: '',
+    why: "a message of GitHub's with a newline breaks the warning over lines (a workflow command ends at its first newline)",
+    tests: ['test/deliver/github/github-errors.test.ts'],
+  },
+  {
+    id: 'ghmsg/empty-error-empty',
+    file: 'src/deliver/github/github-errors.ts',
+    from: 'oneLine(err.message) || err.name',
+    to: 'oneLine(err.message)',
+    why: 'an error without a message is told as nothing: the warning ends in empty parentheses',
+    tests: ['test/deliver/github/github-errors.test.ts'],
+  },
+  {
+    id: 'ghmsg/code-only-items-dropped',
+    file: 'src/deliver/github/github-errors.ts',
+    from: "          : [resource, field, code].filter((x): x is string => typeof x === 'string').join(' '),",
+    to: "          : '',",
+    why: 'a 422 item without a message (`missing_field`) is dropped: the warning does not say which field GitHub refused',
+    tests: ['test/deliver/github/github-errors.test.ts'],
+  },
+  {
+    id: 'ghmsg/no-message-empty',
+    file: 'src/deliver/github/github-errors.ts',
+    from: "  return text || 'no message';",
+    to: '  return text;',
+    why: 'an answer without any message is told as `GitHub answered 502: ` and nothing',
+    tests: ['test/deliver/github/github-errors.test.ts'],
   },
 ];

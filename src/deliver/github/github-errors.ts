@@ -79,19 +79,41 @@ export function describeGitHubError(err: unknown): string {
     return `GitHub GraphQL answered with errors: ${parts.join('; ')}`;
   }
   const e = asRequestError(err);
-  if (e === undefined) return err instanceof Error ? err.message : String(err);
+  if (e === undefined) {
+    // An error without a message still says what it was.
+    const text = err instanceof Error ? oneLine(err.message) || err.name : oneLine(String(err));
+    return text || 'an error without a message';
+  }
   // Octokit's "500" for a request that got no answer (refused, DNS, TLS, reset): GitHub said nothing.
   if (e.response === undefined) return `GitHub's API did not answer: ${oneLine(e.message)}`;
   return `GitHub answered ${e.status}: ${errorDetails(e)}`;
 }
 
+/**
+ * GitHub's message and each of its `errors` on one line: a 422's item has a message (a custom
+ * error) or only the resource, field and code (`Issue body missing_field`), as GitHub documents
+ * its validation errors.
+ */
 function errorDetails(e: GitHubRequestError): string {
-  const data = e.response?.data as
-    | { message?: string; errors?: { message?: string; code?: string }[] }
-    | undefined;
-  const parts = [data?.message ?? e.message];
-  for (const item of data?.errors ?? []) parts.push(item.message ?? item.code ?? '');
-  return parts.filter((p) => p !== '').join('; ');
+  const data = e.response?.data as { message?: unknown; errors?: unknown } | undefined;
+  const parts = [typeof data?.message === 'string' ? data.message : e.message];
+  const errors = Array.isArray(data?.errors) ? data.errors : [];
+  for (const item of errors as unknown[]) {
+    if (typeof item === 'string') parts.push(item);
+    else if (item !== null && typeof item === 'object') {
+      const { message, resource, field, code } = item as Record<string, unknown>;
+      parts.push(
+        typeof message === 'string'
+          ? message
+          : [resource, field, code].filter((x): x is string => typeof x === 'string').join(' '),
+      );
+    }
+  }
+  const text = parts
+    .map(oneLine)
+    .filter((p) => p !== '')
+    .join('; ');
+  return text || 'no message';
 }
 
 function oneLine(text: string): string {

@@ -92,3 +92,41 @@ describe("GitHub's 422 details", () => {
     );
   });
 });
+
+describe('the words a warning quotes', () => {
+  test("a 422's items as GitHub writes them, on one line: a message, or the resource, field and code", () => {
+    const err = requestError(
+      422,
+      'Validation Failed',
+      {},
+      {
+        message: 'Validation Failed',
+        errors: [
+          { resource: 'Issue', field: 'title', code: 'missing_field' },
+          {
+            resource: 'IssueComment',
+            code: 'custom',
+            field: 'body',
+            message: 'body is too long\n(maximum is 65536 characters)',
+          },
+          'A pull request already exists for o:b.',
+          null,
+        ],
+      },
+    );
+    assert.equal(
+      describeGitHubError(err),
+      'GitHub answered 422: Validation Failed; Issue title missing_field; body is too long (maximum is 65536 characters); A pull request already exists for o:b.',
+    );
+  });
+
+  test('an answer without any message, or an error without one, still says something', () => {
+    assert.equal(describeGitHubError(requestError(502, '', {}, {})), 'GitHub answered 502: no message');
+    assert.equal(describeGitHubError(new Error('')), 'Error');
+    assert.equal(
+      describeGitHubError(Object.assign(new Error(''), { name: '' })),
+      'an error without a message',
+    );
+    assert.equal(describeGitHubError(new TypeError('two\nlines')), 'two lines');
+  });
+});
