@@ -22178,15 +22178,28 @@ function describeGitHubError(err) {
     return `GitHub GraphQL answered with errors: ${parts.join("; ")}`;
   }
   const e = asRequestError(err);
-  if (e === void 0) return err instanceof Error ? err.message : String(err);
+  if (e === void 0) {
+    const text2 = err instanceof Error ? oneLine(err.message) || err.name : oneLine(String(err));
+    return text2 || "an error without a message";
+  }
   if (e.response === void 0) return `GitHub's API did not answer: ${oneLine(e.message)}`;
   return `GitHub answered ${e.status}: ${errorDetails(e)}`;
 }
 function errorDetails(e) {
   const data = e.response?.data;
-  const parts = [data?.message ?? e.message];
-  for (const item of data?.errors ?? []) parts.push(item.message ?? item.code ?? "");
-  return parts.filter((p) => p !== "").join("; ");
+  const parts = [typeof data?.message === "string" ? data.message : e.message];
+  const errors = Array.isArray(data?.errors) ? data.errors : [];
+  for (const item of errors) {
+    if (typeof item === "string") parts.push(item);
+    else if (item !== null && typeof item === "object") {
+      const { message, resource, field, code } = item;
+      parts.push(
+        typeof message === "string" ? message : [resource, field, code].filter((x) => typeof x === "string").join(" ")
+      );
+    }
+  }
+  const text2 = parts.map(oneLine).filter((p) => p !== "").join("; ");
+  return text2 || "no message";
 }
 function oneLine(text2) {
   return text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
