@@ -14,43 +14,36 @@ export const MAX_READ = 16 * 1024 * 1024;
 /**
  * `text` without an end that begins a secret: a line cut there would otherwise keep the start
  * of a secret that the cut separated from its rest, which the mask, matching whole secrets only,
- * cannot see.
+ * cannot see. One cut, so at most one secret straddles it: the longest such end goes, once (a
+ * few characters of the line's own may go with it).
  */
 export function withoutSecretStart(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const secret of secrets) {
-      if (secret.length < 4) continue;
-      for (let k = Math.min(secret.length - 1, out.length); k > 0; k--) {
-        if (out.endsWith(secret.slice(0, k))) {
-          out = out.slice(0, -k);
-          changed = true;
-          break;
-        }
-      }
-    }
-  }
-  return out;
+  return text.slice(0, text.length - longestSecretPiece(text, secrets, 'start'));
 }
 
 /** `text` without a start that ends a secret: the other side of a cut, as withoutSecretStart. */
 export function withoutSecretEnd(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const secret of secrets) {
-      if (secret.length < 4) continue;
-      for (let k = Math.min(secret.length - 1, out.length); k > 0; k--) {
-        if (out.startsWith(secret.slice(-k))) {
-          out = out.slice(k);
-          changed = true;
-          break;
-        }
+  return text.slice(longestSecretPiece(text, secrets, 'end'));
+}
+
+/**
+ * The length of the longest end of `text` that begins a secret (`start`: a secret's start left
+ * at the text's end), or of its start that ends one (`end`); 0 when none. Secrets shorter than
+ * four characters are never masked, so never looked for.
+ */
+function longestSecretPiece(text: string, secrets: readonly string[], piece: 'start' | 'end'): number {
+  let longest = 0;
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    for (let k = Math.min(secret.length - 1, text.length); k > longest; k--) {
+      const found = piece === 'start' ? text.endsWith(secret.slice(0, k)) : text.startsWith(secret.slice(-k));
+      if (found) {
+        longest = k;
+        break;
       }
     }
   }
-  return out;
+  return longest;
 }
 
 /** Characters kept of each end of a line longer than MAX_LINE. */

@@ -73,6 +73,13 @@ describe('a line longer than the log takes', () => {
     assert.equal(kept, lines[0]);
   });
 
+  test("a line of a secret's first character loses one character to the cut, not its whole end", () => {
+    // Every `g` could begin the secret (`ghs_...`): only the cut's one straddling piece goes.
+    const line = 'g'.repeat(MAX_LINE * 2);
+    const { lines } = capture([line]);
+    same(lines[0]!, `${'g'.repeat(half - 1)} ... (${MAX_LINE} characters not shown) ... ${'g'.repeat(half)}`);
+  });
+
   test('a line of exactly the limit is whole, with or without its \\r', () => {
     const line = 'z'.repeat(MAX_LINE);
     same(capture([line, '\n']).lines.join('|'), line);
