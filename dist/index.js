@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-PKUN2SZP.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-RVY4NW7Z.js"));
 exitTwoOnCrash();
 await run();

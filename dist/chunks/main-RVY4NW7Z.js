@@ -21803,38 +21803,24 @@ var MAX_CAPTURE = 256 * 1024;
 var MAX_LINE = 64 * 1024;
 var MAX_READ = 16 * 1024 * 1024;
 function withoutSecretStart(text2, secrets) {
-  let out = text2;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const secret of secrets) {
-      if (secret.length < 4) continue;
-      for (let k = Math.min(secret.length - 1, out.length); k > 0; k--) {
-        if (out.endsWith(secret.slice(0, k))) {
-          out = out.slice(0, -k);
-          changed = true;
-          break;
-        }
-      }
-    }
-  }
-  return out;
+  return text2.slice(0, text2.length - longestSecretPiece(text2, secrets, "start"));
 }
 function withoutSecretEnd(text2, secrets) {
-  let out = text2;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const secret of secrets) {
-      if (secret.length < 4) continue;
-      for (let k = Math.min(secret.length - 1, out.length); k > 0; k--) {
-        if (out.startsWith(secret.slice(-k))) {
-          out = out.slice(k);
-          changed = true;
-          break;
-        }
+  return text2.slice(longestSecretPiece(text2, secrets, "end"));
+}
+function longestSecretPiece(text2, secrets, piece) {
+  let longest = 0;
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    for (let k = Math.min(secret.length - 1, text2.length); k > longest; k--) {
+      const found = piece === "start" ? text2.endsWith(secret.slice(0, k)) : text2.startsWith(secret.slice(-k));
+      if (found) {
+        longest = k;
+        break;
       }
     }
   }
-  return out;
+  return longest;
 }
 var LINE_END_CHARS = MAX_LINE / 2;
 var LineCapture = class {
