@@ -57,6 +57,23 @@ before(async () => {
     path.join(dir, 'typed-kinds.yaml'),
     'kind: off\n---\nkind: 0x1F\n---\nkind: ~\n---\nkind: off\n',
   );
+  await mkdir(path.join(dir, 'one'));
+  await writeFile(path.join(dir, 'one', 'only.yaml'), DEPLOYMENT('d'));
+  const kinds = (...names: string[]) => names.map((kind) => `kind: ${kind}\n`).join('---\n');
+  await writeFile(
+    path.join(dir, 'frequent.yaml'),
+    kinds('ConfigMap', 'Service', 'Deployment', 'Service', 'Service'),
+  );
+  await writeFile(
+    path.join(dir, 'seven-kinds.yaml'),
+    kinds('Service', 'Secret', 'Pod', 'Job', 'Ingress', 'Deployment', 'ConfigMap'),
+  );
+  // An empty list is named by its own kind; a typed list's items without kind take its item kind.
+  await writeFile(
+    path.join(dir, 'lists.yaml'),
+    'kind: DeploymentList\nitems: []\n---\nkind: ServiceList\nitems:\n  - metadata: {name: a}\n  - kind: Job\n',
+  );
+  await writeFile(path.join(dir, 'odd-kinds.yaml'), `metadata: {name: x}\n---\nkind: ${'Long'.repeat(25)}\n`);
 });
 after(() => rm(dir, { recursive: true, force: true }));
 
@@ -122,6 +139,43 @@ describe('an intents path must hold a ClientIntents', () => {
     assert.equal(
       await failure(['typed-kinds.yaml']),
       'typed-kinds.yaml: no ClientIntents here; found kind "off" (a boolean to kubectl, not a name) (2), kind 31 (a number to kubectl, not a name), kind null (null to kubectl, not a name)',
+    );
+  });
+
+  test('a folder or glob of one file still says how many files it held; a file named alone does not', async () => {
+    assert.equal(await failure(['one']), 'one: no ClientIntents here (1 YAML file); found Deployment');
+    assert.equal(
+      await failure(['one/*.yaml']),
+      'one/*.yaml: no ClientIntents here (1 YAML file); found Deployment',
+    );
+    assert.equal(await failure(['one/only.yaml']), 'one/only.yaml: no ClientIntents here; found Deployment');
+  });
+
+  test('the most frequent kind comes first, whatever its name', async () => {
+    assert.equal(
+      await failure(['frequent.yaml']),
+      'frequent.yaml: no ClientIntents here; found Service (3), ConfigMap, Deployment',
+    );
+  });
+
+  test('five kinds are named, and how many more there were', async () => {
+    assert.equal(
+      await failure(['seven-kinds.yaml']),
+      'seven-kinds.yaml: no ClientIntents here; found ConfigMap, Deployment, Ingress, Job, Pod, and 2 more kinds',
+    );
+  });
+
+  test("lists: an empty one by its own kind, a typed one's kindless items by its item kind", async () => {
+    assert.equal(
+      await failure(['lists.yaml']),
+      'lists.yaml: no ClientIntents here; found DeploymentList, Job, Service',
+    );
+  });
+
+  test('a document without kind is said plainly; a kind too long for a name is quoted and cut', async () => {
+    assert.equal(
+      await failure(['odd-kinds.yaml']),
+      `odd-kinds.yaml: no ClientIntents here; found "${'Long'.repeat(10)}", (no kind)`,
     );
   });
 

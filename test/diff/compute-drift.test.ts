@@ -720,6 +720,30 @@ describe('targets and identity', () => {
     assert.equal(d.covered.length, 1);
   });
 
+  test('a kubernetes target of kind Service kept as written is also tried as the workload of that name', () => {
+    const d = drift(
+      [call('client', 'nginx', 'GET', '/a'), call('other', 'nginx', 'GET', '/b')],
+      [rule('client', 'nginx', 'GET', '/a', { serverKind: 'Service' })],
+    );
+    assert.deepEqual(d.covered.map(brief), ['client->nginx GET /a']);
+    // Declared, so closed to other callers as a workload too.
+    assert.deepEqual(
+      d.missing.map((c) => [brief(c), c.wouldBeBlocked]),
+      [['other->nginx GET /b', true]],
+    );
+  });
+
+  test('rules sharing one server object keep the targets of their own type', () => {
+    const kubernetes = rule('client', 'nginx', 'GET', '/a');
+    const service: DeclaredRule = { ...kubernetes, targetType: 'service', path: '/b' };
+    const d = drift(
+      [call('client', 'nginx', 'GET', '/a'), call('client', 'web', 'GET', '/b', { service: 'nginx' })],
+      [kubernetes, service],
+    );
+    assert.deepEqual(d.covered.map(brief), ['client->nginx GET /a', 'client->web GET /b']);
+    assert.deepEqual(d.missing, []);
+  });
+
   test('cross-namespace targets need the right namespace', () => {
     const d = drift(
       [call('client', 'backend.payments', 'GET', '/pay'), call('client', 'backend', 'GET', '/pay')],

@@ -8,6 +8,7 @@ import {
   matchPath,
   matchString,
   pathRefusal,
+  readAsPattern,
   validatePathPattern,
 } from '../../src/diff/istio-match.ts';
 
@@ -26,6 +27,9 @@ describe('matchString', () => {
     ['*', '', false],
     ['a*c', 'abc', false],
     ['a*c', 'a*c', true],
+    // A leading `*` is read first (istio matcher/string.go): `*abc*` is the suffix `abc*`.
+    ['*abc*', 'xabc*', true],
+    ['*abc*', '*abcx', false],
   ];
   for (const [pattern, value, expected] of cases) {
     test(`${JSON.stringify(pattern)} vs ${JSON.stringify(value)} -> ${expected}`, () => {
@@ -71,6 +75,11 @@ describe('matchPath', () => {
     ['/foo/{*}/bar/{**}', '/foo/buzz/bar/baz', true],
     ['/{**}/index.html', '/a/b/index.html', true],
     ['/{**}/index.html', '/index.html', false],
+    ['/{**}/index.html', '/a/b/main.js', false],
+    ['/files/{**}/meta', '/files/a/b/data', false],
+    // Envoy matches the whole path, and a request path of `*` (OPTIONS *) has no leading `/`.
+    ['/{**}', '*', false],
+    ['/{**}', 'a/b', false],
     // Envoy's literal set holds `=` (Envoy 1.28+) and `*` (1.35+, Istio 1.27+; envoy#39169).
     ['/k/{*}', '/k/a=b', true],
     ['/files/{*}', '/files/YWJjZA==', true],
@@ -88,6 +97,14 @@ describe('matchPath', () => {
       assert.equal(matchPath(pattern, path), expected);
     });
   }
+});
+
+describe('readAsPattern', () => {
+  test('a called path holding `*`, `{` or `}` would not mean itself in a rule', () => {
+    for (const path of ['/admin/*', '/a/{id}', '/a}', '/a{', '*'])
+      assert.equal(readAsPattern(path), true, path);
+    for (const path of ['/admin', '/a/b.c', '/', '/a=b%20']) assert.equal(readAsPattern(path), false, path);
+  });
 });
 
 describe('matchMethod', () => {
@@ -114,6 +131,8 @@ describe('validatePathPattern', () => {
     '/{**}',
     '/foo/{**}/',
     '/{**}/index.html',
+    // istiod's validLiteral (pkg/config/security) holds `=`: a literal segment may too.
+    '/k=v/{*}',
   ];
   for (const pattern of valid) {
     test(`${pattern} is valid`, () => assert.equal(validatePathPattern(pattern), null));
@@ -158,6 +177,9 @@ describe('validatePathPattern', () => {
     assert.equal(acceptedPathFor('/a/*/{*}'), '/a/{*}/{*}');
     assert.equal(acceptedPathFor('/a/{**}/b/{*}'), undefined);
     assert.equal(acceptedPathFor('/users/{id}/*'), undefined);
+    // Nothing to offer for a path Istio already accepts.
+    assert.equal(acceptedPathFor('/users/{*}'), undefined);
+    assert.equal(acceptedPathFor('/api/*'), undefined);
   });
   test('an invalid template never matches, even its own text', () => {
     for (const [pattern] of invalid.filter(([p]) => isPathTemplate(p)))
