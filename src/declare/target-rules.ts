@@ -92,7 +92,8 @@ function isIpOrCidr(value: string): boolean {
   const address = value.slice(0, slash);
   const bits = value.slice(slash + 1);
   const family = isIP(address);
-  if (family === 0 || !/^(0|[1-9]\d{0,2})$/.test(bits)) return false;
+  // netip.ParsePrefix refuses an IPv6 zone (`fe80::%eth0/64`) that ParseAddr takes alone.
+  if (family === 0 || address.includes('%') || !/^(0|[1-9]\d{0,2})$/.test(bits)) return false;
   return Number(bits) <= (family === 4 ? 32 : 128);
 }
 

@@ -506,4 +506,139 @@ describe('bad inputs generated on the fly', () => {
       assert.equal(String(err), `${name}:${expected}`);
     }
   });
+
+  // The intents-operator's webhook (clientintents_webhook_v2beta1.go validateIntentTarget, the
+  // v1 ones' validateIntentCalls): what the CRD schema lets through and the webhook refuses, and
+  // what it takes. Internet IPs and CIDRs are read with Go's netip.ParseAddr and ParsePrefix.
+  test("targets Istio cannot see: the webhook's rules beyond the schema", async () => {
+    const dir = await tempDir('webhook');
+    const head = (version: string) => [
+      `apiVersion: k8s.otterize.com/${version}`,
+      'kind: ClientIntents',
+      'metadata:',
+      '  name: client',
+      '  namespace: shop',
+      'spec:',
+    ];
+    const v2 = (version: string, target: string[]) => [
+      ...head(version),
+      '  workload:',
+      '    name: client',
+      '  targets:',
+      ...target,
+    ];
+    const v1 = (call: string[]) => [
+      ...head('v1alpha3'),
+      '  service:',
+      '    name: client',
+      '  calls:',
+      ...call,
+    ];
+    const internet = (...lines: string[]) => ['    - internet:', ...lines.map((l) => `        ${l}`)];
+    const refused: [string, string[], string][] = [
+      [
+        'gcp-resource-empty.yaml',
+        v2('v2beta1', ['    - gcp:', '        resource: ""']),
+        '11: spec.targets[0].gcp.resource: required',
+      ],
+      [
+        'azure-scope-empty.yaml',
+        v2('v2beta1', ['    - azure:', '        scope: ""', '        roles: [Reader]']),
+        '11: spec.targets[0].azure.scope: required',
+      ],
+      [
+        'internet-empty.yaml',
+        v2('v2beta1', internet('ips: []')),
+        '11: spec.targets[0].internet: needs ips or domains',
+      ],
+      [
+        'internet-v2alpha1-bad-ip.yaml',
+        v2('v2alpha1', internet('ips: [10.0.0.300]')),
+        '11: spec.targets[0].internet.ips[0]: "10.0.0.300" is not an IP address or CIDR',
+      ],
+      [
+        'internet-cidr-leading-zero.yaml',
+        v2('v2beta1', internet('ips: [10.0.0.0/08]')),
+        '11: spec.targets[0].internet.ips[0]: "10.0.0.0/08" is not an IP address or CIDR',
+      ],
+      // netip.ParsePrefix: "IPv6 zones cannot be present in a prefix" (go.dev/issue/51899).
+      [
+        'internet-cidr-zone.yaml',
+        v2('v2beta1', internet('ips: ["fe80::%eth0/64"]')),
+        '11: spec.targets[0].internet.ips[0]: "fe80::%eth0/64" is not an IP address or CIDR',
+      ],
+      [
+        'v1-internet-bad-domain.yaml',
+        v1(['    - type: internet', '      internet:', '        domains: [bad_host.example.com]']),
+        '12: spec.calls[0].internet.domains[0]: "bad_host.example.com" is not a valid DNS name',
+      ],
+    ];
+    for (const [name, lines, expected] of refused) {
+      await writeFile(path.join(dir, name), `${lines.join('\n')}\n`);
+      const err = await failureOf([name], dir);
+      assert.equal(String(err), `${name}:${expected}`);
+    }
+    const taken: [string, string[], string][] = [
+      [
+        'azure-key-vault-only.yaml',
+        v2('v2beta1', [
+          '    - azure:',
+          '        scope: /subscriptions/1',
+          '        keyVaultPolicy: {certificatePermissions: [get]}',
+        ]),
+        'azure /subscriptions/1',
+      ],
+      [
+        'internet-ipv6-cidr.yaml',
+        v2('v2beta1', internet('ips: ["2001:db8::/48"]')),
+        'internet 2001:db8::/48',
+      ],
+      // An address may carry a zone (netip.ParseAddr takes it); a prefix may not.
+      ['internet-ipv6-zone.yaml', v2('v2beta1', internet('ips: ["fe80::1%eth0"]')), 'internet fe80::1%eth0'],
+      // idna's Lookup takes a fully qualified name's trailing dot.
+      [
+        'internet-fqdn.yaml',
+        v2('v2beta1', internet('domains: [api.example.com.]')),
+        'internet api.example.com.',
+      ],
+      [
+        'v1-kafka-topics.yaml',
+        v1([
+          '    - name: kafka.kafka',
+          '      type: kafka',
+          '      kafkaTopics:',
+          '        - name: orders',
+          '          operations: [consume]',
+        ]),
+        'kafka kafka/kafka',
+      ],
+    ];
+    for (const [name, lines, expected] of taken) {
+      await writeFile(path.join(dir, name), `${lines.join('\n')}\n`);
+      const declared = await loadIntents([name], { cwd: dir });
+      assert.deepEqual(
+        declared.rules.map(
+          (r) =>
+            `${r.targetType} ${r.server.namespace === 'shop' ? '' : `${r.server.namespace}/`}${r.server.name}`,
+        ),
+        [expected],
+        name,
+      );
+    }
+  });
+
+  test('targets: written empty is required at its own line, not at spec', async () => {
+    const dir = await tempDir('targets-null');
+    const lines = [
+      'apiVersion: k8s.otterize.com/v2beta1',
+      'kind: ClientIntents',
+      'metadata:',
+      '  name: client',
+    ];
+    await writeFile(
+      path.join(dir, 'a.yaml'),
+      `${[...lines, '  namespace: shop', 'spec:', '  workload:', '    name: client', '  targets:'].join('\n')}\n`,
+    );
+    assert.equal(String(await failureOf(['a.yaml'], dir)), 'a.yaml:9: spec.targets: required');
+  });
 });

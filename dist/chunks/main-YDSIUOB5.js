@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-4E4JUG7H.js";
+} from "./chunk-DFB6X3AS.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -10918,7 +10918,7 @@ function isIpOrCidr(value) {
   const address = value.slice(0, slash);
   const bits = value.slice(slash + 1);
   const family = isIP(address);
-  if (family === 0 || !/^(0|[1-9]\d{0,2})$/.test(bits)) return false;
+  if (family === 0 || address.includes("%") || !/^(0|[1-9]\d{0,2})$/.test(bits)) return false;
   return Number(bits) <= (family === 4 ? 32 : 128);
 }
 function text(node) {

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-4E4JUG7H.js";
+} from "./chunk-DFB6X3AS.js";
 import {
   leavesDirectory,
   openInRepository,
