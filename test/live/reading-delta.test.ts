@@ -57,6 +57,33 @@ describe('grownSince', () => {
   });
 });
 
+describe('grownSince: series told apart and repeated', () => {
+  test('the same value under another label name is another series', () => {
+    const then = seriesValues([sample('/a', 50, { x: 'v' })]);
+    assert.deepEqual(
+      grownSince(then, [sample('/a', 60, { y: 'v' })]).map((s) => s.value),
+      [60],
+    );
+  });
+
+  test('a series written twice in each answer grows by the growth of its sum', () => {
+    // An app appending its own copy of a series to the merged answer: 10 + 5, then 12 + 5.
+    const then = seriesValues([sample('/a', 10), sample('/a', 5), sample('/b', 1)]);
+    assert.deepEqual(
+      grownSince(then, [sample('/a', 12), sample('/b', 1), sample('/a', 5)]).map((s) => [
+        s.labels.request_path,
+        s.value,
+      ]),
+      [['/a', 2]],
+    );
+    // Written twice only in the second answer: its sum against the one value before.
+    assert.deepEqual(
+      grownSince(seriesValues([sample('/a', 10)]), [sample('/a', 10), sample('/a', 4)]).map((s) => s.value),
+      [4],
+    );
+  });
+});
+
 describe('startedBetween (Envoy uptime across the two readings)', () => {
   // The first answer read whole at 1,000 ms (uptime 5,000 s); the second asked for 300 s later.
   const first: ProxyClock = { sentMs: 900, answeredMs: 1_000, uptimeSeconds: 5_000 };

@@ -29,11 +29,21 @@ export function seriesValues(samples: readonly Sample[]): SeriesValues {
   return values;
 }
 
-/** The samples of a pod's second reading, carrying what grew since its first (`then`). */
+/**
+ * The samples of a pod's second reading, carrying what grew since its first (`then`). A series
+ * written more than once in an answer (an app's own series, appended to the merged answer, may
+ * repeat one of Envoy's) counts at the sum of its values, in both readings.
+ */
 export function grownSince(then: SeriesValues, samples: readonly Sample[]): Sample[] {
-  const grown: Sample[] = [];
+  const now = new Map<string, Sample>();
   for (const s of samples) {
-    const old = then.get(seriesDigest(s)) ?? 0;
+    const key = seriesDigest(s);
+    const seen = now.get(key);
+    now.set(key, seen === undefined ? s : { ...seen, value: seen.value + s.value });
+  }
+  const grown: Sample[] = [];
+  for (const [key, s] of now) {
+    const old = then.get(key) ?? 0;
     const delta = s.value >= old ? s.value - old : s.value;
     if (delta > 0) grown.push({ ...s, value: delta });
   }
