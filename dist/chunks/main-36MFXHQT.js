@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-DFB6X3AS.js";
+} from "./chunk-F7V4SU3Y.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

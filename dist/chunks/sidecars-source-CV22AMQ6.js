@@ -146,9 +146,15 @@ function seriesValues(samples) {
   return values;
 }
 function grownSince(then, samples) {
-  const grown = [];
+  const now = /* @__PURE__ */ new Map();
   for (const s of samples) {
-    const old = then.get(seriesDigest(s)) ?? 0;
+    const key = seriesDigest(s);
+    const seen = now.get(key);
+    now.set(key, seen === void 0 ? s : { ...seen, value: seen.value + s.value });
+  }
+  const grown = [];
+  for (const [key, s] of now) {
+    const old = then.get(key) ?? 0;
     const delta = s.value >= old ? s.value - old : s.value;
     if (delta > 0) grown.push({ ...s, value: delta });
   }

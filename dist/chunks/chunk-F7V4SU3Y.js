@@ -12414,7 +12414,7 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
     // in the bundle), so offline runs start fast.
     case "sidecars": {
       requireKubeClientNode("--source sidecars");
-      const { readSidecars } = await import("./sidecars-source-CWUTFBIY.js");
+      const { readSidecars } = await import("./sidecars-source-CV22AMQ6.js");
       return readSidecars({
         ...access,
         namespaces: settings.namespaces,

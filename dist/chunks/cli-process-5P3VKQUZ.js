@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-DFB6X3AS.js";
+} from "./chunk-F7V4SU3Y.js";
 import {
   leavesDirectory,
   openInRepository,
