@@ -207,6 +207,13 @@ describe('JsonEvents (streaming JSON reader)', () => {
       '1 2',
       '[1 2]',
       '{"a":[1,{"b":null}]}',
+      // White space is the four JSON names, no other control character.
+      '[1,\t2]',
+      '[1,\f2]',
+      '[1,\v2]',
+      // Deeper than the first stack of kinds (64): it grows, each bracket still checked.
+      `${'[{"a":'.repeat(50)}1${'}]'.repeat(50)}`,
+      `${'[{"a":'.repeat(50)}1${'}]'.repeat(49)}]}`,
     ];
     for (const text of cases) {
       const bytes = Buffer.from(text, 'utf8');

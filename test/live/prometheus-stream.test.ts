@@ -304,6 +304,27 @@ describe('prometheus source: streamed answers', () => {
     assert.deepEqual(seen(map), expected(calls));
     const noted = map.warnings.filter((w) => w.startsWith('Prometheus noted: '));
     assert.deepEqual(noted, ['Prometheus noted: PromQL info: metric might not be a counter']);
+    // Infos on the calls' queries alone (not on the size query) reach the report too.
+    const parts = await startPrometheusApi({
+      series: () => calls.flatMap(seriesOf),
+      annotations: (query) => (query.startsWith('count by') ? {} : { infos: ['PromQL info: a part'] }),
+    });
+    closeAfter(parts.close);
+    const split = await readPrometheus({ url: parts.url, since: '10m', maxRowsPerQuery: 5 });
+    assert.deepEqual(
+      split.warnings.filter((w) => w.startsWith('Prometheus noted: ')),
+      ['Prometheus noted: PromQL info: a part'],
+    );
+  });
+
+  test('every query is evaluated at the same instant, sent in seconds with its milliseconds', async () => {
+    const calls = mesh(2, 5);
+    const api = await startPrometheusApi({ series: () => calls.flatMap(seriesOf) });
+    closeAfter(api.close);
+    const now = new Date(Date.UTC(2026, 11, 3, 12, 0, 0, 456));
+    await readPrometheus({ url: api.url, since: '10m', now, maxRowsPerQuery: 5 });
+    assert.ok(api.queries.length > 2);
+    for (const q of api.queries) assert.equal(q.time, '1796299200.456');
   });
 
   test('broken answers are input errors that say what was wrong', async () => {
@@ -338,6 +359,30 @@ describe('prometheus source: streamed answers', () => {
       readPrometheus({ url: failed }),
       /api\/v1\/query: query failed: execution: too many samples$/,
     );
+    // An answer that is JSON but no object is no API answer, not a failed query.
+    const list = await rawServer(200, '[{"status":"success"}]');
+    await assert.rejects(
+      readPrometheus({ url: list }),
+      /api\/v1\/query: HTTP 200: not a Prometheus API answer$/,
+    );
+    // An error answer without `error` is told by its status.
+    const bare = await rawServer(503, '{"status":"error"}');
+    await assert.rejects(readPrometheus({ url: bare }), /api\/v1\/query: query failed: HTTP 503$/);
+    // A body that says success under an error status (a proxy's) is no answer to read calls from.
+    const mixed = await rawServer(500, '{"status":"success","data":{"resultType":"vector","result":[]}}');
+    await assert.rejects(readPrometheus({ url: mixed }), /api\/v1\/query: query failed: HTTP 500$/);
+    // An auth proxy's JSON refusal is told as one, like its text or HTML refusals.
+    const refused = await rawServer(401, '{"error":"invalid token"}');
+    await assert.rejects(
+      readPrometheus({ url: refused }),
+      /api\/v1\/query: HTTP 401: not authorized: check the bearer token/,
+    );
+    // A sample of the wrong shape fails the read: its call is not left out quietly.
+    const badSample = await rawServer(
+      200,
+      '{"status":"success","data":{"resultType":"vector","result":[{"metric":{"a":"b"},"value":[1,2]}]}}',
+    );
+    await assert.rejects(readPrometheus({ url: badSample }), /\(not a Prometheus vector sample\)$/);
     const label = 'x'.repeat(3 << 20);
     const huge = await rawServer(
       200,

@@ -70,6 +70,8 @@ export interface LoggedQuery {
   method: string;
   /** The Authorization header, as sent. */
   authorization: string | undefined;
+  /** The evaluation time, as sent (absent: Prometheus evaluates at its own now). */
+  time: string | undefined;
 }
 
 export interface PrometheusApi {
@@ -316,6 +318,7 @@ export async function startPrometheusApi(options: PrometheusApiOptions): Promise
       acceptEncoding: req.headers['accept-encoding'],
       method: req.method ?? '',
       authorization: req.headers.authorization,
+      time: form.get('time') ?? undefined,
     });
     const wait = options.delayMs?.(query) ?? 0;
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
