@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MAX_POD_SAMPLES } from '../../src/observe/live/pod-metrics.ts';
+import { loadKubeConfig } from '../../src/observe/live/kube-config.ts';
+import { describeFault, MAX_POD_SAMPLES, readPodMetrics } from '../../src/observe/live/pod-metrics.ts';
 import { readSidecars } from '../../src/observe/live/sidecars-source.ts';
 import { DEMO_NS, demoCluster, namespace, pod, readCapture } from '../support/demo-cluster.ts';
 import type { PodEndpoint } from '../support/kube-api-server.ts';
@@ -89,6 +90,32 @@ describe('sidecars faults become warnings naming the pod; the run goes on', () =
       }
     });
   }
+
+  test('a pod deleted since the listing (404 from the API server) is gone, and not asked again', async () => {
+    const cluster = await demoWith(CLIENT, undefined);
+    try {
+      const kc = loadKubeConfig({ kubeconfig: cluster.kubeconfig.file });
+      const deleted = {
+        name: 'client-6b8d9c7f5d-old',
+        namespace: DEMO_NS,
+        serviceAccount: 'default',
+        owners: [],
+        annotations: {},
+        labels: {},
+        incarnation: 'x/0',
+      };
+      const reading = await readPodMetrics(kc, deleted, fast);
+      assert.ok(!reading.ok);
+      assert.deepEqual([reading.fault.kind, reading.fault.code], ['gone', 404]);
+      assert.match(
+        describeFault(deleted, reading.fault),
+        /^pod .*\/client-6b8d9c7f5d-old: cannot read :15020\/stats\/prometheus: gone: HTTP 404: pods "client-6b8d9c7f5d-old" not found; skipped$/,
+      );
+      assert.equal(cluster.proxied().length, 1, 'asked once: a deleted pod does not come back');
+    } finally {
+      await cluster.close();
+    }
+  });
 
   // A meshed app can append series of its own to its sidecar's merged answer: one answer
   // holding more than a sidecar would is set aside whole, not retried, not kept in memory.

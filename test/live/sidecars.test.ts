@@ -66,6 +66,10 @@ describe('sidecars source against the demo cluster', () => {
       [['/api/v1/namespaces/kube-system/pods', 'status.phase=Running']],
     );
     assert.deepEqual(cluster.proxied(), []);
+    // A namespace named twice (`-n shop -n shop`) is listed once: its pods are not read twice.
+    cluster.api.requests.length = 0;
+    await readSidecars({ kubeconfig: cluster.kubeconfig.file, namespaces: ['kube-system', 'kube-system'] });
+    assert.equal(cluster.api.requests.filter((r) => r.path.endsWith('/pods')).length, 1);
   });
 
   test('--context picks the kubeconfig context; an unknown one is an input error', async () => {

@@ -26,7 +26,7 @@ describe('workload owners', () => {
       namespace('shop'),
       namespace('staging'),
       // shop/api is a Deployment; its pod is also owned (not controlled) by a PodGroup a batch
-      // scheduler attached first, and its ReplicaSet by an Argo-style Rollout that does not control it.
+      // scheduler attached first (a reference without `controller`: not the controller either), and its ReplicaSet by an Argo-style Rollout that does not control it.
       ...deploymentChain('shop', 'api', 'a1b2c3'),
       { kind: 'StatefulSet', apiVersion: 'apps/v1', metadata: { name: 'api', namespace: 'staging' } },
       { kind: 'StatefulSet', apiVersion: 'apps/v1', metadata: { name: 'web', namespace: 'staging' } },

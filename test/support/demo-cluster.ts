@@ -139,8 +139,9 @@ function ownerReferences(p: PodSpec): object[] | undefined {
     kind: o.kind,
     name: o.name,
     uid: `owner-${o.name}`,
-    controller: o.controller === true,
-    blockOwnerDeletion: o.controller === true,
+    // Both are optional (*bool, omitempty in k8s.io/apimachinery's OwnerReference): a reference
+    // written without them, as a scheduler's or a hand-made one may be, comes back without them.
+    ...(o.controller === undefined ? {} : { controller: o.controller, blockOwnerDeletion: o.controller }),
   }));
 }
 
