@@ -8,7 +8,11 @@ import { describe, test } from 'node:test';
 import { type ClusterPlan, runInCluster } from '../../src/cluster/cluster-run.ts';
 import { ClusterStepError } from '../../src/cluster/cluster-step.ts';
 import { type Command, type CommandRunner, createProcessRunner } from '../../src/cluster/command-runner.ts';
-import { addedTelemetryYaml, MESH_TELEMETRY_YAML } from '../../src/cluster/telemetry.ts';
+import {
+  addedTelemetryYaml,
+  MESH_TELEMETRY_YAML,
+  removeAddedTelemetry,
+} from '../../src/cluster/telemetry.ts';
 import type { ManifestDocument, WorkloadPlan } from '../../src/cluster/workload-plan.ts';
 import { deployWorkloads, documentStream, prepareNamespaces } from '../../src/cluster/workloads.ts';
 import { isInputError } from '../../src/errors.ts';
@@ -924,6 +928,115 @@ describe('runInCluster, cluster existing', () => {
         "defaultProviders.metrics, which names none (Istio's default when unset), not prometheus, and one " +
         `naming prometheus would change which providers get its metrics ${advice}; no call shows its method and path`,
     ]);
+  });
+
+  test("a namespace's two selector-less Telemetries: the oldest decides; one bound to workloads does not count", async () => {
+    // namespaceWideTelemetryConfig: the first by creation time of those without a selector or a
+    // target reference; one with `selector.matchLabels` reaches its workloads only.
+    const cwd = await workspace();
+    await writeFile(
+      path.join(cwd, 'two.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a, namespace: two}\n---\n' +
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: b, namespace: bound}\n',
+    );
+    const tags = { metrics: [{ overrides: [{ tagOverrides: TAGS }] }] };
+    const noPath = {
+      metrics: [{ overrides: [{ tagOverrides: { request_path: { operation: 'REMOVE' } } }] }],
+    };
+    const { runner, log, ctx } = setup((line) => {
+      if (line === GET_ISTIODS) return list([istiod('istiod', 'default')]);
+      if (line.startsWith('kubectl get configmap')) return NOT_FOUND;
+      if (line === GET_ROOT_TELEMETRY) {
+        return list([
+          telemetry('logs-only', 'istio-system', '2025-01-01T00:00:00Z', { accessLogging: [{}] }),
+        ]);
+      }
+      if (line.includes('--namespace two')) {
+        return list([
+          telemetry('newer', 'two', '2025-03-01T00:00:00Z', noPath),
+          telemetry('older', 'two', '2025-02-01T00:00:00Z', tags),
+        ]);
+      }
+      if (line.includes('--namespace bound')) {
+        return list([
+          telemetry('app-only', 'bound', '2025-02-01T00:00:00Z', {
+            ...tags,
+            selector: { matchLabels: { app: 'b' } },
+          }),
+        ]);
+      }
+      if (line.startsWith('kubectl get telemetries')) return list([]);
+      return undefined;
+    });
+    await runInCluster(
+      ctx,
+      plan(cwd, { cluster: 'existing', workloads: ['two.yaml'], traffic: undefined }),
+      reading(0),
+    );
+    assert.deepEqual(
+      runner.calls.filter((c) => c.args[0] === 'create').map((c) => c.stdin),
+      [addedTelemetryYaml('bound')],
+    );
+    assert.ok(
+      log.entries.includes(
+        'Telemetry two/older decides (the oldest of 2 without a selector in two; Istio uses the oldest); ' +
+          'it adds request_method and request_path: nothing to add',
+      ),
+      log.entries.join('\n'),
+    );
+    assert.deepEqual(log.warnings(), []);
+  });
+
+  test("a namespace's Telemetry that disables all metrics for a side: the warning says to take that away", async () => {
+    const cwd = await workspace();
+    await writeFile(
+      path.join(cwd, 'quiet.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a, namespace: quiet}\n',
+    );
+    const off = { metrics: [{ overrides: [{ match: { mode: 'CLIENT' }, disabled: true }] }] };
+    const { log, ctx } = setup((line) => {
+      if (line === GET_ISTIODS) return list([istiod('istiod', 'default')]);
+      if (line.startsWith('kubectl get configmap')) return NOT_FOUND;
+      if (line === GET_ROOT_TELEMETRY) {
+        return list([telemetry('mesh-default', 'istio-system', '2025-01-01T00:00:00Z', MESH_DEFAULT_SPEC)]);
+      }
+      if (line.includes('--namespace quiet'))
+        return list([telemetry('off', 'quiet', '2025-02-01T00:00:00Z', off)]);
+      if (line.startsWith('kubectl get telemetries')) return list([]);
+      return undefined;
+    });
+    await runInCluster(
+      ctx,
+      plan(cwd, { cluster: 'existing', workloads: ['quiet.yaml'], traffic: undefined }),
+      reading(0),
+    );
+    assert.match(
+      log.warnings().join('\n'),
+      /calls in quiet show no method and path: it \(or the Telemetry it is merged over\) disables REQUEST_COUNT or all metrics for a side: take that override away/,
+    );
+  });
+
+  test('removing what was added: a delete that times out or cannot start is a warning, and the others are still removed', async () => {
+    const { runner, log, ctx } = setup((line) => {
+      if (line === DELETE_ADDED('a')) return 'missing';
+      if (line === DELETE_ADDED('b')) return { code: null, timedOut: true };
+      return undefined;
+    });
+    const name = 'intent-drift';
+    await removeAddedTelemetry(ctx, [
+      { namespace: 'a', name },
+      { namespace: 'b', name },
+      { namespace: 'c', name },
+    ]);
+    assert.deepEqual(runner.lines(), [DELETE_ADDED('a'), DELETE_ADDED('b'), DELETE_ADDED('c')]);
+    assert.deepEqual(
+      log.entries.map((l) => l.replace(/ \(.*\)/, '')),
+      [
+        'warning: could not remove the Telemetry a/intent-drift this run added: delete it by hand',
+        'warning: could not remove the Telemetry b/intent-drift this run added: delete it by hand',
+        'removed the Telemetry c/intent-drift this run added',
+      ],
+    );
   });
 
   test('installs Istio and the Telemetry when they are not there', async () => {

@@ -10,6 +10,7 @@ import {
   namespaceWide,
   requestCountTags,
   type TelemetryObject,
+  telemetriesOf,
 } from '../../src/cluster/telemetry-spec.ts';
 
 const TAGS = { request_method: { value: 'request.method' }, request_path: { value: 'request.path' } };
@@ -40,6 +41,28 @@ describe('namespaceWide: the resource Istio uses for a namespace', () => {
     assert.deepEqual(
       sorted.map((x) => x.name),
       ['old', 'a', 'b'],
+    );
+  });
+});
+
+describe('telemetriesOf: the items of a kubectl List', () => {
+  test('an item without a name or a namespace is no Telemetry; a null spec is an empty one', () => {
+    // kubectl prints `spec: null` for a resource applied with an empty spec; a namespaced
+    // resource always has both names, so an item without them is not one to judge.
+    const items = telemetriesOf([
+      { metadata: { name: 'no-namespace' }, spec: { metrics: [] } },
+      { metadata: { namespace: 'shop' }, spec: {} },
+      { spec: {} },
+      { metadata: { name: 'empty', namespace: 'shop' }, spec: null },
+      { metadata: { name: 'bare', namespace: 'shop', creationTimestamp: '2026-01-01T00:00:00Z' } },
+    ]);
+    assert.deepEqual(items, [
+      { name: 'empty', namespace: 'shop', created: '', spec: {} },
+      { name: 'bare', namespace: 'shop', created: '2026-01-01T00:00:00Z', spec: {} },
+    ]);
+    assert.deepEqual(
+      namespaceWide(items).map((x) => x.name),
+      ['empty', 'bare'],
     );
   });
 });
@@ -101,6 +124,23 @@ describe('requestCountTags: method and path on istio_requests_total, per sidecar
     const allOff = { metrics: [{ overrides: [{ disabled: true }] }] };
     assert.deepEqual(requestCountTags([allOff]), none);
     assert.deepEqual(requestCountTags([allOff, parse(addedTelemetryYaml('shop')).spec]), both);
+    // ALL_METRICS disabled after the tags drops the whole filter (disabledAllMetricsProviders),
+    // per mode when a mode is named; any later override, of any metric, enables it again, and
+    // the tags set before stand (mergeMetrics deletes the provider's key for every override).
+    assert.deepEqual(requestCountTags([root, allOff]), none);
+    const clientOff = { metrics: [{ overrides: [{ match: { mode: 'CLIENT' }, disabled: true }] }] };
+    assert.deepEqual(requestCountTags([root, clientOff]), { client: false, server: true });
+    const otherMetric = {
+      metrics: [{ overrides: [{ match: { metric: 'REQUEST_DURATION' }, tagOverrides: {} }] }],
+    };
+    assert.deepEqual(requestCountTags([root, allOff, otherMetric]), both);
+    // REMOVE takes the tag away whatever value it carries (mergeMetrics: the value is dropped).
+    const removeValued = {
+      metrics: [
+        { overrides: [{ tagOverrides: { request_path: { operation: 'REMOVE', value: 'request.path' } } }] },
+      ],
+    };
+    assert.deepEqual(requestCountTags([root, removeValued]), none);
     // A later `disabled: false` on the metric turns it on again, its tags with it.
     const onAgain = {
       metrics: [
