@@ -159,6 +159,30 @@ describe('open-pr: true', () => {
     assert.ok(!server.requests.some((r) => r.method === 'PATCH' && /\/pulls\/4[12]$/.test(r.path)));
   });
 
+  test('an open PR of the branch into another base is left alone: one is opened into the base asked for', async () => {
+    // GitHub takes one open PR per head and base; the same branch may be open into two bases.
+    server.seedCommit('release', { 'README.md': '# release\n' });
+    server.addPull({
+      number: 43,
+      title: 'into release',
+      body: 'retargeted by hand',
+      head: BRANCH,
+      base: 'release',
+    });
+    const run = await pushRun();
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const ours = server.pulls.filter((p) => p.number !== 43);
+    assert.deepEqual(
+      ours.map((p) => [p.head, p.base]),
+      [[BRANCH, 'main']],
+    );
+    assert.deepEqual(
+      server.pulls.filter((p) => p.number === 43).map((p) => [p.title, p.body]),
+      [['into release', 'retargeted by hand']],
+    );
+    assert.match(run.stdout, /pull request created/);
+  });
+
   test('a rerun after the edit was merged says so: GitHub refuses a PR with no commits', async () => {
     await pushRun();
     // The PR is merged by fast-forward: main now points at the branch's commit.

@@ -359,6 +359,21 @@ describe('the sticky comment on a pull request', () => {
     assert.equal(ours().length, 0);
   });
 
+  test('a comment GitHub refuses for good (a 404, no retry helps) fails the step with its words, not a warning', async () => {
+    server.faults.push({
+      method: 'POST',
+      path: /\/issues\/7\/comments$/,
+      status: 404,
+      body: { message: 'Not Found' },
+      times: 1,
+    });
+    const run = await runAction({ inputs: { ...DEMO_INPUTS, 'fail-on': 'none' }, apiUrl });
+    assert.equal(run.code, 2, run.stdout);
+    assert.match(run.stdout, /^::error::intent-drift: GitHub answered 404: Not Found$/m);
+    assert.doesNotMatch(run.stdout, /no PR comment/);
+    assert.equal(ours().length, 0);
+  });
+
   test('comment: false writes no comment; its only API calls read the base commit’s gate', async () => {
     const run = await runAction({ inputs: { ...DEMO_INPUTS, comment: 'false' }, apiUrl });
     assert.deepEqual(
