@@ -47,6 +47,9 @@ describe('graph DOT', () => {
     assert.equal(dot.match(/subgraph cluster_ns\d+/g)?.length, 2);
     assert.match(dot, /label="namespace pay"/);
     assert.match(dot, /label="namespace shop"/);
+    // Boxes in namespace order, whatever order their nodes come in.
+    assert.ok(dot.includes('subgraph cluster_ns0 {\n    label="namespace pay"'), dot);
+    assert.ok(dot.includes('subgraph cluster_ns1 {\n    label="namespace shop"'), dot);
   });
 
   test('a busy graph: covered edges faint and unlabelled, drift labelled and drawn last', () => {
@@ -62,6 +65,15 @@ describe('graph DOT', () => {
     for (const line of drift) assert.match(line, /label="[A-Z]+ \//);
     assert.ok(edges.indexOf(drift[0] ?? '') > edges.indexOf(covered.at(-1) ?? ''), 'drift on top');
     assert.match(dot, /covered: called and declared \(unlabelled\)/);
+    // The legend draws covered edges as faint as they are drawn.
+    assert.ok(
+      dot.includes(
+        '<FONT COLOR="#c5cad3">━━━━━</FONT></TD><TD ALIGN="LEFT">covered: called and declared (unlabelled)',
+      ),
+    );
+    // Few drifting edges: their labels stay in the layout, next to their edges; faint ones count for none.
+    assert.ok(drift.length <= MAX_LAID_OUT_LABELS && graph.edges.length > MAX_LAID_OUT_LABELS);
+    assert.doesNotMatch(dot, /xlabel=/);
   });
 
   test('many drifting edges are labelled after the layout (xlabel)', () => {
@@ -101,6 +113,14 @@ describe('graph DOT', () => {
     assert.equal(lines.length, MAX_LABEL_LINES);
     assert.equal(lines.at(-1), `+${10 - (MAX_LABEL_LINES - 1)} more`);
     assert.equal(lines[0], 'GET /p0 (10)');
+    // Exactly MAX_LABEL_LINES calls fit: no `+1 more` in place of the last.
+    const six = graphOfMap(
+      observedMap(Array.from({ length: MAX_LABEL_LINES }, (_, i) => call('a', 'b', 'GET', `/p${i}`))),
+    );
+    assert.deepEqual(
+      edgeLines(six.edges[0]!),
+      Array.from({ length: MAX_LABEL_LINES }, (_, i) => `GET /p${i} (10)`),
+    );
   });
 
   test('a long path is cut on the graph', () => {

@@ -98,6 +98,10 @@ describe('graph PNG', () => {
     assert.ok(png.height > 200 && png.height < 6000, `height ${png.height}`);
     assert.ok(pixelsNear(png, MISSING_RED) > 200, 'red edge drawn');
     assert.ok(pixelsNear(png, '#ffffff') > (png.width * png.height) / 2, 'white background');
+    // On white, not on nothing: no pixel is see-through (the picture's own edges included).
+    let seeThrough = 0;
+    for (let i = 3; i < png.pixels.length; i += 4) if (png.pixels[i] !== 255) seeThrough++;
+    assert.equal(seeThrough, 0);
   });
 
   test('the observed map has no red', async () => {
@@ -121,6 +125,13 @@ describe('graph PNG', () => {
     const one = decodePng(await renderPng(svg, { zoom: 1 }));
     const two = decodePng(await renderPng(svg, { zoom: 2 }));
     assert.ok(Math.abs(two.width - 2 * one.width) <= 1, `${one.width} -> ${two.width}`);
+  });
+
+  test('DOT Graphviz cannot read is refused with its words', async () => {
+    await assert.rejects(
+      renderSvg('digraph { a -> }'),
+      /^Error: Graphviz could not draw the graph: .*syntax error/,
+    );
   });
 
   test('hasUsableFont tells whether the PNG gets its text', async () => {

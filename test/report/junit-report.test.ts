@@ -137,6 +137,69 @@ describe('JUnit report', {
     );
   });
 
+  test('rules of one line (flow style, or methods: [GET, POST]) each get their own case', async () => {
+    // `methods: [GET, POST]` is one entry, two rules; `calls: [{name: orders}, {name: orders, type: kafka}]`
+    // puts two targets on one line. Each keeps its own outcome.
+    const at = { file: 'intents/web.yaml', line: 9 };
+    const declared = declaredIntents([
+      rule('web', 'orders', 'GET', '/orders', at),
+      rule('web', 'orders', 'POST', '/orders', at),
+      rule('web', 'users', null, null, { file: 'intents/web.yaml', line: 14 }),
+      rule('web', 'users', null, null, { targetType: 'kafka', file: 'intents/web.yaml', line: 14 }),
+    ]);
+    const policy: FailPolicy = { failOn: 'any', clientIdle: 'fail', overrides: [] };
+    const calls = [call('web', 'orders', 'GET', '/orders'), call('web', 'users', 'GET', '/u')];
+    const { drift } = checkDrift(observedMap(calls), declared, { policy });
+    const out = renderCiReport('junit', {
+      drift,
+      declared,
+      policy,
+      namespaces: [],
+      cwd: ROOT,
+      repositoryRoot: ROOT,
+    });
+    assert.equal(await schemaErrors(out), '');
+    assert.deepEqual(
+      (await casesOf(out)).flatMap((s) => s.cases.map((c) => `${verdict(c)}: ${c.name}`)),
+      [
+        'passed: rule GET /orders -> orders',
+        'failure: rule POST /orders -> orders',
+        'passed: rule (any request) -> users',
+        'skipped (not-checked): rule (any request) -> kafka users',
+      ],
+    );
+  });
+
+  test('clients of one name in two namespaces: a suite each; a file name with & stays XML', async () => {
+    const declared = declaredIntents([
+      rule('web.shop', 'orders.shop', 'GET', '/orders', { file: 'intents/shop&pay.yaml', line: 5 }),
+      rule('web.pay', 'ledger.pay', 'GET', '/ledger', { file: 'intents/shop&pay.yaml', line: 15 }),
+    ]);
+    const policy: FailPolicy = { failOn: 'any', clientIdle: 'warn', overrides: [] };
+    const { drift } = checkDrift(observedMap([call('web.shop', 'orders.shop', 'GET', '/orders')]), declared, {
+      policy,
+    });
+    const out = renderCiReport('junit', {
+      drift,
+      declared,
+      policy,
+      namespaces: [],
+      cwd: ROOT,
+      repositoryRoot: ROOT,
+    });
+    assert.equal(await schemaErrors(out), '');
+    assert.equal(out.match(/ file="intents\/shop&amp;pay\.yaml">/g)?.length, 2, out);
+    assert.deepEqual(
+      (await casesOf(out)).map(
+        (s) => `${s.suite}: ${s.cases.map((c) => `${verdict(c)} ${c.name}`).join('; ')}`,
+      ),
+      [
+        'pay/web: skipped (intent-not-exercised) rule GET /ledger -> ledger',
+        'shop/web: passed rule GET /orders -> orders',
+      ],
+    );
+  });
+
   test("a client's suite names its first intents file; not-checked rules are skipped with their own reason", async () => {
     const out = renderCiReport('junit', notCheckedInputs());
     assert.equal(await schemaErrors(out), '');
