@@ -17,6 +17,20 @@ const client = () => createGitHubClient('app', { baseUrl: server.url, delayUnitM
 const bytesAt = (path: string, ref = sha) =>
   readRepositoryFileBytes(client(), { owner: 'acme', repo: 'shop', path, ref });
 const at = async (path: string, ref = sha) => (await bytesAt(path, ref))?.toString('utf8');
+/**
+ * A large file, whole. Not assert.equal or deepEqual: a failing one prints and diffs megabytes,
+ * which takes minutes (the mutation runner's limit) on a loaded machine.
+ */
+const assertLarge = (text: string | undefined, expected = LARGE) =>
+  assert.ok(
+    text === expected,
+    `${text?.length ?? 'no'} characters, starting ${JSON.stringify(text?.slice(0, 40))}; expected ${expected.length}`,
+  );
+const assertLargeBytes = (bytes: Buffer | undefined, expected: Buffer) =>
+  assert.ok(
+    bytes?.equals(expected),
+    `${bytes?.length ?? 'no'} bytes, starting ${bytes?.subarray(0, 16).toString('hex')}; expected ${expected.length}`,
+  );
 // Long enough for several base64 lines, with UTF-8 beyond ASCII.
 const CONFIG = `# gate of the shop — é, ü, 漢字\n${'ignore:\n  - server: "monitoring/*"\n'.repeat(20)}`;
 const LARGE = `{"version": 1, "missing": [${'{"client": "shop/a"},'.repeat(INLINE_CONTENT_LIMIT / 20)}{}]}\n`;
@@ -41,7 +55,7 @@ describe('readRepositoryFileBytes', () => {
   });
 
   test('a file over 1 MB comes without content, and is asked for again raw', async () => {
-    assert.equal(await at('ci/baseline.json'), LARGE);
+    assertLarge(await at('ci/baseline.json'));
     assert.deepEqual(
       server.requests.map((r) => r.accept),
       ['application/vnd.github.v3+json', 'application/vnd.github.v3.raw'],
@@ -51,7 +65,7 @@ describe('readRepositoryFileBytes', () => {
   test('a large file is read raw at the commit asked for, not at the branch’s newer head', async () => {
     const newer = LARGE.replace('shop/a', 'shop/b');
     server.seedCommit('main', { 'ci/baseline.json': newer });
-    assert.equal(await at('ci/baseline.json'), LARGE);
+    assertLarge(await at('ci/baseline.json'));
     assert.deepEqual(
       server.requests.map((r) => r.query.get('ref')),
       [sha, sha],
@@ -92,7 +106,7 @@ describe('readRepositoryFileBytes', () => {
         headers: { 'content-type': 'text/plain; charset=utf-8' },
       },
     );
-    assert.deepEqual(await bytesAt('big.yaml'), Buffer.from(text, 'utf8'));
+    assertLargeBytes(await bytesAt('big.yaml'), Buffer.from(text, 'utf8'));
   });
 
   test('the bytes as stored: a UTF-16 file stays UTF-16, inline and raw', async () => {
@@ -100,7 +114,7 @@ describe('readRepositoryFileBytes', () => {
     const large = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.alloc(INLINE_CONTENT_LIMIT + 2, 0x20)]);
     sha = server.seedCommit('main', { 'small.yaml': small, 'large.yaml': large });
     assert.deepEqual(await bytesAt('small.yaml'), small);
-    assert.deepEqual(await bytesAt('large.yaml'), large);
+    assertLargeBytes(await bytesAt('large.yaml'), large);
   });
 
   test('no such file: undefined; a directory: an error', async () => {
