@@ -42,7 +42,12 @@
 // values, the merge gate (fail policy, drift controls, settings, check's exit, the command table,
 // the CLI's entry), parallel reads, the part queue, snapshots, ClientIntents parsing, the call
 // tables, the cluster's process runner, workload plan and Istio install, the report artifact and
-// GitHub's errors.
+// GitHub's errors; and the runner's output capture (a long line's ends, kubectl's JSON kept
+// whole), the diff's small groups, GitHub's error words, Istio's path and method matching, the
+// rule index, target rules, v2 parsing and intents presence, the live sources' JSON events, pod
+// listing, window deltas, Prometheus parts and instant queries and a pod's metrics, and the
+// Telemetry reading, the PR update, a file at a commit, the comment's posting and stickiness,
+// DOT, JUnit and the graph's rendering.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
 export interface Mutant {
