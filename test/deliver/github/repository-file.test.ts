@@ -42,6 +42,8 @@ before(async () => {
 after(() => server.stop());
 beforeEach(() => {
   server.requests.length = 0;
+  // A fault a test planted and did not meet must not reach the next one.
+  server.faults.length = 0;
   server.tokens.set('app', { login: 'my-app[bot]', kind: 'installation' });
   sha = server.seedCommit('main', { '.intent-drift.yaml': CONFIG, 'ci/baseline.json': LARGE });
 });
