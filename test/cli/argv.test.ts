@@ -46,3 +46,20 @@ test('a negative --min-count is refused for its range, not taken for a missing v
   assert.doesNotMatch(run.stderr, /needs a value/);
   assert.equal(run.stderr, "intent-drift: --min-count must be a whole number of 1 or more (got '-1')\n");
 });
+
+describe('splitArgv refuses what it cannot read as typed', () => {
+  test('a single dash with more than one letter is unknown, not a short flag with its value glued on', () => {
+    // `-oops` is not `-o ops`, and `-metrics` is not `--metrics`: both are typos to name.
+    assert.deepEqual(splitArgv(['-oops', '-metrics', 'x']).unknown, ['-oops', '-metrics']);
+    assert.equal(splitArgv(['-oops']).flags.size, 0);
+  });
+
+  test('a switch given twice is an error, as a one-value flag is', () => {
+    assert.throws(() => splitArgv(['--fix', '--fix']), /--fix is given twice/);
+    assert.throws(() => splitArgv(['-o', 'a', '--output', 'b']), /--output is given twice/);
+  });
+
+  test('a short flag takes its value after = too', () => {
+    assert.deepEqual(valuesOf(['-n=shop', '-o=out.yaml']), { namespace: ['shop'], output: ['out.yaml'] });
+  });
+});

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { parseCommandLine } from '../../src/cli/args.ts';
 import { COMMAND_TABLE } from '../../src/cli/command-table.ts';
-import { flagSignature } from '../../src/cli/flag-spec.ts';
+import { FLAG_GROUPS, flagSignature } from '../../src/cli/flag-spec.ts';
 import { FLAG_TABLE, flagsOf } from '../../src/cli/flag-table.ts';
+import { commandHelp, globalHelp } from '../../src/cli/help.ts';
 import { main } from '../../src/cli/main.ts';
 import { isInputError } from '../../src/errors.ts';
 import { repoRoot, runCli } from './run-cli.ts';
@@ -681,5 +682,50 @@ describe('what --help promises', () => {
     ]);
     assert.equal(env.code, 2);
     assert.match(env.stderr, /--environment needs --intents/);
+  });
+});
+
+describe('what each flag line of --help says', () => {
+  const flat = (page: string) => page.replace(/\s+/g, ' ');
+
+  test('short forms, the sources a flag is for, and on the global page the commands that read it', () => {
+    const page = flat(globalHelp());
+    assert.match(page, / -o, --output PATH /);
+    assert.match(page, / -n, --namespace NS /);
+    assert.match(page, / --window DURATION sidecars: /);
+    assert.match(page, / --fix add the missing calls .*\[check\]/);
+    assert.doesNotMatch(flat(commandHelp('check')), /\[check/, "a command's own page does not list commands");
+  });
+
+  test('a needed flag is said where it is needed: --fail-on needs --intents on visualize only', () => {
+    const failOn = (page: string) => flat(page).match(/--fail-on WHAT (.*?) --allow-empty /)![1]!;
+    assert.match(failOn(commandHelp('visualize')), /\(needs --intents\)/);
+    assert.doesNotMatch(failOn(commandHelp('check')), /needs --intents/);
+    assert.doesNotMatch(failOn(globalHelp()), /needs --intents/);
+    assert.match(flat(commandHelp('check')), /--prune-stale with --fix, .*\(needs --fix\)/);
+  });
+
+  test("visualize's --fail-on line is its own: exit 0 once the picture is written, unless given", () => {
+    assert.match(
+      flat(commandHelp('visualize')),
+      /--fail-on WHAT missing, stale, any or none: exit 1 on that drift/,
+    );
+    assert.match(flat(commandHelp('check')), /--fail-on WHAT missing, stale, any or none: what exits 1/);
+  });
+
+  test('no group title without a flag under it, and the global page ends with every exit code', () => {
+    for (const page of [globalHelp(), ...COMMANDS_WITH_HELP.map((c) => commandHelp(c))]) {
+      const lines = page.split('\n');
+      lines.forEach((line, i) => {
+        if (FLAG_GROUPS.some((g) => line === `${g.title}:`)) {
+          assert.match(lines[i + 1]!, /^ {2}-/, `${line} is followed by a flag`);
+        }
+      });
+    }
+    const codes = globalHelp().split('\nExit codes:\n')[1] ?? '';
+    assert.deepEqual(
+      [...codes.matchAll(/^ {2}(\d) {2}/gm)].map((m) => Number(m[1])),
+      [0, 1, 2],
+    );
   });
 });

@@ -171,4 +171,63 @@ describe('flag values and pairings that cannot mean anything are refused', () =>
       /--only-drift needs --intents/,
     );
   });
+
+  test('a --fail-on value is one of the four as written: a typo or capitals match no drift, so they are refused', () => {
+    for (const value of ['mising', 'ANY', 'Missing']) {
+      assert.match(
+        refused(['check', '--metrics', 'a/', '--fail-on', value]),
+        /--fail-on must be one of/,
+        value,
+      );
+    }
+    assert.equal(settingsOf(['check', '--metrics', 'a/', '--fail-on', 'stale']).failOn, 'stale');
+  });
+
+  test('--min-count 1 is the least allowed; 0 is refused', () => {
+    assert.equal(settingsOf(['check', '--metrics', 'a/', '--min-count', '1']).minCount, 1);
+    assert.match(refused(['check', '--metrics', 'a/', '--min-count', '0']), /of 1 or more \(got '0'\)/);
+  });
+
+  test('--baseline and --config take a file: not stdin, not an empty value', () => {
+    for (const flag of ['--baseline', '--config']) {
+      assert.match(refused(['check', '--metrics', 'a/', flag, '-']), /does not read stdin/, flag);
+      assert.match(refused(['check', '--metrics', 'a/', flag, '']), /needs a non-empty value/, flag);
+    }
+  });
+
+  test('visualize: --fail-on, --min-count and --baseline without --intents (no drift to judge) are refused', () => {
+    const draw = ['visualize', '--metrics', 'a/', '-o', 'm.svg'];
+    assert.equal(refused([...draw, '--fail-on', 'any']), '--fail-on needs --intents with visualize');
+    assert.match(refused([...draw, '--min-count', '2']), /--min-count needs --intents with visualize/);
+    assert.match(refused([...draw, '--baseline', 'b.json']), /--baseline needs --intents with visualize/);
+  });
+
+  test('--source names a source its flags must give: metrics, snapshot and prometheus each say which', () => {
+    assert.match(refused(['list', '--source', 'metrics']), /--source metrics needs --metrics PATH/);
+    assert.match(refused(['list', '--source', 'snapshot']), /--source snapshot needs --snapshot FILE/);
+    assert.match(
+      refused(['list', '--source', 'prometheus']),
+      /--source prometheus needs --prometheus-url URL/,
+    );
+  });
+
+  test('--metrics and --snapshot together: --metrics names the source, --snapshot is the one refused', () => {
+    assert.match(
+      refused(['list', '--metrics', 'a/', '--snapshot', 's.json']),
+      /--snapshot applies to --source snapshot, but this run reads metrics \(named by --metrics\)/,
+    );
+  });
+});
+
+describe('the verdict switches set their settings', () => {
+  test('--allow-empty on every command that reads observed calls; --fix --prune-stale on check', () => {
+    for (const command of ['check', 'list', 'export', 'visualize']) {
+      assert.equal(settingsOf([command, '--metrics', 'a/', '--allow-empty']).allowEmpty, true, command);
+    }
+    assert.equal(settingsOf(['list', '--metrics', 'a/']).allowEmpty, false);
+    const fix = settingsOf(['check', '--metrics', 'a/', '--intents', 'i/', '--fix', '--prune-stale']);
+    assert.equal(fix.fix, true);
+    assert.equal(fix.pruneStale, true);
+    assert.equal(settingsOf(['check', '--metrics', 'a/', '--fix']).pruneStale, false);
+  });
 });
