@@ -23286,4 +23286,12 @@ export const MUTANTS: Mutant[] = [
     why: "`--config ''` is accepted: the empty path reads the working folder as the config",
     tests: HUNT_CLI3,
   },
+  {
+    id: 'hunt-cli3/source-mapper-url-kubeconfig-ignored',
+    file: 'src/cli/source-choice.ts',
+    from: "if (source === 'mapper' && settings.live.mapperUrl !== undefined && cluster !== undefined) {",
+    to: "if (source === 'mapper' && settings.live.mapperUrl === undefined && cluster !== undefined) {",
+    why: '`--mapper-url URL --context prod` reads the URL and silently ignores the context the user meant to check',
+    tests: HUNT_CLI3,
+  },
 ];

@@ -66,6 +66,13 @@ export function checkSource(
   if (source === 'prometheus' && settings.live.prometheusUrl === undefined) {
     throw new InputError('--source prometheus needs --prometheus-url URL');
   }
+  // The mapper at a URL is read directly: a kubeconfig or context given too would do nothing.
+  const cluster = ['kubeconfig', 'context'].find((f) => given.has(f));
+  if (source === 'mapper' && settings.live.mapperUrl !== undefined && cluster !== undefined) {
+    throw new InputError(
+      `--${cluster} does not apply with --mapper-url: the mapper is read at its URL, not through a kubeconfig; give one of them`,
+    );
+  }
   const stdin = [...settings.metrics, ...settings.snapshots].filter((p) => p === '-').length;
   if (stdin > 1) throw new InputError("stdin ('-') can be read once: give it to one --metrics or --snapshot");
 }

@@ -219,6 +219,25 @@ describe('flag values and pairings that cannot mean anything are refused', () =>
   });
 });
 
+describe('the mapper at a URL reads no kubeconfig', () => {
+  test('--kubeconfig or --context with --mapper-url is refused, not silently ignored', () => {
+    for (const cluster of [
+      ['--kubeconfig', 'staging.yaml'],
+      ['--context', 'staging'],
+    ]) {
+      for (const command of [['list'], ['check', '--intents', 'i/'], ['capture', '-o', 's.json']]) {
+        assert.equal(
+          refused([...command, '--mapper-url', 'http://mapper:9090/query', ...cluster]),
+          `${cluster[0]} does not apply with --mapper-url: the mapper is read at its URL, not through a kubeconfig; give one of them`,
+          `${command[0]} ${cluster[0]}`,
+        );
+      }
+    }
+    const throughCluster = settingsOf(['list', '--source', 'mapper', '--kubeconfig', 'k', '--context', 'c']);
+    assert.deepEqual([throughCluster.live.kubeconfig, throughCluster.live.context], ['k', 'c']);
+  });
+});
+
 describe('the verdict switches set their settings', () => {
   test('--allow-empty on every command that reads observed calls; --fix --prune-stale on check', () => {
     for (const command of ['check', 'list', 'export', 'visualize']) {

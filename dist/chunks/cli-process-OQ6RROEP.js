@@ -1059,6 +1059,12 @@ function checkSource(command, choice, settings, given) {
   if (source === "prometheus" && settings.live.prometheusUrl === void 0) {
     throw new InputError("--source prometheus needs --prometheus-url URL");
   }
+  const cluster = ["kubeconfig", "context"].find((f) => given.has(f));
+  if (source === "mapper" && settings.live.mapperUrl !== void 0 && cluster !== void 0) {
+    throw new InputError(
+      `--${cluster} does not apply with --mapper-url: the mapper is read at its URL, not through a kubeconfig; give one of them`
+    );
+  }
   const stdin = [...settings.metrics, ...settings.snapshots].filter((p) => p === "-").length;
   if (stdin > 1) throw new InputError("stdin ('-') can be read once: give it to one --metrics or --snapshot");
 }
