@@ -23294,4 +23294,12 @@ export const MUTANTS: Mutant[] = [
     why: '`--mapper-url URL --context prod` reads the URL and silently ignores the context the user meant to check',
     tests: HUNT_CLI3,
   },
+  {
+    id: 'mapperurl/reset-kubeconfig-ignored',
+    file: 'src/cli/args.ts',
+    from: "  if (command === 'reset' && settings.live.mapperUrl !== undefined && cluster !== undefined) {",
+    to: '  if (false) {',
+    why: 'reset --mapper-url URL --kubeconfig FILE is accepted: the kubeconfig does nothing, without a word',
+    tests: ['test/cli/cli-usage.test.ts'],
+  },
 ];

@@ -505,6 +505,20 @@ describe('what the parser must not drop silently', () => {
     assert.match(refused(['reset'], { HOME: '/nonexistent-home' }) ?? '', /reset needs the mapper/);
   });
 
+  test('reset at a --mapper-url refuses --kubeconfig and --context, which would do nothing', () => {
+    for (const flag of ['--kubeconfig', '--context']) {
+      assert.equal(
+        refused(['reset', '--mapper-url', 'http://mapper:9090', flag, 'x']),
+        `${flag} does not apply with --mapper-url: the mapper is read at its URL, not through a kubeconfig; give one of them`,
+      );
+    }
+    assert.equal(refused(['reset', '--mapper-url', 'http://mapper:9090']), undefined);
+    assert.equal(
+      refused(['reset', '--kubeconfig', 'k', '--context', 'c'], { KUBECONFIG: '/some/file' }),
+      undefined,
+    );
+  });
+
   test('an empty token variable is no token; the defaults --help gives', () => {
     const parsed = parseCommandLine(['list', '--prometheus-url', 'http://p:9090'], {
       ...ctx,
