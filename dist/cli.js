@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-OQ6RROEP.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-L4EPURNU.js"));
 await runCli();

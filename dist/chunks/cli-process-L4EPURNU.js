@@ -1160,6 +1160,12 @@ function finishCommand(command, settings, given, env) {
       );
     }
   }
+  const cluster = ["kubeconfig", "context"].find((f) => given.has(f));
+  if (command === "reset" && settings.live.mapperUrl !== void 0 && cluster !== void 0) {
+    throw new InputError(
+      `--${cluster} does not apply with --mapper-url: the mapper is read at its URL, not through a kubeconfig; give one of them`
+    );
+  }
   if (command === "reset" && settings.live.mapperUrl === void 0 && !kubeconfig()) {
     throw new InputError(
       "reset needs the mapper: --mapper-url URL, or a kubeconfig (--kubeconfig FILE, $KUBECONFIG or ~/.kube/config; none found)"
