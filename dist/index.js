@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-36MFXHQT.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-RDIHFMNX.js"));
 exitTwoOnCrash();
 await run();

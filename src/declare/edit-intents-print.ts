@@ -23,12 +23,33 @@ export function printEditedFile(entry: ParsedFile): string {
     const text = entry.text.slice(start, end);
     if (entry.changed.has(i)) {
       quoteNewScalarsForKubectl(doc);
-      out +=
-        itemsOrNothing(doc, entry, start, text, inFile) ?? doc.toString({ ...PRINT, ...style(text, inFile) });
+      // yaml holds the comment after the last document's `...` as the document's own, but its
+      // bytes are after the document's range and stay there: printed with it, it would be written twice.
+      const own = doc.comment;
+      const after = i === entry.docs.length - 1 ? commentAfterEnd(entry.text.slice(end)) : '';
+      if (after !== '' && own?.endsWith(after))
+        doc.comment = own.slice(0, -after.length).replace(/\n+$/, '') || null;
+      try {
+        out +=
+          itemsOrNothing(doc, entry, start, text, inFile) ??
+          doc.toString({ ...PRINT, ...style(text, inFile) });
+      } finally {
+        doc.comment = own;
+      }
     } else out += text;
     start = end;
   });
   return out + entry.text.slice(start);
+}
+
+/**
+ * The comment lines after the last document, as yaml holds them in a comment (each line without
+ * its `#`, blank lines empty); '' when there are none, or anything else is there.
+ */
+function commentAfterEnd(tail: string): string {
+  const lines = tail.trim().split('\n');
+  if (!lines.every((line) => line.trim() === '' || line.trimStart().startsWith('#'))) return '';
+  return lines.map((line) => (line.trim() === '' ? '' : line.trim().slice(1))).join('\n');
 }
 
 /** printedItems, or undefined when printing an item alone fails: the whole document is printed then. */

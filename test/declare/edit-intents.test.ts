@@ -1083,6 +1083,11 @@ describe('printing an edited file: what it keeps of the text around the edit', (
     assert.ok(after.endsWith('        - GET\n        - POST\n'), JSON.stringify(after.slice(-40)));
   });
 
+  test('a comment after the end marker (`...`) of the last, edited document stays once', () => {
+    const after = addPost(`${ITEM.replaceAll('\n  ', '\n')}\n...\n# end of file\n`).files[0]!.after;
+    assert.ok(after.endsWith('- POST\n...\n# end of file\n'), JSON.stringify(after.slice(-40)));
+  });
+
   test('the last item of a List without a final newline gets none', () => {
     const after = addPost(`apiVersion: v1\nkind: List\nitems:\n- ${ITEM}`).files[0]!.after;
     assert.ok(after.endsWith('          - GET\n          - POST'), JSON.stringify(after.slice(-40)));

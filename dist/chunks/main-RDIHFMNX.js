@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-F7V4SU3Y.js";
+} from "./chunk-SVXUNKLQ.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

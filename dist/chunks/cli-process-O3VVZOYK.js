@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-F7V4SU3Y.js";
+} from "./chunk-SVXUNKLQ.js";
 import {
   leavesDirectory,
   openInRepository,

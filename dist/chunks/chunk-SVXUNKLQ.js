@@ -13087,11 +13087,24 @@ function printEditedFile(entry) {
     const text3 = entry.text.slice(start, end);
     if (entry.changed.has(i)) {
       quoteNewScalarsForKubectl(doc);
-      out += itemsOrNothing(doc, entry, start, text3, inFile) ?? doc.toString({ ...PRINT, ...style(text3, inFile) });
+      const own = doc.comment;
+      const after = i === entry.docs.length - 1 ? commentAfterEnd(entry.text.slice(end)) : "";
+      if (after !== "" && own?.endsWith(after))
+        doc.comment = own.slice(0, -after.length).replace(/\n+$/, "") || null;
+      try {
+        out += itemsOrNothing(doc, entry, start, text3, inFile) ?? doc.toString({ ...PRINT, ...style(text3, inFile) });
+      } finally {
+        doc.comment = own;
+      }
     } else out += text3;
     start = end;
   });
   return out + entry.text.slice(start);
+}
+function commentAfterEnd(tail) {
+  const lines = tail.trim().split("\n");
+  if (!lines.every((line) => line.trim() === "" || line.trimStart().startsWith("#"))) return "";
+  return lines.map((line) => line.trim() === "" ? "" : line.trim().slice(1)).join("\n");
 }
 function itemsOrNothing(...args) {
   try {
