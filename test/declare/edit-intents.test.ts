@@ -1083,6 +1083,45 @@ describe('printing an edited file: what it keeps of the text around the edit', (
     assert.ok(after.endsWith('        - GET\n        - POST\n'), JSON.stringify(after.slice(-40)));
   });
 
+  test('a comment after the last document, and one after an edited document, stay once', () => {
+    const doc = ITEM.replaceAll('\n  ', '\n');
+    const after = addPost(`${doc}\n# after frontend\n---\nkind: ConfigMap\n---\n${doc}\n# end of file\n`)
+      .files[0]!.after;
+    assert.equal(after.split('# after frontend').length, 2, after);
+    assert.equal(after.split('# end of file').length, 2, after);
+    assert.ok(after.endsWith('# end of file\n'), JSON.stringify(after.slice(-40)));
+  });
+
+  test('a blank line before an edited List item stays one blank line', () => {
+    const other = ITEM.replaceAll('name: frontend', 'name: other');
+    const after = addPost(`apiVersion: v1\nkind: List\nitems:\n- ${other}\n\n- ${ITEM}\n`).files[0]!.after;
+    assert.match(after, /- GET\n\n- apiVersion[\s\S]*- POST\n$/);
+    assert.doesNotMatch(after, /\n\n\n/);
+  });
+
+  test("as many lists at their key's indentation as indented ones: the document keeps the former", () => {
+    const text = `apiVersion: k8s.otterize.com/v2beta1
+kind: ClientIntents
+metadata:
+  name: frontend
+  namespace: shop
+spec:
+  workload:
+    name: frontend
+  targets:
+  - kubernetes:
+      name: orders
+      http:
+        - path: /orders
+          methods: [GET]
+`;
+    const result = editIntents(new Map([[file, text]]), declared([[file, 'frontend']]), {
+      missing: [missing('frontend', 'payments', 'POST', '/pay')],
+      stale: [],
+    });
+    assert.match(result.files[0]!.after, /\n {2}targets:\n {2}- kubernetes:\n/);
+  });
+
   test('a comment after the end marker (`...`) of the last, edited document stays once', () => {
     const after = addPost(`${ITEM.replaceAll('\n  ', '\n')}\n...\n# end of file\n`).files[0]!.after;
     assert.ok(after.endsWith('- POST\n...\n# end of file\n'), JSON.stringify(after.slice(-40)));

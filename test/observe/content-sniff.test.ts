@@ -75,3 +75,47 @@ test('a file longer than the sniffed head: the line the read cuts is left out', 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a file read from disk: its byte order mark and leading blank lines do not hide what it is', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'intent-drift-sniff-'));
+  try {
+    const cases: [string, string][] = [
+      ['\n\n  {"stats": []}\n', 'Envoy JSON stats'],
+      ['\uFEFF{"data": {}}\n', 'JSON that is not Envoy stats'],
+      ['\uFEFF\n\n', 'nothing but blank lines'],
+    ];
+    cases.forEach(([text, said], i) => {
+      const file = path.join(dir, `f${i}.prom`);
+      writeFileSync(file, text);
+      assert.ok(describeOtherContent(file).startsWith(said), JSON.stringify(text));
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a JSON array is JSON; kinds are sorted whatever their order in the file', () => {
+  assert.equal(
+    describeText('[{"kind": "ClientIntents"}]'),
+    'JSON that is not Envoy stats ({"stats": [...]})',
+  );
+  assert.equal(
+    describeText('kind: Service\n---\nkind: Deployment\n---\nkind: ClientIntents\n'),
+    'YAML (kind ClientIntents, Deployment, Service), not metrics',
+  );
+});
+
+test('Prometheus text: TYPE lines name families, CRLF line ends are read, one line that is no sample makes it none', () => {
+  assert.equal(
+    describeText('# HELP app_jobs_total Jobs.\n# TYPE app_jobs_total counter\n'),
+    "Prometheus text of another exporter (app_jobs_total), not an Istio sidecar's",
+  );
+  assert.equal(
+    describeText('process_cpu_seconds_total 1\r\nup 1\r\n'),
+    "Prometheus text of another exporter (process_cpu_seconds_total, up), not an Istio sidecar's",
+  );
+  assert.equal(
+    describeText('up 1\nhello world\n'),
+    'text that is neither Prometheus exposition, Envoy JSON stats nor YAML',
+  );
+});

@@ -323,6 +323,50 @@ describe('ObservedMapBuilder', () => {
     assert.doesNotMatch(map.warnings.join('\n'), /no workload answered/);
   });
 
+  test('503 UH to a mesh Service on two paths: each becomes a call to the Service, none stays external', () => {
+    const { map } = build([
+      series('source', 'client', 'unknown', 5, UNANSWERED),
+      series('source', 'client', 'unknown', 2, { ...UNANSWERED, request_path: '/b' }),
+    ]);
+    assert.deepEqual(map.external, []);
+    assert.deepEqual(
+      map.calls.map((c) => [c.path, c.server.name, c.server.kind, c.count]),
+      [
+        ['/a', 'nginx-service', 'Service', 5],
+        ['/b', 'nginx-service', 'Service', 2],
+      ],
+    );
+    assert.match(map.warnings.join('\n'), /2 call\(s\) to a Service that no workload answered/);
+  });
+
+  test('503 UH to a Service behind which two workloads of one name in two namespaces answered: a call to the Service', () => {
+    const answered = (ns: string) =>
+      series('source', 'client', 'nginx', 1, {
+        ...GET_A,
+        destination_workload_namespace: ns,
+        destination_service_name: 'nginx-service',
+      });
+    const { map } = build([
+      answered(NS),
+      answered('other'),
+      series('source', 'client', 'unknown', 4, { ...UNANSWERED, request_path: '/b' }),
+    ]);
+    const toB = map.calls.filter((c) => c.path === '/b');
+    assert.deepEqual(
+      toB.map((c) => [c.server.name, c.server.kind, c.count]),
+      [['nginx-service', 'Service', 4]],
+    );
+  });
+
+  test('build() twice: the second map says each warning once, as the first', () => {
+    const b = new ObservedMapBuilder();
+    b.add(series('source', 'client', 'unknown', 5, UNANSWERED));
+    b.addWarning('a note');
+    const first = [...b.build().warnings];
+    assert.equal(first.length, 2);
+    assert.deepEqual(b.build().warnings, first);
+  });
+
   test('a method is kept as sent: `get` and `GET` are two calls (Istio matches :method case-sensitively)', () => {
     const { map } = build([
       series('source', 'client', 'nginx', 3, GET_A),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseYamlDocuments } from '../../src/yaml/read-yaml.ts';
-import { MAX_YAML_DEPTH, type YamlMap } from '../../src/yaml/yaml-tree.ts';
+import { MAX_YAML_DEPTH, MAX_YAML_NODES, type YamlMap } from '../../src/yaml/yaml-tree.ts';
 
 describe('parseYamlDocuments', () => {
   test('keeps the line of every node, across documents and empty documents', () => {
@@ -113,6 +113,33 @@ describe('parseYamlDocuments', () => {
       () => parseYamlDocuments(`${bomb.join('\n')}\n`, 'f.yaml'),
       /too many YAML nodes after expanding aliases/,
     );
+  });
+
+  test('an anchored map is shared itself, an alias to it too', () => {
+    const [doc] = parseYamlDocuments('a: &m\n  k: 1\nb: *m\nc:\n  k: 1\n', 'f.yaml');
+    const root = doc!.root as YamlMap;
+    assert.equal((root.entries.get('a')!.value as YamlMap).shared, true);
+    assert.equal((root.entries.get('c')!.value as YamlMap).shared, undefined);
+  });
+
+  test('the node budget: reached exactly is read, one past it refused, at the alias that expanded past it', () => {
+    const head = 'a: &s x\nb: *s\nitems:\n';
+    // The map, a's value, the alias and what it stands for, the list: 5 nodes besides the items.
+    const items = (n: number) => `${head}${'- x\n'.repeat(n)}`;
+    assert.equal(parseYamlDocuments(items(MAX_YAML_NODES - 5), 'f.yaml').length, 1);
+    // Past the budget after an alias was expanded: the line of the item, not the alias's.
+    assert.throws(() => parseYamlDocuments(items(MAX_YAML_NODES - 4), 'f.yaml'), {
+      message: /too many YAML nodes/,
+      line: MAX_YAML_NODES - 4 + 3,
+    });
+    const wide = `a: &a [${'x, '.repeat(60_000)}x]\nb: *a\n`;
+    assert.throws(() => parseYamlDocuments(wide, 'f.yaml'), { message: /too many YAML nodes/, line: 2 });
+  });
+
+  test('inside brackets, a plain value starting with ? or : is refused, as an indicator to kubectl', () => {
+    for (const text of ['a: [x, :b]\n', 'a: {k: :b}\n', 'a: {?k: b}\n', 'a: [k: ?b]\n']) {
+      assert.throws(() => parseYamlDocuments(text, 'f.yaml'), { message: /indicator/ }, text);
+    }
   });
 
   test('a self-referencing alias stops at the depth limit', () => {
