@@ -136,6 +136,16 @@ describe('parseYamlDocuments', () => {
     assert.throws(() => parseYamlDocuments(wide, 'f.yaml'), { message: /too many YAML nodes/, line: 2 });
   });
 
+  test('nested exactly to the depth limit is read, one level more refused', () => {
+    // The anchor sends the text through the Composer; b's value is at depth 1, its innermost x at brackets + 1.
+    const nested = (brackets: number) => `a: &s x\nb: ${'['.repeat(brackets)}x${']'.repeat(brackets)}\n`;
+    assert.equal(parseYamlDocuments(nested(MAX_YAML_DEPTH - 1), 'f.yaml').length, 1);
+    assert.throws(() => parseYamlDocuments(nested(MAX_YAML_DEPTH), 'f.yaml'), {
+      message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`,
+      line: 2,
+    });
+  });
+
   test('inside brackets, a plain value starting with ? or : is refused, as an indicator to kubectl', () => {
     for (const text of ['a: [x, :b]\n', 'a: {k: :b}\n', 'a: {?k: b}\n', 'a: [k: ?b]\n']) {
       assert.throws(() => parseYamlDocuments(text, 'f.yaml'), { message: /indicator/ }, text);
