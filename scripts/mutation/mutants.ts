@@ -47,7 +47,9 @@
 // rule index, target rules, v2 parsing and intents presence, the live sources' JSON events, pod
 // listing, window deltas, Prometheus parts and instant queries and a pod's metrics, and the
 // Telemetry reading, the PR update, a file at a commit, the comment's posting and stickiness,
-// DOT, JUnit and the graph's rendering.
+// DOT, JUnit and the graph's rendering; and the CLI's argv, flag spec, source choice, command
+// table, help and verdict flags, the editor's printing, the export, the content sniff, the YAML
+// tree, the observed map and Services no workload answered.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: mutants are source text, template literals included
 
 export interface Mutant {
