@@ -10,7 +10,7 @@ import { splitArgv } from './argv.ts';
 import { COMMANDS, type Command } from './command-table.ts';
 import { closestNames, didYouMean, editDistance } from './did-you-mean.ts';
 import { FLAG_TABLE, flagsOf } from './flag-table.ts';
-import { checkSource, needsKubeconfig, resolveSource } from './source-choice.ts';
+import { checkSource, needsKubeconfig, refuseClusterWithMapperUrl, resolveSource } from './source-choice.ts';
 
 export { COMMANDS, type Command } from './command-table.ts';
 
@@ -140,13 +140,7 @@ function finishCommand(
       );
     }
   }
-  // As for the mapper source (source-choice.ts): the mapper at a URL is reached directly.
-  const cluster = ['kubeconfig', 'context'].find((f) => given.has(f));
-  if (command === 'reset' && settings.live.mapperUrl !== undefined && cluster !== undefined) {
-    throw new InputError(
-      `--${cluster} does not apply with --mapper-url: the mapper is read at its URL, not through a kubeconfig; give one of them`,
-    );
-  }
+  if (command === 'reset') refuseClusterWithMapperUrl(settings, given);
   if (command === 'reset' && settings.live.mapperUrl === undefined && !kubeconfig()) {
     throw new InputError(
       'reset needs the mapper: --mapper-url URL, or a kubeconfig (--kubeconfig FILE, $KUBECONFIG or ~/.kube/config; none found)',

@@ -66,13 +66,7 @@ export function checkSource(
   if (source === 'prometheus' && settings.live.prometheusUrl === undefined) {
     throw new InputError('--source prometheus needs --prometheus-url URL');
   }
-  // The mapper at a URL is read directly: a kubeconfig or context given too would do nothing.
-  const cluster = ['kubeconfig', 'context'].find((f) => given.has(f));
-  if (source === 'mapper' && settings.live.mapperUrl !== undefined && cluster !== undefined) {
-    throw new InputError(
-      `--${cluster} does not apply with --mapper-url: the mapper is read at its URL, not through a kubeconfig; give one of them`,
-    );
-  }
+  if (source === 'mapper') refuseClusterWithMapperUrl(settings, given);
   const stdin = [...settings.metrics, ...settings.snapshots].filter((p) => p === '-').length;
   if (stdin > 1) throw new InputError("stdin ('-') can be read once: give it to one --metrics or --snapshot");
 }
@@ -81,5 +75,17 @@ export function checkSource(
 export function needsKubeconfig(settings: Settings): boolean {
   return (
     settings.source === 'sidecars' || (settings.source === 'mapper' && settings.live.mapperUrl === undefined)
+  );
+}
+
+/**
+ * The mapper at a URL is read directly (the mapper source, `reset`): a kubeconfig or context
+ * given too would do nothing, so it is refused rather than ignored.
+ */
+export function refuseClusterWithMapperUrl(settings: Settings, given: ReadonlySet<string>): void {
+  const cluster = ['kubeconfig', 'context'].find((f) => given.has(f));
+  if (settings.live.mapperUrl === undefined || cluster === undefined) return;
+  throw new InputError(
+    `--${cluster} does not apply with --mapper-url: the mapper is read at its URL, not through a kubeconfig; give one of them`,
   );
 }
