@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-O3VVZOYK.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-AHQXWVOM.js"));
 await runCli();

@@ -1059,17 +1059,19 @@ function checkSource(command, choice, settings, given) {
   if (source === "prometheus" && settings.live.prometheusUrl === void 0) {
     throw new InputError("--source prometheus needs --prometheus-url URL");
   }
-  const cluster = ["kubeconfig", "context"].find((f) => given.has(f));
-  if (source === "mapper" && settings.live.mapperUrl !== void 0 && cluster !== void 0) {
-    throw new InputError(
-      `--${cluster} does not apply with --mapper-url: the mapper is read at its URL, not through a kubeconfig; give one of them`
-    );
-  }
+  if (source === "mapper") refuseClusterWithMapperUrl(settings, given);
   const stdin = [...settings.metrics, ...settings.snapshots].filter((p) => p === "-").length;
   if (stdin > 1) throw new InputError("stdin ('-') can be read once: give it to one --metrics or --snapshot");
 }
 function needsKubeconfig(settings) {
   return settings.source === "sidecars" || settings.source === "mapper" && settings.live.mapperUrl === void 0;
+}
+function refuseClusterWithMapperUrl(settings, given) {
+  const cluster = ["kubeconfig", "context"].find((f) => given.has(f));
+  if (settings.live.mapperUrl === void 0 || cluster === void 0) return;
+  throw new InputError(
+    `--${cluster} does not apply with --mapper-url: the mapper is read at its URL, not through a kubeconfig; give one of them`
+  );
 }
 
 // src/cli/args.ts
@@ -1160,12 +1162,7 @@ function finishCommand(command, settings, given, env) {
       );
     }
   }
-  const cluster = ["kubeconfig", "context"].find((f) => given.has(f));
-  if (command === "reset" && settings.live.mapperUrl !== void 0 && cluster !== void 0) {
-    throw new InputError(
-      `--${cluster} does not apply with --mapper-url: the mapper is read at its URL, not through a kubeconfig; give one of them`
-    );
-  }
+  if (command === "reset") refuseClusterWithMapperUrl(settings, given);
   if (command === "reset" && settings.live.mapperUrl === void 0 && !kubeconfig()) {
     throw new InputError(
       "reset needs the mapper: --mapper-url URL, or a kubeconfig (--kubeconfig FILE, $KUBECONFIG or ~/.kube/config; none found)"
