@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-RDIHFMNX.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-JPMVM3EM.js"));
 exitTwoOnCrash();
 await run();

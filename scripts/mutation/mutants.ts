@@ -1519,8 +1519,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'deliver/no-owner-check',
     file: 'src/deliver/github/sticky-comment.ts',
-    from: 'body.includes(COMMENT_MARKER) && isAuthoredBy(comment.user, login)',
-    to: 'body.includes(COMMENT_MARKER)',
+    from: 'body.startsWith(COMMENT_MARKER) && isAuthoredBy(comment.user, login)',
+    to: 'body.startsWith(COMMENT_MARKER)',
     why: "the sticky comment's owner check is removed: a planted marker gets edited",
     tests: [`${ACTION}/pull-request-comment.test.ts`, GITHUB_CLIENT],
     names: 'planted|someone else|found by marker',
@@ -23823,5 +23823,13 @@ export const MUTANTS: Mutant[] = [
     to: '  if (cluster === undefined) return;',
     why: '--kubeconfig or --context is refused for the mapper even without --mapper-url, where they choose the cluster whose service proxy reaches it',
     tests: ['test/cli/cli-usage.test.ts', 'test/cli/flag-values.test.ts', 'test/cli/cli-sources.test.ts'],
+  },
+  {
+    id: 'sticky/marker-anywhere',
+    file: 'src/deliver/github/sticky-comment.ts',
+    from: 'body.startsWith(COMMENT_MARKER) && isAuthoredBy',
+    to: 'body.includes(COMMENT_MARKER) && isAuthoredBy',
+    why: 'a comment of the same login that quotes the marker further down is taken for the sticky comment and overwritten',
+    tests: [GITHUB_CLIENT],
   },
 ];

@@ -1,5 +1,7 @@
 // The one sticky PR comment: found again by the marker AND the token's own login (anyone can
-// paste the marker), edited in place, created only when none of ours exists.
+// paste the marker), edited in place, created only when none of ours exists. Ours starts with
+// the marker; another comment of the same login (a workflow's other step on GITHUB_TOKEN, also
+// github-actions[bot]) that quotes it further down is not ours.
 import { COMMENT_MARKER } from '../../report/markdown-report.ts';
 import { isAuthoredBy } from './identity.ts';
 import type { GitHubClient } from './octokit.ts';
@@ -32,7 +34,7 @@ export async function findStickyComment(
   for await (const page of iterator) {
     for (const comment of page.data) {
       const body = comment.body ?? '';
-      if (body.includes(COMMENT_MARKER) && isAuthoredBy(comment.user, login)) {
+      if (body.startsWith(COMMENT_MARKER) && isAuthoredBy(comment.user, login)) {
         return { id: comment.id, url: comment.html_url, body };
       }
     }

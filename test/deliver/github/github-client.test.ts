@@ -124,6 +124,18 @@ describe('the sticky comment', () => {
     assert.equal(server.comments[5]?.body, '<!-- intent-drift --> fake');
   });
 
+  test('a comment of the same login that quotes the marker further down is not ours', async () => {
+    const quoting = 'intent-drift said:\n> <!-- intent-drift -->\n> DRIFT';
+    server.addComment(3, quoting, { login: 'my-app[bot]', type: 'Bot' });
+    const gh = client('app');
+    assert.equal(await findStickyComment(gh, where, 'my-app[bot]'), undefined);
+    const made = await upsertStickyComment(gh, where, 'my-app[bot]', '<!-- intent-drift -->\none');
+    assert.equal(made.action, 'created');
+    assert.equal(server.comments[0]?.body, quoting);
+    assert.equal(server.comments.length, 2);
+    assert.equal((await findStickyComment(gh, where, 'my-app[bot]'))?.id, made.id);
+  });
+
   test('GitHub’s refusals are told apart: read-only 403, too-long 422, rate limits are not refusals', async () => {
     server.readOnly = true;
     const refused = await upsertStickyComment(client('app'), where, 'my-app[bot]', 'x').catch(

@@ -28261,7 +28261,7 @@ async function findStickyComment(client, where, login) {
   for await (const page of iterator2) {
     for (const comment of page.data) {
       const body = comment.body ?? "";
-      if (body.includes(COMMENT_MARKER) && isAuthoredBy(comment.user, login)) {
+      if (body.startsWith(COMMENT_MARKER) && isAuthoredBy(comment.user, login)) {
         return { id: comment.id, url: comment.html_url, body };
       }
     }
