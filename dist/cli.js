@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-AHQXWVOM.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-JTE3LXLR.js"));
 await runCli();

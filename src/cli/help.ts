@@ -15,7 +15,7 @@ export const EXIT_CODES: readonly { code: number; meaning: string }[] = [
   {
     code: 1,
     meaning:
-      "failing drift (per --fail-on, the config's failOn and overrides): check and demo, or another command given --fail-on",
+      "failing drift (per --fail-on, the config's failOn and overrides): check and demo, or visualize given --fail-on",
   },
   {
     code: 2,

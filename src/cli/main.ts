@@ -1,5 +1,5 @@
 // The `intent-drift` command: reads flags into Settings, runs the pipeline, prints, and decides
-// the exit code: 1 on failing drift for check and demo (and another command given --fail-on),
+// the exit code: 1 on failing drift for check and demo (and visualize given --fail-on),
 // 0 once a drawing or writing command's output is written, 2 for bad usage or input.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';

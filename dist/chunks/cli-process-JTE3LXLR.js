@@ -1810,7 +1810,7 @@ var EXIT_CODES = [
   },
   {
     code: 1,
-    meaning: "failing drift (per --fail-on, the config's failOn and overrides): check and demo, or another command given --fail-on"
+    meaning: "failing drift (per --fail-on, the config's failOn and overrides): check and demo, or visualize given --fail-on"
   },
   {
     code: 2,
