@@ -11,6 +11,7 @@ export async function bundleBench(): Promise<string> {
     ...bundleOptions,
     entryPoints: {
       'run-check': path.join(import.meta.dirname, 'run-check.ts'),
+      'run-stages': path.join(import.meta.dirname, 'run-stages.ts'),
       'run-prometheus': path.join(import.meta.dirname, 'run-prometheus.ts'),
       ...workerEntries,
     },

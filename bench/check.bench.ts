@@ -4,7 +4,9 @@
 // merely parsing the same metric files; then `--source prometheus` reading large answers from
 // a stand-in. Every run is its own process, so its peak memory (max RSS) is its own; the check
 // runs bundled with dist/'s esbuild options, as users run it. Runs of the peer and of ours are
-// interleaved, so both meet the same load; medians and bests are printed, with ratios.
+// interleaved, so both meet the same load; medians and bests are printed, with ratios. Beside
+// them, the check's first stages alone (the capture read; the read and the intents side by
+// side, as check runs them): the floor under the check's ratio, no diff and no report.
 // Fails (exit 1) when an answer differs: between rounds, or from what the generator built in.
 // Environment: BENCH_ROUNDS (3), BENCH_WORKLOADS (2000), BENCH_ONLY (sidecar, high-cardinality,
 // prometheus; comma-separated), BENCH_PROMETHEUS_ROWS (400000,1500000); NODE_OPTIONS reaches
@@ -29,6 +31,8 @@ const FORMATS = ['json', 'text', 'markdown'] as const;
 /** The mesh's Deployments, for the text check run again with --workloads (the same report). */
 const WORKLOADS_FILE = 'workloads.yaml';
 const WITH_WORKLOADS = 'text --workloads';
+/** The check's first stages alone (run-stages.ts): what no check can beat. */
+const FLOOR = ['read', 'read+intents'] as const;
 let failed = false;
 
 interface Run {
@@ -86,7 +90,15 @@ function answerOf(file: string, format: string): { digest: string; summary?: unk
 
 async function benchMesh(kind: MeshKind, bundled: string): Promise<void> {
   const { dir, made } = await meshOf(kind);
-  const runs: Record<string, Run[]> = { peer: [], json: [], text: [], markdown: [], [WITH_WORKLOADS]: [] };
+  const runs: Record<string, Run[]> = {
+    peer: [],
+    json: [],
+    text: [],
+    markdown: [],
+    [WITH_WORKLOADS]: [],
+    read: [],
+    'read+intents': [],
+  };
   const answers: Record<string, string> = {};
   for (let r = 0; r < rounds; r++) {
     runs.peer!.push(await child(path.join(import.meta.dirname, 'run-peer.ts'), [dir]));
@@ -116,6 +128,18 @@ async function benchMesh(kind: MeshKind, bundled: string): Promise<void> {
     if (answerOf(report, 'text').digest !== answers.text) {
       disagree(`${kind}: the text report with --workloads differs from the one without`);
     }
+    for (const stages of FLOOR) {
+      const floor = await child(path.join(bundled, 'run-stages.js'), [dir, stages]);
+      runs[stages]!.push(floor);
+      if (floor.calls !== made.expected.observed)
+        disagree(
+          `${kind} ${stages}: read ${floor.calls} calls, the generator built ${made.expected.observed}`,
+        );
+      if (stages === 'read+intents' && floor.rules !== made.expected.declared)
+        disagree(
+          `${kind} ${stages}: parsed ${floor.rules} rules, the generator built ${made.expected.declared}`,
+        );
+    }
   }
   const peer = runs.peer!;
   const mb = (made.bytes / 1e6).toFixed(0);
@@ -141,6 +165,15 @@ async function benchMesh(kind: MeshKind, bundled: string): Promise<void> {
     console.log(
       `  intent-drift check --format ${format.padEnd(20)}  ${fmt(median(ours.map((r) => r.ms)))}  best ${fmt(Math.min(...ours.map((r) => r.ms)))}  CPU ${fmt(cpuOf(ours))}  peak RSS ${mib(ours)}` +
         `   ${ratio.toFixed(1)}x the peer (best ${best.toFixed(1)}x, CPU time ${cpuRatio.toFixed(1)}x; target ${goal}x and 256 MiB: ${ratio >= goal && rss <= 256 ? 'met' : 'MISSED'})`,
+    );
+  }
+  console.log('  the floor: the same stages as check, and nothing after them (no diff, no report)');
+  for (const stages of FLOOR) {
+    const ours = runs[stages]!;
+    const ratio = median(peer.map((r) => r.ms)) / median(ours.map((r) => r.ms));
+    console.log(
+      `  ${(stages === 'read' ? 'the capture read alone' : 'the read and the intents, side by side').padEnd(48)}${fmt(median(ours.map((r) => r.ms)))}  best ${fmt(Math.min(...ours.map((r) => r.ms)))}  CPU ${fmt(cpuOf(ours))}  peak RSS ${mib(ours)}` +
+        `   ${ratio.toFixed(1)}x the peer`,
     );
   }
 }

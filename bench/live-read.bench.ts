@@ -12,6 +12,7 @@ import { deploymentChain, namespace, pod } from '../test/support/demo-cluster.ts
 import { type KubeObject, type PodEndpoint, startKubeApiServer } from '../test/support/kube-api-server.ts';
 import { writeKubeconfig } from '../test/support/kubeconfig.ts';
 import { type SeriesSpec, sidecarExposition } from '../test/support/sidecar-metrics.ts';
+import { peakRssMiB } from './peak-rss.ts';
 
 const PODS = 1000;
 const DEPLOYMENTS = 100;
@@ -107,7 +108,7 @@ async function read(which: Case, url: string): Promise<void> {
     const ok =
       map.pods.read === PODS && map.calls.length === expected.calls && requests === expected.requests;
     process.stdout.write(
-      `${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, calls: map.calls.length, requests, failed: map.pods.failed, ok })}\n`,
+      `${JSON.stringify({ ms, maxRssMiB: peakRssMiB(), calls: map.calls.length, requests, failed: map.pods.failed, ok })}\n`,
     );
   } finally {
     await kubeconfig.remove();

@@ -4,6 +4,7 @@
 // RSS, exit code.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { keepYoungGenerationSmall } from '../src/young-generation.ts';
+import { peakRssMiB } from './peak-rss.ts';
 
 // As the CLI's entry (src/cli/entry.ts) does: the young generation's size, then the CLI.
 keepYoungGenerationSmall();
@@ -31,6 +32,4 @@ const code = await main(args, {
 });
 const ms = performance.now() - started;
 closeSync(fd);
-process.stdout.write(
-  `${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMs(), code })}\n`,
-);
+process.stdout.write(`${JSON.stringify({ ms, maxRssMiB: peakRssMiB(), cpuMs: cpuMs(), code })}\n`);

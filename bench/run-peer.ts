@@ -3,6 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { peakRssMiB } from './peak-rss.ts';
 
 const dir = process.argv[2];
 if (dir === undefined) throw new Error('usage: run-peer.ts DIR');
@@ -16,6 +17,4 @@ for (const name of (await readdir(metricsDir)).sort()) {
   families += parsePrometheusTextFormat(text).length;
 }
 const ms = performance.now() - started;
-process.stdout.write(
-  `${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMs(), families })}\n`,
-);
+process.stdout.write(`${JSON.stringify({ ms, maxRssMiB: peakRssMiB(), cpuMs: cpuMs(), families })}\n`);

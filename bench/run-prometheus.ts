@@ -1,6 +1,7 @@
 // One child process of the benchmark: `--source prometheus` read from the stand-in at URL, as
 // the pipeline reads it. Prints JSON: time, peak RSS, calls and series read.
 import { keepYoungGenerationSmall } from '../src/young-generation.ts';
+import { peakRssMiB } from './peak-rss.ts';
 
 // As the CLI's entry (src/cli/entry.ts) does: the young generation's size, then the source.
 keepYoungGenerationSmall();
@@ -22,5 +23,5 @@ const map = await readPrometheus({
 });
 const ms = performance.now() - started;
 process.stdout.write(
-  `${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMs(), calls: map.calls.length, series: map.stats.series })}\n`,
+  `${JSON.stringify({ ms, maxRssMiB: peakRssMiB(), cpuMs: cpuMs(), calls: map.calls.length, series: map.stats.series })}\n`,
 );
