@@ -17,13 +17,18 @@ describe('ID-like segments, judged by shape', () => {
     ['/api/v1/orders/1024', '/api/v1/orders/{*}'],
     ['/v2/carts/3f2a9c1d-7b4e-4c1a-9e2f-5d6c7b8a9e0f/items', '/v2/carts/{*}/items'],
     ['/carts/3F2A9C1D-7B4E-4C1A-9E2F-5D6C7B8A9E0F', '/carts/{*}'],
+    // Upper-case, and too few digits to pass for a token: a UUID by its shape alone.
+    ['/carts/DEADBEEF-CAFE-4BAD-BEEF-FACEFEEDBABE', '/carts/{*}'],
     ['/commits/9fceb02d0ae598e95dc970b74767f19372d61af8', '/commits/{*}'],
     ['/objects/507f1f77bcf86cd799439011', '/objects/{*}'],
     ['/reports/2024-06-01', '/reports/{*}'],
     ['/events/2024-06-01T10:15:00Z/ack', '/events/{*}/ack'],
+    ['/events/2024-06-01T10:15:00+02:00/ack', '/events/{*}/ack'],
+    ['/events/2024-06-01T1015Z/ack', '/events/{*}/ack'],
     ['/customers/cus_NffrFeUfNV2Hib', '/customers/{*}'],
     ['/share/aZ3kP9qLm2Xw7YtB', '/share/{*}'],
     ['/avatars/8812.png', '/avatars/{*}'],
+    ['/exports/8812.json', '/exports/{*}'],
     ['/users/42/', '/users/{*}/'],
     ['/a/1/b/2/c/3', '/a/{*}/b/{*}/c/{*}'],
     // Base64 with its padding: Envoy's {*} matches `=` (since 1.28, before Istio had templates).
@@ -50,6 +55,9 @@ describe('ID-like segments, judged by shape', () => {
     '/q/aZ3kP9qLm2Xw7Yt*', // `*`: matched by {*} only on Envoy 1.35 and later (Istio 1.27)
     '/net/ipv6to4relay', // two digits, but shorter than a token (16)
     '/auth/oauth2callbackhandler', // a token's length, but one digit and no capitals: a name
+    '/api/fetchUserAccount2', // one digit and two capitals: camelCase, a name
+    '/api/ORDERSERVICEV2API', // one digit, capitals only: a constant's name
+    '/docs/kube-v1beta2-migration', // digits in a word shorter than a random run (10)
   ];
   for (const raw of kept) {
     test(`${raw} is kept`, () => assert.equal(templatePath(raw), raw));
