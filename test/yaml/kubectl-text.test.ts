@@ -144,6 +144,10 @@ describe('documents split as kubectl splits them (apimachinery’s YAMLReader, t
     assert.equal(docs('a: 1\r\n---\r\nb: 2\r\n'), 2);
     assert.equal(docs('a: 1\n...\n# between\n\n---\nb: 2\n...\n'), 2);
     assert.equal(docs('a: 1\n... # end\n'), 1);
+    // A second "..." is no document kubectl would skip; "...x" is a plain scalar's line to both.
+    assert.equal(docs('a: 1\n...\n...\n'), 1);
+    assert.equal(docs('foo\n...x\nbar\n'), 1);
+    assert.equal(docs('---\n...x\n'), 1);
     // A block scalar's "---x" is indented: no separator to either.
     assert.equal(docs('a: |\n  --- x\n'), 1);
     // A UTF-8 byte order mark, which kubectl drops, before a plain separator.
@@ -175,6 +179,8 @@ describe('documents split as kubectl splits them (apimachinery’s YAMLReader, t
       'a: 1\n---\n%YAML 1.1\n---\nb: 2\n',
       // A "..." with no document before it in its part: the directive still heads the part.
       '---\n# c\n...\n%YAML 1.1\n---\nb: 2\n',
+      // A separator with a comment heads the part too: the "..." before it ends another part.
+      'a: 1\n...\n--- # c\n%YAML 1.1\n---\nb: 2\n',
     ]) {
       const [line, message] = refusal(text);
       assert.equal(line, text.split('\n').findIndex((l) => l.startsWith('%')) + 1, text);
@@ -214,6 +220,9 @@ describe('characters go-yaml refuses, and JSON kubectl refuses', () => {
       ['a: 1\nb: x\u007f\n', 'U+007F', 2],
       ['a: \u0090\n', 'U+0090', 1],
       ['a: \uFFFE\n', 'U+FFFE', 1],
+      // Vertical tab and form feed: white space to some readers, control characters to go-yaml.
+      ['a: 1\n# c\u000b\n', 'U+000B', 2],
+      ['a: 1\n# c\u000c\n', 'U+000C', 2],
     ] as const) {
       assert.throws(
         () => parseYamlDocuments(text, 'f.yaml'),
@@ -237,6 +246,13 @@ describe('characters go-yaml refuses, and JSON kubectl refuses', () => {
     assert.throws(() => parseYamlDocuments(' {"a": 1}\n---\nb: 2\n', 'f.json'), /not valid JSON/);
     const [doc] = parseYamlDocuments('\uFEFF {"a": "--- x", "b": "\\u0007"}\n', 'f.json');
     assert.equal(((doc!.root as YamlMap).entries.get('a')!.value as YamlScalar).value, '--- x');
+  });
+
+  test('JSON that YAML reads (a trailing comma) is refused at the line JSON.parse stops at', () => {
+    assert.throws(
+      () => parseYamlDocuments('{\n  "a": 1,\n}\n', 'f.json'),
+      (err: unknown) => err instanceof InputError && err.line === 3 && /not valid JSON/.test(err.message),
+    );
   });
 
   test('a stream of JSON values (jq -c writes one) is a document each, at its lines; null skipped; a break refused', () => {
