@@ -74,6 +74,21 @@ describe('readPrometheusText', () => {
     );
   });
 
+  test('a bare wanted name ended by CRLF is refused at its line wherever the chunks are cut', async () => {
+    const bytes = new Uint8Array(Buffer.from('istio_requests_total{a="x"} 1\r\nistio_requests_total\r\n'));
+    for (let i = 0; i <= bytes.length; i++) {
+      await assert.rejects(samplesOf(cutAt(bytes, [i])), (err: unknown) => {
+        assert.ok(isInputError(err), String(err));
+        assert.equal(
+          String(err),
+          'test.prom:2: missing value after istio_requests_total (each series must be on one line)',
+          `split at ${i}`,
+        );
+        return true;
+      });
+    }
+  });
+
   test('a malformed wanted line names source and line; a malformed unwanted line is skipped', async () => {
     assert.equal(
       await rejection('envoy_x{a="unterminated} 1\nistio_requests_total{a="b"} x\n'),
