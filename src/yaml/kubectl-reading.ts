@@ -41,7 +41,22 @@ export function kubectlReadingProblem(text: string): KubectlReadingProblem | und
   // JSON holds no raw control character (JSON.parse refuses them) but a lone CR between values,
   // white space to Go's JSON decoder and a line break to the YAML readers here.
   if (isJsonToKubectl(body)) return loneCarriageReturn(body);
-  return oddCharacter(body) ?? directive(body) ?? splitProblem(body);
+  return oddCharacter(body) ?? innerMark(body) ?? directive(body) ?? splitProblem(body);
+}
+
+/**
+ * A byte order mark at the start of a line (after the file's own, which kubectl drops first):
+ * go-yaml drops one at the start of each part it reads, so files saved with a mark and joined
+ * with `---` give kubectl `kind: ClientIntents` where YAML reads the key "\uFEFFkind".
+ */
+function innerMark(body: string): KubectlReadingProblem | undefined {
+  const at = body.search(/^\uFEFF/m);
+  if (at === -1) return undefined;
+  return {
+    line: lineAt(body, at),
+    message:
+      "a byte order mark (U+FEFF) at the start of a line: go-yaml (kubectl's YAML reader) drops it at the start of a document, where YAML reads it as text; remove it",
+  };
 }
 
 function loneCarriageReturn(body: string): KubectlReadingProblem | undefined {

@@ -138,6 +138,10 @@ const CASES = [
   'a: 1\n...\n%TAG !e! tag:example.com,2000:\n---\nb: !e!x 2\n',
   '\uFEFF--- {a: 1}\n',
   '\uFEFFa: 1\n',
+  // A mark at the head of a later part (files with marks joined with `---`): go-yaml drops it.
+  'a: 1\n---\n\uFEFFb: 2\n',
+  'a: 1\n--- # c\n\uFEFF- x\n',
+  '\uFEFF\uFEFFb: 2\n',
   // Characters: line breaks only go-yaml sees, control characters.
   'a: 1 # x\u2028b: 2\n',
   'a: x\u0085y\n',

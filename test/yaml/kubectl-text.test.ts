@@ -161,6 +161,28 @@ describe('documents split as kubectl splits them (apimachinery’s YAMLReader, t
     ]);
   });
 
+  test('a byte order mark at the head of a line, which go-yaml drops at the head of a part and YAML reads as text', () => {
+    // `cat` of files saved with a mark, joined with `---`: kubectl applies `kind: ClientIntents`
+    // where YAML reads the key "\uFEFFkind".
+    for (const [text, line] of [
+      ['a: 1\n---\n\uFEFFkind: ClientIntents\n', 3],
+      ['a: 1\n--- # c\n\uFEFF- x\n', 3],
+      ['\uFEFF\uFEFFb: 2\n', 1],
+      ['a: 1\n\uFEFFb: 2\n', 2],
+    ] as const) {
+      assert.deepEqual(
+        refusal(text),
+        [
+          line,
+          "a byte order mark (U+FEFF) at the start of a line: go-yaml (kubectl's YAML reader) drops it at the start of a document, where YAML reads it as text; remove it",
+        ],
+        text,
+      );
+    }
+    // Within a line it is text to both.
+    assert.equal(parseYamlDocuments('a: x\uFEFFy\n', 'f.yaml').length, 1);
+  });
+
   test('a part that is only a "...", which go-yaml refuses (no node content)', () => {
     for (const text of ['a: 1\n---\n...\n', 'a: 1\n--- \n# c\n...\n---\nb: 2\n', '...\n']) {
       const [line, message] = refusal(text);
