@@ -24295,4 +24295,20 @@ export const MUTANTS: Mutant[] = [
     why: 'broken JSON is reported at line 1',
     tests: HUNT_KUBECTL,
   },
+  {
+    id: 'hunt-read4/kubectl-inner-mark-allowed',
+    file: 'src/yaml/kubectl-reading.ts',
+    from: 'const at = body.search(/^\\uFEFF/m);',
+    to: 'const at = -1;',
+    why: 'a byte order mark at the head of a later part, which go-yaml drops, is read as text: `\\uFEFFkind` where kubectl applies `kind`',
+    tests: HUNT_KUBECTL,
+  },
+  {
+    id: 'hunt-read4/kubectl-inner-mark-after-separator-only',
+    file: 'src/yaml/kubectl-reading.ts',
+    from: 'const at = body.search(/^\\uFEFF/m);',
+    to: 'const at = body.search(/(?<=^---\\n)\\uFEFF/m);',
+    why: 'a mark after `--- # c`, or a second mark at the head of the file, is read as text where go-yaml drops it',
+    tests: HUNT_KUBECTL,
+  },
 ];
