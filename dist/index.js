@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-JPMVM3EM.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-S2CR2ORI.js"));
 exitTwoOnCrash();
 await run();

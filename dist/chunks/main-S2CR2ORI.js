@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-SVXUNKLQ.js";
+} from "./chunk-6O6RYWBS.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-SVXUNKLQ.js";
+} from "./chunk-6O6RYWBS.js";
 import {
   leavesDirectory,
   openInRepository,

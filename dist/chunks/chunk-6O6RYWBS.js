@@ -7161,7 +7161,15 @@ var CONTENT_LINE = /^(?!\.\.\.(?:\s|$))[ \t]*[^\s#]/m;
 function kubectlReadingProblem(text3) {
   const body = withoutMark(text3);
   if (isJsonToKubectl(body)) return loneCarriageReturn(body);
-  return oddCharacter(body) ?? directive(body) ?? splitProblem(body);
+  return oddCharacter(body) ?? innerMark(body) ?? directive(body) ?? splitProblem(body);
+}
+function innerMark(body) {
+  const at = body.search(/^\uFEFF/m);
+  if (at === -1) return void 0;
+  return {
+    line: lineAt(body, at),
+    message: "a byte order mark (U+FEFF) at the start of a line: go-yaml (kubectl's YAML reader) drops it at the start of a document, where YAML reads it as text; remove it"
+  };
 }
 function loneCarriageReturn(body) {
   const carriage = body.search(LONE_CARRIAGE_RETURN);
