@@ -96,6 +96,7 @@ describe('readActionInputs', () => {
       [{ duration: '2 minutes' }, /^duration: '2 minutes' is not a duration/],
       [{ duration: '2m; sleep 999' }, /^duration: '2m; sleep 999' is not a duration/],
       [{ duration: '1h30m' }, /^duration: '1h30m' is not a duration/],
+      [{ duration: 'm' }, /^duration: 'm' is not a duration/],
       [{ 'prometheus-url': 'file:///etc/passwd' }, /^prometheus-url: must be http\(s\)/],
       [{ 'pr-branch': '../main' }, /^pr-branch: '..\/main' is not a valid branch name/],
       // Git refuses these ref names; one with a space or a control character is never a branch.

@@ -52,6 +52,16 @@ describe('defect 1: kind gets --config only for a file that is there', () => {
     assert.equal(plan.kindConfig, path.join(cwd, 'kind-config.yaml'));
   });
 
+  test('cluster: existing creates no cluster: no kind config, though the repository has kind-config.yaml', async () => {
+    const cwd = await emptyDir();
+    await writeFile(
+      path.join(cwd, 'kind-config.yaml'),
+      'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n',
+    );
+    const plan = clusterPlan(readActionInputs(inputs({ cluster: 'existing' }), cwd));
+    assert.equal(plan.kindConfig, undefined);
+  });
+
   test('an input is a file of the workspace, wherever the action runs from', async () => {
     const cwd = await emptyDir();
     await mkdir(path.join(cwd, 'ci'));

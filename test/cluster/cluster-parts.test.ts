@@ -330,6 +330,27 @@ describe('from the action’s settings', () => {
     });
   });
 
+  test('clusterPlan: each cluster input given reaches the plan; cluster none has no plan', () => {
+    const settings = readActionInputs(
+      inputs({
+        cluster: 'existing',
+        'istio-version': '1.28',
+        'keep-cluster': 'true',
+        traffic: './replay.sh --rate 5',
+        duration: '3m',
+      }),
+      '/repo',
+    );
+    const plan = clusterPlan(settings);
+    assert.deepEqual(
+      [plan.cluster, plan.istioVersion, plan.keepCluster, plan.traffic, plan.durationMs],
+      ['existing', '1.28', true, './replay.sh --rate 5', 180_000],
+    );
+    const none = readActionInputs(inputs({ metrics: 'capture' }), '/repo');
+    assert.equal(none.live.cluster, 'none');
+    assert.throws(() => clusterPlan(none), /cluster none has no life cycle/);
+  });
+
   test('sidecars: two readings a window apart; the window opens after the first', async () => {
     const settings = readActionInputs(inputs({ cluster: 'kind', duration: '1m' }), '/repo');
     const seen: { settings?: Settings; opened: number } = { opened: 0 };

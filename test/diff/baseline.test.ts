@@ -133,6 +133,35 @@ describe('baseline', () => {
     assert.deepEqual(applyBaseline(fixed, baselineOf(today)).outcome, { missing: 0, stale: 0, resolved: 2 });
   });
 
+  test('new stale drift alone is drift after the baseline took out every missing call', () => {
+    const onlyMissing = { ...baselineOf(today), stale: [] };
+    const { drift, outcome } = applyBaseline(today, onlyMissing);
+    assert.deepEqual([drift.missing.length, drift.stale.length], [0, 1]);
+    assert.deepEqual([drift.summary.missing, drift.summary.stale, drift.summary.drift], [0, 1, true]);
+    assert.deepEqual(outcome, { missing: 1, stale: 0, resolved: 0 });
+  });
+
+  test('an entry matches field by field: its method and path are not read as one text', () => {
+    const spaced = driftOf([call('web', 'api', 'GET', '/a b')]);
+    assert.deepEqual(
+      spaced.missing.map((c) => `${c.method} ${c.path}`),
+      ['GET /a b'],
+    );
+    const shifted = parseBaseline(
+      JSON.stringify({
+        version: 1,
+        missing: [{ client: `${NS}/web`, server: `${NS}/api`, method: 'GET /a', path: 'b' }],
+      }),
+      'b.json',
+    );
+    const { drift, outcome } = applyBaseline(spaced, shifted);
+    assert.deepEqual(
+      drift.missing.map((c) => `${c.method} ${c.path}`),
+      ['GET /a b'],
+    );
+    assert.equal(outcome.resolved, 1);
+  });
+
   test('a stale rule is the same entry after its line moved', () => {
     const moved = computeDrift(
       observedMap([call('web', 'api', 'GET', '/users/5')]),
@@ -150,6 +179,21 @@ describe('baseline', () => {
       ['{"version": 2}', /version must be 1/],
       ['{"version": 1, "missing": [{"client": 1}]}', /missing\[0\]\.client must be a string/],
       ['{"version": 1, "stale": {}}', /stale must be a list/],
+      ['{"version": 1, "missing": {}}', /missing must be a list/],
+      ['{"version": 1, "missing": [null]}', /missing\[0\] must be an object/],
+      ['{"version": 1, "stale": [[]]}', /stale\[0\] must be an object/],
+      [
+        '{"version": 1, "missing": [{"client": "a/web", "server": "a/api", "method": 5}]}',
+        /missing\[0\]\.method must be a string/,
+      ],
+      [
+        '{"version": 1, "stale": [{"client": "a/web", "server": "a/api", "path": ["/x"], "targetType": "kubernetes"}]}',
+        /stale\[0\]\.path must be a string/,
+      ],
+      [
+        '{"version": 1, "stale": [{"client": "a/web", "server": "a/api"}]}',
+        /stale\[0\]\.targetType must be a string/,
+      ],
     ] as const;
     for (const [text, message] of bad) {
       assert.throws(
