@@ -98,6 +98,7 @@ describe('readActionInputs', () => {
       [{ duration: '1h30m' }, /^duration: '1h30m' is not a duration/],
       [{ duration: 'm' }, /^duration: 'm' is not a duration/],
       [{ 'prometheus-url': 'file:///etc/passwd' }, /^prometheus-url: must be http\(s\)/],
+      [{ 'prometheus-url': '/prometheus', source: 'prometheus' }, /^prometheus-url: not a URL/],
       [{ 'pr-branch': '../main' }, /^pr-branch: '..\/main' is not a valid branch name/],
       // Git refuses these ref names; one with a space or a control character is never a branch.
       [{ 'pr-branch': '/main' }, /^pr-branch: '\/main' is not a valid branch name/],

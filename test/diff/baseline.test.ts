@@ -53,6 +53,31 @@ describe('baseline', () => {
     assert.equal(outcome.missing, 1);
   });
 
+  test('one entry takes out every call shown under its template, each counted', () => {
+    const later = driftOf([
+      call('web', 'api', 'POST', '/orders/7'),
+      call('web', 'api', 'POST', '/orders/8'),
+      call('web', 'api', 'GET', '/users/5'),
+    ]);
+    assert.equal(later.missing.length, 2);
+    const { drift, outcome } = applyBaseline(later, baselineOf(today));
+    assert.deepEqual([drift.missing, drift.summary.missing], [[], 0]);
+    assert.deepEqual(outcome, { missing: 2, stale: 1, resolved: 0 });
+  });
+
+  test('a stale rule of another target type is not the entry of a kubernetes one', () => {
+    const asService = computeDrift(
+      observedMap([call('web', 'api', 'GET', '/users/5')]),
+      declaredIntents([rule('web', 'api', 'GET', '/old', { targetType: 'service' })]),
+    );
+    const { drift, outcome } = applyBaseline(asService, baselineOf(today));
+    assert.deepEqual(
+      drift.stale.map((r) => `${r.targetType} ${r.method} ${r.path}`),
+      ['service GET /old'],
+    );
+    assert.deepEqual(outcome, { missing: 0, stale: 0, resolved: 2 });
+  });
+
   test('an entry holding a template accepts only calls shown under that template, not every path it matches', () => {
     // GET /api/{*} was recorded because order IDs were templated; /api/admin is a new endpoint.
     const templated = (p: string) => (/^\/api\/ord-/.test(p) ? '/api/{*}' : p.replace(/\/\d+/g, '/{*}'));
@@ -193,6 +218,11 @@ describe('baseline', () => {
       [
         '{"version": 1, "stale": [{"client": "a/web", "server": "a/api"}]}',
         /stale\[0\]\.targetType must be a string/,
+      ],
+      ['{"version": 1, "missing": [{"client": "a/web"}]}', /missing\[0\]\.server must be a string/],
+      [
+        '{"version": 1, "stale": [{"server": "a/api", "targetType": "kubernetes"}]}',
+        /stale\[0\]\.client must be a string/,
       ],
     ] as const;
     for (const [text, message] of bad) {

@@ -65,4 +65,23 @@ describe('CI findings', () => {
       );
     }
   });
+
+  test('each finding is placed at a path from the repository root', () => {
+    const drift = computeDrift(
+      observedMap([call('web', 'api', null, null), call('web', 'db', 'GET', '/x')]),
+      declaredIntents([
+        rule('web', 'api', 'GET', '/a', { file: '/repo/intents/web.yaml', line: 4 }),
+        rule('web', 'db', 'GET', '/old', { file: '/repo/intents/web.yaml', line: 9 }),
+      ]),
+    );
+    const findings = ciFindings(drift, { ...failAll, repositoryPath: (f) => f.replace('/repo/', '') });
+    assert.deepEqual(
+      findings.map((f) => `${f.kind} ${f.title} ${f.location?.file}:${f.location?.line}`),
+      [
+        'missing GET /x -> db undefined:undefined',
+        'stale GET /old -> db intents/web.yaml:9',
+        'no-http-detail GET /a -> api intents/web.yaml:4',
+      ],
+    );
+  });
 });
