@@ -25077,4 +25077,12 @@ export const MUTANTS: Mutant[] = [
     why: 'a kind of 63 characters is refused',
     tests: HUNT_GATE_NAMES,
   },
+  {
+    id: 'hunt-gate/inputs-duration-unbounded',
+    file: 'src/action/inputs.ts',
+    from: 'if (parseDuration(duration, INPUT.duration) > MAX_DURATION_MS) {',
+    to: 'if (false) {',
+    why: 'a duration past what a timer can wait (600h) is taken: the window closes as it opens and the check reads at once',
+    tests: HUNT_GATE_INPUTS,
+  },
 ];

@@ -8,7 +8,7 @@ import { assertDistinctOutputFiles } from '../deliver/output-files.ts';
 import { InputError } from '../errors.ts';
 import { isDnsLabel } from '../kubernetes-names.ts';
 import type { FailOn } from '../model.ts';
-import { parseSince, prometheusTimeoutMs } from '../observe/live/duration.ts';
+import { parseDuration, parseSince, prometheusTimeoutMs } from '../observe/live/duration.ts';
 import {
   defaultSettings,
   FAIL_ON,
@@ -157,6 +157,9 @@ export function readActionInputs(read: InputReader, cwd: string): ActionSettings
   };
 }
 
+/** `duration`'s limit: 5 days, the most a job runs on a self-hosted runner (6h on GitHub's). */
+const MAX_DURATION_MS = 120 * 3_600_000;
+
 /** Sources a live cluster can be read with: the files of `metrics` and `snapshot` are not live. */
 const LIVE_SOURCES: readonly SourceKind[] = ['sidecars', 'prometheus', 'mapper'];
 
@@ -230,6 +233,12 @@ function readLive(get: (name: string) => string): ClusterSettings {
   const duration = get(INPUT.duration) || '2m';
   if (!/^\d+(s|m|h)$/.test(duration)) {
     throw new InputError(`${INPUT.duration}: '${duration}' is not a duration like 90s, 2m or 1h`);
+  }
+  // A timer longer than 2^31-1 ms (24.8 days) fires at once: the window would close as it opened.
+  if (parseDuration(duration, INPUT.duration) > MAX_DURATION_MS) {
+    throw new InputError(
+      `${INPUT.duration}: '${duration}' is longer than 120h, the longest a GitHub Actions job runs (self-hosted)`,
+    );
   }
   return {
     cluster,

@@ -78,6 +78,16 @@ describe('readActionInputs', () => {
     assert.deepEqual(s.check.namespaces, ['shop', 'web']);
   });
 
+  test('a duration up to 120h is taken as given', () => {
+    for (const duration of ['1s', '7200m', '120h']) {
+      const s = readActionInputs(
+        reader({ 'github-token': 't', intents: 'intents', cluster: 'existing', duration }),
+        '/repo',
+      );
+      assert.equal(s.live.duration, duration);
+    }
+  });
+
   test('refuses bad values with the input’s name', () => {
     const bad: [Record<string, string>, RegExp][] = [
       [{ 'fail-on': 'often' }, /^fail-on must be one of missing, stale, any, none/],
@@ -97,6 +107,10 @@ describe('readActionInputs', () => {
       [{ duration: '2m; sleep 999' }, /^duration: '2m; sleep 999' is not a duration/],
       [{ duration: '1h30m' }, /^duration: '1h30m' is not a duration/],
       [{ duration: 'm' }, /^duration: 'm' is not a duration/],
+      // A timer waits at most 2^31-1 ms (24.8 days): a longer window would close at once.
+      [{ duration: '600h' }, /^duration: '600h' is longer than 120h/],
+      [{ duration: '7201m' }, /^duration: '7201m' is longer than 120h/],
+      [{ duration: '0s' }, /^duration: the duration must be longer than zero/],
       [{ 'prometheus-url': 'file:///etc/passwd' }, /^prometheus-url: must be http\(s\)/],
       [{ 'prometheus-url': '/prometheus', source: 'prometheus' }, /^prometheus-url: not a URL/],
       [{ 'pr-branch': '../main' }, /^pr-branch: '..\/main' is not a valid branch name/],
