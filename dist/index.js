@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-S2CR2ORI.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-ZQU5MURA.js"));
 exitTwoOnCrash();
 await run();

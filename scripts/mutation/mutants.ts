@@ -271,7 +271,7 @@ const HUNT_TREE = [
   'test/declare/load-intents.test.ts',
 ];
 const HUNT_OMAP = ['test/observe/observed-map.test.ts', 'test/observe/observed-map-reference.test.ts'];
-/** The hunt in the baseline, action inputs, CI findings, cluster check and name rules (hunt-gate/). */
+/** The hunt in the baseline, action inputs, CI findings, cluster check and name rules (hunt-gate2/). */
 const HUNT_GATE_BASELINE = ['test/diff/baseline.test.ts', 'test/config/baseline-file.test.ts'];
 const HUNT_GATE_INPUTS = ['test/action/action-inputs.test.ts', 'test/action/workflows.test.ts'];
 const HUNT_GATE_CI = [
@@ -24331,10 +24331,10 @@ export const MUTANTS: Mutant[] = [
     why: 'a mark after `--- # c`, or a second mark at the head of the file, is read as text where go-yaml drops it',
     tests: HUNT_KUBECTL,
   },
-  // hunt-gate/: the baseline, the action's inputs, the CI findings, the cluster check and the
-  // Kubernetes name rules (thinly covered by the catalog before).
+  // hunt-gate2/: the baseline, the action's inputs, the CI findings, the cluster check and the
+  // Kubernetes name rules (thinly covered by the catalog before; hunt-gate/ is an earlier hunt).
   {
-    id: 'hunt-gate/baseline-entry-null',
+    id: 'hunt-gate2/baseline-entry-null',
     file: 'src/diff/baseline.ts',
     from: "typeof x === 'object' && x !== null && !Array.isArray(x)",
     to: "typeof x === 'object'",
@@ -24342,7 +24342,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-nullable-any',
+    id: 'hunt-gate2/baseline-nullable-any',
     file: 'src/diff/baseline.ts',
     from: '(v === null ? null : text_(v, at))',
     to: "(typeof v === 'string' ? v : null)",
@@ -24350,7 +24350,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-missing-not-list',
+    id: 'hunt-gate2/baseline-missing-not-list',
     file: 'src/diff/baseline.ts',
     from: "list(top.missing ?? [], 'missing')",
     to: "list(Array.isArray(top.missing) ? top.missing : [], 'missing')",
@@ -24358,7 +24358,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-target-type-unchecked',
+    id: 'hunt-gate2/baseline-target-type-unchecked',
     file: 'src/diff/baseline.ts',
     from: 'targetType: text_(x.targetType, `stale[${i}].targetType`)',
     to: 'targetType: x.targetType as string',
@@ -24366,7 +24366,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-client-unchecked',
+    id: 'hunt-gate2/baseline-client-unchecked',
     file: 'src/diff/baseline.ts',
     from: 'client: text_(x.client, `missing[${i}].client`)',
     to: 'client: String(x.client)',
@@ -24374,7 +24374,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-used-not-recorded',
+    id: 'hunt-gate2/baseline-used-not-recorded',
     file: 'src/diff/baseline.ts',
     from: '    used.add(key);\n',
     to: '',
@@ -24382,7 +24382,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-stale-against-missing',
+    id: 'hunt-gate2/baseline-stale-against-missing',
     file: 'src/diff/baseline.ts',
     from: 'known(staleKeys, usedStale)',
     to: 'known(missingKeys, usedStale)',
@@ -24390,7 +24390,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-stale-count',
+    id: 'hunt-gate2/baseline-stale-count',
     file: 'src/diff/baseline.ts',
     from: 'stale: drift.stale.length - stale.length,',
     to: 'stale: stale.length,',
@@ -24398,7 +24398,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-drift-missing-only',
+    id: 'hunt-gate2/baseline-drift-missing-only',
     file: 'src/diff/baseline.ts',
     from: 'drift: missing.length > 0 || stale.length > 0,',
     to: 'drift: missing.length > 0,',
@@ -24406,7 +24406,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-any-version',
+    id: 'hunt-gate2/baseline-any-version',
     file: 'src/diff/baseline.ts',
     from: 'if (top.version !== BASELINE_VERSION) bad(',
     to: "if (typeof top.version !== 'number') bad(",
@@ -24414,7 +24414,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-resolved-duplicates',
+    id: 'hunt-gate2/baseline-resolved-duplicates',
     file: 'src/diff/baseline.ts',
     from: 'resolved: missingKeys.size - usedMissing.size +',
     to: 'resolved: baseline.missing.length - usedMissing.size +',
@@ -24422,7 +24422,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-key-join',
+    id: 'hunt-gate2/baseline-key-join',
     file: 'src/diff/baseline.ts',
     from: 'const keyOf = (entry: object): string => JSON.stringify(Object.values(entry));',
     to: "const keyOf = (entry: object): string => Object.values(entry).join(' ');",
@@ -24430,7 +24430,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/inputs-not-trimmed',
+    id: 'hunt-gate2/inputs-not-trimmed',
     file: 'src/action/inputs.ts',
     from: 'const get = (name: string) => read(name).trim();',
     to: 'const get = (name: string) => read(name);',
@@ -24438,7 +24438,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-kind-without-workloads',
+    id: 'hunt-gate2/inputs-kind-without-workloads',
     file: 'src/action/inputs.ts',
     from: "if (live.cluster === 'kind' && check.workloads.length === 0) {",
     to: 'if (false) {',
@@ -24446,7 +24446,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-prometheus-without-url',
+    id: 'hunt-gate2/inputs-prometheus-without-url',
     file: 'src/action/inputs.ts',
     from: "if (check.source === 'prometheus' && check.live.prometheusUrl === undefined) {",
     to: 'if (false) {',
@@ -24454,7 +24454,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-snapshot-without-file',
+    id: 'hunt-gate2/inputs-snapshot-without-file',
     file: 'src/action/inputs.ts',
     from: "if (check.source === 'snapshot' && check.snapshots.length === 0) {",
     to: 'if (false) {',
@@ -24462,7 +24462,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-metrics-without-file',
+    id: 'hunt-gate2/inputs-metrics-without-file',
     file: 'src/action/inputs.ts',
     from: "if (check.source === 'metrics' && check.metrics.length === 0) {",
     to: 'if (false) {',
@@ -24470,7 +24470,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-duration-no-digits',
+    id: 'hunt-gate2/inputs-duration-no-digits',
     file: 'src/action/inputs.ts',
     from: '/^\\d+(s|m|h)$/',
     to: '/^\\d*(s|m|h)$/',
@@ -24478,7 +24478,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-since-unchecked',
+    id: 'hunt-gate2/inputs-since-unchecked',
     file: 'src/action/inputs.ts',
     from: '  parseSince(value, new Date(), INPUT.since);\n',
     to: '',
@@ -24486,7 +24486,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-timeout-unchecked',
+    id: 'hunt-gate2/inputs-timeout-unchecked',
     file: 'src/action/inputs.ts',
     from: '  prometheusTimeoutMs(value, INPUT.prometheusTimeout);\n',
     to: '',
@@ -24494,7 +24494,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-timeout-any-source',
+    id: 'hunt-gate2/inputs-timeout-any-source',
     file: 'src/action/inputs.ts',
     from: "if (source !== 'prometheus') {\n    throw new InputError(`${INPUT.prometheusTimeout}",
     to: 'if (false) {\n    throw new InputError(`${INPUT.prometheusTimeout}',
@@ -24502,7 +24502,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-bool-false-lower-only',
+    id: 'hunt-gate2/inputs-bool-false-lower-only',
     file: 'src/action/inputs.ts',
     from: "['false', 'False', 'FALSE']",
     to: "['false']",
@@ -24510,7 +24510,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-bool-unknown-fallback',
+    id: 'hunt-gate2/inputs-bool-unknown-fallback',
     file: 'src/action/inputs.ts',
     from: "  throw new InputError(`${name} must be true or false (got '${value}')`);",
     to: '  return fallback;',
@@ -24518,7 +24518,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-comment-lines',
+    id: 'hunt-gate2/inputs-comment-lines',
     file: 'src/action/inputs.ts',
     from: ".filter((l) => l !== '' && !l.startsWith('#'))",
     to: ".filter((l) => l !== '')",
@@ -24526,7 +24526,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-branch-unchecked',
+    id: 'hunt-gate2/inputs-branch-unchecked',
     file: 'src/action/inputs.ts',
     from: 'if (branchProblem !== undefined) {',
     to: 'if (false) {',
@@ -24534,7 +24534,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-intents-optional',
+    id: 'hunt-gate2/inputs-intents-optional',
     file: 'src/action/inputs.ts',
     from: "if (mode === 'check' && check.intents.length === 0) {",
     to: 'if (false) {',
@@ -24542,7 +24542,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-istio-unchecked',
+    id: 'hunt-gate2/inputs-istio-unchecked',
     file: 'src/action/inputs.ts',
     from: 'if (versionProblem !== undefined) throw',
     to: 'if (false) throw',
@@ -24550,7 +24550,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-cluster-default-metrics',
+    id: 'hunt-gate2/inputs-cluster-default-metrics',
     file: 'src/action/inputs.ts',
     from: "  if (cluster !== 'none') return 'sidecars';\n",
     to: '',
@@ -24558,7 +24558,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/ci-op-method-unescaped',
+    id: 'hunt-gate2/ci-op-method-unescaped',
     file: 'src/report/ci-findings.ts',
     from: "return `${show(method ?? '*')} ${show(path ?? '*')}`;",
     to: "return `${method ?? '*'} ${show(path ?? '*')}`;",
@@ -24566,7 +24566,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-op-path-unescaped',
+    id: 'hunt-gate2/ci-op-path-unescaped',
     file: 'src/report/ci-findings.ts',
     from: "return `${show(method ?? '*')} ${show(path ?? '*')}`;",
     to: "return `${show(method ?? '*')} ${path ?? '*'}`;",
@@ -24574,7 +24574,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-rule-target-unescaped',
+    id: 'hunt-gate2/ci-rule-target-unescaped',
     file: 'src/report/ci-findings.ts',
     from: 'const name = show(targetName(rule.server, rule.client.namespace));',
     to: 'const name = targetName(rule.server, rule.client.namespace);',
@@ -24582,7 +24582,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-rule-target-type-dropped',
+    id: 'hunt-gate2/ci-rule-target-type-dropped',
     file: 'src/report/ci-findings.ts',
     from: "return rule.targetType === 'kubernetes' ? name : `${rule.targetType} ${name}`;",
     to: 'return name;',
@@ -24590,7 +24590,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-no-detail-warns',
+    id: 'hunt-gate2/ci-no-detail-warns',
     file: 'src/report/ci-findings.ts',
     from: "      outcome: 'pass',\n",
     to: "      outcome: 'warn',\n",
@@ -24598,7 +24598,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-missing-server-unescaped',
+    id: 'hunt-gate2/ci-missing-server-unescaped',
     file: 'src/report/ci-findings.ts',
     from: 'const server = show(targetName(first.server, first.client.namespace));',
     to: 'const server = targetName(first.server, first.client.namespace);',
@@ -24606,7 +24606,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-via-dropped',
+    id: 'hunt-gate2/ci-via-dropped',
     file: 'src/report/ci-findings.ts',
     from: '  const via = first.server.service\n',
     to: '  const via = false\n',
@@ -24614,7 +24614,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-would-block-flipped',
+    id: 'hunt-gate2/ci-would-block-flipped',
     file: 'src/report/ci-findings.ts',
     from: '      (first.wouldBeBlocked\n',
     to: '      (!first.wouldBeBlocked\n',
@@ -24622,7 +24622,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-seen-six',
+    id: 'hunt-gate2/ci-seen-six',
     file: 'src/report/ci-findings.ts',
     from: '.slice(0, 5);',
     to: '.slice(0, 6);',
@@ -24630,7 +24630,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-more-zero',
+    id: 'hunt-gate2/ci-more-zero',
     file: 'src/report/ci-findings.ts',
     from: 'calls.length > seen.length ?',
     to: 'calls.length >= seen.length ?',
@@ -24638,7 +24638,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-seen-unescaped',
+    id: 'hunt-gate2/ci-seen-unescaped',
     file: 'src/report/ci-findings.ts',
     from: "calls.map((call) => show(call.path ?? ''))",
     to: "calls.map((call) => call.path ?? '')",
@@ -24646,7 +24646,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-no-intents-unescaped',
+    id: 'hunt-gate2/ci-no-intents-unescaped',
     file: 'src/report/ci-findings.ts',
     from: 'detail.push(`${show(qualifiedName(first.client))} has no',
     to: 'detail.push(`${qualifiedName(first.client)} has no',
@@ -24654,7 +24654,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-outcome-every',
+    id: 'hunt-gate2/ci-outcome-every',
     file: 'src/report/ci-findings.ts',
     from: 'calls.some((call) => opts.gate.missing(call))',
     to: 'calls.every((call) => opts.gate.missing(call))',
@@ -24662,7 +24662,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-missing-location-raw',
+    id: 'hunt-gate2/ci-missing-location-raw',
     file: 'src/report/ci-findings.ts',
     from: '{ file: where(home.file), line: home.line }',
     to: '{ file: home.file, line: home.line }',
@@ -24670,7 +24670,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-group-ignores-server',
+    id: 'hunt-gate2/ci-group-ignores-server',
     file: 'src/report/ci-findings.ts',
     from: "    qualifiedName(call.server),\n    call.method ?? '',",
     to: "    call.method ?? '',",
@@ -24678,7 +24678,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-client-name-unescaped',
+    id: 'hunt-gate2/ci-client-name-unescaped',
     file: 'src/report/ci-findings.ts',
     from: 'no ClientIntents rule of ${show(first.client.name)} allows it',
     to: 'no ClientIntents rule of ${first.client.name} allows it',
@@ -24686,7 +24686,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/cluster-kind-config-existing',
+    id: 'hunt-gate2/cluster-kind-config-existing',
     file: 'src/cluster/cluster-check.ts',
     from: "kindConfig: live.cluster === 'kind' ? kindConfigFile(live.kindConfig, check.cwd) : undefined,",
     to: 'kindConfig: kindConfigFile(live.kindConfig, check.cwd),',
@@ -24694,7 +24694,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/cluster-istio-default-only',
+    id: 'hunt-gate2/cluster-istio-default-only',
     file: 'src/cluster/cluster-check.ts',
     from: 'istioVersion: live.istioVersion ?? DEFAULT_ISTIO_VERSION,',
     to: 'istioVersion: DEFAULT_ISTIO_VERSION,',
@@ -24702,7 +24702,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/cluster-keep-dropped',
+    id: 'hunt-gate2/cluster-keep-dropped',
     file: 'src/cluster/cluster-check.ts',
     from: 'keepCluster: live.keepCluster,',
     to: 'keepCluster: false,',
@@ -24710,7 +24710,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/cluster-config-missing-ok',
+    id: 'hunt-gate2/cluster-config-missing-ok',
     file: 'src/cluster/cluster-check.ts',
     from: 'if (!existsSync(file)) throw',
     to: 'if (false) throw',
@@ -24718,7 +24718,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/cluster-fallback-always',
+    id: 'hunt-gate2/cluster-fallback-always',
     file: 'src/cluster/cluster-check.ts',
     from: 'return existsSync(fallback) ? fallback : undefined;',
     to: 'return fallback;',
@@ -24726,7 +24726,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/cluster-none-planned',
+    id: 'hunt-gate2/cluster-none-planned',
     file: 'src/cluster/cluster-check.ts',
     from: "  if (live.cluster === 'none') throw new Error('clusterPlan: cluster none has no life cycle');\n",
     to: '',
@@ -24734,7 +24734,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/cluster-window-at-end',
+    id: 'hunt-gate2/cluster-window-at-end',
     file: 'src/cluster/cluster-check.ts',
     from: "if (p.reading === 'waiting') openWindow();",
     to: 'if (p.done === p.total) openWindow();',
@@ -24742,7 +24742,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/cluster-intents-dropped',
+    id: 'hunt-gate2/cluster-intents-dropped',
     file: 'src/cluster/cluster-check.ts',
     from: '    intents: check.intents,\n',
     to: '    intents: [],\n',
@@ -24750,7 +24750,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/cluster-traffic-dropped',
+    id: 'hunt-gate2/cluster-traffic-dropped',
     file: 'src/cluster/cluster-check.ts',
     from: '    traffic: live.traffic,\n',
     to: '    traffic: undefined,\n',
@@ -24758,7 +24758,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/cluster-duration-default',
+    id: 'hunt-gate2/cluster-duration-default',
     file: 'src/cluster/cluster-check.ts',
     from: "durationMs: parseDuration(live.duration, 'duration'),",
     to: "durationMs: parseDuration('2m', 'duration'),",
@@ -24766,7 +24766,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/cluster-workloads-dropped',
+    id: 'hunt-gate2/cluster-workloads-dropped',
     file: 'src/cluster/cluster-check.ts',
     from: '    workloads: check.workloads,\n',
     to: '    workloads: [],\n',
@@ -24774,7 +24774,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/names-last-char-unchecked',
+    id: 'hunt-gate2/names-last-char-unchecked',
     file: 'src/kubernetes-names.ts',
     from: 'if (!isLowerAlnum(text.charCodeAt(from)) || !isLowerAlnum(text.charCodeAt(to - 1))) return false;',
     to: 'if (!isLowerAlnum(text.charCodeAt(from))) return false;',
@@ -24782,7 +24782,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/names-dot-for-hyphen',
+    id: 'hunt-gate2/names-dot-for-hyphen',
     file: 'src/kubernetes-names.ts',
     from: 'if (!isLowerAlnum(code) && code !== 0x2d) return false;',
     to: 'if (!isLowerAlnum(code) && code !== 0x2e) return false;',
@@ -24790,7 +24790,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/names-label-62',
+    id: 'hunt-gate2/names-label-62',
     file: 'src/kubernetes-names.ts',
     from: 'return name.length <= MAX_LABEL && isLabelPart',
     to: 'return name.length < MAX_LABEL && isLabelPart',
@@ -24798,7 +24798,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/names-subdomain-253',
+    id: 'hunt-gate2/names-subdomain-253',
     file: 'src/kubernetes-names.ts',
     from: 'name.length > MAX_SUBDOMAIN',
     to: 'name.length >= MAX_SUBDOMAIN',
@@ -24806,7 +24806,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/names-upper-a',
+    id: 'hunt-gate2/names-upper-a',
     file: 'src/kubernetes-names.ts',
     from: '(code >= 0x41 && code <= 0x5a)',
     to: '(code > 0x41 && code <= 0x5a)',
@@ -24814,7 +24814,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/names-label-name-62',
+    id: 'hunt-gate2/names-label-name-62',
     file: 'src/kubernetes-names.ts',
     from: 'text.length === 0 || text.length > MAX_LABEL',
     to: 'text.length === 0 || text.length >= MAX_LABEL',
@@ -24822,7 +24822,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/names-no-underscore',
+    id: 'hunt-gate2/names-no-underscore',
     file: 'src/kubernetes-names.ts',
     from: 'code !== 0x2d && code !== 0x5f && code !== 0x2e',
     to: 'code !== 0x2d && code !== 0x2e',
@@ -24830,7 +24830,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/names-no-dot',
+    id: 'hunt-gate2/names-no-dot',
     file: 'src/kubernetes-names.ts',
     from: 'code !== 0x2d && code !== 0x5f && code !== 0x2e',
     to: 'code !== 0x2d && code !== 0x5f',
@@ -24838,7 +24838,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/names-value-empty-refused',
+    id: 'hunt-gate2/names-value-empty-refused',
     file: 'src/kubernetes-names.ts',
     from: "return value === '' || isLabelName(value);",
     to: 'return isLabelName(value);',
@@ -24846,7 +24846,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/names-prefix-unchecked',
+    id: 'hunt-gate2/names-prefix-unchecked',
     file: 'src/kubernetes-names.ts',
     from: 'return isDnsSubdomain(key.slice(0, slash)) && isLabelName',
     to: 'return isLabelName',
@@ -24854,7 +24854,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/names-lower-z',
+    id: 'hunt-gate2/names-lower-z',
     file: 'src/kubernetes-names.ts',
     from: '(code >= 0x61 && code <= 0x7a)',
     to: '(code >= 0x61 && code < 0x7a)',
@@ -24862,7 +24862,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/names-label-first-unchecked',
+    id: 'hunt-gate2/names-label-first-unchecked',
     file: 'src/kubernetes-names.ts',
     from: 'if (!isAlnum(text.charCodeAt(0)) || !isAlnum',
     to: 'if (!isAlnum',
@@ -24870,7 +24870,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/names-digit-nine',
+    id: 'hunt-gate2/names-digit-nine',
     file: 'src/kubernetes-names.ts',
     from: '(code >= 0x30 && code <= 0x39)',
     to: '(code >= 0x30 && code < 0x39)',
@@ -24878,7 +24878,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/baseline-stale-path-unchecked',
+    id: 'hunt-gate2/baseline-stale-path-unchecked',
     file: 'src/diff/baseline.ts',
     from: 'path: nullable(x.path ?? null, `stale[${i}].path`),',
     to: 'path: (x.path ?? null) as string | null,',
@@ -24886,7 +24886,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-missing-server-unchecked',
+    id: 'hunt-gate2/baseline-missing-server-unchecked',
     file: 'src/diff/baseline.ts',
     from: 'server: text_(x.server, `missing[${i}].server`),',
     to: 'server: x.server as string,',
@@ -24894,7 +24894,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-stale-client-unchecked',
+    id: 'hunt-gate2/baseline-stale-client-unchecked',
     file: 'src/diff/baseline.ts',
     from: 'client: text_(x.client, `stale[${i}].client`),',
     to: 'client: x.client as string,',
@@ -24902,7 +24902,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-resolved-used-all',
+    id: 'hunt-gate2/baseline-resolved-used-all',
     file: 'src/diff/baseline.ts',
     from: '    if (!keys.has(key)) return true;\n',
     to: '    if (!keys.has(key)) return true;\n    if (used.has(key)) return true;\n',
@@ -24910,7 +24910,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/baseline-stale-key-raw',
+    id: 'hunt-gate2/baseline-stale-key-raw',
     file: 'src/diff/baseline.ts',
     from: 'const stale = drift.stale.filter((rule) => isNewStale(keyOf(staleEntry(rule))));',
     to: "const stale = drift.stale.filter((rule) => isNewStale(keyOf({ ...staleEntry(rule), targetType: 'kubernetes' })));",
@@ -24918,7 +24918,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_BASELINE,
   },
   {
-    id: 'hunt-gate/inputs-prune-default-true',
+    id: 'hunt-gate2/inputs-prune-default-true',
     file: 'src/action/inputs.ts',
     from: 'pruneStale: bool(INPUT.pruneStale, get(INPUT.pruneStale), false),',
     to: 'pruneStale: bool(INPUT.pruneStale, get(INPUT.pruneStale), true),',
@@ -24926,7 +24926,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-open-pr-default-true',
+    id: 'hunt-gate2/inputs-open-pr-default-true',
     file: 'src/action/inputs.ts',
     from: 'bool(INPUT.openPr, get(INPUT.openPr), false)',
     to: 'bool(INPUT.openPr, get(INPUT.openPr), true)',
@@ -24934,7 +24934,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-keep-default-true',
+    id: 'hunt-gate2/inputs-keep-default-true',
     file: 'src/action/inputs.ts',
     from: 'keepCluster: bool(INPUT.keepCluster, get(INPUT.keepCluster), false),',
     to: 'keepCluster: bool(INPUT.keepCluster, get(INPUT.keepCluster), true),',
@@ -24942,7 +24942,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-duration-default',
+    id: 'hunt-gate2/inputs-duration-default',
     file: 'src/action/inputs.ts',
     from: "const duration = get(INPUT.duration) || '2m';",
     to: "const duration = get(INPUT.duration) || '1m';",
@@ -24950,7 +24950,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-mapper-not-live',
+    id: 'hunt-gate2/inputs-mapper-not-live',
     file: 'src/action/inputs.ts',
     from: "const LIVE_SOURCES: readonly SourceKind[] = ['sidecars', 'prometheus', 'mapper'];",
     to: "const LIVE_SOURCES: readonly SourceKind[] = ['sidecars', 'prometheus'];",
@@ -24958,7 +24958,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-both-files-snapshot',
+    id: 'hunt-gate2/inputs-both-files-snapshot',
     file: 'src/action/inputs.ts',
     from: "if (check.snapshots.length > 0 && check.metrics.length === 0) return 'snapshot';",
     to: "if (check.snapshots.length > 0) return 'snapshot';",
@@ -24966,7 +24966,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-url-not-url',
+    id: 'hunt-gate2/inputs-url-not-url',
     file: 'src/action/inputs.ts',
     from: '    url = new URL(value);\n',
     to: "    url = new URL(value, 'http://localhost/');\n",
@@ -24974,7 +24974,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-report-default',
+    id: 'hunt-gate2/inputs-report-default',
     file: 'src/action/inputs.ts',
     from: "get(INPUT.reportFile) || 'intent-drift-report.json'",
     to: "get(INPUT.reportFile) || 'report.json'",
@@ -24982,7 +24982,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-branch-default',
+    id: 'hunt-gate2/inputs-branch-default',
     file: 'src/action/inputs.ts',
     from: "get(INPUT.prBranch) || 'intent-drift/update'",
     to: "get(INPUT.prBranch) || 'intent-drift-update'",
@@ -24990,7 +24990,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/inputs-sarif-not-distinct',
+    id: 'hunt-gate2/inputs-sarif-not-distinct',
     file: 'src/action/inputs.ts',
     from: '      [INPUT.sarifFile, check.sarifFile],\n',
     to: '',
@@ -24998,7 +24998,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_INPUTS,
   },
   {
-    id: 'hunt-gate/ci-home-no-fallback',
+    id: 'hunt-gate2/ci-home-no-fallback',
     file: 'src/report/ci-findings.ts',
     from: 'const home = first.intentsFile ?? opts.fallbackHome?.(first);',
     to: 'const home = first.intentsFile;',
@@ -25006,7 +25006,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-suggestion-dropped',
+    id: 'hunt-gate2/ci-suggestion-dropped',
     file: 'src/report/ci-findings.ts',
     from: '    ...(suggestion === undefined ? {} : { suggestion }),\n',
     to: '',
@@ -25014,7 +25014,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-no-detail-location-raw',
+    id: 'hunt-gate2/ci-no-detail-location-raw',
     file: 'src/report/ci-findings.ts',
     from: "      location: { file: where(rule.file), line: rule.line },\n      outcome: 'pass',",
     to: "      location: { file: rule.file, line: rule.line },\n      outcome: 'pass',",
@@ -25022,7 +25022,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-stale-order',
+    id: 'hunt-gate2/ci-stale-order',
     file: 'src/report/ci-findings.ts',
     from: 'for (const rule of [...stale, ...notExercised]) {',
     to: 'for (const rule of [...notExercised, ...stale]) {',
@@ -25030,7 +25030,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/ci-stale-detail-reason',
+    id: 'hunt-gate2/ci-stale-detail-reason',
     file: 'src/report/ci-findings.ts',
     from: 'detail: [`Declared, but no observed call used it (${STALE_DETAIL[rule.reason]}).`],',
     to: 'detail: [`Declared, but no observed call used it.`],',
@@ -25038,7 +25038,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CI,
   },
   {
-    id: 'hunt-gate/cluster-name-fixed',
+    id: 'hunt-gate2/cluster-name-fixed',
     file: 'src/cluster/cluster-check.ts',
     from: '    clusterName: KIND_CLUSTER_NAME,\n',
     to: "    clusterName: 'kind',\n",
@@ -25046,7 +25046,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/cluster-done-log-always',
+    id: 'hunt-gate2/cluster-done-log-always',
     file: 'src/cluster/cluster-check.ts',
     from: 'else if (p.done === p.total) deps.log.info(`${p.reading} reading: ${p.total} meshed pod(s) read`);',
     to: 'else deps.log.info(`${p.reading} reading: ${p.total} meshed pod(s) read`);',
@@ -25054,7 +25054,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/cluster-cwd-dropped',
+    id: 'hunt-gate2/cluster-cwd-dropped',
     file: 'src/cluster/cluster-check.ts',
     from: '    cwd: check.cwd,\n',
     to: "    cwd: '.',\n",
@@ -25062,7 +25062,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_CLUSTER,
   },
   {
-    id: 'hunt-gate/names-subdomain-from',
+    id: 'hunt-gate2/names-subdomain-from',
     file: 'src/kubernetes-names.ts',
     from: '    from = dot + 1;\n',
     to: '    from = dot + 2;\n',
@@ -25070,7 +25070,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/names-kind-62',
+    id: 'hunt-gate2/names-kind-62',
     file: 'src/kubernetes-names.ts',
     from: '/^[A-Z][A-Za-z0-9]{0,62}$/',
     to: '/^[A-Z][A-Za-z0-9]{0,61}$/',
@@ -25078,7 +25078,7 @@ export const MUTANTS: Mutant[] = [
     tests: HUNT_GATE_NAMES,
   },
   {
-    id: 'hunt-gate/inputs-duration-unbounded',
+    id: 'hunt-gate2/inputs-duration-unbounded',
     file: 'src/action/inputs.ts',
     from: 'if (parseDuration(duration, INPUT.duration) > MAX_DURATION_MS) {',
     to: 'if (false) {',

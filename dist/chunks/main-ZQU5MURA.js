@@ -28810,6 +28810,7 @@ function readActionInputs(read, cwd) {
     reportFile
   };
 }
+var MAX_DURATION_MS = 120 * 36e5;
 var LIVE_SOURCES = ["sidecars", "prometheus", "mapper"];
 function readSource(value, check2, cluster) {
   if (value !== "") {
@@ -28876,6 +28877,11 @@ function readLive(get) {
   const duration = get(INPUT.duration) || "2m";
   if (!/^\d+(s|m|h)$/.test(duration)) {
     throw new InputError(`${INPUT.duration}: '${duration}' is not a duration like 90s, 2m or 1h`);
+  }
+  if (parseDuration(duration, INPUT.duration) > MAX_DURATION_MS) {
+    throw new InputError(
+      `${INPUT.duration}: '${duration}' is longer than 120h, the longest a GitHub Actions job runs (self-hosted)`
+    );
   }
   return {
     cluster,
