@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-E2C3PZJG.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-2FVCNCSD.js"));
 await runCli();

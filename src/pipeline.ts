@@ -25,7 +25,7 @@ import type {
   ObservedMap,
   WorkloadRef,
 } from './model.ts';
-import { parseDuration, parseSince, prometheusTimeoutMs } from './observe/live/duration.ts';
+import { parseSince, parseWait, prometheusTimeoutMs } from './observe/live/duration.ts';
 import { requireKubeClientNode } from './observe/live/node-support.ts';
 import { shownUrl } from './observe/live/shown-url.ts';
 import type { SidecarsProgress } from './observe/live/sidecars-source.ts';
@@ -123,10 +123,8 @@ async function readSource(
         ...access,
         namespaces: settings.namespaces,
         concurrency: live.concurrency,
-        ...(live.window === undefined ? {} : { windowMs: parseDuration(live.window, '--window') }),
-        ...(live.podTimeout === undefined
-          ? {}
-          : { timeoutMs: parseDuration(live.podTimeout, '--pod-timeout') }),
+        ...(live.window === undefined ? {} : { windowMs: parseWait(live.window, '--window') }),
+        ...(live.podTimeout === undefined ? {} : { timeoutMs: parseWait(live.podTimeout, '--pod-timeout') }),
         ...(onProgress === undefined ? {} : { onProgress }),
       });
     }

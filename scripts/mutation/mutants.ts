@@ -25085,4 +25085,20 @@ export const MUTANTS: Mutant[] = [
     why: 'a duration past what a timer can wait (600h) is taken: the window closes as it opens and the check reads at once',
     tests: HUNT_GATE_INPUTS,
   },
+  {
+    id: 'wait/window-unbounded',
+    file: 'src/observe/live/duration.ts',
+    from: '  if (ms > MAX_TIMER_MS) {',
+    to: "  if (ms > MAX_TIMER_MS && flag !== '--window') {",
+    why: '--window 600h is taken: the timer fires after 1 ms and the two readings are taken at once',
+    tests: ['test/unit/pipeline.test.ts'],
+  },
+  {
+    id: 'wait/bound-off-by-one',
+    file: 'src/observe/live/duration.ts',
+    from: '  if (ms > MAX_TIMER_MS) {',
+    to: '  if (ms >= MAX_TIMER_MS) {',
+    why: 'the longest wait a timer can hold, 2^31-1 ms, is refused',
+    tests: ['test/live/duration.test.ts'],
+  },
 ];

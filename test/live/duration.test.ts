@@ -3,8 +3,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  MAX_TIMER_MS,
   parseDuration,
   parseSince,
+  parseWait,
   prometheusTimeoutMs,
   promRange,
 } from '../../src/observe/live/duration.ts';
@@ -17,6 +19,19 @@ describe('durations', () => {
     assert.equal(parseDuration('1.5h', '--window'), 5_400_000);
     assert.equal(parseDuration('0.5s', '--window'), 500);
     assert.equal(parseDuration(' 15m\n', '--window'), 900_000);
+  });
+
+  test('a wait is at most what a timer can wait: 596h is taken, 597h and 2^31 ms are not', () => {
+    assert.equal(parseWait('596h', '--window'), 596 * 3_600_000);
+    assert.equal(parseWait(`${MAX_TIMER_MS}ms`, '--window'), MAX_TIMER_MS);
+    for (const text of ['597h', `${MAX_TIMER_MS + 1}ms`, '25d']) {
+      assert.throws(
+        () => parseWait(text, '--pod-timeout'),
+        new RegExp(`^--pod-timeout: ${text} is longer than the longest wait, 596 hours`),
+      );
+    }
+    // The bound is the timer's own: a longer timeout fires at once, with a warning.
+    assert.equal(MAX_TIMER_MS, 2_147_483_647);
   });
 
   test('zero is no duration', () => {

@@ -220,6 +220,10 @@ describe('observe: what reaches each source', () => {
       const err = await failure(observe({ ...settings, live: { ...settings.live, [key]: 'soon' } }));
       assert.ok(isInputError(err), String(err));
       assert.equal(err.message, `${flag}: "soon" is not a duration (like 30s, 15m, 1h30m)`);
+      // Past a timer's reach the wait would end at once (Node.js fires it after 1 ms).
+      const long = await failure(observe({ ...settings, live: { ...settings.live, [key]: '600h' } }));
+      assert.ok(isInputError(long), String(long));
+      assert.equal(long.message, `${flag}: 600h is longer than the longest wait, 596 hours (2^31-1 ms)`);
     }
   });
 

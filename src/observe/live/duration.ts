@@ -20,6 +20,22 @@ export function parseDuration(text: string, flag: string): number {
   return ms;
 }
 
+/** The longest a Node.js timer waits: past 2^31-1 ms (about 596 hours) it fires after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A duration something waits for (`--window`, `--pod-timeout`): as parseDuration, and within a
+ * timer's reach, since a longer one would end the wait at once (two readings of the window 1 ms
+ * apart, every pod timed out) rather than never.
+ */
+export function parseWait(text: string, flag: string): number {
+  const ms = parseDuration(text, flag);
+  if (ms > MAX_TIMER_MS) {
+    throw new InputError(`${flag}: ${text.trim()} is longer than the longest wait, 596 hours (2^31-1 ms)`);
+  }
+  return ms;
+}
+
 /** The longest `--prometheus-timeout` (or action input `prometheus-timeout`). */
 const MAX_PROMETHEUS_TIMEOUT_MS = 3_600_000;
 

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseSince,
   promRange
-} from "./chunk-DLRMWJMS.js";
+} from "./chunk-AUXK2ZCI.js";
 import {
   PROMETHEUS_TOO_MANY_SAMPLES,
   instantQuery,

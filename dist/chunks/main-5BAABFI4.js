@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-6O6RYWBS.js";
+} from "./chunk-WRQ35RT2.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,
@@ -54,7 +54,7 @@ import {
   parseDuration,
   parseSince,
   prometheusTimeoutMs
-} from "./chunk-DLRMWJMS.js";
+} from "./chunk-AUXK2ZCI.js";
 import "./chunk-MTBUG5EW.js";
 import "./chunk-ECHFJ74Z.js";
 import "./chunk-A4XXKKLU.js";

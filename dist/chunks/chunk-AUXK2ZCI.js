@@ -21,6 +21,14 @@ function parseDuration(text, flag) {
   if (ms <= 0) throw new InputError(`${flag}: the duration must be longer than zero`);
   return ms;
 }
+var MAX_TIMER_MS = 2 ** 31 - 1;
+function parseWait(text, flag) {
+  const ms = parseDuration(text, flag);
+  if (ms > MAX_TIMER_MS) {
+    throw new InputError(`${flag}: ${text.trim()} is longer than the longest wait, 596 hours (2^31-1 ms)`);
+  }
+  return ms;
+}
 var MAX_PROMETHEUS_TIMEOUT_MS = 36e5;
 function prometheusTimeoutMs(text, flag) {
   return parseTimeout(text, flag, MAX_PROMETHEUS_TIMEOUT_MS);
@@ -56,6 +64,7 @@ function promRange(ms) {
 
 export {
   parseDuration,
+  parseWait,
   prometheusTimeoutMs,
   parseSince,
   promRange

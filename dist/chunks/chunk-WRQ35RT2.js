@@ -19,10 +19,10 @@ import {
   snapshotToMap
 } from "./chunk-PZ32DOGX.js";
 import {
-  parseDuration,
   parseSince,
+  parseWait,
   prometheusTimeoutMs
-} from "./chunk-DLRMWJMS.js";
+} from "./chunk-AUXK2ZCI.js";
 import {
   replyError,
   workerScript
@@ -12427,13 +12427,13 @@ async function readSource(settings, onProgress, { signal, mainThreadFree }) {
         ...access,
         namespaces: settings.namespaces,
         concurrency: live.concurrency,
-        ...live.window === void 0 ? {} : { windowMs: parseDuration(live.window, "--window") },
-        ...live.podTimeout === void 0 ? {} : { timeoutMs: parseDuration(live.podTimeout, "--pod-timeout") },
+        ...live.window === void 0 ? {} : { windowMs: parseWait(live.window, "--window") },
+        ...live.podTimeout === void 0 ? {} : { timeoutMs: parseWait(live.podTimeout, "--pod-timeout") },
         ...onProgress === void 0 ? {} : { onProgress }
       });
     }
     case "prometheus": {
-      const { readPrometheus } = await import("./prometheus-source-XOH24YAI.js");
+      const { readPrometheus } = await import("./prometheus-source-FYZGWOQA.js");
       if (live.prometheusUrl === void 0)
         throw new InputError("--source prometheus needs --prometheus-url URL");
       const token = live.prometheusToken;

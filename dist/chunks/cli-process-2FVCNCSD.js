@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-6O6RYWBS.js";
+} from "./chunk-WRQ35RT2.js";
 import {
   leavesDirectory,
   openInRepository,
@@ -85,7 +85,7 @@ import {
 } from "./chunk-IKDDHJP5.js";
 import "./chunk-PZ32DOGX.js";
 import "./chunk-6JVBI76T.js";
-import "./chunk-DLRMWJMS.js";
+import "./chunk-AUXK2ZCI.js";
 import "./chunk-MTBUG5EW.js";
 import "./chunk-ECHFJ74Z.js";
 import "./chunk-A4XXKKLU.js";
