@@ -10097,7 +10097,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'ycp/pipe-window-ignored',
     file: 'src/pipeline.ts',
-    from: "        ...(live.window === undefined ? {} : { windowMs: parseDuration(live.window, '--window') }),\n",
+    from: "        ...(live.window === undefined ? {} : { windowMs: parseWait(live.window, '--window') }),\n",
     to: '',
     why: '--window is ignored: the sidecars are read over the default window',
     tests: ['test/unit/pipeline.test.ts'],
@@ -10105,8 +10105,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'ycp/pipe-pod-timeout-misnamed',
     file: 'src/pipeline.ts',
-    from: "parseDuration(live.podTimeout, '--pod-timeout')",
-    to: "parseDuration(live.podTimeout, '--window')",
+    from: "parseWait(live.podTimeout, '--pod-timeout')",
+    to: "parseWait(live.podTimeout, '--window')",
     why: 'a bad --pod-timeout is blamed on --window',
     tests: ['test/unit/pipeline.test.ts'],
   },
