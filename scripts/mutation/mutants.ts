@@ -297,6 +297,25 @@ const HUNT_SCAN = EXPO_TESTS;
 const HUNT_SUMS = ['test/observe/reporter-sums.test.ts', 'test/observe/call-deriver.test.ts'];
 const HUNT_KUBECTL = ['test/yaml/kubectl-text.test.ts'];
 
+/** The hunt in the SARIF and text reports, the run context, the Octokit factory and --fix (hunt-rep4/). */
+const HUNT_REP4_SARIF = [
+  'test/report/sarif-report.test.ts',
+  'test/report/golden.test.ts',
+  'test/report/unsafe-display-chars.test.ts',
+  'test/unit/hostile-properties.test.ts',
+  'test/deliver/ci-reports.test.ts',
+];
+const HUNT_REP4_TEXT = [
+  'test/report/text-report.test.ts',
+  'test/report/golden.test.ts',
+  'test/report/unsafe-display-chars.test.ts',
+  'test/report/controls-report.test.ts',
+  'test/unit/hostile-properties.test.ts',
+];
+const HUNT_REP4_CTX = ['test/deliver/github/run-context.test.ts', 'test/action/fork-code-guard.test.ts'];
+const HUNT_REP4_OCTO = ['test/deliver/github/github-client.test.ts', 'test/deliver/github/repository-file.test.ts'];
+const HUNT_REP4_FIX = ['test/cli/fix-intents-limits.test.ts', 'test/cli/cli-config-fix.test.ts'];
+
 export const MUTANTS: Mutant[] = [
   // --- src/observe/live: the issue's list
   {
@@ -25101,4 +25120,70 @@ export const MUTANTS: Mutant[] = [
     why: 'the longest wait a timer can hold, 2^31-1 ms, is refused',
     tests: ['test/live/duration.test.ts'],
   },
+  // hunt-rep4/: SARIF, text report, run context, Octokit factory, check --fix's writes.
+  { id: 'hunt-rep4/sarif-fail-not-error', file: 'src/report/sarif-report.ts', from: "if (finding.outcome === 'fail') return 'error';", to: "if (finding.outcome === 'fail' && finding.kind === 'missing') return 'error';", why: 'a stale rule the fail policy fails is only a warning in code scanning', tests: HUNT_REP4_SARIF },
+  { id: 'hunt-rep4/sarif-stale-note', file: 'src/report/sarif-report.ts', from: "if (finding.kind === 'missing' || finding.kind === 'stale') return 'warning';", to: "if (finding.kind === 'missing') return 'warning';", why: 'a stale rule that does not fail is a note, not a warning', tests: HUNT_REP4_SARIF },
+  { id: 'hunt-rep4/sarif-warn-note', file: 'src/report/sarif-report.ts', from: "return finding.outcome === 'warn' ? 'warning' : 'note';", to: "return 'note';", why: 'a not-exercised rule the policy warns on (clientIdle: warn) is only a note', tests: HUNT_REP4_SARIF },
+  { id: 'hunt-rep4/sarif-backslash-unescaped', file: 'src/report/sarif-report.ts', from: 'return showControlChars(text).replace(/[\\\\[\\]]/g,', to: 'return showControlChars(text).replace(/[[\\]]/g,', why: 'a backslash from traffic is not escaped: `\\[x](y)` becomes a link again', tests: HUNT_REP4_SARIF },
+  { id: 'hunt-rep4/sarif-controls-raw', file: 'src/report/sarif-report.ts', from: 'return showControlChars(text).replace(', to: 'return text.replace(', why: 'control characters from traffic reach the code scanning message', tests: HUNT_REP4_SARIF },
+  { id: 'hunt-rep4/sarif-lines-unsplit', file: 'src/report/sarif-report.ts', from: ".flatMap((line) => line.split('\\n'))", to: '.flatMap((line) => [line])', why: 'the suggested YAML shows as one line of \\n escapes', tests: HUNT_REP4_SARIF },
+  { id: 'hunt-rep4/sarif-uri-encodeuri', file: 'src/report/sarif-report.ts', from: '.map((segment) => encodeURIComponent(segment))', to: '.map((segment) => encodeURI(segment))', why: 'a "#" or "?" in a path is a fragment or query of the URI', tests: HUNT_REP4_SARIF },
+  { id: 'hunt-rep4/sarif-rule-index-off', file: 'src/report/sarif-report.ts', from: 'ruleIndex: KINDS.indexOf(finding.kind),', to: 'ruleIndex: KINDS.indexOf(finding.kind) + 1,', why: 'a result points at the next rule', tests: HUNT_REP4_SARIF },
+  { id: 'hunt-rep4/sarif-unplaced-kept', file: 'src/report/sarif-report.ts', from: 'const placed = findings.filter((finding) => finding.location !== undefined);', to: 'const placed = findings;', why: 'a result without a location: code scanning refuses the whole upload', tests: HUNT_REP4_SARIF },
+  { id: 'hunt-rep4/sarif-unplaced-count-off', file: 'src/report/sarif-report.ts', from: 'if (placed.length < findings.length) {', to: 'if (placed.length < findings.length - 1) {', why: 'one finding without an intents file is dropped silently', tests: HUNT_REP4_SARIF },
+  { id: 'hunt-rep4/sarif-warnings-raw', file: 'src/report/sarif-report.ts', from: 'const notes = drift.warnings.map(sarifText);', to: 'const notes = [...drift.warnings];', why: 'a warning quoting a metric label reaches the notification unescaped', tests: HUNT_REP4_SARIF },
+  { id: 'hunt-rep4/sarif-fingerprint-line', file: 'src/report/sarif-report.ts', from: 'fingerprint(finding.identity) };', to: 'fingerprint([...finding.identity, String(finding.location?.line)]) };', why: 'a moved line opens a new alert and closes the old', tests: HUNT_REP4_SARIF },
+
+  { id: 'hunt-rep4/text-verdict-stale-ok', file: 'src/report/text-report.ts', from: 'if (s.missing > 0 || stale.length > 0)', to: 'if (s.missing > 0)', why: 'stale rules alone print OK', tests: HUNT_REP4_TEXT },
+  { id: 'hunt-rep4/text-verdict-not-exercised-hidden', file: 'src/report/text-report.ts', from: 'if (notExercised.length > 0) rest +=', to: 'if (false) rest +=', why: 'the verdict hides the rules the run did not exercise', tests: HUNT_REP4_TEXT },
+  { id: 'hunt-rep4/text-operation-or', file: 'src/report/text-report.ts', from: 'if (method === null && path === null) return unknown;', to: 'if (method === null || path === null) return unknown;', why: 'a rule with a path and any method reads as "any request"', tests: HUNT_REP4_TEXT },
+  { id: 'hunt-rep4/text-via-raw', file: 'src/report/text-report.ts', from: '? ` via service ${show(targetName(call.server.service, call.client.namespace))}`', to: '? ` via service ${targetName(call.server.service, call.client.namespace)}`', why: 'a Service name from metrics reaches the terminal unescaped', tests: HUNT_REP4_TEXT },
+  { id: 'hunt-rep4/text-last-server-sticky', file: 'src/report/text-report.ts', from: 'if (last.server !== call.server) {', to: 'if (last.server === undefined) {', why: 'every missing call of a client is shown against its first server', tests: HUNT_REP4_TEXT },
+  { id: 'hunt-rep4/text-brief-more-off', file: 'src/report/text-report.ts', from: 'if (items.length > limit) lines.push', to: 'if (items.length >= limit) lines.push', why: '"... and 0 more" when a list is exactly the limit', tests: HUNT_REP4_TEXT },
+  { id: 'hunt-rep4/text-brief-slice-off', file: 'src/report/text-report.ts', from: '...items.slice(0, limit).map(', to: '...items.slice(0, limit + 1).map(', why: 'one line more than the limit, and the count after it wrong', tests: HUNT_REP4_TEXT },
+  { id: 'hunt-rep4/text-client-order-reversed', file: 'src/report/text-report.ts', from: 'sortKey(a) < sortKey(b) ? -1 :', to: 'sortKey(a) < sortKey(b) ? 1 :', why: 'clients in an order that is no order', tests: HUNT_REP4_TEXT },
+  { id: 'hunt-rep4/text-heading-coverage-zero', file: 'src/report/text-report.ts', from: 'if (coverage && coverage.declared > 0) counts.push', to: 'if (coverage) counts.push', why: '"coverage 0%" for a client that declares nothing', tests: HUNT_REP4_TEXT },
+  { id: 'hunt-rep4/text-coverage-undeclared-listed', file: 'src/report/text-report.ts', from: '    if (c.declared === 0) continue;\n', to: '', why: 'clients with no rules listed as 0 of 0', tests: HUNT_REP4_TEXT },
+  { id: 'hunt-rep4/text-warning-raw', file: 'src/report/text-report.ts', from: "lines.push(`${p.warn('warning:')} ${show(w)}`)", to: "lines.push(`${p.warn('warning:')} ${w}`)", why: 'a warning quoting a metric label reaches the terminal unescaped', tests: HUNT_REP4_TEXT },
+  { id: 'hunt-rep4/text-config-raw', file: 'src/report/text-report.ts', from: "config === null ? 'none' : show(config)", to: "config === null ? 'none' : config", why: "the config file's path reaches the terminal unescaped", tests: HUNT_REP4_TEXT },
+  { id: 'hunt-rep4/text-external-host-dropped', file: 'src/report/text-report.ts', from: 'call.host ??', to: 'undefined ??', why: "an external call shows the egress gateway, not the host it reached", tests: HUNT_REP4_TEXT },
+  { id: 'hunt-rep4/text-ignored-stale-by-raw', file: 'src/report/text-report.ts', from: "(by ${show(ignoredByText(r) ?? '')})", to: "(by ${ignoredByText(r) ?? ''})", why: "an ignore rule's text reaches the terminal unescaped", tests: HUNT_REP4_TEXT },
+
+  { id: 'hunt-rep4/ctx-repo-missing', file: 'src/deliver/github/run-context.ts', from: 'if (!owner || !repo) throw', to: 'if (!owner) throw', why: 'GITHUB_REPOSITORY without a repository is taken', tests: HUNT_REP4_CTX },
+  { id: 'hunt-rep4/ctx-deleted-fork-own', file: 'src/deliver/github/run-context.ts', from: 'fork: head !== base }', to: 'fork: head != null && head !== base }', why: 'a deleted fork is taken for this repository', tests: HUNT_REP4_CTX },
+  { id: 'hunt-rep4/ctx-branch-any-ref', file: 'src/deliver/github/run-context.ts', from: "ref.startsWith('refs/heads/')", to: "ref.startsWith('refs/')", why: 'a tag is taken for a branch', tests: HUNT_REP4_CTX },
+  { id: 'hunt-rep4/ctx-server-slash', file: 'src/deliver/github/run-context.ts', from: "(env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\\/$/, '')", to: "(env.GITHUB_SERVER_URL ?? 'https://github.com')", why: 'links with "//" on a GHES URL given with a slash', tests: HUNT_REP4_CTX },
+  { id: 'hunt-rep4/ctx-event-cap', file: 'src/deliver/github/run-context.ts', from: 'maxBytes: MAX_EVENT_BYTES }', to: 'maxBytes: MAX_EVENT_BYTES * 4 }', why: 'an event file past the cap is read', tests: HUNT_REP4_CTX },
+  { id: 'hunt-rep4/ctx-pr-number-unchecked', file: 'src/deliver/github/run-context.ts', from: "if (!pr || typeof pr.number !== 'number' ||", to: 'if (!pr ||', why: 'a pull request number that is no number is taken', tests: HUNT_REP4_CTX },
+  { id: 'hunt-rep4/ctx-pr-head-unchecked', file: 'src/deliver/github/run-context.ts', from: "|| typeof pr.head?.sha !== 'string') return undefined;", to: ') return undefined;', why: 'a pull request without a head commit: the step throws a TypeError', tests: HUNT_REP4_CTX },
+  { id: 'hunt-rep4/ctx-base-sha-unchecked', file: 'src/deliver/github/run-context.ts', from: "typeof pr.base?.sha === 'string' ? pr.base.sha : undefined", to: '(pr.base?.sha as string | undefined)', why: 'a base sha that is no string is taken', tests: HUNT_REP4_CTX },
+  { id: 'hunt-rep4/ctx-run-url-prefix', file: 'src/deliver/github/run-context.ts', from: 'url.startsWith(`${serverUrl}/`)', to: 'url.startsWith(serverUrl)', why: 'a page on github.com.evil.example is linked as the run', tests: HUNT_REP4_CTX },
+  { id: 'hunt-rep4/ctx-run-url-space', file: 'src/deliver/github/run-context.ts', from: '/^[\\x21-\\x7e]+$/', to: '/^[\\x20-\\x7e]+$/', why: 'a run URL with a space carries markdown after it', tests: HUNT_REP4_CTX },
+  { id: 'hunt-rep4/ctx-head-branch-unchecked', file: 'src/deliver/github/run-context.ts', from: "typeof run.head_branch === 'string' ? run.head_branch : undefined", to: '(run.head_branch as string | undefined)', why: 'a head branch that is no string is taken', tests: HUNT_REP4_CTX },
+  { id: 'hunt-rep4/ctx-run-head-unchecked', file: 'src/deliver/github/run-context.ts', from: "if (typeof run?.head_sha !== 'string') return undefined;", to: 'if (run === undefined) return undefined;', why: 'a workflow_run without a head commit is taken', tests: HUNT_REP4_CTX },
+  { id: 'hunt-rep4/ctx-header-empty-sha', file: 'src/deliver/github/run-context.ts', from: "...(sha === '' ? {} :", to: '...(false ? {} :', why: 'a header links an empty commit', tests: HUNT_REP4_CTX },
+
+  { id: 'hunt-rep4/octo-retries-off', file: 'src/deliver/github/octokit.ts', from: 'if (retryCount >= retries) {', to: 'if (retryCount > retries) {', why: 'a rate limit is retried once more than said', tests: HUNT_REP4_OCTO },
+  { id: 'hunt-rep4/octo-wait-bound', file: 'src/deliver/github/octokit.ts', from: 'if (retryAfter > MAX_RATE_LIMIT_WAIT_S) {', to: 'if (retryAfter >= MAX_RATE_LIMIT_WAIT_S) {', why: 'the longest wait is not waited out', tests: HUNT_REP4_OCTO },
+  { id: 'hunt-rep4/octo-wait-unbounded', file: 'src/deliver/github/octokit.ts', from: 'if (retryAfter > MAX_RATE_LIMIT_WAIT_S) {', to: 'if (false) {', why: 'an hour-long retry-after is waited out', tests: HUNT_REP4_OCTO },
+  { id: 'hunt-rep4/octo-retry-429', file: 'src/deliver/github/octokit.ts', from: '422, 429, 451]', to: '422, 451]', why: 'the retry plugin retries a rate limit on top of throttling', tests: HUNT_REP4_OCTO },
+  { id: 'hunt-rep4/octo-retry-422', file: 'src/deliver/github/octokit.ts', from: '410, 422, 429', to: '410, 429', why: 'a refused (422) write is retried', tests: HUNT_REP4_OCTO },
+  { id: 'hunt-rep4/octo-no-timeout', file: 'src/deliver/github/octokit.ts', from: "request: { fetch: fetchWithin(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) },", to: '', why: 'an API that never answers holds the job', tests: HUNT_REP4_OCTO },
+  { id: 'hunt-rep4/octo-own-signal-dropped', file: 'src/deliver/github/octokit.ts', from: 'const signal = init?.signal ? AbortSignal.any([init.signal, limit]) : limit;', to: 'const signal = limit;', why: "a request's own signal no longer aborts it", tests: HUNT_REP4_OCTO },
+  { id: 'hunt-rep4/octo-query-logged', file: 'src/deliver/github/octokit.ts', from: "return url.split('?')[0] ?? url;", to: 'return url;', why: 'a query string (a token in a misconfigured URL) is logged', tests: HUNT_REP4_OCTO },
+  { id: 'hunt-rep4/octo-secondary-forever', file: 'src/deliver/github/octokit.ts', from: "onSecondaryRateLimit: onLimit('secondary'),", to: 'onSecondaryRateLimit: () => true,', why: 'a secondary rate limit is retried without end', tests: HUNT_REP4_OCTO },
+  { id: 'hunt-rep4/octo-default-retries', file: 'src/deliver/github/octokit.ts', from: 'options.rateLimitRetries ?? 2;', to: 'options.rateLimitRetries ?? 5;', why: 'five rate-limit retries by default', tests: HUNT_REP4_OCTO },
+  { id: 'hunt-rep4/octo-warn-silent', file: 'src/deliver/github/octokit.ts', from: 'warn: log, error: log', to: 'warn: () => {}, error: log', why: "the plugins' warnings go nowhere", tests: HUNT_REP4_OCTO },
+
+  { id: 'hunt-rep4/fix-glob-base-disk', file: 'src/cli/fix-intents.ts', from: "return fixed.length === 0 ? '.' : fixed.join('/') || '/';", to: "return fixed.join('/') || '/';", why: 'a glob with no folder holds the whole disk', tests: HUNT_REP4_FIX },
+  { id: 'hunt-rep4/fix-glob-root-cwd', file: 'src/cli/fix-intents.ts', from: "fixed.join('/') || '/';", to: "fixed.join('/') || '.';", why: "a glob at the disk's root reads as the working folder", tests: HUNT_REP4_FIX },
+  { id: 'hunt-rep4/fix-file-root-siblings', file: 'src/cli/fix-intents.ts', from: 'if (root.file) return target === root.absolute;', to: 'if (root.file) return path.dirname(target) === path.dirname(root.absolute);', why: "a file given by name lets its folder's other files be written", tests: HUNT_REP4_FIX },
+  { id: 'hunt-rep4/fix-file-root-folder', file: 'src/cli/fix-intents.ts', from: 'file: !glob && (await stat(absolute)).isFile()', to: 'file: false', why: 'a file given by name cannot be fixed', tests: HUNT_REP4_FIX },
+  { id: 'hunt-rep4/fix-unchanged-written', file: 'src/cli/fix-intents.ts', from: '    if (change.before === change.after) continue;\n', to: '', why: 'files the edit leaves as they were are checked and named', tests: HUNT_REP4_FIX },
+  { id: 'hunt-rep4/fix-yaml-suffix-unanchored', file: 'src/cli/fix-intents.ts', from: '!/\\.ya?ml$/i.test(reached)', to: '!/\\.ya?ml/i.test(reached)', why: 'a.yaml.sh counts as YAML', tests: HUNT_REP4_FIX },
+  { id: 'hunt-rep4/fix-size-bound', file: 'src/cli/fix-intents.ts', from: 'if (bytes > MAX_YAML_BYTES)', to: 'if (bytes >= MAX_YAML_BYTES)', why: 'a file of exactly the reader\'s limit is refused', tests: HUNT_REP4_FIX },
+  { id: 'hunt-rep4/fix-unreadable-unchecked', file: 'src/cli/fix-intents.ts', from: '  for (const { file, text } of writes) refuseUnreadable(file, text);\n', to: '', why: 'a file the reader would refuse is written', tests: HUNT_REP4_FIX },
+  { id: 'hunt-rep4/fix-check-while-writing', file: 'src/cli/fix-intents.ts', from: '  for (const { absolute, text } of writes) await writeFile(absolute, text);', to: '  for (const { file, absolute, text } of writes) {\n    refuseUnreadable(file, text);\n    await writeFile(absolute, text);\n  }', why: 'files before a refused one are already written', tests: HUNT_REP4_FIX },
+  { id: 'hunt-rep4/fix-zero-added-said', file: 'src/cli/fix-intents.ts', from: "added > 0 ? `${plural(added, 'rule')} added` : ''", to: "`${plural(added, 'rule')} added`", why: '"0 rules added" for a prune', tests: HUNT_REP4_FIX },
+  { id: 'hunt-rep4/fix-note-raw', file: 'src/cli/fix-intents.ts', from: 'io.writeError(`not fixed: ${showControlChars(note)}\\n`)', to: 'io.writeError(`not fixed: ${note}\\n`)', why: 'a skipped note reaches the terminal unescaped', tests: HUNT_REP4_FIX },
 ];
