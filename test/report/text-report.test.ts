@@ -212,6 +212,24 @@ describe('text report: text from traffic, files and warnings never reaches the t
     assert.match(text, /declared at intents\/\\x1b\[31mred\\u202e\.yaml:4$/m);
     assert.match(text, /^warning: bad \\x1b\]0;title\\x07 file$/m);
   });
+
+  test("a Service's name, an ignore rule's file and the config's path", () => {
+    const { drift } = checkDrift(
+      observedMap([call('client', 'nginx', 'GET', '/a', { service: 'front\u001b[2J' })]),
+      declaredIntents([rule('client', 'nginx', 'GET', '/old', { file: 'intents/a.yaml', line: 4 })]),
+      {
+        policy: { failOn: 'any', clientIdle: 'warn', overrides: [] },
+        ignore: [{ path: '/old', file: '.intent-drift\u001b[31m.yaml', line: 3 }],
+      },
+    );
+    const controlled = drift as typeof drift & { config?: string | null };
+    controlled.config = 'conf/\u001b]0;t\u0007.yaml';
+    const text = renderTextReport(drift);
+    assert.equal(hasRawControlChars(text), false, text);
+    assert.match(text, / via service front\\x1b\[2J/);
+    assert.match(text, /\(by \.intent-drift\\x1b\[31m\.yaml:3\)$/m);
+    assert.match(text, /^config: conf\/\\x1b\]0;t\\x07\.yaml$/m);
+  });
 });
 
 describe('text report: coverage', () => {
@@ -225,5 +243,20 @@ describe('text report: coverage', () => {
       renderTextReport(drift),
       /^ {2}web\.otterize-tutorial-istio-mapping: 0 of 2 \(0%\): 2 without HTTP detail$/m,
     );
+  });
+});
+
+describe('text report: a client that declares nothing', () => {
+  test('has no coverage in its heading and no line in the coverage list', () => {
+    const { drift } = checkDrift(
+      observedMap([call('web', 'api', 'GET', '/a'), call('shop', 'api', 'GET', '/a')]),
+      declaredIntents([rule('shop', 'api', 'GET', '/a'), rule('shop', 'api', 'GET', '/b')]),
+      { policy: { failOn: 'any', clientIdle: 'warn', overrides: [] } },
+    );
+    const text = renderTextReport(drift);
+    assert.match(text, /^web in namespace [^:]+: 1 missing, 0 stale$/m);
+    assert.match(text, /^shop in namespace [^:]+: 0 missing, 1 stale, 1 covered, coverage 50%$/m);
+    assert.doesNotMatch(text, /^ {2}web\./m);
+    assert.match(text, /^ {2}shop\.[^:]+: 1 of 2 \(50%\): 1 path-not-called$/m);
   });
 });
