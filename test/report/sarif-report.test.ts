@@ -9,9 +9,10 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { renderCiReport } from '../../src/deliver/ci-reports.ts';
-import { FINGERPRINT_KEY, relativeUri, sarifText } from '../../src/report/sarif-report.ts';
+import { computeDrift } from '../../src/diff/compute-drift.ts';
+import { FINGERPRINT_KEY, relativeUri, sarifText, toSarif } from '../../src/report/sarif-report.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { call, NS } from '../diff/builders.ts';
+import { call, declaredIntents, NS, observedMap } from '../diff/builders.ts';
 import { notCheckedInputs, ROOT, scenarioCalls, scenarioInputs } from './ci-scenario.ts';
 import { assertGolden } from './demo-drift.ts';
 
@@ -133,6 +134,11 @@ describe('SARIF report', () => {
       renderCiReport('sarif', scenarioInputs({ failOn: 'any', clientIdle: 'fail', overrides: [] })),
     );
     assert.equal(idleFails.at(-1)!.level, 'error');
+    // The default clientIdle: warn, with a gate that takes stale rules: the gate warns, so does the result.
+    const idleWarns = resultsOf(
+      renderCiReport('sarif', scenarioInputs({ failOn: 'any', clientIdle: 'warn', overrides: [] })),
+    );
+    assert.equal(`${idleWarns.at(-1)!.ruleId} ${idleWarns.at(-1)!.level}`, 'intent-not-exercised warning');
   });
 
   test('text from traffic cannot become an embedded link or a control sequence', async () => {
@@ -146,6 +152,23 @@ describe('SARIF report', () => {
     assert.ok(!/[\u0000-\u0008\u000b-\u001f\u202e]/.test(text), text);
     assert.ok(text.includes('/x\\[click\\](0)\\\\x07/\\\\u202egnp.exe'), text);
     assert.deepEqual(await multitoolFindings(hostile), []);
+  });
+
+  test('a warning quoting a metric label is a notification escaped like a message', () => {
+    const drift = computeDrift(
+      observedMap([], { warnings: ['label [x](https://evil.example) \u001b]0;t\u0007'] }),
+      declaredIntents([]),
+    );
+    const gate = { missing: () => true, stale: () => 'fail' as const };
+    const run = (toSarif(drift, { gate }).runs as { invocations: unknown[] }[])[0]!;
+    assert.deepEqual(run.invocations, [
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          { level: 'warning', message: { text: 'label \\[x\\](https://evil.example) \\\\x1b\\]0;t\\\\x07' } },
+        ],
+      },
+    ]);
   });
 
   test('URIs are relative to the repository root and percent-encoded', () => {
