@@ -7,7 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { blobLink, readRunContext } from '../../../src/deliver/github/run-context.ts';
+import { blobLink, readRunContext, runHeader } from '../../../src/deliver/github/run-context.ts';
 import { InputError } from '../../../src/errors.ts';
 
 const HEAD = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
@@ -125,4 +125,30 @@ test("an event file that is a FIFO or past GitHub's payload size is not read, an
   const small = path.join(dir, 'small.json');
   await writeFile(small, `${JSON.stringify(pullRequest({ full_name: 'acme/shop' }))}${' '.repeat(1024)}`);
   assert.equal(readRunContext(env({ GITHUB_EVENT_PATH: small })).pullRequest?.number, 7);
+});
+
+test('a pull request or workflow_run without a head commit is none; fields of the wrong type are unset', async () => {
+  const read = async (payload: unknown) =>
+    readRunContext(env({ GITHUB_EVENT_PATH: await eventFile(payload) }));
+  assert.equal((await read({ pull_request: { number: 7, base: { sha: BASE } } })).pullRequest, undefined);
+  assert.equal((await read({ pull_request: { number: 7, head: { sha: 7 } } })).pullRequest, undefined);
+  const odd = await read({ pull_request: { number: 7, head: { sha: HEAD }, base: { sha: 12 } } });
+  assert.equal(odd.pullRequest?.baseSha, undefined);
+  assert.equal((await read({ workflow_run: { head_branch: 'feature' } })).workflowRun, undefined);
+  assert.equal(
+    (await read({ workflow_run: { head_sha: 1, head_branch: 'feature' } })).workflowRun,
+    undefined,
+  );
+  const run = (await read({ workflow_run: { head_sha: HEAD, head_branch: ['feature'] } })).workflowRun;
+  assert.deepEqual(run, { headSha: HEAD, headRepository: undefined, headBranch: undefined });
+});
+
+test('a run header names the commit only when there is one', () => {
+  const context = readRunContext(env({ GITHUB_RUN_ID: '42' }));
+  const runUrl = 'https://github.com/acme/shop/actions/runs/42';
+  assert.deepEqual(runHeader(context, ''), { runUrl });
+  assert.deepEqual(runHeader(context, HEAD), {
+    commit: { sha: HEAD, url: `https://github.com/acme/shop/commit/${HEAD}` },
+    runUrl,
+  });
 });
