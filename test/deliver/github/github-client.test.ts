@@ -145,11 +145,14 @@ describe('the sticky comment', () => {
     assert.equal(describeGitHubError(refused), 'GitHub answered 403: Resource not accessible by integration');
     server.readOnly = false;
     server.maxBodyLength = 10;
+    const postsBefore = server.requests.filter((r) => r.method === 'POST').length;
     const tooLong = await upsertStickyComment(client('app'), where, 'my-app[bot]', 'x'.repeat(11)).catch(
       (e: unknown) => e,
     );
     server.maxBodyLength = 65_536;
     assert.ok(isBodyTooLong(tooLong));
+    const posts = server.requests.filter((r) => r.method === 'POST').length - postsBefore;
+    assert.equal(posts, 1, 'a 422 is not tried again');
     assert.ok(!isWriteRefused(tooLong));
     assert.ok(
       !isWriteRefused({
@@ -219,6 +222,16 @@ describe('the sticky comment', () => {
     assert.equal(asRequestError(err)?.status, 429);
     assert.equal(server.requests.filter((r) => r.method === 'POST').length, 1, 'not tried again');
     assert.match(logs.at(-1)!, /secondary rate limit on POST .*: not waiting 3600s \(over 120s\): giving up/);
+  });
+
+  test("a request's own signal still aborts it, under the client's time limit", async () => {
+    const gh = client('app');
+    const signal = AbortSignal.abort();
+    const err = await gh.rest.repos
+      .get({ owner: 'acme', repo: 'shop', request: { signal } })
+      .catch((e: unknown) => e);
+    assert.ok(err instanceof Error);
+    assert.equal(server.requests.length, 0, 'never sent');
   });
 
   test('an API that does not answer is told as such, not as GitHub’s 500', async () => {
