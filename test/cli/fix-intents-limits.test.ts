@@ -10,6 +10,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { applyIntentsEdit } from '../../src/cli/fix-intents.ts';
 import { InputError } from '../../src/errors.ts';
+import { readYamlFile } from '../../src/yaml/read-yaml.ts';
+import { MAX_YAML_BYTES } from '../../src/yaml/yaml-tree.ts';
 
 const io = { cwd: '', env: {}, stdoutIsTTY: false, write: () => {}, writeError: () => {} };
 
@@ -153,4 +155,39 @@ test('an intents root at the file system root holds every file under it', async 
   );
   assert.deepEqual(written, [file]);
   assert.equal(await readFile(file, 'utf8'), 'kind: ClientIntents\n# edited\n');
+});
+
+test('a glob at the file system root holds every file under it too', async () => {
+  const dir = await workspace();
+  const file = path.join(dir, 'intents', 'a.yaml');
+  const written = await applyIntentsEdit(
+    edit(file, 'kind: ClientIntents\n', 'kind: ClientIntents\n# edited\n'),
+    [`${path.parse(dir).root}*.yaml`],
+    path.join(dir, 'intents'),
+    io,
+  );
+  assert.deepEqual(written, [file]);
+});
+
+test('a file given by name is written; a name that only contains .yaml is not YAML', async () => {
+  const dir = await workspace();
+  const change = edit('intents/a.yaml', 'kind: ClientIntents\n', 'kind: ClientIntents\n# edited\n');
+  assert.deepEqual(await applyIntentsEdit(change, ['intents/a.yaml'], dir, io), ['intents/a.yaml']);
+  assert.equal(
+    await readFile(path.join(dir, 'intents', 'a.yaml'), 'utf8'),
+    'kind: ClientIntents\n# edited\n',
+  );
+  const hook = edit('intents/hook.yaml.sh', null, 'kind: ClientIntents\n');
+  await assert.rejects(applyIntentsEdit(hook, ['intents'], dir, io), outside('intents/hook.yaml.sh'));
+  assert.equal(await exists(path.join(dir, 'intents', 'hook.yaml.sh')), false);
+});
+
+test("a file of exactly the reader's size limit is written: the reader takes it", async () => {
+  const dir = await workspace();
+  const head = 'a: "';
+  const text = `${head}${'x'.repeat(MAX_YAML_BYTES - head.length - 2)}"\n`;
+  assert.equal(Buffer.byteLength(text), MAX_YAML_BYTES);
+  const change = edit('intents/a.yaml', 'kind: ClientIntents\n', text);
+  assert.deepEqual(await applyIntentsEdit(change, ['intents'], dir, io), ['intents/a.yaml']);
+  assert.equal(readYamlFile(path.join(dir, 'intents', 'a.yaml'), 'intents/a.yaml').length, 1);
 });
