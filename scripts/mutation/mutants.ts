@@ -25183,4 +25183,12 @@ export const MUTANTS: Mutant[] = [
   { id: 'hunt-rep4/fix-check-while-writing', file: 'src/cli/fix-intents.ts', from: '  for (const { file, text } of writes) refuseUnreadable(file, text);\n  for (const { absolute, text } of writes) await writeFile(absolute, text);', to: '  for (const { file, absolute, text } of writes) {\n    refuseUnreadable(file, text);\n    await writeFile(absolute, text);\n  }', why: 'files before a refused one are already written', tests: HUNT_REP4_FIX },
   { id: 'hunt-rep4/fix-zero-added-said', file: 'src/cli/fix-intents.ts', from: "added > 0 ? `${plural(added, 'rule')} added` : ''", to: "`${plural(added, 'rule')} added`", why: '"0 rules added" for a prune', tests: HUNT_REP4_FIX },
   { id: 'hunt-rep4/fix-note-raw', file: 'src/cli/fix-intents.ts', from: 'io.writeError(`not fixed: ${showControlChars(note)}\\n`)', to: 'io.writeError(`not fixed: ${note}\\n`)', why: 'a skipped note reaches the terminal unescaped', tests: HUNT_REP4_FIX },
+  {
+    id: 'hunt-rep4/fix-dangling-link-followed',
+    file: 'src/cli/fix-intents.ts',
+    from: '    if (await isLink(absolute)) return undefined;\n',
+    to: '',
+    why: 'a dangling link in the intents folder is written through: its target outside is created',
+    tests: HUNT_REP4_FIX,
+  },
 ];

@@ -2,7 +2,7 @@
 // commits, written to the local intents files. Files are written only inside the intents paths
 // given (a file given is the only file; a folder or a glob's folder holds new files too),
 // resolved through symbolic links, or nothing is written at all.
-import { realpath, stat, writeFile } from 'node:fs/promises';
+import { lstat, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IntentsEditResult } from '../declare/edit-intents-types.ts';
 import { leavesDirectory } from '../display-path.ts';
@@ -40,11 +40,21 @@ async function rootsOf(intents: readonly string[], cwd: string): Promise<Root[]>
   return roots;
 }
 
+async function isLink(file: string): Promise<boolean> {
+  try {
+    return (await lstat(file)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** The real path a write would reach: the file's own when it exists, else its folder's. */
 async function reachedPath(absolute: string): Promise<string | undefined> {
   try {
     return await realpath(absolute);
   } catch {
+    // A link whose target does not exist: writing it would create the target, wherever it is.
+    if (await isLink(absolute)) return undefined;
     try {
       return path.join(await realpath(path.dirname(absolute)), path.basename(absolute));
     } catch {

@@ -191,3 +191,12 @@ test("a file of exactly the reader's size limit is written: the reader takes it"
   assert.deepEqual(await applyIntentsEdit(change, ['intents'], dir, io), ['intents/a.yaml']);
   assert.equal(readYamlFile(path.join(dir, 'intents', 'a.yaml'), 'intents/a.yaml').length, 1);
 });
+
+test('a dangling link inside the intents folder is not followed to create its target outside', async () => {
+  const dir = await workspace();
+  await mkdir(path.join(dir, 'elsewhere'));
+  await symlink(path.join(dir, 'elsewhere', 'planted.yaml'), path.join(dir, 'intents', 'new.yaml'));
+  const change = edit('intents/new.yaml', null, 'kind: ClientIntents\n');
+  await assert.rejects(applyIntentsEdit(change, ['intents'], dir, io), outside('intents/new.yaml'));
+  assert.equal(await exists(path.join(dir, 'elsewhere', 'planted.yaml')), false);
+});
