@@ -157,11 +157,11 @@ test('an intents root at the file system root holds every file under it', async 
   assert.equal(await readFile(file, 'utf8'), 'kind: ClientIntents\n# edited\n');
 });
 
-test('a glob at the file system root holds every file under it too', async () => {
+test('a glob at the file system root holds every file under it too, not just the working folder', async () => {
   const dir = await workspace();
-  const file = path.join(dir, 'intents', 'a.yaml');
+  const file = path.join(dir, 'top.yaml');
   const written = await applyIntentsEdit(
-    edit(file, 'kind: ClientIntents\n', 'kind: ClientIntents\n# edited\n'),
+    edit(file, null, 'kind: ClientIntents\n'),
     [`${path.parse(dir).root}*.yaml`],
     path.join(dir, 'intents'),
     io,
