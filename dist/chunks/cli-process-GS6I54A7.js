@@ -1411,7 +1411,7 @@ function runLines(drift) {
 }
 
 // src/cli/fix-intents.ts
-import { realpath, stat, writeFile } from "node:fs/promises";
+import { lstat, realpath, stat, writeFile } from "node:fs/promises";
 import path2 from "node:path";
 var GLOB_CHARS = /[*?[\]{}]/;
 function globBase(pattern) {
@@ -1431,10 +1431,18 @@ async function rootsOf(intents, cwd) {
   }
   return roots;
 }
+async function isLink(file) {
+  try {
+    return (await lstat(file)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
 async function reachedPath(absolute) {
   try {
     return await realpath(absolute);
   } catch {
+    if (await isLink(absolute)) return void 0;
     try {
       return path2.join(await realpath(path2.dirname(absolute)), path2.basename(absolute));
     } catch {
