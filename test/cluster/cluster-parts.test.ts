@@ -114,6 +114,37 @@ describe('planWorkloads', () => {
     assert.deepEqual(plan.files, []);
   });
 
+  test('a file named Kustomization (kubectl kustomize reads it too) is warned about; empty documents are passed over', () => {
+    const plan = planWorkloads([{ file: 'deploy/Kustomization', text: '---\n---\nresources: [web.yaml]\n' }]);
+    assert.deepEqual(plan.skipped, [
+      {
+        note: 'deploy/Kustomization:3: not a Kubernetes object (no apiVersion and kind), not applied: kubectl apply -f does not run kustomize; list the output of kustomize build instead',
+        warn: true,
+      },
+    ]);
+  });
+
+  test('an object without a name is not waited for; a list item without apiVersion is not applied', () => {
+    const unnamed = planWorkloads([
+      { file: 'd.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {namespace: shop}\n' },
+    ]);
+    assert.deepEqual(unnamed.rollouts, []);
+    assert.deepEqual(unnamed.workloadNamespaces, []);
+    // Taken apart for its Namespace, the List gives its items no type: kubectl refuses the Pod
+    // ("apiVersion not set"), and so it is not applied.
+    const text =
+      'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Namespace, metadata: {name: shop}}\n- {kind: Pod, metadata: {name: p, namespace: shop}}\n';
+    const plan = planWorkloads([{ file: 'list.yaml', text }]);
+    assert.deepEqual(
+      plan.namespaces.map((d) => d.kind),
+      ['Namespace'],
+    );
+    assert.deepEqual(plan.files, []);
+    assert.deepEqual(plan.skipped, [
+      { note: 'list.yaml:5: not a Kubernetes object (no apiVersion and kind), not applied', warn: false },
+    ]);
+  });
+
   test('left out, with the reason: intents files, Otterize kinds, kustomizations, non-objects', () => {
     const text = [
       'apiVersion: k8s.otterize.com/v1alpha3\nkind: ClientIntents\nmetadata: {name: c}',

@@ -18,6 +18,9 @@ import {
   formattedIdentity,
   formattedIdentityWithKind,
   nameWithKind,
+  OWNER_KIND_LABEL,
+  SERVICE_LABEL,
+  workloadSelector,
 } from '../../src/declare/otterize-identity.ts';
 import { readWorkloadManifests } from '../../src/declare/workload-manifests.ts';
 import { InputError } from '../../src/errors.ts';
@@ -81,6 +84,26 @@ describe("the operator's identities (src/shared/serviceidresolver/serviceidentit
     assert.equal(
       formattedIdentityWithKind({ name: 'test-server', namespace: 'far-far-away', kind: 'Service' }),
       'test-server-far-far-away-servi-558c21',
+    );
+  });
+
+  test('an empty kind and the legacy marker are no kind: no suffix, no owner-kind label', () => {
+    for (const kind of ['', 'OttrLegacy']) {
+      const identity = { name: 'test-server', namespace: 'test-namespace', kind };
+      assert.equal(nameWithKind(identity), 'test-server', JSON.stringify(kind));
+      assert.equal(
+        formattedIdentityWithKind(identity),
+        'test-server-test-namespace-8ddecb',
+        JSON.stringify(kind),
+      );
+      assert.deepEqual(workloadSelector(identity), { [SERVICE_LABEL]: 'test-server-test-namespace-8ddecb' });
+    }
+    assert.deepEqual(
+      workloadSelector({ name: 'test-server', namespace: 'test-namespace', kind: 'Deployment' }),
+      {
+        [OWNER_KIND_LABEL]: 'Deployment',
+        [SERVICE_LABEL]: 'test-server-test-namespace-8ddecb',
+      },
     );
   });
 

@@ -77,6 +77,25 @@ describe('Envoy JSON stats', () => {
     assert.equal(read({ stats: [{ name: NAME, value: 7 }] })[0]?.value, 7);
   });
 
+  test('a stat with no labels is read with none; a named entry holding histograms is still read', () => {
+    assert.deepEqual(read({ stats: [{ name: 'istiocustom.istio_requests_total', value: 2 }] }), [
+      { metric: 'istio_requests_total', labels: {}, value: 2, line: 1 },
+    ]);
+    const [s] = read({ stats: [{ name: NAME, value: 3, histograms: {} }] });
+    assert.equal(s?.value, 3);
+  });
+
+  test('a null entry and a null "data" are refused as input, naming the file', () => {
+    const refused = (doc: unknown, message: RegExp) =>
+      assert.throws(
+        () => read(doc),
+        (err: Error & { file?: string }) =>
+          err.name === 'InputError' && err.file === 'stats.json' && message.test(err.message),
+      );
+    refused({ stats: [null] }, /^stats\[0\] is not an object$/);
+    refused({ data: null }, /expected a "stats" array \(Envoy JSON stats\), found undefined/);
+  });
+
   test('an empty value at the very end, with or without a trailing dot', () => {
     assert.deepEqual(parseEnvoyLabels('reporter.source.request_path'), {
       reporter: 'source',

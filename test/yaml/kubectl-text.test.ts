@@ -338,6 +338,17 @@ describe('characters go-yaml refuses, and JSON kubectl refuses', () => {
         JSON.stringify(space),
       );
     }
+    // CR LF between values, as a file written on Windows has it, is space to Go's decoder.
+    assert.deepEqual(
+      parseYamlDocuments('{"a": 1}\r\n{"b": 2}\r\n', 'f.json').map((d) => d.line),
+      [1, 2],
+    );
+    // A number ends at a comma, as Go's decoder ends it: the comma is the value after it.
+    assert.throws(
+      () => parseYamlDocuments('{"a": 1}\n1,\n{"b": 2}\n', 'f.json'),
+      (err) =>
+        err instanceof InputError && err.line === 2 && /value 3 of it is not valid JSON/.test(err.message),
+    );
     // As many values as a file may hold documents are read; one more is refused.
     assert.equal(parseYamlDocuments('{}\n'.repeat(MAX_YAML_DOCUMENTS), 'f.json').length, MAX_YAML_DOCUMENTS);
     assert.throws(
