@@ -154,3 +154,27 @@ export function refusedTag(tag: string | undefined): string | undefined {
 export function isClosedQuote(raw: string): boolean {
   return raw.startsWith("'") ? /^'(?:[^']|'')*'$/.test(raw) : /^"(?:[^"\\]|\\[\s\S])*"$/.test(raw);
 }
+
+/**
+ * Why go-yaml v2 (kubectl's reader) refuses an escape this package takes in a double-quoted
+ * scalar, as written (`raw`, its quotes included): `\/` (YAML 1.2's, not in v2's list: "found
+ * unknown escape character") and a surrogate code point (`\ud800`, a pair's halves written as
+ * two escapes: "found invalid Unicode character escape code"). Undefined for any other.
+ */
+export function goYamlV2EscapeProblem(raw: string): string | undefined {
+  if (!raw.startsWith('"')) return undefined;
+  for (let i = raw.indexOf('\\'); i !== -1; i = raw.indexOf('\\', i + 2)) {
+    const letter = raw[i + 1];
+    if (letter === '/')
+      return 'the escape \\/ in a double-quoted value: kubectl (go-yaml v2) does not know it and refuses the file; write / itself';
+    if (letter !== 'u' && letter !== 'U') continue;
+    const code = Number.parseInt(raw.slice(i + 2, i + (letter === 'u' ? 6 : 10)), 16);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      return 'a surrogate escape (\\ud800 to \\udfff) in a double-quoted value: kubectl (go-yaml v2) refuses it, and the file; write the character itself, or \\U and its 8-digit code point';
+    }
+  }
+  return undefined;
+}
+
+/** A text that may hold an escape goYamlV2EscapeProblem names (or one in a comment, or a single-quoted value). */
+export const ODD_ESCAPE = /\\(?:\/|u[dD][89a-fA-F]|U0000[dD][89a-fA-F])/;

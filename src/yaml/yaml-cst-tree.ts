@@ -6,14 +6,14 @@
 // the core schema's own tags), so values are the ones the Composer would give.
 //
 // The Composer stays the authority: whenever this meets a token or a shape it does not
-// accept here (anchors, aliases, merge keys, tags, flow maps, explicit keys, directives, tabs, multi-line
-// keys, duplicate keys, errors, the node and depth limits...) it gives up and the caller
-// composes the same tokens the usual way, which also words every error.
+// accept here (anchors, aliases, merge keys, tags, flow maps, explicit keys, directives, tabs,
+// multi-line keys, duplicate keys, escapes go-yaml v2 may refuse, errors, the node and depth
+// limits...) it gives up and the caller composes the same tokens the usual way, which words every error.
 // test/yaml/yaml-cst-tree.test.ts checks, on thousands of generated and mutated documents,
 // that whatever this accepts the Composer accepts too and turns into the same tree, lines
 // included.
 import { CST, Document, isScalar, type ScalarTag } from 'yaml';
-import { goYamlV2Value, isClosedQuote, isGoYamlV2Float, sameScalarValue } from './go-yaml-v2.ts';
+import { goYamlV2Value, isClosedQuote, isGoYamlV2Float, ODD_ESCAPE, sameScalarValue } from './go-yaml-v2.ts';
 import { scalarValue } from './scalar-strings.ts';
 import type { YamlDocument, YamlNode } from './yaml-tree.ts';
 import { MAX_FAST_KEY_CHARS, MAX_YAML_DEPTH, MAX_YAML_NODES } from './yaml-tree.ts';
@@ -47,7 +47,7 @@ export function documentsFromCst(
   text: string,
   lineOf: (offset: number) => number,
 ): YamlDocument[] | undefined {
-  if (!usable || text.includes('\t')) return undefined;
+  if (!usable || text.includes('\t') || ODD_ESCAPE.test(text)) return undefined;
   try {
     return new CstWalk(text, lineOf).stream(tokens);
   } catch (err) {

@@ -4,6 +4,7 @@
 import { type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, type Scalar } from 'yaml';
 import { InputError } from '../errors.ts';
 import {
+  goYamlV2EscapeProblem,
   goYamlV2Value,
   isClosedQuote,
   isGoYamlV2Float,
@@ -11,6 +12,7 @@ import {
   refusedTag,
   sameScalarValue,
 } from './go-yaml-v2.ts';
+import { isJsonToKubectl, withoutMark } from './kubectl-reading.ts';
 import { scalarValue } from './scalar-strings.ts';
 import {
   MAX_YAML_DEPTH,
@@ -53,10 +55,13 @@ export class TreeConverter {
 
   /** The whole text the document is part of. */
   private readonly text: string;
+  private readonly json: boolean;
 
   constructor(doc: Document.Parsed, text: string, file: string, lineOf: (offset: number) => number) {
     this.doc = doc;
     this.text = text;
+    // JSON to kubectl, which Go's JSON decoder reads: \/ and a surrogate pair are JSON's escapes.
+    this.json = isJsonToKubectl(withoutMark(text));
     this.file = file;
     this.lineOf = lineOf;
   }
@@ -116,6 +121,7 @@ export class TreeConverter {
           }
           continue;
         }
+        this.refuseQuote(pair.key, keyLine);
         // A plain key is kubectl's too: `y:` is the key "true" to go-yaml v2.
         const key = isPlainUntagged(pair.key) ? goYamlV2Value(pair.key.source) : pair.key.value;
         if (isPlainUntagged(pair.key) && isGoYamlV2Float(pair.key.source)) {
@@ -152,14 +158,7 @@ export class TreeConverter {
       return { type: 'seq', line, items: node.items.map((item) => this.convert(item, depth + 1, line)) };
     }
     if (isScalar(node)) {
-      // A quoted value cut short by the end of its document: this package closes it, go-yaml
-      // (reading the part kubectl cut at the `---`) refuses it.
-      if (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') {
-        const raw = node.range ? this.text.slice(node.range[0], node.range[1]) : '';
-        if (!isClosedQuote(raw)) {
-          throw new InputError('a quoted value without its closing quote', { file: this.file, line });
-        }
-      }
+      this.refuseQuote(node, line);
       const value = node.value;
       const plain =
         value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof value)
@@ -214,6 +213,21 @@ export class TreeConverter {
       if (item.type !== 'map') throw wantMap();
       return item;
     });
+  }
+
+  /**
+   * A quoted scalar go-yaml v2 refuses: one cut short by the end of its document (this package
+   * closes it, go-yaml reading the part kubectl cut at the `---` refuses it), or one with an
+   * escape it does not know (goYamlV2EscapeProblem).
+   */
+  private refuseQuote(node: Scalar, line: number): void {
+    if (node.type !== 'QUOTE_SINGLE' && node.type !== 'QUOTE_DOUBLE') return;
+    const raw = node.range ? this.text.slice(node.range[0], node.range[1]) : '';
+    if (!isClosedQuote(raw)) {
+      throw new InputError('a quoted value without its closing quote', { file: this.file, line });
+    }
+    const problem = this.json ? undefined : goYamlV2EscapeProblem(raw);
+    if (problem !== undefined) throw new InputError(problem, { file: this.file, line });
   }
 
   private lineOfNode(node: unknown, fallbackLine: number): number {

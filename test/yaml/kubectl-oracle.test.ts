@@ -183,6 +183,14 @@ const CASES = [
   '|\n#x\n',
   // A kept block scalar on the last line, which has no line feed: kubectl's line reader adds one.
   'a: |+\n  x\n\n  ',
+  // Escapes YAML 1.2 has and go-yaml v2 refuses: \/ and surrogates, a pair's halves included.
+  'a: "\\/"\n',
+  'a: "\\ud800"\n',
+  'a: ["\\uD83D\\uDE00"]\n',
+  'a: &x "\\U0000D800"\n',
+  // The same in JSON, which kubectl reads with Go's JSON decoder: escapes it knows.
+  '{"a": "\\/", "b": "\\ud83d\\ude00"}\n',
+  '{"a": "\\/"}\n{"b": "\\ud83d\\ude00"}\n',
   // Inside brackets: "?" and ":" as indicators; anchor names; a tag of one's own.
   '[a, ?x]\n',
   '{?x: 1}\n',

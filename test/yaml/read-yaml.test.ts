@@ -152,6 +152,47 @@ describe('parseYamlDocuments', () => {
     }
   });
 
+  test('escapes go-yaml v2 (kubectl) refuses in a double-quoted value, \\/ and a surrogate, are refused at their line', () => {
+    // The short way (a plain map), the Composer's (an anchor), a flow sequence's item, a key.
+    for (const before of ['a: 1\n', 'a: &x 1\n']) {
+      for (const [escaped, message] of [
+        ['\\/', /the escape \\\/ in a double-quoted value: kubectl \(go-yaml v2\) does not know it/],
+        ['\\ud800', /a surrogate escape/],
+        ['\\uD83D\\uDE00', /a surrogate escape/],
+        ['\\U0000DFFF', /a surrogate escape/],
+      ] as const) {
+        for (const text of [
+          `${before}b: "x${escaped}"\n`,
+          `${before}b: [y, "${escaped}"]\n`,
+          `${before}"${escaped}": 1\n`,
+        ]) {
+          assert.throws(
+            () => parseYamlDocuments(text, 'f.yaml'),
+            (err: Error & { file?: string; line?: number }) =>
+              err.name === 'InputError' &&
+              err.file === 'f.yaml' &&
+              err.line === 2 &&
+              message.test(err.message),
+            JSON.stringify(text),
+          );
+        }
+      }
+    }
+    // JSON to kubectl is read by Go's JSON decoder, where \\/ and a surrogate pair are escapes.
+    for (const text of ['{"a": "\\/", "b": "\\ud83d\\ude00"}\n', '{"a": "\\/"}\n{"b": "\\ud83d\\ude00"}\n']) {
+      const json = parseYamlDocuments(text, 'f.json').flatMap((d) =>
+        [...(d.root as YamlMap).entries.values()].map((e) => (e.value as { value: unknown }).value),
+      );
+      assert.deepEqual(json, ['/', '\u{1F600}'], JSON.stringify(text));
+    }
+    // What go-yaml v2 reads: an escaped backslash before a slash, a code point past the surrogates, single quotes.
+    const read = parseYamlDocuments('a: "\\\\/"\nb: "\\U0001F600\\ue000"\nc: \'\\/\'\n', 'f.yaml');
+    const values = [...(read[0]!.root as YamlMap).entries.values()].map(
+      (e) => (e.value as { value: unknown }).value,
+    );
+    assert.deepEqual(values, ['\\/', '\u{1F600}\ue000', '\\/']);
+  });
+
   test('a self-referencing alias stops at the depth limit', () => {
     assert.throws(() => parseYamlDocuments('a: &x [1, *x]\n', 'f.yaml'), {
       message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels`,

@@ -126,6 +126,8 @@ describe('documentsFromCst (the short way past the Composer)', () => {
       'a: [x}\n', // a `[` closed by `}`
       'a: .inf\n', // an infinity, which kubectl cannot send as JSON
       'a: {]\n', // a `{` closed by `]`, which the Composer refuses
+      'a: "\\/"\n', // an escape go-yaml v2 refuses
+      'a: ["\\udc00"]\n', // the same: a surrogate
       // 65 nested maps, one past the depth limit the Composer words
       `${Array.from({ length: 64 }, (_, i) => `${'  '.repeat(i)}k:\n`).join('')}${'  '.repeat(64)}v: 1\n`,
       `a: [${Array(100_001).fill('x').join(', ')}]\n`, // a flow sequence past the node limit
