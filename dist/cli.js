@@ -7,5 +7,5 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/entry.ts
 keepYoungGenerationSmall();
-var { runCli } = await loadProgram(() => import("./chunks/cli-process-GS6I54A7.js"));
+var { runCli } = await loadProgram(() => import("./chunks/cli-process-NLFV54Y7.js"));
 await runCli();

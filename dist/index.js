@@ -7,6 +7,6 @@ import "./chunks/chunk-HANBNIMK.js";
 
 // src/index.ts
 keepYoungGenerationSmall();
-var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-5BAABFI4.js"));
+var { exitTwoOnCrash, run } = await loadProgram(() => import("./chunks/main-GBFWCBL7.js"));
 exitTwoOnCrash();
 await run();

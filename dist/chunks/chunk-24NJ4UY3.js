@@ -6699,6 +6699,21 @@ function refusedTag(tag) {
 function isClosedQuote(raw) {
   return raw.startsWith("'") ? /^'(?:[^']|'')*'$/.test(raw) : /^"(?:[^"\\]|\\[\s\S])*"$/.test(raw);
 }
+function goYamlV2EscapeProblem(raw) {
+  if (!raw.startsWith('"')) return void 0;
+  for (let i = raw.indexOf("\\"); i !== -1; i = raw.indexOf("\\", i + 2)) {
+    const letter = raw[i + 1];
+    if (letter === "/")
+      return "the escape \\/ in a double-quoted value: kubectl (go-yaml v2) does not know it and refuses the file; write / itself";
+    if (letter !== "u" && letter !== "U") continue;
+    const code = Number.parseInt(raw.slice(i + 2, i + (letter === "u" ? 6 : 10)), 16);
+    if (code >= 55296 && code <= 57343) {
+      return "a surrogate escape (\\ud800 to \\udfff) in a double-quoted value: kubectl (go-yaml v2) refuses it, and the file; write the character itself, or \\U and its 8-digit code point";
+    }
+  }
+  return void 0;
+}
+var ODD_ESCAPE = /\\(?:\/|u[dD][89a-fA-F]|U0000[dD][89a-fA-F])/;
 
 // src/declare/yaml-output.ts
 var YAML_1_1_SAFE = { compat: "yaml-1.1" };
@@ -7623,7 +7638,7 @@ var keyTags = scalarTags.filter(
 );
 var usable = schema4.compat === null || schema4.compat === void 0;
 function documentsFromCst(tokens, text3, lineOf3) {
-  if (!usable || text3.includes("	")) return void 0;
+  if (!usable || text3.includes("	") || ODD_ESCAPE.test(text3)) return void 0;
   try {
     return new CstWalk(text3, lineOf3).stream(tokens);
   } catch (err) {
@@ -7892,9 +7907,11 @@ var TreeConverter = class {
   lineOf;
   /** The whole text the document is part of. */
   text;
+  json;
   constructor(doc, text3, file, lineOf3) {
     this.doc = doc;
     this.text = text3;
+    this.json = isJsonToKubectl(withoutMark(text3));
     this.file = file;
     this.lineOf = lineOf3;
   }
@@ -7948,6 +7965,7 @@ var TreeConverter = class {
           }
           continue;
         }
+        this.refuseQuote(pair.key, keyLine);
         const key = isPlainUntagged(pair.key) ? goYamlV2Value(pair.key.source) : pair.key.value;
         if (isPlainUntagged(pair.key) && isGoYamlV2Float(pair.key.source)) {
           throw new InputError(
@@ -7981,12 +7999,7 @@ var TreeConverter = class {
       return { type: "seq", line, items: node.items.map((item) => this.convert(item, depth + 1, line)) };
     }
     if (isScalar(node)) {
-      if (node.type === "QUOTE_SINGLE" || node.type === "QUOTE_DOUBLE") {
-        const raw = node.range ? this.text.slice(node.range[0], node.range[1]) : "";
-        if (!isClosedQuote(raw)) {
-          throw new InputError("a quoted value without its closing quote", { file: this.file, line });
-        }
-      }
+      this.refuseQuote(node, line);
       const value = node.value;
       const plain2 = value === null || ["string", "number", "boolean", "bigint"].includes(typeof value) ? value : String(value);
       const kubectls = isPlainUntagged(node) ? goYamlV2Value(node.source) : plain2;
@@ -8033,6 +8046,20 @@ var TreeConverter = class {
       if (item.type !== "map") throw wantMap();
       return item;
     });
+  }
+  /**
+   * A quoted scalar go-yaml v2 refuses: one cut short by the end of its document (this package
+   * closes it, go-yaml reading the part kubectl cut at the `---` refuses it), or one with an
+   * escape it does not know (goYamlV2EscapeProblem).
+   */
+  refuseQuote(node, line) {
+    if (node.type !== "QUOTE_SINGLE" && node.type !== "QUOTE_DOUBLE") return;
+    const raw = node.range ? this.text.slice(node.range[0], node.range[1]) : "";
+    if (!isClosedQuote(raw)) {
+      throw new InputError("a quoted value without its closing quote", { file: this.file, line });
+    }
+    const problem = this.json ? void 0 : goYamlV2EscapeProblem(raw);
+    if (problem !== void 0) throw new InputError(problem, { file: this.file, line });
   }
   lineOfNode(node, fallbackLine) {
     const range = node?.range;

@@ -42,7 +42,7 @@ import {
   toJsonReport,
   tokenizeYaml,
   yamlTextOf
-} from "./chunk-WRQ35RT2.js";
+} from "./chunk-24NJ4UY3.js";
 import {
   isRepositoryPath,
   repositoryLinkGuard,

@@ -74,7 +74,7 @@ import {
   workloadSelector,
   writeBaselineFile,
   yamlDocumentText
-} from "./chunk-WRQ35RT2.js";
+} from "./chunk-24NJ4UY3.js";
 import {
   leavesDirectory,
   openInRepository,
